@@ -1,0 +1,64 @@
+"""Qt fixtures: the main window on a temporary workspace; leaks fail the test."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.qt
+
+
+@pytest.fixture
+def qsettings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _make_window(qtbot, workspace, qsettings, lang="en"):
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.main_window import MainWindow
+
+    install_language(QApplication.instance(), lang)
+    window = MainWindow(AppContext(workspace, lang=lang), qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def make_window(qtbot, qsettings):
+    """Factory: make_window(workspace, lang="en") -> shown MainWindow."""
+    return lambda workspace, lang="en": _make_window(qtbot, workspace, qsettings, lang)
+
+
+@pytest.fixture
+def main_window(qtbot, demo_workspace, qsettings):
+    return _make_window(qtbot, demo_workspace, qsettings)
+
+
+@pytest.fixture
+def empty_window(qtbot, workspace, qsettings):
+    return _make_window(qtbot, workspace, qsettings)
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp):
+    """Fail on windows left open or background tasks still running."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui import workers
+
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    yield
+    workers.cancel_all(wait_ms=5000)
+    qapp.processEvents()
+    assert workers.running_tasks() == 0, "a background task was still running after the test"
+    leaked = [w for w in QApplication.topLevelWidgets()
+              if id(w) not in before and w.isVisible() and w.isWindow()]
+    for w in leaked:
+        w.close()
+    assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"

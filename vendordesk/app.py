@@ -1,0 +1,78 @@
+"""Composition root: args -> paths -> workspace -> QApplication -> MainWindow."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from vendordesk import APP_NAME, ORG_NAME, __version__
+from vendordesk.errors import UserError
+from vendordesk.paths import default_workspace
+
+log = logging.getLogger(__name__)
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.paths import resources_dir
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resources_dir() / "icons" / "vendordesk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def resolve_workspace(args: argparse.Namespace, settings) -> tuple[Path, bool]:
+    """Return (path, needs_demo): an explicit path, the last one used, or the demo default."""
+    if getattr(args, "workspace", None):
+        return Path(args.workspace).expanduser(), False
+    last = settings.value("workspace/last", "")
+    if last and Path(last).exists():
+        return Path(last), False
+    path = default_workspace()
+    return path, not path.exists()
+
+
+def choose_language(args: argparse.Namespace, settings) -> str:
+    from vendordesk.ui.i18n import system_language
+
+    return args.lang or settings.value("ui/language", "") or system_language()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from vendordesk.store import open_workspace
+    from vendordesk.ui import errors
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.main_window import MainWindow
+
+    app = make_app()
+    errors.install()
+    settings = QSettings()
+    lang = choose_language(args, settings)
+    install_language(app, lang)
+    path, needs_demo = resolve_workspace(args, settings)
+    try:
+        if needs_demo:
+            from vendordesk.demo import build_demo
+
+            build_demo(path)
+        workspace = open_workspace(path, create=True)
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    window = MainWindow(AppContext(workspace, lang=lang), settings)
+    window.show()
+    log.info("window shown on %s", path)
+    return app.exec()

@@ -1,0 +1,1 @@
+"""VendorDesk briefs (no Qt)."""

@@ -1,0 +1,66 @@
+"""The ``vendordesk`` command: the window by default, headless subcommands otherwise.
+
+Exit status: 0 ok, 2 refused input (message on stderr), 1 bug. Each subcommand lives in
+its own module under ``vendordesk.commands`` and registers itself through ``register``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from vendordesk import __version__
+from vendordesk.errors import UserError
+
+# Modules under vendordesk.commands that provide ``register(subparsers)``.
+COMMAND_MODULES = (
+    "demo",
+    "backup",
+    "selftest",
+    "export",
+)
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vendordesk",
+        description="VendorDesk: KPI gears, tickets, price increases and forecasts for Amazon 1P vendors.",
+    )
+    parser.add_argument("--version", action="version", version=f"VendorDesk {__version__}")
+    parser.add_argument("--workspace", metavar="PATH", default=None, help="workspace file to open")
+    parser.add_argument("--lang", choices=("de", "en"), default=None, help="language of the window")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"vendordesk.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from vendordesk.logsetup import setup_logging
+
+    setup_logging(console=args.command is not None)
+    try:
+        if args.command is None:
+            from vendordesk.app import run_gui
+
+            return run_gui(args)
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"vendordesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("vendordesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: log it with the traceback, exit 1
+        log.exception("unexpected error in command %s", args.command)
+        from vendordesk.paths import log_file
+
+        print(f"vendordesk: unexpected error; details are in {log_file()}", file=sys.stderr)
+        return 1

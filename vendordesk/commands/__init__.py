@@ -1,0 +1,1 @@
+"""Headless subcommands; each module registers one command with the CLI parser."""

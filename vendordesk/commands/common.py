@@ -1,0 +1,33 @@
+"""Helpers shared by the headless commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from vendordesk.store import Workspace, open_workspace
+
+
+def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
+    """``--workspace PATH`` after the subcommand (it also works before it)."""
+    parser.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
+                        help="workspace file (default: the one in the data folder)")
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    from vendordesk.paths import default_workspace
+
+    value = getattr(args, "workspace", None)
+    return Path(value).expanduser() if value else default_workspace()
+
+
+def open_from_args(args: argparse.Namespace, create: bool = False) -> Workspace:
+    return open_workspace(workspace_path(args), create=create)
+
+
+def print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,70 @@
+"""``vendordesk selftest``: smoke test of an installed or frozen app.
+
+Builds the main window offscreen on a temporary demo workspace, renders each tab once,
+writes a one-page PDF and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("selftest", help="smoke test: build the window offscreen, render every tab")
+    parser.add_argument("--asins", type=int, default=20, help=argparse.SUPPRESS)
+    parser.add_argument("--weeks", type=int, default=60, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    from PySide6.QtCore import QSettings
+
+    from vendordesk.app import make_app
+    from vendordesk.demo import build_demo
+    from vendordesk.store import open_workspace
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.main_window import MainWindow
+
+    app = make_app()
+    install_language(app, "de")
+    with tempfile.TemporaryDirectory(prefix="vendordesk-selftest-") as tmp:
+        path = Path(tmp) / "selftest.vendordesk"
+        build_demo(path, asins=args.asins, weeks=args.weeks, seed=1)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        workspace = open_workspace(path)
+        window = MainWindow(AppContext(workspace, lang="de"), settings)
+        window.show()
+        app.processEvents()
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            image = window.grab().toImage()
+            if image.isNull():
+                raise RuntimeError(f"tab {index} rendered nothing")
+        _write_pdf(Path(tmp) / "selftest.pdf")
+        from vendordesk.ui.workers import cancel_all
+
+        cancel_all()
+        window.close()
+        workspace.close()
+    print(f"selftest ok: {window.tabs.count()} tabs rendered in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _write_pdf(path: Path) -> None:
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    doc = QTextDocument()
+    doc.setHtml("<h1>VendorDesk</h1><p>Selbsttest 1.234,56 €</p>")
+    doc.print_(writer)
+    if not path.exists() or path.stat().st_size < 500:
+        raise RuntimeError("the PDF writer produced no document")

@@ -1,0 +1,1 @@
+"""VendorDesk core (no Qt)."""

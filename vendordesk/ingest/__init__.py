@@ -1,0 +1,1 @@
+"""VendorDesk ingest (no Qt)."""

@@ -1,0 +1,1 @@
+"""VendorDesk sync (no Qt)."""

@@ -1,0 +1,49 @@
+"""Help › About: versions, data folder, log file and the keyring backend in use."""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from vendordesk import __version__
+from vendordesk.paths import data_dir, log_file
+
+
+def keyring_backend_name() -> str:
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+        return f"{type(backend).__module__}.{type(backend).__name__}"
+    except Exception as exc:  # noqa: BLE001 - diagnostics must never fail
+        return f"unavailable ({exc})"
+
+
+class AboutDialog(QDialog):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About VendorDesk"))
+        layout = QVBoxLayout(self)
+        head = QLabel(f"<h2>VendorDesk {__version__}</h2>" + self.tr(
+            "<p>The desk of a Key Account Manager selling to Amazon as a 1P vendor.</p>"))
+        layout.addWidget(head)
+        form = QFormLayout()
+        rows = [
+            (self.tr("Python"), f"{platform.python_version()} ({sys.platform})"),
+            (self.tr("Qt / PySide6"), pyside_version),
+            (self.tr("Workspace"), str(ctx.workspace.path)),
+            (self.tr("Data folder"), str(data_dir())),
+            (self.tr("Log file"), str(log_file())),
+            (self.tr("Keyring backend"), keyring_backend_name()),
+        ]
+        for label, value in rows:
+            field = QLabel(value)
+            field.setTextInteractionFlags(field.textInteractionFlags() | field.textInteractionFlags().TextSelectableByMouse)
+            form.addRow(label + ":", field)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,217 @@
+"""The main window: four tabs, menus, status bar; broadcasts what changed."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from vendordesk import APP_NAME
+from vendordesk.changes import Changes
+from vendordesk.errors import UserError
+from vendordesk.store import open_workspace
+from vendordesk.ui import fmt
+from vendordesk.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+WORKSPACE_FILTER = "VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)"
+
+
+def _tab_classes():
+    from vendordesk.ui.tabs.forecast import ForecastTab
+    from vendordesk.ui.tabs.gears import GearsTab
+    from vendordesk.ui.tabs.negotiation import NegotiationTab
+    from vendordesk.ui.tabs.tickets import TicketsTab
+
+    return (GearsTab, TicketsTab, NegotiationTab, ForecastTab)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    changed(Changes): a write happened; every tab refreshes what it shows.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or QSettings()
+        self.ctx.services["main_window"] = self
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)
+        self._build_tabs()
+        self._build_menus()
+        self.workspace_label = QLabel()
+        self.as_of_label = QLabel()
+        self.statusBar().addWidget(self.workspace_label)
+        self.statusBar().addPermanentWidget(self.as_of_label)
+        self.changed.connect(self._on_changed)
+        self.tabs.currentChanged.connect(self._on_tab_shown)
+        self._update_title()
+        self.restoreGeometry(self.settings.value("window/geometry", b""))
+        if self.width() < 900:
+            self.resize(1280, 820)
+
+    # --- tabs -------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        self.tab_widgets = []
+        for cls in _tab_classes():
+            tab = cls(self.ctx, self)
+            tab.changed.connect(self.changed)
+            tab.badge_changed.connect(lambda text, t=tab: self._set_badge(t, text))
+            self.tab_widgets.append(tab)
+            self.tabs.addTab(tab, tab.title())
+
+    def _set_badge(self, tab, text: str) -> None:
+        index = self.tabs.indexOf(tab)
+        self.tabs.setTabText(index, f"{tab.title()} ({text})" if text else tab.title())
+
+    def _on_tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is not None:
+            widget.ensure_loaded()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._on_tab_shown(self.tabs.currentIndex())
+
+    def _on_changed(self, changes: Changes) -> None:
+        for tab in self.tab_widgets:
+            tab.refresh(changes)
+        self._update_title()
+
+    # --- menus ------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New workspace…"), self.new_workspace, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open workspace…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, self.tr("&Import reports…"), self.import_dialog, "Ctrl+I")
+        self._action(file_menu, self.tr("&Backup…"), self.backup_dialog)
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu.menuAction().setVisible(False)
+        if _has_module("vendordesk.ui.sync_dialog"):
+            self._action(file_menu, self.tr("&Sync with Amazon (SP-API)…"), self.open_sync)
+        file_menu.addSeparator()
+        if _has_module("vendordesk.ui.settings_dialog"):
+            self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(self.help_menu, self.tr("&About VendorDesk"), self.show_about)
+
+    def add_export_action(self, text: str, slot) -> QAction:
+        """Tabs register their exports here (File › Export)."""
+        self.export_menu.menuAction().setVisible(True)
+        return self._action(self.export_menu, text, slot)
+
+    # --- workspace --------------------------------------------------------------------
+    def _update_title(self) -> None:
+        ws = self.ctx.workspace
+        self.setWindowTitle(f"{ws.name} – {APP_NAME}")
+        self.workspace_label.setText(self.tr("Workspace: %1 (%2)").replace("%1", ws.name).replace("%2", str(ws.path)))
+        as_of = data_as_of(ws)
+        self.as_of_label.setText(self.tr("Data as of %1").replace("%1", fmt.date(as_of)) if as_of
+                                 else self.tr("No report data yet"))
+
+    def switch_workspace(self, path: Path, create: bool = False) -> bool:
+        try:
+            workspace = open_workspace(path, create=create)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open workspace"), str(exc))
+            return False
+        old = self.ctx.workspace
+        self.ctx.workspace = workspace
+        old.close()
+        self.settings.setValue("workspace/last", str(path))
+        self.changed.emit(Changes.everything())
+        return True
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), "", WORKSPACE_FILTER)
+        if path:
+            if not Path(path).suffix:
+                path += ".vendordesk"
+            if Path(path).exists():
+                QMessageBox.warning(self, self.tr("New workspace"),
+                                    self.tr("That file already exists. Use File › Open to open it."))
+                return
+            self.switch_workspace(Path(path), create=True)
+
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), "", WORKSPACE_FILTER)
+        if path:
+            self.switch_workspace(Path(path))
+
+    def import_dialog(self, paths: list[str] | None = None) -> None:
+        """File › Import and drag-and-drop: ``vendordesk.ui.import_dialog.start_import``."""
+        if not _has_module("vendordesk.ui.import_dialog"):
+            QMessageBox.information(self, self.tr("Import"), self.tr("Importing reports is not available yet."))
+            return
+        from vendordesk.ui.import_dialog import start_import
+
+        start_import(self, paths)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_dialog(paths)
+
+    def open_settings(self) -> None:
+        from vendordesk.ui.settings_dialog import open_settings
+
+        open_settings(self)
+
+    def open_sync(self) -> None:
+        from vendordesk.ui.sync_dialog import open_sync
+
+        open_sync(self)
+
+    def backup_dialog(self) -> None:
+        from vendordesk.ui.backup import backup_with_dialog
+
+        backup_with_dialog(self, self.ctx.workspace)
+
+    def show_about(self) -> None:
+        from vendordesk.ui.about import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("workspace/last", str(self.ctx.workspace.path))
+        super().closeEvent(event)
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def data_as_of(ws) -> str | None:
+    """The newest period end over the imported facts."""
+    row = ws.conn.execute(
+        "SELECT MAX(d) FROM (SELECT MAX(period_end) AS d FROM sales_facts "
+        "UNION ALL SELECT MAX(period_end) FROM inventory_facts "
+        "UNION ALL SELECT MAX(period_end) FROM traffic_facts)"
+    ).fetchone()
+    return row[0] if row else None

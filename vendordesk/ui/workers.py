@@ -1,0 +1,111 @@
+"""The one helper that runs long work off the GUI thread.
+
+Long work is a plain function ``fn(*args, progress=..., cancelled=...)`` from core, ingest or
+briefs. ``run_task`` runs it on the global QThreadPool and delivers the result, the error or
+progress on the GUI thread. Workers hand back plain data (DataFrames, dicts), never
+connections or widgets; a worker that needs the workspace opens its own connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from vendordesk.errors import Cancelled
+
+log = logging.getLogger(__name__)
+_running: set["Task"] = set()
+
+
+class TaskSignals(QObject):
+    """Signals:
+    progress(float): 0..1.
+    finished(object): the function's result.
+    failed(object): the exception (Cancelled when the user cancelled).
+    """
+
+    progress = Signal(float)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QRunnable):
+    """A cancellable run of one function."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, fraction: float) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.signals.progress.emit(float(fraction))
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, progress=self._progress, cancelled=self.cancelled, **self.kwargs)
+        except BaseException as exc:  # noqa: BLE001 - every error is handed to the GUI thread
+            if not isinstance(exc, Cancelled):
+                log.error("background task failed", exc_info=exc)
+            self.done.set()
+            self.signals.failed.emit(exc)
+            return
+        self.done.set()
+        if self._cancel.is_set():
+            self.signals.failed.emit(Cancelled())
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None,
+             on_progress: Callable[[float], None] | None = None, **kwargs: Any) -> Task:
+    """Start ``fn`` on the pool; callbacks run on the GUI thread. Returns the Task (cancel())."""
+    task = Task(fn, *args, **kwargs)
+    _running.add(task)
+
+    def finish(result: Any) -> None:
+        _running.discard(task)
+        if on_done:
+            on_done(result)
+
+    def fail(exc: BaseException) -> None:
+        _running.discard(task)
+        if on_error:
+            on_error(exc)
+        elif not isinstance(exc, Cancelled):
+            from vendordesk.ui.errors import excepthook
+
+            excepthook(type(exc), exc, exc.__traceback__)
+
+    task.signals.finished.connect(finish)
+    task.signals.failed.connect(fail)
+    if on_progress:
+        task.signals.progress.connect(on_progress)
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def running_tasks() -> int:
+    """How many tasks have not delivered their result yet (tests check it is 0)."""
+    return len(_running)
+
+
+def cancel_all(wait_ms: int = 5000) -> None:
+    for task in list(_running):
+        task.cancel()
+    QThreadPool.globalInstance().waitForDone(wait_ms)
