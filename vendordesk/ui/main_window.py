@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -54,9 +54,7 @@ class MainWindow(QMainWindow):
         self.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._update_title()
-        self.restoreGeometry(self.settings.value("window/geometry", b""))
-        if self.width() < 900:
-            self.resize(1280, 820)
+        self._restore_window_state()
 
     # --- tabs -------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -101,6 +99,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Open workspace…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import reports…"), self.import_dialog, "Ctrl+I")
+        if _has_module("vendordesk.ui.import_history"):
+            self._action(file_menu, self.tr("Import &history…"), self.open_import_history)
         self._action(file_menu, self.tr("&Backup…"), self.backup_dialog)
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_menu.menuAction().setVisible(False)
@@ -175,6 +175,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_dialog(paths)
 
+    def open_import_history(self) -> None:
+        from vendordesk.ui.import_history import open_import_history
+
+        open_import_history(self)
+
     def open_settings(self) -> None:
         from vendordesk.ui.settings_dialog import open_settings
 
@@ -195,8 +200,23 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self.ctx, self).exec()
 
+    def _restore_window_state(self) -> None:
+        size = self.settings.value("window/size")
+        pos = self.settings.value("window/pos")
+        if isinstance(size, QSize) and size.width() >= 640 and size.height() >= 480:
+            self.resize(size)
+        else:
+            self.resize(1280, 820)
+        if isinstance(pos, QPoint):
+            self.move(pos)
+        if self.settings.value("window/maximized", False, type=bool):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/maximized", self.isMaximized())
+        if not self.isMaximized():
+            self.settings.setValue("window/size", self.size())
+            self.settings.setValue("window/pos", self.pos())
         self.settings.setValue("workspace/last", str(self.ctx.workspace.path))
         super().closeEvent(event)
 
