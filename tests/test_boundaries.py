@@ -62,3 +62,15 @@ def test_the_block_really_blocks():
     code = BLOCKER.split("import vendordesk")[0] + "import PySide6.QtCore\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "forbidden import" in result.stderr
+
+
+def test_pure_test_folders_import_no_qt():
+    """tests/core, tests/store and tests/ingest must run where PySide6 is absent."""
+    tests_root = Path(__file__).resolve().parent
+    offenders = []
+    for folder in ("core", "store", "ingest"):
+        for path in (tests_root / folder).rglob("*.py"):
+            for name in _imports(path):
+                if name.startswith(("PySide6", "pyqtgraph", "pytestqt", "vendordesk.ui")):
+                    offenders.append(f"{folder}/{path.name}: {name}")
+    assert offenders == []

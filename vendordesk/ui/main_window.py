@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._on_tab_shown(self.tabs.currentIndex())
+        # Load the visible tab's data after the first paint, so the window appears at once.
+        QTimer.singleShot(0, lambda: self._on_tab_shown(self.tabs.currentIndex()))
 
     def _on_changed(self, changes: Changes) -> None:
         for tab in self.tab_widgets:
