@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "backup",
     "selftest",
     "export",
+    "tickets",
 )
 
 log = logging.getLogger(__name__)

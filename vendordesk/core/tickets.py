@@ -1,0 +1,357 @@
+"""Rules of the ticket log: dispute windows, reminders, staleness, insight, case e-mails.
+
+Pure Python + pandas; no store, no Qt. Dates are ``datetime.date``; ISO strings are accepted
+where noted. Facts come from domain.md §4.3 (disputes, shortages) and §6 (support cases).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+STATUSES = ("open", "waiting_amazon", "needs_info", "reopened", "resolved")
+DISPUTE_STATUSES = ("open", "disputed", "won", "lost", "accepted")
+TASK_STATUSES = ("open", "in_progress", "waiting", "done")
+CHARGEBACK_KINDS = ("chargeback", "shortage")
+DEPARTMENTS = {  # id -> (German, English)
+    "marketing": ("Marketing", "Marketing"),
+    "sales": ("Vertrieb", "Sales"),
+    "logistics": ("Logistik", "Logistics"),
+    "production": ("Produktion", "Production"),
+    "finance": ("Finanzen", "Finance"),
+    "management": ("Geschäftsführung", "Management"),
+    "content": ("Content", "Content"),
+}
+CATEGORIES = ("catalog", "orders_po", "shipments", "receiving_shortages", "chargebacks", "payments",
+              "coop", "returns", "costs", "reports", "account", "edi_api", "other")
+
+CHARGEBACK_WINDOW_DAYS = 30        # domain.md §4.3: from the day it was raised
+MAX_CHARGEBACK_DISPUTES = 2        # rejected twice -> final
+SHORTAGE_CLAIM_LEAD_DAYS = 5       # claim appears ~5 days before the invoice due date
+SHORTAGE_RECONCILE_DAYS = 35       # automated reconciliation up to 35 days after due date
+SHORTAGE_MAX_AGE_DAYS = 730        # since 2025: invoices at most 24 months old
+CASE_ID_RE = re.compile(r"^[0-9]{6,15}$")
+ASIN_RE = re.compile(r"^[0-9A-Z]{10}$")
+DONE_DISPUTE = ("won", "lost", "accepted")
+
+
+# --- dates -----------------------------------------------------------------------------
+_MONTHS = {name: i + 1 for i, names in enumerate([
+    ("january", "januar", "jan", "jän"), ("february", "februar", "feb"), ("march", "märz", "mar", "mär", "maerz"),
+    ("april", "apr"), ("may", "mai"), ("june", "juni", "jun"), ("july", "juli", "jul"),
+    ("august", "aug"), ("september", "sep", "sept"), ("october", "oktober", "oct", "okt"),
+    ("november", "nov"), ("december", "dezember", "dec", "dez")]) for name in names}
+
+
+def parse_date(text: str | dt.date | None) -> dt.date | None:
+    """ISO, 01.03.2026, 01/03/2026 (day first), 1. März 2026, March 1, 2026, 1 Mar 2026.
+
+    Returns None for empty input; raises ValueError for text that is not a date.
+    """
+    if text is None or isinstance(text, dt.date):
+        return text
+    value = str(text).strip().rstrip(",")
+    if not value:
+        return None
+    found = _find_date(value)
+    if found is None:
+        raise ValueError(f"not a date: {value!r}")
+    return found
+
+
+def _find_date(text: str) -> dt.date | None:
+    """The first date inside a text, or None."""
+    patterns = (
+        (r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: (m[1], m[2], m[3])),
+        (r"(\d{1,2})[./](\d{1,2})[./](\d{4})", lambda m: (m[3], m[2], m[1])),
+        (r"(\d{1,2})\.?\s+([A-Za-zÄÖÜäöü]{3,9})\.?\s+(\d{4})", lambda m: (m[3], _MONTHS.get(m[2].lower()), m[1])),
+        (r"([A-Za-zÄÖÜäöü]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", lambda m: (m[3], _MONTHS.get(m[1].lower()), m[2])),
+    )
+    for pattern, parts in patterns:
+        for match in re.finditer(pattern, text):
+            year, month, day = parts(match)
+            if month is None:
+                continue
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+    return None
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- validation ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input field. severity: "error" refuses, "warning" keeps."""
+
+    field: str
+    code: str
+    severity: str = "error"
+    detail: str = ""
+
+    def message(self) -> str:
+        return MESSAGES[self.code].replace("%1", self.detail)
+
+
+MESSAGES = {
+    "case_id_missing": "The case ID is empty. Enter the number from the Amazon case.",
+    "case_id_format": "The case ID %1 does not look like an Amazon case number (6-15 digits). Check it.",
+    "case_id_duplicate": "A case with ID %1 already exists. Merge into it or change the ID.",
+    "subject_missing": "The subject is empty. Enter what the case is about.",
+    "date_invalid": "%1 is not a date. Use 01.03.2026 or 2026-03-01.",
+    "asin_unknown": "ASIN %1 is not in this workspace. It is kept; check the spelling.",
+    "asin_format": "%1 is not an ASIN (10 letters or digits). It is kept; check it.",
+    "status_invalid": "Unknown status %1. Use one of: open, waiting_amazon, needs_info, reopened, resolved.",
+    "mail_no_case_id": "No case ID found in the e-mail. Enter it by hand or paste the full e-mail.",
+}
+
+
+def validate_case(values: dict, existing_ids=(), known_asins=None) -> list[Problem]:
+    """Check a case's fields (strings as typed). ``known_asins`` None skips the ASIN check."""
+    problems: list[Problem] = []
+    case_id = (values.get("case_id") or "").strip()
+    if not case_id:
+        problems.append(Problem("case_id", "case_id_missing"))
+    elif not CASE_ID_RE.match(case_id):
+        problems.append(Problem("case_id", "case_id_format", "warning", case_id))
+    if case_id and case_id in set(existing_ids):
+        problems.append(Problem("case_id", "case_id_duplicate", "error", case_id))
+    if not (values.get("subject") or "").strip():
+        problems.append(Problem("subject", "subject_missing"))
+    status = values.get("status") or "open"
+    if status not in STATUSES:
+        problems.append(Problem("status", "status_invalid", "error", status))
+    for key in ("opened_on", "last_contact_on", "next_follow_up", "resolved_on"):
+        try:
+            parse_date(values.get(key))
+        except ValueError:
+            problems.append(Problem(key, "date_invalid", "error", str(values.get(key))))
+    for asin in values.get("asins") or ():
+        if not ASIN_RE.match(asin):
+            problems.append(Problem("asins", "asin_format", "warning", asin))
+        elif known_asins is not None and asin not in known_asins:
+            problems.append(Problem("asins", "asin_unknown", "warning", asin))
+    return problems
+
+
+# --- chargebacks and shortages -----------------------------------------------------------
+def chargeback_dispute_due(raised_on: dt.date) -> dt.date:
+    """T24: raised 2024-03-01 -> due 2024-03-31."""
+    return raised_on + dt.timedelta(days=CHARGEBACK_WINDOW_DAYS)
+
+
+@dataclass(frozen=True)
+class ShortageTimeline:
+    claim_visible: dt.date     # ~5 days before the invoice due date
+    invoice_due: dt.date
+    dispute_opens: dt.date     # after automated reconciliation (due + 35 days)
+    dispute_closes: dt.date    # invoice older than 24 months -> no more disputes
+
+
+def shortage_timeline(invoice_due: dt.date, invoice_date: dt.date | None = None) -> ShortageTimeline:
+    """T25: due 2024-05-10 -> visible 2024-05-05, dispute from 2024-06-14."""
+    start = invoice_date or invoice_due
+    return ShortageTimeline(invoice_due - dt.timedelta(days=SHORTAGE_CLAIM_LEAD_DAYS), invoice_due,
+                            invoice_due + dt.timedelta(days=SHORTAGE_RECONCILE_DAYS),
+                            start + dt.timedelta(days=SHORTAGE_MAX_AGE_DAYS))
+
+
+def default_dispute_due(kind: str, raised_on: dt.date) -> dt.date:
+    """The deadline to store: chargebacks 30 days; shortages the 24-month limit."""
+    if kind == "shortage":
+        return shortage_timeline(raised_on + dt.timedelta(days=SHORTAGE_CLAIM_LEAD_DAYS)).dispute_closes
+    return chargeback_dispute_due(raised_on)
+
+
+def can_dispute(kind: str, dispute_status: str, dispute_count: int, dispute_due: dt.date | None,
+                today: dt.date) -> bool:
+    """Still disputable: not settled, under the dispute limit (chargebacks) and before the due date."""
+    if dispute_status in DONE_DISPUTE:
+        return False
+    if kind == "chargeback" and dispute_count >= MAX_CHARGEBACK_DISPUTES:
+        return False
+    return dispute_due is None or today <= dispute_due
+
+
+def days_left(due: dt.date | None, today: dt.date) -> int | None:
+    return None if due is None else (due - today).days
+
+
+# --- reminders and staleness (DataFrames from store.tickets frames) ----------------------
+def _dates(series):
+    import pandas as pd
+
+    return pd.to_datetime(series, errors="coerce").dt.date
+
+
+def due_follow_ups(cases, today: dt.date, within_days: int = 0):
+    """Unresolved cases whose next follow-up is on or before today + within_days."""
+    if cases.empty:
+        return cases
+    limit = today + dt.timedelta(days=within_days)
+    follow = _dates(cases["next_follow_up"])
+    mask = (cases["status"] != "resolved") & follow.notna() & (follow <= limit)
+    return cases[mask.fillna(False).astype(bool)]
+
+
+def stale_cases(cases, today: dt.date, days: int = 14):
+    """Unresolved cases without contact (or opened, if never contacted) for more than ``days``."""
+    if cases.empty:
+        return cases
+    last = _dates(cases["last_contact_on"].fillna(cases["opened_on"]))
+    age = last.map(lambda d: (today - d).days if d else None)
+    mask = (cases["status"] != "resolved") & age.notna() & (age > days)
+    return cases[mask.fillna(False).astype(bool)]
+
+
+def open_longer_than(cases, today: dt.date, days: int):
+    """Unresolved cases opened more than ``days`` ago."""
+    if cases.empty:
+        return cases
+    opened = _dates(cases["opened_on"])
+    age = opened.map(lambda d: (today - d).days if d else None)
+    mask = (cases["status"] != "resolved") & age.notna() & (age > days)
+    return cases[mask.fillna(False).astype(bool)]
+
+
+def overdue_tasks(tasks, today: dt.date):
+    if tasks.empty:
+        return tasks
+    due = _dates(tasks["due_on"])
+    mask = (tasks["status"] != "done") & due.notna() & (due < today)
+    return tasks[mask.fillna(False).astype(bool)]
+
+
+def deadlines_within(chargebacks, today: dt.date, days: int = 7):
+    """Disputable chargebacks/shortages whose dispute due date is within ``days`` (not passed)."""
+    if chargebacks.empty:
+        return chargebacks
+    due = _dates(chargebacks["dispute_due"])
+    keep = []
+    for row, d in zip(chargebacks.itertuples(index=False), due):
+        ok = d is not None and d == d and 0 <= (d - today).days <= days
+        keep.append(ok and can_dispute(row.kind, row.dispute_status, int(row.dispute_count), d, today))
+    return chargebacks[keep]
+
+
+@dataclass
+class TodayList:
+    follow_ups: object
+    overdue_tasks: object
+    deadlines: object
+
+    def count(self) -> int:
+        return len(self.follow_ups) + len(self.overdue_tasks) + len(self.deadlines)
+
+
+def today_list(cases, tasks, chargebacks, today: dt.date, days: int = 7) -> TodayList:
+    return TodayList(due_follow_ups(cases, today), overdue_tasks(tasks, today),
+                     deadlines_within(chargebacks, today, days))
+
+
+# --- insight -----------------------------------------------------------------------------
+def median_resolution_days(cases):
+    """Median days from opened to resolved per category -> DataFrame(category, median_days, resolved)."""
+    import pandas as pd
+
+    done = cases[(cases["status"] == "resolved")]
+    opened = pd.to_datetime(done["opened_on"], errors="coerce")
+    resolved = pd.to_datetime(done["resolved_on"], errors="coerce")
+    days = (resolved - opened).dt.days
+    frame = pd.DataFrame({"category": done["category"].fillna("other").replace("", "other"), "days": days})
+    frame = frame.dropna()
+    out = frame.groupby("category")["days"].agg(["median", "count"]).reset_index()
+    return out.rename(columns={"median": "median_days", "count": "resolved"})
+
+
+def chargebacks_by_type_month(chargebacks):
+    """Amount per month and type -> DataFrame(month 'YYYY-MM', type, amount)."""
+    import pandas as pd
+
+    if chargebacks.empty:
+        return pd.DataFrame(columns=["month", "type", "amount"])
+    frame = pd.DataFrame({"month": chargebacks["raised_on"].astype(str).str[:7],
+                          "type": chargebacks["type"].fillna(chargebacks["kind"]),
+                          "amount": chargebacks["amount"].astype(float)})
+    return frame.groupby(["month", "type"], as_index=False)["amount"].sum()
+
+
+def recovered_vs_lost(chargebacks, today: dt.date) -> dict[str, float]:
+    """recovered: money back; lost: settled or no longer disputable minus recovery; pending: the rest."""
+    recovered = lost = pending = 0.0
+    for row in chargebacks.itertuples(index=False):
+        amount, back = float(row.amount), float(row.recovered_amount or 0.0)
+        recovered += back
+        due = parse_date(row.dispute_due) if isinstance(row.dispute_due, str) and row.dispute_due else None
+        if can_dispute(row.kind, row.dispute_status, int(row.dispute_count), due, today) \
+                or row.dispute_status == "disputed":
+            pending += amount - back
+        else:
+            lost += max(amount - back, 0.0)
+    return {"recovered": round(recovered, 2), "lost": round(lost, 2), "pending": round(pending, 2)}
+
+
+# --- Amazon case e-mails ------------------------------------------------------------------
+@dataclass
+class ParsedMail:
+    case_id: str | None = None
+    subject: str | None = None
+    sent_on: dt.date | None = None
+    status: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+_CASE_ID_PATTERNS = (
+    r"(?:case\s*id|case\s*number|case\s*#|case)\s*[:#]?\s*(\d{6,15})",
+    r"(?:fall[-\s]*id|fallnummer|fall[-\s]*nr\.?|vorgangsnummer|ihr\s+fall|fall)\s*[:#]?\s*(\d{6,15})",
+    r"\[(?:case|fall)[^\]\d]*(\d{6,15})\]",
+)
+_SUBJECT_RE = r"^\s*(?:subject|betreff)\s*:\s*(.+)$"
+_DATE_RE = r"^\s*(?:date|sent|datum|gesendet|gesendet am)\s*:\s*(.+)$"
+_STATUS_PHRASES = (  # order matters: the first match wins
+    ("resolved", ("has been resolved", "was resolved", "marked as resolved", "case is closed", "has been closed",
+                  "wurde gelöst", "als gelöst markiert", "wurde geschlossen", "ist geschlossen")),
+    ("reopened", ("reopened", "re-opened", "wieder geöffnet", "wiedereröffnet", "erneut geöffnet")),
+    ("needs_info", ("need more information", "need additional information", "please provide", "please send us",
+                    "benötigen weitere informationen", "benötigen zusätzliche informationen",
+                    "bitte senden sie uns", "bitte stellen sie")),
+    ("waiting_amazon", ("working on your case", "we are investigating", "forwarded your case", "escalated",
+                        "wir bearbeiten", "weitergeleitet", "wir prüfen", "eskaliert")),
+    ("open", ("has been created", "we have received", "thank you for contacting", "wurde erstellt",
+              "haben ihre anfrage erhalten", "vielen dank für ihre kontaktaufnahme")),
+)
+
+
+def parse_case_email(text: str) -> ParsedMail:
+    """Recognise case ID, subject, date and status in an English or German Amazon case e-mail."""
+    mail = ParsedMail()
+    for pattern in _CASE_ID_PATTERNS:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            mail.case_id = match.group(1)
+            break
+    subject = re.search(_SUBJECT_RE, text, re.IGNORECASE | re.MULTILINE)
+    if subject:
+        mail.subject = _clean_subject(subject.group(1))
+    date_line = re.search(_DATE_RE, text, re.IGNORECASE | re.MULTILINE)
+    mail.sent_on = _find_date(date_line.group(1)) if date_line else _find_date(text)
+    lower = text.lower()
+    for status, phrases in _STATUS_PHRASES:
+        if any(p in lower for p in phrases):
+            mail.status = status
+            break
+    if mail.case_id is None:
+        mail.problems.append(Problem("case_id", "mail_no_case_id"))
+    return mail
+
+
+def _clean_subject(subject: str) -> str:
+    subject = re.sub(r"^\s*((re|aw|wg|fw|fwd)\s*:\s*)+", "", subject.strip(), flags=re.IGNORECASE)
+    subject = re.sub(r"\[?((your|ihr)\s+)?(case|fall)[^\]\d]{0,12}\d{6,15}\]?\s*[-:]?\s*", "", subject,
+                     flags=re.IGNORECASE)
+    return subject.strip(" -:") or subject

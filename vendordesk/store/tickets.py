@@ -1,0 +1,282 @@
+"""Cases, their timeline and links, chargebacks, departments and delegated tasks (sqlite3 only).
+
+Deletes return a snapshot (plain dict) that ``restore_*`` writes back: that is the undo.
+The ``*_frame`` functions feed the table views and ``vendordesk export``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from vendordesk.core.tickets import DEPARTMENTS
+from vendordesk.errors import UserError
+
+CASE_FIELDS = ("case_id", "subject", "category", "status", "opened_on", "last_contact_on", "next_follow_up",
+               "escalation_level", "gear", "owner_department", "resolved_on", "notes")
+CB_FIELDS = ("external_id", "kind", "type", "issue_group", "po_number", "asin", "invoice_number", "amount",
+             "currency", "raised_on", "dispute_due", "dispute_count", "dispute_status", "recovered_amount",
+             "case_id", "note", "import_id")
+TASK_FIELDS = ("title", "reason", "department_id", "assignee", "gear", "case_id", "asin", "created_on",
+               "due_on", "status", "done_on")
+LINK_KINDS = ("asin", "po", "invoice")
+
+
+class DuplicateCase(UserError):
+    """A case with this ID exists; the caller may offer to merge."""
+
+    def __init__(self, case_id: str):
+        super().__init__(f"case_id {case_id}: a case with this ID already exists. "
+                         "Merge into it (update) or use another ID.")
+        self.case_id = case_id
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
+    cursor = conn.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+# --- departments -------------------------------------------------------------------------
+def ensure_departments(ws) -> None:
+    """Seed the seven default departments once (names stay editable)."""
+    if ws.conn.execute("SELECT COUNT(*) FROM departments").fetchone()[0]:
+        return
+    with ws.transaction() as conn:
+        conn.executemany("INSERT OR IGNORE INTO departments(id, name_de, name_en) VALUES (?, ?, ?)",
+                         [(key, de, en) for key, (de, en) in DEPARTMENTS.items()])
+
+
+def departments(ws) -> list[dict]:
+    ensure_departments(ws)
+    return _rows(ws.conn, "SELECT id, name_de, name_en FROM departments ORDER BY id")
+
+
+def save_department(ws, dep_id: str, name_de: str, name_en: str) -> None:
+    with ws.transaction() as conn:
+        conn.execute("INSERT INTO departments(id, name_de, name_en) VALUES (?, ?, ?) ON CONFLICT(id) "
+                     "DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en",
+                     (dep_id, name_de, name_en))
+
+
+# --- cases -------------------------------------------------------------------------------
+def case_ids(ws) -> set[str]:
+    return {row[0] for row in ws.conn.execute("SELECT case_id FROM tickets")}
+
+
+def known_asins(ws) -> set[str]:
+    return {row[0] for row in ws.conn.execute("SELECT asin FROM products")}
+
+
+def get_case(ws, case_id: str) -> dict | None:
+    rows = _rows(ws.conn, "SELECT * FROM tickets WHERE case_id = ?", (case_id,))
+    if not rows:
+        return None
+    case = rows[0]
+    for kind in LINK_KINDS:
+        case[kind + "s"] = [r[0] for r in ws.conn.execute(
+            "SELECT ref FROM ticket_links WHERE case_id = ? AND kind = ? ORDER BY ref", (case_id, kind))]
+    return case
+
+
+def _case_values(values: dict) -> dict:
+    out = {k: values.get(k) for k in CASE_FIELDS if k in values}
+    out["status"] = out.get("status") or "open"
+    out["escalation_level"] = int(out.get("escalation_level") or 0)
+    return out
+
+
+def _write_links(conn, case_id: str, values: dict, replace: bool) -> None:
+    for kind in LINK_KINDS:
+        refs = values.get(kind + "s")
+        if refs is None:
+            continue
+        if replace:
+            conn.execute("DELETE FROM ticket_links WHERE case_id = ? AND kind = ?", (case_id, kind))
+        conn.executemany("INSERT OR IGNORE INTO ticket_links(case_id, kind, ref) VALUES (?, ?, ?)",
+                         [(case_id, kind, ref.strip()) for ref in refs if ref and ref.strip()])
+
+
+def add_case(ws, values: dict) -> str:
+    """Insert a case (+ links); DuplicateCase when the ID exists."""
+    row = _case_values(values)
+    case_id = str(row["case_id"]).strip()
+    row["case_id"] = case_id
+    ensure_departments(ws)
+    with ws.transaction() as conn:
+        if conn.execute("SELECT 1 FROM tickets WHERE case_id = ?", (case_id,)).fetchone():
+            raise DuplicateCase(case_id)
+        cols = ", ".join(row)
+        conn.execute(f"INSERT INTO tickets({cols}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+        _write_links(conn, case_id, values, replace=False)
+    return case_id
+
+
+def update_case(ws, case_id: str, values: dict, merge: bool = False) -> None:
+    """Change fields (and links). ``merge``: only non-empty values, links are added not replaced."""
+    row = {k: v for k, v in values.items() if k in CASE_FIELDS and k != "case_id"}
+    if merge:
+        row = {k: v for k, v in row.items() if v not in (None, "")}
+    with ws.transaction() as conn:
+        if row:
+            sets = ", ".join(f"{k} = ?" for k in row)
+            conn.execute(f"UPDATE tickets SET {sets} WHERE case_id = ?", (*row.values(), case_id))
+        new_id = values.get("case_id")
+        if new_id and new_id != case_id and not merge:
+            conn.execute("UPDATE tickets SET case_id = ? WHERE case_id = ?", (new_id, case_id))
+            case_id = new_id
+        _write_links(conn, case_id, values, replace=not merge)
+
+
+def delete_case(ws, case_id: str) -> dict:
+    """Delete a case; returns the snapshot for ``restore_case`` (links, events, references)."""
+    snapshot = {"case": get_case(ws, case_id), "events": list_events(ws, case_id),
+                "chargebacks": [r[0] for r in ws.conn.execute("SELECT id FROM chargebacks WHERE case_id = ?",
+                                                              (case_id,))],
+                "tasks": [r[0] for r in ws.conn.execute("SELECT id FROM tasks WHERE case_id = ?", (case_id,))]}
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM tickets WHERE case_id = ?", (case_id,))
+    return snapshot
+
+
+def restore_case(ws, snapshot: dict) -> None:
+    case = dict(snapshot["case"])
+    case_id = case["case_id"]
+    row = {k: case.get(k) for k in CASE_FIELDS}
+    with ws.transaction() as conn:
+        conn.execute(f"INSERT INTO tickets({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                     tuple(row.values()))
+        _write_links(conn, case_id, case, replace=False)
+        conn.executemany("INSERT INTO ticket_events(id, case_id, happened_on, kind, text) VALUES (?, ?, ?, ?, ?)",
+                         [(e["id"], case_id, e["happened_on"], e["kind"], e["text"]) for e in snapshot["events"]])
+        conn.executemany("UPDATE chargebacks SET case_id = ? WHERE id = ?",
+                         [(case_id, i) for i in snapshot["chargebacks"]])
+        conn.executemany("UPDATE tasks SET case_id = ? WHERE id = ?", [(case_id, i) for i in snapshot["tasks"]])
+
+
+# --- timeline ----------------------------------------------------------------------------
+def add_event(ws, case_id: str, happened_on: str, kind: str, text: str, touch: bool = True) -> int:
+    """Add a contact/note; contacts also move the case's last contact date forward."""
+    with ws.transaction() as conn:
+        cur = conn.execute("INSERT INTO ticket_events(case_id, happened_on, kind, text) VALUES (?, ?, ?, ?)",
+                           (case_id, happened_on, kind, text))
+        if touch and kind.startswith("contact"):
+            conn.execute("UPDATE tickets SET last_contact_on = ? WHERE case_id = ? AND "
+                         "(last_contact_on IS NULL OR last_contact_on < ?)", (happened_on, case_id, happened_on))
+    return int(cur.lastrowid)
+
+
+def list_events(ws, case_id: str) -> list[dict]:
+    return _rows(ws.conn, "SELECT id, case_id, happened_on, kind, text FROM ticket_events "
+                          "WHERE case_id = ? ORDER BY happened_on, id", (case_id,))
+
+
+def delete_event(ws, event_id: int) -> None:
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM ticket_events WHERE id = ?", (event_id,))
+
+
+# --- chargebacks and tasks (same pattern) -----------------------------------------------
+def _insert(conn, table: str, fields: tuple, values: dict) -> int:
+    row = {k: values[k] for k in fields if k in values}
+    if "id" in values and values["id"] is not None:
+        row = {"id": values["id"], **row}
+    cur = conn.execute(f"INSERT INTO {table}({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                       tuple(row.values()))
+    return int(cur.lastrowid)
+
+
+def _update(ws, table: str, fields: tuple, row_id: int, values: dict) -> None:
+    row = {k: v for k, v in values.items() if k in fields}
+    if row:
+        with ws.transaction() as conn:
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                         (*row.values(), row_id))
+
+
+def _delete(ws, table: str, row_id: int) -> dict:
+    snapshot = _rows(ws.conn, f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    with ws.transaction() as conn:
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+    return snapshot[0] if snapshot else {}
+
+
+def add_chargeback(ws, values: dict) -> int:
+    with ws.transaction() as conn:
+        return _insert(conn, "chargebacks", CB_FIELDS, values)
+
+
+def update_chargeback(ws, cb_id: int, values: dict) -> None:
+    _update(ws, "chargebacks", CB_FIELDS, cb_id, values)
+
+
+def delete_chargeback(ws, cb_id: int) -> dict:
+    return _delete(ws, "chargebacks", cb_id)
+
+
+def restore_chargeback(ws, snapshot: dict) -> None:
+    with ws.transaction() as conn:
+        _insert(conn, "chargebacks", CB_FIELDS, snapshot)
+
+
+def add_task(ws, values: dict) -> int:
+    ensure_departments(ws)
+    with ws.transaction() as conn:
+        return _insert(conn, "tasks", TASK_FIELDS, values)
+
+
+def update_task(ws, task_id: int, values: dict) -> None:
+    _update(ws, "tasks", TASK_FIELDS, task_id, values)
+
+
+def delete_task(ws, task_id: int) -> dict:
+    return _delete(ws, "tasks", task_id)
+
+
+def restore_task(ws, snapshot: dict) -> None:
+    with ws.transaction() as conn:
+        _insert(conn, "tasks", TASK_FIELDS, snapshot)
+
+
+# --- frames ------------------------------------------------------------------------------
+_TICKETS_SQL = """
+SELECT t.case_id, t.subject, t.category, t.status, t.opened_on, t.last_contact_on, t.next_follow_up,
+       t.escalation_level, t.gear, t.owner_department, t.resolved_on,
+       COALESCE(l.asins, '') AS asins, COALESCE(l.pos, '') AS pos, COALESCE(l.invoices, '') AS invoices,
+       t.notes
+FROM tickets t LEFT JOIN (
+    SELECT case_id,
+           GROUP_CONCAT(CASE WHEN kind = 'asin' THEN ref END, ' ') AS asins,
+           GROUP_CONCAT(CASE WHEN kind = 'po' THEN ref END, ' ') AS pos,
+           GROUP_CONCAT(CASE WHEN kind = 'invoice' THEN ref END, ' ') AS invoices
+    FROM ticket_links GROUP BY case_id) l ON l.case_id = t.case_id
+ORDER BY t.opened_on DESC, t.case_id
+"""
+
+
+def _frame(ws, sql: str):
+    import pandas as pd
+
+    cursor = ws.conn.execute(sql)
+    names = [c[0] for c in cursor.description]
+    return pd.DataFrame.from_records(cursor.fetchall(), columns=names)
+
+
+def tickets_frame(ws):
+    """One row per case; linked ASINs/POs/invoices space-separated; ISO date strings."""
+    frame = _frame(ws, _TICKETS_SQL)
+    frame["case_id"] = frame["case_id"].astype(str)
+    return frame
+
+
+def chargebacks_frame(ws):
+    frame = _frame(ws, "SELECT id, external_id, kind, type, issue_group, po_number, asin, invoice_number, amount, "
+                       "currency, raised_on, dispute_due, dispute_count, dispute_status, recovered_amount, case_id, "
+                       "note FROM chargebacks ORDER BY raised_on DESC, id")
+    frame["amount"] = frame["amount"].astype(float)
+    frame["recovered_amount"] = frame["recovered_amount"].astype(float)
+    return frame
+
+
+def tasks_frame(ws):
+    return _frame(ws, "SELECT id, title, reason, department_id, assignee, gear, case_id, asin, created_on, due_on, "
+                      "status, done_on FROM tasks ORDER BY due_on IS NULL, due_on, id")
