@@ -1,0 +1,208 @@
+"""The interdependency model: a directed graph of KPIs with signed, lagged, weighted links.
+
+Defaults come from docs/domain.md §1.4 (E01-E30, tagged [inferred] unless noted) plus a few
+structural links (I01...) that make the outcome layer explicit (units = views x conversion).
+
+Units of a deviation ("scale" of a KPI):
+- ``points``: an absolute change of a fraction (OOS +0.08 = 8 percentage points);
+- ``relative``: a relative change (cost price +0.06 = +6 %).
+A link's ``strength`` maps one unit of change at FROM to ``sign * strength`` units at TO,
+``lag`` weeks later. Example: E01 strength 1.0 -> OOS +1 point lowers ordered units by 1 %.
+Pure Python; no Qt, no store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+POINTS, RELATIVE = "points", "relative"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    gear: str          # gear id (domain §1.2) or "outcome"
+    scale: str         # POINTS or RELATIVE
+    en: str
+    de: str
+
+
+_K = [
+    ("procurable_product_out_of_stock_rate", "availability", POINTS, "Out-of-stock rate", "OOS-Quote"),
+    ("ordered_units", "outcome", RELATIVE, "Ordered units", "Bestellte Einheiten"),
+    ("glance_views", "content", RELATIVE, "Glance views", "Seitenaufrufe"),
+    ("conversion", "content", RELATIVE, "Conversion", "Konversionsrate"),
+    ("content_score", "content", POINTS, "Content quality", "Content-Qualität"),
+    ("mean_forecast_units", "forecast_ordering", RELATIVE, "Amazon forecast", "Amazon-Prognose"),
+    ("po_units", "forecast_ordering", RELATIVE, "PO units", "PO-Mengen"),
+    ("vendor_confirmation_rate", "forecast_ordering", POINTS, "Confirmation rate", "Bestätigungsquote"),
+    ("receive_fill_rate", "forecast_ordering", POINTS, "Receive fill rate", "Lieferquote"),
+    ("average_vendor_lead_time_days", "forecast_ordering", RELATIVE, "Lead time", "Lieferzeit"),
+    ("ops_defect_rate", "ops_compliance", POINTS, "On-time/in-full defects", "Liefermängel (pünktlich/vollständig)"),
+    ("asn_error_rate", "ops_compliance", POINTS, "ASN/label errors", "ASN-/Etikettenfehler"),
+    ("shortage_claims", "ops_compliance", RELATIVE, "Shortage claims", "Fehlmengen-Abzüge"),
+    ("chargebacks", "ops_compliance", RELATIVE, "Chargebacks", "Chargebacks"),
+    ("competitor_price", "price_buybox", RELATIVE, "Competitor price", "Wettbewerbspreis"),
+    ("average_selling_price", "price_buybox", RELATIVE, "Average selling price", "Durchschnittspreis (ASP)"),
+    ("featured_offer_lost", "price_buybox", POINTS, "Featured Offer lost", "Buy Box verloren"),
+    ("sales_discount", "profitability_terms", POINTS, "Sales discount", "Verkaufsrabatt"),
+    ("net_pure_product_margin", "profitability_terms", POINTS, "Net PPM", "Net PPM"),
+    ("backend_terms_rate", "profitability_terms", POINTS, "Back-end terms", "Backend-Konditionen"),
+    ("cost_price", "profitability_terms", RELATIVE, "Cost price", "Einkaufspreis"),
+    ("cpi_acceptance", "profitability_terms", POINTS, "CPI acceptance", "Annahme Preiserhöhung"),
+    ("payment_terms_cost", "profitability_terms", POINTS, "Payment terms / Skonto", "Zahlungsziel / Skonto"),
+    ("vendor_margin", "profitability_terms", POINTS, "Vendor margin", "Marge des Lieferanten"),
+    ("crap_risk", "assortment", POINTS, "CRaP risk", "CRaP-Risiko"),
+    ("weeks_of_cover", "assortment", RELATIVE, "Weeks of cover", "Reichweite (Wochen)"),
+    ("customer_rating", "reviews_cx", RELATIVE, "Customer rating", "Kundenbewertung"),
+    ("return_rate", "reviews_cx", POINTS, "Return rate", "Retourenquote"),
+    ("ad_spend", "advertising", RELATIVE, "Ad spend", "Werbebudget"),
+    ("ad_efficiency", "advertising", RELATIVE, "Ad efficiency", "Werbeeffizienz"),
+]
+KPIS: dict[str, Kpi] = {row[0]: Kpi(*row) for row in _K}
+OOS, UNITS, ASP, COST, PPM = ("procurable_product_out_of_stock_rate", "ordered_units",
+                               "average_selling_price", "cost_price", "net_pure_product_margin")
+FORECAST, PO = "mean_forecast_units", "po_units"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One link. ``calibration`` is a dict (estimate, se, weeks, status, reason) or None."""
+
+    id: str
+    src: str
+    dst: str
+    sign: int
+    lag: int
+    strength: float
+    note: str = ""
+    source: str = "default"      # default | calibrated | edited
+    calibration: dict | None = None
+
+    @property
+    def weight(self) -> float:
+        return self.sign * self.strength
+
+
+# id, from, to, sign, lag (weeks), strength, mechanism (domain §1.4)
+_E = [
+    ("E01", OOS, UNITS, -1, 0, 1.0, "An OOS glance view cannot convert: lost sales"),
+    ("E02", UNITS, FORECAST, 1, 2, 0.7, "Forecast learns from realised (OOS-censored) sales"),
+    ("E03", FORECAST, PO, 1, 1, 1.0, "Amazon's POs follow its forecast"),
+    ("E04", PO, OOS, -1, 2, 0.25, "Smaller POs: less cover, more OOS (closes R1)"),
+    ("E05", "vendor_confirmation_rate", PO, 1, 4, 0.5, "Poor confirmation lowers future PO allocation"),
+    ("E06a", "vendor_confirmation_rate", OOS, -1, 2, 0.3, "Unconfirmed units never arrive"),
+    ("E06b", "receive_fill_rate", OOS, -1, 2, 0.3, "Unfilled units never arrive"),
+    ("E07", "average_vendor_lead_time_days", OOS, 1, 1, 0.05, "Longer lead time: more uncovered demand"),
+    ("E08", "ops_defect_rate", "chargebacks", 1, 1, 5.0, "Late/short POs are charged back"),
+    ("E09a", "asn_error_rate", "shortage_claims", 1, 4, 5.0, "Manual receiving miscounts: shortages"),
+    ("E09b", "asn_error_rate", "chargebacks", 1, 2, 3.0, "ASN/label/carton errors are charged back"),
+    ("E10", "chargebacks", "vendor_margin", -1, 0, 0.02, "Chargebacks are deducted from remittances"),
+    ("E11", "competitor_price", ASP, 1, 0, 0.8, "Amazon follows competitor prices"),
+    ("E12", ASP, PPM, 1, 0, 0.6, "Lower ASP at unchanged cost shrinks Amazon's margin"),
+    ("E13", PPM, "crap_risk", -1, 4, 2.0, "Net PPM below target raises CRaP risk"),
+    ("E14a", "crap_risk", OOS, 1, 4, 0.1, "CRaP: POs stop"),
+    ("E14b", "crap_risk", "featured_offer_lost", 1, 2, 0.2, "CRaP: Buy Box suppression"),
+    ("E14c", "crap_risk", "ad_efficiency", -1, 2, 0.5, "CRaP: ads restricted"),
+    ("E15", PPM, "backend_terms_rate", -1, 8, 0.3, "Margin gap: Amazon demands more terms"),
+    ("E16", "backend_terms_rate", PPM, 1, 0, 0.6, "Vendor-funded contra-COGS raises Net PPM"),
+    ("E17", COST, PPM, -1, 0, 0.6, "Cost price increase erodes Net PPM"),
+    ("E18", PPM, "cpi_acceptance", 1, 0, 2.0, "Eroded Net PPM: CPIs get rejected"),
+    ("E19", "weeks_of_cover", ASP, -1, 3, 0.05, "Overstock: automated markdowns"),
+    ("E20", "weeks_of_cover", PO, -1, 1, 0.5, "Overstock: less replenishment"),
+    ("E21", "customer_rating", "conversion", 1, 2, 1.0, "Social proof"),
+    ("E22", "return_rate", "backend_terms_rate", 1, 12, 0.5, "High returns: higher damage allowance"),
+    ("E23", "content_score", "conversion", 1, 1, 0.5, "Better detail page converts better"),
+    ("E24", "ad_spend", "glance_views", 1, 0, 0.15, "Paid traffic"),
+    ("E25", OOS, "ad_efficiency", -1, 0, 1.0, "Ads on OOS ASINs waste spend"),
+    ("E26", "ad_spend", "sales_discount", 1, 0, 0.005, "Coupons/deals are vendor-funded"),
+    ("E27", OOS, "featured_offer_lost", 1, 0, 0.5, "3P takes the Featured Offer when Amazon is OOS"),
+    ("E28", UNITS, "glance_views", 1, 3, 0.2, "Sales velocity drives organic rank"),
+    ("E29", "payment_terms_cost", "vendor_margin", -1, 0, 1.0, "Skonto costs the vendor margin"),
+    ("E30", "shortage_claims", "vendor_margin", -1, 8, 0.01, "Unrecovered shortages cost margin"),
+    ("I01", "glance_views", UNITS, 1, 0, 1.0, "Units = glance views x conversion"),
+    ("I02", "conversion", UNITS, 1, 0, 1.0, "Units = glance views x conversion"),
+    ("I03", "featured_offer_lost", UNITS, -1, 0, 0.8, "Without the Featured Offer, Amazon sells less"),
+    ("I04", "sales_discount", PPM, -1, 0, 1.0, "Sales discount is deducted in Net PPM"),
+    ("I05", ASP, UNITS, -1, 0, 1.2, "Price elasticity of demand"),
+    ("I06", COST, "vendor_margin", 1, 0, 0.7, "A higher cost price is the vendor's margin"),
+    ("I07", "backend_terms_rate", "vendor_margin", -1, 0, 1.0, "Terms are paid by the vendor"),
+    ("I08", "ad_efficiency", "glance_views", 1, 0, 0.1, "Efficient ads bring paid views"),
+    ("I09", PO, "weeks_of_cover", 1, 2, 0.5, "Bigger POs raise cover"),
+    ("I10", UNITS, "weeks_of_cover", -1, 1, 1.0, "Faster sales lower cover"),
+]
+DEFAULT_EDGES: tuple[Edge, ...] = tuple(Edge(*row) for row in _E)
+
+# Named loops/chains (domain §1.4): id -> (edge ids, reinforcing?)
+LOOPS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "R1": (("E01", "E02", "E03", "E04"), True),
+    "R2": (("E11", "E12", "E13", "E15", "E16", "E17", "E18"), True),
+    "R3": (("E09b", "E08", "E10"), True),
+    "B1": (("E19", "E20", "I09"), False),
+}
+LOOP_NAMES = {
+    "R1": ("OOS death spiral", "OOS-Todesspirale"),
+    "R2": ("Margin squeeze / CRaP", "Margen-Klemme / CRaP"),
+    "R3": ("Compliance drain", "Compliance-Abfluss"),
+    "B1": ("Overstock markdown", "Überbestand-Abschriften"),
+}
+
+
+def kpi_label(name: str, lang: str = "en") -> str:
+    kpi = KPIS.get(name)
+    if kpi is None:
+        return name
+    return kpi.de if lang == "de" else kpi.en
+
+
+@dataclass
+class Graph:
+    """The KPI graph: edges by id (the effective values after overrides/calibration)."""
+
+    edges: dict[str, Edge] = field(default_factory=dict)
+
+    @classmethod
+    def default(cls) -> "Graph":
+        return cls({e.id: e for e in DEFAULT_EDGES})
+
+    def with_edge(self, edge: Edge) -> "Graph":
+        validate_edge(edge)
+        edges = dict(self.edges)
+        edges[edge.id] = edge
+        return Graph(edges)
+
+    def nodes(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for edge in self.edges.values():
+            seen.setdefault(edge.src)
+            seen.setdefault(edge.dst)
+        return list(seen)
+
+    def incoming(self, kpi: str) -> list[Edge]:
+        return [e for e in self.edges.values() if e.dst == kpi]
+
+    def outgoing(self, kpi: str) -> list[Edge]:
+        return [e for e in self.edges.values() if e.src == kpi]
+
+    def loop_gain(self, loop_id: str) -> float:
+        """Product of the signed strengths around a named loop (|gain| < 1 converges)."""
+        gain = 1.0
+        for edge_id in LOOPS[loop_id][0]:
+            gain *= self.edges[edge_id].weight
+        return gain
+
+
+def validate_edge(edge: Edge) -> None:
+    """Raise ValueError naming the field when a link is unusable."""
+    if edge.src not in KPIS or edge.dst not in KPIS:
+        raise ValueError(f"{edge.id}: unknown KPI {edge.src if edge.src not in KPIS else edge.dst}.")
+    if edge.sign not in (-1, 1):
+        raise ValueError(f"{edge.id}: sign must be +1 or -1.")
+    if not 0 <= edge.lag <= 52:
+        raise ValueError(f"{edge.id}: lag must be 0 to 52 weeks.")
+    if not 0 <= edge.strength <= 10 or edge.strength != edge.strength:
+        raise ValueError(f"{edge.id}: strength must be between 0 and 10.")
+
+
+def edge_with(edge: Edge, **changes) -> Edge:
+    return replace(edge, **changes)
