@@ -1,0 +1,159 @@
+"""Our weekly demand forecast per ASIN: model choice by backtest, P50/P70/P80/P90, fallbacks.
+
+Library choice (measured, ../shared/docs/performance.md §1): a vectorised numpy
+implementation, no forecasting library.
+- Size: the release is a one-folder bundle < 300 MB and the base app is ~250 MB.
+  statsforecast adds ~370 MiB (and pins pandas < 3, we run 3.1); statsmodels adds ~195 MiB.
+  Either alone breaks the size limit; numpy is already in the bundle (+0 MiB).
+- Speed: statsforecast MSTL(52) needs ~11 s for 2,000 ASINs on 2 cores, statsmodels
+  Holt-Winters m=52 minutes; our whole panel is fitted at once with loops over weeks only
+  (2,000 x 156 weeks incl. the rolling backtest: see tests/benchmarks/bench_forecast.py).
+- Import: numpy/pandas are already loaded by the app; statsforecast costs 2.8 s of import.
+- Accuracy: the 52-week seasonal methods win on weekly retail data. We provide seasonal
+  naive, a shrunk 52-week seasonal index with SES on the deseasonalised level (MSTL-like
+  multiplicative decomposition), SES, moving average, Croston-SBA and TSB, plus the
+  SES/seasonal combination, and let a rolling-origin backtest choose per ASIN.
+OOS censoring: see vendordesk.core.forecast_clean (corrected by 1/(1-r) up to r = 0.5,
+excluded above). Quantiles: pooled standardised backtest errors (forecast_backtest).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core import forecast_backtest as bt
+from vendordesk.core import forecast_models as fm
+from vendordesk.core.forecast_clean import MIN_WEEKS, Panel
+
+MAX_HORIZON = 52
+FALLBACK_SPREAD = (1.0, 1.25, 1.5, 2.0)  # P50..P90 multipliers for ASINs with < 4 weeks
+Progress = Callable[[float], None] | None
+
+
+@dataclass
+class ForecastResult:
+    """Our forecast for every ASIN of a panel.
+
+    Attributes:
+        asins: ASINs in row order.
+        weeks: ISO week starts of the forecast horizon.
+        q: quantile forecasts, shape (4, asins, weeks) for P50, P70, P80, P90.
+        model: the model (or fallback) used per ASIN.
+        flags: per ASIN, repairs and fallbacks (see forecast_clean).
+        backtest_mae: per ASIN, {model: MAE} of the inner rolling backtest.
+    """
+
+    asins: list[str]
+    weeks: list[str]
+    q: np.ndarray
+    model: list[str]
+    flags: list[list[str]]
+    backtest_mae: list[dict[str, float]]
+
+    def frame(self) -> pd.DataFrame:
+        """Long form: asin, week_start, p50, p70, p80, p90, model, flags."""
+        n, h = len(self.asins), len(self.weeks)
+        data = {"asin": np.repeat(self.asins, h), "week_start": np.tile(self.weeks, n)}
+        for k, name in enumerate(("p50", "p70", "p80", "p90")):
+            data[name] = np.round(self.q[k].reshape(-1), 2)
+        data["model"] = np.repeat(self.model, h)
+        data["flags"] = np.repeat([",".join(f) for f in self.flags], h)
+        return pd.DataFrame(data)
+
+    def index(self, asin: str) -> int:
+        return self.asins.index(asin)
+
+
+def future_weeks(last_week: str, horizon: int) -> list[str]:
+    start = dt.date.fromisoformat(last_week)
+    return [(start + dt.timedelta(weeks=k + 1)).isoformat() for k in range(horizon)]
+
+
+def fallback_kind(demand: np.ndarray) -> list[str | None]:
+    """Per series: "no_history", "all_zero", "short_history" or None (a model can be fitted)."""
+    observed = np.sum(~np.isnan(demand), axis=1)
+    total = np.nansum(np.abs(demand), axis=1)
+    return [None if o >= MIN_WEEKS and s > 0 else
+            "no_history" if o == 0 else "all_zero" if s == 0 else "short_history"
+            for o, s in zip(observed, total)]
+
+
+def _apply_fallbacks(q: np.ndarray, model: list[str], demand: np.ndarray) -> None:
+    """Short, zero and empty histories get simple, marked forecasts (in place)."""
+    for i, kind in enumerate(fallback_kind(demand)):
+        if kind in ("no_history", "all_zero"):
+            q[:, i, :] = 0.0
+            model[i] = "fallback_zero"
+        elif kind == "short_history":
+            level = float(np.nanmean(np.clip(demand[i], 0, None)))
+            for k, factor in enumerate(FALLBACK_SPREAD):
+                q[k, i, :] = level * factor
+            model[i] = "fallback_mean"
+
+
+def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None
+                 ) -> tuple[np.ndarray, list[str], bt.Selection]:
+    """Select per series, fit on all weeks, return (quantiles (4, n, h), model names, selection)."""
+    sel = bt.select(demand, progress=progress)
+    n = demand.shape[0]
+    point = np.zeros((n, horizon))
+    for m, name in enumerate(sel.names):
+        rows = sel.model == m
+        if rows.any():
+            point[rows] = fm.run_all(demand[rows], horizon, (name,))[0]
+    q = bt.quantile_forecasts(point, sel)
+    return q, [sel.names[m] for m in sel.model], sel
+
+
+def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
+                   cancelled: Callable[[], bool] | None = None) -> ForecastResult:
+    """Our forecast for every ASIN of ``panel``, ``horizon`` weeks after its last week."""
+    horizon = max(1, min(int(horizon), MAX_HORIZON))
+    weeks = future_weeks(panel.weeks[-1], horizon) if panel.weeks else []
+    if not len(panel) or not panel.weeks:
+        return ForecastResult([], weeks, np.zeros((4, 0, horizon)), [], [], [])
+    q, model, sel = fit_forecast(panel.demand, horizon, progress)
+    _apply_fallbacks(q, model, panel.demand)
+    q = np.nan_to_num(q, nan=0.0, posinf=0.0)
+    mae = [{name: _round(sel.mae[m, i]) for m, name in enumerate(sel.names)} for i in range(len(panel))]
+    if progress:
+        progress(1.0)
+    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae)
+
+
+def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None) -> dict:
+    """Hide the last ``holdout`` weeks, forecast them, score ours and seasonal naive.
+
+    Actuals are the OOS-corrected demand (excluded weeks are not scored, spikes are kept).
+    """
+    t = len(panel.weeks)
+    holdout = max(1, min(int(holdout), max(t - bt.MIN_TRAIN, 1)))
+    train, actual = panel.demand[:, :t - holdout], panel.actual[:, t - holdout:]
+    if not len(panel) or t - holdout < 1:
+        return {"holdout": holdout, "total": {}, "asins": []}
+    q, model, _ = fit_forecast(train, holdout, progress)
+    _apply_fallbacks(q, model, train)
+    naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
+    ours_per, naive_per = bt.scores(q[0], actual, train), bt.scores(naive, actual, train)
+    total = {
+        "ours": bt.total_scores(q[0], actual, train),
+        "seasonal_naive": bt.total_scores(naive, actual, train),
+        "coverage": {f"p{p}": bt.coverage(q[k], actual) for k, p in ((1, 70), (2, 80), (3, 90))},
+    }
+    asins = [{"asin": a, "model": model[i], "flags": panel.flags[i],
+              "ours": {k: _round(v[i]) for k, v in ours_per.items()},
+              "seasonal_naive": {k: _round(v[i]) for k, v in naive_per.items()}}
+             for i, a in enumerate(panel.asins)]
+    if progress:
+        progress(1.0)
+    return {"holdout": holdout, "actuals": "oos_corrected_units", "total": total, "asins": asins,
+            "_arrays": {"q": q, "naive": naive, "actual": actual, "weeks": panel.weeks[t - holdout:]}}
+
+
+def _round(value: float) -> float | None:
+    return None if value is None or not np.isfinite(value) else round(float(value), 4)
