@@ -1,0 +1,293 @@
+"""A table model over a pandas DataFrame: sort, filter and search in pandas, not in a proxy.
+
+Usage::
+
+    model = FrameModel(key="case_id")
+    model.set_frame(df, [Column("case_id", tr("Case ID")), Column("opened_on", tr("Opened"), "date"),
+                         Column("amount", tr("Amount"), "money"), Column("status", tr("Status"), labels={...})])
+    view.setModel(model)
+    model.set_search("images")                      # full-text, case-insensitive, over all columns
+    model.set_mask("open", df["status"] != "resolved")   # named boolean masks are ANDed
+    model.set_visible(["case_id", "status"])       # column choice
+
+Roles: DisplayRole is the QLocale-formatted text (``vendordesk.ui.fmt``), UserRole the raw value,
+TextAlignmentRole right-aligns numbers and money, BackgroundRole comes from ``set_row_colors``.
+``sort()`` uses ``DataFrame.sort_values(kind="stable")`` on the rows in view. Editing in place:
+pass ``on_edit(key, column, value) -> bool`` and mark columns ``editable``; the model updates its
+frame only when the callback accepts. Missing values sort last and show a dash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from vendordesk.ui import fmt
+
+NUMERIC_KINDS = ("int", "number", "money", "percent")
+
+
+@dataclass
+class Column:
+    """One column: frame column ``key``, header ``title``, ``kind`` text/int/number/money/percent/date.
+
+    labels: raw value -> display text (enums such as status); editable: in-place editing allowed.
+    """
+
+    key: str
+    title: str
+    kind: str = "text"
+    labels: dict = field(default_factory=dict)
+    editable: bool = False
+    decimals: int = 2
+    currency_key: str | None = None   # money: the column holding the currency (default EUR)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
+
+
+class FrameModel(QAbstractTableModel):
+    def __init__(self, key: str | None = None, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.on_edit: Callable[[Any, str, Any], bool] | None = None
+        self._frame = None
+        self._columns: list[Column] = []
+        self._all_columns: list[Column] = []
+        self._values = np.empty((0, 0), dtype=object)   # full frame, columns in _all_columns order
+        self._col_pos: list[int] = []                   # visible column -> position in _values
+        self._rows = np.empty(0, dtype=np.int64)        # view row -> frame position
+        self._masks: dict[str, Any] = {}
+        self._search = ""
+        self._haystack = None
+        self._sort: tuple[str, bool] | None = None
+        self._ranks: dict[str, np.ndarray] = {}
+        self._colors: np.ndarray | None = None
+
+    # --- data in ---------------------------------------------------------------------
+    def set_frame(self, frame, columns: list[Column] | None = None) -> None:
+        """Replace the data; keeps the visible columns, masks, search and sort where they still apply."""
+        import pandas as pd
+
+        self.beginResetModel()
+        visible = [c.key for c in self._columns]
+        if columns is not None:
+            self._all_columns = list(columns)
+        elif not self._all_columns:
+            self._all_columns = [Column(str(name), str(name)) for name in frame.columns]
+        self._frame = frame.reset_index(drop=True)
+        keys = [c.key for c in self._all_columns]
+        self._values = self._frame.reindex(columns=keys).to_numpy(dtype=object)
+        self._colors = None
+        self._haystack = None
+        self._ranks = {}
+        self._masks = {k: m for k, m in self._masks.items() if isinstance(m, pd.Series) and len(m) == len(frame)}
+        visible = [k for k in visible if k in keys] or keys
+        self._set_visible_keys(visible)
+        self._rows = self._filtered_rows()
+        self._apply_sort()
+        self.endResetModel()
+
+    def frame(self):
+        """The full frame (unfiltered)."""
+        return self._frame
+
+    def view_frame(self):
+        """The rows in view, in view order (for export of what is shown)."""
+        return self._frame.iloc[self._rows] if self._frame is not None else None
+
+    def columns(self) -> list[Column]:
+        return list(self._all_columns)
+
+    def visible_keys(self) -> list[str]:
+        return [c.key for c in self._columns]
+
+    def set_visible(self, keys: list[str]) -> None:
+        self.beginResetModel()
+        self._set_visible_keys(keys)
+        self.endResetModel()
+
+    def _set_visible_keys(self, keys: list[str]) -> None:
+        by_key = {c.key: i for i, c in enumerate(self._all_columns)}
+        self._columns = [self._all_columns[by_key[k]] for k in keys if k in by_key]
+        self._col_pos = [by_key[c.key] for c in self._columns]
+
+    def set_row_colors(self, colors) -> None:
+        """One background colour (hex string or None) per frame row."""
+        self._colors = None if colors is None else np.asarray(colors, dtype=object)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # --- filter, search, sort -------------------------------------------------------------
+    def set_mask(self, name: str, mask) -> None:
+        """A named boolean Series over the full frame; None removes it."""
+        if mask is None:
+            self._masks.pop(name, None)
+        else:
+            self._masks[name] = mask
+        self._refilter()
+
+    def set_search(self, text: str) -> None:
+        self._search = (text or "").strip().lower()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._filtered_rows()
+        self._apply_sort()
+        self.endResetModel()
+
+    def _build_haystack(self):
+        """One lower-case text per frame row: raw values plus enum labels, tab-separated."""
+        import pandas as pd
+
+        parts = []
+        for i, column in enumerate(self._all_columns):
+            raw = pd.Series(self._values[:, i], dtype=object)
+            text = raw.fillna("").astype(str)
+            if column.labels:
+                text = text + " " + raw.map(column.labels).fillna("").astype(str)
+            parts.append(text)
+        return parts[0].str.cat(parts[1:], sep="\t").str.lower() if parts else None
+
+    def _filtered_rows(self) -> np.ndarray:
+        n = 0 if self._frame is None else len(self._frame)
+        mask = np.ones(n, dtype=bool)
+        for series in self._masks.values():
+            mask &= np.asarray(series, dtype=bool)
+        if self._search and n:
+            if self._haystack is None:
+                self._haystack = self._build_haystack()
+            if self._haystack is not None:
+                mask &= self._haystack.str.contains(self._search, regex=False).to_numpy(dtype=bool)
+        return np.flatnonzero(mask)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (self._columns[column].key, order == Qt.SortOrder.AscendingOrder)
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        if self._sort is None or self._frame is None or self._sort[0] not in self._frame:
+            return
+        key, ascending = self._sort
+        rank = self._ranks.get(key)
+        if rank is None:
+            rank = self._ranks[key] = self._rank(key)
+        keys = rank[self._rows]
+        if not ascending:  # descending, missing values still last
+            keys = np.where(keys == len(rank), len(rank), len(rank) - 1 - keys)
+        self._rows = self._rows[np.argsort(keys, kind="stable")]
+
+    def _rank(self, key: str) -> np.ndarray:
+        """Each frame row's place in a stable sort of the whole column (missing -> len: last)."""
+        series = self._frame[key]
+        ordered = series.sort_values(kind="stable", na_position="last")
+        rank = np.empty(len(series), dtype=np.int64)
+        rank[ordered.index.to_numpy()] = np.arange(len(series))
+        missing = np.array(series.isna().to_numpy(), dtype=bool)
+        if series.dtype == object or str(series.dtype) in ("str", "string"):
+            missing |= (series == "").to_numpy(dtype=bool, na_value=True)
+        rank[missing] = len(series)
+        return rank
+
+    # --- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt
+        return 0 if parent.isValid() else len(self._columns)
+
+    def raw(self, row: int, column_key: str) -> Any:
+        index = [c.key for c in self._all_columns].index(column_key)
+        return self._values[self._rows[row], index]
+
+    def row_key(self, row: int) -> Any:
+        return self.raw(row, self.key) if self.key else int(self._rows[row])
+
+    def row_of_key(self, key: Any) -> int:
+        """The view row of a key, or -1 when filtered out or unknown."""
+        if self.key is None or self._frame is None:
+            return -1
+        pos = [c.key for c in self._all_columns].index(self.key)
+        hits = np.flatnonzero(self._values[self._rows, pos] == key)
+        return int(hits[0]) if len(hits) else -1
+
+    def display(self, value: Any, column: Column, row_pos: int | None = None) -> str:
+        if _missing(value) or value == "":
+            return fmt.DASH if column.kind != "text" else ""
+        if column.labels:
+            return str(column.labels.get(value, value))
+        if column.kind == "date":
+            return fmt.date(value)
+        if column.kind == "int":
+            return fmt.number(value, 0)
+        if column.kind == "number":
+            return fmt.number(value, column.decimals)
+        if column.kind == "percent":
+            return fmt.percent(value, column.decimals)
+        if column.kind == "money":
+            currency = "EUR"
+            if column.currency_key and row_pos is not None:
+                keys = [c.key for c in self._all_columns]
+                if column.currency_key in keys:
+                    currency = self._values[row_pos, keys.index(column.currency_key)] or "EUR"
+            return fmt.money(value, currency, column.decimals)
+        return str(value)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        pos = int(self._rows[index.row()])
+        value = self._values[pos, self._col_pos[index.column()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(value, column, pos)
+        if role == Qt.ItemDataRole.UserRole:
+            return None if _missing(value) else value
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if _missing(value) else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC_KINDS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self._colors is not None and self._colors[pos]:
+            return QBrush(QColor(self._colors[pos]))
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and isinstance(value, str) and len(value) > 40:
+            return value
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns) and self._columns[section].kind in NUMERIC_KINDS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.on_edit and self._columns[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
+            return False
+        column = self._columns[index.column()]
+        if not self.on_edit(self.row_key(index.row()), column.key, value):
+            return False
+        pos = int(self._rows[index.row()])
+        self._values[pos, self._col_pos[index.column()]] = value
+        self._frame.loc[pos, column.key] = value
+        self._haystack = None
+        self._ranks.pop(column.key, None)
+        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
+        return True
