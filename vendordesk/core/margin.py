@@ -1,0 +1,108 @@
+"""Amazon's and the vendor's unit economics: ASP, front margin, Net PPM, break-even ASP.
+
+Pure functions on floats (domain.md §1.5, §5.2, §5.3). A value that cannot be computed
+(missing or zero ASP, missing cost) is ``None``; nothing is clamped, so a Net PPM may be
+negative. Back-end terms (co-op, allowances) are a fraction of cost (contra-COGS).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+#: Price elasticity used when the gear model offers none (documented default, labelled so).
+DEFAULT_ELASTICITY = -1.5
+#: Lower end of the 35-45 % Net PPM target quoted by consultants (domain.md §5.2).
+DEFAULT_NET_PPM_TARGET = 0.35
+ASP_WINDOWS = (13, 26, 52)
+
+
+def _usable(value: float | None) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def asp(revenue: float | None, units: float | None) -> float | None:
+    """Average selling price = shipped revenue / shipped units; None without units."""
+    if not _usable(revenue) or not _usable(units) or units <= 0:
+        return None
+    return float(revenue) / float(units)
+
+
+def front_margin(asp_value: float | None, cost: float | None) -> float | None:
+    """(ASP - cost) / ASP; None when ASP is missing or not positive."""
+    if not _usable(asp_value) or not _usable(cost) or asp_value <= 0:
+        return None
+    return (asp_value - cost) / asp_value
+
+
+def net_ppm(asp_value: float | None, cost: float | None, contra_rate: float = 0.0,
+            sales_discount: float = 0.0) -> float | None:
+    """(ASP - cost + contra-COGS - sales discount) / ASP per unit; contra-COGS = rate x cost."""
+    if not _usable(asp_value) or not _usable(cost) or asp_value <= 0:
+        return None
+    return (asp_value - cost + contra_rate * cost - sales_discount) / asp_value
+
+
+def break_even_asp(cost: float | None, contra_rate: float, target: float,
+                   sales_discount: float = 0.0) -> float | None:
+    """The ASP at which Net PPM equals ``target``: (cost x (1 - rate) + discount) / (1 - target)."""
+    if not _usable(cost) or target >= 1.0:
+        return None
+    return (cost * (1.0 - contra_rate) + sales_discount) / (1.0 - target)
+
+
+def crap_risk(net_ppm_value: float | None, target: float) -> bool | None:
+    """True when Net PPM falls below Amazon's target (CRaP risk); None when unknown."""
+    if not _usable(net_ppm_value):
+        return None
+    return bool(net_ppm_value < target)
+
+
+def vendor_margin(cost_price: float | None, own_cost: float | None, contra_rate: float = 0.0) -> float | None:
+    """The vendor's margin on a unit sold to Amazon: (cost price x (1 - rate) - own cost) / cost price."""
+    if not _usable(cost_price) or not _usable(own_cost) or cost_price <= 0:
+        return None
+    return (cost_price * (1.0 - contra_rate) - own_cost) / cost_price
+
+
+def pass_through_asp(asp_value: float | None, cost_before: float | None, cost_after: float | None) -> float | None:
+    """The ASP raised by the same percentage as the cost."""
+    if not _usable(asp_value) or not _usable(cost_before) or not _usable(cost_after):
+        return None
+    if cost_before <= 0 or asp_value <= 0:
+        return None
+    return asp_value * cost_after / cost_before
+
+
+def change(before: float | None, after: float | None) -> float | None:
+    """Relative change after / before - 1; None when before is missing or zero."""
+    if not _usable(before) or not _usable(after) or before == 0:
+        return None
+    return after / before - 1.0
+
+
+def volume_change(price_change: float | None, elasticity: float) -> float | None:
+    """Expected relative change in units for a relative price change (constant elasticity)."""
+    if not _usable(price_change):
+        return None
+    return max(-1.0, elasticity * price_change)
+
+
+def asp_windows(weekly: pd.DataFrame, end_week: str | None = None,
+                windows: tuple[int, ...] = ASP_WINDOWS) -> dict[str, dict[int, float | None]]:
+    """Per ASIN the ASP over the last 13/26/52 weeks (sum revenue / sum units) up to ``end_week``.
+
+    ``weekly`` has columns asin, period_start, shipped_revenue, shipped_units.
+    """
+    result: dict[str, dict[int, float | None]] = {}
+    if weekly.empty:
+        return result
+    frame = weekly if end_week is None else weekly[weekly["period_start"] <= end_week]
+    for asin, rows in frame.groupby("asin", sort=False):
+        rows = rows.sort_values("period_start")
+        result[asin] = {}
+        for n in windows:
+            tail = rows.tail(n)
+            result[asin][n] = asp(tail["shipped_revenue"].sum(min_count=1), tail["shipped_units"].sum(min_count=1))
+    return result

@@ -1,0 +1,289 @@
+"""Prepare a cost-price increase: checks, justified increase, per-ASIN economics, scenarios,
+concessions, positions and the vendor manager's likely objections (domain.md §5, §6b.4).
+
+``analyse`` is the one function that computes every figure the tab, ``negotiation show --json``
+and the printed brief display. Pure Python + pandas; the store hands in the facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from vendordesk.core import margin as m
+from vendordesk.core.negotiation_model import (  # noqa: F401 - re-exported
+    CONCESSION_KINDS, DRIVERS, Case, Concession, Driver, Item, Scenario, default_scenarios,
+)
+from vendordesk.core.negotiation_checks import Issue, check_case  # noqa: F401 - re-exported
+
+FINAL_ORDER_WEEKS = 6          # Amazon holds only a few weeks of stock (domain.md §5.1)
+CHARGEBACK_REDUCTION = 0.5     # assumed effect of better fill rate / on-time on chargebacks
+
+
+@dataclass
+class Market:
+    """What the store knows about the case's ASINs and the account."""
+
+    weekly: pd.DataFrame                       # asin, period_start, shipped_revenue/units/cogs, ...
+    contra_rate: float = 0.0                   # back-end terms as a fraction of cost
+    contra_source: str = "none"                # terms, facts or none
+    target: float = m.DEFAULT_NET_PPM_TARGET
+    elasticity: float = m.DEFAULT_ELASTICITY
+    elasticity_source: str = "default"         # calibrated or default
+    currency: str = "EUR"                      # the workspace's currency
+    titles: dict[str, str] = field(default_factory=dict)
+    chargebacks: dict[str, float] = field(default_factory=dict)   # per ASIN, last 52 weeks
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class ItemEconomics:
+    asin: str
+    title: str
+    cost_before: float | None
+    cost_after: float | None
+    cost_change: float | None
+    msrp_before: float | None
+    msrp_after: float | None
+    asp: float | None                          # today's ASP = last 13 weeks
+    asp_13: float | None
+    asp_26: float | None
+    asp_52: float | None
+    asp_trend: float | None                    # ASP 13 w / ASP 52 w - 1
+    units_52: float | None
+    cogs_52: float | None
+    contra_rate: float
+    oos_rate: float | None
+    front_margin_before: float | None
+    front_margin_after: float | None
+    net_ppm_before: float | None
+    net_ppm_after: float | None                # at today's ASP
+    asp_pass_through: float | None
+    net_ppm_pass_through: float | None
+    break_even_asp: float | None
+    crap_risk: bool | None
+    volume_change: float | None                # units, if the ASP passes the increase through
+    vendor_margin_before: float | None
+    vendor_margin_after: float | None
+    has_facts: bool
+
+    def json(self) -> dict:
+        return {"asin": self.asin, "cost_before": _r(self.cost_before, 4), "cost_after": _r(self.cost_after, 4),
+                "asp": _r(self.asp, 4), "front_margin_before": _r(self.front_margin_before),
+                "front_margin_after": _r(self.front_margin_after), "net_ppm_before": _r(self.net_ppm_before),
+                "net_ppm_after": _r(self.net_ppm_after), "break_even_asp": _r(self.break_even_asp, 4),
+                "crap_risk": self.crap_risk}
+
+
+@dataclass
+class ScenarioResult:
+    name: str
+    scenario: Scenario
+    increase: float | None             # end-state increase on cost
+    first_year_increase: float | None
+    amazon_cogs_impact: float | None   # extra COGS Amazon pays in the first year
+    extra_coop_cost: float | None      # what the extra co-op costs us per year
+    vendor_gain: float | None          # our extra gross profit in the first year, net of co-op
+    net_ppm_after: float | None        # account Net PPM at today's ASP, end state
+    crap_asins: int
+
+    def json(self) -> dict:
+        return {"name": self.name, "share": self.scenario.share, "phase2_share": self.scenario.phase2_share,
+                "phase2_months": self.scenario.phase2_months, "extra_coop": _r(self.scenario.extra_coop),
+                "increase": _r(self.increase), "first_year_increase": _r(self.first_year_increase),
+                "amazon_cogs_impact": _r(self.amazon_cogs_impact, 2), "extra_coop_cost": _r(self.extra_coop_cost, 2),
+                "vendor_gain": _r(self.vendor_gain, 2), "net_ppm_after": _r(self.net_ppm_after),
+                "crap_asins": self.crap_asins}
+
+
+@dataclass
+class Positions:
+    opening: float | None
+    target: float | None
+    walk_away: float | None
+    stored: bool
+
+
+@dataclass
+class Objection:
+    key: str                 # justified, margin, notice, volume, crap, asp_falling, timing
+    values: dict
+
+
+@dataclass
+class Analysis:
+    case: Case
+    market: Market
+    items: list[ItemEconomics]
+    issues: list[Issue]
+    requested: float | None            # requested increase, weighted by shipped COGS
+    justified: float | None            # sum of driver weight x change
+    weights_total: float
+    annual_cogs_impact: float | None   # extra COGS for Amazon per year at 52-week units
+    net_ppm_before: float | None       # account view over ASINs with ASP
+    net_ppm_after: float | None
+    net_ppm_pass_through: float | None
+    notice_days: int | None
+    scenarios: list[ScenarioResult]
+    concessions: list[Concession]
+    concessions_suggested: bool
+    positions: Positions
+    objections: list[Objection]
+    chart: pd.DataFrame                # period_start, asp, unit_cost (weighted over the case's ASINs)
+
+    @property
+    def crap_count(self) -> int:
+        return sum(1 for item in self.items if item.crap_risk)
+
+    def json(self) -> dict:
+        return {"id": self.case.id, "asins": [item.json() for item in self.items],
+                "scenarios": [s.json() for s in self.scenarios]}
+
+
+def _r(value, digits: int = 6):
+    return None if value is None else round(float(value), digits)
+
+
+def _fsum(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return float(sum(values)) if values else None
+
+
+def _item_economics(item: Item, market: Market, windows: dict, justified: float | None) -> ItemEconomics:
+    rows = market.weekly[market.weekly["asin"] == item.asin] if not market.weekly.empty else market.weekly
+    has_facts = not rows.empty
+    tail52 = rows.tail(52) if has_facts else rows
+    units_52 = float(tail52["shipped_units"].sum()) if has_facts and tail52["shipped_units"].notna().any() else None
+    cogs_52 = float(tail52["shipped_cogs"].sum()) if has_facts and tail52["shipped_cogs"].notna().any() else None
+    oos = None
+    if has_facts and "procurable_product_out_of_stock_rate" in rows and rows.tail(13)[
+            "procurable_product_out_of_stock_rate"].notna().any():
+        oos = float(rows.tail(13)["procurable_product_out_of_stock_rate"].mean())
+    w = windows.get(item.asin, {})
+    asp13, asp26, asp52 = w.get(13), w.get(26), w.get(52)
+    rate, target = market.contra_rate, market.target
+    before, after = item.cost_before, item.cost_after
+    own_after = item.own_cost_after
+    if own_after is None and item.own_cost_before is not None and justified is not None:
+        own_after = item.own_cost_before * (1.0 + justified)
+    pt_asp = m.pass_through_asp(asp13, before, after)
+    npm_after = m.net_ppm(asp13, after, rate)
+    return ItemEconomics(
+        asin=item.asin, title=market.titles.get(item.asin) or "", cost_before=before, cost_after=after,
+        cost_change=m.change(before, after), msrp_before=item.msrp_before, msrp_after=item.msrp_after,
+        asp=asp13, asp_13=asp13, asp_26=asp26, asp_52=asp52, asp_trend=m.change(asp52, asp13),
+        units_52=units_52, cogs_52=cogs_52, contra_rate=rate, oos_rate=oos,
+        front_margin_before=m.front_margin(asp13, before), front_margin_after=m.front_margin(asp13, after),
+        net_ppm_before=m.net_ppm(asp13, before, rate), net_ppm_after=npm_after,
+        asp_pass_through=pt_asp, net_ppm_pass_through=m.net_ppm(pt_asp, after, rate),
+        break_even_asp=m.break_even_asp(after, rate, target), crap_risk=m.crap_risk(npm_after, target),
+        volume_change=m.volume_change(m.change(asp13, pt_asp), market.elasticity),
+        vendor_margin_before=m.vendor_margin(before, item.own_cost_before, rate),
+        vendor_margin_after=m.vendor_margin(after, own_after, rate), has_facts=has_facts)
+
+
+def justified_increase(drivers: list[Driver]) -> float | None:
+    """Sum of weight x change over the cost drivers; None without drivers."""
+    if not drivers:
+        return None
+    return sum(d.weight * d.change_pct for d in drivers)
+
+
+def normalise_weights(drivers: list[Driver]) -> list[Driver]:
+    """Scale the weights so they sum to 100 % (unchanged when they sum to zero)."""
+    total = sum(d.weight for d in drivers)
+    if total <= 0:
+        return list(drivers)
+    return [Driver(d.driver, d.weight / total, d.change_pct, d.index_name, d.source) for d in drivers]
+
+
+def _account_ppm(items: list[ItemEconomics], asp_attr: str, cost_attr: str) -> float | None:
+    revenue = margin = 0.0
+    for it in items:
+        price, cost, units = getattr(it, asp_attr), getattr(it, cost_attr), it.units_52
+        if price is None or cost is None or not units or price <= 0:
+            continue
+        revenue += units * price
+        margin += units * (price - cost * (1.0 - it.contra_rate))
+    return margin / revenue if revenue > 0 else None
+
+
+def _requested(items: list[ItemEconomics]) -> float | None:
+    weighted = [(it.cogs_52 or 0.0, it.cost_change) for it in items if it.cost_change is not None]
+    if not weighted:
+        return None
+    total = sum(w for w, _ in weighted)
+    if total <= 0:
+        return sum(c for _, c in weighted) / len(weighted)
+    return sum(w * c for w, c in weighted) / total
+
+
+def _scenario(s: Scenario, items: list[ItemEconomics], target: float) -> ScenarioResult:
+    impact = coop = gain = None
+    revenue = margin_sum = 0.0
+    crap = 0
+    for it in items:
+        if it.cost_before is None or it.cost_after is None:
+            continue
+        delta = it.cost_after - it.cost_before
+        cost_end = it.cost_before + s.end_share * delta
+        rate = it.contra_rate + s.extra_coop
+        npm = m.net_ppm(it.asp, cost_end, rate)
+        crap += bool(m.crap_risk(npm, target))
+        if it.units_52:
+            impact = (impact or 0.0) + it.units_52 * s.first_year_share * delta
+            cost_year = it.cost_before + s.first_year_share * delta
+            coop = (coop or 0.0) + it.units_52 * cost_year * s.extra_coop
+            if it.asp and it.asp > 0:
+                revenue += it.units_52 * it.asp
+                margin_sum += it.units_52 * (it.asp - cost_end * (1.0 - rate))
+    if impact is not None:
+        # our extra gross profit: the increase net of co-op on it, minus the extra co-op on the whole cost
+        gain = impact * (1.0 - items[0].contra_rate) - (coop or 0.0) if items else None
+    return ScenarioResult(s.name, s, s.end_share * 1.0, s.first_year_share * 1.0, impact, coop, gain,
+                          margin_sum / revenue if revenue > 0 else None, crap)
+
+
+def _chart(weekly: pd.DataFrame) -> pd.DataFrame:
+    if weekly.empty:
+        return pd.DataFrame(columns=["period_start", "asp", "unit_cost"])
+    g = weekly.groupby("period_start")[["shipped_revenue", "shipped_units", "shipped_cogs"]].sum(min_count=1)
+    units = g["shipped_units"].where(g["shipped_units"] > 0)
+    out = pd.DataFrame({"asp": g["shipped_revenue"] / units, "unit_cost": g["shipped_cogs"] / units})
+    return out.reset_index()
+
+
+def analyse(case: Case, market: Market) -> Analysis:
+    """Every number of the case, computed once."""
+    from vendordesk.core.negotiation_levers import concessions_for, objections_for, positions_for
+
+    justified = justified_increase(case.drivers)
+    weekly = market.weekly
+    if not weekly.empty:
+        weekly = weekly[weekly["period_start"] <= market.today.isoformat()].sort_values(["asin", "period_start"])
+        market.weekly = weekly
+    windows = m.asp_windows(weekly) if not weekly.empty else {}
+    items = [_item_economics(item, market, windows, justified) for item in case.items]
+    impact = _fsum(it.units_52 * (it.cost_after - it.cost_before) for it in items
+                   if it.units_52 and it.cost_after is not None and it.cost_before is not None)
+    notice = None
+    if case.effective_date:
+        try:
+            notice = (dt.date.fromisoformat(case.effective_date) - market.today).days
+        except ValueError:
+            notice = None
+    scenarios = [_scenario(s, items, market.target) for s in (case.scenarios or default_scenarios())]
+    analysis = Analysis(
+        case=case, market=market, items=items, issues=check_case(case, market, items),
+        requested=_requested(items), justified=justified, weights_total=sum(d.weight for d in case.drivers),
+        annual_cogs_impact=impact, net_ppm_before=_account_ppm(items, "asp", "cost_before"),
+        net_ppm_after=_account_ppm(items, "asp", "cost_after"),
+        net_ppm_pass_through=_account_ppm(items, "asp_pass_through", "cost_after"),
+        notice_days=notice, scenarios=scenarios, concessions=[], concessions_suggested=False,
+        positions=Positions(None, None, None, False), objections=[], chart=_chart(weekly))
+    analysis.concessions, analysis.concessions_suggested = concessions_for(analysis)
+    analysis.positions = positions_for(analysis)
+    analysis.objections = objections_for(analysis)
+    return analysis
