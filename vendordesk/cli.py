@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "selftest",
     "export",
     "tickets",
+    "import_",
 )
 
 log = logging.getLogger(__name__)

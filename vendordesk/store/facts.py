@@ -1,0 +1,180 @@
+"""Write the facts of one import in one transaction; list, undo and export imports.
+
+Re-importing a file, or one that overlaps, replaces the facts on the same key (upsert): it
+never double counts. Only the columns a file carries are overwritten. Undo deletes what an
+import still owns (facts a later import replaced belong to that later import).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Callable
+
+from vendordesk.ingest.model import (EXTRA_COLUMNS, FORECAST_COLUMNS, KEY_COLUMNS, PO_COLUMNS,
+                                     PO_LINE_COLUMNS, PRODUCT_COLUMNS, ParsedReport)
+from vendordesk.store.db import Workspace
+
+FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
+OWNED_TABLES = FACT_TABLES + ("extra_facts", "amazon_forecasts")
+_PK = "asin, marketplace_id, distributor_view, selling_program, grain, period_start"
+CHUNK = 50_000
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...], conflict: str, import_id: int,
+                keep_existing: tuple[str, ...] = ()) -> str:
+    names = ", ".join(columns + ("import_id",))
+    marks = ", ".join("?" * len(columns))
+    key = {c.strip() for c in conflict.split(",")}
+    updates = [f"{c} = COALESCE(excluded.{c}, {c})" if c in keep_existing else f"{c} = excluded.{c}"
+               for c in columns if c not in key]
+    updates.append("import_id = excluded.import_id")
+    return (f"INSERT INTO {table} ({names}) VALUES ({marks}, {int(import_id)}) "
+            f"ON CONFLICT ({conflict}) DO UPDATE SET {', '.join(updates)}")
+
+
+def _chunks(rows: list, progress: Callable[[float], None] | None, done: list, total: int):
+    for index in range(0, len(rows), CHUNK):
+        yield rows[index:index + CHUNK]
+        done[0] += min(CHUNK, len(rows) - index)
+        if progress and total:
+            progress(done[0] / total)
+
+
+def _insert_import(conn, report: ParsedReport, file_hash: str | None) -> int:
+    cursor = conn.execute(
+        "INSERT INTO report_imports (source, file_name, file_hash, report_type, distributor_view, "
+        "selling_program, grain, period_start, period_end, marketplace_id, locale, currency, row_count, "
+        "asin_count, warnings_json, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (report.source, report.file_name, file_hash, report.report_type, report.distributor_view,
+         report.selling_program, report.grain, report.period_start, report.period_end,
+         report.marketplace_id, report.locale, report.currency, report.row_count, len(report.asins()),
+         json.dumps(report.warnings, ensure_ascii=False),
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+    return int(cursor.lastrowid)
+
+
+def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = None,
+                 progress: Callable[[float], None] | None = None) -> int:
+    """Store one parsed report in ONE transaction and return its import id.
+
+    ``progress(fraction)`` may raise (e.g. Cancelled); the transaction then rolls back.
+    """
+    total = report.row_count + len(report.extras) + len(report.products) or 1
+    done = [0]
+    with ws.transaction() as conn:
+        import_id = _insert_import(conn, report, file_hash)
+        for table, block in report.blocks.items():
+            sql = _upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
+            for chunk in _chunks(block.rows, progress, done, total):
+                conn.executemany(sql, chunk)
+        if report.extras:
+            sql = _upsert_sql("extra_facts", EXTRA_COLUMNS, _PK + ", metric", import_id)
+            for chunk in _chunks(report.extras, progress, done, total):
+                conn.executemany(sql, chunk)
+        if report.forecasts:
+            sql = _upsert_sql("amazon_forecasts", FORECAST_COLUMNS,
+                              "asin, marketplace_id, selling_program, generation_date, week_start", import_id)
+            for chunk in _chunks(report.forecasts, progress, done, total):
+                conn.executemany(sql, chunk)
+        _write_products(conn, report)
+        _write_purchase_orders(conn, report, import_id)
+        if file_hash:  # the same file again: its earlier record is replaced, not duplicated
+            conn.execute("DELETE FROM report_imports WHERE file_hash = ? AND id <> ?", (file_hash, import_id))
+    if progress:
+        progress(1.0)
+    return import_id
+
+
+def _write_products(conn, report: ParsedReport) -> None:
+    if not report.products:
+        conn.executemany("INSERT OR IGNORE INTO products (asin) VALUES (?)",
+                         [(a,) for a in sorted(report.asins())])
+        return
+    names = ", ".join(PRODUCT_COLUMNS)
+    updates = ", ".join(f"{c} = COALESCE(excluded.{c}, {c})" for c in PRODUCT_COLUMNS[1:])
+    conn.executemany(f"INSERT INTO products ({names}) VALUES ({', '.join('?' * len(PRODUCT_COLUMNS))}) "
+                     f"ON CONFLICT (asin) DO UPDATE SET {updates}", report.products)
+    conn.executemany("INSERT OR IGNORE INTO products (asin) VALUES (?)", [(a,) for a in sorted(report.asins())])
+
+
+def _write_purchase_orders(conn, report: ParsedReport, import_id: int) -> None:
+    if not report.purchase_orders:
+        return
+    conn.executemany(_upsert_sql("purchase_orders", PO_COLUMNS, "po_number", import_id),
+                     report.purchase_orders)
+    names = ", ".join(PO_LINE_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in PO_LINE_COLUMNS[2:])
+    conn.executemany(f"INSERT INTO po_lines ({names}) VALUES ({', '.join('?' * len(PO_LINE_COLUMNS))}) "
+                     f"ON CONFLICT (po_number, asin) DO UPDATE SET {updates}", report.po_lines)
+
+
+def import_context(ws: Workspace | None, period: tuple[str, str] | None = None):
+    """What the workspace tells a reader: locale, currency, marketplace, model -> ASIN."""
+    from vendordesk.ingest.detect import Context
+
+    if ws is None:
+        return Context(period=period)
+    models = dict(ws.conn.execute("SELECT model_number, asin FROM products WHERE model_number IS NOT NULL"))
+    return Context(locale=ws.meta("locale"), currency=ws.meta("currency"),
+                   marketplace_id=ws.meta("marketplace_id"), model_to_asin=models, period=period)
+
+
+def list_imports(ws: Workspace) -> list[dict]:
+    """Every recorded import, newest first, with warnings decoded."""
+    cursor = ws.conn.execute("SELECT * FROM report_imports ORDER BY id DESC")
+    names = [d[0] for d in cursor.description]
+    out = []
+    for row in cursor.fetchall():
+        item = dict(zip(names, row))
+        item["warnings"] = json.loads(item.pop("warnings_json") or "[]")
+        out.append(item)
+    return out
+
+
+def facts_owned(ws: Workspace, import_id: int) -> int:
+    """How many fact rows still carry this import's id."""
+    tables = OWNED_TABLES + ("purchase_orders",)
+    return sum(ws.conn.execute(f"SELECT COUNT(*) FROM {t} WHERE import_id = ?", (import_id,)).fetchone()[0]
+               for t in tables)
+
+
+def undo_import(ws: Workspace, import_id: int) -> int:
+    """Delete an import and the facts it still owns, in one transaction. Returns rows removed."""
+    with ws.transaction() as conn:
+        if not conn.execute("SELECT 1 FROM report_imports WHERE id = ?", (import_id,)).fetchone():
+            return 0
+        removed = 0
+        for table in OWNED_TABLES:
+            removed += conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,)).rowcount
+        removed += conn.execute("DELETE FROM purchase_orders WHERE import_id = ?", (import_id,)).rowcount
+        conn.execute("DELETE FROM report_imports WHERE id = ?", (import_id,))
+    return removed
+
+
+def facts_frame(ws: Workspace):
+    """All facts in long form: asin, period_start, period_end, metric, value, view, program, grain,
+    currency, marketplace_id. Account aggregates have asin ''."""
+    import pandas as pd
+
+    parts, params = [], []
+    for table in FACT_TABLES:
+        columns = [r[1] for r in ws.conn.execute(f"PRAGMA table_info({table})")]
+        currency = "currency" if "currency" in columns else "NULL"
+        skip = set(KEY_COLUMNS) | {"currency", "import_id"}
+        for metric in (c for c in columns if c not in skip):
+            parts.append(f"SELECT asin, period_start, period_end, ? AS metric, {metric} AS value, "
+                         f"distributor_view, selling_program, grain, {currency} AS currency, marketplace_id "
+                         f"FROM {table} WHERE {metric} IS NOT NULL")
+            params.append(metric)
+    parts.append("SELECT asin, period_start, period_end, metric, value, distributor_view, selling_program, "
+                 "grain, NULL, marketplace_id FROM extra_facts WHERE value IS NOT NULL")
+    for column in ("mean_units", "p70_units", "p80_units", "p90_units"):
+        parts.append(f"SELECT asin, week_start, week_end, 'amazon_forecast_{column}@' || generation_date, "
+                     f"{column}, 'MANUFACTURING', selling_program, 'week', NULL, marketplace_id "
+                     f"FROM amazon_forecasts WHERE {column} IS NOT NULL")
+    sql = " UNION ALL ".join(parts) + " ORDER BY 1, 2, 4"
+    frame = pd.read_sql_query(sql, ws.conn, params=params)
+    frame.columns = ["asin", "period_start", "period_end", "metric", "value", "distributor_view",
+                     "selling_program", "grain", "currency", "marketplace_id"]
+    return frame
