@@ -1,0 +1,189 @@
+"""Persistence of the interdependency model: link overrides and calibrations (kpi_edges),
+annual sales targets (sales_targets), and the readers that feed calibration and simulation.
+
+A kpi_edges row exists for a link the KAM edited (note = 'edited') or that was calibrated
+(calibrated_json). Links without a row use the defaults of core.influence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from vendordesk.core.influence import DEFAULT_EDGES, Edge, Graph, validate_edge
+from vendordesk.core.influence_calib import Calibration, calibrate
+from vendordesk.errors import UserError
+from vendordesk.store.db import Workspace, open_workspace
+from vendordesk.store.facts_read import amazon_forecasts_frame, weekly_frame
+
+EDITED = "edited"
+PRICE_EDGE = "I05"
+CALIB_METRICS = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs",
+                 "procurable_product_out_of_stock_rate", "glance_views", "net_received_inventory_units")
+
+
+def _rows(ws: Workspace) -> dict[str, tuple]:
+    sql = "SELECT id, from_kpi, to_kpi, sign, lag_weeks, strength, note, calibrated_json FROM kpi_edges"
+    return {row[0]: row for row in ws.conn.execute(sql)}
+
+
+def load_graph(ws: Workspace) -> Graph:
+    """Defaults, then stored calibrations, then the KAM's edits."""
+    graph = Graph.default()
+    edges = dict(graph.edges)
+    for edge_id, (_, src, dst, sign, lag, strength, note, cal_json) in _rows(ws).items():
+        base = edges.get(edge_id)
+        if base is None:
+            continue
+        cal = json.loads(cal_json) if cal_json else None
+        if note == EDITED:
+            edges[edge_id] = replace(base, sign=int(sign), lag=int(lag), strength=float(strength),
+                                     source=EDITED, calibration=cal)
+        elif cal and cal.get("status") == "calibrated":
+            edges[edge_id] = replace(base, lag=int(lag), strength=float(strength), source="calibrated",
+                                     calibration=cal)
+        else:
+            edges[edge_id] = replace(base, calibration=cal)
+    return Graph(edges)
+
+
+def save_edge(ws: Workspace, edge_id: str, sign: int, lag: int, strength: float) -> Edge:
+    """The KAM's values for one link. UserError names the field when refused."""
+    default = {e.id: e for e in DEFAULT_EDGES}.get(edge_id)
+    if default is None:
+        raise UserError(f"Link {edge_id}: unknown link id. Pick one of E01..E30 or I01..I10.")
+    edge = replace(default, sign=int(sign), lag=int(lag), strength=float(strength), source=EDITED)
+    try:
+        validate_edge(edge)
+    except ValueError as exc:
+        raise UserError(f"Link {exc} Nothing was saved.") from exc
+    with ws.transaction() as conn:
+        conn.execute(
+            "INSERT INTO kpi_edges(id, from_kpi, to_kpi, sign, lag_weeks, strength, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET sign = excluded.sign, "
+            "lag_weeks = excluded.lag_weeks, strength = excluded.strength, note = excluded.note",
+            (edge.id, edge.src, edge.dst, edge.sign, edge.lag, edge.strength, EDITED))
+    return edge
+
+
+def reset_edge(ws: Workspace, edge_id: str) -> None:
+    """Forget the KAM's edit (a stored calibration stays and applies again)."""
+    row = _rows(ws).get(edge_id)
+    if row is None:
+        return
+    with ws.transaction() as conn:
+        cal = json.loads(row[7]) if row[7] else None
+        if not cal:
+            conn.execute("DELETE FROM kpi_edges WHERE id = ?", (edge_id,))
+            return
+        default = {e.id: e for e in DEFAULT_EDGES}[edge_id]
+        ok = cal.get("status") == "calibrated"
+        conn.execute("UPDATE kpi_edges SET sign = ?, lag_weeks = ?, strength = ?, note = NULL WHERE id = ?",
+                     (default.sign, cal.get("lag") or default.lag if ok else default.lag,
+                      cal["estimate"] if ok else default.strength, edge_id))
+
+
+def save_calibration(ws: Workspace, results: dict[str, Calibration]) -> None:
+    """Store every calibration; a calibrated link's strength/lag apply unless the KAM edited it."""
+    defaults = {e.id: e for e in DEFAULT_EDGES}
+    rows = _rows(ws)
+    with ws.transaction() as conn:
+        for edge_id, cal in results.items():
+            edge = defaults.get(edge_id)
+            if edge is None:
+                continue
+            payload = json.dumps(cal.to_dict())
+            if rows.get(edge_id) and rows[edge_id][6] == EDITED:
+                conn.execute("UPDATE kpi_edges SET calibrated_json = ? WHERE id = ?", (payload, edge_id))
+                continue
+            ok = cal.status == "calibrated"
+            strength = cal.estimate if ok else edge.strength
+            lag = cal.lag if ok and cal.lag is not None else edge.lag
+            conn.execute(
+                "INSERT INTO kpi_edges(id, from_kpi, to_kpi, sign, lag_weeks, strength, note, calibrated_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT(id) DO UPDATE SET lag_weeks = excluded.lag_weeks, "
+                "strength = excluded.strength, calibrated_json = excluded.calibrated_json",
+                (edge_id, edge.src, edge.dst, edge.sign, lag, strength, payload))
+
+
+# --- inputs ------------------------------------------------------------------------------
+def po_weekly(ws: Workspace) -> pd.DataFrame:
+    """Requested PO units per ASIN and order week (Sunday start): asin, period_start, po_units."""
+    sql = ("SELECT l.asin, p.order_date, l.requested_qty FROM po_lines l JOIN purchase_orders p "
+           "ON p.po_number = l.po_number WHERE p.order_date IS NOT NULL AND l.requested_qty IS NOT NULL")
+    frame = pd.read_sql_query(sql, ws.conn)
+    if frame.empty:
+        return pd.DataFrame(columns=["asin", "period_start", "po_units"])
+    day = pd.to_datetime(frame["order_date"], errors="coerce")
+    frame = frame.assign(period_start=(day - pd.to_timedelta((day.dt.dayofweek + 1) % 7, unit="D"))
+                         .dt.strftime("%Y-%m-%d")).dropna(subset=["period_start"])
+    return frame.groupby(["asin", "period_start"], as_index=False)["requested_qty"].sum().rename(
+        columns={"requested_qty": "po_units"})
+
+
+def calibrate_workspace(path: str | Path, progress=None, cancelled=None) -> dict[str, Calibration]:
+    """Read the history on a connection of its own (worker thread) and calibrate."""
+    with open_workspace(Path(path)) as ws:
+        frame = weekly_frame(ws, CALIB_METRICS)
+        forecasts = amazon_forecasts_frame(ws)
+        po = po_weekly(ws)
+    if cancelled and cancelled():
+        return {}
+    return calibrate(frame, forecasts, po, progress=progress, cancelled=cancelled)
+
+
+def price_elasticity(ws: Workspace) -> tuple[float, str]:
+    """Price elasticity of ordered units (negative, e.g. -1.2) and "calibrated" or "default"."""
+    edge = load_graph(ws).edges[PRICE_EDGE]
+    if edge.source == "calibrated":
+        return -edge.strength, "calibrated"
+    if edge.calibration is None:   # never calibrated here: try it now (a few 100 ms at most)
+        results = calibrate(weekly_frame(ws, CALIB_METRICS))
+        cal = results.get(PRICE_EDGE)
+        if cal is not None and cal.status == "calibrated":
+            return -cal.estimate, "calibrated"
+    return -edge.strength, "default"
+
+
+# --- sales targets -----------------------------------------------------------------------
+def read_targets(ws: Workspace, year: int) -> dict[int, float]:
+    rows = ws.conn.execute("SELECT month, target FROM sales_targets WHERE year = ? ORDER BY month", (int(year),))
+    return {int(m): float(t) for m, t in rows}
+
+
+def write_targets(ws: Workspace, year: int, months: dict[int, float]) -> None:
+    """Replace the year's monthly targets (shipped COGS). Refuses bad months/amounts, saves nothing then."""
+    if not 2000 <= int(year) <= 2100:
+        raise UserError(f"Sales target year {year}: must be between 2000 and 2100.")
+    clean = {}
+    for month, value in months.items():
+        if not 1 <= int(month) <= 12:
+            raise UserError(f"Sales target month {month}: must be 1 to 12. Nothing was saved.")
+        amount = float(value)
+        if math.isnan(amount) or amount < 0:
+            raise UserError(f"Sales target {year}-{int(month):02d}: {value} is not an amount >= 0. Nothing was saved.")
+        clean[int(month)] = amount
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM sales_targets WHERE year = ?", (int(year),))
+        conn.executemany("INSERT INTO sales_targets(year, month, target) VALUES (?, ?, ?)",
+                         [(int(year), m, t) for m, t in sorted(clean.items())])
+
+
+def phase_evenly(annual: float, weights: list[float] | None = None) -> dict[int, float]:
+    """An annual target spread over 12 months (by weights, e.g. last year's shares)."""
+    weights = weights or [1.0] * 12
+    total = sum(weights) or 1.0
+    return {m + 1: annual * w / total for m, w in enumerate(weights)}
+
+
+def load_baseline(ws: Workspace, weeks: int = 13, asins: list[str] | None = None):
+    """The average recent week (core.influence_sim.Baseline) of the account or of ``asins``."""
+    from vendordesk.core.influence_sim import baseline_from_frame
+
+    metrics = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", "glance_views",
+               "procurable_product_out_of_stock_rate", "net_pure_product_margin")
+    return baseline_from_frame(weekly_frame(ws, metrics, asins=asins), weeks)
