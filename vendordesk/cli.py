@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "export",
     "tickets",
     "import_",
+    "negotiation",
+    "simulate",
 )
 
 log = logging.getLogger(__name__)
