@@ -1,0 +1,147 @@
+"""Amazon's forecast next to ours: divergence, drift across generations, Amazon's accuracy.
+
+Inputs are frames as read by ``store.facts_read.amazon_forecasts_frame``: asin,
+generation_date, week_start, mean_units, p70_units, p80_units, p90_units. Quantile rows may
+be non-monotonic (domain.md T29); they are used as they are.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core import forecast_backtest as bt
+
+DIVERGENCE_WEEKS = 13
+DIVERGENCE_THRESHOLD = 0.25   # |ours - Amazon| / Amazon above this is flagged
+DIVERGENCE_MIN_UNITS = 10.0   # ... and the difference is at least this many units
+DRIFT_CUT = -0.20             # a generation cutting the next 13 weeks by more than 20 %
+SPIRAL_OOS = 0.05             # ... after weeks with an OOS rate above 5 %
+
+
+def generations(af: pd.DataFrame) -> list[str]:
+    return sorted(af["generation_date"].dropna().unique().tolist()) if not af.empty else []
+
+
+def latest(af: pd.DataFrame) -> pd.DataFrame:
+    """Each ASIN's newest generation."""
+    if af.empty:
+        return af
+    newest = af.groupby("asin")["generation_date"].transform("max")
+    return af[af["generation_date"] == newest]
+
+
+def divergence(ours: pd.DataFrame, amazon: pd.DataFrame, weeks: int = DIVERGENCE_WEEKS,
+               threshold: float = DIVERGENCE_THRESHOLD) -> pd.DataFrame:
+    """Per ASIN: our P50 vs Amazon's mean over the first ``weeks`` shared weeks.
+
+    Returns columns asin, weeks, ours, amazon, diff, diff_pct, flag ("higher"/"lower"/"").
+    A last row with asin "TOTAL" sums all ASINs.
+    """
+    cols = ["asin", "weeks", "ours", "amazon", "diff", "diff_pct", "flag"]
+    if ours.empty or amazon.empty:
+        return pd.DataFrame(columns=cols)
+    merged = ours[["asin", "week_start", "p50"]].merge(
+        amazon[["asin", "week_start", "mean_units"]], on=["asin", "week_start"], how="inner")
+    merged = merged.sort_values(["asin", "week_start"])
+    merged = merged[merged.groupby("asin").cumcount() < weeks]
+    per = merged.groupby("asin", as_index=False).agg(weeks=("week_start", "count"), ours=("p50", "sum"),
+                                                     amazon=("mean_units", "sum"))
+    total = pd.DataFrame([{"asin": "TOTAL", "weeks": int(per["weeks"].max()) if len(per) else 0,
+                           "ours": per["ours"].sum(), "amazon": per["amazon"].sum()}])
+    per = pd.concat([per, total], ignore_index=True)
+    per["diff"] = per["ours"] - per["amazon"]
+    with np.errstate(all="ignore"):
+        per["diff_pct"] = np.where(per["amazon"] > 0, per["diff"] / per["amazon"], np.nan)
+    big = (per["diff"].abs() >= DIVERGENCE_MIN_UNITS) & ((per["diff_pct"].abs() > threshold)
+                                                          | per["diff_pct"].isna())
+    per["flag"] = np.where(big, np.where(per["diff"] > 0, "higher", "lower"), "")
+    return per[cols]
+
+
+def drift(af: pd.DataFrame, oos: pd.DataFrame | None = None, weeks: int = DIVERGENCE_WEEKS) -> pd.DataFrame:
+    """Per ASIN and generation: Amazon's mean over the first ``weeks`` weeks and its change.
+
+    ``oos`` (asin, period_start, oos_rate) marks cuts that follow OOS weeks: flag "oos_spiral";
+    other cuts beyond DRIFT_CUT are "cut". Columns: asin, generation_date, mean_units, change,
+    oos_before, flag.
+    """
+    cols = ["asin", "generation_date", "mean_units", "change", "oos_before", "flag"]
+    if af.empty:
+        return pd.DataFrame(columns=cols)
+    work = af.sort_values(["asin", "generation_date", "week_start"])
+    work = work[work.groupby(["asin", "generation_date"]).cumcount() < weeks]
+    per = work.groupby(["asin", "generation_date"], as_index=False)["mean_units"].sum()
+    prev = per.groupby("asin")["mean_units"].shift(1)
+    with np.errstate(all="ignore"):
+        per["change"] = np.where(prev > 0, per["mean_units"] / prev - 1.0, np.nan)
+    per["oos_before"] = _oos_before(per, oos)
+    cut = per["change"] < DRIFT_CUT
+    per["flag"] = np.select([cut & (per["oos_before"] > SPIRAL_OOS), cut], ["oos_spiral", "cut"], "")
+    return per[cols]
+
+
+def _oos_before(per: pd.DataFrame, oos: pd.DataFrame | None, weeks: int = 4) -> np.ndarray:
+    """Mean OOS rate of the ``weeks`` weeks before each generation date (NaN if unknown)."""
+    if oos is None or oos.empty:
+        return np.full(len(per), np.nan)
+    by_asin = {a: g.sort_values("period_start") for a, g in oos.groupby("asin")}
+    out = []
+    for asin, gen in zip(per["asin"], per["generation_date"]):
+        g = by_asin.get(asin)
+        if g is None:
+            out.append(np.nan)
+            continue
+        before = g[g["period_start"] < gen].tail(weeks)["oos_rate"]
+        out.append(float(before.mean()) if before.notna().any() else np.nan)
+    return np.array(out, dtype=float)
+
+
+def spirals(drift_frame: pd.DataFrame) -> list[str]:
+    """ASINs with at least one OOS-spiral cut."""
+    if drift_frame.empty:
+        return []
+    return sorted(drift_frame.loc[drift_frame["flag"] == "oos_spiral", "asin"].unique().tolist())
+
+
+def holdout_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str]) -> tuple[np.ndarray, list]:
+    """Amazon's mean for the holdout weeks from each ASIN's newest generation made before them.
+
+    Returns (matrix (asins, weeks) with NaN where Amazon had no forecast, generation per ASIN).
+    """
+    out = np.full((len(asins), len(weeks)), np.nan)
+    used: list = [None] * len(asins)
+    if af.empty or not weeks:
+        return out, used
+    early = af[af["generation_date"] <= weeks[0]]
+    early = latest(early)
+    row = {a: i for i, a in enumerate(asins)}
+    col = {w: j for j, w in enumerate(weeks)}
+    for asin, week, value, gen in zip(early["asin"], early["week_start"], early["mean_units"],
+                                      early["generation_date"]):
+        if asin in row and week in col:
+            out[row[asin], col[week]] = value
+            used[row[asin]] = gen
+    return out, used
+
+
+def amazon_scores(af: pd.DataFrame, asins: list[str], weeks: list[str], actual: np.ndarray,
+                  train: np.ndarray) -> tuple[dict, list[dict | None]]:
+    """Score Amazon's forecast on the holdout weeks it covers (at least half of them).
+
+    Returns (total, rows): rows hold mase/wape/bias, the generation and the weeks scored.
+    """
+    matrix, used = holdout_matrix(af, asins, weeks)
+    covered = np.sum(~np.isnan(matrix), axis=1)
+    enough = covered >= max(1, len(weeks) / 2)
+    masked = np.where(np.isnan(matrix), np.nan, actual)
+    per = bt.scores(np.nan_to_num(matrix), masked, train)
+    rows: list[dict | None] = []
+    for i in range(len(asins)):
+        if not enough[i]:
+            rows.append(None)
+            continue
+        rows.append({k: (None if not np.isfinite(v[i]) else round(float(v[i]), 4)) for k, v in per.items()}
+                    | {"generation": used[i], "weeks": int(covered[i])})
+    total = bt.total_scores(np.nan_to_num(matrix[enough]), masked[enough], train[enough]) if enough.any() else {}
+    return total | {"asins": int(enough.sum())}, rows

@@ -1,0 +1,134 @@
+"""Supply projection: expected Amazon orders, projected stock, and out-of-stock risk per week.
+
+Assumptions (domain.md §6b.5, the expected-order rule is inferred):
+- Amazon reviews weekly (R = 1) and orders up to
+  target = sum P50 over (L + R) weeks + safety, safety = sqrt(L + R) x (Pq - P50) of the week
+  (Pq = P80 by default; P80 - P50 ~ 0.84 sigma, so this is the textbook sigma x sqrt(L+R) rule),
+  order = max(0, target - (Amazon on hand + open PO units not yet received)).
+- The vendor ships an order from own stock plus this week's capacity; it arrives L weeks later.
+  What cannot be shipped is not delivered (Amazon cancels short-confirmed units).
+- Open PO units arrive on their expected date (past due: in the first week) and are already
+  covered by the vendor (not taken from own stock).
+- Amazon's stock is used up by P50 demand. A week is at risk when the stock available at its
+  start (on hand + arrivals) is below P80 (or P90) demand: Amazon's own definition of its
+  P-values ("stock needed at period start"). Units short = Pq - available.
+- EUR at risk = units short of P90 x unit value (cost price, else shipped COGS per unit).
+- Unknown capacity means unlimited (flag ``no_capacity``); unknown own stock counts as 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+REVIEW_WEEKS = 1
+DEFAULT_LEAD_WEEKS = 2
+
+
+@dataclass
+class SupplyInputs:
+    """Arrays aligned with a forecast: n ASINs x h weeks.
+
+    Attributes:
+        q: our P50/P70/P80/P90 forecast, shape (4, n, h).
+        on_hand: Amazon sellable on hand now, (n,).
+        open_po: open PO units arriving per week, (n, h).
+        own_stock: vendor stock now, (n,).
+        capacity: vendor production per week, (n, h); inf = unknown.
+        lead: lead time in whole weeks >= 1, (n,).
+        unit_value: value of one unit, (n,).
+    """
+
+    q: np.ndarray
+    on_hand: np.ndarray
+    open_po: np.ndarray
+    own_stock: np.ndarray
+    capacity: np.ndarray
+    lead: np.ndarray
+    unit_value: np.ndarray
+
+
+def _window_sum(values: np.ndarray, start: int, length: np.ndarray) -> np.ndarray:
+    """Sum of values[:, start:start+length_i] per row, repeating the last week past the end."""
+    n, h = values.shape
+    longest = int(length.max()) if len(length) else 0
+    idx = np.minimum(start + np.arange(longest), h - 1)
+    window = values[:, idx]
+    mask = np.arange(longest)[None, :] < length[:, None]
+    return np.sum(np.where(mask, window, 0.0), axis=1)
+
+
+def project(inp: SupplyInputs, safety: str = "p80") -> dict[str, np.ndarray]:
+    """Simulate h weeks. Returns arrays (n, h) keyed by output column."""
+    p50, p80, p90 = inp.q[0], inp.q[2], inp.q[3]
+    pq = p90 if safety == "p90" else p80
+    n, h = p50.shape
+    lead = np.clip(np.nan_to_num(inp.lead, nan=DEFAULT_LEAD_WEEKS).round().astype(int), 1, 52)
+    arrivals = np.zeros((n, h + int(lead.max(initial=1)) + 1))
+    arrivals[:, :h] = np.nan_to_num(inp.open_po)
+    amazon = np.clip(np.nan_to_num(inp.on_hand), 0, None).astype(float)
+    vendor = np.clip(np.nan_to_num(inp.own_stock), 0, None).astype(float)
+    out = {k: np.zeros((n, h)) for k in ("amazon_stock", "own_stock", "expected_order", "shipped",
+                                           "arrivals", "short_p80", "short_p90")}
+    capacity = np.where(np.isnan(inp.capacity), np.inf, np.clip(inp.capacity, 0, None))
+    cover = lead + REVIEW_WEEKS
+    rows = np.arange(n)
+    for t in range(h):
+        target = _window_sum(p50, t, cover) + np.sqrt(cover) * (pq[:, t] - p50[:, t])
+        position = amazon + arrivals[:, t:].sum(axis=1)
+        order = np.maximum(0.0, target - position)
+        supply = vendor + capacity[:, t]
+        shipped = np.minimum(order, supply)
+        vendor = supply - shipped
+        arrivals[rows, t + lead] += shipped
+        available = amazon + arrivals[:, t]
+        out["amazon_stock"][:, t] = available
+        out["own_stock"][:, t] = vendor
+        out["expected_order"][:, t] = order
+        out["shipped"][:, t] = shipped
+        out["arrivals"][:, t] = arrivals[:, t]
+        out["short_p80"][:, t] = np.maximum(0.0, p80[:, t] - available)
+        out["short_p90"][:, t] = np.maximum(0.0, p90[:, t] - available)
+        amazon = np.maximum(0.0, available - p50[:, t])
+    out["own_stock"] = np.where(np.isinf(out["own_stock"]), np.nan, out["own_stock"])
+    out["eur_at_risk"] = out["short_p90"] * np.nan_to_num(inp.unit_value)[:, None]
+    return out
+
+
+def projection_frame(asins: list[str], weeks: list[str], inp: SupplyInputs,
+                     result: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Long form per (asin, week) with demand, stock, orders and risk columns."""
+    n, h = len(asins), len(weeks)
+    data = {"asin": np.repeat(asins, h), "week_start": np.tile(weeks, n)}
+    for k, name in ((0, "p50"), (2, "p80"), (3, "p90")):
+        data[name] = inp.q[k].reshape(-1)
+    data["capacity"] = np.where(np.isinf(inp.capacity), np.nan, inp.capacity).reshape(-1)
+    data["open_po"] = np.nan_to_num(inp.open_po).reshape(-1)
+    for key, values in result.items():
+        data[key] = values.reshape(-1)
+    frame = pd.DataFrame(data)
+    frame["risk"] = np.select([frame["short_p80"] > 0.5, frame["short_p90"] > 0.5], ["p80", "p90"], "")
+    return frame
+
+
+def risk_weeks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Only the weeks at risk, biggest EUR at risk first."""
+    risky = frame[frame["risk"] != ""]
+    return risky.sort_values(["eur_at_risk", "week_start"], ascending=[False, True]).reset_index(drop=True)
+
+
+def orders_coming(frame: pd.DataFrame, unit_value: pd.Series | None = None) -> pd.DataFrame:
+    """Expected Amazon order units per week over all ASINs, plus open PO units due that week."""
+    if frame.empty:
+        return pd.DataFrame(columns=["week_start", "expected_order", "open_po", "total", "value", "asins"])
+    work = frame.copy()
+    value = work["asin"].map(unit_value) if unit_value is not None else 0.0
+    work["value"] = (work["expected_order"] + work["open_po"]) * pd.Series(value, index=work.index).fillna(0.0)
+    work["ordering"] = (work["expected_order"] > 0.5).astype(int)
+    grouped = work.groupby("week_start", as_index=False).agg(
+        expected_order=("expected_order", "sum"), open_po=("open_po", "sum"),
+        value=("value", "sum"), asins=("ordering", "sum"))
+    grouped["total"] = grouped["expected_order"] + grouped["open_po"]
+    return grouped[["week_start", "expected_order", "open_po", "total", "value", "asins"]]
