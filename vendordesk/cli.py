@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "import_",
     "negotiation",
     "simulate",
+    "forecast",
 )
 
 log = logging.getLogger(__name__)
