@@ -63,6 +63,8 @@ class FrameModel(QAbstractTableModel):
         self._col_pos: list[int] = []                   # visible column -> position in _values
         self._rows = np.empty(0, dtype=np.int64)        # view row -> frame position
         self._masks: dict[str, Any] = {}
+        self._pos: dict[str, int] = {}
+        self._keys = np.empty(0, dtype=object)
         self._search = ""
         self._haystack = None
         self._sort: tuple[str, bool] | None = None
@@ -83,6 +85,9 @@ class FrameModel(QAbstractTableModel):
         self._frame = frame.reset_index(drop=True)
         keys = [c.key for c in self._all_columns]
         self._values = self._frame.reindex(columns=keys).to_numpy(dtype=object)
+        self._pos = {k: i for i, k in enumerate(keys)}
+        self._keys = (self._frame[self.key].tolist() if self.key in self._frame else list(range(len(frame))))
+        self._keys = np.array(self._keys, dtype=object)
         self._colors = None
         self._haystack = None
         self._ranks = {}
@@ -207,18 +212,21 @@ class FrameModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def raw(self, row: int, column_key: str) -> Any:
-        index = [c.key for c in self._all_columns].index(column_key)
-        return self._values[self._rows[row], index]
+        """The raw value of a view row in any column of the frame."""
+        pos = int(self._rows[row])
+        if column_key in self._pos:
+            return self._values[pos, self._pos[column_key]]
+        return self._frame[column_key].iloc[pos]
 
     def row_key(self, row: int) -> Any:
-        return self.raw(row, self.key) if self.key else int(self._rows[row])
+        """The key column's value (python types) of a view row."""
+        return self._keys[self._rows[row]]
 
     def row_of_key(self, key: Any) -> int:
         """The view row of a key, or -1 when filtered out or unknown."""
-        if self.key is None or self._frame is None:
+        if self._frame is None:
             return -1
-        pos = [c.key for c in self._all_columns].index(self.key)
-        hits = np.flatnonzero(self._values[self._rows, pos] == key)
+        hits = np.flatnonzero(self._keys[self._rows] == key)
         return int(hits[0]) if len(hits) else -1
 
     def display(self, value: Any, column: Column, row_pos: int | None = None) -> str:
@@ -236,10 +244,8 @@ class FrameModel(QAbstractTableModel):
             return fmt.percent(value, column.decimals)
         if column.kind == "money":
             currency = "EUR"
-            if column.currency_key and row_pos is not None:
-                keys = [c.key for c in self._all_columns]
-                if column.currency_key in keys:
-                    currency = self._values[row_pos, keys.index(column.currency_key)] or "EUR"
+            if column.currency_key in self._pos and row_pos is not None:
+                currency = self._values[row_pos, self._pos[column.currency_key]] or "EUR"
             return fmt.money(value, currency, column.decimals)
         return str(value)
 

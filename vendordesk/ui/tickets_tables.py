@@ -1,0 +1,148 @@
+"""One table page of the ticket log: search, status filter, column choice over a FrameModel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from vendordesk.ui.models.frame_model import Column, FrameModel
+
+WIDTHS = {"date": 92, "money": 110, "int": 60, "number": 80, "percent": 70, "text": 130}
+
+
+class TablePage(QWidget):
+    """Signals:
+    current_changed(object): key of the selected row (None when nothing is selected).
+    activated(object): a row was double-clicked or Enter was pressed.
+    """
+
+    current_changed = Signal(object)
+    activated = Signal(object)
+
+    def __init__(self, key: str, statuses: dict[str, str], status_key: str = "status",
+                 toggle: str | None = None, parent=None):
+        super().__init__(parent)
+        self.status_key = status_key
+        self.model = FrameModel(key=key, parent=self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search all columns…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.model.set_search)
+        self.search.textChanged.connect(self._update_count)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All not closed"), "_active")
+        self.status.addItem(self.tr("All"), None)
+        for value, label in statuses.items():
+            self.status.addItem(label, value)
+        self.status.currentIndexChanged.connect(self.apply_filters)
+        self.toggle = QCheckBox(toggle) if toggle else None
+        self.toggle_mask = None       # callable(frame) -> bool Series, set by the owner
+        self.closed_values: tuple = ()
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(QMenu(self.columns_button))
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #607d8b;")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status, 1)
+        if self.toggle:
+            self.toggle.toggled.connect(self.apply_filters)
+            bar.addWidget(self.toggle)
+        bar.addWidget(self.columns_button)
+        bar.addWidget(self.count)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.doubleClicked.connect(lambda index: self.activated.emit(self.model.row_key(index.row())))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def set_frame(self, frame, columns: list[Column], hidden: tuple = (), widths: dict | None = None) -> None:
+        first = not self.model.columns()
+        key = self.current_key()
+        self.model.set_frame(frame, columns)
+        if first:
+            self.model.set_visible([c.key for c in columns if c.key not in hidden])
+            self._build_column_menu()
+            self._apply_widths(widths or {})
+        self.apply_filters()
+        if key is not None:
+            self.select_key(key)
+
+    def _apply_widths(self, widths: dict) -> None:
+        for i, column in enumerate(self.model.columns()):
+            if column.key in self.model.visible_keys():
+                section = self.model.visible_keys().index(column.key)
+                self.view.setColumnWidth(section, widths.get(column.key, WIDTHS.get(column.kind, 120)))
+
+    def _build_column_menu(self) -> None:
+        menu = self.columns_button.menu()
+        menu.clear()
+        for column in self.model.columns():
+            action = QAction(column.title, menu)
+            action.setCheckable(True)
+            action.setChecked(column.key in self.model.visible_keys())
+            action.toggled.connect(lambda on, k=column.key: self.show_column(k, on))
+            menu.addAction(action)
+
+    def show_column(self, key: str, on: bool) -> None:
+        keys = [c.key for c in self.model.columns()
+                if (c.key in self.model.visible_keys() and c.key != key) or (on and c.key == key)]
+        if keys:
+            widths = {k: self.view.columnWidth(i) for i, k in enumerate(self.model.visible_keys())}
+            self.model.set_visible(keys)
+            self._apply_widths(widths)
+
+    def apply_filters(self) -> None:
+        frame = self.model.frame()
+        if frame is None:
+            return
+        value = self.status.currentData()
+        if value == "_active":
+            self.model.set_mask("status", ~frame[self.status_key].isin(self.closed_values))
+        elif value is None:
+            self.model.set_mask("status", None)
+        else:
+            self.model.set_mask("status", frame[self.status_key] == value)
+        on = self.toggle is not None and self.toggle.isChecked() and self.toggle_mask is not None
+        self.model.set_mask("toggle", self.toggle_mask(frame) if on else None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = 0 if self.model.frame() is None else len(self.model.frame())
+        self.count.setText(self.tr("%1 of %2").replace("%1", str(self.model.rowCount())).replace("%2", str(total)))
+
+    def current_key(self):
+        index = self.view.selectionModel().currentIndex()
+        return self.model.row_key(index.row()) if index.isValid() else None
+
+    def select_key(self, key) -> bool:
+        row = self.model.row_of_key(key)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def _on_current(self, current, _previous) -> None:
+        self.current_changed.emit(self.model.row_key(current.row()) if current.isValid() else None)

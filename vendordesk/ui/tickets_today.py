@@ -1,0 +1,77 @@
+"""The "today" panel: follow-ups due, overdue tasks, dispute deadlines within 7 days."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from vendordesk.ui import fmt
+
+
+class TodayPanel(QWidget):
+    """Signals:
+    open_item(str, object): ("case" | "task" | "chargeback", key) was double-clicked.
+    """
+
+    open_item = Signal(str, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.departments: dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.tr("Today"))
+        self.title.setStyleSheet("font-size: 12pt; font-weight: 600; color: #263238;")
+        layout.addWidget(self.title)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(10)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        layout.addWidget(self.tree)
+
+    def show_list(self, today_list, currency: str, today) -> None:
+        """Fill from a core.tickets.TodayList."""
+        self.tree.clear()
+        self.title.setText(self.tr("Today, %1").replace("%1", fmt.date(today)))
+        groups = (
+            (self.tr("Follow-ups due (%1)"), today_list.follow_ups, self._case_line, "case"),
+            (self.tr("Overdue tasks (%1)"), today_list.overdue_tasks, self._task_line, "task"),
+            (self.tr("Dispute deadlines within 7 days (%1)"), today_list.deadlines,
+             lambda r: self._deadline_line(r, currency), "chargeback"),
+        )
+        bold = QFont()
+        bold.setBold(True)
+        for title, frame, line, kind in groups:
+            group = QTreeWidgetItem([title.replace("%1", str(len(frame)))])
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            for row in frame.head(50).itertuples(index=False):
+                key = row.case_id if kind == "case" else int(row.id)
+                item = QTreeWidgetItem([line(row)])
+                item.setData(0, Qt.ItemDataRole.UserRole, (kind, key))
+                item.setToolTip(0, line(row))
+                group.addChild(item)
+            if len(frame) == 0:
+                none = QTreeWidgetItem([self.tr("Nothing due.")])
+                none.setForeground(0, QBrush(QColor("#90a4ae")))
+                group.addChild(none)
+            group.setExpanded(True)
+
+    def _case_line(self, row) -> str:
+        return f"{fmt.date(row.next_follow_up)} · {row.case_id} · {row.subject}"
+
+    def _task_line(self, row) -> str:
+        return f"{fmt.date(row.due_on)} · {self.departments.get(row.department_id, row.department_id or '–')} · {row.title}"
+
+    def _deadline_line(self, row, currency: str) -> str:
+        return f"{fmt.date(row.dispute_due)} · {fmt.money(row.amount, row.currency or currency)} · " \
+               f"{row.type or row.kind} {row.po_number or row.invoice_number or ''}"
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if data:
+            self.open_item.emit(data[0], data[1])
