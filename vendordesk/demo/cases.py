@@ -1,0 +1,177 @@
+"""Support cases with timelines, and tasks delegated to departments, tied to the simulated stories."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from vendordesk.demo.catalog import FAMILIES
+
+ASSIGNEES = {"marketing": "L. Fischer", "sales": "M. Becker", "logistics": "S. Yilmaz",
+             "production": "J. Hoffmann", "finance": "A. Schulz", "management": "T. Wagner",
+             "content": "K. Nguyen"}
+REPLIES = ("Vielen Dank für Ihre Geduld. Wir haben den Fall an das zuständige Team weitergeleitet.",
+           "Thank you for contacting Vendor Central Support. We are looking into this.",
+           "Bitte senden Sie uns einen Screenshot und die betroffenen ASINs.",
+           "Das Fachteam prüft Ihr Anliegen. Wir melden uns in 3–5 Werktagen.")
+FOLLOWUPS = ("Rückfrage: Gibt es einen neuen Stand?", "Bitte um Eskalation an das Fachteam.",
+             "Nachweis (POD / Screenshot) angehängt.", "Following up on this case, please advise.")
+
+
+class _Ids:
+    """Case IDs as text: 10-11 digits, some with a leading zero."""
+
+    def __init__(self, rng):
+        self.rng, self.seen = rng, set()
+
+    def next(self) -> str:
+        while True:
+            digits = "".join(str(d) for d in self.rng.integers(0, 10, 11))
+            case = "0" + digits[1:10] if self.rng.random() < 0.2 else ("1" + digits[1:])
+            if case not in self.seen:
+                self.seen.add(case)
+                return case
+
+
+def build_cases(ctx: dict, tables: dict) -> dict[str, list[tuple]]:
+    """Tickets (with links and events), chargeback case links and delegated tasks."""
+    specs = _ticket_specs(ctx, tables)
+    ids = _Ids(ctx["rng"])
+    tickets, links, events = [], [], []
+    for spec in specs:
+        case = ids.next()
+        spec["case_id"] = case
+        tickets.append(_ticket_row(spec, ctx["end"]))
+        links += [(case, kind, ref) for kind, ref in spec["links"]]
+        events += _events(spec, ctx["rng"])
+    _link_chargebacks(specs, tables["chargebacks"])
+    return {"tickets": tickets, "ticket_links": links, "ticket_events": events,
+            "tasks": _tasks(ctx, specs)}
+
+
+def _spec(subject, category, gear, dept, status, opened, last, esc=0, links=(), **extra) -> dict:
+    return dict(subject=subject, category=category, gear=gear, dept=dept, status=status, opened=opened,
+                last=last, esc=esc, links=list(links), **extra)
+
+
+def _ticket_specs(ctx: dict, tables: dict) -> list[dict]:
+    cat, end, st = ctx["cat"], ctx["end"], ctx["stories"]
+    d = lambda days: end - timedelta(days=days)  # noqa: E731
+    asin = cat.asins
+    specs = []
+    for k, i in enumerate(st.oos_spiral):
+        specs.append(_spec(f"Bestellmengen für {asin[i]} ({cat.models[i]}) seit Wochen zu niedrig – Forecast prüfen",
+                           "Orders/PO", "forecast_ordering", "sales", "waiting_amazon", d(48 - 3 * k), d(19 + k),
+                           esc=1, links=[("asin", asin[i])]))
+    if st.oos_spiral:
+        i = st.oos_spiral[0]
+        specs.append(_spec(f"Buy Box an Drittanbieter verloren während Out of Stock ({asin[i]})", "Catalog/content",
+                           "price_buybox", "sales", "open", d(30), d(23), links=[("asin", asin[i])]))
+    for i in st.crap_risk:
+        specs.append(_spec(f"CRaP notice for {asin[i]}: advertising restricted, please advise", "Costs",
+                           "profitability_terms", "management", "needs_info", d(20), d(3), esc=1,
+                           links=[("asin", asin[i])]))
+    if st.margin_squeeze:
+        i = st.margin_squeeze[0]
+        specs.append(_spec("Amazon-Preis der Stabmixer-Serie unter UVP – Preisanpassung gefolgt?", "Costs",
+                           "price_buybox", "sales", "reopened", d(70), d(9), links=[("asin", asin[j])
+                                                                                  for j in st.margin_squeeze[:3]]))
+    specs += _money_specs(ctx, tables, d)
+    specs += _catalog_specs(cat, d)
+    return specs
+
+
+def _money_specs(ctx: dict, tables: dict, d) -> list[dict]:
+    shortages = [r for r in tables["chargebacks"] if r[1] == "shortage" and r[12] in ("disputed", "open")]
+    late = [r for r in tables["chargebacks"] if r[2] == "PO On-Time Accuracy" and r[12] == "disputed"]
+    specs = []
+    for k, r in enumerate(shortages[-3:]):
+        specs.append(_spec(f"Shortage Claim {r[0]}: POD liegt vor, bitte Zahlung freigeben", "Receiving/shortages",
+                           "ops_compliance", "finance", "waiting_amazon", d(25 - 4 * k), d(16 - 4 * k),
+                           links=[("invoice", r[6]), ("po", r[4])], chargeback=r[0]))
+    for k, r in enumerate(late[-2:]):
+        specs.append(_spec(f"Chargeback {r[0]} (PO On-Time): Termin in Carrier Central von Amazon verschoben",
+                           "Chargebacks", "ops_compliance", "logistics", "open", d(12 - k), d(12 - k),
+                           links=[("po", r[4])], chargeback=r[0]))
+    specs += [
+        _spec("Remittance: Abzug PRICE ohne Beleg auf Zahlung KW 44", "Payments", "profitability_terms", "finance",
+              "waiting_amazon", d(33), d(26)),
+        _spec("Co-op invoice MDF Q3 charged twice", "Co-op/accruals", "profitability_terms", "finance",
+              "resolved", d(95), d(61), resolved=d(61)),
+        _spec("EDI 856 (ASN) wird mit Fehler 'structure mismatch' abgelehnt", "EDI/API integration",
+              "ops_compliance", "logistics", "open", d(8), d(4)),
+        _spec("Carrier Central: No-Show DUS2, obwohl Spedition pünktlich vor Ort war", "Shipments/ASN/appointments",
+              "ops_compliance", "logistics", "resolved", d(140), d(121), resolved=d(121)),
+        _spec("Edit item costs: Upload der neuen Kostenpreise schlägt fehl (Fehler 8541)", "Costs",
+              "profitability_terms", "sales", "needs_info", d(6), d(2)),
+    ]
+    return specs
+
+
+def _catalog_specs(cat, d) -> list[dict]:
+    a = cat.asins
+    pick = lambda k: k % len(a)  # noqa: E731
+    fam = FAMILIES[cat.family[pick(5)]].name
+    return [
+        _spec(f"Neue Produktbilder für {a[pick(3)]} werden nicht übernommen", "Catalog/content", "content",
+              "content", "waiting_amazon", d(44), d(31), esc=1, links=[("asin", a[pick(3)])]),
+        _spec(f"Twister auflösen: {fam}-Varianten {a[pick(5)]} / {a[pick(9)]}", "Catalog/content", "content",
+              "content", "open", d(15), d(15), links=[("asin", a[pick(5)]), ("asin", a[pick(9)])]),
+        _spec(f"A+ Content für {a[pick(11)]} ohne Begründung abgelehnt", "Catalog/content", "content", "content",
+              "resolved", d(80), d(66), resolved=d(66), links=[("asin", a[pick(11)])]),
+        _spec(f"Wrong brand name shown on detail page {a[pick(17)]}", "Catalog/content", "content", "content",
+              "resolved", d(200), d(171), resolved=d(171), links=[("asin", a[pick(17)])]),
+        _spec(f"Video-Upload für {a[pick(21)]} hängt in 'Wird bearbeitet'", "Catalog/content", "content",
+              "marketing", "open", d(27), d(20), links=[("asin", a[pick(21)])]),
+        _spec("Returns/RTV: Rücksendung ohne RMA-Nummer erhalten", "Returns/RTV", "reviews_cx", "logistics",
+              "resolved", d(160), d(150), resolved=d(150)),
+        _spec("Zugriff für neuen Mitarbeiter (Rolle Katalog) einrichten", "Account & users", "content",
+              "management", "resolved", d(230), d(224), resolved=d(224)),
+    ]
+
+
+def _ticket_row(spec: dict, end: date) -> tuple:
+    status, last = spec["status"], spec["last"]
+    follow = None
+    if status != "resolved":
+        follow = (last + timedelta(days=3 if status == "needs_info" else 7)).isoformat()
+    resolved = spec.get("resolved")
+    return (spec["case_id"], spec["subject"], spec["category"], status, spec["opened"].isoformat(),
+            last.isoformat(), follow, spec["esc"], spec["gear"], spec["dept"],
+            resolved.isoformat() if resolved else None, None)
+
+
+def _events(spec: dict, rng) -> list[tuple]:
+    """Opened by us, then alternating replies up to the last contact; a status event when resolved."""
+    case, opened, last = spec["case_id"], spec["opened"], spec["last"]
+    rows = [(case, opened.isoformat(), "contact_out", f"Fall eröffnet: {spec['subject']}")]
+    span = (last - opened).days
+    steps = min(4, span // 4)
+    for k in range(1, steps + 1):
+        day = opened + timedelta(days=round(span * k / (steps + 1)))
+        inbound = k % 2 == 1
+        texts = REPLIES if inbound else FOLLOWUPS
+        rows.append((case, day.isoformat(), "contact_in" if inbound else "contact_out",
+                     texts[int(rng.integers(len(texts)))]))
+    if span > 0:
+        kind = "contact_in" if spec["status"] in ("needs_info", "resolved") else "contact_out"
+        text = "Bitte Kostenaufstellung nachreichen." if spec["status"] == "needs_info" else FOLLOWUPS[0]
+        rows.append((case, last.isoformat(), kind, text))
+    if spec["status"] == "resolved":
+        rows.append((case, spec["resolved"].isoformat(), "status", "Fall gelöst"))
+    if spec["status"] == "reopened":
+        rows.append((case, last.isoformat(), "status", "Fall wieder eröffnet"))
+    return rows
+
+
+def _link_chargebacks(specs: list[dict], chargebacks: list[tuple]) -> None:
+    """Point the disputed chargebacks at the case that argues them (column case_id)."""
+    by_ext = {s["chargeback"]: s["case_id"] for s in specs if "chargeback" in s}
+    for k, row in enumerate(chargebacks):
+        if row[0] in by_ext:
+            chargebacks[k] = row[:14] + (by_ext[row[0]],) + row[15:]
+
+
+def _tasks(ctx: dict, specs: list[dict]) -> list[tuple]:
+    from vendordesk.demo.task_list import task_rows
+
+    return task_rows(ctx, specs)

@@ -1,0 +1,95 @@
+"""Chargebacks and shortage claims raised after the late, short and mis-labelled deliveries (E08/E09)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+
+from vendordesk.demo.catalog import Catalog
+from vendordesk.demo.orders import Line
+
+CARTON_FEE = 2.00          # EUR per defective carton (carton content accuracy)
+UNITS_PER_CARTON = 6
+
+
+def _settle(rng, raised: date, due: date, end: date, amount: float) -> tuple[str, int, float]:
+    """Dispute status, dispute count and recovered amount as of ``end``."""
+    u = float(rng.random())
+    if due >= end:
+        return ("disputed", 1, 0.0) if u < 0.3 else ("open", 0, 0.0)
+    if u < 0.45:
+        return "accepted", 0, 0.0
+    if u < 0.75:
+        return "won", 1, amount
+    if u < 0.87:
+        return "lost", 2, 0.0
+    return "won", 2, round(amount * 0.5, 2)
+
+
+def _charges(ln: Line) -> list[tuple[str, str, float, str]]:
+    """(type, issue group, amount, note) for one received PO line."""
+    found = []
+    if ln.late:
+        found.append(("PO On-Time Accuracy", "PO", 0.03 * ln.recv * ln.cost,
+                      f"Wareneingang {ln.delivered} nach Lieferfenster"))
+    if 0 < ln.ship < ln.conf:
+        found.append(("PO Not Filled", "PO", 0.05 * (ln.conf - ln.ship) * ln.cost,
+                      f"{int(ln.conf - ln.ship)} bestätigte Einheiten nicht geliefert"))
+    if ln.asn:
+        if ln.t % 2:
+            found.append(("ASN Accuracy", "ASN", 0.02 * ln.ship * ln.cost, "ASN-Menge weicht vom Wareneingang ab"))
+        else:
+            cartons = max(1, int(np.ceil((ln.ship - ln.recv) / UNITS_PER_CARTON)))
+            found.append(("Carton Content Accuracy", "Receive", CARTON_FEE * cartons,
+                          f"{cartons} Karton(s) mit abweichendem Inhalt"))
+    return found
+
+
+def build_chargebacks(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) -> list[tuple]:
+    """Rows for the chargebacks table: chargebacks, then one shortage claim per short invoice."""
+    rows = []
+    serial = 0
+    for ln in lines:
+        if ln.delivered is None:
+            continue
+        raised = ln.delivered + timedelta(days=(2 - ln.delivered.weekday()) % 7 + 7)   # a Wednesday
+        if raised > end:
+            continue
+        for kind, group, amount, note in _charges(ln):
+            amount = round(max(amount, 0.5), 2)
+            due = raised + timedelta(days=30)
+            status, count, recovered = _settle(rng, raised, due, end, amount)
+            serial += 1
+            rows.append((f"CB-{raised:%y%m}-{serial:05d}", "chargeback", kind, group, ln.po, cat.asins[ln.i],
+                         None, amount, "EUR", raised.isoformat(), due.isoformat(), count, status,
+                         recovered, None, note, import_id))
+    rows += _shortages(rng, cat, lines, end, import_id)
+    return rows
+
+
+def _shortages(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) -> list[tuple]:
+    """Invoice shortfalls: claim ~5 days before the invoice is due, dispute after 35 days' matching."""
+    by_po: dict[str, list[Line]] = {}
+    for ln in lines:
+        if ln.delivered is not None and ln.recv < ln.ship:
+            by_po.setdefault(ln.po, []).append(ln)
+    rows = []
+    for number, short in by_po.items():
+        invoice_date = short[0].delivered - timedelta(days=2)
+        invoice = f"DE{invoice_date:%y%m%d}{number[:4]}"
+        due = invoice_date + timedelta(days=30)
+        raised = due - timedelta(days=5)
+        if raised > end:
+            continue
+        amount = round(sum((ln.ship - ln.recv) * ln.cost for ln in short), 2)
+        worst = max(short, key=lambda ln: ln.ship - ln.recv)
+        dispute_from = due + timedelta(days=35)
+        status, count, recovered = _settle(rng, raised, dispute_from, end, amount)
+        if dispute_from >= end:
+            status, count, recovered = "open", 0, 0.0
+        note = f"Rechnung fällig {due}; Abgleich bis {dispute_from}, danach Disput möglich"
+        rows.append((f"{invoice}-SC", "shortage", "Shortage Claim", "Receive", number, cat.asins[worst.i],
+                     invoice, amount, "EUR", raised.isoformat(), (invoice_date + timedelta(days=730)).isoformat(),
+                     count, status, recovered, None, note, import_id))
+    return rows

@@ -1,0 +1,111 @@
+"""Reference and planning rows: departments, terms, manual KPIs, sales targets, supply side."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+
+from vendordesk.demo.facts import money
+
+DEPARTMENTS = [
+    ("marketing", "Marketing", "Marketing"), ("sales", "Vertrieb", "Sales"),
+    ("logistics", "Logistik", "Logistics"), ("production", "Produktion", "Production"),
+    ("finance", "Finanzen", "Finance"), ("management", "Geschäftsführung", "Management"),
+    ("content", "Content & Katalog", "Content & catalog"),
+]
+
+
+def build_records(ctx: dict, tables: dict) -> dict[str, list[tuple]]:
+    from vendordesk.demo.cases import build_cases
+    from vendordesk.demo.negotiation import build_negotiation
+
+    out = {"departments": DEPARTMENTS, "terms": _terms(ctx["end"]), "manual_kpis": _manual_kpis(ctx),
+           "sales_targets": _targets(ctx), "supply_params": _supply(ctx), "capacity_plan": _capacity_plan(ctx)}
+    out.update(build_cases(ctx, tables))
+    out.update(build_negotiation(ctx))
+    return out
+
+
+def _terms(end: date) -> list[tuple]:
+    start, stop = date(end.year, 1, 1).isoformat(), date(end.year, 12, 31).isoformat()
+    return [
+        ("MDF", "Werbekostenzuschuss (MDF)", 0.06, "cogs", start, stop, "auf Nettowareneingang zu EK"),
+        ("DA", "Retourenpauschale (Damage Allowance)", 0.03, "cogs", start, stop, "statt Rücknahme defekter Ware"),
+        ("FA", "Frachtkostenzuschuss (Freight Allowance)", 0.02, "cogs", start, stop, "Abholung durch Amazon (Collect)"),
+        ("VIR", "Volumenbonus", 0.02, "cogs", start, stop, "Staffel ab 6 Mio. EUR Netto-Einkauf, Jahresende"),
+        ("payment_terms", "30 Tage 3 % Skonto", 0.03, "invoice", start, stop, "Zahlungsziel 30 Tage, 3 % Skonto"),
+    ]
+
+
+def _manual_kpis(ctx: dict) -> list[tuple]:
+    cat, sim, starts, weeks = ctx["cat"], ctx["sim"], ctx["starts"], ctx["weeks"]
+    w = sim.w
+    rows = []
+    for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
+        asin = cat.asins[i]
+        for t in range(weeks):
+            if starts[t] < cat.launch[i]:
+                continue
+            s, e = starts[t].isoformat(), (starts[t] + timedelta(days=6)).isoformat()
+            if w["ad_spend"][t, i] > 0:
+                rows.append(("advertising", "ad_spend", asin, s, e, float(w["ad_spend"][t, i])))
+            if (weeks - 1 - t) % 4 == 0:
+                rows.append(("reviews_cx", "star_rating", asin, s, e, round(float(w["rating"][t, i]), 1)))
+                rows.append(("reviews_cx", "review_count", asin, s, e, float(w["reviews"][t, i])))
+    return rows
+
+
+def _targets(ctx: dict) -> list[tuple]:
+    """This year's target: last year's shipped COGS per month + 8 % (run rate falls short)."""
+    starts, end = ctx["starts"], ctx["end"]
+    cogs = money(ctx["sim"])["cogs"].sum(axis=1)
+    monthly: dict[tuple[int, int], float] = {}
+    for s, value in zip(starts, cogs.tolist()):
+        mid = s + timedelta(days=3)
+        monthly[(mid.year, mid.month)] = monthly.get((mid.year, mid.month), 0.0) + value
+    full = [v for k, v in monthly.items() if k != (end.year, end.month) and k != _first_month(starts)]
+    fallback = float(np.mean(full)) if full else float(cogs.sum())
+    rows = []
+    for month in range(1, 13):
+        base = monthly.get((end.year - 1, month))
+        if base is None or (end.year - 1, month) == _first_month(starts):
+            base = fallback
+        rows.append((end.year, month, round(base * 1.08, -2)))
+    return rows
+
+
+def _first_month(starts: list[date]) -> tuple[int, int]:
+    mid = starts[0] + timedelta(days=3)
+    return mid.year, mid.month
+
+
+def _supply(ctx: dict) -> list[tuple]:
+    cat, sim, end = ctx["cat"], ctx["sim"], ctx["end"]
+    last = ctx["weeks"] - 1
+    rows = []
+    for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
+        rows.append((cat.asins[i], float(sim.own_capacity[last, i]), float(sim.params.lead[i]),
+                     float(sim.w["own"][last, i]), end.isoformat()))
+    return rows
+
+
+def _capacity_plan(ctx: dict) -> list[tuple]:
+    """Next 16 weeks for the spiral ASINs (supplier ramp-up) and a few others (maintenance, Werksferien)."""
+    cat, sim, end, stories = ctx["cat"], ctx["sim"], ctx["end"], ctx["stories"]
+    n = len(cat.asins)
+    chosen = sorted(set(stories.oos_spiral) | set(range(0, n, 6)), key=lambda j: cat.asins[j])
+    rows = []
+    for i in chosen:
+        nominal = float(sim.params.capacity[i])
+        for k in range(16):
+            week = end + timedelta(days=1 + 7 * k)
+            factor = 1.0
+            if i in stories.oos_spiral:
+                factor = min(1.0, 0.45 + 0.07 * k)
+            elif k in (6, 7) and i % 12 == 0:
+                factor = 0.5                                    # planned tool maintenance
+            if week.month == 12 and week.day >= 22 or week.month == 1 and week.day <= 4:
+                factor *= 0.3                                   # Werksferien over Christmas
+            rows.append((cat.asins[i], week.isoformat(), round(nominal * factor)))
+    return rows

@@ -1,0 +1,144 @@
+"""One simulated week: vendor shipping, Amazon ordering, customers buying."""
+
+from __future__ import annotations
+
+import numpy as np
+
+WEEKLY = ("glance", "ordered", "shipped", "returns", "oos", "asp", "on_hand", "open_po", "unfilled",
+          "ad_spend", "coupon_rate", "deal_funding", "reviews", "rating", "received", "arr_conf",
+          "lt_sum", "own")
+LINES = ("req", "conf", "ship", "recv", "arrive", "late", "asn")
+
+
+class Recorder:
+    """Arrays over all simulated weeks (+ a few spare rows for late arrivals)."""
+
+    def __init__(self, total: int, n: int):
+        self.total, self.n = total, n
+        self.cols = np.arange(n)
+        self.weekly = {k: np.zeros((total + 4, n)) for k in WEEKLY}
+        self.lines = {k: np.zeros((total + 4, n)) for k in LINES}
+        self.lines["arrive"][:] = -1
+        self.resolve = np.zeros((total + 4, n))
+        self.level = np.zeros((total, n))
+
+    def finish(self, warmup: int, cost_old, cost_new, inc_week: int):
+        from vendordesk.demo.simulate import Sim
+
+        end = self.total
+        w = {k: v[warmup:end].copy() for k, v in self.weekly.items()}
+        weeks = np.arange(end - warmup)
+        w["cost"] = np.where(weeks[:, None] >= inc_week, cost_new[None, :], cost_old[None, :])
+        received_all = self.weekly["received"][:end]
+        csum = np.vstack([np.zeros((1, self.n)), np.cumsum(received_all, axis=0)])
+        last13 = csum[13:][: end - 12] - csum[: end - 12]
+        recent = np.vstack([csum[1:13], last13])[warmup:end]
+        w["aged90"] = np.maximum(0, w["on_hand"] - recent)
+        shipped_all = self.weekly["shipped"][:end]
+        scsum = np.vstack([np.zeros((1, self.n)), np.cumsum(shipped_all, axis=0)])
+        avg13 = ((scsum[13:] - scsum[:-13]) / 13.0)[warmup - 12:end - 12]
+        w["unhealthy"] = np.maximum(0, w["on_hand"] - np.round(26 * avg13))
+        prev = self.weekly["on_hand"][warmup - 1:end - 1]
+        w["on_hand_start"] = prev
+        po = {k: v[warmup:end].copy() for k, v in self.lines.items()}
+        po["arrive"] = np.where(po["arrive"] >= 0, po["arrive"] - warmup, -1)
+        return Sim(w=w, po=po)
+
+
+def vendor_ships(t, s, p, cap, rng, rec: Recorder) -> None:
+    """Produce toward a stock target (capacity-bound) and ship the POs due this week (E04/E06)."""
+    n, cols = rec.n, rec.cols
+    order_week = t - p.lead
+    valid = order_week >= 0
+    o = np.where(valid, order_week, 0)
+    conf_due = np.where(valid, rec.lines["conf"][o, cols], 0.0)
+    prod = np.clip(3 * s.req_avg + conf_due - s.own, 0, cap[t])
+    s.own += np.round(prod)
+    short_cut = np.where(rng.random(n) < p.p_short, rng.uniform(0.7, 0.95, n), 1.0)
+    ship = np.floor(np.minimum(conf_due, s.own) * short_cut)
+    s.own -= ship
+    s.committed = np.maximum(0, s.committed - conf_due)
+    stressed = ship < conf_due
+    late = (rng.random(n) < p.p_late + 0.35 * stressed) & (ship > 0)
+    asn = (rng.random(n) < p.p_asn + 0.05 * late) & (ship > 0)
+    miss = np.where(asn, np.ceil(ship * rng.uniform(0.04, 0.15, n)), 0)
+    recv = ship - miss
+    arrive = t + late.astype(int)
+    days = (arrive - order_week) * 7 + 2 + 2 * late
+    np.add.at(rec.weekly["received"], (arrive, cols), np.where(valid, recv, 0))
+    np.add.at(rec.weekly["arr_conf"], (arrive, cols), np.where(valid, conf_due, 0))
+    np.add.at(rec.weekly["lt_sum"], (arrive, cols), np.where(valid, recv * days, 0))
+    np.add.at(rec.resolve, (arrive, cols), np.where(valid, conf_due, 0))
+    has = valid & (conf_due > 0)
+    for key, value in (("ship", ship), ("recv", recv), ("arrive", arrive), ("late", late), ("asn", asn)):
+        rec.lines[key][o[has], cols[has]] = np.asarray(value, float)[has]
+    rec.weekly["own"][t] = s.own
+
+
+def amazon_orders(t, s, p, k_all, cap, rng, rec: Recorder) -> None:
+    """Receive, then order up to forecast x cover minus stock and open POs (E03, E05)."""
+    n, cols = rec.n, rec.cols
+    s.on_hand += rec.weekly["received"][t]
+    s.open_po = np.maximum(0, s.open_po - rec.resolve[t])
+    live = t >= s.launch_idx
+    cover = p.lead + 3
+    ahead = np.cumsum(k_all[t:t + 8], axis=0)
+    up_to = s.level * ahead[cover - 1, cols]
+    alloc = np.clip(s.conf_avg, 0.5, 1.0)
+    req = np.maximum(0, up_to - s.on_hand - s.open_po) * alloc
+    req = np.where(live & (req >= p.case), np.floor(req / p.case) * p.case, 0)
+    avail = np.maximum(0, s.own + cap[t] * p.lead - s.committed)
+    down = np.where(rng.random(n) < 0.04, 0.8, 1.0)
+    conf = np.floor(np.minimum(req, avail) * down / p.case) * p.case
+    s.committed += conf
+    s.open_po += conf
+    ordered = req > 0
+    s.conf_avg = np.where(ordered, 0.8 * s.conf_avg + 0.2 * conf / np.maximum(req, 1), s.conf_avg)
+    s.req_avg = 0.8 * s.req_avg + 0.2 * req
+    rec.lines["req"][t] = req
+    rec.lines["conf"][t] = conf
+
+
+def customers(t, s, p, cat, k_all, comp, parts, shocks, rng, rec: Recorder, ad_limit) -> None:
+    """Traffic and conversion give demand; stock-outs censor orders; the forecast learns (E01/E02)."""
+    n = rec.n
+    live = t >= s.launch_idx
+    ramp = np.where(live, 1 - np.exp(-(t - s.launch_idx + 1) / 5.0), 0.0)
+    base_price = comp[max(t - 1, 0)]
+    in_deal = (parts["bf"][t] + parts["prime"][t]) > 0
+    deal_cut = p.deal_depth if in_deal else np.zeros(n)
+    cover = s.on_hand / np.maximum(s.ship_avg, 1)
+    markdown = 0.1 * np.clip((cover - 10) / 10, 0, 1)
+    asp = np.round(base_price * (1 - deal_cut) * (1 - markdown), 2)
+    coupon = p.coupon & (shocks.coupon[t] < 0.08) & ~in_deal
+    price_eff = (asp / comp[t]) ** (-p.elast)
+    rank = np.clip(np.sqrt(s.ord_avg / np.maximum(s.dem_avg, 1e-9)), 0.4, 1.05)
+    organic = cat.base_demand / p.conv * k_all[t] * rank * np.exp(shocks.demand[t]) * ramp
+    budget = p.ad_share * cat.price * cat.base_demand * np.sqrt(k_all[t]) * ad_limit[t] * live
+    spend = np.round(budget * np.where(s.prev_oos > 0.25, 0.15, 1.0), 2)
+    glance = np.round(organic + spend / p.cpc)
+    demand = glance * p.conv * price_eff * np.exp(0.8 * (s.rating - 4.3)) * np.where(coupon, 1.12, 1.0)
+    oos = np.where(demand > 0, np.maximum(p.base_oos * shocks.oos[t],
+                                          1 - s.on_hand / np.maximum(1.5 * demand, 1e-9)), 0)
+    oos = np.clip(oos, 0, 1)
+    ordered = np.minimum(rng.poisson(demand * (1 - oos)), s.on_hand)
+    shipped = np.minimum(s.on_hand, np.round(0.85 * ordered + 0.15 * s.prev_ord))
+    s.on_hand -= shipped
+    back = rec.weekly["shipped"][t - 2] if t >= 2 else np.zeros(n)
+    returns = rng.binomial(back.astype(np.int64), np.clip(p.ret_rate * (1 + 0.6 * (4.3 - s.rating)), 0, 1))
+    s.on_hand += np.round(0.4 * returns)
+    known = k_all[t] * price_eff
+    s.level = np.where(live, 0.75 * s.level + 0.25 * ordered / np.maximum(known, 1e-9), s.level)
+    s.ord_avg = 0.7 * s.ord_avg + 0.3 * ordered
+    s.dem_avg = 0.7 * s.dem_avg + 0.3 * demand
+    s.ship_avg = 0.8 * s.ship_avg + 0.2 * shipped
+    s.reviews += rng.binomial(shipped.astype(np.int64), 0.012)
+    s.prev_ord, s.prev_oos = ordered, oos
+    out = rec.weekly
+    for key, value in (("glance", glance), ("ordered", ordered), ("shipped", shipped), ("returns", returns),
+                       ("oos", oos), ("asp", asp), ("on_hand", s.on_hand), ("open_po", s.open_po),
+                       ("unfilled", np.maximum(0, ordered - shipped)), ("ad_spend", spend),
+                       ("coupon_rate", np.where(coupon, 0.1 * 0.35, 0.0)), ("reviews", s.reviews),
+                       ("deal_funding", deal_cut * 0.5), ("rating", s.rating)):
+        out[key][t] = value
+    rec.level[t] = s.level

@@ -1,0 +1,56 @@
+"""Amazon retail weeks (Sunday..Saturday) and the demo's seasonal calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+
+DEFAULT_END = date(2026, 11, 21)   # a Saturday: the last complete retail week of the demo
+
+
+def last_saturday(day: date) -> date:
+    """The Saturday on or before ``day`` (Monday=0 .. Saturday=5, Sunday=6)."""
+    return day - timedelta(days=(day.weekday() - 5) % 7)
+
+
+def week_starts(end: date, count: int, before: int = 0, after: int = 0) -> list[date]:
+    """Sundays of ``before`` warm-up weeks, ``count`` report weeks and ``after`` future weeks."""
+    first = end - timedelta(days=6 + 7 * (count - 1 + before))
+    return [first + timedelta(days=7 * k) for k in range(before + count + after)]
+
+
+def black_friday(year: int) -> date:
+    nov1 = date(year, 11, 1)
+    first_friday = nov1 + timedelta(days=(4 - nov1.weekday()) % 7)
+    return first_friday + timedelta(days=21)
+
+
+def _bump(doy: np.ndarray, centre: float, width: float) -> np.ndarray:
+    return np.exp(-0.5 * ((doy - centre) / width) ** 2)
+
+
+def season_parts(starts: list[date]) -> dict[str, np.ndarray]:
+    """Calendar components per week: Q4 ramp, summer, January dip, event weeks (0/1)."""
+    doy = np.array([(s + timedelta(days=3)).timetuple().tm_yday for s in starts], dtype=float)
+    q4 = _bump(doy, 345, 28) * (doy < 358) + _bump(doy, 320, 20) * 0.3
+    summer = _bump(doy, 205, 30)
+    january = _bump(doy, 12, 14)
+    bf = np.array([s <= black_friday(s.year) <= s + timedelta(days=6) for s in starts], float)
+    cyber = np.array([s <= black_friday(s.year) + timedelta(days=3) <= s + timedelta(days=6)
+                      and not b for s, b in zip(starts, bf)], float)
+    prime = np.array([s.month == 7 and 7 <= (s + timedelta(days=2)).day <= 13 for s in starts], float)
+    return {"q4": q4, "summer": summer, "january": january, "bf": bf, "cyber": cyber, "prime": prime}
+
+
+def seasonality(parts: dict[str, np.ndarray], q4_amp: np.ndarray, summer: np.ndarray) -> np.ndarray:
+    """Demand index (weeks x ASINs) around 1.0, before event uplifts."""
+    base = (1.0 + parts["q4"][:, None] * q4_amp[None, :]
+            + parts["summer"][:, None] * (summer[None, :] - 1.0)
+            - 0.15 * parts["january"][:, None])
+    return np.maximum(base, 0.3)
+
+
+def event_uplift(parts: dict[str, np.ndarray]) -> np.ndarray:
+    """Traffic uplift of Black Friday, Cyber Monday and Prime Day weeks (weeks,)."""
+    return 1.0 + 0.9 * parts["bf"] + 0.35 * parts["cyber"] + 0.6 * parts["prime"]
