@@ -1,0 +1,162 @@
+"""Gear scores, statuses and honest no-data states (hand-worked)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vendordesk.core.gear_defs import GEAR_IDS, GEARS, Threshold, with_overrides
+from vendordesk.core.gears import GearInputs, GearModel, gear_status, judge
+
+
+def _weeks(n: int, first: str = "2025-01-05") -> list[str]:
+    return [(pd.Timestamp(first) + pd.Timedelta(weeks=i)).strftime("%Y-%m-%d") for i in range(n)]
+
+
+def _facts(weeks: list[str], asins=("A", "B"), oos=0.01, ppm=0.42) -> pd.DataFrame:
+    rows = []
+    for i, week in enumerate(weeks):
+        for asin in asins:
+            rows.append({"asin": asin, "period_start": week, "period_end": week,
+                         "ordered_units": 100.0, "ordered_revenue": 2000.0, "shipped_units": 100.0,
+                         "shipped_revenue": 2000.0, "shipped_cogs": 1200.0, "customer_returns": 3.0,
+                         "glance_views": 1000.0, "procurable_product_out_of_stock_rate": oos,
+                         "vendor_confirmation_rate": 0.95, "receive_fill_rate": 0.97,
+                         "sellable_on_hand_inventory_units": 500.0, "open_purchase_order_units": 0.0,
+                         "aged90_plus_days_sellable_inventory_units": 10.0, "unhealthy_inventory_units": 10.0,
+                         "net_pure_product_margin": ppm})
+    return pd.DataFrame(rows)
+
+
+def test_judge_lower_is_better():
+    t = Threshold("max", 0.03, 0.08)
+    assert judge(0.02, np.nan, t, -1) == (100.0, "green")
+    assert judge(0.055, np.nan, t, -1) == (pytest.approx(75.0), "amber")
+    assert judge(0.08, np.nan, t, -1) == (pytest.approx(50.0), "amber")
+    assert judge(0.105, np.nan, t, -1) == (pytest.approx(25.0), "red")
+    assert judge(0.5, np.nan, t, -1) == (0.0, "red")
+
+
+def test_judge_higher_is_better_and_trend():
+    assert judge(0.85, np.nan, Threshold("min", 0.9, 0.8), 1) == (pytest.approx(75.0), "amber")
+    trend = Threshold("trend", -0.02, -0.10)
+    assert judge(99.0, 100.0, trend, 1) == (100.0, "green")          # -1 %
+    assert judge(90.0, 100.0, trend, 1) == (pytest.approx(50.0), "amber")   # -10 %: the red edge
+    assert judge(80.0, 100.0, trend, 1)[1] == "red"
+    assert judge(80.0, np.nan, trend, 1) == (None, "no-data")        # no comparison: no judgement
+    assert judge(5.0, np.nan, None, 1) == (None, "info")
+
+
+def test_gear_status_cutoffs():
+    assert gear_status(None) == "no-data"
+    assert gear_status(80.0) == "green"
+    assert gear_status(79.9) == "amber"
+    assert gear_status(49.0) == "red"
+
+
+def test_nine_gears_with_names():
+    assert GEAR_IDS == ("content", "availability", "price_buybox", "advertising", "reviews_cx",
+                        "ops_compliance", "forecast_ordering", "profitability_terms", "assortment")
+    assert all(g.name_de and g.name_en and g.kpis for g in GEARS)
+
+
+def test_empty_workspace_gives_nine_no_data_gears():
+    report = GearModel(GearInputs(pd.DataFrame(columns=["asin", "period_start", "period_end"]))).compute()
+    assert [g.status for g in report.gears] == ["no-data"] * 9
+    assert all(g.score is None and g.data_as_of is None for g in report.gears)
+
+
+def test_healthy_account_scores_and_statuses():
+    model = GearModel(GearInputs(_facts(_weeks(12)), net_ppm_target=0.40))
+    report = model.compute(weeks=4)
+    by_id = {g.id: g for g in report.gears}
+    assert by_id["availability"].status == "green"
+    oos = by_id["availability"].kpis[0]
+    assert oos.id == "oos_rate" and oos.value == pytest.approx(0.01)
+    assert by_id["profitability_terms"].kpis[0].value == pytest.approx(0.42)
+    assert by_id["advertising"].status == "no-data" and by_id["advertising"].score is None
+    assert by_id["ops_compliance"].status == "no-data"   # no chargebacks, no manual entries
+    assert _weeks(12)[-1] == "2025-03-23"
+    assert by_id["availability"].data_as_of == "2025-03-29"     # the end of the newest week
+
+
+def test_oos_problem_turns_availability_red():
+    weeks = _weeks(12)
+    facts = _facts(weeks)
+    facts.loc[facts["period_start"] >= weeks[-4], "procurable_product_out_of_stock_rate"] = 0.15
+    report = GearModel(GearInputs(facts)).compute(weeks=4)
+    availability = report.gear("availability")
+    assert availability.status == "red"
+    assert availability.kpis[0].prior == pytest.approx(0.01)
+    worst = GearModel(GearInputs(facts)).worst_asins(report, "availability")
+    assert set(worst["asin"]) == {"A", "B"}
+    assert (worst["value"] > 0).all()
+
+
+def test_net_ppm_below_target_turns_profitability_red():
+    report = GearModel(GearInputs(_facts(_weeks(8), ppm=0.30), net_ppm_target=0.40)).compute()
+    ppm = report.gear("profitability_terms").kpis[0]
+    assert ppm.status == "red" and ppm.threshold == {"kind": "min", "green": 0.40, "red": pytest.approx(0.35)}
+
+
+def test_kam_threshold_override_and_custom_name():
+    settings = {"availability": {"custom_name": "Lieferfähigkeit",
+                                 "thresholds": {"oos_rate": {"green": 0.005, "red": 0.008}}}}
+    report = GearModel(GearInputs(_facts(_weeks(8)), settings=settings)).compute()
+    gear = report.gear("availability")
+    assert gear.name == "Lieferfähigkeit"
+    assert gear.kpis[0].status == "red"            # 1 % OOS is red under the KAM's stricter limit
+    assert with_overrides(GEARS, {"x": {}})[1].kpis[0].threshold.green == 0.03
+
+
+def test_manual_kpis_and_chargebacks_feed_gears():
+    weeks = _weeks(8)
+    manual = pd.DataFrame({"gear": ["advertising", "reviews_cx"], "kpi": ["ad_spend", "star_rating"],
+                           "asin": ["", ""], "period_start": [weeks[-2], weeks[-1]],
+                           "period_end": [weeks[-2], weeks[-1]], "value": [1600.0, 4.5]})
+    cb = pd.DataFrame({"asin": [""], "week_start": [weeks[-1]], "chargebacks": [480.0], "shortages": [0.0]})
+    report = GearModel(GearInputs(_facts(weeks), chargebacks=cb, manual=manual)).compute(weeks=4)
+    ads = {k.id: k for k in report.gear("advertising").kpis}
+    # TACoS = 1600 / (4 weeks * 2 ASINs * 2000) = 10 %
+    assert ads["tacos"].value == pytest.approx(0.10)
+    assert report.gear("advertising").status != "no-data"
+    ops = report.gear("ops_compliance").kpis[0]
+    # 480 / (4 * 2 * 1200) = 5 % of sell-in: red
+    assert ops.value == pytest.approx(0.05) and ops.status == "red"
+    assert {k.id: k for k in report.gear("reviews_cx").kpis}["star_rating"].value == 4.5
+
+
+@pytest.mark.parametrize("case", ["one_week", "all_nan", "zero_revenue"])
+def test_degenerate_data_never_raises(case):
+    facts = _facts(_weeks(1 if case == "one_week" else 6))
+    if case == "all_nan":
+        facts.iloc[:, 3:] = np.nan
+    if case == "zero_revenue":
+        facts[["shipped_revenue", "shipped_units", "ordered_units", "ordered_revenue", "shipped_cogs"]] = 0.0
+    model = GearModel(GearInputs(facts))
+    report = model.compute()
+    assert len(report.gears) == 9
+    for g in report.gears:
+        assert g.status in ("green", "amber", "red", "no-data")
+        assert g.score is None or 0 <= g.score <= 100
+        for k in g.kpis:
+            assert not (isinstance(k.value, float) and math.isinf(k.value))
+    if case == "all_nan":
+        assert all(g.status == "no-data" for g in report.gears)
+    for gear_id in GEAR_IDS:
+        model.worst_asins(report, gear_id)
+
+
+def test_filter_by_asin_changes_the_numbers():
+    weeks = _weeks(8)
+    facts = _facts(weeks)
+    facts.loc[facts["asin"] == "A", "procurable_product_out_of_stock_rate"] = 0.2
+    products = pd.DataFrame({"asin": ["A", "B"], "brand": ["X", "Y"], "category": ["c", "c"], "title": ["a", "b"]})
+    model = GearModel(GearInputs(facts, products=products))
+    assert model.asins_for(brand="Y") == ["B"]
+    only_b = model.compute(asins=model.asins_for(brand="Y"))
+    assert only_b.gear("availability").kpis[0].value == pytest.approx(0.01)
+    assert model.compute().gear("availability").kpis[0].value == pytest.approx(0.105)

@@ -1,0 +1,117 @@
+"""Gear settings, manual KPIs and chargeback sums in the workspace."""
+
+from __future__ import annotations
+
+import pytest
+
+from vendordesk.errors import UserError
+from vendordesk.store import gears as store
+
+
+def test_empty_table_means_defaults(workspace):
+    assert store.gear_settings(workspace) == {}
+    assert store.manual_kpis_frame(workspace).empty
+    assert store.chargebacks_weekly(workspace).empty
+    assert store.net_ppm_target(workspace) is None
+
+
+def test_custom_name_and_thresholds_round_trip(workspace):
+    store.save_gear(workspace, "availability", 2, "Verfügbarkeit", "Availability", " Lieferfähigkeit ",
+                    {"oos_rate": {"green": 0.02, "red": 0.05}})
+    settings = store.gear_settings(workspace)
+    assert settings["availability"]["custom_name"] == "Lieferfähigkeit"
+    assert settings["availability"]["thresholds"] == {"oos_rate": {"green": 0.02, "red": 0.05}}
+    store.save_gear(workspace, "availability", 2, "Verfügbarkeit", "Availability", "", {})
+    assert store.gear_settings(workspace)["availability"] == {"custom_name": None, "thresholds": {}}
+    store.reset_gear(workspace, "availability")
+    assert store.gear_settings(workspace) == {}
+
+
+def test_bad_threshold_is_refused_and_nothing_written(workspace):
+    with pytest.raises(UserError, match="oos_rate"):
+        store.save_gear(workspace, "availability", 2, "V", "A", None, {"oos_rate": {"green": "x", "red": 0.05}})
+    assert store.gear_settings(workspace) == {}
+
+
+def test_manual_kpi_upsert_and_validation(workspace):
+    store.save_manual_kpi(workspace, "advertising", "ad_spend", "2026-03-01", "2026-03-07", 1200.0)
+    store.save_manual_kpi(workspace, "advertising", "ad_spend", "2026-03-01", "2026-03-07", 1500.0)
+    frame = store.manual_kpis_frame(workspace)
+    assert len(frame) == 1 and frame.loc[0, "value"] == 1500.0 and frame.loc[0, "asin"] == ""
+    with pytest.raises(UserError, match="before it starts"):
+        store.save_manual_kpi(workspace, "advertising", "ad_spend", "2026-03-07", "2026-03-01", 1.0)
+    with pytest.raises(UserError, match="not a date"):
+        store.save_manual_kpi(workspace, "advertising", "ad_spend", "01.03.2026", "2026-03-07", 1.0)
+    with pytest.raises(UserError, match="number"):
+        store.save_manual_kpi(workspace, "advertising", "ad_spend", "2026-03-01", "2026-03-07", float("nan"))
+    store.delete_manual_kpi(workspace, "advertising", "ad_spend", "2026-03-01")
+    assert store.manual_kpis_frame(workspace).empty
+
+
+def test_chargebacks_summed_per_amazon_week(workspace):
+    with workspace.transaction() as conn:
+        for kind, asin, amount, raised in (("chargeback", "B000000001", 100.0, "2026-03-04"),   # Wed
+                                           ("chargeback", None, 50.0, "2026-03-01"),            # Sun
+                                           ("shortage", None, 70.0, "2026-03-07"),              # Sat
+                                           ("chargeback", None, 9.0, "2026-03-08")):            # next Sun
+            conn.execute("INSERT INTO chargebacks(kind, asin, amount, currency, raised_on) VALUES (?, ?, ?, 'EUR', ?)",
+                         (kind, asin, amount, raised))
+    frame = store.chargebacks_weekly(workspace)
+    rows = {(r.asin, r.week_start): (r.chargebacks, r.shortages) for r in frame.itertuples()}
+    assert rows == {("", "2026-03-01"): (50.0, 70.0), ("B000000001", "2026-03-01"): (100.0, 0.0),
+                    ("", "2026-03-08"): (9.0, 0.0)}
+
+
+@pytest.mark.parametrize("raw, expected", [("0.4", 0.4), ("40", 0.4), ("35 %", 0.35), ("abc", None)])
+def test_net_ppm_target_parsing(workspace, raw, expected):
+    workspace.set_meta("net_ppm_target", raw)
+    assert store.net_ppm_target(workspace) == (pytest.approx(expected) if expected else None)
+
+
+def test_load_gear_inputs_on_empty_workspace(workspace):
+    from vendordesk.core.gears import GearInputs, GearModel
+
+    report = GearModel(GearInputs(**store.load_gear_inputs(workspace))).compute()
+    assert [g.status for g in report.gears] == ["no-data"] * 9
+
+
+def test_gears_command_json_contract(workspace, capsys):
+    import json
+
+    from vendordesk.cli import main
+
+    workspace.set_meta("net_ppm_target", "0.40")
+    with workspace.transaction() as conn:
+        for week, ppm in (("2026-02-01", 0.41), ("2026-02-08", 0.30)):
+            conn.execute("INSERT INTO sales_facts(asin, grain, period_start, period_end, shipped_revenue, "
+                         "shipped_cogs, shipped_units, ordered_units, ordered_revenue) "
+                         "VALUES ('B000000001', 'week', ?, ?, 1000, 600, 50, 50, 1000)", (week, week))
+            conn.execute("INSERT INTO net_ppm_facts(asin, grain, period_start, period_end, net_pure_product_margin) "
+                         "VALUES ('B000000001', 'week', ?, ?, ?)", (week, week, ppm))
+    assert main(["gears", "--workspace", str(workspace.path), "--json", "--weeks", "1"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert list(doc) == ["gears"] and len(doc["gears"]) == 9
+    for gear in doc["gears"]:
+        assert set(gear) == {"id", "name", "score", "status", "kpis", "data_as_of"}
+        assert gear["status"] in ("green", "amber", "red", "no-data")
+        assert all({"id", "value", "compare"} <= set(k) for k in gear["kpis"])
+    profit = next(g for g in doc["gears"] if g["id"] == "profitability_terms")
+    ppm = profit["kpis"][0]
+    assert (ppm["id"], ppm["value"], ppm["compare"], ppm["status"]) == ("net_ppm", 0.30, 0.41, "red")
+    assert profit["data_as_of"] == "2026-02-14"
+    assert next(g for g in doc["gears"] if g["id"] == "advertising")["status"] == "no-data"
+
+
+def test_gears_command_refuses_bad_date(workspace, capsys):
+    from vendordesk.cli import main
+
+    assert main(["gears", "--workspace", str(workspace.path), "--asof", "03/01/2026"]) == 2
+    assert "--asof" in capsys.readouterr().err
+
+
+def test_gears_frame_for_export(workspace):
+    from vendordesk.commands.gears import gears_frame
+
+    frame = gears_frame(workspace)
+    assert frame["gear_id"].nunique() == 9
+    assert set(frame["gear_status"]) == {"no-data"}

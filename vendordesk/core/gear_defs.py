@@ -1,0 +1,168 @@
+"""The nine gears, their KPIs and default thresholds (domain.md §1.2, §1.3).
+
+Threshold kinds:
+- ``max``: lower is better. green below ``green``, red above ``red``, amber between.
+- ``min``: higher is better. green at or above ``green``, red below ``red``.
+- ``trend``: no absolute target (category-dependent); judged on the relative change
+  against the comparison period, e.g. green ≥ −2 %, red < −10 % for a KPI where more is better.
+KPIs without a threshold are shown for information and do not enter the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: str          # max, min, trend
+    green: float
+    red: float
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "green": self.green, "red": self.red}
+
+
+@dataclass(frozen=True)
+class KpiDef:
+    id: str
+    name_de: str
+    name_en: str
+    unit: str                         # pct, money, units, weeks, days, rating, score, count
+    better: int = 1                   # +1 more is better, -1 less is better, 0 neutral
+    threshold: Threshold | None = None
+    weight: float = 1.0
+    manual: bool = False              # entered by hand (manual_kpis), not from reports
+    manual_how: str = "last"          # sum or last within a period
+    source_de: str = ""
+    source_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return self.name_de if lang == "de" else self.name_en
+
+
+@dataclass(frozen=True)
+class GearDef:
+    id: str
+    position: int
+    name_de: str
+    name_en: str
+    kpis: tuple[KpiDef, ...]
+    rank_kpi: str | None = None       # per-ASIN KPI that ranks the worst ASINs
+    rank_worst_high: bool = True      # True: a high value is worst
+
+    def name(self, lang: str) -> str:
+        return self.name_de if lang == "de" else self.name_en
+
+    @property
+    def primary(self) -> KpiDef:
+        return self.kpis[0]
+
+    def kpi(self, kpi_id: str) -> KpiDef | None:
+        return next((k for k in self.kpis if k.id == kpi_id), None)
+
+
+TREND_UP = Threshold("trend", -0.02, -0.10)   # [inferred] a 10 % drop is red
+K = KpiDef
+REPORT = ("Berichte", "reports")
+
+GEARS: tuple[GearDef, ...] = (
+    GearDef("content", 1, "Content & Katalog", "Content & catalog", (
+        K("conversion", "Konversion", "Conversion", "pct", 1, TREND_UP, 2.0),
+        K("glance_views", "Glance Views", "Glance views", "count", 1, TREND_UP),
+        K("content_score", "Content-Score", "Content score", "score", 1, Threshold("min", 80, 60), manual=True),
+    ), rank_kpi="conversion_change", rank_worst_high=False),
+    GearDef("availability", 2, "Verfügbarkeit", "Availability & in-stock", (
+        K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", "OOS rate (glance-view weighted)", "pct", -1,
+          Threshold("max", 0.03, 0.08), 3.0),
+        K("weeks_of_cover", "Reichweite (Wochen)", "Weeks of cover", "weeks", 1, Threshold("min", 4.0, 2.0)),
+        K("lost_value", "Entgangener Umsatz (Schätzung)", "Lost sales (estimate)", "money", -1),
+        K("lost_units", "Entgangene Einheiten (Schätzung)", "Lost units (estimate)", "units", -1),
+        K("unfilled_units", "Nicht erfüllte Kundenbestellungen", "Unfilled customer orders", "units", -1),
+    ), rank_kpi="lost_value"),
+    GearDef("price_buybox", 3, "Preis & Buy Box", "Price & Buy Box", (
+        K("asp", "Durchschnittspreis (ASP)", "Average selling price (ASP)", "money", 1, TREND_UP, 2.0),
+        K("sales_discount_share", "Sales Discount / Umsatz", "Sales discount / revenue", "pct", -1,
+          Threshold("max", 0.03, 0.08)),
+        K("lost_buybox_rate", "Buy-Box-Verlust", "Lost Buy Box", "pct", -1, Threshold("max", 0.05, 0.15),
+          manual=True),
+    ), rank_kpi="asp_change", rank_worst_high=False),
+    GearDef("advertising", 4, "Werbung & Marketing", "Advertising & marketing", (
+        K("tacos", "TACoS", "TACoS", "pct", -1, Threshold("max", 0.10, 0.15), 2.0),
+        K("ad_spend", "Werbeausgaben", "Ad spend", "money", 0, manual=True, manual_how="sum"),
+        K("acos", "ACoS", "ACoS", "pct", -1, Threshold("max", 0.25, 0.40), manual=True),
+        K("roas", "ROAS", "ROAS", "ratio", 1, Threshold("min", 4.0, 2.5), manual=True),
+    )),
+    GearDef("reviews_cx", 5, "Bewertungen & Retouren", "Reviews & returns", (
+        K("return_rate", "Retourenquote", "Return rate", "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
+        K("star_rating", "Sternebewertung", "Star rating", "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
+        K("review_count", "Anzahl Bewertungen", "Review count", "count", 1, manual=True),
+    ), rank_kpi="return_rate"),
+    GearDef("ops_compliance", 6, "Logistik & Compliance", "Operations & compliance", (
+        K("chargeback_share", "Chargebacks / Sell-in", "Chargebacks / sell-in", "pct", -1,
+          Threshold("max", 0.01, 0.03), 3.0),
+        K("chargebacks", "Chargebacks", "Chargebacks", "money", -1),
+        K("shortages", "Fehlmengen (Shortages)", "Shortage claims", "money", -1),
+        K("on_time_rate", "PO pünktlich", "PO on-time", "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
+        K("asn_accuracy", "ASN-Genauigkeit", "ASN accuracy", "pct", 1, Threshold("min", 0.95, 0.70), manual=True),
+    ), rank_kpi="chargebacks"),
+    GearDef("forecast_ordering", 7, "Forecast & Bestellungen", "Forecast & ordering", (
+        K("confirmation_rate", "Bestätigungsquote", "Confirmation rate", "pct", 1, Threshold("min", 0.90, 0.80), 2.0),
+        K("fill_rate", "Receive Fill Rate", "Receive fill rate", "pct", 1, Threshold("min", 0.95, 0.90), 2.0),
+        K("lead_time_days", "Lieferzeit (Tage)", "Vendor lead time (days)", "days", -1),
+        K("open_po_units", "Offene PO-Einheiten", "Open PO units", "units", 0),
+    ), rank_kpi="confirmation_rate", rank_worst_high=False),
+    GearDef("profitability_terms", 8, "Profitabilität & Konditionen", "Profitability & terms", (
+        K("net_ppm", "Net PPM", "Net PPM", "pct", 1, Threshold("min", 0.40, 0.35), 3.0),
+        K("front_margin", "Frontmarge (Amazon)", "Front margin (Amazon)", "pct", 1, TREND_UP),
+        K("contra_cogs_share", "Contra-COGS / COGS", "Contra-COGS / COGS", "pct", 0),
+        K("shipped_cogs", "Sell-in (Shipped COGS)", "Sell-in (shipped COGS)", "money", 1),
+    ), rank_kpi="net_ppm", rank_worst_high=False),
+    GearDef("assortment", 9, "Sortiment", "Assortment", (
+        K("aged_share", "Bestand > 90 Tage", "Aged 90+ days stock", "pct", -1, Threshold("max", 0.10, 0.20), 2.0),
+        K("unhealthy_share", "Ungesunder Bestand", "Unhealthy stock", "pct", -1, Threshold("max", 0.10, 0.20)),
+        K("sell_through", "Sell-Through", "Sell-through", "pct", 1, TREND_UP),
+        K("active_asins", "Aktive ASINs", "Active ASINs", "count", 1),
+    ), rank_kpi="aged_share"),
+)
+GEAR_IDS = tuple(g.id for g in GEARS)
+MANUAL_KPIS = {(g.id, k.id): k for g in GEARS for k in g.kpis if k.manual}
+
+
+def gear(gear_id: str) -> GearDef:
+    for g in GEARS:
+        if g.id == gear_id:
+            return g
+    raise KeyError(gear_id)
+
+
+def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tuple[GearDef, ...]:
+    """Net PPM green at the account target, red 5 points below it (§1.3)."""
+    if target is None or target != target:
+        return gears
+    out = []
+    for g in gears:
+        kpis = tuple(replace(k, threshold=Threshold("min", target, target - 0.05)) if k.id == "net_ppm" else k
+                     for k in g.kpis)
+        out.append(replace(g, kpis=kpis))
+    return tuple(out)
+
+
+def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef, ...]:
+    """Apply the KAM's thresholds: ``{gear_id: {"thresholds": {kpi_id: {green, red[, kind]}}}}``."""
+    out = []
+    for g in gears:
+        overrides = (settings.get(g.id) or {}).get("thresholds") or {}
+        kpis = []
+        for k in g.kpis:
+            o = overrides.get(k.id)
+            if isinstance(o, dict) and _number(o.get("green")) and _number(o.get("red")):
+                kind = o.get("kind") or (k.threshold.kind if k.threshold else ("min" if k.better >= 0 else "max"))
+                k = replace(k, threshold=Threshold(kind, float(o["green"]), float(o["red"])))
+            kpis.append(k)
+        out.append(replace(g, kpis=tuple(kpis)))
+    return tuple(out)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value

@@ -1,0 +1,379 @@
+"""The nine gears: KPIs for a period and its comparison, health scores and status.
+
+``GearModel(inputs)`` prepares the facts once (the slow part); ``compute(...)`` then judges
+every gear for an as-of week, a period length, a comparison and an optional ASIN filter.
+A gear whose judged KPIs have no data gets score None and status ``no-data`` — never a
+made-up score.
+
+Scoring: each KPI with a threshold scores 100 inside green, 50 at the red edge and falls to
+0 one amber-width beyond it (linear in between). The gear score is the weight-averaged KPI
+score; green ≥ 80, amber ≥ 50, red below.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core import kpis as K
+from vendordesk.core.gear_defs import GEARS, GearDef, KpiDef, Threshold, with_net_ppm_target, with_overrides
+
+SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
+STATUSES = ("green", "amber", "red", "no-data")
+COMPARES = ("prior", "last_year")
+
+
+@dataclass
+class GearInputs:
+    """What the gears read: weekly facts (store.facts_read.weekly_frame), chargebacks per
+    (asin, week_start), manual KPI entries, products, the KAM's settings and Net PPM target."""
+
+    facts: pd.DataFrame
+    chargebacks: pd.DataFrame | None = None
+    manual: pd.DataFrame | None = None
+    products: pd.DataFrame | None = None
+    settings: dict = field(default_factory=dict)
+    net_ppm_target: float | None = None
+
+
+@dataclass
+class KpiResult:
+    id: str
+    name: str
+    unit: str
+    value: float
+    compare: float
+    prior: float
+    last_year: float
+    change: float
+    score: float | None
+    status: str                 # green, amber, red, no-data, info
+    threshold: dict | None
+    manual: bool
+    data_as_of: str | None
+
+    def as_dict(self) -> dict:
+        return {k: _clean(v) for k, v in self.__dict__.items()}
+
+
+@dataclass
+class GearResult:
+    id: str
+    name: str
+    score: float | None
+    status: str
+    kpis: list[KpiResult]
+    data_as_of: str | None
+    spark: list[tuple[str, float]]
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "score": _clean(self.score), "status": self.status,
+                "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of}
+
+
+@dataclass
+class GearReport:
+    asof_week: str | None
+    weeks: int
+    compare: str
+    periods: dict
+    gears: list[GearResult]
+    weekly: pd.DataFrame          # KPI columns per week (index period_start)
+    asins: list[str] | None
+
+    def gear(self, gear_id: str) -> GearResult:
+        return next(g for g in self.gears if g.id == gear_id)
+
+
+def _clean(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (np.floating,)):
+        return None if np.isnan(value) else float(value)
+    return value
+
+
+# --- judging ---------------------------------------------------------------------------------
+def judge(value: float, compare: float, threshold: Threshold | None, better: int) -> tuple[float | None, str]:
+    """(score 0..100 or None, status) of one KPI value against its threshold."""
+    if threshold is None:
+        return None, "info"
+    x = value
+    if threshold.kind == "trend":
+        x = K.relative_change(value, compare)
+        if better < 0:
+            x = -x if x == x else x
+    if x is None or x != x:
+        return None, "no-data"
+    green, red = threshold.green, threshold.red
+    if threshold.kind == "max":             # lower is better: mirror onto "min"
+        x, green, red = -x, -green, -red
+    if green < red:
+        green, red = red, green
+    span = (green - red) or 1e-9
+    if x >= green:
+        return 100.0, "green"
+    if x >= red:
+        return 50.0 + 50.0 * (x - red) / span, "amber"
+    return max(0.0, 50.0 - 50.0 * (red - x) / span), "red"
+
+
+def gear_status(score: float | None) -> str:
+    if score is None:
+        return "no-data"
+    return "green" if score >= SCORE_GREEN else "amber" if score >= SCORE_AMBER else "red"
+
+
+def combine(results: list[KpiResult], defs: tuple[KpiDef, ...]) -> float | None:
+    weights = {k.id: k.weight for k in defs}
+    scored = [(r.score, weights[r.id]) for r in results if r.score is not None]
+    if not scored:
+        return None
+    return sum(s * w for s, w in scored) / sum(w for _, w in scored)
+
+
+# --- the model -------------------------------------------------------------------------------
+class GearModel:
+    """Facts prepared once; ``compute`` judges the gears for a filter and period."""
+
+    def __init__(self, inputs: GearInputs):
+        self.inputs = inputs
+        self.prepared = K.prepare(inputs.facts)
+        self.chargebacks = _chargeback_frame(inputs.chargebacks)
+        self.manual = _manual_frame(inputs.manual)
+        self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
+        self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
+        active = self.prepared["active"].to_numpy() > 0
+        self._active_asin = self.prepared["asin_code"].to_numpy()[active]
+        self._active_week = self.prepared["week"].to_numpy()[active]
+        self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
+        self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
+
+    # filters -------------------------------------------------------------------------------
+    def asins_for(self, brand: str | None = None, category: str | None = None,
+                  asin: str | None = None) -> list[str] | None:
+        """The ASIN filter for brand/category/ASIN choices; None = all (no filter)."""
+        if not (brand or category or asin):
+            return None
+        products = self.inputs.products
+        if products is None or products.empty:
+            return [asin] if asin else []
+        mask = pd.Series(True, index=products.index)
+        if brand:
+            mask &= products["brand"] == brand
+        if category:
+            mask &= products["category"] == category
+        if asin:
+            mask &= products["asin"] == asin
+        return products.loc[mask, "asin"].tolist()
+
+    def latest_week(self) -> str | None:
+        weeks = [w for w in (self._totals_all.index.max() if len(self._totals_all) else None,
+                             self.manual["week"].max() if len(self.manual) else None) if isinstance(w, str)]
+        return max(weeks) if weeks else None
+
+    def rows(self, asins: list[str] | None) -> pd.DataFrame:
+        if asins is None:
+            return self.prepared
+        return self.prepared.loc[self.prepared["asin"].isin(asins)]
+
+    def cb_rows(self, asins: list[str] | None) -> pd.DataFrame:
+        if asins is None:
+            return self.chargebacks
+        return self.chargebacks.loc[self.chargebacks["asin"].isin(asins)]
+
+    # compute -------------------------------------------------------------------------------
+    def compute(self, asof: str | None = None, weeks: int = 4, compare: str = "prior",
+                asins: list[str] | None = None, lang: str = "en") -> GearReport:
+        weeks = max(1, int(weeks))
+        compare = compare if compare in COMPARES else "prior"
+        totals = self._totals_all if asins is None else K.weekly_totals(self.rows(asins), self.cb_rows(asins))
+        asof_week = K.week_start(asof) if asof else self.latest_week()
+        if asof_week is None:
+            weekly = pd.DataFrame()
+            gears = [self._empty_gear(g, lang) for g in self.gears]
+            return GearReport(None, weeks, compare, {}, gears, weekly, asins)
+        periods = K.periods(asof_week, weeks)
+        weekly = K.kpi_table(totals) if len(totals) else pd.DataFrame()
+        weekly = self._with_manual_weekly(weekly, asins)
+        weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
+        values = self._period_values(totals, periods, asins)
+        gears = [self._judge_gear(g, values, compare, weekly, lang) for g in self.gears]
+        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins)
+
+    def _period_values(self, totals: pd.DataFrame, periods: dict, asins) -> dict[str, dict]:
+        """KPI values for each named period (one kpi_table call for all of them)."""
+        names = list(periods)
+        values: dict[str, dict] = {name: {} for name in names}
+        if len(totals):
+            aggs = pd.DataFrame([K.period_of_totals(totals, *periods[name]) for name in names], index=names)
+            table = K.kpi_table(aggs)
+            for name in names:
+                if aggs.loc[name, "weeks"] > 0:
+                    values[name] = table.loc[name].to_dict()
+                    values[name]["active_asins"] = self._active_asins(asins, *periods[name])
+        manual = _filter_manual(self.manual, asins)
+        for name in names:
+            start, end = periods[name]
+            for (gear_id, kpi_id), how in _manual_kpis().items():
+                values[name][kpi_id] = _manual_value(manual, gear_id, kpi_id, start, K.shift_weeks(end, 1), how)
+            values[name]["tacos"] = K.safe_div(values[name].get("ad_spend", np.nan),
+                                               values[name].get("ordered_revenue", np.nan))
+        return values
+
+    def _active_asins(self, asins, start: str, end: str) -> float:
+        """Distinct ASINs with shipped units in the period (integer codes, no string scans)."""
+        lo = np.searchsorted(self._week_labels, start, side="left")
+        hi = np.searchsorted(self._week_labels, end, side="right")
+        codes = self._active_asin[(self._active_week >= lo) & (self._active_week < hi)]
+        if asins is not None:
+            wanted = self._asin_index.get_indexer(pd.Index(asins))
+            codes = codes[np.isin(codes, wanted[wanted >= 0])]
+        return float(len(np.unique(codes)))
+
+    def _with_manual_weekly(self, weekly: pd.DataFrame, asins) -> pd.DataFrame:
+        manual = _filter_manual(self.manual, asins)
+        if len(manual):
+            pivot = manual.pivot_table(index="week", columns="kpi", values="value", aggfunc="last")
+            weekly = weekly.join(pivot, how="outer") if len(weekly) else pivot
+        for kpi_id in {k for (_, k) in _manual_kpis()}:
+            if kpi_id not in weekly.columns:
+                weekly[kpi_id] = np.nan
+        if "ordered_revenue" in weekly.columns:
+            weekly["tacos"] = K.safe_div(weekly["ad_spend"], weekly["ordered_revenue"])
+        else:
+            weekly["tacos"] = np.nan
+        return weekly.sort_index()
+
+    def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, lang: str) -> GearResult:
+        now, prior, last_year = values["current"], values["prior"], values["last_year"]
+        results = []
+        for k in g.kpis:
+            value = _f(now.get(k.id))
+            cmp = _f((prior if compare == "prior" else last_year).get(k.id))
+            score, status = judge(value, cmp, k.threshold, k.better)
+            if value != value and k.threshold is not None:
+                score, status = None, "no-data"
+            results.append(KpiResult(
+                k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
+                K.relative_change(value, cmp), score, status,
+                k.threshold.as_dict() if k.threshold else None, k.manual, _as_of(weekly, k.id)))
+        score = combine(results, g.kpis)
+        dates = [r.data_as_of for r in results if r.data_as_of and r.value == r.value]
+        spark = _spark(weekly, g.primary.id)
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), score, gear_status(score), results,
+                          max(dates) if dates else None, spark)
+
+    def _empty_gear(self, g: GearDef, lang: str) -> GearResult:
+        nan = float("nan")
+        kpis = [KpiResult(k.id, k.name(lang), k.unit, nan, nan, nan, nan, nan, None,
+                          "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
+                          k.manual, None) for k in g.kpis]
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [])
+
+    # worst ASINs ---------------------------------------------------------------------------
+    def worst_asins(self, report: GearReport, gear_id: str, n: int = 10) -> pd.DataFrame:
+        """The ``n`` worst ASINs for a gear in the report's period, with the comparison."""
+        g = next(x for x in self.gears if x.id == gear_id)
+        if not g.rank_kpi or not report.asof_week:
+            return pd.DataFrame()
+        rows = self.rows(report.asins)
+        cb = self.cb_rows(report.asins)
+        cur = K.kpi_table(K.per_asin(rows, *report.periods["current"], cb))
+        if cur.empty:
+            return pd.DataFrame()
+        cmp = K.kpi_table(K.per_asin(rows, *report.periods[report.compare], cb))
+        rank = g.rank_kpi
+        base = rank.removesuffix("_change")
+        table = pd.DataFrame({"value": cur[base], "compare": cmp[base].reindex(cur.index),
+                              "revenue": cur["shipped_revenue"] if "shipped_revenue" in cur else cur["shipped_cogs"]})
+        table["change"] = (table["value"] - table["compare"]) / table["compare"].abs().replace(0, np.nan)
+        key = "change" if rank.endswith("_change") else "value"
+        table = table.loc[table[key].notna() & (cur["shipped_units"].fillna(0) + cur["glance_views"].fillna(0) > 0)]
+        if g.rank_worst_high:
+            table = table.loc[table[key] > 0]
+        table = table.sort_values(key, ascending=not g.rank_worst_high, kind="stable").head(n)
+        table.index.name = "asin"
+        table = table.reset_index()
+        table.insert(1, "kpi", base)
+        products = self.inputs.products
+        if products is not None and len(products):
+            info = products.set_index("asin")[["title", "brand", "category"]]
+            table = table.join(info, on="asin")
+        return table
+
+
+def _f(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _name(g: GearDef, settings: dict, lang: str) -> str:
+    custom = (settings.get(g.id) or {}).get("custom_name")
+    return custom.strip() if isinstance(custom, str) and custom.strip() else g.name(lang)
+
+
+def _as_of(weekly: pd.DataFrame, kpi_id: str) -> str | None:
+    if kpi_id not in weekly.columns:
+        return None
+    known = weekly[kpi_id].dropna()
+    return _week_end(known.index[-1]) if len(known) else None
+
+
+def _week_end(week: str) -> str:
+    return (pd.Timestamp(week) + pd.Timedelta(days=6)).strftime("%Y-%m-%d")
+
+
+def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, float]]:
+    if kpi_id not in weekly.columns:
+        return []
+    series = weekly[kpi_id].tail(n)
+    return [(week, float(v)) for week, v in series.items() if v == v]
+
+
+def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:
+    columns = ["asin", "week_start", "chargebacks", "shortages"]
+    if chargebacks is None or chargebacks.empty:
+        return pd.DataFrame(columns=columns)
+    frame = chargebacks.copy()
+    frame["asin"] = frame["asin"].fillna("")
+    return frame[columns]
+
+
+# --- manual KPIs -----------------------------------------------------------------------------
+def _manual_kpis() -> dict[tuple[str, str], str]:
+    return {(g.id, k.id): k.manual_how for g in GEARS for k in g.kpis if k.manual}
+
+
+def _manual_frame(manual: pd.DataFrame | None) -> pd.DataFrame:
+    columns = ["gear", "kpi", "asin", "period_start", "period_end", "value", "week"]
+    if manual is None or manual.empty:
+        return pd.DataFrame(columns=columns)
+    frame = manual.copy()
+    frame["asin"] = frame["asin"].fillna("")
+    frame["week"] = [K.week_start(d) for d in frame["period_start"]]
+    return frame.sort_values("period_start", kind="stable")[columns]
+
+
+def _filter_manual(manual: pd.DataFrame, asins) -> pd.DataFrame:
+    """Account entries without a filter; with a filter only entries for those ASINs."""
+    if asins is None:
+        return manual.loc[manual["asin"] == ""]
+    return manual.loc[manual["asin"].isin(asins)]
+
+
+def _manual_value(manual, gear_id, kpi_id, start, end_excl, how) -> float:
+    if manual.empty:
+        return float("nan")
+    rows = manual.loc[(manual["gear"] == gear_id) & (manual["kpi"] == kpi_id)
+                      & (manual["period_start"] < end_excl) & (manual["period_end"] >= start)]
+    if rows.empty:
+        return float("nan")
+    if how == "sum":
+        return float(rows["value"].sum())
+    return float(rows.groupby("period_start")["value"].mean().iloc[-1])

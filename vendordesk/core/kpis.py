@@ -1,0 +1,362 @@
+"""Pure KPI formulas on pandas frames (domain.md §1.3 and §1.5).
+
+The scalar formulas (``asp``, ``conversion``, ...) take numbers or pandas Series and return
+NaN where the denominator is zero or missing: a KPI without a basis is unknown, never 0.
+
+The frame pipeline turns weekly per-ASIN facts into KPIs for any grouping:
+
+1. ``prepare(facts)`` adds row-level helper columns (lost sales, weighted-rate parts).
+2. ``weekly_totals(prepared)`` sums all ASINs per week (one row per week).
+3. ``per_asin(prepared, start, end)`` aggregates one period per ASIN (flows summed,
+   stocks taken at the period's last week).
+4. ``kpi_table(aggregate)`` computes every KPI column from an aggregate frame.
+
+Weeks are Amazon retail weeks (Sunday start); ``period_start`` values are ISO strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+# Flows add up over ASINs and weeks.
+FLOWS = ("ordered_revenue", "ordered_units", "shipped_revenue", "shipped_cogs", "shipped_units",
+         "customer_returns", "glance_views", "net_received_inventory_units",
+         "unfilled_customer_ordered_units", "contra_cogs", "sales_discount",
+         "chargebacks", "shortages", "lost_units", "lost_value")
+# Stocks are snapshots: summed over ASINs, taken at the last week of a period.
+STOCKS = ("sellable_on_hand_inventory_units", "open_purchase_order_units",
+          "aged90_plus_days_sellable_inventory_units", "unhealthy_inventory_units")
+# Rates averaged with a weight column (None = every ASIN-week counts once).
+WEIGHTED = {
+    "procurable_product_out_of_stock_rate": "glance_views",
+    "net_pure_product_margin": "shipped_revenue",
+    "vendor_confirmation_rate": None,
+    "receive_fill_rate": None,
+    "average_vendor_lead_time_days": None,
+    "sell_through_rate": "shipped_units",
+}
+WEEKS_PER_YEAR = 52
+
+
+# --- scalar formulas -----------------------------------------------------------------------
+def safe_div(numerator, denominator):
+    """numerator / denominator; NaN where the denominator is 0 or missing."""
+    if isinstance(numerator, pd.Series) or isinstance(denominator, pd.Series):
+        num = pd.Series(numerator, dtype=float) if not isinstance(numerator, pd.Series) else numerator.astype(float)
+        den = denominator.astype(float) if isinstance(denominator, pd.Series) else float(denominator)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = num / den
+        if isinstance(den, pd.Series):
+            return result.where(den.notna() & (den != 0))
+        return result if den else result * np.nan
+    try:
+        num, den = float(numerator), float(denominator)
+    except (TypeError, ValueError):
+        return float("nan")
+    if den == 0 or np.isnan(den) or np.isnan(num):
+        return float("nan")
+    return num / den
+
+
+def asp(shipped_revenue, shipped_units):
+    """Average selling price = shipped revenue / shipped units (§1.5)."""
+    return safe_div(shipped_revenue, shipped_units)
+
+
+def conversion(ordered_units, glance_views):
+    """Conversion = ordered units / glance views (§1.2, [inferred])."""
+    return safe_div(ordered_units, glance_views)
+
+
+def return_rate(customer_returns, shipped_units):
+    """Return rate = customer returns / shipped units (§1.2, [inferred])."""
+    return safe_div(customer_returns, shipped_units)
+
+
+def chargeback_share(chargebacks, shipped_cogs):
+    """Chargebacks as a share of sell-in = chargeback € / shipped COGS (§1.3)."""
+    return safe_div(chargebacks, shipped_cogs)
+
+
+def net_ppm(shipped_revenue, shipped_cogs, contra_cogs=0.0, sales_discount=0.0):
+    """(Shipped revenue − shipped COGS + contra-COGS − sales discount) / shipped revenue (§1.5).
+
+    Missing contra-COGS or sales discount count as 0; the result is never clamped (T06).
+    """
+    if isinstance(contra_cogs, pd.Series):
+        contra_cogs = contra_cogs.fillna(0.0)
+    elif contra_cogs is None or contra_cogs != contra_cogs:
+        contra_cogs = 0.0
+    if isinstance(sales_discount, pd.Series):
+        sales_discount = sales_discount.fillna(0.0)
+    elif sales_discount is None or sales_discount != sales_discount:
+        sales_discount = 0.0
+    return safe_div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
+
+
+def weeks_of_cover(on_hand_units, open_po_units, weekly_units):
+    """(Sellable on hand + open PO units) / average weekly shipped units (§1.5).
+
+    NaN when the run-rate is not positive or the stock is negative (backorders, T11).
+    """
+    if isinstance(open_po_units, pd.Series):
+        open_po_units = open_po_units.fillna(0.0)
+    elif open_po_units is None or open_po_units != open_po_units:
+        open_po_units = 0.0
+    stock = on_hand_units + open_po_units
+    if isinstance(stock, pd.Series) or isinstance(weekly_units, pd.Series):
+        stock = pd.Series(stock, dtype=float) if not isinstance(stock, pd.Series) else stock
+        rate = weekly_units if isinstance(weekly_units, pd.Series) else pd.Series(weekly_units, index=stock.index)
+        return safe_div(stock, rate.where(rate > 0)).where(stock >= 0)
+    if weekly_units is None or not weekly_units > 0 or not stock >= 0:
+        return float("nan")
+    return stock / weekly_units
+
+
+def lost_sales_units(ordered_units, oos_rate):
+    """Estimated units lost to OOS = ordered units × OOS / (1 − OOS) (§1.5, an estimate).
+
+    NaN when OOS is missing or ≥ 100 % (nothing sold, nothing to extrapolate from).
+    """
+    if isinstance(oos_rate, pd.Series) or isinstance(ordered_units, pd.Series):
+        oos = pd.Series(oos_rate, dtype=float) if not isinstance(oos_rate, pd.Series) else oos_rate.astype(float)
+        valid = (oos >= 0) & (oos < 1)
+        return (ordered_units * oos / (1.0 - oos)).where(valid)
+    if oos_rate is None or not 0 <= oos_rate < 1:
+        return float("nan")
+    return ordered_units * oos_rate / (1.0 - oos_rate)
+
+
+def weighted_rate(values: pd.Series, weights: pd.Series | None = None) -> float:
+    """Σ value × weight / Σ weight over rows where both are known; NaN without a basis."""
+    mask = values.notna()
+    if weights is None:
+        weights = pd.Series(1.0, index=values.index)
+    mask &= weights.notna() & (weights > 0)
+    total = weights[mask].sum()
+    return float((values[mask] * weights[mask]).sum() / total) if total > 0 else float("nan")
+
+
+def relative_change(value, compare):
+    """(value − compare) / |compare|; NaN without a comparison."""
+    try:
+        value, compare = float(value), float(compare)
+    except (TypeError, ValueError):
+        return float("nan")
+    if np.isnan(value) or np.isnan(compare) or compare == 0:
+        return float("nan")
+    return (value - compare) / abs(compare)
+
+
+# --- frame pipeline ------------------------------------------------------------------------
+FACT_FLOWS = FLOWS[:-4]
+CB_COLUMNS = ("chargebacks", "shortages")
+
+
+def prepare(facts: pd.DataFrame) -> pd.DataFrame:
+    """Row-level helper columns on weekly per-ASIN facts, built in one block (fast groupbys).
+
+    Adds lost sales (units, value), the parts of every weighted rate (``w__x``, ``wx__x``),
+    ``active`` (1 when units shipped) and an integer ``week`` code per ``period_start``.
+    """
+    n = len(facts)
+
+    def column(name: str) -> np.ndarray:
+        if name in facts.columns:
+            return pd.to_numeric(facts[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        return np.full(n, np.nan)
+
+    cols = {c: column(c) for c in dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED))}
+    for c in CB_COLUMNS:
+        cols[c] = np.full(n, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        oos = cols["procurable_product_out_of_stock_rate"]
+        lost = np.where((oos >= 0) & (oos < 1), cols["ordered_units"] * oos / (1.0 - oos), np.nan)
+        price = cols["ordered_revenue"] / np.where(cols["ordered_units"] != 0, cols["ordered_units"], np.nan)
+        fallback = cols["shipped_revenue"] / np.where(cols["shipped_units"] != 0, cols["shipped_units"], np.nan)
+        price = np.where(np.isnan(price), fallback, price)
+    cols["lost_units"] = lost
+    cols["lost_value"] = lost * price
+    for name, weight in WEIGHTED.items():
+        values = cols[name]
+        w = cols[weight] if weight else np.ones(n)
+        w = np.where(~np.isnan(values) & (w > 0), w, np.nan)
+        cols[f"w__{name}"] = w
+        cols[f"wx__{name}"] = values * w
+    cols["active"] = (cols["shipped_units"] > 0).astype(float)
+    frame = pd.DataFrame(cols)
+    asin = facts["asin"].to_numpy(dtype=object) if n else np.array([], dtype=object)
+    start = facts["period_start"].to_numpy(dtype=object) if n else np.array([], dtype=object)
+    codes, weeks = pd.factorize(start, sort=True)
+    asin_codes, asins = pd.factorize(asin)
+    frame.insert(0, "asin", asin)
+    frame.insert(1, "period_start", start)
+    frame.insert(2, "week", codes)
+    frame.insert(3, "asin_code", asin_codes)
+    frame.attrs["weeks"] = Labels(weeks)
+    frame.attrs["asins"] = Labels(asins)
+    return frame
+
+
+class Labels(tuple):
+    """Code -> label lookup kept in ``DataFrame.attrs``; pandas deep-copies attrs on every
+    operation, so this immutable tuple returns itself instead of being copied."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def _sum_columns() -> list[str]:
+    parts = [f"{p}__{c}" for c in WEIGHTED for p in ("w", "wx")]
+    return list(FLOWS) + list(STOCKS) + parts + ["active"]
+
+
+def _with_chargebacks(result: pd.DataFrame, chargebacks: pd.DataFrame | None, key: str) -> pd.DataFrame:
+    if chargebacks is None or chargebacks.empty:
+        return result
+    sums = chargebacks.groupby(key)[list(CB_COLUMNS)].sum(min_count=1)
+    result = result.reindex(result.index.union(sums.index))
+    for c in CB_COLUMNS:
+        result[c] = sums[c].reindex(result.index)
+    return result
+
+
+def weekly_totals(prepared: pd.DataFrame, chargebacks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All ASINs summed per week (index: period_start, sorted); column ``weeks`` = 1.
+
+    ``chargebacks``: rows (asin, week_start, chargebacks, shortages), already filtered.
+    """
+    if prepared.empty:
+        totals = pd.DataFrame(columns=_sum_columns(), dtype=float)
+    else:
+        totals = prepared.groupby("week", sort=True)[_sum_columns()].sum(min_count=1)
+        labels = prepared.attrs.get("weeks")
+        if labels is None:  # attrs lost: read the label of each week code
+            labels = prepared.groupby("week")["period_start"].first().to_dict()
+        totals.index = pd.Index([labels[i] for i in totals.index], name="period_start")
+    cb = chargebacks.rename(columns={"week_start": "period_start"}) if chargebacks is not None else None
+    totals = _with_chargebacks(totals, cb, "period_start").sort_index()
+    totals["weeks"] = 1.0
+    return totals
+
+
+def period_of_totals(totals: pd.DataFrame, start: str, end: str) -> pd.Series:
+    """One period from weekly totals: flows summed, stocks at the last week with data."""
+    rows = totals.loc[(totals.index >= start) & (totals.index <= end)]
+    result = rows.sum(min_count=1)
+    for column in STOCKS:
+        known = rows[column].dropna()
+        result[column] = known.iloc[-1] if len(known) else np.nan
+    result["weeks"] = float(len(rows))
+    return result
+
+
+def per_asin(prepared: pd.DataFrame, start: str, end: str,
+             chargebacks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One period per ASIN: flows summed, stocks at each ASIN's last week; ``weeks`` = rows."""
+    rows = prepared.loc[(prepared["period_start"] >= start) & (prepared["period_start"] <= end)]
+    rows = rows.loc[rows["asin"] != ""]
+    if rows.empty:
+        return pd.DataFrame(columns=_sum_columns() + ["weeks"], dtype=float)
+    grouped = rows.groupby("asin", sort=True)
+    result = grouped[[c for c in _sum_columns() if c not in STOCKS]].sum(min_count=1)
+    result[list(STOCKS)] = grouped[list(STOCKS)].last()
+    result["weeks"] = grouped.size().astype(float)
+    if chargebacks is not None and len(chargebacks):
+        cb = chargebacks.loc[(chargebacks["week_start"] >= start) & (chargebacks["week_start"] <= end)
+                             & (chargebacks["asin"] != "")]
+        sums = cb.groupby("asin")[list(CB_COLUMNS)].sum(min_count=1)
+        for c in CB_COLUMNS:
+            result[c] = sums[c].reindex(result.index)
+    return result
+
+
+def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
+    """Every KPI from an aggregate (rows = weeks or ASINs, or one Series for a period)."""
+    a = agg
+    out = {}
+    out["asp"] = asp(a["shipped_revenue"], a["shipped_units"])
+    out["conversion"] = conversion(a["ordered_units"], a["glance_views"])
+    out["glance_views"] = a["glance_views"]
+    out["ordered_revenue"] = a["ordered_revenue"]
+    out["shipped_cogs"] = a["shipped_cogs"]
+    out["shipped_units"] = a["shipped_units"]
+    for column, kpi in (("procurable_product_out_of_stock_rate", "oos_rate"),
+                        ("vendor_confirmation_rate", "confirmation_rate"),
+                        ("receive_fill_rate", "fill_rate"),
+                        ("average_vendor_lead_time_days", "lead_time_days"),
+                        ("sell_through_rate", "sell_through")):
+        out[kpi] = safe_div(a[f"wx__{column}"], a[f"w__{column}"])
+    reported = safe_div(a["wx__net_pure_product_margin"], a["w__net_pure_product_margin"])
+    derived = net_ppm(a["shipped_revenue"], a["shipped_cogs"], a["contra_cogs"], a["sales_discount"])
+    has_terms = _notna(a["contra_cogs"]) | _notna(a["sales_discount"])
+    out["net_ppm"] = _fill(reported, _where(derived, has_terms))
+    out["front_margin"] = safe_div(a["shipped_revenue"] - a["shipped_cogs"], a["shipped_revenue"])
+    out["contra_cogs_share"] = safe_div(a["contra_cogs"], a["shipped_cogs"])
+    out["sales_discount_share"] = safe_div(a["sales_discount"], a["shipped_revenue"])
+    out["weeks_of_cover"] = weeks_of_cover(a["sellable_on_hand_inventory_units"],
+                                           a["open_purchase_order_units"],
+                                           safe_div(a["shipped_units"], a["weeks"]))
+    out["lost_units"] = a["lost_units"]
+    out["lost_value"] = a["lost_value"]
+    out["lost_share"] = safe_div(a["lost_value"], a["lost_value"] + a["shipped_revenue"])
+    out["unfilled_units"] = a["unfilled_customer_ordered_units"]
+    out["return_rate"] = return_rate(a["customer_returns"], a["shipped_units"])
+    out["chargebacks"] = a["chargebacks"]
+    out["shortages"] = a["shortages"]
+    out["chargeback_share"] = chargeback_share(a["chargebacks"], a["shipped_cogs"])
+    out["aged_share"] = safe_div(a["aged90_plus_days_sellable_inventory_units"], a["sellable_on_hand_inventory_units"])
+    out["unhealthy_share"] = safe_div(a["unhealthy_inventory_units"], a["sellable_on_hand_inventory_units"])
+    out["open_po_units"] = a["open_purchase_order_units"]
+    out["active_asins"] = a["active"]
+    if isinstance(a, pd.Series):
+        return pd.Series({k: _scalar(v) for k, v in out.items()}, dtype=float)
+    return pd.DataFrame(out, index=a.index).astype(float)
+
+
+def _notna(value):
+    return value.notna() if isinstance(value, pd.Series) else not pd.isna(value)
+
+
+def _where(value, mask):
+    if isinstance(value, pd.Series):
+        return value.where(mask)
+    return value if mask else float("nan")
+
+
+def _fill(value, fallback):
+    if isinstance(value, pd.Series):
+        return value.fillna(fallback)
+    return fallback if pd.isna(value) else value
+
+
+def _scalar(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+# --- periods -------------------------------------------------------------------------------
+def week_start(day: str) -> str:
+    """The Sunday that starts the Amazon retail week containing ``day`` (ISO)."""
+    date = dt.date.fromisoformat(str(day)[:10])
+    return (date - dt.timedelta(days=(date.weekday() + 1) % 7)).isoformat()
+
+
+def shift_weeks(day: str, weeks: int) -> str:
+    return (dt.date.fromisoformat(str(day)[:10]) + dt.timedelta(weeks=weeks)).isoformat()
+
+
+def periods(asof_week: str, weeks: int) -> dict[str, tuple[str, str]]:
+    """The current period (``weeks`` weeks ending with ``asof_week``), the prior period and
+    the same weeks a year earlier (52 weeks back, so weekdays stay aligned)."""
+    start = shift_weeks(asof_week, -(weeks - 1))
+    return {
+        "current": (start, asof_week),
+        "prior": (shift_weeks(start, -weeks), shift_weeks(asof_week, -weeks)),
+        "last_year": (shift_weeks(start, -WEEKS_PER_YEAR), shift_weeks(asof_week, -WEEKS_PER_YEAR)),
+    }

@@ -1,0 +1,128 @@
+"""Gear settings, manual KPIs and the non-fact inputs the gears need (sqlite3 only).
+
+- ``gears`` table: the KAM's custom gear names and thresholds (no row = defaults).
+- ``manual_kpis`` table: KPIs typed in by hand (ad spend, star rating, content score, ...).
+- ``chargebacks`` table: summed per ASIN and Amazon week (Sunday start).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import pandas as pd
+
+from vendordesk.errors import UserError
+from vendordesk.store.db import Workspace
+from vendordesk.store.facts_read import products_frame, weekly_frame
+
+
+# --- gear names and thresholds -----------------------------------------------------------------
+def gear_settings(ws: Workspace) -> dict[str, dict]:
+    """``{gear_id: {"custom_name": str | None, "thresholds": {kpi_id: {...}}}}`` for stored rows."""
+    settings = {}
+    for gear_id, custom, thresholds in ws.conn.execute("SELECT id, custom_name, thresholds_json FROM gears"):
+        try:
+            parsed = json.loads(thresholds or "{}")
+        except json.JSONDecodeError:
+            parsed = {}
+        settings[gear_id] = {"custom_name": custom, "thresholds": parsed if isinstance(parsed, dict) else {}}
+    return settings
+
+
+def save_gear(ws: Workspace, gear_id: str, position: int, name_de: str, name_en: str,
+              custom_name: str | None = None, thresholds: dict | None = None) -> None:
+    """Store a gear's custom name (None/blank = default name) and thresholds (replaces them)."""
+    for kpi_id, values in (thresholds or {}).items():
+        for key in ("green", "red"):
+            value = values.get(key) if isinstance(values, dict) else None
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+                raise UserError(f"Gear {gear_id}, KPI {kpi_id}: the {key} threshold must be a number. "
+                                "Enter a number or reset the threshold to its default.")
+    custom = custom_name.strip() if custom_name and custom_name.strip() else None
+    with ws.transaction() as conn:
+        conn.execute(
+            "INSERT INTO gears(id, position, name_de, name_en, custom_name, thresholds_json) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET custom_name = excluded.custom_name, "
+            "thresholds_json = excluded.thresholds_json",
+            (gear_id, position, name_de, name_en, custom, json.dumps(thresholds or {}, sort_keys=True)),
+        )
+
+
+def reset_gear(ws: Workspace, gear_id: str) -> None:
+    """Back to the default name and thresholds."""
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM gears WHERE id = ?", (gear_id,))
+
+
+# --- manual KPIs ---------------------------------------------------------------------------------
+def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
+    return pd.read_sql_query("SELECT gear, kpi, asin, period_start, period_end, value FROM manual_kpis "
+                             "ORDER BY gear, kpi, period_start", ws.conn)
+
+
+def _iso(value: str, field: str) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise UserError(f"Manual KPI, {field}: '{value}' is not a date. Use YYYY-MM-DD.") from None
+
+
+def save_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, period_end: str,
+                    value: float, asin: str = "") -> None:
+    """Insert or replace one manual KPI value for a period (account level when asin is '')."""
+    start, end = _iso(period_start, "period start"), _iso(period_end, "period end")
+    if end < start:
+        raise UserError(f"Manual KPI {kpi}: the period ends ({end}) before it starts ({start}). "
+                        "Swap the dates.")
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        raise UserError(f"Manual KPI {kpi}: the value must be a number. Enter a number.")
+    with ws.transaction() as conn:
+        conn.execute("INSERT INTO manual_kpis(gear, kpi, asin, period_start, period_end, value) "
+                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(gear, kpi, asin, period_start) DO UPDATE SET "
+                     "period_end = excluded.period_end, value = excluded.value",
+                     (gear, kpi, asin or "", start, end, float(value)))
+
+
+def delete_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, asin: str = "") -> None:
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM manual_kpis WHERE gear = ? AND kpi = ? AND asin = ? AND period_start = ?",
+                     (gear, kpi, asin or "", period_start))
+
+
+# --- inputs that are not facts -----------------------------------------------------------------
+def chargebacks_weekly(ws: Workspace) -> pd.DataFrame:
+    """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week."""
+    sql = ("SELECT COALESCE(asin, '') AS asin, "
+           "date(raised_on, '-' || strftime('%w', raised_on) || ' days') AS week_start, "
+           "SUM(CASE WHEN kind = 'shortage' THEN 0 ELSE amount END) AS chargebacks, "
+           "SUM(CASE WHEN kind = 'shortage' THEN amount ELSE 0 END) AS shortages "
+           "FROM chargebacks WHERE raised_on IS NOT NULL GROUP BY 1, 2 HAVING week_start IS NOT NULL ORDER BY 2, 1")
+    frame = pd.read_sql_query(sql, ws.conn)
+    frame[["chargebacks", "shortages"]] = frame[["chargebacks", "shortages"]].astype(float)
+    return frame
+
+
+def net_ppm_target(ws: Workspace) -> float | None:
+    """The account's Net PPM target as a fraction (meta 'net_ppm_target'; '40' is read as 40 %)."""
+    raw = ws.meta("net_ppm_target")
+    try:
+        value = float(str(raw).replace(",", ".").replace("%", "").strip())
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(value):
+        return None
+    return value / 100.0 if value > 1 else value
+
+
+def load_gear_inputs(ws: Workspace) -> dict:
+    """Everything the gears read, as keyword arguments for ``core.gears.GearInputs``."""
+    return {
+        "facts": weekly_frame(ws),
+        "chargebacks": chargebacks_weekly(ws),
+        "manual": manual_kpis_frame(ws),
+        "products": products_frame(ws),
+        "settings": gear_settings(ws),
+        "net_ppm_target": net_ppm_target(ws),
+    }
