@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "negotiation",
     "simulate",
     "forecast",
+    "gears",
 )
 
 log = logging.getLogger(__name__)
