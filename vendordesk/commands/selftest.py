@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+import traceback
 import tempfile
 import time
 from pathlib import Path
@@ -32,8 +34,19 @@ def run(args: argparse.Namespace) -> int:
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.main_window import MainWindow
 
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def qt_messages(_mode, _context, message: str) -> None:
+        # The offscreen platform cannot apply window hints; everything else is reported.
+        if "does not support propagateSizeHints" not in message:
+            print(f"Qt: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(qt_messages)
     app = make_app()
     install_language(app, "de")
+    errors: list[str] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda etype, exc, tb: errors.append("".join(traceback.format_exception(etype, exc, tb)))
     with tempfile.TemporaryDirectory(prefix="vendordesk-selftest-") as tmp:
         path = Path(tmp) / "selftest.vendordesk"
         build_demo(path, asins=args.asins, weeks=args.weeks, seed=1)
@@ -54,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
         cancel_all()
         window.close()
         workspace.close()
+    sys.excepthook = previous_hook
+    if errors:
+        print("selftest FAILED: an error was raised while rendering:\n" + errors[0], file=sys.stderr)
+        return 1
     print(f"selftest ok: {window.tabs.count()} tabs rendered in {time.perf_counter() - started:.2f} s")
     return 0
 
