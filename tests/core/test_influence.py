@@ -113,3 +113,51 @@ def test_full_default_graph_r1_shock_lowers_forecast_then_po():
     assert first_po >= 2 and int(np.argmin(po)) >= 3  # E03 lag 1 after the forecast
     assert result.totals["units"] < -600
     assert all(abs(v) < 5 for path in result.paths.values() for v in path)
+
+
+# --- the planted demo stories are found and explained ---------------------------------------
+@pytest.fixture
+def demo_inputs(demo_workspace):
+    import json
+
+    from vendordesk.store.influence import load_inputs
+
+    return load_inputs(demo_workspace), json.loads(demo_workspace.meta("demo_stories"))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_demo_oos_spiral_and_margin_squeeze_are_found(demo_inputs, lang):
+    from vendordesk.core.influence_chains import active_chains
+
+    inputs, stories = demo_inputs
+    chains = {c.id: c for c in active_chains(inputs["frame"], inputs["forecast"], inputs["po"], inputs["charges"],
+                                             lang, inputs["net_ppm_target"])}
+    r1, r2 = chains["R1"], chains["R2"]
+    assert r1.active and set(stories["oos_spiral"]) <= set(r1.asins)
+    assert len(r1.asins) <= len(stories["oos_spiral"]) + 2          # not every ASIN of the account
+    assert r2.active and set(stories["margin_squeeze"]) <= set(r2.asins)
+    assert r1.evidence["oos_after"] - r1.evidence["oos_before"] > 0.15
+    assert r1.evidence["forecast_change"] < 0                        # E02 followed
+    assert r2.evidence["ppm_after"] < r2.evidence["ppm_before"] - 0.03
+    assert stories["oos_spiral"][0] in r1.sentence and "OOS" in r1.sentence
+    word = "Prognose" if lang == "de" else "forecast"
+    assert word in r1.sentence
+    assert "Net PPM" in r2.sentence and stories["margin_squeeze"][0] in r2.sentence
+
+
+def test_demo_change_is_explained_from_the_data(demo_inputs):
+    from vendordesk.core.influence_chains import active_chains
+    from vendordesk.core.influence_explain import explain_change
+
+    inputs, stories = demo_inputs
+    frame = inputs["frame"]
+    r1 = next(c for c in active_chains(frame, inputs["forecast"], inputs["po"]) if c.id == "R1")
+    first, last = r1.evidence["weeks"]
+    weeks = sorted(frame["period_start"].unique())
+    i, j = weeks.index(first), weeks.index(last)
+    part = frame[frame["asin"].isin(stories["oos_spiral"])]
+    text = explain_change(part, (weeks[i - 8], weeks[i - 3]), (weeks[i], weeks[j]), lang="en")
+    assert text.facts["units_change"] < -0.2
+    assert text.facts["oos_b"] > text.facts["oos_a"] + 0.15
+    assert set(text.facts["oos_asins"]) == set(stories["oos_spiral"])
+    assert text.sentences[0].startswith("Ordered units fell")

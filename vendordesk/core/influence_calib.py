@@ -133,7 +133,7 @@ def forecast_panel(forecasts: pd.DataFrame) -> pd.DataFrame:
     f = forecasts[forecasts["week_start"] > forecasts["generation_date"]]
     first = f.sort_values("week_start").groupby(["asin", "generation_date"], as_index=False).first()
     gen = pd.to_datetime(first["generation_date"])
-    week = (gen - pd.to_timedelta((gen.dt.dayofweek + 1) % 7, unit="D")).dt.strftime("%Y-%m-%d")
+    week = (gen - pd.to_timedelta((gen.dt.day_of_week + 1) % 7, unit="D")).dt.strftime("%Y-%m-%d")
     first = first.assign(period_start=week)
     return _pivot(first, "mean_units")
 

@@ -119,7 +119,7 @@ def po_weekly(ws: Workspace) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=["asin", "period_start", "po_units"])
     day = pd.to_datetime(frame["order_date"], errors="coerce")
-    frame = frame.assign(period_start=(day - pd.to_timedelta((day.dt.dayofweek + 1) % 7, unit="D"))
+    frame = frame.assign(period_start=(day - pd.to_timedelta((day.dt.day_of_week + 1) % 7, unit="D"))
                          .dt.strftime("%Y-%m-%d")).dropna(subset=["period_start"])
     return frame.groupby(["asin", "period_start"], as_index=False)["requested_qty"].sum().rename(
         columns={"requested_qty": "po_units"})
@@ -187,3 +187,36 @@ def load_baseline(ws: Workspace, weeks: int = 13, asins: list[str] | None = None
     metrics = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", "glance_views",
                "procurable_product_out_of_stock_rate", "net_pure_product_margin")
     return baseline_from_frame(weekly_frame(ws, metrics, asins=asins), weeks)
+
+
+# --- everything the views need, read once -------------------------------------------------
+MODEL_METRICS = CALIB_METRICS + ("net_pure_product_margin", "contra_cogs", "sales_discount",
+                                 "sellable_on_hand_inventory_units", "open_purchase_order_units")
+
+
+def chargebacks_frame(ws: Workspace) -> pd.DataFrame:
+    """Chargebacks and shortage claims: raised_on, amount, kind, asin."""
+    return pd.read_sql_query("SELECT raised_on, amount, kind, asin FROM chargebacks", ws.conn)
+
+
+def load_inputs(ws: Workspace) -> dict:
+    """frame (weekly per ASIN), forecast and po panels (weeks x ASINs), charges, target Net PPM."""
+    from vendordesk.core.influence_calib import forecast_panel
+    from vendordesk.core.influence_chains import panel
+
+    frame = weekly_frame(ws, MODEL_METRICS)
+    target = ws.meta("net_ppm_target")
+    try:
+        target_value = float(target) if target not in (None, "") else None
+    except ValueError:
+        target_value = None
+    return {"frame": frame, "forecast": forecast_panel(amazon_forecasts_frame(ws)),
+            "po": panel(po_weekly(ws), "po_units"), "charges": chargebacks_frame(ws),
+            "net_ppm_target": target_value, "currency": ws.meta("currency", "EUR") or "EUR"}
+
+
+def load_chains(ws: Workspace, lang: str = "en", inputs: dict | None = None):
+    from vendordesk.core.influence_chains import active_chains
+
+    i = inputs or load_inputs(ws)
+    return active_chains(i["frame"], i["forecast"], i["po"], i["charges"], lang, i["net_ppm_target"])
