@@ -33,7 +33,7 @@ class KpiDef:
     threshold: Threshold | None = None
     weight: float = 1.0
     manual: bool = False              # entered by hand (manual_kpis), not from reports
-    manual_how: str = "last"          # sum or last within a period
+    manual_how: str = "last"          # sum, last or last_sum (see core.gear_manual)
     source_de: str = ""
     source_en: str = ""
 
@@ -75,11 +75,14 @@ GEARS: tuple[GearDef, ...] = (
     GearDef("availability", 2, "Verfügbarkeit", "Availability & in-stock", (
         K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", "OOS rate (glance-view weighted)", "pct", -1,
           Threshold("max", 0.03, 0.08), 3.0),
+        K("lost_share", "Entgangener Umsatzanteil", "Share of sales lost", "pct", -1,
+          Threshold("max", 0.03, 0.08), 2.0),
         K("weeks_of_cover", "Reichweite (Wochen)", "Weeks of cover", "weeks", 1, Threshold("min", 4.0, 2.0)),
+        K("asins_oos", "ASINs über OOS-Grenze", "ASINs above the OOS limit", "count", -1),
         K("lost_value", "Entgangener Umsatz (Schätzung)", "Lost sales (estimate)", "money", -1),
         K("lost_units", "Entgangene Einheiten (Schätzung)", "Lost units (estimate)", "units", -1),
         K("unfilled_units", "Nicht erfüllte Kundenbestellungen", "Unfilled customer orders", "units", -1),
-    ), rank_kpi="lost_value"),
+    ), rank_kpi="oos_views"),
     GearDef("price_buybox", 3, "Preis & Buy Box", "Price & Buy Box", (
         K("asp", "Durchschnittspreis (ASP)", "Average selling price (ASP)", "money", 1, TREND_UP, 2.0),
         K("sales_discount_share", "Sales Discount / Umsatz", "Sales discount / revenue", "pct", -1,
@@ -96,7 +99,7 @@ GEARS: tuple[GearDef, ...] = (
     GearDef("reviews_cx", 5, "Bewertungen & Retouren", "Reviews & returns", (
         K("return_rate", "Retourenquote", "Return rate", "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
         K("star_rating", "Sternebewertung", "Star rating", "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
-        K("review_count", "Anzahl Bewertungen", "Review count", "count", 1, manual=True),
+        K("review_count", "Anzahl Bewertungen", "Review count", "count", 1, manual=True, manual_how="last_sum"),
     ), rank_kpi="return_rate"),
     GearDef("ops_compliance", 6, "Logistik & Compliance", "Operations & compliance", (
         K("chargeback_share", "Chargebacks / Sell-in", "Chargebacks / sell-in", "pct", -1,
@@ -115,6 +118,7 @@ GEARS: tuple[GearDef, ...] = (
     GearDef("profitability_terms", 8, "Profitabilität & Konditionen", "Profitability & terms", (
         K("net_ppm", "Net PPM", "Net PPM", "pct", 1, Threshold("min", 0.40, 0.35), 3.0),
         K("front_margin", "Frontmarge (Amazon)", "Front margin (Amazon)", "pct", 1, TREND_UP),
+        K("asins_below_target", "ASINs unter Net-PPM-Ziel", "ASINs below the Net PPM target", "count", -1),
         K("contra_cogs_share", "Contra-COGS / COGS", "Contra-COGS / COGS", "pct", 0),
         K("shipped_cogs", "Sell-in (Shipped COGS)", "Sell-in (shipped COGS)", "money", 1),
     ), rank_kpi="net_ppm", rank_worst_high=False),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from vendordesk.core import gear_manual as M
 from vendordesk.core import kpis as K
 from vendordesk.core.gear_defs import GEARS, GearDef, KpiDef, Threshold, with_net_ppm_target, with_overrides
 
@@ -83,6 +84,7 @@ class GearReport:
     gears: list[GearResult]
     weekly: pd.DataFrame          # KPI columns per week (index period_start)
     asins: list[str] | None
+    per_asin: dict = field(default_factory=dict)   # period name -> KPI table per ASIN
 
     def gear(self, gear_id: str) -> GearResult:
         return next(g for g in self.gears if g.id == gear_id)
@@ -143,7 +145,7 @@ class GearModel:
         self.inputs = inputs
         self.prepared = K.prepare(inputs.facts)
         self.chargebacks = _chargeback_frame(inputs.chargebacks)
-        self.manual = _manual_frame(inputs.manual)
+        self.manual = M.normalise(inputs.manual)
         self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
         active = self.prepared["active"].to_numpy() > 0
@@ -195,16 +197,37 @@ class GearModel:
         if asof_week is None:
             weekly = pd.DataFrame()
             gears = [self._empty_gear(g, lang) for g in self.gears]
-            return GearReport(None, weeks, compare, {}, gears, weekly, asins)
+            return GearReport(None, weeks, compare, {}, gears, weekly, asins, {})
         periods = K.periods(asof_week, weeks)
         weekly = K.kpi_table(totals) if len(totals) else pd.DataFrame()
-        weekly = self._with_manual_weekly(weekly, asins)
+        manual_weekly = M.weekly(self.manual, _manual_kpis(), asins, list(weekly.index))
+        weekly = self._with_manual_weekly(weekly, manual_weekly)
         weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
-        values = self._period_values(totals, periods, asins)
+        values = self._period_values(totals, periods, asins, manual_weekly)
+        per_asin = self._per_asin(asins, periods)
+        self._count_kpis(values, per_asin)
         gears = [self._judge_gear(g, values, compare, weekly, lang) for g in self.gears]
-        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins)
+        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin)
 
-    def _period_values(self, totals: pd.DataFrame, periods: dict, asins) -> dict[str, dict]:
+    def _per_asin(self, asins, periods: dict) -> dict[str, pd.DataFrame]:
+        rows, cb = self.rows(asins), self.cb_rows(asins)
+        return {name: K.kpi_table(K.per_asin(rows, *span, cb)) for name, span in periods.items()}
+
+    def _count_kpis(self, values: dict, per_asin: dict) -> None:
+        """ASINs beyond the OOS red line and below the Net PPM target, per period."""
+        oos_red = _threshold(self.gears, "availability", "oos_rate")
+        ppm_target = _threshold(self.gears, "profitability_terms", "net_ppm", "green")
+        for name, table in per_asin.items():
+            if table.empty or not values.get(name):
+                continue
+            if oos_red is not None and table["oos_rate"].notna().any():
+                values[name]["asins_oos"] = float((table["oos_rate"] > oos_red).sum())
+            if ppm_target is not None and table["net_ppm"].notna().any():
+                selling = table["shipped_revenue"].fillna(0) > 0
+                values[name]["asins_below_target"] = float(((table["net_ppm"] < ppm_target) & selling).sum())
+
+    def _period_values(self, totals: pd.DataFrame, periods: dict, asins,
+                       manual_weekly: pd.DataFrame) -> dict[str, dict]:
         """KPI values for each named period (one kpi_table call for all of them)."""
         names = list(periods)
         values: dict[str, dict] = {name: {} for name in names}
@@ -215,11 +238,10 @@ class GearModel:
                 if aggs.loc[name, "weeks"] > 0:
                     values[name] = table.loc[name].to_dict()
                     values[name]["active_asins"] = self._active_asins(asins, *periods[name])
-        manual = _filter_manual(self.manual, asins)
         for name in names:
             start, end = periods[name]
-            for (gear_id, kpi_id), how in _manual_kpis().items():
-                values[name][kpi_id] = _manual_value(manual, gear_id, kpi_id, start, K.shift_weeks(end, 1), how)
+            for (_, kpi_id), how in _manual_kpis().items():
+                values[name][kpi_id] = M.period_value(manual_weekly[kpi_id], start, end, how)
             values[name]["tacos"] = K.safe_div(values[name].get("ad_spend", np.nan),
                                                values[name].get("ordered_revenue", np.nan))
         return values
@@ -234,14 +256,8 @@ class GearModel:
             codes = codes[np.isin(codes, wanted[wanted >= 0])]
         return float(len(np.unique(codes)))
 
-    def _with_manual_weekly(self, weekly: pd.DataFrame, asins) -> pd.DataFrame:
-        manual = _filter_manual(self.manual, asins)
-        if len(manual):
-            pivot = manual.pivot_table(index="week", columns="kpi", values="value", aggfunc="last")
-            weekly = weekly.join(pivot, how="outer") if len(weekly) else pivot
-        for kpi_id in {k for (_, k) in _manual_kpis()}:
-            if kpi_id not in weekly.columns:
-                weekly[kpi_id] = np.nan
+    def _with_manual_weekly(self, weekly: pd.DataFrame, manual_weekly: pd.DataFrame) -> pd.DataFrame:
+        weekly = weekly.join(manual_weekly, how="outer") if len(weekly) else manual_weekly
         if "ordered_revenue" in weekly.columns:
             weekly["tacos"] = K.safe_div(weekly["ad_spend"], weekly["ordered_revenue"])
         else:
@@ -280,16 +296,14 @@ class GearModel:
         g = next(x for x in self.gears if x.id == gear_id)
         if not g.rank_kpi or not report.asof_week:
             return pd.DataFrame()
-        rows = self.rows(report.asins)
-        cb = self.cb_rows(report.asins)
-        cur = K.kpi_table(K.per_asin(rows, *report.periods["current"], cb))
+        cur = report.per_asin.get("current", pd.DataFrame())
         if cur.empty:
             return pd.DataFrame()
-        cmp = K.kpi_table(K.per_asin(rows, *report.periods[report.compare], cb))
+        cmp = report.per_asin[report.compare]
         rank = g.rank_kpi
         base = rank.removesuffix("_change")
         table = pd.DataFrame({"value": cur[base], "compare": cmp[base].reindex(cur.index),
-                              "revenue": cur["shipped_revenue"] if "shipped_revenue" in cur else cur["shipped_cogs"]})
+                              "revenue": cur["shipped_revenue"]})
         table["change"] = (table["value"] - table["compare"]) / table["compare"].abs().replace(0, np.nan)
         key = "change" if rank.endswith("_change") else "value"
         table = table.loc[table[key].notna() & (cur["shipped_units"].fillna(0) + cur["glance_views"].fillna(0) > 0)]
@@ -304,6 +318,12 @@ class GearModel:
             info = products.set_index("asin")[["title", "brand", "category"]]
             table = table.join(info, on="asin")
         return table
+
+
+def _threshold(gears, gear_id: str, kpi_id: str, edge: str = "red") -> float | None:
+    g = next(x for x in gears if x.id == gear_id)
+    k = g.kpi(kpi_id)
+    return getattr(k.threshold, edge) if k and k.threshold else None
 
 
 def _f(value) -> float:
@@ -348,32 +368,3 @@ def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:
 # --- manual KPIs -----------------------------------------------------------------------------
 def _manual_kpis() -> dict[tuple[str, str], str]:
     return {(g.id, k.id): k.manual_how for g in GEARS for k in g.kpis if k.manual}
-
-
-def _manual_frame(manual: pd.DataFrame | None) -> pd.DataFrame:
-    columns = ["gear", "kpi", "asin", "period_start", "period_end", "value", "week"]
-    if manual is None or manual.empty:
-        return pd.DataFrame(columns=columns)
-    frame = manual.copy()
-    frame["asin"] = frame["asin"].fillna("")
-    frame["week"] = [K.week_start(d) for d in frame["period_start"]]
-    return frame.sort_values("period_start", kind="stable")[columns]
-
-
-def _filter_manual(manual: pd.DataFrame, asins) -> pd.DataFrame:
-    """Account entries without a filter; with a filter only entries for those ASINs."""
-    if asins is None:
-        return manual.loc[manual["asin"] == ""]
-    return manual.loc[manual["asin"].isin(asins)]
-
-
-def _manual_value(manual, gear_id, kpi_id, start, end_excl, how) -> float:
-    if manual.empty:
-        return float("nan")
-    rows = manual.loc[(manual["gear"] == gear_id) & (manual["kpi"] == kpi_id)
-                      & (manual["period_start"] < end_excl) & (manual["period_end"] >= start)]
-    if rows.empty:
-        return float("nan")
-    if how == "sum":
-        return float(rows["value"].sum())
-    return float(rows.groupby("period_start")["value"].mean().iloc[-1])

@@ -283,6 +283,8 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     out["glance_views"] = a["glance_views"]
     out["ordered_revenue"] = a["ordered_revenue"]
     out["shipped_cogs"] = a["shipped_cogs"]
+    out["shipped_revenue"] = a["shipped_revenue"]
+    out["oos_views"] = a["wx__procurable_product_out_of_stock_rate"]   # OOS rate x glance views
     out["shipped_units"] = a["shipped_units"]
     for column, kpi in (("procurable_product_out_of_stock_rate", "oos_rate"),
                         ("vendor_confirmation_rate", "confirmation_rate"),
