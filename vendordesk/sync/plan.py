@@ -1,0 +1,159 @@
+"""Which reports to request: validated before any call to Amazon (no Qt, no network).
+
+Rules (docs/stack.md C.2): WEEK ranges run Sunday..Saturday, MONTH/QUARTER/YEAR ranges cover
+whole calendar periods, a DAY range is at most 15 days (longer ones are split here), the
+lookback is 1,460 days, and ``reportOptions`` is a dict of strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from vendordesk.errors import UserError
+
+PERIODS = ("DAY", "WEEK", "MONTH", "QUARTER", "YEAR")
+MAX_DAY_SPAN = 15
+LOOKBACK_DAYS = 1460
+# reportType -> (allowed reportOptions with their allowed values, needs a date range)
+REPORT_TYPES: dict[str, tuple[dict[str, tuple[str, ...]], bool]] = {
+    "GET_VENDOR_SALES_REPORT": ({"reportPeriod": PERIODS, "distributorView": ("MANUFACTURING", "SOURCING"),
+                                 "sellingProgram": ("RETAIL", "BUSINESS", "FRESH")}, True),
+    "GET_VENDOR_TRAFFIC_REPORT": ({"reportPeriod": PERIODS}, True),
+    "GET_VENDOR_INVENTORY_REPORT": ({"reportPeriod": PERIODS, "distributorView": ("MANUFACTURING", "SOURCING"),
+                                     "sellingProgram": ("RETAIL", "FRESH")}, True),
+    "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT": ({"reportPeriod": PERIODS}, True),
+    "GET_VENDOR_FORECASTING_REPORT": ({"sellingProgram": ("RETAIL", "FRESH")}, False),
+}
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """One createReport call."""
+
+    report_type: str
+    marketplace_id: str
+    options: tuple[tuple[str, str], ...]
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def report_options(self) -> dict[str, str]:
+        return dict(self.options)
+
+    def key(self) -> str:
+        """Identifies the request across runs (a retry finds its earlier report)."""
+        return json.dumps({"type": self.report_type, "marketplace": self.marketplace_id,
+                           "options": self.report_options, "start": _iso(self.start), "end": _iso(self.end)},
+                          sort_keys=True)
+
+    def label(self) -> str:
+        name = self.report_type.removeprefix("GET_VENDOR_").removesuffix("_REPORT").replace("_", " ").title()
+        return f"{name} {_iso(self.start)}..{_iso(self.end)}" if self.start else name
+
+    def create_kwargs(self) -> dict:
+        """Keyword arguments for ``Reports.create_report``."""
+        kwargs: dict = {"reportType": self.report_type, "reportOptions": self.report_options,
+                        "marketplaceIds": [self.marketplace_id]}
+        if self.start is not None and self.end is not None:
+            kwargs["dataStartTime"], kwargs["dataEndTime"] = self.start.isoformat(), self.end.isoformat()
+        return kwargs
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def week_bounds(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """Widen a range to whole Amazon weeks: the Sunday on/before start, the Saturday on/after end."""
+    sunday = start - dt.timedelta(days=(start.weekday() + 1) % 7)
+    saturday = end + dt.timedelta(days=(5 - end.weekday()) % 7)
+    return sunday, saturday
+
+
+def last_full_weeks(count: int, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The last ``count`` complete Sunday..Saturday weeks before ``today``."""
+    today = today or dt.date.today()
+    last_saturday = today - dt.timedelta(days=(today.weekday() - 5) % 7 or 7)
+    return last_saturday - dt.timedelta(days=7 * count - 1), last_saturday
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def check_period(period: str, start: dt.date, end: dt.date, today: dt.date) -> None:
+    """Raise UserError when the range does not fit Amazon's rules for ``period``."""
+    if period not in PERIODS:
+        raise UserError(f"Sync: reportPeriod {period!r} is unknown. Choose one of {', '.join(PERIODS)}.")
+    if end < start:
+        raise UserError(f"Sync: the period ends ({end}) before it starts ({start}). Swap the dates.")
+    if end >= today:
+        raise UserError(f"Sync: the period ends on {end}, but Amazon only reports finished days "
+                        f"(up to {today - dt.timedelta(days=1)}). Choose an earlier end date.")
+    if (today - start).days > LOOKBACK_DAYS:
+        raise UserError(f"Sync: {start} is more than {LOOKBACK_DAYS} days ago; Amazon keeps no older data. "
+                        "Choose a later start date.")
+    sunday, saturday = week_bounds(start, end)
+    rules = {
+        "WEEK": (start == sunday and end == saturday,
+                 f"WEEK ranges run Sunday to Saturday; use {sunday} to {saturday}"),
+        "MONTH": (start.day == 1 and end == _month_end(end), "MONTH ranges start on the 1st and end on a month's last day"),
+        "QUARTER": (start.day == 1 and start.month in (1, 4, 7, 10) and end == _month_end(end)
+                    and end.month in (3, 6, 9, 12), "QUARTER ranges cover whole calendar quarters"),
+        "YEAR": ((start.month, start.day, end.month, end.day) == (1, 1, 12, 31), "YEAR ranges run 1 Jan to 31 Dec"),
+    }
+    ok, rule = rules.get(period, (True, ""))
+    if not ok:
+        raise UserError(f"Sync: {start} to {end} does not fit reportPeriod {period}: {rule}.")
+
+
+def check_options(report_type: str, options: object) -> dict[str, str]:
+    """``reportOptions`` must be a dict of known names and values for this report type."""
+    if report_type not in REPORT_TYPES:
+        raise UserError(f"Sync: report type {report_type!r} is not supported. Choose one of "
+                        f"{', '.join(REPORT_TYPES)}.")
+    if not isinstance(options, dict):
+        raise UserError(f"Sync: reportOptions for {report_type} must be a dict such as "
+                        f"{{'reportPeriod': 'WEEK'}}, not {type(options).__name__}.")
+    allowed = REPORT_TYPES[report_type][0]
+    for name, value in options.items():
+        if name not in allowed:
+            raise UserError(f"Sync: {report_type} has no option {name!r}; it knows {', '.join(allowed)}.")
+        if value not in allowed[name]:
+            raise UserError(f"Sync: {report_type} option {name}={value!r} is not allowed; "
+                            f"use one of {', '.join(allowed[name])}.")
+    return {name: str(value) for name, value in options.items()}
+
+
+def split_days(start: dt.date, end: dt.date, span: int = MAX_DAY_SPAN) -> list[tuple[dt.date, dt.date]]:
+    """Consecutive chunks of at most ``span`` days covering start..end."""
+    chunks, cursor = [], start
+    while cursor <= end:
+        last = min(end, cursor + dt.timedelta(days=span - 1))
+        chunks.append((cursor, last))
+        cursor = last + dt.timedelta(days=1)
+    return chunks
+
+
+def plan_requests(report_types: list[str], period: str, start: dt.date, end: dt.date, marketplace_id: str,
+                  distributor_view: str = "MANUFACTURING", selling_program: str = "RETAIL",
+                  today: dt.date | None = None) -> list[ReportRequest]:
+    """All createReport calls for the chosen reports and period, validated; DAY ranges split."""
+    if not report_types:
+        raise UserError("Sync: no report type chosen. Tick at least one report.")
+    if not marketplace_id:
+        raise UserError("Sync: no marketplace is set. Choose one in Settings › Account.")
+    check_period(period, start, end, today or dt.date.today())
+    ranges = split_days(start, end) if period == "DAY" else [(start, end)]
+    requests = []
+    for report_type in report_types:
+        allowed, dated = REPORT_TYPES.get(report_type, ({}, True))
+        wanted = {"reportPeriod": period, "distributorView": distributor_view, "sellingProgram": selling_program}
+        options = check_options(report_type, {k: v for k, v in wanted.items() if k in allowed})
+        items = tuple(sorted(options.items()))
+        for chunk_start, chunk_end in (ranges if dated else [(None, None)]):
+            requests.append(ReportRequest(report_type, marketplace_id, items, chunk_start, chunk_end))
+    return requests

@@ -1,0 +1,206 @@
+"""Run a sync: createReport -> poll getReport -> getReportDocument -> import, per request.
+
+A plain function for ``ui.workers.run_task`` and the CLI: ``progress(fraction)`` and
+``cancelled()`` as everywhere. It opens its own workspace connection (it runs on a worker
+thread). Each fetched document is kept in ``raw_reports`` before it is imported in one
+transaction, so a retry after a failure neither asks Amazon twice nor imports half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from vendordesk.errors import Cancelled, UserError
+from vendordesk.secrets import Credentials
+from vendordesk.store import raw_reports
+from vendordesk.sync.client import Endpoint, reports_client
+from vendordesk.sync.explain import ReportFailed, SyncStopped, explain, fatal_message, timeout_message
+from vendordesk.sync.plan import ReportRequest
+
+log = logging.getLogger(__name__)
+FINISHED = ("DONE", "FATAL", "CANCELLED")
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    poll_seconds: float = 30.0           # Amazon's getReport allows 2 rps; a report takes minutes
+    timeout_seconds: float = 3600.0      # give up on a report stuck IN_QUEUE/IN_PROGRESS
+    retry_tries: int = 8                 # throttled (429) calls, with the library's back-off
+    retry_delay: float = 5.0
+    endpoint: Endpoint | None = None     # None: Amazon; tests point at a local fake
+
+
+@dataclass
+class SyncResult:
+    imported: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)     # imported by an earlier run
+    failures: list[str] = field(default_factory=list)
+    import_ids: list[int] = field(default_factory=list)
+    stopped: str | None = None                           # why the whole run stopped early
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and self.stopped is None
+
+    def summary(self) -> str:
+        text = f"{len(self.imported)} report(s) imported, {len(self.already)} already there"
+        if self.failures:
+            text += f", {len(self.failures)} failed"
+        return text
+
+
+class _Run:
+    """One sync run over one workspace connection and one client."""
+
+    def __init__(self, ws, client, options: SyncOptions, progress, cancelled, sleep):
+        self.ws, self.client, self.options = ws, client, options
+        self.progress, self.cancelled, self.sleep = progress, cancelled, sleep
+
+    def call(self, fn: Callable, *args, **kwargs):
+        from sp_api.util import throttle_retry
+
+        return throttle_retry(tries=self.options.retry_tries, delay=self.options.retry_delay)(fn)(*args, **kwargs)
+
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise Cancelled()
+
+    def fetch(self, request: ReportRequest, report: Callable[[float], None]) -> str:
+        """The decoded document for ``request`` (resuming an earlier report when there is one)."""
+        key = request.key()
+        raw = raw_reports.get(self.ws, key)
+        report_id = raw.report_id if raw is not None and raw.status == "requested" else None
+        if report_id is None:
+            payload = self.call(self.client.create_report, **request.create_kwargs()).payload
+            report_id = str(payload["reportId"])
+            raw_reports.record_request(self.ws, key, request.report_type, request.marketplace_id,
+                                       json.dumps(request.report_options), _iso(request.start), _iso(request.end),
+                                       report_id)
+        report(0.15)
+        state = self.poll(request, report_id, report)
+        document_id = state.get("reportDocumentId")
+        if state["processingStatus"] != "DONE" or not document_id:
+            self.fail(request, state, document_id)
+        self.check_cancel()
+        document = self.call(self.client.get_report_document, document_id, download=True).payload["document"]
+        if isinstance(document, bytes):
+            document = document.decode("utf-8")
+        json.loads(document)  # a cut-off plain document fails here, before it is kept
+        raw_reports.record_document(self.ws, key, document)
+        report(0.8)
+        return document
+
+    def poll(self, request: ReportRequest, report_id: str, report: Callable[[float], None]) -> dict:
+        started = time.monotonic()
+        while True:
+            state = self.call(self.client.get_report, report_id).payload
+            status = state.get("processingStatus", "")
+            if status in FINISHED:
+                return state
+            waited = time.monotonic() - started
+            if waited >= self.options.timeout_seconds:
+                raise ReportFailed(timeout_message(request.label(), status, self.options.timeout_seconds / 60))
+            report(0.15 + 0.5 * min(1.0, waited / self.options.timeout_seconds))
+            self.wait(self.options.poll_seconds)
+
+    def wait(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            self.check_cancel()
+            self.sleep(min(left, 0.25))
+
+    def fail(self, request: ReportRequest, state: dict, document_id: str | None) -> None:
+        status = state.get("processingStatus")
+        if status == "CANCELLED":
+            message = (f"{request.label()}: Amazon cancelled the report (CANCELLED): it has no data for this "
+                       "period and these options. Nothing was imported.")
+        else:
+            details: object = "no error document"
+            if document_id:
+                text = self.call(self.client.get_report_document, document_id, download=True).payload["document"]
+                try:
+                    details = json.loads(text).get("errorDetails", text)
+                except (ValueError, AttributeError):
+                    details = str(text)[:500]
+            message = fatal_message(request.label(), details)
+        raw_reports.record_fatal(self.ws, request.key(), message)
+        raise ReportFailed(message)
+
+    def import_document(self, request: ReportRequest, document: str) -> int:
+        from vendordesk.ingest.spapi import parse_document
+        from vendordesk.store.facts import write_report
+
+        report = parse_document(json.loads(document), f"SP-API {request.label()}", self.ws.meta("currency"))
+        digest = hashlib.sha256(document.encode("utf-8")).hexdigest()
+        import_id = write_report(self.ws, report, file_hash=digest)
+        raw_reports.record_imported(self.ws, request.key(), import_id)
+        return import_id
+
+    def one(self, request: ReportRequest, result: SyncResult, report: Callable[[float], None]) -> None:
+        raw = raw_reports.get(self.ws, request.key())
+        if raw is not None and raw.status == "imported":
+            result.already.append(request.label())
+            return
+        document = raw.document if raw is not None and raw.status == "fetched" and raw.document else None
+        try:
+            if document is None:
+                document = self.fetch(request, report)
+        except (Cancelled, UserError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - explain() re-raises what it does not know (a bug)
+            raise explain(exc, request.label()) from exc
+        self.check_cancel()
+        try:
+            result.import_ids.append(self.import_document(request, document))
+        except UserError as exc:
+            raw_reports.record_error(self.ws, request.key(), str(exc))
+            raise ReportFailed(str(exc)) from exc
+        result.imported.append(request.label())
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], credentials: Credentials, *,
+                 progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
+                 options: SyncOptions = SyncOptions(), sleep: Callable[[float], None] = time.sleep) -> SyncResult:
+    """Fetch and import every request; a failed report does not stop the others."""
+    from vendordesk.store import open_workspace
+
+    progress = progress or (lambda _f: None)
+    cancelled = cancelled or (lambda: False)
+    result = SyncResult()
+    ws = open_workspace(workspace_path, create=False)
+    client = None
+    try:
+        marketplace_id = requests[0].marketplace_id if requests else ""
+        client = reports_client(credentials, marketplace_id, options.endpoint) if requests else None
+        run = _Run(ws, client, options, progress, cancelled, sleep)
+        for index, request in enumerate(requests):
+            run.check_cancel()
+
+            def report(fraction: float, index: int = index) -> None:
+                progress((index + fraction) / len(requests))
+
+            try:
+                run.one(request, result, report)
+            except ReportFailed as exc:
+                log.warning("sync: %s", exc)
+                result.failures.append(str(exc))
+            except SyncStopped as exc:
+                log.warning("sync stopped: %s", exc)
+                result.stopped = str(exc)
+                break
+            report(1.0)
+    finally:
+        if client is not None:
+            client.close()
+        ws.close()
+    return result
