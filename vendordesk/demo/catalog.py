@@ -140,8 +140,8 @@ def build_catalog(rng: np.random.Generator, n: int, first_week: date, end: date)
     gross = np.array([FAMILIES[f].gross_price for f in fam]) * tier_price * rng.lognormal(0, 0.15, n)
     gross = np.floor(gross) + 0.99
     price = np.round(gross / VAT, 2)
-    cost = np.round(price * rng.uniform(0.56, 0.63, n), 2)
-    demand = rng.lognormal(np.log(45), 0.8, n) / tier_price
+    cost = np.round(price * rng.uniform(0.56, 0.67, n), 2)
+    demand = rng.lognormal(np.log(30), 0.8, n) / tier_price
     titles, brands, models, eans, launch = [], [], [], [], []
     for i in range(n):
         family = FAMILIES[fam[i]]

@@ -63,7 +63,7 @@ def _capacity_factor(n_weeks, n, starts, stories, report0) -> np.ndarray:
     if stories.oos_spiral:
         s0 = report0 + stories.spiral_start
         factor[s0:s0 + 12, stories.oos_spiral] = 0.15
-        factor[s0 + 12:, stories.oos_spiral] = 0.45
+        factor[s0 + 12:, stories.oos_spiral] = 0.35
     return factor
 
 

@@ -1,0 +1,238 @@
+"""The demo workspace: deterministic, complete, and its stories are true in the data."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from vendordesk.demo import build_demo
+from vendordesk.demo.catalog import ean13
+from vendordesk.errors import UserError
+
+END = date(2026, 11, 21)
+FILLED = ("meta", "products", "report_imports", "sales_facts", "traffic_facts", "inventory_facts",
+          "net_ppm_facts", "amazon_forecasts", "purchase_orders", "po_lines", "cost_prices", "terms",
+          "departments", "tickets", "ticket_links", "ticket_events", "chargebacks", "tasks", "negotiations",
+          "negotiation_items", "negotiation_drivers", "negotiation_scenarios", "negotiation_concessions",
+          "manual_kpis", "sales_targets", "supply_params", "capacity_plan")
+FACTS = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
+
+
+@pytest.fixture
+def db(demo_path):
+    conn = sqlite3.connect(demo_path)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def stories(db) -> dict[str, list[str]]:
+    return json.loads(db.execute("SELECT value FROM meta WHERE key = 'demo_stories'").fetchone()[0])
+
+
+def dump(path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in FILLED}
+    finally:
+        conn.close()
+
+
+def weeks_of(db) -> list[str]:
+    return [r[0] for r in db.execute("SELECT DISTINCT period_start FROM sales_facts ORDER BY 1")]
+
+
+def in_list(values) -> str:
+    return ",".join("?" * len(values))
+
+
+def test_same_seed_gives_identical_content_and_another_seed_differs(tmp_path):
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        build_demo(tmp_path / f"{name}.vendordesk", asins=12, weeks=30, seed=seed)
+    a, b, c = (dump(tmp_path / f"{n}.vendordesk") for n in "abc")
+    assert a == b
+    assert a["sales_facts"] != c["sales_facts"] and a["products"] != c["products"]
+
+
+def test_every_table_is_filled_and_gears_are_left_empty(db):
+    for table in FILLED:
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    assert db.execute("SELECT count(*) FROM gears").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM kpi_edges").fetchone()[0] == 0
+    for table in FACTS:
+        assert db.execute(f"SELECT count(*) FROM {table} WHERE asin = ''").fetchone()[0] == 0
+        assert db.execute(f"SELECT count(*) FROM {table} WHERE import_id IS NOT 1").fetchone()[0] == 0
+    meta = dict(db.execute("SELECT key, value FROM meta"))
+    assert meta["currency"] == "EUR" and meta["marketplace_id"] == "A1PA6795UKMFR9"
+    assert meta["locale"] == "de_DE" and 0.35 <= float(meta["net_ppm_target"]) <= 0.45
+
+
+def test_fact_rows_share_one_key_per_asin_and_week(db):
+    keys = {t: db.execute(f"SELECT asin, period_start FROM {t} ORDER BY 1, 2").fetchall() for t in FACTS}
+    assert keys["sales_facts"] == keys["traffic_facts"] == keys["inventory_facts"] == keys["net_ppm_facts"]
+    row = db.execute("SELECT DISTINCT marketplace_id, distributor_view, selling_program, grain "
+                     "FROM sales_facts").fetchall()
+    assert row == [("A1PA6795UKMFR9", "MANUFACTURING", "RETAIL", "week")]
+
+
+def test_weeks_run_sunday_to_saturday_contiguously_up_to_the_end_date(db):
+    for asin, starts, ends in db.execute(
+            "SELECT asin, group_concat(period_start), group_concat(period_end) FROM "
+            "(SELECT * FROM sales_facts ORDER BY asin, period_start) GROUP BY asin"):
+        days = [date.fromisoformat(s) for s in starts.split(",")]
+        assert all(d.weekday() == 6 for d in days), asin
+        assert all(b - a == timedelta(days=7) for a, b in zip(days, days[1:])), asin
+        assert [date.fromisoformat(e) for e in ends.split(",")] == [d + timedelta(days=6) for d in days]
+        assert days[-1] + timedelta(days=6) == END
+    assert len(weeks_of(db)) == 104
+
+
+def test_asp_is_believable_and_net_ppm_follows_its_formula(db):
+    rows = db.execute(
+        "SELECT s.shipped_revenue, s.shipped_units, s.shipped_cogs, n.contra_cogs, n.sales_discount, "
+        "n.net_pure_product_margin FROM sales_facts s JOIN net_ppm_facts n USING (asin, period_start)").fetchall()
+    for revenue, units, cogs, contra, discount, nppm in rows:
+        if units == 0:
+            assert revenue == 0 and nppm is None
+            continue
+        assert 5 < revenue / units < 300
+        assert abs(nppm - (revenue - cogs + contra - discount) / revenue) < 1e-9
+    spread = db.execute("SELECT min(asp / ref), max(asp / ref) FROM (SELECT s.shipped_revenue / s.shipped_units asp, "
+                        "(SELECT max(cost) FROM cost_prices c WHERE c.asin = s.asin) ref FROM sales_facts s "
+                        "WHERE s.shipped_units > 0)").fetchone()
+    assert 0.9 < spread[0] and spread[1] < 2.5      # Amazon sells around cost / front margin, never far below
+
+
+def test_rates_are_fractions(db):
+    row = db.execute("SELECT min(procurable_product_out_of_stock_rate), max(procurable_product_out_of_stock_rate), "
+                     "min(receive_fill_rate), max(receive_fill_rate), max(vendor_confirmation_rate) "
+                     "FROM inventory_facts").fetchone()
+    assert 0 <= row[0] and row[1] <= 1 and 0 <= row[2] and row[3] <= 1 and row[4] <= 1
+
+
+def test_forecasts_have_sixteen_generations_of_26_ordered_quantiles(db):
+    assert db.execute("SELECT count(DISTINCT generation_date) FROM amazon_forecasts").fetchone()[0] == 16
+    assert db.execute("SELECT max(generation_date) FROM amazon_forecasts").fetchone()[0] == END.isoformat()
+    per_gen = db.execute("SELECT DISTINCT count(*) FROM amazon_forecasts GROUP BY asin, generation_date").fetchall()
+    assert per_gen == [(26,)]
+    bad = db.execute("SELECT count(*) FROM amazon_forecasts WHERE NOT (mean_units <= p70_units "
+                     "AND p70_units < p80_units AND p80_units < p90_units)").fetchone()[0]
+    assert bad == 0
+
+
+def test_oos_spiral_lowers_the_forecast_and_stays_out_of_stock(db, stories):
+    assert 1 <= len(stories["oos_spiral"])
+    weeks = weeks_of(db)
+    gens = [r[0] for r in db.execute("SELECT DISTINCT generation_date FROM amazon_forecasts ORDER BY 1")]
+    for asin in stories["oos_spiral"]:
+        new, old = db.execute(
+            "SELECT sum(n.mean_units), sum(o.mean_units) FROM amazon_forecasts n JOIN amazon_forecasts o "
+            "ON o.asin = n.asin AND o.week_start = n.week_start WHERE n.asin = ? AND n.generation_date = ? "
+            "AND o.generation_date = ?", (asin, gens[-1], gens[-13])).fetchone()
+        assert new < 0.85 * old, asin
+        early, late = (db.execute(
+            f"SELECT avg(procurable_product_out_of_stock_rate) FROM inventory_facts WHERE asin = ? "
+            f"AND period_start IN ({in_list(ws)})", (asin, *ws)).fetchone()[0] for ws in (weeks[:52], weeks[-12:]))
+        assert late > 0.2 and late > 5 * early, asin
+
+
+def _asp_nppm(db, asins, weeks):
+    q = (f"SELECT sum(shipped_revenue) / sum(shipped_units), (sum(shipped_revenue) - sum(shipped_cogs) "
+         f"+ sum(contra_cogs) - sum(sales_discount)) / sum(shipped_revenue) FROM sales_facts "
+         f"JOIN net_ppm_facts USING (asin, period_start) WHERE asin IN ({in_list(asins)}) "
+         f"AND period_start IN ({in_list(weeks)})")
+    return db.execute(q, (*asins, *weeks)).fetchone()
+
+
+def test_margin_squeeze_lowers_asp_and_net_ppm_below_target(db, stories):
+    target = float(db.execute("SELECT value FROM meta WHERE key = 'net_ppm_target'").fetchone()[0])
+    weeks = weeks_of(db)
+    assert stories["margin_squeeze"] and stories["crap_risk"]
+    for asin in stories["margin_squeeze"]:
+        asp_now, nppm_now = _asp_nppm(db, [asin], weeks[-8:])
+        asp_before, nppm_before = _asp_nppm(db, [asin], weeks[-60:-52])
+        assert asp_now < 0.95 * asp_before, asin
+        assert nppm_now < target <= nppm_before + 0.05, asin
+    for asin in stories["crap_risk"]:
+        assert _asp_nppm(db, [asin], weeks[-8:])[1] < target - 0.15
+    others = [r[0] for r in db.execute("SELECT asin FROM products")
+              if r[0] not in stories["margin_squeeze"]]
+    assert _asp_nppm(db, others, weeks[-8:])[1] > target      # most of the account is healthy
+
+
+def test_chargebacks_are_raised_only_on_late_or_short_deliveries(db):
+    rows = db.execute(
+        "SELECT c.kind, c.type, l.expected_date, p.window_end, l.received_qty, l.accepted_qty, c.raised_on, "
+        "c.dispute_due FROM chargebacks c JOIN purchase_orders p ON p.po_number = c.po_number "
+        "JOIN po_lines l ON l.po_number = c.po_number AND l.asin = c.asin").fetchall()
+    assert len(rows) == db.execute("SELECT count(*) FROM chargebacks").fetchone()[0]
+    for kind, kind_type, delivered, window_end, received, accepted, raised, due in rows:
+        late, short = delivered > window_end, received < accepted
+        assert late or short, (kind_type, delivered, window_end, received, accepted)
+        if kind_type == "PO On-Time Accuracy":
+            assert late
+        assert raised > delivered and raised <= END.isoformat()
+        if kind == "chargeback":
+            assert date.fromisoformat(due) == date.fromisoformat(raised) + timedelta(days=30)
+    near = db.execute("SELECT count(*) FROM chargebacks WHERE kind = 'chargeback' AND dispute_status = 'open' "
+                      "AND dispute_due BETWEEN ? AND ?", (END.isoformat(), (END + timedelta(days=7)).isoformat()))
+    assert near.fetchone()[0] > 0
+    assert db.execute("SELECT count(*) FROM chargebacks WHERE kind = 'shortage' "
+                      "AND external_id = invoice_number || '-SC'").fetchone()[0] > 0
+
+
+def test_open_stale_cases_tasks_and_the_prepared_price_increase(db):
+    stale = db.execute("SELECT count(*) FROM tickets WHERE status != 'resolved' AND last_contact_on < ?",
+                       ((END - timedelta(days=14)).isoformat(),)).fetchone()[0]
+    assert stale >= 2
+    assert db.execute("SELECT count(*) FROM tickets WHERE next_follow_up <= ?", (END.isoformat(),)).fetchone()[0]
+    assert db.execute("SELECT count(*) FROM tickets WHERE case_id LIKE '0%'").fetchone()[0] >= 1
+    assert db.execute("SELECT count(*) FROM tasks WHERE status != 'done' AND due_on < ?",
+                      (END.isoformat(),)).fetchone()[0] >= 2
+    status, effective = db.execute("SELECT status, effective_date FROM negotiations").fetchone()
+    assert status == "draft" and date.fromisoformat(effective) >= END + timedelta(days=60)
+    assert abs(db.execute("SELECT sum(weight) FROM negotiation_drivers").fetchone()[0] - 1.0) < 1e-9
+    for before, after in db.execute("SELECT cost_before, cost_after FROM negotiation_items"):
+        assert 1.055 <= after / before <= 1.095
+
+
+def test_products_are_german_with_valid_eans(db):
+    rows = db.execute("SELECT title, ean FROM products").fetchall()
+    assert all(ean == ean13(ean[:12]) and len(ean) == 13 for _, ean in rows)
+    assert any("Wasserkocher" in t or "Toaster" in t for t, _ in rows)
+
+
+def test_sales_target_is_above_the_run_rate(db):
+    target = db.execute("SELECT sum(target) FROM sales_targets WHERE year = 2026 AND month <= 10").fetchone()[0]
+    actual = db.execute("SELECT sum(shipped_cogs) FROM sales_facts WHERE period_start BETWEEN '2026-01-01' "
+                        "AND '2026-10-31'").fetchone()[0]
+    assert 1.0 < target / actual < 1.4
+
+
+def test_an_existing_workspace_is_refused_and_left_unchanged(tmp_path):
+    path = tmp_path / "taken.vendordesk"
+    path.write_bytes(b"not empty")
+    with pytest.raises(UserError, match="already exists"):
+        build_demo(path, asins=3, weeks=8)
+    assert path.read_bytes() == b"not empty"
+    empty = tmp_path / "empty.vendordesk"
+    empty.touch()
+    build_demo(empty, asins=3, weeks=8)
+    assert empty.stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_default_size_has_150_asins_104_weeks_and_all_stories(tmp_path):
+    path = tmp_path / "full.vendordesk"
+    build_demo(path)
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 150
+        assert conn.execute("SELECT count(DISTINCT period_start) FROM sales_facts").fetchone()[0] == 104
+        stories = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'demo_stories'").fetchone()[0])
+        assert 3 <= len(stories["oos_spiral"]) <= 5 and len(stories["crap_risk"]) >= 1
+    finally:
+        conn.close()
