@@ -182,60 +182,65 @@ def days_left(due: dt.date | None, today: dt.date) -> int | None:
     return None if due is None else (due - today).days
 
 
-# --- reminders and staleness (DataFrames from store.tickets frames) ----------------------
-def _dates(series):
+# --- reminders and staleness (DataFrames from store.tickets frames; ISO date strings) -----
+def _iso_col(series, missing: str = "9999-12-31"):
+    """ISO strings compare like dates; missing values become ``missing``."""
+    return series.astype(object).where(series.notna() & (series.astype(object) != ""), missing).astype(str)
+
+
+def _age_days(series, today: dt.date):
     import pandas as pd
 
-    return pd.to_datetime(series, errors="coerce").dt.date
+    return (pd.Timestamp(today) - pd.to_datetime(series, errors="coerce", format="%Y-%m-%d")).dt.days
+
+
+def _unresolved(frame):
+    return (frame["status"] != "resolved").to_numpy(dtype=bool)
 
 
 def due_follow_ups(cases, today: dt.date, within_days: int = 0):
     """Unresolved cases whose next follow-up is on or before today + within_days."""
     if cases.empty:
         return cases
-    limit = today + dt.timedelta(days=within_days)
-    follow = _dates(cases["next_follow_up"])
-    mask = (cases["status"] != "resolved") & follow.notna() & (follow <= limit)
-    return cases[mask.fillna(False).astype(bool)]
+    limit = (today + dt.timedelta(days=within_days)).isoformat()
+    mask = _unresolved(cases) & (_iso_col(cases["next_follow_up"]) <= limit).to_numpy(dtype=bool)
+    return cases[mask]
 
 
 def stale_cases(cases, today: dt.date, days: int = 14):
     """Unresolved cases without contact (or opened, if never contacted) for more than ``days``."""
     if cases.empty:
         return cases
-    last = _dates(cases["last_contact_on"].fillna(cases["opened_on"]))
-    age = last.map(lambda d: (today - d).days if d else None)
-    mask = (cases["status"] != "resolved") & age.notna() & (age > days)
-    return cases[mask.fillna(False).astype(bool)]
+    age = _age_days(cases["last_contact_on"].fillna(cases["opened_on"]), today)
+    return cases[_unresolved(cases) & (age > days).fillna(False).to_numpy(dtype=bool)]
 
 
 def open_longer_than(cases, today: dt.date, days: int):
     """Unresolved cases opened more than ``days`` ago."""
     if cases.empty:
         return cases
-    opened = _dates(cases["opened_on"])
-    age = opened.map(lambda d: (today - d).days if d else None)
-    mask = (cases["status"] != "resolved") & age.notna() & (age > days)
-    return cases[mask.fillna(False).astype(bool)]
+    age = _age_days(cases["opened_on"], today)
+    return cases[_unresolved(cases) & (age > days).fillna(False).to_numpy(dtype=bool)]
 
 
 def overdue_tasks(tasks, today: dt.date):
     if tasks.empty:
         return tasks
-    due = _dates(tasks["due_on"])
-    mask = (tasks["status"] != "done") & due.notna() & (due < today)
-    return tasks[mask.fillna(False).astype(bool)]
+    due = _iso_col(tasks["due_on"])
+    mask = (tasks["status"] != "done").to_numpy(dtype=bool) & (due < today.isoformat()).to_numpy(dtype=bool)
+    return tasks[mask]
 
 
 def deadlines_within(chargebacks, today: dt.date, days: int = 7):
     """Disputable chargebacks/shortages whose dispute due date is within ``days`` (not passed)."""
     if chargebacks.empty:
         return chargebacks
-    due = _dates(chargebacks["dispute_due"])
     keep = []
-    for row, d in zip(chargebacks.itertuples(index=False), due):
-        ok = d is not None and d == d and 0 <= (d - today).days <= days
-        keep.append(ok and can_dispute(row.kind, row.dispute_status, int(row.dispute_count), d, today))
+    for row in chargebacks.itertuples(index=False):
+        due = dt.date.fromisoformat(row.dispute_due[:10]) if isinstance(row.dispute_due, str) and row.dispute_due \
+            else None
+        ok = due is not None and 0 <= (due - today).days <= days
+        keep.append(ok and can_dispute(row.kind, row.dispute_status, int(row.dispute_count), due, today))
     return chargebacks[keep]
 
 

@@ -102,6 +102,8 @@ class CaseEditor(FormEditor):
             self.timeline.addItem(item)
         if not case_id:
             self.timeline.addItem(self.tr("Save the case to add contacts and notes."))
+        elif not self.timeline.count():
+            self.timeline.addItem(self.tr("No contacts or notes yet. Add one below."))
         self.timeline.scrollToBottom()
 
     def values(self, problems: list) -> dict:

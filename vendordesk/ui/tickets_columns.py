@@ -57,8 +57,9 @@ def chargeback_columns() -> tuple[list[Column], tuple]:
                Column("dispute_count", _t("Disputes"), "int"),
                Column("recovered_amount", _t("Recovered"), "money", currency_key="currency"),
                Column("po_number", _t("PO")), Column("asin", _t("ASIN")), Column("invoice_number", _t("Invoice")),
-               Column("case_id", _t("Case")), Column("issue_group", _t("Group")), Column("note", _t("Note"))]
-    return columns, ("issue_group", "note", "invoice_number")
+               Column("case_id", _t("Case")), Column("issue_group", _t("Group")), Column("note", _t("Note")),
+               Column("currency", _t("Currency"))]
+    return columns, ("issue_group", "note", "invoice_number", "currency")
 
 
 def decorate_chargebacks(frame, today: dt.date):

@@ -28,6 +28,8 @@ def combo(items: dict, editable: bool = False, empty: str | None = None) -> QCom
 
 
 def set_combo(box: QComboBox, value) -> None:
+    if isinstance(value, float) and value != value:   # NaN from a DataFrame
+        value = None
     index = box.findData(value)
     if index >= 0:
         box.setCurrentIndex(index)

@@ -70,7 +70,8 @@ class InsightPage(QWidget):
         from vendordesk.core import tickets as rules
 
         self._cases, self._today, self._labels = cases, today, category_labels
-        self._bars(self.resolution, rules.median_resolution_days(cases), "category", "median_days", category_labels)
+        medians = rules.median_resolution_days(cases).sort_values("median_days")
+        self._hbars(self.resolution, medians, "category", "median_days", category_labels)
         self._stacked_months(rules.chargebacks_by_type_month(chargebacks))
         money = rules.recovered_vs_lost(chargebacks, today)
         import pandas as pd
@@ -99,6 +100,24 @@ class InsightPage(QWidget):
         plot.getAxis("bottom").setTicks([ticks])
         plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
 
+    def _hbars(self, plot, frame, label_key: str, value_key: str, names: dict) -> None:
+        """Horizontal bars: long category names stay readable on the left axis."""
+        import pyqtgraph as pg
+
+        plot.clear()
+        if frame.empty:
+            plot.setTitle(self.tr("No resolved cases yet"), color="#90a4ae")
+            return
+        plot.setTitle(None)
+        ys = list(range(len(frame)))
+        values = frame[value_key].astype(float).tolist()
+        plot.addItem(pg.BarGraphItem(x0=0, y=ys, width=values, height=0.6, brush="#1e88e5", pen="#1e88e5"))
+        plot.getAxis("left").setTicks([[(i, str(names.get(v, v))) for i, v in zip(ys, frame[label_key])]])
+        plot.getAxis("bottom").setTicks(None)
+        plot.setYRange(-0.6, len(ys) - 0.4, padding=0)
+        plot.setXRange(0, max(values) * 1.1 if values else 1, padding=0)
+        plot.setLabel("bottom", self.tr("days"))
+
     def _stacked_months(self, frame) -> None:
         import pyqtgraph as pg
 
@@ -109,6 +128,9 @@ class InsightPage(QWidget):
             self.legend.clear()
             return
         plot.setTitle(None)
+        from vendordesk.ui.tickets_labels import kinds
+
+        frame = frame.assign(type=frame["type"].map(lambda t: kinds().get(t, t)))
         table = frame.pivot_table(index="month", columns="type", values="amount", aggfunc="sum").fillna(0.0)
         table = table.tail(12)
         xs = list(range(len(table)))

@@ -55,9 +55,9 @@ class MailDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._update_target()
         if text:
             self.text.setPlainText(text)
-        self._update_target()
 
     def recognise(self) -> None:
         mail = rules.parse_case_email(self.text.toPlainText())

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from vendordesk.ui.models.frame_model import Column, FrameModel
 
-WIDTHS = {"date": 92, "money": 110, "int": 60, "number": 80, "percent": 70, "text": 130}
+WIDTHS = {"date": 92, "money": 110, "int": 84, "number": 84, "percent": 70, "text": 130}
 
 
 class TablePage(QWidget):

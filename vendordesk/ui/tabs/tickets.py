@@ -70,7 +70,7 @@ class TicketsTab(BaseTab):
         self._add_department_filter()
         self.insight = InsightPage()
         self.pages = QTabWidget()
-        for widget, text in ((self.cases, self.tr("Cases")), (self.chargebacks, self.tr("Chargebacks & shortages")),
+        for widget, text in ((self.cases, self.tr("Cases")), (self.chargebacks, self.tr("Chargebacks && shortages")),
                              (self.tasks, self.tr("Tasks")), (self.insight, self.tr("Insight"))):
             self.pages.addTab(widget, text)
         self.pages.currentChanged.connect(self._page_changed)
@@ -206,7 +206,7 @@ class TicketsTab(BaseTab):
         today = rules.today_list(cases, tasks, cbs, self.today)
         self.today_panel.show_list(today, self.ctx.currency, self.today)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
-        for i, (text, frame) in enumerate(((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks & shortages (%1)"), cbs),
+        for i, (text, frame) in enumerate(((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
                                            (self.tr("Tasks (%1)"), tasks))):
             self.pages.setTabText(i, text.replace("%1", str(len(frame))))
         self._frames = (cases, cbs)

@@ -1,0 +1,246 @@
+"""The Tickets tab driven like a user: e-mail paste, edit, filter, delete/undo, export, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from vendordesk.store import tickets as st
+
+pytestmark = pytest.mark.qt
+
+EN_MAIL = """From: Vendor Central Support
+Date: Tue, 3 Mar 2026 14:02
+Subject: RE: [CASE 12345678901] Images not updating for B0C1234567
+Hello, we need more information. Please provide the image files.
+"""
+
+
+def _seed(ws):
+    today = dt.date.today()
+    st.add_case(ws, {"case_id": "0123456789", "subject": "Brand name change", "category": "catalog",
+                     "opened_on": (today - dt.timedelta(days=40)).isoformat(),
+                     "next_follow_up": (today - dt.timedelta(days=1)).isoformat()})
+    st.add_case(ws, {"case_id": "2222222222", "subject": "Remittance missing", "category": "payments",
+                     "status": "resolved", "opened_on": "2026-01-01", "resolved_on": "2026-01-11"})
+    st.add_chargeback(ws, {"external_id": "CB-1", "kind": "chargeback", "type": "ASN Accuracy", "amount": 120.0,
+                           "currency": "EUR", "raised_on": (today - dt.timedelta(days=27)).isoformat(),
+                           "dispute_due": (today + dt.timedelta(days=3)).isoformat()})
+    st.add_task(ws, {"title": "Send new images", "department_id": "content", "created_on": today.isoformat(),
+                     "due_on": (today - dt.timedelta(days=2)).isoformat(), "case_id": "0123456789"})
+
+
+@pytest.fixture
+def tab(qtbot, qapp, workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.tabs.tickets import TicketsTab
+
+    install_language(qapp, "en")
+    _seed(workspace)
+    widget = TicketsTab(AppContext(workspace, lang="en"))
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.badge_changed) as badge:
+        widget.ensure_loaded()
+    widget.badge = badge.args[0]
+    return widget
+
+
+def test_empty_workspace_shows_empty_state(qtbot, workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tabs.tickets import TicketsTab
+
+    widget = TicketsTab(AppContext(workspace, lang="en"))
+    qtbot.addWidget(widget)
+    widget.ensure_loaded()
+    assert widget.stack.currentWidget() is widget.empty
+    widget.empty.button.click()        # "Add a case" opens the editor
+    assert widget.stack.currentIndex() == 1 and widget.case_editor.key is None
+
+
+def test_badge_and_today_panel(tab):
+    # one follow-up due, one overdue task, one deadline within 7 days
+    assert tab.badge == "3"
+    tree = tab.today_panel.tree
+    assert [tree.topLevelItem(i).childCount() for i in range(3)] == [1, 1, 1]
+    assert "0123456789" in tree.topLevelItem(0).child(0).text(0)
+
+
+def test_case_from_email_confirmed_then_saved(tab, qtbot):
+    from vendordesk.ui.tickets_mail import MailDialog
+
+    dialog = MailDialog(tab.ctx, tab)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText(EN_MAIL)
+    assert dialog.case_id.text() == "12345678901"
+    assert dialog.subject.text() == "Images not updating for B0C1234567"
+    assert dialog.status.currentData() == "needs_info"
+    assert "new case" in dialog.case_message.text()
+    dialog.subject.setText("Images not updating")            # the KAM corrects before saving
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    case = st.get_case(tab.ctx.workspace, "12345678901")
+    assert case["subject"] == "Images not updating" and case["status"] == "needs_info"
+    assert case["opened_on"] == "2026-03-03"
+    assert st.list_events(tab.ctx.workspace, "12345678901")[0]["kind"] == "contact_in"
+
+
+def test_email_without_case_id_is_refused(tab, qtbot):
+    from vendordesk.ui.tickets_mail import MailDialog
+
+    dialog = MailDialog(tab.ctx, tab, text="Thank you for contacting Amazon.")
+    qtbot.addWidget(dialog)
+    assert "No case ID" in dialog.case_message.text()
+    dialog.save()
+    assert dialog.result_case_id is None
+    assert len(st.tickets_frame(tab.ctx.workspace)) == 2
+
+
+def test_tab_opens_case_after_mail(tab, monkeypatch):
+    from vendordesk.ui.tickets_mail import MailDialog
+
+    def fake_ask(ctx, parent=None):
+        dialog = MailDialog(ctx, parent, text=EN_MAIL)
+        dialog.save()
+        return dialog.result_case_id
+
+    monkeypatch.setattr(MailDialog, "ask", staticmethod(fake_ask))
+    tab.case_from_mail()
+    assert tab.case_editor.key == "12345678901"
+    assert tab.cases.current_key() == "12345678901"
+
+
+def test_edit_case_in_side_panel_with_field_messages(tab, qtbot):
+    tab.open_item("case", "0123456789")
+    editor = tab.case_editor
+    editor.fields["subject"].setText("")
+    editor.fields["opened_on"].setText("31.02.2026")
+    editor.fields["asins"].setText("B0NOTKNOWN")
+    editor.save_button.click()
+    assert "not a date" in editor.messages["opened_on"].text()
+    assert "what the case is about" in editor.messages["subject"].text()
+    assert st.get_case(tab.ctx.workspace, "0123456789")["subject"] == "Brand name change"   # nothing written
+    assert editor.fields["opened_on"].text() == "31.02.2026"                                # nothing lost
+    editor.fields["subject"].setText("Brand name change (DE)")
+    editor.fields["opened_on"].setText("01.02.2026")
+    editor.fields["status"].setCurrentIndex(editor.fields["status"].findData("waiting_amazon"))
+    editor.save_button.click()
+    case = st.get_case(tab.ctx.workspace, "0123456789")
+    assert (case["subject"], case["opened_on"], case["status"]) == ("Brand name change (DE)", "2026-02-01",
+                                                                   "waiting_amazon")
+    assert case["asins"] == ["B0NOTKNOWN"]                                                  # kept
+    assert "not in this workspace" in editor.messages["asins"].text()                       # but warned
+    assert st.list_events(tab.ctx.workspace, "0123456789")[-1]["kind"] == "status"
+
+
+def test_duplicate_case_id_offers_merge(tab, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    tab.new_case()
+    tab.case_editor.fields["case_id"].setText("0123456789")
+    tab.case_editor.fields["subject"].setText("Brand name change")
+    tab.case_editor.fields["pos"].setText("8ABCDEFG")
+    tab.case_editor.save_button.click()
+    assert asked, "merge was not offered"
+    assert len(st.tickets_frame(tab.ctx.workspace)) == 2
+    assert st.get_case(tab.ctx.workspace, "0123456789")["pos"] == ["8ABCDEFG"]
+
+
+def test_filter_search_sort_and_columns(tab):
+    page = tab.cases
+    assert page.model.rowCount() == 1                       # "all not closed" hides the resolved case
+    page.status.setCurrentIndex(page.status.findData(None))
+    assert page.model.rowCount() == 2
+    page.search.setText("remittance")
+    assert page.model.rowCount() == 1 and page.model.row_key(0) == "2222222222"
+    page.search.setText("Payments / invoices")              # the label text is searchable too
+    assert page.model.rowCount() == 1
+    page.search.clear()
+    page.view.sortByColumn(page.model.visible_keys().index("case_id"), page.view.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    assert page.model.row_key(0) == "2222222222"
+    page.show_column("subject", False)
+    assert "subject" not in page.model.visible_keys()
+    page.toggle.setChecked(True)                            # follow-up due or stale
+    assert [page.model.row_key(r) for r in range(page.model.rowCount())] == ["0123456789"]
+
+
+def test_in_place_edit_refuses_empty_subject(tab):
+    from PySide6.QtCore import Qt
+
+    model = tab.cases.model
+    col = model.visible_keys().index("subject")
+    index = model.index(model.row_of_key("0123456789"), col)
+    assert not model.setData(index, "  ", Qt.ItemDataRole.EditRole)
+    assert "cannot be empty" in tab.message.text()
+    assert model.setData(index, "New subject", Qt.ItemDataRole.EditRole)
+    assert st.get_case(tab.ctx.workspace, "0123456789")["subject"] == "New subject"
+
+
+def test_delete_asks_and_undo_restores(tab, monkeypatch):
+    tab.open_item("case", "0123456789")
+    monkeypatch.setattr(tab, "confirm", lambda text: False)
+    tab.case_editor.delete_button.click()
+    assert st.get_case(tab.ctx.workspace, "0123456789") is not None
+    monkeypatch.setattr(tab, "confirm", lambda text: True)
+    tab.case_editor.delete_button.click()
+    assert st.get_case(tab.ctx.workspace, "0123456789") is None
+    assert tab.undo_button.isVisible()
+    tab.undo_delete()
+    assert st.get_case(tab.ctx.workspace, "0123456789")["subject"] == "Brand name change"
+    assert st.tasks_frame(tab.ctx.workspace)["case_id"].tolist() == ["0123456789"]
+
+
+def test_chargeback_by_hand_and_task(tab):
+    tab.new_chargeback()
+    editor = tab.cb_editor
+    editor.fields["amount"].setText("abc")
+    editor.fields["raised_on"].setText("01.03.2024")
+    editor.save_button.click()
+    assert "not an amount" in editor.messages["amount"].text()
+    editor.fields["amount"].setText("1234.56")
+    editor.fields["case_id"].setText("0123456789")
+    editor.save_button.click()
+    frame = st.chargebacks_frame(tab.ctx.workspace)
+    row = frame[frame["amount"] == 1234.56].iloc[0]
+    assert row["dispute_due"] == "2024-03-31" and row["case_id"] == "0123456789"
+    tab.new_task()
+    tab.task_editor.fields["title"].setText("Bigger production run")
+    tab.task_editor.fields["due_on"].setText("not a date")
+    tab.task_editor.save_button.click()
+    assert "not a date" in tab.task_editor.messages["due_on"].text()
+    tab.task_editor.fields["due_on"].setText("2026-12-01")
+    tab.task_editor.save_button.click()
+    assert "Bigger production run" in st.tasks_frame(tab.ctx.workspace)["title"].tolist()
+
+
+def test_export_and_department_pdf(tab, tmp_path):
+    out = tmp_path / "cases.xlsx"
+    tab.export("tickets", str(out))
+    frame = pd.read_excel(out, dtype={"case_id": str})
+    assert sorted(frame["case_id"]) == ["0123456789", "2222222222"]
+    tab.export("chargebacks", str(tmp_path / "cb.csv"))
+    assert pd.read_csv(tmp_path / "cb.csv")["amount"].tolist() == [120.0]
+    tab.department.setCurrentIndex(tab.department.findData("content"))
+    assert tab.tasks.model.rowCount() == 1
+    html = tab.department_html()
+    assert "Tasks for Content" in html and "Send new images" in html and "overdue" in html
+    tab.department_pdf(str(tmp_path / "tasks.pdf"))
+    assert (tmp_path / "tasks.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_frame_model_passes_model_tester(qtmodeltester):
+    from vendordesk.ui.models.frame_model import Column, FrameModel
+
+    model = FrameModel(key="id")
+    model.set_frame(pd.DataFrame({"id": [1, 2, 3], "amount": [1.5, None, 3.0], "day": ["2026-03-01", None, "x"]}),
+                    [Column("id", "ID", "int"), Column("amount", "Amount", "money"), Column("day", "Day", "date")])
+    qtmodeltester.check(model)
+    model.sort(1)
+    assert [model.row_key(r) for r in range(3)] == [1, 3, 2]      # missing amount sorts last
+    model.sort(1, model.sort.__self__.__class__.__mro__[0] and __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    assert [model.row_key(r) for r in range(3)] == [3, 1, 2]
