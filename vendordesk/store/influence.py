@@ -129,7 +129,7 @@ def calibrate_workspace(path: str | Path, progress=None, cancelled=None) -> dict
     """Read the history on a connection of its own (worker thread) and calibrate."""
     with open_workspace(Path(path)) as ws:
         frame = weekly_frame(ws, CALIB_METRICS)
-        forecasts = amazon_forecasts_frame(ws)
+        forecasts = first_week_forecasts(ws)
         po = po_weekly(ws)
     if cancelled and cancelled():
         return {}
@@ -199,6 +199,13 @@ def chargebacks_frame(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query("SELECT raised_on, amount, kind, asin FROM chargebacks", ws.conn)
 
 
+def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
+    """Each forecast generation's first week only (what the calibration and chains compare)."""
+    return pd.read_sql_query(
+        "SELECT asin, generation_date, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' "
+        "AND week_start > generation_date AND week_start <= date(generation_date, '+7 day')", ws.conn)
+
+
 def load_inputs(ws: Workspace) -> dict:
     """frame (weekly per ASIN), forecast and po panels (weeks x ASINs), charges, target Net PPM."""
     from vendordesk.core.influence_calib import forecast_panel
@@ -210,7 +217,7 @@ def load_inputs(ws: Workspace) -> dict:
         target_value = float(target) if target not in (None, "") else None
     except ValueError:
         target_value = None
-    return {"frame": frame, "forecast": forecast_panel(amazon_forecasts_frame(ws)),
+    return {"frame": frame, "forecast": forecast_panel(first_week_forecasts(ws)),
             "po": panel(po_weekly(ws), "po_units"), "charges": chargebacks_frame(ws),
             "net_ppm_target": target_value, "currency": ws.meta("currency", "EUR") or "EUR"}
 
@@ -220,3 +227,33 @@ def load_chains(ws: Workspace, lang: str = "en", inputs: dict | None = None):
 
     i = inputs or load_inputs(ws)
     return active_chains(i["frame"], i["forecast"], i["po"], i["charges"], lang, i["net_ppm_target"])
+
+
+def account_weekly(ws: Workspace) -> pd.DataFrame:
+    """Account totals per week (ASIN rows summed): period_start, shipped_cogs, shipped_units."""
+    return pd.read_sql_query(
+        "SELECT period_start, SUM(shipped_cogs) AS shipped_cogs, SUM(shipped_units) AS shipped_units "
+        "FROM sales_facts WHERE grain = 'week' AND asin <> '' AND distributor_view = 'MANUFACTURING' "
+        "AND selling_program = 'RETAIL' GROUP BY period_start ORDER BY period_start", ws.conn)
+
+
+def latest_forecast_units(ws: Workspace) -> pd.Series:
+    """Amazon's newest forecast generation: week_start -> mean units (all ASINs)."""
+    row = ws.conn.execute("SELECT MAX(generation_date) FROM amazon_forecasts").fetchone()
+    if not row or not row[0]:
+        return pd.Series(dtype=float)
+    frame = amazon_forecasts_frame(ws, generation=row[0])
+    return frame.groupby("week_start")["mean_units"].sum()
+
+
+def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", inputs: dict | None = None):
+    """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week)."""
+    from vendordesk.core.target import gear_levers, target_view, week_month
+
+    weekly = account_weekly(ws)
+    if year is None:
+        year = week_month(weekly["period_start"].max())[0] if not weekly.empty else pd.Timestamp.today().year
+    view = target_view(read_targets(ws, year), year, weekly, latest_forecast_units(ws))
+    i = inputs or load_inputs(ws)
+    view.levers = gear_levers(load_graph(ws), i["frame"], view.remaining_weeks, lang, currency=i["currency"])
+    return view

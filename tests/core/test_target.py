@@ -1,0 +1,56 @@
+"""The sales target view: YTD, projection, gap and gear levers, worked by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from vendordesk.core.influence import Edge, Graph
+from vendordesk.core.target import gear_levers, target_view, week_month
+
+OOS = "procurable_product_out_of_stock_rate"
+
+
+def test_week_belongs_to_month_of_its_wednesday():
+    assert week_month("2026-01-25") == (2026, 1)
+    assert week_month("2026-03-29") == (2026, 4)      # Wed 1 April
+    assert week_month("2026-12-27") == (2026, 12)     # Wed 30 Dec
+
+
+def test_target_view_by_hand():
+    weekly = pd.DataFrame({"period_start": ["2026-01-04", "2026-01-11", "2026-01-18", "2026-01-25"],
+                           "shipped_cogs": [1000.0] * 4, "shipped_units": [100.0] * 4})
+    forecast = pd.Series({d: 120.0 for d in ("2026-02-01", "2026-02-08", "2026-02-15", "2026-02-22")})
+    view = target_view({1: 5000.0, 2: 5000.0}, 2026, weekly, forecast)
+    assert view.ytd == 4000 and view.cost_per_unit == 10
+    assert view.remaining_weeks == 48                 # 1 Feb .. 27 Dec
+    assert view.projection == pytest.approx(4 * 1200 + 44 * 1000)
+    assert view.gap == pytest.approx(10000 - 52800)
+    assert view.gap_units == pytest.approx(-4280)
+    feb = view.monthly.set_index("month").loc[2]
+    assert (feb["target"], feb["actual"], feb["projected"]) == (5000, 0, 4800)
+
+
+def test_empty_history_is_honest():
+    view = target_view({}, 2026, pd.DataFrame(columns=["period_start", "shipped_cogs", "shipped_units"]))
+    assert view.ytd == 0 and view.projection == 0 and view.target == 0
+    assert view.gap_units != view.gap_units          # NaN: no cost per unit known
+    assert gear_levers(Graph.default(), pd.DataFrame(), 10) == []
+
+
+def test_fix_availability_lever_by_hand():
+    weeks = [d.strftime("%Y-%m-%d") for d in pd.date_range("2026-01-04", periods=13, freq="7D")]
+    rows = []
+    for w in weeks:
+        rows.append(("A", w, 80.0, 80.0, 1600.0, 800.0, 0.20, 100.0))
+        rows.append(("B", w, 50.0, 50.0, 1000.0, 500.0, 0.00, 100.0))
+    frame = pd.DataFrame(rows, columns=["asin", "period_start", "ordered_units", "shipped_units",
+                                        "shipped_revenue", "shipped_cogs", OOS, "glance_views"])
+    graph = Graph({"E01": Edge("E01", OOS, "ordered_units", -1, 0, 1.0)})
+    levers = gear_levers(graph, frame, weeks=10, lang="en")
+    assert [lv.key for lv in levers] == ["fix_oos"]
+    lever = levers[0]
+    assert lever.asins == ["A"]
+    assert lever.units == pytest.approx(80 * 0.18 * 10)          # OOS 20 % -> 2 %
+    assert lever.value == pytest.approx(80 * 0.18 * 10 * 10)     # x cost 10
+    assert lever.sentence.startswith("Fixing availability on the 1 worst ASINs is worth about €1,440")
