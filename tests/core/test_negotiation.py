@@ -149,3 +149,9 @@ def test_suggested_concessions_are_valued_from_facts():
     objections = {o.key: o.values for o in a.objections}
     assert objections["notice"] == {"days": 92, "need": 60}
     assert objections["volume"]["source"] == "default"
+
+
+def test_scenario_increase_is_share_of_requested():
+    a = n.analyse(case(), market())
+    assert [round(s.increase, 4) for s in a.scenarios] == [0.08, 0.08, 0.04]
+    assert round(a.scenarios[1].first_year_increase, 4) == 0.06

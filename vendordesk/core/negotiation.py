@@ -137,6 +137,13 @@ class Analysis:
     def crap_count(self) -> int:
         return sum(1 for item in self.items if item.crap_risk)
 
+    @property
+    def requested_unit_cost(self) -> float | None:
+        """The requested cost averaged over the ASINs, weighted by 52-week units (chart line)."""
+        pairs = [(it.units_52, it.cost_after) for it in self.items if it.units_52 and it.cost_after is not None]
+        total = sum(u for u, _ in pairs)
+        return sum(u * c for u, c in pairs) / total if total else None
+
     def json(self) -> dict:
         return {"id": self.case.id, "asins": [item.json() for item in self.items],
                 "scenarios": [s.json() for s in self.scenarios]}
@@ -220,7 +227,7 @@ def _requested(items: list[ItemEconomics]) -> float | None:
     return sum(w * c for w, c in weighted) / total
 
 
-def _scenario(s: Scenario, items: list[ItemEconomics], target: float) -> ScenarioResult:
+def _scenario(s: Scenario, items: list[ItemEconomics], target: float, requested: float | None) -> ScenarioResult:
     impact = coop = gain = None
     revenue = margin_sum = 0.0
     crap = 0
@@ -242,7 +249,9 @@ def _scenario(s: Scenario, items: list[ItemEconomics], target: float) -> Scenari
     if impact is not None:
         # our extra gross profit: the increase net of co-op on it, minus the extra co-op on the whole cost
         gain = impact * (1.0 - items[0].contra_rate) - (coop or 0.0) if items else None
-    return ScenarioResult(s.name, s, s.end_share * 1.0, s.first_year_share * 1.0, impact, coop, gain,
+    increase = None if requested is None else requested * s.end_share
+    first_year = None if requested is None else requested * s.first_year_share
+    return ScenarioResult(s.name, s, increase, first_year, impact, coop, gain,
                           margin_sum / revenue if revenue > 0 else None, crap)
 
 
@@ -274,10 +283,11 @@ def analyse(case: Case, market: Market) -> Analysis:
             notice = (dt.date.fromisoformat(case.effective_date) - market.today).days
         except ValueError:
             notice = None
-    scenarios = [_scenario(s, items, market.target) for s in (case.scenarios or default_scenarios())]
+    requested = _requested(items)
+    scenarios = [_scenario(s, items, market.target, requested) for s in (case.scenarios or default_scenarios())]
     analysis = Analysis(
         case=case, market=market, items=items, issues=check_case(case, market, items),
-        requested=_requested(items), justified=justified, weights_total=sum(d.weight for d in case.drivers),
+        requested=requested, justified=justified, weights_total=sum(d.weight for d in case.drivers),
         annual_cogs_impact=impact, net_ppm_before=_account_ppm(items, "asp", "cost_before"),
         net_ppm_after=_account_ppm(items, "asp", "cost_after"),
         net_ppm_pass_through=_account_ppm(items, "asp_pass_through", "cost_after"),

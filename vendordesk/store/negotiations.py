@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import logging
+import sqlite3
 
 import pandas as pd
 
@@ -16,6 +18,7 @@ from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import weekly_frame
 
+log = logging.getLogger(__name__)
 CASE_COLUMNS = ("title", "currency", "requested_on", "effective_date", "tariff_driven", "status", "opening_pct",
                 "target_pct", "walk_away_pct", "notes", "kam", "final_order_until")
 METRICS = ("shipped_revenue", "shipped_units", "shipped_cogs", "procurable_product_out_of_stock_rate", "contra_cogs")
@@ -135,13 +138,19 @@ def price_elasticity(ws: Workspace) -> tuple[float, str]:
     fn = getattr(influence, "price_elasticity", None)
     if fn is None:
         return m.DEFAULT_ELASTICITY, "default"
-    value, source = fn(ws)
+    try:
+        value, source = fn(ws)
+    except (LookupError, ValueError, ArithmeticError, sqlite3.Error):
+        log.warning("price elasticity unavailable; using the default", exc_info=True)
+        return m.DEFAULT_ELASTICITY, "default"
     if value is None:
         return m.DEFAULT_ELASTICITY, "default"
     return float(value), source or "calibrated"
 
 
-def market_for(ws: Workspace, case: Case, today: dt.date | None = None) -> Market:
+def market_for(ws: Workspace, case: Case, today: dt.date | None = None,
+               elasticity: tuple[float, str] | None = None) -> Market:
+    """``elasticity`` (value, source) skips the gear model's lookup when the caller cached it."""
     today = today or dt.date.today()
     asins = sorted({it.asin for it in case.items if it.asin})
     frame = weekly_frame(ws, METRICS, asins=asins) if asins else pd.DataFrame(columns=["asin", "period_start", *METRICS])
@@ -150,7 +159,7 @@ def market_for(ws: Workspace, case: Case, today: dt.date | None = None) -> Marke
         rate, source = _facts_contra_rate(frame), "facts"
         if rate is None:
             rate, source = 0.0, "none"
-    elasticity, el_source = price_elasticity(ws)
+    elasticity, el_source = elasticity or price_elasticity(ws)
     titles = {}
     if asins:
         titles = dict(ws.conn.execute(f"SELECT asin, title FROM products WHERE asin IN ({','.join('?' * len(asins))})",
@@ -169,8 +178,9 @@ def _facts_contra_rate(frame: pd.DataFrame) -> float | None:
     return float(rate) if rate is not None and 0 <= rate < 1 else None
 
 
-def analyse_case(ws: Workspace, case: Case | int, today: dt.date | None = None) -> Analysis:
+def analyse_case(ws: Workspace, case: Case | int, today: dt.date | None = None,
+                 elasticity: tuple[float, str] | None = None) -> Analysis:
     """The one computation behind the tab, ``negotiation show --json`` and the brief."""
     if not isinstance(case, Case):
         case = load_case(ws, int(case))
-    return analyse(case, market_for(ws, case, today))
+    return analyse(case, market_for(ws, case, today, elasticity))

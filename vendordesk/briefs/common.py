@@ -1,0 +1,139 @@
+"""Shared pieces of the printable briefs, without Qt: number formatting in the brief's
+language (German 1.234,56 €, English €1,234.56), HTML escaping, tables and the stylesheet.
+
+The HTML stays inside Qt's rich-text subset (HTML4 / CSS2: tables and blocks, no flexbox,
+no positioning), see docs/stack.md B.4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+
+SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "INR": "₹", "JPY": "¥"}
+SPACER = "<p style='font-size:5pt; margin:0'>&nbsp;</p>"
+UNAVAILABLE = {"en": "n/a", "de": "k. A."}
+
+STYLE = """
+body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: #1f2a30; }
+h1 { font-size: 17pt; color: #0d3b66; margin-top: 0; margin-bottom: 2pt; }
+h2 { font-size: 11.5pt; color: #0d3b66; margin-top: 12pt; margin-bottom: 4pt; }
+h3 { font-size: 9.5pt; color: #37474f; margin-top: 8pt; margin-bottom: 3pt; }
+p { margin-top: 2pt; margin-bottom: 4pt; }
+.sub { font-size: 10pt; color: #455a64; }
+.muted { color: #607d8b; font-size: 7.5pt; }
+.grid { border-collapse: collapse; border-color: #b0bec5; margin-bottom: 6pt; }
+.grid td, .grid th { border: 0.5px solid #cfd8dc; }
+.facts { border-collapse: collapse; margin-bottom: 6pt; }
+.facts td, .facts th { border: 0.5px solid #cfd8dc; }
+.grid th { background-color: #e3ebf2; color: #0d3b66; font-weight: bold; font-size: 7.5pt; }
+.grid td { font-size: 7.5pt; }
+.facts td { font-size: 8.5pt; }
+.facts th { background-color: #f1f5f8; font-weight: normal; text-align: left; font-size: 8.5pt; }
+td.num, th.num { text-align: right; }
+.risk { color: #b71c1c; font-weight: bold; }
+.ok { color: #1b5e20; }
+.warn { color: #e65100; }
+.total td { font-weight: bold; background-color: #f5f7f9; }
+.key td { background-color: #f5f8fb; }
+.key .big { font-size: 13pt; font-weight: bold; color: #0d3b66; }
+.key .label { font-size: 7.5pt; color: #546e7a; }
+"""
+
+
+def missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def na(lang: str) -> str:
+    return UNAVAILABLE.get(lang, "n/a")
+
+
+def number(value, lang: str, decimals: int = 0, signed: bool = False) -> str:
+    """1,234.5 (en) or 1.234,5 (de); the language's 'unavailable' for None/NaN."""
+    if missing(value):
+        return na(lang)
+    text = f"{abs(float(value)):,.{decimals}f}"
+    if lang == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if float(value) < 0 and text.strip("0.,") != "":
+        text = "-" + text
+    elif signed and float(value) > 0:
+        text = "+" + text
+    return text
+
+
+def money(value, currency: str, lang: str, decimals: int = 2, signed: bool = False) -> str:
+    """1.234,56 € (de) or €1,234.56 (en); unknown currencies use their code."""
+    if missing(value):
+        return na(lang)
+    symbol = SYMBOLS.get((currency or "").upper(), currency or "")
+    text = number(value, lang, decimals, signed)
+    sign = text[0] if text[0] in "+-" else ""
+    digits = text[len(sign):]
+    if lang == "de":
+        return f"{sign}{digits}\u00a0{symbol}"
+    if len(symbol) > 1:
+        return f"{sign}{symbol}\u00a0{digits}"
+    return f"{sign}{symbol}{digits}"
+
+
+def percent(fraction, lang: str, decimals: int = 1, signed: bool = False) -> str:
+    """A fraction as percent: 0.125 -> 12,5 % (de) or 12.5% (en)."""
+    if missing(fraction):
+        return na(lang)
+    text = number(float(fraction) * 100.0, lang, decimals, signed)
+    return f"{text}\u00a0%" if lang == "de" else f"{text}%"
+
+
+def points(fraction, lang: str, decimals: int = 1) -> str:
+    """A difference of two fractions in percentage points: -0.035 -> −3,5 pp / −3.5 pp."""
+    if missing(fraction):
+        return na(lang)
+    unit = "Pp." if lang == "de" else "pp"
+    return f"{number(float(fraction) * 100.0, lang, decimals, signed=True)}\u00a0{unit}"
+
+
+def date(value, lang: str) -> str:
+    """01.03.2026 (de) or 01/03/2026 (en)."""
+    if value in (None, ""):
+        return na(lang)
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return esc(value)
+    return value.strftime("%d.%m.%Y" if lang == "de" else "%d/%m/%Y")
+
+
+def esc(text) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = None,
+          widths: list[int] | None = None, css: str = "grid", total: list[str] | None = None,
+          nowrap: tuple[int, ...] = (0,)) -> str:
+    """A bordered table; cells are HTML already. ``numeric`` columns are right-aligned,
+    ``nowrap`` body columns never break (ASINs)."""
+    numeric = numeric or set()
+
+    def cell(tag: str, i: int, content: str) -> str:
+        attrs = ' class="num"' if i in numeric else ""
+        if tag == "td" and (i in nowrap or i in numeric):
+            attrs += ' style="white-space: nowrap"'
+        if widths and tag == "th":
+            attrs += f' width="{widths[i]}%"'
+        return f"<{tag}{attrs}>{content}</{tag}>"
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(headers))
+    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
+    if total:
+        body += '<tr class="total">' + "".join(cell("td", i, c) for i, c in enumerate(total)) + "</tr>"
+    return (f'<table class="{css}" width="100%" border="1" cellspacing="0" cellpadding="3">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{SPACER}")
+
+
+def document(title: str, body: str, lang: str) -> str:
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f"<style>{STYLE}</style></head><body>{body}</body></html>")
