@@ -1,0 +1,53 @@
+"""The printable "orders coming" brief for logistics and production (HTML, no Qt).
+
+Callers pass the orders frame (week_start, expected_order, open_po, total, value, asins) from
+``core.forecast_supply.orders_coming``, the risk weeks, and formatters/labels in the user's
+language (the brief itself holds no UI strings of its own beyond what it is given).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Callable
+
+import pandas as pd
+
+STYLE = ("body{font-family:sans-serif;font-size:9pt;color:#222} h1{font-size:15pt;margin:0 0 4px 0}"
+         " .sub{color:#555;margin-bottom:10px} table{border-collapse:collapse;width:100%;margin-top:6px}"
+         " th{background:#eceff1;text-align:left;padding:3px 5px;border-bottom:1px solid #90a4ae}"
+         " td{padding:3px 5px;border-bottom:1px solid #e0e0e0} td.n{text-align:right}"
+         " h2{font-size:11pt;margin:14px 0 2px 0} .note{color:#555;font-size:8pt;margin-top:10px}")
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f'<td class="n">{escape(c)}</td>' if j in numeric else f"<td>{escape(c)}</td>"
+                                    for j, c in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def orders_html(orders: pd.DataFrame, risks: pd.DataFrame, text: dict[str, str],
+                number: Callable[[float], str], money: Callable[[float], str], date: Callable[[str], str]) -> str:
+    """The brief as HTML.
+
+    Args:
+        orders: expected orders per week. risks: weeks at risk (asin, week_start, short_p90, eur_at_risk).
+        text: labels: title, subtitle, week, expected, open_po, total, value, asins, risks_title,
+            asin, short, at_risk, none, note.
+        number/money/date: locale formatters.
+    """
+    rows = [[date(r.week_start), number(r.expected_order), number(r.open_po), number(r.total), money(r.value),
+             str(int(r.asins))] for r in orders.itertuples()]
+    parts = [f"<html><head><style>{STYLE}</style></head><body>",
+             f"<h1>{escape(text['title'])}</h1><div class='sub'>{escape(text['subtitle'])}</div>"]
+    headers = [text["week"], text["expected"], text["open_po"], text["total"], text["value"], text["asins"]]
+    parts.append(_table(headers, rows, {1, 2, 3, 4, 5}) if rows else f"<p>{escape(text['none'])}</p>")
+    parts.append(f"<h2>{escape(text['risks_title'])}</h2>")
+    if risks is not None and len(risks):
+        top = risks.head(25)
+        risk_rows = [[r.asin, date(r.week_start), number(r.short_p90), money(r.eur_at_risk)] for r in top.itertuples()]
+        parts.append(_table([text["asin"], text["week"], text["short"], text["at_risk"]], risk_rows, {2, 3}))
+    else:
+        parts.append(f"<p>{escape(text['none'])}</p>")
+    parts.append(f"<div class='note'>{escape(text['note'])}</div></body></html>")
+    return "".join(parts)

@@ -1,0 +1,54 @@
+"""Translated names for forecast models, flags and risk levels (one place for the tab and tables)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ForecastLabels", text)
+
+
+def model_labels() -> dict[str, str]:
+    return {
+        "seasonal_naive": _t("Seasonal naive"),
+        "moving_average": _t("Moving average (13 wk)"),
+        "ses": _t("Exponential smoothing"),
+        "seasonal_ses": _t("Seasonal smoothing"),
+        "combo": _t("Smoothing combination"),
+        "croston_sba": _t("Croston-SBA (intermittent)"),
+        "tsb": _t("TSB (intermittent)"),
+        "fallback_mean": _t("Fallback: mean (< 4 weeks)"),
+        "fallback_zero": _t("Fallback: zero"),
+    }
+
+
+def flag_labels() -> dict[str, str]:
+    return {
+        "returns": _t("returns > orders set to 0"),
+        "gaps": _t("missing weeks"),
+        "spike_capped": _t("spike capped"),
+        "oos_corrected": _t("OOS weeks corrected"),
+        "oos_excluded": _t("OOS weeks excluded"),
+        "short_history": _t("short history"),
+        "all_zero": _t("no sales"),
+        "no_history": _t("no history"),
+    }
+
+
+def risk_labels() -> dict[str, str]:
+    return {"p80": _t("P80 not covered"), "p90": _t("P90 not covered"), "": ""}
+
+
+def divergence_labels() -> dict[str, str]:
+    return {"higher": _t("we expect more"), "lower": _t("we expect less"), "": ""}
+
+
+def drift_labels() -> dict[str, str]:
+    return {"oos_spiral": _t("cut after OOS (spiral)"), "cut": _t("cut"), "": ""}
+
+
+def flags_text(flags) -> str:
+    names = flag_labels()
+    items = flags.split(",") if isinstance(flags, str) else list(flags or [])
+    return ", ".join(names.get(f, f) for f in items if f)
