@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "tickets",
     "import_",
     "negotiation",
+    "brief",
     "simulate",
     "forecast",
     "gears",
