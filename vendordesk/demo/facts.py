@@ -102,26 +102,26 @@ def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, list[tuple]
 def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import_id: int,
                   generations: int = 16, horizon: int = 26) -> list[tuple]:
     """One generation per week for the last weeks: mean from Amazon's (censored) level (E02)."""
-    order = sorted(range(len(cat.asins)), key=lambda i: cat.asins[i])
-    gens = list(range(max(0, weeks - generations), weeks))
-    h = np.arange(horizon)
-    cv0 = np.clip(1.6 / np.sqrt(np.maximum(sim.level, 1.0)), 0.15, 0.6)
-    rows = []
-    for i in order:
-        asin = cat.asins[i]
-        launch = cat.launch[i]
-        for gi in gens:
+    iso = [s.isoformat() for s in starts]
+    ends = [(s + timedelta(days=6)).isoformat() for s in starts]
+    gens = np.arange(max(0, weeks - generations), weeks)
+    targets = gens[:, None] + 1 + np.arange(horizon)[None, :]                     # (G, H)
+    level = sim.level[gens]                                                       # (G, N)
+    mean = np.round(level[:, :, None] * np.transpose(sim.future_k[targets], (0, 2, 1)), 1)
+    cv = np.clip(1.6 / np.sqrt(np.maximum(level, 1.0)), 0.15, 0.6)[:, :, None] * np.sqrt(
+        1 + np.arange(horizon) / 8.0)
+    p70 = np.round(mean * (1 + 0.40 * cv), 1)
+    p80 = np.round(np.maximum(mean * (1 + 0.75 * cv), p70 + 0.1), 1)
+    p90 = np.round(np.maximum(mean * (1 + 1.25 * cv), p80 + 0.1), 1)
+    cols = [a.tolist() for a in (mean, p70, p80, p90)]
+    rows: list[tuple] = []
+    for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
+        asin, launch = cat.asins[i], cat.launch[i]
+        for g, gi in enumerate(gens.tolist()):
             if starts[gi] < launch:
                 continue
-            mean = np.round(sim.level[gi, i] * sim.future_k[gi + 1 + h, i], 1)
-            cv = cv0[gi, i] * np.sqrt(1 + h / 8.0)
-            p70 = np.round(mean * (1 + 0.40 * cv), 1)
-            p80 = np.round(np.maximum(mean * (1 + 0.75 * cv), p70 + 0.1), 1)
-            p90 = np.round(np.maximum(mean * (1 + 1.25 * cv), p80 + 0.1), 1)
-            gen = (starts[gi] + timedelta(days=6)).isoformat()
-            for k in range(horizon):
-                ws = starts[gi + 1 + k]
-                rows.append((asin, MARKETPLACE, "RETAIL", gen, ws.isoformat(),
-                             (ws + timedelta(days=6)).isoformat(), float(mean[k]), float(p70[k]),
-                             float(p80[k]), float(p90[k]), import_id))
+            gen = ends[gi]
+            rows += [(asin, MARKETPLACE, "RETAIL", gen, iso[t], ends[t], m, a, b, c, import_id)
+                     for t, m, a, b, c in zip(targets[g].tolist(), cols[0][g][i], cols[1][g][i],
+                                              cols[2][g][i], cols[3][g][i])]
     return rows

@@ -45,10 +45,12 @@ def _po_numbers(rng: np.random.Generator, count: int) -> list[str]:
 
 def build_orders(rng, cat: Catalog, sim: Sim, starts: list[date], import_id: int):
     """Return (purchase_orders rows, po_lines rows, [Line]) for POs placed in the report window."""
-    po, lead = sim.po, sim.params.lead
-    weeks = po["req"].shape[0]
+    lead = sim.params.lead
+    po = {k: v.tolist() for k, v in sim.po.items()}
+    po["cost"] = sim.w["cost"].tolist()
+    weeks = len(po["req"])
     groups: dict[tuple[int, int, int], list[int]] = {}
-    for t, i in zip(*np.nonzero(po["req"] > 0)):
+    for t, i in zip(*np.nonzero(sim.po["req"] > 0)):
         t, i = int(t), int(i)
         groups.setdefault((t, (i * 7 + t * 3) % len(FCS), int(lead[i])), []).append(i)
     keys = sorted(groups)
@@ -59,7 +61,7 @@ def build_orders(rng, cat: Catalog, sim: Sim, starts: list[date], import_id: int
         order_date = starts[t] + timedelta(days=1)
         win_start = starts[t] + timedelta(days=7 * lw)
         win_end = win_start + timedelta(days=6)
-        members = [_line(number, t, i, po, sim, starts, weeks) for i in sorted(groups[key], key=lambda j: cat.asins[j])]
+        members = [_line(number, t, i, po, starts, weeks) for i in sorted(groups[key], key=lambda j: cat.asins[j])]
         lines += members
         status = _po_status(members)
         headers.append((number, VENDOR_CODE, MARKETPLACE, order_date.isoformat(), status,
@@ -73,15 +75,14 @@ def build_orders(rng, cat: Catalog, sim: Sim, starts: list[date], import_id: int
     return headers, rows, lines
 
 
-def _line(number, t, i, po, sim, starts, weeks) -> Line:
-    arrive = int(po["arrive"][t, i])
+def _line(number, t, i, po, starts, weeks) -> Line:
+    arrive = int(po["arrive"][t][i])
     if arrive >= weeks:
         arrive = -1
-    late = bool(po["late"][t, i]) and arrive >= 0
+    late = bool(po["late"][t][i]) and arrive >= 0
     delivered = starts[arrive] + timedelta(days=2 + 2 * late) if arrive >= 0 else None
-    return Line(number, t, i, float(po["req"][t, i]), float(po["conf"][t, i]), float(po["ship"][t, i]),
-                float(po["recv"][t, i]), arrive, late, bool(po["asn"][t, i]) and arrive >= 0,
-                float(sim.w["cost"][t, i]), delivered)
+    return Line(number, t, i, po["req"][t][i], po["conf"][t][i], po["ship"][t][i], po["recv"][t][i],
+                arrive, late, bool(po["asn"][t][i]) and arrive >= 0, po["cost"][t][i], delivered)
 
 
 def _po_status(members: list[Line]) -> str:

@@ -41,19 +41,17 @@ def _terms(end: date) -> list[tuple]:
 def _manual_kpis(ctx: dict) -> list[tuple]:
     cat, sim, starts, weeks = ctx["cat"], ctx["sim"], ctx["starts"], ctx["weeks"]
     w = sim.w
-    rows = []
+    iso = [(s.isoformat(), (s + timedelta(days=6)).isoformat()) for s in starts[:weeks]]
+    spend, rating, reviews = w["ad_spend"].T.tolist(), np.round(w["rating"], 1).T.tolist(), w["reviews"].T.tolist()
+    ads, cx = [], []
     for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
-        asin = cat.asins[i]
-        for t in range(weeks):
-            if starts[t] < cat.launch[i]:
-                continue
-            s, e = starts[t].isoformat(), (starts[t] + timedelta(days=6)).isoformat()
-            if w["ad_spend"][t, i] > 0:
-                rows.append(("advertising", "ad_spend", asin, s, e, float(w["ad_spend"][t, i])))
-            if (weeks - 1 - t) % 4 == 0:
-                rows.append(("reviews_cx", "star_rating", asin, s, e, round(float(w["rating"][t, i]), 1)))
-                rows.append(("reviews_cx", "review_count", asin, s, e, float(w["reviews"][t, i])))
-    return rows
+        asin, launch = cat.asins[i], cat.launch[i].isoformat()
+        ads += [("advertising", "ad_spend", asin, s, e, v) for (s, e), v in zip(iso, spend[i]) if v > 0 and s >= launch]
+        for t in range(weeks - 1, -1, -4):
+            if iso[t][0] >= launch:
+                cx.append(("reviews_cx", "review_count", asin, *iso[t], reviews[i][t]))
+                cx.append(("reviews_cx", "star_rating", asin, *iso[t], rating[i][t]))
+    return ads + cx
 
 
 def _targets(ctx: dict) -> list[tuple]:
