@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vendordesk.changes import Changes
 
@@ -19,24 +19,33 @@ class EmptyState(QWidget):
 
     def __init__(self, title: str, text: str, action: str | None = None, parent=None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        box = QWidget(self)
+        box.setMaximumWidth(600)
+        inner = QVBoxLayout(box)
+        inner.setSpacing(12)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("emptyTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)
         self.title_label.setStyleSheet("font-size: 16pt; font-weight: 600; color: #37474f;")
         self.text_label = QLabel(text)
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text_label.setMaximumWidth(560)
         self.text_label.setStyleSheet("color: #546e7a; font-size: 11pt;")
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.title_label)
+        inner.addWidget(self.text_label)
         self.button = None
         if action:
             self.button = QPushButton(action)
             self.button.clicked.connect(self.action_requested)
-            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 3)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
 
 
