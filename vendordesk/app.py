@@ -47,11 +47,21 @@ def choose_language(args: argparse.Namespace, settings) -> str:
     return args.lang or settings.value("ui/language", "") or system_language()
 
 
+def _open_or_build(path: Path, needs_demo: bool):
+    from vendordesk.store import open_workspace
+
+    if needs_demo:
+        from vendordesk.demo import build_demo
+
+        log.info("first start: writing the demo workspace to %s", path)
+        build_demo(path)
+    return open_workspace(path, create=True)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
-    from vendordesk.store import open_workspace
     from vendordesk.ui import errors
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
@@ -64,14 +74,18 @@ def run_gui(args: argparse.Namespace) -> int:
     install_language(app, lang)
     path, needs_demo = resolve_workspace(args, settings)
     try:
-        if needs_demo:
-            from vendordesk.demo import build_demo
-
-            build_demo(path)
-        workspace = open_workspace(path, create=True)
+        workspace = _open_or_build(path, needs_demo)
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
-        return 2
+        if getattr(args, "workspace", None) or path == default_workspace():
+            return 2
+        # The last workspace is unusable: say so, then fall back to the default one.
+        path = default_workspace()
+        try:
+            workspace = _open_or_build(path, not path.exists())
+        except UserError as again:
+            QMessageBox.critical(None, APP_NAME, str(again))
+            return 2
     window = MainWindow(AppContext(workspace, lang=lang), settings)
     window.show()
     log.info("window shown on %s", path)

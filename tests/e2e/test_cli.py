@@ -68,3 +68,20 @@ def test_unknown_subcommand_is_a_usage_error(tmp_path):
     result = run_cli("frobnicate", env_home=tmp_path)
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_demo_refuses_an_existing_file_and_bad_sizes(tmp_path, capsys):
+    target = tmp_path / "keep.vendordesk"
+    target.write_bytes(b"precious")
+    assert main(["demo", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_bytes() == b"precious"
+    assert main(["demo", str(tmp_path / "x.vendordesk"), "--weeks", "3"]) == 2
+    assert "--weeks" in capsys.readouterr().err
+
+
+def test_workspace_below_a_file_is_refused(tmp_path, capsys):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    assert main(["backup", "--workspace", str(blocker / "ws.vendordesk"), str(tmp_path / "b")]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -145,7 +145,7 @@ def _check_openable(path: Path, create: bool) -> bool:
             f"The workspace {path} does not exist. Check the path, or create it with "
             "File > New workspace or `vendordesk demo PATH`."
         )
-    if not path.parent.exists():
+    if not path.parent.is_dir():
         raise WorkspaceError(
             f"Cannot create the workspace {path}: the folder {path.parent} does not exist. "
             "Create the folder first or choose another location."
