@@ -83,3 +83,11 @@ def test_window_and_qt_dialogs_speak_german(qapp, make_window, workspace):
         box.deleteLater()
     finally:
         install_language(qapp, "en")
+
+
+def test_lupdate_can_tell_every_context(fresh_messages):
+    """An alias like ``tr = QCoreApplication.translate`` hides the context from lupdate: the
+    string lands in an empty context and the German text is never found at run time."""
+    lost = [f"{m.source!r}" for m in fresh_messages if m.context in ("", "QCoreApplication")]
+    assert not lost, ("lupdate cannot tell the context of these strings; call QCoreApplication.translate("
+                      "\"Context\", \"text\") or self.tr(\"text\") directly:\n" + "\n".join(lost))

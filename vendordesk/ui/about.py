@@ -6,10 +6,13 @@ import platform
 import sys
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from vendordesk import __version__
-from vendordesk.paths import data_dir, log_file
+from vendordesk.paths import data_dir, log_file, resources_dir
+from vendordesk.settings import settings_path
 
 
 def keyring_backend_name() -> str:
@@ -27,9 +30,14 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About VendorDesk"))
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(QPixmap(str(resources_dir() / "icons" / "vendordesk-48.png")))
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         head = QLabel(f"<h2>VendorDesk {__version__}</h2>" + self.tr(
             "<p>The desk of a Key Account Manager selling to Amazon as a 1P vendor.</p>"))
-        layout.addWidget(head)
+        top.addWidget(head, 1)
+        layout.addLayout(top)
         form = QFormLayout()
         rows = [
             (self.tr("Python"), f"{platform.python_version()} ({sys.platform})"),
@@ -37,6 +45,7 @@ class AboutDialog(QDialog):
             (self.tr("Workspace"), str(ctx.workspace.path)),
             (self.tr("Data folder"), str(data_dir())),
             (self.tr("Log file"), str(log_file())),
+            (self.tr("Settings file"), str(settings_path())),
             (self.tr("Keyring backend"), keyring_backend_name()),
         ]
         for label, value in rows:

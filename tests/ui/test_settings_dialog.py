@@ -1,0 +1,89 @@
+"""Settings dialog: values land in settings.json, the workspace meta and the keyring only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vendordesk import secrets
+from vendordesk import settings as st
+from vendordesk.changes import Changes
+
+
+@pytest.fixture(autouse=True)
+def fresh_credential_store(monkeypatch):
+    """The app-wide store keeps session-only values; every test starts without them."""
+    monkeypatch.setattr(secrets, "_store", None)
+
+
+def test_settings_are_stored_in_file_workspace_and_keyring(qtbot, empty_window, isolated_env, qsettings):
+    from vendordesk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(empty_window.ctx, empty_window, qsettings)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.vendor_code.setText("acme1")
+    dialog.marketplace.setCurrentIndex(dialog.marketplace.findData("A1F83G8C2ARO7P"))   # UK -> GBP
+    dialog.net_ppm.setValue(42.5)
+    dialog.thresholds["uft"][0].setValue(92.0)
+    dialog.credentials.fields["lwa_app_id"].setText("amzn1.application-oa2-client.abc123456789")
+    dialog.credentials.fields["lwa_client_secret"].setText("cs-SECRET-value-0001")
+    dialog.credentials.fields["refresh_token"].setText("Atzr|refresh-0002")
+    changes = dialog.apply()
+
+    saved = st.load()
+    assert (saved.language, saved.vendor_code, saved.currency) == ("de", "ACME1", "GBP")
+    assert saved.net_ppm_target == 0.425 and saved.gear_thresholds["uft"] == [0.92, 0.80]
+    assert saved.lwa_secret_set_on                                # rotation clock started
+    ws = empty_window.ctx.workspace
+    assert (ws.meta("vendor_code"), ws.meta("marketplace_id"), ws.meta("currency")) == ("ACME1", "A1F83G8C2ARO7P", "GBP")
+    assert float(ws.meta("net_ppm_target")) == 0.425
+    assert qsettings.value("ui/language") == "de"
+    assert changes.gears and changes.settings and changes.facts
+    assert isolated_env.store[("VendorDesk", "lwa_client_secret")] == "cs-SECRET-value-0001"
+    text = st.settings_path().read_text()
+    assert "cs-SECRET" not in text and "refresh-0002" not in text
+    assert json.loads(text)["version"] == st.SCHEMA_VERSION
+    assert dialog.credentials.fields["lwa_client_secret"].text() == ""   # never shown again
+    assert "stored" in dialog.credentials.fields["lwa_client_secret"].placeholderText()
+
+
+def test_empty_fields_keep_stored_credentials_and_remove_clears_them(qtbot, empty_window, isolated_env):
+    from vendordesk.ui.settings_dialog import SettingsDialog
+
+    secrets.store().save(secrets.Credentials("app", "secret-1", "token-1"))
+    dialog = SettingsDialog(empty_window.ctx, empty_window)
+    qtbot.addWidget(dialog)
+    dialog.apply()
+    assert secrets.store().load() == secrets.Credentials("app", "secret-1", "token-1")
+    dialog.credentials._mark_removed()
+    dialog.apply()
+    assert secrets.store().load() is None and not isolated_env.store
+    assert st.load().lwa_secret_set_on == ""
+
+
+def test_open_settings_broadcasts_changes(qtbot, empty_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from vendordesk.ui import settings_dialog
+
+    def fake_exec(self):
+        self.changes = self.apply()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", fake_exec)
+    with qtbot.waitSignal(empty_window.changed) as blocker:
+        settings_dialog.open_settings(empty_window)
+    assert isinstance(blocker.args[0], Changes) and blocker.args[0].settings
+
+
+def test_rotation_reminder_texts(qapp):
+    import datetime as dt
+
+    from vendordesk.ui.settings_credentials import rotation_text
+
+    assert rotation_text("") == ""
+    assert "8 days left" in rotation_text("2026-06-10", dt.date(2026, 11, 29))
+    assert "expired" in rotation_text("2026-01-01", dt.date(2026, 11, 29))
+    assert "valid until" in rotation_text("2026-11-01", dt.date(2026, 11, 29))
