@@ -80,7 +80,11 @@ def helper_strings(files: list[str]) -> list[tuple[str, str]]:
     """(context, text) of strings passed to such helpers: lupdate cannot see them by itself."""
     out = []
     for name in files:
-        tree = ast.parse(Path(name).read_text("utf-8"))
+        try:
+            tree = ast.parse(Path(name).read_text("utf-8"))
+        except (SyntaxError, UnicodeDecodeError) as exc:  # a file being edited: lupdate reports it too
+            print(f"skipped {name}: {exc}", file=sys.stderr)
+            continue
         helpers = _helper_contexts(tree)
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers
