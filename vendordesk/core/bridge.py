@@ -41,6 +41,7 @@ class Bridge:
     ppm_end: float = float("nan")
     ppm_steps: dict[str, float] = field(default_factory=dict)    # PPM_STEPS -> fraction points
     drivers: pd.DataFrame | None = None                          # per ASIN change, biggest first
+    periods: tuple | None = None                                 # ((a_start, a_end), (b_start, b_end))
 
     @property
     def empty(self) -> bool:

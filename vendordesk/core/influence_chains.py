@@ -144,8 +144,7 @@ def _too_short(lang: str) -> str:
 
 
 def _quiet(loop: str, lang: str) -> str:
-    name = LOOP_NAMES[loop][1 if lang == "de" else 0]
-    return f"{name}: keine Anzeichen in den Daten." if lang == "de" else f"{name}: no sign of it in the data."
+    return "Keine Anzeichen in den Daten." if lang == "de" else "No sign of it in the data."
 
 
 def squeeze(frame: pd.DataFrame, lang: str, target: float | None = None) -> Chain:

@@ -257,3 +257,29 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", i
     i = inputs or load_inputs(ws)
     view.levers = gear_levers(load_graph(ws), i["frame"], view.remaining_weeks, lang, currency=i["currency"])
     return view
+
+
+def load_bridge(ws: Workspace, start: str | None = None, end: str | None = None, inputs: dict | None = None,
+                weeks: int = 13):
+    """core.bridge.Bridge for [start, end] (default: the last ``weeks`` weeks) vs. the period before."""
+    from vendordesk.core.bridge import build_bridge, period_by_asin, previous_period
+
+    i = inputs or load_inputs(ws)
+    frame = i["frame"]
+    if frame.empty:
+        return None
+    starts = sorted(frame["period_start"].unique())
+    end = end or starts[-1]
+    start = start or starts[max(0, len(starts) - weeks)]
+    a0, a1 = previous_period(start, end)
+    charges = i["charges"]
+
+    def charged(lo: str, hi: str) -> float:
+        last = (pd.Timestamp(hi) + pd.Timedelta(days=6)).strftime("%Y-%m-%d")
+        day = charges["raised_on"].astype(str)
+        return float(charges.loc[(day >= lo) & (day <= last), "amount"].sum()) if not charges.empty else 0.0
+
+    bridge = build_bridge(period_by_asin(frame, a0, a1), period_by_asin(frame, start, end),
+                          charged(a0, a1), charged(start, end))
+    bridge.periods = ((a0, a1), (start, end))
+    return bridge

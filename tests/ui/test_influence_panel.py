@@ -1,0 +1,81 @@
+"""The interdependency panel on the demo and on an empty workspace."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.qt
+
+
+def _panel(qtbot, workspace, lang="en"):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.influence_panel import InfluencePanel
+
+    panel = InfluencePanel(AppContext(workspace, lang=lang))
+    qtbot.addWidget(panel)
+    panel.resize(1300, 820)
+    with qtbot.waitSignal(panel.loaded, timeout=60000):
+        panel.reload()
+    return panel
+
+
+def test_demo_panel_shows_active_chains_bridge_target(qtbot, demo_workspace):
+    import json
+
+    panel = _panel(qtbot, demo_workspace)
+    stories = json.loads(demo_workspace.meta("demo_stories"))
+    texts = [panel.chains.item(i).text() for i in range(panel.chains.count())]
+    assert texts[0].startswith("R1") and "active" in texts[0]
+    assert any(stories["margin_squeeze"][0] in t for t in texts)
+    assert panel.graph_view.edge_items["E01"].pen().color().name() == "#ff8f00"   # R1 highlighted
+    assert panel.bridge_stack.currentIndex() == 1 and panel.target_stack.currentIndex() == 1
+    assert panel.bridge.title.text().startswith("Net sell-in")
+    assert panel.calibration.table.rowCount() == len(panel.data["graph"].edges)
+
+
+def test_whatif_runs_and_prices_the_shock(qtbot, demo_workspace):
+    panel = _panel(qtbot, demo_workspace)
+    panel.whatif.add_shock("procurable_product_out_of_stock_rate", 8.0, 4)
+    panel.whatif.run()
+    totals = panel.whatif.result.totals
+    assert totals["units"] < 0 and totals["vendor_revenue"] < 0
+    assert "−" in panel.whatif.total_labels["vendor_revenue"].text()
+
+
+def test_edit_link_and_calibrate_in_worker(qtbot, demo_workspace):
+    from vendordesk.store.influence import load_graph
+
+    panel = _panel(qtbot, demo_workspace)
+    view = panel.calibration
+    view.select("E04")
+    view.strength.setValue(0.4)
+    with qtbot.waitSignal(panel.loaded, timeout=60000):
+        view.save_button.click()
+    assert load_graph(demo_workspace).edges["E04"].strength == pytest.approx(0.4)
+    with qtbot.waitSignal(panel.loaded, timeout=60000):
+        view.run_button.click()
+    graph = load_graph(demo_workspace)
+    assert graph.edges["E01"].source == "calibrated" and graph.edges["E01"].calibration["weeks"] >= 50
+    assert graph.edges["E04"].source == "edited"
+
+
+def test_target_entry_saves_months(qtbot, demo_workspace):
+    from vendordesk.store.influence import read_targets
+
+    panel = _panel(qtbot, demo_workspace)
+    target = panel.target
+    target.annual.setValue(1_200_000)
+    target._spread()
+    with qtbot.waitSignal(panel.loaded, timeout=60000):
+        target.save()
+    assert sum(read_targets(demo_workspace, target.year.value()).values()) == pytest.approx(1_200_000, rel=1e-6)
+
+
+def test_empty_workspace_is_honest(qtbot, workspace):
+    panel = _panel(qtbot, workspace)
+    assert "No sales data" in panel.status.text()
+    assert panel.bridge_stack.currentIndex() == 0 and panel.target_stack.currentIndex() == 0
+    assert panel.graph_view.edge_items                     # the default model is still drawn
+    panel.whatif.add_shock("cost_price", 6.0, 0)
+    panel.whatif.run()
+    assert panel.whatif.result.totals["vendor_revenue"] == 0

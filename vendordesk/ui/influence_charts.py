@@ -1,0 +1,149 @@
+"""pyqtgraph charts of the influence views: bridge waterfall, monthly target bars, what-if paths.
+
+Each ``draw_*`` fills a PlotWidget; ``chart_image`` renders one off-screen to a QImage for the
+printed management brief (ImageExporter, white background).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QImage
+
+UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
+PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
+
+
+class ShortAxis(pg.AxisItem):
+    """A value axis with short locale labels (1,2 M / 500 k) instead of 1e+06."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override (no painting)
+        return [short_money(v) for v in values]
+
+
+def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
+    axes = {"left": ShortAxis(orientation="left")} if short_axis else {}
+    plot = pg.PlotWidget(parent, background="w", axisItems=axes)
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen("#455a64"))
+        axis.setTextPen(pg.mkPen("#263238"))
+    plot.showGrid(x=False, y=True, alpha=0.2)
+    return plot
+
+
+def short_money(value: float) -> str:
+    """12.345 -> '12 k' style labels for bars (locale decimal comma via fmt.number)."""
+    from vendordesk.ui import fmt
+
+    if abs(value) >= 1_000_000:
+        return fmt.number(value / 1_000_000, 2 if abs(value) < 10_000_000 else 1) + " M"
+    if abs(value) >= 1_000:
+        return fmt.number(value / 1_000, 0) + " k"
+    return fmt.number(value, 0)
+
+
+def _legend(plot: pg.PlotWidget):
+    legend = plot.plotItem.legend or plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 220),
+                                                    pen=pg.mkPen("#cfd8dc"))
+    legend.setLabelTextColor("#263238")
+    legend.clear()
+    return legend
+
+
+def _label(plot, x: float, y: float, text: str, anchor=(0.5, 1.0), size: int = 8) -> None:
+    item = pg.TextItem(text, color="#263238", anchor=anchor)
+    font = QFont()
+    font.setPointSize(size)
+    item.setFont(font)
+    item.setPos(x, y)
+    plot.addItem(item)
+
+
+def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tuple[str, float]],
+                   end: tuple[str, float]) -> None:
+    """Start bar, one floating bar per step (green up, red down), end bar."""
+    plot.clear()
+    xs, bottoms, heights, brushes, labels = [], [], [], [], []
+    running = start[1]
+    xs.append(0), bottoms.append(0), heights.append(start[1]), brushes.append(TOTAL), labels.append(start[1])
+    for i, (_, delta) in enumerate(steps, start=1):
+        xs.append(i)
+        bottoms.append(running if delta >= 0 else running + delta)
+        heights.append(abs(delta))
+        brushes.append(UP if delta >= 0 else DOWN)
+        labels.append(delta)
+        running += delta
+    xs.append(len(steps) + 1), bottoms.append(0), heights.append(end[1]), brushes.append(TOTAL), labels.append(end[1])
+    bars = pg.BarGraphItem(x=xs, y0=bottoms, height=heights, width=0.62, brushes=[pg.mkBrush(c) for c in brushes],
+                           pens=[pg.mkPen(QColor(c).darker(120)) for c in brushes])
+    plot.addItem(bars)
+    names = [start[0], *[s[0] for s in steps], end[0]]
+    plot.getAxis("bottom").setTicks([[(x, n) for x, n in zip(xs, names)]])
+    top = max(b + h for b, h in zip(bottoms, heights)) if heights else 1.0
+    low = min(bottoms) if bottoms else 0.0
+    for x, b, h, v, i in zip(xs, bottoms, heights, labels, range(len(xs))):
+        text = short_money(v) if i in (0, len(xs) - 1) else ("+" if v >= 0 else "−") + short_money(abs(v))
+        _label(plot, x, b + h, text)
+    levels = [start[1], end[1]]
+    running = start[1]
+    for _, delta in steps:
+        running += delta
+        levels.append(running)
+    span = max(max(levels) - min(levels), sum(abs(d) for _, d in steps), 1.0)
+    floor = min(levels) - 1.2 * span              # a broken axis: the totals are cut, the steps readable
+    floor = 0.0 if floor < 0.25 * min(levels) or min(levels) <= 0 else floor
+    plot.setYRange(floor, top + (top - floor) * 0.1, padding=0)
+    plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
+
+
+def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tuple[str, str, str]) -> None:
+    """Per month: target (outline), actual (solid), projected (light) stacked on actual."""
+    plot.clear()
+    _legend(plot)
+    x = monthly["month"].to_numpy(float)
+    actual, projected, target = (monthly[c].to_numpy(float) for c in ("actual", "projected", "target"))
+    plot.addItem(pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush("#cfd8dc"),
+                                 pen=pg.mkPen("#78909c"), name=names[0]))
+    plot.addItem(pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush("#1565c0"), name=names[1]))
+    plot.addItem(pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush("#90caf9"),
+                                 name=names[2]))
+    plot.getAxis("bottom").setTicks([[(i + 1, n) for i, n in enumerate(month_names)]])
+    top = float(max((target.max() if len(target) else 0), (actual + projected).max() if len(x) else 0, 1))
+    plot.setYRange(0, top * 1.15, padding=0)
+    plot.setXRange(0.4, 12.6, padding=0)
+
+
+def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent=True) -> None:
+    """One line per KPI (deviation vs. baseline, in % or points x 100)."""
+    plot.clear()
+    _legend(plot)
+    for i, (kpi, path) in enumerate(paths.items()):
+        ys = [v * 100 if percent else v for v in path]
+        plot.plot(list(range(1, len(ys) + 1)), ys, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2),
+                  name=names.get(kpi, kpi))
+    plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
+    plot.enableAutoRange()
+
+
+def chart_image(draw: Callable[[pg.PlotWidget], None], width: int = 1800, height: int = 700,
+                short_axis: bool = True) -> QImage | None:
+    """Render a chart off-screen (GUI thread) to a QImage; None when it fails."""
+    plot = make_plot(short_axis=short_axis)
+    w, h = width * 2 // 5, height * 2 // 5
+    plot.resize(w, h)
+    plot.plotItem.setGeometry(0, 0, w, h)
+    try:
+        draw(plot)
+        from pyqtgraph.exporters import ImageExporter
+
+        exporter = ImageExporter(plot.plotItem)
+        exporter.parameters()["width"] = width
+        image = exporter.export(toBytes=True)
+        return image if isinstance(image, QImage) and not image.isNull() else None
+    finally:
+        plot.deleteLater()
