@@ -108,13 +108,13 @@ def run_lupdate(ts_file: Path = TS_FILE, sources: Path = SOURCES) -> str:
     files = source_files(sources)
     command = [find_tool("lupdate"), "-extensions", "py", "-source-language", "en", "-target-language", "de",
                "-locations", "relative", *files, str(_write_shim(files)), "-ts", str(ts_file)]
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    result = subprocess.run(command, capture_output=True, text=True, errors="replace", check=True)
     return result.stdout.strip()
 
 
 def run_lrelease(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE) -> str:
     command = [find_tool("lrelease"), str(ts_file), "-qm", str(qm_file)]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(command, capture_output=True, text=True, errors="replace", check=True).stdout.strip()
 
 
 def _iter_messages(tree: ET.ElementTree):
