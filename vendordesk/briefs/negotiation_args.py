@@ -84,10 +84,10 @@ def objection(obj, analysis, lang: str) -> tuple[str, str]:
                        f"{pct(v['change'])}, die Marge je Einheit von Amazon bleibt erhalten.")
     q = _two(lang, "Can you fund the gap with a cost support agreement?",
              "Können Sie die Lücke mit einer Kostenunterstützung finanzieren?")
-    return q, _two(lang, f"No: it would set a precedent. Instead we offer levers worth {c.money(v['value'], cur, lang)} "
+    return q, _two(lang, f"No: it would set a precedent. Instead we offer levers worth {c.money(v['value'], cur, lang, decimals=0)} "
                          "to Amazon (see levers).",
                    f"Nein, das setzt einen Präzedenzfall. Stattdessen bieten wir Hebel im Wert von "
-                   f"{c.money(v['value'], cur, lang)} für Amazon (siehe Hebel).")
+                   f"{c.money(v['value'], cur, lang, decimals=0)} für Amazon (siehe Hebel).")
 
 
 def _msrp_ok(analysis) -> bool | None:
