@@ -111,6 +111,10 @@ def test_rates_are_fractions(db):
                      "min(receive_fill_rate), max(receive_fill_rate), max(vendor_confirmation_rate) "
                      "FROM inventory_facts").fetchone()
     assert 0 <= row[0] and row[1] <= 1 and 0 <= row[2] and row[3] <= 1 and row[4] <= 1
+    over = db.execute("SELECT count(*) FROM inventory_facts WHERE aged90_plus_days_sellable_inventory_units > "
+                      "sellable_on_hand_inventory_units OR unhealthy_inventory_units > "
+                      "sellable_on_hand_inventory_units OR sellable_on_hand_inventory_units < 0").fetchone()[0]
+    assert over == 0
 
 
 def test_forecasts_have_sixteen_generations_of_26_ordered_quantiles(db):
@@ -161,6 +165,22 @@ def test_margin_squeeze_lowers_asp_and_net_ppm_below_target(db, stories):
     others = [r[0] for r in db.execute("SELECT asin FROM products")
               if r[0] not in stories["margin_squeeze"]]
     assert _asp_nppm(db, others, weeks[-8:])[1] > target      # most of the account is healthy
+
+
+def test_quality_problem_lowers_rating_sales_and_leaves_aged_overstock(db, stories):
+    weeks = weeks_of(db)
+    assert stories["quality_overstock"]
+    for asin in stories["quality_overstock"]:
+        ratings = [r[0] for r in db.execute("SELECT value FROM manual_kpis WHERE kpi = 'star_rating' AND asin = ? "
+                                            "ORDER BY period_start", (asin,))]
+        assert ratings[0] - ratings[-1] >= 0.8
+        units = [db.execute(f"SELECT sum(ordered_units) FROM sales_facts WHERE asin = ? AND period_start "
+                            f"IN ({in_list(ws)})", (asin, *ws)).fetchone()[0] for ws in (weeks[-60:-52], weeks[-8:])]
+        assert units[1] < 0.6 * units[0]
+        aged = db.execute(f"SELECT max(aged90_plus_days_sellable_inventory_units) FROM inventory_facts "
+                          f"WHERE asin = ? AND period_start IN ({in_list(weeks[-16:])})",
+                          (asin, *weeks[-16:])).fetchone()[0]
+        assert aged > 0
 
 
 def test_chargebacks_are_raised_only_on_late_or_short_deliveries(db):

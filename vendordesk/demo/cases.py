@@ -75,6 +75,10 @@ def _ticket_specs(ctx: dict, tables: dict) -> list[dict]:
         specs.append(_spec("Amazon-Preis der Stabmixer-Serie unter UVP – Preisanpassung gefolgt?", "Costs",
                            "price_buybox", "sales", "reopened", d(70), d(9), links=[("asin", asin[j])
                                                                                   for j in st.margin_squeeze[:3]]))
+    for k, i in enumerate(st.quality_overstock):
+        specs.append(_spec(f"Negative Bewertungen {asin[i]}: fehlerhafte Charge, Bewertungen prüfen lassen",
+                           "Catalog/content", "reviews_cx", "production", "open", d(100 - 5 * k), d(36 - k),
+                           links=[("asin", asin[i])]))
     specs += _money_specs(ctx, tables, d)
     specs += _catalog_specs(cat, d)
     return specs

@@ -67,6 +67,15 @@ def _capacity_factor(n_weeks, n, starts, stories, report0) -> np.ndarray:
     return factor
 
 
+def _rating_path(rating: np.ndarray, total: int, stories: Stories) -> np.ndarray:
+    """Star rating per week; a faulty batch drags the overstock ASINs from 4.4 to 3.4 stars."""
+    path = np.repeat(rating[None, :], total, axis=0)
+    start = WARMUP + stories.quality_start
+    ramp = np.clip((np.arange(total) - start) / 4.0, 0, 1)
+    path[:, stories.quality_overstock] = 4.4 - 1.0 * ramp[:, None]
+    return path
+
+
 def simulate(rng: np.random.Generator, cat: Catalog, starts: list, report_weeks: int,
              stories: Stories, cost_increase_week: int) -> Sim:
     """Run WARMUP + report weeks; ``starts`` holds the Sundays incl. HORIZON future weeks."""
@@ -80,6 +89,10 @@ def simulate(rng: np.random.Generator, cat: Catalog, starts: list, report_weeks:
     launch_idx = np.array([sum(1 for s in starts if s < d) for d in cat.launch])
     cost_old = np.round(cat.cost / 1.04, 2)
     state = State(n, cat, p, k_all, launch_idx)
+    state.rating_path = _rating_path(p.rating, total, stories)
+    state.extra_order = np.zeros((total, n))
+    for i in stories.quality_overstock:   # a deal build arriving just as the rating collapses
+        state.extra_order[max(0, WARMUP + stories.quality_start - int(p.lead[i]) - 1), i] = 16.0    # weeks of forecast
     shocks = Shocks(rng, total, n)
     rec = Recorder(total, n)
     ad_limit = np.ones((total, n))

@@ -37,7 +37,7 @@ class Recorder:
         shipped_all = self.weekly["shipped"][:end]
         scsum = np.vstack([np.zeros((1, self.n)), np.cumsum(shipped_all, axis=0)])
         avg13 = ((scsum[13:] - scsum[:-13]) / 13.0)[warmup - 12:end - 12]
-        w["unhealthy"] = np.maximum(0, w["on_hand"] - np.round(26 * avg13))
+        w["unhealthy"] = np.maximum(0, w["on_hand"] - np.round(13 * avg13))
         prev = self.weekly["on_hand"][warmup - 1:end - 1]
         w["on_hand_start"] = prev
         po = {k: v[warmup:end].copy() for k, v in self.lines.items()}
@@ -85,8 +85,10 @@ def amazon_orders(t, s, p, k_all, cap, rng, rec: Recorder) -> None:
     ahead = np.cumsum(k_all[t:t + 8], axis=0)
     up_to = s.level * ahead[cover - 1, cols]
     alloc = np.clip(s.conf_avg, 0.5, 1.0)
-    req = np.maximum(0, up_to - s.on_hand - s.open_po) * alloc
+    extra = np.round(s.extra_order[t] * s.level)
+    req = np.maximum(0, up_to - s.on_hand - s.open_po) * alloc + extra
     req = np.where(live & (req >= p.case), np.floor(req / p.case) * p.case, 0)
+    s.own += extra                                  # the vendor pre-built the deal quantity
     avail = np.maximum(0, s.own + cap[t] * p.lead - s.committed)
     down = np.where(rng.random(n) < 0.04, 0.8, 1.0)
     conf = np.floor(np.minimum(req, avail) * down / p.case) * p.case
@@ -102,11 +104,12 @@ def amazon_orders(t, s, p, k_all, cap, rng, rec: Recorder) -> None:
 def customers(t, s, p, cat, k_all, comp, parts, shocks, rng, rec: Recorder, ad_limit) -> None:
     """Traffic and conversion give demand; stock-outs censor orders; the forecast learns (E01/E02)."""
     n = rec.n
+    s.rating = s.rating_path[t]
     live = t >= s.launch_idx
     ramp = np.where(live, 1 - np.exp(-(t - s.launch_idx + 1) / 5.0), 0.0)
     base_price = comp[max(t - 1, 0)]
     in_deal = (parts["bf"][t] + parts["prime"][t]) > 0
-    deal_cut = p.deal_depth if in_deal else np.zeros(n)
+    deal_cut = np.where(s.rating >= 3.5, p.deal_depth, 0.0) if in_deal else np.zeros(n)   # deal needs 3.5 stars
     cover = s.on_hand / np.maximum(s.ship_avg, 1)
     markdown = 0.1 * np.clip((cover - 10) / 10, 0, 1)
     asp = np.round(base_price * (1 - deal_cut) * (1 - markdown), 2)
@@ -117,7 +120,7 @@ def customers(t, s, p, cat, k_all, comp, parts, shocks, rng, rec: Recorder, ad_l
     budget = p.ad_share * cat.price * cat.base_demand * np.sqrt(k_all[t]) * ad_limit[t] * live
     spend = np.round(budget * np.where(s.prev_oos > 0.25, 0.15, 1.0), 2)
     glance = np.round(organic + spend / p.cpc)
-    demand = glance * p.conv * price_eff * np.exp(0.8 * (s.rating - 4.3)) * np.where(coupon, 1.12, 1.0)
+    demand = glance * p.conv * price_eff * np.exp(1.2 * (s.rating - 4.3)) * np.where(coupon, 1.12, 1.0)
     oos = np.where(demand > 0, np.maximum(p.base_oos * shocks.oos[t],
                                           1 - s.on_hand / np.maximum(1.5 * demand, 1e-9)), 0)
     oos = np.clip(oos, 0, 1)

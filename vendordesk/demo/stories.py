@@ -8,6 +8,8 @@ from vendordesk.demo.catalog import FAMILIES, Catalog
 
 SQUEEZE_FAMILY = "Stabmixer"
 SPIRAL_FAMILIES = ("Wasserkocher", "Eierkocher", "Toaster", "Milchaufschäumer")
+OVERSTOCK_FAMILIES = ("Kontaktgrill", "Standmixer", "Sandwichmaker", "Waffeleisen")
+KEYS = ("oos_spiral", "margin_squeeze", "crap_risk", "quality_overstock")
 
 
 @dataclass
@@ -15,11 +17,13 @@ class Stories:
     oos_spiral: list[int]
     margin_squeeze: list[int]
     crap_risk: list[int]
+    quality_overstock: list[int]
     spiral_start: int          # report-week index where the capacity problem starts
+    quality_start: int         # report-week index where the rating starts to fall
 
     def names(self, asins: list[str]) -> dict[str, list[str]]:
         return {key: [asins[i] for i in getattr(self, key)]
-                for key in ("oos_spiral", "margin_squeeze", "crap_risk")}
+                for key in KEYS}
 
 
 def pick_stories(cat: Catalog, weeks: int) -> Stories:
@@ -35,8 +39,12 @@ def pick_stories(cat: Catalog, weeks: int) -> Stories:
     pool.sort(key=lambda i: -cat.base_demand[i])
     k = 4 if n >= 100 else 3 if n >= 50 else 2 if n >= 20 else 1 if n >= 3 else 0
     spiral = sorted(pool[1:k + 1] if len(pool) > k else pool[:k])
+    taken = set(spiral) | set(squeeze) | recent
+    rest = sorted((i for i in range(n) if names[i] in OVERSTOCK_FAMILIES and i not in taken),
+                  key=lambda i: -cat.base_demand[i])
+    overstock = sorted(rest[:2 if n >= 20 else 1 if n >= 8 else 0])
     _tilt_costs(cat, squeeze, crap)
-    return Stories(spiral, squeeze, crap, max(0, weeks - 20))
+    return Stories(spiral, squeeze, crap, overstock, max(0, weeks - 20), max(0, weeks - 24))
 
 
 def _tilt_costs(cat: Catalog, squeeze: list[int], crap: list[int]) -> None:

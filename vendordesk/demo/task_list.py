@@ -16,6 +16,7 @@ def task_rows(ctx: dict, specs: list[dict]) -> list[tuple]:
     squeeze = [cat.asins[i] for i in st.margin_squeeze]
     crap = [cat.asins[i] for i in st.crap_risk]
     s0 = spiral[0] if spiral else None
+    q0 = cat.asins[st.quality_overstock[0]] if st.quality_overstock else None
     items = [
         # title, reason, department, gear, case, asin, created, due, status, done
         ("Zweitlieferanten für Heizelemente qualifizieren", "Kapazität der OOS-ASINs seit 20 Wochen begrenzt",
@@ -50,6 +51,10 @@ def task_rows(ctx: dict, specs: list[dict]) -> list[tuple]:
          "marketing", "price_buybox", None, squeeze[0] if squeeze else None, -9, 5, "open", None),
         ("Black-Friday-Deals final freigeben", "Deal-Anmeldung läuft ab",
          "marketing", "advertising", None, None, -40, -14, "done", -15),
+        ("Fehlerhafte Charge analysieren, 8D-Bericht erstellen", "Bewertung von 4,4 auf 3,4 Sterne gefallen",
+         "production", "reviews_cx", first_case("Negative Bewertungen"), q0, -95, -20, "in_progress", None),
+        ("Überbestand bei Amazon: Lagerwertausgleich statt Preisverfall anbieten", "Aged-90+-Bestand, Markdowns",
+         "sales", "assortment", None, q0, -12, 9, "open", None),
         ("Jahresgespräch (AVN) vorbereiten: Net-PPM-Ziel 40 %", "Amazon fordert mehr Co-op",
          "management", "profitability_terms", None, None, -10, 30, "open", None),
         ("Entscheidung 1P/3P für die CRaP-ASIN", "Net PPM weit unter Ziel, Werbung eingeschränkt",
