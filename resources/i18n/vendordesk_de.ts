@@ -1,228 +1,4515 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <location filename="../../vendordesk/ui/about.py" line="+28"/>
-        <source>About VendorDesk</source>
-        <translation>Über VendorDesk</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt;p&gt;The desk of a Key Account Manager selling to Amazon as a 1P vendor.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Der Schreibtisch für Key Account Manager, die als 1P-Vendor an Amazon verkaufen.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Python</source>
-        <translation>Python</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Qt / PySide6</source>
-        <translation>Qt / PySide6</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Workspace</source>
-        <translation>Arbeitsbereich</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Data folder</source>
-        <translation>Datenordner</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Log file</source>
-        <translation>Protokolldatei</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keyring backend</source>
-        <translation>Schlüsselbund-Backend</translation>
-    </message>
-</context>
-<context>
-    <name>ForecastTab</name>
-    <message>
-        <location filename="../../vendordesk/ui/tabs/forecast.py" line="+14"/>
-        <source>No sales history yet</source>
-        <translation>Noch keine Verkaufshistorie</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Import weekly Vendor Central Sales reports and Amazon&apos;s Forecast report (File › Import…) to compare our forecast with Amazon&apos;s.</source>
-        <translation>Importieren Sie wöchentliche Vendor-Central-Verkaufsberichte und Amazons Prognosebericht (Datei › Importieren…), um unsere Prognose mit der von Amazon zu vergleichen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Forecast</source>
-        <translation>Prognose</translation>
-    </message>
-</context>
-<context>
-    <name>GearsTab</name>
-    <message>
-        <location filename="../../vendordesk/ui/tabs/gears.py" line="+14"/>
-        <source>No sales data yet</source>
-        <translation>Noch keine Verkaufsdaten</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Import Vendor Central Sales, Traffic, Inventory and Net PPM reports (File › Import…) to see the nine KPI gears and how they drive one another.</source>
-        <translation>Importieren Sie die Vendor-Central-Berichte zu Verkäufen, Traffic, Bestand und Net PPM (Datei › Importieren…), um die neun KPI-Zahnräder und ihre Wechselwirkungen zu sehen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>KPI gears</source>
-        <translation>KPI-Zahnräder</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+98"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;New workspace…</source>
-        <translation>&amp;Neuer Arbeitsbereich…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Open workspace…</source>
-        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Import reports…</source>
-        <translation>Berichte &amp;importieren…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Import &amp;history…</source>
-        <translation>Import&amp;verlauf…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Backup…</source>
-        <translation>&amp;Sicherung…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Sync with Amazon (SP-API)…</source>
-        <translation>Mit Amazon &amp;abgleichen (SP-API)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;About VendorDesk</source>
-        <translation>Ü&amp;ber VendorDesk</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Workspace: %1 (%2)</source>
-        <translation>Arbeitsbereich: %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Data as of %1</source>
-        <translation>Datenstand %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No report data yet</source>
-        <translation>Noch keine Berichtsdaten</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cannot open workspace</source>
-        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+5"/>
-        <source>New workspace</source>
-        <translation>Neuer Arbeitsbereich</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>That file already exists. Use File › Open to open it.</source>
-        <translation>Diese Datei existiert bereits. Öffnen Sie sie über Datei › Öffnen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Open workspace</source>
-        <translation>Arbeitsbereich öffnen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Importing reports is not available yet.</source>
-        <translation>Der Berichtsimport ist noch nicht verfügbar.</translation>
-    </message>
-</context>
-<context>
-    <name>NegotiationTab</name>
-    <message>
-        <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+14"/>
-        <source>No price-increase case yet</source>
-        <translation>Noch kein Preiserhöhungsfall</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Create a negotiation case for the ASINs whose cost price must rise. Import sales facts first so that ASP and Net PPM can be computed.</source>
-        <translation>Legen Sie einen Verhandlungsfall für die ASINs an, deren Einkaufspreis steigen muss. Importieren Sie zuerst Verkaufsdaten, damit ASP und Net PPM berechnet werden können.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Price increase</source>
-        <translation>Preiserhöhung</translation>
-    </message>
-</context>
-<context>
-    <name>TicketsTab</name>
-    <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="+14"/>
-        <source>No cases, chargebacks or tasks yet</source>
-        <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Add a Vendor Central support case, paste an Amazon case e-mail, or import a chargeback export (File › Import…).</source>
-        <translation>Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tickets</source>
-        <translation>Tickets</translation>
-    </message>
-</context>
+    <context>
+        <name />
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_chart.py" line="+26" />
+            <source>NegotiationChart</source>
+            <comment>Unit cost (COGS / units)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>NegotiationChart</source>
+            <comment>Requested cost</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/about.py" line="+31" />
+            <source>About VendorDesk</source>
+            <translation>Über VendorDesk</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&lt;p&gt;The desk of a Key Account Manager selling to Amazon as a 1P vendor.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Der Schreibtisch für Key Account Manager, die als 1P-Vendor an Amazon verkaufen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Qt / PySide6</source>
+            <translation>Qt / PySide6</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Workspace</source>
+            <translation>Arbeitsbereich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Log file</source>
+            <translation>Protokolldatei</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings file</source>
+            <translation>Einstellungsdatei</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keyring backend</source>
+            <translation>Schlüsselbund-Backend</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsinPage</name>
+        <message>
+            <location filename="../../vendordesk/ui/forecast_pages.py" line="+50" />
+            <source>Amazon forecast of</source>
+            <translation>Amazon-Prognose vom</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>none imported</source>
+            <translation>keine importiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backup</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+4" />
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 existiert bereits. Ersetzen?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back up workspace</source>
+            <translation>Arbeitsbereich sichern</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup written to %1</source>
+            <translation>Sicherung gespeichert unter %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose a file other than the open workspace.</source>
+            <translation>Wählen Sie eine andere Datei als den geöffneten Arbeitsbereich.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The backup failed: %1</source>
+            <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>BridgeView</name>
+        <message>
+            <location filename="../../vendordesk/ui/influence_bridge.py" line="+40" />
+            <source>Amazon's Net PPM bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ASINs that moved sell-in most</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+25" />
+            <source>Before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-25" />
+            <location line="+25" />
+            <source>After</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-25" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OOS before → after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>No sell-in in the two periods: nothing to bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Net sell-in %1 → %2 (%3 vs. %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No explanation: too little history in one of the periods.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Net PPM before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Net PPM after</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CalibrationView</name>
+        <message>
+            <location filename="../../vendordesk/ui/influence_calibration.py" line="+32" />
+            <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace's history where the data allows; your edits always win.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Calibrate on history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>From → to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+31" />
+            <source>Sign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-30" />
+            <source>Lag (wk)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+32" />
+            <source>Strength</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-32" />
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Estimate ± uncertainty (weeks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Edit link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>+ raises</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>− lowers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source> wk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Lag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Back to default/calibration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>default kept: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Link not saved</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CaseEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+28" />
+            <source>Case ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_editor.py" line="+82" />
+            <source>Tariff-driven increase (needs 90 days notice)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Submitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Withdrawn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Requested effective date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Final order at old cost until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Key account manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Current cost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requested cost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Our own unit cost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>MSRP now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>MSRP new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ASINs to add, separated by spaces or commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add ASINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+104" />
+            <source>Not an ASIN (10 letters or digits): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>set when resolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Escalation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>B0… separated by spaces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>POs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_editor.py" line="-110" />
+            <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1" />
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+5" />
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>What happened…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>New case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Case %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Save the case to add contacts and notes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No contacts or notes yet. Add one below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Case exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case %1 is already in the log. Merge what you entered into it?
+Filled-in fields replace the old ones; links are added.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChargebackEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="+171" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>empty: 30 days (chargeback)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Disputes filed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recovered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Linked case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Chargeback or shortage claim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargeback %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+22" />
+            <source>Disputable: %n day(s) left.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disputable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not disputable any more (settled, deadline passed or two disputes used).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Enter the date the chargeback was raised.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>There is no case %1. Add the case first or clear the field.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Credentials</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>Rotate the LWA client secret by %1 (%2 days left): create a new one in the Solution Provider Portal and enter it here.</source>
+            <translation>Erneuern Sie das LWA-Client-Secret bis %1 (noch %2 Tage): Legen Sie im Solution Provider Portal ein neues an und tragen Sie es hier ein.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The LWA client secret expired on %1. Create a new one in the Solution Provider Portal and enter it here.</source>
+            <translation>Das LWA-Client-Secret ist am %1 abgelaufen. Legen Sie im Solution Provider Portal ein neues an und tragen Sie es hier ein.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The LWA client secret is valid until %1.</source>
+            <translation>Das LWA-Client-Secret ist bis %1 gültig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialsPage</name>
+        <message>
+            <location filename="../../vendordesk/ui/settings_credentials.py" line="+32" />
+            <source>Optional: VendorDesk can fetch the vendor reports from Amazon's Selling Partner API. It needs a private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes online unless you start a sync.</source>
+            <translation>Optional: VendorDesk kann die Vendor-Berichte über Amazons Selling Partner API abrufen. Dafür ist eine private SP-API-App mit der Rolle „Brand Analytics“ nötig (fragen Sie Ihren Vendor-Central-Administrator). Ohne gestarteten Abgleich geht nichts online.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>LWA client ID:</source>
+            <translation>LWA-Client-ID:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>LWA client secret:</source>
+            <translation>LWA-Client-Secret:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh token:</source>
+            <translation>Refresh-Token:</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Remove stored credentials</source>
+            <translation>Gespeicherte Zugangsdaten entfernen</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>stored (%1)</source>
+            <translation>gespeichert (%1)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>not set</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Password store: %1</source>
+            <translation>Passwortspeicher: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No secure password store is available: the credentials are kept for this session only and must be entered again next time.</source>
+            <translation>Kein sicherer Passwortspeicher verfügbar: Die Zugangsdaten gelten nur für diese Sitzung und müssen beim nächsten Start erneut eingegeben werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DivergencePage</name>
+        <message>
+            <location filename="../../vendordesk/ui/forecast_pages.py" line="+46" />
+            <source>Only flagged</source>
+            <translation>Nur markierte</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Our forecast against Amazon's newest forecast (next 13 weeks)</source>
+            <translation>Unsere Prognose gegen Amazons neueste Prognose (nächste 13 Wochen)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon's forecast across generations (drift; cuts after OOS weeks)</source>
+            <translation>Amazons Prognose über die Generationen (Drift; Kürzungen nach OOS-Wochen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriversEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_drivers.py" line="+22" />
+            <source>Raw materials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Energy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Labour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Freight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tariffs (HTS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>FX</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Driver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Weight in cost (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Change (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Normalise weights to 100 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Weight: share of the driver in our unit cost. Change: how much that cost rose. The justified increase is the sum of weight × change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Weights: %1 · justified increase: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EconomicsView</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_views.py" line="+24" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASP 13 w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ASP 26 w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ASP 52 w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ASP trend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Front margin now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Front margin new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Net PPM now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Net PPM new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Net PPM if ASP follows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Break-even ASP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CRaP risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units if ASP follows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Our margin now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Our margin new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>calibrated elasticity %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>default elasticity %1 (not calibrated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Requested &lt;b&gt;%1&lt;/b&gt; · justified by drivers &lt;b&gt;%2&lt;/b&gt; · extra COGS for Amazon per year &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;Amazon's Net PPM today &lt;b&gt;%4&lt;/b&gt; → after &lt;b&gt;%5&lt;/b&gt; (ASP unchanged) / &lt;b&gt;%6&lt;/b&gt; (ASP follows); target %7 · %8 of %9 ASINs at CRaP risk · %10</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>not available: no sales facts or no ASP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>Cannot do that</source>
+            <translation>Das geht nicht</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details were written to the log file:</source>
+            <translation>Details stehen in der Protokolldatei:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong. Your data is safe; the last step was not completed.</source>
+            <translation>Etwas ist schiefgelaufen. Ihre Daten sind sicher; der letzte Schritt wurde nicht ausgeführt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unexpected error</source>
+            <translation>Unerwarteter Fehler</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForecastLabels</name>
+        <message>
+            <location line="+1" />
+            <source>Croston-SBA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exponential smoothing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fallback: mean (&lt; 4 weeks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fallback: zero</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Moving average (13 wk)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OOS weeks corrected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OOS weeks excluded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P80 not covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P90 not covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seasonal naive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seasonal smoothing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Smoothing combination</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TSB (Teunter-Syntetos-Babai)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cut after OOS (spiral)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>missing weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no sales</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>returns &gt; orders set to 0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>short history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>spike capped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>we expect less</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>we expect more</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ForecastTab</name>
+        <message>
+            <location filename="../../vendordesk/ui/tabs/forecast.py" line="+18" />
+            <source>No sales history yet</source>
+            <translation>Noch keine Verkaufshistorie</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Import weekly Vendor Central Sales reports and Amazon's Forecast report (File › Import…) to compare our forecast with Amazon's.</source>
+            <translation>Importieren Sie wöchentliche Vendor-Central-Verkaufsberichte und Amazons Prognosebericht (Datei › Importieren…), um unsere Prognose mit der von Amazon zu vergleichen.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Forecast</source>
+            <translation>Prognose</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Forecasting every ASIN and backtesting it…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Forecast cancelled. Press “Run forecast” to start again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The forecast failed; details are in the log file.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ForecastTables</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASINs ordering</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon (mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon 13 wk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon next 13 wk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available at Amazon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bias ours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Capacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Divergence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected new orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>MASE ours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>MASE seas. naive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OOS before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open PO units due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ours (P50)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ours 13 wk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P80 demand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P90 demand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Risk weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units short (P90)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WAPE Amazon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WAPE ours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weeks</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ForecastTexts</name>
+        <message>
+            <location line="+1" />
+            <source>%1 weeks at risk on %2 ASINs; %3 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;b&gt;Backtest&lt;/b&gt; (last %1 weeks hidden, then forecast):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;span style='color:#c62828'&gt;Seasonal naive was better for this ASIN.&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASINs ordering</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-5" />
+            <source>&lt;b&gt;Against Amazon&lt;/b&gt;, the %1 weeks since its forecast of %2:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;br&gt;Same %1 weeks as Amazon's oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Amazon: no imported forecast old enough to score against sales.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backtest on the last %1 weeks: mean MASE ours %2, seasonal naive %3 (%4 better); P70/P80/P90 coverage %5 / %6 / %7</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected Amazon orders in the next 4 weeks: %1 units (of which %2 on open POs). Rule: forecast over lead time + 1 review week + P80 safety − (Amazon stock + open POs).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected Amazon purchase orders per week, as of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected new orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs). Our forecast, not Amazon's commitment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast ready. Not enough history for a backtest.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. %5 forecast cuts after OOS weeks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No Amazon forecast covers our forecast weeks: import Amazon's Forecast report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No backtest for this ASIN: its history is too short or had no sales in the hidden weeks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No orders expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No out-of-stock risk: projected Amazon stock covers P80 and P90 demand in every week.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>None.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open PO units due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Orders coming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ours was better than seasonal naive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ours: WAPE %1, MASE %2, bias %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ours: WAPE %1, bias %2 · Amazon: WAPE %3, bias %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seasonal naive: WAPE %1, MASE %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units short (P90)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weeks at out-of-stock risk</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ForecastView</name>
+        <message>
+            <location filename="../../vendordesk/ui/forecast_view.py" line="+36" />
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+60" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-60" />
+            <source>All ASINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon vs ours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Out-of-stock risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Orders coming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source> weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run forecast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Horizon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Search ASIN or product…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Units per week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sales (units)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OOS week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ours P50–P90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ours P50</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ours P80</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amazon mean</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon P70/P80/P90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Our capacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Projected Amazon stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Expected Amazon orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+76" />
+            <source>Model: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Data notes: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Amazon cut its forecast after OOS weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Export orders coming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Export failed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FormEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="-164" />
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete…</source>
+            <translation>Löschen…</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>“%1” is not an amount. Use 1.234,56 or 1234.56.</source>
+            <translation>„%1“ ist kein Betrag. Verwenden Sie 1.234,56 oder 1234.56.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GearDetail</name>
+        <message>
+            <location filename="../../vendordesk/ui/gear_detail.py" line="+40" />
+            <source>Enter values…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename &amp;&amp; thresholds…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>KPI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+126" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-126" />
+            <location line="+127" />
+            <source>Comparison</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-126" />
+            <location line="+127" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-127" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Double-click an ASIN to filter the gears by it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1 · score %2 · %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>prior period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>same weeks last year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No data for this gear in the chosen period. Its KPIs come from reports VendorDesk cannot read for it, or from values you enter by hand (Enter values…). Without data the gear gets no score.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 weeks up to the week of %2, compared with the %3. Score 0–100: green from 80, amber from 50.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source> (manual)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>change ≥ %1 / &lt; %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>last year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No ASIN ranking for this gear in this period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Worst ASINs for this gear (by %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Revenue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Change (pts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>glance views lost to OOS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>chargebacks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fall in conversion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>fall in ASP</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GearSettingsDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/gear_dialogs.py" line="+105" />
+            <source>Rename and set thresholds: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>KPI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Green from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Red beyond</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>lower is better</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>higher is better</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change vs. comparison</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GearTile</name>
+        <message>
+            <location filename="../../vendordesk/ui/gear_tiles.py" line="+46" />
+            <source>Enter values…</source>
+            <translation>Werte eingeben…</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>%1, weekly</source>
+            <translation>%1, wöchentlich</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No report or manual values for this gear yet.</source>
+            <translation>Für dieses Zahnrad gibt es noch keine Berichts- oder manuellen Werte.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Data as of %1</source>
+            <translation>Datenstand %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No data</source>
+            <translation>Keine Daten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gears</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>%1 pts</source>
+            <translation>%1 Pkt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Act now</source>
+            <translation>Jetzt handeln</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For information</source>
+            <translation>Zur Information</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Good</source>
+            <translation>Gut</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No data</source>
+            <translation>Keine Daten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Watch</source>
+            <translation>Beobachten</translation>
+        </message>
+    </context>
+    <context>
+        <name>GearsTab</name>
+        <message>
+            <location filename="../../vendordesk/ui/tabs/gears.py" line="+59" />
+            <source>Reading the gears…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>VendorDesk reads the reports once; switching gears is instant afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No sales data yet</source>
+            <translation>Noch keine Verkaufsdaten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import Vendor Central Sales, Traffic, Inventory and Net PPM reports (File › Import…) to see the nine KPI gears and how they drive one another.</source>
+            <translation>Importieren Sie die Vendor-Central-Berichte zu Verkäufen, Traffic, Bestand und Net PPM (Datei › Importieren…), um die neun KPI-Zahnräder und ihre Wechselwirkungen zu sehen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import reports…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show the gears and enter values by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>KPI gears</source>
+            <translation>KPI-Zahnräder</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Gears</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+190" />
+            <source>What moves what</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-174" />
+            <source>Last %1 weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>vs. prior period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>vs. same weeks last year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Brand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>All brands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>All ASINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+68" />
+            <source>Week of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No data in this selection</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Influence</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>ASN/label errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ad efficiency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ad spend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Advertising</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon forecast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assortment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Availability</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average selling price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>B1 Overstock markdown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back-end terms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CPI acceptance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CRaP risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargebacks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Competitor price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confirmation rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Content</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Content quality</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conversion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer rating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Featured Offer lost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast &amp; ordering</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Glance views</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lost sales (OOS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Net PPM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On-time/in-full defects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ordered units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Out-of-stock rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PO units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment terms / Skonto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price &amp; Buy Box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Profitability &amp; terms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>R1 OOS death spiral</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>R2 Margin squeeze / CRaP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>R3 Compliance drain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receive fill rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviews &amp; returns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales discount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortage claims</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vendor margin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weeks of cover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>calibrated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>edited</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InfluencePanel</name>
+        <message>
+            <location filename="../../vendordesk/ui/influence_panel.py" line="+49" />
+            <source>Interdependencies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What-if</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing to bridge yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The revenue and margin bridge needs weekly Sales reports for two periods. Import them via File › Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No sales history yet</source>
+            <translation type="unfinished">Noch keine Verkaufshistorie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The target view compares your annual target with shipped COGS. Import Sales reports first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sales target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Calibration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Chains in your data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Green arrow: more raises the target KPI; red: lowers it; dashed: with a delay; orange: part of an active chain. Hover an arrow for its strength.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Reading the workspace…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Could not read the interdependency data: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No sales data yet: the graph shows the default model and the what-if runs without money totals. Import reports to see chains, the bridge and the target view.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>quiet</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InsightPage</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_insight.py" line="+44" />
+            <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Median days to resolution by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargebacks and shortages per month by type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recovered vs lost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cases open longer than</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Recovered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Recovered %1 · lost %2 · still open %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+34" />
+            <source>No data yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-18" />
+            <source>No resolved cases yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1 case(s)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IssueTexts</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_issues.py" line="+14" />
+            <source>Enter a name for the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The case is in %1 but the workspace is in %2. Enter the costs in %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No effective date yet. Tick the box and choose the date the new cost applies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is not a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The date is in the past. Choose a date at least %1 days ahead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only %1 days notice; Amazon expects at least %2. Move the date later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add the ASINs whose cost rises.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: the current cost must be above 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: the requested cost must be above 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: this is a cost decrease; Amazon accepts it immediately.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: no sales facts in this workspace, so ASP and Net PPM are unavailable. Import the sales report or check the ASIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unknown cost driver.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A weight is negative. Enter the driver's share of the unit cost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The weights sum to %1, not 100 %. Correct them or click “Normalise weights”.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LeversEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_levers.py" line="+27" />
+            <source>Final order at the old cost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Better fill rate and on-time (fewer chargebacks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Content investment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Advertising investment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phased increase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lever</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Detail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Value to Amazon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost to us</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Offered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add lever</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add suggested levers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Levers we can offer instead of a cost support agreement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Positions (increase on cost, %; empty = computed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opening</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Walk-away</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Likely objections and our answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+70" />
+            <source>Enter the position as a percentage, e.g. 8 or 7,5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No levers entered yet: the brief lists levers suggested from the facts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MailDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_mail.py" line="+23" />
+            <source>Case from an Amazon e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paste the whole e-mail from Vendor Central support (English or German). Check the fields found below, then save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Paste the e-mail here…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Case ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>E-mail date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Case %1 is in the log: this e-mail updates it and is added to its timeline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A new case %1 will be created.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../vendordesk/ui/main_window.py" line="+98" />
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New workspace…</source>
+            <translation>&amp;Neuer Arbeitsbereich…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Open workspace…</source>
+            <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Import reports…</source>
+            <translation>Berichte &amp;importieren…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import &amp;history…</source>
+            <translation>Import&amp;verlauf…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Backup…</source>
+            <translation>&amp;Sicherung…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Export</source>
+            <translation>&amp;Exportieren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Sync with Amazon (SP-API)…</source>
+            <translation>Mit Amazon &amp;abgleichen (SP-API)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;About VendorDesk</source>
+            <translation>Ü&amp;ber VendorDesk</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Workspace: %1 (%2)</source>
+            <translation>Arbeitsbereich: %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Data as of %1</source>
+            <translation>Datenstand %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No report data yet</source>
+            <translation>Noch keine Berichtsdaten</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Cannot open workspace</source>
+            <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+5" />
+            <source>New workspace</source>
+            <translation>Neuer Arbeitsbereich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>That file already exists. Use File › Open to open it.</source>
+            <translation>Diese Datei existiert bereits. Öffnen Sie sie über Datei › Öffnen.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open workspace</source>
+            <translation>Arbeitsbereich öffnen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Importing reports is not available yet.</source>
+            <translation>Der Berichtsimport ist noch nicht verfügbar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManualKpiDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/gear_dialogs.py" line="-100" />
+            <source>Enter a value: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Whole account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>KPI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Values from the Amazon Ads console or your own checks. A rating or score counts until you enter a newer one (at most 13 weeks); spend adds up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The period ends before it starts. Swap the dates.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NegotiationTab</name>
+        <message>
+            <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+40" />
+            <source>No price-increase case yet</source>
+            <translation>Noch kein Preiserhöhungsfall</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create a negotiation case for the ASINs whose cost price must rise. Import sales facts first so that ASP and Net PPM can be computed.</source>
+            <translation>Legen Sie einen Verhandlungsfall für die ASINs an, deren Einkaufspreis steigen muss. Importieren Sie zuerst Verkaufsdaten, damit ASP und Net PPM berechnet werden können.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+20" />
+            <source>New case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Price increase</source>
+            <translation>Preiserhöhung</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+209" />
+            <source>Delete case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-204" />
+            <source>Cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost drivers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Economics per ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Scenarios</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Levers and positions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Brief in German</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Brief in English</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preview…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+78" />
+            <source>(untitled case)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Draft saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>New price increase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Delete the case “%1” with all its ASINs, drivers, scenarios and levers?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+38" />
+            <location line="+21" />
+            <source>Export brief as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-21" />
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Writing the PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Brief written: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The PDF could not be written: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QCoreApplication</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_chart.py" line="-1" />
+            <source>NegotiationChart</source>
+            <comment>ASP</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScenariosEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_views.py" line="+26" />
+            <source>Full increase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phased</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Half plus co-op</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Share of the increase now (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Share later (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Later share after months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Extra co-op (percentage points)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Increase on cost (end)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Increase in year 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Extra COGS for Amazon, year 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost of the extra co-op to us</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Our extra gross profit, year 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amazon's Net PPM (ASP unchanged)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASINs below the Net PPM target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Add scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A scenario grants a share of the requested increase now and the rest later, optionally against extra co-op. Results are for the first year at 52-week units. Edit the white cells.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+70" />
+            <source>Scenario %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/settings_dialog.py" line="+33" />
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gears</source>
+            <translation>Zahnräder</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SP-API</source>
+            <translation>SP-API</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Follow the system</source>
+            <translation>Wie das System</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A new language applies the next time VendorDesk starts.</source>
+            <translation>Eine neue Sprache gilt ab dem nächsten Start von VendorDesk.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The demo workspace in the data folder</source>
+            <translation>Der Demo-Arbeitsbereich im Datenordner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation>Auswählen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use the open one</source>
+            <translation>Den geöffneten verwenden</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Default workspace:</source>
+            <translation>Standard-Arbeitsbereich:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>e.g. ACME1</source>
+            <translation>z. B. ACME1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vendor code:</source>
+            <translation>Vendor-Code:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Marketplace:</source>
+            <translation>Marktplatz:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Currency:</source>
+            <translation>Währung:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account settings are stored in the open workspace as well.</source>
+            <translation>Die Kontoeinstellungen werden auch im geöffneten Arbeitsbereich gespeichert.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Procurable product OOS rate</source>
+            <translation>OOS-Quote beschaffbarer Produkte</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ultra Fast Track (UFT)</source>
+            <translation>Ultra Fast Track (UFT)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vendor confirmation rate</source>
+            <translation>Bestätigungsquote des Lieferanten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receive fill rate</source>
+            <translation>Wareneingangs-Füllrate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PO on-time rate</source>
+            <translation>Pünktlichkeit der Bestellungen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargebacks as share of sell-in</source>
+            <translation>Rückbelastungen in % des Sell-in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weeks of cover (upper limit)</source>
+            <translation>Reichweite in Wochen (Obergrenze)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Net PPM target:</source>
+            <translation>Net-PPM-Ziel:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>KPI</source>
+            <translation>KPI</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Green at</source>
+            <translation>Grün ab</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Red at</source>
+            <translation>Rot ab</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Between green and red a gear shows amber. When green is below red, lower is better.</source>
+            <translation>Zwischen Grün und Rot zeigt ein Zahnrad Gelb. Liegt Grün unter Rot, ist weniger besser.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>wk</source>
+            <translation>Wo.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Default workspace</source>
+            <translation>Standard-Arbeitsbereich</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupplyForm</name>
+        <message>
+            <location filename="../../vendordesk/ui/forecast_supply_form.py" line="+36" />
+            <source>Supply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>units per week, empty = unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>weeks from PO to FC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>units in our warehouse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save supply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Weekly capacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time (weeks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own stock (units)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Supply of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Weekly capacity must be more than 0 units (leave it empty if unknown).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lead time must be more than 0 and at most 52 weeks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Own stock cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter plain numbers, for example 120.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/sync_dialog.py" line="+39" />
+            <source>Sync with Amazon (SP-API)</source>
+            <translation>Mit Amazon abgleichen (SP-API)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Start sync</source>
+            <translation>Abgleich starten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings…</source>
+            <translation>Einstellungen…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Sales</source>
+            <translation>Verkäufe</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Traffic</source>
+            <translation>Traffic</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inventory</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Net PPM</source>
+            <translation>Net PPM</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon forecast (latest)</source>
+            <translation>Amazon-Prognose (neueste)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reports</source>
+            <translation>Berichte</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Weeks (Sunday to Saturday)</source>
+            <translation>Wochen (Sonntag bis Samstag)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Months</source>
+            <translation>Monate</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Grain:</source>
+            <translation>Raster:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Last 4 weeks</source>
+            <translation>Letzte 4 Wochen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>From – to:</source>
+            <translation>Von – bis:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Manufacturing</source>
+            <translation>Manufacturing (Hersteller)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sourcing</source>
+            <translation>Sourcing (Bezugsquelle)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Distributor view:</source>
+            <translation>Distributor-Sicht:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Retail</source>
+            <translation>Retail</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Business</source>
+            <translation>Business</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Fresh</source>
+            <translation>Fresh</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Selling program:</source>
+            <translation>Verkaufsprogramm:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week ranges are widened to whole Amazon weeks; day ranges longer than 15 days are split into several requests.</source>
+            <translation>Wochenzeiträume werden auf ganze Amazon-Wochen erweitert; Tageszeiträume über 15 Tage werden auf mehrere Anfragen verteilt.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>SP-API credentials are missing. Enter them in Settings › SP-API first.</source>
+            <translation>Es fehlen SP-API-Zugangsdaten. Tragen Sie sie zuerst unter Einstellungen › SP-API ein.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The credentials are kept for this session only (no password store).</source>
+            <translation>Die Zugangsdaten gelten nur für diese Sitzung (kein Passwortspeicher).</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+31" />
+            <location line="+2" />
+            <location line="+7" />
+            <location line="+3" />
+            <source>Sync with Amazon</source>
+            <translation>Abgleich mit Amazon</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>Fetching %1 report(s) from Amazon…</source>
+            <translation>%1 Bericht(e) werden von Amazon abgerufen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>%1 report(s) imported, %2 already in the workspace.</source>
+            <translation>%1 Bericht(e) importiert, %2 bereits im Arbeitsbereich.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Sync cancelled. Reports fetched so far are kept; the next sync resumes.</source>
+            <translation>Abgleich abgebrochen. Bereits abgerufene Berichte bleiben erhalten; der nächste Abgleich setzt dort fort.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablePage</name>
+        <message>
+            <location filename="../../vendordesk/ui/forecast_pages.py" line="-29" />
+            <source>Search ASIN, product, model…</source>
+            <translation>ASIN, Produkt, Modell suchen…</translation>
+        </message>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_tables.py" line="+30" />
+            <source>Search all columns…</source>
+            <translation>In allen Spalten suchen…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>All not closed</source>
+            <translation>Alle nicht geschlossenen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Columns</source>
+            <translation>Spalten</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>%1 of %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetView</name>
+        <message>
+            <location filename="../../vendordesk/ui/influence_target.py" line="+41" />
+            <source>Target (our revenue = shipped COGS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Year </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Spread the annual target evenly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Monthly target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save targets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Where we land</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+74" />
+            <source>Target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-74" />
+            <source>Year to date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Projection to year end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected landing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Gap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <source>%1: '%2' is not an amount. Enter a number such as 150000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Target not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>no target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the annual target and its phasing on the left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ahead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>≈ %1 units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Actual</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Projected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No gear lever found: no weeks left this year or no history to simulate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Which gears could close the gap by December</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which gears could add the most by December</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(simulated on the remaining %1 weeks):</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TaskEditor</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="+120" />
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Linked case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>New task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Enter what you need from the department.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>There is no case %1. Add the case first or clear the field.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tickets</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not an ASIN (10 letters or digits). It is kept; check it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASIN %1 is not in this workspace. It is kept; check the spelling.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account / users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon wrote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case %1 already exists. Merge into it or change the ID.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Catalogue / content</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargeback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargebacks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Co-op / accruals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Costs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disputed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disputes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Done on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>EDI / API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the case ID from the Amazon case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter what the case is about.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Esc.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Needs info from us</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not disputed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Orders / PO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>POs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payments / invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receiving / shortages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recovered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reopened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returns / RTV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shipments / ASN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortage claim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown status %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting on Amazon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>We wrote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Won</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TicketsTab</name>
+        <message>
+            <location filename="../../vendordesk/ui/tabs/tickets.py" line="+57" />
+            <source>No cases, chargebacks or tasks yet</source>
+            <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add a Vendor Central support case, paste an Amazon case e-mail, or import a chargeback export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add a case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Follow-up due or stale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Deadline within 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Chargebacks &amp;&amp; shortages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+181" />
+            <source>Insight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-138" />
+            <source>New case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Case from e-mail…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New chargeback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import chargebacks…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+293" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-290" />
+            <source>Cases…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Chargebacks…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>All departments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Print list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A4 task list per department, to hand out in a meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Print preview…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Department:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cases (CSV/XLSX)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Chargebacks (CSV/XLSX)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks (CSV/XLSX)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+71" />
+            <source>Cases (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Chargebacks &amp;&amp; shortages (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+90" />
+            <source>Import chargebacks or shortages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Import refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 new, %2 updated chargeback rows imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Delete case %1 with its timeline?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>case %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete this chargeback?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>chargeback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete this task?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You can undo this (Ctrl+Z).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+15" />
+            <source>Undo delete of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restored %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Case %1: the subject cannot be empty; the old subject is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The task needs a title; the old one is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 rows written to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Save task list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Task list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Task list saved to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a Vendor Central support case, paste an Amazon case e-mail, or import a chargeback export (File › Import…).</source>
+            <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
+        </message>
+        <message>
+            <location line="-421" />
+            <source>Tickets</source>
+            <translation>Tickets</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPanel</name>
+        <message>
+            <location filename="../../vendordesk/ui/tickets_today.py" line="+24" />
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Today, %1</source>
+            <translation>Heute, %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Follow-ups due (%1)</source>
+            <translation>Fällige Nachfassungen (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue tasks (%1)</source>
+            <translation>Überfällige Aufgaben (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispute deadlines within 7 days (%1)</source>
+            <translation>Einspruchsfristen in den nächsten 7 Tagen (%1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Nothing due.</source>
+            <translation>Nichts fällig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhatIfView</name>
+        <message>
+            <location filename="../../vendordesk/ui/influence_whatif.py" line="+34" />
+            <source>Change vs. baseline (% / points)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shocks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>whole horizon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+34" />
+            <source> weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-33" />
+            <location line="+8" />
+            <source>KPI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-7" />
+            <location line="+7" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-6" />
+            <source>For</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add shock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Examples:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Horizon: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Run simulation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Impact over the horizon (vs. the unshocked baseline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Our revenue (shipped COGS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon revenue (shipped revenue)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Net PPM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amazon margin (Net PPM €)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source> points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source> pts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, %1 wk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>No sales history: the money totals stay at zero; the KPI paths still show how the shock travels through the gears.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Baseline: the average of the last 13 weeks (%1 units a week, ASP %2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>%1 pts</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>
