@@ -69,7 +69,8 @@ def weekly(manual: pd.DataFrame, kpis: dict[tuple[str, str], str], asins: list[s
 
 def period_value(series: pd.Series, start: str, end: str, how: str) -> float:
     """A manual KPI over the weeks start..end (sum, or the latest level)."""
-    rows = series.loc[(series.index >= start) & (series.index <= end)]
+    index = series.index
+    rows = series.iloc[index.searchsorted(start, "left"):index.searchsorted(end, "right")]
     if how == "sum":
         return float(rows.sum(min_count=1))
     known = rows.dropna()

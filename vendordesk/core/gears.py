@@ -146,6 +146,7 @@ class GearModel:
         self.prepared = K.prepare(inputs.facts)
         self.chargebacks = _chargeback_frame(inputs.chargebacks)
         self.manual = M.normalise(inputs.manual)
+        self._manual_cache: dict = {}
         self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
         active = self.prepared["active"].to_numpy() > 0
@@ -180,7 +181,8 @@ class GearModel:
     def rows(self, asins: list[str] | None) -> pd.DataFrame:
         if asins is None:
             return self.prepared
-        return self.prepared.loc[self.prepared["asin"].isin(asins)]
+        wanted = self._asin_index.get_indexer(pd.Index(asins))
+        return self.prepared.loc[np.isin(self.prepared["asin_code"].to_numpy(), wanted[wanted >= 0])]
 
     def cb_rows(self, asins: list[str] | None) -> pd.DataFrame:
         if asins is None:
@@ -200,7 +202,7 @@ class GearModel:
             return GearReport(None, weeks, compare, {}, gears, weekly, asins, {})
         periods = K.periods(asof_week, weeks)
         weekly = K.kpi_table(totals) if len(totals) else pd.DataFrame()
-        manual_weekly = M.weekly(self.manual, _manual_kpis(), asins, list(weekly.index))
+        manual_weekly = self._manual_weekly(asins, list(totals.index))
         weekly = self._with_manual_weekly(weekly, manual_weekly)
         weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
         values = self._period_values(totals, periods, asins, manual_weekly)
@@ -208,6 +210,15 @@ class GearModel:
         self._count_kpis(values, per_asin)
         gears = [self._judge_gear(g, values, compare, weekly, lang) for g in self.gears]
         return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin)
+
+    def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
+        """Manual KPI series per filter, cached (entries change only through a reload)."""
+        key = None if asins is None else tuple(sorted(asins))
+        if key not in self._manual_cache:
+            if len(self._manual_cache) > 32:
+                self._manual_cache.clear()
+            self._manual_cache[key] = M.weekly(self.manual, _manual_kpis(), asins, weeks)
+        return self._manual_cache[key]
 
     def _per_asin(self, asins, periods: dict) -> dict[str, pd.DataFrame]:
         rows, cb = self.rows(asins), self.cb_rows(asins)
@@ -302,17 +313,22 @@ class GearModel:
         cmp = report.per_asin[report.compare]
         rank = g.rank_kpi
         base = rank.removesuffix("_change")
-        table = pd.DataFrame({"value": cur[base], "compare": cmp[base].reindex(cur.index),
-                              "revenue": cur["shipped_revenue"]})
+        shown = g.primary.id if g.primary.id in cur.columns else base
+        table = pd.DataFrame({"value": cur[shown], "compare": cmp[shown].reindex(cur.index),
+                              "rank": cur[base], "revenue": cur["shipped_revenue"]})
         table["change"] = (table["value"] - table["compare"]) / table["compare"].abs().replace(0, np.nan)
-        key = "change" if rank.endswith("_change") else "value"
-        table = table.loc[table[key].notna() & (cur["shipped_units"].fillna(0) + cur["glance_views"].fillna(0) > 0)]
+        if rank.endswith("_change"):
+            previous = cmp[base].reindex(cur.index)
+            table["rank"] = (table["rank"] - previous) / previous.abs().replace(0, np.nan)
+        selling = cur["shipped_units"].fillna(0) + cur["glance_views"].fillna(0) > 0
+        table = table.loc[table["rank"].notna() & selling]
         if g.rank_worst_high:
-            table = table.loc[table[key] > 0]
-        table = table.sort_values(key, ascending=not g.rank_worst_high, kind="stable").head(n)
+            table = table.loc[table["rank"] > 0]
+        table = table.sort_values("rank", ascending=not g.rank_worst_high, kind="stable").head(n)
         table.index.name = "asin"
         table = table.reset_index()
-        table.insert(1, "kpi", base)
+        table.insert(1, "kpi", shown)
+        table.insert(2, "rank_by", rank)
         products = self.inputs.products
         if products is not None and len(products):
             info = products.set_index("asin")[["title", "brand", "category"]]

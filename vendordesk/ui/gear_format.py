@@ -1,0 +1,61 @@
+"""Display helpers for gear KPIs: values by unit, status words and colours."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from vendordesk.ui import fmt
+
+STATUS_COLORS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "no-data": "#90a4ae", "info": "#78909c"}
+STATUS_TINTS = {"green": "#e8f5e9", "amber": "#fff3e0", "red": "#ffebee", "no-data": "#f5f7f8", "info": "#ffffff"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Gears", text)
+
+
+def status_text(status: str) -> str:
+    return {
+        "green": _tr("Good"),
+        "amber": _tr("Watch"),
+        "red": _tr("Act now"),
+        "no-data": _tr("No data"),
+        "info": _tr("For information"),
+    }.get(status, status)
+
+
+def missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def kpi_value(value, unit: str, currency: str = "EUR") -> str:
+    """A KPI value in the locale: 6,2 % / 69.476 € / 5,0 Wo. style numbers by unit."""
+    if missing(value):
+        return fmt.DASH
+    if unit == "pct":
+        return fmt.percent(value, 1)
+    if unit == "money":
+        return fmt.money(value, currency, 0 if abs(value) >= 100 else 2)
+    if unit in ("units", "count", "score"):
+        return fmt.number(value, 0)
+    if unit in ("weeks", "days", "rating"):
+        return fmt.number(value, 1)
+    return fmt.number(value, 2)
+
+
+def change_text(change, unit: str, value=None, compare=None) -> str:
+    """Change against the comparison: points for percentages, relative % otherwise."""
+    if unit == "pct" and not missing(value) and not missing(compare):
+        points = (value - compare) * 100.0
+        sign = "+" if points > 0 else ""
+        return _tr("%1 pts").replace("%1", sign + fmt.number(points, 1))
+    if missing(change):
+        return fmt.DASH
+    sign = "+" if change > 0 else ""
+    return sign + fmt.percent(change, 1)
+
+
+def score_text(score) -> str:
+    return fmt.DASH if missing(score) else fmt.number(score, 0)
