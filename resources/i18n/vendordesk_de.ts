@@ -285,234 +285,234 @@
         <message>
             <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+28" />
             <source>Case ID</source>
-            <translation type="unfinished" />
+            <translation>Fallnummer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Subject</source>
-            <translation type="unfinished" />
+            <translation>Betreff</translation>
         </message>
         <message>
             <location filename="../../vendordesk/ui/negotiation_editor.py" line="+82" />
             <source>Tariff-driven increase (needs 90 days notice)</source>
-            <translation type="unfinished" />
+            <translation>Zollbedingte Erhöhung (90 Tage Vorlauf nötig)</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Draft</source>
-            <translation type="unfinished" />
+            <translation>Entwurf</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Submitted</source>
-            <translation type="unfinished" />
+            <translation>Eingereicht</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Angenommen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Rejected</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Withdrawn</source>
-            <translation type="unfinished" />
+            <translation>Zurückgezogen</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Currency</source>
-            <translation type="unfinished" />
+            <translation>Währung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Requested effective date</source>
-            <translation type="unfinished" />
+            <translation>Gewünschtes Inkrafttreten</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Final order at old cost until</source>
-            <translation type="unfinished" />
+            <translation>Letzte Bestellung zum alten Preis bis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Key account manager</source>
-            <translation type="unfinished" />
+            <translation>Key Account Manager</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+2" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Current cost</source>
-            <translation type="unfinished" />
+            <translation>Aktueller Einkaufspreis</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Requested cost</source>
-            <translation type="unfinished" />
+            <translation>Geforderter Einkaufspreis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Our own unit cost</source>
-            <translation type="unfinished" />
+            <translation>Eigene Stückkosten</translation>
         </message>
         <message>
             <location line="+0" />
             <source>MSRP now</source>
-            <translation type="unfinished" />
+            <translation>UVP aktuell</translation>
         </message>
         <message>
             <location line="+0" />
             <source>MSRP new</source>
-            <translation type="unfinished" />
+            <translation>UVP neu</translation>
         </message>
         <message>
             <location line="+2" />
             <source>ASINs to add, separated by spaces or commas</source>
-            <translation type="unfinished" />
+            <translation>Hinzuzufügende ASINs, durch Leerzeichen oder Kommas getrennt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Add ASINs</source>
-            <translation type="unfinished" />
+            <translation>ASINs hinzufügen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove selected</source>
-            <translation type="unfinished" />
+            <translation>Auswahl entfernen</translation>
         </message>
         <message>
             <location line="+104" />
             <source>Not an ASIN (10 letters or digits): %1</source>
-            <translation type="unfinished" />
+            <translation>Keine ASIN (10 Buchstaben oder Ziffern): %1</translation>
         </message>
         <message>
             <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Kategorie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opened</source>
-            <translation type="unfinished" />
+            <translation>Eröffnet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Last contact</source>
-            <translation type="unfinished" />
+            <translation>Letzter Kontakt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Next follow-up</source>
-            <translation type="unfinished" />
+            <translation>Nächstes Nachfassen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Resolved</source>
-            <translation type="unfinished" />
+            <translation>Gelöst</translation>
         </message>
         <message>
             <location line="+0" />
             <source>set when resolved</source>
-            <translation type="unfinished" />
+            <translation>wird beim Lösen gesetzt</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Escalation</source>
-            <translation type="unfinished" />
+            <translation>Eskalation</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>Verantwortlich</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Gear</source>
-            <translation type="unfinished" />
+            <translation>Zahnrad</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASINs</source>
-            <translation type="unfinished" />
+            <translation>ASINs</translation>
         </message>
         <message>
             <location line="+0" />
             <source>B0… separated by spaces</source>
-            <translation type="unfinished" />
+            <translation>B0… durch Leerzeichen getrennt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>POs</source>
-            <translation type="unfinished" />
+            <translation>Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Invoices</source>
-            <translation type="unfinished" />
+            <translation>Rechnungen</translation>
         </message>
         <message>
             <location filename="../../vendordesk/ui/negotiation_editor.py" line="-110" />
             <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1" />
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+5" />
             <source>Timeline</source>
-            <translation type="unfinished" />
+            <translation>Verlauf</translation>
         </message>
         <message>
             <location line="+13" />
             <source>What happened…</source>
-            <translation type="unfinished" />
+            <translation>Was ist passiert…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>Hinzufügen</translation>
         </message>
         <message>
             <location line="+17" />
             <source>New case</source>
-            <translation type="unfinished" />
+            <translation>Neuer Fall</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Case %1</source>
-            <translation type="unfinished" />
+            <translation>Fall %1</translation>
         </message>
         <message>
             <location line="+23" />
             <source>Save the case to add contacts and notes.</source>
-            <translation type="unfinished" />
+            <translation>Speichern Sie den Fall, um Kontakte und Notizen hinzuzufügen.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>No contacts or notes yet. Add one below.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
         </message>
         <message>
             <location line="+55" />
             <source>Case exists</source>
-            <translation type="unfinished" />
+            <translation>Fall existiert</translation>
         </message>
         <message>
             <location line="+1" />
@@ -526,110 +526,110 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/tickets_forms.py" line="+171" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Raised on</source>
-            <translation type="unfinished" />
+            <translation>Belastet am</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dispute by</source>
-            <translation type="unfinished" />
+            <translation>Einspruch bis</translation>
         </message>
         <message>
             <location line="+0" />
             <source>empty: 30 days (chargeback)</source>
-            <translation type="unfinished" />
+            <translation>leer: 30 Tage (Rückbelastung)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dispute status</source>
-            <translation type="unfinished" />
+            <translation>Einspruchsstatus</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Disputes filed</source>
-            <translation type="unfinished" />
+            <translation>Eingelegte Einsprüche</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Recovered</source>
-            <translation type="unfinished" />
+            <translation>Zurückgeholt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>PO</source>
-            <translation type="unfinished" />
+            <translation>Bestellung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Invoice</source>
-            <translation type="unfinished" />
+            <translation>Rechnung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Linked case</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfter Fall</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Chargeback or shortage claim</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastung oder Fehlmengenforderung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Chargeback %1</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastung %1</translation>
         </message>
         <message numerus="yes">
             <location line="+22" />
             <source>Disputable: %n day(s) left.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Einspruch möglich: noch %n Tag.</numerusform>
+                <numerusform>Einspruch möglich: noch %n Tage.</numerusform>
             </translation>
         </message>
         <message>
             <location line="+1" />
             <source>Disputable.</source>
-            <translation type="unfinished" />
+            <translation>Einspruch möglich.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Not disputable any more (settled, deadline passed or two disputes used).</source>
-            <translation type="unfinished" />
+            <translation>Kein Einspruch mehr möglich (erledigt, Frist verstrichen oder zwei Einsprüche verbraucht).</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Enter the date the chargeback was raised.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie das Datum der Rückbelastung ein.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>There is no case %1. Add the case first or clear the field.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keinen Fall %1. Legen Sie den Fall zuerst an oder leeren Sie das Feld.</translation>
         </message>
     </context>
     <context>
@@ -1488,7 +1488,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+2" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Abbrechen</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1619,7 +1619,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/gear_detail.py" line="+40" />
             <source>Enter values…</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Werte eingeben…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1629,7 +1629,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+13" />
             <source>KPI</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">KPI</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1775,7 +1775,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+6" />
             <source>KPI</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">KPI</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1816,7 +1816,7 @@ Filled-in fields replace the old ones; links are added.</source>
     <context>
         <name>GearTile</name>
         <message>
-            <location filename="../../vendordesk/ui/gear_tiles.py" line="+46" />
+            <location filename="../../vendordesk/ui/gear_tiles.py" line="+47" />
             <source>Enter values…</source>
             <translation>Werte eingeben…</translation>
         </message>
@@ -1914,7 +1914,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+32" />
             <source>Gears</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Zahnräder</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1955,7 +1955,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+0" />
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Zeitraum</translation>
         </message>
         <message>
             <location line="+14" />
@@ -2123,7 +2123,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Net PPM</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Net PPM</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2188,7 +2188,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Receive fill rate</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Wareneingangs-Füllrate</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2334,68 +2334,68 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/tickets_insight.py" line="+44" />
             <source> days</source>
-            <translation type="unfinished" />
+            <translation> Tage</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Median days to resolution by category</source>
-            <translation type="unfinished" />
+            <translation>Median der Tage bis zur Lösung nach Kategorie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Chargebacks and shortages per month by type</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen und Fehlmengen pro Monat nach Typ</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Recovered vs lost</source>
-            <translation type="unfinished" />
+            <translation>Zurückgeholt vs. verloren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cases open longer than</source>
-            <translation type="unfinished" />
+            <translation>Fälle offen länger als</translation>
         </message>
         <message>
             <location line="+28" />
             <source>Recovered</source>
-            <translation type="unfinished" />
+            <translation>Zurückgeholt</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Lost</source>
-            <translation type="unfinished" />
+            <translation>Verloren</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Offen</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Recovered %1 · lost %2 · still open %3</source>
-            <translation type="unfinished" />
+            <translation>Zurückgeholt %1 · verloren %2 · noch offen %3</translation>
         </message>
         <message>
             <location line="+11" />
             <location line="+34" />
             <source>No data yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Daten</translation>
         </message>
         <message>
             <location line="-18" />
             <source>No resolved cases yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine gelösten Fälle</translation>
         </message>
         <message>
             <location line="+10" />
             <source>days</source>
-            <translation type="unfinished" />
+            <translation>Tage</translation>
         </message>
         <message>
             <location line="+40" />
             <source>%1 case(s)</source>
-            <translation type="unfinished" />
+            <translation>%1 Fall/Fälle</translation>
         </message>
     </context>
     <context>
@@ -2403,72 +2403,72 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/negotiation_issues.py" line="+14" />
             <source>Enter a name for the case.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie einen Namen für den Fall ein.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The case is in %1 but the workspace is in %2. Enter the costs in %2.</source>
-            <translation type="unfinished" />
+            <translation>Der Fall ist in %1, der Arbeitsbereich in %2. Geben Sie die Kosten in %2 ein.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>No effective date yet. Tick the box and choose the date the new cost applies.</source>
-            <translation type="unfinished" />
+            <translation>Noch kein Inkrafttreten. Setzen Sie das Häkchen und wählen Sie das Datum, ab dem der neue Einkaufspreis gilt.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>This is not a date.</source>
-            <translation type="unfinished" />
+            <translation>Das ist kein Datum.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The date is in the past. Choose a date at least %1 days ahead.</source>
-            <translation type="unfinished" />
+            <translation>Das Datum liegt in der Vergangenheit. Wählen Sie ein Datum mindestens %1 Tage im Voraus.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Only %1 days notice; Amazon expects at least %2. Move the date later.</source>
-            <translation type="unfinished" />
+            <translation>Nur %1 Tage Vorlauf; Amazon erwartet mindestens %2. Verschieben Sie das Datum nach hinten.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Add the ASINs whose cost rises.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie die ASINs hinzu, deren Einkaufspreis steigt.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1: the current cost must be above 0.</source>
-            <translation type="unfinished" />
+            <translation>%1: Der aktuelle Einkaufspreis muss über 0 liegen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1: the requested cost must be above 0.</source>
-            <translation type="unfinished" />
+            <translation>%1: Der geforderte Einkaufspreis muss über 0 liegen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1: this is a cost decrease; Amazon accepts it immediately.</source>
-            <translation type="unfinished" />
+            <translation>%1: Das ist eine Preissenkung; Amazon übernimmt sie sofort.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1: no sales facts in this workspace, so ASP and Net PPM are unavailable. Import the sales report or check the ASIN.</source>
-            <translation type="unfinished" />
+            <translation>%1: Keine Verkaufsdaten in diesem Arbeitsbereich, daher sind ASP und Net PPM nicht verfügbar. Importieren Sie den Verkaufsbericht oder prüfen Sie die ASIN.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Unknown cost driver.</source>
-            <translation type="unfinished" />
+            <translation>Unbekannter Kostentreiber.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>A weight is negative. Enter the driver's share of the unit cost.</source>
-            <translation type="unfinished" />
+            <translation>Ein Gewicht ist negativ. Geben Sie den Anteil des Treibers an den Stückkosten ein.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The weights sum to %1, not 100 %. Correct them or click “Normalise weights”.</source>
-            <translation type="unfinished" />
+            <translation>Die Gewichte ergeben zusammen %1, nicht 100 %. Korrigieren Sie sie oder klicken Sie auf „Gewichte normieren“.</translation>
         </message>
     </context>
     <context>
@@ -2589,47 +2589,47 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/tickets_mail.py" line="+23" />
             <source>Case from an Amazon e-mail</source>
-            <translation type="unfinished" />
+            <translation>Fall aus einer Amazon-E-Mail</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Paste the whole e-mail from Vendor Central support (English or German). Check the fields found below, then save.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie die ganze E-Mail des Vendor-Central-Supports ein (Englisch oder Deutsch). Prüfen Sie die erkannten Felder unten und speichern Sie dann.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Paste the e-mail here…</source>
-            <translation type="unfinished" />
+            <translation>E-Mail hier einfügen…</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Case ID</source>
-            <translation type="unfinished" />
+            <translation>Fallnummer</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Subject</source>
-            <translation type="unfinished" />
+            <translation>Betreff</translation>
         </message>
         <message>
             <location line="+2" />
             <source>E-mail date</source>
-            <translation type="unfinished" />
+            <translation>E-Mail-Datum</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+34" />
             <source>Case %1 is in the log: this e-mail updates it and is added to its timeline.</source>
-            <translation type="unfinished" />
+            <translation>Fall %1 ist bereits erfasst: Diese E-Mail aktualisiert ihn und wird in seinen Verlauf aufgenommen.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>A new case %1 will be created.</source>
-            <translation type="unfinished" />
+            <translation>Ein neuer Fall %1 wird angelegt.</translation>
         </message>
     </context>
     <context>
@@ -2756,7 +2756,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+12" />
             <source>KPI</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">KPI</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2947,8 +2947,9 @@ Filled-in fields replace the old ones; links are added.</source>
     <context>
         <name>ScenariosEditor</name>
         <message>
-            <location filename="../../vendordesk/ui/negotiation_views.py" line="+26" />
+            <location filename="../../vendordesk/ui/negotiation_views.py" line="+28" />
             <source>Full increase</source>
+            <extracomment>(row, scale) of the numeric parameters; row 1 may stay empty (= as requested)</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2968,12 +2969,17 @@ Filled-in fields replace the old ones; links are added.</source>
         </message>
         <message>
             <location line="+0" />
-            <source>Share of the increase now (%)</source>
+            <source>Increase on cost (%; empty = as requested)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Share later (%)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+0" />
-            <source>Share later (%)</source>
+            <source>Share of it now (%)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2984,6 +2990,11 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+0" />
             <source>Extra co-op (percentage points)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retail price follows (% of the increase)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3013,7 +3024,7 @@ Filled-in fields replace the old ones; links are added.</source>
         </message>
         <message>
             <location line="+0" />
-            <source>Amazon's Net PPM (ASP unchanged)</source>
+            <source>Amazon's Net PPM afterwards</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3037,7 +3048,7 @@ Filled-in fields replace the old ones; links are added.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+70" />
+            <location line="+73" />
             <source>Scenario %1</source>
             <translation type="unfinished" />
         </message>
@@ -3592,67 +3603,67 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/tickets_forms.py" line="+120" />
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Was</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Department</source>
-            <translation type="unfinished" />
+            <translation>Abteilung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>Fällig</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Warum</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Linked case</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfter Fall</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Gear</source>
-            <translation type="unfinished" />
+            <translation>Zahnrad</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+14" />
             <source>New task</source>
-            <translation type="unfinished" />
+            <translation>Neue Aufgabe</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Enter what you need from the department.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie an, was Sie von der Abteilung brauchen.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>There is no case %1. Add the case first or clear the field.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keinen Fall %1. Legen Sie den Fall zuerst an oder leeren Sie das Feld.</translation>
         </message>
     </context>
     <context>
@@ -3660,397 +3671,397 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../build/i18n/tr_helpers.py" line="+1" />
             <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
-            <translation type="unfinished" />
+            <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1 is not an ASIN (10 letters or digits). It is kept; check it.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN %1 is not in this workspace. It is kept; check the spelling.</source>
-            <translation type="unfinished" />
+            <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASINs</source>
-            <translation type="unfinished" />
+            <translation>ASINs</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Anerkannt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Account / users</source>
-            <translation type="unfinished" />
+            <translation>Konto / Benutzer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon wrote</source>
-            <translation type="unfinished" />
+            <translation>Amazon schrieb</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Case</source>
-            <translation type="unfinished" />
+            <translation>Fall</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Case %1 already exists. Merge into it or change the ID.</source>
-            <translation type="unfinished" />
+            <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Case ID</source>
-            <translation type="unfinished" />
+            <translation>Fallnummer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Catalogue / content</source>
-            <translation type="unfinished" />
+            <translation>Katalog / Inhalte</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Kategorie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Chargeback</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Chargebacks</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Co-op / accruals</source>
-            <translation type="unfinished" />
+            <translation>Co-op / Rückstellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Costs</source>
-            <translation type="unfinished" />
+            <translation>Kosten</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>Angelegt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Currency</source>
-            <translation type="unfinished" />
+            <translation>Währung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Days left</source>
-            <translation type="unfinished" />
+            <translation>Tage übrig</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Days open</source>
-            <translation type="unfinished" />
+            <translation>Tage offen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Department</source>
-            <translation type="unfinished" />
+            <translation>Abteilung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dispute</source>
-            <translation type="unfinished" />
+            <translation>Einspruch</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dispute by</source>
-            <translation type="unfinished" />
+            <translation>Einspruch bis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Disputed</source>
-            <translation type="unfinished" />
+            <translation>Eingesprochen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Disputes</source>
-            <translation type="unfinished" />
+            <translation>Einsprüche</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Done on</source>
-            <translation type="unfinished" />
+            <translation>Erledigt am</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>Fällig</translation>
         </message>
         <message>
             <location line="+1" />
             <source>EDI / API</source>
-            <translation type="unfinished" />
+            <translation>EDI / API</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter the case ID from the Amazon case.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter what the case is about.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie an, worum es in dem Fall geht.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Esc.</source>
-            <translation type="unfinished" />
+            <translation>Eskal.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Follow-up</source>
-            <translation type="unfinished" />
+            <translation>Nachfassen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Gear</source>
-            <translation type="unfinished" />
+            <translation>Zahnrad</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Group</source>
-            <translation type="unfinished" />
+            <translation>Gruppe</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ID</source>
-            <translation type="unfinished" />
+            <translation>ID</translation>
         </message>
         <message>
             <location line="+1" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>In Bearbeitung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Invoice</source>
-            <translation type="unfinished" />
+            <translation>Rechnung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Invoices</source>
-            <translation type="unfinished" />
+            <translation>Rechnungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Last contact</source>
-            <translation type="unfinished" />
+            <translation>Letzter Kontakt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lost</source>
-            <translation type="unfinished" />
+            <translation>Verloren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Needs info from us</source>
-            <translation type="unfinished" />
+            <translation>Braucht Infos von uns</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
-            <translation type="unfinished" />
+            <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Not disputed</source>
-            <translation type="unfinished" />
+            <translation>Kein Einspruch</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Offen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opened</source>
-            <translation type="unfinished" />
+            <translation>Eröffnet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Orders / PO</source>
-            <translation type="unfinished" />
+            <translation>Bestellungen / PO</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Sonstiges</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>Verantwortlich</translation>
         </message>
         <message>
             <location line="+1" />
             <source>PO</source>
-            <translation type="unfinished" />
+            <translation>Bestellung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>POs</source>
-            <translation type="unfinished" />
+            <translation>Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Payments / invoices</source>
-            <translation type="unfinished" />
+            <translation>Zahlungen / Rechnungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Raised</source>
-            <translation type="unfinished" />
+            <translation>Belastet am</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Receiving / shortages</source>
-            <translation type="unfinished" />
+            <translation>Wareneingang / Fehlmengen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Recovered</source>
-            <translation type="unfinished" />
+            <translation>Zurückgeholt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reopened</source>
-            <translation type="unfinished" />
+            <translation>Wiedereröffnet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reports</source>
-            <translation type="unfinished" />
+            <translation>Berichte</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Resolved</source>
-            <translation type="unfinished" />
+            <translation>Gelöst</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Returns / RTV</source>
-            <translation type="unfinished" />
+            <translation>Retouren / RTV</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Shipments / ASN</source>
-            <translation type="unfinished" />
+            <translation>Lieferungen / ASN</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Shortage claim</source>
-            <translation type="unfinished" />
+            <translation>Fehlmengenforderung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Status change</source>
-            <translation type="unfinished" />
+            <translation>Statusänderung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Subject</source>
-            <translation type="unfinished" />
+            <translation>Betreff</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unknown status %1.</source>
-            <translation type="unfinished" />
+            <translation>Unbekannter Status %1.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>Wartet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Waiting on Amazon</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Amazon</translation>
         </message>
         <message>
             <location line="+1" />
             <source>We wrote</source>
-            <translation type="unfinished" />
+            <translation>Wir schrieben</translation>
         </message>
         <message>
             <location line="+1" />
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Was</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Warum</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Won</source>
-            <translation type="unfinished" />
+            <translation>Gewonnen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
         </message>
     </context>
     <context>
@@ -4063,265 +4074,265 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Add a Vendor Central support case, paste an Amazon case e-mail, or import a chargeback export.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Add a case</source>
-            <translation type="unfinished" />
+            <translation>Fall anlegen</translation>
         </message>
         <message>
             <location line="+29" />
             <source>Follow-up due or stale</source>
-            <translation type="unfinished" />
+            <translation>Nachfassen fällig oder liegen geblieben</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Deadline within 7 days</source>
-            <translation type="unfinished" />
+            <translation>Frist in den nächsten 7 Tagen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Overdue</source>
-            <translation type="unfinished" />
+            <translation>Überfällig</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Cases</source>
-            <translation type="unfinished" />
+            <translation>Fälle</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Chargebacks &amp;&amp; shortages</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen &amp;&amp; Fehlmengen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+181" />
             <source>Insight</source>
-            <translation type="unfinished" />
+            <translation>Auswertung</translation>
         </message>
         <message>
             <location line="-138" />
             <source>New case</source>
-            <translation type="unfinished" />
+            <translation>Neuer Fall</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Case from e-mail…</source>
-            <translation type="unfinished" />
+            <translation>Fall aus E-Mail…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New chargeback</source>
-            <translation type="unfinished" />
+            <translation>Neue Rückbelastung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Import chargebacks…</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen importieren…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New task</source>
-            <translation type="unfinished" />
+            <translation>Neue Aufgabe</translation>
         </message>
         <message>
             <location line="+10" />
             <location line="+293" />
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>Exportieren</translation>
         </message>
         <message>
             <location line="-290" />
             <source>Cases…</source>
-            <translation type="unfinished" />
+            <translation>Fälle…</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Chargebacks…</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tasks…</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben…</translation>
         </message>
         <message>
             <location line="+9" />
             <source>All departments</source>
-            <translation type="unfinished" />
+            <translation>Alle Abteilungen</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Print list</source>
-            <translation type="unfinished" />
+            <translation>Liste drucken</translation>
         </message>
         <message>
             <location line="+1" />
             <source>A4 task list per department, to hand out in a meeting</source>
-            <translation type="unfinished" />
+            <translation>A4-Aufgabenliste je Abteilung, zum Verteilen im Meeting</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Print preview…</source>
-            <translation type="unfinished" />
+            <translation>Druckvorschau…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Save as PDF…</source>
-            <translation type="unfinished" />
+            <translation>Als PDF speichern…</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Department:</source>
-            <translation type="unfinished" />
+            <translation>Abteilung:</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Cases (CSV/XLSX)…</source>
-            <translation type="unfinished" />
+            <translation>Fälle (CSV/XLSX)…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Chargebacks (CSV/XLSX)…</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen (CSV/XLSX)…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tasks (CSV/XLSX)…</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben (CSV/XLSX)…</translation>
         </message>
         <message>
             <location line="+71" />
             <source>Cases (%1)</source>
-            <translation type="unfinished" />
+            <translation>Fälle (%1)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Chargebacks &amp;&amp; shortages (%1)</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen &amp;&amp; Fehlmengen (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tasks (%1)</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben (%1)</translation>
         </message>
         <message>
             <location line="+90" />
             <source>Import chargebacks or shortages</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen oder Fehlmengen importieren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>CSV files (*.csv *.txt);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Import refused</source>
-            <translation type="unfinished" />
+            <translation>Import abgelehnt</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 new, %2 updated chargeback rows imported.</source>
-            <translation type="unfinished" />
+            <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
         </message>
         <message>
             <location line="+16" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Löschen</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Delete case %1 with its timeline?</source>
-            <translation type="unfinished" />
+            <translation>Fall %1 mit seinem Verlauf löschen?</translation>
         </message>
         <message>
             <location line="+1" />
             <source>case %1</source>
-            <translation type="unfinished" />
+            <translation>Fall %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Delete this chargeback?</source>
-            <translation type="unfinished" />
+            <translation>Diese Rückbelastung löschen?</translation>
         </message>
         <message>
             <location line="+0" />
             <source>chargeback</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastung</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Delete this task?</source>
-            <translation type="unfinished" />
+            <translation>Diese Aufgabe löschen?</translation>
         </message>
         <message>
             <location line="+0" />
             <source>task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe</translation>
         </message>
         <message>
             <location line="+1" />
             <source>You can undo this (Ctrl+Z).</source>
-            <translation type="unfinished" />
+            <translation>Sie können das rückgängig machen (Strg+Z).</translation>
         </message>
         <message>
             <location line="+4" />
             <location line="+15" />
             <source>Undo delete of %1</source>
-            <translation type="unfinished" />
+            <translation>Löschen von %1 rückgängig machen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Restored %1.</source>
-            <translation type="unfinished" />
+            <translation>%1 wiederhergestellt.</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Case %1: the subject cannot be empty; the old subject is kept.</source>
-            <translation type="unfinished" />
+            <translation>Fall %1: Der Betreff darf nicht leer sein; der alte Betreff bleibt.</translation>
         </message>
         <message>
             <location line="+13" />
             <source>The task needs a title; the old one is kept.</source>
-            <translation type="unfinished" />
+            <translation>Die Aufgabe braucht einen Titel; der alte bleibt.</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Excel (*.xlsx);;CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Export failed</source>
-            <translation type="unfinished" />
+            <translation>Export fehlgeschlagen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 rows written to %2</source>
-            <translation type="unfinished" />
+            <translation>%1 Zeilen nach %2 geschrieben</translation>
         </message>
         <message>
             <location line="+25" />
             <source>Save task list</source>
-            <translation type="unfinished" />
+            <translation>Aufgabenliste speichern</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Task list</source>
-            <translation type="unfinished" />
+            <translation>Aufgabenliste</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Task list saved to %1</source>
-            <translation type="unfinished" />
+            <translation>Aufgabenliste gespeichert unter %1</translation>
         </message>
         <message>
             <source>Add a Vendor Central support case, paste an Amazon case e-mail, or import a chargeback export (File › Import…).</source>
@@ -4398,7 +4409,7 @@ Filled-in fields replace the old ones; links are added.</source>
             <location line="-33" />
             <location line="+8" />
             <source>KPI</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">KPI</translation>
         </message>
         <message>
             <location line="-7" />
@@ -4469,7 +4480,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Net PPM</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Net PPM</translation>
         </message>
         <message>
             <location line="+0" />
@@ -4509,7 +4520,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+18" />
             <source>%1 pts</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">%1 Pkt.</translation>
         </message>
     </context>
 </TS>
