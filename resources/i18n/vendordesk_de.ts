@@ -110,74 +110,74 @@
         <message>
             <location filename="../../vendordesk/ui/influence_bridge.py" line="+40" />
             <source>Amazon's Net PPM bridge</source>
-            <translation type="unfinished" />
+            <translation>Amazons Net-PPM-Brücke</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>Schritt</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>Punkte</translation>
         </message>
         <message>
             <location line="+2" />
             <source>ASINs that moved sell-in most</source>
-            <translation type="unfinished" />
+            <translation>ASINs mit der größten Sell-in-Veränderung</translation>
         </message>
         <message>
             <location line="+3" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+25" />
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Vorher</translation>
         </message>
         <message>
             <location line="-25" />
             <location line="+25" />
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>Nachher</translation>
         </message>
         <message>
             <location line="-25" />
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Veränderung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OOS before → after</source>
-            <translation type="unfinished" />
+            <translation>OOS vorher → nachher</translation>
         </message>
         <message>
             <location line="+16" />
             <source>No sell-in in the two periods: nothing to bridge.</source>
-            <translation type="unfinished" />
+            <translation>Kein Sell-in in den beiden Zeiträumen: Es gibt nichts zu überbrücken.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Net sell-in %1 → %2 (%3 vs. %4)</source>
-            <translation type="unfinished" />
+            <translation>Netto-Sell-in %1 → %2 (%3 vs. %4)</translation>
         </message>
         <message>
             <location line="+6" />
             <source>No explanation: too little history in one of the periods.</source>
-            <translation type="unfinished" />
+            <translation>Keine Erklärung: zu wenig Historie in einem der Zeiträume.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Net PPM before</source>
-            <translation type="unfinished" />
+            <translation>Net PPM vorher</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Net PPM after</source>
-            <translation type="unfinished" />
+            <translation>Net PPM nachher</translation>
         </message>
     </context>
     <context>
@@ -232,7 +232,7 @@
         <message>
             <location line="+0" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Notiz</translation>
         </message>
         <message>
             <location line="+13" />
@@ -721,72 +721,72 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/negotiation_drivers.py" line="+22" />
             <source>Raw materials</source>
-            <translation type="unfinished" />
+            <translation>Rohstoffe</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Energy</source>
-            <translation type="unfinished" />
+            <translation>Energie</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Labour</source>
-            <translation type="unfinished" />
+            <translation>Personal</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Freight</source>
-            <translation type="unfinished" />
+            <translation>Fracht</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Tariffs (HTS)</source>
-            <translation type="unfinished" />
+            <translation>Zölle (HTS)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>FX</source>
-            <translation type="unfinished" />
+            <translation>Wechselkurs</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Driver</source>
-            <translation type="unfinished" />
+            <translation>Treiber</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Weight in cost (%)</source>
-            <translation type="unfinished" />
+            <translation>Anteil an den Kosten (%)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Change (%)</source>
-            <translation type="unfinished" />
+            <translation>Veränderung (%)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Index</source>
-            <translation type="unfinished" />
+            <translation>Index</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Quelle</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Normalise weights to 100 %</source>
-            <translation type="unfinished" />
+            <translation>Gewichte auf 100 % normieren</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Weight: share of the driver in our unit cost. Change: how much that cost rose. The justified increase is the sum of weight × change.</source>
-            <translation type="unfinished" />
+            <translation>Gewicht: Anteil des Treibers an unseren Stückkosten. Veränderung: wie stark diese Kosten gestiegen sind. Die begründete Erhöhung ist die Summe aus Gewicht × Veränderung.</translation>
         </message>
         <message>
             <location line="+50" />
             <source>Weights: %1 · justified increase: %2</source>
-            <translation type="unfinished" />
+            <translation>Gewichte: %1 · begründete Erhöhung: %2</translation>
         </message>
     </context>
     <context>
@@ -794,127 +794,127 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/negotiation_views.py" line="+24" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produkt</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Cost now</source>
-            <translation type="unfinished" />
+            <translation>EK aktuell</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Cost new</source>
-            <translation type="unfinished" />
+            <translation>EK neu</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Veränderung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASP 13 w</source>
-            <translation type="unfinished" />
+            <translation>ASP 13 Wo.</translation>
         </message>
         <message>
             <location line="+0" />
             <source>ASP 26 w</source>
-            <translation type="unfinished" />
+            <translation>ASP 26 Wo.</translation>
         </message>
         <message>
             <location line="+0" />
             <source>ASP 52 w</source>
-            <translation type="unfinished" />
+            <translation>ASP 52 Wo.</translation>
         </message>
         <message>
             <location line="+0" />
             <source>ASP trend</source>
-            <translation type="unfinished" />
+            <translation>ASP-Trend</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Front margin now</source>
-            <translation type="unfinished" />
+            <translation>Front-Marge aktuell</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Front margin new</source>
-            <translation type="unfinished" />
+            <translation>Front-Marge neu</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Net PPM now</source>
-            <translation type="unfinished" />
+            <translation>Net PPM aktuell</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Net PPM new</source>
-            <translation type="unfinished" />
+            <translation>Net PPM neu</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Net PPM if ASP follows</source>
-            <translation type="unfinished" />
+            <translation>Net PPM, wenn ASP nachzieht</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Break-even ASP</source>
-            <translation type="unfinished" />
+            <translation>Break-even-ASP</translation>
         </message>
         <message>
             <location line="+0" />
             <source>CRaP risk</source>
-            <translation type="unfinished" />
+            <translation>CRaP-Risiko</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Units if ASP follows</source>
-            <translation type="unfinished" />
+            <translation>Stück, wenn ASP nachzieht</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Our margin now</source>
-            <translation type="unfinished" />
+            <translation>Unsere Marge aktuell</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Our margin new</source>
-            <translation type="unfinished" />
+            <translation>Unsere Marge neu</translation>
         </message>
         <message>
             <location line="+8" />
             <source>calibrated elasticity %1</source>
-            <translation type="unfinished" />
+            <translation>kalibrierte Elastizität %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>default elasticity %1 (not calibrated)</source>
-            <translation type="unfinished" />
+            <translation>Standard-Elastizität %1 (nicht kalibriert)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Requested &lt;b&gt;%1&lt;/b&gt; · justified by drivers &lt;b&gt;%2&lt;/b&gt; · extra COGS for Amazon per year &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;Amazon's Net PPM today &lt;b&gt;%4&lt;/b&gt; → after &lt;b&gt;%5&lt;/b&gt; (ASP unchanged) / &lt;b&gt;%6&lt;/b&gt; (ASP follows); target %7 · %8 of %9 ASINs at CRaP risk · %10</source>
-            <translation type="unfinished" />
+            <translation>Gefordert &lt;b&gt;%1&lt;/b&gt; · durch Kostentreiber begründet &lt;b&gt;%2&lt;/b&gt; · Mehr-COGS für Amazon pro Jahr &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;Amazons Net PPM heute &lt;b&gt;%4&lt;/b&gt; → danach &lt;b&gt;%5&lt;/b&gt; (ASP unverändert) / &lt;b&gt;%6&lt;/b&gt; (ASP zieht nach); Ziel %7 · %8 von %9 ASINs mit CRaP-Risiko · %10</translation>
         </message>
         <message>
             <location line="+8" />
             <source>not available: no sales facts or no ASP</source>
-            <translation type="unfinished" />
+            <translation>nicht verfügbar: keine Verkaufsdaten oder kein ASP</translation>
         </message>
         <message>
             <location line="+2" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>ja</translation>
         </message>
         <message>
             <location line="+0" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>nein</translation>
         </message>
     </context>
     <context>
@@ -1096,7 +1096,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../build/i18n/tr_helpers.py" line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">ASIN</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1294,7 +1294,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">ASIN</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1453,7 +1453,7 @@ Filled-in fields replace the old ones; links are added.</source>
             <location line="+1" />
             <location line="+60" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">ASIN</translation>
         </message>
         <message>
             <location line="-60" />
@@ -1588,12 +1588,12 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Excel (*.xlsx);;CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Export failed</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Export fehlgeschlagen</translation>
         </message>
     </context>
     <context>
@@ -1652,7 +1652,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="-127" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Status</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1707,7 +1707,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+0" />
             <source>days</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Tage</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1727,12 +1727,12 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+2" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Titel</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1945,12 +1945,12 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+0" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Kategorie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">ASIN</translation>
         </message>
         <message>
             <location line="+0" />
@@ -2053,7 +2053,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Chargebacks</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Rückbelastungen</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2476,112 +2476,112 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/negotiation_levers.py" line="+27" />
             <source>Final order at the old cost</source>
-            <translation type="unfinished" />
+            <translation>Letzte Bestellung zum alten Einkaufspreis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Better fill rate and on-time (fewer chargebacks)</source>
-            <translation type="unfinished" />
+            <translation>Bessere Füllrate und Pünktlichkeit (weniger Rückbelastungen)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Content investment</source>
-            <translation type="unfinished" />
+            <translation>Investition in Content</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Advertising investment</source>
-            <translation type="unfinished" />
+            <translation>Investition in Werbung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Phased increase</source>
-            <translation type="unfinished" />
+            <translation>Gestaffelte Erhöhung</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Sonstiges</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lever</source>
-            <translation type="unfinished" />
+            <translation>Hebel</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Detail</source>
-            <translation type="unfinished" />
+            <translation>Detail</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Value to Amazon</source>
-            <translation type="unfinished" />
+            <translation>Wert für Amazon</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cost to us</source>
-            <translation type="unfinished" />
+            <translation>Kosten für uns</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Offered</source>
-            <translation type="unfinished" />
+            <translation>Angeboten</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Add lever</source>
-            <translation type="unfinished" />
+            <translation>Hebel hinzufügen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Add suggested levers</source>
-            <translation type="unfinished" />
+            <translation>Vorgeschlagene Hebel hinzufügen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove selected</source>
-            <translation type="unfinished" />
+            <translation>Auswahl entfernen</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Levers we can offer instead of a cost support agreement</source>
-            <translation type="unfinished" />
+            <translation>Hebel, die wir statt einer Kostenbeteiligung anbieten können</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Positions (increase on cost, %; empty = computed)</source>
-            <translation type="unfinished" />
+            <translation>Positionen (Erhöhung auf den Einkaufspreis, %; leer = berechnet)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Opening</source>
-            <translation type="unfinished" />
+            <translation>Einstieg</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Target</source>
-            <translation type="unfinished" />
+            <translation>Ziel</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Walk-away</source>
-            <translation type="unfinished" />
+            <translation>Schmerzgrenze</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Likely objections and our answers</source>
-            <translation type="unfinished" />
+            <translation>Wahrscheinliche Einwände und unsere Antworten</translation>
         </message>
         <message>
             <location line="+70" />
             <source>Enter the position as a percentage, e.g. 8 or 7,5.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Position in Prozent ein, z. B. 8 oder 7,5.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>No levers entered yet: the brief lists levers suggested from the facts.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Hebel erfasst: Das Briefing nennt aus den Daten abgeleitete Hebel.</translation>
         </message>
     </context>
     <context>
@@ -2805,7 +2805,7 @@ Filled-in fields replace the old ones; links are added.</source>
             <location line="+1" />
             <location line="+20" />
             <source>New case</source>
-            <translation type="unfinished" />
+            <translation>Neuer Fall</translation>
         </message>
         <message>
             <location line="-12" />
@@ -2816,123 +2816,123 @@ Filled-in fields replace the old ones; links are added.</source>
             <location line="+12" />
             <location line="+209" />
             <source>Delete case</source>
-            <translation type="unfinished" />
+            <translation>Fall löschen</translation>
         </message>
         <message>
             <location line="-204" />
             <source>Cases</source>
-            <translation type="unfinished" />
+            <translation>Fälle</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Case</source>
-            <translation type="unfinished" />
+            <translation>Fall</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Cost drivers</source>
-            <translation type="unfinished" />
+            <translation>Kostentreiber</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Economics per ASIN</source>
-            <translation type="unfinished" />
+            <translation>Wirtschaftlichkeit je ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Scenarios</source>
-            <translation type="unfinished" />
+            <translation>Szenarien</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Levers and positions</source>
-            <translation type="unfinished" />
+            <translation>Hebel und Positionen</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Chart</source>
-            <translation type="unfinished" />
+            <translation>Diagramm</translation>
         </message>
         <message>
             <location line="+22" />
             <source>Brief in German</source>
-            <translation type="unfinished" />
+            <translation>Briefing auf Deutsch</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Brief in English</source>
-            <translation type="unfinished" />
+            <translation>Briefing auf Englisch</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Preview…</source>
-            <translation type="unfinished" />
+            <translation>Vorschau…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>Drucken…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export PDF…</source>
-            <translation type="unfinished" />
+            <translation>Als PDF exportieren…</translation>
         </message>
         <message>
             <location line="+78" />
             <source>(untitled case)</source>
-            <translation type="unfinished" />
+            <translation>(Fall ohne Titel)</translation>
         </message>
         <message>
             <location line="+16" />
             <source>%1 cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
-            <translation type="unfinished" />
+            <translation>%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
         </message>
         <message>
             <location line="+18" />
             <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
-            <translation type="unfinished" />
+            <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Draft saved %1</source>
-            <translation type="unfinished" />
+            <translation>Entwurf gespeichert %1</translation>
         </message>
         <message>
             <location line="+19" />
             <source>New price increase</source>
-            <translation type="unfinished" />
+            <translation>Neue Preiserhöhung</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Delete the case “%1” with all its ASINs, drivers, scenarios and levers?</source>
-            <translation type="unfinished" />
+            <translation>Den Fall „%1“ mit allen ASINs, Kostentreibern, Szenarien und Hebeln löschen?</translation>
         </message>
         <message>
             <location line="+38" />
             <location line="+21" />
             <source>Export brief as PDF</source>
-            <translation type="unfinished" />
+            <translation>Briefing als PDF exportieren</translation>
         </message>
         <message>
             <location line="-21" />
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Writing the PDF…</source>
-            <translation type="unfinished" />
+            <translation>PDF wird geschrieben…</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Brief written: %1</source>
-            <translation type="unfinished" />
+            <translation>Briefing geschrieben: %1</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The PDF could not be written: %1</source>
-            <translation type="unfinished" />
+            <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
         </message>
     </context>
     <context>
@@ -2950,107 +2950,107 @@ Filled-in fields replace the old ones; links are added.</source>
             <location filename="../../vendordesk/ui/negotiation_views.py" line="+28" />
             <source>Full increase</source>
             <extracomment>(row, scale) of the numeric parameters; row 1 may stay empty (= as requested)</extracomment>
-            <translation type="unfinished" />
+            <translation>Volle Erhöhung</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Phased</source>
-            <translation type="unfinished" />
+            <translation>Gestaffelt</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Half plus co-op</source>
-            <translation type="unfinished" />
+            <translation>Halb plus Co-op</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Increase on cost (%; empty = as requested)</source>
-            <translation type="unfinished" />
+            <translation>Erhöhung auf den Einkaufspreis (%; leer = wie gefordert)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Share later (%)</source>
-            <translation type="unfinished" />
+            <translation>Anteil später (%)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Share of it now (%)</source>
-            <translation type="unfinished" />
+            <translation>Davon jetzt (%)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Later share after months</source>
-            <translation type="unfinished" />
+            <translation>Späterer Anteil nach Monaten</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Extra co-op (percentage points)</source>
-            <translation type="unfinished" />
+            <translation>Zusätzliches Co-op (Prozentpunkte)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Retail price follows (% of the increase)</source>
-            <translation type="unfinished" />
+            <translation>Verkaufspreis zieht nach (% der Erhöhung)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Increase on cost (end)</source>
-            <translation type="unfinished" />
+            <translation>Erhöhung auf den Einkaufspreis (Ende)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Increase in year 1</source>
-            <translation type="unfinished" />
+            <translation>Erhöhung im Jahr 1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Extra COGS for Amazon, year 1</source>
-            <translation type="unfinished" />
+            <translation>Mehr-COGS für Amazon, Jahr 1</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Cost of the extra co-op to us</source>
-            <translation type="unfinished" />
+            <translation>Kosten des zusätzlichen Co-op für uns</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Our extra gross profit, year 1</source>
-            <translation type="unfinished" />
+            <translation>Unser zusätzlicher Rohertrag, Jahr 1</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Amazon's Net PPM afterwards</source>
-            <translation type="unfinished" />
+            <translation>Amazons Net PPM danach</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASINs below the Net PPM target</source>
-            <translation type="unfinished" />
+            <translation>ASINs unter dem Net-PPM-Ziel</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Add scenario</source>
-            <translation type="unfinished" />
+            <translation>Szenario hinzufügen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove selected</source>
-            <translation type="unfinished" />
+            <translation>Auswahl entfernen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>A scenario grants a share of the requested increase now and the rest later, optionally against extra co-op. Results are for the first year at 52-week units. Edit the white cells.</source>
-            <translation type="unfinished" />
+            <translation>Ein Szenario gewährt einen Teil der geforderten Erhöhung sofort und den Rest später, optional gegen zusätzliches Co-op. Die Ergebnisse gelten für das erste Jahr bei Stückzahlen der letzten 52 Wochen. Bearbeiten Sie die weißen Zellen.</translation>
         </message>
         <message>
             <location line="+73" />
             <source>Scenario %1</source>
-            <translation type="unfinished" />
+            <translation>Szenario %1</translation>
         </message>
     </context>
     <context>
@@ -3479,123 +3479,123 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/influence_target.py" line="+41" />
             <source>Target (our revenue = shipped COGS)</source>
-            <translation type="unfinished" />
+            <translation>Ziel (unser Umsatz = Shipped COGS)</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Year </source>
-            <translation type="unfinished" />
+            <translation>Jahr </translation>
         </message>
         <message>
             <location line="+7" />
             <source>Spread the annual target evenly</source>
-            <translation type="unfinished" />
+            <translation>Jahresziel gleichmäßig verteilen</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Monthly target</source>
-            <translation type="unfinished" />
+            <translation>Monatsziel</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Save targets</source>
-            <translation type="unfinished" />
+            <translation>Ziele speichern</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Where we land</source>
-            <translation type="unfinished" />
+            <translation>Wo wir landen</translation>
         </message>
         <message>
             <location line="+3" />
             <location line="+74" />
             <source>Target</source>
-            <translation type="unfinished" />
+            <translation>Ziel</translation>
         </message>
         <message>
             <location line="-74" />
             <source>Year to date</source>
-            <translation type="unfinished" />
+            <translation>Seit Jahresbeginn</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Projection to year end</source>
-            <translation type="unfinished" />
+            <translation>Hochrechnung bis Jahresende</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected landing</source>
-            <translation type="unfinished" />
+            <translation>Erwarteter Jahresabschluss</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Gap</source>
-            <translation type="unfinished" />
+            <translation>Lücke</translation>
         </message>
         <message>
             <location line="+33" />
             <source>%1: '%2' is not an amount. Enter a number such as 150000.</source>
-            <translation type="unfinished" />
+            <translation>%1: „%2“ ist kein Betrag. Geben Sie eine Zahl wie 150000 ein.</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Target not saved</source>
-            <translation type="unfinished" />
+            <translation>Ziel nicht gespeichert</translation>
         </message>
         <message>
             <location line="+18" />
             <source>no target</source>
-            <translation type="unfinished" />
+            <translation>kein Ziel</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter the annual target and its phasing on the left.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie links das Jahresziel und seine Verteilung ein.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>missing</source>
-            <translation type="unfinished" />
+            <translation>fehlt</translation>
         </message>
         <message>
             <location line="+0" />
             <source>ahead</source>
-            <translation type="unfinished" />
+            <translation>voraus</translation>
         </message>
         <message>
             <location line="+2" />
             <source>≈ %1 units</source>
-            <translation type="unfinished" />
+            <translation>≈ %1 Stück</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Actual</source>
-            <translation type="unfinished" />
+            <translation>Ist</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Projected</source>
-            <translation type="unfinished" />
+            <translation>Hochgerechnet</translation>
         </message>
         <message>
             <location line="+5" />
             <source>No gear lever found: no weeks left this year or no history to simulate.</source>
-            <translation type="unfinished" />
+            <translation>Kein Zahnrad-Hebel gefunden: Keine Wochen mehr in diesem Jahr oder keine Historie zum Simulieren.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Which gears could close the gap by December</source>
-            <translation type="unfinished" />
+            <translation>Welche Zahnräder die Lücke bis Dezember schließen könnten</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Which gears could add the most by December</source>
-            <translation type="unfinished" />
+            <translation>Welche Zahnräder bis Dezember am meisten beitragen könnten</translation>
         </message>
         <message>
             <location line="+1" />
             <source>(simulated on the remaining %1 weeks):</source>
-            <translation type="unfinished" />
+            <translation>(simuliert auf den verbleibenden %1 Wochen):</translation>
         </message>
     </context>
     <context>
@@ -4382,145 +4382,145 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/influence_whatif.py" line="+34" />
             <source>Change vs. baseline (% / points)</source>
-            <translation type="unfinished" />
+            <translation>Veränderung ggü. Basis (% / Punkte)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Week</source>
-            <translation type="unfinished" />
+            <translation>Woche</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Shocks</source>
-            <translation type="unfinished" />
+            <translation>Schocks</translation>
         </message>
         <message>
             <location line="+15" />
             <source>whole horizon</source>
-            <translation type="unfinished" />
+            <translation>ganzer Horizont</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+34" />
             <source> weeks</source>
-            <translation type="unfinished" />
+            <translation> Wochen</translation>
         </message>
         <message>
             <location line="-33" />
             <location line="+8" />
             <source>KPI</source>
-            <translation type="unfinished">KPI</translation>
+            <translation>KPI</translation>
         </message>
         <message>
             <location line="-7" />
             <location line="+7" />
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Veränderung</translation>
         </message>
         <message>
             <location line="-6" />
             <source>For</source>
-            <translation type="unfinished" />
+            <translation>Für</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Add shock</source>
-            <translation type="unfinished" />
+            <translation>Schock hinzufügen</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Weeks</source>
-            <translation type="unfinished" />
+            <translation>Wochen</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Entfernen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>Leeren</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Examples:</source>
-            <translation type="unfinished" />
+            <translation>Beispiele:</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Horizon: </source>
-            <translation type="unfinished" />
+            <translation>Horizont: </translation>
         </message>
         <message>
             <location line="+2" />
             <source>Run simulation</source>
-            <translation type="unfinished" />
+            <translation>Simulation starten</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Impact over the horizon (vs. the unshocked baseline)</source>
-            <translation type="unfinished" />
+            <translation>Wirkung über den Horizont (ggü. der Basis ohne Schock)</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Units</source>
-            <translation type="unfinished" />
+            <translation>Stück</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Our revenue (shipped COGS)</source>
-            <translation type="unfinished" />
+            <translation>Unser Umsatz (Shipped COGS)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon revenue (shipped revenue)</source>
-            <translation type="unfinished" />
+            <translation>Amazon-Umsatz (Shipped Revenue)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Net PPM</source>
-            <translation type="unfinished">Net PPM</translation>
+            <translation>Net PPM</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Amazon margin (Net PPM €)</source>
-            <translation type="unfinished" />
+            <translation>Amazon-Marge (Net PPM €)</translation>
         </message>
         <message>
             <location line="+17" />
             <source> points</source>
-            <translation type="unfinished" />
+            <translation> Punkte</translation>
         </message>
         <message>
             <location line="+3" />
             <source> pts</source>
-            <translation type="unfinished" />
+            <translation> Pkt.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>, %1 wk</source>
-            <translation type="unfinished" />
+            <translation>, %1 Wo.</translation>
         </message>
         <message>
             <location line="+9" />
             <source>all</source>
-            <translation type="unfinished" />
+            <translation>alle</translation>
         </message>
         <message>
             <location line="+15" />
             <source>No sales history: the money totals stay at zero; the KPI paths still show how the shock travels through the gears.</source>
-            <translation type="unfinished" />
+            <translation>Keine Verkaufshistorie: Die Geldsummen bleiben bei null; die KPI-Verläufe zeigen trotzdem, wie sich der Schock durch die Zahnräder fortpflanzt.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Baseline: the average of the last 13 weeks (%1 units a week, ASP %2).</source>
-            <translation type="unfinished" />
+            <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
         </message>
         <message>
             <location line="+18" />
             <source>%1 pts</source>
-            <translation type="unfinished">%1 Pkt.</translation>
+            <translation>%1 Pkt.</translation>
         </message>
     </context>
 </TS>
