@@ -62,8 +62,8 @@ def _capacity_factor(n_weeks, n, starts, stories, report0) -> np.ndarray:
     factor[holiday] = 0.5
     if stories.oos_spiral:
         s0 = report0 + stories.spiral_start
-        factor[s0:s0 + 12, stories.oos_spiral] = 0.15
-        factor[s0 + 12:, stories.oos_spiral] = 0.35
+        factor[s0:s0 + 12, stories.oos_spiral] = 0.1
+        factor[s0 + 12:, stories.oos_spiral] = 0.3
     return factor
 
 

@@ -20,7 +20,8 @@ class Params:
         self.p_late = rng.uniform(0.01, 0.07, n)
         self.p_short = rng.uniform(0.01, 0.05, n)
         self.p_asn = rng.uniform(0.005, 0.04, n)
-        self.capacity = np.ceil(cat.base_demand * rng.uniform(1.7, 2.6, n))
+        pull = np.exp(1.2 * (self.rating - 4.3))            # demand at this rating vs base
+        self.capacity = np.ceil(cat.base_demand * pull * rng.uniform(2.0, 2.8, n))
         self.ret_rate = rng.uniform(0.02, 0.07, n)
         self.ads = rng.random(n) < 0.7
         self.ad_share = rng.uniform(0.04, 0.10, n) * self.ads

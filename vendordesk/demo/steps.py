@@ -131,7 +131,7 @@ def customers(t, s, p, cat, k_all, comp, parts, shocks, rng, rec: Recorder, ad_l
     returns = rng.binomial(back.astype(np.int64), np.clip(p.ret_rate * (1 + 0.6 * (4.3 - s.rating)), 0, 1))
     s.on_hand += np.round(0.4 * returns)
     known = k_all[t] * price_eff
-    s.level = np.where(live, 0.75 * s.level + 0.25 * ordered / np.maximum(known, 1e-9), s.level)
+    s.level = np.where(live, 0.85 * s.level + 0.15 * ordered / np.maximum(known, 1e-9), s.level)
     s.ord_avg = 0.7 * s.ord_avg + 0.3 * ordered
     s.dem_avg = 0.7 * s.dem_avg + 0.3 * demand
     s.ship_avg = 0.8 * s.ship_avg + 0.2 * shipped
