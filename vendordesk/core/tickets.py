@@ -231,17 +231,36 @@ def overdue_tasks(tasks, today: dt.date):
     return tasks[mask]
 
 
+def disputable_mask(chargebacks, today: dt.date):
+    """Vectorised ``can_dispute`` over a chargebacks frame -> numpy bool array."""
+    import numpy as np
+
+    if chargebacks.empty:
+        return np.zeros(0, dtype=bool)
+    settled = chargebacks["dispute_status"].isin(DONE_DISPUTE).to_numpy(dtype=bool)
+    used_up = ((chargebacks["kind"] == "chargeback")
+               & (chargebacks["dispute_count"].astype(int) >= MAX_CHARGEBACK_DISPUTES)).to_numpy(dtype=bool)
+    in_time = (_iso_col(chargebacks["dispute_due"]) >= today.isoformat()).to_numpy(dtype=bool)
+    return ~settled & ~used_up & in_time
+
+
+def days_left_series(chargebacks, today: dt.date):
+    """Days until the dispute deadline while still disputable, else None (object Series)."""
+    import pandas as pd
+
+    due = pd.to_datetime(chargebacks["dispute_due"], errors="coerce", format="%Y-%m-%d")
+    left = (due - pd.Timestamp(today)).dt.days
+    keep = disputable_mask(chargebacks, today) & left.notna().to_numpy(dtype=bool)
+    return left.astype(object).where(keep, None)
+
+
 def deadlines_within(chargebacks, today: dt.date, days: int = 7):
     """Disputable chargebacks/shortages whose dispute due date is within ``days`` (not passed)."""
     if chargebacks.empty:
         return chargebacks
-    keep = []
-    for row in chargebacks.itertuples(index=False):
-        due = dt.date.fromisoformat(row.dispute_due[:10]) if isinstance(row.dispute_due, str) and row.dispute_due \
-            else None
-        ok = due is not None and 0 <= (due - today).days <= days
-        keep.append(ok and can_dispute(row.kind, row.dispute_status, int(row.dispute_count), due, today))
-    return chargebacks[keep]
+    limit = (today + dt.timedelta(days=days)).isoformat()
+    near = (_iso_col(chargebacks["dispute_due"]) <= limit).to_numpy(dtype=bool)
+    return chargebacks[near & disputable_mask(chargebacks, today)]
 
 
 @dataclass
@@ -288,17 +307,13 @@ def chargebacks_by_type_month(chargebacks):
 
 def recovered_vs_lost(chargebacks, today: dt.date) -> dict[str, float]:
     """recovered: money back; lost: settled or no longer disputable minus recovery; pending: the rest."""
-    recovered = lost = pending = 0.0
-    for row in chargebacks.itertuples(index=False):
-        amount, back = float(row.amount), float(row.recovered_amount or 0.0)
-        recovered += back
-        due = parse_date(row.dispute_due) if isinstance(row.dispute_due, str) and row.dispute_due else None
-        if can_dispute(row.kind, row.dispute_status, int(row.dispute_count), due, today) \
-                or row.dispute_status == "disputed":
-            pending += amount - back
-        else:
-            lost += max(amount - back, 0.0)
-    return {"recovered": round(recovered, 2), "lost": round(lost, 2), "pending": round(pending, 2)}
+    if chargebacks.empty:
+        return {"recovered": 0.0, "lost": 0.0, "pending": 0.0}
+    back = chargebacks["recovered_amount"].fillna(0.0).astype(float)
+    rest = chargebacks["amount"].astype(float) - back
+    pending = disputable_mask(chargebacks, today) | (chargebacks["dispute_status"] == "disputed").to_numpy(dtype=bool)
+    return {"recovered": round(float(back.sum()), 2), "lost": round(float(rest[~pending].clip(lower=0).sum()), 2),
+            "pending": round(float(rest[pending].sum()), 2)}
 
 
 # --- Amazon case e-mails ------------------------------------------------------------------

@@ -238,19 +238,8 @@ def restore_task(ws, snapshot: dict) -> None:
 
 
 # --- frames ------------------------------------------------------------------------------
-_TICKETS_SQL = """
-SELECT t.case_id, t.subject, t.category, t.status, t.opened_on, t.last_contact_on, t.next_follow_up,
-       t.escalation_level, t.gear, t.owner_department, t.resolved_on,
-       COALESCE(l.asins, '') AS asins, COALESCE(l.pos, '') AS pos, COALESCE(l.invoices, '') AS invoices,
-       t.notes
-FROM tickets t LEFT JOIN (
-    SELECT case_id,
-           GROUP_CONCAT(CASE WHEN kind = 'asin' THEN ref END, ' ') AS asins,
-           GROUP_CONCAT(CASE WHEN kind = 'po' THEN ref END, ' ') AS pos,
-           GROUP_CONCAT(CASE WHEN kind = 'invoice' THEN ref END, ' ') AS invoices
-    FROM ticket_links GROUP BY case_id) l ON l.case_id = t.case_id
-ORDER BY t.opened_on DESC, t.case_id
-"""
+_TICKETS_SQL = ("SELECT case_id, subject, category, status, opened_on, last_contact_on, next_follow_up, "
+                "escalation_level, gear, owner_department, resolved_on, notes FROM tickets")
 
 
 def _frame(ws, sql: str):
@@ -262,9 +251,19 @@ def _frame(ws, sql: str):
 
 
 def tickets_frame(ws):
-    """One row per case; linked ASINs/POs/invoices space-separated; ISO date strings."""
+    """One row per case (table order); linked ASINs/POs/invoices space-separated; ISO date strings."""
     frame = _frame(ws, _TICKETS_SQL)
     frame["case_id"] = frame["case_id"].astype(str)
+    refs: dict[str, dict[str, str]] = {kind: {} for kind in LINK_KINDS}
+    for case_id, kind, joined in ws.conn.execute(
+            "SELECT case_id, kind, GROUP_CONCAT(ref, ' ') FROM "
+            "(SELECT case_id, kind, ref FROM ticket_links ORDER BY case_id, kind, ref) GROUP BY case_id, kind"):
+        refs.setdefault(kind, {})[case_id] = joined
+    ids = frame["case_id"].tolist()
+    position = frame.columns.get_loc("notes")
+    for offset, kind in enumerate(LINK_KINDS):
+        found = refs[kind]
+        frame.insert(position + offset, kind + "s", [found.get(c, "") for c in ids])
     return frame
 
 
@@ -280,3 +279,24 @@ def chargebacks_frame(ws):
 def tasks_frame(ws):
     return _frame(ws, "SELECT id, title, reason, department_id, assignee, gear, case_id, asin, created_on, due_on, "
                       "status, done_on FROM tasks ORDER BY due_on IS NULL, due_on, id")
+
+
+def count_cases(ws) -> int:
+    return int(ws.conn.execute("SELECT COUNT(*) FROM tickets").fetchone()[0])
+
+
+def read_frames(path, progress=None, cancelled=None) -> dict:
+    """The three frames read on a connection of its own (for a worker thread)."""
+    from vendordesk.store.db import Workspace
+
+    conn = sqlite3.connect(str(path), timeout=10.0)
+    try:
+        ws = Workspace(path, conn)
+        frames = {"cases": tickets_frame(ws)}
+        if progress:
+            progress(0.6)
+        frames["chargebacks"] = chargebacks_frame(ws)
+        frames["tasks"] = tasks_frame(ws)
+        return frames
+    finally:
+        conn.close()

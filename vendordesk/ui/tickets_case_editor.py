@@ -28,7 +28,7 @@ class CaseEditor(FormEditor):
         self.add_field("case_id", self.tr("Case ID"), QLineEdit())
         self.add_field("subject", self.tr("Subject"), QLineEdit())
         self.add_field("status", self.tr("Status"), combo(labels.case_statuses()))
-        self.add_field("category", self.tr("Category"), combo(labels.categories(), empty="–"))
+        self.add_field("category", self.tr("Category"), combo(labels.categories(), editable=True, empty="–"))
         self.add_field("opened_on", self.tr("Opened"), date_edit(date_hint))
         self.add_field("last_contact_on", self.tr("Last contact"), date_edit(date_hint))
         self.add_field("next_follow_up", self.tr("Next follow-up"), date_edit(date_hint))

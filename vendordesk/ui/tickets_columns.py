@@ -40,7 +40,8 @@ def decorate_cases(frame, today: dt.date):
 
     frame = frame.copy()
     end = frame["resolved_on"].fillna(today.isoformat())
-    age = (pd.to_datetime(end, errors="coerce") - pd.to_datetime(frame["opened_on"], errors="coerce")).dt.days
+    iso = {"errors": "coerce", "format": "%Y-%m-%d"}
+    age = (pd.to_datetime(end, **iso) - pd.to_datetime(frame["opened_on"], **iso)).dt.days
     frame["age_days"] = age.astype("Float64").astype(object).where(age.notna(), None)
     colors = np.full(len(frame), None, dtype=object)
     colors[frame.index.isin(rules.stale_cases(frame, today).index)] = AMBER
@@ -69,15 +70,9 @@ def decorate_chargebacks(frame, today: dt.date):
     from vendordesk.core import tickets as rules
 
     frame = frame.copy()
-    near = rules.deadlines_within(frame, today, 7).index
-    left = []
-    for row in frame.itertuples(index=False):
-        due = rules.parse_date(row.dispute_due) if row.dispute_due else None
-        ok = rules.can_dispute(row.kind, row.dispute_status, int(row.dispute_count), due, today)
-        left.append(rules.days_left(due, today) if ok and due else None)
-    frame["days_left"] = left
+    frame["days_left"] = rules.days_left_series(frame, today)
     colors = np.full(len(frame), None, dtype=object)
-    colors[frame.index.isin(near)] = RED
+    colors[frame.index.isin(rules.deadlines_within(frame, today, 7).index)] = RED
     return frame, colors
 
 

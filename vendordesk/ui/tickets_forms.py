@@ -17,6 +17,15 @@ ERROR_STYLE = "color: #c62828; font-size: 9pt;"
 WARNING_STYLE = "color: #ef6c00; font-size: 9pt;"
 
 
+def reference_day(ws) -> dt.date:
+    """"Today" for reminders: the real date, or the demo's frozen end date in the demo workspace."""
+    frozen = ws.meta("demo_end_date")
+    try:
+        return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
 def combo(items: dict, editable: bool = False, empty: str | None = None) -> QComboBox:
     box = QComboBox()
     box.setEditable(editable)
@@ -210,7 +219,7 @@ class ChargebackEditor(FormEditor):
 
     def _show_deadline(self, row: dict) -> None:
         due = rules.parse_date(row.get("dispute_due")) if row.get("dispute_due") else None
-        today = dt.date.today()
+        today = reference_day(self.ctx.workspace)
         if not row:
             self.deadline.clear()
         elif rules.can_dispute(row["kind"], row["dispute_status"], int(row["dispute_count"]), due, today):

@@ -19,9 +19,35 @@ from vendordesk.errors import UserError
 from vendordesk.ui.tabs.base import BaseTab, EmptyState
 
 
+BACKGROUND_ROWS = 3000   # above this many cases the log is read in a worker
+
+
+def read_frames_from(ws) -> dict:
+    from vendordesk.store.tickets import chargebacks_frame, tasks_frame, tickets_frame
+
+    return {"cases": tickets_frame(ws), "chargebacks": chargebacks_frame(ws), "tasks": tasks_frame(ws)}
+
+
+def prepare(path, today: dt.date, frames: dict | None = None, progress=None, cancelled=None) -> dict:
+    """Frames plus derived columns, row colours and the today list (pure pandas; safe in a worker)."""
+    from vendordesk.core import tickets as rules
+    from vendordesk.store.tickets import read_frames
+    from vendordesk.ui import tickets_columns as cols
+
+    frames = frames or read_frames(path, progress)
+    cases, case_colors = cols.decorate_cases(frames["cases"], today)
+    cbs, cb_colors = cols.decorate_chargebacks(frames["chargebacks"], today)
+    tasks, task_colors = cols.decorate_tasks(frames["tasks"], today)
+    return {"cases": cases, "chargebacks": cbs, "tasks": tasks, "case_colors": case_colors, "cb_colors": cb_colors,
+            "task_colors": task_colors, "today": rules.today_list(cases, tasks, cbs, today),
+            "empty": cases.empty and cbs.empty and tasks.empty}
+
+
 class TicketsTab(BaseTab):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self._loading = None
+        self._again = False
         self._undo: list[tuple[str, dict, str]] = []
         self._built = False
         self.today = dt.date.today()
@@ -46,7 +72,6 @@ class TicketsTab(BaseTab):
         from vendordesk.ui import tickets_labels as labels
         from vendordesk.ui.tickets_case_editor import CaseEditor
         from vendordesk.ui.tickets_forms import ChargebackEditor, TaskEditor
-        from vendordesk.ui.tickets_insight import InsightPage
         from vendordesk.ui.tickets_tables import TablePage
         from vendordesk.ui.tickets_today import TodayPanel
 
@@ -68,7 +93,7 @@ class TicketsTab(BaseTab):
         self.tasks = TablePage("id", labels.task_statuses(), toggle=self.tr("Overdue"))
         self.tasks.closed_values = ("done",)
         self._add_department_filter()
-        self.insight = InsightPage()
+        self.insight = QWidget()         # the charts are built when the page is first shown
         self.pages = QTabWidget()
         for widget, text in ((self.cases, self.tr("Cases")), (self.chargebacks, self.tr("Chargebacks && shortages")),
                              (self.tasks, self.tr("Tasks")), (self.insight, self.tr("Insight"))):
@@ -110,6 +135,7 @@ class TicketsTab(BaseTab):
         self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
         self._register_exports()
         self.case_editor.load(None)
+        self._sort_new_first = True
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -172,52 +198,89 @@ class TicketsTab(BaseTab):
 
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        from vendordesk.store.tickets import chargebacks_frame, tasks_frame, tickets_frame
+        """Read and show; a big log (> BACKGROUND_ROWS cases) is read and prepared off the GUI thread."""
+        from vendordesk.store.tickets import count_cases, read_frames
+        from vendordesk.ui.tickets_forms import reference_day
 
         ws = self.ctx.workspace
-        self.today = dt.date.today()
-        cases, cbs, tasks = tickets_frame(ws), chargebacks_frame(ws), tasks_frame(ws)
-        if cases.empty and cbs.empty and tasks.empty and not self._built:
+        self.today = reference_day(ws)
+        if count_cases(ws) > BACKGROUND_ROWS:
+            if self._loading is not None:
+                self._again = True
+                return
+            from vendordesk.ui.workers import run_task
+
+            self._loading = run_task(prepare, ws.path, self.today, on_done=self._on_loaded,
+                                     on_error=self._load_failed)
+            return
+        self._on_loaded(prepare(ws.path, self.today, frames=read_frames_from(ws)))
+
+    def _on_loaded(self, data: dict) -> None:
+        self._loading = None
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        if data["empty"] and not self._built:
             self.stack.setCurrentIndex(0)
             self.badge_changed.emit("")
             return
         if not self._built:
             self._build()
         self.stack.setCurrentIndex(1)
-        self._show(cases, cbs, tasks)
+        self._show(data)
 
-    def _show(self, cases, cbs, tasks) -> None:
-        from vendordesk.core import tickets as rules
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = None
+        from vendordesk.ui.errors import show_unexpected
+
+        show_unexpected(self, type(exc), exc, exc.__traceback__)
+
+    def _show(self, data: dict) -> None:
         from vendordesk.ui import tickets_columns as cols
-        from vendordesk.ui import tickets_labels as labels
 
-        cases, case_colors = cols.decorate_cases(cases, self.today)
-        cbs, cb_colors = cols.decorate_chargebacks(cbs, self.today)
-        tasks, task_colors = cols.decorate_tasks(tasks, self.today)
-        self._overdue_index = rules.overdue_tasks(tasks, self.today).index
-        self._attention = case_colors != None  # noqa: E711 - numpy elementwise
+        cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
+        self._overdue_index = data["today"].overdue_tasks.index
+        self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
         for page, frame, (columns, hidden), colors in (
-                (self.cases, cases, cols.case_columns(self.departments), case_colors),
-                (self.chargebacks, cbs, cols.chargeback_columns(), cb_colors),
-                (self.tasks, tasks, cols.task_columns(self.departments), task_colors)):
+                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"]),
+                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"]),
+                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"])):
             page.set_frame(frame, columns, hidden, {"subject": 260, "title": 240, "case_id": 110, "type": 170})
             page.model.set_row_colors(colors)
         self._department_changed()
-        today = rules.today_list(cases, tasks, cbs, self.today)
+        if getattr(self, "_sort_new_first", False):
+            self._sort_new_first = False
+            self.cases.view.sortByColumn(self.cases.model.visible_keys().index("opened_on"),
+                                         Qt.SortOrder.DescendingOrder)
+            self.chargebacks.view.sortByColumn(self.chargebacks.model.visible_keys().index("raised_on"),
+                                               Qt.SortOrder.DescendingOrder)
+            self.tasks.view.sortByColumn(self.tasks.model.visible_keys().index("due_on"), Qt.SortOrder.AscendingOrder)
+        today = data["today"]
         self.today_panel.show_list(today, self.ctx.currency, self.today)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
         for i, (text, frame) in enumerate(((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
                                            (self.tr("Tasks (%1)"), tasks))):
             self.pages.setTabText(i, text.replace("%1", str(len(frame))))
         self._frames = (cases, cbs)
-        if self.pages.currentWidget() is self.insight:
-            self._page_changed(self.pages.currentIndex())
+        if self.pages.currentIndex() == 3:
+            self._page_changed(3)
 
-    def _page_changed(self, _index: int) -> None:
+    def _page_changed(self, index: int) -> None:
         from vendordesk.ui import tickets_labels as labels
 
-        if self.pages.currentWidget() is self.insight and hasattr(self, "_frames"):
-            self.insight.show_data(*self._frames, self.today, self.ctx.currency, labels.categories())
+        if index != 3 or not hasattr(self, "_frames"):
+            return
+        if not hasattr(self.insight, "show_data"):
+            from vendordesk.ui.tickets_insight import InsightPage
+
+            self.pages.blockSignals(True)
+            self.pages.removeTab(3)
+            self.insight = InsightPage()
+            self.pages.insertTab(3, self.insight, self.tr("Insight"))
+            self.pages.setCurrentIndex(3)
+            self.pages.blockSignals(False)
+        self.insight.show_data(*self._frames, self.today, self.ctx.currency, labels.categories())
 
     def _case_toggle(self, frame):
         return self._attention

@@ -1,0 +1,136 @@
+"""Ticket log on 20,000 cases (issue 5): opens < 300 ms, sorts < 100 ms, filters as you type < 100 ms.
+
+"Opens" = the tab's reload(): read cases/chargebacks/tasks, derive reminders, fill the models,
+today panel and badge, and paint. Each number is the median of several runs after a warm-up.
+Run: pytest tests/benchmarks/bench_tickets.py -p no:cacheprovider -s
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import time
+
+import pytest
+
+N_CASES = 20_000
+STATUSES = ("open", "waiting_amazon", "needs_info", "reopened", "resolved", "resolved", "resolved")
+SUBJECTS = ("Images not updating", "Bilder werden nicht aktualisiert", "PO confirmation missing", "Shortage claim",
+            "Remittance missing for invoice", "Carton content chargeback", "Variation zusammenführen")
+
+
+def _fill(ws, n: int) -> None:
+    from vendordesk.store.tickets import ensure_departments
+
+    rnd = random.Random(5)
+    today = dt.date.today()
+    ensure_departments(ws)
+    tickets, links = [], []
+    for i in range(n):
+        opened = today - dt.timedelta(days=rnd.randint(0, 900))
+        status = rnd.choice(STATUSES)
+        resolved = (opened + dt.timedelta(days=rnd.randint(1, 60))).isoformat() if status == "resolved" else None
+        follow = (today + dt.timedelta(days=rnd.randint(-10, 20))).isoformat() if status != "resolved" else None
+        case_id = f"{i:011d}"
+        tickets.append((case_id, f"{rnd.choice(SUBJECTS)} {i}", rnd.choice(("catalog", "payments", "orders_po")),
+                        status, opened.isoformat(), opened.isoformat(), follow, rnd.randint(0, 2), resolved,
+                        rnd.choice(("content", "finance", "logistics"))))
+        links.append((case_id, "asin", f"B0{rnd.randint(10**7, 10**8 - 1)}"))
+    with ws.transaction() as conn:
+        conn.executemany("INSERT INTO tickets(case_id, subject, category, status, opened_on, last_contact_on, "
+                         "next_follow_up, escalation_level, resolved_on, owner_department) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
+        conn.executemany("INSERT INTO ticket_links(case_id, kind, ref) VALUES (?, ?, ?)", links)
+        conn.executemany("INSERT INTO chargebacks(external_id, kind, type, amount, currency, raised_on, dispute_due) "
+                         "VALUES (?, 'chargeback', 'ASN Accuracy', ?, 'EUR', ?, ?)",
+                         [(f"CB{i}", 10.0 + i, (today - dt.timedelta(days=i % 60)).isoformat(),
+                           (today + dt.timedelta(days=30 - i % 60)).isoformat()) for i in range(2000)])
+        conn.executemany("INSERT INTO tasks(title, department_id, created_on, due_on) VALUES (?, 'content', ?, ?)",
+                         [(f"Task {i}", today.isoformat(), (today + dt.timedelta(days=i % 20 - 5)).isoformat())
+                          for i in range(500)])
+
+
+def _ms(action, app, runs: int = 5) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        app.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), [round(t) for t in times]
+
+
+@pytest.fixture
+def big_tab(qtbot, qapp, workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.tabs.tickets import TicketsTab
+
+    install_language(qapp, "de")
+    _fill(workspace, N_CASES)
+    tab = TicketsTab(AppContext(workspace, lang="de"))
+    qtbot.addWidget(tab)
+    tab.resize(1400, 850)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def _open(tab, qtbot, qapp) -> tuple[float, float]:
+    """(wall ms until the log is shown, ms the GUI thread was busy: reload() + showing the result)."""
+    busy = []
+    shown = tab._on_loaded
+
+    def timed(data):
+        started = time.perf_counter()
+        shown(data)
+        qapp.processEvents()
+        busy.append((time.perf_counter() - started) * 1000)
+
+    tab._on_loaded = timed
+    started = time.perf_counter()
+    tab.reload() if tab._loaded else tab.ensure_loaded()
+    busy.append((time.perf_counter() - started) * 1000)
+    qtbot.waitUntil(lambda: len(busy) == 2, timeout=10_000)
+    wall = (time.perf_counter() - started) * 1000
+    tab._on_loaded = shown
+    return wall, sum(busy)
+
+
+def test_20k_case_log(big_tab, qapp, qtbot):
+    tab = big_tab
+    first_open, first_busy = _open(tab, qtbot, qapp)      # first open: builds the widgets too
+    assert len(tab.cases.model.frame()) == N_CASES
+    runs = [_open(tab, qtbot, qapp) for _ in range(5)]
+    reopen = statistics.median(r[0] for r in runs)
+    reopen_busy = statistics.median(r[1] for r in runs)
+    reopen_runs = [round(r[0]) for r in runs]
+    reopen, reopen_runs = _ms(tab.reload, qapp)
+    page = tab.cases
+    page.status.setCurrentIndex(page.status.findData(None))       # all 20,000 rows in view
+    keys = page.model.visible_keys()
+    sorts = {}
+    for key in ("subject", "opened_on", "case_id", "age_days"):
+        column = keys.index(key)
+        flip = iter([0, 1] * 5)
+        sorts[key] = _ms(lambda c=column: page.view.sortByColumn(c, page.view.horizontalHeader().sortIndicatorOrder()
+                                                                 .__class__(next(flip))), qapp)
+    typing = []
+    for text in ("b", "bi", "bil", "bild", "bilde", "bilder 1", "bilder 12"):
+        started = time.perf_counter()
+        page.search.setText(text)
+        qapp.processEvents()
+        typing.append((time.perf_counter() - started) * 1000)
+    page.search.clear()
+    status_filter, _ = _ms(lambda: page.status.setCurrentIndex((page.status.currentIndex() + 1) % 3), qapp)
+    columns, _ = _ms(lambda: page.show_column("notes", "notes" not in page.model.visible_keys()), qapp)
+    print(f"\n20k cases: first open {first_open:.0f} ms (GUI thread busy {first_busy:.0f} ms); "
+          f"reload median {reopen:.0f} ms {reopen_runs} (GUI thread busy {reopen_busy:.0f} ms)")
+    for key, (median, runs) in sorts.items():
+        print(f"  sort by {key}: median {median:.0f} ms {runs}")
+    print(f"  search as you type: {[round(t) for t in typing]} ms (max {max(typing):.0f})")
+    print(f"  status filter: median {status_filter:.0f} ms; column on/off: median {columns:.0f} ms")
+    assert reopen < 300 and reopen_busy < 300
+    assert all(median < 100 for median, _ in sorts.values())
+    assert max(typing) < 100 and status_filter < 100
