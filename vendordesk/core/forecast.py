@@ -90,7 +90,7 @@ def _apply_fallbacks(q: np.ndarray, model: list[str], demand: np.ndarray) -> Non
             q[:, i, :] = 0.0
             model[i] = "fallback_zero"
         elif kind == "short_history":
-            level = float(np.nanmean(np.clip(demand[i], 0, None)))
+            level = float(fm.nanmean(np.clip(demand[i:i + 1], 0, None), axis=1)[0])
             for k, factor in enumerate(FALLBACK_SPREAD):
                 q[k, i, :] = level * factor
             model[i] = "fallback_mean"

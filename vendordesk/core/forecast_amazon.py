@@ -15,8 +15,8 @@ from vendordesk.core import forecast_backtest as bt
 DIVERGENCE_WEEKS = 13
 DIVERGENCE_THRESHOLD = 0.25   # |ours - Amazon| / Amazon above this is flagged
 DIVERGENCE_MIN_UNITS = 10.0   # ... and the difference is at least this many units
-DRIFT_CUT = -0.20             # a generation cutting the next 13 weeks by more than 20 %
-SPIRAL_OOS = 0.05             # ... after weeks with an OOS rate above 5 %
+DRIFT_CUT = -0.25             # Amazon's forecast for the same weeks cut by more than 25 %
+SPIRAL_OOS = 0.10            # ... after weeks with an OOS rate above 10 %
 
 
 def generations(af: pd.DataFrame) -> list[str]:
@@ -60,23 +60,34 @@ def divergence(ours: pd.DataFrame, amazon: pd.DataFrame, weeks: int = DIVERGENCE
 
 
 def drift(af: pd.DataFrame, oos: pd.DataFrame | None = None, weeks: int = DIVERGENCE_WEEKS) -> pd.DataFrame:
-    """Per ASIN and generation: Amazon's mean over the first ``weeks`` weeks and its change.
+    """How Amazon revised its forecast for the *same* weeks from one generation to the next.
 
-    ``oos`` (asin, period_start, oos_rate) marks cuts that follow OOS weeks: flag "oos_spiral";
-    other cuts beyond DRIFT_CUT are "cut". Columns: asin, generation_date, mean_units, change,
-    oos_before, flag.
+    Per ASIN and generation: mean_units = Amazon's mean over its first ``weeks`` weeks;
+    change = sum of the new mean over the weeks both generations cover / the previous one's - 1
+    (same target weeks, so seasonality does not look like a revision); since_first = the
+    compounded change since the ASIN's first generation. A generation whose since_first falls
+    below DRIFT_CUT is a "cut"; an "oos_spiral" when the weeks before it had an OOS rate above
+    SPIRAL_OOS (Amazon learning from lost sales: loop R1). Columns: asin, generation_date,
+    mean_units, change, since_first, oos_before, flag.
     """
-    cols = ["asin", "generation_date", "mean_units", "change", "oos_before", "flag"]
+    cols = ["asin", "generation_date", "mean_units", "change", "since_first", "oos_before", "flag"]
     if af.empty:
         return pd.DataFrame(columns=cols)
-    work = af.sort_values(["asin", "generation_date", "week_start"])
-    work = work[work.groupby(["asin", "generation_date"]).cumcount() < weeks]
-    per = work.groupby(["asin", "generation_date"], as_index=False)["mean_units"].sum()
-    prev = per.groupby("asin")["mean_units"].shift(1)
+    work = af[["asin", "generation_date", "week_start", "mean_units"]].sort_values(
+        ["asin", "generation_date", "week_start"])
+    first = work[work.groupby(["asin", "generation_date"]).cumcount() < weeks]
+    per = first.groupby(["asin", "generation_date"], as_index=False)["mean_units"].sum()
+    per["prev"] = per.groupby("asin")["generation_date"].shift(1)
+    pairs = first.merge(per[["asin", "generation_date", "prev"]], on=["asin", "generation_date"])
+    pairs = pairs.merge(work.rename(columns={"generation_date": "prev", "mean_units": "old"}),
+                        on=["asin", "prev", "week_start"], how="inner")
+    sums = pairs.groupby(["asin", "generation_date"], as_index=False)[["mean_units", "old"]].sum()
     with np.errstate(all="ignore"):
-        per["change"] = np.where(prev > 0, per["mean_units"] / prev - 1.0, np.nan)
+        sums["change"] = np.where(sums["old"] > 0, sums["mean_units"] / sums["old"] - 1.0, np.nan)
+    per = per.merge(sums[["asin", "generation_date", "change"]], on=["asin", "generation_date"], how="left")
+    per["since_first"] = (1.0 + per["change"].fillna(0.0)).groupby(per["asin"]).cumprod() - 1.0
     per["oos_before"] = _oos_before(per, oos)
-    cut = per["change"] < DRIFT_CUT
+    cut = per["since_first"] < DRIFT_CUT
     per["flag"] = np.select([cut & (per["oos_before"] > SPIRAL_OOS), cut], ["oos_spiral", "cut"], "")
     return per[cols]
 

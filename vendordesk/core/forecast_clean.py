@@ -14,6 +14,7 @@ Other repairs, each recorded as a flag on the ASIN:
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ import pandas as pd
 
 CENSOR_LIMIT = 0.5
 MIN_WEEKS = 4
+FLAG_OOS = 0.05  # flag "oos_corrected" when a week's OOS rate reached 5 %
 SPIKE_IQR = 6.0
 
 
@@ -68,15 +70,16 @@ def censor(units: np.ndarray, oos: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     rate = np.nan_to_num(np.clip(oos, 0.0, 1.0), nan=0.0)
     excluded = (rate > CENSOR_LIMIT) & ~np.isnan(units)
     corrected = (rate > 0.0) & ~excluded & ~np.isnan(units)
-    demand = np.where(corrected, units / (1.0 - rate), units)
+    demand = np.where(corrected, units / np.maximum(1.0 - rate, 1.0 - CENSOR_LIMIT), units)
     return np.where(excluded, np.nan, demand), corrected, excluded
 
 
 def _spike_caps(Y: np.ndarray) -> np.ndarray:
     positive = np.where(Y > 0, Y, np.nan)
     counts = np.sum(~np.isnan(positive), axis=1)
-    with np.errstate(all="ignore"):
-        q25, q75 = np.nanpercentile(positive, [25, 75], axis=1) if len(Y) else (np.array([]),) * 2
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        q25, q75 = np.nanpercentile(positive, [25, 75], axis=1) if Y.size else (np.zeros(len(Y)),) * 2
     cap = q75 + SPIKE_IQR * np.maximum(q75 - q25, 0.5 * q75)
     return np.where(counts >= 8, cap, np.inf)
 
@@ -96,13 +99,14 @@ def clean(asins: list[str], weeks: list[str], units: np.ndarray, oos: np.ndarray
     demand = np.minimum(actual, caps[:, None])
     spiked = np.any(actual > caps[:, None], axis=1)
     gaps = _gaps(units)
+    material = np.any(corrected & (np.nan_to_num(oos) >= FLAG_OOS), axis=1)
     observed = np.sum(~np.isnan(demand), axis=1)
     total = np.nansum(np.abs(demand), axis=1)
     flags = []
     for i in range(len(asins)):
         row = [name for name, hit in (
             ("returns", returns[i]), ("gaps", gaps[i]), ("spike_capped", spiked[i]),
-            ("oos_corrected", corrected[i].any()), ("oos_excluded", excluded[i].any())) if hit]
+            ("oos_corrected", material[i]), ("oos_excluded", excluded[i].any())) if hit]
         if observed[i] == 0:
             row.append("no_history")
         elif total[i] == 0:

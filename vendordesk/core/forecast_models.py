@@ -16,6 +16,15 @@ SEASON = 52
 ALPHAS = np.array([0.05, 0.1, 0.2, 0.3, 0.5])
 
 
+def nanmean(a: np.ndarray, axis: int, keepdims: bool = False) -> np.ndarray:
+    """Mean over observed values; NaN where nothing was observed (no warnings)."""
+    seen = ~np.isnan(a)
+    counts = seen.sum(axis=axis, keepdims=keepdims)
+    sums = np.where(seen, a, 0.0).sum(axis=axis, keepdims=keepdims)
+    with np.errstate(all="ignore"):
+        return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+
+
 def _last_valid_mean(Y: np.ndarray, window: int) -> np.ndarray:
     """Mean of the last ``window`` observed weeks per series (NaN if none)."""
     tail = Y[:, -window:]

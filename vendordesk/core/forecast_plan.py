@@ -33,6 +33,8 @@ class ForecastPlan:
         orders: expected Amazon orders per week over all ASINs.
         accuracy: per ASIN backtest scores (ours, seasonal naive, Amazon), may be empty.
         backtest: the holdout backtest document (JSON-ready), may be empty.
+        versus_amazon: a second backtest hiding the weeks since Amazon's oldest imported
+            generation, so ours and Amazon's are scored on the same weeks (may be empty).
         titles: asin -> product title.
     """
 
@@ -47,6 +49,7 @@ class ForecastPlan:
     accuracy: pd.DataFrame
     backtest: dict = field(default_factory=dict)
     titles: dict = field(default_factory=dict)
+    versus_amazon: dict = field(default_factory=dict)
 
 
 def _week_index(dates: pd.Series, weeks: list[str]) -> np.ndarray:
@@ -86,16 +89,33 @@ def supply_inputs(result: ForecastResult, inputs: dict[str, pd.DataFrame]) -> fs
                            capacity, lead, per_asin(inputs.get("values"), "unit_value"))
 
 
-def _accuracy(backtest: dict) -> pd.DataFrame:
-    rows = []
+def _accuracy(backtest: dict, versus: dict) -> pd.DataFrame:
+    """Per ASIN: ours/seasonal naive on the main holdout; ours/Amazon since Amazon's oldest forecast."""
+    rows = {}
     for item in backtest.get("asins", []):
-        row = {"asin": item["asin"], "model": item["model"]}
-        for who in ("ours", "seasonal_naive", "amazon"):
+        row = rows.setdefault(item["asin"], {"asin": item["asin"], "model": item["model"]})
+        for who in ("ours", "seasonal_naive"):
             for metric, value in (item.get(who) or {}).items():
-                if metric in ("mase", "wape", "bias"):
-                    row[f"{who}_{metric}"] = value
-        rows.append(row)
-    return pd.DataFrame(rows)
+                row[f"{who}_{metric}"] = value
+    for item in versus.get("asins", []):
+        if item.get("amazon"):
+            row = rows.setdefault(item["asin"], {"asin": item["asin"], "model": item["model"]})
+            for metric in ("mase", "wape", "bias"):
+                row[f"amazon_{metric}"] = item["amazon"].get(metric)
+                row[f"vs_amazon_ours_{metric}"] = (item.get("ours") or {}).get(metric)
+            row["amazon_weeks"] = item["amazon"].get("weeks")
+            row["amazon_generation"] = item["amazon"].get("generation")
+    return pd.DataFrame(list(rows.values()))
+
+
+def amazon_holdout(panel: Panel, amazon: pd.DataFrame) -> int:
+    """Weeks from the first week after Amazon's oldest generation to the end of history (0 = none)."""
+    if amazon is None or amazon.empty or not panel.weeks:
+        return 0
+    oldest = min(amazon["generation_date"])
+    after = [w for w in panel.weeks if w >= oldest]
+    weeks = len(after)
+    return weeks if 4 <= weeks <= len(panel.weeks) - 8 else 0
 
 
 def oos_frame(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -136,10 +156,12 @@ def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int 
     projection = fs.projection_frame(result.asins, result.weeks, sup, fs.project(sup))
     values = inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and not values.empty else None
-    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.45)) if backtest and len(panel) else {}
+    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3)) if backtest and len(panel) else {}
+    versus_weeks = amazon_holdout(panel, amazon) if backtest and len(panel) else 0
+    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15)) if versus_weeks else {}
     products = inputs.get("products")
     titles = dict(zip(products["asin"], products["title"])) if products is not None and "title" in products else {}
     if progress:
         progress(1.0)
     return ForecastPlan(panel, result, amazon, divergence, drift, projection, fs.risk_weeks(projection),
-                        fs.orders_coming(projection, value_map), _accuracy(doc), doc, titles)
+                        fs.orders_coming(projection, value_map), _accuracy(doc, versus), doc, titles, versus)

@@ -18,14 +18,6 @@ OURS = QColor("#1565c0")
 AMAZON = QColor("#ef6c00")
 
 
-def day_number(iso: str) -> float:
-    return float((dt.date.fromisoformat(iso) - EPOCH).days)
-
-
-def days(weeks: list[str]) -> np.ndarray:
-    return np.array([day_number(w) for w in weeks], dtype=float)
-
-
 class MonthAxis(pg.AxisItem):
     """Bottom axis: month and year in the default QLocale (e.g. "Jan. 26" / "Jan 26")."""
 
@@ -80,6 +72,7 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.demand = _plot(self, 0, labels["units"])
         self.supply = _plot(self, 1, labels["stock_units"])
         self.supply.setXLink(self.demand)
+        self.demand.getAxis("bottom").setStyle(showValues=False)
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 1)
         top = self.demand.addLegend(offset=(8, 2), labelTextSize="8pt")

@@ -5,11 +5,20 @@ No widgets here; the tab asks for chart series and summary rows.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
 from vendordesk.core import forecast_amazon as fa
-from vendordesk.ui.forecast_chart import days
+
+EPOCH = dt.date(1970, 1, 1)
+OOS_MARK = 0.05  # mark weeks whose OOS rate corrected demand by 5 % or more
+
+
+def days(weeks: list[str]) -> np.ndarray:
+    """ISO dates -> days since 1970-01-01 (the chart's x unit)."""
+    return np.array([(dt.date.fromisoformat(w) - EPOCH).days for w in weeks], dtype=float)
 
 
 class PlanIndex:
@@ -24,6 +33,9 @@ class PlanIndex:
         self.amazon = {a: g for a, g in plan.amazon.groupby("asin")} if len(plan.amazon) else {}
         self.generations = fa.generations(plan.amazon)
         self.overview = overview_frame(plan)
+        self._rows = self.overview.set_index("asin", drop=False).to_dict("index") if len(self.overview) else {}
+        self._amazon_cache: dict = {}
+        self._proj_cache: dict = {}
 
     def asins(self) -> list[str]:
         return list(self.plan.result.asins)
@@ -37,42 +49,55 @@ class PlanIndex:
         history = plan.panel.units[i]
         seen = ~np.isnan(history)
         data = {"history": (self.hist_x[seen], history[seen])}
-        censored = seen & ~np.isnan(plan.panel.actual[i]) & (plan.panel.actual[i] > history + 1e-9)
+        censored = seen & ~np.isnan(plan.panel.actual[i]) & (plan.panel.actual[i] > history * (1 + OOS_MARK) + 1e-9)
         excluded = seen & np.isnan(plan.panel.actual[i])
         marks = censored | excluded
         data["oos"] = (self.hist_x[marks], history[marks])
         for k, name in ((0, "p50"), (2, "p80"), (3, "p90")):
             data[name] = (self.fc_x, plan.result.q[k, i])
         data.update(self._amazon(asin, generation))
-        proj = self.projection.get(asin)
-        if proj is not None:
-            px = days(proj["week_start"].tolist())
-            cap = proj["capacity"].to_numpy(float)
-            if np.isfinite(cap).any():
-                data["capacity"] = (px, np.nan_to_num(cap))
-            data["stock"] = (px, proj["amazon_stock"].to_numpy(float))
-            data["orders"] = (px, proj["expected_order"].to_numpy(float))
+        data.update(self._supply(asin))
         if len(self.fc_x):
             data["today"] = self.fc_x[0] - 3.5
         return data
+
+    def _supply(self, asin: str) -> dict:
+        if asin not in self._proj_cache:
+            proj, data = self.projection.get(asin), {}
+            if proj is not None:
+                px = days(proj["week_start"].tolist())
+                cap = proj["capacity"].to_numpy(float)
+                if np.isfinite(cap).any():
+                    data["capacity"] = (px, np.nan_to_num(cap))
+                data["stock"] = (px, proj["amazon_stock"].to_numpy(float))
+                data["orders"] = (px, proj["expected_order"].to_numpy(float))
+            self._proj_cache[asin] = data
+        return self._proj_cache[asin]
 
     def _amazon(self, asin: str, generation: str | None) -> dict:
         frame = self.amazon.get(asin)
         if frame is None or frame.empty:
             return {}
-        gen = generation if generation in set(frame["generation_date"]) else frame["generation_date"].max()
-        sub = frame[frame["generation_date"] == gen]
-        x = days(sub["week_start"].tolist())
-        return {f"amazon_{q}": (x, sub[f"{q}_units"].to_numpy(float)) for q in ("mean", "p70", "p80", "p90")}
+        gens = self.generations_of(asin)
+        gen = generation if generation in gens else gens[-1]
+        key = (asin, gen)
+        if key not in self._amazon_cache:
+            sub = frame[frame["generation_date"] == gen]
+            x = days(sub["week_start"].tolist())
+            self._amazon_cache[key] = {f"amazon_{q}": (x, sub[f"{q}_units"].to_numpy(float))
+                                       for q in ("mean", "p70", "p80", "p90")}
+        return self._amazon_cache[key]
 
     def generations_of(self, asin: str) -> list[str]:
-        frame = self.amazon.get(asin)
-        return sorted(frame["generation_date"].unique().tolist()) if frame is not None else []
+        key = ("generations", asin)
+        if key not in self._amazon_cache:
+            frame = self.amazon.get(asin)
+            self._amazon_cache[key] = sorted(frame["generation_date"].unique().tolist()) if frame is not None else []
+        return self._amazon_cache[key]
 
     def summary(self, asin: str) -> dict:
         """The overview row of one ASIN as a dict (empty if unknown)."""
-        rows = self.overview[self.overview["asin"] == asin]
-        return rows.iloc[0].to_dict() if len(rows) else {}
+        return self._rows.get(asin, {})
 
 
 def overview_frame(plan) -> pd.DataFrame:
@@ -119,4 +144,4 @@ def compute_plan(path, horizon: int = 26, holdout: int = 26, progress=None, canc
     if progress:
         progress(0.02)
     plan = build_plan(inputs, horizon, holdout, progress=progress)
-    return plan, inputs
+    return PlanIndex(plan), inputs

@@ -16,8 +16,8 @@ def model_labels() -> dict[str, str]:
         "ses": _t("Exponential smoothing"),
         "seasonal_ses": _t("Seasonal smoothing"),
         "combo": _t("Smoothing combination"),
-        "croston_sba": _t("Croston-SBA (intermittent)"),
-        "tsb": _t("TSB (intermittent)"),
+        "croston_sba": _t("Croston-SBA"),
+        "tsb": _t("TSB (Teunter-Syntetos-Babai)"),
         "fallback_mean": _t("Fallback: mean (< 4 weeks)"),
         "fallback_zero": _t("Fallback: zero"),
     }

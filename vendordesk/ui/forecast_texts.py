@@ -31,10 +31,13 @@ def accuracy_text(_w, row: dict, holdout) -> str:
     lines.append(_fill(_t("Seasonal naive: WAPE %1, MASE %2"), fmt.percent(row.get("seasonal_naive_wape"), 0),
                        fmt.number(row.get("seasonal_naive_mase"), 2)))
     if _ok(row.get("amazon_wape")) or _ok(row.get("amazon_mase")):
-        lines.append(_fill(_t("Amazon: WAPE %1, MASE %2, bias %3"), fmt.percent(row.get("amazon_wape"), 0),
-                           fmt.number(row.get("amazon_mase"), 2), fmt.percent(row.get("amazon_bias"), 0)))
+        lines.append(_fill(_t("<b>Against Amazon</b>, the %1 weeks since its forecast of %2:"),
+                           row.get("amazon_weeks"), fmt.date(row.get("amazon_generation"))))
+        lines.append(_fill(_t("Ours: WAPE %1, bias %2 · Amazon: WAPE %3, bias %4"),
+                           fmt.percent(row.get("vs_amazon_ours_wape"), 0), fmt.percent(row.get("vs_amazon_ours_bias"), 0),
+                           fmt.percent(row.get("amazon_wape"), 0), fmt.percent(row.get("amazon_bias"), 0)))
     else:
-        lines.append(_t("Amazon: no forecast from before the hidden weeks imported."))
+        lines.append(_t("Amazon: no imported forecast old enough to score against sales."))
     ours, naive = row.get("ours_mase"), row.get("seasonal_naive_mase")
     if _ok(ours) and _ok(naive):
         verdict = _t("Ours was better than seasonal naive.") if ours < naive else _t(
@@ -43,7 +46,7 @@ def accuracy_text(_w, row: dict, holdout) -> str:
     return "<br>".join(lines)
 
 
-def backtest_text(_w, doc: dict) -> str:
+def backtest_text(_w, doc: dict, versus: dict | None = None) -> str:
     total = doc.get("total") or {}
     ours, naive, cov = total.get("ours") or {}, total.get("seasonal_naive") or {}, total.get("coverage") or {}
     if not ours.get("mase"):
@@ -53,9 +56,11 @@ def backtest_text(_w, doc: dict) -> str:
                     "P70/P80/P90 coverage %5 / %6 / %7"), doc.get("holdout"), fmt.number(ours["mase"], 2),
                  fmt.number(naive.get("mase"), 2), fmt.percent(gain, 0), fmt.percent(cov.get("p70"), 0),
                  fmt.percent(cov.get("p80"), 0), fmt.percent(cov.get("p90"), 0))
-    amazon = total.get("amazon") or {}
+    vtotal = (versus or {}).get("total") or {}
+    amazon = vtotal.get("amazon") or {}
     if amazon.get("wape") is not None:
-        text += _fill(_t("; WAPE ours %1, Amazon %2 (%3 ASINs)"), fmt.percent(ours.get("wape"), 0),
+        text += _fill(_t("<br>Same %1 weeks as Amazon's oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)"),
+                      versus.get("holdout"), fmt.percent((vtotal.get("ours") or {}).get("wape"), 0),
                       fmt.percent(amazon["wape"], 0), amazon.get("asins"))
     return text
 

@@ -17,7 +17,7 @@ from vendordesk.ui.models.frame_model import Column
 class ForecastView(QWidget):
     def __init__(self, tab):
         super().__init__(tab)
-        self.tab, self.ctx, self.index, self.asin = tab, tab.ctx, None, ""
+        self.tab, self.ctx, self.index, self.asin, self._syncing = tab, tab.ctx, None, "", False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(self._toolbar())
@@ -41,7 +41,7 @@ class ForecastView(QWidget):
             self.pages.addTab(page, title)
         split.addWidget(self.pages)
         split.setStretchFactor(1, 1)
-        split.setSizes([270, 1000])
+        split.setSizes([320, 1000])
         layout.addWidget(split, 1)
 
     def _toolbar(self) -> QHBoxLayout:
@@ -78,7 +78,7 @@ class ForecastView(QWidget):
         self.picker_view.selectionModel().currentRowChanged.connect(self._picked)
         inner.addWidget(self.search)
         inner.addWidget(self.picker_view, 1)
-        box.setMinimumWidth(230)
+        box.setMinimumWidth(260)
         return box
 
     def _chart_labels(self) -> dict[str, str]:
@@ -95,9 +95,10 @@ class ForecastView(QWidget):
         over = index.overview.copy()
         over["flags_text"] = over["flags"].map(labels.flags_text)
         over["risk_mark"] = over["risk_weeks"].map(lambda r: "⚠" if r else "")
-        picker_cols = [Column("asin", self.tr("ASIN")), Column("title", self.tr("Product")),
-                       Column("risk_mark", "")]
-        ft.set_table(self.picker_view, self.picker_model, over, picker_cols, ft.overview_colors(over))
+        picker_cols = [Column("risk_mark", ""), Column("asin", self.tr("ASIN")), Column("title", self.tr("Product"))]
+        ft.set_table(self.picker_view, self.picker_model, over, picker_cols,
+                     [ft.RED if r else None for r in over["risk_weeks"]])
+        self.picker_view.setColumnWidth(0, 26)
         ft.set_table(self.overview.view, self.overview.model, over, ft.overview_columns(),
                      ft.overview_colors(over), sort=("eur_at_risk", False))
         self._show_tables(index.plan)
@@ -126,7 +127,7 @@ class ForecastView(QWidget):
                 model.set_mask("flags", (frame["flag"] != "") if only else None)
 
     def _picked(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._syncing:
             self.show_asin(str(self.picker_model.row_key(current.row())))
 
     def _open_from_overview(self, index) -> None:
@@ -145,6 +146,7 @@ class ForecastView(QWidget):
         if asin != self.asin or page.generation.count() == 0:
             page.set_generations(self.index.generations_of(asin))
         self.asin = asin
+        self._select_in_picker(asin)
         page.chart.show_asin(self.index.chart_data(asin, page.current_generation()))
         row = self.index.summary(asin)
         page.header.setText(self._header_text(asin, row))
@@ -152,6 +154,17 @@ class ForecastView(QWidget):
         supply = self.tab.inputs.get("supply") if self.tab.inputs else None
         match = supply[supply["asin"] == asin] if supply is not None and len(supply) else None
         page.supply.set_asin(asin, match.iloc[0].to_dict() if match is not None and len(match) else None)
+
+    def _select_in_picker(self, asin: str) -> None:
+        current = self.picker_view.currentIndex()
+        if current.isValid() and str(self.picker_model.row_key(current.row())) == asin:
+            return
+        row = self.picker_model.row_of_key(asin)
+        if row >= 0:
+            self._syncing = True
+            self.picker_view.selectRow(row)
+            self._syncing = False
+            self.picker_view.scrollTo(self.picker_model.index(row, 0))
 
     # --- texts --------------------------------------------------------------------------
     def _header_text(self, asin: str, row: dict) -> str:
@@ -173,7 +186,7 @@ class ForecastView(QWidget):
     def _backtest_text(self, doc: dict) -> str:
         from vendordesk.ui.forecast_texts import backtest_text
 
-        return backtest_text(self, doc)
+        return backtest_text(self, doc, self.index.plan.versus_amazon)
 
     def _divergence_text(self, plan) -> str:
         from vendordesk.ui.forecast_texts import divergence_text

@@ -101,12 +101,9 @@ class ForecastTab(BaseTab):
             excepthook(type(exc), exc, exc.__traceback__)
 
     def _on_done(self, task, result) -> None:
-        from vendordesk.ui.forecast_data import PlanIndex
-
         if not self._finish(task):
             return
-        plan, self.inputs = result
-        self.index = PlanIndex(plan)
+        self.index, self.inputs = result
         self.content.show_plan(self.index)
 
     def refresh(self, changes) -> None:
