@@ -222,7 +222,7 @@
         <message>
             <location line="-32" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Quelle</translation>
         </message>
         <message>
             <location line="+1" />
@@ -518,7 +518,8 @@
             <location line="+1" />
             <source>Case %1 is already in the log. Merge what you entered into it?
 Filled-in fields replace the old ones; links are added.</source>
-            <translation type="unfinished" />
+            <translation>Fall %1 ist bereits erfasst. Ihre Eingaben damit zusammenführen?
+Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</translation>
         </message>
     </context>
     <context>
@@ -945,117 +946,117 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>Croston-SBA</source>
-            <translation type="unfinished" />
+            <translation>Croston-SBA</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Exponential smoothing</source>
-            <translation type="unfinished" />
+            <translation>Exponentielle Glättung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Fallback: mean (&lt; 4 weeks)</source>
-            <translation type="unfinished" />
+            <translation>Ersatz: Mittelwert (&lt; 4 Wochen)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Fallback: zero</source>
-            <translation type="unfinished" />
+            <translation>Ersatz: null</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Moving average (13 wk)</source>
-            <translation type="unfinished" />
+            <translation>Gleitender Durchschnitt (13 Wo.)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OOS weeks corrected</source>
-            <translation type="unfinished" />
+            <translation>OOS-Wochen korrigiert</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OOS weeks excluded</source>
-            <translation type="unfinished" />
+            <translation>OOS-Wochen ausgeschlossen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>P80 not covered</source>
-            <translation type="unfinished" />
+            <translation>P80 nicht gedeckt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>P90 not covered</source>
-            <translation type="unfinished" />
+            <translation>P90 nicht gedeckt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Seasonal naive</source>
-            <translation type="unfinished" />
+            <translation>Saisonal naiv</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Seasonal smoothing</source>
-            <translation type="unfinished" />
+            <translation>Saisonale Glättung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Smoothing combination</source>
-            <translation type="unfinished" />
+            <translation>Glättungskombination</translation>
         </message>
         <message>
             <location line="+1" />
             <source>TSB (Teunter-Syntetos-Babai)</source>
-            <translation type="unfinished" />
+            <translation>TSB (Teunter-Syntetos-Babai)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>cut</source>
-            <translation type="unfinished" />
+            <translation>gekürzt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>cut after OOS (spiral)</source>
-            <translation type="unfinished" />
+            <translation>gekürzt nach OOS (Abwärtsspirale)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>missing weeks</source>
-            <translation type="unfinished" />
+            <translation>fehlende Wochen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>no history</source>
-            <translation type="unfinished" />
+            <translation>keine Historie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>no sales</source>
-            <translation type="unfinished" />
+            <translation>keine Verkäufe</translation>
         </message>
         <message>
             <location line="+1" />
             <source>returns &gt; orders set to 0</source>
-            <translation type="unfinished" />
+            <translation>Retouren &gt; Bestellungen auf 0 gesetzt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>short history</source>
-            <translation type="unfinished" />
+            <translation>kurze Historie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>spike capped</source>
-            <translation type="unfinished" />
+            <translation>Ausreißer gekappt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>we expect less</source>
-            <translation type="unfinished" />
+            <translation>wir erwarten weniger</translation>
         </message>
         <message>
             <location line="+1" />
             <source>we expect more</source>
-            <translation type="unfinished" />
+            <translation>wir erwarten mehr</translation>
         </message>
     </context>
     <context>
@@ -1078,17 +1079,17 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+37" />
             <source>Forecasting every ASIN and backtesting it…</source>
-            <translation type="unfinished" />
+            <translation>Prognose und Backtest für jede ASIN…</translation>
         </message>
         <message>
             <location line="+27" />
             <source>Forecast cancelled. Press “Run forecast” to start again.</source>
-            <translation type="unfinished" />
+            <translation>Prognose abgebrochen. Klicken Sie auf „Prognose berechnen“, um neu zu starten.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The forecast failed; details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>Die Prognose ist fehlgeschlagen; Details stehen in der Protokolldatei.</translation>
         </message>
     </context>
     <context>
@@ -1096,182 +1097,182 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../build/i18n/tr_helpers.py" line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished">ASIN</translation>
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASINs ordering</source>
-            <translation type="unfinished" />
+            <translation>Bestellte ASINs</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon (mean)</source>
-            <translation type="unfinished" />
+            <translation>Amazon (Mittel)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon 13 wk</source>
-            <translation type="unfinished" />
+            <translation>Amazon 13 Wo.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon next 13 wk</source>
-            <translation type="unfinished" />
+            <translation>Amazon nächste 13 Wo.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Gefährdet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Available at Amazon</source>
-            <translation type="unfinished" />
+            <translation>Verfügbar bei Amazon</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Bias ours</source>
-            <translation type="unfinished" />
+            <translation>Bias unsere</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Capacity</source>
-            <translation type="unfinished" />
+            <translation>Kapazität</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Veränderung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Data notes</source>
-            <translation type="unfinished" />
+            <translation>Datenhinweise</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Difference</source>
-            <translation type="unfinished" />
+            <translation>Differenz</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Difference %</source>
-            <translation type="unfinished" />
+            <translation>Differenz %</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Divergence</source>
-            <translation type="unfinished" />
+            <translation>Abweichung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected new orders</source>
-            <translation type="unfinished" />
+            <translation>Erwartete neue Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Flag</source>
-            <translation type="unfinished" />
+            <translation>Markierung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Generation</source>
-            <translation type="unfinished" />
+            <translation>Generation</translation>
         </message>
         <message>
             <location line="+1" />
             <source>MASE ours</source>
-            <translation type="unfinished" />
+            <translation>MASE unsere</translation>
         </message>
         <message>
             <location line="+1" />
             <source>MASE seas. naive</source>
-            <translation type="unfinished" />
+            <translation>MASE saison. naiv</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Model</source>
-            <translation type="unfinished" />
+            <translation>Modell</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OOS before</source>
-            <translation type="unfinished" />
+            <translation>OOS vorher</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Open PO units due</source>
-            <translation type="unfinished" />
+            <translation>Fällige offene Bestellmengen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ours (P50)</source>
-            <translation type="unfinished" />
+            <translation>Unsere (P50)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ours 13 wk</source>
-            <translation type="unfinished" />
+            <translation>Unsere 13 Wo.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>P80 demand</source>
-            <translation type="unfinished" />
+            <translation>P80-Bedarf</translation>
         </message>
         <message>
             <location line="+1" />
             <source>P90 demand</source>
-            <translation type="unfinished" />
+            <translation>P90-Bedarf</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produkt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Risk</source>
-            <translation type="unfinished" />
+            <translation>Risiko</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Risk weeks</source>
-            <translation type="unfinished" />
+            <translation>Risikowochen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Total units</source>
-            <translation type="unfinished" />
+            <translation>Stück gesamt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Units short (P90)</source>
-            <translation type="unfinished" />
+            <translation>Fehlmenge (P90)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location line="+1" />
             <source>WAPE Amazon</source>
-            <translation type="unfinished" />
+            <translation>WAPE Amazon</translation>
         </message>
         <message>
             <location line="+1" />
             <source>WAPE ours</source>
-            <translation type="unfinished" />
+            <translation>WAPE unsere</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Week</source>
-            <translation type="unfinished" />
+            <translation>Woche</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Weeks</source>
-            <translation type="unfinished" />
+            <translation>Wochen</translation>
         </message>
     </context>
     <context>
@@ -1279,162 +1280,162 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>%1 weeks at risk on %2 ASINs; %3 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
-            <translation type="unfinished" />
+            <translation>%1 gefährdete Wochen bei %2 ASINs; %3 im Risiko (Fehlmenge zum P90-Bedarf × Stückwert). Erfassen Sie Kapazität und eigenen Bestand auf der ASIN-Seite, um das zu schärfen.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&lt;b&gt;Backtest&lt;/b&gt; (last %1 weeks hidden, then forecast):</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Backtest&lt;/b&gt; (letzte %1 Wochen ausgeblendet, dann prognostiziert):</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&lt;span style='color:#c62828'&gt;Seasonal naive was better for this ASIN.&lt;/span&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;span style='color:#c62828'&gt;Saisonal naiv war für diese ASIN besser.&lt;/span&gt;</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished">ASIN</translation>
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASINs ordering</source>
-            <translation type="unfinished" />
+            <translation>Bestellte ASINs</translation>
         </message>
         <message>
             <location line="-5" />
             <source>&lt;b&gt;Against Amazon&lt;/b&gt;, the %1 weeks since its forecast of %2:</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Gegen Amazon&lt;/b&gt;, die %1 Wochen seit seiner Prognose vom %2:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&lt;br&gt;Same %1 weeks as Amazon's oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)</source>
-            <translation type="unfinished" />
+            <translation>&lt;br&gt;Dieselben %1 Wochen wie Amazons älteste importierte Prognose: WAPE unsere %2, Amazon %3 (%4 ASINs)</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Amazon: no imported forecast old enough to score against sales.</source>
-            <translation type="unfinished" />
+            <translation>Amazon: keine importierte Prognose, die alt genug für einen Abgleich mit den Verkäufen ist.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Gefährdet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Backtest on the last %1 weeks: mean MASE ours %2, seasonal naive %3 (%4 better); P70/P80/P90 coverage %5 / %6 / %7</source>
-            <translation type="unfinished" />
+            <translation>Backtest über die letzten %1 Wochen: mittlerer MASE unsere %2, saisonal naiv %3 (%4 besser); Abdeckung P70/P80/P90 %5 / %6 / %7</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected Amazon orders in the next 4 weeks: %1 units (of which %2 on open POs). Rule: forecast over lead time + 1 review week + P80 safety − (Amazon stock + open POs).</source>
-            <translation type="unfinished" />
+            <translation>Erwartete Amazon-Bestellungen in den nächsten 4 Wochen: %1 Stück (davon %2 in offenen Bestellungen). Regel: Prognose über Lieferzeit + 1 Prüfwoche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen).</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected Amazon purchase orders per week, as of %1</source>
-            <translation type="unfinished" />
+            <translation>Erwartete Amazon-Bestellungen pro Woche, Stand %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected new orders</source>
-            <translation type="unfinished" />
+            <translation>Erwartete neue Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs). Our forecast, not Amazon's commitment.</source>
-            <translation type="unfinished" />
+            <translation>Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen). Unsere Prognose, keine Zusage von Amazon.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Forecast ready. Not enough history for a backtest.</source>
-            <translation type="unfinished" />
+            <translation>Prognose fertig. Zu wenig Historie für einen Backtest.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. %5 forecast cuts after OOS weeks.</source>
-            <translation type="unfinished" />
+            <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. %5 Prognosekürzungen nach OOS-Wochen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No Amazon forecast covers our forecast weeks: import Amazon's Forecast report.</source>
-            <translation type="unfinished" />
+            <translation>Keine Amazon-Prognose deckt unsere Prognosewochen ab: Importieren Sie Amazons Prognosebericht.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No backtest for this ASIN: its history is too short or had no sales in the hidden weeks.</source>
-            <translation type="unfinished" />
+            <translation>Kein Backtest für diese ASIN: Die Historie ist zu kurz oder hatte keine Verkäufe in den ausgeblendeten Wochen.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No orders expected.</source>
-            <translation type="unfinished" />
+            <translation>Keine Bestellungen erwartet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No out-of-stock risk: projected Amazon stock covers P80 and P90 demand in every week.</source>
-            <translation type="unfinished" />
+            <translation>Kein Out-of-Stock-Risiko: Der erwartete Amazon-Bestand deckt den P80- und P90-Bedarf in jeder Woche.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>None.</source>
-            <translation type="unfinished" />
+            <translation>Keine.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Open PO units due</source>
-            <translation type="unfinished" />
+            <translation>Fällige offene Bestellmengen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Orders coming</source>
-            <translation type="unfinished" />
+            <translation>Kommende Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ours was better than seasonal naive.</source>
-            <translation type="unfinished" />
+            <translation>Unsere war besser als saisonal naiv.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ours: WAPE %1, MASE %2, bias %3</source>
-            <translation type="unfinished" />
+            <translation>Unsere: WAPE %1, MASE %2, Bias %3</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ours: WAPE %1, bias %2 · Amazon: WAPE %3, bias %4</source>
-            <translation type="unfinished" />
+            <translation>Unsere: WAPE %1, Bias %2 · Amazon: WAPE %3, Bias %4</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Seasonal naive: WAPE %1, MASE %2</source>
-            <translation type="unfinished" />
+            <translation>Saisonal naiv: WAPE %1, MASE %2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Total units</source>
-            <translation type="unfinished" />
+            <translation>Stück gesamt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Units short (P90)</source>
-            <translation type="unfinished" />
+            <translation>Fehlmenge (P90)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Week</source>
-            <translation type="unfinished" />
+            <translation>Woche</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Weeks at out-of-stock risk</source>
-            <translation type="unfinished" />
+            <translation>Wochen mit Out-of-Stock-Risiko</translation>
         </message>
     </context>
     <context>
@@ -1442,158 +1443,158 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/forecast_view.py" line="+36" />
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>Drucken…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Exportieren…</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+60" />
             <source>ASIN</source>
-            <translation type="unfinished">ASIN</translation>
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="-60" />
             <source>All ASINs</source>
-            <translation type="unfinished" />
+            <translation>Alle ASINs</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon vs ours</source>
-            <translation type="unfinished" />
+            <translation>Amazon vs. unsere</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Out-of-stock risk</source>
-            <translation type="unfinished" />
+            <translation>Out-of-Stock-Risiko</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Orders coming</source>
-            <translation type="unfinished" />
+            <translation>Kommende Bestellungen</translation>
         </message>
         <message>
             <location line="+12" />
             <source> weeks</source>
-            <translation type="unfinished" />
+            <translation> Wochen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Run forecast</source>
-            <translation type="unfinished" />
+            <translation>Prognose berechnen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Cancel</source>
-            <translation type="unfinished">Abbrechen</translation>
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Horizon</source>
-            <translation type="unfinished" />
+            <translation>Horizont</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Search ASIN or product…</source>
-            <translation type="unfinished" />
+            <translation>ASIN oder Produkt suchen…</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Units per week</source>
-            <translation type="unfinished" />
+            <translation>Stück pro Woche</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Sales (units)</source>
-            <translation type="unfinished" />
+            <translation>Verkäufe (Stück)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OOS week</source>
-            <translation type="unfinished" />
+            <translation>OOS-Woche</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Ours P50–P90</source>
-            <translation type="unfinished" />
+            <translation>Unsere P50–P90</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Ours P50</source>
-            <translation type="unfinished" />
+            <translation>Unsere P50</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ours P80</source>
-            <translation type="unfinished" />
+            <translation>Unsere P80</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Amazon mean</source>
-            <translation type="unfinished" />
+            <translation>Amazon Mittel</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon P70/P80/P90</source>
-            <translation type="unfinished" />
+            <translation>Amazon P70/P80/P90</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Our capacity</source>
-            <translation type="unfinished" />
+            <translation>Unsere Kapazität</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Projected Amazon stock</source>
-            <translation type="unfinished" />
+            <translation>Erwarteter Amazon-Bestand</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Expected Amazon orders</source>
-            <translation type="unfinished" />
+            <translation>Erwartete Amazon-Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Units</source>
-            <translation type="unfinished" />
+            <translation>Stück</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produkt</translation>
         </message>
         <message>
             <location line="+76" />
             <source>Model: %1</source>
-            <translation type="unfinished" />
+            <translation>Modell: %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Data notes: %1</source>
-            <translation type="unfinished" />
+            <translation>Datenhinweise: %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Amazon cut its forecast after OOS weeks</source>
-            <translation type="unfinished" />
+            <translation>Amazon hat seine Prognose nach OOS-Wochen gekürzt</translation>
         </message>
         <message>
             <location line="+55" />
             <source>Export orders coming</source>
-            <translation type="unfinished" />
+            <translation>Kommende Bestellungen exportieren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Excel (*.xlsx);;CSV (*.csv)</source>
-            <translation type="unfinished">Excel (*.xlsx);;CSV (*.csv)</translation>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Export failed</source>
-            <translation type="unfinished">Export fehlgeschlagen</translation>
+            <translation>Export fehlgeschlagen</translation>
         </message>
     </context>
     <context>
@@ -1647,7 +1648,7 @@ Filled-in fields replace the old ones; links are added.</source>
             <location line="-126" />
             <location line="+127" />
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Veränderung</translation>
         </message>
         <message>
             <location line="-127" />
@@ -1810,7 +1811,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+20" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Name</translation>
         </message>
     </context>
     <context>
@@ -2048,7 +2049,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>CRaP risk</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">CRaP-Risiko</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2761,7 +2762,7 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location line="+1" />
             <source>For</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Für</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3216,67 +3217,67 @@ Filled-in fields replace the old ones; links are added.</source>
         <message>
             <location filename="../../vendordesk/ui/forecast_supply_form.py" line="+36" />
             <source>Supply</source>
-            <translation type="unfinished" />
+            <translation>Versorgung</translation>
         </message>
         <message>
             <location line="+2" />
             <source>units per week, empty = unknown</source>
-            <translation type="unfinished" />
+            <translation>Stück pro Woche, leer = unbekannt</translation>
         </message>
         <message>
             <location line="+2" />
             <source>weeks from PO to FC</source>
-            <translation type="unfinished" />
+            <translation>Wochen von der Bestellung bis zum FC</translation>
         </message>
         <message>
             <location line="+2" />
             <source>units in our warehouse</source>
-            <translation type="unfinished" />
+            <translation>Stück in unserem Lager</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Save supply</source>
-            <translation type="unfinished" />
+            <translation>Versorgung speichern</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Weekly capacity</source>
-            <translation type="unfinished" />
+            <translation>Wochenkapazität</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lead time (weeks)</source>
-            <translation type="unfinished" />
+            <translation>Lieferzeit (Wochen)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Own stock (units)</source>
-            <translation type="unfinished" />
+            <translation>Eigener Bestand (Stück)</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Supply of %1</source>
-            <translation type="unfinished" />
+            <translation>Versorgung von %1</translation>
         </message>
         <message>
             <location line="+32" />
             <source>Weekly capacity must be more than 0 units (leave it empty if unknown).</source>
-            <translation type="unfinished" />
+            <translation>Die Wochenkapazität muss über 0 Stück liegen (leer lassen, wenn unbekannt).</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Lead time must be more than 0 and at most 52 weeks.</source>
-            <translation type="unfinished" />
+            <translation>Die Lieferzeit muss über 0 und höchstens 52 Wochen betragen.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Own stock cannot be negative.</source>
-            <translation type="unfinished" />
+            <translation>Der eigene Bestand kann nicht negativ sein.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter plain numbers, for example 120.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie einfache Zahlen ein, zum Beispiel 120.</translation>
         </message>
     </context>
     <context>
@@ -3669,382 +3670,389 @@ Filled-in fields replace the old ones; links are added.</source>
     <context>
         <name>Tickets</name>
         <message>
-            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+80" />
             <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
             <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>%1 is not an ASIN (10 letters or digits). It is kept; check it.</source>
             <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+57" />
+            <location line="+24" />
             <source>ASIN</source>
             <translation>ASIN</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-2" />
             <source>ASIN %1 is not in this workspace. It is kept; check the spelling.</source>
             <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-56" />
             <source>ASINs</source>
             <translation>ASINs</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-62" />
             <source>Accepted</source>
             <translation>Anerkannt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+41" />
             <source>Account / users</source>
             <translation>Konto / Benutzer</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-19" />
             <source>Amazon wrote</source>
             <translation>Amazon schrieb</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+26" />
             <source>Amount</source>
             <translation>Betrag</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+7" />
+            <location line="+23" />
             <source>Case</source>
             <translation>Fall</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+36" />
             <source>Case %1 already exists. Merge into it or change the ID.</source>
             <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-64" />
             <source>Case ID</source>
             <translation>Fallnummer</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-27" />
             <source>Catalogue / content</source>
             <translation>Katalog / Inhalte</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+2" />
             <source>Category</source>
             <translation>Kategorie</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-16" />
             <source>Chargeback</source>
             <translation>Rückbelastung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+20" />
             <source>Chargebacks</source>
             <translation>Rückbelastungen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Co-op / accruals</source>
             <translation>Co-op / Rückstellungen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Costs</source>
             <translation>Kosten</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+63" />
             <source>Created</source>
             <translation>Angelegt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-23" />
             <source>Currency</source>
             <translation>Währung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-6" />
             <source>Days left</source>
             <translation>Tage übrig</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-33" />
             <source>Days open</source>
             <translation>Tage offen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+58" />
             <source>Department</source>
             <translation>Abteilung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-24" />
             <source>Dispute</source>
             <translation>Einspruch</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-2" />
             <source>Dispute by</source>
             <translation>Einspruch bis</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-42" />
             <source>Disputed</source>
             <translation>Eingesprochen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+3" />
             <source>Disputes</source>
             <translation>Einsprüche</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+12" />
             <source>Done</source>
             <translation>Erledigt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+27" />
             <source>Done on</source>
             <translation>Erledigt am</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-3" />
             <source>Due</source>
             <translation>Fällig</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+33" />
             <source>EDI / API</source>
             <translation>EDI / API</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+13" />
             <source>Enter the case ID from the Amazon case.</source>
             <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+5" />
             <source>Enter what the case is about.</source>
             <translation>Geben Sie an, worum es in dem Fall geht.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-56" />
             <source>Esc.</source>
             <translation>Eskal.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>Follow-up</source>
             <translation>Nachfassen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <location line="+56" />
             <source>Gear</source>
             <translation>Zahnrad</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-23" />
             <source>Group</source>
             <translation>Gruppe</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-8" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-53" />
             <source>In progress</source>
             <translation>In Bearbeitung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+7" />
             <source>Invoice</source>
             <translation>Rechnung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-31" />
             <source>Invoices</source>
             <translation>Rechnungen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+24" />
             <source>Kind</source>
             <translation>Art</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-29" />
             <source>Last contact</source>
             <translation>Letzter Kontakt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-8" />
             <source>Lost</source>
             <translation>Verloren</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-11" />
             <source>Needs info from us</source>
             <translation>Braucht Infos von uns</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+79" />
             <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
             <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-71" />
             <source>Not disputed</source>
             <translation>Kein Einspruch</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+37" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+28" />
             <source>Note</source>
             <translation>Notiz</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-31" />
             <source>Notes</source>
             <translation>Notizen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-38" />
+            <location line="+20" />
             <source>Open</source>
             <translation>Offen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-7" />
             <source>Opened</source>
             <translation>Eröffnet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+26" />
             <source>Orders / PO</source>
             <translation>Bestellungen / PO</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+11" />
             <source>Other</source>
             <translation>Sonstiges</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+4" />
             <source>Owner</source>
             <translation>Verantwortlich</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+33" />
             <source>PO</source>
             <translation>Bestellung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-32" />
             <source>POs</source>
             <translation>Bestellungen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-7" />
             <source>Payments / invoices</source>
             <translation>Zahlungen / Rechnungen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+27" />
             <source>Raised</source>
             <translation>Belastet am</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-2" />
             <source>Receiving / shortages</source>
             <translation>Wareneingang / Fehlmengen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+4" />
             <source>Recovered</source>
             <translation>Zurückgeholt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-45" />
             <source>Reopened</source>
             <translation>Wiedereröffnet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+51" />
             <source>Reports</source>
             <translation>Berichte</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-30" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-50" />
             <source>Resolved</source>
             <translation>Gelöst</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+48" />
             <source>Returns / RTV</source>
             <translation>Retouren / RTV</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-5" />
             <source>Shipments / ASN</source>
             <translation>Lieferungen / ASN</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-17" />
             <source>Shortage claim</source>
             <translation>Fehlmengenforderung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-8" />
+            <location line="+62" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+9" />
             <source>Status change</source>
             <translation>Statusänderung</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-63" />
             <source>Subject</source>
             <translation>Betreff</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+34" />
             <source>Type</source>
             <translation>Typ</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="+41" />
             <source>Unknown status %1.</source>
             <translation>Unbekannter Status %1.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-58" />
             <source>Waiting</source>
             <translation>Wartet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-21" />
             <source>Waiting on Amazon</source>
             <translation>Wartet auf Amazon</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+36" />
             <source>We wrote</source>
             <translation>Wir schrieben</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+26" />
             <source>What</source>
             <translation>Was</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Who</source>
             <translation>Wer</translation>
         </message>
@@ -4054,12 +4062,12 @@ Filled-in fields replace the old ones; links are added.</source>
             <translation>Warum</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../vendordesk/ui/tickets_labels.py" line="-25" />
             <source>Won</source>
             <translation>Gewonnen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+63" />
             <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
             <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
         </message>
