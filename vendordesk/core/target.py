@@ -133,10 +133,10 @@ def gear_levers(graph: Graph, frame: pd.DataFrame, weeks: int, lang: str = "en",
 
 _LEVER_TEXT = {
     "fix_oos": ("Fixing availability on the {n} worst ASINs", "Verfügbarkeit der {n} schwächsten ASINs beheben"),
-    "ads_up": ("Ad spend +20 %", "Werbebudget +20 %"),
+    "ads_up": ("Ad spend +20%", "Werbebudget +20 %"),
     "content_up": ("Better content (+5 points)", "Besserer Content (+5 Punkte)"),
     "buybox": ("Winning back the Featured Offer (3 points)", "Buy Box zurückgewinnen (3 Punkte)"),
-    "rating_up": ("Customer rating +3 %", "Kundenbewertung +3 %"),
+    "rating_up": ("Customer rating +3%", "Kundenbewertung +3 %"),
     "confirm_up": ("PO confirmation rate +5 points", "PO-Bestätigungsquote +5 Punkte"),
 }
 

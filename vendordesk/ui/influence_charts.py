@@ -51,6 +51,7 @@ def _legend(plot: pg.PlotWidget):
     legend = plot.plotItem.legend or plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 220),
                                                     pen=pg.mkPen("#cfd8dc"))
     legend.setLabelTextColor("#263238")
+    legend.setLabelTextSize("9pt")
     legend.clear()
     return legend
 
@@ -101,16 +102,24 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
     plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
 
 
-def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tuple[str, str, str]) -> None:
-    """Per month: target (outline), actual (solid), projected (light) stacked on actual."""
+MONTHLY_COLORS = ("#cfd8dc", "#1565c0", "#90caf9")
+
+
+def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tuple[str, str, str],
+                 legend: bool = True) -> None:
+    """Per month: target (grey), actual (blue), projected (light blue) stacked on actual."""
     plot.clear()
-    _legend(plot)
+    if legend:
+        _legend(plot)
+    else:
+        names = (None, None, None)
     x = monthly["month"].to_numpy(float)
     actual, projected, target = (monthly[c].to_numpy(float) for c in ("actual", "projected", "target"))
-    plot.addItem(pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush("#cfd8dc"),
+    plot.addItem(pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[0]),
                                  pen=pg.mkPen("#78909c"), name=names[0]))
-    plot.addItem(pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush("#1565c0"), name=names[1]))
-    plot.addItem(pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush("#90caf9"),
+    plot.addItem(pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[1]),
+                                 name=names[1]))
+    plot.addItem(pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[2]),
                                  name=names[2]))
     plot.getAxis("bottom").setTicks([[(i + 1, n) for i, n in enumerate(month_names)]])
     top = float(max((target.max() if len(target) else 0), (actual + projected).max() if len(x) else 0, 1))
@@ -131,10 +140,13 @@ def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[s
 
 
 def chart_image(draw: Callable[[pg.PlotWidget], None], width: int = 1800, height: int = 700,
-                short_axis: bool = True) -> QImage | None:
-    """Render a chart off-screen (GUI thread) to a QImage; None when it fails."""
+                short_axis: bool = True, layout_width: int = 900) -> QImage | None:
+    """Render a chart off-screen (GUI thread) to a QImage; None when it fails.
+
+    The chart is laid out ``layout_width`` pixels wide (font sizes relative to that), then
+    exported ``width`` pixels wide."""
     plot = make_plot(short_axis=short_axis)
-    w, h = width * 2 // 5, height * 2 // 5
+    w, h = layout_width, layout_width * height // width
     plot.resize(w, h)
     plot.plotItem.setGeometry(0, 0, w, h)
     try:

@@ -1,0 +1,60 @@
+"""The management brief: HTML contents on the demo and an A4 PDF in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.qt
+
+
+@pytest.fixture
+def demo_data(demo_workspace):
+    from vendordesk.ui.influence_data import load_all
+
+    return {lang: load_all(demo_workspace.path, lang) for lang in ("de", "en")}
+
+
+def test_brief_html_explains_bridge_chains_and_target(demo_workspace, demo_data):
+    from vendordesk.briefs.management import build_html
+
+    stories = json.loads(demo_workspace.meta("demo_stories"))
+    en = build_html(demo_data["en"], "en", {"chart://bridge"})
+    assert "Revenue bridge" in en and "chart://bridge" in en and "chart://target" not in en
+    assert "R1 OOS death spiral" in en and stories["oos_spiral"][0] in en
+    assert "R2 Margin squeeze" in en and "Lost sales (OOS)" in en
+    de = build_html(demo_data["de"], "de")
+    assert "Umsatzbrücke" in de and "OOS-Todesspirale" in de and "Umsatzziel" in de
+    bridge = demo_data["en"]["bridge"]
+    assert sum(bridge.steps.values()) == pytest.approx(bridge.end - bridge.start)
+
+
+def test_empty_workspace_brief_says_so(workspace):
+    from vendordesk.briefs.management import build_html
+    from vendordesk.ui.influence_data import load_all
+
+    html = build_html(load_all(workspace.path, "en"), "en")
+    assert "no weekly sales" in html
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_render_pdf(qapp, demo_workspace, tmp_path, lang):
+    from vendordesk.ui.management_brief import render_management_pdf
+
+    out = render_management_pdf(demo_workspace, tmp_path / f"brief_{lang}.pdf", lang)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 20_000
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page/") >= 1
+
+
+def test_render_refuses_bad_dates(qapp, demo_workspace, tmp_path):
+    from vendordesk.errors import UserError
+    from vendordesk.ui.management_brief import render_management_pdf
+
+    with pytest.raises(UserError, match="--from"):
+        render_management_pdf(demo_workspace, tmp_path / "b.pdf", "en", start="31.12.2026")
+    with pytest.raises(UserError, match="after --to"):
+        render_management_pdf(demo_workspace, tmp_path / "b.pdf", "en", start="2026-10-01", end="2026-09-01")
+    with pytest.raises(UserError, match=".pdf"):
+        render_management_pdf(demo_workspace, tmp_path / "b.txt", "en")

@@ -1,0 +1,193 @@
+"""The management brief (A4, German or English): why revenue and margin moved.
+
+HTML only (no Qt): the bridge waterfall and the monthly target chart are images the caller adds
+as ``chart://bridge`` and ``chart://target``. Contents: key numbers, the bridge with its steps,
+the top drivers in sentences, the active chains of the gear model, the sales target gap and the
+gears that could close it, method notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vendordesk.briefs import common as c
+from vendordesk.core.bridge import PPM_STEPS, STEPS
+from vendordesk.core.influence_text import weeks_label
+
+BRIDGE_URL, TARGET_URL = "chart://bridge", "chart://target"
+IMAGE_WIDTH = 520          # document pixels: the text width of an A4 page with 15 mm margins
+
+TEXT = {
+    "title": ("Management brief: why revenue and margin moved", "Management-Briefing: Warum sich Umsatz und Marge bewegt haben"),
+    "period": ("Period {b} compared with {a}", "Zeitraum {b} im Vergleich zu {a}"),
+    "made": ("Prepared on {d} with VendorDesk", "Erstellt am {d} mit VendorDesk"),
+    "key": ("Key numbers", "Kennzahlen"),
+    "net": ("Net sell-in (COGS − terms − chargebacks)", "Netto-Umsatz (COGS − Konditionen − Chargebacks)"),
+    "gross": ("Shipped COGS (our revenue)", "Shipped COGS (unser Umsatz)"),
+    "units": ("Shipped units", "Versandte Einheiten"),
+    "ppm": ("Amazon's Net PPM", "Amazons Net PPM"),
+    "before": ("Before", "Vorher"), "after": ("After", "Nachher"), "change": ("Change", "Veränderung"),
+    "bridge": ("Revenue bridge: from before to after", "Umsatzbrücke: von vorher nach nachher"),
+    "step": ("Step", "Schritt"), "eur": ("Effect", "Effekt"), "share": ("Meaning", "Bedeutung"),
+    "drivers": ("Top drivers", "Die wichtigsten Treiber"),
+    "asins": ("ASINs that moved sell-in most", "ASINs mit der größten Umsatzbewegung"),
+    "chains": ("Active chains of the gear model", "Aktive Wirkungsketten im Zahnrad-Modell"),
+    "quiet": ("Not active: {names}.", "Nicht aktiv: {names}."),
+    "none_active": ("No chain of the gear model is active in the data.", "Keine Wirkungskette ist in den Daten aktiv."),
+    "target": ("Sales target {y}", "Umsatzziel {y}"),
+    "t_target": ("Target", "Ziel"), "t_ytd": ("Year to date", "Bisher im Jahr"),
+    "t_proj": ("Projection to year end", "Prognose bis Jahresende"), "t_land": ("Expected landing", "Erwartete Landung"),
+    "t_gap": ("Gap", "Lücke"), "actual": ("Actual", "Ist"), "projected": ("Projected (forecast)", "Prognose"), "missing": ("missing", "fehlen"), "ahead": ("ahead", "Vorsprung"),
+    "no_target": ("No annual target entered yet.", "Noch kein Jahresziel erfasst."),
+    "levers": ("What the gears could add by December", "Was die Zahnräder bis Dezember bringen könnten"),
+    "ppm_bridge": ("Amazon's Net PPM bridge (points)", "Net-PPM-Brücke von Amazon (Prozentpunkte)"),
+    "method": ("Method", "Methode"),
+    "method_text": (
+        "Revenue is the vendor's sell-in at cost (shipped COGS). Price = change in cost price on this period's units; "
+        "volume and mix at the prior period's cost prices; lost sales from OOS are estimated as ordered units × OOS / "
+        "(1 − OOS) and shown apart from volume. Net PPM = (shipped revenue − shipped COGS + contra-COGS − sales "
+        "discount) / shipped revenue. Chains and levers come from the gear model (domain links E01–E30), calibrated "
+        "on this account's history where the data allows.",
+        "Umsatz ist der Sell-in des Lieferanten zu Einkaufspreisen (Shipped COGS). Preis = Veränderung des "
+        "Einkaufspreises auf die Mengen dieses Zeitraums; Menge und Mix zu den Einkaufspreisen des Vorzeitraums; "
+        "entgangene Umsätze durch OOS sind geschätzt als bestellte Einheiten × OOS / (1 − OOS) und getrennt von der "
+        "Menge ausgewiesen. Net PPM = (Shipped Revenue − Shipped COGS + Contra-COGS − Sales Discount) / Shipped "
+        "Revenue. Ketten und Hebel stammen aus dem Zahnrad-Modell (Wirkungen E01–E30), kalibriert auf die Historie "
+        "dieses Kontos, soweit die Daten es erlauben."),
+    "no_data": ("This workspace holds no weekly sales yet: import Vendor Central Sales reports first.",
+                "Dieser Arbeitsbereich enthält noch keine Wochenumsätze: bitte zuerst Vendor-Central-Sales-Berichte "
+                "importieren."),
+}
+STEP_NAMES = {
+    "price": ("Cost price", "Einkaufspreis"), "volume": ("Volume", "Menge"), "mix": ("Mix", "Mix"),
+    "oos": ("Lost sales (OOS)", "OOS-Verluste"), "terms": ("Terms", "Konditionen"),
+    "chargebacks": ("Chargebacks", "Chargebacks"), "asp": ("ASP", "Verkaufspreis (ASP)"),
+    "cost": ("Cost price", "Einkaufspreis"), "discount": ("Sales discount", "Verkaufsrabatt"),
+}
+STEP_MEANING = {
+    "price": ("our cost price on the units sold", "unser Einkaufspreis auf die verkauften Einheiten"),
+    "volume": ("more or fewer units, ex stock-outs", "mehr oder weniger Einheiten, ohne Out-of-Stock"),
+    "mix": ("cheaper or dearer ASINs sold", "Verschiebung zu günstigeren oder teureren ASINs"),
+    "oos": ("units lost to stock-outs (estimate)", "durch Out-of-Stock verlorene Einheiten (Schätzung)"),
+    "terms": ("back-end terms (contra-COGS)", "Backend-Konditionen (Contra-COGS)"),
+    "chargebacks": ("chargebacks and shortage claims", "Chargebacks und Fehlmengen-Abzüge"),
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    en, de = TEXT[key]
+    return (de if lang == "de" else en).format(**kw)
+
+
+def step_name(step: str, lang: str) -> str:
+    return STEP_NAMES[step][1 if lang == "de" else 0]
+
+
+def _key_numbers(b, lang: str, cur: str) -> str:
+    rows = [[t("net", lang), c.money(b.start, cur, lang, 0), c.money(b.end, cur, lang, 0),
+             c.money(b.end - b.start, cur, lang, 0, signed=True)],
+            [t("gross", lang), c.money(b.gross_start, cur, lang, 0), c.money(b.gross_end, cur, lang, 0),
+             c.money(b.gross_end - b.gross_start, cur, lang, 0, signed=True)],
+            [t("units", lang), c.number(b.units_start, lang), c.number(b.units_end, lang),
+             c.number(b.units_end - b.units_start, lang, signed=True)],
+            [t("ppm", lang), c.percent(b.ppm_start, lang), c.percent(b.ppm_end, lang),
+             c.points(b.ppm_end - b.ppm_start, lang)]]
+    return f"<h2>{t('key', lang)}</h2>" + c.table(["", t("before", lang), t("after", lang), t("change", lang)], rows,
+                                                   {1, 2, 3}, [40, 19, 19, 22])
+
+
+def _bridge(b, lang: str, cur: str, has_chart: bool) -> str:
+    html = f"<h2>{t('bridge', lang)}</h2>"
+    if has_chart:
+        html += f"<p align='center'><img src='{BRIDGE_URL}' width='{IMAGE_WIDTH}'/></p>"
+    rows = [[step_name(s, lang), c.money(b.steps[s], cur, lang, 0, signed=True), STEP_MEANING[s][1 if lang == "de" else 0]]
+            for s in STEPS]
+    return html + c.table([t("step", lang), t("eur", lang), t("share", lang)], rows, {1}, [30, 20, 50])
+
+
+def _drivers(b, explanation, lang: str, cur: str) -> str:
+    ranked = sorted(STEPS, key=lambda s: -abs(b.steps[s]))[:3]
+    items = [f"<li><b>{step_name(s, lang)}</b>: {c.money(b.steps[s], cur, lang, 0, signed=True)} "
+             f"({STEP_MEANING[s][1 if lang == 'de' else 0]})</li>" for s in ranked if abs(b.steps[s]) >= 1]
+    html = f"<h2>{t('drivers', lang)}</h2><ul>{''.join(items)}</ul>"
+    if explanation is not None and explanation.sentences:
+        html += f"<p>{c.esc(explanation.text)}</p>"
+    return html
+
+
+def _asins(b, lang: str, cur: str) -> str:
+    html = ""
+    if b.drivers is not None and len(b.drivers):
+        rows = [[c.esc(asin), c.money(r["cogs_a"], cur, lang, 0), c.money(r["cogs_b"], cur, lang, 0),
+                 c.money(r["delta"], cur, lang, 0, signed=True), f"{c.percent(r['oos_a'], lang, 0)} → "
+                 f"{c.percent(r['oos_b'], lang, 0)}"] for asin, r in b.drivers.head(6).iterrows()]
+        html += f"<h3>{t('asins', lang)}</h3>" + c.table(
+            ["ASIN", t("before", lang), t("after", lang), t("change", lang), "OOS"], rows, {1, 2, 3}, [22, 19, 19, 19, 21])
+    return html
+
+
+def _chains(chains, lang: str) -> str:
+    active = [ch for ch in chains if ch.active]
+    html = f"<h2 style='page-break-before: always'>{t('chains', lang)}</h2>"
+    if not active:
+        html += f"<p>{t('none_active', lang)}</p>"
+    for ch in active:
+        html += f"<p><b>{c.esc(ch.id)} {c.esc(ch.name)}.</b> {c.esc(ch.sentence)}</p>"
+    quiet = [f"{ch.id} {ch.name}" for ch in chains if not ch.active]
+    if quiet:
+        html += f"<p class='muted'>{c.esc(t('quiet', lang, names=', '.join(quiet)))}</p>"
+    return html
+
+
+def _target(view, lang: str, cur: str, has_chart: bool) -> str:
+    html = f"<h2>{t('target', lang, y=view.year)}</h2>"
+    if view.target <= 0:
+        return html + f"<p>{t('no_target', lang)}</p>"
+    gap = view.gap
+    word = t("missing", lang) if gap > 0 else t("ahead", lang)
+    cells = [(t("t_target", lang), c.money(view.target, cur, lang, 0)), (t("t_ytd", lang), c.money(view.ytd, cur, lang, 0)),
+             (t("t_proj", lang), c.money(view.projection, cur, lang, 0)),
+             (t("t_land", lang), c.money(view.landing, cur, lang, 0)),
+             (t("t_gap", lang), f"<span class='{'risk' if gap > 0 else 'ok'}'>{c.money(abs(gap), cur, lang, 0)}</span>")]
+    row = "".join(f"<td width='20%' align='center'><span class='label'>{k}</span><br/>"
+                  f"<b style='font-size: 9.5pt; color: #0d3b66; white-space: nowrap'>{v}</b>"
+                  f"{'<br/><span class=label>' + word + '</span>' if i == 4 else ''}</td>" for i, (k, v) in enumerate(cells))
+    html += f"<table class='key' width='100%' border='0' cellspacing='3' cellpadding='5'><tr>{row}</tr></table>"
+    if has_chart:
+        html += f"<p align='center'><img src='{TARGET_URL}' width='{IMAGE_WIDTH}'/></p>"
+        keys = zip(("#cfd8dc", "#1565c0", "#90caf9"), (t("t_target", lang), t("actual", lang), t("projected", lang)))
+        html += "<p align='center' class='muted'>" + " &nbsp; ".join(
+            f"<span style='color:{color}; font-size: 11pt'>&#9632;</span> {name}" for color, name in keys) + "</p>"
+    if view.levers:
+        html += f"<h3>{t('levers', lang)}</h3><ul>" + "".join(f"<li>{c.esc(lv.sentence)}</li>" for lv in view.levers) + "</ul>"
+    return html
+
+
+def _ppm_bridge(b, lang: str) -> str:
+    heads = [t("before", lang)] + [step_name(s, lang) for s in PPM_STEPS] + [t("after", lang)]
+    row = ([c.percent(b.ppm_start, lang)] + [c.points(b.ppm_steps.get(s, 0.0), lang, 2) for s in PPM_STEPS]
+           + [c.percent(b.ppm_end, lang)])
+    return f"<h3>{t('ppm_bridge', lang)}</h3>" + c.table(heads, [row], set(range(len(heads))), nowrap=())
+
+
+def build_html(data: dict, lang: str = "de", charts: set[str] | None = None, today: dt.date | None = None) -> str:
+    """``data``: account, currency, bridge, explanation, chains, target (see ui.influence_data.load_all)."""
+    charts = charts or set()
+    lang = "de" if lang == "de" else "en"
+    title = t("title", lang)
+    head = f"<h1>{c.esc(title)}</h1><p class='sub'>{c.esc(data.get('account', ''))}"
+    bridge = data.get("bridge")
+    if bridge is None or bridge.empty or not data.get("has_data"):
+        return c.document(title, head + f"</p><p>{t('no_data', lang)}</p>", lang)
+    (a0, a1), (b0, b1) = bridge.periods
+    made = t("made", lang, d=c.date(today or dt.date.today(), lang))
+    head += f" · {t('period', lang, b=weeks_label(b0, b1, lang), a=weeks_label(a0, a1, lang))}</p>"
+    head += f"<p class='muted'>{c.date(b0, lang)} – {c.date(b1, lang)} · {made}</p>"
+    cur = data.get("currency", "EUR")
+    body = head + _key_numbers(bridge, lang, cur) + _bridge(bridge, lang, cur, BRIDGE_URL in charts)
+    body += _drivers(bridge, data.get("explanation"), lang, cur) + _ppm_bridge(bridge, lang)
+    body += _chains(data.get("chains", []), lang) + _asins(bridge, lang, cur)
+    if data.get("target") is not None:
+        body += _target(data["target"], lang, cur, TARGET_URL in charts)
+    body += f"<h3>{t('method', lang)}</h3><p class='muted'>{t('method_text', lang)}</p>"
+    return c.document(title, body, lang)
