@@ -114,12 +114,13 @@ def _money_specs(ctx: dict, tables: dict, d) -> list[dict]:
 def _catalog_specs(cat, d) -> list[dict]:
     a = cat.asins
     pick = lambda k: k % len(a)  # noqa: E731
+    twin = next((j for j in range(pick(5) + 1, len(a)) if cat.family[j] == cat.family[pick(5)]), pick(5))
     fam = FAMILIES[cat.family[pick(5)]].name
     return [
         _spec(f"Neue Produktbilder für {a[pick(3)]} werden nicht übernommen", "Catalog/content", "content",
               "content", "waiting_amazon", d(44), d(31), esc=1, links=[("asin", a[pick(3)])]),
-        _spec(f"Twister auflösen: {fam}-Varianten {a[pick(5)]} / {a[pick(9)]}", "Catalog/content", "content",
-              "content", "open", d(15), d(15), links=[("asin", a[pick(5)]), ("asin", a[pick(9)])]),
+        _spec(f"Twister auflösen: {fam}-Varianten {a[pick(5)]} / {a[twin]}", "Catalog/content", "content",
+              "content", "open", d(15), d(15), links=[("asin", a[pick(5)]), ("asin", a[twin])]),
         _spec(f"A+ Content für {a[pick(11)]} ohne Begründung abgelehnt", "Catalog/content", "content", "content",
               "resolved", d(80), d(66), resolved=d(66), links=[("asin", a[pick(11)])]),
         _spec(f"Wrong brand name shown on detail page {a[pick(17)]}", "Catalog/content", "content", "content",

@@ -60,8 +60,9 @@ def _targets(ctx: dict) -> list[tuple]:
     cogs = money(ctx["sim"])["cogs"].sum(axis=1)
     monthly: dict[tuple[int, int], float] = {}
     for s, value in zip(starts, cogs.tolist()):
-        mid = s + timedelta(days=3)
-        monthly[(mid.year, mid.month)] = monthly.get((mid.year, mid.month), 0.0) + value
+        for day in range(7):                       # split each week over the days of its months
+            d = s + timedelta(days=day)
+            monthly[(d.year, d.month)] = monthly.get((d.year, d.month), 0.0) + value / 7
     full = [v for k, v in monthly.items() if k != (end.year, end.month) and k != _first_month(starts)]
     fallback = float(np.mean(full)) if full else float(cogs.sum())
     rows = []
@@ -74,8 +75,7 @@ def _targets(ctx: dict) -> list[tuple]:
 
 
 def _first_month(starts: list[date]) -> tuple[int, int]:
-    mid = starts[0] + timedelta(days=3)
-    return mid.year, mid.month
+    return starts[0].year, starts[0].month
 
 
 def _supply(ctx: dict) -> list[tuple]:

@@ -25,7 +25,7 @@ def task_rows(ctx: dict, specs: list[dict]) -> list[tuple]:
          "production", "forecast_ordering", None, s0, -20, -3, "open", None),
         ("Sammelbestellung (VIPO) beim Vendor Manager anfragen", "Forecast lernt aus zensierten Verkäufen",
          "sales", "forecast_ordering", first_case("Bestellmengen"), s0, -30, -2, "open", None),
-        ("Eigenen Lagerbestand für Top-Wasserkocher auf 6 Wochen erhöhen", "OOS-Spirale durchbrechen",
+        ("Eigenen Lagerbestand für die OOS-ASINs auf 6 Wochen erhöhen", "OOS-Spirale durchbrechen",
          "logistics", "availability", None, s0, -25, 7, "in_progress", None),
         ("ASN-Erstellung im ERP prüfen (Mengenabweichungen)", "Shortage Claims und ASN-Chargebacks",
          "logistics", "ops_compliance", first_case("EDI 856"), None, -8, 5, "open", None),
