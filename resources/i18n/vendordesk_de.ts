@@ -185,99 +185,99 @@
         <message>
             <location filename="../../vendordesk/ui/influence_calibration.py" line="+32" />
             <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace's history where the data allows; your edits always win.</source>
-            <translation type="unfinished" />
+            <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Calibrate on history</source>
-            <translation type="unfinished" />
+            <translation>Auf der Historie kalibrieren</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfung</translation>
         </message>
         <message>
             <location line="+0" />
             <source>From → to</source>
-            <translation type="unfinished" />
+            <translation>Von → nach</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+31" />
             <source>Sign</source>
-            <translation type="unfinished" />
+            <translation>Vorzeichen</translation>
         </message>
         <message>
             <location line="-30" />
             <source>Lag (wk)</source>
-            <translation type="unfinished" />
+            <translation>Verzögerung (Wo.)</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+32" />
             <source>Strength</source>
-            <translation type="unfinished" />
+            <translation>Stärke</translation>
         </message>
         <message>
             <location line="-32" />
             <source>Source</source>
-            <translation type="unfinished">Quelle</translation>
+            <translation>Quelle</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Estimate ± uncertainty (weeks)</source>
-            <translation type="unfinished" />
+            <translation>Schätzung ± Unsicherheit (Wochen)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Note</source>
-            <translation type="unfinished">Notiz</translation>
+            <translation>Notiz</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Edit link</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfung bearbeiten</translation>
         </message>
         <message>
             <location line="+6" />
             <source>+ raises</source>
-            <translation type="unfinished" />
+            <translation>+ erhöht</translation>
         </message>
         <message>
             <location line="+1" />
             <source>− lowers</source>
-            <translation type="unfinished" />
+            <translation>− senkt</translation>
         </message>
         <message>
             <location line="+3" />
             <source> wk</source>
-            <translation type="unfinished" />
+            <translation> Wo.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Lag</source>
-            <translation type="unfinished" />
+            <translation>Verzögerung</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Save link</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfung speichern</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Back to default/calibration</source>
-            <translation type="unfinished" />
+            <translation>Zurück zu Standard/Kalibrierung</translation>
         </message>
         <message>
             <location line="+21" />
             <source>default kept: %1</source>
-            <translation type="unfinished" />
+            <translation>Standard beibehalten: %1</translation>
         </message>
         <message>
             <location line="+45" />
             <source>Link not saved</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfung nicht gespeichert</translation>
         </message>
     </context>
     <context>
@@ -1620,150 +1620,150 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../vendordesk/ui/gear_detail.py" line="+40" />
             <source>Enter values…</source>
-            <translation type="unfinished">Werte eingeben…</translation>
+            <translation>Werte eingeben…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Rename &amp;&amp; thresholds…</source>
-            <translation type="unfinished" />
+            <translation>Umbenennen &amp;&amp; Schwellen…</translation>
         </message>
         <message>
             <location line="+13" />
             <source>KPI</source>
-            <translation type="unfinished">KPI</translation>
+            <translation>KPI</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+126" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location line="-126" />
             <location line="+127" />
             <source>Comparison</source>
-            <translation type="unfinished" />
+            <translation>Vergleich</translation>
         </message>
         <message>
             <location line="-126" />
             <location line="+127" />
             <source>Change</source>
-            <translation type="unfinished">Veränderung</translation>
+            <translation>Veränderung</translation>
         </message>
         <message>
             <location line="-127" />
             <source>Status</source>
-            <translation type="unfinished">Status</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Limits</source>
-            <translation type="unfinished" />
+            <translation>Grenzen</translation>
         </message>
         <message>
             <location line="+28" />
             <source>Double-click an ASIN to filter the gears by it.</source>
-            <translation type="unfinished" />
+            <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
         </message>
         <message>
             <location line="+17" />
             <source>%1 · score %2 · %3</source>
-            <translation type="unfinished" />
+            <translation>%1 · Punktzahl %2 · %3</translation>
         </message>
         <message>
             <location line="+4" />
             <source>prior period</source>
-            <translation type="unfinished" />
+            <translation>Vorperiode</translation>
         </message>
         <message>
             <location line="+0" />
             <source>same weeks last year</source>
-            <translation type="unfinished" />
+            <translation>gleiche Wochen im Vorjahr</translation>
         </message>
         <message>
             <location line="+2" />
             <source>No data for this gear in the chosen period. Its KPIs come from reports VendorDesk cannot read for it, or from values you enter by hand (Enter values…). Without data the gear gets no score.</source>
-            <translation type="unfinished" />
+            <translation>Keine Daten für dieses Zahnrad im gewählten Zeitraum. Seine KPIs stammen aus Berichten, die VendorDesk dafür nicht lesen kann, oder aus von Hand eingegebenen Werten (Werte eingeben…). Ohne Daten bekommt das Zahnrad keine Punktzahl.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>%1 weeks up to the week of %2, compared with the %3. Score 0–100: green from 80, amber from 50.</source>
-            <translation type="unfinished" />
+            <translation>%1 Wochen bis zur Woche vom %2, verglichen mit der %3. Punktzahl 0–100: grün ab 80, gelb ab 50.</translation>
         </message>
         <message>
             <location line="+11" />
             <source> (manual)</source>
-            <translation type="unfinished" />
+            <translation> (manuell)</translation>
         </message>
         <message>
             <location line="+21" />
             <source>change ≥ %1 / &lt; %2</source>
-            <translation type="unfinished" />
+            <translation>Veränderung ≥ %1 / &lt; %2</translation>
         </message>
         <message>
             <location line="+22" />
             <source>weeks</source>
-            <translation type="unfinished" />
+            <translation>Wochen</translation>
         </message>
         <message>
             <location line="+0" />
             <source>days</source>
-            <translation type="unfinished">Tage</translation>
+            <translation>Tage</translation>
         </message>
         <message>
             <location line="+2" />
             <source>last year</source>
-            <translation type="unfinished" />
+            <translation>Vorjahr</translation>
         </message>
         <message>
             <location line="+5" />
             <source>No ASIN ranking for this gear in this period.</source>
-            <translation type="unfinished" />
+            <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Worst ASINs for this gear (by %1)</source>
-            <translation type="unfinished" />
+            <translation>Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>ASIN</source>
-            <translation type="unfinished">ASIN</translation>
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Title</source>
-            <translation type="unfinished">Titel</translation>
+            <translation>Titel</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Revenue</source>
-            <translation type="unfinished" />
+            <translation>Umsatz</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Change (pts)</source>
-            <translation type="unfinished" />
+            <translation>Veränderung (Pkt.)</translation>
         </message>
         <message>
             <location line="+10" />
             <source>glance views lost to OOS</source>
-            <translation type="unfinished" />
+            <translation>durch OOS verlorene Glance Views</translation>
         </message>
         <message>
             <location line="+0" />
             <source>chargebacks</source>
-            <translation type="unfinished" />
+            <translation>Rückbelastungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>fall in conversion</source>
-            <translation type="unfinished" />
+            <translation>Rückgang der Konversion</translation>
         </message>
         <message>
             <location line="+0" />
             <source>fall in ASP</source>
-            <translation type="unfinished" />
+            <translation>Rückgang des ASP</translation>
         </message>
     </context>
     <context>
@@ -1771,47 +1771,47 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../vendordesk/ui/gear_dialogs.py" line="+105" />
             <source>Rename and set thresholds: %1</source>
-            <translation type="unfinished" />
+            <translation>Umbenennen und Schwellen setzen: %1</translation>
         </message>
         <message>
             <location line="+6" />
             <source>KPI</source>
-            <translation type="unfinished">KPI</translation>
+            <translation>KPI</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Rule</source>
-            <translation type="unfinished" />
+            <translation>Regel</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Green from</source>
-            <translation type="unfinished" />
+            <translation>Grün ab</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Red beyond</source>
-            <translation type="unfinished" />
+            <translation>Rot jenseits von</translation>
         </message>
         <message>
             <location line="+8" />
             <source>lower is better</source>
-            <translation type="unfinished" />
+            <translation>weniger ist besser</translation>
         </message>
         <message>
             <location line="+0" />
             <source>higher is better</source>
-            <translation type="unfinished" />
+            <translation>mehr ist besser</translation>
         </message>
         <message>
             <location line="+1" />
             <source>change vs. comparison</source>
-            <translation type="unfinished" />
+            <translation>Veränderung ggü. Vergleich</translation>
         </message>
         <message>
             <location line="+20" />
             <source>Name</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
     </context>
     <context>
@@ -1880,12 +1880,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../vendordesk/ui/tabs/gears.py" line="+59" />
             <source>Reading the gears…</source>
-            <translation type="unfinished" />
+            <translation>Zahnräder werden gelesen…</translation>
         </message>
         <message>
             <location line="+0" />
             <source>VendorDesk reads the reports once; switching gears is instant afterwards.</source>
-            <translation type="unfinished" />
+            <translation>VendorDesk liest die Berichte einmal; danach wechseln die Zahnräder sofort.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1900,12 +1900,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location line="+1" />
             <source>Import reports…</source>
-            <translation type="unfinished" />
+            <translation>Berichte importieren…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Show the gears and enter values by hand</source>
-            <translation type="unfinished" />
+            <translation>Zahnräder zeigen und Werte von Hand eingeben</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1915,73 +1915,73 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location line="+32" />
             <source>Gears</source>
-            <translation type="unfinished">Zahnräder</translation>
+            <translation>Zahnräder</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+190" />
             <source>What moves what</source>
-            <translation type="unfinished" />
+            <translation>Was bewegt was</translation>
         </message>
         <message>
             <location line="-174" />
             <source>Last %1 weeks</source>
-            <translation type="unfinished" />
+            <translation>Letzte %1 Wochen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>vs. prior period</source>
-            <translation type="unfinished" />
+            <translation>ggü. Vorperiode</translation>
         </message>
         <message>
             <location line="+1" />
             <source>vs. same weeks last year</source>
-            <translation type="unfinished" />
+            <translation>ggü. gleichen Wochen im Vorjahr</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Brand</source>
-            <translation type="unfinished" />
+            <translation>Marke</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Category</source>
-            <translation type="unfinished">Kategorie</translation>
+            <translation>Kategorie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASIN</source>
-            <translation type="unfinished">ASIN</translation>
+            <translation>ASIN</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Period</source>
-            <translation type="unfinished">Zeitraum</translation>
+            <translation>Zeitraum</translation>
         </message>
         <message>
             <location line="+14" />
             <source>All brands</source>
-            <translation type="unfinished" />
+            <translation>Alle Marken</translation>
         </message>
         <message>
             <location line="+0" />
             <source>All categories</source>
-            <translation type="unfinished" />
+            <translation>Alle Kategorien</translation>
         </message>
         <message>
             <location line="+14" />
             <source>All ASINs</source>
-            <translation type="unfinished" />
+            <translation>Alle ASINs</translation>
         </message>
         <message>
             <location line="+68" />
             <source>Week of %1</source>
-            <translation type="unfinished" />
+            <translation>Woche vom %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No data in this selection</source>
-            <translation type="unfinished" />
+            <translation>Keine Daten in dieser Auswahl</translation>
         </message>
     </context>
     <context>
@@ -1989,262 +1989,262 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../build/i18n/tr_helpers.py" line="+1" />
             <source>ASN/label errors</source>
-            <translation type="unfinished" />
+            <translation>ASN-/Etikettenfehler</translation>
         </message>
         <message>
             <location line="+1" />
             <source>ASP</source>
-            <translation type="unfinished" />
+            <translation>ASP</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ad efficiency</source>
-            <translation type="unfinished" />
+            <translation>Werbeeffizienz</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ad spend</source>
-            <translation type="unfinished" />
+            <translation>Werbeausgaben</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Advertising</source>
-            <translation type="unfinished" />
+            <translation>Werbung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amazon forecast</source>
-            <translation type="unfinished" />
+            <translation>Amazon-Prognose</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Assortment</source>
-            <translation type="unfinished" />
+            <translation>Sortiment</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Availability</source>
-            <translation type="unfinished" />
+            <translation>Verfügbarkeit</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Average selling price</source>
-            <translation type="unfinished" />
+            <translation>Durchschnittlicher Verkaufspreis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>B1 Overstock markdown</source>
-            <translation type="unfinished" />
+            <translation>B1 Abschriften bei Überbestand</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Back-end terms</source>
-            <translation type="unfinished" />
+            <translation>Back-End-Konditionen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>CPI acceptance</source>
-            <translation type="unfinished" />
+            <translation>Akzeptanz der Preiserhöhung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>CRaP risk</source>
-            <translation type="unfinished">CRaP-Risiko</translation>
+            <translation>CRaP-Risiko</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Chargebacks</source>
-            <translation type="unfinished">Rückbelastungen</translation>
+            <translation>Rückbelastungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Competitor price</source>
-            <translation type="unfinished" />
+            <translation>Wettbewerbspreis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Confirmation rate</source>
-            <translation type="unfinished" />
+            <translation>Bestätigungsquote</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Content</source>
-            <translation type="unfinished" />
+            <translation>Content</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Content quality</source>
-            <translation type="unfinished" />
+            <translation>Content-Qualität</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Conversion</source>
-            <translation type="unfinished" />
+            <translation>Konversion</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cost price</source>
-            <translation type="unfinished" />
+            <translation>Einkaufspreis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Customer rating</source>
-            <translation type="unfinished" />
+            <translation>Kundenbewertung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Featured Offer lost</source>
-            <translation type="unfinished" />
+            <translation>Featured Offer verloren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Forecast &amp; ordering</source>
-            <translation type="unfinished" />
+            <translation>Prognose &amp; Bestellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Glance views</source>
-            <translation type="unfinished" />
+            <translation>Glance Views</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lead time</source>
-            <translation type="unfinished" />
+            <translation>Lieferzeit</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lost sales (OOS)</source>
-            <translation type="unfinished" />
+            <translation>Verlorene Verkäufe (OOS)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Mix</source>
-            <translation type="unfinished" />
+            <translation>Mix</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Net PPM</source>
-            <translation type="unfinished">Net PPM</translation>
+            <translation>Net PPM</translation>
         </message>
         <message>
             <location line="+1" />
             <source>On-time/in-full defects</source>
-            <translation type="unfinished" />
+            <translation>On-Time-/In-Full-Fehler</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Operations</source>
-            <translation type="unfinished" />
+            <translation>Operations</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ordered units</source>
-            <translation type="unfinished" />
+            <translation>Bestellte Stück</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Out-of-stock rate</source>
-            <translation type="unfinished" />
+            <translation>Out-of-Stock-Quote</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Outcome</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>PO units</source>
-            <translation type="unfinished" />
+            <translation>Bestellmengen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Payment terms / Skonto</source>
-            <translation type="unfinished" />
+            <translation>Zahlungsziel / Skonto</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Price &amp; Buy Box</source>
-            <translation type="unfinished" />
+            <translation>Preis &amp; Buy Box</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Profitability &amp; terms</source>
-            <translation type="unfinished" />
+            <translation>Profitabilität &amp; Konditionen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>R1 OOS death spiral</source>
-            <translation type="unfinished" />
+            <translation>R1 OOS-Abwärtsspirale</translation>
         </message>
         <message>
             <location line="+1" />
             <source>R2 Margin squeeze / CRaP</source>
-            <translation type="unfinished" />
+            <translation>R2 Margendruck / CRaP</translation>
         </message>
         <message>
             <location line="+1" />
             <source>R3 Compliance drain</source>
-            <translation type="unfinished" />
+            <translation>R3 Compliance-Verluste</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Receive fill rate</source>
-            <translation type="unfinished">Wareneingangs-Füllrate</translation>
+            <translation>Wareneingangs-Füllrate</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Return rate</source>
-            <translation type="unfinished" />
+            <translation>Retourenquote</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reviews &amp; returns</source>
-            <translation type="unfinished" />
+            <translation>Bewertungen &amp; Retouren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Sales discount</source>
-            <translation type="unfinished" />
+            <translation>Verkaufsrabatt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Shortage claims</source>
-            <translation type="unfinished" />
+            <translation>Fehlmengenforderungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Terms</source>
-            <translation type="unfinished" />
+            <translation>Konditionen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Vendor margin</source>
-            <translation type="unfinished" />
+            <translation>Vendor-Marge</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Volume</source>
-            <translation type="unfinished" />
+            <translation>Volumen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Weeks of cover</source>
-            <translation type="unfinished" />
+            <translation>Reichweite in Wochen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>calibrated</source>
-            <translation type="unfinished" />
+            <translation>kalibriert</translation>
         </message>
         <message>
             <location line="+1" />
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>Standard</translation>
         </message>
         <message>
             <location line="+1" />
             <source>edited</source>
-            <translation type="unfinished" />
+            <translation>bearbeitet</translation>
         </message>
     </context>
     <context>
@@ -2252,82 +2252,82 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../vendordesk/ui/influence_panel.py" line="+49" />
             <source>Interdependencies</source>
-            <translation type="unfinished" />
+            <translation>Wechselwirkungen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>What-if</source>
-            <translation type="unfinished" />
+            <translation>Was-wäre-wenn</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Nothing to bridge yet</source>
-            <translation type="unfinished" />
+            <translation>Noch nichts zu überbrücken</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The revenue and margin bridge needs weekly Sales reports for two periods. Import them via File › Import…</source>
-            <translation type="unfinished" />
+            <translation>Die Umsatz- und Margenbrücke braucht wöchentliche Verkaufsberichte für zwei Zeiträume. Importieren Sie sie über Datei › Importieren…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Bridge</source>
-            <translation type="unfinished" />
+            <translation>Brücke</translation>
         </message>
         <message>
             <location line="+3" />
             <source>No sales history yet</source>
-            <translation type="unfinished">Noch keine Verkaufshistorie</translation>
+            <translation>Noch keine Verkaufshistorie</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The target view compares your annual target with shipped COGS. Import Sales reports first.</source>
-            <translation type="unfinished" />
+            <translation>Die Zielansicht vergleicht Ihr Jahresziel mit den Shipped COGS. Importieren Sie zuerst Verkaufsberichte.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Sales target</source>
-            <translation type="unfinished" />
+            <translation>Umsatzziel</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Calibration</source>
-            <translation type="unfinished" />
+            <translation>Kalibrierung</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Chains in your data</source>
-            <translation type="unfinished" />
+            <translation>Ketten in Ihren Daten</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Green arrow: more raises the target KPI; red: lowers it; dashed: with a delay; orange: part of an active chain. Hover an arrow for its strength.</source>
-            <translation type="unfinished" />
+            <translation>Grüner Pfeil: mehr erhöht den Ziel-KPI; rot: senkt ihn; gestrichelt: mit Verzögerung; orange: Teil einer aktiven Kette. Zeigen Sie mit der Maus auf einen Pfeil, um seine Stärke zu sehen.</translation>
         </message>
         <message>
             <location line="+18" />
             <source>Reading the workspace…</source>
-            <translation type="unfinished" />
+            <translation>Arbeitsbereich wird gelesen…</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Could not read the interdependency data: %1</source>
-            <translation type="unfinished" />
+            <translation>Die Daten zu den Wechselwirkungen konnten nicht gelesen werden: %1</translation>
         </message>
         <message>
             <location line="+7" />
             <source>No sales data yet: the graph shows the default model and the what-if runs without money totals. Import reports to see chains, the bridge and the target view.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verkaufsdaten: Die Grafik zeigt das Standardmodell, und die Was-wäre-wenn-Analyse läuft ohne Geldsummen. Importieren Sie Berichte, um Ketten, die Brücke und die Zielansicht zu sehen.</translation>
         </message>
         <message>
             <location line="+17" />
             <source>active</source>
-            <translation type="unfinished" />
+            <translation>aktiv</translation>
         </message>
         <message>
             <location line="+0" />
             <source>quiet</source>
-            <translation type="unfinished" />
+            <translation>ruhig</translation>
         </message>
     </context>
     <context>
@@ -2747,47 +2747,47 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../vendordesk/ui/gear_dialogs.py" line="-100" />
             <source>Enter a value: %1</source>
-            <translation type="unfinished" />
+            <translation>Wert eingeben: %1</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Whole account</source>
-            <translation type="unfinished" />
+            <translation>Ganzes Konto</translation>
         </message>
         <message>
             <location line="+12" />
             <source>KPI</source>
-            <translation type="unfinished">KPI</translation>
+            <translation>KPI</translation>
         </message>
         <message>
             <location line="+1" />
             <source>For</source>
-            <translation type="unfinished">Für</translation>
+            <translation>Für</translation>
         </message>
         <message>
             <location line="+1" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <location line="+1" />
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Bis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Values from the Amazon Ads console or your own checks. A rating or score counts until you enter a newer one (at most 13 weeks); spend adds up.</source>
-            <translation type="unfinished" />
+            <translation>Werte aus der Amazon-Ads-Konsole oder eigenen Prüfungen. Eine Bewertung oder Punktzahl gilt, bis Sie eine neuere eingeben (höchstens 13 Wochen); Ausgaben werden aufsummiert.</translation>
         </message>
         <message>
             <location line="+23" />
             <source>The period ends before it starts. Swap the dates.</source>
-            <translation type="unfinished" />
+            <translation>Der Zeitraum endet, bevor er beginnt. Tauschen Sie die Daten.</translation>
         </message>
     </context>
     <context>
@@ -3680,8 +3680,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+57" />
-            <location line="+24" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+69" />
+            <location line="+33" />
             <source>ASIN</source>
             <translation>ASIN</translation>
         </message>
@@ -3691,7 +3691,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-56" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-73" />
             <source>ASINs</source>
             <translation>ASINs</translation>
         </message>
@@ -3711,13 +3711,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Amazon schrieb</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+26" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+32" />
             <source>Amount</source>
             <translation>Betrag</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+23" />
+            <location line="+10" />
+            <location line="+29" />
             <source>Case</source>
             <translation>Fall</translation>
         </message>
@@ -3727,7 +3727,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-64" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-82" />
             <source>Case ID</source>
             <translation>Fallnummer</translation>
         </message>
@@ -3737,7 +3737,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Katalog / Inhalte</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+2" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+3" />
             <source>Category</source>
             <translation>Kategorie</translation>
         </message>
@@ -3762,32 +3762,32 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kosten</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+63" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+82" />
             <source>Created</source>
             <translation>Angelegt</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-29" />
             <source>Currency</source>
             <translation>Währung</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-10" />
             <source>Days left</source>
             <translation>Tage übrig</translation>
         </message>
         <message>
-            <location line="-33" />
+            <location line="-41" />
             <source>Days open</source>
             <translation>Tage offen</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+72" />
             <source>Department</source>
             <translation>Abteilung</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-30" />
             <source>Dispute</source>
             <translation>Einspruch</translation>
         </message>
@@ -3812,12 +3812,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Erledigt</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+27" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+38" />
             <source>Done on</source>
             <translation>Erledigt am</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location line="-7" />
             <source>Due</source>
             <translation>Fällig</translation>
         </message>
@@ -3837,7 +3837,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Geben Sie an, worum es in dem Fall geht.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-56" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-71" />
             <source>Esc.</source>
             <translation>Eskal.</translation>
         </message>
@@ -3848,17 +3848,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+3" />
-            <location line="+56" />
+            <location line="+73" />
             <source>Gear</source>
             <translation>Zahnrad</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-29" />
             <source>Group</source>
             <translation>Gruppe</translation>
         </message>
         <message>
-            <location line="-8" />
+            <location line="-14" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
@@ -3868,22 +3868,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>In Bearbeitung</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+7" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+12" />
             <source>Invoice</source>
             <translation>Rechnung</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-39" />
             <source>Invoices</source>
             <translation>Rechnungen</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Kind</source>
             <translation>Art</translation>
         </message>
         <message>
-            <location line="-29" />
+            <location line="-35" />
             <source>Last contact</source>
             <translation>Letzter Kontakt</translation>
         </message>
@@ -3908,13 +3908,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kein Einspruch</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+37" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+49" />
             <location filename="../../vendordesk/ui/tickets_labels.py" line="+28" />
             <source>Note</source>
             <translation>Notiz</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-40" />
             <source>Notes</source>
             <translation>Notizen</translation>
         </message>
@@ -3925,7 +3925,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Offen</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-7" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-11" />
             <source>Opened</source>
             <translation>Eröffnet</translation>
         </message>
@@ -3940,17 +3940,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Sonstiges</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+4" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+5" />
             <source>Owner</source>
             <translation>Verantwortlich</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+41" />
             <source>PO</source>
             <translation>Bestellung</translation>
         </message>
         <message>
-            <location line="-32" />
+            <location line="-38" />
             <source>POs</source>
             <translation>Bestellungen</translation>
         </message>
@@ -3960,7 +3960,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Zahlungen / Rechnungen</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+27" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+32" />
             <source>Raised</source>
             <translation>Belastet am</translation>
         </message>
@@ -3970,7 +3970,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Wareneingang / Fehlmengen</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+4" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+5" />
             <source>Recovered</source>
             <translation>Zurückgeholt</translation>
         </message>
@@ -3985,7 +3985,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Berichte</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-30" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-35" />
             <location filename="../../vendordesk/ui/tickets_labels.py" line="-50" />
             <source>Resolved</source>
             <translation>Gelöst</translation>
@@ -4006,8 +4006,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fehlmengenforderung</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-8" />
-            <location line="+62" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-12" />
+            <location line="+78" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -4017,12 +4017,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Statusänderung</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-63" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-79" />
             <source>Subject</source>
             <translation>Betreff</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+41" />
             <source>Type</source>
             <translation>Typ</translation>
         </message>
@@ -4047,7 +4047,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Wir schrieben</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+26" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+34" />
             <source>What</source>
             <translation>Was</translation>
         </message>
@@ -4057,7 +4057,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Wer</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Why</source>
             <translation>Warum</translation>
         </message>
