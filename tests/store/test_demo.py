@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -84,7 +85,7 @@ def test_weeks_run_sunday_to_saturday_contiguously_up_to_the_end_date(db):
             "(SELECT * FROM sales_facts ORDER BY asin, period_start) GROUP BY asin"):
         days = [date.fromisoformat(s) for s in starts.split(",")]
         assert all(d.weekday() == 6 for d in days), asin
-        assert all(b - a == timedelta(days=7) for a, b in zip(days, days[1:])), asin
+        assert all(b - a == timedelta(days=7) for a, b in pairwise(days)), asin
         assert [date.fromisoformat(e) for e in ends.split(",")] == [d + timedelta(days=6) for d in days]
         assert days[-1] + timedelta(days=6) == END
     assert len(weeks_of(db)) == 104

@@ -71,8 +71,8 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) ->
     grid = FactGrid(cat, starts[:weeks])
     facts = fact_rows(grid, sim, import_id=1)
     po_headers, po_rows, lines = build_orders(np.random.default_rng([seed, 1]), cat, sim, starts, 1)
-    ctx = dict(cat=cat, sim=sim, stories=stories, starts=starts, weeks=weeks, end=end, lines=lines,
-               increase=increase, rng=np.random.default_rng([seed, 3]))
+    ctx = {"cat": cat, "sim": sim, "stories": stories, "starts": starts, "weeks": weeks, "end": end,
+           "lines": lines, "increase": increase, "rng": np.random.default_rng([seed, 3])}
     tables = {
         "products": _products(cat),
         "sales_facts": facts["sales"], "traffic_facts": facts["traffic"],

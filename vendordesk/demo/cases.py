@@ -55,7 +55,7 @@ def _spec(subject, category, gear, dept, status, opened, last, esc=0, links=(), 
 
 def _ticket_specs(ctx: dict, tables: dict) -> list[dict]:
     cat, end, st = ctx["cat"], ctx["end"], ctx["stories"]
-    d = lambda days: end - timedelta(days=days)  # noqa: E731
+    d = lambda days: end - timedelta(days=days)
     asin = cat.asins
     specs = []
     for k, i in enumerate(st.oos_spiral):
@@ -113,7 +113,7 @@ def _money_specs(ctx: dict, tables: dict, d) -> list[dict]:
 
 def _catalog_specs(cat, d) -> list[dict]:
     a = cat.asins
-    pick = lambda k: k % len(a)  # noqa: E731
+    pick = lambda k: k % len(a)
     twin = next((j for j in range(pick(5) + 1, len(a)) if cat.family[j] == cat.family[pick(5)]), pick(5))
     fam = FAMILIES[cat.family[pick(5)]].name
     return [

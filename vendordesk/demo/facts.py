@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import numpy as np
@@ -25,7 +26,7 @@ def _col(a: np.ndarray) -> list:
     """Flattened column with NaN as None (SQL NULL)."""
     values = a.tolist()
     if np.isnan(a).any():
-        return [None if v != v else v for v in values]
+        return [None if math.isnan(v) else v for v in values]
     return values
 
 

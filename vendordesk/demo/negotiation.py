@@ -37,8 +37,8 @@ def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
              for i, p in zip(line, pct)]
     head = (1, f"Kostenpreiserhöhung {CPI_FAMILY} {effective.year}", "EUR", None, effective.isoformat(), 0,
             "draft", 0.09, 0.075, 0.06,
-            "Gebündelte CPI für die ganze Linie, an alle Händler kommuniziert; UVP steigt um 8 %. "
-            "ASP-Trend der letzten 12 Monate beilegen.", f"{end.isoformat()}T16:30:00")
+            ("Gebündelte CPI für die ganze Linie, an alle Händler kommuniziert; UVP steigt um 8 %. "
+             "ASP-Trend der letzten 12 Monate beilegen."), f"{end.isoformat()}T16:30:00")
     scenarios = [
         (1, "Voll: 9 % ab Stichtag", json.dumps({"cost_pct": 0.09, "retail_pass_through": 0.0})),
         (1, "Ziel: 7,5 % mit UVP-Erhöhung", json.dumps({"cost_pct": 0.075, "retail_pass_through": 0.6})),

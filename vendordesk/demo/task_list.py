@@ -9,9 +9,9 @@ from vendordesk.demo.cases import ASSIGNEES
 
 def task_rows(ctx: dict, specs: list[dict]) -> list[tuple]:
     cat, end, st = ctx["cat"], ctx["end"], ctx["stories"]
-    d = lambda days: (end + timedelta(days=days)).isoformat()  # noqa: E731
+    d = lambda days: (end + timedelta(days=days)).isoformat()
     case_of = {s["subject"]: s["case_id"] for s in specs}
-    first_case = lambda prefix: next((c for s, c in case_of.items() if s.startswith(prefix)), None)  # noqa: E731
+    first_case = lambda prefix: next((c for s, c in case_of.items() if s.startswith(prefix)), None)
     spiral = [cat.asins[i] for i in st.oos_spiral]
     squeeze = [cat.asins[i] for i in st.margin_squeeze]
     crap = [cat.asins[i] for i in st.crap_risk]
