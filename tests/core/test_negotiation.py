@@ -155,3 +155,16 @@ def test_scenario_increase_is_share_of_requested():
     a = n.analyse(case(), market())
     assert [round(s.increase, 4) for s in a.scenarios] == [0.08, 0.08, 0.04]
     assert round(a.scenarios[1].first_year_increase, 4) == 0.06
+
+
+def test_scenario_with_fixed_cost_pct_steps_and_pass_through():
+    s = n.Scenario.from_params("min", {"cost_pct": 0.06, "phased": [0.03, 0.03], "phase_months": 3})
+    assert (s.share, s.phase2_share, s.phase2_months) == (0.5, 0.5, 3)
+    target = n.Scenario.from_params("target", {"cost_pct": 0.075, "retail_pass_through": 0.6})
+    a = n.analyse(case(scenarios=[s, target]), market())
+    low, mid = a.scenarios
+    # 520 units x 10.00 x (0.03 + 0.03 x 9/12) = 273.00
+    assert round(low.amazon_cogs_impact, 2) == 273.00 and low.increase == pytest.approx(0.06)
+    # cost 10.75, ASP 19.99 x (1 + 0.6 x 0.075) = 20.88955 -> (20.88955 - 10.75 x 0.88) / 20.88955
+    assert mid.net_ppm_after == pytest.approx((20.88955 - 9.46) / 20.88955)
+    assert a.json()["scenarios"][1]["retail_pass_through"] == 0.6

@@ -24,9 +24,9 @@ p { margin-top: 2pt; margin-bottom: 4pt; }
 .sub { font-size: 10pt; color: #455a64; }
 .muted { color: #607d8b; font-size: 7.5pt; }
 .grid { border-collapse: collapse; border-color: #b0bec5; margin-bottom: 6pt; }
-.grid td, .grid th { border: 0.5px solid #cfd8dc; }
+.grid td, .grid th { border: 1px solid #cfd8dc; }
 .facts { border-collapse: collapse; margin-bottom: 6pt; }
-.facts td, .facts th { border: 0.5px solid #cfd8dc; }
+.facts td, .facts th { border: 1px solid #cfd8dc; }
 .grid th { background-color: #e3ebf2; color: #0d3b66; font-weight: bold; font-size: 7.5pt; }
 .grid td { font-size: 7.5pt; }
 .facts td { font-size: 8.5pt; }
@@ -132,6 +132,11 @@ def table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = 
         body += '<tr class="total">' + "".join(cell("td", i, c) for i, c in enumerate(total)) + "</tr>"
     return (f'<table class="{css}" width="100%" border="1" cellspacing="0" cellpadding="3">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{SPACER}")
+
+
+def h2(text: str) -> str:
+    """A section heading with space above (Qt ignores margin-top after tables)."""
+    return f"{SPACER}<h2>{text}</h2>"
 
 
 def document(title: str, body: str, lang: str) -> str:

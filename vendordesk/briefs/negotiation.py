@@ -45,8 +45,8 @@ def _cover(a, lang, f, account, today) -> str:
     notice = "" if a.notice_days is None else f" ({a.notice_days} {t('days', lang)})"
     rows = [(t("account", lang), c.esc(account.get("account_name"))), (t("vendor_code", lang), c.esc(account.get("vendor_code"))),
             (t("marketplace", lang), c.esc(account.get("marketplace_id"))), (t("kam", lang), c.esc(case.kam)),
-            (t("prepared", lang), c.date(today, lang)), (t("effective", lang), c.date(case.effective_date, lang) + notice),
-            (t("final_order", lang), c.date(case.final_order_until, lang)),
+            (t("prepared", lang), c.date(today, lang)), (t("effective", lang), (c.date(case.effective_date, lang) + notice) if case.effective_date else "–"),
+            (t("final_order", lang), c.date(case.final_order_until, lang) if case.final_order_until else "–"),
             (t("tariff", lang), t("yes" if case.tariff_driven else "no", lang)),
             (t("status", lang), pick(STATUS_NAMES, case.status, lang)),
             (t("asins", lang), str(len(case.items))), (t("currency", lang), c.esc(case.currency))]
@@ -74,7 +74,7 @@ def _key_figures(a, lang, f) -> str:
 
 
 def _summary(a, lang, f) -> str:
-    out = f"<h2>{t('summary', lang)}</h2>" + _key_figures(a, lang, f)
+    out = c.h2(t('summary', lang)) + _key_figures(a, lang, f)
     for obj in a.objections[:2]:
         out += f"<p>{objection(obj, a, lang)[1]}</p>"
     problems = [i for i in a.issues if i.severity in ("error", "warning")]
@@ -92,13 +92,13 @@ def _summary(a, lang, f) -> str:
 
 def _drivers(a, lang, f) -> str:
     if not a.case.drivers:
-        return f"<h2>{t('drivers', lang)}</h2><p>{c.na(lang)}</p>"
+        return c.h2(t('drivers', lang)) + f"<p>{c.na(lang)}</p>"
     rows = [[pick(DRIVER_NAMES, d.driver, lang), f.pct(d.weight), f.pct(d.change_pct, True),
              f.pct(d.weight * d.change_pct, True), c.esc(d.index_name or ""), c.esc(d.source or "")] for d in a.case.drivers]
     total = [t("total", lang), f.pct(a.weights_total), "", f.pct(a.justified, True), "", ""]
     head = [t(k, lang) for k in ("driver", "weight", "change", "contribution", "index", "source")]
     note = f"<p>{t('requested', lang)}: <b>{f.pct(a.requested, True)}</b> · {t('justified', lang)}: <b>{f.pct(a.justified, True)}</b></p>"
-    return (f"<h2>{t('drivers', lang)}</h2>" + c.table(head, rows, {1, 2, 3}, [16, 10, 14, 10, 28, 22], total=total) + note)
+    return (c.h2(t('drivers', lang)) + c.table(head, rows, {1, 2, 3}, [16, 10, 14, 10, 28, 22], total=total) + note)
 
 
 def _asin_tables(a, lang, f) -> str:
@@ -107,7 +107,7 @@ def _asin_tables(a, lang, f) -> str:
     cur = lambda key: f"{t(key, lang)} ({sym})"  # noqa: E731
     head1 = [t("asin", lang), t("product", lang), cur("cost_old"), cur("cost_new"), t("change", lang),
              cur("msrp_old"), cur("msrp_new"), t("units52", lang), cur("cogs52")]
-    rows1 = [[c.esc(i.asin), c.esc(i.title[:40]), m(i.cost_before), m(i.cost_after), f.pct(i.cost_change, True),
+    rows1 = [[c.esc(i.asin), c.esc(i.title if len(i.title) <= 48 else i.title[:46].rstrip(" ,") + "…"), m(i.cost_before), m(i.cost_after), f.pct(i.cost_change, True),
               m(i.msrp_before) if i.msrp_before else "–", m(i.msrp_after) if i.msrp_after else "–",
               f.num(i.units_52), f.num(i.cogs_52)] for i in a.items]
     head2 = [t("asin", lang), cur("asp13"), cur("asp26"), cur("asp52"), t("trend", lang), t("fm_now", lang),
@@ -126,23 +126,23 @@ def _asin_tables(a, lang, f) -> str:
     src = t({"terms": "src_terms", "facts": "src_facts"}.get(a.market.contra_source, "src_none"), lang)
     legend = t("legend", lang).replace("{rate}", f.pct(a.market.contra_rate)).replace("{src}", src)
     el = t("el_calibrated" if a.market.elasticity_source == "calibrated" else "el_default", lang)
-    return (f"<h2>{t('per_asin', lang)}</h2>"
+    return (c.h2(t('per_asin', lang))
             + c.table(head1, rows1, set(range(2, 9)), [12, 27, 9, 9, 9, 8, 8, 8, 10])
-            + f"<h2>{t('asp_front', lang)}</h2>"
+            + c.h2(t('asp_front', lang))
             + c.table(head2, rows2, set(range(1, 9)), [13, 10, 10, 10, 9, 10, 10, 13, 15])
-            + f"<h2>{t('margins', lang)}</h2>"
+            + c.h2(t('margins', lang))
             + c.table(head3, rows3, set(range(1, 8)), [12, 11, 11, 13, 13, 10, 15, 15])
             + f"<p class='muted'>{legend} {t('vol', lang)}: {el.replace('{e}', f.num(a.market.elasticity, 1))}.</p>")
 
 
 def _chart(a, lang, has_chart: bool) -> str:
     if not has_chart:
-        return f"<h2>{t('chart', lang)}</h2><p>{t('no_chart', lang)}</p>"
+        return c.h2(t('chart', lang)) + f"<p>{t('no_chart', lang)}</p>"
     legend = (f"<span style='color:#1565c0'>━━</span> {t('lg_asp', lang)} &nbsp;&nbsp; "
               f"<span style='color:#ef6c00'>━━</span> {t('lg_cost', lang)} &nbsp;&nbsp; "
               f"<span style='color:#c62828'>╍╍</span> {t('lg_req', lang)}")
-    return (f"<h2>{t('chart', lang)}</h2><p align='center'><img src='{CHART_URL}' width='600'/></p>"
-            f"<p align='center'>{legend}</p><p class='muted'>{t('chart_note', lang)}</p>")
+    return (f"<h2>{t('chart', lang)}</h2><p align='center'><img src='{CHART_URL}' width='600'/>"
+            f"</p><p align='center'>{legend}</p><p class='muted'>{t('chart_note', lang)}</p>")
 
 
 def _scenarios(a, lang, f) -> str:
@@ -150,6 +150,7 @@ def _scenarios(a, lang, f) -> str:
     rows = [[t("sc_increase", lang)] + [f.pct(s.increase, True) for s in a.scenarios],
             [t("sc_first", lang)] + [f.pct(s.first_year_increase, True) for s in a.scenarios],
             [t("sc_coop", lang)] + [c.points(s.scenario.extra_coop, lang) for s in a.scenarios],
+            [t("sc_follow", lang)] + [f.pct(s.scenario.pass_through) for s in a.scenarios],
             [t("sc_impact", lang)] + [f.big_money(s.amazon_cogs_impact) for s in a.scenarios],
             [t("sc_coop_cost", lang)] + [f.big_money(s.extra_coop_cost) for s in a.scenarios],
             [t("sc_gain", lang)] + [f.big_money(s.vendor_gain) for s in a.scenarios],
@@ -157,24 +158,28 @@ def _scenarios(a, lang, f) -> str:
             [t("sc_crap", lang)] + [str(s.crap_asins) for s in a.scenarios]]
     n = len(names)
     widths = [34] + [66 // max(n, 1)] * n
-    return f"<h2>{t('scenarios', lang)}</h2>" + c.table([""] + [c.esc(x) for x in names], rows, set(range(1, n + 1)), widths)
+    return c.h2(t('scenarios', lang)) + c.table([""] + [c.esc(x) for x in names], rows, set(range(1, n + 1)), widths)
 
 
-def _levers_positions(a, lang, f) -> str:
+def _levers(a, lang, f) -> str:
     rows = [[pick(CONCESSION_NAMES, k.kind, lang) + (f"<br/><span class='muted'>{c.esc(k.description)}</span>"
                                                      if k.description else ""),
              f.big_money(k.value_to_amazon), f.big_money(k.cost_to_us), t("yes", lang) if k.offered else ""]
             for k in a.concessions]
     head = [t(k, lang) for k in ("lever", "value_amazon", "cost_us", "offered")]
     note = t("suggested", lang) + " " if a.concessions_suggested else ""
-    out = (f"<h2>{t('levers', lang)}</h2>" + c.table(head, rows, {1, 2}, [50, 18, 18, 14], nowrap=())
+    out = (c.h2(t('levers', lang)) + c.table(head, rows, {1, 2}, [50, 18, 18, 14], nowrap=())
            + f"<p class='muted'>{note}{t('no_csa', lang)}</p>")
+    return out
+
+
+def _positions(a, lang, f) -> str:
     p = a.positions
     impact = lambda pct: None if pct is None or not a.requested or a.annual_cogs_impact is None else \
         a.annual_cogs_impact * pct / a.requested  # noqa: E731
     prow = [[t(k, lang), f.pct(v, True), f.big_money(impact(v))]
             for k, v in (("opening", p.opening), ("target_pos", p.target), ("walk_away", p.walk_away))]
-    out += f"<h2>{t('positions', lang)}</h2>" + c.table([t("position", lang), t("change", lang), t("per_year", lang)],
+    out = c.h2(t('positions', lang)) + c.table([t("position", lang), t("change", lang), t("per_year", lang)],
                                                          prow, {1, 2}, [40, 30, 30])
     if not p.stored:
         out += f"<p class='muted'>{t('pos_default', lang)}</p>"
@@ -184,7 +189,7 @@ def _levers_positions(a, lang, f) -> str:
 def _objections(a, lang) -> str:
     rows = "".join(f"<tr><td width='34%'><b>{q}</b></td><td width='66%'>{ans}</td></tr>"
                    for q, ans in (objection(o, a, lang) for o in a.objections))
-    return (f"<h2>{t('objections', lang)}</h2><table class='grid' width='100%' border='1' cellspacing='0' "
+    return (c.h2(t('objections', lang)) + f"<table class='grid' width='100%' border='1' cellspacing='0' "
             f"cellpadding='4'>{rows}</table>{c.SPACER}")
 
 
@@ -192,7 +197,7 @@ def _checklist(a, lang) -> str:
     marks = {True: "<span class='ok'>☑</span>", False: "<span class='risk'>☒</span>", None: "☐"}
     rows = "".join(f"<tr><td width='5%' align='center'>{marks[done]}</td><td>{text}</td></tr>"
                    for done, text in checklist(a, lang))
-    return f"<h2>{t('checklist', lang)}</h2><table width='100%' cellspacing='0' cellpadding='3'>{rows}</table>"
+    return c.h2(t('checklist', lang)) + f"<table width='100%' cellspacing='0' cellpadding='3'>{rows}</table>"
 
 
 def build_html(analysis, lang: str = "de", account: dict | None = None, has_chart: bool = True,
@@ -201,9 +206,10 @@ def build_html(analysis, lang: str = "de", account: dict | None = None, has_char
     lang = "de" if lang == "de" else "en"
     f = Fmt(lang, analysis.case.currency)
     today = today or analysis.market.today
+    page = "<div style='page-break-before: always'></div>"
     body = (_cover(analysis, lang, f, account or {}, today) + _summary(analysis, lang, f) + _drivers(analysis, lang, f)
-            + "<div style='page-break-before: always'></div>" + _asin_tables(analysis, lang, f)
-            + _chart(analysis, lang, has_chart and not analysis.chart.dropna().empty)
-            + _scenarios(analysis, lang, f) + "<div style='page-break-before: always'></div>"
-            + _levers_positions(analysis, lang, f) + _objections(analysis, lang) + _checklist(analysis, lang))
+            + page + _asin_tables(analysis, lang, f)
+            + page + _chart(analysis, lang, has_chart and not analysis.chart.dropna().empty)
+            + _scenarios(analysis, lang, f) + _positions(analysis, lang, f)
+            + page + _levers(analysis, lang, f) + _objections(analysis, lang) + _checklist(analysis, lang))
     return c.document(f"{t('doc_title', lang)} – {analysis.case.title}", body, lang)

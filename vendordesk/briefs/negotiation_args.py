@@ -50,9 +50,10 @@ def objection(obj, analysis, lang: str) -> tuple[str, str]:
                                  "average: customers accept the price level.",
                            f"Der ASP dieser ASINs liegt in den letzten 13 Wochen {pct(v['trend'])} gegenüber dem "
                            "52-Wochen-Schnitt: Kunden akzeptieren das Preisniveau.")
-        return q, _two(lang, f"The ASP fell by {pct(v['trend'])} against the 52-week average; we raise the MSRP in line "
+        fell = c.percent(abs(v["trend"]), lang)
+        return q, _two(lang, f"The ASP fell by {fell} against the 52-week average; we raise the MSRP in line "
                              "and support the price with content rather than discounts.",
-                       f"Der ASP fiel um {pct(v['trend'])} gegenüber dem 52-Wochen-Schnitt; wir heben die UVP entsprechend "
+                       f"Der ASP fiel um {fell} gegenüber dem 52-Wochen-Schnitt; wir heben die UVP entsprechend "
                        "an und stützen den Preis mit Content statt Rabatten.")
     if obj.key == "notice":
         q = _two(lang, "This is too short notice.", "Das ist zu kurzfristig.")

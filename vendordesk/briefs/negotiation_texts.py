@@ -54,10 +54,11 @@ L = {
     "scenarios": ("Scenarios side by side", "Szenarien im Vergleich"),
     "sc_increase": ("Increase on cost (end state)", "Erhöhung auf den EK (Endstand)"),
     "sc_first": ("Increase in the first year", "Erhöhung im ersten Jahr"), "sc_coop": ("Extra co-op", "Zusätzlicher WKZ"),
+    "sc_follow": ("Retail price follows (share of the increase)", "Verkaufspreis zieht mit (Anteil der Erhöhung)"),
     "sc_impact": ("Extra COGS for Amazon, year 1", "Mehr-COGS für Amazon, Jahr 1"),
     "sc_coop_cost": ("Cost of extra co-op to us", "Kosten des zusätzlichen WKZ für uns"),
     "sc_gain": ("Our extra gross profit, year 1", "Unser Mehr-Rohertrag, Jahr 1"),
-    "sc_ppm": ("Amazon's Net PPM (ASP unchanged)", "Net PPM von Amazon (ASP unverändert)"),
+    "sc_ppm": ("Amazon's Net PPM afterwards", "Net PPM von Amazon danach"),
     "sc_crap": ("ASINs below target", "ASINs unter Ziel"),
     "levers": ("Levers we can offer", "Hebel, die wir anbieten können"), "lever": ("Lever", "Hebel"),
     "description": ("Detail", "Detail"), "value_amazon": ("Value to Amazon", "Wert für Amazon"),
@@ -74,9 +75,11 @@ L = {
     "objections": ("Likely objections and our answers", "Erwartete Einwände und unsere Antworten"),
     "checklist": ("Checklist", "Checkliste"), "notes": ("Notes", "Notizen"),
     "legend": ("n/a = not available (no sales facts or no ASP for this ASIN). Margins are Amazon's unless marked 'our'. "
-               "Net PPM = (ASP − cost + contra-COGS) / ASP; contra-COGS = back-end terms of {rate} of cost ({src}).",
+               "Net PPM = (ASP − cost + contra-COGS) / ASP; contra-COGS = back-end terms of {rate} of cost ({src}). "
+               "Our margin = (cost × (1 − terms) − our own unit cost) / cost; it needs our own unit cost in the case.",
                "k. A. = keine Angabe (keine Verkaufsdaten oder kein ASP für diese ASIN). Margen sind die von Amazon, außer 'unsere'. "
-               "Net PPM = (ASP − EK + Contra-COGS) / ASP; Contra-COGS = nachgelagerte Konditionen von {rate} des EK ({src})."),
+               "Net PPM = (ASP − EK + Contra-COGS) / ASP; Contra-COGS = nachgelagerte Konditionen von {rate} des EK ({src}). "
+               "Unsere Marge = (EK × (1 − Konditionen) − eigene Stückkosten) / EK; sie braucht unsere Stückkosten im Vorgang."),
     "src_terms": ("from the recorded terms", "aus den erfassten Konditionen"),
     "src_facts": ("from the Net PPM reports", "aus den Net-PPM-Berichten"),
     "src_none": ("no terms recorded", "keine Konditionen erfasst"),

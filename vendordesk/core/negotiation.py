@@ -86,12 +86,13 @@ class ScenarioResult:
     amazon_cogs_impact: float | None   # extra COGS Amazon pays in the first year
     extra_coop_cost: float | None      # what the extra co-op costs us per year
     vendor_gain: float | None          # our extra gross profit in the first year, net of co-op
-    net_ppm_after: float | None        # account Net PPM at today's ASP, end state
+    net_ppm_after: float | None        # account Net PPM, end state, ASP moved by the pass-through
     crap_asins: int
 
     def json(self) -> dict:
         return {"name": self.name, "share": self.scenario.share, "phase2_share": self.scenario.phase2_share,
                 "phase2_months": self.scenario.phase2_months, "extra_coop": _r(self.scenario.extra_coop),
+                "cost_pct": _r(self.scenario.cost_pct), "retail_pass_through": _r(self.scenario.pass_through),
                 "increase": _r(self.increase), "first_year_increase": _r(self.first_year_increase),
                 "amazon_cogs_impact": _r(self.amazon_cogs_impact, 2), "extra_coop_cost": _r(self.extra_coop_cost, 2),
                 "vendor_gain": _r(self.vendor_gain, 2), "net_ppm_after": _r(self.net_ppm_after),
@@ -234,23 +235,27 @@ def _scenario(s: Scenario, items: list[ItemEconomics], target: float, requested:
     for it in items:
         if it.cost_before is None or it.cost_after is None:
             continue
-        delta = it.cost_after - it.cost_before
-        cost_end = it.cost_before + s.end_share * delta
+        base = it.cost_before * s.cost_pct if s.cost_pct is not None else it.cost_after - it.cost_before
+        cost_end = it.cost_before + s.end_share * base
         rate = it.contra_rate + s.extra_coop
-        npm = m.net_ppm(it.asp, cost_end, rate)
+        price = None
+        if it.asp is not None and it.cost_before > 0:
+            price = it.asp * (1.0 + s.pass_through * (cost_end / it.cost_before - 1.0))
+        npm = m.net_ppm(price, cost_end, rate)
         crap += bool(m.crap_risk(npm, target))
         if it.units_52:
-            impact = (impact or 0.0) + it.units_52 * s.first_year_share * delta
-            cost_year = it.cost_before + s.first_year_share * delta
+            impact = (impact or 0.0) + it.units_52 * s.first_year_share * base
+            cost_year = it.cost_before + s.first_year_share * base
             coop = (coop or 0.0) + it.units_52 * cost_year * s.extra_coop
-            if it.asp and it.asp > 0:
-                revenue += it.units_52 * it.asp
-                margin_sum += it.units_52 * (it.asp - cost_end * (1.0 - rate))
+            if price and price > 0:
+                revenue += it.units_52 * price
+                margin_sum += it.units_52 * (price - cost_end * (1.0 - rate))
     if impact is not None:
         # our extra gross profit: the increase net of co-op on it, minus the extra co-op on the whole cost
-        gain = impact * (1.0 - items[0].contra_rate) - (coop or 0.0) if items else None
-    increase = None if requested is None else requested * s.end_share
-    first_year = None if requested is None else requested * s.first_year_share
+        gain = impact * (1.0 - items[0].contra_rate) - (coop or 0.0)
+    base_pct = s.cost_pct if s.cost_pct is not None else requested
+    increase = None if base_pct is None else base_pct * s.end_share
+    first_year = None if base_pct is None else base_pct * s.first_year_share
     return ScenarioResult(s.name, s, increase, first_year, impact, coop, gain,
                           margin_sum / revenue if revenue > 0 else None, crap)
 

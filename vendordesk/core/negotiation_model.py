@@ -35,8 +35,12 @@ class Driver:
 
 @dataclass
 class Scenario:
-    """A way to land the increase: ``share`` of the requested increase now, ``phase2_share``
-    after ``phase2_months``, and optionally extra co-op (fraction of cost) granted in return."""
+    """A way to land the increase: ``share`` of the base increase now, ``phase2_share`` after
+    ``phase2_months``, optionally extra co-op (fraction of cost) granted in return.
+
+    The base increase is ``cost_pct`` on every ASIN's current cost when set, else each ASIN's
+    requested increase. ``pass_through`` is the share of the increase the retail price follows.
+    """
 
     name: str
     share: float = 1.0
@@ -44,10 +48,38 @@ class Scenario:
     phase2_months: int = 0
     extra_coop: float = 0.0
     id: int | None = None
+    cost_pct: float | None = None
+    pass_through: float = 0.0
 
     def params(self) -> dict:
-        return {"share": self.share, "phase2_share": self.phase2_share,
-                "phase2_months": self.phase2_months, "extra_coop": self.extra_coop}
+        out = {"share": self.share, "phase2_share": self.phase2_share,
+               "phase2_months": self.phase2_months, "extra_coop": self.extra_coop,
+               "retail_pass_through": self.pass_through}
+        if self.cost_pct is not None:
+            out["cost_pct"] = self.cost_pct
+        return out
+
+    @classmethod
+    def from_params(cls, name: str, params: dict, sid: int | None = None) -> "Scenario":
+        """Read stored params; also the step form {"cost_pct", "phased": [a, b], "phase_months"}."""
+        def num(key, default):
+            try:
+                return float(params.get(key, default))
+            except (TypeError, ValueError):
+                return default
+
+        s = cls(name, num("share", 1.0), num("phase2_share", 0.0), int(num("phase2_months", 0)),
+                num("extra_coop", 0.0), sid, None, num("retail_pass_through", 0.0))
+        if params.get("cost_pct") is not None:
+            s.cost_pct = num("cost_pct", 0.0)
+        steps = params.get("phased")
+        if isinstance(steps, list) and steps and all(isinstance(x, (int, float)) for x in steps):
+            total = float(sum(steps))
+            s.cost_pct = s.cost_pct if s.cost_pct is not None else total
+            if total > 0:
+                s.share, s.phase2_share = steps[0] / total, 1.0 - steps[0] / total
+            s.phase2_months = int(num("phase_months", s.phase2_months))
+        return s
 
     @property
     def end_share(self) -> float:

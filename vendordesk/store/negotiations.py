@@ -64,8 +64,7 @@ def _scenario(sid: int, name: str, params_json: str) -> Scenario:
         params = json.loads(params_json or "{}")
     except ValueError:
         params = {}
-    allowed = {k: params[k] for k in ("share", "phase2_share", "phase2_months", "extra_coop") if k in params}
-    return Scenario(name=name, id=sid, **allowed)
+    return Scenario.from_params(name, params if isinstance(params, dict) else {}, sid)
 
 
 def save_case(ws: Workspace, case: Case) -> int:

@@ -67,17 +67,21 @@ class ScenariosEditor(QWidget):
     """
 
     edited = Signal()
-    PARAMS = 5
+    PARAMS = 7
+    #: (row, scale) of the numeric parameters; row 1 may stay empty (= as requested)
+    NUMERIC = ((1, 100.0), (2, 100.0), (3, 100.0), (4, 1.0), (5, 100.0), (6, 100.0))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._loading = False
         self.names = {"full": self.tr("Full increase"), "phased": self.tr("Phased"), "half_coop": self.tr("Half plus co-op")}
-        self.rows = [self.tr("Name"), self.tr("Share of the increase now (%)"), self.tr("Share later (%)"),
+        self.rows = [self.tr("Name"), self.tr("Increase on cost (%; empty = as requested)"),
+                     self.tr("Share of it now (%)"), self.tr("Share later (%)"),
                      self.tr("Later share after months"), self.tr("Extra co-op (percentage points)"),
+                     self.tr("Retail price follows (% of the increase)"),
                      self.tr("Increase on cost (end)"), self.tr("Increase in year 1"),
                      self.tr("Extra COGS for Amazon, year 1"), self.tr("Cost of the extra co-op to us"),
-                     self.tr("Our extra gross profit, year 1"), self.tr("Amazon's Net PPM (ASP unchanged)"),
+                     self.tr("Our extra gross profit, year 1"), self.tr("Amazon's Net PPM afterwards"),
                      self.tr("ASINs below the Net PPM target")]
         self.table = make_table([])
         self.table.setRowCount(len(self.rows))
@@ -112,8 +116,9 @@ class ScenariosEditor(QWidget):
         name = QTableWidgetItem(self._display_name(s.name))
         name.setData(Qt.ItemDataRole.UserRole, s.name)
         self.table.setItem(0, col, name)
-        for row, (value, dec) in enumerate(((s.share * 100, 0), (s.phase2_share * 100, 0), (s.phase2_months, 0),
-                                            (s.extra_coop * 100, 1)), start=1):
+        values = (None if s.cost_pct is None else s.cost_pct * 100, s.share * 100, s.phase2_share * 100,
+                  s.phase2_months, s.extra_coop * 100, s.pass_through * 100)
+        for row, (value, dec) in enumerate(zip(values, (1, 0, 0, 0, 1, 0)), start=1):
             self.table.setItem(row, col, number_item(value, dec))
 
     def show_results(self, a) -> None:
@@ -143,12 +148,14 @@ class ScenariosEditor(QWidget):
                 key = item.data(Qt.ItemDataRole.UserRole) if item else None
                 name = key if key and text == self._display_name(key) else text
                 values = []
-                for row, scale in ((1, 100.0), (2, 100.0), (3, 1.0), (4, 100.0)):
+                for row, scale in self.NUMERIC:
                     value, ok = cell_number(self.table, row, col, scale)
                     bad += not ok
-                    values.append(value or 0.0)
+                    values.append(value)
+                cost_pct, share, later, months, coop, follows = values
                 if name:
-                    out.append(Scenario(name, values[0], values[1], int(values[2]), values[3]))
+                    out.append(Scenario(name, 1.0 if share is None else share, later or 0.0, int(months or 0),
+                                        coop or 0.0, cost_pct=cost_pct, pass_through=follows or 0.0))
         finally:
             self.table.blockSignals(False)
         return out, bad
