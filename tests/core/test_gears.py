@@ -33,17 +33,20 @@ def _facts(weeks: list[str], asins=("A", "B"), oos=0.01, ppm=0.42) -> pd.DataFra
 
 def test_judge_lower_is_better():
     t = Threshold("max", 0.03, 0.08)
-    assert judge(0.02, np.nan, t, -1) == (100.0, "green")
-    assert judge(0.055, np.nan, t, -1) == (pytest.approx(75.0), "amber")
+    # green edge 80, red edge 50, 100 one amber-width (5 pts) better than green, 0 one beyond red
+    assert judge(0.03, np.nan, t, -1) == (pytest.approx(80.0), "green")
+    assert judge(0.02, np.nan, t, -1) == (pytest.approx(84.0), "green")
+    assert judge(-0.05, np.nan, t, -1) == (100.0, "green")
+    assert judge(0.055, np.nan, t, -1) == (pytest.approx(65.0), "amber")
     assert judge(0.08, np.nan, t, -1) == (pytest.approx(50.0), "amber")
     assert judge(0.105, np.nan, t, -1) == (pytest.approx(25.0), "red")
     assert judge(0.5, np.nan, t, -1) == (0.0, "red")
 
 
 def test_judge_higher_is_better_and_trend():
-    assert judge(0.85, np.nan, Threshold("min", 0.9, 0.8), 1) == (pytest.approx(75.0), "amber")
+    assert judge(0.85, np.nan, Threshold("min", 0.9, 0.8), 1) == (pytest.approx(65.0), "amber")
     trend = Threshold("trend", -0.02, -0.10)
-    assert judge(99.0, 100.0, trend, 1) == (100.0, "green")          # -1 %
+    assert judge(99.0, 100.0, trend, 1) == (pytest.approx(82.5), "green")   # -1 %
     assert judge(90.0, 100.0, trend, 1) == (pytest.approx(50.0), "amber")   # -10 %: the red edge
     assert judge(80.0, 100.0, trend, 1)[1] == "red"
     assert judge(80.0, np.nan, trend, 1) == (None, "no-data")        # no comparison: no judgement

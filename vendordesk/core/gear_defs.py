@@ -77,6 +77,8 @@ GEARS: tuple[GearDef, ...] = (
           Threshold("max", 0.03, 0.08), 3.0),
         K("lost_share", "Entgangener Umsatzanteil", "Share of sales lost", "pct", -1,
           Threshold("max", 0.03, 0.08), 2.0),
+        K("asins_oos_share", "Anteil ASINs über OOS-Grenze", "Share of ASINs above the OOS limit", "pct", -1,
+          Threshold("max", 0.05, 0.10), 2.0),
         K("weeks_of_cover", "Reichweite (Wochen)", "Weeks of cover", "weeks", 1, Threshold("min", 4.0, 2.0)),
         K("asins_oos", "ASINs über OOS-Grenze", "ASINs above the OOS limit", "count", -1),
         K("lost_value", "Entgangener Umsatz (Schätzung)", "Lost sales (estimate)", "money", -1),

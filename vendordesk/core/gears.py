@@ -5,9 +5,10 @@ every gear for an as-of week, a period length, a comparison and an optional ASIN
 A gear whose judged KPIs have no data gets score None and status ``no-data`` — never a
 made-up score.
 
-Scoring: each KPI with a threshold scores 100 inside green, 50 at the red edge and falls to
-0 one amber-width beyond it (linear in between). The gear score is the weight-averaged KPI
-score; green ≥ 80, amber ≥ 50, red below.
+Scoring: each KPI with a threshold scores 80 at its green edge, 50 at its red edge, rises to
+100 one amber-width better than green and falls to 0 one amber-width beyond red (linear in
+between). The gear score is the weight-averaged KPI score with the same cut-offs: green ≥ 80,
+amber ≥ 50, red below — a gear of amber KPIs is amber.
 """
 
 from __future__ import annotations
@@ -117,9 +118,9 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
         green, red = red, green
     span = (green - red) or 1e-9
     if x >= green:
-        return 100.0, "green"
+        return 80.0 + 20.0 * min(1.0, (x - green) / span), "green"
     if x >= red:
-        return 50.0 + 50.0 * (x - red) / span, "amber"
+        return 50.0 + 30.0 * (x - red) / span, "amber"
     return max(0.0, 50.0 - 50.0 * (red - x) / span), "red"
 
 
@@ -232,7 +233,9 @@ class GearModel:
             if table.empty or not values.get(name):
                 continue
             if oos_red is not None and table["oos_rate"].notna().any():
-                values[name]["asins_oos"] = float((table["oos_rate"] > oos_red).sum())
+                over = float((table["oos_rate"] > oos_red).sum())
+                values[name]["asins_oos"] = over
+                values[name]["asins_oos_share"] = over / float(table["oos_rate"].notna().sum())
             if ppm_target is not None and table["net_ppm"].notna().any():
                 selling = table["shipped_revenue"].fillna(0) > 0
                 values[name]["asins_below_target"] = float(((table["net_ppm"] < ppm_target) & selling).sum())

@@ -86,9 +86,10 @@ class GearTile(QFrame):
     def _kpi_lines(self, gear, currency: str) -> str:
         """Up to three KPIs with a value: judged ones first, then ASIN counts that flag a problem."""
         judged = [k for k in gear.kpis if k.status in ("green", "amber", "red")]
-        counts = [k for k in gear.kpis if k.id.startswith("asins_") and not missing(k.value)]
+        judged.sort(key=lambda k: k.score if k.score is not None else 100.0)
+        counts = [k for k in gear.kpis if k.id.startswith("asins_") and k.unit == "count" and not missing(k.value)]
         rows = []
-        for k in (judged[:2] + counts[:1]) or [k for k in gear.kpis if not missing(k.value)][:2]:
+        for k in (judged[:3 - min(1, len(counts))] + counts[:1]) or [k for k in gear.kpis if not missing(k.value)][:2]:
             color = STATUS_COLORS.get(k.status, "#37474f")
             if k.id.startswith("asins_"):
                 color = STATUS_COLORS["amber"] if k.value and k.value > 0 else STATUS_COLORS["green"]

@@ -133,7 +133,9 @@ class GearsTab(BaseTab):
         self.as_of = QLabel()
         self.as_of.setStyleSheet("color: #546e7a;")
         bar.addWidget(self.as_of)
-        for combo in (self.brand, self.category, self.asin, self.period, self.compare):
+        for combo in (self.brand, self.category):
+            combo.currentIndexChanged.connect(self._narrow)
+        for combo in (self.asin, self.period, self.compare):
             combo.currentIndexChanged.connect(self.recompute)
         return bar
 
@@ -150,15 +152,27 @@ class GearsTab(BaseTab):
                     combo.addItem(str(value), value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+        self._fill_asins()
+
+    def _fill_asins(self) -> None:
+        """The ASIN list follows the brand and category chosen."""
+        products = self.model.inputs.products
         current = self.asin.currentData()
         self.asin.blockSignals(True)
         self.asin.clear()
         self.asin.addItem(self.tr("All ASINs"), None)
         if products is not None and len(products):
-            for asin, title in zip(products["asin"], products["title"].fillna("")):
+            allowed = self.model.asins_for(self.brand.currentData(), self.category.currentData())
+            rows = products if allowed is None else products.loc[products["asin"].isin(allowed)]
+            for asin, title in zip(rows["asin"], rows["title"].fillna("")):
                 self.asin.addItem(f"{asin} – {title[:40]}" if title else asin, asin)
         self.asin.setCurrentIndex(max(0, self.asin.findData(current)))
         self.asin.blockSignals(False)
+
+    def _narrow(self) -> None:
+        if self.model is not None:
+            self._fill_asins()
+        self.recompute()
 
     # --- data -------------------------------------------------------------------------------
     def reload(self) -> None:
