@@ -84,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(results)
     if refused:
-        print(f"vendordesk: {refused} of {len(args.files)} files refused; the others were "
-              f"{'checked' if args.dry_run else 'imported'}.", file=sys.stderr)
+        if len(args.files) > 1:
+            print(f"vendordesk: {refused} of {len(args.files)} files refused; the others were "
+                  f"{'checked' if args.dry_run else 'imported'}.", file=sys.stderr)
         return 2
     return 0

@@ -22,6 +22,10 @@ _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$|^\d*[.,]\d+$")
 _COMMA_LANGS = {"de", "fr", "it", "es", "nl", "pl", "sv", "pt", "tr", "da", "fi", "nb", "cs", "at"}
 
 
+class PercentCell(float):
+    """A spreadsheet number formatted as a percentage: already a fraction."""
+
+
 def decimal_comma(locale: str | None) -> bool | None:
     """True when the locale writes 1,5; False for 1.5; None when unknown."""
     if not locale:
@@ -77,6 +81,8 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
         return None
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, PercentCell):
+        return float(value)
     if isinstance(value, (int, float)):
         if value != value:  # NaN from a spreadsheet
             return None

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from vendordesk.errors import UserError
+from vendordesk.ingest import spapi_fast
 from vendordesk.ingest.model import GRAINS, FactBlock, ParsedReport
 
 # field name, kind ("money" or "num")
@@ -142,6 +143,16 @@ def _periodic(doc: dict, report: ParsedReport, spec: tuple) -> None:
     report.selling_program = str(options.get("sellingProgram") or "RETAIL").upper()
     prefix = (report.marketplace_id, report.distributor_view, report.selling_program, report.grain)
     rows = _Rows(report, fields, prefix, with_currency)
+    sections = [(doc.get(agg_key) or [], False), (doc.get(asin_key) or [], True)]
+    currency = spapi_fast.first_currency(sections, fields) if with_currency else None
+    fast = spapi_fast.fast_rows(sections, fields, prefix, (currency,) if with_currency else (), rows.known)
+    if fast is not None:
+        built, currencies, seen = fast
+        _check_currency(report, currencies | {currency}, report.currency)
+        names = _columns(fields, seen, with_currency)
+        report.blocks[table] = FactBlock(names, built)
+        report.report_type = report_type
+        return
     out, seen = [], set()
     for key, is_asin in ((agg_key, False), (asin_key, True)):
         data = doc.get(key) or []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from typing import Callable
 
 from vendordesk.ingest.model import (EXTRA_COLUMNS, FORECAST_COLUMNS, KEY_COLUMNS, PO_COLUMNS,
@@ -19,6 +20,7 @@ FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts
 OWNED_TABLES = FACT_TABLES + ("extra_facts", "amazon_forecasts")
 _PK = "asin, marketplace_id, distributor_view, selling_program, grain, period_start"
 CHUNK = 50_000
+CACHE_KB = 131072  # 128 MB page cache while importing
 
 
 def _upsert_sql(table: str, columns: tuple[str, ...], conflict: str, import_id: int,
@@ -62,10 +64,28 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
     """
     total = report.row_count + len(report.extras) + len(report.products) or 1
     done = [0]
+    conn = ws.conn
+    # The import row is written in the same transaction, so every import_id is valid by
+    # construction; per-row foreign-key lookups would double the time of big imports.
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+    try:
+        import_id = _write_all(ws, report, file_hash, progress, done, total)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    if progress:
+        progress(1.0)
+    return import_id
+
+
+def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None, progress, done: list,
+               total: int) -> int:
     with ws.transaction() as conn:
         import_id = _insert_import(conn, report, file_hash)
         for table, block in report.blocks.items():
             sql = _upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
+            block.rows.sort(key=_key_of)  # key order keeps B-tree inserts local
             for chunk in _chunks(block.rows, progress, done, total):
                 conn.executemany(sql, chunk)
         if report.extras:
@@ -74,16 +94,27 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
                 conn.executemany(sql, chunk)
         if report.forecasts:
             sql = _upsert_sql("amazon_forecasts", FORECAST_COLUMNS,
-                              "asin, marketplace_id, selling_program, generation_date, week_start", import_id)
+                              "asin, marketplace_id, selling_program, generation_date, week_start", import_id,
+                              keep_existing=FORECAST_COLUMNS[6:])  # one statistic per export file
             for chunk in _chunks(report.forecasts, progress, done, total):
                 conn.executemany(sql, chunk)
         _write_products(conn, report)
         _write_purchase_orders(conn, report, import_id)
         if file_hash:  # the same file again: its earlier record is replaced, not duplicated
-            conn.execute("DELETE FROM report_imports WHERE file_hash = ? AND id <> ?", (file_hash, import_id))
-    if progress:
-        progress(1.0)
+            _drop_earlier_same_file(conn, file_hash, import_id)
     return import_id
+
+
+_key_of = operator.itemgetter(0, 1, 2, 3, 4, 5)
+
+
+def _drop_earlier_same_file(conn, file_hash: str, import_id: int) -> None:
+    for (old_id,) in conn.execute("SELECT id FROM report_imports WHERE file_hash = ? AND id <> ?",
+                                  (file_hash, import_id)).fetchall():
+        for table in OWNED_TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (old_id,))
+        conn.execute("UPDATE purchase_orders SET import_id = NULL WHERE import_id = ?", (old_id,))
+        conn.execute("DELETE FROM report_imports WHERE id = ?", (old_id,))
 
 
 def _write_products(conn, report: ParsedReport) -> None:

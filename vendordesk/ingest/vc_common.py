@@ -1,0 +1,73 @@
+"""Export-wide facts taken from the metadata: period, view, program, marketplace, currency."""
+
+from __future__ import annotations
+
+from vendordesk.errors import UserError
+from vendordesk.ingest.detect import Context
+from vendordesk.ingest.metadata import grain_of, parse_range
+from vendordesk.ingest.model import ParsedReport
+
+MARKETPLACES = {
+    "US": "ATVPDKIKX0DER", "CA": "A2EUQ1WTGCTBG2", "MX": "A1AM78C64UM0Y8", "BR": "A2Q3Y263D00KWC",
+    "UK": "A1F83G8C2ARO7P", "GB": "A1F83G8C2ARO7P", "DE": "A1PA6795UKMFR9", "FR": "A13V1IB3VIYZZH",
+    "IT": "APJ6JRA9NG5V4", "ES": "A1RKKUPIHCS9HS", "NL": "A1805IZSGTT6HS", "SE": "A2NODRKZP88ZB9",
+    "PL": "A1C3SOZRARQ6R3", "BE": "AMEN7PMS3EDWL", "IE": "A28R8C7NBKEWEA", "TR": "A33AVAJ2PDY3EV",
+    "AE": "A2VIGQ35RCS4UG", "SA": "A17E79C6D8DC", "EG": "ARBP9OOSHTCHU", "IN": "A21TJRUUN4KGV",
+    "JP": "A1VC38T7YXB528", "AU": "A39IBJ37TRP1C6", "SG": "A19VAU5U5O7RUS",
+}
+_GRAIN_WORDS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+                "monthly": "month", "quarter": "quarter", "year": "year", "yearly": "year",
+                "tag": "day", "woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
+                "jour": "day", "semaine": "week", "mois": "month", "trimestre": "quarter", "année": "year"}
+
+
+def market_id(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    return MARKETPLACES.get(code, code if len(code) > 3 else None)
+
+
+def set_period(report: ParsedReport, context: Context) -> None:
+    """Viewing Range read in the Locale's order; refuse when it is missing or impossible."""
+    import datetime as dt
+
+    text = report.metadata.get("viewing_range")
+    if text:
+        try:
+            start, end = parse_range(text, report.locale)
+        except ValueError as exc:
+            raise UserError(f"{report.file_name}: metadata Viewing Range=[{text}]: {exc}. Nothing was "
+                            "imported. Export the report again, or add Locale=[..] to the first row.") from None
+    elif context.period:
+        start, end = (dt.date.fromisoformat(d) for d in context.period)
+    else:
+        raise UserError(f"{report.file_name}: the file has no Viewing Range=[..] in its first row, so its period "
+                        "is unknown. Nothing was imported. Import the unchanged Vendor Central export, or give the "
+                        "period (vendordesk import --period YYYY-MM-DD..YYYY-MM-DD).")
+    report.period_start, report.period_end = start.isoformat(), end.isoformat()
+    report.grain = grain_of(start, end)
+    stated = _GRAIN_WORDS.get(report.metadata.get("reporting_range", "").strip().lower())
+    if stated and stated != report.grain:
+        report.warnings.append(f"Reporting Range says {stated} but the Viewing Range {start}..{end} is a "
+                               f"{report.grain} period; stored as {report.grain}.")
+    if report.grain == "custom":
+        report.warnings.append(f"{start}..{end} is not a calendar day, Sunday-Saturday week, month, quarter "
+                               "or year; the facts are kept as a custom period that weekly views do not show.")
+
+
+def set_view(report: ParsedReport) -> None:
+    view = report.metadata.get("distributor_view", "").lower()
+    report.distributor_view = "SOURCING" if ("sourcing" in view or "approvisionnement" in view
+                                             or "beschaffung" in view) else "MANUFACTURING"
+    program = report.metadata.get("program", "").lower()
+    report.selling_program = ("BUSINESS" if "business" in program else "FRESH" if "fresh" in program
+                              else "RETAIL")
+
+
+def set_marketplace(report: ParsedReport, context: Context) -> None:
+    countries = [c for c in report.metadata.get("countries", "").replace(",", ";").split(";") if c.strip()]
+    if len(countries) == 1:
+        report.marketplace_id = market_id(countries[0]) or context.marketplace_id or ""
+    else:
+        report.marketplace_id = context.marketplace_id or ""

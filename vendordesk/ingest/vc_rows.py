@@ -1,0 +1,184 @@
+"""Rows of a Sales / Traffic / Inventory / Net PPM export -> fact blocks, products and extras."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vendordesk.errors import UserError
+from vendordesk.ingest import vc_common
+from vendordesk.ingest.aliases import Target, is_asin_header, lookup, unknown_metric_name
+from vendordesk.ingest.detect import Context
+from vendordesk.ingest.model import PRODUCT_COLUMNS, FactBlock, ParsedReport
+from vendordesk.ingest.numbers import currency_in, parse_number
+
+FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
+TYPE_OF = {"sales_facts": "sales", "traffic_facts": "traffic", "inventory_facts": "inventory",
+           "net_ppm_facts": "net_ppm"}
+WITH_CURRENCY = {"sales_facts", "inventory_facts"}
+ADDITIVE = {"money", "units"}
+_TOTALS = {"total", "totals", "gesamt", "summe", "totaux", "total général", "grand total"}
+_DOLLARS = {"USD", "CAD", "AUD", "MXN", "SGD", "BRL"}
+
+
+@dataclass
+class _Layout:
+    asin: int
+    columns: dict[int, Target] = field(default_factory=dict)
+    unknown: dict[int, str] = field(default_factory=dict)
+    market: int | None = None
+    model: int | None = None
+
+    def table_columns(self, table: str) -> list[tuple[int, Target]]:
+        return [(i, t) for i, t in self.columns.items() if t.table == table]
+
+
+def _layout(header: list[str], name: str) -> _Layout:
+    layout = _Layout(asin=next(i for i, h in enumerate(header) if is_asin_header(h)))
+    for index, title in enumerate(header):
+        if index == layout.asin or not title:
+            continue
+        target = lookup(title)
+        if target is None:
+            layout.unknown[index] = title
+        elif target.table == "market":
+            layout.market = index
+        elif target.table != "ignore":
+            layout.columns[index] = target
+            if target.column == "model_number":
+                layout.model = index
+    if not any(t.table in FACT_TABLES for t in layout.columns.values()):
+        shown = ", ".join(header[:12])
+        raise UserError(f"{name}: unknown report layout; no Sales, Traffic, Inventory, Net PPM, Forecast or "
+                        f"purchase-order columns among: {shown}. Nothing was imported. Export one of those "
+                        "reports from Vendor Central (Retail Analytics) and import it unchanged.")
+    return layout
+
+
+class _Collector:
+    def __init__(self, report: ParsedReport, layout: _Layout, context: Context):
+        self.report, self.layout, self.context = report, layout, context
+        self.facts: dict[str, dict[tuple, list]] = {t: {} for t in FACT_TABLES}
+        self.extras: dict[tuple, object] = {}
+        self.products: dict[str, dict] = {}
+        self.symbols: set[str] = set()
+        self.negatives: dict[str, int] = {}
+        self.duplicates = 0
+        self.skipped: list[int] = []
+
+    def number(self, cell, target: Target, line: int, title: str):
+        try:
+            value = parse_number(cell, self.report.locale, percent=target.unit == "pct")
+        except ValueError:
+            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is not a number. "
+                            "Nothing was imported. Fix the cell or export the report again.") from None
+        if value is not None and target.unit == "bps":
+            value /= 10000.0
+        if target.unit == "money":
+            symbol = currency_in(cell)
+            if symbol:
+                self.symbols.add(symbol)
+        if value is not None and value < 0 and target.unit in ADDITIVE and target.table != "extra":
+            self.negatives[title] = self.negatives.get(title, 0) + 1
+        return value
+
+    def asin_of(self, row: list, line: int) -> str | None:
+        asin = str(row[self.layout.asin] or "").strip()
+        if asin:
+            return None if asin.lower() in _TOTALS else asin
+        model = str(row[self.layout.model] or "").strip() if self.layout.model is not None else ""
+        if model and model in self.context.model_to_asin:
+            self.report.warnings.append(f"row {line}: no ASIN; model number {model} is ASIN "
+                                        f"{self.context.model_to_asin[model]}.")
+            return self.context.model_to_asin[model]
+        if any(str(c or "").strip() for c in row):
+            self.skipped.append(line)
+        return None
+
+    def add_row(self, row: list, line: int, header: list[str]) -> None:
+        row = list(row) + [None] * (len(header) - len(row))
+        asin = self.asin_of(row, line)
+        if not asin:
+            return
+        market = self.report.marketplace_id
+        if self.layout.market is not None:
+            market = vc_common.market_id(str(row[self.layout.market] or "")) or market
+        key = (asin, market)
+        for table in FACT_TABLES:
+            cols = self.layout.table_columns(table)
+            if cols:
+                values = [self.number(row[i], t, line, header[i]) for i, t in cols]
+                self._merge(table, key, values, cols)
+        product = self.products.setdefault(asin, {})
+        for index, target in self.layout.columns.items():
+            if target.table == "products" and row[index] not in (None, ""):
+                product[target.column] = str(row[index]).strip()
+            elif target.table == "extra":
+                self.extras[key + (target.column,)] = (self.number(row[index], target, line, header[index]), None)
+        for index, title in self.layout.unknown.items():
+            cell = row[index]
+            if cell in (None, ""):
+                continue
+            try:
+                self.extras[key + (unknown_metric_name(title),)] = (parse_number(cell, self.report.locale), None)
+            except ValueError:
+                self.extras[key + (unknown_metric_name(title),)] = (None, str(cell))
+
+    def _merge(self, table: str, key: tuple, values: list, cols) -> None:
+        known = self.facts[table].get(key)
+        if known is None:
+            self.facts[table][key] = values
+            return
+        self.duplicates += 1
+        for n, (_index, target) in enumerate(cols):
+            if target.unit in ADDITIVE and known[n] is not None and values[n] is not None:
+                known[n] += values[n]
+            elif values[n] is not None:
+                known[n] = values[n]
+
+
+def _currency(report: ParsedReport, collector: _Collector, context: Context) -> None:
+    stated = (report.metadata.get("currency") or "").strip().upper() or None
+    symbols = collector.symbols
+    if len(symbols) > 1:
+        raise UserError(f"{report.file_name}: mixed currencies ({', '.join(sorted(symbols))}) in one file. "
+                        "Nothing was imported. Export one marketplace or one currency per file.")
+    found = next(iter(symbols), None)
+    if stated and found and stated != found and not (found == "USD" and stated in _DOLLARS):
+        raise UserError(f"{report.file_name}: the first row says Currency=[{stated}] but amounts are written "
+                        f"in {found}. Nothing was imported. Export the report again in one currency.")
+    report.currency = stated or found or context.currency
+    if context.currency and report.currency and report.currency != context.currency:
+        report.warnings.append(f"Amounts are in {report.currency}, the account works in {context.currency}; "
+                               "they are kept in their own currency. Check the account currency in Settings.")
+
+
+def facts(report: ParsedReport, header: list[str], data: list[list], header_at: int, context: Context) -> None:
+    layout = _layout(header, report.file_name)
+    vc_common.set_period(report, context)
+    vc_common.set_view(report)
+    vc_common.set_marketplace(report, context)
+    collector = _Collector(report, layout, context)
+    for offset, row in enumerate(data):
+        collector.add_row(row, header_at + 2 + offset, header)
+    _currency(report, collector, context)
+    _finish(report, layout, collector, header)
+
+
+def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header: list[str]) -> None:
+    from vendordesk.ingest.vc_checks import check_blocks
+
+    prefix = (report.distributor_view, report.selling_program, report.grain, report.period_start, report.period_end)
+    for table in FACT_TABLES:
+        cols = layout.table_columns(table)
+        if not cols:
+            continue
+        cur = (report.currency,) if table in WITH_CURRENCY else ()
+        names = (("currency",) if cur else ()) + tuple(t.column for _i, t in cols)
+        rows = [key + prefix + cur + tuple(values) for key, values in collector.facts[table].items()]
+        report.blocks[table] = FactBlock(names, rows)
+        if report.report_type == "?":
+            report.report_type = TYPE_OF[table]
+    report.extras = [key[:2] + prefix + (key[2], value, raw) for key, (value, raw) in collector.extras.items()]
+    report.products = [(asin,) + tuple(p.get(c) for c in PRODUCT_COLUMNS[1:])
+                       for asin, p in collector.products.items() if p]
+    check_blocks(report, collector, layout, header)
