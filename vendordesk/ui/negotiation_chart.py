@@ -22,9 +22,9 @@ LABELS = {
 def _labels(lang: str | None) -> tuple[str, str, str]:
     if lang in LABELS:
         return LABELS[lang]
-    tr = QCoreApplication.translate
-    return (tr("NegotiationChart", "ASP"), tr("NegotiationChart", "Unit cost (COGS / units)"),
-            tr("NegotiationChart", "Requested cost"))
+    return (QCoreApplication.translate("NegotiationChart", "ASP"),
+            QCoreApplication.translate("NegotiationChart", "Unit cost (COGS / units)"),
+            QCoreApplication.translate("NegotiationChart", "Requested cost"))
 
 
 def _timestamps(weeks) -> list[float]:
