@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "simulate",
     "forecast",
     "gears",
+    "sync",
 )
 
 log = logging.getLogger(__name__)

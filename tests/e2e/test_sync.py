@@ -180,3 +180,34 @@ def test_no_secret_in_workspace_logs_settings_or_exports(ws_path, tmp_path, monk
     assert b"B0FAKE0003" in blob                            # the scan does read the data
     for secret in (CLIENT_SECRET, REFRESH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET[-20:], REFRESH_TOKEN[-20:]):
         assert secret.encode() not in blob, f"a secret leaked into {[p.name for p in files if secret.encode() in p.read_bytes()]}"
+
+
+def test_sync_command_without_credentials_exits_2(ws_path, capsys, monkeypatch):
+    from vendordesk import secrets
+    from vendordesk.cli import main
+
+    monkeypatch.setattr(secrets, "_store", None)
+    assert main(["sync", "--workspace", str(ws_path)]) == 2
+    assert "credentials are missing" in capsys.readouterr().err
+
+
+def test_sync_command_imports_and_prints_json(ws_path, capsys, monkeypatch):
+    import functools
+    import json
+
+    from vendordesk import secrets
+    from vendordesk.cli import main
+    from vendordesk.sync import runner
+
+    from vendordesk.settings import Settings, save
+
+    save(Settings(sync_poll_seconds=0.01))                 # the command reads its poll interval from settings
+    monkeypatch.setattr(secrets, "_store", None)
+    secrets.store().save(CREDS)
+    with FakeAmazon() as fake:
+        monkeypatch.setattr(runner, "SyncOptions", functools.partial(SyncOptions, endpoint=fake.endpoint))
+        code = main(["sync", "--workspace", str(ws_path), "--reports", "sales,net_ppm", "--from", "2026-10-04",
+                     "--to", "2026-10-31", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and len(out["imported"]) == 2 and out["failures"] == []
+    assert _count(ws_path, "net_ppm_facts") == 4 * 41

@@ -1,0 +1,72 @@
+"""``vendordesk sync``: fetch SP-API reports into the workspace (credentials from the keyring).
+
+    vendordesk sync [--workspace PATH] [--reports sales,traffic,...] [--period WEEK|DAY|MONTH]
+                    [--from DATE --to DATE | --weeks N] [--view MANUFACTURING] [--program RETAIL] [--json]
+
+Exit 0 when every report was imported, 2 when something was refused or failed (the message
+says what to do). A retry resumes: fetched documents are kept in the workspace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from vendordesk.commands.common import add_workspace_arg, print_json, workspace_path
+from vendordesk.errors import UserError
+
+SHORT_NAMES = {"sales": "GET_VENDOR_SALES_REPORT", "traffic": "GET_VENDOR_TRAFFIC_REPORT",
+               "inventory": "GET_VENDOR_INVENTORY_REPORT", "net_ppm": "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT",
+               "forecast": "GET_VENDOR_FORECASTING_REPORT"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("sync", help="fetch SP-API reports into the workspace (credentials from the keyring)")
+    add_workspace_arg(parser)
+    parser.add_argument("--reports", default=",".join(SHORT_NAMES), help="comma list of " + ", ".join(SHORT_NAMES))
+    parser.add_argument("--period", default="WEEK", choices=("DAY", "WEEK", "MONTH", "QUARTER", "YEAR"))
+    parser.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="first day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="last day (YYYY-MM-DD)")
+    parser.add_argument("--weeks", type=int, default=4, help="the last N complete weeks (default 4)")
+    parser.add_argument("--view", default="MANUFACTURING", choices=("MANUFACTURING", "SOURCING"))
+    parser.add_argument("--program", default="RETAIL", choices=("RETAIL", "BUSINESS", "FRESH"))
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(func=run)
+
+
+def _report_types(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SHORT_NAMES and name not in SHORT_NAMES.values()]
+    if unknown:
+        raise UserError(f"--reports: {', '.join(unknown)} unknown. Use {', '.join(SHORT_NAMES)}.")
+    return [SHORT_NAMES.get(name, name) for name in names]
+
+
+def run(args: argparse.Namespace) -> int:
+    from vendordesk import secrets, settings
+    from vendordesk.store import open_workspace
+    from vendordesk.sync.plan import last_full_weeks, plan_requests
+    from vendordesk.sync.runner import SyncOptions, sync_reports
+
+    path = workspace_path(args)
+    with open_workspace(path, create=False) as ws:
+        market = ws.meta("marketplace_id")
+    prefs = settings.load()
+    start, end = (args.start, args.end) if args.start and args.end else last_full_weeks(args.weeks)
+    requests = plan_requests(_report_types(args.reports), args.period, start, end, market or prefs.marketplace_id,
+                             args.view, args.program)
+    credentials = secrets.store().load()
+    if credentials is None:
+        raise UserError("SP-API credentials are missing from the keyring. Enter them in the app under "
+                        "File › Settings › SP-API, then run the sync again.")
+    options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
+    result = sync_reports(path, requests, credentials, options=options)
+    if args.json:
+        print_json({"imported": result.imported, "already": result.already, "failures": result.failures,
+                    "stopped": result.stopped, "import_ids": result.import_ids})
+    else:
+        print(result.summary())
+    for problem in ([result.stopped] if result.stopped else []) + result.failures:
+        print(f"vendordesk: {problem}", file=sys.stderr)
+    return 0 if result.ok else 2
