@@ -31,11 +31,11 @@ def synth_panel(n: int = 200, weeks: int = 156, seed: int = 1, oos_share: float 
     lumpy = kind == 2
     units[lumpy] = (hits * rng.poisson(level[:, None] * 2, size=(n, weeks)))[lumpy]
     launch = kind == 3
-    start = rng.integers(weeks // 3, weeks - 30, size=n)
+    start = rng.integers(weeks // 3, max(weeks - 30, weeks // 3 + 1), size=n)
     units[launch[:, None] & (t[None, :] < start[:, None])] = np.nan
     oos = np.zeros((n, weeks))
     spiral = rng.random(n) < oos_share
-    begin = rng.integers(weeks // 2, weeks - 8, size=n)
+    begin = rng.integers(weeks // 2, max(weeks - 8, weeks // 2 + 1), size=n)
     run = spiral[:, None] & (t[None, :] >= begin[:, None]) & (t[None, :] < begin[:, None] + 4)
     oos[run] = rng.uniform(0.2, 0.8, size=run.sum())
     units = np.where(run, np.round(units * (1 - oos)), units)

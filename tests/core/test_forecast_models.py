@@ -1,0 +1,82 @@
+"""Each forecast model on small series worked by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from vendordesk.core import forecast_models as fm
+
+NAN = np.nan
+
+
+def test_seasonal_naive_repeats_last_year():
+    Y = np.arange(60, dtype=float)[None, :]
+    # week 60 + k takes week 8 + k (52 weeks back)
+    assert fm.seasonal_naive(Y, 3).tolist() == [[8.0, 9.0, 10.0]]
+
+
+def test_seasonal_naive_without_a_year_uses_the_13_week_mean():
+    Y = np.arange(10, dtype=float)[None, :]
+    assert fm.seasonal_naive(Y, 2).tolist() == [[4.5, 4.5]]
+
+
+def test_moving_average_skips_missing_weeks():
+    Y = np.array([[1, 2, 3, 4, NAN, 6]], dtype=float)
+    assert fm.moving_average(Y, 2, window=3).tolist() == [[5.0, 5.0]]   # mean(4, 6)
+
+
+def test_ses_by_hand_with_a_gap():
+    Y = np.array([[2, 4, NAN, 8]], dtype=float)
+    level, sae = fm.ses_levels(Y, np.array([0.5]))
+    # l = 2; l = .5*4 + .5*2 = 3; gap keeps 3; l = .5*8 + .5*3 = 5.5
+    assert level[0, 0] == pytest.approx(5.5)
+    assert sae[0, 0] == pytest.approx(2 + 5)   # |4-2| + |8-3|
+
+
+def test_ses_picks_the_alpha_with_the_lowest_one_step_error():
+    Y = np.array([[10, 0, 10, 0, 10, 0, 10, 0]], dtype=float)
+    # an alternating series is best followed by the smallest alpha: level stays near 10 -> 5
+    forecast = fm.ses(Y, 1)[0, 0]
+    assert 4.0 < forecast < 9.0
+
+
+def test_croston_sba_by_hand():
+    Y = np.array([[0, 0, 4, 0, 0, 0, 6]], dtype=float)
+    # first demand after 3 weeks: size 4, interval 3; then 6 after 4 weeks:
+    # size .1*6 + .9*4 = 4.2, interval .1*4 + .9*3 = 3.1; SBA rate .95 * 4.2 / 3.1
+    assert fm.croston_sba(Y, 1)[0, 0] == pytest.approx(0.95 * 4.2 / 3.1)
+
+
+def test_tsb_by_hand():
+    Y = np.array([[0, 5, 0]], dtype=float)
+    # p: 0 -> 0.1 -> 0.09; size 5; rate 0.45
+    assert fm.tsb(Y, 2)[0].tolist() == pytest.approx([0.45, 0.45])
+
+
+def test_seasonal_index_by_hand():
+    year = [20.0] * 26 + [10.0] * 26
+    Y = np.array([year * 2])
+    index = fm.seasonal_index(Y)
+    # ratio to the block mean 15: 4/3 and 2/3, shrunk by 0.8 (two years): 1.2667 / 0.7333
+    assert index[0, 13] == pytest.approx(1 + 0.8 / 3)
+    assert index[0, 39] == pytest.approx(1 - 0.8 / 3)
+    assert index.mean() == pytest.approx(1.0)
+
+
+def test_seasonal_index_is_flat_for_a_constant_series_and_short_history():
+    assert np.allclose(fm.seasonal_index(np.full((1, 104), 7.0)), 1.0)
+    assert np.allclose(fm.seasonal_index(np.full((1, 30), 7.0)), 1.0)
+
+
+def test_seasonal_ses_follows_the_yearly_pattern():
+    year = [20.0] * 26 + [10.0] * 26
+    F = fm.seasonal_ses(np.array([year * 3]), 52)
+    assert F[0, :26].mean() > 1.5 * F[0, 26:].mean()
+
+
+def test_run_all_never_returns_nan_or_negative():
+    Y = np.array([[NAN] * 10, [0.0] * 10, [NAN, NAN, 3.0, NAN, 5.0, NAN, NAN, NAN, NAN, NAN]])
+    out = fm.run_all(Y, 4)
+    assert out.shape == (len(fm.MODELS), 3, 4)
+    assert np.isfinite(out).all() and (out >= 0).all()
