@@ -39,28 +39,40 @@ def _why(task: dict, t: dict) -> str:
     return "<br>".join(p for p in parts if p)
 
 
-def department_section(name: str, tasks: list[dict], today: dt.date, account: str, lang: str = "de") -> str:
+def _clean(task: dict) -> dict:
+    """Missing values (None, NaN from a DataFrame) become None."""
+    return {k: (None if v is None or (isinstance(v, float) and v != v) else v) for k, v in task.items()}
+
+
+def department_section(name: str, tasks: list[dict], today: dt.date, account: str, lang: str = "de",
+                       new_page: bool = False) -> str:
     """One department: heading, summary, a table of its open tasks sorted by due date."""
     t = TEXT.get(lang, TEXT["en"])
+    tasks = [_clean(task) for task in tasks]
     open_tasks = sorted((task for task in tasks if task.get("status") != "done"),
                         key=lambda task: (task.get("due_on") or "9999", task.get("title") or ""))
     overdue = sum(1 for task in open_tasks if task.get("due_on") and task["due_on"] < today.isoformat())
-    html = [f"<h1 style='font-size:16pt; color:#263238; margin-bottom:2px'>{escape(t['title'] % name)}</h1>",
-            f"<p style='color:#546e7a; font-size:9pt; margin-top:0'>{escape(t['made'] % (_date(today.isoformat(), lang), account))}"
-            f" · {t['count'] % (len(open_tasks), overdue)}</p>"]
+    brk = "page-break-before: always; " if new_page else ""
+    html = [f"<h1 style='{brk}font-size:16pt; color:#263238; margin-bottom:2px'>{escape(t['title'] % name)}</h1>",
+            f"<p style='color:#546e7a; font-size:9pt; margin-top:0'>"
+            f"{escape(t['made'] % (_date(today.isoformat(), lang), account))} · "
+            f"{t['count'] % (len(open_tasks), overdue)}</p>"]
     if not open_tasks:
         html.append(f"<p>{t['none']}</p>")
         return "\n".join(html)
-    html.append("<table width='100%' cellspacing='0' cellpadding='5' "
+    html.append("<table width=\"100%\" cellspacing='0' cellpadding='5' "
                 "style='border-collapse:collapse; border:1px solid #b0bec5; font-size:10pt'>")
-    heads = ("", t["what"], t["why"], t["who"], t["due"], t["status"])
-    html.append("<thead><tr>" + "".join(f"<th align='left' style='background-color:#eceff1; "
-                                         f"border:1px solid #b0bec5'>{h}</th>" for h in heads) + "</tr></thead>")
+    heads = (("", 4), (t["what"], 32), (t["why"], 33), (t["who"], 13), (t["due"], 18))
+    html.append("<thead><tr>" + "".join(f"<th align='left' width='{w}%' style='background-color:#eceff1; "
+                                         f"border:1px solid #b0bec5'>{h}</th>" for h, w in heads) + "</tr></thead>")
     for task in open_tasks:
         late = bool(task.get("due_on")) and task["due_on"] < today.isoformat()
-        due = _date(task.get("due_on"), lang) + (f"<br><b style='color:#c62828'>{t['overdue']}</b>" if late else "")
+        status = t.get(task.get("status") or "open", task.get("status") or "")
+        note = (f"<b style='color:#c62828'>{t['overdue']}</b>" if late
+                else f"<span style='color:#546e7a'>{status}</span>")
+        due = f"{_date(task.get('due_on'), lang)}<br>{note}"
         cells = ("☐", f"<b>{escape(task.get('title') or '')}</b>", _why(task, t), escape(task.get("assignee") or ""),
-                 due, t.get(task.get("status") or "open", task.get("status") or ""))
+                 due)
         html.append("<tr>" + "".join(f"<td valign='top' style='border:1px solid #b0bec5'>{c}</td>" for c in cells)
                     + "</tr>")
     html.append("</table>")
@@ -70,9 +82,7 @@ def department_section(name: str, tasks: list[dict], today: dt.date, account: st
 def department_brief(departments: list[tuple[str, list[dict]]], today: dt.date, account: str,
                      lang: str = "de") -> str:
     """The whole document: one page per (department name, tasks)."""
-    sections = []
-    for i, (name, tasks) in enumerate(departments):
-        style = " style='page-break-before: always'" if i else ""
-        sections.append(f"<div{style}>{department_section(name, tasks, today, account, lang)}</div>")
+    sections = [department_section(name, tasks, today, account, lang, new_page=i > 0)
+                for i, (name, tasks) in enumerate(departments)]
     return ("<html><head><meta charset='utf-8'></head><body style='font-family: \"DejaVu Sans\", sans-serif'>"
             + "\n".join(sections) + "</body></html>")

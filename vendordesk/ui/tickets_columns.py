@@ -12,22 +12,26 @@ from vendordesk.ui.models.frame_model import Column
 RED, AMBER = "#ffebee", "#fff8e1"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Tickets", text)
-
 
 def case_columns(departments: dict) -> tuple[list[Column], tuple]:
-    columns = [Column("case_id", _t("Case ID")), Column("subject", _t("Subject"), editable=True),
-               Column("status", _t("Status"), labels=labels.case_statuses()),
-               Column("category", _t("Category"), labels=labels.categories()),
-               Column("opened_on", _t("Opened"), "date"), Column("age_days", _t("Days open"), "int"),
-               Column("last_contact_on", _t("Last contact"), "date"),
-               Column("next_follow_up", _t("Follow-up"), "date"),
-               Column("escalation_level", _t("Esc."), "int"),
-               Column("owner_department", _t("Owner"), labels=departments),
-               Column("gear", _t("Gear"), editable=True), Column("asins", _t("ASINs")), Column("pos", _t("POs")),
-               Column("invoices", _t("Invoices")), Column("resolved_on", _t("Resolved"), "date"),
-               Column("notes", _t("Notes"))]
+    columns = [
+        Column("case_id", QCoreApplication.translate("Tickets", "Case ID")),
+        Column("subject", QCoreApplication.translate("Tickets", "Subject"), editable=True),
+        Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.case_statuses()),
+        Column("category", QCoreApplication.translate("Tickets", "Category"), labels=labels.categories()),
+        Column("opened_on", QCoreApplication.translate("Tickets", "Opened"), "date"),
+        Column("age_days", QCoreApplication.translate("Tickets", "Days open"), "int"),
+        Column("last_contact_on", QCoreApplication.translate("Tickets", "Last contact"), "date"),
+        Column("next_follow_up", QCoreApplication.translate("Tickets", "Follow-up"), "date"),
+        Column("escalation_level", QCoreApplication.translate("Tickets", "Esc."), "int"),
+        Column("owner_department", QCoreApplication.translate("Tickets", "Owner"), labels=departments),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear"), editable=True),
+        Column("asins", QCoreApplication.translate("Tickets", "ASINs")),
+        Column("pos", QCoreApplication.translate("Tickets", "POs")),
+        Column("invoices", QCoreApplication.translate("Tickets", "Invoices")),
+        Column("resolved_on", QCoreApplication.translate("Tickets", "Resolved"), "date"),
+        Column("notes", QCoreApplication.translate("Tickets", "Notes")),
+    ]
     return columns, ("pos", "invoices", "resolved_on", "notes", "escalation_level")
 
 
@@ -50,16 +54,26 @@ def decorate_cases(frame, today: dt.date):
 
 
 def chargeback_columns() -> tuple[list[Column], tuple]:
-    columns = [Column("external_id", _t("ID")), Column("kind", _t("Kind"), labels=labels.kinds()),
-               Column("type", _t("Type")), Column("amount", _t("Amount"), "money", currency_key="currency"),
-               Column("raised_on", _t("Raised"), "date"), Column("dispute_due", _t("Dispute by"), "date"),
-               Column("days_left", _t("Days left"), "int"),
-               Column("dispute_status", _t("Dispute"), labels=labels.dispute_statuses()),
-               Column("dispute_count", _t("Disputes"), "int"),
-               Column("recovered_amount", _t("Recovered"), "money", currency_key="currency"),
-               Column("po_number", _t("PO")), Column("asin", _t("ASIN")), Column("invoice_number", _t("Invoice")),
-               Column("case_id", _t("Case")), Column("issue_group", _t("Group")), Column("note", _t("Note")),
-               Column("currency", _t("Currency"))]
+    columns = [
+        Column("external_id", QCoreApplication.translate("Tickets", "ID")),
+        Column("kind", QCoreApplication.translate("Tickets", "Kind"), labels=labels.kinds()),
+        Column("type", QCoreApplication.translate("Tickets", "Type")),
+        Column("amount", QCoreApplication.translate("Tickets", "Amount"), "money", currency_key="currency"),
+        Column("raised_on", QCoreApplication.translate("Tickets", "Raised"), "date"),
+        Column("dispute_due", QCoreApplication.translate("Tickets", "Dispute by"), "date"),
+        Column("days_left", QCoreApplication.translate("Tickets", "Days left"), "int"),
+        Column("dispute_status", QCoreApplication.translate("Tickets", "Dispute"), labels=labels.dispute_statuses()),
+        Column("dispute_count", QCoreApplication.translate("Tickets", "Disputes"), "int"),
+        Column("recovered_amount", QCoreApplication.translate("Tickets", "Recovered"), "money",
+               currency_key="currency"),
+        Column("po_number", QCoreApplication.translate("Tickets", "PO")),
+        Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
+        Column("invoice_number", QCoreApplication.translate("Tickets", "Invoice")),
+        Column("case_id", QCoreApplication.translate("Tickets", "Case")),
+        Column("issue_group", QCoreApplication.translate("Tickets", "Group")),
+        Column("note", QCoreApplication.translate("Tickets", "Note")),
+        Column("currency", QCoreApplication.translate("Tickets", "Currency")),
+    ]
     return columns, ("issue_group", "note", "invoice_number", "currency")
 
 
@@ -77,12 +91,19 @@ def decorate_chargebacks(frame, today: dt.date):
 
 
 def task_columns(departments: dict) -> tuple[list[Column], tuple]:
-    columns = [Column("title", _t("What"), editable=True),
-               Column("department_id", _t("Department"), labels=departments),
-               Column("assignee", _t("Who"), editable=True), Column("due_on", _t("Due"), "date"),
-               Column("status", _t("Status"), labels=labels.task_statuses()), Column("reason", _t("Why")),
-               Column("case_id", _t("Case")), Column("gear", _t("Gear")), Column("asin", _t("ASIN")),
-               Column("created_on", _t("Created"), "date"), Column("done_on", _t("Done on"), "date")]
+    columns = [
+        Column("title", QCoreApplication.translate("Tickets", "What"), editable=True),
+        Column("department_id", QCoreApplication.translate("Tickets", "Department"), labels=departments),
+        Column("assignee", QCoreApplication.translate("Tickets", "Who"), editable=True),
+        Column("due_on", QCoreApplication.translate("Tickets", "Due"), "date"),
+        Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.task_statuses()),
+        Column("reason", QCoreApplication.translate("Tickets", "Why")),
+        Column("case_id", QCoreApplication.translate("Tickets", "Case")),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear")),
+        Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
+        Column("created_on", QCoreApplication.translate("Tickets", "Created"), "date"),
+        Column("done_on", QCoreApplication.translate("Tickets", "Done on"), "date"),
+    ]
     return columns, ("created_on", "done_on", "asin")
 
 

@@ -170,7 +170,8 @@ class ChargebackEditor(FormEditor):
         date_hint = fmt.date("2026-03-01")
         self.add_field("kind", self.tr("Kind"), combo(labels.kinds()))
         self.add_field("type", self.tr("Type"), combo({t: t for t in (
-            "PO On-Time Accuracy", "ASN Accuracy", "Overage PO Units", "Unconfirmed PO Units", "Carton Content Accuracy",
+            "PO On-Time Accuracy", "ASN Accuracy", "Overage PO Units", "Unconfirmed PO Units",
+            "Carton Content Accuracy",
             "Non-Compliant Barcode", "Prep", "Import Shipment Late Booking")}, editable=True))
         self.add_field("amount", self.tr("Amount"), QLineEdit())
         self.add_field("raised_on", self.tr("Raised on"), date_edit(date_hint))

@@ -5,39 +5,67 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Tickets", text)
-
-
 def case_statuses() -> dict[str, str]:
-    return {"open": _t("Open"), "waiting_amazon": _t("Waiting on Amazon"), "needs_info": _t("Needs info from us"),
-            "reopened": _t("Reopened"), "resolved": _t("Resolved")}
+    return {
+        "open": QCoreApplication.translate("Tickets", "Open"),
+        "waiting_amazon": QCoreApplication.translate("Tickets", "Waiting on Amazon"),
+        "needs_info": QCoreApplication.translate("Tickets", "Needs info from us"),
+        "reopened": QCoreApplication.translate("Tickets", "Reopened"),
+        "resolved": QCoreApplication.translate("Tickets", "Resolved"),
+    }
 
 
 def dispute_statuses() -> dict[str, str]:
-    return {"open": _t("Not disputed"), "disputed": _t("Disputed"), "won": _t("Won"), "lost": _t("Lost"),
-            "accepted": _t("Accepted")}
+    return {
+        "open": QCoreApplication.translate("Tickets", "Not disputed"),
+        "disputed": QCoreApplication.translate("Tickets", "Disputed"),
+        "won": QCoreApplication.translate("Tickets", "Won"),
+        "lost": QCoreApplication.translate("Tickets", "Lost"),
+        "accepted": QCoreApplication.translate("Tickets", "Accepted"),
+    }
 
 
 def task_statuses() -> dict[str, str]:
-    return {"open": _t("Open"), "in_progress": _t("In progress"), "waiting": _t("Waiting"), "done": _t("Done")}
+    return {
+        "open": QCoreApplication.translate("Tickets", "Open"),
+        "in_progress": QCoreApplication.translate("Tickets", "In progress"),
+        "waiting": QCoreApplication.translate("Tickets", "Waiting"),
+        "done": QCoreApplication.translate("Tickets", "Done"),
+    }
 
 
 def kinds() -> dict[str, str]:
-    return {"chargeback": _t("Chargeback"), "shortage": _t("Shortage claim")}
+    return {
+        "chargeback": QCoreApplication.translate("Tickets", "Chargeback"),
+        "shortage": QCoreApplication.translate("Tickets", "Shortage claim"),
+    }
 
 
 def event_kinds() -> dict[str, str]:
-    return {"contact_in": _t("Amazon wrote"), "contact_out": _t("We wrote"), "note": _t("Note"),
-            "status": _t("Status change")}
+    return {
+        "contact_in": QCoreApplication.translate("Tickets", "Amazon wrote"),
+        "contact_out": QCoreApplication.translate("Tickets", "We wrote"),
+        "note": QCoreApplication.translate("Tickets", "Note"),
+        "status": QCoreApplication.translate("Tickets", "Status change"),
+    }
 
 
 def categories() -> dict[str, str]:
-    return {"catalog": _t("Catalogue / content"), "orders_po": _t("Orders / PO"),
-            "shipments": _t("Shipments / ASN"), "receiving_shortages": _t("Receiving / shortages"),
-            "chargebacks": _t("Chargebacks"), "payments": _t("Payments / invoices"), "coop": _t("Co-op / accruals"),
-            "returns": _t("Returns / RTV"), "costs": _t("Costs"), "reports": _t("Reports"),
-            "account": _t("Account / users"), "edi_api": _t("EDI / API"), "other": _t("Other")}
+    return {
+        "catalog": QCoreApplication.translate("Tickets", "Catalogue / content"),
+        "orders_po": QCoreApplication.translate("Tickets", "Orders / PO"),
+        "shipments": QCoreApplication.translate("Tickets", "Shipments / ASN"),
+        "receiving_shortages": QCoreApplication.translate("Tickets", "Receiving / shortages"),
+        "chargebacks": QCoreApplication.translate("Tickets", "Chargebacks"),
+        "payments": QCoreApplication.translate("Tickets", "Payments / invoices"),
+        "coop": QCoreApplication.translate("Tickets", "Co-op / accruals"),
+        "returns": QCoreApplication.translate("Tickets", "Returns / RTV"),
+        "costs": QCoreApplication.translate("Tickets", "Costs"),
+        "reports": QCoreApplication.translate("Tickets", "Reports"),
+        "account": QCoreApplication.translate("Tickets", "Account / users"),
+        "edi_api": QCoreApplication.translate("Tickets", "EDI / API"),
+        "other": QCoreApplication.translate("Tickets", "Other"),
+    }
 
 
 def department_names(departments: list[dict], lang: str) -> dict[str, str]:
@@ -48,14 +76,19 @@ def department_names(departments: list[dict], lang: str) -> dict[str, str]:
 def problem_text(code: str, detail: str = "") -> str:
     """The translated message for a core.tickets.Problem code."""
     texts = {
-        "case_id_missing": _t("Enter the case ID from the Amazon case."),
-        "case_id_format": _t("%1 does not look like an Amazon case number (6–15 digits). Kept; check it."),
-        "case_id_duplicate": _t("Case %1 already exists. Merge into it or change the ID."),
-        "subject_missing": _t("Enter what the case is about."),
-        "date_invalid": _t("“%1” is not a date. Use 01.03.2026 or 2026-03-01."),
-        "asin_unknown": _t("ASIN %1 is not in this workspace. It is kept; check the spelling."),
-        "asin_format": _t("%1 is not an ASIN (10 letters or digits). It is kept; check it."),
-        "status_invalid": _t("Unknown status %1."),
-        "mail_no_case_id": _t("No case ID found in the e-mail. Enter it by hand or paste the whole e-mail."),
+        "case_id_missing": QCoreApplication.translate("Tickets", "Enter the case ID from the Amazon case."),
+        "case_id_format": QCoreApplication.translate(
+            "Tickets", "%1 does not look like an Amazon case number (6–15 digits). Kept; check it."),
+        "case_id_duplicate": QCoreApplication.translate(
+            "Tickets", "Case %1 already exists. Merge into it or change the ID."),
+        "subject_missing": QCoreApplication.translate("Tickets", "Enter what the case is about."),
+        "date_invalid": QCoreApplication.translate("Tickets", "“%1” is not a date. Use 01.03.2026 or 2026-03-01."),
+        "asin_unknown": QCoreApplication.translate(
+            "Tickets", "ASIN %1 is not in this workspace. It is kept; check the spelling."),
+        "asin_format": QCoreApplication.translate(
+            "Tickets", "%1 is not an ASIN (10 letters or digits). It is kept; check it."),
+        "status_invalid": QCoreApplication.translate("Tickets", "Unknown status %1."),
+        "mail_no_case_id": QCoreApplication.translate(
+            "Tickets", "No case ID found in the e-mail. Enter it by hand or paste the whole e-mail."),
     }
     return texts.get(code, code).replace("%1", detail)

@@ -65,7 +65,8 @@ class TodayPanel(QWidget):
         return f"{fmt.date(row.next_follow_up)} · {row.case_id} · {row.subject}"
 
     def _task_line(self, row) -> str:
-        return f"{fmt.date(row.due_on)} · {self.departments.get(row.department_id, row.department_id or '–')} · {row.title}"
+        department = self.departments.get(row.department_id, row.department_id or "–")
+        return f"{fmt.date(row.due_on)} · {department} · {row.title}"
 
     def _deadline_line(self, row, currency: str) -> str:
         return f"{fmt.date(row.dispute_due)} · {fmt.money(row.amount, row.currency or currency)} · " \

@@ -199,7 +199,7 @@ class TicketsTab(BaseTab):
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         """Read and show; a big log (> BACKGROUND_ROWS cases) is read and prepared off the GUI thread."""
-        from vendordesk.store.tickets import count_cases, read_frames
+        from vendordesk.store.tickets import count_cases
         from vendordesk.ui.tickets_forms import reference_day
 
         ws = self.ctx.workspace
@@ -259,8 +259,9 @@ class TicketsTab(BaseTab):
         today = data["today"]
         self.today_panel.show_list(today, self.ctx.currency, self.today)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
-        for i, (text, frame) in enumerate(((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
-                                           (self.tr("Tasks (%1)"), tasks))):
+        titles = ((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
+                  (self.tr("Tasks (%1)"), tasks))
+        for i, (text, frame) in enumerate(titles):
             self.pages.setTabText(i, text.replace("%1", str(len(frame))))
         self._frames = (cases, cbs)
         if self.pages.currentIndex() == 3:
