@@ -1,7 +1,8 @@
 """Demo workspace build time: 150 ASINs x 104 weeks must build in < 5 s (issue 2).
 
-Median of 3 in-process builds (a warm-up build first, so imports are not counted).
-Also prints how the time splits between generating rows and writing them.
+Median of 3 in-process builds (after a small warm-up build, so imports are not counted).
+Prints wall and CPU time: on a shared, overloaded machine the wall time can be several
+times the CPU time; the CPU time shows what the build itself costs.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from vendordesk.demo import build_demo, generate
 
 def test_demo_150x104_builds_in_under_5_s(tmp_path):
     build_demo(tmp_path / "warm.vendordesk", asins=20, weeks=20)
-    times = []
+    walls, cpus = [], []
     for k in range(3):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         build_demo(tmp_path / f"demo{k}.vendordesk")
-        times.append(time.perf_counter() - started)
-    started = time.perf_counter()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    wall, cpu = time.perf_counter(), time.process_time()
     generate(150, 104, 7)
-    generating = time.perf_counter() - started
-    median = statistics.median(times)
-    print(f"\nbuild_demo 150x104: median {median:.2f} s of {[round(t, 2) for t in times]} "
-          f"(generating rows alone: {generating:.2f} s)")
-    assert median < 5.0
+    gen_wall, gen_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"\nbuild_demo 150x104: median wall {statistics.median(walls):.2f} s {[round(t, 2) for t in walls]}, "
+          f"median CPU {statistics.median(cpus):.2f} s; generating rows alone: wall {gen_wall:.2f} s, "
+          f"CPU {gen_cpu:.2f} s")
+    assert statistics.median(walls) < 5.0

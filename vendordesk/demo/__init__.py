@@ -42,6 +42,7 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
     tables = generate(asins, weeks, seed, end_date)
     ws = open_workspace(path)
     try:
+        ws.conn.execute("PRAGMA cache_size = -262144")      # 256 MiB for this bulk load only
         with ws.transaction() as conn:
             _write(conn, tables)
     finally:
