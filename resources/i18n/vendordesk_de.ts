@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <location filename="../../vendordesk/ui/negotiation_chart.py" line="+26" />
-            <source>NegotiationChart</source>
-            <comment>Unit cost (COGS / units)</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>NegotiationChart</source>
-            <comment>Requested cost</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <location filename="../../vendordesk/ui/about.py" line="+31" />
@@ -535,7 +520,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Typ</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Amount</source>
             <translation>Betrag</translation>
         </message>
@@ -1600,7 +1585,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>FormEditor</name>
         <message>
-            <location filename="../../vendordesk/ui/tickets_forms.py" line="-164" />
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="-165" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
@@ -1919,12 +1904,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
-            <location line="+190" />
+            <location line="+204" />
             <source>What moves what</source>
             <translation>Was bewegt was</translation>
         </message>
         <message>
-            <location line="-174" />
+            <location line="-188" />
             <source>Last %1 weeks</source>
             <translation>Letzte %1 Wochen</translation>
         </message>
@@ -1959,7 +1944,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Zeitraum</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>All brands</source>
             <translation>Alle Marken</translation>
         </message>
@@ -1969,12 +1954,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Alle Kategorien</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+19" />
             <source>All ASINs</source>
             <translation>Alle ASINs</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+75" />
             <source>Week of %1</source>
             <translation>Woche vom %1</translation>
         </message>
@@ -2348,7 +2333,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Rückbelastungen und Fehlmengen pro Monat nach Typ</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Recovered vs lost</source>
             <translation>Zurückgeholt vs. verloren</translation>
         </message>
@@ -2791,9 +2776,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
     </context>
     <context>
+        <name>NegotiationChart</name>
+        <message>
+            <location filename="../../vendordesk/ui/negotiation_chart.py" line="+25" />
+            <source>ASP</source>
+            <translation>ASP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit cost (COGS / units)</source>
+            <translation>Stückkosten (COGS / Stück)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Requested cost</source>
+            <translation>Geforderter Einkaufspreis</translation>
+        </message>
+    </context>
+    <context>
         <name>NegotiationTab</name>
         <message>
-            <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+40" />
+            <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+41" />
             <source>No price-increase case yet</source>
             <translation>Noch kein Preiserhöhungsfall</translation>
         </message>
@@ -2815,12 +2818,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+12" />
-            <location line="+209" />
+            <location line="+210" />
             <source>Delete case</source>
             <translation>Fall löschen</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-205" />
             <source>Cases</source>
             <translation>Fälle</translation>
         </message>
@@ -2880,7 +2883,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Als PDF exportieren…</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+79" />
             <source>(untitled case)</source>
             <translation>(Fall ohne Titel)</translation>
         </message>
@@ -2934,15 +2937,6 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <location line="+6" />
             <source>The PDF could not be written: %1</source>
             <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>QCoreApplication</name>
-        <message>
-            <location filename="../../vendordesk/ui/negotiation_chart.py" line="-1" />
-            <source>NegotiationChart</source>
-            <comment>ASP</comment>
-            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3602,7 +3596,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>TaskEditor</name>
         <message>
-            <location filename="../../vendordesk/ui/tickets_forms.py" line="+120" />
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="+121" />
             <source>What</source>
             <translation>Was</translation>
         </message>
@@ -3680,7 +3674,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+69" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+70" />
             <location line="+33" />
             <source>ASIN</source>
             <translation>ASIN</translation>
@@ -3691,7 +3685,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-73" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-74" />
             <source>ASINs</source>
             <translation>ASINs</translation>
         </message>
@@ -3716,7 +3710,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Betrag</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <location line="+29" />
             <source>Case</source>
             <translation>Fall</translation>
@@ -3727,7 +3721,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-82" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-83" />
             <source>Case ID</source>
             <translation>Fallnummer</translation>
         </message>
@@ -3762,7 +3756,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kosten</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+82" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+83" />
             <source>Created</source>
             <translation>Angelegt</translation>
         </message>
@@ -3772,7 +3766,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Währung</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-11" />
             <source>Days left</source>
             <translation>Tage übrig</translation>
         </message>
@@ -3782,12 +3776,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Tage offen</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+73" />
             <source>Department</source>
             <translation>Abteilung</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-31" />
             <source>Dispute</source>
             <translation>Einspruch</translation>
         </message>
@@ -3812,7 +3806,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Erledigt</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+38" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+39" />
             <source>Done on</source>
             <translation>Erledigt am</translation>
         </message>
@@ -3837,7 +3831,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Geben Sie an, worum es in dem Fall geht.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-71" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-72" />
             <source>Esc.</source>
             <translation>Eskal.</translation>
         </message>
@@ -3848,7 +3842,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+3" />
-            <location line="+73" />
+            <location line="+74" />
             <source>Gear</source>
             <translation>Zahnrad</translation>
         </message>
@@ -3858,7 +3852,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Gruppe</translation>
         </message>
         <message>
-            <location line="-14" />
+            <location line="-15" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
@@ -3868,12 +3862,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>In Bearbeitung</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+12" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+13" />
             <source>Invoice</source>
             <translation>Rechnung</translation>
         </message>
         <message>
-            <location line="-39" />
+            <location line="-40" />
             <source>Invoices</source>
             <translation>Rechnungen</translation>
         </message>
@@ -3908,13 +3902,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kein Einspruch</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+49" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+50" />
             <location filename="../../vendordesk/ui/tickets_labels.py" line="+28" />
             <source>Note</source>
             <translation>Notiz</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-41" />
             <source>Notes</source>
             <translation>Notizen</translation>
         </message>
@@ -3945,12 +3939,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Verantwortlich</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>PO</source>
             <translation>Bestellung</translation>
         </message>
         <message>
-            <location line="-38" />
+            <location line="-39" />
             <source>POs</source>
             <translation>Bestellungen</translation>
         </message>
@@ -4007,7 +4001,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location filename="../../vendordesk/ui/tickets_columns.py" line="-12" />
-            <location line="+78" />
+            <location line="+79" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -4017,7 +4011,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Statusänderung</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-79" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-80" />
             <source>Subject</source>
             <translation>Betreff</translation>
         </message>
@@ -4047,7 +4041,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Wir schrieben</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+34" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+35" />
             <source>What</source>
             <translation>Was</translation>
         </message>
@@ -4075,7 +4069,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>TicketsTab</name>
         <message>
-            <location filename="../../vendordesk/ui/tabs/tickets.py" line="+57" />
+            <location filename="../../vendordesk/ui/tabs/tickets.py" line="+58" />
             <source>No cases, chargebacks or tasks yet</source>
             <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
         </message>
@@ -4090,7 +4084,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fall anlegen</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+52" />
             <source>Follow-up due or stale</source>
             <translation>Nachfassen fällig oder liegen geblieben</translation>
         </message>
@@ -4121,12 +4115,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+0" />
-            <location line="+181" />
+            <location line="+183" />
             <source>Insight</source>
             <translation>Auswertung</translation>
         </message>
         <message>
-            <location line="-138" />
+            <location line="-140" />
             <source>New case</source>
             <translation>Neuer Fall</translation>
         </message>
@@ -4152,12 +4146,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+10" />
-            <location line="+293" />
+            <location line="+295" />
             <source>Export</source>
             <translation>Exportieren</translation>
         </message>
         <message>
-            <location line="-290" />
+            <location line="-292" />
             <source>Cases…</source>
             <translation>Fälle…</translation>
         </message>
@@ -4217,7 +4211,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Aufgaben (CSV/XLSX)…</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+72" />
             <source>Cases (%1)</source>
             <translation>Fälle (%1)</translation>
         </message>
@@ -4232,7 +4226,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Aufgaben (%1)</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+91" />
             <source>Import chargebacks or shortages</source>
             <translation>Rückbelastungen oder Fehlmengen importieren</translation>
         </message>
@@ -4347,7 +4341,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
         </message>
         <message>
-            <location line="-421" />
+            <location line="-432" />
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
