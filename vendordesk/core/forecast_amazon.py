@@ -94,18 +94,20 @@ def drift(af: pd.DataFrame, oos: pd.DataFrame | None = None, weeks: int = DIVERG
 
 def _oos_before(per: pd.DataFrame, oos: pd.DataFrame | None, weeks: int = 4) -> np.ndarray:
     """Mean OOS rate of the ``weeks`` weeks before each generation date (NaN if unknown)."""
+    out = np.full(len(per), np.nan)
     if oos is None or oos.empty:
-        return np.full(len(per), np.nan)
-    by_asin = {a: g.sort_values("period_start") for a, g in oos.groupby("asin")}
-    out = []
-    for asin, gen in zip(per["asin"], per["generation_date"]):
-        g = by_asin.get(asin)
-        if g is None:
-            out.append(np.nan)
+        return out
+    known = oos.dropna(subset=["oos_rate"]).sort_values(["asin", "period_start"])
+    groups = {a: (g["period_start"].to_numpy(dtype=str), g["oos_rate"].to_numpy(dtype=float))
+              for a, g in known.groupby("asin")}
+    for i, (asin, gen) in enumerate(zip(per["asin"], per["generation_date"])):
+        found = groups.get(asin)
+        if found is None:
             continue
-        before = g[g["period_start"] < gen].tail(weeks)["oos_rate"]
-        out.append(float(before.mean()) if before.notna().any() else np.nan)
-    return np.array(out, dtype=float)
+        end = int(np.searchsorted(found[0], str(gen)))   # weeks starting before the generation
+        if end:
+            out[i] = float(found[1][max(0, end - weeks):end].mean())
+    return out
 
 
 def spirals(drift_frame: pd.DataFrame) -> list[str]:

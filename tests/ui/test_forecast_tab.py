@@ -1,0 +1,145 @@
+"""The Forecast tab on the demo workspace: worker run, picker, chart switch, supply entry, exports."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.qt
+
+
+@pytest.fixture(scope="module")
+def tab(qapp, _demo_template, tmp_path_factory):
+    """One tab on a private demo copy for the whole module (a forecast run costs seconds)."""
+    import shutil
+
+    from vendordesk.store import open_workspace
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tabs.forecast import ForecastTab
+
+    path = tmp_path_factory.mktemp("forecast_tab") / "demo.vendordesk"
+    shutil.copy(_demo_template, path)
+    ws = open_workspace(path)
+    widget = ForecastTab(AppContext(ws, lang="en"))
+    widget.resize(1300, 820)
+    widget.show()
+    widget.ensure_loaded()
+    _wait(qapp, lambda: widget.task is None and widget.index is not None)
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    qapp.processEvents()
+    ws.close()
+
+
+def _wait(qapp, done, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, "the forecast did not finish"
+        qapp.processEvents()
+        time.sleep(0.01)
+
+
+def test_empty_workspace_shows_the_empty_state(qtbot, workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tabs.forecast import ForecastTab
+
+    widget = ForecastTab(AppContext(workspace))
+    qtbot.addWidget(widget)
+    widget.ensure_loaded()
+    assert widget.stack.currentWidget() is widget.empty
+    assert widget.task is None
+
+
+def test_run_fills_picker_tables_and_status(tab):
+    asins = {r[0] for r in tab.ctx.workspace.conn.execute("SELECT DISTINCT asin FROM sales_facts WHERE asin <> ''")}
+    view = tab.content
+    assert view.picker_model.rowCount() == len(asins)
+    assert view.overview.model.rowCount() == len(asins)
+    assert "MASE" in view.status.text()
+    assert view.orders.model.rowCount() > 0
+    frame = tab.index.overview
+    assert frame[["ours_mase", "seasonal_naive_mase"]].notna().any().all()
+    assert not frame["model"].isna().any()
+
+
+def test_switching_the_asin_is_fast_and_redraws(tab, qapp):
+    view = tab.content
+    asins = tab.index.asins()[:10]
+    times = []
+    for asin in asins:
+        started = time.perf_counter()
+        view.show_asin(asin)
+        qapp.processEvents()
+        times.append(time.perf_counter() - started)
+        assert asin in view.asin_page.header.text()
+    times.sort()
+    print(f"ASIN switch median {times[len(times) // 2] * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms")
+    assert times[len(times) // 2] < 0.5   # target 100 ms: measured in tests/benchmarks/bench_forecast.py
+    x, y = view.asin_page.chart.series["history"].getData()
+    assert len(x) > 50
+
+
+def test_search_filters_the_picker(tab, qtbot):
+    view = tab.content
+    asin = tab.index.asins()[3]
+    view.search.setText(asin.lower())
+    assert view.picker_model.rowCount() == 1
+    view.picker_view.selectRow(0)
+    assert view.asin == asin
+    view.search.setText("")
+
+
+def test_oos_spiral_asins_are_flagged(tab):
+    import json
+
+    stories = json.loads(tab.ctx.workspace.meta("demo_stories") or "{}").get("oos_spiral", [])
+    if not stories:
+        pytest.skip("the demo has no OOS-spiral story")
+    flagged = set(tab.index.overview.loc[tab.index.overview["spiral"], "asin"])
+    assert set(stories) <= flagged
+
+
+def test_supply_is_validated_at_the_field_and_saved(tab, qtbot):
+    view = tab.content
+    form = view.asin_page.supply
+    asin = view.asin
+    form.capacity.setText("0")
+    form.validate()
+    assert form.error.isVisible() and not form.save_button.isEnabled()
+    assert "more than 0" in form.error.text()
+    form.capacity.setText("250")
+    form.lead.setText("0")
+    form.validate()
+    assert "Lead time" in form.error.text()
+    form.lead.setText("3")
+    form.stock.setText("400")
+    assert form.validate() and form.save_button.isEnabled()
+    with qtbot.waitSignal(tab.changed, timeout=2000):
+        form.save()
+    row = tab.ctx.workspace.conn.execute(
+        "SELECT weekly_capacity_units, lead_time_weeks, own_stock_units FROM supply_params WHERE asin = ?", (asin,)).fetchone()
+    assert tuple(row) == (250.0, 3.0, 400.0)
+    view.recompute_supply()
+    proj = tab.index.plan.projection
+    planned = tab.ctx.workspace.conn.execute("SELECT week_start FROM capacity_plan WHERE asin = ?", (asin,))
+    free = proj[(proj["asin"] == asin) & ~proj["week_start"].isin([r[0] for r in planned])]
+    assert (free["capacity"] == 250.0).all() and len(free) > 0
+
+
+def test_cancel_stops_the_run(qapp, tab):
+    tab.start_run()
+    assert tab.progress.isVisible() and tab.cancel_button.isEnabled()
+    tab.cancel_run()
+    _wait(qapp, lambda: tab.task is None)
+    assert tab.run_button.isEnabled() and not tab.progress.isVisible()
+    assert "cancelled" in tab.status.text() or "MASE" in tab.status.text()
+
+
+def test_orders_brief_and_export(tab, tmp_path):
+    html = tab.content.orders_html()
+    assert "Orders coming" in html and "<table>" in html
+    out = tmp_path / "orders.csv"
+    tab.content.write_orders(str(out))
+    assert out.read_text("utf-8").startswith("week_start,expected_order,open_po,total,value,asins")
