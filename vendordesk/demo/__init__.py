@@ -112,7 +112,7 @@ def _products(cat) -> list[tuple]:
     rows = []
     for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
         fam = FAMILIES[cat.family[i]]
-        rows.append((cat.asins[i], None, cat.titles[i], cat.brands[i], fam.category, fam.name, cat.models[i],
+        rows.append((cat.asins[i], cat.parents[i], cat.titles[i], cat.brands[i], fam.category, fam.name, cat.models[i],
                      cat.eans[i], "Basic Replenishment", "active", cat.launch[i].isoformat()))
     return rows
 

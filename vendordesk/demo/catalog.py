@@ -11,6 +11,7 @@ VAT = 1.19
 ASIN_CHARS = np.array(list("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"))
 BRANDS = ("Küchenwelt", "Küchenwelt Professional", "Hausfreund")
 COLOURS = ("schwarz", "weiß", "Edelstahl gebürstet", "creme", "rot", "anthrazit", "mintgrün")
+COLOUR_CODES = ("SW", "WS", "ES", "CR", "RT", "AN", "MG")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Catalog:
     cost: np.ndarray           # current vendor cost price (after last year's increase)
     base_demand: np.ndarray    # units/week at reference price, no season
     first_week: date           # first report week (Sunday)
+    parents: list[str | None] | None = None   # variation family (twister) parent ASIN
 
 
 def ean13(body12: str) -> str:
@@ -153,7 +155,30 @@ def build_catalog(rng: np.random.Generator, n: int, first_week: date, end: date)
         days_before = int(rng.integers(400, 2600))
         launch.append(first_week - timedelta(days=days_before))
     _recent_launches(rng, launch, n, end)
-    return Catalog(asins, fam, titles, brands, models, eans, launch, price, cost, demand, first_week)
+    cat = Catalog(asins, fam, titles, brands, models, eans, launch, price, cost, demand, first_week)
+    _colour_variants(rng, cat, tier)
+    return cat
+
+
+def _colour_variants(rng: np.random.Generator, cat: Catalog, tier: np.ndarray) -> None:
+    """Some neighbours of the same family and brand become colour variants under one parent."""
+    n = len(cat.asins)
+    cat.parents = [None] * n
+    root = 0
+    for i in range(1, n):
+        same = cat.family[i] == cat.family[root] and tier[i] == tier[root] and cat.launch[i] < cat.first_week
+        if not (same and rng.random() < 0.4):
+            root = i
+            continue
+        if cat.parents[root] is None:
+            cat.parents[root] = "B0" + "".join(ASIN_CHARS[rng.integers(0, len(ASIN_CHARS), 8)])
+        taken = {cat.titles[j].rsplit(", ", 1)[1] for j in range(root, i)}
+        colour = next(c for c in COLOURS[int(rng.integers(len(COLOURS))):] + COLOURS if c not in taken)
+        cat.parents[i] = cat.parents[root]
+        cat.titles[i] = f"{cat.titles[root].rsplit(', ', 1)[0]}, {colour}"
+        cat.models[i] = f"{cat.models[root]}-{COLOUR_CODES[COLOURS.index(colour)]}"
+        cat.price[i], cat.cost[i], cat.launch[i] = cat.price[root], cat.cost[root], cat.launch[root]
+        cat.base_demand[i] = cat.base_demand[root] * rng.uniform(0.3, 0.9)
 
 
 def _recent_launches(rng: np.random.Generator, launch: list[date], n: int, end: date) -> None:
