@@ -150,7 +150,7 @@ def _target(view, lang: str, cur: str, has_chart: bool) -> str:
              (t("t_land", lang), c.money(view.landing, cur, lang, 0)),
              (t("t_gap", lang), f"<span class='{'risk' if gap > 0 else 'ok'}'>{c.money(abs(gap), cur, lang, 0)}</span>")]
     row = "".join(f"<td width='20%' align='center'><span class='label'>{k}</span><br/>"
-                  f"<b style='font-size: 9.5pt; color: #0d3b66; white-space: nowrap'>{v}</b>"
+                  f"<b style='font-size: 8.5pt; color: #0d3b66; white-space: nowrap'>{v}</b>"
                   f"{'<br/><span class=label>' + word + '</span>' if i == 4 else ''}</td>" for i, (k, v) in enumerate(cells))
     html += f"<table class='key' width='100%' border='0' cellspacing='3' cellpadding='5'><tr>{row}</tr></table>"
     if has_chart:
