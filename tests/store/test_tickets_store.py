@@ -136,3 +136,25 @@ def test_import_bad_rows_named_and_nothing_written(workspace, tmp_path):
     path.write_text("ID,Type\nA,ASN\n", encoding="utf-8")
     with pytest.raises(UserError, match="no column for amount, raised_on"):
         import_chargebacks(workspace, path)
+
+
+def test_reminder_count_matches_core_today_list(workspace):
+    import datetime as dt
+
+    from vendordesk.core.tickets import today_list
+
+    today = dt.date(2026, 3, 10)
+    st.add_case(workspace, _case("1000001", next_follow_up="2026-03-10"))                     # due
+    st.add_case(workspace, _case("1000002", next_follow_up="2026-03-11"))                     # tomorrow
+    st.add_case(workspace, _case("1000003", next_follow_up="2026-03-01", status="resolved"))  # resolved
+    for due, status in (("2026-03-09", "open"), ("2026-03-09", "done"), ("2026-03-10", "open")):
+        st.add_task(workspace, {"title": "t", "created_on": "2026-03-01", "due_on": due, "status": status})
+    for due, count, status, kind in (("2026-03-17", 0, "open", "chargeback"), ("2026-03-18", 0, "open", "chargeback"),
+                                     ("2026-03-12", 2, "disputed", "chargeback"), ("2026-03-12", 3, "open", "shortage"),
+                                     ("2026-03-09", 0, "open", "chargeback"), ("2026-03-12", 0, "won", "chargeback")):
+        st.add_chargeback(workspace, {"kind": kind, "amount": 1.0, "currency": "EUR", "raised_on": "2026-02-01",
+                                      "dispute_due": due, "dispute_count": count, "dispute_status": status})
+    core = today_list(st.tickets_frame(workspace), st.tasks_frame(workspace), st.chargebacks_frame(workspace), today)
+    # 1 follow-up + 1 overdue task + 2 deadlines (03-17 chargeback, 03-12 shortage)
+    assert core.count() == 4
+    assert st.reminder_count(workspace, today.isoformat()) == 4

@@ -67,6 +67,7 @@ def test_badge_and_today_panel(tab):
     assert tab.badge == "3"
     tree = tab.today_panel.tree
     assert [tree.topLevelItem(i).childCount() for i in range(3)] == [1, 1, 1]
+    assert all(tree.topLevelItem(i).child(0).data(0, 256) for i in range(3))   # real items, not "Nothing due."
     assert "0123456789" in tree.topLevelItem(0).child(0).text(0)
 
 
@@ -248,3 +249,60 @@ def test_frame_model_passes_model_tester(qtmodeltester):
 
     model.sort(1, Qt.SortOrder.DescendingOrder)
     assert [model.row_key(r) for r in range(3)] == [3, 1, 2]
+
+
+def test_today_panel_opens_the_item(tab):
+    tree = tab.today_panel.tree
+    task_item = tree.topLevelItem(1).child(0)
+    tab.today_panel._activated(task_item)
+    assert tab.pages.currentWidget() is tab.tasks
+    assert tab.editors.currentWidget() is tab.task_editor
+    assert tab.task_editor.fields["title"].text() == "Send new images"
+
+
+def test_import_chargebacks_from_the_tab(tab, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    good = tmp_path / "cb.csv"
+    good.write_text("ID;Type;Amount;Date\nX-1;ASN;12,50;01.03.2024\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    tab.import_chargebacks()
+    assert "1 new" in tab.message.text()
+    assert "X-1" in st.chargebacks_frame(tab.ctx.workspace)["external_id"].tolist()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ID;Amount;Date\nY;zwölf;01.03.2024\n", encoding="utf-8")
+    warned = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    tab.import_chargebacks()
+    assert warned and "row 2: amount" in warned[0]
+    assert "Y" not in st.chargebacks_frame(tab.ctx.workspace)["external_id"].tolist()
+
+
+def test_demo_workspace_in_the_main_window(main_window, qtbot):
+    from vendordesk.ui.tabs.tickets import TicketsTab
+
+    tab = next(t for t in main_window.tab_widgets if isinstance(t, TicketsTab))
+    index = main_window.tabs.indexOf(tab)
+    qtbot.waitUntil(lambda: "(" in main_window.tabs.tabText(index), timeout=3000)   # badge before opening
+    early = main_window.tabs.tabText(index)
+    main_window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab._built, timeout=5000)
+    today = tab.today_panel.tree
+    assert main_window.tabs.tabText(index) == early                                  # SQL count == core count
+    assert tab.cases.model.rowCount() > 0                                            # open cases
+    from PySide6.QtCore import Qt
+
+    def items(group):
+        top = today.topLevelItem(group)
+        return [top.child(i) for i in range(top.childCount()) if top.child(i).data(0, Qt.ItemDataRole.UserRole)]
+
+    from vendordesk.core.tickets import deadlines_within
+
+    assert items(0)                                                                  # follow-ups due
+    cbs = st.chargebacks_frame(tab.ctx.workspace)
+    assert len(items(2)) == len(deadlines_within(cbs, tab.today, 7))                # deadlines within 7 days
+    assert tab.tasks.model.rowCount() > 0                                            # delegated tasks
+    stale = tab.cases
+    stale.toggle.setChecked(True)
+    assert stale.model.rowCount() > 0                                                # stale / due cases

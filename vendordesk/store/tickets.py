@@ -300,3 +300,20 @@ def read_frames(path, progress=None, cancelled=None) -> dict:
         return frames
     finally:
         conn.close()
+
+
+def reminder_count(ws, today: str, days: int = 7) -> int:
+    """Follow-ups due + overdue tasks + dispute deadlines within ``days``: core.tickets.today_list's
+    count, answered in SQL so the tab badge can show before the log is loaded."""
+    import datetime as dt
+
+    limit = (dt.date.fromisoformat(today) + dt.timedelta(days=days)).isoformat()
+    sql = """
+    SELECT (SELECT COUNT(*) FROM tickets WHERE status != 'resolved' AND next_follow_up IS NOT NULL
+                AND next_follow_up != '' AND next_follow_up <= :today)
+         + (SELECT COUNT(*) FROM tasks WHERE status != 'done' AND due_on IS NOT NULL AND due_on != ''
+                AND due_on < :today)
+         + (SELECT COUNT(*) FROM chargebacks WHERE dispute_status NOT IN ('won', 'lost', 'accepted')
+                AND NOT (kind = 'chargeback' AND dispute_count >= 2)
+                AND dispute_due >= :today AND dispute_due <= :limit)"""
+    return int(ws.conn.execute(sql, {"today": today, "limit": limit}).fetchone()[0])

@@ -8,8 +8,9 @@ can be undone (Ctrl+Z). Every write emits ``changed(Changes(tickets=True))``.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
                                QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
@@ -62,9 +63,32 @@ class TicketsTab(BaseTab):
         layout.addWidget(self.stack)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QTimer.singleShot(400, self._early_badge)   # after the first paint, before the tab is opened
+
+    def _early_badge(self) -> None:
+        """The reminder count from a cheap SQL query while the log is not loaded yet."""
+        from vendordesk.store.tickets import reminder_count
+        from vendordesk.ui.tickets_forms import reference_day
+
+        if self._loaded:
+            return
+        try:
+            count = reminder_count(self.ctx.workspace, reference_day(self.ctx.workspace).isoformat())
+        except sqlite3.ProgrammingError:   # the workspace was closed meanwhile
+            return
+        self.badge_changed.emit(str(count) if count else "")
 
     def title(self) -> str:
         return self.tr("Tickets")
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload on ticket writes or another workspace (facts do not change the log)."""
+        if changes.workspace:
+            self._undo.clear()
+            if self._built:
+                self.undo_button.hide()
+        if self._loaded and (changes.tickets or changes.workspace):
+            self.reload()
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -122,7 +146,7 @@ class TicketsTab(BaseTab):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([860, 400])
+        split.setSizes([840, 480])
         column.addWidget(split, 1)
         self.stack.addWidget(page)
         self.cases.current_changed.connect(lambda key: self._show_editor(self.case_editor, key))
@@ -246,7 +270,8 @@ class TicketsTab(BaseTab):
                 (self.cases, cases, cols.case_columns(self.departments), data["case_colors"]),
                 (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"]),
                 (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"])):
-            page.set_frame(frame, columns, hidden, {"subject": 260, "title": 240, "case_id": 110, "type": 170})
+            page.set_frame(frame, columns, hidden, {"subject": 260, "title": 240, "case_id": 110, "type": 170,
+                                                    "status": 150, "dispute_status": 110})
             page.model.set_row_colors(colors)
         self._department_changed()
         if getattr(self, "_sort_new_first", False):
