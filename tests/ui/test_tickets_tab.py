@@ -98,6 +98,15 @@ def test_email_without_case_id_is_refused(tab, qtbot):
     dialog.save()
     assert dialog.result_case_id is None
     assert len(st.tickets_frame(tab.ctx.workspace)) == 2
+    dialog.case_id.setText("0123456789")          # typed by hand: updates the existing case
+    assert "is in the log" in dialog.case_message.text()
+    dialog.sent_on.setText("32.13.2026")
+    dialog.save()
+    assert "not a date" in dialog.date_message.text() and dialog.result_case_id is None
+    dialog.sent_on.setText("05.03.2026")
+    dialog.save()
+    assert dialog.result_case_id == "0123456789"
+    assert st.get_case(tab.ctx.workspace, "0123456789")["subject"] == "Brand name change"   # not blanked
 
 
 def test_tab_opens_case_after_mail(tab, monkeypatch):

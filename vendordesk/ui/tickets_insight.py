@@ -142,7 +142,8 @@ class InsightPage(QWidget):
             heights = table[type_name].tolist()
             plot.addItem(pg.BarGraphItem(x=xs, y0=bottom, height=heights, width=0.7, brush=color, pen=color))
             bottom = [b + h for b, h in zip(bottom, heights)]
-            legend.append(f'<span style="color:{color}">■</span> {type_name}')
+            name = str(type_name).replace(" ", "&nbsp;")
+            legend.append(f'<span style="color:{color}">■</span>&nbsp;{name}')
         months = [f"{m[5:7]}/{m[2:4]}" if len(m) == 7 else m for m in table.index]
         step = 1 if len(months) <= 6 else 2
         plot.getAxis("bottom").setTicks([[(i, m) for i, m in zip(xs, months) if (len(xs) - 1 - i) % step == 0]])

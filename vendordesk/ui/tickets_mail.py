@@ -5,12 +5,30 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout)
+                               QVBoxLayout, QWidget)
 
 from vendordesk.core import tickets as rules
 from vendordesk.ui import fmt
 from vendordesk.ui import tickets_labels as labels
 from vendordesk.ui.tickets_forms import ERROR_STYLE, combo, set_combo
+
+
+def _stacked(field: QWidget, message: QLabel) -> QWidget:
+    """A field with its message line below; the line takes no space while empty."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(1)
+    column.addWidget(field)
+    column.addWidget(message)
+    message.setWordWrap(True)
+    message.setVisible(False)
+    return box
+
+
+def _say(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class MailDialog(QDialog):
@@ -21,7 +39,7 @@ class MailDialog(QDialog):
         self.ctx = ctx
         self.result_case_id: str | None = None
         self.setWindowTitle(self.tr("Case from an Amazon e-mail"))
-        self.resize(720, 620)
+        self.resize(720, 560)
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Paste the whole e-mail from Vendor Central support (English or German). "
                               "Check the fields found below, then save."))
@@ -43,12 +61,9 @@ class MailDialog(QDialog):
         self.date_message = QLabel()
         self.date_message.setStyleSheet(ERROR_STYLE)
         self.status = combo(labels.case_statuses())
-        form.addRow(self.tr("Case ID"), self.case_id)
-        form.addRow("", self.case_message)
-        form.addRow(self.tr("Subject"), self.subject)
-        form.addRow("", self.subject_message)
-        form.addRow(self.tr("E-mail date"), self.sent_on)
-        form.addRow("", self.date_message)
+        form.addRow(self.tr("Case ID"), _stacked(self.case_id, self.case_message))
+        form.addRow(self.tr("Subject"), _stacked(self.subject, self.subject_message))
+        form.addRow(self.tr("E-mail date"), _stacked(self.sent_on, self.date_message))
         form.addRow(self.tr("Status"), self.status)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -75,7 +90,7 @@ class MailDialog(QDialog):
         return self.case_id.text().strip() in case_ids(self.ctx.workspace)
 
     def _message(self, text: str, error: bool = False) -> None:
-        self.case_message.setText(text)
+        _say(self.case_message, text)
         self.case_message.setStyleSheet(ERROR_STYLE if error else "color: #2e7d32; font-size: 9pt;")
 
     def _update_target(self) -> None:
@@ -91,20 +106,20 @@ class MailDialog(QDialog):
     def save(self) -> None:
         from vendordesk.store import tickets as store
 
-        self.subject_message.clear()
-        self.date_message.clear()
+        _say(self.subject_message, "")
+        _say(self.date_message, "")
         case_id = self.case_id.text().strip()
         try:
             sent = rules.parse_date(self.sent_on.text()) or dt.date.today()
         except ValueError:
-            self.date_message.setText(labels.problem_text("date_invalid", self.sent_on.text()))
+            _say(self.date_message, labels.problem_text("date_invalid", self.sent_on.text()))
             return
         if not case_id:
             self._message(labels.problem_text("mail_no_case_id"), error=True)
             return
         existing = self._existing()
         if not existing and not self.subject.text().strip():
-            self.subject_message.setText(labels.problem_text("subject_missing"))
+            _say(self.subject_message, labels.problem_text("subject_missing"))
             return
         values = {"case_id": case_id, "subject": self.subject.text().strip(), "status": self.status.currentData(),
                   "last_contact_on": sent.isoformat()}
