@@ -161,3 +161,51 @@ def test_demo_change_is_explained_from_the_data(demo_inputs):
     assert text.facts["oos_b"] > text.facts["oos_a"] + 0.15
     assert set(text.facts["oos_asins"]) == set(stories["oos_spiral"])
     assert text.sentences[0].startswith("Ordered units fell")
+
+
+# --- calibration recovers planted elasticities --------------------------------------------
+def _synthetic(n_asins=60, n_weeks=60, seed=1):
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    weeks = pd.date_range("2025-01-05", periods=n_weeks, freq="7D")
+    names = [f"B{i:09d}" for i in range(n_asins)]
+    oos = np.clip(rng.uniform(0, 0.1, (n_weeks, n_asins)) + (rng.random((n_weeks, n_asins)) < 0.1) * 0.3, 0, 0.9)
+    season = np.sin(np.arange(n_weeks) / 5.0)[:, None] * 0.3            # hits every ASIN: removed by week means
+    lnp = np.log(rng.uniform(10, 40, n_asins)) + rng.normal(0, 0.05, (n_weeks, n_asins)) - 0.1 * season
+    lnu = (rng.uniform(3, 6, n_asins) + season - 1.4 * oos - 1.1 * (lnp - lnp.mean(0))
+           + rng.normal(0, 0.05, (n_weeks, n_asins)))
+    units, price = np.exp(lnu), np.exp(lnp)
+    frame = pd.DataFrame({"asin": np.tile(names, n_weeks), "period_start": np.repeat(weeks.strftime("%Y-%m-%d"), n_asins),
+                          "ordered_units": units.ravel(), "shipped_units": units.ravel(),
+                          "shipped_revenue": (units * price).ravel(), "shipped_cogs": (units * price * 0.6).ravel(),
+                          OOS: oos.ravel()})
+    lnf = 1.0 + 0.6 * lnu[:-2] + rng.normal(0, 0.02, (n_weeks - 2, n_asins))   # forecast learns at lag 2
+    forecasts = pd.DataFrame({"asin": np.tile(names, n_weeks - 2),
+                              "generation_date": np.repeat((weeks[2:] + pd.Timedelta(days=6)).strftime("%Y-%m-%d"), n_asins),
+                              "week_start": np.repeat((weeks[2:] + pd.Timedelta(days=7)).strftime("%Y-%m-%d"), n_asins),
+                              "mean_units": np.exp(lnf).ravel()})
+    return frame, forecasts
+
+
+def test_calibration_recovers_planted_elasticities():
+    from vendordesk.core.influence_calib import apply_calibration, calibrate
+
+    frame, forecasts = _synthetic()
+    results = calibrate(frame, forecasts)
+    e01, i05, e02 = results["E01"], results["I05"], results["E02"]
+    assert e01.status == "calibrated" and e01.estimate == pytest.approx(1.4, abs=0.05) and e01.se < 0.05
+    assert i05.estimate == pytest.approx(1.1, abs=0.1)
+    assert e02.estimate == pytest.approx(0.6, abs=0.05) and e02.lag == 2
+    assert e01.weeks == 59 and results["E12"].estimate == pytest.approx(0.6)
+    assert results["E03"].status == "default" and results["E03"].reason == "no data for this link"
+    graph = apply_calibration(Graph.default(), results)
+    assert graph.edges["E01"].source == "calibrated" and graph.edges["E03"].strength == 1.0
+
+
+def test_calibration_falls_back_with_too_little_data():
+    from vendordesk.core.influence_calib import calibrate
+
+    frame, _ = _synthetic(n_weeks=8)
+    result = calibrate(frame)["E01"]
+    assert result.status == "default" and "only 7 weeks" in result.reason

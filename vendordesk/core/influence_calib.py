@@ -1,11 +1,12 @@
 """Calibrate link strengths on the workspace's own weekly history.
 
 Each estimate is a pooled regression of week-on-week changes within ASINs (first differences
-remove each ASIN's level), with an ordinary-least-squares standard error:
+remove each ASIN's level; subtracting each week's mean across ASINs removes season, events and
+holidays that hit every ASIN), with an ordinary-least-squares standard error:
 
 - E01 / I05: d ln(ordered units) on d OOS and d ln(ASP) together (OOS and price elasticity);
-- E02: d ln(Amazon's forecast) on d ln(ordered units) L weeks earlier (best L of 1..4);
-- E03: d ln(PO units) on d ln(Amazon's forecast) L weeks earlier (best L of 1..4);
+- E02: d ln(Amazon's forecast) on d ln(ordered units) 1..3 weeks earlier (sum of the lags);
+- E03: d ln(PO units) on d ln(Amazon's forecast) 1..3 weeks earlier (sum of the lags);
 - E12 / E16 / E17: the cost-to-price ratio (the linearised Net PPM formula, domain §1.5).
 
 With fewer than MIN_WEEKS distinct weeks, no variation, the wrong sign or |t| < 2 the link keeps
@@ -83,6 +84,14 @@ def _judge(edge_id: str, beta: float, se: float, weeks: int, n: int, sign: int, 
     return Calibration(edge_id, "calibrated", float(min(strength, 10.0)), float(se), weeks, n, lag)
 
 
+def _week_demean(a: np.ndarray) -> np.ndarray:
+    """Remove each week's mean across ASINs: season, events and holidays that hit every ASIN."""
+    with np.errstate(invalid="ignore"):
+        counts = np.sum(np.isfinite(a), axis=1, keepdims=True)
+        means = np.where(counts > 0, np.nansum(a, axis=1, keepdims=True) / np.maximum(counts, 1), 0.0)
+    return a - means
+
+
 def _weeks(mask_rows: np.ndarray) -> int:
     return int(np.count_nonzero(mask_rows))
 
@@ -99,31 +108,50 @@ def calibrate_demand(frame: pd.DataFrame) -> list[Calibration]:
     y = _dlog(units)
     d_oos = np.diff(oos.to_numpy(dtype=float), axis=0)
     d_asp = _dlog(asp)
-    X = np.column_stack([d_oos.ravel(), np.nan_to_num(d_asp.ravel(), nan=0.0)])
+    ok = np.isfinite(y) & np.isfinite(d_oos) & np.isfinite(d_asp)
+    y, d_oos, d_asp = (_week_demean(np.where(ok, a, np.nan)) for a in (y, d_oos, d_asp))
+    X = np.column_stack([d_oos.ravel(), d_asp.ravel()])
     beta, se, n = _ols(y.ravel(), X)
     weeks = _weeks(np.any(np.isfinite(y) & np.isfinite(d_oos), axis=1))
     return [_judge("E01", beta[0], se[0], weeks, n, -1), _judge("I05", beta[1], se[1], weeks, n, -1)]
 
 
-def _lagged(edge_id: str, src: pd.DataFrame, dst: pd.DataFrame, sign: int = 1) -> Calibration:
-    """Best lag 1..4 of d ln(dst) on d ln(src) shifted."""
+def _lagged(edge_id: str, src: pd.DataFrame, dst: pd.DataFrame, sign: int = 1, max_lag: int = 3) -> Calibration:
+    """Distributed lag: d ln(dst)_t on d ln(src)_{t-1..t-L} jointly; strength = the sum of the
+    coefficients (the response built up over L weeks), lag = their weighted mean lag."""
     if src.empty or dst.empty:
         return _judge(edge_id, np.nan, np.nan, 0, 0, sign)
     index = src.index.union(dst.index)
     cols = src.columns.intersection(dst.columns)
     dx, dy = _dlog(src.reindex(index=index, columns=cols)), _dlog(dst.reindex(index=index, columns=cols))
-    best = None
-    for lag in range(1, 5):
-        if len(dx) <= lag:
-            break
-        x, y = dx[:-lag], dy[lag:]
-        beta, se, n = _ols(y.ravel(), x.reshape(-1, 1))
-        weeks = _weeks(np.any(np.isfinite(x) & np.isfinite(y), axis=1))
-        result = _judge(edge_id, beta[0], se[0], weeks, n, sign, lag)
-        score = abs(beta[0] / se[0]) if np.isfinite(beta[0]) and se[0] > 0 else -1
-        if best is None or score > best[0]:
-            best = (score, result)
-    return best[1] if best else _judge(edge_id, np.nan, np.nan, 0, 0, sign)
+    lags = min(max_lag, len(dx) - 1)
+    if lags < 1:
+        return _judge(edge_id, np.nan, np.nan, 0, 0, sign)
+    y = dy[lags:]
+    xs = [dx[lags - k:len(dx) - k] for k in range(1, lags + 1)]
+    ok = np.isfinite(y) & np.all([np.isfinite(x) for x in xs], axis=0)
+    y = _week_demean(np.where(ok, y, np.nan))
+    xs = [_week_demean(np.where(ok, x, np.nan)) for x in xs]
+    beta, cov, n = _ols_cov(y.ravel(), np.column_stack([x.ravel() for x in xs]))
+    weeks = _weeks(np.any(ok, axis=1))
+    total = float(np.sum(beta))
+    se = float(np.sqrt(np.sum(cov))) if np.all(np.isfinite(cov)) else float("nan")
+    lag = int(round(float(np.dot(np.arange(1, lags + 1), beta)) / total)) if total > 0 else None
+    lag = min(max(lag, 1), lags) if lag is not None else None
+    return _judge(edge_id, total, se, weeks, n, sign, lag)
+
+
+def _ols_cov(y: np.ndarray, X: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """OLS coefficients with their full covariance matrix."""
+    ok = np.isfinite(y) & np.all(np.isfinite(X), axis=1)
+    y, X = y[ok], X[ok]
+    n, k = X.shape
+    if n <= k + 2 or np.linalg.cond(X.T @ X) > 1e12:
+        return np.full(k, np.nan), np.full((k, k), np.nan), n
+    inv = np.linalg.inv(X.T @ X)
+    beta = inv @ (X.T @ y)
+    resid = y - X @ beta
+    return beta, inv * float(resid @ resid) / (n - k), n
 
 
 def forecast_panel(forecasts: pd.DataFrame) -> pd.DataFrame:

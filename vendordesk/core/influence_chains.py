@@ -247,10 +247,13 @@ def overstock(frame: pd.DataFrame, lang: str) -> Chain:
     chain.active, chain.asins = not hit.empty, list(hit.index)
     chain.evidence = {"cover": {a: float(cover[a]) for a in hit.index}}
     if chain.active:
-        chain.sentence = (f"{len(hit)} ASINs ({asin_list(chain.asins, lang)}) haben über 10 Wochen Reichweite; "
-                          "Amazon senkt Preise und bestellt weniger (B1)." if lang == "de" else
-                          f"{len(hit)} ASINs ({asin_list(chain.asins, lang)}) hold more than 10 weeks of cover; "
-                          "Amazon marks them down and orders less (B1).")
+        k, listed = len(hit), asin_list(chain.asins, lang)
+        if lang == "de":
+            chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'haben' if k > 1 else 'hat'} über 10 Wochen "
+                              "Reichweite; Amazon senkt Preise und bestellt weniger (B1).")
+        else:
+            chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'hold' if k > 1 else 'holds'} more than "
+                              "10 weeks of cover; Amazon marks down and orders less (B1).")
     else:
         chain.sentence = _quiet("B1", lang)
     return chain

@@ -47,8 +47,8 @@ def short_money(value: float) -> str:
     return fmt.number(value, 0)
 
 
-def _legend(plot: pg.PlotWidget):
-    legend = plot.plotItem.legend or plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 220),
+def _legend(plot: pg.PlotWidget, offset=(10, 5)):
+    legend = plot.plotItem.legend or plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 220),
                                                     pen=pg.mkPen("#cfd8dc"))
     legend.setLabelTextColor("#263238")
     legend.setLabelTextSize("9pt")
@@ -88,7 +88,8 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
     top = max(b + h for b, h in zip(bottoms, heights)) if heights else 1.0
     low = min(bottoms) if bottoms else 0.0
     for x, b, h, v, i in zip(xs, bottoms, heights, labels, range(len(xs))):
-        text = short_money(v) if i in (0, len(xs) - 1) else ("+" if v >= 0 else "−") + short_money(abs(v))
+        sign = "" if abs(v) < 0.5 else "+" if v > 0 else "−"
+        text = short_money(v) if i in (0, len(xs) - 1) else sign + short_money(abs(v))
         _label(plot, x, b + h, text)
     levels = [start[1], end[1]]
     running = start[1]
@@ -130,7 +131,7 @@ def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tu
 def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent=True) -> None:
     """One line per KPI (deviation vs. baseline, in % or points x 100)."""
     plot.clear()
-    _legend(plot)
+    _legend(plot, offset=(-10, -10))          # bottom right: paths start at the top left
     for i, (kpi, path) in enumerate(paths.items()):
         ys = [v * 100 if percent else v for v in path]
         plot.plot(list(range(1, len(ys) + 1)), ys, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2),

@@ -6,7 +6,7 @@ worker (vendordesk.ui.workers.run_task); calibration runs there too.
 
 Signals:
     loaded(): the views show fresh data (tests wait for it).
-    changed(object): the panel wrote to the workspace (targets, links, calibration).
+    changed(object): the panel wrote to the workspace (targets, links, calibration): Changes(gears=True).
 """
 
 from __future__ import annotations
@@ -161,7 +161,10 @@ class InfluencePanel(QWidget):
 
     # --- writes ----------------------------------------------------------------------------
     def _wrote(self, table: str) -> None:
-        self.changed.emit({table})
+        """``table`` was written (kpi_edges or sales_targets): tell the window, then re-read."""
+        from vendordesk.changes import Changes
+
+        self.changed.emit(Changes(gears=True))
         self.reload()
 
     def calibrate(self) -> None:
