@@ -17,6 +17,8 @@ from vendordesk.secrets import Credentials
 # httpx logs every URL at INFO; pre-signed document URLs do not belong in our log.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 logging.getLogger("httpcore").setLevel(logging.WARNING)
+# sp_api logs request headers (with the access token) at DEBUG: never let that through.
+logging.getLogger("sp_api").setLevel(logging.INFO)
 
 
 @dataclass(frozen=True)
