@@ -206,3 +206,56 @@ def validate_edge(edge: Edge) -> None:
 
 def edge_with(edge: Edge, **changes) -> Edge:
     return replace(edge, **changes)
+
+
+NOTES_DE = {
+    "E01": "Ein Seitenaufruf ohne Bestand kann nicht kaufen: entgangene Umsätze",
+    "E02": "Die Prognose lernt aus den (durch OOS gekappten) Verkäufen",
+    "E03": "Amazons Bestellungen folgen der Prognose",
+    "E04": "Kleinere Bestellungen: weniger Reichweite, mehr OOS (schließt R1)",
+    "E05": "Schwache Bestätigungsquote senkt künftige Bestellmengen",
+    "E06a": "Nicht bestätigte Einheiten kommen nie an",
+    "E06b": "Nicht gelieferte Einheiten kommen nie an",
+    "E07": "Längere Lieferzeit: mehr ungedeckte Nachfrage",
+    "E08": "Verspätete/unvollständige POs werden zurückbelastet",
+    "E09a": "Manuelle Wareneingänge verzählen sich: Fehlmengen",
+    "E09b": "ASN-/Etiketten-/Kartonfehler werden zurückbelastet",
+    "E10": "Chargebacks werden von den Zahlungen abgezogen",
+    "E11": "Amazon folgt den Preisen des Wettbewerbs",
+    "E12": "Niedrigerer ASP bei gleichem EK schmälert Amazons Marge",
+    "E13": "Net PPM unter Ziel erhöht das CRaP-Risiko",
+    "E14a": "CRaP: Bestellungen stoppen",
+    "E14b": "CRaP: Buy Box wird unterdrückt",
+    "E14c": "CRaP: Werbung wird eingeschränkt",
+    "E15": "Margenlücke: Amazon fordert mehr Konditionen",
+    "E16": "Vom Lieferanten finanzierte Contra-COGS heben Net PPM",
+    "E17": "Preiserhöhung im EK drückt Net PPM",
+    "E18": "Gesunkene Net PPM: Preiserhöhungen werden abgelehnt",
+    "E19": "Überbestand: automatische Preisabschriften",
+    "E20": "Überbestand: weniger Nachbestellungen",
+    "E21": "Soziale Bestätigung durch Bewertungen",
+    "E22": "Viele Retouren: höhere Retourenpauschale",
+    "E23": "Bessere Produktseite konvertiert besser",
+    "E24": "Bezahlter Traffic",
+    "E25": "Werbung auf OOS-ASINs verschwendet Budget",
+    "E26": "Coupons/Deals zahlt der Lieferant",
+    "E27": "Ist Amazon OOS, übernimmt ein 3P-Händler das Featured Offer",
+    "E28": "Verkaufsgeschwindigkeit treibt das organische Ranking",
+    "E29": "Skonto kostet den Lieferanten Marge",
+    "E30": "Nicht zurückgeholte Fehlmengen kosten Marge",
+    "I01": "Stück = Seitenaufrufe × Konversion",
+    "I02": "Stück = Seitenaufrufe × Konversion",
+    "I03": "Ohne Featured Offer verkauft Amazon weniger",
+    "I04": "Verkaufsrabatt wird in Net PPM abgezogen",
+    "I05": "Preiselastizität der Nachfrage",
+    "I06": "Ein höherer EK ist die Marge des Lieferanten",
+    "I07": "Konditionen zahlt der Lieferant",
+    "I08": "Effiziente Werbung bringt bezahlte Aufrufe",
+    "I09": "Größere Bestellungen erhöhen die Reichweite",
+    "I10": "Schnellere Verkäufe senken die Reichweite",
+}
+
+
+def edge_note(edge: Edge, lang: str = "en") -> str:
+    """The link's mechanism in German or English."""
+    return NOTES_DE.get(edge.id, edge.note) if lang == "de" else edge.note

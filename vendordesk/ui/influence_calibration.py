@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFo
                                QLabel, QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from vendordesk.core.influence import edge_note
 from vendordesk.errors import UserError
 from vendordesk.ui import fmt
 from vendordesk.ui.influence_labels import kpi_name, source_name
 
-COLUMNS = 8
+COLUMNS = 7
 
 
 class CalibrationView(QWidget):
@@ -27,6 +28,7 @@ class CalibrationView(QWidget):
         super().__init__(parent)
         self.ws = None
         self.graph = None
+        self.lang = "en"
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         intro = QLabel(self.tr("Link strengths start from the defaults of the gear model. Calibration learns them "
@@ -43,8 +45,8 @@ class CalibrationView(QWidget):
         layout.addLayout(top)
         body = QHBoxLayout()
         self.table = QTableWidget(0, COLUMNS)
-        self.table.setHorizontalHeaderLabels([self.tr("Link"), self.tr("From → to"), self.tr("Sign"),
-                                              self.tr("Lag (wk)"), self.tr("Strength"), self.tr("Source"),
+        self.table.setHorizontalHeaderLabels([self.tr("Link"), self.tr("From → to"), self.tr("Lag (wk)"),
+                                              self.tr("Strength"), self.tr("Source"),
                                               self.tr("Estimate ± uncertainty (weeks)"), self.tr("Note")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -87,8 +89,8 @@ class CalibrationView(QWidget):
             w.setEnabled(False)
         return box
 
-    def set_data(self, ws, graph) -> None:
-        self.ws, self.graph = ws, graph
+    def set_data(self, ws, graph, lang: str = "en") -> None:
+        self.ws, self.graph, self.lang = ws, graph, lang
         edges = sorted(graph.edges.values(), key=lambda e: (e.calibration is None, e.id))
         self.table.setRowCount(len(edges))
         for row, e in enumerate(edges):
@@ -98,20 +100,23 @@ class CalibrationView(QWidget):
                             f"({cal.get('weeks', 0)})")
             else:
                 estimate = fmt.DASH
-            note = e.note
+            note = edge_note(e, self.lang)
             if cal and cal.get("status") != "calibrated":
                 note = self.tr("default kept: %1").replace("%1", cal.get("reason", ""))
-            values = [e.id, f"{kpi_name(e.src)} → {kpi_name(e.dst)}", "+" if e.sign > 0 else "−", str(e.lag),
-                      fmt.number(e.strength, 3), source_name(e.source), estimate, note]
+            strength = ("+" if e.sign > 0 else "−") + fmt.number(e.strength, 3)
+            values = [e.id, f"{kpi_name(e.src)} → {kpi_name(e.dst)}", str(e.lag), strength, source_name(e.source),
+                      estimate, note]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if col in (2, 3, 4, 6):
+                item.setToolTip(value)
+                if col in (2, 3, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 300))
+        for col, cap in ((1, 250), (4, 90)):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), cap))
 
     def selected_id(self) -> str | None:
         rows = {i.row() for i in self.table.selectedIndexes()}

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsRectItem,
                                QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
 
-from vendordesk.core.influence import KPIS, Graph
+from vendordesk.core.influence import KPIS, Graph, edge_note
 from vendordesk.ui.influence_labels import gear_name, kpi_name
 
 GEARS = ("availability", "forecast_ordering", "ops_compliance", "profitability_terms", "assortment",
@@ -59,8 +59,11 @@ class InfluenceGraphView(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self.setMinimumSize(420, 320)
         self.edge_items: dict[str, QGraphicsPathItem] = {}
+        self.lang = "en"
 
-    def show_graph(self, graph: Graph, hot_edges: set[str] | None = None, hot_nodes: set[str] | None = None) -> None:
+    def show_graph(self, graph: Graph, hot_edges: set[str] | None = None, hot_nodes: set[str] | None = None,
+                   lang: str = "en") -> None:
+        self.lang = lang
         scene = self.scene()
         scene.clear()
         self.edge_items = {}
@@ -136,7 +139,7 @@ class InfluenceGraphView(QGraphicsView):
         item.setZValue(1 if hot else 0)
         sign = "+" if edge.sign > 0 else "−"
         item.setToolTip(f"{edge.id}: {kpi_name(edge.src)} → {kpi_name(edge.dst)}  ({sign}, "
-                        f"{edge.lag} wk, {edge.strength:.2f})\n{edge.note}")
+                        f"{edge.lag} {self.tr('wk')}, {edge.strength:.2f})\n{edge_note(edge, self.lang)}")
         self.scene().addItem(item)
         self.edge_items[edge.id] = item
         angle = math.atan2(end.y() - ctrl.y(), end.x() - ctrl.x())

@@ -124,7 +124,7 @@ class InfluencePanel(QWidget):
                                                    "the bridge and the target view."))
         self._fill_chains(data.get("chains", []))
         self.whatif.set_model(graph, data.get("baseline"), data["currency"])
-        self.calibration.set_data(self.ctx.workspace, graph)
+        self.calibration.set_data(self.ctx.workspace, graph, self.ctx.lang)
         self.bridge_stack.setCurrentIndex(1 if has and data.get("bridge") is not None else 0)
         if has and data.get("bridge") is not None:
             self.bridge.set_data(data["bridge"], data.get("explanation"), data["currency"], self.ctx.lang)
@@ -150,7 +150,7 @@ class InfluencePanel(QWidget):
             return
         edges = {e for c in chains for e in (c.edges or LOOPS[c.id][0]) if e in graph.edges}
         nodes = {n for e in edges for n in (graph.edges[e].src, graph.edges[e].dst)}
-        self.graph_view.show_graph(graph, edges, nodes)
+        self.graph_view.show_graph(graph, edges, nodes, self.ctx.lang)
 
     def _chain_selected(self) -> None:
         items = self.chains.selectedItems()
