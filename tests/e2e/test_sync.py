@@ -211,3 +211,14 @@ def test_sync_command_imports_and_prints_json(ws_path, capsys, monkeypatch):
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and len(out["imported"]) == 2 and out["failures"] == []
     assert _count(ws_path, "net_ppm_facts") == 4 * 41
+
+
+def test_a_report_gone_at_amazon_is_requested_again(ws_path):
+    scenario = Scenario(stuck={SALES})
+    with FakeAmazon(scenario) as fake:
+        first = _sync(ws_path, fake, types=(SALES,), timeout_seconds=0.1)
+        assert "still IN_PROGRESS" in first.failures[0]
+        fake.reports.clear()                                 # Amazon forgot the report (404 on getReport)
+        scenario.stuck.clear()
+        retry = _sync(ws_path, fake, types=(SALES,))
+    assert retry.ok and len(retry.imported) == 1 and fake.count("createReport") == 2

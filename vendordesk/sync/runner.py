@@ -73,17 +73,17 @@ class _Run:
 
     def fetch(self, request: ReportRequest, report: Callable[[float], None]) -> str:
         """The decoded document for ``request`` (resuming an earlier report when there is one)."""
-        key = request.key()
-        raw = raw_reports.get(self.ws, key)
+        from sp_api.base.exceptions import SellingApiNotFoundException
+
+        raw = raw_reports.get(self.ws, request.key())
         report_id = raw.report_id if raw is not None and raw.status == "requested" else None
-        if report_id is None:
-            payload = self.call(self.client.create_report, **request.create_kwargs()).payload
-            report_id = str(payload["reportId"])
-            raw_reports.record_request(self.ws, key, request.report_type, request.marketplace_id,
-                                       json.dumps(request.report_options), _iso(request.start), _iso(request.end),
-                                       report_id)
-        report(0.15)
-        state = self.poll(request, report_id, report)
+        try:
+            state = self.poll(request, report_id or self.create(request), report)
+        except SellingApiNotFoundException:
+            if report_id is None:
+                raise
+            log.info("sync: %s: the earlier report is gone at Amazon; requesting it again", request.label())
+            state = self.poll(request, self.create(request), report)
         document_id = state.get("reportDocumentId")
         if state["processingStatus"] != "DONE" or not document_id:
             self.fail(request, state, document_id)
@@ -92,11 +92,20 @@ class _Run:
         if isinstance(document, bytes):
             document = document.decode("utf-8")
         json.loads(document)  # a cut-off plain document fails here, before it is kept
-        raw_reports.record_document(self.ws, key, document)
+        raw_reports.record_document(self.ws, request.key(), document)
         report(0.8)
         return document
 
+    def create(self, request: ReportRequest) -> str:
+        payload = self.call(self.client.create_report, **request.create_kwargs()).payload
+        report_id = str(payload["reportId"])
+        raw_reports.record_request(self.ws, request.key(), request.report_type, request.marketplace_id,
+                                   json.dumps(request.report_options), _iso(request.start), _iso(request.end),
+                                   report_id)
+        return report_id
+
     def poll(self, request: ReportRequest, report_id: str, report: Callable[[float], None]) -> dict:
+        report(0.15)
         started = time.monotonic()
         while True:
             state = self.call(self.client.get_report, report_id).payload
