@@ -112,7 +112,7 @@ def test_coverage_counts_actuals_at_or_below_the_quantile():
 
 
 def test_choose_keeps_the_default_unless_clearly_beaten():
-    names = ("seasonal_naive", "seasonal_ses", "ses")
+    names = ("seasonal_naive", "seasonal_blend", "ses")
     mae = np.array([[0.85, 0.5, NAN], [1.0, 1.0, NAN], [0.9, 1.0, NAN]])   # models x series
     # series 0: 0.85 is not 20 % below 1.0 -> default; series 1: 0.5 < 0.8 -> seasonal_naive
     assert bt.choose(mae, names).tolist() == [1, 0, 1]

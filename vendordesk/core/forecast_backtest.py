@@ -19,8 +19,9 @@ BT_HORIZON = 13
 BT_ORIGINS = 3
 MIN_TRAIN = 8
 QUANTILES = (0.5, 0.7, 0.8, 0.9)
-CANDIDATES = ("seasonal_naive", "moving_average", "ses", "seasonal_ses", "combo", "croston_sba", "tsb")
-DEFAULT_MODEL = "seasonal_ses"
+CANDIDATES = ("seasonal_naive", "moving_average", "ses", "seasonal_ses", "seasonal_blend", "combo",
+              "croston_sba", "tsb")
+DEFAULT_MODEL = "seasonal_blend"
 SWITCH_MARGIN = 0.8   # leave the default only for a model with >= 20 % lower backtest MAE
 
 
@@ -70,7 +71,15 @@ def choose(mae: np.ndarray, names: tuple[str, ...], margin: float = SWITCH_MARGI
 
 
 def _origins(t: int) -> list[int]:
-    return [t - j * BT_HORIZON for j in range(BT_ORIGINS, 0, -1) if t - j * BT_HORIZON >= MIN_TRAIN]
+    """Origins T-39, T-26, T-13; only those with a full year of training when two or more have it.
+
+    Origins with less than a year give the seasonal models no index, so their errors are
+    larger than the final fit's: measured on the demo, P70/P80/P90 coverage was 76/86/93 %
+    with them and 70/81/92 % without.
+    """
+    origins = [t - j * BT_HORIZON for j in range(BT_ORIGINS, 0, -1) if t - j * BT_HORIZON >= MIN_TRAIN]
+    full_year = [o for o in origins if o >= fm.SEASON]
+    return full_year if len(full_year) >= 2 else origins
 
 
 def _level(Y: np.ndarray) -> np.ndarray:

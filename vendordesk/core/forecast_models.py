@@ -164,11 +164,20 @@ def combo(Y: np.ndarray, h: int) -> np.ndarray:
     return 0.5 * (seasonal_ses(Y, h) + ses(Y, h))
 
 
+def seasonal_blend(Y: np.ndarray, h: int, weight: float = 0.75) -> np.ndarray:
+    """0.75 x seasonal SES + 0.25 x seasonal naive: the smoothed level and shrunk index, hedged
+    with last year's exact weeks (events such as Prime Day keep their week). Measured on the
+    26-week holdout: demo mean MASE 0.863 -> 0.834, synthetic 0.843 -> 0.846.
+    """
+    return weight * seasonal_ses(Y, h) + (1 - weight) * seasonal_naive(Y, h)
+
+
 MODELS = {
     "seasonal_naive": seasonal_naive,
     "moving_average": moving_average,
     "ses": ses,
     "seasonal_ses": seasonal_ses,
+    "seasonal_blend": seasonal_blend,
     "combo": combo,
     "croston_sba": croston_sba,
     "tsb": tsb,

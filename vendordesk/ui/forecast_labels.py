@@ -15,6 +15,7 @@ def model_labels() -> dict[str, str]:
         "moving_average": _t("Moving average (13 wk)"),
         "ses": _t("Exponential smoothing"),
         "seasonal_ses": _t("Seasonal smoothing"),
+        "seasonal_blend": _t("Seasonal smoothing + last year"),
         "combo": _t("Smoothing combination"),
         "croston_sba": _t("Croston-SBA"),
         "tsb": _t("TSB (Teunter-Syntetos-Babai)"),

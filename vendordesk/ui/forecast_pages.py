@@ -41,6 +41,7 @@ class AsinPage(QWidget):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
+        self.header.setFixedHeight(46)   # fixed: a new ASIN must not re-layout the chart
         self.generation = QComboBox()
         self.generation.setMinimumWidth(160)
         self.generation.currentIndexChanged.connect(
@@ -53,6 +54,7 @@ class AsinPage(QWidget):
         self.chart.setMinimumHeight(280)
         self.accuracy = _summary()
         self.accuracy.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.accuracy.setFixedHeight(150)
         self.supply = SupplyForm(ctx)
         self.supply.setMaximumWidth(380)
         bottom = QHBoxLayout()

@@ -1,0 +1,103 @@
+"""Forecast benchmarks (run: pytest tests/benchmarks/bench_forecast.py -p no:cacheprovider -s).
+
+Targets (issue 7): forecast + rolling backtest for 2,000 ASINs x 156 weeks < 10 s on 2 cores;
+on the demo workspace ours beats seasonal naive by >= 10 % mean MASE on a 26-week holdout;
+P70/P80/P90 coverage within +-5 points; switching the ASIN in the chart < 100 ms.
+Every number is printed, also when a target is missed.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+
+from tests.core.forecast_synth import synth_panel
+
+
+def _median_time(fn, runs: int = 3) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def test_bench_2000_asins_156_weeks():
+    from vendordesk.core import forecast as fc
+    from vendordesk.core.forecast_clean import clean, week_grid
+
+    units, oos = synth_panel(2000, 156, seed=3)
+    weeks = week_grid("2023-01-01", "2030-01-01")[:156]
+    asins = [f"B{i:09d}" for i in range(2000)]
+    t_clean, panel = _median_time(lambda: clean(asins, weeks, units, oos))
+    t_fc, _ = _median_time(lambda: fc.forecast_panel(panel, 52))
+    t_bt, doc = _median_time(lambda: fc.holdout_backtest(panel, 26))
+    total = t_clean + t_fc + t_bt
+    cov = doc["total"]["coverage"]
+    print(f"\n2,000 x 156: clean {t_clean:.2f} s, forecast h=52 incl. rolling-origin selection {t_fc:.2f} s, "
+          f"26-week holdout backtest {t_bt:.2f} s, total {total:.2f} s (target < 10 s)")
+    print(f"synthetic holdout: ours {doc['total']['ours']}, seasonal naive {doc['total']['seasonal_naive']}, "
+          f"coverage {cov}")
+    assert total < 10.0
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    from vendordesk.demo import build_demo
+
+    path = tmp_path_factory.mktemp("bench") / "demo.vendordesk"
+    build_demo(path)  # the shipped demo: 150 ASINs x 104 weeks
+    return path
+
+
+def test_bench_demo_accuracy_and_coverage(demo_path):
+    from vendordesk.commands.forecast import backtest_document
+    from vendordesk.store import open_workspace
+
+    with open_workspace(demo_path) as ws:
+        started = time.perf_counter()
+        doc = backtest_document(ws, 26)
+        elapsed = time.perf_counter() - started
+    ours, naive = doc["total"]["ours"], doc["total"]["seasonal_naive"]
+    cov = doc["total"]["coverage"]
+    gain = 1 - ours["mase"] / naive["mase"]
+    print(f"\ndemo 26-week holdout ({len(doc['asins'])} ASINs, {elapsed:.2f} s): ours {ours}, "
+          f"seasonal naive {naive}, better by {gain:.1%} mean MASE (target >= 10 %); coverage {cov} "
+          f"(target 0.70/0.80/0.90 +-0.05)")
+    assert gain >= 0.10
+    for key, nominal in (("p70", 0.7), ("p80", 0.8), ("p90", 0.9)):
+        assert abs(cov[key] - nominal) <= 0.05
+
+
+def test_bench_chart_switch(demo_path, qapp):
+    from vendordesk.store import open_workspace
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tabs.forecast import ForecastTab
+
+    ws = open_workspace(demo_path)
+    tab = ForecastTab(AppContext(ws, lang="en"))
+    tab.resize(1400, 860)
+    tab.show()
+    started = time.perf_counter()
+    tab.ensure_loaded()
+    while tab.task is not None or tab.index is None:
+        qapp.processEvents()
+        time.sleep(0.005)
+    run = time.perf_counter() - started
+    view = tab.content
+    times = []
+    for asin in tab.index.asins()[:40]:
+        t0 = time.perf_counter()
+        view.show_asin(asin)
+        tab.repaint()
+        qapp.processEvents()
+        times.append(time.perf_counter() - t0)
+    median, worst = statistics.median(times) * 1000, max(times) * 1000
+    print(f"\nForecast tab on the demo: worker run {run:.2f} s; ASIN switch incl. repaint median {median:.1f} ms, "
+          f"max {worst:.1f} ms (target < 100 ms)")
+    tab.close()
+    ws.close()
+    assert median < 100
