@@ -75,10 +75,11 @@ class TablePage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
-    def set_frame(self, frame, columns: list[Column], hidden: tuple = (), widths: dict | None = None) -> None:
+    def set_frame(self, frame, columns: list[Column], hidden: tuple = (), widths: dict | None = None,
+                  search=None) -> None:
         first = not self.model.columns()
         key = self.current_key()
-        self.model.set_frame(frame, columns)
+        self.model.set_frame(frame, columns, search)
         if first:
             self.model.set_visible([c.key for c in columns if c.key not in hidden])
             self._build_column_menu()

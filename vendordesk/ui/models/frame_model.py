@@ -7,6 +7,7 @@ Usage::
                          Column("amount", tr("Amount"), "money"), Column("status", tr("Status"), labels={...})])
     view.setModel(model)
     model.set_search("images")                      # full-text, case-insensitive, over all columns
+                                                    # (search_text() may be precomputed off-thread)
     model.set_mask("open", df["status"] != "resolved")   # named boolean masks are ANDed
     model.set_visible(["case_id", "status"])       # column choice
 
@@ -51,6 +52,25 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
+def search_text(frame, columns: list[Column]):
+    """One lower-case text per row (raw values plus enum labels, tab-separated) for full-text search.
+
+    Pure pandas: may run in a worker and be handed to ``FrameModel.set_frame(..., search=...)``.
+    """
+    import pandas as pd
+
+    parts = []
+    for column in columns:
+        if column.key not in frame:
+            continue
+        raw = pd.Series(frame[column.key].to_numpy(dtype=object), dtype=object)
+        text = raw.fillna("").astype(str)
+        if column.labels:
+            text = text + " " + raw.map(column.labels).fillna("").astype(str)
+        parts.append(text)
+    return parts[0].str.cat(parts[1:], sep="\t").str.lower() if parts else None
+
+
 class FrameModel(QAbstractTableModel):
     def __init__(self, key: str | None = None, parent=None):
         super().__init__(parent)
@@ -72,8 +92,11 @@ class FrameModel(QAbstractTableModel):
         self._colors: np.ndarray | None = None
 
     # --- data in ---------------------------------------------------------------------
-    def set_frame(self, frame, columns: list[Column] | None = None) -> None:
-        """Replace the data; keeps the visible columns, masks, search and sort where they still apply."""
+    def set_frame(self, frame, columns: list[Column] | None = None, search=None) -> None:
+        """Replace the data; keeps the visible columns, masks, search and sort where they still apply.
+
+        ``search``: a precomputed ``search_text(frame, columns)`` (else built on the first search).
+        """
         import pandas as pd
 
         self.beginResetModel()
@@ -89,7 +112,7 @@ class FrameModel(QAbstractTableModel):
         self._keys = (self._frame[self.key].tolist() if self.key in self._frame else list(range(len(frame))))
         self._keys = np.array(self._keys, dtype=object)
         self._colors = None
-        self._haystack = None
+        self._haystack = search
         self._ranks = {}
         self._masks = {k: m for k, m in self._masks.items() if isinstance(m, pd.Series) and len(m) == len(frame)}
         visible = [k for k in visible if k in keys] or keys
@@ -148,17 +171,7 @@ class FrameModel(QAbstractTableModel):
         self.endResetModel()
 
     def _build_haystack(self):
-        """One lower-case text per frame row: raw values plus enum labels, tab-separated."""
-        import pandas as pd
-
-        parts = []
-        for i, column in enumerate(self._all_columns):
-            raw = pd.Series(self._values[:, i], dtype=object)
-            text = raw.fillna("").astype(str)
-            if column.labels:
-                text = text + " " + raw.map(column.labels).fillna("").astype(str)
-            parts.append(text)
-        return parts[0].str.cat(parts[1:], sep="\t").str.lower() if parts else None
+        return search_text(self._frame, self._all_columns)
 
     def _filtered_rows(self) -> np.ndarray:
         n = 0 if self._frame is None else len(self._frame)

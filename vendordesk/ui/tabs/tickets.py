@@ -29,8 +29,10 @@ def read_frames_from(ws) -> dict:
     return {"cases": tickets_frame(ws), "chargebacks": chargebacks_frame(ws), "tasks": tasks_frame(ws)}
 
 
-def prepare(path, today: dt.date, frames: dict | None = None, progress=None, cancelled=None) -> dict:
-    """Frames plus derived columns, row colours and the today list (pure pandas; safe in a worker)."""
+def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None, progress=None,
+            cancelled=None) -> dict:
+    """Frames plus derived columns, row colours, the today list and (given the columns) the cases'
+    search text. Pure pandas; safe in a worker."""
     from vendordesk.core import tickets as rules
     from vendordesk.store.tickets import read_frames
     from vendordesk.ui import tickets_columns as cols
@@ -39,7 +41,11 @@ def prepare(path, today: dt.date, frames: dict | None = None, progress=None, can
     cases, case_colors = cols.decorate_cases(frames["cases"], today)
     cbs, cb_colors = cols.decorate_chargebacks(frames["chargebacks"], today)
     tasks, task_colors = cols.decorate_tasks(frames["tasks"], today)
+    from vendordesk.ui.models.frame_model import search_text
+
+    search = search_text(cases, case_columns) if case_columns else None
     return {"cases": cases, "chargebacks": cbs, "tasks": tasks, "case_colors": case_colors, "cb_colors": cb_colors,
+            "case_search": search,
             "task_colors": task_colors, "today": rules.today_list(cases, tasks, cbs, today),
             "empty": cases.empty and cbs.empty and tasks.empty}
 
@@ -234,8 +240,13 @@ class TicketsTab(BaseTab):
                 return
             from vendordesk.ui.workers import run_task
 
-            self._loading = run_task(prepare, ws.path, self.today, on_done=self._on_loaded,
-                                     on_error=self._load_failed)
+            from vendordesk.store.tickets import departments
+            from vendordesk.ui import tickets_columns as cols
+            from vendordesk.ui import tickets_labels as labels
+
+            names = labels.department_names(departments(ws), self.ctx.lang)
+            self._loading = run_task(prepare, ws.path, self.today, case_columns=cols.case_columns(names)[0],
+                                     on_done=self._on_loaded, on_error=self._load_failed)
             return
         self._on_loaded(prepare(ws.path, self.today, frames=read_frames_from(ws)))
 
@@ -266,12 +277,12 @@ class TicketsTab(BaseTab):
         cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
-        for page, frame, (columns, hidden), colors in (
-                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"]),
-                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"]),
-                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"])):
+        for page, frame, (columns, hidden), colors, search in (
+                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"], data["case_search"]),
+                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None),
+                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None)):
             page.set_frame(frame, columns, hidden, {"subject": 260, "title": 240, "case_id": 110, "type": 170,
-                                                    "status": 150, "dispute_status": 110})
+                                                    "status": 150, "dispute_status": 110}, search)
             page.model.set_row_colors(colors)
         self._department_changed()
         if getattr(self, "_sort_new_first", False):
