@@ -60,10 +60,10 @@ def _capacity_factor(n_weeks, n, starts, stories, report0) -> np.ndarray:
     factor = np.ones((n_weeks, n))
     holiday = np.array([s.month == 8 and s.day <= 14 for s in starts[:n_weeks]])
     factor[holiday] = 0.5
-    if stories.oos_spiral:
-        s0 = report0 + stories.spiral_start
-        factor[s0:s0 + 12, stories.oos_spiral] = 0.1
-        factor[s0 + 12:, stories.oos_spiral] = 0.3
+    for k, i in enumerate(stories.oos_spiral):   # the element supplier fails model after model
+        s0 = report0 + stories.spiral_start + k
+        for start, level in ((0, 0.35), (4, 0.2), (8, 0.14), (12, 0.1)):
+            factor[s0 + start:, i] = level
     return factor
 
 

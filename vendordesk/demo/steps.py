@@ -115,10 +115,10 @@ def customers(t, s, p, cat, k_all, comp, parts, shocks, rng, rec: Recorder, ad_l
     asp = np.round(base_price * (1 - deal_cut) * (1 - markdown), 2)
     coupon = p.coupon & (shocks.coupon[t] < 0.08) & ~in_deal
     price_eff = (asp / comp[t]) ** (-p.elast)
-    rank = np.clip(np.sqrt(s.ord_avg / np.maximum(s.dem_avg, 1e-9)), 0.4, 1.05)
+    rank = np.clip((s.ord_avg / np.maximum(s.dem_avg, 1e-9)) ** 0.3, 0.6, 1.05)
     organic = cat.base_demand / p.conv * k_all[t] * rank * np.exp(shocks.demand[t]) * ramp
     budget = p.ad_share * cat.price * cat.base_demand * np.sqrt(k_all[t]) * ad_limit[t] * live
-    spend = np.round(budget * np.where(s.prev_oos > 0.25, 0.15, 1.0), 2)
+    spend = np.round(budget * np.where(s.prev_oos > 0.25, 0.4, 1.0), 2)
     glance = np.round(organic + spend / p.cpc)
     demand = glance * p.conv * price_eff * np.exp(1.2 * (s.rating - 4.3)) * np.where(coupon, 1.12, 1.0)
     oos = np.where(demand > 0, np.maximum(p.base_oos * shocks.oos[t],

@@ -37,14 +37,14 @@ def pick_stories(cat: Catalog, weeks: int) -> Stories:
     crap = [max(squeeze, key=lambda i: cat.cost[i] / cat.price[i])] if squeeze else []
     pool = [i for i in range(n) if names[i] in SPIRAL_FAMILIES and i not in recent and i not in squeeze]
     pool.sort(key=lambda i: -cat.base_demand[i])
-    k = 4 if n >= 100 else 3 if n >= 50 else 2 if n >= 20 else 1 if n >= 3 else 0
+    k = 4 if n >= 100 else 3 if n >= 20 else 2 if n >= 10 else 1 if n >= 3 else 0
     spiral = sorted(pool[1:k + 1] if len(pool) > k else pool[:k])
     taken = set(spiral) | set(squeeze) | recent
     rest = sorted((i for i in range(n) if names[i] in OVERSTOCK_FAMILIES and i not in taken),
                   key=lambda i: -cat.base_demand[i])
     overstock = sorted(rest[:2 if n >= 20 else 1 if n >= 8 else 0])
     _tilt_costs(cat, squeeze, crap)
-    return Stories(spiral, squeeze, crap, overstock, max(0, weeks - 20), max(0, weeks - 24))
+    return Stories(spiral, squeeze, crap, overstock, max(0, weeks - 17), max(0, weeks - 24))
 
 
 def _tilt_costs(cat: Catalog, squeeze: list[int], crap: list[int]) -> None:
