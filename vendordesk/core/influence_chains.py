@@ -5,7 +5,8 @@ works holiday or Black Friday that hits everyone is not mistaken for a chain.
 
 - R1 OOS spiral: the 6-week window of the last 26 weeks where an ASIN's OOS rose most over the
   14 weeks before it; active when OOS rose >= 15 points more than the median ASIN (and stayed
-  10 points up in 4 of the 6 weeks) and ordered units fell >= 25 %; Amazon's forecast and POs in the following weeks are checked too.
+  10 points up in 4 of the 6 weeks) and ordered units fell >= 25 %; Amazon's forecast and POs in the
+  following weeks are checked too, against the median ASIN.
 - R2 margin squeeze: ASP over the last 8 weeks vs. weeks -34..-22 fell >= 5 % more than the
   median ASIN and Net PPM (or front margin) fell >= 3 points.
 - R3 compliance drain: chargebacks + shortages >= 1 % of shipped COGS in the last 13 weeks and
@@ -100,18 +101,24 @@ def spiral(frame: pd.DataFrame, forecast: pd.DataFrame | None, po: pd.DataFrame 
 
 
 def _follow(p: pd.DataFrame | None, asins, index, t: int, lag: int) -> float | None:
-    """Change of a downstream panel (forecast, PO) ``lag`` weeks after the OOS window."""
+    """Change of a downstream panel (forecast, POs) from before the OOS window to ``lag`` weeks into
+    it, for the chain's ASINs, minus the median ASIN's change (season and Q4 lift every forecast)."""
     if p is None or p.empty:
         return None
     cols = [a for a in asins if a in p.columns]
     if not cols:
         return None
-    p = p.reindex(index=index)[cols].sum(axis=1, min_count=1)
-    after = p.iloc[t - 5 + lag:t + 1 + lag].mean()
-    before = p.iloc[t - 19:t - 5].mean()
-    if not (before > 0) or after != after:
+    p = p.reindex(index=index)
+    after = p.iloc[max(t - 5 + lag, 0):t + 1 + lag]
+    before = p.iloc[max(t - 19, 0):max(t - 5 + lag, 0)]
+    before = before[before.notna().any(axis=1)].tail(6)
+    if after.dropna(how="all").empty or before.empty:
         return None
-    return float(after / before - 1)
+    per_asin = after.mean() / before.mean().where(lambda v: v > 0) - 1
+    group = after[cols].sum(axis=1).mean() / before[cols].sum(axis=1).mean() - 1
+    if group != group:
+        return None
+    return float(group - per_asin.median())
 
 
 def _spiral_sentence(ev: dict, asins: list[str], lang: str) -> str:
@@ -122,7 +129,7 @@ def _spiral_sentence(ev: dict, asins: list[str], lang: str) -> str:
              f"{weeks} um {pct(ev['units_change'], lang)}, weil die OOS-Quote von {rate(ev['oos_before'], lang)} "
              f"auf {rate(ev['oos_after'], lang)} stieg.")
         if ev.get("forecast_change") is not None and ev["forecast_change"] < 0:
-            s += f" Amazons Prognose fiel danach um {pct(ev['forecast_change'], lang)}"
+            s += f" Amazons Prognose fiel danach um {pct(ev['forecast_change'], lang)} gegenüber den übrigen ASINs"
             if ev.get("po_change") is not None and ev["po_change"] < 0:
                 s += f", die Bestellungen (PO) sanken um {pct(ev['po_change'], lang)}"
             s += " – die OOS-Spirale (R1) läuft."
@@ -131,7 +138,7 @@ def _spiral_sentence(ev: dict, asins: list[str], lang: str) -> str:
          f"{pct(ev['units_change'], lang)} in {weeks} because OOS rose from {rate(ev['oos_before'], lang)} to "
          f"{rate(ev['oos_after'], lang)}.")
     if ev.get("forecast_change") is not None and ev["forecast_change"] < 0:
-        s += f" Amazon's forecast then fell {pct(ev['forecast_change'], lang)}"
+        s += f" Amazon's forecast then fell {pct(ev['forecast_change'], lang)} against the other ASINs"
         if ev.get("po_change") is not None and ev["po_change"] < 0:
             s += f" and POs fell {pct(ev['po_change'], lang)}"
         s += ": the OOS spiral (R1) is running."
