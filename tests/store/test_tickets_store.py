@@ -158,3 +158,34 @@ def test_reminder_count_matches_core_today_list(workspace):
     # 1 follow-up + 1 overdue task + 2 deadlines (03-17 chargeback, 03-12 shortage)
     assert core.count() == 4
     assert st.reminder_count(workspace, today.isoformat()) == 4
+
+
+# --- headless commands (vendordesk tickets / export) -------------------------------------
+def test_cli_tickets_add_list_json_and_export(workspace, tmp_path, capsys):
+    import json
+
+    from vendordesk.cli import main
+
+    path = str(workspace.path)
+    assert main(["tickets", "add", "--workspace", path, "--case-id", "0123456789", "--subject", "Images",
+                 "--category", "catalog", "--opened", "01.03.2026", "--follow-up", "2026-03-05",
+                 "--gear", "content", "--asin", "B0C1234567"]) == 0
+    assert "not in this workspace" in capsys.readouterr().out           # unknown ASIN: warned, kept
+    assert main(["tickets", "add", "--workspace", path, "--case-id", "0123456789", "--subject", "x"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["tickets", "add", "--workspace", path, "--case-id", "555555555", "--subject", " "]) == 2
+    assert "subject" in capsys.readouterr().err
+    assert main(["tickets", "list", "--workspace", path, "--json"]) == 0
+    cases = json.loads(capsys.readouterr().out)["tickets"]
+    assert cases == [{"case_id": "0123456789", "subject": "Images", "category": "catalog", "status": "open",
+                      "opened": "2026-03-01", "last_contact": None, "next_follow_up": "2026-03-05",
+                      "escalation_level": 0, "gear": "content", "owner_department": None, "resolved": None,
+                      "asins": ["B0C1234567"], "pos": [], "invoices": []}]
+    assert main(["tickets", "list", "--workspace", path, "--status", "resolved", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"tickets": []}
+    assert main(["tickets", "list", "--workspace", path, "--due-within", "0", "--json"]) == 0   # 03-05 is past
+    assert [c["case_id"] for c in json.loads(capsys.readouterr().out)["tickets"]] == ["0123456789"]
+    assert main(["tickets", "list", "--workspace", path, "--due-within", "-1"]) == 2
+    out = tmp_path / "cases.csv"
+    assert main(["export", "tickets", "--workspace", path, "--out", str(out)]) == 0
+    assert "0123456789" in out.read_text("utf-8")
