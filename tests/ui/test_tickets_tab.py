@@ -315,3 +315,16 @@ def test_demo_workspace_in_the_main_window(main_window, qtbot):
     stale = tab.cases
     stale.toggle.setChecked(True)
     assert stale.model.rowCount() > 0                                                # stale / due cases
+
+
+def test_shortage_editor_explains_the_timeline(tab):
+    today = tab.today
+    raised = today - dt.timedelta(days=3)
+    cb = st.add_chargeback(tab.ctx.workspace, {"kind": "shortage", "amount": 50.0, "currency": "EUR",
+                                               "raised_on": raised.isoformat(), "dispute_due": "2099-01-01"})
+    tab.reload()
+    tab.open_item("chargeback", cb)
+    opens = raised + dt.timedelta(days=5 + 35)       # invoice due = raised + 5; dispute after 35 days' matching
+    from vendordesk.ui import fmt
+
+    assert fmt.date(opens) in tab.cb_editor.deadline.text()

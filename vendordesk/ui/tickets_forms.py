@@ -223,6 +223,11 @@ class ChargebackEditor(FormEditor):
         today = reference_day(self.ctx.workspace)
         if not row:
             self.deadline.clear()
+        elif row["kind"] == "shortage" and row["dispute_status"] == "open" and today < self._opens(row):
+            self.deadline.setText(self.tr("Shortage: Amazon's automated matching runs until %1; dispute from %2.")
+                                  .replace("%1", fmt.date(self._opens(row) - dt.timedelta(days=1)))
+                                  .replace("%2", fmt.date(self._opens(row))))
+            self.deadline.setStyleSheet("color: #546e7a;")
         elif rules.can_dispute(row["kind"], row["dispute_status"], int(row["dispute_count"]), due, today):
             left = rules.days_left(due, today)
             self.deadline.setText(self.tr("Disputable: %n day(s) left.", "", left) if left is not None
@@ -231,6 +236,12 @@ class ChargebackEditor(FormEditor):
         else:
             self.deadline.setText(self.tr("Not disputable any more (settled, deadline passed or two disputes used)."))
             self.deadline.setStyleSheet("color: #607d8b;")
+
+    @staticmethod
+    def _opens(row: dict) -> dt.date:
+        """A shortage claim is raised ~5 days before the invoice is due; disputes open 35 days after that."""
+        raised = rules.parse_date(row["raised_on"])
+        return rules.shortage_timeline(raised + dt.timedelta(days=rules.SHORTAGE_CLAIM_LEAD_DAYS)).dispute_opens
 
     def save(self) -> None:
         from vendordesk.store import tickets as store
