@@ -27,8 +27,10 @@ p { margin-top: 2pt; margin-bottom: 4pt; }
 .grid td, .grid th { border: 1px solid #cfd8dc; }
 .facts { border-collapse: collapse; margin-bottom: 6pt; }
 .facts td, .facts th { border: 1px solid #cfd8dc; }
-.grid th { background-color: #e3ebf2; color: #0d3b66; font-weight: bold; font-size: 7.5pt; }
+.grid th { background-color: #e3ebf2; color: #0d3b66; font-weight: bold; font-size: 6.8pt; }
 .grid td { font-size: 7.5pt; }
+.grid th.cap { background-color: #ffffff; color: #0d3b66; font-size: 11.5pt; border-width: 0;
+               padding-top: 8pt; padding-bottom: 3pt; }
 .facts td { font-size: 8.5pt; }
 .facts th { background-color: #f1f5f8; font-weight: normal; text-align: left; font-size: 8.5pt; }
 td.num, th.num { text-align: right; }
@@ -113,9 +115,10 @@ def esc(text) -> str:
 
 def table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = None,
           widths: list[int] | None = None, css: str = "grid", total: list[str] | None = None,
-          nowrap: tuple[int, ...] = (0,)) -> str:
+          nowrap: tuple[int, ...] = (0,), caption: str | None = None) -> str:
     """A bordered table; cells are HTML already. ``numeric`` columns are right-aligned,
-    ``nowrap`` body columns never break (ASINs)."""
+    ``nowrap`` body columns never break (ASINs). A ``caption`` is the section heading as the first
+    header row: it repeats on every page and is never left alone at the foot of a page."""
     numeric = numeric or set()
 
     def cell(tag: str, i: int, content: str) -> str:
@@ -124,14 +127,18 @@ def table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = 
             attrs += ' style="white-space: nowrap"'
         if widths and tag == "th":
             attrs += f' width="{widths[i]}%"'
+        if tag == "th" and content and " " not in content and "<" not in content:
+            attrs += ' style="white-space: nowrap"'   # one word never breaks mid-word
         return f"<{tag}{attrs}>{content}</{tag}>"
 
-    head = "".join(cell("th", i, h) for i, h in enumerate(headers))
+    head = "<tr>" + "".join(cell("th", i, h) for i, h in enumerate(headers)) + "</tr>"
+    if caption:
+        head = f'<tr><th class="cap" colspan="{len(headers)}" align="left">{caption}</th></tr>' + head
     body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
     if total:
         body += '<tr class="total">' + "".join(cell("td", i, c) for i, c in enumerate(total)) + "</tr>"
-    return (f'<table class="{css}" width="100%" border="1" cellspacing="0" cellpadding="3">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{SPACER}")
+    return (f'<table class="{css}" width="100%" border="1" cellspacing="0" cellpadding="2">'
+            f"<thead>{head}</thead><tbody>{body}</tbody></table>{SPACER}")
 
 
 def h2(text: str) -> str:

@@ -105,11 +105,17 @@ def _asin_tables(a, lang, f) -> str:
     sym = c.SYMBOLS.get(a.case.currency.upper(), a.case.currency)
     m = lambda v: f.num(v, 2)  # noqa: E731 - money without symbol; the header names the currency
     cur = lambda key: f"{t(key, lang)} ({sym})"  # noqa: E731
-    head1 = [t("asin", lang), t("product", lang), cur("cost_old"), cur("cost_new"), t("change", lang),
-             cur("msrp_old"), cur("msrp_new"), t("units52", lang), cur("cogs52")]
-    rows1 = [[c.esc(i.asin), c.esc(i.title if len(i.title) <= 48 else i.title[:46].rstrip(" ,") + "…"), m(i.cost_before), m(i.cost_after), f.pct(i.cost_change, True),
-              m(i.msrp_before) if i.msrp_before else "–", m(i.msrp_after) if i.msrp_after else "–",
-              f.num(i.units_52), f.num(i.cogs_52)] for i in a.items]
+    msrp = any(i.msrp_before or i.msrp_after for i in a.items)
+    head1 = [t("asin", lang), t("product", lang), cur("cost_old"), cur("cost_new"), t("change", lang)]
+    head1 += [cur("msrp_old"), cur("msrp_new")] if msrp else []
+    head1 += [t("units52", lang), cur("cogs52")]
+    rows1 = []
+    for i in a.items:
+        title = i.title if len(i.title) <= 40 else i.title[:38].rstrip(" ,") + "…"
+        row = [c.esc(i.asin), c.esc(title), m(i.cost_before), m(i.cost_after), f.pct(i.cost_change, True)]
+        row += [m(i.msrp_before) if i.msrp_before else "–", m(i.msrp_after) if i.msrp_after else "–"] if msrp else []
+        rows1.append(row + [f.num(i.units_52), f.num(i.cogs_52)])
+    widths1 = [12, 26, 8, 8, 9, 8, 8, 9, 12] if msrp else [13, 35, 9, 9, 9, 11, 14]
     head2 = [t("asin", lang), cur("asp13"), cur("asp26"), cur("asp52"), t("trend", lang), t("fm_now", lang),
              t("fm_new", lang), cur("asp_pt"), t("vol", lang)]
     rows2 = [[c.esc(i.asin), m(i.asp_13), m(i.asp_26), m(i.asp_52), f.pct(i.asp_trend, True),
@@ -126,12 +132,9 @@ def _asin_tables(a, lang, f) -> str:
     src = t({"terms": "src_terms", "facts": "src_facts"}.get(a.market.contra_source, "src_none"), lang)
     legend = t("legend", lang).replace("{rate}", f.pct(a.market.contra_rate)).replace("{src}", src)
     el = t("el_calibrated" if a.market.elasticity_source == "calibrated" else "el_default", lang)
-    return (c.h2(t('per_asin', lang))
-            + c.table(head1, rows1, set(range(2, 9)), [12, 27, 9, 9, 9, 8, 8, 8, 10])
-            + c.h2(t('asp_front', lang))
-            + c.table(head2, rows2, set(range(1, 9)), [13, 10, 10, 10, 9, 10, 10, 13, 15])
-            + c.h2(t('margins', lang))
-            + c.table(head3, rows3, set(range(1, 8)), [12, 11, 11, 13, 13, 10, 15, 15])
+    return (c.table(head1, rows1, set(range(2, len(head1))), widths1, caption=t('per_asin', lang))
+            + c.table(head2, rows2, set(range(1, 9)), [13, 10, 10, 10, 9, 10, 10, 13, 15], caption=t('asp_front', lang))
+            + c.table(head3, rows3, set(range(1, 8)), [12, 11, 11, 13, 13, 10, 15, 15], caption=t('margins', lang))
             + f"<p class='muted'>{legend} {t('vol', lang)}: {el.replace('{e}', f.num(a.market.elasticity, 1))}.</p>")
 
 

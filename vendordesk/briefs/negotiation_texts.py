@@ -26,7 +26,7 @@ L = {
     "target": ("Amazon's Net PPM target", "Net-PPM-Ziel von Amazon"), "crap": ("ASINs at CRaP risk", "ASINs mit CRaP-Risiko"),
     "open_points": ("Open points before the meeting", "Offene Punkte vor dem Gespräch"),
     "drivers": ("Cost drivers", "Kostentreiber"), "driver": ("Driver", "Treiber"), "weight": ("Weight", "Gewicht"),
-    "change": ("Change", "Ände­rung"), "contribution": ("Contribution", "Beitrag"), "index": ("Index", "Index"),
+    "change": ("Change", "Änderung"), "contribution": ("Contribution", "Beitrag"), "index": ("Index", "Index"),
     "source": ("Source", "Quelle"), "total": ("Total", "Summe"),
     "per_asin": ("Cost and price per ASIN", "Kosten und Preise je ASIN"),
     "margins": ("Net PPM before and after, break-even and our margin", "Net PPM vorher und nachher, Break-even und unsere Marge"),
@@ -42,7 +42,7 @@ L = {
     "fm": ("Front margin now → new", "Frontmarge heute → neu"), "npm_b": ("Net PPM now", "Net PPM heute"),
     "npm_a": ("Net PPM new", "Net PPM neu"), "npm_pt": ("Net PPM, ASP follows", "Net PPM, ASP zieht mit"),
     "be": ("Break-even ASP", "Break-even-ASP"), "risk": ("CRaP risk", "CRaP-Risiko"),
-    "vm": ("Our margin now → new", "Unsere Marge heute → neu"), "vol": ("Units if ASP follows", "Absatz bei Mitziehen"),
+    "vm": ("Our margin now → new", "Unsere Marge heute → neu"), "vol": ("Units if ASP follows", "Absatz, wenn ASP mitzieht"),
     "chart": ("ASP and unit cost over time", "ASP und Stückkosten im Zeitverlauf"),
     "chart_note": ("Weekly ASP (shipped revenue / units) and unit cost (shipped COGS / units) of the case's ASINs; "
                    "the dashed line is the requested cost.",

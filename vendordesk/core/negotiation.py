@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from vendordesk.core import margin as m
@@ -159,18 +160,40 @@ def _fsum(values) -> float | None:
     return float(sum(values)) if values else None
 
 
-def _item_economics(item: Item, market: Market, windows: dict, justified: float | None) -> ItemEconomics:
-    rows = market.weekly[market.weekly["asin"] == item.asin] if not market.weekly.empty else market.weekly
-    has_facts = not rows.empty
-    tail52 = rows.tail(52) if has_facts else rows
-    units_52 = float(tail52["shipped_units"].sum()) if has_facts and tail52["shipped_units"].notna().any() else None
-    cogs_52 = float(tail52["shipped_cogs"].sum()) if has_facts and tail52["shipped_cogs"].notna().any() else None
-    oos = None
-    if has_facts and "procurable_product_out_of_stock_rate" in rows and rows.tail(13)[
-            "procurable_product_out_of_stock_rate"].notna().any():
-        oos = float(rows.tail(13)["procurable_product_out_of_stock_rate"].mean())
-    w = windows.get(item.asin, {})
-    asp13, asp26, asp52 = w.get(13), w.get(26), w.get(52)
+def _sum(values: np.ndarray) -> float | None:
+    """Sum over the non-missing values; None when all are missing (blank is not zero)."""
+    ok = ~np.isnan(values)
+    return float(values[ok].sum()) if ok.any() else None
+
+
+def fact_summaries(weekly: pd.DataFrame) -> dict[str, dict]:
+    """Per ASIN from the weekly facts (sorted by week): ASP over 13/26/52 weeks, units and COGS
+    over 52 weeks, mean OOS rate over 13 weeks. One pass with numpy slices."""
+    out: dict[str, dict] = {}
+    if weekly.empty:
+        return out
+    w = weekly.sort_values(["asin", "period_start"], kind="stable")
+    asins = w["asin"].to_numpy()
+    col = lambda name: w[name].to_numpy(float) if name in w else np.full(len(w), np.nan)  # noqa: E731
+    rev, units, cogs = col("shipped_revenue"), col("shipped_units"), col("shipped_cogs")
+    oos = col("procurable_product_out_of_stock_rate")
+    cuts = np.flatnonzero(asins[1:] != asins[:-1]) + 1
+    for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(asins)]):
+        info = {n: m.asp(_sum(rev[max(lo, hi - n):hi]), _sum(units[max(lo, hi - n):hi])) for n in m.ASP_WINDOWS}
+        start = max(lo, hi - 52)
+        info["units_52"], info["cogs_52"] = _sum(units[start:hi]), _sum(cogs[start:hi])
+        recent = oos[max(lo, hi - 13):hi]
+        info["oos_13"] = float(np.nanmean(recent)) if (~np.isnan(recent)).any() else None
+        out[str(asins[lo])] = info
+    return out
+
+
+def _item_economics(item: Item, market: Market, summaries: dict, justified: float | None) -> ItemEconomics:
+    info = summaries.get(item.asin)
+    has_facts = info is not None
+    info = info or {}
+    units_52, cogs_52, oos = info.get("units_52"), info.get("cogs_52"), info.get("oos_13")
+    asp13, asp26, asp52 = info.get(13), info.get(26), info.get(52)
     rate, target = market.contra_rate, market.target
     before, after = item.cost_before, item.cost_after
     own_after = item.own_cost_after
@@ -278,8 +301,8 @@ def analyse(case: Case, market: Market) -> Analysis:
     if not weekly.empty:
         weekly = weekly[weekly["period_start"] <= market.today.isoformat()].sort_values(["asin", "period_start"])
         market.weekly = weekly
-    windows = m.asp_windows(weekly) if not weekly.empty else {}
-    items = [_item_economics(item, market, windows, justified) for item in case.items]
+    summaries = fact_summaries(weekly)
+    items = [_item_economics(item, market, summaries, justified) for item in case.items]
     impact = _fsum(it.units_52 * (it.cost_after - it.cost_before) for it in items
                    if it.units_52 and it.cost_after is not None and it.cost_before is not None)
     notice = None

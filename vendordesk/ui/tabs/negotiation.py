@@ -32,6 +32,7 @@ class NegotiationTab(BaseTab):
         self._elasticity = None
         self._own_change = False
         self._task = None
+        self._select_id = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -133,7 +134,8 @@ class NegotiationTab(BaseTab):
         self.save_now()
         cases = list_cases(self.ctx.workspace)
         self.stack.setCurrentIndex(1 if cases else 0)
-        keep = self.case.id if self.case is not None else None
+        keep = self._select_id or (self.case.id if self.case is not None else None)
+        self._select_id = None
         self.cases.blockSignals(True)
         self.cases.clear()
         for c in cases:
@@ -258,7 +260,7 @@ class NegotiationTab(BaseTab):
                     effective_date=(dt.date.today() + dt.timedelta(days=90)).isoformat(),
                     scenarios=default_scenarios())
         save_case(self.ctx.workspace, case)
-        self.case = case
+        self.case, self._select_id = None, case.id     # the editors still show the old case
         self._emit_change()
         self.reload()
         self.sections.setCurrentWidget(self.editor)

@@ -1,0 +1,115 @@
+"""The Price increase tab on the demo workspace: same figures as the JSON and the brief,
+messages at the field for bad input, autosave, normalising weights, PDF export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+
+from vendordesk.briefs import common as bc
+from vendordesk.briefs.negotiation import build_html
+from vendordesk.store.negotiations import analyse_case, load_case
+from vendordesk.ui import fmt
+from vendordesk.ui.tabs.negotiation import NegotiationTab
+
+pytestmark = pytest.mark.qt
+
+
+def _tab(window) -> NegotiationTab:
+    tab = next(t for t in window.tab_widgets if isinstance(t, NegotiationTab))
+    window.tabs.setCurrentWidget(tab)
+    tab.ensure_loaded()
+    return tab
+
+
+def _cell(table, row, col) -> str:
+    return table.item(row, col).text()
+
+
+def test_screen_json_and_brief_show_the_same_figures(main_window, qtbot, tmp_path):
+    tab = _tab(main_window)
+    assert tab.stack.currentIndex() == 1 and tab.cases.count() >= 1
+    ws = main_window.ctx.workspace
+    analysis = analyse_case(ws, tab.case.id, elasticity=tab._elasticity)
+    doc = analysis.json()
+    table = tab.economics.table
+    assert table.rowCount() == len(doc["asins"]) >= 3
+    html_de = build_html(analysis, "de")
+    for row, item in enumerate(doc["asins"]):
+        assert _cell(table, row, 0) == item["asin"]
+        # Net PPM now / new and break-even ASP: screen == JSON == brief
+        for col, key in ((11, "net_ppm_before"), (12, "net_ppm_after")):
+            assert _cell(table, row, col) == fmt.percent(item[key])
+            assert bc.percent(item[key], "de") in html_de
+        assert _cell(table, row, 14) == fmt.money(item["break_even_asp"], "EUR")
+        assert bc.number(item["break_even_asp"], "de", 2) in html_de
+    main_window.grab().save(str(tmp_path / "negotiation_tab.png"))
+
+
+def test_bad_input_gets_a_message_at_the_field_and_is_kept(main_window, qtbot):
+    tab = _tab(main_window)
+    editor = tab.editor
+    asin = _cell(editor.items, 0, 0)
+    editor.items.item(0, 2).setText("0")                       # requested cost <= 0
+    editor.currency.setText("USD")                             # not the workspace's currency
+    editor.effective.check.setChecked(True)
+    editor.effective.edit.setDate(QDate.currentDate().addDays(-3))   # in the past
+    tab.save_now()
+    assert editor.msg["costs"].isVisibleTo(tab) and asin in editor.msg["costs"].text()
+    assert "USD" in editor.msg["currency"].text()
+    assert editor.msg["effective_date"].text()
+    saved = load_case(main_window.ctx.workspace, tab.case.id)
+    assert saved.items[0].cost_after == 0.0 and saved.currency == "USD"   # the draft keeps what was typed
+    editor.items.item(0, 2).setText("abc")
+    tab.save_now()
+    assert editor.items.item(0, 2).text() == "abc"
+    assert "not numbers" in editor.msg["costs"].text()
+
+
+def test_drivers_offer_to_normalise(main_window, qtbot):
+    tab = _tab(main_window)
+    drivers = tab.drivers
+    drivers.table.item(0, 1).setText("90")                    # weights now sum above 100 %
+    tab.save_now()
+    assert not drivers.normalise.isHidden()
+    assert "100" in drivers.msg.text()
+    drivers.normalise.click()
+    tab.save_now()
+    saved = load_case(main_window.ctx.workspace, tab.case.id)
+    assert sum(d.weight for d in saved.drivers) == pytest.approx(1.0)
+    assert drivers.normalise.isHidden()
+
+
+def test_autosave_after_typing(main_window, qtbot):
+    tab = _tab(main_window)
+    tab.editor.title.setText("CPI Handmixer 2027 (v2)")
+    tab.editor.title.textEdited.emit("CPI Handmixer 2027 (v2)")
+    assert tab.timer.isActive()
+    qtbot.waitUntil(lambda: not tab.timer.isActive(), timeout=3000)
+    assert load_case(main_window.ctx.workspace, tab.case.id).title == "CPI Handmixer 2027 (v2)"
+
+
+def test_export_pdf_off_the_gui_thread(main_window, qtbot, tmp_path):
+    tab = _tab(main_window)
+    out = tmp_path / "brief.pdf"
+    task = tab.export_pdf(str(out))
+    qtbot.waitUntil(lambda: task.done.is_set(), timeout=20000)
+    qtbot.waitUntil(lambda: tab.pdf_button.isEnabled(), timeout=5000)
+    assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 10000
+
+
+def test_new_case_from_the_empty_state(empty_window, qtbot):
+    tab = _tab(empty_window)
+    assert tab.stack.currentIndex() == 0
+    tab.empty.button.click()
+    assert tab.stack.currentIndex() == 1 and tab.case is not None
+    effective = dt.date.fromisoformat(tab.case.effective_date)
+    assert (effective - dt.date.today()).days == 90
+    tab.editor.add_edit.setText("B0AAAAAAA1, nonsense")
+    tab.editor.add_button.click()
+    assert tab.editor.items.rowCount() == 1
+    assert "NONSENSE" in tab.editor.add_msg.text()
+    tab.save_now()
+    assert "B0AAAAAAA1" in tab.editor.msg["asins"].text()    # an ASIN without facts
