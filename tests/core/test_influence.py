@@ -143,6 +143,9 @@ def test_demo_oos_spiral_and_margin_squeeze_are_found(demo_inputs, lang):
     word = "Prognose" if lang == "de" else "forecast"
     assert word in r1.sentence
     assert "Net PPM" in r2.sentence and stories["margin_squeeze"][0] in r2.sentence
+    if stories.get("quality_overstock"):                             # B1: overstock -> markdown, fewer POs
+        assert chains["B1"].active and set(stories["quality_overstock"]) <= set(chains["B1"].asins)
+    assert not chains["R3"].active or chains["R3"].evidence["share"] >= 0.01
 
 
 def test_demo_change_is_explained_from_the_data(demo_inputs):

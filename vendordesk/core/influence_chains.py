@@ -11,7 +11,7 @@ works holiday or Black Friday that hits everyone is not mistaken for a chain.
   median ASIN and Net PPM (or front margin) fell >= 3 points.
 - R3 compliance drain: chargebacks + shortages >= 1 % of shipped COGS in the last 13 weeks and
   up >= 20 % on the 13 weeks before (or above 3 %).
-- B1 overstock markdown: weeks of cover > 10 and ASP down >= 3 % more than the median ASIN.
+- B1 overstock markdown: weeks of cover > 10 and over 3x the median ASIN's.
 """
 
 from __future__ import annotations
@@ -240,29 +240,41 @@ def compliance(frame: pd.DataFrame, charges: pd.DataFrame | None, lang: str) -> 
 
 
 def overstock(frame: pd.DataFrame, lang: str) -> Chain:
+    """B1: cover (on hand / 13-week shipments) over 10 weeks and 3x the median ASIN's."""
     name = LOOP_NAMES["B1"][1 if lang == "de" else 0]
-    chain = Chain("B1", name, False, edges=("E19", "E20"))
+    chain = Chain("B1", name, False, edges=("E19", "E20", "I09"))
     on_hand, shipped = panel(frame, "sellable_on_hand_inventory_units"), panel(frame, "shipped_units")
     asp = _asp(frame)
     if on_hand.empty or len(asp) < 26:
         chain.sentence = _quiet("B1", lang)
         return chain
-    cover = on_hand.iloc[-4:].mean() / shipped.iloc[-13:].mean().where(lambda s: s > 0)
+    cover = (on_hand.iloc[-4:].mean() / shipped.iloc[-13:].mean().where(lambda v: v > 0)).dropna()
     d_asp = _rel(_mean(asp, slice(-8, None)), _mean(asp, slice(-26, -13)))
-    excess = d_asp - d_asp.median()
-    hit = cover[(cover > 10) & (excess.reindex(cover.index) <= -0.03)].sort_values(ascending=False)
+    excess = (d_asp - d_asp.median()).reindex(cover.index)
+    hit = cover[(cover > 10) & (cover > 3 * cover.median())].sort_values(ascending=False)
     chain.active, chain.asins = not hit.empty, list(hit.index)
-    chain.evidence = {"cover": {a: float(cover[a]) for a in hit.index}}
-    if chain.active:
-        k, listed = len(hit), asin_list(chain.asins, lang)
-        if lang == "de":
-            chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'haben' if k > 1 else 'hat'} über 10 Wochen "
-                              "Reichweite; Amazon senkt Preise und bestellt weniger (B1).")
-        else:
-            chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'hold' if k > 1 else 'holds'} more than "
-                              "10 weeks of cover; Amazon marks down and orders less (B1).")
-    else:
+    chain.evidence = {"cover": {a: float(cover[a]) for a in hit.index},
+                      "asp_change": float(excess[hit.index].mean()) if not hit.empty else None,
+                      "median_cover": float(cover.median()) if not cover.empty else None}
+    if not chain.active:
         chain.sentence = _quiet("B1", lang)
+        return chain
+    k, listed = len(hit), asin_list(chain.asins, lang)
+    lo, hi = f"{hit.min():.0f}", f"{hit.max():.0f}"
+    weeks_txt = lo if lo == hi else f"{lo}–{hi}"
+    asp_down = chain.evidence["asp_change"] is not None and chain.evidence["asp_change"] < -0.005
+    if lang == "de":
+        chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'liegen' if k > 1 else 'liegt'} bei {weeks_txt} "
+                          f"Wochen Reichweite (Median {chain.evidence['median_cover']:.0f}".replace(".", ",") + ")")
+        chain.sentence += (f"; der Preis sank um {pct(chain.evidence['asp_change'], lang)} mehr als im Rest des Kontos"
+                           if asp_down else "")
+        chain.sentence += ". Amazon schreibt ab und bestellt weniger, bis die Reichweite sinkt (B1)."
+    else:
+        chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'hold' if k > 1 else 'holds'} {weeks_txt} "
+                          f"weeks of cover (median {chain.evidence['median_cover']:.0f})")
+        chain.sentence += (f"; the price fell {pct(chain.evidence['asp_change'], lang)} more than in the rest of "
+                           "the account" if asp_down else "")
+        chain.sentence += ". Amazon marks down and orders less until cover normalises (B1)."
     return chain
 
 
