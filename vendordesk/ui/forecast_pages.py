@@ -41,7 +41,7 @@ class AsinPage(QWidget):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.header.setFixedHeight(46)   # fixed: a new ASIN must not re-layout the chart
+        self.header.setFixedHeight(54)   # fixed: a new ASIN must not re-layout the chart
         self.generation = QComboBox()
         self.generation.setMinimumWidth(160)
         self.generation.currentIndexChanged.connect(
@@ -135,3 +135,44 @@ class DivergencePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(split, 1)
+
+
+class OrdersPage(TablePage):
+    """Orders coming: stacked weekly bars (open PO units, expected new orders) above the table."""
+
+    def __init__(self, labels: dict[str, str], parent=None):
+        super().__init__(parent=parent)
+        import pyqtgraph as pg
+
+        from vendordesk.ui.forecast_chart import MonthAxis
+
+        self.chart = pg.PlotWidget(axisItems={"bottom": MonthAxis(orientation="bottom")})
+        self.chart.setBackground("w")
+        self.chart.setMenuEnabled(False)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.setFixedHeight(190)
+        self.chart.getPlotItem().getAxis("left").setLabel(labels["units"])
+        legend = self.chart.getPlotItem().addLegend(offset=(8, 2), labelTextSize="8pt")
+        legend.setColumnCount(2)
+        self.bars_po = pg.BarGraphItem(x=[], height=[], width=5, brush="#90a4ae", pen=None)
+        self.bars_new = pg.BarGraphItem(x=[], y0=[], height=[], width=5, brush="#1565c0", pen=None)
+        self.chart.addItem(self.bars_po)
+        self.chart.addItem(self.bars_new)
+        legend.addItem(self.bars_po, labels["open_po"])
+        legend.addItem(self.bars_new, labels["expected"])
+        self.layout_.insertWidget(1, self.chart)
+
+    def show_orders(self, orders) -> None:
+        from vendordesk.ui.forecast_data import days
+
+        if orders is None or orders.empty:
+            self.bars_po.setOpts(x=[], height=[])
+            self.bars_new.setOpts(x=[], y0=[], height=[])
+            return
+        x = days(orders["week_start"].tolist())
+        po = orders["open_po"].to_numpy(float)
+        new = orders["expected_order"].to_numpy(float)
+        self.bars_po.setOpts(x=x, height=po, width=5)
+        self.bars_new.setOpts(x=x, y0=po, height=new, width=5)
+        self.chart.setXRange(x.min() - 7, x.max() + 7, padding=0)
+        self.chart.setYRange(0, max(float((po + new).max()), 1.0) * 1.25, padding=0)

@@ -31,11 +31,14 @@ def make_view(key: str | None = None, parent=None) -> tuple[QTableView, FrameMod
     return view, model
 
 
-def fit_columns(view: QTableView, maximum: int = 260) -> None:
+def fit_columns(view: QTableView, maximum: int = 220) -> None:
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for i in range(header.count()):
-        header.resizeSection(i, min(max(header.sectionSize(i) + 12, 70), maximum))
+        header.resizeSection(i, min(max(header.sectionSize(i) + 12, 60), maximum))
+    model = view.model()
+    last = model.columns()[-1] if hasattr(model, "columns") and model.columns() else None
+    header.setStretchLastSection(last is not None and last.kind == "text")
 
 
 def overview_columns() -> list[Column]:
@@ -71,10 +74,11 @@ def divergence_columns() -> list[Column]:
 
 
 def drift_columns() -> list[Column]:
-    return [Column("asin", _t("ASIN")), Column("generation_date", _t("Generation"), "date"),
+    return [Column("asin", _t("ASIN")), Column("generation_date", _t("Newest generation"), "date"),
             Column("mean_units", _t("Amazon next 13 wk"), "number", decimals=0),
-            Column("change", _t("Change"), "percent", decimals=0),
-            Column("oos_before", _t("OOS before"), "percent", decimals=0),
+            Column("since_first", _t("Revised since first generation"), "percent", decimals=0),
+            Column("change", _t("Last revision"), "percent", decimals=0),
+            Column("oos_before", _t("OOS rate before"), "percent", decimals=0),
             Column("flag", _t("Flag"), labels=labels.drift_labels())]
 
 

@@ -32,7 +32,7 @@ def accuracy_text(_w, row: dict, holdout) -> str:
                        fmt.number(row.get("seasonal_naive_mase"), 2)))
     if _ok(row.get("amazon_wape")) or _ok(row.get("amazon_mase")):
         lines.append(_fill(_t("<b>Against Amazon</b>, the %1 weeks since its forecast of %2:"),
-                           row.get("amazon_weeks"), fmt.date(row.get("amazon_generation"))))
+                           fmt.number(row.get("amazon_weeks")), fmt.date(row.get("amazon_generation"))))
         lines.append(_fill(_t("Ours: WAPE %1, bias %2 · Amazon: WAPE %3, bias %4"),
                            fmt.percent(row.get("vs_amazon_ours_wape"), 0), fmt.percent(row.get("vs_amazon_ours_bias"), 0),
                            fmt.percent(row.get("amazon_wape"), 0), fmt.percent(row.get("amazon_bias"), 0)))
@@ -70,11 +70,22 @@ def divergence_text(_w, plan) -> str:
     if div.empty:
         return _t("No Amazon forecast covers our forecast weeks: import Amazon's Forecast report.")
     total = div[div["asin"] == "TOTAL"].iloc[0]
+    from vendordesk.core.forecast_amazon import spirals
+
     flagged = int((div[div["asin"] != "TOTAL"]["flag"] != "").sum())
-    spirals = int((plan.drift["flag"] == "oos_spiral").sum()) if len(plan.drift) else 0
     return _fill(_t("Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. "
-                    "%5 forecast cuts after OOS weeks."), fmt.number(total["ours"]), fmt.number(total["amazon"]),
-                 fmt.percent(total["diff_pct"], 0), flagged, spirals)
+                    "On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral)."), fmt.number(total["ours"]),
+                 fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0), flagged, len(spirals(plan.drift)))
+
+
+def overview_text(_w, overview) -> str:
+    """One line over the all-ASINs table."""
+    both = overview.dropna(subset=["ours_mase", "seasonal_naive_mase"])
+    better = int((both["ours_mase"] < both["seasonal_naive_mase"]).sum())
+    risky = overview[overview["risk_weeks"] > 0]
+    return _fill(_t("%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at "
+                    "out-of-stock risk; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart."),
+                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()))
 
 
 def risk_text(_w, plan, currency: str) -> str:

@@ -10,7 +10,7 @@ from vendordesk.errors import UserError
 from vendordesk.ui import fmt
 from vendordesk.ui import forecast_labels as labels
 from vendordesk.ui import forecast_tables as ft
-from vendordesk.ui.forecast_pages import AsinPage, DivergencePage, TablePage
+from vendordesk.ui.forecast_pages import AsinPage, DivergencePage, OrdersPage, TablePage
 from vendordesk.ui.models.frame_model import Column
 
 
@@ -32,7 +32,8 @@ class ForecastView(QWidget):
         self.divergence = DivergencePage()
         self.divergence.only_flags.toggled.connect(self._filter_flags)
         self.risk = TablePage(search=True)
-        self.orders = TablePage()
+        self.orders = OrdersPage({"units": self.tr("Units"), "open_po": self.tr("Open PO units due"),
+                                  "expected": self.tr("Expected new orders")})
         self.orders.add_button(self.tr("Print…"), self.print_orders)
         self.orders.add_button(self.tr("Export…"), self.export_orders)
         for page, title in ((self.asin_page, self.tr("ASIN")), (self.overview, self.tr("All ASINs")),
@@ -101,6 +102,9 @@ class ForecastView(QWidget):
         self.picker_view.setColumnWidth(0, 26)
         ft.set_table(self.overview.view, self.overview.model, over, ft.overview_columns(),
                      ft.overview_colors(over), sort=("eur_at_risk", False))
+        from vendordesk.ui.forecast_texts import overview_text
+
+        self.overview.summary.setText(overview_text(self, over))
         self._show_tables(index.plan)
         self.status.setText(self._backtest_text(index.plan.backtest))
         target = self.asin if self.asin in index.row else (index.asins()[0] if index.asins() else "")
@@ -112,12 +116,14 @@ class ForecastView(QWidget):
     def _show_tables(self, plan) -> None:
         d = self.divergence
         ft.set_table(d.div_view, d.div_model, plan.divergence, ft.divergence_columns(), sort=("diff_pct", True))
-        ft.set_table(d.drift_view, d.drift_model, plan.drift, ft.drift_columns())
+        latest = plan.drift.groupby("asin").tail(1) if len(plan.drift) else plan.drift
+        ft.set_table(d.drift_view, d.drift_model, latest, ft.drift_columns(), sort=("since_first", True))
         d.summary.setText(self._divergence_text(plan))
         self._filter_flags(d.only_flags.isChecked())
         ft.set_table(self.risk.view, self.risk.model, plan.risks, ft.risk_columns())
         self.risk.summary.setText(self._risk_text(plan))
         ft.set_table(self.orders.view, self.orders.model, plan.orders, ft.orders_columns())
+        self.orders.show_orders(plan.orders)
         self.orders.summary.setText(self._orders_text(plan))
 
     def _filter_flags(self, only: bool) -> None:
