@@ -205,6 +205,18 @@ def test_chargebacks_are_raised_only_on_late_or_short_deliveries(db):
                       "AND external_id = invoice_number || '-SC'").fetchone()[0] > 0
 
 
+def test_po_receipts_add_up_to_the_weekly_net_received_units(db):
+    """PO lines (delivery date = ASN date) and inventory facts come from the same receipts."""
+    pairs = db.execute(
+        "WITH r AS (SELECT asin, date(expected_date, '-' || strftime('%w', expected_date) || ' days') AS week, "
+        "sum(received_qty) AS units FROM po_lines WHERE received_qty > 0 GROUP BY 1, 2) "
+        "SELECT r.units, i.net_received_inventory_units FROM r JOIN inventory_facts i "
+        "ON i.asin = r.asin AND i.period_start = r.week "
+        "WHERE r.week >= (SELECT date(min(period_start), '+35 days') FROM inventory_facts)").fetchall()
+    assert len(pairs) > 500
+    assert all(a == b for a, b in pairs)
+
+
 def test_open_stale_cases_tasks_and_the_prepared_price_increase(db):
     stale = db.execute("SELECT count(*) FROM tickets WHERE status != 'resolved' AND last_contact_on < ?",
                        ((END - timedelta(days=14)).isoformat(),)).fetchone()[0]

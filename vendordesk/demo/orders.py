@@ -80,7 +80,7 @@ def _line(number, t, i, po, starts, weeks) -> Line:
     if arrive >= weeks:
         arrive = -1
     late = bool(po["late"][t][i]) and arrive >= 0
-    delivered = starts[arrive] + timedelta(days=2 + 2 * late) if arrive >= 0 else None
+    delivered = starts[arrive] + timedelta(days=int(po["day"][t][i])) if arrive >= 0 else None
     return Line(number, t, i, po["req"][t][i], po["conf"][t][i], po["ship"][t][i], po["recv"][t][i],
                 arrive, late, bool(po["asn"][t][i]) and arrive >= 0, po["cost"][t][i], delivered)
 

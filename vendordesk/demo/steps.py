@@ -7,7 +7,7 @@ import numpy as np
 WEEKLY = ("glance", "ordered", "shipped", "returns", "oos", "asp", "on_hand", "open_po", "unfilled",
           "ad_spend", "coupon_rate", "deal_funding", "reviews", "rating", "received", "arr_conf",
           "lt_sum", "own")
-LINES = ("req", "conf", "ship", "recv", "arrive", "late", "asn")
+LINES = ("req", "conf", "ship", "recv", "arrive", "late", "asn", "day")
 
 
 class Recorder:
@@ -64,13 +64,15 @@ def vendor_ships(t, s, p, cap, rng, rec: Recorder) -> None:
     miss = np.where(asn, np.ceil(ship * rng.uniform(0.04, 0.15, n)), 0)
     recv = ship - miss
     arrive = t + late.astype(int)
-    days = (arrive - order_week) * 7 + 2 + 2 * late
+    day = rng.integers(1, 6, n)                        # delivered Monday..Friday of the arrival week
+    days = (arrive - order_week) * 7 + day - 1          # from the PO's Monday to receipt
     np.add.at(rec.weekly["received"], (arrive, cols), np.where(valid, recv, 0))
     np.add.at(rec.weekly["arr_conf"], (arrive, cols), np.where(valid, conf_due, 0))
     np.add.at(rec.weekly["lt_sum"], (arrive, cols), np.where(valid, recv * days, 0))
     np.add.at(rec.resolve, (arrive, cols), np.where(valid, conf_due, 0))
     has = valid & (conf_due > 0)
-    for key, value in (("ship", ship), ("recv", recv), ("arrive", arrive), ("late", late), ("asn", asn)):
+    for key, value in (("ship", ship), ("recv", recv), ("arrive", arrive), ("late", late), ("asn", asn),
+                       ("day", day)):
         rec.lines[key][o[has], cols[has]] = np.asarray(value, float)[has]
     rec.weekly["own"][t] = s.own
 
