@@ -76,7 +76,7 @@ def divergence_columns() -> list[Column]:
 def drift_columns() -> list[Column]:
     return [Column("asin", _t("ASIN")), Column("generation_date", _t("Newest generation"), "date"),
             Column("mean_units", _t("Amazon next 13 wk"), "number", decimals=0),
-            Column("since_first", _t("Revised since first generation"), "percent", decimals=0),
+            Column("since_first", _t("Since 1st generation"), "percent", decimals=0),
             Column("change", _t("Last revision"), "percent", decimals=0),
             Column("oos_before", _t("OOS rate before"), "percent", decimals=0),
             Column("flag", _t("Flag"), labels=labels.drift_labels())]
