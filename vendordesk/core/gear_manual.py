@@ -1,6 +1,7 @@
 """Manual KPIs (typed in by the KAM): weekly series and period values.
 
-Entries are (gear, kpi, asin, period_start, period_end, value); asin '' = account level.
+Entries are (gear, kpi, asin, period_start, period_end, value); asin '' = account level
+(never NULL), in date order within each KPI (as ``store.gears.manual_kpis_frame`` returns them).
 Without an ASIN filter, account entries win; without any, the per-ASIN entries are combined.
 How a KPI combines (``KpiDef.manual_how``):
 - ``sum``: money spent per week (ad spend) — summed over ASINs and weeks;
@@ -24,11 +25,29 @@ def normalise(manual: pd.DataFrame | None) -> pd.DataFrame:
     """Entries with an ``week`` column (the Sunday starting the entry's first week)."""
     if manual is None or manual.empty:
         return pd.DataFrame(columns=COLUMNS)
-    frame = manual.copy()
-    frame["asin"] = frame["asin"].fillna("")
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
-    frame["week"] = [_week(d) for d in frame["period_start"]]
-    return frame.sort_values("period_start", kind="stable")[COLUMNS]
+    frame = manual[COLUMNS[:-1]].copy()
+    if frame["value"].dtype != float:
+        frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    codes, days = pd.factorize(frame["period_start"])
+    weeks = np.array([_week(d) for d in days], dtype=object)     # few distinct dates: fast
+    frame["week"] = weeks[codes] if len(days) else np.array([], dtype=object)
+    return frame
+
+
+def split(manual: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    """Entries grouped by (gear, kpi), once, so lookups do not scan every row."""
+    if manual.empty:
+        return {}
+    gear_codes, gears = pd.factorize(manual["gear"].to_numpy(dtype=object))
+    kpi_codes, kpis = pd.factorize(manual["kpi"].to_numpy(dtype=object))
+    codes = gear_codes * len(kpis) + kpi_codes
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    out = {}
+    for code in np.unique(codes):
+        lo, hi = np.searchsorted(ordered, code, "left"), np.searchsorted(ordered, code, "right")
+        out[(gears[code // len(kpis)], kpis[code % len(kpis)])] = manual.iloc[order[lo:hi]]
+    return out
 
 
 def _week(day: str) -> str:
@@ -36,18 +55,22 @@ def _week(day: str) -> str:
     return (date - dt.timedelta(days=(date.weekday() + 1) % 7)).isoformat()
 
 
-def _rows(manual: pd.DataFrame, gear: str, kpi: str, asins: list[str] | None) -> pd.DataFrame:
-    rows = manual.loc[(manual["gear"] == gear) & (manual["kpi"] == kpi)]
+def _rows(groups: dict, gear: str, kpi: str, asins: list[str] | None) -> pd.DataFrame:
+    rows = groups.get((gear, kpi))
+    if rows is None:
+        return pd.DataFrame(columns=COLUMNS)
     if asins is not None:
         return rows.loc[rows["asin"].isin(asins)]
     account = rows.loc[rows["asin"] == ""]
     return account if len(account) else rows
 
 
-def weekly(manual: pd.DataFrame, kpis: dict[tuple[str, str], str], asins: list[str] | None,
+def weekly(manual: pd.DataFrame, groups: dict, kpis: dict[tuple[str, str], str], asins: list[str] | None,
            weeks: list[str]) -> pd.DataFrame:
-    """One column per manual KPI over ``weeks`` (sorted ISO week starts, extended as needed)."""
-    all_weeks = sorted(set(weeks) | set(manual["week"]))
+    """One column per manual KPI over ``weeks`` (sorted ISO week starts, extended as needed).
+
+    ``groups`` is ``split(manual)``."""
+    all_weeks = sorted(set(weeks) | set(manual["week"].unique()))
     if all_weeks:
         first, last = dt.date.fromisoformat(all_weeks[0]), dt.date.fromisoformat(all_weeks[-1])
         count = (last - first).days // 7 + 1
@@ -55,16 +78,25 @@ def weekly(manual: pd.DataFrame, kpis: dict[tuple[str, str], str], asins: list[s
     index = pd.Index(all_weeks, name="period_start")
     out = pd.DataFrame(index=index)
     for (gear, kpi), how in kpis.items():
-        rows = _rows(manual, gear, kpi, asins)
+        rows = _rows(groups, gear, kpi, asins)
         if rows.empty:
             out[kpi] = np.nan
         elif how == "sum":
             out[kpi] = rows.groupby("week")["value"].sum().reindex(index)
         else:
-            grid = rows.pivot_table(index="week", columns="asin", values="value", aggfunc="last")
-            grid = grid.reindex(index).ffill(limit=HOLD_WEEKS)
+            grid = _grid(rows, index).ffill(limit=HOLD_WEEKS)
             out[kpi] = grid.sum(axis=1, min_count=1) if how == "last_sum" else grid.mean(axis=1)
     return out
+
+
+def _grid(rows: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    """weeks x ASINs of the entered values (a later entry in the same week wins)."""
+    week_pos = index.get_indexer(rows["week"].to_numpy(dtype=object))
+    asin_codes, asins = pd.factorize(rows["asin"].to_numpy(dtype=object))
+    grid = np.full((len(index), len(asins)), np.nan)
+    keep = week_pos >= 0
+    grid[week_pos[keep], asin_codes[keep]] = rows["value"].to_numpy(dtype=float)[keep]
+    return pd.DataFrame(grid, index=index)
 
 
 def period_value(series: pd.Series, start: str, end: str, how: str) -> float:

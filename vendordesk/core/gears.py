@@ -147,6 +147,7 @@ class GearModel:
         self.prepared = K.prepare(inputs.facts)
         self.chargebacks = _chargeback_frame(inputs.chargebacks)
         self.manual = M.normalise(inputs.manual)
+        self._manual_groups = M.split(self.manual)
         self._manual_cache: dict = {}
         self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
@@ -218,7 +219,7 @@ class GearModel:
         if key not in self._manual_cache:
             if len(self._manual_cache) > 32:
                 self._manual_cache.clear()
-            self._manual_cache[key] = M.weekly(self.manual, _manual_kpis(), asins, weeks)
+            self._manual_cache[key] = M.weekly(self.manual, self._manual_groups, _manual_kpis(), asins, weeks)
         return self._manual_cache[key]
 
     def _per_asin(self, asins, periods: dict) -> dict[str, pd.DataFrame]:

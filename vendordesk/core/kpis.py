@@ -197,6 +197,7 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     frame.insert(1, "period_start", start)
     frame.insert(2, "week", codes)
     frame.insert(3, "asin_code", asin_codes)
+    frame.insert(4, "real", asin != "")         # '' = account aggregate, never an ASIN row
     frame.attrs["weeks"] = Labels(weeks)
     frame.attrs["asins"] = Labels(asins)
     return frame
@@ -271,14 +272,42 @@ def _week_mask(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
 def per_asin(prepared: pd.DataFrame, start: str, end: str,
              chargebacks: pd.DataFrame | None = None) -> pd.DataFrame:
     """One period per ASIN: flows summed, stocks at each ASIN's last week; ``weeks`` = rows."""
-    rows = prepared.loc[_week_mask(prepared, start, end)]
-    rows = rows.loc[rows["asin"] != ""]
-    if rows.empty:
+    mask = _week_mask(prepared, start, end)
+    if "real" in prepared.columns:
+        mask &= prepared["real"].to_numpy(dtype=bool)
+    else:
+        mask &= prepared["asin"].to_numpy(dtype=object) != ""
+    idx = np.flatnonzero(mask)
+    if len(idx) == 0:
         return pd.DataFrame(columns=_sum_columns() + ["weeks"], dtype=float)
-    grouped = rows.groupby("asin", sort=True)
-    result = grouped[[c for c in _sum_columns() if c not in STOCKS]].sum(min_count=1)
-    result[list(STOCKS)] = grouped[list(STOCKS)].last()
-    result["weeks"] = grouped.size().astype(float)
+    codes = prepared["asin_code"].to_numpy()[idx]
+    weeks = prepared["week"].to_numpy()[idx]
+    groups, inverse = np.unique(codes, return_inverse=True)
+    n = len(groups)
+    out = {}
+    for column in (c for c in _sum_columns() if c not in STOCKS):
+        values = prepared[column].to_numpy(dtype=float)[idx]
+        known = ~np.isnan(values)
+        total = np.bincount(inverse, weights=np.where(known, values, 0.0), minlength=n)
+        count = np.bincount(inverse, weights=known.astype(float), minlength=n)
+        out[column] = np.where(count > 0, total, np.nan)
+    for column in STOCKS:            # the value of each ASIN's latest week with data
+        values = prepared[column].to_numpy(dtype=float)[idx]
+        known = np.flatnonzero(~np.isnan(values))
+        latest = np.full(n, -1, dtype=np.int64)
+        np.maximum.at(latest, inverse[known], weeks[known])
+        pick = known[weeks[known] == latest[inverse[known]]]
+        result_values = np.full(n, np.nan)
+        result_values[inverse[pick]] = values[pick]
+        out[column] = result_values
+    out["weeks"] = np.bincount(inverse, minlength=n).astype(float)
+    labels = prepared.attrs.get("asins")
+    if labels is not None:
+        index = pd.Index(np.asarray(labels, dtype=object)[groups], name="asin")
+    else:
+        first = pd.Series(prepared["asin"].to_numpy(dtype=object)[idx]).groupby(inverse).first()
+        index = pd.Index(first.to_numpy(dtype=object), name="asin")
+    result = pd.DataFrame(out, index=index).sort_index()
     if chargebacks is not None and len(chargebacks):
         cb = chargebacks.loc[(chargebacks["week_start"] >= start) & (chargebacks["week_start"] <= end)
                              & (chargebacks["asin"] != "")]
