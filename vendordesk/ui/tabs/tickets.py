@@ -12,42 +12,13 @@ import sqlite3
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
                                QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from vendordesk.changes import Changes
-from vendordesk.errors import UserError
+from vendordesk.ui import tickets_actions as actions
+from vendordesk.ui.tickets_load import BACKGROUND_ROWS, prepare, read_frames_from
 from vendordesk.ui.tabs.base import BaseTab, EmptyState
-
-
-BACKGROUND_ROWS = 3000   # above this many cases the log is read in a worker
-
-
-def read_frames_from(ws) -> dict:
-    from vendordesk.store.tickets import chargebacks_frame, tasks_frame, tickets_frame
-
-    return {"cases": tickets_frame(ws), "chargebacks": chargebacks_frame(ws), "tasks": tasks_frame(ws)}
-
-
-def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None, progress=None,
-            cancelled=None) -> dict:
-    """Frames plus derived columns, row colours, the today list and (given the columns) the cases'
-    search text. Pure pandas; safe in a worker."""
-    from vendordesk.core import tickets as rules
-    from vendordesk.store.tickets import read_frames
-    from vendordesk.ui import tickets_columns as cols
-
-    frames = frames or read_frames(path, progress)
-    cases, case_colors = cols.decorate_cases(frames["cases"], today)
-    cbs, cb_colors = cols.decorate_chargebacks(frames["chargebacks"], today)
-    tasks, task_colors = cols.decorate_tasks(frames["tasks"], today)
-    from vendordesk.ui.models.frame_model import search_text
-
-    search = search_text(cases, case_columns) if case_columns else None
-    return {"cases": cases, "chargebacks": cbs, "tasks": tasks, "case_colors": case_colors, "cb_colors": cb_colors,
-            "case_search": search,
-            "task_colors": task_colors, "today": rules.today_list(cases, tasks, cbs, today),
-            "empty": cases.empty and cbs.empty and tasks.empty}
 
 
 class TicketsTab(BaseTab):
@@ -158,8 +129,8 @@ class TicketsTab(BaseTab):
         self.cases.current_changed.connect(lambda key: self._show_editor(self.case_editor, key))
         self.chargebacks.current_changed.connect(lambda key: self._show_editor(self.cb_editor, key))
         self.tasks.current_changed.connect(lambda key: self._show_editor(self.task_editor, key))
-        self.cases.model.on_edit = self._edit_case_cell
-        self.tasks.model.on_edit = self._edit_task_cell
+        self.cases.model.on_edit = lambda *a: actions.edit_case_cell(self, *a)
+        self.tasks.model.on_edit = lambda *a: actions.edit_task_cell(self, *a)
         self.cases.toggle_mask = self._case_toggle
         self.chargebacks.toggle_mask = lambda f: f["days_left"].map(lambda d: d is not None and d == d and d <= 7)
         self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
@@ -384,22 +355,6 @@ class TicketsTab(BaseTab):
         self.editors.setCurrentWidget(editor)
         editor.load(key)
 
-    def import_chargebacks(self) -> None:
-        from vendordesk.ingest.chargebacks import import_chargebacks
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import chargebacks or shortages"), "",
-                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
-        if not path:
-            return
-        try:
-            result = import_chargebacks(self.ctx.workspace, path)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Import refused"), str(exc))
-            return
-        self._say(self.tr("%1 new, %2 updated chargeback rows imported.").replace("%1", str(result.inserted))
-                  .replace("%2", str(result.updated)))
-        self._written_table(self.chargebacks)
-
     def _written_table(self, page) -> None:
         self.changed.emit(Changes(tickets=True))
         if self.ctx.services.get("main_window") is None:
@@ -417,109 +372,24 @@ class TicketsTab(BaseTab):
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def delete_current(self, key) -> None:
-        from vendordesk.store import tickets as store
+    # --- actions (vendordesk.ui.tickets_actions) --------------------------------------------
+    def import_chargebacks(self) -> None:
+        actions.import_chargebacks(self)
 
-        editor = self.editors.currentWidget()
-        ws = self.ctx.workspace
-        if editor is self.case_editor:
-            text, kind = self.tr("Delete case %1 with its timeline?").replace("%1", str(key)), "case"
-            label = self.tr("case %1").replace("%1", str(key))
-        elif editor is self.cb_editor:
-            text, kind, label = self.tr("Delete this chargeback?"), "chargeback", self.tr("chargeback")
-        else:
-            text, kind, label = self.tr("Delete this task?"), "task", self.tr("task")
-        if key is None or not self.confirm(text + "\n" + self.tr("You can undo this (Ctrl+Z).")):
-            return
-        delete = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}[kind]
-        self._undo.append((kind, delete(ws, key), label))
-        self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", label))
-        self.undo_button.show()
-        editor.load(None)
-        self._written_table(self.pages.currentWidget())
+    def delete_current(self, key) -> None:
+        actions.delete_current(self, key)
 
     def undo_delete(self) -> None:
-        from vendordesk.store import tickets as store
+        actions.undo_delete(self)
 
-        if not self._undo:
-            return
-        kind, snapshot, label = self._undo.pop()
-        restore = {"case": store.restore_case, "chargeback": store.restore_chargeback, "task": store.restore_task}
-        restore[kind](self.ctx.workspace, snapshot)
-        self.undo_button.setVisible(bool(self._undo))
-        if self._undo:
-            self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", self._undo[-1][2]))
-        self._say(self.tr("Restored %1.").replace("%1", label))
-        self._written_table(self.pages.currentWidget())
-
-    # --- in-place edits --------------------------------------------------------------------
-    def _edit_case_cell(self, case_id, column: str, value) -> bool:
-        from vendordesk.store.tickets import update_case
-
-        value = str(value).strip()
-        if column == "subject" and not value:
-            self._say(self.tr("Case %1: the subject cannot be empty; the old subject is kept.")
-                      .replace("%1", str(case_id)), error=True)
-            return False
-        update_case(self.ctx.workspace, case_id, {column: value or None})
-        self._say("")
-        self.changed.emit(Changes(tickets=True))
-        return True
-
-    def _edit_task_cell(self, task_id, column: str, value) -> bool:
-        from vendordesk.store.tickets import update_task
-
-        value = str(value).strip()
-        if column == "title" and not value:
-            self._say(self.tr("The task needs a title; the old one is kept."), error=True)
-            return False
-        update_task(self.ctx.workspace, task_id, {column: value or None})
-        self.changed.emit(Changes(tickets=True))
-        return True
-
-    # --- export and print ----------------------------------------------------------------------
     def export(self, kind: str, path: str | None = None) -> None:
-        from vendordesk.commands.export import exporter, write_frame
-
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"{kind}.xlsx",
-                                                  self.tr("Excel (*.xlsx);;CSV (*.csv)"))
-        if not path:
-            return
-        from pathlib import Path
-
-        try:
-            frame = exporter(kind)(self.ctx.workspace)
-            write_frame(frame, Path(path))
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-            return
-        self._say(self.tr("%1 rows written to %2").replace("%1", str(len(frame))).replace("%2", str(path)))
+        actions.export(self, kind, path)
 
     def department_html(self) -> str:
-        from vendordesk.briefs.department import department_brief
-
-        frame = self.tasks.model.frame()
-        chosen = self.department.currentData()
-        groups = []
-        for dep_id, name in self.departments.items():
-            if chosen not in (None, dep_id):
-                continue
-            rows = frame[frame["department_id"] == dep_id].to_dict("records") if frame is not None else []
-            if rows or chosen:
-                groups.append((name, rows))
-        return department_brief(groups, self.today, self.ctx.workspace.name, self.ctx.lang)
+        return actions.department_html(self)
 
     def print_department(self) -> None:
-        from vendordesk.ui.printing import preview
-
-        preview(self, self.department_html())
+        actions.print_department(self)
 
     def department_pdf(self, path: str | None = None) -> None:
-        from vendordesk.ui.printing import html_to_pdf
-
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save task list"), "tasks.pdf", "PDF (*.pdf)")
-        if path:
-            html_to_pdf(self.department_html(), path, title=self.tr("Task list"))
-            self._say(self.tr("Task list saved to %1").replace("%1", str(path)))
+        actions.department_pdf(self, path)

@@ -1,0 +1,163 @@
+"""What the Tickets tab does on a click: import, delete/undo, in-place edits, export, print.
+
+Functions take the TicketsTab; their texts use the tab's translation context ("TicketsTab").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from vendordesk.changes import Changes
+from vendordesk.errors import UserError
+
+
+def import_chargebacks(tab) -> None:
+    """Ask for a CSV, import it in one transaction; a refused file changes nothing."""
+    from vendordesk.ingest.chargebacks import import_chargebacks as run_import
+
+    title = QCoreApplication.translate("TicketsTab", "Import chargebacks or shortages")
+    kinds = QCoreApplication.translate("TicketsTab", "CSV files (*.csv *.txt);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(tab, title, "", kinds)
+    if not path:
+        return
+    try:
+        result = run_import(tab.ctx.workspace, path)
+    except UserError as exc:
+        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Import refused"), str(exc))
+        return
+    done = QCoreApplication.translate("TicketsTab", "%1 new, %2 updated chargeback rows imported.")
+    tab._say(done.replace("%1", str(result.inserted)).replace("%2", str(result.updated)))
+    tab._written_table(tab.chargebacks)
+
+
+def delete_current(tab, key) -> None:
+    """Ask, delete the record shown in the side panel, and keep its snapshot for undo."""
+    from vendordesk.store import tickets as store
+
+    editor = tab.editors.currentWidget()
+    if editor is tab.case_editor:
+        kind = "case"
+        text = QCoreApplication.translate("TicketsTab", "Delete case %1 with its timeline?").replace("%1", str(key))
+        label = QCoreApplication.translate("TicketsTab", "case %1").replace("%1", str(key))
+    elif editor is tab.cb_editor:
+        kind = "chargeback"
+        text = QCoreApplication.translate("TicketsTab", "Delete this chargeback?")
+        label = QCoreApplication.translate("TicketsTab", "chargeback")
+    else:
+        kind = "task"
+        text = QCoreApplication.translate("TicketsTab", "Delete this task?")
+        label = QCoreApplication.translate("TicketsTab", "task")
+    undo_hint = QCoreApplication.translate("TicketsTab", "You can undo this (Ctrl+Z).")
+    if key is None or not tab.confirm(text + "\n" + undo_hint):
+        return
+    delete = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}[kind]
+    tab._undo.append((kind, delete(tab.ctx.workspace, key), label))
+    _show_undo(tab)
+    editor.load(None)
+    tab._written_table(tab.pages.currentWidget())
+
+
+def undo_delete(tab) -> None:
+    from vendordesk.store import tickets as store
+
+    if not tab._undo:
+        return
+    kind, snapshot, label = tab._undo.pop()
+    restore = {"case": store.restore_case, "chargeback": store.restore_chargeback, "task": store.restore_task}
+    restore[kind](tab.ctx.workspace, snapshot)
+    _show_undo(tab)
+    tab._say(QCoreApplication.translate("TicketsTab", "Restored %1.").replace("%1", label))
+    tab._written_table(tab.pages.currentWidget())
+
+
+def _show_undo(tab) -> None:
+    tab.undo_button.setVisible(bool(tab._undo))
+    if tab._undo:
+        text = QCoreApplication.translate("TicketsTab", "Undo delete of %1")
+        tab.undo_button.setText(text.replace("%1", tab._undo[-1][2]))
+
+
+# --- in-place edits ------------------------------------------------------------------------
+def edit_case_cell(tab, case_id, column: str, value) -> bool:
+    """FrameModel.on_edit for the cases table; refuses an empty subject (the old one is kept)."""
+    from vendordesk.store.tickets import update_case
+
+    value = str(value).strip()
+    if column == "subject" and not value:
+        text = QCoreApplication.translate(
+            "TicketsTab", "Case %1: the subject cannot be empty; the old subject is kept.")
+        tab._say(text.replace("%1", str(case_id)), error=True)
+        return False
+    update_case(tab.ctx.workspace, case_id, {column: value or None})
+    tab._say("")
+    tab.changed.emit(Changes(tickets=True))
+    return True
+
+
+def edit_task_cell(tab, task_id, column: str, value) -> bool:
+    from vendordesk.store.tickets import update_task
+
+    value = str(value).strip()
+    if column == "title" and not value:
+        tab._say(QCoreApplication.translate("TicketsTab", "The task needs a title; the old one is kept."), error=True)
+        return False
+    update_task(tab.ctx.workspace, task_id, {column: value or None})
+    tab.changed.emit(Changes(tickets=True))
+    return True
+
+
+# --- export and print ----------------------------------------------------------------------
+def export(tab, kind: str, path: str | None = None) -> None:
+    """Cases, chargebacks or tasks to CSV/XLSX (the same frames as ``vendordesk export``)."""
+    from vendordesk.commands.export import exporter, write_frame
+
+    if path is None:
+        kinds = QCoreApplication.translate("TicketsTab", "Excel (*.xlsx);;CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(tab, QCoreApplication.translate("TicketsTab", "Export"),
+                                              f"{kind}.xlsx", kinds)
+    if not path:
+        return
+    try:
+        frame = exporter(kind)(tab.ctx.workspace)
+        write_frame(frame, Path(path))
+    except UserError as exc:
+        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Export failed"), str(exc))
+        return
+    text = QCoreApplication.translate("TicketsTab", "%1 rows written to %2")
+    tab._say(text.replace("%1", str(len(frame))).replace("%2", str(path)))
+
+
+def department_html(tab) -> str:
+    """The A4 task list of the chosen department (or one page per department with tasks)."""
+    from vendordesk.briefs.department import department_brief
+
+    frame = tab.tasks.model.frame()
+    chosen = tab.department.currentData()
+    groups = []
+    for dep_id, name in tab.departments.items():
+        if chosen not in (None, dep_id):
+            continue
+        rows = frame[frame["department_id"] == dep_id].to_dict("records") if frame is not None else []
+        if rows or chosen:
+            groups.append((name, rows))
+    return department_brief(groups, tab.today, tab.ctx.workspace.name, tab.ctx.lang)
+
+
+def print_department(tab) -> None:
+    from vendordesk.ui.printing import preview
+
+    preview(tab, department_html(tab))
+
+
+def department_pdf(tab, path: str | None = None) -> None:
+    from vendordesk.ui.printing import html_to_pdf
+
+    if path is None:
+        title = QCoreApplication.translate("TicketsTab", "Save task list")
+        path, _ = QFileDialog.getSaveFileName(tab, title, "tasks.pdf", "PDF (*.pdf)")
+    if path:
+        html_to_pdf(department_html(tab), path, title=QCoreApplication.translate("TicketsTab", "Task list"))
+        tab._say(QCoreApplication.translate("TicketsTab", "Task list saved to %1").replace("%1", str(path)))

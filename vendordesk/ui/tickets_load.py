@@ -1,0 +1,33 @@
+"""Reading and preparing the ticket log for the tab (pure pandas; safe in a worker thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+BACKGROUND_ROWS = 3000   # above this many cases the log is read in a worker
+
+
+def read_frames_from(ws) -> dict:
+    from vendordesk.store.tickets import chargebacks_frame, tasks_frame, tickets_frame
+
+    return {"cases": tickets_frame(ws), "chargebacks": chargebacks_frame(ws), "tasks": tasks_frame(ws)}
+
+
+def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None, progress=None,
+            cancelled=None) -> dict:
+    """Frames plus derived columns, row colours, the today list and (given the columns) the cases'
+    search text. Pure pandas; safe in a worker."""
+    from vendordesk.core import tickets as rules
+    from vendordesk.store.tickets import read_frames
+    from vendordesk.ui import tickets_columns as cols
+    from vendordesk.ui.models.frame_model import search_text
+
+    frames = frames or read_frames(path, progress)
+    cases, case_colors = cols.decorate_cases(frames["cases"], today)
+    cbs, cb_colors = cols.decorate_chargebacks(frames["chargebacks"], today)
+    tasks, task_colors = cols.decorate_tasks(frames["tasks"], today)
+    return {"cases": cases, "chargebacks": cbs, "tasks": tasks,
+            "case_colors": case_colors, "cb_colors": cb_colors, "task_colors": task_colors,
+            "case_search": search_text(cases, case_columns) if case_columns else None,
+            "today": rules.today_list(cases, tasks, cbs, today),
+            "empty": cases.empty and cbs.empty and tasks.empty}
