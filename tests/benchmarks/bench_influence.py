@@ -98,7 +98,7 @@ def test_calibration_from_workspace_file(tmp_path):
 
 
 def test_chain_scan_2000_asins():
-    frame, fc = synthetic()
+    frame, _ = synthetic()
     seconds = _best_of(lambda: active_chains(frame), rounds=2)
     print(f"\nactive-chain scan {ASINS} ASINs x {WEEKS} weeks: {seconds:.2f} s")
     assert seconds < 10

@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from vendordesk.core.influence import DEFAULT_EDGES, KPIS, LOOPS, Edge, Graph
-from vendordesk.core.influence_sim import Baseline, Shock, parse_shock, propagate, simulate
+from vendordesk.core.influence_sim import (
+    Baseline,
+    Shock,
+    parse_shock,
+    propagate,
+    simulate,
+)
 
 OOS, UNITS = "procurable_product_out_of_stock_rate", "ordered_units"
 

@@ -6,8 +6,16 @@ import pytest
 
 from vendordesk.core.influence_calib import Calibration
 from vendordesk.errors import UserError
-from vendordesk.store.influence import (load_graph, phase_evenly, price_elasticity, read_targets, reset_edge,
-                                        save_calibration, save_edge, write_targets)
+from vendordesk.store.influence import (
+    load_graph,
+    phase_evenly,
+    price_elasticity,
+    read_targets,
+    reset_edge,
+    save_calibration,
+    save_edge,
+    write_targets,
+)
 
 
 def test_defaults_without_rows(workspace):

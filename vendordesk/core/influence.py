@@ -162,10 +162,10 @@ class Graph:
     edges: dict[str, Edge] = field(default_factory=dict)
 
     @classmethod
-    def default(cls) -> "Graph":
+    def default(cls) -> Graph:
         return cls({e.id: e for e in DEFAULT_EDGES})
 
-    def with_edge(self, edge: Edge) -> "Graph":
+    def with_edge(self, edge: Edge) -> Graph:
         validate_edge(edge)
         edges = dict(self.edges)
         edges[edge.id] = edge

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, replace
 import numpy as np
 import pandas as pd
 
-from vendordesk.core.influence import ASP, OOS, UNITS, Graph
+from vendordesk.core.influence import OOS, UNITS, Graph
 
 MIN_WEEKS = 12
 MIN_T = 2.0
@@ -136,7 +136,7 @@ def _lagged(edge_id: str, src: pd.DataFrame, dst: pd.DataFrame, sign: int = 1, m
     weeks = _weeks(np.any(ok, axis=1))
     total = float(np.sum(beta))
     se = float(np.sqrt(np.sum(cov))) if np.all(np.isfinite(cov)) else float("nan")
-    lag = int(round(float(np.dot(np.arange(1, lags + 1), beta)) / total)) if total > 0 else None
+    lag = round(float(np.dot(np.arange(1, lags + 1), beta)) / total) if total > 0 else None
     lag = min(max(lag, 1), lags) if lag is not None else None
     return _judge(edge_id, total, se, weeks, n, sign, lag)
 

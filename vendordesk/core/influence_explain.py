@@ -14,7 +14,14 @@ import pandas as pd
 
 from vendordesk.core.influence import OOS
 from vendordesk.core.influence_chains import panel
-from vendordesk.core.influence_text import asin_list, change_word, num, pct, rate, weeks_label
+from vendordesk.core.influence_text import (
+    asin_list,
+    change_word,
+    num,
+    pct,
+    rate,
+    weeks_label,
+)
 
 OOS_RISE = 0.05
 

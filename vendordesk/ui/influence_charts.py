@@ -6,7 +6,7 @@ printed management brief (ImageExporter, white background).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
@@ -18,7 +18,7 @@ PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5
 class ShortAxis(pg.AxisItem):
     """A value axis with short locale labels (1,2 M / 500 k) instead of 1e+06."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override (no painting)
+    def tickStrings(self, values, scale, spacing):
         return [short_money(v) for v in values]
 
 
@@ -86,7 +86,6 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
     names = [start[0], *[s[0] for s in steps], end[0]]
     plot.getAxis("bottom").setTicks([[(x, n) for x, n in zip(xs, names)]])
     top = max(b + h for b, h in zip(bottoms, heights)) if heights else 1.0
-    low = min(bottoms) if bottoms else 0.0
     for x, b, h, v, i in zip(xs, bottoms, heights, labels, range(len(xs))):
         sign = "" if abs(v) < 0.5 else "+" if v > 0 else "−"
         text = short_money(v) if i in (0, len(xs) - 1) else sign + short_money(abs(v))

@@ -14,8 +14,13 @@ def load_all(path: str | Path, lang: str = "en", start: str | None = None, end: 
     from vendordesk.core.influence_explain import explain_change
     from vendordesk.core.influence_sim import baseline_from_frame
     from vendordesk.store import open_workspace
-    from vendordesk.store.influence import (load_bridge, load_chains, load_graph, load_inputs,
-                                            load_target_view)
+    from vendordesk.store.influence import (
+        load_bridge,
+        load_chains,
+        load_graph,
+        load_inputs,
+        load_target_view,
+    )
 
     def step(fraction: float) -> None:
         if progress:

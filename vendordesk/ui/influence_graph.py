@@ -7,8 +7,14 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsRectItem,
-                               QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
 
 from vendordesk.core.influence import KPIS, Graph, edge_note
 from vendordesk.ui.influence_labels import gear_name, kpi_name
@@ -156,7 +162,7 @@ class InfluenceGraphView(QGraphicsView):
         if not self.scene().sceneRect().isEmpty():
             self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
-    def resizeEvent(self, event):  # noqa: N802 - Qt override (no painting)
+    def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit()
 
