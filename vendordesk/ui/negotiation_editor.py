@@ -92,6 +92,7 @@ class CaseEditor(QWidget):
         form = QFormLayout()
         for w in (self.title, self.kam):
             w.setMaximumWidth(520)
+        self.status.setMaximumWidth(260)
         form.addRow(self.tr("Title"), self._with_msg(self.title, "title"))
         form.addRow(self.tr("Currency"), self._with_msg(self.currency, "currency"))
         form.addRow(self.tr("Requested effective date"), self._with_msg(self.effective, "effective_date"))

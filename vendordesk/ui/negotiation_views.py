@@ -27,6 +27,9 @@ class EconomicsView(QWidget):
             self.tr("Net PPM if ASP follows"), self.tr("Break-even ASP"), self.tr("CRaP risk"),
             self.tr("Units if ASP follows"), self.tr("Our margin now"), self.tr("Our margin new")])
         self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 260)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -54,7 +57,8 @@ class EconomicsView(QWidget):
                      percent(it.net_ppm_pass_through), fmt.money(it.break_even_asp, cur), risk,
                      percent(it.volume_change, True), percent(it.vendor_margin_before), percent(it.vendor_margin_after)]
             for col, text in enumerate(cells):
-                item = readonly_item(text, numeric=col > 1, tooltip=na if text in (fmt.DASH, "") and col > 1 else "")
+                tip = it.title if col == 1 else (na if text in (fmt.DASH, "") and col > 1 else "")
+                item = readonly_item(text, numeric=col > 1, tooltip=tip)
                 if col == 15 and it.crap_risk:
                     item.setBackground(QBrush(RISK_BG))
                 self.table.setItem(row, col, item)

@@ -118,6 +118,12 @@ class NegotiationTab(BaseTab):
             bar.addWidget(w)
         return bar
 
+    def _list_text(self, title: str, asins: int, status: str) -> str:
+        names = {"draft": self.tr("draft"), "submitted": self.tr("submitted"), "accepted": self.tr("accepted"),
+                 "rejected": self.tr("rejected"), "withdrawn": self.tr("withdrawn")}
+        return self.tr("%1\n%2 ASINs · %3").replace("%1", title).replace("%2", str(asins)).replace(
+            "%3", names.get(status, status))
+
     # --- loading ----------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
         if self._own_change:
@@ -139,7 +145,7 @@ class NegotiationTab(BaseTab):
         self.cases.blockSignals(True)
         self.cases.clear()
         for c in cases:
-            item = QListWidgetItem(f"{c['title']}\n{c['asins']} ASINs · {c['status']}")
+            item = QListWidgetItem(self._list_text(c["title"], c["asins"], c["status"]))
             item.setData(Qt.ItemDataRole.UserRole, c["id"])
             self.cases.addItem(item)
         self.cases.blockSignals(False)
@@ -242,7 +248,7 @@ class NegotiationTab(BaseTab):
         self._analyse(bad)
         item = self.cases.currentItem()
         if item is not None:
-            item.setText(f"{self.case.title}\n{len(self.case.items)} ASINs · {self.case.status}")
+            item.setText(self._list_text(self.case.title, len(self.case.items), self.case.status))
 
     def _emit_change(self) -> None:
         self._own_change = True
