@@ -115,3 +115,34 @@ def test_gears_frame_for_export(workspace):
     frame = gears_frame(workspace)
     assert frame["gear_id"].nunique() == 9
     assert set(frame["gear_status"]) == {"no-data"}
+
+
+def test_demo_gears_show_the_planted_stories(demo_workspace):
+    import json
+
+    from vendordesk.commands.gears import compute_report
+    from vendordesk.core.gears import GearInputs, GearModel
+    from vendordesk.store.gears import load_gear_inputs
+
+    stories = json.loads(demo_workspace.meta("demo_stories"))
+    report = compute_report(demo_workspace)
+    assert report.gear("availability").status in ("amber", "red")
+    model = GearModel(GearInputs(**load_gear_inputs(demo_workspace)))
+    report = model.compute()
+    worst = model.worst_asins(report, "availability")["asin"].tolist()
+    assert set(stories["oos_spiral"]) <= set(worst[:5])
+    squeeze = model.worst_asins(report, "profitability_terms").iloc[0]
+    assert squeeze["asin"] == stories["margin_squeeze"][0]
+    assert squeeze["value"] < 0.35 and squeeze["value"] < squeeze["compare"]
+
+
+def test_export_gears_writes_one_row_per_kpi(demo_workspace, tmp_path):
+    import pandas as pd
+
+    from vendordesk.cli import main
+
+    out = tmp_path / "gears.csv"
+    assert main(["export", "gears", "--workspace", str(demo_workspace.path), "--out", str(out)]) == 0
+    frame = pd.read_csv(out)
+    assert frame["gear_id"].nunique() == 9
+    assert set(frame["gear_status"]) <= {"green", "amber", "red", "no-data"}

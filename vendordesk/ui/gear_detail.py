@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QStackedWidget, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from vendordesk.ui import fmt
 from vendordesk.ui.charts import TimeSeriesPlot
@@ -64,6 +64,12 @@ class GearDetail(QWidget):
 
         self.chart = TimeSeriesPlot()
         self.chart.setMinimumHeight(170)
+        self.no_chart = QLabel(self.tr("No values over time for this KPI yet."))
+        self.no_chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_chart.setStyleSheet("color: #78909c; background: #fafafa; border: 1px solid #eceff1;")
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.addWidget(self.chart)
+        self.chart_stack.addWidget(self.no_chart)
 
         worst = QWidget()
         worst_layout = QVBoxLayout(worst)
@@ -86,7 +92,7 @@ class GearDetail(QWidget):
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.kpi_table)
-        split.addWidget(self.chart)
+        split.addWidget(self.chart_stack)
         split.addWidget(worst)
         split.setSizes([200, 240, 220])
         split.setChildrenCollapsible(False)
@@ -97,8 +103,11 @@ class GearDetail(QWidget):
         self.report, self.gear_id, self.currency = report, gear_id, currency
         gear = report.gear(gear_id)
         color = STATUS_COLORS[gear.status]
-        self.title.setText(self.tr("%1 · score %2 · %3").replace("%1", gear.name)
-                           .replace("%2", score_text(gear.score)).replace("%3", status_text(gear.status)))
+        if gear.score is None:
+            self.title.setText(self.tr("%1 · no data").replace("%1", gear.name))
+        else:
+            self.title.setText(self.tr("%1 · score %2 · %3").replace("%1", gear.name)
+                               .replace("%2", score_text(gear.score)).replace("%3", status_text(gear.status)))
         self.title.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {color};")
         self.manual_button.setVisible(has_manual)
         compare = self.tr("prior period") if report.compare == "prior" else self.tr("same weeks last year")
@@ -154,7 +163,11 @@ class GearDetail(QWidget):
         k = gear.kpis[rows[0].row()]
         weekly = self.report.weekly
         series = weekly[k.id] if k.id in getattr(weekly, "columns", []) else None
-        points = list(series.items()) if series is not None else []
+        points = [(w, v) for w, v in series.items() if v == v] if series is not None else []
+        if not points:
+            self.chart_stack.setCurrentWidget(self.no_chart)
+            return
+        self.chart_stack.setCurrentWidget(self.chart)
         compare_points = None
         if self.report.compare == "last_year" and points:
             compare_points = [(shift_week(w, 52), v) for w, v in points]

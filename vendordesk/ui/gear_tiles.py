@@ -80,7 +80,8 @@ class GearTile(QFrame):
             self.headline.setText(self.tr("No report or manual values for this gear yet."))
         self.manual.setVisible(not has_data and can_enter)
         self.as_of.setText(self.tr("Data as of %1").replace("%1", fmt.date(gear.data_as_of))
-                           if gear.data_as_of else self.tr("No data"))
+                           if gear.data_as_of else "")
+        self.as_of.setVisible(bool(gear.data_as_of))
         self._restyle()
 
     def _kpi_lines(self, gear, currency: str) -> str:
