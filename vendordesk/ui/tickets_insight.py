@@ -24,6 +24,8 @@ def _plot(parent=None):
     for axis in ("left", "bottom"):
         widget.getAxis(axis).setTextPen("#37474f")
         widget.getAxis(axis).setPen("#90a4ae")
+        # locale numbers on value axes (12.000 in German); category axes get explicit ticks
+        widget.getAxis(axis).tickStrings = lambda values, scale, spacing: [fmt.number(v * scale) for v in values]
     return widget
 
 
@@ -74,6 +76,9 @@ class InsightPage(QWidget):
         medians = rules.median_resolution_days(cases).sort_values("median_days")
         self._hbars(self.resolution, medians, "category", "median_days", category_labels)
         self._stacked_months(rules.chargebacks_by_type_month(chargebacks))
+        symbol = {"EUR": "€", "GBP": "£", "USD": "$"}.get(currency, currency)
+        self.months.setLabel("left", symbol)
+        self.money.setLabel("left", symbol)
         money = rules.recovered_vs_lost(chargebacks, today)
         import pandas as pd
 
