@@ -328,3 +328,12 @@ def test_shortage_editor_explains_the_timeline(tab):
     from vendordesk.ui import fmt
 
     assert fmt.date(opens) in tab.cb_editor.deadline.text()
+
+
+def test_insight_page_built_on_first_view(tab):
+    assert not hasattr(tab.insight, "show_data")                # charts are not built before they are needed
+    tab.pages.setCurrentIndex(3)
+    assert hasattr(tab.insight, "show_data")
+    # the seeded chargeback (120 €) is still disputable: nothing recovered or lost yet
+    assert tab.insight.money_text.text() == "Recovered €0.00 · lost €0.00 · still open €120.00"
+    assert tab.insight.long_label.text() == "1 case(s)"         # 0123456789 has been open 40 days (> 30)
