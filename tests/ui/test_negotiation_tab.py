@@ -17,10 +17,12 @@ from vendordesk.ui.tabs.negotiation import NegotiationTab
 pytestmark = pytest.mark.qt
 
 
-def _tab(window) -> NegotiationTab:
+def _tab(window, qtbot=None) -> NegotiationTab:
     tab = next(t for t in window.tab_widgets if isinstance(t, NegotiationTab))
     window.tabs.setCurrentWidget(tab)
     tab.ensure_loaded()
+    if qtbot is not None and tab.case is not None:   # the elasticity comes from a worker
+        qtbot.waitUntil(lambda: tab._elasticity is not None, timeout=20000)
     return tab
 
 
@@ -29,7 +31,7 @@ def _cell(table, row, col) -> str:
 
 
 def test_screen_json_and_brief_show_the_same_figures(main_window, qtbot, tmp_path):
-    tab = _tab(main_window)
+    tab = _tab(main_window, qtbot)
     assert tab.stack.currentIndex() == 1 and tab.cases.count() >= 1
     ws = main_window.ctx.workspace
     analysis = analyse_case(ws, tab.case.id, elasticity=tab._elasticity)

@@ -33,6 +33,7 @@ class NegotiationTab(BaseTab):
         self._own_change = False
         self._task = None
         self._select_id = None
+        self._elasticity_task = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -181,14 +182,15 @@ class NegotiationTab(BaseTab):
     # --- analysis ---------------------------------------------------------------------
     def _analyse(self, parse_errors: int = 0) -> None:
         from vendordesk.core.negotiation import analyse
-        from vendordesk.store.negotiations import market_for, price_elasticity
+        from vendordesk.core.margin import DEFAULT_ELASTICITY
+        from vendordesk.store.negotiations import market_for
 
         ws = self.ctx.workspace
         if self._elasticity is None:
-            self._elasticity = price_elasticity(ws)
+            self._start_elasticity()
         key = tuple(sorted({it.asin for it in self.case.items}))
         if key != self._market_key or self._market is None:
-            self._market = market_for(ws, self.case, elasticity=self._elasticity)
+            self._market = market_for(ws, self.case, elasticity=self._elasticity or (DEFAULT_ELASTICITY, "default"))
             self._market_key = key
         self._market.today = dt.date.today()
         self.analysis = analyse(self.case, self._market)
@@ -199,6 +201,29 @@ class NegotiationTab(BaseTab):
         self._show_issues(parse_errors)
         if self.sections.currentWidget() is self.chart_box:
             self._draw_chart()
+
+    def _start_elasticity(self) -> None:
+        """The gear model may calibrate the elasticity first (a few 100 ms): do it off the GUI thread."""
+        from vendordesk.ui.workers import run_task
+
+        if self._elasticity_task is not None:
+            return
+
+        path = str(self.ctx.workspace.path)
+
+        def done(result) -> None:
+            self._elasticity_task = None
+            if path != str(self.ctx.workspace.path):   # another workspace was opened meanwhile
+                self._start_elasticity()
+                return
+            self._elasticity, self._market = result, None
+            if self.case is not None:
+                self._analyse()
+
+        def failed(exc) -> None:
+            self._elasticity_task = None
+
+        self._elasticity_task = run_task(_elasticity_job, path, on_done=done, on_error=failed)
 
     def _show_issues(self, parse_errors: int) -> None:
         texts = IssueTexts(self)
@@ -340,6 +365,14 @@ class NegotiationTab(BaseTab):
 
         self._task = run_task(_write_pdf, html, path, title, images, on_done=done, on_error=failed)
         return self._task
+
+
+def _elasticity_job(path, progress=None, cancelled=None):
+    from vendordesk.store import open_workspace
+    from vendordesk.store.negotiations import price_elasticity
+
+    with open_workspace(path) as ws:
+        return price_elasticity(ws)
 
 
 def _write_pdf(html, path, title, images, progress=None, cancelled=None):
