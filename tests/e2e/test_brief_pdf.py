@@ -62,6 +62,9 @@ def test_demo_brief_in_german_and_english_matches_show_json(demo_path, tmp_path)
             assert item["asin"] in text
             assert plain(bc.percent(item["net_ppm_after"], lang)) in text
             assert bc.number(item["break_even_asp"], lang, 2) in text
+        for scenario in doc["scenarios"]:
+            assert plain(bc.money(scenario["amazon_cogs_impact"], "EUR", lang, 0)) in text
+            assert plain(bc.percent(scenario["net_ppm_after"], lang)) in text
         assert not re.search(r"\bnan\b", text, re.IGNORECASE)
     assert "1.234" not in bc.number(1234.5, "en", 1) and bc.number(1234.5, "de", 1) == "1.234,5"
 
