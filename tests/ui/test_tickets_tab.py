@@ -337,3 +337,18 @@ def test_insight_page_built_on_first_view(tab):
     # the seeded chargeback (120 €) is still disputable: nothing recovered or lost yet
     assert tab.insight.money_text.text() == "Recovered €0.00 · lost €0.00 · still open €120.00"
     assert tab.insight.long_label.text() == "1 case(s)"         # 0123456789 has been open 40 days (> 30)
+
+
+def test_delete_key_in_the_table_asks_then_deletes(tab, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    tab.pages.setCurrentWidget(tab.tasks)
+    tab.tasks.select_key(tab.tasks.model.row_key(0))
+    asked = []
+    monkeypatch.setattr(tab, "confirm", lambda text: asked.append(text) or True)
+    tab.tasks.view.setFocus()
+    qtbot.keyClick(tab.tasks.view, Qt.Key.Key_Delete)
+    assert asked and "task" in asked[0]
+    assert st.tasks_frame(tab.ctx.workspace).empty
+    tab.undo_delete()
+    assert len(st.tasks_frame(tab.ctx.workspace)) == 1

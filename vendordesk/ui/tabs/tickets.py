@@ -126,6 +126,10 @@ class TicketsTab(BaseTab):
         split.setSizes([840, 480])
         column.addWidget(split, 1)
         self.stack.addWidget(page)
+        for page, editor in ((self.cases, self.case_editor), (self.chargebacks, self.cb_editor),
+                             (self.tasks, self.task_editor)):
+            QShortcut(QKeySequence.StandardKey.Delete, page.view, lambda p=page, e=editor: self._delete_row(p, e),
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.cases.current_changed.connect(lambda key: self._show_editor(self.case_editor, key))
         self.chargebacks.current_changed.connect(lambda key: self._show_editor(self.cb_editor, key))
         self.tasks.current_changed.connect(lambda key: self._show_editor(self.task_editor, key))
@@ -306,6 +310,15 @@ class TicketsTab(BaseTab):
         self.editors.setCurrentWidget(editor)
         if editor.key != key:
             editor.load(key)
+
+    def _delete_row(self, page, editor) -> None:
+        """The Delete key in a table: delete the selected row (asks first)."""
+        key = page.current_key()
+        if key is not None:
+            self.editors.setCurrentWidget(editor)
+            if editor.key != key:
+                editor.load(key)
+            self.delete_current(key)
 
     def _written(self, changes: Changes) -> None:
         self.changed.emit(changes)
