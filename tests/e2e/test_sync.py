@@ -161,8 +161,10 @@ def test_no_secret_in_workspace_logs_settings_or_exports(ws_path, tmp_path, monk
     from vendordesk.paths import config_dir, data_dir
     from vendordesk.settings import Settings, save
 
+    root = logging.getLogger()                             # log to THIS test's home, at DEBUG
+    monkeypatch.setattr(root, "handlers", [h for h in root.handlers if not getattr(h, "_vendordesk", False)])
     setup_logging(level=logging.DEBUG)
-    logging.getLogger().setLevel(logging.DEBUG)
+    ours = [h for h in root.handlers if getattr(h, "_vendordesk", False)]
     store = secrets.CredentialStore()
     store.save(CREDS)
     save(Settings(vendor_code="ACME1", lwa_secret_set_on="2026-11-01"))
@@ -173,7 +175,9 @@ def test_no_secret_in_workspace_logs_settings_or_exports(ws_path, tmp_path, monk
         export = tmp_path / "facts.csv"
         assert cli_main(["export", "facts", "--workspace", str(ws_path), "--out", str(export)]) == 0
     finally:
-        logging.getLogger().setLevel(logging.INFO)
+        root.setLevel(logging.INFO)
+        for handler in ours:
+            handler.close()
     files = [p for folder in (ws_path.parent, data_dir(), config_dir()) for p in folder.rglob("*") if p.is_file()]
     assert export in files and any(p.suffix == ".log" for p in files)
     blob = b"".join(p.read_bytes() for p in files)
