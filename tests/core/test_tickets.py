@@ -162,3 +162,16 @@ def test_mail_without_case_id():
     assert mail.case_id is None
     assert mail.status == "open"
     assert [p.code for p in mail.problems] == ["mail_no_case_id"]
+
+
+@pytest.mark.parametrize("text,case_id,sent,status", [
+    ("Sent: Tuesday, March 3, 2026 2:02 PM\nSubject: Your case 12345678 has been resolved\nCase ID: 12345678",
+     "12345678", D(2026, 3, 3), "resolved"),
+    ("Gesendet: Dienstag, 3. März 2026 14:02\nBetreff: Fallnummer: 0987654321\nWir haben Ihren Fall an das "
+     "zuständige Team weitergeleitet.", "0987654321", D(2026, 3, 3), "waiting_amazon"),
+    ("Datum: 04.03.2026\nIhr Fall wurde wieder geöffnet. Fall-ID: 5556667778", "5556667778", D(2026, 3, 4),
+     "reopened"),
+])
+def test_parse_mail_variants(text, case_id, sent, status):
+    mail = t.parse_case_email(text)
+    assert (mail.case_id, mail.sent_on, mail.status) == (case_id, sent, status)
