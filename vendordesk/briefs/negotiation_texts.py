@@ -6,7 +6,6 @@ same sentences and the same numbers.
 
 from __future__ import annotations
 
-from vendordesk.briefs import common as c
 
 L = {
     "doc_title": ("Cost price increase: negotiation brief", "Kostenpreiserhöhung: Verhandlungsunterlage"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from vendordesk.core.negotiation_checks import NOTICE_DAYS, NOTICE_DAYS_TARIFF
 from vendordesk.core.negotiation_model import Concession
+from vendordesk.core.negotiation_results import Objection, Positions
 
 FINAL_ORDER_WEEKS = 6          # Amazon holds only a few weeks of stock (domain.md §5.1)
 OOS_RECOVERY = 0.5             # share of out-of-stock lost sales a better fill rate wins back
@@ -67,8 +68,6 @@ def _walk_away(analysis, target: float | None) -> float | None:
 
 
 def positions_for(analysis):
-    from vendordesk.core.negotiation import Positions
-
     case = analysis.case
     stored = any(v is not None for v in (case.opening_pct, case.target_pct, case.walk_away_pct))
     opening = case.opening_pct if case.opening_pct is not None else analysis.requested
@@ -95,8 +94,6 @@ def _volume(analysis) -> float | None:
 
 def objections_for(analysis):
     """The vendor manager's likely objections, each with the numbers of our answer."""
-    from vendordesk.core.negotiation import Objection
-
     case = analysis.case
     top = sorted(case.drivers, key=lambda d: d.weight * d.change_pct, reverse=True)[:2]
     out = [Objection("justified", {"requested": analysis.requested, "justified": analysis.justified,
