@@ -5,7 +5,7 @@ works holiday or Black Friday that hits everyone is not mistaken for a chain.
 
 - R1 OOS spiral: the 6-week window of the last 26 weeks where an ASIN's OOS rose most over the
   14 weeks before it; active when OOS rose >= 15 points more than the median ASIN (and stayed
-  10 points up in 4 of the 6 weeks) and ordered units fell >= 25 %; Amazon's forecast and POs in the
+  10 points up in 4 of the 6 weeks) and ordered units in those weeks fell >= 10 %; Amazon's forecast and POs in the
   following weeks are checked too, against the median ASIN.
 - R2 margin squeeze: ASP over the last 8 weeks vs. weeks -34..-22 fell >= 5 % more than the
   median ASIN and Net PPM (or front margin) fell >= 3 points.
@@ -24,7 +24,7 @@ import pandas as pd
 from vendordesk.core.influence import LOOP_NAMES, OOS
 from vendordesk.core.influence_text import asin_list, pct, rate, weeks_label
 
-SPIRAL_RISE, SPIRAL_UNITS, SPIRAL_WEEKS = 0.15, -0.25, 4
+SPIRAL_RISE, SPIRAL_UNITS, SPIRAL_WEEKS = 0.15, -0.10, 4
 SQUEEZE_ASP, SQUEEZE_PPM = -0.05, -0.03
 
 
@@ -81,7 +81,8 @@ def spiral(frame: pd.DataFrame, forecast: pd.DataFrame | None, po: pd.DataFrame 
         high = oos[asin].iloc[t - 5:t + 1] > base[asin].iloc[t] + 0.10
         if int(high.sum()) < SPIRAL_WEEKS:
             continue
-        u_after, u_before = units[asin].iloc[t - 5:t + 1].mean(), units[asin].iloc[t - 19:t - 5].mean()
+        u_after = units[asin].iloc[t - 5:t + 1][high.to_numpy()].mean()     # the weeks OOS was up
+        u_before = units[asin].iloc[t - 19:t - 5].mean()
         if u_before > 0 and u_after / u_before - 1 <= SPIRAL_UNITS:
             found.append((asin, t))
     if not found:

@@ -126,27 +126,26 @@ def po_weekly(ws: Workspace) -> pd.DataFrame:
         columns={"requested_qty": "po_units"})
 
 
-def calibration_frame(ws: Workspace) -> pd.DataFrame:
-    """The weekly columns calibration needs, in one joined query (faster than weekly_frame's merge)."""
-    sql = ("SELECT s.asin, s.period_start, s.ordered_units, s.shipped_units, s.shipped_revenue, s.shipped_cogs, "
-           "i.procurable_product_out_of_stock_rate, i.net_received_inventory_units, t.glance_views "
-           "FROM sales_facts s "
-           "LEFT JOIN inventory_facts i ON i.asin = s.asin AND i.marketplace_id = s.marketplace_id AND "
-           "i.distributor_view = s.distributor_view AND i.selling_program = s.selling_program AND "
-           "i.grain = s.grain AND i.period_start = s.period_start "
-           "LEFT JOIN traffic_facts t ON t.asin = s.asin AND t.marketplace_id = s.marketplace_id AND "
-           "t.distributor_view = s.distributor_view AND t.selling_program = s.selling_program AND "
-           "t.grain = s.grain AND t.period_start = s.period_start "
-           "WHERE s.asin <> '' AND +s.grain = 'week' AND s.distributor_view = 'MANUFACTURING' "
-           "AND s.selling_program = 'RETAIL'")
-    rows = ws.conn.execute(sql).fetchall()
-    columns = ["asin", "period_start", *CALIB_METRICS[:4], CALIB_METRICS[4], CALIB_METRICS[6], CALIB_METRICS[5]]
+_VIEW = ("WHERE asin <> '' AND +grain = 'week' AND distributor_view = 'MANUFACTURING' "
+         "AND selling_program = 'RETAIL'")
+
+
+def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame:
+    """One sequential scan of a fact table (``+grain`` keeps SQLite off the period index)."""
+    rows = ws.conn.execute(f"SELECT asin, period_start, {', '.join(columns)} FROM {table} {_VIEW}").fetchall()
     if not rows:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=["asin", "period_start", *columns])
     cols = list(zip(*rows))
     data = {"asin": cols[0], "period_start": cols[1]}
-    data.update({name: np.array(values, dtype=float) for name, values in zip(columns[2:], cols[2:])})
+    data.update({name: np.array(values, dtype=float) for name, values in zip(columns, cols[2:])})
     return pd.DataFrame(data)
+
+
+def calibration_frame(ws: Workspace) -> pd.DataFrame:
+    """The weekly columns calibration needs: two table scans merged in pandas (faster than a join)."""
+    sales = _scan(ws, "sales_facts", ["ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs"])
+    stock = _scan(ws, "inventory_facts", ["procurable_product_out_of_stock_rate", "net_received_inventory_units"])
+    return sales.merge(stock, on=["asin", "period_start"], how="left")
 
 
 def calibrate_workspace(path: str | Path, progress=None, cancelled=None) -> dict[str, Calibration]:
