@@ -75,6 +75,10 @@ def _key_figures(a, lang, f) -> str:
 
 def _summary(a, lang, f) -> str:
     out = c.h2(t('summary', lang)) + _key_figures(a, lang, f)
+    p, when = a.positions, c.date(a.case.effective_date, lang) if a.case.effective_date else "–"
+    out += (f"<p><b>{t('our_ask', lang)}</b> " + t("ask_text", lang).replace("{o}", f.pct(p.opening, True))
+            .replace("{t}", f.pct(p.target, True)).replace("{w}", f.pct(p.walk_away, True)).replace("{d}", when)
+            + "</p>")
     for obj in a.objections[:2]:
         out += f"<p>{objection(obj, a, lang)[1]}</p>"
     problems = [i for i in a.issues if i.severity in ("error", "warning")]
