@@ -96,3 +96,13 @@ def test_refusals_exit_2(tmp_path, demo_path, capsys):
     assert "ID is missing" in capsys.readouterr().err
     assert main(["negotiation", "show", "abc", "--workspace", str(demo_path)]) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_list_json_and_management_kind(demo_path, tmp_path, capsys):
+    assert main(["negotiation", "list", "--workspace", str(demo_path), "--json"]) == 0
+    cases = json.loads(capsys.readouterr().out)
+    assert cases[0]["id"] == 1 and cases[0]["asins"] >= 3 and cases[0]["status"] == "draft"
+    out = tmp_path / "management.pdf"
+    assert main(["brief", "management", "--workspace", str(demo_path), "--out", str(out), "--lang", "en"]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert main(["brief", "management", "--workspace", str(demo_path), "--out", str(out), "--from", "2026-13-01"]) == 2
