@@ -143,3 +143,17 @@ def test_orders_brief_and_export(tab, tmp_path):
     out = tmp_path / "orders.csv"
     tab.content.write_orders(str(out))
     assert out.read_text("utf-8").startswith("week_start,expected_order,open_po,total,value,asins")
+
+
+def test_forecast_export_and_capacity_markers(tab, tmp_path):
+    out = tmp_path / "forecast.xlsx"
+    tab.content.write_forecast(str(out))
+    import pandas as pd
+
+    frame = pd.read_excel(out)
+    assert list(frame.columns[:7]) == ["asin", "week_start", "p50", "p70", "p80", "p90", "model"]
+    assert len(frame) == len(tab.index.asins()) * len(tab.index.plan.result.weeks)
+    data = tab.index.chart_data(tab.index.asins()[0], "")
+    x, cap = data.get("capacity_short", ([], []))
+    if len(x):
+        assert (cap > 0).all()

@@ -81,7 +81,7 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         top = self.demand.addLegend(offset=(8, 2), labelTextSize="8pt")
         top.setColumnCount(4)
         bottom = self.supply.addLegend(offset=(8, 2), labelTextSize="8pt")
-        bottom.setColumnCount(3)
+        bottom.setColumnCount(4)
         self.series = {}
         band = QColor(OURS)
         band.setAlpha(45)
@@ -104,6 +104,9 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.series["capacity"] = self.supply.plot(pen=_pen(QColor("#2e7d32"), 2, Qt.PenStyle.DashLine),
                                                    name=labels["capacity"])
         self.series["stock"] = self.supply.plot(pen=_pen(QColor("#6a1b9a"), 1.8), name=labels["stock"])
+        self.series["capacity_short"] = pg.ScatterPlotItem(symbol="x", size=7, pen=pg.mkPen("#c62828", width=1.5))
+        self.supply.addItem(self.series["capacity_short"])
+        bottom.addItem(self.series["capacity_short"], labels["capacity_short"])
         self.series["orders"] = self.supply.plot(pen=_pen(QColor("#00838f"), 1.2, Qt.PenStyle.DotLine),
                                                  name=labels["orders"])
         self.today = [pg.InfiniteLine(angle=90, pen=_pen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
@@ -123,7 +126,7 @@ class ForecastChart(pg.GraphicsLayoutWidget):
                 xs.extend((x.min(), x.max()))
                 finite = y[np.isfinite(y)]
                 if finite.size:
-                    (lows if key in ("capacity", "stock", "orders") else tops).append(float(finite.max()))
+                    (lows if key in ("capacity", "stock", "orders", "capacity_short") else tops).append(float(finite.max()))
         if data.get("today") is not None:
             for line in self.today:
                 line.setPos(data["today"])

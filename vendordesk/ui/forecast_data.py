@@ -57,9 +57,26 @@ class PlanIndex:
             data[name] = (self.fc_x, plan.result.q[k, i])
         data.update(self._amazon(asin, generation))
         data.update(self._supply(asin))
+        data["capacity_short"] = self._capacity_short(data)
         if len(self.fc_x):
             data["today"] = self.fc_x[0] - 3.5
         return data
+
+    @staticmethod
+    def _capacity_short(data: dict) -> tuple:
+        """Weeks where our P90 or Amazon's P90 exceeds the capacity (marked on the capacity line)."""
+        if "capacity" not in data:
+            return ([], [])
+        cx, cap = data["capacity"]
+        demand = np.interp(cx, *data["p90"]) if len(data.get("p90", ([], []))[0]) else np.zeros(len(cx))
+        ax, ap90 = data.get("amazon_p90", ([], []))
+        if len(ax):
+            amazon = np.full(len(cx), np.nan)
+            hit = np.isin(cx, ax)
+            amazon[hit] = ap90[np.searchsorted(ax, cx[hit])]
+            demand = np.fmax(demand, amazon)
+        short = (demand > cap) & (cap > 0)
+        return (cx[short], cap[short])
 
     def _supply(self, asin: str) -> dict:
         if asin not in self._proj_cache:

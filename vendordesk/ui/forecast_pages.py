@@ -41,7 +41,7 @@ class AsinPage(QWidget):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.header.setFixedHeight(54)   # fixed: a new ASIN must not re-layout the chart
+        self.header.setFixedHeight(66)   # fixed: a new ASIN must not re-layout the chart
         self.generation = QComboBox()
         self.generation.setMinimumWidth(160)
         self.generation.currentIndexChanged.connect(

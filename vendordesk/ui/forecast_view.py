@@ -62,9 +62,15 @@ class ForecastView(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export forecast…"))
+        self.export_button.clicked.connect(self.export_forecast)
         for widget in (QLabel(self.tr("Horizon")), self.horizon, self.run_button, self.cancel_button, self.progress):
             row.addWidget(widget)
         row.addWidget(self.status, 1)
+        row.addWidget(self.export_button)
+        window = self.ctx.services.get("main_window")
+        if window is not None and hasattr(window, "add_export_action"):
+            window.add_export_action(self.tr("Forecast…"), self.export_forecast)
         return row
 
     def _picker(self) -> QWidget:
@@ -88,6 +94,7 @@ class ForecastView(QWidget):
                 "p80": self.tr("Ours P80"), "amazon_mean": self.tr("Amazon mean"),
                 "amazon_q": self.tr("Amazon P70/P80/P90"), "capacity": self.tr("Our capacity"),
                 "stock": self.tr("Projected Amazon stock"), "orders": self.tr("Expected Amazon orders"),
+                "capacity_short": self.tr("P90 above capacity"),
                 "stock_units": self.tr("Units")}
 
     # --- showing a plan -------------------------------------------------------------
@@ -242,11 +249,26 @@ class ForecastView(QWidget):
             self.write_orders(path)
 
     def write_orders(self, path: str) -> None:
+        self._write(self.index.plan.orders, path)
+
+    def export_forecast(self) -> None:
+        if self.index is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export forecast"), "forecast.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.write_forecast(path)
+
+    def write_forecast(self, path: str) -> None:
+        """Our forecast (asin, week_start, p50..p90, model, flags) as CSV or XLSX."""
+        self._write(self.index.plan.result.frame(), path)
+
+    def _write(self, frame, path: str) -> None:
         from pathlib import Path
 
         from vendordesk.commands.export import write_frame
 
         try:
-            write_frame(self.index.plan.orders, Path(path))
+            write_frame(frame, Path(path))
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
