@@ -61,8 +61,8 @@ def _capacity_factor(n_weeks, n, starts, stories, report0) -> np.ndarray:
     holiday = np.array([s.month == 8 and s.day <= 14 for s in starts[:n_weeks]])
     factor[holiday] = 0.5
     for k, i in enumerate(stories.oos_spiral):   # the element supplier fails model after model
-        s0 = report0 + stories.spiral_start + k
-        for start, level in ((0, 0.35), (4, 0.2), (8, 0.14), (12, 0.1)):
+        s0 = report0 + stories.spiral_start + 4 * k
+        for start, level in ((0, 0.12), (6, 0.08)):
             factor[s0 + start:, i] = level
     return factor
 

@@ -89,9 +89,10 @@ def amazon_orders(t, s, p, k_all, cap, rng, rec: Recorder) -> None:
     alloc = np.clip(s.conf_avg, 0.5, 1.0)
     extra = np.round(s.extra_order[t] * s.level)
     req = np.maximum(0, up_to - s.on_hand - s.open_po) * alloc + extra
-    req = np.where(live & (req >= p.case), np.floor(req / p.case) * p.case, 0)
+    req = np.where(live, np.floor(req / p.case + 0.5) * p.case, 0)     # whole cases, rounded
     s.own += extra                                  # the vendor pre-built the deal quantity
-    avail = np.maximum(0, s.own + cap[t] * p.lead - s.committed)
+    planned = 0.5 * (cap[t] + p.capacity)           # confirms half against the plan: optimistic
+    avail = np.maximum(0, s.own + planned * p.lead - s.committed)
     down = np.where(rng.random(n) < 0.04, 0.8, 1.0)
     conf = np.floor(np.minimum(req, avail) * down / p.case) * p.case
     s.committed += conf

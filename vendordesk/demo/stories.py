@@ -44,7 +44,7 @@ def pick_stories(cat: Catalog, weeks: int) -> Stories:
                   key=lambda i: -cat.base_demand[i])
     overstock = sorted(rest[:2 if n >= 20 else 1 if n >= 8 else 0])
     _tilt_costs(cat, squeeze, crap)
-    return Stories(spiral, squeeze, crap, overstock, max(0, weeks - 17), max(0, weeks - 24))
+    return Stories(spiral, squeeze, crap, overstock, max(0, weeks - 18), max(0, weeks - 24))
 
 
 def _tilt_costs(cat: Catalog, squeeze: list[int], crap: list[int]) -> None:
