@@ -70,3 +70,34 @@ def test_targets_round_trip_and_refusal(workspace):
     assert sum(read_targets(workspace, 2026).values()) == pytest.approx(1_200_000)
     with pytest.raises(UserError, match="month 13"):
         write_targets(workspace, 2026, {13: 1.0})
+
+
+# --- degenerate data: honest results, never an exception -----------------------------------
+def _facts(ws, rows):
+    with ws.transaction() as conn:
+        conn.executemany("INSERT INTO sales_facts(asin, grain, period_start, period_end, ordered_units, shipped_units, "
+                         "shipped_revenue, shipped_cogs) VALUES (?, 'week', ?, ?, ?, ?, ?, ?)", rows)
+
+
+@pytest.mark.parametrize("rows", [
+    [("B000000001", "2026-11-01", "2026-11-07", 10.0, 10.0, 200.0, 120.0)],                 # one week
+    [("B000000001", day, "x", None, None, None, None) for day in ("2026-09-06", "2026-09-13")],     # all NaN
+    [("B000000001", f"2026-10-{d:02d}", "x", 5.0, 0.0, 0.0, 0.0) for d in (4, 11, 18, 25)],  # zero revenue
+])
+def test_degenerate_history_never_raises(workspace, rows):
+    from vendordesk.briefs.management import build_html
+    from vendordesk.core.influence_sim import parse_shock, simulate
+    from vendordesk.store.influence import load_baseline, load_bridge, load_chains, load_inputs, load_target_view
+
+    _facts(workspace, rows)
+    inputs = load_inputs(workspace)
+    chains = load_chains(workspace, "en", inputs)
+    assert not any(c.active for c in chains)
+    bridge = load_bridge(workspace, inputs=inputs)
+    assert bridge is None or sum(bridge.steps.values()) == pytest.approx(bridge.end - bridge.start)
+    view = load_target_view(workspace, inputs=inputs)
+    assert view.target == 0 and view.gap <= 0
+    result = simulate(load_graph(workspace), [parse_shock("cost_price=+6%")], 8, load_baseline(workspace))
+    assert all(v == v for v in result.totals.values())          # no NaN totals
+    html = build_html({"has_data": True, "bridge": bridge, "account": "x", "chains": chains, "target": view}, "de")
+    assert "<html" in html

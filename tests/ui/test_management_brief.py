@@ -58,3 +58,16 @@ def test_render_refuses_bad_dates(qapp, demo_workspace, tmp_path):
         render_management_pdf(demo_workspace, tmp_path / "b.pdf", "en", start="2026-10-01", end="2026-09-01")
     with pytest.raises(UserError, match=".pdf"):
         render_management_pdf(demo_workspace, tmp_path / "b.txt", "en")
+
+
+def test_one_week_has_nothing_to_compare(workspace):
+    from vendordesk.briefs.management import build_html
+    from vendordesk.ui.influence_data import load_all
+
+    with workspace.transaction() as conn:
+        conn.execute("INSERT INTO sales_facts(asin, grain, period_start, period_end, ordered_units, shipped_units, "
+                     "shipped_revenue, shipped_cogs) VALUES ('B000000001', 'week', '2026-11-01', '2026-11-07', "
+                     "10, 10, 200, 120)")
+    data = load_all(workspace.path, "en")
+    assert data["has_data"] and data["bridge"] is None
+    assert "nothing to compare" in build_html(data, "en")

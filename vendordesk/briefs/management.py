@@ -54,6 +54,10 @@ TEXT = {
         "Menge ausgewiesen. Net PPM = (Shipped Revenue − Shipped COGS + Contra-COGS − Sales Discount) / Shipped "
         "Revenue. Ketten und Hebel stammen aus dem Zahnrad-Modell (Wirkungen E01–E30), kalibriert auf die Historie "
         "dieses Kontos, soweit die Daten es erlauben."),
+    "no_compare": ("There is no sell-in in the period or in the period before it, so there is nothing to compare. "
+                   "Choose another period (--from/--to) or import more weeks of Sales reports.",
+                   "Im Zeitraum oder im Zeitraum davor gibt es keinen Sell-in, daher gibt es nichts zu vergleichen. "
+                   "Wählen Sie einen anderen Zeitraum (--from/--to) oder importieren Sie weitere Wochen."),
     "no_data": ("This workspace holds no weekly sales yet: import Vendor Central Sales reports first.",
                 "Dieser Arbeitsbereich enthält noch keine Wochenumsätze: bitte zuerst Vendor-Central-Sales-Berichte "
                 "importieren."),
@@ -177,8 +181,10 @@ def build_html(data: dict, lang: str = "de", charts: set[str] | None = None, tod
     title = t("title", lang)
     head = f"<h1>{c.esc(title)}</h1><p class='sub'>{c.esc(data.get('account', ''))}"
     bridge = data.get("bridge")
-    if bridge is None or bridge.empty or not data.get("has_data"):
+    if not data.get("has_data"):
         return c.document(title, head + f"</p><p>{t('no_data', lang)}</p>", lang)
+    if bridge is None or bridge.empty:
+        return c.document(title, head + f"</p><p>{t('no_compare', lang)}</p>", lang)
     (a0, a1), (b0, b1) = bridge.periods
     made = t("made", lang, d=c.date(today or dt.date.today(), lang))
     head += f" · {t('period', lang, b=weeks_label(b0, b1, lang), a=weeks_label(a0, a1, lang))}</p>"

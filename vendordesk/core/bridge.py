@@ -89,7 +89,7 @@ def build_bridge(a: pd.DataFrame, b: pd.DataFrame, chargebacks_a: float = 0.0, c
     a, b = a.reindex(index), b.reindex(index)
     ua, ub = a["shipped_units"].fillna(0), b["shipped_units"].fillna(0)
     ca, cb = _unit(a["shipped_cogs"], ua), _unit(b["shipped_cogs"], ub)
-    ca, cb = ca.fillna(cb).fillna(0), cb.fillna(ca).fillna(0)
+    ca, cb = ca.combine_first(cb).fillna(0.0), cb.combine_first(ca).fillna(0.0)
     gross_a, gross_b = float((ua * ca).sum()), float((ub * cb).sum())
     c_bar = gross_a / ua.sum() if ua.sum() > 0 else 0.0
     price = float((ub * (cb - ca)).sum())
@@ -118,7 +118,7 @@ def _ppm(units, price, cost, k_rate, d_rate) -> float:
 
 def _ppm_bridge(bridge: Bridge, a, b, ua, ub, ca, cb) -> None:
     pa, pb = _unit(a["shipped_revenue"], ua), _unit(b["shipped_revenue"], ub)
-    pa, pb = pa.fillna(pb).fillna(0), pb.fillna(pa).fillna(0)
+    pa, pb = pa.combine_first(pb).fillna(0.0), pb.combine_first(pa).fillna(0.0)
 
     def rate(num: pd.Series, den: float) -> float:
         return float(num.fillna(0).sum()) / den if den > 0 else 0.0

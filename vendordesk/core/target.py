@@ -114,7 +114,8 @@ def gear_levers(graph: Graph, frame: pd.DataFrame, weeks: int, lang: str = "en",
         return []
     levers = []
     if OOS in frame:
-        recent = frame[frame["period_start"] >= sorted(frame["period_start"].unique())[-8]]
+        weeks_seen = sorted(frame["period_start"].unique())
+        recent = frame[frame["period_start"] >= weeks_seen[-min(8, len(weeks_seen))]]
         oos = recent.groupby("asin")[OOS].mean().dropna()
         bad = oos[oos > GOOD_OOS + 0.03].sort_values(ascending=False).head(worst)
         if not bad.empty:

@@ -284,7 +284,8 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", i
 
 def load_bridge(ws: Workspace, start: str | None = None, end: str | None = None, inputs: dict | None = None,
                 weeks: int = 13):
-    """core.bridge.Bridge for [start, end] (default: the last ``weeks`` weeks) vs. the period before."""
+    """core.bridge.Bridge for [start, end] (default: the last ``weeks`` weeks) vs. the period before;
+    None when either period has no sell-in."""
     from vendordesk.core.bridge import build_bridge, period_by_asin, previous_period
 
     i = inputs or load_inputs(ws)
@@ -305,4 +306,6 @@ def load_bridge(ws: Workspace, start: str | None = None, end: str | None = None,
     bridge = build_bridge(period_by_asin(frame, a0, a1), period_by_asin(frame, start, end),
                           charged(a0, a1), charged(start, end))
     bridge.periods = ((a0, a1), (start, end))
+    if bridge.gross_start <= 0 or bridge.gross_end <= 0:
+        return None          # no sell-in in one of the periods: nothing to compare
     return bridge

@@ -108,4 +108,6 @@ class BridgeView(QWidget):
 
 
 def _pts(value: float) -> str:
+    if value != value:
+        return fmt.DASH
     return ("+" if value >= 0 else "−") + fmt.number(abs(value) * 100, 2)
