@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ASINS, DOCS, DAYS = 2000, 25, 15
 ROUNDS = 2
 START = dt.date(2025, 1, 5)
@@ -97,6 +99,7 @@ def _cpu_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@pytest.mark.timeout(3600)
 def test_import_within_one_and_a_half_floor(tmp_path):
     """Two alternating rounds (floor, import, floor, import); the best of each is compared, so
     load from other processes on the machine hits both sides alike."""

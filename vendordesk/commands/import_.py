@@ -7,6 +7,8 @@ stderr with the reason and what to do; the others are still imported; the exit s
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--period", metavar="START..END", default=None,
                         help="period for exports that carry no Viewing Range (YYYY-MM-DD..YYYY-MM-DD)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--events", action="store_true", help=argparse.SUPPRESS)  # JSON lines for the window
     parser.set_defaults(func=run)
 
 
@@ -50,42 +53,74 @@ def describe(summary: dict, imported: bool) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def _emit(event: dict) -> None:
+    """One JSON line for the window's import worker (``--events``)."""
+    print(json.dumps(event, ensure_ascii=False, default=str), flush=True)
+
+
+def _exit_keeping_wal(code: int) -> None:
+    """End the window's child without closing its connection.
+
+    Closing the last connection a process holds makes SQLite checkpoint and delete the WAL when
+    it believes no other process uses the file. If the window's process lost its POSIX locks
+    (any plain open()/close() of the workspace file in that process drops them), that deletion
+    would pull the WAL from under the window's connection ("database disk image is malformed").
+    Everything was committed already; exiting like this is what kill -9 does, which is safe.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def import_one(ws, file: Path, period, dry_run: bool, progress=None) -> dict:
+    """Read (and unless dry_run write) one file; UserError when refused."""
     from vendordesk.ingest.detect import file_hash, read_report
-    from vendordesk.store import open_workspace
     from vendordesk.store.facts import import_context, write_report
+
+    report = read_report(file, import_context(ws, period))
+    report_id = None if dry_run else write_report(ws, report, file_hash(file), progress=progress)
+    return report.summary() | {"import_id": report_id, "path": str(file)}
+
+
+def run(args: argparse.Namespace) -> int:
+    from vendordesk.store import open_workspace
 
     path = workspace_path(args)
     period = _period(args.period)
     ws = None if args.dry_run and not path.exists() else open_workspace(path, create=True)
-    results, refused = [], 0
+    results, refused, total = [], 0, len(args.files)
     try:
-        for name in args.files:
+        for index, name in enumerate(args.files):
             file = Path(name).expanduser()
+            progress = None
+            if args.events:
+                _emit({"event": "start", "file": file.name, "index": index, "progress": index / total})
+                progress = lambda f, i=index: _emit({"event": "progress", "progress": (i + f) / total})  # noqa: E731
             try:
-                context = import_context(ws, period)
-                report = read_report(file, context)
-                if not args.dry_run:
-                    report_id = write_report(ws, report, file_hash(file))
-                else:
-                    report_id = None
+                summary = import_one(ws, file, period, args.dry_run, progress)
             except UserError as exc:
                 refused += 1
-                print(f"vendordesk: {exc}", file=sys.stderr)
-                results.append({"file": file.name, "refused": str(exc)})
+                if not args.events:
+                    print(f"vendordesk: {exc}", file=sys.stderr)
+                results.append({"file": file.name, "path": str(file), "refused": str(exc)})
+                if args.events:
+                    _emit({"event": "refused", "file": file.name, "path": str(file), "message": str(exc)})
                 continue
-            summary = report.summary() | {"import_id": report_id}
             results.append(summary)
-            if not args.json:
+            if args.events:
+                _emit({"event": "done", "summary": summary})
+            elif not args.json:
                 print(describe(summary, not args.dry_run), flush=True)
     finally:
+        if ws is not None and args.events:
+            _exit_keeping_wal(2 if refused else 0)
         if ws is not None:
             ws.close()
     if args.json:
         print_json(results)
     if refused:
-        if len(args.files) > 1:
-            print(f"vendordesk: {refused} of {len(args.files)} files refused; the others were "
+        if total > 1 and not args.events:
+            print(f"vendordesk: {refused} of {total} files refused; the others were "
                   f"{'checked' if args.dry_run else 'imported'}.", file=sys.stderr)
         return 2
     return 0

@@ -1,0 +1,143 @@
+"""The preview before an import: what VendorDesk recognised in each file, warnings, refusals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout)
+
+from vendordesk.ui import fmt
+
+
+def report_label(kind: str | None) -> str:
+    labels = {
+        "sales": QCoreApplication.translate("ImportLabels", "Sales"),
+        "traffic": QCoreApplication.translate("ImportLabels", "Traffic"),
+        "inventory": QCoreApplication.translate("ImportLabels", "Inventory"),
+        "net_ppm": QCoreApplication.translate("ImportLabels", "Net PPM"),
+        "forecast": QCoreApplication.translate("ImportLabels", "Amazon forecast"),
+        "purchase_orders": QCoreApplication.translate("ImportLabels", "Purchase orders"),
+        "coupon": QCoreApplication.translate("ImportLabels", "Coupons"),
+    }
+    return labels.get(kind or "", kind or "")
+
+
+def grain_label(grain: str | None) -> str:
+    labels = {
+        "hour": QCoreApplication.translate("ImportLabels", "hourly"),
+        "day": QCoreApplication.translate("ImportLabels", "daily"),
+        "week": QCoreApplication.translate("ImportLabels", "weekly"),
+        "month": QCoreApplication.translate("ImportLabels", "monthly"),
+        "quarter": QCoreApplication.translate("ImportLabels", "quarterly"),
+        "year": QCoreApplication.translate("ImportLabels", "yearly"),
+        "custom": QCoreApplication.translate("ImportLabels", "custom period"),
+    }
+    return labels.get(grain or "", grain or "")
+
+
+def source_label(source: str | None) -> str:
+    if source == "api":
+        return QCoreApplication.translate("ImportLabels", "SP-API document")
+    return (source or "").upper()
+
+
+def period_text(summary: dict) -> str:
+    start, end = summary.get("period_start"), summary.get("period_end")
+    if not start:
+        return fmt.DASH
+    text = fmt.date(start) if start[:10] == (end or "")[:10] else f"{fmt.date(start)} – {fmt.date(end)}"
+    return f"{text} ({grain_label(summary.get('grain'))})" if summary.get("grain") else text
+
+
+def view_text(summary: dict) -> str:
+    parts = [summary.get("distributor_view"), summary.get("selling_program")]
+    return " / ".join(p.title() for p in parts if p) or fmt.DASH
+
+
+class ImportPreview(QDialog):
+    """Lists each file: recognised report, view, period, currency, rows, ASINs, warnings."""
+
+    COLUMNS = 8
+
+    def __init__(self, events: list[dict], parent=None):
+        super().__init__(parent)
+        self.events = events
+        self.setWindowTitle(self.tr("Import reports – preview"))
+        self.resize(1000, 520)
+        ok = [e for e in events if e["event"] == "done"]
+        intro = QLabel(self.tr("VendorDesk read %n file(s). Check what it recognised, then import. "
+                               "Nothing is written before you click Import.", "", len(events)))
+        intro.setWordWrap(True)
+        self.table = self._table()
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([300, 160])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(self.tr("Import %n file(s)", "", len(ok)),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(bool(ok))
+        self.import_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
+        if events:
+            self.table.selectRow(0)
+            self._show_details(0)
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(len(self.events), self.COLUMNS)
+        table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Recognised as"), self.tr("View"),
+                                         self.tr("Period"), self.tr("Currency"), self.tr("Rows"),
+                                         self.tr("ASINs"), self.tr("Notes")])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        for row, event in enumerate(self.events):
+            for column, (text, numeric) in enumerate(self._cells(event)):
+                item = QTableWidgetItem(text)
+                if numeric:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if event["event"] == "refused":
+                    item.setForeground(QColor("#b71c1c"))
+                table.setItem(row, column, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _cells(self, event: dict) -> list[tuple[str, bool]]:
+        if event["event"] == "refused":
+            return [(event["file"], False), (self.tr("Refused"), False)] + [("", False)] * 5 + \
+                [(self.tr("Not importable – see below"), False)]
+        s = event["summary"]
+        warnings = len(s["warnings"])
+        notes = self.tr("%n warning(s)", "", warnings) if warnings else self.tr("OK")
+        return [(s["file"], False), (f"{report_label(s['report_type'])} ({source_label(s['source'])})", False),
+                (view_text(s), False), (period_text(s), False), (s.get("currency") or fmt.DASH, False),
+                (fmt.number(s["rows"]), True), (fmt.number(s["asins"]), True), (notes, False)]
+
+    def _show_details(self, row: int) -> None:
+        if not 0 <= row < len(self.events):
+            return
+        event = self.events[row]
+        if event["event"] == "refused":
+            self.details.setPlainText(event["message"])
+            return
+        s = event["summary"]
+        lines = [self.tr("%1 – %2").replace("%1", s["file"]).replace("%2", report_label(s["report_type"])),
+                 self.tr("Marketplace: %1 · Locale: %2").replace("%1", s.get("marketplace_id") or fmt.DASH)
+                 .replace("%2", s.get("locale") or fmt.DASH)]
+        lines += [f"• {w}" for w in s["warnings"]] or [self.tr("No warnings.")]
+        self.details.setPlainText("\n".join(lines))
+
+    def importable_paths(self) -> list[str]:
+        return [e["summary"]["path"] for e in self.events if e["event"] == "done"]
