@@ -25,7 +25,7 @@ def test_brief_html_explains_bridge_chains_and_target(demo_workspace, demo_data)
     assert "R1 OOS death spiral" in en and stories["oos_spiral"][0] in en
     assert "R2 Margin squeeze" in en and "Lost sales (OOS)" in en
     de = build_html(demo_data["de"], "de")
-    assert "Umsatzbrücke" in de and "OOS-Todesspirale" in de and "Umsatzziel" in de
+    assert "Umsatzbrücke" in de and "OOS-Abwärtsspirale" in de and "Umsatzziel" in de
     bridge = demo_data["en"]["bridge"]
     assert sum(bridge.steps.values()) == pytest.approx(bridge.end - bridge.start)
 

@@ -141,10 +141,10 @@ LOOPS: dict[str, tuple[tuple[str, ...], bool]] = {
     "B1": (("E19", "E20", "I09"), False),
 }
 LOOP_NAMES = {
-    "R1": ("OOS death spiral", "OOS-Todesspirale"),
-    "R2": ("Margin squeeze / CRaP", "Margen-Klemme / CRaP"),
-    "R3": ("Compliance drain", "Compliance-Abfluss"),
-    "B1": ("Overstock markdown", "Überbestand-Abschriften"),
+    "R1": ("OOS death spiral", "OOS-Abwärtsspirale"),
+    "R2": ("Margin squeeze / CRaP", "Margendruck / CRaP"),
+    "R3": ("Compliance drain", "Compliance-Verluste"),
+    "B1": ("Overstock markdown", "Abschriften bei Überbestand"),
 }
 
 

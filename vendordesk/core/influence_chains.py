@@ -202,7 +202,7 @@ def _squeeze_sentence(ev: dict, asins: list[str], lang: str) -> str:
         s += (f". Net PPM fiel von {rate(ev['ppm_before'], lang)} auf {rate(ev['ppm_after'], lang)}.")
         if below:
             s += (f" Unter dem Net-PPM-Ziel von {rate(ev['target'], lang)} steigt das CRaP-Risiko, Amazon fordert "
-                  "mehr Konditionen und lehnt Preiserhöhungen ab: die Margen-Klemme (R2).")
+                  "mehr Konditionen und lehnt Preiserhöhungen ab: der Margendruck (R2).")
         return s
     s = (f"On {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) the average selling price fell "
          f"{pct(ev['asp_change'], lang)} in {weeks} (Amazon matched competitor prices)")
@@ -232,7 +232,7 @@ def compliance(frame: pd.DataFrame, charges: pd.DataFrame | None, lang: str) -> 
     chain.active = share >= 0.03 or (share >= 0.01 and share >= 1.2 * share0)
     if chain.active:
         chain.sentence = (f"Chargebacks und Fehlmengen kosteten zuletzt {rate(share, lang, 1)} des Umsatzes "
-                          f"(davor {rate(share0, lang, 1)}): Compliance-Abfluss (R3)." if lang == "de" else
+                          f"(davor {rate(share0, lang, 1)}): Compliance-Verluste (R3)." if lang == "de" else
                           f"Chargebacks and shortages took {rate(share, lang, 1)} of sell-in in the last 13 weeks "
                           f"(before: {rate(share0, lang, 1)}): the compliance drain (R3).")
     else:
