@@ -100,7 +100,7 @@ def _capacity_plan(ctx: dict) -> list[tuple]:
             week = end + timedelta(days=1 + 7 * k)
             factor = 1.0
             if i in stories.oos_spiral:
-                factor = min(1.0, 0.22 + 0.08 * k)
+                factor = min(1.0, 0.1 + 0.09 * k)
             elif k in (6, 7) and i % 12 == 0:
                 factor = 0.5                                    # planned tool maintenance
             if week.month == 12 and week.day >= 22 or week.month == 1 and week.day <= 4:

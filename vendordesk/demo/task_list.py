@@ -19,7 +19,7 @@ def task_rows(ctx: dict, specs: list[dict]) -> list[tuple]:
     q0 = cat.asins[st.quality_overstock[0]] if st.quality_overstock else None
     items = [
         # title, reason, department, gear, case, asin, created, due, status, done
-        ("Zweitlieferanten für Heizelemente qualifizieren", "Kapazität der OOS-ASINs seit 20 Wochen begrenzt",
+        ("Zweitlieferanten für Heizelemente qualifizieren", "Kapazität der OOS-ASINs seit Wochen begrenzt",
          "production", "forecast_ordering", None, s0, -110, 10, "in_progress", None),
         ("Kapazitätsplan KW 49–52 für die OOS-ASINs bestätigen", "Amazon bestellt wieder mehr, sobald bestätigt",
          "production", "forecast_ordering", None, s0, -20, -3, "open", None),
