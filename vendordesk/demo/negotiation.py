@@ -24,6 +24,11 @@ def _effective(end: date) -> date:
     return day if day.day == 1 else date(day.year + (day.month == 12), day.month % 12 + 1, 1)
 
 
+def _msrp(gross: float) -> float:
+    """A German list price (UVP) ending in ,99."""
+    return float(round(gross)) - 0.01
+
+
 def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
     cat, end, rng, stories = ctx["cat"], ctx["end"], ctx["rng"], ctx["stories"]
     taken = set(stories.oos_spiral) | set(stories.margin_squeeze)
@@ -33,19 +38,26 @@ def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
     line.sort(key=lambda i: cat.asins[i])
     effective = _effective(end)
     pct = rng.uniform(0.06, 0.09, len(line))
-    items = [(1, cat.asins[i], float(cat.cost[i]), round(float(cat.cost[i]) * (1 + p), 2))
-             for i, p in zip(line, pct)]
+    own_share = rng.uniform(0.62, 0.72, len(line))          # our own unit cost / Amazon's cost price
+    own_rise = sum(weight * change for _, weight, change, _, _ in DRIVERS)
+    items = []
+    for i, p, share in zip(line, pct, own_share):
+        cost, msrp = float(cat.cost[i]), _msrp(float(cat.price[i]) * 1.19 * 1.25)
+        own = round(cost * share, 2)
+        items.append((1, cat.asins[i], cost, round(cost * (1 + p), 2), own, round(own * (1 + own_rise), 2),
+                      msrp, _msrp(msrp * 1.08)))
     head = (1, f"Kostenpreiserhöhung {CPI_FAMILY} {effective.year}", "EUR", None, effective.isoformat(), 0,
             "draft", 0.09, 0.075, 0.06,
             ("Gebündelte CPI für die ganze Linie, an alle Händler kommuniziert; UVP steigt um 8 %. "
-             "ASP-Trend der letzten 12 Monate beilegen."), f"{end.isoformat()}T16:30:00")
+             "ASP-Trend der letzten 12 Monate beilegen."), f"{end.isoformat()}T16:30:00", "M. Becker",
+            (effective - timedelta(days=15)).isoformat())
     scenarios = [
         (1, "Voll: 9 % ab Stichtag", json.dumps({"cost_pct": 0.09, "retail_pass_through": 0.0})),
         (1, "Ziel: 7,5 % mit UVP-Erhöhung", json.dumps({"cost_pct": 0.075, "retail_pass_through": 0.6})),
         (1, "Minimum: 6 % in zwei Stufen", json.dumps({"cost_pct": 0.06, "phased": [0.03, 0.03],
                                                        "phase_months": 3})),
     ]
-    last_old = (effective - timedelta(days=1)).isoformat()
+    last_old = (effective - timedelta(days=15)).isoformat()
     concessions = [
         (1, "final_order_old_cost", f"Letzte Bestellung zum alten EK bis {last_old}", 9000.0, 6500.0, 1),
         (1, "fill_rate", "Receive Fill Rate >= 97 % für die Linie zugesichert", 4000.0, 2500.0, 0),

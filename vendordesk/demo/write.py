@@ -46,10 +46,10 @@ INSERTS = {
     "tasks": "INSERT INTO tasks(title, reason, department_id, assignee, gear, case_id, asin, created_on, due_on, "
              "status, done_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     "negotiations": "INSERT INTO negotiations(id, title, currency, requested_on, effective_date, tariff_driven, "
-                    "status, opening_pct, target_pct, walk_away_pct, notes, updated_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    "negotiation_items": "INSERT INTO negotiation_items(negotiation_id, asin, cost_before, cost_after) "
-                         "VALUES (?,?,?,?)",
+                    "status, opening_pct, target_pct, walk_away_pct, notes, updated_at, kam, final_order_until) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "negotiation_items": "INSERT INTO negotiation_items(negotiation_id, asin, cost_before, cost_after, "
+                         "own_cost_before, own_cost_after, msrp_before, msrp_after) VALUES (?,?,?,?,?,?,?,?)",
     "negotiation_drivers": "INSERT INTO negotiation_drivers(negotiation_id, driver, weight, change_pct, "
                            "index_name, source) VALUES (?,?,?,?,?,?)",
     "negotiation_scenarios": "INSERT INTO negotiation_scenarios(negotiation_id, name, params_json) VALUES (?,?,?)",
