@@ -228,8 +228,13 @@ def test_open_stale_cases_tasks_and_the_prepared_price_increase(db):
     status, effective = db.execute("SELECT status, effective_date FROM negotiations").fetchone()
     assert status == "draft" and date.fromisoformat(effective) >= END + timedelta(days=60)
     assert abs(db.execute("SELECT sum(weight) FROM negotiation_drivers").fetchone()[0] - 1.0) < 1e-9
-    for before, after in db.execute("SELECT cost_before, cost_after FROM negotiation_items"):
+    rise = db.execute("SELECT sum(weight * change_pct) FROM negotiation_drivers").fetchone()[0]
+    for before, after, own_before, own_after, msrp_before, msrp_after in db.execute(
+            "SELECT cost_before, cost_after, own_cost_before, own_cost_after, msrp_before, msrp_after "
+            "FROM negotiation_items"):
         assert 1.055 <= after / before <= 1.095
+        assert own_before < before and abs(own_after / own_before - 1 - rise) < 0.01   # drivers explain it
+        assert msrp_after > msrp_before > before * 1.19
 
 
 def test_products_are_german_with_valid_eans(db):
