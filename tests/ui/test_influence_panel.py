@@ -29,7 +29,10 @@ def test_demo_panel_shows_active_chains_bridge_target(qtbot, demo_workspace):
     assert any(stories["margin_squeeze"][0] in t for t in texts)
     assert panel.graph_view.edge_items["E01"].pen().color().name() == "#ff8f00"   # R1 highlighted
     assert panel.bridge_stack.currentIndex() == 1 and panel.target_stack.currentIndex() == 1
+    assert panel.bridge.title.text() == ""                    # drawn when first shown
+    panel.tabs.setCurrentIndex(2)
     assert panel.bridge.title.text().startswith("Net sell-in")
+    panel.tabs.setCurrentIndex(4)
     assert panel.calibration.table.rowCount() == len(panel.data["graph"].edges)
 
 
@@ -46,6 +49,7 @@ def test_edit_link_and_calibrate_in_worker(qtbot, demo_workspace):
     from vendordesk.store.influence import load_graph
 
     panel = _panel(qtbot, demo_workspace)
+    panel.tabs.setCurrentIndex(4)
     view = panel.calibration
     view.select("E04")
     view.strength.setValue(0.4)
@@ -63,6 +67,7 @@ def test_target_entry_saves_months(qtbot, demo_workspace):
     from vendordesk.store.influence import read_targets
 
     panel = _panel(qtbot, demo_workspace)
+    panel.tabs.setCurrentIndex(3)
     target = panel.target
     target.annual.setValue(1_200_000)
     target._spread()

@@ -128,14 +128,23 @@ def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tu
 
 
 def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent=True) -> None:
-    """One line per KPI (deviation vs. baseline, in % or points x 100)."""
-    plot.clear()
-    _legend(plot, offset=(-10, -10))          # bottom right: paths start at the top left
-    for i, (kpi, path) in enumerate(paths.items()):
-        ys = [v * 100 if percent else v for v in path]
-        plot.plot(list(range(1, len(ys) + 1)), ys, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2),
-                  name=names.get(kpi, kpi))
-    plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
+    """One line per KPI (deviation vs. baseline, in % or points x 100). Curves and legend rows
+    are kept on the plot and only get new data when the same KPIs are drawn again (fast re-runs)."""
+    keys = tuple(paths)
+    if getattr(plot, "_path_keys", None) != keys:
+        plot.clear()
+        legend = _legend(plot, offset=(-10, -10))          # bottom right: paths start at the top left
+        plot._path_curves = []
+        for i, kpi in enumerate(keys):
+            curve = pg.PlotDataItem(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2))
+            plot.addItem(curve)
+            legend.addItem(curve, names.get(kpi, kpi))
+            plot._path_curves.append(curve)
+        plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
+        plot._path_keys = keys
+    for curve, kpi in zip(plot._path_curves, keys):
+        ys = [v * 100 if percent else v for v in paths[kpi]]
+        curve.setData(list(range(1, len(ys) + 1)), ys)
     plot.enableAutoRange()
 
 

@@ -9,8 +9,21 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Influence", text)
 
 
+_KPI_NAMES: dict[str, dict[str, str]] = {}
+
+
 def kpi_name(name: str) -> str:
-    names = {
+    """The KPI's name in the window's language (the table is built once per language)."""
+    from PySide6.QtCore import QLocale
+
+    key = QLocale().name() + _t("Ordered units")
+    if key not in _KPI_NAMES:
+        _KPI_NAMES[key] = _kpi_names()
+    return _KPI_NAMES[key].get(name, name)
+
+
+def _kpi_names() -> dict[str, str]:
+    return {
         "procurable_product_out_of_stock_rate": _t("Out-of-stock rate"),
         "ordered_units": _t("Ordered units"),
         "glance_views": _t("Glance views"),
@@ -42,7 +55,6 @@ def kpi_name(name: str) -> str:
         "ad_spend": _t("Ad spend"),
         "ad_efficiency": _t("Ad efficiency"),
     }
-    return names.get(name, name)
 
 
 def gear_name(gear: str) -> str:

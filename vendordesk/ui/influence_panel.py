@@ -46,6 +46,7 @@ class InfluencePanel(QWidget):
         self.data: dict | None = None
         self._task = None
         self._calib_task = None
+        self._dirty: set[int] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
@@ -72,6 +73,7 @@ class InfluencePanel(QWidget):
         self.calibration.calibrate_requested.connect(self.calibrate)
         self.calibration.edge_changed.connect(lambda _id: self._wrote("kpi_edges"))
         self.tabs.addTab(self.calibration, self.tr("Calibration"))
+        self.tabs.currentChanged.connect(self._render)
 
     def _stack(self, view: QWidget, title: str, text: str) -> QStackedWidget:
         stack = QStackedWidget()
@@ -123,23 +125,33 @@ class InfluencePanel(QWidget):
             self.status.setText(self.tr("Could not read the interdependency data: %1").replace("%1", str(exc)))
 
     def _show(self, data: dict) -> None:
+        """New data: the visible page is drawn now, the others when they are first shown."""
         self._task = None
         self.data = data
-        graph = data["graph"]
         has = data["has_data"]
         self.status.setText("" if has else self.tr("No sales data yet: the graph shows the default model and the "
                                                    "what-if runs without money totals. Import reports to see chains, "
                                                    "the bridge and the target view."))
-        self._fill_chains(data.get("chains", []))
-        self.whatif.set_model(graph, data.get("baseline"), data["currency"])
-        self.calibration.set_data(self.ctx.workspace, graph, self.ctx.lang)
+        self.whatif.set_model(data["graph"], data.get("baseline"), data["currency"])
         self.bridge_stack.setCurrentIndex(1 if has and data.get("bridge") is not None else 0)
-        if has and data.get("bridge") is not None:
-            self.bridge.set_data(data["bridge"], data.get("explanation"), data["currency"], self.ctx.lang)
         self.target_stack.setCurrentIndex(1 if has else 0)
-        if has:
-            self.target.set_data(self.ctx.workspace, data["target"], data["currency"], self.ctx.lang)
+        self._dirty = {0, 2, 3, 4}
+        self._render(self.tabs.currentIndex())
         self.loaded.emit()
+
+    def _render(self, index: int) -> None:
+        if self.data is None or index not in self._dirty:
+            return
+        self._dirty.discard(index)
+        data, lang = self.data, self.ctx.lang
+        if index == 0:
+            self._fill_chains(data.get("chains", []))
+        elif index == 2 and self.bridge_stack.currentIndex() == 1:
+            self.bridge.set_data(data["bridge"], data.get("explanation"), data["currency"], lang)
+        elif index == 3 and self.target_stack.currentIndex() == 1:
+            self.target.set_data(self.ctx.workspace, data["target"], data["currency"], lang)
+        elif index == 4:
+            self.calibration.set_data(self.ctx.workspace, data["graph"], lang)
 
     def _fill_chains(self, chains) -> None:
         self.chains.clear()
