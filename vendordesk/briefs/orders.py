@@ -20,10 +20,18 @@ STYLE = ("body{font-family:sans-serif;font-size:9pt;color:#222} h1{font-size:15p
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f'<td class="n">{escape(c)}</td>' if j in numeric else f"<td>{escape(c)}</td>"
+    head = "".join(f'<th align="right">{escape(h)}</th>' if j in numeric else f"<th>{escape(h)}</th>"
+                   for j, h in enumerate(headers))
+    body = "".join("<tr>" + "".join(f'<td align="right">{escape(c)}</td>' if j in numeric else f"<td>{escape(c)}</td>"
                                     for j, c in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
+    return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
+
+
+def risk_by_asin(risks: pd.DataFrame) -> pd.DataFrame:
+    """Weeks at risk summed per ASIN: asin, first_week, weeks, short_p90, eur_at_risk (biggest first)."""
+    per = risks.groupby("asin", as_index=False).agg(first_week=("week_start", "min"), weeks=("week_start", "count"),
+                                                   short_p90=("short_p90", "sum"), eur_at_risk=("eur_at_risk", "sum"))
+    return per.sort_values("eur_at_risk", ascending=False).reset_index(drop=True)
 
 
 def orders_html(orders: pd.DataFrame, risks: pd.DataFrame, text: dict[str, str],
@@ -33,7 +41,7 @@ def orders_html(orders: pd.DataFrame, risks: pd.DataFrame, text: dict[str, str],
     Args:
         orders: expected orders per week. risks: weeks at risk (asin, week_start, short_p90, eur_at_risk).
         text: labels: title, subtitle, week, expected, open_po, total, value, asins, risks_title,
-            asin, short, at_risk, none, note.
+            asin, first_week, weeks, short, at_risk, none, note.
         number/money/date: locale formatters.
     """
     rows = [[date(r.week_start), number(r.expected_order), number(r.open_po), number(r.total), money(r.value),
@@ -44,9 +52,11 @@ def orders_html(orders: pd.DataFrame, risks: pd.DataFrame, text: dict[str, str],
     parts.append(_table(headers, rows, {1, 2, 3, 4, 5}) if rows else f"<p>{escape(text['none'])}</p>")
     parts.append(f"<h2>{escape(text['risks_title'])}</h2>")
     if risks is not None and len(risks):
-        top = risks.head(25)
-        risk_rows = [[r.asin, date(r.week_start), number(r.short_p90), money(r.eur_at_risk)] for r in top.itertuples()]
-        parts.append(_table([text["asin"], text["week"], text["short"], text["at_risk"]], risk_rows, {2, 3}))
+        per = risk_by_asin(risks).head(25)
+        risk_rows = [[r.asin, date(r.first_week), str(int(r.weeks)), number(r.short_p90), money(r.eur_at_risk)]
+                     for r in per.itertuples()]
+        parts.append(_table([text["asin"], text["first_week"], text["weeks"], text["short"], text["at_risk"]],
+                            risk_rows, {2, 3, 4}))
     else:
         parts.append(f"<p>{escape(text['none'])}</p>")
     parts.append(f"<div class='note'>{escape(text['note'])}</div></body></html>")
