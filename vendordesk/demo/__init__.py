@@ -3,6 +3,11 @@
 ``build_demo`` simulates the account week by week from the cause-and-effect links of
 docs/domain.md §1.4 and writes it to a new workspace in one transaction. Same arguments,
 same content; the wall clock is never read.
+
+The planted stories are listed in meta ``demo_stories`` (JSON: oos_spiral, margin_squeeze,
+crap_risk, quality_overstock -> ASINs); ``demo_end_date`` is the last day of the history.
+Modules: catalog (products), stories (which ASINs), simulate/steps/state (the weekly
+dynamics), facts/orders/chargebacks/cases/task_list/negotiation/records (rows), write (SQL).
 """
 
 from __future__ import annotations
@@ -95,7 +100,8 @@ def _write(conn, tables: dict) -> None:
 
     first, last, rows, count, stamp = tables["_import"][0]
     import_id = insert_import(conn, first, last, rows, count, stamp)
-    assert import_id == 1, "the demo import must be the first import of a new workspace"
+    if import_id != 1:      # the rows were generated for import 1 of a brand-new workspace
+        raise RuntimeError(f"demo import got id {import_id}, expected 1 in a new workspace")
     write_tables(conn, tables)
 
 
