@@ -136,3 +136,46 @@ def test_export_facts_command(workspace, tmp_path):
     assert lines[0].startswith("asin,period_start,period_end,metric,value")
     assert "A1,2024-10-06,2024-10-12,shipped_units,10.0" in "\n".join(lines)
     json.dumps(lines)
+
+
+def _day_rows(asin, values, start="2024-10-06"):
+    import datetime as dt
+
+    first = dt.date.fromisoformat(start)
+    return [(asin, "M", "MANUFACTURING", "RETAIL", "day", (first + dt.timedelta(days=i)).isoformat(),
+             (first + dt.timedelta(days=i)).isoformat(), *v) for i, v in enumerate(values)]
+
+
+def test_weekly_reader_rolls_day_facts_into_sunday_weeks(workspace):
+    from vendordesk.store.facts_read import weekly_frame
+
+    report = sales_report({})
+    report.blocks["sales_facts"] = FactBlock(("shipped_units",), [r for r in _day_rows("A1", [(d,) for d in range(1, 8)])])
+    report.blocks["inventory_facts"] = FactBlock(
+        ("sellable_on_hand_inventory_units", "procurable_product_out_of_stock_rate"),
+        _day_rows("A1", [(100 - d, 0.1 * (d % 2)) for d in range(7)]))
+    write_report(workspace, report, "days")
+    frame = weekly_frame(workspace, metrics=("shipped_units", "sellable_on_hand_inventory_units",
+                                             "procurable_product_out_of_stock_rate"))
+    row = frame.iloc[0]
+    assert (row.asin, row.period_start, row.period_end) == ("A1", "2024-10-06", "2024-10-12")
+    assert row.shipped_units == 28.0                         # 1+..+7 summed
+    assert row.sellable_on_hand_inventory_units == 94.0      # stock on the last day
+    assert row.procurable_product_out_of_stock_rate == pytest.approx(0.3 / 7)
+    write_report(workspace, sales_report({"A1": 30}), "week")   # real week facts win over the roll-up
+    assert weekly_frame(workspace, metrics=("shipped_units",)).shipped_units.tolist() == [30.0]
+
+
+def test_weekly_reader_combines_marketplaces(workspace):
+    """T18 downstream: two store rows of one ASIN read as one week (1000+2000)."""
+    from vendordesk.store.facts_read import weekly_frame
+
+    report = sales_report({})
+    report.blocks["sales_facts"] = FactBlock(("shipped_revenue", "shipped_units"), [
+        ("A1", "FR", "MANUFACTURING", "RETAIL", "week", "2024-10-06", "2024-10-12", 1000.0, 10.0),
+        ("A1", "DE", "MANUFACTURING", "RETAIL", "week", "2024-10-06", "2024-10-12", 2000.0, 20.0)])
+    write_report(workspace, report, "eu")
+    frame = weekly_frame(workspace, metrics=("shipped_revenue", "shipped_units", "customer_returns"))
+    assert len(frame) == 1
+    assert (frame.shipped_revenue[0], frame.shipped_units[0]) == (3000.0, 30.0)
+    assert frame.customer_returns.isna().all()

@@ -39,13 +39,66 @@ def _where(asins, start, end, view, program, grain) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
+# How a metric combines over marketplaces and over the days of a week.
+STOCKS = {
+    "open_purchase_order_units", "sellable_on_hand_inventory_units", "sellable_on_hand_inventory_cost",
+    "unsellable_on_hand_inventory_units", "unsellable_on_hand_inventory_cost",
+    "aged90_plus_days_sellable_inventory_units", "aged90_plus_days_sellable_inventory_cost",
+    "unhealthy_inventory_units", "unhealthy_inventory_cost", "highly_available_inventory",
+}
+RATES = {"procurable_product_out_of_stock_rate", "vendor_confirmation_rate", "receive_fill_rate",
+         "average_vendor_lead_time_days", "sell_through_rate", "uft", "net_pure_product_margin"}
+
+
+def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params: list) -> pd.DataFrame:
+    """One row per (asin, period): marketplaces of a multi-country export are combined
+    (amounts and units summed, rates averaged; all-NULL stays NULL)."""
+    aggs = ", ".join(f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
+    sql = (f"SELECT asin, period_start, MAX(period_end) AS period_end, {aggs} FROM {table} "
+           f"WHERE {where} GROUP BY asin, period_start")
+    return pd.read_sql_query(sql, ws.conn, params=params)
+
+
+def _sunday(dates: pd.Series) -> pd.Series:
+    days = pd.to_datetime(dates)
+    return days - pd.to_timedelta((days.dt.day_of_week + 1) % 7, unit="D")
+
+
+def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins, start, end, view, program) -> pd.DataFrame:
+    """Day facts rolled up into Sunday..Saturday weeks: flows summed, stocks at the last day,
+    rates averaged."""
+    wide_start = (pd.Timestamp(start) if start else None)
+    wide_end = (pd.Timestamp(end) + pd.Timedelta(days=6)).date().isoformat() if end else None
+    where, params = _where(asins, wide_start.date().isoformat() if wide_start is not None else None,
+                           wide_end, view, program, "day")
+    days = _table_frame(ws, table, cols, where, params)
+    if days.empty:
+        return pd.DataFrame(columns=KEY + cols)
+    days = days.sort_values(["asin", "period_start"], kind="stable")
+    weeks = _sunday(days["period_start"])
+    days["period_start"] = weeks.dt.strftime("%Y-%m-%d")
+    days["period_end"] = (weeks + pd.Timedelta(days=6)).dt.strftime("%Y-%m-%d")
+    rules = {c: ("last" if c in STOCKS else "mean" if c in RATES else "sum") for c in cols}
+    grouped = days.groupby(KEY, sort=False)
+    frame = grouped.agg(rules).reset_index()
+    for column, rule in rules.items():   # a sum over only missing days stays missing
+        if rule == "sum":
+            frame.loc[grouped[column].count().to_numpy() == 0, column] = float("nan")
+    if start:
+        frame = frame[frame["period_start"] >= str(start)]
+    if end:
+        frame = frame[frame["period_start"] <= str(end)]
+    return frame
+
+
 def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: list[str] | None = None,
                  start: str | None = None, end: str | None = None, view: str = "MANUFACTURING",
                  program: str = "RETAIL", grain: str = "week") -> pd.DataFrame:
     """One row per (asin, week) with the requested metric columns (all known ones by default).
 
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
-    Metrics a table holds no rows for come back as all-NaN columns.
+    Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined.
+    For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
     """
     wanted = set(metrics) if metrics else None
     frames = []
@@ -54,8 +107,13 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
         if not cols:
             continue
         where, params = _where(asins, start, end, view, program, grain)
-        sql = f"SELECT asin, period_start, period_end, {', '.join(cols)} FROM {table} WHERE {where}"
-        frame = pd.read_sql_query(sql, ws.conn, params=params)
+        frame = _table_frame(ws, table, cols, where, params)
+        if grain == "week":
+            rolled = _days_as_weeks(ws, table, cols, asins, start, end, view, program)
+            if not rolled.empty:
+                have = set(zip(frame["asin"], frame["period_start"]))
+                keep = [(a, p) not in have for a, p in zip(rolled["asin"], rolled["period_start"])]
+                frame = pd.concat([frame, rolled[keep]], ignore_index=True) if len(frame) else rolled[keep]
         frames.append(frame.set_index(KEY))
     if not frames:
         return pd.DataFrame(columns=KEY)
