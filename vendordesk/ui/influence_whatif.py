@@ -145,7 +145,9 @@ class WhatIfView(QWidget):
         item = QTableWidgetItem(kpi_name(kpi))
         item.setData(256, Shock(kpi, delta_pct / 100.0, weeks or None))
         self.table.setItem(row, 0, item)
-        self.table.setItem(row, 1, QTableWidgetItem(("+" if delta_pct >= 0 else "−") + fmt.number(abs(delta_pct), 1)))
+        unit = self.tr(" pts") if KPIS[kpi].scale == POINTS else " %"
+        self.table.setItem(row, 1, QTableWidgetItem(("+" if delta_pct >= 0 else "−") + fmt.number(abs(delta_pct), 1)
+                                                    + unit))
         self.table.setItem(row, 2, QTableWidgetItem(str(weeks) if weeks else self.tr("all")))
 
     def _add_current(self) -> None:
