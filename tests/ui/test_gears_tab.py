@@ -134,3 +134,17 @@ def test_degenerate_data_renders(make_window, qtbot, workspace, case, tmp_path):
     if case == "all_nan":
         assert all(g.status == "no-data" for g in tab.report.gears)
     assert not window.grab().isNull()
+
+
+def test_big_accounts_rejudge_in_a_worker_newest_request_wins(main_window, qtbot):
+    from vendordesk.ui.tabs.gears import GearsTab
+
+    tab = next(t for t in main_window.tab_widgets if isinstance(t, GearsTab))
+    tab.async_rows = 0                       # treat the demo as a big account
+    tab = _gears_tab(main_window, qtbot)
+    qtbot.waitUntil(lambda: tab.compute_task is None and tab.report is not None, timeout=30000)
+    tab.period.setCurrentIndex(tab.period.findData(13))
+    tab.period.setCurrentIndex(tab.period.findData(26))      # supersedes the 13-week request
+    assert tab.compute_task is not None
+    qtbot.waitUntil(lambda: tab.compute_task is None, timeout=30000)
+    assert tab.report.weeks == 26

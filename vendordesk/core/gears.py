@@ -149,6 +149,8 @@ class GearModel:
         self.manual = M.normalise(inputs.manual)
         self._manual_groups = M.split(self.manual)
         self._manual_cache: dict = {}
+        self._block = None
+        self._product_info = None
         self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
         active = self.prepared["active"].to_numpy() > 0
@@ -208,9 +210,10 @@ class GearModel:
         weekly = self._with_manual_weekly(weekly, manual_weekly)
         weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
         values = self._period_values(totals, periods, asins, manual_weekly)
-        per_asin = self._per_asin(asins, periods)
+        per_asin = self._per_asin(asins, {name: periods[name] for name in ("current", compare)})
         self._count_kpis(values, per_asin)
-        gears = [self._judge_gear(g, values, compare, weekly, lang) for g in self.gears]
+        last_known = _last_known(weekly)
+        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
         return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin)
 
     def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
@@ -224,10 +227,17 @@ class GearModel:
 
     def _per_asin(self, asins, periods: dict) -> dict[str, pd.DataFrame]:
         rows, cb = self.rows(asins), self.cb_rows(asins)
-        return {name: K.kpi_table(K.per_asin(rows, *span, cb)) for name, span in periods.items()}
+        if asins is None:
+            if self._block is None:
+                self._block = K.numeric_block(self.prepared)
+            block = self._block
+        else:
+            block = K.numeric_block(rows)
+        return {name: K.kpi_table(K.per_asin(rows, *span, cb, block)) for name, span in periods.items()}
 
     def _count_kpis(self, values: dict, per_asin: dict) -> None:
-        """ASINs beyond the OOS red line and below the Net PPM target, per period."""
+        """ASINs beyond the OOS red line and below the Net PPM target, for the current and the
+        chosen comparison period (the other comparison stays unknown: one pass fewer)."""
         oos_red = _threshold(self.gears, "availability", "oos_rate")
         ppm_target = _threshold(self.gears, "profitability_terms", "net_ppm", "green")
         for name, table in per_asin.items():
@@ -279,7 +289,8 @@ class GearModel:
             weekly["tacos"] = np.nan
         return weekly.sort_index()
 
-    def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, lang: str) -> GearResult:
+    def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, last_known: dict,
+                    lang: str) -> GearResult:
         now, prior, last_year = values["current"], values["prior"], values["last_year"]
         results = []
         for k in g.kpis:
@@ -291,7 +302,7 @@ class GearModel:
             results.append(KpiResult(
                 k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
                 K.relative_change(value, cmp), score, status,
-                k.threshold.as_dict() if k.threshold else None, k.manual, _as_of(weekly, k.id)))
+                k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
         score = combine(results, g.kpis)
         dates = [r.data_as_of for r in results if r.data_as_of and r.value == r.value]
         spark = _spark(weekly, g.primary.id)
@@ -333,10 +344,14 @@ class GearModel:
         table = table.reset_index()
         table.insert(1, "kpi", shown)
         table.insert(2, "rank_by", rank)
-        products = self.inputs.products
-        if products is not None and len(products):
-            info = products.set_index("asin")[["title", "brand", "category"]]
-            table = table.join(info, on="asin")
+        if self._product_info is None:
+            products = self.inputs.products
+            has = products is not None and len(products) > 0
+            self._product_info = products.set_index("asin")[["title", "brand", "category"]] if has else False
+        if self._product_info is not False:
+            info = self._product_info.reindex(table["asin"])
+            for column in info.columns:
+                table[column] = info[column].to_numpy()
         return table
 
 
@@ -358,11 +373,15 @@ def _name(g: GearDef, settings: dict, lang: str) -> str:
     return custom.strip() if isinstance(custom, str) and custom.strip() else g.name(lang)
 
 
-def _as_of(weekly: pd.DataFrame, kpi_id: str) -> str | None:
-    if kpi_id not in weekly.columns:
-        return None
-    known = weekly[kpi_id].dropna()
-    return _week_end(known.index[-1]) if len(known) else None
+def _last_known(weekly: pd.DataFrame) -> dict[str, str]:
+    """Per column: the end of the newest week with a value (one numpy pass over the frame)."""
+    if weekly.empty:
+        return {}
+    known = weekly.notna().to_numpy()
+    rows = len(weekly) - 1 - np.argmax(known[::-1], axis=0)
+    weeks = weekly.index.to_numpy(dtype=object)
+    return {column: _week_end(weeks[row]) for column, row, any_known in
+            zip(weekly.columns, rows, known.any(axis=0)) if any_known}
 
 
 def _week_end(week: str) -> str:

@@ -269,9 +269,17 @@ def _week_mask(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
     return (codes >= lo) & (codes < hi)
 
 
+def numeric_block(prepared: pd.DataFrame) -> np.ndarray:
+    """The flow columns then the stock columns as one float matrix (build once, reuse)."""
+    flows = [c for c in _sum_columns() if c not in STOCKS]
+    return prepared[flows + list(STOCKS)].to_numpy(dtype=float)
+
+
 def per_asin(prepared: pd.DataFrame, start: str, end: str,
-             chargebacks: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One period per ASIN: flows summed, stocks at each ASIN's last week; ``weeks`` = rows."""
+             chargebacks: pd.DataFrame | None = None, block: np.ndarray | None = None) -> pd.DataFrame:
+    """One period per ASIN: flows summed, stocks at each ASIN's last week; ``weeks`` = rows.
+
+    ``block``: ``numeric_block(prepared)`` when the caller keeps it (saves a copy per call)."""
     mask = _week_mask(prepared, start, end)
     if "real" in prepared.columns:
         mask &= prepared["real"].to_numpy(dtype=bool)
@@ -280,23 +288,29 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     idx = np.flatnonzero(mask)
     if len(idx) == 0:
         return pd.DataFrame(columns=_sum_columns() + ["weeks"], dtype=float)
+    flows = [c for c in _sum_columns() if c not in STOCKS]
+    if block is None:
+        block = numeric_block(prepared)
     codes = prepared["asin_code"].to_numpy()[idx]
     weeks = prepared["week"].to_numpy()[idx]
     groups, inverse = np.unique(codes, return_inverse=True)
     n = len(groups)
     out = {}
-    for column in (c for c in _sum_columns() if c not in STOCKS):
-        values = prepared[column].to_numpy(dtype=float)[idx]
-        known = ~np.isnan(values)
-        total = np.bincount(inverse, weights=np.where(known, values, 0.0), minlength=n)
-        count = np.bincount(inverse, weights=known.astype(float), minlength=n)
+    rows = block[idx]
+    matrix = rows[:, :len(flows)]
+    known = ~np.isnan(matrix)
+    filled = np.where(known, matrix, 0.0)
+    for j, column in enumerate(flows):
+        total = np.bincount(inverse, weights=filled[:, j], minlength=n)
+        count = np.bincount(inverse, weights=known[:, j], minlength=n)
         out[column] = np.where(count > 0, total, np.nan)
-    for column in STOCKS:            # the value of each ASIN's latest week with data
-        values = prepared[column].to_numpy(dtype=float)[idx]
-        known = np.flatnonzero(~np.isnan(values))
+    stocks = rows[:, len(flows):]
+    for j, column in enumerate(STOCKS):          # the value of each ASIN's latest week with data
+        values = stocks[:, j]
+        have = np.flatnonzero(~np.isnan(values))
         latest = np.full(n, -1, dtype=np.int64)
-        np.maximum.at(latest, inverse[known], weeks[known])
-        pick = known[weeks[known] == latest[inverse[known]]]
+        np.maximum.at(latest, inverse[have], weeks[have])
+        pick = have[weeks[have] == latest[inverse[have]]]
         result_values = np.full(n, np.nan)
         result_values[inverse[pick]] = values[pick]
         out[column] = result_values

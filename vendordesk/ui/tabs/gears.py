@@ -18,6 +18,12 @@ from vendordesk.changes import Changes
 from vendordesk.ui.tabs.base import BaseTab, EmptyState
 
 PERIOD_WEEKS = (4, 13, 26, 52)
+ASYNC_ROWS = 40_000      # fact rows above which re-judging runs in a worker
+
+
+def compute_report(model, params: dict, progress=None, cancelled=None):
+    """Worker: judge the gears on the prepared model (one run at a time; see GearsTab)."""
+    return model.compute(**params)
 
 
 def load_gear_model(path, progress=None, cancelled=None):
@@ -48,6 +54,9 @@ class GearsTab(BaseTab):
         self.report = None
         self.currency = "EUR"
         self.task = None
+        self.compute_task = None
+        self._pending = None
+        self.async_rows = ASYNC_ROWS
         self.content = None
         self.influence = None
         self.inner = None
@@ -193,9 +202,10 @@ class GearsTab(BaseTab):
     def _failed(self, task, exc) -> None:
         from vendordesk.errors import Cancelled
 
-        if task is not self.task:
-            return
-        self.task = None
+        if task is not None:
+            if task is not self.task:
+                return
+            self.task = None
         if not isinstance(exc, Cancelled):
             from vendordesk.ui.errors import excepthook
 
@@ -205,6 +215,7 @@ class GearsTab(BaseTab):
         if task is not self.task:
             return
         self.task = None
+        self.compute_task, self._pending = None, None     # results for an older model are dropped
         self.model, self.currency = result
         if self.model.latest_week() is None and self.stack.currentWidget() is not self.content:
             self.stack.setCurrentWidget(self.empty)
@@ -223,16 +234,51 @@ class GearsTab(BaseTab):
             self._show_content()
 
     def recompute(self) -> None:
-        """Judge the gears for the current filters (pandas on the cached model; no reads)."""
+        """Judge the gears for the current filters (pandas on the cached model; no reads).
+
+        Small accounts compute in place (a few ms); big ones in a worker, newest request wins,
+        so a filter change never blocks the window."""
         if self.model is None or self.content is None:
             return
         asins = self.model.asins_for(self.brand.currentData(), self.category.currentData(), self.asin.currentData())
-        self.report = self.model.compute(weeks=self.period.currentData() or 4,
-                                         compare=self.compare.currentData() or "prior", asins=asins,
-                                         lang=self.ctx.lang)
+        params = {"weeks": self.period.currentData() or 4, "compare": self.compare.currentData() or "prior",
+                  "asins": asins, "lang": self.ctx.lang}
+        if len(self.model.prepared) < self.async_rows:
+            self._render(self.model.compute(**params))
+            return
+        self._pending = params
+        if self.compute_task is None:
+            self._start_compute()
+
+    def _start_compute(self) -> None:
+        from vendordesk.ui.workers import run_task
+
+        params, self._pending = self._pending, None
+        self.as_of.setText(self.tr("Calculating…"))
+        task = run_task(compute_report, self.model, params,
+                        on_done=lambda report: self._computed(task, report),
+                        on_error=lambda exc: self._compute_failed(task, exc))
+        self.compute_task = task
+
+    def _computed(self, task, report) -> None:
+        if task is not self.compute_task:
+            return
+        self.compute_task = None
+        if self._pending is not None:       # the user changed the filter meanwhile
+            self._start_compute()
+            return
+        self._render(report)
+
+    def _compute_failed(self, task, exc) -> None:
+        if task is self.compute_task:
+            self.compute_task = None
+            self._failed(None, exc)
+
+    def _render(self, report) -> None:
         from vendordesk.core.gear_defs import MANUAL_KPIS
         from vendordesk.ui import fmt
 
+        self.report = report
         manual_gears = {g for g, _ in MANUAL_KPIS}
         self.grid.show_report(self.report, self.currency, manual_gears)
         self.as_of.setText(self.tr("Week of %1").replace("%1", fmt.date(self.report.asof_week))
@@ -246,6 +292,8 @@ class GearsTab(BaseTab):
     def _show_detail(self, gear_id: str) -> None:
         from vendordesk.core.gear_defs import MANUAL_KPIS
 
+        if self.report is None:          # first judgement still running: shown when it lands
+            return
         worst = self.model.worst_asins(self.report, gear_id)
         self.detail.show_gear(self.report, gear_id, worst, self.currency,
                               any(g == gear_id for g, _ in MANUAL_KPIS))
