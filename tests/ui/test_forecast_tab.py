@@ -157,3 +157,33 @@ def test_forecast_export_and_capacity_markers(tab, tmp_path):
     x, cap = data.get("capacity_short", ([], []))
     if len(x):
         assert (cap > 0).all()
+
+
+def test_degenerate_history_renders_fallbacks_without_nan(qtbot, workspace):
+    """Two weeks, all zeros, returns, a single week: the tab runs and shows fallbacks, no NaN text."""
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tabs.forecast import ForecastTab
+
+    rows = [("B0SHORT001", "2026-11-01", 3.0), ("B0SHORT001", "2026-11-08", 5.0),
+            ("B0ZERO0001", "2026-11-01", 0.0), ("B0ZERO0001", "2026-11-08", 0.0),
+            ("B0RETURN01", "2026-11-01", -2.0), ("B0RETURN01", "2026-11-08", 4.0),
+            ("B0ONEWEEK1", "2026-11-08", 7.0)]
+    with workspace.transaction() as conn:
+        conn.executemany("INSERT INTO sales_facts (asin, grain, period_start, period_end, ordered_units) "
+                         "VALUES (?, 'week', ?, ?, ?)", [(a, w, w, u) for a, w, u in rows])
+    tab = ForecastTab(AppContext(workspace))
+    qtbot.addWidget(tab)
+    tab.resize(1200, 800)
+    tab.show()
+    tab.ensure_loaded()
+    qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=30000)
+    over = tab.index.overview.set_index("asin")
+    assert over.loc["B0SHORT001", "model"] == "fallback_mean"
+    assert over.loc["B0ZERO0001", "model"] == "fallback_zero"
+    assert "returns" in over.loc["B0RETURN01", "flags"]
+    model = tab.content.overview.model
+    texts = [str(model.data(model.index(r, c))) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert not any("nan" in t.lower() for t in texts)
+    for asin in over.index:
+        tab.content.show_asin(asin)
+        assert "nan" not in tab.content.asin_page.accuracy.text().lower()

@@ -122,7 +122,7 @@ def overview_frame(plan) -> pd.DataFrame:
     result = plan.result
     frame = pd.DataFrame({"asin": result.asins, "model": result.model,
                           "flags": [",".join(f) for f in result.flags]})
-    frame["title"] = frame["asin"].map(plan.titles).fillna("")
+    frame["title"] = [plan.titles.get(a) or "" for a in frame["asin"]]
     frame["p50_13w"] = result.q[0][:, :13].sum(axis=1) if len(result.asins) else []
     if not plan.accuracy.empty:
         frame = frame.merge(plan.accuracy.drop(columns=["model"]), on="asin", how="left")
