@@ -148,3 +148,18 @@ def test_big_accounts_rejudge_in_a_worker_newest_request_wins(main_window, qtbot
     assert tab.compute_task is not None
     qtbot.waitUntil(lambda: tab.compute_task is None, timeout=30000)
     assert tab.report.weeks == 26
+
+
+def test_export_writes_what_is_shown(main_window, qtbot, tmp_path, monkeypatch):
+    import pandas as pd
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = _gears_tab(main_window, qtbot)
+    tab.period.setCurrentIndex(tab.period.findData(13))
+    out = tmp_path / "gears.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.export()
+    frame = pd.read_csv(out)
+    assert frame["gear_id"].nunique() == 9
+    availability = frame.loc[frame["kpi_id"] == "oos_rate", "value"].iloc[0]
+    assert availability == pytest.approx(tab.report.gear("availability").kpis[0].value)

@@ -89,9 +89,13 @@ def _text(report) -> str:
 
 def gears_frame(ws):
     """One row per gear and KPI (for ``vendordesk export gears``)."""
+    return report_frame(compute_report(ws))
+
+
+def report_frame(report):
+    """One row per gear and KPI of a computed GearReport (the window exports what it shows)."""
     import pandas as pd
 
-    report = compute_report(ws)
     rows = []
     for g in report.gears:
         for k in g.kpis:

@@ -120,6 +120,9 @@ class GearsTab(BaseTab):
             self.inner = None
             self.content = page
         self.stack.addWidget(self.content)
+        window = self.ctx.services.get("main_window")
+        if window is not None and hasattr(window, "add_export_action"):
+            window.add_export_action(self.tr("KPI gears as shown…"), self.export)
 
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -307,6 +310,27 @@ class GearsTab(BaseTab):
         window = self.ctx.services.get("main_window")
         if window is not None:
             window.import_dialog()
+
+    def export(self) -> None:
+        """Write the gears as shown (filters, period) to CSV or XLSX."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from vendordesk.commands.export import write_frame
+        from vendordesk.commands.gears import report_frame
+        from vendordesk.errors import UserError
+
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export KPI gears"), "gears.csv",
+                                              self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_frame(report_frame(self.report), Path(path))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Export KPI gears"), str(exc))
 
     def _filter_asin(self, asin: str) -> None:
         index = self.asin.findData(asin)
