@@ -7,8 +7,8 @@ language (the brief itself holds no UI strings of its own beyond what it is give
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 import pandas as pd
 

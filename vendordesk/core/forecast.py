@@ -27,8 +27,8 @@ excluded above). Quantiles: pooled standardised backtest errors (forecast_backte
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd

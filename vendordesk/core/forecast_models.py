@@ -116,7 +116,7 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.8,
 
 def seasonal_ses(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
     """SES on the deseasonalised series, re-seasonalised with the 52-week index."""
-    n, t = Y.shape
+    t = Y.shape[1]
     index = seasonal_index(Y, season)
     past_pos = (np.arange(t) - t) % season
     with np.errstate(all="ignore"):

@@ -8,8 +8,8 @@ ForecastPlan. Pure: no store, no Qt; runs in a worker thread.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import pandas as pd

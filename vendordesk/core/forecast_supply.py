@@ -52,7 +52,7 @@ class SupplyInputs:
 
 def _window_sum(values: np.ndarray, start: int, length: np.ndarray) -> np.ndarray:
     """Sum of values[:, start:start+length_i] per row, repeating the last week past the end."""
-    n, h = values.shape
+    h = values.shape[1]
     longest = int(length.max()) if len(length) else 0
     idx = np.minimum(start + np.arange(longest), h - 1)
     window = values[:, idx]

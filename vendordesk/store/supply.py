@@ -154,7 +154,11 @@ def unit_values(ws: Workspace, weeks: int = 13) -> pd.DataFrame:
 
 def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
     """Everything the forecast plan needs, as plain frames (see core.forecast_plan.build_plan)."""
-    from vendordesk.store.facts_read import amazon_forecasts_frame, products_frame, weekly_frame
+    from vendordesk.store.facts_read import (
+        amazon_forecasts_frame,
+        products_frame,
+        weekly_frame,
+    )
 
     metrics = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
     products = products_frame(ws)

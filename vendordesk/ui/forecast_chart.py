@@ -21,14 +21,14 @@ AMAZON = QColor("#ef6c00")
 class MonthAxis(pg.AxisItem):
     """Bottom axis: month and year in the default QLocale (e.g. "Jan. 26" / "Jan 26")."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
+    def tickStrings(self, values, scale, spacing):
         out = []
         for value in values:
             day = EPOCH + dt.timedelta(days=int(value))
             out.append(QLocale().toString(QDate(day.year, day.month, day.day), "MMM yy"))
         return out
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph API
+    def tickValues(self, minVal, maxVal, size):
         if not (0 <= minVal < maxVal < 200_000) or maxVal - minVal > 365 * 60:
             return []
         start = EPOCH + dt.timedelta(days=int(minVal))

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from vendordesk.errors import UserError
 
@@ -64,11 +73,16 @@ class SupplyForm(QGroupBox):
         for field, key, decimals in ((self.capacity, "weekly_capacity_units", 0), (self.lead, "lead_time_weeks", 1),
                                      (self.stock, "own_stock_units", 0)):
             value = row.get(key)
-            field.setText("" if value is None or value != value else QLocale().toString(float(value), "f", decimals))
+            missing = value is None or math.isnan(float(value))
+            field.setText("" if missing else QLocale().toString(float(value), "f", decimals))
         self._show_error("")
 
     def _values(self):
-        from vendordesk.store.supply import validate_capacity, validate_lead_time, validate_stock
+        from vendordesk.store.supply import (
+            validate_capacity,
+            validate_lead_time,
+            validate_stock,
+        )
 
         capacity = validate_capacity(parse_number(self.capacity.text()), self.asin)
         lead = validate_lead_time(parse_number(self.lead.text()), self.asin)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication
 
 from vendordesk.ui import fmt
@@ -18,7 +20,7 @@ def _fill(text: str, *values) -> str:
 
 
 def _ok(value) -> bool:
-    return value is not None and value == value
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
 def accuracy_text(_w, row: dict, holdout) -> str:
