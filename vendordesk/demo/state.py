@@ -23,8 +23,8 @@ class Params:
         pull = np.exp(1.2 * (self.rating - 4.3))            # demand at this rating vs base
         self.capacity = np.ceil(cat.base_demand * pull * rng.uniform(2.0, 2.8, n))
         self.ret_rate = rng.uniform(0.02, 0.07, n)
-        self.ads = rng.random(n) < 0.7
-        self.ad_share = rng.uniform(0.04, 0.10, n) * self.ads
+        self.ads = rng.random(n) < 0.75
+        self.ad_share = rng.uniform(0.05, 0.12, n) * self.ads
         self.cpc = rng.uniform(0.45, 0.95, n)
         self.deal = rng.random(n) < 0.5
         self.deal_depth = rng.uniform(0.12, 0.25, n) * self.deal
