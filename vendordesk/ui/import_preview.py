@@ -39,7 +39,18 @@ def grain_label(grain: str | None) -> str:
 def source_label(source: str | None) -> str:
     if source == "api":
         return QCoreApplication.translate("ImportLabels", "SP-API document")
+    if source == "demo":
+        return QCoreApplication.translate("ImportLabels", "demo data")
     return (source or "").upper()
+
+
+def refusal_reason(event: dict) -> str:
+    """The first sentence of a refusal, without the file name it starts with."""
+    message = event["message"]
+    prefix = f"{event['file']}: "
+    if message.startswith(prefix):
+        message = message[len(prefix):]
+    return message.split(". ")[0].rstrip(".")
 
 
 def period_text(summary: dict) -> str:
@@ -117,7 +128,7 @@ class ImportPreview(QDialog):
     def _cells(self, event: dict) -> list[tuple[str, bool]]:
         if event["event"] == "refused":
             return [(event["file"], False), (self.tr("Refused"), False)] + [("", False)] * 5 + \
-                [(self.tr("Not importable – see below"), False)]
+                [(refusal_reason(event), False)]
         s = event["summary"]
         warnings = len(s["warnings"])
         notes = self.tr("%n warning(s)", "", warnings) if warnings else self.tr("OK")

@@ -47,11 +47,11 @@ def run_import(workspace: Path, files: list[str], dry_run: bool = False, period:
     results: list[dict] = []
     try:
         while True:
+            if cancelled():
+                raise Cancelled()
             try:
                 line = lines.get(timeout=0.05)
             except queue.Empty:
-                if cancelled():
-                    raise Cancelled() from None
                 continue
             if line is None:
                 break
