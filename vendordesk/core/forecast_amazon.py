@@ -73,18 +73,20 @@ def drift(af: pd.DataFrame, oos: pd.DataFrame | None = None, weeks: int = DIVERG
     cols = ["asin", "generation_date", "mean_units", "change", "since_first", "oos_before", "flag"]
     if af.empty:
         return pd.DataFrame(columns=cols)
-    work = af[["asin", "generation_date", "week_start", "mean_units"]].sort_values(
-        ["asin", "generation_date", "week_start"])
-    first = work[work.groupby(["asin", "generation_date"]).cumcount() < weeks]
-    per = first.groupby(["asin", "generation_date"], as_index=False)["mean_units"].sum()
-    per["prev"] = per.groupby("asin")["generation_date"].shift(1)
-    pairs = first.merge(per[["asin", "generation_date", "prev"]], on=["asin", "generation_date"])
-    pairs = pairs.merge(work.rename(columns={"generation_date": "prev", "mean_units": "old"}),
-                        on=["asin", "prev", "week_start"], how="inner")
-    sums = pairs.groupby(["asin", "generation_date"], as_index=False)[["mean_units", "old"]].sum()
+    wide = af.pivot_table(index=["asin", "generation_date"], columns="week_start", values="mean_units",
+                          aggfunc="sum", sort=True)
+    M = wide.to_numpy(dtype=float)                    # (asin x generation, week), NaN = not covered
+    seen = ~np.isnan(M)
+    first = seen & (np.cumsum(seen, axis=1) <= weeks)  # each generation's first ``weeks`` weeks
+    asins = wide.index.get_level_values(0).to_numpy(dtype=str)
+    same = np.r_[False, asins[1:] == asins[:-1]]       # the row before is the same ASIN's previous generation
+    prev = np.vstack([np.full((1, M.shape[1]), np.nan), M[:-1]])
+    both = first & ~np.isnan(prev) & same[:, None]
+    new_sum, old_sum = np.where(both, M, 0.0).sum(axis=1), np.where(both, prev, 0.0).sum(axis=1)
     with np.errstate(all="ignore"):
-        sums["change"] = np.where(sums["old"] > 0, sums["mean_units"] / sums["old"] - 1.0, np.nan)
-    per = per.merge(sums[["asin", "generation_date", "change"]], on=["asin", "generation_date"], how="left")
+        change = np.where(same & (old_sum > 0), new_sum / old_sum - 1.0, np.nan)
+    per = pd.DataFrame({"asin": asins, "generation_date": wide.index.get_level_values(1).to_numpy(dtype=str),
+                        "mean_units": np.where(first, M, 0.0).sum(axis=1), "change": change})
     per["since_first"] = (1.0 + per["change"].fillna(0.0)).groupby(per["asin"]).cumprod() - 1.0
     per["oos_before"] = _oos_before(per, oos)
     cut = per["since_first"] < DRIFT_CUT
