@@ -187,3 +187,9 @@ def test_degenerate_history_renders_fallbacks_without_nan(qtbot, workspace):
     for asin in over.index:
         tab.content.show_asin(asin)
         assert "nan" not in tab.content.asin_page.accuracy.text().lower()
+
+
+def test_badge_counts_asins_at_risk_in_the_next_four_weeks(tab):
+    risks, weeks = tab.index.plan.risks, tab.index.plan.result.weeks[:4]
+    expected = risks.loc[risks["week_start"].isin(weeks), "asin"].nunique()
+    assert tab._badge() == (str(expected) if expected else "")

@@ -105,6 +105,14 @@ class ForecastTab(BaseTab):
             return
         self.index, self.inputs = result
         self.content.show_plan(self.index)
+        self.badge_changed.emit(self._badge())
+
+    def _badge(self) -> str:
+        """ASINs at out-of-stock risk within the next 4 weeks ("" for none)."""
+        risks = self.index.plan.risks
+        weeks = self.index.plan.result.weeks[:4]
+        count = risks.loc[risks["week_start"].isin(weeks), "asin"].nunique() if len(risks) else 0
+        return str(count) if count else ""
 
     def refresh(self, changes) -> None:
         if not self._loaded:
