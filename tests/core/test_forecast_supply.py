@@ -103,3 +103,10 @@ def test_amazon_scored_only_with_a_generation_before_the_hidden_weeks():
     matrix, used = fa.holdout_matrix(af, ["A", "B"], ["2026-01-04", "2026-01-11"])
     assert matrix[0].tolist() == [10.0, 10.0] and used[0] == "2026-01-02"
     assert np.isnan(matrix[1]).all() and used[1] is None
+
+
+def test_unknown_unit_value_gives_no_money_not_zero():
+    inp = _inputs()
+    inp.unit_value = np.array([np.nan])
+    out = fs.project(inp)
+    assert out["short_p90"][0, 1] > 0 and np.isnan(out["eur_at_risk"][0, 1])

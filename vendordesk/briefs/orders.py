@@ -30,7 +30,7 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 def risk_by_asin(risks: pd.DataFrame) -> pd.DataFrame:
     """Weeks at risk summed per ASIN: asin, first_week, weeks, short_p90, eur_at_risk (biggest first)."""
     per = risks.groupby("asin", as_index=False).agg(first_week=("week_start", "min"), weeks=("week_start", "count"),
-                                                   short_p90=("short_p90", "sum"), eur_at_risk=("eur_at_risk", "sum"))
+                                                   short_p90=("short_p90", "sum"), eur_at_risk=("eur_at_risk", lambda v: v.sum(min_count=1)))
     return per.sort_values("eur_at_risk", ascending=False).reset_index(drop=True)
 
 

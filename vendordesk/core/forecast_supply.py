@@ -12,7 +12,8 @@ Assumptions (domain.md §6b.5, the expected-order rule is inferred):
 - Amazon's stock is used up by P50 demand. A week is at risk when the stock available at its
   start (on hand + arrivals) is below P80 (or P90) demand: Amazon's own definition of its
   P-values ("stock needed at period start"). Units short = Pq - available.
-- EUR at risk = units short of P90 x unit value (cost price, else shipped COGS per unit).
+- EUR at risk = units short of P90 x unit value (cost price, else shipped COGS per unit);
+  NaN (shown as a dash) when neither is known, never a silent 0.
 - Unknown capacity means unlimited (flag ``no_capacity``); unknown own stock counts as 0.
 """
 
@@ -93,7 +94,7 @@ def project(inp: SupplyInputs, safety: str = "p80") -> dict[str, np.ndarray]:
         out["short_p90"][:, t] = np.maximum(0.0, p90[:, t] - available)
         amazon = np.maximum(0.0, available - p50[:, t])
     out["own_stock"] = np.where(np.isinf(out["own_stock"]), np.nan, out["own_stock"])
-    out["eur_at_risk"] = out["short_p90"] * np.nan_to_num(inp.unit_value)[:, None]
+    out["eur_at_risk"] = out["short_p90"] * inp.unit_value.astype(float)[:, None]   # NaN: value unknown
     return out
 
 

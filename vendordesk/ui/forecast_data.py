@@ -136,14 +136,13 @@ def overview_frame(plan) -> pd.DataFrame:
         frame = frame.merge(div.rename(columns={"amazon": "amazon_13w", "flag": "divergence"}), on="asin", how="left")
     else:
         frame["amazon_13w"], frame["diff_pct"], frame["divergence"] = np.nan, np.nan, ""
-    risks = plan.risks.groupby("asin").agg(risk_weeks=("week_start", "count"), eur_at_risk=("eur_at_risk", "sum"),
+    risks = plan.risks.groupby("asin").agg(risk_weeks=("week_start", "count"), eur_at_risk=("eur_at_risk", lambda v: v.sum(min_count=1)),
                                            first_risk=("week_start", "min")) if len(plan.risks) else None
     if risks is not None:
         frame = frame.merge(risks.reset_index(), on="asin", how="left")
     else:
         frame["risk_weeks"], frame["eur_at_risk"], frame["first_risk"] = 0, 0.0, None
     frame["risk_weeks"] = frame["risk_weeks"].fillna(0).astype(int)
-    frame["eur_at_risk"] = frame["eur_at_risk"].fillna(0.0)
     frame["divergence"] = frame["divergence"].fillna("")
     spirals = set(fa.spirals(plan.drift))
     frame["spiral"] = frame["asin"].isin(spirals)
