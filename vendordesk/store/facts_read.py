@@ -25,7 +25,8 @@ KEY = ["asin", "period_start", "period_end"]
 
 
 def _where(asins, start, end, view, program, grain) -> tuple[str, list]:
-    clauses = ["asin <> ''", "grain = ?", "distributor_view = ?", "selling_program = ?"]
+    # With ASINs given, "+grain" keeps SQLite on the primary key instead of the period index.
+    clauses = ["asin <> ''", "+grain = ?" if asins else "grain = ?", "distributor_view = ?", "selling_program = ?"]
     params: list = [grain, view, program]
     if asins:
         clauses.append(f"asin IN ({','.join('?' * len(asins))})")
@@ -59,31 +60,26 @@ def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params:
     return pd.read_sql_query(sql, ws.conn, params=params)
 
 
-def _sunday(dates: pd.Series) -> pd.Series:
-    days = pd.to_datetime(dates)
-    return days - pd.to_timedelta((days.dt.day_of_week + 1) % 7, unit="D")
+_WEEK_OF = "date(period_start, '-' || strftime('%w', period_start) || ' days')"
 
 
 def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins, start, end, view, program) -> pd.DataFrame:
-    """Day facts rolled up into Sunday..Saturday weeks: flows summed, stocks at the last day,
-    rates averaged."""
-    wide_start = (pd.Timestamp(start) if start else None)
-    wide_end = (pd.Timestamp(end) + pd.Timedelta(days=6)).date().isoformat() if end else None
-    where, params = _where(asins, wide_start.date().isoformat() if wide_start is not None else None,
-                           wide_end, view, program, "day")
-    days = _table_frame(ws, table, cols, where, params)
-    if days.empty:
-        return pd.DataFrame(columns=KEY + cols)
-    days = days.sort_values(["asin", "period_start"], kind="stable")
-    weeks = _sunday(days["period_start"])
-    days["period_start"] = weeks.dt.strftime("%Y-%m-%d")
-    days["period_end"] = (weeks + pd.Timedelta(days=6)).dt.strftime("%Y-%m-%d")
-    rules = {c: ("last" if c in STOCKS else "mean" if c in RATES else "sum") for c in cols}
-    grouped = days.groupby(KEY, sort=False)
-    frame = grouped.agg(rules).reset_index()
-    for column, rule in rules.items():   # a sum over only missing days stays missing
-        if rule == "sum":
-            frame.loc[grouped[column].count().to_numpy() == 0, column] = float("nan")
+    """Day facts rolled up into Sunday..Saturday weeks in SQL: flows summed, stocks taken on
+    the last day, rates averaged (marketplaces combined per day first)."""
+    import datetime as dt
+
+    wide_end = (dt.date.fromisoformat(str(end)[:10]) + dt.timedelta(days=6)).isoformat() if end else None
+    where, params = _where(asins, start, wide_end, view, program, "day")
+    per_day = ", ".join(f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
+    per_week = ", ".join(f"MAX(CASE WHEN rn = 1 THEN {c} END) AS {c}" if c in STOCKS else
+                         f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
+    sql = (f"WITH d AS (SELECT asin, period_start, {per_day} FROM {table} WHERE {where} "
+           f"GROUP BY asin, period_start), "
+           f"w AS (SELECT *, {_WEEK_OF} AS wk, ROW_NUMBER() OVER (PARTITION BY asin, {_WEEK_OF} "
+           f"ORDER BY period_start DESC) AS rn FROM d) "
+           f"SELECT asin, wk AS period_start, date(wk, '+6 days') AS period_end, {per_week} FROM w "
+           f"GROUP BY asin, wk")
+    frame = pd.read_sql_query(sql, ws.conn, params=params)
     if start:
         frame = frame[frame["period_start"] >= str(start)]
     if end:
