@@ -60,8 +60,9 @@ def _capacity_factor(n_weeks, n, starts, stories, report0) -> np.ndarray:
     factor = np.ones((n_weeks, n))
     holiday = np.array([s.month == 8 and s.day <= 14 for s in starts[:n_weeks]])
     factor[holiday] = 0.5
+    count = len(stories.oos_spiral)
     for k, i in enumerate(stories.oos_spiral):   # the element supplier fails model after model
-        s0 = report0 + stories.spiral_start + 4 * k
+        s0 = report0 + stories.spiral_start + round(k * 8 / max(1, count - 1))
         for start, level in ((0, 0.12), (6, 0.08)):
             factor[s0 + start:, i] = level
     return factor
