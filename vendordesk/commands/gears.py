@@ -77,8 +77,9 @@ def _fmt(value, unit: str) -> str:
 
 
 def _text(report) -> str:
+    compare = "prior period" if report.compare == "prior" else "same weeks last year"
     lines = [f"Gears for the {report.weeks} week(s) up to the week of {report.asof_week or '–'}, "
-             f"compared with the {'prior period' if report.compare == 'prior' else 'same weeks last year'}:"]
+             + f"compared with the {compare}:"]
     for g in report.gears:
         score = "  –" if g.score is None else f"{g.score:3.0f}"
         lines.append(f"\n{g.name:<32} {score}  {g.status:<8} data as of {g.data_as_of or '–'}")

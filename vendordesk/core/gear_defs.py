@@ -10,6 +10,7 @@ KPIs without a threshold are shown for information and do not enter the score.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 
@@ -144,7 +145,7 @@ def gear(gear_id: str) -> GearDef:
 
 def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tuple[GearDef, ...]:
     """Net PPM green at the account target, red 5 points below it (§1.3)."""
-    if target is None or target != target:
+    if target is None or math.isnan(target):
         return gears
     out = []
     for g in gears:
@@ -171,4 +172,4 @@ def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef,
 
 
 def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)

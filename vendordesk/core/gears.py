@@ -21,7 +21,14 @@ import pandas as pd
 
 from vendordesk.core import gear_manual as M
 from vendordesk.core import kpis as K
-from vendordesk.core.gear_defs import GEARS, GearDef, KpiDef, Threshold, with_net_ppm_target, with_overrides
+from vendordesk.core.gear_defs import (
+    GEARS,
+    GearDef,
+    KpiDef,
+    Threshold,
+    with_net_ppm_target,
+    with_overrides,
+)
 
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
 STATUSES = ("green", "amber", "red", "no-data")
@@ -108,8 +115,8 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
     if threshold.kind == "trend":
         x = K.relative_change(value, compare)
         if better < 0:
-            x = -x if x == x else x
-    if x is None or x != x:
+            x = -x
+    if x is None or math.isnan(x):
         return None, "no-data"
     green, red = threshold.green, threshold.red
     if threshold.kind == "max":             # lower is better: mirror onto "min"
@@ -297,7 +304,7 @@ class GearModel:
             value = _f(now.get(k.id))
             cmp = _f((prior if compare == "prior" else last_year).get(k.id))
             score, status = judge(value, cmp, k.threshold, k.better)
-            if value != value and k.threshold is not None:
+            if math.isnan(value) and k.threshold is not None:
                 score, status = None, "no-data"
             results.append(KpiResult(
                 k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
@@ -392,7 +399,7 @@ def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, fl
     if kpi_id not in weekly.columns:
         return []
     series = weekly[kpi_id].tail(n)
-    return [(week, float(v)) for week, v in series.items() if v == v]
+    return [(week, float(v)) for week, v in series.dropna().items()]
 
 
 def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 
 import numpy as np
 import pandas as pd
@@ -89,11 +90,11 @@ def net_ppm(shipped_revenue, shipped_cogs, contra_cogs=0.0, sales_discount=0.0):
     """
     if isinstance(contra_cogs, pd.Series):
         contra_cogs = contra_cogs.fillna(0.0)
-    elif contra_cogs is None or contra_cogs != contra_cogs:
+    elif contra_cogs is None or math.isnan(contra_cogs):
         contra_cogs = 0.0
     if isinstance(sales_discount, pd.Series):
         sales_discount = sales_discount.fillna(0.0)
-    elif sales_discount is None or sales_discount != sales_discount:
+    elif sales_discount is None or math.isnan(sales_discount):
         sales_discount = 0.0
     return safe_div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
 
@@ -105,7 +106,7 @@ def weeks_of_cover(on_hand_units, open_po_units, weekly_units):
     """
     if isinstance(open_po_units, pd.Series):
         open_po_units = open_po_units.fillna(0.0)
-    elif open_po_units is None or open_po_units != open_po_units:
+    elif open_po_units is None or math.isnan(open_po_units):
         open_po_units = 0.0
     stock = on_hand_units + open_po_units
     if isinstance(stock, pd.Series) or isinstance(weekly_units, pd.Series):

@@ -36,7 +36,7 @@ def _points(points, percent: bool) -> tuple[list[float], list[float]]:
 class LocaleDateAxis(pg.DateAxisItem):
     """A date axis whose labels use the default QLocale."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+    def tickStrings(self, values, scale, spacing):
         locale = QLocale()
         form = "MMM yy" if spacing >= 20 * DAY else "dd.MM." if locale.language() == QLocale.Language.German \
             else "dd MMM"

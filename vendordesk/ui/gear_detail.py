@@ -5,12 +5,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QStackedWidget, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendordesk.ui import fmt
 from vendordesk.ui.charts import TimeSeriesPlot
-from vendordesk.ui.gear_format import STATUS_COLORS, change_text, kpi_value, missing, score_text, status_text
+from vendordesk.ui.gear_format import (
+    STATUS_COLORS,
+    change_text,
+    kpi_value,
+    missing,
+    score_text,
+    status_text,
+)
 from vendordesk.ui.models.frame_model import Column, FrameModel
 
 
@@ -163,7 +182,7 @@ class GearDetail(QWidget):
         k = gear.kpis[rows[0].row()]
         weekly = self.report.weekly
         series = weekly[k.id] if k.id in getattr(weekly, "columns", []) else None
-        points = [(w, v) for w, v in series.items() if v == v] if series is not None else []
+        points = list(series.dropna().items()) if series is not None else []
         if not points:
             self.chart_stack.setCurrentWidget(self.no_chart)
             return

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from vendordesk.core.gear_defs import GearDef, KpiDef
 

@@ -5,11 +5,26 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendordesk.ui import fmt
 from vendordesk.ui.charts import Sparkline
-from vendordesk.ui.gear_format import STATUS_COLORS, STATUS_TINTS, kpi_value, missing, score_text, status_text
+from vendordesk.ui.gear_format import (
+    STATUS_COLORS,
+    STATUS_TINTS,
+    kpi_value,
+    missing,
+    score_text,
+    status_text,
+)
 
 
 class GearTile(QFrame):
@@ -115,7 +130,7 @@ class GearTile(QFrame):
             f"QFrame#gearTile {{ background: {STATUS_TINTS[self._status]}; border: {width}px solid {border};"
             f" border-left: 6px solid {color}; border-radius: 6px; }}")
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.gear_id)
         super().mousePressEvent(event)
