@@ -29,9 +29,26 @@ def db(demo_path):
     conn.close()
 
 
+@pytest.fixture(scope="module")
+def full_path(tmp_path_factory):
+    """The default demo (150 ASINs x 104 weeks), built once for this module."""
+    path = tmp_path_factory.mktemp("full") / "full.vendordesk"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture(params=["30 ASINs", pytest.param("150 ASINs", marks=pytest.mark.slow)])
+def story_db(request, demo_path):
+    """The stories must hold in the small test workspace and in the default one."""
+    path = demo_path if request.param == "30 ASINs" else request.getfixturevalue("full_path")
+    conn = sqlite3.connect(path)
+    yield conn
+    conn.close()
+
+
 @pytest.fixture
-def stories(db) -> dict[str, list[str]]:
-    return json.loads(db.execute("SELECT value FROM meta WHERE key = 'demo_stories'").fetchone()[0])
+def stories(story_db) -> dict[str, list[str]]:
+    return json.loads(story_db.execute("SELECT value FROM meta WHERE key = 'demo_stories'").fetchone()[0])
 
 
 def dump(path) -> dict[str, list[tuple]]:
@@ -91,8 +108,8 @@ def test_weeks_run_sunday_to_saturday_contiguously_up_to_the_end_date(db):
     assert len(weeks_of(db)) == 104
 
 
-def test_asp_is_believable_and_net_ppm_follows_its_formula(db):
-    rows = db.execute(
+def test_asp_is_believable_and_net_ppm_follows_its_formula(story_db):
+    rows = story_db.execute(
         "SELECT s.shipped_revenue, s.shipped_units, s.shipped_cogs, n.contra_cogs, n.sales_discount, "
         "n.net_pure_product_margin FROM sales_facts s JOIN net_ppm_facts n USING (asin, period_start)").fetchall()
     for revenue, units, cogs, contra, discount, nppm in rows:
@@ -101,7 +118,7 @@ def test_asp_is_believable_and_net_ppm_follows_its_formula(db):
             continue
         assert 5 < revenue / units < 300
         assert abs(nppm - (revenue - cogs + contra - discount) / revenue) < 1e-9
-    spread = db.execute("SELECT min(asp / ref), max(asp / ref) FROM (SELECT s.shipped_revenue / s.shipped_units asp, "
+    spread = story_db.execute("SELECT min(asp / ref), max(asp / ref) FROM (SELECT s.shipped_revenue / s.shipped_units asp, "
                         "(SELECT max(cost) FROM cost_prices c WHERE c.asin = s.asin) ref FROM sales_facts s "
                         "WHERE s.shipped_units > 0)").fetchone()
     assert 0.9 < spread[0] and spread[1] < 2.5      # Amazon sells around cost / front margin, never far below
@@ -128,17 +145,17 @@ def test_forecasts_have_sixteen_generations_of_26_ordered_quantiles(db):
     assert bad == 0
 
 
-def test_oos_spiral_lowers_the_forecast_and_stays_out_of_stock(db, stories):
+def test_oos_spiral_lowers_the_forecast_and_stays_out_of_stock(story_db, stories):
     assert 1 <= len(stories["oos_spiral"])
-    weeks = weeks_of(db)
-    gens = [r[0] for r in db.execute("SELECT DISTINCT generation_date FROM amazon_forecasts ORDER BY 1")]
+    weeks = weeks_of(story_db)
+    gens = [r[0] for r in story_db.execute("SELECT DISTINCT generation_date FROM amazon_forecasts ORDER BY 1")]
     for asin in stories["oos_spiral"]:
-        new, old = db.execute(
+        new, old = story_db.execute(
             "SELECT sum(n.mean_units), sum(o.mean_units) FROM amazon_forecasts n JOIN amazon_forecasts o "
             "ON o.asin = n.asin AND o.week_start = n.week_start WHERE n.asin = ? AND n.generation_date = ? "
             "AND o.generation_date = ?", (asin, gens[-1], gens[-13])).fetchone()
         assert new < 0.85 * old, asin
-        early, late = (db.execute(
+        early, late = (story_db.execute(
             f"SELECT avg(procurable_product_out_of_stock_rate) FROM inventory_facts WHERE asin = ? "
             f"AND period_start IN ({in_list(ws)})", (asin, *ws)).fetchone()[0] for ws in (weeks[:52], weeks[-12:]))
         assert late > 0.2 and late > 5 * early, asin
@@ -152,44 +169,44 @@ def _asp_nppm(db, asins, weeks):
     return db.execute(q, (*asins, *weeks)).fetchone()
 
 
-def test_margin_squeeze_lowers_asp_and_net_ppm_below_target(db, stories):
-    target = float(db.execute("SELECT value FROM meta WHERE key = 'net_ppm_target'").fetchone()[0])
-    weeks = weeks_of(db)
+def test_margin_squeeze_lowers_asp_and_net_ppm_below_target(story_db, stories):
+    target = float(story_db.execute("SELECT value FROM meta WHERE key = 'net_ppm_target'").fetchone()[0])
+    weeks = weeks_of(story_db)
     assert stories["margin_squeeze"] and stories["crap_risk"]
     for asin in stories["margin_squeeze"]:
-        asp_now, nppm_now = _asp_nppm(db, [asin], weeks[-8:])
-        asp_before, nppm_before = _asp_nppm(db, [asin], weeks[-60:-52])
+        asp_now, nppm_now = _asp_nppm(story_db, [asin], weeks[-8:])
+        asp_before, nppm_before = _asp_nppm(story_db, [asin], weeks[-60:-52])
         assert asp_now < 0.95 * asp_before, asin
         assert nppm_now < target <= nppm_before + 0.05, asin
     for asin in stories["crap_risk"]:
-        assert _asp_nppm(db, [asin], weeks[-8:])[1] < target - 0.15
-    others = [r[0] for r in db.execute("SELECT asin FROM products")
+        assert _asp_nppm(story_db, [asin], weeks[-8:])[1] < target - 0.15
+    others = [r[0] for r in story_db.execute("SELECT asin FROM products")
               if r[0] not in stories["margin_squeeze"]]
-    assert _asp_nppm(db, others, weeks[-8:])[1] > target      # most of the account is healthy
+    assert _asp_nppm(story_db, others, weeks[-8:])[1] > target      # most of the account is healthy
 
 
-def test_quality_problem_lowers_rating_sales_and_leaves_aged_overstock(db, stories):
-    weeks = weeks_of(db)
+def test_quality_problem_lowers_rating_sales_and_leaves_aged_overstock(story_db, stories):
+    weeks = weeks_of(story_db)
     assert stories["quality_overstock"]
     for asin in stories["quality_overstock"]:
-        ratings = [r[0] for r in db.execute("SELECT value FROM manual_kpis WHERE kpi = 'star_rating' AND asin = ? "
+        ratings = [r[0] for r in story_db.execute("SELECT value FROM manual_kpis WHERE kpi = 'star_rating' AND asin = ? "
                                             "ORDER BY period_start", (asin,))]
         assert ratings[0] - ratings[-1] >= 0.8
-        units = [db.execute(f"SELECT sum(ordered_units) FROM sales_facts WHERE asin = ? AND period_start "
+        units = [story_db.execute(f"SELECT sum(ordered_units) FROM sales_facts WHERE asin = ? AND period_start "
                             f"IN ({in_list(ws)})", (asin, *ws)).fetchone()[0] for ws in (weeks[-60:-52], weeks[-8:])]
         assert units[1] < 0.6 * units[0]
-        aged = db.execute(f"SELECT max(aged90_plus_days_sellable_inventory_units) FROM inventory_facts "
+        aged = story_db.execute(f"SELECT max(aged90_plus_days_sellable_inventory_units) FROM inventory_facts "
                           f"WHERE asin = ? AND period_start IN ({in_list(weeks[-16:])})",
                           (asin, *weeks[-16:])).fetchone()[0]
         assert aged > 0
 
 
-def test_chargebacks_are_raised_only_on_late_or_short_deliveries(db):
-    rows = db.execute(
+def test_chargebacks_are_raised_only_on_late_or_short_deliveries(story_db):
+    rows = story_db.execute(
         "SELECT c.kind, c.type, l.expected_date, p.window_end, l.received_qty, l.accepted_qty, c.raised_on, "
         "c.dispute_due FROM chargebacks c JOIN purchase_orders p ON p.po_number = c.po_number "
         "JOIN po_lines l ON l.po_number = c.po_number AND l.asin = c.asin").fetchall()
-    assert len(rows) == db.execute("SELECT count(*) FROM chargebacks").fetchone()[0]
+    assert len(rows) == story_db.execute("SELECT count(*) FROM chargebacks").fetchone()[0]
     for kind, kind_type, delivered, window_end, received, accepted, raised, due in rows:
         late, short = delivered > window_end, received < accepted
         assert late or short, (kind_type, delivered, window_end, received, accepted)
@@ -198,16 +215,16 @@ def test_chargebacks_are_raised_only_on_late_or_short_deliveries(db):
         assert raised > delivered and raised <= END.isoformat()
         if kind == "chargeback":
             assert date.fromisoformat(due) == date.fromisoformat(raised) + timedelta(days=30)
-    still_open = db.execute("SELECT count(*) FROM chargebacks WHERE kind = 'chargeback' AND dispute_status = 'open' "
+    still_open = story_db.execute("SELECT count(*) FROM chargebacks WHERE kind = 'chargeback' AND dispute_status = 'open' "
                             "AND dispute_due > ?", (END.isoformat(),))
     assert still_open.fetchone()[0] > 0
-    assert db.execute("SELECT count(*) FROM chargebacks WHERE kind = 'shortage' "
+    assert story_db.execute("SELECT count(*) FROM chargebacks WHERE kind = 'shortage' "
                       "AND external_id = invoice_number || '-SC'").fetchone()[0] > 0
 
 
-def test_po_receipts_add_up_to_the_weekly_net_received_units(db):
+def test_po_receipts_add_up_to_the_weekly_net_received_units(story_db):
     """PO lines (delivery date = ASN date) and inventory facts come from the same receipts."""
-    pairs = db.execute(
+    pairs = story_db.execute(
         "WITH r AS (SELECT asin, date(expected_date, '-' || strftime('%w', expected_date) || ' days') AS week, "
         "sum(received_qty) AS units FROM po_lines WHERE received_qty > 0 GROUP BY 1, 2) "
         "SELECT r.units, i.net_received_inventory_units FROM r JOIN inventory_facts i "
@@ -263,10 +280,8 @@ def test_an_existing_workspace_is_refused_and_left_unchanged(tmp_path):
 
 
 @pytest.mark.slow
-def test_default_size_has_150_asins_104_weeks_and_all_stories(tmp_path):
-    path = tmp_path / "full.vendordesk"
-    build_demo(path)
-    conn = sqlite3.connect(path)
+def test_default_size_has_150_asins_104_weeks_and_all_stories(full_path):
+    conn = sqlite3.connect(full_path)
     try:
         assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 150
         assert conn.execute("SELECT count(DISTINCT period_start) FROM sales_facts").fetchone()[0] == 104
