@@ -163,3 +163,11 @@ def test_filter_by_asin_changes_the_numbers():
     only_b = model.compute(asins=model.asins_for(brand="Y"))
     assert only_b.gear("availability").kpis[0].value == pytest.approx(0.01)
     assert model.compute().gear("availability").kpis[0].value == pytest.approx(0.105)
+
+
+def test_a_late_chargeback_does_not_move_the_period_past_the_reports():
+    weeks = _weeks(8)
+    cb = pd.DataFrame({"asin": [""], "week_start": ["2025-06-01"], "chargebacks": [10.0], "shortages": [0.0]})
+    report = GearModel(GearInputs(_facts(weeks), chargebacks=cb)).compute(weeks=4)
+    assert report.asof_week == weeks[-1]
+    assert report.gear("availability").kpis[0].value == pytest.approx(0.01)

@@ -185,8 +185,12 @@ class GearModel:
         return products.loc[mask, "asin"].tolist()
 
     def latest_week(self) -> str | None:
-        weeks = [w for w in (self._totals_all.index.max() if len(self._totals_all) else None,
-                             self.manual["week"].max() if len(self.manual) else None) if isinstance(w, str)]
+        """The newest week with report facts; without facts the newest manual or chargeback week
+        (a chargeback raised after the last report must not shift the period past the data)."""
+        if len(self._week_labels):
+            return str(self._week_labels[-1])
+        weeks = [w for w in (self.manual["week"].max() if len(self.manual) else None,
+                             self._totals_all.index.max() if len(self._totals_all) else None) if isinstance(w, str)]
         return max(weeks) if weeks else None
 
     def rows(self, asins: list[str] | None) -> pd.DataFrame:
