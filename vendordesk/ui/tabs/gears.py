@@ -312,7 +312,8 @@ class GearsTab(BaseTab):
                               any(g == gear_id for g, _ in MANUAL_KPIS))
 
     def refresh(self, changes: Changes) -> None:
-        if self._loaded and (changes.facts or changes.workspace or changes.gears):
+        # chargebacks live with the tickets and feed the operations gear
+        if self._loaded and (changes.facts or changes.workspace or changes.gears or changes.tickets):
             self.reload()
 
     # --- actions --------------------------------------------------------------------------------
