@@ -86,9 +86,9 @@ _VALUES = st.text(alphabet=st.characters(blacklist_characters="[]\n\r", max_code
 @given(st.dictionaries(_KEYS, _VALUES, min_size=1, max_size=6), st.sampled_from([",", ";", " "]))
 def test_metadata_round_trip(pairs, separator):
     """Whatever pairs are written (in cells or one cell) are read back, keys normalised."""
-    from vendordesk.ingest.metadata import normalise_key
-
     from hypothesis import assume
+
+    from vendordesk.ingest.metadata import normalise_key
 
     assume(len({normalise_key(k) for k in pairs}) == len(pairs))
     written = separator.join(f"{k}=[{v}]" for k, v in pairs.items())

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             progress = None
             if args.events:
                 _emit({"event": "start", "file": file.name, "index": index, "progress": index / total})
-                progress = lambda f, i=index: _emit({"event": "progress", "progress": (i + f) / total})  # noqa: E731
+                progress = lambda f, i=index: _emit({"event": "progress", "progress": (i + f) / total})
             try:
                 summary = import_one(ws, file, period, args.dry_run, progress)
             except UserError as exc:

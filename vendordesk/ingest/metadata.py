@@ -49,9 +49,7 @@ def day_first(locale: str | None) -> bool | None:
     if not locale:
         return None
     code = locale.replace("-", "_").lower()
-    if code in {"en_us", "es_us", "en_ph", "en_ca"}:
-        return False
-    return True
+    return code not in {"en_us", "es_us", "en_ph", "en_ca"}
 
 
 _DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$")

@@ -6,6 +6,7 @@ Percent cells come back as fractions. Raises ``ValueError`` for text that is not
 
 from __future__ import annotations
 
+import math
 import re
 
 # Invisible characters and odd spaces seen in exports (LRM, RLM, NBSP, thin spaces, BOM).
@@ -80,11 +81,11 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(f"{value!r} is not a number")  # noqa: TRY004 - callers catch ValueError
     if isinstance(value, PercentCell):
         return float(value)
     if isinstance(value, (int, float)):
-        if value != value:  # NaN from a spreadsheet
+        if math.isnan(value):  # NaN from a spreadsheet
             return None
         return float(value) / 100.0 if percent else float(value)
     text = clean(str(value))
@@ -96,8 +97,7 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
     text = text.replace("\u2212", "-")
     is_percent = percent or "%" in text
     text = _SYMBOL_RE.sub("", text.replace("%", ""))
-    if text.startswith("+"):
-        text = text[1:]
+    text = text.removeprefix("+")
     if text.startswith("-"):
         negative, text = not negative, text[1:]
     elif text.endswith("-"):

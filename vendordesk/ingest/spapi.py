@@ -68,11 +68,11 @@ def _iso_date(value: object, file_name: str, where: str) -> str:
 
 def _iso_hour(value: object, file_name: str, where: str) -> str:
     try:
-        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(str(value))
     except ValueError:
         raise _refuse(file_name, where, f"{value!r} is not a date-time",
                       "Download the report again from Amazon.") from None
-    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment
+    moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

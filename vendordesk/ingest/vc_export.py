@@ -36,7 +36,7 @@ def decode(raw: bytes, name: str) -> str:
 
 def unwrap(lines: list[str]) -> list[str]:
     """Undo the encapsulated format: each line one quoted cell with doubled inner quotes."""
-    wrapped = any(re.match(r'^\s*"\s*asin\s*[,;\t]', line, re.I) for line in lines[:_HEADER_SCAN])
+    wrapped = any(re.match(r'^\s*"\s*asin\s*[,;\t]', line, re.IGNORECASE) for line in lines[:_HEADER_SCAN])
     if not wrapped:
         return lines
     out = []

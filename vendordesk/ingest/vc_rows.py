@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 
 from vendordesk.errors import UserError
 from vendordesk.ingest import vc_common
-from vendordesk.ingest.aliases import Target, is_asin_header, lookup, unknown_metric_name
+from vendordesk.ingest.aliases import (
+    Target,
+    is_asin_header,
+    lookup,
+    unknown_metric_name,
+)
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.model import PRODUCT_COLUMNS, FactBlock, ParsedReport
 from vendordesk.ingest.numbers import currency_in, parse_number

@@ -13,7 +13,7 @@ from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.numbers import currency_in, parse_number
 from vendordesk.ingest.vc_common import set_marketplace
 
-_WEEK = re.compile(r"^(?:week|woche|semaine|kw)\s*(\d+)\s*(?:\((.*)\))?", re.I)
+_WEEK = re.compile(r"^(?:week|woche|semaine|kw)\s*(\d+)\s*(?:\((.*)\))?", re.IGNORECASE)
 _STATISTIC = {"mean": "mean_units", "average": "mean_units", "mittelwert": "mean_units", "moyenne": "mean_units",
               "p70": "p70_units", "p80": "p80_units", "p90": "p90_units"}
 _PO_COLS = {"po": "po", "purchase order": "po", "bestellung": "po", "vendor code": "vendor_code",
@@ -121,6 +121,20 @@ def _date(report: ParsedReport, text: object, line: int, title: str) -> str | No
                         "Add Locale=[..] to the first row or export the dates as YYYY-MM-DD.") from None
 
 
+def _getter(row: list, cols: dict[str, int]):
+    return lambda name: row[cols[name]] if name in cols else None
+
+
+def _number_getter(report: ParsedReport, get, line: int):
+    def number(name: str) -> float | None:
+        try:
+            return parse_number(get(name), report.locale)
+        except ValueError:
+            raise UserError(f"{report.file_name}: row {line}, column '{name.replace('_', ' ')}': {get(name)!r} is "
+                            "not a number. Nothing was imported. Fix the cell or export the file again.") from None
+    return number
+
+
 def purchase_orders(report: ParsedReport, header: list[str], data: list[list], header_at: int,
                     context: Context) -> None:
     """T23: quantities in cases are turned into units with Case size."""
@@ -134,8 +148,8 @@ def purchase_orders(report: ParsedReport, header: list[str], data: list[list], h
         po, asin = str(row[cols["po"]] or "").strip(), str(row[asin_col] or "").strip()
         if not po or not asin:
             continue
-        get = lambda name: row[cols[name]] if name in cols else None  # noqa: E731
-        number = lambda name: parse_number(get(name), report.locale)  # noqa: E731
+        get = _getter(row, cols)
+        number = _number_getter(report, get, line)
         dates = {n: _date(report, get(n), line, n) for n in ("order_date", "window_start", "window_end", "expected")}
         status = _STATUS.get(str(get("status") or "").strip().lower(), str(get("status") or "").strip().lower() or None)
         orders[po] = (po, get("vendor_code"), report.marketplace_id, dates["order_date"], status,

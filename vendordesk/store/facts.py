@@ -10,10 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-from typing import Callable
+from collections.abc import Callable
 
-from vendordesk.ingest.model import (EXTRA_COLUMNS, FORECAST_COLUMNS, KEY_COLUMNS, PO_COLUMNS,
-                                     PO_LINE_COLUMNS, PRODUCT_COLUMNS, ParsedReport)
+from vendordesk.ingest.model import (
+    EXTRA_COLUMNS,
+    FORECAST_COLUMNS,
+    KEY_COLUMNS,
+    PO_COLUMNS,
+    PO_LINE_COLUMNS,
+    PRODUCT_COLUMNS,
+    ParsedReport,
+)
 from vendordesk.store.db import Workspace
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
@@ -52,7 +59,7 @@ def _insert_import(conn, report: ParsedReport, file_hash: str | None) -> int:
          report.selling_program, report.grain, report.period_start, report.period_end,
          report.marketplace_id, report.locale, report.currency, report.row_count, len(report.asins()),
          json.dumps(report.warnings, ensure_ascii=False),
-         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+         dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
     return int(cursor.lastrowid)
 
 

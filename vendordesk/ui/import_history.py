@@ -5,13 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from vendordesk.changes import Changes
 from vendordesk.store.facts import facts_owned, list_imports
 from vendordesk.ui import fmt
-from vendordesk.ui.import_preview import period_text, report_label, source_label, view_text
+from vendordesk.ui.import_preview import (
+    period_text,
+    report_label,
+    source_label,
+    view_text,
+)
 from vendordesk.ui.workers import run_task
 
 

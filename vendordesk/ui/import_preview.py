@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from vendordesk.ui import fmt
 
@@ -48,8 +58,7 @@ def refusal_reason(event: dict) -> str:
     """The first sentence of a refusal, without the file name it starts with."""
     message = event["message"]
     prefix = f"{event['file']}: "
-    if message.startswith(prefix):
-        message = message[len(prefix):]
+    message = message.removeprefix(prefix)
     return message.split(". ")[0].rstrip(".")
 
 
