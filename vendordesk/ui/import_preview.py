@@ -59,7 +59,8 @@ def refusal_reason(event: dict) -> str:
     message = event["message"]
     prefix = f"{event['file']}: "
     message = message.removeprefix(prefix)
-    return message.split(". ")[0].rstrip(".")
+    reason = message.split(". ")[0].rstrip(".")
+    return reason[:1].upper() + reason[1:]
 
 
 def period_text(summary: dict) -> str:
@@ -84,7 +85,7 @@ class ImportPreview(QDialog):
         super().__init__(parent)
         self.events = events
         self.setWindowTitle(self.tr("Import reports – preview"))
-        self.resize(1000, 520)
+        self.resize(1100, 520)
         ok = [e for e in events if e["event"] == "done"]
         intro = QLabel(self.tr("VendorDesk read %n file(s). Check what it recognised, then import. "
                                "Nothing is written before you click Import.", "", len(events)))
