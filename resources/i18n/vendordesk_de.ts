@@ -52,12 +52,12 @@
     <context>
         <name>AsinPage</name>
         <message>
-            <location filename="../../vendordesk/ui/forecast_pages.py" line="+50" />
+            <location filename="../../vendordesk/ui/forecast_pages.py" line="+60" />
             <source>Amazon forecast of</source>
             <translation>Amazon-Prognose vom</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+27" />
             <source>none imported</source>
             <translation>keine importiert</translation>
         </message>
@@ -93,7 +93,7 @@
     <context>
         <name>BridgeView</name>
         <message>
-            <location filename="../../vendordesk/ui/influence_bridge.py" line="+40" />
+            <location filename="../../vendordesk/ui/influence_bridge.py" line="+48" />
             <source>Amazon's Net PPM bridge</source>
             <translation>Amazons Net-PPM-Brücke</translation>
         </message>
@@ -168,7 +168,7 @@
     <context>
         <name>CalibrationView</name>
         <message>
-            <location filename="../../vendordesk/ui/influence_calibration.py" line="+32" />
+            <location filename="../../vendordesk/ui/influence_calibration.py" line="+48" />
             <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace's history where the data allows; your edits always win.</source>
             <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
         </message>
@@ -188,18 +188,17 @@
             <translation>Von → nach</translation>
         </message>
         <message>
-            <location line="+0" />
             <location line="+31" />
             <source>Sign</source>
             <translation>Vorzeichen</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-31" />
             <source>Lag (wk)</source>
             <translation>Verzögerung (Wo.)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <location line="+32" />
             <source>Strength</source>
             <translation>Stärke</translation>
@@ -260,7 +259,7 @@
             <translation>Standard beibehalten: %1</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+48" />
             <source>Link not saved</source>
             <translation>Verknüpfung nicht gespeichert</translation>
         </message>
@@ -308,7 +307,7 @@
             <translation>Zurückgezogen</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
@@ -589,8 +588,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <source>Chargeback %1</source>
             <translation>Rückbelastung %1</translation>
         </message>
+        <message>
+            <location line="+21" />
+            <source>Shortage: Amazon's automated matching runs until %1; dispute from %2.</source>
+            <translation>Fehlmenge: Amazons automatischer Abgleich läuft bis %1; Einspruch ab %2.</translation>
+        </message>
         <message numerus="yes">
-            <location line="+22" />
+            <location line="+6" />
             <source>Disputable: %n day(s) left.</source>
             <translation>
                 <numerusform>Einspruch möglich: noch %n Tag.</numerusform>
@@ -608,7 +612,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kein Einspruch mehr möglich (erledigt, Frist verstrichen oder zwei Einsprüche verbraucht).</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+19" />
             <source>Enter the date the chargeback was raised.</source>
             <translation>Geben Sie das Datum der Rückbelastung ein.</translation>
         </message>
@@ -873,7 +877,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Unsere Marge neu</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>calibrated elasticity %1</source>
             <translation>kalibrierte Elastizität %1</translation>
         </message>
@@ -982,6 +986,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <location line="+1" />
             <source>Seasonal smoothing</source>
             <translation>Saisonale Glättung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seasonal smoothing + last year</source>
+            <translation>Saisonale Glättung + Vorjahr</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1125,9 +1134,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kapazität</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Change</source>
-            <translation>Veränderung</translation>
+            <translation type="vanished">Veränderung</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1160,12 +1168,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Markierung</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Generation</source>
-            <translation>Generation</translation>
+            <translation type="vanished">Generation</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>MASE ours</source>
             <translation>MASE unsere</translation>
         </message>
@@ -1180,9 +1187,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Modell</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>OOS before</source>
-            <translation>OOS vorher</translation>
+            <translation type="vanished">OOS vorher</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Last revision</source>
+            <translation>Letzte Änderung</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Newest generation</source>
+            <translation>Neueste Generation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OOS rate before</source>
+            <translation>OOS-Quote vorher</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1226,6 +1247,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
+            <source>Since 1st generation</source>
+            <translation>Seit 1. Generation</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Total units</source>
             <translation>Stück gesamt</translation>
         </message>
@@ -1263,7 +1289,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>ForecastTexts</name>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>%1 weeks at risk on %2 ASINs; %3 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
             <translation>%1 gefährdete Wochen bei %2 ASINs; %3 im Risiko (Fehlmenge zum P90-Bedarf × Stückwert). Erfassen Sie Kapazität und eigenen Bestand auf der ASIN-Seite, um das zu schärfen.</translation>
         </message>
@@ -1283,22 +1309,32 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>ASIN</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>ASINs ordering</source>
             <translation>Bestellte ASINs</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-6" />
             <source>&lt;b&gt;Against Amazon&lt;/b&gt;, the %1 weeks since its forecast of %2:</source>
             <translation>&lt;b&gt;Gegen Amazon&lt;/b&gt;, die %1 Wochen seit seiner Prognose vom %2:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-2" />
+            <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
+            <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben Wochen mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>&lt;br&gt;Same %1 weeks as Amazon's oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)</source>
             <translation>&lt;br&gt;Dieselben %1 Wochen wie Amazons älteste importierte Prognose: WAPE unsere %2, Amazon %3 (%4 ASINs)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>ASINs at out-of-stock risk</source>
+            <translation>ASINs mit Out-of-Stock-Risiko</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Amazon: no imported forecast old enough to score against sales.</source>
             <translation>Amazon: keine importierte Prognose, die alt genug für einen Abgleich mit den Verkäufen ist.</translation>
         </message>
@@ -1334,13 +1370,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
+            <source>First week at risk</source>
+            <translation>Erste gefährdete Woche</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Forecast ready. Not enough history for a backtest.</source>
             <translation>Prognose fertig. Zu wenig Historie für einen Backtest.</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. %5 forecast cuts after OOS weeks.</source>
-            <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. %5 Prognosekürzungen nach OOS-Wochen.</translation>
+            <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. %5 Prognosekürzungen nach OOS-Wochen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+            <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1419,14 +1464,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
+            <source>Weeks at risk</source>
+            <translation>Gefährdete Wochen</translation>
+        </message>
+        <message>
             <source>Weeks at out-of-stock risk</source>
-            <translation>Wochen mit Out-of-Stock-Risiko</translation>
+            <translation type="vanished">Wochen mit Out-of-Stock-Risiko</translation>
         </message>
     </context>
     <context>
         <name>ForecastView</name>
         <message>
-            <location filename="../../vendordesk/ui/forecast_view.py" line="+36" />
+            <location filename="../../vendordesk/ui/forecast_view.py" line="+48" />
             <source>Print…</source>
             <translation>Drucken…</translation>
         </message>
@@ -1437,12 +1486,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
-            <location line="+60" />
+            <location line="+67" />
             <source>ASIN</source>
             <translation>ASIN</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-67" />
             <source>All ASINs</source>
             <translation>Alle ASINs</translation>
         </message>
@@ -1478,11 +1527,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+9" />
+            <source>Export forecast…</source>
+            <translation>Prognose exportieren…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Horizon</source>
             <translation>Horizont</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+6" />
+            <source>Forecast…</source>
+            <translation>Prognose…</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Search ASIN or product…</source>
             <translation>ASIN oder Produkt suchen…</translation>
         </message>
@@ -1542,17 +1601,33 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Erwartete Amazon-Bestellungen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-61" />
+            <location line="+63" />
             <source>Units</source>
             <translation>Stück</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-63" />
+            <source>Open PO units due</source>
+            <translation>Fällige offene Bestellmengen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected new orders</source>
+            <translation>Erwartete neue Bestellungen</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>P90 above capacity</source>
+            <translation>P90 über Kapazität</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Product</source>
             <translation>Produkt</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+81" />
             <source>Model: %1</source>
             <translation>Modell: %1</translation>
         </message>
@@ -1573,11 +1648,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
+            <location line="+11" />
             <source>Excel (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="-1" />
+            <source>Export forecast</source>
+            <translation>Prognose exportieren</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Export failed</source>
             <translation>Export fehlgeschlagen</translation>
         </message>
@@ -1585,7 +1666,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>FormEditor</name>
         <message>
-            <location filename="../../vendordesk/ui/tickets_forms.py" line="-165" />
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="-176" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
@@ -1603,7 +1684,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>GearDetail</name>
         <message>
-            <location filename="../../vendordesk/ui/gear_detail.py" line="+40" />
+            <location filename="../../vendordesk/ui/gear_detail.py" line="+59" />
             <source>Enter values…</source>
             <translation>Werte eingeben…</translation>
         </message>
@@ -1619,24 +1700,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+0" />
-            <location line="+126" />
+            <location line="+139" />
             <source>Value</source>
             <translation>Wert</translation>
         </message>
         <message>
-            <location line="-126" />
-            <location line="+127" />
+            <location line="-139" />
+            <location line="+140" />
             <source>Comparison</source>
             <translation>Vergleich</translation>
         </message>
         <message>
-            <location line="-126" />
-            <location line="+127" />
+            <location line="-139" />
+            <location line="+140" />
             <source>Change</source>
             <translation>Veränderung</translation>
         </message>
         <message>
-            <location line="-127" />
+            <location line="-140" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -1646,12 +1727,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Grenzen</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+12" />
+            <source>No values over time for this KPI yet.</source>
+            <translation>Für diesen KPI gibt es noch keinen Verlauf.</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Double-click an ASIN to filter the gears by it.</source>
             <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
+            <source>%1 · no data</source>
+            <translation>%1 · keine Daten</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 · score %2 · %3</source>
             <translation>%1 · Punktzahl %2 · %3</translation>
         </message>
@@ -1686,7 +1777,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Veränderung ≥ %1 / &lt; %2</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>weeks</source>
             <translation>Wochen</translation>
         </message>
@@ -1754,7 +1845,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>GearSettingsDialog</name>
         <message>
-            <location filename="../../vendordesk/ui/gear_dialogs.py" line="+105" />
+            <location filename="../../vendordesk/ui/gear_dialogs.py" line="+117" />
             <source>Rename and set thresholds: %1</source>
             <translation>Umbenennen und Schwellen setzen: %1</translation>
         </message>
@@ -1802,7 +1893,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>GearTile</name>
         <message>
-            <location filename="../../vendordesk/ui/gear_tiles.py" line="+47" />
+            <location filename="../../vendordesk/ui/gear_tiles.py" line="+62" />
             <source>Enter values…</source>
             <translation>Werte eingeben…</translation>
         </message>
@@ -1822,9 +1913,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Datenstand %1</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>No data</source>
-            <translation>Keine Daten</translation>
+            <translation type="vanished">Keine Daten</translation>
         </message>
     </context>
     <context>
@@ -1863,7 +1953,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>GearsTab</name>
         <message>
-            <location filename="../../vendordesk/ui/tabs/gears.py" line="+59" />
+            <location filename="../../vendordesk/ui/tabs/gears.py" line="+78" />
             <source>Reading the gears…</source>
             <translation>Zahnräder werden gelesen…</translation>
         </message>
@@ -1904,12 +1994,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+1" />
-            <location line="+204" />
+            <location line="+268" />
             <source>What moves what</source>
             <translation>Was bewegt was</translation>
         </message>
         <message>
-            <location line="-188" />
+            <location line="-259" />
+            <source>KPI gears as shown…</source>
+            <translation>KPI-Zahnräder wie angezeigt…</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Last %1 weeks</source>
             <translation>Letzte %1 Wochen</translation>
         </message>
@@ -1959,7 +2054,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Alle ASINs</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+85" />
+            <source>Calculating…</source>
+            <translation>Wird berechnet…</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Week of %1</source>
             <translation>Woche vom %1</translation>
         </message>
@@ -1967,6 +2067,362 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <location line="+1" />
             <source>No data in this selection</source>
             <translation>Keine Daten in dieser Auswahl</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <location line="+7" />
+            <source>Export KPI gears</source>
+            <translation>KPI-Zahnräder exportieren</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>CSV (*.csv);;Excel (*.xlsx)</source>
+            <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../build/i18n/tr_helpers.py" line="+1" />
+            <source>Import reports</source>
+            <translation>Berichte importieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reports (*.csv *.txt *.tsv *.xlsx *.json *.gz);;All files (*)</source>
+            <translation>Berichte (*.csv *.txt *.tsv *.xlsx *.json *.gz);;Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFlow</name>
+        <message>
+            <location filename="../../vendordesk/ui/import_dialog.py" line="+47" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+60" />
+            <source>Import reports</source>
+            <translation>Berichte importieren</translation>
+        </message>
+        <message numerus="yes">
+            <location line="-32" />
+            <source>Reading %n file(s)…</source>
+            <translation>
+                <numerusform>%n Datei wird gelesen…</numerusform>
+                <numerusform>%n Dateien werden gelesen…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+18" />
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>%n Datei wird importiert…</numerusform>
+                <numerusform>%n Dateien werden importiert…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>Imported %n file(s)</source>
+            <translation>
+                <numerusform>%n Datei importiert</numerusform>
+                <numerusform>%n Dateien importiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+0" />
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n Zeile</numerusform>
+                <numerusform>%n Zeilen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Import cancelled. Files finished before the cancel are kept; the file in progress was not imported.</source>
+            <translation>Import abgebrochen. Vor dem Abbruch fertige Dateien bleiben erhalten; die Datei in Arbeit wurde nicht importiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportHistory</name>
+        <message>
+            <location filename="../../vendordesk/ui/import_history.py" line="+50" />
+            <source>Import history</source>
+            <translation>Importverlauf</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Every file or document imported into this workspace. Undo removes the facts an import still holds; facts a later import replaced stay with that import.</source>
+            <translation>Jede Datei und jedes Dokument, das in diesen Arbeitsbereich importiert wurde. Rückgängig entfernt die Daten, die ein Import noch hält; von einem späteren Import ersetzte Daten bleiben bei diesem.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Imported</source>
+            <translation>Importiert</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>View</source>
+            <translation>Sicht</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ASINs</source>
+            <translation>ASINs</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Facts held now</source>
+            <translation>Aktuell gehaltene Daten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warnings</source>
+            <translation>Warnungen</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Undo import…</source>
+            <translation>Import rückgängig machen…</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Nothing was imported yet. Use File › Import reports…</source>
+            <translation>Noch nichts importiert. Verwenden Sie Datei › Berichte importieren…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>File hash: %1</source>
+            <translation>Datei-Hash: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Marketplace: %1 · Locale: %2 · Currency: %3</source>
+            <translation>Marktplatz: %1 · Gebietsschema: %2 · Währung: %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No warnings.</source>
+            <translation>Keine Warnungen.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Undo import</source>
+            <translation>Import rückgängig machen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the facts that %1 still holds from this workspace?</source>
+            <translation>Die Daten, die %1 noch hält, aus diesem Arbeitsbereich entfernen?</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Import undone: %n fact row(s) removed.</source>
+            <translation>
+                <numerusform>Import rückgängig gemacht: %n Datenzeile entfernt.</numerusform>
+                <numerusform>Import rückgängig gemacht: %n Datenzeilen entfernt.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportLabels</name>
+        <message>
+            <location filename="../../vendordesk/ui/import_preview.py" line="+25" />
+            <source>Sales</source>
+            <translation>Verkäufe</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Traffic</source>
+            <translation>Traffic</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inventory</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Net PPM</source>
+            <translation>Net PPM</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amazon forecast</source>
+            <translation>Amazon-Prognose</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase orders</source>
+            <translation>Bestellungen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Coupons</source>
+            <translation>Coupons</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>hourly</source>
+            <translation>stündlich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>daily</source>
+            <translation>täglich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>weekly</source>
+            <translation>wöchentlich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>monthly</source>
+            <translation>monatlich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>quarterly</source>
+            <translation>quartalsweise</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>yearly</source>
+            <translation>jährlich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>custom period</source>
+            <translation>freier Zeitraum</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>SP-API document</source>
+            <translation>SP-API-Dokument</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>demo data</source>
+            <translation>Demodaten</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message>
+            <location line="+34" />
+            <source>Import reports – preview</source>
+            <translation>Berichte importieren – Vorschau</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>VendorDesk read %n file(s). Check what it recognised, then import. Nothing is written before you click Import.</source>
+            <translation>
+                <numerusform>VendorDesk hat %n Datei gelesen. Prüfen Sie, was erkannt wurde, und importieren Sie dann. Vor dem Klick auf „Importieren“ wird nichts geschrieben.</numerusform>
+                <numerusform>VendorDesk hat %n Dateien gelesen. Prüfen Sie, was erkannt wurde, und importieren Sie dann. Vor dem Klick auf „Importieren“ wird nichts geschrieben.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+11" />
+            <source>Import %n file(s)</source>
+            <translation>
+                <numerusform>%n Datei importieren</numerusform>
+                <numerusform>%n Dateien importieren</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recognised as</source>
+            <translation>Erkannt als</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>View</source>
+            <translation>Sicht</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Currency</source>
+            <translation>Währung</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ASINs</source>
+            <translation>ASINs</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Refused</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n Warnung</numerusform>
+                <numerusform>%n Warnungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Marketplace: %1 · Locale: %2</source>
+            <translation>Marktplatz: %1 · Gebietsschema: %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No warnings.</source>
+            <translation>Keine Warnungen.</translation>
         </message>
     </context>
     <context>
@@ -2235,7 +2691,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>InfluencePanel</name>
         <message>
-            <location filename="../../vendordesk/ui/influence_panel.py" line="+49" />
+            <location filename="../../vendordesk/ui/influence_panel.py" line="+58" />
             <source>Interdependencies</source>
             <translation>Wechselwirkungen</translation>
         </message>
@@ -2280,7 +2736,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kalibrierung</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Chains in your data</source>
             <translation>Ketten in Ihren Daten</translation>
         </message>
@@ -2305,7 +2761,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Noch keine Verkaufsdaten: Die Grafik zeigt das Standardmodell, und die Was-wäre-wenn-Analyse läuft ohne Geldsummen. Importieren Sie Berichte, um Ketten, die Brücke und die Zielansicht zu sehen.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+27" />
             <source>active</source>
             <translation>aktiv</translation>
         </message>
@@ -2318,7 +2774,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>InsightPage</name>
         <message>
-            <location filename="../../vendordesk/ui/tickets_insight.py" line="+44" />
+            <location filename="../../vendordesk/ui/tickets_insight.py" line="+46" />
             <source> days</source>
             <translation> Tage</translation>
         </message>
@@ -2343,7 +2799,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fälle offen länger als</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+31" />
             <source>Recovered</source>
             <translation>Zurückgeholt</translation>
         </message>
@@ -2379,7 +2835,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Tage</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>%1 case(s)</source>
             <translation>%1 Fall/Fälle</translation>
         </message>
@@ -2573,7 +3029,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>MailDialog</name>
         <message>
-            <location filename="../../vendordesk/ui/tickets_mail.py" line="+23" />
+            <location filename="../../vendordesk/ui/tickets_mail.py" line="+41" />
             <source>Case from an Amazon e-mail</source>
             <translation>Fall aus einer Amazon-E-Mail</translation>
         </message>
@@ -2593,17 +3049,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fallnummer</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Subject</source>
             <translation>Betreff</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>E-mail date</source>
             <translation>E-Mail-Datum</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -2796,7 +3252,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>NegotiationTab</name>
         <message>
-            <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+41" />
+            <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+42" />
             <source>No price-increase case yet</source>
             <translation>Noch kein Preiserhöhungsfall</translation>
         </message>
@@ -2818,12 +3274,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+12" />
-            <location line="+210" />
+            <location line="+240" />
             <source>Delete case</source>
             <translation>Fall löschen</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-235" />
             <source>Cases</source>
             <translation>Fälle</translation>
         </message>
@@ -2883,12 +3339,44 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Als PDF exportieren…</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+12" />
+            <source>draft</source>
+            <translation>Entwurf</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>submitted</source>
+            <translation>eingereicht</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>accepted</source>
+            <translation>angenommen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rejected</source>
+            <translation>abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>withdrawn</source>
+            <translation>zurückgezogen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1
+%2 ASINs · %3</source>
+            <translation>%1
+%2 ASINs · %3</translation>
+        </message>
+        <message>
+            <location line="+72" />
             <source>(untitled case)</source>
             <translation>(Fall ohne Titel)</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+39" />
             <source>%1 cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
             <translation>%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
         </message>
@@ -2942,7 +3430,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>ScenariosEditor</name>
         <message>
-            <location filename="../../vendordesk/ui/negotiation_views.py" line="+28" />
+            <location filename="../../vendordesk/ui/negotiation_views.py" line="+29" />
             <source>Full increase</source>
             <extracomment>(row, scale) of the numeric parameters; row 1 may stay empty (= as requested)</extracomment>
             <translation>Volle Erhöhung</translation>
@@ -3209,7 +3697,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>SupplyForm</name>
         <message>
-            <location filename="../../vendordesk/ui/forecast_supply_form.py" line="+36" />
+            <location filename="../../vendordesk/ui/forecast_supply_form.py" line="+45" />
             <source>Supply</source>
             <translation>Versorgung</translation>
         </message>
@@ -3254,7 +3742,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Versorgung von %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+37" />
             <source>Weekly capacity must be more than 0 units (leave it empty if unknown).</source>
             <translation>Die Wochenkapazität muss über 0 Stück liegen (leer lassen, wenn unbekannt).</translation>
         </message>
@@ -3464,7 +3952,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Spalten</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+88" />
             <source>%1 of %2</source>
             <translation>%1 von %2</translation>
         </message>
@@ -3472,7 +3960,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>TargetView</name>
         <message>
-            <location filename="../../vendordesk/ui/influence_target.py" line="+41" />
+            <location filename="../../vendordesk/ui/influence_target.py" line="+53" />
             <source>Target (our revenue = shipped COGS)</source>
             <translation>Ziel (unser Umsatz = Shipped COGS)</translation>
         </message>
@@ -3596,7 +4084,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>TaskEditor</name>
         <message>
-            <location filename="../../vendordesk/ui/tickets_forms.py" line="+121" />
+            <location filename="../../vendordesk/ui/tickets_forms.py" line="+132" />
             <source>What</source>
             <translation>Was</translation>
         </message>
@@ -3674,7 +4162,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+70" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+71" />
             <location line="+33" />
             <source>ASIN</source>
             <translation>ASIN</translation>
@@ -3685,7 +4173,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-74" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-75" />
             <source>ASINs</source>
             <translation>ASINs</translation>
         </message>
@@ -3705,7 +4193,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Amazon schrieb</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+32" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+33" />
             <source>Amount</source>
             <translation>Betrag</translation>
         </message>
@@ -3721,7 +4209,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-83" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-84" />
             <source>Case ID</source>
             <translation>Fallnummer</translation>
         </message>
@@ -3756,7 +4244,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kosten</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+83" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+84" />
             <source>Created</source>
             <translation>Angelegt</translation>
         </message>
@@ -3771,12 +4259,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Tage übrig</translation>
         </message>
         <message>
-            <location line="-41" />
+            <location line="-42" />
             <source>Days open</source>
             <translation>Tage offen</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+74" />
             <source>Department</source>
             <translation>Abteilung</translation>
         </message>
@@ -3831,7 +4319,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Geben Sie an, worum es in dem Fall geht.</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-72" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-73" />
             <source>Esc.</source>
             <translation>Eskal.</translation>
         </message>
@@ -3842,7 +4330,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+3" />
-            <location line="+74" />
+            <location line="+75" />
             <source>Gear</source>
             <translation>Zahnrad</translation>
         </message>
@@ -3867,17 +4355,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Rechnung</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-41" />
             <source>Invoices</source>
             <translation>Rechnungen</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Kind</source>
             <translation>Art</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-36" />
             <source>Last contact</source>
             <translation>Letzter Kontakt</translation>
         </message>
@@ -3902,13 +4390,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Kein Einspruch</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+50" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+51" />
             <location filename="../../vendordesk/ui/tickets_labels.py" line="+28" />
             <source>Note</source>
             <translation>Notiz</translation>
         </message>
         <message>
-            <location line="-41" />
+            <location line="-42" />
             <source>Notes</source>
             <translation>Notizen</translation>
         </message>
@@ -3939,12 +4427,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Verantwortlich</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>PO</source>
             <translation>Bestellung</translation>
         </message>
         <message>
-            <location line="-39" />
+            <location line="-40" />
             <source>POs</source>
             <translation>Bestellungen</translation>
         </message>
@@ -3954,7 +4442,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Zahlungen / Rechnungen</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="+32" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="+33" />
             <source>Raised</source>
             <translation>Belastet am</translation>
         </message>
@@ -3979,7 +4467,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Berichte</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-35" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-36" />
             <location filename="../../vendordesk/ui/tickets_labels.py" line="-50" />
             <source>Resolved</source>
             <translation>Gelöst</translation>
@@ -4001,7 +4489,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location filename="../../vendordesk/ui/tickets_columns.py" line="-12" />
-            <location line="+79" />
+            <location line="+80" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -4011,12 +4499,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Statusänderung</translation>
         </message>
         <message>
-            <location filename="../../vendordesk/ui/tickets_columns.py" line="-80" />
+            <location filename="../../vendordesk/ui/tickets_columns.py" line="-81" />
             <source>Subject</source>
             <translation>Betreff</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>Type</source>
             <translation>Typ</translation>
         </message>
@@ -4069,7 +4557,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>TicketsTab</name>
         <message>
-            <location filename="../../vendordesk/ui/tabs/tickets.py" line="+58" />
+            <location filename="../../vendordesk/ui/tabs/tickets.py" line="+35" />
             <source>No cases, chargebacks or tasks yet</source>
             <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
         </message>
@@ -4115,12 +4603,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+0" />
-            <location line="+183" />
+            <location line="+192" />
             <source>Insight</source>
             <translation>Auswertung</translation>
         </message>
         <message>
-            <location line="-140" />
+            <location line="-145" />
             <source>New case</source>
             <translation>Neuer Fall</translation>
         </message>
@@ -4146,12 +4634,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+10" />
-            <location line="+295" />
+            <location filename="../../vendordesk/ui/tickets_actions.py" line="+119" />
             <source>Export</source>
             <translation>Exportieren</translation>
         </message>
         <message>
-            <location line="-292" />
+            <location line="+3" />
             <source>Cases…</source>
             <translation>Fälle…</translation>
         </message>
@@ -4211,7 +4699,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Aufgaben (CSV/XLSX)…</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+77" />
             <source>Cases (%1)</source>
             <translation>Fälle (%1)</translation>
         </message>
@@ -4226,7 +4714,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Aufgaben (%1)</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location filename="../../vendordesk/ui/tickets_actions.py" line="-98" />
             <source>Import chargebacks or shortages</source>
             <translation>Rückbelastungen oder Fehlmengen importieren</translation>
         </message>
@@ -4236,7 +4724,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Import refused</source>
             <translation>Import abgelehnt</translation>
         </message>
@@ -4246,12 +4734,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../vendordesk/ui/tabs/tickets.py" line="+109" />
             <source>Delete</source>
             <translation>Löschen</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../vendordesk/ui/tickets_actions.py" line="+12" />
             <source>Delete case %1 with its timeline?</source>
             <translation>Fall %1 mit seinem Verlauf löschen?</translation>
         </message>
@@ -4261,22 +4749,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Fall %1</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Delete this chargeback?</source>
             <translation>Diese Rückbelastung löschen?</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>chargeback</source>
             <translation>Rückbelastung</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Delete this task?</source>
             <translation>Diese Aufgabe löschen?</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>task</source>
             <translation>Aufgabe</translation>
         </message>
@@ -4286,28 +4774,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Sie können das rückgängig machen (Strg+Z).</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+15" />
+            <location line="+26" />
             <source>Undo delete of %1</source>
             <translation>Löschen von %1 rückgängig machen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-7" />
             <source>Restored %1.</source>
             <translation>%1 wiederhergestellt.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+18" />
             <source>Case %1: the subject cannot be empty; the old subject is kept.</source>
             <translation>Fall %1: Der Betreff darf nicht leer sein; der alte Betreff bleibt.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>The task needs a title; the old one is kept.</source>
             <translation>Die Aufgabe braucht einen Titel; der alte bleibt.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Excel (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
@@ -4322,12 +4809,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>%1 Zeilen nach %2 geschrieben</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>Save task list</source>
             <translation>Aufgabenliste speichern</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Task list</source>
             <translation>Aufgabenliste</translation>
         </message>
@@ -4341,7 +4828,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
         </message>
         <message>
-            <location line="-432" />
+            <location filename="../../vendordesk/ui/tabs/tickets.py" line="-324" />
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
@@ -4382,7 +4869,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>WhatIfView</name>
         <message>
-            <location filename="../../vendordesk/ui/influence_whatif.py" line="+34" />
+            <location filename="../../vendordesk/ui/influence_whatif.py" line="+47" />
             <source>Change vs. baseline (% / points)</source>
             <translation>Veränderung ggü. Basis (% / Punkte)</translation>
         </message>
@@ -4496,16 +4983,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+3" />
+            <location line="+10" />
             <source> pts</source>
             <translation> Pkt.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-8" />
             <source>, %1 wk</source>
             <translation>, %1 Wo.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>all</source>
             <translation>alle</translation>
         </message>
