@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from vendordesk.demo.catalog import Catalog
+from vendordesk.demo.demand import customers
 from vendordesk.demo.state import Params, Shocks, State
-from vendordesk.demo.steps import Recorder, amazon_orders, customers, vendor_ships
+from vendordesk.demo.steps import Recorder, amazon_orders, vendor_ships
 from vendordesk.demo.stories import Stories
 from vendordesk.demo.weeks import event_uplift, season_parts, seasonality
 
