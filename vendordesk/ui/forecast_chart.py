@@ -51,6 +51,19 @@ def _pen(color: QColor, width: float = 1.6, style=Qt.PenStyle.SolidLine):
     return pg.mkPen(color=color, width=width, style=style)
 
 
+def _joined(data: dict, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Several (x, y) series as one, separated by NaN (drawn with connect="finite")."""
+    xs, ys = [], []
+    for key in keys:
+        x, y = data.get(key, ([], []))
+        if len(x):
+            xs.extend([np.asarray(x, float), [np.nan]])
+            ys.extend([np.asarray(y, float), [np.nan]])
+    if not xs:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(xs), np.concatenate(ys)
+
+
 def _plot(layout, row: int, units: str) -> pg.PlotItem:
     plot = layout.addPlot(row=row, col=0, axisItems={"bottom": MonthAxis(orientation="bottom")})
     # No grid: pyqtgraph paints grid lines through QPicture, ~7 ms per axis and redraw (measured).
@@ -75,7 +88,7 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.supply.setXLink(self.demand)
         self.demand.disableAutoRange()
         self.supply.disableAutoRange()
-        self.demand.getAxis("bottom").setStyle(showValues=False)
+        self.demand.hideAxis("bottom")
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 1)
         top = self.demand.addLegend(offset=(8, 2), labelTextSize="8pt")
@@ -98,9 +111,9 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.series["p50"] = plot.plot(pen=_pen(OURS, 2.2), name=labels["p50"])
         self.series["p80"] = plot.plot(pen=_pen(OURS, 1, Qt.PenStyle.DashLine), name=labels["p80"])
         self.series["amazon_mean"] = plot.plot(pen=_pen(AMAZON, 2), name=labels["amazon_mean"])
-        self.series["amazon_p70"] = plot.plot(pen=_pen(AMAZON, 1, Qt.PenStyle.DotLine), name=labels["amazon_q"])
-        self.series["amazon_p80"] = plot.plot(pen=_pen(AMAZON, 1, Qt.PenStyle.DotLine))
-        self.series["amazon_p90"] = plot.plot(pen=_pen(AMAZON, 1, Qt.PenStyle.DashDotLine))
+        # P70, P80 and P90 in one item (NaN-separated): fewer items, faster switching.
+        self.series["amazon_q"] = plot.plot(pen=_pen(AMAZON, 1, Qt.PenStyle.DotLine), name=labels["amazon_q"],
+                                            connect="finite")
         self.series["capacity"] = self.supply.plot(pen=_pen(QColor("#2e7d32"), 2, Qt.PenStyle.DashLine),
                                                    name=labels["capacity"])
         self.series["stock"] = self.supply.plot(pen=_pen(QColor("#6a1b9a"), 1.8), name=labels["stock"])
@@ -117,13 +130,14 @@ class ForecastChart(pg.GraphicsLayoutWidget):
     def show_asin(self, data: dict) -> None:
         """data: {"history": (x, y), "oos": (x, y), "p50"/"p80"/"p90": (x, y), "amazon_*": (x, y),
         "capacity"/"stock"/"orders": (x, y), "today": x}; missing keys are cleared."""
+        data = dict(data, amazon_q=_joined(data, ("amazon_p70", "amazon_p80", "amazon_p90")))
         xs, tops, lows = [], [1.0], [1.0]
         for key, item in self.series.items():
             x, y = data.get("p50" if key == "p50_low" else key, ([], []))
             x, y = np.asarray(x, float), np.asarray(y, float)
-            item.setData(x, y, skipFiniteCheck=True)
+            item.setData(x, y, skipFiniteCheck=key != "amazon_q")
             if len(x):
-                xs.extend((x.min(), x.max()))
+                xs.extend((np.nanmin(x), np.nanmax(x)))
                 finite = y[np.isfinite(y)]
                 if finite.size:
                     (lows if key in ("capacity", "stock", "orders", "capacity_short") else tops).append(float(finite.max()))

@@ -22,20 +22,47 @@ def days(weeks: list[str]) -> np.ndarray:
 
 
 class PlanIndex:
-    """Fast look-ups into a ForecastPlan (built once per run, on the GUI thread)."""
+    """Fast look-ups into a ForecastPlan: built once per run in the worker, read on the GUI thread.
+
+    Everything a chart needs is kept as numpy arrays, so switching the ASIN only slices them.
+    """
 
     def __init__(self, plan):
         self.plan = plan
         self.row = {a: i for i, a in enumerate(plan.result.asins)}
         self.hist_x = days(plan.panel.weeks) if plan.panel.weeks else np.zeros(0)
         self.fc_x = days(plan.result.weeks) if plan.result.weeks else np.zeros(0)
-        self.projection = {a: g for a, g in plan.projection.groupby("asin")} if len(plan.projection) else {}
-        self.amazon = {a: g for a, g in plan.amazon.groupby("asin")} if len(plan.amazon) else {}
+        self._supply_arrays(plan)
+        self._amazon_arrays(plan.amazon)
         self.generations = fa.generations(plan.amazon)
         self.overview = overview_frame(plan)
         self._rows = self.overview.set_index("asin", drop=False).to_dict("index") if len(self.overview) else {}
-        self._amazon_cache: dict = {}
-        self._proj_cache: dict = {}
+
+    def _supply_arrays(self, plan) -> None:
+        """Projection columns as (ASIN, week) arrays (the frame is ASIN-major, one row per week)."""
+        n, h = len(plan.result.asins), len(plan.result.weeks)
+        proj = plan.projection
+        self.supply = {}
+        if len(proj) == n * h and n and h:
+            for col in ("capacity", "amazon_stock", "expected_order"):
+                self.supply[col] = proj[col].to_numpy(dtype=float).reshape(n, h)
+
+    def _amazon_arrays(self, af) -> None:
+        """Amazon rows sorted by (asin, generation, week) with a slice per (asin, generation)."""
+        self.amazon_slices: dict = {}
+        self.amazon_gens: dict = {}
+        if af is None or af.empty:
+            self.amazon_x = np.zeros(0)
+            self.amazon_q = {}
+            return
+        af = af.sort_values(["asin", "generation_date", "week_start"], kind="stable")
+        self.amazon_x = days(af["week_start"].tolist())
+        self.amazon_q = {q: af[f"{q}_units"].to_numpy(dtype=float) for q in ("mean", "p70", "p80", "p90")}
+        for (asin, gen), idx in af.reset_index(drop=True).groupby(["asin", "generation_date"]).indices.items():
+            self.amazon_slices[(asin, gen)] = slice(int(idx[0]), int(idx[-1]) + 1)
+            self.amazon_gens.setdefault(asin, []).append(gen)
+        for gens in self.amazon_gens.values():
+            gens.sort()
 
     def asins(self) -> list[str]:
         return list(self.plan.result.asins)
@@ -56,7 +83,7 @@ class PlanIndex:
         for k, name in ((0, "p50"), (2, "p80"), (3, "p90")):
             data[name] = (self.fc_x, plan.result.q[k, i])
         data.update(self._amazon(asin, generation))
-        data.update(self._supply(asin))
+        data.update(self._supply(i))
         data["capacity_short"] = self._capacity_short(data)
         if len(self.fc_x):
             data["today"] = self.fc_x[0] - 3.5
@@ -78,39 +105,27 @@ class PlanIndex:
         short = (demand > cap) & (cap > 0)
         return (cx[short], cap[short])
 
-    def _supply(self, asin: str) -> dict:
-        if asin not in self._proj_cache:
-            proj, data = self.projection.get(asin), {}
-            if proj is not None:
-                px = days(proj["week_start"].tolist())
-                cap = proj["capacity"].to_numpy(float)
-                if np.isfinite(cap).any():
-                    data["capacity"] = (px, np.nan_to_num(cap))
-                data["stock"] = (px, proj["amazon_stock"].to_numpy(float))
-                data["orders"] = (px, proj["expected_order"].to_numpy(float))
-            self._proj_cache[asin] = data
-        return self._proj_cache[asin]
+    def _supply(self, i: int) -> dict:
+        if not self.supply:
+            return {}
+        cap = self.supply["capacity"][i]
+        data = {"stock": (self.fc_x, self.supply["amazon_stock"][i]),
+                "orders": (self.fc_x, self.supply["expected_order"][i])}
+        if np.isfinite(cap).any():
+            data["capacity"] = (self.fc_x, np.nan_to_num(cap))
+        return data
 
     def _amazon(self, asin: str, generation: str | None) -> dict:
-        frame = self.amazon.get(asin)
-        if frame is None or frame.empty:
+        gens = self.amazon_gens.get(asin)
+        if not gens:
             return {}
-        gens = self.generations_of(asin)
         gen = generation if generation in gens else gens[-1]
-        key = (asin, gen)
-        if key not in self._amazon_cache:
-            sub = frame[frame["generation_date"] == gen]
-            x = days(sub["week_start"].tolist())
-            self._amazon_cache[key] = {f"amazon_{q}": (x, sub[f"{q}_units"].to_numpy(float))
-                                       for q in ("mean", "p70", "p80", "p90")}
-        return self._amazon_cache[key]
+        part = self.amazon_slices[(asin, gen)]
+        x = self.amazon_x[part]
+        return {f"amazon_{q}": (x, values[part]) for q, values in self.amazon_q.items()}
 
     def generations_of(self, asin: str) -> list[str]:
-        key = ("generations", asin)
-        if key not in self._amazon_cache:
-            frame = self.amazon.get(asin)
-            self._amazon_cache[key] = sorted(frame["generation_date"].unique().tolist()) if frame is not None else []
-        return self._amazon_cache[key]
+        return self.amazon_gens.get(asin, [])
 
     def summary(self, asin: str) -> dict:
         """The overview row of one ASIN as a dict (empty if unknown)."""

@@ -52,6 +52,7 @@ class AsinPage(QWidget):
         self.header.setFixedHeight(66)   # fixed: a new ASIN must not re-layout the chart
         self.generation = QComboBox()
         self.generation.setMinimumWidth(160)
+        self._generations: list[str] = []
         self.generation.currentIndexChanged.connect(
             lambda _i: self.generation_changed.emit(self.generation.currentData() or ""))
         top = QHBoxLayout()
@@ -74,6 +75,10 @@ class AsinPage(QWidget):
         layout.addLayout(bottom)
 
     def set_generations(self, generations: list[str]) -> None:
+        """Fill the generation picker (kept as it is when the list did not change)."""
+        if generations and generations == self._generations:
+            return
+        self._generations = list(generations)
         self.generation.blockSignals(True)
         self.generation.clear()
         for gen in reversed(generations):
