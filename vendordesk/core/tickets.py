@@ -184,51 +184,57 @@ def days_left(due: dt.date | None, today: dt.date) -> int | None:
 
 # --- reminders and staleness (DataFrames from store.tickets frames; ISO date strings) -----
 def _iso_col(series, missing: str = "9999-12-31"):
-    """ISO strings compare like dates; missing values become ``missing``."""
-    return series.astype(object).where(series.notna() & (series.astype(object) != ""), missing).astype(str)
-
-
-def _age_days(series, today: dt.date):
+    """ISO date strings as a numpy object array (they compare like dates); missing -> ``missing``."""
+    import numpy as np
     import pandas as pd
 
-    return (pd.Timestamp(today) - pd.to_datetime(series, errors="coerce", format="%Y-%m-%d")).dt.days
+    values = series.to_numpy(dtype=object)
+    gone = pd.isna(values) | (values == "")
+    return np.where(gone, missing, values)
+
+
+def _before(series, day: dt.date):
+    """ISO dates strictly before ``day``; missing values are not."""
+    return _iso_col(series) < day.isoformat()
 
 
 def _unresolved(frame):
     return (frame["status"] != "resolved").to_numpy(dtype=bool)
 
 
+def follow_up_mask(cases, today: dt.date, within_days: int = 0):
+    """Unresolved and the next follow-up is on or before today + within_days (numpy bool array)."""
+    limit = (today + dt.timedelta(days=within_days)).isoformat()
+    return _unresolved(cases) & (_iso_col(cases["next_follow_up"]) <= limit)
+
+
+def stale_mask(cases, today: dt.date, days: int = 14):
+    """Unresolved and no contact (or opened, if never contacted) for more than ``days`` days."""
+    last = cases["last_contact_on"].where(cases["last_contact_on"].notna(), cases["opened_on"])
+    return _unresolved(cases) & _before(last, today - dt.timedelta(days=days))
+
+
 def due_follow_ups(cases, today: dt.date, within_days: int = 0):
     """Unresolved cases whose next follow-up is on or before today + within_days."""
-    if cases.empty:
-        return cases
-    limit = (today + dt.timedelta(days=within_days)).isoformat()
-    mask = _unresolved(cases) & (_iso_col(cases["next_follow_up"]) <= limit).to_numpy(dtype=bool)
-    return cases[mask]
+    return cases if cases.empty else cases[follow_up_mask(cases, today, within_days)]
 
 
 def stale_cases(cases, today: dt.date, days: int = 14):
     """Unresolved cases without contact (or opened, if never contacted) for more than ``days``."""
-    if cases.empty:
-        return cases
-    age = _age_days(cases["last_contact_on"].fillna(cases["opened_on"]), today)
-    return cases[_unresolved(cases) & (age > days).fillna(False).to_numpy(dtype=bool)]
+    return cases if cases.empty else cases[stale_mask(cases, today, days)]
 
 
 def open_longer_than(cases, today: dt.date, days: int):
     """Unresolved cases opened more than ``days`` ago."""
     if cases.empty:
         return cases
-    age = _age_days(cases["opened_on"], today)
-    return cases[_unresolved(cases) & (age > days).fillna(False).to_numpy(dtype=bool)]
+    return cases[_unresolved(cases) & _before(cases["opened_on"], today - dt.timedelta(days=days))]
 
 
 def overdue_tasks(tasks, today: dt.date):
     if tasks.empty:
         return tasks
-    due = _iso_col(tasks["due_on"])
-    mask = (tasks["status"] != "done").to_numpy(dtype=bool) & (due < today.isoformat()).to_numpy(dtype=bool)
-    return tasks[mask]
+    return tasks[(tasks["status"] != "done").to_numpy(dtype=bool) & _before(tasks["due_on"], today)]
 
 
 def disputable_mask(chargebacks, today: dt.date):
@@ -240,7 +246,7 @@ def disputable_mask(chargebacks, today: dt.date):
     settled = chargebacks["dispute_status"].isin(DONE_DISPUTE).to_numpy(dtype=bool)
     used_up = ((chargebacks["kind"] == "chargeback")
                & (chargebacks["dispute_count"].astype(int) >= MAX_CHARGEBACK_DISPUTES)).to_numpy(dtype=bool)
-    in_time = (_iso_col(chargebacks["dispute_due"]) >= today.isoformat()).to_numpy(dtype=bool)
+    in_time = _iso_col(chargebacks["dispute_due"]) >= today.isoformat()
     return ~settled & ~used_up & in_time
 
 
@@ -259,7 +265,7 @@ def deadlines_within(chargebacks, today: dt.date, days: int = 7):
     if chargebacks.empty:
         return chargebacks
     limit = (today + dt.timedelta(days=days)).isoformat()
-    near = (_iso_col(chargebacks["dispute_due"]) <= limit).to_numpy(dtype=bool)
+    near = _iso_col(chargebacks["dispute_due"]) <= limit
     return chargebacks[near & disputable_mask(chargebacks, today)]
 
 

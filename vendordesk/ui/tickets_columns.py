@@ -42,14 +42,15 @@ def decorate_cases(frame, today: dt.date):
 
     from vendordesk.core import tickets as rules
 
-    frame = frame.copy()
-    end = frame["resolved_on"].fillna(today.isoformat())
+    frame = frame.copy(deep=False)
+    end = frame["resolved_on"].where(frame["resolved_on"].notna(), today.isoformat())
     iso = {"errors": "coerce", "format": "%Y-%m-%d"}
     age = (pd.to_datetime(end, **iso) - pd.to_datetime(frame["opened_on"], **iso)).dt.days
-    frame["age_days"] = age.astype("Float64").astype(object).where(age.notna(), None)
+    frame["age_days"] = age.astype("float64")      # NaN (no opened date) shows a dash and sorts last
     colors = np.full(len(frame), None, dtype=object)
-    colors[frame.index.isin(rules.stale_cases(frame, today).index)] = AMBER
-    colors[frame.index.isin(rules.due_follow_ups(frame, today).index)] = RED
+    if len(frame):
+        colors[rules.stale_mask(frame, today)] = AMBER
+        colors[rules.follow_up_mask(frame, today)] = RED
     return frame, colors
 
 

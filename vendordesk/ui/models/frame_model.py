@@ -30,6 +30,10 @@ from PySide6.QtGui import QBrush, QColor
 from vendordesk.ui import fmt
 
 NUMERIC_KINDS = ("int", "number", "money", "percent")
+DISPLAY, EDIT, USER = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.UserRole)
+ALIGN, BACKGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.BackgroundRole)
+_ROLES = frozenset((DISPLAY, EDIT, USER, ALIGN, BACKGROUND, int(Qt.ItemDataRole.ToolTipRole)))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass
@@ -52,23 +56,25 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
-def search_text(frame, columns: list[Column]):
-    """One lower-case text per row (raw values plus enum labels, tab-separated) for full-text search.
+def _texts(values, labels: dict) -> list[str]:
+    out = [v if isinstance(v, str) else ("" if v is None or v != v else str(v)) for v in values]
+    if labels:
+        out = [f"{v} {labels.get(v, '')}" for v in out]
+    return out
 
-    Pure pandas: may run in a worker and be handed to ``FrameModel.set_frame(..., search=...)``.
+
+def search_text(frame, columns: list[Column]) -> list[str] | None:
+    """One lower-case text per row for full-text search: the text columns (raw value plus enum label),
+    tab-separated. Dates and numbers are left out (search those with filters or sorting).
+
+    Plain Python lists (``in`` on str is the fastest substring test here); may run in a worker and be
+    handed to ``FrameModel.set_frame(..., search=...)``.
     """
-    import pandas as pd
-
-    parts = []
-    for column in columns:
-        if column.key not in frame:
-            continue
-        raw = pd.Series(frame[column.key].to_numpy(dtype=object), dtype=object)
-        text = raw.fillna("").astype(str)
-        if column.labels:
-            text = text + " " + raw.map(column.labels).fillna("").astype(str)
-        parts.append(text)
-    return parts[0].str.cat(parts[1:], sep="\t").str.lower() if parts else None
+    parts = [_texts(frame[c.key].tolist(), c.labels) for c in columns
+             if c.key in frame and c.kind == "text"]
+    if not parts:
+        return None
+    return ["\t".join(row).lower() for row in zip(*parts)]
 
 
 class FrameModel(QAbstractTableModel):
@@ -182,7 +188,8 @@ class FrameModel(QAbstractTableModel):
             if self._haystack is None:
                 self._haystack = self._build_haystack()
             if self._haystack is not None:
-                mask &= self._haystack.str.contains(self._search, regex=False).to_numpy(dtype=bool)
+                needle = self._search
+                mask &= np.fromiter((needle in text for text in self._haystack), dtype=bool, count=n)
         return np.flatnonzero(mask)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -262,23 +269,25 @@ class FrameModel(QAbstractTableModel):
             return fmt.money(value, currency, column.decimals)
         return str(value)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid():   # Qt asks ~10 roles per cell: answer the rest fast
             return None
-        column = self._columns[index.column()]
+        column_no = index.column()
+        column = self._columns[column_no]
         pos = int(self._rows[index.row()])
-        value = self._values[pos, self._col_pos[index.column()]]
-        if role == Qt.ItemDataRole.DisplayRole:
+        value = self._values[pos, self._col_pos[column_no]]
+        if role == DISPLAY:
             return self.display(value, column, pos)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return None if _missing(value) else value
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return "" if _missing(value) else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC_KINDS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._colors is not None and self._colors[pos]:
-            return QBrush(QColor(self._colors[pos]))
-        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and isinstance(value, str) and len(value) > 40:
+        if role == ALIGN:
+            return _RIGHT if column.kind in NUMERIC_KINDS else None
+        if role == BACKGROUND:
+            color = self._colors[pos] if self._colors is not None else None
+            return QBrush(QColor(color)) if color else None
+        if column.kind == "text" and isinstance(value, str) and len(value) > 40:   # tooltip: long text in full
             return value
         return None
 
