@@ -179,3 +179,12 @@ def test_weekly_reader_combines_marketplaces(workspace):
     assert len(frame) == 1
     assert (frame.shipped_revenue[0], frame.shipped_units[0]) == (3000.0, 30.0)
     assert frame.customer_returns.isna().all()
+
+
+def test_first_import_sets_missing_account_defaults_only(workspace):
+    write_report(workspace, sales_report({"A1": 1}), "h1")
+    assert (workspace.meta("marketplace_id"), workspace.meta("currency"), workspace.meta("locale")) == ("M", "EUR", "de_DE")
+    other = sales_report({"A1": 1}, name="usd.csv")
+    other.currency, other.marketplace_id = "USD", "X"
+    write_report(workspace, other, "h2")
+    assert (workspace.meta("marketplace_id"), workspace.meta("currency")) == ("M", "EUR")

@@ -107,9 +107,19 @@ def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None, progr
                 conn.executemany(sql, chunk)
         _write_products(conn, report)
         _write_purchase_orders(conn, report, import_id)
+        _remember_account_defaults(conn, report)
         if file_hash:  # the same file again: its earlier record is replaced, not duplicated
             _drop_earlier_same_file(conn, file_hash, import_id)
     return import_id
+
+
+def _remember_account_defaults(conn, report: ParsedReport) -> None:
+    """A workspace that has no marketplace/currency/locale yet takes them from its first import,
+    so later files without a Countries=[..] or Currency=[..] land on the same keys."""
+    defaults = {"marketplace_id": report.marketplace_id, "currency": report.currency,
+                "locale": report.locale if report.source != "api" else None}
+    conn.executemany("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                     [(k, v) for k, v in defaults.items() if v])
 
 
 _key_of = operator.itemgetter(0, 1, 2, 3, 4, 5)
