@@ -120,10 +120,10 @@ class NegotiationTab(BaseTab):
         return bar
 
     def _list_text(self, title: str, asins: int, status: str) -> str:
-        names = {"draft": self.tr("draft"), "submitted": self.tr("submitted"), "accepted": self.tr("accepted"),
-                 "rejected": self.tr("rejected"), "withdrawn": self.tr("withdrawn")}
-        return self.tr("%1\n%2 ASINs · %3").replace("%1", title).replace("%2", str(asins)).replace(
-            "%3", names.get(status, status))
+        """Title, ASIN count and the status as the case editor words it (ASIN is the same in German)."""
+        index = self.editor.status.findData(status)
+        status_text = self.editor.status.itemText(index) if index >= 0 else status
+        return f"{title}\n{asins} ASINs · {status_text}"
 
     # --- loading ----------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
