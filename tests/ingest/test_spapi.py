@@ -184,3 +184,27 @@ def test_forecast_quantiles_out_of_order_stored_as_is(tmp_path):
     report = read_report(path)
     assert report.forecasts[0][-4:] == (10.0, 12.0, 11.0, 9.0)
     assert any("out of order" in w for w in report.warnings)
+
+
+def test_negative_inventory_and_unknown_fields_are_kept(spapi_example, tmp_path, workspace):
+    """T11, T12: backorders (-3) and over-shipment (-10) accepted; an unknown field lands in extra_facts."""
+    doc = json.loads(spapi_example("vendorInventoryReport").read_text())
+    row = doc["inventoryByAsin"][0]
+    row["sellableOnHandInventoryUnits"], row["openPurchaseOrderUnits"] = -3, -10
+    row["brandNewMetricRate"] = 0.5
+    path = tmp_path / "inv.json"
+    path.write_text(json.dumps(doc))
+    write_report(workspace, read_report(path))
+    conn = workspace.conn
+    assert conn.execute("SELECT sellable_on_hand_inventory_units, open_purchase_order_units FROM inventory_facts "
+                        "WHERE asin = ? AND period_start = ?", (row["asin"], row["startDate"])).fetchone() == (-3.0, -10.0)
+    assert conn.execute("SELECT value FROM extra_facts WHERE metric = 'brand_new_metric_rate'").fetchone() == (0.5,)
+
+
+def test_string_where_a_number_belongs_is_refused_with_the_row(spapi_example, tmp_path):
+    doc = json.loads(spapi_example("vendorSalesReport").read_text())
+    doc["salesByAsin"][1]["shippedUnits"] = "five"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(UserError, match=r"salesByAsin\[1\]\.shippedUnits"):
+        read_report(path)
