@@ -184,8 +184,23 @@ MODELS = {
 }
 
 
+# Models that are weighted sums of others: run_all computes each part once.
+COMPOSITES = {
+    "seasonal_blend": (("seasonal_ses", 0.75), ("seasonal_naive", 0.25)),
+    "combo": (("seasonal_ses", 0.5), ("ses", 0.5)),
+}
+
+
 def run_all(Y: np.ndarray, h: int, names: tuple[str, ...] | None = None) -> np.ndarray:
     """Forecasts of every model, shape (models, series, h), clipped at 0, NaN -> 0."""
     names = names or tuple(MODELS)
-    out = np.stack([MODELS[name](Y, h) for name in names])
+    done: dict[str, np.ndarray] = {}
+
+    def base(name: str) -> np.ndarray:
+        if name not in done:
+            done[name] = MODELS[name](Y, h)
+        return done[name]
+
+    out = np.stack([sum(w * base(part) for part, w in COMPOSITES[name]) if name in COMPOSITES else base(name)
+                    for name in names])
     return np.clip(np.nan_to_num(out, nan=0.0), 0.0, None)
