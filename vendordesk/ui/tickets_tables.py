@@ -79,12 +79,12 @@ class TablePage(QWidget):
                   search=None) -> None:
         first = not self.model.columns()
         key = self.current_key()
-        self.model.set_frame(frame, columns, search)
+        self.model.set_frame(frame, columns, search, masks=self._masks_for(frame))
         if first:
             self.model.set_visible([c.key for c in columns if c.key not in hidden])
             self._build_column_menu()
             self._apply_widths(widths or {})
-        self.apply_filters()
+        self._update_count()
         if key is not None:
             self.select_key(key)
 
@@ -114,18 +114,19 @@ class TablePage(QWidget):
 
     def apply_filters(self) -> None:
         frame = self.model.frame()
-        if frame is None:
-            return
+        if frame is not None:
+            self.model.set_masks(self._masks_for(frame))
+            self._update_count()
+
+    def _masks_for(self, frame) -> dict:
+        """The status choice and the toggle as boolean masks over ``frame`` (None: no filter)."""
         value = self.status.currentData()
         if value == "_active":
-            self.model.set_mask("status", ~frame[self.status_key].isin(self.closed_values))
-        elif value is None:
-            self.model.set_mask("status", None)
+            status = ~frame[self.status_key].isin(self.closed_values)
         else:
-            self.model.set_mask("status", frame[self.status_key] == value)
+            status = None if value is None else frame[self.status_key] == value
         on = self.toggle is not None and self.toggle.isChecked() and self.toggle_mask is not None
-        self.model.set_mask("toggle", self.toggle_mask(frame) if on else None)
-        self._update_count()
+        return {"status": status, "toggle": self.toggle_mask(frame) if on else None}
 
     def _update_count(self) -> None:
         total = 0 if self.model.frame() is None else len(self.model.frame())

@@ -98,10 +98,11 @@ class FrameModel(QAbstractTableModel):
         self._colors: np.ndarray | None = None
 
     # --- data in ---------------------------------------------------------------------
-    def set_frame(self, frame, columns: list[Column] | None = None, search=None) -> None:
+    def set_frame(self, frame, columns: list[Column] | None = None, search=None, masks: dict | None = None) -> None:
         """Replace the data; keeps the visible columns, masks, search and sort where they still apply.
 
         ``search``: a precomputed ``search_text(frame, columns)`` (else built on the first search).
+        ``masks``: named masks over the new frame (None removes one), applied in the same pass.
         """
         import pandas as pd
 
@@ -121,6 +122,7 @@ class FrameModel(QAbstractTableModel):
         self._haystack = search
         self._ranks = {}
         self._masks = {k: m for k, m in self._masks.items() if isinstance(m, pd.Series) and len(m) == len(frame)}
+        self._update_masks(masks or {})
         visible = [k for k in visible if k in keys] or keys
         self._set_visible_keys(visible)
         self._rows = self._filtered_rows()
@@ -158,8 +160,20 @@ class FrameModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     # --- filter, search, sort -------------------------------------------------------------
+    def set_masks(self, masks: dict) -> None:
+        """Several named masks at once (one refilter); None removes a mask."""
+        self._update_masks(masks)
+        self._refilter()
+
+    def _update_masks(self, masks: dict) -> None:
+        for name, mask in masks.items():
+            if mask is None:
+                self._masks.pop(name, None)
+            else:
+                self._masks[name] = mask
+
     def set_mask(self, name: str, mask) -> None:
-        """A named boolean Series over the full frame; None removes it."""
+        """A named boolean Series (or array) over the full frame; None removes it."""
         if mask is None:
             self._masks.pop(name, None)
         else:
