@@ -215,4 +215,5 @@ def open_sync(window) -> None:
     """File › Sync with Amazon (SP-API)…"""
     dialog = SyncDialog(window)
     dialog.exec()
-    dialog.deleteLater()
+    if dialog.task is None:  # a cancelled run still reports back to the dialog: keep it until then
+        dialog.deleteLater()
