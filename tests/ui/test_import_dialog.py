@@ -124,3 +124,20 @@ def test_cancel_during_import_leaves_workspace_unchanged(qtbot, empty_window, tm
     ws = empty_window.ctx.workspace
     assert ws.conn.execute("SELECT COUNT(*) FROM sales_facts").fetchone() == (0,)
     assert ws.conn.execute("SELECT COUNT(*) FROM report_imports").fetchone() == (0,)
+
+
+def test_period_entered_for_a_file_without_viewing_range(qtbot, empty_window, tmp_path):
+    plain = tmp_path / "plain.csv"
+    plain.write_text("ASIN,Shipped Revenue,Shipped Units\nB0PLAIN001,10.50,2\n", "utf-8")
+    flow = _run_flow(qtbot, empty_window, [plain], accept=False)
+    first = flow.preview
+    assert first.period_button is not None and not first.import_button.isEnabled()
+    first.period_chosen.emit("2024-10-06..2024-10-12")   # what Enter period… does after the date dialog
+    first.reject()
+    qtbot.waitUntil(lambda: flow.preview is not first and flow.preview.isVisible(), timeout=60000)
+    assert flow.preview.table.item(0, 3).text().endswith("(weekly)")
+    with qtbot.waitSignal(empty_window.changed, timeout=60000):
+        flow.preview.accept()
+    qtbot.waitUntil(lambda: flow.results is not None, timeout=60000)
+    assert empty_window.ctx.workspace.conn.execute(
+        "SELECT grain, period_start, shipped_revenue FROM sales_facts").fetchone() == ("week", "2024-10-06", 10.5)

@@ -43,8 +43,9 @@ def set_period(report: ParsedReport, context: Context) -> None:
         start, end = (dt.date.fromisoformat(d) for d in context.period)
     else:
         raise UserError(f"{report.file_name}: the file has no Viewing Range=[..] in its first row, so its period "
-                        "is unknown. Nothing was imported. Import the unchanged Vendor Central export, or give the "
-                        "period (vendordesk import --period YYYY-MM-DD..YYYY-MM-DD).")
+                        "is unknown. Nothing was imported. Import the unchanged Vendor Central export, or enter the "
+                        "period (window: Enter period… in the import preview; command line: "
+                        "--period YYYY-MM-DD..YYYY-MM-DD).")
     report.period_start, report.period_end = start.isoformat(), end.isoformat()
     report.grain = grain_of(start, end)
     stated = _GRAIN_WORDS.get(report.metadata.get("reporting_range", "").strip().lower())

@@ -42,6 +42,7 @@ class ImportFlow(QObject):
         self.results: list[dict] | None = None
         self.progress: QProgressDialog | None = None
         self.task = None
+        self.period: str | None = None   # START..END for files without a Viewing Range
 
     def _progress_dialog(self, label: str) -> QProgressDialog:
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.window)
@@ -69,12 +70,13 @@ class ImportFlow(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def read(self) -> None:
+    def read(self, period: str | None = None) -> None:
         """Step 1: read every file without writing (dry run) for the preview."""
         from vendordesk.ui.import_runner import run_import
 
+        self.period = period or self.period
         self.progress = self._progress_dialog(self.tr("Reading %n file(s)…", "", len(self.paths)))
-        self.task = run_task(run_import, self.window.ctx.path, self.paths, True, on_done=self._show_preview,
+        self.task = run_task(run_import, self.window.ctx.path, self.paths, True, self.period, on_done=self._show_preview,
                              on_error=self._failed, on_progress=self._set_progress)
 
     def _show_preview(self, events: list[dict]) -> None:
@@ -84,6 +86,7 @@ class ImportFlow(QObject):
         self.task = None
         self.preview = ImportPreview(events, self.window)
         self.preview.accepted.connect(self.commit)
+        self.preview.period_chosen.connect(self.read)
         self.preview.open()
 
     def commit(self) -> None:
@@ -92,7 +95,7 @@ class ImportFlow(QObject):
 
         files = self.preview.importable_paths()
         self.progress = self._progress_dialog(self.tr("Importing %n file(s)…", "", len(files)))
-        self.task = run_task(run_import, self.window.ctx.path, files, False, on_done=self._finished,
+        self.task = run_task(run_import, self.window.ctx.path, files, False, self.period, on_done=self._finished,
                              on_error=self._failed, on_progress=self._set_progress)
 
     def _finished(self, events: list[dict]) -> None:

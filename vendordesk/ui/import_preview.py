@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.ui import fmt
+
+
+NO_PERIOD = "has no Viewing Range"
 
 
 def report_label(kind: str | None) -> str:
@@ -76,8 +82,51 @@ def view_text(summary: dict) -> str:
     return " / ".join(p.title() for p in parts if p) or fmt.DASH
 
 
+class PeriodDialog(QDialog):
+    """Start and end date for files without a Viewing Range (never defaults to today)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Period of the files"))
+        self.start = QDateEdit(calendarPopup=True)
+        self.end = QDateEdit(calendarPopup=True)
+        for edit in (self.start, self.end):
+            edit.setSpecialValueText(" ")
+            edit.setDate(edit.minimumDate())
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("These files do not say which period they cover. Enter the first and last "
+                                   "day exactly as chosen in Vendor Central.")))
+        form.addRow(self.tr("First day"), self.start)
+        form.addRow(self.tr("Last day"), self.end)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _check(self) -> None:
+        start, end = self.start.date(), self.end.date()
+        if start == self.start.minimumDate() or end == self.end.minimumDate() or end < start:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Enter a first day and a last day on or after it."))
+            return
+        self.accept()
+
+    def period(self) -> str:
+        return f"{self.start.date().toString('yyyy-MM-dd')}..{self.end.date().toString('yyyy-MM-dd')}"
+
+    @classmethod
+    def ask(cls, parent=None) -> str | None:
+        dialog = cls(parent)
+        return dialog.period() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
 class ImportPreview(QDialog):
-    """Lists each file: recognised report, view, period, currency, rows, ASINs, warnings."""
+    """Lists each file: recognised report, view, period, currency, rows, ASINs, warnings.
+
+    Signals:
+        period_chosen(str): the user entered ``START..END`` for files without a Viewing Range.
+    """
+
+    period_chosen = Signal(str)
 
     COLUMNS = 8
 
@@ -104,6 +153,11 @@ class ImportPreview(QDialog):
         self.import_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.period_button = None
+        if any(e["event"] == "refused" and NO_PERIOD in e["message"] for e in events):
+            self.period_button = buttons.addButton(self.tr("Enter period…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.period_button.setToolTip(self.tr("Some files carry no Viewing Range. Enter the period they cover."))
+            self.period_button.clicked.connect(self.ask_period)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
@@ -159,6 +213,12 @@ class ImportPreview(QDialog):
                  .replace("%2", s.get("locale") or fmt.DASH)]
         lines += [f"• {w}" for w in s["warnings"]] or [self.tr("No warnings.")]
         self.details.setPlainText("\n".join(lines))
+
+    def ask_period(self) -> None:
+        period = PeriodDialog.ask(self)
+        if period:
+            self.period_chosen.emit(period)
+            self.reject()
 
     def importable_paths(self) -> list[str]:
         return [e["summary"]["path"] for e in self.events if e["event"] == "done"]
