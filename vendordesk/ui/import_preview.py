@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from vendordesk.ui import fmt
 
-
 NO_PERIOD = "has no Viewing Range"
 
 
