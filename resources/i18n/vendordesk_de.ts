@@ -1622,6 +1622,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>P90 über Kapazität</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>Projected own stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+9" />
             <source>Product</source>
             <translation>Produkt</translation>
@@ -2096,18 +2101,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../../vendordesk/ui/import_dialog.py" line="+47" />
+            <location filename="../../vendordesk/ui/import_dialog.py" line="+48" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+60" />
+            <location line="+62" />
             <source>Import reports</source>
             <translation>Berichte importieren</translation>
         </message>
         <message numerus="yes">
-            <location line="-32" />
+            <location line="-33" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>%n Datei wird gelesen…</numerusform>
@@ -2115,7 +2120,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+18" />
+            <location line="+19" />
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>%n Datei wird importiert…</numerusform>
@@ -2248,7 +2253,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>ImportLabels</name>
         <message>
-            <location filename="../../vendordesk/ui/import_preview.py" line="+25" />
+            <location filename="../../vendordesk/ui/import_preview.py" line="+30" />
             <source>Sales</source>
             <translation>Verkäufe</translation>
         </message>
@@ -2331,7 +2336,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <context>
         <name>ImportPreview</name>
         <message>
-            <location line="+34" />
+            <location line="+77" />
             <source>Import reports – preview</source>
             <translation>Berichte importieren – Vorschau</translation>
         </message>
@@ -2352,7 +2357,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             </translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+8" />
+            <source>Enter period…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Some files carry no Viewing Range. Enter the period they cover.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
             <source>File</source>
             <translation>Datei</translation>
         </message>
@@ -3339,39 +3354,33 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Als PDF exportieren…</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>draft</source>
-            <translation>Entwurf</translation>
+            <translation type="vanished">Entwurf</translation>
         </message>
         <message>
-            <location line="+0" />
             <source>submitted</source>
-            <translation>eingereicht</translation>
+            <translation type="vanished">eingereicht</translation>
         </message>
         <message>
-            <location line="+0" />
             <source>accepted</source>
-            <translation>angenommen</translation>
+            <translation type="vanished">angenommen</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>rejected</source>
-            <translation>abgelehnt</translation>
+            <translation type="vanished">abgelehnt</translation>
         </message>
         <message>
-            <location line="+0" />
             <source>withdrawn</source>
-            <translation>zurückgezogen</translation>
+            <translation type="vanished">zurückgezogen</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>%1
 %2 ASINs · %3</source>
-            <translation>%1
+            <translation type="vanished">%1
 %2 ASINs · %3</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+86" />
             <source>(untitled case)</source>
             <translation>(Fall ohne Titel)</translation>
         </message>
@@ -3425,6 +3434,34 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <location line="+6" />
             <source>The PDF could not be written: %1</source>
             <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodDialog</name>
+        <message>
+            <location filename="../../vendordesk/ui/import_preview.py" line="-124" />
+            <source>Period of the files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>These files do not say which period they cover. Enter the first and last day exactly as chosen in Vendor Central.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>First day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Enter a first day and a last day on or after it.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3896,7 +3933,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </message>
         <message>
             <location line="+32" />
-            <location line="+31" />
+            <location line="+37" />
             <location line="+2" />
             <location line="+7" />
             <location line="+3" />
@@ -3904,7 +3941,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Abgleich mit Amazon</translation>
         </message>
         <message>
-            <location line="-36" />
+            <location line="-42" />
             <source>Fetching %1 report(s) from Amazon…</source>
             <translation>%1 Bericht(e) werden von Amazon abgerufen…</translation>
         </message>
@@ -3914,7 +3951,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+11" />
+            <source>Fetching %1 (%2 of %3) from Amazon…</source>
+            <translation>%1 wird von Amazon abgerufen (%2 von %3)…</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>%1 report(s) imported, %2 already in the workspace.</source>
             <translation>%1 Bericht(e) importiert, %2 bereits im Arbeitsbereich.</translation>
         </message>
@@ -3952,7 +3994,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
             <translation>Spalten</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+89" />
             <source>%1 of %2</source>
             <translation>%1 von %2</translation>
         </message>

@@ -170,8 +170,14 @@ class SyncDialog(QDialog):
         self.start.setEnabled(False)
         self.task = run_task(sync_reports, self.window_.ctx.workspace.path, requests, credentials, options=options,
                              on_done=self._done, on_error=self._failed,
-                             on_progress=lambda f: self.progress.setValue(int(f * 1000)))
+                             on_progress=lambda f: self._progress(f, requests))
         self.progress.canceled.connect(self.task.cancel)
+
+    def _progress(self, fraction: float, requests: list) -> None:
+        index = min(len(requests) - 1, int(fraction * len(requests)))
+        self.progress.setLabelText(self.tr("Fetching %1 (%2 of %3) from Amazon…").replace(
+            "%1", requests[index].label()).replace("%2", str(index + 1)).replace("%3", str(len(requests))))
+        self.progress.setValue(int(fraction * 1000))
 
     def _finish(self) -> None:
         self.progress.reset()
