@@ -1624,7 +1624,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location line="+0" />
             <source>Projected own stock</source>
-            <translation type="unfinished" />
+            <translation>Erwarteter eigener Bestand</translation>
         </message>
         <message>
             <location line="+9" />
@@ -2359,12 +2359,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location line="+8" />
             <source>Enter period…</source>
-            <translation type="unfinished" />
+            <translation>Zeitraum eingeben…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Some files carry no Viewing Range. Enter the period they cover.</source>
-            <translation type="unfinished" />
+            <translation>Einige Dateien enthalten keinen Berichtszeitraum (Viewing Range). Geben Sie den Zeitraum ein, den sie abdecken.</translation>
         </message>
         <message>
             <location line="+13" />
@@ -3441,27 +3441,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <message>
             <location filename="../../vendordesk/ui/import_preview.py" line="-124" />
             <source>Period of the files</source>
-            <translation type="unfinished" />
+            <translation>Zeitraum der Dateien</translation>
         </message>
         <message>
             <location line="+7" />
             <source>These files do not say which period they cover. Enter the first and last day exactly as chosen in Vendor Central.</source>
-            <translation type="unfinished" />
+            <translation>Diese Dateien geben nicht an, welchen Zeitraum sie abdecken. Geben Sie den ersten und letzten Tag genau so ein, wie in Vendor Central gewählt.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>First day</source>
-            <translation type="unfinished" />
+            <translation>Erster Tag</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Last day</source>
-            <translation type="unfinished" />
+            <translation>Letzter Tag</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Enter a first day and a last day on or after it.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie einen ersten Tag und einen letzten Tag an, der nicht davor liegt.</translation>
         </message>
     </context>
     <context>
