@@ -32,7 +32,7 @@ def test_projection_by_hand():
     assert out["short_p90"][0, 1] == pytest.approx(25 - target)
     assert out["eur_at_risk"][0, 1] == pytest.approx(4.0 * (25 - target))
     assert out["expected_order"][0, 1] == pytest.approx(10.0)   # position 5 + (target - 15) in transit
-    assert out["own_stock"][0, 0] == pytest.approx(100 - (target - 15))
+    assert out["own_stock"][0, 0] == 0.0                      # made to order: nothing left over
 
 
 def test_no_capacity_means_nothing_ships_and_risk_follows():
@@ -41,10 +41,17 @@ def test_no_capacity_means_nothing_ships_and_risk_follows():
     assert out["short_p80"][0, 1] == pytest.approx(12 - 5)    # 15 - 10 used, nothing arrives
 
 
-def test_unknown_capacity_is_unlimited_and_own_stock_unknown():
+def test_unknown_capacity_is_unlimited():
     out = fs.project(_inputs(capacity=np.nan))
-    assert np.isnan(out["own_stock"]).all()
     assert out["shipped"][0, 0] == pytest.approx(out["expected_order"][0, 0])
+    assert np.isfinite(out["own_stock"]).all()
+
+
+def test_own_stock_ships_first_and_is_not_rebuilt_without_orders():
+    out = fs.project(_inputs(capacity=5.0, own=20.0))
+    first = out["expected_order"][0, 0]                       # 7.83: all from stock, nothing produced
+    assert out["own_stock"][0, 0] == pytest.approx(20 - first)
+    assert (np.diff(out["own_stock"][0]) <= 1e-9).all()       # stock only goes down
 
 
 def test_open_po_arrives_on_its_week_and_lowers_the_order():

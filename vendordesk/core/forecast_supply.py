@@ -5,7 +5,8 @@ Assumptions (domain.md §6b.5, the expected-order rule is inferred):
   target = sum P50 over (L + R) weeks + safety, safety = sqrt(L + R) x (Pq - P50) of the week
   (Pq = P80 by default; P80 - P50 ~ 0.84 sigma, so this is the textbook sigma x sqrt(L+R) rule),
   order = max(0, target - (Amazon on hand + open PO units not yet received)).
-- The vendor ships an order from own stock plus this week's capacity; it arrives L weeks later.
+- The vendor ships an order from own stock first and produces the rest, up to this week's
+  capacity (make to order: no stock is built without an order); it arrives L weeks later.
   What cannot be shipped is not delivered (Amazon cancels short-confirmed units).
 - Open PO units arrive on their expected date (past due: in the first week) and are already
   covered by the vendor (not taken from own stock).
@@ -14,7 +15,7 @@ Assumptions (domain.md §6b.5, the expected-order rule is inferred):
   P-values ("stock needed at period start"). Units short = Pq - available.
 - EUR at risk = units short of P90 x unit value (cost price, else shipped COGS per unit);
   NaN (shown as a dash) when neither is known, never a silent 0.
-- Unknown capacity means unlimited (flag ``no_capacity``); unknown own stock counts as 0.
+- Unknown capacity means unlimited; unknown own stock counts as 0.
 """
 
 from __future__ import annotations
@@ -80,9 +81,9 @@ def project(inp: SupplyInputs, safety: str = "p80") -> dict[str, np.ndarray]:
         target = _window_sum(p50, t, cover) + np.sqrt(cover) * (pq[:, t] - p50[:, t])
         position = amazon + arrivals[:, t:].sum(axis=1)
         order = np.maximum(0.0, target - position)
-        supply = vendor + capacity[:, t]
-        shipped = np.minimum(order, supply)
-        vendor = supply - shipped
+        produced = np.minimum(capacity[:, t], np.maximum(0.0, order - vendor))
+        shipped = np.minimum(order, vendor + produced)
+        vendor = vendor + produced - shipped
         arrivals[rows, t + lead] += shipped
         available = amazon + arrivals[:, t]
         out["amazon_stock"][:, t] = available
@@ -93,7 +94,6 @@ def project(inp: SupplyInputs, safety: str = "p80") -> dict[str, np.ndarray]:
         out["short_p80"][:, t] = np.maximum(0.0, p80[:, t] - available)
         out["short_p90"][:, t] = np.maximum(0.0, p90[:, t] - available)
         amazon = np.maximum(0.0, available - p50[:, t])
-    out["own_stock"] = np.where(np.isinf(out["own_stock"]), np.nan, out["own_stock"])
     out["eur_at_risk"] = out["short_p90"] * inp.unit_value.astype(float)[:, None]   # NaN: value unknown
     return out
 

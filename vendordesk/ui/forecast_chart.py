@@ -94,7 +94,7 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         top = self.demand.addLegend(offset=(8, 2), labelTextSize="8pt")
         top.setColumnCount(4)
         bottom = self.supply.addLegend(offset=(8, 2), labelTextSize="8pt")
-        bottom.setColumnCount(4)
+        bottom.setColumnCount(5)
         self.series = {}
         band = QColor(OURS)
         band.setAlpha(45)
@@ -120,6 +120,8 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.series["capacity_short"] = pg.ScatterPlotItem(symbol="x", size=7, pen=pg.mkPen("#c62828", width=1.5))
         self.supply.addItem(self.series["capacity_short"])
         bottom.addItem(self.series["capacity_short"], labels["capacity_short"])
+        self.series["own"] = self.supply.plot(pen=_pen(QColor("#8d6e63"), 1.5, Qt.PenStyle.DashLine),
+                                              name=labels["own"])
         self.series["orders"] = self.supply.plot(pen=_pen(QColor("#00838f"), 1.2, Qt.PenStyle.DotLine),
                                                  name=labels["orders"])
         self.today = [pg.InfiniteLine(angle=90, pen=_pen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
@@ -135,12 +137,12 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         for key, item in self.series.items():
             x, y = data.get("p50" if key == "p50_low" else key, ([], []))
             x, y = np.asarray(x, float), np.asarray(y, float)
-            item.setData(x, y, skipFiniteCheck=key != "amazon_q")
+            item.setData(x, y, skipFiniteCheck=bool(np.isfinite(y).all()))
             if len(x):
                 xs.extend((np.nanmin(x), np.nanmax(x)))
                 finite = y[np.isfinite(y)]
                 if finite.size:
-                    (lows if key in ("capacity", "stock", "orders", "capacity_short") else tops).append(float(finite.max()))
+                    (lows if key in ("capacity", "stock", "own", "orders", "capacity_short") else tops).append(float(finite.max()))
         if data.get("today") is not None:
             for line in self.today:
                 line.setPos(data["today"])

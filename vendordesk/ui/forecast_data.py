@@ -44,7 +44,7 @@ class PlanIndex:
         proj = plan.projection
         self.supply = {}
         if len(proj) == n * h and n and h:
-            for col in ("capacity", "amazon_stock", "expected_order"):
+            for col in ("capacity", "amazon_stock", "own_stock", "expected_order"):
                 self.supply[col] = proj[col].to_numpy(dtype=float).reshape(n, h)
 
     def _amazon_arrays(self, af) -> None:
@@ -113,6 +113,7 @@ class PlanIndex:
                 "orders": (self.fc_x, self.supply["expected_order"][i])}
         if np.isfinite(cap).any():
             data["capacity"] = (self.fc_x, np.nan_to_num(cap))
+            data["own"] = (self.fc_x, np.nan_to_num(self.supply["own_stock"][i]))
         return data
 
     def _amazon(self, asin: str, generation: str | None) -> dict:

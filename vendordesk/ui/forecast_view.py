@@ -105,7 +105,7 @@ class ForecastView(QWidget):
                 "p80": self.tr("Ours P80"), "amazon_mean": self.tr("Amazon mean"),
                 "amazon_q": self.tr("Amazon P70/P80/P90"), "capacity": self.tr("Our capacity"),
                 "stock": self.tr("Projected Amazon stock"), "orders": self.tr("Expected Amazon orders"),
-                "capacity_short": self.tr("P90 above capacity"),
+                "capacity_short": self.tr("P90 above capacity"), "own": self.tr("Projected own stock"),
                 "stock_units": self.tr("Units")}
 
     # --- showing a plan -------------------------------------------------------------
