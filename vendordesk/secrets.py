@@ -79,8 +79,8 @@ class CredentialStore:
     def _fall_back(self, reason: str) -> None:
         if not self.notice:
             log.warning("credentials kept for this session only: %s", reason)
-        self.notice = ("No secure password store (keyring) is available on this computer: %s. "
-                       "The credentials are kept for this session only; enter them again next time." % reason)
+        self.notice = (f"No secure password store (keyring) is available on this computer: {reason}. "
+                       "The credentials are kept for this session only; enter them again next time.")
 
     def get(self, field: str) -> str | None:
         _check(field)
@@ -135,7 +135,8 @@ class CredentialStore:
         return Credentials(*values)  # type: ignore[arg-type]
 
     def save(self, credentials: Credentials) -> bool:
-        return all([self.set(field, value) for field, value in zip(FIELDS, credentials.values())])
+        stored = [self.set(field, value) for field, value in zip(FIELDS, credentials.values(), strict=True)]
+        return all(stored)  # every field is written, even after one failed
 
     def known_values(self) -> list[str]:
         """Every stored secret value (used by tests and the leak scan)."""

@@ -13,9 +13,10 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from vendordesk.paths import config_dir
 
@@ -64,7 +65,7 @@ class Settings:
     sync_poll_seconds: float = 30.0
     sync_timeout_minutes: float = 60.0
 
-    def validated(self) -> "Settings":
+    def validated(self) -> Settings:
         """A copy where values outside their allowed range fall back to the default."""
         defaults, fixed = Settings(), dataclasses.replace(self)
         if fixed.language not in LANGUAGES:
@@ -141,7 +142,7 @@ def load(path: Path | None = None) -> Settings:
     try:
         raw = json.loads(path.read_text("utf-8"))
         if not isinstance(raw, dict):
-            raise ValueError("not a JSON object")
+            raise TypeError("not a JSON object")
         if int(raw.get("version", 1)) > SCHEMA_VERSION:
             log.warning("%s is from a newer VendorDesk (version %s); reading what we know", path, raw["version"])
             raw["version"] = SCHEMA_VERSION

@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from tests.e2e.spapi_fake import APP_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeAmazon, Scenario
+from tests.e2e.spapi_fake import (
+    APP_ID,
+    CLIENT_SECRET,
+    REFRESH_TOKEN,
+    FakeAmazon,
+    Scenario,
+)
 from vendordesk.secrets import Credentials
 from vendordesk.store import open_workspace
 from vendordesk.sync.plan import REPORT_TYPES, plan_requests

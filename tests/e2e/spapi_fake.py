@@ -67,7 +67,7 @@ class FakeAmazon:
 
         return Endpoint(api=self.base, lwa_host=f"127.0.0.1:{self.server.server_address[1]}")
 
-    def __enter__(self) -> "FakeAmazon":
+    def __enter__(self) -> FakeAmazon:
         self.thread.start()
         return self
 
@@ -175,7 +175,7 @@ def _handler(fake: FakeAmazon):
                 return True
             return False
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server API
+        def do_POST(self) -> None:
             body = self._body()
             if self._dropped():
                 return
@@ -188,7 +188,7 @@ def _handler(fake: FakeAmazon):
                 fake.calls.append(("createReport", body.decode("utf-8")))
                 self._send(*fake.create(json.loads(body or b"{}")))
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
+        def do_GET(self) -> None:
             if self._dropped():
                 return
             path = self.path.split("?")[0]

@@ -13,7 +13,14 @@ import logging
 
 import pytest
 
-from tests.e2e.spapi_fake import ACCESS_TOKEN, APP_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeAmazon, Scenario
+from tests.e2e.spapi_fake import (
+    ACCESS_TOKEN,
+    APP_ID,
+    CLIENT_SECRET,
+    REFRESH_TOKEN,
+    FakeAmazon,
+    Scenario,
+)
 from vendordesk.errors import Cancelled
 from vendordesk.secrets import Credentials
 from vendordesk.store import open_workspace, raw_reports
@@ -48,7 +55,7 @@ def _requests(types=tuple(REPORT_TYPES)):
 
 
 def _sync(path, fake, types=tuple(REPORT_TYPES), creds=CREDS, **options):
-    settings = dict(poll_seconds=0.01, retry_delay=0.01, endpoint=fake.endpoint) | options
+    settings = {"poll_seconds": 0.01, "retry_delay": 0.01, "endpoint": fake.endpoint} | options
     return sync_reports(path, _requests(types), creds, options=SyncOptions(**settings))
 
 
@@ -201,9 +208,8 @@ def test_sync_command_imports_and_prints_json(ws_path, capsys, monkeypatch):
 
     from vendordesk import secrets
     from vendordesk.cli import main
-    from vendordesk.sync import runner
-
     from vendordesk.settings import Settings, save
+    from vendordesk.sync import runner
 
     save(Settings(sync_poll_seconds=0.01))                 # the command reads its poll interval from settings
     monkeypatch.setattr(secrets, "_store", None)

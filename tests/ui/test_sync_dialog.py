@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.e2e.spapi_fake import APP_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeAmazon, Scenario
+from tests.e2e.spapi_fake import (
+    APP_ID,
+    CLIENT_SECRET,
+    REFRESH_TOKEN,
+    FakeAmazon,
+    Scenario,
+)
 from vendordesk import secrets
 from vendordesk.sync.runner import SyncOptions
 

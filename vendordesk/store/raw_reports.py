@@ -33,7 +33,7 @@ class RawReport:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def get(ws: Workspace, request_key: str) -> RawReport | None:

@@ -12,15 +12,21 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.secrets import Credentials
 from vendordesk.store import raw_reports
 from vendordesk.sync.client import Endpoint, reports_client
-from vendordesk.sync.explain import ReportFailed, SyncStopped, explain, fatal_message, timeout_message
+from vendordesk.sync.explain import (
+    ReportFailed,
+    SyncStopped,
+    explain,
+    fatal_message,
+    timeout_message,
+)
 from vendordesk.sync.plan import ReportRequest
 
 log = logging.getLogger(__name__)
@@ -162,7 +168,7 @@ class _Run:
                 document = self.fetch(request, report)
         except (Cancelled, UserError):
             raise
-        except Exception as exc:  # noqa: BLE001 - explain() re-raises what it does not know (a bug)
+        except Exception as exc:
             raise explain(exc, request.label()) from exc
         self.check_cancel()
         try:
