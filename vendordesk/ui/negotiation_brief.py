@@ -30,6 +30,26 @@ def write_pdf(analysis, lang: str, account: dict, out: str | Path) -> Path:
     return html_to_pdf(html, out, title=title, images=images)
 
 
+def preview_brief(parent, html: str, images: dict) -> None:
+    """A modal print preview. The printer is kept referenced while the dialog runs (a temporary
+    QPrinter handed to QPrintPreviewDialog is freed by Python and the dialog then crashes)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from vendordesk.ui.printing import make_document
+
+    doc = make_document(html, images)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(doc.print_)
+    dialog.resize(900, 1000)
+    dialog.exec()
+    dialog.deleteLater()
+
+
 def render_negotiation_pdf(ws, case_id: int, out: str | Path, lang: str = "de") -> Path:
     """Analyse the case and write its brief to ``out`` (needs a QApplication)."""
     from vendordesk.store.negotiations import analyse_case

@@ -322,11 +322,11 @@ class NegotiationTab(BaseTab):
         return brief_document(self.analysis, self.brief_lang(), account_facts(self.ctx.workspace))
 
     def preview(self) -> None:
-        from vendordesk.ui.printing import preview
+        from vendordesk.ui.negotiation_brief import preview_brief
 
         if self.analysis is not None:
             html, images = self._document()
-            preview(self, html, images)
+            preview_brief(self, html, images)
 
     def print_brief(self) -> None:
         from vendordesk.ui.printing import print_html
