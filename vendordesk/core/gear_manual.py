@@ -25,6 +25,8 @@ def normalise(manual: pd.DataFrame | None) -> pd.DataFrame:
     """Entries with an ``week`` column (the Sunday starting the entry's first week)."""
     if manual is None or manual.empty:
         return pd.DataFrame(columns=COLUMNS)
+    if "week" in manual.columns and manual["week"].notna().all():
+        return manual                          # the store computed the week (and account flag)
     frame = manual[COLUMNS[:-1]].copy()
     if frame["value"].dtype != float:
         frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
@@ -38,9 +40,14 @@ def split(manual: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
     """Entries grouped by (gear, kpi), once, so lookups do not scan every row."""
     if manual.empty:
         return {}
-    gear_codes, gears = pd.factorize(manual["gear"].to_numpy(dtype=object))
-    kpi_codes, kpis = pd.factorize(manual["kpi"].to_numpy(dtype=object))
+    gear_codes, gears = pd.factorize(manual["gear"])
+    kpi_codes, kpis = pd.factorize(manual["kpi"])
     codes = gear_codes * len(kpis) + kpi_codes
+    if np.all(codes[1:] >= codes[:-1]):        # already grouped (store order): slices, no copies
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        ends = np.r_[starts[1:], len(codes)]
+        return {(gears[codes[lo] // len(kpis)], kpis[codes[lo] % len(kpis)]): manual.iloc[lo:hi]
+                for lo, hi in zip(starts, ends)}
     order = np.argsort(codes, kind="stable")
     ordered = codes[order]
     out = {}
@@ -61,7 +68,8 @@ def _rows(groups: dict, gear: str, kpi: str, asins: list[str] | None) -> pd.Data
         return pd.DataFrame(columns=COLUMNS)
     if asins is not None:
         return rows.loc[rows["asin"].isin(asins)]
-    account = rows.loc[rows["asin"] == ""]
+    flags = rows["account"].to_numpy(dtype=bool) if "account" in rows.columns else rows["asin"].to_numpy() == ""
+    account = rows.loc[flags]
     return account if len(account) else rows
 
 

@@ -168,7 +168,10 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
 
     def column(name: str) -> np.ndarray:
         if name in facts.columns:
-            return pd.to_numeric(facts[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            series = facts[name]
+            if series.dtype.kind != "f":
+                series = pd.to_numeric(series, errors="coerce")
+            return series.to_numpy(dtype=float, na_value=np.nan)
         return np.full(n, np.nan)
 
     cols = {c: column(c) for c in dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED))}
@@ -189,7 +192,13 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
         cols[f"w__{name}"] = w
         cols[f"wx__{name}"] = values * w
     cols["active"] = (cols["shipped_units"] > 0).astype(float)
-    frame = pd.DataFrame(cols)
+    # one Fortran-ordered matrix, flows then stocks first: the frame wraps it without a copy
+    # and per_asin slices rows of it directly (see numeric_block)
+    names = _block_columns() + [c for c in cols if c not in set(_block_columns())]
+    matrix = np.empty((n, len(names)), order="F")
+    for j, name in enumerate(names):
+        matrix[:, j] = cols[name]
+    frame = pd.DataFrame(matrix, columns=names, copy=False)
     asin = facts["asin"].to_numpy(dtype=object) if n else np.array([], dtype=object)
     start = facts["period_start"].to_numpy(dtype=object) if n else np.array([], dtype=object)
     codes, weeks = pd.factorize(start, sort=True)
@@ -201,6 +210,7 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     frame.insert(4, "real", asin != "")         # '' = account aggregate, never an ASIN row
     frame.attrs["weeks"] = Labels(weeks)
     frame.attrs["asins"] = Labels(asins)
+    frame.attrs["block"] = Labels((matrix[:, :len(_block_columns())],))
     return frame
 
 
@@ -270,10 +280,17 @@ def _week_mask(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
     return (codes >= lo) & (codes < hi)
 
 
+def _block_columns() -> list[str]:
+    return [c for c in _sum_columns() if c not in STOCKS] + list(STOCKS)
+
+
 def numeric_block(prepared: pd.DataFrame) -> np.ndarray:
-    """The flow columns then the stock columns as one float matrix (build once, reuse)."""
-    flows = [c for c in _sum_columns() if c not in STOCKS]
-    return prepared[flows + list(STOCKS)].to_numpy(dtype=float)
+    """The flow columns then the stock columns as one float matrix: the prepare() matrix
+    itself when ``prepared`` is the whole frame, else a copy of the rows."""
+    held = prepared.attrs.get("block")
+    if held and len(held[0]) == len(prepared):
+        return held[0]
+    return prepared[_block_columns()].to_numpy(dtype=float)
 
 
 def per_asin(prepared: pd.DataFrame, start: str, end: str,

@@ -58,8 +58,11 @@ def reset_gear(ws: Workspace, gear_id: str) -> None:
 
 # --- manual KPIs ---------------------------------------------------------------------------------
 def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
-    return pd.read_sql_query("SELECT gear, kpi, asin, period_start, period_end, value FROM manual_kpis "
-                             "ORDER BY gear, kpi, period_start", ws.conn)
+    """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week."""
+    return pd.read_sql_query("SELECT gear, kpi, asin, period_start, period_end, value, "
+                             "date(period_start, '-' || strftime('%w', period_start) || ' days') AS week, "
+                             "asin = '' AS account "
+                             "FROM manual_kpis ORDER BY gear, kpi, period_start", ws.conn)
 
 
 def _iso(value: str, field: str) -> str:
