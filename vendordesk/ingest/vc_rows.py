@@ -69,6 +69,8 @@ class _Collector:
         self.negatives: dict[str, int] = {}
         self.duplicates = 0
         self.skipped: list[int] = []
+        self.by_table = [(t, c) for t in FACT_TABLES if (c := layout.table_columns(t))]
+        self.others = [(i, t) for i, t in layout.columns.items() if t.table in ("products", "extra")]
 
     def number(self, cell, target: Target, line: int, title: str):
         try:
@@ -108,13 +110,11 @@ class _Collector:
         if self.layout.market is not None:
             market = vc_common.market_id(str(row[self.layout.market] or "")) or market
         key = (asin, market)
-        for table in FACT_TABLES:
-            cols = self.layout.table_columns(table)
-            if cols:
-                values = [self.number(row[i], t, line, header[i]) for i, t in cols]
-                self._merge(table, key, values, cols)
+        for table, cols in self.by_table:
+            values = [self.number(row[i], t, line, header[i]) for i, t in cols]
+            self._merge(table, key, values, cols)
         product = self.products.setdefault(asin, {})
-        for index, target in self.layout.columns.items():
+        for index, target in self.others:
             if target.table == "products" and row[index] not in (None, ""):
                 product[target.column] = str(row[index]).strip()
             elif target.table == "extra":
