@@ -352,3 +352,15 @@ def test_delete_key_in_the_table_asks_then_deletes(tab, qtbot, monkeypatch):
     assert st.tasks_frame(tab.ctx.workspace).empty
     tab.undo_delete()
     assert len(st.tasks_frame(tab.ctx.workspace)) == 1
+
+
+def test_file_export_menu_works_before_the_tab_is_opened(main_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "tasks.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.waitUntil(lambda: main_window.export_menu.menuAction().isVisible(), timeout=3000)
+    action = next(a for a in main_window.export_menu.actions() if a.text().startswith("Tasks"))
+    action.trigger()
+    assert len(pd.read_csv(out)) == len(st.tasks_frame(main_window.ctx.workspace)) > 0
+    assert "rows written" in main_window.statusBar().currentMessage()

@@ -41,6 +41,7 @@ class TicketsTab(BaseTab):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QTimer.singleShot(400, self._early_badge)   # after the first paint, before the tab is opened
+        QTimer.singleShot(0, self._register_exports)   # File › Export exists once the window is built
 
     def _early_badge(self) -> None:
         """The reminder count from a cheap SQL query while the log is not loaded yet."""
@@ -138,7 +139,6 @@ class TicketsTab(BaseTab):
         self.cases.toggle_mask = self._case_toggle
         self.chargebacks.toggle_mask = lambda f: f["days_left"].map(lambda d: d is not None and d == d and d <= 7)
         self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
-        self._register_exports()
         self.case_editor.load(None)
         self._sort_new_first = True
 
@@ -189,7 +189,7 @@ class TicketsTab(BaseTab):
 
     def _register_exports(self) -> None:
         window = self.ctx.services.get("main_window")
-        if window is not None and hasattr(window, "add_export_action") and not getattr(self, "_exports", False):
+        if getattr(window, "export_menu", None) is not None and not getattr(self, "_exports", False):
             self._exports = True
             window.add_export_action(self.tr("Cases (CSV/XLSX)…"), lambda: self.export("tickets"))
             window.add_export_action(self.tr("Chargebacks (CSV/XLSX)…"), lambda: self.export("chargebacks"))
@@ -375,6 +375,12 @@ class TicketsTab(BaseTab):
         self.pages.setCurrentWidget(page)
 
     def _say(self, text: str, error: bool = False) -> None:
+        """A one-line result above the tables (the status bar while the tab is not built yet)."""
+        if not self._built:
+            window = self.ctx.services.get("main_window")
+            if window is not None and text:
+                window.statusBar().showMessage(text, 10_000)
+            return
         self.message.setText(text)
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
         self.message.setVisible(bool(text))
