@@ -16,6 +16,8 @@ SERVICE = "VendorDesk"
 FIELDS = ("lwa_app_id", "lwa_client_secret", "refresh_token")
 # Backends that do not keep secrets safely (plain files) or at all.
 _REFUSED = ("keyrings.alt", "keyring.backends.null", "keyring.backends.fail")
+# keyring.errors.KeyringError, plus what backends leak unwrapped (D-Bus, jeepney, Windows API).
+_BACKEND_ERRORS = (Exception,)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class CredentialStore:
             return None
         try:
             return keyring.get_password(SERVICE, field)
-        except keyring.errors.KeyringError as exc:
+        except _BACKEND_ERRORS as exc:
             self._fall_back(type(exc).__name__)
             return None
 
@@ -109,7 +111,7 @@ class CredentialStore:
                 self._session.pop(field, None)
                 log.info("credential %s saved in the keyring", field)
                 return True
-            except keyring.errors.KeyringError as exc:
+            except _BACKEND_ERRORS as exc:
                 self._fall_back(type(exc).__name__)
         self._session[field] = value
         return False
@@ -124,7 +126,7 @@ class CredentialStore:
             keyring.delete_password(SERVICE, field)
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: nothing to delete
-        except keyring.errors.KeyringError as exc:
+        except _BACKEND_ERRORS as exc:
             self._fall_back(type(exc).__name__)
 
     def load(self) -> Credentials | None:

@@ -99,3 +99,17 @@ def test_repr_and_mask_hide_secrets():
 
 def test_store_is_a_process_singleton():
     assert secrets.store() is secrets.store()
+
+
+def test_backend_errors_outside_keyring_errors_fall_back_too():
+    class _DBusBroken(_Failing):
+        def get_password(self, service, username):
+            raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+        def set_password(self, service, username, password):
+            raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+    keyring.set_keyring(_DBusBroken())
+    store = secrets.CredentialStore()
+    assert store.get("refresh_token") is None and store.session_only
+    assert store.save(CREDS) is False and store.load() == CREDS
