@@ -48,10 +48,13 @@ def _printer() -> QPrinter:
 def preview(parent, html: str, images: dict[str, QImage] | None = None) -> None:
     """A modal print preview of the document."""
     doc = make_document(html, images)
-    dialog = QPrintPreviewDialog(_printer(), parent)
+    printer = _printer()  # keep a Python reference: the dialog does not own the printer
+    dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(doc.print_)
     dialog.resize(900, 1000)
     dialog.exec()
+    dialog.deleteLater()
+    del printer
 
 
 def print_html(parent, html: str, images: dict[str, QImage] | None = None) -> bool:
