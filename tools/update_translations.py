@@ -176,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     print(run_lupdate())
     if args.fill:
         print(f"filled {fill(TS_FILE, json.loads(args.fill.read_text('utf-8')))} message(s)")
+        run_lupdate()  # back to lupdate's own layout, so the next run does not rewrite every line
     print(run_lrelease())
     missing = [m for m in read_messages() if m.unfinished]
     for message in missing:
