@@ -165,8 +165,9 @@ def price_elasticity(ws: Workspace) -> tuple[float, str]:
     if edge.source == "calibrated":
         return -edge.strength, "calibrated"
     if edge.calibration is None:   # never calibrated here: try it now (a few 100 ms at most)
-        results = calibrate(weekly_frame(ws, CALIB_METRICS))
-        cal = results.get(PRICE_EDGE)
+        from vendordesk.core.influence_calib import calibrate_demand
+
+        cal = {c.edge_id: c for c in calibrate_demand(calibration_frame(ws))}.get(PRICE_EDGE)
         if cal is not None and cal.status == "calibrated":
             return -cal.estimate, "calibrated"
     return -edge.strength, "default"
