@@ -238,8 +238,18 @@ def restore_task(ws, snapshot: dict) -> None:
 
 
 # --- frames ------------------------------------------------------------------------------
-_TICKETS_SQL = ("SELECT case_id, subject, category, status, opened_on, last_contact_on, next_follow_up, "
-                "escalation_level, gear, owner_department, resolved_on, notes FROM tickets")
+# One pass: tickets in key order, each joined to its links through the links' primary key.
+_TICKETS_SQL = """
+SELECT t.case_id, t.subject, t.category, t.status, t.opened_on, t.last_contact_on, t.next_follow_up,
+       t.escalation_level, t.gear, t.owner_department, t.resolved_on,
+       COALESCE(GROUP_CONCAT(CASE WHEN l.kind = 'asin' THEN l.ref END, ' '), '') AS asins,
+       COALESCE(GROUP_CONCAT(CASE WHEN l.kind = 'po' THEN l.ref END, ' '), '') AS pos,
+       COALESCE(GROUP_CONCAT(CASE WHEN l.kind = 'invoice' THEN l.ref END, ' '), '') AS invoices,
+       t.notes
+FROM tickets t LEFT JOIN ticket_links l ON l.case_id = t.case_id
+GROUP BY t.case_id
+ORDER BY t.opened_on DESC, t.case_id
+"""
 
 
 def _frame(ws, sql: str, numeric: tuple = ()):
@@ -260,21 +270,8 @@ def _frame(ws, sql: str, numeric: tuple = ()):
 
 
 def tickets_frame(ws):
-    """One row per case (table order); linked ASINs/POs/invoices space-separated; ISO date strings."""
-    import pandas as pd
-
-    frame = _frame(ws, _TICKETS_SQL, numeric=("escalation_level",))
-    refs: dict[str, dict[str, str]] = {kind: {} for kind in LINK_KINDS}
-    for case_id, kind, joined in ws.conn.execute(
-            # GROUP BY walks the primary key (case_id, kind, ref): refs come sorted, no temp b-tree
-            "SELECT case_id, kind, GROUP_CONCAT(ref, ' ') FROM ticket_links GROUP BY case_id, kind"):
-        refs.setdefault(kind, {})[case_id] = joined
-    ids = frame["case_id"].tolist()
-    position = frame.columns.get_loc("notes")
-    for offset, kind in enumerate(LINK_KINDS):
-        found = refs[kind]
-        frame.insert(position + offset, kind + "s", pd.Series([found.get(c, "") for c in ids], dtype=object))
-    return frame
+    """One row per case, newest first; linked ASINs/POs/invoices space-separated; ISO date strings."""
+    return _frame(ws, _TICKETS_SQL, numeric=("escalation_level",))
 
 
 def chargebacks_frame(ws):

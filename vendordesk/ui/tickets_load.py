@@ -13,14 +13,14 @@ def read_frames_from(ws) -> dict:
     return {"cases": tickets_frame(ws), "chargebacks": chargebacks_frame(ws), "tasks": tasks_frame(ws)}
 
 
-def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None, progress=None,
-            cancelled=None) -> dict:
-    """Frames plus derived columns, row colours, the today list and (given the columns) the cases'
-    search text. Pure pandas; safe in a worker."""
+def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None, case_sort: str | None = None,
+            progress=None, cancelled=None) -> dict:
+    """Frames plus derived columns, row colours, the today list and, when given, the cases' search
+    text (``case_columns``) and sort rank (``case_sort``). Pure pandas; safe in a worker."""
     from vendordesk.core import tickets as rules
     from vendordesk.store.tickets import read_frames
     from vendordesk.ui import tickets_columns as cols
-    from vendordesk.ui.models.frame_model import search_text
+    from vendordesk.ui.models.frame_model import search_text, sort_rank
 
     frames = frames or read_frames(path, progress)
     cases, case_colors = cols.decorate_cases(frames["cases"], today)
@@ -29,5 +29,6 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     return {"cases": cases, "chargebacks": cbs, "tasks": tasks,
             "case_colors": case_colors, "cb_colors": cb_colors, "task_colors": task_colors,
             "case_search": search_text(cases, case_columns) if case_columns else None,
+            "case_ranks": {case_sort: sort_rank(cases[case_sort])} if case_sort in cases else {},
             "today": rules.today_list(cases, tasks, cbs, today),
             "empty": cases.empty and cbs.empty and tasks.empty}

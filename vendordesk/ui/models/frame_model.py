@@ -56,6 +56,22 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
+def sort_rank(series) -> np.ndarray:
+    """Each row's place in a stable ``sort_values`` of the column; missing and "" get len (sort last).
+
+    Pure pandas/numpy: may run in a worker and be handed to ``FrameModel.set_frame(..., ranks=...)``.
+    """
+    series = series.reset_index(drop=True)
+    ordered = series.sort_values(kind="stable", na_position="last")
+    rank = np.empty(len(series), dtype=np.int64)
+    rank[ordered.index.to_numpy()] = np.arange(len(series))
+    missing = np.array(series.isna().to_numpy(), dtype=bool)
+    if series.dtype == object or str(series.dtype) in ("str", "string"):
+        missing |= (series == "").to_numpy(dtype=bool, na_value=True)
+    rank[missing] = len(series)
+    return rank
+
+
 def _texts(values, labels: dict) -> list[str]:
     out = [v if isinstance(v, str) else ("" if v is None or v != v else str(v)) for v in values]
     if labels:
@@ -98,11 +114,13 @@ class FrameModel(QAbstractTableModel):
         self._colors: np.ndarray | None = None
 
     # --- data in ---------------------------------------------------------------------
-    def set_frame(self, frame, columns: list[Column] | None = None, search=None, masks: dict | None = None) -> None:
+    def set_frame(self, frame, columns: list[Column] | None = None, search=None, masks: dict | None = None,
+                  ranks: dict | None = None) -> None:
         """Replace the data; keeps the visible columns, masks, search and sort where they still apply.
 
         ``search``: a precomputed ``search_text(frame, columns)`` (else built on the first search).
         ``masks``: named masks over the new frame (None removes one), applied in the same pass.
+        ``ranks``: precomputed ``{column: sort_rank(frame[column])}`` (else computed when sorting).
         """
         import pandas as pd
 
@@ -120,7 +138,7 @@ class FrameModel(QAbstractTableModel):
         self._keys = np.array(self._keys, dtype=object)
         self._colors = None
         self._haystack = search
-        self._ranks = {}
+        self._ranks = dict(ranks or {})
         self._masks = {k: m for k, m in self._masks.items() if isinstance(m, pd.Series) and len(m) == len(frame)}
         self._update_masks(masks or {})
         visible = [k for k in visible if k in keys] or keys
@@ -219,24 +237,25 @@ class FrameModel(QAbstractTableModel):
             return
         key, ascending = self._sort
         rank = self._ranks.get(key)
-        if rank is None:
-            rank = self._ranks[key] = self._rank(key)
+        if rank is None or len(rank) != len(self._frame):
+            rank = self._ranks[key] = sort_rank(self._frame[key])
         keys = rank[self._rows]
         if not ascending:  # descending, missing values still last
             keys = np.where(keys == len(rank), len(rank), len(rank) - 1 - keys)
         self._rows = self._rows[np.argsort(keys, kind="stable")]
 
-    def _rank(self, key: str) -> np.ndarray:
-        """Each frame row's place in a stable sort of the whole column (missing -> len: last)."""
-        series = self._frame[key]
-        ordered = series.sort_values(kind="stable", na_position="last")
-        rank = np.empty(len(series), dtype=np.int64)
-        rank[ordered.index.to_numpy()] = np.arange(len(series))
-        missing = np.array(series.isna().to_numpy(), dtype=bool)
-        if series.dtype == object or str(series.dtype) in ("str", "string"):
-            missing |= (series == "").to_numpy(dtype=bool, na_value=True)
-        rank[missing] = len(series)
-        return rank
+    def prepare_search(self) -> None:
+        """Build the search text now (e.g. from a timer when idle) so the first keystroke is fast."""
+        if self._haystack is None and self._frame is not None:
+            self._haystack = self._build_haystack()
+
+    def search_string(self) -> str:
+        """The active full-text search (lower case; "" for none)."""
+        return self._search
+
+    def sort_key(self) -> str | None:
+        """The column the rows are sorted by (None: frame order)."""
+        return self._sort[0] if self._sort else None
 
     # --- Qt model interface --------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt

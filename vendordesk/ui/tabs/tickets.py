@@ -220,7 +220,11 @@ class TicketsTab(BaseTab):
             from vendordesk.ui import tickets_labels as labels
 
             names = labels.department_names(departments(ws), self.ctx.lang)
-            self._loading = run_task(prepare, ws.path, self.today, case_columns=cols.case_columns(names)[0],
+            # the search text and sort rank are prepared off-thread only when they are in use
+            model = self.cases.model if self._built else None
+            columns = cols.case_columns(names)[0] if model and model.search_string() else None
+            self._loading = run_task(prepare, ws.path, self.today, case_columns=columns,
+                                     case_sort=model.sort_key() if model else None,
                                      on_done=self._on_loaded, on_error=self._load_failed)
             return
         self._on_loaded(prepare(ws.path, self.today, frames=read_frames_from(ws)))
@@ -252,21 +256,25 @@ class TicketsTab(BaseTab):
         cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
-        for page, frame, (columns, hidden), colors, search in (
-                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"], data["case_search"]),
-                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None),
-                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None)):
-            page.set_frame(frame, columns, hidden, {"subject": 260, "title": 240, "case_id": 110, "type": 170,
-                                                    "status": 150, "dispute_status": 110}, search)
+        widths = {"subject": 260, "title": 240, "case_id": 110, "type": 170, "status": 150, "dispute_status": 110}
+        for page, frame, (columns, hidden), colors, search, ranks in (
+                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"], data["case_search"],
+                 data["case_ranks"]),
+                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None),
+                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None, None)):
+            page.set_frame(frame, columns, hidden, widths, search, ranks)
             page.model.set_row_colors(colors)
         self._department_changed()
-        if getattr(self, "_sort_new_first", False):
+        if getattr(self, "_sort_new_first", False):   # the store delivers these orders: show, don't re-sort
             self._sort_new_first = False
-            self.cases.view.sortByColumn(self.cases.model.visible_keys().index("opened_on"),
-                                         Qt.SortOrder.DescendingOrder)
-            self.chargebacks.view.sortByColumn(self.chargebacks.model.visible_keys().index("raised_on"),
-                                               Qt.SortOrder.DescendingOrder)
-            self.tasks.view.sortByColumn(self.tasks.model.visible_keys().index("due_on"), Qt.SortOrder.AscendingOrder)
+            for page, key, order in ((self.cases, "opened_on", Qt.SortOrder.DescendingOrder),
+                                     (self.chargebacks, "raised_on", Qt.SortOrder.DescendingOrder),
+                                     (self.tasks, "due_on", Qt.SortOrder.AscendingOrder)):
+                header = page.view.horizontalHeader()
+                header.blockSignals(True)
+                header.setSortIndicator(page.model.visible_keys().index(key), order)
+                header.blockSignals(False)
+        QTimer.singleShot(200, self.cases.model.prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]
         self.today_panel.show_list(today, self.ctx.currency, self.today)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
