@@ -38,7 +38,7 @@ class GearTile(QFrame):
         self.gear_id = gear_id
         self.setObjectName("gearTile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(190, 150)
+        self.setMinimumSize(190, 200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 10, 8)
         layout.setSpacing(2)
@@ -100,12 +100,16 @@ class GearTile(QFrame):
         self._restyle()
 
     def _kpi_lines(self, gear, currency: str) -> str:
-        """Up to three KPIs with a value: judged ones first, then ASIN counts that flag a problem."""
+        """The two weakest judged KPIs, plus the count of flagged ASINs when there are any."""
         judged = [k for k in gear.kpis if k.status in ("green", "amber", "red")]
         judged.sort(key=lambda k: k.score if k.score is not None else 100.0)
-        counts = [k for k in gear.kpis if k.id.startswith("asins_") and k.unit == "count" and not missing(k.value)]
+        counts = [k for k in gear.kpis if k.id.startswith("asins_") and k.unit == "count"
+                  and not missing(k.value) and k.value > 0]          # only when ASINs are flagged
         rows = []
-        for k in (judged[:3 - min(1, len(counts))] + counts[:1]) or [k for k in gear.kpis if not missing(k.value)][:2]:
+        shown = judged[:2]
+        if counts and not any(k.id == counts[0].id + "_share" for k in shown):
+            shown.append(counts[0])
+        for k in shown or [k for k in gear.kpis if not missing(k.value)][:2]:
             color = STATUS_COLORS.get(k.status, "#37474f")
             if k.id.startswith("asins_"):
                 color = STATUS_COLORS["amber"] if k.value and k.value > 0 else STATUS_COLORS["green"]
