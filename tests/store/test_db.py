@@ -120,3 +120,24 @@ def test_backup_is_a_complete_copy(workspace, tmp_path):
     with open_workspace(dest, create=False) as copy:
         assert copy.meta("account_name") == "Küchen GmbH"
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_opening_again_keeps_the_locks_of_a_live_connection(tmp_path):
+    """Opening a workspace a second time in-process must not break the first connection.
+
+    A plain open()/close() of the file drops this process's POSIX locks; another process
+    closing its connection would then delete the WAL under our feet.
+    """
+    import subprocess
+    import sys
+
+    path = tmp_path / "live.vendordesk"
+    first = open_workspace(path)
+    first.set_meta("account_name", "A")
+    open_workspace(path).close()
+    code = ("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+            "c.execute(\"INSERT INTO meta VALUES ('k','v')\"); c.commit(); c.close()")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    assert first.meta("k") == "v"
+    assert first.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    first.close()

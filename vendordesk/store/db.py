@@ -17,7 +17,6 @@ from typing import Callable, Iterator
 
 from vendordesk.errors import WorkspaceError
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -119,11 +118,6 @@ class Workspace:
         self.close()
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(16) == SQLITE_MAGIC
-
-
 def _check_openable(path: Path, create: bool) -> bool:
     """Return True when the file must be created; raise WorkspaceError when unusable."""
     if path.is_dir():
@@ -132,14 +126,9 @@ def _check_openable(path: Path, create: bool) -> bool:
             f"{path / 'account.vendordesk'}."
         )
     if path.exists():
-        if path.stat().st_size == 0:
-            return True
-        if not _looks_like_sqlite(path):
-            raise WorkspaceError(
-                f"{path} is not a VendorDesk workspace (it is not an SQLite database). "
-                "Nothing was changed. Pick a .vendordesk file, or a new file name to create one."
-            )
-        return False
+        # The header is checked by SQLite itself (see _integrity_check): opening and closing
+        # the file here would drop the POSIX locks this process's connections hold on it.
+        return path.stat().st_size == 0
     if not create:
         raise WorkspaceError(
             f"The workspace {path} does not exist. Check the path, or create it with "
@@ -160,10 +149,19 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _not_sqlite(path: Path) -> WorkspaceError:
+    return WorkspaceError(
+        f"{path} is not a VendorDesk workspace (it is not an SQLite database). "
+        "Nothing was changed. Pick a .vendordesk file, or a new file name to create one."
+    )
+
+
 def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise _not_sqlite(path) from exc
         raise WorkspaceError(
             f"The workspace {path} is damaged ({exc}). Nothing was changed. Restore it from "
             "a backup, or open another workspace."
