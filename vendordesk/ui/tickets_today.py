@@ -36,10 +36,13 @@ class TodayPanel(QWidget):
         """Fill from a core.tickets.TodayList."""
         self.tree.clear()
         self.title.setText(self.tr("Today, %1").replace("%1", fmt.date(today)))
-        groups = (
-            (self.tr("Follow-ups due (%1)"), today_list.follow_ups, self._case_line, "case"),
-            (self.tr("Overdue tasks (%1)"), today_list.overdue_tasks, self._task_line, "task"),
-            (self.tr("Dispute deadlines within 7 days (%1)"), today_list.deadlines,
+        groups = (   # each list oldest date first: what is most overdue comes first
+            (self.tr("Follow-ups due (%1)"), today_list.follow_ups.sort_values("next_follow_up", kind="stable"),
+             self._case_line, "case"),
+            (self.tr("Overdue tasks (%1)"), today_list.overdue_tasks.sort_values("due_on", kind="stable"),
+             self._task_line, "task"),
+            (self.tr("Dispute deadlines within 7 days (%1)"),
+             today_list.deadlines.sort_values("dispute_due", kind="stable"),
              lambda r: self._deadline_line(r, currency), "chargeback"),
         )
         bold = QFont()
