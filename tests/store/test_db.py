@@ -138,6 +138,9 @@ def test_opening_again_keeps_the_locks_of_a_live_connection(tmp_path):
     code = ("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
             "c.execute(\"INSERT INTO meta VALUES ('k','v')\"); c.commit(); c.close()")
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    # Our connection still holds its lock, so the other process did not think it was the
+    # last one and did not delete the WAL under us.
+    assert path.with_name(path.name + "-wal").exists()
     assert first.meta("k") == "v"
     assert first.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     first.close()
