@@ -25,11 +25,13 @@ def make_document(html: str, images: dict[str, QImage] | None = None) -> QTextDo
 
 
 def html_to_pdf(html: str, path: str | Path, title: str = "", images: dict[str, QImage] | None = None) -> Path:
-    """Render ``html`` to an A4 PDF at ``path`` (15 mm margins, page numbers by Qt)."""
+    """Render ``html`` to an A4 PDF at ``path`` (2 cm margins, page numbers by Qt)."""
     path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    # QTextDocument.print_() adds its own 2 cm margin inside the page layout's margins,
+    # so the layout gets none: the text column is then 170 mm wide.
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setTitle(title)
     writer.setCreator(f"{APP_NAME} {__version__}")
@@ -41,7 +43,7 @@ def html_to_pdf(html: str, path: str | Path, title: str = "", images: dict[str, 
 def _printer() -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)  # see html_to_pdf
     return printer
 
 
