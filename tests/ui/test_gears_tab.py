@@ -163,3 +163,16 @@ def test_export_writes_what_is_shown(main_window, qtbot, tmp_path, monkeypatch):
     assert frame["gear_id"].nunique() == 9
     availability = frame.loc[frame["kpi_id"] == "oos_rate", "value"].iloc[0]
     assert availability == pytest.approx(tab.report.gear("availability").kpis[0].value)
+
+
+def test_a_new_chargeback_reaches_the_operations_gear(main_window, qtbot, demo_workspace):
+    from vendordesk.changes import Changes
+
+    tab = _gears_tab(main_window, qtbot)
+    before = tab.report.gear("ops_compliance").kpis[1].value
+    with demo_workspace.transaction() as conn:
+        conn.execute("INSERT INTO chargebacks(kind, amount, currency, raised_on) VALUES ('chargeback', 5000, 'EUR', ?)",
+                     (tab.report.asof_week,))
+    main_window.changed.emit(Changes(tickets=True))
+    qtbot.waitUntil(lambda: tab.task is None and tab.report.gear("ops_compliance").kpis[1].value
+                    == pytest.approx((before or 0) + 5000), timeout=30000)

@@ -50,6 +50,19 @@ def load_gear_model(path, progress=None, cancelled=None):
     return GearModel(GearInputs(**inputs)), currency
 
 
+def reload_chargebacks(path, model, currency, progress=None, cancelled=None):
+    """Worker: the same facts with fresh chargebacks (a ticket edit must not re-read every report)."""
+    from dataclasses import replace
+
+    from vendordesk.core.gears import GearModel
+    from vendordesk.store import open_workspace
+    from vendordesk.store.gears import chargebacks_weekly
+
+    with open_workspace(path) as ws:
+        chargebacks = chargebacks_weekly(ws)
+    return GearModel(replace(model.inputs, chargebacks=chargebacks)), currency
+
+
 def _has_influence_panel() -> bool:
     try:
         return importlib.util.find_spec("vendordesk.ui.influence_panel") is not None
@@ -197,13 +210,19 @@ class GearsTab(BaseTab):
         self.recompute()
 
     # --- data -------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, chargebacks_only: bool = False) -> None:
         from vendordesk.ui.workers import run_task
 
         if self.task is not None:
             self.task.cancel()
         if self.model is None:
             self.stack.setCurrentWidget(self.loading)
+        if chargebacks_only and self.model is not None:
+            task = run_task(reload_chargebacks, self.ctx.workspace.path, self.model, self.currency,
+                            on_done=lambda result: self._loaded_model(task, result),
+                            on_error=lambda exc: self._failed(task, exc))
+            self.task = task
+            return
         task = run_task(load_gear_model, self.ctx.workspace.path,
                         on_done=lambda result: self._loaded_model(task, result),
                         on_error=lambda exc: self._failed(task, exc))
@@ -312,9 +331,12 @@ class GearsTab(BaseTab):
                               any(g == gear_id for g, _ in MANUAL_KPIS))
 
     def refresh(self, changes: Changes) -> None:
-        # chargebacks live with the tickets and feed the operations gear
-        if self._loaded and (changes.facts or changes.workspace or changes.gears or changes.tickets):
+        if not self._loaded:
+            return
+        if changes.facts or changes.workspace or changes.gears:
             self.reload()
+        elif changes.tickets and self.model is not None:
+            self.reload(chargebacks_only=True)     # chargebacks feed the operations gear
 
     # --- actions --------------------------------------------------------------------------------
     def _import(self) -> None:
