@@ -1958,7 +1958,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tabs/gears.py" line="+78"/>
+        <location filename="../../vendordesk/ui/tabs/gears.py" line="+91"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -1999,12 +1999,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+268"/>
+        <location line="+277"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-268"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2059,7 +2059,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+91"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -2074,7 +2074,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Keine Daten in dieser Auswahl</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <location line="+7"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
@@ -4645,12 +4645,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+191"/>
+        <location line="+199"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-153"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -4741,7 +4741,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Cases (%1)</source>
         <translation>Fälle (%1)</translation>
     </message>
@@ -4870,7 +4870,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="-329"/>
+        <location filename="../../vendordesk/ui/tabs/tickets.py" line="-337"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -4893,17 +4893,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fällige Nachfassungen (%1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Overdue tasks (%1)</source>
         <translation>Überfällige Aufgaben (%1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dispute deadlines within 7 days (%1)</source>
         <translation>Einspruchsfristen in den nächsten 7 Tagen (%1)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Nothing due.</source>
         <translation>Nichts fällig.</translation>
     </message>
