@@ -28,7 +28,7 @@ from vendordesk.changes import Changes
 from vendordesk.ui.tabs.base import BaseTab, EmptyState
 
 PERIOD_WEEKS = (4, 13, 26, 52)
-ASYNC_ROWS = 40_000      # fact rows above which re-judging runs in a worker
+ASYNC_ROWS = 0           # fact rows from which re-judging runs in a worker (0: always)
 
 
 def compute_report(model, params: dict, progress=None, cancelled=None):
@@ -268,8 +268,8 @@ class GearsTab(BaseTab):
     def recompute(self) -> None:
         """Judge the gears for the current filters (pandas on the cached model; no reads).
 
-        Small accounts compute in place (a few ms); big ones in a worker, newest request wins,
-        so a filter change never blocks the window."""
+        Runs in a worker (newest request wins) so a filter change never blocks the window;
+        ``async_rows`` can switch small accounts to computing in place."""
         if self.model is None or self.content is None:
             return
         asins = self.model.asins_for(self.brand.currentData(), self.category.currentData(), self.asin.currentData())
