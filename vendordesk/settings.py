@@ -21,7 +21,7 @@ from typing import Any
 from vendordesk.paths import config_dir
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_NAME = "settings.json"
 LANGUAGES = ("", "de", "en")             # "" follows the system
 SECRET_ROTATION_DAYS = 180               # Amazon: rotate the LWA client secret every 180 days
@@ -34,19 +34,6 @@ MARKETPLACES = {                         # marketplace id -> (country, default c
 }
 
 
-def default_thresholds() -> dict[str, list[float]]:
-    """KPI -> [green_at, red_at] (docs/domain.md §1.3). green < red means lower is better."""
-    return {
-        "procurable_product_out_of_stock_rate": [0.03, 0.08],
-        "uft": [0.90, 0.80],
-        "vendor_confirmation_rate": [0.90, 0.80],
-        "receive_fill_rate": [0.95, 0.90],
-        "po_on_time_rate": [0.90, 0.85],
-        "chargeback_share": [0.01, 0.03],
-        "weeks_of_cover_max": [6.0, 8.0],
-    }
-
-
 @dataclass
 class Settings:
     """Every user setting with its default. Rates are fractions (0.35 = 35 %)."""
@@ -55,8 +42,7 @@ class Settings:
     vendor_code: str = ""
     marketplace_id: str = "A1PA6795UKMFR9"
     currency: str = "EUR"
-    net_ppm_target: float = 0.35
-    gear_thresholds: dict[str, list[float]] = field(default_factory=default_thresholds)
+    net_ppm_target: float = 0.35         # default for workspaces without their own target
     default_workspace: str = ""          # "" = the demo workspace in the data folder
     lwa_secret_set_on: str = ""          # ISO date the LWA client secret was entered
     sync_report_types: list[str] = field(default_factory=lambda: [
@@ -76,10 +62,6 @@ class Settings:
             fixed.sync_poll_seconds, fixed.sync_timeout_minutes = defaults.sync_poll_seconds, defaults.sync_timeout_minutes
         fixed.currency = fixed.currency.strip().upper()[:3] or defaults.currency
         fixed.vendor_code = fixed.vendor_code.strip().upper()
-        thresholds = default_thresholds()
-        thresholds.update({k: [float(v[0]), float(v[1])] for k, v in fixed.gear_thresholds.items()
-                           if isinstance(v, (list, tuple)) and len(v) == 2})
-        fixed.gear_thresholds = thresholds
         return fixed
 
 
@@ -96,7 +78,15 @@ def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 kept gear thresholds here; they live in the workspace now (store.gears), where
+    the KPI gears tab reads them, so the copy here is dropped."""
+    raw = dict(raw)
+    raw.pop("gear_thresholds", None)
+    return raw
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(raw: dict[str, Any]) -> dict[str, Any]:

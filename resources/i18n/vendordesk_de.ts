@@ -1896,6 +1896,55 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>GearThresholdsPage</name>
+    <message>
+        <location filename="../../vendordesk/ui/settings_gears.py" line="+54"/>
+        <source>Net PPM target:</source>
+        <translation>Net-PPM-Ziel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Net PPM is green at the target and red 5 points below it. The thresholds below apply to this workspace; the KPI gears tab uses them at once.</source>
+        <translation>Net PPM ist ab dem Ziel grün und 5 Punkte darunter rot. Die Schwellen unten gelten für diesen Arbeitsbereich; der Tab KPI-Zahnräder verwendet sie sofort.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Gear</source>
+        <translation>Zahnrad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green at</source>
+        <translation>Grün ab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Red at</source>
+        <translation>Rot ab</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>wk</source>
+        <translation>Wo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lower is better</source>
+        <translation>weniger ist besser</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>higher is better</source>
+        <translation>mehr ist besser</translation>
+    </message>
+</context>
+<context>
     <name>GearTile</name>
     <message>
         <location filename="../../vendordesk/ui/gear_tiles.py" line="+62"/>
@@ -3576,7 +3625,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/settings_dialog.py" line="+46"/>
+        <location filename="../../vendordesk/ui/settings_dialog.py" line="+43"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3591,7 +3640,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gears</source>
         <translation>Zahnräder</translation>
     </message>
@@ -3661,72 +3710,59 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Die Kontoeinstellungen werden auch im geöffneten Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Procurable product OOS rate</source>
-        <translation>OOS-Quote beschaffbarer Produkte</translation>
+        <translation type="vanished">OOS-Quote beschaffbarer Produkte</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ultra Fast Track (UFT)</source>
-        <translation>Ultra Fast Track (UFT)</translation>
+        <translation type="vanished">Ultra Fast Track (UFT)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vendor confirmation rate</source>
-        <translation>Bestätigungsquote des Lieferanten</translation>
+        <translation type="vanished">Bestätigungsquote des Lieferanten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Receive fill rate</source>
-        <translation>Wareneingangs-Füllrate</translation>
+        <translation type="vanished">Wareneingangs-Füllrate</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>PO on-time rate</source>
-        <translation>Pünktlichkeit der Bestellungen</translation>
+        <translation type="vanished">Pünktlichkeit der Bestellungen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Chargebacks as share of sell-in</source>
-        <translation>Rückbelastungen in % des Sell-in</translation>
+        <translation type="vanished">Rückbelastungen in % des Sell-in</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Weeks of cover (upper limit)</source>
-        <translation>Reichweite in Wochen (Obergrenze)</translation>
+        <translation type="vanished">Reichweite in Wochen (Obergrenze)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Net PPM target:</source>
-        <translation>Net-PPM-Ziel:</translation>
+        <translation type="vanished">Net-PPM-Ziel:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>KPI</source>
-        <translation>KPI</translation>
+        <translation type="vanished">KPI</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Green at</source>
-        <translation>Grün ab</translation>
+        <translation type="vanished">Grün ab</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Red at</source>
-        <translation>Rot ab</translation>
+        <translation type="vanished">Rot ab</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Between green and red a gear shows amber. When green is below red, lower is better.</source>
-        <translation>Zwischen Grün und Rot zeigt ein Zahnrad Gelb. Liegt Grün unter Rot, ist weniger besser.</translation>
+        <translation type="vanished">Zwischen Grün und Rot zeigt ein Zahnrad Gelb. Liegt Grün unter Rot, ist weniger besser.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>wk</source>
-        <translation>Wo.</translation>
+        <translation type="vanished">Wo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Default workspace</source>
         <translation>Standard-Arbeitsbereich</translation>
     </message>

@@ -12,20 +12,26 @@ def test_defaults_when_no_file(tmp_path):
     loaded = st.load(tmp_path / "settings.json")
     assert loaded == st.Settings()
     assert loaded.marketplace_id == "A1PA6795UKMFR9" and loaded.currency == "EUR"
-    assert loaded.gear_thresholds["procurable_product_out_of_stock_rate"] == [0.03, 0.08]
 
 
 def test_round_trip_keeps_every_value(tmp_path):
     path = tmp_path / "settings.json"
     chosen = st.Settings(language="de", vendor_code="abc12", marketplace_id="A1F83G8C2ARO7P", currency="GBP",
                          net_ppm_target=0.4, default_workspace="/x/a.vendordesk", lwa_secret_set_on="2026-06-01")
-    chosen.gear_thresholds["uft"] = [0.95, 0.85]
     st.save(chosen, path)
     loaded = st.load(path)
     assert loaded.vendor_code == "ABC12"          # normalised on save
-    assert loaded.gear_thresholds["uft"] == [0.95, 0.85]
     assert (loaded.language, loaded.currency, loaded.net_ppm_target) == ("de", "GBP", 0.4)
     assert json.loads(path.read_text())["version"] == st.SCHEMA_VERSION
+
+
+def test_version_2_gear_thresholds_are_dropped(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"version": 2, "language": "en", "gear_thresholds": {"uft": [0.9, 0.8]}}))
+    loaded = st.load(path)
+    assert loaded.language == "en" and not hasattr(loaded, "gear_thresholds")
+    st.save(loaded, path)
+    assert "gear_thresholds" not in json.loads(path.read_text())
 
 
 def test_version_1_file_is_upgraded(tmp_path):

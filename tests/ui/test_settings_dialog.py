@@ -25,8 +25,8 @@ def test_settings_are_stored_in_file_workspace_and_keyring(qtbot, empty_window, 
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.vendor_code.setText("acme1")
     dialog.marketplace.setCurrentIndex(dialog.marketplace.findData("A1F83G8C2ARO7P"))   # UK -> GBP
-    dialog.net_ppm.setValue(42.5)
-    dialog.thresholds["uft"][0].setValue(92.0)
+    dialog.gears.net_ppm.setValue(42.5)
+    dialog.gears.rows[("availability", "oos_rate")][2].setValue(2.5)      # green at 2.5 %
     dialog.credentials.fields["lwa_app_id"].setText("amzn1.application-oa2-client.abc123456789")
     dialog.credentials.fields["lwa_client_secret"].setText("cs-SECRET-value-0001")
     dialog.credentials.fields["refresh_token"].setText("Atzr|refresh-0002")
@@ -34,11 +34,15 @@ def test_settings_are_stored_in_file_workspace_and_keyring(qtbot, empty_window, 
 
     saved = st.load()
     assert (saved.language, saved.vendor_code, saved.currency) == ("de", "ACME1", "GBP")
-    assert saved.net_ppm_target == 0.425 and saved.gear_thresholds["uft"] == [0.92, 0.80]
+    assert saved.net_ppm_target == 0.425
     assert saved.lwa_secret_set_on                                # rotation clock started
     ws = empty_window.ctx.workspace
     assert (ws.meta("vendor_code"), ws.meta("marketplace_id"), ws.meta("currency")) == ("ACME1", "A1F83G8C2ARO7P", "GBP")
     assert float(ws.meta("net_ppm_target")) == 0.425
+    from vendordesk.store.gears import gear_settings
+
+    stored = gear_settings(ws)["availability"]["thresholds"]
+    assert stored == {"oos_rate": {"kind": "max", "green": 0.025, "red": 0.08}}
     assert qsettings.value("ui/language") == "de"
     assert changes.gears and changes.settings and changes.facts
     assert isolated_env.store[("VendorDesk", "lwa_client_secret")] == "cs-SECRET-value-0001"
@@ -87,3 +91,25 @@ def test_rotation_reminder_texts(qapp):
     assert "8 days left" in rotation_text("2026-06-10", dt.date(2026, 11, 29))
     assert "expired" in rotation_text("2026-01-01", dt.date(2026, 11, 29))
     assert "valid until" in rotation_text("2026-11-01", dt.date(2026, 11, 29))
+
+
+def test_gear_thresholds_keep_custom_names_and_reach_the_gears(qtbot, empty_window):
+    from vendordesk.core.gear_defs import GEARS, with_overrides
+    from vendordesk.store.gears import gear_settings, save_gear
+    from vendordesk.ui.settings_dialog import SettingsDialog
+
+    ws = empty_window.ctx.workspace
+    save_gear(ws, "ops_compliance", 6, "Logistik & Compliance", "Operations & compliance", custom_name="Logistik",
+              thresholds={"on_time_rate": {"kind": "min", "green": 0.92, "red": 0.85}})
+    dialog = SettingsDialog(empty_window.ctx, empty_window)
+    qtbot.addWidget(dialog)
+    on_time_green = dialog.gears.rows[("ops_compliance", "on_time_rate")][2]
+    assert on_time_green.value() == 92.0                       # the stored override is shown
+    dialog.gears.rows[("ops_compliance", "chargeback_share")][3].setValue(4.0)   # red at 4 %
+    changes = dialog.apply()
+    stored = gear_settings(ws)["ops_compliance"]
+    assert stored["custom_name"] == "Logistik" and changes.gears
+    assert stored["thresholds"]["on_time_rate"]["green"] == 0.92
+    effective = {k.id: k.threshold for g in with_overrides(GEARS, gear_settings(ws)) for k in g.kpis}
+    assert (effective["chargeback_share"].green, effective["chargeback_share"].red) == (0.01, 0.04)
+    assert not dialog.apply().gears                           # nothing changed the second time

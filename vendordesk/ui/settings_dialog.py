@@ -1,8 +1,9 @@
 """File › Settings…: language, account, gear thresholds and Net PPM target, default workspace,
 SP-API credentials (keyring only, see ui/settings_credentials.py).
 
-Settings go to settings.json (vendordesk.settings); the account and the Net PPM target also go
-to the open workspace's meta, where the tabs read them. The language applies at next start.
+Settings go to settings.json (vendordesk.settings); the account also goes to the open
+workspace's meta, and the Net PPM target and gear thresholds are the open workspace's own
+(ui/settings_gears.py), where the tabs read them. The language applies at next start.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,11 +28,9 @@ from PySide6.QtWidgets import (
 from vendordesk import settings as st
 from vendordesk.changes import Changes
 from vendordesk.ui.settings_credentials import CredentialsPage
+from vendordesk.ui.settings_gears import GearThresholdsPage
 
 CURRENCIES = ("EUR", "GBP", "USD", "PLN", "SEK", "CAD")
-# KPI -> unit ("%" shows fractions as percent, "wk" weeks)
-KPI_UNITS = {"procurable_product_out_of_stock_rate": "%", "uft": "%", "vendor_confirmation_rate": "%",
-             "receive_fill_rate": "%", "po_on_time_rate": "%", "chargeback_share": "%", "weeks_of_cover_max": "wk"}
 
 
 class SettingsDialog(QDialog):
@@ -44,11 +41,12 @@ class SettingsDialog(QDialog):
         self.ctx, self.qsettings = ctx, qsettings
         self.settings = st.load()
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(620)
+        self.setMinimumSize(780, 520)
         self.pages = QTabWidget()
         self.pages.addTab(self._general_page(), self.tr("General"))
         self.pages.addTab(self._account_page(), self.tr("Account"))
-        self.pages.addTab(self._gears_page(), self.tr("Gears"))
+        self.gears = GearThresholdsPage(ctx, self.settings.net_ppm_target)
+        self.pages.addTab(self.gears, self.tr("Gears"))
         self.credentials = CredentialsPage(self.settings)
         self.pages.addTab(self.credentials, self.tr("SP-API"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -111,55 +109,6 @@ class SettingsDialog(QDialog):
         if currency:
             self.currency.setCurrentText(currency)
 
-    def _kpi_names(self) -> dict[str, str]:
-        return {"procurable_product_out_of_stock_rate": self.tr("Procurable product OOS rate"),
-                "uft": self.tr("Ultra Fast Track (UFT)"),
-                "vendor_confirmation_rate": self.tr("Vendor confirmation rate"),
-                "receive_fill_rate": self.tr("Receive fill rate"),
-                "po_on_time_rate": self.tr("PO on-time rate"),
-                "chargeback_share": self.tr("Chargebacks as share of sell-in"),
-                "weeks_of_cover_max": self.tr("Weeks of cover (upper limit)")}
-
-    def _gears_page(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.addWidget(QLabel(self.tr("Net PPM target:")), 0, 0)
-        target = self.ctx.workspace.meta("net_ppm_target")
-        self.net_ppm = self._spin("%", float(target) if target else self.settings.net_ppm_target)
-        grid.addWidget(self.net_ppm, 0, 1)
-        grid.addWidget(QLabel("<b>" + self.tr("KPI") + "</b>"), 1, 0)
-        grid.addWidget(QLabel("<b>" + self.tr("Green at") + "</b>"), 1, 1)
-        grid.addWidget(QLabel("<b>" + self.tr("Red at") + "</b>"), 1, 2)
-        self.thresholds: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
-        for row, (key, name) in enumerate(self._kpi_names().items(), start=2):
-            green, red = self.settings.gear_thresholds.get(key, st.default_thresholds()[key])
-            spins = (self._spin(KPI_UNITS[key], green), self._spin(KPI_UNITS[key], red))
-            grid.addWidget(QLabel(name), row, 0)
-            grid.addWidget(spins[0], row, 1)
-            grid.addWidget(spins[1], row, 2)
-            self.thresholds[key] = spins
-        hint = QLabel(self.tr("Between green and red a gear shows amber. When green is below red, lower is better."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #607d8b;")
-        grid.addWidget(hint, len(self.thresholds) + 2, 0, 1, 3)
-        grid.setRowStretch(len(self.thresholds) + 3, 1)
-        return page
-
-    def _spin(self, unit: str, value: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        if unit == "%":
-            spin.setRange(0.0, 100.0)
-            spin.setDecimals(1)
-            spin.setSuffix(" %")
-            spin.setValue(value * 100.0)
-        else:
-            spin.setRange(0.0, 52.0)
-            spin.setDecimals(1)
-            spin.setSuffix(" " + self.tr("wk"))
-            spin.setValue(value)
-        spin.setProperty("unit", unit)
-        return spin
-
     def _choose_workspace(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Default workspace"), self.workspace.text(),
                                               "VendorDesk workspace (*.vendordesk *.sqlite *.db)")
@@ -167,17 +116,12 @@ class SettingsDialog(QDialog):
             self.workspace.setText(path)
 
     # --- storing ----------------------------------------------------------------------
-    @staticmethod
-    def _value(spin: QDoubleSpinBox) -> float:
-        return round(spin.value() / 100.0, 6) if spin.property("unit") == "%" else spin.value()
-
     def collected(self) -> st.Settings:
-        thresholds = {key: [self._value(g), self._value(r)] for key, (g, r) in self.thresholds.items()}
         return dataclasses.replace(
             self.settings, language=self.language.currentData(), default_workspace=self.workspace.text().strip(),
             vendor_code=self.vendor_code.text(), marketplace_id=self.marketplace.currentData(),
-            currency=self.currency.currentText(), net_ppm_target=self._value(self.net_ppm),
-            gear_thresholds=thresholds, lwa_secret_set_on=self.credentials.secret_set_on()).validated()
+            currency=self.currency.currentText(), net_ppm_target=self.gears.target(),
+            lwa_secret_set_on=self.credentials.secret_set_on()).validated()
 
     def apply(self) -> Changes:
         """Store everything; returns what changed for the main window's broadcast."""
@@ -185,16 +129,17 @@ class SettingsDialog(QDialog):
         self.credentials.store_credentials()
         st.save(new)
         ws = self.ctx.workspace
-        before = (ws.meta("vendor_code"), ws.meta("marketplace_id"), ws.meta("currency"), ws.meta("net_ppm_target"))
-        after = (new.vendor_code or None, new.marketplace_id, new.currency, repr(new.net_ppm_target))
-        for key, old, value in zip(("vendor_code", "marketplace_id", "currency", "net_ppm_target"), before, after):
-            if old != value:
+        before = {key: ws.meta(key) for key in ("vendor_code", "marketplace_id", "currency")}
+        after = {"vendor_code": new.vendor_code or None, "marketplace_id": new.marketplace_id,
+                 "currency": new.currency}
+        for key, value in after.items():
+            if before[key] != value:
                 ws.set_meta(key, value)
+        gears = self.gears.apply()
         if self.qsettings is not None:
             self.qsettings.setValue("ui/language", new.language)
-        gears = new.gear_thresholds != self.settings.gear_thresholds or before[3] != after[3]
         self.settings = new
-        return Changes(settings=True, gears=gears, facts=before[2] != after[2])
+        return Changes(settings=True, gears=gears, facts=before["currency"] != after["currency"])
 
     def accept(self) -> None:
         self.changes = self.apply()
