@@ -113,3 +113,18 @@ def test_gear_thresholds_keep_custom_names_and_reach_the_gears(qtbot, empty_wind
     effective = {k.id: k.threshold for g in with_overrides(GEARS, gear_settings(ws)) for k in g.kpis}
     assert (effective["chargeback_share"].green, effective["chargeback_share"].red) == (0.01, 0.04)
     assert not dialog.apply().gears                           # nothing changed the second time
+
+
+def test_about_shows_version_folders_and_keyring_backend(qtbot, empty_window):
+    from PySide6.QtWidgets import QLabel
+
+    from vendordesk import __version__
+    from vendordesk.paths import data_dir, log_file
+    from vendordesk.ui.about import AboutDialog
+
+    dialog = AboutDialog(empty_window.ctx, empty_window)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert f"VendorDesk {__version__}" in texts
+    assert str(data_dir()) in texts and str(log_file()) in texts and str(st.settings_path()) in texts
+    assert "_Memory" in texts                                 # the in-memory test keyring is named
