@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         window = MainWindow(AppContext(workspace, lang="de"), settings)
         window.show()
         app.processEvents()
+        window.ensure_tabs()
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             app.processEvents()

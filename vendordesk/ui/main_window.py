@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
+import shiboken6
+
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from vendordesk import APP_NAME
 from vendordesk.changes import Changes
@@ -58,13 +60,49 @@ class MainWindow(QMainWindow):
 
     # --- tabs -------------------------------------------------------------------------
     def _build_tabs(self) -> None:
+        """Empty pages first; the real tabs (pandas, charts) are built after the first paint."""
         self.tab_widgets = []
-        for cls in _tab_classes():
+        self._first_paint_seen = False
+        self._closed = False
+        for title in (self.tr("KPI gears"), self.tr("Tickets"), self.tr("Price increase"), self.tr("Forecast")):
+            self.tabs.addTab(QWidget(), title)
+
+    def ensure_tabs(self) -> None:
+        """Replace the empty pages with the real tabs (once) and load the visible one."""
+        if not self.tab_widgets:
+            self._build_real_tabs()
+        self._on_tab_shown(self.tabs.currentIndex())
+
+    def _build_real_tabs(self) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, cls in enumerate(_tab_classes()):
             tab = cls(self.ctx, self)
             tab.changed.connect(self.changed)
             tab.badge_changed.connect(lambda text, t=tab: self._set_badge(t, text))
             self.tab_widgets.append(tab)
-            self.tabs.addTab(tab, tab.title())
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, tab.title())
+            placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+
+    def event(self, event) -> bool:  # noqa: D401 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        """Import pandas and the domain off the GUI thread, then build the tabs."""
+        from vendordesk.ui.workers import run_task
+
+        def build(_result=None) -> None:
+            if shiboken6.isValid(self) and not self._closed:
+                self.ensure_tabs()
+
+        run_task(_preload_domain, on_done=build, on_error=build)
 
     def _set_badge(self, tab, text: str) -> None:
         index = self.tabs.indexOf(tab)
@@ -72,13 +110,8 @@ class MainWindow(QMainWindow):
 
     def _on_tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is not None:
+        if widget is not None and hasattr(widget, "ensure_loaded"):
             widget.ensure_loaded()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        # Load the visible tab's data after the first paint, so the window appears at once.
-        QTimer.singleShot(0, lambda: self._on_tab_shown(self.tabs.currentIndex()))
 
     def _on_changed(self, changes: Changes) -> None:
         for tab in self.tab_widgets:
@@ -214,12 +247,27 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._closed = True
         self.settings.setValue("window/maximized", self.isMaximized())
         if not self.isMaximized():
             self.settings.setValue("window/size", self.size())
             self.settings.setValue("window/pos", self.pos())
         self.settings.setValue("workspace/last", str(self.ctx.workspace.path))
         super().closeEvent(event)
+
+
+# Pure-Python modules the tabs need; importing them takes ~0.6 s, so a worker does it.
+PRELOAD = ("pandas", "vendordesk.store.facts_read", "vendordesk.core.gears", "vendordesk.core.tickets",
+           "vendordesk.core.negotiation", "vendordesk.core.forecast", "vendordesk.core.influence")
+
+
+def _preload_domain(progress=None, cancelled=None) -> None:
+    import importlib
+
+    for name in PRELOAD:
+        if cancelled and cancelled():
+            return
+        importlib.import_module(name)
 
 
 def _has_module(name: str) -> bool:
