@@ -124,3 +124,16 @@ class TimeSeriesPlot(pg.PlotWidget):
         self.region.setVisible(bool(period))
         self.getAxis("left").setLabel(unit_label)
         self.getPlotItem().enableAutoRange()
+
+
+def static_plot(parent=None, axis_items: dict | None = None) -> pg.PlotWidget:
+    """A white plot in the house style, not zoomable or draggable (charts explain, not explore)."""
+    plot = pg.PlotWidget(parent, background="w", axisItems=axis_items or {})
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen("#90a4ae"))
+        axis.setTextPen(pg.mkPen("#37474f"))
+    return plot

@@ -11,6 +11,8 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
 
+from vendordesk.ui.charts import static_plot
+
 UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
 
@@ -24,14 +26,7 @@ class ShortAxis(pg.AxisItem):
 
 def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
     axes = {"left": ShortAxis(orientation="left")} if short_axis else {}
-    plot = pg.PlotWidget(parent, background="w", axisItems=axes)
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.hideButtons()
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setPen(pg.mkPen("#455a64"))
-        axis.setTextPen(pg.mkPen("#263238"))
+    plot = static_plot(parent, axes)
     plot.showGrid(x=False, y=True, alpha=0.2)
     return plot
 

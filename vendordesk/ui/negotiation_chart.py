@@ -9,6 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 
+from vendordesk.ui.charts import static_plot
+
 ASP_PEN = pg.mkPen("#1565c0", width=2)
 COST_PEN = pg.mkPen("#ef6c00", width=2)
 REQ_PEN = pg.mkPen("#c62828", width=2, style=Qt.PenStyle.DashLine)
@@ -53,16 +55,7 @@ def fill_plot(plot: pg.PlotWidget, analysis, lang: str | None = None, legend: bo
 
 
 def make_plot(parent=None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")},
-                         background="w")
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.hideButtons()
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setPen(pg.mkPen("#455a64"))
-        axis.setTextPen(pg.mkPen("#263238"))
-    return plot
+    return static_plot(parent, {"bottom": pg.DateAxisItem(orientation="bottom")})
 
 
 def chart_image(analysis, lang: str, width: int = 1800, height: int = 780) -> QImage | None:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendordesk.ui import fmt
 
@@ -13,17 +21,12 @@ PALETTE = ("#1e88e5", "#e53935", "#43a047", "#fb8c00", "#8e24aa", "#00897b", "#6
 
 
 def _plot(parent=None):
-    import pyqtgraph as pg
+    from vendordesk.ui.charts import static_plot
 
-    widget = pg.PlotWidget(parent=parent, background="w")
+    widget = static_plot(parent)
     widget.setMinimumHeight(180)
     widget.showGrid(x=False, y=True, alpha=0.25)
-    widget.setMouseEnabled(x=False, y=False)
-    widget.hideButtons()
-    widget.getPlotItem().setMenuEnabled(False)
     for axis in ("left", "bottom"):
-        widget.getAxis(axis).setTextPen("#37474f")
-        widget.getAxis(axis).setPen("#90a4ae")
         # locale numbers on value axes (12.000 in German); category axes get explicit ticks
         widget.getAxis(axis).tickStrings = lambda values, scale, spacing: [fmt.number(v * scale) for v in values]
     return widget
