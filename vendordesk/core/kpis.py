@@ -162,16 +162,26 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     """Row-level helper columns on weekly per-ASIN facts, built in one block (fast groupbys).
 
     Adds lost sales (units, value), the parts of every weighted rate (``w__x``, ``wx__x``),
-    ``active`` (1 when units shipped) and an integer ``week`` code per ``period_start``.
+    ``active`` (1 when units shipped), an integer ``week`` code per ``period_start`` and an
+    ``asin_code``. Rows come out in week order (groups are then contiguous slices); integer
+    ``week_code``/``asin_code`` columns from the store are used when present.
     """
     n = len(facts)
+    asin = facts["asin"].to_numpy(dtype=object) if n else np.array([], dtype=object)
+    start = facts["period_start"].to_numpy(dtype=object) if n else np.array([], dtype=object)
+    codes, weeks = _codes(facts, start, "week_code", sort=True)
+    asin_codes, asins = _codes(facts, asin, "asin_code", sort=False)
+    order = None if n < 2 or np.all(codes[1:] >= codes[:-1]) else np.argsort(codes, kind="stable")
+    if order is not None:
+        asin, start, codes, asin_codes = asin[order], start[order], codes[order], asin_codes[order]
 
     def column(name: str) -> np.ndarray:
         if name in facts.columns:
             series = facts[name]
             if series.dtype.kind != "f":
                 series = pd.to_numeric(series, errors="coerce")
-            return series.to_numpy(dtype=float, na_value=np.nan)
+            values = series.to_numpy(dtype=float, na_value=np.nan)
+            return values if order is None else values[order]
         return np.full(n, np.nan)
 
     cols = {c: column(c) for c in dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED))}
@@ -199,10 +209,6 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     for j, name in enumerate(names):
         matrix[:, j] = cols[name]
     frame = pd.DataFrame(matrix, columns=names, copy=False)
-    asin = facts["asin"].to_numpy(dtype=object) if n else np.array([], dtype=object)
-    start = facts["period_start"].to_numpy(dtype=object) if n else np.array([], dtype=object)
-    codes, weeks = pd.factorize(start, sort=True)
-    asin_codes, asins = pd.factorize(asin)
     frame.insert(0, "asin", asin)
     frame.insert(1, "period_start", start)
     frame.insert(2, "week", codes)
@@ -212,6 +218,22 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     frame.attrs["asins"] = Labels(asins)
     frame.attrs["block"] = Labels((matrix[:, :len(_block_columns())],))
     return frame
+
+
+def _codes(facts: pd.DataFrame, values: np.ndarray, code_column: str, sort: bool) -> tuple[np.ndarray, list]:
+    """(integer code per row, label per code): the store's codes when they are complete
+    (every code 0..k-1 used; sorted labels when ``sort``), else ``pd.factorize``."""
+    if code_column in facts.columns and len(values):
+        codes = facts[code_column].to_numpy(dtype=np.intp)
+        k = int(codes.max()) + 1 if codes.min() >= 0 else 0
+        first = np.full(k, -1, dtype=np.intp)
+        first[codes] = np.arange(len(codes))        # any row of a code carries its label
+        if k and first.min() >= 0:
+            labels = values[first]
+            if not sort or all(labels[1:] > labels[:-1]):
+                return codes, list(labels)
+    codes, labels = pd.factorize(values, sort=sort)
+    return codes, list(labels)
 
 
 class Labels(tuple):
@@ -245,15 +267,58 @@ def weekly_totals(prepared: pd.DataFrame, chargebacks: pd.DataFrame | None = Non
     if prepared.empty:
         totals = pd.DataFrame(columns=_sum_columns(), dtype=float)
     else:
-        totals = prepared.groupby("week", sort=True)[_sum_columns()].sum(min_count=1)
+        codes = prepared["week"].to_numpy()
+        if np.all(codes[1:] >= codes[:-1]):      # prepare() sorts by week: contiguous groups
+            starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+            groups = codes[starts]
+            sums = slice_sums(numeric_block(prepared), starts)
+        else:
+            groups, inverse = np.unique(codes, return_inverse=True)
+            sums = group_sums(numeric_block(prepared), inverse.ravel(), len(groups))
+        totals = pd.DataFrame(sums, columns=_block_columns())[_sum_columns()]
         labels = prepared.attrs.get("weeks")
         if labels is None:  # attrs lost: read the label of each week code
             labels = prepared.groupby("week")["period_start"].first().to_dict()
-        totals.index = pd.Index([labels[i] for i in totals.index], name="period_start")
+        totals.index = pd.Index([labels[i] for i in groups], name="period_start")
     cb = chargebacks.rename(columns={"week_start": "period_start"}) if chargebacks is not None else None
     totals = _with_chargebacks(totals, cb, "period_start").sort_index()
     totals["weeks"] = 1.0
     return totals
+
+
+def slice_sums(block: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Column sums of the row slices beginning at ``starts`` (rows grouped contiguously);
+    NaN where a slice has no known value (pandas ``sum(min_count=1)``)."""
+    out = np.empty((len(starts), block.shape[1]))
+    for j in range(block.shape[1]):
+        column = block[:, j]
+        missing = np.isnan(column)
+        if missing.any():
+            filled = column.copy()
+            filled[missing] = 0.0
+            out[:, j] = np.add.reduceat(filled, starts)
+            unknown = np.add.reduceat(missing, starts, dtype=np.intp)
+            out[unknown == np.diff(np.r_[starts, len(column)]), j] = np.nan
+        else:
+            out[:, j] = np.add.reduceat(column, starts)
+    return out
+
+
+def group_sums(block: np.ndarray, inverse: np.ndarray, n: int) -> np.ndarray:
+    """Column sums of ``block`` rows per group code (0..n-1), NaN where a group has no
+    known value (pandas ``sum(min_count=1)``), one ``np.bincount`` per column."""
+    out = np.empty((n, block.shape[1]))
+    for j in range(block.shape[1]):
+        column = block[:, j]
+        missing = np.isnan(column)
+        if missing.any():
+            out[:, j] = np.bincount(inverse, weights=np.where(missing, 0.0, column), minlength=n)
+            known = np.bincount(inverse, weights=~missing, minlength=n)
+            out[known == 0, j] = np.nan
+        else:
+            out[:, j] = np.bincount(inverse, weights=column, minlength=n)
+            out[np.bincount(inverse, minlength=n) == 0, j] = np.nan
+    return out
 
 
 def period_of_totals(totals: pd.DataFrame, start: str, end: str) -> pd.Series:

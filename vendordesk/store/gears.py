@@ -122,10 +122,21 @@ def net_ppm_target(ws: Workspace) -> float | None:
 def load_gear_inputs(ws: Workspace) -> dict:
     """Everything the gears read, as keyword arguments for ``core.gears.GearInputs``."""
     return {
-        "facts": weekly_frame(ws),
+        "facts": _coded(weekly_frame(ws)),
         "chargebacks": chargebacks_weekly(ws),
         "manual": manual_kpis_frame(ws),
         "products": products_frame(ws),
         "settings": gear_settings(ws),
         "net_ppm_target": net_ppm_target(ws),
     }
+
+
+def _coded(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts in week order with integer ``week_code`` (sorted weeks) and ``asin_code`` columns,
+    so the gears group on integers instead of strings (work done here, in the loading worker)."""
+    if facts.empty:
+        return facts
+    facts = facts.sort_values(["period_start", "asin"], kind="stable").reset_index(drop=True)
+    facts["week_code"] = pd.factorize(facts["period_start"], sort=True)[0]
+    facts["asin_code"] = pd.factorize(facts["asin"], sort=True)[0]
+    return facts
