@@ -2838,7 +2838,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_insight.py" line="+46"/>
+        <location filename="../../vendordesk/ui/tickets_insight.py" line="+49"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -3318,7 +3318,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationChart</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_chart.py" line="+25"/>
+        <location filename="../../vendordesk/ui/negotiation_chart.py" line="+27"/>
         <source>ASP</source>
         <translation>ASP</translation>
     </message>
