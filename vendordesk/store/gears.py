@@ -58,7 +58,23 @@ def reset_gear(ws: Workspace, gear_id: str) -> None:
 
 # --- manual KPIs ---------------------------------------------------------------------------------
 def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
-    """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week."""
+    """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week.
+
+    Integer helpers so the gears scan no strings: ``series`` (one code per gear and KPI),
+    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``."""
+    frame = _manual_rows(ws)
+    if frame.empty:
+        return frame
+    frame["series"] = pd.factorize(frame["gear"] + "/" + frame["kpi"])[0]
+    codes, weeks = pd.factorize(frame["week"])
+    epoch = dt.date(1970, 1, 4)
+    ordinals = [(dt.date.fromisoformat(str(w)) - epoch).days // 7 for w in weeks]
+    frame["week_ord"] = pd.Series(ordinals, dtype="int64").to_numpy()[codes]
+    frame["asin_code"] = pd.factorize(frame["asin"])[0]
+    return frame
+
+
+def _manual_rows(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query("SELECT gear, kpi, asin, period_start, period_end, value, "
                              "date(period_start, '-' || strftime('%w', period_start) || ' days') AS week, "
                              "asin = '' AS account "
