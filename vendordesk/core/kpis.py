@@ -345,6 +345,19 @@ def _week_mask(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
     return (codes >= lo) & (codes < hi)
 
 
+def _period_rows(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
+    """Positions of the ASIN rows (not '') whose week lies in start..end; a slice search
+    when the rows are in week order (as prepare() leaves them)."""
+    real = (prepared["real"].to_numpy(dtype=bool) if "real" in prepared.columns
+            else prepared["asin"].to_numpy(dtype=object) != "")
+    labels = prepared.attrs.get("weeks")
+    codes = prepared["week"].to_numpy()
+    if labels is not None and np.all(codes[1:] >= codes[:-1]):
+        lo, hi = np.searchsorted(codes, [bisect.bisect_left(labels, start), bisect.bisect_right(labels, end)])
+        return lo + np.flatnonzero(real[lo:hi])
+    return np.flatnonzero(_week_mask(prepared, start, end) & real)
+
+
 def _block_columns() -> list[str]:
     return [c for c in _sum_columns() if c not in STOCKS] + list(STOCKS)
 
@@ -363,12 +376,7 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     """One period per ASIN: flows summed, stocks at each ASIN's last week; ``weeks`` = rows.
 
     ``block``: ``numeric_block(prepared)`` when the caller keeps it (saves a copy per call)."""
-    mask = _week_mask(prepared, start, end)
-    if "real" in prepared.columns:
-        mask &= prepared["real"].to_numpy(dtype=bool)
-    else:
-        mask &= prepared["asin"].to_numpy(dtype=object) != ""
-    idx = np.flatnonzero(mask)
+    idx = _period_rows(prepared, start, end)
     if len(idx) == 0:
         return pd.DataFrame(columns=_sum_columns() + ["weeks"], dtype=float)
     flows = [c for c in _sum_columns() if c not in STOCKS]
@@ -404,10 +412,12 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     else:
         first = pd.Series(prepared["asin"].to_numpy(dtype=object)[idx]).groupby(inverse).first()
         index = pd.Index(first.to_numpy(dtype=object), name="asin")
-    result = pd.DataFrame(out, index=index).sort_index()
+    result = pd.DataFrame(out, index=index)
+    if not result.index.is_monotonic_increasing:
+        result = result.sort_index()
     if chargebacks is not None and len(chargebacks):
-        cb = chargebacks.loc[(chargebacks["week_start"] >= start) & (chargebacks["week_start"] <= end)
-                             & (chargebacks["asin"] != "")]
+        week, asin = chargebacks["week_start"].to_numpy(dtype=object), chargebacks["asin"].to_numpy(dtype=object)
+        cb = chargebacks.loc[(week >= start) & (week <= end) & (asin != "")]
         sums = cb.groupby("asin")[list(CB_COLUMNS)].sum(min_count=1)
         for c in CB_COLUMNS:
             result[c] = sums[c].reindex(result.index)
