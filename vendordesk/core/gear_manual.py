@@ -187,3 +187,11 @@ def period_value(series: pd.Series, start: str, end: str, how: str) -> float:
         return float(rows.sum(min_count=1))
     known = rows.dropna()
     return float(known.iloc[-1]) if len(known) else float("nan")
+
+
+def period_array_value(values: np.ndarray, how: str) -> float:
+    """``period_value`` on the weeks' values already cut to the period."""
+    known = values[~np.isnan(values)]
+    if how == "sum":
+        return float(known.sum()) if len(known) else float("nan")
+    return float(known[-1]) if len(known) else float("nan")

@@ -268,16 +268,20 @@ class GearModel:
         names = list(periods)
         values: dict[str, dict] = {name: {} for name in names}
         if len(totals):
-            aggs = pd.DataFrame([K.period_of_totals(totals, *periods[name]) for name in names], index=names)
+            aggs = K.periods_of_totals(totals, {name: periods[name] for name in names})
             table = K.kpi_table(aggs)
-            for name in names:
-                if aggs.loc[name, "weeks"] > 0:
-                    values[name] = table.loc[name].to_dict()
+            records = table.to_dict("index")
+            for name, count in zip(names, aggs["weeks"].to_numpy()):
+                if count > 0:
+                    values[name] = records[name]
                     values[name]["active_asins"] = self._active_asins(asins, *periods[name])
+        manual_weeks = manual_weekly.index.to_numpy(dtype=object)
         for name in names:
             start, end = periods[name]
+            lo = np.searchsorted(manual_weeks, start, "left")
+            hi = np.searchsorted(manual_weeks, end, "right")
             for (_, kpi_id), how in _manual_kpis().items():
-                values[name][kpi_id] = M.period_value(manual_weekly[kpi_id], start, end, how)
+                values[name][kpi_id] = M.period_array_value(manual_weekly[kpi_id].to_numpy()[lo:hi], how)
             values[name]["tacos"] = K.safe_div(values[name].get("ad_spend", np.nan),
                                                values[name].get("ordered_revenue", np.nan))
         return values

@@ -332,6 +332,26 @@ def period_of_totals(totals: pd.DataFrame, start: str, end: str) -> pd.Series:
     return result
 
 
+def periods_of_totals(totals: pd.DataFrame, spans: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """``period_of_totals`` for several periods at once (rows: the span names), in numpy."""
+    values = totals.to_numpy(dtype=float, na_value=np.nan)
+    weeks = totals.index.to_numpy(dtype=object)
+    stocks = [totals.columns.get_loc(c) for c in STOCKS if c in totals.columns]
+    out = np.full((len(spans), len(totals.columns)), np.nan)
+    for i, (start, end) in enumerate(spans.values()):
+        lo, hi = np.searchsorted(weeks, start, "left"), np.searchsorted(weeks, end, "right")
+        rows = values[lo:hi]
+        known = ~np.isnan(rows)
+        out[i] = np.where(known.any(axis=0), np.where(known, rows, 0.0).sum(axis=0), np.nan)
+        for j in stocks:
+            have = np.flatnonzero(known[:, j])
+            out[i, j] = rows[have[-1], j] if len(have) else np.nan
+    result = pd.DataFrame(out, index=list(spans), columns=totals.columns)
+    result["weeks"] = [float(np.searchsorted(weeks, end, "right") - np.searchsorted(weeks, start, "left"))
+                       for start, end in spans.values()]
+    return result
+
+
 def _week_mask(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
     """Rows whose week lies in start..end, compared on integer week codes (string
     comparisons over every row are ~50x slower)."""
