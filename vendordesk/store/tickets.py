@@ -238,40 +238,83 @@ def restore_task(ws, snapshot: dict) -> None:
 
 
 # --- frames ------------------------------------------------------------------------------
-# One pass: tickets in key order, each joined to its links through the links' primary key.
+# Cheaper than one LEFT JOIN ... GROUP BY ... ORDER BY: SQLite sorts only the rowids (its sorter is slow
+# on wide rows), the rows come from a plain scan and are put in that order in numpy; links joined in Python.
+_ORDER_SQL = "SELECT rowid FROM tickets ORDER BY opened_on DESC, case_id"
 _TICKETS_SQL = """
-SELECT t.case_id, t.subject, t.category, t.status, t.opened_on, t.last_contact_on, t.next_follow_up,
-       t.escalation_level, t.gear, t.owner_department, t.resolved_on,
-       COALESCE(GROUP_CONCAT(CASE WHEN l.kind = 'asin' THEN l.ref END, ' '), '') AS asins,
-       COALESCE(GROUP_CONCAT(CASE WHEN l.kind = 'po' THEN l.ref END, ' '), '') AS pos,
-       COALESCE(GROUP_CONCAT(CASE WHEN l.kind = 'invoice' THEN l.ref END, ' '), '') AS invoices,
-       t.notes
-FROM tickets t LEFT JOIN ticket_links l ON l.case_id = t.case_id
-GROUP BY t.case_id
-ORDER BY t.opened_on DESC, t.case_id
+SELECT case_id, subject, category, status, opened_on, last_contact_on, next_follow_up, escalation_level, gear,
+       owner_department, resolved_on, '' AS asins, '' AS pos, '' AS invoices, notes, rowid AS _rowid
+FROM tickets
 """
+_LINKS_SQL = "SELECT case_id, kind, ref FROM ticket_links ORDER BY case_id, kind, ref"
+
+
+def _values(cursor) -> tuple[list[str], object]:
+    """Column names and all rows as one 2-D object array."""
+    import numpy as np
+
+    names = [c[0] for c in cursor.description]
+    rows = cursor.fetchall()
+    values = np.empty((len(rows), len(names)), dtype=object)
+    if rows:
+        values[:] = rows
+    return names, values
+
+
+def _to_frame(names, values, numeric: tuple = ()):
+    """Text columns as plain object dtype (pandas' string dtype costs ~3x on 20k rows), in one block;
+    ``numeric`` columns int64, or float64 when a value is missing (as pandas infers)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(values, columns=names, dtype=object, copy=False)
+    for name in numeric:
+        column = frame[name].tolist()
+        frame[name] = pd.Series(column, dtype="float64" if None in column else None)
+    return frame
 
 
 def _frame(ws, sql: str, numeric: tuple = ()):
-    """Text columns as plain object dtype (pandas' string dtype costs ~3x on 20k rows)."""
-    import pandas as pd
+    return _to_frame(*_values(ws.conn.execute(sql)), numeric)
 
-    cursor = ws.conn.execute(sql)
-    names = [c[0] for c in cursor.description]
-    rows = cursor.fetchall()
-    columns = list(zip(*rows)) if rows else [()] * len(names)
-    data = {}
-    for name, values in zip(names, columns):
-        if name in numeric:
-            data[name] = pd.Series(values, dtype="float64" if values and None in values else None)
-        else:
-            data[name] = pd.Series(values, dtype=object)
-    return pd.DataFrame(data, columns=names)
+
+def _fill_links(conn, names: list[str], values) -> None:
+    """Write the space-separated refs of each link kind (in ref order) into the asins/pos/invoices columns."""
+    joined: dict[str, dict[str, str]] = {}
+    for case_id, kind, ref in conn.execute(_LINKS_SQL):
+        refs = joined.setdefault(kind, {})
+        refs[case_id] = refs[case_id] + " " + ref if case_id in refs else ref
+    case_ids = values[:, names.index("case_id")].tolist() if joined else []
+    for kind, refs in joined.items():
+        if kind in LINK_KINDS:
+            values[:, names.index(kind + "s")] = [refs.get(case_id, "") for case_id in case_ids]
+
+
+def _in_order(conn, values):
+    """The rows (last column: rowid) in ``_ORDER_SQL`` order, rowid column dropped; None when the table
+    changed between the two reads (then the caller sorts in SQL)."""
+    import numpy as np
+
+    order = np.array([row[0] for row in conn.execute(_ORDER_SQL)], dtype=np.int64)
+    rowids = values[:, -1].astype(np.int64)
+    if len(order) != len(rowids):
+        return None
+    sorter = np.argsort(rowids)
+    at = sorter[np.searchsorted(rowids, order, sorter=sorter).clip(max=max(len(rowids) - 1, 0))]
+    if len(rowids) and not (rowids[at] == order).all():
+        return None
+    return values[at, :-1]
 
 
 def tickets_frame(ws):
     """One row per case, newest first; linked ASINs/POs/invoices space-separated; ISO date strings."""
-    return _frame(ws, _TICKETS_SQL, numeric=("escalation_level",))
+    names, values = _values(ws.conn.execute(_TICKETS_SQL))
+    ordered = _in_order(ws.conn, values)
+    if ordered is None:
+        names, values = _values(ws.conn.execute(_TICKETS_SQL + " ORDER BY opened_on DESC, case_id"))
+        ordered = values[:, :-1]
+    names = names[:-1]
+    _fill_links(ws.conn, names, ordered)
+    return _to_frame(names, ordered, numeric=("escalation_level",))
 
 
 def chargebacks_frame(ws):

@@ -23,12 +23,17 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     from vendordesk.ui.models.frame_model import search_text, sort_rank
 
     frames = frames or read_frames(path, progress)
-    cases, case_colors = cols.decorate_cases(frames["cases"], today)
+    cases = frames["cases"]
+    follow_up = rules.follow_up_mask(cases, today) if len(cases) else None   # colours and today list
+    cases, case_colors = cols.decorate_cases(cases, today, follow_up)
     cbs, cb_colors = cols.decorate_chargebacks(frames["chargebacks"], today)
     tasks, task_colors = cols.decorate_tasks(frames["tasks"], today)
+    today_list = rules.today_list(cases, tasks, cbs, today)
+    if follow_up is not None:
+        today_list.follow_ups = cases[follow_up]   # == rules.due_follow_ups(cases, today), not computed twice
     return {"cases": cases, "chargebacks": cbs, "tasks": tasks,
             "case_colors": case_colors, "cb_colors": cb_colors, "task_colors": task_colors,
             "case_search": search_text(cases, case_columns) if case_columns else None,
             "case_ranks": {case_sort: sort_rank(cases[case_sort])} if case_sort in cases else {},
-            "today": rules.today_list(cases, tasks, cbs, today),
+            "today": today_list,
             "empty": cases.empty and cbs.empty and tasks.empty}

@@ -274,7 +274,7 @@ class TicketsTab(BaseTab):
                 header.blockSignals(True)
                 header.setSortIndicator(page.model.visible_keys().index(key), order)
                 header.blockSignals(False)
-        QTimer.singleShot(200, self.cases.model.prepare_search)   # idle time: first keystroke stays fast
+        QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]
         self.today_panel.show_list(today, self.ctx.currency, self.today)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
@@ -285,6 +285,11 @@ class TicketsTab(BaseTab):
         self._frames = (cases, cbs)
         if self.pages.currentIndex() == 3:
             self._page_changed(3)
+
+    def _prepare_search(self) -> None:
+        """Build the search text when idle; not while a load runs (it would slow the worker down)."""
+        if self._loading is None:
+            self.cases.model.prepare_search()
 
     def _page_changed(self, index: int) -> None:
         from vendordesk.ui import tickets_labels as labels
