@@ -249,16 +249,20 @@ FROM tickets
 _LINKS_SQL = "SELECT case_id, kind, ref FROM ticket_links ORDER BY case_id, kind, ref"
 
 
-def _values(cursor) -> tuple[list[str], object]:
-    """Column names and all rows as one 2-D object array."""
+def _values(cursor, chunk: int = 500) -> tuple[list[str], object]:
+    """Column names and all rows as one 2-D object array. Fetched in small chunks so the row tuples
+    die young (20,000 live tuples would be promoted and trigger full garbage collections)."""
     import numpy as np
 
     names = [c[0] for c in cursor.description]
-    rows = cursor.fetchall()
-    values = np.empty((len(rows), len(names)), dtype=object)
-    if rows:
-        values[:] = rows
-    return names, values
+    parts = []
+    while rows := cursor.fetchmany(chunk):
+        part = np.empty((len(rows), len(names)), dtype=object)
+        part[:] = rows
+        parts.append(part)
+    if not parts:
+        return names, np.empty((0, len(names)), dtype=object)
+    return names, parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _to_frame(names, values, numeric: tuple = ()):
