@@ -171,3 +171,57 @@ def test_a_late_chargeback_does_not_move_the_period_past_the_reports():
     report = GearModel(GearInputs(_facts(weeks), chargebacks=cb)).compute(weeks=4)
     assert report.asof_week == weeks[-1]
     assert report.gear("availability").kpis[0].value == pytest.approx(0.01)
+
+
+def _varied_inputs():
+    """Uneven facts (NaNs, OOS, stock gaps) and per-ASIN manual entries, in asin order."""
+    weeks = _weeks(20)
+    facts = _facts(weeks, asins=("A", "B", "C"))
+    rng = np.random.default_rng(3)
+    for column in ("shipped_units", "glance_views", "procurable_product_out_of_stock_rate",
+                   "sellable_on_hand_inventory_units", "net_pure_product_margin"):
+        values = facts[column].to_numpy() * rng.uniform(0.5, 1.5, len(facts))
+        values[rng.random(len(facts)) < 0.2] = np.nan
+        facts[column] = values
+    facts = facts.sort_values(["asin", "period_start"], kind="stable").reset_index(drop=True)
+    manual = pd.DataFrame({"gear": ["advertising"] * 3 + ["reviews_cx"] * 3, "kpi": ["ad_spend"] * 3 + ["star_rating"] * 3,
+                           "asin": ["A", "B", "A", "A", "C", "B"],
+                           "period_start": [weeks[-3], weeks[-2], weeks[-1], weeks[2], weeks[5], weeks[-1]],
+                           "value": [100.0, 250.0, 80.0, 4.1, 3.9, 4.6]})
+    manual["period_end"] = manual["period_start"]
+    return facts, manual
+
+
+def test_store_coded_inputs_give_the_same_report_as_plain_ones():
+    # the store hands facts in week order with integer codes and manual entries with integer
+    # helpers; the plain frames (asin order, strings only) take the fallback path: same numbers
+    facts, manual = _varied_inputs()
+    coded = facts.sort_values(["period_start", "asin"], kind="stable").reset_index(drop=True)
+    coded["week_code"] = pd.factorize(coded["period_start"], sort=True)[0]
+    coded["asin_code"] = pd.factorize(coded["asin"], sort=True)[0]
+    coded_manual = manual.sort_values(["gear", "kpi", "period_start"], kind="stable").reset_index(drop=True)
+    coded_manual["week"] = coded_manual["period_start"]
+    coded_manual["account"] = (coded_manual["asin"] == "").astype(int)
+    coded_manual["series"] = pd.factorize(coded_manual["gear"] + "/" + coded_manual["kpi"])[0]
+    coded_manual["week_ord"] = [(pd.Timestamp(w) - pd.Timestamp("1970-01-04")).days // 7 for w in coded_manual["week"]]
+    coded_manual["asin_code"] = pd.factorize(coded_manual["asin"])[0]
+    for params in ({}, {"weeks": 8, "compare": "last_year"}, {"asins": ["B", "C"], "weeks": 6}):
+        plain = GearModel(GearInputs(facts, manual=manual)).compute(**params)
+        fast = GearModel(GearInputs(coded, manual=coded_manual)).compute(**params)
+        pd.testing.assert_frame_equal(plain.weekly, fast.weekly, rtol=1e-12)
+        for name in plain.per_asin:
+            pd.testing.assert_frame_equal(plain.per_asin[name], fast.per_asin[name], rtol=1e-12)
+        _same_gears(plain, fast)
+        if not params:      # ad spend of the last 4 weeks, summed over ASINs: 100 + 250 + 80
+            assert fast.gear("advertising").kpis[1].value == pytest.approx(430.0)
+
+
+def _same_gears(a, b) -> None:
+    for ga, gb in zip(a.gears, b.gears):
+        assert (ga.id, ga.status) == (gb.id, gb.status)
+        assert (ga.score is None and gb.score is None) or ga.score == pytest.approx(gb.score, rel=1e-12)
+        for ka, kb in zip(ga.kpis, gb.kpis):
+            assert ka.status == kb.status
+            for field in ("value", "compare", "prior", "last_year"):
+                x, y = getattr(ka, field), getattr(kb, field)
+                assert (math.isnan(x) and math.isnan(y)) or x == pytest.approx(y, rel=1e-12), (ka.id, field)
