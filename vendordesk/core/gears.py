@@ -197,7 +197,10 @@ class GearModel:
         if asins is None:
             return self.prepared
         wanted = self._asin_index.get_indexer(pd.Index(asins))
-        return self.prepared.loc[np.isin(self.prepared["asin_code"].to_numpy(), wanted[wanted >= 0])]
+        if self.prepared.attrs.get("weeks") is None:
+            return self.prepared.loc[np.isin(self.prepared["asin_code"].to_numpy(), wanted[wanted >= 0])]
+        return K.subset(self.prepared, np.flatnonzero(np.isin(self.prepared["asin_code"].to_numpy(),
+                                                               wanted[wanted >= 0])))
 
     def cb_rows(self, asins: list[str] | None) -> pd.DataFrame:
         if asins is None:
@@ -209,7 +212,8 @@ class GearModel:
                 asins: list[str] | None = None, lang: str = "en") -> GearReport:
         weeks = max(1, int(weeks))
         compare = compare if compare in COMPARES else "prior"
-        totals = self._totals_all if asins is None else K.weekly_totals(self.rows(asins), self.cb_rows(asins))
+        rows, cb = self.rows(asins), self.cb_rows(asins)
+        totals = self._totals_all if asins is None else K.weekly_totals(rows, cb)
         asof_week = K.week_start(asof) if asof else self.latest_week()
         if asof_week is None:
             weekly = pd.DataFrame()
@@ -221,7 +225,7 @@ class GearModel:
         weekly = self._with_manual_weekly(weekly, manual_weekly)
         weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
         values = self._period_values(totals, periods, asins, manual_weekly)
-        per_asin = self._per_asin(asins, {name: periods[name] for name in ("current", compare)})
+        per_asin = self._per_asin(asins, {name: periods[name] for name in ("current", compare)}, rows, cb)
         self._count_kpis(values, per_asin)
         last_known = _last_known(weekly)
         gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
@@ -236,8 +240,7 @@ class GearModel:
             self._manual_cache[key] = M.weekly(self.manual, self._manual_groups, _manual_kpis(), asins, weeks)
         return self._manual_cache[key]
 
-    def _per_asin(self, asins, periods: dict) -> dict[str, pd.DataFrame]:
-        rows, cb = self.rows(asins), self.cb_rows(asins)
+    def _per_asin(self, asins, periods: dict, rows: pd.DataFrame, cb: pd.DataFrame) -> dict[str, pd.DataFrame]:
         if asins is None:
             if self._block is None:
                 self._block = K.numeric_block(self.prepared)

@@ -209,8 +209,8 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     for j, name in enumerate(names):
         matrix[:, j] = cols[name]
     frame = pd.DataFrame(matrix, columns=names, copy=False)
-    frame.insert(0, "asin", asin)
-    frame.insert(1, "period_start", start)
+    frame.insert(0, "asin", _text_column(facts, "asin", asin, order))
+    frame.insert(1, "period_start", _text_column(facts, "period_start", start, order))
     frame.insert(2, "week", codes)
     frame.insert(3, "asin_code", asin_codes)
     frame.insert(4, "real", asin != "")         # '' = account aggregate, never an ASIN row
@@ -218,6 +218,14 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     frame.attrs["asins"] = Labels(asins)
     frame.attrs["block"] = Labels((matrix[:, :len(_block_columns())],))
     return frame
+
+
+def _text_column(facts: pd.DataFrame, name: str, values: np.ndarray, order: np.ndarray | None):
+    """The facts' own string array (no per-element conversion), reordered like the rows."""
+    if not len(values):
+        return values
+    array = facts[name].array
+    return array if order is None else array.take(order)
 
 
 def _codes(facts: pd.DataFrame, values: np.ndarray, code_column: str, sort: bool) -> tuple[np.ndarray, list]:
@@ -382,6 +390,24 @@ def _block_columns() -> list[str]:
     return [c for c in _sum_columns() if c not in STOCKS] + list(STOCKS)
 
 
+def subset(prepared: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """The ``prepared`` rows at positions ``rows`` (ascending), with the key columns and the
+    summed columns only, as a frame of the same kind (its own block, the same code labels)."""
+    source = numeric_block(prepared)
+    block = np.empty((len(rows), source.shape[1]), order="F")
+    for j in range(source.shape[1]):            # column by column: contiguous reads and writes
+        np.take(source[:, j], rows, out=block[:, j])
+    frame = pd.DataFrame(block, columns=_block_columns(), copy=False)
+    for i, name in enumerate(("asin", "period_start", "week", "asin_code", "real")):
+        column = prepared[name]
+        numeric = isinstance(column.dtype, np.dtype) and column.dtype != object
+        frame.insert(i, name, column.to_numpy()[rows] if numeric else column.array.take(rows))
+    frame.attrs["weeks"] = prepared.attrs.get("weeks")
+    frame.attrs["asins"] = prepared.attrs.get("asins")
+    frame.attrs["block"] = Labels((block,))
+    return frame
+
+
 def numeric_block(prepared: pd.DataFrame) -> np.ndarray:
     """The flow columns then the stock columns as one float matrix: the prepare() matrix
     itself when ``prepared`` is the whole frame, else a copy of the rows."""
@@ -437,10 +463,13 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
         result = result.sort_index()
     if chargebacks is not None and len(chargebacks):
         week, asin = chargebacks["week_start"].to_numpy(dtype=object), chargebacks["asin"].to_numpy(dtype=object)
-        cb = chargebacks.loc[(week >= start) & (week <= end) & (asin != "")]
-        sums = cb.groupby("asin")[list(CB_COLUMNS)].sum(min_count=1)
-        for c in CB_COLUMNS:
-            result[c] = sums[c].reindex(result.index)
+        take = np.flatnonzero((week >= start) & (week <= end) & (asin != ""))
+        pos = result.index.get_indexer(asin[take]) if len(take) else np.array([], dtype=np.intp)
+        for c in CB_COLUMNS:        # summed per ASIN of the result, NaN without a known amount
+            values = chargebacks[c].to_numpy(dtype=float, na_value=np.nan)[take]
+            keep = (pos >= 0) & ~np.isnan(values)
+            total = np.bincount(pos[keep], weights=values[keep], minlength=len(result))
+            result[c] = np.where(np.bincount(pos[keep], minlength=len(result)) > 0, total, np.nan)
     return result
 
 
