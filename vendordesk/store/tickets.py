@@ -238,14 +238,14 @@ def restore_task(ws, snapshot: dict) -> None:
 
 
 # --- frames ------------------------------------------------------------------------------
-# Cheaper than one LEFT JOIN ... GROUP BY ... ORDER BY: SQLite sorts only the rowids (its sorter is slow
-# on wide rows), the rows come from a plain scan and are put in that order in numpy; links joined in Python.
-_ORDER_SQL = "SELECT rowid FROM tickets ORDER BY opened_on DESC, case_id"
+# Cheaper than one LEFT JOIN ... GROUP BY ... ORDER BY: the cases come in key order (the primary-key index,
+# no sort) and are put newest first in numpy; links are joined in Python. SQLite's sorter is slow on wide rows.
 _TICKETS_SQL = """
 SELECT case_id, subject, category, status, opened_on, last_contact_on, next_follow_up, escalation_level, gear,
-       owner_department, resolved_on, '' AS asins, '' AS pos, '' AS invoices, notes, rowid AS _rowid
-FROM tickets
+       owner_department, resolved_on, '' AS asins, '' AS pos, '' AS invoices, notes
+FROM tickets ORDER BY case_id
 """
+_NEWEST_FIRST = " ORDER BY opened_on DESC, case_id"
 _LINKS_SQL = "SELECT case_id, kind, ref FROM ticket_links ORDER BY case_id, kind, ref"
 
 
@@ -293,30 +293,32 @@ def _fill_links(conn, names: list[str], values) -> None:
             values[:, names.index(kind + "s")] = [refs.get(case_id, "") for case_id in case_ids]
 
 
-def _in_order(conn, values):
-    """The rows (last column: rowid) in ``_ORDER_SQL`` order, rowid column dropped; None when the table
-    changed between the two reads (then the caller sorts in SQL)."""
+def _newest_first(names: list[str], values):
+    """Rows in case_id order -> the order of ``ORDER BY opened_on DESC, case_id`` (a stable sort; dates
+    before '' before NULL, as in SQLite). None when an opened date is not a plain 'YYYY-MM-DD' text."""
     import numpy as np
 
-    order = np.array([row[0] for row in conn.execute(_ORDER_SQL)], dtype=np.int64)
-    rowids = values[:, -1].astype(np.int64)
-    if len(order) != len(rowids):
+    opened = values[:, names.index("opened_on")]
+    none = np.asarray(opened == None, dtype=bool)  # noqa: E711 - numpy elementwise
+    empty = np.asarray(opened == "", dtype=bool)
+    dated = opened[~(none | empty)]
+    try:
+        if any(len(v) != 10 or v[4] != "-" or v[7] != "-" for v in dated.tolist()):
+            return None
+        days = dated.astype("datetime64[D]").astype(np.int64)
+    except (TypeError, ValueError):   # not text, or not a valid date
         return None
-    sorter = np.argsort(rowids)
-    at = sorter[np.searchsorted(rowids, order, sorter=sorter).clip(max=max(len(rowids) - 1, 0))]
-    if len(rowids) and not (rowids[at] == order).all():
-        return None
-    return values[at, :-1]
+    key = np.where(none, np.iinfo(np.int64).max, np.iinfo(np.int64).max - 1)
+    key[~(none | empty)] = -days
+    return values[np.argsort(key, kind="stable")]
 
 
 def tickets_frame(ws):
     """One row per case, newest first; linked ASINs/POs/invoices space-separated; ISO date strings."""
     names, values = _values(ws.conn.execute(_TICKETS_SQL))
-    ordered = _in_order(ws.conn, values)
+    ordered = _newest_first(names, values)
     if ordered is None:
-        names, values = _values(ws.conn.execute(_TICKETS_SQL + " ORDER BY opened_on DESC, case_id"))
-        ordered = values[:, :-1]
-    names = names[:-1]
+        names, ordered = _values(ws.conn.execute(_TICKETS_SQL.replace(" ORDER BY case_id", _NEWEST_FIRST)))
     _fill_links(ws.conn, names, ordered)
     return _to_frame(names, ordered, numeric=("escalation_level",))
 

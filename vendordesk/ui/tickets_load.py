@@ -28,9 +28,11 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     cases, case_colors = cols.decorate_cases(cases, today, follow_up)
     cbs, cb_colors = cols.decorate_chargebacks(frames["chargebacks"], today)
     tasks, task_colors = cols.decorate_tasks(frames["tasks"], today)
-    today_list = rules.today_list(cases, tasks, cbs, today)
-    if follow_up is not None:
-        today_list.follow_ups = cases[follow_up]   # == rules.due_follow_ups(cases, today), not computed twice
+    if follow_up is None:
+        today_list = rules.today_list(cases, tasks, cbs, today)
+    else:   # == rules.today_list, with the follow-up mask computed once
+        today_list = rules.TodayList(cases[follow_up], rules.overdue_tasks(tasks, today),
+                                     rules.deadlines_within(cbs, today, 7))
     return {"cases": cases, "chargebacks": cbs, "tasks": tasks,
             "case_colors": case_colors, "cb_colors": cb_colors, "task_colors": task_colors,
             "case_search": search_text(cases, case_columns) if case_columns else None,

@@ -226,6 +226,8 @@ class TicketsTab(BaseTab):
             self._loading = run_task(prepare, ws.path, self.today, case_columns=columns,
                                      case_sort=model.sort_key() if model else None,
                                      on_done=self._on_loaded, on_error=self._load_failed)
+            if not self._built:   # while the worker reads: a shorter GUI step when the data arrives
+                self._build()
             return
         self._on_loaded(prepare(ws.path, self.today, frames=read_frames_from(ws)))
 
