@@ -433,7 +433,8 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     groups, inverse = np.unique(codes, return_inverse=True)
     n = len(groups)
     out = {}
-    rows = block[idx]
+    contiguous = idx[-1] - idx[0] + 1 == len(idx)      # week-ordered rows: a view, no copy
+    rows = block[idx[0]:idx[-1] + 1] if contiguous else block[idx]
     matrix = rows[:, :len(flows)]
     known = ~np.isnan(matrix)
     filled = np.where(known, matrix, 0.0)
