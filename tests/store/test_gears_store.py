@@ -146,3 +146,21 @@ def test_export_gears_writes_one_row_per_kpi(demo_workspace, tmp_path):
     frame = pd.read_csv(out)
     assert frame["gear_id"].nunique() == 9
     assert set(frame["gear_status"]) <= {"green", "amber", "red", "no-data"}
+
+
+def test_gear_inputs_come_in_week_order_with_integer_codes(demo_workspace):
+    import datetime as dt
+
+    inputs = store.load_gear_inputs(demo_workspace)
+    facts, manual = inputs["facts"], inputs["manual"]
+    starts = facts["period_start"].tolist()
+    assert starts == sorted(starts)
+    weeks = sorted(set(starts))
+    assert [weeks[c] for c in facts["week_code"]] == starts
+    asins = sorted(set(facts["asin"]))
+    assert [asins[c] for c in facts["asin_code"]] == facts["asin"].tolist()
+    # manual helpers: one series per (gear, kpi), week ordinal counted from Sunday 1970-01-04
+    assert manual.groupby("series")[["gear", "kpi"]].nunique().max().max() == 1
+    row = manual.iloc[-1]
+    assert dt.date(1970, 1, 4) + dt.timedelta(weeks=int(row["week_ord"])) == dt.date.fromisoformat(row["week"])
+    assert manual.groupby("asin_code")["asin"].nunique().max() == 1
