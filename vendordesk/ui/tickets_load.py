@@ -20,7 +20,7 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     from vendordesk.core import tickets as rules
     from vendordesk.store.tickets import read_frames
     from vendordesk.ui import tickets_columns as cols
-    from vendordesk.ui.models.frame_model import search_text, sort_rank
+    from vendordesk.ui.models.frame_model import frame_values, search_text, sort_rank
 
     frames = frames or read_frames(path, progress)
     cases = frames["cases"]
@@ -33,9 +33,13 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     else:   # == rules.today_list, with the follow-up mask computed once
         today_list = rules.TodayList(cases[follow_up], rules.overdue_tasks(tasks, today),
                                      rules.deadlines_within(cbs, today, 7))
+    keys = [[c.key for c in columns(departments)[0]] for columns, departments in (
+        (cols.case_columns, {}), (lambda _: cols.chargeback_columns(), None), (cols.task_columns, {}))]
+    values = [frame_values(frame, k) for frame, k in zip((cases, cbs, tasks), keys)]   # the models' arrays
     return {"cases": cases, "chargebacks": cbs, "tasks": tasks,
             "case_colors": case_colors, "cb_colors": cb_colors, "task_colors": task_colors,
             "case_search": search_text(cases, case_columns) if case_columns else None,
             "case_ranks": {case_sort: sort_rank(cases[case_sort])} if case_sort in cases else {},
             "today": today_list,
+            "values": values,
             "empty": cases.empty and cbs.empty and tasks.empty}

@@ -76,10 +76,10 @@ class TablePage(QWidget):
         layout.addWidget(self.view, 1)
 
     def set_frame(self, frame, columns: list[Column], hidden: tuple = (), widths: dict | None = None,
-                  search=None, ranks: dict | None = None) -> None:
+                  search=None, ranks: dict | None = None, values=None) -> None:
         first = not self.model.columns()
         key = self.current_key()
-        self.model.set_frame(frame, columns, search, masks=self._masks_for(frame), ranks=ranks)
+        self.model.set_frame(frame, columns, search, masks=self._masks_for(frame), ranks=ranks, values=values)
         if first:
             self.model.set_visible([c.key for c in columns if c.key not in hidden])
             self._build_column_menu()

@@ -93,6 +93,18 @@ def search_text(frame, columns: list[Column]) -> list[str] | None:
     return ["\t".join(row).lower() for row in zip(*parts)]
 
 
+def frame_values(frame, keys: list[str]) -> np.ndarray:
+    """``frame.reindex(columns=keys).to_numpy(dtype=object)``, filled column by column (about twice
+    as fast: no reindexed copy, no block interleave). Pure numpy; may run in a worker and be handed to
+    ``FrameModel.set_frame(..., values=...)``."""
+    if not frame.columns.is_unique:
+        return frame.reindex(columns=keys).to_numpy(dtype=object)
+    values = np.empty((len(frame), len(keys)), dtype=object)
+    for i, key in enumerate(keys):
+        values[:, i] = frame[key].to_numpy(dtype=object) if key in frame else np.nan
+    return values
+
+
 class FrameModel(QAbstractTableModel):
     def __init__(self, key: str | None = None, parent=None):
         super().__init__(parent)
@@ -115,9 +127,10 @@ class FrameModel(QAbstractTableModel):
 
     # --- data in ---------------------------------------------------------------------
     def set_frame(self, frame, columns: list[Column] | None = None, search=None, masks: dict | None = None,
-                  ranks: dict | None = None) -> None:
+                  ranks: dict | None = None, values=None) -> None:
         """Replace the data; keeps the visible columns, masks, search and sort where they still apply.
 
+        ``values``: a precomputed ``frame_values(frame, [c.key for c in columns])`` (else built here).
         ``search``: a precomputed ``search_text(frame, columns)`` (else built on the first search).
         ``masks``: named masks over the new frame (None removes one), applied in the same pass.
         ``ranks``: precomputed ``{column: sort_rank(frame[column])}`` (else computed when sorting).
@@ -132,7 +145,9 @@ class FrameModel(QAbstractTableModel):
             self._all_columns = [Column(str(name), str(name)) for name in frame.columns]
         self._frame = frame.reset_index(drop=True)
         keys = [c.key for c in self._all_columns]
-        self._values = self._frame.reindex(columns=keys).to_numpy(dtype=object)
+        if values is None or values.shape != (len(frame), len(keys)):
+            values = frame_values(self._frame, keys)
+        self._values = values
         self._pos = {k: i for i, k in enumerate(keys)}
         self._keys = (self._frame[self.key].tolist() if self.key in self._frame else list(range(len(frame))))
         self._keys = np.array(self._keys, dtype=object)

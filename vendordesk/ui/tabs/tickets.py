@@ -259,12 +259,13 @@ class TicketsTab(BaseTab):
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
         widths = {"subject": 260, "title": 240, "case_id": 110, "type": 170, "status": 150, "dispute_status": 110}
-        for page, frame, (columns, hidden), colors, search, ranks in (
+        for page, frame, (columns, hidden), colors, search, ranks, values in (
                 (self.cases, cases, cols.case_columns(self.departments), data["case_colors"], data["case_search"],
-                 data["case_ranks"]),
-                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None),
-                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None, None)):
-            page.set_frame(frame, columns, hidden, widths, search, ranks)
+                 data["case_ranks"], data["values"][0]),
+                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None, data["values"][1]),
+                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None, None,
+                 data["values"][2])):
+            page.set_frame(frame, columns, hidden, widths, search, ranks, values)
             page.model.set_row_colors(colors)
         self._department_changed()
         if getattr(self, "_sort_new_first", False):   # the store delivers these orders: show, don't re-sort
