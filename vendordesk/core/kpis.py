@@ -175,39 +175,32 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     if order is not None:
         asin, start, codes, asin_codes = asin[order], start[order], codes[order], asin_codes[order]
 
-    def column(name: str) -> np.ndarray:
-        if name in facts.columns:
-            series = facts[name]
-            if series.dtype.kind != "f":
-                series = pd.to_numeric(series, errors="coerce")
-            values = series.to_numpy(dtype=float, na_value=np.nan)
-            return values if order is None else values[order]
-        return np.full(n, np.nan)
-
-    cols = {c: column(c) for c in dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED))}
+    # one Fortran-ordered matrix, flows then stocks first, filled column by column in place:
+    # the frame wraps it without a copy and per_asin slices rows of it (see numeric_block)
+    raw = tuple(dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED)))
+    block_names = _block_columns()
+    names = block_names + [c for c in raw if c not in set(block_names)]
+    matrix = np.empty((n, len(names)), order="F")
+    cols = {name: matrix[:, j] for j, name in enumerate(names)}
+    for name in raw:
+        _fill(cols[name], facts, name, order)
     for c in CB_COLUMNS:
-        cols[c] = np.full(n, np.nan)
+        cols[c][:] = np.nan
     with np.errstate(divide="ignore", invalid="ignore"):
-        oos = cols["procurable_product_out_of_stock_rate"]
-        lost = np.where((oos >= 0) & (oos < 1), cols["ordered_units"] * oos / (1.0 - oos), np.nan)
+        oos, lost = cols["procurable_product_out_of_stock_rate"], cols["lost_units"]
+        np.multiply(cols["ordered_units"], oos, out=lost)
+        np.divide(lost, 1.0 - oos, out=lost)
+        lost[~((oos >= 0) & (oos < 1))] = np.nan
         price = cols["ordered_revenue"] / np.where(cols["ordered_units"] != 0, cols["ordered_units"], np.nan)
         fallback = cols["shipped_revenue"] / np.where(cols["shipped_units"] != 0, cols["shipped_units"], np.nan)
         price = np.where(np.isnan(price), fallback, price)
-    cols["lost_units"] = lost
-    cols["lost_value"] = lost * price
+    np.multiply(lost, price, out=cols["lost_value"])
     for name, weight in WEIGHTED.items():
-        values = cols[name]
-        w = cols[weight] if weight else np.ones(n)
-        w = np.where(~np.isnan(values) & (w > 0), w, np.nan)
-        cols[f"w__{name}"] = w
-        cols[f"wx__{name}"] = values * w
-    cols["active"] = (cols["shipped_units"] > 0).astype(float)
-    # one Fortran-ordered matrix, flows then stocks first: the frame wraps it without a copy
-    # and per_asin slices rows of it directly (see numeric_block)
-    names = _block_columns() + [c for c in cols if c not in set(_block_columns())]
-    matrix = np.empty((n, len(names)), order="F")
-    for j, name in enumerate(names):
-        matrix[:, j] = cols[name]
+        values, w = cols[name], cols[f"w__{name}"]
+        w[:] = cols[weight] if weight else 1.0
+        w[~(~np.isnan(values) & (w > 0))] = np.nan
+        np.multiply(values, w, out=cols[f"wx__{name}"])
+    cols["active"][:] = cols["shipped_units"] > 0
     frame = pd.DataFrame(matrix, columns=names, copy=False)
     frame.insert(0, "asin", _text_column(facts, "asin", asin, order))
     frame.insert(1, "period_start", _text_column(facts, "period_start", start, order))
@@ -218,6 +211,18 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     frame.attrs["asins"] = Labels(asins)
     frame.attrs["block"] = Labels((matrix[:, :len(_block_columns())],))
     return frame
+
+
+def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray | None) -> None:
+    """Copy a numeric facts column (NaN where missing or not a number) into ``target``."""
+    if name not in facts.columns:
+        target[:] = np.nan
+        return
+    series = facts[name]
+    if series.dtype.kind != "f":
+        series = pd.to_numeric(series, errors="coerce")
+    values = series.to_numpy(dtype=float, na_value=np.nan)
+    target[:] = values if order is None else values[order]
 
 
 def _text_column(facts: pd.DataFrame, name: str, values: np.ndarray, order: np.ndarray | None):
