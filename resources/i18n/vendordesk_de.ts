@@ -4260,7 +4260,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+71"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+88"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
@@ -4271,7 +4271,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-75"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-92"/>
         <source>ASINs</source>
         <translation>ASINs</translation>
     </message>
@@ -4291,7 +4291,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Amazon schrieb</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+33"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+50"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -4307,7 +4307,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-84"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-101"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -4342,7 +4342,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+84"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+101"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -4357,12 +4357,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage übrig</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-59"/>
         <source>Days open</source>
         <translation>Tage offen</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+91"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -4417,7 +4417,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Geben Sie an, worum es in dem Fall geht.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-73"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-90"/>
         <source>Esc.</source>
         <translation>Eskal.</translation>
     </message>
@@ -4428,7 +4428,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+3"/>
-        <location line="+75"/>
+        <location line="+92"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -4453,17 +4453,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rechnung</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-58"/>
         <source>Invoices</source>
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-53"/>
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
@@ -4488,13 +4488,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kein Einspruch</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+51"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+68"/>
         <location filename="../../vendordesk/ui/tickets_labels.py" line="+28"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-59"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -4525,12 +4525,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+60"/>
         <source>PO</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-57"/>
         <source>POs</source>
         <translation>Bestellungen</translation>
     </message>
@@ -4540,7 +4540,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zahlungen / Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+33"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+50"/>
         <source>Raised</source>
         <translation>Belastet am</translation>
     </message>
@@ -4565,7 +4565,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-36"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-53"/>
         <location filename="../../vendordesk/ui/tickets_labels.py" line="-50"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
@@ -4587,7 +4587,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets_columns.py" line="-12"/>
-        <location line="+80"/>
+        <location line="+97"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4597,12 +4597,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Statusänderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-81"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-98"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+59"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -4701,12 +4701,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+199"/>
+        <location line="+207"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-161"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -4797,7 +4797,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>Cases (%1)</source>
         <translation>Fälle (%1)</translation>
     </message>
@@ -4832,7 +4832,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="+115"/>
+        <location filename="../../vendordesk/ui/tabs/tickets.py" line="+120"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -4926,7 +4926,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="-337"/>
+        <location filename="../../vendordesk/ui/tabs/tickets.py" line="-345"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
