@@ -91,6 +91,30 @@ def test_tickets_frame_columns(workspace):
 
 
 # --- CSV import (vendordesk.ingest.chargebacks) ------------------------------------------
+def _insert_cases(workspace, rows):
+    with workspace.transaction() as conn:
+        conn.executemany("INSERT INTO tickets(case_id, subject, opened_on) VALUES (?, 's', ?)", rows)
+
+
+def test_tickets_frame_newest_first_like_sql(workspace):
+    """Dates newest first, ties by case ID, then '' then missing; links in ref order, per kind."""
+    _insert_cases(workspace, [("003", "2024-01-05"), ("001", "2024-01-05"), ("002", None), ("010", ""),
+                              ("005", None), ("004", "2025-12-31"), ("0001", "")])
+    with workspace.transaction() as conn:
+        conn.executemany("INSERT INTO ticket_links(case_id, kind, ref) VALUES (?, ?, ?)",
+                         [("001", "asin", "B2"), ("001", "asin", "B1"), ("001", "po", "P1"), ("002", "invoice", "I9")])
+    frame = st.tickets_frame(workspace)
+    assert frame["case_id"].tolist() == ["004", "001", "003", "0001", "010", "002", "005"]
+    assert frame.set_index("case_id").loc["001", ["asins", "pos", "invoices"]].tolist() == ["B1 B2", "P1", ""]
+    assert frame.set_index("case_id").loc["002", "invoices"] == "I9"
+
+
+def test_tickets_frame_odd_dates_sorted_by_sql(workspace):
+    """A text that is not a plain ISO date falls back to SQLite's ORDER BY (text order)."""
+    _insert_cases(workspace, [("1", "2024-01-05"), ("2", "garbage"), ("3", "2024-2-1"), ("4", None)])
+    assert st.tickets_frame(workspace)["case_id"].tolist() == ["2", "3", "1", "4"]
+
+
 from vendordesk.errors import UserError  # noqa: E402
 from vendordesk.ingest.chargebacks import import_chargebacks, parse_amount  # noqa: E402
 
