@@ -4260,7 +4260,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+88"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+72"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
@@ -4271,7 +4271,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-92"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-76"/>
         <source>ASINs</source>
         <translation>ASINs</translation>
     </message>
@@ -4291,7 +4291,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Amazon schrieb</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+34"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -4307,7 +4307,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-101"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-85"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -4342,7 +4342,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+101"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+85"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -4357,12 +4357,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage übrig</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-43"/>
         <source>Days open</source>
         <translation>Tage offen</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+75"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -4417,7 +4417,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Geben Sie an, worum es in dem Fall geht.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-90"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-74"/>
         <source>Esc.</source>
         <translation>Eskal.</translation>
     </message>
@@ -4428,7 +4428,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+3"/>
-        <location line="+92"/>
+        <location line="+76"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -4453,17 +4453,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rechnung</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-42"/>
         <source>Invoices</source>
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+30"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-37"/>
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
@@ -4488,13 +4488,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kein Einspruch</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+68"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+52"/>
         <location filename="../../vendordesk/ui/tickets_labels.py" line="+28"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-43"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -4525,12 +4525,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+44"/>
         <source>PO</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-41"/>
         <source>POs</source>
         <translation>Bestellungen</translation>
     </message>
@@ -4540,7 +4540,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zahlungen / Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="+34"/>
         <source>Raised</source>
         <translation>Belastet am</translation>
     </message>
@@ -4565,7 +4565,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-53"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-37"/>
         <location filename="../../vendordesk/ui/tickets_labels.py" line="-50"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
@@ -4587,7 +4587,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets_columns.py" line="-12"/>
-        <location line="+97"/>
+        <location line="+81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4597,12 +4597,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Statusänderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-98"/>
+        <location filename="../../vendordesk/ui/tickets_columns.py" line="-82"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+43"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
