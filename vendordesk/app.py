@@ -31,12 +31,18 @@ def make_app(argv: list[str] | None = None):
 
 
 def resolve_workspace(args: argparse.Namespace, settings) -> tuple[Path, bool]:
-    """Return (path, needs_demo): an explicit path, the last one used, or the demo default."""
+    """Return (path, needs_demo): an explicit path, the last one used, the default workspace
+    from the settings, or the demo workspace in the data folder."""
+    from vendordesk import settings as app_settings
+
     if getattr(args, "workspace", None):
         return Path(args.workspace).expanduser(), False
     last = settings.value("workspace/last", "")
     if last and Path(last).exists():
         return Path(last), False
+    chosen = app_settings.load().default_workspace
+    if chosen and Path(chosen).expanduser().exists():
+        return Path(chosen).expanduser(), False
     path = default_workspace()
     return path, not path.exists()
 
@@ -44,7 +50,9 @@ def resolve_workspace(args: argparse.Namespace, settings) -> tuple[Path, bool]:
 def choose_language(args: argparse.Namespace, settings) -> str:
     from vendordesk.ui.i18n import system_language
 
-    return args.lang or settings.value("ui/language", "") or system_language()
+    from vendordesk import settings as app_settings
+
+    return args.lang or app_settings.load().language or settings.value("ui/language", "") or system_language()
 
 
 def _open_or_build(path: Path, needs_demo: bool):

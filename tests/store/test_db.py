@@ -144,3 +144,9 @@ def test_opening_again_keeps_the_locks_of_a_live_connection(tmp_path):
     assert first.meta("k") == "v"
     assert first.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     first.close()
+
+
+def test_migration_numbers_are_contiguous():
+    """A gap would let a later, lower-numbered file be skipped on existing workspaces."""
+    numbers = [m.version for m in migrations()]
+    assert numbers == list(range(1, len(numbers) + 1))

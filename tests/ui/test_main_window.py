@@ -109,3 +109,30 @@ def test_backup_onto_existing_file_asks_first(empty_window, workspace, tmp_path,
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     empty_window.backup_dialog()
     assert asked and dest.read_bytes() == b"keep me"
+
+
+def test_settings_choose_default_workspace_and_language(tmp_path, qsettings):
+    import argparse
+
+    from vendordesk import settings as app_settings
+    from vendordesk.app import choose_language, resolve_workspace
+    from vendordesk.store import open_workspace
+
+    chosen = tmp_path / "chosen.vendordesk"
+    open_workspace(chosen).close()
+    app_settings.save(app_settings.Settings(default_workspace=str(chosen), language="en"))
+    args = argparse.Namespace(workspace=None, lang=None)
+    assert resolve_workspace(args, qsettings) == (chosen, False)
+    assert choose_language(args, qsettings) == "en"
+    assert choose_language(argparse.Namespace(workspace=None, lang="de"), qsettings) == "de"
+
+
+def test_status_bar_reminds_of_the_secret_rotation(make_window, workspace):
+    import datetime as dt
+
+    from vendordesk import settings as app_settings
+
+    set_on = (dt.date.today() - dt.timedelta(days=175)).isoformat()
+    app_settings.save(app_settings.Settings(lwa_secret_set_on=set_on))
+    window = make_window(workspace)
+    assert "Rotate the LWA client secret" in window.statusBar().currentMessage()

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_shown)
         self._update_title()
         self._restore_window_state()
+        self._show_secret_reminder()
 
     # --- tabs -------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -233,6 +234,16 @@ class MainWindow(QMainWindow):
         from vendordesk.ui.about import AboutDialog
 
         AboutDialog(self.ctx, self).exec()
+
+    def _show_secret_reminder(self) -> None:
+        """The LWA client secret must be rotated every 180 days: remind in the status bar."""
+        from vendordesk import settings as app_settings
+
+        set_on = app_settings.load().lwa_secret_set_on
+        if set_on and app_settings.secret_rotation(set_on)[1] in ("soon", "overdue"):
+            from vendordesk.ui.settings_credentials import rotation_text
+
+            self.statusBar().showMessage(rotation_text(set_on), 60_000)
 
     def _restore_window_state(self) -> None:
         size = self.settings.value("window/size")
