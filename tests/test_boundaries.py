@@ -74,3 +74,13 @@ def test_pure_test_folders_import_no_qt():
                 if name.startswith(("PySide6", "pyqtgraph", "pytestqt", "vendordesk.ui")):
                     offenders.append(f"{folder}/{path.name}: {name}")
     assert offenders == []
+
+
+def test_the_ui_runs_no_sql():
+    """The UI asks store functions; it never builds queries itself."""
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        text = path.read_text("utf-8")
+        if ".execute(" in text or "read_sql" in text:
+            offenders.append(path.name)
+    assert offenders == []

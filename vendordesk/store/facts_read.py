@@ -138,6 +138,21 @@ def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
     return pd.read_sql_query(sql + " ORDER BY asin, generation_date, week_start", ws.conn, params=params)
 
 
+def data_as_of(ws: Workspace) -> str | None:
+    """The newest period end over the imported sales, inventory and traffic facts."""
+    row = ws.conn.execute(
+        "SELECT MAX(d) FROM (SELECT MAX(period_end) AS d FROM sales_facts "
+        "UNION ALL SELECT MAX(period_end) FROM inventory_facts "
+        "UNION ALL SELECT MAX(period_end) FROM traffic_facts)"
+    ).fetchone()
+    return row[0] if row else None
+
+
+def has_weekly_sales(ws: Workspace) -> bool:
+    row = ws.conn.execute("SELECT 1 FROM sales_facts WHERE grain = 'week' AND asin <> '' LIMIT 1").fetchone()
+    return row is not None
+
+
 def latest_week(ws: Workspace) -> str | None:
     """The newest week start with sales facts, or None."""
     row = ws.conn.execute("SELECT MAX(period_start) FROM sales_facts WHERE grain = 'week'").fetchone()

@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         ws = self.ctx.workspace
         self.setWindowTitle(f"{ws.name} – {APP_NAME}")
         self.workspace_label.setText(self.tr("Workspace: %1 (%2)").replace("%1", ws.name).replace("%2", str(ws.path)))
+        from vendordesk.store.facts_read import data_as_of
+
         as_of = data_as_of(ws)
         self.as_of_label.setText(self.tr("Data as of %1").replace("%1", fmt.date(as_of)) if as_of
                                  else self.tr("No report data yet"))
@@ -285,13 +287,3 @@ def _has_module(name: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(name) is not None
-
-
-def data_as_of(ws) -> str | None:
-    """The newest period end over the imported facts."""
-    row = ws.conn.execute(
-        "SELECT MAX(d) FROM (SELECT MAX(period_end) AS d FROM sales_facts "
-        "UNION ALL SELECT MAX(period_end) FROM inventory_facts "
-        "UNION ALL SELECT MAX(period_end) FROM traffic_facts)"
-    ).fetchone()
-    return row[0] if row else None

@@ -40,9 +40,9 @@ class ForecastTab(BaseTab):
 
     # --- data -----------------------------------------------------------------------
     def _has_sales(self) -> bool:
-        row = self.ctx.workspace.conn.execute(
-            "SELECT 1 FROM sales_facts WHERE grain = 'week' AND asin <> '' LIMIT 1").fetchone()
-        return row is not None
+        from vendordesk.store.facts_read import has_weekly_sales
+
+        return has_weekly_sales(self.ctx.workspace)
 
     def reload(self) -> None:
         if not self._has_sales():
