@@ -115,6 +115,16 @@ class FormEditor(QWidget):
             return widget.toPlainText().strip()
         return widget.text().strip()
 
+    def start_load(self, frame_of, key: int | None) -> dict:
+        """Reset the messages, remember ``key`` and return its row from ``frame_of(ws)`` ({} if new)."""
+        self.clear_problems()
+        self.key = key
+        if key is None:
+            return {}
+        frame = frame_of(self.ctx.workspace)
+        hit = frame[frame["id"] == key]
+        return hit.iloc[0].to_dict() if len(hit) else {}
+
     def clear_problems(self) -> None:
         for message in self.messages.values():
             message.clear()
@@ -195,13 +205,7 @@ class ChargebackEditor(FormEditor):
     def load(self, cb_id: int | None) -> None:
         from vendordesk.store.tickets import chargebacks_frame
 
-        self.clear_problems()
-        self.key = cb_id
-        row = {}
-        if cb_id is not None:
-            frame = chargebacks_frame(self.ctx.workspace)
-            hit = frame[frame["id"] == cb_id]
-            row = hit.iloc[0].to_dict() if len(hit) else {}
+        row = self.start_load(chargebacks_frame, cb_id)
         self.heading.setText(self.tr("Chargeback or shortage claim") if cb_id is None
                              else self.tr("Chargeback %1").replace("%1", str(row.get("external_id") or cb_id)))
         set_combo(self.fields["kind"], row.get("kind", "chargeback"))
@@ -297,13 +301,7 @@ class TaskEditor(FormEditor):
     def load(self, task_id: int | None) -> None:
         from vendordesk.store.tickets import tasks_frame
 
-        self.clear_problems()
-        self.key = task_id
-        row = {}
-        if task_id is not None:
-            frame = tasks_frame(self.ctx.workspace)
-            hit = frame[frame["id"] == task_id]
-            row = hit.iloc[0].to_dict() if len(hit) else {}
+        row = self.start_load(tasks_frame, task_id)
         self.heading.setText(self.tr("New task") if task_id is None else self.tr("Task"))
         for key in ("title", "assignee", "case_id", "gear", "asin"):
             value = row.get(key)
