@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 class MemoryKeyring:
@@ -56,13 +55,6 @@ def isolated_env(tmp_path_factory, monkeypatch):
     keyring.set_keyring(memory)
     yield memory
     keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    if not SHARED.exists():
-        pytest.skip("../shared is not present")
-    return SHARED
 
 
 @pytest.fixture

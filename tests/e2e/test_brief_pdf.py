@@ -28,8 +28,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def pdf_text(path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    assert shutil.which("pdftotext"), "pdftotext is missing: install poppler-utils (.ci/run does)"
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
     return text.replace("\xa0", " ")
