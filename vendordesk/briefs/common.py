@@ -1,5 +1,5 @@
-"""Shared pieces of the printable briefs, without Qt: number formatting in the brief's
-language (German 1.234,56 €, English €1,234.56), HTML escaping, tables and the stylesheet.
+"""Shared pieces of the printable briefs, without Qt: numbers in the brief's language (Babel,
+vendordesk/text: German 1.234,56 €, English €1,234.56), HTML escaping, tables and the stylesheet.
 
 The HTML stays inside Qt's rich-text subset (HTML4 / CSS2: tables and blocks, no flexbox,
 no positioning), see docs/stack.md B.4.
@@ -7,13 +7,12 @@ no positioning), see docs/stack.md B.4.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import math
 
-SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "INR": "₹", "JPY": "¥"}
+from vendordesk.text import formatter
+from vendordesk.text.numbers import is_missing
+
 SPACER = "<p style='font-size:5pt; margin:0'>&nbsp;</p>"
-UNAVAILABLE = {"en": "n/a", "de": "k. A."}
 
 STYLE = """
 body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: #1f2a30; }
@@ -45,68 +44,39 @@ td.num, th.num { text-align: right; }
 
 
 def missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return is_missing(value)
 
 
 def na(lang: str) -> str:
-    return UNAVAILABLE.get(lang, "n/a")
+    return formatter(lang).unavailable
 
 
 def number(value, lang: str, decimals: int = 0, signed: bool = False) -> str:
     """1,234.5 (en) or 1.234,5 (de); the language's 'unavailable' for None/NaN."""
-    if missing(value):
-        return na(lang)
-    text = f"{abs(float(value)):,.{decimals}f}"
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    if float(value) < 0 and text.strip("0.,") != "":
-        text = "-" + text
-    elif signed and float(value) > 0:
-        text = "+" + text
-    return text
+    return formatter(lang).number(value, decimals, signed)
 
 
 def money(value, currency: str, lang: str, decimals: int = 2, signed: bool = False) -> str:
-    """1.234,56 € (de) or €1,234.56 (en); unknown currencies use their code."""
-    if missing(value):
-        return na(lang)
-    symbol = SYMBOLS.get((currency or "").upper(), currency or "")
-    text = number(value, lang, decimals, signed)
-    sign = text[0] if text[0] in "+-" else ""
-    digits = text[len(sign):]
-    if lang == "de":
-        return f"{sign}{digits}\u00a0{symbol}"
-    if len(symbol) > 1:
-        return f"{sign}{symbol}\u00a0{digits}"
-    return f"{sign}{symbol}{digits}"
+    """1.234,56 € (de) or €1,234.56 (en)."""
+    return formatter(lang).money(value, currency, decimals, signed)
 
 
 def percent(fraction, lang: str, decimals: int = 1, signed: bool = False) -> str:
     """A fraction as percent: 0.125 -> 12,5 % (de) or 12.5% (en)."""
-    if missing(fraction):
-        return na(lang)
-    text = number(float(fraction) * 100.0, lang, decimals, signed)
-    return f"{text}\u00a0%" if lang == "de" else f"{text}%"
+    return formatter(lang).percent(fraction, decimals, signed)
 
 
 def points(fraction, lang: str, decimals: int = 1) -> str:
-    """A difference of two fractions in percentage points: -0.035 -> −3,5 pp / −3.5 pp."""
-    if missing(fraction):
-        return na(lang)
-    unit = "Pp." if lang == "de" else "pp"
-    return f"{number(float(fraction) * 100.0, lang, decimals, signed=True)}\u00a0{unit}"
+    """A difference of two fractions in percentage points: -0.035 -> -3,5 Pp. / -3.5 pp."""
+    return formatter(lang).points(fraction, decimals)
 
 
 def date(value, lang: str) -> str:
-    """01.03.2026 (de) or 01/03/2026 (en)."""
-    if value in (None, ""):
-        return na(lang)
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return esc(value)
-    return value.strftime("%d.%m.%Y" if lang == "de" else "%d/%m/%Y")
+    """01.03.2026 (de) or 01/03/2026 (en); text that is not a date is shown as it is."""
+    try:
+        return formatter(lang).date(value)
+    except ValueError:
+        return esc(value)
 
 
 def esc(text) -> str:

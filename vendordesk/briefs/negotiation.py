@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vendordesk.briefs import common as c
+from vendordesk.text import formatter
 from vendordesk.briefs.negotiation_args import checklist, issue_text, objection
 from vendordesk.briefs.negotiation_texts import (
     CONCESSION_NAMES, DRIVER_NAMES, SCENARIO_NAMES, STATUS_NAMES, pick, t,
@@ -106,7 +107,7 @@ def _drivers(a, lang, f) -> str:
 
 
 def _asin_tables(a, lang, f) -> str:
-    sym = c.SYMBOLS.get(a.case.currency.upper(), a.case.currency)
+    sym = formatter(lang).symbol(a.case.currency)
     m = lambda v: f.num(v, 2)  # noqa: E731 - money without symbol; the header names the currency
     cur = lambda key: f"{t(key, lang)} ({sym})"  # noqa: E731
     msrp = any(i.msrp_before or i.msrp_after for i in a.items)

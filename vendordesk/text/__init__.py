@@ -1,0 +1,11 @@
+"""Text and numbers outside Qt: gettext catalogues and Babel (CLDR) formatting.
+
+Core, ingest, store, briefs and the command line build their sentences with ``texts(lang)`` and
+their numbers with ``formatter(lang)``; no code branches on the language. A new language is a new
+catalogue (``vendordesk/locale/<lang>/LC_MESSAGES/vendordesk.po``), nothing else.
+"""
+
+from vendordesk.text.catalog import N_, Texts, available_languages, texts
+from vendordesk.text.numbers import Formatter, formatter
+
+__all__ = ["N_", "Formatter", "Texts", "available_languages", "formatter", "texts"]
