@@ -69,17 +69,56 @@ def test_catalogues_are_complete_and_compiled():
     assert tool.main(["--check"]) == 0
 
 
-def test_a_third_language_is_only_a_catalogue(tmp_path):
-    """A pseudo-language catalogue (every message bracketed) changes the words, no code."""
+def _pseudo_catalogue(folder: Path, lang: str = "fr") -> None:
+    """Every message of the code, bracketed: ⟦What⟧. Plurals get bracketed forms."""
     template = _tool().extract()
-    pseudo = Catalog(locale="fr", domain="vendordesk")
+    pseudo = Catalog(locale=lang, domain="vendordesk")
     for message in template:
-        if message.id:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            pseudo.add(message.id, tuple(f"⟦{form}⟧" for form in message.id), context=message.context)
+        else:
             pseudo.add(message.id, f"⟦{message.id}⟧", context=message.context)
-    target = tmp_path / "fr" / "LC_MESSAGES"
+    target = folder / lang / "LC_MESSAGES"
     target.mkdir(parents=True)
     with (target / "vendordesk.mo").open("wb") as handle:
         write_mo(handle, pseudo)
-    words = texts("fr", locale_dir=tmp_path)
-    assert words.pgettext("value", "n/a") == "⟦n/a⟧"
+
+
+def test_a_third_language_is_only_a_catalogue(tmp_path, monkeypatch):
+    """A pseudo-language catalogue changes every word of a brief, with no code for the language."""
+    from vendordesk.briefs.department import department_brief
+    from vendordesk.text import catalog
+
+    _pseudo_catalogue(tmp_path)
+    monkeypatch.setattr(catalog, "LOCALE_DIR", tmp_path)
+    catalog.texts.cache_clear()
+    try:
+        tasks = [{"title": "Fix A+ content", "status": "in_progress", "due_on": "2026-12-10", "case_id": 7,
+                  "assignee": "Marketing", "reason": "Conversion fell"}]
+        html = department_brief([("Marketing", tasks)], dt.date(2026, 12, 3), "Acme", lang="fr")
+    finally:
+        catalog.texts.cache_clear()
+    for word in ("What", "Why", "Who", "Due", "in progress", "Case {id}".replace("{id}", "7")):
+        assert f"⟦{word}⟧" in html, word
+    assert "⟦{n} open task⟧".replace("{n}", "1") in html      # the plural form for one task
+    assert "10/12/2026" in html                                 # French CLDR date, four-digit year
     assert texts("en").pgettext("value", "n/a") == "n/a"
+
+
+def test_no_message_hides_inside_an_f_string():
+    """Babel cannot extract _() from inside an f-string (Python 3.11): such a text would stay English."""
+    import ast
+
+    offenders = []
+    for path in (ROOT / "vendordesk").rglob("*.py"):
+        if "ui" in path.relative_to(ROOT / "vendordesk").parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", "")) in {
+                            "_", "ngettext", "pgettext", "N_"}:
+                        offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vendordesk.briefs import common as c
+from vendordesk.text import N_, texts
 from vendordesk.core.bridge import PPM_STEPS, STEPS
 from vendordesk.core.influence_text import weeks_label
 
@@ -18,73 +19,61 @@ BRIDGE_URL, TARGET_URL = "chart://bridge", "chart://target"
 IMAGE_WIDTH = 520          # document pixels: the text width of an A4 page with 15 mm margins
 
 TEXT = {
-    "title": ("Management brief: why revenue and margin moved", "Management-Briefing: Warum sich Umsatz und Marge bewegt haben"),
-    "period": ("Period {b} compared with {a}", "Zeitraum {b} im Vergleich zu {a}"),
-    "made": ("Prepared on {d} with VendorDesk", "Erstellt am {d} mit VendorDesk"),
-    "key": ("Key numbers", "Kennzahlen"),
-    "net": ("Net sell-in (COGS − terms − chargebacks)", "Netto-Umsatz (COGS − Konditionen − Chargebacks)"),
-    "gross": ("Shipped COGS (our revenue)", "Shipped COGS (unser Umsatz)"),
-    "units": ("Shipped units", "Versandte Einheiten"),
-    "ppm": ("Amazon's Net PPM", "Amazons Net PPM"),
-    "before": ("Before", "Vorher"), "after": ("After", "Nachher"), "change": ("Change", "Veränderung"),
-    "bridge": ("Revenue bridge: from before to after", "Umsatzbrücke: von vorher nach nachher"),
-    "step": ("Step", "Schritt"), "eur": ("Effect", "Effekt"), "share": ("Meaning", "Bedeutung"),
-    "drivers": ("Top drivers", "Die wichtigsten Treiber"),
-    "asins": ("ASINs that moved sell-in most", "ASINs mit der größten Umsatzbewegung"),
-    "chains": ("Active chains of the gear model", "Aktive Wirkungsketten im Zahnrad-Modell"),
-    "quiet": ("Not active: {names}.", "Nicht aktiv: {names}."),
-    "none_active": ("No chain of the gear model is active in the data.", "Keine Wirkungskette ist in den Daten aktiv."),
-    "target": ("Sales target {y}", "Umsatzziel {y}"),
-    "t_target": ("Target", "Ziel"), "t_ytd": ("Year to date", "Bisher im Jahr"),
-    "t_proj": ("Projection to year end", "Prognose bis Jahresende"), "t_land": ("Expected landing", "Erwartete Landung"),
-    "t_gap": ("Gap", "Lücke"), "actual": ("Actual", "Ist"), "projected": ("Projected (forecast)", "Prognose"), "missing": ("missing", "fehlen"), "ahead": ("ahead", "Vorsprung"),
-    "no_target": ("No annual target entered yet.", "Noch kein Jahresziel erfasst."),
-    "levers": ("What the gears could add by December", "Was die Zahnräder bis Dezember bringen könnten"),
-    "ppm_bridge": ("Amazon's Net PPM bridge (points)", "Net-PPM-Brücke von Amazon (Prozentpunkte)"),
-    "method": ("Method", "Methode"),
-    "method_text": (
-        "Revenue is the vendor's sell-in at cost (shipped COGS). Price = change in cost price on this period's units; "
+    "title": N_("Management brief: why revenue and margin moved"),
+    "period": N_("Period {b} compared with {a}"),
+    "made": N_("Prepared on {d} with VendorDesk"),
+    "key": N_("Key numbers"),
+    "net": N_("Net sell-in (COGS − terms − chargebacks)"),
+    "gross": N_("Shipped COGS (our revenue)"),
+    "units": N_("Shipped units"),
+    "ppm": N_("Amazon's Net PPM"),
+    "before": N_("Before"), "after": N_("After"), "change": N_("Change"),
+    "bridge": N_("Revenue bridge: from before to after"),
+    "step": N_("Step"), "eur": N_("Effect"), "share": N_("Meaning"),
+    "drivers": N_("Top drivers"),
+    "asins": N_("ASINs that moved sell-in most"),
+    "chains": N_("Active chains of the gear model"),
+    "quiet": N_("Not active: {names}."),
+    "none_active": N_("No chain of the gear model is active in the data."),
+    "target": N_("Sales target {y}"),
+    "t_target": N_("Target"), "t_ytd": N_("Year to date"),
+    "t_proj": N_("Projection to year end"), "t_land": N_("Expected landing"),
+    "t_gap": N_("Gap"), "actual": N_("Actual"), "projected": N_("Projected (forecast)"), "missing": N_("missing"), "ahead": N_("ahead"),
+    "no_target": N_("No annual target entered yet."),
+    "levers": N_("What the gears could add by December"),
+    "ppm_bridge": N_("Amazon's Net PPM bridge (points)"),
+    "method": N_("Method"),
+    "method_text": N_("Revenue is the vendor's sell-in at cost (shipped COGS). Price = change in cost price on this period's units; "
         "volume and mix at the prior period's cost prices; lost sales from OOS are estimated as ordered units × OOS / "
         "(1 − OOS) and shown apart from volume. Net PPM = (shipped revenue − shipped COGS + contra-COGS − sales "
         "discount) / shipped revenue. Chains and levers come from the gear model (domain links E01–E30), calibrated "
-        "on this account's history where the data allows.",
-        "Umsatz ist der Sell-in des Lieferanten zu Einkaufspreisen (Shipped COGS). Preis = Veränderung des "
-        "Einkaufspreises auf die Mengen dieses Zeitraums; Menge und Mix zu den Einkaufspreisen des Vorzeitraums; "
-        "entgangene Umsätze durch OOS sind geschätzt als bestellte Einheiten × OOS / (1 − OOS) und getrennt von der "
-        "Menge ausgewiesen. Net PPM = (Shipped Revenue − Shipped COGS + Contra-COGS − Sales Discount) / Shipped "
-        "Revenue. Ketten und Hebel stammen aus dem Zahnrad-Modell (Wirkungen E01–E30), kalibriert auf die Historie "
-        "dieses Kontos, soweit die Daten es erlauben."),
-    "no_compare": ("There is no sell-in in the period or in the period before it, so there is nothing to compare. "
-                   "Choose another period (--from/--to) or import more weeks of Sales reports.",
-                   "Im Zeitraum oder im Zeitraum davor gibt es keinen Sell-in, daher gibt es nichts zu vergleichen. "
-                   "Wählen Sie einen anderen Zeitraum (--from/--to) oder importieren Sie weitere Wochen."),
-    "no_data": ("This workspace holds no weekly sales yet: import Vendor Central Sales reports first.",
-                "Dieser Arbeitsbereich enthält noch keine Wochenumsätze: bitte zuerst Vendor-Central-Sales-Berichte "
-                "importieren."),
+        "on this account's history where the data allows."),
+    "no_compare": N_("There is no sell-in in the period or in the period before it, so there is nothing to compare. "
+                   "Choose another period (--from/--to) or import more weeks of Sales reports."),
+    "no_data": N_("This workspace holds no weekly sales yet: import Vendor Central Sales reports first."),
 }
 STEP_NAMES = {
-    "price": ("Cost price", "Einkaufspreis"), "volume": ("Volume", "Menge"), "mix": ("Mix", "Mix"),
-    "oos": ("Lost sales (OOS)", "OOS-Verluste"), "terms": ("Terms", "Konditionen"),
-    "chargebacks": ("Chargebacks", "Chargebacks"), "asp": ("ASP", "Verkaufspreis (ASP)"),
-    "cost": ("Cost price", "Einkaufspreis"), "discount": ("Sales discount", "Verkaufsrabatt"),
+    "price": N_("Cost price"), "volume": N_("Volume"), "mix": N_("Mix"),
+    "oos": N_("Lost sales (OOS)"), "terms": N_("Terms"),
+    "chargebacks": N_("Chargebacks"), "asp": N_("Selling price (ASP)"),
+    "cost": N_("Cost price"), "discount": N_("Sales discount"),
 }
 STEP_MEANING = {
-    "price": ("our cost price on the units sold", "unser Einkaufspreis auf die verkauften Einheiten"),
-    "volume": ("more or fewer units, ex stock-outs", "mehr oder weniger Einheiten, ohne Out-of-Stock"),
-    "mix": ("cheaper or dearer ASINs sold", "Verschiebung zu günstigeren oder teureren ASINs"),
-    "oos": ("units lost to stock-outs (estimate)", "durch Out-of-Stock verlorene Einheiten (Schätzung)"),
-    "terms": ("back-end terms (contra-COGS)", "Backend-Konditionen (Contra-COGS)"),
-    "chargebacks": ("chargebacks and shortage claims", "Chargebacks und Fehlmengen-Abzüge"),
+    "price": N_("our cost price on the units sold"),
+    "volume": N_("more or fewer units, ex stock-outs"),
+    "mix": N_("cheaper or dearer ASINs sold"),
+    "oos": N_("units lost to stock-outs (estimate)"),
+    "terms": N_("back-end terms (contra-COGS)"),
+    "chargebacks": N_("chargebacks and shortage claims"),
 }
 
 
 def t(key: str, lang: str, **kw) -> str:
-    en, de = TEXT[key]
-    return (de if lang == "de" else en).format(**kw)
+    return texts(lang)(TEXT[key], **kw)
 
 
 def step_name(step: str, lang: str) -> str:
-    return STEP_NAMES[step][1 if lang == "de" else 0]
+    return texts(lang)(STEP_NAMES[step])
 
 
 def _key_numbers(b, lang: str, cur: str) -> str:
@@ -104,7 +93,7 @@ def _bridge(b, lang: str, cur: str, has_chart: bool) -> str:
     html = f"<h2>{t('bridge', lang)}</h2>"
     if has_chart:
         html += f"<p align='center'><img src='{BRIDGE_URL}' width='{IMAGE_WIDTH}'/></p>"
-    rows = [[step_name(s, lang), c.money(b.steps[s], cur, lang, 0, signed=True), STEP_MEANING[s][1 if lang == "de" else 0]]
+    rows = [[step_name(s, lang), c.money(b.steps[s], cur, lang, 0, signed=True), texts(lang)(STEP_MEANING[s])]
             for s in STEPS]
     return html + c.table([t("step", lang), t("eur", lang), t("share", lang)], rows, {1}, [30, 20, 50])
 
@@ -112,7 +101,7 @@ def _bridge(b, lang: str, cur: str, has_chart: bool) -> str:
 def _drivers(b, explanation, lang: str, cur: str) -> str:
     ranked = sorted(STEPS, key=lambda s: -abs(b.steps[s]))[:3]
     items = [f"<li><b>{step_name(s, lang)}</b>: {c.money(b.steps[s], cur, lang, 0, signed=True)} "
-             f"({STEP_MEANING[s][1 if lang == 'de' else 0]})</li>" for s in ranked if abs(b.steps[s]) >= 1]
+             f"({texts(lang)(STEP_MEANING[s])})</li>" for s in ranked if abs(b.steps[s]) >= 1]
     html = f"<h2>{t('drivers', lang)}</h2><ul>{''.join(items)}</ul>"
     if explanation is not None and explanation.sentences:
         html += f"<p>{c.esc(explanation.text)}</p>"
@@ -177,7 +166,6 @@ def _ppm_bridge(b, lang: str) -> str:
 def build_html(data: dict, lang: str = "de", charts: set[str] | None = None, today: dt.date | None = None) -> str:
     """``data``: account, currency, bridge, explanation, chains, target (see ui.influence_data.load_all)."""
     charts = charts or set()
-    lang = "de" if lang == "de" else "en"
     title = t("title", lang)
     head = f"<h1>{c.esc(title)}</h1><p class='sub'>{c.esc(data.get('account', ''))}"
     bridge = data.get("bridge")

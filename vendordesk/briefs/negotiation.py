@@ -211,7 +211,6 @@ def _checklist(a, lang) -> str:
 def build_html(analysis, lang: str = "de", account: dict | None = None, has_chart: bool = True,
                today: dt.date | None = None) -> str:
     """The whole brief; ``account`` holds account_name, vendor_code, marketplace_id."""
-    lang = "de" if lang == "de" else "en"
     f = Fmt(lang, analysis.case.currency)
     today = today or analysis.market.today
     page = "<div style='page-break-before: always'></div>"

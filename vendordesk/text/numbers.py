@@ -115,4 +115,8 @@ class Formatter:
 @functools.lru_cache(maxsize=16)
 def formatter(lang: str | None = None) -> Formatter:
     lang = (lang or "en").replace("-", "_").split("_")[0].lower()
-    return Formatter(lang, Locale.parse(REGIONS.get(lang, lang)))
+    try:
+        locale = Locale.parse(REGIONS.get(lang, lang))
+    except (ValueError, LookupError):   # a language CLDR does not know: English numbers
+        lang, locale = "en", Locale.parse(REGIONS["en"])
+    return Formatter(lang, locale)
