@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
@@ -117,6 +117,6 @@ def formatter(lang: str | None = None) -> Formatter:
     lang = (lang or "en").replace("-", "_").split("_")[0].lower()
     try:
         locale = Locale.parse(REGIONS.get(lang, lang))
-    except (ValueError, LookupError):   # a language CLDR does not know: English numbers
+    except (ValueError, LookupError, UnknownLocaleError):   # a language CLDR does not know: English numbers
         lang, locale = "en", Locale.parse(REGIONS["en"])
     return Formatter(lang, locale)
