@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
@@ -135,7 +134,8 @@ def test_export_facts_command(workspace, tmp_path):
     lines = out.read_text("utf-8").splitlines()
     assert lines[0].startswith("asin,period_start,period_end,metric,value")
     assert "A1,2024-10-06,2024-10-12,shipped_units,10.0" in "\n".join(lines)
-    json.dumps(lines)
+    assert "A1,2024-10-06,2024-10-12,shipped_cogs,20.0" in "\n".join(lines)   # cogs = 2 x units
+    assert len(lines) == 3                 # the header and the two facts written
 
 
 def _day_rows(asin, values, start="2024-10-06"):

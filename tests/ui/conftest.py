@@ -64,3 +64,40 @@ def no_leaks(qapp):
     for w in leaked:
         w.close()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture
+def when_modal():
+    """``when_modal(QMessageBox, act)``: act on the first visible top-level widget of that type as
+    soon as it shows (polled by a 10 ms timer, so a modal exec() can be answered without a fixed
+    delay). Returns the list of widgets acted on; the poll gives up after 20 s."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    timers = []
+
+    def arm(kind, act):
+        seen = []
+        clock = QElapsedTimer()
+        clock.start()
+        timer = QTimer()
+        timer.setInterval(10)
+
+        def poll():
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, kind) and widget.isVisible():
+                    timer.stop()
+                    seen.append(widget)
+                    act(widget)
+                    return
+            if clock.elapsed() > 20_000:
+                timer.stop()
+
+        timer.timeout.connect(poll)
+        timer.start()
+        timers.append(timer)
+        return seen
+
+    yield arm
+    for timer in timers:
+        timer.stop()

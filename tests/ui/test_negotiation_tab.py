@@ -117,20 +117,10 @@ def test_new_case_from_the_empty_state(empty_window, qtbot):
     assert "B0AAAAAAA1" in tab.editor.msg["asins"].text()    # an ASIN without facts
 
 
-def test_print_preview_opens_and_closes(main_window, qtbot):
-    from PySide6.QtCore import QTimer
+def test_print_preview_opens_and_closes(main_window, qtbot, when_modal):
     from PySide6.QtPrintSupport import QPrintPreviewDialog
-    from PySide6.QtWidgets import QApplication
 
     tab = _tab(main_window)
-    seen = []
-
-    def close_preview():
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QPrintPreviewDialog) and w.isVisible():
-                seen.append(w)
-                w.reject()
-
-    QTimer.singleShot(1500, close_preview)
+    seen = when_modal(QPrintPreviewDialog, lambda dialog: dialog.reject())
     tab.preview()
     assert seen, "the print preview did not open"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from vendordesk.ui.printing import html_to_pdf, preview
@@ -18,15 +17,10 @@ def test_pdf_has_one_a4_page_per_page_of_content(tmp_path):
     assert b"/MediaBox [0 0 595" in data or b"/MediaBox [0 0 594" in data
 
 
-def test_preview_opens_and_closes_without_crashing(qtbot):
-    seen = []
+def test_preview_opens_and_closes_without_crashing(qtbot, when_modal):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    def close():
-        dialog = QApplication.activeModalWidget()
-        seen.append(type(dialog).__name__)
-        dialog.reject()
-
-    QTimer.singleShot(300, close)
+    seen = when_modal(QPrintPreviewDialog, lambda dialog: dialog.reject())
     preview(None, "<h1>Vorschau</h1><p>1.234,56 €</p>")
     QApplication.processEvents()
-    assert seen == ["QPrintPreviewDialog"]
+    assert [type(w).__name__ for w in seen] == ["QPrintPreviewDialog"]
