@@ -7,6 +7,8 @@ transaction, so a failed upgrade leaves the file as it was.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -15,7 +17,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterator
 
+from vendordesk import __version__
 from vendordesk.errors import WorkspaceError
+from vendordesk.store import locks, sqlite_errors
+
+log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -59,9 +65,10 @@ def split_statements(sql: str) -> list[str]:
 class Workspace:
     """An open workspace: one connection, owned by one thread."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock_key: tuple[int, int] | None = None):
         self.path = path
         self.conn = conn
+        self._lock_key = lock_key   # see store.locks; None for a bare connection (tests, workers)
 
     @property
     def name(self) -> str:
@@ -70,14 +77,25 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run a block in one transaction; roll back on any error."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self._lock_key is not None and not locks.locks_intact(self.path):
+            log.warning("writing to %s after its SQLite locks were dropped in this process "
+                        "(the OFD guard still protects the WAL); call check_locks()", self.path)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _environment_or_bug(exc, self.path) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.rollback()
+        except BaseException as exc:
+            _rollback_quietly(self.conn)
+            if isinstance(exc, sqlite3.Error):
+                raise _environment_or_bug(exc, self.path) from exc
             raise
-        else:
+        try:
             self.conn.commit()
+        except sqlite3.Error as exc:
+            _rollback_quietly(self.conn)
+            raise _environment_or_bug(exc, self.path) from exc
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -108,14 +126,54 @@ class Workspace:
         finally:
             target.close()
 
+    def check_locks(self, reconnect: bool = True) -> bool:
+        """True when SQLite's locks on the file are intact; else log it and (by default) reconnect.
+
+        Call it after anything that may have opened and closed the workspace file in this
+        process (a file dialog over its folder). The OFD guard keeps other processes from
+        deleting the WAL meanwhile; reconnecting gives SQLite its own locks back. It only helps
+        when this is the process's only connection on the file and no transaction is open.
+        """
+        if self._lock_key is None or locks.locks_intact(self.path):
+            return True
+        log.warning("SQLite's locks on %s were dropped by a close() in this process", self.path)
+        if reconnect and not self.conn.in_transaction:
+            self.conn.close()
+            self.conn = _connect(self.path)
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            if locks.locks_intact(self.path):
+                log.info("reconnected to %s; its locks are back", self.path)
+                return True
+        log.error("SQLite's locks on %s are still missing; another process cannot delete the WAL "
+                  "(OFD guard), but reopen the workspace to be safe", self.path)
+        return False
+
     def close(self) -> None:
-        self.conn.close()
+        if self._lock_key is None:
+            self.conn.close()
+            return
+        key, self._lock_key = self._lock_key, None
+        locks.release(key, self.conn.close)
 
     def __enter__(self) -> "Workspace":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _environment_or_bug(exc: sqlite3.Error, path: Path) -> BaseException:
+    """The WorkspaceError for an environment's SQLite error; the error itself when it is a bug."""
+    return sqlite_errors.classify(exc, path) or exc
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    try:
+        if conn.in_transaction:
+            conn.rollback()
+    except sqlite3.Error:
+        log.warning("rollback failed", exc_info=True)   # SQLite rolls back at the next open
 
 
 def _check_openable(path: Path, create: bool) -> bool:
@@ -149,39 +207,37 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _not_sqlite(path: Path) -> WorkspaceError:
-    return WorkspaceError(
-        f"{path} is not a VendorDesk workspace (it is not an SQLite database). "
-        "Nothing was changed. Pick a .vendordesk file, or a new file name to create one."
-    )
-
-
 def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise _not_sqlite(path) from exc
-        raise WorkspaceError(
-            f"The workspace {path} is damaged ({exc}). Nothing was changed. Restore it from "
-            "a backup, or open another workspace."
-        ) from exc
+    result = conn.execute("PRAGMA quick_check").fetchall()
     problems = [row[0] for row in result if row[0] != "ok"]
     if problems:
-        raise WorkspaceError(
-            f"The workspace {path} is damaged: {problems[0]}. Nothing was changed. Restore it "
-            "from a backup (File > Backup makes one), or open another workspace."
-        )
+        raise sqlite_errors.WorkspaceDamaged(
+            sqlite_errors.message(sqlite_errors.WorkspaceDamaged, path) + f" (SQLite: {problems[0]})")
+
+
+SCHEMA_MARKER = "schema_written_by"
+
+
+def _has_schema_marker(conn: sqlite3.Connection) -> bool:
+    """Workspaces migrated by this version on record which VendorDesk wrote their schema.
+
+    Development builds numbered their migrations 0001, 0004, 0008 before the numbers were
+    made contiguous, and wrote no marker. So a schema number above ours without the marker is
+    an old, unsupported development workspace; with it, it comes from a newer release.
+    """
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_MARKER,)).fetchone()
+    except sqlite3.OperationalError:      # no meta table at all
+        return False
+    return row is not None
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     latest = latest_version()
     if current > latest:
-        raise WorkspaceError(
-            f"The workspace {path} was written by a newer VendorDesk (schema {current}, this "
-            f"version knows up to {latest}). Nothing was changed. Update VendorDesk to open it."
-        )
+        kind = sqlite_errors.WorkspaceTooNew if _has_schema_marker(conn) else sqlite_errors.WorkspaceTooOld
+        raise kind(sqlite_errors.message(kind, path, current=current, latest=latest))
     pending = [m for m in migrations() if m.version > current]
     if not pending:
         return
@@ -191,6 +247,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             for statement in split_statements(step.sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {step.version:d}")
+        conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                     "value = excluded.value", (SCHEMA_MARKER, __version__))
     except BaseException:
         conn.rollback()
         raise
@@ -201,30 +259,30 @@ def open_workspace(path: str | Path, create: bool = True) -> Workspace:
     """Open (and if needed create and migrate) the workspace at ``path``.
 
     Raises:
-        WorkspaceError: the path is unusable, not SQLite, damaged or from a newer version.
+        WorkspaceError: the path is unusable, busy, read-only, full, not SQLite, damaged, or
+            from another version (see store.sqlite_errors). Other SQLite errors are bugs.
     """
     path = Path(path).expanduser()
     must_create = _check_openable(path, create)
+    if not must_create and not os.access(path, os.W_OK):
+        kind = sqlite_errors.WorkspaceReadOnly
+        raise kind(sqlite_errors.message(kind, path))
     try:
         conn = _connect(path)
     except sqlite3.Error as exc:
-        raise WorkspaceError(
-            f"Cannot open the workspace {path}: {exc}. Check that the folder is writable, "
-            "or choose another location."
-        ) from exc
+        raise _environment_or_bug(exc, path) from exc
     try:
         if not must_create:
             _integrity_check(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         _migrate(conn, path)
-    except WorkspaceError:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()   # the -shm exists now
+        lock_key = locks.hold(path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _environment_or_bug(exc, path) from exc
+    except BaseException:
         conn.close()
         raise
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise WorkspaceError(
-            f"Cannot use the workspace {path}: {exc}. Nothing was changed. Check that the "
-            "file and its folder are writable, or restore a backup."
-        ) from exc
-    return Workspace(path, conn)
+    return Workspace(path, conn, lock_key)
