@@ -232,12 +232,17 @@ def _has_schema_marker(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+    """Before anything writes (even journal_mode = WAL changes the header)."""
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     latest = latest_version()
     if current > latest:
         kind = sqlite_errors.WorkspaceTooNew if _has_schema_marker(conn) else sqlite_errors.WorkspaceTooOld
         raise kind(sqlite_errors.message(kind, path, current=current, latest=latest))
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
     pending = [m for m in migrations() if m.version > current]
     if not pending:
         return
@@ -274,6 +279,7 @@ def open_workspace(path: str | Path, create: bool = True) -> Workspace:
     try:
         if not must_create:
             _integrity_check(conn, path)
+            _check_version(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         _migrate(conn, path)
