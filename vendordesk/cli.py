@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"vendordesk: {exc}", file=sys.stderr)
+        from vendordesk.commands.common import printable
+
+        print(printable(f"vendordesk: {exc}"), file=sys.stderr)
         return 2
     except sqlite3.Error as exc:      # read paths outside Workspace.transaction()
         from vendordesk.store.sqlite_errors import classify
@@ -75,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"vendordesk: unexpected error; details are in {log_file()}", file=sys.stderr)
             return 1
         log.warning("refused: %s (%s)", known, exc)
-        print(f"vendordesk: {known}", file=sys.stderr)
+        from vendordesk.commands.common import printable
+
+        print(printable(f"vendordesk: {known}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("vendordesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
