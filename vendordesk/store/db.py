@@ -113,18 +113,10 @@ class Workspace:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def backup(self, dest: Path, progress: Callable[[int, int], None] | None = None) -> None:
-        """Copy the workspace with the sqlite3 backup API (safe while in use, WAL included)."""
-        target = sqlite3.connect(dest)
-        try:
-            callback = None
-            if progress is not None:
+        """Copy the workspace to ``dest`` (see store.backup: temporary file, then rename)."""
+        from vendordesk.store.backup import copy_to
 
-                def callback(_status: int, remaining: int, total: int) -> None:
-                    progress(total - remaining, total)
-
-            self.conn.backup(target, pages=256, progress=callback)
-        finally:
-            target.close()
+        copy_to(self.conn, Path(dest), progress)
 
     def check_locks(self, reconnect: bool = True) -> bool:
         """True when SQLite's locks on the file are intact; else log it and (by default) reconnect.
