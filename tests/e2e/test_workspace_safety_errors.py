@@ -175,3 +175,20 @@ def test_classification_keeps_bugs_apart():
     readonly = sqlite3.OperationalError("attempt to write a readonly database")
     assert isinstance(classify(readonly, "x"), WorkspaceReadOnly)
     assert all(isinstance(classify(e, "x"), WorkspaceError) for e in (busy, readonly))
+
+
+def test_the_window_shows_environment_errors_as_warnings_and_bugs_as_crashes(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from vendordesk.ui import errors
+
+    warnings: list[str] = []
+    crashes: list[object] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: crashes.append(box))
+    full = sqlite3.OperationalError("database or disk is full")
+    errors.show_unexpected(None, type(full), full, None)
+    assert len(warnings) == 1 and "disk is full" in warnings[0] and not crashes
+    bug = sqlite3.OperationalError("no such column: asin2")
+    errors.show_unexpected(None, type(bug), bug, None)
+    assert len(warnings) == 1 and len(crashes) == 1

@@ -159,3 +159,25 @@ def test_two_workspaces_in_one_process_close_in_any_order(tmp_path):
     second.close()
     assert not Path(str(path) + "-wal").exists()   # the last close checkpointed as usual
     assert _case_ids_fresh(path) == {"1000001", "4000004", "4000005"}
+
+
+def test_the_window_watch_reconnects_when_a_dialog_closes(tmp_path, qtbot):
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from vendordesk.store.locks import locks_intact
+    from vendordesk.ui.lock_watch import install
+
+    path = tmp_path / "acct.vendordesk"
+    _make_workspace(path)
+    with open_workspace(path, create=False) as ws:
+        watch = install(QApplication.instance(), lambda: ws)
+        try:
+            dialog = QFileDialog(None, "Export as PDF", str(tmp_path))
+            qtbot.addWidget(dialog)
+            dialog.show()
+            os.close(os.open(path, os.O_RDONLY))
+            assert not locks_intact(path)
+            dialog.close()                      # the Hide event of the dialog triggers the check
+            assert locks_intact(path)
+        finally:
+            QApplication.instance().removeEventFilter(watch)
