@@ -67,10 +67,10 @@ def _exit_keeping_wal(code: int) -> None:
     """End the window's child without closing its connection.
 
     Closing the last connection a process holds makes SQLite checkpoint and delete the WAL when
-    it believes no other process uses the file. If the window's process lost its POSIX locks
-    (any plain open()/close() of the workspace file in that process drops them), that deletion
-    would pull the WAL from under the window's connection ("database disk image is malformed").
-    Everything was committed already; exiting like this is what kill -9 does, which is safe.
+    it believes no other process uses the file. On Linux the window's OFD guard (store.locks)
+    makes that impossible while the window is open; elsewhere (macOS) the child runs under the
+    window's sidecar guard and must not close. Everything was committed and logged already;
+    exiting like this is what kill -9 does, which is safe.
     """
     sys.stdout.flush()
     sys.stderr.flush()

@@ -35,7 +35,10 @@ SHARED_FIRST = PENDING_BYTE + 2
 SHARED_SIZE = 510
 SHM_DMS = 128            # UNIX_SHM_BASE (120) + 8: the "dead man switch" byte of the -shm
 
-F_OFD_GETLK, F_OFD_SETLK = 36, 37
+F_OFD_SETLK = 37
+# Set by the window for its own import child: that process works under the window's guard
+# (and ends without closing, see commands/import_.py), so the sidecar must not refuse it.
+CHILD_OF_WINDOW = "VENDORDESK_UNDER_WINDOW_GUARD"
 F_RDLCK, F_UNLCK = 0, 2
 LINUX = sys.platform.startswith("linux")
 
@@ -45,10 +48,27 @@ def _flock(kind: int, start: int, length: int) -> bytes:
     return struct.pack("@hhqqi4x", kind, os.SEEK_SET, start, length, 0)
 
 
-def _ofd(fd: int, kind: int, start: int, length: int) -> None:
+def _ofd(fd: int, kind: int, start: int, length: int, patience: float = 10.0) -> None:
+    """Set an OFD lock; another process's write lock (held for a moment while it checkpoints
+    or initialises the -shm) is waited for up to ``patience`` seconds, then WorkspaceBusy."""
+    import errno
     import fcntl
+    import time
 
-    fcntl.fcntl(fd, F_OFD_SETLK, _flock(kind, start, length))
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            fcntl.fcntl(fd, F_OFD_SETLK, _flock(kind, start, length))
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() > deadline:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    from vendordesk.store import sqlite_errors
+
+                    kind_ = sqlite_errors.WorkspaceBusy
+                    raise kind_(sqlite_errors.message(kind_, None)) from exc
+                raise
+            time.sleep(0.02)
 
 
 def _inode_key(path: Path) -> tuple[int, int]:
@@ -91,7 +111,7 @@ class _Guard:
             if shm.exists():
                 self.shm_fd = os.open(shm, os.O_RDWR | os.O_CLOEXEC)
                 _ofd(self.shm_fd, F_RDLCK, SHM_DMS, 1)
-        elif os.name == "posix":
+        elif os.name == "posix" and os.environ.get(CHILD_OF_WINDOW) != "1":
             self._acquire_sidecar()
 
     def _acquire_sidecar(self) -> None:

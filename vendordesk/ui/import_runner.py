@@ -9,6 +9,7 @@ file behind: SQLite rolls the open transaction back.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vendordesk.errors import Cancelled
+from vendordesk.store.locks import CHILD_OF_WINDOW
 
 
 def command_prefix() -> list[str]:
@@ -42,8 +44,9 @@ def run_import(workspace: Path, files: list[str], dry_run: bool = False, period:
     args = command_prefix() + ["import", "--workspace", str(workspace), "--events"]
     args += ["--dry-run"] if dry_run else []
     args += ["--period", period] if period else []
+    env = dict(os.environ, **{CHILD_OF_WINDOW: "1"})
     child = subprocess.Popen(args + ["--", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, encoding="utf-8")
+                             text=True, encoding="utf-8", env=env)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_reader, args=(child.stdout, lines), daemon=True).start()
     results: list[dict] = []
