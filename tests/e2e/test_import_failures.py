@@ -147,3 +147,31 @@ def test_a_newline_in_a_file_name_cannot_forge_output_lines(tmp_path):
     assert "\x1b" not in result.stdout + result.stderr
     assert f"sales\\n{forged}.csv: sales" in result.stdout
     assert f"pic\\n{forged}\\x1b[2K.csv" in result.stderr
+
+
+def test_window_import_names_the_failed_file_and_imports_the_others(tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from vendordesk.ui import workers
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.import_dialog import start_import
+    from vendordesk.ui.main_window import MainWindow
+
+    files = _three_files(tmp_path)
+    ws = open_workspace(tmp_path / "acct.vendordesk")
+    window = MainWindow(AppContext(ws, lang="en"), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    try:
+        flow = start_import(window, [str(f) for f in files])
+        qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible(), timeout=60000)
+        assert flow.preview.table.item(1, 0).text() == "xlsx_named.csv"
+        assert flow.preview.table.item(1, 1).text() in ("Refused", "Failed (unexpected error)")
+        with qtbot.waitSignal(window.changed, timeout=60000):
+            flow.preview.accept()
+        qtbot.waitUntil(lambda: flow.results is not None, timeout=60000)
+        assert [e["event"] for e in flow.results] == ["done", "done"]
+        assert window.statusBar().currentMessage().startswith("Imported 2 file(s)")
+    finally:
+        workers.cancel_all(wait_ms=5000)
+        window.close()
+        ws.close()
