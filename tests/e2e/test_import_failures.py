@@ -88,8 +88,8 @@ def test_plain_cli_names_the_file_and_imports_the_rest(tmp_path):
 def test_a_bug_in_one_reader_is_logged_and_the_next_file_still_imported(tmp_path, monkeypatch, capsys, caplog):
     """The real files, with a fault injected into the reader of the second: no file may crash it
     once the ingest refuses them all, but the bug path must still hold."""
-    import vendordesk.ingest.detect as detect
     from vendordesk.cli import main
+    from vendordesk.ingest import detect
     files = [FIXTURES / "sales_de_semicolon.csv", tmp_path / "boom.csv", FIXTURES / "net_ppm_bps.csv"]
     shutil.copy(FIXTURES / "sales_en_us_week.csv", files[1])
     real = detect.read_report

@@ -19,8 +19,7 @@ import pytest
 from vendordesk.errors import WorkspaceError
 from vendordesk.store import open_workspace
 from vendordesk.store.db import migrations
-from vendordesk.store.sqlite_errors import (DiskFull, WorkspaceBusy, WorkspaceReadOnly, WorkspaceTooOld,
-                                            classify)
+from vendordesk.store.sqlite_errors import DiskFull, WorkspaceBusy, WorkspaceReadOnly, WorkspaceTooOld, classify
 from vendordesk.store.tickets import add_case
 
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False

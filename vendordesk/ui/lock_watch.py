@@ -22,7 +22,7 @@ class LockWatch(QObject):
         super().__init__(parent)
         self._workspace = workspace
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (kind == QEvent.Type.Hide and isinstance(watched, QDialog)) or kind == QEvent.Type.ApplicationActivate:
             self.check()
