@@ -80,22 +80,18 @@ class Workspace:
         if self._lock_key is not None and not locks.locks_intact(self.path):
             log.warning("writing to %s after its SQLite locks were dropped in this process "
                         "(the OFD guard still protects the WAL); call check_locks()", self.path)
-        try:
+        with _classified(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _environment_or_bug(exc, self.path) from exc
-        try:
-            yield self.conn
-        except BaseException as exc:
-            _rollback_quietly(self.conn)
-            if isinstance(exc, sqlite3.Error):
-                raise _environment_or_bug(exc, self.path) from exc
-            raise
-        try:
-            self.conn.commit()
-        except sqlite3.Error as exc:
-            _rollback_quietly(self.conn)
-            raise _environment_or_bug(exc, self.path) from exc
+            try:
+                yield self.conn
+            except BaseException:
+                _rollback_quietly(self.conn)
+                raise
+            try:
+                self.conn.commit()
+            except sqlite3.Error:
+                _rollback_quietly(self.conn)
+                raise
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -155,9 +151,24 @@ class Workspace:
         self.close()
 
 
-def _environment_or_bug(exc: sqlite3.Error, path: Path) -> BaseException:
-    """The WorkspaceError for an environment's SQLite error; the error itself when it is a bug."""
-    return sqlite_errors.classify(exc, path) or exc
+@contextmanager
+def _classified(path: Path, opening: bool = False) -> Iterator[None]:
+    """SQLite errors of the environment become WorkspaceError subclasses; bugs pass unchanged.
+
+    While opening, any other database error is the file's too (a foreign SQLite file whose
+    tables clash with ours): refused as unusable, as before.
+    """
+    try:
+        yield
+    except sqlite3.Error as exc:
+        known = sqlite_errors.classify(exc, path)
+        if known is not None:
+            raise known from exc
+        if opening and isinstance(exc, sqlite3.DatabaseError):
+            raise WorkspaceError(
+                f"Cannot use the workspace {path}: {exc}. Nothing was changed. It may not be a "
+                "VendorDesk workspace; open another file or restore a backup.") from exc
+        raise
 
 
 def _rollback_quietly(conn: sqlite3.Connection) -> None:
@@ -264,23 +275,18 @@ def open_workspace(path: str | Path, create: bool = True) -> Workspace:
     if not must_create and not os.access(path, os.W_OK):
         kind = sqlite_errors.WorkspaceReadOnly
         raise kind(sqlite_errors.message(kind, path))
-    try:
+    with _classified(path, opening=True):
         conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise _environment_or_bug(exc, path) from exc
-    try:
-        if not must_create:
-            _integrity_check(conn, path)
-            _check_version(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn, path)
-        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()   # the -shm exists now
-        lock_key = locks.hold(path)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise _environment_or_bug(exc, path) from exc
-    except BaseException:
-        conn.close()
-        raise
+        try:
+            if not must_create:
+                _integrity_check(conn, path)
+                _check_version(conn, path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _migrate(conn, path)
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()   # the -shm exists now
+            lock_key = locks.hold(path)
+        except BaseException:
+            conn.close()
+            raise
     return Workspace(path, conn, lock_key)
