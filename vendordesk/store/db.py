@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -69,6 +70,7 @@ class Workspace:
         self.path = path
         self.conn = conn
         self._lock_key = lock_key   # see store.locks; None for a bare connection (tests, workers)
+        self._lock_checked = -1.0
 
     @property
     def name(self) -> str:
@@ -77,7 +79,7 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Run a block in one transaction; roll back on any error."""
-        if self._lock_key is not None and not locks.locks_intact(self.path):
+        if self._lock_key is not None and self._due_for_lock_check() and not locks.locks_intact(self.path):
             log.warning("writing to %s after its SQLite locks were dropped in this process "
                         "(the OFD guard still protects the WAL); call check_locks()", self.path)
         with _classified(self.path):
@@ -92,6 +94,14 @@ class Workspace:
             except sqlite3.Error:
                 _rollback_quietly(self.conn)
                 raise
+
+    def _due_for_lock_check(self) -> bool:
+        """At most once a second: reading /proc/locks costs about as much as a small write."""
+        now = time.monotonic()
+        if now - self._lock_checked < 1.0:
+            return False
+        self._lock_checked = now
+        return True
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

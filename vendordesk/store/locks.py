@@ -76,18 +76,23 @@ def _inode_key(path: Path) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
-def posix_locks_of_this_process(path: Path) -> list[tuple[int, int, str]]:
-    """(start, end, READ/WRITE) of this process's POSIX locks on ``path``, from /proc/locks."""
+def _device(path: Path) -> str:
     st = os.stat(path)
-    device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
-    pid, found = str(os.getpid()), []
+    return f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+
+
+def posix_locks_of_this_process(*paths: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """Per path: (start, end, READ/WRITE) of this process's POSIX locks on it, from /proc/locks."""
+    wanted = {_device(p): str(p) for p in paths}
+    found: dict[str, list[tuple[int, int, str]]] = {str(p): [] for p in paths}
+    pid = str(os.getpid())
     with open("/proc/locks", encoding="ascii", errors="replace") as table:
         for line in table:
             fields = line.split()
-            if len(fields) < 8 or fields[1] != "POSIX" or fields[4] != pid or fields[5] != device:
+            if len(fields) < 8 or fields[1] != "POSIX" or fields[4] != pid or fields[5] not in wanted:
                 continue
             end = (1 << 63) if fields[7] == "EOF" else int(fields[7])
-            found.append((int(fields[6]), end, fields[3]))
+            found[wanted[fields[5]]].append((int(fields[6]), end, fields[3]))
     return found
 
 
@@ -188,7 +193,9 @@ def locks_intact(path: Path) -> bool:
     """
     if not LINUX:
         return True
-    if not _covers(posix_locks_of_this_process(path), SHARED_FIRST, SHARED_FIRST + SHARED_SIZE - 1):
-        return False
     shm = Path(str(path) + "-shm")
-    return not shm.exists() or _covers(posix_locks_of_this_process(shm), SHM_DMS, SHM_DMS)
+    paths = (path, shm) if shm.exists() else (path,)
+    held = posix_locks_of_this_process(*paths)
+    if not _covers(held[str(path)], SHARED_FIRST, SHARED_FIRST + SHARED_SIZE - 1):
+        return False
+    return len(paths) == 1 or _covers(held[str(shm)], SHM_DMS, SHM_DMS)
