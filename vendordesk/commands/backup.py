@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args, workspace_path
+from vendordesk.commands.common import add_workspace_arg, open_from_args, printable, workspace_path
 from vendordesk.errors import UserError
 
 
@@ -47,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         with ws:
             ws.backup(dest)
-    print(f"Backup written: {dest} ({dest.stat().st_size:,} bytes)")
+    print(printable(f"Backup written: {dest} ({dest.stat().st_size:,} bytes)"))
     return 0

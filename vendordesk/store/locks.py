@@ -122,7 +122,11 @@ class _Guard:
     def _acquire_sidecar(self) -> None:
         import fcntl
 
-        fd = os.open(str(self.db) + ".lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fd = os.open(str(self.db) + ".lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError:
+            log.warning("cannot create %s.lock; a second process is not kept out", self.db, exc_info=True)
+            return
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
