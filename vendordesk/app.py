@@ -95,6 +95,9 @@ def run_gui(args: argparse.Namespace) -> int:
             QMessageBox.critical(None, APP_NAME, str(again))
             return 2
     window = MainWindow(AppContext(workspace, lang=lang), settings)
+    from vendordesk.ui import lock_watch
+
+    lock_watch.install(app, lambda: window.ctx.workspace)
     window.show()
     log.info("window shown on %s", path)
     return app.exec()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 
 from vendordesk import __version__
@@ -61,7 +62,24 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"vendordesk: {exc}", file=sys.stderr)
+        from vendordesk.commands.common import printable
+
+        print(printable(f"vendordesk: {exc}"), file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:      # read paths outside Workspace.transaction()
+        from vendordesk.store.sqlite_errors import classify
+
+        known = classify(exc, getattr(args, "workspace", None))
+        if known is None:
+            log.exception("unexpected SQLite error in command %s", args.command)
+            from vendordesk.paths import log_file
+
+            print(f"vendordesk: unexpected error; details are in {log_file()}", file=sys.stderr)
+            return 1
+        log.warning("refused: %s (%s)", known, exc)
+        from vendordesk.commands.common import printable
+
+        print(printable(f"vendordesk: {known}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("vendordesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)

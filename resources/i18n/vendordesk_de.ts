@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="+171"/>
+        <location filename="../../vendordesk/ui/tickets_forms.py" line="+181"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -579,7 +579,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Chargeback or shortage claim</source>
         <translation>Rückbelastung oder Fehlmengenforderung</translation>
     </message>
@@ -1671,7 +1671,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="-176"/>
+        <location filename="../../vendordesk/ui/tickets_forms.py" line="-180"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1681,7 +1681,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>“%1” is not an amount. Use 1.234,56 or 1234.56.</source>
         <translation>„%1“ ist kein Betrag. Verwenden Sie 1.234,56 oder 1234.56.</translation>
     </message>
@@ -2457,6 +2457,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+20"/>
+        <source>Failed (unexpected error)</source>
+        <translation>Fehlgeschlagen (unerwarteter Fehler)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not read: an error in VendorDesk, see the log</source>
+        <translation>Nicht gelesen: ein Fehler in VendorDesk, siehe Protokoll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
@@ -3141,7 +3151,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+67"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+68"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3226,7 +3236,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Arbeitsbereich: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Data as of %1</source>
         <translation>Datenstand %1</translation>
     </message>
@@ -3508,7 +3518,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/import_preview.py" line="-124"/>
+        <location filename="../../vendordesk/ui/import_preview.py" line="-127"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
@@ -4182,7 +4192,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="+132"/>
+        <location filename="../../vendordesk/ui/tickets_forms.py" line="+126"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4227,7 +4237,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
     </message>

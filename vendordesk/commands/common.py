@@ -28,6 +28,23 @@ def open_from_args(args: argparse.Namespace, create: bool = False) -> Workspace:
     return open_workspace(workspace_path(args), create=create)
 
 
+def printable(text: object) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``, ``\\u2028``...).
+
+    File names may contain newlines or terminal escapes; printed raw they could forge output
+    lines ("vendordesk: ... imported") or recolour the terminal. Everything the CLI prints
+    that carries a file name or a message quoting one goes through here.
+    """
+    out = []
+    for char in str(text):
+        if char.isprintable() or char == " ":
+            out.append(char)
+        else:
+            escaped = char.encode("unicode_escape").decode("ascii")
+            out.append(escaped if escaped != char else f"\\u{ord(char):04x}")
+    return "".join(out)
+
+
 def print_json(document: Any) -> None:
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

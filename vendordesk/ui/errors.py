@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 
@@ -23,7 +24,24 @@ def show_user_error(parent, exc: BaseException, title: str | None = None) -> Non
     QMessageBox.warning(parent, title or _tr("Cannot do that"), str(exc))
 
 
+def environment_error(exc: BaseException) -> UserError | None:
+    """The user-facing error ``exc`` stands for (refusal, busy/read-only/full/damaged file), or None for a bug."""
+    if isinstance(exc, UserError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        from vendordesk.store.sqlite_errors import classify
+
+        return classify(exc, None)
+    return None
+
+
 def show_unexpected(parent, exc_type, exc, tb) -> None:
+    """The crash dialog, for bugs only: the environment's errors get a plain warning instead."""
+    known = environment_error(exc)
+    if known is not None:
+        log.warning("refused: %s (%r)", known, exc)
+        show_user_error(parent, known)
+        return
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -41,10 +59,11 @@ def excepthook(exc_type, exc, tb) -> None:
         return
     app = QApplication.instance()
     parent = app.activeWindow() if app else None
-    if isinstance(exc, UserError):
-        log.warning("refused: %s", exc)
+    known = environment_error(exc)
+    if known is not None:
+        log.warning("refused: %s", known)
         if app:
-            show_user_error(parent, exc)
+            show_user_error(parent, known)
         return
     log.error("unexpected error", exc_info=(exc_type, exc, tb))
     if app:

@@ -102,7 +102,7 @@ class ImportFlow(QObject):
         self._close_progress()
         self.task, self.results = None, events
         done = [e for e in events if e["event"] == "done"]
-        refused = [e for e in events if e["event"] == "refused"]
+        refused = [e for e in events if e["event"] in ("refused", "failed")]   # each message names its file
         self.window.changed.emit(Changes(facts=True))
         rows = sum(e["summary"]["rows"] for e in done)
         self.window.statusBar().showMessage(

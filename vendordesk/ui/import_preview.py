@@ -180,7 +180,7 @@ class ImportPreview(QDialog):
                 item = QTableWidgetItem(text)
                 if numeric:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if event["event"] == "refused":
+                if event["event"] in ("refused", "failed"):
                     item.setForeground(QColor("#b71c1c"))
                 table.setItem(row, column, item)
         header = table.horizontalHeader()
@@ -189,6 +189,9 @@ class ImportPreview(QDialog):
         return table
 
     def _cells(self, event: dict) -> list[tuple[str, bool]]:
+        if event["event"] == "failed":
+            return [(event["file"], False), (self.tr("Failed (unexpected error)"), False)] + \
+                [("", False)] * 5 + [(self.tr("Not read: an error in VendorDesk, see the log"), False)]
         if event["event"] == "refused":
             return [(event["file"], False), (self.tr("Refused"), False)] + [("", False)] * 5 + \
                 [(refusal_reason(event), False)]
@@ -203,7 +206,7 @@ class ImportPreview(QDialog):
         if not 0 <= row < len(self.events):
             return
         event = self.events[row]
-        if event["event"] == "refused":
+        if event["event"] in ("refused", "failed"):
             self.details.setPlainText(event["message"])
             return
         s = event["summary"]

@@ -9,6 +9,7 @@ file behind: SQLite rolls the open transaction back.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vendordesk.errors import Cancelled
+from vendordesk.store.locks import CHILD_OF_WINDOW
 
 
 def command_prefix() -> list[str]:
@@ -33,15 +35,18 @@ def _reader(stream, lines: queue.Queue) -> None:
 
 def run_import(workspace: Path, files: list[str], dry_run: bool = False, period: str | None = None, *,
                progress: Callable[[float], None], cancelled: Callable[[], bool]) -> list[dict]:
-    """Events of every file: {"event": "done", "summary": ...} or {"event": "refused", ...}.
+    """Events of every file: {"event": "done", "summary": ...}, {"event": "refused", ...} or
+    {"event": "failed", "file", "path", "message"} (the reader hit a bug; logged by the child).
 
-    Raises Cancelled (after killing the child) when the user cancels.
+    Raises Cancelled (after killing the child) when the user cancels, RuntimeError when the child
+    ended without reporting every file (then no file is silently dropped: the error names it).
     """
     args = command_prefix() + ["import", "--workspace", str(workspace), "--events"]
     args += ["--dry-run"] if dry_run else []
     args += ["--period", period] if period else []
+    env = dict(os.environ, **{CHILD_OF_WINDOW: "1"})
     child = subprocess.Popen(args + ["--", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, encoding="utf-8")
+                             text=True, encoding="utf-8", env=env)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_reader, args=(child.stdout, lines), daemon=True).start()
     results: list[dict] = []
@@ -58,7 +63,7 @@ def run_import(workspace: Path, files: list[str], dry_run: bool = False, period:
             event = json.loads(line)
             if event["event"] in ("start", "progress"):
                 progress(event["progress"])
-            elif event["event"] in ("done", "refused"):
+            elif event["event"] in ("done", "refused", "failed"):
                 results.append(event)
     except BaseException:
         child.kill()
@@ -66,7 +71,11 @@ def run_import(workspace: Path, files: list[str], dry_run: bool = False, period:
         raise
     code = child.wait()
     error = child.stderr.read()
-    if code not in (0, 2):
-        raise RuntimeError(f"vendordesk import failed (exit {code}): {error.strip()[-2000:]}")
+    failed = any(e["event"] == "failed" for e in results)
+    if code not in (0, 2) and not (code == 1 and failed) or len(results) < len(files):
+        reported = {e.get("path") or e.get("summary", {}).get("path") for e in results}
+        missing = [f for f in files if f not in reported]
+        raise RuntimeError(f"vendordesk import failed (exit {code}) before reporting "
+                           f"{', '.join(missing) or 'all files'}: {error.strip()[-2000:]}")
     progress(1.0)
     return results

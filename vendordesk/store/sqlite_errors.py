@@ -1,0 +1,117 @@
+"""SQLite errors told apart: the environment's (the user can act) and bugs (qutebrowser's misc/sql.py idea).
+
+A busy, read-only, full, failing, damaged or foreign file is the environment's: it becomes a
+``WorkspaceError`` subclass whose message says what to do. Any other SQLite error (a syntax
+error, a constraint the code should have respected, misuse) is a bug and is left as it is, so
+it reaches the log and the crash dialog. Every message is one plain sentence set built in
+``message()``, ready for a translation catalogue.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from vendordesk.errors import WorkspaceError
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another program held the workspace locked for longer than the busy timeout."""
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """The file, its folder or the medium cannot be written."""
+
+
+class DiskFull(WorkspaceError):
+    """No space left (or a file size limit) while writing."""
+
+
+class WorkspaceIOError(WorkspaceError):
+    """The operating system failed to read or write the file."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """SQLite found the file corrupt."""
+
+
+class NotAWorkspace(WorkspaceError):
+    """The file is not an SQLite database at all."""
+
+
+class WorkspaceTooOld(WorkspaceError):
+    """An old development workspace whose schema numbers this version does not know."""
+
+
+class WorkspaceTooNew(WorkspaceError):
+    """Written by a newer VendorDesk."""
+
+
+# SQLite primary result codes (sqlite3.h) -> the error to raise.
+_PRIMARY = {
+    5: WorkspaceBusy,        # SQLITE_BUSY
+    6: WorkspaceBusy,        # SQLITE_LOCKED
+    8: WorkspaceReadOnly,    # SQLITE_READONLY
+    10: WorkspaceIOError,    # SQLITE_IOERR
+    11: WorkspaceDamaged,    # SQLITE_CORRUPT
+    13: DiskFull,            # SQLITE_FULL
+    14: WorkspaceReadOnly,   # SQLITE_CANTOPEN (folder not writable, file vanished)
+    15: WorkspaceBusy,       # SQLITE_PROTOCOL (lock race that did not settle)
+    26: NotAWorkspace,       # SQLITE_NOTADB
+}
+_IOERR_WRITE_FULL = ("database or disk is full", "file too large")
+
+
+def message(kind: type[WorkspaceError], path: Path | str | None, **details: object) -> str:
+    """The one place where the user-facing text of each kind is written."""
+    where = f"The workspace {path}" if path else "The workspace"
+    if kind is WorkspaceBusy:
+        return (f"{where} is locked by another program (for more than 10 seconds). Nothing was changed. "
+                "Close other VendorDesk windows or commands using it, or wait until a running import "
+                "or sync has finished, then try again.")
+    if kind is WorkspaceReadOnly:
+        return (f"{where} cannot be written: the file, its folder or the drive is read-only. Nothing was "
+                "changed. Copy it to a writable folder, or allow writing to the file and its folder.")
+    if kind is DiskFull:
+        return (f"{where} cannot be written: the disk is full. Nothing was changed. Free some space on "
+                "the drive, then try again.")
+    if kind is WorkspaceIOError:
+        return (f"{where} could not be read or written (disk I/O error). Nothing was changed. Check that "
+                "the drive is still connected and healthy, then open the workspace again.")
+    if kind is WorkspaceDamaged:
+        return (f"{where} is damaged. Nothing was changed. Restore it from a backup "
+                "(File > Backup makes one), or open another workspace.")
+    if kind is NotAWorkspace:
+        return (f"{path} is not a VendorDesk workspace (it is not an SQLite database). Nothing was "
+                "changed. Pick a .vendordesk file, or a new file name to create one.")
+    if kind is WorkspaceTooOld:
+        return (f"{where} is an older development workspace (schema {details['current']}) that this "
+                f"version no longer supports. Nothing was changed. Create a new workspace and import "
+                "your reports again.")
+    if kind is WorkspaceTooNew:
+        return (f"{where} was written by a newer VendorDesk (schema {details['current']}, this version "
+                f"knows up to {details['latest']}). Nothing was changed. Update VendorDesk to open it.")
+    raise ValueError(kind)
+
+
+def kind_of(exc: sqlite3.Error) -> type[WorkspaceError] | None:
+    """The environment's error this SQLite error stands for, or None when it is a bug."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    if code is not None:
+        if code & 0xFF == 10 and any(t in text for t in _IOERR_WRITE_FULL):
+            return DiskFull
+        return _PRIMARY.get(code & 0xFF)
+    # Without a code (e.g. raised by the sqlite3 module itself), fall back to SQLite's wording.
+    for needle, kind in (("database is locked", WorkspaceBusy), ("readonly", WorkspaceReadOnly),
+                         ("disk is full", DiskFull), ("disk i/o error", WorkspaceIOError),
+                         ("malformed", WorkspaceDamaged), ("not a database", NotAWorkspace)):
+        if needle in text:
+            return kind
+    return None
+
+
+def classify(exc: sqlite3.Error, path: Path | str | None) -> WorkspaceError | None:
+    """A WorkspaceError for the user, or None: then ``exc`` is a bug and must be re-raised."""
+    kind = kind_of(exc)
+    return None if kind is None else kind(message(kind, path))
