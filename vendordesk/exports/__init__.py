@@ -19,7 +19,8 @@ from vendordesk.exports.files import atomic_target, check_target
 
 MAX_XLSX_ROWS = 1_048_576        # Excel's rows per sheet, the header row included
 TITLES = {"facts": ("Facts", "Fakten"), "tickets": ("Cases", "Fälle"), "chargebacks": ("Chargebacks", "Rückbelastungen"),
-          "tasks": ("Tasks", "Aufgaben"), "forecast": ("Forecast", "Prognose"), "gears": ("KPI gears", "KPI-Zahnräder")}
+          "tasks": ("Tasks", "Aufgaben"), "forecast": ("Forecast", "Prognose"), "orders": ("Orders coming", "Erwartete Bestellungen"),
+          "gears": ("KPI gears", "KPI-Zahnräder")}
 
 Progress = Callable[[float], None]
 

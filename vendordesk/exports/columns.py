@@ -95,6 +95,14 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("model", "text", "Model", "Modell"),
         C("flags", "text", "Notes", "Hinweise"),
     ),
+    "orders": (
+        C("week_start", "date", "Week starting", "Woche ab"),
+        C("expected_order", "units", "Expected order units", "Erwartete Bestellmenge"),
+        C("open_po", "units", "Open PO units", "Offene PO-Einheiten"),
+        C("total", "units", "Total units", "Summe Einheiten"),
+        C("value", "money", "Value", "Wert"),
+        C("asins", "int", "ASINs ordering", "Bestellte ASINs"),
+    ),
     "gears": (
         C("gear_id", "text", "Gear ID", "Zahnrad-ID"),
         C("gear", "text", "Gear", "Zahnrad"),
