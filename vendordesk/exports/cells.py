@@ -33,12 +33,3 @@ def xlsx_text(value: str) -> str:
     """Text for an XLSX string cell: characters XML cannot store become U+FFFD."""
     return _ILLEGAL_XML.sub("\ufffd", value)
 
-
-def neutralize_frame(frame):
-    """A copy of ``frame`` whose text columns are neutralized (numbers, dates and NaN untouched)."""
-    out = frame.copy()
-    for name in out.columns:
-        column = out[name]
-        if column.dtype == object or str(column.dtype).startswith(("string", "str")):
-            out[name] = column.map(lambda v: neutralize(v) if isinstance(v, str) else v)
-    return out
