@@ -18,7 +18,7 @@ CHUNK = 50_000
 def _formatter(dtype):
     kind = getattr(dtype, "kind", "O")
     if kind == "f":
-        return lambda v: "" if v != v else repr(float(v))
+        return lambda v: "" if math.isnan(v) else repr(float(v))
     if kind in "iu":
         return lambda v: str(int(v))
     if kind == "b":
