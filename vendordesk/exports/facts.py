@@ -11,7 +11,7 @@ import numpy as np
 from vendordesk.exports.cells import csv_field
 from vendordesk.store import facts_export as source
 
-BATCH_ROWS = 300_000          # long rows per batch, about; sets the memory of an export
+BATCH_ROWS = 150_000          # long rows per batch, about; sets the memory of an export
 FIRST_BATCH_ASINS = 8         # the first batch measures the rows per ASIN
 _HEAD = len(source.HEAD)
 
@@ -34,9 +34,10 @@ def _names(blocks) -> dict[str, int]:
     return {name: i for i, name in enumerate(sorted(names, key=_binary))}
 
 
-def _ordered(blocks, as_text: bool, field=csv_field) -> list:
+def _ordered(blocks, as_text: bool, field=csv_field):
     """Long rows of ``blocks`` sorted by (asin, period_start, metric), rows equal on those in table
-    order: CSV lines when ``as_text`` (fields through ``field``), else tuples in column order."""
+    order, as an object array: (n, 4) CSV pieces when ``as_text`` (fields through ``field``; a line is
+    its four pieces joined), else (n,) tuples in column order."""
     rank = _names(blocks)
     asins = sorted({row[0] for b in blocks for row in b.rows}, key=_binary)
     periods = sorted({row[1] for b in blocks for row in b.rows}, key=_binary)
@@ -53,9 +54,9 @@ def _ordered(blocks, as_text: bool, field=csv_field) -> list:
         parts.append(lines)
         keys.append(key)
     if not parts:
-        return []
+        return np.empty((0, 4) if as_text else 0, dtype=object)
     order = np.argsort(np.concatenate(keys), kind="stable")
-    return np.concatenate(parts)[order].tolist()
+    return np.concatenate(parts)[order]
 
 
 def _long_pairs(block, rank):
@@ -94,8 +95,9 @@ def _lines(block, base, rank, field):
         suffix[i] = text
     metric = np.array([field(n) + "," for n in names], dtype=object)
     text = np.array(list(map(repr, values.tolist())), dtype=object)
-    lines = prefix[row_index] + metric[codes] + text + suffix[row_index]
-    return lines, base[row_index] + np.array([rank[n] for n in names], dtype=np.int64)[codes]
+    pieces = np.empty((len(row_index), 4), dtype=object)       # the line is the four pieces in a row
+    pieces[:, 0], pieces[:, 1], pieces[:, 2], pieces[:, 3] = prefix[row_index], metric[codes], text, suffix[row_index]
+    return pieces, base[row_index] + np.array([rank[n] for n in names], dtype=np.int64)[codes]
 
 
 def _tuples(block, base, rank, field):
@@ -107,7 +109,7 @@ def _tuples(block, base, rank, field):
     return out, base[row_index] + np.array([rank[n] for n in names], dtype=np.int64)
 
 
-def _batches(ws, as_text: bool, progress: Callable[[float], None] | None, field=csv_field) -> Iterator[list]:
+def _batches(ws, as_text: bool, progress: Callable[[float], None] | None, field=csv_field) -> Iterator:
     """The ordered long rows, one batch of ASINs at a time; the batch size follows the rows per ASIN
     measured so far."""
     asins = source.fact_asins(ws)
@@ -136,12 +138,13 @@ def csv_batches(ws, progress=None) -> Iterator[tuple[str, int]]:
         return text
 
     for batch in _batches(ws, True, progress, field):
-        yield "".join(batch), len(batch)
+        yield "".join(batch.ravel().tolist()), len(batch)
 
 
 def row_batches(ws, progress=None) -> Iterator[list[tuple]]:
     """The facts as tuples in the export's column order, batch by batch (for XLSX)."""
-    yield from _batches(ws, False, progress)
+    for batch in _batches(ws, False, progress):
+        yield batch.tolist()
 
 
 def count_rows(ws) -> int:
