@@ -85,7 +85,10 @@ def _long_pairs(block, rank):
 def _lines(block, base, rank, field):
     row_index, codes, values, names = _long_pairs(block, rank)
     tails: dict = {}
-    prefix = np.array([f"{field(r[0])},{field(r[1])},{field(r[2])}," for r in block.rows], dtype=object)
+    if all(field(v) is v for v in {r[0] for r in block.rows} | {r[1] for r in block.rows} | {r[2] for r in block.rows}):
+        prefix = np.array([f"{r[0]},{r[1]},{r[2]}," for r in block.rows], dtype=object)   # nothing to escape
+    else:
+        prefix = np.array([f"{field(r[0])},{field(r[1])},{field(r[2])}," for r in block.rows], dtype=object)
     suffix = np.empty(len(block.rows), dtype=object)
     for i, r in enumerate(block.rows):
         tail = r[3:_HEAD]
@@ -134,7 +137,8 @@ def csv_batches(ws, progress=None) -> Iterator[tuple[str, int]]:
         if text is None:
             if len(fields) > 200_000:
                 fields.clear()
-            text = fields[value] = csv_field(value)
+            text = csv_field(value)
+            fields[value] = text = value if text == value else text    # the same object when unchanged
         return text
 
     for batch in _batches(ws, True, progress, field):
