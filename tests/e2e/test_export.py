@@ -360,3 +360,15 @@ def test_table_csv_writes_what_pandas_writes_on_a_demo_account(demo_path, tmp_pa
         out = tmp_path / f"{kind}.csv"
         _export(demo_path, kind, out)
         assert _csv(out) == frame.to_csv(index=False, lineterminator="\n"), kind
+
+
+def test_xlsx_writes_missing_values_as_empty_cells(tmp_path):
+    import pandas as pd
+
+    frame = pd.DataFrame({"asin": pd.array(["B000000001", None], dtype="string"), "week_start": ["2026-11-01", None],
+                          "p50": [1.5, float("nan")], "model": ["", "seasonal"]})
+    out = tmp_path / "forecast.xlsx"
+    assert exports.write_frame(frame, out, "forecast", "en") == 2
+    sheet = _sheet(out)
+    assert [c.value for c in sheet[3]] == [None, None, None, "seasonal"]
+    assert sheet["D2"].value is None and sheet["C2"].value == 1.5 and sheet["C2"].number_format == "#,##0"

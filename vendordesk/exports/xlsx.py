@@ -57,7 +57,8 @@ class _Sheet:
         self.rows += 1
 
     def _cell(self, col: Col, value, row, currency):
-        if value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NAType":
+        if value is None or type(value).__name__ in ("NAType", "NaTType") or (isinstance(value, str) and not value) \
+                or (isinstance(value, float) and math.isnan(value)):
             return None
         kind = col.kind
         if kind == "date":
