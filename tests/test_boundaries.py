@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "vendordesk"
-QT_FREE = ("core", "store", "ingest", "briefs", "sync")
+QT_FREE = ("core", "store", "ingest", "briefs", "sync", "exports")
 
 BLOCKER = r"""
 import importlib.abc, importlib.util, pkgutil, sys

@@ -151,7 +151,9 @@ def test_forecast_export_and_capacity_markers(tab, tmp_path):
     import pandas as pd
 
     frame = pd.read_excel(out)
-    assert list(frame.columns[:7]) == ["asin", "week_start", "p50", "p70", "p80", "p90", "model"]
+    # XLSX is for people: headers in the UI language (English here); CSV keeps the snake_case keys
+    assert list(frame.columns[:7]) == ["ASIN", "Week starting", "P50 units", "P70 units", "P80 units",
+                                       "P90 units", "Model"]
     assert len(frame) == len(tab.index.asins()) * len(tab.index.plan.result.weeks)
     data = tab.index.chart_data(tab.index.asins()[0], "")
     x, cap = data.get("capacity_short", ([], []))

@@ -233,8 +233,11 @@ def test_chargeback_by_hand_and_task(tab):
 def test_export_and_department_pdf(tab, tmp_path):
     out = tmp_path / "cases.xlsx"
     tab.export("tickets", str(out))
-    frame = pd.read_excel(out, dtype={"case_id": str})
-    assert sorted(frame["case_id"]) == ["0123456789", "2222222222"]
+    frame = pd.read_excel(out, dtype={"Case ID": str})       # XLSX headers in the UI language
+    assert frame["Case ID"].tolist() == ["0123456789"]        # the rows on screen: "not closed" hides the resolved one
+    tab.cases.status.setCurrentIndex(tab.cases.status.findData(None))      # "All"
+    tab.export("tickets", str(out))
+    assert sorted(pd.read_excel(out, dtype={"Case ID": str})["Case ID"]) == ["0123456789", "2222222222"]
     tab.export("chargebacks", str(tmp_path / "cb.csv"))
     assert pd.read_csv(tmp_path / "cb.csv")["amount"].tolist() == [120.0]
     tab.department.setCurrentIndex(tab.department.findData("content"))

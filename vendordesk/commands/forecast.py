@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         from vendordesk.commands.export import write_frame
 
-        write_frame(frame, out)
+        write_frame(frame, out, "forecast", getattr(args, "lang", None))
         print(f"{len(frame)} rows written to {out}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json(frame.to_dict(orient="records"))

@@ -12,6 +12,7 @@ import math
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
 from vendordesk.errors import UserError
+from vendordesk.exports.frames import report_frame  # noqa: F401 - moved there; kept for callers
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -92,17 +93,3 @@ def gears_frame(ws):
     """One row per gear and KPI (for ``vendordesk export gears``)."""
     return report_frame(compute_report(ws))
 
-
-def report_frame(report):
-    """One row per gear and KPI of a computed GearReport (the window exports what it shows)."""
-    import pandas as pd
-
-    rows = []
-    for g in report.gears:
-        for k in g.kpis:
-            rows.append({"gear_id": g.id, "gear": g.name, "gear_score": g.score, "gear_status": g.status,
-                         "kpi_id": k.id, "kpi": k.name, "unit": k.unit, "value": k.value,
-                         "prior": k.prior, "last_year": k.last_year, "change": k.change,
-                         "kpi_status": k.status, "kpi_score": k.score, "manual": k.manual,
-                         "data_as_of": k.data_as_of, "week": report.asof_week})
-    return pd.DataFrame(rows)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -254,32 +253,34 @@ class ForecastView(QWidget):
     def export_orders(self) -> None:
         if self.index is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export orders coming"), "orders_coming.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        path = ask_export_path(self, self.tr("Export orders coming"), "orders_coming.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.write_orders(path)
 
     def write_orders(self, path: str) -> None:
-        self._write(self.index.plan.orders, path)
+        self._write(self.index.plan.orders, path, "orders")
 
     def export_forecast(self) -> None:
         if self.index is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export forecast"), "forecast.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        path = ask_export_path(self, self.tr("Export forecast"), "forecast.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.write_forecast(path)
 
     def write_forecast(self, path: str) -> None:
         """Our forecast (asin, week_start, p50..p90, model, flags) as CSV or XLSX."""
-        self._write(self.index.plan.result.frame(), path)
+        self._write(self.index.plan.result.frame(), path, "forecast")
 
-    def _write(self, frame, path: str) -> None:
+    def _write(self, frame, path: str, kind: str) -> None:
         from pathlib import Path
 
-        from vendordesk.commands.export import write_frame
+        from vendordesk.exports import write_frame
 
         try:
-            write_frame(frame, Path(path))
+            write_frame(frame, Path(path), kind, self.ctx.lang)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))

@@ -111,23 +111,40 @@ def edit_task_cell(tab, task_id, column: str, value) -> bool:
 
 # --- export and print ----------------------------------------------------------------------
 def export(tab, kind: str, path: str | None = None) -> None:
-    """Cases, chargebacks or tasks to CSV/XLSX (the same frames as ``vendordesk export``)."""
-    from vendordesk.commands.export import exporter, write_frame
+    """Cases, chargebacks or tasks to CSV/XLSX: the rows on screen (filters, search, sort), with the
+    columns of ``vendordesk export``."""
+    from vendordesk.exports import write_frame
+    from vendordesk.ui.export_dialog import ask_export_path
 
     if path is None:
         kinds = QCoreApplication.translate("TicketsTab", "Excel (*.xlsx);;CSV (*.csv)")
-        path, _ = QFileDialog.getSaveFileName(tab, QCoreApplication.translate("TicketsTab", "Export"),
-                                              f"{kind}.xlsx", kinds)
+        path = ask_export_path(tab, QCoreApplication.translate("TicketsTab", "Export"), f"{kind}.xlsx", kinds)
     if not path:
         return
     try:
-        frame = exporter(kind)(tab.ctx.workspace)
-        write_frame(frame, Path(path))
+        frame = visible_frame(tab, kind)
+        write_frame(frame, Path(path), kind, tab.ctx.lang)
     except UserError as exc:
         QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Export failed"), str(exc))
         return
     text = QCoreApplication.translate("TicketsTab", "%1 rows written to %2")
     tab._say(text.replace("%1", str(len(frame))).replace("%2", str(path)))
+
+
+def visible_frame(tab, kind: str):
+    """The rows of ``kind``'s table as shown (filters, search, sort), with the export's columns; all
+    rows when the tab has not been opened yet (File › Export), as ``vendordesk export`` writes them."""
+    from vendordesk.exports.columns import COLUMNS
+    from vendordesk.store import tickets as store
+
+    page = getattr(tab, {"tickets": "cases"}.get(kind, kind), None)
+    frame = page.model.view_frame() if page is not None else None
+    if frame is None:
+        reader = {"tickets": store.tickets_frame, "chargebacks": store.chargebacks_frame,
+                  "tasks": store.tasks_frame}[kind]
+        return reader(tab.ctx.workspace)
+    keys = [c.key for c in COLUMNS[kind] if c.key in frame.columns]
+    return frame[keys].reset_index(drop=True)
 
 
 def department_html(tab) -> str:

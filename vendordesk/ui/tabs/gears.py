@@ -348,20 +348,21 @@ class GearsTab(BaseTab):
         """Write the gears as shown (filters, period) to CSV or XLSX."""
         from pathlib import Path
 
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QMessageBox
 
-        from vendordesk.commands.export import write_frame
-        from vendordesk.commands.gears import report_frame
         from vendordesk.errors import UserError
+        from vendordesk.exports import write_frame
+        from vendordesk.exports.frames import report_frame
+        from vendordesk.ui.export_dialog import ask_export_path
 
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export KPI gears"), "gears.csv",
-                                              self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+        path = ask_export_path(self, self.tr("Export KPI gears"), "gears.xlsx",
+                               self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
         try:
-            write_frame(report_frame(self.report), Path(path))
+            write_frame(report_frame(self.report), Path(path), "gears", self.ctx.lang)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Export KPI gears"), str(exc))
 

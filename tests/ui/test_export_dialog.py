@@ -1,0 +1,88 @@
+"""Exports from the window: the save dialog's folder, the rows on screen, headers in the UI language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from vendordesk.store import tickets as st
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_the_dialog_opens_in_documents_then_in_the_last_export_folder(settings, tmp_path):
+    from vendordesk.ui.export_dialog import remember_folder, start_folder
+
+    documents = Path.home() / "Documents"          # HOME is the test's own folder
+    documents.mkdir(exist_ok=True)
+    assert start_folder(settings) == documents
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    remember_folder(chosen / "cases.xlsx", settings)
+    assert start_folder(settings) == chosen
+    chosen.rmdir()                                 # a folder that is gone: back to Documents
+    assert start_folder(settings) == documents
+
+
+def test_ask_export_path_proposes_the_file_in_documents(qapp, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from vendordesk.ui import export_dialog
+
+    documents = Path.home() / "Documents"
+    documents.mkdir(exist_ok=True)
+    proposed = []
+
+    def dialog(parent, title, start, filters):
+        proposed.append(start)
+        return str(Path(start).with_name("picked.xlsx")), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    assert export_dialog.ask_export_path(None, "Export", "cases.xlsx", "Excel (*.xlsx)") == str(documents / "picked.xlsx")
+    assert proposed == [str(documents / "cases.xlsx")]
+
+
+@pytest.fixture
+def german_tab(qtbot, qapp, workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.tabs.tickets import TicketsTab
+
+    today = dt.date.today()
+    for n, status in enumerate(("open", "open", "resolved", "open")):
+        st.add_case(workspace, {"case_id": f"10000000{n:02d}", "subject": f"Case {n}", "category": "catalog",
+                                "status": status, "opened_on": (today - dt.timedelta(days=10 + n)).isoformat(),
+                                "resolved_on": today.isoformat() if status == "resolved" else None})
+    install_language(qapp, "de")
+    widget = TicketsTab(AppContext(workspace, lang="de"))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.ensure_loaded()
+    qtbot.waitUntil(lambda: widget.cases.model.frame() is not None, timeout=10000)
+    yield widget
+    install_language(qapp, "en")
+
+
+def test_a_filtered_table_exports_exactly_the_rows_on_screen(german_tab, tmp_path):
+    tab = german_tab
+    tab.cases.search.setText("Case 3")              # search narrows the 3 open cases to one
+    out = tmp_path / "cases.xlsx"
+    tab.export("tickets", str(out))
+    sheet = load_workbook(out).active
+    assert sheet["A1"].value == "Fall-ID" and sheet["B1"].value == "Betreff"
+    assert [r[0].value for r in sheet.iter_rows(min_row=2)] == ["1000000003"]
+    tab.cases.search.setText("")                    # "not closed": the resolved case stays hidden
+    tab.export("tickets", str(out))
+    ids = [r[0].value for r in load_workbook(out).active.iter_rows(min_row=2)]
+    shown = [tab.cases.model.row_key(i) for i in range(tab.cases.model.rowCount())]
+    assert sorted(ids) == ["1000000000", "1000000001", "1000000003"] and ids == shown
+    opened = load_workbook(out).active["E2"]
+    assert isinstance(opened.value, dt.datetime) and opened.number_format == "DD.MM.YYYY"

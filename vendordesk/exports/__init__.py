@@ -1,0 +1,90 @@
+"""Exports to CSV and XLSX, shared by ``vendordesk export`` and the window (no Qt here).
+
+- ``export_facts(ws, out, lang, progress)``: all facts, streamed in ASIN batches (flat memory).
+- ``write_frame(frame, out, kind, lang)``: any table (the window passes the rows on screen).
+
+CSV is for scripts (snake_case header, ISO dates, plain numbers); XLSX is for people (headers in
+the UI language, date and number cells with formats, frozen header, autofilter). Both neutralize
+text that a spreadsheet would run as a formula. The file appears only when complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from vendordesk.errors import UserError
+from vendordesk.exports.columns import COLUMNS, columns_for
+from vendordesk.exports.files import atomic_target, check_target
+
+MAX_XLSX_ROWS = 1_048_576        # Excel's rows per sheet, the header row included
+TITLES = {"facts": ("Facts", "Fakten"), "tickets": ("Cases", "Fälle"), "chargebacks": ("Chargebacks", "Rückbelastungen"),
+          "tasks": ("Tasks", "Aufgaben"), "forecast": ("Forecast", "Prognose"), "orders": ("Orders coming", "Erwartete Bestellungen"),
+          "gears": ("KPI gears", "KPI-Zahnräder")}
+
+Progress = Callable[[float], None]
+
+
+def check_xlsx_rows(rows: int, out: Path) -> None:
+    """Refuse before any work when ``rows`` do not fit in one Excel sheet."""
+    if rows + 1 > MAX_XLSX_ROWS:
+        raise UserError(
+            f"{out}: {rows:,} rows do not fit in one Excel sheet (at most {MAX_XLSX_ROWS - 1:,} rows "
+            f"below the header). Export to CSV instead (--out {out.with_suffix('.csv').name}), "
+            "which has no row limit, or export fewer rows (filter the table in the window).")
+
+
+def title(kind: str | None, lang: str) -> str:
+    en, de = TITLES.get(kind or "", ("Export", "Export"))
+    return de if lang == "de" else en
+
+
+def export_facts(ws, out: Path, lang: str = "en", progress: Progress | None = None) -> int:
+    """All facts to ``out`` (.csv or .xlsx); returns the number of rows written."""
+    from vendordesk.exports import facts
+
+    fmt = check_target(out)
+    columns = list(COLUMNS["facts"])
+    if fmt == "xlsx":
+        check_xlsx_rows(facts.count_rows(ws), out)
+    with atomic_target(out) as temp:
+        if fmt == "csv":
+            from vendordesk.exports.csv_out import write_text_csv
+
+            return write_text_csv(temp, [c.key for c in columns], facts.csv_batches(ws, progress))
+        from vendordesk.exports.xlsx import write_xlsx
+
+        return write_xlsx(temp, columns, facts.row_batches(ws, progress), lang, title("facts", lang))
+
+
+def write_frame(frame, out: Path, kind: str | None = None, lang: str = "en",
+                progress: Progress | None = None) -> int:
+    """One table to ``out`` (.csv or .xlsx); returns the number of rows written.
+
+    CSV writes the frame's columns as they are; XLSX writes the columns of ``kind``'s table that the
+    frame has, in its order, then any others."""
+    out = Path(out)
+    fmt = check_target(out)
+    if fmt == "xlsx":
+        check_xlsx_rows(len(frame), out)
+    with atomic_target(out) as temp:
+        if fmt == "csv":
+            from vendordesk.exports.csv_out import write_frame_csv
+
+            return write_frame_csv(frame, temp)
+        from vendordesk.exports.xlsx import write_xlsx
+
+        columns = columns_for(kind, frame.columns)
+        batches = _frame_batches(frame, [c.key for c in columns], progress)
+        return write_xlsx(temp, columns, batches, lang, title(kind, lang))
+
+
+def _frame_batches(frame, keys: list[str], progress: Progress | None, size: int = 50_000):
+    total = len(frame)
+    for start in range(0, total, size):
+        part = frame.iloc[start:start + size][keys].astype(object)
+        yield list(part.itertuples(index=False, name=None))
+        if progress:
+            progress(min(1.0, (start + size) / max(1, total)))
+    if total == 0:
+        yield []

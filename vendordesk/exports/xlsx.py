@@ -1,0 +1,134 @@
+"""XLSX for people, streamed (openpyxl write-only): headers in the UI language, real date and number
+cells with formats, a frozen header row, an autofilter over the data, column widths that fit.
+
+Text is always written as a string cell (never a formula), with Excel's quote prefix when it
+starts like a formula, so editing the cell does not turn it into one either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from vendordesk.exports import formats
+from vendordesk.exports.cells import TRIGGERS, xlsx_text
+from vendordesk.exports.columns import Col, header
+
+NUMERIC = ("money", "pct", "units", "int", "number", "score", "metric", "kpi")
+WIDTH = {"date": 12, "money": 14, "pct": 10, "units": 12, "int": 9, "number": 12, "score": 9,
+         "metric": 14, "kpi": 14, "bool": 10}
+
+
+class _Sheet:
+    def __init__(self, ws, columns: list[Col], lang: str):
+        self.ws, self.columns, self.lang = ws, columns, lang
+        keys = [c.key for c in columns]
+        self.currency = keys.index("currency") if "currency" in keys else None
+        self.metric = keys.index("metric") if "metric" in keys else None
+        self.unit = keys.index("unit") if "unit" in keys else None
+        self.rows = 0
+
+    def widths(self, sample: list) -> None:
+        for i, col in enumerate(self.columns):
+            width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0))
+            if col.kind == "text":
+                longest = max((len(str(r[i])) for r in sample[:500] if r[i] is not None), default=0)
+                width = max(width, longest + 2)
+            self.ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width)
+
+    def header(self) -> None:
+        bold = Font(bold=True)
+        cells = []
+        for col in self.columns:
+            cell = WriteOnlyCell(self.ws, value=header(col, self.lang))
+            cell.font = bold
+            cells.append(cell)
+        self.ws.append(cells)
+
+    def append(self, row) -> None:
+        currency = row[self.currency] if self.currency is not None else "EUR"
+        self.ws.append([self._cell(col, value, row, currency) for col, value in zip(self.columns, row)])
+        self.rows += 1
+
+    def _cell(self, col: Col, value, row, currency):
+        if value is None or type(value).__name__ in ("NAType", "NaTType") or (isinstance(value, str) and not value) \
+                or (isinstance(value, float) and math.isnan(value)):
+            return None
+        kind = col.kind
+        if kind == "date":
+            day = _date(value)
+            if day is not None:
+                cell = WriteOnlyCell(self.ws, value=day)
+                cell.number_format = formats.DATE.get(self.lang, formats.DATE["en"])
+                return cell
+            kind = "text"
+        if kind == "bool" and isinstance(value, (bool, int)):
+            return WriteOnlyCell(self.ws, value=bool(value))
+        if kind in NUMERIC and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, float) and math.isinf(value):
+                return self._text(str(value))
+            cell = WriteOnlyCell(self.ws, value=float(value) if kind not in ("int",) else value)
+            cell.number_format = self._format(kind, row, currency)
+            return cell
+        if hasattr(value, "item") and kind in NUMERIC:       # numpy scalars
+            return self._cell(col, value.item(), row, currency)
+        return self._text(value if isinstance(value, str) else str(value))
+
+    def _format(self, kind: str, row, currency) -> str:
+        if kind == "metric":
+            return formats.for_metric(str(row[self.metric]), currency)
+        if kind == "kpi":
+            return formats.for_unit(row[self.unit] if self.unit is not None else None, currency)
+        return formats.for_kind(kind, self.lang, currency) or "General"
+
+    def _text(self, text: str):
+        cell = WriteOnlyCell(self.ws, value=xlsx_text(text))
+        cell.data_type = "s"                 # a string, never a formula
+        if text and text[0] in TRIGGERS:
+            cell.quotePrefix = True
+        return cell
+
+
+def _date(value):
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().replace(tzinfo=None)
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10]) if len(value) == 10 else dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def write_xlsx(path, columns: list[Col], batches: Iterable[list], lang: str, title: str) -> int:
+    """Write rows (tuples in ``columns`` order), batch by batch; returns the number of data rows."""
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet(title[:31] or "Export")
+    sheet = _Sheet(ws, columns, lang)
+    ws.freeze_panes = "A2"
+    iterator = iter(batches)
+    first = next(iterator, [])
+    sheet.widths(first)
+    sheet.header()
+    for batch in _chain(first, iterator):
+        for row in batch:
+            sheet.append(row)
+    last = get_column_letter(max(1, len(columns)))
+    ws.auto_filter.ref = f"A1:{last}{sheet.rows + 1}"
+    workbook.save(path)
+    return sheet.rows
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
