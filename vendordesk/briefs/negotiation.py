@@ -62,7 +62,7 @@ def _cover(a, lang, f, account, today) -> str:
 
 
 def _key_figures(a, lang, f) -> str:
-    cells = [(t("requested", lang), f.pct(a.requested, True)), (t("justified", lang), f.pct(a.justified, True)),
+    cells = [(t("requested", lang), f.pct(a.requested, True)), (t("justified", lang), f.pct(a.justified_cost_price, True)),
              (t("impact", lang), f.big_money(a.annual_cogs_impact)), (t("ppm_before", lang), f.pct(a.net_ppm_before)),
              (t("ppm_after", lang), f.pct(a.net_ppm_after)), (t("ppm_pt", lang), f.pct(a.net_ppm_pass_through)),
              (t("target", lang), f.pct(a.market.target)), (t("crap", lang), f"{a.crap_count} / {len(a.items)}")]
@@ -101,7 +101,7 @@ def _drivers(a, lang, f) -> str:
              f.pct(d.weight * d.change_pct, True), c.esc(d.index_name or ""), c.esc(d.source or "")] for d in a.case.drivers]
     total = [t("total", lang), f.pct(a.weights_total), "", f.pct(a.justified, True), "", ""]
     head = [t(k, lang) for k in ("driver", "weight", "change", "contribution", "index", "source")]
-    note = f"<p>{t('requested', lang)}: <b>{f.pct(a.requested, True)}</b> · {t('justified', lang)}: <b>{f.pct(a.justified, True)}</b></p>"
+    note = f"<p>{t('requested', lang)}: <b>{f.pct(a.requested, True)}</b> · {t('justified', lang)}: <b>{f.pct(a.justified_cost_price, True)}</b></p>"
     return (c.h2(t('drivers', lang)) + c.table(head, rows, {1, 2, 3}, [16, 10, 14, 10, 28, 22], total=total) + note)
 
 

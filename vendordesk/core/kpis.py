@@ -23,6 +23,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from vendordesk.core.missing import is_missing
+
 # Flows add up over ASINs and weeks.
 FLOWS = ("ordered_revenue", "ordered_units", "shipped_revenue", "shipped_cogs", "shipped_units",
          "customer_returns", "glance_views", "net_received_inventory_units",
@@ -86,17 +88,23 @@ def chargeback_share(chargebacks, shipped_cogs):
 def net_ppm(shipped_revenue, shipped_cogs, contra_cogs=0.0, sales_discount=0.0):
     """(Shipped revenue − shipped COGS + contra-COGS − sales discount) / shipped revenue (§1.5).
 
-    Missing contra-COGS or sales discount count as 0; the result is never clamped (T06).
+    The one Net PPM formula (margin.net_ppm and the KPI tables call it). Numbers, numpy
+    arrays or pandas Series; missing contra-COGS or sales discount count as 0; the result is
+    never clamped (T06).
     """
-    if isinstance(contra_cogs, pd.Series):
-        contra_cogs = contra_cogs.fillna(0.0)
-    elif contra_cogs is None or math.isnan(contra_cogs):
-        contra_cogs = 0.0
-    if isinstance(sales_discount, pd.Series):
-        sales_discount = sales_discount.fillna(0.0)
-    elif sales_discount is None or math.isnan(sales_discount):
-        sales_discount = 0.0
+    contra_cogs = _zero_if_missing(contra_cogs)
+    sales_discount = _zero_if_missing(sales_discount)
+    if isinstance(shipped_revenue, np.ndarray) and not isinstance(shipped_revenue, pd.Series):
+        return _div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
     return safe_div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
+
+
+def _zero_if_missing(value):
+    if isinstance(value, pd.Series):
+        return value.fillna(0.0)
+    if isinstance(value, np.ndarray):
+        return np.nan_to_num(value.astype(float), nan=0.0)
+    return 0.0 if is_missing(value) else value
 
 
 def weeks_of_cover(on_hand_units, open_po_units, weekly_units):
@@ -517,7 +525,7 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
         out[kpi] = _div(a(f"wx__{column}"), a(f"w__{column}"))
     contra, discount = a("contra_cogs"), a("sales_discount")
     reported = _div(a("wx__net_pure_product_margin"), a("w__net_pure_product_margin"))
-    derived = _div(revenue - cogs + np.nan_to_num(contra) - np.nan_to_num(discount), revenue)
+    derived = net_ppm(revenue, cogs, contra, discount)
     derived[np.isnan(contra) & np.isnan(discount)] = np.nan
     out["net_ppm"] = np.where(np.isnan(reported), derived, reported)
     out["front_margin"] = _div(revenue - cogs, revenue)
