@@ -33,6 +33,13 @@ from vendordesk.core.gear_defs import (
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
 STATUSES = ("green", "amber", "red", "no-data")
 COMPARES = ("prior", "last_year")
+#: "auto": the same weeks last year where a year of data exists (seasonally honest), else prior.
+COMPARE_CHOICES = ("auto",) + COMPARES
+#: A week is complete when at least this share of the ASINs active in the weeks before has data.
+COMPLETE_SHARE = 0.8
+COMPLETE_LOOKBACK = 8
+#: A gear needs this many judged KPIs with data for a score; with fewer it says so.
+MIN_SCORED_KPIS = 2
 
 
 @dataclass
@@ -46,6 +53,7 @@ class GearInputs:
     products: pd.DataFrame | None = None
     settings: dict = field(default_factory=dict)
     net_ppm_target: float | None = None
+    po_lines: pd.DataFrame | None = None    # asin, order_date, status, requested/accepted/received_qty, expected_date
 
 
 @dataclass
@@ -77,10 +85,16 @@ class GearResult:
     kpis: list[KpiResult]
     data_as_of: str | None
     spark: list[tuple[str, float]]
+    compare: str = "prior"             # the comparison its trend KPIs were judged against
+    scored_kpis: int = 0               # judged KPIs with data
+    judged_kpis: int = 0               # KPIs with a threshold
+    note: str | None = None            # e.g. "one_kpi": too few KPIs with data for a score
 
     def as_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "score": _clean(self.score), "status": self.status,
-                "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of}
+                "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of,
+                "compare": self.compare, "scored_kpis": self.scored_kpis, "judged_kpis": self.judged_kpis,
+                "note": self.note}
 
 
 @dataclass
@@ -93,6 +107,8 @@ class GearReport:
     weekly: pd.DataFrame          # KPI columns per week (index period_start)
     asins: list[str] | None
     per_asin: dict = field(default_factory=dict)   # period name -> KPI table per ASIN
+    compare_requested: str = "prior"               # what was asked: auto, prior or last_year
+    partial_week: str | None = None                # a newer week with too few ASINs, not judged
 
     def gear(self, gear_id: str) -> GearResult:
         return next(g for g in self.gears if g.id == gear_id)
@@ -111,6 +127,12 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
     """(score 0..100 or None, status) of one KPI value against its threshold."""
     if threshold is None:
         return None, "info"
+    if threshold.kind == "band":           # the worse of the low edge (min) and the high edge (max)
+        low = judge(value, compare, Threshold("min", threshold.green, threshold.red), 1)
+        high = judge(value, compare, Threshold("max", threshold.green_high, threshold.red_high), -1)
+        if low[0] is None or high[0] is None:
+            return None, "no-data"
+        return min(low, high, key=lambda r: r[0])
     x = value
     if threshold.kind == "trend":
         x = K.relative_change(value, compare)
@@ -165,6 +187,8 @@ class GearModel:
         self._active_week = self.prepared["week"].to_numpy()[active]
         self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
         self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
+        self.po_lines = _po_frame(inputs.po_lines)
+        self._complete = _complete_weeks(self.prepared, len(self._week_labels))
 
     # filters -------------------------------------------------------------------------------
     def asins_for(self, brand: str | None = None, category: str | None = None,
@@ -185,13 +209,28 @@ class GearModel:
         return products.loc[mask, "asin"].tolist()
 
     def latest_week(self) -> str | None:
-        """The newest week with report facts; without facts the newest manual or chargeback week
-        (a chargeback raised after the last report must not shift the period past the data)."""
+        """The newest COMPLETE week with report facts (see ``_complete_weeks``); without facts the
+        newest manual or chargeback week (a chargeback raised after the last report must not shift
+        the period past the data)."""
         if len(self._week_labels):
-            return str(self._week_labels[-1])
+            complete = np.flatnonzero(self._complete)
+            return str(self._week_labels[complete[-1] if len(complete) else -1])
         weeks = [w for w in (self.manual["week"].max() if len(self.manual) else None,
                              self._totals_all.index.max() if len(self._totals_all) else None) if isinstance(w, str)]
         return max(weeks) if weeks else None
+
+    def partial_week(self) -> str | None:
+        """The newest week when it is newer than the latest complete week (too few ASINs have data)."""
+        if len(self._week_labels) and not self._complete[-1]:
+            return str(self._week_labels[-1])
+        return None
+
+    def compare_for(self, compare: str, periods: dict) -> str:
+        """``auto``: the same weeks last year when the data reaches back to their start, else prior."""
+        if compare in COMPARES:
+            return compare
+        first = self._week_labels[0] if len(self._week_labels) else None
+        return "last_year" if first is not None and str(first) <= periods["last_year"][0] else "prior"
 
     def rows(self, asins: list[str] | None) -> pd.DataFrame:
         if asins is None:
@@ -208,28 +247,62 @@ class GearModel:
         return self.chargebacks.loc[self.chargebacks["asin"].isin(asins)]
 
     # compute -------------------------------------------------------------------------------
-    def compute(self, asof: str | None = None, weeks: int = 4, compare: str = "prior",
+    def compute(self, asof: str | None = None, weeks: int = 4, compare: str = "auto",
                 asins: list[str] | None = None, lang: str = "en") -> GearReport:
         weeks = max(1, int(weeks))
-        compare = compare if compare in COMPARES else "prior"
+        requested = compare if compare in COMPARE_CHOICES else "auto"
         rows, cb = self.rows(asins), self.cb_rows(asins)
         totals = self._totals_all if asins is None else K.weekly_totals(rows, cb)
         asof_week = K.week_start(asof) if asof else self.latest_week()
+        partial = self.partial_week() if not asof else None
         if asof_week is None:
             weekly = pd.DataFrame()
             gears = [self._empty_gear(g, lang) for g in self.gears]
-            return GearReport(None, weeks, compare, {}, gears, weekly, asins, {})
+            return GearReport(None, weeks, "prior" if requested == "auto" else requested, {}, gears, weekly, asins,
+                              {}, requested)
         periods = K.periods(asof_week, weeks)
+        compare = self.compare_for(requested, periods)
         weekly = K.kpi_table(totals) if len(totals) else pd.DataFrame()
         manual_weekly = self._manual_weekly(asins, list(totals.index))
         weekly = self._with_manual_weekly(weekly, manual_weekly)
         weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
         values = self._period_values(totals, periods, asins, manual_weekly)
         per_asin = self._per_asin(asins, {name: periods[name] for name in ("current", compare)}, rows, cb)
+        self._po_line_rates(values, per_asin, periods, asins)
         self._count_kpis(values, per_asin)
         last_known = _last_known(weekly)
         gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
-        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin)
+        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
+
+    def _po_line_rates(self, values: dict, per_asin: dict, periods: dict, asins) -> None:
+        """Confirmation and fill rate from PO lines where the workspace has them (Amazon's unit
+        definition: sum accepted / sum requested for POs ordered in the period; sum received /
+        sum accepted for closed POs expected in it), for the period and per ASIN."""
+        lines = self.po_lines
+        if lines is None or lines.empty:
+            return
+        if asins is not None:
+            lines = lines.loc[lines["asin"].isin(asins)]
+        for name, (start, end) in periods.items():
+            last_day = _week_end(end)
+            ordered = lines.loc[(lines["order_date"] >= start) & (lines["order_date"] <= last_day)]
+            closed = lines.loc[(lines["expected_date"] >= start) & (lines["expected_date"] <= last_day)
+                               & (lines["status"] == "closed")]
+            confirmation = K.po_confirmation_rate(ordered["accepted_qty"], ordered["requested_qty"])
+            fill = K.po_fill_rate(closed["received_qty"], closed["accepted_qty"])
+            if values.get(name) is not None:
+                if not math.isnan(confirmation):
+                    values[name]["confirmation_rate"] = confirmation
+                if not math.isnan(fill):
+                    values[name]["fill_rate"] = fill
+            table = per_asin.get(name)
+            if table is not None and not table.empty:
+                by = ordered.groupby("asin")[["accepted_qty", "requested_qty"]].sum(min_count=1)
+                rate = K.safe_div(by["accepted_qty"], by["requested_qty"]).reindex(table.index)
+                table["confirmation_rate"] = rate.where(rate.notna(), table["confirmation_rate"])
+                by = closed.groupby("asin")[["received_qty", "accepted_qty"]].sum(min_count=1)
+                rate = K.safe_div(by["received_qty"], by["accepted_qty"]).reindex(table.index)
+                table["fill_rate"] = rate.where(rate.notna(), table["fill_rate"])
 
     def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
         """Manual KPI series per filter, cached (entries change only through a reload)."""
@@ -322,17 +395,26 @@ class GearModel:
                 K.relative_change(value, cmp), score, status,
                 k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
         score = combine(results, g.kpis)
+        status = gear_status(score)
+        judged = sum(1 for k in g.kpis if k.threshold is not None)
+        scored = sum(1 for r in results if r.score is not None)
+        note = None
+        if scored and scored < min(MIN_SCORED_KPIS, judged):
+            # one KPI is not a gear: no score of 100 from it; the status is that KPI's own
+            note, score = "one_kpi", None
+            status = next(r.status for r in results if r.score is not None)
         dates = [r.data_as_of for r in results if r.data_as_of and r.value == r.value]
         spark = _spark(weekly, g.primary.id)
-        return GearResult(g.id, _name(g, self.inputs.settings, lang), score, gear_status(score), results,
-                          max(dates) if dates else None, spark)
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), score, status, results,
+                          max(dates) if dates else None, spark, compare, scored, judged, note)
 
     def _empty_gear(self, g: GearDef, lang: str) -> GearResult:
         nan = float("nan")
         kpis = [KpiResult(k.id, k.name(lang), k.unit, nan, nan, nan, nan, nan, None,
                           "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
                           k.manual, None) for k in g.kpis]
-        return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [])
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [],
+                          judged_kpis=sum(1 for k in g.kpis if k.threshold is not None))
 
     # worst ASINs ---------------------------------------------------------------------------
     def worst_asins(self, report: GearReport, gear_id: str, n: int = 10) -> pd.DataFrame:
@@ -411,6 +493,33 @@ def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, fl
         return []
     series = weekly[kpi_id].tail(n)
     return [(week, float(v)) for week, v in series.dropna().items()]
+
+
+def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
+    """Per week code: True when at least COMPLETE_SHARE of the ASINs the weeks before had data
+    (median ASIN count of the last COMPLETE_LOOKBACK weeks) have data in it. An import of 3 of
+    150 ASINs for a new week leaves that week partial, and the dashboard on the week before."""
+    if not n_weeks:
+        return np.zeros(0, dtype=bool)
+    real = prepared["real"].to_numpy(dtype=bool) if "real" in prepared.columns else np.ones(len(prepared), bool)
+    pairs = np.unique(np.stack([prepared["week"].to_numpy()[real], prepared["asin_code"].to_numpy()[real]]), axis=1)
+    counts = np.bincount(pairs[0], minlength=n_weeks).astype(float) if pairs.size else np.zeros(n_weeks)
+    complete = np.ones(n_weeks, dtype=bool)
+    for i in range(1, n_weeks):
+        usual = np.median(counts[max(0, i - COMPLETE_LOOKBACK):i])
+        complete[i] = counts[i] >= COMPLETE_SHARE * usual
+    return complete
+
+
+def _po_frame(lines: pd.DataFrame | None) -> pd.DataFrame | None:
+    if lines is None or lines.empty:
+        return None
+    frame = lines.copy()
+    for column in ("order_date", "expected_date", "status"):
+        frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
+    for column in ("requested_qty", "accepted_qty", "received_qty"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce") if column in frame else np.nan
+    return frame
 
 
 def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:

@@ -144,7 +144,15 @@ def load_gear_inputs(ws: Workspace) -> dict:
         "products": products_frame(ws),
         "settings": gear_settings(ws),
         "net_ppm_target": net_ppm_target(ws),
+        "po_lines": po_lines_frame(ws),
     }
+
+
+def po_lines_frame(ws: Workspace) -> pd.DataFrame:
+    """PO lines with their PO's order date and status (confirmation and fill rate per unit)."""
+    return pd.read_sql_query(
+        "SELECT l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, l.received_qty, l.expected_date "
+        "FROM po_lines l JOIN purchase_orders p ON p.po_number = l.po_number", ws.conn)
 
 
 def _coded(facts: pd.DataFrame) -> pd.DataFrame:
