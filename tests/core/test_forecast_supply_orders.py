@@ -46,3 +46,12 @@ def test_amazon_quantiles_align_by_asin_and_week():
                            "p90_units": [8.0, 10.0]})
     q = fs.amazon_quantiles(latest, ["A", "B"], ["2026-03-01", "2026-03-08"])
     assert q[0, 0, 0] == 7.0 and q[0, 1, 1] == 5.0 and np.isnan(q[0, 0, 1]) and np.isnan(q[2, 1, 1])
+
+
+def test_at_risk_is_one_definition():
+    risks = pd.DataFrame({"asin": ["A", "A", "B", "C"],
+                          "week_start": ["2026-03-01", "2026-04-05", "2026-03-22", "2026-04-12"]})
+    weeks = ["2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22", "2026-03-29", "2026-04-05", "2026-04-12"]
+    # first 4 weeks end 03-22: A (03-01) and B (03-22) are at risk; C only later
+    assert fs.at_risk_asins(risks, weeks) == ["A", "B"]
+    assert fs.at_risk_asins(risks.iloc[:0], weeks) == []

@@ -31,6 +31,8 @@ import pandas as pd
 
 REVIEW_WEEKS = 1
 DEFAULT_LEAD_WEEKS = 2
+#: "At risk" everywhere (tab badge, OOS page): a projected risk week within the next 4 weeks.
+RISK_HORIZON_WEEKS = 4
 
 
 @dataclass
@@ -149,6 +151,15 @@ def projection_frame(asins: list[str], weeks: list[str], inp: SupplyInputs,
     frame = pd.DataFrame(data)
     frame["risk"] = np.select([frame["short_p80"] > 0.5, frame["short_p90"] > 0.5], ["p80", "p90"], "")
     return frame
+
+
+def at_risk_asins(risks: pd.DataFrame, weeks: list[str], horizon: int = RISK_HORIZON_WEEKS) -> list[str]:
+    """THE definition of an ASIN "at risk": it has a week at risk (stock below P80 or P90 demand)
+    among the first ``horizon`` projected weeks. Sorted; the badge and the OOS page count this."""
+    if risks is None or risks.empty or not len(weeks):
+        return []
+    near = risks.loc[risks["week_start"].isin(list(weeks)[:horizon]), "asin"]
+    return sorted(set(near))
 
 
 def risk_weeks(frame: pd.DataFrame) -> pd.DataFrame:
