@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fmt(value, unit: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     if unit == "pct":
         return f"{value * 100:.1f}%"

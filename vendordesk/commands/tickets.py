@@ -7,6 +7,7 @@ import datetime as dt
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
 from vendordesk.core import tickets as rules
+from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 
 
@@ -46,7 +47,7 @@ def _case_json(row) -> dict:
 
 def _dispute_json(row, action: dict) -> dict:
     def text(value):
-        return None if value is None or value != value or value == "" else value
+        return None if is_missing(value) or value == "" else value
 
     return {"id": int(row["id"]), "external_id": text(row["external_id"]), "kind": row["kind"],
             "type": text(row["type"]), "invoice_number": text(row["invoice_number"]), "asin": text(row["asin"]),

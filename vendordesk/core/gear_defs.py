@@ -12,8 +12,9 @@ KPIs without a threshold are shown for information and do not enter the score.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
+
+from vendordesk.core.missing import is_missing
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def gear(gear_id: str) -> GearDef:
 
 def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tuple[GearDef, ...]:
     """Net PPM green at the account target, red 5 points below it (§1.3)."""
-    if target is None or math.isnan(target):
+    if is_missing(target):
         return gears
     out = []
     for g in gears:
@@ -187,4 +188,4 @@ def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef,
 
 
 def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not is_missing(value)

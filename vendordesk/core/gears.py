@@ -13,7 +13,6 @@ amber ≥ 50, red below — a gear of amber KPIs is amber.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +28,7 @@ from vendordesk.core.gear_defs import (
     with_net_ppm_target,
     with_overrides,
 )
+from vendordesk.core.missing import is_missing
 
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
 STATUSES = ("green", "amber", "red", "no-data")
@@ -115,10 +115,10 @@ class GearReport:
 
 
 def _clean(value):
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, (np.floating,)):
-        return None if np.isnan(value) else float(value)
+        return float(value)
     return value
 
 
@@ -138,7 +138,7 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
         x = K.relative_change(value, compare)
         if better < 0:
             x = -x
-    if x is None or math.isnan(x):
+    if is_missing(x):
         return None, "no-data"
     green, red = threshold.green, threshold.red
     if threshold.kind == "max":             # lower is better: mirror onto "min"
@@ -291,9 +291,9 @@ class GearModel:
             confirmation = K.po_confirmation_rate(ordered["accepted_qty"], ordered["requested_qty"])
             fill = K.po_fill_rate(closed["received_qty"], closed["accepted_qty"])
             if values.get(name) is not None:
-                if not math.isnan(confirmation):
+                if not is_missing(confirmation):
                     values[name]["confirmation_rate"] = confirmation
-                if not math.isnan(fill):
+                if not is_missing(fill):
                     values[name]["fill_rate"] = fill
             table = per_asin.get(name)
             if table is not None and not table.empty:
@@ -388,7 +388,7 @@ class GearModel:
             value = _f(now.get(k.id))
             cmp = _f((prior if compare == "prior" else last_year).get(k.id))
             score, status = judge(value, cmp, k.threshold, k.better)
-            if math.isnan(value) and k.threshold is not None:
+            if is_missing(value) and k.threshold is not None:
                 score, status = None, "no-data"
             results.append(KpiResult(
                 k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
@@ -403,7 +403,7 @@ class GearModel:
             # one KPI is not a gear: no score of 100 from it; the status is that KPI's own
             note, score = "one_kpi", None
             status = next(r.status for r in results if r.score is not None)
-        dates = [r.data_as_of for r in results if r.data_as_of and r.value == r.value]
+        dates = [r.data_as_of for r in results if r.data_as_of and not is_missing(r.value)]
         spark = _spark(weekly, g.primary.id)
         return GearResult(g.id, _name(g, self.inputs.settings, lang), score, status, results,
                           max(dates) if dates else None, spark, compare, scored, judged, note)

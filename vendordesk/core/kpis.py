@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 
 import numpy as np
 import pandas as pd
@@ -201,7 +200,7 @@ def relative_change(value, compare):
         value, compare = float(value), float(compare)
     except (TypeError, ValueError):
         return float("nan")
-    if np.isnan(value) or np.isnan(compare) or compare == 0:
+    if is_missing(value) or is_missing(compare) or compare == 0:
         return float("nan")
     return (value - compare) / abs(compare)
 
