@@ -310,6 +310,22 @@ def _lost_and_demand(cols: dict, weeks: np.ndarray, asins: np.ndarray) -> None:
         cols[name][:] = values[inverse]
 
 
+def lost_units(facts: pd.DataFrame) -> np.ndarray:
+    """Estimated lost units per row of a weekly per-ASIN frame, by the one definition of
+    ``_lost_and_demand`` (the ASIN's earlier rows give its pre-OOS run rate)."""
+    n = len(facts)
+    names = ("procurable_product_out_of_stock_rate", "ordered_units", "shipped_units", "ordered_revenue",
+             "shipped_revenue", "sellable_on_hand_inventory_units")
+    cols = {name: (pd.to_numeric(facts[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+                   if name in facts else np.full(n, np.nan)) for name in names}
+    for name in ("lost_units", "lost_value", "demand_units", "opening_on_hand_units"):
+        cols[name] = np.full(n, np.nan)
+    weeks = pd.factorize(facts["period_start"], sort=True)[0] if n else np.zeros(0, dtype=np.intp)
+    asins = pd.factorize(facts["asin"])[0] if n else np.zeros(0, dtype=np.intp)
+    _lost_and_demand(cols, weeks, asins)
+    return cols["lost_units"]
+
+
 def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray | None) -> None:
     """Copy a numeric facts column (NaN where missing or not a number) into ``target``."""
     if name not in facts.columns:
