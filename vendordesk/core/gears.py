@@ -187,7 +187,8 @@ class GearModel:
         self._active_week = self.prepared["week"].to_numpy()[active]
         self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
         self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
-        self.po_lines = _po_frame(inputs.po_lines)
+        lines = inputs.po_lines
+        self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
         self._complete = _complete_weeks(self.prepared, len(self._week_labels))
 
     # filters -------------------------------------------------------------------------------
@@ -278,18 +279,12 @@ class GearModel:
         """Confirmation and fill rate from PO lines where the workspace has them (Amazon's unit
         definition: sum accepted / sum requested for POs ordered in the period; sum received /
         sum accepted for closed POs expected in it), for the period and per ASIN."""
-        lines = self.po_lines
-        if lines is None or lines.empty:
+        if self.po_lines is None:
             return
-        if asins is not None:
-            lines = lines.loc[lines["asin"].isin(asins)]
+        n = len(self._asin_index)
+        wanted = None if asins is None else self._asin_index.get_indexer(pd.Index(asins))
         for name, (start, end) in periods.items():
-            last_day = _week_end(end)
-            ordered = lines.loc[(lines["order_date"] >= start) & (lines["order_date"] <= last_day)]
-            closed = lines.loc[(lines["expected_date"] >= start) & (lines["expected_date"] <= last_day)
-                               & (lines["status"] == "closed")]
-            confirmation = K.po_confirmation_rate(ordered["accepted_qty"], ordered["requested_qty"])
-            fill = K.po_fill_rate(closed["received_qty"], closed["accepted_qty"])
+            confirmation, fill, per_confirmation, per_fill = self.po_lines.rates(start, _week_end(end), wanted, n)
             if values.get(name) is not None:
                 if not is_missing(confirmation):
                     values[name]["confirmation_rate"] = confirmation
@@ -297,12 +292,10 @@ class GearModel:
                     values[name]["fill_rate"] = fill
             table = per_asin.get(name)
             if table is not None and not table.empty:
-                by = ordered.groupby("asin")[["accepted_qty", "requested_qty"]].sum(min_count=1)
-                rate = K.safe_div(by["accepted_qty"], by["requested_qty"]).reindex(table.index)
-                table["confirmation_rate"] = rate.where(rate.notna(), table["confirmation_rate"])
-                by = closed.groupby("asin")[["received_qty", "accepted_qty"]].sum(min_count=1)
-                rate = K.safe_div(by["received_qty"], by["accepted_qty"]).reindex(table.index)
-                table["fill_rate"] = rate.where(rate.notna(), table["fill_rate"])
+                pos = self._asin_index.get_indexer(table.index)
+                for column, per in (("confirmation_rate", per_confirmation), ("fill_rate", per_fill)):
+                    rate = np.where(pos >= 0, per[np.maximum(pos, 0)], np.nan)
+                    table[column] = np.where(np.isnan(rate), table[column].to_numpy(dtype=float), rate)
 
     def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
         """Manual KPI series per filter, cached (entries change only through a reload)."""
@@ -502,24 +495,60 @@ def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
     if not n_weeks:
         return np.zeros(0, dtype=bool)
     real = prepared["real"].to_numpy(dtype=bool) if "real" in prepared.columns else np.ones(len(prepared), bool)
-    pairs = np.unique(np.stack([prepared["week"].to_numpy()[real], prepared["asin_code"].to_numpy()[real]]), axis=1)
-    counts = np.bincount(pairs[0], minlength=n_weeks).astype(float) if pairs.size else np.zeros(n_weeks)
-    complete = np.ones(n_weeks, dtype=bool)
-    for i in range(1, n_weeks):
-        usual = np.median(counts[max(0, i - COMPLETE_LOOKBACK):i])
-        complete[i] = counts[i] >= COMPLETE_SHARE * usual
-    return complete
+    weeks, asins = prepared["week"].to_numpy()[real], prepared["asin_code"].to_numpy()[real]
+    seen = np.zeros((n_weeks, int(asins.max()) + 1 if len(asins) else 1), dtype=bool)
+    seen[weeks, asins] = True                     # duplicate rows of an ASIN-week count once
+    counts = seen.sum(axis=1).astype(float)
+    usual = np.zeros(n_weeks)
+    for i in range(1, min(n_weeks, COMPLETE_LOOKBACK + 1)):
+        usual[i] = np.median(counts[:i])
+    if n_weeks > COMPLETE_LOOKBACK:                 # the median of the previous 8 weeks, in one call
+        windows = np.lib.stride_tricks.sliding_window_view(counts[:-1], COMPLETE_LOOKBACK)
+        usual[COMPLETE_LOOKBACK:] = np.median(windows, axis=1)
+    return counts >= COMPLETE_SHARE * usual
 
 
-def _po_frame(lines: pd.DataFrame | None) -> pd.DataFrame | None:
-    if lines is None or lines.empty:
-        return None
-    frame = lines.copy()
-    for column in ("order_date", "expected_date", "status"):
-        frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
-    for column in ("requested_qty", "accepted_qty", "received_qty"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce") if column in frame else np.nan
-    return frame
+class _PoLines:
+    """PO lines as numpy columns (days since epoch, ASIN codes of the model) for fast period sums."""
+
+    def __init__(self, lines: pd.DataFrame, asin_index: pd.Index):
+        def days(column: str) -> np.ndarray:
+            if column not in lines:
+                return np.full(len(lines), np.iinfo(np.int64).min)
+            codes, labels = pd.factorize(lines[column].astype(str).str[:10])    # few distinct dates
+            parsed = pd.to_datetime(pd.Series(labels), errors="coerce", format="%Y-%m-%d")
+            return parsed.to_numpy(dtype="datetime64[D]").astype(np.int64)[codes]
+
+        def number(column: str) -> np.ndarray:
+            return pd.to_numeric(lines[column], errors="coerce").to_numpy(dtype=float) if column in lines \
+                else np.full(len(lines), np.nan)
+
+        self.asin = asin_index.get_indexer(pd.Index(lines["asin"].astype(str)))
+        self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
+        self.closed = (lines["status"].astype(str) == "closed").to_numpy() if "status" in lines \
+            else np.zeros(len(lines), bool)
+        self.requested, self.accepted = number("requested_qty"), number("accepted_qty")
+        self.received = number("received_qty")
+
+    def rates(self, start: str, end_day: str, wanted: np.ndarray | None, n: int):
+        """(confirmation, fill, per-ASIN confirmation (n,), per-ASIN fill (n,)) for [start, end_day]."""
+        lo, hi = np.datetime64(start, "D").astype(np.int64), np.datetime64(end_day, "D").astype(np.int64)
+        keep = self.asin >= 0 if wanted is None else np.isin(self.asin, wanted[wanted >= 0])
+        ordered = keep & (self.ordered_on >= lo) & (self.ordered_on <= hi)
+        closed = keep & self.closed & (self.expected_on >= lo) & (self.expected_on <= hi)
+        confirmation, per_confirmation = self._ratio(ordered, self.accepted, self.requested, n)
+        fill, per_fill = self._ratio(closed, self.received, self.accepted, n)
+        return confirmation, fill, per_confirmation, per_fill
+
+    def _ratio(self, rows: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
+        both = rows & ~np.isnan(num) & ~np.isnan(den)
+        total = K.safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
+        codes = self.asin[both]
+        top = np.bincount(codes, weights=num[both], minlength=n)
+        bottom = np.bincount(codes, weights=den[both], minlength=n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1.0), np.nan)
+        return total, per
 
 
 def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:
