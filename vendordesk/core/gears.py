@@ -508,22 +508,43 @@ def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
     return counts >= COMPLETE_SHARE * usual
 
 
+def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
+    """Position of each ASIN in ``index`` (-1 when absent); rows sorted by ASIN (as the store
+    sends them) are coded per run, without hashing every row."""
+    n = len(asins)
+    if not n:
+        return np.zeros(0, dtype=np.intp)
+    change = np.flatnonzero(asins[1:] != asins[:-1]) + 1
+    starts = np.r_[0, change]
+    labels = asins[starts]
+    if len(labels) > 1 and not all(labels[1:] > labels[:-1]):      # not sorted: hash every row
+        codes, uniques = pd.factorize(asins)
+        return np.r_[index.get_indexer(pd.Index(uniques)), -1][codes]
+    return np.repeat(index.get_indexer(pd.Index(labels)), np.diff(np.r_[starts, n]))
+
+
 class _PoLines:
     """PO lines as numpy columns (days since epoch, ASIN codes of the model) for fast period sums."""
 
     def __init__(self, lines: pd.DataFrame, asin_index: pd.Index):
         def days(column: str) -> np.ndarray:
+            given = column.replace("_date", "_day")          # the store hands in day numbers
+            if given in lines:
+                values = pd.to_numeric(lines[given], errors="coerce").to_numpy(dtype=float)
+                return np.where(np.isnan(values), np.iinfo(np.int64).min, values).astype(np.int64)
             if column not in lines:
                 return np.full(len(lines), np.iinfo(np.int64).min)
-            codes, labels = pd.factorize(lines[column].astype(str).str[:10])    # few distinct dates
-            parsed = pd.to_datetime(pd.Series(labels), errors="coerce", format="%Y-%m-%d")
-            return parsed.to_numpy(dtype="datetime64[D]").astype(np.int64)[codes]
+            codes, labels = pd.factorize(lines[column])      # few distinct dates: parse those only
+            parsed = pd.to_datetime(pd.Series(labels, dtype=object).astype(str).str[:10], errors="coerce",
+                                    format="%Y-%m-%d")
+            days_of = np.r_[parsed.to_numpy(dtype="datetime64[D]").astype(np.int64), np.iinfo(np.int64).min]
+            return days_of[codes]                            # code -1 (missing) -> the last: never in a period
 
         def number(column: str) -> np.ndarray:
             return pd.to_numeric(lines[column], errors="coerce").to_numpy(dtype=float) if column in lines \
                 else np.full(len(lines), np.nan)
 
-        self.asin = asin_index.get_indexer(pd.Index(lines["asin"].astype(str)))
+        self.asin = _codes_of(lines["asin"].to_numpy(dtype=object), asin_index)
         self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
         self.closed = (lines["status"].astype(str) == "closed").to_numpy() if "status" in lines \
             else np.zeros(len(lines), bool)
