@@ -8,7 +8,13 @@ made-up score.
 Scoring: each KPI with a threshold scores 80 at its green edge, 50 at its red edge, rises to
 100 one amber-width better than green and falls to 0 one amber-width beyond red (linear in
 between). The gear score is the weight-averaged KPI score with the same cut-offs: green ≥ 80,
-amber ≥ 50, red below — a gear of amber KPIs is amber.
+amber ≥ 50, red below — a gear of amber KPIs is amber. A gear with only one judged KPI with data
+gets no score (``note`` "one_kpi"; its status is that KPI's).
+
+The comparison defaults to ``auto``: the same weeks last year where the data reaches back a
+year (seasonally honest), else the prior period; each gear says which one it was judged on. The
+current week is the newest COMPLETE week (``COMPLETE_SHARE`` of the usual ASINs have data); a
+newer partial week is reported (``partial_week``), not judged.
 """
 
 from __future__ import annotations
