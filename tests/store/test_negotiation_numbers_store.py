@@ -23,7 +23,8 @@ def _setup(ws, reported=None):
                          (A, week.isoformat(), end))
             if reported is not None:
                 conn.execute("INSERT INTO net_ppm_facts (asin, grain, period_start, period_end, "
-                             "net_pure_product_margin) VALUES (?, 'week', ?, ?, ?)", (A, week.isoformat(), end, reported))
+                             "net_pure_product_margin) VALUES (?, 'week', ?, ?, ?)",
+                             (A, week.isoformat(), end, reported))
         for term, rate in (("MDF", 0.06), ("DA", 0.03), ("FA", 0.02), ("VIR", 0.02)):
             conn.execute("INSERT INTO terms (term_type, name, rate, basis, valid_from, valid_to) "
                          "VALUES (?, ?, ?, 'cogs', '2026-01-01', '2026-12-31')", (term, term, rate))

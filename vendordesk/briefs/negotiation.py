@@ -76,7 +76,8 @@ def _baseline_note(a, lang, f) -> str:
 
 
 def _key_figures(a, lang, f) -> str:
-    cells = [(t("requested", lang), f.pct(a.requested, True)), (t("justified", lang), f.pct(a.justified_cost_price, True)),
+    cells = [(t("requested", lang), f.pct(a.requested, True)),
+             (t("justified", lang), f.pct(a.justified_cost_price, True)),
              (t("impact", lang), f.big_money(a.annual_cogs_impact)), (t("ppm_before", lang), f.pct(a.net_ppm_before)),
              (t("ppm_after", lang), f.pct(a.net_ppm_after)), (t("ppm_pt", lang), f.pct(a.net_ppm_pass_through)),
              (t("target", lang), f.pct(a.market.target)), (t("crap", lang), f"{a.crap_count} / {len(a.items)}")]

@@ -2,7 +2,8 @@
 
 ``show`` prints ``{"id", "as_of", "net_ppm_source", ..., "asins": [...], "scenarios": [...]}``;
 margins are fractions and a value that cannot be computed is null. The case is computed as of
-its own date (or ``--as-of``), so the same case prints the same JSON on any day. The figures come from the same analysis as the tab
+its own date (or ``--as-of``), so the same case prints the same JSON on any day.
+The figures come from the same analysis as the tab
 and the brief.
 """
 
