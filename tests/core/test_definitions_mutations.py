@@ -33,3 +33,19 @@ def test_is_missing_is_the_one_test():
     assert is_missing(pd.NA) and is_missing(pd.NaT)
     assert not is_missing(0.0) and not is_missing(0) and not is_missing("") and not is_missing("x")
     assert known(-0.0) and not known(math.nan)
+
+
+def test_no_ad_hoc_nan_checks_in_the_number_modules():
+    """x != x and x == x are spelled is_missing(x) (the influence modules are still to follow)."""
+    import pathlib
+    import re
+
+    core = pathlib.Path(__file__).resolve().parents[2] / "vendordesk" / "core"
+    pattern = re.compile(r"\b([A-Za-z_][\w.]*) (?:!=|==) \1\b(?![\w.(\[])")
+    names = ("kpis", "gears", "gear_defs", "gear_manual", "margin", "bridge", "tickets", "forecast_supply",
+             "target", "negotiation", "negotiation_checks", "negotiation_levers", "negotiation_model",
+             "negotiation_results")
+    offenders = [f"{name}.py:{i}" for name in names
+                 for i, line in enumerate((core / f"{name}.py").read_text("utf-8").splitlines(), 1)
+                 if pattern.search(line)]
+    assert offenders == []
