@@ -47,7 +47,9 @@ def test_lost_sales_estimate():
     # 90 units sold while 10 % of views were OOS: 90 * 0.1 / 0.9 = 10 units lost
     assert K.lost_sales_units(90.0, 0.10) == pytest.approx(10.0)
     assert K.lost_sales_units(90.0, 0.0) == 0.0
-    assert math.isnan(K.lost_sales_units(90.0, 1.0))
+    assert math.isnan(K.lost_sales_units(90.0, 1.0))            # 100 % OOS, no pre-OOS run rate: unknown
+    assert K.lost_sales_units(0.0, 1.0, 40.0) == pytest.approx(40.0)   # 100 % x 40 a week before
+    assert K.lost_sales_units(5.0, 0.95, 40.0) == pytest.approx(38.0)  # 95 % x 40, not 5 x 19 = 95
     assert math.isnan(K.lost_sales_units(90.0, float("nan")))
 
 
@@ -91,8 +93,9 @@ def test_period_pipeline_sums_flows_and_takes_stocks_at_the_end():
     assert period["asp"] == pytest.approx(1000.0 / 60.0)
     # OOS: (0.5 * 100) / (100 + 300 + 100 + 300) = 50 / 800
     assert period["oos_rate"] == pytest.approx(0.0625)
-    # stock at W3: 30 + 90 on hand + 30 open PO = 150; run-rate 60 units / 2 weeks = 30
-    assert period["weeks_of_cover"] == pytest.approx(5.0)
+    # stock at W3: 30 + 90 on hand + 30 open PO = 150; OOS-corrected demand: ordered 60 + lost 10
+    # (A in W2 at 50 % OOS) = 70 units / 2 weeks = 35 a week -> 150 / 35 = 4.29 (censored shipped: 5.0)
+    assert period["weeks_of_cover"] == pytest.approx(150.0 / 35.0)
     # lost: A in W2: 10 * 0.5 / 0.5 = 10 units at 20 EUR
     assert period["lost_units"] == pytest.approx(10.0)
     assert period["lost_value"] == pytest.approx(200.0)
@@ -104,7 +107,8 @@ def test_per_asin_and_chargebacks():
     cb = pd.DataFrame({"asin": ["A", ""], "week_start": [W3, W3], "chargebacks": [30.0, 12.0],
                        "shortages": [0.0, 5.0]})
     by_asin = K.kpi_table(K.per_asin(prepared, W2, W3, cb))
-    assert by_asin.loc["A", "weeks_of_cover"] == pytest.approx(60.0 / 10.0)
+    # A: 30 on hand + 30 open PO = 60; demand (10 + 10 lost) + 10 = 30 units / 2 weeks = 15 -> 4.0
+    assert by_asin.loc["A", "weeks_of_cover"] == pytest.approx(60.0 / 15.0)
     assert by_asin.loc["A", "chargebacks"] == pytest.approx(30.0)
     assert math.isnan(by_asin.loc["B", "chargebacks"])
     totals = K.weekly_totals(prepared, cb)

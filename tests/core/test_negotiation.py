@@ -57,10 +57,12 @@ def test_case_totals_and_json_shape():
     assert round(a.annual_cogs_impact, 2) == 416.00   # 520 units x 0.80
     assert a.notice_days == 92
     doc = a.json()
-    assert set(doc) == {"id", "asins", "scenarios"}
+    assert {"id", "as_of", "net_ppm_source", "asins", "scenarios"} <= set(doc)
+    assert doc["as_of"] == "2026-03-01" and doc["net_ppm_source"] == "derived"
     assert set(doc["asins"][0]) == {"asin", "cost_before", "cost_after", "asp", "front_margin_before",
                                     "front_margin_after", "net_ppm_before", "net_ppm_after",
-                                    "break_even_asp", "crap_risk"}
+                                    "break_even_asp", "crap_risk", "net_ppm_source"}
+    assert {"vendor_gain", "vendor_gain_net", "euro_neutral_increase"} <= set(doc["scenarios"][0])
     assert doc["asins"][0]["net_ppm_after"] == pytest.approx(0.524562, abs=1e-6)
 
 
@@ -135,7 +137,8 @@ def test_normalise_weights():
 def test_positions_default_and_stored():
     a = n.analyse(case(), market())
     # walk-away keeps our gross profit per unit: own cost +0.48 / (0.88 x 10.00) = 5.45 %
-    assert a.positions.opening == pytest.approx(0.08) and a.positions.target == pytest.approx(0.08)
+    # target = min(opening 8 %, justified on the cost-price base 0.48 / 10.00 = 4.8 %)
+    assert a.positions.opening == pytest.approx(0.08) and a.positions.target == pytest.approx(0.048)
     assert a.positions.walk_away == pytest.approx(0.48 / 8.8)
     stored = n.analyse(case(opening_pct=0.1, target_pct=0.07, walk_away_pct=0.04), market())
     assert (stored.positions.opening, stored.positions.walk_away, stored.positions.stored) == (0.1, 0.04, True)

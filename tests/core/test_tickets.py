@@ -26,11 +26,12 @@ def test_shortage_timeline_t25():
     line = t.shortage_timeline(D(2024, 5, 10))
     assert line.claim_visible == D(2024, 5, 5)
     assert line.dispute_opens == D(2024, 6, 14)
-    assert line.dispute_closes == D(2026, 5, 10)
+    # no invoice date given: due 05-10 - 30 days payment terms = invoice 2024-04-10 -> + 24 months
+    assert line.invoice_date == D(2024, 4, 10) and line.dispute_closes == D(2026, 4, 10)
     # shortages have no two-dispute limit
     assert t.can_dispute("shortage", "disputed", 5, None, D(2024, 7, 1))
-    # raised 2024-05-05 -> invoice due 05-10 -> 24-month limit
-    assert t.default_dispute_due("shortage", D(2024, 5, 5)) == D(2026, 5, 10)
+    # raised 2024-05-05 -> invoice due 05-10 -> invoice date 04-10 -> 24-month limit 2026-04-10
+    assert t.default_dispute_due("shortage", D(2024, 5, 5)) == D(2026, 4, 10)
 
 
 @pytest.mark.parametrize("text,expected", [

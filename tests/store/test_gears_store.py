@@ -90,9 +90,9 @@ def test_gears_command_json_contract(workspace, capsys):
                          "VALUES ('B000000001', 'week', ?, ?, ?)", (week, week, ppm))
     assert main(["gears", "--workspace", str(workspace.path), "--json", "--weeks", "1"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert list(doc) == ["gears"] and len(doc["gears"]) == 9
+    assert len(doc["gears"]) == 9 and doc["compare"] == "prior"     # 2 weeks of data: no last year
     for gear in doc["gears"]:
-        assert set(gear) == {"id", "name", "score", "status", "kpis", "data_as_of"}
+        assert {"id", "name", "score", "status", "kpis", "data_as_of", "compare", "note"} <= set(gear)
         assert gear["status"] in ("green", "amber", "red", "no-data")
         assert all({"id", "value", "compare"} <= set(k) for k in gear["kpis"])
     profit = next(g for g in doc["gears"] if g["id"] == "profitability_terms")

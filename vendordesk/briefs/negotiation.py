@@ -62,8 +62,23 @@ def _cover(a, lang, f, account, today) -> str:
             f"<table class='facts' width='100%' border='1' cellspacing='0' cellpadding='4'>{body}</table>{c.SPACER}")
 
 
+def _baseline_note(a, lang, f) -> str:
+    """Which Net PPM the brief starts from and the conditional terms it does not count."""
+    de = lang == "de"
+    source = {"reported": ("Net PPM heute: von Amazon berichtet (13 Wochen).", "Net PPM today: Amazon's reported "
+                           "figure (13 weeks)."),
+              "derived": ("Net PPM heute: aus Umsatz, COGS und Konditionen berechnet.", "Net PPM today: derived from "
+                          "revenue, COGS and terms.")}.get(a.net_ppm_source, ("", ""))[0 if de else 1]
+    terms = a.market.conditional_terms
+    if not terms:
+        return source
+    listed = ", ".join(f"{c.esc(x.get('name') or x.get('term_type') or '')} {f.pct(x.get('rate'))}" for x in terms)
+    return f"{source} {'Bedingt, nicht eingerechnet' if de else 'Conditional, not counted'}: {listed}."
+
+
 def _key_figures(a, lang, f) -> str:
-    cells = [(t("requested", lang), f.pct(a.requested, True)), (t("justified", lang), f.pct(a.justified, True)),
+    cells = [(t("requested", lang), f.pct(a.requested, True)),
+             (t("justified", lang), f.pct(a.justified_cost_price, True)),
              (t("impact", lang), f.big_money(a.annual_cogs_impact)), (t("ppm_before", lang), f.pct(a.net_ppm_before)),
              (t("ppm_after", lang), f.pct(a.net_ppm_after)), (t("ppm_pt", lang), f.pct(a.net_ppm_pass_through)),
              (t("target", lang), f.pct(a.market.target)), (t("crap", lang), f"{a.crap_count} / {len(a.items)}")]
@@ -102,7 +117,7 @@ def _drivers(a, lang, f) -> str:
              f.pct(d.weight * d.change_pct, True), c.esc(d.index_name or ""), c.esc(d.source or "")] for d in a.case.drivers]
     total = [t("total", lang), f.pct(a.weights_total), "", f.pct(a.justified, True), "", ""]
     head = [t(k, lang) for k in ("driver", "weight", "change", "contribution", "index", "source")]
-    note = f"<p>{t('requested', lang)}: <b>{f.pct(a.requested, True)}</b> · {t('justified', lang)}: <b>{f.pct(a.justified, True)}</b></p>"
+    note = f"<p>{t('requested', lang)}: <b>{f.pct(a.requested, True)}</b> · {t('justified', lang)}: <b>{f.pct(a.justified_cost_price, True)}</b></p>"
     return (c.h2(t('drivers', lang)) + c.table(head, rows, {1, 2, 3}, [16, 10, 14, 10, 28, 22], total=total) + note)
 
 
@@ -136,6 +151,7 @@ def _asin_tables(a, lang, f) -> str:
                       m(i.break_even_asp), risk, f.pct(i.vendor_margin_before), f.pct(i.vendor_margin_after)])
     src = t({"terms": "src_terms", "facts": "src_facts"}.get(a.market.contra_source, "src_none"), lang)
     legend = t("legend", lang).replace("{rate}", f.pct(a.market.contra_rate)).replace("{src}", src)
+    legend += " " + _baseline_note(a, lang, f)
     el = t("el_calibrated" if a.market.elasticity_source == "calibrated" else "el_default", lang)
     return (c.table(head1, rows1, set(range(2, len(head1))), widths1, caption=t('per_asin', lang))
             + c.table(head2, rows2, set(range(1, 9)), [13, 10, 10, 10, 9, 10, 10, 13, 15], caption=t('asp_front', lang))

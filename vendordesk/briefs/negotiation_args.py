@@ -17,20 +17,27 @@ def objection(obj, analysis, lang: str) -> tuple[str, str]:
     """(the vendor manager's objection, our answer) for one ``Objection``."""
     v, pct, cur = obj.values, (lambda x: c.percent(x, lang, 1, signed=True)), analysis.case.currency
     if obj.key == "justified":
-        if v["justified"] is None:
+        own = v.get("justified_own_cost", v["justified"])
+        if own is None:
             return (_two(lang, "Your increase is not justified.", "Ihre Erhöhung ist nicht begründet."),
                     _two(lang, "Open point: enter the cost drivers with their index before the meeting.",
                          "Offener Punkt: Kostentreiber mit Index vor dem Gespräch erfassen."))
         parts = "; ".join(f"{pick(DRIVER_NAMES, d, lang)} {pct(ch)}" + (f", {c.esc(ix)}" if ix else "")
                           for d, ch, ix in v["drivers"])
-        rel = (v["requested"] or 0) - v["justified"]
+        base = _two(lang, f"Our cost drivers add up to {pct(own)} of our own unit cost ({parts})",
+                    f"Unsere Kostentreiber ergeben {pct(own)} unserer eigenen Stückkosten ({parts})")
+        if v["justified"] is None:      # no own cost entered: no cost-price base, no comparison
+            return (_two(lang, "Your increase is not justified.", "Ihre Erhöhung ist nicht begründet."),
+                    base + _two(lang, f". We ask for {pct(v['requested'])} of the cost price.",
+                                f". Wir beantragen {pct(v['requested'])} auf den Einkaufspreis."))
+        rel = (v["requested"] or 0) - v["justified"]          # both on the cost-price base
         word = (_two(lang, "in line with that", "im Rahmen davon") if abs(rel) < 0.0005 else
                 _two(lang, "below that", "darunter") if rel < 0 else _two(lang, "above that", "darüber"))
         return (_two(lang, "Your increase is not justified.", "Ihre Erhöhung ist nicht begründet."),
-                _two(lang, f"Our cost drivers add up to {pct(v['justified'])} ({parts}). We ask for "
-                           f"{pct(v['requested'])}, {word}.",
-                     f"Unsere Kostentreiber ergeben {pct(v['justified'])} ({parts}). Wir beantragen "
-                     f"{pct(v['requested'])}, {word}."))
+                base + _two(lang, f", the same euros as {pct(v['justified'])} of the cost price. We ask for "
+                                  f"{pct(v['requested'])}, {word}.",
+                            f", in Euro {pct(v['justified'])} des Einkaufspreises. Wir beantragen "
+                            f"{pct(v['requested'])}, {word}."))
     if obj.key == "margin":
         p = lambda x: c.percent(x, lang)  # noqa: E731
         return (_two(lang, "This destroys our margin.", "Das zerstört unsere Marge."),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 from vendordesk.exports.frames import report_frame  # noqa: F401 - moved there; kept for callers
 
@@ -20,13 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_workspace_arg(parser)
     parser.add_argument("--asof", metavar="DATE", help="judge the week containing DATE (default: newest week)")
     parser.add_argument("--weeks", type=int, default=4, help="length of the period in weeks (default 4)")
-    parser.add_argument("--compare", choices=("prior", "last_year"), default="prior",
-                        help="comparison period (default: the prior period)")
+    parser.add_argument("--compare", choices=("auto", "prior", "last_year"), default="auto",
+                        help="comparison period (default auto: the same weeks last year where a year of "
+                             "data exists, else the prior period)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(func=run)
 
 
-def compute_report(ws, asof: str | None = None, weeks: int = 4, compare: str = "prior", lang: str = "en"):
+def compute_report(ws, asof: str | None = None, weeks: int = 4, compare: str = "auto", lang: str = "en"):
     """Read the workspace and judge the gears (GearReport)."""
     from vendordesk.core.gears import GearInputs, GearModel
     from vendordesk.store.gears import load_gear_inputs
@@ -36,13 +37,19 @@ def compute_report(ws, asof: str | None = None, weeks: int = 4, compare: str = "
 
 
 def gears_document(report) -> dict:
-    """The JSON contract: {"gears": [{"id", "name", "score", "status", "kpis", "data_as_of"}]}."""
+    """The JSON contract: {"asof_week", "weeks", "compare", "compare_requested", "periods",
+    "partial_week", "gears": [{"id", "name", "score", "status", "kpis", "data_as_of", "compare",
+    "scored_kpis", "judged_kpis", "note"}]}. ``partial_week``: a newer week with too few ASINs
+    that the dashboard does not judge yet."""
     gears = []
     for g in report.gears:
         doc = g.as_dict()
         doc["score"] = None if doc["score"] is None else round(doc["score"], 1)
         gears.append(doc)
-    return {"gears": gears}
+    return {"asof_week": report.asof_week, "weeks": report.weeks, "compare": report.compare,
+            "compare_requested": report.compare_requested,
+            "periods": {k: list(v) for k, v in (report.periods or {}).items()},
+            "partial_week": report.partial_week, "gears": gears}
 
 
 def _check_asof(value: str | None) -> str | None:
@@ -68,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fmt(value, unit: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     if unit == "pct":
         return f"{value * 100:.1f}%"
@@ -81,8 +88,10 @@ def _text(report) -> str:
     compare = "prior period" if report.compare == "prior" else "same weeks last year"
     lines = [f"Gears for the {report.weeks} week(s) up to the week of {report.asof_week or '–'}, "
              + f"compared with the {compare}:"]
+    if report.partial_week:
+        lines.append(f"(A newer, partial week {report.partial_week} exists: too few ASINs have data yet.)")
     for g in report.gears:
-        score = "  –" if g.score is None else f"{g.score:3.0f}"
+        score = ("  –" if g.score is None else f"{g.score:3.0f}") + (" (1 KPI)" if g.note == "one_kpi" else "")
         lines.append(f"\n{g.name:<32} {score}  {g.status:<8} data as of {g.data_as_of or '–'}")
         for k in g.kpis:
             lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit):>14}  vs {_fmt(k.compare, k.unit):>14}  {k.status}")

@@ -7,6 +7,7 @@ import datetime as dt
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
 from vendordesk.core import tickets as rules
+from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 
 
@@ -44,20 +45,46 @@ def _case_json(row) -> dict:
             "invoices": row.invoices.split() if row.invoices else []}
 
 
+def _dispute_json(row, action: dict) -> dict:
+    def text(value):
+        return None if is_missing(value) or value == "" else value
+
+    return {"id": int(row["id"]), "external_id": text(row["external_id"]), "kind": row["kind"],
+            "type": text(row["type"]), "invoice_number": text(row["invoice_number"]), "asin": text(row["asin"]),
+            "amount": float(row["amount"]), "currency": row["currency"], "raised_on": row["raised_on"],
+            "dispute_opens": text(row["dispute_opens"]), "dispute_due": text(row["dispute_due"]),
+            "dispute_status": row["dispute_status"], "dispute_count": int(row["dispute_count"]),
+            "action": action.get("action"), "action_on": action.get("action_on")}
+
+
+def disputes_document(chargebacks, today: dt.date, days: int = 7) -> list[dict]:
+    """Every chargeback and shortage with the day its dispute window opens and its deadline; rows
+    with an action date within ``days`` of ``today`` carry ``action`` and ``action_on``."""
+    if chargebacks.empty:
+        return []
+    frame = chargebacks.assign(dispute_opens=rules.dispute_opens_series(chargebacks))
+    near = rules.deadlines_within(chargebacks, today, days)
+    actions = {i: {"action": a, "action_on": on} for i, a, on in zip(near.index, near["action"], near["action_on"])}
+    return [_dispute_json(row, actions.get(i, {})) for i, row in frame.iterrows()]
+
+
 def run_list(args: argparse.Namespace) -> int:
-    from vendordesk.store.tickets import tickets_frame
+    from vendordesk.store.tickets import chargebacks_frame, tickets_frame
 
     if args.due_within is not None and args.due_within < 0:
         raise UserError("--due-within: the number of days must be 0 or more.")
     with open_from_args(args) as ws:
         frame = tickets_frame(ws)
+        chargebacks = chargebacks_frame(ws)
+    today = dt.date.today()      # reminders are about today; the dates themselves are stored
     if args.status:
         frame = frame[frame["status"] == args.status]
     if args.due_within is not None:
-        frame = rules.due_follow_ups(frame, dt.date.today(), args.due_within)
+        frame = rules.due_follow_ups(frame, today, args.due_within)
     cases = [_case_json(row) for row in frame.itertuples(index=False)]
     if args.json:
-        print_json({"tickets": cases})
+        print_json({"tickets": cases, "as_of": today.isoformat(),
+                    "disputes": disputes_document(chargebacks, today)})
         return 0
     if not cases:
         print("No cases.")

@@ -6,7 +6,8 @@ split into (common ASINs, U units, c cost per unit, c_bar the period-A average):
     price  = sum U_B (c_B - c_A)
     volume = (sum U_B - sum U_A) c_bar_A            minus the OOS part below
     mix    = sum U_B c_A - sum U_B c_bar_A
-    oos    = -sum (lost_B - lost_A) c_A    lost = ordered x OOS / (1 - OOS)   (domain §1.5, estimate)
+    oos    = -sum (lost_B - lost_A) c_A    lost: kpis.lost_units (ordered x OOS / (1 - OOS), above
+                                            50 % OOS from the pre-OOS run rate; an estimate)
     terms  = -(contra_B - contra_A),  chargebacks = -(cb_B - cb_A)
 
 An ASIN sold in only one period takes that period's unit values for both, so new and delisted
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from vendordesk.core import kpis as K
 
 STEPS = ("price", "volume", "mix", "oos", "terms", "chargebacks")
 PPM_STEPS = ("mix", "asp", "cost", "terms", "discount")
@@ -56,10 +59,13 @@ class Bridge:
 def period_by_asin(frame: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     """Sum a weekly frame over [start, end] per ASIN; OOS weighted by glance views (else mean)."""
     cols = [c for c in COLUMNS if c in frame]
-    part = frame[(frame["period_start"] >= start) & (frame["period_start"] <= end)]
+    inside = ((frame["period_start"] >= start) & (frame["period_start"] <= end)).to_numpy(dtype=bool)
+    part = frame[inside]
     if part.empty:
-        return pd.DataFrame(columns=["asin", *COLUMNS, "oos"]).set_index("asin")
+        return pd.DataFrame(columns=["asin", *COLUMNS, "oos", "lost_units"]).set_index("asin")
     sums = part.groupby("asin")[cols].sum(min_count=1)
+    lost = pd.Series(K.lost_units(frame)[inside], index=part.index)       # the whole frame: run rates
+    sums["lost_units"] = lost.groupby(part["asin"]).sum(min_count=1)
     oos_col = "procurable_product_out_of_stock_rate"
     if oos_col in part:
         weight = part["glance_views"].fillna(0) if "glance_views" in part else pd.Series(1.0, index=part.index)
@@ -67,7 +73,7 @@ def period_by_asin(frame: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
         num = (part[oos_col].fillna(0) * weight).groupby(part["asin"]).sum()
         den = weight.groupby(part["asin"]).sum()
         sums["oos"] = (num / den.replace(0, np.nan)).fillna(part.groupby("asin")[oos_col].mean())
-    for c in (*COLUMNS, "oos"):
+    for c in (*COLUMNS, "oos", "lost_units"):
         if c not in sums:
             sums[c] = np.nan
     return sums
@@ -78,7 +84,10 @@ def _unit(values: pd.Series, units: pd.Series) -> pd.Series:
 
 
 def _lost(p: pd.DataFrame) -> pd.Series:
-    oos = p["oos"].clip(0, 0.95).fillna(0)
+    """Lost units per ASIN (kpis.lost_units summed); an ASIN without an estimate adds nothing here."""
+    if "lost_units" in p:
+        return p["lost_units"].fillna(0.0)
+    oos = p["oos"].clip(0, K.HIGH_OOS).fillna(0)
     ordered = p["ordered_units"].fillna(p["shipped_units"]).fillna(0)
     return ordered * oos / (1 - oos)
 
@@ -110,10 +119,11 @@ def build_bridge(a: pd.DataFrame, b: pd.DataFrame, chargebacks_a: float = 0.0, c
 
 
 def _ppm(units, price, cost, k_rate, d_rate) -> float:
+    """Net PPM (kpis.net_ppm) with contra-COGS = k_rate x COGS and sales discount = d_rate x revenue."""
     rev, cogs = float((units * price).sum()), float((units * cost).sum())
     if rev <= 0:
         return float("nan")
-    return (rev - cogs + k_rate * cogs - d_rate * rev) / rev
+    return float(K.net_ppm(rev, cogs, k_rate * cogs, d_rate * rev))
 
 
 def _ppm_bridge(bridge: Bridge, a, b, ua, ub, ca, cb) -> None:

@@ -153,6 +153,7 @@ def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int 
     divergence = fa.divergence(ours, fa.latest(amazon))
     drift = fa.drift(amazon, oos_frame(weekly))
     sup = supply_inputs(result, inputs)
+    sup.amazon_q = fs.amazon_quantiles(fa.latest(amazon), result.asins, result.weeks)   # orders follow Amazon
     projection = fs.projection_frame(result.asins, result.weeks, sup, fs.project(sup))
     values = inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and not values.empty else None

@@ -5,23 +5,31 @@ Threshold kinds:
 - ``min``: higher is better. green at or above ``green``, red below ``red``.
 - ``trend``: no absolute target (category-dependent); judged on the relative change
   against the comparison period, e.g. green ≥ −2 %, red < −10 % for a KPI where more is better.
+- ``band``: a comfort zone: judged as ``min`` on ``green``/``red`` below it and as ``max`` on
+  ``green_high``/``red_high`` above it (weeks of cover: too little stock and overstock are both bad).
 KPIs without a threshold are shown for information and do not enter the score.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
+
+from vendordesk.core.missing import is_missing
 
 
 @dataclass(frozen=True)
 class Threshold:
-    kind: str          # max, min, trend
+    kind: str          # max, min, trend, band
     green: float
     red: float
+    green_high: float | None = None    # band only: the upper green edge
+    red_high: float | None = None      # band only: the upper red edge
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "green": self.green, "red": self.red}
+        out = {"kind": self.kind, "green": self.green, "red": self.red}
+        if self.kind == "band":
+            out.update(green_high=self.green_high, red_high=self.red_high)
+        return out
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,9 @@ GEARS: tuple[GearDef, ...] = (
           Threshold("max", 0.03, 0.08), 2.0),
         K("asins_oos_share", "Anteil ASINs über OOS-Grenze", "Share of ASINs above the OOS limit", "pct", -1,
           Threshold("max", 0.05, 0.10), 2.0),
-        K("weeks_of_cover", "Reichweite (Wochen)", "Weeks of cover", "weeks", 1, Threshold("min", 4.0, 2.0)),
+        # 4-8 weeks green; Amazon marks down overstock (§1.3: comfort 4-6 weeks) [inferred upper edges]
+        K("weeks_of_cover", "Reichweite (Wochen)", "Weeks of cover", "weeks", 0,
+          Threshold("band", 4.0, 2.0, 8.0, 12.0)),
         K("asins_oos", "ASINs über OOS-Grenze", "ASINs above the OOS limit", "count", -1),
         K("lost_value", "Entgangener Umsatz (Schätzung)", "Lost sales (estimate)", "money", -1),
         K("lost_units", "Entgangene Einheiten (Schätzung)", "Lost units (estimate)", "units", -1),
@@ -145,7 +155,7 @@ def gear(gear_id: str) -> GearDef:
 
 def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tuple[GearDef, ...]:
     """Net PPM green at the account target, red 5 points below it (§1.3)."""
-    if target is None or math.isnan(target):
+    if is_missing(target):
         return gears
     out = []
     for g in gears:
@@ -165,11 +175,17 @@ def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef,
             o = overrides.get(k.id)
             if isinstance(o, dict) and _number(o.get("green")) and _number(o.get("red")):
                 kind = o.get("kind") or (k.threshold.kind if k.threshold else ("min" if k.better >= 0 else "max"))
-                k = replace(k, threshold=Threshold(kind, float(o["green"]), float(o["red"])))
+                high = (o.get("green_high"), o.get("red_high"))
+                if kind == "band" and not (_number(high[0]) and _number(high[1])):
+                    high = (k.threshold.green_high, k.threshold.red_high) if k.threshold else (None, None)
+                if kind == "band" and high[0] is None:
+                    kind = "min"
+                high = high if kind == "band" else (None, None)
+                k = replace(k, threshold=Threshold(kind, float(o["green"]), float(o["red"]), *high))
             kpis.append(k)
         out.append(replace(g, kpis=tuple(kpis)))
     return tuple(out)
 
 
 def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not is_missing(value)

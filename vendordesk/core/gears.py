@@ -8,12 +8,17 @@ made-up score.
 Scoring: each KPI with a threshold scores 80 at its green edge, 50 at its red edge, rises to
 100 one amber-width better than green and falls to 0 one amber-width beyond red (linear in
 between). The gear score is the weight-averaged KPI score with the same cut-offs: green ≥ 80,
-amber ≥ 50, red below — a gear of amber KPIs is amber.
+amber ≥ 50, red below — a gear of amber KPIs is amber. A gear with only one judged KPI with data
+gets no score (``note`` "one_kpi"; its status is that KPI's).
+
+The comparison defaults to ``auto``: the same weeks last year where the data reaches back a
+year (seasonally honest), else the prior period; each gear says which one it was judged on. The
+current week is the newest COMPLETE week (``COMPLETE_SHARE`` of the usual ASINs have data); a
+newer partial week is reported (``partial_week``), not judged.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,10 +34,18 @@ from vendordesk.core.gear_defs import (
     with_net_ppm_target,
     with_overrides,
 )
+from vendordesk.core.missing import is_missing
 
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
 STATUSES = ("green", "amber", "red", "no-data")
 COMPARES = ("prior", "last_year")
+#: "auto": the same weeks last year where a year of data exists (seasonally honest), else prior.
+COMPARE_CHOICES = ("auto",) + COMPARES
+#: A week is complete when at least this share of the ASINs active in the weeks before has data.
+COMPLETE_SHARE = 0.8
+COMPLETE_LOOKBACK = 8
+#: A gear needs this many judged KPIs with data for a score; with fewer it says so.
+MIN_SCORED_KPIS = 2
 
 
 @dataclass
@@ -46,6 +59,7 @@ class GearInputs:
     products: pd.DataFrame | None = None
     settings: dict = field(default_factory=dict)
     net_ppm_target: float | None = None
+    po_lines: pd.DataFrame | None = None    # asin, order_date, status, requested/accepted/received_qty, expected_date
 
 
 @dataclass
@@ -77,10 +91,16 @@ class GearResult:
     kpis: list[KpiResult]
     data_as_of: str | None
     spark: list[tuple[str, float]]
+    compare: str = "prior"             # the comparison its trend KPIs were judged against
+    scored_kpis: int = 0               # judged KPIs with data
+    judged_kpis: int = 0               # KPIs with a threshold
+    note: str | None = None            # e.g. "one_kpi": too few KPIs with data for a score
 
     def as_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "score": _clean(self.score), "status": self.status,
-                "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of}
+                "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of,
+                "compare": self.compare, "scored_kpis": self.scored_kpis, "judged_kpis": self.judged_kpis,
+                "note": self.note}
 
 
 @dataclass
@@ -93,16 +113,18 @@ class GearReport:
     weekly: pd.DataFrame          # KPI columns per week (index period_start)
     asins: list[str] | None
     per_asin: dict = field(default_factory=dict)   # period name -> KPI table per ASIN
+    compare_requested: str = "prior"               # what was asked: auto, prior or last_year
+    partial_week: str | None = None                # a newer week with too few ASINs, not judged
 
     def gear(self, gear_id: str) -> GearResult:
         return next(g for g in self.gears if g.id == gear_id)
 
 
 def _clean(value):
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, (np.floating,)):
-        return None if np.isnan(value) else float(value)
+        return float(value)
     return value
 
 
@@ -111,12 +133,18 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
     """(score 0..100 or None, status) of one KPI value against its threshold."""
     if threshold is None:
         return None, "info"
+    if threshold.kind == "band":           # the worse of the low edge (min) and the high edge (max)
+        low = judge(value, compare, Threshold("min", threshold.green, threshold.red), 1)
+        high = judge(value, compare, Threshold("max", threshold.green_high, threshold.red_high), -1)
+        if low[0] is None or high[0] is None:
+            return None, "no-data"
+        return min(low, high, key=lambda r: r[0])
     x = value
     if threshold.kind == "trend":
         x = K.relative_change(value, compare)
         if better < 0:
             x = -x
-    if x is None or math.isnan(x):
+    if is_missing(x):
         return None, "no-data"
     green, red = threshold.green, threshold.red
     if threshold.kind == "max":             # lower is better: mirror onto "min"
@@ -165,6 +193,9 @@ class GearModel:
         self._active_week = self.prepared["week"].to_numpy()[active]
         self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
         self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
+        lines = inputs.po_lines
+        self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
+        self._complete = _complete_weeks(self.prepared, len(self._week_labels))
 
     # filters -------------------------------------------------------------------------------
     def asins_for(self, brand: str | None = None, category: str | None = None,
@@ -185,13 +216,28 @@ class GearModel:
         return products.loc[mask, "asin"].tolist()
 
     def latest_week(self) -> str | None:
-        """The newest week with report facts; without facts the newest manual or chargeback week
-        (a chargeback raised after the last report must not shift the period past the data)."""
+        """The newest COMPLETE week with report facts (see ``_complete_weeks``); without facts the
+        newest manual or chargeback week (a chargeback raised after the last report must not shift
+        the period past the data)."""
         if len(self._week_labels):
-            return str(self._week_labels[-1])
+            complete = np.flatnonzero(self._complete)
+            return str(self._week_labels[complete[-1] if len(complete) else -1])
         weeks = [w for w in (self.manual["week"].max() if len(self.manual) else None,
                              self._totals_all.index.max() if len(self._totals_all) else None) if isinstance(w, str)]
         return max(weeks) if weeks else None
+
+    def partial_week(self) -> str | None:
+        """The newest week when it is newer than the latest complete week (too few ASINs have data)."""
+        if len(self._week_labels) and not self._complete[-1]:
+            return str(self._week_labels[-1])
+        return None
+
+    def compare_for(self, compare: str, periods: dict) -> str:
+        """``auto``: the same weeks last year when the data reaches back to their start, else prior."""
+        if compare in COMPARES:
+            return compare
+        first = self._week_labels[0] if len(self._week_labels) else None
+        return "last_year" if first is not None and str(first) <= periods["last_year"][0] else "prior"
 
     def rows(self, asins: list[str] | None) -> pd.DataFrame:
         if asins is None:
@@ -208,28 +254,54 @@ class GearModel:
         return self.chargebacks.loc[self.chargebacks["asin"].isin(asins)]
 
     # compute -------------------------------------------------------------------------------
-    def compute(self, asof: str | None = None, weeks: int = 4, compare: str = "prior",
+    def compute(self, asof: str | None = None, weeks: int = 4, compare: str = "auto",
                 asins: list[str] | None = None, lang: str = "en") -> GearReport:
         weeks = max(1, int(weeks))
-        compare = compare if compare in COMPARES else "prior"
+        requested = compare if compare in COMPARE_CHOICES else "auto"
         rows, cb = self.rows(asins), self.cb_rows(asins)
         totals = self._totals_all if asins is None else K.weekly_totals(rows, cb)
         asof_week = K.week_start(asof) if asof else self.latest_week()
+        partial = self.partial_week() if not asof else None
         if asof_week is None:
             weekly = pd.DataFrame()
             gears = [self._empty_gear(g, lang) for g in self.gears]
-            return GearReport(None, weeks, compare, {}, gears, weekly, asins, {})
+            return GearReport(None, weeks, "prior" if requested == "auto" else requested, {}, gears, weekly, asins,
+                              {}, requested)
         periods = K.periods(asof_week, weeks)
+        compare = self.compare_for(requested, periods)
         weekly = K.kpi_table(totals) if len(totals) else pd.DataFrame()
         manual_weekly = self._manual_weekly(asins, list(totals.index))
         weekly = self._with_manual_weekly(weekly, manual_weekly)
         weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
         values = self._period_values(totals, periods, asins, manual_weekly)
         per_asin = self._per_asin(asins, {name: periods[name] for name in ("current", compare)}, rows, cb)
+        self._po_line_rates(values, per_asin, periods, asins)
         self._count_kpis(values, per_asin)
         last_known = _last_known(weekly)
         gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
-        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin)
+        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
+
+    def _po_line_rates(self, values: dict, per_asin: dict, periods: dict, asins) -> None:
+        """Confirmation and fill rate from PO lines where the workspace has them (Amazon's unit
+        definition: sum accepted / sum requested for POs ordered in the period; sum received /
+        sum accepted for closed POs expected in it), for the period and per ASIN."""
+        if self.po_lines is None:
+            return
+        n = len(self._asin_index)
+        wanted = None if asins is None else self._asin_index.get_indexer(pd.Index(asins))
+        for name, (start, end) in periods.items():
+            confirmation, fill, per_confirmation, per_fill = self.po_lines.rates(start, _week_end(end), wanted, n)
+            if values.get(name) is not None:
+                if not is_missing(confirmation):
+                    values[name]["confirmation_rate"] = confirmation
+                if not is_missing(fill):
+                    values[name]["fill_rate"] = fill
+            table = per_asin.get(name)
+            if table is not None and not table.empty:
+                pos = self._asin_index.get_indexer(table.index)
+                for column, per in (("confirmation_rate", per_confirmation), ("fill_rate", per_fill)):
+                    rate = np.where(pos >= 0, per[np.maximum(pos, 0)], np.nan)
+                    table[column] = np.where(np.isnan(rate), table[column].to_numpy(dtype=float), rate)
 
     def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
         """Manual KPI series per filter, cached (entries change only through a reload)."""
@@ -315,24 +387,33 @@ class GearModel:
             value = _f(now.get(k.id))
             cmp = _f((prior if compare == "prior" else last_year).get(k.id))
             score, status = judge(value, cmp, k.threshold, k.better)
-            if math.isnan(value) and k.threshold is not None:
+            if is_missing(value) and k.threshold is not None:
                 score, status = None, "no-data"
             results.append(KpiResult(
                 k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
                 K.relative_change(value, cmp), score, status,
                 k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
         score = combine(results, g.kpis)
-        dates = [r.data_as_of for r in results if r.data_as_of and r.value == r.value]
+        status = gear_status(score)
+        judged = sum(1 for k in g.kpis if k.threshold is not None)
+        scored = sum(1 for r in results if r.score is not None)
+        note = None
+        if scored and scored < min(MIN_SCORED_KPIS, judged):
+            # one KPI is not a gear: no score of 100 from it; the status is that KPI's own
+            note, score = "one_kpi", None
+            status = next(r.status for r in results if r.score is not None)
+        dates = [r.data_as_of for r in results if r.data_as_of and not is_missing(r.value)]
         spark = _spark(weekly, g.primary.id)
-        return GearResult(g.id, _name(g, self.inputs.settings, lang), score, gear_status(score), results,
-                          max(dates) if dates else None, spark)
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), score, status, results,
+                          max(dates) if dates else None, spark, compare, scored, judged, note)
 
     def _empty_gear(self, g: GearDef, lang: str) -> GearResult:
         nan = float("nan")
         kpis = [KpiResult(k.id, k.name(lang), k.unit, nan, nan, nan, nan, nan, None,
                           "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
                           k.manual, None) for k in g.kpis]
-        return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [])
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [],
+                          judged_kpis=sum(1 for k in g.kpis if k.threshold is not None))
 
     # worst ASINs ---------------------------------------------------------------------------
     def worst_asins(self, report: GearReport, gear_id: str, n: int = 10) -> pd.DataFrame:
@@ -411,6 +492,90 @@ def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, fl
         return []
     series = weekly[kpi_id].tail(n)
     return [(week, float(v)) for week, v in series.dropna().items()]
+
+
+def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
+    """Per week code: True when at least COMPLETE_SHARE of the ASINs the weeks before had data
+    (median ASIN count of the last COMPLETE_LOOKBACK weeks) have data in it. An import of 3 of
+    150 ASINs for a new week leaves that week partial, and the dashboard on the week before."""
+    if not n_weeks:
+        return np.zeros(0, dtype=bool)
+    real = prepared["real"].to_numpy(dtype=bool) if "real" in prepared.columns else np.ones(len(prepared), bool)
+    weeks, asins = prepared["week"].to_numpy()[real], prepared["asin_code"].to_numpy()[real]
+    seen = np.zeros((n_weeks, int(asins.max()) + 1 if len(asins) else 1), dtype=bool)
+    seen[weeks, asins] = True                     # duplicate rows of an ASIN-week count once
+    counts = seen.sum(axis=1).astype(float)
+    usual = np.zeros(n_weeks)
+    for i in range(1, min(n_weeks, COMPLETE_LOOKBACK + 1)):
+        usual[i] = np.median(counts[:i])
+    if n_weeks > COMPLETE_LOOKBACK:                 # the median of the previous 8 weeks, in one call
+        windows = np.lib.stride_tricks.sliding_window_view(counts[:-1], COMPLETE_LOOKBACK)
+        usual[COMPLETE_LOOKBACK:] = np.median(windows, axis=1)
+    return counts >= COMPLETE_SHARE * usual
+
+
+def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
+    """Position of each ASIN in ``index`` (-1 when absent); rows sorted by ASIN (as the store
+    sends them) are coded per run, without hashing every row."""
+    n = len(asins)
+    if not n:
+        return np.zeros(0, dtype=np.intp)
+    change = np.flatnonzero(asins[1:] != asins[:-1]) + 1
+    starts = np.r_[0, change]
+    labels = asins[starts]
+    if len(labels) > 1 and not all(labels[1:] > labels[:-1]):      # not sorted: hash every row
+        codes, uniques = pd.factorize(asins)
+        return np.r_[index.get_indexer(pd.Index(uniques)), -1][codes]
+    return np.repeat(index.get_indexer(pd.Index(labels)), np.diff(np.r_[starts, n]))
+
+
+class _PoLines:
+    """PO lines as numpy columns (days since epoch, ASIN codes of the model) for fast period sums."""
+
+    def __init__(self, lines: pd.DataFrame, asin_index: pd.Index):
+        def days(column: str) -> np.ndarray:
+            given = column.replace("_date", "_day")          # the store hands in day numbers
+            if given in lines:
+                values = pd.to_numeric(lines[given], errors="coerce").to_numpy(dtype=float)
+                return np.where(np.isnan(values), np.iinfo(np.int64).min, values).astype(np.int64)
+            if column not in lines:
+                return np.full(len(lines), np.iinfo(np.int64).min)
+            codes, labels = pd.factorize(lines[column])      # few distinct dates: parse those only
+            parsed = pd.to_datetime(pd.Series(labels, dtype=object).astype(str).str[:10], errors="coerce",
+                                    format="%Y-%m-%d")
+            days_of = np.r_[parsed.to_numpy(dtype="datetime64[D]").astype(np.int64), np.iinfo(np.int64).min]
+            return days_of[codes]                            # code -1 (missing) -> the last: never in a period
+
+        def number(column: str) -> np.ndarray:
+            return pd.to_numeric(lines[column], errors="coerce").to_numpy(dtype=float) if column in lines \
+                else np.full(len(lines), np.nan)
+
+        self.asin = _codes_of(lines["asin"].to_numpy(dtype=object), asin_index)
+        self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
+        self.closed = (lines["status"].astype(str) == "closed").to_numpy() if "status" in lines \
+            else np.zeros(len(lines), bool)
+        self.requested, self.accepted = number("requested_qty"), number("accepted_qty")
+        self.received = number("received_qty")
+
+    def rates(self, start: str, end_day: str, wanted: np.ndarray | None, n: int):
+        """(confirmation, fill, per-ASIN confirmation (n,), per-ASIN fill (n,)) for [start, end_day]."""
+        lo, hi = np.datetime64(start, "D").astype(np.int64), np.datetime64(end_day, "D").astype(np.int64)
+        keep = self.asin >= 0 if wanted is None else np.isin(self.asin, wanted[wanted >= 0])
+        ordered = keep & (self.ordered_on >= lo) & (self.ordered_on <= hi)
+        closed = keep & self.closed & (self.expected_on >= lo) & (self.expected_on <= hi)
+        confirmation, per_confirmation = self._ratio(ordered, self.accepted, self.requested, n)
+        fill, per_fill = self._ratio(closed, self.received, self.accepted, n)
+        return confirmation, fill, per_confirmation, per_fill
+
+    def _ratio(self, rows: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
+        both = rows & ~np.isnan(num) & ~np.isnan(den)
+        total = K.safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
+        codes = self.asin[both]
+        top = np.bincount(codes, weights=num[both], minlength=n)
+        bottom = np.bincount(codes, weights=den[both], minlength=n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1.0), np.nan)
+        return total, per
 
 
 def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:

@@ -18,28 +18,41 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 
 import numpy as np
 import pandas as pd
 
-# Flows add up over ASINs and weeks.
+from vendordesk.core.missing import is_missing
+
+# Flows add up over ASINs and weeks: the facts' own, then the ones prepare() computes
+# (requested/confirmed units are estimated from received units and the reported rates).
+COMPUTED_FLOWS = ("chargebacks", "shortages", "lost_units", "lost_value", "demand_units",
+                  "confirmed_units", "requested_units")
 FLOWS = ("ordered_revenue", "ordered_units", "shipped_revenue", "shipped_cogs", "shipped_units",
          "customer_returns", "glance_views", "net_received_inventory_units",
-         "unfilled_customer_ordered_units", "contra_cogs", "sales_discount",
-         "chargebacks", "shortages", "lost_units", "lost_value")
+         "unfilled_customer_ordered_units", "contra_cogs", "sales_discount") + COMPUTED_FLOWS
 # Stocks are snapshots: summed over ASINs, taken at the last week of a period.
 STOCKS = ("sellable_on_hand_inventory_units", "open_purchase_order_units",
           "aged90_plus_days_sellable_inventory_units", "unhealthy_inventory_units")
-# Rates averaged with a weight column (None = every ASIN-week counts once).
+# Opening stocks: the ASIN's on hand at the end of the week before, taken at a period's FIRST week.
+OPENINGS = ("opening_on_hand_units",)
+# Rates averaged with a weight column, as Amazon computes them: per unit, not per ASIN-week.
+#   confirmation = sum confirmed / sum requested   -> weight requested units
+#   fill rate    = sum received / sum confirmed    -> weight confirmed units
+#   lead time    = days per received unit          -> weight received units
 WEIGHTED = {
     "procurable_product_out_of_stock_rate": "glance_views",
     "net_pure_product_margin": "shipped_revenue",
-    "vendor_confirmation_rate": None,
-    "receive_fill_rate": None,
-    "average_vendor_lead_time_days": None,
+    "vendor_confirmation_rate": "requested_units",
+    "receive_fill_rate": "confirmed_units",
+    "average_vendor_lead_time_days": "net_received_inventory_units",
     "sell_through_rate": "shipped_units",
 }
+#: Above this OOS rate the few in-stock sales are too little to extrapolate from (× 1/(1−OOS)
+#: multiplies their noise): lost units = OOS × the ASIN's pre-OOS demand instead [inferred].
+HIGH_OOS = 0.5
+#: Pre-OOS run rate: the mean full-availability demand of the ASIN's last 8 weeks below HIGH_OOS.
+BASELINE_WEEKS = 8
 WEEKS_PER_YEAR = 52
 
 
@@ -86,50 +99,89 @@ def chargeback_share(chargebacks, shipped_cogs):
 def net_ppm(shipped_revenue, shipped_cogs, contra_cogs=0.0, sales_discount=0.0):
     """(Shipped revenue − shipped COGS + contra-COGS − sales discount) / shipped revenue (§1.5).
 
-    Missing contra-COGS or sales discount count as 0; the result is never clamped (T06).
+    The one Net PPM formula (margin.net_ppm and the KPI tables call it). Numbers, numpy
+    arrays or pandas Series; missing contra-COGS or sales discount count as 0; the result is
+    never clamped (T06).
     """
-    if isinstance(contra_cogs, pd.Series):
-        contra_cogs = contra_cogs.fillna(0.0)
-    elif contra_cogs is None or math.isnan(contra_cogs):
-        contra_cogs = 0.0
-    if isinstance(sales_discount, pd.Series):
-        sales_discount = sales_discount.fillna(0.0)
-    elif sales_discount is None or math.isnan(sales_discount):
-        sales_discount = 0.0
+    contra_cogs = _zero_if_missing(contra_cogs)
+    sales_discount = _zero_if_missing(sales_discount)
+    if isinstance(shipped_revenue, np.ndarray) and not isinstance(shipped_revenue, pd.Series):
+        return _div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
     return safe_div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
 
 
+def _zero_if_missing(value):
+    if isinstance(value, pd.Series):
+        return value.fillna(0.0)
+    if isinstance(value, np.ndarray):
+        return np.nan_to_num(value.astype(float), nan=0.0)
+    return 0.0 if is_missing(value) else value
+
+
 def weeks_of_cover(on_hand_units, open_po_units, weekly_units):
-    """(Sellable on hand + open PO units) / average weekly shipped units (§1.5).
+    """(Sellable on hand + open PO units) / weekly demand (§1.5). ``weekly_units`` is the
+    OOS-corrected demand (ordered + lost units) per week: shipped units are censored by
+    out-of-stock weeks and would flatter the cover of an ASIN that cannot sell.
 
     NaN when the run-rate is not positive or the stock is negative (backorders, T11).
+    Numbers, numpy arrays or pandas Series.
     """
-    if isinstance(open_po_units, pd.Series):
-        open_po_units = open_po_units.fillna(0.0)
-    elif open_po_units is None or math.isnan(open_po_units):
-        open_po_units = 0.0
+    if isinstance(on_hand_units, np.ndarray) and not isinstance(on_hand_units, pd.Series):
+        stock = on_hand_units + np.nan_to_num(np.asarray(open_po_units, dtype=float))
+        rate = np.asarray(weekly_units, dtype=float)
+        cover = _div(stock, np.where(rate > 0, rate, np.nan))
+        cover[~(stock >= 0)] = np.nan
+        return cover
+    open_po_units = _zero_if_missing(open_po_units)
     stock = on_hand_units + open_po_units
     if isinstance(stock, pd.Series) or isinstance(weekly_units, pd.Series):
         stock = pd.Series(stock, dtype=float) if not isinstance(stock, pd.Series) else stock
         rate = weekly_units if isinstance(weekly_units, pd.Series) else pd.Series(weekly_units, index=stock.index)
         return safe_div(stock, rate.where(rate > 0)).where(stock >= 0)
-    if weekly_units is None or not weekly_units > 0 or not stock >= 0:
+    if is_missing(weekly_units) or not weekly_units > 0 or not stock >= 0:
         return float("nan")
     return stock / weekly_units
 
 
-def lost_sales_units(ordered_units, oos_rate):
-    """Estimated units lost to OOS = ordered units × OOS / (1 − OOS) (§1.5, an estimate).
+def sell_through(shipped_units, customer_returns, opening_on_hand, received_units):
+    """Amazon's sell-through for a period: (shipped − customer returns) / (sellable on hand at
+    the start + net received units) (§1.3, [schema]); may be < 0 or > 1. Missing returns or
+    receipts count as 0; NaN without an opening stock or a positive denominator."""
+    if isinstance(shipped_units, np.ndarray):
+        returns, received = np.nan_to_num(customer_returns), np.nan_to_num(received_units)
+        return _div(shipped_units - returns, opening_on_hand + received)
+    returns, received = _zero_if_missing(customer_returns), _zero_if_missing(received_units)
+    return safe_div(shipped_units - returns, opening_on_hand + received)
 
-    NaN when OOS is missing or ≥ 100 % (nothing sold, nothing to extrapolate from).
+
+def lost_sales_units(ordered_units, oos_rate, baseline_units=float("nan")):
+    """Estimated units lost to OOS in one week (§1.5, an estimate).
+
+    Up to HIGH_OOS: ordered units × OOS / (1 − OOS). Above it (also at 100 %): OOS ×
+    ``baseline_units``, the ASIN's pre-OOS weekly demand (what it sold at full availability);
+    NaN when OOS is missing or no baseline is known — never 0.
     """
-    if isinstance(oos_rate, pd.Series) or isinstance(ordered_units, pd.Series):
-        oos = pd.Series(oos_rate, dtype=float) if not isinstance(oos_rate, pd.Series) else oos_rate.astype(float)
-        valid = (oos >= 0) & (oos < 1)
-        return (ordered_units * oos / (1.0 - oos)).where(valid)
-    if oos_rate is None or not 0 <= oos_rate < 1:
+    if is_missing(oos_rate) or not 0 <= oos_rate <= 1:
         return float("nan")
-    return ordered_units * oos_rate / (1.0 - oos_rate)
+    if oos_rate <= HIGH_OOS:
+        return ordered_units * oos_rate / (1.0 - oos_rate)
+    return float("nan") if is_missing(baseline_units) else oos_rate * baseline_units
+
+
+def po_confirmation_rate(accepted_units, requested_units) -> float:
+    """Vendor confirmation rate on PO lines = sum accepted (confirmed) / sum requested units (§4.5)."""
+    return _ratio_of_sums(accepted_units, requested_units)
+
+
+def po_fill_rate(received_units, accepted_units) -> float:
+    """Receive fill rate on PO lines = sum received / sum confirmed units (§4.5)."""
+    return _ratio_of_sums(received_units, accepted_units)
+
+
+def _ratio_of_sums(numerator, denominator) -> float:
+    num, den = pd.Series(numerator, dtype=float), pd.Series(denominator, dtype=float)
+    both = num.notna().to_numpy() & den.notna().to_numpy()
+    return safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
 
 
 def weighted_rate(values: pd.Series, weights: pd.Series | None = None) -> float:
@@ -148,13 +200,13 @@ def relative_change(value, compare):
         value, compare = float(value), float(compare)
     except (TypeError, ValueError):
         return float("nan")
-    if np.isnan(value) or np.isnan(compare) or compare == 0:
+    if is_missing(value) or is_missing(compare) or compare == 0:
         return float("nan")
     return (value - compare) / abs(compare)
 
 
 # --- frame pipeline ------------------------------------------------------------------------
-FACT_FLOWS = FLOWS[:-4]
+FACT_FLOWS = FLOWS[:-len(COMPUTED_FLOWS)]
 CB_COLUMNS = ("chargebacks", "shortages")
 
 
@@ -177,7 +229,7 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
 
     # one Fortran-ordered matrix, flows then stocks first, filled column by column in place:
     # the frame wraps it without a copy and per_asin slices rows of it (see numeric_block)
-    raw = tuple(dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED)))
+    raw = tuple(dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED) + ("ordered_units",)))
     block_names = _block_columns()
     names = block_names + [c for c in raw if c not in set(block_names)]
     matrix = np.empty((n, len(names)), order="F")
@@ -186,15 +238,12 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
         _fill(cols[name], facts, name, order)
     for c in CB_COLUMNS:
         cols[c][:] = np.nan
+    _lost_and_demand(cols, codes, asin_codes)
     with np.errstate(divide="ignore", invalid="ignore"):
-        oos, lost = cols["procurable_product_out_of_stock_rate"], cols["lost_units"]
-        np.multiply(cols["ordered_units"], oos, out=lost)
-        np.divide(lost, 1.0 - oos, out=lost)
-        lost[~((oos >= 0) & (oos < 1))] = np.nan
-        price = cols["ordered_revenue"] / np.where(cols["ordered_units"] != 0, cols["ordered_units"], np.nan)
-        fallback = cols["shipped_revenue"] / np.where(cols["shipped_units"] != 0, cols["shipped_units"], np.nan)
-        price = np.where(np.isnan(price), fallback, price)
-    np.multiply(lost, price, out=cols["lost_value"])
+        fill, conf = cols["receive_fill_rate"], cols["vendor_confirmation_rate"]
+        confirmed = cols["net_received_inventory_units"] / np.where(fill > 0, fill, np.nan)
+        cols["confirmed_units"][:] = confirmed
+        cols["requested_units"][:] = confirmed / np.where(conf > 0, conf, np.nan)
     for name, weight in WEIGHTED.items():
         values, w = cols[name], cols[f"w__{name}"]
         w[:] = cols[weight] if weight else 1.0
@@ -211,6 +260,70 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     frame.attrs["asins"] = Labels(asins)
     frame.attrs["block"] = Labels((matrix[:, :len(_block_columns())],))
     return frame
+
+
+def _lost_and_demand(cols: dict, weeks: np.ndarray, asins: np.ndarray) -> None:
+    """Lost units and value, OOS-corrected demand and the opening stock, per ASIN-week.
+
+    lost = ordered × OOS / (1 − OOS) up to HIGH_OOS (§1.5); above it (100 % OOS too)
+    lost = OOS × the ASIN's pre-OOS run rate (mean of ordered / (1 − OOS) over its last
+    BASELINE_WEEKS weeks at most HIGH_OOS); NaN only when the ASIN has no such week.
+    demand = ordered (else shipped) + lost; lost value = lost × the ASIN's latest known price.
+    opening on hand = the ASIN's on hand in the week before (NaN for its first week).
+    """
+    n = len(weeks)
+    order = np.lexsort((weeks, asins))           # by ASIN, then week
+    inverse = np.empty(n, dtype=np.intp)
+    inverse[order] = np.arange(n)
+    a, w = asins[order], weeks[order]
+    new_group = np.r_[True, a[1:] != a[:-1]] if n else np.zeros(0, dtype=bool)
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) if n else np.zeros(0, dtype=np.intp)
+    oos = cols["procurable_product_out_of_stock_rate"][order]
+    ordered = cols["ordered_units"][order]
+    ordered = np.where(np.isnan(ordered), cols["shipped_units"][order], ordered)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        low = (oos >= 0) & (oos <= HIGH_OOS)
+        full = np.where(low, ordered / (1.0 - oos), np.nan)
+        valid = ~np.isnan(full)
+        cv = np.r_[0.0, np.cumsum(np.where(valid, full, 0.0))]
+        before = np.r_[0, np.cumsum(valid)[:-1]] if n else np.zeros(0, dtype=np.intp)
+        lo = np.maximum(before - BASELINE_WEEKS, before[group_start]) if n else before
+        count = before - lo
+        baseline = np.where(count > 0, (cv[before] - cv[lo]) / np.where(count > 0, count, 1), np.nan)
+        lost = np.where(low, ordered * oos / (1.0 - oos),
+                        np.where((oos > HIGH_OOS) & (oos <= 1.0), oos * baseline, np.nan))
+        demand = np.where(np.isnan(oos), ordered, ordered + lost)
+        price = cols["ordered_revenue"][order] / np.where(cols["ordered_units"][order] != 0,
+                                                          cols["ordered_units"][order], np.nan)
+        shipped_price = cols["shipped_revenue"][order] / np.where(cols["shipped_units"][order] != 0,
+                                                                  cols["shipped_units"][order], np.nan)
+        price = np.where(np.isnan(price), shipped_price, price)
+    known = np.where(~np.isnan(price), np.arange(n), -1)
+    last = np.maximum.accumulate(known) if n else known
+    price = np.where(last >= group_start, price[np.maximum(last, 0)], np.nan) if n else price
+    on_hand = cols["sellable_on_hand_inventory_units"][order]
+    previous = np.r_[np.nan, on_hand[:-1]] if n else on_hand
+    consecutive = np.r_[False, (w[1:] == w[:-1] + 1)] & ~new_group if n else new_group
+    opening = np.where(consecutive, previous, np.nan)
+    for name, values in (("lost_units", lost), ("lost_value", lost * price), ("demand_units", demand),
+                         ("opening_on_hand_units", opening)):
+        cols[name][:] = values[inverse]
+
+
+def lost_units(facts: pd.DataFrame) -> np.ndarray:
+    """Estimated lost units per row of a weekly per-ASIN frame, by the one definition of
+    ``_lost_and_demand`` (the ASIN's earlier rows give its pre-OOS run rate)."""
+    n = len(facts)
+    names = ("procurable_product_out_of_stock_rate", "ordered_units", "shipped_units", "ordered_revenue",
+             "shipped_revenue", "sellable_on_hand_inventory_units")
+    cols = {name: (pd.to_numeric(facts[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+                   if name in facts else np.full(n, np.nan)) for name in names}
+    for name in ("lost_units", "lost_value", "demand_units", "opening_on_hand_units"):
+        cols[name] = np.full(n, np.nan)
+    weeks = pd.factorize(facts["period_start"], sort=True)[0] if n else np.zeros(0, dtype=np.intp)
+    asins = pd.factorize(facts["asin"])[0] if n else np.zeros(0, dtype=np.intp)
+    _lost_and_demand(cols, weeks, asins)
+    return cols["lost_units"]
 
 
 def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray | None) -> None:
@@ -259,7 +372,10 @@ class Labels(tuple):
 
 def _sum_columns() -> list[str]:
     parts = [f"{p}__{c}" for c in WEIGHTED for p in ("w", "wx")]
-    return list(FLOWS) + list(STOCKS) + parts + ["active"]
+    return list(FLOWS) + list(STOCKS) + list(OPENINGS) + parts + ["active"]
+
+
+SNAPSHOTS = STOCKS + OPENINGS        # not summed over weeks: the last (stocks) or first (openings) week
 
 
 def _with_chargebacks(result: pd.DataFrame, chargebacks: pd.DataFrame | None, key: str) -> pd.DataFrame:
@@ -338,9 +454,9 @@ def period_of_totals(totals: pd.DataFrame, start: str, end: str) -> pd.Series:
     """One period from weekly totals: flows summed, stocks at the last week with data."""
     rows = totals.loc[(totals.index >= start) & (totals.index <= end)]
     result = rows.sum(min_count=1)
-    for column in STOCKS:
-        known = rows[column].dropna()
-        result[column] = known.iloc[-1] if len(known) else np.nan
+    for column in SNAPSHOTS:
+        known = rows[column].dropna() if column in rows else pd.Series(dtype=float)
+        result[column] = (known.iloc[0] if column in OPENINGS else known.iloc[-1]) if len(known) else np.nan
     result["weeks"] = float(len(rows))
     return result
 
@@ -350,15 +466,16 @@ def periods_of_totals(totals: pd.DataFrame, spans: dict[str, tuple[str, str]]) -
     values = totals.to_numpy(dtype=float, na_value=np.nan)
     weeks = totals.index.to_numpy(dtype=object)
     stocks = [totals.columns.get_loc(c) for c in STOCKS if c in totals.columns]
+    openings = [totals.columns.get_loc(c) for c in OPENINGS if c in totals.columns]
     out = np.full((len(spans), len(totals.columns)), np.nan)
     for i, (start, end) in enumerate(spans.values()):
         lo, hi = np.searchsorted(weeks, start, "left"), np.searchsorted(weeks, end, "right")
         rows = values[lo:hi]
         known = ~np.isnan(rows)
         out[i] = np.where(known.any(axis=0), np.where(known, rows, 0.0).sum(axis=0), np.nan)
-        for j in stocks:
+        for j in stocks + openings:
             have = np.flatnonzero(known[:, j])
-            out[i, j] = rows[have[-1], j] if len(have) else np.nan
+            out[i, j] = rows[have[-1 if j in stocks else 0], j] if len(have) else np.nan
     result = pd.DataFrame(out, index=list(spans), columns=totals.columns)
     result["weeks"] = [float(np.searchsorted(weeks, end, "right") - np.searchsorted(weeks, start, "left"))
                        for start, end in spans.values()]
@@ -392,7 +509,7 @@ def _period_rows(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
 
 
 def _block_columns() -> list[str]:
-    return [c for c in _sum_columns() if c not in STOCKS] + list(STOCKS)
+    return [c for c in _sum_columns() if c not in SNAPSHOTS] + list(SNAPSHOTS)
 
 
 def subset(prepared: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -430,7 +547,7 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     idx = _period_rows(prepared, start, end)
     if len(idx) == 0:
         return pd.DataFrame(columns=_sum_columns() + ["weeks"], dtype=float)
-    flows = [c for c in _sum_columns() if c not in STOCKS]
+    flows = [c for c in _sum_columns() if c not in SNAPSHOTS]
     if block is None:
         block = numeric_block(prepared)
     codes = prepared["asin_code"].to_numpy()[idx]
@@ -448,12 +565,13 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
         count = np.bincount(inverse, weights=known[:, j], minlength=n)
         out[column] = np.where(count > 0, total, np.nan)
     stocks = rows[:, len(flows):]
-    for j, column in enumerate(STOCKS):          # the value of each ASIN's latest week with data
+    for j, column in enumerate(SNAPSHOTS):       # each ASIN's latest (openings: earliest) week with data
         values = stocks[:, j]
         have = np.flatnonzero(~np.isnan(values))
-        latest = np.full(n, -1, dtype=np.int64)
-        np.maximum.at(latest, inverse[have], weeks[have])
-        pick = have[weeks[have] == latest[inverse[have]]]
+        sign = -1 if column in OPENINGS else 1
+        latest = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+        np.maximum.at(latest, inverse[have], sign * weeks[have])
+        pick = have[sign * weeks[have] == latest[inverse[have]]]
         result_values = np.full(n, np.nan)
         result_values[inverse[pick]] = values[pick]
         out[column] = result_values
@@ -512,24 +630,24 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     for column, kpi in (("procurable_product_out_of_stock_rate", "oos_rate"),
                         ("vendor_confirmation_rate", "confirmation_rate"),
                         ("receive_fill_rate", "fill_rate"),
-                        ("average_vendor_lead_time_days", "lead_time_days"),
-                        ("sell_through_rate", "sell_through")):
+                        ("average_vendor_lead_time_days", "lead_time_days")):
         out[kpi] = _div(a(f"wx__{column}"), a(f"w__{column}"))
+    out["sell_through"] = sell_through(units, a("customer_returns"), a("opening_on_hand_units"),
+                                       a("net_received_inventory_units"))
     contra, discount = a("contra_cogs"), a("sales_discount")
     reported = _div(a("wx__net_pure_product_margin"), a("w__net_pure_product_margin"))
-    derived = _div(revenue - cogs + np.nan_to_num(contra) - np.nan_to_num(discount), revenue)
+    derived = net_ppm(revenue, cogs, contra, discount)
     derived[np.isnan(contra) & np.isnan(discount)] = np.nan
     out["net_ppm"] = np.where(np.isnan(reported), derived, reported)
     out["front_margin"] = _div(revenue - cogs, revenue)
     out["contra_cogs_share"] = _div(contra, cogs)
     out["sales_discount_share"] = _div(discount, revenue)
     on_hand = a("sellable_on_hand_inventory_units")
-    stock = on_hand + np.nan_to_num(a("open_purchase_order_units"))
-    rate = _div(units, a("weeks"))
-    rate[~(rate > 0)] = np.nan
-    cover = _div(stock, rate)
-    cover[~(stock >= 0)] = np.nan
-    out["weeks_of_cover"] = cover
+    demand = a("demand_units")
+    demand = np.where(np.isnan(demand), units, demand)       # no OOS data: shipped units
+    out["demand_units"] = demand
+    out["weeks_of_cover"] = np.asarray(weeks_of_cover(on_hand, a("open_purchase_order_units"),
+                                                      _div(demand, a("weeks"))), dtype=float)
     lost_value = a("lost_value")
     out["lost_units"], out["lost_value"] = a("lost_units"), lost_value
     out["lost_share"] = _div(lost_value, lost_value + revenue)

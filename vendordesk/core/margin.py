@@ -7,9 +7,10 @@ negative. Back-end terms (co-op, allowances) are a fraction of cost (contra-COGS
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
+
+from vendordesk.core import kpis as K
+from vendordesk.core.missing import is_missing
 
 #: Price elasticity used when the gear model offers none (documented default, labelled so).
 DEFAULT_ELASTICITY = -1.5
@@ -19,7 +20,7 @@ ASP_WINDOWS = (13, 26, 52)
 
 
 def _usable(value: float | None) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
+    return not is_missing(value)
 
 
 def asp(revenue: float | None, units: float | None) -> float | None:
@@ -38,10 +39,30 @@ def front_margin(asp_value: float | None, cost: float | None) -> float | None:
 
 def net_ppm(asp_value: float | None, cost: float | None, contra_rate: float = 0.0,
             sales_discount: float = 0.0) -> float | None:
-    """(ASP - cost + contra-COGS - sales discount) / ASP per unit; contra-COGS = rate x cost."""
+    """Net PPM of one unit: kpis.net_ppm with revenue = ASP, COGS = cost, contra-COGS = rate x cost."""
     if not _usable(asp_value) or not _usable(cost) or asp_value <= 0:
         return None
-    return (asp_value - cost + contra_rate * cost - sales_discount) / asp_value
+    return float(K.net_ppm(asp_value, cost, contra_rate * cost, sales_discount))
+
+
+def net_ppm_after_change(ppm_before: float | None, asp_before: float | None, cost_before: float | None,
+                         asp_after: float | None, cost_after: float | None, contra_rate: float = 0.0,
+                         extra_rate: float = 0.0) -> float | None:
+    """Net PPM after a change of price and cost, starting from a known Net PPM per unit.
+
+    Amazon's margin per unit before is ``ppm_before x asp_before`` (reported or derived, with
+    its sales discount). After: + (asp_after - asp_before) - (cost_after - cost_before) x
+    (1 - contra_rate) + extra_rate x cost_after; divided by asp_after. The sales discount per
+    unit stays as it was. With ``ppm_before`` = net_ppm(asp, cost, rate) this equals
+    net_ppm(asp_after, cost_after, rate + extra_rate).
+    """
+    if not all(_usable(v) for v in (ppm_before, asp_before, cost_before, asp_after, cost_after)):
+        return None
+    if asp_before <= 0 or asp_after <= 0:
+        return None
+    margin = (ppm_before * asp_before + (asp_after - asp_before) - (cost_after - cost_before) * (1.0 - contra_rate)
+              + extra_rate * cost_after)
+    return margin / asp_after
 
 
 def break_even_asp(cost: float | None, contra_rate: float, target: float,

@@ -23,7 +23,8 @@ class Issue:
     values: dict = field(default_factory=dict)
 
 
-def _date_issues(case, today: dt.date) -> list[Issue]:
+def _date_issues(case, today: dt.date | None) -> list[Issue]:
+    """Notice checks against the case's as-of date (never the day the app runs)."""
     if not case.effective_date:
         return [Issue("effective_date", "warning", "date_missing",
                       "effective_date: no requested effective date. Enter the date the new cost should apply.")]
@@ -32,6 +33,8 @@ def _date_issues(case, today: dt.date) -> list[Issue]:
     except ValueError:
         return [Issue("effective_date", "error", "date_invalid",
                       f"effective_date: {case.effective_date!r} is not a date. Use YYYY-MM-DD.")]
+    if today is None:
+        return []
     days = (date - today).days
     need = NOTICE_DAYS_TARIFF if case.tariff_driven else NOTICE_DAYS
     if days < 0:

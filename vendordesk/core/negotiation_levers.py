@@ -50,9 +50,10 @@ def concessions_for(analysis) -> tuple[list[Concession], bool]:
 
 
 def _walk_away(analysis, target: float | None) -> float | None:
-    """The increase that keeps our gross profit per unit in money (own cost rises by the drivers)."""
+    """The increase that keeps our gross profit per unit in money (own cost rises by the drivers),
+    on the cost-price base; None ("not set") when the own costs or drivers do not give it."""
     if analysis.justified is None:
-        return None if target is None else target * 0.5
+        return None
     rate = analysis.market.contra_rate
     weight = total = 0.0
     for it, item in zip(analysis.items, analysis.case.items):
@@ -64,7 +65,7 @@ def _walk_away(analysis, target: float | None) -> float | None:
             weight += w
     if weight:
         return total / weight
-    return None if target is None else target * 0.5
+    return None
 
 
 def positions_for(analysis):
@@ -72,8 +73,9 @@ def positions_for(analysis):
     stored = any(v is not None for v in (case.opening_pct, case.target_pct, case.walk_away_pct))
     opening = case.opening_pct if case.opening_pct is not None else analysis.requested
     target = case.target_pct
+    justified = analysis.justified_cost_price          # on the cost-price base, like the opening
     if target is None:
-        target = opening if analysis.justified is None or opening is None else min(opening, analysis.justified)
+        target = opening if justified is None or opening is None else min(opening, justified)
     walk_away = case.walk_away_pct if case.walk_away_pct is not None else _walk_away(analysis, target)
     return Positions(opening, target, walk_away, stored)
 
@@ -96,7 +98,8 @@ def objections_for(analysis):
     """The vendor manager's likely objections, each with the numbers of our answer."""
     case = analysis.case
     top = sorted(case.drivers, key=lambda d: d.weight * d.change_pct, reverse=True)[:2]
-    out = [Objection("justified", {"requested": analysis.requested, "justified": analysis.justified,
+    out = [Objection("justified", {"requested": analysis.requested, "justified": analysis.justified_cost_price,
+                                   "justified_own_cost": analysis.justified,
                                    "drivers": [(d.driver, d.change_pct, d.index_name) for d in top]})]
     out.append(Objection("margin", {"before": analysis.net_ppm_before, "after": analysis.net_ppm_after,
                                     "pass_through": analysis.net_ppm_pass_through,
@@ -106,6 +109,7 @@ def objections_for(analysis):
                                     "need": NOTICE_DAYS_TARIFF if case.tariff_driven else NOTICE_DAYS}))
     out.append(Objection("crap", {"count": analysis.crap_count, "total": len(analysis.items)}))
     out.append(Objection("volume", {"change": _volume(analysis), "elasticity": analysis.market.elasticity,
+                                    "low": analysis.market.elasticity_low, "high": analysis.market.elasticity_high,
                                     "source": analysis.market.elasticity_source}))
     value = sum(c.value_to_amazon or 0.0 for c in analysis.concessions)
     out.append(Objection("cost_support", {"value": value or None}))

@@ -16,6 +16,7 @@ import pandas as pd
 from vendordesk.core.influence import OOS, Graph
 from vendordesk.core.influence_sim import Shock, baseline_from_frame, simulate
 from vendordesk.core.influence_text import money, num
+from vendordesk.core.missing import is_missing
 
 RUN_RATE_WEEKS = 8
 GOOD_OOS = 0.02
@@ -77,7 +78,7 @@ def target_view(targets: dict[int, float], year: int, weekly: pd.DataFrame,
     projected = {}
     for week in future:
         f = forecast_units.get(week) if forecast_units is not None else None
-        projected[week] = float(f) * cost if f is not None and f == f and cost > 0 else cogs_rate
+        projected[week] = float(f) * cost if not is_missing(f) and cost > 0 else cogs_rate
     actual_m = this_year.groupby(this_year["period_start"].map(lambda d: week_month(d)[1]))["shipped_cogs"].sum() \
         if not this_year.empty else pd.Series(dtype=float)
     proj_m = pd.Series(projected).groupby(lambda d: week_month(d)[1]).sum() if projected else pd.Series(dtype=float)

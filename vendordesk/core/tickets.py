@@ -30,7 +30,8 @@ CHARGEBACK_WINDOW_DAYS = 30        # domain.md §4.3: from the day it was raised
 MAX_CHARGEBACK_DISPUTES = 2        # rejected twice -> final
 SHORTAGE_CLAIM_LEAD_DAYS = 5       # claim appears ~5 days before the invoice due date
 SHORTAGE_RECONCILE_DAYS = 35       # automated reconciliation up to 35 days after due date
-SHORTAGE_MAX_AGE_DAYS = 730        # since 2025: invoices at most 24 months old
+SHORTAGE_MAX_AGE_MONTHS = 24       # since 2025: disputes only for invoices at most 24 months old
+INVOICE_PAYMENT_DAYS = 30          # invoice date -> due date when only the claim date is known (DE: 30 days)
 CASE_ID_RE = re.compile(r"^[0-9]{6,15}$")
 ASIN_RE = re.compile(r"^[0-9A-Z]{10}$")
 DONE_DISPUTE = ("won", "lost", "accepted")
@@ -145,27 +146,57 @@ def chargeback_dispute_due(raised_on: dt.date) -> dt.date:
     return raised_on + dt.timedelta(days=CHARGEBACK_WINDOW_DAYS)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months later (the month's last day when it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
 @dataclass(frozen=True)
 class ShortageTimeline:
     claim_visible: dt.date     # ~5 days before the invoice due date
     invoice_due: dt.date
     dispute_opens: dt.date     # after automated reconciliation (due + 35 days)
-    dispute_closes: dt.date    # invoice older than 24 months -> no more disputes
+    dispute_closes: dt.date    # 24 months after the INVOICE date -> no more disputes
+    invoice_date: dt.date      # given, or assumed: due - 30 days (payment terms)
 
 
-def shortage_timeline(invoice_due: dt.date, invoice_date: dt.date | None = None) -> ShortageTimeline:
-    """T25: due 2024-05-10 -> visible 2024-05-05, dispute from 2024-06-14."""
-    start = invoice_date or invoice_due
+def shortage_timeline(invoice_due: dt.date | None = None, invoice_date: dt.date | None = None) -> ShortageTimeline:
+    """T25: due 2024-05-10 -> visible 2024-05-05, dispute from 2024-06-14; the 24-month limit
+    runs from the invoice date (given, else due - 30 days): 2024-04-10 -> 2026-04-10."""
+    if invoice_due is None and invoice_date is None:
+        raise ValueError("shortage_timeline: give the invoice due date or the invoice date")
+    if invoice_due is None:
+        invoice_due = invoice_date + dt.timedelta(days=INVOICE_PAYMENT_DAYS)
+    if invoice_date is None:
+        invoice_date = invoice_due - dt.timedelta(days=INVOICE_PAYMENT_DAYS)
     return ShortageTimeline(invoice_due - dt.timedelta(days=SHORTAGE_CLAIM_LEAD_DAYS), invoice_due,
                             invoice_due + dt.timedelta(days=SHORTAGE_RECONCILE_DAYS),
-                            start + dt.timedelta(days=SHORTAGE_MAX_AGE_DAYS))
+                            add_months(invoice_date, SHORTAGE_MAX_AGE_MONTHS), invoice_date)
 
 
-def default_dispute_due(kind: str, raised_on: dt.date) -> dt.date:
-    """The deadline to store: chargebacks 30 days; shortages the 24-month limit."""
+def _claim_timeline(raised_on: dt.date, invoice_date: dt.date | None) -> ShortageTimeline:
+    """A shortage claim's timeline from its claim date (~5 days before the due date) and, when
+    known, the invoice date (the 24-month limit counts from it)."""
+    return shortage_timeline(raised_on + dt.timedelta(days=SHORTAGE_CLAIM_LEAD_DAYS), invoice_date)
+
+
+def default_dispute_due(kind: str, raised_on: dt.date, invoice_date: dt.date | None = None) -> dt.date:
+    """The deadline to store: chargebacks 30 days after raised; shortages 24 months after the
+    invoice date (without it: raised + 5 days = due, due - 30 days = invoice date)."""
     if kind == "shortage":
-        return shortage_timeline(raised_on + dt.timedelta(days=SHORTAGE_CLAIM_LEAD_DAYS)).dispute_closes
+        return _claim_timeline(raised_on, invoice_date).dispute_closes
     return chargeback_dispute_due(raised_on)
+
+
+def dispute_opens(kind: str, raised_on: dt.date) -> dt.date:
+    """The first day a dispute can be filed: chargebacks at once; shortages after Amazon's
+    automated reconciliation, 35 days after the due date (raised + 5 + 35 = raised + 40)."""
+    if kind == "shortage":
+        return _claim_timeline(raised_on, None).dispute_opens
+    return raised_on
 
 
 def can_dispute(kind: str, dispute_status: str, dispute_count: int, dispute_due: dt.date | None,
@@ -260,13 +291,43 @@ def days_left_series(chargebacks, today: dt.date):
     return left.astype(object).where(keep, None)
 
 
+def dispute_opens_series(chargebacks):
+    """ISO date each row's dispute window opens (``dispute_opens``), as a numpy object array."""
+    import numpy as np
+    import pandas as pd
+
+    raised = pd.to_datetime(chargebacks["raised_on"], errors="coerce", format="%Y-%m-%d")
+    shift = np.where((chargebacks["kind"] == "shortage").to_numpy(dtype=bool),
+                     SHORTAGE_CLAIM_LEAD_DAYS + SHORTAGE_RECONCILE_DAYS, 0)
+    opens = raised + pd.to_timedelta(shift, unit="D")
+    return np.where(opens.isna().to_numpy(), None, opens.dt.strftime("%Y-%m-%d").to_numpy(dtype=object))
+
+
 def deadlines_within(chargebacks, today: dt.date, days: int = 7):
-    """Disputable chargebacks/shortages whose dispute due date is within ``days`` (not passed)."""
+    """Disputable chargebacks/shortages with an action date within ``days``: the dispute due date
+    (not passed), or the day a shortage's dispute window opens (still open, not yet disputed).
+    Adds ``dispute_opens``, ``action`` (dispute_opens / dispute_due) and ``action_on``."""
     if chargebacks.empty:
-        return chargebacks
-    limit = (today + dt.timedelta(days=days)).isoformat()
-    near = _iso_col(chargebacks["dispute_due"]) <= limit
-    return chargebacks[near & disputable_mask(chargebacks, today)]
+        return chargebacks.assign(dispute_opens=[], action=[], action_on=[])
+    first, limit = today.isoformat(), (today + dt.timedelta(days=days)).isoformat()
+    opens = dispute_opens_series(chargebacks)
+    opens_iso = _iso_col(pd_series(opens, chargebacks.index), "0000-00-00")
+    disputable = disputable_mask(chargebacks, today)
+    due_near = (_iso_col(chargebacks["dispute_due"]) <= limit) & disputable
+    opening = ((opens_iso >= first) & (opens_iso <= limit) & disputable
+               & (chargebacks["kind"] == "shortage").to_numpy(dtype=bool)
+               & (chargebacks["dispute_status"] == "open").to_numpy(dtype=bool))
+    out = chargebacks.assign(dispute_opens=opens)
+    out["action"] = ["dispute_opens" if o and not d else "dispute_due" for o, d in zip(opening, due_near)]
+    out["action_on"] = [op if a == "dispute_opens" else due
+                        for a, op, due in zip(out["action"], opens, chargebacks["dispute_due"])]
+    return out[due_near | opening]
+
+
+def pd_series(values, index):
+    import pandas as pd
+
+    return pd.Series(values, index=index, dtype=object)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from vendordesk.core import tickets as rules
 from vendordesk.demo.catalog import Catalog
 from vendordesk.demo.orders import Line
 
@@ -89,7 +90,8 @@ def _shortages(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) 
         if dispute_from >= end:
             status, count, recovered = "open", 0, 0.0
         note = f"Rechnung fällig {due}; Abgleich bis {dispute_from}, danach Disput möglich"
+        closes = rules.add_months(invoice_date, rules.SHORTAGE_MAX_AGE_MONTHS)     # 24 months from the invoice
         rows.append((f"{invoice}-SC", "shortage", "Shortage Claim", "Receive", number, cat.asins[worst.i],
-                     invoice, amount, "EUR", raised.isoformat(), (invoice_date + timedelta(days=730)).isoformat(),
+                     invoice, amount, "EUR", raised.isoformat(), closes.isoformat(),
                      count, status, recovered, None, note, import_id))
     return rows

@@ -33,6 +33,7 @@ ALIASES = {
     "currency": ("currency", "währung"),
     "raised_on": ("date", "created date", "chargeback date", "raised on", "issue date", "notification date",
                   "claim date", "datum", "erstellt am"),
+    "invoice_date": ("invoice date", "rechnungsdatum"),
     "dispute_due": ("dispute by", "dispute due", "dispute deadline", "anfechten bis", "frist"),
     "dispute_status": ("dispute status", "status", "anfechtungsstatus"),
     "recovered_amount": ("recovered", "recovered amount", "amount recovered", "approved amount", "erstattet"),
@@ -112,7 +113,11 @@ def _row_values(cells: list[str], cols: dict[str, int], currency: str) -> dict:
         due = rules.parse_date(get.get("dispute_due"))
     except ValueError as exc:
         raise ValueError(f"dispute due: {get['dispute_due']!r} is not a date") from exc
-    values["dispute_due"] = (due or rules.default_dispute_due(values["kind"], raised)).isoformat()
+    try:
+        invoice_date = rules.parse_date(values.pop("invoice_date", None))
+    except ValueError as exc:
+        raise ValueError(f"invoice date: {get['invoice_date']!r} is not a date") from exc
+    values["dispute_due"] = (due or rules.default_dispute_due(values["kind"], raised, invoice_date)).isoformat()
     status = (get.get("dispute_status") or "").lower()
     values["dispute_status"] = _STATUS_WORDS.get(status, "open")
     if get.get("recovered_amount"):

@@ -144,7 +144,18 @@ def load_gear_inputs(ws: Workspace) -> dict:
         "products": products_frame(ws),
         "settings": gear_settings(ws),
         "net_ppm_target": net_ppm_target(ws),
+        "po_lines": po_lines_frame(ws),
     }
+
+
+def po_lines_frame(ws: Workspace) -> pd.DataFrame:
+    """PO lines with their PO's order date and status (confirmation and fill rate per unit), sorted
+    by ASIN, with the dates also as days since 1970 (``order_day``/``expected_day``: no parsing later)."""
+    return pd.read_sql_query(
+        "SELECT l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, l.received_qty, l.expected_date, "
+        "CAST(julianday(substr(p.order_date, 1, 10)) - 2440587.5 AS INTEGER) AS order_day, "
+        "CAST(julianday(substr(l.expected_date, 1, 10)) - 2440587.5 AS INTEGER) AS expected_day "
+        "FROM po_lines l JOIN purchase_orders p ON p.po_number = l.po_number ORDER BY l.asin", ws.conn)
 
 
 def _coded(facts: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,10 @@ from vendordesk.store.facts_read import weekly_frame
 log = logging.getLogger(__name__)
 CASE_COLUMNS = ("title", "currency", "requested_on", "effective_date", "tariff_driven", "status", "opening_pct",
                 "target_pct", "walk_away_pct", "notes", "kam", "final_order_until")
-METRICS = ("shipped_revenue", "shipped_units", "shipped_cogs", "procurable_product_out_of_stock_rate", "contra_cogs")
+METRICS = ("shipped_revenue", "shipped_units", "shipped_cogs", "procurable_product_out_of_stock_rate", "contra_cogs",
+           "net_pure_product_margin", "sales_discount")
+#: Term types paid only when a condition is met (a tiered volume / growth rebate): shown, not counted.
+CONDITIONAL_TERM_TYPES = ("VIR", "GIR")
 
 
 def list_cases(ws: Workspace) -> list[dict]:
@@ -112,12 +115,25 @@ def delete_case(ws: Workspace, case_id: int) -> None:
 
 # --- what the analysis needs ----------------------------------------------------------
 def terms_rate(ws: Workspace, on: dt.date) -> float | None:
-    """Sum of back-end terms on a cost basis valid on ``on``; None when no terms are recorded."""
+    """Sum of the unconditional back-end terms on a cost basis valid on ``on``; None when none."""
     day = on.isoformat()
+    types = ",".join("?" * len(CONDITIONAL_TERM_TYPES))
     row = ws.conn.execute(
         "SELECT COUNT(*), SUM(rate) FROM terms WHERE basis IN ('cogs', 'cost', 'net_receipts') "
-        "AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", (day, day)).fetchone()
+        f"AND UPPER(term_type) NOT IN ({types}) "
+        "AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)",
+        (*CONDITIONAL_TERM_TYPES, day, day)).fetchone()
     return float(row[1]) if row[0] else None
+
+
+def conditional_terms(ws: Workspace, on: dt.date) -> list[dict]:
+    """Conditional terms valid on ``on`` (term_type, name, rate): listed in the brief, not counted."""
+    types = ",".join("?" * len(CONDITIONAL_TERM_TYPES))
+    rows = ws.conn.execute(
+        f"SELECT term_type, name, rate FROM terms WHERE UPPER(term_type) IN ({types}) "
+        "AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?) ORDER BY id",
+        (*CONDITIONAL_TERM_TYPES, on.isoformat(), on.isoformat())).fetchall()
+    return [{"term_type": t, "name": name, "rate": float(rate)} for t, name, rate in rows]
 
 
 def net_ppm_target(ws: Workspace) -> float:
@@ -128,44 +144,60 @@ def net_ppm_target(ws: Workspace) -> float:
     return value / 100.0 if value > 1.0 else value
 
 
-def price_elasticity(ws: Workspace) -> tuple[float, str]:
-    """The gear model's calibrated elasticity when available, else the documented default."""
-    try:
-        influence = importlib.import_module("vendordesk.store.influence")
-    except ImportError:
-        return m.DEFAULT_ELASTICITY, "default"
-    fn = getattr(influence, "price_elasticity", None)
-    if fn is None:
-        return m.DEFAULT_ELASTICITY, "default"
-    try:
-        value, source = fn(ws)
-    except (LookupError, ValueError, ArithmeticError, sqlite3.Error):
-        log.warning("price elasticity unavailable; using the default", exc_info=True)
-        return m.DEFAULT_ELASTICITY, "default"
-    if value is None:
-        return m.DEFAULT_ELASTICITY, "default"
-    return float(value), source or "calibrated"
+def price_elasticity(ws: Workspace) -> tuple:
+    """The workspace's one elasticity: ``store.elasticity.price_elasticity`` (estimate, low, high,
+    source) from the model's stored calibration when that module exists, else the gear model's
+    (value, source), else the documented default."""
+    for name in ("vendordesk.store.elasticity", "vendordesk.store.influence"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        fn = getattr(module, "price_elasticity", None)
+        if fn is None:
+            continue
+        try:
+            result = fn(ws)
+        except (LookupError, ValueError, ArithmeticError, sqlite3.Error):
+            log.warning("price elasticity unavailable from %s", name, exc_info=True)
+            continue
+        if result is None or result[0] is None:
+            continue
+        if len(result) == 4:
+            return float(result[0]), result[1], result[2], result[3] or "calibrated"
+        return float(result[0]), result[1] or "calibrated"
+    return m.DEFAULT_ELASTICITY, "default"
 
 
 def market_for(ws: Workspace, case: Case, today: dt.date | None = None,
-               elasticity: tuple[float, str] | None = None) -> Market:
-    """``elasticity`` (value, source) skips the gear model's lookup when the caller cached it."""
-    today = today or dt.date.today()
+               elasticity: tuple | None = None) -> Market:
+    """``today``: the as-of date the KAM picks; None = the case's own date (never the clock).
+    ``elasticity``: (value, source) or (value, low, high, source) from the caller; None = look it up."""
+    from vendordesk.core.negotiation import as_of_date
+
     asins = sorted({it.asin for it in case.items if it.asin})
     frame = weekly_frame(ws, METRICS, asins=asins) if asins else pd.DataFrame(columns=["asin", "period_start", *METRICS])
-    rate, source = terms_rate(ws, today), "terms"
+    as_of = as_of_date(case, frame, today)
+    day = as_of or dt.date(1970, 1, 1)
+    rate, source = terms_rate(ws, day), "terms"
     if rate is None:
         rate, source = _facts_contra_rate(frame), "facts"
         if rate is None:
             rate, source = 0.0, "none"
-    elasticity, el_source = elasticity or price_elasticity(ws)
+    value = elasticity or price_elasticity(ws)
+    low = high = None
+    if len(value) == 4:
+        value, low, high, el_source = value
+    else:
+        value, el_source = value
     titles = {}
     if asins:
         titles = dict(ws.conn.execute(f"SELECT asin, title FROM products WHERE asin IN ({','.join('?' * len(asins))})",
                                       asins).fetchall())
     return Market(weekly=frame, contra_rate=rate, contra_source=source, target=net_ppm_target(ws),
-                  elasticity=elasticity, elasticity_source=el_source, currency=ws.meta("currency", "EUR") or "EUR",
-                  titles={k: v or "" for k, v in titles.items()}, today=today)
+                  elasticity=value, elasticity_source=el_source, currency=ws.meta("currency", "EUR") or "EUR",
+                  titles={k: v or "" for k, v in titles.items()}, today=as_of,
+                  conditional_terms=conditional_terms(ws, day), elasticity_low=low, elasticity_high=high)
 
 
 def _facts_contra_rate(frame: pd.DataFrame) -> float | None:

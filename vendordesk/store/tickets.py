@@ -361,7 +361,8 @@ def read_frames(path, progress=None, cancelled=None) -> dict:
 
 def reminder_count(ws, today: str, days: int = 7) -> int:
     """Follow-ups due + overdue tasks + dispute deadlines within ``days``: core.tickets.today_list's
-    count, answered in SQL so the tab badge can show before the log is loaded."""
+    count (dispute due dates and shortage windows opening), answered in SQL so the tab badge can
+    show before the log is loaded."""
     import datetime as dt
 
     limit = (dt.date.fromisoformat(today) + dt.timedelta(days=days)).isoformat()
@@ -372,5 +373,8 @@ def reminder_count(ws, today: str, days: int = 7) -> int:
                 AND due_on < :today)
          + (SELECT COUNT(*) FROM chargebacks WHERE dispute_status NOT IN ('won', 'lost', 'accepted')
                 AND NOT (kind = 'chargeback' AND dispute_count >= 2)
-                AND dispute_due >= :today AND dispute_due <= :limit)"""
+                AND dispute_due >= :today AND dispute_due <= :limit)
+         + (SELECT COUNT(*) FROM chargebacks WHERE kind = 'shortage' AND dispute_status = 'open'
+                AND date(raised_on, '+40 days') BETWEEN :today AND :limit
+                AND dispute_due >= :today AND dispute_due > :limit)"""
     return int(ws.conn.execute(sql, {"today": today, "limit": limit}).fetchone()[0])

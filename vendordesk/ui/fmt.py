@@ -14,10 +14,16 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def rounded(value: float, decimals: int = 0) -> float:
+    """The one place the UI rounds a number for display: a value that rounds to zero is +0,
+    so "−0,0" never appears."""
+    return round(float(value), decimals) + 0.0
+
+
 def number(value: float | int | None, decimals: int = 0) -> str:
     if _missing(value):
         return DASH
-    return QLocale().toString(float(value), "f", decimals)
+    return QLocale().toString(rounded(value, decimals), "f", decimals)
 
 
 def money(value: float | None, currency: str = "EUR", decimals: int = 2) -> str:
@@ -26,14 +32,14 @@ def money(value: float | None, currency: str = "EUR", decimals: int = 2) -> str:
         return DASH
     locale = QLocale()
     symbol = {"EUR": "€", "GBP": "£", "USD": "$", "INR": "₹"}.get(currency or "", currency or "")
-    return locale.toCurrencyString(float(value), symbol, decimals)
+    return locale.toCurrencyString(rounded(value, decimals), symbol, decimals)
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
     """A fraction as percent: 0.125 -> 12,5 %."""
     if _missing(fraction):
         return DASH
-    text = QLocale().toString(float(fraction) * 100.0, "f", decimals)
+    text = QLocale().toString(rounded(float(fraction) * 100.0, decimals), "f", decimals)
     return f"{text} %" if QLocale().language() == QLocale.Language.German else f"{text}%"
 
 

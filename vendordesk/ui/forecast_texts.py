@@ -94,9 +94,13 @@ def risk_text(_w, plan, currency: str) -> str:
     risks = plan.risks
     if risks.empty:
         return _t("No out-of-stock risk: projected Amazon stock covers P80 and P90 demand in every week.")
-    return _fill(_t("%1 weeks at risk on %2 ASINs; %3 at risk (units short of P90 demand × unit value). "
-                    "Enter capacity and own stock on the ASIN page to sharpen this."), len(risks),
-                 risks["asin"].nunique(), fmt.money(risks["eur_at_risk"].sum(), currency, 0))
+    from vendordesk.core.forecast_supply import RISK_HORIZON_WEEKS, at_risk_asins
+
+    near = len(at_risk_asins(risks, plan.result.weeks))
+    return _fill(_t("%1 ASINs at risk in the next %2 weeks. Over the whole horizon: %3 weeks at risk on %4 ASINs; "
+                    "%5 at risk (units short of P90 demand × unit value). "
+                    "Enter capacity and own stock on the ASIN page to sharpen this."), near, RISK_HORIZON_WEEKS,
+                 len(risks), risks["asin"].nunique(), fmt.money(risks["eur_at_risk"].sum(), currency, 0))
 
 
 def orders_text(_w, plan) -> str:

@@ -48,12 +48,12 @@ def kpi_value(value, unit: str, currency: str = "EUR") -> str:
 def change_text(change, unit: str, value=None, compare=None) -> str:
     """Change against the comparison: points for percentages, relative % otherwise."""
     if unit == "pct" and not missing(value) and not missing(compare):
-        points = (value - compare) * 100.0
+        points = fmt.rounded((value - compare) * 100.0, 1)
         sign = "+" if points > 0 else ""
         return _tr("%1 pts").replace("%1", sign + fmt.number(points, 1))
     if missing(change):
         return fmt.DASH
-    sign = "+" if change > 0 else ""
+    sign = "+" if fmt.rounded(change * 100.0, 1) > 0 else ""
     return sign + fmt.percent(change, 1)
 
 

@@ -90,11 +90,16 @@ class GearTile(QFrame):
         self.spark.set_points(gear.spark, color)
         self.spark.setToolTip(self.tr("%1, weekly").replace("%1", gear.kpis[0].name))
         if has_data:
-            self.headline.setText(self._kpi_lines(gear, currency))
+            lines = self._kpi_lines(gear, currency)
+            if getattr(gear, "note", None) == "one_kpi":
+                lines = escape(self.tr("Only 1 KPI has data: no gear score.")) + "<br>" + lines
+            self.headline.setText(lines)
         else:
             self.headline.setText(self.tr("No report or manual values for this gear yet."))
         self.manual.setVisible(not has_data and can_enter)
-        self.as_of.setText(self.tr("Data as of %1").replace("%1", fmt.date(gear.data_as_of))
+        versus = self.tr("vs. last year") if getattr(gear, "compare", "prior") == "last_year" else \
+            self.tr("vs. prior period")
+        self.as_of.setText(self.tr("Data as of %1").replace("%1", fmt.date(gear.data_as_of)) + " · " + versus
                            if gear.data_as_of else "")
         self.as_of.setVisible(bool(gear.data_as_of))
         self._restyle()

@@ -42,7 +42,7 @@ class EconomicsView(QWidget):
             self.tr("Requested <b>%1</b> · justified by drivers <b>%2</b> · extra COGS for Amazon per year <b>%3</b><br/>"
                     "Amazon's Net PPM today <b>%4</b> → after <b>%5</b> (ASP unchanged) / <b>%6</b> (ASP follows); "
                     "target %7 · %8 of %9 ASINs at CRaP risk · %10")
-            .replace("%10", el).replace("%1", percent(a.requested, True)).replace("%2", percent(a.justified, True))
+            .replace("%10", el).replace("%1", percent(a.requested, True)).replace("%2", percent(a.justified_cost_price, True))
             .replace("%3", fmt.money(a.annual_cogs_impact, cur, 0)).replace("%4", percent(a.net_ppm_before))
             .replace("%5", percent(a.net_ppm_after)).replace("%6", percent(a.net_ppm_pass_through))
             .replace("%7", percent(a.market.target)).replace("%8", str(a.crap_count)).replace("%9", str(len(a.items))))

@@ -108,10 +108,10 @@ class ForecastTab(BaseTab):
         self.badge_changed.emit(self._badge())
 
     def _badge(self) -> str:
-        """ASINs at out-of-stock risk within the next 4 weeks ("" for none)."""
-        risks = self.index.plan.risks
-        weeks = self.index.plan.result.weeks[:4]
-        count = risks.loc[risks["week_start"].isin(weeks), "asin"].nunique() if len(risks) else 0
+        """ASINs at out-of-stock risk (core.forecast_supply.at_risk_asins; "" for none)."""
+        from vendordesk.core.forecast_supply import at_risk_asins
+
+        count = len(at_risk_asins(self.index.plan.risks, self.index.plan.result.weeks))
         return str(count) if count else ""
 
     def refresh(self, changes) -> None:

@@ -157,6 +157,7 @@ class GearsTab(BaseTab):
         for weeks in PERIOD_WEEKS:
             self.period.addItem(self.tr("Last %1 weeks").replace("%1", str(weeks)), weeks)
         self.compare = QComboBox()
+        self.compare.addItem(self.tr("vs. last year where a year of data exists"), "auto")
         self.compare.addItem(self.tr("vs. prior period"), "prior")
         self.compare.addItem(self.tr("vs. same weeks last year"), "last_year")
         for label, combo in ((self.tr("Brand"), self.brand), (self.tr("Category"), self.category),
@@ -273,7 +274,7 @@ class GearsTab(BaseTab):
         if self.model is None or self.content is None:
             return
         asins = self.model.asins_for(self.brand.currentData(), self.category.currentData(), self.asin.currentData())
-        params = {"weeks": self.period.currentData() or 4, "compare": self.compare.currentData() or "prior",
+        params = {"weeks": self.period.currentData() or 4, "compare": self.compare.currentData() or "auto",
                   "asins": asins, "lang": self.ctx.lang}
         if len(self.model.prepared) < self.async_rows:
             self._render(self.model.compute(**params))
@@ -313,8 +314,12 @@ class GearsTab(BaseTab):
         self.report = report
         manual_gears = {g for g, _ in MANUAL_KPIS}
         self.grid.show_report(self.report, self.currency, manual_gears)
-        self.as_of.setText(self.tr("Week of %1").replace("%1", fmt.date(self.report.asof_week))
-                           if self.report.asof_week else self.tr("No data in this selection"))
+        text = (self.tr("Week of %1").replace("%1", fmt.date(self.report.asof_week))
+                if self.report.asof_week else self.tr("No data in this selection"))
+        if getattr(self.report, "partial_week", None):
+            text += " · " + self.tr("a newer, partial week %1 exists (too few ASINs yet)").replace(
+                "%1", fmt.date(self.report.partial_week))
+        self.as_of.setText(text)
         self.grid.select(self.grid.current or self._first_problem())
 
     def _first_problem(self) -> str:

@@ -1,0 +1,138 @@
+"""Issue 13, negotiation: reported Net PPM baseline, gain net of our own cost, one percentage
+base, the as-of date, no invented floor. Every figure worked by hand in the comments."""
+
+import datetime as dt
+import inspect
+import json
+
+import pandas as pd
+import pytest
+
+from vendordesk.core import margin as m
+from vendordesk.core import negotiation as n
+from vendordesk.core import negotiation_checks, negotiation_levers, negotiation_results
+
+A, C = "B0T2600001", "B0T2600003"
+
+
+def weekly(asin=A, weeks=52, units=10.0, price=19.99, cost=10.0, reported=None, discount=None):
+    starts = [(dt.date(2025, 3, 2) + dt.timedelta(weeks=i)).isoformat() for i in range(weeks)]
+    frame = pd.DataFrame({"asin": asin, "period_start": starts, "shipped_units": units,
+                          "shipped_revenue": units * price, "shipped_cogs": units * cost,
+                          "procurable_product_out_of_stock_rate": 0.05})
+    if reported is not None:
+        frame["net_pure_product_margin"] = reported
+    if discount is not None:
+        frame["sales_discount"] = discount
+    return frame
+
+
+def case(items=None, **kw):
+    base = dict(id=1, title="CPI", currency="EUR", effective_date="2026-06-01",
+                items=items or [n.Item(A, 10.00, 10.80, own_cost_before=6.00)],
+                drivers=[n.Driver("materials", 0.5, 0.10), n.Driver("energy", 0.2, 0.15),
+                         n.Driver("labour", 0.3, 0.0)])
+    base.update(kw)
+    return n.Case(**base)
+
+
+def market(frame, today=dt.date(2026, 3, 1), **kw):
+    return n.Market(weekly=frame, contra_rate=0.12, target=0.35, today=today, **kw)
+
+
+def test_reported_net_ppm_is_the_baseline():
+    a = n.analyse(case(), market(weekly(reported=0.50)))
+    it = a.items[0]
+    assert it.net_ppm_source == "reported" and a.net_ppm_source == "reported"
+    assert it.net_ppm_before == pytest.approx(0.50)
+    # margin per unit 0.50 x 19.99 = 9.995; cost +0.80 of which terms give back 12 %: -0.704
+    assert it.net_ppm_after == pytest.approx((9.995 - 0.704) / 19.99)          # 0.464782
+    # derived would be (19.99 - 10 + 1.2) / 19.99 = 0.5598: the mutation "derived instead of reported"
+    assert it.net_ppm_before != pytest.approx(11.19 / 19.99)
+    assert a.json()["net_ppm_source"] == "reported"
+    # break-even: (19.99 + 0.704 - 9.995) / (1 - 0.35) = 16.46
+    assert it.break_even_asp == pytest.approx(10.699 / 0.65)
+
+
+def test_derived_net_ppm_subtracts_the_sales_discount():
+    # 10 units a week, sales discount 10.00 a week = 1.00 per unit
+    a = n.analyse(case(), market(weekly(discount=10.0)))
+    it = a.items[0]
+    assert it.net_ppm_source == "derived"
+    # (19.99 - 10.00 + 0.12 x 10.00 - 1.00) / 19.99 = 10.19 / 19.99 = 0.509755 (a + would give 0.6098)
+    assert it.net_ppm_before == pytest.approx(10.19 / 19.99)
+
+
+def test_account_net_ppm_after_is_revenue_weighted():
+    frame = pd.concat([weekly(reported=0.50), weekly(C, units=30.0, price=5.0, cost=3.0, reported=0.30)])
+    c = case([n.Item(A, 10.00, 10.80), n.Item(C, 3.00, 3.30)])
+    a = n.analyse(c, market(frame))
+    # A after: (9.995 - 0.704) / 19.99 = 0.464782; C after: (0.30 x 5 - 0.30 x 0.88) / 5 = 0.2472
+    a_after, c_after = 9.291 / 19.99, 1.236 / 5.0
+    assert a.items[1].net_ppm_after == pytest.approx(c_after)
+    # 13-week revenue: A 130 x 19.99 = 2598.70, C 390 x 5.00 = 1950.00
+    expected = (2598.70 * a_after + 1950.0 * c_after) / (2598.70 + 1950.0)   # 0.371511
+    assert a.net_ppm_after == pytest.approx(expected)
+    assert a.net_ppm_after != pytest.approx((a_after + c_after) / 2)          # unweighted: 0.355991
+    assert a.net_ppm_before == pytest.approx((2598.70 * 0.5 + 1950.0 * 0.3) / 4548.70)
+
+
+def test_gain_net_of_our_own_cost_and_euro_neutral_increase():
+    a = n.analyse(case(), market(weekly()))
+    full, phased, half = a.scenarios
+    # own cost 6.00 rises by the justified 8 % (of OUR cost) to 6.48: +0.48 x 520 units = 249.60 a year
+    assert full.own_cost_increase == pytest.approx(249.60)
+    # extra net receipts: 520 x 0.80 x (1 - 0.12) = 366.08; net of our cost: 366.08 - 249.60 = 116.48
+    assert full.vendor_gain == pytest.approx(366.08) and full.vendor_gain_net == pytest.approx(116.48)
+    # half now + 1 pp co-op: 128.96 - 249.60 = -120.64 (we lose money)
+    assert half.vendor_gain_net == pytest.approx(-120.64)
+    # euro-neutral: the cost price rises by the same 0.48 € -> 0.48 / 10.00 = 4.8 % (not the 8 %)
+    assert full.euro_neutral_increase == pytest.approx(0.048)
+    assert a.justified == pytest.approx(0.08) and a.justified_cost_price == pytest.approx(0.048)
+    # net of the terms the same euros need 0.048 / 0.88 = 5.4545 %; with +1 pp co-op 0.048 / 0.87
+    assert full.euro_neutral_increase_after_terms == pytest.approx(0.048 / 0.88)
+    assert half.euro_neutral_increase_after_terms == pytest.approx(0.048 / 0.87)
+    doc = a.json()
+    assert doc["scenarios"][0]["vendor_gain_net"] == 116.48
+    assert doc["scenarios"][0]["euro_neutral_increase"] == 0.048
+
+
+def test_no_own_cost_means_no_net_gain_and_no_invented_floor():
+    c = case([n.Item(A, 10.00, 10.80)], drivers=[])
+    a = n.analyse(c, market(weekly()))
+    assert a.scenarios[0].vendor_gain_net is None and a.scenarios[0].euro_neutral_increase is None
+    assert a.positions.walk_away is None          # "not set", never target x 0.5
+    assert a.json()["positions"]["walk_away"] is None
+
+
+def test_conditional_terms_are_listed_not_counted():
+    rebate = {"term_type": "VIR", "name": "Volume rebate", "rate": 0.02}
+    a = n.analyse(case(), market(weekly(), conditional_terms=[rebate]))
+    doc = a.json()
+    assert doc["terms"]["rate"] == 0.12 and doc["terms"]["conditional"] == [rebate]
+
+
+def test_same_case_same_json_whatever_day():
+    frame = weekly()          # newest week starts 2026-02-22 -> it ends 2026-02-28
+    own_date = n.analyse(case(), market(frame.copy(), today=None))
+    assert own_date.as_of == dt.date(2026, 2, 28)
+    picked = n.analyse(case(), market(frame.copy(), today=dt.date(2026, 2, 28)))
+    assert json.dumps(own_date.json(), sort_keys=True) == json.dumps(picked.json(), sort_keys=True)
+    # notice counted from the as-of date: 2026-06-01 - 2026-02-28 = 93 days
+    assert own_date.notice_days == 93
+    later = n.analyse(case(requested_on="2026-01-04"), market(frame.copy(), today=None))
+    assert later.as_of == dt.date(2026, 1, 4) and later.notice_days == 148
+
+
+def test_core_never_reads_the_clock():
+    for module in (n, negotiation_checks, negotiation_levers, negotiation_results, m):
+        source = inspect.getsource(module)
+        assert "date.today" not in source and "datetime.now" not in source, module.__name__
+
+
+def test_margin_net_ppm_is_the_kpi_formula():
+    # one formula: (19.99 - 10 + 0.12 x 10 - 1) / 19.99
+    from vendordesk.core import kpis as K
+    assert m.net_ppm(19.99, 10.0, 0.12, 1.0) == pytest.approx(float(K.net_ppm(19.99, 10.0, 1.2, 1.0)))
+    assert m.net_ppm_after_change(m.net_ppm(19.99, 10.0, 0.12), 19.99, 10.0, 19.99, 10.8, 0.12) == \
+        pytest.approx(m.net_ppm(19.99, 10.8, 0.12))

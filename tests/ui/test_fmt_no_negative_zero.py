@@ -1,0 +1,20 @@
+"""Issue 13: "−0,0" never appears; the UI rounds for display in one place (fmt.rounded)."""
+
+from PySide6.QtCore import QLocale
+
+from vendordesk.ui import fmt
+from vendordesk.ui.gear_format import change_text
+
+
+def test_values_that_round_to_zero_have_no_minus_sign():
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert fmt.number(-0.04, 1) == "0,0"              # not "-0,0"
+        assert fmt.percent(-0.0004, 1) == "0,0 %"          # -0.04 % -> 0,0 %
+        assert fmt.number(-0.06, 1) == "-0,1"              # a real negative keeps its sign
+        # 41.02 % vs 41.04 %: -0.02 points -> "0,0 pts", no minus and no plus
+        assert change_text(0.0, "pct", 0.4102, 0.4104).startswith("0,0")
+        assert change_text(0.0004, "count").startswith("0,0")   # +0.04 % is not "+0,0 %"
+    finally:
+        QLocale.setDefault(previous)
