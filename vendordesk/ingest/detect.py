@@ -130,6 +130,11 @@ def _decode(raw: bytes | bytearray, name: str) -> str:
 
 def read_json_file(path: Path, kind: str) -> object:
     """The decoded document; only one copy of the text is alive while json parses it."""
+    return load_json_text(read_json_text(path, kind), path.name)
+
+
+def read_json_text(path: Path, kind: str) -> str:
+    """The document's text (plain, UTF-16 or gzip), size-capped; the raw bytes are not kept."""
     if kind == "gzip":
         raw = containers.gunzip(path, MAX_JSON_BYTES)
         if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
@@ -141,9 +146,21 @@ def read_json_file(path: Path, kind: str) -> object:
             raise UserError(f"{path.name}: {size / 2**20:.0f} MB is too large for one report document (at most "
                             f"{MAX_JSON_BYTES / 2**20:.0f} MB). Nothing was imported. Request a shorter period.")
         raw = path.read_bytes()
-    text = _decode(raw, path.name)
-    del raw
-    return load_json_text(text, path.name)
+    return _decode(raw, path.name)
+
+
+def read_json_report(path: Path, kind: str, currency: str | None) -> ParsedReport:
+    """Periodic documents stream from the text (spapi_stream); others, or odd ones, via json.loads."""
+    from vendordesk.ingest.spapi import parse_document
+    from vendordesk.ingest.spapi_stream import parse_text
+
+    text = read_json_text(path, kind)
+    report = parse_text(text, path.name, currency)
+    if report is not None:
+        return report
+    doc = load_json_text(text, path.name)
+    del text
+    return parse_document(doc, path.name, currency)
 
 
 def read_report(path: str | Path, context: Context | None = None) -> ParsedReport:
@@ -157,10 +174,8 @@ def read_report(path: str | Path, context: Context | None = None) -> ParsedRepor
         text = head.decode(utf16_encoding(head), errors="replace").lstrip("\ufeff \t\r\n")
         kind = "json" if text[:1] in ("{", "[") else "utf16"
     if kind in ("json", "gzip"):
-        from vendordesk.ingest.spapi import parse_document
-
         try:
-            return parse_document(read_json_file(path, kind), path.name, context.currency)
+            return read_json_report(path, kind, context.currency)
         except RecursionError:
             raise UserError(f"{path.name}: the JSON is nested too deeply to be a report document. Nothing "
                             "was imported. Choose the SP-API report document as Amazon delivered it.") from None

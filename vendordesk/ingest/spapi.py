@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from vendordesk.errors import UserError
-from vendordesk.ingest import spapi_fast
 from vendordesk.ingest import spapi_values as values
-from vendordesk.ingest.model import GRAINS, FactBlock, ParsedReport
+from vendordesk.ingest.model import FactBlock, ParsedReport
 
 # field name, kind ("money" or "num")
 _SALES = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
@@ -48,8 +47,9 @@ REAL_TIME = {
 DATA_KEYS = {"salesByAsin", "trafficByAsin", "inventoryByAsin", "netPureProductMarginByAsin",
              "forecastByAsin", "reportData", "campaigns", "salesAggregate"}
 _NUMBER = (int, float)
-_VIEWS = ("MANUFACTURING", "SOURCING")
-_PROGRAMS = ("RETAIL", "BUSINESS", "FRESH")
+OTHER_KINDS = ("GET_VENDOR_FORECASTING_REPORT", "GET_COUPON_PERFORMANCE_REPORT", "GET_COUPON")
+VIEWS = ("MANUFACTURING", "SOURCING")
+PROGRAMS = ("RETAIL", "BUSINESS", "FRESH")
 
 
 def snake(name: str) -> str:
@@ -67,7 +67,7 @@ def _iso_hour(value: object, file_name: str, where: str) -> str:
     return values.iso_hour(value, file_name, where)
 
 
-class _Rows:
+class Rows:
     """Turns JSON rows into fact tuples, collecting currencies, used fields and extras."""
 
     def __init__(self, report: ParsedReport, fields, key_prefix: tuple, with_currency: bool):
@@ -107,7 +107,7 @@ class _Rows:
                 self.report.extras.append(key + (snake(name), None, str(value)))
 
 
-def _check_currency(report: ParsedReport, currencies: set, default: str | None) -> None:
+def check_currency(report: ParsedReport, currencies: set, default: str | None) -> None:
     currencies.discard(None)
     for code in currencies:
         values.text(code, report.file_name, "Money fields: currencyCode")
@@ -149,59 +149,9 @@ def _brief(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _columns(fields, rows_seen: set[str], with_currency: bool) -> tuple:
+def columns(fields, rows_seen: set[str], with_currency: bool) -> tuple:
     cols = tuple(snake(name) for name, _ in fields if name in rows_seen)
     return (("currency",) if with_currency else ()) + cols
-
-
-def _periodic(doc: dict, report: ParsedReport, spec: tuple) -> None:
-    report_type, table, agg_key, asin_key, fields, with_currency = spec
-    options = report_options(doc, report.file_name)
-    period = options.get("reportPeriod")
-    report.grain = GRAINS.get(period.upper()) if isinstance(period, str) else None
-    if report.grain is None:
-        raise _refuse(report.file_name, "reportSpecification.reportOptions.reportPeriod",
-                      f"{period!r} is not DAY, WEEK, MONTH, QUARTER or YEAR",
-                      "Download the report again with a reportPeriod.")
-    report.distributor_view = option(options, "distributorView", "MANUFACTURING", _VIEWS, report.file_name)
-    report.selling_program = option(options, "sellingProgram", "RETAIL", _PROGRAMS, report.file_name)
-    prefix = (report.marketplace_id, report.distributor_view, report.selling_program, report.grain)
-    rows = _Rows(report, fields, prefix, with_currency)
-    sections = [(section(doc, agg_key, report.file_name), False), (section(doc, asin_key, report.file_name), True)]
-    currency = spapi_fast.first_currency(sections, fields) if with_currency else None
-    fast = spapi_fast.fast_rows(sections, fields, prefix, (currency,) if with_currency else (), rows.known)
-    if fast is not None:
-        built, currencies, seen = fast
-        _check_currency(report, currencies | {currency}, report.currency)
-        names = _columns(fields, seen, with_currency)
-        report.blocks[table] = FactBlock(names, built)
-        report.report_type = report_type
-        return
-    out, seen = [], set()
-    for key, (data, is_asin) in zip((agg_key, asin_key), sections):
-        for index, row in enumerate(data):
-            where = f"{key}[{index}]"
-            if not isinstance(row, dict):
-                raise _refuse(report.file_name, where, "is not an object", "The document is damaged.")
-            asin = values.asin(row.get("asin"), report.file_name, where + ".asin") if is_asin else ""
-            start = _iso_date(row.get("startDate"), report.file_name, where + ".startDate")
-            end = _iso_date(row.get("endDate"), report.file_name, where + ".endDate")
-            if end < start:
-                raise _refuse(report.file_name, where, f"endDate {end} is before startDate {start}",
-                              "The document is damaged; download it again.")
-            numbers = rows.values(row, where)
-            seen.update(row.keys())
-            key_tuple = (asin,) + prefix + (start, end)
-            out.append((key_tuple, numbers))
-            if len(row) > len(fields) + 3 or not rows.known.issuperset(row.keys()):
-                rows.extras(row, key_tuple, where)
-    _check_currency(report, rows.currencies, report.currency)
-    used = [i for i, (name, _) in enumerate(fields) if name in seen]
-    cur = (report.currency,) if with_currency else ()
-    block = FactBlock(_columns(fields, seen, with_currency),
-                      [k + cur + tuple(v[i] for i in used) for k, v in out])
-    report.blocks[table] = block
-    report.report_type = report_type
 
 
 def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
@@ -209,7 +159,7 @@ def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
     options = report_options(doc, report.file_name)
     report.grain, report.distributor_view, report.selling_program = "hour", "MANUFACTURING", "RETAIL"
     prefix = (report.marketplace_id, "MANUFACTURING", "RETAIL", "hour")
-    rows = _Rows(report, fields, prefix, with_currency)
+    rows = Rows(report, fields, prefix, with_currency)
     out, seen = [], set()
     for index, row in enumerate(section(doc, "reportData", report.file_name)):
         where = f"reportData[{index}]"
@@ -249,6 +199,22 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
         raise UserError(f"{file_name}: Amazon did not deliver this report: {doc['errorDetails']}. "
                         "Nothing was imported. Request the report again (check reportOptions and "
                         "the Vendor Central permissions).")
+    report, kind = begin(doc, file_name)
+    if kind in PERIODIC:
+        from vendordesk.ingest import spapi_periodic
+
+        spapi_periodic.parse(doc, report, PERIODIC[kind])
+    elif kind in REAL_TIME:
+        _real_time(doc, report, REAL_TIME[kind])
+    elif kind == "GET_VENDOR_FORECASTING_REPORT":
+        spapi_more.forecasting(doc, report)
+    elif kind in ("GET_COUPON_PERFORMANCE_REPORT", "GET_COUPON"):
+        spapi_more.coupons(doc, report)
+    return finish(report, account_currency)
+
+
+def begin(doc: dict, file_name: str) -> tuple[ParsedReport, str]:
+    """The report specification checked: (report with marketplace and period, reportType)."""
     spec = doc.get("reportSpecification")
     if not isinstance(spec, dict) or "reportType" not in spec:
         raise _refuse(file_name, "reportSpecification.reportType", "is missing",
@@ -276,17 +242,13 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
         if end < start:
             raise _refuse(file_name, "reportSpecification", f"dataEndTime {end} is before dataStartTime {start}",
                           "Download the report again with a valid date range.")
-    if kind in PERIODIC:
-        _periodic(doc, report, PERIODIC[kind])
-    elif kind in REAL_TIME:
-        _real_time(doc, report, REAL_TIME[kind])
-    elif kind == "GET_VENDOR_FORECASTING_REPORT":
-        spapi_more.forecasting(doc, report)
-    elif kind in ("GET_COUPON_PERFORMANCE_REPORT", "GET_COUPON"):
-        spapi_more.coupons(doc, report)
-    else:
+    if kind not in PERIODIC and kind not in REAL_TIME and kind not in OTHER_KINDS:
         raise _refuse(file_name, "reportSpecification.reportType", f"{kind!r} is not a report VendorDesk reads",
                       "Import sales, traffic, inventory, net PPM, forecasting, real-time or coupon reports.")
+    return report, kind
+
+
+def finish(report: ParsedReport, account_currency: str | None) -> ParsedReport:
     if account_currency and report.currency and report.currency != account_currency:
         report.warnings.append(f"Amounts are in {report.currency}, the account works in {account_currency}; "
                                "they are kept in their own currency. Check the account currency in Settings.")

@@ -68,10 +68,12 @@ def first_currency(sections: list[tuple[list, bool]], fields) -> str | None:
     return None
 
 
-def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tuple, known: set):
+def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tuple, known: set,
+              full_width: bool = False):
     """All rows of the aggregate and by-ASIN sections, or None when anything looks odd.
 
-    ``cur`` is ``(currency,)`` for tables with a currency column, else ``()``.
+    ``cur`` is ``(currency,)`` for tables with a currency column, else ``()``. Rows carry the
+    fields the records hold, or all ``fields`` (None where absent) when ``full_width``.
     Returns (rows, currencies seen, field names seen).
     """
     for data, _is_asin in sections:
@@ -83,17 +85,19 @@ def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tup
             seen.update(signature)
     if seen - known:
         return None  # extra fields: the careful path keeps them as extras
-    present = tuple(f for f in fields if f[0] in seen)
+    present = tuple(fields) if full_width else tuple(f for f in fields if f[0] in seen)
     build = compile_builder(present)
     currencies: set = set()
     add = currencies.add
     rows: list[tuple] = []
+    share = {}.setdefault  # one str object per distinct ASIN and date, not one per row
     try:
         for data, is_asin in sections:
             append = rows.append
             for row in data:
-                asin = row["asin"] if is_asin else ""
-                append(build(row, (asin,) + prefix + (row["startDate"], row["endDate"]) + cur, add))
+                asin = share(row["asin"], row["asin"]) if is_asin else ""
+                start, end = row["startDate"], row["endDate"]
+                append(build(row, (asin,) + prefix + (share(start, start), share(end, end)) + cur, add))
     except (KeyError, TypeError):
         return None
     width = 7 + len(cur)
