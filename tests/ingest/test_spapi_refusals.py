@@ -259,10 +259,12 @@ def _report_facts(report):
     return (report.summary(), {t: (b.columns, b.rows) for t, b in report.blocks.items()}, report.extras)
 
 
-@settings(max_examples=60, deadline=None)
-@given(rows=st.integers(0, 30), chunk=st.integers(1, 7), spec_last=st.booleans(), data=st.data())
-def test_streamed_and_decoded_documents_agree(rows, chunk, spec_last, data):
-    """read_report streams periodic documents in chunks; the result equals parse_document of the decoded JSON."""
+@settings(max_examples=80, deadline=None)
+@given(rows=st.integers(0, 30), chunk=st.integers(1, 7), piece=st.sampled_from([1, 40, 300, 1000, 8 * 2**20]),
+       spec_last=st.booleans(), data=st.data())
+def test_streamed_and_decoded_documents_agree(rows, chunk, piece, spec_last, data):
+    """read_report streams periodic documents in pieces and chunks; the result equals parse_document of
+    the decoded JSON, also when a cut falls inside a string or a nested value ('},{' in an extra)."""
     import tempfile
     from pathlib import Path
 
@@ -270,20 +272,22 @@ def test_streamed_and_decoded_documents_agree(rows, chunk, spec_last, data):
 
     drop = data.draw(st.sets(st.sampled_from(SALES_FIELDS)))
     by_asin = [{k: v for k, v in sales_row(f"B{i:09d}", units=i % 5).items() if k not in drop} for i in range(rows)]
-    if rows and data.draw(st.booleans()):
-        by_asin[data.draw(st.integers(0, rows - 1))]["newMetricRate"] = 0.25   # an extra: careful path
+    extras = [("newMetricRate", 0.25), ("note", 'a"},{"b'), ("nested", [{"x": 1}, {"y": [{"z": 2}]}])]
+    for name, value in data.draw(st.lists(st.sampled_from(extras), max_size=3)) if rows else []:
+        by_asin[data.draw(st.integers(0, rows - 1))][name] = value   # extras: careful path, odd cuts
     doc = sales_doc(by_asin=by_asin)
     if spec_last:
         doc = {k: doc[k] for k in ("salesByAsin", "salesAggregate", "reportSpecification")}
-    text = json.dumps(doc)
-    previous, spapi_periodic.CHUNK = spapi_periodic.CHUNK, chunk
+    text = json.dumps(doc, indent=data.draw(st.sampled_from([None, 1])))
+    previous = spapi_periodic.CHUNK, spapi_stream.PIECE_CHARS, spapi_stream.MIN_PIECE_CHARS
+    spapi_periodic.CHUNK, spapi_stream.PIECE_CHARS, spapi_stream.MIN_PIECE_CHARS = chunk, piece, 1
     try:
         streamed = spapi_stream.parse_text(text, "doc.json")
         with tempfile.TemporaryDirectory() as folder:
             via_file = read_report(write(Path(folder) / "doc.json", text))
         decoded = parse_document(json.loads(text), "doc.json")
     finally:
-        spapi_periodic.CHUNK = previous
+        spapi_periodic.CHUNK, spapi_stream.PIECE_CHARS, spapi_stream.MIN_PIECE_CHARS = previous
     assert (streamed is None) == spec_last
     assert _report_facts(via_file) == _report_facts(decoded)
     if streamed is not None:
@@ -294,6 +298,7 @@ def test_streamed_refusal_names_the_record_across_chunks(monkeypatch):
     from vendordesk.ingest import spapi_periodic, spapi_stream
 
     monkeypatch.setattr(spapi_periodic, "CHUNK", 4)
+    monkeypatch.setattr(spapi_stream, "PIECE_CHARS", 500)
     doc = sales_doc(by_asin=[sales_row(f"B{i:09d}") for i in range(11)])
     doc["salesByAsin"][9]["glanceViews"] = 1   # unknown here: an extra, careful path for that chunk
     text = _with_token(doc, 9, "shippedUnits", "NaN")

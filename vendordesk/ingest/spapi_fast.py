@@ -46,13 +46,15 @@ def _column_ok(column: list, name: str) -> bool:
 
     A NaN or Infinity anywhere makes the sum NaN or Infinity, which fails ``total <= limit``.
     """
-    if set(map(type, column)) - _NUMBERS:
+    types = set(map(type, column))
+    if types - _NUMBERS:
         return False
-    numbers = [v for v in column if v is not None]
+    numbers = [v for v in column if v is not None] if type(None) in types else column
     if not numbers:
         return True
-    total = sum(map(abs, numbers))
-    if not total <= MAX_ABS * len(numbers) or not max(map(abs, numbers)) <= MAX_ABS:
+    sizes = list(map(abs, numbers))
+    total = sum(sizes)
+    if not total <= MAX_ABS * len(sizes) or not max(sizes) <= MAX_ABS:
         return False
     return name not in NON_NEGATIVE or min(numbers) >= 0
 

@@ -18,6 +18,8 @@ from vendordesk.ingest import spapi, spapi_periodic
 from vendordesk.ingest.model import ParsedReport
 
 _WS = re.compile(r"[ \t\n\r]*")
+_CUT = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")
+PIECE_CHARS, MIN_PIECE_CHARS = 8 * 2**20, 32 * 2**10
 _scan = json.JSONDecoder().scan_once   # the same C scanner json.loads uses (NaN etc. refused later)
 
 
@@ -84,27 +86,59 @@ def _start(doc: dict, file_name: str):
     return spapi_periodic.Periodic(doc, report, spapi.PERIODIC[kind])
 
 
+def _pieces(text: str, index: int, key: str, periodic) -> tuple[int, int]:
+    """Feed whole pieces of about PIECE_CHARS characters, each cut after a record ("},{") and
+    decoded by json.loads at full speed; (index of the first record not fed, records fed).
+
+    A cut inside a string or a nested value, or past the list's end, leaves a piece that is not
+    a valid list (unclosed string or bracket, or data after its end): then the records from there
+    on are scanned one by one instead, so a wrong cut never misreads anything.
+    """
+    offset, size = 0, PIECE_CHARS
+    while size >= MIN_PIECE_CHARS:
+        cut = _CUT.search(text, index + size)
+        try:
+            records = json.loads("[" + text[index:cut.start() + 1] + "]") if cut else None
+        except ValueError:
+            records = None
+        if records is None:   # near the list's end (or an odd cut): try shorter pieces
+            size //= 2
+            continue
+        periodic.feed(key, records, offset)
+        offset += len(records)
+        index = cut.end() - 1
+    return index, offset
+
+
 def _records(text: str, index: int, key: str, periodic) -> int:
     """Scan the list at ``index`` in chunks into ``periodic``; the index after its closing bracket."""
     index = _skip(text, index + 1)
-    chunk: list = []
-    offset = 0
     if text[index] == "]":
         return index + 1
+    index, offset = _pieces(text, index, key, periodic)
+    scan, skip, spaces, limit = _scan, _WS.match, " \t\n\r", spapi_periodic.CHUNK
+    chunk: list = []
+    append = chunk.append
     while True:
-        value, index = _scan(text, index)
-        chunk.append(value)
-        index = _skip(text, index)
-        if len(chunk) >= spapi_periodic.CHUNK:
-            periodic.feed(key, chunk, offset)
-            offset += len(chunk)
-            chunk = []
-        if text[index] == ",":
-            index = _skip(text, index + 1)
-        elif text[index] == "]":
+        value, index = scan(text, index)
+        append(value)
+        char = text[index]
+        if char in spaces:
+            index = skip(text, index).end()
+            char = text[index]
+        if char == ",":
+            index += 1
+            if text[index] in spaces:
+                index = skip(text, index).end()
+        elif char == "]":
             break
         else:
             raise _Unusual
+        if len(chunk) >= limit:
+            periodic.feed(key, chunk, offset)
+            offset += len(chunk)
+            chunk = []
+            append = chunk.append
     if chunk:
         periodic.feed(key, chunk, offset)
     return index + 1
