@@ -236,3 +236,25 @@ def test_zip_directory_check_names_the_member(tmp_path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(UserError, match=r"sheet_bomb\.xlsx: xl/worksheets/sheet1\.xml unpacks to 300 MB"):
         read_report(path)
+
+
+def test_csv_and_json_without_extension_are_read_by_their_bytes(tmp_path):
+    csv_copy = tmp_path / "sales_export"
+    shutil.copy(FIXTURES / "sales_en_us_week.csv", csv_copy)
+    assert read_report(csv_copy).source == "csv"
+    json_copy = write(tmp_path / "document", sales_doc())
+    assert read_report(json_copy).row_count == 3
+
+
+def test_misnamed_workbook_refusal_names_the_users_file(tmp_path):
+    """A workbook without an ASIN header, named .csv: the message names sales.csv, not the temporary alias."""
+    path = tmp_path / "sales.csv"
+    with zipfile.ZipFile(FIXTURES / "sales_en_us.xlsx") as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b">ASIN<", b">Nummer<")
+            out.writestr(info, data)
+    with pytest.raises(UserError) as info:
+        read_report(path)
+    assert str(info.value).startswith("sales.csv: ") and "sales.csv.xlsx" not in str(info.value)
