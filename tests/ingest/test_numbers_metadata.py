@@ -97,7 +97,7 @@ def test_metadata_round_trip(pairs, separator):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2098, 12, 31)), st.integers(0, 400),
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date.today() - dt.timedelta(days=400)), st.integers(0, 400),
        st.sampled_from(["en_US", "en_GB", "de_DE", "en_IN"]), st.booleans())
 def test_viewing_range_round_trip(start, days, locale, four_digit_year):
     end = start + dt.timedelta(days=days)

@@ -176,7 +176,7 @@ def test_forecast_quantiles_out_of_order_stored_as_is(tmp_path):
     """T29."""
     doc = {"reportSpecification": {"reportType": "GET_VENDOR_FORECASTING_REPORT", "marketplaceIds": ["M"],
                                    "reportOptions": {"sellingProgram": "RETAIL"}},
-           "forecastByAsin": [{"forecastGenerationDate": "2024-01-07", "asin": "B0X", "startDate": "2024-01-07",
+           "forecastByAsin": [{"forecastGenerationDate": "2024-01-07", "asin": "B0X0000001", "startDate": "2024-01-07",
                                "endDate": "2024-01-13", "meanForecastUnits": 10, "p70ForecastUnits": 12,
                                "p80ForecastUnits": 11, "p90ForecastUnits": 9}]}
     path = tmp_path / "fc.json"

@@ -1,4 +1,4 @@
-"""Which reader a file needs, decided from its first bytes (never by reading it all).
+"""Which reader a file needs, decided from its bytes (never from its name, never by reading it all).
 
 ``read_report(path, context)`` is the one entry point of ingest: sniff, read, validate, and
 return a ParsedReport. Anything it cannot read raises UserError naming the file.
@@ -6,16 +6,16 @@ return a ParsedReport. Anything it cannot read raises UserError naming the file.
 
 from __future__ import annotations
 
-import gzip
 import json
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vendordesk.errors import UserError
+from vendordesk.ingest import containers
 from vendordesk.ingest.model import ParsedReport
 
 SNIFF_BYTES = 65536
+MAX_JSON_BYTES = 512 * 2**20     # one SP-API document, plain or unpacked from gzip
 _BINARY = {
     b"\x89PNG": "a PNG picture", b"\xff\xd8\xff": "a JPEG picture", b"GIF8": "a GIF picture",
     b"%PDF": "a PDF document", b"SQLite format 3": "an SQLite database",
@@ -48,8 +48,28 @@ def _what_binary(head: bytes) -> str | None:
     return None
 
 
+def utf16_encoding(head: bytes) -> str | None:
+    """'utf-16' (with BOM), 'utf-16-le' or 'utf-16-be' (NUL in every other byte), else None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and not head.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16"
+    sample = head[:4096 - 4096 % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def sniff(path: Path) -> tuple[str, bytes]:
-    """('json'|'gzip'|'xlsx'|'text', first bytes). Refuses empty, binary and unknown files."""
+    """('json'|'gzip'|'xlsx'|'utf16'|'text', first bytes). Refuses empty, binary and unknown files.
+
+    The kind comes from the bytes, never from the file name: an XLSX named .csv (or without an
+    extension) is an XLSX; a ZIP that is not a workbook is refused (unzip it first).
+    """
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -61,8 +81,11 @@ def sniff(path: Path) -> tuple[str, bytes]:
                         "Download the report again from Vendor Central.")
     if head.startswith(b"\x1f\x8b"):
         return "gzip", head
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        containers.check_workbook(path)
         return "xlsx", head
+    if utf16_encoding(head):
+        return "utf16", head
     kind = _what_binary(head)
     if kind:
         raise UserError(f"{path.name}: this is {kind}, not a report. Nothing was imported. "
@@ -73,30 +96,71 @@ def sniff(path: Path) -> tuple[str, bytes]:
     return "text", head
 
 
-def _load_json(raw: bytes, name: str) -> object:
+def load_json_text(text: str, name: str) -> object:
+    """json.loads with clear refusals; integer literals too long for int() become TooLong values."""
+    from vendordesk.ingest.spapi_values import TooLong
+
+    def parse_int(digits: str) -> int | TooLong:
+        return int(digits) if len(digits) <= 4000 else TooLong(digits)
+
     try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{name}: the JSON is not UTF-8 text (byte {exc.start}). Nothing was imported. "
-                        "Download the report document again.") from exc
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer literal longer than Python's 4,300-digit limit
+            return json.loads(text, parse_int=parse_int)
+    except RecursionError:
+        raise UserError(f"{name}: the JSON is nested too deeply to be a report document. Nothing was "
+                        "imported. Choose the SP-API report document as Amazon delivered it.") from None
     except json.JSONDecodeError as exc:
-        hint = "it ends early (truncated download)" if exc.pos >= len(raw.rstrip()) - 1 else "it is invalid"
+        hint = "it ends early (truncated download)" if exc.pos >= len(text.rstrip()) - 1 else "it is invalid"
         raise UserError(f"{name}: the JSON cannot be read, {hint}: {exc.msg} at line {exc.lineno} "
                         f"column {exc.colno}. Nothing was imported. Download the report document again.") from exc
 
 
+def _decode(raw: bytes | bytearray, name: str) -> str:
+    encoding = utf16_encoding(bytes(raw[:4096])) or "utf-8-sig"
+    try:
+        return raw.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{name}: the JSON is not UTF-8 text (byte {exc.start}). Nothing was imported. "
+                        "Download the report document again.") from exc
+
+
 def read_json_file(path: Path, kind: str) -> object:
-    raw = path.read_bytes()
+    """The decoded document; only one copy of the text is alive while json parses it."""
+    return load_json_text(read_json_text(path, kind), path.name)
+
+
+def read_json_text(path: Path, kind: str) -> str:
+    """The document's text (plain, UTF-16 or gzip), size-capped; the raw bytes are not kept."""
     if kind == "gzip":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise UserError(f"{path.name}: the gzip file is damaged or truncated ({exc}). Nothing was "
-                            "imported. Download the report document again.") from exc
+        raw = containers.gunzip(path, MAX_JSON_BYTES)
         if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
             raise UserError(f"{path.name}: the gzip file does not hold a JSON report. Nothing was "
                             "imported. Choose an SP-API report document.")
-    return _load_json(raw, path.name)
+    else:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise UserError(f"{path.name}: {size / 2**20:.0f} MB is too large for one report document (at most "
+                            f"{MAX_JSON_BYTES / 2**20:.0f} MB). Nothing was imported. Request a shorter period.")
+        raw = path.read_bytes()
+    return _decode(raw, path.name)
+
+
+def read_json_report(path: Path, kind: str, currency: str | None) -> ParsedReport:
+    """Periodic documents stream from the text (spapi_stream); others, or odd ones, via json.loads."""
+    from vendordesk.ingest.spapi import parse_document
+    from vendordesk.ingest.spapi_stream import parse_text
+
+    text = read_json_text(path, kind)
+    report = parse_text(text, path.name, currency)
+    if report is not None:
+        return report
+    doc = load_json_text(text, path.name)
+    del text
+    return parse_document(doc, path.name, currency)
 
 
 def read_report(path: str | Path, context: Context | None = None) -> ParsedReport:
@@ -106,14 +170,23 @@ def read_report(path: str | Path, context: Context | None = None) -> ParsedRepor
     if not path.is_file():
         raise UserError(f"{path}: no such file. Check the path.")
     kind, head = sniff(path)
+    if kind == "utf16":
+        text = head.decode(utf16_encoding(head), errors="replace").lstrip("\ufeff \t\r\n")
+        kind = "json" if text[:1] in ("{", "[") else "utf16"
     if kind in ("json", "gzip"):
-        from vendordesk.ingest.spapi import parse_document
-
-        return parse_document(read_json_file(path, kind), path.name, context.currency)
+        try:
+            return read_json_report(path, kind, context.currency)
+        except RecursionError:
+            raise UserError(f"{path.name}: the JSON is nested too deeply to be a report document. Nothing "
+                            "was imported. Choose the SP-API report document as Amazon delivered it.") from None
     from vendordesk.ingest import vc_export
 
     if kind == "xlsx":
-        return vc_export.read_xlsx(path, context)
+        with containers.as_xlsx(path) as (readable, rename):
+            return rename(vc_export.read_xlsx, readable, context)
+    if kind == "utf16":
+        with containers.as_utf8(path, utf16_encoding(head)) as (readable, utf8_head):
+            return vc_export.read_csv(readable, utf8_head, context)
     return vc_export.read_csv(path, head, context)
 
 

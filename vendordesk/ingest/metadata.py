@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from vendordesk.ingest.model import FORECAST_AHEAD_DAYS, date_bounds
 from vendordesk.ingest.numbers import clean
 
 _PAIR = re.compile(r"([^=\[\];,]+?)\s*=\s*\[([^\]]*)\]")
@@ -56,10 +57,22 @@ _DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$")
 
 
 def _year(text: str) -> int:
+    """A two-digit year is 20yy, unless that lies after this year: then it is refused, never the future."""
     year = int(text)
     if len(text) <= 2:
         year += 2000
+        if year > dt.date.today().year:
+            raise ValueError(f"the two-digit year '{text}' would be {year}, a future year; "
+                             "export the dates with four-digit years")
     return year
+
+
+def _plausible(day: dt.date, text: str) -> dt.date:
+    """Report dates lie in 2000-01-01 .. today + 2 years (forecast weeks included)."""
+    earliest, latest = date_bounds(FORECAST_AHEAD_DAYS)
+    if not earliest <= day <= latest:
+        raise ValueError(f"{text!r} is outside the plausible report dates {earliest}..{latest}")
+    return day
 
 
 def parse_date(text: str, locale: str | None) -> dt.date:
@@ -70,7 +83,7 @@ def parse_date(text: str, locale: str | None) -> dt.date:
         raise ValueError(f"{text!r} is not a date")
     a, b, c = match.groups()
     if len(a) == 4:
-        return dt.date(int(a), int(b), int(c))
+        return _plausible(dt.date(int(a), int(b), int(c)), text)
     first = day_first(locale)
     if first is None:
         if int(a) > 12:
@@ -82,7 +95,7 @@ def parse_date(text: str, locale: str | None) -> dt.date:
         else:
             raise ValueError(f"{text!r} could be day/month or month/day and the file names no Locale")
     day, month = (a, b) if first else (b, a)
-    return dt.date(_year(c), int(month), int(day))
+    return _plausible(dt.date(_year(c), int(month), int(day)), text)
 
 
 _RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|bis|au|à)\s+|\s*[–—]\s*")

@@ -7,6 +7,7 @@ columns a file carries are listed, so re-importing replaces exactly those facts.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,18 @@ PO_COLUMNS = ("po_number", "vendor_code", "marketplace_id", "order_date", "statu
               "window_end", "ship_to")
 PO_LINE_COLUMNS = ("po_number", "asin", "requested_qty", "accepted_qty", "received_qty",
                    "cancelled_qty", "unit_cost", "currency", "expected_date")
+
+# Plausible report dates: history from 2000-01-01 up to today + 1 year; forecast weeks may lie up
+# to 2 years ahead. Anything else (2099, 1998, a two-digit year read as 20yy) is a misread date.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+HISTORY_AHEAD_DAYS = 366
+FORECAST_AHEAD_DAYS = 731
+
+
+def date_bounds(ahead_days: int = HISTORY_AHEAD_DAYS) -> tuple[dt.date, dt.date]:
+    """(earliest, latest) plausible date of a report, ``ahead_days`` after today at most."""
+    return EARLIEST_DATE, dt.date.today() + dt.timedelta(days=ahead_days)
+
 
 # reportPeriod / CSV "Reporting Range" -> grain
 GRAINS = {"DAY": "day", "WEEK": "week", "MONTH": "month", "QUARTER": "quarter", "YEAR": "year"}

@@ -7,12 +7,11 @@ their SP-API meaning; column names are their snake_case. Absent optional fields 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from vendordesk.errors import UserError
-from vendordesk.ingest import spapi_fast
-from vendordesk.ingest.model import GRAINS, FactBlock, ParsedReport
+from vendordesk.ingest import spapi_values as values
+from vendordesk.ingest.model import FactBlock, ParsedReport
 
 # field name, kind ("money" or "num")
 _SALES = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
@@ -48,35 +47,27 @@ REAL_TIME = {
 DATA_KEYS = {"salesByAsin", "trafficByAsin", "inventoryByAsin", "netPureProductMarginByAsin",
              "forecastByAsin", "reportData", "campaigns", "salesAggregate"}
 _NUMBER = (int, float)
+OTHER_KINDS = ("GET_VENDOR_FORECASTING_REPORT", "GET_COUPON_PERFORMANCE_REPORT", "GET_COUPON")
+VIEWS = ("MANUFACTURING", "SOURCING")
+PROGRAMS = ("RETAIL", "BUSINESS", "FRESH")
 
 
 def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
 
-def _refuse(file_name: str, where: str, what: str, todo: str) -> UserError:
-    return UserError(f"{file_name}: {where}: {what}. Nothing was imported. {todo}")
+_refuse = values.refuse
 
 
-def _iso_date(value: object, file_name: str, where: str) -> str:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise _refuse(file_name, where, f"{value!r} is not a date (YYYY-MM-DD)",
-                      "Download the report again from Amazon.") from None
+def _iso_date(value: object, file_name: str, where: str, ahead_days: int = values.HISTORY_AHEAD_DAYS) -> str:
+    return values.iso_date(value, file_name, where, ahead_days)
 
 
 def _iso_hour(value: object, file_name: str, where: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        raise _refuse(file_name, where, f"{value!r} is not a date-time",
-                      "Download the report again from Amazon.") from None
-    moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return values.iso_hour(value, file_name, where)
 
 
-class _Rows:
+class Rows:
     """Turns JSON rows into fact tuples, collecting currencies, used fields and extras."""
 
     def __init__(self, report: ParsedReport, fields, key_prefix: tuple, with_currency: bool):
@@ -88,37 +79,38 @@ class _Rows:
                                                      "endTime"}
 
     def values(self, row: dict, where: str) -> list:
-        out = []
+        out, file_name = [], self.report.file_name
         for name, kind in self.fields:
             value = row.get(name)
             if value is not None:
                 if kind == "money":
                     if not isinstance(value, dict):
-                        raise self._bad(where, name, value)
-                    self.currencies.add(value.get("currencyCode"))
+                        raise _refuse(file_name, f"{where}.{name}", f"{value!r} is not a Money object "
+                                      "(amount and currencyCode)")
+                    code = value.get("currencyCode")
+                    if code is not None:
+                        self.currencies.add(values.text(code, file_name, f"{where}.{name}.currencyCode"))
                     value = value.get("amount")
-                if type(value) not in _NUMBER:
-                    raise self._bad(where, name, value)
+                value = values.number(value, file_name, f"{where}.{name}", name)
             out.append(value)
         return out
 
-    def _bad(self, where: str, name: str, value: object) -> UserError:
-        return _refuse(self.report.file_name, f"{where}.{name}", f"{value!r} is not a number "
-                       "or Money object", "The document is damaged; download it again.")
-
-    def extras(self, row: dict, key: tuple) -> None:
-        for name in row.keys() - self.known:
+    def extras(self, row: dict, key: tuple, where: str) -> None:
+        for name in sorted(row.keys() - self.known):
             value = row[name]
             if isinstance(value, dict) and "amount" in value:
                 value = value["amount"]
-            if type(value) in _NUMBER:
-                self.report.extras.append(key + (snake(name), float(value), None))
+            if type(value) in _NUMBER or isinstance(value, values.TooLong):
+                number = values.number(value, self.report.file_name, f"{where}.{name}")
+                self.report.extras.append(key + (snake(name), float(number), None))
             elif value is not None:
                 self.report.extras.append(key + (snake(name), None, str(value)))
 
 
-def _check_currency(report: ParsedReport, currencies: set, default: str | None) -> None:
+def check_currency(report: ParsedReport, currencies: set, default: str | None) -> None:
     currencies.discard(None)
+    for code in currencies:
+        values.text(code, report.file_name, "Money fields: currencyCode")
     if len(currencies) > 1:
         raise _refuse(report.file_name, "Money fields", "mixed currencies "
                       f"({', '.join(sorted(currencies))}) in one document",
@@ -126,84 +118,64 @@ def _check_currency(report: ParsedReport, currencies: set, default: str | None) 
     report.currency = next(iter(currencies), default)
 
 
-def _columns(fields, rows_seen: set[str], with_currency: bool) -> tuple:
+def report_options(doc: dict, file_name: str) -> dict:
+    options = doc["reportSpecification"].get("reportOptions")
+    if options is None:
+        return {}
+    if not isinstance(options, dict):
+        raise _refuse(file_name, "reportSpecification.reportOptions", f"{_brief(options)} is not an object "
+                      "of report options (reportPeriod, distributorView, sellingProgram)")
+    return options
+
+
+def option(options: dict, name: str, default: str, allowed: tuple[str, ...], file_name: str) -> str:
+    value = options.get(name)
+    if value is None or value == "":
+        return default
+    return values.text(value, file_name, f"reportSpecification.reportOptions.{name}", allowed).upper()
+
+
+def section(doc: dict, key: str, file_name: str) -> list:
+    data = doc.get(key)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise _refuse(file_name, key, f"{_brief(data)} is not a list of records")
+    return data
+
+
+def _brief(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def columns(fields, rows_seen: set[str], with_currency: bool) -> tuple:
     cols = tuple(snake(name) for name, _ in fields if name in rows_seen)
     return (("currency",) if with_currency else ()) + cols
 
 
-def _periodic(doc: dict, report: ParsedReport, spec: tuple) -> None:
-    report_type, table, agg_key, asin_key, fields, with_currency = spec
-    options = doc["reportSpecification"].get("reportOptions") or {}
-    report.grain = GRAINS.get(str(options.get("reportPeriod", "")).upper())
-    if report.grain is None:
-        raise _refuse(report.file_name, "reportSpecification.reportOptions.reportPeriod",
-                      f"{options.get('reportPeriod')!r} is not DAY, WEEK, MONTH, QUARTER or YEAR",
-                      "Download the report again with a reportPeriod.")
-    report.distributor_view = str(options.get("distributorView") or "MANUFACTURING").upper()
-    report.selling_program = str(options.get("sellingProgram") or "RETAIL").upper()
-    prefix = (report.marketplace_id, report.distributor_view, report.selling_program, report.grain)
-    rows = _Rows(report, fields, prefix, with_currency)
-    sections = [(doc.get(agg_key) or [], False), (doc.get(asin_key) or [], True)]
-    currency = spapi_fast.first_currency(sections, fields) if with_currency else None
-    fast = spapi_fast.fast_rows(sections, fields, prefix, (currency,) if with_currency else (), rows.known)
-    if fast is not None:
-        built, currencies, seen = fast
-        _check_currency(report, currencies | {currency}, report.currency)
-        names = _columns(fields, seen, with_currency)
-        report.blocks[table] = FactBlock(names, built)
-        report.report_type = report_type
-        return
-    out, seen = [], set()
-    for key, is_asin in ((agg_key, False), (asin_key, True)):
-        data = doc.get(key) or []
-        if not isinstance(data, list):
-            raise _refuse(report.file_name, key, "is not a list", "The document is damaged.")
-        for index, row in enumerate(data):
-            where = f"{key}[{index}]"
-            if not isinstance(row, dict):
-                raise _refuse(report.file_name, where, "is not an object", "The document is damaged.")
-            asin = row.get("asin") if is_asin else ""
-            if is_asin and not asin:
-                raise _refuse(report.file_name, where, "has no asin", "The document is damaged.")
-            start = _iso_date(row.get("startDate"), report.file_name, where + ".startDate")
-            end = _iso_date(row.get("endDate"), report.file_name, where + ".endDate")
-            if end < start:
-                raise _refuse(report.file_name, where, f"endDate {end} is before startDate {start}",
-                              "The document is damaged; download it again.")
-            values = rows.values(row, where)
-            seen.update(row.keys())
-            key_tuple = (asin,) + prefix + (start, end)
-            out.append((key_tuple, values))
-            if len(row) > len(fields) + 3 or not rows.known.issuperset(row.keys()):
-                rows.extras(row, key_tuple)
-    _check_currency(report, rows.currencies, report.currency)
-    used = [i for i, (name, _) in enumerate(fields) if name in seen]
-    cur = (report.currency,) if with_currency else ()
-    block = FactBlock(_columns(fields, seen, with_currency),
-                      [k + cur + tuple(v[i] for i in used) for k, v in out])
-    report.blocks[table] = block
-    report.report_type = report_type
-
-
 def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
     report_type, table, fields, with_currency = spec
-    options = doc["reportSpecification"].get("reportOptions") or {}
+    options = report_options(doc, report.file_name)
     report.grain, report.distributor_view, report.selling_program = "hour", "MANUFACTURING", "RETAIL"
     prefix = (report.marketplace_id, "MANUFACTURING", "RETAIL", "hour")
-    rows = _Rows(report, fields, prefix, with_currency)
+    rows = Rows(report, fields, prefix, with_currency)
     out, seen = [], set()
-    for index, row in enumerate(doc.get("reportData") or []):
+    for index, row in enumerate(section(doc, "reportData", report.file_name)):
         where = f"reportData[{index}]"
-        if not isinstance(row, dict) or not row.get("asin"):
-            raise _refuse(report.file_name, where, "has no asin", "The document is damaged.")
+        if not isinstance(row, dict):
+            raise _refuse(report.file_name, where, "is not an object", "The document is damaged.")
+        values.asin(row.get("asin"), report.file_name, where + ".asin")
         start = _iso_hour(row.get("startTime"), report.file_name, where + ".startTime")
         end = _iso_hour(row.get("endTime"), report.file_name, where + ".endTime")
-        values = rows.values(row, where)
+        numbers = rows.values(row, where)
         seen.update(row.keys())
         key_tuple = (row["asin"],) + prefix + (start, end)
-        out.append(key_tuple + tuple(values))
-        rows.extras(row, key_tuple)
+        out.append(key_tuple + tuple(numbers))
+        rows.extras(row, key_tuple, where)
     currency = options.get("currencyCode")
+    if currency is not None:
+        values.text(currency, report.file_name, "reportSpecification.reportOptions.currencyCode")
     if with_currency and not currency:
         report.warnings.append("reportOptions.currencyCode is missing; revenue stored without a currency.")
     report.currency = currency if with_currency else None
@@ -227,35 +199,56 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
         raise UserError(f"{file_name}: Amazon did not deliver this report: {doc['errorDetails']}. "
                         "Nothing was imported. Request the report again (check reportOptions and "
                         "the Vendor Central permissions).")
-    spec = doc.get("reportSpecification")
-    if not isinstance(spec, dict) or "reportType" not in spec:
-        raise _refuse(file_name, "reportSpecification.reportType", "is missing",
-                      "This JSON is not an SP-API vendor report document.")
-    kind = spec["reportType"]
-    report = ParsedReport(file_name=file_name, source="api", report_type="?")
-    markets = spec.get("marketplaceIds") or []
-    report.marketplace_id = str(markets[0]) if markets else ""
-    if len(markets) > 1:
-        report.warnings.append(f"{len(markets)} marketplaces named; facts stored under {markets[0]}.")
-    report.last_updated = spec.get("lastUpdatedDate")
-    start, end = spec.get("dataStartTime"), spec.get("dataEndTime")
-    if start and end:
-        report.period_start = _iso_date(start, file_name, "reportSpecification.dataStartTime")
-        report.period_end = _iso_date(end, file_name, "reportSpecification.dataEndTime")
-        if report.period_end < report.period_start:
-            raise _refuse(file_name, "reportSpecification", f"dataEndTime {end} is before dataStartTime {start}",
-                          "Download the report again with a valid date range.")
+    report, kind = begin(doc, file_name)
     if kind in PERIODIC:
-        _periodic(doc, report, PERIODIC[kind])
+        from vendordesk.ingest import spapi_periodic
+
+        spapi_periodic.parse(doc, report, PERIODIC[kind])
     elif kind in REAL_TIME:
         _real_time(doc, report, REAL_TIME[kind])
     elif kind == "GET_VENDOR_FORECASTING_REPORT":
         spapi_more.forecasting(doc, report)
     elif kind in ("GET_COUPON_PERFORMANCE_REPORT", "GET_COUPON"):
         spapi_more.coupons(doc, report)
-    else:
+    return finish(report, account_currency)
+
+
+def begin(doc: dict, file_name: str) -> tuple[ParsedReport, str]:
+    """The report specification checked: (report with marketplace and period, reportType)."""
+    spec = doc.get("reportSpecification")
+    if not isinstance(spec, dict) or "reportType" not in spec:
+        raise _refuse(file_name, "reportSpecification.reportType", "is missing",
+                      "This JSON is not an SP-API vendor report document.")
+    kind = values.text(spec["reportType"], file_name, "reportSpecification.reportType")
+    report = ParsedReport(file_name=file_name, source="api", report_type="?")
+    markets = spec.get("marketplaceIds")
+    markets = [] if markets is None else markets
+    if not isinstance(markets, list):
+        raise _refuse(file_name, "reportSpecification.marketplaceIds", f"{_brief(markets)} is not a list of "
+                      "marketplace IDs (e.g. [\"A1PA6795UKMFR9\"])")
+    for index, market in enumerate(markets):
+        values.text(market, file_name, f"reportSpecification.marketplaceIds[{index}]")
+    report.marketplace_id = markets[0] if markets else ""
+    if len(markets) > 1:
+        report.warnings.append(f"{len(markets)} marketplaces named; facts stored under {markets[0]}.")
+    if spec.get("lastUpdatedDate") is not None:
+        _iso_date(spec["lastUpdatedDate"], file_name, "reportSpecification.lastUpdatedDate")
+        report.last_updated = spec["lastUpdatedDate"]
+    start, end = (spec.get(name) or None for name in ("dataStartTime", "dataEndTime"))
+    start = start and _iso_date(start, file_name, "reportSpecification.dataStartTime")
+    end = end and _iso_date(end, file_name, "reportSpecification.dataEndTime")
+    if start and end:
+        report.period_start, report.period_end = start, end
+        if end < start:
+            raise _refuse(file_name, "reportSpecification", f"dataEndTime {end} is before dataStartTime {start}",
+                          "Download the report again with a valid date range.")
+    if kind not in PERIODIC and kind not in REAL_TIME and kind not in OTHER_KINDS:
         raise _refuse(file_name, "reportSpecification.reportType", f"{kind!r} is not a report VendorDesk reads",
                       "Import sales, traffic, inventory, net PPM, forecasting, real-time or coupon reports.")
+    return report, kind
+
+
+def finish(report: ParsedReport, account_currency: str | None) -> ParsedReport:
     if account_currency and report.currency and report.currency != account_currency:
         report.warnings.append(f"Amounts are in {report.currency}, the account works in {account_currency}; "
                                "they are kept in their own currency. Check the account currency in Settings.")

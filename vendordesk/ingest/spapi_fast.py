@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vendordesk.ingest.model import date_bounds
+from vendordesk.ingest.spapi_values import ASIN, MAX_ABS, NON_NEGATIVE
+
 _NUMBERS = {int, float, type(None)}
 
 
@@ -30,10 +33,30 @@ def compile_builder(fields: tuple[tuple[str, str], ...]):
 
 
 def _dates_ok(values: set) -> bool:
+    earliest, latest = (d.isoformat() for d in date_bounds())
     try:
-        return all(dt.date.fromisoformat(v).isoformat() == v for v in values)
+        return (all(dt.date.fromisoformat(v).isoformat() == v for v in values)
+                and all(earliest <= v <= latest for v in values))
     except (TypeError, ValueError):
         return False
+
+
+def _column_ok(column: list, name: str) -> bool:
+    """Numbers only, all finite, none above MAX_ABS, none negative where Amazon says >= 0.
+
+    A NaN or Infinity anywhere makes the sum NaN or Infinity, which fails ``total <= limit``.
+    """
+    types = set(map(type, column))
+    if types - _NUMBERS:
+        return False
+    numbers = [v for v in column if v is not None] if type(None) in types else column
+    if not numbers:
+        return True
+    sizes = list(map(abs, numbers))
+    total = sum(sizes)
+    if not total <= MAX_ABS * len(sizes) or not max(sizes) <= MAX_ABS:
+        return False
+    return name not in NON_NEGATIVE or min(numbers) >= 0
 
 
 def first_currency(sections: list[tuple[list, bool]], fields) -> str | None:
@@ -42,15 +65,17 @@ def first_currency(sections: list[tuple[list, bool]], fields) -> str | None:
         for row in data[:50]:
             for name in money:
                 value = row.get(name) if isinstance(row, dict) else None
-                if isinstance(value, dict) and value.get("currencyCode"):
+                if isinstance(value, dict) and isinstance(value.get("currencyCode"), str):
                     return value["currencyCode"]
     return None
 
 
-def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tuple, known: set):
+def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tuple, known: set,
+              full_width: bool = False):
     """All rows of the aggregate and by-ASIN sections, or None when anything looks odd.
 
-    ``cur`` is ``(currency,)`` for tables with a currency column, else ``()``.
+    ``cur`` is ``(currency,)`` for tables with a currency column, else ``()``. Rows carry the
+    fields the records hold, or all ``fields`` (None where absent) when ``full_width``.
     Returns (rows, currencies seen, field names seen).
     """
     for data, _is_asin in sections:
@@ -62,27 +87,35 @@ def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tup
             seen.update(signature)
     if seen - known:
         return None  # extra fields: the careful path keeps them as extras
-    present = tuple(f for f in fields if f[0] in seen)
+    present = tuple(fields) if full_width else tuple(f for f in fields if f[0] in seen)
     build = compile_builder(present)
     currencies: set = set()
     add = currencies.add
     rows: list[tuple] = []
+    share = {}.setdefault  # one str object per distinct ASIN and date, not one per row
     try:
         for data, is_asin in sections:
             append = rows.append
             for row in data:
-                asin = row["asin"] if is_asin else ""
-                append(build(row, (asin,) + prefix + (row["startDate"], row["endDate"]) + cur, add))
+                asin = share(row["asin"], row["asin"]) if is_asin else ""
+                start, end = row["startDate"], row["endDate"]
+                append(build(row, (asin,) + prefix + (share(start, start), share(end, end)) + cur, add))
     except (KeyError, TypeError):
         return None
     width = 7 + len(cur)
-    for index in range(width, width + len(present)):
-        if {type(r[index]) for r in rows} - _NUMBERS:
+    for index, (name, _kind) in enumerate(present, start=width):
+        if not _column_ok([r[index] for r in rows], name):
             return None
+    if set(map(type, currencies)) - {str, type(None)}:
+        return None
+    if ({type(r[5]) for r in rows} | {type(r[6]) for r in rows}) - {str}:
+        return None
     spans = {(r[5], r[6]) for r in rows}
     if not _dates_ok({d for span in spans for d in span}) or any(e < s for s, e in spans):
         return None
     aggregates = sum(len(data) for data, is_asin in sections if not is_asin)
     if {type(r[0]) for r in rows} != {str} or sum(1 for r in rows if not r[0]) != aggregates:
+        return None
+    if not all(map(ASIN.fullmatch, {r[0] for r in rows} - {""})):
         return None
     return rows, currencies, seen

@@ -3,43 +3,52 @@
 from __future__ import annotations
 
 from vendordesk.errors import UserError
-from vendordesk.ingest.model import ParsedReport
+from vendordesk.ingest import spapi_values as values
+from vendordesk.ingest.model import FORECAST_AHEAD_DAYS, ParsedReport
 
 _QUANTILES = ("meanForecastUnits", "p70ForecastUnits", "p80ForecastUnits", "p90ForecastUnits")
 _COUPON_FIELDS = ("clips", "redemptions", "budget", "totalDiscount", "budgetSpent",
                   "budgetRemaining", "budgetPercentageUsed")
 
 
-def _number(value: object, file_name: str, where: str) -> float | None:
+def _number(value: object, file_name: str, where: str, name: str) -> float | None:
     if value is None:
         return None
-    if type(value) not in (int, float):
-        raise UserError(f"{file_name}: {where}: {value!r} is not a number. Nothing was imported. "
-                        "The document is damaged; download it again.")
-    return float(value)
+    return float(values.number(value, file_name, where, name))
+
+
+def _objects(value: object, file_name: str, where: str) -> list:
+    """A list of JSON objects (None -> [])."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise values.refuse(file_name, where, "is not a list of objects")
+    return value
 
 
 def forecasting(doc: dict, report: ParsedReport) -> None:
     """forecastByAsin -> amazon_forecasts rows, every generation kept."""
-    from vendordesk.ingest.spapi import _iso_date
+    from vendordesk.ingest.spapi import option, report_options
 
-    options = doc["reportSpecification"].get("reportOptions") or {}
-    program = str(options.get("sellingProgram") or "RETAIL").upper()
+    name = report.file_name
+    options = report_options(doc, name)
+    program = option(options, "sellingProgram", "RETAIL", ("RETAIL", "BUSINESS", "FRESH"), name)
     report.report_type, report.selling_program, report.grain = "forecast", program, "week"
     odd = 0
-    for index, row in enumerate(doc.get("forecastByAsin") or []):
+    for index, row in enumerate(_objects(doc.get("forecastByAsin"), name, "forecastByAsin")):
         where = f"forecastByAsin[{index}]"
-        if not isinstance(row, dict) or not row.get("asin"):
-            raise UserError(f"{report.file_name}: {where}: has no asin. Nothing was imported. "
-                            "The document is damaged; download it again.")
-        generated = _iso_date(row.get("forecastGenerationDate"), report.file_name, where + ".forecastGenerationDate")
-        start = _iso_date(row.get("startDate"), report.file_name, where + ".startDate")
-        end = _iso_date(row.get("endDate"), report.file_name, where + ".endDate")
-        values = [_number(row.get(q), report.file_name, f"{where}.{q}") for q in _QUANTILES]
-        known = [v for v in values if v is not None]
+        asin = values.asin(row.get("asin"), name, where + ".asin")
+        # generated today at the latest (one day of slack for time zones); weeks up to 2 years ahead
+        generated = values.iso_date(row.get("forecastGenerationDate"), name, where + ".forecastGenerationDate", 1)
+        start = values.iso_date(row.get("startDate"), name, where + ".startDate", FORECAST_AHEAD_DAYS)
+        end = values.iso_date(row.get("endDate"), name, where + ".endDate", FORECAST_AHEAD_DAYS)
+        if end < start:
+            raise values.refuse(name, where, f"endDate {end} is before startDate {start}")
+        units = [_number(row.get(q), name, f"{where}.{q}", q) for q in _QUANTILES]
+        known = [v for v in units if v is not None]
         if known != sorted(known):
             odd += 1
-        report.forecasts.append((row["asin"], report.marketplace_id, program, generated, start, end, *values))
+        report.forecasts.append((asin, report.marketplace_id, program, generated, start, end, *units))
     if odd:
         report.warnings.append(f"{odd} forecast rows have quantiles out of order (e.g. P90 < P80); stored as delivered.")
     if report.forecasts:
@@ -54,26 +63,33 @@ def coupons(doc: dict, report: ParsedReport) -> None:
     Coupon numbers belong to the whole coupon, not to one ASIN: every ASIN of a coupon carries
     the coupon's totals, so never sum them over ASINs.
     """
-    from vendordesk.ingest.spapi import _iso_date
-
+    name = report.file_name
     report.report_type, report.grain = "coupon", "custom"
     report.distributor_view, report.selling_program = "MANUFACTURING", "RETAIL"
     currencies = set()
-    for c_index, campaign in enumerate(doc.get("campaigns") or []):
+    for c_index, campaign in enumerate(_objects(doc.get("campaigns"), name, "campaigns")):
+        here = f"campaigns[{c_index}]"
+        for field in ("currencyCode", "marketplaceId", "campaignName"):
+            if campaign.get(field) is not None:
+                values.text(campaign[field], name, f"{here}.{field}")
         currencies.add(campaign.get("currencyCode"))
         market = campaign.get("marketplaceId") or report.marketplace_id
-        for k_index, coupon in enumerate(campaign.get("coupons") or []):
-            where = f"campaigns[{c_index}].coupons[{k_index}]"
-            start = _iso_date(coupon.get("startDateTime"), report.file_name, where + ".startDateTime")
-            end = _iso_date(coupon.get("endDateTime"), report.file_name, where + ".endDateTime")
+        for k_index, coupon in enumerate(_objects(campaign.get("coupons"), name, here + ".coupons")):
+            where = f"{here}.coupons[{k_index}]"
+            start = values.iso_date(coupon.get("startDateTime"), name, where + ".startDateTime")
+            end = values.iso_date(coupon.get("endDateTime"), name, where + ".endDateTime")
+            if end < start:
+                raise values.refuse(name, where, f"endDateTime {end} is before startDateTime {start}")
             label = f"{campaign.get('campaignName', '')} / {coupon.get('name', '')}".strip(" /")
-            asins = [a.get("asin") for a in coupon.get("asins") or [] if isinstance(a, dict) and a.get("asin")]
+            asins = [values.asin(a["asin"], name, f"{where}.asins[{i}].asin")
+                     for i, a in enumerate(_objects(coupon.get("asins"), name, where + ".asins"))
+                     if a.get("asin") is not None]
             for asin in asins or [""]:
                 key = (asin, market, "MANUFACTURING", "RETAIL", "custom", start, end)
-                for name in _COUPON_FIELDS:
-                    value = _number(coupon.get(name), report.file_name, f"{where}.{name}")
+                for field in _COUPON_FIELDS:
+                    value = _number(coupon.get(field), name, f"{where}.{field}", field)
                     if value is not None:
-                        report.extras.append(key + (f"coupon.{coupon.get('couponId')}.{name}", value, label))
+                        report.extras.append(key + (f"coupon.{coupon.get('couponId')}.{field}", value, label))
     currencies.discard(None)
     if len(currencies) > 1:
         raise UserError(f"{report.file_name}: campaigns: mixed currencies ({', '.join(sorted(currencies))}). "

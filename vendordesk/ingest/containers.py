@@ -1,0 +1,130 @@
+"""Packed and re-encoded files, opened in bounded memory before any reader sees them.
+
+- gzip: unpacked as a stream and refused beyond ``gzip_limit`` (a gzip bomb never fills memory);
+- ZIP: a workbook (xl/workbook.xml) whose directory sizes are sane is an XLSX, whatever its name;
+  any other ZIP is refused ("unzip it first"): VendorDesk does not guess which member is meant;
+- UTF-16 text: transcoded to UTF-8 into a temporary copy under the same file name, so the CSV
+  reader keeps its interface ``read_csv(path, head, context)`` and its messages name the user's file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import shutil
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from vendordesk.errors import UserError
+
+MB = 2**20
+GZIP_FLOOR, GZIP_RATIO = 64 * MB, 100      # unpacked size allowed: max(64 MB, 100 x packed) ...
+XLSX_MEMBER_MAX, XLSX_TOTAL_MAX = 256 * MB, 512 * MB
+SHARED_STRINGS_MAX = 32 * MB               # openpyxl keeps all shared strings in memory, even read-only
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def gzip_limit(packed: int, ceiling: int = 512 * MB) -> int:
+    """... but never more than ``ceiling``. Real SP-API documents pack 10-30x."""
+    return min(ceiling, max(GZIP_FLOOR, GZIP_RATIO * packed))
+
+
+def gunzip(path: Path, ceiling: int) -> bytearray:
+    limit = gzip_limit(path.stat().st_size, ceiling)
+    out = bytearray()
+    try:
+        with gzip.GzipFile(path, "rb") as handle:
+            while chunk := handle.read(MB):
+                out += chunk
+                if len(out) > limit:
+                    raise UserError(f"{path.name}: the gzip file unpacks to more than {limit / MB:.0f} MB "
+                                    f"({path.stat().st_size / MB:.1f} MB packed); that is no report document. "
+                                    "Nothing was imported. Download the report document again from Amazon.")
+    except (OSError, EOFError, zlib.error) as exc:
+        raise UserError(f"{path.name}: the gzip file is damaged or truncated ({exc}). Nothing was "
+                        "imported. Download the report document again.") from exc
+    return out
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse a ZIP that is no workbook, and a workbook that would unpack to too much."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError(f"{path.name}: the ZIP/XLSX file is damaged or truncated ({exc}). Nothing was imported. "
+                        "Download it again, or open it in Excel and save it again as .xlsx.") from exc
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        inside = ", ".join(sorted(names)[:3]) + (" …" if len(names) > 3 else "")
+        what = ("an OpenDocument spreadsheet (save it as .xlsx or CSV)" if "content.xml" in names
+                else f"a ZIP archive ({len(names)} files: {inside}); unzip it first and import the CSV, "
+                     "XLSX or JSON files inside")
+        raise UserError(f"{path.name}: this is {what}, not a report. Nothing was imported.")
+    for info in infos:
+        cap = SHARED_STRINGS_MAX if info.filename == "xl/sharedStrings.xml" else XLSX_MEMBER_MAX
+        if info.file_size > cap:
+            raise _too_big(path, f"{info.filename} unpacks to {info.file_size / MB:.0f} MB (at most "
+                           f"{cap / MB:.0f} MB)")
+    total = sum(info.file_size for info in infos)
+    if total > XLSX_TOTAL_MAX:
+        raise _too_big(path, f"the workbook unpacks to {total / MB:.0f} MB (at most {XLSX_TOTAL_MAX / MB:.0f} MB)")
+
+
+def _too_big(path: Path, what: str) -> UserError:
+    return UserError(f"{path.name}: {what}; that is no Vendor Central export. Nothing was imported. "
+                     "Export a shorter period or fewer ASINs, or export CSV.")
+
+
+@contextlib.contextmanager
+def as_xlsx(path: Path) -> Iterator[tuple[Path, object]]:
+    """(a path openpyxl accepts, rename(read, path, context)) for a workbook named e.g. .csv.
+
+    openpyxl refuses names not ending in .xlsx; the workbook is linked (or copied) under
+    ``<name>.xlsx`` into a temporary folder, and ``rename`` puts the user's name back into the
+    report and into any refusal.
+    """
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        yield path, lambda read, readable, context: read(readable, context)
+        return
+    with tempfile.TemporaryDirectory(prefix="vendordesk-") as folder:
+        alias = Path(folder) / f"{path.name}.xlsx"
+        try:
+            os.link(path, alias)
+        except OSError:
+            shutil.copyfile(path, alias)
+
+        def rename(read, readable, context):
+            try:
+                report = read(readable, context)
+            except UserError as exc:
+                raise UserError(str(exc).replace(alias.name, path.name)) from exc
+            report.file_name = path.name
+            return report
+
+        yield alias, rename
+
+
+@contextlib.contextmanager
+def as_utf8(path: Path, encoding: str) -> Iterator[tuple[Path, bytes]]:
+    """(UTF-8 copy under the same name, its first bytes) of a UTF-16 text file, transcoded as a stream."""
+    from vendordesk.ingest.detect import SNIFF_BYTES
+
+    with tempfile.TemporaryDirectory(prefix="vendordesk-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            with path.open("r", encoding=encoding, newline="") as source, \
+                    copy.open("w", encoding="utf-8", newline="") as target:
+                target.write(source.read(MB).lstrip("\ufeff"))
+                while chunk := source.read(MB):
+                    target.write(chunk)
+        except UnicodeError as exc:
+            raise UserError(f"{path.name}: the text looks like UTF-16 but cannot be decoded ({exc}). Nothing was "
+                            "imported. Save the export again as CSV UTF-8.") from exc
+        with copy.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        yield copy, head

@@ -1,0 +1,119 @@
+"""Checks for single values of SP-API documents: numbers, dates, ASINs, strings.
+
+Each check returns the value as stored or raises UserError naming file, place and field.
+Numbers must be finite and at most ``MAX_ABS`` in size (NaN, Infinity and 1e400 are impossible
+report values); counts and rates that can't be negative are listed in ``NON_NEGATIVE``.
+Dates must lie in ``model.date_bounds`` (2000-01-01 up to today + 1 year; forecast weeks 2 years).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from vendordesk.errors import UserError
+from vendordesk.ingest.model import FORECAST_AHEAD_DAYS, HISTORY_AHEAD_DAYS, date_bounds
+
+MAX_ABS = 1e15
+# Amazon defines these as >= 0 (domain §2.3-2.9); the others (ordered units, inventory, margins) may be < 0.
+NON_NEGATIVE = frozenset({
+    "glanceViews", "customerReturns", "unfilledCustomerOrderedUnits", "unsellableOnHandInventoryUnits",
+    "unsellableOnHandInventoryCost", "unhealthyInventoryUnits", "unhealthyInventoryCost",
+    "averageVendorLeadTimeDays", "procurableProductOutOfStockRate", "uft", "receiveFillRate",
+    "vendorConfirmationRate", "meanForecastUnits", "p70ForecastUnits", "p80ForecastUnits", "p90ForecastUnits",
+    "clips", "redemptions"})
+ASIN = re.compile(r"[A-Z0-9]{10}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?")
+_DAMAGED = "The document is damaged; download it again from Amazon."
+
+
+def refuse(file_name: str, where: str, what: str, todo: str = _DAMAGED) -> UserError:
+    return UserError(f"{file_name}: {where}: {what}. Nothing was imported. {todo}")
+
+
+class TooLong:
+    """Stands in for an integer literal too long for Python's int() (json parse_int hook)."""
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"{self.digits[:12]}… ({len(self.digits)} digits)"
+
+
+def number(value: object, file_name: str, where: str, name: str = "") -> int | float:
+    """A finite report number; ``name`` (the field) decides whether it may be negative."""
+    if isinstance(value, TooLong):
+        raise refuse(file_name, where, f"the integer {value!r} is too large to be a report value")
+    if type(value) not in (int, float):
+        raise refuse(file_name, where, f"{value!r} is not a number")
+    if type(value) is float and not math.isfinite(value):
+        raise refuse(file_name, where, f"{value!r} is not a finite number (NaN, Infinity or a number "
+                     "out of range such as 1e400 stand for a broken export)")
+    if abs(value) > MAX_ABS:
+        raise refuse(file_name, where, f"{_short(value)} is too large to be a report value (more than "
+                     f"{MAX_ABS:.0e})")
+    if value < 0 and name in NON_NEGATIVE:
+        raise refuse(file_name, where, f"{value!r} is negative; Amazon reports {name} as 0 or more")
+    return value
+
+
+def _short(value: float) -> str:
+    text = repr(value) if type(value) is float or value.bit_length() < 200 else f"{value.bit_length()}-bit integer"
+    return text if len(text) <= 30 else text[:20] + "…"
+
+
+def text(value: object, file_name: str, where: str, allowed: tuple[str, ...] = ()) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise refuse(file_name, where, f"{value!r} is not a text value")
+    if allowed and value.upper() not in allowed:
+        raise refuse(file_name, where, f"{value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def asin(value: object, file_name: str, where: str) -> str:
+    if not isinstance(value, str) or not ASIN.fullmatch(value):
+        raise refuse(file_name, where, f"{value!r} is not an ASIN (10 capital letters or digits, e.g. B0C1234567)")
+    return value
+
+
+def _check_day(day: dt.date, value: str, file_name: str, where: str, ahead_days: int) -> None:
+    earliest, latest = date_bounds(ahead_days)
+    if not earliest <= day <= latest:
+        raise refuse(file_name, where, f"{value!r} is outside the plausible report dates "
+                     f"{earliest.isoformat()}..{latest.isoformat()}",
+                     "Check the computer's date and download the report again from Amazon.")
+
+
+def iso_date(value: object, file_name: str, where: str, ahead_days: int = HISTORY_AHEAD_DAYS) -> str:
+    """YYYY-MM-DD (an ISO date-time is cut to its date) within the plausible dates -> 'YYYY-MM-DD'."""
+    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    try:
+        day = dt.date(*map(int, match.groups()[:3])) if match else None
+        if match and match.group(4):
+            dt.datetime.fromisoformat(value)
+    except ValueError:
+        day = None
+    if day is None:
+        raise refuse(file_name, where, f"{value!r} is not a date (YYYY-MM-DD)")
+    _check_day(day, value, file_name, where, ahead_days)
+    return day.isoformat()
+
+
+def iso_hour(value: object, file_name: str, where: str) -> str:
+    """An ISO date-time within the plausible dates -> 'YYYY-MM-DDTHH:MM:SSZ' (UTC)."""
+    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    try:
+        moment = dt.datetime.fromisoformat(value) if match else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise refuse(file_name, where, f"{value!r} is not a date-time (YYYY-MM-DDTHH:MM:SSZ)")
+    moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment
+    _check_day(moment.date(), value, file_name, where, HISTORY_AHEAD_DAYS)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+__all__ = ["FORECAST_AHEAD_DAYS", "HISTORY_AHEAD_DAYS", "MAX_ABS", "NON_NEGATIVE", "TooLong", "asin", "iso_date",
+           "iso_hour", "number", "refuse", "text"]
