@@ -85,3 +85,16 @@ def test_workspace_below_a_file_is_refused(tmp_path, capsys):
     blocker.write_text("x")
     assert main(["backup", "--workspace", str(blocker / "ws.vendordesk"), str(tmp_path / "b")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_json_output_is_strict_json_even_with_nan_values(capsys):
+    """NaN/Infinity are not JSON (RFC 8259): a missing figure is printed as null."""
+    import json as _json
+    import math as _math
+
+    from vendordesk.commands.common import print_json
+
+    print_json({"a": _math.nan, "b": [1.5, _math.inf], "c": {"d": -_math.inf}})
+    text = capsys.readouterr().out
+    assert _json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name))) == {
+        "a": None, "b": [1.5, None], "c": {"d": None}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,18 @@ def printable(text: object) -> str:
     return "".join(out)
 
 
+def _finite(value: Any) -> Any:
+    """NaN and infinities are no JSON: a value that is not a finite number is missing (null)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
+
+
 def print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    """One strict JSON document on stdout (RFC 8259: no NaN or Infinity)."""
+    json.dump(_finite(document), sys.stdout, ensure_ascii=False, indent=2, default=str, allow_nan=False)
     sys.stdout.write("\n")

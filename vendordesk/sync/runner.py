@@ -148,10 +148,12 @@ class _Run:
         raise ReportFailed(message)
 
     def import_document(self, request: ReportRequest, document: str) -> int:
+        from vendordesk.ingest.detect import load_json_text
         from vendordesk.ingest.spapi import parse_document
         from vendordesk.store.facts import write_report
 
-        report = parse_document(json.loads(document), f"SP-API {request.label()}", self.ws.meta("currency"))
+        label = f"SP-API {request.label()}"
+        report = parse_document(load_json_text(document, label), label, self.ws.meta("currency"))
         digest = hashlib.sha256(document.encode("utf-8")).hexdigest()
         import_id = write_report(self.ws, report, file_hash=digest)
         raw_reports.record_imported(self.ws, request.key(), import_id)
