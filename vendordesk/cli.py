@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "forecast",
     "gears",
     "sync",
+    "events",
 )
 
 log = logging.getLogger(__name__)
