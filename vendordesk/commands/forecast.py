@@ -46,6 +46,15 @@ def _panel(ws, asins: list[str] | None):
     return panel_from_frame(frame)
 
 
+def workspace_events(ws):
+    """The event calendar the forecast uses: built-in dates of 2015..next year plus stored rows."""
+    import datetime as dt
+
+    from vendordesk.store.events import calendar
+
+    return calendar(ws, 2015, dt.date.today().year + 2)
+
+
 def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
     """Our forecast as a DataFrame (asin, week_start, p50, p70, p80, p90, model); for export."""
     from vendordesk.core.forecast import forecast_panel
