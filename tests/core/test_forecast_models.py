@@ -55,13 +55,36 @@ def test_tsb_by_hand():
 
 
 def test_seasonal_index_by_hand():
+    """A: 20 for 26 weeks, 10 for 26 (two years); B: constant 15; equal volume 15 a week.
+
+    Raw index A: 20/15 = 4/3 and 2/3; smoothed +-2 weeks it stays 4/3 in mid-block (week 13);
+    at the 4 weeks around each of the 2 steps it differs from raw by 0.1333, 0.2667 (x2 each).
+    Pooled (equal volumes): (4/3 + 1) / 2 = 7/6 at week 13.
+    A: noise = mean((raw - smoothed)^2) x 5/4 / 5 = (2 x 2 x (0.1333^2 + 0.2667^2) / 52) / 4
+       = 0.0068376 / 4 = 0.0017094; total = mean((smoothed - pooled)^2) = mean((smoothed - 1)^2) / 4
+       = (44 x 1/9 + 2 x (0.2^2 + 0.0667^2) x 2) / 52 / 4 = 0.024359; w = 1 - 0.0017094 / 0.024359
+       = 0.92982. Uncapped (shrink=1): week 13 = 7/6 + 0.92982 x (4/3 - 7/6) = 1.321637; capped at
+       the default 0.9: 7/6 + 0.9 / 6 = 1.316667.
+    B: noise 0 -> w = 1: week 13 = 1 exactly; capped 0.9: 7/6 + 0.9 x (1 - 7/6) = 1.016667.
+    """
     year = [20.0] * 26 + [10.0] * 26
-    Y = np.array([year * 2])
+    Y = np.array([year * 2, [15.0] * 104])
+    free = fm.seasonal_index(Y, shrink=1.0)
+    assert free[0, 13] == pytest.approx(1.321637, abs=1e-5)
+    assert free[1, 13] == pytest.approx(1.0)
     index = fm.seasonal_index(Y)
-    # ratio to the block mean 15: 4/3 and 2/3, shrunk by 0.8 (two years): 1.2667 / 0.7333
-    assert index[0, 13] == pytest.approx(1 + 0.8 / 3)
-    assert index[0, 39] == pytest.approx(1 - 0.8 / 3)
-    assert index.mean() == pytest.approx(1.0)
+    assert index[0, 13] == pytest.approx(1.316667, abs=1e-5)
+    assert index[1, 13] == pytest.approx(1.016667, abs=1e-5)
+    assert index.mean(axis=1) == pytest.approx([1.0, 1.0])
+
+
+def test_a_series_without_a_full_year_borrows_the_pooled_index():
+    # pooled = A's own smoothed index (B has no full year): 4/3 at week 13; B gets 1 + 0.9 x 1/3.
+    year = [20.0] * 26 + [10.0] * 26
+    Y = np.array([year * 2, [np.nan] * 74 + [15.0] * 30])
+    index = fm.seasonal_index(Y)
+    assert index[0, 13] == pytest.approx(4 / 3)
+    assert index[1, 13] == pytest.approx(1 + 0.9 / 3)
 
 
 def test_seasonal_index_is_flat_for_a_constant_series_and_short_history():

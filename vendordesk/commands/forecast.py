@@ -47,12 +47,10 @@ def _panel(ws, asins: list[str] | None):
 
 
 def workspace_events(ws):
-    """The event calendar the forecast uses: built-in dates of 2015..next year plus stored rows."""
-    import datetime as dt
-
+    """The event calendar the forecast uses: built-in dates of 2010..2040 plus stored rows."""
     from vendordesk.store.events import calendar
 
-    return calendar(ws, 2015, dt.date.today().year + 2)
+    return calendar(ws, 2010, 2040)
 
 
 def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
