@@ -50,7 +50,8 @@ def holdout_rows(panel: Panel, amazon, events) -> list[dict]:
 
     rows = []
     for h in HOLDOUTS:
-        doc = holdout_backtest(panel, h, events=events)
+        doc = holdout_backtest(panel, h, events=events, amazon=amazon)
+        alone = holdout_backtest(panel, h, events=events)["_arrays"]["q"][0]
         arr = doc["_arrays"]
         t = len(panel.weeks) - h
         train, actual = panel.demand[:, :t], arr["actual"]
@@ -59,7 +60,8 @@ def holdout_rows(panel: Panel, amazon, events) -> list[dict]:
         row = {"holdout": h, "coverage": {k: bt.coverage(arr["q"][j], actual)
                                           for j, k in ((1, "p70"), (2, "p80"), (3, "p90"))}}
         ev = _event_mask(events, arr["weeks"])
-        for name, F in (("ours", arr["q"][0]), ("naive", arr["naive"]), ("amazon", np.nan_to_num(amz))):
+        for name, F in (("ours", arr["q"][0]), ("ours_alone", alone), ("naive", arr["naive"]),
+                        ("amazon", np.nan_to_num(amz))):
             rows_ok = has_amz if name == "amazon" else np.ones(len(panel), bool)
             if name == "amazon" and not has_amz.any():
                 row[name] = None
@@ -76,14 +78,14 @@ def holdout_rows(panel: Panel, amazon, events) -> list[dict]:
     return rows
 
 
-def event_week(panel: Panel, week: str, events, holdout: int | None = None) -> dict:
+def event_week(panel: Panel, week: str, events, holdout: int | None = None, amazon=None) -> dict:
     """P50/P90 total vs actual in ``week``; with ``holdout`` the week is inside that holdout,
     else forecast one week ahead from the week before."""
     from vendordesk.core.forecast import forecast_panel
 
     j = panel.weeks.index(week)
     origin = len(panel.weeks) - holdout if holdout else j
-    res = forecast_panel(cut(panel, origin), j - origin + 1, events=events)
+    res = forecast_panel(cut(panel, origin), j - origin + 1, events=events, amazon=amazon)
     q = res.q[:, :, j - origin]
     a = panel.actual[:, j]
     seen = ~np.isnan(a)
@@ -118,7 +120,7 @@ def forward_black_friday(panel: Panel, amazon, events) -> dict:
     from vendordesk.core import forecast_amazon as fa
     from vendordesk.core.forecast import forecast_panel
 
-    res = forecast_panel(panel, 2, events=events)
+    res = forecast_panel(panel, 2, events=events, amazon=amazon)
     week = res.weeks[0]
     amz = fa.latest(amazon)
     return {"week": week, "p50": float(res.q[0, :, 0].sum()), "p90": float(res.q[3, :, 0].sum()),
@@ -128,8 +130,8 @@ def forward_black_friday(panel: Panel, amazon, events) -> dict:
 def report(panel: Panel, amazon, events) -> dict:
     rows = holdout_rows(panel, amazon, events)
     bf_week = next(w for w in panel.weeks if w.startswith("2025-11-2"))
-    out = {"holdouts": rows, "black_friday_2025": event_week(panel, bf_week, events),
-           "prime_day_2026": event_week(panel, "2026-07-05", events, holdout=26),
+    out = {"holdouts": rows, "black_friday_2025": event_week(panel, bf_week, events, amazon=amazon),
+           "prime_day_2026": event_week(panel, "2026-07-05", events, holdout=26, amazon=amazon),
            "launches": launch_wape(panel, events), "black_friday_2026": forward_black_friday(panel, amazon, events)}
     _print(out)
     return out
@@ -145,7 +147,7 @@ def _print(out: dict) -> None:
         c = r["coverage"]
         ok = all(abs(c[k] - v) <= 0.05 for k, v in NOMINAL.items())
         print(f"{r['holdout']:>3} w | {c['p70']:.1%} {c['p80']:.1%} {c['p90']:.1%} {'MET' if ok else 'MISSED'} | "
-              f"{_fmt(r['ours'])} | {_fmt(r['naive'])} | {_fmt(r.get('amazon'))} ({_fmt(r.get('ours_on_amazon'))})")
+              f"{_fmt(r['ours'])} [model alone {_fmt(r['ours_alone'])}] | {_fmt(r['naive'])} | {_fmt(r.get('amazon'))} ({_fmt(r.get('ours_on_amazon'))})")
         if "ours_events" in r:
             print(f"      event weeks: ours {_fmt(r['ours_events'])} | naive {_fmt(r['naive_events'])} | "
                   f"Amazon {_fmt(r.get('amazon_events'))}")

@@ -39,6 +39,7 @@ from vendordesk.core import forecast_backtest as bt
 from vendordesk.core import forecast_calib as cal
 from vendordesk.core import forecast_events as fe
 from vendordesk.core import forecast_models as fm
+from vendordesk.core import forecast_rival as rv
 from vendordesk.core.events import builtin_events, week_labels
 from vendordesk.core.forecast_clean import MIN_WEEKS, Panel
 
@@ -124,6 +125,8 @@ class Fit:
     sel: bt.Selection
     effects: fe.EventEffects
     point: np.ndarray
+    source: list[str]
+    amazon_weight: np.ndarray | None   # (series, horizon buckets), None without Amazon forecasts
 
 
 def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray, horizon: int,
@@ -141,16 +144,18 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
 
 
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
-                 events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None) -> Fit:
+                 events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
+                 amazon: pd.DataFrame | None = None, asins: list[str] | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
     ``weeks`` are the history's week starts (needed for events and seasons), ``raw`` the
-    uncapped demand events are measured on, ``lift`` (n, horizon) the KAM's deals.
+    uncapped demand events are measured on, ``lift`` (n, horizon) the KAM's deals, ``amazon``
+    Amazon's forecast generations (rows of ``asins``), blended in by forecast_rival.
     """
     t = demand.shape[1]
     weeks = weeks or future_weeks("2000-01-02", t)
     raw = demand if raw is None else raw
-    all_weeks = weeks + future_weeks(weeks[-1], horizon)
+    all_weeks = weeks + future_weeks(weeks[-1], max(horizon, cal.HORIZON))
     kinds, M = fe.calendar_matrix(events, all_weeks)
     _, Yd, _ = _point(demand, raw, kinds, M, 1, None, ())
     sel = bt.select(Yd, progress=progress)
@@ -160,17 +165,28 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
                           cal.HORIZON, sel.model, sel.names)
         return F, bt._level(Yo)
 
-    z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent)
+    kept: list = []
+    z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names)
     if lift is not None:
         point = point * lift
-    q = cal.quantiles(point, z, sel.scale, bt._level(Yd), all_weeks[t:], sel.intermittent)
-    return Fit(q, [sel.names[m] for m in sel.model], sel, effects, point)
+    horizon_weeks = all_weeks[t:t + horizon]
+    q = cal.quantiles(point, z, sel.scale, bt._level(Yd), horizon_weeks, sel.intermittent)
+    source, w = ["ours"] * len(q[0]), None
+    if amazon is not None and not amazon.empty and asins:
+        amz = rv.by_horizon(amazon, asins, weeks, t - 1)
+        done = {o for o, _ in kept}
+        for o in rv.extra_origins(amz, t, done):     # weekly origins where Amazon has forecasts
+            kept.append((o, at(o)[0]))
+        w = rv.weights(rv.ours_by_horizon(kept, raw.shape), amz, raw)
+        mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
+        q, source = rv.combine(q, mean, k, w)
+    return Fit(q, [sel.names[m] for m in sel.model], sel, effects, point, source, w)
 
 
 def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
                    cancelled: Callable[[], bool] | None = None, events: list | None = None,
-                   elasticity: float | None = None) -> ForecastResult:
+                   elasticity: float | None = None, amazon: pd.DataFrame | None = None) -> ForecastResult:
     """Our forecast for every ASIN of ``panel``, ``horizon`` weeks after its last week.
 
     ``events``: the calendar (default: the built-in one); deals in it (price_cut) lift their
@@ -182,7 +198,8 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
         return ForecastResult([], weeks, np.zeros((4, 0, horizon)), [], [], [])
     events = default_events(panel.weeks) if events is None else events
     lift = fe.deal_factor(events, panel.asins, weeks, DEFAULT_ELASTICITY if elasticity is None else elasticity)
-    fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift)
+    fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift, amazon,
+                       panel.asins)
     q, model, sel = fit.q, fit.model, fit.sel
     _apply_fallbacks(q, model, panel.demand)
     q = np.nan_to_num(q, nan=0.0, posinf=0.0)
@@ -190,7 +207,8 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     if progress:
         progress(1.0)
     labels = week_labels([e for e in events if not e.asin], weeks)
-    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels)
+    source = [s if m not in ("fallback_zero", "fallback_mean") else "ours" for s, m in zip(fit.source, model)]
+    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source)
 
 
 def default_events(weeks: list[str]) -> list:
@@ -199,7 +217,7 @@ def default_events(weeks: list[str]) -> list:
 
 
 def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
-                     events: list | None = None) -> dict:
+                     events: list | None = None, amazon: pd.DataFrame | None = None) -> dict:
     """Hide the last ``holdout`` weeks, forecast them, score ours and seasonal naive.
 
     Actuals are the OOS-corrected demand (excluded weeks are not scored, spikes are kept).
@@ -213,7 +231,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
         return {"holdout": holdout, "total": {}, "asins": []}
     events = default_events(panel.weeks) if events is None else events
     events = [e for e in events if not e.price_cut]
-    fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout])
+    fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
+                       None, amazon, panel.asins)
     q, model = fit.q, fit.model
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
@@ -223,7 +242,7 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     kinds, M = fe.calendar_matrix(events, weeks)
     busy = M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0) if kinds else np.zeros(0, bool)
     event_total = _totals(q[:, :, busy], naive[:, busy], actual[:, busy], train) if busy.any() else {}
-    asins = [{"asin": a, "model": model[i], "flags": panel.flags[i],
+    asins = [{"asin": a, "model": model[i], "flags": panel.flags[i], "source": fit.source[i],
               "ours": {k: _round(v[i]) for k, v in ours_per.items()},
               "seasonal_naive": {k: _round(v[i]) for k, v in naive_per.items()}}
              for i, a in enumerate(panel.asins)]

@@ -54,10 +54,11 @@ def denominators(F: np.ndarray, scale: np.ndarray, level: np.ndarray) -> np.ndar
 
 
 def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actual: np.ndarray, weeks: list[str],
-              scale: np.ndarray, inter: np.ndarray) -> np.ndarray:
+              scale: np.ndarray, inter: np.ndarray, keep: list | None = None) -> np.ndarray:
     """z quantiles, shape (2 intermittent, 2 season, buckets, 4).
 
     ``forecast_at(o)`` returns (F (series, 13) for weeks o..o+12, level (series,) before o).
+    ``keep``, when given, receives (origin, F) of every origin (for the Amazon comparison).
     """
     t = actual.shape[1]
     zs, seasons, buckets, groups = [], [], [], []
@@ -65,6 +66,8 @@ def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actua
     b = bucket(HORIZON)
     for o in origins(t):
         F, level = forecast_at(o)
+        if keep is not None:
+            keep.append((o, F))
         h = min(HORIZON, t - o)
         A = actual[:, o:o + h]
         d = denominators(F[:, :h], scale, level)
