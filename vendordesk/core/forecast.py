@@ -242,7 +242,10 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     kinds, M = fe.calendar_matrix(events, weeks)
     busy = M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0) if kinds else np.zeros(0, bool)
     event_total = _totals(q[:, :, busy], naive[:, busy], actual[:, busy], train) if busy.any() else {}
+    wa = fit.amazon_weight
+    buckets = [f"h{lo}-{hi}" for lo, hi in cal.BUCKETS]
     asins = [{"asin": a, "model": model[i], "flags": panel.flags[i], "source": fit.source[i],
+              "amazon_weight": None if wa is None else {b: _round(wa[i, j]) for j, b in enumerate(buckets)},
               "ours": {k: _round(v[i]) for k, v in ours_per.items()},
               "seasonal_naive": {k: _round(v[i]) for k, v in naive_per.items()}}
              for i, a in enumerate(panel.asins)]

@@ -54,17 +54,19 @@ def calendar_matrix(events: list[Event] | None, weeks: list[str]) -> tuple[list[
     return week_matrix(events, weeks, tuple(kinds))
 
 
-def baseline(Y: np.ndarray, busy: np.ndarray, window: int = WINDOW) -> np.ndarray:
-    """Mean of observed, event-free weeks within +-window of each week (NaN if none)."""
+def baseline(Y: np.ndarray, busy: np.ndarray, cols: np.ndarray | None = None, window: int = WINDOW) -> np.ndarray:
+    """Mean of observed, event-free weeks within +-window of each week in ``cols`` (default
+    all), shape (series, len(cols)); NaN where there is none."""
     n, t = Y.shape
-    total, count = np.zeros((n, t)), np.zeros((n, t))
+    cols = np.arange(t) if cols is None else np.asarray(cols)
+    total, count = np.zeros((n, len(cols))), np.zeros((n, len(cols)))
     for d in range(-window, window + 1):
         if d == 0:
             continue
-        src = np.arange(t) + d
+        src = cols + d
         ok = (src >= 0) & (src < t)
         s = src[ok]
-        vals = np.full((n, t), np.nan)
+        vals = np.full((n, len(cols)), np.nan)
         vals[:, ok] = np.where(busy[s][None, :], np.nan, Y[:, s])
         seen = ~np.isnan(vals)
         total += np.where(seen, vals, 0.0)
@@ -81,13 +83,12 @@ def estimate(Y: np.ndarray, kinds: list[str], M: np.ndarray) -> EventEffects:
     if not k or not t:
         return EventEffects(kinds, effect, account, occ)
     busy = M.any(axis=0)
-    B = baseline(Y, busy)
     alone = M.sum(axis=0) == 1
     for j in range(k):
         cols = np.nonzero((M[j] > 0) & alone)[0]
         if not cols.size:
             continue
-        y, b = Y[:, cols], B[:, cols]
+        y, b = Y[:, cols], baseline(Y, busy, cols)
         ok = ~np.isnan(y) & ~np.isnan(b) & (b > 0)
         sums_y, sums_b = np.where(ok, y, 0).sum(axis=0), np.where(ok, b, 0).sum(axis=0)
         good = sums_b > 0

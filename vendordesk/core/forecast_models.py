@@ -52,22 +52,28 @@ def seasonal_naive(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
 
 
 def ses_levels(Y: np.ndarray, alphas: np.ndarray = ALPHAS) -> tuple[np.ndarray, np.ndarray]:
-    """Run SES for every alpha at once.
+    """Run SES for every alpha at once; unobserved weeks are skipped.
+
+    The level starts at each series' first observed value (its one-step error there is 0).
 
     Returns:
         (level, sae): final level (series, alphas) and the sum of absolute one-step errors.
     """
     n, t = Y.shape
-    level = np.full((n, len(alphas)), np.nan)
+    seen = ~np.isnan(Y)
+    any_seen = seen.any(axis=1)
+    first = np.where(any_seen, seen.argmax(axis=1), 0)
+    Y0 = np.where(seen, Y, 0.0)
+    mask = seen.astype(float)
+    level = np.repeat(Y0[np.arange(n), first][:, None], len(alphas), axis=1)
     sae = np.zeros((n, len(alphas)))
     a = alphas[None, :]
     for j in range(t):
-        y = Y[:, j:j + 1]
-        seen = ~np.isnan(y)
-        err = np.where(seen & ~np.isnan(level), np.abs(y - level), 0.0)
-        sae += err
-        updated = np.where(np.isnan(level), y, a * y + (1 - a) * level)
-        level = np.where(seen, updated, level)
+        diff = Y0[:, j:j + 1] - level
+        m = mask[:, j:j + 1]
+        sae += np.abs(diff) * m
+        level += a * diff * m
+    level[~any_seen] = np.nan
     return level, sae
 
 
