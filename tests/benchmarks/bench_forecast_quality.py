@@ -132,7 +132,7 @@ def report(panel: Panel, amazon, events) -> dict:
     bf_week = next(w for w in panel.weeks if w.startswith("2025-11-2"))
     out = {"holdouts": rows, "black_friday_2025": event_week(panel, bf_week, events, amazon=amazon),
            "prime_day_2026": event_week(panel, "2026-07-05", events, holdout=26, amazon=amazon),
-           "launches": launch_wape(panel, events), "black_friday_2026": forward_black_friday(panel, amazon, events)}
+           "launches": {f"{k} weeks": launch_wape(panel, events, k) for k in (2, 4, 6)}, "black_friday_2026": forward_black_friday(panel, amazon, events)}
     _print(out)
     return out
 
@@ -157,7 +157,8 @@ def _print(out: dict) -> None:
               f"({e['p50_error']:+.1%}), P90 {e['p90']:.0f}; ASINs actual <= P70 {e['share_le_p70']:.0%}, "
               f"<= P90 {e['share_le_p90']:.0%}")
     print(f"black_friday_2026 forward: {out['black_friday_2026']}")
-    print(f"launches: {out['launches']}")
+    for k, v in out["launches"].items():
+        print(f"launches, forecast after {k}: {v}")
     r26 = out["holdouts"][0]
     print(f"MASE gain vs seasonal naive (26 w): {1 - r26['ours']['mase'] / r26['naive']['mase']:.1%}")
 

@@ -38,6 +38,7 @@ import pandas as pd
 from vendordesk.core import forecast_backtest as bt
 from vendordesk.core import forecast_calib as cal
 from vendordesk.core import forecast_events as fe
+from vendordesk.core import forecast_launch as fl
 from vendordesk.core import forecast_models as fm
 from vendordesk.core import forecast_rival as rv
 from vendordesk.core.events import builtin_events, week_labels
@@ -109,7 +110,7 @@ def _apply_fallbacks(q: np.ndarray, model: list[str], demand: np.ndarray) -> Non
         if kind in ("no_history", "all_zero"):
             q[:, i, :] = 0.0
             model[i] = "fallback_zero"
-        elif kind == "short_history":
+        elif kind == "short_history" and model[i] != "launch_analogues":
             level = float(fm.nanmean(np.clip(demand[i:i + 1], 0, None), axis=1)[0])
             for k, factor in enumerate(FALLBACK_SPREAD):
                 q[k, i, :] = level * factor
@@ -145,7 +146,8 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
 
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
                  events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
-                 amazon: pd.DataFrame | None = None, asins: list[str] | None = None) -> Fit:
+                 amazon: pd.DataFrame | None = None, asins: list[str] | None = None,
+                 groups: list | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
     ``weeks`` are the history's week starts (needed for events and seasons), ``raw`` the
@@ -168,6 +170,8 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     kept: list = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names)
+    launch, lf = fl.launch_forecast(Yd, horizon, groups)
+    point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
     if lift is not None:
         point = point * lift
     horizon_weeks = all_weeks[t:t + horizon]
@@ -181,12 +185,14 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         w = rv.weights(rv.ours_by_horizon(kept, raw.shape), amz, raw)
         mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
         q, source = rv.combine(q, mean, k, w)
-    return Fit(q, [sel.names[m] for m in sel.model], sel, effects, point, source, w)
+    model = ["launch_analogues" if launch[i] else sel.names[m] for i, m in enumerate(sel.model)]
+    return Fit(q, model, sel, effects, point, source, w)
 
 
 def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
                    cancelled: Callable[[], bool] | None = None, events: list | None = None,
-                   elasticity: float | None = None, amazon: pd.DataFrame | None = None) -> ForecastResult:
+                   elasticity: float | None = None, amazon: pd.DataFrame | None = None,
+                   groups: list | None = None) -> ForecastResult:
     """Our forecast for every ASIN of ``panel``, ``horizon`` weeks after its last week.
 
     ``events``: the calendar (default: the built-in one); deals in it (price_cut) lift their
@@ -199,7 +205,7 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     lift = fe.deal_factor(events, panel.asins, weeks, DEFAULT_ELASTICITY if elasticity is None else elasticity)
     fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift, amazon,
-                       panel.asins)
+                       panel.asins, groups)
     q, model, sel = fit.q, fit.model, fit.sel
     _apply_fallbacks(q, model, panel.demand)
     q = np.nan_to_num(q, nan=0.0, posinf=0.0)
