@@ -55,22 +55,19 @@ def test_tsb_by_hand():
 
 
 def test_seasonal_index_by_hand():
-    """A: 20 for 26 weeks, 10 for 26 (two years); B: constant 15; equal volume 15 a week.
+    """A: 20 for 26 weeks, 10 for 26 (two identical years); B: constant 15; equal volume 15 a week.
 
-    Raw index A: 20/15 = 4/3 and 2/3; smoothed +-2 weeks it stays 4/3 in mid-block (week 13);
-    at the 4 weeks around each of the 2 steps it differs from raw by 0.1333, 0.2667 (x2 each).
-    Pooled (equal volumes): (4/3 + 1) / 2 = 7/6 at week 13.
-    A: noise = mean((raw - smoothed)^2) x 5/4 / 5 = (2 x 2 x (0.1333^2 + 0.2667^2) / 52) / 4
-       = 0.0068376 / 4 = 0.0017094; total = mean((smoothed - pooled)^2) = mean((smoothed - 1)^2) / 4
-       = (44 x 1/9 + 2 x (0.2^2 + 0.0667^2) x 2) / 52 / 4 = 0.024359; w = 1 - 0.0017094 / 0.024359
-       = 0.92982. Uncapped (shrink=1): week 13 = 7/6 + 0.92982 x (4/3 - 7/6) = 1.321637; capped at
-       the default 0.9: 7/6 + 0.9 / 6 = 1.316667.
+    Raw index A: 20/15 = 4/3 and 2/3. The step repeats exactly each year, so the detail the
+    +-2-week smoothing would remove is kept (covariance between the years = its variance):
+    A's index is its raw one, 4/3 at week 13. Pooled (equal volumes): (4/3 + 1) / 2 = 7/6.
+    A: noise (raw - kept index) = 0 -> w = 1: uncapped 4/3; capped at 0.9: 7/6 + 0.9 / 6 = 1.316667.
     B: noise 0 -> w = 1: week 13 = 1 exactly; capped 0.9: 7/6 + 0.9 x (1 - 7/6) = 1.016667.
+    (Both have mean 1.)
     """
     year = [20.0] * 26 + [10.0] * 26
     Y = np.array([year * 2, [15.0] * 104])
     free = fm.seasonal_index(Y, shrink=1.0)
-    assert free[0, 13] == pytest.approx(1.321637, abs=1e-5)
+    assert free[0, 13] == pytest.approx(4 / 3)
     assert free[1, 13] == pytest.approx(1.0)
     index = fm.seasonal_index(Y)
     assert index[0, 13] == pytest.approx(1.316667, abs=1e-5)
@@ -103,3 +100,27 @@ def test_run_all_never_returns_nan_or_negative():
     out = fm.run_all(Y, 4)
     assert out.shape == (len(fm.MODELS), 3, 4)
     assert np.isfinite(out).all() and (out >= 0).all()
+
+
+def test_a_holiday_spike_in_the_same_week_every_year_is_kept_sharp():
+    # Three identical years: 10 a week, 40 in week 30. Block mean (51 x 10 + 40) / 52 = 10.5769;
+    # raw index at week 30 = 40 / 10.5769 = 3.7818. The detail repeats exactly (covariance =
+    # variance, noise 0), so none of it is smoothed away: the index is the raw one.
+    year = [10.0] * 52
+    year[30] = 40.0
+    index = fm.seasonal_index(np.array([year * 3]))
+    assert index[0, 30] == pytest.approx(3.7818, abs=1e-4)
+
+
+def test_detail_that_does_not_repeat_is_smoothed():
+    # The spike moves (week 10, 30, 45): no covariance between years -> fully smoothed, +-2 weeks.
+    # Each year's raw index at its spike is 3.7818 and 0.9455 elsewhere (10 / 10.5769); the mean
+    # over the 3 years at week 30 is (3.7818 + 2 x 0.9455) / 3 = 1.8909, smoothed over 5 weeks
+    # (the neighbours are 0.9455): (1.8909 + 4 x 0.9455) / 5 = 1.1346.
+    years = []
+    for spike in (10, 30, 45):
+        y = [10.0] * 52
+        y[spike] = 40.0
+        years += y
+    index = fm.seasonal_index(np.array([years]))
+    assert index[0, 30] == pytest.approx(1.1346, abs=1e-3)

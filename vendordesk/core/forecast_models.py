@@ -94,12 +94,40 @@ def _smooth(raw: np.ndarray, smooth: int) -> np.ndarray:
     return (csum[:, width:] - csum[:, :-width]) / width
 
 
+def _repeatable_detail(blocks: list[np.ndarray], smooth: int) -> np.ndarray:
+    """Per series, the share (0..1) of the week-to-week detail the smoothing would remove that
+    repeats from year to year (a holiday week in the same place each year), as signal /
+    (signal + noise / years): signal = mean covariance of the detail between year blocks,
+    noise = its variance within a block minus that. One year (or none): 0, smooth fully.
+    """
+    full = [np.where(np.isnan(b), 1.0, b) for b in blocks]
+    seen = [~np.all(np.isnan(b), axis=1) for b in blocks]
+    n = full[0].shape[0]
+    if len(full) < 2:
+        return np.zeros((n, 1))
+    detail = [b - _smooth(b, smooth) for b in full]
+    covs, vars_ = [], []
+    for a in range(len(detail)):
+        vars_.append(np.where(seen[a], np.mean(detail[a] ** 2, axis=1), np.nan))
+        for b in range(a + 1, len(detail)):
+            covs.append(np.where(seen[a] & seen[b], np.mean(detail[a] * detail[b], axis=1), np.nan))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        signal = np.clip(np.nanmean(np.stack(covs), axis=0), 0.0, None)
+        noise = np.clip(np.nanmean(np.stack(vars_), axis=0) - signal, 0.0, None)
+    years = np.sum(np.stack(seen), axis=0)
+    with np.errstate(all="ignore"):
+        w = np.where((signal > 0) & (years >= 2), signal / (signal + noise / np.maximum(years, 1)), 0.0)
+    return np.nan_to_num(w)[:, None]
+
+
 def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
                    smooth: int = 2) -> np.ndarray:
     """A multiplicative 52-week index per series, aligned so column 0 is the week after the end.
 
     Each full year block (counted back from the last week) is divided by its own mean and the
-    blocks are averaged and smoothed over +-``smooth`` weeks (circular). The panel's pooled
+    blocks are averaged and smoothed over +-``smooth`` weeks (circular), except for the share
+    of the detail that repeats from year to year (_repeatable_detail). The panel's pooled
     index (the volume-weighted mean of the series' indices) is the prior: each series keeps
     the share w = signal / (signal + noise) of its own deviation from it, where noise is the
     week-to-week jitter of its raw index (what the smoothing removes, scaled to the smoothed
@@ -129,6 +157,7 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
         return np.ones((n, season))
     raw = np.where(np.isnan(raw), 1.0, raw)
     smoothed = _smooth(raw, smooth)
+    smoothed = smoothed + _repeatable_detail(blocks, smooth) * (raw - smoothed)
     volume = np.nan_to_num(nanmean(Y[:, -season:], axis=1)) * has
     pooled = (volume[:, None] * smoothed).sum(axis=0) / max(volume.sum(), 1e-9)
     width = 2 * smooth + 1
