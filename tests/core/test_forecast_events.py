@@ -65,3 +65,22 @@ def test_a_deal_lifts_its_weeks_by_the_elasticity():
     deal = Event("user", "Deal", "2027-03-15", "2027-03-16", "stored", "B", 0.2)
     lift = fe.deal_factor([deal], ["A", "B"], weeks, 1.5)
     assert lift.tolist() == [[1.0, 1.0], [1.0, pytest.approx(1.39754, rel=1e-5)]]
+
+
+def test_a_launch_follows_its_analogues_curve_scaled_by_its_first_weeks():
+    # Analogue A launched in week 2 and sold 10, 20, 30, 40, 40, 40 ...; the new ASIN N launched
+    # in the last 2 weeks with 5, 10 (mean 7.5). A's curve over its first 2 weeks (mean 15):
+    # ages 2, 3, 4 -> 30/15, 40/15, 40/15 = 2, 2.667, 2.667 -> N: 15, 20, 20.
+    from vendordesk.core.forecast_launch import launch_forecast
+
+    t = 20
+    A = np.full(t, np.nan)
+    A[2:] = [10, 20, 30] + [40] * 15
+    N = np.full(t, np.nan)
+    N[-2:] = [5, 10]
+    rows, F = launch_forecast(np.vstack([A, N]), 3)
+    assert rows.tolist() == [False, True]
+    assert F[1].tolist() == pytest.approx([15.0, 20.0, 20.0])
+    # without an analogue nothing is claimed (the fallbacks apply)
+    rows, _ = launch_forecast(np.vstack([N]), 3)
+    assert not rows.any()

@@ -124,3 +124,12 @@ def test_detail_that_does_not_repeat_is_smoothed():
         years += y
     index = fm.seasonal_index(np.array([years]))
     assert index[0, 30] == pytest.approx(1.1346, abs=1e-3)
+
+
+
+def test_ses_levels_by_hand_and_skipping_gaps():
+    # alpha 0.5 from [4, 8, 6]: level 4 -> 6 (error 4) -> 6 (error 0): level 6, SAE 4.
+    # With a gap [4, nan, 8]: the gap is skipped, the same as [4, 8]: level 6, SAE 4.
+    level, sae = fm.ses_levels(np.array([[4.0, 8.0, 6.0], [4.0, NAN, 8.0], [NAN] * 3]), np.array([0.5]))
+    assert level[:2, 0].tolist() == [6.0, 6.0] and sae[:2, 0].tolist() == [4.0, 4.0]
+    assert np.isnan(level[2, 0]) and sae[2, 0] == 0.0

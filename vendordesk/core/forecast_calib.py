@@ -21,7 +21,7 @@ import numpy as np
 QUANTILES = (0.5, 0.7, 0.8, 0.9)
 BUCKETS = ((1, 2), (3, 5), (6, 9), (10, 13))
 HORIZON = 13
-CAL_STEP = 4
+CAL_STEP = 6
 CAL_SPAN = 52
 MIN_CELL = 60
 FLOOR = 0.25

@@ -40,9 +40,11 @@ class EventEffects:
 
     def factor(self, M: np.ndarray) -> np.ndarray:
         """Multiplier per (series, week) for the 0/1 matrix M (kinds, weeks)."""
-        if not self.kinds:
-            return np.ones((self.effect.shape[0], M.shape[1]))
-        return np.exp(np.log(self.effect) @ M)
+        out = np.ones((self.effect.shape[0], M.shape[1]))
+        cols = M.any(axis=0) if self.kinds else np.zeros(M.shape[1], bool)
+        if cols.any():
+            out[:, cols] = np.exp(np.log(self.effect) @ M[:, cols])
+        return out
 
 
 def calendar_matrix(events: list[Event] | None, weeks: list[str]) -> tuple[list[str], np.ndarray]:

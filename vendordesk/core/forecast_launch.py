@@ -5,9 +5,9 @@ while we watched) and that has more weeks since its launch than the new one. Its
 curve at age k is units(k) / mean(units of its first n0 weeks), n0 = the new ASIN's weeks;
 the new ASIN's forecast at age k = the mean of its own first n0 weeks x the median of its
 analogues' curves (same group, e.g. brand + category, when it has one there, else all). Past
-the analogues' data the curve stays at its last value. Without any analogue the forecast is
-the mean of its last (up to 3) weeks, flat. Never 0 just because it is new: only an ASIN
-that sold nothing in all its weeks is forecast 0.
+the analogues' data the curve stays at its last value. Without any analogue the usual models
+apply (with < 4 weeks the marked fallback: its mean, P90 = 2 x mean). Never 0 just because
+it is new: only an ASIN that sold nothing in all its weeks is forecast 0.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _curve(Y: np.ndarray, starts: np.ndarray, rows: list[int], n0: int, h: int) 
 
 
 def launch_forecast(Y: np.ndarray, h: int, groups: list | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(rows mask, forecast (series, h) for those rows; NaN elsewhere)."""
+    """(rows forecast from analogues, forecast (series, h) for those rows; NaN elsewhere)."""
     rows = launch_rows(Y)
     out = np.full((Y.shape[0], h), np.nan)
     if not rows.any():
@@ -69,7 +69,7 @@ def launch_forecast(Y: np.ndarray, h: int, groups: list | None = None) -> tuple[
         curve = _curve(Y, starts, same, n0, h) if same else None
         curve = curve if curve is not None else _curve(Y, starts, pool, n0, h)
         if curve is None:
-            out[i] = own[-3:].mean()
+            rows[i] = False          # no analogue: the usual models / fallbacks apply
         else:
             out[i] = own.mean() * curve
     return rows, np.clip(out, 0.0, None)

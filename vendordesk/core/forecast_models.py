@@ -59,10 +59,18 @@ def ses_levels(Y: np.ndarray, alphas: np.ndarray = ALPHAS) -> tuple[np.ndarray, 
     Returns:
         (level, sae): final level (series, alphas) and the sum of absolute one-step errors.
     """
+    level = np.full((Y.shape[0], len(alphas)), np.nan)
+    sae = np.zeros((Y.shape[0], len(alphas)))
+    rows = ~np.all(np.isnan(Y), axis=1)
+    if rows.any():
+        level[rows], sae[rows] = _ses_loop(Y[rows], alphas)
+    return level, sae
+
+
+def _ses_loop(Y: np.ndarray, alphas: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n, t = Y.shape
     seen = ~np.isnan(Y)
-    any_seen = seen.any(axis=1)
-    first = np.where(any_seen, seen.argmax(axis=1), 0)
+    first = seen.argmax(axis=1)
     Y0 = np.where(seen, Y, 0.0)
     mask = seen.astype(float)
     level = np.repeat(Y0[np.arange(n), first][:, None], len(alphas), axis=1)
@@ -73,7 +81,6 @@ def ses_levels(Y: np.ndarray, alphas: np.ndarray = ALPHAS) -> tuple[np.ndarray, 
         m = mask[:, j:j + 1]
         sae += np.abs(diff) * m
         level += a * diff * m
-    level[~any_seen] = np.nan
     return level, sae
 
 
