@@ -22,6 +22,7 @@ from vendordesk.core.forecast_calib import BUCKETS, HORIZON, bucket
 
 SHRINK_WEEKS = 26.0
 MIN_SHARED = 30
+POWER = 2.0   # Bates-Granger: inverse squared error
 
 
 def _week_idx(dates: pd.Series, first: dt.date) -> np.ndarray:
@@ -100,7 +101,7 @@ def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray) -> np.ndar
         so, sa = eo[:, :, bi].sum(), ea[:, :, bi].sum()
         Rb = R if shared[:, :, bi].sum() < MIN_SHARED or so <= 0 else max(sa, 1e-9) / so
         rho = np.exp(np.log(Rb) + lam * (np.log(r_i) - np.log(R)))
-        w[:, bi] = 1.0 / (1.0 + rho ** 2)
+        w[:, bi] = 1.0 / (1.0 + rho ** POWER)
     return w
 
 
