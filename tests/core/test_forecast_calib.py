@@ -13,10 +13,10 @@ def test_buckets_seasons_and_origins_by_hand():
     assert cal.bucket(14).tolist() == [0, 0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]
     # Wednesday of the week decides: 2026-09-27 + 3 days = 30 Sep (Q3), 2026-10-04 -> 7 Oct (Q4).
     assert cal.q4(["2026-09-27", "2026-10-04", "2026-12-27"]).tolist() == [0, 1, 1]
-    # t = 104: t-13 = 91 back by 4 while > 104 - 13 - 52 = 39 and >= 52 (full year): 55 .. 91
-    assert cal.origins(104) == [55, 59, 63, 67, 71, 75, 79, 83, 87, 91]
-    # t = 60: 47 back by 4 while > max(60 - 65, 7): 11 .. 47; none has a full year, so all are used
-    assert cal.origins(60) == list(range(11, 48, 4))
+    # t = 104: t-13 = 91 back by 6 while > 104 - 13 - 52 = 39, and >= 52 (a full year): 55 .. 91
+    assert cal.origins(104) == [55, 61, 67, 73, 79, 85, 91]
+    # t = 60: 47 back by 6 while > max(60 - 65, 7): 11 .. 47; none has a full year, so all are used
+    assert cal.origins(60) == [11, 17, 23, 29, 35, 41, 47]
 
 
 def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
