@@ -18,12 +18,22 @@ implementation, no forecasting library.
   0.75 seasonal SES + 0.25 seasonal naive). Demo (150 ASINs x 104 weeks), 26-week
   holdout: mean MASE 0.808 vs seasonal naive 0.918 (12.0 % better), P70/P80/P90 coverage
   72/83/92 %; synthetic 2,000 x 156: 0.856 vs 1.031, coverage 71/81/90 % (2026-11-29).
+Issue 15 (2026-12-03): events are measured multiplicative effects (forecast_events) instead of
+week-of-year seasonality; the seasonal index is shrunk towards the panel's pooled index and
+keeps detail that repeats yearly; quantiles are conformal by horizon and Q4/rest with P50 the
+median (forecast_calib); Amazon's forecast is blended in where it has been better
+(forecast_rival); launches follow analogues (forecast_launch). Demo (corrected Black Friday
+2024), tests/benchmarks/bench_forecast_quality.py, before -> after: coverage P70/P80/P90
+26 w 71/81/91 -> 72/81/91, 13 w 64/76/88 -> 73/83/92, 8 w 60/70/81 -> 74/84/93, 4 w
+64/72/83 -> 69/77/89; WAPE 13/8/4 w 0.179/0.190/0.153 -> 0.169/0.163/0.144 (Amazon 0.163/
+0.156/0.145); MASE vs seasonal naive (26 w) 10.7 % -> 16.8 % better; Black Friday 2025 P50
+-43 % -> +10 %, ASINs <= P90 10 % -> 99 %; Prime Day 2026 P50 -23 % -> +5 %.
 Caveat: performance.md found a hand-rolled seasonal SES losing to MSTL(52) on real weekly
-store-department data (WAPE 0.117 vs 0.062). No real series are available offline here, so
-that is unverified for our blend; the seasonal-naive share and the per-ASIN backtest against
-seasonal naive (shown in the tab) are the hedge. Re-measure on real data before trusting it.
+store-department data (WAPE 0.117 vs 0.062); no real series are available offline, so the
+pooled index and the kept yearly detail (aimed at sharp, repeating holiday weeks) are
+unverified there. Re-measure on real data before trusting it.
 OOS censoring: see vendordesk.core.forecast_clean (corrected by 1/(1-r) up to r = 0.5,
-excluded above). Quantiles: pooled standardised backtest errors (forecast_backtest).
+excluded above).
 """
 
 from __future__ import annotations
