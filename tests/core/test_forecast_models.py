@@ -133,3 +133,21 @@ def test_ses_levels_by_hand_and_skipping_gaps():
     level, sae = fm.ses_levels(np.array([[4.0, 8.0, 6.0], [4.0, NAN, 8.0], [NAN] * 3]), np.array([0.5]))
     assert level[:2, 0].tolist() == [6.0, 6.0] and sae[:2, 0].tolist() == [4.0, 4.0]
     assert np.isnan(level[2, 0]) and sae[2, 0] == 0.0
+
+
+def test_a_trend_does_not_tilt_the_seasonal_index():
+    # 100 x exp(0.005 t) over 3 years, no season. Consecutive year means differ by exp(0.26);
+    # that growth, spread over the block (exp(0.005 (w - 25.5))), is exactly the series' own
+    # shape, so every ratio is the same constant and the index is 1 everywhere. Dividing by the
+    # block mean alone would tilt it from exp(-0.1275) = 0.88 to exp(0.1275) = 1.14.
+    Y = 100.0 * np.exp(0.005 * np.arange(156))[None, :]
+    assert np.allclose(fm.seasonal_index(Y), 1.0, atol=1e-9)
+
+
+def test_damped_holt_follows_a_line():
+    # y = 10 + 2 t, t = 0..59 (last 128, next 130): the trend is learnt and the forecast keeps
+    # rising; damped by 0.95 a week it steps by less than 2 and stays between last and next value.
+    Y = (10.0 + 2.0 * np.arange(60))[None, :]
+    F = fm.holt_damped(Y, 3)
+    assert 128.0 < F[0, 0] < 130.0 and F[0, 2] > F[0, 1] > F[0, 0]
+    assert 1.0 < F[0, 1] - F[0, 0] < 2.0

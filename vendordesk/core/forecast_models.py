@@ -132,7 +132,9 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
                    smooth: int = 2) -> np.ndarray:
     """A multiplicative 52-week index per series, aligned so column 0 is the week after the end.
 
-    Each full year block (counted back from the last week) is divided by its own mean and the
+    Each full year block (counted back from the last week) is divided by its own mean, tilted
+    by the series' growth between consecutive year means (so a trend does not tilt the index),
+    and the
     blocks are averaged and smoothed over +-``smooth`` weeks (circular), except for the share
     of the detail that repeats from year to year (_repeatable_detail). The panel's pooled
     index (the volume-weighted mean of the series' indices) is the prior: each series keeps
@@ -144,16 +146,23 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
     halved the Q4 ramp on a two-year history: demo 8-week Q4 holdout bias -12 %.)
     """
     n, t = Y.shape
+    spans = [(end - season, end) for end in range(t, season - 1, -season)]
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        means = [np.nanmean(Y[:, a:b], axis=1) for a, b in spans]
+        enough = [np.sum(~np.isnan(Y[:, a:b]), axis=1) >= season * 0.75 for a, b in spans]
+        # yearly growth from consecutive full-year means (seasonality-free), as a weekly rate
+        steps = [np.where(enough[k] & enough[k + 1], np.log(means[k] / means[k + 1]), np.nan)
+                 for k in range(len(spans) - 1)]
+        growth = np.nanmean(np.stack(steps), axis=0) if steps else np.zeros(n)
+    rate = np.clip(np.nan_to_num(growth, nan=0.0, posinf=0.0, neginf=0.0), -np.log(2), np.log(2)) / season
+    tilt = np.exp(rate[:, None] * (np.arange(season)[None, :] - (season - 1) / 2))
     blocks = []
-    for end in range(t, season - 1, -season):
-        block = Y[:, end - season:end]
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            mean = np.nanmean(block, axis=1, keepdims=True)
-            ratio = block / mean
+    for (a, b), mean, ok in zip(spans, means, enough):
+        with np.errstate(all="ignore"):
+            ratio = Y[:, a:b] / (mean[:, None] * tilt)
         ratio[~np.isfinite(ratio)] = np.nan
-        enough = np.sum(~np.isnan(block), axis=1, keepdims=True) >= season * 0.75
-        blocks.append(np.where(enough, ratio, np.nan))
+        blocks.append(np.where(ok[:, None], ratio, np.nan))
     if not blocks:
         return np.ones((n, season))
     with warnings.catch_warnings():
@@ -189,6 +198,51 @@ def seasonal_ses(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
     level = ses(deseason, 1)[:, 0]
     future_pos = np.arange(h) % season
     return level[:, None] * index[:, future_pos]
+
+
+HOLT_GRID = ((0.1, 0.05), (0.2, 0.05), (0.3, 0.1), (0.5, 0.1))
+PHI = 0.95
+
+
+def holt_damped(Y: np.ndarray, h: int, phi: float = PHI) -> np.ndarray:
+    """Holt's linear trend, damped by ``phi`` per week; (alpha, beta) from HOLT_GRID by in-sample
+    one-step MAE, all series and grid points at once. Unobserved weeks are skipped."""
+    n, t = Y.shape
+    g = len(HOLT_GRID)
+    a = np.array([p[0] for p in HOLT_GRID])[None, :]
+    b = np.array([p[1] for p in HOLT_GRID])[None, :]
+    seen = ~np.isnan(Y)
+    first = np.where(seen.any(axis=1), seen.argmax(axis=1), 0)
+    Y0 = np.where(seen, Y, 0.0)
+    level = np.repeat(Y0[np.arange(n), first][:, None], g, axis=1)
+    nxt = np.minimum(first + 1, t - 1)
+    step = np.where(seen[np.arange(n), nxt] & (nxt > first), Y0[np.arange(n), nxt] - Y0[np.arange(n), first], 0.0)
+    trend = np.repeat(step[:, None], g, axis=1)          # the first difference, as usual
+    sae = np.zeros((n, g))
+    for j in range(t):
+        m = seen[:, j:j + 1] & (j > first)[:, None]
+        pred = level + phi * trend
+        err = Y0[:, j:j + 1] - pred
+        sae += np.abs(err) * m
+        new_level = pred + a * err
+        trend = np.where(m, phi * trend + b * (new_level - level - phi * trend) / 1.0, trend)
+        level = np.where(m, new_level, level)
+    best = np.argmin(sae, axis=1)
+    rows = np.arange(n)
+    damp = np.cumsum(phi ** np.arange(1, h + 1))
+    out = level[rows, best][:, None] + trend[rows, best][:, None] * damp[None, :]
+    out[~seen.any(axis=1)] = np.nan
+    return out
+
+
+def seasonal_holt(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
+    """Damped Holt on the deseasonalised series, re-seasonalised with the 52-week index."""
+    t = Y.shape[1]
+    index = seasonal_index(Y, season)
+    past_pos = (np.arange(t) - t) % season
+    with np.errstate(all="ignore"):
+        deseason = Y / np.maximum(index[:, past_pos], 0.05)
+    return holt_damped(deseason, h) * index[:, np.arange(h) % season]
 
 
 def croston_sba(Y: np.ndarray, h: int, alpha: float = 0.1) -> np.ndarray:
@@ -243,6 +297,7 @@ MODELS = {
     "ses": ses,
     "seasonal_ses": seasonal_ses,
     "seasonal_blend": seasonal_blend,
+    "seasonal_holt": seasonal_holt,
     "combo": combo,
     "croston_sba": croston_sba,
     "tsb": tsb,
