@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="+171"/>
+        <location filename="../../vendordesk/ui/tickets_forms.py" line="+181"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -579,7 +579,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Chargeback or shortage claim</source>
         <translation>Rückbelastung oder Fehlmengenforderung</translation>
     </message>
@@ -934,6 +934,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <name>ForecastLabels</name>
     <message>
         <location line="+1"/>
+        <source>Amazon&apos;s (better so far)</source>
+        <translation>Amazons (bisher besser)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Croston-SBA</source>
         <translation>Croston-SBA</translation>
     </message>
@@ -954,6 +959,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Launch: analogues&apos; curve</source>
+        <translation>Neuheit: Verlauf vergleichbarer ASINs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Moving average (13 wk)</source>
         <translation>Gleitender Durchschnitt (13 Wo.)</translation>
     </message>
@@ -966,6 +976,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>OOS weeks excluded</source>
         <translation>OOS-Wochen ausgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ours</source>
+        <translation>Unsere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ours + Amazon&apos;s</source>
+        <translation>Unsere + Amazons</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1172,7 +1192,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Generation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>MASE ours</source>
         <translation>MASE unsere</translation>
     </message>
@@ -1191,7 +1211,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">OOS vorher</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
+        <source>Forecast used</source>
+        <translation>Verwendete Prognose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last revision</source>
         <translation>Letzte Änderung</translation>
     </message>
@@ -1671,7 +1696,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="-176"/>
+        <location filename="../../vendordesk/ui/tickets_forms.py" line="-180"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1681,7 +1706,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>“%1” is not an amount. Use 1.234,56 or 1234.56.</source>
         <translation>„%1“ ist kein Betrag. Verwenden Sie 1.234,56 oder 1234.56.</translation>
     </message>
@@ -3141,7 +3166,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+67"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+68"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3226,7 +3251,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Arbeitsbereich: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Data as of %1</source>
         <translation>Datenstand %1</translation>
     </message>
@@ -4182,7 +4207,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="+132"/>
+        <location filename="../../vendordesk/ui/tickets_forms.py" line="+126"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4227,7 +4252,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
     </message>
