@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "forecast",
     "gears",
     "sync",
+    "events",
 )
 
 log = logging.getLogger(__name__)

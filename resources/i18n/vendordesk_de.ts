@@ -934,6 +934,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <name>ForecastLabels</name>
     <message>
         <location line="+1"/>
+        <source>Amazon&apos;s (better so far)</source>
+        <translation>Amazons (bisher besser)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Croston-SBA</source>
         <translation>Croston-SBA</translation>
     </message>
@@ -954,6 +959,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Launch: analogues&apos; curve</source>
+        <translation>Neuheit: Verlauf vergleichbarer ASINs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Moving average (13 wk)</source>
         <translation>Gleitender Durchschnitt (13 Wo.)</translation>
     </message>
@@ -966,6 +976,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>OOS weeks excluded</source>
         <translation>OOS-Wochen ausgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ours</source>
+        <translation>Unsere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ours + Amazon&apos;s</source>
+        <translation>Unsere + Amazons</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1172,7 +1192,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Generation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>MASE ours</source>
         <translation>MASE unsere</translation>
     </message>
@@ -1191,7 +1211,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">OOS vorher</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
+        <source>Forecast used</source>
+        <translation>Verwendete Prognose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last revision</source>
         <translation>Letzte Änderung</translation>
     </message>
@@ -1289,12 +1314,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastTexts</name>
     <message>
-        <location line="+2"/>
         <source>%1 weeks at risk on %2 ASINs; %3 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
-        <translation>%1 gefährdete Wochen bei %2 ASINs; %3 im Risiko (Fehlmenge zum P90-Bedarf × Stückwert). Erfassen Sie Kapazität und eigenen Bestand auf der ASIN-Seite, um das zu schärfen.</translation>
+        <translation type="vanished">%1 gefährdete Wochen bei %2 ASINs; %3 im Risiko (Fehlmenge zum P90-Bedarf × Stückwert). Erfassen Sie Kapazität und eigenen Bestand auf der ASIN-Seite, um das zu schärfen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&lt;b&gt;Backtest&lt;/b&gt; (last %1 weeks hidden, then forecast):</source>
         <translation>&lt;b&gt;Backtest&lt;/b&gt; (letzte %1 Wochen ausgeblendet, dann prognostiziert):</translation>
     </message>
@@ -1320,11 +1344,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="-2"/>
+        <source>%1 ASINs at risk in the next %2 weeks. Over the whole horizon: %3 weeks at risk on %4 ASINs; %5 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
         <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben Wochen mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&lt;br&gt;Same %1 weeks as Amazon&apos;s oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)</source>
         <translation>&lt;br&gt;Dieselben %1 Wochen wie Amazons älteste importierte Prognose: WAPE unsere %2, Amazon %3 (%4 ASINs)</translation>
     </message>
@@ -1475,7 +1504,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast_view.py" line="+48"/>
+        <location filename="../../vendordesk/ui/forecast_view.py" line="+47"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
@@ -1647,23 +1676,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Amazon hat seine Prognose nach OOS-Wochen gekürzt</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Export orders coming</source>
         <translation>Kommende Bestellungen exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+11"/>
+        <location line="+0"/>
+        <location line="+12"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+0"/>
         <source>Export forecast</source>
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1958,11 +1987,26 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+4"/>
+        <source>Only 1 KPI has data: no gear score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No report or manual values for this gear yet.</source>
         <translation>Für dieses Zahnrad gibt es noch keine Berichts- oder manuellen Werte.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>vs. last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vs. prior period</source>
+        <translation type="unfinished">ggü. Vorperiode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Data as of %1</source>
         <translation>Datenstand %1</translation>
     </message>
@@ -2048,12 +2092,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+283"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-274"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2064,6 +2108,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
+        <source>vs. last year where a year of data exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>vs. prior period</source>
         <translation>ggü. Vorperiode</translation>
     </message>
@@ -2123,15 +2172,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Keine Daten in dieser Auswahl</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+2"/>
+        <source>a newer, partial week %1 exists (too few ASINs yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <location line="+7"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
     </message>
     <message>
         <location line="-6"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+        <translation type="vanished">CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -4742,7 +4800,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../vendordesk/ui/tickets_actions.py" line="+119"/>
+        <location filename="../../vendordesk/ui/tickets_actions.py" line="+121"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -4822,7 +4880,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_actions.py" line="-98"/>
+        <location filename="../../vendordesk/ui/tickets_actions.py" line="-100"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -4902,12 +4960,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Die Aufgabe braucht einen Titel; der alte bleibt.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -4917,7 +4975,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 Zeilen nach %2 geschrieben</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+46"/>
         <source>Save task list</source>
         <translation>Aufgabenliste speichern</translation>
     </message>

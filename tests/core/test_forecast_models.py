@@ -55,13 +55,33 @@ def test_tsb_by_hand():
 
 
 def test_seasonal_index_by_hand():
+    """A: 20 for 26 weeks, 10 for 26 (two identical years); B: constant 15; equal volume 15 a week.
+
+    Raw index A: 20/15 = 4/3 and 2/3. The step repeats exactly each year, so the detail the
+    +-2-week smoothing would remove is kept (covariance between the years = its variance):
+    A's index is its raw one, 4/3 at week 13. Pooled (equal volumes): (4/3 + 1) / 2 = 7/6.
+    A: noise (raw - kept index) = 0 -> w = 1: uncapped 4/3; capped at 0.9: 7/6 + 0.9 / 6 = 1.316667.
+    B: noise 0 -> w = 1: week 13 = 1 exactly; capped 0.9: 7/6 + 0.9 x (1 - 7/6) = 1.016667.
+    (Both have mean 1.)
+    """
     year = [20.0] * 26 + [10.0] * 26
-    Y = np.array([year * 2])
+    Y = np.array([year * 2, [15.0] * 104])
+    free = fm.seasonal_index(Y, shrink=1.0)
+    assert free[0, 13] == pytest.approx(4 / 3)
+    assert free[1, 13] == pytest.approx(1.0)
     index = fm.seasonal_index(Y)
-    # ratio to the block mean 15: 4/3 and 2/3, shrunk by 0.8 (two years): 1.2667 / 0.7333
-    assert index[0, 13] == pytest.approx(1 + 0.8 / 3)
-    assert index[0, 39] == pytest.approx(1 - 0.8 / 3)
-    assert index.mean() == pytest.approx(1.0)
+    assert index[0, 13] == pytest.approx(1.316667, abs=1e-5)
+    assert index[1, 13] == pytest.approx(1.016667, abs=1e-5)
+    assert index.mean(axis=1) == pytest.approx([1.0, 1.0])
+
+
+def test_a_series_without_a_full_year_borrows_the_pooled_index():
+    # pooled = A's own smoothed index (B has no full year): 4/3 at week 13; B gets 1 + 0.9 x 1/3.
+    year = [20.0] * 26 + [10.0] * 26
+    Y = np.array([year * 2, [np.nan] * 74 + [15.0] * 30])
+    index = fm.seasonal_index(Y)
+    assert index[0, 13] == pytest.approx(4 / 3)
+    assert index[1, 13] == pytest.approx(1 + 0.9 / 3)
 
 
 def test_seasonal_index_is_flat_for_a_constant_series_and_short_history():
@@ -80,3 +100,54 @@ def test_run_all_never_returns_nan_or_negative():
     out = fm.run_all(Y, 4)
     assert out.shape == (len(fm.MODELS), 3, 4)
     assert np.isfinite(out).all() and (out >= 0).all()
+
+
+def test_a_holiday_spike_in_the_same_week_every_year_is_kept_sharp():
+    # Three identical years: 10 a week, 40 in week 30. Block mean (51 x 10 + 40) / 52 = 10.5769;
+    # raw index at week 30 = 40 / 10.5769 = 3.7818. The detail repeats exactly (covariance =
+    # variance, noise 0), so none of it is smoothed away: the index is the raw one.
+    year = [10.0] * 52
+    year[30] = 40.0
+    index = fm.seasonal_index(np.array([year * 3]))
+    assert index[0, 30] == pytest.approx(3.7818, abs=1e-4)
+
+
+def test_detail_that_does_not_repeat_is_smoothed():
+    # The spike moves (week 10, 30, 45): no covariance between years -> fully smoothed, +-2 weeks.
+    # Each year's raw index at its spike is 3.7818 and 0.9455 elsewhere (10 / 10.5769); the mean
+    # over the 3 years at week 30 is (3.7818 + 2 x 0.9455) / 3 = 1.8909, smoothed over 5 weeks
+    # (the neighbours are 0.9455): (1.8909 + 4 x 0.9455) / 5 = 1.1346.
+    years = []
+    for spike in (10, 30, 45):
+        y = [10.0] * 52
+        y[spike] = 40.0
+        years += y
+    index = fm.seasonal_index(np.array([years]))
+    assert index[0, 30] == pytest.approx(1.1346, abs=1e-3)
+
+
+
+def test_ses_levels_by_hand_and_skipping_gaps():
+    # alpha 0.5 from [4, 8, 6]: level 4 -> 6 (error 4) -> 6 (error 0): level 6, SAE 4.
+    # With a gap [4, nan, 8]: the gap is skipped, the same as [4, 8]: level 6, SAE 4.
+    level, sae = fm.ses_levels(np.array([[4.0, 8.0, 6.0], [4.0, NAN, 8.0], [NAN] * 3]), np.array([0.5]))
+    assert level[:2, 0].tolist() == [6.0, 6.0] and sae[:2, 0].tolist() == [4.0, 4.0]
+    assert np.isnan(level[2, 0]) and sae[2, 0] == 0.0
+
+
+def test_a_trend_does_not_tilt_the_seasonal_index():
+    # 100 x exp(0.005 t) over 3 years, no season. Consecutive year means differ by exp(0.26);
+    # that growth, spread over the block (exp(0.005 (w - 25.5))), is exactly the series' own
+    # shape, so every ratio is the same constant and the index is 1 everywhere. Dividing by the
+    # block mean alone would tilt it from exp(-0.1275) = 0.88 to exp(0.1275) = 1.14.
+    Y = 100.0 * np.exp(0.005 * np.arange(156))[None, :]
+    assert np.allclose(fm.seasonal_index(Y), 1.0, atol=1e-9)
+
+
+def test_damped_holt_follows_a_line():
+    # y = 10 + 2 t, t = 0..59 (last 128, next 130): the trend is learnt and the forecast keeps
+    # rising; damped by 0.95 a week it steps by less than 2 and stays between last and next value.
+    Y = (10.0 + 2.0 * np.arange(60))[None, :]
+    F = fm.holt_damped(Y, 3)
+    assert 128.0 < F[0, 0] < 130.0 and F[0, 2] > F[0, 1] > F[0, 0]
+    assert 1.0 < F[0, 1] - F[0, 0] < 2.0

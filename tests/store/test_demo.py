@@ -283,7 +283,8 @@ def test_an_existing_workspace_is_refused_and_left_unchanged(tmp_path):
 def test_default_size_has_150_asins_104_weeks_and_all_stories(full_path):
     conn = sqlite3.connect(full_path)
     try:
-        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 150
+        # 150 simulated + 150 // 25 = 6 spare parts + 150 // 40 = 3 launches (demo.longtail)
+        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 159
         assert conn.execute("SELECT count(DISTINCT period_start) FROM sales_facts").fetchone()[0] == 104
         stories = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'demo_stories'").fetchone()[0])
         assert 3 <= len(stories["oos_spiral"]) <= 5 and len(stories["crap_risk"]) >= 1

@@ -26,9 +26,10 @@ def test_forecast_writes_the_contract_columns(seeded, tmp_path, capsys):
     assert main(["forecast", "--workspace", str(path), "--horizon", "4", "--asin", asins[0], asins[1],
                  "--out", str(out)]) == 0
     frame = pd.read_csv(out)
-    assert list(frame.columns) == ["asin", "week_start", "p50", "p70", "p80", "p90", "model"]
+    assert list(frame.columns) == ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
+    assert set(frame["source"]) <= {"ours", "amazon", "combined"}
     assert len(frame) == 8 and set(frame["asin"]) == set(asins[:2])
-    assert (frame["p90"] >= frame["p50"]).all() and frame.notna().all().all()
+    assert (frame["p90"] >= frame["p50"]).all() and frame.drop(columns="events").notna().all().all()
 
 
 def test_forecast_json_and_xlsx(seeded, tmp_path, capsys):
@@ -81,4 +82,4 @@ def test_export_forecast(seeded, tmp_path):
     out = tmp_path / "export.csv"
     assert main(["export", "forecast", "--workspace", str(path), "--out", str(out)]) == 0
     frame = pd.read_csv(out)
-    assert len(frame) == 6 * 26 and frame.columns[-1] == "model"
+    assert len(frame) == 6 * 26 and list(frame.columns[-3:]) == ["model", "source", "events"]

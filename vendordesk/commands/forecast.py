@@ -13,7 +13,7 @@ from pathlib import Path
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
 from vendordesk.errors import UserError
 
-COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model"]
+COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,11 +46,26 @@ def _panel(ws, asins: list[str] | None):
     return panel_from_frame(frame)
 
 
-def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
-    """Our forecast as a DataFrame (asin, week_start, p50, p70, p80, p90, model); for export."""
-    from vendordesk.core.forecast import forecast_panel
+def workspace_events(ws):
+    """The event calendar the forecast uses: built-in dates of 2010..2040 plus stored rows."""
+    from vendordesk.store.events import calendar
 
-    return forecast_panel(_panel(ws, asins), horizon).frame()[COLUMNS]
+    return calendar(ws, 2010, 2040)
+
+
+def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
+    """Our forecast as a DataFrame (COLUMNS); for export.
+
+    source: ours / amazon / combined (whose forecast the P50 follows, see core.forecast_rival);
+    events: the calendar's events in that week ('; '-joined).
+    """
+    from vendordesk.core.forecast import forecast_panel
+    from vendordesk.store.elasticity import price_elasticity
+    from vendordesk.store.facts_read import amazon_forecasts_frame
+
+    panel = _panel(ws, asins)
+    return forecast_panel(panel, horizon, events=workspace_events(ws), elasticity=price_elasticity(ws),
+                          amazon=amazon_forecasts_frame(ws, panel.asins)).frame()[COLUMNS]
 
 
 def backtest_document(ws, holdout: int = 26) -> dict:
@@ -62,7 +77,7 @@ def backtest_document(ws, holdout: int = 26) -> dict:
     if len(panel.weeks) < holdout + 8:
         raise UserError(f"--holdout {holdout}: the workspace has {len(panel.weeks)} weeks of sales; "
                         f"keep at least 8 weeks for training (use --holdout {max(len(panel.weeks) - 8, 1)} or less).")
-    return backtest_with_amazon(panel, amazon_forecasts_frame(ws), holdout)
+    return backtest_with_amazon(panel, amazon_forecasts_frame(ws), holdout, events=workspace_events(ws))
 
 
 def run(args: argparse.Namespace) -> int:

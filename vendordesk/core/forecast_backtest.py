@@ -19,7 +19,7 @@ BT_HORIZON = 13
 BT_ORIGINS = 3
 MIN_TRAIN = 8
 QUANTILES = (0.5, 0.7, 0.8, 0.9)
-CANDIDATES = ("seasonal_naive", "moving_average", "ses", "seasonal_ses", "seasonal_blend", "combo",
+CANDIDATES = ("seasonal_naive", "moving_average", "ses", "seasonal_ses", "seasonal_blend", "seasonal_holt", "combo",
               "croston_sba", "tsb")
 DEFAULT_MODEL = "seasonal_blend"
 SWITCH_MARGIN = 0.8   # leave the default only for a model with >= 20 % lower backtest MAE

@@ -52,22 +52,35 @@ def seasonal_naive(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
 
 
 def ses_levels(Y: np.ndarray, alphas: np.ndarray = ALPHAS) -> tuple[np.ndarray, np.ndarray]:
-    """Run SES for every alpha at once.
+    """Run SES for every alpha at once; unobserved weeks are skipped.
+
+    The level starts at each series' first observed value (its one-step error there is 0).
 
     Returns:
         (level, sae): final level (series, alphas) and the sum of absolute one-step errors.
     """
+    level = np.full((Y.shape[0], len(alphas)), np.nan)
+    sae = np.zeros((Y.shape[0], len(alphas)))
+    rows = ~np.all(np.isnan(Y), axis=1)
+    if rows.any():
+        level[rows], sae[rows] = _ses_loop(Y[rows], alphas)
+    return level, sae
+
+
+def _ses_loop(Y: np.ndarray, alphas: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n, t = Y.shape
-    level = np.full((n, len(alphas)), np.nan)
+    seen = ~np.isnan(Y)
+    first = seen.argmax(axis=1)
+    Y0 = np.where(seen, Y, 0.0)
+    mask = seen.astype(float)
+    level = np.repeat(Y0[np.arange(n), first][:, None], len(alphas), axis=1)
     sae = np.zeros((n, len(alphas)))
     a = alphas[None, :]
     for j in range(t):
-        y = Y[:, j:j + 1]
-        seen = ~np.isnan(y)
-        err = np.where(seen & ~np.isnan(level), np.abs(y - level), 0.0)
-        sae += err
-        updated = np.where(np.isnan(level), y, a * y + (1 - a) * level)
-        level = np.where(seen, updated, level)
+        diff = Y0[:, j:j + 1] - level
+        m = mask[:, j:j + 1]
+        sae += np.abs(diff) * m
+        level += a * diff * m
     return level, sae
 
 
@@ -79,38 +92,99 @@ def ses(Y: np.ndarray, h: int) -> np.ndarray:
     return np.repeat(final[:, None], h, axis=1)
 
 
-def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.8,
+def _smooth(raw: np.ndarray, smooth: int) -> np.ndarray:
+    """Circular moving average over +-smooth weeks."""
+    n = raw.shape[0]
+    padded = np.concatenate([raw[:, -smooth:], raw, raw[:, :smooth]], axis=1)
+    csum = np.concatenate([np.zeros((n, 1)), np.cumsum(padded, axis=1)], axis=1)
+    width = 2 * smooth + 1
+    return (csum[:, width:] - csum[:, :-width]) / width
+
+
+def _repeatable_detail(blocks: list[np.ndarray], smooth: int) -> np.ndarray:
+    """Per series, the share (0..1) of the week-to-week detail the smoothing would remove that
+    repeats from year to year (a holiday week in the same place each year), as signal /
+    (signal + noise / years): signal = mean covariance of the detail between year blocks,
+    noise = its variance within a block minus that. One year (or none): 0, smooth fully.
+    """
+    full = [np.where(np.isnan(b), 1.0, b) for b in blocks]
+    seen = [~np.all(np.isnan(b), axis=1) for b in blocks]
+    n = full[0].shape[0]
+    if len(full) < 2:
+        return np.zeros((n, 1))
+    detail = [b - _smooth(b, smooth) for b in full]
+    covs, vars_ = [], []
+    for a in range(len(detail)):
+        vars_.append(np.where(seen[a], np.mean(detail[a] ** 2, axis=1), np.nan))
+        for b in range(a + 1, len(detail)):
+            covs.append(np.where(seen[a] & seen[b], np.mean(detail[a] * detail[b], axis=1), np.nan))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        signal = np.clip(np.nanmean(np.stack(covs), axis=0), 0.0, None)
+        noise = np.clip(np.nanmean(np.stack(vars_), axis=0) - signal, 0.0, None)
+    years = np.sum(np.stack(seen), axis=0)
+    with np.errstate(all="ignore"):
+        w = np.where((signal > 0) & (years >= 2), signal / (signal + noise / np.maximum(years, 1)), 0.0)
+    return np.nan_to_num(w)[:, None]
+
+
+def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
                    smooth: int = 2) -> np.ndarray:
     """A multiplicative 52-week index per series, aligned so column 0 is the week after the end.
 
-    Each full year block (counted back from the last week) is divided by its own mean, the
-    blocks are averaged, smoothed over +-``smooth`` weeks (circular) and shrunk towards 1
-    (weight ``shrink`` with two or more years, 60 % of it with one). Less than a year: index 1.
+    Each full year block (counted back from the last week) is divided by its own mean, tilted
+    by the series' growth between consecutive year means (so a trend does not tilt the index),
+    and the
+    blocks are averaged and smoothed over +-``smooth`` weeks (circular), except for the share
+    of the detail that repeats from year to year (_repeatable_detail). The panel's pooled
+    index (the volume-weighted mean of the series' indices) is the prior: each series keeps
+    the share w = signal / (signal + noise) of its own deviation from it, where noise is the
+    week-to-week jitter of its raw index (what the smoothing removes, scaled to the smoothed
+    index) and signal the rest of its squared deviation; w is capped at ``shrink``. A series
+    without a full year gets the pooled index x ``shrink``; a panel without one, index 1.
+    (Before 2026-12-03 each series was shrunk towards 1 by 0.8, or 0.48 with one year, which
+    halved the Q4 ramp on a two-year history: demo 8-week Q4 holdout bias -12 %.)
     """
     n, t = Y.shape
+    spans = [(end - season, end) for end in range(t, season - 1, -season)]
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        means = [np.nanmean(Y[:, a:b], axis=1) for a, b in spans]
+        enough = [np.sum(~np.isnan(Y[:, a:b]), axis=1) >= season * 0.75 for a, b in spans]
+        # yearly growth from consecutive full-year means (seasonality-free), as a weekly rate
+        steps = [np.where(enough[k] & enough[k + 1], np.log(means[k] / means[k + 1]), np.nan)
+                 for k in range(len(spans) - 1)]
+        growth = np.nanmean(np.stack(steps), axis=0) if steps else np.zeros(n)
+    rate = np.clip(np.nan_to_num(growth, nan=0.0, posinf=0.0, neginf=0.0), -np.log(2), np.log(2)) / season
+    tilt = np.exp(rate[:, None] * (np.arange(season)[None, :] - (season - 1) / 2))
     blocks = []
-    for end in range(t, season - 1, -season):
-        block = Y[:, end - season:end]
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            mean = np.nanmean(block, axis=1, keepdims=True)
-            ratio = block / mean
+    for (a, b), mean, ok in zip(spans, means, enough):
+        with np.errstate(all="ignore"):
+            ratio = Y[:, a:b] / (mean[:, None] * tilt)
         ratio[~np.isfinite(ratio)] = np.nan
-        enough = np.sum(~np.isnan(block), axis=1, keepdims=True) >= season * 0.75
-        blocks.append(np.where(enough, ratio, np.nan))
+        blocks.append(np.where(ok[:, None], ratio, np.nan))
     if not blocks:
         return np.ones((n, season))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         raw = np.nanmean(np.stack(blocks), axis=0)
+    has = ~np.all(np.isnan(raw), axis=1)
+    if not has.any():
+        return np.ones((n, season))
     raw = np.where(np.isnan(raw), 1.0, raw)
-    padded = np.concatenate([raw[:, -smooth:], raw, raw[:, :smooth]], axis=1)
-    csum = np.concatenate([np.zeros((n, 1)), np.cumsum(padded, axis=1)], axis=1)
+    smoothed = _smooth(raw, smooth)
+    smoothed = smoothed + _repeatable_detail(blocks, smooth) * (raw - smoothed)
+    volume = np.nan_to_num(nanmean(Y[:, -season:], axis=1)) * has
+    pooled = (volume[:, None] * smoothed).sum(axis=0) / max(volume.sum(), 1e-9)
     width = 2 * smooth + 1
-    smoothed = (csum[:, width:] - csum[:, :-width]) / width
-    years = np.sum([~np.all(np.isnan(b), axis=1) for b in blocks], axis=0)
-    weight = np.select([years >= 2, years == 1], [shrink, shrink * 0.6], 0.0)[:, None]
-    index = 1.0 + weight * (smoothed - 1.0)
+    noise = np.mean((raw - smoothed) ** 2, axis=1) * width / (width - 1) / width
+    total = np.mean((smoothed - pooled[None, :]) ** 2, axis=1)
+    with np.errstate(all="ignore"):
+        w = np.where(total > 0, np.clip(1.0 - noise / total, 0.0, 1.0), 0.0)
+    w = np.minimum(w, shrink)[:, None]
+    index = np.where(has[:, None], pooled[None, :] + w * (smoothed - pooled[None, :]),
+                     1.0 + shrink * (pooled[None, :] - 1.0))
+    index = np.maximum(index, 0.05)
     return index / index.mean(axis=1, keepdims=True)
 
 
@@ -124,6 +198,51 @@ def seasonal_ses(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
     level = ses(deseason, 1)[:, 0]
     future_pos = np.arange(h) % season
     return level[:, None] * index[:, future_pos]
+
+
+HOLT_GRID = ((0.1, 0.05), (0.2, 0.05), (0.3, 0.1), (0.5, 0.1))
+PHI = 0.95
+
+
+def holt_damped(Y: np.ndarray, h: int, phi: float = PHI) -> np.ndarray:
+    """Holt's linear trend, damped by ``phi`` per week; (alpha, beta) from HOLT_GRID by in-sample
+    one-step MAE, all series and grid points at once. Unobserved weeks are skipped."""
+    n, t = Y.shape
+    g = len(HOLT_GRID)
+    a = np.array([p[0] for p in HOLT_GRID])[None, :]
+    b = np.array([p[1] for p in HOLT_GRID])[None, :]
+    seen = ~np.isnan(Y)
+    first = np.where(seen.any(axis=1), seen.argmax(axis=1), 0)
+    Y0 = np.where(seen, Y, 0.0)
+    level = np.repeat(Y0[np.arange(n), first][:, None], g, axis=1)
+    nxt = np.minimum(first + 1, t - 1)
+    step = np.where(seen[np.arange(n), nxt] & (nxt > first), Y0[np.arange(n), nxt] - Y0[np.arange(n), first], 0.0)
+    trend = np.repeat(step[:, None], g, axis=1)          # the first difference, as usual
+    sae = np.zeros((n, g))
+    for j in range(t):
+        m = seen[:, j:j + 1] & (j > first)[:, None]
+        pred = level + phi * trend
+        err = Y0[:, j:j + 1] - pred
+        sae += np.abs(err) * m
+        new_level = pred + a * err
+        trend = np.where(m, phi * trend + b * (new_level - level - phi * trend) / 1.0, trend)
+        level = np.where(m, new_level, level)
+    best = np.argmin(sae, axis=1)
+    rows = np.arange(n)
+    damp = np.cumsum(phi ** np.arange(1, h + 1))
+    out = level[rows, best][:, None] + trend[rows, best][:, None] * damp[None, :]
+    out[~seen.any(axis=1)] = np.nan
+    return out
+
+
+def seasonal_holt(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
+    """Damped Holt on the deseasonalised series, re-seasonalised with the 52-week index."""
+    t = Y.shape[1]
+    index = seasonal_index(Y, season)
+    past_pos = (np.arange(t) - t) % season
+    with np.errstate(all="ignore"):
+        deseason = Y / np.maximum(index[:, past_pos], 0.05)
+    return holt_damped(deseason, h) * index[:, np.arange(h) % season]
 
 
 def croston_sba(Y: np.ndarray, h: int, alpha: float = 0.1) -> np.ndarray:
@@ -178,6 +297,7 @@ MODELS = {
     "ses": ses,
     "seasonal_ses": seasonal_ses,
     "seasonal_blend": seasonal_blend,
+    "seasonal_holt": seasonal_holt,
     "combo": combo,
     "croston_sba": croston_sba,
     "tsb": tsb,

@@ -125,15 +125,24 @@ def oos_frame(weekly: pd.DataFrame) -> pd.DataFrame:
 
 
 def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
-                         progress: Callable[[float], None] | None = None) -> dict:
-    """The holdout backtest plus Amazon's score where its forecast covers the holdout."""
-    doc = holdout_backtest(panel, holdout, progress)
+                         progress: Callable[[float], None] | None = None, events: list | None = None) -> dict:
+    """The holdout backtest plus Amazon's score where its forecast covers the holdout.
+
+    Ours is the final forecast (Amazon's blended in where it has been better before the
+    holdout, see forecast_rival); "event_weeks" repeats the scores on the event weeks.
+    """
+    doc = holdout_backtest(panel, holdout, progress, events=events, amazon=amazon)
     arrays = doc.pop("_arrays", None)
     if arrays is None or amazon is None or amazon.empty:
         return doc
     t = len(panel.weeks) - doc["holdout"]
     total, rows = fa.amazon_scores(amazon, panel.asins, arrays["weeks"], arrays["actual"], panel.demand[:, :t])
     doc["total"]["amazon"] = total
+    busy = arrays["busy"]
+    if busy.any():
+        weeks = [w for w, b in zip(arrays["weeks"], busy) if b]
+        ev_total, _ = fa.amazon_scores(amazon, panel.asins, weeks, arrays["actual"][:, busy], panel.demand[:, :t])
+        doc["event_weeks"]["total"]["amazon"] = ev_total
     for item, row in zip(doc["asins"], rows):
         item["amazon"] = row
     return doc
@@ -147,8 +156,10 @@ def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int 
 
     weekly = inputs.get("weekly", pd.DataFrame())
     panel = panel_from_frame(weekly)
-    result = forecast_panel(panel, horizon, progress=step(0.0, 0.45))
     amazon = inputs.get("amazon", pd.DataFrame())
+    events = inputs.get("events")
+    result = forecast_panel(panel, horizon, progress=step(0.0, 0.45), events=events,
+                            elasticity=inputs.get("elasticity"), amazon=amazon)
     ours = result.frame()
     divergence = fa.divergence(ours, fa.latest(amazon))
     drift = fa.drift(amazon, oos_frame(weekly))
@@ -157,9 +168,9 @@ def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int 
     projection = fs.projection_frame(result.asins, result.weeks, sup, fs.project(sup))
     values = inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and not values.empty else None
-    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3)) if backtest and len(panel) else {}
+    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3), events) if backtest and len(panel) else {}
     versus_weeks = amazon_holdout(panel, amazon) if backtest and len(panel) else 0
-    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15)) if versus_weeks else {}
+    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15), events) if versus_weeks else {}
     products = inputs.get("products")
     titles = dict(zip(products["asin"], products["title"])) if products is not None and "title" in products else {}
     if progress:

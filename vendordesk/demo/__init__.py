@@ -59,6 +59,7 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) ->
     from vendordesk.demo.catalog import build_catalog
     from vendordesk.demo.chargebacks import build_chargebacks
     from vendordesk.demo.facts import FactGrid, fact_rows, forecast_rows
+    from vendordesk.demo.longtail import build_longtail
     from vendordesk.demo.orders import build_orders
     from vendordesk.demo.records import build_records
     from vendordesk.demo.simulate import HORIZON, WARMUP, simulate
@@ -89,6 +90,10 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) ->
         "chargebacks": build_chargebacks(np.random.default_rng([seed, 2]), cat, lines, end, 1),
     }
     tables.update(build_records(ctx, tables))
+    extra = build_longtail(seed, asins, starts[:weeks], set(cat.asins) | {p for p in cat.parents if p})
+    for name, rows in extra.items():
+        tables[name] = tables[name] + rows
+    asins += len(extra["products"])
     tables["meta"] = _meta(stories.names(cat.asins), end)
     tables["_import"] = [(starts[0].isoformat(), end.isoformat(), len(facts["sales"]), asins,
                           f"{end + timedelta(days=1)}T06:00:00")]

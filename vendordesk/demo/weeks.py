@@ -21,9 +21,12 @@ def week_starts(end: date, count: int, before: int = 0, after: int = 0) -> list[
 
 
 def black_friday(year: int) -> date:
-    nov1 = date(year, 11, 1)
-    first_friday = nov1 + timedelta(days=(4 - nov1.weekday()) % 7)
-    return first_friday + timedelta(days=21)
+    """The day after the fourth Thursday of November (vendordesk.core.events). Until 2026-12-03
+    this was the fourth Friday, a week early when November starts on a Friday (2024: 22 Nov
+    instead of 29 Nov), which put the demo's Black Friday 2024 in the wrong week."""
+    from vendordesk.core.events import black_friday as rule
+
+    return rule(year)
 
 
 def _bump(doy: np.ndarray, centre: float, width: float) -> np.ndarray:

@@ -154,6 +154,7 @@ def unit_values(ws: Workspace, weeks: int = 13) -> pd.DataFrame:
 
 def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
     """Everything the forecast plan needs, as plain frames (see core.forecast_plan.build_plan)."""
+    from vendordesk.store.elasticity import price_elasticity
     from vendordesk.store.facts_read import (
         amazon_forecasts_frame,
         products_frame,
@@ -171,4 +172,12 @@ def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
         "inventory": latest_inventory(ws),
         "values": unit_values(ws),
         "products": products[["asin", "title"]] if "title" in products else products,
+        "events": _events(ws),
+        "elasticity": price_elasticity(ws),
     }
+
+
+def _events(ws: Workspace) -> list:
+    from vendordesk.store.events import calendar
+
+    return calendar(ws, 2010, 2040)

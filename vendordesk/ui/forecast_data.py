@@ -137,7 +137,8 @@ def overview_frame(plan) -> pd.DataFrame:
     """One row per ASIN: model, flags, accuracy, divergence, risk and € at risk."""
     result = plan.result
     frame = pd.DataFrame({"asin": result.asins, "model": result.model,
-                          "flags": [",".join(f) for f in result.flags]})
+                          "flags": [",".join(f) for f in result.flags],
+                          "source": result.source or ["ours"] * len(result.asins)})
     frame["title"] = [plan.titles.get(a) or "" for a in frame["asin"]]
     frame["p50_13w"] = result.q[0][:, :13].sum(axis=1) if len(result.asins) else []
     if not plan.accuracy.empty:

@@ -21,7 +21,13 @@ def model_labels() -> dict[str, str]:
         "tsb": _t("TSB (Teunter-Syntetos-Babai)"),
         "fallback_mean": _t("Fallback: mean (< 4 weeks)"),
         "fallback_zero": _t("Fallback: zero"),
+        "launch_analogues": _t("Launch: analogues' curve"),
     }
+
+
+def source_labels() -> dict[str, str]:
+    """Whose forecast the P50 follows (core.forecast_rival)."""
+    return {"ours": _t("Ours"), "amazon": _t("Amazon's (better so far)"), "combined": _t("Ours + Amazon's")}
 
 
 def flag_labels() -> dict[str, str]:

@@ -45,6 +45,7 @@ def overview_columns() -> list[Column]:
     return [
         Column("asin", _t("ASIN")), Column("title", _t("Product")),
         Column("model", _t("Model"), labels=labels.model_labels()),
+        Column("source", _t("Forecast used"), labels=labels.source_labels()),
         Column("ours_wape", _t("WAPE ours"), "percent", decimals=0),
         Column("ours_mase", _t("MASE ours"), "number", decimals=2),
         Column("seasonal_naive_mase", _t("MASE seas. naive"), "number", decimals=2),

@@ -1,0 +1,58 @@
+"""Conformal quantiles by horizon bucket and season; Amazon's forecast as rival and input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from vendordesk.core import forecast_calib as cal
+from vendordesk.core import forecast_rival as rv
+
+
+def test_buckets_seasons_and_origins_by_hand():
+    assert cal.bucket(14).tolist() == [0, 0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]
+    # Wednesday of the week decides: 2026-09-27 + 3 days = 30 Sep (Q3), 2026-10-04 -> 7 Oct (Q4).
+    assert cal.q4(["2026-09-27", "2026-10-04", "2026-12-27"]).tolist() == [0, 1, 1]
+    # t = 104: t-13 = 91 back by 6 while > 104 - 13 - 52 = 39, and >= 52 (a full year): 55 .. 91
+    assert cal.origins(104) == [55, 61, 67, 73, 79, 85, 91]
+    # t = 60: 47 back by 6 while > max(60 - 65, 7): 11 .. 47; none has a full year, so all are used
+    assert cal.origins(60) == [11, 17, 23, 29, 35, 41, 47]
+
+
+def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
+    # 100 series, F = 10, level 10, scale 2 -> d = 2 x 10 / 10 = 2. Actuals 10 + 2 x e with e
+    # cycling over -1, 0, 1, 2 (one value per series): z = e. Sorted, 25 of each; linear
+    # interpolation at q x 99: P50 49.5 -> (0 + 1) / 2 = 0.5, P70 69.3 -> 1, P80 79.2 -> 2, P90 -> 2.
+    n, t = 100, 120
+    e = np.tile([-1.0, 0.0, 1.0, 2.0], 25)
+    actual = 10.0 + 2.0 * np.repeat(e[:, None], t, axis=1)
+    weeks = [f"2024-{1 + (k // 4) % 12:02d}-0{1 + k % 4}" for k in range(t)]
+
+    def at(o):
+        return np.full((n, cal.HORIZON), 10.0), np.full(n, 10.0)
+
+    z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool))
+    expected = np.quantile(e, cal.QUANTILES)
+    assert expected.tolist() == pytest.approx([0.5, 1.0, 2.0, 2.0])
+    assert z[0, 0, 0] == pytest.approx(expected)
+    q = cal.quantiles(np.full((1, 2), 20.0), z, np.array([2.0]), np.array([10.0]), weeks[:2], np.zeros(1, bool))
+    # d = 2 x 20 / 10 = 4: P50 = 20 + 0.5 x 4 = 22 (the median, not the mean), P70 24, P80 = P90 = 28
+    assert q[:, 0, 0].tolist() == pytest.approx([22.0, 24.0, 28.0, 28.0])
+
+
+def test_amazon_weight_follows_whose_forecast_was_better():
+    # Past weeks 0..19 at horizon 1: actual 100, ours 102 (error 2), Amazon's 101 (error 1) for
+    # both series. R = 20 / 40 = 0.5, every series the same ratio: w = 1 / (1 + 0.5^2) = 0.8.
+    n, t = 2, 20
+    actual = np.full((n, t), 100.0)
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    ours[:, :, 0], amazon[:, :, 0] = 102.0, 101.0
+    w = rv.weights(ours, amazon, actual)
+    assert w[:, 0] == pytest.approx([0.8, 0.8])
+    # Next week: ours P50 10 (P90 14), Amazon's mean 20 -> 0.2 x 10 + 0.8 x 20 = 18; bands x 1.8.
+    q = np.array([[[10.0]], [[11.0]], [[12.0]], [[14.0]]]).repeat(2, axis=1)
+    mean = np.array([[20.0], [np.nan]])
+    out, source = rv.combine(q, mean, np.ones((2, 1), dtype=int), w)
+    assert out[:, 0, 0].tolist() == pytest.approx([18.0, 19.8, 21.6, 25.2])
+    assert out[:, 1, 0].tolist() == [10.0, 11.0, 12.0, 14.0] and source == ["amazon", "ours"]

@@ -1,0 +1,92 @@
+"""``vendordesk events``: the event calendar the forecast measures and plans with.
+
+    vendordesk events list [--workspace PATH] [--from YEAR] [--to YEAR] [--json]
+    vendordesk events add KIND NAME START [END] [--asin A] [--price-cut 0.2] [--workspace PATH] [--json]
+    vendordesk events remove ID [--workspace PATH] [--json]
+
+KIND is one of vendordesk.core.events.KINDS; a built-in kind (e.g. prime_day) replaces that
+year's built-in date, ``user`` adds an own event (a TV campaign, a Prime Day deal listing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import asdict
+
+from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("events", help="the event calendar (Prime Day, Black Friday, own events)")
+    sub = parser.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    lst = sub.add_parser("list", help="list built-in and own events")
+    lst.add_argument("--from", dest="first", type=int, default=None, metavar="YEAR")
+    lst.add_argument("--to", dest="last", type=int, default=None, metavar="YEAR")
+    add = sub.add_parser("add", help="add an own event or correct a built-in date")
+    add.add_argument("kind")
+    add.add_argument("name")
+    add.add_argument("start", help="first day, YYYY-MM-DD")
+    add.add_argument("end", nargs="?", default=None, help="last day, YYYY-MM-DD (default: START)")
+    add.add_argument("--asin", default=None, help="only this ASIN (default: the whole account)")
+    add.add_argument("--price-cut", type=float, default=None, metavar="SHARE",
+                     help="a deal: share off the price, e.g. 0.2 for 20 %%")
+    rm = sub.add_parser("remove", help="remove an own event by its id")
+    rm.add_argument("id", type=int)
+    for p in (lst, add, rm):
+        add_workspace_arg(p)
+        p.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(func=run)
+
+
+def _date(value: str, field: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UserError(f"{field} {value!r}: not a date. Write it as YYYY-MM-DD, e.g. 2027-07-13.") from None
+
+
+def _event(args: argparse.Namespace):
+    from vendordesk.core.events import KINDS, Event
+
+    if args.kind not in KINDS:
+        raise UserError(f"KIND {args.kind!r}: unknown. Choose one of {', '.join(KINDS)}.")
+    start = _date(args.start, "START")
+    end = _date(args.end, "END") if args.end else start
+    if end < start:
+        raise UserError(f"END {end} is before START {start}. Give the first day first.")
+    if args.price_cut is not None and not 0 < args.price_cut < 1:
+        raise UserError(f"--price-cut {args.price_cut}: give the share off the price between 0 and 1 "
+                        "(0.2 = 20 % off).")
+    if not args.name.strip():
+        raise UserError("NAME is empty. Give the event a name, e.g. \"TV campaign spring\".")
+    return Event(args.kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
+
+
+def run(args: argparse.Namespace) -> int:
+    from vendordesk.store import events as store
+
+    with open_from_args(args) as ws:
+        if args.events_command == "add":
+            new_id = store.add_event(ws, _event(args))
+            result = {"added": new_id}
+            message = f"event {new_id} added"
+        elif args.events_command == "remove":
+            if not store.remove_event(ws, args.id):
+                raise UserError(f"ID {args.id}: no own event with this id. See `vendordesk events list`; "
+                                "built-in events cannot be removed, only corrected with `events add`.")
+            result = {"removed": args.id}
+            message = f"event {args.id} removed"
+        else:
+            year = dt.date.today().year
+            first, last = args.first or year - 3, args.last or year + 1
+            result = [asdict(e) for e in store.calendar(ws, first, last)]
+            message = "\n".join(f"{e['id'] or '-':>4}  {e['start']}  {e['end']}  {e['kind']:<20} {e['name']}"
+                                for e in result)
+    if args.json:
+        print_json(result)
+    else:
+        sys.stdout.write(message + "\n")
+    return 0

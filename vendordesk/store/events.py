@@ -1,0 +1,34 @@
+"""Persist the KAM's event calendar (table ``events``, migration 0005)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vendordesk.core.events import Event, builtin_events, merge
+from vendordesk.store.db import Workspace
+
+
+def stored_events(ws: Workspace) -> list[Event]:
+    rows = ws.conn.execute("SELECT id, kind, name, start_date, end_date, asin, price_cut FROM events "
+                           "ORDER BY start_date, id").fetchall()
+    return [Event(k, n, s, e, "stored", a, c, i) for i, k, n, s, e, a, c in rows]
+
+
+def calendar(ws: Workspace, first_year: int, last_year: int) -> list[Event]:
+    """Built-in events of the years, corrected and extended by the stored ones."""
+    stored = [e for e in stored_events(ws) if first_year <= int(e.end[:4]) and int(e.start[:4]) <= last_year]
+    return merge(builtin_events(first_year, last_year), stored)
+
+
+def add_event(ws: Workspace, event: Event, now: str | None = None) -> int:
+    stamp = now or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with ws.transaction() as conn:
+        cur = conn.execute("INSERT INTO events(kind, name, start_date, end_date, asin, price_cut, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (event.kind, event.name, event.start, event.end, event.asin, event.price_cut, stamp))
+        return int(cur.lastrowid)
+
+
+def remove_event(ws: Workspace, event_id: int) -> bool:
+    with ws.transaction() as conn:
+        return conn.execute("DELETE FROM events WHERE id = ?", (event_id,)).rowcount > 0
