@@ -1345,7 +1345,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="-2"/>
         <source>%1 ASINs at risk in the next %2 weeks. Over the whole horizon: %3 weeks at risk on %4 ASINs; %5 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über den ganzen Horizont: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1988,7 +1988,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+4"/>
         <source>Only 1 KPI has data: no gear score.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur 1 KPI hat Daten: kein Zahnrad-Wert.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1998,12 +1998,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+2"/>
         <source>vs. last year</source>
-        <translation type="unfinished"></translation>
+        <translation>ggü. Vorjahr</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vs. prior period</source>
-        <translation type="unfinished">ggü. Vorperiode</translation>
+        <translation>ggü. Vorperiode</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2109,7 +2109,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+2"/>
         <source>vs. last year where a year of data exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ggü. Vorjahr, wo ein Jahr Daten vorliegt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2174,7 +2174,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+2"/>
         <source>a newer, partial week %1 exists (too few ASINs yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine neuere, unvollständige Woche %1 liegt vor (noch zu wenige ASINs)</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -2185,7 +2185,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="-6"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished">Excel (*.xlsx);;CSV (*.csv)</translation>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
