@@ -63,7 +63,9 @@ def sniff(path: Path) -> tuple[str, bytes]:
         return "gzip", head
     if head.startswith(b"PK\x03\x04"):
         return "xlsx", head
-    kind = _what_binary(head)
+    from vendordesk.ingest.vc_csv import utf16_codec
+
+    kind = None if utf16_codec(head) else _what_binary(head)
     if kind:
         raise UserError(f"{path.name}: this is {kind}, not a report. Nothing was imported. "
                         "Choose the CSV, XLSX or JSON file you downloaded from Vendor Central.")

@@ -97,12 +97,19 @@ def check_asin(report: ParsedReport, asin: str, line: int, title: str) -> str:
 
 def column_marks(report: ParsedReport, context: Context, header: list[str], data, indices) -> dict[int, ColumnMarks]:
     """Each numeric column's decimal mark, decided from all its values (numbers.MarksEvidence)."""
+    return decide_marks(report, context, header, gather_marks(data, indices))
+
+
+def gather_marks(data, indices) -> dict[int, MarksEvidence]:
+    """One pass over the rows collecting each column's decimal-mark evidence."""
     evidence = {i: MarksEvidence() for i in indices}
+    items = list(evidence.items())
     for row in data:
-        for index, found in evidence.items():
-            if index < len(row):
+        width = len(row)
+        for index, found in items:
+            if index < width:
                 found.add(row[index])
-    return decide_marks(report, context, header, evidence)
+    return evidence
 
 
 def decide_marks(report: ParsedReport, context: Context, header: list[str],

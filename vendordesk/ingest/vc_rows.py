@@ -203,13 +203,14 @@ def facts(report: ParsedReport, header: list[str], data: list[list], header_at: 
 
 def _decide_marks(report: ParsedReport, context: Context, header: list[str], data, layout: _Layout,
                   collector: _Collector) -> None:
-    """Decimal marks per numeric column; an unknown column that stays ambiguous is kept as text."""
-    numeric = [i for i, t in layout.columns.items() if t.unit not in ("text",) and t.table != "products"]
-    collector.marks = vc_common.column_marks(report, context, header, data, numeric)
+    """Decimal marks per numeric column (one pass); an unknown column that stays ambiguous is kept as text."""
+    numeric = [i for i, t in layout.columns.items() if t.unit != "text" and t.table != "products"]
+    evidence = vc_common.gather_marks(data, numeric + list(layout.unknown))
+    collector.marks = vc_common.decide_marks(report, context, header, {i: evidence[i] for i in numeric})
     for index in layout.unknown:
         try:
-            collector.marks.update(vc_common.column_marks(report, context, header, data, [index]))
-        except UserError:
+            collector.marks[index] = evidence[index].decide(report.metadata.get("locale"), context.locale)
+        except ValueError:
             collector.ambiguous.add(index)
             report.warnings.append(f"Column '{header[index]}' (not known to VendorDesk) writes numbers whose decimal "
                                    "mark cannot be told; its cells were kept as text.")
