@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from vendordesk.errors import UserError
+from vendordesk.ingest.aliases import is_asin_header
 
 FIELD_LIMIT = 128 * 1024
 HEADER_SCAN = 40
@@ -117,6 +118,8 @@ class CsvRows:
                 raise UserError(f"{self.name}: row {start}, column {column + 1}{title}: the cell holds "
                                 f"{len(row[column]) // 1024} KB of text (at most {FIELD_LIMIT // 1024} KB). Nothing was "
                                 "imported. Check the cell in a spreadsheet; export the report again unchanged.")
+            if not self.header and start <= HEADER_SCAN and any(map(is_asin_header, row)):
+                self.header = [cell.strip() for cell in row]
             self.last_width = len(row)
             start = reader.line_num + 1
             yield row
@@ -143,7 +146,6 @@ class CsvRows:
         return sum(1 for _ in self._lines()) <= start
 
     def after(self, header_at: int, header: list[str]) -> DataRows:
-        self.header = header
         return DataRows(self, header_at, len(header))
 
     def check_complete(self, header_width: int, data_rows: int) -> None:
@@ -171,8 +173,6 @@ class DataRows:
 
 def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the ASIN header row into the most cells."""
-    from vendordesk.ingest.aliases import is_asin_header
-
     best, best_cells = ",", 0
     for delimiter in (",", ";", "\t"):
         for row in csv.reader(lines, delimiter=delimiter):
