@@ -112,8 +112,10 @@ def read_report(path: str | Path, context: Context | None = None) -> ParsedRepor
         from vendordesk.ingest.spapi import parse_document
 
         return parse_document(read_json_file(path, kind), path.name, context.currency)
-    from vendordesk.ingest import vc_export
+    from vendordesk.ingest import chargebacks, vc_export
 
+    if kind == "text" and chargebacks.looks_like(head):
+        return chargebacks.read_report(path, head, context)
     if kind == "xlsx":
         return vc_export.read_xlsx(path, context)
     return vc_export.read_csv(path, head, context)

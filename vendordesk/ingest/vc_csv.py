@@ -67,13 +67,13 @@ def text_codec(path: Path, head: bytes) -> str:
 class CsvRows:
     """The rows of one CSV file; iterating reads the file again from the start."""
 
-    def __init__(self, path: Path, head: bytes):
+    def __init__(self, path: Path, head: bytes, delimiter: str | None = None):
         self.path, self.name = path, path.name
         self.codec = text_codec(path, head)
         first = list(itertools.islice(self._lines(), HEADER_SCAN))
         self.wrapped = any(_WRAPPED_HEADER.match(line) for line in first)
         first = [self._unwrap(line) for line in first] if self.wrapped else first
-        self.delimiter = sniff_delimiter(first)
+        self.delimiter = delimiter or sniff_delimiter(first)
         self.ends_cleanly = True
         self.last_width = 0
         self.header: list[str] = []

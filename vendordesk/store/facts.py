@@ -69,6 +69,10 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
 
     ``progress(fraction)`` may raise (e.g. Cancelled); the transaction then rolls back.
     """
+    if report.report_type == "chargebacks":
+        from vendordesk.store.chargebacks_write import write_chargebacks
+
+        return write_chargebacks(ws, report, file_hash, progress).import_id
     total = report.row_count + len(report.extras) + len(report.products) or 1
     done = [0]
     conn = ws.conn
