@@ -8,7 +8,7 @@ breaking ties the values leave open:
 - only ``1.234``-like values: the file's locale decides, else the workspace's (with a warning),
   else the column is refused (``AmbiguousMarks``).
 A group of anything but three digits is never a thousands group (en_IN lakh groups ``3,05,148``
-excepted). ``parse_number`` returns a float or ``None`` (blank, ``-``, ``n/a``): missing is never 0.
+with commas excepted). ``parse_number`` returns a float or ``None`` (blank, ``-``, ``n/a``): missing is never 0.
 Percent cells come back as fractions. Raises ``ValueError`` for text that is not a number.
 """
 
@@ -184,8 +184,9 @@ def _number(body: str, decimal: str | None) -> float:
     if len(groups) > 1:
         raise ValueError(f"{body!r} mixes grouping marks")
     if groups:
-        shape = whole.replace(groups.pop(), "G")
-        if not (_WESTERN.match(shape) or _LAKH.match(shape)):
+        mark = groups.pop()
+        shape = whole.replace(mark, "G")
+        if not (_WESTERN.match(shape) or mark == "," and _LAKH.match(shape)):
             raise ValueError(f"{body!r}: a thousands group must have three digits")
         whole = shape.replace("G", "")
     if not whole:

@@ -74,7 +74,7 @@ class CsvRows:
         self.wrapped = any(_WRAPPED_HEADER.match(line) for line in first)
         first = [self._unwrap(line) for line in first] if self.wrapped else first
         self.delimiter = delimiter or sniff_delimiter(first)
-        self.ends_cleanly = True
+        self.ends_cleanly, self.ends_in_delimiter = True, False
         self.last_width = 0
         self.header: list[str] = []
 
@@ -99,6 +99,7 @@ class CsvRows:
             last = line
             yield self._unwrap(line) if self.wrapped else line
         self.ends_cleanly = last.endswith(("\n", "\r"))
+        self.ends_in_delimiter = last.endswith(self.delimiter)
 
     def __iter__(self):
         reader = csv.reader(self._tracked(), delimiter=self.delimiter, strict=True)
@@ -154,6 +155,8 @@ class CsvRows:
             return
         if data_rows == 0:
             raise cut_off(self.name, "it ends in the header row")
+        if self.ends_in_delimiter:
+            raise cut_off(self.name, "the last row ends after a delimiter, before its last cell")
         if self.last_width < header_width:
             raise cut_off(self.name, f"the last row has {self.last_width} of {header_width} cells")
 
