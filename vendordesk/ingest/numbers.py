@@ -31,11 +31,23 @@ _CODES = ("EUR", "GBP", "USD", "INR", "JPY", "PLN", "SEK", "BRL", "AUD", "CAD", 
           "TRY", "MXN", "SGD", "EGP", "CHF")
 _SYMBOL_RE = re.compile(r"R\$|A\$|C\$|zł|kr|TL|[€£$₹¥₺]|\b(?:" + "|".join(_CODES) + r")\b")
 _MISSING = {"", "-", "–", "—", "n/a", "na", "nan", "none", "null", "--", "k.a.", "n.v."}
+_SIMPLE = re.compile(r"^(-?)(\d+(?:[.,]\d+)?)(%?)$")
+_MONEY = re.compile(r"^(-?)(?:[$€£₹]\s?)?(-?)(\d[\d.,]*)(?:\s?[€$£₹])?$")
 _BODY = re.compile(r"^(?:\d|[.,]\d)[\d.,' ]*$")
 _WESTERN = re.compile(r"^\d{1,3}(?:G\d{3})+$")
 _LAKH = re.compile(r"^\d{1,2}(?:G\d{2})*G\d{3}$")
 # Locales whose decimal separator is a comma.
 _COMMA_LANGS = {"de", "fr", "it", "es", "nl", "pl", "sv", "pt", "tr", "da", "fi", "nb", "cs", "at"}
+
+
+# One shared float per small count ("0".."9999"): big exports hold millions of them.
+SMALL = {str(i): float(i) for i in range(10000)}
+
+
+def count(digits: str) -> float:
+    """A plain digit string as a float, shared for small counts."""
+    found = SMALL.get(digits)
+    return float(digits) if found is None else found
 
 
 class PercentCell(float):
@@ -81,6 +93,12 @@ def _tokens(text: str) -> tuple[bool, bool, str] | None:
 
     The body keeps its marks: digits, ``.`` ``,`` and grouping spaces or apostrophes.
     """
+    simple = _SIMPLE.match(text)
+    if simple:   # the common case: 12.5, -3, 4,25%
+        return bool(simple.group(1)), bool(simple.group(3)), simple.group(2)
+    money = _MONEY.match(text)
+    if money and money.group(3)[-1].isdigit():   # $1,234.56  1.234,56 €  -₹379.04  € 99,90
+        return bool(money.group(1)) != bool(money.group(2)), False, money.group(3)
     text = text.translate(_SPACE_TO_BLANK).strip()
     if text.lower() in _MISSING:
         return None
@@ -180,6 +198,8 @@ def _number(body: str, decimal: str | None) -> float:
         whole, _, frac = body.partition(decimal)
         if not frac.isdigit():
             raise ValueError(f"{body!r} is not a number")
+    if whole.isdigit():
+        return float(f"{whole}.{frac}" if frac else whole)
     groups = {mark for mark in ".,' " if mark in whole}
     if len(groups) > 1:
         raise ValueError(f"{body!r} mixes grouping marks")
@@ -205,6 +225,8 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
         return None
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")  # noqa: TRY004 - callers catch ValueError
+    if type(value) is str and value.isdigit():   # the common case: a plain count
+        return float(value) / 100.0 if percent else count(value)
     if isinstance(value, PercentCell):
         return float(value)
     if isinstance(value, int | float):

@@ -14,7 +14,7 @@ from vendordesk.ingest.aliases import (
 )
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.model import PRODUCT_COLUMNS, FactBlock, ParsedReport
-from vendordesk.ingest.numbers import ColumnMarks, currency_in, parse_number
+from vendordesk.ingest.numbers import ColumnMarks, count, currency_in, parse_number
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
 TYPE_OF = {"sales_facts": "sales", "traffic_facts": "traffic", "inventory_facts": "inventory",
@@ -90,6 +90,8 @@ class _Collector:
         self.ambiguous: set[int] = set()     # unknown columns kept as text
 
     def number(self, cell, target: Target, line: int, title: str, index: int):
+        if type(cell) is str and cell.isdigit() and target.unit in ("money", "units"):   # a plain count
+            return count(cell)
         try:
             value = parse_number(cell, self.report.locale, percent=target.unit == "pct", marks=self.marks.get(index))
         except ValueError as exc:
@@ -97,7 +99,7 @@ class _Collector:
                             f"({exc}). Nothing was imported. Fix the cell or export the report again.") from None
         if value is not None and target.unit == "bps":
             value /= 10000.0
-        symbol = currency_in(cell)
+        symbol = currency_in(cell) if target.unit in ("money", "units") else None
         if symbol and target.unit == "units":
             raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is an amount of money "
                             "but the column holds units. Nothing was imported. Check that the columns were not "
@@ -216,6 +218,12 @@ def _decide_marks(report: ParsedReport, context: Context, header: list[str], dat
                                    "mark cannot be told; its cells were kept as text.")
 
 
+def _drain(mapping: dict):
+    """Items of a dict, removed one by one (the dict's memory goes while the rows are built)."""
+    while mapping:
+        yield mapping.popitem()
+
+
 def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header: list[str]) -> None:
     from vendordesk.ingest.vc_checks import check_blocks
 
@@ -226,11 +234,13 @@ def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header
             continue
         cur = (report.currency,) if table in WITH_CURRENCY else ()
         names = (("currency",) if cur else ()) + tuple(t.column for _i, t in cols)
-        rows = [key + prefix + cur + tuple(values) for key, values in collector.facts[table].items()]
+        rows = [key + prefix + cur + tuple(values) for key, values in _drain(collector.facts[table])]
+        rows.reverse()   # file order (drained from the end to free memory as the rows are built)
         report.blocks[table] = FactBlock(names, rows)
         if report.report_type == "?":
             report.report_type = TYPE_OF[table]
     report.extras = [key[:2] + prefix + (key[2], value, raw) for key, (value, raw) in collector.extras.items()]
     report.products = [(asin,) + tuple(p.get(c) for c in PRODUCT_COLUMNS[1:])
-                       for asin, p in collector.products.items() if p]
+                       for asin, p in _drain(collector.products) if p]
+    report.products.reverse()
     check_blocks(report, collector, layout, header)
