@@ -111,6 +111,14 @@ def test_unclosed_quote_in_a_chargeback_file_is_refused(tmp_path):
     assert _chargebacks(ws) == {}
 
 
+def test_a_currency_the_file_does_not_name_is_said(tmp_path, capsys):
+    ws = _workspace(tmp_path)
+    path = _file(tmp_path, "nocur.csv", "ID;Type;Amount;Date\nA;ASN;12,00;01.03.2024\nB;ASN;5,00 €;02.03.2024\n")
+    assert main(["import", "--workspace", str(ws), str(path)]) == 0
+    assert "1 row(s) name no currency" in capsys.readouterr().out
+    assert {k: v[2] for k, v in _chargebacks(ws).items()} == {"A": "EUR", "B": "EUR"}
+
+
 @pytest.mark.parametrize("header, expected", [
     (b"Chargeback ID;Type;Amount;Date\n", True),
     (b"\xef\xbb\xbfVorgangs-ID;Typ;Bestellnummer;ASIN;Rechnungsnummer;Betrag;W\xc3\xa4hrung;Datum\n", True),

@@ -134,6 +134,7 @@ class _Rows:
     def __init__(self, report: ChargebackReport, header: list[str], cols: dict[str, int], currency: str):
         self.report, self.header, self.cols, self.currency = report, header, cols, currency
         self.marks: dict[str, ColumnMarks] = {}
+        self.assumed_currency = 0
 
     def label(self, key: str) -> str:
         return f"{_LABELS.get(key, key.replace('_', ' '))} (column '{self.header[self.cols[key]].strip()}')"
@@ -165,7 +166,9 @@ class _Rows:
         values["dispute_status"] = _STATUS_WORDS.get((get.get("dispute_status") or "").lower(), "open")
         if get.get("recovered_amount"):
             values["recovered_amount"] = self.money("recovered_amount", get["recovered_amount"])
-        values["currency"] = (get.get("currency") or currency_in(get["amount"]) or self.currency).upper()
+        stated = get.get("currency") or currency_in(get["amount"])
+        self.assumed_currency += not stated
+        values["currency"] = (stated or self.currency).upper()
         if values.get("asin"):
             values["asin"] = clean(values["asin"]).upper()
             if not ASIN_RE.match(values["asin"]):
@@ -213,6 +216,10 @@ def read_report(path: Path, head: bytes, context) -> ChargebackReport:
                         "Fix the rows and import again.")
     report.warnings += [f"row {i}: no ID column value; the row cannot be matched on re-import"
                         for i, row in enumerate(report.rows, start=2) if not row.get("external_id")]
+    if maker.assumed_currency:
+        source = "the workspace's currency" if context.currency else "no workspace currency is set yet"
+        report.warnings.append(f"{maker.assumed_currency} row(s) name no currency (no Currency column, no symbol in "
+                               f"the amount); stored as {maker.currency} ({source}).")
     currencies = {row["currency"] for row in report.rows}
     report.currency = next(iter(currencies)) if len(currencies) == 1 else None
     dates = sorted(row["raised_on"] for row in report.rows)
