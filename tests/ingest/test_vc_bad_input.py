@@ -93,6 +93,13 @@ def test_money_under_a_units_header(tmp_path):
         read_report(path)
 
 
+def test_thousands_in_a_units_column_under_a_decimal_point_locale(tmp_path):
+    """'1.234' units in an en_US file would be 1.234 units: not a count, so refused rather than guessed."""
+    path = _write(tmp_path, "units_us.csv", US + "ASIN,Shipped Units\nB0US000001,1.234\n")
+    with pytest.raises(UserError, match="row 3, column 'Shipped Units': '1.234' is read as 1.234, but units are whole"):
+        read_report(path)
+
+
 def test_bom_at_every_line_start_is_not_part_of_the_asin(tmp_path):
     lines = [DE.strip(), "ASIN;Versandte Einheiten", "B0DE000001;4"]
     path = _write(tmp_path, "bom.csv", "".join("\ufeff" + line + "\n" for line in lines))

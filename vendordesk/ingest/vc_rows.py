@@ -106,6 +106,10 @@ class _Collector:
                             "shifted or renamed; export the report again unchanged.")
         if symbol and target.unit == "money":
             self.symbols.add(symbol)
+        if target.unit == "units" and value is not None and not value.is_integer():
+            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is read as {value:g}, "
+                            "but units are whole numbers. Nothing was imported. Check the file's Locale=[..] (its "
+                            "decimal mark) and that the columns were not shifted; export the report again unchanged.")
         if value is not None and value < 0 and target.unit in ADDITIVE and target.table != "extra":
             self.negatives[title] = self.negatives.get(title, 0) + 1
         return value
