@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from vendordesk.cli import main
-from vendordesk.ingest.chargebacks import looks_like, months_later, shortage_dispute_closes
+from vendordesk.ingest.chargebacks import (
+    looks_like,
+    months_later,
+    shortage_dispute_closes,
+)
 from vendordesk.store import open_workspace
 
 

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vendordesk.ingest.numbers import AmbiguousMarks, column_marks, decimal_comma, parse_number
+from vendordesk.ingest.numbers import (
+    AmbiguousMarks,
+    column_marks,
+    decimal_comma,
+    parse_number,
+)
 
 
 def _read(cells, locale=None, fallback=None):

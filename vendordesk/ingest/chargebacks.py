@@ -19,7 +19,13 @@ from pathlib import Path
 from vendordesk.core import tickets as rules
 from vendordesk.errors import UserError
 from vendordesk.ingest.model import ParsedReport
-from vendordesk.ingest.numbers import ColumnMarks, MarksEvidence, clean, currency_in, parse_number
+from vendordesk.ingest.numbers import (
+    ColumnMarks,
+    MarksEvidence,
+    clean,
+    currency_in,
+    parse_number,
+)
 from vendordesk.ingest.vc_common import ASIN_RE
 
 ALIASES = {

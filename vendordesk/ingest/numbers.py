@@ -54,7 +54,7 @@ class PercentCell(float):
     """A spreadsheet number formatted as a percentage: already a fraction."""
 
 
-class AmbiguousMarks(ValueError):  # noqa: N818 - reads as "the marks are ambiguous"
+class AmbiguousMarks(ValueError):
     """A column whose decimal mark its values and the locale cannot settle."""
 
 

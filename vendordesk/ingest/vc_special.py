@@ -11,7 +11,12 @@ from vendordesk.ingest.detect import Context
 from vendordesk.ingest.metadata import parse_date, parse_range
 from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.numbers import currency_in, parse_number
-from vendordesk.ingest.vc_common import asin_text, check_asin, column_marks, set_marketplace
+from vendordesk.ingest.vc_common import (
+    asin_text,
+    check_asin,
+    column_marks,
+    set_marketplace,
+)
 
 _WEEK = re.compile(r"^(?:week|woche|semaine|kw)\s*(\d+)\s*(?:\((.*)\))?", re.IGNORECASE)
 _STATISTIC = {"mean": "mean_units", "average": "mean_units", "mittelwert": "mean_units", "moyenne": "mean_units",
