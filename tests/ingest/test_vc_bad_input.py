@@ -74,6 +74,19 @@ def test_no_locale_line_in_a_de_workspace(tmp_path):
     assert any("A1PA6795UKMFR9" in w and "no marketplace" in w for w in report.warnings)
 
 
+def test_no_marketplace_or_currency_in_a_workspace_with_several_is_refused(tmp_path):
+    path = _write(tmp_path, "bare.csv", BARE + "ASIN,Shipped Revenue\nB0DE000001,19.99\n")
+    markets = Context(locale="de_DE", currency="EUR", marketplace_id="A1PA6795UKMFR9",
+                      marketplaces=("A13V1IB3VIYZZH", "A1PA6795UKMFR9"), currencies=("EUR",))
+    with pytest.raises(UserError, match="bare.csv: the file names no marketplace .* several "
+                                        r"\(A13V1IB3VIYZZH, A1PA6795UKMFR9\)"):
+        read_report(path, markets)
+    currencies = Context(locale="de_DE", currency="EUR", marketplace_id="A1PA6795UKMFR9",
+                         marketplaces=("A1PA6795UKMFR9",), currencies=("EUR", "GBP"))
+    with pytest.raises(UserError, match=r"bare.csv: the file names no currency .* several \(EUR, GBP\)"):
+        read_report(path, currencies)
+
+
 def test_ambiguous_column_without_any_locale_is_refused(tmp_path):
     path = _write(tmp_path, "amb.csv", BARE + "ASIN,Shipped Revenue\nB0DE000001,1.234\nB0DE000002,5.678\n")
     with pytest.raises(UserError, match=r"amb.csv: column 'Shipped Revenue': '1.234' can be read as"):

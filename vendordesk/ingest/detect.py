@@ -33,6 +33,8 @@ class Context:
     marketplace_id: str | None = None
     model_to_asin: dict[str, str] = field(default_factory=dict)
     period: tuple[str, str] | None = None   # user-entered period when the file has none
+    marketplaces: tuple[str, ...] = ()       # every marketplace / currency imported so far
+    currencies: tuple[str, ...] = ()
 
 
 def _what_binary(head: bytes) -> str | None:

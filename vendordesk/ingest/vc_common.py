@@ -69,11 +69,17 @@ def set_view(report: ParsedReport) -> None:
                               else "RETAIL")
 
 
-def set_marketplace(report: ParsedReport, context: Context) -> None:
+def set_marketplace(report: ParsedReport, context: Context, per_row: bool = False) -> None:
+    """From Countries=[..]; else the workspace's, said in a warning, or refused when it has several."""
     countries = [c for c in report.metadata.get("countries", "").replace(",", ";").split(";") if c.strip()]
     stated = market_id(countries[0]) if len(countries) == 1 else None
     report.marketplace_id = stated or context.marketplace_id or ""
-    if not countries and context.marketplace_id:
+    several = getattr(context, "marketplaces", ())
+    if not countries and not per_row and len(several) > 1:
+        raise UserError(f"{report.file_name}: the file names no marketplace (no Countries=[..] in its first row) "
+                        f"and this workspace holds several ({', '.join(several)}). Nothing was imported. Import "
+                        "the unchanged Vendor Central export, whose first row names the country.")
+    if not countries and not per_row and context.marketplace_id:
         report.warnings.append(f"The file names no marketplace (no Countries=[..] in its first row); its facts "
                                f"were stored under the workspace's marketplace {context.marketplace_id}. If that is "
                                "wrong, undo this import and import the unchanged Vendor Central export.")

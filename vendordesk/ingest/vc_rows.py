@@ -185,6 +185,11 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
                         f"in {found}. Nothing was imported. Export the report again in one currency.")
     report.currency = stated or found or context.currency
     money = any(t.unit == "money" and t.table in WITH_CURRENCY for t in collector.layout.columns.values())
+    several = getattr(context, "currencies", ())
+    if money and not (stated or found) and len(several) > 1:
+        raise UserError(f"{report.file_name}: the file names no currency (no Currency=[..], no symbol in the "
+                        f"amounts) and this workspace holds several ({', '.join(several)}). Nothing was imported. "
+                        "Import the unchanged Vendor Central export, whose first row names the currency.")
     if money and not (stated or found) and context.currency:
         report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
                                f"amounts were stored as {context.currency}, the workspace's currency. If that is "
@@ -198,7 +203,7 @@ def facts(report: ParsedReport, header: list[str], data: list[list], header_at: 
     layout = _layout(header, report.file_name)
     vc_common.set_period(report, context)
     vc_common.set_view(report)
-    vc_common.set_marketplace(report, context)
+    vc_common.set_marketplace(report, context, per_row=layout.market is not None)
     collector = _Collector(report, layout, context)
     _decide_marks(report, context, header, data, layout, collector)
     for offset, row in enumerate(data):

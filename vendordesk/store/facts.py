@@ -168,8 +168,11 @@ def import_context(ws: Workspace | None, period: tuple[str, str] | None = None):
     if ws is None:
         return Context(period=period)
     models = dict(ws.conn.execute("SELECT model_number, asin FROM products WHERE model_number IS NOT NULL"))
+    seen = {c: tuple(v for (v,) in ws.conn.execute(f"SELECT DISTINCT {c} FROM report_imports WHERE {c} <> '' "
+                                                   f"ORDER BY 1")) for c in ("marketplace_id", "currency")}
     return Context(locale=ws.meta("locale"), currency=ws.meta("currency"),
-                   marketplace_id=ws.meta("marketplace_id"), model_to_asin=models, period=period)
+                   marketplace_id=ws.meta("marketplace_id"), model_to_asin=models, period=period,
+                   marketplaces=seen["marketplace_id"], currencies=seen["currency"])
 
 
 def list_imports(ws: Workspace) -> list[dict]:
