@@ -88,6 +88,7 @@ class _Collector:
         self.others = [(i, t) for i, t in layout.columns.items() if t.table in ("products", "extra")]
         self.marks: dict[int, ColumnMarks] = {}
         self.ambiguous: set[int] = set()     # unknown columns kept as text
+        self.texts: dict[str, str] = {}
 
     def number(self, cell, target: Target, line: int, title: str, index: int):
         if type(cell) is str and cell.isdigit() and target.unit in ("money", "units"):   # a plain count
@@ -144,7 +145,8 @@ class _Collector:
         product = self.products.setdefault(asin, {})
         for index, target in self.others:
             if target.table == "products" and row[index] not in (None, ""):
-                product[target.column] = str(row[index]).strip()
+                text = str(row[index]).strip()
+                product[target.column] = self.texts.setdefault(text, text)   # brands repeat: one string each
             elif target.table == "extra":
                 self.extras[key + (target.column,)] = (self.number(row[index], target, line, header[index], index),
                                                        None)
