@@ -16,7 +16,7 @@ from vendordesk.ingest.numbers import currency_in, parse_number
     ("1.234,56 €", "de_DE", 1234.56), ("€ 1.234,56", "de_DE", 1234.56), ("-12,5 %", "de_DE", -0.125),
     ("£1,234.56", "en_GB", 1234.56), ("₹3,05,148.87", "en_IN", 305148.87), ("-₹379.04", "en_IN", -379.04),
     ("36.07%", "en_US", 0.3607), ("1 234,5", "fr_FR", 1234.5), ("\u200e1\u00a0000", "fr_FR", 1000.0),
-    ("(1,234.00)", "en_US", -1234.0), ("1,683", None, 1683.0), ("12,5", None, 12.5), ("-2", None, -2.0),
+    ("(1,234.00)", "en_US", -1234.0), ("1,683", "en_US", 1683.0), ("12,5", None, 12.5), ("-2", None, -2.0),
     ("$-5.00", "en_US", -5.0), ("1.234", "de_DE", 1234.0),
 ])
 def test_examples(text, locale, expected):
@@ -26,6 +26,12 @@ def test_examples(text, locale, expected):
 @pytest.mark.parametrize("blank", ["", " ", "-", "—", "n/a", None, float("nan")])
 def test_blanks_are_missing_not_zero(blank):
     assert parse_number(blank) is None
+
+
+def test_one_ambiguous_cell_without_locale_is_refused_not_guessed():
+    """'1,683' is 1683 in en_US and 1.683 in de_DE; alone and without a locale it is not read at all."""
+    with pytest.raises(ValueError, match="1.683 or 1683"):
+        parse_number("1,683")
 
 
 def test_percent_column_and_garbage():

@@ -3,7 +3,7 @@
 
 import datetime as dt
 
-from vendordesk.ingest.chargebacks import import_chargebacks
+from vendordesk.cli import main
 from vendordesk.store.db import open_workspace
 
 
@@ -12,9 +12,11 @@ def test_invoice_date_sets_the_deadline(tmp_path):
     path.write_text("Claim ID;Type;Invoice number;Invoice date;Claim date;Shortage amount\n"
                     "INV1-SC;Shortage;INV1;15.03.2024;09.04.2024;12,50 €\n"
                     "INV2-SC;Shortage;INV2;;09.04.2024;7,00 €\n", encoding="utf-8")
-    ws = open_workspace(tmp_path / "w.vendordesk")
+    workspace = tmp_path / "w.vendordesk"
+    open_workspace(workspace).close()
+    assert main(["import", "--workspace", str(workspace), str(path)]) == 0
+    ws = open_workspace(workspace)
     try:
-        import_chargebacks(ws, path)
         rows = dict(ws.conn.execute("SELECT external_id, dispute_due FROM chargebacks"))
     finally:
         ws.close()

@@ -116,17 +116,18 @@ def test_tickets_frame_odd_dates_sorted_by_sql(workspace):
 
 
 from vendordesk.errors import UserError  # noqa: E402
-from vendordesk.ingest.chargebacks import import_chargebacks, parse_amount  # noqa: E402
+from vendordesk.ingest.chargebacks import read_file  # noqa: E402
+from vendordesk.store.chargebacks_write import write_chargebacks  # noqa: E402
+from vendordesk.store.facts import import_context  # noqa: E402
+
+
+def import_chargebacks(workspace, path):
+    return write_chargebacks(workspace, read_file(path, import_context(workspace)))
+
 
 CSV_DE = ("\ufeffVorgangs-ID;Typ;Bestellnummer;ASIN;Rechnungsnummer;Betrag;Währung;Datum\n"
           "CB-1;ASN-Genauigkeit;8ABCDEFG;b0c1234567;;1.234,56 €;EUR;01.03.2024\n"
           "SC-1;Shortage;;;INV123-SC;-99,00;EUR;05.05.2024\n")
-
-
-@pytest.mark.parametrize("text,value", [("1.234,56 €", 1234.56), ("€1,234.56", 1234.56), ("-12.50", -12.5),
-                                        ("(12,50)", -12.5), ("1,234", 1234.0), ("12,5", 12.5)])
-def test_parse_amount(text, value):
-    assert parse_amount(text) == value
 
 
 def test_import_german_csv_with_deadlines(workspace, tmp_path):

@@ -39,9 +39,11 @@ ALIASES: dict[str, Target] = {
     **_t(T, "glance_views", "units", "glance views", "featured offer page views",
          "vues de la page de l'offre vedette", "seitenaufrufe", "seitenaufrufe des hervorgehobenen angebots",
          "aufrufe der angebotsseite"),
-    **_t(I, "procurable_product_out_of_stock_rate", "pct", "procurable product oos %", "sourceable product oos %",
+    **_t(I, "procurable_product_out_of_stock_rate", "pct", "procurable product oos %",
          "produits en rupture avec approvisionnement possible", "beschaffbare produkte nicht vorrätig %",
-         "procurable product oos", "sourceable product oos"),
+         "procurable product oos"),
+    # A metric of its own (the SP-API reader keeps it apart too): never folded into the procurable rate.
+    **_t("extra", "sourceable_product_out_of_stock_rate", "pct", "sourceable product oos %", "sourceable product oos"),
     **_t(I, "uft", "pct", "uft", "uft %", "ultra fast track %", "fast track %"),
     **_t(I, "vendor_confirmation_rate", "pct", "vendor confirmation %", "% de confirmation fournisseur",
          "bestätigungsrate des anbieters %", "lieferantenbestätigung %"),

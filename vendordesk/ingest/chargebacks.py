@@ -1,24 +1,32 @@
-"""Import a chargeback / shortage export (CSV) into the ticket log, in one transaction.
+"""Chargeback and shortage-claim exports (CSV) -> ChargebackReport. Parsing only; store.chargebacks_write writes.
 
-Headers are matched through an alias table (English and German, case-insensitive). Every bad
-row is named (row number, field, what is wrong); any bad row refuses the whole file and the
-workspace stays unchanged. Rows with an ID already imported are updated (no double counting);
-dispute status, dispute count and recovered money entered by hand are kept on re-import.
+Headers are matched through an alias table (English and German, case-insensitive). Amounts go
+through the one number parser (ingest.numbers) with each column's decimal mark decided from all
+its values; a credit (``-45,00 €``) stays negative. Every bad row is named (row number, field, what
+is wrong); any bad row refuses the whole file. A shortage claim with an ``Invoice date`` gets its
+dispute deadline from it: invoice date + 24 months (domain.md §4.3).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vendordesk.core import tickets as rules
 from vendordesk.errors import UserError
+from vendordesk.ingest.model import ParsedReport
+from vendordesk.ingest.numbers import (
+    ColumnMarks,
+    MarksEvidence,
+    clean,
+    currency_in,
+    parse_number,
+)
+from vendordesk.ingest.vc_common import ASIN_RE
 
 ALIASES = {
     "external_id": ("chargeback id", "id", "issue id", "claim id", "shortage claim id", "dispute id", "vorgangs-id"),
@@ -28,58 +36,57 @@ ALIASES = {
     "po_number": ("po", "po number", "purchase order", "purchase order number", "bestellung", "bestellnummer"),
     "asin": ("asin",),
     "invoice_number": ("invoice", "invoice number", "invoice id", "rechnung", "rechnungsnummer"),
+    "invoice_date": ("invoice date", "invoice creation date", "rechnungsdatum"),
+    "invoice_due": ("invoice due date", "due date", "payment due date", "fälligkeitsdatum"),
     "amount": ("amount", "chargeback amount", "financial charge", "charge amount", "shortage amount", "betrag",
                "gebühr"),
     "currency": ("currency", "währung"),
     "raised_on": ("date", "created date", "chargeback date", "raised on", "issue date", "notification date",
                   "claim date", "datum", "erstellt am"),
-    "invoice_date": ("invoice date", "rechnungsdatum"),
     "dispute_due": ("dispute by", "dispute due", "dispute deadline", "anfechten bis", "frist"),
     "dispute_status": ("dispute status", "status", "anfechtungsstatus"),
     "recovered_amount": ("recovered", "recovered amount", "amount recovered", "approved amount", "erstattet"),
 }
 REQUIRED = ("amount", "raised_on")
+MONEY = ("amount", "recovered_amount")
+DATES = ("raised_on", "invoice_date", "invoice_due", "dispute_due")
 _STATUS_WORDS = {"open": "open", "offen": "open", "disputed": "disputed", "angefochten": "disputed",
                  "pending": "disputed", "won": "won", "approved": "won", "gewonnen": "won", "lost": "lost",
                  "denied": "lost", "rejected": "lost", "abgelehnt": "lost", "accepted": "accepted",
                  "akzeptiert": "accepted"}
+_HEADER_NAMES = {name for names in ALIASES.values() for name in names}
 
 
 @dataclass
-class ImportResult:
-    inserted: int = 0
-    updated: int = 0
-    warnings: list[str] = field(default_factory=list)
+class ChargebackReport(ParsedReport):
+    """A chargeback / shortage file, read and validated; ``rows`` are chargebacks-table dicts."""
+
+    rows: list[dict] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def asins(self) -> set[str]:
+        return {row["asin"] for row in self.rows if row.get("asin")}
 
 
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+def months_later(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's end (the rule lives in core.tickets)."""
+    return rules.add_months(day, months)
 
 
-def parse_amount(text: str) -> float:
-    """'1.234,56 €', '€1,234.56', '-12.50', '(12,50)' -> float; ValueError otherwise."""
-    value = re.sub(r"[^\d,.\-()]", "", text.replace("\u2212", "-"))
-    negative = value.startswith("(") or value.startswith("-")
-    value = value.strip("()-")
-    if not value:
-        raise ValueError(text)
-    if "," in value and "." in value:
-        value = value.replace(".", "").replace(",", ".") if value.rfind(",") > value.rfind(".") \
-            else value.replace(",", "")
-    elif "," in value:
-        head, _, tail = value.rpartition(",")
-        value = value.replace(",", "") if len(tail) == 3 and head else value.replace(",", ".")
-    number = float(value)
-    return -number if negative else number
+def shortage_dispute_closes(invoice_date: dt.date) -> dt.date:
+    """The last day a shortage claim can be disputed: its invoice date + 24 months (domain.md §4.3)."""
+    return rules.shortage_timeline(invoice_date=invoice_date).dispute_closes
+
+
+def _normal(header: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[\u200e\u200f\ufeff]", "", header)).strip().lower()
 
 
 def _columns(header: list[str], name: str) -> dict[str, int]:
-    cleaned = [re.sub(r"[\u200e\u200f\ufeff]", "", h).strip().lower() for h in header]
+    cleaned = [_normal(h) for h in header]
     found = {}
     for key, names in ALIASES.items():
         for index, head in enumerate(cleaned):
@@ -87,100 +94,158 @@ def _columns(header: list[str], name: str) -> dict[str, int]:
                 found[key] = index
     missing = [k for k in REQUIRED if k not in found]
     if missing:
-        raise UserError(f"{name}: no column for {', '.join(missing)} (found: {', '.join(header)}). "
-                        "Export the chargeback or shortage report with amount and date columns.")
+        raise UserError(f"{name}: no column for {', '.join(missing)} (found: {', '.join(header)}). Nothing was "
+                        "imported. Export the chargeback or shortage report with amount and date columns.")
     return found
 
 
-def _row_values(cells: list[str], cols: dict[str, int], currency: str) -> dict:
-    get = {k: (cells[i].strip() if i < len(cells) else "") for k, i in cols.items()}
-    values = {k: v or None for k, v in get.items() if k not in ("amount", "recovered_amount")}
-    try:
-        values["amount"] = abs(parse_amount(get["amount"]))
-    except ValueError as exc:
-        raise ValueError(f"amount: {get['amount']!r} is not a number") from exc
-    try:
-        raised = rules.parse_date(get["raised_on"])
-    except ValueError as exc:
-        raise ValueError(f"date: {get['raised_on']!r} is not a date") from exc
-    if raised is None:
-        raise ValueError("date: empty")
-    values["raised_on"] = raised.isoformat()
-    text = " ".join(filter(None, (get.get("kind"), get.get("type"), get.get("invoice_number")))).lower()
-    values["kind"] = "shortage" if ("shortage" in text or "fehlmenge" in text or text.endswith("-sc")) \
-        else "chargeback"
-    try:
-        due = rules.parse_date(get.get("dispute_due"))
-    except ValueError as exc:
-        raise ValueError(f"dispute due: {get['dispute_due']!r} is not a date") from exc
-    try:
-        invoice_date = rules.parse_date(values.pop("invoice_date", None))
-    except ValueError as exc:
-        raise ValueError(f"invoice date: {get['invoice_date']!r} is not a date") from exc
-    values["dispute_due"] = (due or rules.default_dispute_due(values["kind"], raised, invoice_date)).isoformat()
-    status = (get.get("dispute_status") or "").lower()
-    values["dispute_status"] = _STATUS_WORDS.get(status, "open")
-    if get.get("recovered_amount"):
-        values["recovered_amount"] = abs(parse_amount(get["recovered_amount"]))
-    values["currency"] = (get.get("currency") or currency).upper()
-    if values.get("asin"):
-        values["asin"] = values["asin"].upper()
-    return values
+def _first_line(head: bytes) -> tuple[list[str], str]:
+    """The first non-blank line's cells and its delimiter."""
+    from vendordesk.ingest.vc_csv import utf16_codec
+
+    text = head.decode(utf16_codec(head) or "utf-8", errors="replace").lstrip("\ufeff")
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((";", ",", "\t"), key=line.count)
+    return next(csv.reader(io.StringIO(line), delimiter=delimiter), []), delimiter
 
 
-def read_chargebacks(path: Path, currency: str = "EUR") -> tuple[list[dict], list[str]]:
-    """Parse the file; UserError naming every bad row (up to 10)."""
+def looks_like(head: bytes) -> bool:
+    """Whether a text file's first line is a chargeback / shortage header (amount and date columns)."""
+    cells = {_normal(c) for c in _first_line(head)[0]}
+    has = {key for key, names in ALIASES.items() if cells & set(names)}
+    return {"amount", "raised_on"} <= has and len(cells - _HEADER_NAMES) <= len(cells) // 2
+
+
+_LABELS = {"raised_on": "date"}
+
+
+def _date(text: str | None, label: str) -> dt.date | None:
     try:
-        text = _decode(path.read_bytes())
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise UserError(f"{path.name}: the file is empty. Export the chargeback report again.")
-    delimiter = max((";", ",", "\t"), key=lines[0].count)
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    cols = _columns(rows[0], path.name)
-    out, bad = [], []
-    for number, cells in enumerate(rows[1:], start=2):
+        return rules.parse_date(text)
+    except ValueError as exc:
+        raise ValueError(f"{label}: {text!r} is not a date") from exc
+
+
+class _Rows:
+    """Turns one file's cells into chargebacks-table dicts."""
+
+    def __init__(self, report: ChargebackReport, header: list[str], cols: dict[str, int], currency: str):
+        self.report, self.header, self.cols, self.currency = report, header, cols, currency
+        self.marks: dict[str, ColumnMarks] = {}
+        self.assumed_currency = 0
+
+    def label(self, key: str) -> str:
+        return f"{_LABELS.get(key, key.replace('_', ' '))} (column '{self.header[self.cols[key]].strip()}')"
+
+    def money(self, key: str, text: str) -> float | None:
         try:
-            out.append(_row_values(cells, cols, currency))
+            return parse_number(text, marks=self.marks.get(key))
+        except ValueError as exc:
+            detail = "" if str(exc).endswith("is not a number") else f" ({exc})"
+            raise ValueError(f"{self.label(key)}: {text!r} is not a number{detail}") from None
+
+    def values(self, cells: list[str]) -> dict:
+        get = {k: (cells[i].strip() if i < len(cells) else "") for k, i in self.cols.items()}
+        values = {k: v or None for k, v in get.items() if k not in MONEY + DATES + ("invoice_due",)}
+        amount = self.money("amount", get["amount"])
+        if amount is None:
+            raise ValueError(f"{self.label('amount')}: empty")
+        values["amount"] = amount
+        dates = {k: _date(get.get(k), self.label(k)) for k in DATES if k in get}
+        if dates["raised_on"] is None:
+            raise ValueError(f"{self.label('raised_on')}: empty")
+        values["raised_on"] = dates["raised_on"].isoformat()
+        text = " ".join(filter(None, (get.get("kind"), get.get("type"), get.get("invoice_number")))).lower()
+        values["kind"] = "shortage" if ("shortage" in text or "fehlmenge" in text or text.endswith("-sc")) \
+            else "chargeback"
+        values["dispute_due"] = self._due(values["kind"], dates).isoformat()
+        if dates.get("invoice_date"):
+            values["invoice_date"] = dates["invoice_date"].isoformat()
+        values["dispute_status"] = _STATUS_WORDS.get((get.get("dispute_status") or "").lower(), "open")
+        if get.get("recovered_amount"):
+            values["recovered_amount"] = self.money("recovered_amount", get["recovered_amount"])
+        stated = get.get("currency") or currency_in(get["amount"])
+        self.assumed_currency += not stated
+        values["currency"] = (stated or self.currency).upper()
+        if values.get("asin"):
+            values["asin"] = clean(values["asin"]).upper()
+            if not ASIN_RE.match(values["asin"]):
+                raise ValueError(f"{self.label('asin')}: {values['asin']!r} is not an ASIN (10 characters, B0… or "
+                                 "an ISBN-10)")
+        return values
+
+    @staticmethod
+    def _due(kind: str, dates: dict) -> dt.date:
+        if dates.get("dispute_due"):
+            return dates["dispute_due"]
+        if kind == "shortage" and dates.get("invoice_date"):
+            return shortage_dispute_closes(dates["invoice_date"])
+        if kind == "shortage" and dates.get("invoice_due"):
+            return rules.shortage_timeline(dates["invoice_due"]).dispute_closes
+        return rules.default_dispute_due(kind, dates["raised_on"])
+
+
+def read_report(path: Path, head: bytes, context) -> ChargebackReport:
+    """Parse the file (``vendordesk import`` dispatch); UserError naming every bad row (up to 10)."""
+    from vendordesk.ingest.vc_csv import CsvRows
+
+    rows = CsvRows(path, head, delimiter=_first_line(head)[1])
+    table = [row for row in rows if any(cell.strip() for cell in row)]
+    if not table:
+        raise UserError(f"{path.name}: the file is empty. Nothing was imported. Export the chargeback report again.")
+    report = ChargebackReport(file_name=path.name, source="csv", report_type="chargebacks",
+                              locale=context.locale)
+    header = table[0]
+    cols = _columns(header, path.name)
+    maker = _Rows(report, header, cols, (context.currency or "EUR"))
+    for key in MONEY:
+        if key in cols:
+            maker.marks[key] = _marks(report, context, header[cols[key]], [r[cols[key]] for r in table[1:]
+                                                                            if cols[key] < len(r)])
+    bad = []
+    for number, cells in enumerate(table[1:], start=2):
+        try:
+            report.rows.append(maker.values(cells))
         except ValueError as exc:
             bad.append(f"row {number}: {exc}")
     if bad:
         more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
         raise UserError(f"{path.name}: {len(bad)} bad row(s): {'; '.join(bad[:10])}{more}. Nothing was imported. "
                         "Fix the rows and import again.")
-    warnings = [f"row {i}: no ID column value; the row cannot be matched on re-import"
-                for i, row in enumerate(out, start=2) if not row.get("external_id")]
-    return out, warnings
+    report.warnings += [f"row {i}: no ID column value; the row cannot be matched on re-import"
+                        for i, row in enumerate(report.rows, start=2) if not row.get("external_id")]
+    if maker.assumed_currency:
+        source = "the workspace's currency" if context.currency else "no workspace currency is set yet"
+        report.warnings.append(f"{maker.assumed_currency} row(s) name no currency (no Currency column, no symbol in "
+                               f"the amount); stored as {maker.currency} ({source}).")
+    currencies = {row["currency"] for row in report.rows}
+    report.currency = next(iter(currencies)) if len(currencies) == 1 else None
+    dates = sorted(row["raised_on"] for row in report.rows)
+    report.period_start, report.period_end = (dates[0], dates[-1]) if dates else (None, None)
+    return report
 
 
-def import_chargebacks(ws, path: Path | str, progress=None, cancelled=None) -> ImportResult:
-    """Read and write one file in one transaction."""
+def _marks(report: ChargebackReport, context, title: str, cells: list[str]) -> ColumnMarks:
+    evidence = MarksEvidence()
+    for cell in cells:
+        evidence.add(cell)
+    try:
+        marks = evidence.decide(None, context.locale)
+    except ValueError as exc:
+        raise UserError(f"{report.file_name}: column '{title}': {exc}. Nothing was imported. Import a Vendor "
+                        "Central export of this account first (its first row names the Locale), or write the "
+                        "amounts with their decimals (1.234,00 € or 1,234.00).") from None
+    if marks.assumed:
+        report.warnings.append(f"Column '{title}': {marks.assumed}.")
+    return marks
+
+
+def read_file(path: Path | str, context) -> ChargebackReport:
+    """Read a file the user chose as a chargeback / shortage export (the Tickets tab's import)."""
+    from vendordesk.ingest.detect import sniff
+
     path = Path(path)
-    rows, warnings = read_chargebacks(path, ws.meta("currency", "EUR") or "EUR")
-    result = ImportResult(warnings=warnings)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    keep = ("dispute_status", "dispute_count", "recovered_amount", "case_id", "note")
-    with ws.transaction() as conn:
-        import_id = conn.execute(
-            "INSERT INTO report_imports(source, file_name, file_hash, report_type, row_count, warnings_json, "
-            "imported_at) VALUES ('csv', ?, ?, 'chargebacks', ?, ?, ?)",
-            (path.name, digest, len(rows), json.dumps(warnings), dt.datetime.now().isoformat(timespec="seconds")),
-        ).lastrowid
-        for i, row in enumerate(rows):
-            row["import_id"] = import_id
-            existing = row.get("external_id") and conn.execute(
-                "SELECT id FROM chargebacks WHERE external_id = ?", (row["external_id"],)).fetchone()
-            if existing:
-                fresh = {k: v for k, v in row.items() if k not in keep}
-                conn.execute(f"UPDATE chargebacks SET {', '.join(f'{k} = ?' for k in fresh)} WHERE id = ?",
-                             (*fresh.values(), existing[0]))
-                result.updated += 1
-            else:
-                conn.execute(f"INSERT INTO chargebacks({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             tuple(row.values()))
-                result.inserted += 1
-            if progress and i % 500 == 0:
-                progress(i / max(len(rows), 1))
-    return result
+    if not path.is_file():
+        raise UserError(f"{path}: no such file. Check the path.")
+    _kind, head = sniff(path)
+    return read_report(path, head, context)

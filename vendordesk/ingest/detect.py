@@ -33,6 +33,8 @@ class Context:
     marketplace_id: str | None = None
     model_to_asin: dict[str, str] = field(default_factory=dict)
     period: tuple[str, str] | None = None   # user-entered period when the file has none
+    marketplaces: tuple[str, ...] = ()       # every marketplace / currency imported so far
+    currencies: tuple[str, ...] = ()
 
 
 def _what_binary(head: bytes) -> str | None:
@@ -179,8 +181,10 @@ def read_report(path: str | Path, context: Context | None = None) -> ParsedRepor
         except RecursionError:
             raise UserError(f"{path.name}: the JSON is nested too deeply to be a report document. Nothing "
                             "was imported. Choose the SP-API report document as Amazon delivered it.") from None
-    from vendordesk.ingest import vc_export
+    from vendordesk.ingest import chargebacks, vc_export
 
+    if kind == "text" and chargebacks.looks_like(head):
+        return chargebacks.read_report(path, head, context)
     if kind == "xlsx":
         with containers.as_xlsx(path) as (readable, rename):
             return rename(vc_export.read_xlsx, readable, context)

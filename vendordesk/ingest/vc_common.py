@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.metadata import grain_of, parse_range
 from vendordesk.ingest.model import ParsedReport
+from vendordesk.ingest.numbers import AmbiguousMarks, ColumnMarks, MarksEvidence, clean
 
 MARKETPLACES = {
     "US": "ATVPDKIKX0DER", "CA": "A2EUQ1WTGCTBG2", "MX": "A1AM78C64UM0Y8", "BR": "A2Q3Y263D00KWC",
@@ -66,9 +69,65 @@ def set_view(report: ParsedReport) -> None:
                               else "RETAIL")
 
 
-def set_marketplace(report: ParsedReport, context: Context) -> None:
+def set_marketplace(report: ParsedReport, context: Context, per_row: bool = False) -> None:
+    """From Countries=[..]; else the workspace's, said in a warning, or refused when it has several."""
     countries = [c for c in report.metadata.get("countries", "").replace(",", ";").split(";") if c.strip()]
-    if len(countries) == 1:
-        report.marketplace_id = market_id(countries[0]) or context.marketplace_id or ""
-    else:
-        report.marketplace_id = context.marketplace_id or ""
+    stated = market_id(countries[0]) if len(countries) == 1 else None
+    report.marketplace_id = stated or context.marketplace_id or ""
+    several = getattr(context, "marketplaces", ())
+    if not countries and not per_row and len(several) > 1:
+        raise UserError(f"{report.file_name}: the file names no marketplace (no Countries=[..] in its first row) "
+                        f"and this workspace holds several ({', '.join(several)}). Nothing was imported. Import "
+                        "the unchanged Vendor Central export, whose first row names the country.")
+    if not countries and not per_row and context.marketplace_id:
+        report.warnings.append(f"The file names no marketplace (no Countries=[..] in its first row); its facts "
+                               f"were stored under the workspace's marketplace {context.marketplace_id}. If that is "
+                               "wrong, undo this import and import the unchanged Vendor Central export.")
+
+ASIN_RE = re.compile(r"^(?:B[0-9A-Z]{9}|[0-9]{9}[0-9X])$")
+
+
+def asin_text(cell: object) -> str:
+    """An ASIN cell without invisible characters or spaces, upper-cased."""
+    return clean(str(cell or "")).upper()
+
+
+def check_asin(report: ParsedReport, asin: str, line: int, title: str) -> str:
+    """Refuse what is not an ASIN: 10 characters, B + 9 letters or digits, or an ISBN-10."""
+    if not ASIN_RE.match(asin):
+        raise UserError(f"{report.file_name}: row {line}, column '{title}': {asin!r} is not an ASIN (10 characters, "
+                        "B0… or an ISBN-10). Nothing was imported. Check that the column holds ASINs and that "
+                        "the row is complete, then export the report again.")
+    return asin
+
+
+def column_marks(report: ParsedReport, context: Context, header: list[str], data, indices) -> dict[int, ColumnMarks]:
+    """Each numeric column's decimal mark, decided from all its values (numbers.MarksEvidence)."""
+    return decide_marks(report, context, header, gather_marks(data, indices))
+
+
+def gather_marks(data, indices) -> dict[int, MarksEvidence]:
+    """One pass over the rows collecting each column's decimal-mark evidence."""
+    evidence = {i: MarksEvidence() for i in indices}
+    items = list(evidence.items())
+    for row in data:
+        width = len(row)
+        for index, found in items:
+            if index < width:
+                found.add(row[index])
+    return evidence
+
+
+def decide_marks(report: ParsedReport, context: Context, header: list[str],
+                 evidence: dict[int, MarksEvidence]) -> dict[int, ColumnMarks]:
+    marks = {}
+    for index, found in evidence.items():
+        try:
+            marks[index] = found.decide(report.metadata.get("locale"), context.locale)
+        except AmbiguousMarks as exc:
+            raise UserError(f"{report.file_name}: column '{header[index]}': {exc}. Nothing was imported. Export "
+                            "the report again unchanged from Vendor Central (its first row names the Locale), or "
+                            "add Locale=[de_DE] or Locale=[en_US] to the first row.") from None
+        if marks[index].assumed:
+            report.warnings.append(f"Column '{header[index]}': {marks[index].assumed}.")
+    return marks

@@ -1,73 +1,32 @@
 """Vendor Central Retail Analytics exports (CSV and XLSX) -> ParsedReport.
 
 The header is the first row with an ``ASIN`` cell; rows above it are ``Key=[Value]`` metadata.
-Delimiter (``,`` ``;`` tab) and encoding (UTF-8, UTF-8-BOM, cp1252) are sniffed. Old French
-"encapsulated" lines (each line one quoted cell with doubled quotes, ending ``;;;``) are unwrapped first.
+Delimiter (``,`` ``;`` tab) and encoding (UTF-8, UTF-8-BOM, UTF-16, cp1252) are sniffed, and old
+French "encapsulated" lines are unwrapped, by vc_csv, which streams the rows from disk.
 """
 
 from __future__ import annotations
 
-import csv
-import re
+import itertools
 from pathlib import Path
 
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.model import ParsedReport
+from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024
-_HEADER_SCAN = 40
-_WRAPPED = re.compile(r'^\s*"(.*)"\s*[;,\t]*\s*$')
-
-
-def decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) first, then cp1252."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise UserError(f"{name}: the text is neither UTF-8 nor Windows-1252 (byte {exc.start}). "
-                            "Nothing was imported. Save the export again as CSV UTF-8.") from exc
-    return text.lstrip("\ufeff")
-
-
-def unwrap(lines: list[str]) -> list[str]:
-    """Undo the encapsulated format: each line one quoted cell with doubled inner quotes."""
-    wrapped = any(re.match(r'^\s*"\s*asin\s*[,;\t]', line, re.IGNORECASE) for line in lines[:_HEADER_SCAN])
-    if not wrapped:
-        return lines
-    out = []
-    for line in lines:
-        match = _WRAPPED.match(line)
-        out.append(match.group(1).replace('""', '"') if match else line)
-    return out
-
-
-def sniff_delimiter(lines: list[str]) -> str:
-    """The delimiter that splits the ASIN header row into the most cells."""
-    best, best_cells = ",", 0
-    for delimiter in (",", ";", "\t"):
-        for row in csv.reader(lines[:_HEADER_SCAN], delimiter=delimiter):
-            if any(is_asin_header(cell) for cell in row):
-                if len(row) > best_cells:
-                    best, best_cells = delimiter, len(row)
-                break
-    return best
+_HEADER_SCAN = HEADER_SCAN
 
 
 def read_csv(path: Path, head: bytes, context: Context) -> ParsedReport:
+    """Streamed from disk (vc_csv.CsvRows): memory does not grow with the file, only with its facts."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise UserError(f"{path.name}: {size / 1e6:.0f} MB is too large for a Vendor Central export. "
                         "Nothing was imported. Export a shorter period or fewer ASINs.")
-    text = decode(path.read_bytes(), path.name)
-    lines = unwrap(text.splitlines())
-    delimiter = sniff_delimiter(lines)
-    rows = [row for row in csv.reader(lines, delimiter=delimiter)]
-    return build(rows, path.name, "csv", context)
+    return build(CsvRows(path, head), path.name, "csv", context)
 
 
 def read_xlsx(path: Path, context: Context) -> ParsedReport:
@@ -108,18 +67,31 @@ def _no_header(name: str) -> UserError:
                      "and import that file unchanged.")
 
 
-def build(rows: list[list], name: str, source: str, context: Context) -> ParsedReport:
-    """Header, metadata and layout -> the reader for that report kind."""
+class _Below:
+    """Rows of a list below the header, re-readable like vc_csv.DataRows."""
+
+    def __init__(self, rows: list, skip: int):
+        self.rows, self.skip = rows, skip
+
+    def __iter__(self):
+        return itertools.islice(self.rows, self.skip, None)
+
+
+def build(rows, name: str, source: str, context: Context) -> ParsedReport:
+    """Header, metadata and layout -> the reader for that report kind. ``rows``: a list or CsvRows."""
     from vendordesk.ingest import vc_rows, vc_special
     from vendordesk.ingest.metadata import parse_metadata
 
-    header_at = next((i for i, row in enumerate(rows[:_HEADER_SCAN]) if any(is_asin_header(c) for c in row)),
-                     None)
+    head = list(itertools.islice(rows, _HEADER_SCAN))
+    short = len(head) < _HEADER_SCAN and isinstance(rows, CsvRows) and not rows.ends_cleanly
+    header_at = next((i for i, row in enumerate(head) if any(is_asin_header(c) for c in row)), None)
     if header_at is None:
-        raise _no_header(name)
-    metadata = parse_metadata([c for row in rows[:header_at] for c in row if c not in (None, "")])
-    header = [str(c).strip() if c is not None else "" for c in rows[header_at]]
-    data = rows[header_at + 1:]
+        raise cut_off(name, "it ends before the header row") if short else _no_header(name)
+    if short and header_at == len(head) - 1:
+        raise cut_off(name, "it ends in the header row")
+    metadata = parse_metadata([c for row in head[:header_at] for c in row if c not in (None, "")])
+    header = [str(c).strip() if c is not None else "" for c in head[header_at]]
+    data = rows.after(header_at, header) if isinstance(rows, CsvRows) else _Below(rows, header_at + 1)
     report = ParsedReport(file_name=name, source=source, report_type="?", metadata=metadata)
     report.locale = metadata.get("locale") or context.locale
     layout = vc_special.layout_of(header)

@@ -14,7 +14,7 @@ from vendordesk.ingest.aliases import (
 )
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.model import PRODUCT_COLUMNS, FactBlock, ParsedReport
-from vendordesk.ingest.numbers import currency_in, parse_number
+from vendordesk.ingest.numbers import ColumnMarks, count, currency_in, parse_number
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
 TYPE_OF = {"sales_facts": "sales", "traffic_facts": "traffic", "inventory_facts": "inventory",
@@ -37,7 +37,22 @@ class _Layout:
         return [(i, t) for i, t in self.columns.items() if t.table == table]
 
 
+def _refuse_duplicates(header: list[str], name: str) -> None:
+    """Two columns for one metric (``Versandte Einheiten`` twice): which one is meant is unknowable."""
+    seen: dict[tuple[str, str], int] = {}
+    for index, title in enumerate(header):
+        target = lookup(title) if title else None
+        if target is None or target.table in ("ignore", "market"):
+            continue
+        first = seen.setdefault((target.table, target.column), index)
+        if first != index:
+            raise UserError(f"{name}: columns {first + 1} '{header[first]}' and {index + 1} '{title}' both hold "
+                            f"{target.column.replace('_', ' ')}. Nothing was imported. Delete the column that is "
+                            "wrong, or export the report again from Vendor Central.")
+
+
 def _layout(header: list[str], name: str) -> _Layout:
+    _refuse_duplicates(header, name)
     layout = _Layout(asin=next(i for i, h in enumerate(header) if is_asin_header(h)))
     for index, title in enumerate(header):
         if index == layout.asin or not title:
@@ -71,27 +86,41 @@ class _Collector:
         self.skipped: list[int] = []
         self.by_table = [(t, c) for t in FACT_TABLES if (c := layout.table_columns(t))]
         self.others = [(i, t) for i, t in layout.columns.items() if t.table in ("products", "extra")]
+        self.marks: dict[int, ColumnMarks] = {}
+        self.ambiguous: set[int] = set()     # unknown columns kept as text
+        self.texts: dict[str, str] = {}
 
-    def number(self, cell, target: Target, line: int, title: str):
+    def number(self, cell, target: Target, line: int, title: str, index: int):
+        if type(cell) is str and cell.isdigit() and target.unit in ("money", "units"):   # a plain count
+            return count(cell)
         try:
-            value = parse_number(cell, self.report.locale, percent=target.unit == "pct")
-        except ValueError:
-            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is not a number. "
-                            "Nothing was imported. Fix the cell or export the report again.") from None
+            value = parse_number(cell, self.report.locale, percent=target.unit == "pct", marks=self.marks.get(index))
+        except ValueError as exc:
+            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is not a number "
+                            f"({exc}). Nothing was imported. Fix the cell or export the report again.") from None
         if value is not None and target.unit == "bps":
             value /= 10000.0
-        if target.unit == "money":
-            symbol = currency_in(cell)
-            if symbol:
-                self.symbols.add(symbol)
+        symbol = currency_in(cell) if target.unit in ("money", "units") else None
+        if symbol and target.unit == "units":
+            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is an amount of money "
+                            "but the column holds units. Nothing was imported. Check that the columns were not "
+                            "shifted or renamed; export the report again unchanged.")
+        if symbol and target.unit == "money":
+            self.symbols.add(symbol)
+        if target.unit == "units" and value is not None and not value.is_integer():
+            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is read as {value:g}, "
+                            "but units are whole numbers. Nothing was imported. Check the file's Locale=[..] (its "
+                            "decimal mark) and that the columns were not shifted; export the report again unchanged.")
         if value is not None and value < 0 and target.unit in ADDITIVE and target.table != "extra":
             self.negatives[title] = self.negatives.get(title, 0) + 1
         return value
 
-    def asin_of(self, row: list, line: int) -> str | None:
-        asin = str(row[self.layout.asin] or "").strip()
+    def asin_of(self, row: list, line: int, header: list[str]) -> str | None:
+        asin = vc_common.asin_text(row[self.layout.asin])
         if asin:
-            return None if asin.lower() in _TOTALS else asin
+            if asin.lower() in _TOTALS:
+                return None
+            return vc_common.check_asin(self.report, asin, line, header[self.layout.asin])
         model = str(row[self.layout.model] or "").strip() if self.layout.model is not None else ""
         if model and model in self.context.model_to_asin:
             self.report.warnings.append(f"row {line}: no ASIN; model number {model} is ASIN "
@@ -103,7 +132,7 @@ class _Collector:
 
     def add_row(self, row: list, line: int, header: list[str]) -> None:
         row = list(row) + [None] * (len(header) - len(row))
-        asin = self.asin_of(row, line)
+        asin = self.asin_of(row, line, header)
         if not asin:
             return
         market = self.report.marketplace_id
@@ -111,20 +140,25 @@ class _Collector:
             market = vc_common.market_id(str(row[self.layout.market] or "")) or market
         key = (asin, market)
         for table, cols in self.by_table:
-            values = [self.number(row[i], t, line, header[i]) for i, t in cols]
+            values = [self.number(row[i], t, line, header[i], i) for i, t in cols]
             self._merge(table, key, values, cols)
         product = self.products.setdefault(asin, {})
         for index, target in self.others:
             if target.table == "products" and row[index] not in (None, ""):
-                product[target.column] = str(row[index]).strip()
+                text = str(row[index]).strip()
+                product[target.column] = self.texts.setdefault(text, text)   # brands repeat: one string each
             elif target.table == "extra":
-                self.extras[key + (target.column,)] = (self.number(row[index], target, line, header[index]), None)
+                self.extras[key + (target.column,)] = (self.number(row[index], target, line, header[index], index),
+                                                       None)
         for index, title in self.layout.unknown.items():
             cell = row[index]
             if cell in (None, ""):
                 continue
             try:
-                self.extras[key + (unknown_metric_name(title),)] = (parse_number(cell, self.report.locale), None)
+                if index in self.ambiguous:
+                    raise ValueError("ambiguous decimal mark")
+                value = parse_number(cell, self.report.locale, marks=self.marks.get(index))
+                self.extras[key + (unknown_metric_name(title),)] = (value, None)
             except ValueError:
                 self.extras[key + (unknown_metric_name(title),)] = (None, str(cell))
 
@@ -152,6 +186,16 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
         raise UserError(f"{report.file_name}: the first row says Currency=[{stated}] but amounts are written "
                         f"in {found}. Nothing was imported. Export the report again in one currency.")
     report.currency = stated or found or context.currency
+    money = any(t.unit == "money" and t.table in WITH_CURRENCY for t in collector.layout.columns.values())
+    several = getattr(context, "currencies", ())
+    if money and not (stated or found) and len(several) > 1:
+        raise UserError(f"{report.file_name}: the file names no currency (no Currency=[..], no symbol in the "
+                        f"amounts) and this workspace holds several ({', '.join(several)}). Nothing was imported. "
+                        "Import the unchanged Vendor Central export, whose first row names the currency.")
+    if money and not (stated or found) and context.currency:
+        report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
+                               f"amounts were stored as {context.currency}, the workspace's currency. If that is "
+                               "wrong, undo this import and import the unchanged Vendor Central export.")
     if context.currency and report.currency and report.currency != context.currency:
         report.warnings.append(f"Amounts are in {report.currency}, the account works in {context.currency}; "
                                "they are kept in their own currency. Check the account currency in Settings.")
@@ -161,12 +205,34 @@ def facts(report: ParsedReport, header: list[str], data: list[list], header_at: 
     layout = _layout(header, report.file_name)
     vc_common.set_period(report, context)
     vc_common.set_view(report)
-    vc_common.set_marketplace(report, context)
+    vc_common.set_marketplace(report, context, per_row=layout.market is not None)
     collector = _Collector(report, layout, context)
+    _decide_marks(report, context, header, data, layout, collector)
     for offset, row in enumerate(data):
         collector.add_row(row, header_at + 2 + offset, header)
     _currency(report, collector, context)
     _finish(report, layout, collector, header)
+
+
+def _decide_marks(report: ParsedReport, context: Context, header: list[str], data, layout: _Layout,
+                  collector: _Collector) -> None:
+    """Decimal marks per numeric column (one pass); an unknown column that stays ambiguous is kept as text."""
+    numeric = [i for i, t in layout.columns.items() if t.unit != "text" and t.table != "products"]
+    evidence = vc_common.gather_marks(data, numeric + list(layout.unknown))
+    collector.marks = vc_common.decide_marks(report, context, header, {i: evidence[i] for i in numeric})
+    for index in layout.unknown:
+        try:
+            collector.marks[index] = evidence[index].decide(report.metadata.get("locale"), context.locale)
+        except ValueError:
+            collector.ambiguous.add(index)
+            report.warnings.append(f"Column '{header[index]}' (not known to VendorDesk) writes numbers whose decimal "
+                                   "mark cannot be told; its cells were kept as text.")
+
+
+def _drain(mapping: dict):
+    """Items of a dict, removed one by one (the dict's memory goes while the rows are built)."""
+    while mapping:
+        yield mapping.popitem()
 
 
 def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header: list[str]) -> None:
@@ -179,11 +245,13 @@ def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header
             continue
         cur = (report.currency,) if table in WITH_CURRENCY else ()
         names = (("currency",) if cur else ()) + tuple(t.column for _i, t in cols)
-        rows = [key + prefix + cur + tuple(values) for key, values in collector.facts[table].items()]
+        rows = [key + prefix + cur + tuple(values) for key, values in _drain(collector.facts[table])]
+        rows.reverse()   # file order (drained from the end to free memory as the rows are built)
         report.blocks[table] = FactBlock(names, rows)
         if report.report_type == "?":
             report.report_type = TYPE_OF[table]
     report.extras = [key[:2] + prefix + (key[2], value, raw) for key, (value, raw) in collector.extras.items()]
     report.products = [(asin,) + tuple(p.get(c) for c in PRODUCT_COLUMNS[1:])
-                       for asin, p in collector.products.items() if p]
+                       for asin, p in _drain(collector.products) if p]
+    report.products.reverse()
     check_blocks(report, collector, layout, header)

@@ -11,7 +11,12 @@ from vendordesk.ingest.detect import Context
 from vendordesk.ingest.metadata import parse_date, parse_range
 from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.numbers import currency_in, parse_number
-from vendordesk.ingest.vc_common import set_marketplace
+from vendordesk.ingest.vc_common import (
+    asin_text,
+    check_asin,
+    column_marks,
+    set_marketplace,
+)
 
 _WEEK = re.compile(r"^(?:week|woche|semaine|kw)\s*(\d+)\s*(?:\((.*)\))?", re.IGNORECASE)
 _STATISTIC = {"mean": "mean_units", "average": "mean_units", "mittelwert": "mean_units", "moyenne": "mean_units",
@@ -84,11 +89,14 @@ def forecast(report: ParsedReport, header: list[str], data: list[list], header_a
     report.report_type, report.grain, report.selling_program = "forecast", "week", "RETAIL"
     set_marketplace(report, context)
     market = report.marketplace_id
+    marks = column_marks(report, context, header, data, list(weeks))
     collected: dict[tuple, dict] = {}
     asin, guessed = "", False
     for offset, row in enumerate(data):
         row = list(row) + [None] * (len(header) - len(row))
-        asin = str(row[asin_col] or "").strip() or asin   # first column is forward-filled
+        cell = asin_text(row[asin_col])
+        if cell:   # the first column is forward-filled
+            asin = check_asin(report, cell, header_at + 2 + offset, header[asin_col])
         if not asin or not any(row[i] not in (None, "") for i in weeks):
             continue
         column = _statistic(report, header, row)
@@ -96,10 +104,11 @@ def forecast(report: ParsedReport, header: list[str], data: list[list], header_a
             column, guessed = "mean_units", True
         for index, (start, end) in weeks.items():
             try:
-                value = parse_number(row[index], report.locale)
-            except ValueError:
+                value = parse_number(row[index], report.locale, marks=marks[index])
+            except ValueError as exc:
                 raise UserError(f"{report.file_name}: row {header_at + 2 + offset}, column '{header[index]}': "
-                                f"{row[index]!r} is not a number. Nothing was imported.") from None
+                                f"{row[index]!r} is not a number ({exc}). Nothing was imported. Fix the cell or "
+                                "export the forecast again.") from None
             slot = collected.setdefault((asin, start, end), {})
             slot[column] = value
     if guessed:
@@ -125,10 +134,10 @@ def _getter(row: list, cols: dict[str, int]):
     return lambda name: row[cols[name]] if name in cols else None
 
 
-def _number_getter(report: ParsedReport, get, line: int):
+def _number_getter(report: ParsedReport, get, line: int, marks: dict):
     def number(name: str) -> float | None:
         try:
-            return parse_number(get(name), report.locale)
+            return parse_number(get(name), report.locale, marks=marks.get(name))
         except ValueError:
             raise UserError(f"{report.file_name}: row {line}, column '{name.replace('_', ' ')}': {get(name)!r} is "
                             "not a number. Nothing was imported. Fix the cell or export the file again.") from None
@@ -142,14 +151,18 @@ def purchase_orders(report: ParsedReport, header: list[str], data: list[list], h
     asin_col = next(i for i, h in enumerate(header) if is_asin_header(h))
     report.report_type, report.marketplace_id = "purchase_orders", context.marketplace_id or ""
     orders, lines, currencies = {}, {}, set()
+    numeric = ("requested", "accepted", "received", "cancelled", "case_size", "cost")
+    found = column_marks(report, context, header, data, [cols[n] for n in numeric if n in cols])
+    marks = {n: found[cols[n]] for n in numeric if n in cols}
     for offset, row in enumerate(data):
         row = list(row) + [None] * (len(header) - len(row))
         line = header_at + 2 + offset
-        po, asin = str(row[cols["po"]] or "").strip(), str(row[asin_col] or "").strip()
+        po, asin = str(row[cols["po"]] or "").strip(), asin_text(row[asin_col])
         if not po or not asin:
             continue
+        check_asin(report, asin, line, header[asin_col])
         get = _getter(row, cols)
-        number = _number_getter(report, get, line)
+        number = _number_getter(report, get, line, marks)
         dates = {n: _date(report, get(n), line, n) for n in ("order_date", "window_start", "window_end", "expected")}
         status = _STATUS.get(str(get("status") or "").strip().lower(), str(get("status") or "").strip().lower() or None)
         orders[po] = (po, get("vendor_code"), report.marketplace_id, dates["order_date"], status,

@@ -69,6 +69,10 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
 
     ``progress(fraction)`` may raise (e.g. Cancelled); the transaction then rolls back.
     """
+    if report.report_type == "chargebacks":
+        from vendordesk.store.chargebacks_write import write_chargebacks
+
+        return write_chargebacks(ws, report, file_hash, progress).import_id
     total = report.row_count + len(report.extras) + len(report.products) or 1
     done = [0]
     conn = ws.conn
@@ -164,8 +168,11 @@ def import_context(ws: Workspace | None, period: tuple[str, str] | None = None):
     if ws is None:
         return Context(period=period)
     models = dict(ws.conn.execute("SELECT model_number, asin FROM products WHERE model_number IS NOT NULL"))
+    seen = {c: tuple(v for (v,) in ws.conn.execute(f"SELECT DISTINCT {c} FROM report_imports WHERE {c} <> '' "
+                                                   f"ORDER BY 1")) for c in ("marketplace_id", "currency")}
     return Context(locale=ws.meta("locale"), currency=ws.meta("currency"),
-                   marketplace_id=ws.meta("marketplace_id"), model_to_asin=models, period=period)
+                   marketplace_id=ws.meta("marketplace_id"), model_to_asin=models, period=period,
+                   marketplaces=seen["marketplace_id"], currencies=seen["currency"])
 
 
 def list_imports(ws: Workspace) -> list[dict]:

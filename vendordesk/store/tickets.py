@@ -325,7 +325,7 @@ def tickets_frame(ws):
 
 def chargebacks_frame(ws):
     frame = _frame(ws, "SELECT id, external_id, kind, type, issue_group, po_number, asin, invoice_number, amount, "
-                       "currency, raised_on, dispute_due, dispute_count, dispute_status, recovered_amount, case_id, "
+                       "currency, raised_on, invoice_date, dispute_due, dispute_count, dispute_status, recovered_amount, case_id, "
                        "note FROM chargebacks ORDER BY raised_on DESC, id",
                    numeric=("id", "amount", "dispute_count", "recovered_amount"))
     frame["amount"] = frame["amount"].astype(float)

@@ -16,7 +16,10 @@ from vendordesk.errors import UserError
 
 def import_chargebacks(tab) -> None:
     """Ask for a CSV, import it in one transaction; a refused file changes nothing."""
-    from vendordesk.ingest.chargebacks import import_chargebacks as run_import
+    from vendordesk.ingest.chargebacks import read_file
+    from vendordesk.ingest.detect import file_hash
+    from vendordesk.store.chargebacks_write import write_chargebacks
+    from vendordesk.store.facts import import_context
 
     title = QCoreApplication.translate("TicketsTab", "Import chargebacks or shortages")
     kinds = QCoreApplication.translate("TicketsTab", "CSV files (*.csv *.txt);;All files (*)")
@@ -24,7 +27,8 @@ def import_chargebacks(tab) -> None:
     if not path:
         return
     try:
-        result = run_import(tab.ctx.workspace, path)
+        report = read_file(path, import_context(tab.ctx.workspace))
+        result = write_chargebacks(tab.ctx.workspace, report, file_hash(path))
     except UserError as exc:
         QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Import refused"), str(exc))
         return
