@@ -64,10 +64,59 @@ def _zip_member(name: str, data: bytes, method: int, crc: int, size: int, offset
     return local, central
 
 
+def _cell_ref(row: int, col: int) -> str:
+    return f"{chr(ord('A') + col)}{row + 1}"
+
+
+def shared_strings_workbook(rows: list[list]) -> dict[str, bytes]:
+    """The parts of a minimal workbook whose text cells point into xl/sharedStrings.xml."""
+    from xml.sax.saxutils import escape
+
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows):
+        out = []
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                strings.append(value)
+                out.append(f'<c r="{_cell_ref(r, c)}" t="s"><v>{len(strings) - 1}</v></c>')
+            else:
+                out.append(f'<c r="{_cell_ref(r, c)}"><v>{value}</v></c>')
+        cells.append(f'<row r="{r + 1}">{"".join(out)}</row>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    return {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{kind}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{kind}.worksheet+xml"/>'
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}.sharedStrings+xml"/></Types>').encode(),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            f'2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>').encode(),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>').encode(),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            f'2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode(),
+        "xl/worksheets/sheet1.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}"><sheetData>{"".join(cells)}'
+            '</sheetData></worksheet>').encode(),
+        "xl/sharedStrings.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{main}">'
+            + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>").encode(),
+    }
+
+
 def xlsx_shared_strings_bomb(path: Path, rows: list[list], gib: int = 1) -> None:
-    """A real workbook of ``rows`` whose sharedStrings.xml gains ~gib GiB of unused strings."""
-    with zipfile.ZipFile(io.BytesIO(xlsx(rows))) as small:
-        members = {info.filename: small.read(info) for info in small.infolist()}
+    """A workbook of ``rows`` whose sharedStrings.xml gains ~gib GiB of strings no cell uses."""
+    members = shared_strings_workbook(rows)
     strings = members["xl/sharedStrings.xml"]
     close = strings.rindex(b"</sst>")
     unit_item = b"<si><t>" + b"A" * 1000 + b"</t></si>"

@@ -80,7 +80,7 @@ HAND = [
     # fr_FR: 9999.99 is 9999 + 99/100; spaces (also NBSP, narrow NBSP) group thousands.
     money_case("fr_FR", "9999.99", ["9999.99"], [9999.99]),
     money_case("fr_FR", "native-space-1 234,56", ["1 234,56 €"], [1234.56]),
-    money_case("fr_FR", "native-nbsp-1\u00a0234,56", ["1\u00a0234,56 €"], [1234.56]),
+    money_case("fr_FR", "native-nbsp-1_234,56", ["1\u00a0234,56 €"], [1234.56]),
     money_case("fr_FR", "native-narrow-nbsp", ["1\u202f234,56 €"], [1234.56]),
     money_case("fr_FR", "native-12,5", ["12,5"], [12.5]),
     money_case("fr_FR", "0.95", ["0.95"], [0.95]),

@@ -43,6 +43,7 @@ class Run:
     code: int
     out: str
     err: str
+    peak_mb: float = 0.0   # the CLI process's peak resident memory
 
     @property
     def text(self) -> str:
@@ -50,10 +51,25 @@ class Run:
 
 
 def vendordesk(home: Path, *args: str, cwd: Path | None = None) -> Run:
-    """``python -m vendordesk ARGS`` from this repository, with its own HOME."""
-    done = subprocess.run([sys.executable, "-m", "vendordesk", *args], capture_output=True, env=cli_env(home),
-                          cwd=cwd or home, timeout=TIMEOUT, check=False, preexec_fn=_limit_memory)
-    return Run(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+    """``python -m vendordesk ARGS`` from this repository, with its own HOME; measures peak memory."""
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen([sys.executable, "-m", "vendordesk", *args], stdout=out, stderr=err,
+                                 stdin=subprocess.DEVNULL, env=cli_env(home), cwd=cwd or home,
+                                 preexec_fn=_limit_memory)
+        timer = threading.Timer(TIMEOUT, child.kill)
+        timer.start()
+        try:
+            _pid, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(child.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   usage.ru_maxrss / 1024)
 
 
 def sha256(path: Path) -> str:
@@ -96,6 +112,7 @@ class Case:
     stored: Stored | tuple[Stored, ...] | None = None   # several: any one of them is right
     refused: Refused | None = None
     slow: bool = False
+    max_peak_mb: float | None = None            # bounded memory: the CLI's peak RSS must stay below
     output_check: Callable[[Run], list[str]] | None = None
 
     def write(self, folder: Path, shared: Path) -> Path:
@@ -179,6 +196,8 @@ def refusal_problems(run: Run, name: str, want: Refused) -> list[str]:
 def judge(case: Case, run: Run, ws: Path, before: str, start_id: int) -> list[str]:
     """Every way the run breaks the rules; empty when it is (a) or (b) as the case allows."""
     problems = case.output_check(run) if case.output_check else []
+    if case.max_peak_mb is not None and run.peak_mb > case.max_peak_mb:
+        problems.append(f"peak memory {run.peak_mb:.0f} MB, more than {case.max_peak_mb:.0f} MB")
     if "Traceback" in run.text:
         problems.append("a traceback in the output")
     if run.code == 0:

@@ -57,6 +57,7 @@ def test_corpus_size_and_ids():
     ids = [case.id for case in CASES]
     assert len(ids) >= 150, f"only {len(ids)} inputs"
     assert len(set(ids)) == len(ids), "case ids repeat"
+    assert all(i.isascii() for i in ids), "ids must stay readable ASCII"
     assert len({case.name for case in CASES}) == len(CASES), "two cases write the same file name"
 
 
