@@ -171,10 +171,22 @@ def stored_problems(ws: Path, start_id: int, want: Stored) -> list[str]:
     return problems
 
 
+def warnings_of(run: Run) -> str:
+    """The warnings a run printed: stdout lines that say so, and all of stderr."""
+    said = [line for line in run.out.splitlines() if re.search(r"warn|hinweis|achtung", line, re.IGNORECASE)]
+    return "\n".join(said) + "\n" + run.err
+
+
+def _mentions(text: str, word: str) -> bool:
+    if word.isupper() and len(word) <= 3:          # a code such as EUR or DE: the word itself
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    return word.lower() in text.lower()
+
+
 def warn_problems(run: Run, words: tuple) -> list[str]:
-    """Each entry must appear in the output; a tuple entry: any one of its words."""
-    text = run.text.lower()
-    missing = [w for w in words if not any(a.lower() in text for a in ((w,) if isinstance(w, str) else w))]
+    """Each entry must appear in a warning; a tuple entry: any one of its words."""
+    text = warnings_of(run)
+    missing = [w for w in words if not any(_mentions(text, a) for a in ((w,) if isinstance(w, str) else w))]
     return [f"exit 0 without a warning naming {missing}: {run.text.strip()[:400]}"] if missing else []
 
 
