@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from tests.corpus.build_vc import DE, FR, US, WEEK, expect_sales, metadata, raw_csv, sales_csv
+from tests.corpus.build_vc import (
+    DE,
+    US,
+    WEEK,
+    expect_sales,
+    metadata,
+    raw_csv,
+    sales_csv,
+)
 from tests.corpus.harness import Case, Refused, Stored
 
 ANY_REASON = Refused()

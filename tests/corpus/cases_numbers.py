@@ -11,7 +11,14 @@ from decimal import Decimal
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.corpus.build_vc import CURRENCY, MARKET, COUNTRY, WEEK, expect_sales, sales_csv
+from tests.corpus.build_vc import (
+    COUNTRY,
+    CURRENCY,
+    MARKET,
+    WEEK,
+    expect_sales,
+    sales_csv,
+)
 from tests.corpus.harness import Case, Refused, Stored
 
 SLUG = {"de_DE": "de", "en_US": "us", "fr_FR": "fr", "en_GB": "gb", "en_IN": "in", None: "nolocale"}

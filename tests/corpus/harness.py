@@ -32,10 +32,14 @@ def cli_env(home: Path) -> dict[str, str]:
     return env
 
 
-def _limit_memory() -> None:
+def _limit_memory(pid: int) -> None:
+    """Cap the child's address space (set from outside: preexec_fn is unsafe with threads)."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    try:
+        resource.prlimit(pid, resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except ProcessLookupError:   # already gone: nothing left to cap
+        pass
 
 
 @dataclass
@@ -57,8 +61,8 @@ def vendordesk(home: Path, *args: str, cwd: Path | None = None) -> Run:
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen([sys.executable, "-m", "vendordesk", *args], stdout=out, stderr=err,
-                                 stdin=subprocess.DEVNULL, env=cli_env(home), cwd=cwd or home,
-                                 preexec_fn=_limit_memory)
+                                 stdin=subprocess.DEVNULL, env=cli_env(home), cwd=cwd or home)
+        _limit_memory(child.pid)
         timer = threading.Timer(TIMEOUT, child.kill)
         timer.start()
         try:

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus import cases_chargebacks, cases_csv, cases_files, cases_json, cases_numbers
+from tests.corpus import (
+    cases_chargebacks,
+    cases_csv,
+    cases_files,
+    cases_json,
+    cases_numbers,
+)
 from tests.corpus.harness import Case, Run, judge, sha256, vendordesk
 
 CASES = (cases_numbers.cases() + cases_csv.cases() + cases_json.cases() + cases_files.cases()
