@@ -53,11 +53,17 @@ class Account:
     state: dict = field(default_factory=dict)
 
 
-def random_truth(rng: np.random.Generator) -> Truth:
+def _draw(rng: np.random.Generator) -> Truth:
     return Truth(elasticity=float(rng.uniform(-2.4, -0.9)), alpha=float(rng.uniform(0.25, 0.6)),
-                 cover=float(rng.uniform(3.0, 5.0)), lead=int(rng.integers(1, 4)),
+                 cover=0.0, lead=int(rng.integers(1, 4)),
                  contra=float(rng.uniform(0.05, 0.15)), confirmation=float(rng.uniform(0.86, 0.96)),
                  fill=float(rng.uniform(0.93, 0.99)))
+
+
+def random_truth(rng: np.random.Generator) -> Truth:
+    truth = _draw(rng)
+    truth.cover = truth.lead + float(rng.uniform(0.6, 2.0))      # Amazon covers the lead time and more
+    return truth
 
 
 def build(seed: int = 1, n: int = 40, weeks: int = 104, truth: Truth | None = None) -> Account:
@@ -84,7 +90,7 @@ def build(seed: int = 1, n: int = 40, weeks: int = 104, truth: Truth | None = No
     fill = np.clip(truth.fill + rng.normal(0, 0.01, (total, n)), 0.8, 1.0)
     t = np.arange(total)
     season = 1 + 0.08 * np.sin(2 * np.pi * t / 52)
-    noise = np.exp(rng.normal(0, 0.08, (total, n)))
+    noise = np.exp(rng.normal(0, float(rng.uniform(0.1, 0.3)), (total, n)))
     acc = Account(truth, n, weeks, seed, base, ref, price, cost, oos_exo, conf, fill, season, noise)
     f0 = base * season[0]
     state = {"oh": truth.cover * f0 * 0.8, "pipe": np.tile(f0 * truth.confirmation, (truth.lead, 1)),
@@ -115,7 +121,7 @@ def run(acc: Account, state: dict, t0: int, weeks: int, shock: dict | None = Non
         cost = acc.cost[t] * (1 + on("cost", k))
         demand = acc.base * acc.season[t] * (price / acc.ref_price) ** tr.elasticity * acc.noise[t]
         exo = np.clip(acc.oos_exo[t] + on("oos", k), 0, 1)
-        received = pipe.pop(0)
+        received = pipe.pop(0) * acc.fill[t]             # open POs are confirmed units
         avail = oh + received
         units = np.minimum(demand * (1 - exo), avail)
         oos = 1 - units / demand
@@ -125,7 +131,7 @@ def run(acc: Account, state: dict, t0: int, weeks: int, shock: dict | None = Non
         open_units = sum(pipe) if pipe else np.zeros(acc.n)
         po = np.maximum(0.0, tr.cover * f - oh - open_units)
         conf = np.clip(acc.conf[t] + on("conf", k), 0, 1)
-        pipe.append(po * conf * acc.fill[t])
+        pipe.append(po * conf)
         cogs = units * cost
         for name, value in (("units", units), ("shipped", units), ("revenue", units * price), ("cogs", cogs),
                             ("oos", oos), ("conf", conf), ("fill", acc.fill[t]), ("open", sum(pipe)),

@@ -25,6 +25,7 @@ class PanelFit:
     nobs: int
     groups: int
     periods: int
+    sigma: float = float("nan")        # residual standard deviation (degrees of freedom corrected)
 
     @property
     def se(self) -> np.ndarray:
@@ -75,6 +76,8 @@ def panel_ols(y, X, groups, periods=None, tol: float = 1e-13, max_iter: int = 50
     dof = n - k - absorbed
     if dof <= 0 or g_count < 2:
         raise ValueError("too few observations for the fixed-effects regression")
+    if k == 0:                                        # effects only: the residual spread
+        return PanelFit(np.zeros(0), np.zeros((0, 0)), n, g_count, p_count, float(np.sqrt(yd @ yd / dof)))
     xtx = Xd.T @ Xd
     if np.linalg.matrix_rank(xtx) < k:
         raise ValueError("a regressor does not vary within ASINs")
@@ -87,4 +90,4 @@ def panel_ols(y, X, groups, periods=None, tol: float = 1e-13, max_iter: int = 50
     meat = meat_rows.T @ meat_rows
     factor = g_count / (g_count - 1.0) * (n - 1.0) / (n - k - absorbed)
     cov = factor * inv @ meat @ inv
-    return PanelFit(beta, cov, n, g_count, p_count)
+    return PanelFit(beta, cov, n, g_count, p_count, float(np.sqrt(resid @ resid / dof)))
