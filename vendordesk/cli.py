@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "negotiation",
     "brief",
     "simulate",
+    "calibrate",
     "forecast",
     "gears",
     "sync",

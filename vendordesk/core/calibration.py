@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.core.panel_ols import panel_ols
 
 Z90 = 1.2815515655446004          # 10-90 % interval = estimate -/+ 1.28 se
@@ -31,7 +32,8 @@ OOS = "procurable_product_out_of_stock_rate"
 
 # link -> (default, low, high, note on the default)
 DEFAULTS = {
-    "elasticity": (-1.5, -2.5, -0.5, "documented default -1.5 (consumer goods, inferred)"),
+    "elasticity": (DEFAULT_ELASTICITY, DEFAULT_ELASTICITY - 1.0, DEFAULT_ELASTICITY + 1.0,
+                   f"documented default {DEFAULT_ELASTICITY} (margin.DEFAULT_ELASTICITY)"),
     "lost_share": (1.0, 0.8, 1.0, "identity: an out-of-stock view cannot convert"),
     "demand_noise": (0.2, 0.1, 0.4, "default weekly demand noise 20 %"),
     "forecast_alpha": (0.3, 0.1, 0.6, "default: Amazon's forecast takes 30 % of last week's error"),
@@ -42,12 +44,14 @@ DEFAULTS = {
     "contra_rate": (0.0, 0.0, 0.15, "no Net PPM facts: contra-COGS unknown, taken as 0"),
     "crap": (0.0, 0.0, 0.0, "no weeks below the Net PPM target: no CRaP response is modelled"),
     "competitor_match": (1.0, 0.5, 1.0, "no competitor price data: a competitor change is assumed matched by Amazon"),
-    "content": (0.0, 0.0, 0.0, "no content data: content changes move nothing"),
-    "ads": (0.0, 0.0, 0.0, "no ad data: ad spend changes move nothing"),
+    "content": (0.5, 0.0, 1.0, "no content data: documented default, +0.10 content score = +5 % demand (E23)"),
+    "ads": (0.15, 0.0, 0.3, "no ad data: documented default, +10 % ad spend = +1.5 % demand (E24)"),
+    "featured_offer": (0.8, 0.5, 1.0, "no Featured Offer data: documented default, 10 points lost = -8 % demand (I03)"),
 }
 LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "forecast_alpha": "E02", "po_cover": "E03",
               "lead_weeks": "E07", "confirmation": "E06a", "fill": "E06b", "contra_rate": "E16",
-              "crap": "E13", "competitor_match": "E11", "content": "E23", "ads": "E24"}
+              "crap": "E13", "competitor_match": "E11", "content": "E23", "ads": "E24",
+              "featured_offer": "I03"}
 
 
 def link(name: str, estimate=None, se=None, weeks: int = 0, asins: int = 0, note: str = "",
@@ -236,20 +240,25 @@ def fit_contra(p: dict) -> dict:
 
 
 def fit_crap(p: dict, target: float) -> dict:
+    """Demand the week after a week below target, holding the price fixed (low Net PPM often comes
+    from a deal, and the deal's own demand must not pass for a CRaP response)."""
     ppm, units, oos = p["net_pure_product_margin"], p["ordered_units"], p[OOS]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
+        lp = np.log(regular_price(asp))[1:]
     below = (ppm < target).astype(float)
     below[~np.isfinite(ppm)] = np.nan
     with np.errstate(divide="ignore", invalid="ignore"):
         y = np.log(units / np.clip(1.0 - np.nan_to_num(oos), 1e-3, 1.0))[1:]
     x = below[:-1]
     t, a = _grid(y.shape)
-    ok = np.isfinite(y.ravel()) & np.isfinite(x.ravel())
+    ok = np.isfinite(y.ravel()) & np.isfinite(x.ravel()) & np.isfinite(lp.ravel())
     hits = int(np.nansum(x.ravel()[ok]))
     weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
     if hits < 10:
         return link("crap", weeks=weeks, asins=asins, note=f"{hits} ASIN-weeks below the {target * 100:.0f} % target")
     try:
-        fit = panel_ols(y.ravel()[ok], x.ravel()[ok, None], a[ok], t[ok])
+        fit = panel_ols(y.ravel()[ok], np.column_stack([x.ravel()[ok], lp.ravel()[ok]]), a[ok], t[ok])
     except ValueError as exc:
         return link("crap", weeks=weeks, asins=asins, note=str(exc))
     b, se = float(fit.beta[0]), float(fit.se[0])
@@ -259,7 +268,7 @@ def fit_crap(p: dict, target: float) -> dict:
                     f"in {hits} ASIN-weeks after Net PPM below {target * 100:.0f} %, demand fell {share * 100:.0f} %")
     return {**link("crap", 0.0, max(se, 1e-6), weeks, asins,
                    f"{hits} ASIN-weeks below the {target * 100:.0f} % target showed no demand response "
-                   f"({-b * 100:+.1f} % ± {se * 100:.1f}): none is modelled"), "low": 0.0}
+                   f"({b * 100:+.1f} % ± {se * 100:.1f} % demand): none is modelled"), "low": 0.0}
 
 
 COLUMNS = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", OOS, "vendor_confirmation_rate",
@@ -295,7 +304,7 @@ def calibrate(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, target
     links["contra_rate"] = fit_contra(p)
     links["crap"] = fit_crap(p, target)
     step(0.9)
-    for name in ("competitor_match", "content", "ads"):
+    for name in ("competitor_match", "content", "ads", "featured_offer"):
         links[name] = link(name)
     step(1.0)
     return {"links": links, "weeks": len(weeks), "asins": len(asins), "first_week": weeks[0], "last_week": weeks[-1]}

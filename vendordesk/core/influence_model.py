@@ -50,7 +50,8 @@ def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Pa
                      match=draw("competitor_match", 0.0, 1.0), crap=draw("crap", 0.0, 1.0),
                      sigma=draw("demand_noise", 0.0, 2.0),
                      traffic={"content_score": draw("content", 0.0, 5.0)[:, None],
-                              "ad_spend": draw("ads", 0.0, 2.0)[:, None]},
+                              "ad_spend": draw("ads", 0.0, 2.0)[:, None],
+                              "featured_offer_lost": -draw("featured_offer", 0.0, 1.0)[:, None]},
                      lead=max(int(round(lead)), 1))
 
 
@@ -137,10 +138,11 @@ def _pool(per: dict, lead: int, target: float) -> st.State:
 
 
 def nominal_state(target: float = 0.40) -> st.State:
-    """No history: one unit a week at price 1 and cost 0.6 (money totals then mean 'per unit')."""
+    """No history: a nominal account (1 unit a week at price 1, cost 0.6, 4 weeks of stock) so rates
+    and Net PPM have a shape; callers zero the money totals."""
     one = np.ones(1)
-    return st.State(demand=one * 0.0, oos_exo=one * 0.0, on_hand=one * 0.0, pipeline=np.zeros((2, 1)),
-                    forecast=one * 0.0, asp=one, cost=one * 0.6, contra=one * 0.0, discount=one * 0.0,
+    return st.State(demand=one, oos_exo=one * 0.0, on_hand=one * 2.0, pipeline=np.ones((2, 1)) * 0.9,
+                    forecast=one, asp=one, cost=one * 0.6, contra=one * 0.0, discount=one * 0.0,
                     conf=one * 0.9, fill=one * 0.95, target=target)
 
 

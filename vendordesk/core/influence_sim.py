@@ -222,3 +222,34 @@ def baseline_from_frame(frame, weeks: int = 13) -> Baseline:
     return Baseline(units=ordered / n, asp=rev / shipped if shipped > 0 else 0.0,
                     cost=cogs / shipped if shipped > 0 else 0.0, net_ppm=ppm,
                     rates={k: v for k, v in rates.items() if v == v})
+
+
+# --- input checks -------------------------------------------------------------------------------
+REL_RANGE = {"ad_spend": (-1.0, 3.0)}          # relative shocks: -100 % .. +100 % unless listed
+
+
+def check_shock(shock: Shock, level: float | None = None) -> None:
+    """ValueError naming the range when a shock is outside its KPI's range or looks like a
+    forgotten % or a wrong scale (``content_score=+10``, ``cost_price=+6``). ``level``: the
+    KPI's current value for a rate (e.g. OOS 0.03), so the shocked rate stays within 0..1."""
+    kpi = KPIS[shock.kpi]
+    d = shock.delta
+    if kpi.scale == POINTS:
+        lo, hi = (-1.0, 1.0)
+        if not lo <= d <= hi:
+            hint = f" Did you mean {d / 100:+.2f} ({d:+g} points)?" if 1 < abs(d) <= 100 else ""
+            raise ValueError(f"{shock.kpi}={d:+g}: a rate is a fraction 0..1, so a change must lie between "
+                             f"-1 and +1 (e.g. +0.08 = 8 points).{hint}")
+        if level is not None and level == level:
+            floor = -1.0 if shock.kpi == PPM else 0.0
+            after = level + d
+            if not floor - 1e-9 <= after <= 1.0 + 1e-9:
+                raise ValueError(f"{shock.kpi}={d:+g}: it is {level * 100:.1f} % now, so the change must lie between "
+                                 f"{(floor - level):+.3f} and {(1 - level):+.3f} (the rate stays within "
+                                 f"{floor * 100:.0f}..100 %).")
+        return
+    lo, hi = REL_RANGE.get(shock.kpi, (-1.0, 1.0))
+    if not lo <= d <= hi:
+        hint = f" Did you mean {d:+g}% ({d / 100:+.4g})?" if 1 < abs(d) <= 100 else ""
+        raise ValueError(f"{shock.kpi}={d:+g} means {d * 100:+.0f} %: a relative change must lie between "
+                         f"{lo * 100:+.0f} % and {hi * 100:+.0f} % ({lo:+g}..{hi:+g}).{hint}")
