@@ -133,12 +133,12 @@ _E = [
 ]
 DEFAULT_EDGES: tuple[Edge, ...] = tuple(Edge(*row) for row in _E)
 
-# Named loops/chains (domain §1.4): id -> (edge ids, reinforcing?)
+# Named loops: closed cycles of the graph, id -> (edge ids in cycle order, reinforcing?); the sign
+# of the product of the signs matches the label (tests check it). The margin squeeze and the
+# compliance drain (domain §1.4 "R2", "R3") are chains, not cycles of this graph: no loops here.
 LOOPS: dict[str, tuple[tuple[str, ...], bool]] = {
     "R1": (("E01", "E02", "E03", "E04"), True),
-    "R2": (("E11", "E12", "E13", "E15", "E16", "E17", "E18"), True),
-    "R3": (("E09b", "E08", "E10"), True),
-    "B1": (("E19", "E20", "I09"), False),
+    "B1": (("E20", "I09"), False),
 }
 LOOP_NAMES = {
     "R1": ("OOS death spiral", "OOS-Abwärtsspirale"),

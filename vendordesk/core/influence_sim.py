@@ -125,8 +125,10 @@ def _bounds(nodes: list[str], baseline: Baseline) -> tuple[np.ndarray, np.ndarra
     lo, hi = np.full(len(nodes), REL_BOUNDS[0]), np.full(len(nodes), REL_BOUNDS[1])
     for i, name in enumerate(nodes):
         if KPIS[name].scale == POINTS:
-            base = baseline.rates.get(name, 0.0)
-            base = 0.0 if base != base else base
+            base = baseline.rates.get(name)
+            if base is None or base != base:          # level unknown: a change of -1..+1, not a floor at 0
+                lo[i], hi[i] = -1.0, 1.0
+                continue
             floor = -1.0 if name == PPM else 0.0
             lo[i], hi[i] = floor - base, 1.0 - base
     return lo, hi

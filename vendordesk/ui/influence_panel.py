@@ -168,7 +168,7 @@ class InfluencePanel(QWidget):
         graph = self.data["graph"] if self.data else None
         if graph is None:
             return
-        edges = {e for c in chains for e in (c.edges or LOOPS[c.id][0]) if e in graph.edges}
+        edges = {e for c in chains for e in (c.edges or LOOPS.get(c.id, ((),))[0]) if e in graph.edges}
         nodes = {n for e in edges for n in (graph.edges[e].src, graph.edges[e].dst)}
         self.graph_view.show_graph(graph, edges, nodes, self.ctx.lang)
 
