@@ -28,6 +28,7 @@ from vendordesk.core.panel_ols import panel_ols
 
 Z90 = 1.2815515655446004          # 10-90 % interval = estimate -/+ 1.28 se
 MIN_WEEKS, MIN_ASINS = 12, 3
+MIN_CRAP = 0.05                   # a CRaP response counts from 5 % lost demand (t > 3)
 OOS = "procurable_product_out_of_stock_rate"
 
 # link -> (default, low, high, note on the default)
@@ -262,7 +263,7 @@ def fit_crap(p: dict, target: float) -> dict:
     except ValueError as exc:
         return link("crap", weeks=weeks, asins=asins, note=str(exc))
     b, se = float(fit.beta[0]), float(fit.se[0])
-    if b < -2 * se:
+    if b < -3 * se and b < np.log(1 - MIN_CRAP):      # clear and material, not one noisy week
         share = 1 - np.exp(b)
         return link("crap", share, se, weeks, asins,
                     f"in {hits} ASIN-weeks after Net PPM below {target * 100:.0f} %, demand fell {share * 100:.0f} %")
