@@ -98,12 +98,15 @@ def _grid(shape):
 
 
 def ample_stock(p: dict) -> np.ndarray:
-    """Weeks that ended with at least half a week of stock: their OOS did not come from the
-    stock running out (which follows demand spikes), so it is exogenous to demand."""
-    oh, units = p["sellable_on_hand_inventory_units"], p["ordered_units"]
+    """Weeks that started with plenty of stock (last week's on hand + this week's receipts >= twice
+    the ASIN's mean weekly units): decided before the week's demand, so their OOS did not come
+    from the stock running out after a demand spike (which would bias the lost share toward 0)."""
+    oh, units, rec = p["sellable_on_hand_inventory_units"], p["ordered_units"], p["net_received_inventory_units"]
     if not np.isfinite(oh).any():
         return np.ones(units.shape, dtype=bool)
-    return np.isfinite(oh) & (oh >= 0.5 * np.nan_to_num(units))
+    avail = np.vstack([np.full((1, oh.shape[1]), np.nan), oh[:-1]]) + np.nan_to_num(rec)
+    level = np.nanmean(np.where(units > 0, units, np.nan), axis=0) if np.isfinite(units).any() else 0.0
+    return np.isfinite(avail) & (avail >= 2.0 * level)
 
 
 def fit_demand(p: dict) -> tuple[dict, dict, dict]:

@@ -27,6 +27,13 @@ METRICS = ("units", "vendor_revenue", "amazon_revenue", "net_ppm", "net_ppm_eur"
 PATHS = ("direct", "po_response", "forecast_response")
 
 
+def _nanmean(a: np.ndarray, axis: int = 0) -> np.ndarray:
+    """Mean of the finite values (NaN where there are none), without warnings."""
+    ok = np.isfinite(a)
+    count = ok.sum(axis=axis)
+    return np.where(count > 0, np.where(ok, a, 0.0).sum(axis=axis) / np.maximum(count, 1), np.nan)
+
+
 def _est(links: dict, name: str) -> tuple[float, float]:
     d = links.get(name) or {}
     if "estimate" not in d:
@@ -78,7 +85,7 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     r = {k: v[-RECENT:] for k, v in p.items()}
     units = np.nan_to_num(r["ordered_units"])
     oos = np.clip(np.nan_to_num(r[OOS]), 0.0, 0.95)
-    demand = np.nanmean(units / (1.0 - oos), axis=0)
+    demand = _nanmean(units / (1.0 - oos))
     keep = np.isfinite(demand) & (demand > 0)
     if not keep.any():
         return None
@@ -99,16 +106,16 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     on_hand = last("sellable_on_hand_inventory_units", demand * max(cover - lead, 1.0))
     open_units = last("open_purchase_order_units", demand * lead)
     fc = _first_forecast(forecasts, asins, weeks[-1])
-    fc = np.where(np.isfinite(fc), fc, np.nanmean(units[-4:], axis=0))
-    conf = np.nanmean(np.where(np.isfinite(r["vendor_confirmation_rate"]), r["vendor_confirmation_rate"], np.nan), axis=0)
-    fill = np.nanmean(np.where(np.isfinite(r["receive_fill_rate"]), r["receive_fill_rate"], np.nan), axis=0)
+    fc = np.where(np.isfinite(fc), fc, _nanmean(units[-4:]))
+    conf = _nanmean(r["vendor_confirmation_rate"])
+    fill = _nanmean(r["receive_fill_rate"])
     conf = np.where(np.isfinite(conf), conf, _est(links or {}, "confirmation")[0])
     fill = np.where(np.isfinite(fill), fill, _est(links or {}, "fill")[0])
     ample = np.isfinite(r["sellable_on_hand_inventory_units"]) & (r["sellable_on_hand_inventory_units"] >= 0.5 * units)
     if not ample.any():
         ample = np.ones_like(oos, dtype=bool)
     exo_weeks = np.where(ample, oos, np.nan)
-    oos_exo = np.where(ample.any(axis=0), np.nanmean(exo_weeks, axis=0), np.nanmean(oos, axis=0))   # OOS not from stock
+    oos_exo = np.where(ample.any(axis=0), _nanmean(exo_weeks), _nanmean(oos))   # OOS not from stock
     per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
            "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill}
     per = {k: np.nan_to_num(v[keep]) for k, v in per.items()}

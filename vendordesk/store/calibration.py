@@ -72,7 +72,29 @@ def calibrate_ws(ws: Workspace, progress=None, cancelled=None) -> dict:
                        progress=progress, cancelled=cancelled)
     if result:
         save(ws, result)
+        _mirror_to_graph(ws, result["links"])
     return result
+
+
+# links of the link graph (core.influence) with the same meaning: edge -> (link, sign of strength)
+GRAPH_LINKS = {"E01": ("lost_share", 1.0), "I05": ("elasticity", -1.0)}
+
+
+def _mirror_to_graph(ws: Workspace, links: dict) -> None:
+    """The graph view shows the same calibration: E01 (OOS -> units) and I05 (price elasticity)."""
+    from vendordesk.core.influence_calib import Calibration
+    from vendordesk.store.influence import save_calibration
+
+    out = {}
+    for edge, (name, sign) in GRAPH_LINKS.items():
+        link = links.get(name)
+        if not link:
+            continue
+        ok = link["status"] == "calibrated"
+        out[edge] = Calibration(edge, "calibrated" if ok else "default", sign * link["estimate"] if ok else None,
+                                link.get("se"), int(link["weeks"]), int(link["asins"]), None,
+                                "" if ok else link.get("note", ""))
+    save_calibration(ws, out)
 
 
 def run_calibration(path: str | Path, progress=None, cancelled=None) -> dict:

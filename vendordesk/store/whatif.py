@@ -41,12 +41,18 @@ def prepare(ws: Workspace) -> dict:
 
 def run_whatif(ws: Workspace, make_shocks, weeks: int, prepared: dict | None = None):
     """``make_shocks(levels) -> [Shock]`` (so rate shocks are checked against today's levels)."""
-    info = prepared or prepare(ws)
+    from vendordesk.store.influence import load_graph
+
+    return run_prepared(prepared or prepare(ws), make_shocks, weeks, load_graph(ws))
+
+
+def run_prepared(info: dict, make_shocks, weeks: int, graph=None):
+    """The what-if on data read before (``prepare``), e.g. by the window's loader thread."""
     state = info["state"]
     shocks = make_shocks(levels(state))
     result = whatif(state if state is not None else nominal_state(info["target"]),
                     params_from(info["links"]), shocks, weeks)
-    _graph_paths(ws, result, [s for s in shocks if s.kpi not in STRUCTURAL], weeks)
+    _graph_paths(graph, result, [s for s in shocks if s.kpi not in STRUCTURAL], weeks)
     info = {**info, "shocks": shocks, "history": state is not None}
     if state is None:                  # nominal account: rates only, no money
         for key in ("units", "vendor_revenue", "amazon_revenue", "net_ppm_eur"):
@@ -58,14 +64,13 @@ def run_whatif(ws: Workspace, make_shocks, weeks: int, prepared: dict | None = N
     return result, info
 
 
-def _graph_paths(ws: Workspace, result, shocks, weeks: int) -> None:
+def _graph_paths(graph, result, shocks, weeks: int) -> None:
     """KPIs outside the structural model (chargebacks, ASN errors, ...) follow the link graph,
     for their own paths only; they do not enter units or revenue."""
-    if not shocks:
+    if not shocks or graph is None:
         return
     from vendordesk.core.influence_sim import propagate
-    from vendordesk.store.influence import load_graph
 
-    for name, path in propagate(load_graph(ws), shocks, weeks).items():
+    for name, path in propagate(graph, shocks, weeks).items():
         if name not in result.paths and np.any(np.abs(path) > 1e-9) and name not in STRUCTURAL:
             result.paths[name] = [round(float(v), 6) for v in path]

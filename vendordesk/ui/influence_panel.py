@@ -132,7 +132,7 @@ class InfluencePanel(QWidget):
         self.status.setText("" if has else self.tr("No sales data yet: the graph shows the default model and the "
                                                    "what-if runs without money totals. Import reports to see chains, "
                                                    "the bridge and the target view."))
-        self.whatif.set_model(data["graph"], data.get("baseline"), data["currency"])
+        self.whatif.set_model(data["graph"], data.get("baseline"), data["currency"], data.get("whatif"))
         self.bridge_stack.setCurrentIndex(1 if has and data.get("bridge") is not None else 0)
         self.target_stack.setCurrentIndex(1 if has else 0)
         self._dirty = {0, 2, 3, 4}
@@ -188,23 +188,21 @@ class InfluencePanel(QWidget):
         self.reload()
 
     def calibrate(self) -> None:
-        from vendordesk.store.influence import calibrate_workspace
+        """The same calibration as ``vendordesk calibrate`` (store.calibration), in a worker."""
+        from vendordesk.store.calibration import run_calibration
         from vendordesk.ui.workers import run_task
 
         if self._calib_task is not None:
             return
         self.calibration.set_busy(True)
-        self._calib_task = run_task(calibrate_workspace, str(self.ctx.path), on_done=self._calibrated,
+        self._calib_task = run_task(run_calibration, str(self.ctx.path), on_done=self._calibrated,
                                     on_error=self._calib_failed,
                                     on_progress=lambda f: self.calibration.set_busy(True, f))
 
     def _calibrated(self, results) -> None:
-        from vendordesk.store.influence import save_calibration
-
         self._calib_task = None
         self.calibration.set_busy(False)
-        if results:
-            save_calibration(self.ctx.workspace, results)
+        if results:                      # stored by the worker on its own connection
             self._wrote("kpi_edges")
 
     def _calib_failed(self, exc: BaseException) -> None:
