@@ -87,8 +87,14 @@ def panels(frame: pd.DataFrame, columns) -> tuple[list, list, dict[str, np.ndarr
 
 def regular_price(asp: np.ndarray) -> np.ndarray:
     """Deal weeks and price changes keep their ASP; other weeks take the 5-week rolling median."""
-    med = pd.DataFrame(asp).rolling(5, center=True, min_periods=2).median().to_numpy()
-    off = np.abs(asp / med - 1.0) > 0.02
+    n = len(asp)
+    pad = np.vstack([np.full((2, asp.shape[1]), np.nan), asp, np.full((2, asp.shape[1]), np.nan)])
+    window = np.stack([pad[k:k + n] for k in range(5)])
+    enough = np.isfinite(window).sum(axis=0) >= 2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        med = np.where(enough, np.nanmedian(np.where(np.isfinite(window), window, np.nan), axis=0)
+                       if np.isfinite(window).any() else np.nan, np.nan)
+        off = np.abs(asp / med - 1.0) > 0.02
     return np.where(off | ~np.isfinite(med), asp, med)
 
 

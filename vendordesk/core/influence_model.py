@@ -168,19 +168,31 @@ class WhatIf:
                 "contributions": self.contributions}
 
 
+def point(params: st.Params) -> st.Params:
+    """The point estimate (draw 0) alone."""
+    cut = lambda a: np.asarray(a)[:1]          # noqa: E731
+    return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
+                     lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
+                     sigma=None if params.sigma is None else cut(params.sigma),
+                     traffic={k: cut(v) for k, v in params.traffic.items()}, lead=params.lead)
+
+
 def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     sm = st.shock_matrix(shocks, weeks)
     base = st.run(state, params, {}, weeks, record=True)
     rec = base.pop("_rec")
     hit = st.run(state, params, sm, weeks)
-    direct = st.run(state, params, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]})
-    stock = st.run(state, params, sm, weeks, frozen={"forecast": rec["forecast"]})
+    one = point(params)                           # the paths are split for the point estimate only
+    first = {k: v[:1] for k, v in base.items()}
+    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"][:1], "forecast": rec["forecast"][:1]})
+    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"][:1]})
     tot = st.totals(base, hit)
+    hit_first = {k: v[:1] for k, v in hit.items()}
     totals = {k: float(v[0]) for k, v in tot.items()}
     intervals = {k: [float(np.percentile(v[1:], 10)), float(np.percentile(v[1:], 90))] if len(v) > 1 else [float(v[0])] * 2
                  for k, v in tot.items()}
-    parts = {"direct": st.totals(base, direct), "po_response": st.totals(direct, stock),
-             "forecast_response": st.totals(stock, hit)}
+    parts = {"direct": st.totals(first, direct), "po_response": st.totals(direct, stock),
+             "forecast_response": st.totals(stock, hit_first)}
     contributions = {m: {path: float(parts[path][m][0]) for path in PATHS}
                      for m in ("units", "vendor_revenue", "amazon_revenue", "net_ppm_eur")}
     paths = {}

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from vendordesk.core.calibration import COLUMNS, calibrate
@@ -30,8 +31,47 @@ def net_ppm_target(ws: Workspace) -> float:
     return value / 100.0 if value > 1.0 else value
 
 
+_VIEW = ("WHERE asin <> '' AND +grain = 'week' AND distributor_view = 'MANUFACTURING' "
+         "AND selling_program = 'RETAIL'")
+
+
+def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame:
+    """One sequential scan of a fact table, each column returned by SQLite as one comma-joined
+    text and parsed by numpy (4x less CPU than a Python tuple per row; values keep 15 digits)."""
+    parts = ["group_concat(asin, ',')", "group_concat(period_start, ',')"]
+    parts += [f"group_concat(ifnull({c}, 'nan'), ',')" for c in columns]
+    row = ws.conn.execute(f"SELECT {', '.join(parts)} FROM {table} {_VIEW}").fetchone()
+    if not row or row[0] is None:
+        return pd.DataFrame(columns=["asin", "period_start", *columns])
+    data = {"asin": row[0].split(","), "period_start": row[1].split(",")}
+    data.update({c: np.fromstring(text, sep=",") for c, text in zip(columns, row[2:])})
+    return pd.DataFrame(data)
+
+
+SALES = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs")
+INVENTORY = ("procurable_product_out_of_stock_rate", "vendor_confirmation_rate", "receive_fill_rate",
+             "average_vendor_lead_time_days", "open_purchase_order_units", "net_received_inventory_units",
+             "sellable_on_hand_inventory_units")
+
+
 def history_frame(ws: Workspace) -> pd.DataFrame:
-    return weekly_frame(ws, COLUMNS)
+    """Weekly facts per ASIN (manufacturing view, retail): one scan per fact table, merged in pandas
+    (the generic weekly_frame with day roll-ups takes seconds on 200k rows). Day-only data falls
+    back to weekly_frame."""
+    sales = _scan(ws, "sales_facts", list(SALES))
+    if sales.empty:
+        return weekly_frame(ws, COLUMNS)
+    key = ["asin", "period_start"]
+    frame = sales.groupby(key, as_index=False, sort=False).sum(min_count=1) if sales.duplicated(key).any() else sales
+    for table, cols in (("inventory_facts", INVENTORY), ("net_ppm_facts", ("net_pure_product_margin",))):
+        part = _scan(ws, table, list(cols))
+        if not part.empty:                    # several marketplaces: rates and stocks averaged
+            part = part.groupby(key, as_index=False, sort=False).mean() if part.duplicated(key).any() else part
+            frame = frame.merge(part, on=key, how="left")
+    for col in COLUMNS:
+        if col not in frame:
+            frame[col] = np.nan
+    return frame
 
 
 def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
