@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from vendordesk.core.margin import DEFAULT_ELASTICITY
+
 POINTS, RELATIVE = "points", "relative"
 
 
@@ -124,7 +126,7 @@ _E = [
     ("I02", "conversion", UNITS, 1, 0, 1.0, "Units = glance views x conversion"),
     ("I03", "featured_offer_lost", UNITS, -1, 0, 0.8, "Without the Featured Offer, Amazon sells less"),
     ("I04", "sales_discount", PPM, -1, 0, 1.0, "Sales discount is deducted in Net PPM"),
-    ("I05", ASP, UNITS, -1, 0, 1.2, "Price elasticity of demand"),
+    ("I05", ASP, UNITS, -1, 0, -DEFAULT_ELASTICITY, "Price elasticity of demand (the workspace's one)"),
     ("I06", COST, "vendor_margin", 1, 0, 0.7, "A higher cost price is the vendor's margin"),
     ("I07", "backend_terms_rate", "vendor_margin", -1, 0, 1.0, "Terms are paid by the vendor"),
     ("I08", "ad_efficiency", "glance_views", 1, 0, 0.1, "Efficient ads bring paid views"),

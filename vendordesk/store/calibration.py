@@ -1,5 +1,5 @@
-"""Persistence of the structural model's calibration (table model_calibrations, migration 0006)
-and the readers that feed calibration and the what-if.
+"""Persistence of the structural model's calibration (JSON in meta ``model_calibration``: one
+document, the newest run; no table needed) and the readers that feed calibration and the what-if.
 
 ``run_calibration`` is the one function behind ``vendordesk calibrate`` and the window's
 Calibrate button: read the history, calibrate (core.calibration), store, return the result.
@@ -82,24 +82,24 @@ def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
         "ORDER BY generation_date", ws.conn).drop_duplicates(["asin", "week_start"], keep="last")
 
 
-def save(ws: Workspace, result: dict) -> int:
-    with ws.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO model_calibrations(created_at, first_week, last_week, weeks, asins, result_json) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), result.get("first_week"), result.get("last_week"),
-             int(result.get("weeks") or 0), int(result.get("asins") or 0), json.dumps(result, ensure_ascii=False)))
-        return int(cur.lastrowid)
+META_KEY = "model_calibration"
+
+
+def save(ws: Workspace, result: dict) -> None:
+    stamped = {**result, "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    ws.set_meta(META_KEY, json.dumps(stamped, ensure_ascii=False))
 
 
 def load(ws: Workspace) -> dict | None:
     """The newest stored calibration, or None when the workspace was never calibrated."""
-    row = ws.conn.execute("SELECT result_json, created_at FROM model_calibrations ORDER BY id DESC LIMIT 1").fetchone()
-    if not row:
+    raw = ws.meta(META_KEY)
+    if not raw:
         return None
-    result = json.loads(row[0])
-    result["created_at"] = row[1]
-    return result
+    try:
+        result = json.loads(raw)
+    except ValueError:
+        return None
+    return result if isinstance(result, dict) and isinstance(result.get("links"), dict) else None
 
 
 def links(ws: Workspace) -> dict:
