@@ -74,14 +74,14 @@ def build(seed: int = 1, n: int = 40, weeks: int = 104, truth: Truth | None = No
     ref = rng.uniform(15, 90, n)
     price = np.tile(ref, (total, 1))
     for i in range(n):                                   # a few permanent price changes
-        for t in rng.choice(np.arange(10, weeks), rng.integers(0, 3), replace=False):
+        for t in rng.choice(np.arange(min(10, weeks - 1), weeks), rng.integers(0, 3), replace=True):
             price[t:, i] *= 1 + rng.choice([-1, 1]) * rng.uniform(0.04, 0.12)
     deals = rng.random((total, n)) < 0.05                # deal weeks, 10-30 % off
     deals[weeks:] = False
     price = price * np.where(deals, 1 - rng.uniform(0.10, 0.30, (total, n)), 1.0)
     cost = np.tile(ref * rng.uniform(0.50, 0.68, n), (total, 1))
     for i in np.flatnonzero(rng.random(n) < 0.5):        # cost increases: price and units do not move
-        cost[rng.integers(20, weeks):, i] *= 1 + rng.uniform(0.03, 0.08)
+        cost[rng.integers(min(20, weeks - 1), weeks):, i] *= 1 + rng.uniform(0.03, 0.08)
     oos_exo = np.where(rng.random((total, n)) < 0.04, rng.uniform(0.05, 0.5, (total, n)), 0.0)
     oos_exo += rng.uniform(0.0, 0.02, n)
     conf = np.clip(truth.confirmation + rng.normal(0, 0.03, (total, n)), 0.5, 1.0)

@@ -25,7 +25,7 @@ def state(stock: float = 1e6, oos: float = 0.05, contra: float = 0.10, target: f
 def links(**values) -> dict:
     """Point estimates without uncertainty (se 0), the rest documented defaults."""
     base = {"elasticity": -1.5, "lost_share": 1.0, "forecast_alpha": 0.5, "po_cover": 4.0, "lead_weeks": 2,
-            "crap": 0.0, "competitor_match": 1.0, "demand_noise": 0.0, "content": 0.5, "ads": 0.15,
+            "crap": 0.0, "competitor_match": 1.0, "demand_noise": 0.0, "stock_noise": 0.0, "content": 0.5, "ads": 0.15,
             "featured_offer": 0.8}
     base.update(values)
     return {k: {"estimate": v, "se": 0.0} for k, v in base.items()}

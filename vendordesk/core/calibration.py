@@ -37,6 +37,7 @@ DEFAULTS = {
                    f"documented default {DEFAULT_ELASTICITY} (margin.DEFAULT_ELASTICITY)"),
     "lost_share": (1.0, 0.8, 1.0, "identity: an out-of-stock view cannot convert"),
     "demand_noise": (0.2, 0.1, 0.4, "default weekly demand noise 20 %"),
+    "stock_noise": (0.3, 0.1, 0.5, "default: the stock available in a week varies by 30 % around its path"),
     "forecast_alpha": (0.3, 0.1, 0.6, "default: Amazon's forecast takes 30 % of last week's error"),
     "po_cover": (4.0, 2.5, 6.0, "default: Amazon orders up to 4 weeks of forecast"),
     "lead_weeks": (2.0, 1.0, 3.0, "default lead time 2 weeks"),
@@ -49,7 +50,7 @@ DEFAULTS = {
     "ads": (0.15, 0.0, 0.3, "no ad data: documented default, +10 % ad spend = +1.5 % demand (E24)"),
     "featured_offer": (0.8, 0.5, 1.0, "no Featured Offer data: documented default, 10 points lost = -8 % demand (I03)"),
 }
-LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "forecast_alpha": "E02", "po_cover": "E03",
+LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "stock_noise": "E04", "forecast_alpha": "E02", "po_cover": "E03",
               "lead_weeks": "E07", "confirmation": "E06a", "fill": "E06b", "contra_rate": "E16",
               "crap": "E13", "competitor_match": "E11", "content": "E23", "ads": "E24",
               "featured_offer": "I03"}
@@ -162,6 +163,29 @@ def fit_demand(p: dict) -> tuple[dict, dict, dict]:
                  f"weekly demand varies by about {sig * 100:.0f} % around its level: stock-outs start before "
                  "the stock runs out on average")
     return el, lost, noise
+
+
+def fit_stock_noise(p: dict) -> dict:
+    """How much the stock available in a week (last week's on hand + receipts) varies around the
+    ASIN's path (sd of its log, ASIN and week effects removed): the simulation follows the mean
+    path, so this spread, with the demand noise, sets how often stock runs out before the mean does."""
+    oh, rec = p["sellable_on_hand_inventory_units"], p["net_received_inventory_units"]
+    if not np.isfinite(oh).any():
+        return link("stock_noise", note="no on-hand data")
+    avail = np.vstack([np.full((1, oh.shape[1]), np.nan), oh[:-1]]) + np.nan_to_num(rec)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        y = np.log(np.where(avail > 0, avail, np.nan))
+    t, a = _grid(y.shape)
+    ok = np.isfinite(y.ravel())
+    weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
+    if weeks < MIN_WEEKS or asins < MIN_ASINS:
+        return link("stock_noise", weeks=weeks, asins=asins, note=f"only {weeks} weeks of stock data")
+    try:
+        sig = panel_ols(y.ravel()[ok], np.zeros((int(ok.sum()), 0)), a[ok], t[ok]).sigma
+    except ValueError as exc:
+        return link("stock_noise", weeks=weeks, asins=asins, note=str(exc))
+    return link("stock_noise", sig, sig / np.sqrt(2 * ok.sum()), weeks, asins,
+                f"the stock available in a week varies by about {sig * 100:.0f} % around its path")
 
 
 def fit_forecast(p: dict, forecast: np.ndarray | None) -> dict:
@@ -308,6 +332,7 @@ def calibrate(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, target
         return {}
     links["forecast_alpha"] = fit_forecast(p, fc)
     links["po_cover"], links["lead_weeks"] = fit_orders(p, fc)
+    links["stock_noise"] = fit_stock_noise(p)
     step(0.7)
     links["confirmation"] = _level("confirmation", p["vendor_confirmation_rate"], "confirmation rate {:.0f} % (13 weeks)")
     links["fill"] = _level("fill", p["receive_fill_rate"], "receive fill rate {:.0f} % (13 weeks)")

@@ -55,7 +55,7 @@ def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Pa
     return st.Params(elasticity=draw("elasticity", -6.0, 0.0), alpha=draw("forecast_alpha", 0.0, 1.0),
                      cover=draw("po_cover", 0.5, 26.0), lost=draw("lost_share", 0.0, 1.0),
                      match=draw("competitor_match", 0.0, 1.0), crap=draw("crap", 0.0, 1.0),
-                     sigma=draw("demand_noise", 0.0, 2.0),
+                     sigma=draw("demand_noise", 0.0, 2.0), stock_sigma=draw("stock_noise", 0.0, 2.0),
                      traffic={"content_score": draw("content", 0.0, 5.0)[:, None],
                               "ad_spend": draw("ads", 0.0, 2.0)[:, None],
                               "featured_offer_lost": -draw("featured_offer", 0.0, 1.0)[:, None]},
@@ -174,6 +174,7 @@ def point(params: st.Params) -> st.Params:
     return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
                      lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
                      sigma=None if params.sigma is None else cut(params.sigma),
+                     stock_sigma=None if params.stock_sigma is None else cut(params.stock_sigma),
                      traffic={k: cut(v) for k, v in params.traffic.items()}, lead=params.lead)
 
 

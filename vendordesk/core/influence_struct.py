@@ -5,7 +5,8 @@ Per ASIN group and week (levels, not link strengths):
     demand     D = D0 x (relative price) ** elasticity x (1 + traffic/content effects) x CRaP factor
                relative price = our ASP / competitor price; Amazon matches a share ``match`` of a
                competitor change, so a matched cut leaves the relative price unchanged
-    ordered    units = min(D x (1 - lost share x OOS), on hand + receipts)   (units ~ 1 - OOS)
+    ordered    units = E[min(D x (1 - lost share x OOS), on hand + receipts)]   (units ~ 1 - OOS)
+               (expected over the demand noise and the stock's spread around its path, log-normal)
     OOS        exogenous OOS (+ shock) plus the stock-out share 1 - units / D that emerges from stock
     forecast   F <- F + alpha x (units - F)     (Amazon learns from censored units)
     POs        max(0, cover x F - on hand - open POs); received = PO x confirmation x fill rate,
@@ -66,6 +67,7 @@ class Params:
     match: np.ndarray           # share of a competitor price change Amazon matches
     crap: np.ndarray            # demand share lost in a week below the Net PPM target
     sigma: np.ndarray | None = None   # weekly demand noise (sd of ln demand): stock-outs before the mean runs out
+    stock_sigma: np.ndarray | None = None   # spread of the available stock around its path (sd of ln)
     traffic: dict = field(default_factory=dict)   # KPI -> units elasticity (content, ads, ...)
     lead: int = 2
 
@@ -120,8 +122,11 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     el, alpha, cover, lost = col(p.elasticity), col(p.alpha), col(p.cover), col(p.lost)
     match, crap = col(p.match), col(p.crap)
     lead = max(int(p.lead), 1)
-    # stock-out risk builds over the protection interval (review week + lead time)
-    sigma = (col(p.sigma) if p.sigma is not None else np.zeros((D, 1))) * np.sqrt(lead + 1.0)
+    # the run follows the mean path: stock runs out earlier by the demand noise and the spread of
+    # the stock around its path (both calibrated)
+    sigma = col(p.sigma) if p.sigma is not None else np.zeros((D, 1))
+    if p.stock_sigma is not None:
+        sigma = np.sqrt(sigma ** 2 + col(p.stock_sigma) ** 2)
     pipe = np.zeros((lead + SPARE, D, G))
     src = state.pipeline
     pipe[:min(lead, len(src))] = src[:lead][:, None, :]
