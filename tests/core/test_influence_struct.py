@@ -142,3 +142,21 @@ def test_named_loops_are_closed_cycles_with_their_labelled_sign():
         for a, b in zip(edges, edges[1:] + edges[:1]):
             assert a.dst == b.src, f"{loop_id}: {a.id} does not lead into {b.id}"
         assert (np.prod([e.sign for e in edges]) > 0) == reinforcing, loop_id
+
+
+def test_sentences_band_label_margin_and_net_of_ad_spend():
+    from vendordesk.core.influence_words import band, summary_lines
+
+    # German band sentence as the window shows it
+    assert band(-6500, [-7100, -5900], "de", "Stück") == "−6.500 Stück, wahrscheinlich zwischen −7.100 und −5.900"
+    r = run([Shock("ad_spend", 0.20)], weeks=12)
+    info = {"currency": "EUR", "history": True, "calibrated": True, "links": links(), "target": 0.40,
+            "shocks": [Shock("ad_spend", 0.20)], "ad_spend_week": 700.0}
+    text = "\n".join(summary_lines(r, info, "en"))
+    # 700 EUR a week x 20 % x 12 weeks = 1,680 EUR of extra spend, deducted from the gain
+    assert "Extra ad spend +1,680 EUR" in text
+    assert f"{r.totals['vendor_revenue'] - 1680:,.0f}".lstrip("-") in text
+    assert "Amazon margin in EUR" in text and "Net PPM (" not in text
+    # no ad data: said so instead of a gross number passing for a net one
+    info["ad_spend_week"] = None
+    assert "not deducted" in "\n".join(summary_lines(r, info, "en"))

@@ -36,7 +36,21 @@ def prepare(ws: Workspace) -> dict:
     state = state_from_frame(calibration.history_frame(ws), calibration.first_week_forecasts(ws), links, target)
     return {"links": links, "state": state, "target": target, "calibrated": stored is not None,
             "calibrated_at": stored.get("created_at") if stored else None,
-            "currency": ws.meta("currency", "EUR") or "EUR", "elasticity": price_elasticity(ws)}
+            "currency": ws.meta("currency", "EUR") or "EUR", "elasticity": price_elasticity(ws),
+            "ad_spend_week": ad_spend_week(ws)}
+
+
+def ad_spend_week(ws: Workspace, days: int = 91) -> float | None:
+    """The account's ad spend per week (hand-entered manual KPI ad_spend, any period length, by ASIN
+    or account) over the last ``days`` days it covers: total / days covered x 7; None without data."""
+    row = ws.conn.execute(
+        "WITH r AS (SELECT period_start, period_end, value FROM manual_kpis WHERE kpi = 'ad_spend' "
+        "AND period_start >= (SELECT date(MAX(period_end), ?) FROM manual_kpis WHERE kpi = 'ad_spend')) "
+        "SELECT SUM(value), julianday(MAX(period_end)) - julianday(MIN(period_start)) + 1 FROM r",
+        (f"-{int(days)} day",)).fetchone()
+    if not row or row[0] is None or not row[1] or row[1] <= 0:
+        return None
+    return float(row[0]) / float(row[1]) * 7.0
 
 
 def run_whatif(ws: Workspace, make_shocks, weeks: int, prepared: dict | None = None):
