@@ -20,6 +20,8 @@ Pure numpy/pandas: frames come from the store.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -92,9 +94,9 @@ def regular_price(asp: np.ndarray) -> np.ndarray:
     pad = np.vstack([np.full((2, asp.shape[1]), np.nan), asp, np.full((2, asp.shape[1]), np.nan)])
     window = np.stack([pad[k:k + n] for k in range(5)])
     enough = np.isfinite(window).sum(axis=0) >= 2
-    with np.errstate(invalid="ignore", divide="ignore"):
-        med = np.where(enough, np.nanmedian(np.where(np.isfinite(window), window, np.nan), axis=0)
-                       if np.isfinite(window).any() else np.nan, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)          # all-NaN windows give NaN, as meant
+        med = np.where(enough, np.nanmedian(window, axis=0), np.nan)
         off = np.abs(asp / med - 1.0) > 0.02
     return np.where(off | ~np.isfinite(med), asp, med)
 

@@ -1,8 +1,8 @@
 """Persistence of the structural model's calibration (JSON in meta ``model_calibration``: one
 document, the newest run; no table needed) and the readers that feed calibration and the what-if.
 
-``run_calibration`` is the one function behind ``vendordesk calibrate`` and the window's
-Calibrate button: read the history, calibrate (core.calibration), store, return the result.
+``calibrate_ws`` = ``compute`` + ``store_result`` is ``vendordesk calibrate``; the window's Calibrate
+button runs the same two, ``compute_file`` in a worker and ``store_result`` on the GUI thread.
 """
 
 from __future__ import annotations
@@ -107,13 +107,31 @@ def links(ws: Workspace) -> dict:
     return stored["links"] if stored else {}
 
 
-def calibrate_ws(ws: Workspace, progress=None, cancelled=None) -> dict:
-    result = calibrate(history_frame(ws), first_week_forecasts(ws), net_ppm_target(ws),
-                       progress=progress, cancelled=cancelled)
+def compute(ws: Workspace, progress=None, cancelled=None) -> dict:
+    """Calibrate on the workspace's history (read only)."""
+    return calibrate(history_frame(ws), first_week_forecasts(ws), net_ppm_target(ws),
+                     progress=progress, cancelled=cancelled)
+
+
+def store_result(ws: Workspace, result: dict) -> None:
+    """Store a calibration: the document in meta, and the graph's matching links (E01, I05)."""
     if result:
         save(ws, result)
         _mirror_to_graph(ws, result["links"])
+
+
+def calibrate_ws(ws: Workspace, progress=None, cancelled=None) -> dict:
+    """``vendordesk calibrate``: compute and store."""
+    result = compute(ws, progress, cancelled)
+    store_result(ws, result)
     return result
+
+
+def compute_file(path: str | Path, progress=None, cancelled=None) -> dict:
+    """The window's Calibrate button, in a worker: compute on a connection of its own; the GUI
+    thread then stores it with ``store_result`` (one writer per workspace)."""
+    with open_workspace(Path(path)) as ws:
+        return compute(ws, progress, cancelled)
 
 
 # links of the link graph (core.influence) with the same meaning: edge -> (link, sign of strength)

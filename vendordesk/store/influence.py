@@ -53,7 +53,7 @@ def load_graph(ws: Workspace) -> Graph:
 
     estimate, low, high, source = stored_elasticity(ws)       # the one elasticity of the workspace
     price = edges[PRICE_EDGE]
-    if source == "calibrated" and price.source != EDITED:
+    if source == "calibrated" and price.source not in (EDITED, "calibrated"):
         edges[PRICE_EDGE] = replace(price, strength=min(-estimate, 10.0), source="calibrated",
                                     calibration={"status": "calibrated", "estimate": -estimate, "low": -high,
                                                  "high": -low, "weeks": 0, "n": 0, "reason": ""})

@@ -189,20 +189,23 @@ class InfluencePanel(QWidget):
 
     def calibrate(self) -> None:
         """The same calibration as ``vendordesk calibrate`` (store.calibration), in a worker."""
-        from vendordesk.store.calibration import run_calibration
+        from vendordesk.store.calibration import compute_file
         from vendordesk.ui.workers import run_task
 
         if self._calib_task is not None:
             return
         self.calibration.set_busy(True)
-        self._calib_task = run_task(run_calibration, str(self.ctx.path), on_done=self._calibrated,
+        self._calib_task = run_task(compute_file, str(self.ctx.path), on_done=self._calibrated,
                                     on_error=self._calib_failed,
                                     on_progress=lambda f: self.calibration.set_busy(True, f))
 
     def _calibrated(self, results) -> None:
+        from vendordesk.store.calibration import store_result
+
         self._calib_task = None
         self.calibration.set_busy(False)
-        if results:                      # stored by the worker on its own connection
+        if results:
+            store_result(self.ctx.workspace, results)
             self._wrote("kpi_edges")
 
     def _calib_failed(self, exc: BaseException) -> None:
