@@ -35,16 +35,26 @@ _VIEW = ("WHERE asin <> '' AND +grain = 'week' AND distributor_view = 'MANUFACTU
          "AND selling_program = 'RETAIL'")
 
 
+NULL = -1.7976931348623157e308      # stands in for NULL so rows of numbers convert to floats in C
+
+
 def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame:
-    """One sequential scan of a fact table, each column returned by SQLite as one comma-joined
-    text and parsed by numpy (4x less CPU than a Python tuple per row; values keep 15 digits)."""
-    parts = ["group_concat(asin, ',')", "group_concat(period_start, ',')"]
-    parts += [f"group_concat(ifnull({c}, 'nan'), ',')" for c in columns]
-    row = ws.conn.execute(f"SELECT {', '.join(parts)} FROM {table} {_VIEW}").fetchone()
-    if not row or row[0] is None:
+    """One sequential scan of a fact table for the keys (returned by SQLite as one comma-joined
+    text) and one for the numbers (plain floats): ~3x less CPU than a Python tuple per row with
+    strings. Both scans walk the same WITHOUT ROWID primary key, so their rows line up (checked)."""
+    keys = ws.conn.execute(f"SELECT group_concat(asin, ','), group_concat(period_start, ','), COUNT(*) "
+                           f"FROM {table} {_VIEW}").fetchone()
+    if not keys or not keys[2]:
         return pd.DataFrame(columns=["asin", "period_start", *columns])
-    data = {"asin": row[0].split(","), "period_start": row[1].split(",")}
-    data.update({c: np.fromstring(text, sep=",") for c, text in zip(columns, row[2:])})
+    values = ", ".join(f"ifnull({c}, {NULL!r})" for c in columns)
+    rows = ws.conn.execute(f"SELECT {values} FROM {table} {_VIEW}").fetchall()
+    numbers = np.array(rows, dtype=float).reshape(len(rows), len(columns))
+    numbers[numbers == NULL] = np.nan
+    asins, weeks = keys[0].split(","), keys[1].split(",")
+    if not len(asins) == len(weeks) == len(rows) == keys[2]:
+        raise RuntimeError(f"{table}: the key and value scans disagree ({len(asins)} vs {len(rows)} rows)")
+    data = {"asin": asins, "period_start": weeks}
+    data.update({c: numbers[:, i] for i, c in enumerate(columns)})
     return pd.DataFrame(data)
 
 
@@ -76,10 +86,12 @@ def history_frame(ws: Workspace) -> pd.DataFrame:
 
 def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
     """For every week, the first-week forecast of the generation made just before it: asin, week_start, mean_units."""
-    return pd.read_sql_query(
+    rows = ws.conn.execute(
         "SELECT asin, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' AND mean_units IS NOT NULL "
         "AND week_start > generation_date AND week_start <= date(generation_date, '+7 day') "
-        "ORDER BY generation_date", ws.conn).drop_duplicates(["asin", "week_start"], keep="last")
+        "ORDER BY generation_date").fetchall()
+    frame = pd.DataFrame(rows, columns=["asin", "week_start", "mean_units"])
+    return frame.drop_duplicates(["asin", "week_start"], keep="last")
 
 
 META_KEY = "model_calibration"
