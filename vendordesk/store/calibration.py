@@ -38,7 +38,7 @@ _VIEW = ("WHERE asin <> '' AND +grain = 'week' AND distributor_view = 'MANUFACTU
 NULL = -1.7976931348623157e308      # stands in for NULL so rows of numbers convert to floats in C
 
 
-def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame:
+def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame | None:
     """One sequential scan of a fact table for the keys (returned by SQLite as one comma-joined
     text) and one for the numbers (plain floats): ~3x less CPU than a Python tuple per row with
     strings. Both scans walk the same WITHOUT ROWID primary key, so their rows line up (checked)."""
@@ -52,7 +52,7 @@ def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame:
     numbers[numbers == NULL] = np.nan
     asins, weeks = keys[0].split(","), keys[1].split(",")
     if not len(asins) == len(weeks) == len(rows) == keys[2]:
-        raise RuntimeError(f"{table}: the key and value scans disagree ({len(asins)} vs {len(rows)} rows)")
+        return None                     # the scans disagree (data changed in between): caller falls back
     data = {"asin": asins, "period_start": weeks}
     data.update({c: numbers[:, i] for i, c in enumerate(columns)})
     return pd.DataFrame(data)
@@ -69,12 +69,14 @@ def history_frame(ws: Workspace) -> pd.DataFrame:
     (the generic weekly_frame with day roll-ups takes seconds on 200k rows). Day-only data falls
     back to weekly_frame."""
     sales = _scan(ws, "sales_facts", list(SALES))
-    if sales.empty:
+    if sales is None or sales.empty:
         return weekly_frame(ws, COLUMNS)
     key = ["asin", "period_start"]
     frame = sales.groupby(key, as_index=False, sort=False).sum(min_count=1) if sales.duplicated(key).any() else sales
     for table, cols in (("inventory_facts", INVENTORY), ("net_ppm_facts", ("net_pure_product_margin",))):
         part = _scan(ws, table, list(cols))
+        if part is None:
+            return weekly_frame(ws, COLUMNS)
         if not part.empty:                    # several marketplaces: rates and stocks averaged
             part = part.groupby(key, as_index=False, sort=False).mean() if part.duplicated(key).any() else part
             frame = frame.merge(part, on=key, how="left")
