@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "core"))
-import sim_account  # noqa: E402
+import sim_account
 
-from vendordesk.cli import main  # noqa: E402
-from vendordesk.core.margin import DEFAULT_ELASTICITY  # noqa: E402
+from vendordesk.cli import main
+from vendordesk.core.margin import DEFAULT_ELASTICITY
 
 FIELDS = {"estimate", "low", "high", "weeks", "asins", "note", "status"}
 

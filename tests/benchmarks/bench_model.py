@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-import sim_account  # noqa: E402
+import sim_account
 
 ASINS, WEEKS = 2000, 104
 

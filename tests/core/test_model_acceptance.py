@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-import sim_account  # noqa: E402
+import sim_account
 
-from vendordesk.cli import main  # noqa: E402
+from vendordesk.cli import main
 
 SHOCKS = [("procurable_product_out_of_stock_rate=+0.08@4", {"oos": (0.08, 4)}),
           ("average_selling_price=-10%@8", {"price": (-0.10, 8)}),

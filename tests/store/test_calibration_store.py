@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-import sim_account  # noqa: E402
+import sim_account
 
-from vendordesk.core.calibration import COLUMNS  # noqa: E402
-from vendordesk.store import calibration  # noqa: E402
-from vendordesk.store.facts_read import weekly_frame  # noqa: E402
+from vendordesk.core.calibration import COLUMNS
+from vendordesk.store import calibration
+from vendordesk.store.facts_read import weekly_frame
 
 
 def test_history_frame_equals_weekly_frame(workspace):

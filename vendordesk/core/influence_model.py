@@ -59,7 +59,7 @@ def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Pa
                      traffic={"content_score": draw("content", 0.0, 5.0)[:, None],
                               "ad_spend": draw("ads", 0.0, 2.0)[:, None],
                               "featured_offer_lost": -draw("featured_offer", 0.0, 1.0)[:, None]},
-                     lead=max(int(round(lead)), 1))
+                     lead=max(round(lead), 1))
 
 
 def _first_forecast(forecasts: pd.DataFrame | None, asins, last_week: str) -> np.ndarray:
@@ -100,8 +100,8 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     cogs_ok = np.where(okp, r["shipped_cogs"], 0.0).sum(axis=0)
     fallback = _est(links or {}, "contra_rate")[0]
     contra = np.where(cogs_ok > 0, contra_eur / np.maximum(cogs_ok, 1e-12), fallback)
-    last = lambda k, default: np.where(np.isfinite(p[k][-1]), p[k][-1], default)   # noqa: E731
-    lead = max(int(round(_est(links or {}, "lead_weeks")[0])), 1)
+    last = lambda k, default: np.where(np.isfinite(p[k][-1]), p[k][-1], default)
+    lead = max(round(_est(links or {}, "lead_weeks")[0]), 1)
     cover = _est(links or {}, "po_cover")[0]
     on_hand = last("sellable_on_hand_inventory_units", demand * max(cover - lead, 1.0))
     open_units = last("open_purchase_order_units", demand * lead)
@@ -170,7 +170,7 @@ class WhatIf:
 
 def point(params: st.Params) -> st.Params:
     """The point estimate (draw 0) alone."""
-    cut = lambda a: np.asarray(a)[:1]          # noqa: E731
+    cut = lambda a: np.asarray(a)[:1]
     return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
                      lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
                      sigma=None if params.sigma is None else cut(params.sigma),
@@ -199,7 +199,7 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     paths = {}
     for name, shock_row in sm.items():
         paths[name] = [round(float(v), 6) for v in shock_row]
-    rel = lambda key: (hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0)  # noqa: E731
+    rel = lambda key: (hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0)
     for key, kpi in (("units", st.UNITS), ("forecast", st.FORECAST), ("po", st.PO)):
         if kpi not in paths:
             paths[kpi] = [round(float(v), 6) for v in rel(key)]

@@ -17,6 +17,7 @@ shipped revenue = units x ASP; Amazon's margin in EUR = revenue x Net PPM.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -126,7 +127,7 @@ def _bounds(nodes: list[str], baseline: Baseline) -> tuple[np.ndarray, np.ndarra
     for i, name in enumerate(nodes):
         if KPIS[name].scale == POINTS:
             base = baseline.rates.get(name)
-            if base is None or base != base:          # level unknown: a change of -1..+1, not a floor at 0
+            if base is None or math.isnan(base):      # level unknown: a change of -1..+1, not a floor at 0
                 lo[i], hi[i] = -1.0, 1.0
                 continue
             floor = -1.0 if name == PPM else 0.0
@@ -242,7 +243,7 @@ def check_shock(shock: Shock, level: float | None = None) -> None:
             hint = f" Did you mean {d / 100:+.2f} ({d:+g} points)?" if 1 < abs(d) <= 100 else ""
             raise ValueError(f"{shock.kpi}={d:+g}: a rate is a fraction 0..1, so a change must lie between "
                              f"-1 and +1 (e.g. +0.08 = 8 points).{hint}")
-        if level is not None and level == level:
+        if level is not None and not math.isnan(level):
             floor = -1.0 if shock.kpi == PPM else 0.0
             after = level + d
             if not floor - 1e-9 <= after <= 1.0 + 1e-9:

@@ -117,8 +117,8 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     """
     D, G = p.draws, state.groups
     zero = np.zeros(weeks)
-    get = lambda k: shocks.get(k, zero)            # noqa: E731
-    col = lambda a: np.asarray(a, dtype=float)[:, None]   # noqa: E731
+    get = lambda k: shocks.get(k, zero)
+    col = lambda a: np.asarray(a, dtype=float)[:, None]
     el, alpha, cover, lost = col(p.elasticity), col(p.alpha), col(p.cover), col(p.lost)
     match, crap = col(p.match), col(p.crap)
     lead = max(int(p.lead), 1)
@@ -165,7 +165,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
         else:
             po = np.maximum(0.0, cover * f - oh - open_units) * (1.0 + get(PO)[t])
         conf = np.clip(state.conf + get(CONF)[t], 0.0, 1.0)
-        delay = int(round(lead * get(LEAD)[t]))
+        delay = round(float(lead * get(LEAD)[t]))
         pipe_slot = min(max(lead - 1 + delay, 0), lead + SPARE - 1)
         pipe[pipe_slot] += po * conf
         cost = state.cost * (1.0 + get(COST)[t])

@@ -8,6 +8,8 @@ on its documented default says so; nothing is claimed the data does not show (no
 
 from __future__ import annotations
 
+import math
+
 from vendordesk.core.influence_text import num
 
 UNITS_WORD = {"en": "units", "de": "Stück"}
@@ -97,7 +99,7 @@ def caveats(result, info: dict, lang: str) -> list[str]:
                            "The extra ad spend is not deducted: no ad spend data in this workspace.")
     target = info.get("target")
     ppm = result.baseline.get("net_ppm")
-    if target is not None and ppm == ppm and ppm is not None:
+    if target is not None and ppm is not None and not math.isnan(ppm):
         after = ppm + result.totals["net_ppm"]
         if after < target <= ppm:
             out.append((f"Net PPM fällt unter das Ziel von {target * 100:.0f} %" if de else

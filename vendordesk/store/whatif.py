@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from vendordesk.core.influence_model import METRICS, nominal_state, params_from, state_from_frame, whatif
+from vendordesk.core.influence_model import (
+    METRICS,
+    nominal_state,
+    params_from,
+    state_from_frame,
+    whatif,
+)
 from vendordesk.store import calibration
 from vendordesk.store.db import Workspace
 from vendordesk.store.elasticity import price_elasticity
