@@ -122,9 +122,17 @@ def links(ws: Workspace) -> dict:
 
 
 def compute(ws: Workspace, progress=None, cancelled=None) -> dict:
-    """Calibrate on the workspace's history (read only)."""
-    return calibrate(history_frame(ws), first_week_forecasts(ws), net_ppm_target(ws),
-                     progress=progress, cancelled=cancelled)
+    """Calibrate on the workspace's history (read only). Progress: reading is the first 50 %."""
+    step = progress or (lambda _f: None)
+    step(0.0)
+    frame = history_frame(ws)
+    step(0.4)
+    forecasts = first_week_forecasts(ws)
+    step(0.5)
+    if cancelled and cancelled():
+        return {}
+    return calibrate(frame, forecasts, net_ppm_target(ws), progress=lambda f: step(0.5 + 0.5 * f),
+                     cancelled=cancelled)
 
 
 def store_result(ws: Workspace, result: dict) -> None:
