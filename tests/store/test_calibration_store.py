@@ -35,7 +35,7 @@ def test_save_load_round_trip_and_never_calibrated(workspace):
     assert stored["links"] == result["links"] and stored["weeks"] == 52 and stored["created_at"]
 
 
-def test_forecasts_keep_the_newest_generation_per_week(workspace):
+def test_forecasts_keep_the_newest_generation_up_to_the_week(workspace):
     frame = calibration.first_week_forecasts(workspace)
     assert list(frame.columns) == ["asin", "week_start", "mean_units"] and frame.empty
     with workspace.transaction() as conn:
@@ -43,7 +43,7 @@ def test_forecasts_keep_the_newest_generation_per_week(workspace):
                          "week_start, week_end, mean_units) VALUES ('B1', 'M', 'RETAIL', ?, ?, ?, ?)",
                          [("2025-01-03", "2025-01-05", "2025-01-11", 10.0),
                           ("2025-01-04", "2025-01-05", "2025-01-11", 12.0),
-                          ("2025-01-05", "2025-01-05", "2025-01-11", 99.0)])   # made in the week: not before it
+                          ("2025-01-06", "2025-01-05", "2025-01-11", 99.0)])   # made inside the week: too late
     frame = calibration.first_week_forecasts(workspace)
     assert frame.to_dict("records") == [{"asin": "B1", "week_start": "2025-01-05", "mean_units": 12.0}]
     assert isinstance(frame, pd.DataFrame)

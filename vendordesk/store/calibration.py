@@ -87,10 +87,11 @@ def history_frame(ws: Workspace) -> pd.DataFrame:
 
 
 def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
-    """For every week, the first-week forecast of the generation made just before it: asin, week_start, mean_units."""
+    """For every week, the forecast of the newest generation made in the 7 days up to its first day
+    (a Saturday's or the Sunday's own generation): asin, week_start, mean_units."""
     rows = ws.conn.execute(
         "SELECT asin, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' AND mean_units IS NOT NULL "
-        "AND week_start > generation_date AND week_start <= date(generation_date, '+7 day') "
+        "AND week_start >= generation_date AND week_start < date(generation_date, '+7 day') "
         "ORDER BY generation_date").fetchall()
     frame = pd.DataFrame(rows, columns=["asin", "week_start", "mean_units"])
     return frame.drop_duplicates(["asin", "week_start"], keep="last")
