@@ -43,7 +43,8 @@ def test_forecasts_keep_the_newest_generation_up_to_the_week(workspace):
                          "week_start, week_end, mean_units) VALUES ('B1', 'M', 'RETAIL', ?, ?, ?, ?)",
                          [("2025-01-03", "2025-01-05", "2025-01-11", 10.0),
                           ("2025-01-04", "2025-01-05", "2025-01-11", 12.0),
-                          ("2025-01-06", "2025-01-05", "2025-01-11", 99.0)])   # made inside the week: too late
+                          ("2025-01-06", "2025-01-05", "2025-01-11", 99.0),    # made inside the week: too late
+                          ("2025-01-04", "2025-01-12", "2025-01-18", 55.0)])   # its second week: not a first week
     frame = calibration.first_week_forecasts(workspace)
     assert frame.to_dict("records") == [{"asin": "B1", "week_start": "2025-01-05", "mean_units": 12.0}]
     assert isinstance(frame, pd.DataFrame)

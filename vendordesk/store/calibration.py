@@ -87,14 +87,17 @@ def history_frame(ws: Workspace) -> pd.DataFrame:
 
 
 def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
-    """For every week, the forecast of the newest generation made in the 7 days up to its first day
-    (a Saturday's or the Sunday's own generation): asin, week_start, mean_units."""
+    """Each generation's first forecast week (the week starting on the generation day or within
+    the 7 days after it), and per week the newest generation: asin, week_start, mean_units."""
     rows = ws.conn.execute(
-        "SELECT asin, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' AND mean_units IS NOT NULL "
-        "AND week_start >= generation_date AND week_start < date(generation_date, '+7 day') "
-        "ORDER BY generation_date").fetchall()
-    frame = pd.DataFrame(rows, columns=["asin", "week_start", "mean_units"])
-    return frame.drop_duplicates(["asin", "week_start"], keep="last")
+        "SELECT asin, generation_date, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' "
+        "AND mean_units IS NOT NULL AND week_start >= generation_date "
+        "AND week_start <= date(generation_date, '+7 day')").fetchall()
+    frame = pd.DataFrame(rows, columns=["asin", "generation_date", "week_start", "mean_units"])
+    frame = frame.sort_values(["asin", "generation_date", "week_start"])
+    frame = frame.drop_duplicates(["asin", "generation_date"], keep="first")
+    frame = frame.drop_duplicates(["asin", "week_start"], keep="last")
+    return frame[["asin", "week_start", "mean_units"]].reset_index(drop=True)
 
 
 META_KEY = "model_calibration"
