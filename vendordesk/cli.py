@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "negotiation",
     "brief",
     "simulate",
+    "calibrate",
     "forecast",
     "gears",
     "sync",

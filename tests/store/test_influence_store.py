@@ -6,6 +6,7 @@ import pytest
 
 from vendordesk.core.influence_calib import Calibration
 from vendordesk.errors import UserError
+from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.store.influence import (
     load_graph,
     phase_evenly,
@@ -21,7 +22,9 @@ from vendordesk.store.influence import (
 def test_defaults_without_rows(workspace):
     graph = load_graph(workspace)
     assert graph.edges["E01"].strength == 1.0 and graph.edges["E01"].source == "default"
-    assert price_elasticity(workspace) == (-1.2, "default")
+    # one elasticity per workspace: never calibrated -> the documented default of core.margin
+    assert price_elasticity(workspace) == (DEFAULT_ELASTICITY, "default")
+    assert graph.edges["I05"].strength == -DEFAULT_ELASTICITY
 
 
 def test_edit_then_reset(workspace):
@@ -51,7 +54,8 @@ def test_calibration_applies_but_edit_wins(workspace):
     assert graph.edges["I05"].source == "calibrated" and graph.edges["I05"].strength == 1.7
     assert (graph.edges["E02"].lag, graph.edges["E02"].strength) == (3, 0.5)
     assert graph.edges["E03"].source == "default" and graph.edges["E03"].calibration["weeks"] == 4
-    assert price_elasticity(workspace) == (-1.7, "calibrated")
+    # a link calibration of the graph is no second elasticity: only `vendordesk calibrate` sets it
+    assert price_elasticity(workspace) == (DEFAULT_ELASTICITY, "default")
     save_edge(workspace, "I05", -1, 0, 0.9)
     save_calibration(workspace, {"I05": Calibration("I05", "calibrated", 2.0, 0.2, 90, 4500)})
     edge = load_graph(workspace).edges["I05"]

@@ -1,8 +1,11 @@
 """``vendordesk simulate --shock KPI=DELTA[@WEEKS] ... [--weeks N] [--json]``: a what-if run.
 
-Shocks propagate through the workspace's KPI graph (defaults, calibrations and the KAM's edits)
-against the average of the last 13 weeks. Totals are changes against the unshocked baseline
-over the horizon: units and money absolute, net_ppm in fraction points.
+The structural model (core.influence_struct: ordered units = demand x (1 - OOS), revenue = units
+x ASP, COGS = units x cost, Net PPM with contra-COGS, Amazon's forecast/PO loop) with the
+workspace's stored calibration (``vendordesk calibrate``; documented defaults before that),
+against the account's state in its newest weeks. Totals are changes against the unshocked run over
+the horizon: units and money absolute, net_ppm in fraction points; ``intervals`` are their 10-90 %
+range from 200 parameter draws. Shocks outside their KPI's range are refused (exit 2).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from vendordesk.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("simulate", help="what-if: propagate KPI shocks through the gear graph")
+    parser = subparsers.add_parser("simulate", help="what-if: KPI shocks through the calibrated account model")
     add_workspace_arg(parser)
     parser.add_argument("--shock", action="append", required=True, metavar="KPI=DELTA[@WEEKS]",
                         help="e.g. procurable_product_out_of_stock_rate=+0.08@4, cost_price=+6%%, ad_spend=-30%%")
@@ -23,43 +26,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def parse_shocks(texts: list[str], weeks: int):
-    from vendordesk.core.influence_sim import MAX_WEEKS, parse_shock
+def parse_shocks(texts: list[str], weeks: int, levels: dict | None = None):
+    from vendordesk.core.influence_sim import MAX_WEEKS, check_shock, parse_shock
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise UserError(f"--weeks {weeks}: must be between 1 and {MAX_WEEKS}.")
     shocks = []
     for text in texts:
         try:
-            shocks.append(parse_shock(text))
+            shock = parse_shock(text)
+            check_shock(shock, (levels or {}).get(shock.kpi))
         except ValueError as exc:
-            raise UserError(f"--shock {exc}") from exc
+            raise UserError(f"--shock {exc} Nothing was simulated.") from exc
+        shocks.append(shock)
     return shocks
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.core.influence import kpi_label
-    from vendordesk.core.influence_sim import simulate
-    from vendordesk.store.influence import load_baseline, load_graph
+    from vendordesk.store.whatif import run_whatif
 
-    shocks = parse_shocks(args.shock, args.weeks)
+    parse_shocks(args.shock, args.weeks)            # syntax and scale first, before opening anything
     with open_from_args(args) as ws:
-        graph, baseline = load_graph(ws), load_baseline(ws)
-        currency = ws.meta("currency", "EUR") or "EUR"
-    result = simulate(graph, shocks, args.weeks, baseline)
+        result, info = run_whatif(ws, lambda levels: parse_shocks(args.shock, args.weeks, levels), args.weeks)
     if args.json:
-        print_json(result.to_json())
+        doc = result.to_json()
+        doc["calibrated"] = info["calibrated"]
+        print_json(doc)
         return 0
-    t = result.totals
-    print(f"What-if over {result.weeks} weeks (vs. the average of the last 13 weeks):")
-    if baseline.units <= 0:
-        print("  (no sales history in this workspace: money totals are zero; KPI paths still apply)")
-    print(f"  units           {t['units']:+,.0f}")
-    print(f"  vendor revenue  {t['vendor_revenue']:+,.0f} {currency} (shipped COGS)")
-    print(f"  Amazon revenue  {t['amazon_revenue']:+,.0f} {currency} (shipped revenue)")
-    print(f"  Net PPM         {t['net_ppm'] * 100:+.2f} points ({t['net_ppm_eur']:+,.0f} {currency})")
-    peaks = sorted(result.paths.items(), key=lambda kv: -max(abs(v) for v in kv[1]))
-    for name, path in peaks[:12]:
-        worst = max(path, key=abs)
-        print(f"  {kpi_label(name):28s} peak {worst:+.3f} in week {path.index(worst) + 1}")
+    from vendordesk.core.influence_words import summary_lines
+
+    for line in summary_lines(result, info, "en"):
+        print(line)
     return 0

@@ -55,7 +55,7 @@ from vendordesk.core.events import builtin_events, week_labels
 from vendordesk.core.forecast_clean import MIN_WEEKS, Panel
 
 MAX_HORIZON = 52
-DEFAULT_ELASTICITY = 1.5   # same default as vendordesk.store.elasticity (core cannot read the store)
+from vendordesk.core.margin import DEFAULT_ELASTICITY  # noqa: E402 - the one documented default (-1.5)
 FALLBACK_SPREAD = (1.0, 1.25, 1.5, 2.0)  # P50..P90 multipliers for ASINs with < 4 weeks
 Progress = Callable[[float], None] | None
 

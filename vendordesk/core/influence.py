@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from vendordesk.core.margin import DEFAULT_ELASTICITY
+
 POINTS, RELATIVE = "points", "relative"
 
 
@@ -124,7 +126,7 @@ _E = [
     ("I02", "conversion", UNITS, 1, 0, 1.0, "Units = glance views x conversion"),
     ("I03", "featured_offer_lost", UNITS, -1, 0, 0.8, "Without the Featured Offer, Amazon sells less"),
     ("I04", "sales_discount", PPM, -1, 0, 1.0, "Sales discount is deducted in Net PPM"),
-    ("I05", ASP, UNITS, -1, 0, 1.2, "Price elasticity of demand"),
+    ("I05", ASP, UNITS, -1, 0, -DEFAULT_ELASTICITY, "Price elasticity of demand (the workspace's one)"),
     ("I06", COST, "vendor_margin", 1, 0, 0.7, "A higher cost price is the vendor's margin"),
     ("I07", "backend_terms_rate", "vendor_margin", -1, 0, 1.0, "Terms are paid by the vendor"),
     ("I08", "ad_efficiency", "glance_views", 1, 0, 0.1, "Efficient ads bring paid views"),
@@ -133,12 +135,12 @@ _E = [
 ]
 DEFAULT_EDGES: tuple[Edge, ...] = tuple(Edge(*row) for row in _E)
 
-# Named loops/chains (domain §1.4): id -> (edge ids, reinforcing?)
+# Named loops: closed cycles of the graph, id -> (edge ids in cycle order, reinforcing?); the sign
+# of the product of the signs matches the label (tests check it). The margin squeeze and the
+# compliance drain (domain §1.4 "R2", "R3") are chains, not cycles of this graph: no loops here.
 LOOPS: dict[str, tuple[tuple[str, ...], bool]] = {
     "R1": (("E01", "E02", "E03", "E04"), True),
-    "R2": (("E11", "E12", "E13", "E15", "E16", "E17", "E18"), True),
-    "R3": (("E09b", "E08", "E10"), True),
-    "B1": (("E19", "E20", "I09"), False),
+    "B1": (("E20", "I09"), False),
 }
 LOOP_NAMES = {
     "R1": ("OOS death spiral", "OOS-Abwärtsspirale"),

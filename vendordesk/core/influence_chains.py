@@ -197,20 +197,20 @@ def _squeeze_sentence(ev: dict, asins: list[str], lang: str) -> str:
     below = ev["target"] is not None and ev["ppm_after"] < ev["target"]
     if lang == "de":
         s = (f"Bei {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) sank der Durchschnittspreis in {weeks} "
-             f"um {pct(ev['asp_change'], lang)} (Preisanpassung an den Wettbewerb)")
+             f"um {pct(ev['asp_change'], lang)}")
         s += f", während der Einkaufspreis um {pct(ev['cost_change'], lang)} stieg" if cost_up else ""
         s += (f". Net PPM fiel von {rate(ev['ppm_before'], lang)} auf {rate(ev['ppm_after'], lang)}.")
         if below:
-            s += (f" Unter dem Net-PPM-Ziel von {rate(ev['target'], lang)} steigt das CRaP-Risiko, Amazon fordert "
-                  "mehr Konditionen und lehnt Preiserhöhungen ab: der Margendruck (R2).")
+            s += (f" Das liegt unter dem Net-PPM-Ziel von {rate(ev['target'], lang)}: das CRaP-Risiko "
+                  "steigt (Margendruck).")
         return s
     s = (f"On {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) the average selling price fell "
-         f"{pct(ev['asp_change'], lang)} in {weeks} (Amazon matched competitor prices)")
+         f"{pct(ev['asp_change'], lang)} in {weeks}")
     s += f" while the cost price rose {pct(ev['cost_change'], lang)}" if cost_up else ""
     s += f". Net PPM fell from {rate(ev['ppm_before'], lang)} to {rate(ev['ppm_after'], lang)}."
     if below:
-        s += (f" Below the Net PPM target of {rate(ev['target'], lang)}, CRaP risk rises, Amazon asks for more "
-              "terms and rejects cost price increases: the margin squeeze (R2).")
+        s += (f" That is below the Net PPM target of {rate(ev['target'], lang)}: CRaP risk rises "
+              "(margin squeeze).")
     return s
 
 
@@ -243,7 +243,7 @@ def compliance(frame: pd.DataFrame, charges: pd.DataFrame | None, lang: str) -> 
 def overstock(frame: pd.DataFrame, lang: str) -> Chain:
     """B1: cover (on hand / 13-week shipments) over 10 weeks and 3x the median ASIN's."""
     name = LOOP_NAMES["B1"][1 if lang == "de" else 0]
-    chain = Chain("B1", name, False, edges=("E19", "E20", "I09"))
+    chain = Chain("B1", name, False, edges=("E20", "I09"))
     on_hand, shipped = panel(frame, "sellable_on_hand_inventory_units"), panel(frame, "shipped_units")
     asp = _asp(frame)
     if on_hand.empty or len(asp) < 26:
@@ -269,13 +269,15 @@ def overstock(frame: pd.DataFrame, lang: str) -> Chain:
                           f"Wochen Reichweite (Median {chain.evidence['median_cover']:.0f}".replace(".", ",") + ")")
         chain.sentence += (f"; der Preis sank um {pct(chain.evidence['asp_change'], lang)} mehr als im Rest des Kontos"
                            if asp_down else "")
-        chain.sentence += ". Amazon schreibt ab und bestellt weniger, bis die Reichweite sinkt (B1)."
+        chain.sentence += (". Amazon schreibt ab und bestellt weniger, bis die Reichweite sinkt (B1)." if asp_down else
+                           ". Amazon bestellt weniger, bis die Reichweite sinkt (B1).")
     else:
         chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'hold' if k > 1 else 'holds'} {weeks_txt} "
                           f"weeks of cover (median {chain.evidence['median_cover']:.0f})")
         chain.sentence += (f"; the price fell {pct(chain.evidence['asp_change'], lang)} more than in the rest of "
                            "the account" if asp_down else "")
-        chain.sentence += ". Amazon marks down and orders less until cover normalises (B1)."
+        chain.sentence += (". Amazon marks down and orders less until cover normalises (B1)." if asp_down else
+                           ". Amazon orders less until cover normalises (B1).")
     return chain
 
 

@@ -17,6 +17,7 @@ shipped revenue = units x ASP; Amazon's margin in EUR = revenue x Net PPM.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -125,8 +126,10 @@ def _bounds(nodes: list[str], baseline: Baseline) -> tuple[np.ndarray, np.ndarra
     lo, hi = np.full(len(nodes), REL_BOUNDS[0]), np.full(len(nodes), REL_BOUNDS[1])
     for i, name in enumerate(nodes):
         if KPIS[name].scale == POINTS:
-            base = baseline.rates.get(name, 0.0)
-            base = 0.0 if base != base else base
+            base = baseline.rates.get(name)
+            if base is None or math.isnan(base):      # level unknown: a change of -1..+1, not a floor at 0
+                lo[i], hi[i] = -1.0, 1.0
+                continue
             floor = -1.0 if name == PPM else 0.0
             lo[i], hi[i] = floor - base, 1.0 - base
     return lo, hi
@@ -222,3 +225,34 @@ def baseline_from_frame(frame, weeks: int = 13) -> Baseline:
     return Baseline(units=ordered / n, asp=rev / shipped if shipped > 0 else 0.0,
                     cost=cogs / shipped if shipped > 0 else 0.0, net_ppm=ppm,
                     rates={k: v for k, v in rates.items() if v == v})
+
+
+# --- input checks -------------------------------------------------------------------------------
+REL_RANGE = {"ad_spend": (-1.0, 3.0)}          # relative shocks: -100 % .. +100 % unless listed
+
+
+def check_shock(shock: Shock, level: float | None = None) -> None:
+    """ValueError naming the range when a shock is outside its KPI's range or looks like a
+    forgotten % or a wrong scale (``content_score=+10``, ``cost_price=+6``). ``level``: the
+    KPI's current value for a rate (e.g. OOS 0.03), so the shocked rate stays within 0..1."""
+    kpi = KPIS[shock.kpi]
+    d = shock.delta
+    if kpi.scale == POINTS:
+        lo, hi = (-1.0, 1.0)
+        if not lo <= d <= hi:
+            hint = f" Did you mean {d / 100:+.2f} ({d:+g} points)?" if 1 < abs(d) <= 100 else ""
+            raise ValueError(f"{shock.kpi}={d:+g}: a rate is a fraction 0..1, so a change must lie between "
+                             f"-1 and +1 (e.g. +0.08 = 8 points).{hint}")
+        if level is not None and not math.isnan(level):
+            floor = -1.0 if shock.kpi == PPM else 0.0
+            after = level + d
+            if not floor - 1e-9 <= after <= 1.0 + 1e-9:
+                raise ValueError(f"{shock.kpi}={d:+g}: it is {level * 100:.1f} % now, so the change must lie between "
+                                 f"{(floor - level):+.3f} and {(1 - level):+.3f} (the rate stays within "
+                                 f"{floor * 100:.0f}..100 %).")
+        return
+    lo, hi = REL_RANGE.get(shock.kpi, (-1.0, 1.0))
+    if not lo <= d <= hi:
+        hint = f" Did you mean {d:+g}% ({d / 100:+.4g})?" if 1 < abs(d) <= 100 else ""
+        raise ValueError(f"{shock.kpi}={d:+g} means {d * 100:+.0f} %: a relative change must lie between "
+                         f"{lo * 100:+.0f} % and {hi * 100:+.0f} % ({lo:+g}..{hi:+g}).{hint}")

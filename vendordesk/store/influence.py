@@ -49,6 +49,14 @@ def load_graph(ws: Workspace) -> Graph:
                                      calibration=cal)
         else:
             edges[edge_id] = replace(base, calibration=cal)
+    from vendordesk.store.elasticity import price_elasticity as stored_elasticity
+
+    estimate, low, high, source = stored_elasticity(ws)       # the one elasticity of the workspace
+    price = edges[PRICE_EDGE]
+    if source == "calibrated" and price.source not in (EDITED, "calibrated"):
+        edges[PRICE_EDGE] = replace(price, strength=min(-estimate, 10.0), source="calibrated",
+                                    calibration={"status": "calibrated", "estimate": -estimate, "low": -high,
+                                                 "high": -low, "weeks": 0, "n": 0, "reason": ""})
     return Graph(edges)
 
 
@@ -160,17 +168,12 @@ def calibrate_workspace(path: str | Path, progress=None, cancelled=None) -> dict
 
 
 def price_elasticity(ws: Workspace) -> tuple[float, str]:
-    """Price elasticity of ordered units (negative, e.g. -1.2) and "calibrated" or "default"."""
-    edge = load_graph(ws).edges[PRICE_EDGE]
-    if edge.source == "calibrated":
-        return -edge.strength, "calibrated"
-    if edge.calibration is None:   # never calibrated here: try it now (a few 100 ms at most)
-        from vendordesk.core.influence_calib import calibrate_demand
+    """The workspace's one price elasticity (store.elasticity, from the stored calibration) and
+    "calibrated" or "default"."""
+    from vendordesk.store.elasticity import price_elasticity as stored
 
-        cal = {c.edge_id: c for c in calibrate_demand(calibration_frame(ws))}.get(PRICE_EDGE)
-        if cal is not None and cal.status == "calibrated":
-            return -cal.estimate, "calibrated"
-    return -edge.strength, "default"
+    estimate, _low, _high, source = stored(ws)
+    return estimate, source
 
 
 # --- sales targets -----------------------------------------------------------------------

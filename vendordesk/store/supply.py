@@ -173,7 +173,7 @@ def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
         "values": unit_values(ws),
         "products": products[["asin", "title"]] if "title" in products else products,
         "events": _events(ws),
-        "elasticity": price_elasticity(ws),
+        "elasticity": price_elasticity(ws)[0],   # the estimate of (estimate, low, high, source)
     }
 
 

@@ -34,6 +34,9 @@ def load_all(path: str | Path, lang: str = "en", start: str | None = None, end: 
                 if "ordered_units" in frame else False,
                 "currency": inputs["currency"], "graph": load_graph(ws), "lang": lang,
                 "account": ws.meta("account_name") or ws.path.stem, "net_ppm_target": inputs["net_ppm_target"]}
+        from vendordesk.store.whatif import prepare
+
+        data["whatif"] = prepare(ws)            # the structural model's state and calibration
         if not data["has_data"]:
             return data
         data["baseline"] = baseline_from_frame(frame, 13)

@@ -132,7 +132,7 @@ class InfluencePanel(QWidget):
         self.status.setText("" if has else self.tr("No sales data yet: the graph shows the default model and the "
                                                    "what-if runs without money totals. Import reports to see chains, "
                                                    "the bridge and the target view."))
-        self.whatif.set_model(data["graph"], data.get("baseline"), data["currency"])
+        self.whatif.set_model(data["graph"], data.get("baseline"), data["currency"], data.get("whatif"))
         self.bridge_stack.setCurrentIndex(1 if has and data.get("bridge") is not None else 0)
         self.target_stack.setCurrentIndex(1 if has else 0)
         self._dirty = {0, 2, 3, 4}
@@ -168,7 +168,7 @@ class InfluencePanel(QWidget):
         graph = self.data["graph"] if self.data else None
         if graph is None:
             return
-        edges = {e for c in chains for e in (c.edges or LOOPS[c.id][0]) if e in graph.edges}
+        edges = {e for c in chains for e in (c.edges or LOOPS.get(c.id, ((),))[0]) if e in graph.edges}
         nodes = {n for e in edges for n in (graph.edges[e].src, graph.edges[e].dst)}
         self.graph_view.show_graph(graph, edges, nodes, self.ctx.lang)
 
@@ -188,23 +188,24 @@ class InfluencePanel(QWidget):
         self.reload()
 
     def calibrate(self) -> None:
-        from vendordesk.store.influence import calibrate_workspace
+        """The same calibration as ``vendordesk calibrate`` (store.calibration), in a worker."""
+        from vendordesk.store.calibration import compute_file
         from vendordesk.ui.workers import run_task
 
         if self._calib_task is not None:
             return
         self.calibration.set_busy(True)
-        self._calib_task = run_task(calibrate_workspace, str(self.ctx.path), on_done=self._calibrated,
+        self._calib_task = run_task(compute_file, str(self.ctx.path), on_done=self._calibrated,
                                     on_error=self._calib_failed,
                                     on_progress=lambda f: self.calibration.set_busy(True, f))
 
     def _calibrated(self, results) -> None:
-        from vendordesk.store.influence import save_calibration
+        from vendordesk.store.calibration import store_result
 
         self._calib_task = None
         self.calibration.set_busy(False)
         if results:
-            save_calibration(self.ctx.workspace, results)
+            store_result(self.ctx.workspace, results)
             self._wrote("kpi_edges")
 
     def _calib_failed(self, exc: BaseException) -> None:

@@ -1,6 +1,8 @@
 """The what-if panel: pick KPI shocks and a horizon, run, see the paths and the money.
 
-A 26-week simulation takes a few milliseconds, so it runs on the GUI thread.
+The structural model (store.whatif, the same as ``vendordesk simulate``) with 200 parameter
+draws takes well under 300 ms, so it runs on the GUI thread. Totals come with their 10-90 % band
+in sentences; shocks outside their range are refused with the range named.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.core.influence import KPIS, POINTS
-from vendordesk.core.influence_sim import Baseline, Shock, simulate
+from vendordesk.core.influence_sim import Baseline, Shock, check_shock, simulate
 from vendordesk.ui import fmt
 from vendordesk.ui.influence_charts import draw_paths, make_plot
 from vendordesk.ui.influence_labels import kpi_name, signed_money
@@ -36,6 +38,7 @@ class WhatIfView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.graph = None
+        self.prepared = None
         self.baseline = Baseline()
         self.currency = "EUR"
         self.result = None
@@ -115,7 +118,7 @@ class WhatIfView(QWidget):
         self.total_labels = {}
         names = (("units", self.tr("Units")), ("vendor_revenue", self.tr("Our revenue (shipped COGS)")),
                  ("amazon_revenue", self.tr("Amazon revenue (shipped revenue)")),
-                 ("net_ppm", self.tr("Net PPM")), ("net_ppm_eur", self.tr("Amazon margin (Net PPM €)")))
+                 ("net_ppm", self.tr("Net PPM")), ("net_ppm_eur", self.tr("Amazon margin (€)")))
         for i, (key, text) in enumerate(names):
             title = QLabel(text)
             title.setStyleSheet("color: #546e7a;")
@@ -160,8 +163,9 @@ class WhatIfView(QWidget):
     def shocks(self) -> list[Shock]:
         return [self.table.item(r, 0).data(256) for r in range(self.table.rowCount())]
 
-    def set_model(self, graph, baseline: Baseline, currency: str) -> None:
+    def set_model(self, graph, baseline: Baseline, currency: str, prepared: dict | None = None) -> None:
         self.graph, self.baseline, self.currency = graph, baseline or Baseline(), currency
+        self.prepared = prepared
         if self.baseline.units <= 0:
             self.note.setText(self.tr("No sales history: the money totals stay at zero; the KPI paths still show "
                                       "how the shock travels through the gears."))
@@ -177,7 +181,27 @@ class WhatIfView(QWidget):
         if not shocks:
             self._add_current()
             shocks = self.shocks()
-        self.result = simulate(self.graph, shocks, self.horizon.value(), self.baseline)
+        sentences = []
+        if self.prepared is not None:
+            from vendordesk.core.influence_words import summary_lines
+            from vendordesk.store.whatif import run_prepared
+
+            def checked(levels):
+                for shock in shocks:
+                    check_shock(shock, levels.get(shock.kpi))
+                return shocks
+
+            try:
+                self.result, info = run_prepared(self.prepared, checked, self.horizon.value(), self.graph)
+            except ValueError as exc:
+                self.note.setText(self.tr("Refused: %1").replace("%1", str(exc)))
+                return
+            lang = "de" if self.locale().language().name == "German" else "en"
+            sentences = summary_lines(self.result, info, lang)[1:]
+        else:
+            self.result = simulate(self.graph, shocks, self.horizon.value(), self.baseline)
+        if sentences:
+            self.note.setText("<br>".join(line.strip() for line in sentences))
         t = self.result.totals
         self.total_labels["units"].setText(_signed(("−" if t["units"] < 0 else "") + fmt.number(abs(t["units"]), 0),
                                                    t["units"]))

@@ -1,0 +1,162 @@
+"""The structural what-if: identities worked by hand, CRaP's threshold, relative price, a spiral
+that stops and recovers, negative shocks, refused inputs and loops that are real cycles."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from vendordesk.core import influence_struct as st
+from vendordesk.core.influence import LOOPS, Graph
+from vendordesk.core.influence_model import params_from, whatif
+from vendordesk.core.influence_sim import Shock, check_shock, parse_shock
+
+OOS = "procurable_product_out_of_stock_rate"
+
+
+def state(stock: float = 1e6, oos: float = 0.05, contra: float = 0.10, target: float = 0.40, lead: int = 2):
+    """One group: 1,000 units a week of demand, ASP 20, cost 12."""
+    one = np.ones(1)
+    return st.State(demand=one * 1000, oos_exo=one * oos, on_hand=one * stock,
+                    pipeline=np.full((lead, 1), 950.0), forecast=one * 950, asp=one * 20, cost=one * 12,
+                    contra=one * contra, discount=one * 0, conf=one * 0.9, fill=one * 1.0, target=target)
+
+
+def links(**values) -> dict:
+    """Point estimates without uncertainty (se 0), the rest documented defaults."""
+    base = {"elasticity": -1.5, "lost_share": 1.0, "forecast_alpha": 0.5, "po_cover": 4.0, "lead_weeks": 2,
+            "crap": 0.0, "competitor_match": 1.0, "demand_noise": 0.0, "stock_noise": 0.0, "content": 0.5, "ads": 0.15,
+            "featured_offer": 0.8}
+    base.update(values)
+    return {k: {"estimate": v, "se": 0.0} for k, v in base.items()}
+
+
+def run(shocks, weeks=8, s=None, draws=0, **values):
+    return whatif(s or state(), params_from(links(**values), draws=draws), shocks, weeks)
+
+
+def test_units_follow_one_minus_oos_counted_once():
+    # demand 1000, OOS 5 % -> 950 sold; +8 points -> 1000 x (1 - 0.13) = 870: -80 a week for 4 weeks
+    r = run([Shock(OOS, 0.08, 4)], weeks=4)
+    assert r.totals["units"] == pytest.approx(-320)
+    assert r.paths["ordered_units"][0] == pytest.approx(-80 / 950, abs=1e-6)     # -8.42 %, not -12 %
+    # revenue = units x ASP, vendor revenue = units x cost
+    assert r.totals["amazon_revenue"] == pytest.approx(-320 * 20)
+    assert r.totals["vendor_revenue"] == pytest.approx(-320 * 12)
+
+
+def test_net_ppm_uses_cogs_less_contra_cogs():
+    # Net PPM = (20 - 12 + 0.10 x 12) / 20 = 0.46; cost +6 %: (20 - 12.72 + 1.272) / 20 = 0.4276
+    # change = -0.06 x (12 - 1.2) / 20 = -0.0324, not -0.06 x 12 / 20 = -0.036
+    r = run([Shock("cost_price", 0.06)], weeks=4)
+    assert r.baseline["net_ppm"] == pytest.approx(0.46)
+    assert r.totals["net_ppm"] == pytest.approx(-0.0324)
+    assert r.totals["units"] == 0.0
+    assert r.totals["vendor_revenue"] == pytest.approx(4 * 950 * 12 * 0.06)
+
+
+def test_crap_reacts_only_below_the_net_ppm_target():
+    # with a CRaP response of 20 %: cost +6 % keeps Net PPM at 42.8 % > 40 % -> no unit moves
+    assert run([Shock("cost_price", 0.06)], weeks=6, crap=0.2).totals["units"] == 0.0
+    # cost +20 %: (20 - 14.4 + 1.44) / 20 = 35.2 % < 40 % -> demand 20 % lower from the next week
+    r = run([Shock("cost_price", 0.20)], weeks=6, crap=0.2)
+    weekly = np.array(r.weekly["units"])
+    assert weekly[0] == 0.0
+    assert weekly[1:] == pytest.approx([-0.2 * 950] * 5)
+
+
+def test_a_matched_competitor_cut_leaves_units_alone_and_costs_amazon_revenue():
+    r = run([Shock("competitor_price", -0.10)], weeks=4)
+    assert r.totals["units"] == pytest.approx(0.0, abs=1e-9)
+    assert r.totals["amazon_revenue"] == pytest.approx(-0.10 * 4 * 950 * 20)
+    # unmatched: our relative price rises 1 / 0.9 -> units (1/0.9)^-1.5 - 1 = -14.6 %
+    r = run([Shock("competitor_price", -0.10)], weeks=4, competitor_match=0.0)
+    assert r.totals["units"] == pytest.approx(4 * 950 * ((1 / 0.9) ** -1.5 - 1))
+
+
+def test_price_cut_raises_units_by_the_elasticity():
+    r = run([Shock("average_selling_price", -0.10)], weeks=2)
+    assert r.totals["units"] == pytest.approx(2 * 950 * (0.9 ** -1.5 - 1))
+
+
+def test_oos_spiral_is_bounded_and_recovers_after_the_shock():
+    # tight stock, lead 2: +30 points OOS for 4 weeks cuts Amazon's forecast and POs (the spiral),
+    # but the ordering rule refills once sales recover
+    s = state(stock=1900, lead=2)
+    r = run([Shock(OOS, 0.30, 4)], weeks=40, s=s)
+    units = np.array(r.weekly["units"])
+    assert units[:4].max() < 0
+    assert np.all(units >= -1000)
+    assert abs(units[-5:]).max() < 1.0                       # back to the unshocked path
+    oos = np.array(r.paths[OOS])
+    assert oos.max() <= 1.0
+
+
+def test_negative_rate_shocks_are_not_silently_zero():
+    s = state(stock=1000, lead=2)
+    down = run([Shock("vendor_confirmation_rate", -0.30, 6)], weeks=12, s=s, demand_noise=0.3)
+    up = run([Shock("vendor_confirmation_rate", +0.05, 6)], weeks=12, s=s, demand_noise=0.3)
+    assert down.totals["units"] < 0
+    assert up.totals["units"] > 0
+    assert abs(down.totals["units"]) > abs(up.totals["units"])
+
+
+def test_paths_add_up_to_the_total():
+    s = state(stock=1900, lead=2)
+    r = run([Shock(OOS, 0.10, 4)], weeks=12, s=s)
+    for metric in ("units", "vendor_revenue", "amazon_revenue"):
+        assert sum(r.contributions[metric].values()) == pytest.approx(r.totals[metric])
+    assert r.contributions["vendor_revenue"]["direct"] < 0
+
+
+def test_intervals_hold_the_point_estimate_when_uncertain():
+    lk = links()
+    lk["elasticity"]["se"] = 0.3
+    r = whatif(state(), params_from(lk, draws=200), [Shock("average_selling_price", -0.10, 4)], 4)
+    lo, hi = r.intervals["units"]
+    assert lo < r.totals["units"] < hi
+    assert lo > 0                                            # a price cut never loses units here
+
+
+@pytest.mark.parametrize("text, words", [
+    ("content_score=+10", "between -1 and +1"),
+    ("cost_price=+6", "Did you mean +6%"),
+    ("ad_spend=+500%", "-100 % and +300 %"),
+])
+def test_absurd_shocks_are_refused_naming_the_range(text, words):
+    with pytest.raises(ValueError, match=words.replace("+", r"\+").replace("%", "%")):
+        check_shock(parse_shock(text))
+
+
+def test_a_rate_shock_must_keep_the_rate_within_0_and_100_percent():
+    with pytest.raises(ValueError, match="0..100 %"):
+        check_shock(parse_shock(f"{OOS}=-0.10"), level=0.04)
+    check_shock(parse_shock(f"{OOS}=+0.08@4"), level=0.04)            # fine
+    check_shock(parse_shock("vendor_confirmation_rate=-0.10"), level=0.9)
+
+
+def test_named_loops_are_closed_cycles_with_their_labelled_sign():
+    g = Graph.default()
+    for loop_id, (ids, reinforcing) in LOOPS.items():
+        edges = [g.edges[i] for i in ids]
+        for a, b in zip(edges, edges[1:] + edges[:1]):
+            assert a.dst == b.src, f"{loop_id}: {a.id} does not lead into {b.id}"
+        assert (np.prod([e.sign for e in edges]) > 0) == reinforcing, loop_id
+
+
+def test_sentences_band_label_margin_and_net_of_ad_spend():
+    from vendordesk.core.influence_words import band, summary_lines
+
+    # German band sentence as the window shows it
+    assert band(-6500, [-7100, -5900], "de", "Stück") == "−6.500 Stück, wahrscheinlich zwischen −7.100 und −5.900"
+    r = run([Shock("ad_spend", 0.20)], weeks=12)
+    info = {"currency": "EUR", "history": True, "calibrated": True, "links": links(), "target": 0.40,
+            "shocks": [Shock("ad_spend", 0.20)], "ad_spend_week": 700.0}
+    text = "\n".join(summary_lines(r, info, "en"))
+    # 700 EUR a week x 20 % x 12 weeks = 1,680 EUR of extra spend, deducted from the gain
+    assert "Extra ad spend +1,680 EUR" in text
+    assert f"{r.totals['vendor_revenue'] - 1680:,.0f}".lstrip("-") in text
+    assert "Amazon margin in EUR" in text and "Net PPM (" not in text
+    # no ad data: said so instead of a gross number passing for a net one
+    info["ad_spend_week"] = None
+    assert "not deducted" in "\n".join(summary_lines(r, info, "en"))
