@@ -44,7 +44,7 @@ def test_calibrate_stores_one_elasticity_everyone_reads(sim_path, capsys):
     assert el["status"] == "calibrated" and el["weeks"] == 104 and el["asins"] == 30
     with open_workspace(sim_path) as ws:
         assert price_elasticity(ws) == (el["estimate"], el["low"], el["high"], "calibrated")
-        assert negotiation_elasticity(ws) == (el["estimate"], "calibrated")
+        assert negotiation_elasticity(ws) == (el["estimate"], el["low"], el["high"], "calibrated")
         assert load_graph(ws).edges["I05"].strength == pytest.approx(-el["estimate"])
 
 

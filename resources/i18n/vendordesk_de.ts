@@ -52,7 +52,7 @@
 <context>
     <name>AsinPage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast_pages.py" line="+60"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+60"/>
         <source>Amazon forecast of</source>
         <translation>Amazon-Prognose vom</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>BridgeView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence_bridge.py" line="+48"/>
+        <location filename="../../vendordesk/ui/influence/bridge.py" line="+48"/>
         <source>Amazon&apos;s Net PPM bridge</source>
         <translation>Amazons Net-PPM-Brücke</translation>
     </message>
@@ -168,7 +168,7 @@
 <context>
     <name>CalibrationView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence_calibration.py" line="+48"/>
+        <location filename="../../vendordesk/ui/influence/calibration.py" line="+48"/>
         <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace&apos;s history where the data allows; your edits always win.</source>
         <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+28"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+28"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_editor.py" line="+82"/>
+        <location filename="../../vendordesk/ui/negotiation/editor.py" line="+82"/>
         <source>Tariff-driven increase (needs 90 days notice)</source>
         <translation>Zollbedingte Erhöhung (90 Tage Vorlauf nötig)</translation>
     </message>
@@ -333,7 +333,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -388,7 +388,7 @@
         <translation>Keine ASIN (10 Buchstaben oder Ziffern): %1</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+1"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -453,13 +453,13 @@
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_editor.py" line="-110"/>
-        <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+1"/>
+        <location filename="../../vendordesk/ui/negotiation/editor.py" line="-110"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+1"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_case_editor.py" line="+5"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+5"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="+181"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+181"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -643,7 +643,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings_credentials.py" line="+39"/>
+        <location filename="../../vendordesk/ui/settings/credentials.py" line="+39"/>
         <source>Optional: VendorDesk can fetch the vendor reports from Amazon&apos;s Selling Partner API. It needs a private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes online unless you start a sync.</source>
         <translation>Optional: VendorDesk kann die Vendor-Berichte über Amazons Selling Partner API abrufen. Dafür ist eine private SP-API-App mit der Rolle „Brand Analytics“ nötig (fragen Sie Ihren Vendor-Central-Administrator). Ohne gestarteten Abgleich geht nichts online.</translation>
     </message>
@@ -691,7 +691,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>DivergencePage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast_pages.py" line="+46"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+46"/>
         <source>Only flagged</source>
         <translation>Nur markierte</translation>
     </message>
@@ -709,7 +709,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>DriversEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_drivers.py" line="+22"/>
+        <location filename="../../vendordesk/ui/negotiation/drivers.py" line="+22"/>
         <source>Raw materials</source>
         <translation>Rohstoffe</translation>
     </message>
@@ -782,7 +782,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>EconomicsView</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_views.py" line="+24"/>
+        <location filename="../../vendordesk/ui/negotiation/views.py" line="+24"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -1076,7 +1076,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tabs/forecast.py" line="+18"/>
+        <location filename="../../vendordesk/ui/forecast/tab.py" line="+18"/>
         <source>No sales history yet</source>
         <translation>Noch keine Verkaufshistorie</translation>
     </message>
@@ -1504,7 +1504,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast_view.py" line="+47"/>
+        <location filename="../../vendordesk/ui/forecast/view.py" line="+47"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
@@ -1700,7 +1700,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="-180"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-180"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1718,7 +1718,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gear_detail.py" line="+59"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+59"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -1879,7 +1879,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gear_dialogs.py" line="+117"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+117"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -1927,7 +1927,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearThresholdsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings_gears.py" line="+54"/>
+        <location filename="../../vendordesk/ui/settings/gears.py" line="+54"/>
         <source>Net PPM target:</source>
         <translation>Net-PPM-Ziel:</translation>
     </message>
@@ -1976,7 +1976,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gear_tiles.py" line="+62"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+62"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2051,7 +2051,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tabs/gears.py" line="+91"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+91"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2208,7 +2208,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../vendordesk/ui/import_dialog.py" line="+48"/>
+        <location filename="../../vendordesk/ui/imports/tab.py" line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2259,7 +2259,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../vendordesk/ui/import_history.py" line="+50"/>
+        <location filename="../../vendordesk/ui/imports/history.py" line="+50"/>
         <source>Import history</source>
         <translation>Importverlauf</translation>
     </message>
@@ -2360,7 +2360,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportLabels</name>
     <message>
-        <location filename="../../vendordesk/ui/import_preview.py" line="+30"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="+30"/>
         <source>Sales</source>
         <translation>Verkäufe</translation>
     </message>
@@ -2823,7 +2823,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InfluencePanel</name>
     <message>
-        <location filename="../../vendordesk/ui/influence_panel.py" line="+58"/>
+        <location filename="../../vendordesk/ui/influence/tab.py" line="+58"/>
         <source>Interdependencies</source>
         <translation>Wechselwirkungen</translation>
     </message>
@@ -2906,7 +2906,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_insight.py" line="+49"/>
+        <location filename="../../vendordesk/ui/tickets/insight.py" line="+49"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -2975,7 +2975,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>IssueTexts</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_issues.py" line="+14"/>
+        <location filename="../../vendordesk/ui/negotiation/issues.py" line="+14"/>
         <source>Enter a name for the case.</source>
         <translation>Geben Sie einen Namen für den Fall ein.</translation>
     </message>
@@ -3048,7 +3048,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>LeversEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_levers.py" line="+27"/>
+        <location filename="../../vendordesk/ui/negotiation/levers.py" line="+27"/>
         <source>Final order at the old cost</source>
         <translation>Letzte Bestellung zum alten Einkaufspreis</translation>
     </message>
@@ -3161,7 +3161,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_mail.py" line="+41"/>
+        <location filename="../../vendordesk/ui/tickets/mail.py" line="+41"/>
         <source>Case from an Amazon e-mail</source>
         <translation>Fall aus einer Amazon-E-Mail</translation>
     </message>
@@ -3338,7 +3338,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gear_dialogs.py" line="-100"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-100"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -3386,7 +3386,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationChart</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_chart.py" line="+27"/>
+        <location filename="../../vendordesk/ui/negotiation/chart.py" line="+27"/>
         <source>ASP</source>
         <translation>ASP</translation>
     </message>
@@ -3404,7 +3404,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tabs/negotiation.py" line="+42"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+42"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -3576,7 +3576,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/import_preview.py" line="-127"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-127"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
@@ -3604,7 +3604,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ScenariosEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation_views.py" line="+29"/>
+        <location filename="../../vendordesk/ui/negotiation/views.py" line="+29"/>
         <source>Full increase</source>
         <extracomment>(row, scale) of the numeric parameters; row 1 may stay empty (= as requested)</extracomment>
         <translation>Volle Erhöhung</translation>
@@ -3713,7 +3713,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/settings_dialog.py" line="+43"/>
+        <location filename="../../vendordesk/ui/settings/tab.py" line="+43"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3858,7 +3858,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SupplyForm</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast_supply_form.py" line="+45"/>
+        <location filename="../../vendordesk/ui/forecast/supply_form.py" line="+45"/>
         <source>Supply</source>
         <translation>Versorgung</translation>
     </message>
@@ -3926,7 +3926,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/sync_dialog.py" line="+51"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+51"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -4093,12 +4093,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast_pages.py" line="-29"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="-29"/>
         <source>Search ASIN, product, model…</source>
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_tables.py" line="+30"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+30"/>
         <source>Search all columns…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
@@ -4126,7 +4126,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TargetView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence_target.py" line="+53"/>
+        <location filename="../../vendordesk/ui/influence/target.py" line="+53"/>
         <source>Target (our revenue = shipped COGS)</source>
         <translation>Ziel (unser Umsatz = Shipped COGS)</translation>
     </message>
@@ -4250,7 +4250,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_forms.py" line="+126"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+126"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4318,7 +4318,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+80"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+80"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4328,23 +4328,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+72"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+72"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-2"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-2"/>
         <source>ASIN %1 is not in this workspace. It is kept; check the spelling.</source>
         <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-76"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-76"/>
         <source>ASINs</source>
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-62"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-62"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4359,7 +4359,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Amazon schrieb</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+34"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+34"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -4370,27 +4370,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+36"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+36"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-85"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-85"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-27"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-27"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+3"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-16"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-16"/>
         <source>Chargeback</source>
         <translation>Rückbelastung</translation>
     </message>
@@ -4410,7 +4410,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+85"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+85"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -4445,22 +4445,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Einspruch bis</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-42"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-42"/>
         <source>Disputed</source>
         <translation>Eingesprochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+3"/>
         <source>Disputes</source>
         <translation>Einsprüche</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+12"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+12"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+39"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+39"/>
         <source>Done on</source>
         <translation>Erledigt am</translation>
     </message>
@@ -4470,7 +4470,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+33"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+33"/>
         <source>EDI / API</source>
         <translation>EDI / API</translation>
     </message>
@@ -4485,7 +4485,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Geben Sie an, worum es in dem Fall geht.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-74"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-74"/>
         <source>Esc.</source>
         <translation>Eskal.</translation>
     </message>
@@ -4511,12 +4511,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-53"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-53"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+13"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+13"/>
         <source>Invoice</source>
         <translation>Rechnung</translation>
     </message>
@@ -4536,7 +4536,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-8"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-8"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
@@ -4556,8 +4556,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kein Einspruch</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+52"/>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+28"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+52"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+28"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -4567,18 +4567,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-38"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-38"/>
         <location line="+20"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-11"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-11"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+26"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+26"/>
         <source>Orders / PO</source>
         <translation>Bestellungen / PO</translation>
     </message>
@@ -4588,7 +4588,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+5"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+5"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
@@ -4603,27 +4603,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-7"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-7"/>
         <source>Payments / invoices</source>
         <translation>Zahlungen / Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+34"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+34"/>
         <source>Raised</source>
         <translation>Belastet am</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-2"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-2"/>
         <source>Receiving / shortages</source>
         <translation>Wareneingang / Fehlmengen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+5"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+5"/>
         <source>Recovered</source>
         <translation>Zurückgeholt</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-45"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-45"/>
         <source>Reopened</source>
         <translation>Wiedereröffnet</translation>
     </message>
@@ -4633,13 +4633,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-37"/>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-50"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-37"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-50"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+48"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+48"/>
         <source>Returns / RTV</source>
         <translation>Retouren / RTV</translation>
     </message>
@@ -4654,18 +4654,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fehlmengenforderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-12"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-12"/>
         <location line="+81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+9"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+9"/>
         <source>Status change</source>
         <translation>Statusänderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="-82"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-82"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
@@ -4675,7 +4675,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="+41"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+41"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
@@ -4695,7 +4695,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wir schrieben</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_columns.py" line="+35"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+35"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4710,7 +4710,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_labels.py" line="-25"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-25"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
@@ -4723,7 +4723,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="+35"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+35"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -4799,13 +4799,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../vendordesk/ui/tickets_actions.py" line="+121"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+125"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+10"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+3"/>
         <source>Cases…</source>
         <translation>Fälle…</translation>
     </message>
@@ -4880,7 +4880,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_actions.py" line="-100"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-101"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -4890,7 +4890,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Import refused</source>
         <translation>Import abgelehnt</translation>
     </message>
@@ -4900,12 +4900,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="+120"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+120"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets_actions.py" line="+12"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+12"/>
         <source>Delete case %1 with its timeline?</source>
         <translation>Fall %1 mit seinem Verlauf löschen?</translation>
     </message>
@@ -4994,7 +4994,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tabs/tickets.py" line="-345"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-345"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -5002,7 +5002,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets_today.py" line="+24"/>
+        <location filename="../../vendordesk/ui/tickets/today.py" line="+24"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -5035,7 +5035,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>WhatIfView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence_whatif.py" line="+47"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+50"/>
         <source>Change vs. baseline (% / points)</source>
         <translation>Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
@@ -5139,8 +5139,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
+        <source>Amazon margin (€)</source>
+        <translation>Marge von Amazon (€)</translation>
+    </message>
+    <message>
         <source>Amazon margin (Net PPM €)</source>
-        <translation>Amazon-Marge (Net PPM €)</translation>
+        <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -5164,7 +5168,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>alle</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No sales history: the money totals stay at zero; the KPI paths still show how the shock travels through the gears.</source>
         <translation>Keine Verkaufshistorie: Die Geldsummen bleiben bei null; die KPI-Verläufe zeigen trotzdem, wie sich der Schock durch die Zahnräder fortpflanzt.</translation>
     </message>
@@ -5174,7 +5178,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from vendordesk.core.negotiation_model import Case, Driver, Item, default_scenarios
+from vendordesk.core.negotiation.model import Case, Driver, Item, default_scenarios
 from vendordesk.store import open_workspace
 from vendordesk.store.negotiations import analyse_case, save_case
 
@@ -55,7 +55,7 @@ def _workspace(path):
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_brief_pdf_50_asins_under_2_s(qapp, tmp_path, lang):
-    from vendordesk.ui.negotiation_brief import account_facts, write_pdf
+    from vendordesk.ui.negotiation.brief import account_facts, write_pdf
 
     ws, case_id = _workspace(tmp_path / "bench.vendordesk")
     elasticity = (-1.5, "default")

@@ -27,8 +27,8 @@ def _median_time(fn, runs: int = 3) -> tuple[float, object]:
 
 
 def test_bench_2000_asins_156_weeks():
-    from vendordesk.core import forecast as fc
-    from vendordesk.core.forecast_clean import clean, week_grid
+    from vendordesk.core.forecast import run as fc
+    from vendordesk.core.forecast.clean import clean, week_grid
 
     units, oos = synth_panel(2000, 156, seed=3)
     weeks = week_grid("2023-01-01", "2030-01-01")[:156]
@@ -76,7 +76,7 @@ def test_bench_demo_accuracy_and_coverage(demo_path):
 def test_bench_chart_switch(demo_path, qapp):
     from vendordesk.store import open_workspace
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.tabs.forecast import ForecastTab
+    from vendordesk.ui.forecast.tab import ForecastTab
 
     ws = open_workspace(demo_path)
     tab = ForecastTab(AppContext(ws, lang="en"))

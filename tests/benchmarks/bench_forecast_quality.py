@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vendordesk.core import forecast_backtest as bt
-from vendordesk.core.forecast_clean import Panel
+from vendordesk.core.forecast import backtest as bt
+from vendordesk.core.forecast.clean import Panel
 
 HOLDOUTS = (26, 13, 8, 4)
 NOMINAL = {"p70": 0.7, "p80": 0.8, "p90": 0.9}
@@ -38,15 +38,15 @@ def load(path):
 
 
 def _event_mask(events, weeks: list[str]) -> np.ndarray:
-    from vendordesk.core.events import week_matrix
+    from vendordesk.core.forecast.calendar import week_matrix
 
     kinds, m = week_matrix(events, weeks, ("black_friday", "cyber_monday", "prime_day", "prime_big_deal_days"))
     return m.any(axis=0)
 
 
 def holdout_rows(panel: Panel, amazon, events) -> list[dict]:
-    from vendordesk.core import forecast_amazon as fa
-    from vendordesk.core.forecast import holdout_backtest
+    from vendordesk.core.forecast import amazon as fa
+    from vendordesk.core.forecast.run import holdout_backtest
 
     rows = []
     for h in HOLDOUTS:
@@ -81,7 +81,7 @@ def holdout_rows(panel: Panel, amazon, events) -> list[dict]:
 def event_week(panel: Panel, week: str, events, holdout: int | None = None, amazon=None) -> dict:
     """P50/P90 total vs actual in ``week``; with ``holdout`` the week is inside that holdout,
     else forecast one week ahead from the week before."""
-    from vendordesk.core.forecast import forecast_panel
+    from vendordesk.core.forecast.run import forecast_panel
 
     j = panel.weeks.index(week)
     origin = len(panel.weeks) - holdout if holdout else j
@@ -98,7 +98,7 @@ def event_week(panel: Panel, week: str, events, holdout: int | None = None, amaz
 def launch_wape(panel: Panel, events, weeks_known: int = 4, ahead: int = 8) -> dict | None:
     """ASINs whose history starts inside the panel: forecast from their first ``weeks_known``
     weeks, scored over the next ``ahead`` weeks."""
-    from vendordesk.core.forecast import forecast_panel
+    from vendordesk.core.forecast.run import forecast_panel
 
     seen = ~np.isnan(panel.units)
     first = np.where(seen.any(axis=1), seen.argmax(axis=1), -1)
@@ -117,8 +117,8 @@ def launch_wape(panel: Panel, events, weeks_known: int = 4, ahead: int = 8) -> d
 
 
 def forward_black_friday(panel: Panel, amazon, events) -> dict:
-    from vendordesk.core import forecast_amazon as fa
-    from vendordesk.core.forecast import forecast_panel
+    from vendordesk.core.forecast import amazon as fa
+    from vendordesk.core.forecast.run import forecast_panel
 
     res = forecast_panel(panel, 2, events=events, amazon=amazon)
     week = res.weeks[0]

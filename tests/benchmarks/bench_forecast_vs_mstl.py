@@ -17,10 +17,10 @@ import warnings
 import numpy as np
 import pytest
 
-from vendordesk.core import forecast as fc
-from vendordesk.core import forecast_models as fm
-from vendordesk.core.events import black_friday
-from vendordesk.core.forecast_clean import clean
+from vendordesk.core.forecast import run as fc
+from vendordesk.core.forecast import models as fm
+from vendordesk.core.forecast.calendar import black_friday
+from vendordesk.core.forecast.clean import clean
 
 
 def panel(seed: int, n: int = 100, t: int = 208) -> tuple[list[str], np.ndarray]:

@@ -53,7 +53,7 @@ def big_workspace(tmp_path_factory):
 
 @pytest.mark.timeout(1800)
 def test_gears_2000_asins_104_weeks(big_workspace):
-    from vendordesk.core.gears import GearInputs, GearModel
+    from vendordesk.core.gears.report import GearInputs, GearModel
     from vendordesk.store import open_workspace
     from vendordesk.store.gears import load_gear_inputs
 

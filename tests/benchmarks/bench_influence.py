@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vendordesk.core.influence import Graph
-from vendordesk.core.influence_calib import calibrate
-from vendordesk.core.influence_chains import active_chains
-from vendordesk.core.influence_sim import Baseline, parse_shock, simulate
+from vendordesk.core.influence.graph import Graph
+from vendordesk.core.influence.calib import calibrate
+from vendordesk.core.influence.chains import active_chains
+from vendordesk.core.influence.sim import Baseline, parse_shock, simulate
 
 ASINS, WEEKS = 2000, 104
 OOS = "procurable_product_out_of_stock_rate"

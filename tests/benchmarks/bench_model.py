@@ -34,8 +34,8 @@ def big(tmp_path_factory):
 
 
 def test_whatif_26_weeks_200_draws_under_300_ms(big):
-    from vendordesk.core.influence_model import params_from, whatif
-    from vendordesk.core.influence_sim import parse_shock
+    from vendordesk.core.influence.model import params_from, whatif
+    from vendordesk.core.influence.sim import parse_shock
     from vendordesk.store import open_workspace
     from vendordesk.store.calibration import calibrate_ws
     from vendordesk.store.whatif import prepare

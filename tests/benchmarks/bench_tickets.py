@@ -69,7 +69,7 @@ def _ms(action, app, runs: int = 5) -> tuple[float, float, list[int]]:
 def big_tab(qtbot, qapp, workspace):
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
-    from vendordesk.ui.tabs.tickets import TicketsTab
+    from vendordesk.ui.tickets.tab import TicketsTab
 
     install_language(qapp, "de")
     _fill(workspace, N_CASES)

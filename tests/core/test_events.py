@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from vendordesk.core import events as ev
+from vendordesk.core.forecast import calendar as ev
 
 
 @pytest.mark.parametrize("year, expected", [(2024, "2024-03-31"), (2025, "2025-04-20"), (2026, "2026-04-05"),

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from tests.core.forecast_synth import synth_panel
-from vendordesk.core import forecast as fc
-from vendordesk.core import forecast_backtest as bt
-from vendordesk.core.forecast_clean import clean, panel_from_frame, week_grid
+from vendordesk.core.forecast import run as fc
+from vendordesk.core.forecast import backtest as bt
+from vendordesk.core.forecast.clean import clean, panel_from_frame, week_grid
 
 NAN = np.nan
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vendordesk.core import forecast_calib as cal
-from vendordesk.core import forecast_rival as rv
+from vendordesk.core.forecast import calib as cal
+from vendordesk.core.forecast import rival as rv
 
 
 def test_buckets_seasons_and_origins_by_hand():

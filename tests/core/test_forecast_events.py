@@ -7,10 +7,10 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from vendordesk.core import forecast as fc
-from vendordesk.core import forecast_events as fe
-from vendordesk.core.events import Event
-from vendordesk.core.forecast_clean import clean
+from vendordesk.core.forecast import run as fc
+from vendordesk.core.forecast import events as fe
+from vendordesk.core.forecast.calendar import Event
+from vendordesk.core.forecast.clean import clean
 
 
 def test_effects_by_hand_account_and_shrunk_per_asin():
@@ -71,7 +71,7 @@ def test_a_launch_follows_its_analogues_curve_scaled_by_its_first_weeks():
     # Analogue A launched in week 2 and sold 10, 20, 30, 40, 40, 40 ...; the new ASIN N launched
     # in the last 2 weeks with 5, 10 (mean 7.5). A's curve over its first 2 weeks (mean 15):
     # ages 2, 3, 4 -> 30/15, 40/15, 40/15 = 2, 2.667, 2.667 -> N: 15, 20, 20.
-    from vendordesk.core.forecast_launch import launch_forecast
+    from vendordesk.core.forecast.launch import launch_forecast
 
     t = 20
     A = np.full(t, np.nan)

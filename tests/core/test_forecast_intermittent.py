@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from vendordesk.core import forecast as fc
-from vendordesk.core import forecast_backtest as bt
-from vendordesk.core.forecast_clean import clean
+from vendordesk.core.forecast import run as fc
+from vendordesk.core.forecast import backtest as bt
+from vendordesk.core.forecast.clean import clean
 from vendordesk.demo.longtail import build_longtail
 
 

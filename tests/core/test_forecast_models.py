@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vendordesk.core import forecast_models as fm
+from vendordesk.core.forecast import models as fm
 
 NAN = np.nan
 

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vendordesk.core import forecast_amazon as fa
-from vendordesk.core import forecast_supply as fs
+from vendordesk.core.forecast import amazon as fa
+from vendordesk.core.forecast import supply as fs
 
 
 def _inputs(capacity=100.0, own=0.0, on_hand=15.0, lead=1.0, h=3):

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vendordesk.core import forecast_supply as fs
+from vendordesk.core.forecast import supply as fs
 
 
 def _inputs(amazon_mean=30.0, amazon_p80=40.0, h=3):

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vendordesk.core.gear_defs import GEAR_IDS, GEARS, Threshold, with_overrides
-from vendordesk.core.gears import GearInputs, GearModel, gear_status, judge
+from vendordesk.core.gears.defs import GEAR_IDS, GEARS, Threshold, with_overrides
+from vendordesk.core.gears.report import GearInputs, GearModel, gear_status, judge
 
 
 def _weeks(n: int, first: str = "2025-01-05") -> list[str]:

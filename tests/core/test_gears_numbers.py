@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vendordesk.core.gear_defs import Threshold
-from vendordesk.core.gears import GearInputs, GearModel, judge
+from vendordesk.core.gears.defs import Threshold
+from vendordesk.core.gears.report import GearInputs, GearModel, judge
 
 
 def _weeks(n: int, first: str = "2025-01-05") -> list[str]:

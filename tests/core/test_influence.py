@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vendordesk.core.influence import DEFAULT_EDGES, KPIS, LOOPS, Edge, Graph
-from vendordesk.core.influence_sim import (
+from vendordesk.core.influence.graph import DEFAULT_EDGES, KPIS, LOOPS, Edge, Graph
+from vendordesk.core.influence.sim import (
     Baseline,
     Shock,
     parse_shock,
@@ -133,7 +133,7 @@ def demo_inputs(demo_workspace):
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_demo_oos_spiral_and_margin_squeeze_are_found(demo_inputs, lang):
-    from vendordesk.core.influence_chains import active_chains
+    from vendordesk.core.influence.chains import active_chains
 
     inputs, stories = demo_inputs
     chains = {c.id: c for c in active_chains(inputs["frame"], inputs["forecast"], inputs["po"], inputs["charges"],
@@ -155,8 +155,8 @@ def test_demo_oos_spiral_and_margin_squeeze_are_found(demo_inputs, lang):
 
 
 def test_demo_change_is_explained_from_the_data(demo_inputs):
-    from vendordesk.core.influence_chains import active_chains
-    from vendordesk.core.influence_explain import explain_change
+    from vendordesk.core.influence.chains import active_chains
+    from vendordesk.core.influence.explain import explain_change
 
     inputs, stories = demo_inputs
     frame = inputs["frame"]
@@ -198,7 +198,7 @@ def _synthetic(n_asins=60, n_weeks=60, seed=1):
 
 
 def test_calibration_recovers_planted_elasticities():
-    from vendordesk.core.influence_calib import apply_calibration, calibrate
+    from vendordesk.core.influence.calib import apply_calibration, calibrate
 
     frame, forecasts = _synthetic()
     results = calibrate(frame, forecasts)
@@ -213,7 +213,7 @@ def test_calibration_recovers_planted_elasticities():
 
 
 def test_calibration_falls_back_with_too_little_data():
-    from vendordesk.core.influence_calib import calibrate
+    from vendordesk.core.influence.calib import calibrate
 
     frame, _ = _synthetic(n_weeks=8)
     result = calibrate(frame)["E01"]

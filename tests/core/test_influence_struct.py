@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vendordesk.core import influence_struct as st
-from vendordesk.core.influence import LOOPS, Graph
-from vendordesk.core.influence_model import params_from, whatif
-from vendordesk.core.influence_sim import Shock, check_shock, parse_shock
+from vendordesk.core.influence import struct as st
+from vendordesk.core.influence.graph import LOOPS, Graph
+from vendordesk.core.influence.model import params_from, whatif
+from vendordesk.core.influence.sim import Shock, check_shock, parse_shock
 
 OOS = "procurable_product_out_of_stock_rate"
 
@@ -145,7 +145,7 @@ def test_named_loops_are_closed_cycles_with_their_labelled_sign():
 
 
 def test_sentences_band_label_margin_and_net_of_ad_spend():
-    from vendordesk.core.influence_words import band, summary_lines
+    from vendordesk.core.influence.words import band, summary_lines
 
     # German band sentence as the window shows it
     assert band(-6500, [-7100, -5900], "de", "Stück") == "−6.500 Stück, wahrscheinlich zwischen −7.100 und −5.900"

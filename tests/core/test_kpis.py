@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from vendordesk.core import kpis as K
+from vendordesk.core.gears import kpis as K
 
 W1, W2, W3 = "2026-01-04", "2026-01-11", "2026-01-18"
 

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from vendordesk.core import kpis as K
+from vendordesk.core.gears import kpis as K
 
 W1, W2 = "2026-03-01", "2026-03-08"
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from vendordesk.core import negotiation as n
+from vendordesk.core.negotiation import analysis as n
 
 TODAY = dt.date(2026, 3, 1)
 A, B = "B0T2600001", "B0NOFACTS1"

@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 
 from vendordesk.core import margin as m
-from vendordesk.core import negotiation as n
-from vendordesk.core import negotiation_checks, negotiation_levers, negotiation_results
+from vendordesk.core.negotiation import analysis as n
+from vendordesk.core.negotiation import checks as negotiation_checks
+from vendordesk.core.negotiation import levers as negotiation_levers
+from vendordesk.core.negotiation import results as negotiation_results
 
 A, C = "B0T2600001", "B0T2600003"
 
@@ -132,7 +134,7 @@ def test_core_never_reads_the_clock():
 
 def test_margin_net_ppm_is_the_kpi_formula():
     # one formula: (19.99 - 10 + 0.12 x 10 - 1) / 19.99
-    from vendordesk.core import kpis as K
+    from vendordesk.core.gears import kpis as K
     assert m.net_ppm(19.99, 10.0, 0.12, 1.0) == pytest.approx(float(K.net_ppm(19.99, 10.0, 1.2, 1.0)))
     assert m.net_ppm_after_change(m.net_ppm(19.99, 10.0, 0.12), 19.99, 10.0, 19.99, 10.8, 0.12) == \
         pytest.approx(m.net_ppm(19.99, 10.8, 0.12))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vendordesk.core.panel_ols import panel_ols
+from vendordesk.core.influence.panel_ols import panel_ols
 
 sm = pytest.importorskip("statsmodels.api")
 

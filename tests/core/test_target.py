@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from vendordesk.core.influence import Edge, Graph
-from vendordesk.core.target import gear_levers, target_view, week_month
+from vendordesk.core.influence.graph import Edge, Graph
+from vendordesk.core.influence.target import gear_levers, target_view, week_month
 
 OOS = "procurable_product_out_of_stock_rate"
 

@@ -14,7 +14,7 @@ import pytest
 
 from vendordesk.briefs import common as bc
 from vendordesk.cli import main
-from vendordesk.core.negotiation_model import Case, Driver, Item
+from vendordesk.core.negotiation.model import Case, Driver, Item
 from vendordesk.store import open_workspace
 from vendordesk.store.negotiations import save_case
 

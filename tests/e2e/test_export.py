@@ -206,7 +206,7 @@ def test_chargebacks_xlsx_has_dates_money_frozen_header_and_filter(tickets_path,
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Nr.", "Amazon-ID", "Art"] and "Betrag" in header and "Belastet am" in header
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:Q3"                    # 17 columns, header + 2 chargebacks
+    assert sheet.auto_filter.ref == "A1:R3"                    # 18 columns, header + 2 chargebacks
     col = {name: i for i, name in enumerate(header)}
     rows = list(sheet.iter_rows(min_row=2))
     by_id = {r[col["Amazon-ID"]].value: r for r in rows}

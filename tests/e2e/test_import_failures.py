@@ -111,8 +111,8 @@ def test_a_bug_in_one_reader_is_logged_and_the_next_file_still_imported(tmp_path
 
 
 def test_window_runner_and_preview_show_which_file_failed(tmp_path, qtbot):
-    from vendordesk.ui.import_preview import ImportPreview
-    from vendordesk.ui.import_runner import run_import
+    from vendordesk.ui.imports.preview import ImportPreview
+    from vendordesk.ui.imports.runner import run_import
 
     files = [str(f) for f in _three_files(tmp_path)]
     workspace = tmp_path / "acct.vendordesk"
@@ -154,7 +154,7 @@ def test_window_import_names_the_failed_file_and_imports_the_others(tmp_path, qt
 
     from vendordesk.ui import workers
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.import_dialog import start_import
+    from vendordesk.ui.imports.tab import start_import
     from vendordesk.ui.main_window import MainWindow
 
     files = _three_files(tmp_path)

@@ -11,7 +11,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 import sim_account
 
-from vendordesk.core.calibration import COLUMNS
+from vendordesk.core.influence.calibration import COLUMNS
 from vendordesk.store import calibration
 from vendordesk.store.facts_read import weekly_frame
 

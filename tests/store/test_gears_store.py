@@ -69,7 +69,7 @@ def test_net_ppm_target_parsing(workspace, raw, expected):
 
 
 def test_load_gear_inputs_on_empty_workspace(workspace):
-    from vendordesk.core.gears import GearInputs, GearModel
+    from vendordesk.core.gears.report import GearInputs, GearModel
 
     report = GearModel(GearInputs(**store.load_gear_inputs(workspace))).compute()
     assert [g.status for g in report.gears] == ["no-data"] * 9
@@ -121,7 +121,7 @@ def test_demo_gears_show_the_planted_stories(demo_workspace):
     import json
 
     from vendordesk.commands.gears import compute_report
-    from vendordesk.core.gears import GearInputs, GearModel
+    from vendordesk.core.gears.report import GearInputs, GearModel
     from vendordesk.store.gears import load_gear_inputs
 
     stories = json.loads(demo_workspace.meta("demo_stories"))

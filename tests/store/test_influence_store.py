@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vendordesk.core.influence_calib import Calibration
+from vendordesk.core.influence.calib import Calibration
 from vendordesk.errors import UserError
 from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.store.influence import (
@@ -90,7 +90,7 @@ def _facts(ws, rows):
 ])
 def test_degenerate_history_never_raises(workspace, rows):
     from vendordesk.briefs.management import build_html
-    from vendordesk.core.influence_sim import parse_shock, simulate
+    from vendordesk.core.influence.sim import parse_shock, simulate
     from vendordesk.store.influence import load_baseline, load_bridge, load_chains, load_inputs, load_target_view
 
     _facts(workspace, rows)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from vendordesk.core.negotiation_model import Case, Item
+from vendordesk.core.negotiation.model import Case, Item
 from vendordesk.store import negotiations as store
 
 A = "B0T2600001"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from vendordesk.core.negotiation_model import Case, Concession, Driver, Item, Scenario
+from vendordesk.core.negotiation.model import Case, Concession, Driver, Item, Scenario
 from vendordesk.errors import UserError
 from vendordesk.store import negotiations as store
 

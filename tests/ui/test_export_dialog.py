@@ -54,7 +54,7 @@ def test_ask_export_path_proposes_the_file_in_documents(qapp, monkeypatch):
 def german_tab(qtbot, qapp, workspace):
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
-    from vendordesk.ui.tabs.tickets import TicketsTab
+    from vendordesk.ui.tickets.tab import TicketsTab
 
     today = dt.date.today()
     for n, status in enumerate(("open", "open", "resolved", "open")):

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QLocale
 
 from vendordesk.ui import fmt
-from vendordesk.ui.gear_format import change_text
+from vendordesk.ui.gears.formatting import change_text
 
 
 def test_values_that_round_to_zero_have_no_minus_sign():

@@ -16,7 +16,7 @@ def tab(qapp, _demo_template, tmp_path_factory):
 
     from vendordesk.store import open_workspace
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.tabs.forecast import ForecastTab
+    from vendordesk.ui.forecast.tab import ForecastTab
 
     path = tmp_path_factory.mktemp("forecast_tab") / "demo.vendordesk"
     shutil.copy(_demo_template, path)
@@ -43,7 +43,7 @@ def _wait(qapp, done, timeout: float = 60.0) -> None:
 
 def test_empty_workspace_shows_the_empty_state(qtbot, workspace):
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.tabs.forecast import ForecastTab
+    from vendordesk.ui.forecast.tab import ForecastTab
 
     widget = ForecastTab(AppContext(workspace))
     qtbot.addWidget(widget)
@@ -164,7 +164,7 @@ def test_forecast_export_and_capacity_markers(tab, tmp_path):
 def test_degenerate_history_renders_fallbacks_without_nan(qtbot, workspace):
     """Two weeks, all zeros, returns, a single week: the tab runs and shows fallbacks, no NaN text."""
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.tabs.forecast import ForecastTab
+    from vendordesk.ui.forecast.tab import ForecastTab
 
     rows = [("B0SHORT001", "2026-11-01", 3.0), ("B0SHORT001", "2026-11-08", 5.0),
             ("B0ZERO0001", "2026-11-01", 0.0), ("B0ZERO0001", "2026-11-08", 0.0),

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.qt
 
 
 def _gears_tab(window, qtbot):
-    from vendordesk.ui.tabs.gears import GearsTab
+    from vendordesk.ui.gears.tab import GearsTab
 
     tab = next(t for t in window.tab_widgets if isinstance(t, GearsTab))
     window.tabs.setCurrentWidget(tab)
@@ -88,7 +88,7 @@ def test_empty_workspace_is_honest_and_offers_manual_entry(empty_window, qtbot):
 
 
 def test_manual_value_and_rename_reach_the_tiles(empty_window, qtbot, workspace, monkeypatch):
-    from vendordesk.ui import gear_dialogs
+    from vendordesk.ui.gears import dialogs as gear_dialogs
 
     tab = _gears_tab(empty_window, qtbot)
     tab._show_content_anyway()
@@ -149,7 +149,7 @@ def test_degenerate_data_renders(make_window, qtbot, workspace, case, tmp_path):
 
 
 def test_big_accounts_rejudge_in_a_worker_newest_request_wins(main_window, qtbot):
-    from vendordesk.ui.tabs.gears import GearsTab
+    from vendordesk.ui.gears.tab import GearsTab
 
     tab = next(t for t in main_window.tab_widgets if isinstance(t, GearsTab))
     assert tab.async_rows == 0               # every account re-judges in a worker

@@ -12,7 +12,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
 
 def _run_flow(qtbot, window, paths, accept=True):
-    from vendordesk.ui.import_dialog import start_import
+    from vendordesk.ui.imports.tab import start_import
 
     flow = start_import(window, [str(p) for p in paths])
     qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible(), timeout=60000)
@@ -44,7 +44,7 @@ def test_preview_lists_recognised_and_refused_files(qtbot, empty_window):
 def test_import_writes_refreshes_and_history_can_undo(qtbot, empty_window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from vendordesk.ui.import_history import open_import_history
+    from vendordesk.ui.imports.history import open_import_history
 
     flow = _run_flow(qtbot, empty_window, [FIXTURES / "sales_en_gb_dispatched.csv", FIXTURES / "net_ppm_bps.csv"])
     assert [e["event"] for e in flow.results] == ["done", "done"]
@@ -88,7 +88,7 @@ def test_event_loop_stays_responsive_during_a_big_import(qtbot, empty_window, tm
         gaps.append(now - last[0])
         last[0] = now
 
-    from vendordesk.ui import import_dialog
+    from vendordesk.ui.imports import tab as import_dialog
 
     original = import_dialog.ImportFlow._finished
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.qt
 
 def _panel(qtbot, workspace, lang="en"):
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.influence_panel import InfluencePanel
+    from vendordesk.ui.influence.tab import InfluencePanel
 
     panel = InfluencePanel(AppContext(workspace, lang=lang))
     qtbot.addWidget(panel)

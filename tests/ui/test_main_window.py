@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vendordesk.ui.tabs.base import EmptyState
+from vendordesk.ui.tab_base import EmptyState
 
 
 def _menu_texts(window):

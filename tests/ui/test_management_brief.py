@@ -11,7 +11,7 @@ pytestmark = pytest.mark.qt
 
 @pytest.fixture
 def demo_data(demo_workspace):
-    from vendordesk.ui.influence_data import load_all
+    from vendordesk.ui.influence.data import load_all
 
     return {lang: load_all(demo_workspace.path, lang) for lang in ("de", "en")}
 
@@ -32,7 +32,7 @@ def test_brief_html_explains_bridge_chains_and_target(demo_workspace, demo_data)
 
 def test_empty_workspace_brief_says_so(workspace):
     from vendordesk.briefs.management import build_html
-    from vendordesk.ui.influence_data import load_all
+    from vendordesk.ui.influence.data import load_all
 
     html = build_html(load_all(workspace.path, "en"), "en")
     assert "no weekly sales" in html
@@ -62,7 +62,7 @@ def test_render_refuses_bad_dates(qapp, demo_workspace, tmp_path):
 
 def test_one_week_has_nothing_to_compare(workspace):
     from vendordesk.briefs.management import build_html
-    from vendordesk.ui.influence_data import load_all
+    from vendordesk.ui.influence.data import load_all
 
     with workspace.transaction() as conn:
         conn.execute("INSERT INTO sales_facts(asin, grain, period_start, period_end, ordered_units, shipped_units, "

@@ -12,7 +12,7 @@ from vendordesk.briefs import common as bc
 from vendordesk.briefs.negotiation import build_html
 from vendordesk.store.negotiations import analyse_case, load_case
 from vendordesk.ui import fmt
-from vendordesk.ui.tabs.negotiation import NegotiationTab
+from vendordesk.ui.negotiation.tab import NegotiationTab
 
 pytestmark = pytest.mark.qt
 

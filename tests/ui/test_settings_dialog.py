@@ -18,7 +18,7 @@ def fresh_credential_store(monkeypatch):
 
 
 def test_settings_are_stored_in_file_workspace_and_keyring(qtbot, empty_window, isolated_env, qsettings):
-    from vendordesk.ui.settings_dialog import SettingsDialog
+    from vendordesk.ui.settings.tab import SettingsDialog
 
     dialog = SettingsDialog(empty_window.ctx, empty_window, qsettings)
     qtbot.addWidget(dialog)
@@ -54,7 +54,7 @@ def test_settings_are_stored_in_file_workspace_and_keyring(qtbot, empty_window, 
 
 
 def test_empty_fields_keep_stored_credentials_and_remove_clears_them(qtbot, empty_window, isolated_env):
-    from vendordesk.ui.settings_dialog import SettingsDialog
+    from vendordesk.ui.settings.tab import SettingsDialog
 
     secrets.store().save(secrets.Credentials("app", "secret-1", "token-1"))
     dialog = SettingsDialog(empty_window.ctx, empty_window)
@@ -70,7 +70,7 @@ def test_empty_fields_keep_stored_credentials_and_remove_clears_them(qtbot, empt
 def test_open_settings_broadcasts_changes(qtbot, empty_window, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from vendordesk.ui import settings_dialog
+    from vendordesk.ui.settings import tab as settings_dialog
 
     def fake_exec(self):
         self.changes = self.apply()
@@ -85,7 +85,7 @@ def test_open_settings_broadcasts_changes(qtbot, empty_window, monkeypatch):
 def test_rotation_reminder_texts(qapp):
     import datetime as dt
 
-    from vendordesk.ui.settings_credentials import rotation_text
+    from vendordesk.ui.settings.credentials import rotation_text
 
     assert rotation_text("") == ""
     assert "8 days left" in rotation_text("2026-06-10", dt.date(2026, 11, 29))
@@ -94,9 +94,9 @@ def test_rotation_reminder_texts(qapp):
 
 
 def test_gear_thresholds_keep_custom_names_and_reach_the_gears(qtbot, empty_window):
-    from vendordesk.core.gear_defs import GEARS, with_overrides
+    from vendordesk.core.gears.defs import GEARS, with_overrides
     from vendordesk.store.gears import gear_settings, save_gear
-    from vendordesk.ui.settings_dialog import SettingsDialog
+    from vendordesk.ui.settings.tab import SettingsDialog
 
     ws = empty_window.ctx.workspace
     save_gear(ws, "ops_compliance", 6, "Logistik & Compliance", "Operations & compliance", custom_name="Logistik",

@@ -38,7 +38,7 @@ def fresh_credential_store(monkeypatch):
 
 
 def _dialog(qtbot, window):
-    from vendordesk.ui.sync_dialog import SyncDialog
+    from vendordesk.ui.imports.sync_dialog import SyncDialog
 
     dialog = SyncDialog(window)
     qtbot.addWidget(dialog)

@@ -36,7 +36,7 @@ def _seed(ws):
 def tab(qtbot, qapp, workspace):
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
-    from vendordesk.ui.tabs.tickets import TicketsTab
+    from vendordesk.ui.tickets.tab import TicketsTab
 
     install_language(qapp, "en")
     _seed(workspace)
@@ -52,7 +52,7 @@ def tab(qtbot, qapp, workspace):
 
 def test_empty_workspace_shows_empty_state(qtbot, workspace):
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.tabs.tickets import TicketsTab
+    from vendordesk.ui.tickets.tab import TicketsTab
 
     widget = TicketsTab(AppContext(workspace, lang="en"))
     qtbot.addWidget(widget)
@@ -72,7 +72,7 @@ def test_badge_and_today_panel(tab):
 
 
 def test_case_from_email_confirmed_then_saved(tab, qtbot):
-    from vendordesk.ui.tickets_mail import MailDialog
+    from vendordesk.ui.tickets.mail import MailDialog
 
     dialog = MailDialog(tab.ctx, tab)
     qtbot.addWidget(dialog)
@@ -90,7 +90,7 @@ def test_case_from_email_confirmed_then_saved(tab, qtbot):
 
 
 def test_email_without_case_id_is_refused(tab, qtbot):
-    from vendordesk.ui.tickets_mail import MailDialog
+    from vendordesk.ui.tickets.mail import MailDialog
 
     dialog = MailDialog(tab.ctx, tab, text="Thank you for contacting Amazon.")
     qtbot.addWidget(dialog)
@@ -110,7 +110,7 @@ def test_email_without_case_id_is_refused(tab, qtbot):
 
 
 def test_tab_opens_case_after_mail(tab, monkeypatch):
-    from vendordesk.ui.tickets_mail import MailDialog
+    from vendordesk.ui.tickets.mail import MailDialog
 
     def fake_ask(ctx, parent=None):
         dialog = MailDialog(ctx, parent, text=EN_MAIL)
@@ -292,7 +292,7 @@ def test_import_chargebacks_from_the_tab(tab, tmp_path, monkeypatch):
 
 
 def test_demo_workspace_in_the_main_window(main_window, qtbot):
-    from vendordesk.ui.tabs.tickets import TicketsTab
+    from vendordesk.ui.tickets.tab import TicketsTab
 
     tab = next(t for t in main_window.tab_widgets if isinstance(t, TicketsTab))
     index = main_window.tabs.indexOf(tab)

@@ -20,7 +20,7 @@ def _date(value: str | None, lang: str) -> str:
 
 def _gear(gear_id: str, lang: str) -> str:
     """The gear's name in the brief's language, never its identifier."""
-    from vendordesk.core.gear_defs import GEARS
+    from vendordesk.core.gears.defs import GEARS
 
     gear = next((g for g in GEARS if g.id == gear_id), None)
     return gear.name(lang) if gear is not None else gear_id

@@ -13,7 +13,7 @@ import datetime as dt
 from vendordesk.briefs import common as c
 from vendordesk.text import N_, texts
 from vendordesk.core.bridge import PPM_STEPS, STEPS
-from vendordesk.core.influence_text import weeks_label
+from vendordesk.core.influence.text import weeks_label
 
 BRIDGE_URL, TARGET_URL = "chart://bridge", "chart://target"
 IMAGE_WIDTH = 520          # document pixels: the text width of an A4 page with 15 mm margins

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
         number = case_id(args.id)
         app = _qt_app()  # noqa: F841 - keeps the QApplication alive while rendering
-        from vendordesk.ui.negotiation_brief import render_negotiation_pdf
+        from vendordesk.ui.negotiation.brief import render_negotiation_pdf
 
         with open_from_args(args) as ws:
             render_negotiation_pdf(ws, number, out, lang)

@@ -4,7 +4,7 @@
     vendordesk events add KIND NAME START [END] [--asin A] [--price-cut 0.2] [--workspace PATH] [--json]
     vendordesk events remove ID [--workspace PATH] [--json]
 
-KIND is one of vendordesk.core.events.KINDS; a built-in kind (e.g. prime_day) replaces that
+KIND is one of vendordesk.core.forecast.calendar.KINDS; a built-in kind (e.g. prime_day) replaces that
 year's built-in date, ``user`` adds an own event (a TV campaign, a Prime Day deal listing).
 """
 
@@ -49,7 +49,7 @@ def _date(value: str, field: str) -> str:
 
 
 def _event(args: argparse.Namespace):
-    from vendordesk.core.events import KINDS, Event
+    from vendordesk.core.forecast.calendar import KINDS, Event
 
     if args.kind not in KINDS:
         raise UserError(f"KIND {args.kind!r}: unknown. Choose one of {', '.join(KINDS)}.")

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _panel(ws, asins: list[str] | None):
-    from vendordesk.core.forecast_clean import panel_from_frame
+    from vendordesk.core.forecast.clean import panel_from_frame
     from vendordesk.store.facts_read import weekly_frame
 
     metrics = ("ordered_units", "shipped_units", "procurable_product_out_of_stock_rate")
@@ -59,7 +59,7 @@ def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
     source: ours / amazon / combined (whose forecast the P50 follows, see core.forecast_rival);
     events: the calendar's events in that week ('; '-joined).
     """
-    from vendordesk.core.forecast import forecast_panel
+    from vendordesk.core.forecast.run import forecast_panel
     from vendordesk.store.elasticity import price_elasticity
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
@@ -70,7 +70,7 @@ def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
 
 def backtest_document(ws, holdout: int = 26) -> dict:
     """The --backtest JSON document (with Amazon's score where its forecasts cover the holdout)."""
-    from vendordesk.core.forecast_plan import backtest_with_amazon
+    from vendordesk.core.forecast.plan import backtest_with_amazon
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
     panel = _panel(ws, None)

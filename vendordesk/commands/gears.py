@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def compute_report(ws, asof: str | None = None, weeks: int = 4, compare: str = "auto", lang: str = "en"):
     """Read the workspace and judge the gears (GearReport)."""
-    from vendordesk.core.gears import GearInputs, GearModel
+    from vendordesk.core.gears.report import GearInputs, GearModel
     from vendordesk.store.gears import load_gear_inputs
 
     model = GearModel(GearInputs(**load_gear_inputs(ws)))

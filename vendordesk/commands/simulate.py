@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def parse_shocks(texts: list[str], weeks: int, levels: dict | None = None):
-    from vendordesk.core.influence_sim import MAX_WEEKS, check_shock, parse_shock
+    from vendordesk.core.influence.sim import MAX_WEEKS, check_shock, parse_shock
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise UserError(f"--weeks {weeks}: must be between 1 and {MAX_WEEKS}.")
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         doc["calibrated"] = info["calibrated"]
         print_json(doc)
         return 0
-    from vendordesk.core.influence_words import summary_lines
+    from vendordesk.core.influence.words import summary_lines
 
     for line in summary_lines(result, info, "en"):
         print(line)

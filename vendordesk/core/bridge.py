@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from vendordesk.core import kpis as K
+from vendordesk.core.gears import kpis as K
 
 STEPS = ("price", "volume", "mix", "oos", "terms", "chargebacks")
 PPM_STEPS = ("mix", "asp", "cost", "terms", "discount")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from vendordesk.core import kpis as K
+from vendordesk.core.gears import kpis as K
 from vendordesk.core.missing import is_missing
 
 #: Price elasticity used when the gear model offers none (documented default, labelled so).

@@ -21,10 +21,10 @@ def week_starts(end: date, count: int, before: int = 0, after: int = 0) -> list[
 
 
 def black_friday(year: int) -> date:
-    """The day after the fourth Thursday of November (vendordesk.core.events). Until 2026-12-03
+    """The day after the fourth Thursday of November (vendordesk.core.forecast.calendar). Until 2026-12-03
     this was the fourth Friday, a week early when November starts on a Friday (2024: 22 Nov
     instead of 29 Nov), which put the demo's Black Friday 2024 in the wrong week."""
-    from vendordesk.core.events import black_friday as rule
+    from vendordesk.core.forecast.calendar import black_friday as rule
 
     return rule(year)
 

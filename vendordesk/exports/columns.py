@@ -64,6 +64,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("amount", "money", "Amount", "Betrag"),
         C("currency", "text", "Currency", "Währung"),
         C("raised_on", "date", "Raised on", "Belastet am"),
+        C("invoice_date", "date", "Invoice date", "Rechnungsdatum"),
         C("dispute_due", "date", "Dispute due", "Einspruch bis"),
         C("dispute_count", "int", "Disputes", "Einsprüche"),
         C("dispute_status", "text", "Dispute status", "Einspruchsstatus"),

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from vendordesk.core.calibration import COLUMNS, calibrate
+from vendordesk.core.influence.calibration import COLUMNS, calibrate
 from vendordesk.store.db import Workspace, open_workspace
 from vendordesk.store.facts_read import weekly_frame
 
@@ -166,7 +166,7 @@ GRAPH_LINKS = {"E01": ("lost_share", 1.0), "I05": ("elasticity", -1.0)}
 
 def _mirror_to_graph(ws: Workspace, links: dict) -> None:
     """The graph view shows the same calibration: E01 (OOS -> units) and I05 (price elasticity)."""
-    from vendordesk.core.influence_calib import Calibration
+    from vendordesk.core.influence.calib import Calibration
     from vendordesk.store.influence import save_calibration
 
     out = {}

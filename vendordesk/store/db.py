@@ -229,6 +229,9 @@ def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 SCHEMA_MARKER = "schema_written_by"
+# The first release numbered its migrations 0001-0003 and wrote no marker; every later schema
+# step writes one. A number above 3 without the marker was written by a development build.
+LAST_UNMARKED_RELEASE = 3
 
 
 def _has_schema_marker(conn: sqlite3.Connection) -> bool:
@@ -249,8 +252,12 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
     """Before anything writes (even journal_mode = WAL changes the header)."""
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     latest = latest_version()
+    marked = _has_schema_marker(conn)
+    if current > LAST_UNMARKED_RELEASE and not marked:
+        kind = sqlite_errors.WorkspaceTooOld
+        raise kind(sqlite_errors.message(kind, path, current=current, latest=latest))
     if current > latest:
-        kind = sqlite_errors.WorkspaceTooNew if _has_schema_marker(conn) else sqlite_errors.WorkspaceTooOld
+        kind = sqlite_errors.WorkspaceTooNew if marked else sqlite_errors.WorkspaceTooOld
         raise kind(sqlite_errors.message(kind, path, current=current, latest=latest))
 
 

@@ -6,7 +6,7 @@ Everything that needs an elasticity (simulate, the negotiation, the target view)
 
 from __future__ import annotations
 
-from vendordesk.core.calibration import DEFAULTS
+from vendordesk.core.influence.calibration import DEFAULTS
 from vendordesk.store import calibration
 from vendordesk.store.db import Workspace
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vendordesk.core.events import Event, builtin_events, merge
+from vendordesk.core.forecast.calendar import Event, builtin_events, merge
 from vendordesk.store.db import Workspace
 
 

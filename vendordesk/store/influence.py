@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from vendordesk.core.influence import DEFAULT_EDGES, Edge, Graph, validate_edge
-from vendordesk.core.influence_calib import Calibration, calibrate
+from vendordesk.core.influence.graph import DEFAULT_EDGES, Edge, Graph, validate_edge
+from vendordesk.core.influence.calib import Calibration, calibrate
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace, open_workspace
 from vendordesk.store.facts_read import amazon_forecasts_frame, weekly_frame
@@ -209,7 +209,7 @@ def phase_evenly(annual: float, weights: list[float] | None = None) -> dict[int,
 
 def load_baseline(ws: Workspace, weeks: int = 13, asins: list[str] | None = None):
     """The average recent week (core.influence_sim.Baseline) of the account or of ``asins``."""
-    from vendordesk.core.influence_sim import baseline_from_frame
+    from vendordesk.core.influence.sim import baseline_from_frame
 
     metrics = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", "glance_views",
                "procurable_product_out_of_stock_rate", "net_pure_product_margin")
@@ -235,8 +235,8 @@ def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
 
 def load_inputs(ws: Workspace) -> dict:
     """frame (weekly per ASIN), forecast and po panels (weeks x ASINs), charges, target Net PPM."""
-    from vendordesk.core.influence_calib import forecast_panel
-    from vendordesk.core.influence_chains import panel
+    from vendordesk.core.influence.calib import forecast_panel
+    from vendordesk.core.influence.chains import panel
 
     frame = weekly_frame(ws, MODEL_METRICS)
     target = ws.meta("net_ppm_target")
@@ -250,7 +250,7 @@ def load_inputs(ws: Workspace) -> dict:
 
 
 def load_chains(ws: Workspace, lang: str = "en", inputs: dict | None = None):
-    from vendordesk.core.influence_chains import active_chains
+    from vendordesk.core.influence.chains import active_chains
 
     i = inputs or load_inputs(ws)
     return active_chains(i["frame"], i["forecast"], i["po"], i["charges"], lang, i["net_ppm_target"])
@@ -275,7 +275,7 @@ def latest_forecast_units(ws: Workspace) -> pd.Series:
 
 def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", inputs: dict | None = None):
     """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week)."""
-    from vendordesk.core.target import gear_levers, target_view, week_month
+    from vendordesk.core.influence.target import gear_levers, target_view, week_month
 
     weekly = account_weekly(ws)
     if year is None:

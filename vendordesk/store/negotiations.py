@@ -4,7 +4,6 @@ facts a case's analysis needs (weekly sales, back-end terms, Net PPM target, ela
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import logging
 import sqlite3
@@ -12,8 +11,8 @@ import sqlite3
 import pandas as pd
 
 from vendordesk.core import margin as m
-from vendordesk.core.negotiation import Analysis, Market, analyse
-from vendordesk.core.negotiation_model import Case, Concession, Driver, Item, Scenario
+from vendordesk.core.negotiation.analysis import Analysis, Market, analyse
+from vendordesk.core.negotiation.model import Case, Concession, Driver, Item, Scenario
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import weekly_frame
@@ -144,36 +143,18 @@ def net_ppm_target(ws: Workspace) -> float:
     return value / 100.0 if value > 1.0 else value
 
 
-def price_elasticity(ws: Workspace) -> tuple:
-    """The workspace's one elasticity: ``store.elasticity.price_elasticity`` (estimate, low, high,
-    source) from the model's stored calibration when that module exists, else the gear model's
-    (value, source), else the documented default."""
-    for name in ("vendordesk.store.elasticity", "vendordesk.store.influence"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        fn = getattr(module, "price_elasticity", None)
-        if fn is None:
-            continue
-        try:
-            result = fn(ws)
-        except (LookupError, ValueError, ArithmeticError, sqlite3.Error):
-            log.warning("price elasticity unavailable from %s", name, exc_info=True)
-            continue
-        if result is None or result[0] is None:
-            continue
-        if len(result) == 4:
-            return float(result[0]), result[1], result[2], result[3] or "calibrated"
-        return float(result[0]), result[1] or "calibrated"
-    return m.DEFAULT_ELASTICITY, "default"
+def price_elasticity(ws: Workspace) -> tuple[float, float, float, str]:
+    """The workspace's one elasticity (estimate, low, high, source): ``store.elasticity``."""
+    from vendordesk.store.elasticity import price_elasticity as stored
+
+    return stored(ws)
 
 
 def market_for(ws: Workspace, case: Case, today: dt.date | None = None,
                elasticity: tuple | None = None) -> Market:
     """``today``: the as-of date the KAM picks; None = the case's own date (never the clock).
     ``elasticity``: (value, source) or (value, low, high, source) from the caller; None = look it up."""
-    from vendordesk.core.negotiation import as_of_date
+    from vendordesk.core.negotiation.analysis import as_of_date
 
     asins = sorted({it.asin for it in case.items if it.asin})
     frame = weekly_frame(ws, METRICS, asins=asins) if asins else pd.DataFrame(columns=["asin", "period_start", *METRICS])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from vendordesk.core.influence_model import (
+from vendordesk.core.influence.model import (
     METRICS,
     nominal_state,
     params_from,
@@ -89,7 +89,7 @@ def _graph_paths(graph, result, shocks, weeks: int) -> None:
     for their own paths only; they do not enter units or revenue."""
     if not shocks or graph is None:
         return
-    from vendordesk.core.influence_sim import propagate
+    from vendordesk.core.influence.sim import propagate
 
     for name, path in propagate(graph, shocks, weeks).items():
         if name not in result.paths and np.any(np.abs(path) > 1e-9) and name not in STRUCTURAL:

@@ -23,10 +23,10 @@ WORKSPACE_FILTER = "VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files
 
 
 def _tab_classes():
-    from vendordesk.ui.tabs.forecast import ForecastTab
-    from vendordesk.ui.tabs.gears import GearsTab
-    from vendordesk.ui.tabs.negotiation import NegotiationTab
-    from vendordesk.ui.tabs.tickets import TicketsTab
+    from vendordesk.ui.forecast.tab import ForecastTab
+    from vendordesk.ui.gears.tab import GearsTab
+    from vendordesk.ui.negotiation.tab import NegotiationTab
+    from vendordesk.ui.tickets.tab import TicketsTab
 
     return (GearsTab, TicketsTab, NegotiationTab, ForecastTab)
 
@@ -134,15 +134,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Open workspace…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import reports…"), self.import_dialog, "Ctrl+I")
-        if _has_module("vendordesk.ui.import_history"):
+        if _has_module("vendordesk.ui.imports.history"):
             self._action(file_menu, self.tr("Import &history…"), self.open_import_history)
         self._action(file_menu, self.tr("&Backup…"), self.backup_dialog)
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_menu.menuAction().setVisible(False)
-        if _has_module("vendordesk.ui.sync_dialog"):
+        if _has_module("vendordesk.ui.imports.sync_dialog"):
             self._action(file_menu, self.tr("&Sync with Amazon (SP-API)…"), self.open_sync)
         file_menu.addSeparator()
-        if _has_module("vendordesk.ui.settings_dialog"):
+        if _has_module("vendordesk.ui.settings.tab"):
             self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -194,11 +194,11 @@ class MainWindow(QMainWindow):
             self.switch_workspace(Path(path))
 
     def import_dialog(self, paths: list[str] | None = None) -> None:
-        """File › Import and drag-and-drop: ``vendordesk.ui.import_dialog.start_import``."""
-        if not _has_module("vendordesk.ui.import_dialog"):
+        """File › Import and drag-and-drop: ``vendordesk.ui.imports.tab.start_import``."""
+        if not _has_module("vendordesk.ui.imports.tab"):
             QMessageBox.information(self, self.tr("Import"), self.tr("Importing reports is not available yet."))
             return
-        from vendordesk.ui.import_dialog import start_import
+        from vendordesk.ui.imports.tab import start_import
 
         start_import(self, paths)
 
@@ -213,17 +213,17 @@ class MainWindow(QMainWindow):
             self.import_dialog(paths)
 
     def open_import_history(self) -> None:
-        from vendordesk.ui.import_history import open_import_history
+        from vendordesk.ui.imports.history import open_import_history
 
         open_import_history(self)
 
     def open_settings(self) -> None:
-        from vendordesk.ui.settings_dialog import open_settings
+        from vendordesk.ui.settings.tab import open_settings
 
         open_settings(self)
 
     def open_sync(self) -> None:
-        from vendordesk.ui.sync_dialog import open_sync
+        from vendordesk.ui.imports.sync_dialog import open_sync
 
         open_sync(self)
 
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
 
         set_on = app_settings.load().lwa_secret_set_on
         if set_on and app_settings.secret_rotation(set_on)[1] in ("soon", "overdue"):
-            from vendordesk.ui.settings_credentials import rotation_text
+            from vendordesk.ui.settings.credentials import rotation_text
 
             self.statusBar().showMessage(rotation_text(set_on), 60_000)
 
@@ -270,8 +270,8 @@ class MainWindow(QMainWindow):
 
 
 # Pure-Python modules the tabs need; importing them takes ~0.6 s, so a worker does it.
-PRELOAD = ("pandas", "vendordesk.store.facts_read", "vendordesk.core.gears", "vendordesk.core.tickets",
-           "vendordesk.core.negotiation", "vendordesk.core.forecast", "vendordesk.core.influence")
+PRELOAD = ("pandas", "vendordesk.store.facts_read", "vendordesk.core.gears.report", "vendordesk.core.tickets",
+           "vendordesk.core.negotiation.analysis", "vendordesk.core.forecast.run", "vendordesk.core.influence.graph")
 
 
 def _preload_domain(progress=None, cancelled=None) -> None:

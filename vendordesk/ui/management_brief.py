@@ -46,7 +46,7 @@ def _charts(data: dict, lang: str) -> dict:
 
     from vendordesk.briefs.management import BRIDGE_URL, TARGET_URL, step_name, t
     from vendordesk.core.bridge import STEPS
-    from vendordesk.ui.influence_charts import chart_image, draw_monthly, draw_waterfall
+    from vendordesk.ui.influence.charts import chart_image, draw_monthly, draw_waterfall
 
     previous = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany) if lang == "de"
@@ -75,7 +75,7 @@ def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | No
                           end: str | None = None) -> Path:
     """Write the A4 management brief for [start, end] (default: the last 13 weeks) to ``out``."""
     from vendordesk.briefs.management import build_html, t
-    from vendordesk.ui.influence_data import load_all
+    from vendordesk.ui.influence.data import load_all
     from vendordesk.ui.printing import html_to_pdf
 
     lang = "de" if lang == "de" else "en"

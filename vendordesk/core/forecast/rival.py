@@ -1,0 +1,153 @@
+"""Amazon's forecast as a rival and an input: whose forecast has been better, and a blend.
+
+Both are scored on the same past weeks in the same horizon bucket (k = weeks after the
+forecast was made, 1..13): ours from the calibration origins of forecast_calib, Amazon's from every
+imported generation (generation_date in week g -> week g + k is horizon k). Per horizon
+bucket (forecast_calib.BUCKETS) the account ratio R_b = MAE_amazon / MAE_ours over the shared
+ASIN-weeks; per ASIN log rho = log R_b + lam x (log r_i - log R), r_i its own ratio over all
+horizons, lam = n_i / (n_i + SHRINK_WEEKS). Amazon's weight (Bates-Granger, inverse squared
+error) w = 1 / (1 + rho^2). Quantiles move with the point: q_comb = q_ours x P_comb / P50_ours.
+Source per ASIN: "amazon" when w >= 0.75 in the first bucket, "ours" when w <= 0.25 or Amazon
+has no forecast for it, else "combined".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core.forecast.calib import BUCKETS, HORIZON, bucket
+
+SHRINK_WEEKS = 26.0
+MIN_SHARED = 30
+POWER = 2.0   # Bates-Granger: inverse squared error
+
+
+def _week_idx(dates: pd.Series, first: dt.date) -> np.ndarray:
+    days = (pd.to_datetime(dates).dt.date.map(lambda d: (d - first).days)).to_numpy(dtype=float)
+    return np.floor(days / 7).astype(int)
+
+
+def by_horizon(af: pd.DataFrame, asins: list[str], weeks: list[str], last_gen: int) -> np.ndarray:
+    """Amazon's mean as (series, weeks, HORIZON): the value for week j made k weeks before
+    (axis 2 = k - 1), from generations in week <= ``last_gen``. NaN where none."""
+    out = np.full((len(asins), len(weeks), HORIZON), np.nan)
+    if af is None or af.empty or not weeks:
+        return out
+    row = pd.Series(np.arange(len(asins)), index=asins)
+    af = af[af["asin"].isin(row.index)]
+    first = dt.date.fromisoformat(weeks[0])
+    g = _week_idx(af["generation_date"], first)
+    j = _week_idx(af["week_start"], first)
+    k = j - g
+    ok = (g <= last_gen) & (k >= 1) & (k <= HORIZON) & (j >= 0) & (j < len(weeks))
+    out[row[af["asin"]].to_numpy()[ok], j[ok], k[ok] - 1] = af["mean_units"].to_numpy(dtype=float)[ok]
+    return out
+
+
+def extra_origins(amazon: np.ndarray, t: int, done: set[int]) -> list[int]:
+    """Weekly origins over the last HORIZON weeks from Amazon's first scored week on, so ours
+    and Amazon's meet at the same horizons (at most 13 extra fits)."""
+    seen = np.nonzero((~np.isnan(amazon)).any(axis=(0, 2)))[0]
+    if not seen.size:
+        return []
+    first = max(int(seen[0]) - HORIZON + 1, t - HORIZON, 8)
+    return [o for o in range(first, t) if o not in done]
+
+
+def ours_by_horizon(kept: list, shape: tuple[int, int]) -> np.ndarray:
+    out = np.full((shape[0], shape[1], HORIZON), np.nan)
+    for o, F in kept:
+        for k in range(min(HORIZON, shape[1] - o)):
+            out[:, o + k, k] = F[:, k]
+    return out
+
+
+def _to_buckets(a: np.ndarray) -> np.ndarray:
+    """(series, weeks, HORIZON) -> (series, weeks, buckets): mean over the horizons of a bucket."""
+    b = bucket(HORIZON)
+    out = np.full(a.shape[:2] + (len(BUCKETS),), np.nan)
+    for bi in range(len(BUCKETS)):
+        part = a[:, :, b == bi]
+        seen = ~np.isnan(part)
+        with np.errstate(all="ignore"):
+            out[:, :, bi] = np.where(seen.any(axis=2), np.where(seen, part, 0).sum(axis=2) / seen.sum(axis=2),
+                                     np.nan)
+    return out
+
+
+def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray) -> np.ndarray:
+    """Amazon's weight per (series, bucket); 0 where there is too little to compare.
+
+    Both are compared on the same target weeks within the same horizon bucket (our origins
+    are 4 weeks apart, Amazon's generations weekly, so exact horizons rarely meet).
+    """
+    n = ours.shape[0]
+    ours, amazon = _to_buckets(ours), _to_buckets(amazon)
+    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(actual)[:, :, None]
+    eo = np.where(shared, np.abs(ours - actual[:, :, None]), 0.0)
+    ea = np.where(shared, np.abs(amazon - actual[:, :, None]), 0.0)
+    w = np.zeros((n, len(BUCKETS)))
+    if shared.sum() < MIN_SHARED or eo.sum() <= 0:
+        return w
+    R = max(ea.sum(), 1e-9) / eo.sum()
+    cnt = shared.sum(axis=(1, 2))
+    with np.errstate(all="ignore"):
+        r_i = np.where((cnt > 0) & (eo.sum(axis=(1, 2)) > 0), (ea.sum(axis=(1, 2)) + 1e-9) / eo.sum(axis=(1, 2)), R)
+    lam = cnt / (cnt + SHRINK_WEEKS)
+    for bi in range(len(BUCKETS)):
+        so, sa = eo[:, :, bi].sum(), ea[:, :, bi].sum()
+        Rb = R if shared[:, :, bi].sum() < MIN_SHARED or so <= 0 else max(sa, 1e-9) / so
+        rho = np.exp(np.log(Rb) + lam * (np.log(r_i) - np.log(R)))
+        w[:, bi] = 1.0 / (1.0 + rho ** POWER)
+    return w
+
+
+def combine(q: np.ndarray, amazon_future: np.ndarray, horizons: np.ndarray, w: np.ndarray
+            ) -> tuple[np.ndarray, list[str]]:
+    """Blend P50 with Amazon's mean where it exists; returns (q, source per series).
+
+    ``amazon_future`` (series, h) Amazon's mean for the forecast weeks (NaN = none),
+    ``horizons`` (series, h) its horizon k (weeks since its generation).
+    """
+    n, h = amazon_future.shape
+    bk = bucket(HORIZON)[np.clip(horizons, 1, HORIZON) - 1]
+    wa = np.where(np.isnan(amazon_future), 0.0, np.take_along_axis(w, bk, axis=1))
+    p50 = q[0]
+    comb = (1 - wa) * p50 + wa * np.nan_to_num(amazon_future)
+    with np.errstate(all="ignore"):
+        ratio = np.where(p50 > 0, comb / p50, 1.0)
+    out = q * ratio[None]
+    out[:, p50 <= 0] = q[:, p50 <= 0] + (comb - p50)[None][:, p50 <= 0]
+    has = ~np.isnan(amazon_future).all(axis=1)
+    first = w[:, 0]
+    source = ["ours" if not has[i] or first[i] <= 0.25 else "amazon" if first[i] >= 0.75 else "combined"
+              for i in range(n)]
+    return np.maximum.accumulate(np.clip(out, 0, None), axis=0), source
+
+
+def future_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str], horizon_weeks: list[str]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Amazon's newest generation made by the end of ``weeks`` for ``horizon_weeks``:
+    (mean (series, h) NaN where none, horizon k (series, h))."""
+    n, h = len(asins), len(horizon_weeks)
+    mean, k = np.full((n, h), np.nan), np.ones((n, h), dtype=int)
+    if af is None or af.empty or not weeks or not h:
+        return mean, k
+    end = (dt.date.fromisoformat(weeks[-1]) + dt.timedelta(days=6)).isoformat()
+    early = af[(af["generation_date"] <= end) & af["asin"].isin(asins)]
+    if early.empty:
+        return mean, k
+    newest = early.groupby("asin")["generation_date"].transform("max")
+    early = early[early["generation_date"] == newest]
+    row = pd.Series(np.arange(n), index=asins)
+    col = pd.Series(np.arange(h), index=horizon_weeks)
+    early = early[early["week_start"].isin(col.index)]
+    first = dt.date.fromisoformat(weeks[0])
+    gi = _week_idx(early["generation_date"], first)
+    ri, ci = row[early["asin"]].to_numpy(), col[early["week_start"]].to_numpy()
+    mean[ri, ci] = early["mean_units"].to_numpy(dtype=float)
+    k[ri, ci] = np.clip(len(weeks) + ci - gi, 1, None)
+    return mean, k

@@ -1,0 +1,1 @@
+"""The KPI gears: declarations, KPI formulas, manual values, health scores."""

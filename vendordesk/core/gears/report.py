@@ -1,0 +1,592 @@
+"""The nine gears: KPIs for a period and its comparison, health scores and status.
+
+``GearModel(inputs)`` prepares the facts once (the slow part); ``compute(...)`` then judges
+every gear for an as-of week, a period length, a comparison and an optional ASIN filter.
+A gear whose judged KPIs have no data gets score None and status ``no-data`` — never a
+made-up score.
+
+Scoring: each KPI with a threshold scores 80 at its green edge, 50 at its red edge, rises to
+100 one amber-width better than green and falls to 0 one amber-width beyond red (linear in
+between). The gear score is the weight-averaged KPI score with the same cut-offs: green ≥ 80,
+amber ≥ 50, red below — a gear of amber KPIs is amber. A gear with only one judged KPI with data
+gets no score (``note`` "one_kpi"; its status is that KPI's).
+
+The comparison defaults to ``auto``: the same weeks last year where the data reaches back a
+year (seasonally honest), else the prior period; each gear says which one it was judged on. The
+current week is the newest COMPLETE week (``COMPLETE_SHARE`` of the usual ASINs have data); a
+newer partial week is reported (``partial_week``), not judged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core.gears import manual as M
+from vendordesk.core.gears import kpis as K
+from vendordesk.core.gears.defs import (
+    GEARS,
+    GearDef,
+    KpiDef,
+    Threshold,
+    with_net_ppm_target,
+    with_overrides,
+)
+from vendordesk.core.missing import is_missing
+
+SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
+STATUSES = ("green", "amber", "red", "no-data")
+COMPARES = ("prior", "last_year")
+#: "auto": the same weeks last year where a year of data exists (seasonally honest), else prior.
+COMPARE_CHOICES = ("auto",) + COMPARES
+#: A week is complete when at least this share of the ASINs active in the weeks before has data.
+COMPLETE_SHARE = 0.8
+COMPLETE_LOOKBACK = 8
+#: A gear needs this many judged KPIs with data for a score; with fewer it says so.
+MIN_SCORED_KPIS = 2
+
+
+@dataclass
+class GearInputs:
+    """What the gears read: weekly facts (store.facts_read.weekly_frame), chargebacks per
+    (asin, week_start), manual KPI entries, products, the KAM's settings and Net PPM target."""
+
+    facts: pd.DataFrame
+    chargebacks: pd.DataFrame | None = None
+    manual: pd.DataFrame | None = None
+    products: pd.DataFrame | None = None
+    settings: dict = field(default_factory=dict)
+    net_ppm_target: float | None = None
+    po_lines: pd.DataFrame | None = None    # asin, order_date, status, requested/accepted/received_qty, expected_date
+
+
+@dataclass
+class KpiResult:
+    id: str
+    name: str
+    unit: str
+    value: float
+    compare: float
+    prior: float
+    last_year: float
+    change: float
+    score: float | None
+    status: str                 # green, amber, red, no-data, info
+    threshold: dict | None
+    manual: bool
+    data_as_of: str | None
+
+    def as_dict(self) -> dict:
+        return {k: _clean(v) for k, v in self.__dict__.items()}
+
+
+@dataclass
+class GearResult:
+    id: str
+    name: str
+    score: float | None
+    status: str
+    kpis: list[KpiResult]
+    data_as_of: str | None
+    spark: list[tuple[str, float]]
+    compare: str = "prior"             # the comparison its trend KPIs were judged against
+    scored_kpis: int = 0               # judged KPIs with data
+    judged_kpis: int = 0               # KPIs with a threshold
+    note: str | None = None            # e.g. "one_kpi": too few KPIs with data for a score
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "score": _clean(self.score), "status": self.status,
+                "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of,
+                "compare": self.compare, "scored_kpis": self.scored_kpis, "judged_kpis": self.judged_kpis,
+                "note": self.note}
+
+
+@dataclass
+class GearReport:
+    asof_week: str | None
+    weeks: int
+    compare: str
+    periods: dict
+    gears: list[GearResult]
+    weekly: pd.DataFrame          # KPI columns per week (index period_start)
+    asins: list[str] | None
+    per_asin: dict = field(default_factory=dict)   # period name -> KPI table per ASIN
+    compare_requested: str = "prior"               # what was asked: auto, prior or last_year
+    partial_week: str | None = None                # a newer week with too few ASINs, not judged
+
+    def gear(self, gear_id: str) -> GearResult:
+        return next(g for g in self.gears if g.id == gear_id)
+
+
+def _clean(value):
+    if is_missing(value):
+        return None
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    return value
+
+
+# --- judging ---------------------------------------------------------------------------------
+def judge(value: float, compare: float, threshold: Threshold | None, better: int) -> tuple[float | None, str]:
+    """(score 0..100 or None, status) of one KPI value against its threshold."""
+    if threshold is None:
+        return None, "info"
+    if threshold.kind == "band":           # the worse of the low edge (min) and the high edge (max)
+        low = judge(value, compare, Threshold("min", threshold.green, threshold.red), 1)
+        high = judge(value, compare, Threshold("max", threshold.green_high, threshold.red_high), -1)
+        if low[0] is None or high[0] is None:
+            return None, "no-data"
+        return min(low, high, key=lambda r: r[0])
+    x = value
+    if threshold.kind == "trend":
+        x = K.relative_change(value, compare)
+        if better < 0:
+            x = -x
+    if is_missing(x):
+        return None, "no-data"
+    green, red = threshold.green, threshold.red
+    if threshold.kind == "max":             # lower is better: mirror onto "min"
+        x, green, red = -x, -green, -red
+    if green < red:
+        green, red = red, green
+    span = (green - red) or 1e-9
+    if x >= green:
+        return 80.0 + 20.0 * min(1.0, (x - green) / span), "green"
+    if x >= red:
+        return 50.0 + 30.0 * (x - red) / span, "amber"
+    return max(0.0, 50.0 - 50.0 * (red - x) / span), "red"
+
+
+def gear_status(score: float | None) -> str:
+    if score is None:
+        return "no-data"
+    return "green" if score >= SCORE_GREEN else "amber" if score >= SCORE_AMBER else "red"
+
+
+def combine(results: list[KpiResult], defs: tuple[KpiDef, ...]) -> float | None:
+    weights = {k.id: k.weight for k in defs}
+    scored = [(r.score, weights[r.id]) for r in results if r.score is not None]
+    if not scored:
+        return None
+    return sum(s * w for s, w in scored) / sum(w for _, w in scored)
+
+
+# --- the model -------------------------------------------------------------------------------
+class GearModel:
+    """Facts prepared once; ``compute`` judges the gears for a filter and period."""
+
+    def __init__(self, inputs: GearInputs):
+        self.inputs = inputs
+        self.prepared = K.prepare(inputs.facts)
+        self.chargebacks = _chargeback_frame(inputs.chargebacks)
+        self.manual = M.normalise(inputs.manual)
+        self._manual_groups = M.split(self.manual)
+        self._manual_cache: dict = {}
+        self._block = None
+        self._product_info = None
+        self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
+        self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
+        active = self.prepared["active"].to_numpy() > 0
+        self._active_asin = self.prepared["asin_code"].to_numpy()[active]
+        self._active_week = self.prepared["week"].to_numpy()[active]
+        self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
+        self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
+        lines = inputs.po_lines
+        self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
+        self._complete = _complete_weeks(self.prepared, len(self._week_labels))
+
+    # filters -------------------------------------------------------------------------------
+    def asins_for(self, brand: str | None = None, category: str | None = None,
+                  asin: str | None = None) -> list[str] | None:
+        """The ASIN filter for brand/category/ASIN choices; None = all (no filter)."""
+        if not (brand or category or asin):
+            return None
+        products = self.inputs.products
+        if products is None or products.empty:
+            return [asin] if asin else []
+        mask = pd.Series(True, index=products.index)
+        if brand:
+            mask &= products["brand"] == brand
+        if category:
+            mask &= products["category"] == category
+        if asin:
+            mask &= products["asin"] == asin
+        return products.loc[mask, "asin"].tolist()
+
+    def latest_week(self) -> str | None:
+        """The newest COMPLETE week with report facts (see ``_complete_weeks``); without facts the
+        newest manual or chargeback week (a chargeback raised after the last report must not shift
+        the period past the data)."""
+        if len(self._week_labels):
+            complete = np.flatnonzero(self._complete)
+            return str(self._week_labels[complete[-1] if len(complete) else -1])
+        weeks = [w for w in (self.manual["week"].max() if len(self.manual) else None,
+                             self._totals_all.index.max() if len(self._totals_all) else None) if isinstance(w, str)]
+        return max(weeks) if weeks else None
+
+    def partial_week(self) -> str | None:
+        """The newest week when it is newer than the latest complete week (too few ASINs have data)."""
+        if len(self._week_labels) and not self._complete[-1]:
+            return str(self._week_labels[-1])
+        return None
+
+    def compare_for(self, compare: str, periods: dict) -> str:
+        """``auto``: the same weeks last year when the data reaches back to their start, else prior."""
+        if compare in COMPARES:
+            return compare
+        first = self._week_labels[0] if len(self._week_labels) else None
+        return "last_year" if first is not None and str(first) <= periods["last_year"][0] else "prior"
+
+    def rows(self, asins: list[str] | None) -> pd.DataFrame:
+        if asins is None:
+            return self.prepared
+        wanted = self._asin_index.get_indexer(pd.Index(asins))
+        if self.prepared.attrs.get("weeks") is None:
+            return self.prepared.loc[np.isin(self.prepared["asin_code"].to_numpy(), wanted[wanted >= 0])]
+        return K.subset(self.prepared, np.flatnonzero(np.isin(self.prepared["asin_code"].to_numpy(),
+                                                               wanted[wanted >= 0])))
+
+    def cb_rows(self, asins: list[str] | None) -> pd.DataFrame:
+        if asins is None:
+            return self.chargebacks
+        return self.chargebacks.loc[self.chargebacks["asin"].isin(asins)]
+
+    # compute -------------------------------------------------------------------------------
+    def compute(self, asof: str | None = None, weeks: int = 4, compare: str = "auto",
+                asins: list[str] | None = None, lang: str = "en") -> GearReport:
+        weeks = max(1, int(weeks))
+        requested = compare if compare in COMPARE_CHOICES else "auto"
+        rows, cb = self.rows(asins), self.cb_rows(asins)
+        totals = self._totals_all if asins is None else K.weekly_totals(rows, cb)
+        asof_week = K.week_start(asof) if asof else self.latest_week()
+        partial = self.partial_week() if not asof else None
+        if asof_week is None:
+            weekly = pd.DataFrame()
+            gears = [self._empty_gear(g, lang) for g in self.gears]
+            return GearReport(None, weeks, "prior" if requested == "auto" else requested, {}, gears, weekly, asins,
+                              {}, requested)
+        periods = K.periods(asof_week, weeks)
+        compare = self.compare_for(requested, periods)
+        weekly = K.kpi_table(totals) if len(totals) else pd.DataFrame()
+        manual_weekly = self._manual_weekly(asins, list(totals.index))
+        weekly = self._with_manual_weekly(weekly, manual_weekly)
+        weekly = weekly.loc[weekly.index <= asof_week] if len(weekly) else weekly
+        values = self._period_values(totals, periods, asins, manual_weekly)
+        per_asin = self._per_asin(asins, {name: periods[name] for name in ("current", compare)}, rows, cb)
+        self._po_line_rates(values, per_asin, periods, asins)
+        self._count_kpis(values, per_asin)
+        last_known = _last_known(weekly)
+        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
+        return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
+
+    def _po_line_rates(self, values: dict, per_asin: dict, periods: dict, asins) -> None:
+        """Confirmation and fill rate from PO lines where the workspace has them (Amazon's unit
+        definition: sum accepted / sum requested for POs ordered in the period; sum received /
+        sum accepted for closed POs expected in it), for the period and per ASIN."""
+        if self.po_lines is None:
+            return
+        n = len(self._asin_index)
+        wanted = None if asins is None else self._asin_index.get_indexer(pd.Index(asins))
+        for name, (start, end) in periods.items():
+            confirmation, fill, per_confirmation, per_fill = self.po_lines.rates(start, _week_end(end), wanted, n)
+            if values.get(name) is not None:
+                if not is_missing(confirmation):
+                    values[name]["confirmation_rate"] = confirmation
+                if not is_missing(fill):
+                    values[name]["fill_rate"] = fill
+            table = per_asin.get(name)
+            if table is not None and not table.empty:
+                pos = self._asin_index.get_indexer(table.index)
+                for column, per in (("confirmation_rate", per_confirmation), ("fill_rate", per_fill)):
+                    rate = np.where(pos >= 0, per[np.maximum(pos, 0)], np.nan)
+                    table[column] = np.where(np.isnan(rate), table[column].to_numpy(dtype=float), rate)
+
+    def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
+        """Manual KPI series per filter, cached (entries change only through a reload)."""
+        key = None if asins is None else tuple(sorted(asins))
+        if key not in self._manual_cache:
+            if len(self._manual_cache) > 32:
+                self._manual_cache.clear()
+            self._manual_cache[key] = M.weekly(self.manual, self._manual_groups, _manual_kpis(), asins, weeks)
+        return self._manual_cache[key]
+
+    def _per_asin(self, asins, periods: dict, rows: pd.DataFrame, cb: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        if asins is None:
+            if self._block is None:
+                self._block = K.numeric_block(self.prepared)
+            block = self._block
+        else:
+            block = K.numeric_block(rows)
+        return {name: K.kpi_table(K.per_asin(rows, *span, cb, block)) for name, span in periods.items()}
+
+    def _count_kpis(self, values: dict, per_asin: dict) -> None:
+        """ASINs beyond the OOS red line and below the Net PPM target, for the current and the
+        chosen comparison period (the other comparison stays unknown: one pass fewer)."""
+        oos_red = _threshold(self.gears, "availability", "oos_rate")
+        ppm_target = _threshold(self.gears, "profitability_terms", "net_ppm", "green")
+        for name, table in per_asin.items():
+            if table.empty or not values.get(name):
+                continue
+            if oos_red is not None and table["oos_rate"].notna().any():
+                over = float((table["oos_rate"] > oos_red).sum())
+                values[name]["asins_oos"] = over
+                values[name]["asins_oos_share"] = over / float(table["oos_rate"].notna().sum())
+            if ppm_target is not None and table["net_ppm"].notna().any():
+                selling = table["shipped_revenue"].fillna(0) > 0
+                values[name]["asins_below_target"] = float(((table["net_ppm"] < ppm_target) & selling).sum())
+
+    def _period_values(self, totals: pd.DataFrame, periods: dict, asins,
+                       manual_weekly: pd.DataFrame) -> dict[str, dict]:
+        """KPI values for each named period (one kpi_table call for all of them)."""
+        names = list(periods)
+        values: dict[str, dict] = {name: {} for name in names}
+        if len(totals):
+            aggs = K.periods_of_totals(totals, {name: periods[name] for name in names})
+            table = K.kpi_table(aggs)
+            records = table.to_dict("index")
+            for name, count in zip(names, aggs["weeks"].to_numpy()):
+                if count > 0:
+                    values[name] = records[name]
+                    values[name]["active_asins"] = self._active_asins(asins, *periods[name])
+        manual_weeks = manual_weekly.index.to_numpy(dtype=object)
+        for name in names:
+            start, end = periods[name]
+            lo = np.searchsorted(manual_weeks, start, "left")
+            hi = np.searchsorted(manual_weeks, end, "right")
+            for (_, kpi_id), how in _manual_kpis().items():
+                values[name][kpi_id] = M.period_array_value(manual_weekly[kpi_id].to_numpy()[lo:hi], how)
+            values[name]["tacos"] = K.safe_div(values[name].get("ad_spend", np.nan),
+                                               values[name].get("ordered_revenue", np.nan))
+        return values
+
+    def _active_asins(self, asins, start: str, end: str) -> float:
+        """Distinct ASINs with shipped units in the period (integer codes, no string scans)."""
+        lo = np.searchsorted(self._week_labels, start, side="left")
+        hi = np.searchsorted(self._week_labels, end, side="right")
+        codes = self._active_asin[(self._active_week >= lo) & (self._active_week < hi)]
+        if asins is not None:
+            wanted = self._asin_index.get_indexer(pd.Index(asins))
+            codes = codes[np.isin(codes, wanted[wanted >= 0])]
+        return float(len(np.unique(codes)))
+
+    def _with_manual_weekly(self, weekly: pd.DataFrame, manual_weekly: pd.DataFrame) -> pd.DataFrame:
+        weekly = weekly.join(manual_weekly, how="outer") if len(weekly) else manual_weekly
+        if "ordered_revenue" in weekly.columns:
+            weekly["tacos"] = K.safe_div(weekly["ad_spend"], weekly["ordered_revenue"])
+        else:
+            weekly["tacos"] = np.nan
+        return weekly.sort_index()
+
+    def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, last_known: dict,
+                    lang: str) -> GearResult:
+        now, prior, last_year = values["current"], values["prior"], values["last_year"]
+        results = []
+        for k in g.kpis:
+            value = _f(now.get(k.id))
+            cmp = _f((prior if compare == "prior" else last_year).get(k.id))
+            score, status = judge(value, cmp, k.threshold, k.better)
+            if is_missing(value) and k.threshold is not None:
+                score, status = None, "no-data"
+            results.append(KpiResult(
+                k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
+                K.relative_change(value, cmp), score, status,
+                k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
+        score = combine(results, g.kpis)
+        status = gear_status(score)
+        judged = sum(1 for k in g.kpis if k.threshold is not None)
+        scored = sum(1 for r in results if r.score is not None)
+        note = None
+        if scored and scored < min(MIN_SCORED_KPIS, judged):
+            # one KPI is not a gear: no score of 100 from it; the status is that KPI's own
+            note, score = "one_kpi", None
+            status = next(r.status for r in results if r.score is not None)
+        dates = [r.data_as_of for r in results if r.data_as_of and not is_missing(r.value)]
+        spark = _spark(weekly, g.primary.id)
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), score, status, results,
+                          max(dates) if dates else None, spark, compare, scored, judged, note)
+
+    def _empty_gear(self, g: GearDef, lang: str) -> GearResult:
+        nan = float("nan")
+        kpis = [KpiResult(k.id, k.name(lang), k.unit, nan, nan, nan, nan, nan, None,
+                          "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
+                          k.manual, None) for k in g.kpis]
+        return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [],
+                          judged_kpis=sum(1 for k in g.kpis if k.threshold is not None))
+
+    # worst ASINs ---------------------------------------------------------------------------
+    def worst_asins(self, report: GearReport, gear_id: str, n: int = 10) -> pd.DataFrame:
+        """The ``n`` worst ASINs for a gear in the report's period, with the comparison."""
+        g = next(x for x in self.gears if x.id == gear_id)
+        if not g.rank_kpi or not report.asof_week:
+            return pd.DataFrame()
+        cur = report.per_asin.get("current", pd.DataFrame())
+        if cur.empty:
+            return pd.DataFrame()
+        cmp = report.per_asin[report.compare]
+        rank = g.rank_kpi
+        base = rank.removesuffix("_change")
+        shown = g.primary.id if g.primary.id in cur.columns else base
+        table = pd.DataFrame({"value": cur[shown], "compare": cmp[shown].reindex(cur.index),
+                              "rank": cur[base], "revenue": cur["shipped_revenue"]})
+        table["change"] = (table["value"] - table["compare"]) / table["compare"].abs().replace(0, np.nan)
+        if rank.endswith("_change"):
+            previous = cmp[base].reindex(cur.index)
+            table["rank"] = (table["rank"] - previous) / previous.abs().replace(0, np.nan)
+        selling = cur["shipped_units"].fillna(0) + cur["glance_views"].fillna(0) > 0
+        table = table.loc[table["rank"].notna() & selling]
+        if g.rank_worst_high:
+            table = table.loc[table["rank"] > 0]
+        table = table.sort_values("rank", ascending=not g.rank_worst_high, kind="stable").head(n)
+        table.index.name = "asin"
+        table = table.reset_index()
+        table.insert(1, "kpi", shown)
+        table.insert(2, "rank_by", rank)
+        if self._product_info is None:
+            products = self.inputs.products
+            has = products is not None and len(products) > 0
+            self._product_info = products.set_index("asin")[["title", "brand", "category"]] if has else False
+        if self._product_info is not False:
+            info = self._product_info.reindex(table["asin"])
+            for column in info.columns:
+                table[column] = info[column].to_numpy()
+        return table
+
+
+def _threshold(gears, gear_id: str, kpi_id: str, edge: str = "red") -> float | None:
+    g = next(x for x in gears if x.id == gear_id)
+    k = g.kpi(kpi_id)
+    return getattr(k.threshold, edge) if k and k.threshold else None
+
+
+def _f(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _name(g: GearDef, settings: dict, lang: str) -> str:
+    custom = (settings.get(g.id) or {}).get("custom_name")
+    return custom.strip() if isinstance(custom, str) and custom.strip() else g.name(lang)
+
+
+def _last_known(weekly: pd.DataFrame) -> dict[str, str]:
+    """Per column: the end of the newest week with a value (one numpy pass over the frame)."""
+    if weekly.empty:
+        return {}
+    known = weekly.notna().to_numpy()
+    rows = len(weekly) - 1 - np.argmax(known[::-1], axis=0)
+    weeks = weekly.index.to_numpy(dtype=object)
+    return {column: _week_end(weeks[row]) for column, row, any_known in
+            zip(weekly.columns, rows, known.any(axis=0)) if any_known}
+
+
+def _week_end(week: str) -> str:
+    return (pd.Timestamp(week) + pd.Timedelta(days=6)).strftime("%Y-%m-%d")
+
+
+def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, float]]:
+    if kpi_id not in weekly.columns:
+        return []
+    series = weekly[kpi_id].tail(n)
+    return [(week, float(v)) for week, v in series.dropna().items()]
+
+
+def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
+    """Per week code: True when at least COMPLETE_SHARE of the ASINs the weeks before had data
+    (median ASIN count of the last COMPLETE_LOOKBACK weeks) have data in it. An import of 3 of
+    150 ASINs for a new week leaves that week partial, and the dashboard on the week before."""
+    if not n_weeks:
+        return np.zeros(0, dtype=bool)
+    real = prepared["real"].to_numpy(dtype=bool) if "real" in prepared.columns else np.ones(len(prepared), bool)
+    weeks, asins = prepared["week"].to_numpy()[real], prepared["asin_code"].to_numpy()[real]
+    seen = np.zeros((n_weeks, int(asins.max()) + 1 if len(asins) else 1), dtype=bool)
+    seen[weeks, asins] = True                     # duplicate rows of an ASIN-week count once
+    counts = seen.sum(axis=1).astype(float)
+    usual = np.zeros(n_weeks)
+    for i in range(1, min(n_weeks, COMPLETE_LOOKBACK + 1)):
+        usual[i] = np.median(counts[:i])
+    if n_weeks > COMPLETE_LOOKBACK:                 # the median of the previous 8 weeks, in one call
+        windows = np.lib.stride_tricks.sliding_window_view(counts[:-1], COMPLETE_LOOKBACK)
+        usual[COMPLETE_LOOKBACK:] = np.median(windows, axis=1)
+    return counts >= COMPLETE_SHARE * usual
+
+
+def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
+    """Position of each ASIN in ``index`` (-1 when absent); rows sorted by ASIN (as the store
+    sends them) are coded per run, without hashing every row."""
+    n = len(asins)
+    if not n:
+        return np.zeros(0, dtype=np.intp)
+    change = np.flatnonzero(asins[1:] != asins[:-1]) + 1
+    starts = np.r_[0, change]
+    labels = asins[starts]
+    if len(labels) > 1 and not all(labels[1:] > labels[:-1]):      # not sorted: hash every row
+        codes, uniques = pd.factorize(asins)
+        return np.r_[index.get_indexer(pd.Index(uniques)), -1][codes]
+    return np.repeat(index.get_indexer(pd.Index(labels)), np.diff(np.r_[starts, n]))
+
+
+class _PoLines:
+    """PO lines as numpy columns (days since epoch, ASIN codes of the model) for fast period sums."""
+
+    def __init__(self, lines: pd.DataFrame, asin_index: pd.Index):
+        def days(column: str) -> np.ndarray:
+            given = column.replace("_date", "_day")          # the store hands in day numbers
+            if given in lines:
+                values = pd.to_numeric(lines[given], errors="coerce").to_numpy(dtype=float)
+                return np.where(np.isnan(values), np.iinfo(np.int64).min, values).astype(np.int64)
+            if column not in lines:
+                return np.full(len(lines), np.iinfo(np.int64).min)
+            codes, labels = pd.factorize(lines[column])      # few distinct dates: parse those only
+            parsed = pd.to_datetime(pd.Series(labels, dtype=object).astype(str).str[:10], errors="coerce",
+                                    format="%Y-%m-%d")
+            days_of = np.r_[parsed.to_numpy(dtype="datetime64[D]").astype(np.int64), np.iinfo(np.int64).min]
+            return days_of[codes]                            # code -1 (missing) -> the last: never in a period
+
+        def number(column: str) -> np.ndarray:
+            return pd.to_numeric(lines[column], errors="coerce").to_numpy(dtype=float) if column in lines \
+                else np.full(len(lines), np.nan)
+
+        self.asin = _codes_of(lines["asin"].to_numpy(dtype=object), asin_index)
+        self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
+        self.closed = (lines["status"].astype(str) == "closed").to_numpy() if "status" in lines \
+            else np.zeros(len(lines), bool)
+        self.requested, self.accepted = number("requested_qty"), number("accepted_qty")
+        self.received = number("received_qty")
+
+    def rates(self, start: str, end_day: str, wanted: np.ndarray | None, n: int):
+        """(confirmation, fill, per-ASIN confirmation (n,), per-ASIN fill (n,)) for [start, end_day]."""
+        lo, hi = np.datetime64(start, "D").astype(np.int64), np.datetime64(end_day, "D").astype(np.int64)
+        keep = self.asin >= 0 if wanted is None else np.isin(self.asin, wanted[wanted >= 0])
+        ordered = keep & (self.ordered_on >= lo) & (self.ordered_on <= hi)
+        closed = keep & self.closed & (self.expected_on >= lo) & (self.expected_on <= hi)
+        confirmation, per_confirmation = self._ratio(ordered, self.accepted, self.requested, n)
+        fill, per_fill = self._ratio(closed, self.received, self.accepted, n)
+        return confirmation, fill, per_confirmation, per_fill
+
+    def _ratio(self, rows: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
+        both = rows & ~np.isnan(num) & ~np.isnan(den)
+        total = K.safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
+        codes = self.asin[both]
+        top = np.bincount(codes, weights=num[both], minlength=n)
+        bottom = np.bincount(codes, weights=den[both], minlength=n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1.0), np.nan)
+        return total, per
+
+
+def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:
+    columns = ["asin", "week_start", "chargebacks", "shortages"]
+    if chargebacks is None or chargebacks.empty:
+        return pd.DataFrame(columns=columns)
+    frame = chargebacks.copy()
+    frame["asin"] = frame["asin"].fillna("")
+    return frame[columns]
+
+
+# --- manual KPIs -----------------------------------------------------------------------------
+def _manual_kpis() -> dict[tuple[str, str], str]:
+    return {(g.id, k.id): k.manual_how for g in GEARS for k in g.kpis if k.manual}

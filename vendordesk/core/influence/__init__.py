@@ -1,0 +1,1 @@
+"""The interdependency model: graph, simulation, calibration, explanations, the sales target."""

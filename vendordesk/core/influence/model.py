@@ -1,0 +1,223 @@
+"""What-if on the structural model: the account's state, calibrated parameters with draws,
+totals with 10-90 % intervals and the contribution of each path.
+
+- ``state_from_frame``: per ASIN the recent demand (ordered units / (1 - OOS)), stock, open POs,
+  Amazon's newest forecast, price, cost, contra-COGS, confirmation and fill; ASINs are pooled
+  into at most ``MAX_GROUPS`` groups of similar cover (sums of levels), so 2,000 ASINs cost no
+  more than 64.
+- ``params_from``: the stored calibration -> point estimate (draw 0) and ``DRAWS`` draws from
+  each link's interval (normal, 10-90 % = estimate -/+ 1.28 se).
+- ``whatif``: baseline and shocked runs with the same draws; paths split by replaying the
+  baseline's POs and forecast (direct effect, PO response, forecast response).
+Pure numpy/pandas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core.influence import struct as st
+from vendordesk.core.influence.calibration import DEFAULTS, OOS, Z90, panels
+
+DRAWS, MAX_GROUPS, RECENT = 200, 64, 13
+METRICS = ("units", "vendor_revenue", "amazon_revenue", "net_ppm", "net_ppm_eur")
+PATHS = ("direct", "po_response", "forecast_response")
+
+
+def _nanmean(a: np.ndarray, axis: int = 0) -> np.ndarray:
+    """Mean of the finite values (NaN where there are none), without warnings."""
+    ok = np.isfinite(a)
+    count = ok.sum(axis=axis)
+    return np.where(count > 0, np.where(ok, a, 0.0).sum(axis=axis) / np.maximum(count, 1), np.nan)
+
+
+def _est(links: dict, name: str) -> tuple[float, float]:
+    d = links.get(name) or {}
+    if "estimate" not in d:
+        lo, hi = DEFAULTS[name][1:3]
+        return DEFAULTS[name][0], (hi - lo) / (2 * Z90)
+    return float(d["estimate"]), float(d.get("se") or 0.0)
+
+
+def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Params:
+    links = links or {}
+    rng = np.random.default_rng(seed)
+
+    def draw(name, lo=-np.inf, hi=np.inf):
+        est, se = _est(links, name)
+        values = np.concatenate([[est], est + se * rng.standard_normal(draws)]) if draws else np.array([est])
+        return np.clip(values, lo, hi)
+
+    lead, _ = _est(links, "lead_weeks")
+    return st.Params(elasticity=draw("elasticity", -6.0, 0.0), alpha=draw("forecast_alpha", 0.0, 1.0),
+                     cover=draw("po_cover", 0.5, 26.0), lost=draw("lost_share", 0.0, 1.0),
+                     match=draw("competitor_match", 0.0, 1.0), crap=draw("crap", 0.0, 1.0),
+                     sigma=draw("demand_noise", 0.0, 2.0), stock_sigma=draw("stock_noise", 0.0, 2.0),
+                     traffic={"content_score": draw("content", 0.0, 5.0)[:, None],
+                              "ad_spend": draw("ads", 0.0, 2.0)[:, None],
+                              "featured_offer_lost": -draw("featured_offer", 0.0, 1.0)[:, None]},
+                     lead=max(round(lead), 1))
+
+
+def _first_forecast(forecasts: pd.DataFrame | None, asins, last_week: str) -> np.ndarray:
+    out = np.full(len(asins), np.nan)
+    if forecasts is None or forecasts.empty:
+        return out
+    f = forecasts[forecasts["week_start"] > last_week].sort_values("week_start")
+    f = f.groupby("asin")["mean_units"].first()
+    idx = pd.Index(asins)
+    hit = f[f.index.isin(asins)]
+    out[idx.get_indexer(hit.index)] = hit.to_numpy(dtype=float)
+    return out
+
+
+def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict | None = None,
+                     target: float = 0.40) -> st.State | None:
+    """None without sales history."""
+    if frame is None or frame.empty or "ordered_units" not in frame:
+        return None
+    cols = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", OOS, "sellable_on_hand_inventory_units",
+            "open_purchase_order_units", "vendor_confirmation_rate", "receive_fill_rate", "net_pure_product_margin")
+    weeks, asins, p = panels(frame, cols)
+    r = {k: v[-RECENT:] for k, v in p.items()}
+    units = np.nan_to_num(r["ordered_units"])
+    oos = np.clip(np.nan_to_num(r[OOS]), 0.0, 0.95)
+    demand = _nanmean(units / (1.0 - oos))
+    keep = np.isfinite(demand) & (demand > 0)
+    if not keep.any():
+        return None
+    shipped, rev, cogs = (np.nansum(r[k], axis=0) for k in ("shipped_units", "shipped_revenue", "shipped_cogs"))
+    asp = np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan)
+    cost = np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan)
+    asp = np.where(np.isfinite(asp), asp, np.nanmedian(asp) if np.isfinite(asp).any() else 1.0)
+    cost = np.where(np.isfinite(cost), cost, np.nanmedian(cost) if np.isfinite(cost).any() else 0.6 * asp)
+    ppm = r["net_pure_product_margin"]
+    okp = np.isfinite(ppm) & np.isfinite(r["shipped_revenue"]) & np.isfinite(r["shipped_cogs"])
+    contra_eur = np.where(okp, ppm * r["shipped_revenue"] - r["shipped_revenue"] + r["shipped_cogs"], 0.0).sum(axis=0)
+    cogs_ok = np.where(okp, r["shipped_cogs"], 0.0).sum(axis=0)
+    fallback = _est(links or {}, "contra_rate")[0]
+    contra = np.where(cogs_ok > 0, contra_eur / np.maximum(cogs_ok, 1e-12), fallback)
+    last = lambda k, default: np.where(np.isfinite(p[k][-1]), p[k][-1], default)
+    lead = max(round(_est(links or {}, "lead_weeks")[0]), 1)
+    cover = _est(links or {}, "po_cover")[0]
+    on_hand = last("sellable_on_hand_inventory_units", demand * max(cover - lead, 1.0))
+    open_units = last("open_purchase_order_units", demand * lead)
+    fc = _first_forecast(forecasts, asins, weeks[-1])
+    fc = np.where(np.isfinite(fc), fc, _nanmean(units[-4:]))
+    conf = _nanmean(r["vendor_confirmation_rate"])
+    fill = _nanmean(r["receive_fill_rate"])
+    conf = np.where(np.isfinite(conf), conf, _est(links or {}, "confirmation")[0])
+    fill = np.where(np.isfinite(fill), fill, _est(links or {}, "fill")[0])
+    ample = np.isfinite(r["sellable_on_hand_inventory_units"]) & (r["sellable_on_hand_inventory_units"] >= 0.5 * units)
+    if not ample.any():
+        ample = np.ones_like(oos, dtype=bool)
+    exo_weeks = np.where(ample, oos, np.nan)
+    oos_exo = np.where(ample.any(axis=0), _nanmean(exo_weeks), _nanmean(oos))   # OOS not from stock
+    per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
+           "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill}
+    per = {k: np.nan_to_num(v[keep]) for k, v in per.items()}
+    return _pool(per, lead, target)
+
+
+def _pool(per: dict, lead: int, target: float) -> st.State:
+    """ASINs with similar cover pooled into groups: levels summed, rates weighted by demand."""
+    n = len(per["demand"])
+    order = np.argsort((per["on_hand"] + per["open"]) / per["demand"])
+    groups = np.array_split(order, min(n, MAX_GROUPS))
+    d = per["demand"]
+
+    def wsum(key, weight):
+        return np.array([np.sum(per[key][g] * weight[g]) / max(np.sum(weight[g]), 1e-12) for g in groups])
+
+    def total(key):
+        return np.array([np.sum(per[key][g]) for g in groups])
+
+    dem = total("demand")
+    cogs_w = d * per["cost"]
+    open_units = total("open")
+    return st.State(demand=dem, oos_exo=wsum("oos_exo", d), on_hand=total("on_hand"),
+                    pipeline=np.tile(open_units / lead, (lead, 1)), forecast=total("forecast"),
+                    asp=wsum("asp", d), cost=wsum("cost", d), contra=wsum("contra", cogs_w),
+                    discount=np.zeros(len(groups)), conf=wsum("conf", d), fill=wsum("fill", d), target=target)
+
+
+def nominal_state(target: float = 0.40) -> st.State:
+    """No history: a nominal account (1 unit a week at price 1, cost 0.6, 4 weeks of stock) so rates
+    and Net PPM have a shape; callers zero the money totals."""
+    one = np.ones(1)
+    return st.State(demand=one, oos_exo=one * 0.0, on_hand=one * 2.0, pipeline=np.ones((2, 1)) * 0.9,
+                    forecast=one, asp=one, cost=one * 0.6, contra=one * 0.0, discount=one * 0.0,
+                    conf=one * 0.9, fill=one * 0.95, target=target)
+
+
+@dataclass
+class WhatIf:
+    weeks: int
+    totals: dict[str, float]
+    intervals: dict[str, list[float]]
+    contributions: dict[str, dict[str, float]]
+    paths: dict[str, list[float]]
+    weekly: dict[str, list[float]]
+    baseline: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"weeks": self.weeks, "paths": self.paths, "totals": self.totals, "intervals": self.intervals,
+                "contributions": self.contributions}
+
+
+def point(params: st.Params) -> st.Params:
+    """The point estimate (draw 0) alone."""
+    cut = lambda a: np.asarray(a)[:1]
+    return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
+                     lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
+                     sigma=None if params.sigma is None else cut(params.sigma),
+                     stock_sigma=None if params.stock_sigma is None else cut(params.stock_sigma),
+                     traffic={k: cut(v) for k, v in params.traffic.items()}, lead=params.lead)
+
+
+def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
+    sm = st.shock_matrix(shocks, weeks)
+    base = st.run(state, params, {}, weeks, record=True)
+    rec = base.pop("_rec")
+    hit = st.run(state, params, sm, weeks)
+    one = point(params)                           # the paths are split for the point estimate only
+    first = {k: v[:1] for k, v in base.items()}
+    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"][:1], "forecast": rec["forecast"][:1]})
+    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"][:1]})
+    tot = st.totals(base, hit)
+    hit_first = {k: v[:1] for k, v in hit.items()}
+    totals = {k: float(v[0]) for k, v in tot.items()}
+    intervals = {k: [float(np.percentile(v[1:], 10)), float(np.percentile(v[1:], 90))] if len(v) > 1 else [float(v[0])] * 2
+                 for k, v in tot.items()}
+    parts = {"direct": st.totals(first, direct), "po_response": st.totals(direct, stock),
+             "forecast_response": st.totals(stock, hit_first)}
+    contributions = {m: {path: float(parts[path][m][0]) for path in PATHS}
+                     for m in ("units", "vendor_revenue", "amazon_revenue", "net_ppm_eur")}
+    paths = {}
+    for name, shock_row in sm.items():
+        paths[name] = [round(float(v), 6) for v in shock_row]
+    rel = lambda key: (hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0)
+    for key, kpi in (("units", st.UNITS), ("forecast", st.FORECAST), ("po", st.PO)):
+        if kpi not in paths:
+            paths[kpi] = [round(float(v), 6) for v in rel(key)]
+    if st.OOS not in paths:
+        paths[st.OOS] = [round(float(v), 6) for v in hit["oos"][0] - base["oos"][0]]
+    paths[st.PPM] = [round(float(v), 6) for v in hit["ppm"][0] - base["ppm"][0]]
+    paths = {k: v for k, v in paths.items() if any(abs(x) > 1e-9 for x in v)}
+    weekly = {"units": (hit["units"][0] - base["units"][0]).tolist(),
+              "vendor_revenue": (hit["vendor"][0] - base["vendor"][0]).tolist(),
+              "amazon_revenue": (hit["amazon"][0] - base["amazon"][0]).tolist()}
+    for key in ("units", "vendor_revenue", "amazon_revenue"):
+        band = np.percentile(np.cumsum((hit[{"units": "units", "vendor_revenue": "vendor", "amazon_revenue": "amazon"}[key]]
+                                        - base[{"units": "units", "vendor_revenue": "vendor", "amazon_revenue": "amazon"}[key]])[1:],
+                                       axis=1), [10, 90], axis=0) if params.draws > 1 else None
+        if band is not None:
+            weekly[key + "_p10"], weekly[key + "_p90"] = band[0].tolist(), band[1].tolist()
+    rev = base["amazon"][0].sum()
+    baseline = {"units": float(base["units"][0].sum() / weeks), "amazon_revenue": float(rev / weeks),
+                "vendor_revenue": float(base["vendor"][0].sum() / weeks),
+                "net_ppm": float(base["margin"][0].sum() / rev) if rev > 0 else float("nan")}
+    return WhatIf(weeks, totals, intervals, contributions, paths, weekly, baseline)

@@ -1,0 +1,157 @@
+"""The annual sales target: target, year-to-date actual, projection to year end, gap, and which
+gears could close it (priced with the what-if simulation).
+
+Sales are the vendor's revenue: shipped COGS. A week belongs to the month of its Wednesday.
+Projection: Amazon's latest forecast (units x current cost per unit) where it reaches, the
+run-rate of the last 8 weeks after that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from vendordesk.core.influence.graph import OOS, Graph
+from vendordesk.core.influence.sim import Shock, baseline_from_frame, simulate
+from vendordesk.core.influence.text import money, num
+from vendordesk.core.missing import is_missing
+
+RUN_RATE_WEEKS = 8
+GOOD_OOS = 0.02
+
+
+@dataclass
+class Lever:
+    gear: str
+    key: str
+    value: float            # vendor revenue (shipped COGS) gained by year end
+    units: float
+    asins: list[str] = field(default_factory=list)
+    sentence: str = ""
+
+
+@dataclass
+class TargetView:
+    year: int
+    target: float
+    ytd: float
+    projection: float            # the rest of the year
+    as_of: str | None
+    monthly: pd.DataFrame        # month, target, actual, projected
+    cost_per_unit: float
+    remaining_weeks: int
+    levers: list[Lever] = field(default_factory=list)
+
+    @property
+    def landing(self) -> float:
+        return self.ytd + self.projection
+
+    @property
+    def gap(self) -> float:
+        """Positive: missing to reach the target."""
+        return self.target - self.landing
+
+    @property
+    def gap_units(self) -> float:
+        return self.gap / self.cost_per_unit if self.cost_per_unit > 0 else float("nan")
+
+
+def week_month(iso: str) -> tuple[int, int]:
+    day = dt.date.fromisoformat(iso[:10]) + dt.timedelta(days=3)
+    return day.year, day.month
+
+
+def target_view(targets: dict[int, float], year: int, weekly: pd.DataFrame,
+                forecast_units: pd.Series | None = None) -> TargetView:
+    """``weekly``: account weeks (period_start, shipped_cogs, shipped_units); ``forecast_units``: week_start -> units."""
+    weekly = weekly.dropna(subset=["shipped_cogs"]) if not weekly.empty else weekly
+    months = weekly["period_start"].map(week_month) if not weekly.empty else pd.Series(dtype=object)
+    this_year = weekly[[m[0] == year for m in months]] if not weekly.empty else weekly
+    as_of = str(weekly["period_start"].max()) if not weekly.empty else None
+    recent = weekly.sort_values("period_start").tail(RUN_RATE_WEEKS)
+    cogs_rate = float(recent["shipped_cogs"].mean()) if not recent.empty else 0.0
+    units = float(recent["shipped_units"].sum()) if "shipped_units" in recent else 0.0
+    cost = float(recent["shipped_cogs"].sum()) / units if units > 0 else 0.0
+    future = _future_weeks(as_of, year)
+    projected = {}
+    for week in future:
+        f = forecast_units.get(week) if forecast_units is not None else None
+        projected[week] = float(f) * cost if not is_missing(f) and cost > 0 else cogs_rate
+    actual_m = this_year.groupby(this_year["period_start"].map(lambda d: week_month(d)[1]))["shipped_cogs"].sum() \
+        if not this_year.empty else pd.Series(dtype=float)
+    proj_m = pd.Series(projected).groupby(lambda d: week_month(d)[1]).sum() if projected else pd.Series(dtype=float)
+    monthly = pd.DataFrame({"month": range(1, 13)})
+    monthly["target"] = monthly["month"].map(lambda m: targets.get(m, 0.0))
+    monthly["actual"] = monthly["month"].map(lambda m: float(actual_m.get(m, 0.0)))
+    monthly["projected"] = monthly["month"].map(lambda m: float(proj_m.get(m, 0.0)))
+    return TargetView(year, float(sum(targets.values())), float(this_year["shipped_cogs"].sum()) if not this_year.empty
+                      else 0.0, float(sum(projected.values())), as_of, monthly, cost, len(future))
+
+
+def _future_weeks(as_of: str | None, year: int) -> list[str]:
+    start = dt.date.fromisoformat(as_of) + dt.timedelta(days=7) if as_of else dt.date(year, 1, 1)
+    start -= dt.timedelta(days=(start.weekday() + 1) % 7)          # back to Sunday
+    weeks = []
+    while week_month(start.isoformat())[0] <= year:
+        if week_month(start.isoformat())[0] == year:
+            weeks.append(start.isoformat())
+        start += dt.timedelta(days=7)
+    return weeks
+
+
+def _lever(graph: Graph, frame: pd.DataFrame, weeks: int, shocks: list[Shock], gear: str, key: str,
+           asins: list[str] | None = None) -> Lever:
+    part = frame[frame["asin"].isin(asins)] if asins else frame
+    result = simulate(graph, shocks, weeks, baseline_from_frame(part, 13))
+    return Lever(gear, key, result.totals["vendor_revenue"], result.totals["units"], list(asins or []))
+
+
+def gear_levers(graph: Graph, frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 12,
+                currency: str = "EUR") -> list[Lever]:
+    """What each gear could add by year end (``weeks`` remaining), biggest first."""
+    if frame is None or frame.empty or weeks <= 0:
+        return []
+    levers = []
+    if OOS in frame:
+        weeks_seen = sorted(frame["period_start"].unique())
+        recent = frame[frame["period_start"] >= weeks_seen[-min(8, len(weeks_seen))]]
+        oos = recent.groupby("asin")[OOS].mean().dropna()
+        bad = oos[oos > GOOD_OOS + 0.03].sort_values(ascending=False).head(worst)
+        if not bad.empty:
+            delta = -(float(bad.mean()) - GOOD_OOS)
+            levers.append(_lever(graph, frame, weeks, [Shock(OOS, delta)], "availability", "fix_oos", list(bad.index)))
+    for gear, key, kpi, delta in (("advertising", "ads_up", "ad_spend", 0.20),
+                                  ("content", "content_up", "content_score", 0.05),
+                                  ("price_buybox", "buybox", "featured_offer_lost", -0.03),
+                                  ("reviews_cx", "rating_up", "customer_rating", 0.03),
+                                  ("forecast_ordering", "confirm_up", "vendor_confirmation_rate", 0.05)):
+        levers.append(_lever(graph, frame, weeks, [Shock(kpi, delta)], gear, key))
+    for lever in levers:
+        lever.sentence = lever_sentence(lever, lang, currency)
+    return sorted([lv for lv in levers if lv.value >= 1.0], key=lambda lv: -lv.value)
+
+
+_LEVER_TEXT = {
+    "fix_oos": ("Fixing availability on the {n} worst ASINs", "Verfügbarkeit der {n} schwächsten ASINs beheben"),
+    "ads_up": ("Ad spend +20%", "Werbebudget +20 %"),
+    "content_up": ("Better content (+5 points)", "Besserer Content (+5 Punkte)"),
+    "buybox": ("Winning back the Featured Offer (3 points)", "Buy Box zurückgewinnen (3 Punkte)"),
+    "rating_up": ("Customer rating +3%", "Kundenbewertung +3 %"),
+    "confirm_up": ("PO confirmation rate +5 points", "PO-Bestätigungsquote +5 Punkte"),
+}
+
+
+def lever_label(key: str, lang: str, n: int = 0) -> str:
+    en, de = _LEVER_TEXT[key]
+    return (de if lang == "de" else en).format(n=n)
+
+
+def lever_sentence(lever: Lever, lang: str, currency: str = "EUR") -> str:
+    label = lever_label(lever.key, lang, len(lever.asins))
+    if lang == "de":
+        return (f"{label} bringt bis Dezember etwa {money(lever.value, lang, currency)} "
+                f"({num(lever.units, lang)} Einheiten).")
+    return (f"{label} is worth about {money(lever.value, lang, currency)} by December "
+            f"({num(lever.units, lang)} units).")

@@ -1,0 +1,1 @@
+"""Price-increase prep: the case, its checks, analysis, levers and results."""

@@ -1,0 +1,180 @@
+"""Per-ASIN slices of a ForecastPlan, indexed once so that switching the ASIN is instant.
+
+No widgets here; the tab asks for chart series and summary rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from vendordesk.core.forecast import amazon as fa
+
+EPOCH = dt.date(1970, 1, 1)
+OOS_MARK = 0.05  # mark weeks whose OOS rate corrected demand by 5 % or more
+
+
+def days(weeks: list[str]) -> np.ndarray:
+    """ISO dates -> days since 1970-01-01 (the chart's x unit)."""
+    return np.array([(dt.date.fromisoformat(w) - EPOCH).days for w in weeks], dtype=float)
+
+
+class PlanIndex:
+    """Fast look-ups into a ForecastPlan: built once per run in the worker, read on the GUI thread.
+
+    Everything a chart needs is kept as numpy arrays, so switching the ASIN only slices them.
+    """
+
+    def __init__(self, plan):
+        self.plan = plan
+        self.row = {a: i for i, a in enumerate(plan.result.asins)}
+        self.hist_x = days(plan.panel.weeks) if plan.panel.weeks else np.zeros(0)
+        self.fc_x = days(plan.result.weeks) if plan.result.weeks else np.zeros(0)
+        self._supply_arrays(plan)
+        self._amazon_arrays(plan.amazon)
+        self.generations = fa.generations(plan.amazon)
+        self.overview = overview_frame(plan)
+        self._rows = self.overview.set_index("asin", drop=False).to_dict("index") if len(self.overview) else {}
+
+    def _supply_arrays(self, plan) -> None:
+        """Projection columns as (ASIN, week) arrays (the frame is ASIN-major, one row per week)."""
+        n, h = len(plan.result.asins), len(plan.result.weeks)
+        proj = plan.projection
+        self.supply = {}
+        if len(proj) == n * h and n and h:
+            for col in ("capacity", "amazon_stock", "own_stock", "expected_order"):
+                self.supply[col] = proj[col].to_numpy(dtype=float).reshape(n, h)
+
+    def _amazon_arrays(self, af) -> None:
+        """Amazon rows sorted by (asin, generation, week) with a slice per (asin, generation)."""
+        self.amazon_slices: dict = {}
+        self.amazon_gens: dict = {}
+        if af is None or af.empty:
+            self.amazon_x = np.zeros(0)
+            self.amazon_q = {}
+            return
+        af = af.sort_values(["asin", "generation_date", "week_start"], kind="stable")
+        self.amazon_x = days(af["week_start"].tolist())
+        self.amazon_q = {q: af[f"{q}_units"].to_numpy(dtype=float) for q in ("mean", "p70", "p80", "p90")}
+        for (asin, gen), idx in af.reset_index(drop=True).groupby(["asin", "generation_date"]).indices.items():
+            self.amazon_slices[(asin, gen)] = slice(int(idx[0]), int(idx[-1]) + 1)
+            self.amazon_gens.setdefault(asin, []).append(gen)
+        for gens in self.amazon_gens.values():
+            gens.sort()
+
+    def asins(self) -> list[str]:
+        return list(self.plan.result.asins)
+
+    def chart_data(self, asin: str, generation: str | None) -> dict:
+        """Series for ForecastChart.show_asin."""
+        i = self.row.get(asin)
+        if i is None:
+            return {}
+        plan = self.plan
+        history = plan.panel.units[i]
+        seen = ~np.isnan(history)
+        data = {"history": (self.hist_x[seen], history[seen])}
+        censored = seen & ~np.isnan(plan.panel.actual[i]) & (plan.panel.actual[i] > history * (1 + OOS_MARK) + 1e-9)
+        excluded = seen & np.isnan(plan.panel.actual[i])
+        marks = censored | excluded
+        data["oos"] = (self.hist_x[marks], history[marks])
+        for k, name in ((0, "p50"), (2, "p80"), (3, "p90")):
+            data[name] = (self.fc_x, plan.result.q[k, i])
+        data.update(self._amazon(asin, generation))
+        data.update(self._supply(i))
+        data["capacity_short"] = self._capacity_short(data)
+        if len(self.fc_x):
+            data["today"] = self.fc_x[0] - 3.5
+        return data
+
+    @staticmethod
+    def _capacity_short(data: dict) -> tuple:
+        """Weeks where our P90 or Amazon's P90 exceeds the capacity (marked on the capacity line)."""
+        if "capacity" not in data:
+            return ([], [])
+        cx, cap = data["capacity"]
+        demand = np.interp(cx, *data["p90"]) if len(data.get("p90", ([], []))[0]) else np.zeros(len(cx))
+        ax, ap90 = data.get("amazon_p90", ([], []))
+        if len(ax):
+            amazon = np.full(len(cx), np.nan)
+            hit = np.isin(cx, ax)
+            amazon[hit] = ap90[np.searchsorted(ax, cx[hit])]
+            demand = np.fmax(demand, amazon)
+        short = (demand > cap) & (cap > 0)
+        return (cx[short], cap[short])
+
+    def _supply(self, i: int) -> dict:
+        if not self.supply:
+            return {}
+        cap = self.supply["capacity"][i]
+        data = {"stock": (self.fc_x, self.supply["amazon_stock"][i]),
+                "orders": (self.fc_x, self.supply["expected_order"][i])}
+        if np.isfinite(cap).any():
+            data["capacity"] = (self.fc_x, np.nan_to_num(cap))
+            data["own"] = (self.fc_x, np.nan_to_num(self.supply["own_stock"][i]))
+        return data
+
+    def _amazon(self, asin: str, generation: str | None) -> dict:
+        gens = self.amazon_gens.get(asin)
+        if not gens:
+            return {}
+        gen = generation if generation in gens else gens[-1]
+        part = self.amazon_slices[(asin, gen)]
+        x = self.amazon_x[part]
+        return {f"amazon_{q}": (x, values[part]) for q, values in self.amazon_q.items()}
+
+    def generations_of(self, asin: str) -> list[str]:
+        return self.amazon_gens.get(asin, [])
+
+    def summary(self, asin: str) -> dict:
+        """The overview row of one ASIN as a dict (empty if unknown)."""
+        return self._rows.get(asin, {})
+
+
+def overview_frame(plan) -> pd.DataFrame:
+    """One row per ASIN: model, flags, accuracy, divergence, risk and € at risk."""
+    result = plan.result
+    frame = pd.DataFrame({"asin": result.asins, "model": result.model,
+                          "flags": [",".join(f) for f in result.flags],
+                          "source": result.source or ["ours"] * len(result.asins)})
+    frame["title"] = [plan.titles.get(a) or "" for a in frame["asin"]]
+    frame["p50_13w"] = result.q[0][:, :13].sum(axis=1) if len(result.asins) else []
+    if not plan.accuracy.empty:
+        frame = frame.merge(plan.accuracy.drop(columns=["model"]), on="asin", how="left")
+    for col in ("ours_mase", "ours_wape", "ours_bias", "seasonal_naive_mase", "seasonal_naive_wape",
+                "amazon_mase", "amazon_wape", "amazon_bias"):
+        if col not in frame:
+            frame[col] = np.nan
+    div = plan.divergence
+    if not div.empty:
+        div = div[div["asin"] != "TOTAL"][["asin", "amazon", "diff_pct", "flag"]]
+        frame = frame.merge(div.rename(columns={"amazon": "amazon_13w", "flag": "divergence"}), on="asin", how="left")
+    else:
+        frame["amazon_13w"], frame["diff_pct"], frame["divergence"] = np.nan, np.nan, ""
+    risks = plan.risks.groupby("asin").agg(risk_weeks=("week_start", "count"), eur_at_risk=("eur_at_risk", lambda v: v.sum(min_count=1)),
+                                           first_risk=("week_start", "min")) if len(plan.risks) else None
+    if risks is not None:
+        frame = frame.merge(risks.reset_index(), on="asin", how="left")
+    else:
+        frame["risk_weeks"], frame["eur_at_risk"], frame["first_risk"] = 0, 0.0, None
+    frame["risk_weeks"] = frame["risk_weeks"].fillna(0).astype(int)
+    frame["divergence"] = frame["divergence"].fillna("")
+    spirals = set(fa.spirals(plan.drift))
+    frame["spiral"] = frame["asin"].isin(spirals)
+    return frame
+
+
+def compute_plan(path, horizon: int = 26, holdout: int = 26, progress=None, cancelled=None):
+    """Worker entry: open an own connection, read the inputs, close it, build the plan."""
+    from vendordesk.core.forecast.plan import build_plan
+    from vendordesk.store import open_workspace
+    from vendordesk.store.supply import load_forecast_inputs
+
+    with open_workspace(path, create=False) as ws:
+        inputs = load_forecast_inputs(ws)
+    if progress:
+        progress(0.02)
+    plan = build_plan(inputs, horizon, holdout, progress=progress)
+    return PlanIndex(plan), inputs

@@ -1,0 +1,191 @@
+"""The pages inside the Forecast tab: one ASIN, all ASINs, divergence/drift, risk, orders coming."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vendordesk.ui import fmt
+from vendordesk.ui.forecast import tables as ft
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 600; color: #37474f; margin-top: 4px;")
+    return label
+
+
+def _summary() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setStyleSheet("color: #37474f; padding: 4px 2px;")
+    return label
+
+
+class AsinPage(QWidget):
+    """Chart of one ASIN with Amazon's generation picker, accuracy and supply entry.
+
+    Signals:
+        generation_changed(str): the user picked another Amazon generation ("" = newest).
+    """
+
+    generation_changed = Signal(str)
+
+    def __init__(self, ctx, chart_labels: dict[str, str], parent=None):
+        super().__init__(parent)
+        from vendordesk.ui.forecast.chart import ForecastChart
+        from vendordesk.ui.forecast.supply_form import SupplyForm
+
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setFixedHeight(66)   # fixed: a new ASIN must not re-layout the chart
+        self.generation = QComboBox()
+        self.generation.setMinimumWidth(160)
+        self._generations: list[str] = []
+        self.generation.currentIndexChanged.connect(
+            lambda _i: self.generation_changed.emit(self.generation.currentData() or ""))
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(QLabel(self.tr("Amazon forecast of")))
+        top.addWidget(self.generation)
+        self.chart = ForecastChart(chart_labels)
+        self.chart.setMinimumHeight(280)
+        self.accuracy = _summary()
+        self.accuracy.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.accuracy.setFixedHeight(150)
+        self.supply = SupplyForm(ctx)
+        self.supply.setMaximumWidth(380)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.accuracy, 1)
+        bottom.addWidget(self.supply)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.chart, 1)
+        layout.addLayout(bottom)
+
+    def set_generations(self, generations: list[str]) -> None:
+        """Fill the generation picker (kept as it is when the list did not change)."""
+        if generations and generations == self._generations:
+            return
+        self._generations = list(generations)
+        self.generation.blockSignals(True)
+        self.generation.clear()
+        for gen in reversed(generations):
+            self.generation.addItem(fmt.date(gen), gen)
+        if not generations:
+            self.generation.addItem(self.tr("none imported"), "")
+        self.generation.setEnabled(bool(generations))
+        self.generation.blockSignals(False)
+
+    def current_generation(self) -> str:
+        return self.generation.currentData() or ""
+
+
+class TablePage(QWidget):
+    """A summary line, an optional search field, one table and optional buttons."""
+
+    def __init__(self, search: bool = False, key: str | None = None, parent=None):
+        super().__init__(parent)
+        self.summary = _summary()
+        self.view, self.model = ft.make_view(key, self)
+        self.layout_ = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        self.search = None
+        if search:
+            self.search = QLineEdit()
+            self.search.setPlaceholderText(self.tr("Search ASIN, product, model…"))
+            self.search.setClearButtonEnabled(True)
+            self.search.setMaximumWidth(280)
+            self.search.textChanged.connect(self.model.set_search)
+            row.addWidget(self.search)
+        self.buttons = QHBoxLayout()
+        row.addLayout(self.buttons)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.view, 1)
+
+    def add_button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
+
+
+class DivergencePage(QWidget):
+    """Divergence of ours vs Amazon (latest generation) above, drift across generations below."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = _summary()
+        self.div_view, self.div_model = ft.make_view("asin", self)
+        self.drift_view, self.drift_model = ft.make_view(None, self)
+        self.only_flags = QPushButton(self.tr("Only flagged"))
+        self.only_flags.setCheckable(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        for caption, view in ((self.tr("Our forecast against Amazon's newest forecast (next 13 weeks)"), self.div_view),
+                              (self.tr("Amazon's forecast across generations (drift; cuts after OOS weeks)"),
+                               self.drift_view)):
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(_caption(caption))
+            inner.addWidget(view)
+            split.addWidget(box)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.only_flags)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(split, 1)
+
+
+class OrdersPage(TablePage):
+    """Orders coming: stacked weekly bars (open PO units, expected new orders) above the table."""
+
+    def __init__(self, labels: dict[str, str], parent=None):
+        super().__init__(parent=parent)
+        import pyqtgraph as pg
+
+        from vendordesk.ui.forecast.chart import MonthAxis
+
+        self.chart = pg.PlotWidget(axisItems={"bottom": MonthAxis(orientation="bottom")})
+        self.chart.setBackground("w")
+        self.chart.setMenuEnabled(False)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.setFixedHeight(190)
+        self.chart.getPlotItem().getAxis("left").setLabel(labels["units"])
+        legend = self.chart.getPlotItem().addLegend(offset=(8, 2), labelTextSize="8pt")
+        legend.setColumnCount(2)
+        self.bars_po = pg.BarGraphItem(x=[], height=[], width=5, brush="#90a4ae", pen=None)
+        self.bars_new = pg.BarGraphItem(x=[], y0=[], height=[], width=5, brush="#1565c0", pen=None)
+        self.chart.addItem(self.bars_po)
+        self.chart.addItem(self.bars_new)
+        legend.addItem(self.bars_po, labels["open_po"])
+        legend.addItem(self.bars_new, labels["expected"])
+        self.layout_.insertWidget(1, self.chart)
+
+    def show_orders(self, orders) -> None:
+        from vendordesk.ui.forecast.data import days
+
+        if orders is None or orders.empty:
+            self.bars_po.setOpts(x=[], height=[])
+            self.bars_new.setOpts(x=[], y0=[], height=[])
+            return
+        x = days(orders["week_start"].tolist())
+        po = orders["open_po"].to_numpy(float)
+        new = orders["expected_order"].to_numpy(float)
+        self.bars_po.setOpts(x=x, height=po, width=5)
+        self.bars_new.setOpts(x=x, y0=po, height=new, width=5)
+        self.chart.setXRange(x.min() - 7, x.max() + 7, padding=0)
+        self.chart.setYRange(0, max(float((po + new).max()), 1.0) * 1.25, padding=0)

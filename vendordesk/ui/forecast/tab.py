@@ -1,0 +1,123 @@
+"""The Forecast tab: our forecast against Amazon's, supply, out-of-stock risk, orders coming.
+
+The forecast runs in a worker (progress bar, cancel); pandas, pyqtgraph and the pages are
+imported when the tab is first shown, never on the way to the first window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+
+from vendordesk.ui.tab_base import BaseTab, EmptyState
+
+
+class ForecastTab(BaseTab):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.stack = QStackedWidget()
+        self.empty = EmptyState(self.tr("No sales history yet"), self.tr("Import weekly Vendor Central Sales reports and Amazon's Forecast report (File › Import…) to compare our forecast with Amazon's."))
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.content = None
+        self.task = None
+        self.index = None
+        self.inputs = None
+        self.current_asin = ""
+
+    def title(self) -> str:
+        return self.tr("Forecast")
+
+    # --- building -------------------------------------------------------------------
+    def _build(self) -> None:
+        from vendordesk.ui.forecast.view import ForecastView
+
+        self.content = ForecastView(self)
+        self.stack.addWidget(self.content)
+        self.run_button, self.cancel_button = self.content.run_button, self.content.cancel_button
+        self.progress, self.status, self.horizon = self.content.progress, self.content.status, self.content.horizon
+
+    # --- data -----------------------------------------------------------------------
+    def _has_sales(self) -> bool:
+        from vendordesk.store.facts_read import has_weekly_sales
+
+        return has_weekly_sales(self.ctx.workspace)
+
+    def reload(self) -> None:
+        if not self._has_sales():
+            self.cancel_run()
+            self.stack.setCurrentWidget(self.empty)
+            return
+        if self.content is None:
+            self._build()
+        self.stack.setCurrentWidget(self.content)
+        self.start_run()
+
+    def start_run(self) -> None:
+        from vendordesk.ui.forecast.data import compute_plan
+        from vendordesk.ui.workers import run_task
+
+        if self.task is not None:
+            self.task.cancel()
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.run_button.setEnabled(False)
+        self.status.setText(self.tr("Forecasting every ASIN and backtesting it…"))
+        task = run_task(compute_plan, self.ctx.workspace.path, self.horizon.value(),
+                        on_done=lambda result: self._on_done(task, result),
+                        on_error=lambda exc: self._on_error(task, exc),
+                        on_progress=lambda f: self.progress.setValue(int(f * 100)))
+        self.task = task
+
+    def cancel_run(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finish(self, task) -> bool:
+        """True when ``task`` is the current run (older runs are ignored)."""
+        if task is not self.task:
+            return False
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(False)
+        self.run_button.setEnabled(True)
+        return True
+
+    def _on_error(self, task, exc: BaseException) -> None:
+        from vendordesk.errors import Cancelled, UserError
+
+        if not self._finish(task):
+            return
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Forecast cancelled. Press “Run forecast” to start again."))
+        elif isinstance(exc, UserError):
+            self.status.setText(str(exc))
+        else:
+            self.status.setText(self.tr("The forecast failed; details are in the log file."))
+            from vendordesk.ui.errors import excepthook
+
+            excepthook(type(exc), exc, exc.__traceback__)
+
+    def _on_done(self, task, result) -> None:
+        if not self._finish(task):
+            return
+        self.index, self.inputs = result
+        self.content.show_plan(self.index)
+        self.badge_changed.emit(self._badge())
+
+    def _badge(self) -> str:
+        """ASINs at out-of-stock risk (core.forecast_supply.at_risk_asins; "" for none)."""
+        from vendordesk.core.forecast.supply import at_risk_asins
+
+        count = len(at_risk_asins(self.index.plan.risks, self.index.plan.result.weeks))
+        return str(count) if count else ""
+
+    def refresh(self, changes) -> None:
+        if not self._loaded:
+            return
+        if changes.facts or changes.workspace:
+            self.reload()
+        elif changes.supply and self.index is not None:
+            self.content.recompute_supply()

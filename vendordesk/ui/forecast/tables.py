@@ -1,0 +1,115 @@
+"""Tables of the Forecast tab: all ASINs, divergence, drift, risk weeks, orders coming."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from vendordesk.ui.forecast import labels
+from vendordesk.ui.models.frame_model import Column, FrameModel
+
+RED, AMBER = "#ffebee", "#fff8e1"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ForecastTables", text)
+
+
+def make_view(key: str | None = None, parent=None) -> tuple[QTableView, FrameModel]:
+    model = FrameModel(key=key, parent=parent)
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view, model
+
+
+def fit_columns(view: QTableView, maximum: int = 220) -> None:
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for i in range(header.count()):
+        header.resizeSection(i, min(max(header.sectionSize(i) + 12, 60), maximum))
+    model = view.model()
+    last = model.columns()[-1] if hasattr(model, "columns") and model.columns() else None
+    header.setStretchLastSection(last is not None and last.kind == "text")
+
+
+def overview_columns() -> list[Column]:
+    return [
+        Column("asin", _t("ASIN")), Column("title", _t("Product")),
+        Column("model", _t("Model"), labels=labels.model_labels()),
+        Column("source", _t("Forecast used"), labels=labels.source_labels()),
+        Column("ours_wape", _t("WAPE ours"), "percent", decimals=0),
+        Column("ours_mase", _t("MASE ours"), "number", decimals=2),
+        Column("seasonal_naive_mase", _t("MASE seas. naive"), "number", decimals=2),
+        Column("amazon_wape", _t("WAPE Amazon"), "percent", decimals=0),
+        Column("ours_bias", _t("Bias ours"), "percent", decimals=0),
+        Column("p50_13w", _t("Ours 13 wk"), "number", decimals=0),
+        Column("amazon_13w", _t("Amazon 13 wk"), "number", decimals=0),
+        Column("diff_pct", _t("Difference"), "percent", decimals=0),
+        Column("divergence", _t("Divergence"), labels=labels.divergence_labels()),
+        Column("risk_weeks", _t("Risk weeks"), "int"),
+        Column("eur_at_risk", _t("At risk"), "money", decimals=0),
+        Column("flags_text", _t("Data notes")),
+    ]
+
+
+def overview_colors(frame) -> list:
+    return [RED if r > 0 else AMBER if d else None for r, d in zip(frame["risk_weeks"], frame["divergence"])]
+
+
+def divergence_columns() -> list[Column]:
+    return [Column("asin", _t("ASIN")), Column("weeks", _t("Weeks"), "int"),
+            Column("ours", _t("Ours (P50)"), "number", decimals=0),
+            Column("amazon", _t("Amazon (mean)"), "number", decimals=0),
+            Column("diff", _t("Difference"), "number", decimals=0),
+            Column("diff_pct", _t("Difference %"), "percent", decimals=0),
+            Column("flag", _t("Flag"), labels=labels.divergence_labels())]
+
+
+def drift_columns() -> list[Column]:
+    return [Column("asin", _t("ASIN")), Column("generation_date", _t("Newest generation"), "date"),
+            Column("mean_units", _t("Amazon next 13 wk"), "number", decimals=0),
+            Column("since_first", _t("Since 1st generation"), "percent", decimals=0),
+            Column("change", _t("Last revision"), "percent", decimals=0),
+            Column("oos_before", _t("OOS rate before"), "percent", decimals=0),
+            Column("flag", _t("Flag"), labels=labels.drift_labels())]
+
+
+def risk_columns() -> list[Column]:
+    return [Column("asin", _t("ASIN")), Column("week_start", _t("Week"), "date"),
+            Column("p80", _t("P80 demand"), "number", decimals=0),
+            Column("p90", _t("P90 demand"), "number", decimals=0),
+            Column("amazon_stock", _t("Available at Amazon"), "number", decimals=0),
+            Column("capacity", _t("Capacity"), "number", decimals=0),
+            Column("short_p90", _t("Units short (P90)"), "number", decimals=0),
+            Column("eur_at_risk", _t("At risk"), "money", decimals=0),
+            Column("risk", _t("Risk"), labels=labels.risk_labels())]
+
+
+def orders_columns() -> list[Column]:
+    return [Column("week_start", _t("Week"), "date"),
+            Column("expected_order", _t("Expected new orders"), "number", decimals=0),
+            Column("open_po", _t("Open PO units due"), "number", decimals=0),
+            Column("total", _t("Total units"), "number", decimals=0),
+            Column("value", _t("Value"), "money", decimals=0),
+            Column("asins", _t("ASINs ordering"), "int")]
+
+
+def set_table(view: QTableView, model: FrameModel, frame, columns: list[Column], colors=None,
+              sort: tuple[str, bool] | None = None) -> None:
+    model.set_frame(frame, columns)
+    if colors is not None:
+        model.set_row_colors(colors)
+    if sort is not None:
+        keys = [c.key for c in columns]
+        order = Qt.SortOrder.AscendingOrder if sort[1] else Qt.SortOrder.DescendingOrder
+        view.sortByColumn(keys.index(sort[0]), order)
+    fit_columns(view)

@@ -1,0 +1,151 @@
+"""Sentences of the Forecast tab (accuracy told honestly, risk, orders) and the supply recompute."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from vendordesk.ui import fmt
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ForecastTexts", text)
+
+
+def _fill(text: str, *values) -> str:
+    for i, value in enumerate(values, start=1):
+        text = text.replace(f"%{i}", str(value))
+    return text
+
+
+def _ok(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def accuracy_text(_w, row: dict, holdout) -> str:
+    """One ASIN's backtest: ours vs seasonal naive vs Amazon, saying plainly who was better."""
+    if not row or not _ok(row.get("ours_mase")) and not _ok(row.get("ours_wape")):
+        return _t("No backtest for this ASIN: its history is too short or had no sales in the hidden weeks.")
+    lines = [_fill(_t("<b>Backtest</b> (last %1 weeks hidden, then forecast):"), holdout)]
+    lines.append(_fill(_t("Ours: WAPE %1, MASE %2, bias %3"), fmt.percent(row.get("ours_wape"), 0),
+                       fmt.number(row.get("ours_mase"), 2), fmt.percent(row.get("ours_bias"), 0)))
+    lines.append(_fill(_t("Seasonal naive: WAPE %1, MASE %2"), fmt.percent(row.get("seasonal_naive_wape"), 0),
+                       fmt.number(row.get("seasonal_naive_mase"), 2)))
+    if _ok(row.get("amazon_wape")) or _ok(row.get("amazon_mase")):
+        lines.append(_fill(_t("<b>Against Amazon</b>, the %1 weeks since its forecast of %2:"),
+                           fmt.number(row.get("amazon_weeks")), fmt.date(row.get("amazon_generation"))))
+        lines.append(_fill(_t("Ours: WAPE %1, bias %2 · Amazon: WAPE %3, bias %4"),
+                           fmt.percent(row.get("vs_amazon_ours_wape"), 0), fmt.percent(row.get("vs_amazon_ours_bias"), 0),
+                           fmt.percent(row.get("amazon_wape"), 0), fmt.percent(row.get("amazon_bias"), 0)))
+    else:
+        lines.append(_t("Amazon: no imported forecast old enough to score against sales."))
+    ours, naive = row.get("ours_mase"), row.get("seasonal_naive_mase")
+    if _ok(ours) and _ok(naive):
+        verdict = _t("Ours was better than seasonal naive.") if ours < naive else _t(
+            "<span style='color:#c62828'>Seasonal naive was better for this ASIN.</span>")
+        lines.append(verdict)
+    return "<br>".join(lines)
+
+
+def backtest_text(_w, doc: dict, versus: dict | None = None) -> str:
+    total = doc.get("total") or {}
+    ours, naive, cov = total.get("ours") or {}, total.get("seasonal_naive") or {}, total.get("coverage") or {}
+    if not ours.get("mase"):
+        return _t("Forecast ready. Not enough history for a backtest.")
+    gain = 1 - ours["mase"] / naive["mase"] if naive.get("mase") else None
+    text = _fill(_t("Backtest on the last %1 weeks: mean MASE ours %2, seasonal naive %3 (%4 better); "
+                    "P70/P80/P90 coverage %5 / %6 / %7"), doc.get("holdout"), fmt.number(ours["mase"], 2),
+                 fmt.number(naive.get("mase"), 2), fmt.percent(gain, 0), fmt.percent(cov.get("p70"), 0),
+                 fmt.percent(cov.get("p80"), 0), fmt.percent(cov.get("p90"), 0))
+    vtotal = (versus or {}).get("total") or {}
+    amazon = vtotal.get("amazon") or {}
+    if amazon.get("wape") is not None:
+        text += _fill(_t("<br>Same %1 weeks as Amazon's oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)"),
+                      versus.get("holdout"), fmt.percent((vtotal.get("ours") or {}).get("wape"), 0),
+                      fmt.percent(amazon["wape"], 0), amazon.get("asins"))
+    return text
+
+
+def divergence_text(_w, plan) -> str:
+    div = plan.divergence
+    if div.empty:
+        return _t("No Amazon forecast covers our forecast weeks: import Amazon's Forecast report.")
+    total = div[div["asin"] == "TOTAL"].iloc[0]
+    from vendordesk.core.forecast.amazon import spirals
+
+    flagged = int((div[div["asin"] != "TOTAL"]["flag"] != "").sum())
+    return _fill(_t("Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. "
+                    "On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral)."), fmt.number(total["ours"]),
+                 fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0), flagged, len(spirals(plan.drift)))
+
+
+def overview_text(_w, overview) -> str:
+    """One line over the all-ASINs table."""
+    both = overview.dropna(subset=["ours_mase", "seasonal_naive_mase"])
+    better = int((both["ours_mase"] < both["seasonal_naive_mase"]).sum())
+    risky = overview[overview["risk_weeks"] > 0]
+    return _fill(_t("%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at "
+                    "out-of-stock risk; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart."),
+                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()))
+
+
+def risk_text(_w, plan, currency: str) -> str:
+    risks = plan.risks
+    if risks.empty:
+        return _t("No out-of-stock risk: projected Amazon stock covers P80 and P90 demand in every week.")
+    from vendordesk.core.forecast.supply import RISK_HORIZON_WEEKS, at_risk_asins
+
+    near = len(at_risk_asins(risks, plan.result.weeks))
+    return _fill(_t("%1 ASINs at risk in the next %2 weeks. Over the whole horizon: %3 weeks at risk on %4 ASINs; "
+                    "%5 at risk (units short of P90 demand × unit value). "
+                    "Enter capacity and own stock on the ASIN page to sharpen this."), near, RISK_HORIZON_WEEKS,
+                 len(risks), risks["asin"].nunique(), fmt.money(risks["eur_at_risk"].sum(), currency, 0))
+
+
+def orders_text(_w, plan) -> str:
+    orders = plan.orders
+    if orders.empty:
+        return _t("No orders expected.")
+    head = orders.head(4)
+    return _fill(_t("Expected Amazon orders in the next 4 weeks: %1 units (of which %2 on open POs). "
+                    "Rule: forecast over lead time + 1 review week + P80 safety − (Amazon stock + open POs)."),
+                 fmt.number(head["total"].sum()), fmt.number(head["open_po"].sum()))
+
+
+def orders_brief(_w, plan, currency: str) -> str:
+    from vendordesk.briefs.orders import orders_html
+
+    text = {"title": _t("Orders coming"), "subtitle": _fill(_t("Expected Amazon purchase orders per week, as of %1"),
+                                                             fmt.date(plan.result.weeks[0] if plan.result.weeks else "")),
+            "week": _t("Week"), "expected": _t("Expected new orders"), "open_po": _t("Open PO units due"),
+            "total": _t("Total units"), "value": _t("Value"), "asins": _t("ASINs ordering"),
+            "risks_title": _t("ASINs at out-of-stock risk"), "asin": _t("ASIN"), "short": _t("Units short (P90)"),
+            "first_week": _t("First week at risk"), "weeks": _t("Weeks at risk"),
+            "at_risk": _t("At risk"), "none": _t("None."),
+            "note": _t("Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs)."
+                       " Our forecast, not Amazon's commitment.")}
+    return orders_html(plan.orders, plan.risks, text, lambda v: fmt.number(v), lambda v: fmt.money(v, currency, 0),
+                       fmt.date)
+
+
+def recompute_supply(tab, index):
+    """Supply changed: redo projection, risks and orders on the GUI thread; returns a new PlanIndex."""
+    from dataclasses import replace
+
+    from vendordesk.core.forecast import supply as fs
+    from vendordesk.core.forecast.plan import supply_inputs
+    from vendordesk.store.supply import capacity_plan, supply_params
+    from vendordesk.ui.forecast.data import PlanIndex
+
+    tab.inputs["supply"] = supply_params(tab.ctx.workspace)
+    tab.inputs["capacity_plan"] = capacity_plan(tab.ctx.workspace)
+    plan = index.plan
+    sup = supply_inputs(plan.result, tab.inputs)
+    projection = fs.projection_frame(plan.result.asins, plan.result.weeks, sup, fs.project(sup))
+    values = tab.inputs.get("values")
+    value_map = values.set_index("asin")["unit_value"] if values is not None and len(values) else None
+    plan = replace(plan, projection=projection, risks=fs.risk_weeks(projection),
+                   orders=fs.orders_coming(projection, value_map))
+    tab.index = PlanIndex(plan)
+    return tab.index

@@ -1,0 +1,236 @@
+"""One gear opened: its KPIs (value, comparison, change, status, limits), a chart over time and
+the worst ASINs for the gear."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vendordesk.ui import fmt
+from vendordesk.ui.charts import TimeSeriesPlot
+from vendordesk.ui.gears.formatting import (
+    STATUS_COLORS,
+    change_text,
+    kpi_value,
+    missing,
+    score_text,
+    status_text,
+)
+from vendordesk.ui.models.frame_model import Column, FrameModel
+
+
+def shift_week(iso: str, weeks: int) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(iso) + dt.timedelta(weeks=weeks)).isoformat()
+
+
+class GearDetail(QWidget):
+    """Signals: manual_requested(gear_id), customise_requested(gear_id), asin_requested(asin)."""
+
+    manual_requested = Signal(str)
+    customise_requested = Signal(str)
+    asin_requested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.gear_id: str | None = None
+        self.report = None
+        self.currency = "EUR"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
+        self.manual_button = QPushButton(self.tr("Enter values…"))
+        self.customise_button = QPushButton(self.tr("Rename && thresholds…"))
+        self.manual_button.clicked.connect(lambda: self.manual_requested.emit(self.gear_id or ""))
+        self.customise_button.clicked.connect(lambda: self.customise_requested.emit(self.gear_id or ""))
+        header.addWidget(self.title, 1)
+        header.addWidget(self.manual_button)
+        header.addWidget(self.customise_button)
+        layout.addLayout(header)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #546e7a;")
+        layout.addWidget(self.note)
+
+        self.kpi_table = QTableWidget(0, 6)
+        self.kpi_table.setHorizontalHeaderLabels([self.tr("KPI"), self.tr("Value"), self.tr("Comparison"),
+                                                  self.tr("Change"), self.tr("Status"), self.tr("Limits")])
+        self.kpi_table.verticalHeader().setVisible(False)
+        self.kpi_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.kpi_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.kpi_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.kpi_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            self.kpi_table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.kpi_table.itemSelectionChanged.connect(self._show_chart)
+
+        self.chart = TimeSeriesPlot()
+        self.chart.setMinimumHeight(170)
+        self.no_chart = QLabel(self.tr("No values over time for this KPI yet."))
+        self.no_chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_chart.setStyleSheet("color: #78909c; background: #fafafa; border: 1px solid #eceff1;")
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.addWidget(self.chart)
+        self.chart_stack.addWidget(self.no_chart)
+
+        worst = QWidget()
+        worst_layout = QVBoxLayout(worst)
+        worst_layout.setContentsMargins(0, 4, 0, 0)
+        self.worst_label = QLabel()
+        self.worst_label.setStyleSheet("font-weight: 600; color: #37474f;")
+        self.worst_model = FrameModel(key="asin")
+        self.worst_view = QTableView()
+        self.worst_view.setModel(self.worst_model)
+        self.worst_view.verticalHeader().setVisible(False)
+        self.worst_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.worst_view.horizontalHeader().setStretchLastSection(False)
+        self.worst_view.setWordWrap(False)
+        self.worst_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.worst_view.verticalHeader().setDefaultSectionSize(22)
+        self.worst_view.doubleClicked.connect(self._asin_clicked)
+        self.worst_view.setToolTip(self.tr("Double-click an ASIN to filter the gears by it."))
+        worst_layout.addWidget(self.worst_label)
+        worst_layout.addWidget(self.worst_view)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.kpi_table)
+        split.addWidget(self.chart_stack)
+        split.addWidget(worst)
+        split.setSizes([200, 240, 220])
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+
+    # --- content ---------------------------------------------------------------------------
+    def show_gear(self, report, gear_id: str, worst, currency: str, has_manual: bool) -> None:
+        self.report, self.gear_id, self.currency = report, gear_id, currency
+        gear = report.gear(gear_id)
+        color = STATUS_COLORS[gear.status]
+        if gear.score is None:
+            self.title.setText(self.tr("%1 · no data").replace("%1", gear.name))
+        else:
+            self.title.setText(self.tr("%1 · score %2 · %3").replace("%1", gear.name)
+                               .replace("%2", score_text(gear.score)).replace("%3", status_text(gear.status)))
+        self.title.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {color};")
+        self.manual_button.setVisible(has_manual)
+        compare = self.tr("prior period") if report.compare == "prior" else self.tr("same weeks last year")
+        if gear.status == "no-data":
+            self.note.setText(self.tr("No data for this gear in the chosen period. Its KPIs come from reports "
+                                      "VendorDesk cannot read for it, or from values you enter by hand "
+                                      "(Enter values…). Without data the gear gets no score."))
+        else:
+            self.note.setText(self.tr("%1 weeks up to the week of %2, compared with the %3. "
+                                      "Score 0–100: green from 80, amber from 50.")
+                              .replace("%1", str(report.weeks)).replace("%2", fmt.date(report.asof_week))
+                              .replace("%3", compare))
+        self._fill_kpis(gear)
+        self._fill_worst(gear, worst)
+
+    def _fill_kpis(self, gear) -> None:
+        self.kpi_table.blockSignals(True)
+        self.kpi_table.setRowCount(len(gear.kpis))
+        for row, k in enumerate(gear.kpis):
+            cells = [k.name + (self.tr(" (manual)") if k.manual else ""),
+                     kpi_value(k.value, k.unit, self.currency), kpi_value(k.compare, k.unit, self.currency),
+                     change_text(k.change, k.unit, k.value, k.compare), status_text(k.status),
+                     self._limits(k.threshold, k.unit)]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (1, 2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 4:
+                    item.setForeground(QBrush(QColor(STATUS_COLORS.get(k.status, "#78909c"))))
+                self.kpi_table.setItem(row, col, item)
+        self.kpi_table.blockSignals(False)
+        first = next((i for i, k in enumerate(gear.kpis) if not missing(k.value)), 0)
+        self.kpi_table.selectRow(first)
+        self._show_chart()
+
+    def _limits(self, threshold: dict | None, unit: str) -> str:
+        if not threshold:
+            return fmt.DASH
+        green, red, kind = threshold["green"], threshold["red"], threshold["kind"]
+        if kind == "trend":
+            return self.tr("change ≥ %1 / < %2").replace("%1", fmt.percent(green, 0)).replace("%2", fmt.percent(red, 0))
+        g, r = kpi_value(green, unit, self.currency), kpi_value(red, unit, self.currency)
+        text = "≤ %1 / > %2" if kind == "max" else "≥ %1 / < %2"
+        return text.replace("%1", g).replace("%2", r)
+
+    def _show_chart(self) -> None:
+        if self.report is None or self.gear_id is None:
+            return
+        rows = self.kpi_table.selectionModel().selectedRows()
+        gear = self.report.gear(self.gear_id)
+        if not rows or rows[0].row() >= len(gear.kpis):
+            return
+        k = gear.kpis[rows[0].row()]
+        weekly = self.report.weekly
+        series = weekly[k.id] if k.id in getattr(weekly, "columns", []) else None
+        points = list(series.dropna().items()) if series is not None else []
+        if not points:
+            self.chart_stack.setCurrentWidget(self.no_chart)
+            return
+        self.chart_stack.setCurrentWidget(self.chart)
+        compare_points = None
+        if self.report.compare == "last_year" and points:
+            compare_points = [(shift_week(w, 52), v) for w, v in points]
+        limits = None
+        if k.threshold and k.threshold["kind"] in ("min", "max"):
+            limits = {"green": k.threshold["green"], "red": k.threshold["red"]}
+        unit = {"pct": "%", "money": self.currency, "weeks": self.tr("weeks"), "days": self.tr("days")}.get(k.unit, "")
+        self.chart.set_series(points, k.name, percent=k.unit == "pct", compare_points=compare_points,
+                              compare_label=self.tr("last year"), thresholds=limits,
+                              period=self.report.periods.get("current"), unit_label=unit)
+
+    def _fill_worst(self, gear, worst) -> None:
+        if worst is None or len(worst) == 0:
+            self.worst_label.setText(self.tr("No ASIN ranking for this gear in this period."))
+            self.worst_view.setVisible(False)
+            return
+        kpi = gear.kpis[0]
+        rank = str(worst["rank_by"].iloc[0])
+        name = self._rank_name(rank, kpi.name)
+        self.worst_label.setText(self.tr("Worst ASINs for this gear (by %1)").replace("%1", name))
+        kind = {"pct": "percent", "money": "money"}.get(kpi.unit, "number")
+        columns = [Column("asin", self.tr("ASIN")), Column("title", self.tr("Title")),
+                   Column("value", self.tr("Value"), kind, decimals=1 if kind == "percent" else 2),
+                   Column("compare", self.tr("Comparison"), kind, decimals=1 if kind == "percent" else 2),
+                   Column("change", self.tr("Change"), "percent", decimals=1),
+                   Column("revenue", self.tr("Revenue"), "money", decimals=0)]
+        frame = worst.copy()
+        if kpi.unit == "pct":   # a change of a percentage reads best in points
+            frame["change"] = (frame["value"] - frame["compare"]) * 100.0
+            columns[4] = Column("change", self.tr("Change (pts)"), "number", decimals=1)
+        if "title" not in frame:
+            frame["title"] = ""
+        self.worst_model.set_frame(frame, columns)
+        self.worst_view.setVisible(True)
+        header = self.worst_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def _rank_name(self, rank: str, fallback: str) -> str:
+        names = {"oos_views": self.tr("glance views lost to OOS"), "chargebacks": self.tr("chargebacks"),
+                 "conversion_change": self.tr("fall in conversion"), "asp_change": self.tr("fall in ASP")}
+        return names.get(rank, fallback)
+
+    def _asin_clicked(self, index) -> None:
+        asin = self.worst_model.row_key(index.row())
+        if asin:
+            self.asin_requested.emit(str(asin))

@@ -1,0 +1,427 @@
+"""The KPI gears tab: the nine gears at a glance, one gear opened, filters, manual values.
+
+Reading the workspace and preparing the facts runs once in a worker (``load_gear_model``);
+switching gear, filter, period or comparison then computes in pandas on the cached model.
+When the interdependency panel (``vendordesk.ui.influence.tab``) is installed it sits
+next to the gears in an inner tab "What moves what".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vendordesk.changes import Changes
+from vendordesk.ui.tab_base import BaseTab, EmptyState
+
+PERIOD_WEEKS = (4, 13, 26, 52)
+ASYNC_ROWS = 0           # fact rows from which re-judging runs in a worker (0: always)
+
+
+def compute_report(model, params: dict, progress=None, cancelled=None):
+    """Worker: judge the gears on the prepared model (one run at a time; see GearsTab)."""
+    return model.compute(**params)
+
+
+def load_gear_model(path, progress=None, cancelled=None):
+    """Worker: read everything the gears need from its own connection and prepare it."""
+    from vendordesk.core.gears.report import GearInputs, GearModel
+    from vendordesk.store import open_workspace
+    from vendordesk.store.gears import load_gear_inputs
+
+    with open_workspace(path) as ws:
+        inputs = load_gear_inputs(ws)
+        currency = ws.meta("currency", "EUR") or "EUR"
+    if progress:
+        progress(0.6)
+    return GearModel(GearInputs(**inputs)), currency
+
+
+def reload_chargebacks(path, model, currency, progress=None, cancelled=None):
+    """Worker: the same facts with fresh chargebacks (a ticket edit must not re-read every report)."""
+    from dataclasses import replace
+
+    from vendordesk.core.gears.report import GearModel
+    from vendordesk.store import open_workspace
+    from vendordesk.store.gears import chargebacks_weekly
+
+    with open_workspace(path) as ws:
+        chargebacks = chargebacks_weekly(ws)
+    return GearModel(replace(model.inputs, chargebacks=chargebacks)), currency
+
+
+def _has_influence_panel() -> bool:
+    try:
+        return importlib.util.find_spec("vendordesk.ui.influence.tab") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class GearsTab(BaseTab):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.model = None
+        self.report = None
+        self.currency = "EUR"
+        self.task = None
+        self.compute_task = None
+        self._pending = None
+        self.async_rows = ASYNC_ROWS
+        self.content = None
+        self.influence = None
+        self.inner = None
+        self._influence_dirty = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+        self.loading = EmptyState(self.tr("Reading the gears…"), self.tr("VendorDesk reads the reports once; "
+                                                                         "switching gears is instant afterwards."))
+        self.empty = EmptyState(self.tr("No sales data yet"), self.tr(
+            "Import Vendor Central Sales, Traffic, Inventory and Net PPM reports (File › Import…) to see the "
+            "nine KPI gears and how they drive one another."), self.tr("Import reports…"))
+        self.empty.action_requested.connect(self._import)
+        manual = QPushButton(self.tr("Show the gears and enter values by hand"))
+        manual.setFlat(True)
+        manual.setStyleSheet("color: #1565c0;")
+        manual.clicked.connect(self._show_content_anyway)
+        self.empty.layout().insertWidget(self.empty.layout().count() - 1, manual, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.stack.addWidget(self.loading)
+        self.stack.addWidget(self.empty)
+
+    def title(self) -> str:
+        return self.tr("KPI gears")
+
+    # --- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        from vendordesk.core.gears.defs import GEAR_IDS
+        from vendordesk.ui.gears.detail import GearDetail
+        from vendordesk.ui.gears.tiles import GearGrid
+
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(8, 8, 8, 4)
+        outer.addLayout(self._filter_bar())
+        self.grid = GearGrid(GEAR_IDS)
+        self.grid.selected.connect(self._show_detail)
+        self.grid.manual_requested.connect(self.enter_manual)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.detail = GearDetail()
+        self.detail.manual_requested.connect(self.enter_manual)
+        self.detail.customise_requested.connect(self.customise)
+        self.detail.asin_requested.connect(self._filter_asin)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 6)
+        split.setSizes([620, 700])
+        outer.addWidget(split, 1)
+        if _has_influence_panel():
+            self.inner = QTabWidget()
+            self.inner.addTab(page, self.tr("Gears"))
+            self.inner.addTab(QWidget(), self.tr("What moves what"))
+            self.inner.currentChanged.connect(self._inner_changed)
+            self.content = self.inner
+        else:
+            self.inner = None
+            self.content = page
+        self.stack.addWidget(self.content)
+        window = self.ctx.services.get("main_window")
+        if window is not None and hasattr(window, "add_export_action"):
+            window.add_export_action(self.tr("KPI gears as shown…"), self.export)
+
+    def _filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.brand = QComboBox()
+        self.category = QComboBox()
+        self.asin = QComboBox()
+        self.asin.setMinimumContentsLength(18)
+        self.period = QComboBox()
+        for weeks in PERIOD_WEEKS:
+            self.period.addItem(self.tr("Last %1 weeks").replace("%1", str(weeks)), weeks)
+        self.compare = QComboBox()
+        self.compare.addItem(self.tr("vs. last year where a year of data exists"), "auto")
+        self.compare.addItem(self.tr("vs. prior period"), "prior")
+        self.compare.addItem(self.tr("vs. same weeks last year"), "last_year")
+        for label, combo in ((self.tr("Brand"), self.brand), (self.tr("Category"), self.category),
+                             (self.tr("ASIN"), self.asin), (self.tr("Period"), self.period)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(combo)
+        bar.addWidget(self.compare)
+        bar.addStretch(1)
+        self.as_of = QLabel()
+        self.as_of.setStyleSheet("color: #546e7a;")
+        bar.addWidget(self.as_of)
+        for combo in (self.brand, self.category):
+            combo.currentIndexChanged.connect(self._narrow)
+        for combo in (self.asin, self.period, self.compare):
+            combo.currentIndexChanged.connect(self.recompute)
+        return bar
+
+    def _fill_filters(self) -> None:
+        products = self.model.inputs.products
+        combos = ((self.brand, "brand", self.tr("All brands")), (self.category, "category", self.tr("All categories")))
+        for combo, column, everything in combos:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            if products is not None and column in products:
+                for value in sorted(v for v in products[column].dropna().unique() if v):
+                    combo.addItem(str(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self._fill_asins()
+
+    def _fill_asins(self) -> None:
+        """The ASIN list follows the brand and category chosen."""
+        products = self.model.inputs.products
+        current = self.asin.currentData()
+        self.asin.blockSignals(True)
+        self.asin.clear()
+        self.asin.addItem(self.tr("All ASINs"), None)
+        if products is not None and len(products):
+            allowed = self.model.asins_for(self.brand.currentData(), self.category.currentData())
+            rows = products if allowed is None else products.loc[products["asin"].isin(allowed)]
+            for asin, title in zip(rows["asin"], rows["title"].fillna("")):
+                self.asin.addItem(f"{asin} – {title[:40]}" if title else asin, asin)
+        self.asin.setCurrentIndex(max(0, self.asin.findData(current)))
+        self.asin.blockSignals(False)
+
+    def _narrow(self) -> None:
+        if self.model is not None:
+            self._fill_asins()
+        self.recompute()
+
+    # --- data -------------------------------------------------------------------------------
+    def reload(self, chargebacks_only: bool = False) -> None:
+        from vendordesk.ui.workers import run_task
+
+        if self.task is not None:
+            self.task.cancel()
+        if self.model is None:
+            self.stack.setCurrentWidget(self.loading)
+        if chargebacks_only and self.model is not None:
+            task = run_task(reload_chargebacks, self.ctx.workspace.path, self.model, self.currency,
+                            on_done=lambda result: self._loaded_model(task, result),
+                            on_error=lambda exc: self._failed(task, exc))
+            self.task = task
+            return
+        task = run_task(load_gear_model, self.ctx.workspace.path,
+                        on_done=lambda result: self._loaded_model(task, result),
+                        on_error=lambda exc: self._failed(task, exc))
+        self.task = task
+        self._influence_dirty = True
+        if self.inner is not None and self.inner.currentIndex() == 1:
+            self._inner_changed(1)
+
+    def _failed(self, task, exc) -> None:
+        from vendordesk.errors import Cancelled
+
+        if task is not None:
+            if task is not self.task:
+                return
+            self.task = None
+        if not isinstance(exc, Cancelled):
+            from vendordesk.ui.errors import excepthook
+
+            excepthook(type(exc), exc, exc.__traceback__)
+
+    def _loaded_model(self, task, result) -> None:
+        if task is not self.task:
+            return
+        self.task = None
+        self.compute_task, self._pending = None, None     # results for an older model are dropped
+        self.model, self.currency = result
+        if self.model.latest_week() is None and self.stack.currentWidget() is not self.content:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self._show_content()
+
+    def _show_content(self) -> None:
+        if self.content is None:
+            self._build()
+        self._fill_filters()
+        self.stack.setCurrentWidget(self.content)
+        self.recompute()
+
+    def _show_content_anyway(self) -> None:
+        if self.model is not None:
+            self._show_content()
+
+    def recompute(self) -> None:
+        """Judge the gears for the current filters (pandas on the cached model; no reads).
+
+        Runs in a worker (newest request wins) so a filter change never blocks the window;
+        ``async_rows`` can switch small accounts to computing in place."""
+        if self.model is None or self.content is None:
+            return
+        asins = self.model.asins_for(self.brand.currentData(), self.category.currentData(), self.asin.currentData())
+        params = {"weeks": self.period.currentData() or 4, "compare": self.compare.currentData() or "auto",
+                  "asins": asins, "lang": self.ctx.lang}
+        if len(self.model.prepared) < self.async_rows:
+            self._render(self.model.compute(**params))
+            return
+        self._pending = params
+        if self.compute_task is None:
+            self._start_compute()
+
+    def _start_compute(self) -> None:
+        from vendordesk.ui.workers import run_task
+
+        params, self._pending = self._pending, None
+        self.as_of.setText(self.tr("Calculating…"))
+        task = run_task(compute_report, self.model, params,
+                        on_done=lambda report: self._computed(task, report),
+                        on_error=lambda exc: self._compute_failed(task, exc))
+        self.compute_task = task
+
+    def _computed(self, task, report) -> None:
+        if task is not self.compute_task:
+            return
+        self.compute_task = None
+        if self._pending is not None:       # the user changed the filter meanwhile
+            self._start_compute()
+            return
+        self._render(report)
+
+    def _compute_failed(self, task, exc) -> None:
+        if task is self.compute_task:
+            self.compute_task = None
+            self._failed(None, exc)
+
+    def _render(self, report) -> None:
+        from vendordesk.core.gears.defs import MANUAL_KPIS
+        from vendordesk.ui import fmt
+
+        self.report = report
+        manual_gears = {g for g, _ in MANUAL_KPIS}
+        self.grid.show_report(self.report, self.currency, manual_gears)
+        text = (self.tr("Week of %1").replace("%1", fmt.date(self.report.asof_week))
+                if self.report.asof_week else self.tr("No data in this selection"))
+        if getattr(self.report, "partial_week", None):
+            text += " · " + self.tr("a newer, partial week %1 exists (too few ASINs yet)").replace(
+                "%1", fmt.date(self.report.partial_week))
+        self.as_of.setText(text)
+        self.grid.select(self.grid.current or self._first_problem())
+
+    def _first_problem(self) -> str:
+        order = {"red": 0, "amber": 1, "green": 2, "no-data": 3}
+        return min(self.report.gears, key=lambda g: (order[g.status], g.score or 0)).id
+
+    def _show_detail(self, gear_id: str) -> None:
+        from vendordesk.core.gears.defs import MANUAL_KPIS
+
+        if self.report is None:          # first judgement still running: shown when it lands
+            return
+        worst = self.model.worst_asins(self.report, gear_id)
+        self.detail.show_gear(self.report, gear_id, worst, self.currency,
+                              any(g == gear_id for g, _ in MANUAL_KPIS))
+
+    def refresh(self, changes: Changes) -> None:
+        if not self._loaded:
+            return
+        if changes.facts or changes.workspace or changes.gears:
+            self.reload()
+        elif changes.tickets and self.model is not None:
+            self.reload(chargebacks_only=True)     # chargebacks feed the operations gear
+
+    # --- actions --------------------------------------------------------------------------------
+    def _import(self) -> None:
+        window = self.ctx.services.get("main_window")
+        if window is not None:
+            window.import_dialog()
+
+    def export(self) -> None:
+        """Write the gears as shown (filters, period) to CSV or XLSX."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from vendordesk.errors import UserError
+        from vendordesk.exports import write_frame
+        from vendordesk.exports.frames import report_frame
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        if self.report is None:
+            return
+        path = ask_export_path(self, self.tr("Export KPI gears"), "gears.xlsx",
+                               self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        try:
+            write_frame(report_frame(self.report), Path(path), "gears", self.ctx.lang)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Export KPI gears"), str(exc))
+
+    def _filter_asin(self, asin: str) -> None:
+        index = self.asin.findData(asin)
+        if index >= 0:
+            self.asin.setCurrentIndex(index)
+
+    def _gear_def(self, gear_id: str):
+        return next(g for g in self.model.gears if g.id == gear_id)
+
+    def enter_manual(self, gear_id: str) -> None:
+        from vendordesk.store.gears import save_manual_kpi
+        from vendordesk.ui.gears.dialogs import ManualKpiDialog
+
+        gear = self._gear_def(gear_id)
+        if not any(k.manual for k in gear.kpis):
+            return
+        products = self.model.inputs.products
+        asins = products["asin"].tolist() if products is not None else []
+        dialog = ManualKpiDialog(gear, self.report.gear(gear_id).name, asins, self)
+        if dialog.exec():
+            save_manual_kpi(self.ctx.workspace, **dialog.entry())
+            self.changed.emit(Changes(gears=True))
+
+    def customise(self, gear_id: str) -> None:
+        from vendordesk.store.gears import gear_settings, reset_gear, save_gear
+        from vendordesk.ui.gears.dialogs import GearSettingsDialog
+
+        gear = self._gear_def(gear_id)
+        custom = (gear_settings(self.ctx.workspace).get(gear_id) or {}).get("custom_name")
+        dialog = GearSettingsDialog(gear, gear.name(self.ctx.lang), custom, self.ctx.lang, self)
+        if not dialog.exec():
+            return
+        if dialog.reset_requested:
+            reset_gear(self.ctx.workspace, gear_id)
+        else:
+            save_gear(self.ctx.workspace, gear.id, gear.position, gear.name_de, gear.name_en,
+                      dialog.custom_name(), dialog.thresholds())
+        self.changed.emit(Changes(gears=True))
+
+    # --- the interdependency panel ------------------------------------------------------------
+    def _inner_changed(self, index: int) -> None:
+        if self.inner is None or index != 1:
+            return
+        if self.influence is None:
+            from vendordesk.ui.influence.tab import InfluencePanel
+
+            self.influence = InfluencePanel(self.ctx, self.inner)
+            self.inner.blockSignals(True)
+            self.inner.removeTab(1)
+            self.inner.addTab(self.influence, self.tr("What moves what"))
+            self.inner.setCurrentIndex(1)
+            self.inner.blockSignals(False)
+        if self._influence_dirty:
+            self._influence_dirty = False
+            self.influence.reload()

@@ -1,0 +1,1 @@
+"""Importing reports: files, preview, history, sync."""

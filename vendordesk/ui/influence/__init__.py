@@ -1,0 +1,1 @@
+"""The interdependency panel: graph, what-if, calibration, target."""

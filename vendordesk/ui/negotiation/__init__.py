@@ -1,0 +1,1 @@
+"""The price-increase tab."""

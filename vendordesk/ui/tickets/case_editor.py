@@ -1,0 +1,176 @@
+"""The case editor of the side panel: all fields, messages next to them, and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMessageBox, QPlainTextEdit, QPushButton, QSpinBox)
+
+from vendordesk.changes import Changes
+from vendordesk.core import tickets as rules
+from vendordesk.ui import fmt
+from vendordesk.ui.tickets import labels
+from vendordesk.ui.tickets.forms import FormEditor, combo, combo_value, date_edit, set_combo
+
+
+def split_refs(text: str) -> list[str]:
+    return [part for part in text.replace(",", " ").replace(";", " ").split() if part]
+
+
+class CaseEditor(FormEditor):
+    """Edit one case (``load(case_id)``) or a new one (``load(None, prefill)``)."""
+
+    def __init__(self, ctx, departments: dict[str, str], parent=None):
+        super().__init__(ctx, parent)
+        date_hint = fmt.date("2026-03-01")
+        self.add_field("case_id", self.tr("Case ID"), QLineEdit())
+        self.add_field("subject", self.tr("Subject"), QLineEdit())
+        self.add_field("status", self.tr("Status"), combo(labels.case_statuses()))
+        self.add_field("category", self.tr("Category"), combo(labels.categories(), editable=True, empty="–"))
+        self.add_field("opened_on", self.tr("Opened"), date_edit(date_hint))
+        self.add_field("last_contact_on", self.tr("Last contact"), date_edit(date_hint))
+        self.add_field("next_follow_up", self.tr("Next follow-up"), date_edit(date_hint))
+        self.add_field("resolved_on", self.tr("Resolved"), date_edit(self.tr("set when resolved")))
+        spin = QSpinBox()
+        spin.setRange(0, 5)
+        self.add_field("escalation_level", self.tr("Escalation"), spin)
+        self.add_field("owner_department", self.tr("Owner"), combo(departments, empty="–"))
+        self.add_field("gear", self.tr("Gear"), QLineEdit())
+        self.add_field("asins", self.tr("ASINs"), QLineEdit()).setPlaceholderText(self.tr("B0… separated by spaces"))
+        self.add_field("pos", self.tr("POs"), QLineEdit())
+        self.add_field("invoices", self.tr("Invoices"), QLineEdit())
+        self.add_field("notes", self.tr("Notes"), QPlainTextEdit()).setMaximumHeight(54)
+        self.finish_layout()
+        self._build_timeline()
+
+    def _build_timeline(self) -> None:
+        title = QLabel(self.tr("Timeline"))
+        title.setStyleSheet("font-weight: 600; margin-top: 6px;")
+        self.outer.addWidget(title)
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        self.timeline.setMinimumHeight(80)
+        self.outer.addWidget(self.timeline, 1)
+        row = QHBoxLayout()
+        self.event_kind = QComboBox()
+        for value, label in labels.event_kinds().items():
+            if value != "status":
+                self.event_kind.addItem(label, value)
+        self.event_text = QLineEdit()
+        self.event_text.setPlaceholderText(self.tr("What happened…"))
+        self.event_text.returnPressed.connect(self.add_event)
+        self.event_button = QPushButton(self.tr("Add"))
+        self.event_button.clicked.connect(self.add_event)
+        row.addWidget(self.event_kind)
+        row.addWidget(self.event_text, 1)
+        row.addWidget(self.event_button)
+        self.outer.addLayout(row)
+
+    # --- load --------------------------------------------------------------------------
+    def load(self, case_id: str | None, prefill: dict | None = None) -> None:
+        from vendordesk.store.tickets import get_case, list_events
+
+        self.clear_problems()
+        self.key = case_id
+        case = (get_case(self.ctx.workspace, case_id) if case_id else None) or {}
+        case = {**case, **(prefill or {})}
+        if not case_id and "opened_on" not in case:
+            case["opened_on"] = dt.date.today().isoformat()
+        self.heading.setText(self.tr("New case") if not case_id else self.tr("Case %1").replace("%1", case_id))
+        for key in ("case_id", "subject", "gear"):
+            self.fields[key].setText(case.get(key) or "")
+        for key in ("opened_on", "last_contact_on", "next_follow_up", "resolved_on"):
+            self.fields[key].setText(fmt.date(case[key]) if case.get(key) else "")
+        for key in ("asins", "pos", "invoices"):
+            self.fields[key].setText(" ".join(case.get(key) or []))
+        set_combo(self.fields["status"], case.get("status") or "open")
+        set_combo(self.fields["category"], case.get("category"))
+        set_combo(self.fields["owner_department"], case.get("owner_department"))
+        self.fields["escalation_level"].setValue(int(case.get("escalation_level") or 0))
+        self.fields["notes"].setPlainText(case.get("notes") or "")
+        self.delete_button.setVisible(bool(case_id))
+        for widget in (self.event_kind, self.event_text, self.event_button):
+            widget.setEnabled(bool(case_id))
+        self.timeline.clear()
+        kinds = labels.event_kinds()
+        for event in (list_events(self.ctx.workspace, case_id) if case_id else []):
+            item = QListWidgetItem(f"{fmt.date(event['happened_on'])} · {kinds.get(event['kind'], event['kind'])}\n"
+                                   f"{event['text'] or ''}")
+            item.setData(Qt.ItemDataRole.UserRole, event["id"])
+            self.timeline.addItem(item)
+        if not case_id:
+            self.timeline.addItem(self.tr("Save the case to add contacts and notes."))
+        elif not self.timeline.count():
+            self.timeline.addItem(self.tr("No contacts or notes yet. Add one below."))
+        self.timeline.scrollToBottom()
+
+    def values(self, problems: list) -> dict:
+        values = {"case_id": self.text("case_id"), "subject": self.text("subject"),
+                  "status": self.fields["status"].currentData(), "category": combo_value(self.fields["category"]),
+                  "escalation_level": self.fields["escalation_level"].value(),
+                  "owner_department": self.fields["owner_department"].currentData(),
+                  "gear": self.text("gear") or None, "notes": self.text("notes") or None,
+                  "asins": [a.upper() for a in split_refs(self.text("asins"))],
+                  "pos": split_refs(self.text("pos")), "invoices": split_refs(self.text("invoices"))}
+        for key in ("opened_on", "last_contact_on", "next_follow_up", "resolved_on"):
+            values[key] = self.read_date(key, problems)
+        if values["status"] == "resolved" and not values["resolved_on"] and not problems:
+            values["resolved_on"] = dt.date.today().isoformat()
+        return values
+
+    # --- save ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        from vendordesk.store import tickets as store
+
+        self.clear_problems()
+        problems: list = []
+        values = self.values(problems)
+        existing = store.case_ids(self.ctx.workspace) - ({self.key} if self.key else set())
+        problems += rules.validate_case(values, (), store.known_asins(self.ctx.workspace))
+        duplicate = values["case_id"] in existing
+        if not self.show_problems(problems):
+            return False
+        ws = self.ctx.workspace
+        if duplicate:
+            if not self.ask_merge(values["case_id"]):
+                self.show_problem("case_id", labels.problem_text("case_id_duplicate", values["case_id"]))
+                return False
+            store.update_case(ws, values["case_id"], values, merge=True)
+            if self.key:
+                store.delete_case(ws, self.key)
+            self.key = values["case_id"]
+        elif self.key is None:
+            self.key = store.add_case(ws, values)
+        else:
+            old = store.get_case(ws, self.key) or {}
+            store.update_case(ws, self.key, values)
+            if old.get("status") != values["status"]:
+                store.add_event(ws, values["case_id"], dt.date.today().isoformat(), "status",
+                                labels.case_statuses().get(values["status"], values["status"]), touch=False)
+            self.key = values["case_id"]
+        self.changed.emit(Changes(tickets=True))
+        warnings = [p for p in problems if p.severity != "error"]
+        self.load(self.key)
+        self.show_problems(warnings)
+        return True
+
+    def ask_merge(self, case_id: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Case exists"),
+            self.tr("Case %1 is already in the log. Merge what you entered into it?\n"
+                    "Filled-in fields replace the old ones; links are added.").replace("%1", case_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def add_event(self) -> None:
+        from vendordesk.store.tickets import add_event
+
+        text = self.event_text.text().strip()
+        if not self.key or not text:
+            return
+        add_event(self.ctx.workspace, self.key, dt.date.today().isoformat(), self.event_kind.currentData(), text)
+        self.event_text.clear()
+        self.changed.emit(Changes(tickets=True))
+        self.load(self.key)

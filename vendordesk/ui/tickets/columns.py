@@ -1,0 +1,119 @@
+"""Column definitions, computed columns and row colours of the three ticket tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from vendordesk.ui.tickets import labels
+from vendordesk.ui.models.frame_model import Column
+
+RED, AMBER = "#ffebee", "#fff8e1"
+
+
+
+def case_columns(departments: dict) -> tuple[list[Column], tuple]:
+    columns = [
+        Column("case_id", QCoreApplication.translate("Tickets", "Case ID")),
+        Column("subject", QCoreApplication.translate("Tickets", "Subject"), editable=True),
+        Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.case_statuses()),
+        Column("category", QCoreApplication.translate("Tickets", "Category"), labels=labels.categories()),
+        Column("opened_on", QCoreApplication.translate("Tickets", "Opened"), "date"),
+        Column("age_days", QCoreApplication.translate("Tickets", "Days open"), "int"),
+        Column("last_contact_on", QCoreApplication.translate("Tickets", "Last contact"), "date"),
+        Column("next_follow_up", QCoreApplication.translate("Tickets", "Follow-up"), "date"),
+        Column("escalation_level", QCoreApplication.translate("Tickets", "Esc."), "int"),
+        Column("owner_department", QCoreApplication.translate("Tickets", "Owner"), labels=departments),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear"), editable=True),
+        Column("asins", QCoreApplication.translate("Tickets", "ASINs")),
+        Column("pos", QCoreApplication.translate("Tickets", "POs")),
+        Column("invoices", QCoreApplication.translate("Tickets", "Invoices")),
+        Column("resolved_on", QCoreApplication.translate("Tickets", "Resolved"), "date"),
+        Column("notes", QCoreApplication.translate("Tickets", "Notes")),
+    ]
+    return columns, ("pos", "invoices", "resolved_on", "notes", "escalation_level")
+
+
+def decorate_cases(frame, today: dt.date, follow_up=None):
+    """Adds age_days; returns (frame, row colours): red = follow-up due, amber = stale (> 14 days).
+    ``follow_up``: ``rules.follow_up_mask(frame, today)`` when the caller has it already."""
+    import numpy as np
+    import pandas as pd
+
+    from vendordesk.core import tickets as rules
+
+    frame = frame.copy(deep=False)
+    end = frame["resolved_on"].where(frame["resolved_on"].notna(), today.isoformat())
+    iso = {"errors": "coerce", "format": "%Y-%m-%d"}
+    age = (pd.to_datetime(end, **iso) - pd.to_datetime(frame["opened_on"], **iso)).dt.days
+    frame["age_days"] = age.astype("float64")      # NaN (no opened date) shows a dash and sorts last
+    colors = np.full(len(frame), None, dtype=object)
+    if len(frame):
+        colors[rules.stale_mask(frame, today)] = AMBER
+        colors[rules.follow_up_mask(frame, today) if follow_up is None else follow_up] = RED
+    return frame, colors
+
+
+def chargeback_columns() -> tuple[list[Column], tuple]:
+    columns = [
+        Column("external_id", QCoreApplication.translate("Tickets", "ID")),
+        Column("kind", QCoreApplication.translate("Tickets", "Kind"), labels=labels.kinds()),
+        Column("type", QCoreApplication.translate("Tickets", "Type")),
+        Column("amount", QCoreApplication.translate("Tickets", "Amount"), "money", currency_key="currency"),
+        Column("raised_on", QCoreApplication.translate("Tickets", "Raised"), "date"),
+        Column("dispute_due", QCoreApplication.translate("Tickets", "Dispute by"), "date"),
+        Column("days_left", QCoreApplication.translate("Tickets", "Days left"), "int"),
+        Column("dispute_status", QCoreApplication.translate("Tickets", "Dispute"), labels=labels.dispute_statuses()),
+        Column("dispute_count", QCoreApplication.translate("Tickets", "Disputes"), "int"),
+        Column("recovered_amount", QCoreApplication.translate("Tickets", "Recovered"), "money",
+               currency_key="currency"),
+        Column("po_number", QCoreApplication.translate("Tickets", "PO")),
+        Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
+        Column("invoice_number", QCoreApplication.translate("Tickets", "Invoice")),
+        Column("case_id", QCoreApplication.translate("Tickets", "Case")),
+        Column("issue_group", QCoreApplication.translate("Tickets", "Group")),
+        Column("note", QCoreApplication.translate("Tickets", "Note")),
+        Column("currency", QCoreApplication.translate("Tickets", "Currency")),
+    ]
+    return columns, ("issue_group", "note", "invoice_number", "currency")
+
+
+def decorate_chargebacks(frame, today: dt.date):
+    """Adds days_left (only while disputable); red = deadline within 7 days."""
+    import numpy as np
+
+    from vendordesk.core import tickets as rules
+
+    frame = frame.copy()
+    frame["days_left"] = rules.days_left_series(frame, today)
+    colors = np.full(len(frame), None, dtype=object)
+    colors[frame.index.isin(rules.deadlines_within(frame, today, 7).index)] = RED
+    return frame, colors
+
+
+def task_columns(departments: dict) -> tuple[list[Column], tuple]:
+    columns = [
+        Column("title", QCoreApplication.translate("Tickets", "What"), editable=True),
+        Column("department_id", QCoreApplication.translate("Tickets", "Department"), labels=departments),
+        Column("assignee", QCoreApplication.translate("Tickets", "Who"), editable=True),
+        Column("due_on", QCoreApplication.translate("Tickets", "Due"), "date"),
+        Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.task_statuses()),
+        Column("reason", QCoreApplication.translate("Tickets", "Why")),
+        Column("case_id", QCoreApplication.translate("Tickets", "Case")),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear")),
+        Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
+        Column("created_on", QCoreApplication.translate("Tickets", "Created"), "date"),
+        Column("done_on", QCoreApplication.translate("Tickets", "Done on"), "date"),
+    ]
+    return columns, ("created_on", "done_on", "asin")
+
+
+def decorate_tasks(frame, today: dt.date):
+    import numpy as np
+
+    from vendordesk.core import tickets as rules
+
+    colors = np.full(len(frame), None, dtype=object)
+    colors[frame.index.isin(rules.overdue_tasks(frame, today).index)] = RED
+    return frame, colors

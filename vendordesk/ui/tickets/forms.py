@@ -1,0 +1,343 @@
+"""Side-panel editors of the ticket log: the form base (messages next to fields), chargebacks, tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from vendordesk.changes import Changes
+from vendordesk.core import tickets as rules
+from vendordesk.ui import fmt
+from vendordesk.ui.tickets import labels
+
+ERROR_STYLE = "color: #c62828; font-size: 9pt;"
+WARNING_STYLE = "color: #ef6c00; font-size: 9pt;"
+
+
+def reference_day(ws) -> dt.date:
+    """"Today" for reminders: the real date, or the demo's frozen end date in the demo workspace."""
+    frozen = ws.meta("demo_end_date")
+    try:
+        return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def combo(items: dict, editable: bool = False, empty: str | None = None) -> QComboBox:
+    box = QComboBox()
+    box.setEditable(editable)
+    if empty is not None:
+        box.addItem(empty, None)
+    for value, label in items.items():
+        box.addItem(label, value)
+    return box
+
+
+def set_combo(box: QComboBox, value) -> None:
+    if isinstance(value, float) and value != value:   # NaN from a DataFrame
+        value = None
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+    elif box.isEditable():
+        box.setEditText(value or "")
+    else:
+        box.setCurrentIndex(0)
+
+
+def combo_value(box: QComboBox):
+    if box.isEditable() and box.currentText() != box.itemText(box.currentIndex()):
+        return box.currentText().strip() or None
+    return box.currentData()
+
+
+class FormEditor(QWidget):
+    """A form whose every field has its own message line. Subclasses add fields and save().
+
+    Signals:
+        changed(Changes): the editor wrote to the workspace.
+        delete_requested(object): the user asked to delete the shown record (its key).
+    """
+
+    changed = Signal(object)
+    delete_requested = Signal(object)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.key = None
+        self.fields: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(4, 4, 4, 4)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600; color: #263238;")
+        self.heading.setWordWrap(True)
+        self.outer.addWidget(self.heading)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(3)
+        self.outer.addLayout(self.form)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.key))
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.save_button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.delete_button)
+
+    def finish_layout(self) -> None:
+        self.outer.addLayout(self.buttons)
+
+    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        message = QLabel()
+        message.setWordWrap(True)
+        message.hide()
+        column.addWidget(message)
+        self.fields[key] = widget
+        self.messages[key] = message
+        self.form.addRow(label, box)
+        return widget
+
+    def text(self, key: str) -> str:
+        widget = self.fields[key]
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        return widget.text().strip()
+
+    def start_load(self, frame_of, key: int | None) -> dict:
+        """Reset the messages, remember ``key`` and return its row from ``frame_of(ws)`` ({} if new)."""
+        self.clear_problems()
+        self.key = key
+        if key is None:
+            return {}
+        frame = frame_of(self.ctx.workspace)
+        hit = frame[frame["id"] == key]
+        return hit.iloc[0].to_dict() if len(hit) else {}
+
+    def clear_problems(self) -> None:
+        for message in self.messages.values():
+            message.clear()
+            message.hide()
+
+    def show_problem(self, key: str, text: str, severity: str = "error") -> None:
+        message = self.messages.get(key)
+        if message is None:
+            return
+        old = message.text()
+        message.setText(f"{old}\n{text}" if old else text)
+        message.setStyleSheet(ERROR_STYLE if severity == "error" else WARNING_STYLE)
+        message.show()
+
+    def show_problems(self, problems) -> bool:
+        """Show core Problems; True when none of them is an error."""
+        for problem in problems:
+            self.show_problem(problem.field, labels.problem_text(problem.code, problem.detail), problem.severity)
+        return not any(p.severity == "error" for p in problems)
+
+    def read_date(self, key: str, problems: list) -> str | None:
+        try:
+            return rules.iso(rules.parse_date(self.text(key)))
+        except ValueError:
+            problems.append(rules.Problem(key, "date_invalid", "error", self.text(key)))
+            return None
+
+    def read_money(self, key: str, required: bool = True) -> float | None:
+        text = self.text(key).replace("€", "").replace(" ", "")
+        if not text and not required:
+            return 0.0
+        value, ok = QLocale().toDouble(text)
+        if not ok:
+            value, ok = QLocale(QLocale.Language.C).toDouble(text)
+        if not ok:
+            self.show_problem(key, self.tr("“%1” is not an amount. Use 1.234,56 or 1234.56.").replace("%1", text))
+            return None
+        return value
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+
+def date_edit(placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class ChargebackEditor(FormEditor):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        date_hint = fmt.date("2026-03-01")
+        self.add_field("kind", self.tr("Kind"), combo(labels.kinds()))
+        self.add_field("type", self.tr("Type"), combo({t: t for t in (
+            "PO On-Time Accuracy", "ASN Accuracy", "Overage PO Units", "Unconfirmed PO Units",
+            "Carton Content Accuracy",
+            "Non-Compliant Barcode", "Prep", "Import Shipment Late Booking")}, editable=True))
+        self.add_field("amount", self.tr("Amount"), QLineEdit())
+        self.add_field("raised_on", self.tr("Raised on"), date_edit(date_hint))
+        self.add_field("dispute_due", self.tr("Dispute by"), date_edit(self.tr("empty: 30 days (chargeback)")))
+        self.add_field("dispute_status", self.tr("Dispute status"), combo(labels.dispute_statuses()))
+        spin = QSpinBox()
+        spin.setRange(0, 20)
+        self.add_field("dispute_count", self.tr("Disputes filed"), spin)
+        self.add_field("recovered_amount", self.tr("Recovered"), QLineEdit())
+        self.add_field("po_number", self.tr("PO"), QLineEdit())
+        self.add_field("asin", self.tr("ASIN"), QLineEdit())
+        self.add_field("invoice_number", self.tr("Invoice"), QLineEdit())
+        self.add_field("case_id", self.tr("Linked case"), QLineEdit())
+        self.add_field("note", self.tr("Note"), QPlainTextEdit()).setMaximumHeight(60)
+        self.deadline = QLabel()
+        self.deadline.setWordWrap(True)
+        self.outer.addWidget(self.deadline)
+        self.finish_layout()
+        self.outer.addStretch(1)
+
+    def load(self, cb_id: int | None) -> None:
+        from vendordesk.store.tickets import chargebacks_frame
+
+        row = self.start_load(chargebacks_frame, cb_id)
+        self.heading.setText(self.tr("Chargeback or shortage claim") if cb_id is None
+                             else self.tr("Chargeback %1").replace("%1", str(row.get("external_id") or cb_id)))
+        set_combo(self.fields["kind"], row.get("kind", "chargeback"))
+        set_combo(self.fields["type"], row.get("type"))
+        set_combo(self.fields["dispute_status"], row.get("dispute_status", "open"))
+        self.fields["amount"].setText(fmt.number(row["amount"], 2) if row.get("amount") is not None else "")
+        self.fields["recovered_amount"].setText(fmt.number(row.get("recovered_amount") or 0, 2))
+        self.fields["dispute_count"].setValue(int(row.get("dispute_count") or 0))
+        for key in ("raised_on", "dispute_due"):
+            self.fields[key].setText(fmt.date(row[key]) if row.get(key) else "")
+        for key in ("po_number", "asin", "invoice_number", "case_id"):
+            self.fields[key].setText(str(row.get(key) or "") if row.get(key) == row.get(key) else "")
+        self.fields["note"].setPlainText(row.get("note") or "")
+        self.delete_button.setVisible(cb_id is not None)
+        self._show_deadline(row)
+
+    def _show_deadline(self, row: dict) -> None:
+        due = rules.parse_date(row.get("dispute_due")) if row.get("dispute_due") else None
+        today = reference_day(self.ctx.workspace)
+        if not row:
+            self.deadline.clear()
+        elif row["kind"] == "shortage" and row["dispute_status"] == "open" and today < self._opens(row):
+            self.deadline.setText(self.tr("Shortage: Amazon's automated matching runs until %1; dispute from %2.")
+                                  .replace("%1", fmt.date(self._opens(row) - dt.timedelta(days=1)))
+                                  .replace("%2", fmt.date(self._opens(row))))
+            self.deadline.setStyleSheet("color: #546e7a;")
+        elif rules.can_dispute(row["kind"], row["dispute_status"], int(row["dispute_count"]), due, today):
+            left = rules.days_left(due, today)
+            self.deadline.setText(self.tr("Disputable: %n day(s) left.", "", left) if left is not None
+                                  else self.tr("Disputable."))
+            self.deadline.setStyleSheet("color: #c62828; font-weight: 600;" if (left or 99) <= 7 else "")
+        else:
+            self.deadline.setText(self.tr("Not disputable any more (settled, deadline passed or two disputes used)."))
+            self.deadline.setStyleSheet("color: #607d8b;")
+
+    @staticmethod
+    def _opens(row: dict) -> dt.date:
+        """A shortage claim is raised ~5 days before the invoice is due; disputes open 35 days after that."""
+        raised = rules.parse_date(row["raised_on"])
+        return rules.shortage_timeline(raised + dt.timedelta(days=rules.SHORTAGE_CLAIM_LEAD_DAYS)).dispute_opens
+
+    def save(self) -> None:
+        from vendordesk.store import tickets as store
+
+        self.clear_problems()
+        problems: list = []
+        amount = self.read_money("amount")
+        recovered = self.read_money("recovered_amount", required=False)
+        raised = self.read_date("raised_on", problems)
+        due = self.read_date("dispute_due", problems)
+        if not self.text("raised_on") and not problems:
+            self.show_problem("raised_on", self.tr("Enter the date the chargeback was raised."))
+            return
+        case_id = self.text("case_id") or None
+        if case_id and case_id not in store.case_ids(self.ctx.workspace):
+            self.show_problem("case_id", self.tr("There is no case %1. Add the case first or clear the field.")
+                              .replace("%1", case_id))
+            return
+        if not self.show_problems(problems) or amount is None or recovered is None:
+            return
+        kind = self.fields["kind"].currentData()
+        values = {"kind": kind, "type": combo_value(self.fields["type"]), "amount": abs(amount),
+                  "currency": self.ctx.currency, "raised_on": raised,
+                  "dispute_due": due or rules.default_dispute_due(kind, rules.parse_date(raised)).isoformat(),
+                  "dispute_status": self.fields["dispute_status"].currentData(),
+                  "dispute_count": self.fields["dispute_count"].value(), "recovered_amount": abs(recovered),
+                  "po_number": self.text("po_number") or None, "asin": self.text("asin").upper() or None,
+                  "invoice_number": self.text("invoice_number") or None, "case_id": case_id,
+                  "note": self.text("note") or None}
+        if self.key is None:
+            self.key = store.add_chargeback(self.ctx.workspace, values)
+        else:
+            store.update_chargeback(self.ctx.workspace, self.key, values)
+        self.changed.emit(Changes(tickets=True))
+        self.load(self.key)
+
+
+class TaskEditor(FormEditor):
+    def __init__(self, ctx, departments: dict[str, str], parent=None):
+        super().__init__(ctx, parent)
+        self.add_field("title", self.tr("What"), QLineEdit())
+        self.add_field("department_id", self.tr("Department"), combo(departments))
+        self.add_field("assignee", self.tr("Who"), QLineEdit())
+        self.add_field("due_on", self.tr("Due"), date_edit(fmt.date("2026-03-01")))
+        self.add_field("status", self.tr("Status"), combo(labels.task_statuses()))
+        self.add_field("reason", self.tr("Why"), QPlainTextEdit()).setMaximumHeight(60)
+        self.add_field("case_id", self.tr("Linked case"), QLineEdit())
+        self.add_field("gear", self.tr("Gear"), QLineEdit())
+        self.add_field("asin", self.tr("ASIN"), QLineEdit())
+        self.finish_layout()
+        self.outer.addStretch(1)
+
+    def load(self, task_id: int | None) -> None:
+        from vendordesk.store.tickets import tasks_frame
+
+        row = self.start_load(tasks_frame, task_id)
+        self.heading.setText(self.tr("New task") if task_id is None else self.tr("Task"))
+        for key in ("title", "assignee", "case_id", "gear", "asin"):
+            value = row.get(key)
+            self.fields[key].setText(str(value) if value is not None and value == value else "")
+        self.fields["reason"].setPlainText(row.get("reason") or "")
+        self.fields["due_on"].setText(fmt.date(row["due_on"]) if row.get("due_on") else "")
+        set_combo(self.fields["department_id"], row.get("department_id"))
+        set_combo(self.fields["status"], row.get("status", "open"))
+        self.delete_button.setVisible(task_id is not None)
+
+    def save(self) -> None:
+        from vendordesk.store import tickets as store
+
+        self.clear_problems()
+        problems: list = []
+        due = self.read_date("due_on", problems)
+        if not self.text("title"):
+            self.show_problem("title", self.tr("Enter what you need from the department."))
+            return
+        case_id = self.text("case_id") or None
+        if case_id and case_id not in store.case_ids(self.ctx.workspace):
+            self.show_problem("case_id", self.tr("There is no case %1. Add the case first or clear the field.")
+                              .replace("%1", case_id))
+            return
+        if not self.show_problems(problems):
+            return
+        status = self.fields["status"].currentData()
+        values = {"title": self.text("title"), "reason": self.text("reason") or None,
+                  "department_id": self.fields["department_id"].currentData(),
+                  "assignee": self.text("assignee") or None, "due_on": due, "status": status,
+                  "case_id": case_id, "gear": self.text("gear") or None, "asin": self.text("asin").upper() or None,
+                  "done_on": dt.date.today().isoformat() if status == "done" else None}
+        if self.key is None:
+            values["created_on"] = dt.date.today().isoformat()
+            self.key = store.add_task(self.ctx.workspace, values)
+        else:
+            store.update_task(self.ctx.workspace, self.key, values)
+        self.changed.emit(Changes(tickets=True))
+        self.load(self.key)

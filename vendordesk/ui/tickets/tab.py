@@ -1,0 +1,430 @@
+"""The Tickets tab: support cases, chargebacks/shortages and delegated tasks, with reminders.
+
+Left: the Cases / Chargebacks / Tasks tables (FrameModel, sort/filter/search in pandas) and Insight.
+Right: the "today" panel and the side-panel editor of the selected row. Deletes ask first and
+can be undone (Ctrl+Z). Every write emits ``changed(Changes(tickets=True))``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
+                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
+
+from vendordesk.changes import Changes
+from vendordesk.ui.tickets import actions
+from vendordesk.ui.tickets.load import BACKGROUND_ROWS, prepare, read_frames_from
+from vendordesk.ui.tab_base import BaseTab, EmptyState
+
+
+class TicketsTab(BaseTab):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self._loading = None
+        self._again = False
+        self._undo: list[tuple[str, dict, str]] = []
+        self._built = False
+        self.today = dt.date.today()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.stack = QStackedWidget()
+        self.empty = EmptyState(self.tr("No cases, chargebacks or tasks yet"), self.tr(
+            "Add a Vendor Central support case, paste an Amazon case e-mail, or import a chargeback export."),
+            self.tr("Add a case"))
+        self.empty.action_requested.connect(lambda: self._start_ui_and(self.new_case))
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QTimer.singleShot(400, self._early_badge)   # after the first paint, before the tab is opened
+        QTimer.singleShot(0, self._register_exports)   # File › Export exists once the window is built
+
+    def _early_badge(self) -> None:
+        """The reminder count from a cheap SQL query while the log is not loaded yet."""
+        from vendordesk.store.tickets import reminder_count
+        from vendordesk.ui.tickets.forms import reference_day
+
+        if self._loaded:
+            return
+        try:
+            count = reminder_count(self.ctx.workspace, reference_day(self.ctx.workspace).isoformat())
+        except sqlite3.ProgrammingError:   # the workspace was closed meanwhile
+            return
+        self.badge_changed.emit(str(count) if count else "")
+
+    def title(self) -> str:
+        return self.tr("Tickets")
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload on ticket writes or another workspace (facts do not change the log)."""
+        if changes.workspace:
+            self._undo.clear()
+            if self._built:
+                self.undo_button.hide()
+        if self._loaded and (changes.tickets or changes.workspace):
+            self.reload()
+
+    # --- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        from vendordesk.store.tickets import departments
+        from vendordesk.ui.tickets import labels
+        from vendordesk.ui.tickets.case_editor import CaseEditor
+        from vendordesk.ui.tickets.forms import ChargebackEditor, TaskEditor
+        from vendordesk.ui.tickets.tables import TablePage
+        from vendordesk.ui.tickets.today import TodayPanel
+
+        self._built = True
+        self.departments = labels.department_names(departments(self.ctx.workspace), self.ctx.lang)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._toolbar())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        column.addWidget(self.message)
+        self.cases = TablePage("case_id", labels.case_statuses(), toggle=self.tr("Follow-up due or stale"))
+        self.cases.closed_values = ("resolved",)
+        self.chargebacks = TablePage("id", labels.dispute_statuses(), "dispute_status",
+                                     toggle=self.tr("Deadline within 7 days"))
+        self.chargebacks.closed_values = ("won", "lost", "accepted")
+        self.tasks = TablePage("id", labels.task_statuses(), toggle=self.tr("Overdue"))
+        self.tasks.closed_values = ("done",)
+        self._add_department_filter()
+        self.insight = QWidget()         # the charts are built when the page is first shown
+        self.pages = QTabWidget()
+        for widget, text in ((self.cases, self.tr("Cases")), (self.chargebacks, self.tr("Chargebacks && shortages")),
+                             (self.tasks, self.tr("Tasks")), (self.insight, self.tr("Insight"))):
+            self.pages.addTab(widget, text)
+        self.pages.currentChanged.connect(self._page_changed)
+        self.today_panel = TodayPanel()
+        self.today_panel.departments = self.departments
+        self.today_panel.open_item.connect(self.open_item)
+        self.case_editor = CaseEditor(self.ctx, self.departments)
+        self.cb_editor = ChargebackEditor(self.ctx)
+        self.task_editor = TaskEditor(self.ctx, self.departments)
+        self.editors = QStackedWidget()
+        for editor in (self.case_editor, self.cb_editor, self.task_editor):
+            editor.changed.connect(self._written)
+            editor.delete_requested.connect(self.delete_current)
+            self.editors.addWidget(editor)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editors)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.today_panel)
+        side.addWidget(scroll)
+        side.setSizes([220, 600])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.pages)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([840, 480])
+        column.addWidget(split, 1)
+        self.stack.addWidget(page)
+        for page, editor in ((self.cases, self.case_editor), (self.chargebacks, self.cb_editor),
+                             (self.tasks, self.task_editor)):
+            QShortcut(QKeySequence.StandardKey.Delete, page.view, lambda p=page, e=editor: self._delete_row(p, e),
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.cases.current_changed.connect(lambda key: self._show_editor(self.case_editor, key))
+        self.chargebacks.current_changed.connect(lambda key: self._show_editor(self.cb_editor, key))
+        self.tasks.current_changed.connect(lambda key: self._show_editor(self.task_editor, key))
+        self.cases.model.on_edit = lambda *a: actions.edit_case_cell(self, *a)
+        self.tasks.model.on_edit = lambda *a: actions.edit_task_cell(self, *a)
+        self.cases.toggle_mask = self._case_toggle
+        self.chargebacks.toggle_mask = lambda f: f["days_left"].map(lambda d: d is not None and d == d and d <= 7)
+        self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
+        self.case_editor.load(None)
+        self._sort_new_first = True
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for text, slot in ((self.tr("New case"), self.new_case), (self.tr("Case from e-mail…"), self.case_from_mail),
+                           (self.tr("New chargeback"), self.new_chargeback),
+                           (self.tr("Import chargebacks…"), self.import_chargebacks),
+                           (self.tr("New task"), self.new_task)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.hide()
+        bar.addWidget(self.undo_button)
+        export = QToolButton()
+        export.setText(self.tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        for text, kind in ((self.tr("Cases…"), "tickets"), (self.tr("Chargebacks…"), "chargebacks"),
+                           (self.tr("Tasks…"), "tasks")):
+            menu.addAction(text, lambda k=kind: self.export(k))
+        export.setMenu(menu)
+        bar.addWidget(export)
+        return bar
+
+    def _add_department_filter(self) -> None:
+        from vendordesk.ui.tickets.forms import combo
+
+        self.department = combo(self.departments, empty=self.tr("All departments"))
+        self.department.currentIndexChanged.connect(self._department_changed)
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("Print list"))
+        self.print_button.setToolTip(self.tr("A4 task list per department, to hand out in a meeting"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("Print preview…"), self.print_department)
+        menu.addAction(self.tr("Save as PDF…"), self.department_pdf)
+        self.print_button.setMenu(menu)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Department:")))
+        row.addWidget(self.department)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        self.tasks.layout().insertLayout(0, row)
+
+    def _register_exports(self) -> None:
+        window = self.ctx.services.get("main_window")
+        if getattr(window, "export_menu", None) is not None and not getattr(self, "_exports", False):
+            self._exports = True
+            window.add_export_action(self.tr("Cases (CSV/XLSX)…"), lambda: self.export("tickets"))
+            window.add_export_action(self.tr("Chargebacks (CSV/XLSX)…"), lambda: self.export("chargebacks"))
+            window.add_export_action(self.tr("Tasks (CSV/XLSX)…"), lambda: self.export("tasks"))
+
+    def _start_ui_and(self, action) -> None:
+        if not self._built:
+            self._build()
+        self.stack.setCurrentIndex(1)
+        action()
+
+    # --- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read and show; a big log (> BACKGROUND_ROWS cases) is read and prepared off the GUI thread."""
+        from vendordesk.store.tickets import count_cases
+        from vendordesk.ui.tickets.forms import reference_day
+
+        ws = self.ctx.workspace
+        self.today = reference_day(ws)
+        if count_cases(ws) > BACKGROUND_ROWS:
+            if self._loading is not None:
+                self._again = True
+                return
+            from vendordesk.ui.workers import run_task
+
+            from vendordesk.store.tickets import departments
+            from vendordesk.ui.tickets import columns as cols
+            from vendordesk.ui.tickets import labels
+
+            names = labels.department_names(departments(ws), self.ctx.lang)
+            # the search text and sort rank are prepared off-thread only when they are in use
+            model = self.cases.model if self._built else None
+            columns = cols.case_columns(names)[0] if model and model.search_string() else None
+            self._loading = run_task(prepare, ws.path, self.today, case_columns=columns,
+                                     case_sort=model.sort_key() if model else None,
+                                     on_done=self._on_loaded, on_error=self._load_failed)
+            if not self._built:   # while the worker reads: a shorter GUI step when the data arrives
+                self._build()
+            return
+        self._on_loaded(prepare(ws.path, self.today, frames=read_frames_from(ws)))
+
+    def _on_loaded(self, data: dict) -> None:
+        self._loading = None
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        if data["empty"] and not self._built:
+            self.stack.setCurrentIndex(0)
+            self.badge_changed.emit("")
+            return
+        if not self._built:
+            self._build()
+        self.stack.setCurrentIndex(1)
+        self._show(data)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = None
+        from vendordesk.ui.errors import show_unexpected
+
+        show_unexpected(self, type(exc), exc, exc.__traceback__)
+
+    def _show(self, data: dict) -> None:
+        from vendordesk.ui.tickets import columns as cols
+
+        cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
+        self._overdue_index = data["today"].overdue_tasks.index
+        self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
+        widths = {"subject": 260, "title": 240, "case_id": 110, "type": 170, "status": 150, "dispute_status": 110}
+        for page, frame, (columns, hidden), colors, search, ranks, values in (
+                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"], data["case_search"],
+                 data["case_ranks"], data["values"][0]),
+                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None, data["values"][1]),
+                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None, None,
+                 data["values"][2])):
+            page.set_frame(frame, columns, hidden, widths, search, ranks, values)
+            page.model.set_row_colors(colors)
+        self._department_changed()
+        if getattr(self, "_sort_new_first", False):   # the store delivers these orders: show, don't re-sort
+            self._sort_new_first = False
+            for page, key, order in ((self.cases, "opened_on", Qt.SortOrder.DescendingOrder),
+                                     (self.chargebacks, "raised_on", Qt.SortOrder.DescendingOrder),
+                                     (self.tasks, "due_on", Qt.SortOrder.AscendingOrder)):
+                header = page.view.horizontalHeader()
+                header.blockSignals(True)
+                header.setSortIndicator(page.model.visible_keys().index(key), order)
+                header.blockSignals(False)
+        QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
+        today = data["today"]
+        self.today_panel.show_list(today, self.ctx.currency, self.today)
+        self.badge_changed.emit(str(today.count()) if today.count() else "")
+        titles = ((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
+                  (self.tr("Tasks (%1)"), tasks))
+        for i, (text, frame) in enumerate(titles):
+            self.pages.setTabText(i, text.replace("%1", str(len(frame))))
+        self._frames = (cases, cbs)
+        if self.pages.currentIndex() == 3:
+            self._page_changed(3)
+
+    def _prepare_search(self) -> None:
+        """Build the search text when idle; not while a load runs (it would slow the worker down)."""
+        if self._loading is None:
+            self.cases.model.prepare_search()
+
+    def _page_changed(self, index: int) -> None:
+        from vendordesk.ui.tickets import labels
+
+        if index != 3 or not hasattr(self, "_frames"):
+            return
+        if not hasattr(self.insight, "show_data"):
+            from vendordesk.ui.tickets.insight import InsightPage
+
+            self.pages.blockSignals(True)
+            self.pages.removeTab(3)
+            self.insight = InsightPage()
+            self.pages.insertTab(3, self.insight, self.tr("Insight"))
+            self.pages.setCurrentIndex(3)
+            self.pages.blockSignals(False)
+        self.insight.show_data(*self._frames, self.today, self.ctx.currency, labels.categories())
+
+    def _case_toggle(self, frame):
+        return self._attention
+
+    def _department_changed(self) -> None:
+        frame = self.tasks.model.frame()
+        if frame is not None:
+            dep = self.department.currentData()
+            self.tasks.model.set_mask("department", None if dep is None else frame["department_id"] == dep)
+            self.tasks._update_count()
+
+    def _show_editor(self, editor, key) -> None:
+        if key is None:
+            return
+        self.editors.setCurrentWidget(editor)
+        if editor.key != key:
+            editor.load(key)
+
+    def _delete_row(self, page, editor) -> None:
+        """The Delete key in a table: delete the selected row (asks first)."""
+        key = page.current_key()
+        if key is not None:
+            self.editors.setCurrentWidget(editor)
+            if editor.key != key:
+                editor.load(key)
+            self.delete_current(key)
+
+    def _written(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+        if self.ctx.services.get("main_window") is None:  # standalone (tests): refresh ourselves
+            self.reload()
+        editor = self.editors.currentWidget()
+        page = {self.case_editor: self.cases, self.cb_editor: self.chargebacks, self.task_editor: self.tasks}[editor]
+        page.select_key(editor.key)
+
+    # --- actions -------------------------------------------------------------------------
+    def new_case(self, prefill: dict | None = None) -> None:
+        self.pages.setCurrentWidget(self.cases)
+        self.editors.setCurrentWidget(self.case_editor)
+        self.case_editor.load(None, prefill)
+        self.case_editor.fields["case_id"].setFocus()
+
+    def new_chargeback(self) -> None:
+        self.pages.setCurrentWidget(self.chargebacks)
+        self.editors.setCurrentWidget(self.cb_editor)
+        self.cb_editor.load(None)
+
+    def new_task(self) -> None:
+        self.pages.setCurrentWidget(self.tasks)
+        self.editors.setCurrentWidget(self.task_editor)
+        self.task_editor.load(None)
+        if self.department.currentData():
+            from vendordesk.ui.tickets.forms import set_combo
+
+            set_combo(self.task_editor.fields["department_id"], self.department.currentData())
+
+    def case_from_mail(self) -> None:
+        from vendordesk.ui.tickets.mail import MailDialog
+
+        case_id = MailDialog.ask(self.ctx, self)
+        if case_id:
+            self._written(Changes(tickets=True))
+            self.open_item("case", case_id)
+
+    def open_item(self, kind: str, key) -> None:
+        page = {"case": self.cases, "chargeback": self.chargebacks, "task": self.tasks}[kind]
+        editor = {"case": self.case_editor, "chargeback": self.cb_editor, "task": self.task_editor}[kind]
+        self.pages.setCurrentWidget(page)
+        if not page.select_key(key):
+            page.status.setCurrentIndex(1)   # "All": the row may be filtered out
+            page.search.clear()
+            page.select_key(key)
+        self.editors.setCurrentWidget(editor)
+        editor.load(key)
+
+    def _written_table(self, page) -> None:
+        self.changed.emit(Changes(tickets=True))
+        if self.ctx.services.get("main_window") is None:
+            self.reload()
+        self.pages.setCurrentWidget(page)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        """A one-line result above the tables (the status bar while the tab is not built yet)."""
+        if not self._built:
+            window = self.ctx.services.get("main_window")
+            if window is not None and text:
+                window.statusBar().showMessage(text, 10_000)
+            return
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
+        self.message.setVisible(bool(text))
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Delete"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- actions (vendordesk.ui.tickets.actions) --------------------------------------------
+    def import_chargebacks(self) -> None:
+        actions.import_chargebacks(self)
+
+    def delete_current(self, key) -> None:
+        actions.delete_current(self, key)
+
+    def undo_delete(self) -> None:
+        actions.undo_delete(self)
+
+    def export(self, kind: str, path: str | None = None) -> None:
+        actions.export(self, kind, path)
+
+    def department_html(self) -> str:
+        return actions.department_html(self)
+
+    def print_department(self) -> None:
+        actions.print_department(self)
+
+    def department_pdf(self, path: str | None = None) -> None:
+        actions.department_pdf(self, path)
