@@ -15,11 +15,12 @@ import sys
 from vendordesk import __version__
 from vendordesk.errors import UserError
 
-# Modules under vendordesk.commands that provide ``register(subparsers)``.
+# Modules that provide ``register(subparsers)``: a bare name is one under vendordesk.commands; the
+# selftest starts the window, so it lives on the ui side (commands never import ui).
 COMMAND_MODULES = (
     "demo",
     "backup",
-    "selftest",
+    "vendordesk.ui.selftest",
     "export",
     "tickets",
     "import_",
@@ -43,12 +44,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"VendorDesk {__version__}")
     parser.add_argument("--workspace", metavar="PATH", default=None, help="workspace file to open")
-    parser.add_argument("--lang", choices=("de", "en"), default=None, help="language of the window")
+    parser.add_argument("--lang", choices=("de", "en"), default=None,
+                        help="language of the window and of the commands' output")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"vendordesk.commands.{name}")
+        module = importlib.import_module(name if "." in name else f"vendordesk.commands.{name}")
         module.register(subparsers)
+    _lang_after_subcommand(subparsers)
     return parser
+
+
+def _lang_after_subcommand(subparsers: argparse._SubParsersAction) -> None:
+    """``--lang`` is accepted after every subcommand too (those that do not declare it themselves)."""
+    for sub in subparsers.choices.values():
+        nested = [a for a in sub._actions if isinstance(a, argparse._SubParsersAction)]
+        for action in nested:
+            _lang_after_subcommand(action)
+        if not nested and "--lang" not in sub._option_string_actions:
+            sub.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS,
+                             help="language of the output (default: the app's language, else the system's)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from tests.e2e.spapi_fake import (
 from vendordesk.secrets import Credentials
 from vendordesk.store import open_workspace
 from vendordesk.sync.plan import REPORT_TYPES, plan_requests
-from vendordesk.sync.runner import SyncOptions, sync_reports
+from vendordesk.ops.sync import SyncOptions, sync_reports
 
 ASINS = 500
 LIMIT_S = 10.0

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from vendordesk import exports
 from vendordesk.cli import main
-from vendordesk.store import open_workspace
+from vendordesk.store import facts_export, open_workspace
 from vendordesk.store import tickets as st
 
 W1, W1_END, W2, W2_END = "2026-11-01", "2026-11-07", "2026-11-08", "2026-11-14"
@@ -282,7 +282,7 @@ def test_the_row_count_is_the_number_of_rows_written(demo_path, tmp_path):
 
     out = tmp_path / "facts.csv"
     with open_workspace(demo_path) as ws:
-        counted = facts.count_rows(ws)
+        counted = facts.count_rows(ws, facts_export)
     _export(demo_path, "facts", out)
     assert counted == out.read_text("utf-8").count("\n") - 1
 
@@ -305,7 +305,7 @@ def test_an_interrupted_export_leaves_no_partial_file(facts_path, tmp_path, suff
         raise KeyboardInterrupt
 
     with open_workspace(facts_path) as ws, pytest.raises(KeyboardInterrupt):
-        exports.export_facts(ws, out, "en", interrupt)
+        exports.export_facts(ws, out, facts_export, "en", interrupt)
     assert out.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["facts.vendordesk", out.name])
 
@@ -352,7 +352,7 @@ def test_export_to_a_pipe_prints_no_progress(facts_path, tmp_path):
 def test_table_csv_writes_what_pandas_writes_on_a_demo_account(demo_path, tmp_path):
     """Without formula-like or CR-holding texts the table CSV is byte for byte pandas' to_csv (the
     contract scripts were written against)."""
-    from vendordesk.commands.export import exporter
+    from vendordesk.ops.exports import exporter
 
     with open_workspace(demo_path) as ws:
         frames = {kind: exporter(kind)(ws) for kind in ("tickets", "chargebacks", "tasks", "forecast", "gears")}

@@ -100,7 +100,7 @@ def test_bundle_ships_resources_and_stays_small(frozen_app):
 def test_bundle_holds_the_sync_stack_and_no_plaintext_keyring(frozen_app):
     toc = (frozen_app.parent.parent / "build" / "build" / "PYZ-00.toc").read_text("utf-8")
     for module in ("sp_api.api.reports.reports", "sp_api.util.retry", "httpx", "keyring.backends.SecretService",
-                   "keyring.backends.Windows", "keyring.backends.macOS", "vendordesk.sync.runner", "pydoc"):
+                   "keyring.backends.Windows", "keyring.backends.macOS", "vendordesk.ops.sync", "pydoc"):
         assert f"'{module}'" in toc, f"{module} is missing from the frozen app"
     assert list((frozen_app / "_internal" / "PySide6").glob("QtOpenGL.*")), "PySide6.QtOpenGL (pyqtgraph) is missing"
     assert "'keyrings.alt" not in toc, "keyrings.alt (plain-text file keyring) must never ship"

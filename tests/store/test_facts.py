@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
+from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.errors import Cancelled
-from vendordesk.ingest.model import FactBlock, ParsedReport
 from vendordesk.store import open_workspace
 from vendordesk.store.facts import facts_frame, list_imports, undo_import, write_report
 

@@ -110,22 +110,23 @@ def test_gears_command_refuses_bad_date(workspace, capsys):
 
 
 def test_gears_frame_for_export(workspace):
-    from vendordesk.commands.gears import gears_frame
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ops.gears import gears_frame
 
     frame = gears_frame(workspace)
-    assert frame["gear_id"].nunique() == 9
+    assert frame["gear_id"].nunique() == len(GEARS)
     assert set(frame["gear_status"]) == {"no-data"}
 
 
 def test_demo_gears_show_the_planted_stories(demo_workspace):
     import json
 
-    from vendordesk.commands.gears import compute_report
     from vendordesk.core.gears.report import GearInputs, GearModel
+    from vendordesk.ops.gears import gears_report
     from vendordesk.store.gears import load_gear_inputs
 
     stories = json.loads(demo_workspace.meta("demo_stories"))
-    report = compute_report(demo_workspace)
+    report = gears_report(demo_workspace).value
     assert report.gear("availability").status in ("amber", "red")
     model = GearModel(GearInputs(**load_gear_inputs(demo_workspace)))
     report = model.compute()

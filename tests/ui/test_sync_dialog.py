@@ -13,7 +13,7 @@ from tests.e2e.spapi_fake import (
     Scenario,
 )
 from vendordesk import secrets
-from vendordesk.sync.runner import SyncOptions
+from vendordesk.ops.sync import SyncOptions
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 The copy is written to a temporary file beside DEST and renamed when complete; a failure
 (full disk, read-only folder) leaves no file behind. A read-only workspace is copied through
-a read-only connection.
+a read-only connection (``vendordesk.ops.backup``).
 """
 
 from __future__ import annotations
@@ -10,42 +10,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args, printable, workspace_path
-from vendordesk.errors import UserError
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, printable, workspace_path
+from vendordesk.ops.backup import backup
+from vendordesk.text import formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("backup", help="copy the workspace to DEST")
     add_workspace_arg(parser)
+    add_lang_arg(parser)
     parser.add_argument("dest", metavar="DEST", help="the backup file to write (must not exist)")
     parser.set_defaults(func=run)
 
 
-def _copy_read_only(path: Path, dest: Path) -> None:
-    from vendordesk.store.backup import copy_to, open_read_only
-
-    conn = open_read_only(path)
-    try:
-        copy_to(conn, dest)
-    finally:
-        conn.close()
-
-
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.store.sqlite_errors import WorkspaceReadOnly
-
+    lang = language(args)
+    _ = texts(lang)
     dest = Path(args.dest).expanduser()
-    if dest.exists():
-        raise UserError(f"The backup target {dest} already exists. Nothing was written. "
-                        "Choose a new file name or delete the old backup first.")
-    if not dest.parent.exists():
-        raise UserError(f"Cannot write the backup {dest}: the folder {dest.parent} does not exist.")
-    try:
-        ws = open_from_args(args)
-    except WorkspaceReadOnly:
-        _copy_read_only(workspace_path(args), dest)
-    else:
-        with ws:
-            ws.backup(dest)
-    print(printable(f"Backup written: {dest} ({dest.stat().st_size:,} bytes)"))
+    size = backup(workspace_path(args), dest).value
+    print(printable(_("Backup written: {file} ({size} bytes)", file=dest, size=formatter(lang).number(size))))
     return 0

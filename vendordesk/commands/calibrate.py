@@ -1,34 +1,34 @@
 """``vendordesk calibrate [--workspace PATH] [--json]``: calibrate the what-if model on the
-workspace's own history and store it (the window's Calibrate button runs the same function,
-store.calibration.calibrate_ws). Prints each link with estimate, 10-90 % interval, data used and
+workspace's own history and store it (the window's Calibrate button runs the same op,
+``vendordesk.ops.calibrate``). Prints each link with estimate, 10-90 % interval, data used and
 a note; links with too little data keep their documented default and say so."""
 
 from __future__ import annotations
 
 import argparse
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, texts_for, workspace_path
+from vendordesk.ops.calibrate import calibrate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("calibrate", help="calibrate the what-if model on this workspace's history")
     add_workspace_arg(parser)
+    add_lang_arg(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.store.calibration import calibrate_ws
-
-    with open_from_args(args) as ws:
-        result = calibrate_ws(ws)
+    result = calibrate(workspace_path(args)).value
     if args.json:
         print_json(result)
         return 0
-    print(f"Calibrated on {result['weeks']} weeks x {result['asins']} ASINs "
-          f"({result['first_week']} .. {result['last_week']}); stored in the workspace.")
+    _ = texts_for(args)
+    print(_("Calibrated on {weeks} weeks x {asins} ASINs ({first} .. {last}); stored in the workspace.",
+            weeks=result["weeks"], asins=result["asins"], first=result["first_week"], last=result["last_week"]))
     for name, link in result["links"].items():
-        state = "calibrated" if link["status"] == "calibrated" else "DEFAULT   "
-        print(f"  {name:17s} {state} {link['estimate']:+.3f}  [{link['low']:+.3f}, {link['high']:+.3f}]  "
-              f"{link['weeks']} wk, {link['asins']} ASINs  {link['note']}")
+        state = _("calibrated") if link["status"] == "calibrated" else _("DEFAULT")
+        print(f"  {name:17s} {state:<10} {link['estimate']:+.3f}  [{link['low']:+.3f}, {link['high']:+.3f}]  "
+              + _("{weeks} wk, {asins} ASINs", weeks=link["weeks"], asins=link["asins"]) + f"  {link['note']}")
     return 0

@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vendordesk.store import Workspace, open_workspace
+from vendordesk.ops.workspace import Workspace
+from vendordesk.text import Texts, texts
+
+LANGUAGES = ("de", "en")
 
 
 def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +29,37 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 
 def open_from_args(args: argparse.Namespace, create: bool = False) -> Workspace:
+    from vendordesk.store import open_workspace
+
     return open_workspace(workspace_path(args), create=create)
+
+
+def add_lang_arg(parser: argparse.ArgumentParser) -> None:
+    """``--lang de|en`` after the subcommand (it also works before it)."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help="language of the output (default: the app's language, else the system's)")
+
+
+def language(args: argparse.Namespace | None = None) -> str:
+    """``--lang``, else the language setting, else the system's locale ("de" or "en")."""
+    import locale
+    import os
+
+    from vendordesk import settings
+
+    chosen = getattr(args, "lang", None) if args is not None else None
+    if chosen:
+        return chosen
+    configured = settings.load().language
+    if configured:
+        return configured
+    system = os.environ.get("LC_ALL") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    return "de" if system.lower().startswith("de") else "en"
+
+
+def texts_for(args: argparse.Namespace | None = None) -> Texts:
+    """The catalogue of the command's language (see ``language``)."""
+    return texts(language(args))
 
 
 def printable(text: object) -> str:

@@ -1,16 +1,18 @@
-"""``vendordesk demo PATH``: write the deterministic demo account."""
+"""``vendordesk demo PATH``: write the deterministic demo account (``vendordesk.ops.demo``)."""
 
 from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
-from vendordesk.errors import UserError
+from vendordesk.commands.common import add_lang_arg, language
+from vendordesk.ops.demo import write_demo
+from vendordesk.text import formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help="write the demo workspace to PATH")
+    add_lang_arg(parser)
     parser.add_argument("path", metavar="PATH")
     parser.add_argument("--asins", type=int, default=150)
     parser.add_argument("--weeks", type=int, default=104)
@@ -20,20 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.demo import build_demo
-
-    path = Path(args.path).expanduser()
-    if path.exists() and not args.force:
-        raise UserError(f"{path} already exists. Nothing was changed. Choose a new file name, "
-                        "or add --force to replace it.")
-    if not 1 <= args.asins <= 5000:
-        raise UserError("--asins must be between 1 and 5000.")
-    if not 8 <= args.weeks <= 260:
-        raise UserError("--weeks must be between 8 and 260.")
+    lang = language(args)
+    _ = texts(lang)
     started = time.perf_counter()
-    if path.exists():
-        path.unlink()
-    build_demo(path, asins=args.asins, weeks=args.weeks, seed=args.seed)
-    print(f"Demo workspace written: {path} ({args.asins} ASINs x {args.weeks} weeks, "
-          f"{time.perf_counter() - started:.1f} s)")
+    path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force).value
+    seconds = formatter(lang).number(time.perf_counter() - started, 1)
+    print(_("Demo workspace written: {file} ({asins} ASINs x {weeks} weeks, {seconds} s)",
+            file=path, asins=args.asins, weeks=args.weeks, seconds=seconds))
     return 0

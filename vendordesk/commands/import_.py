@@ -15,8 +15,9 @@ import os
 import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_workspace_arg, print_json, printable, workspace_path
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, printable, texts_for, workspace_path
 from vendordesk.errors import UserError
+from vendordesk.ops.imports import import_file
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("import", help="import Vendor Central exports (CSV/XLSX) and SP-API documents")
     add_workspace_arg(parser)
+    add_lang_arg(parser)
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--dry-run", action="store_true", help="only show what would be imported")
     parser.add_argument("--period", metavar="START..END", default=None,
@@ -47,14 +49,16 @@ def _period(text: str | None) -> tuple[str, str] | None:
     return start.isoformat(), end.isoformat()
 
 
-def describe(summary: dict, imported: bool) -> str:
+def describe(summary: dict, imported: bool, _=None) -> str:
+    _ = _ or texts_for()
     period = f"{summary['period_start'] or '?'}..{summary['period_end'] or '?'}"
     view = "/".join(v for v in (summary["distributor_view"], summary["selling_program"]) if v) or "-"
-    lines = [f"{printable(summary['file'])}: {summary['report_type']} ({summary['source']}), view {view}, "
-             f"{summary['grain'] or '-'} {period}, currency {summary['currency'] or '-'}, "
-             f"{summary['rows']} rows, {summary['asins']} ASINs"
-             + ("" if imported else " [dry run, nothing written]")]
-    lines += [f"  warning: {printable(w)}" for w in summary["warnings"]]
+    line = _("{file}: {report_type} ({source}), view {view}, {grain} {period}, currency {currency}, "
+             "{rows} rows, {asins} ASINs", file=printable(summary["file"]), report_type=summary["report_type"],
+             source=summary["source"], view=view, grain=summary["grain"] or "-", period=period,
+             currency=summary["currency"] or "-", rows=summary["rows"], asins=summary["asins"])
+    lines = [line + ("" if imported else " " + _("[dry run, nothing written]"))]
+    lines += [_("  warning: {text}", text=printable(w)) for w in summary["warnings"]]
     return "\n".join(lines)
 
 
@@ -78,28 +82,24 @@ def _exit_keeping_wal(code: int) -> None:
 
 
 def import_one(ws, file: Path, period, dry_run: bool, progress=None) -> dict:
-    """Read (and unless dry_run write) one file; UserError when refused."""
-    from vendordesk.ingest.detect import file_hash, read_report
-    from vendordesk.store.facts import import_context, write_report
-
-    report = read_report(file, import_context(ws, period))
-    report_id = None if dry_run else write_report(ws, report, file_hash(file), progress=progress)
-    return report.summary() | {"import_id": report_id, "path": str(file)}
+    """Read (and unless dry_run write) one file; UserError when refused (``ops.imports.import_file``)."""
+    return import_file(ws, file, period, dry_run, progress or (lambda _f: None)).value
 
 
-def _failure_message(file: Path) -> str:
+def _failure_message(file: Path, _) -> str:
     from vendordesk.paths import log_file
 
-    return (f"{file.name}: VendorDesk could not read this file because of an unexpected error (a bug). "
-            f"It was not imported; the other files were. Details are in {log_file()}.")
+    return _("{file}: VendorDesk could not read this file because of an unexpected error (a bug). "
+             "It was not imported; the other files were. Details are in {log}.", file=file.name, log=log_file())
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.store import open_workspace
+    from vendordesk.commands.common import open_from_args
 
+    _ = texts_for(args)
     path = workspace_path(args)
     period = _period(args.period)
-    ws = None if args.dry_run and not path.exists() else open_workspace(path, create=True)
+    ws = None if args.dry_run and not path.exists() else open_from_args(args, create=True)
     results, refused, failed, total = [], 0, 0, len(args.files)
     try:
         for index, name in enumerate(args.files):
@@ -117,13 +117,13 @@ def run(args: argparse.Namespace) -> int:
             except Exception:   # a bug in one file's reader: log it, name the file, go on with the rest
                 log.exception("import of %s failed", file)
                 failed += 1
-                _report(args, results, file, "failed", _failure_message(file))
+                _report(args, results, file, "failed", _failure_message(file, _))
                 continue
             results.append(summary)
             if args.events:
                 _emit({"event": "done", "summary": summary})
             elif not args.json:
-                print(describe(summary, not args.dry_run), flush=True)
+                print(describe(summary, not args.dry_run, _), flush=True)
     except BaseException as exc:
         log.exception("import stopped")
         if args.events:
@@ -139,10 +139,18 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(results)
     if (refused or failed) and total > 1 and not args.events:
-        what = (f"not imported ({refused} refused, {failed} failed by an error in VendorDesk)" if failed
-                else "refused")
-        print(f"vendordesk: {refused + failed} of {total} files {what}; the others were "
-              f"{'checked' if args.dry_run else 'imported'}.", file=sys.stderr)
+        n, done = refused + failed, "checked" if args.dry_run else "imported"
+        if failed:
+            line = _("{n} of {total} files not imported ({refused} refused, {failed} failed by an error in "
+                     "VendorDesk); the others were imported.", n=n, total=total, refused=refused, failed=failed)
+            if done == "checked":
+                line = _("{n} of {total} files not imported ({refused} refused, {failed} failed by an error in "
+                         "VendorDesk); the others were checked.", n=n, total=total, refused=refused, failed=failed)
+        elif done == "checked":
+            line = _("{n} of {total} files refused; the others were checked.", n=n, total=total)
+        else:
+            line = _("{n} of {total} files refused; the others were imported.", n=n, total=total)
+        print(f"vendordesk: {line}", file=sys.stderr)
     return code
 
 

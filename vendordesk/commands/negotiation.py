@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, texts_for, workspace_path
 from vendordesk.errors import UserError
+from vendordesk.ops.negotiation import analyse_negotiation, list_negotiations
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,10 +22,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="all cases")
     add_workspace_arg(listing)
+    add_lang_arg(listing)
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=run_list)
     show = sub.add_parser("show", help="one case's per-ASIN economics and scenarios")
     add_workspace_arg(show)
+    add_lang_arg(show)
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true", help="print JSON (the default)")
     show.add_argument("--as-of", metavar="DATE", default=None,
@@ -32,38 +35,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.set_defaults(func=run_show)
 
 
-def case_id(text: str) -> int:
+def case_id(text: str, args: argparse.Namespace | None = None) -> int:
     try:
         return int(text)
     except ValueError:
-        raise UserError(f"ID {text!r}: not a case number. Run `vendordesk negotiation list` to see the ids.") from None
+        _ = texts_for(args)
+        raise UserError(_("ID {id}: not a case number. Run `vendordesk negotiation list` to see the ids.",
+                          id=repr(text))) from None
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from vendordesk.store.negotiations import list_cases
-
-    with open_from_args(args) as ws:
-        cases = list_cases(ws)
+    cases = list_negotiations(workspace_path(args)).value
     if args.json:
         print_json(cases)
         return 0
+    _ = texts_for(args)
     if not cases:
-        print("No negotiation cases.")
+        print(_("No negotiation cases."))
     for c in cases:
-        print(f"{c['id']:>4}  {c['status']:<10} {c['effective_date'] or '-':<10}  {c['asins']:>3} ASINs  {c['title']}")
+        asins = _.ngettext("{n} ASIN", "{n} ASINs", c["asins"], n=str(c["asins"]).rjust(3))
+        print(f"{c['id']:>4}  {c['status']:<10} {c['effective_date'] or '-':<10}  {asins}  {c['title']}")
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from vendordesk.store.negotiations import analyse_case
-
     as_of = None
     if args.as_of:
         try:
             as_of = dt.date.fromisoformat(args.as_of)
         except ValueError:
-            raise UserError(f"--as-of: {args.as_of!r} is not a date. Use YYYY-MM-DD, e.g. 2026-11-21.") from None
-    with open_from_args(args) as ws:
-        analysis = analyse_case(ws, case_id(args.id), today=as_of)
+            _ = texts_for(args)
+            raise UserError(_("--as-of: {value} is not a date. Use YYYY-MM-DD, e.g. 2026-11-21.",
+                              value=repr(args.as_of))) from None
+    analysis = analyse_negotiation(workspace_path(args), case_id(args.id, args), as_of).value
     print_json(analysis.json())
     return 0

@@ -45,9 +45,9 @@ def _report_types(text: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from vendordesk import secrets, settings
+    from vendordesk.ops.sync import SyncOptions, sync_reports
     from vendordesk.store import open_workspace
     from vendordesk.sync.plan import last_full_weeks, plan_requests
-    from vendordesk.sync.runner import SyncOptions, sync_reports
 
     path = workspace_path(args)
     with open_workspace(path, create=False) as ws:

@@ -1,6 +1,6 @@
 """Exports to CSV and XLSX, shared by ``vendordesk export`` and the window (no Qt here).
 
-- ``export_facts(ws, out, lang, progress)``: all facts, streamed in ASIN batches (flat memory).
+- ``export_facts(ws, out, source, lang, progress)``: all facts (``source``: ``store.facts_export``), streamed in ASIN batches (flat memory).
 - ``write_frame(frame, out, kind, lang)``: any table (the window passes the rows on screen).
 
 CSV is for scripts (snake_case header, ISO dates, plain numbers); XLSX is for people (headers in
@@ -39,22 +39,22 @@ def title(kind: str | None, lang: str) -> str:
     return de if lang == "de" else en
 
 
-def export_facts(ws, out: Path, lang: str = "en", progress: Progress | None = None) -> int:
+def export_facts(ws, out: Path, source, lang: str = "en", progress: Progress | None = None) -> int:
     """All facts to ``out`` (.csv or .xlsx); returns the number of rows written."""
     from vendordesk.exports import facts
 
     fmt = check_target(out)
     columns = list(COLUMNS["facts"])
     if fmt == "xlsx":
-        check_xlsx_rows(facts.count_rows(ws), out)
+        check_xlsx_rows(facts.count_rows(ws, source), out)
     with atomic_target(out) as temp:
         if fmt == "csv":
             from vendordesk.exports.csv_out import write_text_csv
 
-            return write_text_csv(temp, [c.key for c in columns], facts.csv_batches(ws, progress))
+            return write_text_csv(temp, [c.key for c in columns], facts.csv_batches(ws, source, progress))
         from vendordesk.exports.xlsx import write_xlsx
 
-        return write_xlsx(temp, columns, facts.row_batches(ws, progress), lang, title("facts", lang))
+        return write_xlsx(temp, columns, facts.row_batches(ws, source, progress), lang, title("facts", lang))
 
 
 def write_frame(frame, out: Path, kind: str | None = None, lang: str = "en",

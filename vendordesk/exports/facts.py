@@ -1,19 +1,31 @@
 """The facts export in ASIN batches: each batch is read, put in the export's order (asin,
 period_start, metric) and written before the next is read, so memory stays flat in the number of
-rows. The same rows, order and fields as ``store.facts.facts_frame``."""
+rows. The same rows, order and fields as ``store.facts.facts_frame``.
+
+The rows come from a ``FactSource`` the caller passes (``vendordesk.store.facts_export``; the ops
+layer wires them together), so the writers never import the store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
 
 import numpy as np
 
+from vendordesk.core.parsed import FACT_ROW_HEAD
 from vendordesk.exports.cells import csv_field
-from vendordesk.store import facts_export as source
 
 BATCH_ROWS = 150_000          # long rows per batch, about; sets the memory of an export
 FIRST_BATCH_ASINS = 8         # the first batch measures the rows per ASIN
-_HEAD = len(source.HEAD)
+_HEAD = len(FACT_ROW_HEAD)
+
+
+class FactSource(Protocol):
+    """Where the facts come from: ``vendordesk.store.facts_export`` has these three functions."""
+
+    def fact_asins(self, ws: Any) -> list[str]: ...
+    def fact_blocks(self, ws: Any, first: str, last: str) -> Iterable[Any]: ...
+    def count_fact_rows(self, ws: Any) -> int: ...
 
 
 def _binary(text: str) -> bytes:
@@ -112,7 +124,7 @@ def _tuples(block, base, rank, field):
     return out, base[row_index] + np.array([rank[n] for n in names], dtype=np.int64)
 
 
-def _batches(ws, as_text: bool, progress: Callable[[float], None] | None, field=csv_field) -> Iterator:
+def _batches(ws, source: FactSource, as_text: bool, progress: Callable[[float], None] | None, field=csv_field) -> Iterator:
     """The ordered long rows, one batch of ASINs at a time; the batch size follows the rows per ASIN
     measured so far."""
     asins = source.fact_asins(ws)
@@ -128,7 +140,7 @@ def _batches(ws, as_text: bool, progress: Callable[[float], None] | None, field=
         yield batch
 
 
-def csv_batches(ws, progress=None) -> Iterator[tuple[str, int]]:
+def csv_batches(ws, source: FactSource, progress=None) -> Iterator[tuple[str, int]]:
     """The CSV text of the facts (without the header) and its number of rows, batch by batch."""
     fields: dict = {}
 
@@ -141,15 +153,15 @@ def csv_batches(ws, progress=None) -> Iterator[tuple[str, int]]:
             fields[value] = text = value if text == value else text    # the same object when unchanged
         return text
 
-    for batch in _batches(ws, True, progress, field):
+    for batch in _batches(ws, source, True, progress, field):
         yield "".join(batch.ravel().tolist()), len(batch)
 
 
-def row_batches(ws, progress=None) -> Iterator[list[tuple]]:
+def row_batches(ws, source: FactSource, progress=None) -> Iterator[list[tuple]]:
     """The facts as tuples in the export's column order, batch by batch (for XLSX)."""
-    for batch in _batches(ws, False, progress):
+    for batch in _batches(ws, source, False, progress):
         yield batch.tolist()
 
 
-def count_rows(ws) -> int:
+def count_rows(ws, source: FactSource) -> int:
     return source.count_fact_rows(ws)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vendordesk.core import tickets as rules
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
-from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.numbers import (
     ColumnMarks,
     MarksEvidence,

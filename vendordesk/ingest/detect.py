@@ -7,12 +7,11 @@ return a ParsedReport. Anything it cannot read raises UserError naming the file.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import containers
-from vendordesk.ingest.model import ParsedReport
 
 SNIFF_BYTES = 65536
 MAX_JSON_BYTES = 512 * 2**20     # one SP-API document, plain or unpacked from gzip
@@ -22,19 +21,6 @@ _BINARY = {
     b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office file", b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7-Zip archive", b"BM": None,
 }
-
-
-@dataclass
-class Context:
-    """What the workspace knows that a file may leave out."""
-
-    locale: str | None = None
-    currency: str | None = None
-    marketplace_id: str | None = None
-    model_to_asin: dict[str, str] = field(default_factory=dict)
-    period: tuple[str, str] | None = None   # user-entered period when the file has none
-    marketplaces: tuple[str, ...] = ()       # every marketplace / currency imported so far
-    currencies: tuple[str, ...] = ()
 
 
 def _what_binary(head: bytes) -> str | None:

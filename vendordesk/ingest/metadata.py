@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from vendordesk.ingest.model import FORECAST_AHEAD_DAYS, date_bounds
+from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, date_bounds
 from vendordesk.ingest.numbers import clean
 
 _PAIR = re.compile(r"([^=\[\];,]+?)\s*=\s*\[([^\]]*)\]")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
-from vendordesk.ingest.model import FactBlock, ParsedReport
 
 # field name, kind ("money" or "num")
 _SALES = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vendordesk.ingest.model import date_bounds
+from vendordesk.core.parsed import date_bounds
 from vendordesk.ingest.spapi_values import ASIN, MAX_ABS, NON_NEGATIVE
 
 _NUMBERS = {int, float, type(None)}

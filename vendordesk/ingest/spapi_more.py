@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
-from vendordesk.ingest.model import FORECAST_AHEAD_DAYS, ParsedReport
 
 _QUANTILES = ("meanForecastUnits", "p70ForecastUnits", "p80ForecastUnits", "p90ForecastUnits")
 _COUPON_FIELDS = ("clips", "redemptions", "budget", "totalDiscount", "budgetSpent",

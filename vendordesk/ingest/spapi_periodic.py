@@ -9,9 +9,9 @@ drops the fields no record carried.
 
 from __future__ import annotations
 
+from vendordesk.core.parsed import GRAINS, FactBlock, ParsedReport
 from vendordesk.ingest import spapi, spapi_fast
 from vendordesk.ingest import spapi_values as values
-from vendordesk.ingest.model import GRAINS, FactBlock, ParsedReport
 
 CHUNK = 20_000
 _PENDING = object()   # currency placeholder until every chunk was seen

@@ -14,8 +14,8 @@ import json
 import re
 from json.decoder import scanstring
 
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.ingest import spapi, spapi_periodic
-from vendordesk.ingest.model import ParsedReport
 
 _WS = re.compile(r"[ \t\n\r]*")
 _CUT = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")

@@ -12,8 +12,8 @@ import datetime as dt
 import math
 import re
 
+from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, HISTORY_AHEAD_DAYS, date_bounds
 from vendordesk.errors import UserError
-from vendordesk.ingest.model import FORECAST_AHEAD_DAYS, HISTORY_AHEAD_DAYS, date_bounds
 
 MAX_ABS = 1e15
 # Amazon defines these as >= 0 (domain §2.3-2.9); the others (ordered units, inventory, margins) may be < 0.

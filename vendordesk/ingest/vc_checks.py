@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from vendordesk.core.parsed import KEY_COLUMNS, ParsedReport
 from vendordesk.ingest.aliases import lookup
-from vendordesk.ingest.model import KEY_COLUMNS, ParsedReport
 
 
 def _lines(lines: list[int]) -> str:

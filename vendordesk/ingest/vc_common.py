@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.metadata import grain_of, parse_range
-from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.numbers import AmbiguousMarks, ColumnMarks, MarksEvidence, clean
 
 MARKETPLACES = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
 from vendordesk.ingest.detect import Context
-from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vendordesk.core.parsed import PRODUCT_COLUMNS, FactBlock, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import vc_common
 from vendordesk.ingest.aliases import (
@@ -13,7 +14,6 @@ from vendordesk.ingest.aliases import (
     unknown_metric_name,
 )
 from vendordesk.ingest.detect import Context
-from vendordesk.ingest.model import PRODUCT_COLUMNS, FactBlock, ParsedReport
 from vendordesk.ingest.numbers import ColumnMarks, count, currency_in, parse_number
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header, normalise
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.metadata import parse_date, parse_range
-from vendordesk.ingest.model import ParsedReport
 from vendordesk.ingest.numbers import currency_in, parse_number
 from vendordesk.ingest.vc_common import (
     asin_text,

@@ -7,6 +7,6 @@ runs it off the GUI thread and broadcasts ``result.changes`` to the tabs. Nothin
 (ui, commands) reaches below it.
 """
 
-from vendordesk.ops.base import OpResult, Progress, Cancelled, no_progress, never_cancelled
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 
 __all__ = ["Cancelled", "OpResult", "Progress", "never_cancelled", "no_progress"]

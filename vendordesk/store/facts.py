@@ -12,7 +12,7 @@ import json
 import operator
 from collections.abc import Callable
 
-from vendordesk.ingest.model import (
+from vendordesk.core.parsed import (
     EXTRA_COLUMNS,
     FORECAST_COLUMNS,
     KEY_COLUMNS,
@@ -163,7 +163,7 @@ def _write_purchase_orders(conn, report: ParsedReport, import_id: int) -> None:
 
 def import_context(ws: Workspace | None, period: tuple[str, str] | None = None):
     """What the workspace tells a reader: locale, currency, marketplace, model -> ASIN."""
-    from vendordesk.ingest.detect import Context
+    from vendordesk.core.parsed import Context
 
     if ws is None:
         return Context(period=period)

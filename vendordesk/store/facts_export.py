@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vendordesk.ingest.model import KEY_COLUMNS
+from vendordesk.core.parsed import FACT_ROW_HEAD, KEY_COLUMNS
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts import FACT_TABLES
 
 FORECAST_COLUMNS = ("mean_units", "p70_units", "p80_units", "p90_units")
 # Every block row starts with these eight fields, then the metric values.
-HEAD = ("asin", "period_start", "period_end", "distributor_view", "selling_program", "grain",
-        "currency", "marketplace_id")
+HEAD = FACT_ROW_HEAD
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,7 @@ class SyncDialog(QDialog):
                                   self.program.currentData())
 
     def start_sync(self, options=None) -> None:
-        from vendordesk.sync.runner import SyncOptions, sync_reports
+        from vendordesk.ops.sync import SyncOptions, sync_reports
         from vendordesk.ui.workers import run_task
 
         credentials = secrets.store().load()

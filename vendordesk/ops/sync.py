@@ -1,6 +1,6 @@
 """Run a sync: createReport -> poll getReport -> getReportDocument -> import, per request.
 
-A plain function for ``ui.workers.run_task`` and the CLI: ``progress(fraction)`` and
+An operation (it composes the sync client, ingest and the store), for ``ui.workers.run_task`` and the CLI: ``progress(fraction)`` and
 ``cancelled()`` as everywhere. It opens its own workspace connection (it runs on a worker
 thread). Each fetched document is kept in ``raw_reports`` before it is imported in one
 transaction, so a retry after a failure neither asks Amazon twice nor imports half.

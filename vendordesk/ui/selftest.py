@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, qInstallMessageHandler
 
     from vendordesk.app import make_app
     from vendordesk.demo import build_demo
@@ -33,8 +33,6 @@ def run(args: argparse.Namespace) -> int:
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.main_window import MainWindow
-
-    from PySide6.QtCore import qInstallMessageHandler
 
     def qt_messages(_mode, _context, message: str) -> None:
         # The offscreen platform cannot apply window hints; everything else is reported.

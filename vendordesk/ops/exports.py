@@ -1,0 +1,58 @@
+"""Export a table of the workspace to CSV (for scripts) or XLSX (for people).
+
+Each kind maps to a function ``frame(workspace) -> DataFrame`` of the module that owns that data;
+the facts are streamed from the store instead (any size, flat memory). The writers live in
+``vendordesk.exports``."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from vendordesk import exports
+from vendordesk.errors import UserError
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+
+# kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
+EXPORTERS = {
+    "facts": "vendordesk.store.facts:facts_frame",
+    "tickets": "vendordesk.store.tickets:tickets_frame",
+    "chargebacks": "vendordesk.store.tickets:chargebacks_frame",
+    "tasks": "vendordesk.store.tickets:tasks_frame",
+    "forecast": "vendordesk.ops.forecast:forecast_frame",
+    "gears": "vendordesk.ops.gears:gears_frame",
+}
+
+
+def exporter(kind: str):
+    module_name, func_name = EXPORTERS[kind].split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise UserError(f"Exporting {kind} is not available in this version.") from exc
+    return getattr(module, func_name)
+
+
+def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", progress: Progress = no_progress,
+           cancelled: Cancelled = never_cancelled) -> OpResult:
+    """Write table ``kind`` to ``out`` (.csv or .xlsx); the value is the number of rows written."""
+    from vendordesk.exports.files import check_target
+
+    out = Path(out)
+    check_target(out)
+    with opened(workspace) as ws:
+        if kind == "facts":
+            from vendordesk.store import facts_export
+
+            rows = exports.export_facts(ws, out, facts_export, lang, progress)
+        else:
+            frame = exporter(kind)(ws)
+            rows = exports.write_frame(frame, out, kind, lang, progress)
+    return OpResult(rows)
+
+
+def export_frame(frame, out: Path, kind: str | None = None, lang: str = "en", progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> OpResult:
+    """The rows on screen (``frame``) to ``out``; the value is the number of rows written."""
+    return OpResult(exports.write_frame(frame, Path(out), kind, lang, progress))

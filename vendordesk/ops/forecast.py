@@ -1,0 +1,74 @@
+"""Our weekly forecast per ASIN, and its holdout backtest."""
+
+from __future__ import annotations
+
+from vendordesk.errors import UserError
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+
+COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
+SALES_METRICS = ("ordered_units", "shipped_units", "procurable_product_out_of_stock_rate")
+
+
+def sales_panel(ws, asins: list[str] | None = None):
+    """The weekly sales panel of ``asins`` (all when None); refused when there are none."""
+    from vendordesk.core.forecast.clean import panel_from_frame
+    from vendordesk.store.facts_read import weekly_frame
+
+    frame = weekly_frame(ws, metrics=SALES_METRICS)
+    if asins:
+        unknown = sorted(set(asins) - set(frame["asin"]))
+        if unknown:
+            raise UserError(f"--asin: no weekly sales for {', '.join(unknown)}. Check the ASIN or import "
+                            "its Sales report first.")
+        frame = frame[frame["asin"].isin(asins)]
+    if frame.empty:
+        raise UserError("The workspace has no weekly sales. Import weekly Sales reports first "
+                        "(vendordesk import FILE).")
+    return panel_from_frame(frame)
+
+
+def workspace_events(ws):
+    """The event calendar the forecast uses: built-in dates of 2010..2040 plus stored rows."""
+    from vendordesk.store.events import calendar
+
+    return calendar(ws, 2010, 2040)
+
+
+def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None = None,
+             progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+    """Our forecast as a DataFrame (COLUMNS).
+
+    source: ours / amazon / combined (whose forecast the P50 follows, see core.forecast.rival);
+    events: the calendar's events in that week ('; '-joined)."""
+    from vendordesk.core.forecast.run import forecast_panel
+    from vendordesk.store.elasticity import price_elasticity
+    from vendordesk.store.facts_read import amazon_forecasts_frame
+
+    with opened(workspace) as ws:
+        panel = sales_panel(ws, asins)
+        events, elasticity = workspace_events(ws), price_elasticity(ws)
+        amazon = amazon_forecasts_frame(ws, panel.asins)
+    progress(0.3)
+    frame = forecast_panel(panel, horizon, events=events, elasticity=elasticity, amazon=amazon).frame()[COLUMNS]
+    return OpResult(frame)
+
+
+def backtest(workspace: WorkspaceArg, holdout: int = 26, progress: Progress = no_progress,
+             cancelled: Cancelled = never_cancelled) -> OpResult:
+    """The backtest document (with Amazon's score where its forecasts cover the holdout)."""
+    from vendordesk.core.forecast.plan import backtest_with_amazon
+    from vendordesk.store.facts_read import amazon_forecasts_frame
+
+    with opened(workspace) as ws:
+        panel = sales_panel(ws, None)
+        if len(panel.weeks) < holdout + 8:
+            raise UserError(f"--holdout {holdout}: the workspace has {len(panel.weeks)} weeks of sales; "
+                            f"keep at least 8 weeks for training (use --holdout {max(len(panel.weeks) - 8, 1)} or less).")
+        amazon, events = amazon_forecasts_frame(ws), workspace_events(ws)
+    return OpResult(backtest_with_amazon(panel, amazon, holdout, events=events))
+
+
+def forecast_frame(ws):
+    """The forecast table behind ``vendordesk export forecast`` (26 weeks, every ASIN)."""
+    return forecast(ws).value

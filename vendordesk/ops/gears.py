@@ -1,0 +1,41 @@
+"""The gears report: read the workspace, judge the gears."""
+
+from __future__ import annotations
+
+from vendordesk.core.gears.report import GearInputs, GearModel
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.store.gears import load_gear_inputs
+
+
+def gears_report(workspace: WorkspaceArg, asof: str | None = None, weeks: int = 4, compare: str = "auto",
+                 lang: str = "en", progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> OpResult:
+    """The ``GearReport`` for ``weeks`` weeks up to the week of ``asof`` (default: the newest week)."""
+    with opened(workspace) as ws:
+        model = GearModel(GearInputs(**load_gear_inputs(ws)))
+    progress(0.5)
+    return OpResult(model.compute(asof=asof, weeks=weeks, compare=compare, lang=lang))
+
+
+def gears_document(report) -> dict:
+    """The JSON contract: {"asof_week", "weeks", "compare", "compare_requested", "periods",
+    "partial_week", "gears": [{"id", "name", "score", "status", "kpis", "data_as_of", "compare",
+    "scored_kpis", "judged_kpis", "note"}]}. ``partial_week``: a newer week with too few ASINs
+    that the dashboard does not judge yet."""
+    gears = []
+    for g in report.gears:
+        doc = g.as_dict()
+        doc["score"] = None if doc["score"] is None else round(doc["score"], 1)
+        gears.append(doc)
+    return {"asof_week": report.asof_week, "weeks": report.weeks, "compare": report.compare,
+            "compare_requested": report.compare_requested,
+            "periods": {k: list(v) for k, v in (report.periods or {}).items()},
+            "partial_week": report.partial_week, "gears": gears}
+
+
+def gears_frame(workspace: WorkspaceArg):
+    """One row per gear and KPI (the table behind ``vendordesk export gears``)."""
+    from vendordesk.exports.frames import report_frame
+
+    return report_frame(gears_report(workspace).value)

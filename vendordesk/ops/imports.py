@@ -1,0 +1,25 @@
+"""Import report files: each is read and validated by ingest, then written by the store in its own
+transaction (a refused file leaves the workspace as it was)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vendordesk.changes import Changes
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.store import Workspace
+
+
+def import_file(ws: Workspace | None, file: Path, period: tuple[str, str] | None = None, dry_run: bool = False,
+                progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+    """Read (and unless ``dry_run`` write) one file; ``UserError`` when refused. ``ws`` may be None
+    for a dry run without a workspace. The value is the report's summary plus ``import_id`` and
+    ``path``; the warnings are the reader's."""
+    from vendordesk.ingest.detect import file_hash, read_report
+    from vendordesk.store.facts import import_context, write_report
+
+    report = read_report(file, import_context(ws, period))
+    report_id = None if dry_run else write_report(ws, report, file_hash(file), progress=progress)
+    summary = report.summary() | {"import_id": report_id, "path": str(file)}
+    changes = Changes() if dry_run else Changes(facts=True)
+    return OpResult(summary, changes, tuple(summary.get("warnings") or ()))

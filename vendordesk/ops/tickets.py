@@ -1,0 +1,100 @@
+"""The support case log: list cases and disputes, add or save a case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vendordesk.changes import Changes
+from vendordesk.core import tickets as rules
+from vendordesk.core.missing import is_missing
+from vendordesk.errors import UserError
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+
+STATUSES = rules.STATUSES
+
+
+def case_document(row) -> dict:
+    return {"case_id": row.case_id, "subject": row.subject, "category": row.category, "status": row.status,
+            "opened": row.opened_on, "last_contact": row.last_contact_on, "next_follow_up": row.next_follow_up,
+            "escalation_level": int(row.escalation_level), "gear": row.gear,
+            "owner_department": row.owner_department, "resolved": row.resolved_on,
+            "asins": row.asins.split() if row.asins else [], "pos": row.pos.split() if row.pos else [],
+            "invoices": row.invoices.split() if row.invoices else []}
+
+
+def _dispute_document(row, action: dict) -> dict:
+    def text(value):
+        return None if is_missing(value) or value == "" else value
+
+    return {"id": int(row["id"]), "external_id": text(row["external_id"]), "kind": row["kind"],
+            "type": text(row["type"]), "invoice_number": text(row["invoice_number"]), "asin": text(row["asin"]),
+            "amount": float(row["amount"]), "currency": row["currency"], "raised_on": row["raised_on"],
+            "dispute_opens": text(row["dispute_opens"]), "dispute_due": text(row["dispute_due"]),
+            "dispute_status": row["dispute_status"], "dispute_count": int(row["dispute_count"]),
+            "action": action.get("action"), "action_on": action.get("action_on")}
+
+
+def disputes_document(chargebacks, today: dt.date, days: int = 7) -> list[dict]:
+    """Every chargeback and shortage with the day its dispute window opens and its deadline; rows
+    with an action date within ``days`` of ``today`` carry ``action`` and ``action_on``."""
+    if chargebacks.empty:
+        return []
+    frame = chargebacks.assign(dispute_opens=rules.dispute_opens_series(chargebacks))
+    near = rules.deadlines_within(chargebacks, today, days)
+    actions = {i: {"action": a, "action_on": on} for i, a, on in zip(near.index, near["action"], near["action_on"])}
+    return [_dispute_document(row, actions.get(i, {})) for i, row in frame.iterrows()]
+
+
+def list_cases(workspace: WorkspaceArg, status: str | None = None, due_within: int | None = None,
+               today: dt.date | None = None, progress: Progress = no_progress,
+               cancelled: Cancelled = never_cancelled) -> OpResult:
+    """``{"tickets": [case documents], "as_of": ISO date, "disputes": [...]}``; ``due_within`` keeps
+    the unresolved cases with a follow-up due within that many days of ``today`` (default: today)."""
+    from vendordesk.store.tickets import chargebacks_frame, tickets_frame
+
+    if due_within is not None and due_within < 0:
+        raise UserError("--due-within: the number of days must be 0 or more.")
+    with opened(workspace) as ws:
+        frame = tickets_frame(ws)
+        chargebacks = chargebacks_frame(ws)
+    today = today or dt.date.today()      # reminders are about today; the dates themselves are stored
+    if status:
+        frame = frame[frame["status"] == status]
+    if due_within is not None:
+        frame = rules.due_follow_ups(frame, today, due_within)
+    cases = [case_document(row) for row in frame.itertuples(index=False)]
+    return OpResult({"tickets": cases, "as_of": today.isoformat(), "disputes": disputes_document(chargebacks, today)})
+
+
+def iso_date(name: str, value: str | None) -> str | None:
+    """``value`` (2026-03-01 or 01.03.2026) as an ISO date; refused naming the field ``name``."""
+    try:
+        return rules.iso(rules.parse_date(value))
+    except ValueError as exc:
+        raise UserError(f"{name}: {value!r} is not a date. Use 2026-03-01 or 01.03.2026.") from exc
+
+
+def add_case(workspace: WorkspaceArg, values: dict, progress: Progress = no_progress,
+             cancelled: Cancelled = never_cancelled) -> OpResult:
+    """Validate and store a new case; refused on an error, the warnings are returned as text."""
+    from vendordesk.store import tickets as store
+
+    with opened(workspace) as ws:
+        problems = rules.validate_case(values, store.case_ids(ws), store.known_asins(ws))
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise UserError(" ".join(f"{p.field}: {p.message()}" for p in errors))
+        store.add_case(ws, values)
+    warnings = tuple(f"{p.field}: {p.message()}" for p in problems)
+    return OpResult(values["case_id"], Changes(tickets=True), warnings)
+
+
+def save_case(workspace: WorkspaceArg, case_id: str, values: dict, merge: bool = False,
+              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+    """Store the edited fields of case ``case_id`` (``merge``: keep the links not named in ``values``)."""
+    from vendordesk.store import tickets as store
+
+    with opened(workspace) as ws:
+        store.update_case(ws, case_id, values, merge=merge)
+    return OpResult(case_id, Changes(tickets=True))
