@@ -44,24 +44,10 @@ def _report_types(text: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk import secrets, settings
-    from vendordesk.ops.sync import SyncOptions, sync_reports
-    from vendordesk.store import open_workspace
-    from vendordesk.sync.plan import last_full_weeks, plan_requests
+    from vendordesk.ops.sync import sync
 
-    path = workspace_path(args)
-    with open_workspace(path, create=False) as ws:
-        market = ws.meta("marketplace_id")
-    prefs = settings.load()
-    start, end = (args.start, args.end) if args.start and args.end else last_full_weeks(args.weeks)
-    requests = plan_requests(_report_types(args.reports), args.period, start, end, market or prefs.marketplace_id,
-                             args.view, args.program)
-    credentials = secrets.store().load()
-    if credentials is None:
-        raise UserError("SP-API credentials are missing from the keyring. Enter them in the app under "
-                        "File › Settings › SP-API, then run the sync again.")
-    options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
-    result = sync_reports(path, requests, credentials, options=options)
+    result = sync(workspace_path(args), _report_types(args.reports), args.period, args.start, args.end, args.weeks,
+                  args.view, args.program).value
     if args.json:
         print_json({"imported": result.imported, "already": result.already, "failures": result.failures,
                     "stopped": result.stopped, "import_ids": result.import_ids})

@@ -221,3 +221,31 @@ def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], cred
             client.close()
         ws.close()
     return result
+
+
+def sync(workspace_path: Path | str, report_types: list[str], period: str, start=None, end=None, weeks: int = 4,
+         view: str | None = None, program: str | None = None, progress: Callable[[float], None] | None = None,
+         cancelled: Callable[[], bool] | None = None):
+    """The ``vendordesk sync`` op: plan the requests (``start``..``end``, else the last ``weeks`` full
+    weeks; the workspace's marketplace, else the settings'), read the keyring's credentials, run them.
+    The value is the ``SyncResult``; its changes say facts when anything was imported."""
+    from vendordesk import secrets, settings
+    from vendordesk.changes import Changes
+    from vendordesk.ops.base import OpResult
+    from vendordesk.store import open_workspace
+    from vendordesk.sync.plan import last_full_weeks, plan_requests
+
+    path = Path(workspace_path)
+    with open_workspace(path, create=False) as ws:
+        market = ws.meta("marketplace_id")
+    prefs = settings.load()
+    if not (start and end):
+        start, end = last_full_weeks(weeks)
+    requests = plan_requests(report_types, period, start, end, market or prefs.marketplace_id, view, program)
+    credentials = secrets.store().load()
+    if credentials is None:
+        raise UserError("SP-API credentials are missing from the keyring. Enter them in the app under "
+                        "File › Settings › SP-API, then run the sync again.")
+    options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
+    result = sync_reports(path, requests, credentials, progress=progress, cancelled=cancelled, options=options)
+    return OpResult(result, Changes(facts=bool(result.imported)))
