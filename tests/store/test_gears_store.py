@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from vendordesk.core.gears.defs import GEARS
 from vendordesk.errors import UserError
 from vendordesk.store import gears as store
 
@@ -90,7 +91,7 @@ def test_gears_command_json_contract(workspace, capsys):
                          "VALUES ('B000000001', 'week', ?, ?, ?)", (week, week, ppm))
     assert main(["gears", "--workspace", str(workspace.path), "--json", "--weeks", "1"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert len(doc["gears"]) == 9 and doc["compare"] == "prior"     # 2 weeks of data: no last year
+    assert len(doc["gears"]) == len(GEARS) and doc["compare"] == "prior"     # 2 weeks of data: no last year
     for gear in doc["gears"]:
         assert {"id", "name", "score", "status", "kpis", "data_as_of", "compare", "note"} <= set(gear)
         assert gear["status"] in ("green", "amber", "red", "no-data")
@@ -145,7 +146,7 @@ def test_export_gears_writes_one_row_per_kpi(demo_workspace, tmp_path):
     out = tmp_path / "gears.csv"
     assert main(["export", "gears", "--workspace", str(demo_workspace.path), "--out", str(out)]) == 0
     frame = pd.read_csv(out)
-    assert frame["gear_id"].nunique() == 9
+    assert frame["gear_id"].nunique() == len(GEARS)
     assert set(frame["gear_status"]) <= {"green", "amber", "red", "no-data"}
 
 

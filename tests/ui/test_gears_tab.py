@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from vendordesk.core.gears.defs import GEARS
+
 pytestmark = pytest.mark.qt
 
 
@@ -31,7 +33,7 @@ def _stories(ws) -> dict:
 
 def test_demo_shows_oos_problem_and_margin_squeeze(main_window, qtbot, demo_workspace):
     tab = _gears_tab(main_window, qtbot)
-    assert tab.report is not None and len(tab.report.gears) == 9
+    assert tab.report is not None and len(tab.report.gears) == len(GEARS)
     assert set(tab.grid.tiles) == {g.id for g in tab.report.gears}
     stories = _stories(demo_workspace)
 
@@ -173,7 +175,7 @@ def test_export_writes_what_is_shown(main_window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     tab.export()
     frame = pd.read_csv(out)
-    assert frame["gear_id"].nunique() == 9
+    assert frame["gear_id"].nunique() == len(GEARS)
     availability = frame.loc[frame["kpi_id"] == "oos_rate", "value"].iloc[0]
     assert availability == pytest.approx(tab.report.gear("availability").kpis[0].value)
 

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, qInstallMessageHandler
 
     from vendordesk.app import make_app
-    from vendordesk.demo import build_demo
+    from vendordesk.ops.demo import write_demo
     from vendordesk.store import open_workspace
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     sys.excepthook = lambda etype, exc, tb: errors.append("".join(traceback.format_exception(etype, exc, tb)))
     with tempfile.TemporaryDirectory(prefix="vendordesk-selftest-") as tmp:
         path = Path(tmp) / "selftest.vendordesk"
-        build_demo(path, asins=args.asins, weeks=args.weeks, seed=1)
+        write_demo(path, asins=args.asins, weeks=args.weeks, seed=1)
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         workspace = open_workspace(path)
         window = MainWindow(AppContext(workspace, lang="de"), settings)

@@ -1,4 +1,6 @@
-"""The nine gears, their KPIs and default thresholds (domain.md §1.2, §1.3).
+"""The gears, their KPIs and default thresholds (domain.md §1.2, §1.3): the one declaration every
+layer reads (the report, the JSON, the tab's tiles, the influence map's clusters and colours).
+A new gear is one ``GearDef`` here (or ``register_gear``) plus the functions of its KPIs.
 
 Threshold kinds:
 - ``max``: lower is better. green below ``green``, red above ``red``, amber between.
@@ -12,6 +14,7 @@ KPIs without a threshold are shown for information and do not enter the score.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from vendordesk.core.missing import is_missing
@@ -45,6 +48,8 @@ class KpiDef:
     manual_how: str = "last"          # sum, last or last_sum (see core.gear_manual)
     source_de: str = ""
     source_en: str = ""
+    # A KPI of a new gear: its value from the period's other KPI values (None: the report computes it)
+    compute: Callable[[Mapping[str, float]], float] | None = None
 
     def name(self, lang: str) -> str:
         return self.name_de if lang == "de" else self.name_en
@@ -59,6 +64,8 @@ class GearDef:
     kpis: tuple[KpiDef, ...]
     rank_kpi: str | None = None       # per-ASIN KPI that ranks the worst ASINs
     rank_worst_high: bool = True      # True: a high value is worst
+    color: str = "#eceff1"            # the gear's tint (influence map cluster)
+    ring: int = 99                    # place on the influence map's circle (low first)
 
     def name(self, lang: str) -> str:
         return self.name_de if lang == "de" else self.name_en
@@ -80,7 +87,7 @@ GEARS: tuple[GearDef, ...] = (
         K("conversion", "Konversion", "Conversion", "pct", 1, TREND_UP, 2.0),
         K("glance_views", "Glance Views", "Glance views", "count", 1, TREND_UP),
         K("content_score", "Content-Score", "Content score", "score", 1, Threshold("min", 80, 60), manual=True),
-    ), rank_kpi="conversion_change", rank_worst_high=False),
+    ), rank_kpi="conversion_change", rank_worst_high=False, color="#f1f8e9", ring=9),
     GearDef("availability", 2, "Verfügbarkeit", "Availability & in-stock", (
         K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", "OOS rate (glance-view weighted)", "pct", -1,
           Threshold("max", 0.03, 0.08), 3.0),
@@ -95,25 +102,25 @@ GEARS: tuple[GearDef, ...] = (
         K("lost_value", "Entgangener Umsatz (Schätzung)", "Lost sales (estimate)", "money", -1),
         K("lost_units", "Entgangene Einheiten (Schätzung)", "Lost units (estimate)", "units", -1),
         K("unfilled_units", "Nicht erfüllte Kundenbestellungen", "Unfilled customer orders", "units", -1),
-    ), rank_kpi="oos_views"),
+    ), rank_kpi="oos_views", color="#e3f2fd", ring=1),
     GearDef("price_buybox", 3, "Preis & Buy Box", "Price & Buy Box", (
         K("asp", "Durchschnittspreis (ASP)", "Average selling price (ASP)", "money", 1, TREND_UP, 2.0),
         K("sales_discount_share", "Sales Discount / Umsatz", "Sales discount / revenue", "pct", -1,
           Threshold("max", 0.03, 0.08)),
         K("lost_buybox_rate", "Buy-Box-Verlust", "Lost Buy Box", "pct", -1, Threshold("max", 0.05, 0.15),
           manual=True),
-    ), rank_kpi="asp_change", rank_worst_high=False),
+    ), rank_kpi="asp_change", rank_worst_high=False, color="#e0f7fa", ring=6),
     GearDef("advertising", 4, "Werbung & Marketing", "Advertising & marketing", (
         K("tacos", "TACoS", "TACoS", "pct", -1, Threshold("max", 0.10, 0.15), 2.0),
         K("ad_spend", "Werbeausgaben", "Ad spend", "money", 0, manual=True, manual_how="sum"),
         K("acos", "ACoS", "ACoS", "pct", -1, Threshold("max", 0.25, 0.40), manual=True),
         K("roas", "ROAS", "ROAS", "ratio", 1, Threshold("min", 4.0, 2.5), manual=True),
-    )),
+    ), color="#fffde7", ring=7),
     GearDef("reviews_cx", 5, "Bewertungen & Retouren", "Reviews & returns", (
         K("return_rate", "Retourenquote", "Return rate", "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
         K("star_rating", "Sternebewertung", "Star rating", "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
         K("review_count", "Anzahl Bewertungen", "Review count", "count", 1, manual=True, manual_how="last_sum"),
-    ), rank_kpi="return_rate"),
+    ), rank_kpi="return_rate", color="#efebe9", ring=8),
     GearDef("ops_compliance", 6, "Logistik & Compliance", "Operations & compliance", (
         K("chargeback_share", "Chargebacks / Sell-in", "Chargebacks / sell-in", "pct", -1,
           Threshold("max", 0.01, 0.03), 3.0),
@@ -121,29 +128,47 @@ GEARS: tuple[GearDef, ...] = (
         K("shortages", "Fehlmengen (Shortages)", "Shortage claims", "money", -1),
         K("on_time_rate", "PO pünktlich", "PO on-time", "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
         K("asn_accuracy", "ASN-Genauigkeit", "ASN accuracy", "pct", 1, Threshold("min", 0.95, 0.70), manual=True),
-    ), rank_kpi="chargebacks"),
+    ), rank_kpi="chargebacks", color="#fff3e0", ring=3),
     GearDef("forecast_ordering", 7, "Forecast & Bestellungen", "Forecast & ordering", (
         K("confirmation_rate", "Bestätigungsquote", "Confirmation rate", "pct", 1, Threshold("min", 0.90, 0.80), 2.0),
         K("fill_rate", "Receive Fill Rate", "Receive fill rate", "pct", 1, Threshold("min", 0.95, 0.90), 2.0),
         K("lead_time_days", "Lieferzeit (Tage)", "Vendor lead time (days)", "days", -1),
         K("open_po_units", "Offene PO-Einheiten", "Open PO units", "units", 0),
-    ), rank_kpi="confirmation_rate", rank_worst_high=False),
+    ), rank_kpi="confirmation_rate", rank_worst_high=False, color="#e8f5e9", ring=2),
     GearDef("profitability_terms", 8, "Profitabilität & Konditionen", "Profitability & terms", (
         K("net_ppm", "Net PPM", "Net PPM", "pct", 1, Threshold("min", 0.40, 0.35), 3.0),
         K("front_margin", "Frontmarge (Amazon)", "Front margin (Amazon)", "pct", 1, TREND_UP),
         K("asins_below_target", "ASINs unter Net-PPM-Ziel", "ASINs below the Net PPM target", "count", -1),
         K("contra_cogs_share", "Contra-COGS / COGS", "Contra-COGS / COGS", "pct", 0),
         K("shipped_cogs", "Sell-in (Shipped COGS)", "Sell-in (shipped COGS)", "money", 1),
-    ), rank_kpi="net_ppm", rank_worst_high=False),
+    ), rank_kpi="net_ppm", rank_worst_high=False, color="#fce4ec", ring=4),
     GearDef("assortment", 9, "Sortiment", "Assortment", (
         K("aged_share", "Bestand > 90 Tage", "Aged 90+ days stock", "pct", -1, Threshold("max", 0.10, 0.20), 2.0),
         K("unhealthy_share", "Ungesunder Bestand", "Unhealthy stock", "pct", -1, Threshold("max", 0.10, 0.20)),
         K("sell_through", "Sell-Through", "Sell-through", "pct", 1, TREND_UP),
         K("active_asins", "Aktive ASINs", "Active ASINs", "count", 1),
-    ), rank_kpi="aged_share"),
+    ), rank_kpi="aged_share", color="#f3e5f5", ring=5),
 )
 GEAR_IDS = tuple(g.id for g in GEARS)
 MANUAL_KPIS = {(g.id, k.id): k for g in GEARS for k in g.kpis if k.manual}
+OUTCOME_COLOR = "#eceff1"             # the influence map's outcome cluster (no gear)
+
+
+def register_gear(new: GearDef) -> GearDef:
+    """Declare one more gear (an extension, or a test's throwaway gear); every reader of ``GEARS``,
+    ``GEAR_IDS`` and ``MANUAL_KPIS`` through this module sees it."""
+    global GEARS, GEAR_IDS, MANUAL_KPIS
+    if new.id in GEAR_IDS:
+        raise ValueError(f"gear {new.id!r} is declared already")
+    GEARS = (*GEARS, new)
+    GEAR_IDS = tuple(g.id for g in GEARS)
+    MANUAL_KPIS = {(g.id, k.id): k for g in GEARS for k in g.kpis if k.manual}
+    return new
+
+
+def ring_order() -> tuple[str, ...]:
+    """The gear ids in their order on the influence map's circle."""
+    return tuple(g.id for g in sorted(GEARS, key=lambda g: (g.ring, g.position)))
 
 
 def gear(gear_id: str) -> GearDef:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from vendordesk.core.gears import manual as M
+from vendordesk.core.gears import defs
 from vendordesk.core.gears import kpis as K
+from vendordesk.core.gears import manual as M
 from vendordesk.core.gears.defs import (
-    GEARS,
     GearDef,
     KpiDef,
     Threshold,
@@ -186,7 +186,7 @@ class GearModel:
         self._manual_cache: dict = {}
         self._block = None
         self._product_info = None
-        self.gears = with_overrides(with_net_ppm_target(GEARS, inputs.net_ppm_target), inputs.settings or {})
+        self.gears = with_overrides(with_net_ppm_target(defs.GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
         active = self.prepared["active"].to_numpy() > 0
         self._active_asin = self.prepared["asin_code"].to_numpy()[active]
@@ -384,6 +384,9 @@ class GearModel:
         now, prior, last_year = values["current"], values["prior"], values["last_year"]
         results = []
         for k in g.kpis:
+            if k.compute is not None:          # a declared KPI function over the period's KPI values
+                for period in (now, prior, last_year):
+                    period.setdefault(k.id, k.compute(period))
             value = _f(now.get(k.id))
             cmp = _f((prior if compare == "prior" else last_year).get(k.id))
             score, status = judge(value, cmp, k.threshold, k.better)
@@ -589,4 +592,4 @@ def _chargeback_frame(chargebacks: pd.DataFrame | None) -> pd.DataFrame:
 
 # --- manual KPIs -----------------------------------------------------------------------------
 def _manual_kpis() -> dict[tuple[str, str], str]:
-    return {(g.id, k.id): k.manual_how for g in GEARS for k in g.kpis if k.manual}
+    return {(g.id, k.id): k.manual_how for g in defs.GEARS for k in g.kpis if k.manual}

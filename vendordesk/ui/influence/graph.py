@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from vendordesk.core.gears import defs
 from vendordesk.core.influence.graph import KPIS, Graph, edge_note
 from vendordesk.ui.influence.labels import gear_name, kpi_name
 
-GEARS = ("availability", "forecast_ordering", "ops_compliance", "profitability_terms", "assortment",
-         "price_buybox", "advertising", "reviews_cx", "content")
-GEAR_COLORS = {"availability": "#e3f2fd", "forecast_ordering": "#e8f5e9", "ops_compliance": "#fff3e0",
-               "profitability_terms": "#fce4ec", "assortment": "#f3e5f5", "price_buybox": "#e0f7fa",
-               "advertising": "#fffde7", "reviews_cx": "#efebe9", "content": "#f1f8e9", "outcome": "#eceff1"}
+
+def gear_color(gear: str) -> str:
+    """The gear's tint from its declaration (core.gears.defs); the outcome cluster's own grey."""
+    return next((g.color for g in defs.GEARS if g.id == gear), defs.OUTCOME_COLOR)
+
 POS, NEG, HOT = QColor("#2e7d32"), QColor("#c62828"), QColor("#ff8f00")
 NODE_W, NODE_H, ROW = 150.0, 26.0, 32.0
 
@@ -34,8 +35,9 @@ def layout(graph: Graph) -> dict[str, QPointF]:
     for name in graph.nodes():
         by_gear.setdefault(KPIS[name].gear, []).append(name)
     pos = {}
-    for i, gear in enumerate(GEARS):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(GEARS)
+    ring = defs.ring_order()
+    for i, gear in enumerate(ring):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(ring)
         cx, cy = 470 * math.cos(angle), 330 * math.sin(angle)
         names = sorted(by_gear.get(gear, []))
         for j, name in enumerate(names):
@@ -94,7 +96,7 @@ class InfluenceGraphView(QGraphicsView):
             rect = QRectF(min(xs) - NODE_W / 2 - 10, min(ys) - NODE_H / 2 - 26, NODE_W + 20,
                           max(ys) - min(ys) + NODE_H + 36)
             box = QGraphicsRectItem(rect)
-            box.setBrush(QBrush(QColor(GEAR_COLORS.get(gear, "#eceff1"))))
+            box.setBrush(QBrush(QColor(gear_color(gear))))
             box.setPen(QPen(QColor("#b0bec5"), 1))
             box.setZValue(-2)
             self.scene().addItem(box)

@@ -65,7 +65,14 @@ def gear_name(gear: str) -> str:
         "profitability_terms": _t("Profitability & terms"), "assortment": _t("Assortment"),
         "outcome": _t("Outcome"),
     }
-    return names.get(gear, gear)
+    if gear in names:
+        return names[gear]
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.core.gears.defs import GEARS  # a gear without a short map label: its declared name
+
+    declared = next((g for g in GEARS if g.id == gear), None)
+    return declared.name(QLocale().name().split("_")[0]) if declared else gear
 
 
 def loop_name(loop: str) -> str:

@@ -136,10 +136,10 @@ class NegotiationTab(BaseTab):
             self.reload()
 
     def reload(self) -> None:
-        from vendordesk.store.negotiations import list_cases
+        from vendordesk.ops.negotiation import list_negotiations
 
         self.save_now()
-        cases = list_cases(self.ctx.workspace)
+        cases = list_negotiations(self.ctx.workspace).value
         self.stack.setCurrentIndex(1 if cases else 0)
         keep = self._select_id or (self.case.id if self.case is not None else None)
         self._select_id = None
