@@ -12,7 +12,6 @@ import pytest
 from vendordesk.cli import main
 from vendordesk.ingest.chargebacks import (
     looks_like,
-    months_later,
     shortage_dispute_closes,
 )
 from vendordesk.store import open_workspace
@@ -86,9 +85,7 @@ def test_shortage_deadline_is_invoice_date_plus_24_months(tmp_path):
         assert chargebacks_frame(handle).set_index("external_id").loc["SC-1", "invoice_date"] == "2024-01-15"
 
 
-def test_months_later_by_hand():
-    assert months_later(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)     # leap February
-    assert months_later(dt.date(2024, 11, 30), 3) == dt.date(2025, 2, 28)
+def test_shortage_dispute_closes_24_months_later_by_hand():
     assert shortage_dispute_closes(dt.date(2024, 5, 10)) == dt.date(2026, 5, 10)   # 24 months, not 730 days
     assert dt.date(2024, 5, 10) + dt.timedelta(days=730) == dt.date(2026, 5, 10)  # (same here, but:)
     assert shortage_dispute_closes(dt.date(2023, 5, 10)) == dt.date(2025, 5, 10) != \

@@ -7,8 +7,6 @@ negative. Back-end terms (co-op, allowances) are a fraction of cost (contra-COGS
 
 from __future__ import annotations
 
-import pandas as pd
-
 from vendordesk.core.gears import kpis as K
 from vendordesk.core.missing import is_missing
 
@@ -110,20 +108,3 @@ def volume_change(price_change: float | None, elasticity: float) -> float | None
     return max(-1.0, elasticity * price_change)
 
 
-def asp_windows(weekly: pd.DataFrame, end_week: str | None = None,
-                windows: tuple[int, ...] = ASP_WINDOWS) -> dict[str, dict[int, float | None]]:
-    """Per ASIN the ASP over the last 13/26/52 weeks (sum revenue / sum units) up to ``end_week``.
-
-    ``weekly`` has columns asin, period_start, shipped_revenue, shipped_units.
-    """
-    result: dict[str, dict[int, float | None]] = {}
-    if weekly.empty:
-        return result
-    frame = weekly if end_week is None else weekly[weekly["period_start"] <= end_week]
-    for asin, rows in frame.groupby("asin", sort=False):
-        rows = rows.sort_values("period_start")
-        result[asin] = {}
-        for n in windows:
-            tail = rows.tail(n)
-            result[asin][n] = asp(tail["shipped_revenue"].sum(min_count=1), tail["shipped_units"].sum(min_count=1))
-    return result

@@ -71,11 +71,6 @@ class ChargebackReport(ParsedReport):
         return {row["asin"] for row in self.rows if row.get("asin")}
 
 
-def months_later(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's end (the rule lives in core.tickets)."""
-    return rules.add_months(day, months)
-
-
 def shortage_dispute_closes(invoice_date: dt.date) -> dt.date:
     """The last day a shortage claim can be disputed: its invoice date + 24 months (domain.md §4.3)."""
     return rules.shortage_timeline(invoice_date=invoice_date).dispute_closes

@@ -116,11 +116,6 @@ def _decode(raw: bytes | bytearray, name: str) -> str:
                         "Download the report document again.") from exc
 
 
-def read_json_file(path: Path, kind: str) -> object:
-    """The decoded document; only one copy of the text is alive while json parses it."""
-    return load_json_text(read_json_text(path, kind), path.name)
-
-
 def read_json_text(path: Path, kind: str) -> str:
     """The document's text (plain, UTF-16 or gzip), size-capped; the raw bytes are not kept."""
     if kind == "gzip":

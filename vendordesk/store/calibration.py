@@ -181,7 +181,3 @@ def _mirror_to_graph(ws: Workspace, links: dict) -> None:
     save_calibration(ws, out)
 
 
-def run_calibration(path: str | Path, progress=None, cancelled=None) -> dict:
-    """Calibrate the workspace at ``path`` on a connection of its own (worker thread) and store it."""
-    with open_workspace(Path(path)) as ws:
-        return calibrate_ws(ws, progress, cancelled)

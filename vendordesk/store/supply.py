@@ -119,14 +119,6 @@ def open_po_lines(ws: Workspace) -> pd.DataFrame:
     return frame[frame["open_units"] > 0].reset_index(drop=True)
 
 
-def po_history(ws: Workspace) -> pd.DataFrame:
-    """Every PO line with its order date and quantities (for the orders-coming comparison)."""
-    sql = ("SELECT l.po_number, l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, "
-           "l.received_qty, l.cancelled_qty, l.unit_cost FROM po_lines l "
-           "JOIN purchase_orders p ON p.po_number = l.po_number ORDER BY p.order_date")
-    return pd.read_sql_query(sql, ws.conn)
-
-
 def latest_inventory(ws: Workspace) -> pd.DataFrame:
     """Newest weekly Amazon inventory row per ASIN: asin, period_start, on_hand, open_po, lead_time_days."""
     sql = ("SELECT i.asin, i.period_start, i.sellable_on_hand_inventory_units AS on_hand, "

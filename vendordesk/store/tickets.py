@@ -51,13 +51,6 @@ def departments(ws) -> list[dict]:
     return _rows(ws.conn, "SELECT id, name_de, name_en FROM departments ORDER BY id")
 
 
-def save_department(ws, dep_id: str, name_de: str, name_en: str) -> None:
-    with ws.transaction() as conn:
-        conn.execute("INSERT INTO departments(id, name_de, name_en) VALUES (?, ?, ?) ON CONFLICT(id) "
-                     "DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en",
-                     (dep_id, name_de, name_en))
-
-
 # --- cases -------------------------------------------------------------------------------
 def case_ids(ws) -> set[str]:
     return {row[0] for row in ws.conn.execute("SELECT case_id FROM tickets")}
@@ -168,11 +161,6 @@ def add_event(ws, case_id: str, happened_on: str, kind: str, text: str, touch: b
 def list_events(ws, case_id: str) -> list[dict]:
     return _rows(ws.conn, "SELECT id, case_id, happened_on, kind, text FROM ticket_events "
                           "WHERE case_id = ? ORDER BY happened_on, id", (case_id,))
-
-
-def delete_event(ws, event_id: int) -> None:
-    with ws.transaction() as conn:
-        conn.execute("DELETE FROM ticket_events WHERE id = ?", (event_id,))
 
 
 # --- chargebacks and tasks (same pattern) -----------------------------------------------

@@ -136,23 +136,6 @@ def _pooled_quantiles(errors: list[np.ndarray], model: np.ndarray, scale: np.nda
     return z
 
 
-def quantile_forecasts(point: np.ndarray, sel: Selection, horizon_growth: float = 0.25) -> np.ndarray:
-    """P50/P70/P80/P90, shape (4, series, h), widened slowly past 13 weeks.
-
-    P50 is the point forecast itself (not shifted by the median error: for intermittent ASINs
-    the median week is 0 units, useless for ordering; measured, the shift changed mean MASE by
-    < 2 %). P70..P90 = point + z_q x scale with z_q the pooled quantiles of backtest errors
-    around that same point forecast, so their coverage holds either way.
-    """
-    h = point.shape[1]
-    growth = np.maximum(1.0, (np.arange(1, h + 1) / BT_HORIZON)) ** horizon_growth
-    z = sel.z[sel.intermittent.astype(int)]  # (series, 4)
-    spread = z[:, :, None] * sel.scale[:, None, None] * growth[None, None, :]
-    spread[:, 0, :] = 0.0
-    out = np.clip(point[:, None, :] + spread, 0.0, None).transpose(1, 0, 2)
-    return np.maximum.accumulate(out, axis=0)
-
-
 # --- metrics --------------------------------------------------------------------------
 
 def mase_scale(train: np.ndarray) -> np.ndarray:

@@ -168,16 +168,6 @@ def lost_sales_units(ordered_units, oos_rate, baseline_units=float("nan")):
     return float("nan") if is_missing(baseline_units) else oos_rate * baseline_units
 
 
-def po_confirmation_rate(accepted_units, requested_units) -> float:
-    """Vendor confirmation rate on PO lines = sum accepted (confirmed) / sum requested units (§4.5)."""
-    return _ratio_of_sums(accepted_units, requested_units)
-
-
-def po_fill_rate(received_units, accepted_units) -> float:
-    """Receive fill rate on PO lines = sum received / sum confirmed units (§4.5)."""
-    return _ratio_of_sums(received_units, accepted_units)
-
-
 def _ratio_of_sums(numerator, denominator) -> float:
     num, den = pd.Series(numerator, dtype=float), pd.Series(denominator, dtype=float)
     both = num.notna().to_numpy() & den.notna().to_numpy()

@@ -13,7 +13,7 @@ Pure Python; no Qt, no store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from vendordesk.core.margin import DEFAULT_ELASTICITY
 
@@ -150,13 +150,6 @@ LOOP_NAMES = {
 }
 
 
-def kpi_label(name: str, lang: str = "en") -> str:
-    kpi = KPIS.get(name)
-    if kpi is None:
-        return name
-    return kpi.de if lang == "de" else kpi.en
-
-
 @dataclass
 class Graph:
     """The KPI graph: edges by id (the effective values after overrides/calibration)."""
@@ -167,11 +160,6 @@ class Graph:
     def default(cls) -> Graph:
         return cls({e.id: e for e in DEFAULT_EDGES})
 
-    def with_edge(self, edge: Edge) -> Graph:
-        validate_edge(edge)
-        edges = dict(self.edges)
-        edges[edge.id] = edge
-        return Graph(edges)
 
     def nodes(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -180,11 +168,6 @@ class Graph:
             seen.setdefault(edge.dst)
         return list(seen)
 
-    def incoming(self, kpi: str) -> list[Edge]:
-        return [e for e in self.edges.values() if e.dst == kpi]
-
-    def outgoing(self, kpi: str) -> list[Edge]:
-        return [e for e in self.edges.values() if e.src == kpi]
 
     def loop_gain(self, loop_id: str) -> float:
         """Product of the signed strengths around a named loop (|gain| < 1 converges)."""
@@ -204,10 +187,6 @@ def validate_edge(edge: Edge) -> None:
         raise ValueError(f"{edge.id}: lag must be 0 to 52 weeks.")
     if not 0 <= edge.strength <= 10 or edge.strength != edge.strength:
         raise ValueError(f"{edge.id}: strength must be between 0 and 10.")
-
-
-def edge_with(edge: Edge, **changes) -> Edge:
-    return replace(edge, **changes)
 
 
 NOTES_DE = {
