@@ -100,6 +100,12 @@ class TicketsTab(BaseTab):
         for widget, text in ((self.cases, self.tr("Cases")), (self.chargebacks, self.tr("Chargebacks && shortages")),
                              (self.tasks, self.tr("Tasks")), (self.insight, self.tr("Insight"))):
             self.pages.addTab(widget, text)
+        from vendordesk.ui.tickets.week import WeekPage
+
+        self.week = WeekPage(self.ctx.lang)
+        self.week.departments = self.departments
+        self.week.open_item.connect(self.open_item)
+        self.pages.addTab(self.week, self.tr("This week"))
         self.pages.currentChanged.connect(self._page_changed)
         self.today_panel = TodayPanel()
         self.today_panel.departments = self.departments
@@ -283,8 +289,11 @@ class TicketsTab(BaseTab):
                 header.blockSignals(False)
         QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]
-        self.today_panel.show_list(today, self.ctx.currency, self.today)
+        self.today_panel.show_list(today, self.ctx.currency, self.today, self.today != dt.date.today())
+        self._show_week(cases, cbs, tasks)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
+        week = len(self.week.found)
+        self.pages.setTabText(4, self.tr("This week (%1)").replace("%1", str(week)) if week else self.tr("This week"))
         titles = ((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
                   (self.tr("Tasks (%1)"), tasks))
         for i, (text, frame) in enumerate(titles):
@@ -292,6 +301,14 @@ class TicketsTab(BaseTab):
         self._frames = (cases, cbs)
         if self.pages.currentIndex() == 3:
             self._page_changed(3)
+
+    def _show_week(self, cases, cbs, tasks) -> None:
+        from vendordesk.core import agenda
+        from vendordesk.store.negotiations import list_cases
+
+        found = agenda.items(cases.to_dict("records"), cbs.to_dict("records"), tasks.to_dict("records"),
+                             list_cases(self.ctx.workspace), self.today)
+        self.week.show_items(found, self.today, self.ctx.currency)
 
     def _prepare_search(self) -> None:
         """Build the search text when idle; not while a load runs (it would slow the worker down)."""
@@ -383,6 +400,11 @@ class TicketsTab(BaseTab):
             self.open_item("case", case_id)
 
     def open_item(self, kind: str, key) -> None:
+        if kind == "negotiation":
+            window = self.ctx.services.get("main_window")
+            if window is not None and hasattr(window, "open_negotiation"):
+                window.open_negotiation(key)
+            return
         page = {"case": self.cases, "chargeback": self.chargebacks, "task": self.tasks}[kind]
         editor = {"case": self.case_editor, "chargeback": self.cb_editor, "task": self.task_editor}[kind]
         self.pages.setCurrentWidget(page)
