@@ -464,7 +464,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>What happened…</source>
         <translation>Was ist passiert…</translation>
     </message>
@@ -2334,17 +2334,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Noch nichts importiert. Verwenden Sie Datei › Berichte importieren…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>File hash: %1</source>
         <translation>Datei-Hash: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Marketplace: %1 · Locale: %2 · Currency: %3</source>
-        <translation>Marktplatz: %1 · Gebietsschema: %2 · Währung: %3</translation>
+        <source>Marketplace: %1 · Language: %2 · Currency: %3</source>
+        <translation>Marktplatz: %1 · Sprache: %2 · Währung: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>Marketplace: %1 · Locale: %2 · Currency: %3</source>
+        <translation type="vanished">Marktplatz: %1 · Gebietsschema: %2 · Währung: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No warnings.</source>
         <translation>Keine Warnungen.</translation>
     </message>
@@ -2453,7 +2457,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportPreview</name>
     <message>
-        <location line="+77"/>
+        <location line="+90"/>
         <source>Import reports – preview</source>
         <translation>Berichte importieren – Vorschau</translation>
     </message>
@@ -2466,7 +2470,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -2538,8 +2542,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported: the reason is shown below</source>
+        <translation>Nicht importiert: Grund siehe unten</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -2553,16 +2562,31 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+13"/>
+        <source>%1 was not imported; nothing in the workspace was changed.</source>
+        <translation>%1 wurde nicht importiert; im Arbeitsbereich wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>The reading step reports:</source>
+        <translation>Meldung beim Einlesen (englisch):</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Marketplace: %1 · Locale: %2</source>
-        <translation>Marktplatz: %1 · Gebietsschema: %2</translation>
+        <source>Marketplace: %1 · Language: %2</source>
+        <translation>Marktplatz: %1 · Sprache: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <source>Marketplace: %1 · Locale: %2</source>
+        <translation type="vanished">Marktplatz: %1 · Gebietsschema: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No warnings.</source>
         <translation>Keine Warnungen.</translation>
     </message>
@@ -3321,7 +3345,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Noch keine Berichtsdaten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cannot open workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
@@ -3600,7 +3624,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="-127"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-137"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
@@ -3737,7 +3761,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/tab.py" line="+43"/>
+        <location filename="../../vendordesk/ui/settings/tab.py" line="+44"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3807,7 +3831,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Vendor-Code:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Marketplace:</source>
         <translation>Marktplatz:</translation>
     </message>
@@ -4142,7 +4166,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -5052,13 +5076,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Heute</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>As of the data, %1</source>
+        <translation type="vanished">Datenstand %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data as of %1</source>
         <translation>Datenstand %1</translation>
     </message>
     <message>
@@ -5143,7 +5171,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Betrag</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>To do from %1 to %2: %n item(s)</source>
         <translation>
             <numerusform>Zu erledigen vom %1 bis %2: %n Eintrag</numerusform>

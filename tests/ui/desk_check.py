@@ -32,6 +32,13 @@ GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 _TAGS = re.compile(r"<[^>]+>")
 # Words and names that read the same in both languages (short labels like "ASIN", "OK").
 SAME_IN_BOTH = {"ok", "asin", "ean", "po", "id", "csv", "xlsx", "pdf", "url", "status", "name"}
+# Words only English uses: a sentence with two of them (and no German one) is English.
+ENGLISH_ONLY = {"the", "is", "not", "this", "were", "and", "of", "to", "with", "you", "your", "nothing",
+                "please", "choose", "are", "has", "have", "been", "could", "cannot", "which", "there"}
+GERMAN_ONLY = {"der", "die", "das", "und", "ist", "nicht", "wurde", "wird", "mit", "für", "sie", "ein", "eine",
+               "keine", "nichts", "bitte", "oder", "zum", "zur", "von", "bei", "aus"}
+FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,9}$")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,13 @@ class Finding:
 
 
 def _plain(text: str) -> str:
+    import html
+
+    return html.unescape(_TAGS.sub(" ", text.replace("<br>", "\n"))).replace("&", "").strip() if "<" in text else \
+        _plain_mnemonic(text)
+
+
+def _plain_mnemonic(text: str) -> str:
     return _TAGS.sub("", text.replace("&&", "\0").replace("&", "").replace("\0", "&")).strip()
 
 
@@ -105,13 +119,19 @@ def language_findings(text: str, lang: str, where: str, allow: set[str]) -> list
         return []
     pairs = catalogue_pairs()
     if lang == "de":
-        if text in pairs or text.rstrip(":…") in pairs:
+        if text in pairs or text.rstrip(":…") in pairs or english_sentence(text):
             return [Finding("english", where, text)]
         return []
     german = _german_texts()
-    if text in german or text.rstrip(":…") in german or GERMAN_LETTERS.search(text):
+    if text in german or text.rstrip(":…") in german:
         return [Finding("german", where, text)]
     return []
+
+
+def english_sentence(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    english = sum(w in ENGLISH_ONLY for w in words)
+    return len(words) >= 3 and english >= 2 and not any(w in GERMAN_ONLY for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +144,8 @@ def identifier_findings(text: str, where: str, allow: set[str]) -> list[Finding]
     text = _plain(text)
     if not text or text in allow or "://" in text or "@" in text or "/" in text and "." in text:
         return []
+    # a file name is the user's own
+    text = " ".join(t for t in text.split() if not FILE_NAME.search(t.rstrip(",;:)")))
     found = [m.group(0) for m in SNAKE.finditer(text)] + [m.group(0) for m in MARKETPLACE_ID.finditer(text)]
     return [Finding("identifier", where, f"{word} in {text!r}") for word in found]
 
@@ -152,15 +174,22 @@ def _texts_of(widget) -> list[str]:
         out += [widget.tabText(i) for i in range(widget.count())]
     if isinstance(widget, W.QComboBox):
         out += [widget.itemText(i) for i in range(widget.count())]
+    if isinstance(widget, (W.QTextEdit, W.QPlainTextEdit)) and widget.isReadOnly():
+        out.append(widget.toPlainText())
     if isinstance(widget, W.QAbstractItemView) and widget.model() is not None:
         out += _view_texts(widget)
     return [t for t in out if t]
 
 
-def _view_texts(view, max_rows: int = 60) -> list[str]:
-    from PySide6.QtCore import Qt
+def user_data(widget) -> bool:
+    """Texts the user typed or the files brought (subjects, notes, product titles, quoted reasons):
+    a widget says so with the property ``desk_check_quoted``; such texts are not checked for
+    language (they may be in either), but still for identifiers."""
+    return bool(widget.property("desk_check_quoted"))
 
-    from PySide6.QtCore import QModelIndex
+
+def _view_texts(view, max_rows: int = 60) -> list[str]:
+    from PySide6.QtCore import QModelIndex, Qt
 
     model = view.model()
     out = []
@@ -173,14 +202,37 @@ def _view_texts(view, max_rows: int = 60) -> list[str]:
         if value:
             out.append(str(value))
     hidden_col = getattr(view, "isColumnHidden", lambda c: False)
-    for row in range(min(model.rowCount(QModelIndex()), max_rows)):
-        for column in range(columns):
-            if hidden_col(column):
-                continue
-            value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+    skip = set(view.property("desk_check_data_columns") or ())
+    wanted = [c for c in range(columns)
+              if not hidden_col(c) and c not in skip and _header_key(model, c) not in skip]
+
+    def walk(parent, depth):
+        for row in range(min(model.rowCount(parent), max_rows)):
+            for column in wanted:
+                value = model.data(model.index(row, column, parent), Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str) and value:
+                    out.append(value)
+            child = model.index(row, 0, parent)
+            if depth < 2 and columns > 0 and model.hasChildren(child):
+                walk(child, depth + 1)
+
+    try:
+        walk(QModelIndex(), 0)
+    except TypeError:   # list models take no parent
+        for row in range(min(model.rowCount(), max_rows)):
+            value = model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)
             if isinstance(value, str) and value:
                 out.append(value)
     return out
+
+
+def _header_key(model, column: int):
+    """A FrameModel's column key (user-data columns are named by key), else None."""
+    keys = getattr(model, "visible_keys", None)
+    try:
+        return keys()[column] if keys else None
+    except (IndexError, TypeError):
+        return None
 
 
 def clip_findings(widget, where: str) -> list[Finding]:
@@ -190,7 +242,9 @@ def clip_findings(widget, where: str) -> list[Finding]:
     found = []
     if isinstance(widget, W.QLabel) and not widget.wordWrap() and widget.pixmap().isNull():
         text = _plain(widget.text())
-        if text and widget.textFormat() != Qt.TextFormat.RichText and "\n" not in text:
+        rich = widget.textFormat() == Qt.TextFormat.RichText or (
+            widget.textFormat() == Qt.TextFormat.AutoText and "<" in widget.text() and ">" in widget.text())
+        if text and not rich and "\n" not in text:
             need = widget.fontMetrics().horizontalAdvance(text) + 2 * widget.margin() + widget.indent() * 0
             if need > widget.width() + 1 and not widget.property("elide"):
                 found.append(Finding("clipped", where, f"{text!r} needs {need}px, has {widget.width()}px"))
@@ -198,11 +252,15 @@ def clip_findings(widget, where: str) -> list[Finding]:
         header = widget.horizontalHeader()
         model = widget.model()
         metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(W.QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = header.style().pixelMetric(W.QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
         for section in range(header.count()):
             if header.isSectionHidden(section) or header.sectionSize(section) == 0:
                 continue
             text = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-            need = metrics.horizontalAdvance(text) + 12  # the style's margins
+            need = metrics.horizontalAdvance(text) + margin
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+                need += arrow
             if text and need > header.sectionSize(section) + 1:
                 found.append(Finding("clipped", where, f"header {text!r} needs {need}px, "
                                                        f"has {header.sectionSize(section)}px"))
@@ -221,9 +279,11 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
         if not _visible(widget):
             continue
         where = _name(widget)
+        quoted = user_data(widget)
         for text in _texts_of(widget):
             for line in text.splitlines():
-                findings += language_findings(line, lang, where, allow)
+                if not quoted:
+                    findings += language_findings(line, lang, where, allow)
                 findings += identifier_findings(line, where, allow)
         if clipping:
             findings += clip_findings(widget, where)

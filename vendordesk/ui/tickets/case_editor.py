@@ -50,6 +50,7 @@ class CaseEditor(FormEditor):
         self.outer.addWidget(title)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
+        self.timeline.setProperty("desk_check_quoted", True)   # the contacts and notes as written
         self.timeline.setMinimumHeight(80)
         self.outer.addWidget(self.timeline, 1)
         row = QHBoxLayout()

@@ -59,6 +59,9 @@ class TablePage(QWidget):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.setAlternatingRowColors(True)
+        # the user's own texts and Amazon's English terms: tests/ui/desk_check.py leaves their language alone
+        self.view.setProperty("desk_check_data_columns", ["subject", "notes", "title", "reason", "type", "note",
+                                                          "assignee", "issue_group"])
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # F2 or a double click edits in place; a click on a selected cell only selects (so Delete

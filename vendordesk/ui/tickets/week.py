@@ -48,6 +48,7 @@ class WeekPage(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setProperty("desk_check_data_columns", [1, 2])   # references and subjects are the user's
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
