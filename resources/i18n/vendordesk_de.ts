@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+215"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+217"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1710,7 +1710,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-213"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-215"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -4298,7 +4298,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+160"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+162"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4768,7 +4768,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-188"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-190"/>
         <source>DD.MM.YYYY</source>
         <translation>TT.MM.JJJJ</translation>
     </message>

@@ -189,7 +189,9 @@ def date_edit(placeholder: str | None = None) -> QLineEdit:
 
 
 def _pick_date(edit: QLineEdit) -> None:
-    popup = QCalendarWidget(edit, Qt.WindowType.Popup)
+    popup = QCalendarWidget(edit)
+    popup.setWindowFlags(Qt.WindowType.Popup)
+    popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     popup.setGridVisible(True)
     popup.setObjectName("date_popup")
     try:
