@@ -176,3 +176,13 @@ def test_workspace_errors_in_the_ui_language(tmp_path):
     busy = se.WorkspaceBusy(se.message(se.WorkspaceBusy, None))        # raised elsewhere without a path
     assert se.localized(busy, "de").startswith("Der Arbeitsbereich ist von einem anderen Programm gesperrt")
     assert se.localized(ValueError("x"), "de") == "x"
+
+
+def test_side_panel_follows_the_page(tab):
+    tab.pages.setCurrentWidget(tab.cases)
+    tab.cases.select_key("0123456789")
+    tab.pages.setCurrentWidget(tab.chargebacks)
+    tab.chargebacks.select_key(tab.chargebacks.model.row_key(0))
+    assert tab.editors.currentWidget() is tab.cb_editor
+    tab.pages.setCurrentWidget(tab.cases)
+    assert tab.editors.currentWidget() is tab.case_editor and tab.case_editor.key == "0123456789"

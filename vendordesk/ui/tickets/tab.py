@@ -318,6 +318,13 @@ class TicketsTab(BaseTab):
     def _page_changed(self, index: int) -> None:
         from vendordesk.ui.tickets import labels
 
+        pairs = ((self.cases, self.case_editor), (self.chargebacks, self.cb_editor), (self.tasks, self.task_editor))
+        if index < len(pairs):   # the side panel follows the page: its selected row, else stays as it is
+            page, editor = pairs[index]
+            key = page.current_key()
+            if key is not None:
+                self._show_editor(editor, key, page)
+
         if index != 3 or not hasattr(self, "_frames"):
             return
         if not hasattr(self.insight, "show_data"):
