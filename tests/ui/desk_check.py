@@ -156,7 +156,7 @@ def _name(widget) -> str:
 
 
 def _visible(widget) -> bool:
-    return widget.isVisibleTo(widget.window()) and widget.isVisible()
+    return widget.isVisible()   # (some dialogs shadow QWidget.window with an attribute)
 
 
 def _texts_of(widget) -> list[str]:

@@ -132,6 +132,9 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
 def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
     from vendordesk.ui.about import AboutDialog
     from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.imports.history import ImportHistory
+    from vendordesk.ui.imports.preview import PeriodDialog
+    from vendordesk.ui.imports.sync_dialog import SyncDialog
     from vendordesk.ui.imports.tab import start_import
     from vendordesk.ui.settings.tab import SettingsDialog
     from vendordesk.ui.tickets.mail import MailDialog
@@ -142,8 +145,9 @@ def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
         failures = []
         for size in SIZES:
             window.resize(*size)
-            for make in (SettingsDialog, AboutDialog, MailDialog):
-                dialog = make(window.ctx, window)
+            for make in (SettingsDialog, AboutDialog, MailDialog, ImportHistory, SyncDialog, PeriodDialog):
+                dialog = (make(window.ctx, window) if make in (SettingsDialog, AboutDialog, MailDialog)
+                          else make(window))
                 qtbot.addWidget(dialog)
                 dialog.show()
                 qtbot.waitExposed(dialog)
