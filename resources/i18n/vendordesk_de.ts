@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+28"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+27"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -464,7 +464,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>What happened…</source>
         <translation>Was ist passiert…</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>Fall %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Save the case to add contacts and notes.</source>
         <translation>Speichern Sie den Fall, um Kontakte und Notizen hinzuzufügen.</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>Case exists</source>
         <translation>Fall existiert</translation>
     </message>
@@ -509,9 +509,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+181"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+217"/>
         <source>Kind</source>
         <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amazon ID</source>
+        <translation>Amazon-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chargeback or claim ID from Vendor Central</source>
+        <translation>Chargeback- oder Claim-ID aus Vendor Central</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1700,7 +1710,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-180"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-215"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -2324,17 +2334,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Noch nichts importiert. Verwenden Sie Datei › Berichte importieren…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>File hash: %1</source>
         <translation>Datei-Hash: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Marketplace: %1 · Locale: %2 · Currency: %3</source>
-        <translation>Marktplatz: %1 · Gebietsschema: %2 · Währung: %3</translation>
+        <source>Marketplace: %1 · Language: %2 · Currency: %3</source>
+        <translation>Marktplatz: %1 · Sprache: %2 · Währung: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>Marketplace: %1 · Locale: %2 · Currency: %3</source>
+        <translation type="vanished">Marktplatz: %1 · Gebietsschema: %2 · Währung: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No warnings.</source>
         <translation>Keine Warnungen.</translation>
     </message>
@@ -2443,7 +2457,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportPreview</name>
     <message>
-        <location line="+77"/>
+        <location line="+90"/>
         <source>Import reports – preview</source>
         <translation>Berichte importieren – Vorschau</translation>
     </message>
@@ -2456,7 +2470,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -2528,8 +2542,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported: the reason is shown below</source>
+        <translation>Nicht importiert: Grund siehe unten</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -2543,16 +2562,31 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+13"/>
+        <source>%1 was not imported; nothing in the workspace was changed.</source>
+        <translation>%1 wurde nicht importiert; im Arbeitsbereich wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>The reading step reports:</source>
+        <translation>Meldung beim Einlesen (englisch):</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Marketplace: %1 · Locale: %2</source>
-        <translation>Marktplatz: %1 · Gebietsschema: %2</translation>
+        <source>Marketplace: %1 · Language: %2</source>
+        <translation>Marktplatz: %1 · Sprache: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <source>Marketplace: %1 · Locale: %2</source>
+        <translation type="vanished">Marktplatz: %1 · Gebietsschema: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No warnings.</source>
         <translation>Keine Warnungen.</translation>
     </message>
@@ -2966,10 +3000,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>days</source>
         <translation>Tage</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+41"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n Fall</numerusform>
+            <numerusform>%n Fälle</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 case(s)</source>
-        <translation>%1 Fall/Fälle</translation>
+        <translation type="vanished">%1 Fall/Fälle</translation>
     </message>
 </context>
 <context>
@@ -3304,7 +3345,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Noch keine Berichtsdaten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cannot open workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
@@ -3490,6 +3531,14 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>Export PDF…</source>
         <translation>Als PDF exportieren…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+125"/>
+        <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
+        <translation>
+            <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
+            <numerusform>%n Zellen enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>draft</source>
         <translation type="vanished">Entwurf</translation>
@@ -3517,17 +3566,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 %2 ASINs · %3</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-39"/>
         <source>(untitled case)</source>
         <translation>(Fall ohne Titel)</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>%1 cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
-        <translation>%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
+        <translation type="vanished">%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+57"/>
         <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
         <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
     </message>
@@ -3576,7 +3624,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="-127"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-137"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
@@ -3713,7 +3761,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/tab.py" line="+43"/>
+        <location filename="../../vendordesk/ui/settings/tab.py" line="+44"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3783,7 +3831,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Vendor-Code:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Marketplace:</source>
         <translation>Marktplatz:</translation>
     </message>
@@ -4118,7 +4166,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+94"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -4250,7 +4298,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+126"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+162"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4305,7 +4353,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Enter what you need from the department.</source>
         <translation>Geben Sie an, was Sie von der Abteilung brauchen.</translation>
     </message>
@@ -4318,7 +4366,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+80"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+119"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4344,7 +4392,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-62"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-101"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4370,7 +4418,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+36"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+75"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
@@ -4380,7 +4428,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-27"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-66"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
@@ -4475,7 +4523,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>EDI / API</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+52"/>
         <source>Enter the case ID from the Amazon case.</source>
         <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
     </message>
@@ -4511,7 +4559,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-53"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-92"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
@@ -4546,12 +4594,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Braucht Infos von uns</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+118"/>
         <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
         <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-110"/>
         <source>Not disputed</source>
         <translation>Kein Einspruch</translation>
     </message>
@@ -4675,12 +4723,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+41"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+80"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-97"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -4715,9 +4763,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+102"/>
         <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-190"/>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pick a date</source>
+        <translation>Datum im Kalender wählen</translation>
     </message>
 </context>
 <context>
@@ -4769,12 +4827,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+207"/>
+        <location line="+228"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-221"/>
+        <location line="+188"/>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location line="-143"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -4865,7 +4929,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
+        <source>This week (%1)</source>
+        <translation>Diese Woche (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cases (%1)</source>
         <translation>Fälle (%1)</translation>
     </message>
@@ -4900,7 +4969,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+120"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+138"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -4994,7 +5063,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-345"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-376"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -5007,12 +5076,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Heute</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <source>As of the data, %1</source>
+        <translation type="vanished">Datenstand %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data as of %1</source>
+        <translation>Datenstand %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Follow-ups due (%1)</source>
         <translation>Fällige Nachfassungen (%1)</translation>
     </message>
@@ -5030,6 +5108,105 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+18"/>
         <source>Nothing due.</source>
         <translation>Nichts fällig.</translation>
+    </message>
+</context>
+<context>
+    <name>Week</name>
+    <message>
+        <location filename="../../vendordesk/ui/tickets/week.py" line="+17"/>
+        <source>Follow up case</source>
+        <translation>Fall nachfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task due</source>
+        <translation>Aufgabe fällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day to dispute</source>
+        <translation>Letzter Tag für Einspruch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortage dispute window opens</source>
+        <translation>Einspruchsfrist für Fehlmenge beginnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price change effective</source>
+        <translation>Preisänderung wirksam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last orders at the old price</source>
+        <translation>Letzte Bestellungen zum alten Preis</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPage</name>
+    <message>
+        <location line="+19"/>
+        <source>Export to calendar (.ics)…</source>
+        <translation>In Kalender exportieren (.ics)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>Bezug</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>To do from %1 to %2: %n item(s)</source>
+        <translation>
+            <numerusform>Zu erledigen vom %1 bis %2: %n Eintrag</numerusform>
+            <numerusform>Zu erledigen vom %1 bis %2: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tomorrow, %1</source>
+        <translation>Morgen, %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing due.</source>
+        <translation>Nichts fällig.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export to calendar</source>
+        <translation>In Kalender exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ def test_bad_input_gets_a_message_at_the_field_and_is_kept(main_window, qtbot):
     editor.items.item(0, 2).setText("abc")
     tab.save_now()
     assert editor.items.item(0, 2).text() == "abc"
-    assert "not numbers" in editor.msg["costs"].text()
+    assert "1 cell is not a number" in editor.msg["costs"].text()   # one bad cell: the singular
 
 
 def test_drivers_offer_to_normalise(main_window, qtbot):

@@ -339,7 +339,7 @@ def test_insight_page_built_on_first_view(tab):
     assert hasattr(tab.insight, "show_data")
     # the seeded chargeback (120 €) is still disputable: nothing recovered or lost yet
     assert tab.insight.money_text.text() == "Recovered €0.00 · lost €0.00 · still open €120.00"
-    assert tab.insight.long_label.text() == "1 case(s)"         # 0123456789 has been open 40 days (> 30)
+    assert tab.insight.long_label.text() == "1 case"         # 0123456789 has been open 40 days (> 30)
 
 
 def test_delete_key_in_the_table_asks_then_deletes(tab, qtbot, monkeypatch):

@@ -25,6 +25,25 @@ DEPARTMENTS = {  # id -> (German, English)
 }
 CATEGORIES = ("catalog", "orders_po", "shipments", "receiving_shortages", "chargebacks", "payments",
               "coop", "returns", "costs", "reports", "account", "edi_api", "other")
+# Vendor Central's own category names (as pasted from case e-mails or older logs) -> our key.
+CATEGORY_ALIASES = {
+    "catalog/content": "catalog", "catalogue/content": "catalog", "orders/po": "orders_po",
+    "shipments/asn/appointments": "shipments", "shipments/asn": "shipments",
+    "receiving/shortages": "receiving_shortages", "chargebacks": "chargebacks", "payments": "payments",
+    "payments/invoices": "payments", "co-op/accruals": "coop", "returns/rtv": "returns", "costs": "costs",
+    "reports": "reports", "account & users": "account", "account/users": "account",
+    "edi/api integration": "edi_api", "edi/api": "edi_api", "other": "other",
+}
+
+
+def category_key(value) -> str | None:
+    """Our category key for a stored value (a key or Amazon's name); None when it is neither."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if text in CATEGORIES:
+        return text
+    return CATEGORY_ALIASES.get(" ".join(text.lower().replace(" / ", "/").split()))
 
 CHARGEBACK_WINDOW_DAYS = 30        # domain.md §4.3: from the day it was raised
 MAX_CHARGEBACK_DISPUTES = 2        # rejected twice -> final
@@ -46,7 +65,8 @@ _MONTHS = {name: i + 1 for i, names in enumerate([
 
 
 def parse_date(text: str | dt.date | None) -> dt.date | None:
-    """ISO, 01.03.2026, 01/03/2026 (day first), 1. März 2026, March 1, 2026, 1 Mar 2026.
+    """ISO, 01.03.2026, 5.12.26 (two-digit years are 20yy), 01/03/2026 (day first), 1. März 2026,
+    March 1, 2026, 1 Mar 2026.
 
     Returns None for empty input; raises ValueError for text that is not a date.
     """
@@ -66,6 +86,7 @@ def _find_date(text: str) -> dt.date | None:
     patterns = (
         (r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: (m[1], m[2], m[3])),
         (r"(\d{1,2})[./](\d{1,2})[./](\d{4})", lambda m: (m[3], m[2], m[1])),
+        (r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", lambda m: (2000 + int(m[3]), m[2], m[1])),
         (r"(\d{1,2})\.?\s+([A-Za-zÄÖÜäöü]{3,9})\.?\s+(\d{4})", lambda m: (m[3], _MONTHS.get(m[2].lower()), m[1])),
         (r"([A-Za-zÄÖÜäöü]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", lambda m: (m[3], _MONTHS.get(m[1].lower()), m[2])),
     )
@@ -354,7 +375,8 @@ def median_resolution_days(cases):
     opened = pd.to_datetime(done["opened_on"], errors="coerce")
     resolved = pd.to_datetime(done["resolved_on"], errors="coerce")
     days = (resolved - opened).dt.days
-    frame = pd.DataFrame({"category": done["category"].fillna("other").replace("", "other"), "days": days})
+    keys = done["category"].map(lambda v: category_key(v) or (v if isinstance(v, str) and v else "other"))
+    frame = pd.DataFrame({"category": keys, "days": days})
     frame = frame.dropna()
     out = frame.groupby("category")["days"].agg(["median", "count"]).reset_index()
     return out.rename(columns={"median": "median_days", "count": "resolved"})

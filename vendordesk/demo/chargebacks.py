@@ -89,7 +89,7 @@ def _shortages(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) 
         status, count, recovered = _settle(rng, raised, dispute_from, end, amount)
         if dispute_from >= end:
             status, count, recovered = "open", 0, 0.0
-        note = f"Rechnung fällig {due}; Abgleich bis {dispute_from}, danach Disput möglich"
+        note = f"Rechnung fällig {due:%d.%m.%Y}; Abgleich bis {dispute_from:%d.%m.%Y}, danach Disput möglich"
         closes = rules.add_months(invoice_date, rules.SHORTAGE_MAX_AGE_MONTHS)     # 24 months from the invoice
         rows.append((f"{invoice}-SC", "shortage", "Shortage Claim", "Receive", number, cat.asins[worst.i],
                      invoice, amount, "EUR", raised.isoformat(), closes.isoformat(),

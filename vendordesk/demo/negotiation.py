@@ -57,7 +57,7 @@ def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
         (1, "Minimum: 6 % in zwei Stufen", json.dumps({"cost_pct": 0.06, "phased": [0.03, 0.03],
                                                        "phase_months": 3})),
     ]
-    last_old = (effective - timedelta(days=15)).isoformat()
+    last_old = f"{effective - timedelta(days=15):%d.%m.%Y}"   # the KAM's own German text
     concessions = [
         (1, "final_order_old_cost", f"Letzte Bestellung zum alten EK bis {last_old}", 9000.0, 6500.0, 1),
         (1, "fill_rate", "Receive Fill Rate >= 97 % für die Linie zugesichert", 4000.0, 2500.0, 0),

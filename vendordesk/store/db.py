@@ -224,8 +224,9 @@ def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
     result = conn.execute("PRAGMA quick_check").fetchall()
     problems = [row[0] for row in result if row[0] != "ok"]
     if problems:
-        raise sqlite_errors.WorkspaceDamaged(
-            sqlite_errors.message(sqlite_errors.WorkspaceDamaged, path) + f" (SQLite: {problems[0]})")
+        exc = sqlite_errors.make(sqlite_errors.WorkspaceDamaged, path)
+        exc.args = (f"{exc} (SQLite: {problems[0]})",)
+        raise exc
 
 
 SCHEMA_MARKER = "schema_written_by"
@@ -255,10 +256,10 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
     marked = _has_schema_marker(conn)
     if current > LAST_UNMARKED_RELEASE and not marked:
         kind = sqlite_errors.WorkspaceTooOld
-        raise kind(sqlite_errors.message(kind, path, current=current, latest=latest))
+        raise sqlite_errors.make(kind, path, current=current, latest=latest)
     if current > latest:
         kind = sqlite_errors.WorkspaceTooNew if marked else sqlite_errors.WorkspaceTooOld
-        raise kind(sqlite_errors.message(kind, path, current=current, latest=latest))
+        raise sqlite_errors.make(kind, path, current=current, latest=latest)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -291,7 +292,7 @@ def open_workspace(path: str | Path, create: bool = True) -> Workspace:
     must_create = _check_openable(path, create)
     if not must_create and not os.access(path, os.W_OK):
         kind = sqlite_errors.WorkspaceReadOnly
-        raise kind(sqlite_errors.message(kind, path))
+        raise sqlite_errors.make(kind, path)
     with _classified(path, opening=True):
         conn = _connect(path)
         try:

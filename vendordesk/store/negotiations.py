@@ -27,7 +27,7 @@ CONDITIONAL_TERM_TYPES = ("VIR", "GIR")
 
 
 def list_cases(ws: Workspace) -> list[dict]:
-    sql = ("SELECT n.id, n.title, n.status, n.currency, n.effective_date, n.updated_at, "
+    sql = ("SELECT n.id, n.title, n.status, n.currency, n.effective_date, n.final_order_until, n.updated_at, "
            "(SELECT COUNT(*) FROM negotiation_items i WHERE i.negotiation_id = n.id) AS asins "
            "FROM negotiations n ORDER BY n.updated_at DESC, n.id DESC")
     cur = ws.conn.execute(sql)

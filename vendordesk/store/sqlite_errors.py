@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from vendordesk.errors import WorkspaceError
+from vendordesk.text import texts
 
 
 class WorkspaceBusy(WorkspaceError):
@@ -62,36 +63,74 @@ _PRIMARY = {
 _IOERR_WRITE_FULL = ("database or disk is full", "file too large")
 
 
-def message(kind: type[WorkspaceError], path: Path | str | None, **details: object) -> str:
-    """The one place where the user-facing text of each kind is written."""
-    where = f"The workspace {path}" if path else "The workspace"
+def message(kind: type[WorkspaceError], path: Path | str | None, lang: str | None = None,
+            **details: object) -> str:
+    """The one place where the user-facing text of each kind is written (English by default, the
+    log's language; ``localized`` renders it again in the UI language)."""
+    _ = texts(lang)
+    where = _("The workspace {path}", path=path) if path else _("The workspace")
     if kind is WorkspaceBusy:
-        return (f"{where} is locked by another program (for more than 10 seconds). Nothing was changed. "
-                "Close other VendorDesk windows or commands using it, or wait until a running import "
-                "or sync has finished, then try again.")
+        return _("{where} is locked by another program (for more than 10 seconds). Nothing was changed. "
+                 "Close other VendorDesk windows or commands using it, or wait until a running import "
+                 "or sync has finished, then try again.", where=where)
     if kind is WorkspaceReadOnly:
-        return (f"{where} cannot be written: the file, its folder or the drive is read-only. Nothing was "
-                "changed. Copy it to a writable folder, or allow writing to the file and its folder.")
+        return _("{where} cannot be written: the file, its folder or the drive is read-only. Nothing was "
+                 "changed. Copy it to a writable folder, or allow writing to the file and its folder.", where=where)
     if kind is DiskFull:
-        return (f"{where} cannot be written: the disk is full. Nothing was changed. Free some space on "
-                "the drive, then try again.")
+        return _("{where} cannot be written: the disk is full. Nothing was changed. Free some space on "
+                 "the drive, then try again.", where=where)
     if kind is WorkspaceIOError:
-        return (f"{where} could not be read or written (disk I/O error). Nothing was changed. Check that "
-                "the drive is still connected and healthy, then open the workspace again.")
+        return _("{where} could not be read or written (disk I/O error). Nothing was changed. Check that "
+                 "the drive is still connected and healthy, then open the workspace again.", where=where)
     if kind is WorkspaceDamaged:
-        return (f"{where} is damaged. Nothing was changed. Restore it from a backup "
-                "(File > Backup makes one), or open another workspace.")
+        return _("{where} is damaged. Nothing was changed. Restore it from a backup "
+                 "(File > Backup makes one), or open another workspace.", where=where)
     if kind is NotAWorkspace:
-        return (f"{path} is not a VendorDesk workspace (it is not an SQLite database). Nothing was "
-                "changed. Pick a .vendordesk file, or a new file name to create one.")
+        return _("{path} is not a VendorDesk workspace (it is not an SQLite database). Nothing was "
+                 "changed. Pick a .vendordesk file, or a new file name to create one.", path=path)
     if kind is WorkspaceTooOld:
-        return (f"{where} is an older development workspace (schema {details['current']}) that this "
-                f"version no longer supports. Nothing was changed. Create a new workspace and import "
-                "your reports again.")
+        return _("{where} is an older development workspace (schema {current}) that this "
+                 "version no longer supports. Nothing was changed. Create a new workspace and import "
+                 "your reports again.", where=where, current=details["current"])
     if kind is WorkspaceTooNew:
-        return (f"{where} was written by a newer VendorDesk (schema {details['current']}, this version "
-                f"knows up to {details['latest']}). Nothing was changed. Update VendorDesk to open it.")
+        return _("{where} was written by a newer VendorDesk (schema {current}, this version "
+                 "knows up to {latest}). Nothing was changed. Update VendorDesk to open it.",
+                 where=where, current=details["current"], latest=details["latest"])
     raise ValueError(kind)
+
+
+KINDS = (WorkspaceBusy, WorkspaceReadOnly, DiskFull, WorkspaceIOError, WorkspaceDamaged, NotAWorkspace,
+         WorkspaceTooOld, WorkspaceTooNew)
+
+
+def make(kind: type[WorkspaceError], path: Path | str | None, **details: object) -> WorkspaceError:
+    """The error with its English message; it remembers path and details for ``localized``."""
+    exc = kind(message(kind, path, **details))
+    exc.message_args = (path, details)
+    return exc
+
+
+def localized(exc: BaseException, lang: str | None) -> str:
+    """The error's message in ``lang``: a workspace error is written again from its kind; text
+    appended to the sentence (SQLite's own detail) is kept; anything else is shown as it is."""
+    text = str(exc)
+    kind = type(exc)
+    if kind not in KINDS:
+        return text
+    args = getattr(exc, "message_args", None)
+    if args is None:   # raised with message(kind, path) elsewhere: find the path it was written with
+        path = getattr(exc, "path", None)
+        try:
+            english = message(kind, path)
+        except KeyError:   # needs details it did not keep
+            return text
+        if not text.startswith(english):
+            return text
+        return message(kind, path, lang) + text[len(english):]
+    path, details = args
+    english = message(kind, path, **details)
+    rest = text[len(english):] if text.startswith(english) else ""
+    return message(kind, path, lang, **details) + rest
 
 
 def kind_of(exc: sqlite3.Error) -> type[WorkspaceError] | None:
@@ -114,4 +153,4 @@ def kind_of(exc: sqlite3.Error) -> type[WorkspaceError] | None:
 def classify(exc: sqlite3.Error, path: Path | str | None) -> WorkspaceError | None:
     """A WorkspaceError for the user, or None: then ``exc`` is a bug and must be re-raised."""
     kind = kind_of(exc)
-    return None if kind is None else kind(message(kind, path))
+    return None if kind is None else make(kind, path)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from vendordesk.errors import UserError
+from vendordesk.ui.errors import user_text
 
 
 def _tr(text: str) -> str:
@@ -35,7 +36,7 @@ def backup_with_dialog(parent, workspace) -> Path | None:
     try:   # written beside dest and renamed over it: the old backup stays until the new one is complete
         workspace.backup(dest)
     except (OSError, sqlite3.Error, UserError) as exc:
-        QMessageBox.warning(parent, _tr("Back up workspace"), _tr("The backup failed: %1").replace("%1", str(exc)))
+        QMessageBox.warning(parent, _tr("Back up workspace"), _tr("The backup failed: %1").replace("%1", user_text(exc)))
         return None
     QMessageBox.information(parent, _tr("Back up workspace"), _tr("Backup written to %1").replace("%1", str(dest)))
     return dest

@@ -20,8 +20,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+def user_text(exc: BaseException) -> str:
+    """The message in the UI language: workspace errors are written again from their kind; other
+    refusals are shown as they were raised."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.store.sqlite_errors import localized
+
+    return localized(exc, QLocale().name())
+
+
 def show_user_error(parent, exc: BaseException, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or _tr("Cannot do that"), str(exc))
+    QMessageBox.warning(parent, title or _tr("Cannot do that"), user_text(exc))
 
 
 def environment_error(exc: BaseException) -> UserError | None:

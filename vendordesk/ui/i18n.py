@@ -38,3 +38,7 @@ def install_language(app: QApplication, lang: str) -> None:
             _installed.append(ours)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        plurals = QTranslator(app)   # "1 file" / "2 files" for the tr("%n file(s)", "", n) messages
+        if plurals.load(str(resources_dir() / "i18n" / "vendordesk_en.qm")):
+            app.installTranslator(plurals)
+            _installed.append(plurals)

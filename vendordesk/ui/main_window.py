@@ -168,7 +168,9 @@ class MainWindow(QMainWindow):
         try:
             workspace = open_workspace(path, create=create)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open workspace"), str(exc))
+            from vendordesk.ui.errors import user_text
+
+            QMessageBox.warning(self, self.tr("Cannot open workspace"), user_text(exc))
             return False
         old = self.ctx.workspace
         self.ctx.workspace = workspace

@@ -110,9 +110,13 @@ class ImportHistory(QDialog):
         if not 0 <= row < len(self.imports):
             return
         item = self.imports[row]
+        from vendordesk.core.marketplaces import marketplace_name
+        from vendordesk.ui.imports.preview import locale_name
+
         lines = [self.tr("File hash: %1").replace("%1", item["file_hash"] or fmt.DASH),
-                 self.tr("Marketplace: %1 · Locale: %2 · Currency: %3")
-                 .replace("%1", item["marketplace_id"] or fmt.DASH).replace("%2", item["locale"] or fmt.DASH)
+                 self.tr("Marketplace: %1 · Language: %2 · Currency: %3")
+                 .replace("%1", marketplace_name(item["marketplace_id"]) or fmt.DASH)
+                 .replace("%2", locale_name(item["locale"]) or fmt.DASH)
                  .replace("%3", item["currency"] or fmt.DASH)]
         lines += [f"• {w}" for w in item["warnings"]] or [self.tr("No warnings.")]
         self.details.setPlainText("\n".join(lines))

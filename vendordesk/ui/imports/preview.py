@@ -68,6 +68,19 @@ def refusal_reason(event: dict) -> str:
     return reason[:1].upper() + reason[1:]
 
 
+def locale_name(code: str | None) -> str | None:
+    """de_DE -> "Deutsch (Deutschland)" in the UI language (CLDR names via Babel)."""
+    from babel import Locale, UnknownLocaleError
+    from PySide6.QtCore import QLocale
+
+    if not code:
+        return None
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(QLocale().name()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 def period_text(summary: dict) -> str:
     start, end = summary.get("period_start"), summary.get("period_end")
     if not start:
@@ -141,6 +154,7 @@ class ImportPreview(QDialog):
         self.table = self._table()
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.setProperty("desk_check_quoted", True)   # quotes ingest's English reasons, framed
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -194,7 +208,7 @@ class ImportPreview(QDialog):
                 [("", False)] * 5 + [(self.tr("Not read: an error in VendorDesk, see the log"), False)]
         if event["event"] == "refused":
             return [(event["file"], False), (self.tr("Refused"), False)] + [("", False)] * 5 + \
-                [(refusal_reason(event), False)]
+                [(self.tr("Not imported: the reason is shown below"), False)]
         s = event["summary"]
         warnings = len(s["warnings"])
         notes = self.tr("%n warning(s)", "", warnings) if warnings else self.tr("OK")
@@ -207,12 +221,21 @@ class ImportPreview(QDialog):
             return
         event = self.events[row]
         if event["event"] in ("refused", "failed"):
-            self.details.setPlainText(event["message"])
+            # ingest writes its reasons in English (they name the file, row and column): framed
+            # by a sentence in the UI language, quoted as they are
+            self.details.setPlainText(
+                self.tr("%1 was not imported; nothing in the workspace was changed.").replace("%1", event["file"])
+                + "\n" + self.tr("The reading step reports:") + "\n" + event["message"])
             return
+        from vendordesk.core.marketplaces import marketplace_name
+
         s = event["summary"]
         lines = [self.tr("%1 – %2").replace("%1", s["file"]).replace("%2", report_label(s["report_type"])),
-                 self.tr("Marketplace: %1 · Locale: %2").replace("%1", s.get("marketplace_id") or fmt.DASH)
-                 .replace("%2", s.get("locale") or fmt.DASH)]
+                 self.tr("Marketplace: %1 · Language: %2")
+                 .replace("%1", marketplace_name(s.get("marketplace_id")) or fmt.DASH)
+                 .replace("%2", locale_name(s.get("locale")) or fmt.DASH)]
+        if s["warnings"]:
+            lines.append(self.tr("The reading step reports:"))
         lines += [f"• {w}" for w in s["warnings"]] or [self.tr("No warnings.")]
         self.details.setPlainText("\n".join(lines))
 

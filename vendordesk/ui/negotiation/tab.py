@@ -233,8 +233,8 @@ class NegotiationTab(BaseTab):
             by_field.setdefault(field, []).append((issue.severity, texts.text(issue)))
         if parse_errors:
             by_field.setdefault("costs", []).insert(0, ("error", self.tr(
-                "%1 cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.").replace(
-                "%1", str(parse_errors))))
+                "%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.", "",
+                parse_errors)))
         self.editor.show_messages(by_field)
         self.drivers.show_messages(by_field.get("drivers", []))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -89,8 +90,12 @@ class SettingsDialog(QDialog):
         self.vendor_code.setPlaceholderText(self.tr("e.g. ACME1"))
         form.addRow(self.tr("Vendor code:"), self.vendor_code)
         self.marketplace = QComboBox()
+        from vendordesk.core.marketplaces import marketplace_name
+
         for market_id, (country, _currency) in st.MARKETPLACES.items():
-            self.marketplace.addItem(f"Amazon {country} ({market_id})", market_id)
+            name = marketplace_name(market_id)
+            self.marketplace.addItem(name if name != market_id else f"Amazon {country}", market_id)
+            self.marketplace.setItemData(self.marketplace.count() - 1, market_id, Qt.ItemDataRole.ToolTipRole)
         chosen = ws.meta("marketplace_id") or self.settings.marketplace_id
         self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(chosen)))
         self.marketplace.currentIndexChanged.connect(self._market_changed)

@@ -24,20 +24,19 @@ class CaseEditor(FormEditor):
 
     def __init__(self, ctx, departments: dict[str, str], parent=None):
         super().__init__(ctx, parent)
-        date_hint = fmt.date("2026-03-01")
         self.add_field("case_id", self.tr("Case ID"), QLineEdit())
         self.add_field("subject", self.tr("Subject"), QLineEdit())
         self.add_field("status", self.tr("Status"), combo(labels.case_statuses()))
-        self.add_field("category", self.tr("Category"), combo(labels.categories(), editable=True, empty="–"))
-        self.add_field("opened_on", self.tr("Opened"), date_edit(date_hint))
-        self.add_field("last_contact_on", self.tr("Last contact"), date_edit(date_hint))
-        self.add_field("next_follow_up", self.tr("Next follow-up"), date_edit(date_hint))
+        self.add_field("category", self.tr("Category"), combo(labels.categories(), empty="–"))
+        self.add_field("opened_on", self.tr("Opened"), date_edit())
+        self.add_field("last_contact_on", self.tr("Last contact"), date_edit())
+        self.add_field("next_follow_up", self.tr("Next follow-up"), date_edit())
         self.add_field("resolved_on", self.tr("Resolved"), date_edit(self.tr("set when resolved")))
         spin = QSpinBox()
         spin.setRange(0, 5)
         self.add_field("escalation_level", self.tr("Escalation"), spin)
         self.add_field("owner_department", self.tr("Owner"), combo(departments, empty="–"))
-        self.add_field("gear", self.tr("Gear"), QLineEdit())
+        self.add_field("gear", self.tr("Gear"), combo(labels.gears(ctx.lang), empty="–"))
         self.add_field("asins", self.tr("ASINs"), QLineEdit()).setPlaceholderText(self.tr("B0… separated by spaces"))
         self.add_field("pos", self.tr("POs"), QLineEdit())
         self.add_field("invoices", self.tr("Invoices"), QLineEdit())
@@ -51,6 +50,7 @@ class CaseEditor(FormEditor):
         self.outer.addWidget(title)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
+        self.timeline.setProperty("desk_check_quoted", True)   # the contacts and notes as written
         self.timeline.setMinimumHeight(80)
         self.outer.addWidget(self.timeline, 1)
         row = QHBoxLayout()
@@ -79,14 +79,16 @@ class CaseEditor(FormEditor):
         if not case_id and "opened_on" not in case:
             case["opened_on"] = dt.date.today().isoformat()
         self.heading.setText(self.tr("New case") if not case_id else self.tr("Case %1").replace("%1", case_id))
-        for key in ("case_id", "subject", "gear"):
+        set_combo(self.fields["gear"], case.get("gear"))
+        for key in ("case_id", "subject"):
             self.fields[key].setText(case.get(key) or "")
         for key in ("opened_on", "last_contact_on", "next_follow_up", "resolved_on"):
             self.fields[key].setText(fmt.date(case[key]) if case.get(key) else "")
         for key in ("asins", "pos", "invoices"):
             self.fields[key].setText(" ".join(case.get(key) or []))
         set_combo(self.fields["status"], case.get("status") or "open")
-        set_combo(self.fields["category"], case.get("category"))
+        self._stored_category = case.get("category")
+        set_combo(self.fields["category"], rules.category_key(self._stored_category) or self._stored_category)
         set_combo(self.fields["owner_department"], case.get("owner_department"))
         self.fields["escalation_level"].setValue(int(case.get("escalation_level") or 0))
         self.fields["notes"].setPlainText(case.get("notes") or "")
@@ -106,12 +108,18 @@ class CaseEditor(FormEditor):
             self.timeline.addItem(self.tr("No contacts or notes yet. Add one below."))
         self.timeline.scrollToBottom()
 
+    def _category(self):
+        """The picked key; an unchanged Amazon name ("Costs") stays as it was stored."""
+        key = self.fields["category"].currentData()
+        stored = getattr(self, "_stored_category", None)
+        return stored if key is not None and rules.category_key(stored) == key else key
+
     def values(self, problems: list) -> dict:
         values = {"case_id": self.text("case_id"), "subject": self.text("subject"),
-                  "status": self.fields["status"].currentData(), "category": combo_value(self.fields["category"]),
+                  "status": self.fields["status"].currentData(), "category": self._category(),
                   "escalation_level": self.fields["escalation_level"].value(),
                   "owner_department": self.fields["owner_department"].currentData(),
-                  "gear": self.text("gear") or None, "notes": self.text("notes") or None,
+                  "gear": self.fields["gear"].currentData(), "notes": self.text("notes") or None,
                   "asins": [a.upper() for a in split_refs(self.text("asins"))],
                   "pos": split_refs(self.text("pos")), "invoices": split_refs(self.text("invoices"))}
         for key in ("opened_on", "last_contact_on", "next_follow_up", "resolved_on"):

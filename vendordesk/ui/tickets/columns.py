@@ -13,19 +13,19 @@ RED, AMBER = "#ffebee", "#fff8e1"
 
 
 
-def case_columns(departments: dict) -> tuple[list[Column], tuple]:
+def case_columns(departments: dict, lang: str = "en") -> tuple[list[Column], tuple]:
     columns = [
         Column("case_id", QCoreApplication.translate("Tickets", "Case ID")),
         Column("subject", QCoreApplication.translate("Tickets", "Subject"), editable=True),
         Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.case_statuses()),
-        Column("category", QCoreApplication.translate("Tickets", "Category"), labels=labels.categories()),
+        Column("category", QCoreApplication.translate("Tickets", "Category"), labels=labels.category_labels()),
         Column("opened_on", QCoreApplication.translate("Tickets", "Opened"), "date"),
         Column("age_days", QCoreApplication.translate("Tickets", "Days open"), "int"),
         Column("last_contact_on", QCoreApplication.translate("Tickets", "Last contact"), "date"),
         Column("next_follow_up", QCoreApplication.translate("Tickets", "Follow-up"), "date"),
         Column("escalation_level", QCoreApplication.translate("Tickets", "Esc."), "int"),
         Column("owner_department", QCoreApplication.translate("Tickets", "Owner"), labels=departments),
-        Column("gear", QCoreApplication.translate("Tickets", "Gear"), editable=True),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear"), labels=labels.gears(lang)),
         Column("asins", QCoreApplication.translate("Tickets", "ASINs")),
         Column("pos", QCoreApplication.translate("Tickets", "POs")),
         Column("invoices", QCoreApplication.translate("Tickets", "Invoices")),
@@ -92,7 +92,7 @@ def decorate_chargebacks(frame, today: dt.date):
     return frame, colors
 
 
-def task_columns(departments: dict) -> tuple[list[Column], tuple]:
+def task_columns(departments: dict, lang: str = "en") -> tuple[list[Column], tuple]:
     columns = [
         Column("title", QCoreApplication.translate("Tickets", "What"), editable=True),
         Column("department_id", QCoreApplication.translate("Tickets", "Department"), labels=departments),
@@ -101,7 +101,7 @@ def task_columns(departments: dict) -> tuple[list[Column], tuple]:
         Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.task_statuses()),
         Column("reason", QCoreApplication.translate("Tickets", "Why")),
         Column("case_id", QCoreApplication.translate("Tickets", "Case")),
-        Column("gear", QCoreApplication.translate("Tickets", "Gear")),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear"), labels=labels.gears(lang)),
         Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
         Column("created_on", QCoreApplication.translate("Tickets", "Created"), "date"),
         Column("done_on", QCoreApplication.translate("Tickets", "Done on"), "date"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget)
 
 from vendordesk.changes import Changes
 from vendordesk.core import tickets as rules
@@ -44,6 +44,9 @@ def set_combo(box: QComboBox, value) -> None:
         box.setCurrentIndex(index)
     elif box.isEditable():
         box.setEditText(value or "")
+    elif value:  # a stored value the list does not know: kept, shown as it is
+        box.addItem(str(value), value)
+        box.setCurrentIndex(box.count() - 1)
     else:
         box.setCurrentIndex(0)
 
@@ -168,23 +171,58 @@ class FormEditor(QWidget):
         raise NotImplementedError
 
 
-def date_edit(placeholder: str) -> QLineEdit:
+def date_hint() -> str:
+    """A placeholder that shows the format, not a date that could be taken for a real one."""
+    return QCoreApplication.translate("Tickets", "DD.MM.YYYY")
+
+
+def date_edit(placeholder: str | None = None) -> QLineEdit:
+    """A date field: typed (01.03.2026, 1.3.26, 2026-03-01) or picked from a calendar (the icon)."""
     edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(placeholder or date_hint())
+    icon = edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    action = edit.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+    action.setToolTip(QCoreApplication.translate("Tickets", "Pick a date"))
+    action.setObjectName("pick_date")
+    action.triggered.connect(lambda: _pick_date(edit))
     return edit
+
+
+def _pick_date(edit: QLineEdit) -> None:
+    popup = QCalendarWidget(edit)
+    popup.setWindowFlags(Qt.WindowType.Popup)
+    popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    popup.setGridVisible(True)
+    popup.setObjectName("date_popup")
+    try:
+        current = rules.parse_date(edit.text())
+    except ValueError:
+        current = None
+    if current:
+        popup.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def chosen(day: QDate) -> None:
+        edit.setText(fmt.date(dt.date(day.year(), day.month(), day.day()).isoformat()))
+        popup.close()
+
+    popup.clicked.connect(chosen)
+    popup.activated.connect(chosen)
+    popup.move(edit.mapToGlobal(edit.rect().bottomLeft()))
+    popup.show()
 
 
 class ChargebackEditor(FormEditor):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        date_hint = fmt.date("2026-03-01")
         self.add_field("kind", self.tr("Kind"), combo(labels.kinds()))
+        self.add_field("external_id", self.tr("Amazon ID"), QLineEdit()).setPlaceholderText(
+            self.tr("chargeback or claim ID from Vendor Central"))
         self.add_field("type", self.tr("Type"), combo({t: t for t in (
             "PO On-Time Accuracy", "ASN Accuracy", "Overage PO Units", "Unconfirmed PO Units",
             "Carton Content Accuracy",
             "Non-Compliant Barcode", "Prep", "Import Shipment Late Booking")}, editable=True))
         self.add_field("amount", self.tr("Amount"), QLineEdit())
-        self.add_field("raised_on", self.tr("Raised on"), date_edit(date_hint))
+        self.add_field("raised_on", self.tr("Raised on"), date_edit())
         self.add_field("dispute_due", self.tr("Dispute by"), date_edit(self.tr("empty: 30 days (chargeback)")))
         self.add_field("dispute_status", self.tr("Dispute status"), combo(labels.dispute_statuses()))
         spin = QSpinBox()
@@ -216,7 +254,7 @@ class ChargebackEditor(FormEditor):
         self.fields["dispute_count"].setValue(int(row.get("dispute_count") or 0))
         for key in ("raised_on", "dispute_due"):
             self.fields[key].setText(fmt.date(row[key]) if row.get(key) else "")
-        for key in ("po_number", "asin", "invoice_number", "case_id"):
+        for key in ("external_id", "po_number", "asin", "invoice_number", "case_id"):
             self.fields[key].setText(str(row.get(key) or "") if row.get(key) == row.get(key) else "")
         self.fields["note"].setPlainText(row.get("note") or "")
         self.delete_button.setVisible(cb_id is not None)
@@ -267,7 +305,8 @@ class ChargebackEditor(FormEditor):
         if not self.show_problems(problems) or amount is None or recovered is None:
             return
         kind = self.fields["kind"].currentData()
-        values = {"kind": kind, "type": combo_value(self.fields["type"]), "amount": abs(amount),
+        values = {"external_id": self.text("external_id") or None,
+                  "kind": kind, "type": combo_value(self.fields["type"]), "amount": abs(amount),
                   "currency": self.ctx.currency, "raised_on": raised,
                   "dispute_due": due or rules.default_dispute_due(kind, rules.parse_date(raised)).isoformat(),
                   "dispute_status": self.fields["dispute_status"].currentData(),
@@ -289,11 +328,11 @@ class TaskEditor(FormEditor):
         self.add_field("title", self.tr("What"), QLineEdit())
         self.add_field("department_id", self.tr("Department"), combo(departments))
         self.add_field("assignee", self.tr("Who"), QLineEdit())
-        self.add_field("due_on", self.tr("Due"), date_edit(fmt.date("2026-03-01")))
+        self.add_field("due_on", self.tr("Due"), date_edit())
         self.add_field("status", self.tr("Status"), combo(labels.task_statuses()))
         self.add_field("reason", self.tr("Why"), QPlainTextEdit()).setMaximumHeight(60)
         self.add_field("case_id", self.tr("Linked case"), QLineEdit())
-        self.add_field("gear", self.tr("Gear"), QLineEdit())
+        self.add_field("gear", self.tr("Gear"), combo(labels.gears(ctx.lang), empty="–"))
         self.add_field("asin", self.tr("ASIN"), QLineEdit())
         self.finish_layout()
         self.outer.addStretch(1)
@@ -303,7 +342,8 @@ class TaskEditor(FormEditor):
 
         row = self.start_load(tasks_frame, task_id)
         self.heading.setText(self.tr("New task") if task_id is None else self.tr("Task"))
-        for key in ("title", "assignee", "case_id", "gear", "asin"):
+        set_combo(self.fields["gear"], row.get("gear") if row.get("gear") == row.get("gear") else None)
+        for key in ("title", "assignee", "case_id", "asin"):
             value = row.get(key)
             self.fields[key].setText(str(value) if value is not None and value == value else "")
         self.fields["reason"].setPlainText(row.get("reason") or "")
@@ -332,7 +372,7 @@ class TaskEditor(FormEditor):
         values = {"title": self.text("title"), "reason": self.text("reason") or None,
                   "department_id": self.fields["department_id"].currentData(),
                   "assignee": self.text("assignee") or None, "due_on": due, "status": status,
-                  "case_id": case_id, "gear": self.text("gear") or None, "asin": self.text("asin").upper() or None,
+                  "case_id": case_id, "gear": self.fields["gear"].currentData(), "asin": self.text("asin").upper() or None,
                   "done_on": dt.date.today().isoformat() if status == "done" else None}
         if self.key is None:
             values["created_on"] = dt.date.today().isoformat()

@@ -166,6 +166,6 @@ class InsightPage(QWidget):
             return
         days = self.open_days.value()
         frame = rules.open_longer_than(self._cases, self._today, days).sort_values("opened_on")
-        self.long_label.setText(self.tr("%1 case(s)").replace("%1", str(len(frame))))
+        self.long_label.setText(self.tr("%n case(s)", "", len(frame)))
         for row in frame.head(200).itertuples(index=False):
             self.long_open.addItem(f"{fmt.date(row.opened_on)} · {row.case_id} · {row.subject}")

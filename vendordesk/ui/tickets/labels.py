@@ -68,6 +68,45 @@ def categories() -> dict[str, str]:
     }
 
 
+def category_labels() -> dict[str, str]:
+    """Display text for every stored category value we know: our keys and Amazon's names."""
+    from vendordesk.core.tickets import CATEGORY_ALIASES
+
+    keys = categories()
+    shown = dict(keys)
+    for alias, key in CATEGORY_ALIASES.items():
+        shown[alias] = keys[key]
+    return _CaseInsensitive(shown)
+
+
+class _CaseInsensitive(dict):
+    """Looks a stored value up as it is, then by ``core.tickets.category_key``."""
+
+    def get(self, key, default=None):
+        from vendordesk.core.tickets import category_key
+
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        found = category_key(key)
+        return dict.get(self, found, default) if found else default
+
+    def __contains__(self, key):
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
+def gears(lang: str) -> dict[str, str]:
+    """Gear id -> its name in the UI language (core.gears.defs)."""
+    from vendordesk.core.gears.defs import GEARS
+
+    return {g.id: g.name(lang) for g in GEARS}
+
+
 def department_names(departments: list[dict], lang: str) -> dict[str, str]:
     """id -> name in the UI language (from the departments table)."""
     return {d["id"]: (d["name_de"] if lang == "de" else d["name_en"]) for d in departments}

@@ -100,6 +100,12 @@ class TicketsTab(BaseTab):
         for widget, text in ((self.cases, self.tr("Cases")), (self.chargebacks, self.tr("Chargebacks && shortages")),
                              (self.tasks, self.tr("Tasks")), (self.insight, self.tr("Insight"))):
             self.pages.addTab(widget, text)
+        from vendordesk.ui.tickets.week import WeekPage
+
+        self.week = WeekPage(self.ctx.lang)
+        self.week.departments = self.departments
+        self.week.open_item.connect(self.open_item)
+        self.pages.addTab(self.week, self.tr("This week"))
         self.pages.currentChanged.connect(self._page_changed)
         self.today_panel = TodayPanel()
         self.today_panel.departments = self.departments
@@ -131,9 +137,9 @@ class TicketsTab(BaseTab):
                              (self.tasks, self.task_editor)):
             QShortcut(QKeySequence.StandardKey.Delete, page.view, lambda p=page, e=editor: self._delete_row(p, e),
                       context=Qt.ShortcutContext.WidgetShortcut)
-        self.cases.current_changed.connect(lambda key: self._show_editor(self.case_editor, key))
-        self.chargebacks.current_changed.connect(lambda key: self._show_editor(self.cb_editor, key))
-        self.tasks.current_changed.connect(lambda key: self._show_editor(self.task_editor, key))
+        for page, editor in ((self.cases, self.case_editor), (self.chargebacks, self.cb_editor),
+                             (self.tasks, self.task_editor)):
+            page.current_changed.connect(lambda key, p=page, e=editor: self._show_editor(e, key, p))
         self.cases.model.on_edit = lambda *a: actions.edit_case_cell(self, *a)
         self.tasks.model.on_edit = lambda *a: actions.edit_task_cell(self, *a)
         self.cases.toggle_mask = self._case_toggle
@@ -222,7 +228,7 @@ class TicketsTab(BaseTab):
             names = labels.department_names(departments(ws), self.ctx.lang)
             # the search text and sort rank are prepared off-thread only when they are in use
             model = self.cases.model if self._built else None
-            columns = cols.case_columns(names)[0] if model and model.search_string() else None
+            columns = cols.case_columns(names, self.ctx.lang)[0] if model and model.search_string() else None
             self._loading = run_task(prepare, ws.path, self.today, case_columns=columns,
                                      case_sort=model.sort_key() if model else None,
                                      on_done=self._on_loaded, on_error=self._load_failed)
@@ -260,14 +266,18 @@ class TicketsTab(BaseTab):
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
         widths = {"subject": 260, "title": 240, "case_id": 110, "type": 170, "status": 150, "dispute_status": 110}
         for page, frame, (columns, hidden), colors, search, ranks, values in (
-                (self.cases, cases, cols.case_columns(self.departments), data["case_colors"], data["case_search"],
+                (self.cases, cases, cols.case_columns(self.departments, self.ctx.lang), data["case_colors"], data["case_search"],
                  data["case_ranks"], data["values"][0]),
                 (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None, data["values"][1]),
-                (self.tasks, tasks, cols.task_columns(self.departments), data["task_colors"], None, None,
+                (self.tasks, tasks, cols.task_columns(self.departments, self.ctx.lang), data["task_colors"], None, None,
                  data["values"][2])):
             page.set_frame(frame, columns, hidden, widths, search, ranks, values)
             page.model.set_row_colors(colors)
         self._department_changed()
+        editor = self.editors.currentWidget()
+        shown = {self.case_editor: self.cases, self.cb_editor: self.chargebacks, self.task_editor: self.tasks}
+        if editor in shown and editor.key is not None:   # the saved row stays the one in the panel
+            shown[editor].select_key(editor.key)
         if getattr(self, "_sort_new_first", False):   # the store delivers these orders: show, don't re-sort
             self._sort_new_first = False
             for page, key, order in ((self.cases, "opened_on", Qt.SortOrder.DescendingOrder),
@@ -279,8 +289,11 @@ class TicketsTab(BaseTab):
                 header.blockSignals(False)
         QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]
-        self.today_panel.show_list(today, self.ctx.currency, self.today)
+        self.today_panel.show_list(today, self.ctx.currency, self.today, self.today != dt.date.today())
+        self._show_week(cases, cbs, tasks)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
+        week = len(self.week.found)
+        self.pages.setTabText(4, self.tr("This week (%1)").replace("%1", str(week)) if week else self.tr("This week"))
         titles = ((self.tr("Cases (%1)"), cases), (self.tr("Chargebacks && shortages (%1)"), cbs),
                   (self.tr("Tasks (%1)"), tasks))
         for i, (text, frame) in enumerate(titles):
@@ -289,6 +302,14 @@ class TicketsTab(BaseTab):
         if self.pages.currentIndex() == 3:
             self._page_changed(3)
 
+    def _show_week(self, cases, cbs, tasks) -> None:
+        from vendordesk.core import agenda
+        from vendordesk.store.negotiations import list_cases
+
+        found = agenda.items(cases.to_dict("records"), cbs.to_dict("records"), tasks.to_dict("records"),
+                             list_cases(self.ctx.workspace), self.today)
+        self.week.show_items(found, self.today, self.ctx.currency)
+
     def _prepare_search(self) -> None:
         """Build the search text when idle; not while a load runs (it would slow the worker down)."""
         if self._loading is None:
@@ -296,6 +317,13 @@ class TicketsTab(BaseTab):
 
     def _page_changed(self, index: int) -> None:
         from vendordesk.ui.tickets import labels
+
+        pairs = ((self.cases, self.case_editor), (self.chargebacks, self.cb_editor), (self.tasks, self.task_editor))
+        if index < len(pairs):   # the side panel follows the page: its selected row, else stays as it is
+            page, editor = pairs[index]
+            key = page.current_key()
+            if key is not None:
+                self._show_editor(editor, key, page)
 
         if index != 3 or not hasattr(self, "_frames"):
             return
@@ -308,7 +336,7 @@ class TicketsTab(BaseTab):
             self.pages.insertTab(3, self.insight, self.tr("Insight"))
             self.pages.setCurrentIndex(3)
             self.pages.blockSignals(False)
-        self.insight.show_data(*self._frames, self.today, self.ctx.currency, labels.categories())
+        self.insight.show_data(*self._frames, self.today, self.ctx.currency, labels.category_labels())
 
     def _case_toggle(self, frame):
         return self._attention
@@ -320,8 +348,10 @@ class TicketsTab(BaseTab):
             self.tasks.model.set_mask("department", None if dep is None else frame["department_id"] == dep)
             self.tasks._update_count()
 
-    def _show_editor(self, editor, key) -> None:
-        if key is None:
+    def _show_editor(self, editor, key, page=None) -> None:
+        """A row became current: show it, unless a reload moved the cursor of a page not in view
+        (that used to swap the side panel to an unrelated case)."""
+        if key is None or (page is not None and self.pages.currentWidget() is not page):
             return
         self.editors.setCurrentWidget(editor)
         if editor.key != key:
@@ -347,17 +377,20 @@ class TicketsTab(BaseTab):
     # --- actions -------------------------------------------------------------------------
     def new_case(self, prefill: dict | None = None) -> None:
         self.pages.setCurrentWidget(self.cases)
+        self.cases.clear_selection()
         self.editors.setCurrentWidget(self.case_editor)
         self.case_editor.load(None, prefill)
         self.case_editor.fields["case_id"].setFocus()
 
     def new_chargeback(self) -> None:
         self.pages.setCurrentWidget(self.chargebacks)
+        self.chargebacks.clear_selection()
         self.editors.setCurrentWidget(self.cb_editor)
         self.cb_editor.load(None)
 
     def new_task(self) -> None:
         self.pages.setCurrentWidget(self.tasks)
+        self.tasks.clear_selection()
         self.editors.setCurrentWidget(self.task_editor)
         self.task_editor.load(None)
         if self.department.currentData():
@@ -374,6 +407,11 @@ class TicketsTab(BaseTab):
             self.open_item("case", case_id)
 
     def open_item(self, kind: str, key) -> None:
+        if kind == "negotiation":
+            window = self.ctx.services.get("main_window")
+            if window is not None and hasattr(window, "open_negotiation"):
+                window.open_negotiation(key)
+            return
         page = {"case": self.cases, "chargeback": self.chargebacks, "task": self.tasks}[kind]
         editor = {"case": self.case_editor, "chargeback": self.cb_editor, "task": self.task_editor}[kind]
         self.pages.setCurrentWidget(page)

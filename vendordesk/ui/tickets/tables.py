@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -59,10 +59,14 @@ class TablePage(QWidget):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.setAlternatingRowColors(True)
+        # the user's own texts and Amazon's English terms: tests/ui/desk_check.py leaves their language alone
+        self.view.setProperty("desk_check_data_columns", ["subject", "notes", "title", "reason", "type", "note",
+                                                          "assignee", "issue_group"])
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        # F2 or a double click edits in place; a click on a selected cell only selects (so Delete
+        # after it deletes the row, not the cell's text)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.verticalHeader().hide()
@@ -92,7 +96,8 @@ class TablePage(QWidget):
         for i, column in enumerate(self.model.columns()):
             if column.key in self.model.visible_keys():
                 section = self.model.visible_keys().index(column.key)
-                self.view.setColumnWidth(section, widths.get(column.key, WIDTHS.get(column.kind, 120)))
+                need = self.view.horizontalHeader().fontMetrics().horizontalAdvance(column.title) + 28
+                self.view.setColumnWidth(section, max(need, widths.get(column.key, WIDTHS.get(column.kind, 120))))
 
     def _build_column_menu(self) -> None:
         menu = self.columns_button.menu()
@@ -131,6 +136,15 @@ class TablePage(QWidget):
     def _update_count(self) -> None:
         total = 0 if self.model.frame() is None else len(self.model.frame())
         self.count.setText(self.tr("%1 of %2").replace("%1", str(self.model.rowCount())).replace("%2", str(total)))
+
+    def clear_selection(self) -> None:
+        """No row highlighted (a new record is being entered); no current_changed is sent."""
+        model = self.view.selectionModel()
+        model.blockSignals(True)
+        model.clearSelection()
+        model.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        model.blockSignals(False)
+        self.view.viewport().update()
 
     def current_key(self):
         index = self.view.selectionModel().currentIndex()

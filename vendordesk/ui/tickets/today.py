@@ -28,14 +28,17 @@ class TodayPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(10)
+        self.tree.setProperty("desk_check_quoted", True)   # lines quote case subjects and task titles
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.tree)
 
-    def show_list(self, today_list, currency: str, today) -> None:
-        """Fill from a core.tickets.TodayList."""
+    def show_list(self, today_list, currency: str, today, data_date: bool = False) -> None:
+        """Fill from a core.tickets.TodayList. ``data_date``: ``today`` is the data's date (the demo's
+        frozen end), not the calendar's; the title says so."""
         self.tree.clear()
-        self.title.setText(self.tr("Today, %1").replace("%1", fmt.date(today)))
+        title = self.tr("Data as of %1") if data_date else self.tr("Today, %1")
+        self.title.setText(title.replace("%1", fmt.date(today)))
         groups = (   # each list oldest date first: what is most overdue comes first
             (self.tr("Follow-ups due (%1)"), today_list.follow_ups.sort_values("next_follow_up", kind="stable"),
              self._case_line, "case"),

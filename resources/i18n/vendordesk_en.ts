@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+    <context>
+        <name>ChargebackEditor</name>
+        <message numerus="yes">
+            <source>Disputable: %n day(s) left.</source>
+            <translation>
+                <numerusform>Disputable: %n day left.</numerusform>
+                <numerusform>Disputable: %n days left.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFlow</name>
+        <message numerus="yes">
+            <source>Reading %n file(s)…</source>
+            <translation>
+                <numerusform>Reading %n file…</numerusform>
+                <numerusform>Reading %n files…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>Importing %n file…</numerusform>
+                <numerusform>Importing %n files…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n file(s)</source>
+            <translation>
+                <numerusform>Imported %n file</numerusform>
+                <numerusform>Imported %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n row</numerusform>
+                <numerusform>%n rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportHistory</name>
+        <message numerus="yes">
+            <source>Import undone: %n fact row(s) removed.</source>
+            <translation>
+                <numerusform>Import undone: %n fact row removed.</numerusform>
+                <numerusform>Import undone: %n fact rows removed.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message numerus="yes">
+            <source>VendorDesk read %n file(s). Check what it recognised, then import. Nothing is written before you click Import.</source>
+            <translation>
+                <numerusform>VendorDesk read %n file. Check what it recognised, then import. Nothing is written before you click Import.</numerusform>
+                <numerusform>VendorDesk read %n files. Check what it recognised, then import. Nothing is written before you click Import.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n file(s)</source>
+            <translation>
+                <numerusform>Import %n file</numerusform>
+                <numerusform>Import %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightPage</name>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NegotiationTab</name>
+        <message numerus="yes">
+            <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
+            <translation>
+                <numerusform>%n cell is not a number and was not saved; it is marked red. Use e.g. 12,50.</numerusform>
+                <numerusform>%n cells are not numbers and were not saved; they are marked red. Use e.g. 12,50.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekPage</name>
+        <message numerus="yes">
+            <source>To do from %1 to %2: %n item(s)</source>
+            <translation>
+                <numerusform>To do from %1 to %2: %n item</numerusform>
+                <numerusform>To do from %1 to %2: %n items</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,299 @@
+"""A walk over a shown widget tree that reports what a German KAM would call unfinished.
+
+``check_widget(root, lang)`` returns a list of ``Finding`` (empty when the screen is clean):
+
+- ``english``: a visible text that is an English message id (Qt .ts source or gettext msgid) whose
+  German translation differs, shown in the German UI; or, in the English UI, a German translation
+  shown instead of its English source, or a text with German-only letters (ä ö ü ß);
+- ``identifier``: a snake_case word or a raw marketplace ID (``A1PA6795UKMFR9``) in a visible label,
+  button, cell, combo item or header;
+- ``clipped``: a label narrower than its text (no word wrap, no intended eliding), or a table header
+  narrower than its text.
+
+Others call it for their tabs: ``assert not check_widget(tab, "de")``. ``allow`` takes texts that
+are right as they are (a product title in English, say).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "vendordesk_de.ts"
+PO = ROOT / "vendordesk" / "locale" / "de" / "LC_MESSAGES" / "vendordesk.po"
+
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+MARKETPLACE_ID = re.compile(r"\b(?=[A-Z0-9]{10,14}\b)(?=[A-Z0-9]*\d)A[A-Z0-9]{9,13}\b")
+GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
+_TAGS = re.compile(r"<[^>]+>")
+# Words and names that read the same in both languages (short labels like "ASIN", "OK").
+SAME_IN_BOTH = {"ok", "asin", "ean", "po", "id", "csv", "xlsx", "pdf", "url", "status", "name"}
+# Words only English uses: a sentence with two of them (and no German one) is English.
+ENGLISH_ONLY = {"the", "is", "not", "this", "were", "and", "of", "to", "with", "you", "your", "nothing",
+                "please", "choose", "are", "has", "have", "been", "could", "cannot", "which", "there"}
+GERMAN_ONLY = {"der", "die", "das", "und", "ist", "nicht", "wurde", "wird", "mit", "für", "sie", "ein", "eine",
+               "keine", "nichts", "bitte", "oder", "zum", "zur", "von", "bei", "aus"}
+FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,9}$")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str      # "english", "identifier", "clipped"
+    widget: str    # class and object name
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.widget}: {self.text!r}"
+
+
+def _plain(text: str) -> str:
+    import html
+
+    return html.unescape(_TAGS.sub(" ", text.replace("<br>", "\n"))).replace("&", "").strip() if "<" in text else \
+        _plain_mnemonic(text)
+
+
+def _plain_mnemonic(text: str) -> str:
+    return _TAGS.sub("", text.replace("&&", "\0").replace("&", "").replace("\0", "&")).strip()
+
+
+@lru_cache(maxsize=1)
+def catalogue_pairs() -> dict[str, str]:
+    """English source -> German, from the Qt .ts and the gettext .po (only fixed texts)."""
+    pairs: dict[str, str] = {}
+    if TS.exists():
+        for message in ET.parse(TS).getroot().iter("message"):
+            source = message.findtext("source", "")
+            element = message.find("translation")
+            if element is None or element.get("type") in ("vanished", "obsolete", "unfinished"):
+                continue
+            forms = [f.text or "" for f in element.findall("numerusform")] or [element.text or ""]
+            if source and forms[0] and "%" not in source:
+                pairs[_plain(source)] = _plain(forms[0])
+    if PO.exists():
+        for msgid, msgstr in _read_po(PO.read_text(encoding="utf-8")):
+            if msgid and msgstr and "{" not in msgid:
+                pairs.setdefault(msgid.strip(), msgstr.strip())
+    return {k: v for k, v in pairs.items() if k != v and k.lower() not in SAME_IN_BOTH}
+
+
+def _read_po(text: str):
+    msgid = msgstr = None
+    target = None
+    for line in text.splitlines() + [""]:
+        line = line.strip()
+        if line.startswith("msgid "):
+            if msgid is not None and msgstr is not None:
+                yield msgid, msgstr
+            msgid, msgstr, target = _unquote(line[6:]), None, "id"
+        elif line.startswith("msgstr "):
+            msgstr, target = _unquote(line[7:]), "str"
+        elif line.startswith('"') and target:
+            if target == "id":
+                msgid += _unquote(line)
+            else:
+                msgstr += _unquote(line)
+        elif not line:
+            if msgid is not None and msgstr is not None:
+                yield msgid, msgstr
+            msgid = msgstr = target = None
+        else:
+            target = None if line.startswith("msgid_plural") or line.startswith("msgctxt") else target
+
+
+def _unquote(s: str) -> str:
+    s = s.strip()
+    if s.startswith('"') and s.endswith('"'):
+        s = s[1:-1]
+    return s.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+
+
+def language_findings(text: str, lang: str, where: str, allow: set[str]) -> list[Finding]:
+    text = _plain(text)
+    if not text or text in allow:
+        return []
+    pairs = catalogue_pairs()
+    if lang == "de":
+        if text in pairs or text.rstrip(":…") in pairs or english_sentence(text):
+            return [Finding("english", where, text)]
+        return []
+    german = _german_texts()
+    if text in german or text.rstrip(":…") in german:
+        return [Finding("german", where, text)]
+    return []
+
+
+def english_sentence(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    english = sum(w in ENGLISH_ONLY for w in words)
+    return len(words) >= 3 and english >= 2 and not any(w in GERMAN_ONLY for w in words)
+
+
+@lru_cache(maxsize=1)
+def _german_texts() -> frozenset[str]:
+    english = set(catalogue_pairs())
+    return frozenset(g for g in catalogue_pairs().values() if g not in english and len(g) > 3)
+
+
+def identifier_findings(text: str, where: str, allow: set[str]) -> list[Finding]:
+    text = _plain(text)
+    if not text or text in allow or "://" in text or "@" in text or "/" in text and "." in text:
+        return []
+    # a file name is the user's own
+    text = " ".join(t for t in text.split() if not FILE_NAME.search(t.rstrip(",;:)")))
+    found = [m.group(0) for m in SNAKE.finditer(text)] + [m.group(0) for m in MARKETPLACE_ID.finditer(text)]
+    return [Finding("identifier", where, f"{word} in {text!r}") for word in found]
+
+
+def _name(widget) -> str:
+    name = widget.objectName()
+    return f"{type(widget).__name__}#{name}" if name else type(widget).__name__
+
+
+def _visible(widget) -> bool:
+    return widget.isVisible()   # (some dialogs shadow QWidget.window with an attribute)
+
+
+def _texts_of(widget) -> list[str]:
+    """The texts a person sees on this widget (without its children)."""
+    from PySide6 import QtWidgets as W
+
+    out: list[str] = []
+    if isinstance(widget, (W.QLabel, W.QAbstractButton)):
+        out.append(widget.text())
+    if isinstance(widget, W.QGroupBox):
+        out.append(widget.title())
+    if isinstance(widget, W.QLineEdit):
+        out.append(widget.placeholderText())
+    if isinstance(widget, W.QTabWidget):
+        out += [widget.tabText(i) for i in range(widget.count())]
+    if isinstance(widget, W.QComboBox):
+        out += [widget.itemText(i) for i in range(widget.count())]
+    if isinstance(widget, (W.QTextEdit, W.QPlainTextEdit)) and widget.isReadOnly():
+        out.append(widget.toPlainText())
+    if isinstance(widget, W.QAbstractItemView) and widget.model() is not None:
+        out += _view_texts(widget)
+    return [t for t in out if t]
+
+
+def user_data(widget) -> bool:
+    """Texts the user typed or the files brought (subjects, notes, product titles, quoted reasons):
+    a widget says so with the property ``desk_check_quoted``; such texts are not checked for
+    language (they may be in either), but still for identifiers."""
+    return bool(widget.property("desk_check_quoted"))
+
+
+def _view_texts(view, max_rows: int = 60) -> list[str]:
+    from PySide6.QtCore import QModelIndex, Qt
+
+    model = view.model()
+    out = []
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # a list model
+        columns = 1
+    for section in range(columns):
+        value = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        if value:
+            out.append(str(value))
+    hidden_col = getattr(view, "isColumnHidden", lambda c: False)
+    skip = set(view.property("desk_check_data_columns") or ())
+    wanted = [c for c in range(columns)
+              if not hidden_col(c) and c not in skip and _header_key(model, c) not in skip]
+
+    def walk(parent, depth):
+        for row in range(min(model.rowCount(parent), max_rows)):
+            for column in wanted:
+                value = model.data(model.index(row, column, parent), Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str) and value:
+                    out.append(value)
+            child = model.index(row, 0, parent)
+            if depth < 2 and columns > 0 and model.hasChildren(child):
+                walk(child, depth + 1)
+
+    try:
+        walk(QModelIndex(), 0)
+    except TypeError:   # list models take no parent
+        for row in range(min(model.rowCount(), max_rows)):
+            value = model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str) and value:
+                out.append(value)
+    return out
+
+
+def _header_key(model, column: int):
+    """A FrameModel's column key (user-data columns are named by key), else None."""
+    keys = getattr(model, "visible_keys", None)
+    try:
+        return keys()[column] if keys else None
+    except (IndexError, TypeError):
+        return None
+
+
+def clip_findings(widget, where: str) -> list[Finding]:
+    from PySide6 import QtWidgets as W
+    from PySide6.QtCore import Qt
+
+    found = []
+    if isinstance(widget, W.QLabel) and not widget.wordWrap() and widget.pixmap().isNull():
+        text = _plain(widget.text())
+        rich = widget.textFormat() == Qt.TextFormat.RichText or (
+            widget.textFormat() == Qt.TextFormat.AutoText and "<" in widget.text() and ">" in widget.text())
+        if text and not rich and "\n" not in text:
+            need = widget.fontMetrics().horizontalAdvance(text) + 2 * widget.margin() + widget.indent() * 0
+            if need > widget.width() + 1 and not widget.property("elide"):
+                found.append(Finding("clipped", where, f"{text!r} needs {need}px, has {widget.width()}px"))
+    if isinstance(widget, W.QTableView) and widget.horizontalHeader().isVisible():
+        header = widget.horizontalHeader()
+        model = widget.model()
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(W.QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = header.style().pixelMetric(W.QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        for section in range(header.count()):
+            if header.isSectionHidden(section) or header.sectionSize(section) == 0:
+                continue
+            text = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            need = metrics.horizontalAdvance(text) + margin
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+                need += arrow
+            if text and need > header.sectionSize(section) + 1:
+                found.append(Finding("clipped", where, f"header {text!r} needs {need}px, "
+                                                       f"has {header.sectionSize(section)}px"))
+    return found
+
+
+def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset(),
+                 clipping: bool = True) -> list[Finding]:
+    """Every finding on ``root`` and its visible descendants (``lang`` is the UI language)."""
+    from PySide6.QtWidgets import QWidget
+
+    allow = set(allow)
+    findings: list[Finding] = []
+    widgets = [root] + root.findChildren(QWidget)
+    for widget in widgets:
+        if not _visible(widget):
+            continue
+        where = _name(widget)
+        quoted = user_data(widget)
+        for text in _texts_of(widget):
+            for line in text.splitlines():
+                if not quoted:
+                    findings += language_findings(line, lang, where, allow)
+                findings += identifier_findings(line, where, allow)
+        if clipping:
+            findings += clip_findings(widget, where)
+    seen, unique = set(), []
+    for f in findings:
+        if (f.kind, f.text) not in seen:
+            seen.add((f.kind, f.text))
+            unique.append(f)
+    return unique
+
+
+def report(findings: list[Finding]) -> str:
+    return "\n".join(str(f) for f in findings)

@@ -1,0 +1,67 @@
+"""The to-do list as an iCalendar file (RFC 5545): one all-day VEVENT per item, UID stable per item,
+CRLF line ends, lines folded at 75 octets, TEXT values escaped. Stdlib only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vendordesk.core.agenda import Item
+from vendordesk.text import N_, formatter, texts
+
+SUMMARIES = {
+    "follow_up": N_("Follow up case {detail}: {title}"),
+    "task": N_("Task due: {title}"),
+    "dispute_due": N_("Last day to dispute: {title} {detail}"),
+    "dispute_opens": N_("Shortage dispute window opens: {title} {detail}"),
+    "price_effective": N_("Price change effective: {title}"),
+    "final_order": N_("Last orders at the old price: {title}"),
+}
+
+
+def summary(item: Item, lang: str) -> str:
+    _ = texts(lang)
+    text = _(SUMMARIES[item.kind], title=item.title, detail=item.detail).strip()
+    if item.amount is not None:
+        text += f" ({formatter(lang).money(item.amount, item.currency or 'EUR')})"
+    return " ".join(text.split())
+
+
+def escape(text: str) -> str:
+    """RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF + space
+    (never splitting a UTF-8 character)."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def to_ics(found: list[Item], lang: str, stamp: dt.datetime) -> str:
+    """The calendar text. ``stamp`` (UTC) becomes every DTSTAMP, so a test can fix it."""
+    stamp_text = stamp.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//VendorDesk//To-do list//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH"]
+    for item in found:
+        lines += ["BEGIN:VEVENT", f"UID:{item.uid}", f"DTSTAMP:{stamp_text}",
+                  f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
+                  f"DTEND;VALUE=DATE:{item.day + dt.timedelta(days=1):%Y%m%d}",
+                  f"SUMMARY:{escape(summary(item, lang))}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def write_ics(path, found: list[Item], lang: str, stamp: dt.datetime | None = None) -> None:
+    text = to_ics(found, lang, stamp or dt.datetime.now(dt.timezone.utc))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
