@@ -104,10 +104,12 @@ def html(result, info: dict, lang: str = "en", images: dict[str, str] | None = N
     _, f = texts(lang), formatter(lang)
     cur = info.get("currency", "EUR")
     shocks = "".join(f"<li>{escape(shock_words(s, lang))}</li>" for s in info.get("shocks", ()))
-    parts = [f"<h2>{escape(_('What-if over {n} weeks', n=result.weeks))}</h2>",
-             f"<p>{escape(_('Compared with the same weeks without the shock. Ranges: 10-90 % of the calibrated uncertainty.'))}</p>",
-             f"<ul>{shocks}</ul>", "<table border='1' cellspacing='0' cellpadding='4'>",
-             "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in (_("Figure"), _("Change"), _("Likely from"), _("to"))) + "</tr>"]
+    title = _("What-if over {n} weeks", n=result.weeks)
+    lead = _("Compared with the same weeks without the shock. Ranges: 10-90 % of the calibrated uncertainty.")
+    heads = (_("Figure"), _("Change"), _("Likely from"), _("to"))
+    parts = [f"<h2>{escape(title)}</h2>", f"<p>{escape(lead)}</p>", f"<ul>{shocks}</ul>",
+             "<table border='1' cellspacing='0' cellpadding='4'>",
+             "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>"]
     for key, name, value, lo, hi in totals_rows(result, lang, cur):
         say = ((lambda v: f.money(v, cur, 0, signed=True)) if key in MONEY else
                (lambda v: f.number(v, 2, signed=True)) if key == "net_ppm" else (lambda v: f.number(v, 0, signed=True)))
@@ -115,7 +117,8 @@ def html(result, info: dict, lang: str = "en", images: dict[str, str] | None = N
         parts.append(f"<tr><td>{escape(name)}</td><td align='right'>{escape(say(value) + unit)}</td>"
                      f"<td align='right'>{escape(say(lo))}</td><td align='right'>{escape(say(hi))}</td></tr>")
     parts.append("</table>")
-    parts.append(f"<h3>{escape(_('Where the euros come from (our revenue)'))}</h3>")
+    where = _("Where the euros come from (our revenue)")
+    parts.append(f"<h3>{escape(where)}</h3>")
     parts.append("<table border='1' cellspacing='0' cellpadding='4'>")
     for step in waterfall(result, "vendor_revenue", lang, short=False):
         label = f"<b>{escape(step.label)}</b>" if step.key == "total" else escape(step.label)
