@@ -16,7 +16,6 @@ from vendordesk.core.influence.levers import lever_shock
 from vendordesk.core.influence.model import params_from, whatif
 from vendordesk.core.influence.report import band_text, html, waterfall
 
-
 SHOCK = lever_shock("confirmation", -10, 6)
 
 

@@ -203,7 +203,7 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     where stock is tight; the mean path alone would sell it in most weeks."""
     sm = st.shock_matrix(shocks, weeks)
     G = state.groups
-    draws = st.Params(**{**params.__dict__})
+    draws = st.Params(**params.__dict__)
     nz = demand_paths(draws, weeks, G, seed=15)
     base_d = st.run(state, draws, {}, weeks, noise=nz)
     hit_d = st.run(state, draws, sm, weeks, noise=nz)
