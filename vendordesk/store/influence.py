@@ -240,7 +240,8 @@ def latest_forecast_units(ws: Workspace) -> pd.Series:
 
 
 def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", inputs: dict | None = None):
-    """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week)."""
+    """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week);
+    the levers are priced by the structural model on the one stored calibration."""
     from vendordesk.core.influence.target import gear_levers, target_view, week_month
 
     weekly = account_weekly(ws)
@@ -248,7 +249,12 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", i
         year = week_month(weekly["period_start"].max())[0] if not weekly.empty else pd.Timestamp.today().year
     view = target_view(read_targets(ws, year), year, weekly, latest_forecast_units(ws))
     i = inputs or load_inputs(ws)
-    view.levers = gear_levers(load_graph(ws), i["frame"], view.remaining_weeks, lang, currency=i["currency"])
+    from vendordesk.store import calibration
+
+    stored = calibration.load(ws)
+    view.levers = gear_levers(i["frame"], view.remaining_weeks, lang, currency=i["currency"],
+                              links=stored["links"] if stored else None, forecasts=first_week_forecasts(ws),
+                              target=calibration.net_ppm_target(ws))
     return view
 
 
