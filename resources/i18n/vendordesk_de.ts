@@ -5212,42 +5212,51 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>WhatIfView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+50"/>
         <source>Change vs. baseline (% / points)</source>
-        <translation>Veränderung ggü. Basis (% / Punkte)</translation>
+        <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+183"/>
+        <location line="+3"/>
+        <location line="+3"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-116"/>
         <source>Shocks</source>
         <translation>Schocks</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>whole horizon</source>
         <translation>ganzer Horizont</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+37"/>
         <source> weeks</source>
         <translation> Wochen</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+8"/>
         <source>KPI</source>
-        <translation>KPI</translation>
+        <translation type="vanished">KPI</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="vanished">Veränderung</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+8"/>
+        <source>What changes</source>
+        <translation>Was ändert sich</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+7"/>
-        <source>Change</source>
-        <translation>Veränderung</translation>
+        <source>By</source>
+        <translation>Um</translation>
     </message>
     <message>
         <location line="-6"/>
@@ -5265,7 +5274,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -5275,12 +5284,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Examples:</source>
         <translation>Beispiele:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Horizon: </source>
         <translation>Horizont: </translation>
     </message>
@@ -5290,17 +5299,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Simulation starten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Export to Excel…</source>
+        <translation>Nach Excel exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print preview…</source>
+        <translation>Druckvorschau…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Impact over the horizon (vs. the unshocked baseline)</source>
         <translation>Wirkung über den Horizont (ggü. der Basis ohne Schock)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+37"/>
         <source>Units</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-37"/>
         <source>Our revenue (shipped COGS)</source>
         <translation>Unser Umsatz (Shipped COGS)</translation>
     </message>
@@ -5320,32 +5340,100 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Marge von Amazon (€)</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Our revenue, change (€)</source>
+        <translation>Unser Umsatz, Änderung (€)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+167"/>
+        <source>Units, cumulative change</source>
+        <translation>Stück, kumulierte Änderung</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <source>Change vs. baseline (%)</source>
+        <translation>Änderung ggü. Basis (%)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change vs. baseline (points)</source>
+        <translation>Änderung ggü. Basis (Punkte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the euros come from</source>
+        <translation>Woher die Euro kommen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>In words</source>
+        <translation>In Worten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPIs in %</source>
+        <translation>KPIs in %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPIs in points</source>
+        <translation>KPIs in Punkten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a shock and run the simulation: the euros by path, the units with their likely range and the KPI paths appear here.</source>
+        <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>likely range (10-90 %)</source>
+        <translation>wahrscheinliche Spanne (10–90 %)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>what-if.xlsx</source>
+        <translation>was-waere-wenn.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Export what-if</source>
+        <translation>Was-wäre-wenn exportieren</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Amazon margin (Net PPM €)</source>
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-148"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+10"/>
+        <location line="+6"/>
+        <location line="+17"/>
+        <location line="+6"/>
         <source> pts</source>
         <translation> Pkt.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-21"/>
         <source>, %1 wk</source>
         <translation>, %1 Wo.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>No sales history: the money totals stay at zero; the KPI paths still show how the shock travels through the gears.</source>
         <translation>Keine Verkaufshistorie: Die Geldsummen bleiben bei null; die KPI-Verläufe zeigen trotzdem, wie sich der Schock durch die Zahnräder fortpflanzt.</translation>
     </message>
@@ -5355,12 +5443,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

@@ -1,7 +1,7 @@
 """Benchmarks of the interdependency model (issue 4 targets).
 
 - a 26-week what-if simulation on the full default graph: < 50 ms;
-- calibration on 2,000 ASINs x 104 weeks: < 2 s (core on frames; and from a workspace file incl. reading);
+- (the one calibration, the structural model's, is benchmarked in bench_model.py);
 - the active-chain scan on the same data (reported, no target).
 Run: pytest tests/benchmarks/bench_influence.py -p no:cacheprovider -s
 """
@@ -12,11 +12,9 @@ import time
 
 import numpy as np
 import pandas as pd
-import pytest
 
-from vendordesk.core.influence.graph import Graph
-from vendordesk.core.influence.calib import calibrate
 from vendordesk.core.influence.chains import active_chains
+from vendordesk.core.influence.graph import Graph
 from vendordesk.core.influence.sim import Baseline, parse_shock, simulate
 
 ASINS, WEEKS = 2000, 104
@@ -61,40 +59,6 @@ def test_simulation_26_weeks_under_50_ms():
     seconds = _best_of(lambda: simulate(graph, shocks, 26, base), rounds=20)
     print(f"\n26-week simulation, {len(graph.edges)} links, 3 shocks: {seconds * 1000:.2f} ms (target < 50 ms)")
     assert seconds < 0.050
-
-
-def test_calibration_2000_asins_104_weeks_under_2_s():
-    frame, fc = synthetic()
-    seconds = _best_of(lambda: calibrate(frame, fc), rounds=2)
-    results = calibrate(frame, fc)
-    print(f"\ncalibration {ASINS} ASINs x {WEEKS} weeks ({len(frame):,} rows): {seconds:.2f} s (target < 2 s); "
-          f"E01 {results['E01'].estimate:.3f} ± {results['E01'].se:.3f}, I05 {results['I05'].estimate:.3f}, "
-          f"E02 {results['E02'].estimate:.3f} (lag {results['E02'].lag})")
-    assert seconds < 2.0
-    assert results["E01"].estimate == pytest.approx(1.4, abs=0.05)
-    assert results["I05"].estimate == pytest.approx(1.1, abs=0.05)
-
-
-def test_calibration_from_workspace_file(tmp_path):
-    from vendordesk.store import open_workspace
-    from vendordesk.store.influence import calibrate_workspace
-
-    frame, fc = synthetic()
-    path = tmp_path / "bench.vendordesk"
-    with open_workspace(path, create=True) as ws, ws.transaction() as conn:
-        conn.executemany("INSERT INTO sales_facts(asin, grain, period_start, period_end, ordered_units, shipped_units, "
-                         "shipped_revenue, shipped_cogs) VALUES (?, 'week', ?, ?, ?, ?, ?, ?)",
-                         frame[["asin", "period_start", "period_start", "ordered_units", "shipped_units",
-                                "shipped_revenue", "shipped_cogs"]].itertuples(index=False))
-        conn.executemany("INSERT INTO inventory_facts(asin, grain, period_start, period_end, "
-                         "procurable_product_out_of_stock_rate) VALUES (?, 'week', ?, ?, ?)",
-                         frame[["asin", "period_start", "period_start", OOS]].itertuples(index=False))
-        conn.executemany("INSERT INTO amazon_forecasts(asin, generation_date, week_start, week_end, mean_units) "
-                         "VALUES (?, ?, ?, ?, ?)", fc[["asin", "generation_date", "week_start", "week_start",
-                                                       "mean_units"]].itertuples(index=False))
-    seconds = _best_of(lambda: calibrate_workspace(path), rounds=2)
-    print(f"\ncalibration from a workspace file incl. reading {len(frame):,} rows: {seconds:.2f} s")
-    assert seconds < 8.0          # reading + calibration; the 2 s target is for the calibration itself
 
 
 def test_chain_scan_2000_asins():

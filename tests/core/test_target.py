@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from vendordesk.core.influence.graph import Edge, Graph
 from vendordesk.core.influence.target import gear_levers, target_view, week_month
 
 OOS = "procurable_product_out_of_stock_rate"
@@ -35,22 +34,29 @@ def test_empty_history_is_honest():
     view = target_view({}, 2026, pd.DataFrame(columns=["period_start", "shipped_cogs", "shipped_units"]))
     assert view.ytd == 0 and view.projection == 0 and view.target == 0
     assert view.gap_units != view.gap_units          # NaN: no cost per unit known
-    assert gear_levers(Graph.default(), pd.DataFrame(), 10) == []
+    assert gear_levers(pd.DataFrame(), 10) == []
 
 
 def test_fix_availability_lever_by_hand():
+    """The structural model on the stored calibration (here: no demand noise, ample stock)."""
     weeks = [d.strftime("%Y-%m-%d") for d in pd.date_range("2026-01-04", periods=13, freq="7D")]
     rows = []
     for w in weeks:
-        rows.append(("A", w, 80.0, 80.0, 1600.0, 800.0, 0.20, 100.0))
-        rows.append(("B", w, 50.0, 50.0, 1000.0, 500.0, 0.00, 100.0))
-    frame = pd.DataFrame(rows, columns=["asin", "period_start", "ordered_units", "shipped_units",
-                                        "shipped_revenue", "shipped_cogs", OOS, "glance_views"])
-    graph = Graph({"E01": Edge("E01", OOS, "ordered_units", -1, 0, 1.0)})
-    levers = gear_levers(graph, frame, weeks=10, lang="en")
-    assert [lv.key for lv in levers] == ["fix_oos"]
+        rows.append(("A", w, 80.0, 80.0, 1600.0, 800.0, 0.20, 100.0, 1e6, 0.0))
+        rows.append(("B", w, 50.0, 50.0, 1000.0, 500.0, 0.00, 100.0, 1e6, 0.0))
+    frame = pd.DataFrame(rows, columns=["asin", "period_start", "ordered_units", "shipped_units", "shipped_revenue",
+                                        "shipped_cogs", OOS, "glance_views", "sellable_on_hand_inventory_units",
+                                        "open_purchase_order_units"])
+    links = {k: {"estimate": 0.0, "se": 0.0} for k in ("demand_noise", "stock_noise", "content", "ads",
+                                                        "featured_offer")}
+    levers = gear_levers(frame, weeks=10, lang="en", links=links)
+    assert [lv.key for lv in levers] == ["fix_oos"]        # ample stock: confirmation +5 points adds nothing
     lever = levers[0]
-    assert lever.asins == ["A"]
-    assert lever.units == pytest.approx(80 * 0.18 * 10)          # OOS 20 % -> 2 %
-    assert lever.value == pytest.approx(80 * 0.18 * 10 * 10)     # x cost 10
-    assert lever.sentence.startswith("Fixing availability on the 1 worst ASINs is worth about €1,440")
+    assert lever.key == "fix_oos" and lever.asins == ["A"]
+    # A: demand = 80 / (1 - 0.20) = 100 a week; OOS 20 % -> 2 %: 100 x 0.98 - 80 = +18 a week,
+    # 10 weeks = 180 units, x cost 800 / 80 = 10 EUR = 1,800 EUR (units = demand x (1 - OOS))
+    assert lever.units == pytest.approx(180)
+    assert lever.value == pytest.approx(1800)
+    assert lever.sentence == "Fixing availability on the 1 worst ASINs is worth about €1,800 by December (180 units)."
+    # ads, content and the Featured Offer have no effect in this account's calibration: no lever
+    assert not {"ads_up", "content_up", "buybox"} & {lv.key for lv in levers}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vendordesk.core.influence.calib import Calibration
+from vendordesk.core.influence.linkcal import Calibration
 from vendordesk.errors import UserError
 from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.store.influence import (

@@ -89,3 +89,30 @@ def test_empty_workspace_is_honest(qtbot, workspace):
     panel.whatif.add_shock("cost_price", 6.0, 0)
     panel.whatif.run()
     assert panel.whatif.result.totals["vendor_revenue"] == 0
+
+
+def test_whatif_in_the_kams_words_keeps_its_form_and_exports(qtbot, demo_workspace, tmp_path):
+    from openpyxl import load_workbook
+
+    panel = _panel(qtbot, demo_workspace)
+    panel.resize(1280, 660)
+    view = panel.whatif
+    panel.tabs.setCurrentWidget(view)
+    width = view.kpi.parentWidget().width()
+    view.add_lever("availability", -8, 4)
+    shock = view.shocks()[0]
+    # availability -8 points = out-of-stock rate +0.08
+    assert shock.kpi == "procurable_product_out_of_stock_rate" and abs(shock.delta - 0.08) < 1e-12
+    view.run()
+    qtbot.wait_until(lambda: view.chart_stack.currentIndex() == 1)
+    assert view.kpi.parentWidget().width() == width                 # the form does not shrink
+    for button in view.preset_buttons:                               # nor clip a preset
+        assert button.sizeHint().width() <= button.width(), button.text()
+    assert view.band_labels["units"].text().startswith("likely between")
+    assert view.export_button.isEnabled()
+    out = tmp_path / "whatif.xlsx"
+    view.export_to(out)
+    rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[1][0] == "Availability (in stock) -8 points for 4 weeks"
+    html, images = view.page()
+    assert "Where the euros come from" in html and "chart://whatif" in images

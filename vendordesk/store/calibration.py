@@ -166,7 +166,7 @@ GRAPH_LINKS = {"E01": ("lost_share", 1.0), "I05": ("elasticity", -1.0)}
 
 def _mirror_to_graph(ws: Workspace, links: dict) -> None:
     """The graph view shows the same calibration: E01 (OOS -> units) and I05 (price elasticity)."""
-    from vendordesk.core.influence.calib import Calibration
+    from vendordesk.core.influence.linkcal import Calibration
     from vendordesk.store.influence import save_calibration
 
     out = {}

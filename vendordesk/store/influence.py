@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
-from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from vendordesk.core.influence.graph import DEFAULT_EDGES, Edge, Graph, validate_edge
-from vendordesk.core.influence.calib import Calibration, calibrate
+from vendordesk.core.influence.linkcal import Calibration
 from vendordesk.errors import UserError
-from vendordesk.store.db import Workspace, open_workspace
+from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import amazon_forecasts_frame, weekly_frame
 
 EDITED = "edited"
@@ -134,38 +132,6 @@ def po_weekly(ws: Workspace) -> pd.DataFrame:
         columns={"requested_qty": "po_units"})
 
 
-_VIEW = ("WHERE asin <> '' AND +grain = 'week' AND distributor_view = 'MANUFACTURING' "
-         "AND selling_program = 'RETAIL'")
-
-
-def _scan(ws: Workspace, table: str, columns: list[str]) -> pd.DataFrame:
-    """One sequential scan of a fact table (``+grain`` keeps SQLite off the period index)."""
-    rows = ws.conn.execute(f"SELECT asin, period_start, {', '.join(columns)} FROM {table} {_VIEW}").fetchall()
-    if not rows:
-        return pd.DataFrame(columns=["asin", "period_start", *columns])
-    cols = list(zip(*rows))
-    data = {"asin": cols[0], "period_start": cols[1]}
-    data.update({name: np.array(values, dtype=float) for name, values in zip(columns, cols[2:])})
-    return pd.DataFrame(data)
-
-
-def calibration_frame(ws: Workspace) -> pd.DataFrame:
-    """The weekly columns calibration needs: two table scans merged in pandas (faster than a join)."""
-    sales = _scan(ws, "sales_facts", ["ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs"])
-    stock = _scan(ws, "inventory_facts", ["procurable_product_out_of_stock_rate", "net_received_inventory_units"])
-    return sales.merge(stock, on=["asin", "period_start"], how="left")
-
-
-def calibrate_workspace(path: str | Path, progress=None, cancelled=None) -> dict[str, Calibration]:
-    """Read the history on a connection of its own (worker thread) and calibrate."""
-    with open_workspace(Path(path)) as ws:
-        frame = calibration_frame(ws)
-        forecasts = first_week_forecasts(ws)
-        po = po_weekly(ws)
-    if cancelled and cancelled():
-        return {}
-    return calibrate(frame, forecasts, po, progress=progress, cancelled=cancelled)
-
 
 def price_elasticity(ws: Workspace) -> tuple[float, str]:
     """The workspace's one price elasticity (store.elasticity, from the stored calibration) and
@@ -235,8 +201,8 @@ def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
 
 def load_inputs(ws: Workspace) -> dict:
     """frame (weekly per ASIN), forecast and po panels (weeks x ASINs), charges, target Net PPM."""
-    from vendordesk.core.influence.calib import forecast_panel
     from vendordesk.core.influence.chains import panel
+    from vendordesk.core.influence.linkcal import forecast_panel
 
     frame = weekly_frame(ws, MODEL_METRICS)
     target = ws.meta("net_ppm_target")
@@ -274,7 +240,8 @@ def latest_forecast_units(ws: Workspace) -> pd.Series:
 
 
 def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", inputs: dict | None = None):
-    """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week)."""
+    """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week);
+    the levers are priced by the structural model on the one stored calibration."""
     from vendordesk.core.influence.target import gear_levers, target_view, week_month
 
     weekly = account_weekly(ws)
@@ -282,7 +249,12 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", i
         year = week_month(weekly["period_start"].max())[0] if not weekly.empty else pd.Timestamp.today().year
     view = target_view(read_targets(ws, year), year, weekly, latest_forecast_units(ws))
     i = inputs or load_inputs(ws)
-    view.levers = gear_levers(load_graph(ws), i["frame"], view.remaining_weeks, lang, currency=i["currency"])
+    from vendordesk.store import calibration
+
+    stored = calibration.load(ws)
+    view.levers = gear_levers(i["frame"], view.remaining_weeks, lang, currency=i["currency"],
+                              links=stored["links"] if stored else None, forecasts=first_week_forecasts(ws),
+                              target=calibration.net_ppm_target(ws))
     return view
 
 

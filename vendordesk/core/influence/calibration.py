@@ -25,8 +25,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.core.influence.panel_ols import panel_ols
+from vendordesk.core.margin import DEFAULT_ELASTICITY
 
 Z90 = 1.2815515655446004          # 10-90 % interval = estimate -/+ 1.28 se
 MIN_WEEKS, MIN_ASINS = 12, 3

@@ -22,7 +22,9 @@ import numpy as np
 import pandas as pd
 
 from vendordesk.core.influence.graph import LOOP_NAMES, OOS
-from vendordesk.core.influence.text import asin_list, pct, rate, weeks_label
+from vendordesk.core.influence.text import asin_list, num, pct, rate, weeks_label
+from vendordesk.core.missing import is_missing
+from vendordesk.text import texts
 
 SPIRAL_RISE, SPIRAL_UNITS, SPIRAL_WEEKS = 0.15, -0.10, 4
 SQUEEZE_ASP, SQUEEZE_PPM = -0.05, -0.03
@@ -60,7 +62,7 @@ def _rel(after: pd.Series, before: pd.Series) -> pd.Series:
 
 
 def spiral(frame: pd.DataFrame, forecast: pd.DataFrame | None, po: pd.DataFrame | None, lang: str) -> Chain:
-    name = LOOP_NAMES["R1"][1 if lang == "de" else 0]
+    name = texts(lang)(LOOP_NAMES["R1"])
     chain = Chain("R1", name, False, edges=("E01", "E02", "E03", "E04"))
     oos, units = panel(frame, OOS), panel(frame, "ordered_units")
     n = len(oos)
@@ -117,46 +119,39 @@ def _follow(p: pd.DataFrame | None, asins, index, t: int, lag: int) -> float | N
         return None
     per_asin = after.mean() / before.mean().where(lambda v: v > 0) - 1
     group = after[cols].sum(axis=1).mean() / before[cols].sum(axis=1).mean() - 1
-    if group != group:
+    if is_missing(group):
         return None
     return float(group - per_asin.median())
 
 
 def _spiral_sentence(ev: dict, asins: list[str], lang: str) -> str:
-    weeks = weeks_label(*ev["weeks"], lang)
+    _ = texts(lang)
     k = len(asins)
-    if lang == "de":
-        s = (f"Die bestellten Einheiten von {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) sanken in "
-             f"{weeks} um {pct(ev['units_change'], lang)}, weil die OOS-Quote von {rate(ev['oos_before'], lang)} "
-             f"auf {rate(ev['oos_after'], lang)} stieg.")
-        if ev.get("forecast_change") is not None and ev["forecast_change"] < 0:
-            s += f" Amazons Prognose fiel danach um {pct(ev['forecast_change'], lang)} gegenüber den übrigen ASINs"
-            if ev.get("po_change") is not None and ev["po_change"] < 0:
-                s += f", die Bestellungen (PO) sanken um {pct(ev['po_change'], lang)}"
-            s += " – die OOS-Spirale (R1) läuft."
-        return s
-    s = (f"Ordered units of {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) fell "
-         f"{pct(ev['units_change'], lang)} in {weeks} because OOS rose from {rate(ev['oos_before'], lang)} to "
-         f"{rate(ev['oos_after'], lang)}.")
+    s = _.ngettext("Ordered units of {k} ASIN ({asins}) fell {change} in {weeks} because OOS rose from {before} to {after}.",
+                   "Ordered units of {k} ASINs ({asins}) fell {change} in {weeks} because OOS rose from {before} to {after}.",
+                   k, k=k, asins=asin_list(asins, lang), change=pct(ev["units_change"], lang),
+                   weeks=weeks_label(*ev["weeks"], lang), before=rate(ev["oos_before"], lang),
+                   after=rate(ev["oos_after"], lang))
     if ev.get("forecast_change") is not None and ev["forecast_change"] < 0:
-        s += f" Amazon's forecast then fell {pct(ev['forecast_change'], lang)} against the other ASINs"
+        s += _(" Amazon's forecast then fell {change} against the other ASINs", change=pct(ev["forecast_change"], lang))
         if ev.get("po_change") is not None and ev["po_change"] < 0:
-            s += f" and POs fell {pct(ev['po_change'], lang)}"
-        s += ": the OOS spiral (R1) is running."
+            s += _(" and POs fell {change}", change=pct(ev["po_change"], lang))
+        s += _(": the OOS spiral (R1) is running.")
     return s
 
 
 def _too_short(lang: str) -> str:
-    return ("Zu wenig Historie (mindestens 24 Wochen nötig)." if lang == "de"
-            else "Not enough history (needs at least 24 weeks).")
+    _ = texts(lang)
+    return _("Not enough history (needs at least 24 weeks).")
 
 
 def _quiet(loop: str, lang: str) -> str:
-    return "Keine Anzeichen in den Daten." if lang == "de" else "No sign of it in the data."
+    _ = texts(lang)
+    return _("No sign of it in the data.")
 
 
 def squeeze(frame: pd.DataFrame, lang: str, target: float | None = None) -> Chain:
-    name = LOOP_NAMES["R2"][1 if lang == "de" else 0]
+    name = texts(lang)(LOOP_NAMES["R2"])
     chain = Chain("R2", name, False, edges=("E11", "E12", "E13", "E15", "E17", "E18"))
     asp = _asp(frame)
     n = len(asp)
@@ -192,31 +187,24 @@ def squeeze(frame: pd.DataFrame, lang: str, target: float | None = None) -> Chai
 
 
 def _squeeze_sentence(ev: dict, asins: list[str], lang: str) -> str:
+    _ = texts(lang)
     k, weeks = len(asins), weeks_label(*ev["weeks"], lang)
-    cost_up = ev["cost_change"] == ev["cost_change"] and ev["cost_change"] > 0.005
+    cost_up = not is_missing(ev["cost_change"]) and ev["cost_change"] > 0.005
     below = ev["target"] is not None and ev["ppm_after"] < ev["target"]
-    if lang == "de":
-        s = (f"Bei {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) sank der Durchschnittspreis in {weeks} "
-             f"um {pct(ev['asp_change'], lang)}")
-        s += f", während der Einkaufspreis um {pct(ev['cost_change'], lang)} stieg" if cost_up else ""
-        s += (f". Net PPM fiel von {rate(ev['ppm_before'], lang)} auf {rate(ev['ppm_after'], lang)}.")
-        if below:
-            s += (f" Das liegt unter dem Net-PPM-Ziel von {rate(ev['target'], lang)}: das CRaP-Risiko "
-                  "steigt (Margendruck).")
-        return s
-    s = (f"On {k} ASIN{'s' if k > 1 else ''} ({asin_list(asins, lang)}) the average selling price fell "
-         f"{pct(ev['asp_change'], lang)} in {weeks}")
-    s += f" while the cost price rose {pct(ev['cost_change'], lang)}" if cost_up else ""
-    s += f". Net PPM fell from {rate(ev['ppm_before'], lang)} to {rate(ev['ppm_after'], lang)}."
+    s = _.ngettext("On {k} ASIN ({asins}) the average selling price fell {change} in {weeks}",
+                   "On {k} ASINs ({asins}) the average selling price fell {change} in {weeks}",
+                   k, k=k, asins=asin_list(asins, lang), change=pct(ev["asp_change"], lang), weeks=weeks)
+    s += _(" while the cost price rose {change}", change=pct(ev["cost_change"], lang)) if cost_up else ""
+    s += _(". Net PPM fell from {before} to {after}.", before=rate(ev["ppm_before"], lang), after=rate(ev["ppm_after"], lang))
     if below:
-        s += (f" That is below the Net PPM target of {rate(ev['target'], lang)}: CRaP risk rises "
-              "(margin squeeze).")
+        s += _(" That is below the Net PPM target of {target}: CRaP risk rises (margin squeeze).",
+               target=rate(ev["target"], lang))
     return s
 
 
 def compliance(frame: pd.DataFrame, charges: pd.DataFrame | None, lang: str) -> Chain:
     """``charges``: rows raised_on (ISO), amount (chargebacks and shortage claims)."""
-    name = LOOP_NAMES["R3"][1 if lang == "de" else 0]
+    name = texts(lang)(LOOP_NAMES["R3"])
     chain = Chain("R3", name, False, edges=("E09b", "E08", "E10"))
     cogs = panel(frame, "shipped_cogs").sum(axis=1) if frame is not None else pd.Series(dtype=float)
     if charges is None or charges.empty or len(cogs) < 26:
@@ -231,10 +219,9 @@ def compliance(frame: pd.DataFrame, charges: pd.DataFrame | None, lang: str) -> 
     chain.evidence = {"share": share, "share_before": share0, "amount": recent}
     chain.active = share >= 0.03 or (share >= 0.01 and share >= 1.2 * share0)
     if chain.active:
-        chain.sentence = (f"Chargebacks und Fehlmengen kosteten zuletzt {rate(share, lang, 1)} des Umsatzes "
-                          f"(davor {rate(share0, lang, 1)}): Compliance-Verluste (R3)." if lang == "de" else
-                          f"Chargebacks and shortages took {rate(share, lang, 1)} of sell-in in the last 13 weeks "
-                          f"(before: {rate(share0, lang, 1)}): the compliance drain (R3).")
+        _ = texts(lang)
+        chain.sentence = _("Chargebacks and shortages took {share} of sell-in in the last 13 weeks (before: {before}): "
+                           "the compliance drain (R3).", share=rate(share, lang, 1), before=rate(share0, lang, 1))
     else:
         chain.sentence = _quiet("R3", lang)
     return chain
@@ -242,7 +229,7 @@ def compliance(frame: pd.DataFrame, charges: pd.DataFrame | None, lang: str) -> 
 
 def overstock(frame: pd.DataFrame, lang: str) -> Chain:
     """B1: cover (on hand / 13-week shipments) over 10 weeks and 3x the median ASIN's."""
-    name = LOOP_NAMES["B1"][1 if lang == "de" else 0]
+    name = texts(lang)(LOOP_NAMES["B1"])
     chain = Chain("B1", name, False, edges=("E20", "I09"))
     on_hand, shipped = panel(frame, "sellable_on_hand_inventory_units"), panel(frame, "shipped_units")
     asp = _asp(frame)
@@ -260,24 +247,20 @@ def overstock(frame: pd.DataFrame, lang: str) -> Chain:
     if not chain.active:
         chain.sentence = _quiet("B1", lang)
         return chain
+    _ = texts(lang)
     k, listed = len(hit), asin_list(chain.asins, lang)
-    lo, hi = f"{hit.min():.0f}", f"{hit.max():.0f}"
+    lo, hi = num(float(hit.min()), lang), num(float(hit.max()), lang)
     weeks_txt = lo if lo == hi else f"{lo}–{hi}"
     asp_down = chain.evidence["asp_change"] is not None and chain.evidence["asp_change"] < -0.005
-    if lang == "de":
-        chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'liegen' if k > 1 else 'liegt'} bei {weeks_txt} "
-                          f"Wochen Reichweite (Median {chain.evidence['median_cover']:.0f}".replace(".", ",") + ")")
-        chain.sentence += (f"; der Preis sank um {pct(chain.evidence['asp_change'], lang)} mehr als im Rest des Kontos"
-                           if asp_down else "")
-        chain.sentence += (". Amazon schreibt ab und bestellt weniger, bis die Reichweite sinkt (B1)." if asp_down else
-                           ". Amazon bestellt weniger, bis die Reichweite sinkt (B1).")
+    chain.sentence = _.ngettext("{k} ASIN ({asins}) holds {cover} weeks of cover (median {median})",
+                                "{k} ASINs ({asins}) hold {cover} weeks of cover (median {median})",
+                                k, k=k, asins=listed, cover=weeks_txt, median=num(chain.evidence["median_cover"], lang))
+    if asp_down:          # a markdown is claimed only where the price fell
+        chain.sentence += _("; the price fell {change} more than in the rest of the account",
+                            change=pct(chain.evidence["asp_change"], lang))
+        chain.sentence += _(". Amazon marks down and orders less until cover normalises (B1).")
     else:
-        chain.sentence = (f"{k} ASIN{'s' if k > 1 else ''} ({listed}) {'hold' if k > 1 else 'holds'} {weeks_txt} "
-                          f"weeks of cover (median {chain.evidence['median_cover']:.0f})")
-        chain.sentence += (f"; the price fell {pct(chain.evidence['asp_change'], lang)} more than in the rest of "
-                           "the account" if asp_down else "")
-        chain.sentence += (". Amazon marks down and orders less until cover normalises (B1)." if asp_down else
-                           ". Amazon orders less until cover normalises (B1).")
+        chain.sentence += _(". Amazon orders less until cover normalises (B1).")
     return chain
 
 

@@ -12,16 +12,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from vendordesk.core.influence.graph import OOS
 from vendordesk.core.influence.chains import panel
-from vendordesk.core.influence.text import (
-    asin_list,
-    change_word,
-    num,
-    pct,
-    rate,
-    weeks_label,
-)
+from vendordesk.core.influence.graph import OOS
+from vendordesk.core.influence.text import asin_list, num, pct, rate, weeks_label
+from vendordesk.core.missing import is_missing
+from vendordesk.text import texts
 
 OOS_RISE = 0.05
 
@@ -49,7 +44,7 @@ def _weighted_oos(frame: pd.DataFrame) -> float:
 
 
 def _change(after: float, before: float) -> float:
-    return after / before - 1 if before and before > 0 and after == after else float("nan")
+    return after / before - 1 if before and before > 0 and not is_missing(after) else float("nan")
 
 
 def explain_change(frame: pd.DataFrame, a: tuple[str, str], b: tuple[str, str], forecast: pd.DataFrame | None = None,
@@ -67,13 +62,16 @@ def explain_change(frame: pd.DataFrame, a: tuple[str, str], b: tuple[str, str], 
     du = _change(ub, ua)
     f = out.facts
     f.update(units_change=du, weeks_b=weeks_label(*b, lang), weeks_a=weeks_label(*a, lang))
-    if du != du:
+    if is_missing(du):
         return out
+    _ = texts(lang)
     wb, wa = f["weeks_b"], f["weeks_a"]
-    out.sentences.append(
-        f"Die bestellten Einheiten {change_word(du, lang)}en in {wb} um {pct(du, lang)} (Wochenschnitt, ggü. {wa})."
-        if lang == "de" else
-        f"Ordered units {change_word(du, lang)} {pct(du, lang)} in {wb} (weekly average, vs. {wa}).")
+    if du >= 0:
+        out.sentences.append(_("Ordered units rose {change} in {weeks} (weekly average, vs. {before}).",
+                               change=pct(du, lang), weeks=wb, before=wa))
+    else:
+        out.sentences.append(_("Ordered units fell {change} in {weeks} (weekly average, vs. {before}).",
+                               change=pct(du, lang), weeks=wb, before=wa))
     _availability(out, fa, fb, nb, lang)
     _traffic_price(out, fa, fb, na, nb, lang)
     _downstream(out, fa, fb, forecast, po, a, b, lang)
@@ -84,43 +82,42 @@ def _availability(out: Explanation, fa, fb, nb: int, lang: str) -> None:
     if OOS not in fa:
         return
     oa, ob = _weighted_oos(fa), _weighted_oos(fb)
-    if oa != oa or ob != ob or abs(ob - oa) < 0.01:
+    if is_missing(oa) or is_missing(ob) or abs(ob - oa) < 0.01:
         return
     per = fb.groupby("asin")[OOS].mean() - fa.groupby("asin")[OOS].mean()
     risers = list(per[per >= OOS_RISE].sort_values(ascending=False).index)
     ob_rate = fb[OOS].clip(0, 0.95).fillna(0)
     lost = float((fb["ordered_units"].fillna(0) * ob_rate / (1 - ob_rate)).sum()) / nb
     out.facts.update(oos_a=oa, oos_b=ob, oos_asins=risers, lost_units_per_week=lost)
-    where = f" ({len(risers)} ASINs: {asin_list(risers, lang)})" if risers else ""
-    if lang == "de":
-        verb = "stieg" if ob > oa else "sank"
-        out.sentences.append(f"Gleichzeitig {verb} die OOS-Quote von {rate(oa, lang)} auf {rate(ob, lang)}{where}; "
-                             f"geschätzt {num(lost, lang)} Einheiten pro Woche gingen durch Out-of-Stock verloren.")
+    _ = texts(lang)
+    where = _(" ({n} ASINs: {asins})", n=len(risers), asins=asin_list(risers, lang)) if risers else ""
+    values = {"before": rate(oa, lang), "after": rate(ob, lang), "where": where, "lost": num(lost, lang)}
+    if ob > oa:
+        out.sentences.append(_("At the same time OOS rose from {before} to {after}{where}; an estimated {lost} units "
+                               "a week were lost to stock-outs.", **values))
     else:
-        verb = "rose" if ob > oa else "fell"
-        out.sentences.append(f"At the same time OOS {verb} from {rate(oa, lang)} to {rate(ob, lang)}{where}; "
-                             f"an estimated {num(lost, lang)} units a week were lost to stock-outs.")
+        out.sentences.append(_("At the same time OOS fell from {before} to {after}{where}; an estimated {lost} units "
+                               "a week were lost to stock-outs.", **values))
 
 
 def _traffic_price(out: Explanation, fa, fb, na: int, nb: int, lang: str) -> None:
-    parts = []
+    parts, _ = [], texts(lang)
     if "glance_views" in fa:
         dg = _change(fb["glance_views"].sum() / nb, fa["glance_views"].sum() / na)
-        if dg == dg and abs(dg) >= 0.02:
+        if not is_missing(dg) and abs(dg) >= 0.02:
             out.facts["glance_change"] = dg
             sign = "+" if dg > 0 else "−"
-            parts.append(f"{'Seitenaufrufe' if lang == 'de' else 'glance views'} {sign}{pct(dg, lang)}")
+            parts.append(_("glance views {change}", change=sign + pct(dg, lang)))
     if {"shipped_revenue", "shipped_units"} <= set(fa.columns):
         pa = fa["shipped_revenue"].sum() / max(fa["shipped_units"].sum(), 1e-9)
         pb = fb["shipped_revenue"].sum() / max(fb["shipped_units"].sum(), 1e-9)
         dp = _change(pb, pa)
-        if dp == dp and abs(dp) >= 0.02:
+        if not is_missing(dp) and abs(dp) >= 0.02:
             out.facts["asp_change"] = dp
             sign = "+" if dp > 0 else "−"
-            parts.append(f"{'Durchschnittspreis' if lang == 'de' else 'average selling price'} {sign}{pct(dp, lang)}")
+            parts.append(_("average selling price {change}", change=sign + pct(dp, lang)))
     if parts:
-        lead = "Weitere Treiber: " if lang == "de" else "Other drivers: "
-        out.sentences.append(lead + ", ".join(parts) + ".")
+        out.sentences.append(_("Other drivers: {parts}.", parts=", ".join(parts)))
 
 
 def _shift(period: tuple[str, str], weeks: int) -> tuple[str, str]:
@@ -128,29 +125,64 @@ def _shift(period: tuple[str, str], weeks: int) -> tuple[str, str]:
     return tuple((pd.Timestamp(d) + step).strftime("%Y-%m-%d") for d in period)
 
 
+def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """``b`` follows ``a`` within a week and is as long: a change between them is not a season's."""
+    gap = (pd.Timestamp(b[0]) - pd.Timestamp(a[1])).days
+    length = lambda p: (pd.Timestamp(p[1]) - pd.Timestamp(p[0])).days
+    return 0 < gap <= 7 and abs(length(a) - length(b)) <= 7
+
+
+def compare_like_with_like(total: pd.DataFrame, a, b, lag: int) -> tuple[float, str, tuple] | None:
+    """The change of a weekly series (Amazon's one-week-ahead forecast, POs) that answers period
+    ``b``, compared like with like: with the same weeks a year before when the data reaches back
+    (season and the Q4 build cancel), else with period ``a`` when ``b`` directly follows it;
+    otherwise None (two periods apart, e.g. August and November, differ by season, not response).
+    Returns (change, "last_year" or "previous", the weeks compared)."""
+    last = total.index.max()
+    shift = lag if _shift(b, lag)[1] <= last else 0
+    weeks = _shift(b, shift)
+    after = _window(total, *weeks).mean().iloc[0]
+    year = _shift(weeks, -52)
+    if len(_window(total, *year)) >= max(1, len(_window(total, *weeks)) - 1):
+        d = _change(after, _window(total, *year).mean().iloc[0])
+        if not is_missing(d):
+            return d, "last_year", weeks
+    if _adjacent(a, b):
+        d = _change(after, _window(total, *_shift(a, shift)).mean().iloc[0])
+        if not is_missing(d):
+            return d, "previous", weeks
+    return None
+
+
 def _downstream(out: Explanation, fa, fb, forecast, po, a, b, lang: str) -> None:
-    """Forecast two weeks later (E02), POs three weeks later (E02 + E03), where the data reaches."""
-    bits = []
-    for key, p, lag, de, en in (("forecast_change", forecast, 2, ("Amazons Prognose", "stieg", "sank"),
-                                 "Amazon's forecast"),
-                                ("po_change", po, 3, ("die Bestellungen (PO)", "stiegen", "sanken"), "POs")):
+    """Forecast two weeks later (E02), POs three weeks later (E02 + E03), where the data reaches,
+    compared like with like (compare_like_with_like) and said which."""
+    _, bits = texts(lang), []
+    for key, p, lag in (("forecast_change", forecast, 2), ("po_change", po, 3)):
         if p is None or p.empty:
             continue
-        total = p.sum(axis=1, min_count=1).to_frame()
-        last = total.index.max()
-        shift = lag if _shift(b, lag)[1] <= last else 0
-        after = _window(total, *_shift(b, shift)).mean().iloc[0]
-        before = _window(total, *_shift(a, shift)).mean().iloc[0]
-        d = _change(after, before)
-        if d == d and abs(d) >= 0.03:
-            out.facts[key] = d
-            if lang == "de":
-                bits.append(f"{de[0]} {de[1] if d > 0 else de[2]} um {pct(d, lang)}")
-            else:
-                bits.append(f"{en} {change_word(d, lang)} {pct(d, lang)}")
+        found = compare_like_with_like(p.sum(axis=1, min_count=1).to_frame(), a, b, lag)
+        if found is None or abs(found[0]) < 0.03:
+            continue
+        d, basis, weeks = found
+        out.facts[key], out.facts[key + "_basis"] = d, basis
+        values = {"change": pct(d, lang), "weeks": weeks_label(*weeks, lang)}
+        if key == "forecast_change" and basis == "last_year":
+            bits.append(_("Amazon's one-week-ahead forecast for {weeks} was {change} above the same weeks last year", **values)
+                        if d > 0 else
+                        _("Amazon's one-week-ahead forecast for {weeks} was {change} below the same weeks last year", **values))
+        elif key == "forecast_change":
+            bits.append(_("Amazon's one-week-ahead forecast rose {change} in {weeks} against the weeks before", **values)
+                        if d > 0 else
+                        _("Amazon's one-week-ahead forecast fell {change} in {weeks} against the weeks before", **values))
+        elif basis == "last_year":
+            bits.append(_("POs for {weeks} were {change} above the same weeks last year", **values) if d > 0 else
+                        _("POs for {weeks} were {change} below the same weeks last year", **values))
+        else:
+            bits.append(_("POs rose {change} in {weeks} against the weeks before", **values) if d > 0 else
+                        _("POs fell {change} in {weeks} against the weeks before", **values))
     if bits:
-        lead = "In der Folge: " if lang == "de" else "Downstream: "
-        out.sentences.append(lead + (" und " if lang == "de" else " and ").join(bits) + ".")
+        out.sentences.append(_("Downstream: {parts}.", parts=_(" and ").join(bits)))
 
 
 def latest_periods(frame: pd.DataFrame, weeks: int = 4) -> tuple[tuple[str, str], tuple[str, str]] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vendordesk.core.margin import DEFAULT_ELASTICITY
+from vendordesk.text import N_, texts
 
 POINTS, RELATIVE = "points", "relative"
 
@@ -30,36 +31,36 @@ class Kpi:
 
 
 _K = [
-    ("procurable_product_out_of_stock_rate", "availability", POINTS, "Out-of-stock rate", "OOS-Quote"),
-    ("ordered_units", "outcome", RELATIVE, "Ordered units", "Bestellte Einheiten"),
-    ("glance_views", "content", RELATIVE, "Glance views", "Seitenaufrufe"),
-    ("conversion", "content", RELATIVE, "Conversion", "Konversionsrate"),
-    ("content_score", "content", POINTS, "Content quality", "Content-Qualität"),
-    ("mean_forecast_units", "forecast_ordering", RELATIVE, "Amazon forecast", "Amazon-Prognose"),
-    ("po_units", "forecast_ordering", RELATIVE, "PO units", "PO-Mengen"),
-    ("vendor_confirmation_rate", "forecast_ordering", POINTS, "Confirmation rate", "Bestätigungsquote"),
-    ("receive_fill_rate", "forecast_ordering", POINTS, "Receive fill rate", "Lieferquote"),
-    ("average_vendor_lead_time_days", "forecast_ordering", RELATIVE, "Lead time", "Lieferzeit"),
-    ("ops_defect_rate", "ops_compliance", POINTS, "On-time/in-full defects", "Liefermängel (pünktlich/vollständig)"),
-    ("asn_error_rate", "ops_compliance", POINTS, "ASN/label errors", "ASN-/Etikettenfehler"),
-    ("shortage_claims", "ops_compliance", RELATIVE, "Shortage claims", "Fehlmengen-Abzüge"),
-    ("chargebacks", "ops_compliance", RELATIVE, "Chargebacks", "Chargebacks"),
-    ("competitor_price", "price_buybox", RELATIVE, "Competitor price", "Wettbewerbspreis"),
-    ("average_selling_price", "price_buybox", RELATIVE, "Average selling price", "Durchschnittspreis (ASP)"),
-    ("featured_offer_lost", "price_buybox", POINTS, "Featured Offer lost", "Buy Box verloren"),
-    ("sales_discount", "profitability_terms", POINTS, "Sales discount", "Verkaufsrabatt"),
-    ("net_pure_product_margin", "profitability_terms", POINTS, "Net PPM", "Net PPM"),
-    ("backend_terms_rate", "profitability_terms", POINTS, "Back-end terms", "Backend-Konditionen"),
-    ("cost_price", "profitability_terms", RELATIVE, "Cost price", "Einkaufspreis"),
-    ("cpi_acceptance", "profitability_terms", POINTS, "CPI acceptance", "Annahme Preiserhöhung"),
-    ("payment_terms_cost", "profitability_terms", POINTS, "Payment terms / Skonto", "Zahlungsziel / Skonto"),
-    ("vendor_margin", "profitability_terms", POINTS, "Vendor margin", "Marge des Lieferanten"),
-    ("crap_risk", "assortment", POINTS, "CRaP risk", "CRaP-Risiko"),
-    ("weeks_of_cover", "assortment", RELATIVE, "Weeks of cover", "Reichweite (Wochen)"),
-    ("customer_rating", "reviews_cx", RELATIVE, "Customer rating", "Kundenbewertung"),
-    ("return_rate", "reviews_cx", POINTS, "Return rate", "Retourenquote"),
-    ("ad_spend", "advertising", RELATIVE, "Ad spend", "Werbebudget"),
-    ("ad_efficiency", "advertising", RELATIVE, "Ad efficiency", "Werbeeffizienz"),
+    ("procurable_product_out_of_stock_rate", "availability", POINTS, N_("Out-of-stock rate"), "OOS-Quote"),
+    ("ordered_units", "outcome", RELATIVE, N_("Ordered units"), "Bestellte Einheiten"),
+    ("glance_views", "content", RELATIVE, N_("Glance views"), "Seitenaufrufe"),
+    ("conversion", "content", RELATIVE, N_("Conversion"), "Konversionsrate"),
+    ("content_score", "content", POINTS, N_("Content quality"), "Content-Qualität"),
+    ("mean_forecast_units", "forecast_ordering", RELATIVE, N_("Amazon forecast"), "Amazon-Prognose"),
+    ("po_units", "forecast_ordering", RELATIVE, N_("PO units"), "PO-Mengen"),
+    ("vendor_confirmation_rate", "forecast_ordering", POINTS, N_("Confirmation rate"), "Bestätigungsquote"),
+    ("receive_fill_rate", "forecast_ordering", POINTS, N_("Receive fill rate"), "Lieferquote"),
+    ("average_vendor_lead_time_days", "forecast_ordering", RELATIVE, N_("Lead time"), "Lieferzeit"),
+    ("ops_defect_rate", "ops_compliance", POINTS, N_("On-time/in-full defects"), "Liefermängel (pünktlich/vollständig)"),
+    ("asn_error_rate", "ops_compliance", POINTS, N_("ASN/label errors"), "ASN-/Etikettenfehler"),
+    ("shortage_claims", "ops_compliance", RELATIVE, N_("Shortage claims"), "Fehlmengen-Abzüge"),
+    ("chargebacks", "ops_compliance", RELATIVE, N_("Chargebacks"), "Chargebacks"),
+    ("competitor_price", "price_buybox", RELATIVE, N_("Competitor price"), "Wettbewerbspreis"),
+    ("average_selling_price", "price_buybox", RELATIVE, N_("Average selling price"), "Durchschnittspreis (ASP)"),
+    ("featured_offer_lost", "price_buybox", POINTS, N_("Featured Offer lost"), "Buy Box verloren"),
+    ("sales_discount", "profitability_terms", POINTS, N_("Sales discount"), "Verkaufsrabatt"),
+    ("net_pure_product_margin", "profitability_terms", POINTS, N_("Net PPM"), "Net PPM"),
+    ("backend_terms_rate", "profitability_terms", POINTS, N_("Back-end terms"), "Backend-Konditionen"),
+    ("cost_price", "profitability_terms", RELATIVE, N_("Cost price"), "Einkaufspreis"),
+    ("cpi_acceptance", "profitability_terms", POINTS, N_("CPI acceptance"), "Annahme Preiserhöhung"),
+    ("payment_terms_cost", "profitability_terms", POINTS, N_("Payment terms / Skonto"), "Zahlungsziel / Skonto"),
+    ("vendor_margin", "profitability_terms", POINTS, N_("Vendor margin"), "Marge des Lieferanten"),
+    ("crap_risk", "assortment", POINTS, N_("CRaP risk"), "CRaP-Risiko"),
+    ("weeks_of_cover", "assortment", RELATIVE, N_("Weeks of cover"), "Reichweite (Wochen)"),
+    ("customer_rating", "reviews_cx", RELATIVE, N_("Customer rating"), "Kundenbewertung"),
+    ("return_rate", "reviews_cx", POINTS, N_("Return rate"), "Retourenquote"),
+    ("ad_spend", "advertising", RELATIVE, N_("Ad spend"), "Werbebudget"),
+    ("ad_efficiency", "advertising", RELATIVE, N_("Ad efficiency"), "Werbeeffizienz"),
 ]
 KPIS: dict[str, Kpi] = {row[0]: Kpi(*row) for row in _K}
 OOS, UNITS, ASP, COST, PPM = ("procurable_product_out_of_stock_rate", "ordered_units",
@@ -142,11 +143,11 @@ LOOPS: dict[str, tuple[tuple[str, ...], bool]] = {
     "R1": (("E01", "E02", "E03", "E04"), True),
     "B1": (("E20", "I09"), False),
 }
-LOOP_NAMES = {
-    "R1": ("OOS death spiral", "OOS-Abwärtsspirale"),
-    "R2": ("Margin squeeze / CRaP", "Margendruck / CRaP"),
-    "R3": ("Compliance drain", "Compliance-Verluste"),
-    "B1": ("Overstock markdown", "Abschriften bei Überbestand"),
+LOOP_NAMES = {          # English msgids; translate with vendordesk.text.texts(lang)
+    "R1": N_("OOS death spiral"),
+    "R2": N_("Margin squeeze / CRaP"),
+    "R3": N_("Compliance drain"),
+    "B1": N_("Overstock markdown"),
 }
 
 

@@ -168,9 +168,9 @@ class WhatIf:
                 "contributions": self.contributions}
 
 
-def point(params: st.Params) -> st.Params:
-    """The point estimate (draw 0) alone."""
-    cut = lambda a: np.asarray(a)[:1]
+def point(params: st.Params, copies: int = 1) -> st.Params:
+    """The point estimate (draw 0), ``copies`` times (one per demand path)."""
+    cut = lambda a: np.repeat(np.asarray(a)[:1], copies, axis=0)
     return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
                      lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
                      sigma=None if params.sigma is None else cut(params.sigma),
@@ -178,22 +178,52 @@ def point(params: st.Params) -> st.Params:
                      traffic={k: cut(v) for k, v in params.traffic.items()}, lead=params.lead)
 
 
+def demand_paths(params: st.Params, weeks: int, groups: int, seed: int = 14) -> np.ndarray | None:
+    """(draws, weeks, groups) log-normal demand multipliers with mean 1, one path per draw, with the
+    draw's demand noise and stock spread (sd of ln); None when the calibration has neither. The
+    shocked and the unshocked run share them, so their difference is the shock's, not the noise's."""
+    if params.sigma is None and params.stock_sigma is None:
+        return None
+    sig = np.zeros(params.draws)
+    for part in (params.sigma, params.stock_sigma):
+        if part is not None:
+            sig = sig + np.asarray(part, dtype=float) ** 2
+    sig = np.sqrt(sig)[:, None, None]
+    z = np.random.default_rng(seed).standard_normal((params.draws, weeks, groups))
+    return np.exp(sig * z - sig * sig / 2)
+
+
+PATHS_POINT = 64                 # demand paths averaged for the point estimate and its split into paths
+
+
 def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
+    """Totals and paths: the point estimate averaged over ``PATHS_POINT`` demand paths; intervals
+    from the parameter draws, each on its own demand path (so they hold the weekly randomness too).
+    Selling min(demand, stock) week by week along a path is what makes a lost receipt cost sales
+    where stock is tight; the mean path alone would sell it in most weeks."""
     sm = st.shock_matrix(shocks, weeks)
-    base = st.run(state, params, {}, weeks, record=True)
+    G = state.groups
+    draws = st.Params(**params.__dict__)
+    nz = demand_paths(draws, weeks, G, seed=15)
+    base_d = st.run(state, draws, {}, weeks, noise=nz)
+    hit_d = st.run(state, draws, sm, weeks, noise=nz)
+    one = point(params, PATHS_POINT if nz is not None else 1)
+    nz1 = demand_paths(one, weeks, G, seed=14)
+    base = st.run(state, one, {}, weeks, record=True, noise=nz1)
     rec = base.pop("_rec")
-    hit = st.run(state, params, sm, weeks)
-    one = point(params)                           # the paths are split for the point estimate only
-    first = {k: v[:1] for k, v in base.items()}
-    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"][:1], "forecast": rec["forecast"][:1]})
-    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"][:1]})
-    tot = st.totals(base, hit)
-    hit_first = {k: v[:1] for k, v in hit.items()}
-    totals = {k: float(v[0]) for k, v in tot.items()}
-    intervals = {k: [float(np.percentile(v[1:], 10)), float(np.percentile(v[1:], 90))] if len(v) > 1 else [float(v[0])] * 2
-                 for k, v in tot.items()}
-    parts = {"direct": st.totals(first, direct), "po_response": st.totals(direct, stock),
-             "forecast_response": st.totals(stock, hit_first)}
+    hit = st.run(state, one, sm, weeks, noise=nz1)
+    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]}, noise=nz1)
+    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"]}, noise=nz1)
+    mean = lambda r: {k: v.mean(axis=0, keepdims=True) for k, v in r.items()}
+    base, hit, direct, stock = mean(base), mean(hit), mean(direct), mean(stock)
+    tot_d = st.totals(base_d, hit_d)
+    totals = {k: float(v[0]) for k, v in st.totals(base, hit).items()}
+    intervals = {k: [float(np.percentile(v[1:], 10)), float(np.percentile(v[1:], 90))] if len(v) > 1
+                 else [totals[k]] * 2 for k, v in tot_d.items()}
+    for k, (lo, hi) in intervals.items():         # the point estimate inside its own band
+        intervals[k] = [min(lo, totals[k]), max(hi, totals[k])]
+    parts = {"direct": st.totals(base, direct), "po_response": st.totals(direct, stock),
+             "forecast_response": st.totals(stock, hit)}
     contributions = {m: {path: float(parts[path][m][0]) for path in PATHS}
                      for m in ("units", "vendor_revenue", "amazon_revenue", "net_ppm_eur")}
     paths = {}
@@ -207,15 +237,12 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
         paths[st.OOS] = [round(float(v), 6) for v in hit["oos"][0] - base["oos"][0]]
     paths[st.PPM] = [round(float(v), 6) for v in hit["ppm"][0] - base["ppm"][0]]
     paths = {k: v for k, v in paths.items() if any(abs(x) > 1e-9 for x in v)}
-    weekly = {"units": (hit["units"][0] - base["units"][0]).tolist(),
-              "vendor_revenue": (hit["vendor"][0] - base["vendor"][0]).tolist(),
-              "amazon_revenue": (hit["amazon"][0] - base["amazon"][0]).tolist()}
-    for key in ("units", "vendor_revenue", "amazon_revenue"):
-        band = np.percentile(np.cumsum((hit[{"units": "units", "vendor_revenue": "vendor", "amazon_revenue": "amazon"}[key]]
-                                        - base[{"units": "units", "vendor_revenue": "vendor", "amazon_revenue": "amazon"}[key]])[1:],
-                                       axis=1), [10, 90], axis=0) if params.draws > 1 else None
-        if band is not None:
-            weekly[key + "_p10"], weekly[key + "_p90"] = band[0].tolist(), band[1].tolist()
+    keys = {"units": "units", "vendor_revenue": "vendor", "amazon_revenue": "amazon"}
+    weekly = {name: (hit[key][0] - base[key][0]).tolist() for name, key in keys.items()}
+    if params.draws > 1:
+        for name, key in keys.items():
+            band = np.percentile(np.cumsum((hit_d[key] - base_d[key])[1:], axis=1), [10, 90], axis=0)
+            weekly[name + "_p10"], weekly[name + "_p90"] = band[0].tolist(), band[1].tolist()
     rev = base["amazon"][0].sum()
     baseline = {"units": float(base["units"][0].sum() / weeks), "amazon_revenue": float(rev / weeks),
                 "vendor_revenue": float(base["vendor"][0].sum() / weeks),

@@ -109,11 +109,14 @@ def shock_matrix(shocks, weeks: int) -> dict[str, np.ndarray]:
 
 
 def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
-        frozen: dict | None = None, record: bool = False) -> dict[str, np.ndarray]:
+        frozen: dict | None = None, record: bool = False, noise: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Weekly levels (draws, weeks, groups) summed over groups -> (draws, weeks).
 
     ``frozen``: {"po": (draws, weeks, groups)} replays those POs, {"forecast": ...} that forecast
     (used to split an effect into paths). ``record`` keeps po/forecast for such replays.
+    ``noise``: (draws, weeks, groups) demand multipliers (mean 1); with it each draw follows its own
+    demand path and sells min(demand, stock), so stock carried over from a weak week (or missing
+    after a strong one) shapes the next weeks as it does in the account.
     """
     D, G = p.draws, state.groups
     zero = np.zeros(weeks)
@@ -149,7 +152,11 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
         fill = np.clip(state.fill + get(FILL)[t], 0.0, 1.0)
         received = pipe[0] * fill                     # the pipeline holds confirmed units
         avail = oh + received
-        units = expected_sales(demand * (1.0 - np.clip(lost * exo, 0.0, 1.0)), avail, sigma)
+        sellable = demand * (1.0 - np.clip(lost * exo, 0.0, 1.0))
+        if noise is not None:
+            units = np.minimum(sellable * noise[:, t], avail)
+        else:
+            units = expected_sales(sellable, avail, sigma)
         oh = avail - units
         f_now = f
         if frozen and "forecast" in frozen:

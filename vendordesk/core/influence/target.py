@@ -1,5 +1,5 @@
 """The annual sales target: target, year-to-date actual, projection to year end, gap, and which
-gears could close it (priced with the what-if simulation).
+gears could close it (priced with the structural what-if on the one stored calibration).
 
 Sales are the vendor's revenue: shipped COGS. A week belongs to the month of its Wednesday.
 Projection: Amazon's latest forecast (units x current cost per unit) where it reaches, the
@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from vendordesk.core.influence.graph import OOS, Graph
-from vendordesk.core.influence.sim import Shock, baseline_from_frame, simulate
+from vendordesk.core.influence.graph import OOS
+from vendordesk.core.influence.levers import lever_shock
 from vendordesk.core.influence.text import money, num
 from vendordesk.core.missing import is_missing
+from vendordesk.text import N_, texts
 
 RUN_RATE_WEEKS = 8
 GOOD_OOS = 0.02
@@ -101,18 +102,32 @@ def _future_weeks(as_of: str | None, year: int) -> list[str]:
     return weeks
 
 
-def _lever(graph: Graph, frame: pd.DataFrame, weeks: int, shocks: list[Shock], gear: str, key: str,
-           asins: list[str] | None = None) -> Lever:
+def _lever(frame: pd.DataFrame, weeks: int, shocks, gear: str, key: str, asins: list[str] | None,
+           model: dict) -> Lever | None:
+    from vendordesk.core.influence.model import params_from, state_from_frame, whatif
+
     part = frame[frame["asin"].isin(asins)] if asins else frame
-    result = simulate(graph, shocks, weeks, baseline_from_frame(part, 13))
+    state = state_from_frame(part, model.get("forecasts"), model.get("links"), model.get("target", 0.40))
+    if state is None:
+        return None
+    result = whatif(state, params_from(model.get("links"), draws=0), shocks, weeks)
     return Lever(gear, key, result.totals["vendor_revenue"], result.totals["units"], list(asins or []))
 
 
-def gear_levers(graph: Graph, frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 12,
-                currency: str = "EUR") -> list[Lever]:
-    """What each gear could add by year end (``weeks`` remaining), biggest first."""
+# gear, lever key, the KAM's words (core.influence.levers) and how much
+GEAR_LEVERS = (("advertising", "ads_up", "ads", 20.0), ("content", "content_up", "content", 5.0),
+               ("price_buybox", "buybox", "featured_offer", 3.0),
+               ("forecast_ordering", "confirm_up", "confirmation", 5.0))
+
+
+def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 12, currency: str = "EUR",
+                links: dict | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
+    """What each gear could add by year end (``weeks`` remaining), biggest first: the structural
+    model (core.influence.model) on the account's state with the stored calibration ``links``
+    (documented defaults without one), the same model as ``vendordesk simulate``."""
     if frame is None or frame.empty or weeks <= 0:
         return []
+    model = {"links": links or {}, "forecasts": forecasts, "target": target}
     levers = []
     if OOS in frame:
         weeks_seen = sorted(frame["period_start"].unique())
@@ -120,38 +135,32 @@ def gear_levers(graph: Graph, frame: pd.DataFrame, weeks: int, lang: str = "en",
         oos = recent.groupby("asin")[OOS].mean().dropna()
         bad = oos[oos > GOOD_OOS + 0.03].sort_values(ascending=False).head(worst)
         if not bad.empty:
-            delta = -(float(bad.mean()) - GOOD_OOS)
-            levers.append(_lever(graph, frame, weeks, [Shock(OOS, delta)], "availability", "fix_oos", list(bad.index)))
-    for gear, key, kpi, delta in (("advertising", "ads_up", "ad_spend", 0.20),
-                                  ("content", "content_up", "content_score", 0.05),
-                                  ("price_buybox", "buybox", "featured_offer_lost", -0.03),
-                                  ("reviews_cx", "rating_up", "customer_rating", 0.03),
-                                  ("forecast_ordering", "confirm_up", "vendor_confirmation_rate", 0.05)):
-        levers.append(_lever(graph, frame, weeks, [Shock(kpi, delta)], gear, key))
+            points = (float(bad.mean()) - GOOD_OOS) * 100          # availability up to GOOD_OOS
+            levers.append(_lever(frame, weeks, [lever_shock("availability", points)], "availability", "fix_oos",
+                                 list(bad.index), model))
+    for gear, key, words, amount in GEAR_LEVERS:
+        levers.append(_lever(frame, weeks, [lever_shock(words, amount)], gear, key, None, model))
+    levers = [lv for lv in levers if lv is not None]
     for lever in levers:
         lever.sentence = lever_sentence(lever, lang, currency)
     return sorted([lv for lv in levers if lv.value >= 1.0], key=lambda lv: -lv.value)
 
 
 _LEVER_TEXT = {
-    "fix_oos": ("Fixing availability on the {n} worst ASINs", "Verfügbarkeit der {n} schwächsten ASINs beheben"),
-    "ads_up": ("Ad spend +20%", "Werbebudget +20 %"),
-    "content_up": ("Better content (+5 points)", "Besserer Content (+5 Punkte)"),
-    "buybox": ("Winning back the Featured Offer (3 points)", "Buy Box zurückgewinnen (3 Punkte)"),
-    "rating_up": ("Customer rating +3%", "Kundenbewertung +3 %"),
-    "confirm_up": ("PO confirmation rate +5 points", "PO-Bestätigungsquote +5 Punkte"),
+    "fix_oos": N_("Fixing availability on the {n} worst ASINs"),
+    "ads_up": N_("Ad spend +20%"),
+    "content_up": N_("Better content (+5 points)"),
+    "buybox": N_("Winning back the Featured Offer (3 points)"),
+    "confirm_up": N_("PO confirmation rate +5 points"),
 }
 
 
 def lever_label(key: str, lang: str, n: int = 0) -> str:
-    en, de = _LEVER_TEXT[key]
-    return (de if lang == "de" else en).format(n=n)
+    _ = texts(lang)
+    return _(_LEVER_TEXT[key], n=n)
 
 
 def lever_sentence(lever: Lever, lang: str, currency: str = "EUR") -> str:
-    label = lever_label(lever.key, lang, len(lever.asins))
-    if lang == "de":
-        return (f"{label} bringt bis Dezember etwa {money(lever.value, lang, currency)} "
-                f"({num(lever.units, lang)} Einheiten).")
-    return (f"{label} is worth about {money(lever.value, lang, currency)} by December "
-            f"({num(lever.units, lang)} units).")
+    _ = texts(lang)
+    return _("{lever} is worth about {value} by December ({units} units).", lever=lever_label(lever.key, lang, len(lever.asins)),
+             value=money(lever.value, lang, currency), units=num(lever.units, lang))

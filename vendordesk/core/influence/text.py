@@ -1,40 +1,43 @@
-"""Small wording helpers for explanations in German and English (no Qt: core and briefs use them)."""
+"""Small wording helpers for explanations (no Qt: core and briefs use them). Numbers through
+vendordesk.text's formatter (CLDR), words through the gettext catalogue: no language branches."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
+
+from vendordesk.core.missing import is_missing
+from vendordesk.text import formatter, texts
+
+SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 
 
 def num(value: float, lang: str, decimals: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return formatter(lang).number(float(value), decimals)
 
 
 def pct(fraction: float, lang: str, decimals: int = 0) -> str:
-    """0.123 -> '12 %' (de) / '12%' (en)."""
-    text = num(abs(fraction) * 100 if fraction == fraction else fraction, lang, decimals)
-    return f"{text} %" if lang == "de" else f"{text}%"
+    """The size of a change: -0.123 -> '12 %' (de) / '12%' (en)."""
+    _ = texts(lang)
+    return _("{n}%", n=num(abs(fraction) * 100 if not is_missing(fraction) else fraction, lang, decimals))
 
 
 def rate(fraction: float, lang: str, decimals: int = 0) -> str:
     """A level (not a change): 0.031 -> '3 %'."""
-    text = num(fraction * 100 if fraction == fraction else fraction, lang, decimals)
-    return f"{text} %" if lang == "de" else f"{text}%"
+    _ = texts(lang)
+    return _("{n}%", n=num(fraction * 100 if not is_missing(fraction) else fraction, lang, decimals))
 
 
 def money(value: float, lang: str, currency: str = "EUR") -> str:
-    symbol = {"EUR": "€", "GBP": "£", "USD": "$"}.get(currency, currency)
+    """Whole euros, thousands as 'T' (de) / 'k' (en): '12 T €' / '€12k'."""
+    _ = texts(lang)
+    symbol = SYMBOLS.get(currency, currency)
     if abs(value) >= 10_000:
-        body = num(value / 1000, lang, 0) + (" T" if lang == "de" else " k")
-    else:
-        body = num(value, lang, 0)
-    return f"{body} {symbol}" if lang == "de" else f"{symbol}{body}" if symbol in "€£$" else f"{body} {symbol}"
+        body = num(value / 1000, lang, 0)
+        return _("{symbol}{n}k", symbol=symbol, n=body) if symbol in "€£$" else _("{n}k {symbol}", symbol=symbol, n=body)
+    body = num(value, lang, 0)
+    return _("{symbol}{n}", symbol=symbol, n=body) if symbol in "€£$" else f"{body} {symbol}"
 
 
 def week_no(iso: str) -> int:
@@ -43,20 +46,15 @@ def week_no(iso: str) -> int:
 
 
 def weeks_label(first: str, last: str, lang: str) -> str:
+    _ = texts(lang)
     a, b = week_no(first), week_no(last)
-    if lang == "de":
-        return f"KW {a}" if a == b else f"KW {a}–{b}"
-    return f"week {a}" if a == b else f"weeks {a}–{b}"
+    return _("week {a}", a=a) if a == b else _("weeks {a}–{b}", a=a, b=b)
 
 
 def asin_list(asins: list[str], lang: str, limit: int = 4) -> str:
+    _ = texts(lang)
     shown = ", ".join(asins[:limit])
     more = len(asins) - limit
     if more > 0:
-        shown += f" {'und' if lang == 'de' else 'and'} {more} {'weitere' if lang == 'de' else 'more'}"
+        shown += _(" and {n} more", n=more)
     return shown
-
-
-def change_word(fraction: float, lang: str, up=("rose", "stieg"), down=("fell", "sank")) -> str:
-    pair = up if fraction >= 0 else down
-    return pair[1] if lang == "de" else pair[0]

@@ -11,14 +11,11 @@ from __future__ import annotations
 import math
 
 from vendordesk.core.influence.text import num
+from vendordesk.text import N_, texts
 
-UNITS_WORD = {"en": "units", "de": "Stück"}
-PATH_WORDS = {"direct": ("direct effect (sales lost or won at today's stock and orders)",
-                         "direkte Wirkung (Verkäufe bei heutigem Bestand und heutigen Bestellungen)"),
-              "po_response": ("Amazon's PO response to stock and open orders",
-                              "Amazons Bestellreaktion auf Bestand und offene Bestellungen"),
-              "forecast_response": ("Amazon's forecast response (POs follow it)",
-                                    "Reaktion der Amazon-Prognose (die Bestellungen folgen ihr)")}
+PATH_WORDS = {"direct": N_("direct effect (sales lost or won at today's stock and orders)"),
+              "po_response": N_("Amazon's PO response to stock and open orders"),
+              "forecast_response": N_("Amazon's forecast response (POs follow it)")}
 SHOCK_LINKS = {"average_selling_price": ("elasticity",), "competitor_price": ("competitor_match", "elasticity"),
                "procurable_product_out_of_stock_rate": ("lost_share", "forecast_alpha", "po_cover"),
                "vendor_confirmation_rate": ("po_cover", "demand_noise", "lead_weeks"),
@@ -39,72 +36,62 @@ def band(total: float, interval, lang: str, unit: str = "", decimals: int = 0) -
     head = f"{signed(total, lang, decimals)}{u}"
     if abs(hi - lo) < 10 ** -decimals:
         return head
-    if lang == "de":
-        return f"{head}, wahrscheinlich zwischen {signed(lo, lang, decimals)} und {signed(hi, lang, decimals)}"
-    return f"{head}, likely between {signed(lo, lang, decimals)} and {signed(hi, lang, decimals)}"
+    _ = texts(lang)
+    return _("{value}, likely between {low} and {high}", value=head, low=signed(lo, lang, decimals),
+             high=signed(hi, lang, decimals))
 
 
 def summary_lines(result, info: dict, lang: str = "en") -> list[str]:
     t, iv, cur = result.totals, result.intervals, info.get("currency", "EUR")
-    de = lang == "de"
-    lines = [(f"Was-wäre-wenn über {result.weeks} Wochen (ggü. dem Verlauf ohne Schock):" if de else
-              f"What-if over {result.weeks} weeks (vs. the same weeks without the shock):")]
+    _ = texts(lang)
+    lines = [_("What-if over {n} weeks (vs. the same weeks without the shock):", n=result.weeks)]
     if not info.get("history"):
-        lines.append("  (keine Verkaufshistorie: Geldbeträge sind null)" if de else
-                     "  (no sales history in this workspace: money totals are zero)")
-    lines.append(f"  {'Stück' if de else 'units'}: {band(t['units'], iv['units'], lang, UNITS_WORD[lang])}")
-    lines.append(f"  {'Umsatz des Lieferanten (Shipped COGS)' if de else 'vendor revenue (shipped COGS)'}: "
-                 f"{band(t['vendor_revenue'], iv['vendor_revenue'], lang, cur)}")
-    lines.append(f"  {'Amazons Umsatz (Shipped Revenue)' if de else 'Amazon revenue (shipped revenue)'}: "
-                 f"{band(t['amazon_revenue'], iv['amazon_revenue'], lang, cur)}")
+        lines.append("  " + _("(no sales history in this workspace: money totals are zero)"))
+    lines.append("  " + _("units: {band}", band=band(t["units"], iv["units"], lang, _("units"))))
+    lines.append("  " + _("vendor revenue (shipped COGS): {band}", band=band(t["vendor_revenue"], iv["vendor_revenue"], lang, cur)))
+    lines.append("  " + _("Amazon revenue (shipped revenue): {band}",
+                          band=band(t["amazon_revenue"], iv["amazon_revenue"], lang, cur)))
     pts = [v * 100 for v in iv["net_ppm"]]
-    lines.append(f"  Net PPM: {band(t['net_ppm'] * 100, pts, lang, 'Punkte' if de else 'points', 2)}")
-    lines.append(f"  {'Amazons Marge in EUR' if de else 'Amazon margin in EUR'}: "
-                 f"{band(t['net_ppm_eur'], iv['net_ppm_eur'], lang, cur)}")
+    lines.append("  " + _("Net PPM: {band}", band=band(t["net_ppm"] * 100, pts, lang, _("points"), 2)))
+    lines.append("  " + _("Amazon margin in EUR: {band}", band=band(t["net_ppm_eur"], iv["net_ppm_eur"], lang, cur)))
     parts = result.contributions.get("vendor_revenue", {})
     if any(abs(v) >= 0.5 for v in parts.values()):
-        lines.append("  Wege (Umsatz des Lieferanten, Summe = Gesamt):" if de else
-                     "  paths (vendor revenue, they add up to the total):")
+        lines.append("  " + _("paths (vendor revenue, they add up to the total):"))
         for key, value in parts.items():
-            lines.append(f"    {PATH_WORDS[key][1 if de else 0]}: {signed(value, lang)} {cur}")
+            lines.append(f"    {_(PATH_WORDS[key])}: {signed(value, lang)} {cur}")
     lines.extend("  " + s for s in caveats(result, info, lang))
     return lines
 
 
 def caveats(result, info: dict, lang: str) -> list[str]:
     """What the numbers rest on: links on their documented default, CRaP, ad spend."""
-    de, out = lang == "de", []
+    _, out = texts(lang), []
     links = info.get("links") or {}
+    cur = info.get("currency", "EUR")
     if not info.get("calibrated"):
-        out.append("Nicht kalibriert: alle Verknüpfungen laufen auf dokumentierten Standardwerten "
-                   "(vendordesk calibrate)." if de else
-                   "Not calibrated: every link runs on its documented default (run vendordesk calibrate).")
+        out.append(_("Not calibrated: every link runs on its documented default (run vendordesk calibrate)."))
     for shock in info.get("shocks", ()):
         for name in SHOCK_LINKS.get(shock.kpi, ()):
             link = links.get(name)
             if link and link.get("status") == "default":
-                out.append(("Standardwert: " if de else "Default: ") + link.get("note", name))
+                out.append(_("Default: {note}", note=link.get("note", name)))
             elif link and name == "crap":
                 out.append(link.get("note", ""))
         if shock.kpi == "ad_spend":
             spend = info.get("ad_spend_week")
             if spend:
                 extra = spend * shock.delta * (shock.weeks or result.weeks)
-                out.append((f"Zusätzliche Werbekosten {signed(extra, lang)} {info.get('currency', 'EUR')}; "
-                            "abzüglich dieser Kosten bleibt " if de else
-                            f"Extra ad spend {signed(extra, lang)} {info.get('currency', 'EUR')}; net of it, ") +
-                           signed(result.totals["vendor_revenue"] - extra, lang) + f" {info.get('currency', 'EUR')}")
+                out.append(_("Extra ad spend {extra} {cur}; net of it, {net} {cur}", extra=signed(extra, lang), cur=cur,
+                             net=signed(result.totals["vendor_revenue"] - extra, lang)))
             else:
-                out.append("Die zusätzlichen Werbekosten sind nicht abgezogen: keine Werbedaten." if de else
-                           "The extra ad spend is not deducted: no ad spend data in this workspace.")
+                out.append(_("The extra ad spend is not deducted: no ad spend data in this workspace."))
     target = info.get("target")
     ppm = result.baseline.get("net_ppm")
     if target is not None and ppm is not None and not math.isnan(ppm):
         after = ppm + result.totals["net_ppm"]
         if after < target <= ppm:
-            out.append((f"Net PPM fällt unter das Ziel von {target * 100:.0f} %" if de else
-                        f"Net PPM falls below the {target * 100:.0f} % target") +
-                       (f" ({ppm * 100:.1f} → {after * 100:.1f} %)."))
+            out.append(_("Net PPM falls below the {target} % target ({before} → {after} %).",
+                         target=num(target * 100, lang, 0), before=num(ppm * 100, lang, 1), after=num(after * 100, lang, 1)))
     seen, unique = set(), []
     for line in out:
         if line and line not in seen:

@@ -163,3 +163,55 @@ def chart_image(draw: Callable[[pg.PlotWidget], None], width: int = 1800, height
         return image if isinstance(image, QImage) and not image.isNull() else None
     finally:
         plot.deleteLater()
+
+
+def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], total: tuple[str, float],
+                        money: Callable[[float], str]) -> None:
+    """Floating bars from 0, one per path (green up, red down), then the total bar: the paths of a
+    what-if in euros, which add up to the total. ``money`` labels each bar."""
+    plot.clear()
+    xs, bottoms, heights, colors, values = [], [], [], [], []
+    running = 0.0
+    for i, (_, delta) in enumerate(steps):
+        xs.append(i)
+        bottoms.append(min(running, running + delta))
+        heights.append(abs(delta))
+        colors.append(UP if delta >= 0 else DOWN)
+        values.append(delta)
+        running += delta
+    xs.append(len(steps)), bottoms.append(min(0.0, total[1])), heights.append(abs(total[1]))
+    colors.append(TOTAL), values.append(total[1])
+    plot.addItem(pg.BarGraphItem(x=xs, y0=bottoms, height=heights, width=0.6, brushes=[pg.mkBrush(c) for c in colors],
+                                 pens=[pg.mkPen(QColor(c).darker(120)) for c in colors]))
+    plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
+    names = [s[0] for s in steps] + [total[0]]
+    plot.getAxis("bottom").setTicks([[(x, n) for x, n in zip(xs, names)]])
+    lo = min([0.0, *bottoms])
+    hi = max([0.0, *[b + h for b, h in zip(bottoms, heights)]])
+    span = max(hi - lo, 1.0)
+    for x, b, h, v in zip(xs, bottoms, heights, values):
+        top = v >= 0
+        _label(plot, x, b + h if top else b, money(v), anchor=(0.5, 1.0) if top else (0.5, 0.0))
+    plot.setYRange(lo - 0.15 * span, hi + 0.15 * span, padding=0)
+    plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
+
+
+def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, high: list[float] | None,
+              name: str, band_name: str) -> None:
+    """A cumulative change per week with its 10-90 % band (shaded)."""
+    plot.clear()
+    legend = _legend(plot, offset=(-10, -10))
+    xs = list(range(1, len(mid) + 1))
+    if low and high:
+        lo_item = pg.PlotDataItem(xs, low, pen=pg.mkPen("#90caf9", width=1))
+        hi_item = pg.PlotDataItem(xs, high, pen=pg.mkPen("#90caf9", width=1))
+        fill = pg.FillBetweenItem(lo_item, hi_item, brush=pg.mkBrush(144, 202, 249, 110))
+        for item in (lo_item, hi_item, fill):
+            plot.addItem(item)
+        proxy = pg.BarGraphItem(x=[], height=[], width=0.5, brush=pg.mkBrush(144, 202, 249, 160))
+        legend.addItem(proxy, band_name)          # a swatch for the shaded band
+    line = pg.PlotDataItem(xs, mid, pen=pg.mkPen(PALETTE[0], width=2))
+    plot.addItem(line)
+    legend.addItem(line, name)
+    plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
+    plot.enableAutoRange()

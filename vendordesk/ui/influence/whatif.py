@@ -1,37 +1,55 @@
-"""The what-if panel: pick KPI shocks and a horizon, run, see the paths and the money.
+"""The what-if panel: pick shocks in the KAM's words (core.influence.levers) or as KPIs, run,
+see the money and the paths.
 
 The structural model (store.whatif, the same as ``vendordesk simulate``) with 200 parameter
 draws takes well under 300 ms, so it runs on the GUI thread. Totals come with their 10-90 % band
-in sentences; shocks outside their range are refused with the range named.
+in sentences; shocks outside their range are refused with the range named. Units, € and points
+are on separate charts (tabs): the € waterfall of the paths, the units with their band, the KPI
+paths in % and in points. The result exports to Excel and prints (core.influence.report).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from vendordesk.core.influence.graph import KPIS, POINTS
+from vendordesk.core.influence.levers import BY_KEY, BY_KPI, LEVERS
 from vendordesk.core.influence.sim import Baseline, Shock, check_shock, simulate
+from vendordesk.text import texts
 from vendordesk.ui import fmt
-from vendordesk.ui.influence.charts import draw_paths, make_plot
+from vendordesk.ui.influence.charts import draw_band, draw_path_waterfall, draw_paths, make_plot
 from vendordesk.ui.influence.labels import kpi_name, signed_money
 
-PRESETS = (("procurable_product_out_of_stock_rate", 8.0, 4), ("cost_price", 6.0, 0), ("ad_spend", -30.0, 0))
+PRESETS = (("availability", -8.0, 4), ("cost", 6.0, 0), ("confirmation", -10.0, 6))   # the KAM's words
 SHOWN = 6
+FORM_WIDTH = 380
+
+
+def core_lang() -> str:
+    """The window's language for the Qt-free texts (vendordesk.text)."""
+    return QLocale().name().split("_")[0] or "en"
 
 
 class WhatIfView(QWidget):
@@ -39,6 +57,7 @@ class WhatIfView(QWidget):
         super().__init__(parent)
         self.graph = None
         self.prepared = None
+        self.info = None
         self.baseline = Baseline()
         self.currency = "EUR"
         self.result = None
@@ -46,43 +65,50 @@ class WhatIfView(QWidget):
         layout.addWidget(self._form(), 0)
         right = QVBoxLayout()
         right.addWidget(self._totals())
-        self.plot = make_plot()
-        self.plot.setLabel("left", self.tr("Change vs. baseline (% / points)"))
-        self.plot.setLabel("bottom", self.tr("Week"))
-        right.addWidget(self.plot, 1)
+        right.addWidget(self._charts(), 1)
         layout.addLayout(right, 1)
 
+    # --- the form ---------------------------------------------------------------------------
     def _form(self) -> QWidget:
         box = QGroupBox(self.tr("Shocks"))
-        box.setMinimumWidth(340)
+        box.setFixedWidth(FORM_WIDTH)                 # never shrinks after a run, never clips
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         v = QVBoxLayout(box)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kpi = QComboBox()
-        for name in sorted(KPIS, key=kpi_name):
-            self.kpi.addItem(kpi_name(name), name)
+        self.kpi.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kpi.setMinimumContentsLength(18)
+        _ = texts(core_lang())
+        for lever in LEVERS:
+            self.kpi.addItem(_(lever.label), ("lever", lever.key))
+        self.kpi.insertSeparator(self.kpi.count())
+        for name in sorted((k for k in KPIS if k not in BY_KPI), key=kpi_name):
+            self.kpi.addItem(kpi_name(name), ("kpi", name))
         self.delta = QDoubleSpinBox()
         self.delta.setRange(-100.0, 300.0)
         self.delta.setDecimals(1)
-        self.delta.setValue(8.0)
-        self.kpi.setCurrentIndex(self.kpi.findData("procurable_product_out_of_stock_rate"))
         self.kpi.currentIndexChanged.connect(self._unit)
         self.duration = QSpinBox()
         self.duration.setRange(0, 260)
         self.duration.setSpecialValueText(self.tr("whole horizon"))
         self.duration.setSuffix(self.tr(" weeks"))
-        form.addRow(self.tr("KPI"), self.kpi)
-        form.addRow(self.tr("Change"), self.delta)
+        self.duration.setValue(4)
+        form.addRow(self.tr("What changes"), self.kpi)
+        form.addRow(self.tr("By"), self.delta)
         form.addRow(self.tr("For"), self.duration)
         v.addLayout(form)
         add = QPushButton(self.tr("Add shock"))
         add.clicked.connect(self._add_current)
         v.addWidget(add)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("KPI"), self.tr("Change"), self.tr("Weeks")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalHeaderLabels([self.tr("What changes"), self.tr("By"), self.tr("Weeks")])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, self.table.horizontalHeader().ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(90)
         v.addWidget(self.table, 1)
         row = QHBoxLayout()
         remove = QPushButton(self.tr("Remove"))
@@ -91,13 +117,13 @@ class WhatIfView(QWidget):
         clear.clicked.connect(lambda: self.table.setRowCount(0))
         row.addWidget(remove), row.addWidget(clear)
         v.addLayout(row)
-        presets = QHBoxLayout()
-        for kpi, delta, weeks in PRESETS:
-            button = QPushButton(self._shock_text(kpi, delta / 100, weeks or None))
-            button.clicked.connect(lambda _=False, k=kpi, d=delta, w=weeks: self.add_shock(k, d, w))
-            presets.addWidget(button)
         v.addWidget(QLabel(self.tr("Examples:")))
-        v.addLayout(presets)
+        self.preset_buttons = []
+        for key, value, weeks in PRESETS:             # one per row: a long label is never clipped
+            button = QPushButton(self._lever_text(key, value, weeks or None))
+            button.clicked.connect(lambda _=False, k=key, d=value, w=weeks: self.add_lever(k, d, w))
+            v.addWidget(button)
+            self.preset_buttons.append(button)
         run_row = QHBoxLayout()
         self.horizon = QSpinBox()
         self.horizon.setRange(1, 104)
@@ -109,52 +135,130 @@ class WhatIfView(QWidget):
         self.run_button.clicked.connect(self.run)
         run_row.addWidget(self.horizon), run_row.addWidget(self.run_button)
         v.addLayout(run_row)
+        out_row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(self.export_dialog)
+        self.print_button = QPushButton(self.tr("Print preview…"))
+        self.print_button.clicked.connect(self.print_preview)
+        for b in (self.export_button, self.print_button):
+            b.setEnabled(False)
+            out_row.addWidget(b)
+        v.addLayout(out_row)
         self._unit()
         return box
 
     def _totals(self) -> QWidget:
         box = QGroupBox(self.tr("Impact over the horizon (vs. the unshocked baseline)"))
         grid = QGridLayout(box)
-        self.total_labels = {}
+        self.total_labels, self.band_labels = {}, {}
         names = (("units", self.tr("Units")), ("vendor_revenue", self.tr("Our revenue (shipped COGS)")),
                  ("amazon_revenue", self.tr("Amazon revenue (shipped revenue)")),
                  ("net_ppm", self.tr("Net PPM")), ("net_ppm_eur", self.tr("Amazon margin (€)")))
         for i, (key, text) in enumerate(names):
             title = QLabel(text)
+            title.setWordWrap(True)
             title.setStyleSheet("color: #546e7a;")
             value = QLabel(fmt.DASH)
             value.setStyleSheet("font-size: 13pt; font-weight: 600;")
+            band = QLabel()
+            band.setStyleSheet("color: #546e7a; font-size: 8pt;")
+            band.setWordWrap(True)
             grid.addWidget(title, 0, i)
             grid.addWidget(value, 1, i)
-            self.total_labels[key] = value
+            grid.addWidget(band, 2, i)
+            grid.setColumnStretch(i, 1)
+            self.total_labels[key], self.band_labels[key] = value, band
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #546e7a;")
-        grid.addWidget(self.note, 2, 0, 1, len(names))
+        grid.addWidget(self.note, 3, 0, 1, len(names))
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        box.setMinimumHeight(150)                      # two-line titles and bands are never cut
         return box
 
-    def _unit(self) -> None:
-        name = self.kpi.currentData()
-        self.delta.setSuffix(self.tr(" points") if name and KPIS[name].scale == POINTS else " %")
+    def _charts(self) -> QWidget:
+        self.charts = QTabWidget()
+        self.euro_plot = make_plot(short_axis=True)
+        self.euro_plot.setLabel("left", self.tr("Our revenue, change (€)"))
+        self.units_plot = make_plot()
+        self.units_plot.setLabel("left", self.tr("Units, cumulative change"))
+        self.units_plot.setLabel("bottom", self.tr("Week"))
+        self.plot = make_plot()                          # KPI paths in % (relative KPIs)
+        self.plot.setLabel("left", self.tr("Change vs. baseline (%)"))
+        self.plot.setLabel("bottom", self.tr("Week"))
+        self.points_plot = make_plot()
+        self.points_plot.setLabel("left", self.tr("Change vs. baseline (points)"))
+        self.points_plot.setLabel("bottom", self.tr("Week"))
+        self.charts.addTab(self.euro_plot, self.tr("Where the euros come from"))
+        self.charts.addTab(self.units_plot, self.tr("Units"))
+        self.sentences = QLabel()
+        self.sentences.setWordWrap(True)
+        self.sentences.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.sentences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentences.setContentsMargins(8, 8, 8, 8)
+        words = QScrollArea()
+        words.setWidgetResizable(True)
+        words.setWidget(self.sentences)
+        self.charts.addTab(words, self.tr("In words"))
+        self.charts.addTab(self.plot, self.tr("KPIs in %"))
+        self.charts.addTab(self.points_plot, self.tr("KPIs in points"))
+        self.chart_stack = QStackedWidget()
+        empty = QLabel(self.tr("Add a shock and run the simulation: the euros by path, the units with their "
+                               "likely range and the KPI paths appear here."))
+        empty.setWordWrap(True)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setStyleSheet("color: #78909c;")
+        self.chart_stack.addWidget(empty)
+        self.chart_stack.addWidget(self.charts)
+        self.chart_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.chart_stack.setMinimumHeight(220)
+        return self.chart_stack
 
-    def _shock_text(self, kpi: str, delta: float, weeks: int | None) -> str:
-        unit = self.tr(" pts") if KPIS[kpi].scale == POINTS else " %"
-        text = f"{kpi_name(kpi)} {'+' if delta >= 0 else '−'}{fmt.number(abs(delta) * 100, 0)}{unit}"
+    def _choice(self):
+        return self.kpi.currentData() or ("lever", "availability")
+
+    def _unit(self) -> None:
+        kind, key = self._choice()
+        points = BY_KEY[key].unit == "points" if kind == "lever" else KPIS[key].scale == POINTS
+        self.delta.setSuffix(self.tr(" points") if points else " %")
+        if kind == "lever":
+            self.delta.setValue(BY_KEY[key].example)
+
+    def _lever_text(self, key: str, value: float, weeks: int | None) -> str:
+        lever = BY_KEY[key]
+        unit = self.tr(" pts") if lever.unit == "points" else " %"
+        text = f"{texts(core_lang())(lever.label)} {'+' if value >= 0 else '−'}{fmt.number(abs(value), 0)}{unit}"
         return text + (self.tr(", %1 wk").replace("%1", str(weeks)) if weeks else "")
 
-    def add_shock(self, kpi: str, delta_pct: float, weeks: int) -> None:
+    def _append(self, shock: Shock, name: str, amount: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        item = QTableWidgetItem(kpi_name(kpi))
-        item.setData(256, Shock(kpi, delta_pct / 100.0, weeks or None))
+        item = QTableWidgetItem(name)
+        item.setData(256, shock)
+        item.setToolTip(name)
         self.table.setItem(row, 0, item)
+        self.table.setItem(row, 1, QTableWidgetItem(amount))
+        self.table.setItem(row, 2, QTableWidgetItem(str(shock.weeks) if shock.weeks else self.tr("all")))
+
+    def add_lever(self, key: str, value: float, weeks: int) -> None:
+        """A shock in the KAM's words: ``add_lever("availability", -8, 4)`` = OOS +0.08 for 4 weeks."""
+        lever = BY_KEY[key]
+        unit = self.tr(" pts") if lever.unit == "points" else " %"
+        self._append(lever.shock(value, weeks or None), texts(core_lang())(lever.label),
+                     ("+" if value >= 0 else "−") + fmt.number(abs(value), 1) + unit)
+
+    def add_shock(self, kpi: str, delta_pct: float, weeks: int) -> None:
+        """A shock on a KPI's own scale (delta in % or points, x 100)."""
         unit = self.tr(" pts") if KPIS[kpi].scale == POINTS else " %"
-        self.table.setItem(row, 1, QTableWidgetItem(("+" if delta_pct >= 0 else "−") + fmt.number(abs(delta_pct), 1)
-                                                    + unit))
-        self.table.setItem(row, 2, QTableWidgetItem(str(weeks) if weeks else self.tr("all")))
+        self._append(Shock(kpi, delta_pct / 100.0, weeks or None), kpi_name(kpi),
+                     ("+" if delta_pct >= 0 else "−") + fmt.number(abs(delta_pct), 1) + unit)
 
     def _add_current(self) -> None:
-        self.add_shock(self.kpi.currentData(), self.delta.value(), self.duration.value())
+        kind, key = self._choice()
+        if kind == "lever":
+            self.add_lever(key, self.delta.value(), self.duration.value())
+        else:
+            self.add_shock(key, self.delta.value(), self.duration.value())
 
     def _remove(self) -> None:
         for index in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
@@ -173,7 +277,9 @@ class WhatIfView(QWidget):
             self.note.setText(self.tr("Baseline: the average of the last 13 weeks (%1 units a week, ASP %2).")
                               .replace("%1", fmt.number(self.baseline.units, 0))
                               .replace("%2", fmt.money(self.baseline.asp, currency)))
+        self._base_note = self.note.text()
 
+    # --- running and showing ----------------------------------------------------------------
     def run(self) -> None:
         if self.graph is None:
             return
@@ -181,7 +287,8 @@ class WhatIfView(QWidget):
         if not shocks:
             self._add_current()
             shocks = self.shocks()
-        sentences = []
+        sentences, lang = [], core_lang()
+        self.info = {"currency": self.currency, "shocks": shocks}
         if self.prepared is not None:
             from vendordesk.core.influence.words import summary_lines
             from vendordesk.store.whatif import run_prepared
@@ -192,25 +299,108 @@ class WhatIfView(QWidget):
                 return shocks
 
             try:
-                self.result, info = run_prepared(self.prepared, checked, self.horizon.value(), self.graph)
+                self.result, self.info = run_prepared(self.prepared, checked, self.horizon.value(), self.graph)
             except ValueError as exc:
                 self.note.setText(self.tr("Refused: %1").replace("%1", str(exc)))
                 return
-            lang = "de" if self.locale().language().name == "German" else "en"
-            sentences = summary_lines(self.result, info, lang)[1:]
+            sentences = summary_lines(self.result, self.info, lang)[1:]
         else:
             self.result = simulate(self.graph, shocks, self.horizon.value(), self.baseline)
-        if sentences:
-            self.note.setText("<br>".join(line.strip() for line in sentences))
+        self.sentences.setText("<br>".join(line.strip() for line in sentences))
+        self.note.setText(getattr(self, "_base_note", ""))
+        self._show_totals(lang)
+        self.chart_stack.setCurrentIndex(1)
+        self._draw(lang)
+        for b in (self.export_button, self.print_button):
+            b.setEnabled(hasattr(self.result, "contributions"))
+
+    def _show_totals(self, lang: str) -> None:
+        from vendordesk.core.influence.report import band_text
+
         t = self.result.totals
+        iv = getattr(self.result, "intervals", {}) or {}
         self.total_labels["units"].setText(_signed(("−" if t["units"] < 0 else "") + fmt.number(abs(t["units"]), 0),
                                                    t["units"]))
         for key in ("vendor_revenue", "amazon_revenue", "net_ppm_eur"):
             self.total_labels[key].setText(_signed(signed_money(t[key], self.currency), t[key]))
-        pts = ("−" if t["net_ppm"] < 0 else "") + fmt.number(abs(t["net_ppm"]) * 100, 2)
-        self.total_labels["net_ppm"].setText(_signed(self.tr("%1 pts").replace("%1", pts), t["net_ppm"]))
-        ranked = sorted(self.result.paths.items(), key=lambda kv: -max(abs(v) for v in kv[1]))[:SHOWN]
-        draw_paths(self.plot, dict(ranked), {k: kpi_name(k) for k, _ in ranked})
+        pts = ("−" if round(t["net_ppm"] * 100, 2) < 0 else "") + fmt.number(abs(t["net_ppm"]) * 100, 2)
+        self.total_labels["net_ppm"].setText(_signed(self.tr("%1 pts").replace("%1", pts), round(t["net_ppm"] * 100, 2)))
+        for key, label in self.band_labels.items():
+            lo_hi = iv.get(key)
+            if not lo_hi or abs(lo_hi[1] - lo_hi[0]) < 1e-9:
+                label.setText("")
+                continue
+            kind = "units" if key == "units" else "points" if key == "net_ppm" else "money"
+            scale = 100.0 if key == "net_ppm" else 1.0
+            text = band_text(t[key] * scale, [v * scale for v in lo_hi], lang, kind, self.currency)
+            label.setText(text.split(", ", 1)[1] if ", " in text else "")
+
+    def _draw(self, lang: str) -> None:
+        r = self.result
+        if hasattr(r, "contributions") and r.contributions:
+            from vendordesk.core.influence.report import waterfall
+
+            steps = waterfall(r, "vendor_revenue", lang)
+            draw_path_waterfall(self.euro_plot, [(s.label, s.value) for s in steps[:-1]],
+                                (steps[-1].label, steps[-1].value), lambda v: signed_money(v, self.currency))
+        w = r.weekly
+        cum, mid = 0.0, []
+        for v in w.get("units", []):
+            cum += v
+            mid.append(cum)
+        draw_band(self.units_plot, mid, w.get("units_p10"), w.get("units_p90"), self.tr("Units, cumulative change"),
+                  self.tr("likely range (10-90 %)"))
+        ranked = sorted(r.paths.items(), key=lambda kv: -max(abs(v) for v in kv[1]))
+        rel = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale != POINTS][:SHOWN])
+        pts = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale == POINTS][:SHOWN])
+        draw_paths(self.plot, rel, {k: kpi_name(k) for k in rel})
+        draw_paths(self.points_plot, pts, {k: kpi_name(k) for k in pts})
+
+    # --- export and print -------------------------------------------------------------------
+    def export_to(self, path) -> None:
+        from vendordesk.exports.whatif import write_whatif
+
+        write_whatif(self.result, self.info or {"currency": self.currency}, path, core_lang())
+
+    def export_dialog(self) -> None:
+        if self.result is None:
+            return
+        from pathlib import Path
+
+        start = str(Path.home() / self.tr("what-if.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export what-if"), start, self.tr("Excel (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        from vendordesk.errors import UserError
+
+        try:
+            self.export_to(Path(path))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Export what-if"), str(exc))
+
+    def page(self) -> tuple[str, dict]:
+        """The printable page (HTML from core.influence.report) and its chart image."""
+        from vendordesk.core.influence.report import html, waterfall
+        from vendordesk.ui.influence.charts import chart_image
+
+        lang = core_lang()
+        steps = waterfall(self.result, "vendor_revenue", lang)
+        image = chart_image(lambda p: draw_path_waterfall(p, [(s.label, s.value) for s in steps[:-1]],
+                                                          (steps[-1].label, steps[-1].value),
+                                                          lambda v: signed_money(v, self.currency)))
+        images = {"chart://whatif": image} if image is not None else {}
+        return html(self.result, self.info or {"currency": self.currency}, lang,
+                    {"waterfall": "chart://whatif"} if images else None), images
+
+    def print_preview(self) -> None:
+        if self.result is None:
+            return
+        from vendordesk.ui.printing import preview
+
+        text, images = self.page()
+        preview(self, text, images)
 
 
 def _signed(text: str, value: float) -> str:

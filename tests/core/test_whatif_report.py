@@ -1,0 +1,82 @@
+"""A what-if result explained in euros: the waterfall of its paths adds up to the total, the band
+in the sentences, the Excel export (German headers, € formats) and the printable page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_influence_struct import links, state
+
+from vendordesk.core.influence.levers import lever_shock
+from vendordesk.core.influence.model import params_from, whatif
+from vendordesk.core.influence.report import band_text, html, waterfall
+
+SHOCK = lever_shock("confirmation", -10, 6)
+
+
+def tight_run():
+    # 1,000 a week of demand, 300 on hand, Amazon covers only 2.2 weeks with a 2-week lead time:
+    # the lost receipts cost sales (direct), Amazon's POs make up part (PO response) and its
+    # forecast learns the lower sales (forecast response)
+    return whatif(state(stock=300.0), params_from(links(po_cover=2.2), draws=0), [SHOCK], 12)
+
+
+def test_the_waterfall_adds_up_to_the_total():
+    r = tight_run()
+    for metric in ("vendor_revenue", "amazon_revenue", "net_ppm_eur"):
+        steps = waterfall(r, metric)
+        assert [s.key for s in steps] == ["direct", "po_response", "forecast_response", "total"]
+        assert sum(s.value for s in steps[:-1]) == pytest.approx(steps[-1].value, rel=1e-9, abs=1e-6)
+        assert steps[-1].value == pytest.approx(r.totals[metric])
+        assert all(abs(s.value) > 100 for s in steps)                # every path carries money
+    # vendor revenue = units x cost 12: each path's euros are its units x 12
+    units = r.contributions["units"]
+    for s in waterfall(r, "vendor_revenue")[:-1]:
+        assert s.value == pytest.approx(units[s.key] * 12)
+    with pytest.raises(ValueError, match="money"):
+        waterfall(r, "units")
+
+
+def test_band_said_in_german():
+    assert band_text(-6500, [-7100, -5900], "de") == "−6.500 Stück, wahrscheinlich zwischen −7.100 und −5.900"
+    assert band_text(-0.25, [-0.3, -0.2], "en", "points") == "−0.25 points, likely between −0.30 and −0.20"
+
+
+def test_excel_export_german_headers_and_euro_formats(tmp_path):
+    from openpyxl import load_workbook
+
+    from vendordesk.exports.whatif import write_whatif
+
+    r = tight_run()
+    shocks = [SHOCK]
+    out = write_whatif(r, {"currency": "EUR", "shocks": shocks}, tmp_path / "wi.xlsx", "de")
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[1][0] == "Bestätigungsquote der Bestellungen -10 Punkte für 6 Wochen"
+    header = next(i for i, row in enumerate(rows) if row[0] == "Kennzahl")
+    assert rows[header][:4] == ("Kennzahl", "Änderung", "Wahrscheinlich von", "bis")
+    units_row = rows[header + 1]
+    assert units_row[0] == "Stück" and units_row[1] == pytest.approx(r.totals["units"])
+    money_cell = ws.cell(row=header + 3, column=2)           # our revenue (shipped COGS)
+    assert isinstance(money_cell.value, (int, float)) and "€" in money_cell.number_format
+    # the waterfall rows end in the total
+    # the waterfall ends in the totals: our revenue, Amazon's revenue, Amazon's margin
+    assert rows[-1][0] == "Unser Umsatz (Shipped COGS)"
+    assert rows[-1][1:4] == pytest.approx([r.totals[k] for k in ("vendor_revenue", "amazon_revenue", "net_ppm_eur")])
+    assert rows[-5][1:4] == ("Unser Umsatz (Shipped COGS)", "Amazons Umsatz (Shipped Revenue)", "Amazons Marge")
+    weeks = wb.worksheets[1]
+    assert weeks.cell(1, 1).value == "Woche" and weeks.max_row == 13 and weeks.freeze_panes == "A2"
+
+
+def test_printable_page_says_the_band_and_the_paths():
+    r = tight_run()
+    page = html(r, {"currency": "EUR", "shocks": [SHOCK], "calibrated": True}, "de")
+    assert "Was-wäre-wenn über 12 Wochen" in page and "Bestätigungsquote der Bestellungen" in page
+    assert "Woher die Euro kommen" in page and "Direkt" in page
+    assert np.isfinite(r.totals["vendor_revenue"]) and r.totals["vendor_revenue"] < 0

@@ -1,0 +1,89 @@
+"""A what-if result to Excel for people: headers in the UI language, € / units / points formats,
+frozen header rows, column widths. Sheet 1: the shocks, the totals with their 10-90 % range and
+the € waterfall of the paths (they add up to the total); sheet 2: the weekly course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from vendordesk.core.influence.report import MONEY, shock_words, totals_rows, waterfall, weekly_rows
+from vendordesk.exports import formats
+from vendordesk.exports.cells import xlsx_text
+from vendordesk.exports.files import atomic_target, check_target
+from vendordesk.text import texts
+
+POINTS = '+0.00" pt";-0.00" pt";0.00" pt"'
+UNITS = "+#,##0;-#,##0;0"
+
+
+def _money(currency: str) -> str:
+    symbol = formats.SYMBOLS.get(currency, currency)
+    return f'+#,##0 "{symbol}";-#,##0 "{symbol}";0 "{symbol}"'
+
+
+def _row(ws, values, fmt=None, bold=False) -> None:
+    ws.append([xlsx_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if bold:
+            cell.font = Font(bold=True)
+        if fmt and isinstance(cell.value, (int, float)):
+            cell.number_format = fmt
+
+
+def write_whatif(result, info: dict, out: Path, lang: str = "en") -> Path:
+    """``out`` must end in .xlsx; written atomically. Returns the path."""
+    out = Path(out)
+    if check_target(out) != "xlsx":
+        from vendordesk.errors import UserError
+
+        raise UserError(f"{out}: a what-if is exported to Excel (.xlsx).")
+    _ = texts(lang)
+    cur = info.get("currency", "EUR")
+    money = _money(cur)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("What-if")
+    _row(ws, [_("What-if over {n} weeks", n=result.weeks)], bold=True)
+    for shock in info.get("shocks", ()):
+        _row(ws, [shock_words(shock, lang)])
+    _row(ws, [])
+    _row(ws, [_("Figure"), _("Change"), _("Likely from"), _("to"), _("Unit")], bold=True)
+    header_row = ws.max_row
+    for key, name, value, lo, hi in totals_rows(result, lang, cur):
+        fmt = money if key in MONEY else POINTS if key == "net_ppm" else UNITS
+        unit = cur if key in MONEY else _("points") if key == "net_ppm" else _("units")
+        _row(ws, [name, value, lo, hi, unit], fmt)
+    _row(ws, [])
+    _row(ws, [_("Where the euros come from"), *[_(t) for t in ("Our revenue (shipped COGS)",
+                                                                  "Amazon revenue (shipped revenue)", "Amazon's margin")]],
+         bold=True)
+    steps = {m: waterfall(result, m, lang, short=False) for m in MONEY}
+    for i, step in enumerate(steps["vendor_revenue"]):
+        _row(ws, [step.label, *[steps[m][i].value for m in MONEY]], money, bold=step.key == "total")
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    for col, width in zip("ABCDE", (62, 16, 16, 16, 12)):
+        ws.column_dimensions[col].width = width
+
+    weeks = wb.create_sheet(_("Weeks"))
+    heads = [_("Week"), _("Units"), _("Units, cumulative"), _("Likely from"), _("to"),
+             _("Our revenue (shipped COGS)"), _("Amazon revenue (shipped revenue)")]
+    _row(weeks, heads, bold=True)
+    for row in weekly_rows(result):
+        weeks.append(list(row))
+        cells = weeks[weeks.max_row]
+        cells[0].number_format = "0"
+        for c in cells[1:5]:
+            c.number_format = UNITS
+        for c in cells[5:]:
+            c.number_format = money
+    weeks.freeze_panes = "A2"
+    weeks.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{weeks.max_row}"
+    for i, head in enumerate(heads, start=1):
+        weeks.column_dimensions[get_column_letter(i)].width = max(10, len(head) + 3)
+    with atomic_target(out) as temp:
+        wb.save(temp)
+    return out
