@@ -321,6 +321,9 @@ class GearsTab(BaseTab):
         from vendordesk.ui import fmt
 
         self.report = report
+        for widget, sizes in getattr(self, "_pending_sizes", []):
+            widget.setSizes(sizes)
+        self._pending_sizes = []
         manual_gears = {g for g, _ in MANUAL_KPIS}
         self.grid.show_report(self.report, self.currency, manual_gears)
         text = (self.tr("Week of %1").replace("%1", fmt.date(self.report.asof_week))
@@ -396,10 +399,12 @@ class GearsTab(BaseTab):
 
     def _apply_layout(self) -> None:
         state = getattr(self, "_saved_layout", None) or {}
+        self._pending_sizes = []
         for key, widget in (("split", self.split), ("detail_split", self.detail.split)):
             sizes = [int(v) for v in state.get(key) or []]
             if len(sizes) == widget.count() and sum(sizes) > 0:
                 widget.setSizes(sizes)
+                self._pending_sizes.append((widget, sizes))   # again at the first render (laid out)
         for key, combo in (("period", self.period), ("compare", self.compare), ("brand", self.brand),
                            ("category", self.category)):
             value = state.get(key)
