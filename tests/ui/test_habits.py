@@ -63,8 +63,10 @@ def test_ctrl_digit_switches_tabs_and_the_menu_shows_it(empty_window, qtbot):
 def test_last_tab_splitters_and_filters_are_restored(make_window, qtbot, demo_workspace, qsettings):
     window = make_window(demo_workspace)
     tab = _gears(window, qtbot)
-    tab.split.setSizes([700, 500])
-    wanted = tab.split.sizes()
+    total = sum(tab.split.sizes())
+    wanted = [total - 760, 760]           # wider than the detail pane's minimum, not the default
+    tab.split.setSizes(wanted)
+    assert tab.split.sizes() == wanted
     tab.period.setCurrentIndex(tab.period.findData(13))
     tab.compare.setCurrentIndex(tab.compare.findData("prior"))
     qtbot.waitUntil(lambda: tab.compute_task is None, timeout=30000)
