@@ -2021,12 +2021,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+76"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+70"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>%1, weekly</source>
         <translation>%1, wöchentlich</translation>
     </message>
@@ -2141,12 +2141,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+331"/>
+        <location line="+336"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-327"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2211,7 +2211,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Week of %1</source>
         <translation>Woche vom %1</translation>
     </message>
@@ -3787,9 +3787,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/search.py" line="+36"/>
         <source>Search ASIN, title, case ID (Ctrl+F)</source>
-        <translation>ASIN, Titel, Fall-ID suchen (Strg+F)</translation>
+        <translation type="vanished">ASIN, Titel, Fall-ID suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/search.py" line="+36"/>
+        <source>Search: ASIN, title, case ID (Ctrl+F)</source>
+        <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>
 </context>
 <context>

@@ -289,3 +289,18 @@ def test_manual_value_and_gear_settings_can_be_undone(empty_window, qtbot, works
     stack.undo()
     assert (gear_settings(workspace).get("reviews_cx") or {}).get("custom_name") is None
     qtbot.waitUntil(lambda: tab.task is None and tab.compute_task is None, timeout=30000)
+
+
+def test_gear_ids_are_shown_as_gear_names(qapp):
+    from vendordesk.ui.gears.formatting import gear_choices, gear_name
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        assert gear_name("profitability_terms") == "Profitabilität & Konditionen"
+        assert gear_name("reviews_cx") == "Bewertungen & Retouren"
+        assert gear_name("Mein Thema") == "Mein Thema"              # free text stays as typed
+        assert all("_" not in name for name, _ in gear_choices())
+    finally:
+        install_language(qapp, "en")
+    assert gear_name("reviews_cx") != "reviews_cx"

@@ -33,9 +33,9 @@ class SearchBox(QLineEdit):
         self.entries_source = entries_source
         self.entries: list[tuple[str, str, str]] = []
         self._stale = True
-        self.setPlaceholderText(self.tr("Search ASIN, title, case ID (Ctrl+F)"))
+        self.setPlaceholderText(self.tr("Search: ASIN, title, case ID (Ctrl+F)"))
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance(self.placeholderText()) + 48)
         self.model = QStringListModel(self)
         self.completer_ = QCompleter(self.model, self)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -128,7 +128,7 @@ class GearsTab(BaseTab):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 6)
-        split.setSizes([560, 720])
+        split.setSizes([620, 660])
         split.setChildrenCollapsible(False)
         self.split = split
         scroll.setMinimumWidth(GRID_MIN_WIDTH)

@@ -51,19 +51,13 @@ class GearTile(QFrame):
         self.name = QLabel()
         self.name.setStyleSheet("font-weight: 600; font-size: 10.5pt; color: #263238;")
         self.name.setWordWrap(True)
-        top = QHBoxLayout()          # name left, score and status right: one row, not three
+        top = QHBoxLayout()
         self.score = QLabel()
         self.score.setStyleSheet("font-size: 20pt; font-weight: 700;")
-        self.score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.status = QLabel()
         self.status.setStyleSheet("font-weight: 600;")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
-        right = QVBoxLayout()
-        right.setSpacing(0)
-        right.addWidget(self.score)
-        right.addWidget(self.status)
-        top.addWidget(self.name, 1, Qt.AlignmentFlag.AlignTop)
-        top.addLayout(right)
+        top.addWidget(self.score)
+        top.addWidget(self.status, 1, Qt.AlignmentFlag.AlignBottom)
         self.spark = Sparkline(self, height=22)
         self.spark.setMaximumHeight(SPARK_MAX_HEIGHT)     # grows into the space of big screens
         self.spark.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -76,6 +70,7 @@ class GearTile(QFrame):
         self.manual = QPushButton(self.tr("Enter values…"))
         self.manual.setCursor(Qt.CursorShape.PointingHandCursor)
         self.manual.clicked.connect(lambda: self.manual_requested.emit(self.gear_id))
+        layout.addWidget(self.name)
         layout.addLayout(top)
         layout.addWidget(self.spark, 1)
         layout.addWidget(self.headline)
@@ -138,12 +133,14 @@ class GearTile(QFrame):
         counts = [k for k in gear.kpis if k.id.startswith("asins_") and k.unit == "count"
                   and not missing(k.value) and k.value > 0]          # only when ASINs are flagged
         rows = []
-        shown = judged[:self._rows]
-        if counts and not any(k.id == counts[0].id + "_share" for k in shown):
-            shown.append(counts[0])
-        if len(shown) < self._rows:          # room left: the other KPIs with data
+        room = self._rows - (1 if getattr(gear, "note", None) == "one_kpi" else 0)
+        flagged = counts[:1] if counts else []            # flagged ASINs always get a row
+        shown = judged[:max(1, room - len(flagged))]
+        if flagged and not any(k.id == flagged[0].id + "_share" for k in shown):
+            shown.append(flagged[0])
+        if len(shown) < room:          # room left: the other KPIs with data
             shown += [k for k in gear.kpis if k not in shown and k not in counts and not missing(k.value)
-                      ][:self._rows - len(shown)]
+                      ][:room - len(shown)]
         for k in shown:
             color = STATUS_COLORS.get(k.status, "#37474f")
             if k.id.startswith("asins_"):
