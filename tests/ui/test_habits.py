@@ -80,3 +80,13 @@ def test_last_tab_splitters_and_filters_are_restored(make_window, qtbot, demo_wo
     assert tab2.period.currentData() == 13 and tab2.compare.currentData() == "prior"
     assert tab2.report.weeks == 13
     assert tab2.split.sizes() == wanted
+
+
+def test_the_search_box_shows_its_whole_placeholder(make_window, qtbot, workspace):
+    window = make_window(workspace, "de")
+    window.resize(1280, 720)
+    box = window.search
+    qtbot.waitUntil(lambda: box.isVisible())
+    needed = box.fontMetrics().horizontalAdvance(box.placeholderText())
+    assert box.width() > needed
+    assert box.geometry().right() <= window.menuBar().width()       # not cut at the window's edge

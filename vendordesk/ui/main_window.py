@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBox(lambda: search_entries(self.ctx.workspace))
         self.search.picked.connect(self.jump)
-        self.tabs.setCornerWidget(self.search, Qt.Corner.TopRightCorner)
+        self.menuBar().setCornerWidget(self.search, Qt.Corner.TopRightCorner)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -45,6 +45,11 @@ class SearchBox(QLineEdit):
         self.completer_.activated.connect(self._activated)
         self.returnPressed.connect(lambda: self.go(self.text()))
 
+    def sizeHint(self):  # noqa: N802 - Qt override: corners lay widgets out by their size hint
+        hint = super().sizeHint()
+        hint.setWidth(self.minimumWidth())
+        return hint
+
     def invalidate(self) -> None:
         """The workspace changed: read the entries again on next use."""
         self._stale = True
