@@ -100,4 +100,14 @@ def run_gui(args: argparse.Namespace) -> int:
     lock_watch.install(app, lambda: window.ctx.workspace)
     window.show()
     log.info("window shown on %s", path)
-    return app.exec()
+    return finish(app.exec())
+
+
+def finish(code: int) -> int:
+    """After the event loop: stop the background tasks still running (a reload after an
+    import, say) and wait for them, before Python deletes the QObjects they report to.
+    Without this, quitting mid-task printed "Signal source has been deleted"."""
+    from vendordesk.ui.workers import cancel_all
+
+    cancel_all(wait_ms=10_000)
+    return code

@@ -65,6 +65,22 @@ def _lang_after_subcommand(subparsers: argparse._SubParsersAction) -> None:
                              help="language of the output (default: the app's language, else the system's)")
 
 
+SIGPIPE_EXIT = 141   # 128 + SIGPIPE, what a shell reports for a writer whose reader left
+
+
+def quiet_broken_pipe() -> int:
+    """The reader of stdout has gone: point stdout at devnull so the final flush at exit
+    cannot raise again (Python's documented recipe), and end without a message."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return SIGPIPE_EXIT
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -97,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(printable(f"vendordesk: {known}"), file=sys.stderr)
         return 2
+    except BrokenPipeError:           # `vendordesk … | head`: the reader has all it wanted
+        return quiet_broken_pipe()
     except KeyboardInterrupt:
         print("vendordesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
         return 130

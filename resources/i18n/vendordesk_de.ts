@@ -633,9 +633,52 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
-    <name>Credentials</name>
+    <name>Charts</name>
     <message>
         <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <source>%1 million</source>
+        <translation>Mio. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 thousand</source>
+        <translation>Tsd. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to show yet.</source>
+        <translation>Noch nichts zu zeigen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>million</source>
+        <translation>Mio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>million units</source>
+        <translation>Mio. Stück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <location line="+1"/>
         <source>Rotate the LWA client secret by %1 (%2 days left): create a new one in the Solution Provider Portal and enter it here.</source>
         <translation>Erneuern Sie das LWA-Client-Secret bis %1 (noch %2 Tage): Legen Sie im Solution Provider Portal ein neues an und tragen Sie es hier ein.</translation>
     </message>
@@ -1728,7 +1771,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+59"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+53"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -1744,24 +1787,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+139"/>
+        <location line="+144"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+140"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+140"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1776,12 +1819,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Für diesen KPI gibt es noch keinen Verlauf.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Double-click an ASIN to filter the gears by it.</source>
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 · no data</source>
         <translation>%1 · keine Daten</translation>
     </message>
@@ -1816,24 +1859,26 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation> (manuell)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>change ≥ %1 / &lt; %2</source>
         <translation>Veränderung ≥ %1 / &lt; %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>same week last year</source>
+        <translation>gleiche Woche im Vorjahr</translation>
+    </message>
+    <message>
         <source>weeks</source>
-        <translation>Wochen</translation>
+        <translation type="vanished">Wochen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>days</source>
-        <translation>Tage</translation>
+        <translation type="vanished">Tage</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>last year</source>
-        <translation>Vorjahr</translation>
+        <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1889,7 +1934,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+117"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+118"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -1986,17 +2031,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+62"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+70"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>%1, weekly</source>
         <translation>%1, wöchentlich</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Only 1 KPI has data: no gear score.</source>
         <translation>Nur 1 KPI hat Daten: kein Zahnrad-Wert.</translation>
     </message>
@@ -2017,8 +2062,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
         <source>Data as of %1</source>
-        <translation>Datenstand %1</translation>
+        <translation type="vanished">Datenstand %1</translation>
     </message>
     <message>
         <source>No data</source>
@@ -2096,23 +2145,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPI-Zahnräder</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Gears</source>
         <translation>Zahnräder</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+283"/>
+        <location line="+336"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-327"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Last %1 weeks</source>
         <translation>Letzte %1 Wochen</translation>
     </message>
@@ -2152,7 +2201,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>All brands</source>
         <translation>Alle Marken</translation>
     </message>
@@ -2167,12 +2216,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Week of %1</source>
         <translation>Woche vom %1</translation>
     </message>
@@ -3250,7 +3299,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+68"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+71"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3270,7 +3319,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+104"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3310,7 +3359,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Mit Amazon &amp;abgleichen (SP-API)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -3320,7 +3369,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3330,7 +3379,32 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ü&amp;ber VendorDesk</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Workspace: %1 (%2)</source>
         <translation>Arbeitsbereich: %1 (%2)</translation>
     </message>
@@ -3756,6 +3830,14 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+73"/>
         <source>Scenario %1</source>
         <translation>Szenario %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../vendordesk/ui/search.py" line="+36"/>
+        <source>Search: ASIN, title, case ID (Ctrl+F)</source>
+        <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>
 </context>
 <context>
@@ -4827,12 +4909,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+228"/>
+        <location line="+235"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-228"/>
         <location line="+188"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
@@ -4969,7 +5051,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+138"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+145"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -5063,7 +5145,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-376"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-383"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -5108,6 +5190,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+18"/>
         <source>Nothing due.</source>
         <translation>Nichts fällig.</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <source>Enter value: %1</source>
+        <translation>Wert eingeben: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gear settings: %1</source>
+        <translation>Zahnrad-Einstellungen: %1</translation>
     </message>
 </context>
 <context>
@@ -5216,14 +5311,14 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+183"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+185"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-118"/>
         <source>Shocks</source>
         <translation>Schocks</translation>
     </message>
@@ -5315,12 +5410,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+3"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Units</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Our revenue (shipped COGS)</source>
         <translation>Unser Umsatz (Shipped COGS)</translation>
     </message>
@@ -5340,7 +5435,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Marge von Amazon (€)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Our revenue, change (€)</source>
         <translation>Unser Umsatz, Änderung (€)</translation>
     </message>

@@ -192,3 +192,117 @@ def test_a_new_chargeback_reaches_the_operations_gear(main_window, qtbot, demo_w
     qtbot.waitUntil(lambda: tab.task is None and tab.compute_task is None
                     and tab.report.gear("ops_compliance").kpis[1].value
                     == pytest.approx((before or 0) + 5000), timeout=30000)
+
+
+# --- layout at real screen sizes (issue 17) -------------------------------------------------------
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_tiles_fit_without_scrollbars_and_filters_are_not_cut(main_window, qtbot, size):
+    from PySide6.QtWidgets import QAbstractScrollArea, QComboBox
+
+    main_window.resize(*size)
+    tab = _gears_tab(main_window, qtbot)
+    qtbot.waitUntil(lambda: tab.grid.tiles["content"].height() > 0)
+    grid = tab.grid
+    assert grid.visibleRegion().boundingRect().size() == grid.size()       # the grid is not cut
+    for area in tab.content.findChildren(QAbstractScrollArea):
+        if area.parent() is grid or grid.isAncestorOf(area):
+            assert not area.horizontalScrollBar().isVisible() and not area.verticalScrollBar().isVisible()
+    for tile in grid.tiles.values():
+        assert tile.height() >= tile.minimumHeight() and tile.width() >= tile.minimumWidth()
+    for combo in (tab.brand, tab.category, tab.period, tab.compare):
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert combo.width() > needed, combo.currentText()               # "Alle Kate…" no more
+    assert isinstance(tab.brand, QComboBox)
+
+
+def test_big_screen_tiles_show_more_kpis_than_small_ones(main_window, qtbot):
+    tab = _gears_tab(main_window, qtbot)
+    main_window.resize(1280, 720)
+    qtbot.waitUntil(lambda: tab.grid.tiles["content"]._rows == 2, timeout=5000)
+    small = tab.grid.tiles["forecast_ordering"].headline.text().count("<br>")
+    main_window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: tab.grid.tiles["content"]._rows == 4, timeout=5000)
+    big = tab.grid.tiles["forecast_ordering"].headline.text().count("<br>")
+    assert big > small
+    assert tab.grid.tiles["content"].spark.height() > 40          # the sparkline grows into the room
+
+
+def test_tile_widths_do_not_jump_when_switching_gear(main_window, qtbot):
+    main_window.resize(1280, 720)
+    tab = _gears_tab(main_window, qtbot)
+    widths = {g: t.width() for g, t in tab.grid.tiles.items()}
+    for gear_id in ("availability", "profitability_terms", "reviews_cx", "content"):
+        tab.grid.select(gear_id)
+        qtbot.wait(20)
+        assert {g: t.width() for g, t in tab.grid.tiles.items()} == widths
+    assert max(widths.values()) - min(widths.values()) <= 2       # equal columns
+
+
+def test_every_kpi_row_is_shown_in_full(main_window, qtbot):
+    main_window.resize(1280, 720)
+    tab = _gears_tab(main_window, qtbot)
+    tab.grid.select("profitability_terms")
+    table = tab.detail.kpi_table
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    last = table.rowCount() - 1
+    bottom = table.rowViewportPosition(last) + table.rowHeight(last)
+    assert bottom <= table.viewport().height()
+    assert not table.verticalScrollBar().isVisible()
+
+
+def test_manual_kpi_dialog_shows_four_digit_years_and_a_calendar(empty_window, qtbot):
+    from vendordesk.ui.gears.dialogs import ManualKpiDialog
+
+    tab = _gears_tab(empty_window, qtbot)
+    dialog = ManualKpiDialog(tab._gear_def("advertising"), "Werbung", [], tab)
+    qtbot.addWidget(dialog)
+    for edit in (dialog.start, dialog.end):
+        assert edit.calendarPopup()
+        assert str(edit.date().year()) in edit.text()         # 2026, not 26
+
+
+def test_manual_value_and_gear_settings_can_be_undone(empty_window, qtbot, workspace, monkeypatch):
+    from vendordesk.store.gears import gear_settings, manual_kpis_frame
+    from vendordesk.ui.gears import dialogs as gear_dialogs
+
+    tab = _gears_tab(empty_window, qtbot)
+    tab._show_content_anyway()
+    _settled(tab, qtbot)
+
+    def fake_exec(dialog):
+        dialog.kpi.setCurrentIndex(dialog.kpi.findData("star_rating"))
+        dialog.value.setValue(4.4)
+        return True
+
+    monkeypatch.setattr(gear_dialogs.ManualKpiDialog, "exec", fake_exec)
+    tab.enter_manual("reviews_cx")
+    assert len(manual_kpis_frame(workspace)) == 1
+    stack = empty_window.undo_stack
+    assert stack.canUndo() and empty_window.undo_action.isEnabled()
+    stack.undo()
+    assert manual_kpis_frame(workspace).empty
+    stack.redo()
+    assert manual_kpis_frame(workspace)["value"].tolist() == [pytest.approx(4.4)]
+
+    monkeypatch.setattr(gear_dialogs.GearSettingsDialog, "exec",
+                        lambda dialog: dialog.name.setText("Kundenstimme") or True)
+    tab.customise("reviews_cx")
+    assert gear_settings(workspace)["reviews_cx"]["custom_name"] == "Kundenstimme"
+    stack.undo()
+    assert (gear_settings(workspace).get("reviews_cx") or {}).get("custom_name") is None
+    qtbot.waitUntil(lambda: tab.task is None and tab.compute_task is None, timeout=30000)
+
+
+def test_gear_ids_are_shown_as_gear_names(qapp):
+    from vendordesk.ui.gears.formatting import gear_choices, gear_name
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        assert gear_name("profitability_terms") == "Profitabilität & Konditionen"
+        assert gear_name("reviews_cx") == "Bewertungen & Retouren"
+        assert gear_name("Mein Thema") == "Mein Thema"              # free text stays as typed
+        assert all("_" not in name for name, _ in gear_choices())
+    finally:
+        install_language(qapp, "en")
+    assert gear_name("reviews_cx") != "reviews_cx"

@@ -43,6 +43,21 @@ def percent(fraction: float | None, decimals: int = 1) -> str:
     return f"{text} %" if QLocale().language() == QLocale.Language.German else f"{text}%"
 
 
+def date_format() -> str:
+    """The locale's numeric date format with a four-digit year (dd.MM.yyyy in German),
+    for QDateEdit.setDisplayFormat as much as for text."""
+    if QLocale().language() == QLocale.Language.German:
+        return "dd.MM.yyyy"
+    form = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return form if "yyyy" in form else form.replace("yy", "yyyy")
+
+
+def date_edit(edit) -> None:
+    """A QDateEdit the house way: four-digit year and a calendar picker."""
+    edit.setDisplayFormat(date_format())
+    edit.setCalendarPopup(True)
+
+
 def date(value: str | dt.date | None) -> str:
     """An ISO date or date object in the locale's numeric form (01.03.2026)."""
     if value in (None, ""):
@@ -52,7 +67,4 @@ def date(value: str | dt.date | None) -> str:
             value = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    qdate = QDate(value.year, value.month, value.day)
-    if QLocale().language() == QLocale.Language.German:
-        return QLocale().toString(qdate, "dd.MM.yyyy")
-    return QLocale().toString(qdate, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())

@@ -8,7 +8,7 @@ from pathlib import Path
 import shiboken6
 
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from vendordesk import APP_NAME
@@ -43,11 +43,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings or QSettings()
         self.ctx.services["main_window"] = self
+        self.undo_stack = QUndoStack(self)
+        self.ctx.services["undo_stack"] = self.undo_stack
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._build_tabs()
+        self._build_search()
         self._build_menus()
         self.workspace_label = QLabel()
         self.as_of_label = QLabel()
@@ -67,6 +70,39 @@ class MainWindow(QMainWindow):
         self._closed = False
         for title in (self.tr("KPI gears"), self.tr("Tickets"), self.tr("Price increase"), self.tr("Forecast")):
             self.tabs.addTab(QWidget(), title)
+
+    def _build_search(self) -> None:
+        from vendordesk.ui.search import SearchBox, search_entries
+
+        self.search = SearchBox(lambda: search_entries(self.ctx.workspace))
+        self.search.picked.connect(self.jump)
+        self.menuBar().setCornerWidget(self.search, Qt.Corner.TopRightCorner)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def jump(self, kind: str, key: str) -> None:
+        """Show a search hit: an ASIN in the gears tab, a case in the tickets tab."""
+        self.ensure_tabs()
+        by_kind = {"asin": "GearsTab", "case": "TicketsTab"}
+        tab = next((t for t in self.tab_widgets if type(t).__name__ == by_kind.get(kind)), None)
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        tab.ensure_loaded()
+        if kind == "asin":
+            self._when(lambda: tab.content is not None and tab.model is not None, lambda: tab._filter_asin(key))
+        else:
+            self._when(lambda: hasattr(tab, "cases") and hasattr(tab, "_frames"),
+                       lambda: tab.open_item("case", key))
+
+    def _when(self, ready, action, tries: int = 200) -> None:
+        """Run ``action`` once the tab has loaded (its data comes from a worker)."""
+        if ready():
+            action()
+        elif tries > 0 and not self._closed:
+            QTimer.singleShot(50, lambda: self._when(ready, action, tries - 1))
 
     def ensure_tabs(self) -> None:
         """Replace the empty pages with the real tabs (once) and load the visible one."""
@@ -88,6 +124,12 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
+        self._name_tab_actions()
+        self._undo_shortcut_for_tab(current)
+        for tab in self.tab_widgets:
+            state = self.settings.value(f"layout/{type(tab).__name__}")
+            if hasattr(tab, "restore_layout") and isinstance(state, dict):
+                tab.restore_layout(state)
 
     def event(self, event) -> bool:  # noqa: D401 - Qt override
         if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
@@ -115,6 +157,7 @@ class MainWindow(QMainWindow):
             widget.ensure_loaded()
 
     def _on_changed(self, changes: Changes) -> None:
+        self.search.invalidate()
         for tab in self.tab_widgets:
             tab.refresh(changes)
         self._update_title()
@@ -142,11 +185,45 @@ class MainWindow(QMainWindow):
         if _has_module("vendordesk.ui.imports.sync_dialog"):
             self._action(file_menu, self.tr("&Sync with Amazon (SP-API)…"), self.open_sync)
         file_menu.addSeparator()
+        self._tab_actions = []
         if _has_module("vendordesk.ui.settings.tab"):
             self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._build_edit_menu()
+        self._build_go_menu()
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(self.help_menu, self.tr("&About VendorDesk"), self.show_about)
+
+    def _build_edit_menu(self) -> None:
+        """Undo/redo of manual KPI values and gear settings (vendordesk.ui.undo)."""
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.find_action = self._action(edit, self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.tabs.currentChanged.connect(self._undo_shortcut_for_tab)
+
+    def _undo_shortcut_for_tab(self, index: int) -> None:
+        """The tickets tab keeps Ctrl+Z for its deletes; elsewhere Ctrl+Z is Edit › Undo."""
+        own = hasattr(self.tabs.widget(index), "undo_delete")
+        self.undo_action.setShortcut(QKeySequence() if own else QKeySequence(QKeySequence.StandardKey.Undo))
+
+    def _build_go_menu(self) -> None:
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for index in range(self.tabs.count()):
+            action = self._action(go, self.tabs.tabText(index), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                                  QKeySequence(f"Ctrl+{index + 1}"))
+            self._tab_actions.append(action)
+        self.tabs.currentChanged.connect(self._name_tab_actions)
+
+    def _name_tab_actions(self, _index: int = 0) -> None:
+        for index, action in enumerate(self._tab_actions):
+            tab = self.tabs.widget(index)
+            action.setText(tab.title() if hasattr(tab, "title") else self.tabs.tabText(index))
 
     def add_export_action(self, text: str, slot) -> QAction:
         """Tabs register their exports here (File › Export)."""
@@ -260,6 +337,9 @@ class MainWindow(QMainWindow):
             self.move(pos)
         if self.settings.value("window/maximized", False, type=bool):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        last = self.settings.value("window/tab", 0, type=int)
+        if 0 <= last < self.tabs.count():
+            self.tabs.setCurrentIndex(last)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._closed = True
@@ -268,7 +348,17 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/size", self.size())
             self.settings.setValue("window/pos", self.pos())
         self.settings.setValue("workspace/last", str(self.ctx.workspace.path))
+        self.save_layout()
         super().closeEvent(event)
+
+    def save_layout(self) -> None:
+        """The last tab and each tab's own layout (splitters, filters) for the next start."""
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for tab in self.tab_widgets:
+            state = tab.layout_state() if hasattr(tab, "layout_state") else {}
+            if state:
+                self.settings.setValue(f"layout/{type(tab).__name__}", state)
+        self.settings.sync()
 
 
 # Pure-Python modules the tabs need; importing them takes ~0.6 s, so a worker does it.

@@ -52,23 +52,37 @@ class Task(QRunnable):
     def _progress(self, fraction: float) -> None:
         if self._cancel.is_set():
             raise Cancelled()
-        self.signals.progress.emit(float(fraction))
+        self._emit(self.signals.progress, float(fraction))
+
+    def _emit(self, signal, value) -> None:
+        """Deliver to the GUI thread unless the app already deleted the receiver (quit mid-task)."""
+        try:
+            signal.emit(value)
+        except RuntimeError:            # "Signal source has been deleted": nobody is left to tell
+            self._cancel.set()
+            raise Cancelled() from None
 
     @Slot()
     def run(self) -> None:
         try:
             result = self.fn(*self.args, progress=self._progress, cancelled=self.cancelled, **self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - every error is handed to the GUI thread
-            if not isinstance(exc, Cancelled):
+            if not isinstance(exc, Cancelled) and not self._cancel.is_set():
                 log.error("background task failed", exc_info=exc)
             self.done.set()
-            self.signals.failed.emit(exc)
+            self._deliver(self.signals.failed, exc)
             return
         self.done.set()
         if self._cancel.is_set():
-            self.signals.failed.emit(Cancelled())
+            self._deliver(self.signals.failed, Cancelled())
         else:
-            self.signals.finished.emit(result)
+            self._deliver(self.signals.finished, result)
+
+    def _deliver(self, signal, value) -> None:
+        try:
+            self._emit(signal, value)
+        except Cancelled:
+            pass
 
 
 def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.ui import fmt
-from vendordesk.ui.charts import TimeSeriesPlot
+from vendordesk.ui.charts import ChartFrame, TimeSeriesPlot, last_year_on_this_year
 from vendordesk.ui.gears.formatting import (
     STATUS_COLORS,
     change_text,
@@ -31,12 +31,6 @@ from vendordesk.ui.gears.formatting import (
     status_text,
 )
 from vendordesk.ui.models.frame_model import Column, FrameModel
-
-
-def shift_week(iso: str, weeks: int) -> str:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(iso) + dt.timedelta(weeks=weeks)).isoformat()
 
 
 class GearDetail(QWidget):
@@ -82,13 +76,9 @@ class GearDetail(QWidget):
         self.kpi_table.itemSelectionChanged.connect(self._show_chart)
 
         self.chart = TimeSeriesPlot()
-        self.chart.setMinimumHeight(170)
-        self.no_chart = QLabel(self.tr("No values over time for this KPI yet."))
-        self.no_chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_chart.setStyleSheet("color: #78909c; background: #fafafa; border: 1px solid #eceff1;")
-        self.chart_stack = QStackedWidget()
-        self.chart_stack.addWidget(self.chart)
-        self.chart_stack.addWidget(self.no_chart)
+        self.chart.setMinimumHeight(140)
+        self.chart_stack = ChartFrame(self.chart, self.tr("No values over time for this KPI yet."))
+        self.no_chart = self.chart_stack.empty
 
         worst = QWidget()
         worst_layout = QVBoxLayout(worst)
@@ -115,6 +105,7 @@ class GearDetail(QWidget):
         split.addWidget(worst)
         split.setSizes([200, 240, 220])
         split.setChildrenCollapsible(False)
+        self.split = split
         layout.addWidget(split, 1)
 
     # --- content ---------------------------------------------------------------------------
@@ -158,9 +149,17 @@ class GearDetail(QWidget):
                     item.setForeground(QBrush(QColor(STATUS_COLORS.get(k.status, "#78909c"))))
                 self.kpi_table.setItem(row, col, item)
         self.kpi_table.blockSignals(False)
+        self._fit_kpi_rows()
         first = next((i for i, k in enumerate(gear.kpis) if not missing(k.value)), 0)
         self.kpi_table.selectRow(first)
         self._show_chart()
+
+    def _fit_kpi_rows(self) -> None:
+        """Every KPI row shows in full: the table is at least as tall as its rows."""
+        table = self.kpi_table
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setMinimumHeight(rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2)
 
     def _limits(self, threshold: dict | None, unit: str) -> str:
         if not threshold:
@@ -184,19 +183,19 @@ class GearDetail(QWidget):
         series = weekly[k.id] if k.id in getattr(weekly, "columns", []) else None
         points = list(series.dropna().items()) if series is not None else []
         if not points:
-            self.chart_stack.setCurrentWidget(self.no_chart)
+            self.chart_stack.show_empty()
             return
-        self.chart_stack.setCurrentWidget(self.chart)
+        self.chart_stack.show_plot()
         compare_points = None
-        if self.report.compare == "last_year" and points:
-            compare_points = [(shift_week(w, 52), v) for w, v in points]
+        if self.report.compare == "last_year":
+            points, compare_points = last_year_on_this_year(points)
         limits = None
         if k.threshold and k.threshold["kind"] in ("min", "max"):
             limits = {"green": k.threshold["green"], "red": k.threshold["red"]}
-        unit = {"pct": "%", "money": self.currency, "weeks": self.tr("weeks"), "days": self.tr("days")}.get(k.unit, "")
+        unit = {"pct": "pct", "money": "money", "weeks": "weeks", "days": "days", "units": "units"}.get(k.unit, "number")
         self.chart.set_series(points, k.name, percent=k.unit == "pct", compare_points=compare_points,
-                              compare_label=self.tr("last year"), thresholds=limits,
-                              period=self.report.periods.get("current"), unit_label=unit)
+                              compare_label=self.tr("same week last year"), thresholds=limits,
+                              period=self.report.periods.get("current"), unit=unit, currency=self.currency)
 
     def _fill_worst(self, gear, worst) -> None:
         if worst is None or len(worst) == 0:

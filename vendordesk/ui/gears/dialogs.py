@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.core.gears.defs import GearDef, KpiDef
+from vendordesk.ui import fmt
 
 
 def _unit_setup(spin: QDoubleSpinBox, unit: str) -> None:
@@ -64,7 +65,7 @@ class ManualKpiDialog(QDialog):
         self.start = QDateEdit(sunday)
         self.end = QDateEdit(sunday.addDays(6))
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
+            fmt.date_edit(edit)
         self.value = QDoubleSpinBox()
         self.kpi.currentIndexChanged.connect(self._kpi_changed)
         self._kpi_changed()

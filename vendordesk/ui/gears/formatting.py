@@ -59,3 +59,23 @@ def change_text(change, unit: str, value=None, compare=None) -> str:
 
 def score_text(score) -> str:
     return fmt.DASH if missing(score) else fmt.number(score, 0)
+
+
+def gear_name(gear_id: str | None) -> str:
+    """A gear's name in the UI language for a stored id ("profitability_terms" -> "Profitabilität &
+    Konditionen"); anything that is not a gear id (free text) comes back unchanged. Other tabs
+    (tickets, department task list) show the gear field through this."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.core.gears.defs import GEAR_IDS, gear
+
+    if not gear_id or gear_id not in GEAR_IDS:
+        return gear_id or ""
+    return gear(gear_id).name("de" if QLocale().language() == QLocale.Language.German else "en")
+
+
+def gear_choices() -> list[tuple[str, str]]:
+    """(shown name, stored id) for a gear picker, in the gears' order."""
+    from vendordesk.core.gears.defs import GEAR_IDS
+
+    return [(gear_name(g), g) for g in GEAR_IDS]

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -28,6 +27,7 @@ from vendordesk.changes import Changes
 from vendordesk.ui.tab_base import BaseTab, EmptyState
 
 PERIOD_WEEKS = (4, 13, 26, 52)
+GRID_MIN_WIDTH = 3 * 150 + 2 * 8 + 4   # three tiles of TILE_MIN_WIDTH and their spacing
 ASYNC_ROWS = 0           # fact rows from which re-judging runs in a worker (0: always)
 
 
@@ -118,10 +118,7 @@ class GearsTab(BaseTab):
         self.grid = GearGrid(GEAR_IDS)
         self.grid.selected.connect(self._show_detail)
         self.grid.manual_requested.connect(self.enter_manual)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = self.grid          # no scroll area: the nine tiles always fit (TILE_MIN_* sizes)
         self.detail = GearDetail()
         self.detail.manual_requested.connect(self.enter_manual)
         self.detail.customise_requested.connect(self.customise)
@@ -131,7 +128,11 @@ class GearsTab(BaseTab):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 6)
-        split.setSizes([620, 700])
+        split.setSizes([620, 660])
+        split.setChildrenCollapsible(False)
+        self.split = split
+        scroll.setMinimumWidth(GRID_MIN_WIDTH)
+        self.scroll = scroll
         outer.addWidget(split, 1)
         if _has_influence_panel():
             self.inner = QTabWidget()
@@ -152,7 +153,8 @@ class GearsTab(BaseTab):
         self.brand = QComboBox()
         self.category = QComboBox()
         self.asin = QComboBox()
-        self.asin.setMinimumContentsLength(18)
+        self.asin.setMinimumContentsLength(16)
+        self.asin.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.period = QComboBox()
         for weeks in PERIOD_WEEKS:
             self.period.addItem(self.tr("Last %1 weeks").replace("%1", str(weeks)), weeks)
@@ -166,7 +168,11 @@ class GearsTab(BaseTab):
             bar.addWidget(combo)
         bar.addWidget(self.compare)
         bar.addStretch(1)
+        for combo in (self.brand, self.category, self.period, self.compare):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.as_of = QLabel()
+        self.as_of.setWordWrap(True)
+        self.as_of.setMaximumWidth(280)
         self.as_of.setStyleSheet("color: #546e7a;")
         bar.addWidget(self.as_of)
         for combo in (self.brand, self.category):
@@ -259,6 +265,9 @@ class GearsTab(BaseTab):
         if self.content is None:
             self._build()
         self._fill_filters()
+        if getattr(self, "_saved_layout", None):
+            self._apply_layout()
+            self._fill_asins()
         self.stack.setCurrentWidget(self.content)
         self.recompute()
 
@@ -312,6 +321,9 @@ class GearsTab(BaseTab):
         from vendordesk.ui import fmt
 
         self.report = report
+        for widget, sizes in getattr(self, "_pending_sizes", []):
+            widget.setSizes(sizes)
+        self._pending_sizes = []
         manual_gears = {g for g, _ in MANUAL_KPIS}
         self.grid.show_report(self.report, self.currency, manual_gears)
         text = (self.tr("Week of %1").replace("%1", fmt.date(self.report.asof_week))
@@ -371,17 +383,60 @@ class GearsTab(BaseTab):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Export KPI gears"), str(exc))
 
-    def _filter_asin(self, asin: str) -> None:
+    def layout_state(self) -> dict:
+        """What the window remembers (QSettings): splitter sizes and the filters."""
+        if self.content is None:
+            return {}
+        return {"split": self.split.sizes(), "detail_split": self.detail.split.sizes(),
+                "period": self.period.currentData(), "compare": self.compare.currentData(),
+                "brand": self.brand.currentData(), "category": self.category.currentData()}
+
+    def restore_layout(self, state: dict) -> None:
+        """Applied when the content is first built (and again if asked later)."""
+        self._saved_layout = dict(state or {})
+        if self.content is not None:
+            self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        state = getattr(self, "_saved_layout", None) or {}
+        self._pending_sizes = []
+        for key, widget in (("split", self.split), ("detail_split", self.detail.split)):
+            sizes = [int(v) for v in state.get(key) or []]
+            if len(sizes) == widget.count() and sum(sizes) > 0:
+                widget.setSizes(sizes)
+                self._pending_sizes.append((widget, sizes))   # again at the first render (laid out)
+        for key, combo in (("period", self.period), ("compare", self.compare), ("brand", self.brand),
+                           ("category", self.category)):
+            value = state.get(key)
+            if value not in (None, ""):
+                index = combo.findData(int(value) if key == "period" else value)   # QSettings keeps text
+                if index >= 0:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(index)
+                    combo.blockSignals(False)
+        self._saved_layout = None
+
+    def _filter_asin(self, asin: str) -> bool:
+        """Show the gears for one ASIN (from the worst list or the global search)."""
+        if self.content is None:
+            return False
+        for combo in (self.brand, self.category):   # the ASIN may sit outside the narrowed list
+            if self.asin.findData(asin) < 0 and combo.currentIndex() != 0:
+                combo.setCurrentIndex(0)
         index = self.asin.findData(asin)
         if index >= 0:
             self.asin.setCurrentIndex(index)
+        return index >= 0
 
     def _gear_def(self, gear_id: str):
         return next(g for g in self.model.gears if g.id == gear_id)
 
+    def _notify(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
     def enter_manual(self, gear_id: str) -> None:
-        from vendordesk.store.gears import save_manual_kpi
         from vendordesk.ui.gears.dialogs import ManualKpiDialog
+        from vendordesk.ui.undo import ManualKpiCommand, push_or_do
 
         gear = self._gear_def(gear_id)
         if not any(k.manual for k in gear.kpis):
@@ -390,24 +445,23 @@ class GearsTab(BaseTab):
         asins = products["asin"].tolist() if products is not None else []
         dialog = ManualKpiDialog(gear, self.report.gear(gear_id).name, asins, self)
         if dialog.exec():
-            save_manual_kpi(self.ctx.workspace, **dialog.entry())
-            self.changed.emit(Changes(gears=True))
+            label = self.report.gear(gear_id).name
+            push_or_do(self.ctx, ManualKpiCommand(self.ctx.workspace, self._notify, dialog.entry(), label))
 
     def customise(self, gear_id: str) -> None:
-        from vendordesk.store.gears import gear_settings, reset_gear, save_gear
+        from vendordesk.store.gears import gear_settings
         from vendordesk.ui.gears.dialogs import GearSettingsDialog
+        from vendordesk.ui.undo import GearSettingsCommand, push_or_do
 
         gear = self._gear_def(gear_id)
         custom = (gear_settings(self.ctx.workspace).get(gear_id) or {}).get("custom_name")
         dialog = GearSettingsDialog(gear, gear.name(self.ctx.lang), custom, self.ctx.lang, self)
         if not dialog.exec():
             return
-        if dialog.reset_requested:
-            reset_gear(self.ctx.workspace, gear_id)
-        else:
-            save_gear(self.ctx.workspace, gear.id, gear.position, gear.name_de, gear.name_en,
-                      dialog.custom_name(), dialog.thresholds())
-        self.changed.emit(Changes(gears=True))
+        after = None if dialog.reset_requested else {"custom_name": dialog.custom_name(),
+                                                     "thresholds": dialog.thresholds()}
+        push_or_do(self.ctx, GearSettingsCommand(self.ctx.workspace, self._notify, gear, after,
+                                                 gear.name(self.ctx.lang)))
 
     # --- the interdependency panel ------------------------------------------------------------
     def _inner_changed(self, index: int) -> None:

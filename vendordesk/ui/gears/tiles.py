@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,9 @@ from vendordesk.ui.gears.formatting import (
     status_text,
 )
 
+TILE_MIN_WIDTH, TILE_MIN_HEIGHT = 150, 165
+SPARK_MAX_HEIGHT = 120
+
 
 class GearTile(QFrame):
     """Signals: clicked(gear_id); manual_requested(gear_id) from the "Enter values" button."""
@@ -38,7 +42,9 @@ class GearTile(QFrame):
         self.gear_id = gear_id
         self.setObjectName("gearTile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(190, 200)
+        self.setMinimumSize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
+        # Equal columns whatever the text: widths never jump when the content changes.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 10, 8)
         layout.setSpacing(2)
@@ -52,7 +58,9 @@ class GearTile(QFrame):
         self.status.setStyleSheet("font-weight: 600;")
         top.addWidget(self.score)
         top.addWidget(self.status, 1, Qt.AlignmentFlag.AlignBottom)
-        self.spark = Sparkline(self)
+        self.spark = Sparkline(self, height=22)
+        self.spark.setMaximumHeight(SPARK_MAX_HEIGHT)     # grows into the space of big screens
+        self.spark.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.headline = QLabel()
         self.headline.setStyleSheet("color: #37474f; font-size: 9pt;")
         self.headline.setTextFormat(Qt.TextFormat.RichText)
@@ -62,18 +70,19 @@ class GearTile(QFrame):
         self.manual = QPushButton(self.tr("Enter values…"))
         self.manual.setCursor(Qt.CursorShape.PointingHandCursor)
         self.manual.clicked.connect(lambda: self.manual_requested.emit(self.gear_id))
-        for widget in (self.name,):
-            layout.addWidget(widget)
+        layout.addWidget(self.name)
         layout.addLayout(top)
-        layout.addWidget(self.spark)
+        layout.addWidget(self.spark, 1)
         layout.addWidget(self.headline)
         layout.addWidget(self.manual, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        layout.addStretch(0)
         layout.addWidget(self.as_of)
         self._selected = False
         self._status = "no-data"
         self._style_key = None
         self._label_color = None
+        self._shown = None                 # (gear, currency, can_enter) for re-rendering on resize
+        self._rows = 2
 
     def show_gear(self, gear, currency: str, can_enter: bool) -> None:
         self._status = gear.status
@@ -89,6 +98,8 @@ class GearTile(QFrame):
         self.spark.setVisible(has_data and len(gear.spark) > 1)
         self.spark.set_points(gear.spark, color)
         self.spark.setToolTip(self.tr("%1, weekly").replace("%1", gear.kpis[0].name))
+        self._shown = (gear, currency, can_enter)
+        self._rows = self._rows_for_height()
         if has_data:
             lines = self._kpi_lines(gear, currency)
             if getattr(gear, "note", None) == "one_kpi":
@@ -99,22 +110,38 @@ class GearTile(QFrame):
         self.manual.setVisible(not has_data and can_enter)
         versus = self.tr("vs. last year") if getattr(gear, "compare", "prior") == "last_year" else \
             self.tr("vs. prior period")
-        self.as_of.setText(self.tr("Data as of %1").replace("%1", fmt.date(gear.data_as_of)) + " · " + versus
-                           if gear.data_as_of else "")
+        self.as_of.setText(self.tr("As of %1").replace("%1", fmt.date(gear.data_as_of)) if gear.data_as_of else "")
+        self.as_of.setToolTip(versus)
+        self.status.setToolTip(versus)
         self.as_of.setVisible(bool(gear.data_as_of))
         self._restyle()
 
+    def _rows_for_height(self) -> int:
+        """Two KPI rows on a small tile, up to four where a big screen gives the room."""
+        return 4 if self.height() >= 270 else 3 if self.height() >= 230 else 2
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        rows = self._rows_for_height()
+        if rows != self._rows and self._shown is not None:
+            self.show_gear(*self._shown)
+
     def _kpi_lines(self, gear, currency: str) -> str:
-        """The two weakest judged KPIs, plus the count of flagged ASINs when there are any."""
+        """The weakest judged KPIs (two, more on big tiles), plus the count of flagged ASINs."""
         judged = [k for k in gear.kpis if k.status in ("green", "amber", "red")]
         judged.sort(key=lambda k: k.score if k.score is not None else 100.0)
         counts = [k for k in gear.kpis if k.id.startswith("asins_") and k.unit == "count"
                   and not missing(k.value) and k.value > 0]          # only when ASINs are flagged
         rows = []
-        shown = judged[:2]
-        if counts and not any(k.id == counts[0].id + "_share" for k in shown):
-            shown.append(counts[0])
-        for k in shown or [k for k in gear.kpis if not missing(k.value)][:2]:
+        room = self._rows - (1 if getattr(gear, "note", None) == "one_kpi" else 0)
+        flagged = counts[:1] if counts else []            # flagged ASINs always get a row
+        shown = judged[:max(1, room - len(flagged))]
+        if flagged and not any(k.id == flagged[0].id + "_share" for k in shown):
+            shown.append(flagged[0])
+        if len(shown) < room:          # room left: the other KPIs with data
+            shown += [k for k in gear.kpis if k not in shown and k not in counts and not missing(k.value)
+                      ][:room - len(shown)]
+        for k in shown:
             color = STATUS_COLORS.get(k.status, "#37474f")
             if k.id.startswith("asins_"):
                 color = STATUS_COLORS["amber"] if k.value and k.value > 0 else STATUS_COLORS["green"]
@@ -163,6 +190,9 @@ class GearGrid(QWidget):
             tile.manual_requested.connect(self.manual_requested)
             grid.addWidget(tile, i // 3, i % 3)
             self.tiles[gear_id] = tile
+        for index in range(3):
+            grid.setColumnStretch(index, 1)
+            grid.setRowStretch(index, 1)
         self.current: str | None = None
 
     def show_report(self, report, currency: str, manual_gears: set[str]) -> None:

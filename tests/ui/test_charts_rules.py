@@ -1,0 +1,100 @@
+"""The chart rules of vendordesk.ui.charts: German ticks and units, legend off the data,
+last year on this year's weeks, an empty state before data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.qt
+
+
+@pytest.fixture
+def german(qapp):
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    yield
+    install_language(qapp, "en")
+
+
+def test_german_ticks_have_thousands_separators_and_money_uses_tsd_euro(qapp, german):
+    from vendordesk.ui.charts import ValueAxis
+
+    units = ValueAxis("units")
+    assert units.tickStrings([0.0, 10000.0, 20000.0], 1.0, 10000.0) == ["0", "10.000", "20.000"]
+    assert units.label_text() == "Stück"
+    money = ValueAxis("money", "EUR")
+    # 20.000 € to 60.000 € in thousands: 20, 40, 60 "Tsd. €"
+    assert money.tickStrings([20000.0, 40000.0, 60000.0], 1.0, 20000.0) == ["20", "40", "60"]
+    assert money.label_text() == "Tsd. €"
+    # 1,5 Mio. € -> "1,5" on a "Mio. €" axis
+    assert money.tickStrings([1_000_000.0, 1_500_000.0], 1.0, 500_000.0) == ["1,0", "1,5"]
+    assert money.label_text() == "Mio. €"
+    assert "EUR" not in money.label_text()
+
+
+def test_english_money_axis_says_euro_not_eur(qapp):
+    from vendordesk.ui.charts import ValueAxis
+
+    money = ValueAxis("money", "EUR")
+    money.tickStrings([100.0, 200.0], 1.0, 100.0)
+    assert money.label_text() == "€"
+
+
+def _weeks(first: str, count: int, value=lambda i: 10.0 + i):
+    start = dt.date.fromisoformat(first)
+    return [((start + dt.timedelta(weeks=i)).isoformat(), value(i)) for i in range(count)]
+
+
+def test_last_year_is_drawn_on_this_years_weeks():
+    from vendordesk.ui.charts import last_year_on_this_year
+
+    points = _weeks("2024-11-03", 108)           # two years and four weeks of weekly values
+    this_year, last_year = last_year_on_this_year(points)
+    assert len(this_year) == 52 and this_year[-1] == points[-1]
+    assert [w for w, _ in last_year] == [w for w, _ in this_year]      # same x: this year's weeks
+    # index 107 is 2024-11-03 + 749 days = 2026-11-22; it shows the value of 52 weeks
+    # before (index 55, the week 2025-11-23): 10 + 55 = 65
+    assert dict(last_year)["2026-11-22"] == 65.0
+    assert this_year[0][0] == "2025-11-30"          # index 56: the oldest of the 52 weeks
+
+
+def test_gear_chart_last_year_curve_spans_this_years_weeks(main_window, qtbot):
+    from tests.ui.test_gears_tab import _gears_tab, _settled
+
+    tab = _gears_tab(main_window, qtbot)
+    tab.compare.setCurrentIndex(tab.compare.findData("last_year"))
+    _settled(tab, qtbot)
+    tab.grid.select("profitability_terms")
+    chart = tab.detail.chart
+    main_x, compare_x = chart.line.getData()[0], chart.compare.getData()[0]
+    assert len(compare_x) > 0
+    assert compare_x.min() >= main_x.min() and compare_x.max() == main_x.max()
+    assert main_x.max() - main_x.min() == 51 * 7 * 86400.0       # 52 weekly points
+
+
+def test_legend_never_covers_the_data(main_window, qtbot):
+    from tests.ui.test_gears_tab import _gears_tab, _settled
+
+    main_window.resize(1280, 720)
+    tab = _gears_tab(main_window, qtbot)
+    tab.compare.setCurrentIndex(tab.compare.findData("last_year"))
+    _settled(tab, qtbot)
+    for gear_id in ("availability", "profitability_terms", "content"):
+        tab.grid.select(gear_id)
+        chart = tab.detail.chart
+        if tab.detail.chart_stack.is_empty():
+            continue
+        chart._refit()
+        assert not chart.legend_rect().intersects(chart.data_rect()), gear_id
+
+
+def test_empty_chart_frame_before_data(qapp):
+    from vendordesk.ui.charts import ChartFrame, TimeSeriesPlot
+
+    frame = ChartFrame(TimeSeriesPlot(), "Run the forecast to see it here.")
+    assert frame.is_empty() and frame.currentWidget().text() == "Run the forecast to see it here."
+    frame.show_plot()
+    assert not frame.is_empty()

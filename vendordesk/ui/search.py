@@ -1,0 +1,85 @@
+"""The global search (Ctrl+F from every tab): ASINs, titles and case IDs, jumping to the hit.
+
+``SearchBox`` sits in the tab bar's corner. Picking a hit calls ``jump(kind, key)`` of the main
+window: an ASIN opens the gears filtered by it, a case opens it in the tickets tab.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+
+def search_entries(ws) -> list[tuple[str, str, str]]:
+    """(shown text, kind, key) for every product and case; read on the GUI thread (small tables)."""
+    from vendordesk.store.facts_read import products_frame
+
+    entries = []
+    products = products_frame(ws)
+    for asin, title in zip(products.get("asin", []), products.get("title", [])):
+        entries.append((f"{asin} – {title}" if isinstance(title, str) and title else str(asin), "asin", str(asin)))
+    for case_id, subject in ws.conn.execute("SELECT case_id, subject FROM tickets ORDER BY opened_on DESC"):
+        entries.append((f"{case_id} – {subject or ''}".rstrip(" –"), "case", str(case_id)))
+    return entries
+
+
+class SearchBox(QLineEdit):
+    """Signals: picked(kind, key)."""
+
+    picked = Signal(str, str)
+
+    def __init__(self, entries_source, parent=None):
+        super().__init__(parent)
+        self.entries_source = entries_source
+        self.entries: list[tuple[str, str, str]] = []
+        self._stale = True
+        self.setPlaceholderText(self.tr("Search: ASIN, title, case ID (Ctrl+F)"))
+        self.setClearButtonEnabled(True)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance(self.placeholderText()) + 48)
+        self.model = QStringListModel(self)
+        self.completer_ = QCompleter(self.model, self)
+        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer_.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer_.setMaxVisibleItems(12)
+        self.setCompleter(self.completer_)
+        self.completer_.activated.connect(self._activated)
+        self.returnPressed.connect(lambda: self.go(self.text()))
+
+    def sizeHint(self):  # noqa: N802 - Qt override: corners lay widgets out by their size hint
+        hint = super().sizeHint()
+        hint.setWidth(self.minimumWidth())
+        return hint
+
+    def invalidate(self) -> None:
+        """The workspace changed: read the entries again on next use."""
+        self._stale = True
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure_entries()
+        super().focusInEvent(event)
+
+    def ensure_entries(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.entries = self.entries_source()
+            self.model.setStringList([text for text, _, _ in self.entries])
+
+    def matches(self, text: str) -> list[tuple[str, str, str]]:
+        self.ensure_entries()
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        exact = [e for e in self.entries if e[2].lower() == needle]
+        return exact or [e for e in self.entries if needle in e[0].lower()]
+
+    def _activated(self, text: str) -> None:
+        self.go(text)
+
+    def go(self, text: str) -> bool:
+        """Jump to the first hit for ``text``; False when nothing matches."""
+        hits = self.matches(text)
+        if not hits:
+            return False
+        _, kind, key = hits[0]
+        self.picked.emit(kind, key)
+        return True
