@@ -118,7 +118,8 @@ def test_no_message_hides_inside_an_f_string():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 for call in ast.walk(node):
-                    if isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", "")) in {
-                            "_", "ngettext", "pgettext", "N_"}:
+                    if (isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", "")) in {
+                            "_", "ngettext", "pgettext", "N_"}
+                            and any(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args)):
                         offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []

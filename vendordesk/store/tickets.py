@@ -56,6 +56,12 @@ def case_ids(ws) -> set[str]:
     return {row[0] for row in ws.conn.execute("SELECT case_id FROM tickets")}
 
 
+def case_subjects(ws) -> list[tuple[str, str]]:
+    """(case ID, subject) of every case, newest first (the global search's list)."""
+    return [(str(r[0]), r[1] or "") for r in ws.conn.execute(
+        "SELECT case_id, subject FROM tickets ORDER BY opened_on DESC")]
+
+
 def known_asins(ws) -> set[str]:
     return {row[0] for row in ws.conn.execute("SELECT asin FROM products")}
 

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 def search_entries(ws) -> list[tuple[str, str, str]]:
     """(shown text, kind, key) for every product and case; read on the GUI thread (small tables)."""
     from vendordesk.store.facts_read import products_frame
+    from vendordesk.store.tickets import case_subjects
 
     entries = []
     products = products_frame(ws)
     for asin, title in zip(products.get("asin", []), products.get("title", [])):
         entries.append((f"{asin} – {title}" if isinstance(title, str) and title else str(asin), "asin", str(asin)))
-    for case_id, subject in ws.conn.execute("SELECT case_id, subject FROM tickets ORDER BY opened_on DESC"):
-        entries.append((f"{case_id} – {subject or ''}".rstrip(" –"), "case", str(case_id)))
+    for case_id, subject in case_subjects(ws):
+        entries.append((f"{case_id} – {subject}".rstrip(" –"), "case", case_id))
     return entries
 
 
