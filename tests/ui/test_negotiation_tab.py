@@ -100,6 +100,14 @@ def test_export_pdf_off_the_gui_thread(main_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: task.done.is_set(), timeout=20000)
     qtbot.waitUntil(lambda: tab.pdf_button.isEnabled(), timeout=5000)
     assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 10000
+    # then a message offers to open the file with one click
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=5000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert str(out) in box.text() and any(b.text() in ("Open", "Öffnen") for b in box.buttons())
+    box.button(QMessageBox.StandardButton.Close).click()
 
 
 def test_new_case_from_the_empty_state(empty_window, qtbot):
