@@ -170,11 +170,8 @@ def own_cost(item, m) -> str:
 def _chart(a, lang, has_chart: bool) -> str:
     if not has_chart:
         return c.h2(t('chart', lang)) + f"<p>{t('no_chart', lang)}</p>"
-    legend = (f"<span style='color:#1565c0'>━━</span> {t('lg_asp', lang)} &nbsp;&nbsp; "
-              f"<span style='color:#ef6c00'>━━</span> {t('lg_cost', lang)} &nbsp;&nbsp; "
-              f"<span style='color:#c62828'>╍╍</span> {t('lg_req', lang)}")
     return (f"<h2>{t('chart', lang)}</h2><p align='center'><img src='{CHART_URL}' width='600'/>"
-            f"</p><p align='center'>{legend}</p><p class='muted'>{t('chart_note', lang)}</p>")
+            f"</p><p class='muted'>{t('chart_note', lang)}</p>")
 
 
 def _scenarios(a, lang, f) -> str:

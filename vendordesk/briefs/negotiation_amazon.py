@@ -140,11 +140,8 @@ def _chart(an, lang, has_chart: bool, chart_url: str) -> str:
 
     if not has_chart:
         return ""
-    legend = (f"<span style='color:#1565c0'>━━</span> {t('lg_asp', lang)} &nbsp;&nbsp; "
-              f"<span style='color:#ef6c00'>━━</span> {t('lg_cost', lang)} &nbsp;&nbsp; "
-              f"<span style='color:#c62828'>╍╍</span> {t('lg_req', lang)}")
     return (f"<h2 style='page-break-before: always'>{a('chart', lang)}</h2><p align='center'><img src='{chart_url}' width='600'/></p>"
-            f"<p align='center'>{legend}</p><p class='muted'>{t('chart_note', lang)}</p>")
+            f"<p class='muted'>{t('chart_note', lang)}</p>")
 
 
 def build_amazon_html(analysis, lang: str, account: dict, has_chart: bool, chart_url: str) -> str:

@@ -67,7 +67,8 @@ def paint_pages(doc: QTextDocument, device) -> int:
         body, paint = body_size(), _paint_size()
         scale = device.width() / paint.width()
         count = doc.pageCount()
-        font = QFont("DejaVu Sans", 7)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(9)             # document pixels, scaled with the page like the text
         for page in range(count):
             if page:
                 device.newPage()
@@ -148,12 +149,11 @@ def offer_open(parent, path: str | Path):
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    tr = lambda text: QCoreApplication.translate("Printing", text)  # noqa: E731
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(tr("PDF written"))
-    box.setText(tr("The PDF was written to %1.").replace("%1", str(path)))
-    open_button = box.addButton(tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(QCoreApplication.translate("Printing", "PDF written"))
+    box.setText(QCoreApplication.translate("Printing", "The PDF was written to %1.").replace("%1", str(path)))
+    open_button = box.addButton(QCoreApplication.translate("Printing", "Open"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_button)
     url = QUrl.fromLocalFile(str(Path(path).resolve()))

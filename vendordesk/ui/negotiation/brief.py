@@ -13,12 +13,10 @@ from vendordesk.briefs.negotiation import CHART_URL, build_html
 def account_facts(ws, asins: list[str] | None = None) -> dict:
     """Account name, vendor code, marketplace and the brand of each of ``asins``."""
     facts = {key: ws.meta(key) or "" for key in ("account_name", "vendor_code", "marketplace_id")}
-    brands = {}
-    if asins:
-        marks = ",".join("?" * len(asins))
-        brands = {a: b for a, b in ws.conn.execute(
-            f"SELECT asin, brand FROM products WHERE asin IN ({marks})", list(asins)) if b}
-    facts["brands"] = brands
+    from vendordesk.ui.management_brief import products
+
+    named = products(ws) if asins else {}
+    facts["brands"] = {a: named[a][1] for a in asins or [] if a in named and named[a][1]}
     return facts
 
 
@@ -30,10 +28,27 @@ def brief_title(analysis, lang: str, audience: str) -> str:
     return f"{head} – {analysis.case.title}"
 
 
-def brief_document(analysis, lang: str, account: dict, audience: str = "internal") -> tuple[str, dict]:
-    """(html, images) of the brief; GUI thread (the chart is drawn by pyqtgraph)."""
-    from vendordesk.ui.negotiation.chart import chart_image
+def chart_image(analysis, lang: str):
+    """ASP, unit cost and the requested cost per week, from zero, in € (ui.brief_charts); None without data."""
+    from vendordesk.briefs.negotiation_texts import t
+    from vendordesk.text import formatter
+    from vendordesk.ui.brief_charts import lines_image
 
+    chart = analysis.chart.dropna(subset=["asp"]) if not analysis.chart.empty else analysis.chart
+    if chart.empty:
+        return None
+    weeks = [str(w)[:10] for w in chart["period_start"]]
+    series = [(t("lg_asp", lang), "#1565c0", list(chart["asp"].astype(float)), False),
+              (t("lg_cost", lang), "#ef6c00", list(chart["unit_cost"].astype(float)), False)]
+    requested = analysis.requested_unit_cost
+    if requested is not None:
+        series.append((t("lg_req", lang), "#c62828", [requested] * len(weeks), True))
+    unit = formatter(lang).symbol(analysis.case.currency)
+    return lines_image(weeks, series, lang, unit)
+
+
+def brief_document(analysis, lang: str, account: dict, audience: str = "internal") -> tuple[str, dict]:
+    """(html, images) of the brief; GUI thread (the chart is painted on a QImage)."""
     image = chart_image(analysis, lang)
     html = build_html(analysis, lang, account, has_chart=image is not None, audience=audience)
     return html, ({CHART_URL: image} if image is not None else {})
