@@ -22,7 +22,7 @@ def _open(window, kind, qtbot):
     tab = next(t for t in window.tab_widgets if isinstance(t, kind))
     window.tabs.setCurrentWidget(tab)
     tab.ensure_loaded()
-    find = lambda: tab.findChild(QPushButton, "management_brief_button")  # noqa: E731 - the bar is built after loading
+    find = lambda: tab.findChild(QPushButton, "management_brief_button")
     qtbot.waitUntil(lambda: find() is not None and find().isVisibleTo(tab), timeout=30000)
     button = find()
     button.click()

@@ -10,6 +10,7 @@ import datetime as dt
 from html import escape
 
 from vendordesk.text import N_, formatter, texts
+from vendordesk.text.numbers import is_missing
 
 STATUS = {"open": N_("open"), "in_progress": N_("in progress"), "waiting": N_("waiting"), "done": N_("done")}
 
@@ -40,7 +41,7 @@ def _why(task: dict, lang: str) -> str:
 
 def _clean(task: dict) -> dict:
     """Missing values (None, NaN from a DataFrame) become None."""
-    return {k: (None if v is None or (isinstance(v, float) and v != v) else v) for k, v in task.items()}
+    return {k: (None if is_missing(v) else v) for k, v in task.items()}
 
 
 def _needs(name: str, needs: list[str], lang: str, forecast: bool) -> list[str]:
@@ -50,9 +51,10 @@ def _needs(name: str, needs: list[str], lang: str, forecast: bool) -> list[str]:
     items = "".join(f"<li style='margin-bottom:3px'>{escape(n)}</li>" for n in needs)
     head = _("What we need from {name}, by when and why", name=name)
     tasks = _("Delegated tasks")
+    note = _(NEEDS_NOTE)
     return [f"<h2 style='font-size:12pt; color:#0d3b66; margin-bottom:2px'>{escape(head)}</h2>",
             f"<ul style='font-size:10pt'>{items}</ul>",
-            f"<p style='color:#607d8b; font-size:8pt'>{escape(_(NEEDS_NOTE))}</p>" if forecast else "",
+            f"<p style='color:#607d8b; font-size:8pt'>{escape(note)}</p>" if forecast else "",
             f"<h2 style='font-size:12pt; color:#0d3b66; margin-bottom:2px'>{escape(tasks)}</h2>"]
 
 

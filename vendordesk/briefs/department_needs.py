@@ -89,9 +89,8 @@ def _short_asins(risks: pd.DataFrame, titles: dict, lang: str, currency: str, ki
     for r in per.itertuples():
         name = titles.get(r.asin) or ""
         name = name if len(name) <= 48 else name[:46].rstrip(" ,") + "…"
-        values = dict(asin=r.asin, name=name, kw=week_no(r.first_week), d=c.date(r.first_week, lang),
-                      u=c.number(r.short_p90, lang),
-                      eur=c.money(r.eur_at_risk, currency, lang, 0))
+        values = {"asin": r.asin, "name": name, "kw": week_no(r.first_week), "d": c.date(r.first_week, lang),
+                  "u": c.number(r.short_p90, lang), "eur": c.money(r.eur_at_risk, currency, lang, 0)}
         if kind == "production":
             out.append(_("{asin} {name}: {u} units short from week {kw} ({d}, P90), {eur} of orders at risk: "
                          "bring production forward.", **values))

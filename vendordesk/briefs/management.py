@@ -12,9 +12,9 @@ import datetime as dt
 import re
 
 from vendordesk.briefs import common as c
-from vendordesk.text import N_, texts
 from vendordesk.core.bridge import PPM_STEPS, STEPS
 from vendordesk.core.influence.text import weeks_label
+from vendordesk.text import N_, texts
 
 BRIDGE_URL, TARGET_URL = "chart://bridge", "chart://target"
 IMAGE_WIDTH = 520          # document pixels: the text width of an A4 page with 15 mm margins
@@ -108,7 +108,7 @@ def _bridge(b, lang: str, cur: str, has_chart: bool) -> str:
 
 def bridge_sentences(b, lang: str, cur: str) -> list[str]:
     """The bridge in words, with the very figures of the table (same formatter, same rounding)."""
-    money = lambda v, signed=True: c.money(v, cur, lang, 0, signed=signed)  # noqa: E731
+    money = lambda v, signed=True: c.money(v, cur, lang, 0, signed=signed)
     delta = b.end - b.start
     key = "flat" if abs(delta) < 0.5 else "rose" if delta > 0 else "fell"
     out = [t(key, lang, a=money(b.start, False), b=money(b.end, False), d=money(abs(delta), False))]

@@ -9,11 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 from vendordesk.briefs import common as c
-from vendordesk.text import formatter
 from vendordesk.briefs.negotiation_args import checklist, issue_text, objection
 from vendordesk.briefs.negotiation_texts import (
-    CONCESSION_NAMES, DRIVER_NAMES, SCENARIO_NAMES, STATUS_NAMES, pick, t,
+    CONCESSION_NAMES,
+    DRIVER_NAMES,
+    SCENARIO_NAMES,
+    STATUS_NAMES,
+    pick,
+    t,
 )
+from vendordesk.text import formatter
 
 CHART_URL = "chart://asp-cost"
 
@@ -121,8 +126,8 @@ def _drivers(a, lang, f) -> str:
 
 def _asin_tables(a, lang, f) -> str:
     sym = formatter(lang).symbol(a.case.currency)
-    m = lambda v: f.num(v, 2)  # noqa: E731 - money without symbol; the header names the currency
-    cur = lambda key: f"{t(key, lang)} ({sym})"  # noqa: E731
+    m = lambda v: f.num(v, 2)
+    cur = lambda key: f"{t(key, lang)} ({sym})"
     msrp = any(i.msrp_before or i.msrp_after for i in a.items)
     head1 = [t("asin", lang), t("product", lang), cur("cost_old"), cur("cost_new"), t("change", lang)]
     head1 += [cur("msrp_old"), cur("msrp_new")] if msrp else []
@@ -218,7 +223,7 @@ def position(value, lang, f) -> str:
 
 def _positions(a, lang, f) -> str:
     impact = lambda pct: None if pct is None or not a.requested or a.annual_cogs_impact is None else \
-        a.annual_cogs_impact * pct / a.requested  # noqa: E731
+        a.annual_cogs_impact * pct / a.requested
     o, tg, w = entered_positions(a)
     prow = [[t(k, lang), position(v, lang, f), f.big_money(impact(v)) if v is not None else "–"]
             for k, v in (("opening", o), ("target_pos", tg), ("walk_away", w))]

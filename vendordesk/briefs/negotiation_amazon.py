@@ -94,7 +94,7 @@ def _asins(an, lang, f, brands: dict) -> str:
     from vendordesk.briefs.negotiation import t
 
     sym = formatter(lang).symbol(an.case.currency)
-    m = lambda v: f.num(v, 2)  # noqa: E731 - the header names the currency
+    m = lambda v: f.num(v, 2)
     msrp = any(i.msrp_before or i.msrp_after for i in an.items)
     head = [t("asin", lang), t("product", lang), a("brand", lang), f"{t('cost_old', lang)} ({sym})",
             f"{t('cost_new', lang)} ({sym})", t("change", lang)]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from vendordesk.text import N_, texts
 
-
 L = {
     "doc_title": N_("Cost price increase: negotiation brief"),
     "cover": N_("Case"),

@@ -75,11 +75,12 @@ def _lang(args) -> str:
 
 
 def _qt_app():
+    """A QGuiApplication (fonts, painting, PDF): no widgets are needed to write a brief."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
-    return QApplication.instance() or QApplication(sys.argv[:1])
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
 
 
 def run_negotiation(args: argparse.Namespace) -> int:

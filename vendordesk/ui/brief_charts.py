@@ -140,7 +140,7 @@ def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], en
         bars.append((name, min(running, running + d), abs(d), UP if d >= 0 else DOWN, d))
         running += d
     bars.append((end[0], 0.0, end[1], TOTAL, end[1]))
-    for i, (name, base, height, color, value) in enumerate(bars):
+    for i, (_name, base, height, color, value) in enumerate(bars):
         x0 = c.plot.left() + slot * (i + 0.2)
         y_top = c.y_of(max(base + height, lo), lo, top)
         y_bottom = c.y_of(max(base, lo), lo, top)
@@ -189,7 +189,7 @@ def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool
     c = Canvas()
     c.y_axis(nice_ticks(0, top), 0, top, lambda v: f.number(v, 0 if top > 20 else 1), unit)
     n = max(len(weeks) - 1, 1)
-    x_of = lambda i: c.plot.left() + c.plot.width() * i / n  # noqa: E731
+    x_of = lambda i: c.plot.left() + c.plot.width() * i / n
     for _, color, vs, dashed in series:
         pen = QPen(QColor(color), 2.2 * SCALE)
         pen.setStyle(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
@@ -204,13 +204,15 @@ def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool
             drawing = True
         c.p.drawPath(path)
     locale = f.locale
-    labels, seen = [], set()
+    firsts = []                                   # (index, first week of a month)
     for i, w in enumerate(weeks):
         day = dt.date.fromisoformat(str(w)[:10])
-        key = (day.year, day.month)
-        if key not in seen and day.day <= 7 and (day.month - 1) % 2 == 0:
-            seen.add(key)
-            labels.append((x_of(i), format_date(day, "MMM yy", locale=locale)))
-    c.x_labels(labels, 80 * SCALE)
+        if not firsts or (day.year, day.month) != firsts[-1][1]:
+            firsts.append((i, (day.year, day.month), day))
+    room = c.p.fontMetrics().horizontalAdvance("Sept. 26") + 14 * SCALE
+    step = next((k for k in (1, 2, 3, 6, 12) if len(firsts) / k * room <= c.plot.width()), 12)
+    labels = [(x_of(i), format_date(day, "MMM yy", locale=locale)) for i, (_, m), day in
+              ((i, ym, d) for i, ym, d in firsts) if (m - 1) % step == 0 and x_of(i) + room / 2 <= c.image.width()]
+    c.x_labels(labels, room)
     c.legend([(name, color, dashed) for name, color, _, dashed in series])
     return c.done()

@@ -15,7 +15,6 @@ from pathlib import Path
 from vendordesk.errors import UserError
 
 
-
 def _app():
     from PySide6.QtWidgets import QApplication
 
@@ -38,14 +37,7 @@ def _week_start(value: str | None, field: str) -> str | None:
     return (day - dt.timedelta(days=(day.weekday() + 1) % 7)).isoformat()
 
 
-def products(ws) -> dict:
-    """asin -> (title, brand) for naming every ASIN in the brief."""
-    from vendordesk.store.facts_read import products_frame
-
-    frame = products_frame(ws)
-    if frame.empty:
-        return {}
-    return {r.asin: (r.title or "", r.brand or "") for r in frame[["asin", "title", "brand"]].fillna("").itertuples()}
+from vendordesk.briefs.names import products  # noqa: E402 - re-exported for the dialog and the CLI
 
 
 def _charts(data: dict, lang: str) -> dict:

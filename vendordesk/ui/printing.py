@@ -14,9 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                           QTextDocument)
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from vendordesk import APP_NAME, __version__
 
@@ -103,7 +101,9 @@ def html_to_pdf(html: str, path: str | Path, title: str = "", images: dict[str, 
     return path
 
 
-def _printer() -> QPrinter:
+def _printer():
+    from PySide6.QtPrintSupport import QPrinter  # widgets only for the window: the PDF path stays light
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout())
     return printer
@@ -123,6 +123,8 @@ def preview_size(parent=None) -> tuple[int, int]:
 
 def preview(parent, html: str, images: dict[str, QImage] | None = None) -> None:
     """A modal print preview of the document: the same pages as the PDF."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     doc = make_document(html, images)
     printer = _printer()  # keep a Python reference: the dialog does not own the printer
     dialog = QPrintPreviewDialog(printer, parent)
@@ -135,6 +137,8 @@ def preview(parent, html: str, images: dict[str, QImage] | None = None) -> None:
 
 def print_html(parent, html: str, images: dict[str, QImage] | None = None) -> bool:
     """The system print dialog, then print. Returns True when printed."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     printer = _printer()
     if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
         return False
