@@ -132,3 +132,15 @@ def test_print_preview_opens_and_closes(main_window, qtbot, when_modal):
     seen = when_modal(QPrintPreviewDialog, lambda dialog: dialog.reject())
     tab.preview()
     assert seen, "the print preview did not open"
+
+
+def test_the_audience_picker_decides_what_the_brief_holds(main_window, qtbot):
+    tab = _tab(main_window, qtbot)
+    index = tab.audience.findData("amazon")
+    assert index >= 0 and tab.audience.currentData() == "internal"     # our own view first, Amazon on purpose
+    tab.audience.setCurrentIndex(index)
+    html, _images = tab._document()
+    assert "Walk-away" not in html and "Checklist" not in html and tab.case.notes.strip()[:30] not in html
+    tab.audience.setCurrentIndex(tab.audience.findData("internal"))
+    html, _images = tab._document()
+    assert "Walk-away" in html and "Checklist" in html
