@@ -109,6 +109,15 @@ class Canvas:
         return self.image
 
 
+def waterfall_floor(levels: list[float], deltas: list[float]) -> float:
+    """Where the waterfall's axis starts: 0, unless every level is above 4x the largest swing;
+    then a round value at least 1.5 swings below the lowest level (the chart marks the break)."""
+    swing = max(max(levels) - min(levels), max((abs(d) for d in deltas), default=0.0), 1.0)
+    if min(levels) > 0 and min(levels) > 4 * swing:
+        return nice_ticks(0, min(levels) - 1.5 * swing, 4)[-1]
+    return 0.0
+
+
 def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], end: tuple[str, float],
                     lang: str) -> QImage:
     """Start bar, one floating bar per step (green up, red down), end bar, values on the bars.
@@ -122,11 +131,8 @@ def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], en
         running += d
         levels.append(running)
     levels.append(end[1])
-    swing = max(max(levels) - min(levels), max((abs(d) for _, d in steps), default=0.0), 1.0)
+    lo = waterfall_floor(levels, [d for _, d in steps])
     top = max(levels) * 1.08 if max(levels) > 0 else 1.0
-    lo = 0.0
-    if min(levels) > 0 and min(levels) > 4 * swing:
-        lo = nice_ticks(0, min(levels) - 1.5 * swing, 4)[-1]
     div, unit = money_unit(max(abs(v) for v in levels), lang)
     cut = lo > 0
     title = unit + (" · " + texts(lang)(AXIS_CUT, v=f.number(lo / div) + " " + unit) if cut else "")
