@@ -3345,7 +3345,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBrief</name>
     <message>
-        <location filename="../../vendordesk/ui/management_brief.py" line="+106"/>
+        <location filename="../../vendordesk/ui/management_brief.py" line="+103"/>
         <source>Management brief…</source>
         <translation>Management-Bericht…</translation>
     </message>
@@ -3353,7 +3353,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBriefDialog</name>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Management brief</source>
         <translation>Management-Bericht</translation>
     </message>
@@ -3702,7 +3702,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../vendordesk/ui/printing.py" line="+154"/>
+        <location filename="../../vendordesk/ui/printing.py" line="+158"/>
         <source>PDF written</source>
         <translation>PDF geschrieben</translation>
     </message>
