@@ -1144,7 +1144,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Forecasting every ASIN and backtesting it…</source>
         <translation>Prognose und Backtest für jede ASIN…</translation>
     </message>
@@ -2151,12 +2151,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+336"/>
+        <location line="+339"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-330"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2201,7 +2201,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>All brands</source>
         <translation>Alle Marken</translation>
     </message>
@@ -3451,6 +3451,87 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>ManagementBrief</name>
+    <message>
+        <location filename="../../vendordesk/ui/management_brief.py" line="+103"/>
+        <source>Management brief…</source>
+        <translation>Management-Bericht…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagementBriefDialog</name>
+    <message>
+        <location line="+42"/>
+        <source>Management brief</source>
+        <translation>Management-Bericht</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The period is compared with the same number of weeks before it.</source>
+        <translation>Der Zeitraum wird mit ebenso vielen Wochen davor verglichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview…</source>
+        <translation>Vorschau…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The first day is after the last day: swap them.</source>
+        <translation>Der erste Tag liegt nach dem letzten: bitte tauschen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the figures…</source>
+        <translation>Zahlen werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Brief for %1 – %2 ready.</source>
+        <translation>Bericht für %1 – %2 bereit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The brief could not be made: %1</source>
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export brief as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brief written: %1</source>
+        <translation>Bericht geschrieben: %1</translation>
+    </message>
+</context>
+<context>
     <name>ManualKpiDialog</name>
     <message>
         <location filename="../../vendordesk/ui/gears/dialogs.py" line="-100"/>
@@ -3541,12 +3622,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+240"/>
+        <location line="+243"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-238"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3591,7 +3672,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Briefing auf Englisch</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>For us (internal)</source>
+        <translation>Für uns (intern)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For Amazon</source>
+        <translation>Für Amazon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Preview…</source>
         <translation>Vorschau…</translation>
     </message>
@@ -3669,13 +3760,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Den Fall „%1“ mit allen ASINs, Kostentreibern, Szenarien und Hebeln löschen?</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+21"/>
+        <location line="+39"/>
+        <location line="+25"/>
         <source>Export brief as PDF</source>
         <translation>Briefing als PDF exportieren</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-25"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -3690,7 +3781,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Briefing geschrieben: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>The PDF could not be written: %1</source>
         <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -3721,6 +3812,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+9"/>
         <source>Enter a first day and a last day on or after it.</source>
         <translation>Geben Sie einen ersten Tag und einen letzten Tag an, der nicht davor liegt.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../vendordesk/ui/printing.py" line="+158"/>
+        <source>PDF written</source>
+        <translation>PDF geschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF was written to %1.</source>
+        <translation>Das PDF wurde unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -3835,7 +3944,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/search.py" line="+36"/>
+        <location filename="../../vendordesk/ui/search.py" line="+37"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>
@@ -5126,7 +5235,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 Zeilen nach %2 geschrieben</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Save task list</source>
         <translation>Aufgabenliste speichern</translation>
     </message>

@@ -51,10 +51,12 @@ def test_demo_brief_in_german_and_english_matches_show_json(demo_path, tmp_path)
     for lang, title in (("de", "Verhandlungsunterlage"), ("en", "negotiation brief")):
         out = tmp_path / f"brief_{lang}.pdf"
         if lang == "de":   # one real process; English in-process (same code path, faster)
-            result = run_cli("brief", "negotiation", "1", "--workspace", str(demo_path), "--out", str(out))
+            result = run_cli("brief", "negotiation", "1", "--workspace", str(demo_path), "--audience", "internal",
+                             "--out", str(out))
             assert result.returncode == 0, result.stderr
         else:
-            assert main(["brief", "negotiation", "1", "--workspace", str(demo_path), "--out", str(out), "--lang", lang]) == 0
+            assert main(["brief", "negotiation", "1", "--workspace", str(demo_path), "--audience", "internal",
+                         "--out", str(out), "--lang", lang]) == 0
         text = pdf_text(out)
         assert title in text and 3 <= pages(out) <= 8
         for item in doc["asins"]:
@@ -79,7 +81,8 @@ def test_missing_asp_is_reported_as_unavailable(tmp_path, capsys):
     assert shown["asins"][0]["asp"] is None and shown["asins"][0]["net_ppm_before"] is None
     for lang, na in (("de", "k. A."), ("en", "n/a")):
         out = tmp_path / f"nofacts_{lang}.pdf"
-        assert main(["brief", "negotiation", "1", "--workspace", str(path), "--out", str(out), "--lang", lang]) == 0
+        assert main(["brief", "negotiation", "1", "--workspace", str(path), "--audience", "internal", "--out", str(out),
+                     "--lang", lang]) == 0
         text = pdf_text(out)
         asp_row = next(line for line in text.splitlines() if line.strip().startswith("B0NOFACTS1") and na in line)
         assert "0,00" not in asp_row and "0.00" not in asp_row
@@ -87,12 +90,17 @@ def test_missing_asp_is_reported_as_unavailable(tmp_path, capsys):
 
 
 def test_refusals_exit_2(tmp_path, demo_path, capsys):
-    assert main(["brief", "negotiation", "99", "--workspace", str(demo_path), "--out", str(tmp_path / "x.pdf")]) == 2
-    assert "no such case" in capsys.readouterr().err
-    assert main(["brief", "negotiation", "1", "--workspace", str(demo_path), "--out", str(tmp_path / "x.txt")]) == 2
+    for audience in ("amazon", "internal"):
+        assert main(["brief", "negotiation", "99", "--workspace", str(demo_path), "--audience", audience,
+                     "--out", str(tmp_path / "x.pdf")]) == 2
+        assert "no such case" in capsys.readouterr().err
+    assert main(["brief", "negotiation", "1", "--workspace", str(demo_path), "--audience", "amazon",
+                 "--out", str(tmp_path / "x.txt")]) == 2
     assert ".pdf" in capsys.readouterr().err
-    assert main(["brief", "negotiation", "--workspace", str(demo_path), "--out", str(tmp_path / "x.pdf")]) == 2
-    assert "ID is missing" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as missing_id:     # argparse: the ID is a required positional
+        main(["brief", "negotiation", "--workspace", str(demo_path), "--audience", "amazon",
+              "--out", str(tmp_path / "x.pdf")])
+    assert missing_id.value.code == 2 and "ID" in capsys.readouterr().err
     assert main(["negotiation", "show", "abc", "--workspace", str(demo_path)]) == 2
     assert not (tmp_path / "x.pdf").exists()
 

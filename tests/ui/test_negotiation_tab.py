@@ -100,6 +100,14 @@ def test_export_pdf_off_the_gui_thread(main_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: task.done.is_set(), timeout=20000)
     qtbot.waitUntil(lambda: tab.pdf_button.isEnabled(), timeout=5000)
     assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 10000
+    # then a message offers to open the file with one click
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=5000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert str(out) in box.text() and any(b.text() in ("Open", "Öffnen") for b in box.buttons())
+    box.button(QMessageBox.StandardButton.Close).click()
 
 
 def test_new_case_from_the_empty_state(empty_window, qtbot):
@@ -124,3 +132,15 @@ def test_print_preview_opens_and_closes(main_window, qtbot, when_modal):
     seen = when_modal(QPrintPreviewDialog, lambda dialog: dialog.reject())
     tab.preview()
     assert seen, "the print preview did not open"
+
+
+def test_the_audience_picker_decides_what_the_brief_holds(main_window, qtbot):
+    tab = _tab(main_window, qtbot)
+    index = tab.audience.findData("amazon")
+    assert index >= 0 and tab.audience.currentData() == "internal"     # our own view first, Amazon on purpose
+    tab.audience.setCurrentIndex(index)
+    html, _images = tab._document()
+    assert "Walk-away" not in html and "Checklist" not in html and tab.case.notes.strip()[:30] not in html
+    tab.audience.setCurrentIndex(tab.audience.findData("internal"))
+    html, _images = tab._document()
+    assert "Walk-away" in html and "Checklist" in html

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import html
 
-from vendordesk.text import formatter
+from vendordesk.text import N_, formatter
 from vendordesk.text.numbers import is_missing
+
+# chart axis units and marks (the chart painter lives in ui/brief_charts.py; its words live here)
+CHART_UNITS = {1.0: N_("€"), 1e3: N_("thousand €"), 1e6: N_("million €")}
+CHART_AXIS_CUT = N_("axis cut at {v}")
+CHART_PIECES = N_("units")
 
 SPACER = "<p style='font-size:5pt; margin:0'>&nbsp;</p>"
 

@@ -10,6 +10,7 @@ import datetime as dt
 from html import escape
 
 from vendordesk.text import N_, formatter, texts
+from vendordesk.text.numbers import is_missing
 
 STATUS = {"open": N_("open"), "in_progress": N_("in progress"), "waiting": N_("waiting"), "done": N_("done")}
 
@@ -40,12 +41,30 @@ def _why(task: dict, lang: str) -> str:
 
 def _clean(task: dict) -> dict:
     """Missing values (None, NaN from a DataFrame) become None."""
-    return {k: (None if v is None or (isinstance(v, float) and v != v) else v) for k, v in task.items()}
+    return {k: (None if is_missing(v) else v) for k, v in task.items()}
+
+
+def _needs(name: str, needs: list[str], lang: str, forecast: bool) -> list[str]:
+    _ = texts(lang)
+    if not needs:
+        return []
+    items = "".join(f"<li style='margin-bottom:3px'>{escape(n)}</li>" for n in needs)
+    head = _("What we need from {name}, by when and why", name=name)
+    tasks = _("Delegated tasks")
+    note = _(NEEDS_NOTE)
+    return [f"<h2 style='font-size:12pt; color:#0d3b66; margin-bottom:2px'>{escape(head)}</h2>",
+            f"<ul style='font-size:10pt'>{items}</ul>",
+            f"<p style='color:#607d8b; font-size:8pt'>{escape(note)}</p>" if forecast else "",
+            f"<h2 style='font-size:12pt; color:#0d3b66; margin-bottom:2px'>{escape(tasks)}</h2>"]
+
+
+NEEDS_NOTE = N_("Units = expected new Amazon POs (Amazon's own forecast where imported, else ours) plus open PO "
+                "units due that week; changes compare forecast weeks; shortfalls are the P90 estimate.")
 
 
 def department_section(name: str, tasks: list[dict], today: dt.date, account: str, lang: str = "de",
-                       new_page: bool = False) -> str:
-    """One department: heading, summary, a table of its open tasks sorted by due date."""
+                       new_page: bool = False, needs: list[str] | None = None, forecast: bool = False) -> str:
+    """One department: heading, summary, what we need in numbers, its open tasks by due date."""
     _ = texts(lang)
     tasks = [_clean(task) for task in tasks]
     open_tasks = sorted((task for task in tasks if task.get("status") != "done"),
@@ -59,6 +78,7 @@ def department_section(name: str, tasks: list[dict], today: dt.date, account: st
     html = [f"<h1 style='{brk}font-size:16pt; color:#263238; margin-bottom:2px'>{escape(title)}</h1>",
             f"<p style='color:#546e7a; font-size:9pt; margin-top:0'>"
             f"{escape(made)} · {escape(count)}, {escape(late_count)}</p>"]
+    html += _needs(name, needs or [], lang, forecast)
     if not open_tasks:
         html.append("<p>" + escape(_("No open tasks.")) + "</p>")
         return "\n".join(html)
@@ -83,9 +103,14 @@ def department_section(name: str, tasks: list[dict], today: dt.date, account: st
 
 
 def department_brief(departments: list[tuple[str, list[dict]]], today: dt.date, account: str,
-                     lang: str = "de") -> str:
-    """The whole document: one page per (department name, tasks)."""
-    sections = [department_section(name, tasks, today, account, lang, new_page=i > 0)
+                     lang: str = "de", needs: dict[str, list[str]] | None = None,
+                     forecast: set[str] | None = None) -> str:
+    """The whole document: one page per (department name, tasks); ``needs`` maps a name to its
+    sentences with numbers (briefs.department_data.needs_for); ``forecast`` names the departments
+    whose sentences come from the forecast (they get its definitions as a note)."""
+    needs = needs or {}
+    sections = [department_section(name, tasks, today, account, lang, new_page=i > 0, needs=needs.get(name),
+                                   forecast=name in (forecast or set()))
                 for i, (name, tasks) in enumerate(departments)]
     return ("<html><head><meta charset='utf-8'></head><body style='font-family: \"DejaVu Sans\", sans-serif'>"
             + "\n".join(sections) + "</body></html>")

@@ -9,11 +9,12 @@ gears that could close it, method notes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from vendordesk.briefs import common as c
-from vendordesk.text import N_, texts
 from vendordesk.core.bridge import PPM_STEPS, STEPS
 from vendordesk.core.influence.text import weeks_label
+from vendordesk.text import N_, texts
 
 BRIDGE_URL, TARGET_URL = "chart://bridge", "chart://target"
 IMAGE_WIDTH = 520          # document pixels: the text width of an A4 page with 15 mm margins
@@ -51,6 +52,13 @@ TEXT = {
     "no_compare": N_("There is no sell-in in the period or in the period before it, so there is nothing to compare. "
                    "Choose another period (--from/--to) or import more weeks of Sales reports."),
     "no_data": N_("This workspace holds no weekly sales yet: import Vendor Central Sales reports first."),
+    "fell": N_("Net sell-in fell from {a} to {b}, by {d}."),
+    "rose": N_("Net sell-in rose from {a} to {b}, by {d}."),
+    "flat": N_("Net sell-in stayed at {b}."),
+    "cost_us": N_("Against us: {items}."),
+    "for_us": N_("For us: {items}."),
+    "adds_up": N_("Together the steps make the change of {d}."),
+    "product": N_("Product"), "brand": N_("Brand"),
 }
 STEP_NAMES = {
     "price": N_("Cost price"), "volume": N_("Volume"), "mix": N_("Mix"),
@@ -98,34 +106,72 @@ def _bridge(b, lang: str, cur: str, has_chart: bool) -> str:
     return html + c.table([t("step", lang), t("eur", lang), t("share", lang)], rows, {1}, [30, 20, 50])
 
 
+def bridge_sentences(b, lang: str, cur: str) -> list[str]:
+    """The bridge in words, with the very figures of the table (same formatter, same rounding)."""
+    money = lambda v, signed=True: c.money(v, cur, lang, 0, signed=signed)
+    delta = b.end - b.start
+    key = "flat" if abs(delta) < 0.5 else "rose" if delta > 0 else "fell"
+    out = [t(key, lang, a=money(b.start, False), b=money(b.end, False), d=money(abs(delta), False))]
+    down = sorted((s for s in STEPS if b.steps[s] <= -0.5), key=lambda s: b.steps[s])
+    up = sorted((s for s in STEPS if b.steps[s] >= 0.5), key=lambda s: -b.steps[s])
+    if down:
+        out.append(t("cost_us", lang, items=", ".join(f"{step_name(s, lang)} {money(b.steps[s])}" for s in down)))
+    if up:
+        out.append(t("for_us", lang, items=", ".join(f"{step_name(s, lang)} {money(b.steps[s])}" for s in up)))
+    if abs(sum(b.steps[s] for s in STEPS) - delta) < 1.0:
+        out.append(t("adds_up", lang, d=money(delta)))
+    return out
+
+
 def _drivers(b, explanation, lang: str, cur: str) -> str:
     ranked = sorted(STEPS, key=lambda s: -abs(b.steps[s]))[:3]
     items = [f"<li><b>{step_name(s, lang)}</b>: {c.money(b.steps[s], cur, lang, 0, signed=True)} "
              f"({texts(lang)(STEP_MEANING[s])})</li>" for s in ranked if abs(b.steps[s]) >= 1]
-    html = f"<h2>{t('drivers', lang)}</h2><ul>{''.join(items)}</ul>"
+    html = f"<p>{c.esc(' '.join(bridge_sentences(b, lang, cur)))}</p>"
+    html += f"<h2>{t('drivers', lang)}</h2><ul>{''.join(items)}</ul>"
     if explanation is not None and explanation.sentences:
         html += f"<p>{c.esc(explanation.text)}</p>"
     return html
 
 
-def _asins(b, lang: str, cur: str) -> str:
+def _asins(b, lang: str, cur: str, products: dict) -> str:
+    """The ASINs that moved sell-in most, each named by title and brand."""
     html = ""
     if b.drivers is not None and len(b.drivers):
-        rows = [[c.esc(asin), c.money(r["cogs_a"], cur, lang, 0), c.money(r["cogs_b"], cur, lang, 0),
-                 c.money(r["delta"], cur, lang, 0, signed=True), f"{c.percent(r['oos_a'], lang, 0)} → "
-                 f"{c.percent(r['oos_b'], lang, 0)}"] for asin, r in b.drivers.head(6).iterrows()]
-        html += f"<h3>{t('asins', lang)}</h3>" + c.table(
-            ["ASIN", t("before", lang), t("after", lang), t("change", lang), "OOS"], rows, {1, 2, 3}, [22, 19, 19, 19, 21])
+        rows = []
+        for asin, r in b.drivers.head(8).iterrows():
+            title, brand = products.get(asin, ("", ""))
+            title = title if len(title or "") <= 46 else title[:44].rstrip(" ,") + "…"
+            rows.append([c.esc(asin), c.esc(title) or "–", c.esc(brand) or "–", c.money(r["cogs_a"], cur, lang, 0),
+                         c.money(r["cogs_b"], cur, lang, 0), c.money(r["delta"], cur, lang, 0, signed=True),
+                         f"{c.percent(r['oos_a'], lang, 0)} → {c.percent(r['oos_b'], lang, 0)}"])
+        heads = ["ASIN", t("product", lang), t("brand", lang), t("before", lang), t("after", lang), t("change", lang),
+                 "OOS"]
+        html += f"<h3>{t('asins', lang)}</h3>" + c.table(heads, rows, {3, 4, 5}, [12, 33, 11, 11, 11, 11, 11])
     return html
 
 
-def _chains(chains, lang: str) -> str:
+ASIN_RE = re.compile(r"\b(B0[A-Z0-9]{8})\b")
+
+
+def named(text: str, products: dict) -> str:
+    """Each ASIN code in ``text`` followed by its brand and a short title: B0.. (Brand Title…)."""
+    def name(match) -> str:
+        title, brand = products.get(match.group(1), ("", ""))
+        short = " ".join((title or "").split()[:4]).rstrip(" ,;")
+        label = " ".join(x for x in (brand if brand and not short.startswith(brand) else "", short) if x)
+        return f"{match.group(1)} ({label})" if label else match.group(1)
+    return ASIN_RE.sub(name, text)
+
+
+def _chains(chains, lang: str, products: dict | None = None) -> str:
+    products = products or {}
     active = [ch for ch in chains if ch.active]
     html = f"<h2 style='page-break-before: always'>{t('chains', lang)}</h2>"
     if not active:
         html += f"<p>{t('none_active', lang)}</p>"
     for ch in active:
-        html += f"<p><b>{c.esc(ch.id)} {c.esc(ch.name)}.</b> {c.esc(ch.sentence)}</p>"
+        html += f"<p><b>{c.esc(ch.id)} {c.esc(ch.name)}.</b> {c.esc(named(ch.sentence, products))}</p>"
     quiet = [f"{ch.id} {ch.name}" for ch in chains if not ch.active]
     if quiet:
         html += f"<p class='muted'>{c.esc(t('quiet', lang, names=', '.join(quiet)))}</p>"
@@ -147,10 +193,7 @@ def _target(view, lang: str, cur: str, has_chart: bool) -> str:
                   f"{'<br/><span class=label>' + word + '</span>' if i == 4 else ''}</td>" for i, (k, v) in enumerate(cells))
     html += f"<table class='key' width='100%' border='0' cellspacing='3' cellpadding='5'><tr>{row}</tr></table>"
     if has_chart:
-        html += f"<p align='center'><img src='{TARGET_URL}' width='{IMAGE_WIDTH}'/></p>"
-        keys = zip(("#cfd8dc", "#1565c0", "#90caf9"), (t("t_target", lang), t("actual", lang), t("projected", lang)))
-        html += "<p align='center' class='muted'>" + " &nbsp; ".join(
-            f"<span style='color:{color}; font-size: 11pt'>&#9632;</span> {name}" for color, name in keys) + "</p>"
+        html += f"<p align='center'><img src='{TARGET_URL}' width='{IMAGE_WIDTH}'/></p>"   # legend in the image
     if view.levers:
         html += f"<h3>{t('levers', lang)}</h3><ul>" + "".join(f"<li>{c.esc(lv.sentence)}</li>" for lv in view.levers) + "</ul>"
     return html
@@ -174,13 +217,13 @@ def build_html(data: dict, lang: str = "de", charts: set[str] | None = None, tod
     if bridge is None or bridge.empty:
         return c.document(title, head + f"</p><p>{t('no_compare', lang)}</p>", lang)
     (a0, a1), (b0, b1) = bridge.periods
-    made = t("made", lang, d=c.date(today or dt.date.today(), lang))
+    made = t("made", lang, d=c.date(today or dt.date.today(), lang))   # the day it was printed, not a figure's date
     head += f" · {t('period', lang, b=weeks_label(b0, b1, lang), a=weeks_label(a0, a1, lang))}</p>"
     head += f"<p class='muted'>{c.date(b0, lang)} – {c.date(b1, lang)} · {made}</p>"
     cur = data.get("currency", "EUR")
     body = head + _key_numbers(bridge, lang, cur) + _bridge(bridge, lang, cur, BRIDGE_URL in charts)
     body += _drivers(bridge, data.get("explanation"), lang, cur) + _ppm_bridge(bridge, lang)
-    body += _chains(data.get("chains", []), lang) + _asins(bridge, lang, cur)
+    body += _chains(data.get("chains", []), lang, data.get("products")) + _asins(bridge, lang, cur, data.get("products") or {})
     if data.get("target") is not None:
         body += _target(data["target"], lang, cur, TARGET_URL in charts)
     body += f"<h3>{t('method', lang)}</h3><p class='muted'>{t('method_text', lang)}</p>"

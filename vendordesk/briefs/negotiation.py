@@ -9,11 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 from vendordesk.briefs import common as c
-from vendordesk.text import formatter
 from vendordesk.briefs.negotiation_args import checklist, issue_text, objection
 from vendordesk.briefs.negotiation_texts import (
-    CONCESSION_NAMES, DRIVER_NAMES, SCENARIO_NAMES, STATUS_NAMES, pick, t,
+    CONCESSION_NAMES,
+    DRIVER_NAMES,
+    SCENARIO_NAMES,
+    STATUS_NAMES,
+    pick,
+    t,
 )
+from vendordesk.text import formatter
 
 CHART_URL = "chart://asp-cost"
 
@@ -46,7 +51,7 @@ def _cover(a, lang, f, account, today) -> str:
     notice = "" if a.notice_days is None else f" ({a.notice_days} {t('days', lang)})"
     rows = [(t("account", lang), c.esc(account.get("account_name"))), (t("vendor_code", lang), c.esc(account.get("vendor_code"))),
             (t("marketplace", lang), c.esc(account.get("marketplace_id"))), (t("kam", lang), c.esc(case.kam)),
-            (t("prepared", lang), c.date(today, lang)), (t("effective", lang), (c.date(case.effective_date, lang) + notice) if case.effective_date else "–"),
+            (t("as_of", lang), c.date(a.as_of, lang) if a.as_of else c.na(lang)), (t("effective", lang), (c.date(case.effective_date, lang) + notice) if case.effective_date else "–"),
             (t("final_order", lang), c.date(case.final_order_until, lang) if case.final_order_until else "–"),
             (t("tariff", lang), t("yes" if case.tariff_driven else "no", lang)),
             (t("status", lang), pick(STATUS_NAMES, case.status, lang)),
@@ -58,22 +63,19 @@ def _cover(a, lang, f, account, today) -> str:
         right = rows[half + i] if half + i < len(rows) else ("", "")
         body += (f"<tr><th width='22%'>{rows[i][0]}</th><td width='28%'>{rows[i][1]}</td>"
                  f"<th width='22%'>{right[0]}</th><td width='28%'>{right[1]}</td></tr>")
-    return (f"<h1>{t('doc_title', lang)}</h1><p class='sub'>{c.esc(case.title)}</p>"
+    return (f"<p class='risk'>{t('internal_banner', lang)}</p>"
+            f"<h1>{t('doc_title', lang)}</h1><p class='sub'>{c.esc(case.title)}</p>"
             f"<table class='facts' width='100%' border='1' cellspacing='0' cellpadding='4'>{body}</table>{c.SPACER}")
 
 
 def _baseline_note(a, lang, f) -> str:
     """Which Net PPM the brief starts from and the conditional terms it does not count."""
-    de = lang == "de"
-    source = {"reported": ("Net PPM heute: von Amazon berichtet (13 Wochen).", "Net PPM today: Amazon's reported "
-                           "figure (13 weeks)."),
-              "derived": ("Net PPM heute: aus Umsatz, COGS und Konditionen berechnet.", "Net PPM today: derived from "
-                          "revenue, COGS and terms.")}.get(a.net_ppm_source, ("", ""))[0 if de else 1]
+    source = {"reported": t("base_reported", lang), "derived": t("base_derived", lang)}.get(a.net_ppm_source, "")
     terms = a.market.conditional_terms
     if not terms:
         return source
     listed = ", ".join(f"{c.esc(x.get('name') or x.get('term_type') or '')} {f.pct(x.get('rate'))}" for x in terms)
-    return f"{source} {'Bedingt, nicht eingerechnet' if de else 'Conditional, not counted'}: {listed}."
+    return f"{source} {t('conditional', lang)}: {listed}."
 
 
 def _key_figures(a, lang, f) -> str:
@@ -91,9 +93,10 @@ def _key_figures(a, lang, f) -> str:
 
 def _summary(a, lang, f) -> str:
     out = c.h2(t('summary', lang)) + _key_figures(a, lang, f)
-    p, when = a.positions, c.date(a.case.effective_date, lang) if a.case.effective_date else "–"
-    out += (f"<p><b>{t('our_ask', lang)}</b> " + t("ask_text", lang).replace("{o}", f.pct(p.opening, True))
-            .replace("{t}", f.pct(p.target, True)).replace("{w}", f.pct(p.walk_away, True)).replace("{d}", when)
+    when = c.date(a.case.effective_date, lang) if a.case.effective_date else t("not_set", lang)
+    o, tg, w = entered_positions(a)
+    out += (f"<p><b>{t('our_ask', lang)}</b> " + t("ask_text", lang).replace("{o}", position(o, lang, f))
+            .replace("{t}", position(tg, lang, f)).replace("{w}", position(w, lang, f)).replace("{d}", when)
             + "</p>")
     for obj in a.objections[:2]:
         out += f"<p>{objection(obj, a, lang)[1]}</p>"
@@ -123,8 +126,8 @@ def _drivers(a, lang, f) -> str:
 
 def _asin_tables(a, lang, f) -> str:
     sym = formatter(lang).symbol(a.case.currency)
-    m = lambda v: f.num(v, 2)  # noqa: E731 - money without symbol; the header names the currency
-    cur = lambda key: f"{t(key, lang)} ({sym})"  # noqa: E731
+    m = lambda v: f.num(v, 2)
+    cur = lambda key: f"{t(key, lang)} ({sym})"
     msrp = any(i.msrp_before or i.msrp_after for i in a.items)
     head1 = [t("asin", lang), t("product", lang), cur("cost_old"), cur("cost_new"), t("change", lang)]
     head1 += [cur("msrp_old"), cur("msrp_new")] if msrp else []
@@ -142,31 +145,38 @@ def _asin_tables(a, lang, f) -> str:
               f.pct(i.front_margin_before), f.pct(i.front_margin_after), m(i.asp_pass_through),
               f.pct(i.volume_change, True)] for i in a.items]
     head3 = [t(k, lang) for k in ("asin", "npm_b", "npm_a", "npm_pt")] + [cur("be"), t("risk", lang),
-                                                                        t("vm_now", lang), t("vm_new", lang)]
+                                                                        cur("own_cost"), t("vm_now", lang),
+                                                                        t("vm_new", lang)]
     rows3 = []
     for i in a.items:
         risk = c.na(lang) if i.crap_risk is None else (
             f"<span class='risk'>{t('yes', lang)}</span>" if i.crap_risk else f"<span class='ok'>{t('no', lang)}</span>")
         rows3.append([c.esc(i.asin), f.pct(i.net_ppm_before), f.pct(i.net_ppm_after), f.pct(i.net_ppm_pass_through),
-                      m(i.break_even_asp), risk, f.pct(i.vendor_margin_before), f.pct(i.vendor_margin_after)])
+                      m(i.break_even_asp), risk, own_cost(i, m), f.pct(i.vendor_margin_before),
+                      f.pct(i.vendor_margin_after)])
     src = t({"terms": "src_terms", "facts": "src_facts"}.get(a.market.contra_source, "src_none"), lang)
     legend = t("legend", lang).replace("{rate}", f.pct(a.market.contra_rate)).replace("{src}", src)
     legend += " " + _baseline_note(a, lang, f)
     el = t("el_calibrated" if a.market.elasticity_source == "calibrated" else "el_default", lang)
     return (c.table(head1, rows1, set(range(2, len(head1))), widths1, caption=t('per_asin', lang))
             + c.table(head2, rows2, set(range(1, 9)), [13, 10, 10, 10, 9, 10, 10, 13, 15], caption=t('asp_front', lang))
-            + c.table(head3, rows3, set(range(1, 8)), [12, 11, 11, 13, 13, 10, 15, 15], caption=t('margins', lang))
+            + c.table(head3, rows3, set(range(1, 9)), [11, 10, 10, 11, 11, 9, 14, 12, 12], caption=t('margins', lang))
             + f"<p class='muted'>{legend} {t('vol', lang)}: {el.replace('{e}', f.num(a.market.elasticity, 1))}.</p>")
+
+
+def own_cost(item, m) -> str:
+    """Our own unit cost now → new (the new one estimated when the case does not give it)."""
+    if item.own_cost_before is None:
+        return "–"
+    return f"{m(item.own_cost_before)} → {m(item.own_cost_after)}" if item.own_cost_after is not None \
+        else m(item.own_cost_before)
 
 
 def _chart(a, lang, has_chart: bool) -> str:
     if not has_chart:
         return c.h2(t('chart', lang)) + f"<p>{t('no_chart', lang)}</p>"
-    legend = (f"<span style='color:#1565c0'>━━</span> {t('lg_asp', lang)} &nbsp;&nbsp; "
-              f"<span style='color:#ef6c00'>━━</span> {t('lg_cost', lang)} &nbsp;&nbsp; "
-              f"<span style='color:#c62828'>╍╍</span> {t('lg_req', lang)}")
     return (f"<h2>{t('chart', lang)}</h2><p align='center'><img src='{CHART_URL}' width='600'/>"
-            f"</p><p align='center'>{legend}</p><p class='muted'>{t('chart_note', lang)}</p>")
+            f"</p><p class='muted'>{t('chart_note', lang)}</p>")
 
 
 def _scenarios(a, lang, f) -> str:
@@ -178,6 +188,8 @@ def _scenarios(a, lang, f) -> str:
             [t("sc_impact", lang)] + [f.big_money(s.amazon_cogs_impact) for s in a.scenarios],
             [t("sc_coop_cost", lang)] + [f.big_money(s.extra_coop_cost) for s in a.scenarios],
             [t("sc_gain", lang)] + [f.big_money(s.vendor_gain) for s in a.scenarios],
+            [t("sc_gain_net", lang)] + [f.big_money(s.vendor_gain_net) for s in a.scenarios],
+            [t("sc_neutral", lang)] + [f.pct(s.euro_neutral_increase, True) for s in a.scenarios],
             [t("sc_ppm", lang)] + [f.pct(s.net_ppm_after) for s in a.scenarios],
             [t("sc_crap", lang)] + [str(s.crap_asins) for s in a.scenarios]]
     n = len(names)
@@ -197,15 +209,27 @@ def _levers(a, lang, f) -> str:
     return out
 
 
+def entered_positions(a) -> tuple:
+    """(opening, target, walk-away) as the KAM entered them; the opening defaults to the request.
+    Nothing else is filled in: a target or floor the KAM did not set stays None ("not set")."""
+    case = a.case
+    opening = case.opening_pct if case.opening_pct is not None else a.requested
+    return opening, case.target_pct, case.walk_away_pct
+
+
+def position(value, lang, f) -> str:
+    return t("not_set", lang) if value is None else f.pct(value, True)
+
+
 def _positions(a, lang, f) -> str:
-    p = a.positions
     impact = lambda pct: None if pct is None or not a.requested or a.annual_cogs_impact is None else \
-        a.annual_cogs_impact * pct / a.requested  # noqa: E731
-    prow = [[t(k, lang), f.pct(v, True), f.big_money(impact(v))]
-            for k, v in (("opening", p.opening), ("target_pos", p.target), ("walk_away", p.walk_away))]
+        a.annual_cogs_impact * pct / a.requested
+    o, tg, w = entered_positions(a)
+    prow = [[t(k, lang), position(v, lang, f), f.big_money(impact(v)) if v is not None else "–"]
+            for k, v in (("opening", o), ("target_pos", tg), ("walk_away", w))]
     out = c.h2(t('positions', lang)) + c.table([t("position", lang), t("change", lang), t("per_year", lang)],
                                                          prow, {1, 2}, [40, 30, 30])
-    if not p.stored:
+    if a.case.opening_pct is None:
         out += f"<p class='muted'>{t('pos_default', lang)}</p>"
     return out
 
@@ -224,15 +248,26 @@ def _checklist(a, lang) -> str:
     return c.h2(t('checklist', lang)) + f"<table width='100%' cellspacing='0' cellpadding='3'>{rows}</table>"
 
 
+AUDIENCES = ("amazon", "internal")
+
+
 def build_html(analysis, lang: str = "de", account: dict | None = None, has_chart: bool = True,
-               today: dt.date | None = None) -> str:
-    """The whole brief; ``account`` holds account_name, vendor_code, marketplace_id."""
+               today: dt.date | None = None, audience: str = "internal") -> str:
+    """The brief for ``audience``: ``amazon`` (to hand over) or ``internal`` (everything).
+    ``account`` holds account_name, vendor_code, marketplace_id and optionally brands {asin: brand}."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience {audience!r}: use one of {', '.join(AUDIENCES)}")
+    chart = has_chart and not analysis.chart.dropna().empty
+    if audience == "amazon":
+        from vendordesk.briefs.negotiation_amazon import build_amazon_html
+
+        return build_amazon_html(analysis, lang, account or {}, chart, CHART_URL)
     f = Fmt(lang, analysis.case.currency)
     today = today or analysis.market.today
     page = "<div style='page-break-before: always'></div>"
     body = (_cover(analysis, lang, f, account or {}, today) + _summary(analysis, lang, f) + _drivers(analysis, lang, f)
             + page + _asin_tables(analysis, lang, f)
-            + page + _chart(analysis, lang, has_chart and not analysis.chart.dropna().empty)
+            + page + _chart(analysis, lang, chart)
             + _scenarios(analysis, lang, f) + _positions(analysis, lang, f)
             + page + _levers(analysis, lang, f) + _objections(analysis, lang) + _checklist(analysis, lang))
     return c.document(f"{t('doc_title', lang)} – {analysis.case.title}", body, lang)

@@ -39,7 +39,7 @@ def objection(obj, analysis, lang: str) -> tuple[str, str]:
                             f", in Euro {pct(v['justified'])} des Einkaufspreises. Wir beantragen "
                             f"{pct(v['requested'])}, {word}."))
     if obj.key == "margin":
-        p = lambda x: c.percent(x, lang)  # noqa: E731
+        p = lambda x: c.percent(x, lang)
         return (_two(lang, "This destroys our margin.", "Das zerstört unsere Marge."),
                 _two(lang, f"At today's ASP your Net PPM moves from {p(v['before'])} to {p(v['after'])} (target "
                            f"{p(v['target'])}). If the retail price follows by the same percentage it stays at "

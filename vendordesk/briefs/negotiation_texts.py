@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from vendordesk.text import N_, texts
 
-
 L = {
     "doc_title": N_("Cost price increase: negotiation brief"),
     "cover": N_("Case"),
@@ -68,7 +67,7 @@ L = {
     "positions": N_("Our positions"), "position": N_("Position"),
     "opening": N_("Opening"), "target_pos": N_("Target"), "walk_away": N_("Walk-away"),
     "per_year": N_("Extra COGS per year"),
-    "pos_default": N_("Not set in the case: opening = requested, target = justified, walk-away keeps our gross profit per unit."),
+    "pos_default": N_("No opening entered in the case: the opening is the requested increase. A target or walk-away the case does not hold is shown as not set."),
     "objections": N_("Likely objections and our answers"),
     "checklist": N_("Checklist"), "notes": N_("Notes"),
     "legend": N_("n/a = not available (no sales facts or no ASP for this ASIN). Margins are Amazon's unless marked 'our'. "
@@ -80,6 +79,15 @@ L = {
     "el_default": N_("default elasticity {e}, not calibrated"),
     "el_calibrated": N_("elasticity {e}, calibrated from the gear model"),
     "page_cont": N_("continued"),
+    "as_of": N_("Figures as of"),
+    "not_set": N_("not set"),
+    "base_reported": N_("Net PPM today: Amazon's reported figure (13 weeks)."),
+    "base_derived": N_("Net PPM today: derived from revenue, COGS and terms."),
+    "conditional": N_("Conditional, not counted"),
+    "internal_banner": N_("INTERNAL – for our side only, do not hand to Amazon"),
+    "sc_gain_net": N_("Our gain net of our own cost increase, year 1"),
+    "sc_neutral": N_("Euro-neutral increase (our own cost increase on the cost price)"),
+    "own_cost": N_("Our own unit cost now → new"),
 }
 
 DRIVER_NAMES = {"materials": N_("Raw materials"), "energy": N_("Energy"),

@@ -1,14 +1,17 @@
-"""``vendordesk brief [--workspace PATH] KIND [ID] --out FILE.pdf [--lang de|en]``.
+"""``vendordesk brief KIND ... --out FILE.pdf [--lang de|en]``: a printable brief as PDF.
 
-KIND ``negotiation`` needs the case ID; KIND ``management`` takes ``--from``/``--to`` and is
-rendered by ``vendordesk.ui.management_brief``. Rendering uses Qt (offscreen without a display).
+- ``brief negotiation ID --audience amazon|internal --out FILE.pdf`` (no default audience);
+- ``brief management --out FILE.pdf [--from DATE --to DATE]``;
+- ``brief department NAME --out FILE.pdf`` (marketing, logistics, production, finance, ...).
+
+Each kind is its own subparser, so positional and optional arguments may come in any order
+(``brief negotiation --workspace W 1 --out x.pdf``). Rendering uses Qt (offscreen without a display).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import os
 import sys
 from pathlib import Path
@@ -16,19 +19,37 @@ from pathlib import Path
 from vendordesk.commands.common import add_workspace_arg, open_from_args
 from vendordesk.errors import UserError
 
-KINDS = ("negotiation", "management")
+AUDIENCE_HELP = ("amazon = the brief to hand to Amazon's vendor manager (request, cost drivers, new cost per ASIN, "
+                 "timing, what we offer; none of our floor, target, scenarios, own cost or margin); "
+                 "internal = our own preparation with everything (scenarios, floor, Net PPM, CRaP risk, our margin, "
+                 "levers, checklist)")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    add_workspace_arg(parser)
+    parser.add_argument("--out", required=True, metavar="FILE.pdf")
+    parser.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS,
+                        help="language of the brief (default: de)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("brief", help="write a printable brief (PDF)")
     add_workspace_arg(parser)
-    parser.add_argument("kind", choices=KINDS)
-    parser.add_argument("id", nargs="?", metavar="ID", help="the negotiation case id")
-    parser.add_argument("--out", required=True, metavar="FILE.pdf")
-    parser.add_argument("--lang", choices=("de", "en"), default=None, help="language of the brief (default: de)")
-    parser.add_argument("--from", dest="start", metavar="DATE", help="management brief: first day (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="end", metavar="DATE", help="management brief: last day (YYYY-MM-DD)")
-    parser.set_defaults(func=run)
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    neg = kinds.add_parser("negotiation", help="a price-increase case, for Amazon or for us")
+    neg.add_argument("id", metavar="ID", help="the negotiation case id (vendordesk negotiation list)")
+    neg.add_argument("--audience", choices=("amazon", "internal"), default=None, help=AUDIENCE_HELP)
+    _common(neg)
+    neg.set_defaults(func=run_negotiation)
+    man = kinds.add_parser("management", help="why revenue and margin moved (for the boss)")
+    man.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    man.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
+    _common(man)
+    man.set_defaults(func=run_management)
+    dep = kinds.add_parser("department", help="what we need from one department, by when and why")
+    dep.add_argument("name", metavar="NAME", help="department id or name: marketing, logistics, production, finance, ...")
+    _common(dep)
+    dep.set_defaults(func=run_department)
 
 
 def _date(text: str | None, option: str) -> str | None:
@@ -49,38 +70,60 @@ def _out_path(text: str) -> Path:
     return out
 
 
+def _lang(args) -> str:
+    return getattr(args, "lang", None) or "de"
+
+
 def _qt_app():
+    """A QGuiApplication (fonts, painting, PDF): no widgets are needed to write a brief."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
-    return QApplication.instance() or QApplication(sys.argv[:1])
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
 
 
-def run(args: argparse.Namespace) -> int:
+def run_negotiation(args: argparse.Namespace) -> int:
+    if args.audience is None:
+        raise UserError("brief negotiation: say who the brief is for with --audience amazon or --audience internal. "
+                        + AUDIENCE_HELP + ".")
     out = _out_path(args.out)
-    lang = args.lang or "de"
-    if args.kind == "negotiation":
-        if not args.id:
-            raise UserError("brief negotiation: the case ID is missing. Run `vendordesk negotiation list` to see the ids.")
-        from vendordesk.commands.negotiation import case_id
+    from vendordesk.commands.negotiation import case_id
 
-        number = case_id(args.id)
+    number = case_id(args.id)
+    with open_from_args(args) as ws:
+        from vendordesk.store.negotiations import analyse_case
+
+        analysis = analyse_case(ws, number)
         app = _qt_app()  # noqa: F841 - keeps the QApplication alive while rendering
-        from vendordesk.ui.negotiation.brief import render_negotiation_pdf
+        from vendordesk.ui.negotiation.brief import account_facts, write_pdf
 
-        with open_from_args(args) as ws:
-            render_negotiation_pdf(ws, number, out, lang)
-    else:
-        start, end = _date(args.start, "--from"), _date(args.end, "--to")
-        try:
-            module = importlib.import_module("vendordesk.ui.management_brief")
-        except ModuleNotFoundError as exc:
-            if exc.name and not exc.name.startswith("vendordesk.ui.management_brief"):
-                raise
-            raise UserError("brief management: not available in this version.") from exc
-        app = _qt_app()  # noqa: F841
-        with open_from_args(args) as ws:
-            module.render_management_pdf(ws, out, lang, start, end)
+        write_pdf(analysis, _lang(args), account_facts(ws, analysis.case.asins), out, args.audience)
+    print(f"Brief written: {out}")
+    return 0
+
+
+def run_management(args: argparse.Namespace) -> int:
+    out = _out_path(args.out)
+    start, end = _date(args.start, "--from"), _date(args.end, "--to")
+    app = _qt_app()  # noqa: F841
+    from vendordesk.ui.management_brief import render_management_pdf
+
+    with open_from_args(args) as ws:
+        render_management_pdf(ws, out, _lang(args), start, end)
+    print(f"Brief written: {out}")
+    return 0
+
+
+def run_department(args: argparse.Namespace) -> int:
+    out = _out_path(args.out)
+    from vendordesk.briefs.department_data import department_html
+
+    with open_from_args(args) as ws:
+        html, title = department_html(ws, args.name, _lang(args))
+    app = _qt_app()  # noqa: F841
+    from vendordesk.ui.printing import html_to_pdf
+
+    html_to_pdf(html, out, title=title)
     print(f"Brief written: {out}")
     return 0

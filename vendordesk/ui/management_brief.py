@@ -14,10 +14,6 @@ from pathlib import Path
 
 from vendordesk.errors import UserError
 
-MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-          "de": ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]}
-LEGEND = {"en": ("Target", "Actual", "Projected"), "de": ("Ziel", "Ist", "Prognose")}
-
 
 def _app():
     from PySide6.QtWidgets import QApplication
@@ -41,34 +37,37 @@ def _week_start(value: str | None, field: str) -> str | None:
     return (day - dt.timedelta(days=(day.weekday() + 1) % 7)).isoformat()
 
 
-def _charts(data: dict, lang: str) -> dict:
-    from PySide6.QtCore import QLocale
+from vendordesk.briefs.names import products  # noqa: E402 - re-exported for the dialog and the CLI
 
+
+def _charts(data: dict, lang: str) -> dict:
+    """The bridge waterfall and the monthly target bars (ui.brief_charts: honest axes, units, legend below)."""
     from vendordesk.briefs.management import BRIDGE_URL, TARGET_URL, step_name, t
     from vendordesk.core.bridge import STEPS
-    from vendordesk.ui.influence.charts import chart_image, draw_monthly, draw_waterfall
+    from vendordesk.ui.brief_charts import bars_image, waterfall_image
 
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany) if lang == "de"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     images = {}
-    try:
-        b = data.get("bridge")
-        if b is not None and not b.empty:
-            steps = [(step_name(s, lang), b.steps[s]) for s in STEPS]
-            image = chart_image(lambda p: draw_waterfall(p, (t("before", lang), b.start), steps,
-                                                         (t("after", lang), b.end)), 1800, 760, layout_width=720)
-            if image is not None:
-                images[BRIDGE_URL] = image
-        view = data.get("target")
-        if view is not None and view.target > 0:
-            image = chart_image(lambda p: draw_monthly(p, view.monthly, MONTHS[lang], LEGEND[lang], False), 1800, 640,
-                                layout_width=720)
-            if image is not None:
-                images[TARGET_URL] = image
-    finally:
-        QLocale.setDefault(previous)
+    b = data.get("bridge")
+    if b is not None and not b.empty:
+        steps = [(step_name(s, lang), b.steps[s]) for s in STEPS]
+        images[BRIDGE_URL] = waterfall_image((t("before", lang), b.start), steps, (t("after", lang), b.end), lang)
+    view = data.get("target")
+    if view is not None and view.target > 0:
+        m = view.monthly
+        months = [_month(int(x), lang) for x in m["month"]]
+        series = [(t("t_target", lang), "#b0bec5", list(m["target"].astype(float))),
+                  (t("actual", lang), "#1565c0", list(m["actual"].astype(float))),
+                  (t("projected", lang), "#90caf9", list(m["projected"].astype(float)))]
+        images[TARGET_URL] = bars_image(months, series, lang)
     return images
+
+
+def _month(month: int, lang: str) -> str:
+    from babel.dates import format_date
+
+    from vendordesk.text import formatter
+
+    return format_date(dt.date(2000, month, 1), "MMM", locale=formatter(lang).locale)
 
 
 def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | None = None,
@@ -89,6 +88,156 @@ def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | No
         raise UserError(f"--from {start} is after --to {end}. Swap them.")
     _app()
     data = load_all(ws.path, lang, first, last)
+    data["products"] = products(ws)
     images = _charts(data, lang)
     html = build_html(data, lang, set(images))
     return html_to_pdf(html, out, title=t("title", lang), images=images)
+
+
+# --- the window: Forecast or Gears tab -> "Management brief…" ------------------------------
+def brief_button(tab):
+    """The "Management brief…" button the Forecast and Gears tabs put in their tool bar."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton(QCoreApplication.translate("ManagementBrief", "Management brief…"))
+    button.setObjectName("management_brief_button")
+    button.clicked.connect(lambda: open_dialog(tab))
+    return button
+
+
+def open_dialog(tab):
+    dialog = ManagementBriefDialog(tab.ctx, tab)
+    dialog.open()
+    return dialog
+
+
+def last_week_end(ws) -> dt.date | None:
+    from vendordesk.store.facts_read import latest_week
+
+    week = latest_week(ws)
+    return dt.date.fromisoformat(week[:10]) + dt.timedelta(days=6) if week else None
+
+
+def _load(path, lang, first, last, progress=None, cancelled=None):
+    from vendordesk.store import open_workspace
+    from vendordesk.ui.influence.data import load_all
+
+    data = load_all(path, lang, first, last)
+    with open_workspace(path) as ws:
+        data["products"] = products(ws)
+    return data
+
+
+from PySide6.QtWidgets import QDialog  # noqa: E402 - Qt only for the window part
+
+
+class ManagementBriefDialog(QDialog):
+    """Two period pickers (calendar popup, dates in the UI language), then preview, print or PDF:
+    all three through ui.printing, so they show the same pages."""
+
+    def __init__(self, ctx, parent=None):
+        from PySide6.QtCore import QDate, QLocale
+        from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
+
+        super().__init__(parent)
+        self.ctx, self.lang, self.html, self.images, self.task, self.written = ctx, ctx.lang or "de", None, {}, None, None
+        self.setWindowTitle(self.tr("Management brief"))
+        end = last_week_end(ctx.workspace) or dt.date.today()
+        start = end - dt.timedelta(weeks=13) + dt.timedelta(days=1)
+        locale = QLocale(QLocale.Language.German, QLocale.Country.Germany) if self.lang == "de" else \
+            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+        fmt = fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit, day in ((self.start, start), (self.end, end)):
+            edit.setCalendarPopup(True)
+            edit.setLocale(locale)
+            edit.calendarWidget().setLocale(locale)
+            edit.setDisplayFormat(fmt)
+            edit.setDate(QDate(day.year, day.month, day.day))
+        form = QFormLayout()
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        self.status = QLabel(self.tr("The period is compared with the same number of weeks before it."))
+        self.status.setWordWrap(True)
+        self.preview_button = QPushButton(self.tr("Preview…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for b in (self.preview_button, self.print_button, self.pdf_button):
+            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: self.build(self._preview))
+        self.print_button.clicked.connect(lambda: self.build(self._print))
+        self.pdf_button.clicked.connect(self.export_dialog)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def period(self) -> tuple[str, str]:
+        return (self.start.date().toString("yyyy-MM-dd"), self.end.date().toString("yyyy-MM-dd"))
+
+    def build(self, then) -> None:
+        """Read the figures off the GUI thread, then build the document and call ``then()``."""
+        from vendordesk.ui.workers import run_task
+
+        start, end = self.period()
+        if start > end:
+            self.status.setText(self.tr("The first day is after the last day: swap them."))
+            return
+        first, last = _week_start(start, "from"), _week_start(end, "to")
+        self._busy(True)
+        self.status.setText(self.tr("Reading the figures…"))
+
+        def done(data) -> None:
+            from vendordesk.briefs.management import build_html
+
+            self._busy(False)
+            self.images = _charts(data, self.lang)
+            self.html = build_html(data, self.lang, set(self.images))
+            self.status.setText(self.tr("Brief for %1 – %2 ready.").replace("%1", self.start.text())
+                                .replace("%2", self.end.text()))
+            then()
+
+        def failed(exc) -> None:
+            self._busy(False)
+            self.status.setText(self.tr("The brief could not be made: %1").replace("%1", str(exc)))
+
+        self.task = run_task(_load, self.ctx.workspace.path, self.lang, first, last, on_done=done, on_error=failed)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.preview_button, self.print_button, self.pdf_button):
+            b.setEnabled(not busy)
+
+    def _preview(self) -> None:
+        from vendordesk.ui.printing import preview
+
+        preview(self, self.html, self.images)
+
+    def _print(self) -> None:
+        from vendordesk.ui.printing import print_html
+
+        print_html(self, self.html, self.images)
+
+    def export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export brief as PDF"), "management.pdf",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.export_pdf(path if path.lower().endswith(".pdf") else path + ".pdf", offer=True)
+
+    def export_pdf(self, path: str, offer: bool = False) -> None:
+        from vendordesk.briefs.management import t
+
+        def write() -> None:
+            from vendordesk.ui.printing import html_to_pdf, offer_open
+
+            self.written = html_to_pdf(self.html, path, title=t("title", self.lang), images=self.images)
+            self.status.setText(self.tr("Brief written: %1").replace("%1", str(path)))
+            if offer:
+                offer_open(self, path)
+
+        self.build(write)

@@ -34,6 +34,9 @@ class ForecastTab(BaseTab):
         from vendordesk.ui.forecast.view import ForecastView
 
         self.content = ForecastView(self)
+        from vendordesk.ui.management_brief import brief_button
+
+        self.content.layout().itemAt(0).layout().addWidget(brief_button(self))   # tool bar row
         self.stack.addWidget(self.content)
         self.run_button, self.cancel_button = self.content.run_button, self.content.cancel_button
         self.progress, self.status, self.horizon = self.content.progress, self.content.status, self.content.horizon

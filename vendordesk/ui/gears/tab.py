@@ -175,6 +175,9 @@ class GearsTab(BaseTab):
         self.as_of.setMaximumWidth(280)
         self.as_of.setStyleSheet("color: #546e7a;")
         bar.addWidget(self.as_of)
+        from vendordesk.ui.management_brief import brief_button
+
+        bar.addWidget(brief_button(self))
         for combo in (self.brand, self.category):
             combo.currentIndexChanged.connect(self._narrow)
         for combo in (self.asin, self.period, self.compare):

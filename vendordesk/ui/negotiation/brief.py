@@ -1,57 +1,76 @@
 """The negotiation brief as a document: HTML from briefs/, the chart image from ui/, then
-preview, print or PDF through ui/printing.py. Used by the tab and by ``vendordesk brief``."""
+preview, print or PDF through ui/printing.py. Used by the tab and by ``vendordesk brief``.
+
+Every function takes the ``audience``: ``amazon`` (the brief to hand over) or ``internal``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from vendordesk.briefs.negotiation import CHART_URL, build_html
-from vendordesk.briefs.negotiation_texts import t
 
 
-def account_facts(ws) -> dict:
-    return {key: ws.meta(key) or "" for key in ("account_name", "vendor_code", "marketplace_id")}
+def account_facts(ws, asins: list[str] | None = None) -> dict:
+    """Account name, vendor code, marketplace and the brand of each of ``asins``."""
+    facts = {key: ws.meta(key) or "" for key in ("account_name", "vendor_code", "marketplace_id")}
+    from vendordesk.briefs.names import products
+
+    named = products(ws) if asins else {}
+    facts["brands"] = {a: named[a][1] for a in asins or [] if a in named and named[a][1]}
+    return facts
 
 
-def brief_document(analysis, lang: str, account: dict) -> tuple[str, dict]:
-    """(html, images) of the brief; GUI thread (the chart is drawn by pyqtgraph)."""
-    from vendordesk.ui.negotiation.chart import chart_image
+def brief_title(analysis, lang: str, audience: str) -> str:
+    from vendordesk.briefs.negotiation_amazon import a
+    from vendordesk.briefs.negotiation_texts import t
 
+    head = a("title", lang) if audience == "amazon" else t("doc_title", lang)
+    return f"{head} – {analysis.case.title}"
+
+
+def chart_image(analysis, lang: str):
+    """ASP, unit cost and the requested cost per week, from zero, in € (ui.brief_charts); None without data."""
+    from vendordesk.briefs.negotiation_texts import t
+    from vendordesk.text import formatter
+    from vendordesk.ui.brief_charts import lines_image
+
+    chart = analysis.chart.dropna(subset=["asp"]) if not analysis.chart.empty else analysis.chart
+    if chart.empty:
+        return None
+    weeks = [str(w)[:10] for w in chart["period_start"]]
+    series = [(t("lg_asp", lang), "#1565c0", list(chart["asp"].astype(float)), False),
+              (t("lg_cost", lang), "#ef6c00", list(chart["unit_cost"].astype(float)), False)]
+    requested = analysis.requested_unit_cost
+    if requested is not None:
+        series.append((t("lg_req", lang), "#c62828", [requested] * len(weeks), True))
+    unit = formatter(lang).symbol(analysis.case.currency)
+    return lines_image(weeks, series, lang, unit)
+
+
+def brief_document(analysis, lang: str, account: dict, audience: str = "internal") -> tuple[str, dict]:
+    """(html, images) of the brief; GUI thread (the chart is painted on a QImage)."""
     image = chart_image(analysis, lang)
-    html = build_html(analysis, lang, account, has_chart=image is not None)
+    html = build_html(analysis, lang, account, has_chart=image is not None, audience=audience)
     return html, ({CHART_URL: image} if image is not None else {})
 
 
-def write_pdf(analysis, lang: str, account: dict, out: str | Path) -> Path:
+def write_pdf(analysis, lang: str, account: dict, out: str | Path, audience: str = "internal") -> Path:
     from vendordesk.ui.printing import html_to_pdf
 
-    html, images = brief_document(analysis, lang, account)
-    title = f"{t('doc_title', lang)} – {analysis.case.title}"
-    return html_to_pdf(html, out, title=title, images=images)
+    html, images = brief_document(analysis, lang, account, audience)
+    return html_to_pdf(html, out, title=brief_title(analysis, lang, audience), images=images)
 
 
 def preview_brief(parent, html: str, images: dict) -> None:
-    """A modal print preview. The printer is kept referenced while the dialog runs (a temporary
-    QPrinter handed to QPrintPreviewDialog is freed by Python and the dialog then crashes)."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    """A modal print preview: the same pages as the PDF (ui.printing)."""
+    from vendordesk.ui.printing import preview
 
-    from vendordesk.ui.printing import make_document
-
-    doc = make_document(html, images)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(doc.print_)
-    dialog.resize(900, 1000)
-    dialog.exec()
-    dialog.deleteLater()
+    preview(parent, html, images)
 
 
-def render_negotiation_pdf(ws, case_id: int, out: str | Path, lang: str = "de") -> Path:
+def render_negotiation_pdf(ws, case_id: int, out: str | Path, lang: str = "de", audience: str = "internal") -> Path:
     """Analyse the case and write its brief to ``out`` (needs a QApplication)."""
     from vendordesk.store.negotiations import analyse_case
 
-    return write_pdf(analyse_case(ws, case_id), lang, account_facts(ws), out)
+    analysis = analyse_case(ws, case_id)
+    return write_pdf(analysis, lang, account_facts(ws, analysis.case.asins), out, audience)

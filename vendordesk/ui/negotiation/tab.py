@@ -106,6 +106,9 @@ class NegotiationTab(BaseTab):
         self.lang.addItem(self.tr("Brief in German"), "de")
         self.lang.addItem(self.tr("Brief in English"), "en")
         self.lang.setCurrentIndex(0 if self.ctx.lang == "de" else 1)
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("For us (internal)"), "internal")
+        self.audience.addItem(self.tr("For Amazon"), "amazon")
         self.preview_button = QPushButton(self.tr("Preview…"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
@@ -115,7 +118,7 @@ class NegotiationTab(BaseTab):
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
         bar.addWidget(self.saved, 1)
-        for w in (self.lang, self.preview_button, self.print_button, self.pdf_button):
+        for w in (self.audience, self.lang, self.preview_button, self.print_button, self.pdf_button):
             bar.addWidget(w)
         return bar
 
@@ -319,7 +322,8 @@ class NegotiationTab(BaseTab):
         from vendordesk.ui.negotiation.brief import account_facts, brief_document
 
         self.save_now()
-        return brief_document(self.analysis, self.brief_lang(), account_facts(self.ctx.workspace))
+        return brief_document(self.analysis, self.brief_lang(), account_facts(self.ctx.workspace, self.case.asins),
+                              self.audience.currentData())
 
     def preview(self) -> None:
         from vendordesk.ui.negotiation.brief import preview_brief
@@ -345,17 +349,21 @@ class NegotiationTab(BaseTab):
 
     def export_pdf(self, path: str):
         """Render the brief to ``path`` off the GUI thread; returns the task."""
-        from vendordesk.briefs.negotiation_texts import t
+        from vendordesk.ui.negotiation.brief import brief_title
         from vendordesk.ui.workers import run_task
 
         html, images = self._document()
-        title = f"{t('doc_title', self.brief_lang())} – {self.case.title}"
+        title = brief_title(self.analysis, self.brief_lang(), self.audience.currentData())
         self.pdf_button.setEnabled(False)
         self.saved.setText(self.tr("Writing the PDF…"))
 
         def done(result) -> None:
             self.pdf_button.setEnabled(True)
             self.saved.setText(self.tr("Brief written: %1").replace("%1", str(result)))
+            if self.isVisible():
+                from vendordesk.ui.printing import offer_open
+
+                offer_open(self, result)
 
         def failed(exc) -> None:
             self.pdf_button.setEnabled(True)

@@ -154,17 +154,20 @@ def visible_frame(tab, kind: str):
 def department_html(tab) -> str:
     """The A4 task list of the chosen department (or one page per department with tasks)."""
     from vendordesk.briefs.department import department_brief
+    from vendordesk.briefs.department_data import needs_by_name
 
     frame = tab.tasks.model.frame()
     chosen = tab.department.currentData()
-    groups = []
+    groups, ids = [], []
     for dep_id, name in tab.departments.items():
         if chosen not in (None, dep_id):
             continue
         rows = frame[frame["department_id"] == dep_id].to_dict("records") if frame is not None else []
         if rows or chosen:
             groups.append((name, rows))
-    return department_brief(groups, tab.today, tab.ctx.workspace.name, tab.ctx.lang)
+            ids.append((dep_id, name))
+    needs, forecast = needs_by_name(tab.ctx.workspace, ids, tab.ctx.lang, tab.today)   # what we need, in numbers
+    return department_brief(groups, tab.today, tab.ctx.workspace.name, tab.ctx.lang, needs=needs, forecast=forecast)
 
 
 def print_department(tab) -> None:
@@ -176,9 +179,14 @@ def print_department(tab) -> None:
 def department_pdf(tab, path: str | None = None) -> None:
     from vendordesk.ui.printing import html_to_pdf
 
-    if path is None:
+    asked = path is None
+    if asked:
         title = QCoreApplication.translate("TicketsTab", "Save task list")
         path, _ = QFileDialog.getSaveFileName(tab, title, "tasks.pdf", "PDF (*.pdf)")
     if path:
         html_to_pdf(department_html(tab), path, title=QCoreApplication.translate("TicketsTab", "Task list"))
         tab._say(QCoreApplication.translate("TicketsTab", "Task list saved to %1").replace("%1", str(path)))
+        if asked:   # chosen in the dialog: offer to open it
+            from vendordesk.ui.printing import offer_open
+
+            offer_open(tab, path)

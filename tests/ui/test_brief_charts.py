@@ -1,0 +1,38 @@
+"""Honest brief charts: axis from zero or a marked break, units in the language, no k/M."""
+
+from __future__ import annotations
+
+from vendordesk.ui.brief_charts import bars_image, money_unit, nice_ticks, waterfall_floor, waterfall_image
+
+
+def test_units_are_words_of_the_language_never_k_or_m():
+    assert money_unit(452_734, "de") == (1e3, "Tsd. €")
+    assert money_unit(25_000_000, "de") == (1e6, "Mio. €")
+    assert money_unit(9_999, "de") == (1.0, "€")
+    assert money_unit(452_734, "en") == (1e3, "thousand €")
+
+
+def test_ticks_are_round():
+    # span 0..28 in about 5 steps: 28 / 5 = 5.6 -> the next round step is 10
+    assert nice_ticks(0, 28) == [0, 10, 20]
+    assert nice_ticks(0, 1000) == [0, 200, 400, 600, 800, 1000]
+
+
+def test_waterfall_axis_starts_at_zero_unless_the_steps_would_vanish():
+    # the demo bridge: 452.734 -> 401.946; levels run from 452.734 down to 391.356, swing 61.378
+    levels = [452_734, 452_734, 429_711, 408_155, 391_356, 403_669, 401_945, 401_946]
+    deltas = [0, -23_023, -21_556, -16_799, 12_313, -1_724]
+    floor = waterfall_floor(levels, deltas)
+    # 391.356 > 4 x 61.378 = 245.512, so it is cut: below 391.356 - 1,5 x 61.378 = 299.289, a round tick: 200.000
+    assert floor == 200_000
+    # a change of 40 % of the level: never cut (4 x swing is above the lowest level)
+    assert waterfall_floor([100, 140, 140], [40]) == 0.0
+    assert waterfall_floor([-5, 10], [15]) == 0.0
+
+
+def test_images_render(qapp):
+    image = waterfall_image(("Vorher", 452_734), [("Menge", -23_023), ("Konditionen", 12_313)], ("Nachher", 442_024),
+                            "de")
+    assert not image.isNull() and image.width() == 1800
+    bars = bars_image(["Jan", "Feb"], [("Ziel", "#b0bec5", [1.0, 2.0]), ("Ist", "#1565c0", [1.5, 0.0])], "de")
+    assert not bars.isNull()

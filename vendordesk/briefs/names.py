@@ -1,0 +1,13 @@
+"""Product names for the briefs: every ASIN is shown with its title and brand."""
+
+from __future__ import annotations
+
+
+def products(ws) -> dict[str, tuple[str, str]]:
+    """asin -> (title, brand), empty strings where the catalogue has none."""
+    from vendordesk.store.facts_read import products_frame
+
+    frame = products_frame(ws)
+    if frame.empty:
+        return {}
+    return {r.asin: (r.title or "", r.brand or "") for r in frame[["asin", "title", "brand"]].fillna("").itertuples()}
