@@ -55,12 +55,12 @@ def demo_path(tmp_path_factory):
 
 
 def test_bench_demo_accuracy_and_coverage(demo_path):
-    from vendordesk.commands.forecast import backtest_document
+    from vendordesk.ops.forecast import backtest
     from vendordesk.store import open_workspace
 
     with open_workspace(demo_path) as ws:
         started = time.perf_counter()
-        doc = backtest_document(ws, 26)
+        doc = backtest(ws, 26).value
         elapsed = time.perf_counter() - started
     ours, naive = doc["total"]["ours"], doc["total"]["seasonal_naive"]
     cov = doc["total"]["coverage"]

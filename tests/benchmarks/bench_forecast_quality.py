@@ -29,12 +29,12 @@ def cut(panel: Panel, end: int) -> Panel:
 
 
 def load(path):
-    from vendordesk.commands.forecast import _panel, workspace_events
+    from vendordesk.ops.forecast import sales_panel, workspace_events
     from vendordesk.store import open_workspace
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
     with open_workspace(path) as ws:
-        return _panel(ws, None), amazon_forecasts_frame(ws), workspace_events(ws)
+        return sales_panel(ws, None), amazon_forecasts_frame(ws), workspace_events(ws)
 
 
 def _event_mask(events, weeks: list[str]) -> np.ndarray:

@@ -71,3 +71,12 @@ def test_lang_is_accepted_after_a_command_that_does_not_declare_it():
 
     assert build_parser().parse_args(["events", "list", "--lang", "de"]).lang == "de"
     assert build_parser().parse_args(["events", "list"]).lang is None        # the global default
+
+
+def test_a_refusal_the_op_builds_follows_lang(small_workspace, tmp_path, capsys):
+    """The backup op refuses an existing target in the command's language."""
+    dest = tmp_path / "taken.vendordesk"
+    dest.write_bytes(b"an older backup")
+    assert main(["backup", "--workspace", str(small_workspace), str(dest), "--lang", "de"]) == 2
+    assert f"Das Sicherungsziel {dest} gibt es schon. Nichts wurde geschrieben." in capsys.readouterr().err
+    assert dest.read_bytes() == b"an older backup"

@@ -27,6 +27,6 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
     dest = Path(args.dest).expanduser()
-    size = backup(workspace_path(args), dest).value
+    size = backup(workspace_path(args), dest, lang).value
     print(printable(_("Backup written: {file} ({size} bytes)", file=dest, size=formatter(lang).number(size))))
     return 0

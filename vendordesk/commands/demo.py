@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
     started = time.perf_counter()
-    path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force).value
+    path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force,
+                      lang=lang).value
     seconds = formatter(lang).number(time.perf_counter() - started, 1)
     print(_("Demo workspace written: {file} ({asins} ASINs x {weeks} weeks, {seconds} s)",
             file=path, asins=args.asins, weeks=args.weeks, seconds=seconds))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, texts_for, workspace_path
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, texts_for, workspace_path
 from vendordesk.ops import tickets as ops
 from vendordesk.ops.tickets import disputes_document  # noqa: F401 - kept for callers
 
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    document = ops.list_cases(workspace_path(args), args.status, args.due_within).value
+    document = ops.list_cases(workspace_path(args), args.status, args.due_within, lang=language(args)).value
     if args.json:
         print_json(document)
         return 0
@@ -56,8 +56,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     values = {"case_id": args.case_id.strip(), "subject": args.subject.strip(), "category": args.category,
               "status": args.status,
-              "opened_on": ops.iso_date("--opened", args.opened) or dt.date.today().isoformat(),
-              "next_follow_up": ops.iso_date("--follow-up", args.follow_up), "gear": args.gear,
+              "opened_on": ops.iso_date("--opened", args.opened, language(args)) or dt.date.today().isoformat(),
+              "next_follow_up": ops.iso_date("--follow-up", args.follow_up, language(args)), "gear": args.gear,
               "asins": [a.strip().upper() for a in args.asin]}
     result = ops.add_case(workspace_path(args), values)
     _ = texts_for(args)

@@ -47,7 +47,8 @@ def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None
 
     with opened(workspace) as ws:
         panel = sales_panel(ws, asins)
-        events, elasticity = workspace_events(ws), price_elasticity(ws)
+        events = workspace_events(ws)
+        elasticity = price_elasticity(ws)[0]     # the estimate of (estimate, low, high, source)
         amazon = amazon_forecasts_frame(ws, panel.asins)
     progress(0.3)
     frame = forecast_panel(panel, horizon, events=events, elasticity=elasticity, amazon=amazon).frame()[COLUMNS]

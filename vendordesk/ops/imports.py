@@ -19,7 +19,11 @@ def import_file(ws: Workspace | None, file: Path, period: tuple[str, str] | None
     from vendordesk.store.facts import import_context, write_report
 
     report = read_report(file, import_context(ws, period))
-    report_id = None if dry_run else write_report(ws, report, file_hash(file), progress=progress)
+    report_id = None
+    if not dry_run:
+        if ws is None:
+            raise ValueError("import_file writes into an open workspace; ws=None is for a dry run")
+        report_id = write_report(ws, report, file_hash(file), progress=progress)
     summary = report.summary() | {"import_id": report_id, "path": str(file)}
     changes = Changes() if dry_run else Changes(facts=True)
     return OpResult(summary, changes, tuple(summary.get("warnings") or ()))

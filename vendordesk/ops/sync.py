@@ -224,7 +224,7 @@ def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], cred
 
 
 def sync(workspace_path: Path | str, report_types: list[str], period: str, start=None, end=None, weeks: int = 4,
-         view: str | None = None, program: str | None = None, progress: Callable[[float], None] | None = None,
+         view: str = "MANUFACTURING", program: str = "RETAIL", progress: Callable[[float], None] | None = None,
          cancelled: Callable[[], bool] | None = None):
     """The ``vendordesk sync`` op: plan the requests (``start``..``end``, else the last ``weeks`` full
     weeks; the workspace's marketplace, else the settings'), read the keyring's credentials, run them.

@@ -10,6 +10,7 @@ from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.text import texts
 
 STATUSES = rules.STATUSES
 
@@ -47,14 +48,15 @@ def disputes_document(chargebacks, today: dt.date, days: int = 7) -> list[dict]:
 
 
 def list_cases(workspace: WorkspaceArg, status: str | None = None, due_within: int | None = None,
-               today: dt.date | None = None, progress: Progress = no_progress,
+               today: dt.date | None = None, lang: str = "en", progress: Progress = no_progress,
                cancelled: Cancelled = never_cancelled) -> OpResult:
     """``{"tickets": [case documents], "as_of": ISO date, "disputes": [...]}``; ``due_within`` keeps
     the unresolved cases with a follow-up due within that many days of ``today`` (default: today)."""
     from vendordesk.store.tickets import chargebacks_frame, tickets_frame
 
+    _ = texts(lang)
     if due_within is not None and due_within < 0:
-        raise UserError("--due-within: the number of days must be 0 or more.")
+        raise UserError(_("--due-within: the number of days must be 0 or more."))
     with opened(workspace) as ws:
         frame = tickets_frame(ws)
         chargebacks = chargebacks_frame(ws)
@@ -67,12 +69,14 @@ def list_cases(workspace: WorkspaceArg, status: str | None = None, due_within: i
     return OpResult({"tickets": cases, "as_of": today.isoformat(), "disputes": disputes_document(chargebacks, today)})
 
 
-def iso_date(name: str, value: str | None) -> str | None:
+def iso_date(name: str, value: str | None, lang: str = "en") -> str | None:
     """``value`` (2026-03-01 or 01.03.2026) as an ISO date; refused naming the field ``name``."""
+    _ = texts(lang)
     try:
         return rules.iso(rules.parse_date(value))
     except ValueError as exc:
-        raise UserError(f"{name}: {value!r} is not a date. Use 2026-03-01 or 01.03.2026.") from exc
+        raise UserError(_("{field}: {value} is not a date. Use 2026-03-01 or 01.03.2026.",
+                          field=name, value=repr(value))) from exc
 
 
 def add_case(workspace: WorkspaceArg, values: dict, progress: Progress = no_progress,
