@@ -53,6 +53,14 @@ def workspace_events(ws):
     return calendar(ws, 2010, 2040)
 
 
+def workspace_groups(ws, panel):
+    """Per ASIN of ``panel`` its (brand, category, price band): where a launch finds analogues."""
+    from vendordesk.core.forecast.launch import analogue_groups
+    from vendordesk.store.supply import analogue_attributes
+
+    return analogue_groups(panel.asins, analogue_attributes(ws))
+
+
 def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
     """Our forecast as a DataFrame (COLUMNS); for export.
 
@@ -64,8 +72,9 @@ def forecast_frame(ws, horizon: int = 26, asins: list[str] | None = None):
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
     panel = _panel(ws, asins)
-    return forecast_panel(panel, horizon, events=workspace_events(ws), elasticity=price_elasticity(ws),
-                          amazon=amazon_forecasts_frame(ws, panel.asins)).frame()[COLUMNS]
+    return forecast_panel(panel, horizon, events=workspace_events(ws), elasticity=price_elasticity(ws)[0],
+                          amazon=amazon_forecasts_frame(ws, panel.asins), groups=workspace_groups(ws, panel)
+                          ).frame()[COLUMNS]
 
 
 def backtest_document(ws, holdout: int = 26) -> dict:
@@ -77,7 +86,8 @@ def backtest_document(ws, holdout: int = 26) -> dict:
     if len(panel.weeks) < holdout + 8:
         raise UserError(f"--holdout {holdout}: the workspace has {len(panel.weeks)} weeks of sales; "
                         f"keep at least 8 weeks for training (use --holdout {max(len(panel.weeks) - 8, 1)} or less).")
-    return backtest_with_amazon(panel, amazon_forecasts_frame(ws), holdout, events=workspace_events(ws))
+    return backtest_with_amazon(panel, amazon_forecasts_frame(ws), holdout, events=workspace_events(ws),
+                                groups=workspace_groups(ws, panel))
 
 
 def run(args: argparse.Namespace) -> int:

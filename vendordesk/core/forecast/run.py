@@ -182,8 +182,6 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names)
     launch, lf = fl.launch_forecast(Yd, horizon, groups)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
-    if lift is not None:
-        point = point * lift
     horizon_weeks = all_weeks[t:t + horizon]
     q = cal.quantiles(point, z, sel.scale, bt._level(Yd), horizon_weeks, sel.intermittent)
     source, w = ["ours"] * len(q[0]), None
@@ -195,6 +193,8 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         w = rv.weights(rv.ours_by_horizon(kept, raw.shape), amz, raw)
         mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
         q, source = rv.combine(q, mean, k, w)
+    if lift is not None:     # the KAM's deals, after the blend: Amazon's forecast does not know them
+        q, point = q * lift[None], point * lift
     model = ["launch_analogues" if launch[i] else sel.names[m] for i, m in enumerate(sel.model)]
     return Fit(q, model, sel, effects, point, source, w)
 
@@ -233,7 +233,8 @@ def default_events(weeks: list[str]) -> list:
 
 
 def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
-                     events: list | None = None, amazon: pd.DataFrame | None = None) -> dict:
+                     events: list | None = None, amazon: pd.DataFrame | None = None,
+                     groups: list | None = None) -> dict:
     """Hide the last ``holdout`` weeks, forecast them, score ours and seasonal naive.
 
     Actuals are the OOS-corrected demand (excluded weeks are not scored, spikes are kept).
@@ -248,7 +249,7 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     events = [e for e in events if not e.price_cut]
     fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
-                       None, amazon, panel.asins)
+                       None, amazon, panel.asins, groups)
     q, model = fit.q, fit.model
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
