@@ -939,8 +939,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Black Friday</source>
+        <translation>Black Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Christmas</source>
+        <translation>Weihnachten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Croston-SBA</source>
         <translation>Croston-SBA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cyber Monday</source>
+        <translation>Cyber Monday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Easter</source>
+        <translation>Ostern</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -961,6 +981,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Launch: analogues&apos; curve</source>
         <translation>Neuheit: Verlauf vergleichbarer ASINs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mother&apos;s Day</source>
+        <translation>Muttertag</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -996,6 +1021,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>P90 not covered</source>
         <translation>P90 nicht gedeckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prime Big Deal Days</source>
+        <translation>Prime Big Deal Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prime Day</source>
+        <translation>Prime Day</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1135,6 +1170,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Amazon&apos;s</source>
+        <translation>Amazons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
@@ -1142,6 +1182,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Available at Amazon</source>
         <translation>Verfügbar bei Amazon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better, wk %1–%2</source>
+        <translation>Besser, Wo. %1–%2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1234,6 +1279,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Open PO units due</source>
         <translation>Fällige offene Bestellmengen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ours</source>
+        <translation>Unsere</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1364,6 +1414,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
+        <source>Amazon&apos;s</source>
+        <translation>Amazons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Amazon: no imported forecast old enough to score against sales.</source>
         <translation>Amazon: keine importierte Prognose, die alt genug für einen Abgleich mit den Verkäufen ist.</translation>
     </message>
@@ -1376,6 +1431,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Backtest on the last %1 weeks: mean MASE ours %2, seasonal naive %3 (%4 better); P70/P80/P90 coverage %5 / %6 / %7</source>
         <translation>Backtest über die letzten %1 Wochen: mittlerer MASE unsere %2, saisonal naiv %3 (%4 besser); Abdeckung P70/P80/P90 %5 / %6 / %7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better so far: %1. Used: %2.</source>
+        <translation>Bisher besser: %1. Verwendet: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1497,6 +1557,26 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gefährdete Wochen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Where Amazon&apos;s was better, the combination leans on it.</source>
+        <translation>Wo Amazons besser war, stützt sich die Kombination darauf.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ours</source>
+        <translation>unsere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ours and Amazon&apos;s combined</source>
+        <translation>unsere und Amazons kombiniert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wk %1–%2: %3</source>
+        <translation>Wo. %1–%2: %3</translation>
+    </message>
+    <message>
         <source>Weeks at out-of-stock risk</source>
         <translation type="vanished">Wochen mit Out-of-Stock-Risiko</translation>
     </message>
@@ -1515,12 +1595,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
@@ -1656,7 +1736,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwarteter eigener Bestand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Last year (same weeks)</source>
+        <translation>Vorjahr (gleiche Wochen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No forecast yet: press “Run forecast”.</source>
+        <translation>Noch keine Prognose: „Prognose berechnen“ drücken.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
@@ -1692,7 +1782,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>

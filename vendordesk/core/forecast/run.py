@@ -73,6 +73,9 @@ class ForecastResult:
         backtest_mae: per ASIN, {model: MAE} of the inner rolling backtest.
         events: per forecast week, the names of the account-wide events in it.
         source: per ASIN, "ours", "amazon" or "combined" (set by forecast_rival).
+        amazon_weight: per ASIN and horizon bucket (calib.BUCKETS) Amazon's weight in the blend,
+            (series, buckets); above 0.5 Amazon's forecast has been better there. None
+            without Amazon forecasts.
     """
 
     asins: list[str]
@@ -83,6 +86,16 @@ class ForecastResult:
     backtest_mae: list[dict[str, float]]
     events: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
+    amazon_weight: np.ndarray | None = None
+
+    def better(self) -> list[list[str]]:
+        """Per ASIN and horizon bucket whose forecast has been better: "amazon", "ours" or ""
+        (no Amazon forecast to compare)."""
+        w = self.amazon_weight
+        if w is None:
+            return [[""] * len(cal.BUCKETS) for _ in self.asins]
+        return [["" if s == "ours" and not np.any(row) else "amazon" if x > 0.5 else "ours" for x in row]
+                for row, s in zip(w, self.source or ["ours"] * len(self.asins))]
 
     def frame(self) -> pd.DataFrame:
         """Long form: asin, week_start, p50, p70, p80, p90, model, flags."""
@@ -224,7 +237,9 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
         progress(1.0)
     labels = week_labels([e for e in events if not e.asin], weeks)
     source = [s if m not in ("fallback_zero", "fallback_mean") else "ours" for s, m in zip(fit.source, model)]
-    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source)
+    weight = None if fit.amazon_weight is None else np.where(
+        np.isin(model, ("fallback_zero", "fallback_mean"))[:, None], 0.0, fit.amazon_weight)
+    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight)
 
 
 def default_events(weeks: list[str]) -> list:

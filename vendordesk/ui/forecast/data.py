@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+
+from vendordesk.core.forecast.calib import BUCKETS
 import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
@@ -87,6 +89,14 @@ class PlanIndex:
         data["capacity_short"] = self._capacity_short(data)
         if len(self.fc_x):
             data["today"] = self.fc_x[0] - 3.5
+            # last year on this year's weeks: each week's value moved 52 weeks (364 days) on
+            ly_x = self.hist_x[seen] + 364
+            keep = ly_x <= self.fc_x[-1]
+            data["last_year"] = (ly_x[keep], history[seen][keep])
+        from vendordesk.ui.forecast.labels import event_text
+
+        labels = plan.result.events or []
+        data["events"] = [(float(x), event_text(name, False, " · ")) for x, name in zip(self.fc_x, labels) if name]
         return data
 
     @staticmethod
@@ -140,6 +150,9 @@ def overview_frame(plan) -> pd.DataFrame:
                           "flags": [",".join(f) for f in result.flags],
                           "source": result.source or ["ours"] * len(result.asins)})
     frame["title"] = [plan.titles.get(a) or "" for a in frame["asin"]]
+    better = result.better()
+    for j in range(len(BUCKETS)):
+        frame[f"better_{j}"] = [b[j] for b in better]
     frame["p50_13w"] = result.q[0][:, :13].sum(axis=1) if len(result.asins) else []
     if not plan.accuracy.empty:
         frame = frame.merge(plan.accuracy.drop(columns=["model"]), on="asin", how="left")
