@@ -32,7 +32,7 @@ def _panel(ws, asins: list[str] | None):
     from vendordesk.core.forecast.clean import panel_from_frame
     from vendordesk.store.facts_read import weekly_frame
 
-    metrics = ("ordered_units", "shipped_units", "procurable_product_out_of_stock_rate")
+    metrics = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
     frame = weekly_frame(ws, metrics=metrics)
     if asins:
         unknown = sorted(set(asins) - set(frame["asin"]))

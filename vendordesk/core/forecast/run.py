@@ -47,6 +47,7 @@ import pandas as pd
 
 from vendordesk.core.forecast import backtest as bt
 from vendordesk.core.forecast import calib as cal
+from vendordesk.core.forecast import deals as fd
 from vendordesk.core.forecast import events as fe
 from vendordesk.core.forecast import launch as fl
 from vendordesk.core.forecast import models as fm
@@ -154,9 +155,15 @@ class Fit:
 
 
 def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray, horizon: int,
-           model: np.ndarray | None, names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, fe.EventEffects]:
-    """Event-deflated fit of each series' model; returns (F with events, deflated history, effects)."""
+           model: np.ndarray | None, names: tuple[str, ...], cut: np.ndarray | None = None
+           ) -> tuple[np.ndarray, np.ndarray, fe.EventEffects]:
+    """Deal- and event-deflated fit of each series' model; returns (F with events, deflated
+    history, effects). ``cut``: the history's deal cuts (core.forecast.deals.detect)."""
     t = demand.shape[1]
+    if cut is not None and np.any(cut):         # deal weeks outside events: their lift out first
+        busy = M[:, :t].any(axis=0) if len(M) else np.zeros(t, bool)
+        deals = fd.estimate(raw, cut[:, :t], busy)
+        demand, raw = fd.deflate(demand, deals, raw), fd.deflate(raw, deals)
     effects = fe.estimate(raw, kinds, M[:, :t])
     Yd = fe.deflate(demand, effects, M[:, :t], raw)
     F = np.zeros((demand.shape[0], horizon))
@@ -170,29 +177,39 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
                  events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
                  amazon: pd.DataFrame | None = None, asins: list[str] | None = None,
-                 groups: list | None = None) -> Fit:
+                 groups: list | None = None, asp: np.ndarray | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
     ``weeks`` are the history's week starts (needed for events and seasons), ``raw`` the
     uncapped demand events are measured on, ``lift`` (n, horizon) the KAM's deals, ``amazon``
-    Amazon's forecast generations (rows of ``asins``), blended in by forecast_rival.
+    Amazon's forecast generations (rows of ``asins``), blended in by forecast_rival; ``asp``
+    (n, t) the weekly ASP, whose drops are deals (core.forecast.deals).
     """
     t = demand.shape[1]
     weeks = weeks or future_weeks("2000-01-02", t)
     raw = demand if raw is None else raw
     all_weeks = weeks + future_weeks(weeks[-1], max(horizon, cal.HORIZON))
     kinds, M = fe.calendar_matrix(events, all_weeks)
-    _, Yd, _ = _point(demand, raw, kinds, M, 1, None, ())
+    cut = fd.detect(asp, demand.shape) if asp is not None else None
+    _, Yd, _ = _point(demand, raw, kinds, M, 1, None, (), cut)
     sel = bt.select(Yd, progress=progress)
 
     def at(origin: int) -> tuple[np.ndarray, np.ndarray]:
         F, Yo, _ = _point(demand[:, :origin], raw[:, :origin], kinds, M[:, :origin + cal.HORIZON],
-                          cal.HORIZON, sel.model, sel.names)
+                          cal.HORIZON, sel.model, sel.names, cut)
+        if cut is not None and np.any(cut[:, origin:origin + cal.HORIZON]):
+            # a past deal counts as planned (the KAM enters coming deals): the bands measure the rest
+            busy = M[:, :origin].any(axis=0) if len(M) else np.zeros(origin, bool)
+            d = fd.estimate(raw[:, :origin], cut[:, :origin], busy)
+            ahead = np.zeros_like(F)
+            part = cut[:, origin:origin + cal.HORIZON]
+            ahead[:, :part.shape[1]] = part
+            F = F * d.factor(ahead)
         return F, bt._level(Yo)
 
     kept: list = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
-    point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names)
+    point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, cut)
     launch, lf = fl.launch_forecast(Yd, horizon, groups)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
     horizon_weeks = all_weeks[t:t + horizon]
@@ -228,7 +245,7 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     lift = fe.deal_factor(events, panel.asins, weeks, DEFAULT_ELASTICITY if elasticity is None else elasticity)
     fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift, amazon,
-                       panel.asins, groups)
+                       panel.asins, groups, panel.asp)
     q, model, sel = fit.q, fit.model, fit.sel
     _apply_fallbacks(q, model, panel.demand)
     q = np.nan_to_num(q, nan=0.0, posinf=0.0)
@@ -264,7 +281,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     events = [e for e in events if not e.price_cut]
     fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
-                       None, amazon, panel.asins, groups)
+                       None, amazon, panel.asins, groups,
+                       None if panel.asp is None else panel.asp[:, :t - holdout])
     q, model = fit.q, fit.model
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
