@@ -19,7 +19,6 @@ price elasticity (events.deal_factor).
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,14 +36,14 @@ def detect(asp: np.ndarray | None, shape: tuple[int, int]) -> np.ndarray:
     if asp is None:
         return np.zeros(shape)
     n, t = asp.shape
-    ref = np.full((n, t), np.nan)
-    for j in range(t):
-        window = np.concatenate([asp[:, max(0, j - REF_WEEKS):j], asp[:, j + 1:j + REF_WEEKS + 1]], axis=1)
-        enough = np.sum(~np.isnan(window), axis=1) >= 3
-        if enough.any():
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)
-                ref[enough, j] = np.nanmedian(window[enough], axis=1)
+    padded = np.pad(asp, ((0, 0), (REF_WEEKS, REF_WEEKS)), constant_values=np.nan)
+    window = np.lib.stride_tricks.sliding_window_view(padded, 2 * REF_WEEKS + 1, axis=1)[:, :t]
+    window = np.delete(window, REF_WEEKS, axis=2)          # the week itself is left out
+    count = np.sum(~np.isnan(window), axis=2)
+    ordered = np.sort(window, axis=2)                        # NaN sort last
+    lo = np.take_along_axis(ordered, np.maximum((count - 1) // 2, 0)[..., None], axis=2)[..., 0]
+    hi = np.take_along_axis(ordered, np.minimum(count // 2, ordered.shape[2] - 1)[..., None], axis=2)[..., 0]
+    ref = np.where(count >= 3, 0.5 * (lo + hi), np.nan)      # the median of the observed weeks
     with np.errstate(all="ignore"):
         cut = 1.0 - asp / ref
     cut = np.where(np.isfinite(cut) & (cut >= MIN_CUT), np.minimum(cut, 0.9), 0.0)
