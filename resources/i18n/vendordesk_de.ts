@@ -979,6 +979,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Last year, scaled to the current level</source>
+        <translation>Vorjahr, auf das aktuelle Niveau skaliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Launch: analogues&apos; curve</source>
         <translation>Neuheit: Verlauf vergleichbarer ASINs</translation>
     </message>
@@ -1046,6 +1051,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Seasonal smoothing + last year</source>
         <translation>Saisonale Glättung + Vorjahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seasonal smoothing with damped trend</source>
+        <translation>Saisonale Glättung mit gedämpftem Trend</translation>
     </message>
     <message>
         <location line="+1"/>

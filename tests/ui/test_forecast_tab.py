@@ -235,3 +235,12 @@ def test_chart_shows_a_hint_and_no_axes_before_a_plan(qapp):
     assert not chart.demand.getAxis("left").isVisible()
     assert not any(legend.isVisible() for legend in chart.legends)
     chart.deleteLater()
+
+
+def test_every_model_and_fallback_has_a_label(qapp):
+    # a raw identifier ("seasonal_holt") in the model column was seen at 1280x720
+    from vendordesk.core.forecast.models import MODELS
+    from vendordesk.ui.forecast.labels import model_labels
+
+    names = set(MODELS) | {"fallback_mean", "fallback_zero", "launch_analogues"}
+    assert names <= set(model_labels())

@@ -16,6 +16,8 @@ def model_labels() -> dict[str, str]:
         "ses": _t("Exponential smoothing"),
         "seasonal_ses": _t("Seasonal smoothing"),
         "seasonal_blend": _t("Seasonal smoothing + last year"),
+        "seasonal_holt": _t("Seasonal smoothing with damped trend"),
+        "seasonal_naive_level": _t("Last year, scaled to the current level"),
         "combo": _t("Smoothing combination"),
         "croston_sba": _t("Croston-SBA"),
         "tsb": _t("TSB (Teunter-Syntetos-Babai)"),
