@@ -16,9 +16,9 @@ import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
 from vendordesk.core.forecast import supply as fs
+from vendordesk.core.forecast.clean import Panel, panel_from_frame
 from vendordesk.core.forecast.launch import analogue_groups
 from vendordesk.core.forecast.run import ForecastResult, forecast_panel, holdout_backtest
-from vendordesk.core.forecast.clean import Panel, panel_from_frame
 
 OOS_COL = "procurable_product_out_of_stock_rate"
 

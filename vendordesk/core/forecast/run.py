@@ -57,6 +57,7 @@ from vendordesk.core.forecast.clean import MIN_WEEKS, Panel
 
 MAX_HORIZON = 52
 from vendordesk.core.margin import DEFAULT_ELASTICITY  # noqa: E402 - the one documented default (-1.5)
+
 FALLBACK_SPREAD = (1.0, 1.25, 1.5, 2.0)  # P50..P90 multipliers for ASINs with < 4 weeks
 Progress = Callable[[float], None] | None
 
@@ -88,6 +89,7 @@ class ForecastResult:
     events: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
     amazon_weight: np.ndarray | None = None
+    history_events: list[str] = field(default_factory=list)   # per history week, as ``events``
 
     def better(self) -> list[list[str]]:
         """Per ASIN and horizon bucket whose forecast has been better: "amazon", "ours" or ""
@@ -259,7 +261,8 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     source = [s if m not in ("fallback_zero", "fallback_mean") else "ours" for s, m in zip(fit.source, model)]
     weight = None if fit.amazon_weight is None else np.where(
         np.isin(model, ("fallback_zero", "fallback_mean"))[:, None], 0.0, fit.amazon_weight)
-    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight)
+    past = week_labels([e for e in events if not e.asin], panel.weeks)
+    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight, past)
 
 
 def default_events(weeks: list[str]) -> list:

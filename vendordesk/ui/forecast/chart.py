@@ -185,8 +185,10 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         for item in self.event_items:
             self.demand.removeItem(item)
         self.event_items = []
-        previous = None
+        previous, start = None, self.demand.viewRange()[0][0]
         for x, name in events or []:
+            if x + 7 < start:             # outside the visible range: not drawn (fewer items, faster)
+                continue
             region = pg.LinearRegionItem((x, x + 7), movable=False, brush=pg.mkBrush(EVENT),
                                          pen=pg.mkPen(None))
             region.setZValue(-10)

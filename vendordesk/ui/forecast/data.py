@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-
-from vendordesk.core.forecast.calib import BUCKETS
 import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
+from vendordesk.core.forecast.calib import BUCKETS
 
 EPOCH = dt.date(1970, 1, 1)
 OOS_MARK = 0.05  # mark weeks whose OOS rate corrected demand by 5 % or more
@@ -95,8 +94,9 @@ class PlanIndex:
             data["last_year"] = (ly_x[keep], history[seen][keep])
         from vendordesk.ui.forecast.labels import event_text
 
-        labels = plan.result.events or []
-        data["events"] = [(float(x), event_text(name, False, " · ")) for x, name in zip(self.fc_x, labels) if name]
+        past = list(zip(self.hist_x, plan.result.history_events or []))
+        ahead = list(zip(self.fc_x, plan.result.events or []))
+        data["events"] = [(float(x), event_text(name, False, " · ")) for x, name in past + ahead if name]
         return data
 
     @staticmethod
