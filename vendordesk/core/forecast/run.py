@@ -28,6 +28,14 @@ median (forecast_calib); Amazon's forecast is blended in where it has been bette
 64/72/83 -> 69/77/89; WAPE 13/8/4 w 0.179/0.190/0.153 -> 0.169/0.163/0.144 (Amazon 0.163/
 0.156/0.145); MASE vs seasonal naive (26 w) 10.7 % -> 16.8 % better; Black Friday 2025 P50
 -43 % -> +10 %, ASINs <= P90 10 % -> 99 %; Prime Day 2026 P50 -23 % -> +5 %.
+Round two (2026-12-03): deals in the history (forecast_deals: ASP drops outside events deflated
+by a shrunk per-ASIN elasticity), the seasonal blend's naive part scaled to the current level,
+launch analogues by (brand, category, price band) shrunk to the analogues' units, the KAM's
+deals applied after the Amazon blend. bench_forecast_quality before -> after: WAPE ours on
+Amazon's weeks 13/8/4 w 0.166/0.157/0.140 -> 0.164/0.155/0.141 (Amazon 0.163/0.156/0.145);
+26 w WAPE 0.215 -> 0.219, MASE gain vs seasonal naive 16.7 % -> 15.4 %; launches after 2 weeks
+WAPE 0.77 -> 0.71, after 4 weeks 0.44 -> 0.48 (two launch ASINs: noise); bench_forecast_vs_mstl
+seed 0 WAPE 26/52 w 0.0665/0.0822 -> 0.0616/0.0769 (MSTL 0.0775/0.1024).
 Caveat: performance.md found a hand-rolled seasonal SES losing to MSTL(52) on real weekly
 store-department data (WAPE 0.117 vs 0.062); no real series are available offline, so the
 pooled index and the kept yearly detail (aimed at sharp, repeating holiday weeks) are
