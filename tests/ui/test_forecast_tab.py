@@ -155,6 +155,15 @@ def test_forecast_export_and_capacity_markers(tab, tmp_path):
     assert list(frame.columns[:7]) == ["ASIN", "Week starting", "P50 units", "P70 units", "P80 units",
                                        "P90 units", "Model"]
     assert len(frame) == len(tab.index.asins()) * len(tab.index.plan.result.weeks)
+    # source, model and events in the UI's words (no "combined", "seasonal_blend", "Christmas 2026" codes)
+    from vendordesk.ui.forecast.labels import model_labels, source_labels
+
+    assert {"Forecast used", "Events"} <= set(frame.columns)
+    assert set(frame["Forecast used"]) <= set(source_labels().values())
+    assert set(frame["Model"]) <= set(model_labels().values())
+    csv = tmp_path / "forecast.csv"
+    tab.content.write_forecast(str(csv))
+    assert set(pd.read_csv(csv)["source"]) <= {"ours", "amazon", "combined"}
     data = tab.index.chart_data(tab.index.asins()[0], "")
     x, cap = data.get("capacity_short", ([], []))
     if len(x):
