@@ -992,8 +992,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Black Friday</source>
+        <translation>Black Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Christmas</source>
+        <translation>Weihnachten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Croston-SBA</source>
         <translation>Croston-SBA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cyber Monday</source>
+        <translation>Cyber Monday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Easter</source>
+        <translation>Ostern</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1012,8 +1032,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Last year, scaled to the current level</source>
+        <translation>Vorjahr, auf das aktuelle Niveau skaliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Launch: analogues&apos; curve</source>
         <translation>Neuheit: Verlauf vergleichbarer ASINs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mother&apos;s Day</source>
+        <translation>Muttertag</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1052,6 +1082,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Prime Big Deal Days</source>
+        <translation>Prime Big Deal Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prime Day</source>
+        <translation>Prime Day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Seasonal naive</source>
         <translation>Saisonal naiv</translation>
     </message>
@@ -1064,6 +1104,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Seasonal smoothing + last year</source>
         <translation>Saisonale Glättung + Vorjahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seasonal smoothing with damped trend</source>
+        <translation>Saisonale Glättung mit gedämpftem Trend</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1188,6 +1233,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Amazon&apos;s</source>
+        <translation>Amazons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
@@ -1195,6 +1245,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Available at Amazon</source>
         <translation>Verfügbar bei Amazon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better, wk %1–%2</source>
+        <translation>Besser, Wo. %1–%2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1287,6 +1342,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Open PO units due</source>
         <translation>Fällige offene Bestellmengen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ours</source>
+        <translation>Unsere</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1417,6 +1477,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
+        <source>Amazon&apos;s</source>
+        <translation>Amazons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Amazon: no imported forecast old enough to score against sales.</source>
         <translation>Amazon: keine importierte Prognose, die alt genug für einen Abgleich mit den Verkäufen ist.</translation>
     </message>
@@ -1429,6 +1494,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Backtest on the last %1 weeks: mean MASE ours %2, seasonal naive %3 (%4 better); P70/P80/P90 coverage %5 / %6 / %7</source>
         <translation>Backtest über die letzten %1 Wochen: mittlerer MASE unsere %2, saisonal naiv %3 (%4 besser); Abdeckung P70/P80/P90 %5 / %6 / %7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better so far: %1. Used: %2.</source>
+        <translation>Bisher besser: %1. Verwendet: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1550,6 +1620,26 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gefährdete Wochen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Where Amazon&apos;s was better, the combination leans on it.</source>
+        <translation>Wo Amazons besser war, stützt sich die Kombination darauf.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ours</source>
+        <translation>unsere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ours and Amazon&apos;s combined</source>
+        <translation>unsere und Amazons kombiniert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wk %1–%2: %3</source>
+        <translation>Wo. %1–%2: %3</translation>
+    </message>
+    <message>
         <source>Weeks at out-of-stock risk</source>
         <translation type="vanished">Wochen mit Out-of-Stock-Risiko</translation>
     </message>
@@ -1568,12 +1658,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
@@ -1709,7 +1799,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwarteter eigener Bestand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Last year (same weeks)</source>
+        <translation>Vorjahr (gleiche Wochen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No forecast yet: press “Run forecast”.</source>
+        <translation>Noch keine Prognose: „Prognose berechnen“ drücken.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
@@ -1745,7 +1845,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>

@@ -25,16 +25,17 @@ NOMINAL = {"p70": 0.7, "p80": 0.8, "p90": 0.9}
 def cut(panel: Panel, end: int) -> Panel:
     """The panel as it was known after its first ``end`` weeks."""
     return Panel(panel.asins, panel.weeks[:end], panel.units[:, :end], panel.demand[:, :end],
-                 panel.actual[:, :end], panel.flags)
+                 panel.actual[:, :end], panel.flags, None if panel.asp is None else panel.asp[:, :end])
 
 
 def load(path):
-    from vendordesk.ops.forecast import sales_panel, workspace_events
+    from vendordesk.ops.forecast import sales_panel, workspace_events, workspace_groups
     from vendordesk.store import open_workspace
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
     with open_workspace(path) as ws:
-        return sales_panel(ws, None), amazon_forecasts_frame(ws), workspace_events(ws)
+        panel = sales_panel(ws, None)
+        return panel, amazon_forecasts_frame(ws), workspace_events(ws), workspace_groups(ws, panel)
 
 
 def _event_mask(events, weeks: list[str]) -> np.ndarray:
@@ -44,14 +45,14 @@ def _event_mask(events, weeks: list[str]) -> np.ndarray:
     return m.any(axis=0)
 
 
-def holdout_rows(panel: Panel, amazon, events) -> list[dict]:
+def holdout_rows(panel: Panel, amazon, events, groups=None) -> list[dict]:
     from vendordesk.core.forecast import amazon as fa
     from vendordesk.core.forecast.run import holdout_backtest
 
     rows = []
     for h in HOLDOUTS:
-        doc = holdout_backtest(panel, h, events=events, amazon=amazon)
-        alone = holdout_backtest(panel, h, events=events)["_arrays"]["q"][0]
+        doc = holdout_backtest(panel, h, events=events, amazon=amazon, groups=groups)
+        alone = holdout_backtest(panel, h, events=events, groups=groups)["_arrays"]["q"][0]
         arr = doc["_arrays"]
         t = len(panel.weeks) - h
         train, actual = panel.demand[:, :t], arr["actual"]
@@ -95,7 +96,7 @@ def event_week(panel: Panel, week: str, events, holdout: int | None = None, amaz
             "share_le_p90": float(np.mean(a[seen] <= q[3][seen] + 1e-9))}
 
 
-def launch_wape(panel: Panel, events, weeks_known: int = 4, ahead: int = 8) -> dict | None:
+def launch_wape(panel: Panel, events, weeks_known: int = 4, ahead: int = 8, groups=None) -> dict | None:
     """ASINs whose history starts inside the panel: forecast from their first ``weeks_known``
     weeks, scored over the next ``ahead`` weeks."""
     from vendordesk.core.forecast.run import forecast_panel
@@ -108,7 +109,7 @@ def launch_wape(panel: Panel, events, weeks_known: int = 4, ahead: int = 8) -> d
     err = act = 0.0
     for i in picks:
         origin = first[i] + weeks_known
-        res = forecast_panel(cut(panel, origin), ahead, events=events)
+        res = forecast_panel(cut(panel, origin), ahead, events=events, groups=groups)
         a = panel.actual[i, origin:origin + ahead]
         ok = ~np.isnan(a)
         err += float(np.abs(res.q[0, i][ok] - a[ok]).sum())
@@ -127,12 +128,12 @@ def forward_black_friday(panel: Panel, amazon, events) -> dict:
             "amazon_mean": float(amz.loc[amz["week_start"] == week, "mean_units"].sum())}
 
 
-def report(panel: Panel, amazon, events) -> dict:
-    rows = holdout_rows(panel, amazon, events)
+def report(panel: Panel, amazon, events, groups=None) -> dict:
+    rows = holdout_rows(panel, amazon, events, groups)
     bf_week = next(w for w in panel.weeks if w.startswith("2025-11-2"))
     out = {"holdouts": rows, "black_friday_2025": event_week(panel, bf_week, events, amazon=amazon),
            "prime_day_2026": event_week(panel, "2026-07-05", events, holdout=26, amazon=amazon),
-           "launches": {f"{k} weeks": launch_wape(panel, events, k) for k in (2, 4, 6)}, "black_friday_2026": forward_black_friday(panel, amazon, events)}
+           "launches": {f"{k} weeks": launch_wape(panel, events, k, groups=groups) for k in (2, 4, 6)}, "black_friday_2026": forward_black_friday(panel, amazon, events)}
     _print(out)
     return out
 

@@ -17,8 +17,8 @@ import warnings
 import numpy as np
 import pytest
 
-from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast import models as fm
+from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast.calendar import black_friday
 from vendordesk.core.forecast.clean import clean
 

@@ -70,7 +70,9 @@ def test_a_deal_lifts_its_weeks_by_the_elasticity():
 def test_a_launch_follows_its_analogues_curve_scaled_by_its_first_weeks():
     # Analogue A launched in week 2 and sold 10, 20, 30, 40, 40, 40 ...; the new ASIN N launched
     # in the last 2 weeks with 5, 10 (mean 7.5). A's curve over its first 2 weeks (mean 15):
-    # ages 2, 3, 4 -> 30/15, 40/15, 40/15 = 2, 2.667, 2.667 -> N: 15, 20, 20.
+    # ages 2, 3, 4 -> 30/15, 40/15, 40/15 = 2, 2.667, 2.667 -> scaled N: 15, 20, 20. With two own
+    # weeks it is shrunk towards A's own units at those ages (30, 40, 40), weight 2 / (2 + 2):
+    # 0.5 x 15 + 0.5 x 30 = 22.5, 0.5 x 20 + 0.5 x 40 = 30, 30.
     from vendordesk.core.forecast.launch import launch_forecast
 
     t = 20
@@ -80,7 +82,7 @@ def test_a_launch_follows_its_analogues_curve_scaled_by_its_first_weeks():
     N[-2:] = [5, 10]
     rows, F = launch_forecast(np.vstack([A, N]), 3)
     assert rows.tolist() == [False, True]
-    assert F[1].tolist() == pytest.approx([15.0, 20.0, 20.0])
+    assert F[1].tolist() == pytest.approx([22.5, 30.0, 30.0])
     # without an analogue nothing is claimed (the fallbacks apply)
     rows, _ = launch_forecast(np.vstack([N]), 3)
     assert not rows.any()

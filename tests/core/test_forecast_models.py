@@ -151,3 +151,20 @@ def test_damped_holt_follows_a_line():
     F = fm.holt_damped(Y, 3)
     assert 128.0 < F[0, 0] < 130.0 and F[0, 2] > F[0, 1] > F[0, 0]
     assert 1.0 < F[0, 1] - F[0, 0] < 2.0
+
+
+def test_seasonal_naive_level_scales_last_year_by_the_level_change():
+    # 52 + 13 weeks: last year's weeks are 100, then the year's first 13 weeks were 100 and the
+    # last 13 weeks 90 -> ratio 90 / 100 = 0.9; next week's naive value (52 weeks back = week 13
+    # of the history, 100) becomes 90. A doubling beyond 2x is clipped to 2.
+    from vendordesk.core.forecast.models import seasonal_naive_level
+
+    Y = np.full((2, 65), 100.0)
+    Y[0, -13:] = 90.0
+    Y[1, -13:] = 500.0
+    out = seasonal_naive_level(Y, 2)
+    assert out[0].tolist() == pytest.approx([90.0, 90.0])
+    assert out[1].tolist() == pytest.approx([200.0, 200.0])
+    # shorter than a year + 13 weeks: plain seasonal naive
+    short = np.full((1, 60), 7.0)
+    assert seasonal_naive_level(short, 1).tolist() == [[7.0]]

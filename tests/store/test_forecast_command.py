@@ -83,3 +83,44 @@ def test_export_forecast(seeded, tmp_path):
     assert main(["export", "forecast", "--workspace", str(path), "--out", str(out)]) == 0
     frame = pd.read_csv(out)
     assert len(frame) == 6 * 26 and list(frame.columns[-3:]) == ["model", "source", "events"]
+
+
+def test_backtest_json_scores_amazon_and_event_weeks(seeded, capsys):
+    # the seed has Amazon generations 30 and 1 weeks before the end: a 13-week holdout is covered
+    path, _ = seeded
+    assert main(["forecast", "--workspace", str(path), "--backtest", "--holdout", "13", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["holdout"] == 13
+    for key in ("ours", "seasonal_naive", "amazon"):
+        assert set(doc["total"][key]) >= {"mase", "wape"}
+        assert doc["total"][key]["wape"] is not None and doc["total"][key]["wape"] >= 0
+    cov = doc["total"]["coverage"]
+    assert all(0.0 <= cov[k] <= 1.0 for k in ("p70", "p80", "p90"))
+    assert cov["p70"] <= cov["p80"] <= cov["p90"]
+    assert set(doc["event_weeks"]) == {"weeks", "total"}
+    if doc["event_weeks"]["weeks"]:
+        assert {"ours", "seasonal_naive", "coverage"} <= set(doc["event_weeks"]["total"])
+
+
+def test_a_deal_the_kam_enters_lifts_its_week_by_the_one_elasticity(seeded, tmp_path):
+    # no calibration stored -> the documented default elasticity -1.5; a 20 % price cut lifts
+    # every quantile of that ASIN-week by 0.8 ** -1.5 = 1 / 0.71554 = 1.39754; other weeks unchanged
+    from tests.store.forecast_seed import week
+
+    # (the busiest ASIN of that week, so the 2-decimal rounding of the file stays below 0.1 %)
+    path, _ = seeded
+    before, after = tmp_path / "before.csv", tmp_path / "after.csv"
+    assert main(["forecast", "--workspace", str(path), "--horizon", "3", "--out", str(before)]) == 0
+    first = week(80)
+    a = pd.read_csv(before)
+    asin = a.loc[a.loc[a["week_start"] == first, "p50"].idxmax(), "asin"]
+    assert a.loc[a["asin"] == asin, "p50"].min() > 5
+    assert main(["events", "add", "user", "Deal", first, first, "--asin", asin, "--price-cut", "0.2",
+                 "--workspace", str(path)]) == 0
+    assert main(["forecast", "--workspace", str(path), "--horizon", "3", "--out", str(after)]) == 0
+    b = pd.read_csv(after)
+    hit = (a["asin"] == asin) & (a["week_start"] == first)
+    assert hit.sum() == 1
+    for col in ("p50", "p90"):
+        assert b.loc[hit, col].iloc[0] == pytest.approx(a.loc[hit, col].iloc[0] * 1.39754, rel=1e-3)
+        assert b.loc[~hit, col].tolist() == pytest.approx(a.loc[~hit, col].tolist(), rel=1e-6)

@@ -155,6 +155,15 @@ def test_forecast_export_and_capacity_markers(tab, tmp_path):
     assert list(frame.columns[:7]) == ["ASIN", "Week starting", "P50 units", "P70 units", "P80 units",
                                        "P90 units", "Model"]
     assert len(frame) == len(tab.index.asins()) * len(tab.index.plan.result.weeks)
+    # source, model and events in the UI's words (no "combined", "seasonal_blend", "Christmas 2026" codes)
+    from vendordesk.ui.forecast.labels import model_labels, source_labels
+
+    assert {"Forecast used", "Events"} <= set(frame.columns)
+    assert set(frame["Forecast used"]) <= set(source_labels().values())
+    assert set(frame["Model"]) <= set(model_labels().values())
+    csv = tmp_path / "forecast.csv"
+    tab.content.write_forecast(str(csv))
+    assert set(pd.read_csv(csv)["source"]) <= {"ours", "amazon", "combined"}
     data = tab.index.chart_data(tab.index.asins()[0], "")
     x, cap = data.get("capacity_short", ([], []))
     if len(x):
@@ -195,3 +204,52 @@ def test_badge_counts_asins_at_risk_in_the_next_four_weeks(tab):
     risks, weeks = tab.index.plan.risks, tab.index.plan.result.weeks[:4]
     expected = risks.loc[risks["week_start"].isin(weeks), "asin"].nunique()
     assert tab._badge() == (str(expected) if expected else "")
+
+
+def test_chart_last_year_on_this_years_weeks_range_events_and_numbers(tab, qapp):
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.forecast.chart import NumberAxis
+
+    view = tab.content
+    asin = tab.index.asins()[0]
+    view.show_asin(asin)
+    qapp.processEvents()
+    chart = view.asin_page.chart
+    hx, hy = chart.series["history"].getData()
+    lx, ly = chart.series["last_year"].getData()
+    fx, _ = chart.series["p50"].getData()
+    # last year's week w is drawn at w + 364 days (same weekday, 52 weeks on), never past the horizon
+    assert lx[0] == hx[0] + 364 and ly[0] == hy[0]
+    assert lx.max() <= fx.max()
+    # the 26-week forecast gets at least 30 % of the visible width (39 weeks of history + 26)
+    (x0, x1), _ = chart.demand.viewRange()
+    assert (fx.max() - fx.min()) / (x1 - x0) >= 0.3
+    # Black Friday lies in the demo's horizon (history ends 2026-11-21): its week is shaded
+    assert any(type(item).__name__ == "LinearRegionItem" for item in chart.event_items)
+    assert not chart.empty.isVisible()
+    # y ticks use the locale's grouping: 20000 -> "20,000" (en) / "20.000" (de)
+    axis = chart.demand.getAxis("left")
+    assert isinstance(axis, NumberAxis)
+    assert axis.tickStrings([20000.0], 1.0, 1000.0) == [QLocale().toString(20000)]
+
+
+def test_chart_shows_a_hint_and_no_axes_before_a_plan(qapp):
+    from vendordesk.ui.forecast.chart import ForecastChart
+
+    keys = ("units", "stock_units", "band", "history", "oos", "p50", "p80", "amazon_mean", "amazon_q",
+            "capacity", "stock", "capacity_short", "own", "orders")
+    chart = ForecastChart({k: k for k in keys} | {"empty": "No forecast yet"})
+    assert chart.empty.isVisible() and chart.empty.toPlainText() == "No forecast yet"
+    assert not chart.demand.getAxis("left").isVisible()
+    assert not any(legend.isVisible() for legend in chart.legends)
+    chart.deleteLater()
+
+
+def test_every_model_and_fallback_has_a_label(qapp):
+    # a raw identifier ("seasonal_holt") in the model column was seen at 1280x720
+    from vendordesk.core.forecast.models import MODELS
+    from vendordesk.ui.forecast.labels import model_labels
+
+    names = set(MODELS) | {"fallback_mean", "fallback_zero", "launch_analogues"}
+    assert names <= set(model_labels())

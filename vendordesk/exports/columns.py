@@ -95,6 +95,8 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("p90", "units", "P90 units", "P90 Einheiten"),
         C("model", "text", "Model", "Modell"),
         C("flags", "text", "Notes", "Hinweise"),
+        C("source", "text", "Forecast used", "Verwendete Prognose"),
+        C("events", "text", "Events", "Ereignisse"),
     ),
     "orders": (
         C("week_start", "date", "Week starting", "Woche ab"),

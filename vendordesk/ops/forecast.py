@@ -7,7 +7,7 @@ from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, 
 from vendordesk.ops.workspace import WorkspaceArg, opened
 
 COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
-SALES_METRICS = ("ordered_units", "shipped_units", "procurable_product_out_of_stock_rate")
+SALES_METRICS = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
 
 
 def sales_panel(ws, asins: list[str] | None = None):
@@ -35,6 +35,14 @@ def workspace_events(ws):
     return calendar(ws, 2010, 2040)
 
 
+def workspace_groups(ws, panel):
+    """Per ASIN of ``panel`` its (brand, category, price band): where a launch finds analogues."""
+    from vendordesk.core.forecast.launch import analogue_groups
+    from vendordesk.store.supply import analogue_attributes
+
+    return analogue_groups(panel.asins, analogue_attributes(ws))
+
+
 def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None = None,
              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
     """Our forecast as a DataFrame (COLUMNS).
@@ -50,8 +58,10 @@ def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None
         events = workspace_events(ws)
         elasticity = price_elasticity(ws)[0]     # the estimate of (estimate, low, high, source)
         amazon = amazon_forecasts_frame(ws, panel.asins)
+        groups = workspace_groups(ws, panel)
     progress(0.3)
-    frame = forecast_panel(panel, horizon, events=events, elasticity=elasticity, amazon=amazon).frame()[COLUMNS]
+    frame = forecast_panel(panel, horizon, events=events, elasticity=elasticity, amazon=amazon,
+                           groups=groups).frame()[COLUMNS]
     return OpResult(frame)
 
 
@@ -67,7 +77,8 @@ def backtest(workspace: WorkspaceArg, holdout: int = 26, progress: Progress = no
             raise UserError(f"--holdout {holdout}: the workspace has {len(panel.weeks)} weeks of sales; "
                             f"keep at least 8 weeks for training (use --holdout {max(len(panel.weeks) - 8, 1)} or less).")
         amazon, events = amazon_forecasts_frame(ws), workspace_events(ws)
-    return OpResult(backtest_with_amazon(panel, amazon, holdout, events=events))
+        groups = workspace_groups(ws, panel)
+    return OpResult(backtest_with_amazon(panel, amazon, holdout, events=events, groups=groups))
 
 
 def forecast_frame(ws):

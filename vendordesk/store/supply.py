@@ -144,6 +144,15 @@ def unit_values(ws: Workspace, weeks: int = 13) -> pd.DataFrame:
     return frame[["asin", "unit_value"]]
 
 
+def analogue_attributes(ws: Workspace) -> pd.DataFrame:
+    """Per ASIN brand, category and ASP (ordered revenue / ordered units over all weeks): the
+    kind a launch borrows its curve from (core.forecast.launch.analogue_groups)."""
+    sql = ("SELECT p.asin, p.brand, p.category, "
+           "(SELECT SUM(s.ordered_revenue) / NULLIF(SUM(s.ordered_units), 0) FROM sales_facts s "
+           " WHERE s.asin = p.asin AND s.grain = 'week') AS asp FROM products p")
+    return pd.read_sql_query(sql, ws.conn)
+
+
 def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
     """Everything the forecast plan needs, as plain frames (see core.forecast_plan.build_plan)."""
     from vendordesk.store.elasticity import price_elasticity
@@ -165,6 +174,7 @@ def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
         "values": unit_values(ws),
         "products": products[["asin", "title"]] if "title" in products else products,
         "events": _events(ws),
+        "attributes": analogue_attributes(ws),
         "elasticity": price_elasticity(ws)[0],   # the estimate of (estimate, low, high, source)
     }
 

@@ -106,7 +106,7 @@ def merge(builtin: list[Event], stored: list[Event]) -> list[Event]:
 
 
 def week_matrix(events: list[Event], weeks: list[str], kinds: tuple[str, ...] | None = None
-                ) -> tuple[list[str], "object"]:
+                ) -> tuple[list[str], object]:
     """(kinds, 0/1 array (kinds, weeks)): which retail weeks (Sunday starts) each kind touches.
 
     A "user" event gets its own kind ``user:<name>`` so a TV campaign is not mixed with a deal.

@@ -42,7 +42,7 @@ def bucket(h: int) -> np.ndarray:
 
 def origins(t: int) -> list[int]:
     """t-13, t-17, ... back to one year before; those with a full year of training if >= 3."""
-    found = [o for o in range(t - HORIZON, max(t - HORIZON - CAL_SPAN, MIN_TRAIN - 1), -CAL_STEP)]
+    found = list(range(t - HORIZON, max(t - HORIZON - CAL_SPAN, MIN_TRAIN - 1), -CAL_STEP))
     full = [o for o in found if o >= SEASON]
     return sorted(full if len(full) >= 3 else found)
 

@@ -37,6 +37,8 @@ class Panel:
         demand: cleaned demand for fitting (NaN = unobserved or excluded).
         actual: censoring-corrected demand without spike capping (for scoring).
         flags: per ASIN, the repairs applied.
+        asp: ordered revenue / ordered units per week (NaN = unknown), None without revenue;
+            deal weeks are found in it (core.forecast.deals).
     """
 
     asins: list[str]
@@ -45,6 +47,7 @@ class Panel:
     demand: np.ndarray
     actual: np.ndarray
     flags: list[list[str]] = field(default_factory=list)
+    asp: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.asins)
@@ -135,4 +138,10 @@ def panel_from_frame(frame: pd.DataFrame, units_col: str = "ordered_units",
     weeks = week_grid(frame["period_start"].min(), last_week or frame["period_start"].max())
     u = pivot(frame.dropna(subset=["_units"]), "_units", asins, weeks)
     o = pivot(frame, oos_col, asins, weeks) if oos_col in frame else np.full_like(u, np.nan)
-    return clean(asins, weeks, u, o)
+    panel = clean(asins, weeks, u, o)
+    if "ordered_revenue" in frame and units_col in frame:
+        rev = pivot(frame.dropna(subset=["ordered_revenue", units_col]), "ordered_revenue", asins, weeks)
+        ordered = pivot(frame.dropna(subset=["ordered_revenue", units_col]), units_col, asins, weeks)
+        with np.errstate(all="ignore"):
+            panel.asp = np.where(ordered > 0, rev / ordered, np.nan)
+    return panel

@@ -25,6 +25,24 @@ def nanmean(a: np.ndarray, axis: int, keepdims: bool = False) -> np.ndarray:
         return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
 
 
+LEVEL_WEEKS = 13
+
+
+def seasonal_naive_level(Y: np.ndarray, h: int, season: int = SEASON, weeks: int = LEVEL_WEEKS) -> np.ndarray:
+    """Last year's weeks scaled by how the level moved since: seasonal naive x (mean of the last
+    ``weeks`` / mean of the same weeks a year before), the ratio clipped to [0.5, 2]; 1 where
+    either mean is missing or 0. A year-over-year trend no longer carries last year's level."""
+    t = Y.shape[1]
+    naive = seasonal_naive(Y, h, season)
+    if t < season + weeks:
+        return naive
+    now = nanmean(Y[:, t - weeks:], axis=1)
+    before = nanmean(Y[:, t - season - weeks:t - season], axis=1)
+    with np.errstate(all="ignore"):
+        ratio = np.where((before > 0) & (now > 0), now / before, 1.0)
+    return naive * np.clip(np.nan_to_num(ratio, nan=1.0), 0.5, 2.0)[:, None]
+
+
 def _last_valid_mean(Y: np.ndarray, window: int) -> np.ndarray:
     """Mean of the last ``window`` observed weeks per series (NaN if none)."""
     tail = Y[:, -window:]
@@ -287,12 +305,17 @@ def seasonal_blend(Y: np.ndarray, h: int, weight: float = 0.75) -> np.ndarray:
     """0.75 x seasonal SES + 0.25 x seasonal naive: the smoothed level and shrunk index, hedged
     with last year's exact weeks (events such as Prime Day keep their week). Measured on the
     26-week holdout: demo mean MASE 0.863 -> 0.834, synthetic 0.843 -> 0.846.
+    Since 2026-12-03 the naive part is level-adjusted (seasonal_naive_level): a year-over-year
+    trend no longer pulls the blend towards last year's level. bench_forecast_vs_mstl seed 0,
+    26 weeks held out: WAPE 0.0665 -> 0.0616 (MSTL 0.0775); demo WAPE 13/8 w (ours on Amazon's
+    weeks) 0.166/0.157 -> 0.164/0.156, 26 w 0.215 -> 0.219.
     """
-    return weight * seasonal_ses(Y, h) + (1 - weight) * seasonal_naive(Y, h)
+    return weight * seasonal_ses(Y, h) + (1 - weight) * MODELS[BLEND_NAIVE](Y, h)
 
 
 MODELS = {
     "seasonal_naive": seasonal_naive,
+    "seasonal_naive_level": seasonal_naive_level,
     "moving_average": moving_average,
     "ses": ses,
     "seasonal_ses": seasonal_ses,
@@ -304,9 +327,11 @@ MODELS = {
 }
 
 
+BLEND_NAIVE = "seasonal_naive_level"
+
 # Models that are weighted sums of others: run_all computes each part once.
 COMPOSITES = {
-    "seasonal_blend": (("seasonal_ses", 0.75), ("seasonal_naive", 0.25)),
+    "seasonal_blend": (("seasonal_ses", 0.75), (BLEND_NAIVE, 0.25)),
     "combo": (("seasonal_ses", 0.5), ("ses", 0.5)),
 }
 

@@ -16,8 +16,9 @@ import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
 from vendordesk.core.forecast import supply as fs
-from vendordesk.core.forecast.run import ForecastResult, forecast_panel, holdout_backtest
 from vendordesk.core.forecast.clean import Panel, panel_from_frame
+from vendordesk.core.forecast.launch import analogue_groups
+from vendordesk.core.forecast.run import ForecastResult, forecast_panel, holdout_backtest
 
 OOS_COL = "procurable_product_out_of_stock_rate"
 
@@ -125,13 +126,14 @@ def oos_frame(weekly: pd.DataFrame) -> pd.DataFrame:
 
 
 def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
-                         progress: Callable[[float], None] | None = None, events: list | None = None) -> dict:
+                         progress: Callable[[float], None] | None = None, events: list | None = None,
+                         groups: list | None = None) -> dict:
     """The holdout backtest plus Amazon's score where its forecast covers the holdout.
 
     Ours is the final forecast (Amazon's blended in where it has been better before the
     holdout, see forecast_rival); "event_weeks" repeats the scores on the event weeks.
     """
-    doc = holdout_backtest(panel, holdout, progress, events=events, amazon=amazon)
+    doc = holdout_backtest(panel, holdout, progress, events=events, amazon=amazon, groups=groups)
     arrays = doc.pop("_arrays", None)
     if arrays is None or amazon is None or amazon.empty:
         return doc
@@ -158,8 +160,9 @@ def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int 
     panel = panel_from_frame(weekly)
     amazon = inputs.get("amazon", pd.DataFrame())
     events = inputs.get("events")
+    groups = analogue_groups(panel.asins, inputs.get("attributes"))
     result = forecast_panel(panel, horizon, progress=step(0.0, 0.45), events=events,
-                            elasticity=inputs.get("elasticity"), amazon=amazon)
+                            elasticity=inputs.get("elasticity"), amazon=amazon, groups=groups)
     ours = result.frame()
     divergence = fa.divergence(ours, fa.latest(amazon))
     drift = fa.drift(amazon, oos_frame(weekly))
@@ -168,9 +171,9 @@ def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int 
     projection = fs.projection_frame(result.asins, result.weeks, sup, fs.project(sup))
     values = inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and not values.empty else None
-    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3), events) if backtest and len(panel) else {}
+    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3), events, groups) if backtest and len(panel) else {}
     versus_weeks = amazon_holdout(panel, amazon) if backtest and len(panel) else 0
-    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15), events) if versus_weeks else {}
+    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15), events, groups) if versus_weeks else {}
     products = inputs.get("products")
     titles = dict(zip(products["asin"], products["title"])) if products is not None and "title" in products else {}
     if progress:

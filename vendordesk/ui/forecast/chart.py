@@ -1,7 +1,11 @@
-"""The forecast chart: history, our P50..P90 band, Amazon's mean/P70/P80/P90, capacity, stock.
+"""The forecast chart: history, last year on this year's weeks, our P50..P90 band, Amazon's
+mean/P70/P80/P90, event weeks, capacity, stock.
 
 Items are created once; switching the ASIN only calls ``setData`` (fast, < 100 ms).
-The x axis is days since 1970-01-01 so a week is 7 units; labels are locale month names.
+The x axis is days since 1970-01-01 so a week is 7 units; labels are locale month names,
+the y axis locale numbers ("20.000"). The x range opens on RECENT_WEEKS of history plus the
+horizon (the forecast gets a fair share of the width); legends sit in their own rows above
+the plots, never on the data. Before a plan exists the chart shows a hint, no axes.
 """
 
 from __future__ import annotations
@@ -47,6 +51,26 @@ class MonthAxis(pg.AxisItem):
         return [(30.4 * step, ticks)]
 
 
+RECENT_WEEKS = 39
+LAST_YEAR = QColor("#9e9e9e")
+EVENT = QColor(255, 193, 7, 60)
+
+
+def _small_font():
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    font.setPointSize(7)
+    return font
+
+
+class NumberAxis(pg.AxisItem):
+    """Left axis: whole numbers with the locale's group separator (de: "20.000")."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [QLocale().toString(int(round(v * scale))) for v in values]
+
+
 def _pen(color: QColor, width: float = 1.6, style=Qt.PenStyle.SolidLine):
     return pg.mkPen(color=color, width=width, style=style)
 
@@ -65,7 +89,8 @@ def _joined(data: dict, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _plot(layout, row: int, units: str) -> pg.PlotItem:
-    plot = layout.addPlot(row=row, col=0, axisItems={"bottom": MonthAxis(orientation="bottom")})
+    plot = layout.addPlot(row=row, col=0, axisItems={"bottom": MonthAxis(orientation="bottom"),
+                                                     "left": NumberAxis(orientation="left")})
     # No grid: pyqtgraph paints grid lines through QPicture, ~7 ms per axis and redraw (measured).
     plot.showGrid(x=False, y=False)
     plot.setMenuEnabled(False)
@@ -83,18 +108,19 @@ class ForecastChart(pg.GraphicsLayoutWidget):
     def __init__(self, labels: dict[str, str], parent=None):
         super().__init__(parent=parent)
         self.setBackground("w")
-        self.demand = _plot(self, 0, labels["units"])
-        self.supply = _plot(self, 1, labels["stock_units"])
+        top = pg.LegendItem(labelTextSize="8pt", colCount=5)
+        self.addItem(top, row=0, col=0)
+        self.demand = _plot(self, 1, labels["units"])
+        bottom = pg.LegendItem(labelTextSize="8pt", colCount=5)
+        self.addItem(bottom, row=2, col=0)
+        self.supply = _plot(self, 3, labels["stock_units"])
+        self.legends = (top, bottom)
         self.supply.setXLink(self.demand)
         self.demand.disableAutoRange()
         self.supply.disableAutoRange()
         self.demand.hideAxis("bottom")
-        self.ci.layout.setRowStretchFactor(0, 3)
-        self.ci.layout.setRowStretchFactor(1, 1)
-        top = self.demand.addLegend(offset=(8, 2), labelTextSize="8pt")
-        top.setColumnCount(4)
-        bottom = self.supply.addLegend(offset=(8, 2), labelTextSize="8pt")
-        bottom.setColumnCount(5)
+        self.ci.layout.setRowStretchFactor(1, 3)
+        self.ci.layout.setRowStretchFactor(3, 1)
         self.series = {}
         band = QColor(OURS)
         band.setAlpha(45)
@@ -103,31 +129,79 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.series["p50_low"] = plot.plot(pen=pg.mkPen(color=band, width=1))
         plot.addItem(pg.FillBetweenItem(self.series["p50_low"], self.series["p90"], brush=pg.mkBrush(band)))
         # A FillBetweenItem in the legend crashes Qt's paint; a wide pen stands in for the band.
-        plot.plot(pen=pg.mkPen(color=band, width=8), name=labels["band"])
-        self.series["history"] = plot.plot(pen=_pen(QColor("#263238"), 1.4), name=labels["history"])
+        top.addItem(plot.plot(pen=pg.mkPen(color=band, width=8)), labels["band"])
+        self.series["history"] = plot.plot(pen=_pen(QColor("#263238"), 1.4))
+        top.addItem(self.series["history"], labels["history"])
+        self.series["last_year"] = plot.plot(pen=_pen(LAST_YEAR, 1.2, Qt.PenStyle.DashLine))
+        top.addItem(self.series["last_year"], labels.get("last_year", "Last year"))
         self.series["oos"] = pg.ScatterPlotItem(symbol="t", size=9, brush=pg.mkBrush("#c62828"), pen=None)
         plot.addItem(self.series["oos"])
         top.addItem(self.series["oos"], labels["oos"])
-        self.series["p50"] = plot.plot(pen=_pen(OURS, 2.2), name=labels["p50"])
-        self.series["p80"] = plot.plot(pen=_pen(OURS, 1, Qt.PenStyle.DashLine), name=labels["p80"])
-        self.series["amazon_mean"] = plot.plot(pen=_pen(AMAZON, 2), name=labels["amazon_mean"])
+        self.series["p50"] = plot.plot(pen=_pen(OURS, 2.2))
+        top.addItem(self.series["p50"], labels["p50"])
+        self.series["p80"] = plot.plot(pen=_pen(OURS, 1, Qt.PenStyle.DashLine))
+        top.addItem(self.series["p80"], labels["p80"])
+        self.series["amazon_mean"] = plot.plot(pen=_pen(AMAZON, 2))
+        top.addItem(self.series["amazon_mean"], labels["amazon_mean"])
         # P70, P80 and P90 in one item (NaN-separated): fewer items, faster switching.
-        self.series["amazon_q"] = plot.plot(pen=_pen(AMAZON, 1, Qt.PenStyle.DotLine), name=labels["amazon_q"],
+        self.series["amazon_q"] = plot.plot(pen=_pen(AMAZON, 1, Qt.PenStyle.DotLine),
                                             connect="finite")
-        self.series["capacity"] = self.supply.plot(pen=_pen(QColor("#2e7d32"), 2, Qt.PenStyle.DashLine),
-                                                   name=labels["capacity"])
-        self.series["stock"] = self.supply.plot(pen=_pen(QColor("#6a1b9a"), 1.8), name=labels["stock"])
+        top.addItem(self.series["amazon_q"], labels["amazon_q"])
+        self.series["capacity"] = self.supply.plot(pen=_pen(QColor("#2e7d32"), 2, Qt.PenStyle.DashLine))
+        bottom.addItem(self.series["capacity"], labels["capacity"])
+        self.series["stock"] = self.supply.plot(pen=_pen(QColor("#6a1b9a"), 1.8))
+        bottom.addItem(self.series["stock"], labels["stock"])
         self.series["capacity_short"] = pg.ScatterPlotItem(symbol="x", size=7, pen=pg.mkPen("#c62828", width=1.5))
         self.supply.addItem(self.series["capacity_short"])
         bottom.addItem(self.series["capacity_short"], labels["capacity_short"])
-        self.series["own"] = self.supply.plot(pen=_pen(QColor("#8d6e63"), 1.5, Qt.PenStyle.DashLine),
-                                              name=labels["own"])
-        self.series["orders"] = self.supply.plot(pen=_pen(QColor("#00838f"), 1.2, Qt.PenStyle.DotLine),
-                                                 name=labels["orders"])
+        self.series["own"] = self.supply.plot(pen=_pen(QColor("#8d6e63"), 1.5, Qt.PenStyle.DashLine))
+        bottom.addItem(self.series["own"], labels["own"])
+        self.series["orders"] = self.supply.plot(pen=_pen(QColor("#00838f"), 1.2, Qt.PenStyle.DotLine))
+        bottom.addItem(self.series["orders"], labels["orders"])
         self.today = [pg.InfiniteLine(angle=90, pen=_pen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
                       for _ in range(2)]
         self.demand.addItem(self.today[0], ignoreBounds=True)
         self.supply.addItem(self.today[1], ignoreBounds=True)
+        self.event_items: list = []
+        self.empty = pg.TextItem(labels.get("empty", ""), color="#616161", anchor=(0.5, 0.5))
+        self.demand.addItem(self.empty, ignoreBounds=True)
+        self._set_empty(True)
+
+    def _set_empty(self, empty: bool) -> None:
+        """Before a plan: a hint in the middle, no axes, no legends (not meaningless 0-1 axes)."""
+        for plot in (self.demand, self.supply):
+            for side in ("left",) + (("bottom",) if plot is self.supply else ()):
+                plot.showAxis(side, not empty)
+        for legend in self.legends:
+            legend.setVisible(not empty)
+        self.empty.setVisible(empty)
+        if empty:
+            self.demand.setXRange(0, 1, padding=0)
+            self.demand.setYRange(0, 1, padding=0)
+            self.empty.setPos(0.5, 0.5)
+
+    def _show_events(self, events, top: float = 1.0) -> None:
+        """A shaded week with the event's name for each (x of the week start, name)."""
+        for item in self.event_items:
+            self.demand.removeItem(item)
+        self.event_items = []
+        previous, start = None, self.demand.viewRange()[0][0]
+        for x, name in events or []:
+            if x + 7 < start:             # outside the visible range: not drawn (fewer items, faster)
+                continue
+            region = pg.LinearRegionItem((x, x + 7), movable=False, brush=pg.mkBrush(EVENT),
+                                         pen=pg.mkPen(None))
+            region.setZValue(-10)
+            self.demand.addItem(region, ignoreBounds=True)
+            self.event_items.append(region)
+            if name != previous:          # one label per run of weeks with the same events
+                label = pg.TextItem(name, color="#7a5c00", anchor=(1, 0), angle=90)
+                label.setFont(_small_font())
+                label.setZValue(-5)
+                label.setPos(x, top)
+                self.demand.addItem(label, ignoreBounds=True)
+                self.event_items.append(label)
+            previous = name
 
     def show_asin(self, data: dict) -> None:
         """data: {"history": (x, y), "oos": (x, y), "p50"/"p80"/"p90": (x, y), "amazon_*": (x, y),
@@ -146,7 +220,15 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         if data.get("today") is not None:
             for line in self.today:
                 line.setPos(data["today"])
-        if xs:
-            self.demand.setXRange(min(xs), max(xs), padding=0.01)
-        self.demand.setYRange(0, max(tops) * 1.3, padding=0)
-        self.supply.setYRange(0, max(lows) * 1.35, padding=0)
+        self._set_empty(not xs)
+        if not xs:
+            self._show_events([])
+            return
+        start, end = min(xs), max(xs)
+        if data.get("today") is not None:       # recent history + the horizon
+            start = max(start, data["today"] - 7 * RECENT_WEEKS)
+        self.demand.setXRange(start, end, padding=0.01)
+        top = max(tops) * 1.12
+        self.demand.setYRange(0, top, padding=0)
+        self.supply.setYRange(0, max(lows) * 1.15, padding=0)
+        self._show_events(data.get("events"), top)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
+from vendordesk.core.forecast.calib import BUCKETS
 
 EPOCH = dt.date(1970, 1, 1)
 OOS_MARK = 0.05  # mark weeks whose OOS rate corrected demand by 5 % or more
@@ -87,6 +88,15 @@ class PlanIndex:
         data["capacity_short"] = self._capacity_short(data)
         if len(self.fc_x):
             data["today"] = self.fc_x[0] - 3.5
+            # last year on this year's weeks: each week's value moved 52 weeks (364 days) on
+            ly_x = self.hist_x[seen] + 364
+            keep = ly_x <= self.fc_x[-1]
+            data["last_year"] = (ly_x[keep], history[seen][keep])
+        from vendordesk.ui.forecast.labels import event_text
+
+        past = list(zip(self.hist_x, plan.result.history_events or []))
+        ahead = list(zip(self.fc_x, plan.result.events or []))
+        data["events"] = [(float(x), event_text(name, False, " · ")) for x, name in past + ahead if name]
         return data
 
     @staticmethod
@@ -140,6 +150,9 @@ def overview_frame(plan) -> pd.DataFrame:
                           "flags": [",".join(f) for f in result.flags],
                           "source": result.source or ["ours"] * len(result.asins)})
     frame["title"] = [plan.titles.get(a) or "" for a in frame["asin"]]
+    better = result.better()
+    for j in range(len(BUCKETS)):
+        frame[f"better_{j}"] = [b[j] for b in better]
     frame["p50_13w"] = result.q[0][:, :13].sum(axis=1) if len(result.asins) else []
     if not plan.accuracy.empty:
         frame = frame.merge(plan.accuracy.drop(columns=["model"]), on="asin", how="left")

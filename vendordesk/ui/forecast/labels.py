@@ -16,6 +16,8 @@ def model_labels() -> dict[str, str]:
         "ses": _t("Exponential smoothing"),
         "seasonal_ses": _t("Seasonal smoothing"),
         "seasonal_blend": _t("Seasonal smoothing + last year"),
+        "seasonal_holt": _t("Seasonal smoothing with damped trend"),
+        "seasonal_naive_level": _t("Last year, scaled to the current level"),
         "combo": _t("Smoothing combination"),
         "croston_sba": _t("Croston-SBA"),
         "tsb": _t("TSB (Teunter-Syntetos-Babai)"),
@@ -59,3 +61,23 @@ def flags_text(flags) -> str:
     names = flag_labels()
     items = flags.split(",") if isinstance(flags, str) else list(flags or [])
     return ", ".join(names.get(f, f) for f in items if f)
+
+
+def event_names() -> dict[str, str]:
+    """The built-in calendar's event names (core.forecast.calendar, "<name> <year>")."""
+    return {"Prime Day": _t("Prime Day"), "Prime Big Deal Days": _t("Prime Big Deal Days"),
+            "Black Friday": _t("Black Friday"), "Cyber Monday": _t("Cyber Monday"),
+            "Christmas": _t("Christmas"), "Easter": _t("Easter"), "Mother's Day": _t("Mother's Day")}
+
+
+def event_text(names: str, year: bool = True, sep: str = "; ") -> str:
+    """'; '-joined event names in the UI language (the KAM's own names stay as entered);
+    ``year`` False drops the built-in names' year (the chart's axis shows it)."""
+    known = event_names()
+    out = []
+    for name in (names or "").split("; "):
+        base, _, y = name.rpartition(" ")
+        if base in known and y.isdigit():
+            name = f"{known[base]} {y}" if year else known[base]
+        out.append(name)
+    return sep.join(n for n in out if n)

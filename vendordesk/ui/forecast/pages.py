@@ -157,20 +157,24 @@ class OrdersPage(TablePage):
         super().__init__(parent=parent)
         import pyqtgraph as pg
 
-        from vendordesk.ui.forecast.chart import MonthAxis
+        from vendordesk.ui.forecast.chart import MonthAxis, NumberAxis
 
-        self.chart = pg.PlotWidget(axisItems={"bottom": MonthAxis(orientation="bottom")})
+        self.chart = pg.GraphicsLayoutWidget()
         self.chart.setBackground("w")
-        self.chart.setMenuEnabled(False)
-        self.chart.setMouseEnabled(x=False, y=False)
-        self.chart.setFixedHeight(190)
-        self.chart.getPlotItem().getAxis("left").setLabel(labels["units"])
-        legend = self.chart.getPlotItem().addLegend(offset=(8, 2), labelTextSize="8pt")
-        legend.setColumnCount(2)
+        legend = pg.LegendItem(labelTextSize="8pt", colCount=2)     # its own row, not on the bars
+        self.chart.addItem(legend, row=0, col=0)
+        plot = self.chart.addPlot(row=1, col=0, axisItems={"bottom": MonthAxis(orientation="bottom"),
+                                                           "left": NumberAxis(orientation="left")})
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.getAxis("left").setLabel(labels["units"])
+        plot.getAxis("left").setWidth(58)
+        self.plot = plot
+        self.chart.setFixedHeight(210)
         self.bars_po = pg.BarGraphItem(x=[], height=[], width=5, brush="#90a4ae", pen=None)
         self.bars_new = pg.BarGraphItem(x=[], y0=[], height=[], width=5, brush="#1565c0", pen=None)
-        self.chart.addItem(self.bars_po)
-        self.chart.addItem(self.bars_new)
+        plot.addItem(self.bars_po)
+        plot.addItem(self.bars_new)
         legend.addItem(self.bars_po, labels["open_po"])
         legend.addItem(self.bars_new, labels["expected"])
         self.layout_.insertWidget(1, self.chart)
@@ -187,5 +191,5 @@ class OrdersPage(TablePage):
         new = orders["expected_order"].to_numpy(float)
         self.bars_po.setOpts(x=x, height=po, width=5)
         self.bars_new.setOpts(x=x, y0=po, height=new, width=5)
-        self.chart.setXRange(x.min() - 7, x.max() + 7, padding=0)
-        self.chart.setYRange(0, max(float((po + new).max()), 1.0) * 1.25, padding=0)
+        self.plot.setXRange(x.min() - 7, x.max() + 7, padding=0)
+        self.plot.setYRange(0, max(float((po + new).max()), 1.0) * 1.1, padding=0)

@@ -41,11 +41,21 @@ def fit_columns(view: QTableView, maximum: int = 220) -> None:
     header.setStretchLastSection(last is not None and last.kind == "text")
 
 
+def better_columns() -> list[Column]:
+    """Per horizon bucket (core.forecast.calib.BUCKETS) whose forecast has been better."""
+    from vendordesk.core.forecast.calib import BUCKETS
+
+    names = {"amazon": _t("Amazon's"), "ours": _t("Ours"), "": ""}
+    return [Column(f"better_{j}", _t("Better, wk %1–%2").replace("%1", str(lo)).replace("%2", str(hi)),
+                   labels=names) for j, (lo, hi) in enumerate(BUCKETS)]
+
+
 def overview_columns() -> list[Column]:
     return [
         Column("asin", _t("ASIN")), Column("title", _t("Product")),
         Column("model", _t("Model"), labels=labels.model_labels()),
         Column("source", _t("Forecast used"), labels=labels.source_labels()),
+        *better_columns(),
         Column("ours_wape", _t("WAPE ours"), "percent", decimals=0),
         Column("ours_mase", _t("MASE ours"), "number", decimals=2),
         Column("seasonal_naive_mase", _t("MASE seas. naive"), "number", decimals=2),

@@ -40,12 +40,31 @@ def accuracy_text(_w, row: dict, holdout) -> str:
                            fmt.percent(row.get("amazon_wape"), 0), fmt.percent(row.get("amazon_bias"), 0)))
     else:
         lines.append(_t("Amazon: no imported forecast old enough to score against sales."))
+    lines.append(better_text(row))
     ours, naive = row.get("ours_mase"), row.get("seasonal_naive_mase")
     if _ok(ours) and _ok(naive):
         verdict = _t("Ours was better than seasonal naive.") if ours < naive else _t(
             "<span style='color:#c62828'>Seasonal naive was better for this ASIN.</span>")
         lines.append(verdict)
     return "<br>".join(lines)
+
+
+def better_text(row: dict) -> str:
+    """Whose forecast has been better per horizon, and which one the P50 uses."""
+    from vendordesk.core.forecast.calib import BUCKETS
+
+    parts = []
+    for j, (lo, hi) in enumerate(BUCKETS):
+        who = row.get(f"better_{j}") or ""
+        if who:
+            parts.append(_fill(_t("wk %1–%2: %3"), lo, hi, _t("Amazon's") if who == "amazon" else _t("ours")))
+    if not parts:
+        return ""
+    used = {"ours": _t("ours"), "amazon": _t("Amazon's"), "combined": _t("ours and Amazon's combined")}
+    text = _fill(_t("Better so far: %1. Used: %2."), ", ".join(parts), used.get(row.get("source") or "ours"))
+    if "amazon" in [row.get(f"better_{j}") for j in range(len(BUCKETS))] and row.get("source") == "combined":
+        text += " " + _t("Where Amazon's was better, the combination leans on it.")
+    return text
 
 
 def backtest_text(_w, doc: dict, versus: dict | None = None) -> str:

@@ -105,7 +105,8 @@ class ForecastView(QWidget):
                 "amazon_q": self.tr("Amazon P70/P80/P90"), "capacity": self.tr("Our capacity"),
                 "stock": self.tr("Projected Amazon stock"), "orders": self.tr("Expected Amazon orders"),
                 "capacity_short": self.tr("P90 above capacity"), "own": self.tr("Projected own stock"),
-                "stock_units": self.tr("Units")}
+                "stock_units": self.tr("Units"), "last_year": self.tr("Last year (same weeks)"),
+                "empty": self.tr("No forecast yet: press “Run forecast”.")}
 
     # --- showing a plan -------------------------------------------------------------
     def show_plan(self, index) -> None:
@@ -273,7 +274,13 @@ class ForecastView(QWidget):
 
     def write_forecast(self, path: str) -> None:
         """Our forecast (asin, week_start, p50..p90, model, flags) as CSV or XLSX."""
-        self._write(self.index.plan.result.frame(), path, "forecast")
+        frame = self.index.plan.result.frame()
+        if path.lower().endswith(".xlsx"):       # for people: the UI's words (CSV keeps the codes)
+            frame["model"] = frame["model"].map(lambda m: labels.model_labels().get(m, m))
+            frame["source"] = frame["source"].map(lambda v: labels.source_labels().get(v, v))
+            frame["events"] = frame["events"].map(labels.event_text)
+            frame["flags"] = frame["flags"].map(labels.flags_text)
+        self._write(frame, path, "forecast")
 
     def _write(self, frame, path: str, kind: str) -> None:
         from pathlib import Path
