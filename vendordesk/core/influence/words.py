@@ -8,9 +8,8 @@ on its documented default says so; nothing is claimed the data does not show (no
 
 from __future__ import annotations
 
-import math
-
 from vendordesk.core.influence.text import num
+from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
 
 PATH_WORDS = {"direct": N_("direct effect (sales lost or won at today's stock and orders)"),
@@ -87,7 +86,7 @@ def caveats(result, info: dict, lang: str) -> list[str]:
                 out.append(_("The extra ad spend is not deducted: no ad spend data in this workspace."))
     target = info.get("target")
     ppm = result.baseline.get("net_ppm")
-    if target is not None and ppm is not None and not math.isnan(ppm):
+    if target is not None and not is_missing(ppm):
         after = ppm + result.totals["net_ppm"]
         if after < target <= ppm:
             out.append(_("Net PPM falls below the {target} % target ({before} → {after} %).",
