@@ -5039,14 +5039,14 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+183"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+185"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-118"/>
         <source>Shocks</source>
         <translation>Schocks</translation>
     </message>
@@ -5138,12 +5138,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+3"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Units</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Our revenue (shipped COGS)</source>
         <translation>Unser Umsatz (Shipped COGS)</translation>
     </message>
@@ -5163,7 +5163,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Marge von Amazon (€)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Our revenue, change (€)</source>
         <translation>Unser Umsatz, Änderung (€)</translation>
     </message>

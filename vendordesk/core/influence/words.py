@@ -57,7 +57,8 @@ def summary_lines(result, info: dict, lang: str = "en") -> list[str]:
     if any(abs(v) >= 0.5 for v in parts.values()):
         lines.append("  " + _("paths (vendor revenue, they add up to the total):"))
         for key, value in parts.items():
-            lines.append(f"    {_(PATH_WORDS[key])}: {signed(value, lang)} {cur}")
+            path = _(PATH_WORDS[key])
+            lines.append(f"    {path}: {signed(value, lang)} {cur}")
     lines.extend("  " + s for s in caveats(result, info, lang))
     return lines
 
