@@ -623,6 +623,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> k</source>
+        <translation> T</translation>
+    </message>
+</context>
+<context>
     <name>Credentials</name>
     <message>
         <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
@@ -5033,13 +5046,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>WhatIfOutput</name>
+    <message>
+        <source>what-if.xlsx</source>
+        <translation type="obsolete">was-waere-wenn.xlsx</translation>
+    </message>
+    <message>
+        <source>Export what-if</source>
+        <translation type="obsolete">Was-wäre-wenn exportieren</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="obsolete">Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>WhatIfView</name>
     <message>
         <source>Change vs. baseline (% / points)</source>
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+185"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+179"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
@@ -5214,18 +5242,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+3"/>
         <source>what-if.xlsx</source>
         <translation>was-waere-wenn.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="-1"/>
         <source>Export what-if</source>
         <translation>Was-wäre-wenn exportieren</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-1"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -5234,7 +5261,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-129"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
