@@ -674,11 +674,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>weeks</source>
         <translation>Wochen</translation>
     </message>
+    <message>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> k</source>
+        <translation> T</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
     <message>
-        <location line="+1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
         <source>Rotate the LWA client secret by %1 (%2 days left): create a new one in the Solution Provider Portal and enter it here.</source>
         <translation>Erneuern Sie das LWA-Client-Secret bis %1 (noch %2 Tage): Legen Sie im Solution Provider Portal ein neues an und tragen Sie es hier ein.</translation>
     </message>
@@ -5520,7 +5530,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+185"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+179"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
@@ -5695,18 +5705,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+3"/>
         <source>what-if.xlsx</source>
         <translation>was-waere-wenn.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="-1"/>
         <source>Export what-if</source>
         <translation>Was-wäre-wenn exportieren</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-1"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -5715,7 +5724,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-129"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>

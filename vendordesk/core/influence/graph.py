@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vendordesk.core.margin import DEFAULT_ELASTICITY
+from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
 
 POINTS, RELATIVE = "points", "relative"
@@ -89,50 +90,50 @@ class Edge:
 
 # id, from, to, sign, lag (weeks), strength, mechanism (domain §1.4)
 _E = [
-    ("E01", OOS, UNITS, -1, 0, 1.0, "An OOS glance view cannot convert: lost sales"),
-    ("E02", UNITS, FORECAST, 1, 2, 0.7, "Forecast learns from realised (OOS-censored) sales"),
-    ("E03", FORECAST, PO, 1, 1, 1.0, "Amazon's POs follow its forecast"),
-    ("E04", PO, OOS, -1, 2, 0.25, "Smaller POs: less cover, more OOS (closes R1)"),
-    ("E05", "vendor_confirmation_rate", PO, 1, 4, 0.5, "Poor confirmation lowers future PO allocation"),
-    ("E06a", "vendor_confirmation_rate", OOS, -1, 2, 0.3, "Unconfirmed units never arrive"),
-    ("E06b", "receive_fill_rate", OOS, -1, 2, 0.3, "Unfilled units never arrive"),
-    ("E07", "average_vendor_lead_time_days", OOS, 1, 1, 0.05, "Longer lead time: more uncovered demand"),
-    ("E08", "ops_defect_rate", "chargebacks", 1, 1, 5.0, "Late/short POs are charged back"),
-    ("E09a", "asn_error_rate", "shortage_claims", 1, 4, 5.0, "Manual receiving miscounts: shortages"),
-    ("E09b", "asn_error_rate", "chargebacks", 1, 2, 3.0, "ASN/label/carton errors are charged back"),
-    ("E10", "chargebacks", "vendor_margin", -1, 0, 0.02, "Chargebacks are deducted from remittances"),
-    ("E11", "competitor_price", ASP, 1, 0, 0.8, "Amazon follows competitor prices"),
-    ("E12", ASP, PPM, 1, 0, 0.6, "Lower ASP at unchanged cost shrinks Amazon's margin"),
-    ("E13", PPM, "crap_risk", -1, 4, 2.0, "Net PPM below target raises CRaP risk"),
-    ("E14a", "crap_risk", OOS, 1, 4, 0.1, "CRaP: POs stop"),
-    ("E14b", "crap_risk", "featured_offer_lost", 1, 2, 0.2, "CRaP: Buy Box suppression"),
-    ("E14c", "crap_risk", "ad_efficiency", -1, 2, 0.5, "CRaP: ads restricted"),
-    ("E15", PPM, "backend_terms_rate", -1, 8, 0.3, "Margin gap: Amazon demands more terms"),
-    ("E16", "backend_terms_rate", PPM, 1, 0, 0.6, "Vendor-funded contra-COGS raises Net PPM"),
-    ("E17", COST, PPM, -1, 0, 0.6, "Cost price increase erodes Net PPM"),
-    ("E18", PPM, "cpi_acceptance", 1, 0, 2.0, "Eroded Net PPM: CPIs get rejected"),
-    ("E19", "weeks_of_cover", ASP, -1, 3, 0.05, "Overstock: automated markdowns"),
-    ("E20", "weeks_of_cover", PO, -1, 1, 0.5, "Overstock: less replenishment"),
-    ("E21", "customer_rating", "conversion", 1, 2, 1.0, "Social proof"),
-    ("E22", "return_rate", "backend_terms_rate", 1, 12, 0.5, "High returns: higher damage allowance"),
-    ("E23", "content_score", "conversion", 1, 1, 0.5, "Better detail page converts better"),
-    ("E24", "ad_spend", "glance_views", 1, 0, 0.15, "Paid traffic"),
-    ("E25", OOS, "ad_efficiency", -1, 0, 1.0, "Ads on OOS ASINs waste spend"),
-    ("E26", "ad_spend", "sales_discount", 1, 0, 0.005, "Coupons/deals are vendor-funded"),
-    ("E27", OOS, "featured_offer_lost", 1, 0, 0.5, "3P takes the Featured Offer when Amazon is OOS"),
-    ("E28", UNITS, "glance_views", 1, 3, 0.2, "Sales velocity drives organic rank"),
-    ("E29", "payment_terms_cost", "vendor_margin", -1, 0, 1.0, "Skonto costs the vendor margin"),
-    ("E30", "shortage_claims", "vendor_margin", -1, 8, 0.01, "Unrecovered shortages cost margin"),
-    ("I01", "glance_views", UNITS, 1, 0, 1.0, "Units = glance views x conversion"),
-    ("I02", "conversion", UNITS, 1, 0, 1.0, "Units = glance views x conversion"),
-    ("I03", "featured_offer_lost", UNITS, -1, 0, 0.8, "Without the Featured Offer, Amazon sells less"),
-    ("I04", "sales_discount", PPM, -1, 0, 1.0, "Sales discount is deducted in Net PPM"),
+    ("E01", OOS, UNITS, -1, 0, 1.0, N_("An OOS glance view cannot convert: lost sales")),
+    ("E02", UNITS, FORECAST, 1, 2, 0.7, N_("Forecast learns from realised (OOS-censored) sales")),
+    ("E03", FORECAST, PO, 1, 1, 1.0, N_("Amazon's POs follow its forecast")),
+    ("E04", PO, OOS, -1, 2, 0.25, N_("Smaller POs: less cover, more OOS (closes R1)")),
+    ("E05", "vendor_confirmation_rate", PO, 1, 4, 0.5, N_("Poor confirmation lowers future PO allocation")),
+    ("E06a", "vendor_confirmation_rate", OOS, -1, 2, 0.3, N_("Unconfirmed units never arrive")),
+    ("E06b", "receive_fill_rate", OOS, -1, 2, 0.3, N_("Unfilled units never arrive")),
+    ("E07", "average_vendor_lead_time_days", OOS, 1, 1, 0.05, N_("Longer lead time: more uncovered demand")),
+    ("E08", "ops_defect_rate", "chargebacks", 1, 1, 5.0, N_("Late/short POs are charged back")),
+    ("E09a", "asn_error_rate", "shortage_claims", 1, 4, 5.0, N_("Manual receiving miscounts: shortages")),
+    ("E09b", "asn_error_rate", "chargebacks", 1, 2, 3.0, N_("ASN/label/carton errors are charged back")),
+    ("E10", "chargebacks", "vendor_margin", -1, 0, 0.02, N_("Chargebacks are deducted from remittances")),
+    ("E11", "competitor_price", ASP, 1, 0, 0.8, N_("Amazon follows competitor prices")),
+    ("E12", ASP, PPM, 1, 0, 0.6, N_("Lower ASP at unchanged cost shrinks Amazon's margin")),
+    ("E13", PPM, "crap_risk", -1, 4, 2.0, N_("Net PPM below target raises CRaP risk")),
+    ("E14a", "crap_risk", OOS, 1, 4, 0.1, N_("CRaP: POs stop")),
+    ("E14b", "crap_risk", "featured_offer_lost", 1, 2, 0.2, N_("CRaP: Buy Box suppression")),
+    ("E14c", "crap_risk", "ad_efficiency", -1, 2, 0.5, N_("CRaP: ads restricted")),
+    ("E15", PPM, "backend_terms_rate", -1, 8, 0.3, N_("Margin gap: Amazon demands more terms")),
+    ("E16", "backend_terms_rate", PPM, 1, 0, 0.6, N_("Vendor-funded contra-COGS raises Net PPM")),
+    ("E17", COST, PPM, -1, 0, 0.6, N_("Cost price increase erodes Net PPM")),
+    ("E18", PPM, "cpi_acceptance", 1, 0, 2.0, N_("Eroded Net PPM: CPIs get rejected")),
+    ("E19", "weeks_of_cover", ASP, -1, 3, 0.05, N_("Overstock: automated markdowns")),
+    ("E20", "weeks_of_cover", PO, -1, 1, 0.5, N_("Overstock: less replenishment")),
+    ("E21", "customer_rating", "conversion", 1, 2, 1.0, N_("Social proof")),
+    ("E22", "return_rate", "backend_terms_rate", 1, 12, 0.5, N_("High returns: higher damage allowance")),
+    ("E23", "content_score", "conversion", 1, 1, 0.5, N_("Better detail page converts better")),
+    ("E24", "ad_spend", "glance_views", 1, 0, 0.15, N_("Paid traffic")),
+    ("E25", OOS, "ad_efficiency", -1, 0, 1.0, N_("Ads on OOS ASINs waste spend")),
+    ("E26", "ad_spend", "sales_discount", 1, 0, 0.005, N_("Coupons/deals are vendor-funded")),
+    ("E27", OOS, "featured_offer_lost", 1, 0, 0.5, N_("3P takes the Featured Offer when Amazon is OOS")),
+    ("E28", UNITS, "glance_views", 1, 3, 0.2, N_("Sales velocity drives organic rank")),
+    ("E29", "payment_terms_cost", "vendor_margin", -1, 0, 1.0, N_("Skonto costs the vendor margin")),
+    ("E30", "shortage_claims", "vendor_margin", -1, 8, 0.01, N_("Unrecovered shortages cost margin")),
+    ("I01", "glance_views", UNITS, 1, 0, 1.0, N_("Units = glance views x conversion")),
+    ("I02", "conversion", UNITS, 1, 0, 1.0, N_("Units = glance views x conversion")),
+    ("I03", "featured_offer_lost", UNITS, -1, 0, 0.8, N_("Without the Featured Offer, Amazon sells less")),
+    ("I04", "sales_discount", PPM, -1, 0, 1.0, N_("Sales discount is deducted in Net PPM")),
     ("I05", ASP, UNITS, -1, 0, -DEFAULT_ELASTICITY, "Price elasticity of demand (the workspace's one)"),
-    ("I06", COST, "vendor_margin", 1, 0, 0.7, "A higher cost price is the vendor's margin"),
-    ("I07", "backend_terms_rate", "vendor_margin", -1, 0, 1.0, "Terms are paid by the vendor"),
-    ("I08", "ad_efficiency", "glance_views", 1, 0, 0.1, "Efficient ads bring paid views"),
-    ("I09", PO, "weeks_of_cover", 1, 2, 0.5, "Bigger POs raise cover"),
-    ("I10", UNITS, "weeks_of_cover", -1, 1, 1.0, "Faster sales lower cover"),
+    ("I06", COST, "vendor_margin", 1, 0, 0.7, N_("A higher cost price is the vendor's margin")),
+    ("I07", "backend_terms_rate", "vendor_margin", -1, 0, 1.0, N_("Terms are paid by the vendor")),
+    ("I08", "ad_efficiency", "glance_views", 1, 0, 0.1, N_("Efficient ads bring paid views")),
+    ("I09", PO, "weeks_of_cover", 1, 2, 0.5, N_("Bigger POs raise cover")),
+    ("I10", UNITS, "weeks_of_cover", -1, 1, 1.0, N_("Faster sales lower cover")),
 ]
 DEFAULT_EDGES: tuple[Edge, ...] = tuple(Edge(*row) for row in _E)
 
@@ -186,58 +187,15 @@ def validate_edge(edge: Edge) -> None:
         raise ValueError(f"{edge.id}: sign must be +1 or -1.")
     if not 0 <= edge.lag <= 52:
         raise ValueError(f"{edge.id}: lag must be 0 to 52 weeks.")
-    if not 0 <= edge.strength <= 10 or edge.strength != edge.strength:
+    if is_missing(edge.strength) or not 0 <= edge.strength <= 10:
         raise ValueError(f"{edge.id}: strength must be between 0 and 10.")
 
 
-NOTES_DE = {
-    "E01": "Ein Seitenaufruf ohne Bestand kann nicht kaufen: entgangene Umsätze",
-    "E02": "Die Prognose lernt aus den (durch OOS gekappten) Verkäufen",
-    "E03": "Amazons Bestellungen folgen der Prognose",
-    "E04": "Kleinere Bestellungen: weniger Reichweite, mehr OOS (schließt R1)",
-    "E05": "Schwache Bestätigungsquote senkt künftige Bestellmengen",
-    "E06a": "Nicht bestätigte Einheiten kommen nie an",
-    "E06b": "Nicht gelieferte Einheiten kommen nie an",
-    "E07": "Längere Lieferzeit: mehr ungedeckte Nachfrage",
-    "E08": "Verspätete/unvollständige POs werden zurückbelastet",
-    "E09a": "Manuelle Wareneingänge verzählen sich: Fehlmengen",
-    "E09b": "ASN-/Etiketten-/Kartonfehler werden zurückbelastet",
-    "E10": "Chargebacks werden von den Zahlungen abgezogen",
-    "E11": "Amazon folgt den Preisen des Wettbewerbs",
-    "E12": "Niedrigerer ASP bei gleichem EK schmälert Amazons Marge",
-    "E13": "Net PPM unter Ziel erhöht das CRaP-Risiko",
-    "E14a": "CRaP: Bestellungen stoppen",
-    "E14b": "CRaP: Buy Box wird unterdrückt",
-    "E14c": "CRaP: Werbung wird eingeschränkt",
-    "E15": "Margenlücke: Amazon fordert mehr Konditionen",
-    "E16": "Vom Lieferanten finanzierte Contra-COGS heben Net PPM",
-    "E17": "Preiserhöhung im EK drückt Net PPM",
-    "E18": "Gesunkene Net PPM: Preiserhöhungen werden abgelehnt",
-    "E19": "Überbestand: automatische Preisabschriften",
-    "E20": "Überbestand: weniger Nachbestellungen",
-    "E21": "Soziale Bestätigung durch Bewertungen",
-    "E22": "Viele Retouren: höhere Retourenpauschale",
-    "E23": "Bessere Produktseite konvertiert besser",
-    "E24": "Bezahlter Traffic",
-    "E25": "Werbung auf OOS-ASINs verschwendet Budget",
-    "E26": "Coupons/Deals zahlt der Lieferant",
-    "E27": "Ist Amazon OOS, übernimmt ein 3P-Händler das Featured Offer",
-    "E28": "Verkaufsgeschwindigkeit treibt das organische Ranking",
-    "E29": "Skonto kostet den Lieferanten Marge",
-    "E30": "Nicht zurückgeholte Fehlmengen kosten Marge",
-    "I01": "Stück = Seitenaufrufe × Konversion",
-    "I02": "Stück = Seitenaufrufe × Konversion",
-    "I03": "Ohne Featured Offer verkauft Amazon weniger",
-    "I04": "Verkaufsrabatt wird in Net PPM abgezogen",
-    "I05": "Preiselastizität der Nachfrage",
-    "I06": "Ein höherer EK ist die Marge des Lieferanten",
-    "I07": "Konditionen zahlt der Lieferant",
-    "I08": "Effiziente Werbung bringt bezahlte Aufrufe",
-    "I09": "Größere Bestellungen erhöhen die Reichweite",
-    "I10": "Schnellere Verkäufe senken die Reichweite",
-}
+def edge_with(edge: Edge, **changes) -> Edge:
+    return replace(edge, **changes)
 
 
 def edge_note(edge: Edge, lang: str = "en") -> str:
     """The link's mechanism in German or English."""
-    return NOTES_DE.get(edge.id, edge.note) if lang == "de" else edge.note
+    _ = texts(lang)
+    return _(edge.note) if edge.note else edge.note

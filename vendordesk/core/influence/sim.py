@@ -17,13 +17,13 @@ shipped revenue = units x ASP; Amazon's margin in EUR = revenue x Net PPM.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from vendordesk.core.influence.graph import ASP, COST, KPIS, OOS, POINTS, PPM, UNITS, Graph
+from vendordesk.core.missing import is_missing
 
 REL_BOUNDS = (-1.0, 3.0)
 MAX_WEEKS = 260
@@ -127,7 +127,7 @@ def _bounds(nodes: list[str], baseline: Baseline) -> tuple[np.ndarray, np.ndarra
     for i, name in enumerate(nodes):
         if KPIS[name].scale == POINTS:
             base = baseline.rates.get(name)
-            if base is None or math.isnan(base):      # level unknown: a change of -1..+1, not a floor at 0
+            if is_missing(base):      # level unknown: a change of -1..+1, not a floor at 0
                 lo[i], hi[i] = -1.0, 1.0
                 continue
             floor = -1.0 if name == PPM else 0.0
@@ -224,7 +224,7 @@ def baseline_from_frame(frame, weeks: int = 13) -> Baseline:
         rates[PPM] = ppm
     return Baseline(units=ordered / n, asp=rev / shipped if shipped > 0 else 0.0,
                     cost=cogs / shipped if shipped > 0 else 0.0, net_ppm=ppm,
-                    rates={k: v for k, v in rates.items() if v == v})
+                    rates={k: v for k, v in rates.items() if not is_missing(v)})
 
 
 # --- input checks -------------------------------------------------------------------------------
@@ -243,7 +243,7 @@ def check_shock(shock: Shock, level: float | None = None) -> None:
             hint = f" Did you mean {d / 100:+.2f} ({d:+g} points)?" if 1 < abs(d) <= 100 else ""
             raise ValueError(f"{shock.kpi}={d:+g}: a rate is a fraction 0..1, so a change must lie between "
                              f"-1 and +1 (e.g. +0.08 = 8 points).{hint}")
-        if level is not None and not math.isnan(level):
+        if not is_missing(level):
             floor = -1.0 if shock.kpi == PPM else 0.0
             after = level + d
             if not floor - 1e-9 <= after <= 1.0 + 1e-9:

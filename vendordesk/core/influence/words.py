@@ -8,9 +8,8 @@ on its documented default says so; nothing is claimed the data does not show (no
 
 from __future__ import annotations
 
-import math
-
 from vendordesk.core.influence.text import num
+from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
 
 PATH_WORDS = {"direct": N_("direct effect (sales lost or won at today's stock and orders)"),
@@ -58,7 +57,8 @@ def summary_lines(result, info: dict, lang: str = "en") -> list[str]:
     if any(abs(v) >= 0.5 for v in parts.values()):
         lines.append("  " + _("paths (vendor revenue, they add up to the total):"))
         for key, value in parts.items():
-            lines.append(f"    {_(PATH_WORDS[key])}: {signed(value, lang)} {cur}")
+            path = _(PATH_WORDS[key])
+            lines.append(f"    {path}: {signed(value, lang)} {cur}")
     lines.extend("  " + s for s in caveats(result, info, lang))
     return lines
 
@@ -87,7 +87,7 @@ def caveats(result, info: dict, lang: str) -> list[str]:
                 out.append(_("The extra ad spend is not deducted: no ad spend data in this workspace."))
     target = info.get("target")
     ppm = result.baseline.get("net_ppm")
-    if target is not None and ppm is not None and not math.isnan(ppm):
+    if target is not None and not is_missing(ppm):
         after = ppm + result.totals["net_ppm"]
         if after < target <= ppm:
             out.append(_("Net PPM falls below the {target} % target ({before} → {after} %).",

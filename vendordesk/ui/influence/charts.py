@@ -33,12 +33,14 @@ def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
 
 def short_money(value: float) -> str:
     """12.345 -> '12 k' style labels for bars (locale decimal comma via fmt.number)."""
+    from PySide6.QtCore import QCoreApplication
+
     from vendordesk.ui import fmt
 
     if abs(value) >= 1_000_000:
-        return fmt.number(value / 1_000_000, 2 if abs(value) < 10_000_000 else 1) + " M"
+        return fmt.number(value / 1_000_000, 2 if abs(value) < 10_000_000 else 1) + QCoreApplication.translate("Charts", " M")
     if abs(value) >= 1_000:
-        return fmt.number(value / 1_000, 0) + " k"
+        return fmt.number(value / 1_000, 0) + QCoreApplication.translate("Charts", " k")
     return fmt.number(value, 0)
 
 

@@ -10,18 +10,16 @@ paths in % and in points. The result exports to Excel and prints (core.influence
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -41,18 +39,14 @@ from vendordesk.text import texts
 from vendordesk.ui import fmt
 from vendordesk.ui.influence.charts import draw_band, draw_path_waterfall, draw_paths, make_plot
 from vendordesk.ui.influence.labels import kpi_name, signed_money
+from vendordesk.ui.influence.whatif_output import WhatIfOutput, core_lang
 
 PRESETS = (("availability", -8.0, 4), ("cost", 6.0, 0), ("confirmation", -10.0, 6))   # the KAM's words
 SHOWN = 6
 FORM_WIDTH = 380
 
 
-def core_lang() -> str:
-    """The window's language for the Qt-free texts (vendordesk.text)."""
-    return QLocale().name().split("_")[0] or "en"
-
-
-class WhatIfView(QWidget):
+class WhatIfView(WhatIfOutput, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.graph = None
@@ -355,52 +349,6 @@ class WhatIfView(QWidget):
         pts = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale == POINTS][:SHOWN])
         draw_paths(self.plot, rel, {k: kpi_name(k) for k in rel})
         draw_paths(self.points_plot, pts, {k: kpi_name(k) for k in pts})
-
-    # --- export and print -------------------------------------------------------------------
-    def export_to(self, path) -> None:
-        from vendordesk.exports.whatif import write_whatif
-
-        write_whatif(self.result, self.info or {"currency": self.currency}, path, core_lang())
-
-    def export_dialog(self) -> None:
-        if self.result is None:
-            return
-        from pathlib import Path
-
-        start = str(Path.home() / self.tr("what-if.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export what-if"), start, self.tr("Excel (*.xlsx)"))
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        from vendordesk.errors import UserError
-
-        try:
-            self.export_to(Path(path))
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export what-if"), str(exc))
-
-    def page(self) -> tuple[str, dict]:
-        """The printable page (HTML from core.influence.report) and its chart image."""
-        from vendordesk.core.influence.report import html, waterfall
-        from vendordesk.ui.influence.charts import chart_image
-
-        lang = core_lang()
-        steps = waterfall(self.result, "vendor_revenue", lang)
-        image = chart_image(lambda p: draw_path_waterfall(p, [(s.label, s.value) for s in steps[:-1]],
-                                                          (steps[-1].label, steps[-1].value),
-                                                          lambda v: signed_money(v, self.currency)))
-        images = {"chart://whatif": image} if image is not None else {}
-        return html(self.result, self.info or {"currency": self.currency}, lang,
-                    {"waterfall": "chart://whatif"} if images else None), images
-
-    def print_preview(self) -> None:
-        if self.result is None:
-            return
-        from vendordesk.ui.printing import preview
-
-        text, images = self.page()
-        preview(self, text, images)
 
 
 def _signed(text: str, value: float) -> str:
