@@ -59,7 +59,8 @@ def _plain(text: str) -> str:
 
 
 def _plain_mnemonic(text: str) -> str:
-    return _TAGS.sub("", text.replace("&&", "\0").replace("&", "").replace("\0", "&")).strip()
+    """"&Datei" -> "Datei", "A && B" -> "A & B"; a lone "&" between words stays."""
+    return re.sub(r"&(?=\w)", "", text.replace("&&", "\0")).replace("\0", "&").strip()
 
 
 @lru_cache(maxsize=1)
@@ -297,3 +298,27 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
 
 def report(findings: list[Finding]) -> str:
     return "\n".join(str(f) for f in findings)
+
+
+def check_all_pages(root, lang: str, allow: set[str] | frozenset[str] = frozenset(), clipping: bool = True,
+                    settle=None) -> list[Finding]:
+    """``check_widget`` on every page of every tab widget inside ``root`` (each shown in turn, then
+    the first page restored). ``settle()`` runs after each switch (e.g. wait for workers)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    findings = check_widget(root, lang, allow, clipping)
+    seen = {(f.kind, f.text) for f in findings}
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            if settle:
+                settle()
+            for f in check_widget(tabs.widget(index), lang, allow, clipping):
+                if (f.kind, f.text) not in seen:
+                    seen.add((f.kind, f.text))
+                    findings.append(f)
+        tabs.setCurrentIndex(current)
+    return findings

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.desk_check import check_widget, english_sentence, report
+from tests.ui.desk_check import check_all_pages, check_widget, english_sentence, report
 
 pytestmark = pytest.mark.qt
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -129,7 +129,7 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
+def test_dialogs(qtbot, qapp, make_window, workspace, lang, isolated_env):
     from vendordesk.ui.about import AboutDialog
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.imports.history import ImportHistory
@@ -139,9 +139,8 @@ def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
     from vendordesk.ui.settings.tab import SettingsDialog
     from vendordesk.ui.tickets.mail import MailDialog
 
-    install_language(qapp, lang)
     try:
-        window = empty_window
+        window = make_window(workspace, lang)
         failures = []
         for size in SIZES:
             window.resize(*size)
@@ -151,7 +150,7 @@ def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
                 qtbot.addWidget(dialog)
                 dialog.show()
                 qtbot.waitExposed(dialog)
-                found = check_widget(dialog, lang)
+                found = check_all_pages(dialog, lang)
                 failures += [f"[{make.__name__}] {f}" for f in found]
                 dialog.close()
         flow = start_import(window, [str(FIXTURES / "sales_de_semicolon.csv"), str(FIXTURES / "picture.csv")])
