@@ -179,7 +179,24 @@ def _texts_of(widget) -> list[str]:
         out.append(widget.toPlainText())
     if isinstance(widget, W.QAbstractItemView) and widget.model() is not None:
         out += _view_texts(widget)
+    if isinstance(widget, W.QGraphicsView) and widget.scene() is not None:
+        out += _scene_texts(widget.scene())
     return [t for t in out if t]
+
+
+def _scene_texts(scene) -> list[str]:
+    """Texts drawn as graphics items (graph node labels, chart legends and titles)."""
+    from PySide6 import QtWidgets as W
+
+    out = []
+    for item in scene.items():
+        if not item.isVisible():
+            continue
+        if isinstance(item, W.QGraphicsTextItem):
+            out.append(item.toPlainText())
+        elif isinstance(item, W.QGraphicsSimpleTextItem):
+            out.append(item.text())
+    return out
 
 
 def user_data(widget) -> bool:
