@@ -104,7 +104,7 @@ def _read_po(text: str):
                 yield msgid, msgstr
             msgid = msgstr = target = None
         else:
-            target = None if line.startswith("msgid_plural") or line.startswith("msgctxt") else target
+            target = None if line.startswith(("msgid_plural", "msgctxt")) else target
 
 
 def _unquote(s: str) -> str:

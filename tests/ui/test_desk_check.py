@@ -3,7 +3,6 @@ dialog in German (and English for German leftovers) at 1280×720 and 1920×1080.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
