@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+27"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+37"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+217"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+230"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -4827,12 +4827,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+228"/>
+        <location line="+235"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-228"/>
         <location line="+188"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
@@ -4969,7 +4969,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+138"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+145"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -5063,7 +5063,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-376"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-383"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -5113,7 +5113,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Week</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/week.py" line="+17"/>
+        <location filename="../../vendordesk/ui/tickets/week.py" line="+16"/>
         <source>Follow up case</source>
         <translation>Fall nachfassen</translation>
     </message>
