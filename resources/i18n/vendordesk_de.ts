@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+27"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+37"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+217"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+230"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -5427,7 +5427,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Week</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/week.py" line="+17"/>
+        <location filename="../../vendordesk/ui/tickets/week.py" line="+16"/>
         <source>Follow up case</source>
         <translation>Fall nachfassen</translation>
     </message>

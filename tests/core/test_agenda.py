@@ -76,7 +76,7 @@ def _unfold(text: str) -> list[str]:
 def test_ics_parses_back_with_all_day_events_and_stable_uids():
     long_subject = "Sehr langer Betreff, mit Komma; Semikolon und Umlauten äöü " * 2
     found = agenda.items([_case("123456789", "2026-12-04", subject=long_subject)], [], [], [], TODAY)
-    stamp = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)
     text = to_ics(found, "de", stamp)
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     lines = _unfold(text)

@@ -59,7 +59,8 @@ def _plain(text: str) -> str:
 
 
 def _plain_mnemonic(text: str) -> str:
-    return _TAGS.sub("", text.replace("&&", "\0").replace("&", "").replace("\0", "&")).strip()
+    """"&Datei" -> "Datei", "A && B" -> "A & B"; a lone "&" between words stays."""
+    return re.sub(r"&(?=\w)", "", text.replace("&&", "\0")).replace("\0", "&").strip()
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,7 @@ def _read_po(text: str):
                 yield msgid, msgstr
             msgid = msgstr = target = None
         else:
-            target = None if line.startswith("msgid_plural") or line.startswith("msgctxt") else target
+            target = None if line.startswith(("msgid_plural", "msgctxt")) else target
 
 
 def _unquote(s: str) -> str:
@@ -178,7 +179,24 @@ def _texts_of(widget) -> list[str]:
         out.append(widget.toPlainText())
     if isinstance(widget, W.QAbstractItemView) and widget.model() is not None:
         out += _view_texts(widget)
+    if isinstance(widget, W.QGraphicsView) and widget.scene() is not None:
+        out += _scene_texts(widget.scene())
     return [t for t in out if t]
+
+
+def _scene_texts(scene) -> list[str]:
+    """Texts drawn as graphics items (graph node labels, chart legends and titles)."""
+    from PySide6 import QtWidgets as W
+
+    out = []
+    for item in scene.items():
+        if not item.isVisible():
+            continue
+        if isinstance(item, W.QGraphicsTextItem):
+            out.append(item.toPlainText())
+        elif isinstance(item, W.QGraphicsSimpleTextItem):
+            out.append(item.text())
+    return out
 
 
 def user_data(widget) -> bool:
@@ -297,3 +315,27 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
 
 def report(findings: list[Finding]) -> str:
     return "\n".join(str(f) for f in findings)
+
+
+def check_all_pages(root, lang: str, allow: set[str] | frozenset[str] = frozenset(), clipping: bool = True,
+                    settle=None) -> list[Finding]:
+    """``check_widget`` on every page of every tab widget inside ``root`` (each shown in turn, then
+    the first page restored). ``settle()`` runs after each switch (e.g. wait for workers)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    findings = check_widget(root, lang, allow, clipping)
+    seen = {(f.kind, f.text) for f in findings}
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            if settle:
+                settle()
+            for f in check_widget(tabs.widget(index), lang, allow, clipping):
+                if (f.kind, f.text) not in seen:
+                    seen.add((f.kind, f.text))
+                    findings.append(f)
+        tabs.setCurrentIndex(current)
+    return findings

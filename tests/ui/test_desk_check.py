@@ -3,12 +3,11 @@ dialog in German (and English for German leftovers) at 1280×720 and 1920×1080.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.ui.desk_check import check_widget, english_sentence, report
+from tests.ui.desk_check import check_all_pages, check_widget, english_sentence, report
 
 pytestmark = pytest.mark.qt
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -94,13 +93,6 @@ def _pump(qapp, qtbot):
     qapp.processEvents()
 
 
-def _tickets_pages(tab):
-    """Each inner page of the ticket log in turn (cases, chargebacks, tasks, insight, week)."""
-    for index in range(tab.pages.count()):
-        tab.pages.setCurrentIndex(index)
-        yield tab.pages.tabText(index)
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, lang, size, tmp_path):
@@ -109,18 +101,17 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
     try:
         window = make_window(demo_workspace, lang)
         window.resize(*size)
-        failures, reported = [], []
+        failures, reported, checked = [], [], set()
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             _pump(qapp, qtbot)
             tab = window.tabs.widget(index)
             name = type(tab).__name__
-            views = list(_tickets_pages(tab)) if hasattr(tab, "pages") else [name]
-            for view in views:
-                _pump(qapp, qtbot)
-                found = check_widget(tab, lang)
-                if found:
-                    (reported if name in OTHERS else failures).append(f"[{name} / {view}]\n{report(found)}")
+            checked.add(name)
+            found = check_all_pages(tab, lang, settle=lambda: _pump(qapp, qtbot))   # inner pages too
+            if found:
+                (reported if name in OTHERS else failures).append(f"[{name}]\n{report(found)}")
+        assert {"TicketsTab", "NegotiationTab"} <= checked
         if reported:
             print("findings on tabs owned by others:\n" + "\n".join(reported))
         assert not failures, "\n".join(failures)
@@ -129,7 +120,7 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
+def test_dialogs(qtbot, qapp, make_window, workspace, lang, isolated_env):
     from vendordesk.ui.about import AboutDialog
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.imports.history import ImportHistory
@@ -139,9 +130,8 @@ def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
     from vendordesk.ui.settings.tab import SettingsDialog
     from vendordesk.ui.tickets.mail import MailDialog
 
-    install_language(qapp, lang)
     try:
-        window = empty_window
+        window = make_window(workspace, lang)
         failures = []
         for size in SIZES:
             window.resize(*size)
@@ -151,7 +141,7 @@ def test_dialogs(qtbot, qapp, empty_window, lang, isolated_env):
                 qtbot.addWidget(dialog)
                 dialog.show()
                 qtbot.waitExposed(dialog)
-                found = check_widget(dialog, lang)
+                found = check_all_pages(dialog, lang)
                 failures += [f"[{make.__name__}] {f}" for f in found]
                 dialog.close()
         flow = start_import(window, [str(FIXTURES / "sales_de_semicolon.csv"), str(FIXTURES / "picture.csv")])

@@ -142,7 +142,8 @@ def test_week_page_lists_the_week_and_exports_ics(tab, tmp_path):
     assert groups[0] == "Overdue (2)" and groups[1].startswith("Today, ") and groups[2].startswith("Tomorrow, ")
     assert tab.pages.tabText(4) == "This week (3)"
     path = week.export_ics(str(tmp_path / "week.ics"))
-    text = open(path, encoding="utf-8", newline="").read()
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
     assert text.count("BEGIN:VEVENT") == 3 and "\r\n" in text
     due = (dt.date.today() + dt.timedelta(days=3)).strftime("%Y%m%d")
     assert f"DTSTART;VALUE=DATE:{due}" in text

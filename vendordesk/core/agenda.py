@@ -79,10 +79,10 @@ def _chargeback_items(cb: dict, today: dt.date, end: dt.date) -> list[Item]:
         return []
     due = _day(cb.get("dispute_due"))
     count = 0 if is_missing(cb.get("dispute_count")) else int(cb.get("dispute_count") or 0)
-    common = dict(ref=("chargeback", int(cb["id"])), title=cb.get("type") or "",
-                  detail=str(cb.get("po_number") or cb.get("invoice_number") or ""),
-                  amount=None if is_missing(cb.get("amount")) else float(cb["amount"]),
-                  currency=cb.get("currency"))
+    common = {"ref": ("chargeback", int(cb["id"])), "title": cb.get("type") or "",
+              "detail": str(cb.get("po_number") or cb.get("invoice_number") or ""),
+              "amount": None if is_missing(cb.get("amount")) else float(cb["amount"]),
+              "currency": cb.get("currency")}
     out = []
     opens = rules.dispute_opens(cb.get("kind") or "chargeback", raised)
     if cb.get("kind") == "shortage" and cb.get("dispute_status") == "open" and today <= opens <= end:

@@ -49,7 +49,7 @@ def fold(line: str) -> str:
 
 def to_ics(found: list[Item], lang: str, stamp: dt.datetime) -> str:
     """The calendar text. ``stamp`` (UTC) becomes every DTSTAMP, so a test can fix it."""
-    stamp_text = stamp.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//VendorDesk//To-do list//EN", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH"]
     for item in found:
@@ -62,6 +62,6 @@ def to_ics(found: list[Item], lang: str, stamp: dt.datetime) -> str:
 
 
 def write_ics(path, found: list[Item], lang: str, stamp: dt.datetime | None = None) -> None:
-    text = to_ics(found, lang, stamp or dt.datetime.now(dt.timezone.utc))
+    text = to_ics(found, lang, stamp or dt.datetime.now(dt.UTC))
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)

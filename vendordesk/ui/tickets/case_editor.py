@@ -5,14 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPlainTextEdit, QPushButton, QSpinBox)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from vendordesk.changes import Changes
 from vendordesk.core import tickets as rules
 from vendordesk.ui import fmt
 from vendordesk.ui.tickets import labels
-from vendordesk.ui.tickets.forms import FormEditor, combo, combo_value, date_edit, set_combo
+from vendordesk.ui.tickets.forms import FormEditor, combo, date_edit, set_combo
 
 
 def split_refs(text: str) -> list[str]:

@@ -5,11 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendordesk.changes import Changes
 from vendordesk.core import tickets as rules
+from vendordesk.core.missing import is_missing
 from vendordesk.ui import fmt
 from vendordesk.ui.tickets import labels
 
@@ -342,7 +355,7 @@ class TaskEditor(FormEditor):
 
         row = self.start_load(tasks_frame, task_id)
         self.heading.setText(self.tr("New task") if task_id is None else self.tr("Task"))
-        set_combo(self.fields["gear"], row.get("gear") if row.get("gear") == row.get("gear") else None)
+        set_combo(self.fields["gear"], None if is_missing(row.get("gear")) else row.get("gear"))
         for key in ("title", "assignee", "case_id", "asin"):
             value = row.get(key)
             self.fields[key].setText(str(value) if value is not None and value == value else "")
