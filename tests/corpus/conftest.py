@@ -45,8 +45,10 @@ def shared_files(tmp_path_factory) -> Path:
 
 def pytest_terminal_summary(terminalreporter):
     """One line with the corpus' counts (inputs judged, stored right, refused, failed)."""
-    from tests.corpus.test_corpus import OUTCOMES
+    import sys
 
+    module = sys.modules.get("tests.corpus.test_corpus")
+    OUTCOMES = getattr(module, "OUTCOMES", None)
     if OUTCOMES:
         counts = {kind: sum(1 for v in OUTCOMES.values() if v == kind) for kind in ("stored right", "refused", "failed")}
         terminalreporter.write_line(f"corpus: {len(OUTCOMES)} inputs, {counts['stored right']} stored right, "
