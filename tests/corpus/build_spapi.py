@@ -85,3 +85,31 @@ def render(doc: object, raw: str | None = None) -> bytes:
     if raw is not None:
         text = text.replace(json.dumps(RAW), raw)
     return text.encode("utf-8")
+
+
+def write_big_sales(path, asins: int, weeks: int, first_sunday: str = "2022-01-02") -> int:
+    """A weekly sales document of ``asins`` x ``weeks`` records with all six sales fields, written
+    record by record; returns the number of records. Values follow (asin, week) so any row can be
+    checked: shippedUnits = (a + w) % 50, amounts in EUR."""
+    import datetime as dt
+
+    start = dt.date.fromisoformat(first_sunday)
+    end = start + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
+    spec_ = spec("GET_VENDOR_SALES_REPORT", {"reportPeriod": "WEEK", "distributorView": "MANUFACTURING",
+                                             "sellingProgram": "RETAIL"}, (DE,), start.isoformat(), end.isoformat())
+    records = 0
+    money_ = '{{"amount": {:.1f}, "currencyCode": "EUR"}}'.format
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('{"reportSpecification": ' + json.dumps(spec_) + ', "salesAggregate": [], "salesByAsin": [')
+        for w in range(weeks):
+            sunday = start + dt.timedelta(weeks=w)
+            head = f'{{"startDate": "{sunday}", "endDate": "{sunday + dt.timedelta(days=6)}", "asin": "B0'
+            for a in range(asins):
+                units = (a + w) % 50
+                out.write(f'{"," if records else ""}{head}{a:08d}", "customerReturns": {units % 3}, '
+                          f'"orderedRevenue": {money_(units * 21.5)}, "orderedUnits": {units + 1}, '
+                          f'"shippedCogs": {money_(units * 11.0)}, "shippedRevenue": {money_(units * 20.0)}, '
+                          f'"shippedUnits": {units}}}')
+                records += 1
+        out.write("]}")
+    return records

@@ -41,3 +41,15 @@ def template(tmp_path_factory) -> Template:
 def shared_files(tmp_path_factory) -> Path:
     """Where the big inputs (bombs) are built once and shared by name."""
     return tmp_path_factory.mktemp("shared-inputs")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line with the corpus' counts (inputs judged, stored right, refused, failed)."""
+    import sys
+
+    module = sys.modules.get("tests.corpus.test_corpus")
+    OUTCOMES = getattr(module, "OUTCOMES", None)
+    if OUTCOMES:
+        counts = {kind: sum(1 for v in OUTCOMES.values() if v == kind) for kind in ("stored right", "refused", "failed")}
+        terminalreporter.write_line(f"corpus: {len(OUTCOMES)} inputs, {counts['stored right']} stored right, "
+                                    f"{counts['refused']} refused, {counts['failed']} failed")

@@ -24,8 +24,13 @@ TIMEOUT = 120
 MEMORY_LIMIT = 3 << 30   # address space per CLI run: a bomb fails fast instead of filling the machine
 
 
+# Taken once, at import: the corpus starts CLI runs from worker threads while each test's fixtures
+# set and restore variables in os.environ, and iterating os.environ during a change raises KeyError.
+_BASE_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VENDORDESK"))}
+
+
 def cli_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VENDORDESK"))}
+    env = dict(_BASE_ENV)
     env.update(PYTHONPATH=str(REPO), HOME=str(home), VENDORDESK_HOME=str(home / "vendordesk"),
                XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local" / "share"),
                QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1", LC_ALL="C.UTF-8", LANG="C.UTF-8")
@@ -34,12 +39,11 @@ def cli_env(home: Path) -> dict[str, str]:
 
 def _limit_memory(pid: int) -> None:
     """Cap the child's address space (set from outside: preexec_fn is unsafe with threads)."""
+    import contextlib
     import resource
 
-    try:
+    with contextlib.suppress(ProcessLookupError):   # already gone: nothing left to cap
         resource.prlimit(pid, resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    except ProcessLookupError:   # already gone: nothing left to cap
-        pass
 
 
 @dataclass

@@ -20,13 +20,15 @@ from tests.corpus import (
     cases_files,
     cases_json,
     cases_numbers,
+    cases_public,
 )
 from tests.corpus.harness import Case, Run, judge, sha256, vendordesk
 
 CASES = (cases_numbers.cases() + cases_csv.cases() + cases_json.cases() + cases_files.cases()
-         + cases_chargebacks.cases())
+         + cases_chargebacks.cases() + cases_public.cases())
 PARAMS = [pytest.param(case, id=case.id, marks=[pytest.mark.slow] if case.slow else []) for case in CASES]
 WORKERS = max(1, min(2, os.cpu_count() or 1))
+OUTCOMES: dict[str, str] = {}   # case id -> "stored right" | "refused" | "failed" (summed up by conftest)
 
 
 @dataclass
@@ -69,6 +71,8 @@ def test_corpus_size_and_ids():
 
 @pytest.mark.parametrize("case", PARAMS)
 def test_input_is_stored_right_or_refused(case, corpus_runs, template):
+    OUTCOMES[case.id] = "failed"          # until judged
     done = corpus_runs[case.id].result()
     problems = judge(case, done.run, done.workspace, done.before, template.last_id)
+    OUTCOMES[case.id] = ("failed" if problems else {0: "stored right", 2: "refused"}.get(done.run.code, "failed"))
     assert not problems, f"{case.id}: exit {done.run.code}; " + "; ".join(problems)

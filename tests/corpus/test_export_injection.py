@@ -2,7 +2,9 @@
 written with ``vendordesk tickets add`` and must come out of ``vendordesk export tickets`` as text.
 
 OWASP (CSV injection): a cell beginning with ``= + - @``, tab or carriage return is prefixed with a
-single quote. In XLSX the cell must be a string cell, never a formula. The text itself is kept.
+single quote. That is the rule for the CSV. In XLSX a string cell is never evaluated, so the text is
+kept exactly as typed (no stray quote to sort or filter by) and the cell carries Excel's quotePrefix
+style, the workbook form of that same leading quote: editing the cell in Excel keeps it text.
 """
 
 from __future__ import annotations
@@ -67,12 +69,17 @@ def _csv_cells(path: Path) -> dict[str, dict[str, str]]:
 
 
 def _xlsx_cells(path: Path) -> dict[str, dict[str, object]]:
+    """{case id: {csv key: cell}}; the XLSX headers are in the UI language (English or German)."""
     from openpyxl import load_workbook
 
+    from vendordesk.exports.columns import COLUMNS
+
+    key_of = {title: col.key for col in COLUMNS["tickets"] for title in (col.en, col.de)}
     sheet = load_workbook(path).active
     rows = list(sheet.iter_rows())
-    names = [c.value for c in rows[0]]
-    return {str(r[names.index("case_id")].value).lstrip("'"): dict(zip(names, r)) for r in rows[1:]}
+    names = [key_of.get(c.value, c.value) for c in rows[0]]
+    assert "case_id" in names, f"no case id column among the XLSX headers {[c.value for c in rows[0]]}"
+    return {str(r[names.index("case_id")].value): dict(zip(names, r)) for r in rows[1:]}
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -82,8 +89,9 @@ def test_csv_export_escapes_formula(exported, label, field):
     typed = _typed(PAYLOADS[label], field)
     cell = _csv_cells(exported["csv"]).get(_case_id(n), {}).get(field)
     assert cell is not None, f"the CSV row of case {_case_id(n)} is broken (a raw line break in a cell?)"
+    assert typed.startswith(DANGEROUS), "each payload starts like a formula"
     assert not cell.startswith(DANGEROUS), f"{field} {cell!r} is written raw: a spreadsheet runs it"
-    assert cell in (typed, "'" + typed), f"{field}: {cell!r} does not keep the text {typed!r}"
+    assert cell == "'" + typed, f"{field}: {cell!r} is not the text {typed!r} behind one single quote"
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -92,5 +100,27 @@ def test_xlsx_export_writes_text_not_formula(exported, label, field):
     n = list(PAYLOADS).index(label)
     typed = _typed(PAYLOADS[label], field)
     cell = _xlsx_cells(exported["xlsx"])[_case_id(n)][field]
-    assert cell.data_type != "f", f"{field} {cell.value!r} is a live formula"
-    assert cell.value in (typed, "'" + typed), f"{field}: {cell.value!r} does not keep the text {typed!r}"
+    assert cell.data_type == "s", f"{field} {cell.value!r} is not a string cell (type {cell.data_type!r})"
+    # XML 1.0 reads a raw carriage return as a line feed (line-end normalization): the one change allowed.
+    shown = typed.replace("\r\n", "\n").replace("\r", "\n")
+    assert cell.value == shown, f"{field}: {cell.value!r} does not keep the text {typed!r}"
+    assert cell.quotePrefix, f"{field} {cell.value!r} lacks the quote prefix: editing it in Excel makes a formula"
+
+
+def test_xlsx_plain_text_has_no_quote_prefix(exported):
+    """Text that does not start like a formula is left alone (status "open" of every case)."""
+    cells = _xlsx_cells(exported["xlsx"])
+    assert len(cells) == len(PAYLOADS)
+    for row in cells.values():
+        assert row["status"].value == "open" and not row["status"].quotePrefix
+
+
+def test_xlsx_sheet_holds_no_formula(exported):
+    """The sheet XML has no <f> element at all (openpyxl could hide an odd one)."""
+    import zipfile
+
+    with zipfile.ZipFile(exported["xlsx"]) as book:
+        sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets
+        for name in sheets:
+            assert b"<f>" not in book.read(name) and b"<f " not in book.read(name), name

@@ -99,16 +99,37 @@ def test_read_only_medium_exits_2_and_changes_nothing(tmp_path):
         assert sorted(p.name for p in mount.iterdir()) == ["acct.vendordesk"]
 
 
-@pytest.mark.skipif(ROOT, reason="root writes through file permissions; the tmpfs test covers it")
+@contextmanager
+def _read_only_folder(folder: Path):
+    """``folder`` unwritable for this process: chmod for a user; root writes through permissions,
+    so for root a read-only bind mount of the folder over itself."""
+    if ROOT:
+        subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+        try:
+            subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+            yield
+        finally:
+            subprocess.run(["umount", "-l", str(folder)], check=False)
+    else:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+
+
 def test_read_only_file_exits_2(tmp_path):
-    path = _workspace(tmp_path / "acct.vendordesk")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = _workspace(folder / "acct.vendordesk")
     before = _digest(path)
     path.chmod(0o444)
-    tmp_path.chmod(0o555)
-    try:
-        _assert_refused(_cli("tickets", "list", "--workspace", str(path)), "read-only")
-    finally:
-        tmp_path.chmod(0o755)
+    with _read_only_folder(folder):
+        with pytest.raises(OSError):            # the premise: this process cannot write the file
+            path.open("r+b").close()
+        for command in (("tickets", "list"), ("tickets", "add", "--case-id", "2", "--subject", "x")):
+            _assert_refused(_cli(*command, "--workspace", str(path)), "read-only", path.name)
+        assert sorted(p.name for p in folder.iterdir()) == ["acct.vendordesk"]
     assert _digest(path) == before
 
 

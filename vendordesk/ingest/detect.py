@@ -85,19 +85,22 @@ def sniff(path: Path) -> tuple[str, bytes]:
 
 
 def load_json_text(text: str, name: str) -> object:
-    """json.loads with clear refusals; integer literals too long for int() become TooLong values."""
-    from vendordesk.ingest.spapi_values import TooLong
+    """json.loads with clear refusals; integer literals too long for int() become TooLong values,
+    a key named twice in one object is refused (json would keep the last value silently)."""
+    from vendordesk.ingest.spapi_values import DuplicateKey, TooLong, unique_keys
 
     def parse_int(digits: str) -> int | TooLong:
         return int(digits) if len(digits) <= 4000 else TooLong(digits)
 
     try:
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=unique_keys)
         except json.JSONDecodeError:
             raise
         except ValueError:  # an integer literal longer than Python's 4,300-digit limit
-            return json.loads(text, parse_int=parse_int)
+            return json.loads(text, parse_int=parse_int, object_pairs_hook=unique_keys)
+    except DuplicateKey as exc:
+        raise exc.refusal(name) from None
     except RecursionError:
         raise UserError(f"{name}: the JSON is nested too deeply to be a report document. Nothing was "
                         "imported. Choose the SP-API report document as Amazon delivered it.") from None

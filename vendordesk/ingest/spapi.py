@@ -118,6 +118,20 @@ def check_currency(report: ParsedReport, currencies: set, default: str | None) -
     report.currency = next(iter(currencies), default)
 
 
+def assume_currency(report: ParsedReport, where: str) -> None:
+    """Amounts without any currency code: the marketplace's currency, said in a warning (or refused)."""
+    from vendordesk.ingest.markets import CURRENCY_OF
+
+    currency = CURRENCY_OF.get(report.marketplace_id)
+    if currency is None:
+        raise _refuse(report.file_name, where, f"no currency is named and marketplace {report.marketplace_id} has "
+                      "no currency VendorDesk knows", "Download the document again from Amazon.")
+    report.currency = currency
+    report.warnings.append(f"{where}: no currency is named; the amounts were stored as {currency}, the currency "
+                           f"of marketplace {report.marketplace_id}. If that is wrong, undo this import and "
+                           "download the document again from Amazon.")
+
+
 def report_options(doc: dict, file_name: str) -> dict:
     options = doc["reportSpecification"].get("reportOptions")
     if options is None:
@@ -176,9 +190,9 @@ def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
     currency = options.get("currencyCode")
     if currency is not None:
         values.text(currency, report.file_name, "reportSpecification.reportOptions.currencyCode")
-    if with_currency and not currency:
-        report.warnings.append("reportOptions.currencyCode is missing; revenue stored without a currency.")
     report.currency = currency if with_currency else None
+    if with_currency and not currency and out:
+        assume_currency(report, "reportSpecification.reportOptions.currencyCode")
     used = [i for i, (name, _) in enumerate(fields) if name in seen]
     cols = tuple(snake(fields[i][0]) for i in used)
     rows_out = [r[:7] + ((report.currency,) if with_currency else ()) + tuple(r[7 + i] for i in used)
@@ -222,13 +236,16 @@ def begin(doc: dict, file_name: str) -> tuple[ParsedReport, str]:
     kind = values.text(spec["reportType"], file_name, "reportSpecification.reportType")
     report = ParsedReport(file_name=file_name, source="api", report_type="?")
     markets = spec.get("marketplaceIds")
-    markets = [] if markets is None else markets
+    if markets is None or markets == []:
+        raise _refuse(file_name, "reportSpecification.marketplaceIds", "is missing or empty, so the marketplace "
+                      "of the facts is unknown", "Amazon's report documents always name it; download the "
+                      "document again from Amazon.")
     if not isinstance(markets, list):
         raise _refuse(file_name, "reportSpecification.marketplaceIds", f"{_brief(markets)} is not a list of "
                       "marketplace IDs (e.g. [\"A1PA6795UKMFR9\"])")
     for index, market in enumerate(markets):
         values.text(market, file_name, f"reportSpecification.marketplaceIds[{index}]")
-    report.marketplace_id = markets[0] if markets else ""
+    report.marketplace_id = markets[0]
     if len(markets) > 1:
         report.warnings.append(f"{len(markets)} marketplaces named; facts stored under {markets[0]}.")
     if spec.get("lastUpdatedDate") is not None:

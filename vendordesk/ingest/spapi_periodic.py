@@ -89,6 +89,9 @@ class Periodic:
         report = self.report
         first = None if self.currency is _PENDING else self.currency
         spapi.check_currency(report, self.currencies | {first}, report.currency)
+        money = {field for field, kind in self.fields if kind == "money"}
+        if self.with_currency and report.currency is None and money & self.seen:
+            spapi.assume_currency(report, "Money fields: currencyCode")
         rows = self.rows[self.agg_key]
         rows.extend(self.rows[self.asin_key])
         self.rows = {}

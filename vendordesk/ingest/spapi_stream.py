@@ -4,8 +4,9 @@ json.loads would build every record's dict (about 1.2 KB each; 730,000 sales rec
 before the first is checked. Here the top-level object is walked with json's own scanner: once
 ``reportSpecification`` is known, the record lists are scanned in chunks of ``spapi_periodic.CHUNK`` records and
 each chunk is turned into fact tuples (spapi_periodic) and dropped. Anything unusual (another key
-order, a duplicate key, a syntax error) returns None and the caller decodes the whole document
-with json.loads, which also words the syntax errors. Refusals of records are raised as found.
+order, a syntax error) returns None and the caller decodes the whole document
+with json.loads, which also words the syntax errors. Refusals of records, and a key named twice in
+one object, are raised as found.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from json.decoder import scanstring
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.ingest import spapi, spapi_periodic
+from vendordesk.ingest.spapi_values import DuplicateKey, unique_keys
 
 _WS = re.compile(r"[ \t\n\r]*")
 _CUT = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")
 PIECE_CHARS, MIN_PIECE_CHARS = 8 * 2**20, 32 * 2**10
-_scan = json.JSONDecoder().scan_once   # the same C scanner json.loads uses (NaN etc. refused later)
+# The same C scanner json.loads uses (NaN etc. refused later); a key named twice raises DuplicateKey.
+_scan = json.JSONDecoder(object_pairs_hook=unique_keys).scan_once
 
 
 class _Unusual(Exception):
@@ -30,6 +33,8 @@ class _Unusual(Exception):
 def parse_text(text: str, file_name: str, account_currency: str | None = None) -> ParsedReport | None:
     try:
         return _parse(text, file_name, account_currency)
+    except DuplicateKey as exc:
+        raise exc.refusal(file_name) from None
     except (_Unusual, StopIteration, ValueError, IndexError):
         return None
 
@@ -98,7 +103,8 @@ def _pieces(text: str, index: int, key: str, periodic) -> tuple[int, int]:
     while size >= MIN_PIECE_CHARS:
         cut = _CUT.search(text, index + size)
         try:
-            records = json.loads("[" + text[index:cut.start() + 1] + "]") if cut else None
+            piece = "[" + text[index:cut.start() + 1] + "]" if cut else None
+            records = json.loads(piece, object_pairs_hook=unique_keys) if cut else None
         except ValueError:
             records = None
         if records is None:   # near the list's end (or an odd cut): try shorter pieces

@@ -42,6 +42,36 @@ class TooLong:
         return f"{self.digits[:12]}… ({len(self.digits)} digits)"
 
 
+class DuplicateKey(Exception):
+    """One JSON object names the same key twice (json would keep the last value silently)."""
+
+    def __init__(self, key: str, values: list, asin: object):
+        super().__init__(key)
+        self.key, self.values, self.asin = key, values, asin
+
+    def refusal(self, file_name: str) -> UserError:
+        shown = " and ".join(_short(v) if type(v) in (int, float) else _brief(v) for v in self.values[:3])
+        record = f" (the record of ASIN {self.asin})" if isinstance(self.asin, str) else ""
+        return UserError(f'{file_name}: the field "{self.key}" appears {len(self.values)} times in one JSON '
+                         f"object{record}, with the values {shown}; which one Amazon meant cannot be known. "
+                         "Nothing was imported. Download the document again from Amazon.")
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """json's object_pairs_hook: the object as a dict, or DuplicateKey when a key repeats."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DuplicateKey(key, [v for k, v in pairs if k == key], obj.get("asin"))
+    return obj
+
+
+def _brief(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def number(value: object, file_name: str, where: str, name: str = "") -> int | float:
     """A finite report number; ``name`` (the field) decides whether it may be negative."""
     if isinstance(value, TooLong):

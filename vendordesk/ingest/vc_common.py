@@ -7,17 +7,10 @@ import re
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import Context
+from vendordesk.ingest.markets import CURRENCY_OF, MARKETPLACES  # noqa: F401 - used by readers
 from vendordesk.ingest.metadata import grain_of, parse_range
 from vendordesk.ingest.numbers import AmbiguousMarks, ColumnMarks, MarksEvidence, clean
 
-MARKETPLACES = {
-    "US": "ATVPDKIKX0DER", "CA": "A2EUQ1WTGCTBG2", "MX": "A1AM78C64UM0Y8", "BR": "A2Q3Y263D00KWC",
-    "UK": "A1F83G8C2ARO7P", "GB": "A1F83G8C2ARO7P", "DE": "A1PA6795UKMFR9", "FR": "A13V1IB3VIYZZH",
-    "IT": "APJ6JRA9NG5V4", "ES": "A1RKKUPIHCS9HS", "NL": "A1805IZSGTT6HS", "SE": "A2NODRKZP88ZB9",
-    "PL": "A1C3SOZRARQ6R3", "BE": "AMEN7PMS3EDWL", "IE": "A28R8C7NBKEWEA", "TR": "A33AVAJ2PDY3EV",
-    "AE": "A2VIGQ35RCS4UG", "SA": "A17E79C6D8DC", "EG": "ARBP9OOSHTCHU", "IN": "A21TJRUUN4KGV",
-    "JP": "A1VC38T7YXB528", "AU": "A39IBJ37TRP1C6", "SG": "A19VAU5U5O7RUS",
-}
 _GRAIN_WORDS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
                 "monthly": "month", "quarter": "quarter", "year": "year", "yearly": "year",
                 "tag": "day", "woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
@@ -69,10 +62,16 @@ def set_view(report: ParsedReport) -> None:
                               else "RETAIL")
 
 
+def stated_marketplace(report: ParsedReport) -> str | None:
+    """The marketplace the file's Countries=[..] names (one country), else None."""
+    countries = [c for c in report.metadata.get("countries", "").replace(",", ";").split(";") if c.strip()]
+    return market_id(countries[0]) if len(countries) == 1 else None
+
+
 def set_marketplace(report: ParsedReport, context: Context, per_row: bool = False) -> None:
     """From Countries=[..]; else the workspace's, said in a warning, or refused when it has several."""
     countries = [c for c in report.metadata.get("countries", "").replace(",", ";").split(";") if c.strip()]
-    stated = market_id(countries[0]) if len(countries) == 1 else None
+    stated = stated_marketplace(report)
     report.marketplace_id = stated or context.marketplace_id or ""
     several = getattr(context, "marketplaces", ())
     if not countries and not per_row and len(several) > 1:

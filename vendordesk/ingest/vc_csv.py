@@ -51,16 +51,18 @@ def text_codec(path: Path, head: bytes) -> str:
     if utf16:
         return utf16
     decoder = codecs.getincrementaldecoder("utf-8")()
+    line_ends = 0
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError:
                 return "cp1252"
+            line_ends += max(chunk.count(b"\n"), chunk.count(b"\r"))
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise cut_off(path.name, "it ends inside a character") from None
+        raise cut_off(path.name, f"it ends inside a character, in row {line_ends + 1}") from None
     return "utf-8-sig"
 
 
@@ -75,7 +77,7 @@ class CsvRows:
         first = [self._unwrap(line) for line in first] if self.wrapped else first
         self.delimiter = delimiter or sniff_delimiter(first)
         self.ends_cleanly, self.ends_in_delimiter = True, False
-        self.last_width = 0
+        self.last_width, self.last_line = 0, 0
         self.header: list[str] = []
 
     def _lines(self):
@@ -121,7 +123,7 @@ class CsvRows:
                                 "imported. Check the cell in a spreadsheet; export the report again unchanged.")
             if not self.header and start <= HEADER_SCAN and any(map(is_asin_header, row)):
                 self.header = [cell.strip() for cell in row]
-            self.last_width = len(row)
+            self.last_width, self.last_line = len(row), start
             start = reader.line_num + 1
             yield row
 
@@ -156,9 +158,9 @@ class CsvRows:
         if data_rows == 0:
             raise cut_off(self.name, "it ends in the header row")
         if self.ends_in_delimiter:
-            raise cut_off(self.name, "the last row ends after a delimiter, before its last cell")
+            raise cut_off(self.name, f"the last row, row {self.last_line}, ends after a delimiter, before its last cell")
         if self.last_width < header_width:
-            raise cut_off(self.name, f"the last row has {self.last_width} of {header_width} cells")
+            raise cut_off(self.name, f"the last row has {self.last_width} of {header_width} cells: row {self.last_line}")
 
 
 class DataRows:

@@ -185,14 +185,22 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
     if stated and found and stated != found and not (found == "USD" and stated in _DOLLARS):
         raise UserError(f"{report.file_name}: the first row says Currency=[{stated}] but amounts are written "
                         f"in {found}. Nothing was imported. Export the report again in one currency.")
-    report.currency = stated or found or context.currency
+    market = vc_common.stated_marketplace(report)
+    by_market = vc_common.CURRENCY_OF.get(market) if market else None
+    report.currency = stated or found or by_market or context.currency
     money = any(t.unit == "money" and t.table in WITH_CURRENCY for t in collector.layout.columns.values())
     several = getattr(context, "currencies", ())
-    if money and not (stated or found) and len(several) > 1:
+    if money and not (stated or found) and by_market:
+        country = report.metadata.get("countries", "").strip()
+        report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
+                               f"amounts were stored as {by_market}, the currency of its marketplace "
+                               f"(Countries=[{country}]). If that is wrong, undo this import and import the "
+                               "unchanged Vendor Central export.")
+    elif money and not (stated or found) and len(several) > 1:
         raise UserError(f"{report.file_name}: the file names no currency (no Currency=[..], no symbol in the "
                         f"amounts) and this workspace holds several ({', '.join(several)}). Nothing was imported. "
                         "Import the unchanged Vendor Central export, whose first row names the currency.")
-    if money and not (stated or found) and context.currency:
+    elif money and not (stated or found) and context.currency:
         report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
                                f"amounts were stored as {context.currency}, the workspace's currency. If that is "
                                "wrong, undo this import and import the unchanged Vendor Central export.")

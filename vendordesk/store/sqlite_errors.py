@@ -153,4 +153,17 @@ def kind_of(exc: sqlite3.Error) -> type[WorkspaceError] | None:
 def classify(exc: sqlite3.Error, path: Path | str | None) -> WorkspaceError | None:
     """A WorkspaceError for the user, or None: then ``exc`` is a bug and must be re-raised."""
     kind = kind_of(exc)
+    if kind is WorkspaceIOError and path and _no_room(Path(path)):
+        kind = DiskFull      # e.g. the -shm file could not grow: SQLite says only "disk I/O error"
     return None if kind is None else make(kind, path)
+
+
+def _no_room(path: Path) -> bool:
+    """The drive holding ``path`` has less free space than SQLite's smallest write (a 32 KB -shm page)."""
+    import os
+
+    try:
+        stat = os.statvfs(path.parent)
+    except (OSError, AttributeError):     # gone, or no statvfs (Windows)
+        return False
+    return stat.f_bavail * stat.f_frsize < 64 * 1024
