@@ -176,7 +176,7 @@ def _fill_with_sales(ws: Path) -> None:
     The parse is not what this test is about (the JSON corpus is), so the report is built here."""
     import datetime as dt
 
-    from vendordesk.ingest.model import FactBlock, ParsedReport
+    from vendordesk.core.parsed import FactBlock, ParsedReport
     from vendordesk.store import open_workspace
     from vendordesk.store.facts import write_report
 
