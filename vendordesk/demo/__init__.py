@@ -108,6 +108,9 @@ def _write(conn, tables: dict) -> None:
     if import_id != 1:      # the rows were generated for import 1 of a brand-new workspace
         raise RuntimeError(f"demo import got id {import_id}, expected 1 in a new workspace")
     write_tables(conn, tables)
+    from vendordesk.store.facts_snapshot import invalidate
+
+    invalidate(conn)
 
 
 def _meta(stories: dict, end: date) -> list[tuple[str, str]]:
