@@ -74,7 +74,8 @@ def full_frame(ws, build) -> tuple[pd.DataFrame, dict] | None:
 def forget(path) -> None:
     """Drop this process's cached frame of a workspace (tests, closing a workspace)."""
     with _LOCK:
-        _CACHE.pop(str(path), None)
+        for slot in [s for s in _CACHE if s == str(path) or s.startswith(f"{path}|")]:
+            del _CACHE[slot]
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -105,6 +106,15 @@ def _save(ws, frame: pd.DataFrame, present: dict[str, np.ndarray], head: dict) -
         head.pop(key, None)
 
 
+def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
+    """Text column from its distinct values and int32 codes (-1 = missing). Taking from the array
+    of distinct values skips pandas' per-element check of 200k strings."""
+    codes = np.frombuffer(blob, dtype=np.int32).astype(np.intp)
+    if kind == "str":
+        return pd.Series(pd.array(uniques, dtype="str").take(codes, allow_fill=True))
+    return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
+
+
 def _load(conn, key: str) -> tuple[pd.DataFrame, dict] | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
     if row is None:
@@ -113,13 +123,97 @@ def _load(conn, key: str) -> tuple[pd.DataFrame, dict] | None:
     if head.get("key") != key:
         return None
     blobs = dict(conn.execute("SELECT part, data FROM facts_snapshot WHERE part <> 'head'"))
-    columns = {}
-    for column, part in (("asin", "asin"), ("period_start", "start"), ("period_end", "end")):
-        codes = np.frombuffer(blobs[part], dtype=np.int32)
-        uniques = np.array(head.pop(f"{part}_values"), dtype=object)
-        columns[column] = pd.Series(uniques.take(codes) if len(uniques) else np.array([], dtype=object),
-                                    dtype="str")
-    for metric in head["metrics"]:
-        columns[metric] = np.frombuffer(blobs[metric], dtype=np.float64).copy()
+    rows = len(blobs["asin"]) // 4
+    # one float64 block, filled in place: the frame uses it without another copy
+    block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
+    for i, metric in enumerate(head["metrics"]):
+        block[:, i] = np.frombuffer(blobs.pop(metric), dtype=np.float64)
+    frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
+    for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
+        frame.insert(at, column, _strings(head.pop(f"{part}_values"), blobs[part], "str"))
     head["present"] = {t: np.frombuffer(blobs[f"has:{t}"], dtype=np.uint8).astype(bool) for t in head["tables"]}
-    return pd.DataFrame(columns), head
+    return frame, head
+
+
+# ---- other big frames the tabs read (PO lines, manual KPIs): the same BLOB cache, by name ----
+
+def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
+    """Inside a writing transaction that changes only what frame ``name`` reads (e.g. a manual KPI)."""
+    if not _has_table(conn):
+        return
+    conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'", (name.replace("_", "\\_") + ":%",))
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) "
+                 "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
+
+
+def cached_frame(ws, name: str, build) -> pd.DataFrame:
+    """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
+    workspace until the next import (or ``invalidate_frame(conn, name)``)."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return build(ws)
+    own = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
+    key = f"{version_key(conn)}:{own[0] if own else 0}"
+    slot = f"{ws.path}|{name}"
+    with _LOCK:
+        hit = _CACHE.get(slot)
+    if hit and hit[0] == key:
+        return hit[1].copy(deep=False)     # copy-on-write: the caller may add or change columns
+    frame = _load_named(conn, name, key)
+    if frame is None:
+        frame = build(ws)
+        parts = _encode(frame)
+        if parts is not None:
+            parts[f"{name}:head"] = json.dumps({"key": key, **parts.pop("head")}).encode("utf-8")
+            _save_named(ws, name, key, own, parts)
+    with _LOCK:
+        _CACHE[slot] = (key, frame, {})
+    return frame.copy(deep=False)
+
+
+def _encode(frame: pd.DataFrame) -> dict | None:
+    columns, parts = [], {}
+    for i, column in enumerate(frame.columns):
+        series = frame[column]
+        kind = str(series.dtype)
+        if kind in ("float64", "int64"):
+            parts[f"c{i}"] = np.ascontiguousarray(series.to_numpy()).tobytes()
+            columns.append([str(column), kind, None])
+        elif kind == "str" or (kind == "object" and series.map(lambda v: v is None or isinstance(v, str)).all()):
+            codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+            parts[f"c{i}"] = codes.astype(np.int32).tobytes()
+            columns.append([str(column), kind, [str(u) for u in uniques]])
+        else:
+            return None
+    return {"head": {"columns": columns, "rows": len(frame)}, **parts}
+
+
+def _save_named(ws, name: str, key: str, own, parts: dict) -> None:
+    try:
+        with ws.transaction() as conn:
+            again = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
+            if f"{version_key(conn)}:{again[0] if again else 0}" != key:
+                return
+            conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'",
+                         (name.replace("_", "\\_") + ":%",))
+            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)",
+                             [(p if p.startswith(f"{name}:") else f"{name}:{p}", d) for p, d in parts.items()])
+    except Exception as exc:    # a cache: a read-only or busy file just rebuilds next time
+        log.info("%s cache not saved in %s: %s", name, ws.path, exc)
+
+
+def _load_named(conn, name: str, key: str) -> pd.DataFrame | None:
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:head",)).fetchone()
+    if row is None:
+        return None
+    head = json.loads(bytes(row[0]).decode("utf-8"))
+    if head.get("key") != key:
+        return None
+    data = {}
+    for i, (column, kind, uniques) in enumerate(head["columns"]):
+        blob = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:c{i}",)).fetchone()[0]
+        if uniques is None:
+            data[column] = np.frombuffer(blob, dtype=kind).copy()
+        else:
+            data[column] = _strings(uniques, blob, kind)
+    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]])
