@@ -153,7 +153,7 @@ def cached_frame(ws, name: str, build) -> pd.DataFrame:
     if not _has_table(conn):
         return build(ws)
     own = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
-    key = f"{version_key(conn)}:{own[0] if own else 0}"
+    key = f"{version_key(conn)}:{own[0] if own else 0}:{build.__module__}.{build.__qualname__}"
     slot = f"{ws.path}|{name}"
     with _LOCK:
         hit = _CACHE.get(slot)
@@ -192,7 +192,7 @@ def _save_named(ws, name: str, key: str, own, parts: dict) -> None:
     try:
         with ws.transaction() as conn:
             again = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
-            if f"{version_key(conn)}:{again[0] if again else 0}" != key:
+            if not key.startswith(f"{version_key(conn)}:{again[0] if again else 0}:"):
                 return
             conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'",
                          (name.replace("_", "\\_") + ":%",))

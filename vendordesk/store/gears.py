@@ -62,8 +62,12 @@ def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
     """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week.
 
     Integer helpers so the gears scan no strings: ``series`` (one code per gear and KPI),
-    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``."""
-    frame = _manual_rows(ws)
+    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``. Cached (store.facts_snapshot)."""
+    return cached_frame(ws, "manual_kpis", _manual_kpis_build)
+
+
+def _manual_kpis_build(ws: Workspace) -> pd.DataFrame:
+    frame = _manual_rows_sql(ws)
     if frame.empty:
         return frame
     frame["series"] = pd.factorize(frame["gear"] + "/" + frame["kpi"])[0]
@@ -73,10 +77,6 @@ def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
     frame["week_ord"] = pd.Series(ordinals, dtype="int64").to_numpy()[codes]
     frame["asin_code"] = pd.factorize(frame["asin"])[0]
     return frame
-
-
-def _manual_rows(ws: Workspace) -> pd.DataFrame:
-    return cached_frame(ws, "manual_kpis", _manual_rows_sql)
 
 
 def _manual_rows_sql(ws: Workspace) -> pd.DataFrame:
@@ -119,7 +119,12 @@ def delete_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, asi
 
 # --- inputs that are not facts -----------------------------------------------------------------
 def chargebacks_weekly(ws: Workspace) -> pd.DataFrame:
-    """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week."""
+    """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week.
+    Cached until the next import (chargebacks change only through imports)."""
+    return cached_frame(ws, "chargebacks_weekly", _chargebacks_weekly_sql)
+
+
+def _chargebacks_weekly_sql(ws: Workspace) -> pd.DataFrame:
     sql = ("SELECT COALESCE(asin, '') AS asin, "
            "date(raised_on, '-' || strftime('%w', raised_on) || ' days') AS week_start, "
            "SUM(CASE WHEN kind = 'shortage' THEN 0 ELSE amount END) AS chargebacks, "
