@@ -129,3 +129,24 @@ def test_po_lines_and_manual_kpis_come_from_the_cache_and_follow_edits(workspace
     rows = manual_kpis_frame(workspace)
     assert rows[["kpi", "asin", "value", "week"]].values.tolist() == [["star_rating", "A1", 3.0, "2024-10-06"]]
     pd.testing.assert_frame_equal(rows, _manual_kpis_build(workspace))
+
+
+def test_amazon_forecasts_are_cached_and_filtered_like_the_query(workspace):
+    from vendordesk.store.facts_read import amazon_forecasts_frame
+
+    with workspace.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO amazon_forecasts (asin, marketplace_id, selling_program, generation_date, week_start, "
+            "week_end, mean_units, p70_units, p80_units, p90_units) VALUES (?, 'M', 'RETAIL', ?, ?, ?, ?, ?, ?, ?)",
+            [("B2", "2024-10-05", "2024-10-06", "2024-10-12", 5.0, 6.0, 7.0, 8.0),
+             ("A1", "2024-10-12", "2024-10-13", "2024-10-19", 1.0, None, None, None),
+             ("A1", "2024-10-05", "2024-10-13", "2024-10-19", 2.0, 3.0, 4.0, 5.0)])
+        conn.execute("INSERT INTO report_imports (source, report_type, imported_at) VALUES ('api', 'forecast', 'x')")
+    full = amazon_forecasts_frame(workspace)
+    assert full[["asin", "generation_date", "mean_units"]].values.tolist() == [
+        ["A1", "2024-10-05", 2.0], ["A1", "2024-10-12", 1.0], ["B2", "2024-10-05", 5.0]]
+    facts_snapshot.forget(workspace.path)
+    pd.testing.assert_frame_equal(amazon_forecasts_frame(workspace), full)
+    one = amazon_forecasts_frame(workspace, asins=["A1"], generation="2024-10-12")
+    assert one[["asin", "generation_date", "mean_units"]].values.tolist() == [["A1", "2024-10-12", 1.0]]
+    assert one["p70_units"].isna().all()

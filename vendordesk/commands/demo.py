@@ -33,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if path.exists():
         path.unlink()
-    build_demo(path, asins=args.asins, weeks=args.weeks, seed=args.seed)
+    from vendordesk.commands.export import TerminalProgress
+
+    progress = TerminalProgress(f"Writing {path.name}")
+    build_demo(path, asins=args.asins, weeks=args.weeks, seed=args.seed, progress=progress)
+    progress.done()
     print(f"Demo workspace written: {path} ({args.asins} ASINs x {args.weeks} weeks, "
           f"{time.perf_counter() - started:.1f} s)")
     return 0

@@ -171,17 +171,25 @@ def products_frame(ws: Workspace) -> pd.DataFrame:
 
 def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
                            generation: str | None = None) -> pd.DataFrame:
-    """Every forecast generation (or one) as rows: asin, generation_date, week_start, mean/p70/p80/p90."""
-    sql = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
-           "FROM amazon_forecasts WHERE asin <> ''")
-    params: list = []
+    """Every forecast generation (or one) as rows: asin, generation_date, week_start, mean/p70/p80/p90.
+    All of them are read once per import (store.facts_snapshot); filters slice that frame."""
+    from vendordesk.store.facts_snapshot import cached_frame
+
+    frame = cached_frame(ws, "amazon_forecasts", _amazon_forecasts_sql)
+    if not asins and not generation:
+        return frame
+    mask = pd.Series(True, index=frame.index)
     if asins:
-        sql += f" AND asin IN ({','.join('?' * len(asins))})"
-        params.extend(asins)
+        mask &= frame["asin"].isin([str(a) for a in asins])
     if generation:
-        sql += " AND generation_date = ?"
-        params.append(generation)
-    return pd.read_sql_query(sql + " ORDER BY asin, generation_date, week_start", ws.conn, params=params)
+        mask &= frame["generation_date"] == str(generation)
+    return frame[mask].reset_index(drop=True)
+
+
+def _amazon_forecasts_sql(ws: Workspace) -> pd.DataFrame:
+    sql = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
+           "FROM amazon_forecasts WHERE asin <> '' ORDER BY asin, generation_date, week_start")
+    return pd.read_sql_query(sql, ws.conn)
 
 
 def data_as_of(ws: Workspace) -> str | None:
