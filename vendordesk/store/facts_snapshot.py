@@ -66,9 +66,17 @@ def full_frame(ws, build) -> tuple[pd.DataFrame, dict] | None:
                 "metrics": [str(c) for c in frame.columns[3:]]}
         _save(ws, frame, present, head)
         loaded = frame, {**head, "present": present}
-    with _LOCK:
-        _CACHE[name] = (key, loaded[0], loaded[1])
+    _remember(name, (key, loaded[0], loaded[1]))
     return loaded
+
+
+def _remember(slot: str, entry: tuple) -> None:
+    """Keep the frames of one workspace file only (the open one): memory stays bounded."""
+    path = slot.split("|", 1)[0]
+    with _LOCK:
+        for other in [s for s in _CACHE if s.split("|", 1)[0] != path]:
+            del _CACHE[other]
+        _CACHE[slot] = entry
 
 
 def forget(path) -> None:
@@ -166,8 +174,7 @@ def cached_frame(ws, name: str, build) -> pd.DataFrame:
         if parts is not None:
             parts[f"{name}:head"] = json.dumps({"key": key, **parts.pop("head")}).encode("utf-8")
             _save_named(ws, name, key, own, parts)
-    with _LOCK:
-        _CACHE[slot] = (key, frame, {})
+    _remember(slot, (key, frame, {}))
     return frame.copy(deep=False)
 
 
