@@ -112,8 +112,7 @@ def test_a_new_workspace_starts_at_data_version_zero(tmp_path):
 
 
 def test_po_lines_and_manual_kpis_come_from_the_cache_and_follow_edits(workspace):
-    from vendordesk.store.gears import (_chargebacks_weekly_sql, _manual_kpis_build, _po_lines_sql, chargebacks_weekly,
-                                        manual_kpis_frame, po_lines_frame)
+    from vendordesk.store.gears import _manual_kpis_build, _po_lines_sql, manual_kpis_frame, po_lines_frame
     from vendordesk.store.gears import delete_manual_kpi, save_manual_kpi
 
     save_manual_kpi(workspace, "reviews_cx", "star_rating", "2024-10-08", "2024-10-08", 4.5, asin="A1")
@@ -122,7 +121,6 @@ def test_po_lines_and_manual_kpis_come_from_the_cache_and_follow_edits(workspace
     facts_snapshot.forget(workspace.path)
     pd.testing.assert_frame_equal(manual_kpis_frame(workspace), first)       # decoded from the BLOBs
     pd.testing.assert_frame_equal(po_lines_frame(workspace), _po_lines_sql(workspace))
-    pd.testing.assert_frame_equal(chargebacks_weekly(workspace), _chargebacks_weekly_sql(workspace))
     # an edit is seen at once: 4.5 -> 3.0, and a deleted entry is gone
     save_manual_kpi(workspace, "reviews_cx", "star_rating", "2024-10-08", "2024-10-08", 3.0, asin="A1")
     delete_manual_kpi(workspace, "advertising", "ad_spend", "2024-10-06")

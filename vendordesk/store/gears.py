@@ -120,11 +120,7 @@ def delete_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, asi
 # --- inputs that are not facts -----------------------------------------------------------------
 def chargebacks_weekly(ws: Workspace) -> pd.DataFrame:
     """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week.
-    Cached until the next import (chargebacks change only through imports)."""
-    return cached_frame(ws, "chargebacks_weekly", _chargebacks_weekly_sql)
-
-
-def _chargebacks_weekly_sql(ws: Workspace) -> pd.DataFrame:
+    Not cached: the tickets tab adds, edits and deletes chargebacks without an import."""
     sql = ("SELECT COALESCE(asin, '') AS asin, "
            "date(raised_on, '-' || strftime('%w', raised_on) || ' days') AS week_start, "
            "SUM(CASE WHEN kind = 'shortage' THEN 0 ELSE amount END) AS chargebacks, "
