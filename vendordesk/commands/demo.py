@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 from vendordesk.commands.common import add_lang_arg, language
 from vendordesk.ops.demo import write_demo
@@ -25,8 +26,12 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
     started = time.perf_counter()
+    from vendordesk.commands.export import TerminalProgress
+
+    progress = TerminalProgress(_("Writing {file}", file=Path(args.path).name))
     path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force,
-                      lang=lang).value
+                      lang=lang, progress=progress).value
+    progress.done()
     seconds = formatter(lang).number(time.perf_counter() - started, 1)
     print(_("Demo workspace written: {file} ({asins} ASINs x {weeks} weeks, {seconds} s)",
             file=path, asins=args.asins, weeks=args.weeks, seconds=seconds))

@@ -23,7 +23,8 @@ from vendordesk.errors import UserError
 __all__ = ["build_demo"]
 
 
-def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date: date | None = None) -> None:
+def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date: date | None = None,
+               progress=None) -> None:
     """Write the demo account to ``path`` (must not exist yet, or be an empty file).
 
     Args:
@@ -32,6 +33,7 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
         weeks: number of complete Amazon retail weeks (Sunday..Saturday) of history.
         seed: random seed; the same arguments always give the same content.
         end_date: last day of the history; snapped back to a Saturday. Default 2026-11-21.
+        progress: ``progress(fraction)`` while writing; it may raise (e.g. Cancelled) to roll back.
 
     Raises:
         UserError: the path already holds data, or the sizes are out of range.
@@ -45,11 +47,13 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
     if asins < 1 or weeks < 8:
         raise UserError("The demo needs at least 1 ASIN and 8 weeks. Use --asins >= 1 and --weeks >= 8.")
     tables = generate(asins, weeks, seed, end_date)
+    if progress:
+        progress(0.1)
     ws = open_workspace(path)
     try:
         ws.conn.execute("PRAGMA cache_size = -262144")      # 256 MiB for this bulk load only
         with ws.transaction() as conn:
-            _write(conn, tables)
+            _write(conn, tables, (lambda f: progress(0.1 + 0.9 * f)) if progress else None)
     finally:
         ws.close()
 
@@ -100,14 +104,17 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) ->
     return tables
 
 
-def _write(conn, tables: dict) -> None:
+def _write(conn, tables: dict, progress=None) -> None:
     from vendordesk.demo.write import insert_import, write_tables
 
     first, last, rows, count, stamp = tables["_import"][0]
     import_id = insert_import(conn, first, last, rows, count, stamp)
     if import_id != 1:      # the rows were generated for import 1 of a brand-new workspace
         raise RuntimeError(f"demo import got id {import_id}, expected 1 in a new workspace")
-    write_tables(conn, tables)
+    write_tables(conn, tables, progress)
+    from vendordesk.store.facts_snapshot import invalidate
+
+    invalidate(conn)
 
 
 def _meta(stories: dict, end: date) -> list[tuple[str, str]]:

@@ -52,11 +52,44 @@ class FactGrid:
     def pick(self, a: np.ndarray) -> np.ndarray:
         return a[self.t_idx, self.i_idx]
 
-    def rows(self, import_id: int, *columns: list, currency: str | None = None) -> list[tuple]:
-        head = [(a, *KEY, s, e) for a, s, e in zip(self.asin, self.start, self.end)]
-        if currency is None:
-            return [h + tuple(vals) + (import_id,) for h, *vals in zip(head, *columns)]
-        return [h + (currency,) + tuple(vals) + (import_id,) for h, *vals in zip(head, *columns)]
+    def rows(self, import_id: int, *columns: np.ndarray, currency: str | None = None) -> "Rows":
+        """The rows of ``columns`` (week x ASIN arrays), made CHUNK at a time as they are written."""
+        cur = () if currency is None else (currency,)
+
+        def make(lo: int, hi: int) -> list[tuple]:
+            t, i = self.t_idx[lo:hi], self.i_idx[lo:hi]
+            cols = [_col(np.asarray(c)[t, i]) for c in columns]
+            heads = zip(self.asin[lo:hi], self.start[lo:hi], self.end[lo:hi])
+            return [(a, *KEY, s, e, *cur, *vals, import_id) for (a, s, e), *vals in zip(heads, *cols)]
+
+        return Rows(len(self.asin), make)
+
+
+CHUNK = 20_000
+
+
+class Rows:
+    """Table rows made on demand, a chunk at a time: ``executemany`` streams them, so the demo's
+    memory stays flat in the number of ASIN-weeks. ``len()`` needs no rows; ``+ list`` appends."""
+
+    def __init__(self, count: int, make, tail: list | None = None, step: int = CHUNK):
+        self.count, self.make, self.tail, self.step = count, make, list(tail or ()), step
+
+    def __len__(self) -> int:
+        return self.count + len(self.tail)
+
+    def __iter__(self):
+        for lo in range(0, self.count, self.step):
+            yield from self.make(lo, min(self.count, lo + self.step))
+        yield from self.tail
+
+    def __add__(self, other: list) -> "Rows":
+        return Rows(self.count, self.make, self.tail + list(other), self.step)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    __hash__ = None
 
 
 def money(sim: Sim) -> dict[str, np.ndarray]:
@@ -73,35 +106,35 @@ def money(sim: Sim) -> dict[str, np.ndarray]:
             "ord_rev": np.round(w["ordered"] * w["asp"], 2)}
 
 
-def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, list[tuple]]:
+def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, Rows]:
+    """Week x ASIN arrays per column; ``grid.rows`` picks each chunk's live cells as it is written."""
     w, po, m = sim.w, sim.po, money(sim)
-    g = grid.pick
-    sales = grid.rows(import_id, _col(g(m["ord_rev"])), _col(g(w["ordered"])), _col(g(m["rev"])),
-                      _col(g(m["cogs"])), _col(g(w["shipped"])), _col(g(w["returns"])), currency="EUR")
-    traffic = grid.rows(import_id, _col(g(w["glance"])))
+    sales = grid.rows(import_id, m["ord_rev"], w["ordered"], m["rev"], m["cogs"], w["shipped"], w["returns"],
+                      currency="EUR")
+    traffic = grid.rows(import_id, w["glance"])
     cost = w["cost"]
     inventory = grid.rows(
         import_id,
-        _col(np.round(g(w["oos"]), 4)),
-        _col(g(_ratio(po["conf"], po["req"]))),
-        _col(g(_ratio(w["received"], w["arr_conf"]))),
-        _col(g(_ratio(w["lt_sum"], w["received"], 1))),
-        _col(g(_ratio(w["shipped"] - w["returns"], w["on_hand_start"] + w["received"]))),
-        _col(g(w["open_po"])),
-        _col(g(w["received"])),
-        _col(g(np.round(w["received"] * cost, 2))),
-        _col(g(w["on_hand"])),
-        _col(g(np.round(w["on_hand"] * cost, 2))),
-        _col(g(w["aged90"])),
-        _col(g(w["unhealthy"])),
-        _col(g(w["unfilled"])),
+        np.round(w["oos"], 4),
+        _ratio(po["conf"], po["req"]),
+        _ratio(w["received"], w["arr_conf"]),
+        _ratio(w["lt_sum"], w["received"], 1),
+        _ratio(w["shipped"] - w["returns"], w["on_hand_start"] + w["received"]),
+        w["open_po"],
+        w["received"],
+        np.round(w["received"] * cost, 2),
+        w["on_hand"],
+        np.round(w["on_hand"] * cost, 2),
+        w["aged90"],
+        w["unhealthy"],
+        w["unfilled"],
         currency="EUR")
-    net_ppm = grid.rows(import_id, _col(g(m["nppm"])), _col(g(m["contra"])), _col(g(m["disc"])))
+    net_ppm = grid.rows(import_id, m["nppm"], m["contra"], m["disc"])
     return {"sales": sales, "traffic": traffic, "inventory": inventory, "net_ppm": net_ppm}
 
 
 def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import_id: int,
-                  generations: int = 16, horizon: int = 26) -> list[tuple]:
+                  generations: int = 16, horizon: int = 26) -> "Rows":
     """One generation per week for the last weeks: mean from Amazon's (censored) level (E02)."""
     iso = [s.isoformat() for s in starts]
     ends = [(s + timedelta(days=6)).isoformat() for s in starts]
@@ -114,15 +147,25 @@ def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import
     p70 = np.round(mean * (1 + 0.40 * cv), 1)
     p80 = np.round(np.maximum(mean * (1 + 0.75 * cv), p70 + 0.1), 1)
     p90 = np.round(np.maximum(mean * (1 + 1.25 * cv), p80 + 0.1), 1)
-    cols = [a.tolist() for a in (mean, p70, p80, p90)]
-    rows: list[tuple] = []
-    for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
-        asin, launch = cat.asins[i], cat.launch[i]
-        for g, gi in enumerate(gens.tolist()):
-            if starts[gi] < launch:
-                continue
-            gen = ends[gi]
-            rows += [(asin, MARKETPLACE, "RETAIL", gen, iso[t], ends[t], m, a, b, c, import_id)
-                     for t, m, a, b, c in zip(targets[g].tolist(), cols[0][g][i], cols[1][g][i],
-                                              cols[2][g][i], cols[3][g][i])]
-    return rows
+    order = sorted(range(len(cat.asins)), key=lambda j: cat.asins[j])
+    live = [[g for g, gi in enumerate(gens.tolist()) if starts[gi] >= cat.launch[i]] for i in order]
+    per = [0]
+    for gs in live:
+        per.append(per[-1] + len(gs))
+
+    def make(lo: int, hi: int) -> list[tuple]:
+        rows: list[tuple] = []
+        for k in range(lo, hi):          # one ASIN per step
+            i, asin = order[k], cat.asins[order[k]]
+            for g in live[k]:
+                gen = ends[gens[g]]
+                rows += [(asin, MARKETPLACE, "RETAIL", gen, iso[t], ends[t], m, a, b, c, import_id)
+                         for t, m, a, b, c in zip(targets[g].tolist(), mean[g, i].tolist(), p70[g, i].tolist(),
+                                                  p80[g, i].tolist(), p90[g, i].tolist())]
+        return rows
+
+    class _ByAsin(Rows):
+        def __len__(self) -> int:
+            return per[-1] * horizon + len(self.tail)
+
+    return _ByAsin(len(order), make, step=max(1, CHUNK // (generations * horizon)))

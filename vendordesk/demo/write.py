@@ -72,7 +72,17 @@ def insert_import(conn: sqlite3.Connection, first: str, last: str, rows: int, as
     return int(cur.lastrowid)
 
 
-def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]]) -> None:
+def _counted(rows, done: list, total: int, progress, step: int = 20_000):
+    """The rows, reporting ``progress(rows written / total)`` every ``step`` rows."""
+    for n, row in enumerate(rows, 1):
+        yield row
+        if n % step == 0:
+            progress((done[0] + n) / total)
+    done[0] += len(rows)
+    progress(done[0] / total)
+
+
+def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progress=None) -> None:
     """Insert every table in a fixed order (parents before children).
 
     Secondary indexes of the filled tables are dropped first and rebuilt from their own
@@ -85,7 +95,11 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]]) -> No
                            f"AND tbl_name IN ({marks}) ORDER BY name", names).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
+    total, done = sum(len(tables[n]) for n in names) or 1, [0]
     for name in names:
-        conn.executemany(INSERTS[name], tables[name])
+        rows = tables[name]
+        conn.executemany(INSERTS[name], _counted(rows, done, total, progress) if progress else rows)
     for _, sql in indexes:
         conn.execute(sql)
+    if progress:
+        progress(1.0)

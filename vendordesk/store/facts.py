@@ -111,10 +111,17 @@ def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None, progr
                 conn.executemany(sql, chunk)
         _write_products(conn, report)
         _write_purchase_orders(conn, report, import_id)
+        _invalidate_snapshot(conn)
         _remember_account_defaults(conn, report)
         if file_hash:  # the same file again: its earlier record is replaced, not duplicated
             _drop_earlier_same_file(conn, file_hash, import_id)
     return import_id
+
+
+def _invalidate_snapshot(conn) -> None:
+    from vendordesk.store.facts_snapshot import invalidate
+
+    invalidate(conn)
 
 
 def _remember_account_defaults(conn, report: ParsedReport) -> None:
@@ -204,6 +211,7 @@ def undo_import(ws: Workspace, import_id: int) -> int:
             removed += conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,)).rowcount
         removed += conn.execute("DELETE FROM purchase_orders WHERE import_id = ?", (import_id,)).rowcount
         conn.execute("DELETE FROM report_imports WHERE id = ?", (import_id,))
+        _invalidate_snapshot(conn)
     return removed
 
 

@@ -95,8 +95,51 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
     Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined.
     For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
+    The default view and grain are served from the shared snapshot (store.facts_snapshot).
     """
     wanted = set(metrics) if metrics else None
+    if (view, program, grain) == ("MANUFACTURING", "RETAIL", "week") and (wanted is None or wanted <= _KNOWN):
+        from vendordesk.store import facts_snapshot
+
+        got = facts_snapshot.full_frame(ws, _build_snapshot)
+        # A week's day facts all lie in [start, end + 6 days], so date filters slice the snapshot.
+        if got is not None and len(got[0]):
+            return _slice(got[0], got[1]["present"], wanted, asins, start, end)
+    return _weekly_sql(ws, wanted, asins, start, end, view, program, grain)
+
+
+_KNOWN = {c for columns in TABLES.values() for c in columns}
+
+
+def _slice(frame: pd.DataFrame, present: dict, wanted, asins, start, end) -> pd.DataFrame:
+    """The rows and columns of the full frame that ``weekly_frame(metrics, asins, start, end)`` returns."""
+    import numpy as np
+
+    cols, mask = [], np.zeros(len(frame), dtype=bool)
+    for table, columns in TABLES.items():
+        mine = [c for c in columns if wanted is None or c in wanted]
+        if mine:
+            cols += mine
+            mask |= present[table]
+    if asins:
+        mask &= frame["asin"].isin([str(a) for a in asins]).to_numpy()
+    if start:
+        mask &= (frame["period_start"] >= str(start)).to_numpy()
+    if end:
+        mask &= (frame["period_start"] <= str(end)).to_numpy()
+    if mask.all():
+        return frame[KEY + cols]  # copy-on-write (pandas 3): callers may change their frame freely
+    return frame.loc[mask, KEY + cols].reset_index(drop=True)
+
+
+def _build_snapshot(ws: Workspace):
+    """(full weekly frame, presence per fact table) from SQL."""
+    frame = _weekly_sql(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week", marks=True)
+    present = {t: frame.pop(f"has:{t}").notna().to_numpy() for t in TABLES}
+    return frame, present
+
+
+def _weekly_sql(ws: Workspace, wanted, asins, start, end, view, program, grain, marks: bool = False) -> pd.DataFrame:
     frames = []
     for table, columns in TABLES.items():
         cols = [c for c in columns if wanted is None or c in wanted]
@@ -110,12 +153,15 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
                 have = set(zip(frame["asin"], frame["period_start"]))
                 keep = [(a, p) not in have for a, p in zip(rolled["asin"], rolled["period_start"])]
                 frame = pd.concat([frame, rolled[keep]], ignore_index=True) if len(frame) else rolled[keep]
+        if marks:
+            frame[f"has:{table}"] = True
         frames.append(frame.set_index(KEY))
     if not frames:
         return pd.DataFrame(columns=KEY)
     merged = pd.concat(frames, axis=1, join="outer").reset_index()
     for column in merged.columns[3:]:
-        merged[column] = pd.to_numeric(merged[column], errors="coerce").astype(float)
+        if not column.startswith("has:"):
+            merged[column] = pd.to_numeric(merged[column], errors="coerce").astype(float)
     return merged.sort_values(["asin", "period_start"], kind="stable").reset_index(drop=True)
 
 
@@ -125,17 +171,25 @@ def products_frame(ws: Workspace) -> pd.DataFrame:
 
 def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
                            generation: str | None = None) -> pd.DataFrame:
-    """Every forecast generation (or one) as rows: asin, generation_date, week_start, mean/p70/p80/p90."""
-    sql = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
-           "FROM amazon_forecasts WHERE asin <> ''")
-    params: list = []
+    """Every forecast generation (or one) as rows: asin, generation_date, week_start, mean/p70/p80/p90.
+    All of them are read once per import (store.facts_snapshot); filters slice that frame."""
+    from vendordesk.store.facts_snapshot import cached_frame
+
+    frame = cached_frame(ws, "amazon_forecasts", _amazon_forecasts_sql)
+    if not asins and not generation:
+        return frame
+    mask = pd.Series(True, index=frame.index)
     if asins:
-        sql += f" AND asin IN ({','.join('?' * len(asins))})"
-        params.extend(asins)
+        mask &= frame["asin"].isin([str(a) for a in asins])
     if generation:
-        sql += " AND generation_date = ?"
-        params.append(generation)
-    return pd.read_sql_query(sql + " ORDER BY asin, generation_date, week_start", ws.conn, params=params)
+        mask &= frame["generation_date"] == str(generation)
+    return frame[mask].reset_index(drop=True)
+
+
+def _amazon_forecasts_sql(ws: Workspace) -> pd.DataFrame:
+    sql = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
+           "FROM amazon_forecasts WHERE asin <> '' ORDER BY asin, generation_date, week_start")
+    return pd.read_sql_query(sql, ws.conn)
 
 
 def data_as_of(ws: Workspace) -> str | None:

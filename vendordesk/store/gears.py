@@ -16,6 +16,7 @@ import pandas as pd
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import products_frame, weekly_frame
+from vendordesk.store.facts_snapshot import cached_frame, invalidate_frame
 
 
 # --- gear names and thresholds -----------------------------------------------------------------
@@ -61,8 +62,12 @@ def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
     """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week.
 
     Integer helpers so the gears scan no strings: ``series`` (one code per gear and KPI),
-    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``."""
-    frame = _manual_rows(ws)
+    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``. Cached (store.facts_snapshot)."""
+    return cached_frame(ws, "manual_kpis", _manual_kpis_build)
+
+
+def _manual_kpis_build(ws: Workspace) -> pd.DataFrame:
+    frame = _manual_rows_sql(ws)
     if frame.empty:
         return frame
     frame["series"] = pd.factorize(frame["gear"] + "/" + frame["kpi"])[0]
@@ -74,7 +79,7 @@ def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
     return frame
 
 
-def _manual_rows(ws: Workspace) -> pd.DataFrame:
+def _manual_rows_sql(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query("SELECT gear, kpi, asin, period_start, period_end, value, "
                              "date(period_start, '-' || strftime('%w', period_start) || ' days') AS week, "
                              "asin = '' AS account "
@@ -102,17 +107,20 @@ def save_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, perio
                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(gear, kpi, asin, period_start) DO UPDATE SET "
                      "period_end = excluded.period_end, value = excluded.value",
                      (gear, kpi, asin or "", start, end, float(value)))
+        invalidate_frame(conn, "manual_kpis")
 
 
 def delete_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, asin: str = "") -> None:
     with ws.transaction() as conn:
         conn.execute("DELETE FROM manual_kpis WHERE gear = ? AND kpi = ? AND asin = ? AND period_start = ?",
                      (gear, kpi, asin or "", period_start))
+        invalidate_frame(conn, "manual_kpis")
 
 
 # --- inputs that are not facts -----------------------------------------------------------------
 def chargebacks_weekly(ws: Workspace) -> pd.DataFrame:
-    """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week."""
+    """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week.
+    Not cached: the tickets tab adds, edits and deletes chargebacks without an import."""
     sql = ("SELECT COALESCE(asin, '') AS asin, "
            "date(raised_on, '-' || strftime('%w', raised_on) || ' days') AS week_start, "
            "SUM(CASE WHEN kind = 'shortage' THEN 0 ELSE amount END) AS chargebacks, "
@@ -151,6 +159,10 @@ def load_gear_inputs(ws: Workspace) -> dict:
 def po_lines_frame(ws: Workspace) -> pd.DataFrame:
     """PO lines with their PO's order date and status (confirmation and fill rate per unit), sorted
     by ASIN, with the dates also as days since 1970 (``order_day``/``expected_day``: no parsing later)."""
+    return cached_frame(ws, "po_lines", _po_lines_sql)
+
+
+def _po_lines_sql(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query(
         "SELECT l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, l.received_qty, l.expected_date, "
         "CAST(julianday(substr(p.order_date, 1, 10)) - 2440587.5 AS INTEGER) AS order_day, "

@@ -1,0 +1,144 @@
+"""Big accounts (issue 18): reading the facts, gears, forecast and the facts export of a demo workspace.
+
+- the gear inputs: first read after an import (builds the facts snapshot from SQL), then a new
+  process's read (decodes the snapshot BLOBs) and a cached read in the same process;
+- ``gears --json`` side by side with ``python -c "import pandas"``: target <= import pandas + 1 s;
+- ``forecast`` and ``export facts --out x.csv``: wall, CPU and peak RSS of the child
+  (resource.getrusage(RUSAGE_CHILDREN) in a small runner), so pytest's memory is not counted;
+- the workspace's bytes per ASIN-week, by table (dbstat).
+2,000 ASINs x 104 weeks always; 5,000 x 156 with VENDORDESK_BENCH_BIG=1 (building it takes minutes).
+VENDORDESK_BENCH_WORKSPACE=PATH uses an existing 2,000 x 104 demo workspace (it is copied first).
+Run: pytest tests/benchmarks/bench_big.py -p no:cacheprovider -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = r"""
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": done.returncode, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "peak_mb": usage.ru_maxrss / 1024, "stderr": done.stderr[-2000:]}))
+"""
+READ = r"""
+import sys, time
+from vendordesk.store import facts_snapshot, open_workspace
+from vendordesk.store.gears import load_gear_inputs
+ws = open_workspace(sys.argv[1])
+t = time.perf_counter(); load_gear_inputs(ws); first = time.perf_counter() - t
+t = time.perf_counter(); load_gear_inputs(ws); cached = time.perf_counter() - t
+print(first, cached)
+"""
+SIZES = [(2000, 104)] + ([(5000, 156)] if os.environ.get("VENDORDESK_BENCH_BIG") else [])
+
+
+def _child(*argv: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", RUNNER, *argv], capture_output=True, text=True, env=env,
+                         check=True, timeout=7200)
+    return json.loads(out.stdout)
+
+
+def _vendordesk(*args: str) -> dict:
+    return _child(sys.executable, "-m", "vendordesk", *args)
+
+
+def _say(label: str, r: dict) -> None:
+    print(f"\n[bench_big] {label}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s CPU, peak {r['peak_mb']:.0f} MB")
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def demo(request, tmp_path_factory):
+    asins, weeks = request.param
+    path = tmp_path_factory.mktemp("big") / f"demo{asins}x{weeks}.vendordesk"
+    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
+    if given and (asins, weeks) == (2000, 104):
+        shutil.copy(given, path)
+        with sqlite3.connect(path) as conn:      # as right after an import: no snapshot yet
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_snapshot'").fetchone():
+                conn.execute("DELETE FROM facts_snapshot")
+    else:
+        r = _vendordesk("demo", str(path), "--asins", str(asins), "--weeks", str(weeks))
+        assert r["rc"] == 0, r["stderr"]
+        _say(f"demo {asins} x {weeks}", r)
+    return asins, weeks, path
+
+
+def test_read_gear_inputs(demo):
+    asins, weeks, path = demo
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    times = []
+    for _ in range(3):     # 1st builds the snapshot; 2nd and 3rd decode it in a new process
+        out = subprocess.run([sys.executable, "-c", READ, str(path)], capture_output=True, text=True, env=env,
+                             check=True).stdout.split()
+        times.append((float(out[0]), float(out[1])))
+    print(f"\n[bench_big] gear inputs {asins} x {weeks}: after an import {times[0][0]:.2f} s (snapshot built), "
+          f"new process {min(t[0] for t in times[1:]):.2f} s, cached in-process {min(t[1] for t in times):.3f} s")
+
+
+def test_gears_json_next_to_import_pandas(demo):
+    asins, weeks, path = demo
+    _vendordesk("--workspace", str(path), "gears", "--json")     # warm the page cache and the snapshot
+    gears, pandas_ = [], []
+    for _ in range(3):     # side by side, best of 3 each (a shared box)
+        pandas_.append(_child(sys.executable, "-c", "import pandas"))
+        gears.append(_vendordesk("--workspace", str(path), "gears", "--json"))
+    best_g, best_p = min(gears, key=lambda r: r["wall"]), min(pandas_, key=lambda r: r["wall"])
+    assert best_g["rc"] == 0, best_g["stderr"]
+    _say(f"gears --json {asins} x {weeks}", best_g)
+    _say("python -c 'import pandas'", best_p)
+    assert best_g["peak_mb"] < 600
+    if (asins, weeks) == (2000, 104):
+        assert best_g["wall"] <= best_p["wall"] + 1.0
+    else:
+        assert best_g["wall"] < 3.0
+
+
+def test_forecast(demo, tmp_path):
+    asins, weeks, path = demo
+    first = _vendordesk("--workspace", str(path), "forecast")    # the first after an import fills the cache
+    assert first["rc"] == 0, first["stderr"]
+    _say(f"forecast {asins} x {weeks}, first after an import", first)
+    r = _vendordesk("--workspace", str(path), "forecast")
+    _say(f"forecast {asins} x {weeks}", r)
+    assert r["peak_mb"] < 600
+    if asins == 5000:
+        assert r["wall"] < 15
+
+
+def test_export_facts_csv(demo, tmp_path):
+    asins, weeks, path = demo
+    out = tmp_path / "facts.csv"
+    r = _vendordesk("--workspace", str(path), "export", "facts", "--out", str(out))
+    assert r["rc"] == 0, r["stderr"]
+    _say(f"export facts CSV {asins} x {weeks} ({out.stat().st_size / 1e6:.0f} MB)", r)
+    limit = (5.0, 300) if asins == 2000 else (30.0, 600)
+    assert r["peak_mb"] < limit[1]
+    assert r["wall"] <= limit[0]
+
+
+def test_bytes_per_asin_week(demo):
+    asins, weeks, path = demo
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    total = path.stat().st_size
+    cells = asins * weeks
+    print(f"\n[bench_big] workspace {asins} x {weeks}: {total / 1e6:.0f} MB, {total / cells:.0f} bytes per ASIN-week")
+    for name, size in rows[:12]:
+        print(f"    {name:<36} {size / 1e6:8.1f} MB  {size / cells:6.0f} B/ASIN-week")
+    if asins == 5000:
+        assert total < 600e6

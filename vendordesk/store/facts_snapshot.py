@@ -1,0 +1,226 @@
+"""The weekly facts as a columnar snapshot: read once, fast, shared by every tab and command.
+
+``weekly_frame`` (store.facts_read) for the default view and weekly grain comes from here:
+- in this process, the decoded frame is cached per workspace file and data version;
+- in the workspace, table ``facts_snapshot`` keeps each column as one BLOB (float64 values,
+  int32 codes of ASINs and weeks, one presence byte per row and fact table), so a new process
+  decodes it in milliseconds instead of fetching millions of values through row tuples.
+
+Invalidation is by imports, never by time: every write of facts calls ``invalidate(conn)`` in
+its own transaction (snapshot deleted, meta 'data_version' + 1). The version key also carries
+the import count and newest import id, so a writer that forgot to call it is still noticed.
+The snapshot is rebuilt lazily by the first full read (one small transaction of its own).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+
+import numpy as np
+import pandas as pd
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+_CACHE: dict[str, tuple[str, pd.DataFrame, dict]] = {}
+_LOCK = threading.Lock()
+
+
+def invalidate(conn: sqlite3.Connection) -> None:
+    """Inside a writing transaction: drop the snapshot and bump the data version."""
+    if not _has_table(conn):
+        return
+    conn.execute("DELETE FROM facts_snapshot")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) "
+                 "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1")
+
+
+def version_key(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT (SELECT value FROM meta WHERE key = 'data_version'), "
+                       "(SELECT COUNT(*) FROM report_imports), (SELECT MAX(id) FROM report_imports)").fetchone()
+    return f"{FORMAT}:{row[0]}:{row[1]}:{row[2]}"
+
+
+def _has_table(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_snapshot'").fetchone() is not None
+
+
+def full_frame(ws, build) -> tuple[pd.DataFrame, dict] | None:
+    """(frame, head) of all weekly facts; ``build(ws)`` returns (frame, presence per table) when
+    no valid snapshot exists. None when the workspace has no snapshot table (older schema)."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return None
+    key = version_key(conn)
+    name = str(ws.path)
+    with _LOCK:
+        hit = _CACHE.get(name)
+        if hit and hit[0] == key:
+            return hit[1], hit[2]
+    loaded = _load(conn, key)
+    if loaded is None:
+        frame, present = build(ws)
+        head = {"key": key, "tables": list(present),
+                "metrics": [str(c) for c in frame.columns[3:]]}
+        _save(ws, frame, present, head)
+        loaded = frame, {**head, "present": present}
+    _remember(name, (key, loaded[0], loaded[1]))
+    return loaded
+
+
+def _remember(slot: str, entry: tuple) -> None:
+    """Keep the frames of one workspace file only (the open one): memory stays bounded."""
+    path = slot.split("|", 1)[0]
+    with _LOCK:
+        for other in [s for s in _CACHE if s.split("|", 1)[0] != path]:
+            del _CACHE[other]
+        _CACHE[slot] = entry
+
+
+def forget(path) -> None:
+    """Drop this process's cached frame of a workspace (tests, closing a workspace)."""
+    with _LOCK:
+        for slot in [s for s in _CACHE if s == str(path) or s.startswith(f"{path}|")]:
+            del _CACHE[slot]
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes.astype(np.int32), [str(u) for u in uniques]
+
+
+def _save(ws, frame: pd.DataFrame, present: dict[str, np.ndarray], head: dict) -> None:
+    parts: dict[str, bytes] = {}
+    for column, part in (("asin", "asin"), ("period_start", "start"), ("period_end", "end")):
+        codes, uniques = _codes(frame[column])
+        head[f"{part}_values"] = uniques
+        parts[part] = codes.tobytes()
+    for table, mask in present.items():
+        parts[f"has:{table}"] = np.asarray(mask, dtype=np.uint8).tobytes()
+    for metric in head["metrics"]:
+        parts[metric] = np.ascontiguousarray(frame[metric].to_numpy(dtype=np.float64)).tobytes()
+    parts["head"] = json.dumps(head).encode("utf-8")
+    try:
+        with ws.transaction() as conn:
+            if version_key(conn) != head["key"]:
+                return      # an import landed while we read: this snapshot is already stale
+            conn.execute("DELETE FROM facts_snapshot")
+            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)", parts.items())
+    except Exception as exc:    # a cache: a read-only or busy file just rebuilds next time
+        log.info("facts snapshot not saved in %s: %s", ws.path, exc)
+    for key in ("asin_values", "start_values", "end_values"):
+        head.pop(key, None)
+
+
+def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
+    """Text column from its distinct values and int32 codes (-1 = missing). Taking from the array
+    of distinct values skips pandas' per-element check of 200k strings."""
+    codes = np.frombuffer(blob, dtype=np.int32).astype(np.intp)
+    if kind == "str":
+        return pd.Series(pd.array(uniques, dtype="str").take(codes, allow_fill=True))
+    return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
+
+
+def _load(conn, key: str) -> tuple[pd.DataFrame, dict] | None:
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
+    if row is None:
+        return None
+    head = json.loads(bytes(row[0]).decode("utf-8"))
+    if head.get("key") != key:
+        return None
+    blobs = dict(conn.execute("SELECT part, data FROM facts_snapshot WHERE part <> 'head'"))
+    rows = len(blobs["asin"]) // 4
+    # one float64 block, filled in place: the frame uses it without another copy
+    block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
+    for i, metric in enumerate(head["metrics"]):
+        block[:, i] = np.frombuffer(blobs.pop(metric), dtype=np.float64)
+    frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
+    for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
+        frame.insert(at, column, _strings(head.pop(f"{part}_values"), blobs[part], "str"))
+    head["present"] = {t: np.frombuffer(blobs[f"has:{t}"], dtype=np.uint8).astype(bool) for t in head["tables"]}
+    return frame, head
+
+
+# ---- other big frames the tabs read (PO lines, manual KPIs): the same BLOB cache, by name ----
+
+def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
+    """Inside a writing transaction that changes only what frame ``name`` reads (e.g. a manual KPI)."""
+    if not _has_table(conn):
+        return
+    conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'", (name.replace("_", "\\_") + ":%",))
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) "
+                 "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
+
+
+def cached_frame(ws, name: str, build) -> pd.DataFrame:
+    """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
+    workspace until the next import (or ``invalidate_frame(conn, name)``)."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return build(ws)
+    own = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
+    key = f"{version_key(conn)}:{own[0] if own else 0}:{build.__module__}.{build.__qualname__}"
+    slot = f"{ws.path}|{name}"
+    with _LOCK:
+        hit = _CACHE.get(slot)
+    if hit and hit[0] == key:
+        return hit[1].copy(deep=False)     # copy-on-write: the caller may add or change columns
+    frame = _load_named(conn, name, key)
+    if frame is None:
+        frame = build(ws)
+        parts = _encode(frame)
+        if parts is not None:
+            parts[f"{name}:head"] = json.dumps({"key": key, **parts.pop("head")}).encode("utf-8")
+            _save_named(ws, name, key, own, parts)
+    _remember(slot, (key, frame, {}))
+    return frame.copy(deep=False)
+
+
+def _encode(frame: pd.DataFrame) -> dict | None:
+    columns, parts = [], {}
+    for i, column in enumerate(frame.columns):
+        series = frame[column]
+        kind = str(series.dtype)
+        if kind in ("float64", "int64"):
+            parts[f"c{i}"] = np.ascontiguousarray(series.to_numpy()).tobytes()
+            columns.append([str(column), kind, None])
+        elif kind == "str" or (kind == "object" and series.map(lambda v: v is None or isinstance(v, str)).all()):
+            codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+            parts[f"c{i}"] = codes.astype(np.int32).tobytes()
+            columns.append([str(column), kind, [str(u) for u in uniques]])
+        else:
+            return None
+    return {"head": {"columns": columns, "rows": len(frame)}, **parts}
+
+
+def _save_named(ws, name: str, key: str, own, parts: dict) -> None:
+    try:
+        with ws.transaction() as conn:
+            again = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
+            if not key.startswith(f"{version_key(conn)}:{again[0] if again else 0}:"):
+                return
+            conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'",
+                         (name.replace("_", "\\_") + ":%",))
+            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)",
+                             [(p if p.startswith(f"{name}:") else f"{name}:{p}", d) for p, d in parts.items()])
+    except Exception as exc:    # a cache: a read-only or busy file just rebuilds next time
+        log.info("%s cache not saved in %s: %s", name, ws.path, exc)
+
+
+def _load_named(conn, name: str, key: str) -> pd.DataFrame | None:
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:head",)).fetchone()
+    if row is None:
+        return None
+    head = json.loads(bytes(row[0]).decode("utf-8"))
+    if head.get("key") != key:
+        return None
+    data = {}
+    for i, (column, kind, uniques) in enumerate(head["columns"]):
+        blob = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:c{i}",)).fetchone()[0]
+        if uniques is None:
+            data[column] = np.frombuffer(blob, dtype=kind).copy()
+        else:
+            data[column] = _strings(uniques, blob, kind)
+    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]])
