@@ -48,9 +48,8 @@ def resolve_workspace(args: argparse.Namespace, settings) -> tuple[Path, bool]:
 
 
 def choose_language(args: argparse.Namespace, settings) -> str:
-    from vendordesk.ui.i18n import system_language
-
     from vendordesk import settings as app_settings
+    from vendordesk.ui.i18n import system_language
 
     return args.lang or app_settings.load().language or settings.value("ui/language", "") or system_language()
 

@@ -16,10 +16,10 @@ class Changes:
     settings: bool = False
 
     @classmethod
-    def everything(cls) -> "Changes":
+    def everything(cls) -> Changes:
         return cls(**{f.name: True for f in fields(cls)})
 
-    def __or__(self, other: "Changes") -> "Changes":
+    def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
 
     def any(self) -> bool:

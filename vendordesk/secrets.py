@@ -52,7 +52,7 @@ def backend_name() -> str:
         import keyring
 
         backend = keyring.get_keyring()
-    except Exception as exc:  # noqa: BLE001 - keyring's import can fail in any way on a broken system
+    except Exception as exc:
         return f"unavailable ({type(exc).__name__})"
     return f"{type(backend).__module__}.{type(backend).__name__}"
 

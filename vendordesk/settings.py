@@ -8,6 +8,7 @@ defaults are used. Credentials are never stored here: see ``vendordesk.secrets``
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -140,10 +141,8 @@ def load(path: Path | None = None) -> Settings:
     except (OSError, ValueError, TypeError, KeyError) as exc:
         broken = path.with_name(path.name + ".broken")
         log.warning("settings file %s is unusable (%s); kept as %s, using defaults", path, exc, broken.name)
-        try:
+        with contextlib.suppress(OSError):
             os.replace(path, broken)
-        except OSError:
-            pass
         return Settings()
 
 

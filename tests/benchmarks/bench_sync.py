@@ -17,10 +17,10 @@ from tests.e2e.spapi_fake import (
     FakeAmazon,
     Scenario,
 )
+from vendordesk.ops.sync import SyncOptions, sync_reports
 from vendordesk.secrets import Credentials
 from vendordesk.store import open_workspace
 from vendordesk.sync.plan import REPORT_TYPES, plan_requests
-from vendordesk.ops.sync import SyncOptions, sync_reports
 
 ASINS = 500
 LIMIT_S = 10.0

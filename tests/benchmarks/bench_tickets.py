@@ -118,7 +118,7 @@ def test_20k_case_log(big_tab, qapp, qtbot):
     sorts = {}
     for key in ("subject", "opened_on", "case_id", "age_days"):
         column, flip = keys.index(key), iter([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder] * 5)
-        sorts[key] = _ms(lambda c=column: page.view.sortByColumn(c, next(flip)), qapp)
+        sorts[key] = _ms(lambda c=column, f=flip: page.view.sortByColumn(c, next(f)), qapp)
     words = iter(("b", "bi", "bil", "bild", "bilde", "bilder 1", "bilder 12"))
     typing = _ms(lambda: page.search.setText(next(words)), qapp, runs=7)
     page.search.clear()

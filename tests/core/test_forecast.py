@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from tests.core.forecast_synth import synth_panel
-from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast import backtest as bt
+from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast.clean import clean, panel_from_frame, week_grid
 
 NAN = np.nan

@@ -7,8 +7,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast import events as fe
+from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast.calendar import Event
 from vendordesk.core.forecast.clean import clean
 

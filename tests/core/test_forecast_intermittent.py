@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast import backtest as bt
+from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast.clean import clean
 from vendordesk.demo.longtail import build_longtail
 

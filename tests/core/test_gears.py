@@ -18,7 +18,7 @@ def _weeks(n: int, first: str = "2025-01-05") -> list[str]:
 
 def _facts(weeks: list[str], asins=("A", "B"), oos=0.01, ppm=0.42) -> pd.DataFrame:
     rows = []
-    for i, week in enumerate(weeks):
+    for week in weeks:
         for asin in asins:
             rows.append({"asin": asin, "period_start": week, "period_end": week,
                          "ordered_units": 100.0, "ordered_revenue": 2000.0, "shipped_units": 100.0,

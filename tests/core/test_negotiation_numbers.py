@@ -30,10 +30,10 @@ def weekly(asin=A, weeks=52, units=10.0, price=19.99, cost=10.0, reported=None, 
 
 
 def case(items=None, **kw):
-    base = dict(id=1, title="CPI", currency="EUR", effective_date="2026-06-01",
-                items=items or [n.Item(A, 10.00, 10.80, own_cost_before=6.00)],
-                drivers=[n.Driver("materials", 0.5, 0.10), n.Driver("energy", 0.2, 0.15),
-                         n.Driver("labour", 0.3, 0.0)])
+    base = {"id": 1, "title": "CPI", "currency": "EUR", "effective_date": "2026-06-01",
+                "items": items or [n.Item(A, 10.00, 10.80, own_cost_before=6.00)],
+                "drivers": [n.Driver("materials", 0.5, 0.10), n.Driver("energy", 0.2, 0.15),
+                         n.Driver("labour", 0.3, 0.0)]}
     base.update(kw)
     return n.Case(**base)
 

@@ -19,7 +19,7 @@ def test_week_belongs_to_month_of_its_wednesday():
 def test_target_view_by_hand():
     weekly = pd.DataFrame({"period_start": ["2026-01-04", "2026-01-11", "2026-01-18", "2026-01-25"],
                            "shipped_cogs": [1000.0] * 4, "shipped_units": [100.0] * 4})
-    forecast = pd.Series({d: 120.0 for d in ("2026-02-01", "2026-02-08", "2026-02-15", "2026-02-22")})
+    forecast = pd.Series(dict.fromkeys(("2026-02-01", "2026-02-08", "2026-02-15", "2026-02-22"), 120.0))
     view = target_view({1: 5000.0, 2: 5000.0}, 2026, weekly, forecast)
     assert view.ytd == 4000 and view.cost_per_unit == 10
     assert view.remaining_weeks == 48                 # 1 Feb .. 27 Dec

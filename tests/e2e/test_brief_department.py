@@ -9,9 +9,9 @@ import subprocess
 import pytest
 
 from vendordesk.briefs import common as bc
-from vendordesk.briefs.department_data import forecast_plan
 from vendordesk.briefs.department_needs import weekly_orders
 from vendordesk.cli import main
+from vendordesk.ops.department_brief import forecast_plan
 from vendordesk.store import open_workspace
 
 pytestmark = pytest.mark.slow

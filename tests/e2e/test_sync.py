@@ -22,10 +22,10 @@ from tests.e2e.spapi_fake import (
     Scenario,
 )
 from vendordesk.errors import Cancelled
+from vendordesk.ops.sync import SyncOptions, sync_reports
 from vendordesk.secrets import Credentials
 from vendordesk.store import open_workspace, raw_reports
 from vendordesk.sync.plan import REPORT_TYPES, plan_requests
-from vendordesk.ops.sync import SyncOptions, sync_reports
 
 CREDS = Credentials(APP_ID, CLIENT_SECRET, REFRESH_TOKEN)
 TODAY = dt.date(2026, 11, 29)
@@ -208,8 +208,8 @@ def test_sync_command_imports_and_prints_json(ws_path, capsys, monkeypatch):
 
     from vendordesk import secrets
     from vendordesk.cli import main
-    from vendordesk.settings import Settings, save
     from vendordesk.ops import sync as runner
+    from vendordesk.settings import Settings, save
 
     save(Settings(sync_poll_seconds=0.01))                 # the command reads its poll interval from settings
     monkeypatch.setattr(secrets, "_store", None)

@@ -121,14 +121,14 @@ def test_asp_is_believable_and_net_ppm_follows_its_formula(story_db):
     spread = story_db.execute("SELECT min(asp / ref), max(asp / ref) FROM (SELECT s.shipped_revenue / s.shipped_units asp, "
                         "(SELECT max(cost) FROM cost_prices c WHERE c.asin = s.asin) ref FROM sales_facts s "
                         "WHERE s.shipped_units > 0)").fetchone()
-    assert 0.9 < spread[0] and spread[1] < 2.5      # Amazon sells around cost / front margin, never far below
+    assert spread[0] > 0.9 and spread[1] < 2.5      # Amazon sells around cost / front margin, never far below
 
 
 def test_rates_are_fractions(db):
     row = db.execute("SELECT min(procurable_product_out_of_stock_rate), max(procurable_product_out_of_stock_rate), "
                      "min(receive_fill_rate), max(receive_fill_rate), max(vendor_confirmation_rate) "
                      "FROM inventory_facts").fetchone()
-    assert 0 <= row[0] and row[1] <= 1 and 0 <= row[2] and row[3] <= 1 and row[4] <= 1
+    assert row[0] >= 0 and row[1] <= 1 and row[2] >= 0 and row[3] <= 1 and row[4] <= 1
     over = db.execute("SELECT count(*) FROM inventory_facts WHERE aged90_plus_days_sellable_inventory_units > "
                       "sellable_on_hand_inventory_units OR unhealthy_inventory_units > "
                       "sellable_on_hand_inventory_units OR sellable_on_hand_inventory_units < 0").fetchone()[0]
@@ -146,7 +146,7 @@ def test_forecasts_have_sixteen_generations_of_26_ordered_quantiles(db):
 
 
 def test_oos_spiral_lowers_the_forecast_and_stays_out_of_stock(story_db, stories):
-    assert 1 <= len(stories["oos_spiral"])
+    assert len(stories["oos_spiral"]) >= 1
     weeks = weeks_of(story_db)
     gens = [r[0] for r in story_db.execute("SELECT DISTINCT generation_date FROM amazon_forecasts ORDER BY 1")]
     for asin in stories["oos_spiral"]:

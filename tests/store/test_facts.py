@@ -150,7 +150,7 @@ def test_weekly_reader_rolls_day_facts_into_sunday_weeks(workspace):
     from vendordesk.store.facts_read import weekly_frame
 
     report = sales_report({})
-    report.blocks["sales_facts"] = FactBlock(("shipped_units",), [r for r in _day_rows("A1", [(d,) for d in range(1, 8)])])
+    report.blocks["sales_facts"] = FactBlock(("shipped_units",), list(_day_rows("A1", [(d,) for d in range(1, 8)])))
     report.blocks["inventory_facts"] = FactBlock(
         ("sellable_on_hand_inventory_units", "procurable_product_out_of_stock_rate"),
         _day_rows("A1", [(100 - d, 0.1 * (d % 2)) for d in range(7)]))

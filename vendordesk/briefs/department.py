@@ -106,7 +106,7 @@ def department_brief(departments: list[tuple[str, list[dict]]], today: dt.date, 
                      lang: str = "de", needs: dict[str, list[str]] | None = None,
                      forecast: set[str] | None = None) -> str:
     """The whole document: one page per (department name, tasks); ``needs`` maps a name to its
-    sentences with numbers (briefs.department_data.needs_for); ``forecast`` names the departments
+    sentences with numbers (ops.department_brief.needs_for); ``forecast`` names the departments
     whose sentences come from the forecast (they get its definitions as a note)."""
     needs = needs or {}
     sections = [department_section(name, tasks, today, account, lang, new_page=i > 0, needs=needs.get(name),

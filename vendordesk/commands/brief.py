@@ -117,7 +117,7 @@ def run_management(args: argparse.Namespace) -> int:
 
 def run_department(args: argparse.Namespace) -> int:
     out = _out_path(args.out)
-    from vendordesk.briefs.department_data import department_html
+    from vendordesk.ops.department_brief import department_html
 
     with open_from_args(args) as ws:
         html, title = department_html(ws, args.name, _lang(args))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 
-def is_missing(value) -> bool:
+def is_missing(value: object) -> bool:
     """True for None, float/numpy NaN and pandas NA/NaT; False for every real number or text."""
     if value is None:
         return True
@@ -18,10 +18,10 @@ def is_missing(value) -> bool:
     if name in ("NAType", "NaTType"):
         return True
     try:
-        return bool(value != value)       # numpy floating NaN
+        return bool(value != value)  # noqa: PLR0124 - the one NaN test (numpy floating NaN)
     except (TypeError, ValueError):
         return False
 
 
-def known(value) -> bool:
+def known(value: object) -> bool:
     return not is_missing(value)

@@ -24,7 +24,7 @@ def _t(table: str, column: str, unit: str, *names: str) -> dict[str, Target]:
     return {name: Target(table, column, unit) for name in names}
 
 
-S, I, T, N = "sales_facts", "inventory_facts", "traffic_facts", "net_ppm_facts"
+S, I, T, N = "sales_facts", "inventory_facts", "traffic_facts", "net_ppm_facts"  # noqa: E741 - table initials
 ALIASES: dict[str, Target] = {
     **_t(S, "ordered_revenue", "money", "ordered revenue", "chiffre d'affaires basé sur les commandes",
          "bestellter umsatz", "umsatz bestellter produkte"),

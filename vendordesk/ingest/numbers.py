@@ -224,7 +224,7 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")  # noqa: TRY004 - callers catch ValueError
+        raise ValueError(f"{value!r} is not a number")
     if type(value) is str and value.isdigit():   # the common case: a plain count
         return float(value) / 100.0 if percent else count(value)
     if isinstance(value, PercentCell):

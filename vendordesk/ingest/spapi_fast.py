@@ -28,7 +28,7 @@ def compile_builder(fields: tuple[tuple[str, str], ...]):
         names.append(f"v{n}")
     lines.append(f"    return key + ({', '.join(names)}{',' if names else ''})")
     namespace: dict = {}
-    exec("\n".join(lines), namespace)  # noqa: S102 - source built from our own field names only
+    exec("\n".join(lines), namespace)
     return namespace["build"]
 
 

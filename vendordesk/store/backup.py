@@ -12,6 +12,7 @@ valid, empty workspace.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -23,10 +24,8 @@ from vendordesk.store import sqlite_errors
 
 def _remove(path: Path) -> None:
     for leftover in (path, Path(str(path) + "-journal"), Path(str(path) + "-wal"), Path(str(path) + "-shm")):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -12,11 +12,11 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterator
 
 from vendordesk import __version__
 from vendordesk.errors import WorkspaceError
@@ -154,7 +154,7 @@ class Workspace:
         key, self._lock_key = self._lock_key, None
         locks.release(key, self.conn.close)
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc: object) -> None:

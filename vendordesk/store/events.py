@@ -21,7 +21,7 @@ def calendar(ws: Workspace, first_year: int, last_year: int) -> list[Event]:
 
 
 def add_event(ws: Workspace, event: Event, now: str | None = None) -> int:
-    stamp = now or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    stamp = now or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with ws.transaction() as conn:
         cur = conn.execute("INSERT INTO events(kind, name, start_date, end_date, asin, price_cut, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -34,7 +34,7 @@ def load_graph(ws: Workspace) -> Graph:
     """Defaults, then stored calibrations, then the KAM's edits."""
     graph = Graph.default()
     edges = dict(graph.edges)
-    for edge_id, (_, src, dst, sign, lag, strength, note, cal_json) in _rows(ws).items():
+    for edge_id, (_, _src, _dst, sign, lag, strength, note, cal_json) in _rows(ws).items():
         base = edges.get(edge_id)
         if base is None:
             continue

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from dataclasses import dataclass
 
@@ -17,19 +16,13 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
+from vendordesk.core.missing import is_missing as missing_value
 from vendordesk.text.catalog import REGIONS, texts
 
 
 def is_missing(value: object) -> bool:
-    """None, NaN or an empty string: nothing to show (never treated as 0)."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return math.isnan(value)  # type: ignore[arg-type]
-    except TypeError:
-        return False
+    """Nothing to show: core's missing value (None, NaN, NA) or an empty text."""
+    return (isinstance(value, str) and value.strip() == "") or missing_value(value)
 
 
 def _rounded(value: float, decimals: int) -> float:
@@ -87,7 +80,7 @@ class Formatter:
         """A fraction as percent: 0.125 -> ``12,5 %`` / ``12.5%``."""
         if is_missing(fraction):
             return self.unavailable
-        base = self.locale.percent_formats[None].pattern.split(";")[0]
+        base = str(self.locale.percent_formats[None].pattern).split(";")[0]
         digits = self.number(float(fraction) * 100.0, decimals, signed)  # type: ignore[arg-type]
         return base.replace("#,##0", digits, 1)
 
@@ -106,6 +99,8 @@ class Formatter:
             value = dt.date.fromisoformat(value[:10])
         if isinstance(value, dt.datetime):
             value = value.date()
+        if not isinstance(value, dt.date):
+            raise ValueError(f"{value!r} is not a date")
         return format_date(value, _numeric_date(self.locale), locale=self.locale)
 
     def symbol(self, currency: str) -> str:

@@ -21,7 +21,7 @@ def keyring_backend_name() -> str:
 
         backend = keyring.get_keyring()
         return f"{type(backend).__module__}.{type(backend).__name__}"
-    except Exception as exc:  # noqa: BLE001 - diagnostics must never fail
+    except Exception as exc:
         return f"unavailable ({exc})"
 
 

@@ -141,7 +141,7 @@ class ValueAxis(pg.AxisItem):
         else:
             self.showLabel(False)
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+    def tickStrings(self, values, scale, spacing):
         largest = max((abs(v) for v in values), default=0.0)
         new_scale = choose_scale(self.unit, largest)
         if new_scale != self.scale:
@@ -155,7 +155,7 @@ class ValueAxis(pg.AxisItem):
 class LocaleDateAxis(pg.DateAxisItem):
     """A date axis whose labels use the default QLocale (Jan. 2026 / 01.03.)."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+    def tickStrings(self, values, scale, spacing):
         locale = QLocale()
         german = locale.language() == QLocale.Language.German
         form = "MMM yyyy" if spacing >= 20 * DAY else "dd.MM." if german else "dd MMM"

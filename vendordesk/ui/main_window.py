@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 import shiboken6
-
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -131,7 +130,7 @@ class MainWindow(QMainWindow):
             if hasattr(tab, "restore_layout") and isinstance(state, dict):
                 tab.restore_layout(state)
 
-    def event(self, event) -> bool:  # noqa: D401 - Qt override
+    def event(self, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
             self._first_paint_seen = True
             QTimer.singleShot(0, self._after_first_paint)
@@ -281,11 +280,11 @@ class MainWindow(QMainWindow):
 
         start_import(self, paths)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -341,7 +340,7 @@ class MainWindow(QMainWindow):
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         self.settings.setValue("window/maximized", self.isMaximized())
         if not self.isMaximized():

@@ -37,7 +37,7 @@ def _week_start(value: str | None, field: str) -> str | None:
     return (day - dt.timedelta(days=(day.weekday() + 1) % 7)).isoformat()
 
 
-from vendordesk.briefs.names import products  # noqa: E402 - re-exported for the dialog and the CLI
+from vendordesk.ops.product_names import products  # noqa: E402 - re-exported for the dialog and the CLI
 
 
 def _charts(data: dict, lang: str) -> dict:

@@ -46,7 +46,7 @@ class SearchBox(QLineEdit):
         self.completer_.activated.connect(self._activated)
         self.returnPressed.connect(lambda: self.go(self.text()))
 
-    def sizeHint(self):  # noqa: N802 - Qt override: corners lay widgets out by their size hint
+    def sizeHint(self):
         hint = super().sizeHint()
         hint.setWidth(self.minimumWidth())
         return hint
@@ -55,7 +55,7 @@ class SearchBox(QLineEdit):
         """The workspace changed: read the entries again on next use."""
         self._stale = True
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event) -> None:
         self.ensure_entries()
         super().focusInEvent(event)
 

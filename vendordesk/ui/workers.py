@@ -8,16 +8,18 @@ connections or widgets; a worker that needs the workspace opens its own connecti
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from vendordesk.errors import Cancelled
 
 log = logging.getLogger(__name__)
-_running: set["Task"] = set()
+_running: set[Task] = set()
 
 
 class TaskSignals(QObject):
@@ -66,7 +68,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(*self.args, progress=self._progress, cancelled=self.cancelled, **self.kwargs)
-        except BaseException as exc:  # noqa: BLE001 - every error is handed to the GUI thread
+        except BaseException as exc:
             if not isinstance(exc, Cancelled) and not self._cancel.is_set():
                 log.error("background task failed", exc_info=exc)
             self.done.set()
@@ -79,10 +81,8 @@ class Task(QRunnable):
             self._deliver(self.signals.finished, result)
 
     def _deliver(self, signal, value) -> None:
-        try:
+        with contextlib.suppress(Cancelled):
             self._emit(signal, value)
-        except Cancelled:
-            pass
 
 
 def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,

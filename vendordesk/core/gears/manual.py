@@ -34,7 +34,7 @@ class Entries:
     value: np.ndarray
     account: np.ndarray
 
-    def take(self, mask: np.ndarray) -> "Entries":
+    def take(self, mask: np.ndarray) -> Entries:
         return Entries(self.week[mask], self.asin[mask], self.value[mask], self.account[mask])
 
 

@@ -191,8 +191,6 @@ def validate_edge(edge: Edge) -> None:
         raise ValueError(f"{edge.id}: strength must be between 0 and 10.")
 
 
-def edge_with(edge: Edge, **changes) -> Edge:
-    return replace(edge, **changes)
 
 
 def edge_note(edge: Edge, lang: str = "en") -> str:

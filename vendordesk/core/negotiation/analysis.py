@@ -13,13 +13,27 @@ import numpy as np
 import pandas as pd
 
 from vendordesk.core import margin as m
-from vendordesk.core.negotiation.model import (  # noqa: F401 - re-exported
-    CONCESSION_KINDS, DRIVERS, Case, Concession, Driver, Item, Scenario, default_scenarios,
-)
 from vendordesk.core.negotiation.checks import Issue, check_case  # noqa: F401 - re-exported
-from vendordesk.core.negotiation.results import (  # noqa: F401 - re-exported
-    Analysis, ItemEconomics, Market, Objection, Positions, ScenarioResult, _r,
+from vendordesk.core.negotiation.model import (  # noqa: F401 - re-exported
+    CONCESSION_KINDS,
+    DRIVERS,
+    Case,
+    Concession,
+    Driver,
+    Item,
+    Scenario,
+    default_scenarios,
 )
+from vendordesk.core.negotiation.results import (  # noqa: F401 - re-exported
+    Analysis,
+    ItemEconomics,
+    Market,
+    Objection,
+    Positions,
+    ScenarioResult,
+    _r,
+)
+
 
 def _fsum(values) -> float | None:
     values = [v for v in values if v is not None]
@@ -42,7 +56,7 @@ def fact_summaries(weekly: pd.DataFrame) -> dict[str, dict]:
         return out
     w = weekly.sort_values(["asin", "period_start"], kind="stable")
     asins = w["asin"].to_numpy()
-    col = lambda name: w[name].to_numpy(float) if name in w else np.full(len(w), np.nan)  # noqa: E731
+    col = lambda name: w[name].to_numpy(float) if name in w else np.full(len(w), np.nan)
     rev, units, cogs = col("shipped_revenue"), col("shipped_units"), col("shipped_cogs")
     oos, reported, discount = col("procurable_product_out_of_stock_rate"), col("net_pure_product_margin"), \
         col("sales_discount")

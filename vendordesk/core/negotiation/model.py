@@ -60,7 +60,7 @@ class Scenario:
         return out
 
     @classmethod
-    def from_params(cls, name: str, params: dict, sid: int | None = None) -> "Scenario":
+    def from_params(cls, name: str, params: dict, sid: int | None = None) -> Scenario:
         """Read stored params; also the step form {"cost_pct", "phased": [a, b], "phase_months"}."""
         def num(key, default):
             try:

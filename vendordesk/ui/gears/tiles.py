@@ -120,7 +120,7 @@ class GearTile(QFrame):
         """Two KPI rows on a small tile, up to four where a big screen gives the room."""
         return 4 if self.height() >= 270 else 3 if self.height() >= 230 else 2
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         rows = self._rows_for_height()
         if rows != self._rows and self._shown is not None:

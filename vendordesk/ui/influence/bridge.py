@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from vendordesk.core.bridge import PPM_STEPS, STEPS
 from vendordesk.core.influence.text import weeks_label
+from vendordesk.core.missing import is_missing
 from vendordesk.ui import fmt
 from vendordesk.ui.influence.charts import draw_waterfall, make_plot
 from vendordesk.ui.influence.labels import bridge_step, signed_money
@@ -108,6 +109,6 @@ class BridgeView(QWidget):
 
 
 def _pts(value: float) -> str:
-    if value != value:
+    if is_missing(value):
         return fmt.DASH
     return ("+" if value >= 0 else "−") + fmt.number(abs(value) * 100, 2)

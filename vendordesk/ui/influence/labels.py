@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from vendordesk.core.missing import is_missing
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Influence", text)
@@ -96,7 +98,7 @@ def signed_money(value: float, currency: str = "EUR", decimals: int = 0) -> str:
     """+1.234 € / −1.234 € (never the accounting brackets of toCurrencyString)."""
     from vendordesk.ui import fmt
 
-    if value != value:
+    if is_missing(value):
         return fmt.DASH
     text = fmt.money(abs(value), currency, decimals)
     return ("−" if value < 0 else "+" if value > 0 else "") + text

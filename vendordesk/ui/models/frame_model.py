@@ -20,13 +20,15 @@ frame only when the callback accepts. Missing values sort last and show a dash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from vendordesk.core.missing import is_missing
 from vendordesk.ui import fmt
 
 NUMERIC_KINDS = ("int", "number", "money", "percent")
@@ -53,7 +55,7 @@ class Column:
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
+    return is_missing(value) or type(value).__name__ == "NAType"
 
 
 def sort_rank(series) -> np.ndarray:
@@ -73,7 +75,7 @@ def sort_rank(series) -> np.ndarray:
 
 
 def _texts(values, labels: dict) -> list[str]:
-    out = [v if isinstance(v, str) else ("" if v is None or v != v else str(v)) for v in values]
+    out = [v if isinstance(v, str) else ("" if is_missing(v) else str(v)) for v in values]
     if labels:
         out = [f"{v} {labels.get(v, '')}" for v in out]
     return out
@@ -273,10 +275,10 @@ class FrameModel(QAbstractTableModel):
         return self._sort[0] if self._sort else None
 
     # --- Qt model interface --------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
     def raw(self, row: int, column_key: str) -> Any:
@@ -339,7 +341,7 @@ class FrameModel(QAbstractTableModel):
             return value
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
                 return self._columns[section].title
@@ -354,7 +356,7 @@ class FrameModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
             return False
         column = self._columns[index.column()]

@@ -13,7 +13,7 @@ from vendordesk.briefs.negotiation import CHART_URL, build_html
 def account_facts(ws, asins: list[str] | None = None) -> dict:
     """Account name, vendor code, marketplace and the brand of each of ``asins``."""
     facts = {key: ws.meta(key) or "" for key in ("account_name", "vendor_code", "marketplace_id")}
-    from vendordesk.briefs.names import products
+    from vendordesk.ops.product_names import products
 
     named = products(ws) if asins else {}
     facts["brands"] = {a: named[a][1] for a in asins or [] if a in named and named[a][1]}

@@ -30,7 +30,7 @@ def _labels(lang: str | None) -> tuple[str, str, str]:
 
 
 def _timestamps(weeks) -> list[float]:
-    return [dt.datetime.fromisoformat(str(w)[:10]).replace(tzinfo=dt.timezone.utc).timestamp() for w in weeks]
+    return [dt.datetime.fromisoformat(str(w)[:10]).replace(tzinfo=dt.UTC).timestamp() for w in weeks]
 
 
 def fill_plot(plot: pg.PlotWidget, analysis, lang: str | None = None, legend: bool = True) -> bool:

@@ -11,8 +11,19 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
-    QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from vendordesk.changes import Changes
@@ -184,8 +195,8 @@ class NegotiationTab(BaseTab):
 
     # --- analysis ---------------------------------------------------------------------
     def _analyse(self, parse_errors: int = 0) -> None:
-        from vendordesk.core.negotiation.analysis import analyse
         from vendordesk.core.margin import DEFAULT_ELASTICITY
+        from vendordesk.core.negotiation.analysis import analyse
         from vendordesk.store.negotiations import market_for
 
         ws = self.ctx.workspace

@@ -154,7 +154,7 @@ def visible_frame(tab, kind: str):
 def department_html(tab) -> str:
     """The A4 task list of the chosen department (or one page per department with tasks)."""
     from vendordesk.briefs.department import department_brief
-    from vendordesk.briefs.department_data import needs_by_name
+    from vendordesk.ops.department_brief import needs_by_name
 
     frame = tab.tasks.model.frame()
     chosen = tab.department.currentData()

@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from vendordesk.ui.tickets import labels
 from vendordesk.ui.models.frame_model import Column
+from vendordesk.ui.tickets import labels
 
 RED, AMBER = "#ffebee", "#fff8e1"
 

@@ -50,7 +50,7 @@ def combo(items: dict, editable: bool = False, empty: str | None = None) -> QCom
 
 
 def set_combo(box: QComboBox, value) -> None:
-    if isinstance(value, float) and value != value:   # NaN from a DataFrame
+    if isinstance(value, float) and is_missing(value):   # NaN from a DataFrame
         value = None
     index = box.findData(value)
     if index >= 0:
@@ -358,7 +358,7 @@ class TaskEditor(FormEditor):
         set_combo(self.fields["gear"], None if is_missing(row.get("gear")) else row.get("gear"))
         for key in ("title", "assignee", "case_id", "asin"):
             value = row.get(key)
-            self.fields[key].setText(str(value) if value is not None and value == value else "")
+            self.fields[key].setText(str(value) if not is_missing(value) else "")
         self.fields["reason"].setPlainText(row.get("reason") or "")
         self.fields["due_on"].setText(fmt.date(row["due_on"]) if row.get("due_on") else "")
         set_combo(self.fields["department_id"], row.get("department_id"))

@@ -19,8 +19,8 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     text (``case_columns``) and sort rank (``case_sort``). Pure pandas; safe in a worker."""
     from vendordesk.core import tickets as rules
     from vendordesk.store.tickets import read_frames
-    from vendordesk.ui.tickets import columns as cols
     from vendordesk.ui.models.frame_model import frame_values, search_text, sort_rank
+    from vendordesk.ui.tickets import columns as cols
 
     frames = frames or read_frames(path, progress)
     cases = frames["cases"]

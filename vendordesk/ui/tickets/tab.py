@@ -12,13 +12,26 @@ import sqlite3
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendordesk.changes import Changes
+from vendordesk.core.missing import is_missing
+from vendordesk.ui.tab_base import BaseTab, EmptyState
 from vendordesk.ui.tickets import actions
 from vendordesk.ui.tickets.load import BACKGROUND_ROWS, prepare, read_frames_from
-from vendordesk.ui.tab_base import BaseTab, EmptyState
 
 
 class TicketsTab(BaseTab):
@@ -143,7 +156,7 @@ class TicketsTab(BaseTab):
         self.cases.model.on_edit = lambda *a: actions.edit_case_cell(self, *a)
         self.tasks.model.on_edit = lambda *a: actions.edit_task_cell(self, *a)
         self.cases.toggle_mask = self._case_toggle
-        self.chargebacks.toggle_mask = lambda f: f["days_left"].map(lambda d: d is not None and d == d and d <= 7)
+        self.chargebacks.toggle_mask = lambda f: f["days_left"].map(lambda d: not is_missing(d) and d <= 7)
         self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
         self.case_editor.load(None)
         self._sort_new_first = True
@@ -219,11 +232,10 @@ class TicketsTab(BaseTab):
             if self._loading is not None:
                 self._again = True
                 return
-            from vendordesk.ui.workers import run_task
-
             from vendordesk.store.tickets import departments
             from vendordesk.ui.tickets import columns as cols
             from vendordesk.ui.tickets import labels
+            from vendordesk.ui.workers import run_task
 
             names = labels.department_names(departments(ws), self.ctx.lang)
             # the search text and sort rank are prepared off-thread only when they are in use

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vendordesk.ui.models.frame_model import Column, FrameModel
 
@@ -93,7 +105,7 @@ class TablePage(QWidget):
             self.select_key(key)
 
     def _apply_widths(self, widths: dict) -> None:
-        for i, column in enumerate(self.model.columns()):
+        for column in self.model.columns():
             if column.key in self.model.visible_keys():
                 section = self.model.visible_keys().index(column.key)
                 need = self.view.horizontalHeader().fontMetrics().horizontalAdvance(column.title) + 28

@@ -10,4 +10,4 @@ def products(ws) -> dict[str, tuple[str, str]]:
     frame = products_frame(ws)
     if frame.empty:
         return {}
-    return {r.asin: (r.title or "", r.brand or "") for r in frame[["asin", "title", "brand"]].fillna("").itertuples()}
+    return {str(r.asin): (str(r.title or ""), str(r.brand or "")) for r in frame[["asin", "title", "brand"]].fillna("").itertuples()}
