@@ -93,7 +93,7 @@
 <context>
     <name>BridgeView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/bridge.py" line="+48"/>
+        <location filename="../../vendordesk/ui/influence/bridge.py" line="+49"/>
         <source>Amazon&apos;s Net PPM bridge</source>
         <translation>Amazons Net-PPM-Brücke</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/editor.py" line="+82"/>
+        <location filename="../../vendordesk/ui/negotiation/editor.py" line="+91"/>
         <source>Tariff-driven increase (needs 90 days notice)</source>
         <translation>Zollbedingte Erhöhung (90 Tage Vorlauf nötig)</translation>
     </message>
@@ -1881,7 +1881,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+53"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+52"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -3248,7 +3248,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>LeversEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/levers.py" line="+27"/>
+        <location filename="../../vendordesk/ui/negotiation/levers.py" line="+36"/>
         <source>Final order at the old cost</source>
         <translation>Letzte Bestellung zum alten Einkaufspreis</translation>
     </message>
@@ -3361,7 +3361,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/mail.py" line="+41"/>
+        <location filename="../../vendordesk/ui/tickets/mail.py" line="+40"/>
         <source>Case from an Amazon e-mail</source>
         <translation>Fall aus einer Amazon-E-Mail</translation>
     </message>
@@ -3409,7 +3409,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+71"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+70"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3710,7 +3710,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+42"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+53"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -4447,7 +4447,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tables.py" line="+30"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+42"/>
         <source>Search all columns…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
@@ -5082,7 +5082,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+35"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+48"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5128,18 +5128,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+235"/>
+        <location line="+234"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+188"/>
+        <location line="-227"/>
+        <location line="+187"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-142"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5230,7 +5230,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>This week (%1)</source>
         <translation>Diese Woche (%1)</translation>
     </message>
@@ -5364,7 +5364,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-383"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-382"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

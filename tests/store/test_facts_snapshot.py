@@ -112,8 +112,14 @@ def test_a_new_workspace_starts_at_data_version_zero(tmp_path):
 
 
 def test_po_lines_and_manual_kpis_come_from_the_cache_and_follow_edits(workspace):
-    from vendordesk.store.gears import _manual_kpis_build, _po_lines_sql, manual_kpis_frame, po_lines_frame
-    from vendordesk.store.gears import delete_manual_kpi, save_manual_kpi
+    from vendordesk.store.gears import (
+        _manual_kpis_build,
+        _po_lines_sql,
+        delete_manual_kpi,
+        manual_kpis_frame,
+        po_lines_frame,
+        save_manual_kpi,
+    )
 
     save_manual_kpi(workspace, "reviews_cx", "star_rating", "2024-10-08", "2024-10-08", 4.5, asin="A1")
     save_manual_kpi(workspace, "advertising", "ad_spend", "2024-10-06", "2024-10-12", 120.0)

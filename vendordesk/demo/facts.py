@@ -52,7 +52,7 @@ class FactGrid:
     def pick(self, a: np.ndarray) -> np.ndarray:
         return a[self.t_idx, self.i_idx]
 
-    def rows(self, import_id: int, *columns: np.ndarray, currency: str | None = None) -> "Rows":
+    def rows(self, import_id: int, *columns: np.ndarray, currency: str | None = None) -> Rows:
         """The rows of ``columns`` (week x ASIN arrays), made CHUNK at a time as they are written."""
         cur = () if currency is None else (currency,)
 
@@ -83,7 +83,7 @@ class Rows:
             yield from self.make(lo, min(self.count, lo + self.step))
         yield from self.tail
 
-    def __add__(self, other: list) -> "Rows":
+    def __add__(self, other: list) -> Rows:
         return Rows(self.count, self.make, self.tail + list(other), self.step)
 
     def __eq__(self, other) -> bool:
@@ -134,7 +134,7 @@ def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, Rows]:
 
 
 def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import_id: int,
-                  generations: int = 16, horizon: int = 26) -> "Rows":
+                  generations: int = 16, horizon: int = 26) -> Rows:
     """One generation per week for the last weeks: mean from Amazon's (censored) level (E02)."""
     iso = [s.isoformat() for s in starts]
     ends = [(s + timedelta(days=6)).isoformat() for s in starts]
