@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from vendordesk.ingest.model import FactBlock, ParsedReport
+from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.store import facts_snapshot, open_workspace
 from vendordesk.store.facts import undo_import, write_report
 from vendordesk.store.facts_read import _weekly_sql, weekly_frame
