@@ -1961,7 +1961,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+4"/>
         <source>%1 weeks up to the week of %2, compared with the %3. Score 0–100: green from 80, amber from 50.</source>
-        <translation>%1 Wochen bis zur Woche vom %2, verglichen mit der %3. Punktzahl 0–100: grün ab 80, gelb ab 50.</translation>
+        <translation>%1 Wochen bis zur Woche vom %2; Vergleich: %3. Punktzahl 0–100: grün ab 80, gelb ab 50.</translation>
     </message>
     <message>
         <location line="+11"/>

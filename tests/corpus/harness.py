@@ -58,14 +58,43 @@ class Run:
         return self.out + "\n" + self.err
 
 
+# The CLI's own high-water mark (VmHWM of its memory map), written at exit. wait4's ru_maxrss is not
+# enough: a forked child starts with the parent's resident pages, so a big pytest process would
+# count as the CLI's peak.
+_LAUNCHER = """
+import atexit, os, runpy, sys
+def _peak():
+    with open('/proc/self/status') as status:
+        for line in status:
+            if line.startswith('VmHWM:'):
+                with open(os.environ['VENDORDESK_PEAK_FILE'], 'w') as out:
+                    out.write(line.split()[1])
+atexit.register(_peak)
+sys.argv = ['vendordesk', *sys.argv[1:]]
+runpy.run_module('vendordesk', run_name='__main__', alter_sys=True)
+"""
+
+
+def _own_peak_mb(path: Path, fallback: float) -> float:
+    try:
+        return int(path.read_text()) / 1024
+    except (OSError, ValueError):
+        return fallback
+
+
 def vendordesk(home: Path, *args: str, cwd: Path | None = None) -> Run:
     """``python -m vendordesk ARGS`` from this repository, with its own HOME; measures peak memory."""
     import tempfile
     import threading
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen([sys.executable, "-m", "vendordesk", *args], stdout=out, stderr=err,
-                                 stdin=subprocess.DEVNULL, env=cli_env(home), cwd=cwd or home)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
+        env = cli_env(home) | {"VENDORDESK_PEAK_FILE": str(peak_file)}
+        launcher = [sys.executable, "-c", _LAUNCHER] if Path("/proc/self/status").exists() else \
+            [sys.executable, "-m", "vendordesk"]
+        child = subprocess.Popen([*launcher, *args], stdout=out, stderr=err,
+                                 stdin=subprocess.DEVNULL, env=env, cwd=cwd or home)
         _limit_memory(child.pid)
         timer = threading.Timer(TIMEOUT, child.kill)
         timer.start()
@@ -77,7 +106,7 @@ def vendordesk(home: Path, *args: str, cwd: Path | None = None) -> Run:
         out.seek(0)
         err.seek(0)
         return Run(child.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   usage.ru_maxrss / 1024)
+                   _own_peak_mb(peak_file, usage.ru_maxrss / 1024))
 
 
 def sha256(path: Path) -> str:
