@@ -18,6 +18,7 @@ from vendordesk.briefs.negotiation_texts import (
     pick,
     t,
 )
+from vendordesk.core.marketplaces import marketplace_name
 from vendordesk.text import formatter
 
 CHART_URL = "chart://asp-cost"
@@ -50,7 +51,7 @@ def _cover(a, lang, f, account, today) -> str:
     case = a.case
     notice = "" if a.notice_days is None else f" ({a.notice_days} {t('days', lang)})"
     rows = [(t("account", lang), c.esc(account.get("account_name"))), (t("vendor_code", lang), c.esc(account.get("vendor_code"))),
-            (t("marketplace", lang), c.esc(account.get("marketplace_id"))), (t("kam", lang), c.esc(case.kam)),
+            (t("marketplace", lang), c.esc(marketplace_name(account.get("marketplace_id")))), (t("kam", lang), c.esc(case.kam)),
             (t("as_of", lang), c.date(a.as_of, lang) if a.as_of else c.na(lang)), (t("effective", lang), (c.date(case.effective_date, lang) + notice) if case.effective_date else "–"),
             (t("final_order", lang), c.date(case.final_order_until, lang) if case.final_order_until else "–"),
             (t("tariff", lang), t("yes" if case.tariff_driven else "no", lang)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from vendordesk.briefs import common as c
 from vendordesk.briefs.negotiation_texts import CONCESSION_NAMES, DRIVER_NAMES, pick
+from vendordesk.core.marketplaces import marketplace_name
 from vendordesk.text import N_, formatter, texts
 
 A = {
@@ -55,7 +56,7 @@ def _head(an, lang, f, account) -> str:
     date = c.date(an.as_of, lang) if an.as_of else c.na(lang)
     rows = [(a("from", lang), c.esc(account.get("account_name")) or "–"),
             (t("vendor_code", lang), c.esc(account.get("vendor_code")) or "–"),
-            (t("marketplace", lang), c.esc(account.get("marketplace_id")) or "–"),
+            (t("marketplace", lang), c.esc(marketplace_name(account.get("marketplace_id"))) or "–"),
             (a("contact", lang), c.esc(case.kam) or "–"),
             (a("as_of", lang), date), (t("asins", lang), str(len(case.items)))]
     cells = "".join(f"<tr><th width='22%'>{rows[i][0]}</th><td width='28%'>{rows[i][1]}</td>"
