@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.cli_helpers import cli as _cli
+from tests.e2e.cli_helpers import digest as _digest
+from tests.e2e.cli_helpers import tmpfs as _tmpfs
 from vendordesk.store import open_workspace
 from vendordesk.store.sqlite_errors import DiskFull
 from vendordesk.store.tickets import add_case
@@ -20,25 +21,7 @@ ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_root = pytest.mark.skipif(not ROOT, reason="mounting a small tmpfs needs root")
 
 
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2]) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "vendordesk", *args], capture_output=True, text=True,
-                          timeout=60, env=_env())
-
-
-@contextmanager
-def _tmpfs(where: Path, size: str):
-    where.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], check=True)
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 def _fill(folder: Path) -> Path:
@@ -69,9 +52,6 @@ def _cases(path: Path) -> int:
     finally:
         conn.close()
 
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @needs_root

@@ -11,26 +11,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.cli_helpers import cli as _cli
 from vendordesk.store import open_workspace
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
 
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2]) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "vendordesk", *args], capture_output=True, text=True,
-                          timeout=120, env=_env())
 
 
 def _three_files(tmp_path: Path) -> list[Path]:

@@ -6,7 +6,6 @@ development workspace, a file that is not a database; everything else stays a bu
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import subprocess
@@ -16,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.cli_helpers import cli as _cli
+from tests.e2e.cli_helpers import digest as _digest
+from tests.e2e.cli_helpers import tmpfs as _tmpfs
 from vendordesk.errors import WorkspaceError
 from vendordesk.store import open_workspace
 from vendordesk.store.db import migrations
@@ -25,19 +27,7 @@ from vendordesk.store.tickets import add_case
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2]) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "vendordesk", *args], capture_output=True, text=True,
-                          timeout=120, env=_env())
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _workspace(path: Path) -> Path:
@@ -45,15 +35,6 @@ def _workspace(path: Path) -> Path:
         add_case(ws, {"case_id": "1000001", "subject": "before"})
     return path
 
-
-@contextmanager
-def _tmpfs(where: Path, size: str):
-    where.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], check=True)
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 def _assert_refused(result: subprocess.CompletedProcess, *words: str) -> None:
