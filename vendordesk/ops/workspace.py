@@ -10,6 +10,8 @@ from vendordesk.store import Workspace, open_workspace
 
 WorkspaceArg = Workspace | Path | str
 
+__all__ = ["Workspace", "WorkspaceArg", "opened"]
+
 
 @contextlib.contextmanager
 def opened(workspace: WorkspaceArg, create: bool = False) -> Iterator[Workspace]:
