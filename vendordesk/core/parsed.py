@@ -77,11 +77,18 @@ class ParsedReport:
     po_lines: list[tuple] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    # (rows, ASINs) of a report whose rows went to the store while it was read (blocks stay empty)
+    counts: tuple[int, int] | None = None
 
     @property
     def row_count(self) -> int:
+        if self.counts is not None:
+            return self.counts[0]
         return (sum(len(b.rows) for b in self.blocks.values()) + len(self.forecasts)
                 + len(self.po_lines) + (len(self.extras) if not self.blocks else 0))
+
+    def asin_count(self) -> int:
+        return self.counts[1] if self.counts is not None else len(self.asins())
 
     def asins(self) -> set[str]:
         found: set[str] = set()
@@ -100,7 +107,7 @@ class ParsedReport:
             "distributor_view": self.distributor_view, "selling_program": self.selling_program,
             "grain": self.grain, "period_start": self.period_start, "period_end": self.period_end,
             "marketplace_id": self.marketplace_id, "locale": self.locale, "currency": self.currency,
-            "rows": self.row_count, "asins": len(self.asins()), "warnings": list(self.warnings),
+            "rows": self.row_count, "asins": self.asin_count(), "warnings": list(self.warnings),
         }
 
 

@@ -6,12 +6,17 @@ return a ParsedReport. Anything it cannot read raises UserError naming the file.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import containers
+
+if TYPE_CHECKING:
+    from vendordesk.ingest.vc_sink import RowSink
 
 SNIFF_BYTES = 65536
 MAX_JSON_BYTES = 512 * 2**20     # one SP-API document, plain or unpacked from gzip
@@ -149,8 +154,13 @@ def read_json_report(path: Path, kind: str, currency: str | None) -> ParsedRepor
     return parse_document(doc, path.name, currency)
 
 
-def read_report(path: str | Path, context: Context | None = None) -> ParsedReport:
-    """Read one file of any supported kind."""
+def read_report(path: str | Path, context: Context | None = None, sink: RowSink | None = None) -> ParsedReport:
+    """Read one file of any supported kind.
+
+    A Vendor Central facts export (CSV, XLSX) hands its rows to ``sink`` while it is read, when one
+    is given (see vc_sink: the store's writer, or Discard for a dry run); other files ignore it and
+    are returned whole.
+    """
     path = Path(path)
     context = context or Context()
     if not path.is_file():
@@ -171,11 +181,11 @@ def read_report(path: str | Path, context: Context | None = None) -> ParsedRepor
         return chargebacks.read_report(path, head, context)
     if kind == "xlsx":
         with containers.as_xlsx(path) as (readable, rename):
-            return rename(vc_export.read_xlsx, readable, context)
+            return rename(functools.partial(vc_export.read_xlsx, sink=sink), readable, context)
     if kind == "utf16":
         with containers.as_utf8(path, utf16_encoding(head)) as (readable, utf8_head):
-            return vc_export.read_csv(readable, utf8_head, context)
-    return vc_export.read_csv(path, head, context)
+            return vc_export.read_csv(readable, utf8_head, context, sink)
+    return vc_export.read_csv(path, head, context, sink)
 
 
 def file_hash(path: str | Path) -> str:

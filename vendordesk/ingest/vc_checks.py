@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-from vendordesk.core.parsed import KEY_COLUMNS, ParsedReport
+from typing import Any
+
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.ingest.aliases import lookup
 
 
-def _lines(lines: list[int]) -> str:
+def _lines(lines: list[int], count: int) -> str:
     shown = ", ".join(map(str, lines[:8]))
-    return shown + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
+    return shown + (f" and {count - 8} more" if count > 8 else "")
 
 
-def _zero_cogs(report: ParsedReport) -> None:
-    """T08: a Shipped COGS column that is blank or 0 on every row is no basis; store NULL."""
-    block = report.blocks.get("sales_facts")
-    if not block or "shipped_cogs" not in block.columns or not block.rows:
-        return
-    at = len(KEY_COLUMNS) + block.columns.index("shipped_cogs")
-    if any(row[at] not in (None, 0, 0.0) for row in block.rows):
-        return
-    block.rows = [row[:at] + (None,) + row[at + 1:] for row in block.rows]
-    report.warnings.append("Shipped COGS is blank or 0 on every row: stored as missing, not as 0 revenue. "
-                           "The COGS basis is unavailable for this period; use a file with Shipped COGS.")
+def check_blocks(report: ParsedReport, collector: Any, layout: Any, header: list[str], rows: int) -> None:
+    """Warnings once every row is read; ``rows`` is how many distinct (ASIN, marketplace) rows there were.
 
-
-def check_blocks(report: ParsedReport, collector, layout, header: list[str]) -> None:
-    _zero_cogs(report)
-    if collector.skipped:
-        report.warnings.append(f"Rows {_lines(collector.skipped)} have no ASIN (and no known model number); "
-                               "they were not imported.")
+    (T08, a Shipped COGS blank or 0 on every row, is told by vc_rows: it needs the merged rows.)
+    """
+    if collector.skipped_count:
+        report.warnings.append(f"Rows {_lines(collector.skipped, collector.skipped_count)} have no ASIN (and no "
+                               "known model number); they were not imported.")
     if collector.duplicates:
         report.warnings.append(f"{collector.duplicates} rows repeat an ASIN of the same marketplace; their units "
                                "and amounts were added up, rates taken from the last row.")
@@ -41,5 +33,5 @@ def check_blocks(report: ParsedReport, collector, layout, header: list[str]) -> 
     ignored = [h for h in header if (t := lookup(h)) is not None and t.table == "ignore"]
     if ignored:
         report.warnings.append(f"Descriptive columns not stored: {', '.join(ignored)}.")
-    if not any(block.rows for block in report.blocks.values()):
+    if not rows:
         report.warnings.append("The export holds no ASIN rows.")

@@ -9,27 +9,30 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
+from vendordesk.ingest.vc_sink import RowSink
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024
 _HEADER_SCAN = HEADER_SCAN
 
 
-def read_csv(path: Path, head: bytes, context: Context) -> ParsedReport:
-    """Streamed from disk (vc_csv.CsvRows): memory does not grow with the file, only with its facts."""
+def read_csv(path: Path, head: bytes, context: Context, sink: RowSink | None = None) -> ParsedReport:
+    """Streamed from disk (vc_csv.CsvRows). With a ``sink`` (vc_sink) the facts go there in chunks and
+    memory does not grow with the file; without one they are kept in the report."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise UserError(f"{path.name}: {size / 1e6:.0f} MB is too large for a Vendor Central export. "
                         "Nothing was imported. Export a shorter period or fewer ASINs.")
-    return build(CsvRows(path, head), path.name, "csv", context)
+    return build(CsvRows(path, head), path.name, "csv", context, sink)
 
 
-def read_xlsx(path: Path, context: Context) -> ParsedReport:
+def read_xlsx(path: Path, context: Context, sink: RowSink | None = None) -> ParsedReport:
     import zipfile
 
     from openpyxl import load_workbook
@@ -55,7 +58,7 @@ def read_xlsx(path: Path, context: Context) -> ParsedReport:
                     row.append(value)
                 rows.append(row)
             if any(is_asin_header(c) for r in rows[:_HEADER_SCAN] for c in r):
-                return build(rows, path.name, "xlsx", context)
+                return build(rows, path.name, "xlsx", context, sink)
     finally:
         book.close()
     raise _no_header(path.name)
@@ -77,8 +80,9 @@ class _Below:
         return itertools.islice(self.rows, self.skip, None)
 
 
-def build(rows, name: str, source: str, context: Context) -> ParsedReport:
-    """Header, metadata and layout -> the reader for that report kind. ``rows``: a list or CsvRows."""
+def build(rows: Any, name: str, source: str, context: Context, sink: RowSink | None = None) -> ParsedReport:
+    """Header, metadata and layout -> the reader for that report kind. ``rows``: a list or CsvRows.
+    Only facts exports use the ``sink``; forecast and purchase-order exports are kept in the report."""
     from vendordesk.ingest import vc_rows, vc_special
     from vendordesk.ingest.metadata import parse_metadata
 
@@ -100,5 +104,5 @@ def build(rows, name: str, source: str, context: Context) -> ParsedReport:
     elif layout == "forecast":
         vc_special.forecast(report, header, data, header_at, context)
     else:
-        vc_rows.facts(report, header, data, header_at, context)
+        vc_rows.facts(report, header, data, header_at, context, sink)
     return report

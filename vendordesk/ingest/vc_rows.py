@@ -1,10 +1,18 @@
-"""Rows of a Sales / Traffic / Inventory / Net PPM export -> fact blocks, products and extras."""
+"""Rows of a Sales / Traffic / Inventory / Net PPM export -> fact rows, products and extras.
+
+One pass decides each column's decimal mark from its values (and counts the rows), a second one
+parses and checks every cell and hands the rows to a sink (vc_sink) in chunks: the store's writer
+(memory flat in the file size), or a list for ``read_report`` without one.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from vendordesk.core.parsed import PRODUCT_COLUMNS, FactBlock, ParsedReport
+from vendordesk.core.parsed import PRODUCT_COLUMNS, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import vc_common
 from vendordesk.ingest.aliases import (
@@ -14,7 +22,8 @@ from vendordesk.ingest.aliases import (
     unknown_metric_name,
 )
 from vendordesk.ingest.detect import Context
-from vendordesk.ingest.numbers import ColumnMarks, count, currency_in, parse_number
+from vendordesk.ingest.numbers import ColumnMarks, MarksEvidence, count, currency_in, parse_number
+from vendordesk.ingest.vc_sink import KeyCount, ListSink, RowSink
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
 TYPE_OF = {"sales_facts": "sales", "traffic_facts": "traffic", "inventory_facts": "inventory",
@@ -23,6 +32,8 @@ WITH_CURRENCY = {"sales_facts", "inventory_facts"}
 ADDITIVE = {"money", "units"}
 _TOTALS = {"total", "totals", "gesamt", "summe", "totaux", "total général", "grand total"}
 _DOLLARS = {"USD", "CAD", "AUD", "MXN", "SGD", "BRL"}
+CHUNK = 20_000          # rows per table handed to the sink at once
+SHOWN_LINES = 8         # rows without an ASIN named in the warning
 
 
 @dataclass
@@ -75,22 +86,31 @@ def _layout(header: list[str], name: str) -> _Layout:
 
 
 class _Collector:
-    def __init__(self, report: ParsedReport, layout: _Layout, context: Context):
-        self.report, self.layout, self.context = report, layout, context
-        self.facts: dict[str, dict[tuple, list]] = {t: {} for t in FACT_TABLES}
-        self.extras: dict[tuple, object] = {}
-        self.products: dict[str, dict] = {}
+    """Parses rows one by one and hands them to a sink in chunks of ``CHUNK`` rows per table."""
+
+    def __init__(self, report: ParsedReport, layout: _Layout, context: Context, sink: RowSink):
+        self.report, self.layout, self.context, self.sink = report, layout, context, sink
         self.symbols: set[str] = set()
         self.negatives: dict[str, int] = {}
-        self.duplicates = 0
-        self.skipped: list[int] = []
+        self.skipped: list[int] = []        # the first rows without an ASIN (shown), and how many
+        self.skipped_count = 0
         self.by_table = [(t, c) for t in FACT_TABLES if (c := layout.table_columns(t))]
         self.others = [(i, t) for i, t in layout.columns.items() if t.table in ("products", "extra")]
         self.marks: dict[int, ColumnMarks] = {}
         self.ambiguous: set[int] = set()     # unknown columns kept as text
         self.texts: dict[str, str] = {}
+        self.keys = KeyCount()
+        self.cogs_seen = False               # a Shipped COGS that is neither blank nor 0
+        self.cogs_at = next((n for n, (_i, t) in enumerate(layout.table_columns("sales_facts"))
+                             if t.column == "shipped_cogs"), None)
+        self.prefix: tuple[Any, ...] = ()
+        self.currency: str | None = None     # what rows are written with until the file's is known
+        self.buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t, _c in self.by_table}
+        self.extras: list[tuple[Any, ...]] = []
+        self.products: list[tuple[Any, ...]] = []
+        self.rows_total, self.rows_done = 0, 0
 
-    def number(self, cell, target: Target, line: int, title: str, index: int):
+    def number(self, cell: Any, target: Target, line: int, title: str, index: int) -> float | None:
         if type(cell) is str and cell.isdigit() and target.unit in ("money", "units"):   # a plain count
             return count(cell)
         try:
@@ -115,7 +135,7 @@ class _Collector:
             self.negatives[title] = self.negatives.get(title, 0) + 1
         return value
 
-    def asin_of(self, row: list, line: int, header: list[str]) -> str | None:
+    def asin_of(self, row: list[Any], line: int, header: list[str]) -> str | None:
         asin = vc_common.asin_text(row[self.layout.asin])
         if asin:
             if asin.lower() in _TOTALS:
@@ -127,29 +147,38 @@ class _Collector:
                                         f"{self.context.model_to_asin[model]}.")
             return self.context.model_to_asin[model]
         if any(str(c or "").strip() for c in row):
-            self.skipped.append(line)
+            self.skipped_count += 1
+            if len(self.skipped) < SHOWN_LINES:
+                self.skipped.append(line)
         return None
 
-    def add_row(self, row: list, line: int, header: list[str]) -> None:
+    def add_row(self, row: list[Any], line: int, header: list[str]) -> None:
         row = list(row) + [None] * (len(header) - len(row))
         asin = self.asin_of(row, line, header)
         if not asin:
             return
-        market = self.report.marketplace_id
+        market = self.report.marketplace_id or ""
         if self.layout.market is not None:
             market = vc_common.market_id(str(row[self.layout.market] or "")) or market
-        key = (asin, market)
+        self.keys.add(asin, market)
+        head = (asin, market) + self.prefix
         for table, cols in self.by_table:
-            values = [self.number(row[i], t, line, header[i], i) for i, t in cols]
-            self._merge(table, key, values, cols)
-        product = self.products.setdefault(asin, {})
+            values = tuple(self.number(row[i], t, line, header[i], i) for i, t in cols)
+            cur = (self.currency,) if table in WITH_CURRENCY else ()
+            self.buffers[table].append(head + cur + values)
+            if table == "sales_facts" and self.cogs_at is not None and values[self.cogs_at] not in (None, 0, 0.0):
+                self.cogs_seen = True
+        product: dict[str, str] = {}
         for index, target in self.others:
             if target.table == "products" and row[index] not in (None, ""):
                 text = str(row[index]).strip()
                 product[target.column] = self.texts.setdefault(text, text)   # brands repeat: one string each
             elif target.table == "extra":
-                self.extras[key + (target.column,)] = (self.number(row[index], target, line, header[index], index),
-                                                       None)
+                value = self.number(row[index], target, line, header[index], index)
+                self.extras.append(head + (target.column, value, None))
+        if len(self.texts) > 50_000:
+            self.texts.clear()
+        self.products.append((asin,) + tuple(product.get(c) for c in PRODUCT_COLUMNS[1:]))
         for index, title in self.layout.unknown.items():
             cell = row[index]
             if cell in (None, ""):
@@ -158,21 +187,37 @@ class _Collector:
                 if index in self.ambiguous:
                     raise ValueError("ambiguous decimal mark")
                 value = parse_number(cell, self.report.locale, marks=self.marks.get(index))
-                self.extras[key + (unknown_metric_name(title),)] = (value, None)
+                self.extras.append(head + (unknown_metric_name(title), value, None))
             except ValueError:
-                self.extras[key + (unknown_metric_name(title),)] = (None, str(cell))
+                self.extras.append(head + (unknown_metric_name(title), None, str(cell)))
+        self.rows_done += 1
+        if self.rows_done % CHUNK == 0:
+            self.flush()
 
-    def _merge(self, table: str, key: tuple, values: list, cols) -> None:
-        known = self.facts[table].get(key)
-        if known is None:
-            self.facts[table][key] = values
-            return
-        self.duplicates += 1
-        for n, (_index, target) in enumerate(cols):
-            if target.unit in ADDITIVE and known[n] is not None and values[n] is not None:
-                known[n] += values[n]
-            elif values[n] is not None:
-                known[n] = values[n]
+    def flush(self) -> None:
+        """Every table's buffered rows to the sink (every table, so a sink sees them in order)."""
+        for table, cols in self.by_table:
+            names = (("currency",) if table in WITH_CURRENCY else ()) + tuple(t.column for _i, t in cols)
+            additive = frozenset(t.column for _i, t in cols if t.unit in ADDITIVE)
+            self.sink.facts(table, names, additive, self.buffers[table])
+            self.buffers[table] = []
+        if self.extras:
+            self.sink.extras(self.extras)
+            self.extras = []
+        if self.products:
+            self.sink.products(self.products)
+            self.products = []
+        if self.rows_total:
+            self.sink.progress(min(1.0, self.rows_done / self.rows_total))
+
+    @property
+    def duplicates(self) -> int:
+        """Rows that repeat a key, counted once per fact table (as the warning always did)."""
+        return (self.keys.rows - self.distinct[0]) * len(self.by_table)
+
+    @functools.cached_property
+    def distinct(self) -> tuple[int, int]:
+        return self.keys.distinct()
 
 
 def _currency(report: ParsedReport, collector: _Collector, context: Context) -> None:
@@ -209,24 +254,64 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
                                "they are kept in their own currency. Check the account currency in Settings.")
 
 
-def facts(report: ParsedReport, header: list[str], data: list[list], header_at: int, context: Context) -> None:
+def _guess_currency(report: ParsedReport, context: Context) -> str | None:
+    """The currency ``_currency`` picks unless the amounts carry a symbol (rows are fixed up then)."""
+    stated = (report.metadata.get("currency") or "").strip().upper() or None
+    market = vc_common.stated_marketplace(report)
+    return stated or (vc_common.CURRENCY_OF.get(market) if market else None) or context.currency
+
+
+def facts(report: ParsedReport, header: list[str], data: Iterable[list[Any]], header_at: int, context: Context,
+          sink: RowSink | None = None) -> None:
+    """Read the rows of a facts export into ``sink`` (default: a ListSink that fills report.blocks).
+
+    With a sink, the rows are not kept: ``report.counts`` says how many there were.
+    """
     layout = _layout(header, report.file_name)
     vc_common.set_period(report, context)
     vc_common.set_view(report)
     vc_common.set_marketplace(report, context, per_row=layout.market is not None)
-    collector = _Collector(report, layout, context)
+    if sink is None:
+        kept: ListSink | None = ListSink()
+        sink = kept
+    else:
+        kept = None
+    collector = _Collector(report, layout, context, sink)
     _decide_marks(report, context, header, data, layout, collector)
+    report.report_type = TYPE_OF[collector.by_table[0][0]]
+    collector.prefix = (report.distributor_view, report.selling_program, report.grain, report.period_start,
+                        report.period_end)
+    collector.currency = _guess_currency(report, context)
+    collector.sink.begin(report)
     for offset, row in enumerate(data):
         collector.add_row(row, header_at + 2 + offset, header)
+    collector.flush()
     _currency(report, collector, context)
+    if report.currency != collector.currency:
+        collector.sink.set_currency(tuple(t for t, _c in collector.by_table if t in WITH_CURRENCY), report.currency)
     _finish(report, layout, collector, header)
+    if kept is not None:
+        kept.fill(report)
+    else:
+        keys, asins = collector.distinct
+        report.counts = (keys * len(collector.by_table), asins)
 
 
-def _decide_marks(report: ParsedReport, context: Context, header: list[str], data, layout: _Layout,
-                  collector: _Collector) -> None:
-    """Decimal marks per numeric column (one pass); an unknown column that stays ambiguous is kept as text."""
+def _decide_marks(report: ParsedReport, context: Context, header: list[str], data: Iterable[list[Any]],
+                  layout: _Layout, collector: _Collector) -> None:
+    """Decimal marks per numeric column (one pass, which also counts the rows for the progress); an
+    unknown column that stays ambiguous is kept as text."""
     numeric = [i for i, t in layout.columns.items() if t.unit != "text" and t.table != "products"]
-    evidence = vc_common.gather_marks(data, numeric + list(layout.unknown))
+    evidence = {i: MarksEvidence() for i in numeric + list(layout.unknown)}
+    items = list(evidence.items())
+    rows = 0
+    for row in data:
+        rows += 1
+        width = len(row)
+        for index, found in items:
+            if index < width:
+                found.add(row[index])
+    collector.rows_total = rows
     collector.marks = vc_common.decide_marks(report, context, header, {i: evidence[i] for i in numeric})
     for index in layout.unknown:
         try:
@@ -237,29 +322,13 @@ def _decide_marks(report: ParsedReport, context: Context, header: list[str], dat
                                    "mark cannot be told; its cells were kept as text.")
 
 
-def _drain(mapping: dict):
-    """Items of a dict, removed one by one (the dict's memory goes while the rows are built)."""
-    while mapping:
-        yield mapping.popitem()
-
-
 def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header: list[str]) -> None:
     from vendordesk.ingest.vc_checks import check_blocks
 
-    prefix = (report.distributor_view, report.selling_program, report.grain, report.period_start, report.period_end)
-    for table in FACT_TABLES:
-        cols = layout.table_columns(table)
-        if not cols:
-            continue
-        cur = (report.currency,) if table in WITH_CURRENCY else ()
-        names = (("currency",) if cur else ()) + tuple(t.column for _i, t in cols)
-        rows = [key + prefix + cur + tuple(values) for key, values in _drain(collector.facts[table])]
-        rows.reverse()   # file order (drained from the end to free memory as the rows are built)
-        report.blocks[table] = FactBlock(names, rows)
-        if report.report_type == "?":
-            report.report_type = TYPE_OF[table]
-    report.extras = [key[:2] + prefix + (key[2], value, raw) for key, (value, raw) in collector.extras.items()]
-    report.products = [(asin,) + tuple(p.get(c) for c in PRODUCT_COLUMNS[1:])
-                       for asin, p in _drain(collector.products) if p]
-    report.products.reverse()
-    check_blocks(report, collector, layout, header)
+    keys = collector.distinct[0]
+    if keys and collector.cogs_at is not None and (
+            not collector.cogs_seen or collector.duplicates and collector.sink.all_zero("sales_facts", "shipped_cogs")):
+        collector.sink.clear("sales_facts", "shipped_cogs")
+        report.warnings.append("Shipped COGS is blank or 0 on every row: stored as missing, not as 0 revenue. "
+                               "The COGS basis is unavailable for this period; use a file with Shipped COGS.")
+    check_blocks(report, collector, layout, header, keys)

@@ -1,5 +1,10 @@
-"""Import report files: each is read and validated by ingest, then written by the store in its own
-transaction (a refused file leaves the workspace as it was)."""
+"""Import report files: each is read and validated by ingest and written by the store in its own
+transaction (a refused file leaves the workspace as it was).
+
+A Vendor Central facts export is written while it is read (store.facts_stream.FactWriter is the
+reader's sink), so a file of any size is imported in flat memory; everything else is read whole,
+then written (store.facts.write_report).
+"""
 
 from __future__ import annotations
 
@@ -11,19 +16,28 @@ from vendordesk.store import Workspace
 
 
 def import_file(ws: Workspace | None, file: Path, period: tuple[str, str] | None = None, dry_run: bool = False,
-                progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+                progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[dict[str, object]]:
     """Read (and unless ``dry_run`` write) one file; ``UserError`` when refused. ``ws`` may be None
     for a dry run without a workspace. The value is the report's summary plus ``import_id`` and
     ``path``; the warnings are the reader's."""
     from vendordesk.ingest.detect import file_hash, read_report
+    from vendordesk.ingest.vc_sink import Discard
     from vendordesk.store.facts import import_context, write_report
+    from vendordesk.store.facts_stream import FactWriter
 
-    report = read_report(file, import_context(ws, period))
+    context = import_context(ws, period)
     report_id = None
-    if not dry_run:
+    if dry_run:
+        report = read_report(file, context, sink=Discard())
+    else:
         if ws is None:
             raise ValueError("import_file writes into an open workspace; ws=None is for a dry run")
-        report_id = write_report(ws, report, file_hash(file), progress=progress)
+        digest = file_hash(file)
+        with FactWriter(ws, digest, progress) as writer:
+            report = read_report(file, context, sink=writer)
+            report_id = writer.finish(report) if writer.started else None
+        if report_id is None:
+            report_id = write_report(ws, report, digest, progress=progress)
     summary = report.summary() | {"import_id": report_id, "path": str(file)}
     changes = Changes() if dry_run else Changes(facts=True)
     return OpResult(summary, changes, tuple(summary.get("warnings") or ()))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
+import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from vendordesk.core.parsed import (
     EXTRA_COLUMNS,
@@ -30,7 +32,7 @@ CHUNK = 50_000
 CACHE_KB = 131072  # 128 MB page cache while importing
 
 
-def _upsert_sql(table: str, columns: tuple[str, ...], conflict: str, import_id: int,
+def upsert_sql(table: str, columns: tuple[str, ...], conflict: str, import_id: int,
                 keep_existing: tuple[str, ...] = ()) -> str:
     names = ", ".join(columns + ("import_id",))
     marks = ", ".join("?" * len(columns))
@@ -50,17 +52,36 @@ def _chunks(rows: list, progress: Callable[[float], None] | None, done: list, to
             progress(done[0] / total)
 
 
-def _insert_import(conn, report: ParsedReport, file_hash: str | None) -> int:
+_IMPORT_FIELDS = ("source", "file_name", "file_hash", "report_type", "distributor_view", "selling_program",
+                  "grain", "period_start", "period_end", "marketplace_id", "locale", "currency", "row_count",
+                  "asin_count", "warnings_json")
+
+
+def _import_values(report: ParsedReport, file_hash: str | None) -> tuple[Any, ...]:
+    return (report.source, report.file_name, file_hash, report.report_type, report.distributor_view,
+            report.selling_program, report.grain, report.period_start, report.period_end,
+            report.marketplace_id, report.locale, report.currency, report.row_count, report.asin_count(),
+            json.dumps(report.warnings, ensure_ascii=False))
+
+
+def insert_import(conn: sqlite3.Connection, report: ParsedReport, file_hash: str | None) -> int:
+    """The provenance row of an import (store.facts_stream fills in its counts when the rows are in)."""
     cursor = conn.execute(
-        "INSERT INTO report_imports (source, file_name, file_hash, report_type, distributor_view, "
-        "selling_program, grain, period_start, period_end, marketplace_id, locale, currency, row_count, "
-        "asin_count, warnings_json, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (report.source, report.file_name, file_hash, report.report_type, report.distributor_view,
-         report.selling_program, report.grain, report.period_start, report.period_end,
-         report.marketplace_id, report.locale, report.currency, report.row_count, len(report.asins()),
-         json.dumps(report.warnings, ensure_ascii=False),
-         dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-    return int(cursor.lastrowid)
+        f"INSERT INTO report_imports ({', '.join(_IMPORT_FIELDS)}, imported_at) "
+        f"VALUES ({', '.join('?' * len(_IMPORT_FIELDS))}, ?)",
+        _import_values(report, file_hash) + (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),))
+    return int(cursor.lastrowid or 0)
+
+
+def finish_import(conn: sqlite3.Connection, report: ParsedReport, import_id: int, file_hash: str | None) -> None:
+    """After a streamed import's rows: its record, the snapshot, the account defaults, an earlier copy."""
+    conn.execute(f"UPDATE report_imports SET ({', '.join(_IMPORT_FIELDS)}) = "
+                 f"({', '.join('?' * len(_IMPORT_FIELDS))}) WHERE id = ?",
+                 _import_values(report, file_hash) + (import_id,))
+    _invalidate_snapshot(conn)
+    _remember_account_defaults(conn, report)
+    if file_hash:
+        _drop_earlier_same_file(conn, file_hash, import_id)
 
 
 def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = None,
@@ -93,18 +114,18 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
 def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None, progress, done: list,
                total: int) -> int:
     with ws.transaction() as conn:
-        import_id = _insert_import(conn, report, file_hash)
+        import_id = insert_import(conn, report, file_hash)
         for table, block in report.blocks.items():
-            sql = _upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
+            sql = upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
             block.rows.sort(key=_key_of)  # key order keeps B-tree inserts local
             for chunk in _chunks(block.rows, progress, done, total):
                 conn.executemany(sql, chunk)
         if report.extras:
-            sql = _upsert_sql("extra_facts", EXTRA_COLUMNS, _PK + ", metric", import_id)
+            sql = upsert_sql("extra_facts", EXTRA_COLUMNS, _PK + ", metric", import_id)
             for chunk in _chunks(report.extras, progress, done, total):
                 conn.executemany(sql, chunk)
         if report.forecasts:
-            sql = _upsert_sql("amazon_forecasts", FORECAST_COLUMNS,
+            sql = upsert_sql("amazon_forecasts", FORECAST_COLUMNS,
                               "asin, marketplace_id, selling_program, generation_date, week_start", import_id,
                               keep_existing=FORECAST_COLUMNS[6:])  # one statistic per export file
             for chunk in _chunks(report.forecasts, progress, done, total):
@@ -160,7 +181,7 @@ def _write_products(conn, report: ParsedReport) -> None:
 def _write_purchase_orders(conn, report: ParsedReport, import_id: int) -> None:
     if not report.purchase_orders:
         return
-    conn.executemany(_upsert_sql("purchase_orders", PO_COLUMNS, "po_number", import_id),
+    conn.executemany(upsert_sql("purchase_orders", PO_COLUMNS, "po_number", import_id),
                      report.purchase_orders)
     names = ", ".join(PO_LINE_COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in PO_LINE_COLUMNS[2:])
