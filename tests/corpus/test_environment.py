@@ -15,13 +15,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.corpus.build_vc import sales_csv
-from tests.corpus.harness import Run, sha256, vendordesk
+from tests.corpus.harness import Run, vendordesk
+from tests.e2e.cli_helpers import digest, tmpfs
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_root = pytest.mark.skipif(not ROOT, reason="mounting a tmpfs or a read-only bind needs root (CI runs as root)")
@@ -40,19 +40,9 @@ def _refused(run: Run, ws: Path, before: str, *words: str, name: str | None = No
     assert (name or ws.name) in said, f"the message does not name {name or ws.name}: {said}"
     for word in words:
         assert word.lower() in said.lower(), f"{word!r} missing from: {said}"
-    assert sha256(ws) == before, "the workspace changed although the command was refused"
+    assert digest(ws) == before, "the workspace changed although the command was refused"
     wal = Path(str(ws) + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0, f"{wal.name} holds {wal.stat().st_size} bytes"
-
-
-@contextmanager
-def _tmpfs(where: Path, size: str):
-    where.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], check=True)
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 def _fill(folder: Path, leave: int = 0) -> None:
@@ -77,10 +67,10 @@ def home(tmp_path) -> Path:
 def test_import_onto_a_full_disk(template, tmp_path, home):
     source = tmp_path / "good.csv"
     source.write_bytes(GOOD)
-    with _tmpfs(tmp_path / "full", "1m") as drive:
+    with tmpfs(tmp_path / "full", "1m") as drive:
         ws = drive / "account.vendordesk"
         shutil.copyfile(template.path, ws)
-        before = sha256(ws)
+        before = digest(ws)
         _fill(drive)
         assert os.statvfs(drive).f_bavail == 0, "the premise: no free block left"
         _refused(vendordesk(home, "import", "--workspace", str(ws), str(source)), ws, before,
@@ -92,10 +82,10 @@ def test_import_that_fills_the_disk_half_way(template, tmp_path, home):
     """Room to open the workspace, not to write 4,000 rows: the transaction fails and rolls back."""
     source = tmp_path / "many.csv"
     source.write_bytes(_many_rows(4000))
-    with _tmpfs(tmp_path / "almost", "2m") as drive:
+    with tmpfs(tmp_path / "almost", "2m") as drive:
         ws = drive / "account.vendordesk"
         shutil.copyfile(template.path, ws)
-        before = sha256(ws)
+        before = digest(ws)
         _fill(drive, leave=96 * 1024)
         _refused(vendordesk(home, "import", "--workspace", str(ws), str(source)), ws, before,
                  "disk is full", "Nothing was changed")
@@ -106,7 +96,7 @@ def test_import_into_a_workspace_locked_longer_than_10_s(template, tmp_path, hom
     shutil.copyfile(template.path, ws)
     source = tmp_path / "good.csv"
     source.write_bytes(GOOD)
-    before = sha256(ws)
+    before = digest(ws)
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sqlite3, sys\n"
@@ -135,7 +125,7 @@ def test_import_into_a_read_only_workspace(template, tmp_path, home):
     shutil.copyfile(template.path, ws)
     source = tmp_path / "good.csv"
     source.write_bytes(GOOD)
-    before = sha256(ws)
+    before = digest(ws)
     subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
@@ -145,7 +135,7 @@ def test_import_into_a_read_only_workspace(template, tmp_path, home):
         assert sorted(p.name for p in folder.iterdir()) == [ws.name]
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
-    assert sha256(ws) == before
+    assert digest(ws) == before
 
 
 def test_import_into_an_old_development_workspace(tmp_path, home):
@@ -160,7 +150,7 @@ def test_import_into_an_old_development_workspace(tmp_path, home):
     conn.close()
     source = tmp_path / "good.csv"
     source.write_bytes(GOOD)
-    before = sha256(ws)
+    before = digest(ws)
     run = vendordesk(home, "import", "--workspace", str(ws), str(source))
     _refused(run, ws, before, "older development workspace", "no longer supports")
     assert "newer" not in run.err
@@ -208,7 +198,7 @@ def test_export_facts_to_xlsx_past_excels_rows_is_refused(template, tmp_path, ho
                              "COUNT(ordered_units) + COUNT(ordered_revenue) + COUNT(customer_returns) "
                              "FROM sales_facts").fetchone()[0]
     assert cells == ASINS * WEEKS * 6 + 2 == 1_092_002        # the template: revenue and units of 1 ASIN
-    before = sha256(ws)
+    before = digest(ws)
     out = tmp_path / "exports" / "facts.xlsx"
     out.parent.mkdir()
     run = vendordesk(home, "export", "facts", "--workspace", str(ws), "--out", str(out))

@@ -48,8 +48,8 @@ def test_rows_that_repeat_an_asin_are_added_up_and_replace_an_earlier_import(tmp
         import_file(ws, _export(tmp_path / "old.csv", ["B0S0000001;Becher;9,00 €;5;0;50"]))
         result = import_file(ws, _export(tmp_path / "new.csv", [
             "B0S0000001;Becher;10,00 €;3;1;100", "B0S0000002;Tasse;1,00 €;1;0;10", "B0S0000001;;2,50 €;4;;0"]))
-        rows = dict(((a, (r, u, c)) for a, r, u, c in ws.conn.execute(
-            "SELECT asin, shipped_revenue, shipped_units, customer_returns FROM sales_facts")))
+        rows = {a: (r, u, c) for a, r, u, c in ws.conn.execute(
+            "SELECT asin, shipped_revenue, shipped_units, customer_returns FROM sales_facts")}
         views = dict(ws.conn.execute("SELECT asin, glance_views FROM traffic_facts"))
         title = ws.conn.execute("SELECT title FROM products WHERE asin = 'B0S0000001'").fetchone()[0]
         record = list_imports(ws)[0]

@@ -50,7 +50,7 @@ class FactBlock:
     """Rows for one wide fact table."""
 
     columns: tuple[str, ...]
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -70,11 +70,11 @@ class ParsedReport:
     currency: str | None = None
     last_updated: str | None = None
     blocks: dict[str, FactBlock] = field(default_factory=dict)
-    extras: list[tuple] = field(default_factory=list)
-    forecasts: list[tuple] = field(default_factory=list)
-    products: list[tuple] = field(default_factory=list)
-    purchase_orders: list[tuple] = field(default_factory=list)
-    po_lines: list[tuple] = field(default_factory=list)
+    extras: list[tuple[Any, ...]] = field(default_factory=list)
+    forecasts: list[tuple[Any, ...]] = field(default_factory=list)
+    products: list[tuple[Any, ...]] = field(default_factory=list)
+    purchase_orders: list[tuple[Any, ...]] = field(default_factory=list)
+    po_lines: list[tuple[Any, ...]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     # (rows, ASINs) of a report whose rows went to the store while it was read (blocks stay empty)

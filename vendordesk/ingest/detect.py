@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from vendordesk.core.parsed import Context, ParsedReport
+from vendordesk.core.parsed import Context as Context  # re-exported: readers take it from here
+from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import containers
 
@@ -126,9 +128,10 @@ def _decode(raw: bytes | bytearray, name: str) -> str:
 
 def read_json_text(path: Path, kind: str) -> str:
     """The document's text (plain, UTF-16 or gzip), size-capped; the raw bytes are not kept."""
+    raw: bytes | bytearray
     if kind == "gzip":
         raw = containers.gunzip(path, MAX_JSON_BYTES)
-        if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        if bytes(raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]) not in (b"{", b"["):
             raise UserError(f"{path.name}: the gzip file does not hold a JSON report. Nothing was "
                             "imported. Choose an SP-API report document.")
     else:
@@ -166,8 +169,9 @@ def read_report(path: str | Path, context: Context | None = None, sink: RowSink 
     if not path.is_file():
         raise UserError(f"{path}: no such file. Check the path.")
     kind, head = sniff(path)
+    utf16 = utf16_encoding(head) or "utf-16"
     if kind == "utf16":
-        text = head.decode(utf16_encoding(head), errors="replace").lstrip("\ufeff \t\r\n")
+        text = head.decode(utf16, errors="replace").lstrip("\ufeff \t\r\n")
         kind = "json" if text[:1] in ("{", "[") else "utf16"
     if kind in ("json", "gzip"):
         try:
@@ -181,9 +185,10 @@ def read_report(path: str | Path, context: Context | None = None, sink: RowSink 
         return chargebacks.read_report(path, head, context)
     if kind == "xlsx":
         with containers.as_xlsx(path) as (readable, rename):
-            return rename(functools.partial(vc_export.read_xlsx, sink=sink), readable, context)
+            read = cast("Callable[..., ParsedReport]", rename)   # containers types it as object
+            return read(functools.partial(vc_export.read_xlsx, sink=sink), readable, context)
     if kind == "utf16":
-        with containers.as_utf8(path, utf16_encoding(head)) as (readable, utf8_head):
+        with containers.as_utf8(path, utf16) as (readable, utf8_head):
             return vc_export.read_csv(readable, utf8_head, context, sink)
     return vc_export.read_csv(path, head, context, sink)
 

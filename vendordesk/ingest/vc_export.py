@@ -8,13 +8,13 @@ French "encapsulated" lines are unwrapped, by vc_csv, which streams the rows fro
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from vendordesk.core.parsed import ParsedReport
+from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
-from vendordesk.ingest.detect import Context
 from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
 from vendordesk.ingest.vc_sink import RowSink
 
@@ -46,11 +46,11 @@ def read_xlsx(path: Path, context: Context, sink: RowSink | None = None) -> Pars
                         "Open it in Excel and save it again as .xlsx, or export CSV.") from exc
     try:
         for sheet in book.worksheets:
-            rows = []
+            rows: list[list[Any]] = []
             for cells in sheet.iter_rows():
                 row = []
                 for cell in cells:
-                    value = getattr(cell, "value", None)
+                    value: Any = getattr(cell, "value", None)
                     if isinstance(value, float | int) and "%" in str(getattr(cell, "number_format", "")):
                         value = PercentCell(value)
                     elif hasattr(value, "isoformat"):
@@ -73,10 +73,10 @@ def _no_header(name: str) -> UserError:
 class _Below:
     """Rows of a list below the header, re-readable like vc_csv.DataRows."""
 
-    def __init__(self, rows: list, skip: int):
+    def __init__(self, rows: list[list[Any]], skip: int):
         self.rows, self.skip = rows, skip
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[list[Any]]:
         return itertools.islice(self.rows, self.skip, None)
 
 
@@ -95,7 +95,7 @@ def build(rows: Any, name: str, source: str, context: Context, sink: RowSink | N
         raise cut_off(name, "it ends in the header row")
     metadata = parse_metadata([c for row in head[:header_at] for c in row if c not in (None, "")])
     header = [str(c).strip() if c is not None else "" for c in head[header_at]]
-    data = rows.after(header_at, header) if isinstance(rows, CsvRows) else _Below(rows, header_at + 1)
+    data: Any = rows.after(header_at, header) if isinstance(rows, CsvRows) else _Below(rows, header_at + 1)
     report = ParsedReport(file_name=name, source=source, report_type="?", metadata=metadata)
     report.locale = metadata.get("locale") or context.locale
     layout = vc_special.layout_of(header)

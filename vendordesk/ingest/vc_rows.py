@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from vendordesk.core.parsed import PRODUCT_COLUMNS, ParsedReport
+from vendordesk.core.parsed import PRODUCT_COLUMNS, Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import vc_common
 from vendordesk.ingest.aliases import (
@@ -21,7 +21,6 @@ from vendordesk.ingest.aliases import (
     lookup,
     unknown_metric_name,
 )
-from vendordesk.ingest.detect import Context
 from vendordesk.ingest.numbers import ColumnMarks, MarksEvidence, count, currency_in, parse_number
 from vendordesk.ingest.vc_sink import KeyCount, ListSink, RowSink
 
@@ -271,11 +270,9 @@ def facts(report: ParsedReport, header: list[str], data: Iterable[list[Any]], he
     vc_common.set_period(report, context)
     vc_common.set_view(report)
     vc_common.set_marketplace(report, context, per_row=layout.market is not None)
+    kept: ListSink | None = None
     if sink is None:
-        kept: ListSink | None = ListSink()
-        sink = kept
-    else:
-        kept = None
+        kept = sink = ListSink()
     collector = _Collector(report, layout, context, sink)
     _decide_marks(report, context, header, data, layout, collector)
     report.report_type = TYPE_OF[collector.by_table[0][0]]

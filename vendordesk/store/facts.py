@@ -11,8 +11,8 @@ import datetime as dt
 import json
 import operator
 import sqlite3
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.core.parsed import (
     EXTRA_COLUMNS,
@@ -21,9 +21,13 @@ from vendordesk.core.parsed import (
     PO_COLUMNS,
     PO_LINE_COLUMNS,
     PRODUCT_COLUMNS,
+    Context,
     ParsedReport,
 )
 from vendordesk.store.db import Workspace
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
 OWNED_TABLES = FACT_TABLES + ("extra_facts", "amazon_forecasts")
@@ -44,7 +48,8 @@ def upsert_sql(table: str, columns: tuple[str, ...], conflict: str, import_id: i
             f"ON CONFLICT ({conflict}) DO UPDATE SET {', '.join(updates)}")
 
 
-def _chunks(rows: list, progress: Callable[[float], None] | None, done: list, total: int):
+def _chunks(rows: list[tuple[Any, ...]], progress: Callable[[float], None] | None, done: list[int],
+            total: int) -> Iterator[list[tuple[Any, ...]]]:
     for index in range(0, len(rows), CHUNK):
         yield rows[index:index + CHUNK]
         done[0] += min(CHUNK, len(rows) - index)
@@ -93,7 +98,10 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
     if report.report_type == "chargebacks":
         from vendordesk.store.chargebacks_write import write_chargebacks
 
-        return write_chargebacks(ws, report, file_hash, progress).import_id
+        written = write_chargebacks(ws, report, file_hash, progress).import_id
+        if written is None:
+            raise RuntimeError("write_chargebacks recorded no import")
+        return written
     total = report.row_count + len(report.extras) + len(report.products) or 1
     done = [0]
     conn = ws.conn
@@ -111,8 +119,8 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
     return import_id
 
 
-def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None, progress, done: list,
-               total: int) -> int:
+def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None,
+               progress: Callable[[float], None] | None, done: list[int], total: int) -> int:
     with ws.transaction() as conn:
         import_id = insert_import(conn, report, file_hash)
         for table, block in report.blocks.items():
@@ -139,13 +147,13 @@ def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None, progr
     return import_id
 
 
-def _invalidate_snapshot(conn) -> None:
+def _invalidate_snapshot(conn: sqlite3.Connection) -> None:
     from vendordesk.store.facts_snapshot import invalidate
 
     invalidate(conn)
 
 
-def _remember_account_defaults(conn, report: ParsedReport) -> None:
+def _remember_account_defaults(conn: sqlite3.Connection, report: ParsedReport) -> None:
     """A workspace that has no marketplace/currency/locale yet takes them from its first import,
     so later files without a Countries=[..] or Currency=[..] land on the same keys."""
     defaults = {"marketplace_id": report.marketplace_id, "currency": report.currency,
@@ -157,7 +165,7 @@ def _remember_account_defaults(conn, report: ParsedReport) -> None:
 _key_of = operator.itemgetter(0, 1, 2, 3, 4, 5)
 
 
-def _drop_earlier_same_file(conn, file_hash: str, import_id: int) -> None:
+def _drop_earlier_same_file(conn: sqlite3.Connection, file_hash: str, import_id: int) -> None:
     for (old_id,) in conn.execute("SELECT id FROM report_imports WHERE file_hash = ? AND id <> ?",
                                   (file_hash, import_id)).fetchall():
         for table in OWNED_TABLES:
@@ -166,7 +174,7 @@ def _drop_earlier_same_file(conn, file_hash: str, import_id: int) -> None:
         conn.execute("DELETE FROM report_imports WHERE id = ?", (old_id,))
 
 
-def _write_products(conn, report: ParsedReport) -> None:
+def _write_products(conn: sqlite3.Connection, report: ParsedReport) -> None:
     if not report.products:
         conn.executemany("INSERT OR IGNORE INTO products (asin) VALUES (?)",
                          [(a,) for a in sorted(report.asins())])
@@ -178,7 +186,7 @@ def _write_products(conn, report: ParsedReport) -> None:
     conn.executemany("INSERT OR IGNORE INTO products (asin) VALUES (?)", [(a,) for a in sorted(report.asins())])
 
 
-def _write_purchase_orders(conn, report: ParsedReport, import_id: int) -> None:
+def _write_purchase_orders(conn: sqlite3.Connection, report: ParsedReport, import_id: int) -> None:
     if not report.purchase_orders:
         return
     conn.executemany(upsert_sql("purchase_orders", PO_COLUMNS, "po_number", import_id),
@@ -189,10 +197,8 @@ def _write_purchase_orders(conn, report: ParsedReport, import_id: int) -> None:
                      f"ON CONFLICT (po_number, asin) DO UPDATE SET {updates}", report.po_lines)
 
 
-def import_context(ws: Workspace | None, period: tuple[str, str] | None = None):
+def import_context(ws: Workspace | None, period: tuple[str, str] | None = None) -> Context:
     """What the workspace tells a reader: locale, currency, marketplace, model -> ASIN."""
-    from vendordesk.core.parsed import Context
-
     if ws is None:
         return Context(period=period)
     models = dict(ws.conn.execute("SELECT model_number, asin FROM products WHERE model_number IS NOT NULL"))
@@ -203,7 +209,7 @@ def import_context(ws: Workspace | None, period: tuple[str, str] | None = None):
                    marketplaces=seen["marketplace_id"], currencies=seen["currency"])
 
 
-def list_imports(ws: Workspace) -> list[dict]:
+def list_imports(ws: Workspace) -> list[dict[str, Any]]:
     """Every recorded import, newest first, with warnings decoded."""
     cursor = ws.conn.execute("SELECT * FROM report_imports ORDER BY id DESC")
     names = [d[0] for d in cursor.description]
@@ -236,7 +242,7 @@ def undo_import(ws: Workspace, import_id: int) -> int:
     return removed
 
 
-def facts_frame(ws: Workspace):
+def facts_frame(ws: Workspace) -> pd.DataFrame:
     """All facts in long form: asin, period_start, period_end, metric, value, view, program, grain,
     currency, marketplace_id. Account aggregates have asin ''."""
     import pandas as pd
