@@ -84,10 +84,10 @@ def test_a_bug_in_one_reader_is_logged_and_the_next_file_still_imported(tmp_path
     shutil.copy(FIXTURES / "sales_en_us_week.csv", files[1])
     real = detect.read_report
 
-    def reader(file, context):
+    def reader(file, context, sink=None):
         if Path(file).name == "boom.csv":
             raise KeyError("a bug in a reader")
-        return real(file, context)
+        return real(file, context, sink)
 
     monkeypatch.setattr(detect, "read_report", reader)
     workspace = tmp_path / "acct.vendordesk"
