@@ -3,6 +3,8 @@
 Re-importing a file, or one that overlaps, replaces the facts on the same key (upsert): it
 never double counts. Only the columns a file carries are overwritten. Undo deletes what an
 import still owns (facts a later import replaced belong to that later import).
+A Vendor Central facts export is not written from here but while it is read (store.facts_stream,
+with ``insert_import`` and ``finish_import`` from this module), so its rows are never all held.
 """
 
 from __future__ import annotations
