@@ -116,7 +116,7 @@ class Workspace:
             )
 
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def backup(self, dest: Path, progress: Callable[[int, int], None] | None = None) -> None:
         """Copy the workspace to ``dest`` (see store.backup: temporary file, then rename)."""
@@ -367,10 +367,9 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
     latest = latest_version()
     marked = _has_schema_marker(conn)
     if current > LAST_UNMARKED_RELEASE and not marked:
-        kind = sqlite_errors.WorkspaceTooOld
-        raise sqlite_errors.make(kind, path, current=current, latest=latest)
+        raise sqlite_errors.make(sqlite_errors.WorkspaceTooOld, path, current=current, latest=latest)
     if current > latest:
-        kind = sqlite_errors.WorkspaceTooNew if marked else sqlite_errors.WorkspaceTooOld
+        kind: type[WorkspaceError] = sqlite_errors.WorkspaceTooNew if marked else sqlite_errors.WorkspaceTooOld
         raise sqlite_errors.make(kind, path, current=current, latest=latest)
 
 
