@@ -6,6 +6,7 @@ one whose size and mtime were put back, is always checked and a damaged one refu
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -69,7 +70,17 @@ def test_an_unchanged_file_is_checked_once(tmp_path, record, checks, monkeypatch
     entry = json.loads(record.read_text("utf-8"))[os.path.realpath(path)]
     assert entry["fingerprint"]["file"]["size"] == path.stat().st_size
     assert entry["fingerprint"]["wal"] is None
-    assert not record.is_relative_to(path.parent / "a.vendordesk")
+
+
+def test_remembering_writes_nothing_into_the_workspace(tmp_path, record, checks, monkeypatch):
+    path = make_workspace(tmp_path / "a.vendordesk")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    later_clock(monkeypatch)
+    open_workspace(path).close()                  # checked and recorded
+    open_workspace(path).close()                  # skipped
+    assert checks == [path]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.vendordesk", "config"]
 
 
 def test_without_a_record_every_open_checks(tmp_path, checks, monkeypatch):
