@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     from vendordesk.logsetup import setup_logging
 
     setup_logging(console=args.command is not None)
+    from vendordesk.paths import config_dir
+    from vendordesk.store.db import remember_checks_in
+
+    remember_checks_in(config_dir() / "checked_workspaces.json")   # see store.db: unchanged files skip quick_check
     try:
         if args.command is None:
             from vendordesk.app import run_gui
@@ -124,3 +128,5 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"vendordesk: unexpected error; details are in {log_file()}", file=sys.stderr)
         return 1
+    finally:
+        remember_checks_in(None)

@@ -5,7 +5,8 @@
 - ``gears --json`` side by side with ``python -c "import pandas"``: target <= import pandas + 1 s;
 - ``forecast`` and ``export facts --out x.csv``: wall, CPU and peak RSS of the child
   (resource.getrusage(RUSAGE_CHILDREN) in a small runner), so pytest's memory is not counted;
-- the workspace's bytes per ASIN-week, by table (dbstat).
+- the workspace's bytes per ASIN-week, by table (dbstat);
+- opening it: with PRAGMA quick_check every time vs. only when the file changed (store.db).
 2,000 ASINs x 104 weeks always; 5,000 x 156 with VENDORDESK_BENCH_BIG=1 (building it takes minutes).
 VENDORDESK_BENCH_WORKSPACE=PATH uses an existing 2,000 x 104 demo workspace (it is copied first).
 Run: pytest tests/benchmarks/bench_big.py -p no:cacheprovider -s
@@ -41,6 +42,15 @@ ws = open_workspace(sys.argv[1])
 t = time.perf_counter(); load_gear_inputs(ws); first = time.perf_counter() - t
 t = time.perf_counter(); load_gear_inputs(ws); cached = time.perf_counter() - t
 print(first, cached)
+"""
+OPEN = r"""
+import json, sys, time
+from pathlib import Path
+from vendordesk.store import db, open_workspace
+db.remember_checks_in(Path(sys.argv[2]) if sys.argv[2] != "-" else None)
+wall, cpu = time.perf_counter(), time.process_time()
+open_workspace(sys.argv[1]).close()
+print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}))
 """
 SIZES = [(2000, 104)] + ([(5000, 156)] if os.environ.get("VENDORDESK_BENCH_BIG") else [])
 
@@ -87,6 +97,29 @@ def test_read_gear_inputs(demo):
         times.append((float(out[0]), float(out[1])))
     print(f"\n[bench_big] gear inputs {asins} x {weeks}: after an import {times[0][0]:.2f} s (snapshot built), "
           f"new process {min(t[0] for t in times[1:]):.2f} s, cached in-process {min(t[1] for t in times):.3f} s")
+
+
+def test_open_workspace(demo, tmp_path):
+    """Opening: PRAGMA quick_check on every open (no record) vs. only when the file changed."""
+    asins, weeks, path = demo
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    record = tmp_path / "checked.json"
+
+    def run(arg: str) -> dict:
+        out = subprocess.run([sys.executable, "-c", OPEN, str(path), arg], capture_output=True, text=True,
+                             env=env, check=True)
+        return json.loads(out.stdout)
+
+    run("-")                                    # warm the page cache
+    every = [run("-") for _ in range(2)]
+    run(str(record))                            # checks, and records the check (the file is not new)
+    unchanged = [run(str(record)) for _ in range(2)]
+    best = lambda runs, key: min(r[key] for r in runs)
+    print(f"\n[bench_big] open {asins} x {weeks} ({path.stat().st_size / 1e6:.0f} MB): checked every time "
+          f"{best(every, 'wall'):.2f} s wall / {best(every, 'cpu'):.2f} s CPU; unchanged since the last check "
+          f"{best(unchanged, 'wall'):.3f} s wall / {best(unchanged, 'cpu'):.3f} s CPU")
+    assert record.exists()
+    assert best(unchanged, "cpu") < 0.1
 
 
 def test_gears_json_next_to_import_pandas(demo):

@@ -150,15 +150,20 @@ def test_export_gears_writes_one_row_per_kpi(demo_workspace, tmp_path):
     assert set(frame["gear_status"]) <= {"green", "amber", "red", "no-data"}
 
 
-def test_gear_inputs_come_in_week_order_with_integer_codes(demo_workspace):
+def test_gear_inputs_carry_integer_codes_and_prepare_puts_them_in_week_order(demo_workspace):
+    """The facts keep the snapshot's row order (no copy of every column); prepare sorts by week code."""
     import datetime as dt
+
+    from vendordesk.core.gears.kpis import prepare
 
     inputs = store.load_gear_inputs(demo_workspace)
     facts, manual = inputs["facts"], inputs["manual"]
     starts = facts["period_start"].tolist()
-    assert starts == sorted(starts)
     weeks = sorted(set(starts))
     assert [weeks[c] for c in facts["week_code"]] == starts
+    prepared = prepare(facts)
+    assert prepared["period_start"].tolist() == sorted(starts)
+    assert prepared["week"].tolist() == sorted(facts["week_code"].tolist())
     asins = sorted(set(facts["asin"]))
     assert [asins[c] for c in facts["asin_code"]] == facts["asin"].tolist()
     # manual helpers: one series per (gear, kpi), week ordinal counted from Sunday 1970-01-04

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, texts_for, workspace_path
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, progress_line, texts_for, workspace_path
 from vendordesk.ops.calibrate import calibrate
 
 
@@ -20,11 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = calibrate(workspace_path(args)).value
+    _ = texts_for(args)
+    path = workspace_path(args)
+    with progress_line(_("Calibrating on {file}", file=path.name)) as progress:
+        result = calibrate(path, progress=progress).value
     if args.json:
         print_json(result)
         return 0
-    _ = texts_for(args)
     print(_("Calibrated on {weeks} weeks x {asins} ASINs ({first} .. {last}); stored in the workspace.",
             weeks=result["weeks"], asins=result["asins"], first=result["first_week"], last=result["last_week"]))
     for name, link in result["links"].items():

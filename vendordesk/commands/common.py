@@ -6,8 +6,10 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from vendordesk.ops.workspace import Workspace
 from vendordesk.text import Texts, texts
@@ -94,3 +96,42 @@ def print_json(document: Any) -> None:
     """One strict JSON document on stdout (RFC 8259: no NaN or Infinity)."""
     json.dump(_finite(document), sys.stdout, ensure_ascii=False, indent=2, default=str, allow_nan=False)
     sys.stdout.write("\n")
+
+
+class TerminalProgress:
+    """A progress line on stderr, only when stderr is a terminal (never in pipes or logs).
+
+    Called with the fraction done (0..1), as every op's ``progress`` callback is."""
+
+    def __init__(self, label: str, stream: TextIO | None = None):
+        self.stream = stream or sys.stderr
+        self.label = label
+        self.on = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.shown = -1
+
+    def __call__(self, fraction: float) -> None:
+        percent = max(0, min(100, int(fraction * 100)))
+        if self.on and percent != self.shown:
+            self.shown = percent
+            self.stream.write(f"\r{self.label}: {percent:3d} %")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.on and self.shown >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.shown = -1
+
+
+@contextmanager
+def progress_line(label: str, stream: TextIO | None = None) -> Iterator[TerminalProgress]:
+    """``with progress_line(_("Reading …")) as progress: op(..., progress=progress)``.
+
+    The line ends before anything else is printed, also when the job fails or Ctrl+C (the
+    command line's cancel) stops it; cli.main then says that nothing unfinished was kept."""
+    progress = TerminalProgress(label, stream)
+    progress(0.0)          # the line appears when the job starts, whatever the op reports later
+    try:
+        yield progress
+    finally:
+        progress.done()

@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from vendordesk.commands.common import add_lang_arg, language
+from vendordesk.commands.common import add_lang_arg, language, progress_line
 from vendordesk.ops.demo import write_demo
 from vendordesk.text import formatter, texts
 
@@ -26,12 +26,9 @@ def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
     started = time.perf_counter()
-    from vendordesk.commands.export import TerminalProgress
-
-    progress = TerminalProgress(_("Writing {file}", file=Path(args.path).name))
-    path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force,
-                      lang=lang, progress=progress).value
-    progress.done()
+    with progress_line(_("Writing {file}", file=Path(args.path).name)) as progress:
+        path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force,
+                          lang=lang, progress=progress).value
     seconds = formatter(lang).number(time.perf_counter() - started, 1)
     print(_("Demo workspace written: {file} ({asins} ASINs x {weeks} weeks, {seconds} s)",
             file=path, asins=args.asins, weeks=args.weeks, seconds=seconds))

@@ -9,10 +9,16 @@ the subcommand), else the app's language setting, else the system's.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, workspace_path
+from vendordesk.commands.common import (  # noqa: F401 - TerminalProgress: its old home
+    TerminalProgress,
+    add_lang_arg,
+    add_workspace_arg,
+    language,
+    progress_line,
+    workspace_path,
+)
 from vendordesk.ops.exports import EXPORTERS, export
 from vendordesk.text import texts
 
@@ -26,36 +32,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-class TerminalProgress:
-    """A progress line on stderr, only when stderr is a terminal (never in pipes or logs)."""
-
-    def __init__(self, label: str, stream=None):
-        self.stream = stream or sys.stderr
-        self.label = label
-        self.on = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.shown = -1
-
-    def __call__(self, fraction: float) -> None:
-        percent = int(fraction * 100)
-        if self.on and percent != self.shown:
-            self.shown = percent
-            self.stream.write(f"\r{self.label}: {percent:3d} %")
-            self.stream.flush()
-
-    def done(self) -> None:
-        if self.on and self.shown >= 0:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     lang = language(args)
     _ = texts(lang)
-    progress = TerminalProgress(_("Exporting {kind} to {file}", kind=args.kind, file=out.name))
-    try:
+    with progress_line(_("Exporting {kind} to {file}", kind=args.kind, file=out.name)) as progress:
         rows = export(workspace_path(args), args.kind, out, lang, progress).value
-    finally:
-        progress.done()
     print(_.ngettext("{n} row written to {file}", "{n} rows written to {file}", rows, n=rows, file=out))
     return 0

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, workspace_path
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, progress_line, workspace_path
 from vendordesk.errors import UserError
 from vendordesk.ops.exports import export_frame
 from vendordesk.ops.forecast import COLUMNS, backtest, forecast  # noqa: F401 - COLUMNS: the table's columns
@@ -44,11 +44,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("--out {file}: the file must end in .csv or .xlsx.", file=out))
     path = workspace_path(args)
     if args.backtest:
-        print_json(backtest(path, args.holdout).value)
+        with progress_line(_("Backtesting the forecast of {file}", file=path.name)) as progress:
+            document = backtest(path, args.holdout, progress=progress).value
+        print_json(document)
         return 0
-    frame = forecast(path, args.horizon, args.asin).value
+    with progress_line(_("Forecasting {file}", file=path.name)) as progress:
+        frame = forecast(path, args.horizon, args.asin, progress=progress).value
     if out is not None:
-        rows = export_frame(frame, out, "forecast", lang).value
+        with progress_line(_("Writing {file}", file=out.name)) as progress:
+            rows = export_frame(frame, out, "forecast", lang, progress).value
         print(_.ngettext("{n} row written to {file}", "{n} rows written to {file}", rows, n=rows, file=out),
               file=sys.stderr if args.json else sys.stdout)
     if args.json:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, workspace_path
+from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, progress_line, workspace_path
 from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 from vendordesk.ops.gears import gears_document, gears_report
@@ -46,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("--weeks must be between 1 and 52."))
     # The JSON is a contract for scripts: gear and KPI names in English unless --lang asks otherwise.
     names = lang if (not args.json or getattr(args, "lang", None)) else "en"
-    report = gears_report(workspace_path(args), asof=asof, weeks=args.weeks, compare=args.compare,
-                          lang=names).value
+    path = workspace_path(args)
+    with progress_line(_("Judging the gears of {file}", file=path.name)) as progress:
+        report = gears_report(path, asof=asof, weeks=args.weeks, compare=args.compare, lang=names,
+                              progress=progress).value
     if args.json:
         print_json(gears_document(report))
     else:

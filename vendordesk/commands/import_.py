@@ -15,7 +15,15 @@ import os
 import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, printable, texts_for, workspace_path
+from vendordesk.commands.common import (
+    add_lang_arg,
+    add_workspace_arg,
+    print_json,
+    printable,
+    progress_line,
+    texts_for,
+    workspace_path,
+)
 from vendordesk.errors import UserError
 from vendordesk.ops.imports import import_file
 
@@ -109,7 +117,12 @@ def run(args: argparse.Namespace) -> int:
                 _emit({"event": "start", "file": file.name, "index": index, "progress": index / total})
                 progress = lambda f, i=index: _emit({"event": "progress", "progress": (i + f) / total})
             try:
-                summary = import_one(ws, file, period, args.dry_run, progress)
+                if progress is None:
+                    label = _("Importing {file} ({n} of {total})", file=printable(file.name), n=index + 1, total=total)
+                    with progress_line(label) as line:
+                        summary = import_one(ws, file, period, args.dry_run, line)
+                else:
+                    summary = import_one(ws, file, period, args.dry_run, progress)
             except UserError as exc:
                 refused += 1
                 _report(args, results, file, "refused", str(exc))

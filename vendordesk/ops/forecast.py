@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from vendordesk.core.forecast.calendar import Event
+    from vendordesk.core.forecast.clean import Panel
 
 COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
 SALES_METRICS = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
 
 
-def sales_panel(ws, asins: list[str] | None = None):
+def sales_panel(ws: Workspace, asins: list[str] | None = None) -> Panel:
     """The weekly sales panel of ``asins`` (all when None); refused when there are none."""
     from vendordesk.core.forecast.clean import panel_from_frame
     from vendordesk.store.facts_read import weekly_frame
@@ -28,14 +36,14 @@ def sales_panel(ws, asins: list[str] | None = None):
     return panel_from_frame(frame)
 
 
-def workspace_events(ws):
+def workspace_events(ws: Workspace) -> list[Event]:
     """The event calendar the forecast uses: built-in dates of 2010..2040 plus stored rows."""
     from vendordesk.store.events import calendar
 
     return calendar(ws, 2010, 2040)
 
 
-def workspace_groups(ws, panel):
+def workspace_groups(ws: Workspace, panel: Panel) -> list[tuple[Any, ...]] | None:
     """Per ASIN of ``panel`` its (brand, category, price band): where a launch finds analogues."""
     from vendordesk.core.forecast.launch import analogue_groups
     from vendordesk.store.supply import analogue_attributes
@@ -43,8 +51,16 @@ def workspace_groups(ws, panel):
     return analogue_groups(panel.asins, analogue_attributes(ws))
 
 
+def _forget_facts(ws: Workspace) -> None:
+    """A workspace opened only for this forecast: its decoded facts (all metrics, ~290 MB at
+    5,000 ASINs x 156 weeks) serve no later reader once the four-metric panel is built."""
+    from vendordesk.store import facts_snapshot
+
+    facts_snapshot.forget(ws.path)
+
+
 def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None = None,
-             progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+             progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[pd.DataFrame]:
     """Our forecast as a DataFrame (COLUMNS).
 
     source: ours / amazon / combined (whose forecast the P50 follows, see core.forecast.rival);
@@ -53,24 +69,28 @@ def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None
     from vendordesk.store.elasticity import price_elasticity
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
+    progress(0.0)
     with opened(workspace) as ws:
         panel = sales_panel(ws, asins)
+        if not isinstance(workspace, Workspace):
+            _forget_facts(ws)
         events = workspace_events(ws)
         elasticity = price_elasticity(ws)[0]     # the estimate of (estimate, low, high, source)
         amazon = amazon_forecasts_frame(ws, panel.asins)
         groups = workspace_groups(ws, panel)
     progress(0.3)
-    frame = forecast_panel(panel, horizon, events=events, elasticity=elasticity, amazon=amazon,
-                           groups=groups).frame()[COLUMNS]
+    frame = forecast_panel(panel, horizon, progress=lambda f: progress(0.3 + 0.7 * f), cancelled=cancelled,
+                           events=events, elasticity=elasticity, amazon=amazon, groups=groups).frame()[COLUMNS]
     return OpResult(frame)
 
 
 def backtest(workspace: WorkspaceArg, holdout: int = 26, progress: Progress = no_progress,
-             cancelled: Cancelled = never_cancelled) -> OpResult:
+             cancelled: Cancelled = never_cancelled) -> OpResult[dict[str, Any]]:
     """The backtest document (with Amazon's score where its forecasts cover the holdout)."""
     from vendordesk.core.forecast.plan import backtest_with_amazon
     from vendordesk.store.facts_read import amazon_forecasts_frame
 
+    progress(0.0)
     with opened(workspace) as ws:
         panel = sales_panel(ws, None)
         if len(panel.weeks) < holdout + 8:
@@ -78,9 +98,11 @@ def backtest(workspace: WorkspaceArg, holdout: int = 26, progress: Progress = no
                             f"keep at least 8 weeks for training (use --holdout {max(len(panel.weeks) - 8, 1)} or less).")
         amazon, events = amazon_forecasts_frame(ws), workspace_events(ws)
         groups = workspace_groups(ws, panel)
-    return OpResult(backtest_with_amazon(panel, amazon, holdout, events=events, groups=groups))
+    progress(0.3)
+    return OpResult(backtest_with_amazon(panel, amazon, holdout, lambda f: progress(0.3 + 0.7 * f),
+                                         events=events, groups=groups))
 
 
-def forecast_frame(ws):
+def forecast_frame(ws: WorkspaceArg) -> pd.DataFrame:
     """The forecast table behind ``vendordesk export forecast`` (26 weeks, every ASIN)."""
     return forecast(ws).value

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from vendordesk.core.gears.report import GearInputs, GearModel
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.store.gears import load_gear_inputs
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def gears_report(workspace: WorkspaceArg, asof: str | None = None, weeks: int = 4, compare: str = "auto",
                  lang: str = "en", progress: Progress = no_progress,
-                 cancelled: Cancelled = never_cancelled) -> OpResult:
+                 cancelled: Cancelled = never_cancelled) -> OpResult[GearReport]:
     """The ``GearReport`` for ``weeks`` weeks up to the week of ``asof`` (default: the newest week)."""
+    progress(0.0)
     with opened(workspace) as ws:
         model = GearModel(GearInputs(**load_gear_inputs(ws)))
     progress(0.5)
-    return OpResult(model.compute(asof=asof, weeks=weeks, compare=compare, lang=lang))
+    report = model.compute(asof=asof, weeks=weeks, compare=compare, lang=lang)
+    progress(1.0)
+    return OpResult(report)
 
 
-def gears_document(report) -> dict:
+def gears_document(report: GearReport) -> dict[str, Any]:
     """The JSON contract: {"asof_week", "weeks", "compare", "compare_requested", "periods",
     "partial_week", "gears": [{"id", "name", "score", "status", "kpis", "data_as_of", "compare",
     "scored_kpis", "judged_kpis", "note"}]}. ``partial_week``: a newer week with too few ASINs
@@ -34,8 +43,9 @@ def gears_document(report) -> dict:
             "partial_week": report.partial_week, "gears": gears}
 
 
-def gears_frame(workspace: WorkspaceArg):
+def gears_frame(workspace: WorkspaceArg) -> pd.DataFrame:
     """One row per gear and KPI (the table behind ``vendordesk export gears``)."""
     from vendordesk.exports.frames import report_frame
 
-    return report_frame(gears_report(workspace).value)
+    to_frame: Callable[[GearReport], pd.DataFrame] = report_frame
+    return to_frame(gears_report(workspace).value)

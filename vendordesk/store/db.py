@@ -13,7 +13,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -116,7 +116,7 @@ class Workspace:
             )
 
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def backup(self, dest: Path, progress: Callable[[int, int], None] | None = None) -> None:
         """Copy the workspace to ``dest`` (see store.backup: temporary file, then rename)."""
@@ -229,6 +229,118 @@ def _integrity_check(conn: sqlite3.Connection, path: Path) -> None:
         raise exc
 
 
+# --- skipping the check of an unchanged file ------------------------------------------------------
+# PRAGMA quick_check reads every page: about 1 s per 540 MB. Where the composition root names a
+# record file (``remember_checks_in``, kept in the user's config folder, never in the workspace),
+# a workspace whose file and WAL are exactly as they were after this user's last passing check is
+# not checked again. Any write through the file system changes the inode's ctime (which no
+# program can set back) and usually size and mtime; copying a file over it changes the inode.
+# Timestamps are coarse (a kernel tick; 2 s on FAT), so like git's "racy" index a check is only
+# remembered when the file was last changed RACY_SECONDS before the check began: a later write
+# then always carries a newer ctime. Damage that leaves the inode untouched (a failing disk) is
+# caught by the next check, at the latest RECHECK_SECONDS after the last one.
+RACY_SECONDS = 3.0
+RECHECK_SECONDS = 7 * 24 * 3600.0
+RECORD_ENTRIES = 64
+_check_record: Path | None = None
+_now_ns: Callable[[], int] = time.time_ns     # the wall clock file times are compared with (tests move it)
+
+Fingerprint = dict[str, object]
+
+
+def remember_checks_in(record: Path | None) -> None:
+    """Keep passing integrity checks in ``record`` (None: check every open, the default)."""
+    global _check_record
+    _check_record = None if record is None else Path(record)
+
+
+def _stat_fields(path: Path) -> dict[str, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return {"dev": st.st_dev, "ino": st.st_ino, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+            "ctime_ns": st.st_ctime_ns}
+
+
+def _fingerprint(path: Path) -> Fingerprint | None:
+    """What identifies the bytes SQLite reads: the file and its WAL (an empty WAL adds nothing)."""
+    main = _stat_fields(path)
+    if main is None:
+        return None
+    wal = _stat_fields(Path(f"{path}-wal"))
+    return {"file": main, "wal": wal if wal and wal["size"] > 0 else None}
+
+
+def _newest_change_ns(fingerprint: Fingerprint) -> int:
+    times = []
+    for part in (fingerprint["file"], fingerprint["wal"]):
+        if isinstance(part, dict):
+            times += [int(part["mtime_ns"]), int(part["ctime_ns"])]
+    return max(times)
+
+
+def _record_key(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def _read_record(record: Path) -> dict[str, dict[str, object]]:
+    import json
+
+    try:
+        raw = json.loads(record.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _checked_before(path: Path, fingerprint: Fingerprint | None) -> bool:
+    """True when this user's last passing check saw exactly this file, recently enough."""
+    if _check_record is None or fingerprint is None:
+        return False
+    entry = _read_record(_check_record).get(_record_key(path))
+    if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint:
+        return False
+    checked_at = entry.get("checked_at_ns")
+    if not isinstance(checked_at, int):
+        return False
+    age = (_now_ns() - checked_at) / 1e9
+    return 0 <= age < RECHECK_SECONDS
+
+
+def _remember_check(path: Path, fingerprint: Fingerprint | None, started_ns: int) -> None:
+    """Record a passing check of ``fingerprint`` (unless the file changed too recently to tell)."""
+    if _check_record is None or fingerprint is None:
+        return
+    if _fingerprint(path) != fingerprint or _newest_change_ns(fingerprint) > started_ns - RACY_SECONDS * 1e9:
+        return
+    import json
+
+    entries = _read_record(_check_record)
+    entries.pop(_record_key(path), None)
+    entries[_record_key(path)] = {"fingerprint": fingerprint, "checked_at_ns": started_ns}
+    kept = dict(list(entries.items())[-RECORD_ENTRIES:])     # the most recently checked files
+    temporary = _check_record.with_name(f"{_check_record.name}.{os.getpid()}.tmp")
+    try:
+        _check_record.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(kept, indent=1), "utf-8")
+        os.replace(temporary, _check_record)
+    except OSError as exc:     # the next open checks again: slower, never less safe
+        log.warning("could not record the integrity check of %s in %s: %s", path, _check_record, exc)
+        with suppress(OSError):
+            temporary.unlink()
+
+
+def _check_unless_unchanged(conn: sqlite3.Connection, path: Path) -> None:
+    fingerprint = _fingerprint(path)
+    if _checked_before(path, fingerprint):
+        log.debug("%s is unchanged since its last passing integrity check", path)
+        return
+    started = _now_ns()
+    _integrity_check(conn, path)
+    _remember_check(path, fingerprint, started)
+
+
 SCHEMA_MARKER = "schema_written_by"
 # The first release numbered its migrations 0001-0003 and wrote no marker; every later schema
 # step writes one. A number above 3 without the marker was written by a development build.
@@ -255,10 +367,9 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
     latest = latest_version()
     marked = _has_schema_marker(conn)
     if current > LAST_UNMARKED_RELEASE and not marked:
-        kind = sqlite_errors.WorkspaceTooOld
-        raise sqlite_errors.make(kind, path, current=current, latest=latest)
+        raise sqlite_errors.make(sqlite_errors.WorkspaceTooOld, path, current=current, latest=latest)
     if current > latest:
-        kind = sqlite_errors.WorkspaceTooNew if marked else sqlite_errors.WorkspaceTooOld
+        kind: type[WorkspaceError] = sqlite_errors.WorkspaceTooNew if marked else sqlite_errors.WorkspaceTooOld
         raise sqlite_errors.make(kind, path, current=current, latest=latest)
 
 
@@ -297,7 +408,7 @@ def open_workspace(path: str | Path, create: bool = True) -> Workspace:
         conn = _connect(path)
         try:
             if not must_create:
-                _integrity_check(conn, path)
+                _check_unless_unchanged(conn, path)
                 _check_version(conn, path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
