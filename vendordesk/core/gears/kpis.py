@@ -572,7 +572,7 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     else:
         first = pd.Series(prepared["asin"].to_numpy(dtype=object)[idx]).groupby(inverse).first()
         index = pd.Index(first.to_numpy(dtype=object), name="asin")
-    result = pd.DataFrame(out, index=index)
+    result = _float_frame(out, index)
     if not result.index.is_monotonic_increasing:
         result = result.sort_index()
     if chargebacks is not None and len(chargebacks):
@@ -603,13 +603,17 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     if isinstance(agg, pd.Series):
         return kpi_table(agg.to_frame().T).iloc[0]
     n = len(agg)
+    # one read of the aggregate (a frame of one float block: a view, no copy per column)
+    values = agg.to_numpy(dtype=float, na_value=np.nan) if len(agg.columns) else np.empty((n, 0))
+    position = {name: j for j, name in enumerate(agg.columns)}
+    absent = np.full(n, np.nan)
+    absent.flags.writeable = False
 
     def a(name: str) -> np.ndarray:
-        if name in agg.columns:
-            return agg[name].to_numpy(dtype=float, na_value=np.nan)
-        return np.full(n, np.nan)
+        j = position.get(name)
+        return absent if j is None else values[:, j]
 
-    out = {}
+    out: dict[str, np.ndarray] = {}
     revenue, units, cogs = a("shipped_revenue"), a("shipped_units"), a("shipped_cogs")
     out["asp"] = _div(revenue, units)
     out["conversion"] = _div(a("ordered_units"), a("glance_views"))
@@ -650,7 +654,16 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     out["unhealthy_share"] = _div(a("unhealthy_inventory_units"), on_hand)
     out["open_po_units"] = a("open_purchase_order_units")
     out["active_asins"] = a("active")
-    return pd.DataFrame(out, index=agg.index)
+    return _float_frame(out, agg.index)
+
+
+def _float_frame(columns: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
+    """A frame of float columns built as ONE block (a dict of arrays costs a sanitising pass
+    per column, ~20 µs each)."""
+    matrix = np.empty((len(index), len(columns)))
+    for j, values in enumerate(columns.values()):
+        matrix[:, j] = values
+    return pd.DataFrame(matrix, index=index, columns=list(columns), copy=False)
 
 
 # --- periods -------------------------------------------------------------------------------

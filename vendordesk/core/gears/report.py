@@ -19,7 +19,9 @@ newer partial week is reported (``partial_week``), not judged.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -345,10 +347,10 @@ class GearModel:
         if len(totals):
             aggs = K.periods_of_totals(totals, {name: periods[name] for name in names})
             table = K.kpi_table(aggs)
-            records = table.to_dict("index")
-            for name, count in zip(names, aggs["weeks"].to_numpy()):
+            columns = list(table.columns)
+            for name, row, count in zip(names, table.to_numpy(dtype=float).tolist(), aggs["weeks"].to_numpy()):
                 if count > 0:
-                    values[name] = records[name]
+                    values[name] = dict(zip(columns, row))
                     values[name]["active_asins"] = self._active_asins(asins, *periods[name])
         manual_weeks = manual_weekly.index.to_numpy(dtype=object)
         for name in names:
@@ -486,15 +488,19 @@ def _last_known(weekly: pd.DataFrame) -> dict[str, str]:
             zip(weekly.columns, rows, known.any(axis=0)) if any_known}
 
 
+@lru_cache(maxsize=4096)
 def _week_end(week: str) -> str:
-    return (pd.Timestamp(week) + pd.Timedelta(days=6)).strftime("%Y-%m-%d")
+    """The Saturday that ends the retail week starting ``week`` (ISO)."""
+    return (dt.date.fromisoformat(str(week)[:10]) + dt.timedelta(days=6)).isoformat()
 
 
 def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, float]]:
     if kpi_id not in weekly.columns:
         return []
-    series = weekly[kpi_id].tail(n)
-    return [(week, float(v)) for week, v in series.dropna().items()]
+    values = weekly[kpi_id].to_numpy(dtype=float, na_value=np.nan)[-n:]
+    known = ~np.isnan(values)
+    weeks = weekly.index.to_numpy(dtype=object)[-n:][known]
+    return list(zip(weeks.tolist(), values[known].tolist()))
 
 
 def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
@@ -555,23 +561,32 @@ class _PoLines:
 
         self.asin = _codes_of(lines["asin"].to_numpy(dtype=object), asin_index)
         self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
-        self.closed = (lines["status"].astype(str) == "closed").to_numpy() if "status" in lines \
-            else np.zeros(len(lines), bool)
+        if "status" in lines:                                # few distinct statuses: compare those only
+            codes, statuses = pd.factorize(lines["status"])
+            self.closed = np.r_[np.asarray(statuses, dtype=object) == "closed", False][codes]
+        else:
+            self.closed = np.zeros(len(lines), bool)
         self.requested, self.accepted = number("requested_qty"), number("accepted_qty")
         self.received = number("received_qty")
+        # the lines each rate can count at all (a known ASIN, both quantities known), once
+        known = self.asin >= 0
+        self._confirm_ok = known & ~np.isnan(self.accepted) & ~np.isnan(self.requested)
+        self._fill_ok = known & self.closed & ~np.isnan(self.received) & ~np.isnan(self.accepted)
 
     def rates(self, start: str, end_day: str, wanted: np.ndarray | None, n: int):
         """(confirmation, fill, per-ASIN confirmation (n,), per-ASIN fill (n,)) for [start, end_day]."""
         lo, hi = np.datetime64(start, "D").astype(np.int64), np.datetime64(end_day, "D").astype(np.int64)
-        keep = self.asin >= 0 if wanted is None else np.isin(self.asin, wanted[wanted >= 0])
-        ordered = keep & (self.ordered_on >= lo) & (self.ordered_on <= hi)
-        closed = keep & self.closed & (self.expected_on >= lo) & (self.expected_on <= hi)
+        ordered = self._confirm_ok & (self.ordered_on >= lo) & (self.ordered_on <= hi)
+        closed = self._fill_ok & (self.expected_on >= lo) & (self.expected_on <= hi)
+        if wanted is not None:
+            keep = np.isin(self.asin, wanted[wanted >= 0])
+            ordered, closed = ordered & keep, closed & keep
         confirmation, per_confirmation = self._ratio(ordered, self.accepted, self.requested, n)
         fill, per_fill = self._ratio(closed, self.received, self.accepted, n)
         return confirmation, fill, per_confirmation, per_fill
 
-    def _ratio(self, rows: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
-        both = rows & ~np.isnan(num) & ~np.isnan(den)
+    def _ratio(self, both: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
+        """Σ num / Σ den over the lines ``both`` (both quantities known), in total and per ASIN."""
         total = K.safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
         codes = self.asin[both]
         top = np.bincount(codes, weights=num[both], minlength=n)
