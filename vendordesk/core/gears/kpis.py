@@ -168,6 +168,20 @@ def lost_sales_units(ordered_units, oos_rate, baseline_units=float("nan")):
     return float("nan") if is_missing(baseline_units) else oos_rate * baseline_units
 
 
+def asins_above_oos_limit(oos_rates: pd.Series | np.ndarray, limit: float) -> tuple[float, float]:
+    """THE gear tile's out-of-stock count (a PAST figure; the forecast's "at risk" is a different,
+    future one: core.forecast.supply.at_risk_asins): (number of ASINs whose glance-view-weighted
+    OOS rate over the period is above ``limit``, that number's share of the ASINs with a known OOS
+    rate). ``limit`` is the OOS gear's red edge (8 % by default). NaN, NaN when no ASIN has an
+    OOS rate. Shown as "ASINs with OOS over 8 % (last 4 weeks)"."""
+    rates = np.asarray(oos_rates, dtype=float)
+    known = ~np.isnan(rates)
+    if not known.any():
+        return float("nan"), float("nan")
+    over = float(np.count_nonzero(rates[known] > limit))
+    return over, over / float(np.count_nonzero(known))
+
+
 def _ratio_of_sums(numerator, denominator) -> float:
     num, den = pd.Series(numerator, dtype=float), pd.Series(denominator, dtype=float)
     both = num.notna().to_numpy() & den.notna().to_numpy()

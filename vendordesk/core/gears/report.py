@@ -37,6 +37,7 @@ from vendordesk.core.gears.defs import (
     with_overrides,
 )
 from vendordesk.core.missing import is_missing
+from vendordesk.text import formatter, texts
 
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
 STATUSES = ("green", "amber", "red", "no-data")
@@ -128,6 +129,23 @@ def _clean(value):
     if isinstance(value, (np.floating,)):
         return float(value)
     return value
+
+
+# --- names that carry their definition ---------------------------------------------------
+def kpi_name(k: KpiDef, lang: str, weeks: int, oos_limit: float | None) -> str:
+    """The KPI's name in ``lang``. The OOS counts name their limit and their window, so that the
+    gear tile's PAST count of OOS ASINs (kpis.asins_above_oos_limit) cannot be mistaken for the
+    forecast's "at risk of running out in the next N weeks" (supply.at_risk_asins; issue 13)."""
+    if k.id not in ("asins_oos", "asins_oos_share") or oos_limit is None:
+        return k.name(lang)
+    _ = texts(lang)
+    decimals = 0 if abs(oos_limit * 100 - round(oos_limit * 100)) < 1e-9 else 1
+    limit = formatter(lang).percent(oos_limit, decimals)
+    if k.id == "asins_oos":
+        return _.ngettext("ASINs with OOS over {limit} (last week)",
+                          "ASINs with OOS over {limit} (last {n} weeks)", weeks, limit=limit, n=weeks)
+    return _.ngettext("Share of ASINs with OOS over {limit} (last week)",
+                      "Share of ASINs with OOS over {limit} (last {n} weeks)", weeks, limit=limit, n=weeks)
 
 
 # --- judging ---------------------------------------------------------------------------------
@@ -266,7 +284,7 @@ class GearModel:
         partial = self.partial_week() if not asof else None
         if asof_week is None:
             weekly = pd.DataFrame()
-            gears = [self._empty_gear(g, lang) for g in self.gears]
+            gears = [self._empty_gear(g, lang, weeks) for g in self.gears]
             return GearReport(None, weeks, "prior" if requested == "auto" else requested, {}, gears, weekly, asins,
                               {}, requested)
         periods = K.periods(asof_week, weeks)
@@ -280,7 +298,7 @@ class GearModel:
         self._po_line_rates(values, per_asin, periods, asins)
         self._count_kpis(values, per_asin)
         last_known = _last_known(weekly)
-        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
+        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang, weeks) for g in self.gears]
         return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
 
     def _po_line_rates(self, values: dict, per_asin: dict, periods: dict, asins) -> None:
@@ -332,9 +350,8 @@ class GearModel:
             if table.empty or not values.get(name):
                 continue
             if oos_red is not None and table["oos_rate"].notna().any():
-                over = float((table["oos_rate"] > oos_red).sum())
-                values[name]["asins_oos"] = over
-                values[name]["asins_oos_share"] = over / float(table["oos_rate"].notna().sum())
+                over, share = K.asins_above_oos_limit(table["oos_rate"].to_numpy(dtype=float), oos_red)
+                values[name]["asins_oos"], values[name]["asins_oos_share"] = over, share
             if ppm_target is not None and table["net_ppm"].notna().any():
                 selling = table["shipped_revenue"].fillna(0) > 0
                 values[name]["asins_below_target"] = float(((table["net_ppm"] < ppm_target) & selling).sum())
@@ -382,9 +399,10 @@ class GearModel:
         return weekly.sort_index()
 
     def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, last_known: dict,
-                    lang: str) -> GearResult:
+                    lang: str, weeks: int = 4) -> GearResult:
         now, prior, last_year = values["current"], values["prior"], values["last_year"]
         results = []
+        oos_limit = _threshold(self.gears, "availability", "oos_rate")
         for k in g.kpis:
             if k.compute is not None:          # a declared KPI function over the period's KPI values
                 for period in (now, prior, last_year):
@@ -395,7 +413,7 @@ class GearModel:
             if is_missing(value) and k.threshold is not None:
                 score, status = None, "no-data"
             results.append(KpiResult(
-                k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
+                k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
                 K.relative_change(value, cmp), score, status,
                 k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
         score = combine(results, g.kpis)
@@ -412,9 +430,10 @@ class GearModel:
         return GearResult(g.id, _name(g, self.inputs.settings, lang), score, status, results,
                           max(dates) if dates else None, spark, compare, scored, judged, note)
 
-    def _empty_gear(self, g: GearDef, lang: str) -> GearResult:
+    def _empty_gear(self, g: GearDef, lang: str, weeks: int = 4) -> GearResult:
         nan = float("nan")
-        kpis = [KpiResult(k.id, k.name(lang), k.unit, nan, nan, nan, nan, nan, None,
+        oos_limit = _threshold(self.gears, "availability", "oos_rate")
+        kpis = [KpiResult(k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, nan, nan, nan, nan, nan, None,
                           "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
                           k.manual, None) for k in g.kpis]
         return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [],
