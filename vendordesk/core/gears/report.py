@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,7 +61,7 @@ class GearInputs:
     chargebacks: pd.DataFrame | None = None
     manual: pd.DataFrame | None = None
     products: pd.DataFrame | None = None
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
     net_ppm_target: float | None = None
     po_lines: pd.DataFrame | None = None    # asin, order_date, status, requested/accepted/received_qty, expected_date
 
@@ -77,11 +78,11 @@ class KpiResult:
     change: float
     score: float | None
     status: str                 # green, amber, red, no-data, info
-    threshold: dict | None
+    threshold: dict[str, Any] | None
     manual: bool
     data_as_of: str | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {k: _clean(v) for k, v in self.__dict__.items()}
 
 
@@ -99,7 +100,7 @@ class GearResult:
     judged_kpis: int = 0               # KPIs with a threshold
     note: str | None = None            # e.g. "one_kpi": too few KPIs with data for a score
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "score": _clean(self.score), "status": self.status,
                 "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of,
                 "compare": self.compare, "scored_kpis": self.scored_kpis, "judged_kpis": self.judged_kpis,
@@ -111,11 +112,11 @@ class GearReport:
     asof_week: str | None
     weeks: int
     compare: str
-    periods: dict
+    periods: dict[str, tuple[str, str]]
     gears: list[GearResult]
     weekly: pd.DataFrame          # KPI columns per week (index period_start)
     asins: list[str] | None
-    per_asin: dict = field(default_factory=dict)   # period name -> KPI table per ASIN
+    per_asin: dict[str, pd.DataFrame] = field(default_factory=dict)   # period name -> KPI table per ASIN
     compare_requested: str = "prior"               # what was asked: auto, prior or last_year
     partial_week: str | None = None                # a newer week with too few ASINs, not judged
 
@@ -123,7 +124,7 @@ class GearReport:
         return next(g for g in self.gears if g.id == gear_id)
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
     if is_missing(value):
         return None
     if isinstance(value, (np.floating,)):
@@ -155,10 +156,12 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
         return None, "info"
     if threshold.kind == "band":           # the worse of the low edge (min) and the high edge (max)
         low = judge(value, compare, Threshold("min", threshold.green, threshold.red), 1)
+        if threshold.green_high is None or threshold.red_high is None:
+            return low
         high = judge(value, compare, Threshold("max", threshold.green_high, threshold.red_high), -1)
         if low[0] is None or high[0] is None:
             return None, "no-data"
-        return min(low, high, key=lambda r: r[0])
+        return low if low[0] <= high[0] else high
     x = value
     if threshold.kind == "trend":
         x = K.relative_change(value, compare)
@@ -203,9 +206,9 @@ class GearModel:
         self.chargebacks = _chargeback_frame(inputs.chargebacks)
         self.manual = M.normalise(inputs.manual)
         self._manual_groups = M.split(self.manual)
-        self._manual_cache: dict = {}
-        self._block = None
-        self._product_info = None
+        self._manual_cache: dict[tuple[str, ...] | None, pd.DataFrame] = {}
+        self._block: np.ndarray | None = None
+        self._product_info: pd.DataFrame | bool | None = None
         self.gears = with_overrides(with_net_ppm_target(defs.GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
         active = self.prepared["active"].to_numpy() > 0
@@ -252,7 +255,7 @@ class GearModel:
             return str(self._week_labels[-1])
         return None
 
-    def compare_for(self, compare: str, periods: dict) -> str:
+    def compare_for(self, compare: str, periods: dict[str, tuple[str, str]]) -> str:
         """``auto``: the same weeks last year when the data reaches back to their start, else prior."""
         if compare in COMPARES:
             return compare
@@ -301,7 +304,8 @@ class GearModel:
         gears = [self._judge_gear(g, values, compare, weekly, last_known, lang, weeks) for g in self.gears]
         return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
 
-    def _po_line_rates(self, values: dict, per_asin: dict, periods: dict, asins) -> None:
+    def _po_line_rates(self, values: dict[str, dict[str, Any]], per_asin: dict[str, pd.DataFrame],
+                       periods: dict[str, tuple[str, str]], asins: list[str] | None) -> None:
         """Confirmation and fill rate from PO lines where the workspace has them (Amazon's unit
         definition: sum accepted / sum requested for POs ordered in the period; sum received /
         sum accepted for closed POs expected in it), for the period and per ASIN."""
@@ -323,7 +327,7 @@ class GearModel:
                     rate = np.where(pos >= 0, per[np.maximum(pos, 0)], np.nan)
                     table[column] = np.where(np.isnan(rate), table[column].to_numpy(dtype=float), rate)
 
-    def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
+    def _manual_weekly(self, asins: list[str] | None, weeks: list[str]) -> pd.DataFrame:
         """Manual KPI series per filter, cached (entries change only through a reload)."""
         key = None if asins is None else tuple(sorted(asins))
         if key not in self._manual_cache:
@@ -332,16 +336,17 @@ class GearModel:
             self._manual_cache[key] = M.weekly(self.manual, self._manual_groups, _manual_kpis(), asins, weeks)
         return self._manual_cache[key]
 
-    def _per_asin(self, asins, periods: dict, rows: pd.DataFrame, cb: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    def _per_asin(self, asins: list[str] | None, periods: dict[str, tuple[str, str]], rows: pd.DataFrame,
+                  cb: pd.DataFrame) -> dict[str, pd.DataFrame]:
         if asins is None:
             if self._block is None:
                 self._block = K.numeric_block(self.prepared)
             block = self._block
         else:
             block = K.numeric_block(rows)
-        return {name: K.kpi_table(K.per_asin(rows, *span, cb, block)) for name, span in periods.items()}
+        return {name: K.kpi_table(K.per_asin(rows, span[0], span[1], cb, block)) for name, span in periods.items()}
 
-    def _count_kpis(self, values: dict, per_asin: dict) -> None:
+    def _count_kpis(self, values: dict[str, dict[str, Any]], per_asin: dict[str, pd.DataFrame]) -> None:
         """ASINs beyond the OOS red line and below the Net PPM target, for the current and the
         chosen comparison period (the other comparison stays unknown: one pass fewer)."""
         oos_red = _threshold(self.gears, "availability", "oos_rate")
@@ -356,11 +361,11 @@ class GearModel:
                 selling = table["shipped_revenue"].fillna(0) > 0
                 values[name]["asins_below_target"] = float(((table["net_ppm"] < ppm_target) & selling).sum())
 
-    def _period_values(self, totals: pd.DataFrame, periods: dict, asins,
-                       manual_weekly: pd.DataFrame) -> dict[str, dict]:
+    def _period_values(self, totals: pd.DataFrame, periods: dict[str, tuple[str, str]], asins: list[str] | None,
+                       manual_weekly: pd.DataFrame) -> dict[str, dict[str, Any]]:
         """KPI values for each named period (one kpi_table call for all of them)."""
         names = list(periods)
-        values: dict[str, dict] = {name: {} for name in names}
+        values: dict[str, dict[str, Any]] = {name: {} for name in names}
         if len(totals):
             aggs = K.periods_of_totals(totals, {name: periods[name] for name in names})
             table = K.kpi_table(aggs)
@@ -380,7 +385,7 @@ class GearModel:
                                                values[name].get("ordered_revenue", np.nan))
         return values
 
-    def _active_asins(self, asins, start: str, end: str) -> float:
+    def _active_asins(self, asins: list[str] | None, start: str, end: str) -> float:
         """Distinct ASINs with shipped units in the period (integer codes, no string scans)."""
         lo = np.searchsorted(self._week_labels, start, side="left")
         hi = np.searchsorted(self._week_labels, end, side="right")
@@ -398,7 +403,8 @@ class GearModel:
             weekly["tacos"] = np.nan
         return weekly.sort_index()
 
-    def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, last_known: dict,
+    def _judge_gear(self, g: GearDef, values: dict[str, dict[str, Any]], compare: str, weekly: pd.DataFrame,
+                    last_known: dict[str, str],
                     lang: str, weeks: int = 4) -> GearResult:
         now, prior, last_year = values["current"], values["prior"], values["last_year"]
         results = []
@@ -470,28 +476,29 @@ class GearModel:
         if self._product_info is None:
             products = self.inputs.products
             has = products is not None and len(products) > 0
-            self._product_info = products.set_index("asin")[["title", "brand", "category"]] if has else False
-        if self._product_info is not False:
+            self._product_info = products.set_index("asin")[["title", "brand", "category"]] \
+                if products is not None and has else False
+        if isinstance(self._product_info, pd.DataFrame):
             info = self._product_info.reindex(table["asin"])
             for column in info.columns:
                 table[column] = info[column].to_numpy()
         return table
 
 
-def _threshold(gears, gear_id: str, kpi_id: str, edge: str = "red") -> float | None:
+def _threshold(gears: tuple[GearDef, ...], gear_id: str, kpi_id: str, edge: str = "red") -> float | None:
     g = next(x for x in gears if x.id == gear_id)
     k = g.kpi(kpi_id)
     return getattr(k.threshold, edge) if k and k.threshold else None
 
 
-def _f(value) -> float:
+def _f(value: Any) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
         return float("nan")
 
 
-def _name(g: GearDef, settings: dict, lang: str) -> str:
+def _name(g: GearDef, settings: dict[str, Any], lang: str) -> str:
     custom = (settings.get(g.id) or {}).get("custom_name")
     return custom.strip() if isinstance(custom, str) and custom.strip() else g.name(lang)
 
@@ -500,11 +507,11 @@ def _last_known(weekly: pd.DataFrame) -> dict[str, str]:
     """Per column: the end of the newest week with a value (one numpy pass over the frame)."""
     if weekly.empty:
         return {}
-    known = weekly.notna().to_numpy()
+    known: np.ndarray = weekly.notna().to_numpy()
     rows = len(weekly) - 1 - np.argmax(known[::-1], axis=0)
     weeks = weekly.index.to_numpy(dtype=object)
-    return {column: _week_end(weeks[row]) for column, row, any_known in
-            zip(weekly.columns, rows, known.any(axis=0)) if any_known}
+    seen: list[bool] = np.any(known, axis=0).tolist()
+    return {column: _week_end(weeks[row]) for column, row, any_known in zip(weekly.columns, rows, seen) if any_known}
 
 
 @lru_cache(maxsize=4096)
@@ -539,7 +546,7 @@ def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
     if n_weeks > COMPLETE_LOOKBACK:                 # the median of the previous 8 weeks, in one call
         windows = np.lib.stride_tricks.sliding_window_view(counts[:-1], COMPLETE_LOOKBACK)
         usual[COMPLETE_LOOKBACK:] = np.median(windows, axis=1)
-    return counts >= COMPLETE_SHARE * usual
+    return np.asarray(counts >= COMPLETE_SHARE * usual)
 
 
 def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
@@ -553,7 +560,7 @@ def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
     labels = asins[starts]
     if len(labels) > 1 and not all(labels[1:] > labels[:-1]):      # not sorted: hash every row
         codes, uniques = pd.factorize(asins)
-        return np.r_[index.get_indexer(pd.Index(uniques)), -1][codes]
+        return np.asarray(np.r_[index.get_indexer(pd.Index(uniques)), -1][codes])
     return np.repeat(index.get_indexer(pd.Index(labels)), np.diff(np.r_[starts, n]))
 
 
@@ -572,7 +579,7 @@ class _PoLines:
             parsed = pd.to_datetime(pd.Series(labels, dtype=object).astype(str).str[:10], errors="coerce",
                                     format="%Y-%m-%d")
             days_of = np.r_[parsed.to_numpy(dtype="datetime64[D]").astype(np.int64), np.iinfo(np.int64).min]
-            return days_of[codes]                            # code -1 (missing) -> the last: never in a period
+            return np.asarray(days_of[codes])                # code -1 (missing) -> the last: never in a period
 
         def number(column: str) -> np.ndarray:
             return pd.to_numeric(lines[column], errors="coerce").to_numpy(dtype=float) if column in lines \
@@ -592,7 +599,8 @@ class _PoLines:
         self._confirm_ok = known & ~np.isnan(self.accepted) & ~np.isnan(self.requested)
         self._fill_ok = known & self.closed & ~np.isnan(self.received) & ~np.isnan(self.accepted)
 
-    def rates(self, start: str, end_day: str, wanted: np.ndarray | None, n: int):
+    def rates(self, start: str, end_day: str, wanted: np.ndarray | None,
+              n: int) -> tuple[float, float, np.ndarray, np.ndarray]:
         """(confirmation, fill, per-ASIN confirmation (n,), per-ASIN fill (n,)) for [start, end_day]."""
         lo, hi = np.datetime64(start, "D").astype(np.int64), np.datetime64(end_day, "D").astype(np.int64)
         ordered = self._confirm_ok & (self.ordered_on >= lo) & (self.ordered_on <= hi)
@@ -604,7 +612,7 @@ class _PoLines:
         fill, per_fill = self._ratio(closed, self.received, self.accepted, n)
         return confirmation, fill, per_confirmation, per_fill
 
-    def _ratio(self, both: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
+    def _ratio(self, both: np.ndarray, num: np.ndarray, den: np.ndarray, n: int) -> tuple[float, np.ndarray]:
         """Σ num / Σ den over the lines ``both`` (both quantities known), in total and per ASIN."""
         total = K.safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
         codes = self.asin[both]
