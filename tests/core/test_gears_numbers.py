@@ -142,3 +142,30 @@ def test_the_oos_count_and_the_forecast_at_risk_count_are_different_named_figure
     assert at_risk_asins(risks, weeks) == ["X"]
     assert at_risk_asins(risks, weeks, horizon=len(weeks)) == ["X", "Y"]
     assert at_risk_asins(risks.iloc[:0], weeks) == []
+
+
+def test_pre_oos_run_rate_is_the_asins_own_last_weeks_whatever_other_asins_did():
+    """Lost units at 100 % OOS = OOS x the ASIN's pre-OOS run rate (the mean of ordered / (1 − OOS)
+    over its last 8 weeks at most 50 % OOS). Another ASIN's high-OOS weeks must not shift that
+    window (they once did: a running sum over all rows was read at a count of valid weeks).
+
+    A (sorted first): 3 weeks at 60 % OOS -> no usable week, its lost units stay unknown.
+    B: week 1 0 % OOS, 10 ordered -> 10 / 1.0 = 10; week 2 50 % OOS, 10 ordered -> 10 / 0.5 = 20;
+    week 3 100 % OOS -> lost = 1.0 x (10 + 20) / 2 = 15 units (week 2 itself: 10 x 0.5 / 0.5 = 10).
+    """
+    from vendordesk.core.gears import kpis as K
+
+    weeks = _weeks(3)
+    facts = _facts(weeks, ("A", "B"))
+    facts["ordered_units"] = [10.0 if not (a == "B" and w == weeks[2]) else 0.0 for a, w in zip(facts["asin"], facts["period_start"])]
+    oos = {"A": [0.6, 0.6, 0.6], "B": [0.0, 0.5, 1.0]}
+    facts["procurable_product_out_of_stock_rate"] = [oos[a][weeks.index(w)]
+                                                    for a, w in zip(facts["asin"], facts["period_start"])]
+    lost = pd.Series(K.lost_units(facts), index=pd.MultiIndex.from_frame(facts[["asin", "period_start"]]))
+    assert lost[("B", weeks[0])] == pytest.approx(0.0)
+    assert lost[("B", weeks[1])] == pytest.approx(10.0)
+    assert lost[("B", weeks[2])] == pytest.approx(15.0)
+    assert np.isnan(lost[("A", weeks[2])])
+    prepared = K.prepare(facts)
+    row = prepared[(prepared["asin"] == "B") & (prepared["period_start"] == weeks[2])].iloc[0]
+    assert row["lost_units"] == pytest.approx(15.0) and row["demand_units"] == pytest.approx(15.0)

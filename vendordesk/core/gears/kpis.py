@@ -297,7 +297,8 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
         low = (oos >= 0) & (oos <= HIGH_OOS)
         full = np.where(low, ordered / (1.0 - oos), np.nan)
         valid = ~np.isnan(full)
-        cv = np.r_[0.0, np.cumsum(np.where(valid, full, 0.0))]
+        # running sum over the usable weeks only, indexed by how many usable weeks came before a row
+        cv = np.r_[0.0, np.cumsum(full[valid])]
         before = np.r_[0, np.cumsum(valid)[:-1]] if n else np.zeros(0, dtype=np.intp)
         lo = np.maximum(before - BASELINE_WEEKS, before[group_start]) if n else before
         count = before - lo
