@@ -285,14 +285,12 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
     """
     n = len(weeks)
     order = np.lexsort((weeks, asins))           # by ASIN, then week
-    inverse = np.empty(n, dtype=np.intp)
-    inverse[order] = np.arange(n)
     a, w = asins[order], weeks[order]
     new_group = np.r_[True, a[1:] != a[:-1]] if n else np.zeros(0, dtype=bool)
     group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) if n else np.zeros(0, dtype=np.intp)
     oos = cols["procurable_product_out_of_stock_rate"][order]
-    ordered = cols["ordered_units"][order]
-    ordered = np.where(np.isnan(ordered), cols["shipped_units"][order], ordered)
+    ordered_units, shipped_units = cols["ordered_units"][order], cols["shipped_units"][order]
+    ordered = np.where(np.isnan(ordered_units), shipped_units, ordered_units)
     with np.errstate(divide="ignore", invalid="ignore"):
         low = (oos >= 0) & (oos <= HIGH_OOS)
         full = np.where(low, ordered / (1.0 - oos), np.nan)
@@ -306,10 +304,8 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
         lost = np.where(low, ordered * oos / (1.0 - oos),
                         np.where((oos > HIGH_OOS) & (oos <= 1.0), oos * baseline, np.nan))
         demand = np.where(np.isnan(oos), ordered, ordered + lost)
-        price = cols["ordered_revenue"][order] / np.where(cols["ordered_units"][order] != 0,
-                                                          cols["ordered_units"][order], np.nan)
-        shipped_price = cols["shipped_revenue"][order] / np.where(cols["shipped_units"][order] != 0,
-                                                                  cols["shipped_units"][order], np.nan)
+        price = cols["ordered_revenue"][order] / np.where(ordered_units != 0, ordered_units, np.nan)
+        shipped_price = cols["shipped_revenue"][order] / np.where(shipped_units != 0, shipped_units, np.nan)
         price = np.where(np.isnan(price), shipped_price, price)
     known = np.where(~np.isnan(price), np.arange(n), -1)
     last = np.maximum.accumulate(known) if n else known
@@ -320,7 +316,7 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
     opening = np.where(consecutive, previous, np.nan)
     for name, values in (("lost_units", lost), ("lost_value", lost * price), ("demand_units", demand),
                          ("opening_on_hand_units", opening)):
-        cols[name][:] = values[inverse]
+        cols[name][order] = values               # back to the rows' own order
 
 
 def lost_units(facts: pd.DataFrame) -> np.ndarray:

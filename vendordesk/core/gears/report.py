@@ -587,11 +587,9 @@ class _PoLines:
 
         self.asin = _codes_of(lines["asin"].to_numpy(dtype=object), asin_index)
         self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
-        if "status" in lines:                                # few distinct statuses: compare those only
-            codes, statuses = pd.factorize(lines["status"])
-            self.closed = np.r_[np.asarray(statuses, dtype=object) == "closed", False][codes]
-        else:
-            self.closed = np.zeros(len(lines), bool)
+        # the status strings as Python objects compared at once (no per-row str() of a string column)
+        self.closed = np.asarray(lines["status"].to_numpy(dtype=object, na_value="") == "closed", dtype=bool) \
+            if "status" in lines else np.zeros(len(lines), bool)
         self.requested, self.accepted = number("requested_qty"), number("accepted_qty")
         self.received = number("received_qty")
         # the lines each rate can count at all (a known ASIN, both quantities known), once
