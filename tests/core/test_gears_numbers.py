@@ -169,3 +169,28 @@ def test_pre_oos_run_rate_is_the_asins_own_last_weeks_whatever_other_asins_did()
     prepared = K.prepare(facts)
     row = prepared[(prepared["asin"] == "B") & (prepared["period_start"] == weeks[2])].iloc[0]
     assert row["lost_units"] == pytest.approx(15.0) and row["demand_units"] == pytest.approx(15.0)
+
+
+def test_lost_sales_say_how_sure_they_are():
+    """The same two ASINs as above, judged over their 3 weeks. Lost units: B 0 + 10 + 15 = 25
+    (A's 3 weeks at 60 % OOS have no earlier usable week: unknown, not counted). Of the 25, the
+    15 of B's 100 % OOS week come from the pre-OOS run rate (the least sure part): 15 / 25 = 60 %;
+    3 ASIN-weeks out of stock are unknown. Measured KPIs carry no estimate."""
+    weeks = _weeks(3)
+    facts = _facts(weeks, ("A", "B"))
+    facts["ordered_units"] = [10.0 if not (a == "B" and w == weeks[2]) else 0.0
+                              for a, w in zip(facts["asin"], facts["period_start"])]
+    oos = {"A": [0.6, 0.6, 0.6], "B": [0.0, 0.5, 1.0]}
+    facts["procurable_product_out_of_stock_rate"] = [oos[a][weeks.index(w)]
+                                                    for a, w in zip(facts["asin"], facts["period_start"])]
+    report = GearModel(GearInputs(facts)).compute(weeks=3, compare="prior")
+    kpis = {k.id: k for k in report.gear("availability").kpis}
+    assert kpis["lost_units"].value == pytest.approx(25.0)
+    for kpi_id in ("lost_units", "lost_value", "lost_share"):
+        estimate = kpis[kpi_id].as_dict()["estimate"]
+        assert estimate["run_rate_unit_share"] == pytest.approx(0.6)
+        assert estimate["unknown_asin_weeks"] == 3
+    assert kpis["oos_rate"].estimate is None and "estimate" in kpis["oos_rate"].as_dict()
+    only_b = GearModel(GearInputs(facts)).compute(weeks=3, compare="prior", asins=["B"])
+    b = {k.id: k for k in only_b.gear("availability").kpis}["lost_units"]
+    assert b.estimate["unknown_asin_weeks"] == 0 and b.estimate["run_rate_unit_share"] == pytest.approx(0.6)

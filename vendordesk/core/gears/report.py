@@ -41,6 +41,8 @@ from vendordesk.core.missing import is_missing
 from vendordesk.text import formatter, texts
 
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
+#: The lost-sales KPIs: estimates, each with how sure it is (KpiResult.estimate).
+LOST_KPIS = ("lost_units", "lost_value", "lost_share")
 STATUSES = ("green", "amber", "red", "no-data")
 COMPARES = ("prior", "last_year")
 #: "auto": the same weeks last year where a year of data exists (seasonally honest), else prior.
@@ -81,9 +83,14 @@ class KpiResult:
     threshold: dict[str, Any] | None
     manual: bool
     data_as_of: str | None
+    # an estimate says how sure it is (lost sales: see GearModel._lost_certainty); None: a measured figure
+    estimate: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: _clean(v) for k, v in self.__dict__.items()}
+        out = {k: _clean(v) for k, v in self.__dict__.items()}
+        if self.estimate is not None:
+            out["estimate"] = {k: _clean(v) for k, v in self.estimate.items()}
+        return out
 
 
 @dataclass
@@ -219,6 +226,14 @@ class GearModel:
         lines = inputs.po_lines
         self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
         self._complete = _complete_weeks(self.prepared, len(self._week_labels))
+        oos = self.prepared["procurable_product_out_of_stock_rate"].to_numpy(dtype=float) \
+            if "procurable_product_out_of_stock_rate" in self.prepared else np.full(len(self.prepared), np.nan)
+        lost = self.prepared["lost_units"].to_numpy(dtype=float)
+        with np.errstate(invalid="ignore"):
+            # lost units extrapolated from the pre-OOS run rate (weeks above HIGH_OOS: the least sure part)
+            self._lost_from_run_rate = np.where((oos > K.HIGH_OOS) & ~np.isnan(lost), lost, 0.0)
+            # ASIN-weeks out of stock whose lost units are unknown (no earlier usable week): not counted
+            self._lost_unknown = (oos > 0) & np.isnan(lost)
 
     # filters -------------------------------------------------------------------------------
     def asins_for(self, brand: str | None = None, category: str | None = None,
@@ -301,8 +316,29 @@ class GearModel:
         self._po_line_rates(values, per_asin, periods, asins)
         self._count_kpis(values, per_asin)
         last_known = _last_known(weekly)
-        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang, weeks) for g in self.gears]
+        lost_estimate = self._lost_certainty(values["current"], periods["current"], asins)
+        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang, weeks, lost_estimate)
+                 for g in self.gears]
         return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
+
+    def _lost_certainty(self, now: dict[str, Any], span: tuple[str, str],
+                        asins: list[str] | None) -> dict[str, Any]:
+        """How sure the period's lost-sales estimate is: ``run_rate_unit_share`` = the share of its
+        lost units from weeks above HIGH_OOS (OOS x the ASIN's pre-OOS run rate, the least sure part; the
+        rest is ordered x OOS / (1 - OOS)), ``unknown_asin_weeks`` = ASIN-weeks out of stock whose
+        lost units are unknown (no earlier week to estimate from; not in the figure)."""
+        lo = np.searchsorted(self._week_labels, span[0], side="left")
+        hi = np.searchsorted(self._week_labels, span[1], side="right")
+        week = self.prepared["week"].to_numpy()
+        rows = (week >= lo) & (week < hi)
+        if asins is not None:
+            wanted = self._asin_index.get_indexer(pd.Index(asins))
+            rows &= np.isin(self.prepared["asin_code"].to_numpy(), wanted[wanted >= 0])
+        total = _f(now.get("lost_units"))
+        from_run_rate = float(self._lost_from_run_rate[rows].sum())
+        return {"method": "oos_uplift_and_run_rate",
+                "run_rate_unit_share": from_run_rate / total if total > 0 else float("nan"),
+                "unknown_asin_weeks": int(np.count_nonzero(self._lost_unknown[rows]))}
 
     def _po_line_rates(self, values: dict[str, dict[str, Any]], per_asin: dict[str, pd.DataFrame],
                        periods: dict[str, tuple[str, str]], asins: list[str] | None) -> None:
@@ -405,7 +441,7 @@ class GearModel:
 
     def _judge_gear(self, g: GearDef, values: dict[str, dict[str, Any]], compare: str, weekly: pd.DataFrame,
                     last_known: dict[str, str],
-                    lang: str, weeks: int = 4) -> GearResult:
+                    lang: str, weeks: int = 4, lost_estimate: dict[str, Any] | None = None) -> GearResult:
         now, prior, last_year = values["current"], values["prior"], values["last_year"]
         results = []
         oos_limit = _threshold(self.gears, "availability", "oos_rate")
@@ -421,7 +457,8 @@ class GearModel:
             results.append(KpiResult(
                 k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
                 K.relative_change(value, cmp), score, status,
-                k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
+                k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id),
+                lost_estimate if k.id in LOST_KPIS else None))
         score = combine(results, g.kpis)
         status = gear_status(score)
         judged = sum(1 for k in g.kpis if k.threshold is not None)
