@@ -285,11 +285,15 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
     """
     n = len(weeks)
     order = np.lexsort((weeks, asins))           # by ASIN, then week
-    a, w = asins[order], weeks[order]
+
+    def take(values: np.ndarray) -> np.ndarray:
+        return np.take(values, order)               # a gather (faster than values[order])
+
+    a, w = take(asins), take(weeks)
     new_group = np.r_[True, a[1:] != a[:-1]] if n else np.zeros(0, dtype=bool)
     group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) if n else np.zeros(0, dtype=np.intp)
-    oos = cols["procurable_product_out_of_stock_rate"][order]
-    ordered_units, shipped_units = cols["ordered_units"][order], cols["shipped_units"][order]
+    oos = take(cols["procurable_product_out_of_stock_rate"])
+    ordered_units, shipped_units = take(cols["ordered_units"]), take(cols["shipped_units"])
     ordered = np.where(np.isnan(ordered_units), shipped_units, ordered_units)
     with np.errstate(divide="ignore", invalid="ignore"):
         low = (oos >= 0) & (oos <= HIGH_OOS)
@@ -304,13 +308,13 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
         lost = np.where(low, ordered * oos / (1.0 - oos),
                         np.where((oos > HIGH_OOS) & (oos <= 1.0), oos * baseline, np.nan))
         demand = np.where(np.isnan(oos), ordered, ordered + lost)
-        price = cols["ordered_revenue"][order] / np.where(ordered_units != 0, ordered_units, np.nan)
-        shipped_price = cols["shipped_revenue"][order] / np.where(shipped_units != 0, shipped_units, np.nan)
+        price = take(cols["ordered_revenue"]) / np.where(ordered_units != 0, ordered_units, np.nan)
+        shipped_price = take(cols["shipped_revenue"]) / np.where(shipped_units != 0, shipped_units, np.nan)
         price = np.where(np.isnan(price), shipped_price, price)
     known = np.where(~np.isnan(price), np.arange(n), -1)
     last = np.maximum.accumulate(known) if n else known
     price = np.where(last >= group_start, price[np.maximum(last, 0)], np.nan) if n else price
-    on_hand = cols["sellable_on_hand_inventory_units"][order]
+    on_hand = take(cols["sellable_on_hand_inventory_units"])
     previous = np.r_[np.nan, on_hand[:-1]] if n else on_hand
     consecutive = np.r_[False, (w[1:] == w[:-1] + 1)] & ~new_group if n else new_group
     opening = np.where(consecutive, previous, np.nan)
