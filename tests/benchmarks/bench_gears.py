@@ -91,3 +91,42 @@ def test_gears_2000_asins_104_weeks(big_workspace):
     assert len(report.gears) == len(GEARS) and len(table) > 0
     assert total < 0.150
     assert filtered < 0.100 and period < 0.100
+
+
+@pytest.fixture(scope="module")
+def workspace_600(tmp_path_factory):
+    """The demo account at 600 ASINs x 104 weeks (or VENDORDESK_BENCH_WORKSPACE_600)."""
+    import os
+    from pathlib import Path
+
+    from vendordesk.demo import build_demo
+
+    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE_600")
+    if given and Path(given).exists():
+        return Path(given)
+    path = tmp_path_factory.mktemp("bench600") / "gears600.vendordesk"
+    build_demo(path, asins=600, weeks=WEEKS, seed=7)
+    return path
+
+
+@pytest.mark.timeout(600)
+def test_gears_600_asins_cpu_time(workspace_600):
+    """prepare + compute at 600 ASINs x 104 weeks: at most 80 ms CPU (process time, best of 7;
+    a shared box inflates wall time much more than CPU time). Printed beside its ceiling."""
+    from vendordesk.core.gears.report import GearInputs, GearModel
+    from vendordesk.store import open_workspace
+    from vendordesk.store.gears import load_gear_inputs
+
+    with open_workspace(workspace_600) as ws:
+        inputs = load_gear_inputs(ws)
+
+    def compute():
+        model = GearModel(GearInputs(**inputs))
+        return model.compute()
+
+    _best_of(compute, label="total600")
+    model = GearModel(GearInputs(**inputs))
+    _best_of(model.compute, label="judge600")
+    print(f"\n[bench_gears] 600 ASINs x {WEEKS} weeks, CPU (best of 7): prepare + compute "
+          f"{CPU['total600'] * 1000:.1f} ms (ceiling 80 ms), compute only {CPU['judge600'] * 1000:.1f} ms")
+    assert CPU["total600"] <= 0.080

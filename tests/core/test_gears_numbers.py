@@ -88,3 +88,109 @@ def test_confirmation_and_fill_rate_from_po_lines():
     assert kpis["fill_rate"] == pytest.approx(0.91)
     per_asin = report.per_asin["current"]
     assert per_asin.loc["A", "confirmation_rate"] == pytest.approx(90.0 / 200.0)
+
+
+def test_oos_count_is_glance_weighted_over_the_period_and_names_its_limit_and_window():
+    """The gear tile's count (kpis.asins_above_oos_limit), worked by hand on 2 weeks, limit 8 %:
+
+    - A: week 1 OOS 20 % on 1,000 glance views, week 2 OOS 2 % on 3,000:
+      (0.20 x 1,000 + 0.02 x 3,000) / 4,000 = 260 / 4,000 = 6.5 % -> not above 8 %
+      (the unweighted mean of the weeks, 11 %, would count it);
+    - B: 9 % both weeks -> 9 % -> above; C: exactly 8 % -> not above (strictly above);
+    - D: no OOS rate -> neither counted nor in the share's base.
+    Count 1; share 1 / 3 ASINs with a known rate = 33.3 %.
+    """
+    from vendordesk.core.gears import kpis as K
+    from vendordesk.core.gears.report import kpi_name
+
+    weeks = _weeks(2)
+    facts = _facts(weeks, ("A", "B", "C", "D"))
+    oos = {("A", 0): 0.20, ("A", 1): 0.02, ("B", 0): 0.09, ("B", 1): 0.09, ("C", 0): 0.08, ("C", 1): 0.08}
+    views = {("A", 0): 1000.0, ("A", 1): 3000.0}
+    facts["procurable_product_out_of_stock_rate"] = [oos.get((a, weeks.index(w)), np.nan)
+                                                    for a, w in zip(facts["asin"], facts["period_start"])]
+    facts["glance_views"] = [views.get((a, weeks.index(w)), 1000.0) for a, w in zip(facts["asin"], facts["period_start"])]
+    model = GearModel(GearInputs(facts))
+    report = model.compute(weeks=2, compare="prior")
+    per = report.per_asin["current"]
+    assert per.loc["A", "oos_rate"] == pytest.approx(0.065)
+    availability = report.gear("availability")
+    count = next(k for k in availability.kpis if k.id == "asins_oos")
+    share = next(k for k in availability.kpis if k.id == "asins_oos_share")
+    assert count.value == 1.0 and share.value == pytest.approx(1 / 3)
+    assert K.asins_above_oos_limit(np.array([0.065, 0.09, 0.08, np.nan]), 0.08) == (1.0, pytest.approx(1 / 3))
+    assert all(np.isnan(K.asins_above_oos_limit(np.array([np.nan]), 0.08)))
+    # the name says the limit and the window, in both languages
+    assert count.name == "ASINs with OOS over 8% (last 2 weeks)"
+    assert model.compute(weeks=1, compare="prior", lang="de").gear("availability").kpis[4].name == \
+        "ASINs mit OOS über 8\u00a0% (letzte Woche)"
+    k = next(k for g in model.gears for k in g.kpis if k.id == "asins_oos_share")
+    assert kpi_name(k, "de", 4, 0.075) == "Anteil ASINs mit OOS über 7,5\u00a0% (letzte 4 Wochen)"
+
+
+def test_the_oos_count_and_the_forecast_at_risk_count_are_different_named_figures():
+    """Past vs future: the gear tile counts ASINs whose OOS WAS above the limit in the period;
+    the forecast counts ASINs AT RISK of running out in its next 4 projected weeks (a week whose
+    stock at its start is below P80/P90 demand), supply.at_risk_asins, the one function the tab
+    badge and the risk page call. Risk weeks: X in week 2, Y in week 6 (of 6) -> next 4: [X];
+    over all 6 weeks: [X, Y]."""
+    from vendordesk.core.forecast.supply import RISK_HORIZON_WEEKS, at_risk_asins
+
+    weeks = _weeks(6, "2026-11-22")
+    risks = pd.DataFrame({"asin": ["X", "Y", "X"], "week_start": [weeks[1], weeks[5], weeks[2]]})
+    assert RISK_HORIZON_WEEKS == 4
+    assert at_risk_asins(risks, weeks) == ["X"]
+    assert at_risk_asins(risks, weeks, horizon=len(weeks)) == ["X", "Y"]
+    assert at_risk_asins(risks.iloc[:0], weeks) == []
+
+
+def test_pre_oos_run_rate_is_the_asins_own_last_weeks_whatever_other_asins_did():
+    """Lost units at 100 % OOS = OOS x the ASIN's pre-OOS run rate (the mean of ordered / (1 − OOS)
+    over its last 8 weeks at most 50 % OOS). Another ASIN's high-OOS weeks must not shift that
+    window (they once did: a running sum over all rows was read at a count of valid weeks).
+
+    A (sorted first): 3 weeks at 60 % OOS -> no usable week, its lost units stay unknown.
+    B: week 1 0 % OOS, 10 ordered -> 10 / 1.0 = 10; week 2 50 % OOS, 10 ordered -> 10 / 0.5 = 20;
+    week 3 100 % OOS -> lost = 1.0 x (10 + 20) / 2 = 15 units (week 2 itself: 10 x 0.5 / 0.5 = 10).
+    """
+    from vendordesk.core.gears import kpis as K
+
+    weeks = _weeks(3)
+    facts = _facts(weeks, ("A", "B"))
+    facts["ordered_units"] = [10.0 if not (a == "B" and w == weeks[2]) else 0.0 for a, w in zip(facts["asin"], facts["period_start"])]
+    oos = {"A": [0.6, 0.6, 0.6], "B": [0.0, 0.5, 1.0]}
+    facts["procurable_product_out_of_stock_rate"] = [oos[a][weeks.index(w)]
+                                                    for a, w in zip(facts["asin"], facts["period_start"])]
+    lost = pd.Series(K.lost_units(facts), index=pd.MultiIndex.from_frame(facts[["asin", "period_start"]]))
+    assert lost[("B", weeks[0])] == pytest.approx(0.0)
+    assert lost[("B", weeks[1])] == pytest.approx(10.0)
+    assert lost[("B", weeks[2])] == pytest.approx(15.0)
+    assert np.isnan(lost[("A", weeks[2])])
+    prepared = K.prepare(facts)
+    row = prepared[(prepared["asin"] == "B") & (prepared["period_start"] == weeks[2])].iloc[0]
+    assert row["lost_units"] == pytest.approx(15.0) and row["demand_units"] == pytest.approx(15.0)
+
+
+def test_lost_sales_say_how_sure_they_are():
+    """The same two ASINs as above, judged over their 3 weeks. Lost units: B 0 + 10 + 15 = 25
+    (A's 3 weeks at 60 % OOS have no earlier usable week: unknown, not counted). Of the 25, the
+    15 of B's 100 % OOS week come from the pre-OOS run rate (the least sure part): 15 / 25 = 60 %;
+    3 ASIN-weeks out of stock are unknown. Measured KPIs carry no estimate."""
+    weeks = _weeks(3)
+    facts = _facts(weeks, ("A", "B"))
+    facts["ordered_units"] = [10.0 if not (a == "B" and w == weeks[2]) else 0.0
+                              for a, w in zip(facts["asin"], facts["period_start"])]
+    oos = {"A": [0.6, 0.6, 0.6], "B": [0.0, 0.5, 1.0]}
+    facts["procurable_product_out_of_stock_rate"] = [oos[a][weeks.index(w)]
+                                                    for a, w in zip(facts["asin"], facts["period_start"])]
+    report = GearModel(GearInputs(facts)).compute(weeks=3, compare="prior")
+    kpis = {k.id: k for k in report.gear("availability").kpis}
+    assert kpis["lost_units"].value == pytest.approx(25.0)
+    for kpi_id in ("lost_units", "lost_value", "lost_share"):
+        estimate = kpis[kpi_id].as_dict()["estimate"]
+        assert estimate["run_rate_unit_share"] == pytest.approx(0.6)
+        assert estimate["unknown_asin_weeks"] == 3
+    assert kpis["oos_rate"].estimate is None and "estimate" in kpis["oos_rate"].as_dict()
+    only_b = GearModel(GearInputs(facts)).compute(weeks=3, compare="prior", asins=["B"])
+    b = {k.id: k for k in only_b.gear("availability").kpis}["lost_units"]
+    assert b.estimate["unknown_asin_weeks"] == 0 and b.estimate["run_rate_unit_share"] == pytest.approx(0.6)

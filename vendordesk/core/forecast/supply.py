@@ -32,6 +32,8 @@ import pandas as pd
 REVIEW_WEEKS = 1
 DEFAULT_LEAD_WEEKS = 2
 #: "At risk" everywhere (tab badge, OOS page): a projected risk week within the next 4 weeks.
+#: A FUTURE count, named "ASINs at risk in the next 4 weeks"; the gears' "ASINs with OOS over 8 %
+#: (last 4 weeks)" is a PAST one (core.gears.kpis.asins_above_oos_limit). Two figures, two names.
 RISK_HORIZON_WEEKS = 4
 
 
@@ -95,7 +97,7 @@ def _window_sum(values: np.ndarray, start: int, length: np.ndarray) -> np.ndarra
     idx = np.minimum(start + np.arange(longest), h - 1)
     window = values[:, idx]
     mask = np.arange(longest)[None, :] < length[:, None]
-    return np.sum(np.where(mask, window, 0.0), axis=1)
+    return np.asarray(np.sum(np.where(mask, window, 0.0), axis=1))
 
 
 def project(inp: SupplyInputs, safety: str = "p80", order_basis: str = "amazon") -> dict[str, np.ndarray]:
@@ -110,7 +112,7 @@ def project(inp: SupplyInputs, safety: str = "p80", order_basis: str = "amazon")
     arrivals[:, :h] = np.nan_to_num(inp.open_po)
     amazon = np.clip(np.nan_to_num(inp.on_hand), 0, None).astype(float)
     vendor = np.clip(np.nan_to_num(inp.own_stock), 0, None).astype(float)
-    out: dict = {k: np.zeros((n, h)) for k in ("amazon_stock", "own_stock", "expected_order", "shipped",
+    out: dict[str, np.ndarray] = {k: np.zeros((n, h)) for k in ("amazon_stock", "own_stock", "expected_order", "shipped",
                                                  "arrivals", "short_p80", "short_p90")}
     capacity = np.where(np.isnan(inp.capacity), np.inf, np.clip(inp.capacity, 0, None))
     cover = lead + REVIEW_WEEKS
@@ -154,8 +156,9 @@ def projection_frame(asins: list[str], weeks: list[str], inp: SupplyInputs,
 
 
 def at_risk_asins(risks: pd.DataFrame, weeks: list[str], horizon: int = RISK_HORIZON_WEEKS) -> list[str]:
-    """THE definition of an ASIN "at risk": it has a week at risk (stock below P80 or P90 demand)
-    among the first ``horizon`` projected weeks. Sorted; the badge and the OOS page count this."""
+    """THE definition of an ASIN "at risk" (of running out): it has a week at risk (stock at the
+    week's start below P80 or P90 demand) among the first ``horizon`` projected weeks. Sorted; the
+    badge and the OOS page count this; ``horizon=len(weeks)``: at risk anywhere in the forecast."""
     if risks is None or risks.empty or not len(weeks):
         return []
     near = risks.loc[risks["week_start"].isin(list(weeks)[:horizon]), "asin"]

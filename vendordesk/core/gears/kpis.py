@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
@@ -54,49 +55,54 @@ HIGH_OOS = 0.5
 #: Pre-OOS run rate: the mean full-availability demand of the ASIN's last 8 weeks below HIGH_OOS.
 BASELINE_WEEKS = 8
 WEEKS_PER_YEAR = 52
+#: A number, a numpy array or a pandas Series: the scalar formulas take any of them (and return
+#: the same kind), so their arguments are typed as this alias rather than as one of the three.
+Numeric = Any
 
 
 # --- scalar formulas -----------------------------------------------------------------------
-def safe_div(numerator, denominator):
+def safe_div(numerator: Numeric, denominator: Numeric) -> Numeric:
     """numerator / denominator; NaN where the denominator is 0 or missing."""
     if isinstance(numerator, pd.Series) or isinstance(denominator, pd.Series):
-        num = pd.Series(numerator, dtype=float) if not isinstance(numerator, pd.Series) else numerator.astype(float)
-        den = denominator.astype(float) if isinstance(denominator, pd.Series) else float(denominator)
+        num: Any = pd.Series(numerator, dtype=float) if not isinstance(numerator, pd.Series) \
+            else numerator.astype(float)
+        den: Any = denominator.astype(float) if isinstance(denominator, pd.Series) else float(denominator)
         with np.errstate(divide="ignore", invalid="ignore"):
             result = num / den
         if isinstance(den, pd.Series):
             return result.where(den.notna() & (den != 0))
         return result if den else result * np.nan
     try:
-        num, den = float(numerator), float(denominator)
+        top, bottom = float(numerator), float(denominator)
     except (TypeError, ValueError):
         return float("nan")
-    if den == 0 or np.isnan(den) or np.isnan(num):
+    if bottom == 0 or np.isnan(bottom) or np.isnan(top):
         return float("nan")
-    return num / den
+    return top / bottom
 
 
-def asp(shipped_revenue, shipped_units):
+def asp(shipped_revenue: Numeric, shipped_units: Numeric) -> Numeric:
     """Average selling price = shipped revenue / shipped units (§1.5)."""
     return safe_div(shipped_revenue, shipped_units)
 
 
-def conversion(ordered_units, glance_views):
+def conversion(ordered_units: Numeric, glance_views: Numeric) -> Numeric:
     """Conversion = ordered units / glance views (§1.2, [inferred])."""
     return safe_div(ordered_units, glance_views)
 
 
-def return_rate(customer_returns, shipped_units):
+def return_rate(customer_returns: Numeric, shipped_units: Numeric) -> Numeric:
     """Return rate = customer returns / shipped units (§1.2, [inferred])."""
     return safe_div(customer_returns, shipped_units)
 
 
-def chargeback_share(chargebacks, shipped_cogs):
+def chargeback_share(chargebacks: Numeric, shipped_cogs: Numeric) -> Numeric:
     """Chargebacks as a share of sell-in = chargeback € / shipped COGS (§1.3)."""
     return safe_div(chargebacks, shipped_cogs)
 
 
-def net_ppm(shipped_revenue, shipped_cogs, contra_cogs=0.0, sales_discount=0.0):
+def net_ppm(shipped_revenue: Numeric, shipped_cogs: Numeric, contra_cogs: Numeric = 0.0,
+            sales_discount: Numeric = 0.0) -> Numeric:
     """(Shipped revenue − shipped COGS + contra-COGS − sales discount) / shipped revenue (§1.5).
 
     The one Net PPM formula (margin.net_ppm and the KPI tables call it). Numbers, numpy
@@ -110,7 +116,7 @@ def net_ppm(shipped_revenue, shipped_cogs, contra_cogs=0.0, sales_discount=0.0):
     return safe_div(shipped_revenue - shipped_cogs + contra_cogs - sales_discount, shipped_revenue)
 
 
-def _zero_if_missing(value):
+def _zero_if_missing(value: Numeric) -> Numeric:
     if isinstance(value, pd.Series):
         return value.fillna(0.0)
     if isinstance(value, np.ndarray):
@@ -118,7 +124,7 @@ def _zero_if_missing(value):
     return 0.0 if is_missing(value) else value
 
 
-def weeks_of_cover(on_hand_units, open_po_units, weekly_units):
+def weeks_of_cover(on_hand_units: Numeric, open_po_units: Numeric, weekly_units: Numeric) -> Numeric:
     """(Sellable on hand + open PO units) / weekly demand (§1.5). ``weekly_units`` is the
     OOS-corrected demand (ordered + lost units) per week: shipped units are censored by
     out-of-stock weeks and would flatter the cover of an ASIN that cannot sell.
@@ -136,14 +142,16 @@ def weeks_of_cover(on_hand_units, open_po_units, weekly_units):
     stock = on_hand_units + open_po_units
     if isinstance(stock, pd.Series) or isinstance(weekly_units, pd.Series):
         stock = pd.Series(stock, dtype=float) if not isinstance(stock, pd.Series) else stock
-        rate = weekly_units if isinstance(weekly_units, pd.Series) else pd.Series(weekly_units, index=stock.index)
-        return safe_div(stock, rate.where(rate > 0)).where(stock >= 0)
+        per_week: pd.Series = (weekly_units if isinstance(weekly_units, pd.Series)
+                               else pd.Series(weekly_units, index=stock.index))
+        return safe_div(stock, per_week.where(per_week > 0)).where(stock >= 0)
     if is_missing(weekly_units) or not weekly_units > 0 or not stock >= 0:
         return float("nan")
     return stock / weekly_units
 
 
-def sell_through(shipped_units, customer_returns, opening_on_hand, received_units):
+def sell_through(shipped_units: Numeric, customer_returns: Numeric, opening_on_hand: Numeric,
+                 received_units: Numeric) -> Numeric:
     """Amazon's sell-through for a period: (shipped − customer returns) / (sellable on hand at
     the start + net received units) (§1.3, [schema]); may be < 0 or > 1. Missing returns or
     receipts count as 0; NaN without an opening stock or a positive denominator."""
@@ -154,7 +162,7 @@ def sell_through(shipped_units, customer_returns, opening_on_hand, received_unit
     return safe_div(shipped_units - returns, opening_on_hand + received)
 
 
-def lost_sales_units(ordered_units, oos_rate, baseline_units=float("nan")):
+def lost_sales_units(ordered_units: Numeric, oos_rate: float, baseline_units: float = float("nan")) -> Numeric:
     """Estimated units lost to OOS in one week (§1.5, an estimate).
 
     Up to HIGH_OOS: ordered units × OOS / (1 − OOS). Above it (also at 100 %): OOS ×
@@ -168,7 +176,21 @@ def lost_sales_units(ordered_units, oos_rate, baseline_units=float("nan")):
     return float("nan") if is_missing(baseline_units) else oos_rate * baseline_units
 
 
-def _ratio_of_sums(numerator, denominator) -> float:
+def asins_above_oos_limit(oos_rates: pd.Series | np.ndarray, limit: float) -> tuple[float, float]:
+    """THE gear tile's out-of-stock count (a PAST figure; the forecast's "at risk" is a different,
+    future one: core.forecast.supply.at_risk_asins): (number of ASINs whose glance-view-weighted
+    OOS rate over the period is above ``limit``, that number's share of the ASINs with a known OOS
+    rate). ``limit`` is the OOS gear's red edge (8 % by default). NaN, NaN when no ASIN has an
+    OOS rate. Shown as "ASINs with OOS over 8 % (last 4 weeks)"."""
+    rates = np.asarray(oos_rates, dtype=float)
+    known = ~np.isnan(rates)
+    if not known.any():
+        return float("nan"), float("nan")
+    over = float(np.count_nonzero(rates[known] > limit))
+    return over, over / float(np.count_nonzero(known))
+
+
+def _ratio_of_sums(numerator: Numeric, denominator: Numeric) -> float:
     num, den = pd.Series(numerator, dtype=float), pd.Series(denominator, dtype=float)
     both = num.notna().to_numpy() & den.notna().to_numpy()
     return safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
@@ -184,15 +206,15 @@ def weighted_rate(values: pd.Series, weights: pd.Series | None = None) -> float:
     return float((values[mask] * weights[mask]).sum() / total) if total > 0 else float("nan")
 
 
-def relative_change(value, compare):
+def relative_change(value: Any, compare: Any) -> float:
     """(value − compare) / |compare|; NaN without a comparison."""
     try:
-        value, compare = float(value), float(compare)
+        now, then = float(value), float(compare)
     except (TypeError, ValueError):
         return float("nan")
-    if is_missing(value) or is_missing(compare) or compare == 0:
+    if is_missing(now) or is_missing(then) or then == 0:
         return float("nan")
-    return (value - compare) / abs(compare)
+    return (now - then) / abs(then)
 
 
 # --- frame pipeline ------------------------------------------------------------------------
@@ -252,7 +274,7 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _lost_and_demand(cols: dict, weeks: np.ndarray, asins: np.ndarray) -> None:
+def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.ndarray) -> None:
     """Lost units and value, OOS-corrected demand and the opening stock, per ASIN-week.
 
     lost = ordered × OOS / (1 − OOS) up to HIGH_OOS (§1.5); above it (100 % OOS too)
@@ -263,19 +285,22 @@ def _lost_and_demand(cols: dict, weeks: np.ndarray, asins: np.ndarray) -> None:
     """
     n = len(weeks)
     order = np.lexsort((weeks, asins))           # by ASIN, then week
-    inverse = np.empty(n, dtype=np.intp)
-    inverse[order] = np.arange(n)
-    a, w = asins[order], weeks[order]
+
+    def take(values: np.ndarray) -> np.ndarray:
+        return np.take(values, order)               # a gather (faster than values[order])
+
+    a, w = take(asins), take(weeks)
     new_group = np.r_[True, a[1:] != a[:-1]] if n else np.zeros(0, dtype=bool)
     group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) if n else np.zeros(0, dtype=np.intp)
-    oos = cols["procurable_product_out_of_stock_rate"][order]
-    ordered = cols["ordered_units"][order]
-    ordered = np.where(np.isnan(ordered), cols["shipped_units"][order], ordered)
+    oos = take(cols["procurable_product_out_of_stock_rate"])
+    ordered_units, shipped_units = take(cols["ordered_units"]), take(cols["shipped_units"])
+    ordered = np.where(np.isnan(ordered_units), shipped_units, ordered_units)
     with np.errstate(divide="ignore", invalid="ignore"):
         low = (oos >= 0) & (oos <= HIGH_OOS)
         full = np.where(low, ordered / (1.0 - oos), np.nan)
         valid = ~np.isnan(full)
-        cv = np.r_[0.0, np.cumsum(np.where(valid, full, 0.0))]
+        # running sum over the usable weeks only, indexed by how many usable weeks came before a row
+        cv = np.r_[0.0, np.cumsum(full[valid])]
         before = np.r_[0, np.cumsum(valid)[:-1]] if n else np.zeros(0, dtype=np.intp)
         lo = np.maximum(before - BASELINE_WEEKS, before[group_start]) if n else before
         count = before - lo
@@ -283,21 +308,19 @@ def _lost_and_demand(cols: dict, weeks: np.ndarray, asins: np.ndarray) -> None:
         lost = np.where(low, ordered * oos / (1.0 - oos),
                         np.where((oos > HIGH_OOS) & (oos <= 1.0), oos * baseline, np.nan))
         demand = np.where(np.isnan(oos), ordered, ordered + lost)
-        price = cols["ordered_revenue"][order] / np.where(cols["ordered_units"][order] != 0,
-                                                          cols["ordered_units"][order], np.nan)
-        shipped_price = cols["shipped_revenue"][order] / np.where(cols["shipped_units"][order] != 0,
-                                                                  cols["shipped_units"][order], np.nan)
+        price = take(cols["ordered_revenue"]) / np.where(ordered_units != 0, ordered_units, np.nan)
+        shipped_price = take(cols["shipped_revenue"]) / np.where(shipped_units != 0, shipped_units, np.nan)
         price = np.where(np.isnan(price), shipped_price, price)
     known = np.where(~np.isnan(price), np.arange(n), -1)
     last = np.maximum.accumulate(known) if n else known
     price = np.where(last >= group_start, price[np.maximum(last, 0)], np.nan) if n else price
-    on_hand = cols["sellable_on_hand_inventory_units"][order]
+    on_hand = take(cols["sellable_on_hand_inventory_units"])
     previous = np.r_[np.nan, on_hand[:-1]] if n else on_hand
     consecutive = np.r_[False, (w[1:] == w[:-1] + 1)] & ~new_group if n else new_group
     opening = np.where(consecutive, previous, np.nan)
     for name, values in (("lost_units", lost), ("lost_value", lost * price), ("demand_units", demand),
                          ("opening_on_hand_units", opening)):
-        cols[name][:] = values[inverse]
+        cols[name][order] = values               # back to the rows' own order
 
 
 def lost_units(facts: pd.DataFrame) -> np.ndarray:
@@ -328,7 +351,7 @@ def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray 
     target[:] = values if order is None else values[order]
 
 
-def _text_column(facts: pd.DataFrame, name: str, values: np.ndarray, order: np.ndarray | None):
+def _text_column(facts: pd.DataFrame, name: str, values: np.ndarray, order: np.ndarray | None) -> Any:
     """The facts' own string array (no per-element conversion), reordered like the rows."""
     if not len(values):
         return values
@@ -336,7 +359,7 @@ def _text_column(facts: pd.DataFrame, name: str, values: np.ndarray, order: np.n
     return array if order is None else array.take(order)
 
 
-def _codes(facts: pd.DataFrame, values: np.ndarray, code_column: str, sort: bool) -> tuple[np.ndarray, list]:
+def _codes(facts: pd.DataFrame, values: np.ndarray, code_column: str, sort: bool) -> tuple[np.ndarray, list[Any]]:
     """(integer code per row, label per code): the store's codes when they are complete
     (every code 0..k-1 used; sorted labels when ``sort``), else ``pd.factorize``."""
     if code_column in facts.columns and len(values):
@@ -352,11 +375,11 @@ def _codes(facts: pd.DataFrame, values: np.ndarray, code_column: str, sort: bool
     return codes, list(labels)
 
 
-class Labels(tuple):
+class Labels(tuple[Any, ...]):
     """Code -> label lookup kept in ``DataFrame.attrs``; pandas deep-copies attrs on every
     operation, so this immutable tuple returns itself instead of being copied."""
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict[int, Any]) -> Labels:
         return self
 
 
@@ -494,7 +517,7 @@ def _period_rows(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
     codes = prepared["week"].to_numpy()
     if labels is not None and np.all(codes[1:] >= codes[:-1]):
         lo, hi = np.searchsorted(codes, [bisect.bisect_left(labels, start), bisect.bisect_right(labels, end)])
-        return lo + np.flatnonzero(real[lo:hi])
+        return np.asarray(lo + np.flatnonzero(real[lo:hi]))
     return np.flatnonzero(_week_mask(prepared, start, end) & real)
 
 
@@ -525,7 +548,7 @@ def numeric_block(prepared: pd.DataFrame) -> np.ndarray:
     itself when ``prepared`` is the whole frame, else a copy of the rows."""
     held = prepared.attrs.get("block")
     if held and len(held[0]) == len(prepared):
-        return held[0]
+        return np.asarray(held[0])
     return prepared[_block_columns()].to_numpy(dtype=float)
 
 
@@ -572,13 +595,13 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     else:
         first = pd.Series(prepared["asin"].to_numpy(dtype=object)[idx]).groupby(inverse).first()
         index = pd.Index(first.to_numpy(dtype=object), name="asin")
-    result = pd.DataFrame(out, index=index)
+    result = _float_frame(out, index)
     if not result.index.is_monotonic_increasing:
         result = result.sort_index()
     if chargebacks is not None and len(chargebacks):
         week, asin = chargebacks["week_start"].to_numpy(dtype=object), chargebacks["asin"].to_numpy(dtype=object)
         take = np.flatnonzero((week >= start) & (week <= end) & (asin != ""))
-        pos = result.index.get_indexer(asin[take]) if len(take) else np.array([], dtype=np.intp)
+        pos = result.index.get_indexer(pd.Index(asin[take])) if len(take) else np.array([], dtype=np.intp)
         for c in CB_COLUMNS:        # summed per ASIN of the result, NaN without a known amount
             values = chargebacks[c].to_numpy(dtype=float, na_value=np.nan)[take]
             keep = (pos >= 0) & ~np.isnan(values)
@@ -589,11 +612,15 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
 
 def _div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = num / den
+        out: np.ndarray = num / den
     out[~(den != 0) | np.isnan(den)] = np.nan
     return out
 
 
+@overload
+def kpi_table(agg: pd.DataFrame) -> pd.DataFrame: ...
+@overload
+def kpi_table(agg: pd.Series) -> pd.Series: ...
 def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     """Every KPI from an aggregate (rows = weeks or ASINs, or one Series for a period).
 
@@ -603,13 +630,17 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     if isinstance(agg, pd.Series):
         return kpi_table(agg.to_frame().T).iloc[0]
     n = len(agg)
+    # one read of the aggregate (a frame of one float block: a view, no copy per column)
+    values = agg.to_numpy(dtype=float, na_value=np.nan) if len(agg.columns) else np.empty((n, 0))
+    position = {name: j for j, name in enumerate(agg.columns)}
+    absent = np.full(n, np.nan)
+    absent.flags.writeable = False
 
     def a(name: str) -> np.ndarray:
-        if name in agg.columns:
-            return agg[name].to_numpy(dtype=float, na_value=np.nan)
-        return np.full(n, np.nan)
+        j = position.get(name)
+        return absent if j is None else values[:, j]
 
-    out = {}
+    out: dict[str, np.ndarray] = {}
     revenue, units, cogs = a("shipped_revenue"), a("shipped_units"), a("shipped_cogs")
     out["asp"] = _div(revenue, units)
     out["conversion"] = _div(a("ordered_units"), a("glance_views"))
@@ -650,7 +681,16 @@ def kpi_table(agg: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     out["unhealthy_share"] = _div(a("unhealthy_inventory_units"), on_hand)
     out["open_po_units"] = a("open_purchase_order_units")
     out["active_asins"] = a("active")
-    return pd.DataFrame(out, index=agg.index)
+    return _float_frame(out, agg.index)
+
+
+def _float_frame(columns: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
+    """A frame of float columns built as ONE block (a dict of arrays costs a sanitising pass
+    per column, ~20 µs each)."""
+    matrix = np.empty((len(index), len(columns)))
+    for j, values in enumerate(columns.values()):
+        matrix[:, j] = values
+    return pd.DataFrame(matrix, index=index, columns=list(columns), copy=False)
 
 
 # --- periods -------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ newer partial week is reported (``partial_week``), not judged.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,8 +38,11 @@ from vendordesk.core.gears.defs import (
     with_overrides,
 )
 from vendordesk.core.missing import is_missing
+from vendordesk.text import formatter, texts
 
 SCORE_GREEN, SCORE_AMBER = 80.0, 50.0
+#: The lost-sales KPIs: estimates, each with how sure it is (KpiResult.estimate).
+LOST_KPIS = ("lost_units", "lost_value", "lost_share")
 STATUSES = ("green", "amber", "red", "no-data")
 COMPARES = ("prior", "last_year")
 #: "auto": the same weeks last year where a year of data exists (seasonally honest), else prior.
@@ -57,7 +63,7 @@ class GearInputs:
     chargebacks: pd.DataFrame | None = None
     manual: pd.DataFrame | None = None
     products: pd.DataFrame | None = None
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
     net_ppm_target: float | None = None
     po_lines: pd.DataFrame | None = None    # asin, order_date, status, requested/accepted/received_qty, expected_date
 
@@ -74,12 +80,17 @@ class KpiResult:
     change: float
     score: float | None
     status: str                 # green, amber, red, no-data, info
-    threshold: dict | None
+    threshold: dict[str, Any] | None
     manual: bool
     data_as_of: str | None
+    # an estimate says how sure it is (lost sales: see GearModel._lost_certainty); None: a measured figure
+    estimate: dict[str, Any] | None = None
 
-    def as_dict(self) -> dict:
-        return {k: _clean(v) for k, v in self.__dict__.items()}
+    def as_dict(self) -> dict[str, Any]:
+        out = {k: _clean(v) for k, v in self.__dict__.items()}
+        if self.estimate is not None:
+            out["estimate"] = {k: _clean(v) for k, v in self.estimate.items()}
+        return out
 
 
 @dataclass
@@ -96,7 +107,7 @@ class GearResult:
     judged_kpis: int = 0               # KPIs with a threshold
     note: str | None = None            # e.g. "one_kpi": too few KPIs with data for a score
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "score": _clean(self.score), "status": self.status,
                 "kpis": [k.as_dict() for k in self.kpis], "data_as_of": self.data_as_of,
                 "compare": self.compare, "scored_kpis": self.scored_kpis, "judged_kpis": self.judged_kpis,
@@ -108,11 +119,11 @@ class GearReport:
     asof_week: str | None
     weeks: int
     compare: str
-    periods: dict
+    periods: dict[str, tuple[str, str]]
     gears: list[GearResult]
     weekly: pd.DataFrame          # KPI columns per week (index period_start)
     asins: list[str] | None
-    per_asin: dict = field(default_factory=dict)   # period name -> KPI table per ASIN
+    per_asin: dict[str, pd.DataFrame] = field(default_factory=dict)   # period name -> KPI table per ASIN
     compare_requested: str = "prior"               # what was asked: auto, prior or last_year
     partial_week: str | None = None                # a newer week with too few ASINs, not judged
 
@@ -120,12 +131,29 @@ class GearReport:
         return next(g for g in self.gears if g.id == gear_id)
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
     if is_missing(value):
         return None
     if isinstance(value, (np.floating,)):
         return float(value)
     return value
+
+
+# --- names that carry their definition ---------------------------------------------------
+def kpi_name(k: KpiDef, lang: str, weeks: int, oos_limit: float | None) -> str:
+    """The KPI's name in ``lang``. The OOS counts name their limit and their window, so that the
+    gear tile's PAST count of OOS ASINs (kpis.asins_above_oos_limit) cannot be mistaken for the
+    forecast's "at risk of running out in the next N weeks" (supply.at_risk_asins; issue 13)."""
+    if k.id not in ("asins_oos", "asins_oos_share") or oos_limit is None:
+        return k.name(lang)
+    _ = texts(lang)
+    decimals = 0 if abs(oos_limit * 100 - round(oos_limit * 100)) < 1e-9 else 1
+    limit = formatter(lang).percent(oos_limit, decimals)
+    if k.id == "asins_oos":
+        return _.ngettext("ASINs with OOS over {limit} (last week)",
+                          "ASINs with OOS over {limit} (last {n} weeks)", weeks, limit=limit, n=weeks)
+    return _.ngettext("Share of ASINs with OOS over {limit} (last week)",
+                      "Share of ASINs with OOS over {limit} (last {n} weeks)", weeks, limit=limit, n=weeks)
 
 
 # --- judging ---------------------------------------------------------------------------------
@@ -135,10 +163,12 @@ def judge(value: float, compare: float, threshold: Threshold | None, better: int
         return None, "info"
     if threshold.kind == "band":           # the worse of the low edge (min) and the high edge (max)
         low = judge(value, compare, Threshold("min", threshold.green, threshold.red), 1)
+        if threshold.green_high is None or threshold.red_high is None:
+            return low
         high = judge(value, compare, Threshold("max", threshold.green_high, threshold.red_high), -1)
         if low[0] is None or high[0] is None:
             return None, "no-data"
-        return min(low, high, key=lambda r: r[0])
+        return low if low[0] <= high[0] else high
     x = value
     if threshold.kind == "trend":
         x = K.relative_change(value, compare)
@@ -183,9 +213,9 @@ class GearModel:
         self.chargebacks = _chargeback_frame(inputs.chargebacks)
         self.manual = M.normalise(inputs.manual)
         self._manual_groups = M.split(self.manual)
-        self._manual_cache: dict = {}
-        self._block = None
-        self._product_info = None
+        self._manual_cache: dict[tuple[str, ...] | None, pd.DataFrame] = {}
+        self._block: np.ndarray | None = None
+        self._product_info: pd.DataFrame | bool | None = None
         self.gears = with_overrides(with_net_ppm_target(defs.GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
         active = self.prepared["active"].to_numpy() > 0
@@ -196,6 +226,14 @@ class GearModel:
         lines = inputs.po_lines
         self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
         self._complete = _complete_weeks(self.prepared, len(self._week_labels))
+        oos = self.prepared["procurable_product_out_of_stock_rate"].to_numpy(dtype=float) \
+            if "procurable_product_out_of_stock_rate" in self.prepared else np.full(len(self.prepared), np.nan)
+        lost = self.prepared["lost_units"].to_numpy(dtype=float)
+        with np.errstate(invalid="ignore"):
+            # lost units extrapolated from the pre-OOS run rate (weeks above HIGH_OOS: the least sure part)
+            self._lost_from_run_rate = np.where((oos > K.HIGH_OOS) & ~np.isnan(lost), lost, 0.0)
+            # ASIN-weeks out of stock whose lost units are unknown (no earlier usable week): not counted
+            self._lost_unknown = (oos > 0) & np.isnan(lost)
 
     # filters -------------------------------------------------------------------------------
     def asins_for(self, brand: str | None = None, category: str | None = None,
@@ -232,7 +270,7 @@ class GearModel:
             return str(self._week_labels[-1])
         return None
 
-    def compare_for(self, compare: str, periods: dict) -> str:
+    def compare_for(self, compare: str, periods: dict[str, tuple[str, str]]) -> str:
         """``auto``: the same weeks last year when the data reaches back to their start, else prior."""
         if compare in COMPARES:
             return compare
@@ -264,7 +302,7 @@ class GearModel:
         partial = self.partial_week() if not asof else None
         if asof_week is None:
             weekly = pd.DataFrame()
-            gears = [self._empty_gear(g, lang) for g in self.gears]
+            gears = [self._empty_gear(g, lang, weeks) for g in self.gears]
             return GearReport(None, weeks, "prior" if requested == "auto" else requested, {}, gears, weekly, asins,
                               {}, requested)
         periods = K.periods(asof_week, weeks)
@@ -278,10 +316,32 @@ class GearModel:
         self._po_line_rates(values, per_asin, periods, asins)
         self._count_kpis(values, per_asin)
         last_known = _last_known(weekly)
-        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang) for g in self.gears]
+        lost_estimate = self._lost_certainty(values["current"], periods["current"], asins)
+        gears = [self._judge_gear(g, values, compare, weekly, last_known, lang, weeks, lost_estimate)
+                 for g in self.gears]
         return GearReport(asof_week, weeks, compare, periods, gears, weekly, asins, per_asin, requested, partial)
 
-    def _po_line_rates(self, values: dict, per_asin: dict, periods: dict, asins) -> None:
+    def _lost_certainty(self, now: dict[str, Any], span: tuple[str, str],
+                        asins: list[str] | None) -> dict[str, Any]:
+        """How sure the period's lost-sales estimate is: ``run_rate_unit_share`` = the share of its
+        lost units from weeks above HIGH_OOS (OOS x the ASIN's pre-OOS run rate, the least sure part; the
+        rest is ordered x OOS / (1 - OOS)), ``unknown_asin_weeks`` = ASIN-weeks out of stock whose
+        lost units are unknown (no earlier week to estimate from; not in the figure)."""
+        lo = np.searchsorted(self._week_labels, span[0], side="left")
+        hi = np.searchsorted(self._week_labels, span[1], side="right")
+        week = self.prepared["week"].to_numpy()
+        rows = (week >= lo) & (week < hi)
+        if asins is not None:
+            wanted = self._asin_index.get_indexer(pd.Index(asins))
+            rows &= np.isin(self.prepared["asin_code"].to_numpy(), wanted[wanted >= 0])
+        total = _f(now.get("lost_units"))
+        from_run_rate = float(self._lost_from_run_rate[rows].sum())
+        return {"method": "oos_uplift_and_run_rate",
+                "run_rate_unit_share": from_run_rate / total if total > 0 else float("nan"),
+                "unknown_asin_weeks": int(np.count_nonzero(self._lost_unknown[rows]))}
+
+    def _po_line_rates(self, values: dict[str, dict[str, Any]], per_asin: dict[str, pd.DataFrame],
+                       periods: dict[str, tuple[str, str]], asins: list[str] | None) -> None:
         """Confirmation and fill rate from PO lines where the workspace has them (Amazon's unit
         definition: sum accepted / sum requested for POs ordered in the period; sum received /
         sum accepted for closed POs expected in it), for the period and per ASIN."""
@@ -303,7 +363,7 @@ class GearModel:
                     rate = np.where(pos >= 0, per[np.maximum(pos, 0)], np.nan)
                     table[column] = np.where(np.isnan(rate), table[column].to_numpy(dtype=float), rate)
 
-    def _manual_weekly(self, asins, weeks: list[str]) -> pd.DataFrame:
+    def _manual_weekly(self, asins: list[str] | None, weeks: list[str]) -> pd.DataFrame:
         """Manual KPI series per filter, cached (entries change only through a reload)."""
         key = None if asins is None else tuple(sorted(asins))
         if key not in self._manual_cache:
@@ -312,16 +372,17 @@ class GearModel:
             self._manual_cache[key] = M.weekly(self.manual, self._manual_groups, _manual_kpis(), asins, weeks)
         return self._manual_cache[key]
 
-    def _per_asin(self, asins, periods: dict, rows: pd.DataFrame, cb: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    def _per_asin(self, asins: list[str] | None, periods: dict[str, tuple[str, str]], rows: pd.DataFrame,
+                  cb: pd.DataFrame) -> dict[str, pd.DataFrame]:
         if asins is None:
             if self._block is None:
                 self._block = K.numeric_block(self.prepared)
             block = self._block
         else:
             block = K.numeric_block(rows)
-        return {name: K.kpi_table(K.per_asin(rows, *span, cb, block)) for name, span in periods.items()}
+        return {name: K.kpi_table(K.per_asin(rows, span[0], span[1], cb, block)) for name, span in periods.items()}
 
-    def _count_kpis(self, values: dict, per_asin: dict) -> None:
+    def _count_kpis(self, values: dict[str, dict[str, Any]], per_asin: dict[str, pd.DataFrame]) -> None:
         """ASINs beyond the OOS red line and below the Net PPM target, for the current and the
         chosen comparison period (the other comparison stays unknown: one pass fewer)."""
         oos_red = _threshold(self.gears, "availability", "oos_rate")
@@ -330,25 +391,24 @@ class GearModel:
             if table.empty or not values.get(name):
                 continue
             if oos_red is not None and table["oos_rate"].notna().any():
-                over = float((table["oos_rate"] > oos_red).sum())
-                values[name]["asins_oos"] = over
-                values[name]["asins_oos_share"] = over / float(table["oos_rate"].notna().sum())
+                over, share = K.asins_above_oos_limit(table["oos_rate"].to_numpy(dtype=float), oos_red)
+                values[name]["asins_oos"], values[name]["asins_oos_share"] = over, share
             if ppm_target is not None and table["net_ppm"].notna().any():
                 selling = table["shipped_revenue"].fillna(0) > 0
                 values[name]["asins_below_target"] = float(((table["net_ppm"] < ppm_target) & selling).sum())
 
-    def _period_values(self, totals: pd.DataFrame, periods: dict, asins,
-                       manual_weekly: pd.DataFrame) -> dict[str, dict]:
+    def _period_values(self, totals: pd.DataFrame, periods: dict[str, tuple[str, str]], asins: list[str] | None,
+                       manual_weekly: pd.DataFrame) -> dict[str, dict[str, Any]]:
         """KPI values for each named period (one kpi_table call for all of them)."""
         names = list(periods)
-        values: dict[str, dict] = {name: {} for name in names}
+        values: dict[str, dict[str, Any]] = {name: {} for name in names}
         if len(totals):
             aggs = K.periods_of_totals(totals, {name: periods[name] for name in names})
             table = K.kpi_table(aggs)
-            records = table.to_dict("index")
-            for name, count in zip(names, aggs["weeks"].to_numpy()):
+            columns = list(table.columns)
+            for name, row, count in zip(names, table.to_numpy(dtype=float).tolist(), aggs["weeks"].to_numpy()):
                 if count > 0:
-                    values[name] = records[name]
+                    values[name] = dict(zip(columns, row))
                     values[name]["active_asins"] = self._active_asins(asins, *periods[name])
         manual_weeks = manual_weekly.index.to_numpy(dtype=object)
         for name in names:
@@ -361,7 +421,7 @@ class GearModel:
                                                values[name].get("ordered_revenue", np.nan))
         return values
 
-    def _active_asins(self, asins, start: str, end: str) -> float:
+    def _active_asins(self, asins: list[str] | None, start: str, end: str) -> float:
         """Distinct ASINs with shipped units in the period (integer codes, no string scans)."""
         lo = np.searchsorted(self._week_labels, start, side="left")
         hi = np.searchsorted(self._week_labels, end, side="right")
@@ -379,10 +439,12 @@ class GearModel:
             weekly["tacos"] = np.nan
         return weekly.sort_index()
 
-    def _judge_gear(self, g: GearDef, values: dict, compare: str, weekly: pd.DataFrame, last_known: dict,
-                    lang: str) -> GearResult:
+    def _judge_gear(self, g: GearDef, values: dict[str, dict[str, Any]], compare: str, weekly: pd.DataFrame,
+                    last_known: dict[str, str],
+                    lang: str, weeks: int = 4, lost_estimate: dict[str, Any] | None = None) -> GearResult:
         now, prior, last_year = values["current"], values["prior"], values["last_year"]
         results = []
+        oos_limit = _threshold(self.gears, "availability", "oos_rate")
         for k in g.kpis:
             if k.compute is not None:          # a declared KPI function over the period's KPI values
                 for period in (now, prior, last_year):
@@ -393,9 +455,10 @@ class GearModel:
             if is_missing(value) and k.threshold is not None:
                 score, status = None, "no-data"
             results.append(KpiResult(
-                k.id, k.name(lang), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
+                k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
                 K.relative_change(value, cmp), score, status,
-                k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id)))
+                k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id),
+                lost_estimate if k.id in LOST_KPIS else None))
         score = combine(results, g.kpis)
         status = gear_status(score)
         judged = sum(1 for k in g.kpis if k.threshold is not None)
@@ -410,9 +473,10 @@ class GearModel:
         return GearResult(g.id, _name(g, self.inputs.settings, lang), score, status, results,
                           max(dates) if dates else None, spark, compare, scored, judged, note)
 
-    def _empty_gear(self, g: GearDef, lang: str) -> GearResult:
+    def _empty_gear(self, g: GearDef, lang: str, weeks: int = 4) -> GearResult:
         nan = float("nan")
-        kpis = [KpiResult(k.id, k.name(lang), k.unit, nan, nan, nan, nan, nan, None,
+        oos_limit = _threshold(self.gears, "availability", "oos_rate")
+        kpis = [KpiResult(k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, nan, nan, nan, nan, nan, None,
                           "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
                           k.manual, None) for k in g.kpis]
         return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [],
@@ -449,28 +513,29 @@ class GearModel:
         if self._product_info is None:
             products = self.inputs.products
             has = products is not None and len(products) > 0
-            self._product_info = products.set_index("asin")[["title", "brand", "category"]] if has else False
-        if self._product_info is not False:
+            self._product_info = products.set_index("asin")[["title", "brand", "category"]] \
+                if products is not None and has else False
+        if isinstance(self._product_info, pd.DataFrame):
             info = self._product_info.reindex(table["asin"])
             for column in info.columns:
                 table[column] = info[column].to_numpy()
         return table
 
 
-def _threshold(gears, gear_id: str, kpi_id: str, edge: str = "red") -> float | None:
+def _threshold(gears: tuple[GearDef, ...], gear_id: str, kpi_id: str, edge: str = "red") -> float | None:
     g = next(x for x in gears if x.id == gear_id)
     k = g.kpi(kpi_id)
     return getattr(k.threshold, edge) if k and k.threshold else None
 
 
-def _f(value) -> float:
+def _f(value: Any) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
         return float("nan")
 
 
-def _name(g: GearDef, settings: dict, lang: str) -> str:
+def _name(g: GearDef, settings: dict[str, Any], lang: str) -> str:
     custom = (settings.get(g.id) or {}).get("custom_name")
     return custom.strip() if isinstance(custom, str) and custom.strip() else g.name(lang)
 
@@ -479,22 +544,26 @@ def _last_known(weekly: pd.DataFrame) -> dict[str, str]:
     """Per column: the end of the newest week with a value (one numpy pass over the frame)."""
     if weekly.empty:
         return {}
-    known = weekly.notna().to_numpy()
+    known: np.ndarray = weekly.notna().to_numpy()
     rows = len(weekly) - 1 - np.argmax(known[::-1], axis=0)
     weeks = weekly.index.to_numpy(dtype=object)
-    return {column: _week_end(weeks[row]) for column, row, any_known in
-            zip(weekly.columns, rows, known.any(axis=0)) if any_known}
+    seen: list[bool] = np.any(known, axis=0).tolist()
+    return {column: _week_end(weeks[row]) for column, row, any_known in zip(weekly.columns, rows, seen) if any_known}
 
 
+@lru_cache(maxsize=4096)
 def _week_end(week: str) -> str:
-    return (pd.Timestamp(week) + pd.Timedelta(days=6)).strftime("%Y-%m-%d")
+    """The Saturday that ends the retail week starting ``week`` (ISO)."""
+    return (dt.date.fromisoformat(str(week)[:10]) + dt.timedelta(days=6)).isoformat()
 
 
 def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, float]]:
     if kpi_id not in weekly.columns:
         return []
-    series = weekly[kpi_id].tail(n)
-    return [(week, float(v)) for week, v in series.dropna().items()]
+    values = weekly[kpi_id].to_numpy(dtype=float, na_value=np.nan)[-n:]
+    known = ~np.isnan(values)
+    weeks = weekly.index.to_numpy(dtype=object)[-n:][known]
+    return list(zip(weeks.tolist(), values[known].tolist()))
 
 
 def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
@@ -514,7 +583,7 @@ def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
     if n_weeks > COMPLETE_LOOKBACK:                 # the median of the previous 8 weeks, in one call
         windows = np.lib.stride_tricks.sliding_window_view(counts[:-1], COMPLETE_LOOKBACK)
         usual[COMPLETE_LOOKBACK:] = np.median(windows, axis=1)
-    return counts >= COMPLETE_SHARE * usual
+    return np.asarray(counts >= COMPLETE_SHARE * usual)
 
 
 def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
@@ -528,7 +597,7 @@ def _codes_of(asins: np.ndarray, index: pd.Index) -> np.ndarray:
     labels = asins[starts]
     if len(labels) > 1 and not all(labels[1:] > labels[:-1]):      # not sorted: hash every row
         codes, uniques = pd.factorize(asins)
-        return np.r_[index.get_indexer(pd.Index(uniques)), -1][codes]
+        return np.asarray(np.r_[index.get_indexer(pd.Index(uniques)), -1][codes])
     return np.repeat(index.get_indexer(pd.Index(labels)), np.diff(np.r_[starts, n]))
 
 
@@ -547,7 +616,7 @@ class _PoLines:
             parsed = pd.to_datetime(pd.Series(labels, dtype=object).astype(str).str[:10], errors="coerce",
                                     format="%Y-%m-%d")
             days_of = np.r_[parsed.to_numpy(dtype="datetime64[D]").astype(np.int64), np.iinfo(np.int64).min]
-            return days_of[codes]                            # code -1 (missing) -> the last: never in a period
+            return np.asarray(days_of[codes])                # code -1 (missing) -> the last: never in a period
 
         def number(column: str) -> np.ndarray:
             return pd.to_numeric(lines[column], errors="coerce").to_numpy(dtype=float) if column in lines \
@@ -555,23 +624,31 @@ class _PoLines:
 
         self.asin = _codes_of(lines["asin"].to_numpy(dtype=object), asin_index)
         self.ordered_on, self.expected_on = days("order_date"), days("expected_date")
-        self.closed = (lines["status"].astype(str) == "closed").to_numpy() if "status" in lines \
-            else np.zeros(len(lines), bool)
+        # the status strings as Python objects compared at once (no per-row str() of a string column)
+        self.closed = np.asarray(lines["status"].to_numpy(dtype=object, na_value="") == "closed", dtype=bool) \
+            if "status" in lines else np.zeros(len(lines), bool)
         self.requested, self.accepted = number("requested_qty"), number("accepted_qty")
         self.received = number("received_qty")
+        # the lines each rate can count at all (a known ASIN, both quantities known), once
+        known = self.asin >= 0
+        self._confirm_ok = known & ~np.isnan(self.accepted) & ~np.isnan(self.requested)
+        self._fill_ok = known & self.closed & ~np.isnan(self.received) & ~np.isnan(self.accepted)
 
-    def rates(self, start: str, end_day: str, wanted: np.ndarray | None, n: int):
+    def rates(self, start: str, end_day: str, wanted: np.ndarray | None,
+              n: int) -> tuple[float, float, np.ndarray, np.ndarray]:
         """(confirmation, fill, per-ASIN confirmation (n,), per-ASIN fill (n,)) for [start, end_day]."""
         lo, hi = np.datetime64(start, "D").astype(np.int64), np.datetime64(end_day, "D").astype(np.int64)
-        keep = self.asin >= 0 if wanted is None else np.isin(self.asin, wanted[wanted >= 0])
-        ordered = keep & (self.ordered_on >= lo) & (self.ordered_on <= hi)
-        closed = keep & self.closed & (self.expected_on >= lo) & (self.expected_on <= hi)
+        ordered = self._confirm_ok & (self.ordered_on >= lo) & (self.ordered_on <= hi)
+        closed = self._fill_ok & (self.expected_on >= lo) & (self.expected_on <= hi)
+        if wanted is not None:
+            keep = np.isin(self.asin, wanted[wanted >= 0])
+            ordered, closed = ordered & keep, closed & keep
         confirmation, per_confirmation = self._ratio(ordered, self.accepted, self.requested, n)
         fill, per_fill = self._ratio(closed, self.received, self.accepted, n)
         return confirmation, fill, per_confirmation, per_fill
 
-    def _ratio(self, rows: np.ndarray, num: np.ndarray, den: np.ndarray, n: int):
-        both = rows & ~np.isnan(num) & ~np.isnan(den)
+    def _ratio(self, both: np.ndarray, num: np.ndarray, den: np.ndarray, n: int) -> tuple[float, np.ndarray]:
+        """Σ num / Σ den over the lines ``both`` (both quantities known), in total and per ASIN."""
         total = K.safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
         codes = self.asin[both]
         top = np.bincount(codes, weights=num[both], minlength=n)
