@@ -44,6 +44,9 @@ class MainWindow(QMainWindow):
         self.ctx.services["main_window"] = self
         self.undo_stack = QUndoStack(self)
         self.ctx.services["undo_stack"] = self.undo_stack
+        from vendordesk.ui.column_memory import ColumnMemory
+
+        self.columns = ColumnMemory(self.settings, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -73,9 +76,17 @@ class MainWindow(QMainWindow):
     def _build_search(self) -> None:
         from vendordesk.ui.search import SearchBox, search_entries
 
+        from PySide6.QtWidgets import QHBoxLayout
+
         self.search = SearchBox(lambda: search_entries(self.ctx.workspace))
         self.search.picked.connect(self.jump)
-        self.menuBar().setCornerWidget(self.search, Qt.Corner.TopRightCorner)
+        # In the tab bar's corner (the menu bar is lower than a line edit and cut it off).
+        corner = QWidget()
+        corner.setObjectName("searchCorner")
+        box = QHBoxLayout(corner)
+        box.setContentsMargins(4, 2, 6, 2)
+        box.addWidget(self.search)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -116,6 +127,7 @@ class MainWindow(QMainWindow):
             tab = cls(self.ctx, self)
             tab.changed.connect(self.changed)
             tab.badge_changed.connect(lambda text, t=tab: self._set_badge(t, text))
+            tab.badge_changed.connect(lambda _text, t=tab: self._scan_columns(t))
             self.tab_widgets.append(tab)
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
@@ -154,11 +166,22 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget is not None and hasattr(widget, "ensure_loaded"):
             widget.ensure_loaded()
+            self._scan_columns(widget)
+
+    def _scan_columns(self, tab) -> None:
+        """Remembered column widths for the tables ``tab`` has built (now, and once its data has
+        arrived: tabs build their tables when the first load returns)."""
+        if self._closed or not shiboken6.isValid(tab):
+            return
+        self.columns.scan(tab)
+        self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab),
+                   lambda: shiboken6.isValid(tab) and self.columns.scan(tab), tries=100)
 
     def _on_changed(self, changes: Changes) -> None:
         self.search.invalidate()
         for tab in self.tab_widgets:
             tab.refresh(changes)
+            self.columns.scan(tab)
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------
@@ -353,6 +376,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         """The last tab and each tab's own layout (splitters, filters) for the next start."""
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.columns.save()
         for tab in self.tab_widgets:
             state = tab.layout_state() if hasattr(tab, "layout_state") else {}
             if state:
@@ -372,6 +396,11 @@ def _preload_domain(progress=None, cancelled=None) -> None:
         if cancelled and cancelled():
             return
         importlib.import_module(name)
+
+
+def _loading(tab) -> bool:
+    """A tab's load still running in a worker (tabs keep it in ``task``)."""
+    return getattr(tab, "task", None) is not None
 
 
 def _has_module(name: str) -> bool:
