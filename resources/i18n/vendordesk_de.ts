@@ -1881,7 +1881,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+52"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+55"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -1897,24 +1897,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+144"/>
+        <location line="+147"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1934,7 +1934,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>%1 · too little data for a score</source>
+        <translation>%1 · zu wenig Daten für eine Punktzahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 · no data</source>
         <translation>%1 · keine Daten</translation>
     </message>
@@ -2141,27 +2146,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+70"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+85"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%1, weekly</source>
         <translation>%1, wöchentlich</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Only 1 KPI has data: no gear score.</source>
         <translation>Nur 1 KPI hat Daten: kein Zahnrad-Wert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No report or manual values for this gear yet.</source>
         <translation>Für dieses Zahnrad gibt es noch keine Berichts- oder manuellen Werte.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>vs. last year</source>
         <translation>ggü. Vorjahr</translation>
     </message>
@@ -2171,7 +2176,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ggü. Vorperiode</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>As of %1</source>
         <translation>Stand %1</translation>
     </message>
@@ -2210,6 +2215,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too little data</source>
+        <translation>Zu wenig Daten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3409,7 +3419,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+70"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+73"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3429,7 +3439,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+124"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

@@ -26,5 +26,5 @@ def write_demo(path: Path, asins: int = 150, weeks: int = 104, seed: int = 7, fo
         raise UserError(_("--weeks must be between 8 and 260."))
     if path.exists():
         path.unlink()
-    build_demo(path, asins=asins, weeks=weeks, seed=seed, progress=progress)
+    build_demo(path, asins=asins, weeks=weeks, seed=seed, progress=progress, lang=lang)
     return OpResult(path, Changes.everything())
