@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+37"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+45"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Case exists</source>
         <translation>Fall existiert</translation>
     </message>
@@ -2889,6 +2889,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Logistics &amp; compliance</source>
+        <translation>Logistik &amp; Compliance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lost sales (OOS)</source>
         <translation>Verlorene Verkäufe (OOS)</translation>
     </message>
@@ -2908,12 +2913,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>On-Time-/In-Full-Fehler</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Operations</source>
-        <translation>Operations</translation>
+        <location line="+5"/>
+        <source>Payment terms / cash discount</source>
+        <translation>Zahlungsziel / Skonto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>Operations</source>
+        <translation type="vanished">Operations</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Ordered units</source>
         <translation>Bestellte Stück</translation>
     </message>
@@ -2933,12 +2942,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bestellmengen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Payment terms / Skonto</source>
-        <translation>Zahlungsziel / Skonto</translation>
+        <translation type="vanished">Zahlungsziel / Skonto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Price &amp; Buy Box</source>
         <translation>Preis &amp; Buy Box</translation>
     </message>

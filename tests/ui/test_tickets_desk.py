@@ -187,3 +187,25 @@ def test_side_panel_follows_the_page(tab):
     assert tab.editors.currentWidget() is tab.cb_editor
     tab.pages.setCurrentWidget(tab.cases)
     assert tab.editors.currentWidget() is tab.case_editor and tab.case_editor.key == "0123456789"
+
+
+def test_double_click_on_a_negotiation_date_in_the_week_opens_that_negotiation(make_window, qtbot, demo_workspace):
+    """The demo's draft price increase takes effect two days after the demo's "today" (21.11.2026):
+    the week page lists it; a double-click shows it in the price-increase tab."""
+    from PySide6.QtCore import Qt
+
+    demo_workspace.conn.execute("UPDATE negotiations SET effective_date = '2026-11-23' WHERE id = 1")
+    demo_workspace.conn.commit()
+    window = make_window(demo_workspace)
+    tickets = next(t for t in window.tab_widgets if type(t).__name__ == "TicketsTab")
+    window.tabs.setCurrentWidget(tickets)
+    qtbot.waitUntil(lambda: bool(getattr(tickets, "week", None) and tickets.week.found), timeout=30000)
+    tree = tickets.week.tree
+    hits = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())
+            if tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole) == ("negotiation", 1)]
+    assert len(hits) == 1
+    tree.itemDoubleClicked.emit(hits[0], 0)
+    negotiation = window.tabs.currentWidget()
+    assert type(negotiation).__name__ == "NegotiationTab"
+    qtbot.waitUntil(lambda: negotiation.case is not None and negotiation.case.id == 1, timeout=10000)

@@ -107,6 +107,14 @@ class MainWindow(QMainWindow):
             self._when(lambda: hasattr(tab, "cases") and hasattr(tab, "_frames"),
                        lambda: tab.open_item("case", key))
 
+    def open_negotiation(self, case_id) -> None:
+        """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
+        self.ensure_tabs()
+        tab = next((t for t in self.tab_widgets if type(t).__name__ == "NegotiationTab"), None)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.open_case(int(case_id))
+
     def _when(self, ready, action, tries: int = 200) -> None:
         """Run ``action`` once the tab has loaded (its data comes from a worker)."""
         if ready():
