@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_search()
         self._build_menus()
         self.workspace_label = QLabel()
+        self.workspace_label.setProperty("desk_check_quoted", True)   # the workspace's name and path
         self.as_of_label = QLabel()
         self.statusBar().addWidget(self.workspace_label)
         self.statusBar().addPermanentWidget(self.as_of_label)
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         corner = QWidget()
         corner.setObjectName("searchCorner")
         box = QHBoxLayout(corner)
-        box.setContentsMargins(4, 2, 6, 2)
+        box.setContentsMargins(4, 1, 6, 1)
         box.addWidget(self.search)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
