@@ -23,7 +23,7 @@ def table_path(root: QWidget, view: QWidget) -> str:
     """``Class#n/…`` from ``root`` down to ``view`` (n counts earlier siblings of the same class);
     a widget's object name replaces its step."""
     steps = []
-    widget = view
+    widget: QWidget | None = view
     while widget is not None and widget is not root:
         parent = widget.parentWidget()
         if widget.objectName():

@@ -8,7 +8,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from vendordesk import APP_NAME
 from vendordesk.changes import Changes
@@ -76,8 +76,6 @@ class MainWindow(QMainWindow):
 
     def _build_search(self) -> None:
         from vendordesk.ui.search import SearchBox, search_entries
-
-        from PySide6.QtWidgets import QHBoxLayout
 
         self.search = SearchBox(lambda: search_entries(self.ctx.workspace))
         self.search.picked.connect(self.jump)
