@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+230"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+236"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1863,7 +1863,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-215"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-221"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -3427,7 +3427,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+73"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+74"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3447,7 +3447,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+130"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3750,12 +3750,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+243"/>
+        <location line="+252"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-247"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3825,7 +3825,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+134"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
@@ -4617,7 +4617,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+162"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+168"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -5087,12 +5087,29 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-190"/>
         <source>DD.MM.YYYY</source>
-        <translation>TT.MM.JJJJ</translation>
+        <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-193"/>
+        <source>D</source>
+        <comment>the letter for &apos;day&apos; in a date format</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>M</source>
+        <comment>the letter for &apos;month&apos; in a date format</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Y</source>
+        <comment>the letter for &apos;year&apos; in a date format</comment>
+        <translation>J</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Pick a date</source>
         <translation>Datum im Kalender wählen</translation>
     </message>

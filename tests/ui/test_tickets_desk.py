@@ -122,7 +122,7 @@ def test_date_fields_have_a_calendar_and_a_format_placeholder(tab, qtbot):
     from PySide6.QtWidgets import QCalendarWidget
 
     edit = tab.case_editor.fields["next_follow_up"]
-    assert edit.placeholderText() == "DD.MM.YYYY"
+    assert edit.placeholderText() == "DD/MM/YYYY"        # the British order and separator of the dates shown
     action = next(a for a in edit.actions() if a.objectName() == "pick_date")
     action.trigger()
     popup = edit.findChild(QCalendarWidget, "date_popup")
@@ -147,6 +147,10 @@ def test_week_page_lists_the_week_and_exports_ics(tab, tmp_path):
     assert text.count("BEGIN:VEVENT") == 3 and "\r\n" in text
     due = (dt.date.today() + dt.timedelta(days=3)).strftime("%Y%m%d")
     assert f"DTSTART;VALUE=DATE:{due}" in text
+
+
+def test_the_date_placeholder_follows_the_locale(tab_de):
+    assert tab_de.case_editor.fields["next_follow_up"].placeholderText() == "TT.MM.JJJJ"
 
 
 def test_english_plurals_are_not_lazy(qapp):
