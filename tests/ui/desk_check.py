@@ -290,6 +290,25 @@ def clip_findings(widget, where: str) -> list[Finding]:
     return found
 
 
+def combo_clip_findings(widget, where: str) -> list[Finding]:
+    """A combo box whose shown item is wider than its text field ("Alle Katego", "(weniger Rückbel")."""
+    from PySide6 import QtWidgets as W
+
+    if not isinstance(widget, W.QComboBox) or widget.isEditable() or not widget.currentText():
+        return []
+    option = W.QStyleOptionComboBox()
+    widget.initStyleOption(option)
+    field = widget.style().subControlRect(W.QStyle.ComplexControl.CC_ComboBox, option,
+                                          W.QStyle.SubControl.SC_ComboBoxEditField, widget)
+    text = _plain_mnemonic(widget.currentText())
+    need = widget.fontMetrics().horizontalAdvance(text)
+    if widget.iconSize().width() and not widget.itemIcon(widget.currentIndex()).isNull():
+        need += widget.iconSize().width() + 4
+    if need > field.width() + 1:
+        return [Finding("clipped", where, f"combo {text!r} needs {need}px, has {field.width()}px")]
+    return []
+
+
 def wrapped_clip_findings(widget, where: str) -> list[Finding]:
     """A word-wrapped label given less height than its wrapped text needs (lines cut off below)."""
     from PySide6 import QtWidgets as W
@@ -421,6 +440,7 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
                 findings += identifier_findings(line, where, allow)
         if clipping:
             findings += clip_findings(widget, where) + wrapped_clip_findings(widget, where)
+            findings += combo_clip_findings(widget, where)
             findings += cut_findings(widget, where)
     if clipping:
         findings += overlap_findings(root, [w for w in widgets if _visible(w)])

@@ -117,6 +117,20 @@ def test_finds_a_cut_off_field_an_overlap_and_a_cut_wrapped_label(qtbot):
     assert not left, report(left)
 
 
+def test_finds_a_combo_box_too_narrow_for_its_item(qtbot):
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+    root = QWidget()
+    combo = QComboBox()
+    combo.addItems(["Alle Kategorien"])
+    combo.setFixedWidth(70)
+    QVBoxLayout(root).addWidget(combo)
+    _shown(qtbot, root, 300)
+    assert [f.kind for f in check_widget(root, "de")] == ["clipped"]
+    combo.setFixedWidth(combo.sizeHint().width())
+    assert not check_widget(root, "de")
+
+
 def test_english_sentence_heuristic():
     assert english_sentence("Unknown report layout; the file is not a Vendor Central report")
     assert not english_sentence("Die Datei ist kein Bericht und wurde nicht importiert")
