@@ -378,3 +378,22 @@ def test_a_gear_with_one_kpi_says_too_little_data_not_good(make_window, qtbot, q
         assert tab.report.gear("reviews_cx").score is not None and good.status.text() != "Zu wenig Daten"
     finally:
         install_language(qapp, "en")
+
+
+def test_thresholds_dialog_opens_for_a_range_kpi_and_keeps_both_edges(qtbot, qapp):
+    """Weeks of cover is green between 4 and 8 weeks (a "band"): the dialog used to fail on it."""
+    from vendordesk.core.gears.defs import GEARS, with_overrides
+    from vendordesk.ui.gears.dialogs import GearSettingsDialog
+
+    gear = next(g for g in GEARS if g.id == "availability")
+    dialog = GearSettingsDialog(gear, gear.name("en"), None, "en")
+    qtbot.addWidget(dialog)
+    green, red, unit, kind = dialog.spins["weeks_of_cover"]
+    assert kind == "band" and [s.value() for s in green] == [4.0, 8.0] and [s.value() for s in red] == [2.0, 12.0]
+    green[1].setValue(9.0)
+    red[0].setValue(1.0)
+    saved = dialog.thresholds()["weeks_of_cover"]
+    assert saved == {"kind": "band", "green": 4.0, "red": 1.0, "green_high": 9.0, "red_high": 12.0}
+    applied = with_overrides((gear,), {"availability": {"thresholds": {"weeks_of_cover": saved}}})[0]
+    threshold = next(k for k in applied.kpis if k.id == "weeks_of_cover").threshold
+    assert (threshold.green, threshold.green_high, threshold.red, threshold.red_high) == (4.0, 9.0, 1.0, 12.0)

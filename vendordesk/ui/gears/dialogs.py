@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from vendordesk.core.gears.defs import GearDef, KpiDef
@@ -126,21 +128,37 @@ class GearSettingsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
+        self.spins: dict[str, tuple[list[QDoubleSpinBox], list[QDoubleSpinBox], str, str]] = {}
         for row, k in enumerate(self.kpis):
             item = QTableWidgetItem(k.name(lang))
             self.table.setItem(row, 0, item)
             rule = {"max": self.tr("lower is better"), "min": self.tr("higher is better"),
-                    "trend": self.tr("change vs. comparison")}[k.threshold.kind]
+                    "trend": self.tr("change vs. comparison"),
+                    "band": self.tr("within a range")}.get(k.threshold.kind, k.threshold.kind)
             self.table.setItem(row, 1, QTableWidgetItem(rule))
             unit = "pct" if k.threshold.kind == "trend" else k.unit
             pair = []
-            for col, value in ((2, k.threshold.green), (3, k.threshold.red)):
-                spin = QDoubleSpinBox()
-                _unit_setup(spin, unit)
-                spin.setValue(_to_shown(value, unit))
-                self.table.setCellWidget(row, col, spin)
-                pair.append(spin)
+            band = k.threshold.kind == "band"
+            for col, low, high in ((2, k.threshold.green, k.threshold.green_high),
+                                   (3, k.threshold.red, k.threshold.red_high)):
+                spins = []
+                for value in ((low, high) if band else (low,)):
+                    spin = QDoubleSpinBox()
+                    _unit_setup(spin, unit)
+                    spin.setValue(_to_shown(value, unit))
+                    spins.append(spin)
+                if band:       # a range: green between its two edges, red below the one or above the other
+                    cell = QWidget()
+                    box = QHBoxLayout(cell)
+                    box.setContentsMargins(0, 0, 0, 0)
+                    box.setSpacing(2)
+                    box.addWidget(spins[0])
+                    box.addWidget(QLabel(self.tr("to") if col == 2 else self.tr("or")))
+                    box.addWidget(spins[1])
+                    self.table.setCellWidget(row, col, cell)
+                else:
+                    self.table.setCellWidget(row, col, spins[0])
+                pair.append(spins)
             self.spins[k.id] = (pair[0], pair[1], unit, k.threshold.kind)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -164,7 +182,11 @@ class GearSettingsDialog(QDialog):
     def thresholds(self) -> dict:
         out = {}
         for kpi_id, (green, red, unit, kind) in self.spins.items():
-            out[kpi_id] = {"kind": kind, "green": _to_stored(green.value(), unit), "red": _to_stored(red.value(), unit)}
+            out[kpi_id] = {"kind": kind, "green": _to_stored(green[0].value(), unit),
+                           "red": _to_stored(red[0].value(), unit)}
+            if kind == "band":
+                out[kpi_id].update(green_high=_to_stored(green[1].value(), unit),
+                                   red_high=_to_stored(red[1].value(), unit))
         return out
 
     def custom_name(self) -> str | None:
