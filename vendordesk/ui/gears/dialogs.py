@@ -28,7 +28,7 @@ from vendordesk.ui import fmt
 def _unit_setup(spin: QDoubleSpinBox, unit: str) -> None:
     """Percent KPIs are typed in percent (12,5) and stored as fractions."""
     spin.setDecimals(2)
-    spin.setRange(-1e9, 1e9)
+    spin.setRange(-1e7, 1e7)        # KPI limits; a narrower range keeps the field narrow
     spin.setGroupSeparatorShown(True)
     if unit == "pct":
         spin.setRange(-1000.0, 1000.0)
@@ -118,7 +118,6 @@ class GearSettingsDialog(QDialog):
         super().__init__(parent)
         self.gear = gear
         self.setWindowTitle(self.tr("Rename and set thresholds: %1").replace("%1", default_name))
-        self.resize(560, 360)
         self.name = QLineEdit(custom_name or "")
         self.name.setPlaceholderText(default_name)
         self.kpis = [k for k in gear.kpis if k.threshold is not None]
@@ -161,7 +160,11 @@ class GearSettingsDialog(QDialog):
                 pair.append(spins)
             self.spins[k.id] = (pair[0], pair[1], unit, k.threshold.kind)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        header = self.table.horizontalHeader()
+        # wide enough for every column (the KPI names, the range cells), at most most of a small screen
+        self.resize(min(1100, max(560, header.length() + 40)), 360)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.reset_requested = False
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
