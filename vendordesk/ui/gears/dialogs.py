@@ -54,6 +54,7 @@ class ManualKpiDialog(QDialog):
         self.gear = gear
         self.kpis: list[KpiDef] = [k for k in gear.kpis if k.manual]
         self.setWindowTitle(self.tr("Enter a value: %1").replace("%1", gear_name))
+        self.setMinimumWidth(440)          # the explanation reads as lines, not as a narrow column
         form = QFormLayout()
         self.kpi = QComboBox()
         for k in self.kpis:
