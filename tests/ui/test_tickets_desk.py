@@ -213,3 +213,12 @@ def test_double_click_on_a_negotiation_date_in_the_week_opens_that_negotiation(m
     negotiation = window.tabs.currentWidget()
     assert type(negotiation).__name__ == "NegotiationTab"
     qtbot.waitUntil(lambda: negotiation.case is not None and negotiation.case.id == 1, timeout=10000)
+
+
+def test_label_columns_show_their_longest_label_whole(tab_de):
+    """"Wareneingang / Fehlmengen" was cut to "Wareneingang / …" in the case table."""
+    view = tab_de.cases.view
+    keys = tab_de.cases.model.visible_keys()
+    for key in ("status", "category"):
+        section = keys.index(key)
+        assert view.columnWidth(section) >= view.sizeHintForColumn(section), key
