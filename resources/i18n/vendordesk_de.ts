@@ -2049,12 +2049,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+120"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+121"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -2104,7 +2104,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>oder</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3677,12 +3677,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-116"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-120"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Whole account</source>
         <translation>Ganzes Konto</translation>
     </message>
@@ -4480,7 +4480,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tables.py" line="+42"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+43"/>
         <source>Search all columns…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
@@ -4500,7 +4500,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -5427,7 +5427,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Heute</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
