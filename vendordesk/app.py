@@ -54,14 +54,14 @@ def choose_language(args: argparse.Namespace, settings) -> str:
     return args.lang or app_settings.load().language or settings.value("ui/language", "") or system_language()
 
 
-def _open_or_build(path: Path, needs_demo: bool):
+def _open_or_build(path: Path, needs_demo: bool, lang: str = "de"):
     from vendordesk.store import open_workspace
 
     if needs_demo:
         from vendordesk.demo import build_demo
 
         log.info("first start: writing the demo workspace to %s", path)
-        build_demo(path)
+        build_demo(path, lang=lang)      # its texts in the KAM's language
     return open_workspace(path, create=True)
 
 
@@ -81,7 +81,7 @@ def run_gui(args: argparse.Namespace) -> int:
     install_language(app, lang)
     path, needs_demo = resolve_workspace(args, settings)
     try:
-        workspace = _open_or_build(path, needs_demo)
+        workspace = _open_or_build(path, needs_demo, lang)
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         if getattr(args, "workspace", None) or path == default_workspace():
@@ -89,7 +89,7 @@ def run_gui(args: argparse.Namespace) -> int:
         # The last workspace is unusable: say so, then fall back to the default one.
         path = default_workspace()
         try:
-            workspace = _open_or_build(path, not path.exists())
+            workspace = _open_or_build(path, not path.exists(), lang)
         except UserError as again:
             QMessageBox.critical(None, APP_NAME, str(again))
             return 2

@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+37"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+45"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Case exists</source>
         <translation>Fall existiert</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+230"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+236"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1863,7 +1863,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-215"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-221"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1881,7 +1881,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+52"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+55"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -1897,24 +1897,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+144"/>
+        <location line="+147"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-147"/>
+        <location line="+148"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1934,7 +1934,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>%1 · too little data for a score</source>
+        <translation>%1 · zu wenig Daten für eine Punktzahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 · no data</source>
         <translation>%1 · keine Daten</translation>
     </message>
@@ -2044,12 +2049,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+118"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+121"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -2082,6 +2087,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>change vs. comparison</source>
         <translation>Veränderung ggü. Vergleich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within a range</source>
+        <translation>innerhalb eines Bereichs</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>or</source>
+        <translation>oder</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2141,27 +2161,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+70"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+85"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%1, weekly</source>
         <translation>%1, wöchentlich</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Only 1 KPI has data: no gear score.</source>
         <translation>Nur 1 KPI hat Daten: kein Zahnrad-Wert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No report or manual values for this gear yet.</source>
         <translation>Für dieses Zahnrad gibt es noch keine Berichts- oder manuellen Werte.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>vs. last year</source>
         <translation>ggü. Vorjahr</translation>
     </message>
@@ -2171,7 +2191,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ggü. Vorperiode</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>As of %1</source>
         <translation>Stand %1</translation>
     </message>
@@ -2210,6 +2230,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too little data</source>
+        <translation>Zu wenig Daten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2879,6 +2904,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Logistics &amp; compliance</source>
+        <translation>Logistik &amp; Compliance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lost sales (OOS)</source>
         <translation>Verlorene Verkäufe (OOS)</translation>
     </message>
@@ -2898,12 +2928,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>On-Time-/In-Full-Fehler</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Operations</source>
-        <translation>Operations</translation>
+        <location line="+5"/>
+        <source>Payment terms / cash discount</source>
+        <translation>Zahlungsziel / Skonto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>Operations</source>
+        <translation type="vanished">Operations</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Ordered units</source>
         <translation>Bestellte Stück</translation>
     </message>
@@ -2923,12 +2957,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bestellmengen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Payment terms / Skonto</source>
-        <translation>Zahlungsziel / Skonto</translation>
+        <translation type="vanished">Zahlungsziel / Skonto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Price &amp; Buy Box</source>
         <translation>Preis &amp; Buy Box</translation>
     </message>
@@ -3303,7 +3336,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Angeboten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Add lever</source>
         <translation>Hebel hinzufügen</translation>
     </message>
@@ -3409,7 +3442,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+70"/>
+        <location filename="../../vendordesk/ui/main_window.py" line="+74"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3429,7 +3462,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+130"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3644,12 +3677,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-100"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-120"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Whole account</source>
         <translation>Ganzes Konto</translation>
     </message>
@@ -3732,12 +3765,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+243"/>
+        <location line="+252"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-247"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3807,7 +3840,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+134"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
@@ -4447,7 +4480,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tables.py" line="+42"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+43"/>
         <source>Search all columns…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
@@ -4467,7 +4500,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -4599,7 +4632,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+162"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+168"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -5069,12 +5102,29 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-190"/>
         <source>DD.MM.YYYY</source>
-        <translation>TT.MM.JJJJ</translation>
+        <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-193"/>
+        <source>D</source>
+        <comment>the letter for &apos;day&apos; in a date format</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>M</source>
+        <comment>the letter for &apos;month&apos; in a date format</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Y</source>
+        <comment>the letter for &apos;year&apos; in a date format</comment>
+        <translation>J</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Pick a date</source>
         <translation>Datum im Kalender wählen</translation>
     </message>
@@ -5377,7 +5427,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Heute</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>

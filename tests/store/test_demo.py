@@ -293,3 +293,30 @@ def test_default_size_has_150_asins_104_weeks_and_all_stories(full_path):
         assert near.fetchone()[0] > 0          # some disputes must be filed this week
     finally:
         conn.close()
+
+
+def test_generated_texts_are_in_the_language_chosen_at_demo_time():
+    """Contacts and chargeback notes the demo writes are in the KAM's language, their dates in its
+    locale; status events keep the status key (the timeline labels it in any language)."""
+    from vendordesk.demo import generate
+
+    german, english = generate(12, 16, 7, END, "de"), generate(12, 16, 7, END, "en")
+    de_events = [row[3] for row in german["ticket_events"]]
+    en_events = [row[3] for row in english["ticket_events"]]
+    assert not any("eröffnet" in t or "gelöst" in t for t in de_events + en_events)   # no generated label
+    assert {t for (_, _, kind, t) in german["ticket_events"] if kind == "status"} <= {"resolved", "reopened"}
+    subjects = {row[1] for row in german["tickets"]}       # the first contact quotes the case subject
+    assert {row[1] for row in english["tickets"]} == subjects  # subjects are the KAM's own words
+    assert "Rückfrage: Gibt es einen neuen Stand?" in de_events
+    assert "Follow-up: is there any news?" in en_events
+    assert not any(ch in t for t in en_events if t not in subjects for ch in "äöüß")
+    notes_de = [row[15] for row in german["chargebacks"] if row[15]]
+    notes_en = [row[15] for row in english["chargebacks"] if row[15]]
+    assert len(notes_de) == len(notes_en) > 0
+    iso = __import__("re").compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    assert not any(iso.search(n) for n in notes_de + notes_en)          # no ISO dates in notes
+    late_de = next(n for n in notes_de if n.startswith("Wareneingang "))
+    late_en = next(n for n in notes_en if n.startswith("Received "))
+    assert __import__("re").search(r"\d{2}\.\d{2}\.\d{4} nach Lieferfenster$", late_de)
+    assert __import__("re").search(r"\d{2}/\d{2}/\d{4}, after the delivery window$", late_en)
+    assert not any(ch in n for n in notes_en for ch in "äöüß")

@@ -7,8 +7,13 @@
   shown instead of its English source, or a text with German-only letters (ä ö ü ß);
 - ``identifier``: a snake_case word or a raw marketplace ID (``A1PA6795UKMFR9``) in a visible label,
   button, cell, combo item or header;
-- ``clipped``: a label narrower than its text (no word wrap, no intended eliding), or a table header
-  narrower than its text.
+- ``clipped``: a label narrower than its text (no word wrap, no intended eliding), a word-wrapped
+  label lower than its wrapped text, or a table header narrower than its text;
+- ``cut``: a label, button, line edit or combo box that reaches outside a parent (other than a scroll
+  area's viewport, where scrolling is the point), or a control squashed below its minimum height
+  (a search box in a menu bar that is lower than the box);
+- ``overlap``: two visible texts (labels, buttons, fields) drawn over each other (a status word
+  over a tile's title when the tile is too small for its layout).
 
 Others call it for their tabs: ``assert not check_widget(tab, "de")``. ``allow`` takes texts that
 are right as they are (a product title in English, say).
@@ -285,6 +290,136 @@ def clip_findings(widget, where: str) -> list[Finding]:
     return found
 
 
+def combo_clip_findings(widget, where: str) -> list[Finding]:
+    """A combo box whose shown item is wider than its text field ("Alle Katego", "(weniger Rückbel")."""
+    from PySide6 import QtWidgets as W
+
+    if not isinstance(widget, W.QComboBox) or widget.isEditable() or not widget.currentText():
+        return []
+    option = W.QStyleOptionComboBox()
+    widget.initStyleOption(option)
+    field = widget.style().subControlRect(W.QStyle.ComplexControl.CC_ComboBox, option,
+                                          W.QStyle.SubControl.SC_ComboBoxEditField, widget)
+    text = _plain_mnemonic(widget.currentText())
+    need = widget.fontMetrics().horizontalAdvance(text)
+    if widget.iconSize().width() and not widget.itemIcon(widget.currentIndex()).isNull():
+        need += widget.iconSize().width() + 4
+    if need > field.width() + 1:
+        return [Finding("clipped", where, f"combo {text!r} needs {need}px, has {field.width()}px")]
+    return []
+
+
+def wrapped_clip_findings(widget, where: str) -> list[Finding]:
+    """A word-wrapped label given less height than its wrapped text needs (lines cut off below)."""
+    from PySide6 import QtWidgets as W
+
+    if not isinstance(widget, W.QLabel) or not widget.wordWrap() or not widget.text() or widget.property("elide"):
+        return []
+    margins = widget.contentsMargins()
+    need = widget.heightForWidth(widget.width())
+    if need > widget.height() + 2 and need - margins.top() - margins.bottom() > 0:
+        return [Finding("clipped", where, f"{_plain(widget.text())[:60]!r} needs {need}px high, "
+                                          f"has {widget.height()}px")]
+    return []
+
+
+def _controls(widget) -> bool:
+    from PySide6 import QtWidgets as W
+
+    if isinstance(widget, W.QLabel):
+        return bool(widget.text()) or not widget.pixmap().isNull()
+    return isinstance(widget, (W.QAbstractButton, W.QLineEdit, W.QComboBox))
+
+
+def _scrolled_viewport(widget) -> bool:
+    from PySide6 import QtWidgets as W
+
+    parent = widget.parentWidget()
+    return isinstance(parent, W.QAbstractScrollArea) and parent.viewport() is widget
+
+
+def cut_findings(widget, where: str) -> list[Finding]:
+    """A control reaching outside an ancestor (up to the window or a scroll area's viewport), or a
+    line edit, combo box or push button squashed below its minimum height."""
+    from PySide6 import QtWidgets as W
+    from PySide6.QtCore import QRect
+
+    if not _controls(widget) or _in_item_view(widget):
+        return []
+    found = []
+    if isinstance(widget, (W.QLineEdit, W.QComboBox, W.QPushButton)) and widget.parentWidget() is not None \
+            and not isinstance(widget.parentWidget(), (W.QComboBox, W.QAbstractSpinBox)):
+        least = widget.minimumSizeHint().height()
+        if widget.height() < least - 1:
+            found.append(Finding("cut", where, f"{_label_of(widget)!r} is {widget.height()}px high, "
+                                               f"needs {least}px"))
+    rect = QRect(0, 0, widget.width(), widget.height())
+    child, ancestor = widget, widget.parentWidget()
+    while ancestor is not None and not _scrolled_viewport(ancestor):
+        rect.translate(child.pos())
+        if not ancestor.rect().adjusted(-1, -1, 1, 1).contains(rect):
+            found.append(Finding("cut", where, f"{_label_of(widget)!r} reaches outside its "
+                                               f"{type(ancestor).__name__} ({rect.getRect()} in "
+                                               f"{ancestor.rect().getRect()})"))
+            break
+        if ancestor.isWindow():
+            framed = isinstance(widget, (W.QLineEdit, W.QComboBox, W.QPushButton))
+            if framed and (rect.right() >= ancestor.width() - 1 or rect.bottom() >= ancestor.height() - 1):
+                found.append(Finding("cut", where, f"{_label_of(widget)!r} touches the window's edge "
+                                                   f"({rect.getRect()} in a {ancestor.width()}×"
+                                                   f"{ancestor.height()} window): its frame is cut off"))
+            break
+        child, ancestor = ancestor, ancestor.parentWidget()
+    return found
+
+
+def _label_of(widget) -> str:
+    text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+    if not text and hasattr(widget, "placeholderText"):
+        text = widget.placeholderText()
+    if not text and hasattr(widget, "currentText"):
+        text = widget.currentText()
+    return _plain(text or type(widget).__name__)[:50]
+
+
+def _in_item_view(widget) -> bool:
+    """Editors and index widgets inside a table, and the parts of a combo box or spin box."""
+    from PySide6 import QtWidgets as W
+
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, (W.QAbstractItemView, W.QComboBox, W.QAbstractSpinBox, W.QGraphicsView)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def overlap_findings(root, widgets) -> list[Finding]:
+    """Pairs of visible controls whose visible parts cover each other by more than a few pixels."""
+    from PySide6.QtCore import QPoint
+
+    boxes = []
+    for widget in widgets:
+        if not _controls(widget) or not _visible(widget) or _in_item_view(widget):
+            continue
+        seen = widget.visibleRegion().boundingRect()
+        if seen.isEmpty():
+            continue
+        boxes.append((widget, seen.translated(widget.mapTo(root, QPoint(0, 0)))))
+    found = []
+    for i, (a, ra) in enumerate(boxes):
+        for b, rb in boxes[i + 1:]:
+            if not ra.intersects(rb):
+                continue
+            common = ra.intersected(rb)
+            if common.width() <= 3 or common.height() <= 3 or a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            found.append(Finding("overlap", f"{_name(a)} / {_name(b)}",
+                                 f"{_label_of(a)!r} and {_label_of(b)!r} cover "
+                                 f"{common.width()}×{common.height()}px"))
+    return found
+
+
 def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset(),
                  clipping: bool = True) -> list[Finding]:
     """Every finding on ``root`` and its visible descendants (``lang`` is the UI language)."""
@@ -304,7 +439,11 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
                     findings += language_findings(line, lang, where, allow)
                 findings += identifier_findings(line, where, allow)
         if clipping:
-            findings += clip_findings(widget, where)
+            findings += clip_findings(widget, where) + wrapped_clip_findings(widget, where)
+            findings += combo_clip_findings(widget, where)
+            findings += cut_findings(widget, where)
+    if clipping:
+        findings += overlap_findings(root, [w for w in widgets if _visible(w)])
     seen, unique = set(), []
     for f in findings:
         if (f.kind, f.text) not in seen:

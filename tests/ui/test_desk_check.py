@@ -79,6 +79,58 @@ def test_finds_a_clipped_label_and_header(qtbot):
     assert not [f for f in check_widget(root, "de") if f.kind == "clipped"]
 
 
+def test_finds_a_cut_off_field_an_overlap_and_a_cut_wrapped_label(qtbot):
+    """What the lead saw at 1280×720: a search box in a menu bar lower than the box, a status word
+    drawn over a tile's title, a wrapped KPI list lower than its lines."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QWidget
+
+    window = QMainWindow()
+    box = QLineEdit()
+    box.setPlaceholderText("Suchen: ASIN, Titel, Fall-ID (Strg+F)")
+    window.menuBar().setCornerWidget(box)
+    page = QWidget()
+    window.setCentralWidget(page)
+    title = QLabel("Verfügbarkeit", page)
+    title.setGeometry(10, 10, 120, 20)
+    status = QLabel("Jetzt handeln", page)
+    status.setGeometry(60, 14, 90, 20)          # over the title's right half
+    wrapped = QLabel("13,3 % Anteil ASINs über OOS-Grenze, 8,0 % OOS-Quote (Glance-View-gewichtet)", page)
+    wrapped.setWordWrap(True)
+    wrapped.setGeometry(10, 60, 120, 18)         # one line's height for three lines
+    qtbot.addWidget(window)
+    window.resize(500, 200)
+    window.show()
+    qtbot.waitExposed(window)
+    box.setFixedHeight(14)                      # squashed, as in a low menu bar
+    found = check_widget(window, "de")
+    kinds = {(f.kind, f.widget) for f in found}
+    assert ("cut", "QLineEdit") in kinds
+    assert ("overlap", "QLabel / QLabel") in kinds
+    assert any(f.kind == "clipped" and "high" in f.text for f in found)
+    status.move(140, 14)
+    wrapped.setFixedHeight(wrapped.heightForWidth(120))
+    box.setMinimumHeight(box.minimumSizeHint().height())
+    box.setMaximumHeight(box.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: box.height() >= box.minimumSizeHint().height())
+    left = [f for f in check_widget(window, "de") if f.kind in ("overlap", "clipped")
+            or (f.kind == "cut" and "high" in f.text)]
+    assert not left, report(left)
+
+
+def test_finds_a_combo_box_too_narrow_for_its_item(qtbot):
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+    root = QWidget()
+    combo = QComboBox()
+    combo.addItems(["Alle Kategorien"])
+    combo.setFixedWidth(70)
+    QVBoxLayout(root).addWidget(combo)
+    _shown(qtbot, root, 300)
+    assert [f.kind for f in check_widget(root, "de")] == ["clipped"]
+    combo.setFixedWidth(combo.sizeHint().width())
+    assert not check_widget(root, "de")
+
+
 def test_english_sentence_heuristic():
     assert english_sentence("Unknown report layout; the file is not a Vendor Central report")
     assert not english_sentence("Die Datei ist kein Bericht und wurde nicht importiert")
@@ -111,6 +163,11 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
             found = check_all_pages(tab, lang, settle=lambda: _pump(qapp, qtbot))   # inner pages too
             if found:
                 (reported if name in OTHERS else failures).append(f"[{name}]\n{report(found)}")
+        # the window's own bars: menus, the search box in the tab corner, the status bar
+        for part in (window.menuBar(), window.search.parentWidget(), window.statusBar()):
+            found = check_widget(part, lang)
+            if found:
+                failures.append(f"[{type(part).__name__}]\n{report(found)}")
         assert {"TicketsTab", "NegotiationTab"} <= checked
         if reported:
             print("findings on tabs owned by others:\n" + "\n".join(reported))

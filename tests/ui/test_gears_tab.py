@@ -53,7 +53,9 @@ def test_demo_shows_oos_problem_and_margin_squeeze(main_window, qtbot, demo_work
     assert row["value"] < row["compare"]                  # its Net PPM fell
     below = {k.id: k for k in tab.report.gear("profitability_terms").kpis}["asins_below_target"]
     assert below.value >= 1
-    assert "below the Net PPM target" in tab.grid.tiles["profitability_terms"].headline.text()
+    tile = tab.grid.tiles["profitability_terms"]
+    assert "below the Net PPM target" in tile.headline.toolTip()      # the row itself may be elided
+    assert "ASINs below" in tile.headline.text()
 
 
 def test_switching_gear_and_filter_is_quick_and_changes_numbers(main_window, qtbot):
@@ -218,11 +220,11 @@ def test_tiles_fit_without_scrollbars_and_filters_are_not_cut(main_window, qtbot
 def test_big_screen_tiles_show_more_kpis_than_small_ones(main_window, qtbot):
     tab = _gears_tab(main_window, qtbot)
     main_window.resize(1280, 720)
-    qtbot.waitUntil(lambda: tab.grid.tiles["content"]._rows == 2, timeout=5000)
-    small = tab.grid.tiles["forecast_ordering"].headline.text().count("<br>")
+    qtbot.waitUntil(lambda: tab.grid.tiles["content"]._rows <= 3, timeout=5000)
+    small = tab.grid.tiles["availability"].headline.text().count("<br>")
     main_window.resize(1920, 1080)
-    qtbot.waitUntil(lambda: tab.grid.tiles["content"]._rows == 4, timeout=5000)
-    big = tab.grid.tiles["forecast_ordering"].headline.text().count("<br>")
+    qtbot.waitUntil(lambda: tab.grid.tiles["content"]._rows >= 4, timeout=5000)
+    big = tab.grid.tiles["availability"].headline.text().count("<br>")
     assert big > small
     assert tab.grid.tiles["content"].spark.height() > 40          # the sparkline grows into the room
 
@@ -306,3 +308,92 @@ def test_gear_ids_are_shown_as_gear_names(qapp):
     finally:
         install_language(qapp, "en")
     assert gear_name("reviews_cx") != "reviews_cx"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_tiles_show_every_title_and_status_whole_without_overlap(make_window, qtbot, qapp, demo_workspace,
+                                                                  lang, size):
+    """What the lead saw in German at 1280×720: "Verfügbarkeit" clipped, "Jetzt handeln" over it."""
+    from tests.ui.desk_check import check_widget, report
+    from vendordesk.ui.i18n import install_language
+
+    try:
+        window = make_window(demo_workspace, lang)
+        window.resize(*size)
+        tab = _gears_tab(window, qtbot)
+        qapp.processEvents()
+        for gear_id in ("availability", "forecast_ordering", "advertising"):
+            tab.grid.select(gear_id)
+            found = [f for f in check_widget(tab.grid, lang) if f.kind in ("clipped", "cut", "overlap")]
+            assert not found, report(found)
+        for tile in tab.grid.tiles.values():
+            bottom = tile.as_of.geometry().bottom() if tile.as_of.isVisible() else tile.headline.geometry().bottom()
+            assert bottom <= tile.contentsRect().bottom()             # the last line is inside the tile
+            assert tile.name.geometry().bottom() <= tile.status.geometry().top()   # status below the title
+    finally:
+        install_language(qapp, "en")
+
+
+def test_a_tile_at_its_minimum_size_still_fits_its_lines(qtbot, qapp):
+    """The smallest tile the grid allows, with the longest German name and status and many KPIs."""
+    from types import SimpleNamespace
+
+    from tests.ui.desk_check import check_widget, report
+    from vendordesk.ui.gears.tiles import TILE_MIN_HEIGHT, TILE_MIN_WIDTH, GearTile
+
+    kpis = [SimpleNamespace(id=f"k{i}", name="Anteil ASINs über OOS-Grenze (Glance-View-gewichtet)", unit="pct",
+                            value=0.133, status="red", score=10.0 + i) for i in range(6)]
+    gear = SimpleNamespace(id="forecast_ordering", name="Profitabilität & Konditionen", status="red", score=12.0,
+                           kpis=kpis, spark=[(f"2026-{m:02d}-01", float(m)) for m in range(1, 11)], data_as_of="2026-11-21",
+                           compare="prior", note=None)
+    tile = GearTile("forecast_ordering")
+    qtbot.addWidget(tile)
+    tile.resize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
+    tile.show()
+    qtbot.waitExposed(tile)
+    tile.show_gear(gear, "EUR", False)
+    tile.status.setText("Zu wenig Daten")
+    qapp.processEvents()
+    found = [f for f in check_widget(tile, "de") if f.kind in ("clipped", "cut", "overlap")]
+    assert not found, report(found)
+    assert tile._rows >= 1 and tile.spark.height() >= 22
+    assert tile.as_of.geometry().bottom() <= tile.contentsRect().bottom()
+
+
+def test_a_gear_with_one_kpi_says_too_little_data_not_good(make_window, qtbot, qapp, demo_workspace):
+    """The demo's advertising gear has one KPI with data (TACoS): no score, and not "Gut"."""
+    from vendordesk.ui.i18n import install_language
+
+    try:
+        window = make_window(demo_workspace, "de")
+        tab = _gears_tab(window, qtbot)
+        gear = tab.report.gear("advertising")
+        assert gear.score is None and gear.note == "one_kpi" and gear.status == "green"   # the core's view
+        tile = tab.grid.tiles["advertising"]
+        assert tile.status.text() == "Zu wenig Daten" and tile.score.text() == "–"
+        tab.grid.select("advertising")
+        assert "zu wenig Daten" in tab.detail.title.text() and "Gut" not in tab.detail.title.text()
+        good = tab.grid.tiles["reviews_cx"]
+        assert tab.report.gear("reviews_cx").score is not None and good.status.text() != "Zu wenig Daten"
+    finally:
+        install_language(qapp, "en")
+
+
+def test_thresholds_dialog_opens_for_a_range_kpi_and_keeps_both_edges(qtbot, qapp):
+    """Weeks of cover is green between 4 and 8 weeks (a "band"): the dialog used to fail on it."""
+    from vendordesk.core.gears.defs import GEARS, with_overrides
+    from vendordesk.ui.gears.dialogs import GearSettingsDialog
+
+    gear = next(g for g in GEARS if g.id == "availability")
+    dialog = GearSettingsDialog(gear, gear.name("en"), None, "en")
+    qtbot.addWidget(dialog)
+    green, red, unit, kind = dialog.spins["weeks_of_cover"]
+    assert kind == "band" and [s.value() for s in green] == [4.0, 8.0] and [s.value() for s in red] == [2.0, 12.0]
+    green[1].setValue(9.0)
+    red[0].setValue(1.0)
+    saved = dialog.thresholds()["weeks_of_cover"]
+    assert saved == {"kind": "band", "green": 4.0, "red": 1.0, "green_high": 9.0, "red_high": 12.0}
+    applied = with_overrides((gear,), {"availability": {"thresholds": {"weeks_of_cover": saved}}})[0]
+    threshold = next(k for k in applied.kpis if k.id == "weeks_of_cover").threshold
+    assert (threshold.green, threshold.green_high, threshold.red, threshold.red_high) == (4.0, 9.0, 1.0, 12.0)

@@ -89,4 +89,40 @@ def test_the_search_box_shows_its_whole_placeholder(make_window, qtbot, workspac
     qtbot.waitUntil(lambda: box.isVisible())
     needed = box.fontMetrics().horizontalAdvance(box.placeholderText())
     assert box.width() > needed
-    assert box.geometry().right() <= window.menuBar().width()       # not cut at the window's edge
+    from tests.ui.desk_check import cut_findings
+
+    assert not cut_findings(box, "search")          # inside its parent, not at the window's edge, not squashed
+    assert box.height() >= box.minimumSizeHint().height()
+
+
+def test_a_dragged_column_width_is_remembered_per_table(make_window, qtbot, demo_workspace, qsettings):
+    """Drag the border of the case table's "Subject" column; the next window shows it as left."""
+    from PySide6.QtCore import QPoint
+
+    def cases_view(window):
+        tickets = next(t for t in window.tab_widgets if type(t).__name__ == "TicketsTab")
+        window.tabs.setCurrentWidget(tickets)
+        qtbot.waitUntil(lambda: getattr(tickets, "cases", None) is not None
+                        and tickets.cases.model.rowCount() > 0, timeout=30000)
+        return tickets.cases.view, tickets.chargebacks.view
+
+    window = make_window(demo_workspace)
+    view, other = cases_view(window)
+    header = view.horizontalHeader()
+    column = next(i for i in range(header.count())
+                  if view.model().headerData(i, Qt.Orientation.Horizontal) == "Subject")
+    before, other_before = header.sectionSize(column), other.horizontalHeader().sectionSize(column)
+    edge = header.sectionViewportPosition(column) + before - 1
+    y = header.height() // 2
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    qtbot.mouseMove(header.viewport(), QPoint(edge + 40, y))
+    qtbot.mouseMove(header.viewport(), QPoint(edge + 90, y))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + 90, y))
+    dragged = header.sectionSize(column)
+    assert dragged >= before + 80                    # the drag widened it by about 90 px
+    window.close()
+
+    again = make_window(demo_workspace)
+    view2, other2 = cases_view(again)
+    qtbot.waitUntil(lambda: view2.horizontalHeader().sectionSize(column) == dragged, timeout=5000)
+    assert other2.horizontalHeader().sectionSize(column) == other_before     # per table, not per column

@@ -122,7 +122,7 @@ def test_date_fields_have_a_calendar_and_a_format_placeholder(tab, qtbot):
     from PySide6.QtWidgets import QCalendarWidget
 
     edit = tab.case_editor.fields["next_follow_up"]
-    assert edit.placeholderText() == "DD.MM.YYYY"
+    assert edit.placeholderText() == "DD/MM/YYYY"        # the British order and separator of the dates shown
     action = next(a for a in edit.actions() if a.objectName() == "pick_date")
     action.trigger()
     popup = edit.findChild(QCalendarWidget, "date_popup")
@@ -147,6 +147,10 @@ def test_week_page_lists_the_week_and_exports_ics(tab, tmp_path):
     assert text.count("BEGIN:VEVENT") == 3 and "\r\n" in text
     due = (dt.date.today() + dt.timedelta(days=3)).strftime("%Y%m%d")
     assert f"DTSTART;VALUE=DATE:{due}" in text
+
+
+def test_the_date_placeholder_follows_the_locale(tab_de):
+    assert tab_de.case_editor.fields["next_follow_up"].placeholderText() == "TT.MM.JJJJ"
 
 
 def test_english_plurals_are_not_lazy(qapp):
@@ -187,3 +191,34 @@ def test_side_panel_follows_the_page(tab):
     assert tab.editors.currentWidget() is tab.cb_editor
     tab.pages.setCurrentWidget(tab.cases)
     assert tab.editors.currentWidget() is tab.case_editor and tab.case_editor.key == "0123456789"
+
+
+def test_double_click_on_a_negotiation_date_in_the_week_opens_that_negotiation(make_window, qtbot, demo_workspace):
+    """The demo's draft price increase takes effect two days after the demo's "today" (21.11.2026):
+    the week page lists it; a double-click shows it in the price-increase tab."""
+    from PySide6.QtCore import Qt
+
+    demo_workspace.conn.execute("UPDATE negotiations SET effective_date = '2026-11-23' WHERE id = 1")
+    demo_workspace.conn.commit()
+    window = make_window(demo_workspace)
+    tickets = next(t for t in window.tab_widgets if type(t).__name__ == "TicketsTab")
+    window.tabs.setCurrentWidget(tickets)
+    qtbot.waitUntil(lambda: bool(getattr(tickets, "week", None) and tickets.week.found), timeout=30000)
+    tree = tickets.week.tree
+    hits = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())
+            if tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole) == ("negotiation", 1)]
+    assert len(hits) == 1
+    tree.itemDoubleClicked.emit(hits[0], 0)
+    negotiation = window.tabs.currentWidget()
+    assert type(negotiation).__name__ == "NegotiationTab"
+    qtbot.waitUntil(lambda: negotiation.case is not None and negotiation.case.id == 1, timeout=10000)
+
+
+def test_label_columns_show_their_longest_label_whole(tab_de):
+    """"Wareneingang / Fehlmengen" was cut to "Wareneingang / …" in the case table."""
+    view = tab_de.cases.view
+    keys = tab_de.cases.model.visible_keys()
+    for key in ("status", "category"):
+        section = keys.index(key)
+        assert view.columnWidth(section) >= view.sizeHintForColumn(section), key

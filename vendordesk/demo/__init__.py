@@ -24,7 +24,7 @@ __all__ = ["build_demo"]
 
 
 def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date: date | None = None,
-               progress=None) -> None:
+               progress=None, lang: str = "de") -> None:
     """Write the demo account to ``path`` (must not exist yet, or be an empty file).
 
     Args:
@@ -34,6 +34,8 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
         seed: random seed; the same arguments always give the same content.
         end_date: last day of the history; snapped back to a Saturday. Default 2026-11-21.
         progress: ``progress(fraction)`` while writing; it may raise (e.g. Cancelled) to roll back.
+        lang: the KAM's language: the texts the demo writes (contacts, chargeback notes) are in it,
+            their dates in its locale; status events store the status key, shown in any language.
 
     Raises:
         UserError: the path already holds data, or the sizes are out of range.
@@ -46,7 +48,7 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
                         "Choose a new file name for the demo workspace.")
     if asins < 1 or weeks < 8:
         raise UserError("The demo needs at least 1 ASIN and 8 weeks. Use --asins >= 1 and --weeks >= 8.")
-    tables = generate(asins, weeks, seed, end_date)
+    tables = generate(asins, weeks, seed, end_date, lang)
     if progress:
         progress(0.1)
     ws = open_workspace(path)
@@ -58,7 +60,7 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
         ws.close()
 
 
-def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) -> dict:
+def generate(asins: int, weeks: int, seed: int, end_date: date | None = None, lang: str = "de") -> dict:
     """All demo rows, keyed by table name (no database involved)."""
     from vendordesk.demo.catalog import build_catalog
     from vendordesk.demo.chargebacks import build_chargebacks
@@ -83,7 +85,7 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) ->
     facts = fact_rows(grid, sim, import_id=1)
     po_headers, po_rows, lines = build_orders(np.random.default_rng([seed, 1]), cat, sim, starts, 1)
     ctx = {"cat": cat, "sim": sim, "stories": stories, "starts": starts, "weeks": weeks, "end": end,
-           "lines": lines, "increase": increase, "rng": np.random.default_rng([seed, 3])}
+           "lines": lines, "increase": increase, "rng": np.random.default_rng([seed, 3]), "lang": lang}
     tables = {
         "products": _products(cat),
         "sales_facts": facts["sales"], "traffic_facts": facts["traffic"],
@@ -91,7 +93,7 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None) ->
         "amazon_forecasts": forecast_rows(cat, sim, starts, weeks, 1),
         "purchase_orders": po_headers, "po_lines": po_rows,
         "cost_prices": _cost_prices(cat, sim, increase),
-        "chargebacks": build_chargebacks(np.random.default_rng([seed, 2]), cat, lines, end, 1),
+        "chargebacks": build_chargebacks(np.random.default_rng([seed, 2]), cat, lines, end, 1, lang),
     }
     tables.update(build_records(ctx, tables))
     extra = build_longtail(seed, asins, starts[:weeks], set(cat.asins) | {p for p in cat.parents if p})

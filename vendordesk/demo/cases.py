@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from vendordesk.demo.catalog import FAMILIES
+from vendordesk.text import N_, texts
 
 ASSIGNEES = {"marketing": "L. Fischer", "sales": "M. Becker", "logistics": "S. Yilmaz",
              "production": "J. Hoffmann", "finance": "A. Schulz", "management": "T. Wagner",
              "content": "K. Nguyen"}
-REPLIES = ("Vielen Dank für Ihre Geduld. Wir haben den Fall an das zuständige Team weitergeleitet.",
+# Contacts in the KAM's language (chosen when the demo is written); Amazon's support sometimes
+# answers in English whatever the language, as it does in real life.
+REPLIES = (N_("Thank you for your patience. We have passed the case on to the responsible team."),
            "Thank you for contacting Vendor Central Support. We are looking into this.",
-           "Bitte senden Sie uns einen Screenshot und die betroffenen ASINs.",
-           "Das Fachteam prüft Ihr Anliegen. Wir melden uns in 3–5 Werktagen.")
-FOLLOWUPS = ("Rückfrage: Gibt es einen neuen Stand?", "Bitte um Eskalation an das Fachteam.",
-             "Nachweis (POD / Screenshot) angehängt.", "Following up on this case, please advise.")
+           N_("Please send us a screenshot and the ASINs concerned."),
+           N_("The specialist team is reviewing your request. We will get back to you within 3–5 business days."))
+FOLLOWUPS = (N_("Follow-up: is there any news?"), N_("Please escalate to the specialist team."),
+             N_("Proof (POD / screenshot) attached."), "Following up on this case, please advise.")
+COST_BREAKDOWN = N_("Please send a breakdown of the costs.")
 
 
 class _Ids:
@@ -42,7 +46,7 @@ def build_cases(ctx: dict, tables: dict) -> dict[str, list[tuple]]:
         spec["case_id"] = case
         tickets.append(_ticket_row(spec, ctx["end"]))
         links += [(case, kind, ref) for kind, ref in spec["links"]]
-        events += _events(spec, ctx["rng"])
+        events += _events(spec, ctx["rng"], ctx.get("lang", "de"))
     _link_chargebacks(specs, tables["chargebacks"])
     return {"tickets": tickets, "ticket_links": links, "ticket_events": events,
             "tasks": _tasks(ctx, specs)}
@@ -145,26 +149,29 @@ def _ticket_row(spec: dict, end: date) -> tuple:
             resolved.isoformat() if resolved else None, None)
 
 
-def _events(spec: dict, rng) -> list[tuple]:
-    """Opened by us, then alternating replies up to the last contact; a status event when resolved."""
+def _events(spec: dict, rng, lang: str = "de") -> list[tuple]:
+    """Opened by us (the first message is the subject), then alternating replies up to the last
+    contact; a status event when resolved or reopened. A status event's text is the status key
+    ("resolved"), which the timeline shows in the UI language."""
+    _ = texts(lang)
     case, opened, last = spec["case_id"], spec["opened"], spec["last"]
-    rows = [(case, opened.isoformat(), "contact_out", f"Fall eröffnet: {spec['subject']}")]
+    rows = [(case, opened.isoformat(), "contact_out", spec["subject"])]
     span = (last - opened).days
     steps = min(4, span // 4)
     for k in range(1, steps + 1):
         day = opened + timedelta(days=round(span * k / (steps + 1)))
         inbound = k % 2 == 1
-        texts = REPLIES if inbound else FOLLOWUPS
+        choices = REPLIES if inbound else FOLLOWUPS
         rows.append((case, day.isoformat(), "contact_in" if inbound else "contact_out",
-                     texts[int(rng.integers(len(texts)))]))
+                     _(choices[int(rng.integers(len(choices)))])))
     if span > 0:
         kind = "contact_in" if spec["status"] in ("needs_info", "resolved") else "contact_out"
-        text = "Bitte Kostenaufstellung nachreichen." if spec["status"] == "needs_info" else FOLLOWUPS[0]
+        text = _(COST_BREAKDOWN) if spec["status"] == "needs_info" else _(FOLLOWUPS[0])
         rows.append((case, last.isoformat(), kind, text))
     if spec["status"] == "resolved":
-        rows.append((case, spec["resolved"].isoformat(), "status", "Fall gelöst"))
+        rows.append((case, spec["resolved"].isoformat(), "status", "resolved"))
     if spec["status"] == "reopened":
-        rows.append((case, last.isoformat(), "status", "Fall wieder eröffnet"))
+        rows.append((case, last.isoformat(), "status", "reopened"))
     return rows
 
 

@@ -9,6 +9,7 @@ import numpy as np
 from vendordesk.core import tickets as rules
 from vendordesk.demo.catalog import Catalog
 from vendordesk.demo.orders import Line
+from vendordesk.text import formatter, texts
 
 CARTON_FEE = 2.00          # EUR per defective carton (carton content accuracy)
 UNITS_PER_CARTON = 6
@@ -28,27 +29,35 @@ def _settle(rng, raised: date, due: date, end: date, amount: float) -> tuple[str
     return "won", 2, round(amount * 0.5, 2)
 
 
-def _charges(ln: Line) -> list[tuple[str, str, float, str]]:
-    """(type, issue group, amount, note) for one received PO line."""
+def _charges(ln: Line, lang: str = "de") -> list[tuple[str, str, float, str]]:
+    """(type, issue group, amount, note) for one received PO line; the note in ``lang`` (the KAM's
+    language when the demo was written), its dates in that locale."""
+    _ = texts(lang)
     found = []
     if ln.late:
         found.append(("PO On-Time Accuracy", "PO", 0.03 * ln.recv * ln.cost,
-                      f"Wareneingang {ln.delivered} nach Lieferfenster"))
+                      _("Received {date}, after the delivery window", date=formatter(lang).date(ln.delivered))))
     if 0 < ln.ship < ln.conf:
+        missing = int(ln.conf - ln.ship)
         found.append(("PO Not Filled", "PO", 0.05 * (ln.conf - ln.ship) * ln.cost,
-                      f"{int(ln.conf - ln.ship)} bestätigte Einheiten nicht geliefert"))
+                      _.ngettext("{n} confirmed unit not delivered", "{n} confirmed units not delivered",
+                                 missing, n=missing)))
     if ln.asn:
         if ln.t % 2:
-            found.append(("ASN Accuracy", "ASN", 0.02 * ln.ship * ln.cost, "ASN-Menge weicht vom Wareneingang ab"))
+            found.append(("ASN Accuracy", "ASN", 0.02 * ln.ship * ln.cost,
+                          _("ASN quantity differs from what was received")))
         else:
             cartons = max(1, int(np.ceil((ln.ship - ln.recv) / UNITS_PER_CARTON)))
             found.append(("Carton Content Accuracy", "Receive", CARTON_FEE * cartons,
-                          f"{cartons} Karton(s) mit abweichendem Inhalt"))
+                          _.ngettext("{n} carton with different contents", "{n} cartons with different contents",
+                                     cartons, n=cartons)))
     return found
 
 
-def build_chargebacks(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) -> list[tuple]:
-    """Rows for the chargebacks table: chargebacks, then one shortage claim per short invoice."""
+def build_chargebacks(rng, cat: Catalog, lines: list[Line], end: date, import_id: int,
+                      lang: str = "de") -> list[tuple]:
+    """Rows for the chargebacks table: chargebacks, then one shortage claim per short invoice
+    (notes in ``lang``)."""
     rows = []
     serial = 0
     for ln in lines:
@@ -57,7 +66,7 @@ def build_chargebacks(rng, cat: Catalog, lines: list[Line], end: date, import_id
         raised = ln.delivered + timedelta(days=(2 - ln.delivered.weekday()) % 7 + 7)   # a Wednesday
         if raised > end:
             continue
-        for kind, group, amount, note in _charges(ln):
+        for kind, group, amount, note in _charges(ln, lang):
             amount = round(max(amount, 0.5), 2)
             due = raised + timedelta(days=30)
             status, count, recovered = _settle(rng, raised, due, end, amount)
@@ -65,12 +74,14 @@ def build_chargebacks(rng, cat: Catalog, lines: list[Line], end: date, import_id
             rows.append((f"CB-{raised:%y%m}-{serial:05d}", "chargeback", kind, group, ln.po, cat.asins[ln.i],
                          None, amount, "EUR", raised.isoformat(), due.isoformat(), count, status,
                          recovered, None, note, import_id))
-    rows += _shortages(rng, cat, lines, end, import_id)
+    rows += _shortages(rng, cat, lines, end, import_id, lang)
     return rows
 
 
-def _shortages(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) -> list[tuple]:
+def _shortages(rng, cat: Catalog, lines: list[Line], end: date, import_id: int, lang: str = "de") -> list[tuple]:
     """Invoice shortfalls: claim ~5 days before the invoice is due, dispute after 35 days' matching."""
+    _ = texts(lang)
+    dates = formatter(lang)
     by_po: dict[str, list[Line]] = {}
     for ln in lines:
         if ln.delivered is not None and ln.recv < ln.ship:
@@ -89,7 +100,8 @@ def _shortages(rng, cat: Catalog, lines: list[Line], end: date, import_id: int) 
         status, count, recovered = _settle(rng, raised, dispute_from, end, amount)
         if dispute_from >= end:
             status, count, recovered = "open", 0, 0.0
-        note = f"Rechnung fällig {due:%d.%m.%Y}; Abgleich bis {dispute_from:%d.%m.%Y}, danach Disput möglich"
+        note = _("Invoice due {due}; reconciliation until {until}, dispute possible after that",
+                 due=dates.date(due), until=dates.date(dispute_from))
         closes = rules.add_months(invoice_date, rules.SHORTAGE_MAX_AGE_MONTHS)     # 24 months from the invoice
         rows.append((f"{invoice}-SC", "shortage", "Shortage Claim", "Receive", number, cat.asins[worst.i],
                      invoice, amount, "EUR", raised.isoformat(), closes.isoformat(),

@@ -11,7 +11,7 @@ from vendordesk.text import texts
 
 
 def write_demo(path: Path, asins: int = 150, weeks: int = 104, seed: int = 7, force: bool = False, lang: str = "en",
-               progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+               progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[Path]:
     """Build the demo workspace at ``path`` (replacing it only with ``force``); the value is ``path``."""
     from vendordesk.demo import build_demo
 
@@ -26,5 +26,5 @@ def write_demo(path: Path, asins: int = 150, weeks: int = 104, seed: int = 7, fo
         raise UserError(_("--weeks must be between 8 and 260."))
     if path.exists():
         path.unlink()
-    build_demo(path, asins=asins, weeks=weeks, seed=seed, progress=progress)
+    build_demo(path, asins=asins, weeks=weeks, seed=seed, progress=progress, lang=lang)
     return OpResult(path, Changes.everything())

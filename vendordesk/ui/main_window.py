@@ -8,7 +8,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from vendordesk import APP_NAME
 from vendordesk.changes import Changes
@@ -44,6 +44,9 @@ class MainWindow(QMainWindow):
         self.ctx.services["main_window"] = self
         self.undo_stack = QUndoStack(self)
         self.ctx.services["undo_stack"] = self.undo_stack
+        from vendordesk.ui.column_memory import ColumnMemory
+
+        self.columns = ColumnMemory(self.settings, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_search()
         self._build_menus()
         self.workspace_label = QLabel()
+        self.workspace_label.setProperty("desk_check_quoted", True)   # the workspace's name and path
         self.as_of_label = QLabel()
         self.statusBar().addWidget(self.workspace_label)
         self.statusBar().addPermanentWidget(self.as_of_label)
@@ -75,7 +79,13 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBox(lambda: search_entries(self.ctx.workspace))
         self.search.picked.connect(self.jump)
-        self.menuBar().setCornerWidget(self.search, Qt.Corner.TopRightCorner)
+        # In the tab bar's corner (the menu bar is lower than a line edit and cut it off).
+        corner = QWidget()
+        corner.setObjectName("searchCorner")
+        box = QHBoxLayout(corner)
+        box.setContentsMargins(4, 1, 6, 1)
+        box.addWidget(self.search)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -95,6 +105,14 @@ class MainWindow(QMainWindow):
         else:
             self._when(lambda: hasattr(tab, "cases") and hasattr(tab, "_frames"),
                        lambda: tab.open_item("case", key))
+
+    def open_negotiation(self, case_id) -> None:
+        """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
+        self.ensure_tabs()
+        tab = next((t for t in self.tab_widgets if type(t).__name__ == "NegotiationTab"), None)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.open_case(int(case_id))
 
     def _when(self, ready, action, tries: int = 200) -> None:
         """Run ``action`` once the tab has loaded (its data comes from a worker)."""
@@ -116,6 +134,7 @@ class MainWindow(QMainWindow):
             tab = cls(self.ctx, self)
             tab.changed.connect(self.changed)
             tab.badge_changed.connect(lambda text, t=tab: self._set_badge(t, text))
+            tab.badge_changed.connect(lambda _text, t=tab: self._scan_columns(t))
             self.tab_widgets.append(tab)
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
@@ -154,11 +173,22 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget is not None and hasattr(widget, "ensure_loaded"):
             widget.ensure_loaded()
+            self._scan_columns(widget)
+
+    def _scan_columns(self, tab) -> None:
+        """Remembered column widths for the tables ``tab`` has built (now, and once its data has
+        arrived: tabs build their tables when the first load returns)."""
+        if self._closed or not shiboken6.isValid(tab):
+            return
+        self.columns.scan(tab)
+        self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab),
+                   lambda: shiboken6.isValid(tab) and self.columns.scan(tab), tries=100)
 
     def _on_changed(self, changes: Changes) -> None:
         self.search.invalidate()
         for tab in self.tab_widgets:
             tab.refresh(changes)
+            self.columns.scan(tab)
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------
@@ -353,6 +383,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         """The last tab and each tab's own layout (splitters, filters) for the next start."""
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.columns.save()
         for tab in self.tab_widgets:
             state = tab.layout_state() if hasattr(tab, "layout_state") else {}
             if state:
@@ -372,6 +403,11 @@ def _preload_domain(progress=None, cancelled=None) -> None:
         if cancelled and cancelled():
             return
         importlib.import_module(name)
+
+
+def _loading(tab) -> bool:
+    """A tab's load still running in a worker (tabs keep it in ``task``)."""
+    return getattr(tab, "task", None) is not None
 
 
 def _has_module(name: str) -> bool:

@@ -14,6 +14,7 @@ Pure Python; no Qt, no store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.core.missing import is_missing
@@ -54,7 +55,7 @@ _K = [
     ("backend_terms_rate", "profitability_terms", POINTS, N_("Back-end terms"), "Backend-Konditionen"),
     ("cost_price", "profitability_terms", RELATIVE, N_("Cost price"), "Einkaufspreis"),
     ("cpi_acceptance", "profitability_terms", POINTS, N_("CPI acceptance"), "Annahme Preiserhöhung"),
-    ("payment_terms_cost", "profitability_terms", POINTS, N_("Payment terms / Skonto"), "Zahlungsziel / Skonto"),
+    ("payment_terms_cost", "profitability_terms", POINTS, N_("Payment terms / cash discount"), "Zahlungsziel / Skonto"),
     ("vendor_margin", "profitability_terms", POINTS, N_("Vendor margin"), "Marge des Lieferanten"),
     ("crap_risk", "assortment", POINTS, N_("CRaP risk"), "CRaP-Risiko"),
     ("weeks_of_cover", "assortment", RELATIVE, N_("Weeks of cover"), "Reichweite (Wochen)"),
@@ -81,7 +82,7 @@ class Edge:
     strength: float
     note: str = ""
     source: str = "default"      # default | calibrated | edited
-    calibration: dict | None = None
+    calibration: dict[str, Any] | None = None
 
     @property
     def weight(self) -> float:
@@ -122,7 +123,7 @@ _E = [
     ("E26", "ad_spend", "sales_discount", 1, 0, 0.005, N_("Coupons/deals are vendor-funded")),
     ("E27", OOS, "featured_offer_lost", 1, 0, 0.5, N_("3P takes the Featured Offer when Amazon is OOS")),
     ("E28", UNITS, "glance_views", 1, 3, 0.2, N_("Sales velocity drives organic rank")),
-    ("E29", "payment_terms_cost", "vendor_margin", -1, 0, 1.0, N_("Skonto costs the vendor margin")),
+    ("E29", "payment_terms_cost", "vendor_margin", -1, 0, 1.0, N_("The cash discount costs the vendor margin")),
     ("E30", "shortage_claims", "vendor_margin", -1, 8, 0.01, N_("Unrecovered shortages cost margin")),
     ("I01", "glance_views", UNITS, 1, 0, 1.0, N_("Units = glance views x conversion")),
     ("I02", "conversion", UNITS, 1, 0, 1.0, N_("Units = glance views x conversion")),

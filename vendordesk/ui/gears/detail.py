@@ -24,6 +24,7 @@ from vendordesk.ui.charts import ChartFrame, TimeSeriesPlot, last_year_on_this_y
 from vendordesk.ui.gears.formatting import (
     STATUS_COLORS,
     change_text,
+    gear_status,
     kpi_value,
     missing,
     score_text,
@@ -49,6 +50,8 @@ class GearDetail(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
+        self.title.setWordWrap(True)        # a long gear name wraps instead of widening the pane
+        self.title.setMinimumWidth(120)
         self.manual_button = QPushButton(self.tr("Enter values…"))
         self.customise_button = QPushButton(self.tr("Rename && thresholds…"))
         self.manual_button.clicked.connect(lambda: self.manual_requested.emit(self.gear_id or ""))
@@ -111,8 +114,11 @@ class GearDetail(QWidget):
     def show_gear(self, report, gear_id: str, worst, currency: str, has_manual: bool) -> None:
         self.report, self.gear_id, self.currency = report, gear_id, currency
         gear = report.gear(gear_id)
-        color = STATUS_COLORS[gear.status]
-        if gear.score is None:
+        status = gear_status(gear)
+        color = STATUS_COLORS[status]
+        if status == "few-data":
+            self.title.setText(self.tr("%1 · too little data for a score").replace("%1", gear.name))
+        elif gear.score is None:
             self.title.setText(self.tr("%1 · no data").replace("%1", gear.name))
         else:
             self.title.setText(self.tr("%1 · score %2 · %3").replace("%1", gear.name)

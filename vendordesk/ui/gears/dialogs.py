@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from vendordesk.core.gears.defs import GearDef, KpiDef
@@ -26,7 +28,7 @@ from vendordesk.ui import fmt
 def _unit_setup(spin: QDoubleSpinBox, unit: str) -> None:
     """Percent KPIs are typed in percent (12,5) and stored as fractions."""
     spin.setDecimals(2)
-    spin.setRange(-1e9, 1e9)
+    spin.setRange(-1e7, 1e7)        # KPI limits; a narrower range keeps the field narrow
     spin.setGroupSeparatorShown(True)
     if unit == "pct":
         spin.setRange(-1000.0, 1000.0)
@@ -52,6 +54,7 @@ class ManualKpiDialog(QDialog):
         self.gear = gear
         self.kpis: list[KpiDef] = [k for k in gear.kpis if k.manual]
         self.setWindowTitle(self.tr("Enter a value: %1").replace("%1", gear_name))
+        self.setMinimumWidth(440)          # the explanation reads as lines, not as a narrow column
         form = QFormLayout()
         self.kpi = QComboBox()
         for k in self.kpis:
@@ -116,7 +119,6 @@ class GearSettingsDialog(QDialog):
         super().__init__(parent)
         self.gear = gear
         self.setWindowTitle(self.tr("Rename and set thresholds: %1").replace("%1", default_name))
-        self.resize(560, 360)
         self.name = QLineEdit(custom_name or "")
         self.name.setPlaceholderText(default_name)
         self.kpis = [k for k in gear.kpis if k.threshold is not None]
@@ -126,24 +128,44 @@ class GearSettingsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
+        self.spins: dict[str, tuple[list[QDoubleSpinBox], list[QDoubleSpinBox], str, str]] = {}
         for row, k in enumerate(self.kpis):
             item = QTableWidgetItem(k.name(lang))
             self.table.setItem(row, 0, item)
             rule = {"max": self.tr("lower is better"), "min": self.tr("higher is better"),
-                    "trend": self.tr("change vs. comparison")}[k.threshold.kind]
+                    "trend": self.tr("change vs. comparison"),
+                    "band": self.tr("within a range")}.get(k.threshold.kind, k.threshold.kind)
             self.table.setItem(row, 1, QTableWidgetItem(rule))
             unit = "pct" if k.threshold.kind == "trend" else k.unit
             pair = []
-            for col, value in ((2, k.threshold.green), (3, k.threshold.red)):
-                spin = QDoubleSpinBox()
-                _unit_setup(spin, unit)
-                spin.setValue(_to_shown(value, unit))
-                self.table.setCellWidget(row, col, spin)
-                pair.append(spin)
+            band = k.threshold.kind == "band"
+            for col, low, high in ((2, k.threshold.green, k.threshold.green_high),
+                                   (3, k.threshold.red, k.threshold.red_high)):
+                spins = []
+                for value in ((low, high) if band else (low,)):
+                    spin = QDoubleSpinBox()
+                    _unit_setup(spin, unit)
+                    spin.setValue(_to_shown(value, unit))
+                    spins.append(spin)
+                if band:       # a range: green between its two edges, red below the one or above the other
+                    cell = QWidget()
+                    box = QHBoxLayout(cell)
+                    box.setContentsMargins(0, 0, 0, 0)
+                    box.setSpacing(2)
+                    box.addWidget(spins[0])
+                    box.addWidget(QLabel(self.tr("to") if col == 2 else self.tr("or")))
+                    box.addWidget(spins[1])
+                    self.table.setCellWidget(row, col, cell)
+                else:
+                    self.table.setCellWidget(row, col, spins[0])
+                pair.append(spins)
             self.spins[k.id] = (pair[0], pair[1], unit, k.threshold.kind)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        header = self.table.horizontalHeader()
+        # wide enough for every column (the KPI names, the range cells), at most most of a small screen
+        self.resize(min(1100, max(560, header.length() + 40)), 360)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.reset_requested = False
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
@@ -164,7 +186,11 @@ class GearSettingsDialog(QDialog):
     def thresholds(self) -> dict:
         out = {}
         for kpi_id, (green, red, unit, kind) in self.spins.items():
-            out[kpi_id] = {"kind": kind, "green": _to_stored(green.value(), unit), "red": _to_stored(red.value(), unit)}
+            out[kpi_id] = {"kind": kind, "green": _to_stored(green[0].value(), unit),
+                           "red": _to_stored(red[0].value(), unit)}
+            if kind == "band":
+                out[kpi_id].update(green_high=_to_stored(green[1].value(), unit),
+                                   red_high=_to_stored(red[1].value(), unit))
         return out
 
     def custom_name(self) -> str | None:

@@ -8,8 +8,10 @@ from PySide6.QtCore import QCoreApplication
 
 from vendordesk.ui import fmt
 
-STATUS_COLORS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "no-data": "#90a4ae", "info": "#78909c"}
-STATUS_TINTS = {"green": "#e8f5e9", "amber": "#fff3e0", "red": "#ffebee", "no-data": "#f5f7f8", "info": "#ffffff"}
+STATUS_COLORS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "no-data": "#90a4ae", "info": "#78909c",
+                 "few-data": "#607d8b"}
+STATUS_TINTS = {"green": "#e8f5e9", "amber": "#fff3e0", "red": "#ffebee", "no-data": "#f5f7f8", "info": "#ffffff",
+                "few-data": "#f5f7f8"}
 
 
 def _tr(text: str) -> str:
@@ -23,7 +25,16 @@ def status_text(status: str) -> str:
         "red": _tr("Act now"),
         "no-data": _tr("No data"),
         "info": _tr("For information"),
+        "few-data": _tr("Too little data"),
     }.get(status, status)
+
+
+def gear_status(gear) -> str:
+    """The status a gear shows: "few-data" when it has data but too few KPIs for a score (the core
+    then passes on that one KPI's colour, which must not read as a verdict on the whole gear)."""
+    if gear.status != "no-data" and missing(gear.score) and getattr(gear, "note", None) == "one_kpi":
+        return "few-data"
+    return gear.status
 
 
 def missing(value) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,6 +22,7 @@ from vendordesk.ui.charts import Sparkline
 from vendordesk.ui.gears.formatting import (
     STATUS_COLORS,
     STATUS_TINTS,
+    gear_status,
     kpi_value,
     missing,
     score_text,
@@ -28,11 +30,18 @@ from vendordesk.ui.gears.formatting import (
 )
 
 TILE_MIN_WIDTH, TILE_MIN_HEIGHT = 150, 165
-SPARK_MAX_HEIGHT = 120
+MAX_KPI_ROWS = 5
+SPARK_MIN_HEIGHT = 22
 
 
 class GearTile(QFrame):
-    """Signals: clicked(gear_id); manual_requested(gear_id) from the "Enter values" button."""
+    """Signals: clicked(gear_id); manual_requested(gear_id) from the "Enter values" button.
+
+    Every line of a tile fits its width: the name and the status word wrap, each KPI row is one
+    line (its name elided, the full rows in the tooltip), and the number of KPI rows follows the
+    height the tile gets, so nothing overlaps on a small screen and the sparkline and rows fill
+    a big one.
+    """
 
     clicked = Signal(str)
     manual_requested = Signal(str)
@@ -52,19 +61,25 @@ class GearTile(QFrame):
         self.name.setStyleSheet("font-weight: 600; font-size: 10.5pt; color: #263238;")
         self.name.setWordWrap(True)
         top = QHBoxLayout()
+        top.setSpacing(6)
         self.score = QLabel()
-        self.score.setStyleSheet("font-size: 20pt; font-weight: 700;")
+        self.score.setStyleSheet("font-size: 18pt; font-weight: 700;")
+        self.score.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.status = QLabel()
         self.status.setStyleSheet("font-weight: 600;")
-        top.addWidget(self.score)
-        top.addWidget(self.status, 1, Qt.AlignmentFlag.AlignBottom)
-        self.spark = Sparkline(self, height=22)
-        self.spark.setMaximumHeight(SPARK_MAX_HEIGHT)     # grows into the space of big screens
+        self.status.setWordWrap(True)          # "Jetzt handeln" / "Zu wenig Daten" on narrow tiles
+        top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.status, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.spark = Sparkline(self, height=SPARK_MIN_HEIGHT)
+        self.spark.setMaximumHeight(16777215)     # grows into the space of big screens
         self.spark.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.headline = QLabel()
         self.headline.setStyleSheet("color: #37474f; font-size: 9pt;")
         self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.headline.setWordWrap(True)
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message = QLabel()          # a gear without data: what to do about it
+        self.message.setStyleSheet("color: #546e7a; font-size: 9pt;")
+        self.message.setWordWrap(True)
         self.as_of = QLabel()
         self.as_of.setStyleSheet("color: #78909c; font-size: 8.5pt;")
         self.manual = QPushButton(self.tr("Enter values…"))
@@ -74,6 +89,7 @@ class GearTile(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.spark, 1)
         layout.addWidget(self.headline)
+        layout.addWidget(self.message)
         layout.addWidget(self.manual, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(0)
         layout.addWidget(self.as_of)
@@ -83,57 +99,91 @@ class GearTile(QFrame):
         self._label_color = None
         self._shown = None                 # (gear, currency, can_enter) for re-rendering on resize
         self._rows = 2
+        self._laid_out_for = None          # (width, height) the KPI rows were elided for
 
     def show_gear(self, gear, currency: str, can_enter: bool) -> None:
-        self._status = gear.status
-        color = STATUS_COLORS[gear.status]
+        status = gear_status(gear)
+        self._status = status
+        color = STATUS_COLORS[status]
         self.name.setText(gear.name)
         self.score.setText(score_text(gear.score))
-        self.status.setText(status_text(gear.status))
+        self.status.setText(status_text(status))
         if self._label_color != color:
             self._label_color = color
-            self.score.setStyleSheet(f"font-size: 20pt; font-weight: 700; color: {color};")
+            self.score.setStyleSheet(f"font-size: 18pt; font-weight: 700; color: {color};")
             self.status.setStyleSheet(f"font-weight: 600; color: {color};")
         has_data = gear.status != "no-data"
         self.spark.setVisible(has_data and len(gear.spark) > 1)
         self.spark.set_points(gear.spark, color)
         self.spark.setToolTip(self.tr("%1, weekly").replace("%1", gear.kpis[0].name))
         self._shown = (gear, currency, can_enter)
-        self._rows = self._rows_for_height()
-        if has_data:
-            lines = self._kpi_lines(gear, currency)
-            if getattr(gear, "note", None) == "one_kpi":
-                lines = escape(self.tr("Only 1 KPI has data: no gear score.")) + "<br>" + lines
-            self.headline.setText(lines)
-        else:
-            self.headline.setText(self.tr("No report or manual values for this gear yet."))
-        self.manual.setVisible(not has_data and can_enter)
         versus = self.tr("vs. last year") if getattr(gear, "compare", "prior") == "last_year" else \
             self.tr("vs. prior period")
+        self.status.setToolTip(self.tr("Only 1 KPI has data: no gear score.") if status == "few-data" else versus)
+        self.message.setText("" if has_data else self.tr("No report or manual values for this gear yet."))
+        self.manual.setVisible(not has_data and can_enter)
         self.as_of.setText(self.tr("As of %1").replace("%1", fmt.date(gear.data_as_of)) if gear.data_as_of else "")
         self.as_of.setToolTip(versus)
-        self.status.setToolTip(versus)
         self.as_of.setVisible(bool(gear.data_as_of))
+        self._fill_rows()
         self._restyle()
 
+    def _fill_rows(self) -> None:
+        """The KPI rows (and the no-data message) for the tile's current size."""
+        if self._shown is None:
+            return
+        gear, currency, can_enter = self._shown
+        has_data = gear.status != "no-data"
+        self._rows = self._rows_for_height()
+        self._laid_out_for = (self.width(), self.height())
+        if has_data:
+            lines = self._kpi_lines(gear, currency)
+            self.headline.setText("<br>".join(lines))
+            self.headline.setToolTip("<br>".join(self._kpi_lines(gear, currency, full=True, rows=MAX_KPI_ROWS)))
+        else:
+            self.headline.setText("")
+        self.headline.setVisible(has_data)
+        # a small tile keeps the words for the tooltip; the button says what to do
+        room = self.height() >= (230 if self.manual.isVisibleTo(self) else 190)
+        self.message.setVisible(not has_data and room)
+        self.setToolTip("" if has_data else self.message.text())
+
+    def _inner_width(self) -> int:
+        margins = self.layout().contentsMargins()
+        return max(1, self.contentsRect().width() - margins.left() - margins.right())
+
+    def _fixed_height(self) -> int:
+        """Height of everything but the sparkline and the KPI rows, at the current width."""
+        margins = self.layout().contentsMargins()
+        inner = self._inner_width()
+        name = self.name.heightForWidth(inner) if self.name.text() else 0
+        top = max(self.score.sizeHint().height(), self.status.heightForWidth(max(1, inner - 60)))
+        as_of = self.as_of.sizeHint().height() if self.as_of.text() else 0
+        return margins.top() + margins.bottom() + name + top + as_of + 5 * self.layout().spacing()
+
     def _rows_for_height(self) -> int:
-        """Two KPI rows on a small tile, up to four where a big screen gives the room."""
-        return 4 if self.height() >= 270 else 3 if self.height() >= 230 else 2
+        """As many one-line KPI rows as fit next to a sparkline of at least SPARK_MIN_HEIGHT (it
+        keeps about 45 % of the free height on a big tile)."""
+        self.ensurePolished()
+        self.headline.ensurePolished()
+        line = QFontMetrics(self.headline.font()).lineSpacing()
+        free = self.contentsRect().height() - self._fixed_height()
+        spark = max(SPARK_MIN_HEIGHT, int(free * 0.45))
+        return max(1, min(MAX_KPI_ROWS, (free - spark) // max(1, line)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        rows = self._rows_for_height()
-        if rows != self._rows and self._shown is not None:
-            self.show_gear(*self._shown)
+        if self._shown is not None and self._laid_out_for != (self.width(), self.height()):
+            self._fill_rows()
 
-    def _kpi_lines(self, gear, currency: str) -> str:
-        """The weakest judged KPIs (two, more on big tiles), plus the count of flagged ASINs."""
+    def _kpi_lines(self, gear, currency: str, full: bool = False, rows: int | None = None) -> list[str]:
+        """The weakest judged KPIs (as many as there is room for), plus the count of flagged ASINs;
+        each row one line, its name elided to the tile's width unless ``full``."""
         judged = [k for k in gear.kpis if k.status in ("green", "amber", "red")]
         judged.sort(key=lambda k: k.score if k.score is not None else 100.0)
         counts = [k for k in gear.kpis if k.id.startswith("asins_") and k.unit == "count"
                   and not missing(k.value) and k.value > 0]          # only when ASINs are flagged
-        rows = []
-        room = self._rows - (1 if getattr(gear, "note", None) == "one_kpi" else 0)
+        room = rows or self._rows
         flagged = counts[:1] if counts else []            # flagged ASINs always get a row
         shown = judged[:max(1, room - len(flagged))]
         if flagged and not any(k.id == flagged[0].id + "_share" for k in shown):
@@ -141,13 +191,24 @@ class GearTile(QFrame):
         if len(shown) < room:          # room left: the other KPIs with data
             shown += [k for k in gear.kpis if k not in shown and k not in counts and not missing(k.value)
                       ][:room - len(shown)]
-        for k in shown:
+        plain = QFontMetrics(self.headline.font())
+        bold_font = QFont(self.headline.font())
+        bold_font.setWeight(QFont.Weight.DemiBold)
+        bold = QFontMetrics(bold_font)
+        width = self._inner_width()
+        rows_out = []
+        for k in shown[:room]:
             color = STATUS_COLORS.get(k.status, "#37474f")
             if k.id.startswith("asins_"):
                 color = STATUS_COLORS["amber"] if k.value and k.value > 0 else STATUS_COLORS["green"]
-            rows.append(f"<span style='color:{color}; font-weight:600'>{escape(kpi_value(k.value, k.unit, currency))}"
-                        f"</span>&nbsp; {escape(k.name)}")
-        return "<br>".join(rows)
+            value = kpi_value(k.value, k.unit, currency)
+            name = k.name
+            if not full:
+                left = width - bold.horizontalAdvance(value) - plain.horizontalAdvance("  ") - 4
+                name = plain.elidedText(name, Qt.TextElideMode.ElideRight, max(0, left))
+            rows_out.append(f"<span style='color:{color}; font-weight:600'>{escape(value)}"
+                            f"</span>&nbsp; {escape(name)}")
+        return rows_out
 
     def set_selected(self, selected: bool) -> None:
         if selected != self._selected:

@@ -48,7 +48,7 @@ def _kpi_names() -> dict[str, str]:
         "backend_terms_rate": _t("Back-end terms"),
         "cost_price": _t("Cost price"),
         "cpi_acceptance": _t("CPI acceptance"),
-        "payment_terms_cost": _t("Payment terms / Skonto"),
+        "payment_terms_cost": _t("Payment terms / cash discount"),
         "vendor_margin": _t("Vendor margin"),
         "crap_risk": _t("CRaP risk"),
         "weeks_of_cover": _t("Weeks of cover"),
@@ -63,7 +63,7 @@ def gear_name(gear: str) -> str:
     names = {
         "content": _t("Content"), "availability": _t("Availability"), "price_buybox": _t("Price & Buy Box"),
         "advertising": _t("Advertising"), "reviews_cx": _t("Reviews & returns"),
-        "ops_compliance": _t("Operations"), "forecast_ordering": _t("Forecast & ordering"),
+        "ops_compliance": _t("Logistics & compliance"), "forecast_ordering": _t("Forecast & ordering"),
         "profitability_terms": _t("Profitability & terms"), "assortment": _t("Assortment"),
         "outcome": _t("Outcome"),
     }

@@ -40,7 +40,11 @@ class LeversEditor(QWidget):
         self.table = make_table([self.tr("Lever"), self.tr("Detail"), self.tr("Value to Amazon"),
                                  self.tr("Cost to us"), self.tr("Offered")], stretch=1)
         self.table.horizontalHeader().setSectionResizeMode(0, self.table.horizontalHeader().ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 340)
+        probe = QComboBox()                 # wide enough for the longest lever name in this language
+        probe.addItems(list(self.kinds.values()))
+        probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.table.setColumnWidth(0, max(240, probe.sizeHint().width() + 8))
+        probe.deleteLater()
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.add = QPushButton(self.tr("Add lever"))

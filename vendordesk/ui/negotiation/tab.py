@@ -174,6 +174,15 @@ class NegotiationTab(BaseTab):
         else:
             self.case = self.analysis = None
 
+    def open_case(self, case_id: int) -> bool:
+        """Show negotiation ``case_id`` (the week view's double-click); False if it is not listed."""
+        self.ensure_loaded()
+        for row in range(self.cases.count()):
+            if int(self.cases.item(row).data(Qt.ItemDataRole.UserRole)) == int(case_id):
+                self.cases.setCurrentRow(row)      # selecting it opens it (_case_selected)
+                return True
+        return False
+
     def _case_selected(self, current, previous) -> None:
         if current is None:
             return

@@ -25,6 +25,14 @@ from vendordesk.ui.tickets import labels
 from vendordesk.ui.tickets.forms import FormEditor, combo, date_edit, set_combo
 
 
+def event_text(kind: str, text: str | None) -> str:
+    """A timeline entry's text: a status event stores the status key ("resolved") and is shown by its
+    label in the UI language; contacts and notes as written (older status events kept a label)."""
+    if kind == "status" and text:
+        return labels.case_statuses().get(text, text)
+    return text or ""
+
+
 def split_refs(text: str) -> list[str]:
     return [part for part in text.replace(",", " ").replace(";", " ").split() if part]
 
@@ -109,7 +117,7 @@ class CaseEditor(FormEditor):
         kinds = labels.event_kinds()
         for event in (list_events(self.ctx.workspace, case_id) if case_id else []):
             item = QListWidgetItem(f"{fmt.date(event['happened_on'])} · {kinds.get(event['kind'], event['kind'])}\n"
-                                   f"{event['text'] or ''}")
+                                   f"{event_text(event['kind'], event['text'])}")
             item.setData(Qt.ItemDataRole.UserRole, event["id"])
             self.timeline.addItem(item)
         if not case_id:
@@ -165,8 +173,9 @@ class CaseEditor(FormEditor):
             old = store.get_case(ws, self.key) or {}
             store.update_case(ws, self.key, values)
             if old.get("status") != values["status"]:
-                store.add_event(ws, values["case_id"], dt.date.today().isoformat(), "status",
-                                labels.case_statuses().get(values["status"], values["status"]), touch=False)
+                # the key, not its label: the timeline shows it in whatever language the KAM uses then
+                store.add_event(ws, values["case_id"], dt.date.today().isoformat(), "status", values["status"],
+                                touch=False)
             self.key = values["case_id"]
         self.changed.emit(Changes(tickets=True))
         warnings = [p for p in problems if p.severity != "error"]

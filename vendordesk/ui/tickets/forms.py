@@ -185,8 +185,14 @@ class FormEditor(QWidget):
 
 
 def date_hint() -> str:
-    """A placeholder that shows the format, not a date that could be taken for a real one."""
-    return QCoreApplication.translate("Tickets", "DD.MM.YYYY")
+    """A placeholder that shows the format, not a date that could be taken for a real one: the
+    locale's own order and separator (TT.MM.JJJJ in German, DD/MM/YYYY in British English)."""
+    from vendordesk.ui import fmt
+
+    letters = {"d": QCoreApplication.translate("Tickets", "D", "the letter for 'day' in a date format"),
+               "M": QCoreApplication.translate("Tickets", "M", "the letter for 'month' in a date format"),
+               "y": QCoreApplication.translate("Tickets", "Y", "the letter for 'year' in a date format")}
+    return "".join(letters.get(ch, ch) for ch in fmt.date_format())
 
 
 def date_edit(placeholder: str | None = None) -> QLineEdit:

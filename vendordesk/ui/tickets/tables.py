@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from vendordesk.ui.models.frame_model import Column, FrameModel
 
 WIDTHS = {"date": 92, "money": 110, "int": 84, "number": 84, "percent": 70, "text": 130}
+LABEL_MAX_WIDTH = 260
 
 
 class TablePage(QWidget):
@@ -105,10 +106,14 @@ class TablePage(QWidget):
             self.select_key(key)
 
     def _apply_widths(self, widths: dict) -> None:
+        free_text = set(self.view.property("desk_check_data_columns") or ())     # subjects, notes: elided
         for column in self.model.columns():
             if column.key in self.model.visible_keys():
                 section = self.model.visible_keys().index(column.key)
                 need = self.view.horizontalHeader().fontMetrics().horizontalAdvance(column.title) + 28
+                if column.key not in widths and column.kind == "text" and column.key not in free_text:
+                    # a short label column (status, category, department): as wide as its longest label
+                    need = max(need, min(LABEL_MAX_WIDTH, self.view.sizeHintForColumn(section)))
                 self.view.setColumnWidth(section, max(need, widths.get(column.key, WIDTHS.get(column.kind, 120))))
 
     def _build_column_menu(self) -> None:

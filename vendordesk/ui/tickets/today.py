@@ -31,6 +31,8 @@ class TodayPanel(QWidget):
         self.tree.setProperty("desk_check_quoted", True)   # lines quote case subjects and task titles
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
+        # room for the group headings and about ten lines even at 1280×720 (the editor below scrolls)
+        self.tree.setMinimumHeight(10 * self.tree.fontMetrics().lineSpacing() + 12)
         layout.addWidget(self.tree)
 
     def show_list(self, today_list, currency: str, today, data_date: bool = False) -> None:
