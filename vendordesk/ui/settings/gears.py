@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vendordesk.core.gears.defs import GEARS, Threshold, with_overrides
+from vendordesk.core.gears import defs
+from vendordesk.core.gears.defs import Threshold, with_overrides
 from vendordesk.store.gears import gear_settings, net_ppm_target, save_gear
 
 DEFAULT_NET_PPM_TARGET = 0.35
@@ -71,7 +72,7 @@ class GearThresholdsPage(QWidget):
         self.rows: dict[tuple[str, str], tuple] = {}
         lang = self.ctx.lang
         row = 1
-        for gear in with_overrides(GEARS, self.stored):
+        for gear in with_overrides(defs.GEARS, self.stored):   # read now: a registered gear shows
             for kpi in gear.kpis:
                 threshold = kpi.threshold
                 if threshold is None or threshold.kind == "trend" or kpi.id == "net_ppm":
