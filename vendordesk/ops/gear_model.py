@@ -1,0 +1,60 @@
+"""The gears tab's ops: read and prepare the facts once, then judge the gears on the prepared model.
+
+Reading runs once per change of the facts; a filter change only judges again (pandas on the
+cached ``GearModel``, no reads), so the tab stays quick on big accounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.store.gears import chargebacks_weekly, load_gear_inputs
+
+
+def load_gear_model(workspace: WorkspaceArg, progress: Progress = no_progress,
+                    cancelled: Cancelled = never_cancelled) -> OpResult[tuple[GearModel, str]]:
+    """The prepared model of everything the gears read, and the workspace's currency."""
+    with opened(workspace) as ws:
+        inputs = load_gear_inputs(ws)
+        currency = ws.meta("currency", "EUR") or "EUR"
+    progress(0.6)
+    return OpResult((GearModel(GearInputs(**inputs)), currency))
+
+
+def reload_chargebacks(workspace: WorkspaceArg, model: GearModel, currency: str,
+                       progress: Progress = no_progress,
+                       cancelled: Cancelled = never_cancelled) -> OpResult[tuple[GearModel, str]]:
+    """The same facts with fresh chargebacks (a ticket edit must not re-read every report)."""
+    with opened(workspace) as ws:
+        chargebacks = chargebacks_weekly(ws)
+    return OpResult((GearModel(replace(model.inputs, chargebacks=chargebacks)), currency))
+
+
+def judge_gears(model: GearModel, params: dict[str, Any], progress: Progress = no_progress,
+                cancelled: Cancelled = never_cancelled) -> OpResult[GearReport]:
+    """The gears judged on ``model`` for ``params`` (``GearModel.compute``'s keywords)."""
+    return OpResult(model.compute(**params))
+
+
+def export_gears(report: GearReport, out: Path, lang: str = "en", progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> OpResult[int]:
+    """The gears as judged (``report``: the tab's filters and period) to ``out`` (.csv or .xlsx);
+    the value is the number of rows written."""
+    from vendordesk.exports.frames import report_frame
+    from vendordesk.ops.exports import export_frame
+
+    return export_frame(report_frame(report), out, "gears", lang, progress)
+
+
+def gear_settings(workspace: WorkspaceArg, progress: Progress = no_progress,
+                  cancelled: Cancelled = never_cancelled) -> OpResult[dict[str, Any]]:
+    """The KAM's stored gear settings: ``{gear_id: {"custom_name", "thresholds"}}``."""
+    from vendordesk.store.gears import gear_settings as stored
+
+    with opened(workspace) as ws:
+        return OpResult(stored(ws))
