@@ -63,7 +63,7 @@ def test_the_influence_map_reads_colour_and_ring_from_the_declaration(tenth_gear
 
 
 def test_the_settings_page_lists_the_tenth_gears_thresholds(empty_window, monkeypatch):
-    from vendordesk.ui.settings.gears import GearThresholdsPage   # imported before the gear is declared
+    from vendordesk.ui.settings.gears import GearThresholdsPage  # imported before the gear is declared
 
     tenth = declare_tenth_gear(monkeypatch)
     page = GearThresholdsPage(empty_window.ctx)

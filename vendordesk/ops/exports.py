@@ -56,3 +56,10 @@ def export_frame(frame, out: Path, kind: str | None = None, lang: str = "en", pr
                  cancelled: Cancelled = never_cancelled) -> OpResult:
     """The rows on screen (``frame``) to ``out``; the value is the number of rows written."""
     return OpResult(exports.write_frame(frame, Path(out), kind, lang, progress))
+
+
+def export_columns(kind: str) -> list[str]:
+    """The keys of the columns ``export`` writes for table ``kind``, in their order."""
+    from vendordesk.exports.columns import COLUMNS
+
+    return [column.key for column in COLUMNS[kind]]

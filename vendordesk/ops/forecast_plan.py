@@ -3,7 +3,6 @@ whether there is anything to forecast."""
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from vendordesk.core.forecast.plan import ForecastPlan, build_plan

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.ops.base import OpResult
 from vendordesk.ui.workers import Task, run_task
@@ -53,6 +54,11 @@ class OpRunner(QObject):
     def task(self, kind: str) -> Task | None:
         """The run of ``kind`` that owns the screen (None when idle)."""
         return self._current.get(kind)
+
+    def tell(self, changes: Changes) -> None:
+        """Broadcast what an op run on the GUI thread (a quick write) changed."""
+        if changes.any():
+            self.changed.emit(changes)
 
     def cancel(self, kind: str) -> None:
         """Stop the run of ``kind`` and forget a queued request; neither result reaches the screen."""

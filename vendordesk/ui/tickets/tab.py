@@ -434,8 +434,8 @@ class TicketsTab(BaseTab):
         self.editors.setCurrentWidget(editor)
         editor.load(key)
 
-    def _written_table(self, page) -> None:
-        self.changed.emit(Changes(tickets=True))
+    def _written_table(self, page, changes: Changes | None = None) -> None:
+        self.changed.emit(changes or Changes(tickets=True))
         if self.ctx.services.get("main_window") is None:
             self.reload()
         self.pages.setCurrentWidget(page)
