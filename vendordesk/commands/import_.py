@@ -15,7 +15,15 @@ import os
 import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, printable, texts_for, workspace_path
+from vendordesk.commands.common import (
+    add_lang_arg,
+    add_workspace_arg,
+    error_text,
+    print_json,
+    printable,
+    texts_for,
+    workspace_path,
+)
 from vendordesk.errors import UserError
 from vendordesk.ops.imports import import_file
 
@@ -112,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
                 summary = import_one(ws, file, period, args.dry_run, progress)
             except UserError as exc:
                 refused += 1
-                _report(args, results, file, "refused", str(exc))
+                _report(args, results, file, "refused", error_text(exc, args))
                 continue
             except Exception:   # a bug in one file's reader: log it, name the file, go on with the rest
                 log.exception("import of %s failed", file)

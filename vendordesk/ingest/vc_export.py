@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
+from vendordesk.text import N_
 from vendordesk.ingest.aliases import is_asin_header
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
@@ -24,8 +25,8 @@ def read_csv(path: Path, head: bytes, context: Context) -> ParsedReport:
     """Streamed from disk (vc_csv.CsvRows): memory does not grow with the file, only with its facts."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise UserError(f"{path.name}: {size / 1e6:.0f} MB is too large for a Vendor Central export. "
-                        "Nothing was imported. Export a shorter period or fewer ASINs.")
+        raise UserError(N_("{file}: {size:.0f} MB is too large for a Vendor Central export. Nothing was imported. "
+                           "Export a shorter period or fewer ASINs."), file=path.name, size=size / 1e6)
     return build(CsvRows(path, head), path.name, "csv", context)
 
 
@@ -39,8 +40,8 @@ def read_xlsx(path: Path, context: Context) -> ParsedReport:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(f"{path.name}: not a readable Excel workbook ({exc}). Nothing was imported. "
-                        "Open it in Excel and save it again as .xlsx, or export CSV.") from exc
+        raise UserError(N_("{file}: not a readable Excel workbook ({problem}). Nothing was imported. Open it in "
+                           "Excel and save it again as .xlsx, or export CSV."), file=path.name, problem=str(exc)) from exc
     try:
         for sheet in book.worksheets:
             rows = []
@@ -62,9 +63,9 @@ def read_xlsx(path: Path, context: Context) -> ParsedReport:
 
 
 def _no_header(name: str) -> UserError:
-    return UserError(f"{name}: no header row with an ASIN column in the first {_HEADER_SCAN} rows. "
-                     "Nothing was imported. Export the report from Vendor Central with View By = ASIN "
-                     "and import that file unchanged.")
+    return UserError(N_("{file}: no header row with an ASIN column in the first {rows} rows. Nothing was imported. "
+                        "Export the report from Vendor Central with View By = ASIN and import that file unchanged."),
+                     file=name, rows=_HEADER_SCAN)
 
 
 class _Below:
