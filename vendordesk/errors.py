@@ -44,6 +44,9 @@ class UserError(Exception):
 class WorkspaceError(UserError):
     """The workspace file cannot be opened or used as it is."""
 
+    #: (path, details) the English message was written with (``store.sqlite_errors.make``)
+    message_args: tuple[object, dict[str, object]] | None = None
+
 
 class Cancelled(Exception):
     """Long work stopped because the user cancelled it."""

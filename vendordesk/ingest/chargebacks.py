@@ -20,7 +20,6 @@ from vendordesk.core import tickets as rules
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import NO_SUCH_FILE
-from vendordesk.text import N_
 from vendordesk.ingest.numbers import (
     ColumnMarks,
     MarksEvidence,
@@ -29,6 +28,7 @@ from vendordesk.ingest.numbers import (
     parse_number,
 )
 from vendordesk.ingest.vc_common import ASIN_RE
+from vendordesk.text import N_
 
 ALIASES = {
     "external_id": ("chargeback id", "id", "issue id", "claim id", "shortage claim id", "dispute id", "vorgangs-id"),

@@ -16,8 +16,9 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from vendordesk.errors import UserError
 from vendordesk.text import N_
@@ -101,7 +102,7 @@ def as_xlsx(path: Path) -> Iterator[tuple[Path, object]]:
         except OSError:
             shutil.copyfile(path, alias)
 
-        def rename(read, readable, context):
+        def rename(read: Callable[[Path, Any], Any], readable: Path, context: Any) -> Any:
             try:
                 report = read(readable, context)
             except UserError as exc:

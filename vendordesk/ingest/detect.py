@@ -11,12 +11,12 @@ from pathlib import Path
 
 from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
+from vendordesk.ingest import containers
 from vendordesk.text import N_
 
 NO_SUCH_FILE = N_("{file}: no such file. Check the path.")
 NESTED = N_("{file}: the JSON is nested too deeply to be a report document. Nothing was imported. Choose the "
             "SP-API report document as Amazon delivered it.")
-from vendordesk.ingest import containers
 
 SNIFF_BYTES = 65536
 MAX_JSON_BYTES = 512 * 2**20     # one SP-API document, plain or unpacked from gzip

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
-from vendordesk.text import N_
 from vendordesk.ingest.aliases import is_asin_header
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
+from vendordesk.text import N_
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024
 _HEADER_SCAN = HEADER_SCAN

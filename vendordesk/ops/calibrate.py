@@ -8,7 +8,6 @@ from vendordesk.changes import Changes
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 
-
 CHANGES = Changes(gears=True, negotiations=True)     # the links and the price elasticity
 
 

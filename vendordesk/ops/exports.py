@@ -7,12 +7,15 @@ the facts are streamed from the store instead (any size, flat memory). The write
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+
+import pandas as pd
 
 from vendordesk import exports
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 
 # kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
 EXPORTERS = {
@@ -25,17 +28,19 @@ EXPORTERS = {
 }
 
 
-def exporter(kind: str):
+def exporter(kind: str) -> Callable[[Workspace], pd.DataFrame]:
+    """The function that reads table ``kind`` from a workspace."""
     module_name, func_name = EXPORTERS[kind].split(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         raise UserError(f"Exporting {kind} is not available in this version.") from exc
-    return getattr(module, func_name)
+    read: Callable[[Workspace], pd.DataFrame] = getattr(module, func_name)
+    return read
 
 
 def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", progress: Progress = no_progress,
-           cancelled: Cancelled = never_cancelled) -> OpResult:
+           cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """Write table ``kind`` to ``out`` (.csv or .xlsx); the value is the number of rows written."""
     from vendordesk.exports.files import check_target
 
@@ -52,8 +57,8 @@ def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", prog
     return OpResult(rows)
 
 
-def export_frame(frame, out: Path, kind: str | None = None, lang: str = "en", progress: Progress = no_progress,
-                 cancelled: Cancelled = never_cancelled) -> OpResult:
+def export_frame(frame: pd.DataFrame, out: Path, kind: str | None = None, lang: str = "en",
+                 progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """The rows on screen (``frame``) to ``out``; the value is the number of rows written."""
     return OpResult(exports.write_frame(frame, Path(out), kind, lang, progress))
 

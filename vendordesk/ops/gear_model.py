@@ -6,9 +6,12 @@ cached ``GearModel``, no reads), so the tab stays quick on big accounts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
@@ -45,10 +48,11 @@ def export_gears(report: GearReport, out: Path, lang: str = "en", progress: Prog
                  cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """The gears as judged (``report``: the tab's filters and period) to ``out`` (.csv or .xlsx);
     the value is the number of rows written."""
-    from vendordesk.exports.frames import report_frame
+    from vendordesk.exports import frames
     from vendordesk.ops.exports import export_frame
 
-    return export_frame(report_frame(report), out, "gears", lang, progress)
+    table: Callable[[GearReport], pd.DataFrame] = frames.report_frame
+    return export_frame(table(report), out, "gears", lang, progress)
 
 
 def gear_settings(workspace: WorkspaceArg, progress: Progress = no_progress,

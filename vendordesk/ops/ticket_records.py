@@ -3,6 +3,7 @@ undo), restore it, and save one edited task field. Saving a case is ``ops.ticket
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from vendordesk.changes import Changes
@@ -11,8 +12,8 @@ from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.store import tickets as store
 
 KINDS = ("case", "chargeback", "task")
-_DELETE = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}
-_RESTORE = {"case": store.restore_case, "chargeback": store.restore_chargeback, "task": store.restore_task}
+_DELETE: dict[str, Callable[..., dict[str, Any]]] = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}
+_RESTORE: dict[str, Callable[..., None]] = {"case": store.restore_case, "chargeback": store.restore_chargeback, "task": store.restore_task}
 
 
 def delete_record(workspace: WorkspaceArg, kind: str, key: Any, progress: Progress = no_progress,

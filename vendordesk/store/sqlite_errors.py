@@ -105,7 +105,7 @@ KINDS = (WorkspaceBusy, WorkspaceReadOnly, DiskFull, WorkspaceIOError, Workspace
 
 def make(kind: type[WorkspaceError], path: Path | str | None, **details: object) -> WorkspaceError:
     """The error with its English message; it remembers path and details for ``localized``."""
-    exc = kind(message(kind, path, **details))
+    exc = kind(message(kind, path, None, **details))
     exc.message_args = (path, details)
     return exc
 

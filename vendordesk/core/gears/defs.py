@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from vendordesk.core.missing import is_missing
 from vendordesk.text import NP_, texts
@@ -29,8 +30,8 @@ class Threshold:
     green_high: float | None = None    # band only: the upper green edge
     red_high: float | None = None      # band only: the upper red edge
 
-    def as_dict(self) -> dict:
-        out = {"kind": self.kind, "green": self.green, "red": self.red}
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"kind": self.kind, "green": self.green, "red": self.red}
         if self.kind == "band":
             out.update(green_high=self.green_high, red_high=self.red_high)
         return out
@@ -186,7 +187,7 @@ def gear(gear_id: str) -> GearDef:
 
 def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tuple[GearDef, ...]:
     """Net PPM green at the account target, red 5 points below it (§1.3)."""
-    if is_missing(target):
+    if target is None or is_missing(target):
         return gears
     out = []
     for g in gears:
@@ -196,7 +197,7 @@ def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tup
     return tuple(out)
 
 
-def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef, ...]:
+def with_overrides(gears: tuple[GearDef, ...], settings: dict[str, Any]) -> tuple[GearDef, ...]:
     """Apply the KAM's thresholds: ``{gear_id: {"thresholds": {kpi_id: {green, red[, kind]}}}}``."""
     out = []
     for g in gears:
@@ -218,5 +219,5 @@ def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef,
     return tuple(out)
 
 
-def _number(value) -> bool:
+def _number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and not is_missing(value)
