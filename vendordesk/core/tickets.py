@@ -271,11 +271,6 @@ def due_follow_ups(cases, today: dt.date, within_days: int = 0):
     return cases if cases.empty else cases[follow_up_mask(cases, today, within_days)]
 
 
-def stale_cases(cases, today: dt.date, days: int = 14):
-    """Unresolved cases without contact (or opened, if never contacted) for more than ``days``."""
-    return cases if cases.empty else cases[stale_mask(cases, today, days)]
-
-
 def open_longer_than(cases, today: dt.date, days: int):
     """Unresolved cases opened more than ``days`` ago."""
     if cases.empty:

@@ -62,3 +62,24 @@ def gear_settings(workspace: WorkspaceArg, progress: Progress = no_progress,
 
     with opened(workspace) as ws:
         return OpResult(stored(ws))
+
+
+def net_ppm_target(workspace: WorkspaceArg) -> float | None:
+    """The account's Net PPM target as a fraction (None when not set)."""
+    from vendordesk.store.gears import net_ppm_target as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)
+
+
+def save_gear(workspace: WorkspaceArg, gear_id: str, position: int, name_de: str, name_en: str,
+              custom_name: str | None = None, thresholds: dict[str, Any] | None = None,
+              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[str]:
+    """Store a gear's custom name and thresholds (``store.gears.save_gear``; refused when a
+    threshold is not a number)."""
+    from vendordesk.changes import Changes
+    from vendordesk.store.gears import save_gear as store_gear
+
+    with opened(workspace) as ws:
+        store_gear(ws, gear_id, position, name_de, name_en, custom_name=custom_name, thresholds=thresholds)
+    return OpResult(gear_id, Changes(gears=True))

@@ -38,3 +38,29 @@ def save_task(workspace: WorkspaceArg, task_id: int, values: dict[str, Any], pro
     with opened(workspace) as ws:
         store.update_task(ws, task_id, values)
     return OpResult(task_id, Changes(tickets=True))
+
+
+# --- what the Tickets tab reads before (or instead of) the whole log ---------------------------
+def departments(workspace: WorkspaceArg) -> list[dict[str, Any]]:
+    """The departments (id, name_de, name_en), created with their defaults on first use."""
+    with opened(workspace) as ws:
+        return store.departments(ws)
+
+
+def count_cases(workspace: WorkspaceArg) -> int:
+    with opened(workspace) as ws:
+        return store.count_cases(ws)
+
+
+def reminder_count(workspace: WorkspaceArg, today: str) -> int:
+    """Follow-ups due, overdue tasks and dispute deadlines of the coming week (the tab's badge)."""
+    with opened(workspace) as ws:
+        return store.reminder_count(ws, today)
+
+
+def negotiation_cases(workspace: WorkspaceArg) -> list[dict[str, Any]]:
+    """The cost-increase cases (their dates join the week's agenda)."""
+    from vendordesk.store.negotiations import list_cases
+
+    with opened(workspace) as ws:
+        return list_cases(ws)

@@ -26,7 +26,6 @@ class ForecastTab(BaseTab):
         self.content = None
         self.index = None
         self.inputs = None
-        self.current_asin = ""
 
     def title(self) -> str:
         return self.tr("Forecast")

@@ -59,15 +59,6 @@ def source_label(source: str | None) -> str:
     return (source or "").upper()
 
 
-def refusal_reason(event: dict) -> str:
-    """The first sentence of a refusal, without the file name it starts with."""
-    message = event["message"]
-    prefix = f"{event['file']}: "
-    message = message.removeprefix(prefix)
-    reason = message.split(". ")[0].rstrip(".")
-    return reason[:1].upper() + reason[1:]
-
-
 def locale_name(code: str | None) -> str | None:
     """de_DE -> "Deutsch (Deutschland)" in the UI language (CLDR names via Babel)."""
     from babel import Locale, UnknownLocaleError
