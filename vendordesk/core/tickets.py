@@ -36,6 +36,12 @@ CATEGORY_ALIASES = {
 }
 
 
+def department_name(department: dict, lang: str) -> str:
+    """A department's stored name in ``lang``: the table keeps one column ``name_<lang>`` per
+    language; a language without its column (or an empty one) reads the English name."""
+    return department.get(f"name_{lang}") or department["name_en"]
+
+
 def category_key(value) -> str | None:
     """Our category key for a stored value (a key or Amazon's name); None when it is neither."""
     if not isinstance(value, str) or not value.strip():
