@@ -16,6 +16,7 @@ from vendordesk import exports
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
+from vendordesk.text import N_
 
 # kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
 EXPORTERS = {
@@ -34,7 +35,7 @@ def exporter(kind: str) -> Callable[[Workspace], pd.DataFrame]:
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        raise UserError(f"Exporting {kind} is not available in this version.") from exc
+        raise UserError(N_("Exporting {kind} is not available in this version."), kind=kind) from exc
     read: Callable[[Workspace], pd.DataFrame] = getattr(module, func_name)
     return read
 

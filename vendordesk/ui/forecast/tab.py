@@ -96,7 +96,9 @@ class ForecastTab(BaseTab):
 
         self._finish()
         if isinstance(exc, UserError):
-            self.status.setText(str(exc))
+            from vendordesk.ui.errors import user_text
+
+            self.status.setText(user_text(exc))
         else:
             self.status.setText(self.tr("The forecast failed; details are in the log file."))
             from vendordesk.ui.errors import excepthook

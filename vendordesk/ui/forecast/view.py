@@ -290,4 +290,6 @@ class ForecastView(QWidget):
         try:
             export_frame(frame, Path(path), kind, self.ctx.lang)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            from vendordesk.ui.errors import user_text
+
+            QMessageBox.warning(self, self.tr("Export failed"), user_text(exc))

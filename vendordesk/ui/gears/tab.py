@@ -323,7 +323,9 @@ class GearsTab(BaseTab):
         try:
             export_gears(self.report, Path(path), self.ctx.lang)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export KPI gears"), str(exc))
+            from vendordesk.ui.errors import user_text
+
+            QMessageBox.warning(self, self.tr("Export KPI gears"), user_text(exc))
 
     def layout_state(self) -> dict:
         """What the window remembers (QSettings): splitter sizes and the filters."""

@@ -25,7 +25,9 @@ def import_chargebacks(tab) -> None:
     try:
         done = import_file(tab.ctx.workspace, path)
     except UserError as exc:
-        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Import refused"), str(exc))
+        from vendordesk.ui.errors import user_text
+
+        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Import refused"), user_text(exc))
         return
     text = QCoreApplication.translate("TicketsTab", "%1 new, %2 updated chargeback rows imported.")
     tab._say(text.replace("%1", str(done.value.inserted)).replace("%2", str(done.value.updated)))
@@ -123,7 +125,9 @@ def export(tab, kind: str, path: str | None = None) -> None:
         frame = visible_frame(tab, kind)
         export_frame(frame, Path(path), kind, tab.ctx.lang)
     except UserError as exc:
-        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Export failed"), str(exc))
+        from vendordesk.ui.errors import user_text
+
+        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Export failed"), user_text(exc))
         return
     text = QCoreApplication.translate("TicketsTab", "%1 rows written to %2")
     tab._say(text.replace("%1", str(len(frame))).replace("%2", str(path)))
