@@ -27,3 +27,19 @@ def test_a_missing_file_is_named_in_german(tmp_path):
     result = cli("import", str(missing), "--workspace", str(tmp_path / "ws.vendordesk"), "--lang", "de")
     assert result.returncode == 2
     assert f"{missing}: Keine solche Datei. Prüfen Sie den Pfad." in result.stderr
+
+
+def test_events_carry_the_message_id_so_the_window_finds_a_missing_period_in_any_language(tmp_path):
+    import json
+
+    from vendordesk.ui.imports.preview import NO_PERIOD
+
+    undated = tmp_path / "sales.csv"      # a Sales export whose first row lost its Viewing Range=[..]
+    undated.write_text("ASIN,Product Title,Ordered Revenue,Ordered Units\nB000000001,A,\"1.234,00 €\",3\n",
+                       encoding="utf-8")
+    result = cli("import", str(undated), "--workspace", str(tmp_path / "ws.vendordesk"), "--events", "--lang", "de")
+    refused = [json.loads(line) for line in result.stdout.splitlines() if '"refused"' in line]
+    assert len(refused) == 1
+    assert "hat kein Viewing Range" in refused[0]["message"]           # the user reads German
+    assert NO_PERIOD in refused[0]["message_id"]                       # the window matches the id
+    assert refused[0]["message_id"].startswith("{file}: the file has no Viewing Range=[..]")

@@ -158,7 +158,7 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.period_button = None
-        if any(e["event"] == "refused" and NO_PERIOD in e["message"] for e in events):
+        if any(e["event"] == "refused" and NO_PERIOD in e.get("message_id", e["message"]) for e in events):
             self.period_button = buttons.addButton(self.tr("Enter period…"), QDialogButtonBox.ButtonRole.ActionRole)
             self.period_button.setToolTip(self.tr("Some files carry no Viewing Range. Enter the period they cover."))
             self.period_button.clicked.connect(self.ask_period)
