@@ -25,7 +25,7 @@ SOURCES = ROOT / "vendordesk"
 LOCALES = SOURCES / "locale"
 DOMAIN = "vendordesk"
 SKIP = ("ui",)   # Qt code translates with tr()
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "NP_": ((1, "c"), 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def extract(sources: Path = SOURCES) -> Catalog:

@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return int(args.func(args) or 0)
     except UserError as exc:
-        from vendordesk.commands.common import printable
+        from vendordesk.commands.common import error_text, printable
 
-        print(printable(f"vendordesk: {exc}"), file=sys.stderr)
+        print(printable(f"vendordesk: {error_text(exc, args)}"), file=sys.stderr)
         return 2
     except sqlite3.Error as exc:      # read paths outside Workspace.transaction()
         from vendordesk.store.sqlite_errors import classify

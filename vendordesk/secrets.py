@@ -140,10 +140,6 @@ class CredentialStore:
         stored = [self.set(field, value) for field, value in zip(FIELDS, credentials.values(), strict=True)]
         return all(stored)  # every field is written, even after one failed
 
-    def known_values(self) -> list[str]:
-        """Every stored secret value (used by tests and the leak scan)."""
-        return [v for v in (self.get(field) for field in FIELDS) if v]
-
 
 def _check(field: str) -> None:
     if field not in FIELDS:

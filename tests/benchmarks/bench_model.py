@@ -60,13 +60,14 @@ def test_whatif_26_weeks_200_draws_under_300_ms(big):
 
 
 def test_calibration_2000_asins_104_weeks_in_a_worker_under_5_s(big, qtbot):
-    from vendordesk.store.calibration import compute_file
+    from vendordesk.ops.calibrate import compute_calibration
     from vendordesk.ui.workers import run_task
 
     _, path = big
     fractions, done = [], []
     start, c0 = time.perf_counter(), time.process_time()
-    run_task(compute_file, str(path), on_done=done.append, on_progress=fractions.append)
+    run_task(compute_calibration, str(path), on_done=lambda result: done.append(result.value),
+             on_progress=fractions.append)
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     seconds, cpu = time.perf_counter() - start, time.process_time() - c0
     links = done[0]["links"]

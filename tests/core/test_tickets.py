@@ -82,7 +82,7 @@ def test_reminders_and_staleness():
     assert list(t.due_follow_ups(cases, today)["case_id"]) == ["1000005"]
     assert list(t.due_follow_ups(cases, today, within_days=4)["case_id"]) == ["1000005", "1000006"]
     # 1000005: last contact 02-10 -> 19 days; 1000006 opened 02-25 -> 4 days
-    assert list(t.stale_cases(cases, today, days=14)["case_id"]) == ["1000005"]
+    assert list(cases.loc[t.stale_mask(cases, today, days=14), "case_id"]) == ["1000005"]
     assert list(t.open_longer_than(cases, today, 20)["case_id"]) == ["1000005"]
 
 

@@ -66,3 +66,38 @@ def test_an_op_without_changes_broadcasts_nothing(qtbot):
     runner.run("simulate", lambda progress, cancelled: OpResult(42), on_done=seen.append)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen[0].value == 42 and broadcasts == []
+
+
+def test_a_queued_request_waits_for_the_running_one_and_only_the_newest_is_shown(qtbot):
+    runner = OpRunner()
+    gates = [threading.Event() for _ in range(3)]
+    seen = []
+    first = runner.run("judge", slow_op, "first", gates[0], on_done=seen.append, queue=True)
+    runner.run("judge", slow_op, "second", gates[1], on_done=seen.append, queue=True)
+    runner.run("judge", slow_op, "third", gates[2], on_done=seen.append, queue=True)
+    assert not first.cancelled() and runner.task("judge") is first   # the running op is not stopped
+    gates[0].set()
+    qtbot.waitUntil(lambda: runner.task("judge") is not first)          # "third" starts, "second" never ran
+    assert seen == [] and runner.running("judge")
+    gates[2].set()
+    qtbot.waitUntil(lambda: not runner.running("judge"))
+    assert [r.value for r in seen] == ["third"] and runner.task("judge") is None
+
+
+def test_runner_for_is_one_runner_whose_changes_reach_the_window(qtbot):
+    from PySide6.QtCore import QObject, Signal
+
+    from vendordesk.ui.operations import runner_for
+
+    class Window(QObject):
+        changed = Signal(object)
+
+    window = Window()
+    ctx = type("Ctx", (), {"services": {"main_window": window}})()
+    heard = []
+    window.changed.connect(heard.append)
+    runner = runner_for(ctx)
+    assert runner_for(ctx) is runner
+    runner.run("save", lambda progress, cancelled: OpResult(1, Changes(tickets=True)))
+    qtbot.waitUntil(lambda: bool(heard))
+    assert heard == [Changes(tickets=True)]

@@ -13,14 +13,18 @@ from vendordesk.core.gears import defs
 pytestmark = pytest.mark.qt
 
 
-@pytest.fixture()
-def tenth_gear(monkeypatch):
+def declare_tenth_gear(monkeypatch):
     for name in ("GEARS", "GEAR_IDS", "MANUAL_KPIS"):
         monkeypatch.setattr(defs, name, getattr(defs, name))      # restored after the test
     # Its one KPI: conversion in percent points, a function of the period's conversion.
     kpi = defs.KpiDef("conversion_points", "Konversion in Punkten", "Conversion in points", "score", 1,
                       defs.Threshold("min", 5.0, 3.0), compute=lambda values: values.get("conversion", math.nan) * 100)
     return defs.register_gear(defs.GearDef("test_tenth", 10, "Testrad", "Test gear", (kpi,), color="#123456"))
+
+
+@pytest.fixture()
+def tenth_gear(monkeypatch):
+    return declare_tenth_gear(monkeypatch)
 
 
 def test_the_tenth_gear_is_in_gears_json(tenth_gear, demo_path, capsys):
@@ -56,3 +60,13 @@ def test_the_influence_map_reads_colour_and_ring_from_the_declaration(tenth_gear
     assert gear_color("test_tenth") == "#123456"
     assert gear_color("availability") == next(g.color for g in defs.GEARS if g.id == "availability")
     assert defs.ring_order()[-1] == "test_tenth" and len(defs.ring_order()) == 10
+
+
+def test_the_settings_page_lists_the_tenth_gears_thresholds(empty_window, monkeypatch):
+    from vendordesk.ui.settings.gears import GearThresholdsPage  # imported before the gear is declared
+
+    tenth = declare_tenth_gear(monkeypatch)
+    page = GearThresholdsPage(empty_window.ctx)
+    # the declaration's one KPI has a min threshold 5.0 / 3.0 ("score": shown as it is, not in percent)
+    gear, threshold, green, red = page.rows[("test_tenth", "conversion_points")]
+    assert gear == tenth and (green.value(), red.value()) == (5.0, 3.0)

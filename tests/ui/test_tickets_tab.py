@@ -291,6 +291,25 @@ def test_import_chargebacks_from_the_tab(tab, tmp_path, monkeypatch):
     assert "Y" not in st.chargebacks_frame(tab.ctx.workspace)["external_id"].tolist()
 
 
+def test_a_refused_chargeback_file_is_explained_in_the_ui_language(tab, qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from vendordesk.ui.i18n import install_language
+
+    empty = tmp_path / "leer.csv"
+    empty.write_bytes(b"")
+    warned = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(empty), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    install_language(qapp, "de")
+    try:
+        tab.import_chargebacks()
+    finally:
+        install_language(qapp, "en")
+    assert warned == ["leer.csv: Die Datei ist leer (0 Byte). Es wurde nichts importiert. Laden Sie den Bericht "
+                      "erneut aus Vendor Central herunter."]
+
+
 def test_demo_workspace_in_the_main_window(main_window, qtbot):
     from vendordesk.ui.tickets.tab import TicketsTab
 

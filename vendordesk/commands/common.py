@@ -64,6 +64,17 @@ def texts_for(args: argparse.Namespace | None = None) -> Texts:
     return texts(language(args))
 
 
+def error_text(exc: BaseException, args: argparse.Namespace | None = None) -> str:
+    """A refusal in the command's language (``UserError.text``; workspace errors by their kind)."""
+    from vendordesk.store.sqlite_errors import localized
+
+    try:
+        lang = language(args)
+    except Exception:        # an unreadable settings file must not hide the refusal itself
+        lang = None
+    return localized(exc, lang)
+
+
 def printable(text: object) -> str:
     """``text`` with control characters escaped (``\\n``, ``\\x1b``, ``\\u2028``...).
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from vendordesk.commands.common import (
     add_lang_arg,
     add_workspace_arg,
+    error_text,
     print_json,
     printable,
     progress_line,
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
                     summary = import_one(ws, file, period, args.dry_run, progress)
             except UserError as exc:
                 refused += 1
-                _report(args, results, file, "refused", str(exc))
+                _report(args, results, file, "refused", error_text(exc, args), exc.msgid)
                 continue
             except Exception:   # a bug in one file's reader: log it, name the file, go on with the rest
                 log.exception("import of %s failed", file)
@@ -167,9 +168,12 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _report(args, results: list, file: Path, event: str, message: str) -> None:
+def _report(args, results: list, file: Path, event: str, message: str, message_id: str | None = None) -> None:
+    """``message`` in the command's language; events also carry the English ``message_id`` (the
+    catalogue's id, fields unfilled) so that the window can tell refusals apart in any language."""
     results.append({"file": file.name, "path": str(file), event: message})
     if args.events:
-        _emit({"event": event, "file": file.name, "path": str(file), "message": message})
+        _emit({"event": event, "file": file.name, "path": str(file), "message": message,
+               "message_id": message_id or message})
     else:
         print(printable(f"vendordesk: {message}"), file=sys.stderr)

@@ -36,6 +36,12 @@ CATEGORY_ALIASES = {
 }
 
 
+def department_name(department: dict, lang: str) -> str:
+    """A department's stored name in ``lang``: the table keeps one column ``name_<lang>`` per
+    language; a language without its column (or an empty one) reads the English name."""
+    return department.get(f"name_{lang}") or department["name_en"]
+
+
 def category_key(value) -> str | None:
     """Our category key for a stored value (a key or Amazon's name); None when it is neither."""
     if not isinstance(value, str) or not value.strip():
@@ -269,11 +275,6 @@ def stale_mask(cases, today: dt.date, days: int = 14):
 def due_follow_ups(cases, today: dt.date, within_days: int = 0):
     """Unresolved cases whose next follow-up is on or before today + within_days."""
     return cases if cases.empty else cases[follow_up_mask(cases, today, within_days)]
-
-
-def stale_cases(cases, today: dt.date, days: int = 14):
-    """Unresolved cases without contact (or opened, if never contacted) for more than ``days``."""
-    return cases if cases.empty else cases[stale_mask(cases, today, days)]
 
 
 def open_longer_than(cases, today: dt.date, days: int):

@@ -19,6 +19,7 @@ from pathlib import Path
 from vendordesk.core import tickets as rules
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
+from vendordesk.ingest.detect import NO_SUCH_FILE
 from vendordesk.ingest.numbers import (
     ColumnMarks,
     MarksEvidence,
@@ -27,6 +28,7 @@ from vendordesk.ingest.numbers import (
     parse_number,
 )
 from vendordesk.ingest.vc_common import ASIN_RE
+from vendordesk.text import N_
 
 ALIASES = {
     "external_id": ("chargeback id", "id", "issue id", "claim id", "shortage claim id", "dispute id", "vorgangs-id"),
@@ -89,8 +91,9 @@ def _columns(header: list[str], name: str) -> dict[str, int]:
                 found[key] = index
     missing = [k for k in REQUIRED if k not in found]
     if missing:
-        raise UserError(f"{name}: no column for {', '.join(missing)} (found: {', '.join(header)}). Nothing was "
-                        "imported. Export the chargeback or shortage report with amount and date columns.")
+        raise UserError(N_("{file}: no column for {missing} (found: {found}). Nothing was imported. Export the "
+                           "chargeback or shortage report with amount and date columns."), file=name,
+                        missing=", ".join(missing), found=", ".join(header))
     return found
 
 
@@ -187,7 +190,8 @@ def read_report(path: Path, head: bytes, context) -> ChargebackReport:
     rows = CsvRows(path, head, delimiter=_first_line(head)[1])
     table = [row for row in rows if any(cell.strip() for cell in row)]
     if not table:
-        raise UserError(f"{path.name}: the file is empty. Nothing was imported. Export the chargeback report again.")
+        raise UserError(N_("{file}: the file is empty. Nothing was imported. Export the chargeback report again."),
+                        file=path.name)
     report = ChargebackReport(file_name=path.name, source="csv", report_type="chargebacks",
                               locale=context.locale)
     header = table[0]
@@ -205,8 +209,8 @@ def read_report(path: Path, head: bytes, context) -> ChargebackReport:
             bad.append(f"row {number}: {exc}")
     if bad:
         more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
-        raise UserError(f"{path.name}: {len(bad)} bad row(s): {'; '.join(bad[:10])}{more}. Nothing was imported. "
-                        "Fix the rows and import again.")
+        raise UserError(N_("{file}: {count} bad row(s): {rows}{more}. Nothing was imported. Fix the rows and "
+                           "import again."), file=path.name, count=len(bad), rows="; ".join(bad[:10]), more=more)
     report.warnings += [f"row {i}: no ID column value; the row cannot be matched on re-import"
                         for i, row in enumerate(report.rows, start=2) if not row.get("external_id")]
     if maker.assumed_currency:
@@ -227,9 +231,10 @@ def _marks(report: ChargebackReport, context, title: str, cells: list[str]) -> C
     try:
         marks = evidence.decide(None, context.locale)
     except ValueError as exc:
-        raise UserError(f"{report.file_name}: column '{title}': {exc}. Nothing was imported. Import a Vendor "
-                        "Central export of this account first (its first row names the Locale), or write the "
-                        "amounts with their decimals (1.234,00 € or 1,234.00).") from None
+        raise UserError(N_("{file}: column '{column}': {problem}. Nothing was imported. Import a Vendor Central "
+                           "export of this account first (its first row names the Locale), or write the amounts "
+                           "with their decimals (1.234,00 € or 1,234.00)."), file=report.file_name, column=title,
+                        problem=str(exc)) from None
     if marks.assumed:
         report.warnings.append(f"Column '{title}': {marks.assumed}.")
     return marks
@@ -241,6 +246,6 @@ def read_file(path: Path | str, context) -> ChargebackReport:
 
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"{path}: no such file. Check the path.")
+        raise UserError(NO_SUCH_FILE, file=str(path))
     _kind, head = sniff(path)
     return read_report(path, head, context)

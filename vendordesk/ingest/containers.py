@@ -16,10 +16,12 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from vendordesk.errors import UserError
+from vendordesk.text import N_
 
 MB = 2**20
 GZIP_FLOOR, GZIP_RATIO = 64 * MB, 100      # unpacked size allowed: max(64 MB, 100 x packed) ...
@@ -41,12 +43,13 @@ def gunzip(path: Path, ceiling: int) -> bytearray:
             while chunk := handle.read(MB):
                 out += chunk
                 if len(out) > limit:
-                    raise UserError(f"{path.name}: the gzip file unpacks to more than {limit / MB:.0f} MB "
-                                    f"({path.stat().st_size / MB:.1f} MB packed); that is no report document. "
-                                    "Nothing was imported. Download the report document again from Amazon.")
+                    raise UserError(N_("{file}: the gzip file unpacks to more than {limit:.0f} MB ({packed:.1f} MB "
+                                       "packed); that is no report document. Nothing was imported. Download the "
+                                       "report document again from Amazon."), file=path.name, limit=limit / MB,
+                                    packed=path.stat().st_size / MB)
     except (OSError, EOFError, zlib.error) as exc:
-        raise UserError(f"{path.name}: the gzip file is damaged or truncated ({exc}). Nothing was "
-                        "imported. Download the report document again.") from exc
+        raise UserError(N_("{file}: the gzip file is damaged or truncated ({problem}). Nothing was imported. "
+                           "Download the report document again."), file=path.name, problem=str(exc)) from exc
     return out
 
 
@@ -56,15 +59,16 @@ def check_workbook(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UserError(f"{path.name}: the ZIP/XLSX file is damaged or truncated ({exc}). Nothing was imported. "
-                        "Download it again, or open it in Excel and save it again as .xlsx.") from exc
+        raise UserError(N_("{file}: the ZIP/XLSX file is damaged or truncated ({problem}). Nothing was imported. "
+                           "Download it again, or open it in Excel and save it again as .xlsx."), file=path.name,
+                        problem=str(exc)) from exc
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         inside = ", ".join(sorted(names)[:3]) + (" …" if len(names) > 3 else "")
         what = ("an OpenDocument spreadsheet (save it as .xlsx or CSV)" if "content.xml" in names
                 else f"a ZIP archive ({len(names)} files: {inside}); unzip it first and import the CSV, "
                      "XLSX or JSON files inside")
-        raise UserError(f"{path.name}: this is {what}, not a report. Nothing was imported.")
+        raise UserError(N_("{file}: this is {kind}, not a report. Nothing was imported."), file=path.name, kind=what)
     for info in infos:
         cap = SHARED_STRINGS_MAX if info.filename == "xl/sharedStrings.xml" else XLSX_MEMBER_MAX
         if info.file_size > cap:
@@ -76,8 +80,8 @@ def check_workbook(path: Path) -> None:
 
 
 def _too_big(path: Path, what: str) -> UserError:
-    return UserError(f"{path.name}: {what}; that is no Vendor Central export. Nothing was imported. "
-                     "Export a shorter period or fewer ASINs, or export CSV.")
+    return UserError(N_("{file}: {problem}; that is no Vendor Central export. Nothing was imported. Export a "
+                        "shorter period or fewer ASINs, or export CSV."), file=path.name, problem=what)
 
 
 @contextlib.contextmanager
@@ -98,11 +102,11 @@ def as_xlsx(path: Path) -> Iterator[tuple[Path, object]]:
         except OSError:
             shutil.copyfile(path, alias)
 
-        def rename(read, readable, context):
+        def rename(read: Callable[[Path, Any], Any], readable: Path, context: Any) -> Any:
             try:
                 report = read(readable, context)
             except UserError as exc:
-                raise UserError(str(exc).replace(alias.name, path.name)) from exc
+                raise exc.renamed(alias.name, path.name) from exc
             report.file_name = path.name
             return report
 
@@ -123,8 +127,9 @@ def as_utf8(path: Path, encoding: str) -> Iterator[tuple[Path, bytes]]:
                 while chunk := source.read(MB):
                     target.write(chunk)
         except UnicodeError as exc:
-            raise UserError(f"{path.name}: the text looks like UTF-16 but cannot be decoded ({exc}). Nothing was "
-                            "imported. Save the export again as CSV UTF-8.") from exc
+            raise UserError(N_("{file}: the text looks like UTF-16 but cannot be decoded ({problem}). Nothing was "
+                               "imported. Save the export again as CSV UTF-8."), file=path.name,
+                            problem=str(exc)) from exc
         with copy.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
         yield copy, head

@@ -16,6 +16,11 @@ from vendordesk.core.parsed import Context as Context  # re-exported: readers ta
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import containers
+from vendordesk.text import N_
+
+NO_SUCH_FILE = N_("{file}: no such file. Check the path.")
+NESTED = N_("{file}: the JSON is nested too deeply to be a report document. Nothing was imported. Choose the "
+            "SP-API report document as Amazon delivered it.")
 
 if TYPE_CHECKING:
     from vendordesk.ingest.vc_sink import RowSink
@@ -69,11 +74,11 @@ def sniff(path: Path) -> tuple[str, bytes]:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
-        raise UserError(f"{path.name}: cannot be read ({exc.strerror or exc}). "
-                        "Check that the file exists and is not open in another program.") from exc
+        raise UserError(N_("{file}: cannot be read ({reason}). Check that the file exists and is not open in "
+                           "another program."), file=path.name, reason=exc.strerror or exc) from exc
     if not head:
-        raise UserError(f"{path.name}: the file is empty (0 bytes). Nothing was imported. "
-                        "Download the report again from Vendor Central.")
+        raise UserError(N_("{file}: the file is empty (0 bytes). Nothing was imported. Download the report again "
+                           "from Vendor Central."), file=path.name)
     if head.startswith(b"\x1f\x8b"):
         return "gzip", head
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -83,8 +88,8 @@ def sniff(path: Path) -> tuple[str, bytes]:
         return "utf16", head
     kind = _what_binary(head)
     if kind:
-        raise UserError(f"{path.name}: this is {kind}, not a report. Nothing was imported. "
-                        "Choose the CSV, XLSX or JSON file you downloaded from Vendor Central.")
+        raise UserError(N_("{file}: this is {kind}, not a report. Nothing was imported. Choose the CSV, XLSX or "
+                           "JSON file you downloaded from Vendor Central."), file=path.name, kind=kind)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
         return "json", head
@@ -109,12 +114,12 @@ def load_json_text(text: str, name: str) -> object:
     except DuplicateKey as exc:
         raise exc.refusal(name) from None
     except RecursionError:
-        raise UserError(f"{name}: the JSON is nested too deeply to be a report document. Nothing was "
-                        "imported. Choose the SP-API report document as Amazon delivered it.") from None
+        raise UserError(NESTED, file=name) from None
     except json.JSONDecodeError as exc:
         hint = "it ends early (truncated download)" if exc.pos >= len(text.rstrip()) - 1 else "it is invalid"
-        raise UserError(f"{name}: the JSON cannot be read, {hint}: {exc.msg} at line {exc.lineno} "
-                        f"column {exc.colno}. Nothing was imported. Download the report document again.") from exc
+        raise UserError(N_("{file}: the JSON cannot be read, {hint}: {problem} at line {line} column {column}. "
+                           "Nothing was imported. Download the report document again."), file=name, hint=hint,
+                        problem=exc.msg, line=exc.lineno, column=exc.colno) from exc
 
 
 def _decode(raw: bytes | bytearray, name: str) -> str:
@@ -122,8 +127,8 @@ def _decode(raw: bytes | bytearray, name: str) -> str:
     try:
         return raw.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as exc:
-        raise UserError(f"{name}: the JSON is not UTF-8 text (byte {exc.start}). Nothing was imported. "
-                        "Download the report document again.") from exc
+        raise UserError(N_("{file}: the JSON is not UTF-8 text (byte {byte}). Nothing was imported. Download the "
+                           "report document again."), file=name, byte=exc.start) from exc
 
 
 def read_json_text(path: Path, kind: str) -> str:
@@ -132,13 +137,14 @@ def read_json_text(path: Path, kind: str) -> str:
     if kind == "gzip":
         raw = containers.gunzip(path, MAX_JSON_BYTES)
         if bytes(raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]) not in (b"{", b"["):
-            raise UserError(f"{path.name}: the gzip file does not hold a JSON report. Nothing was "
-                            "imported. Choose an SP-API report document.")
+            raise UserError(N_("{file}: the gzip file does not hold a JSON report. Nothing was imported. Choose an "
+                               "SP-API report document."), file=path.name)
     else:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
-            raise UserError(f"{path.name}: {size / 2**20:.0f} MB is too large for one report document (at most "
-                            f"{MAX_JSON_BYTES / 2**20:.0f} MB). Nothing was imported. Request a shorter period.")
+            raise UserError(N_("{file}: {size:.0f} MB is too large for one report document (at most {limit:.0f} "
+                               "MB). Nothing was imported. Request a shorter period."), file=path.name,
+                            size=size / 2**20, limit=MAX_JSON_BYTES / 2**20)
         raw = path.read_bytes()
     return _decode(raw, path.name)
 
@@ -167,7 +173,7 @@ def read_report(path: str | Path, context: Context | None = None, sink: RowSink 
     path = Path(path)
     context = context or Context()
     if not path.is_file():
-        raise UserError(f"{path}: no such file. Check the path.")
+        raise UserError(NO_SUCH_FILE, file=str(path))
     kind, head = sniff(path)
     utf16 = utf16_encoding(head) or "utf-16"
     if kind == "utf16":
@@ -177,8 +183,7 @@ def read_report(path: str | Path, context: Context | None = None, sink: RowSink 
         try:
             return read_json_report(path, kind, context.currency)
         except RecursionError:
-            raise UserError(f"{path.name}: the JSON is nested too deeply to be a report document. Nothing "
-                            "was imported. Choose the SP-API report document as Amazon delivered it.") from None
+            raise UserError(NESTED, file=path.name) from None
     from vendordesk.ingest import chargebacks, vc_export
 
     if kind == "text" and chargebacks.looks_like(head):

@@ -12,6 +12,7 @@ import re
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
+from vendordesk.text import N_
 
 # field name, kind ("money" or "num")
 _SALES = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
@@ -210,9 +211,9 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
     if not isinstance(doc, dict):
         raise _refuse(file_name, "top level", "is not a JSON object", "This is not an SP-API report document.")
     if "errorDetails" in doc and not DATA_KEYS & doc.keys():
-        raise UserError(f"{file_name}: Amazon did not deliver this report: {doc['errorDetails']}. "
-                        "Nothing was imported. Request the report again (check reportOptions and "
-                        "the Vendor Central permissions).")
+        raise UserError(N_("{file}: Amazon did not deliver this report: {details}. Nothing was imported. Request "
+                           "the report again (check reportOptions and the Vendor Central permissions)."),
+                        file=file_name, details=doc["errorDetails"])
     report, kind = begin(doc, file_name)
     if kind in PERIODIC:
         from vendordesk.ingest import spapi_periodic

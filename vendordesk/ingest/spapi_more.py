@@ -5,6 +5,7 @@ from __future__ import annotations
 from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
+from vendordesk.text import N_
 
 _QUANTILES = ("meanForecastUnits", "p70ForecastUnits", "p80ForecastUnits", "p90ForecastUnits")
 _COUPON_FIELDS = ("clips", "redemptions", "budget", "totalDiscount", "budgetSpent",
@@ -92,8 +93,8 @@ def coupons(doc: dict, report: ParsedReport) -> None:
                         report.extras.append(key + (f"coupon.{coupon.get('couponId')}.{field}", value, label))
     currencies.discard(None)
     if len(currencies) > 1:
-        raise UserError(f"{report.file_name}: campaigns: mixed currencies ({', '.join(sorted(currencies))}). "
-                        "Nothing was imported. Request the report per marketplace.")
+        raise UserError(N_("{file}: campaigns: mixed currencies ({currencies}). Nothing was imported. Request the "
+                           "report per marketplace."), file=report.file_name, currencies=", ".join(sorted(currencies)))
     report.currency = next(iter(currencies), None)
     if report.extras:
         report.period_start = min(r[5] for r in report.extras)

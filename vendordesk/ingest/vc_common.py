@@ -10,6 +10,7 @@ from vendordesk.ingest.detect import Context
 from vendordesk.ingest.markets import CURRENCY_OF, MARKETPLACES  # noqa: F401 - used by readers
 from vendordesk.ingest.metadata import grain_of, parse_range
 from vendordesk.ingest.numbers import AmbiguousMarks, ColumnMarks, MarksEvidence, clean
+from vendordesk.text import N_
 
 _GRAIN_WORDS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
                 "monthly": "month", "quarter": "quarter", "year": "year", "yearly": "year",
@@ -33,15 +34,16 @@ def set_period(report: ParsedReport, context: Context) -> None:
         try:
             start, end = parse_range(text, report.locale)
         except ValueError as exc:
-            raise UserError(f"{report.file_name}: metadata Viewing Range=[{text}]: {exc}. Nothing was "
-                            "imported. Export the report again, or add Locale=[..] to the first row.") from None
+            raise UserError(N_("{file}: metadata Viewing Range=[{range}]: {problem}. Nothing was imported. Export "
+                               "the report again, or add Locale=[..] to the first row."), file=report.file_name,
+                            range=text, problem=str(exc)) from None
     elif context.period:
         start, end = (dt.date.fromisoformat(d) for d in context.period)
     else:
-        raise UserError(f"{report.file_name}: the file has no Viewing Range=[..] in its first row, so its period "
-                        "is unknown. Nothing was imported. Import the unchanged Vendor Central export, or enter the "
-                        "period (window: Enter period… in the import preview; command line: "
-                        "--period YYYY-MM-DD..YYYY-MM-DD).")
+        raise UserError(N_("{file}: the file has no Viewing Range=[..] in its first row, so its period is unknown. "
+                           "Nothing was imported. Import the unchanged Vendor Central export, or enter the period "
+                           "(window: Enter period… in the import preview; command line: "
+                           "--period YYYY-MM-DD..YYYY-MM-DD)."), file=report.file_name)
     report.period_start, report.period_end = start.isoformat(), end.isoformat()
     report.grain = grain_of(start, end)
     stated = _GRAIN_WORDS.get(report.metadata.get("reporting_range", "").strip().lower())
@@ -75,9 +77,10 @@ def set_marketplace(report: ParsedReport, context: Context, per_row: bool = Fals
     report.marketplace_id = stated or context.marketplace_id or ""
     several = getattr(context, "marketplaces", ())
     if not countries and not per_row and len(several) > 1:
-        raise UserError(f"{report.file_name}: the file names no marketplace (no Countries=[..] in its first row) "
-                        f"and this workspace holds several ({', '.join(several)}). Nothing was imported. Import "
-                        "the unchanged Vendor Central export, whose first row names the country.")
+        raise UserError(N_("{file}: the file names no marketplace (no Countries=[..] in its first row) and this "
+                           "workspace holds several ({several}). Nothing was imported. Import the unchanged Vendor "
+                           "Central export, whose first row names the country."), file=report.file_name,
+                        several=", ".join(several))
     if not countries and not per_row and context.marketplace_id:
         report.warnings.append(f"The file names no marketplace (no Countries=[..] in its first row); its facts "
                                f"were stored under the workspace's marketplace {context.marketplace_id}. If that is "
@@ -94,9 +97,10 @@ def asin_text(cell: object) -> str:
 def check_asin(report: ParsedReport, asin: str, line: int, title: str) -> str:
     """Refuse what is not an ASIN: 10 characters, B + 9 letters or digits, or an ISBN-10."""
     if not ASIN_RE.match(asin):
-        raise UserError(f"{report.file_name}: row {line}, column '{title}': {asin!r} is not an ASIN (10 characters, "
-                        "B0… or an ISBN-10). Nothing was imported. Check that the column holds ASINs and that "
-                        "the row is complete, then export the report again.")
+        raise UserError(N_("{file}: row {line}, column '{column}': {asin!r} is not an ASIN (10 characters, B0… or "
+                           "an ISBN-10). Nothing was imported. Check that the column holds ASINs and that the row is "
+                           "complete, then export the report again."), file=report.file_name, line=line,
+                        column=title, asin=asin)
     return asin
 
 
@@ -124,9 +128,10 @@ def decide_marks(report: ParsedReport, context: Context, header: list[str],
         try:
             marks[index] = found.decide(report.metadata.get("locale"), context.locale)
         except AmbiguousMarks as exc:
-            raise UserError(f"{report.file_name}: column '{header[index]}': {exc}. Nothing was imported. Export "
-                            "the report again unchanged from Vendor Central (its first row names the Locale), or "
-                            "add Locale=[de_DE] or Locale=[en_US] to the first row.") from None
+            raise UserError(N_("{file}: column '{column}': {problem}. Nothing was imported. Export the report again "
+                               "unchanged from Vendor Central (its first row names the Locale), or add "
+                               "Locale=[de_DE] or Locale=[en_US] to the first row."), file=report.file_name,
+                            column=header[index], problem=str(exc)) from None
         if marks[index].assumed:
             report.warnings.append(f"Column '{header[index]}': {marks[index].assumed}.")
     return marks

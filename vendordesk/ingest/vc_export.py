@@ -17,6 +17,7 @@ from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
 from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
 from vendordesk.ingest.vc_sink import RowSink
+from vendordesk.text import N_
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024
 _HEADER_SCAN = HEADER_SCAN
@@ -27,8 +28,8 @@ def read_csv(path: Path, head: bytes, context: Context, sink: RowSink | None = N
     memory does not grow with the file; without one they are kept in the report."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise UserError(f"{path.name}: {size / 1e6:.0f} MB is too large for a Vendor Central export. "
-                        "Nothing was imported. Export a shorter period or fewer ASINs.")
+        raise UserError(N_("{file}: {size:.0f} MB is too large for a Vendor Central export. Nothing was imported. "
+                           "Export a shorter period or fewer ASINs."), file=path.name, size=size / 1e6)
     return build(CsvRows(path, head), path.name, "csv", context, sink)
 
 
@@ -42,8 +43,8 @@ def read_xlsx(path: Path, context: Context, sink: RowSink | None = None) -> Pars
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(f"{path.name}: not a readable Excel workbook ({exc}). Nothing was imported. "
-                        "Open it in Excel and save it again as .xlsx, or export CSV.") from exc
+        raise UserError(N_("{file}: not a readable Excel workbook ({problem}). Nothing was imported. Open it in "
+                           "Excel and save it again as .xlsx, or export CSV."), file=path.name, problem=str(exc)) from exc
     try:
         for sheet in book.worksheets:
             rows: list[list[Any]] = []
@@ -65,9 +66,9 @@ def read_xlsx(path: Path, context: Context, sink: RowSink | None = None) -> Pars
 
 
 def _no_header(name: str) -> UserError:
-    return UserError(f"{name}: no header row with an ASIN column in the first {_HEADER_SCAN} rows. "
-                     "Nothing was imported. Export the report from Vendor Central with View By = ASIN "
-                     "and import that file unchanged.")
+    return UserError(N_("{file}: no header row with an ASIN column in the first {rows} rows. Nothing was imported. "
+                        "Export the report from Vendor Central with View By = ASIN and import that file unchanged."),
+                     file=name, rows=_HEADER_SCAN)
 
 
 class _Below:

@@ -23,6 +23,7 @@ from vendordesk.ingest.aliases import (
 )
 from vendordesk.ingest.numbers import ColumnMarks, MarksEvidence, count, currency_in, parse_number
 from vendordesk.ingest.vc_sink import KeyCount, ListSink, RowSink
+from vendordesk.text import N_
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
 TYPE_OF = {"sales_facts": "sales", "traffic_facts": "traffic", "inventory_facts": "inventory",
@@ -56,9 +57,10 @@ def _refuse_duplicates(header: list[str], name: str) -> None:
             continue
         first = seen.setdefault((target.table, target.column), index)
         if first != index:
-            raise UserError(f"{name}: columns {first + 1} '{header[first]}' and {index + 1} '{title}' both hold "
-                            f"{target.column.replace('_', ' ')}. Nothing was imported. Delete the column that is "
-                            "wrong, or export the report again from Vendor Central.")
+            raise UserError(N_("{file}: columns {first} '{first_title}' and {second} '{second_title}' both hold "
+                               "{what}. Nothing was imported. Delete the column that is wrong, or export the report "
+                               "again from Vendor Central."), file=name, first=first + 1, first_title=header[first],
+                            second=index + 1, second_title=title, what=target.column.replace("_", " "))
 
 
 def _layout(header: list[str], name: str) -> _Layout:
@@ -78,9 +80,9 @@ def _layout(header: list[str], name: str) -> _Layout:
                 layout.model = index
     if not any(t.table in FACT_TABLES for t in layout.columns.values()):
         shown = ", ".join(header[:12])
-        raise UserError(f"{name}: unknown report layout; no Sales, Traffic, Inventory, Net PPM, Forecast or "
-                        f"purchase-order columns among: {shown}. Nothing was imported. Export one of those "
-                        "reports from Vendor Central (Retail Analytics) and import it unchanged.")
+        raise UserError(N_("{file}: unknown report layout; no Sales, Traffic, Inventory, Net PPM, Forecast or "
+                           "purchase-order columns among: {columns}. Nothing was imported. Export one of those reports "
+                           "from Vendor Central (Retail Analytics) and import it unchanged."), file=name, columns=shown)
     return layout
 
 
@@ -115,21 +117,24 @@ class _Collector:
         try:
             value = parse_number(cell, self.report.locale, percent=target.unit == "pct", marks=self.marks.get(index))
         except ValueError as exc:
-            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is not a number "
-                            f"({exc}). Nothing was imported. Fix the cell or export the report again.") from None
+            raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is not a number ({problem}). Nothing "
+                               "was imported. Fix the cell or export the report again."), file=self.report.file_name,
+                            line=line, column=title, cell=cell, problem=str(exc)) from None
         if value is not None and target.unit == "bps":
             value /= 10000.0
         symbol = currency_in(cell) if target.unit in ("money", "units") else None
         if symbol and target.unit == "units":
-            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is an amount of money "
-                            "but the column holds units. Nothing was imported. Check that the columns were not "
-                            "shifted or renamed; export the report again unchanged.")
+            raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is an amount of money but the column "
+                               "holds units. Nothing was imported. Check that the columns were not shifted or renamed; "
+                               "export the report again unchanged."), file=self.report.file_name, line=line,
+                            column=title, cell=cell)
         if symbol and target.unit == "money":
             self.symbols.add(symbol)
         if target.unit == "units" and value is not None and not value.is_integer():
-            raise UserError(f"{self.report.file_name}: row {line}, column '{title}': {cell!r} is read as {value:g}, "
-                            "but units are whole numbers. Nothing was imported. Check the file's Locale=[..] (its "
-                            "decimal mark) and that the columns were not shifted; export the report again unchanged.")
+            raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is read as {value:g}, but units are "
+                               "whole numbers. Nothing was imported. Check the file's Locale=[..] (its decimal mark) "
+                               "and that the columns were not shifted; export the report again unchanged."),
+                            file=self.report.file_name, line=line, column=title, cell=cell, value=value)
         if value is not None and value < 0 and target.unit in ADDITIVE and target.table != "extra":
             self.negatives[title] = self.negatives.get(title, 0) + 1
         return value
@@ -223,12 +228,14 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
     stated = (report.metadata.get("currency") or "").strip().upper() or None
     symbols = collector.symbols
     if len(symbols) > 1:
-        raise UserError(f"{report.file_name}: mixed currencies ({', '.join(sorted(symbols))}) in one file. "
-                        "Nothing was imported. Export one marketplace or one currency per file.")
+        raise UserError(N_("{file}: mixed currencies ({currencies}) in one file. Nothing was imported. Export one "
+                           "marketplace or one currency per file."), file=report.file_name,
+                        currencies=", ".join(sorted(symbols)))
     found = next(iter(symbols), None)
     if stated and found and stated != found and not (found == "USD" and stated in _DOLLARS):
-        raise UserError(f"{report.file_name}: the first row says Currency=[{stated}] but amounts are written "
-                        f"in {found}. Nothing was imported. Export the report again in one currency.")
+        raise UserError(N_("{file}: the first row says Currency=[{stated}] but amounts are written in {found}. "
+                           "Nothing was imported. Export the report again in one currency."), file=report.file_name,
+                        stated=stated, found=found)
     market = vc_common.stated_marketplace(report)
     by_market = vc_common.CURRENCY_OF.get(market) if market else None
     report.currency = stated or found or by_market or context.currency
@@ -241,9 +248,10 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
                                f"(Countries=[{country}]). If that is wrong, undo this import and import the "
                                "unchanged Vendor Central export.")
     elif money and not (stated or found) and len(several) > 1:
-        raise UserError(f"{report.file_name}: the file names no currency (no Currency=[..], no symbol in the "
-                        f"amounts) and this workspace holds several ({', '.join(several)}). Nothing was imported. "
-                        "Import the unchanged Vendor Central export, whose first row names the currency.")
+        raise UserError(N_("{file}: the file names no currency (no Currency=[..], no symbol in the amounts) and "
+                           "this workspace holds several ({several}). Nothing was imported. Import the unchanged "
+                           "Vendor Central export, whose first row names the currency."), file=report.file_name,
+                        several=", ".join(several))
     elif money and not (stated or found) and context.currency:
         report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
                                f"amounts were stored as {context.currency}, the workspace's currency. If that is "

@@ -17,6 +17,7 @@ from vendordesk.ingest.vc_common import (
     column_marks,
     set_marketplace,
 )
+from vendordesk.text import N_
 
 _WEEK = re.compile(r"^(?:week|woche|semaine|kw)\s*(\d+)\s*(?:\((.*)\))?", re.IGNORECASE)
 _STATISTIC = {"mean": "mean_units", "average": "mean_units", "mittelwert": "mean_units", "moyenne": "mean_units",
@@ -56,8 +57,9 @@ def _generation(report: ParsedReport) -> dt.date:
                 return parse_range(text, report.locale)[0] if key == "viewing_range" else parse_date(text, report.locale)
             except ValueError:
                 continue
-    raise UserError(f"{report.file_name}: a forecast export needs Report Updated=[..] or Viewing Range=[..] in its "
-                    "first row to date its weeks. Nothing was imported. Import the unchanged Vendor Central file.")
+    raise UserError(N_("{file}: a forecast export needs Report Updated=[..] or Viewing Range=[..] in its first row "
+                       "to date its weeks. Nothing was imported. Import the unchanged Vendor Central file."),
+                    file=report.file_name)
 
 
 def _weeks(report: ParsedReport, header: list[str], generated: dt.date) -> dict[int, tuple[str, str]]:
@@ -71,7 +73,8 @@ def _weeks(report: ParsedReport, header: list[str], generated: dt.date) -> dict[
             try:
                 start, end = parse_range(match.group(2), report.locale)
             except ValueError as exc:
-                raise UserError(f"{report.file_name}: column '{title}': {exc}. Nothing was imported.") from None
+                raise UserError(N_("{file}: column '{column}': {problem}. Nothing was imported."),
+                                file=report.file_name, column=title, problem=str(exc)) from None
         else:
             inferred = True
             start = sunday + dt.timedelta(weeks=int(match.group(1)) - 1)
@@ -106,9 +109,10 @@ def forecast(report: ParsedReport, header: list[str], data: list[list], header_a
             try:
                 value = parse_number(row[index], report.locale, marks=marks[index])
             except ValueError as exc:
-                raise UserError(f"{report.file_name}: row {header_at + 2 + offset}, column '{header[index]}': "
-                                f"{row[index]!r} is not a number ({exc}). Nothing was imported. Fix the cell or "
-                                "export the forecast again.") from None
+                raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is not a number ({problem}). "
+                                   "Nothing was imported. Fix the cell or export the forecast again."),
+                                file=report.file_name, line=header_at + 2 + offset, column=header[index],
+                                cell=row[index], problem=str(exc)) from None
             slot = collected.setdefault((asin, start, end), {})
             slot[column] = value
     if guessed:
@@ -126,8 +130,9 @@ def _date(report: ParsedReport, text: object, line: int, title: str) -> str | No
     try:
         return parse_date(text, report.locale).isoformat()
     except ValueError as exc:
-        raise UserError(f"{report.file_name}: row {line}, column '{title}': {exc}. Nothing was imported. "
-                        "Add Locale=[..] to the first row or export the dates as YYYY-MM-DD.") from None
+        raise UserError(N_("{file}: row {line}, column '{column}': {problem}. Nothing was imported. Add Locale=[..] "
+                           "to the first row or export the dates as YYYY-MM-DD."), file=report.file_name, line=line,
+                        column=title, problem=str(exc)) from None
 
 
 def _getter(row: list, cols: dict[str, int]):
@@ -139,8 +144,9 @@ def _number_getter(report: ParsedReport, get, line: int, marks: dict):
         try:
             return parse_number(get(name), report.locale, marks=marks.get(name))
         except ValueError:
-            raise UserError(f"{report.file_name}: row {line}, column '{name.replace('_', ' ')}': {get(name)!r} is "
-                            "not a number. Nothing was imported. Fix the cell or export the file again.") from None
+            raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is not a number. Nothing was "
+                               "imported. Fix the cell or export the file again."), file=report.file_name, line=line,
+                            column=name.replace("_", " "), cell=get(name)) from None
     return number
 
 
@@ -174,8 +180,8 @@ def purchase_orders(report: ParsedReport, header: list[str], data: list[list], h
         lines[(po, asin)] = (po, asin, *qty, number("cost"), currency, dates["expected"])
     currencies.discard(None)
     if len(currencies) > 1:
-        raise UserError(f"{report.file_name}: mixed currencies ({', '.join(sorted(currencies))}). Nothing was "
-                        "imported. Export one marketplace per file.")
+        raise UserError(N_("{file}: mixed currencies ({currencies}). Nothing was imported. Export one marketplace per "
+                           "file."), file=report.file_name, currencies=", ".join(sorted(currencies)))
     if "case_size" in cols:
         report.warnings.append("Quantities were multiplied by Case size to get units.")
     report.currency = next(iter(currencies), None)

@@ -62,11 +62,12 @@ def needs_for(ws, dep_id: str, lang: str, today: dt.date, plan=None) -> list[str
 def department_html(ws, name: str, lang: str = "de", today: dt.date | None = None) -> tuple[str, str]:
     """(html, title) of one department's brief: what we need, by when, why in numbers, and its tasks."""
     from vendordesk.briefs.department import department_brief
+    from vendordesk.core.tickets import department_name
     from vendordesk.store.tickets import tasks_frame
 
     dep = find_department(ws, name)
     today = today or dt.date.today()
-    label = dep["name_de"] if lang == "de" else dep["name_en"]   # the department's stored name per language
+    label = department_name(dep, lang)   # the department's stored name per language
     frame = tasks_frame(ws)
     rows = frame[frame["department_id"] == dep["id"]].to_dict("records") if frame is not None and len(frame) else []
     needs = {label: needs_for(ws, dep["id"], lang, today)}

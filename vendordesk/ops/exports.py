@@ -7,12 +7,16 @@ the facts are streamed from the store instead (any size, flat memory). The write
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+
+import pandas as pd
 
 from vendordesk import exports
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
+from vendordesk.text import N_
 
 # kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
 EXPORTERS = {
@@ -25,17 +29,19 @@ EXPORTERS = {
 }
 
 
-def exporter(kind: str):
+def exporter(kind: str) -> Callable[[Workspace], pd.DataFrame]:
+    """The function that reads table ``kind`` from a workspace."""
     module_name, func_name = EXPORTERS[kind].split(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        raise UserError(f"Exporting {kind} is not available in this version.") from exc
-    return getattr(module, func_name)
+        raise UserError(N_("Exporting {kind} is not available in this version."), kind=kind) from exc
+    read: Callable[[Workspace], pd.DataFrame] = getattr(module, func_name)
+    return read
 
 
 def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", progress: Progress = no_progress,
-           cancelled: Cancelled = never_cancelled) -> OpResult:
+           cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """Write table ``kind`` to ``out`` (.csv or .xlsx); the value is the number of rows written."""
     from vendordesk.exports.files import check_target
 
@@ -52,7 +58,14 @@ def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", prog
     return OpResult(rows)
 
 
-def export_frame(frame, out: Path, kind: str | None = None, lang: str = "en", progress: Progress = no_progress,
-                 cancelled: Cancelled = never_cancelled) -> OpResult:
+def export_frame(frame: pd.DataFrame, out: Path, kind: str | None = None, lang: str = "en",
+                 progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """The rows on screen (``frame``) to ``out``; the value is the number of rows written."""
     return OpResult(exports.write_frame(frame, Path(out), kind, lang, progress))
+
+
+def export_columns(kind: str) -> list[str]:
+    """The keys of the columns ``export`` writes for table ``kind``, in their order."""
+    from vendordesk.exports.columns import COLUMNS
+
+    return [column.key for column in COLUMNS[kind]]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
+from vendordesk.text import N_
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,12 +28,12 @@ def sales_panel(ws: Workspace, asins: list[str] | None = None) -> Panel:
     if asins:
         unknown = sorted(set(asins) - set(frame["asin"]))
         if unknown:
-            raise UserError(f"--asin: no weekly sales for {', '.join(unknown)}. Check the ASIN or import "
-                            "its Sales report first.")
+            raise UserError(N_("--asin: no weekly sales for {asins}. Check the ASIN or import its Sales report "
+                               "first."), asins=", ".join(unknown))
         frame = frame[frame["asin"].isin(asins)]
     if frame.empty:
-        raise UserError("The workspace has no weekly sales. Import weekly Sales reports first "
-                        "(vendordesk import FILE).")
+        raise UserError(N_("The workspace has no weekly sales. Import weekly Sales reports first "
+                           "(vendordesk import FILE)."))
     return panel_from_frame(frame)
 
 
@@ -94,8 +95,9 @@ def backtest(workspace: WorkspaceArg, holdout: int = 26, progress: Progress = no
     with opened(workspace) as ws:
         panel = sales_panel(ws, None)
         if len(panel.weeks) < holdout + 8:
-            raise UserError(f"--holdout {holdout}: the workspace has {len(panel.weeks)} weeks of sales; "
-                            f"keep at least 8 weeks for training (use --holdout {max(len(panel.weeks) - 8, 1)} or less).")
+            raise UserError(N_("--holdout {holdout}: the workspace has {weeks} weeks of sales; keep at least 8 weeks "
+                               "for training (use --holdout {most} or less)."), holdout=holdout,
+                            weeks=len(panel.weeks), most=max(len(panel.weeks) - 8, 1))
         amazon, events = amazon_forecasts_frame(ws), workspace_events(ws)
         groups = workspace_groups(ws, panel)
     progress(0.3)

@@ -2,20 +2,19 @@
 document, the newest run; no table needed) and the readers that feed calibration and the what-if.
 
 ``calibrate_ws`` = ``compute`` + ``store_result`` is ``vendordesk calibrate``; the window's Calibrate
-button runs the same two, ``compute_file`` in a worker and ``store_result`` on the GUI thread.
+button runs the same two through ``ops.calibrate``: ``compute`` in a worker, ``store_result`` on the GUI thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from vendordesk.core.influence.calibration import COLUMNS, calibrate
-from vendordesk.store.db import Workspace, open_workspace
+from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import weekly_frame
 
 DEFAULT_TARGET = 0.40
@@ -151,13 +150,6 @@ def calibrate_ws(ws: Workspace, progress=None, cancelled=None) -> dict:
     result = compute(ws, progress, cancelled)
     store_result(ws, result)
     return result
-
-
-def compute_file(path: str | Path, progress=None, cancelled=None) -> dict:
-    """The window's Calibrate button, in a worker: compute on a connection of its own; the GUI
-    thread then stores it with ``store_result`` (one writer per workspace)."""
-    with open_workspace(Path(path)) as ws:
-        return compute(ws, progress, cancelled)
 
 
 # links of the link graph (core.influence) with the same meaning: edge -> (link, sign of strength)

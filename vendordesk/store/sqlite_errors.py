@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from vendordesk.errors import WorkspaceError
+from vendordesk.errors import UserError, WorkspaceError
 from vendordesk.text import texts
 
 
@@ -105,7 +105,7 @@ KINDS = (WorkspaceBusy, WorkspaceReadOnly, DiskFull, WorkspaceIOError, Workspace
 
 def make(kind: type[WorkspaceError], path: Path | str | None, **details: object) -> WorkspaceError:
     """The error with its English message; it remembers path and details for ``localized``."""
-    exc = kind(message(kind, path, **details))
+    exc = kind(message(kind, path, None, **details))
     exc.message_args = (path, details)
     return exc
 
@@ -116,7 +116,7 @@ def localized(exc: BaseException, lang: str | None) -> str:
     text = str(exc)
     kind = type(exc)
     if kind not in KINDS:
-        return text
+        return exc.text(lang) if isinstance(exc, UserError) else text
     args = getattr(exc, "message_args", None)
     if args is None:   # raised with message(kind, path) elsewhere: find the path it was written with
         path = getattr(exc, "path", None)

@@ -5,7 +5,7 @@ their numbers with ``formatter(lang)``; no code branches on the language. A new 
 catalogue (``vendordesk/locale/<lang>/LC_MESSAGES/vendordesk.po``), nothing else.
 """
 
-from vendordesk.text.catalog import N_, Texts, available_languages, texts
+from vendordesk.text.catalog import N_, NP_, Texts, available_languages, texts
 from vendordesk.text.numbers import Formatter, formatter
 
-__all__ = ["N_", "Formatter", "Texts", "available_languages", "formatter", "texts"]
+__all__ = ["N_", "NP_", "Formatter", "Texts", "available_languages", "formatter", "texts"]

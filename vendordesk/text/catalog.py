@@ -19,6 +19,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """``N_`` with a context (``pgettext``): ``NP_("gear", "Conversion")``."""
+    return message
+
+
 @dataclass(frozen=True)
 class Texts:
     """The sentences of one language: ``_ = texts("de"); _("Net PPM after")``.

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vendordesk.store import Workspace
+from vendordesk.ops.workspace import Workspace
 
 
 @dataclass

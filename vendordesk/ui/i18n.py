@@ -8,6 +8,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from vendordesk.paths import resources_dir
+from vendordesk.text.catalog import REGIONS, SOURCE_LANGUAGE
 
 _installed: list[QTranslator] = []
 
@@ -25,20 +26,14 @@ def install_language(app: QApplication, lang: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if lang == "de":
-        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    QLocale.setDefault(QLocale(REGIONS.get(lang, REGIONS[SOURCE_LANGUAGE])))   # de_DE, en_GB
+    if lang != SOURCE_LANGUAGE:      # Qt's own strings (buttons of standard dialogs) in that language
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qtbase = QTranslator(app)
-        if qtbase.load(QLocale("de"), "qtbase", "_", qt_dir):
+        if qtbase.load(QLocale(lang), "qtbase", "_", qt_dir):
             app.installTranslator(qtbase)
             _installed.append(qtbase)
-        ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "i18n" / "vendordesk_de.qm")):
-            app.installTranslator(ours)
-            _installed.append(ours)
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        plurals = QTranslator(app)   # "1 file" / "2 files" for the tr("%n file(s)", "", n) messages
-        if plurals.load(str(resources_dir() / "i18n" / "vendordesk_en.qm")):
-            app.installTranslator(plurals)
-            _installed.append(plurals)
+    ours = QTranslator(app)   # ours; English has one too: "1 file" / "2 files" for tr("%n file(s)", "", n)
+    if ours.load(str(resources_dir() / "i18n" / f"vendordesk_{lang}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)

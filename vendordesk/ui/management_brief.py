@@ -74,10 +74,11 @@ def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | No
                           end: str | None = None) -> Path:
     """Write the A4 management brief for [start, end] (default: the last 13 weeks) to ``out``."""
     from vendordesk.briefs.management import build_html, t
+    from vendordesk.text import available_languages
     from vendordesk.ui.influence.data import load_all
     from vendordesk.ui.printing import html_to_pdf
 
-    lang = "de" if lang == "de" else "en"
+    lang = lang if lang in available_languages() else "en"
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise UserError(f"--out {out}: the management brief is a PDF; use a file name ending in .pdf.")
@@ -145,8 +146,9 @@ class ManagementBriefDialog(QDialog):
         self.setWindowTitle(self.tr("Management brief"))
         end = last_week_end(ctx.workspace) or dt.date.today()
         start = end - dt.timedelta(weeks=13) + dt.timedelta(days=1)
-        locale = QLocale(QLocale.Language.German, QLocale.Country.Germany) if self.lang == "de" else \
-            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        from vendordesk.text.catalog import REGIONS
+
+        locale = QLocale(REGIONS.get(self.lang, REGIONS["en"]))      # de_DE, en_GB
         fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
         fmt = fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
         self.start, self.end = QDateEdit(), QDateEdit()

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from vendordesk.core.missing import is_missing
+from vendordesk.text import NP_, texts
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,8 @@ class Threshold:
     green_high: float | None = None    # band only: the upper green edge
     red_high: float | None = None      # band only: the upper red edge
 
-    def as_dict(self) -> dict:
-        out = {"kind": self.kind, "green": self.green, "red": self.red}
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"kind": self.kind, "green": self.green, "red": self.red}
         if self.kind == "band":
             out.update(green_high=self.green_high, red_high=self.red_high)
         return out
@@ -37,6 +39,10 @@ class Threshold:
 
 @dataclass(frozen=True)
 class KpiDef:
+    """A KPI of a gear. ``name_en`` is its catalogue message id (marked ``NP_("gear", …)``) and ``name_de`` the
+    German the workspace's schema stores; the German catalogue carries the same German (a test
+    holds the two together)."""
+
     id: str
     name_de: str
     name_en: str
@@ -46,17 +52,18 @@ class KpiDef:
     weight: float = 1.0
     manual: bool = False              # entered by hand (manual_kpis), not from reports
     manual_how: str = "last"          # sum, last or last_sum (see core.gear_manual)
-    source_de: str = ""
-    source_en: str = ""
     # A KPI of a new gear: its value from the period's other KPI values (None: the report computes it)
     compute: Callable[[Mapping[str, float]], float] | None = None
 
     def name(self, lang: str) -> str:
-        return self.name_de if lang == "de" else self.name_en
+        """The name in ``lang`` from the ``vendordesk`` catalogue (``name_en`` is the message id)."""
+        return texts(lang).pgettext("gear", self.name_en)
 
 
 @dataclass(frozen=True)
 class GearDef:
+    """A gear: names as in ``KpiDef`` (``name(lang)`` reads the catalogue), its KPIs, its colour."""
+
     id: str
     position: int
     name_de: str
@@ -68,7 +75,8 @@ class GearDef:
     ring: int = 99                    # place on the influence map's circle (low first)
 
     def name(self, lang: str) -> str:
-        return self.name_de if lang == "de" else self.name_en
+        """The name in ``lang`` from the ``vendordesk`` catalogue (``name_en`` is the message id)."""
+        return texts(lang).pgettext("gear", self.name_en)
 
     @property
     def primary(self) -> KpiDef:
@@ -80,73 +88,72 @@ class GearDef:
 
 TREND_UP = Threshold("trend", -0.02, -0.10)   # [inferred] a 10 % drop is red
 K = KpiDef
-REPORT = ("Berichte", "reports")
 
 GEARS: tuple[GearDef, ...] = (
-    GearDef("content", 1, "Content & Katalog", "Content & catalog", (
-        K("conversion", "Konversion", "Conversion", "pct", 1, TREND_UP, 2.0),
-        K("glance_views", "Glance Views", "Glance views", "count", 1, TREND_UP),
-        K("content_score", "Content-Score", "Content score", "score", 1, Threshold("min", 80, 60), manual=True),
+    GearDef("content", 1, "Content & Katalog", NP_("gear", "Content & catalog"), (
+        K("conversion", "Konversion", NP_("gear", "Conversion"), "pct", 1, TREND_UP, 2.0),
+        K("glance_views", "Glance Views", NP_("gear", "Glance views"), "count", 1, TREND_UP),
+        K("content_score", "Content-Score", NP_("gear", "Content score"), "score", 1, Threshold("min", 80, 60), manual=True),
     ), rank_kpi="conversion_change", rank_worst_high=False, color="#f1f8e9", ring=9),
-    GearDef("availability", 2, "Verfügbarkeit", "Availability & in-stock", (
-        K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", "OOS rate (glance-view weighted)", "pct", -1,
+    GearDef("availability", 2, "Verfügbarkeit", NP_("gear", "Availability & in-stock"), (
+        K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", NP_("gear", "OOS rate (glance-view weighted)"), "pct", -1,
           Threshold("max", 0.03, 0.08), 3.0),
-        K("lost_share", "Entgangener Umsatzanteil", "Share of sales lost", "pct", -1,
+        K("lost_share", "Entgangener Umsatzanteil", NP_("gear", "Share of sales lost"), "pct", -1,
           Threshold("max", 0.03, 0.08), 2.0),
-        K("asins_oos_share", "Anteil ASINs über OOS-Grenze", "Share of ASINs above the OOS limit", "pct", -1,
+        K("asins_oos_share", "Anteil ASINs über OOS-Grenze", NP_("gear", "Share of ASINs above the OOS limit"), "pct", -1,
           Threshold("max", 0.05, 0.10), 2.0),
         # 4-8 weeks green; Amazon marks down overstock (§1.3: comfort 4-6 weeks) [inferred upper edges]
-        K("weeks_of_cover", "Reichweite (Wochen)", "Weeks of cover", "weeks", 0,
+        K("weeks_of_cover", "Reichweite (Wochen)", NP_("gear", "Weeks of cover"), "weeks", 0,
           Threshold("band", 4.0, 2.0, 8.0, 12.0)),
-        K("asins_oos", "ASINs über OOS-Grenze", "ASINs above the OOS limit", "count", -1),
-        K("lost_value", "Entgangener Umsatz (Schätzung)", "Lost sales (estimate)", "money", -1),
-        K("lost_units", "Entgangene Einheiten (Schätzung)", "Lost units (estimate)", "units", -1),
-        K("unfilled_units", "Nicht erfüllte Kundenbestellungen", "Unfilled customer orders", "units", -1),
+        K("asins_oos", "ASINs über OOS-Grenze", NP_("gear", "ASINs above the OOS limit"), "count", -1),
+        K("lost_value", "Entgangener Umsatz (Schätzung)", NP_("gear", "Lost sales (estimate)"), "money", -1),
+        K("lost_units", "Entgangene Einheiten (Schätzung)", NP_("gear", "Lost units (estimate)"), "units", -1),
+        K("unfilled_units", "Nicht erfüllte Kundenbestellungen", NP_("gear", "Unfilled customer orders"), "units", -1),
     ), rank_kpi="oos_views", color="#e3f2fd", ring=1),
-    GearDef("price_buybox", 3, "Preis & Buy Box", "Price & Buy Box", (
-        K("asp", "Durchschnittspreis (ASP)", "Average selling price (ASP)", "money", 1, TREND_UP, 2.0),
-        K("sales_discount_share", "Sales Discount / Umsatz", "Sales discount / revenue", "pct", -1,
+    GearDef("price_buybox", 3, "Preis & Buy Box", NP_("gear", "Price & Buy Box"), (
+        K("asp", "Durchschnittspreis (ASP)", NP_("gear", "Average selling price (ASP)"), "money", 1, TREND_UP, 2.0),
+        K("sales_discount_share", "Sales Discount / Umsatz", NP_("gear", "Sales discount / revenue"), "pct", -1,
           Threshold("max", 0.03, 0.08)),
-        K("lost_buybox_rate", "Buy-Box-Verlust", "Lost Buy Box", "pct", -1, Threshold("max", 0.05, 0.15),
+        K("lost_buybox_rate", "Buy-Box-Verlust", NP_("gear", "Lost Buy Box"), "pct", -1, Threshold("max", 0.05, 0.15),
           manual=True),
     ), rank_kpi="asp_change", rank_worst_high=False, color="#e0f7fa", ring=6),
-    GearDef("advertising", 4, "Werbung & Marketing", "Advertising & marketing", (
-        K("tacos", "TACoS", "TACoS", "pct", -1, Threshold("max", 0.10, 0.15), 2.0),
-        K("ad_spend", "Werbeausgaben", "Ad spend", "money", 0, manual=True, manual_how="sum"),
-        K("acos", "ACoS", "ACoS", "pct", -1, Threshold("max", 0.25, 0.40), manual=True),
-        K("roas", "ROAS", "ROAS", "ratio", 1, Threshold("min", 4.0, 2.5), manual=True),
+    GearDef("advertising", 4, "Werbung & Marketing", NP_("gear", "Advertising & marketing"), (
+        K("tacos", "TACoS", NP_("gear", "TACoS"), "pct", -1, Threshold("max", 0.10, 0.15), 2.0),
+        K("ad_spend", "Werbeausgaben", NP_("gear", "Ad spend"), "money", 0, manual=True, manual_how="sum"),
+        K("acos", "ACoS", NP_("gear", "ACoS"), "pct", -1, Threshold("max", 0.25, 0.40), manual=True),
+        K("roas", "ROAS", NP_("gear", "ROAS"), "ratio", 1, Threshold("min", 4.0, 2.5), manual=True),
     ), color="#fffde7", ring=7),
-    GearDef("reviews_cx", 5, "Bewertungen & Retouren", "Reviews & returns", (
-        K("return_rate", "Retourenquote", "Return rate", "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
-        K("star_rating", "Sternebewertung", "Star rating", "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
-        K("review_count", "Anzahl Bewertungen", "Review count", "count", 1, manual=True, manual_how="last_sum"),
+    GearDef("reviews_cx", 5, "Bewertungen & Retouren", NP_("gear", "Reviews & returns"), (
+        K("return_rate", "Retourenquote", NP_("gear", "Return rate"), "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
+        K("star_rating", "Sternebewertung", NP_("gear", "Star rating"), "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
+        K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum"),
     ), rank_kpi="return_rate", color="#efebe9", ring=8),
-    GearDef("ops_compliance", 6, "Logistik & Compliance", "Operations & compliance", (
-        K("chargeback_share", "Chargebacks / Sell-in", "Chargebacks / sell-in", "pct", -1,
+    GearDef("ops_compliance", 6, "Logistik & Compliance", NP_("gear", "Operations & compliance"), (
+        K("chargeback_share", "Chargebacks / Sell-in", NP_("gear", "Chargebacks / sell-in"), "pct", -1,
           Threshold("max", 0.01, 0.03), 3.0),
-        K("chargebacks", "Chargebacks", "Chargebacks", "money", -1),
-        K("shortages", "Fehlmengen (Shortages)", "Shortage claims", "money", -1),
-        K("on_time_rate", "PO pünktlich", "PO on-time", "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
-        K("asn_accuracy", "ASN-Genauigkeit", "ASN accuracy", "pct", 1, Threshold("min", 0.95, 0.70), manual=True),
+        K("chargebacks", "Chargebacks", NP_("gear", "Chargebacks"), "money", -1),
+        K("shortages", "Fehlmengen (Shortages)", NP_("gear", "Shortage claims"), "money", -1),
+        K("on_time_rate", "PO pünktlich", NP_("gear", "PO on-time"), "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
+        K("asn_accuracy", "ASN-Genauigkeit", NP_("gear", "ASN accuracy"), "pct", 1, Threshold("min", 0.95, 0.70), manual=True),
     ), rank_kpi="chargebacks", color="#fff3e0", ring=3),
-    GearDef("forecast_ordering", 7, "Forecast & Bestellungen", "Forecast & ordering", (
-        K("confirmation_rate", "Bestätigungsquote", "Confirmation rate", "pct", 1, Threshold("min", 0.90, 0.80), 2.0),
-        K("fill_rate", "Receive Fill Rate", "Receive fill rate", "pct", 1, Threshold("min", 0.95, 0.90), 2.0),
-        K("lead_time_days", "Lieferzeit (Tage)", "Vendor lead time (days)", "days", -1),
-        K("open_po_units", "Offene PO-Einheiten", "Open PO units", "units", 0),
+    GearDef("forecast_ordering", 7, "Forecast & Bestellungen", NP_("gear", "Forecast & ordering"), (
+        K("confirmation_rate", "Bestätigungsquote", NP_("gear", "Confirmation rate"), "pct", 1, Threshold("min", 0.90, 0.80), 2.0),
+        K("fill_rate", "Receive Fill Rate", NP_("gear", "Receive fill rate"), "pct", 1, Threshold("min", 0.95, 0.90), 2.0),
+        K("lead_time_days", "Lieferzeit (Tage)", NP_("gear", "Vendor lead time (days)"), "days", -1),
+        K("open_po_units", "Offene PO-Einheiten", NP_("gear", "Open PO units"), "units", 0),
     ), rank_kpi="confirmation_rate", rank_worst_high=False, color="#e8f5e9", ring=2),
-    GearDef("profitability_terms", 8, "Profitabilität & Konditionen", "Profitability & terms", (
-        K("net_ppm", "Net PPM", "Net PPM", "pct", 1, Threshold("min", 0.40, 0.35), 3.0),
-        K("front_margin", "Frontmarge (Amazon)", "Front margin (Amazon)", "pct", 1, TREND_UP),
-        K("asins_below_target", "ASINs unter Net-PPM-Ziel", "ASINs below the Net PPM target", "count", -1),
-        K("contra_cogs_share", "Contra-COGS / COGS", "Contra-COGS / COGS", "pct", 0),
-        K("shipped_cogs", "Sell-in (Shipped COGS)", "Sell-in (shipped COGS)", "money", 1),
+    GearDef("profitability_terms", 8, "Profitabilität & Konditionen", NP_("gear", "Profitability & terms"), (
+        K("net_ppm", "Net PPM", NP_("gear", "Net PPM"), "pct", 1, Threshold("min", 0.40, 0.35), 3.0),
+        K("front_margin", "Frontmarge (Amazon)", NP_("gear", "Front margin (Amazon)"), "pct", 1, TREND_UP),
+        K("asins_below_target", "ASINs unter Net-PPM-Ziel", NP_("gear", "ASINs below the Net PPM target"), "count", -1),
+        K("contra_cogs_share", "Contra-COGS / COGS", NP_("gear", "Contra-COGS / COGS"), "pct", 0),
+        K("shipped_cogs", "Sell-in (Shipped COGS)", NP_("gear", "Sell-in (shipped COGS)"), "money", 1),
     ), rank_kpi="net_ppm", rank_worst_high=False, color="#fce4ec", ring=4),
-    GearDef("assortment", 9, "Sortiment", "Assortment", (
-        K("aged_share", "Bestand > 90 Tage", "Aged 90+ days stock", "pct", -1, Threshold("max", 0.10, 0.20), 2.0),
-        K("unhealthy_share", "Ungesunder Bestand", "Unhealthy stock", "pct", -1, Threshold("max", 0.10, 0.20)),
-        K("sell_through", "Sell-Through", "Sell-through", "pct", 1, TREND_UP),
-        K("active_asins", "Aktive ASINs", "Active ASINs", "count", 1),
+    GearDef("assortment", 9, "Sortiment", NP_("gear", "Assortment"), (
+        K("aged_share", "Bestand > 90 Tage", NP_("gear", "Aged 90+ days stock"), "pct", -1, Threshold("max", 0.10, 0.20), 2.0),
+        K("unhealthy_share", "Ungesunder Bestand", NP_("gear", "Unhealthy stock"), "pct", -1, Threshold("max", 0.10, 0.20)),
+        K("sell_through", "Sell-Through", NP_("gear", "Sell-through"), "pct", 1, TREND_UP),
+        K("active_asins", "Aktive ASINs", NP_("gear", "Active ASINs"), "count", 1),
     ), rank_kpi="aged_share", color="#f3e5f5", ring=5),
 )
 GEAR_IDS = tuple(g.id for g in GEARS)
@@ -180,7 +187,7 @@ def gear(gear_id: str) -> GearDef:
 
 def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tuple[GearDef, ...]:
     """Net PPM green at the account target, red 5 points below it (§1.3)."""
-    if is_missing(target):
+    if target is None or is_missing(target):
         return gears
     out = []
     for g in gears:
@@ -190,7 +197,7 @@ def with_net_ppm_target(gears: tuple[GearDef, ...], target: float | None) -> tup
     return tuple(out)
 
 
-def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef, ...]:
+def with_overrides(gears: tuple[GearDef, ...], settings: dict[str, Any]) -> tuple[GearDef, ...]:
     """Apply the KAM's thresholds: ``{gear_id: {"thresholds": {kpi_id: {green, red[, kind]}}}}``."""
     out = []
     for g in gears:
@@ -212,5 +219,5 @@ def with_overrides(gears: tuple[GearDef, ...], settings: dict) -> tuple[GearDef,
     return tuple(out)
 
 
-def _number(value) -> bool:
+def _number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and not is_missing(value)

@@ -179,18 +179,8 @@ def _ffill(grid: np.ndarray, limit: int) -> np.ndarray:
     return np.where(take, grid[np.maximum(last, 0), np.arange(grid.shape[1])], np.nan)
 
 
-def period_value(series: pd.Series, start: str, end: str, how: str) -> float:
-    """A manual KPI over the weeks start..end (sum, or the latest level)."""
-    index = series.index
-    rows = series.iloc[index.searchsorted(start, "left"):index.searchsorted(end, "right")]
-    if how == "sum":
-        return float(rows.sum(min_count=1))
-    known = rows.dropna()
-    return float(known.iloc[-1]) if len(known) else float("nan")
-
-
 def period_array_value(values: np.ndarray, how: str) -> float:
-    """``period_value`` on the weeks' values already cut to the period."""
+    """A manual KPI over the weeks' values already cut to the period (sum, or the latest level)."""
     known = values[~np.isnan(values)]
     if how == "sum":
         return float(known.sum()) if len(known) else float("nan")

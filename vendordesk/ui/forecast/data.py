@@ -180,14 +180,11 @@ def overview_frame(plan) -> pd.DataFrame:
 
 
 def compute_plan(path, horizon: int = 26, holdout: int = 26, progress=None, cancelled=None):
-    """Worker entry: open an own connection, read the inputs, close it, build the plan."""
-    from vendordesk.core.forecast.plan import build_plan
-    from vendordesk.store import open_workspace
-    from vendordesk.store.supply import load_forecast_inputs
+    """Worker entry: ``ops.forecast_plan`` (its own connection, closed before the long part), then
+    the plan's index for the tables."""
+    from vendordesk.ops.base import never_cancelled, no_progress
+    from vendordesk.ops.forecast_plan import forecast_plan
 
-    with open_workspace(path, create=False) as ws:
-        inputs = load_forecast_inputs(ws)
-    if progress:
-        progress(0.02)
-    plan = build_plan(inputs, horizon, holdout, progress=progress)
+    plan, inputs = forecast_plan(path, horizon, holdout, progress=progress or no_progress,
+                                 cancelled=cancelled or never_cancelled).value
     return PlanIndex(plan), inputs

@@ -1,6 +1,7 @@
 """The Forecast tab: our forecast against Amazon's, supply, out-of-stock risk, orders coming.
 
-The forecast runs in a worker (progress bar, cancel); pandas, pyqtgraph and the pages are
+The forecast runs through the window's ``OpRunner`` (kind ``forecast.plan``: a new run replaces
+the old; progress bar, cancel); pandas, pyqtgraph and the pages are
 imported when the tab is first shown, never on the way to the first window.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from vendordesk.ui.tab_base import BaseTab, EmptyState
+
+RUN = "forecast.plan"
 
 
 class ForecastTab(BaseTab):
@@ -21,13 +24,22 @@ class ForecastTab(BaseTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.content = None
-        self.task = None
         self.index = None
         self.inputs = None
-        self.current_asin = ""
 
     def title(self) -> str:
         return self.tr("Forecast")
+
+    @property
+    def ops(self):
+        from vendordesk.ui.operations import runner_for
+
+        return runner_for(self.ctx)
+
+    @property
+    def task(self):
+        """The running forecast (None when idle)."""
+        return self.ops.task(RUN)
 
     # --- building -------------------------------------------------------------------
     def _build(self) -> None:
@@ -43,7 +55,7 @@ class ForecastTab(BaseTab):
 
     # --- data -----------------------------------------------------------------------
     def _has_sales(self) -> bool:
-        from vendordesk.store.facts_read import has_weekly_sales
+        from vendordesk.ops.forecast_plan import has_weekly_sales
 
         return has_weekly_sales(self.ctx.workspace)
 
@@ -59,53 +71,42 @@ class ForecastTab(BaseTab):
 
     def start_run(self) -> None:
         from vendordesk.ui.forecast.data import compute_plan
-        from vendordesk.ui.workers import run_task
 
-        if self.task is not None:
-            self.task.cancel()
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Forecasting every ASIN and backtesting it…"))
-        task = run_task(compute_plan, self.ctx.workspace.path, self.horizon.value(),
-                        on_done=lambda result: self._on_done(task, result),
-                        on_error=lambda exc: self._on_error(task, exc),
-                        on_progress=lambda f: self.progress.setValue(int(f * 100)))
-        self.task = task
+        self.ops.run(RUN, compute_plan, self.ctx.workspace.path, self.horizon.value(), on_done=self._on_done,
+                     on_error=self._on_error, on_progress=lambda f: self.progress.setValue(int(f * 100)))
 
     def cancel_run(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        if self.ops.running(RUN):
+            self.ops.cancel(RUN)      # the run stops at its next progress step; its result is dropped
+            self._finish()
+            self.status.setText(self.tr("Forecast cancelled. Press “Run forecast” to start again."))
 
-    def _finish(self, task) -> bool:
-        """True when ``task`` is the current run (older runs are ignored)."""
-        if task is not self.task:
-            return False
-        self.task = None
+    def _finish(self) -> None:
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
         self.run_button.setEnabled(True)
-        return True
 
-    def _on_error(self, task, exc: BaseException) -> None:
-        from vendordesk.errors import Cancelled, UserError
+    def _on_error(self, exc: BaseException) -> None:
+        from vendordesk.errors import UserError
 
-        if not self._finish(task):
-            return
-        if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("Forecast cancelled. Press “Run forecast” to start again."))
-        elif isinstance(exc, UserError):
-            self.status.setText(str(exc))
+        self._finish()
+        if isinstance(exc, UserError):
+            from vendordesk.ui.errors import user_text
+
+            self.status.setText(user_text(exc))
         else:
             self.status.setText(self.tr("The forecast failed; details are in the log file."))
             from vendordesk.ui.errors import excepthook
 
             excepthook(type(exc), exc, exc.__traceback__)
 
-    def _on_done(self, task, result) -> None:
-        if not self._finish(task):
-            return
+    def _on_done(self, result) -> None:
+        self._finish()
         self.index, self.inputs = result
         self.content.show_plan(self.index)
         self.badge_changed.emit(self._badge())

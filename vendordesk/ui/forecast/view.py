@@ -285,9 +285,11 @@ class ForecastView(QWidget):
     def _write(self, frame, path: str, kind: str) -> None:
         from pathlib import Path
 
-        from vendordesk.exports import write_frame
+        from vendordesk.ops.exports import export_frame
 
         try:
-            write_frame(frame, Path(path), kind, self.ctx.lang)
+            export_frame(frame, Path(path), kind, self.ctx.lang)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            from vendordesk.ui.errors import user_text
+
+            QMessageBox.warning(self, self.tr("Export failed"), user_text(exc))

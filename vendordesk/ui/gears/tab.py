@@ -1,7 +1,8 @@
 """The KPI gears tab: the nine gears at a glance, one gear opened, filters, manual values.
 
-Reading the workspace and preparing the facts runs once in a worker (``load_gear_model``);
-switching gear, filter, period or comparison then computes in pandas on the cached model.
+Reading the workspace and preparing the facts runs once through the window's ``OpRunner``
+(``ops.gear_model.load_gear_model``); switching gear, filter, period or comparison then judges in
+pandas on the cached model (``judge_gears``, the newest request waits for the running one).
 When the interdependency panel (``vendordesk.ui.influence.tab``) is installed it sits
 next to the gears in an inner tab "What moves what".
 """
@@ -29,38 +30,7 @@ from vendordesk.ui.tab_base import BaseTab, EmptyState
 PERIOD_WEEKS = (4, 13, 26, 52)
 GRID_MIN_WIDTH = 3 * 150 + 2 * 8 + 4   # three tiles of TILE_MIN_WIDTH and their spacing
 ASYNC_ROWS = 0           # fact rows from which re-judging runs in a worker (0: always)
-
-
-def compute_report(model, params: dict, progress=None, cancelled=None):
-    """Worker: judge the gears on the prepared model (one run at a time; see GearsTab)."""
-    return model.compute(**params)
-
-
-def load_gear_model(path, progress=None, cancelled=None):
-    """Worker: read everything the gears need from its own connection and prepare it."""
-    from vendordesk.core.gears.report import GearInputs, GearModel
-    from vendordesk.store import open_workspace
-    from vendordesk.store.gears import load_gear_inputs
-
-    with open_workspace(path) as ws:
-        inputs = load_gear_inputs(ws)
-        currency = ws.meta("currency", "EUR") or "EUR"
-    if progress:
-        progress(0.6)
-    return GearModel(GearInputs(**inputs)), currency
-
-
-def reload_chargebacks(path, model, currency, progress=None, cancelled=None):
-    """Worker: the same facts with fresh chargebacks (a ticket edit must not re-read every report)."""
-    from dataclasses import replace
-
-    from vendordesk.core.gears.report import GearModel
-    from vendordesk.store import open_workspace
-    from vendordesk.store.gears import chargebacks_weekly
-
-    with open_workspace(path) as ws:
-        chargebacks = chargebacks_weekly(ws)
-    return GearModel(replace(model.inputs, chargebacks=chargebacks)), currency
+LOAD, JUDGE = "gears.load", "gears.judge"     # the tab's two kinds of run (ui.operations)
 
 
 def _has_influence_panel() -> bool:
@@ -76,9 +46,6 @@ class GearsTab(BaseTab):
         self.model = None
         self.report = None
         self.currency = "EUR"
-        self.task = None
-        self.compute_task = None
-        self._pending = None
         self.async_rows = ASYNC_ROWS
         self.content = None
         self.influence = None
@@ -104,6 +71,22 @@ class GearsTab(BaseTab):
 
     def title(self) -> str:
         return self.tr("KPI gears")
+
+    @property
+    def ops(self):
+        from vendordesk.ui.operations import runner_for
+
+        return runner_for(self.ctx)
+
+    @property
+    def task(self):
+        """The running read of the workspace (None when idle)."""
+        return self.ops.task(LOAD)
+
+    @property
+    def compute_task(self):
+        """The running judgement (None when idle and nothing waits)."""
+        return self.ops.task(JUDGE)
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -221,44 +204,22 @@ class GearsTab(BaseTab):
 
     # --- data -------------------------------------------------------------------------------
     def reload(self, chargebacks_only: bool = False) -> None:
-        from vendordesk.ui.workers import run_task
+        from vendordesk.ops.gear_model import load_gear_model, reload_chargebacks
 
-        if self.task is not None:
-            self.task.cancel()
         if self.model is None:
             self.stack.setCurrentWidget(self.loading)
         if chargebacks_only and self.model is not None:
-            task = run_task(reload_chargebacks, self.ctx.workspace.path, self.model, self.currency,
-                            on_done=lambda result: self._loaded_model(task, result),
-                            on_error=lambda exc: self._failed(task, exc))
-            self.task = task
+            self.ops.run(LOAD, reload_chargebacks, self.ctx.workspace.path, self.model, self.currency,
+                         on_done=self._loaded_model, error_parent=self)
             return
-        task = run_task(load_gear_model, self.ctx.workspace.path,
-                        on_done=lambda result: self._loaded_model(task, result),
-                        on_error=lambda exc: self._failed(task, exc))
-        self.task = task
+        self.ops.run(LOAD, load_gear_model, self.ctx.workspace.path, on_done=self._loaded_model, error_parent=self)
         self._influence_dirty = True
         if self.inner is not None and self.inner.currentIndex() == 1:
             self._inner_changed(1)
 
-    def _failed(self, task, exc) -> None:
-        from vendordesk.errors import Cancelled
-
-        if task is not None:
-            if task is not self.task:
-                return
-            self.task = None
-        if not isinstance(exc, Cancelled):
-            from vendordesk.ui.errors import excepthook
-
-            excepthook(type(exc), exc, exc.__traceback__)
-
-    def _loaded_model(self, task, result) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self.compute_task, self._pending = None, None     # results for an older model are dropped
-        self.model, self.currency = result
+    def _loaded_model(self, result) -> None:
+        self.ops.cancel(JUDGE)          # results for an older model are dropped
+        self.model, self.currency = result.value
         if self.model.latest_week() is None and self.stack.currentWidget() is not self.content:
             self.stack.setCurrentWidget(self.empty)
             return
@@ -281,7 +242,8 @@ class GearsTab(BaseTab):
     def recompute(self) -> None:
         """Judge the gears for the current filters (pandas on the cached model; no reads).
 
-        Runs in a worker (newest request wins) so a filter change never blocks the window;
+        Runs in a worker (the newest request waits for the running one) so a filter change never
+        blocks the window;
         ``async_rows`` can switch small accounts to computing in place."""
         if self.model is None or self.content is None:
             return
@@ -291,33 +253,11 @@ class GearsTab(BaseTab):
         if len(self.model.prepared) < self.async_rows:
             self._render(self.model.compute(**params))
             return
-        self._pending = params
-        if self.compute_task is None:
-            self._start_compute()
+        from vendordesk.ops.gear_model import judge_gears
 
-    def _start_compute(self) -> None:
-        from vendordesk.ui.workers import run_task
-
-        params, self._pending = self._pending, None
         self.as_of.setText(self.tr("Calculating…"))
-        task = run_task(compute_report, self.model, params,
-                        on_done=lambda report: self._computed(task, report),
-                        on_error=lambda exc: self._compute_failed(task, exc))
-        self.compute_task = task
-
-    def _computed(self, task, report) -> None:
-        if task is not self.compute_task:
-            return
-        self.compute_task = None
-        if self._pending is not None:       # the user changed the filter meanwhile
-            self._start_compute()
-            return
-        self._render(report)
-
-    def _compute_failed(self, task, exc) -> None:
-        if task is self.compute_task:
-            self.compute_task = None
-            self._failed(None, exc)
+        self.ops.run(JUDGE, judge_gears, self.model, params, on_done=lambda result: self._render(result.value),
+                     error_parent=self, queue=True)
 
     def _render(self, report) -> None:
         from vendordesk.core.gears.defs import MANUAL_KPIS
@@ -371,8 +311,7 @@ class GearsTab(BaseTab):
         from PySide6.QtWidgets import QMessageBox
 
         from vendordesk.errors import UserError
-        from vendordesk.exports import write_frame
-        from vendordesk.exports.frames import report_frame
+        from vendordesk.ops.gear_model import export_gears
         from vendordesk.ui.export_dialog import ask_export_path
 
         if self.report is None:
@@ -382,9 +321,11 @@ class GearsTab(BaseTab):
         if not path:
             return
         try:
-            write_frame(report_frame(self.report), Path(path), "gears", self.ctx.lang)
+            export_gears(self.report, Path(path), self.ctx.lang)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export KPI gears"), str(exc))
+            from vendordesk.ui.errors import user_text
+
+            QMessageBox.warning(self, self.tr("Export KPI gears"), user_text(exc))
 
     def layout_state(self) -> dict:
         """What the window remembers (QSettings): splitter sizes and the filters."""
@@ -452,12 +393,12 @@ class GearsTab(BaseTab):
             push_or_do(self.ctx, ManualKpiCommand(self.ctx.workspace, self._notify, dialog.entry(), label))
 
     def customise(self, gear_id: str) -> None:
-        from vendordesk.store.gears import gear_settings
+        from vendordesk.ops.gear_model import gear_settings
         from vendordesk.ui.gears.dialogs import GearSettingsDialog
         from vendordesk.ui.undo import GearSettingsCommand, push_or_do
 
         gear = self._gear_def(gear_id)
-        custom = (gear_settings(self.ctx.workspace).get(gear_id) or {}).get("custom_name")
+        custom = (gear_settings(self.ctx.workspace).value.get(gear_id) or {}).get("custom_name")
         dialog = GearSettingsDialog(gear, gear.name(self.ctx.lang), custom, self.ctx.lang, self)
         if not dialog.exec():
             return

@@ -59,15 +59,6 @@ def source_label(source: str | None) -> str:
     return (source or "").upper()
 
 
-def refusal_reason(event: dict) -> str:
-    """The first sentence of a refusal, without the file name it starts with."""
-    message = event["message"]
-    prefix = f"{event['file']}: "
-    message = message.removeprefix(prefix)
-    reason = message.split(". ")[0].rstrip(".")
-    return reason[:1].upper() + reason[1:]
-
-
 def locale_name(code: str | None) -> str | None:
     """de_DE -> "Deutsch (Deutschland)" in the UI language (CLDR names via Babel)."""
     from babel import Locale, UnknownLocaleError
@@ -167,7 +158,7 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.period_button = None
-        if any(e["event"] == "refused" and NO_PERIOD in e["message"] for e in events):
+        if any(e["event"] == "refused" and NO_PERIOD in e.get("message_id", e["message"]) for e in events):
             self.period_button = buttons.addButton(self.tr("Enter period…"), QDialogButtonBox.ButtonRole.ActionRole)
             self.period_button.setToolTip(self.tr("Some files carry no Viewing Range. Enter the period they cover."))
             self.period_button.clicked.connect(self.ask_period)

@@ -14,8 +14,6 @@ from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled
 from vendordesk.ui.workers import run_task
 
-FILE_FILTER = "Reports (*.csv *.txt *.tsv *.xlsx *.json *.gz);;All files (*)"
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)

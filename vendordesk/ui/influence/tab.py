@@ -34,6 +34,7 @@ from vendordesk.ui.influence.whatif import WhatIfView
 from vendordesk.ui.tab_base import EmptyState
 
 ACTIVE_BG = QColor("#fff3e0")
+CALIBRATE = "influence.calibrate"     # the Calibrate button's kind of run (ui.operations)
 
 
 class InfluencePanel(QWidget):
@@ -45,7 +46,6 @@ class InfluencePanel(QWidget):
         self.ctx = ctx
         self.data: dict | None = None
         self._task = None
-        self._calib_task = None
         self._dirty: set[int] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,31 +184,38 @@ class InfluencePanel(QWidget):
         """``table`` was written (kpi_edges or sales_targets): tell the window, then re-read."""
         from vendordesk.changes import Changes
 
-        self.changed.emit(Changes(gears=True))
-        self.reload()
+        self._tell(Changes(gears=True))
+
+    def _tell(self, changes) -> None:
+        """The window's broadcast re-reads this panel (through the gears tab); alone, it re-reads itself."""
+        from vendordesk.ui.operations import runner_for
+
+        self.changed.emit(changes)
+        if self.ctx.services.get("main_window") is None:
+            self.reload()
+        else:
+            runner_for(self.ctx).tell(changes)
 
     def calibrate(self) -> None:
-        """The same calibration as ``vendordesk calibrate`` (store.calibration), in a worker."""
-        from vendordesk.store.calibration import compute_file
-        from vendordesk.ui.workers import run_task
+        """The same calibration as ``vendordesk calibrate`` (ops.calibrate), in a worker of the
+        window's runner; the result is stored on the GUI thread (one writer per workspace)."""
+        from vendordesk.ops.calibrate import compute_calibration
+        from vendordesk.ui.operations import runner_for
 
-        if self._calib_task is not None:
+        runner = runner_for(self.ctx)
+        if runner.running(CALIBRATE):
             return
         self.calibration.set_busy(True)
-        self._calib_task = run_task(compute_file, str(self.ctx.path), on_done=self._calibrated,
-                                    on_error=self._calib_failed,
-                                    on_progress=lambda f: self.calibration.set_busy(True, f))
+        runner.run(CALIBRATE, compute_calibration, str(self.ctx.path), on_done=self._calibrated,
+                   on_error=self._calib_failed, on_progress=lambda f: self.calibration.set_busy(True, f))
 
-    def _calibrated(self, results) -> None:
-        from vendordesk.store.calibration import store_result
+    def _calibrated(self, result) -> None:
+        from vendordesk.ops.calibrate import store_calibration
 
-        self._calib_task = None
         self.calibration.set_busy(False)
-        if results:
-            store_result(self.ctx.workspace, results)
-            self._wrote("kpi_edges")
+        if result.value:
+            self._tell(store_calibration(self.ctx.workspace, result.value).changes)
 
     def _calib_failed(self, exc: BaseException) -> None:
-        self._calib_task = None
         self.calibration.set_busy(False)
         self._failed(exc)

@@ -1,7 +1,7 @@
 """Settings › Gears: the Net PPM target and the green/red thresholds of every gear KPI.
 
 Both live in the open workspace, where the KPI gears tab reads them: the target in the meta
-``net_ppm_target``, the thresholds in the ``gears`` table (store.gears.save_gear, the same
+``net_ppm_target``, the thresholds in the ``gears`` table (ops.gear_model.save_gear, the same
 store as the tab's own "Rename & thresholds…"). Custom gear names are kept.
 """
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vendordesk.core.gears.defs import GEARS, Threshold, with_overrides
-from vendordesk.store.gears import gear_settings, net_ppm_target, save_gear
+from vendordesk.core.gears import defs
+from vendordesk.core.gears.defs import Threshold, with_overrides
 
 DEFAULT_NET_PPM_TARGET = 0.35
 
@@ -45,8 +45,10 @@ def spin_value(spin: QDoubleSpinBox) -> float:
 class GearThresholdsPage(QWidget):
     def __init__(self, ctx, default_target: float = DEFAULT_NET_PPM_TARGET, parent=None):
         super().__init__(parent)
+        from vendordesk.ops.gear_model import gear_settings, net_ppm_target
+
         self.ctx = ctx
-        self.stored = gear_settings(ctx.workspace)
+        self.stored = gear_settings(ctx.workspace).value
         target = net_ppm_target(ctx.workspace)
         self.target_before = target
         layout = QVBoxLayout(self)
@@ -71,7 +73,7 @@ class GearThresholdsPage(QWidget):
         self.rows: dict[tuple[str, str], tuple] = {}
         lang = self.ctx.lang
         row = 1
-        for gear in with_overrides(GEARS, self.stored):
+        for gear in with_overrides(defs.GEARS, self.stored):   # read now: a registered gear shows
             for kpi in gear.kpis:
                 threshold = kpi.threshold
                 if threshold is None or threshold.kind == "trend" or kpi.id == "net_ppm":
@@ -98,6 +100,8 @@ class GearThresholdsPage(QWidget):
 
     def apply(self) -> bool:
         """Write what changed to the workspace; True when anything did."""
+        from vendordesk.ops.gear_model import save_gear
+
         changed = False
         target = self.target()
         if self.target_before is None or abs(target - self.target_before) > 1e-9:

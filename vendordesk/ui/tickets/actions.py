@@ -10,16 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from vendordesk.changes import Changes
 from vendordesk.errors import UserError
 
 
 def import_chargebacks(tab) -> None:
-    """Ask for a CSV, import it in one transaction; a refused file changes nothing."""
-    from vendordesk.ingest.chargebacks import read_file
-    from vendordesk.ingest.detect import file_hash
-    from vendordesk.store.chargebacks_write import write_chargebacks
-    from vendordesk.store.facts import import_context
+    """Ask for a CSV, import it in one transaction (``ops.chargebacks``); a refused file changes nothing."""
+    from vendordesk.ops.chargebacks import import_chargebacks as import_file
 
     title = QCoreApplication.translate("TicketsTab", "Import chargebacks or shortages")
     kinds = QCoreApplication.translate("TicketsTab", "CSV files (*.csv *.txt);;All files (*)")
@@ -27,19 +23,20 @@ def import_chargebacks(tab) -> None:
     if not path:
         return
     try:
-        report = read_file(path, import_context(tab.ctx.workspace))
-        result = write_chargebacks(tab.ctx.workspace, report, file_hash(path))
+        done = import_file(tab.ctx.workspace, path)
     except UserError as exc:
-        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Import refused"), str(exc))
+        from vendordesk.ui.errors import user_text
+
+        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Import refused"), user_text(exc))
         return
-    done = QCoreApplication.translate("TicketsTab", "%1 new, %2 updated chargeback rows imported.")
-    tab._say(done.replace("%1", str(result.inserted)).replace("%2", str(result.updated)))
-    tab._written_table(tab.chargebacks)
+    text = QCoreApplication.translate("TicketsTab", "%1 new, %2 updated chargeback rows imported.")
+    tab._say(text.replace("%1", str(done.value.inserted)).replace("%2", str(done.value.updated)))
+    tab._written_table(tab.chargebacks, done.changes)
 
 
 def delete_current(tab, key) -> None:
     """Ask, delete the record shown in the side panel, and keep its snapshot for undo."""
-    from vendordesk.store import tickets as store
+    from vendordesk.ops.ticket_records import delete_record
 
     editor = tab.editors.currentWidget()
     if editor is tab.case_editor:
@@ -57,24 +54,23 @@ def delete_current(tab, key) -> None:
     undo_hint = QCoreApplication.translate("TicketsTab", "You can undo this (Ctrl+Z).")
     if key is None or not tab.confirm(text + "\n" + undo_hint):
         return
-    delete = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}[kind]
-    tab._undo.append((kind, delete(tab.ctx.workspace, key), label))
+    done = delete_record(tab.ctx.workspace, kind, key)
+    tab._undo.append((kind, done.value, label))
     _show_undo(tab)
     editor.load(None)
-    tab._written_table(tab.pages.currentWidget())
+    tab._written_table(tab.pages.currentWidget(), done.changes)
 
 
 def undo_delete(tab) -> None:
-    from vendordesk.store import tickets as store
+    from vendordesk.ops.ticket_records import restore_record
 
     if not tab._undo:
         return
     kind, snapshot, label = tab._undo.pop()
-    restore = {"case": store.restore_case, "chargeback": store.restore_chargeback, "task": store.restore_task}
-    restore[kind](tab.ctx.workspace, snapshot)
+    done = restore_record(tab.ctx.workspace, kind, snapshot)
     _show_undo(tab)
     tab._say(QCoreApplication.translate("TicketsTab", "Restored %1.").replace("%1", label))
-    tab._written_table(tab.pages.currentWidget())
+    tab._written_table(tab.pages.currentWidget(), done.changes)
 
 
 def _show_undo(tab) -> None:
@@ -87,7 +83,7 @@ def _show_undo(tab) -> None:
 # --- in-place edits ------------------------------------------------------------------------
 def edit_case_cell(tab, case_id, column: str, value) -> bool:
     """FrameModel.on_edit for the cases table; refuses an empty subject (the old one is kept)."""
-    from vendordesk.store.tickets import update_case
+    from vendordesk.ops.tickets import save_case
 
     value = str(value).strip()
     if column == "subject" and not value:
@@ -95,21 +91,21 @@ def edit_case_cell(tab, case_id, column: str, value) -> bool:
             "TicketsTab", "Case %1: the subject cannot be empty; the old subject is kept.")
         tab._say(text.replace("%1", str(case_id)), error=True)
         return False
-    update_case(tab.ctx.workspace, case_id, {column: value or None})
+    done = save_case(tab.ctx.workspace, case_id, {column: value or None})
     tab._say("")
-    tab.changed.emit(Changes(tickets=True))
+    tab.changed.emit(done.changes)
     return True
 
 
 def edit_task_cell(tab, task_id, column: str, value) -> bool:
-    from vendordesk.store.tickets import update_task
+    from vendordesk.ops.ticket_records import save_task
 
     value = str(value).strip()
     if column == "title" and not value:
         tab._say(QCoreApplication.translate("TicketsTab", "The task needs a title; the old one is kept."), error=True)
         return False
-    update_task(tab.ctx.workspace, task_id, {column: value or None})
-    tab.changed.emit(Changes(tickets=True))
+    done = save_task(tab.ctx.workspace, task_id, {column: value or None})
+    tab.changed.emit(done.changes)
     return True
 
 
@@ -117,7 +113,7 @@ def edit_task_cell(tab, task_id, column: str, value) -> bool:
 def export(tab, kind: str, path: str | None = None) -> None:
     """Cases, chargebacks or tasks to CSV/XLSX: the rows on screen (filters, search, sort), with the
     columns of ``vendordesk export``."""
-    from vendordesk.exports import write_frame
+    from vendordesk.ops.exports import export_frame
     from vendordesk.ui.export_dialog import ask_export_path
 
     if path is None:
@@ -127,9 +123,11 @@ def export(tab, kind: str, path: str | None = None) -> None:
         return
     try:
         frame = visible_frame(tab, kind)
-        write_frame(frame, Path(path), kind, tab.ctx.lang)
+        export_frame(frame, Path(path), kind, tab.ctx.lang)
     except UserError as exc:
-        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Export failed"), str(exc))
+        from vendordesk.ui.errors import user_text
+
+        QMessageBox.warning(tab, QCoreApplication.translate("TicketsTab", "Export failed"), user_text(exc))
         return
     text = QCoreApplication.translate("TicketsTab", "%1 rows written to %2")
     tab._say(text.replace("%1", str(len(frame))).replace("%2", str(path)))
@@ -138,16 +136,13 @@ def export(tab, kind: str, path: str | None = None) -> None:
 def visible_frame(tab, kind: str):
     """The rows of ``kind``'s table as shown (filters, search, sort), with the export's columns; all
     rows when the tab has not been opened yet (File › Export), as ``vendordesk export`` writes them."""
-    from vendordesk.exports.columns import COLUMNS
-    from vendordesk.store import tickets as store
+    from vendordesk.ops.exports import export_columns, exporter
 
     page = getattr(tab, {"tickets": "cases"}.get(kind, kind), None)
     frame = page.model.view_frame() if page is not None else None
     if frame is None:
-        reader = {"tickets": store.tickets_frame, "chargebacks": store.chargebacks_frame,
-                  "tasks": store.tasks_frame}[kind]
-        return reader(tab.ctx.workspace)
-    keys = [c.key for c in COLUMNS[kind] if c.key in frame.columns]
+        return exporter(kind)(tab.ctx.workspace)
+    keys = [key for key in export_columns(kind) if key in frame.columns]
     return frame[keys].reset_index(drop=True)
 
 

@@ -109,7 +109,9 @@ def gears(lang: str) -> dict[str, str]:
 
 def department_names(departments: list[dict], lang: str) -> dict[str, str]:
     """id -> name in the UI language (from the departments table)."""
-    return {d["id"]: (d["name_de"] if lang == "de" else d["name_en"]) for d in departments}
+    from vendordesk.core.tickets import department_name
+
+    return {d["id"]: department_name(d, lang) for d in departments}
 
 
 def problem_text(code: str, detail: str = "") -> str:

@@ -58,7 +58,7 @@ class TicketsTab(BaseTab):
 
     def _early_badge(self) -> None:
         """The reminder count from a cheap SQL query while the log is not loaded yet."""
-        from vendordesk.store.tickets import reminder_count
+        from vendordesk.ops.ticket_records import reminder_count
         from vendordesk.ui.tickets.forms import reference_day
 
         if self._loaded:
@@ -83,7 +83,7 @@ class TicketsTab(BaseTab):
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        from vendordesk.store.tickets import departments
+        from vendordesk.ops.ticket_records import departments
         from vendordesk.ui.tickets import labels
         from vendordesk.ui.tickets.case_editor import CaseEditor
         from vendordesk.ui.tickets.forms import ChargebackEditor, TaskEditor
@@ -223,7 +223,7 @@ class TicketsTab(BaseTab):
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         """Read and show; a big log (> BACKGROUND_ROWS cases) is read and prepared off the GUI thread."""
-        from vendordesk.store.tickets import count_cases
+        from vendordesk.ops.ticket_records import count_cases
         from vendordesk.ui.tickets.forms import reference_day
 
         ws = self.ctx.workspace
@@ -232,7 +232,7 @@ class TicketsTab(BaseTab):
             if self._loading is not None:
                 self._again = True
                 return
-            from vendordesk.store.tickets import departments
+            from vendordesk.ops.ticket_records import departments
             from vendordesk.ui.tickets import columns as cols
             from vendordesk.ui.tickets import labels
             from vendordesk.ui.workers import run_task
@@ -316,10 +316,10 @@ class TicketsTab(BaseTab):
 
     def _show_week(self, cases, cbs, tasks) -> None:
         from vendordesk.core import agenda
-        from vendordesk.store.negotiations import list_cases
+        from vendordesk.ops.ticket_records import negotiation_cases
 
         found = agenda.items(cases.to_dict("records"), cbs.to_dict("records"), tasks.to_dict("records"),
-                             list_cases(self.ctx.workspace), self.today)
+                             negotiation_cases(self.ctx.workspace), self.today)
         self.week.show_items(found, self.today, self.ctx.currency)
 
     def _prepare_search(self) -> None:
@@ -434,8 +434,8 @@ class TicketsTab(BaseTab):
         self.editors.setCurrentWidget(editor)
         editor.load(key)
 
-    def _written_table(self, page) -> None:
-        self.changed.emit(Changes(tickets=True))
+    def _written_table(self, page, changes: Changes | None = None) -> None:
+        self.changed.emit(changes or Changes(tickets=True))
         if self.ctx.services.get("main_window") is None:
             self.reload()
         self.pages.setCurrentWidget(page)

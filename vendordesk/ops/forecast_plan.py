@@ -1,0 +1,30 @@
+"""The Forecast tab's ops: the whole plan (our forecast, Amazon's, supply, risks) and the check
+whether there is anything to forecast."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from vendordesk.core.forecast.plan import ForecastPlan, build_plan
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+
+
+def has_weekly_sales(workspace: WorkspaceArg) -> bool:
+    """Whether the workspace holds weekly sales per ASIN (without them there is no forecast)."""
+    from vendordesk.store.facts_read import has_weekly_sales as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)
+
+
+def forecast_plan(workspace: WorkspaceArg, horizon: int = 26, holdout: int = 26, progress: Progress = no_progress,
+                  cancelled: Cancelled = never_cancelled) -> OpResult[tuple[ForecastPlan, dict[str, pd.DataFrame]]]:
+    """The plan and the frames it was built from; the workspace is closed before the long part."""
+    from vendordesk.store.supply import load_forecast_inputs
+
+    with opened(workspace, create=False) as ws:
+        inputs = load_forecast_inputs(ws)
+    progress(0.02)
+    plan = build_plan(inputs, horizon, holdout, progress=progress)
+    return OpResult((plan, inputs))

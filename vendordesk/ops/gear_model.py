@@ -1,0 +1,85 @@
+"""The gears tab's ops: read and prepare the facts once, then judge the gears on the prepared model.
+
+Reading runs once per change of the facts; a filter change only judges again (pandas on the
+cached ``GearModel``, no reads), so the tab stays quick on big accounts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.store.gears import chargebacks_weekly, load_gear_inputs
+
+
+def load_gear_model(workspace: WorkspaceArg, progress: Progress = no_progress,
+                    cancelled: Cancelled = never_cancelled) -> OpResult[tuple[GearModel, str]]:
+    """The prepared model of everything the gears read, and the workspace's currency."""
+    with opened(workspace) as ws:
+        inputs = load_gear_inputs(ws)
+        currency = ws.meta("currency", "EUR") or "EUR"
+    progress(0.6)
+    return OpResult((GearModel(GearInputs(**inputs)), currency))
+
+
+def reload_chargebacks(workspace: WorkspaceArg, model: GearModel, currency: str,
+                       progress: Progress = no_progress,
+                       cancelled: Cancelled = never_cancelled) -> OpResult[tuple[GearModel, str]]:
+    """The same facts with fresh chargebacks (a ticket edit must not re-read every report)."""
+    with opened(workspace) as ws:
+        chargebacks = chargebacks_weekly(ws)
+    return OpResult((GearModel(replace(model.inputs, chargebacks=chargebacks)), currency))
+
+
+def judge_gears(model: GearModel, params: dict[str, Any], progress: Progress = no_progress,
+                cancelled: Cancelled = never_cancelled) -> OpResult[GearReport]:
+    """The gears judged on ``model`` for ``params`` (``GearModel.compute``'s keywords)."""
+    return OpResult(model.compute(**params))
+
+
+def export_gears(report: GearReport, out: Path, lang: str = "en", progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> OpResult[int]:
+    """The gears as judged (``report``: the tab's filters and period) to ``out`` (.csv or .xlsx);
+    the value is the number of rows written."""
+    from vendordesk.exports import frames
+    from vendordesk.ops.exports import export_frame
+
+    table: Callable[[GearReport], pd.DataFrame] = frames.report_frame
+    return export_frame(table(report), out, "gears", lang, progress)
+
+
+def gear_settings(workspace: WorkspaceArg, progress: Progress = no_progress,
+                  cancelled: Cancelled = never_cancelled) -> OpResult[dict[str, Any]]:
+    """The KAM's stored gear settings: ``{gear_id: {"custom_name", "thresholds"}}``."""
+    from vendordesk.store.gears import gear_settings as stored
+
+    with opened(workspace) as ws:
+        return OpResult(stored(ws))
+
+
+def net_ppm_target(workspace: WorkspaceArg) -> float | None:
+    """The account's Net PPM target as a fraction (None when not set)."""
+    from vendordesk.store.gears import net_ppm_target as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)
+
+
+def save_gear(workspace: WorkspaceArg, gear_id: str, position: int, name_de: str, name_en: str,
+              custom_name: str | None = None, thresholds: dict[str, Any] | None = None,
+              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[str]:
+    """Store a gear's custom name and thresholds (``store.gears.save_gear``; refused when a
+    threshold is not a number)."""
+    from vendordesk.changes import Changes
+    from vendordesk.store.gears import save_gear as store_gear
+
+    with opened(workspace) as ws:
+        store_gear(ws, gear_id, position, name_de, name_en, custom_name=custom_name, thresholds=thresholds)
+    return OpResult(gear_id, Changes(gears=True))

@@ -1,0 +1,66 @@
+"""Edits of the Tickets tab's rows: delete a case, chargeback or task (keeping a snapshot for
+undo), restore it, and save one edited task field. Saving a case is ``ops.tickets.save_case``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from vendordesk.changes import Changes
+from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.store import tickets as store
+
+KINDS = ("case", "chargeback", "task")
+_DELETE: dict[str, Callable[..., dict[str, Any]]] = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}
+_RESTORE: dict[str, Callable[..., None]] = {"case": store.restore_case, "chargeback": store.restore_chargeback, "task": store.restore_task}
+
+
+def delete_record(workspace: WorkspaceArg, kind: str, key: Any, progress: Progress = no_progress,
+                  cancelled: Cancelled = never_cancelled) -> OpResult[dict[str, Any]]:
+    """Delete the ``kind`` (one of KINDS) with ``key``; the value is the snapshot ``restore_record`` takes."""
+    with opened(workspace) as ws:
+        snapshot: dict[str, Any] = _DELETE[kind](ws, key)
+    return OpResult(snapshot, Changes(tickets=True))
+
+
+def restore_record(workspace: WorkspaceArg, kind: str, snapshot: dict[str, Any], progress: Progress = no_progress,
+                   cancelled: Cancelled = never_cancelled) -> OpResult[None]:
+    """Put a deleted record back as it was (its snapshot from ``delete_record``)."""
+    with opened(workspace) as ws:
+        _RESTORE[kind](ws, snapshot)
+    return OpResult(None, Changes(tickets=True))
+
+
+def save_task(workspace: WorkspaceArg, task_id: int, values: dict[str, Any], progress: Progress = no_progress,
+              cancelled: Cancelled = never_cancelled) -> OpResult[int]:
+    """Store the edited fields of task ``task_id``."""
+    with opened(workspace) as ws:
+        store.update_task(ws, task_id, values)
+    return OpResult(task_id, Changes(tickets=True))
+
+
+# --- what the Tickets tab reads before (or instead of) the whole log ---------------------------
+def departments(workspace: WorkspaceArg) -> list[dict[str, Any]]:
+    """The departments (id, name_de, name_en), created with their defaults on first use."""
+    with opened(workspace) as ws:
+        return store.departments(ws)
+
+
+def count_cases(workspace: WorkspaceArg) -> int:
+    with opened(workspace) as ws:
+        return store.count_cases(ws)
+
+
+def reminder_count(workspace: WorkspaceArg, today: str) -> int:
+    """Follow-ups due, overdue tasks and dispute deadlines of the coming week (the tab's badge)."""
+    with opened(workspace) as ws:
+        return store.reminder_count(ws, today)
+
+
+def negotiation_cases(workspace: WorkspaceArg) -> list[dict[str, Any]]:
+    """The cost-increase cases (their dates join the week's agenda)."""
+    from vendordesk.store.negotiations import list_cases
+
+    with opened(workspace) as ws:
+        return list_cases(ws)
