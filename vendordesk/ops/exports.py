@@ -2,17 +2,24 @@
 
 Each kind maps to a function ``frame(workspace) -> DataFrame`` of the module that owns that data;
 the facts are streamed from the store instead (any size, flat memory). The writers live in
-``vendordesk.exports``."""
+``vendordesk.exports``; in XLSX the codes read as the window's words, with the workspace's own
+department names.
+
+Cancelling stops the export at the next progress step (between two batches): no file is left
+behind and a file of the same name stays as it was."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from vendordesk import exports
+from vendordesk.errors import Cancelled as CancelledError
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 
 # kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
 EXPORTERS = {
@@ -25,34 +32,62 @@ EXPORTERS = {
 }
 
 
-def exporter(kind: str):
+def exporter(kind: str) -> Callable[[Workspace], Any]:
+    """The function that builds ``kind``'s table from a workspace."""
     module_name, func_name = EXPORTERS[kind].split(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         raise UserError(f"Exporting {kind} is not available in this version.") from exc
-    return getattr(module, func_name)
+    found: Callable[[Workspace], Any] = getattr(module, func_name)
+    return found
+
+
+def _steps(progress: Progress, cancelled: Cancelled) -> Progress:
+    def step(fraction: float) -> None:
+        progress(fraction)
+        if cancelled():
+            raise CancelledError()
+
+    return step
+
+
+def department_names(ws: Workspace, lang: str) -> dict[str, str]:
+    """The workspace's department names in ``lang`` (id -> name)."""
+    from vendordesk.store.tickets import departments
+
+    return {str(d["id"]): str(d["name_de"] if lang == "de" else d["name_en"]) for d in departments(ws)
+            if d.get("name_de") and d.get("name_en")}
 
 
 def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", progress: Progress = no_progress,
-           cancelled: Cancelled = never_cancelled) -> OpResult:
+           cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """Write table ``kind`` to ``out`` (.csv or .xlsx); the value is the number of rows written."""
     from vendordesk.exports.files import check_target
 
     out = Path(out)
     check_target(out)
+    step = _steps(progress, cancelled)
     with opened(workspace) as ws:
         if kind == "facts":
             from vendordesk.store import facts_export
 
-            rows = exports.export_facts(ws, out, facts_export, lang, progress)
+            rows = exports.export_facts(ws, out, facts_export, lang, step)
         else:
             frame = exporter(kind)(ws)
-            rows = exports.write_frame(frame, out, kind, lang, progress)
+            names = department_names(ws, lang) if kind in ("tickets", "tasks") else None
+            rows = exports.write_frame(frame, out, kind, lang, step, names)
     return OpResult(rows)
 
 
-def export_frame(frame, out: Path, kind: str | None = None, lang: str = "en", progress: Progress = no_progress,
-                 cancelled: Cancelled = never_cancelled) -> OpResult:
-    """The rows on screen (``frame``) to ``out``; the value is the number of rows written."""
-    return OpResult(exports.write_frame(frame, Path(out), kind, lang, progress))
+def export_frame(frame: Any, out: Path, kind: str | None = None, lang: str = "en",
+                 progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
+                 workspace: WorkspaceArg | None = None) -> OpResult[int]:
+    """The rows on screen (``frame``, a DataFrame) to ``out``; the value is the number of rows written.
+
+    ``workspace``: where the department names come from (else the default names)."""
+    names = None
+    if workspace is not None and kind in ("tickets", "tasks"):
+        with opened(workspace) as ws:
+            names = department_names(ws, lang)
+    return OpResult(exports.write_frame(frame, Path(out), kind, lang, _steps(progress, cancelled), names))
