@@ -123,6 +123,7 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "rating": pgettext("unit", "Stars"),
         "score": pgettext("unit", "Points"),
         "count": pgettext("unit", "Count"),
+        "ratio": pgettext("unit", "Ratio"),
     },
 }
 FIELDS = (*CODES, "gear", "department", "marketplace", "forecast_flags", "forecast_events")
