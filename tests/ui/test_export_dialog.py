@@ -125,3 +125,21 @@ def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, 
     assert {r[header.index("Zahnrad-Status")] for r in rows} <= {"Gut", "Beobachten", "Jetzt handeln", "Keine Daten"}
     assert {r[header.index("Einheit")] for r in rows} <= {"Prozent", "Betrag", "Einheiten", "Wochen", "Tage",
                                                           "Sterne", "Punkte", "Anzahl", "Verhältnis"}
+
+
+def test_write_rows_goes_through_the_op_with_the_workspaces_department_names(workspace, tmp_path):
+    import pandas as pd
+
+    from vendordesk.ui.export_dialog import write_rows
+
+    st.ensure_departments(workspace)
+    with workspace.transaction() as conn:
+        conn.execute("UPDATE departments SET name_de = 'Buchhaltung' WHERE id = 'finance'")
+    frame = pd.DataFrame({"id": [1], "title": ["Remittance"], "department_id": ["finance"], "gear": ["availability"],
+                          "status": ["waiting"], "due_on": ["2026-12-03"]})
+    out = tmp_path / "aufgaben.xlsx"
+    assert write_rows(frame, out, "tasks", "de", workspace) == 1
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[2]] == [1, "Remittance", "Buchhaltung", "Verfügbarkeit", dt.datetime(2026, 12, 3),
+                                           "Wartet"]
+    assert sheet["E2"].number_format == "DD.MM.YYYY"          # the table's order: due date before status
