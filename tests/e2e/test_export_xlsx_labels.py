@@ -149,7 +149,7 @@ def test_case_fields_read_as_the_windows_words(tickets_path, tmp_path, lang):
     header, rows = _table(out)
     cols = {c.key: (c.de if lang == "de" else c.en) for c in COLUMNS["tickets"]}
     by_case = {r[header.index(cols["case_id"])].value: r for r in rows}
-    for (kind, key), expected in WORDS.items():
+    for (_kind, key), expected in WORDS.items():
         for case_id, words in expected.items():
             cell = by_case[case_id][header.index(cols[key])]
             assert cell.value == (words[0] if lang == "de" else words[1]), (key, case_id)
