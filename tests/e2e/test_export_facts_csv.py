@@ -116,3 +116,16 @@ def test_facts_csv_is_byte_identical_on_awkward_values(tmp_path, monkeypatch):
     assert ",shipped_revenue,0.30000000000000004,MANUFACTURING," in text     # repr: the shortest exact text
     assert '"B0,""Q""",2026-11-01,2026-11-07,shipped_revenue,1e+16,SOURCING,RETAIL,week,,' in text
     assert ',"odd,metric",3.25,' in text
+
+
+def test_the_export_is_written_in_batches_of_about_batch_rows(demo_path, monkeypatch):
+    """Flat memory: after the first batch (which measures the rows per ASIN) no batch holds much more
+    than BATCH_ROWS lines, whatever the number of rows in all."""
+    from vendordesk.exports import facts
+
+    monkeypatch.setattr(facts, "BATCH_ROWS", 20_000)
+    with open_workspace(demo_path) as ws:
+        counts = [n for data, n in facts.csv_batches(ws, facts_export)]
+        total = facts.count_rows(ws, facts_export)
+    assert sum(counts) == total and len(counts) >= 5
+    assert max(counts[1:]) <= 2 * 20_000
