@@ -259,7 +259,7 @@ def test_gears_xlsx_percentages(demo_path, tmp_path):
     header = [c.value for c in sheet[1]]
     unit, value, change = header.index("Einheit"), header.index("Wert"), header.index("Veränderung")
     rows = list(sheet.iter_rows(min_row=2))
-    pct = [r for r in rows if r[unit].value == "pct" and r[value].value is not None]
+    pct = [r for r in rows if r[unit].value == "Prozent" and r[value].value is not None]
     assert pct and all(r[value].number_format == "0.0%" and r[value].data_type == "n" for r in pct)
     assert all(r[change].number_format == "0.0%" for r in rows if r[change].value is not None)
 

@@ -86,3 +86,60 @@ def test_a_filtered_table_exports_exactly_the_rows_on_screen(german_tab, tmp_pat
     assert sorted(ids) == ["1000000000", "1000000001", "1000000003"] and ids == shown
     opened = load_workbook(out).active["E2"]
     assert isinstance(opened.value, dt.datetime) and opened.number_format == "DD.MM.YYYY"
+
+
+def test_the_window_exports_cases_with_the_words_on_screen(german_tab, tmp_path):
+    """Category and status read as the table shows them, not as stored (catalog, open, resolved)."""
+    tab = german_tab
+    out = tmp_path / "cases.xlsx"
+    tab.export("tickets", str(out))
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert {r[header.index("Kategorie")] for r in rows} == {"Katalog / Inhalte"}
+    assert {r[header.index("Status")] for r in rows} == {"Offen"}          # the resolved case is filtered out
+    csv_out = tmp_path / "cases.csv"
+    tab.export("tickets", str(csv_out))
+    assert "catalog,open" in csv_out.read_text("utf-8")                    # CSV keeps the codes
+
+
+def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, tmp_path, monkeypatch):
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui import export_dialog
+    from vendordesk.ui.gears.tab import GearsTab
+
+    window = make_window(demo_workspace, "de")
+    tab = next(t for t in window.tab_widgets if isinstance(t, GearsTab))
+    window.tabs.setCurrentWidget(tab)
+    tab.ensure_loaded()
+    qtbot.waitUntil(lambda: tab.task is None and tab.compute_task is None and tab.report is not None, timeout=60000)
+    out = tmp_path / "zahnraeder.xlsx"
+    monkeypatch.setattr(export_dialog, "ask_export_path", lambda *args: str(out))
+    tab.export()
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Zahnrad-ID", "Zahnrad", "Zahnrad-Punkte", "Zahnrad-Status"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    german = {g.id: g.name("de") for g in GEARS}
+    assert all(r[1] == german[r[0]] for r in rows)
+    assert {r[header.index("Zahnrad-Status")] for r in rows} <= {"Gut", "Beobachten", "Jetzt handeln", "Keine Daten"}
+    assert {r[header.index("Einheit")] for r in rows} <= {"Prozent", "Betrag", "Einheiten", "Wochen", "Tage",
+                                                          "Sterne", "Punkte", "Anzahl", "Verhältnis"}
+
+
+def test_write_rows_goes_through_the_op_with_the_workspaces_department_names(workspace, tmp_path):
+    import pandas as pd
+
+    from vendordesk.ui.export_dialog import write_rows
+
+    st.ensure_departments(workspace)
+    with workspace.transaction() as conn:
+        conn.execute("UPDATE departments SET name_de = 'Buchhaltung' WHERE id = 'finance'")
+    frame = pd.DataFrame({"id": [1], "title": ["Remittance"], "department_id": ["finance"], "gear": ["availability"],
+                          "status": ["waiting"], "due_on": ["2026-12-03"]})
+    out = tmp_path / "aufgaben.xlsx"
+    assert write_rows(frame, out, "tasks", "de", workspace) == 1
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[2]] == [1, "Remittance", "Buchhaltung", "Verfügbarkeit", dt.datetime(2026, 12, 3),
+                                           "Wartet"]
+    assert sheet["E2"].number_format == "DD.MM.YYYY"          # the table's order: due date before status

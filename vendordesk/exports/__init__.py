@@ -40,7 +40,8 @@ def title(kind: str | None, lang: str) -> str:
 
 
 def export_facts(ws, out: Path, source, lang: str = "en", progress: Progress | None = None) -> int:
-    """All facts to ``out`` (.csv or .xlsx); returns the number of rows written."""
+    """All facts to ``out`` (.csv or .xlsx); returns the number of rows written. In XLSX the grain and
+    the marketplace read as words ("Woche", "Amazon.de"); CSV keeps the codes."""
     from vendordesk.exports import facts
 
     fmt = check_target(out)
@@ -52,17 +53,21 @@ def export_facts(ws, out: Path, source, lang: str = "en", progress: Progress | N
             from vendordesk.exports.csv_out import write_text_csv
 
             return write_text_csv(temp, [c.key for c in columns], facts.csv_batches(ws, source, progress))
+        from vendordesk.exports.labels import cell_labels
         from vendordesk.exports.xlsx import write_xlsx
 
-        return write_xlsx(temp, columns, facts.row_batches(ws, source, progress), lang, title("facts", lang))
+        labels = cell_labels("facts", [c.key for c in columns], lang)
+        return write_xlsx(temp, columns, facts.row_batches(ws, source, progress), lang, title("facts", lang), labels)
 
 
 def write_frame(frame, out: Path, kind: str | None = None, lang: str = "en",
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, departments: dict[str, str] | None = None) -> int:
     """One table to ``out`` (.csv or .xlsx); returns the number of rows written.
 
-    CSV writes the frame's columns as they are; XLSX writes the columns of ``kind``'s table that the
-    frame has, in its order, then any others."""
+    CSV writes the frame's columns as they are (codes, ISO dates, plain numbers); XLSX writes the
+    columns of ``kind``'s table that the frame has, in its order, then any others, with statuses,
+    gears, kinds, categories, departments and marketplaces as the words the window shows
+    (``exports.labels``; ``departments``: the workspace's own names, id -> name in ``lang``)."""
     out = Path(out)
     fmt = check_target(out)
     if fmt == "xlsx":
@@ -72,11 +77,13 @@ def write_frame(frame, out: Path, kind: str | None = None, lang: str = "en",
             from vendordesk.exports.csv_out import write_frame_csv
 
             return write_frame_csv(frame, temp)
+        from vendordesk.exports.labels import cell_labels
         from vendordesk.exports.xlsx import write_xlsx
 
         columns = columns_for(kind, frame.columns)
-        batches = _frame_batches(frame, [c.key for c in columns], progress)
-        return write_xlsx(temp, columns, batches, lang, title(kind, lang))
+        keys = [c.key for c in columns]
+        batches = _frame_batches(frame, keys, progress)
+        return write_xlsx(temp, columns, batches, lang, title(kind, lang), cell_labels(kind, keys, lang, departments))
 
 
 def _frame_batches(frame, keys: list[str], progress: Progress | None, size: int = 50_000):

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from vendordesk.exports import formats
 from vendordesk.exports.cells import TRIGGERS, xlsx_text
 from vendordesk.exports.columns import Col, header
+from vendordesk.exports.labels import Cell
 
 NUMERIC = ("money", "pct", "units", "int", "number", "score", "metric", "kpi")
 WIDTH = {"date": 12, "money": 14, "pct": 10, "units": 12, "int": 9, "number": 12, "score": 9,
@@ -26,15 +27,24 @@ WIDTH = {"date": 12, "money": 14, "pct": 10, "units": 12, "int": 9, "number": 12
 
 
 class _Sheet:
-    def __init__(self, ws, columns: list[Col], lang: str):
+    def __init__(self, ws, columns: list[Col], lang: str, labels: dict[int, Cell] | None = None):
         self.ws, self.columns, self.lang = ws, columns, lang
+        self.labels = labels or {}
         keys = [c.key for c in columns]
         self.currency = keys.index("currency") if "currency" in keys else None
         self.metric = keys.index("metric") if "metric" in keys else None
         self.unit = keys.index("unit") if "unit" in keys else None
         self.rows = 0
 
+    def shown(self, row) -> list:
+        """The row as the cells show it: label columns through their labels (``exports.labels``)."""
+        values = list(row)
+        for i, label in self.labels.items():
+            values[i] = label(row, row[i])
+        return values
+
     def widths(self, sample: list) -> None:
+        sample = [self.shown(r) for r in sample[:500]]
         for i, col in enumerate(self.columns):
             width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0))
             if col.kind == "text":
@@ -53,7 +63,8 @@ class _Sheet:
 
     def append(self, row) -> None:
         currency = row[self.currency] if self.currency is not None else "EUR"
-        self.ws.append([self._cell(col, value, row, currency) for col, value in zip(self.columns, row)])
+        shown = self.shown(row) if self.labels else row
+        self.ws.append([self._cell(col, value, row, currency) for col, value in zip(self.columns, shown)])
         self.rows += 1
 
     def _cell(self, col: Col, value, row, currency):
@@ -110,11 +121,15 @@ def _date(value):
     return None
 
 
-def write_xlsx(path, columns: list[Col], batches: Iterable[list], lang: str, title: str) -> int:
-    """Write rows (tuples in ``columns`` order), batch by batch; returns the number of data rows."""
+def write_xlsx(path, columns: list[Col], batches: Iterable[list], lang: str, title: str,
+               labels: dict[int, Cell] | None = None) -> int:
+    """Write rows (tuples in ``columns`` order), batch by batch; returns the number of data rows.
+
+    ``labels``: column index -> ``(row, value) -> text`` for the columns that show a label instead of
+    the stored code (``exports.labels.cell_labels``); formats still follow the stored row."""
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet(title[:31] or "Export")
-    sheet = _Sheet(ws, columns, lang)
+    sheet = _Sheet(ws, columns, lang, labels)
     ws.freeze_panes = "A2"
     iterator = iter(batches)
     first = next(iterator, [])

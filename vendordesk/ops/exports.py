@@ -2,7 +2,11 @@
 
 Each kind maps to a function ``frame(workspace) -> DataFrame`` of the module that owns that data;
 the facts are streamed from the store instead (any size, flat memory). The writers live in
-``vendordesk.exports``."""
+``vendordesk.exports``; in XLSX the codes read as the window's words, with the workspace's own
+department names.
+
+Cancelling stops the export at the next progress step (between two batches): no file is left
+behind and a file of the same name stays as it was."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from vendordesk import exports
+from vendordesk.errors import Cancelled as CancelledError
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
@@ -40,6 +45,23 @@ def exporter(kind: str) -> Callable[[Workspace], pd.DataFrame]:
     return read
 
 
+def _steps(progress: Progress, cancelled: Cancelled) -> Progress:
+    def step(fraction: float) -> None:
+        progress(fraction)
+        if cancelled():
+            raise CancelledError()
+
+    return step
+
+
+def department_names(ws: Workspace, lang: str) -> dict[str, str]:
+    """The workspace's department names in ``lang`` (id -> name)."""
+    from vendordesk.core.tickets import department_name
+    from vendordesk.store.tickets import departments
+
+    return {str(d["id"]): str(department_name(d, lang)) for d in departments(ws) if d.get("name_en")}
+
+
 def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", progress: Progress = no_progress,
            cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """Write table ``kind`` to ``out`` (.csv or .xlsx); the value is the number of rows written."""
@@ -47,21 +69,30 @@ def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", prog
 
     out = Path(out)
     check_target(out)
+    step = _steps(progress, cancelled)
     with opened(workspace) as ws:
         if kind == "facts":
             from vendordesk.store import facts_export
 
-            rows = exports.export_facts(ws, out, facts_export, lang, progress)
+            rows = exports.export_facts(ws, out, facts_export, lang, step)
         else:
             frame = exporter(kind)(ws)
-            rows = exports.write_frame(frame, out, kind, lang, progress)
+            names = department_names(ws, lang) if kind in ("tickets", "tasks") else None
+            rows = exports.write_frame(frame, out, kind, lang, step, names)
     return OpResult(rows)
 
 
 def export_frame(frame: pd.DataFrame, out: Path, kind: str | None = None, lang: str = "en",
-                 progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[int]:
-    """The rows on screen (``frame``) to ``out``; the value is the number of rows written."""
-    return OpResult(exports.write_frame(frame, Path(out), kind, lang, progress))
+                 progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
+                 workspace: WorkspaceArg | None = None) -> OpResult[int]:
+    """The rows on screen (``frame``) to ``out``; the value is the number of rows written.
+
+    ``workspace``: where the department names come from (else the default names)."""
+    names = None
+    if workspace is not None and kind in ("tickets", "tasks"):
+        with opened(workspace) as ws:
+            names = department_names(ws, lang)
+    return OpResult(exports.write_frame(frame, Path(out), kind, lang, _steps(progress, cancelled), names))
 
 
 def export_columns(kind: str) -> list[str]:

@@ -1,0 +1,196 @@
+"""What a person reads for a stored code, outside Qt: case and task statuses, chargeback kinds,
+case categories, gear statuses, forecast models, sources, flags and events, grains, KPI units, and
+(from their own modules) gears, KPIs, departments and marketplaces.
+
+The English texts are the window's words (ui.tickets.labels, ui.forecast.labels,
+ui.gears.formatting); the German ones live in the gettext catalogue under a context per field, so a
+short word ("Open", "Chargebacks") can read differently in each. ``label(field, value, lang)``
+returns the value unchanged when it is not a known code (a KAM's own text stays as entered), so
+labelling twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vendordesk.text import texts
+
+
+def pgettext(context: str, message: str) -> tuple[str, str]:
+    """Marks ``message`` for the catalogue under ``context`` (translated later by ``label``)."""
+    return context, message
+
+
+CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "case_status": {
+        "open": pgettext("case status", "Open"),
+        "waiting_amazon": pgettext("case status", "Waiting on Amazon"),
+        "needs_info": pgettext("case status", "Needs info from us"),
+        "reopened": pgettext("case status", "Reopened"),
+        "resolved": pgettext("case status", "Resolved"),
+    },
+    "dispute_status": {
+        "open": pgettext("dispute status", "Not disputed"),
+        "disputed": pgettext("dispute status", "Disputed"),
+        "won": pgettext("dispute status", "Won"),
+        "lost": pgettext("dispute status", "Lost"),
+        "accepted": pgettext("dispute status", "Accepted"),
+    },
+    "task_status": {
+        "open": pgettext("task status", "Open"),
+        "in_progress": pgettext("task status", "In progress"),
+        "waiting": pgettext("task status", "Waiting"),
+        "done": pgettext("task status", "Done"),
+    },
+    "chargeback_kind": {
+        "chargeback": pgettext("chargeback kind", "Chargeback"),
+        "shortage": pgettext("chargeback kind", "Shortage claim"),
+    },
+    "category": {
+        "catalog": pgettext("case category", "Catalogue / content"),
+        "orders_po": pgettext("case category", "Orders / PO"),
+        "shipments": pgettext("case category", "Shipments / ASN"),
+        "receiving_shortages": pgettext("case category", "Receiving / shortages"),
+        "chargebacks": pgettext("case category", "Chargebacks"),
+        "payments": pgettext("case category", "Payments / invoices"),
+        "coop": pgettext("case category", "Co-op / accruals"),
+        "returns": pgettext("case category", "Returns / RTV"),
+        "costs": pgettext("case category", "Costs"),
+        "reports": pgettext("case category", "Reports"),
+        "account": pgettext("case category", "Account / users"),
+        "edi_api": pgettext("case category", "EDI / API"),
+        "other": pgettext("case category", "Other"),
+    },
+    "gear_status": {
+        "green": pgettext("gear status", "Good"),
+        "amber": pgettext("gear status", "Watch"),
+        "red": pgettext("gear status", "Act now"),
+        "no-data": pgettext("gear status", "No data"),
+        "info": pgettext("gear status", "For information"),
+    },
+    "forecast_model": {
+        "seasonal_naive": pgettext("forecast model", "Seasonal naive"),
+        "moving_average": pgettext("forecast model", "Moving average (13 wk)"),
+        "ses": pgettext("forecast model", "Exponential smoothing"),
+        "seasonal_ses": pgettext("forecast model", "Seasonal smoothing"),
+        "seasonal_blend": pgettext("forecast model", "Seasonal smoothing + last year"),
+        "seasonal_holt": pgettext("forecast model", "Seasonal smoothing with damped trend"),
+        "seasonal_naive_level": pgettext("forecast model", "Last year, scaled to the current level"),
+        "combo": pgettext("forecast model", "Smoothing combination"),
+        "croston_sba": pgettext("forecast model", "Croston-SBA"),
+        "tsb": pgettext("forecast model", "TSB (Teunter-Syntetos-Babai)"),
+        "fallback_mean": pgettext("forecast model", "Fallback: mean (< 4 weeks)"),
+        "fallback_zero": pgettext("forecast model", "Fallback: zero"),
+        "launch_analogues": pgettext("forecast model", "Launch: analogues' curve"),
+    },
+    "forecast_source": {
+        "ours": pgettext("forecast source", "Ours"),
+        "amazon": pgettext("forecast source", "Amazon's (better so far)"),
+        "combined": pgettext("forecast source", "Ours + Amazon's"),
+    },
+    "forecast_flag": {
+        "returns": pgettext("forecast flag", "returns > orders set to 0"),
+        "gaps": pgettext("forecast flag", "missing weeks"),
+        "spike_capped": pgettext("forecast flag", "spike capped"),
+        "oos_corrected": pgettext("forecast flag", "OOS weeks corrected"),
+        "oos_excluded": pgettext("forecast flag", "OOS weeks excluded"),
+        "short_history": pgettext("forecast flag", "short history"),
+        "all_zero": pgettext("forecast flag", "no sales"),
+        "no_history": pgettext("forecast flag", "no history"),
+    },
+    "event": {      # core.forecast.calendar's built-in events, "<name> <year>"
+        "Prime Day": pgettext("event", "Prime Day"),
+        "Prime Big Deal Days": pgettext("event", "Prime Big Deal Days"),
+        "Black Friday": pgettext("event", "Black Friday"),
+        "Cyber Monday": pgettext("event", "Cyber Monday"),
+        "Christmas": pgettext("event", "Christmas"),
+        "Easter": pgettext("event", "Easter"),
+        "Mother's Day": pgettext("event", "Mother's Day"),
+    },
+    "grain": {
+        "day": pgettext("grain", "Day"),
+        "week": pgettext("grain", "Week"),
+        "month": pgettext("grain", "Month"),
+        "quarter": pgettext("grain", "Quarter"),
+        "year": pgettext("grain", "Year"),
+    },
+    "unit": {       # a KPI's unit (core.gears.defs)
+        "pct": pgettext("unit", "Percent"),
+        "money": pgettext("unit", "Amount"),
+        "units": pgettext("unit", "Units"),
+        "weeks": pgettext("unit", "Weeks"),
+        "days": pgettext("unit", "Days"),
+        "rating": pgettext("unit", "Stars"),
+        "score": pgettext("unit", "Points"),
+        "count": pgettext("unit", "Count"),
+        "ratio": pgettext("unit", "Ratio"),
+    },
+}
+FIELDS = (*CODES, "gear", "department", "marketplace", "forecast_flags", "forecast_events")
+
+
+def labeller(field: str, lang: str, departments: dict[str, str] | None = None) -> Callable[[object], object]:
+    """``value -> text`` for one field in ``lang``; anything that is not a known code (None, a number,
+    free text, an already translated label) comes back unchanged.
+
+    ``departments``: the workspace's own names (id -> name in ``lang``), before the defaults."""
+    if field == "gear":
+        from vendordesk.core.gears import defs
+
+        table = {g.id: g.name(lang) for g in defs.GEARS}
+    elif field == "department":
+        from vendordesk.core.tickets import DEPARTMENTS
+
+        table = {key: de if lang == "de" else en for key, (de, en) in DEPARTMENTS.items()}
+        table.update(departments or {})
+    elif field == "marketplace":
+        from vendordesk.core.marketplaces import MARKETPLACES
+
+        table = dict(MARKETPLACES)
+    elif field == "forecast_flags":
+        flag = labeller("forecast_flag", lang)
+        return lambda v: ", ".join(str(flag(f)) for f in v.split(",") if f) if isinstance(v, str) else v
+    elif field == "forecast_events":
+        return _events(lang)
+    elif field == "category":
+        return _categories(lang)
+    else:
+        _ = texts(lang)
+        table = {code: _.pgettext(context, message) for code, (context, message) in CODES[field].items()}
+    return lambda v: table.get(v, v) if isinstance(v, str) else v
+
+
+def label(field: str, value: object, lang: str) -> object:
+    """One value's text (see ``labeller``)."""
+    return labeller(field, lang)(value)
+
+
+def _categories(lang: str) -> Callable[[object], object]:
+    """A category stored as our key or as Amazon's name ("Catalog/Content") reads as the key's label."""
+    from vendordesk.core.tickets import category_key
+
+    _ = texts(lang)
+    table = {code: _.pgettext(context, message) for code, (context, message) in CODES["category"].items()}
+
+    def one(value: object) -> object:
+        key = category_key(value) if isinstance(value, str) else None
+        return table.get(key, value) if key else value
+
+    return one
+
+
+def _events(lang: str) -> Callable[[object], object]:
+    """'; '-joined event names: built-in ones with their year translated, a KAM's own as entered."""
+    _ = texts(lang)
+    known = {name: _.pgettext(context, message) for name, (context, message) in CODES["event"].items()}
+
+    def one(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        out = []
+        for name in value.split("; "):
+            base, _sep, year = name.rpartition(" ")
+            out.append(f"{known[base]} {year}" if base in known and year.isdigit() else name)
+        return "; ".join(out)
+
+    return one
