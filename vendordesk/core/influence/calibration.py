@@ -39,7 +39,7 @@ DEFAULTS = {
                    f"documented default {DEFAULT_ELASTICITY} (margin.DEFAULT_ELASTICITY)"),
     "lost_share": (1.0, 0.8, 1.0, "identity: an out-of-stock view cannot convert"),
     "demand_noise": (0.2, 0.1, 0.4, "default weekly demand noise 20 %"),
-    "stock_noise": (0.3, 0.1, 0.5, "default: the stock available in a week varies by 30 % around its path"),
+    "supply_noise": (0.0, 0.0, 0.0, "no confirmation or fill data: receipts follow the average rates"),
     "forecast_alpha": (0.3, 0.1, 0.6, "default: Amazon's forecast takes 30 % of last week's error"),
     "po_cover": (4.0, 2.5, 6.0, "default: Amazon orders up to 4 weeks of forecast"),
     "lead_weeks": (2.0, 1.0, 3.0, "default lead time 2 weeks"),
@@ -52,7 +52,7 @@ DEFAULTS = {
     "ads": (0.15, 0.0, 0.3, "no ad data: documented default, +10 % ad spend = +1.5 % demand (E24)"),
     "featured_offer": (0.8, 0.5, 1.0, "no Featured Offer data: documented default, 10 points lost = -8 % demand (I03)"),
 }
-LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "stock_noise": "E04", "forecast_alpha": "E02", "po_cover": "E03",
+LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "supply_noise": "E06a", "forecast_alpha": "E02", "po_cover": "E03",
               "lead_weeks": "E07", "confirmation": "E06a", "fill": "E06b", "contra_rate": "E16",
               "crap": "E13", "competitor_match": "E11", "content": "E23", "ads": "E24",
               "featured_offer": "I03"}
@@ -167,27 +167,37 @@ def fit_demand(p: dict) -> tuple[dict, dict, dict]:
     return el, lost, noise
 
 
-def fit_stock_noise(p: dict) -> dict:
-    """How much the stock available in a week (last week's on hand + receipts) varies around the
-    ASIN's path (sd of its log, ASIN and week effects removed): the simulation follows the mean
-    path, so this spread, with the demand noise, sets how often stock runs out before the mean does."""
-    oh, rec = p["sellable_on_hand_inventory_units"], p["net_received_inventory_units"]
-    if not np.isfinite(oh).any():
-        return link("stock_noise", note="no on-hand data")
-    avail = np.vstack([np.full((1, oh.shape[1]), np.nan), oh[:-1]]) + np.nan_to_num(rec)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        y = np.log(np.where(avail > 0, avail, np.nan))
-    t, a = _grid(y.shape)
-    ok = np.isfinite(y.ravel())
-    weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
-    if weeks < MIN_WEEKS or asins < MIN_ASINS:
-        return link("stock_noise", weeks=weeks, asins=asins, note=f"only {weeks} weeks of stock data")
-    try:
-        sig = panel_ols(y.ravel()[ok], np.zeros((int(ok.sum()), 0)), a[ok], t[ok]).sigma
-    except ValueError as exc:
-        return link("stock_noise", weeks=weeks, asins=asins, note=str(exc))
-    return link("stock_noise", sig, sig / np.sqrt(2 * ok.sum()), weeks, asins,
-                f"the stock available in a week varies by about {sig * 100:.0f} % around its path")
+SPREAD_PROBS = np.linspace(0.0, 1.0, 41)
+
+
+def _spread(values: np.ndarray) -> np.ndarray | None:
+    """Quantiles (at ``SPREAD_PROBS``) of a rate's week-to-week deviation from its ASIN's mean."""
+    ok = np.isfinite(values) & (values >= 0.0) & (values <= 1.0)
+    if ok.sum() < MIN_WEEKS * MIN_ASINS:
+        return None
+    mean = np.where(ok, values, 0.0).sum(axis=0) / np.maximum(ok.sum(axis=0), 1)
+    dev = (values - mean)[ok]
+    return np.quantile(dev, SPREAD_PROBS)
+
+
+def fit_supply(p: dict) -> dict:
+    """How confirmation and fill rates vary week by week around each ASIN's mean (empirical
+    quantiles, dips included): the simulation draws each week's rates from them, so stock runs
+    short after a bad week as it does in the account. The receipts' spread, not the stock's: the
+    stock's own spread follows from the demand noise and these, inside the simulation."""
+    conf, fill = p["vendor_confirmation_rate"], p["receive_fill_rate"]
+    qc, qf = _spread(conf), _spread(fill)
+    weeks = int(np.isfinite(conf).any(axis=1).sum())
+    asins = int(np.isfinite(conf).any(axis=0).sum())
+    if qc is None:
+        return link("supply_noise", weeks=weeks, asins=asins, note=f"only {weeks} weeks of confirmation data")
+    ok = np.isfinite(conf) & (conf >= 0) & (conf <= 1)
+    sd = float(np.std((conf - np.nanmean(np.where(ok, conf, np.nan), axis=0))[ok]))
+    out = link("supply_noise", sd, sd / np.sqrt(2 * ok.sum()), weeks, asins,
+               f"the confirmation rate varies by about {sd * 100:.0f} points from week to week")
+    out["conf_quantiles"] = [float(v) for v in qc]
+    out["fill_quantiles"] = [float(v) for v in qf] if qf is not None else [0.0] * len(SPREAD_PROBS)
+    return out
 
 
 def fit_forecast(p: dict, forecast: np.ndarray | None) -> dict:
@@ -334,7 +344,7 @@ def calibrate(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, target
         return {}
     links["forecast_alpha"] = fit_forecast(p, fc)
     links["po_cover"], links["lead_weeks"] = fit_orders(p, fc)
-    links["stock_noise"] = fit_stock_noise(p)
+    links["supply_noise"] = fit_supply(p)
     step(0.7)
     links["confirmation"] = _level("confirmation", p["vendor_confirmation_rate"], "confirmation rate {:.0f} % (13 weeks)")
     links["fill"] = _level("fill", p["receive_fill_rate"], "receive fill rate {:.0f} % (13 weeks)")

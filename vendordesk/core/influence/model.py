@@ -55,11 +55,17 @@ def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Pa
     return st.Params(elasticity=draw("elasticity", -6.0, 0.0), alpha=draw("forecast_alpha", 0.0, 1.0),
                      cover=draw("po_cover", 0.5, 26.0), lost=draw("lost_share", 0.0, 1.0),
                      match=draw("competitor_match", 0.0, 1.0), crap=draw("crap", 0.0, 1.0),
-                     sigma=draw("demand_noise", 0.0, 2.0), stock_sigma=draw("stock_noise", 0.0, 2.0),
+                     sigma=draw("demand_noise", 0.0, 2.0), supply=_supply(links),
                      traffic={"content_score": draw("content", 0.0, 5.0)[:, None],
                               "ad_spend": draw("ads", 0.0, 2.0)[:, None],
                               "featured_offer_lost": -draw("featured_offer", 0.0, 1.0)[:, None]},
                      lead=max(round(lead), 1))
+
+
+def _supply(links: dict) -> dict[str, np.ndarray]:
+    d = links.get("supply_noise") or {}
+    return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill")
+            if d.get(f"{key}_quantiles")}
 
 
 def _first_forecast(forecasts: pd.DataFrame | None, asins, last_week: str) -> np.ndarray:
@@ -74,23 +80,104 @@ def _first_forecast(forecasts: pd.DataFrame | None, asins, last_week: str) -> np
     return out
 
 
+def _next_forecast(forecasts: pd.DataFrame | None, asins, last_week: str, last_units: np.ndarray,
+                   links: dict) -> np.ndarray:
+    """Without a forecast for the week after the history: the last week's forecast moved by the
+    calibrated response toward that week's ordered units (Amazon's own update, E02)."""
+    out = np.full(len(asins), np.nan)
+    if forecasts is None or forecasts.empty:
+        return out
+    f = forecasts[forecasts["week_start"] == last_week].groupby("asin")["mean_units"].last()
+    hit = f[f.index.isin(asins)]
+    out[pd.Index(asins).get_indexer(hit.index)] = hit.to_numpy(dtype=float)
+    alpha = _est(links, "forecast_alpha")[0]
+    return out + alpha * (np.nan_to_num(last_units, nan=0.0) - out)
+
+
+def _pipeline(p: dict, open_units: np.ndarray, lead: int) -> np.ndarray:
+    """(lead, asins) confirmed units due in each of the next ``lead`` weeks: the last ``lead``
+    weeks' confirmed POs (change of open POs + receipts / fill rate), the oldest due first, scaled
+    to today's open POs; evenly spread where the history cannot say."""
+    even = np.tile(open_units / lead, (lead, 1))
+    open_, rec, fill = p["open_purchase_order_units"], p["net_received_inventory_units"], p["receive_fill_rate"]
+    if len(open_) < lead + 1:
+        return even
+    fill_ = np.where(np.isfinite(fill) & (fill > 0.3), fill, 1.0)
+    confirmed = open_[1:] - open_[:-1] + np.nan_to_num(rec[1:]) / fill_[1:]
+    last = np.clip(confirmed[-lead:], 0.0, None)
+    total = last.sum(axis=0)
+    ok = np.isfinite(total) & (total > 0) & np.isfinite(open_units)
+    scaled = last * np.where(ok, open_units / np.where(ok, total, 1.0), 0.0)
+    return np.where(ok, scaled, even)
+
+
+def _price_now(asp: np.ndarray) -> np.ndarray:
+    """Today's regular price per ASIN: the median ASP of the last 3 weeks with sales (a one-week
+    deal does not set it, a price change two weeks ago does)."""
+    out = np.full(asp.shape[1], np.nan)
+    for j in range(asp.shape[1]):
+        seen = asp[:, j][np.isfinite(asp[:, j]) & (asp[:, j] > 0)]
+        if len(seen):
+            out[j] = float(np.median(seen[-3:]))
+    return out
+
+
+SEASON_SMOOTH = 3               # weeks in the moving average of last year's demand shape
+
+
+def season(p: dict, elasticity: float) -> np.ndarray | None:
+    """The coming 52 weeks' demand relative to the recent level, from the same weeks a year ago:
+    account demand (ordered units / (1 - OOS), price effects taken out with the elasticity) in
+    week k a year ago / its mean over the ``RECENT`` weeks before that. None with less than a year
+    and a quarter of history. Without it the run would hold demand flat, and Amazon's forecast,
+    which lags a rise, would seem to keep up: the stock would look looser than it is."""
+    units, oos = p["ordered_units"], p[OOS]
+    n = len(units)
+    if n < 52 + RECENT:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        demand = units / (1.0 - np.clip(oos, 0.0, 0.95))
+        asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
+        rel = asp / _nanmean(asp)
+        adj = demand * np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
+    cols = np.isfinite(adj[n - 52 - RECENT:]).all(axis=0)
+    if not cols.any():
+        return None
+    total = adj[:, cols].sum(axis=1)
+    level = total[n - 52 - RECENT:n - 52].mean()
+    if not level > 0:
+        return None
+    half = SEASON_SMOOTH // 2          # a centred moving average over weeks k-half..k+half a year ago
+    ahead = np.concatenate([total[n - 52 - half:], total[n - 52:n - 52 + half]]) / level
+    shape = np.convolve(ahead, np.ones(SEASON_SMOOTH) / SEASON_SMOOTH, mode="valid")[:52]
+    return shape if np.isfinite(shape).all() else None
+
+
 def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict | None = None,
                      target: float = 0.40) -> st.State | None:
     """None without sales history."""
     if frame is None or frame.empty or "ordered_units" not in frame:
         return None
     cols = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", OOS, "sellable_on_hand_inventory_units",
-            "open_purchase_order_units", "vendor_confirmation_rate", "receive_fill_rate", "net_pure_product_margin")
+            "open_purchase_order_units", "vendor_confirmation_rate", "receive_fill_rate", "net_pure_product_margin",
+            "net_received_inventory_units")
     weeks, asins, p = panels(frame, cols)
     r = {k: v[-RECENT:] for k, v in p.items()}
     units = np.nan_to_num(r["ordered_units"])
     oos = np.clip(np.nan_to_num(r[OOS]), 0.0, 0.95)
-    demand = _nanmean(units / (1.0 - oos))
+    elasticity = _est(links or {}, "elasticity")[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weekly_asp = r["shipped_revenue"] / np.where(r["shipped_units"] > 0, r["shipped_units"], np.nan)
+    price_now = _price_now(weekly_asp)
+    # each week's demand at today's price: a deal week's extra demand is not the level to come
+    rel = weekly_asp / price_now
+    at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
+    demand = _nanmean(units / (1.0 - oos) * at_today)
     keep = np.isfinite(demand) & (demand > 0)
     if not keep.any():
         return None
     shipped, rev, cogs = (np.nansum(r[k], axis=0) for k in ("shipped_units", "shipped_revenue", "shipped_cogs"))
-    asp = np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan)
+    asp = np.where(np.isfinite(price_now), price_now, np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan))
     cost = np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan)
     asp = np.where(np.isfinite(asp), asp, np.nanmedian(asp) if np.isfinite(asp).any() else 1.0)
     cost = np.where(np.isfinite(cost), cost, np.nanmedian(cost) if np.isfinite(cost).any() else 0.6 * asp)
@@ -106,6 +193,7 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     on_hand = last("sellable_on_hand_inventory_units", demand * max(cover - lead, 1.0))
     open_units = last("open_purchase_order_units", demand * lead)
     fc = _first_forecast(forecasts, asins, weeks[-1])
+    fc = np.where(np.isfinite(fc), fc, _next_forecast(forecasts, asins, weeks[-1], p["ordered_units"][-1], links or {}))
     fc = np.where(np.isfinite(fc), fc, _nanmean(units[-4:]))
     conf = _nanmean(r["vendor_confirmation_rate"])
     fill = _nanmean(r["receive_fill_rate"])
@@ -116,13 +204,16 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
         ample = np.ones_like(oos, dtype=bool)
     exo_weeks = np.where(ample, oos, np.nan)
     oos_exo = np.where(ample.any(axis=0), _nanmean(exo_weeks), _nanmean(oos))   # OOS not from stock
+    pipe = _pipeline(p, open_units, lead)
     per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
            "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill}
     per = {k: np.nan_to_num(v[keep]) for k, v in per.items()}
-    return _pool(per, lead, target)
+    state = _pool(per, np.nan_to_num(pipe[:, keep]), target)
+    state.season = season(p, _est(links or {}, "elasticity")[0])
+    return state
 
 
-def _pool(per: dict, lead: int, target: float) -> st.State:
+def _pool(per: dict, pipe: np.ndarray, target: float) -> st.State:
     """ASINs with similar cover pooled into groups: levels summed, rates weighted by demand."""
     n = len(per["demand"])
     order = np.argsort((per["on_hand"] + per["open"]) / per["demand"])
@@ -137,9 +228,8 @@ def _pool(per: dict, lead: int, target: float) -> st.State:
 
     dem = total("demand")
     cogs_w = d * per["cost"]
-    open_units = total("open")
     return st.State(demand=dem, oos_exo=wsum("oos_exo", d), on_hand=total("on_hand"),
-                    pipeline=np.tile(open_units / lead, (lead, 1)), forecast=total("forecast"),
+                    pipeline=np.stack([pipe[:, g].sum(axis=1) for g in groups], axis=1), forecast=total("forecast"),
                     asp=wsum("asp", d), cost=wsum("cost", d), contra=wsum("contra", cogs_w),
                     discount=np.zeros(len(groups)), conf=wsum("conf", d), fill=wsum("fill", d), target=target)
 
@@ -174,21 +264,17 @@ def point(params: st.Params, copies: int = 1) -> st.Params:
     return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
                      lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
                      sigma=None if params.sigma is None else cut(params.sigma),
-                     stock_sigma=None if params.stock_sigma is None else cut(params.stock_sigma),
+                     supply=params.supply,
                      traffic={k: cut(v) for k, v in params.traffic.items()}, lead=params.lead)
 
 
 def demand_paths(params: st.Params, weeks: int, groups: int, seed: int = 14) -> np.ndarray | None:
     """(draws, weeks, groups) log-normal demand multipliers with mean 1, one path per draw, with the
-    draw's demand noise and stock spread (sd of ln); None when the calibration has neither. The
+    draw's demand noise (sd of ln); None when the calibration has none. The
     shocked and the unshocked run share them, so their difference is the shock's, not the noise's."""
-    if params.sigma is None and params.stock_sigma is None:
+    if params.sigma is None:
         return None
-    sig = np.zeros(params.draws)
-    for part in (params.sigma, params.stock_sigma):
-        if part is not None:
-            sig = sig + np.asarray(part, dtype=float) ** 2
-    sig = np.sqrt(sig)[:, None, None]
+    sig = np.asarray(params.sigma, dtype=float)[:, None, None]
     z = np.random.default_rng(seed).standard_normal((params.draws, weeks, groups))
     return np.exp(sig * z - sig * sig / 2)
 
@@ -205,15 +291,17 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     G = state.groups
     draws = st.Params(**params.__dict__)
     nz = demand_paths(draws, weeks, G, seed=15)
-    base_d = st.run(state, draws, {}, weeks, noise=nz)
-    hit_d = st.run(state, draws, sm, weeks, noise=nz)
+    sp = st.supply_paths(draws, weeks, G, seed=17)
+    base_d = st.run(state, draws, {}, weeks, noise=nz, supply=sp)
+    hit_d = st.run(state, draws, sm, weeks, noise=nz, supply=sp)
     one = point(params, PATHS_POINT if nz is not None else 1)
     nz1 = demand_paths(one, weeks, G, seed=14)
-    base = st.run(state, one, {}, weeks, record=True, noise=nz1)
+    sp1 = st.supply_paths(one, weeks, G, seed=16)
+    base = st.run(state, one, {}, weeks, record=True, noise=nz1, supply=sp1)
     rec = base.pop("_rec")
-    hit = st.run(state, one, sm, weeks, noise=nz1)
-    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]}, noise=nz1)
-    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"]}, noise=nz1)
+    hit = st.run(state, one, sm, weeks, noise=nz1, supply=sp1)
+    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]}, noise=nz1, supply=sp1)
+    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"]}, noise=nz1, supply=sp1)
     mean = lambda r: {k: v.mean(axis=0, keepdims=True) for k, v in r.items()}
     base, hit, direct, stock = mean(base), mean(hit), mean(direct), mean(stock)
     tot_d = st.totals(base_d, hit_d)

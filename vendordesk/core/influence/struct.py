@@ -50,6 +50,7 @@ class State:
     conf: np.ndarray
     fill: np.ndarray
     target: float = 0.40        # Net PPM threshold below which CRaP may react
+    season: np.ndarray | None = None   # demand multiplier per coming week (last year's shape), 1 beyond
 
     @property
     def groups(self) -> int:
@@ -67,7 +68,7 @@ class Params:
     match: np.ndarray           # share of a competitor price change Amazon matches
     crap: np.ndarray            # demand share lost in a week below the Net PPM target
     sigma: np.ndarray | None = None   # weekly demand noise (sd of ln demand): stock-outs before the mean runs out
-    stock_sigma: np.ndarray | None = None   # spread of the available stock around its path (sd of ln)
+    supply: dict = field(default_factory=dict)   # "conf"/"fill" -> quantiles of the weekly deviation
     traffic: dict = field(default_factory=dict)   # KPI -> units elasticity (content, ads, ...)
     lead: int = 2
 
@@ -109,14 +110,16 @@ def shock_matrix(shocks, weeks: int) -> dict[str, np.ndarray]:
 
 
 def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
-        frozen: dict | None = None, record: bool = False, noise: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        frozen: dict | None = None, record: bool = False, noise: np.ndarray | None = None,
+        supply: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """Weekly levels (draws, weeks, groups) summed over groups -> (draws, weeks).
 
     ``frozen``: {"po": (draws, weeks, groups)} replays those POs, {"forecast": ...} that forecast
     (used to split an effect into paths). ``record`` keeps po/forecast for such replays.
     ``noise``: (draws, weeks, groups) demand multipliers (mean 1); with it each draw follows its own
     demand path and sells min(demand, stock), so stock carried over from a weak week (or missing
-    after a strong one) shapes the next weeks as it does in the account.
+    after a strong one) shapes the next weeks as it does in the account. ``supply``: {"conf", "fill"}
+    -> (draws, weeks, groups) deviations of the week's rates from their average (``supply_paths``).
     """
     D, G = p.draws, state.groups
     zero = np.zeros(weeks)
@@ -125,11 +128,9 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     el, alpha, cover, lost = col(p.elasticity), col(p.alpha), col(p.cover), col(p.lost)
     match, crap = col(p.match), col(p.crap)
     lead = max(int(p.lead), 1)
-    # the run follows the mean path: stock runs out earlier by the demand noise and the spread of
-    # the stock around its path (both calibrated)
+    # without demand paths the run follows the mean path: stock runs out earlier by the demand noise
     sigma = col(p.sigma) if p.sigma is not None else np.zeros((D, 1))
-    if p.stock_sigma is not None:
-        sigma = np.sqrt(sigma ** 2 + col(p.stock_sigma) ** 2)
+    sup = supply or {}
     pipe = np.zeros((lead + SPARE, D, G))
     src = state.pipeline
     pipe[:min(lead, len(src))] = src[:lead][:, None, :]
@@ -146,10 +147,13 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
         lift = 1.0 + sum(get(k)[t] * w for k, w in DEMAND_KPIS.items())
         for kpi, w in p.traffic.items():
             lift = lift + w * get(kpi)[t]
-        demand = state.demand * np.maximum(rel_price, 0.05) ** el * np.maximum(lift, 0.0)
+        level = state.demand
+        if state.season is not None and t < len(state.season):
+            level = level * state.season[t]
+        demand = level * np.maximum(rel_price, 0.05) ** el * np.maximum(lift, 0.0)
         demand = demand * np.where(below_prev, 1.0 - crap, 1.0)
         exo = np.clip(state.oos_exo + get(OOS)[t], 0.0, 1.0)
-        fill = np.clip(state.fill + get(FILL)[t], 0.0, 1.0)
+        fill = np.clip(state.fill + get(FILL)[t] + (sup["fill"][:, t] if "fill" in sup else 0.0), 0.0, 1.0)
         received = pipe[0] * fill                     # the pipeline holds confirmed units
         avail = oh + received
         sellable = demand * (1.0 - np.clip(lost * exo, 0.0, 1.0))
@@ -171,7 +175,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
             po = frozen["po"][:, t]
         else:
             po = np.maximum(0.0, cover * f - oh - open_units) * (1.0 + get(PO)[t])
-        conf = np.clip(state.conf + get(CONF)[t], 0.0, 1.0)
+        conf = np.clip(state.conf + get(CONF)[t] + (sup["conf"][:, t] if "conf" in sup else 0.0), 0.0, 1.0)
         delay = round(float(lead * get(LEAD)[t]))
         pipe_slot = min(max(lead - 1 + delay, 0), lead + SPARE - 1)
         pipe[pipe_slot] += po * conf
@@ -195,6 +199,18 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
             rec["po"][:, t], rec["forecast"][:, t] = po, f
     if record:
         out["_rec"] = rec
+    return out
+
+
+def supply_paths(p: Params, weeks: int, groups: int, seed: int = 16) -> dict[str, np.ndarray]:
+    """Each week's confirmation and fill deviations, (draws, weeks, groups), drawn from the
+    calibrated quantiles (``Params.supply``); {} without them."""
+    rng = np.random.default_rng(seed)
+    out = {}
+    for key, q in sorted(p.supply.items()):
+        q = np.asarray(q, dtype=float)
+        u = rng.random((p.draws, weeks, groups))
+        out[key] = np.interp(u, np.linspace(0.0, 1.0, len(q)), q)
     return out
 
 
