@@ -31,6 +31,18 @@ class Lever:
     units: float
     asins: list[str] = field(default_factory=list)
     sentence: str = ""
+    label: str = ""
+    low: float = float("nan")          # vendor revenue, 10-90 % (the parameter draws of ``simulate``)
+    high: float = float("nan")
+    units_low: float = float("nan")
+    units_high: float = float("nan")
+
+    @property
+    def has_band(self) -> bool:
+        """A range worth saying: known and wider than 1 % of the value (or a euro)."""
+        if is_missing(self.low) or is_missing(self.high):
+            return False
+        return self.high - self.low > max(0.01 * abs(self.value), 1.0)
 
 
 @dataclass
@@ -110,8 +122,10 @@ def _lever(frame: pd.DataFrame, weeks: int, shocks, gear: str, key: str, asins: 
     state = state_from_frame(part, model.get("forecasts"), model.get("links"), model.get("target", 0.40))
     if state is None:
         return None
-    result = whatif(state, params_from(model.get("links"), draws=0), shocks, weeks)
-    return Lever(gear, key, result.totals["vendor_revenue"], result.totals["units"], list(asins or []))
+    result = whatif(state, params_from(model.get("links")), shocks, weeks)
+    (low, high), (units_low, units_high) = result.intervals["vendor_revenue"], result.intervals["units"]
+    return Lever(gear, key, result.totals["vendor_revenue"], result.totals["units"], list(asins or []),
+                 low=low, high=high, units_low=units_low, units_high=units_high)
 
 
 # gear, lever key, the KAM's words (core.influence.levers) and how much
@@ -124,7 +138,8 @@ def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 
                 links: dict | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
     """What each gear could add by year end (``weeks`` remaining), biggest first: the structural
     model (core.influence.model) on the account's state with the stored calibration ``links``
-    (documented defaults without one), the same model as ``vendordesk simulate``."""
+    (documented defaults without one), the same model as ``vendordesk simulate``, with its 10-90 %
+    range from the same parameter draws."""
     if frame is None or frame.empty or weeks <= 0:
         return []
     model = {"links": links or {}, "forecasts": forecasts, "target": target}
@@ -142,6 +157,7 @@ def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 
         levers.append(_lever(frame, weeks, [lever_shock(words, amount)], gear, key, None, model))
     levers = [lv for lv in levers if lv is not None]
     for lever in levers:
+        lever.label = lever_label(lever.key, lang, len(lever.asins))
         lever.sentence = lever_sentence(lever, lang, currency)
     return sorted([lv for lv in levers if lv.value >= 1.0], key=lambda lv: -lv.value)
 
@@ -162,5 +178,10 @@ def lever_label(key: str, lang: str, n: int = 0) -> str:
 
 def lever_sentence(lever: Lever, lang: str, currency: str = "EUR") -> str:
     _ = texts(lang)
-    return _("{lever} is worth about {value} by December ({units} units).", lever=lever_label(lever.key, lang, len(lever.asins)),
+    label = lever_label(lever.key, lang, len(lever.asins))
+    if lever.has_band:
+        return _("{lever} is worth about {value} by December ({units} units), likely between {low} and {high}.",
+                 lever=label, value=money(lever.value, lang, currency), units=num(lever.units, lang),
+                 low=money(lever.low, lang, currency), high=money(lever.high, lang, currency))
+    return _("{lever} is worth about {value} by December ({units} units).", lever=label,
              value=money(lever.value, lang, currency), units=num(lever.units, lang))
