@@ -14,6 +14,7 @@ Pure Python; no Qt, no store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.core.missing import is_missing
@@ -81,7 +82,7 @@ class Edge:
     strength: float
     note: str = ""
     source: str = "default"      # default | calibrated | edited
-    calibration: dict | None = None
+    calibration: dict[str, Any] | None = None
 
     @property
     def weight(self) -> float:

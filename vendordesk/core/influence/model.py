@@ -14,13 +14,19 @@ Pure numpy/pandas.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from vendordesk.core.influence import struct as st
+from vendordesk.core.influence.cal_links import Array, Panel
 from vendordesk.core.influence.calibration import DEFAULTS, OOS, Z90, panels
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.sim import Shock
 
 DRAWS, MAX_GROUPS, RECENT = 200, 64, 13
 METRICS = ("units", "vendor_revenue", "amazon_revenue", "net_ppm", "net_ppm_eur")
@@ -31,10 +37,10 @@ def _nanmean(a: np.ndarray, axis: int = 0) -> np.ndarray:
     """Mean of the finite values (NaN where there are none), without warnings."""
     ok = np.isfinite(a)
     count = ok.sum(axis=axis)
-    return np.where(count > 0, np.where(ok, a, 0.0).sum(axis=axis) / np.maximum(count, 1), np.nan)
+    return np.asarray(np.where(count > 0, np.where(ok, a, 0.0).sum(axis=axis) / np.maximum(count, 1), np.nan), dtype=float)
 
 
-def _est(links: dict, name: str) -> tuple[float, float]:
+def _est(links: dict[str, Any], name: str) -> tuple[float, float]:
     d = links.get(name) or {}
     if "estimate" not in d:
         lo, hi = DEFAULTS[name][1:3]
@@ -42,14 +48,14 @@ def _est(links: dict, name: str) -> tuple[float, float]:
     return float(d["estimate"]), float(d.get("se") or 0.0)
 
 
-def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Params:
+def params_from(links: dict[str, Any] | None, draws: int = DRAWS, seed: int = 14) -> st.Params:
     links = links or {}
     rng = np.random.default_rng(seed)
 
-    def draw(name, lo=-np.inf, hi=np.inf):
+    def draw(name: str, lo: float = -np.inf, hi: float = np.inf) -> Array:
         est, se = _est(links, name)
         values = np.concatenate([[est], est + se * rng.standard_normal(draws)]) if draws else np.array([est])
-        return np.clip(values, lo, hi)
+        return np.asarray(np.clip(values, lo, hi), dtype=float)
 
     lead, _ = _est(links, "lead_weeks")
     return st.Params(elasticity=draw("elasticity", -6.0, 0.0), alpha=draw("forecast_alpha", 0.0, 1.0),
@@ -62,26 +68,26 @@ def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Pa
                      lead=max(round(lead), 1))
 
 
-def _supply(links: dict) -> dict[str, np.ndarray]:
+def _supply(links: dict[str, Any]) -> dict[str, np.ndarray]:
     d = links.get("supply_noise") or {}
     return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill")
             if d.get(f"{key}_quantiles")}
 
 
-def _first_forecast(forecasts: pd.DataFrame | None, asins, last_week: str) -> np.ndarray:
+def _first_forecast(forecasts: pd.DataFrame | None, asins: list[str], last_week: str) -> np.ndarray:
     out = np.full(len(asins), np.nan)
     if forecasts is None or forecasts.empty:
         return out
-    f = forecasts[forecasts["week_start"] > last_week].sort_values("week_start")
-    f = f.groupby("asin")["mean_units"].first()
+    later = forecasts[forecasts["week_start"] > last_week].sort_values("week_start")
+    f = later.groupby("asin")["mean_units"].first()
     idx = pd.Index(asins)
     hit = f[f.index.isin(asins)]
     out[idx.get_indexer(hit.index)] = hit.to_numpy(dtype=float)
     return out
 
 
-def _next_forecast(forecasts: pd.DataFrame | None, asins, last_week: str, last_units: np.ndarray,
-                   links: dict) -> np.ndarray:
+def _next_forecast(forecasts: pd.DataFrame | None, asins: list[str], last_week: str, last_units: np.ndarray,
+                   links: dict[str, Any]) -> np.ndarray:
     """Without a forecast for the week after the history: the last week's forecast moved by the
     calibrated response toward that week's ordered units (Amazon's own update, E02)."""
     out = np.full(len(asins), np.nan)
@@ -91,10 +97,10 @@ def _next_forecast(forecasts: pd.DataFrame | None, asins, last_week: str, last_u
     hit = f[f.index.isin(asins)]
     out[pd.Index(asins).get_indexer(hit.index)] = hit.to_numpy(dtype=float)
     alpha = _est(links, "forecast_alpha")[0]
-    return out + alpha * (np.nan_to_num(last_units, nan=0.0) - out)
+    return np.asarray(out + alpha * (np.nan_to_num(last_units, nan=0.0) - out), dtype=float)
 
 
-def _pipeline(p: dict, open_units: np.ndarray, lead: int) -> np.ndarray:
+def _pipeline(p: Panel, open_units: np.ndarray, lead: int) -> np.ndarray:
     """(lead, asins) confirmed units due in each of the next ``lead`` weeks: the last ``lead``
     weeks' confirmed POs (change of open POs + receipts / fill rate), the oldest due first, scaled
     to today's open POs; evenly spread where the history cannot say."""
@@ -125,7 +131,7 @@ def _price_now(asp: np.ndarray) -> np.ndarray:
 SEASON_SMOOTH = 3               # weeks in the moving average of last year's demand shape
 
 
-def season(p: dict, elasticity: float) -> np.ndarray | None:
+def season(p: Panel, elasticity: float) -> np.ndarray | None:
     """The coming 52 weeks' demand relative to the recent level, from the same weeks a year ago:
     account demand (ordered units / (1 - OOS), price effects taken out with the elasticity) in
     week k a year ago / its mean over the ``RECENT`` weeks before that. None with less than a year
@@ -153,7 +159,7 @@ def season(p: dict, elasticity: float) -> np.ndarray | None:
     return shape if np.isfinite(shape).all() else None
 
 
-def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict | None = None,
+def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict[str, Any] | None = None,
                      target: float = 0.40) -> st.State | None:
     """None without sales history."""
     if frame is None or frame.empty or "ordered_units" not in frame:
@@ -187,7 +193,10 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     cogs_ok = np.where(okp, r["shipped_cogs"], 0.0).sum(axis=0)
     fallback = _est(links or {}, "contra_rate")[0]
     contra = np.where(cogs_ok > 0, contra_eur / np.maximum(cogs_ok, 1e-12), fallback)
-    last = lambda k, default: np.where(np.isfinite(p[k][-1]), p[k][-1], default)
+
+    def last(key: str, default: Array) -> Array:
+        return np.asarray(np.where(np.isfinite(p[key][-1]), p[key][-1], default), dtype=float)
+
     lead = max(round(_est(links or {}, "lead_weeks")[0]), 1)
     cover = _est(links or {}, "po_cover")[0]
     on_hand = last("sellable_on_hand_inventory_units", demand * max(cover - lead, 1.0))
@@ -213,17 +222,17 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     return state
 
 
-def _pool(per: dict, pipe: np.ndarray, target: float) -> st.State:
+def _pool(per: dict[str, Array], pipe: Array, target: float) -> st.State:
     """ASINs with similar cover pooled into groups: levels summed, rates weighted by demand."""
     n = len(per["demand"])
     order = np.argsort((per["on_hand"] + per["open"]) / per["demand"])
     groups = np.array_split(order, min(n, MAX_GROUPS))
     d = per["demand"]
 
-    def wsum(key, weight):
+    def wsum(key: str, weight: Array) -> Array:
         return np.array([np.sum(per[key][g] * weight[g]) / max(np.sum(weight[g]), 1e-12) for g in groups])
 
-    def total(key):
+    def total(key: str) -> Array:
         return np.array([np.sum(per[key][g]) for g in groups])
 
     dem = total("demand")
@@ -253,14 +262,17 @@ class WhatIf:
     weekly: dict[str, list[float]]
     baseline: dict[str, float] = field(default_factory=dict)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"weeks": self.weeks, "paths": self.paths, "totals": self.totals, "intervals": self.intervals,
                 "contributions": self.contributions}
 
 
 def point(params: st.Params, copies: int = 1) -> st.Params:
     """The point estimate (draw 0), ``copies`` times (one per demand path)."""
-    cut = lambda a: np.repeat(np.asarray(a)[:1], copies, axis=0)
+
+    def cut(a: Array) -> Array:
+        return np.repeat(np.asarray(a)[:1], copies, axis=0)
+
     return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
                      lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
                      sigma=None if params.sigma is None else cut(params.sigma),
@@ -276,13 +288,13 @@ def demand_paths(params: st.Params, weeks: int, groups: int, seed: int = 14) -> 
         return None
     sig = np.asarray(params.sigma, dtype=float)[:, None, None]
     z = np.random.default_rng(seed).standard_normal((params.draws, weeks, groups))
-    return np.exp(sig * z - sig * sig / 2)
+    return np.asarray(np.exp(sig * z - sig * sig / 2), dtype=float)
 
 
 PATHS_POINT = 64                 # demand paths averaged for the point estimate and its split into paths
 
 
-def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
+def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: int) -> WhatIf:
     """Totals and paths: the point estimate averaged over ``PATHS_POINT`` demand paths; intervals
     from the parameter draws, each on its own demand path (so they hold the weekly randomness too).
     Selling min(demand, stock) week by week along a path is what makes a lost receipt cost sales
@@ -302,7 +314,10 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     hit = st.run(state, one, sm, weeks, noise=nz1, supply=sp1)
     direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]}, noise=nz1, supply=sp1)
     stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"]}, noise=nz1, supply=sp1)
-    mean = lambda r: {k: v.mean(axis=0, keepdims=True) for k, v in r.items()}
+
+    def mean(r: dict[str, Any]) -> dict[str, Any]:
+        return {k: v.mean(axis=0, keepdims=True) for k, v in r.items()}
+
     base, hit, direct, stock = mean(base), mean(hit), mean(direct), mean(stock)
     tot_d = st.totals(base_d, hit_d)
     totals = {k: float(v[0]) for k, v in st.totals(base, hit).items()}
@@ -317,7 +332,10 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     paths = {}
     for name, shock_row in sm.items():
         paths[name] = [round(float(v), 6) for v in shock_row]
-    rel = lambda key: (hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0)
+
+    def rel(key: str) -> Array:
+        return np.asarray((hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0), dtype=float)
+
     for key, kpi in (("units", st.UNITS), ("forecast", st.FORECAST), ("po", st.PO)):
         if kpi not in paths:
             paths[kpi] = [round(float(v), 6) for v in rel(key)]

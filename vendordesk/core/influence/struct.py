@@ -22,9 +22,18 @@ Arrays are (draws, groups): parameter draws run in one pass. Pure numpy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
+from numpy.typing import ArrayLike
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.sim import Shock
+
+Array = npt.NDArray[np.float64]
 
 OOS, UNITS, ASP, COST, PPM = ("procurable_product_out_of_stock_rate", "ordered_units",
                                "average_selling_price", "cost_price", "net_pure_product_margin")
@@ -68,8 +77,8 @@ class Params:
     match: np.ndarray           # share of a competitor price change Amazon matches
     crap: np.ndarray            # demand share lost in a week below the Net PPM target
     sigma: np.ndarray | None = None   # weekly demand noise (sd of ln demand): stock-outs before the mean runs out
-    supply: dict = field(default_factory=dict)   # "conf"/"fill" -> quantiles of the weekly deviation
-    traffic: dict = field(default_factory=dict)   # KPI -> units elasticity (content, ads, ...)
+    supply: dict[str, Array] = field(default_factory=dict)   # "conf"/"fill" -> quantiles of the weekly deviation
+    traffic: dict[str, Array] = field(default_factory=dict)   # KPI -> units elasticity (content, ads, ...)
     lead: int = 2
 
     @property
@@ -83,7 +92,7 @@ def _phi(x: np.ndarray) -> np.ndarray:
     t = 1.0 / (1.0 + 0.3275911 * z)
     poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
     erf = 1.0 - poly * np.exp(-z * z)
-    return 0.5 * (1.0 + np.sign(x) * erf)
+    return np.asarray(0.5 * (1.0 + np.sign(x) * erf), dtype=float)
 
 
 def expected_sales(mean: np.ndarray, stock: np.ndarray, sigma: np.ndarray) -> np.ndarray:
@@ -96,10 +105,10 @@ def expected_sales(mean: np.ndarray, stock: np.ndarray, sigma: np.ndarray) -> np
         ratio = np.log(np.maximum(stock, 1e-12) / np.maximum(mean, 1e-12))
         value = mean * _phi((ratio - s * s / 2) / s) + stock * (1.0 - _phi((ratio + s * s / 2) / s))
     value = np.where((mean > 0) & (stock > 0), value, 0.0)
-    return np.where(sigma > 1e-6, np.minimum(value, plain), plain)
+    return np.asarray(np.where(sigma > 1e-6, np.minimum(value, plain), plain), dtype=float)
 
 
-def shock_matrix(shocks, weeks: int) -> dict[str, np.ndarray]:
+def shock_matrix(shocks: Iterable[Shock], weeks: int) -> dict[str, np.ndarray]:
     """KPI -> (weeks,) additive deltas."""
     out: dict[str, np.ndarray] = {}
     for s in shocks:
@@ -110,8 +119,8 @@ def shock_matrix(shocks, weeks: int) -> dict[str, np.ndarray]:
 
 
 def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
-        frozen: dict | None = None, record: bool = False, noise: np.ndarray | None = None,
-        supply: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+        frozen: dict[str, Array] | None = None, record: bool = False, noise: Array | None = None,
+        supply: dict[str, Array] | None = None) -> dict[str, Any]:
     """Weekly levels (draws, weeks, groups) summed over groups -> (draws, weeks).
 
     ``frozen``: {"po": (draws, weeks, groups)} replays those POs, {"forecast": ...} that forecast
@@ -123,8 +132,13 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     """
     D, G = p.draws, state.groups
     zero = np.zeros(weeks)
-    get = lambda k: shocks.get(k, zero)
-    col = lambda a: np.asarray(a, dtype=float)[:, None]
+
+    def get(kpi: str) -> Array:
+        return shocks.get(kpi, zero)
+
+    def col(values: ArrayLike) -> Array:
+        return np.asarray(values, dtype=float)[:, None]
+
     el, alpha, cover, lost = col(p.elasticity), col(p.alpha), col(p.cover), col(p.lost)
     match, crap = col(p.match), col(p.crap)
     lead = max(int(p.lead), 1)
@@ -138,7 +152,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     f = np.broadcast_to(state.forecast, (D, G)).copy()
     below_prev = np.zeros((D, G), dtype=bool)
     keys = ("units", "vendor", "amazon", "margin", "oos", "forecast", "po", "on_hand", "received", "ppm")
-    out = {k: np.zeros((D, weeks)) for k in keys}
+    out: dict[str, Any] = {k: np.zeros((D, weeks)) for k in keys}
     rec = {"po": np.zeros((D, weeks, G)), "forecast": np.zeros((D, weeks, G))}
     for t in range(weeks):
         comp = 1.0 + get(COMP)[t]
@@ -206,17 +220,17 @@ def supply_paths(p: Params, weeks: int, groups: int, seed: int = 16) -> dict[str
     """Each week's confirmation and fill deviations, (draws, weeks, groups), drawn from the
     calibrated quantiles (``Params.supply``); {} without them."""
     rng = np.random.default_rng(seed)
-    out = {}
-    for key, q in sorted(p.supply.items()):
-        q = np.asarray(q, dtype=float)
+    out: dict[str, Array] = {}
+    for key, quantiles in sorted(p.supply.items()):
+        q = np.asarray(quantiles, dtype=float)
         u = rng.random((p.draws, weeks, groups))
         out[key] = np.interp(u, np.linspace(0.0, 1.0, len(q)), q)
     return out
 
 
-def totals(base: dict, hit: dict) -> dict[str, np.ndarray]:
+def totals(base: dict[str, Any], hit: dict[str, Any]) -> dict[str, Array]:
     """Changes over the horizon per draw."""
-    def ppm(r):
+    def ppm(r: dict[str, Any]) -> Array:
         rev = r["amazon"].sum(axis=1)
         return np.where(rev > 0, r["margin"].sum(axis=1) / np.where(rev > 0, rev, 1.0), 0.0)
 

@@ -9,7 +9,9 @@ run-rate of the last 8 weeks after that.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -18,6 +20,9 @@ from vendordesk.core.influence.levers import lever_shock
 from vendordesk.core.influence.text import money, num
 from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.sim import Shock
 
 RUN_RATE_WEEKS = 8
 GOOD_OOS = 0.02
@@ -88,10 +93,10 @@ def target_view(targets: dict[int, float], year: int, weekly: pd.DataFrame,
     units = float(recent["shipped_units"].sum()) if "shipped_units" in recent else 0.0
     cost = float(recent["shipped_cogs"].sum()) / units if units > 0 else 0.0
     future = _future_weeks(as_of, year)
-    projected = {}
+    projected: dict[str, float] = {}
     for week in future:
         f = forecast_units.get(week) if forecast_units is not None else None
-        projected[week] = float(f) * cost if not is_missing(f) and cost > 0 else cogs_rate
+        projected[week] = float(f) * cost if f is not None and not is_missing(f) and cost > 0 else cogs_rate
     actual_m = this_year.groupby(this_year["period_start"].map(lambda d: week_month(d)[1]))["shipped_cogs"].sum() \
         if not this_year.empty else pd.Series(dtype=float)
     proj_m = pd.Series(projected).groupby(lambda d: week_month(d)[1]).sum() if projected else pd.Series(dtype=float)
@@ -114,8 +119,8 @@ def _future_weeks(as_of: str | None, year: int) -> list[str]:
     return weeks
 
 
-def _lever(frame: pd.DataFrame, weeks: int, shocks, gear: str, key: str, asins: list[str] | None,
-           model: dict) -> Lever | None:
+def _lever(frame: pd.DataFrame, weeks: int, shocks: Sequence[Shock], gear: str, key: str, asins: list[str] | None,
+           model: dict[str, Any]) -> Lever | None:
     from vendordesk.core.influence.model import params_from, state_from_frame, whatif
 
     part = frame[frame["asin"].isin(asins)] if asins else frame
@@ -135,7 +140,7 @@ GEAR_LEVERS = (("advertising", "ads_up", "ads", 20.0), ("content", "content_up",
 
 
 def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 12, currency: str = "EUR",
-                links: dict | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
+                links: dict[str, Any] | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
     """What each gear could add by year end (``weeks`` remaining), biggest first: the structural
     model (core.influence.model) on the account's state with the stored calibration ``links``
     (documented defaults without one), the same model as ``vendordesk simulate``, with its 10-90 %
@@ -143,7 +148,7 @@ def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 
     if frame is None or frame.empty or weeks <= 0:
         return []
     model = {"links": links or {}, "forecasts": forecasts, "target": target}
-    levers = []
+    levers: list[Lever | None] = []
     if OOS in frame:
         weeks_seen = sorted(frame["period_start"].unique())
         recent = frame[frame["period_start"] >= weeks_seen[-min(8, len(weeks_seen))]]
@@ -155,11 +160,11 @@ def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 
                                  list(bad.index), model))
     for gear, key, words, amount in GEAR_LEVERS:
         levers.append(_lever(frame, weeks, [lever_shock(words, amount)], gear, key, None, model))
-    levers = [lv for lv in levers if lv is not None]
-    for lever in levers:
+    found = [lv for lv in levers if lv is not None]
+    for lever in found:
         lever.label = lever_label(lever.key, lang, len(lever.asins))
         lever.sentence = lever_sentence(lever, lang, currency)
-    return sorted([lv for lv in levers if lv.value >= 1.0], key=lambda lv: -lv.value)
+    return sorted([lv for lv in found if lv.value >= 1.0], key=lambda lv: -lv.value)
 
 
 _LEVER_TEXT = {
