@@ -81,3 +81,14 @@ def test_supply_spread_keeps_the_confirmation_dips():
     assert link["conf_quantiles"][0] == pytest.approx(-0.285)
     assert link["conf_quantiles"][-1] == pytest.approx(0.015)
     assert link["fill_quantiles"] == pytest.approx([0.0] * 41)
+
+
+def test_price_now_is_the_median_of_the_last_three_weeks_with_sales():
+    from vendordesk.core.influence.model import _price_now
+
+    nan = float("nan")
+    asp = np.array([[10, nan, 5], [10, nan, nan], [8, nan, 7], [12, nan, nan], [12, nan, nan]])
+    # first ASIN: median(8, 12, 12) = 12 (the raise two weeks ago counts, the 8 deal does not);
+    # second: never sold; third: only two weeks with sales, median(5, 7) = 6
+    got = _price_now(asp)
+    assert got[0] == 12 and np.isnan(got[1]) and got[2] == 6

@@ -117,14 +117,15 @@ def _pipeline(p: Panel, open_units: np.ndarray, lead: int) -> np.ndarray:
     return np.where(ok, scaled, even)
 
 
-def _price_now(asp: np.ndarray) -> np.ndarray:
+def _price_now(asp: Array) -> Array:
     """Today's regular price per ASIN: the median ASP of the last 3 weeks with sales (a one-week
-    deal does not set it, a price change two weeks ago does)."""
+    deal does not set it, a price change two weeks ago does); NaN for an ASIN without any."""
+    ok = np.isfinite(asp) & (asp > 0)
+    from_end = np.cumsum(ok[::-1], axis=0)[::-1]          # weeks with sales from this one to the last
+    last3 = np.where(ok & (from_end <= 3), asp, np.nan)
     out = np.full(asp.shape[1], np.nan)
-    for j in range(asp.shape[1]):
-        seen = asp[:, j][np.isfinite(asp[:, j]) & (asp[:, j] > 0)]
-        if len(seen):
-            out[j] = float(np.median(seen[-3:]))
+    seen = ok.any(axis=0)
+    out[seen] = np.nanmedian(last3[:, seen], axis=0)
     return out
 
 
