@@ -4628,6 +4628,36 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>(simulated on the remaining %1 weeks):</source>
         <translation>(simuliert auf den verbleibenden %1 Wochen):</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Lever</source>
+        <translation>Hebel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By December</source>
+        <translation>Bis Dezember</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Likely range (10–90 %)</source>
+        <translation>Wahrscheinliche Spanne (10–90 %)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The range holds 80 % of the simulated outcomes, from the uncertainty of the calibrated links (the same draws as the what-if).</source>
+        <translation>Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
+    </message>
 </context>
 <context>
     <name>TaskEditor</name>

@@ -22,8 +22,9 @@ SHOCKS = [("procurable_product_out_of_stock_rate=+0.08@4", {"oos": (0.08, 4)}),
 
 
 # 20: tight stock (three quarters of the ASIN-weeks end with less than half a week on hand), where
-# the confirmation shock once came out at 0.66x the truth
-@pytest.fixture(scope="module", params=[11, 12, 13, 14, 15, 16, 17, 18, 19, 20])
+# the confirmation shock once came out at 0.66x the truth. 21-30 are slow (about 1.5 s of CPU each);
+# tests/benchmarks/bench_model_acceptance.py runs 40 more (seeds 100-139) and counts the misses.
+@pytest.fixture(scope="module", params=[*range(11, 21), *(pytest.param(s, marks=pytest.mark.slow) for s in range(21, 31))])
 def account(request, tmp_path_factory):
     import contextlib
     import io
@@ -62,23 +63,53 @@ def test_calibration_recovers_the_known_parameters(account, capsys):
     assert "no competitor price data" in links["competitor_match"]["note"]
 
 
+def compare(acc, text: str, got: dict, truth: dict) -> list[tuple[str, bool, str]]:
+    """(check, passed, detail) for one shock: units, vendor and Amazon revenue by sign and within
+    1.5x of the truth, Net PPM within 0.5 points; the cost shock's units near zero.
+
+    Near zero a ratio is ill-posed (a true change of almost nothing makes any small error a large
+    ratio, or a wrong sign), so a small true change is compared in absolute terms: below 0.5 % of
+    the horizon's units (units x 30 EUR for vendor revenue).
+
+    Amazon revenue (not in the issue's check, which holds units and vendor revenue) is units x
+    ASP: on a price cut it is the sum of a volume term and a price term of about the same size and
+    opposite sign (each about 10 % of the shocked weeks' revenue for ASP -10 % at an elasticity
+    near -1, where revenue = 0.9 ** (1 + e) - 1 of the baseline is 0). An elasticity error de moves
+    it by about 10.5 % x de of the shocked weeks' revenue, so a 1.5x ratio would ask for |de| <
+    |1 + e| / 3: impossible near e = -1, where even least squares on the true, uncensored demand of
+    these accounts misses by up to 0.1 (standard error 0.03-0.08 from 40 ASINs x 104 weeks, e.g.
+    -1.06 for a true -1.15). So Amazon revenue is held within 1.5x, or within 1 % of the horizon's
+    baseline Amazon revenue, which is what an elasticity error of 0.15 costs over 8 of 12 weeks
+    (10.5 % x 0.15 x 8 / 12 = 1.05 %); a wrong sign passes only inside that tolerance.
+    """
+    base = sim_account.run(acc, acc.state, acc.weeks, 12)
+    horizon_units = float(base["units"].sum())
+    out = []
+    for metric in ("units", "vendor_revenue", "amazon_revenue"):
+        small = 0.005 * horizon_units * (1 if metric == "units" else 30)
+        if metric == "amazon_revenue":
+            small = 0.01 * float(base["revenue"].sum())
+        g, t = got[metric], truth[metric]
+        detail = f"got {g:+.0f}, truth {t:+.0f}"
+        if abs(t) < small:
+            out.append((metric, abs(g - t) < small, detail + f" (absolute, tolerance {small:.0f})"))
+        else:
+            ok = g * t > 0 and 1 / 1.5 <= g / t <= 1.5
+            if metric == "amazon_revenue" and not ok:
+                ok = abs(g - t) < small
+            out.append((metric, ok, detail + f" (ratio {g / t:.2f}, tolerance {small:.0f})"))
+    out.append(("net_ppm", abs(got["net_ppm"] - truth["net_ppm"]) <= 0.005,
+                f"got {got['net_ppm'] * 100:+.2f}, truth {truth['net_ppm'] * 100:+.2f} points"))
+    if text.startswith("cost_price"):
+        out.append(("cost_no_units", abs(got["units"]) < 0.001 * horizon_units, f"units {got['units']:+.0f}"))
+    return out
+
+
 def test_four_shocks_match_the_truth(account, capsys):
     acc, path, _ = account
-    horizon_units = sim_account.run(acc, acc.state, acc.weeks, 12)["units"].sum()
     for text, truth_shock in SHOCKS:
         out = _json(capsys, ["simulate", "--workspace", str(path), "--weeks", "12", "--shock", text, "--json"])
-        got, truth = out["totals"], sim_account.truth_effect(acc, truth_shock, 12)
         assert set(out["intervals"]) >= {"units", "vendor_revenue", "amazon_revenue", "net_ppm"}
-        assert abs(got["net_ppm"] - truth["net_ppm"]) <= 0.005, (text, got, truth)
-        for metric in ("units", "vendor_revenue"):
-            scale = horizon_units if metric == "units" else horizon_units * 30
-            small = 0.005 * scale          # below 0.5 % of the horizon a ratio is noise: compare in absolute terms
-            if abs(truth[metric]) < small:
-                assert abs(got[metric] - truth[metric]) < small, (text, metric, got, truth)
-                continue
-            assert got[metric] * truth[metric] > 0, (text, metric, got, truth)          # the sign
-            ratio = got[metric] / truth[metric]
-            assert 1 / 1.5 <= ratio <= 1.5, (text, metric, got, truth)
-    # the cost increase never moved units in this account's history
-    cost = _json(capsys, ["simulate", "--workspace", str(path), "--weeks", "12", "--shock", "cost_price=+6%", "--json"])
-    assert abs(cost["totals"]["units"]) < 0.001 * horizon_units
+        truth = sim_account.truth_effect(acc, truth_shock, 12)
+        for check, ok, detail in compare(acc, text, out["totals"], truth):
+            assert ok, (text, check, detail)

@@ -57,6 +57,39 @@ def test_fix_availability_lever_by_hand():
     # 10 weeks = 180 units, x cost 800 / 80 = 10 EUR = 1,800 EUR (units = demand x (1 - OOS))
     assert lever.units == pytest.approx(180)
     assert lever.value == pytest.approx(1800)
-    assert lever.sentence == "Fixing availability on the 1 worst ASINs is worth about €1,800 by December (180 units)."
+    # the lost share keeps its default 1.0 (10-90 %: 0.8 .. 1.0, se 0.2 / 2.563 = 0.078, drawn and
+    # clipped at 1): the low end 1,800 x (1 - 1.2816 x 0.078) = 1,620 EUR, the high end 1,800
+    assert lever.low == pytest.approx(1620, rel=0.03) and lever.high == pytest.approx(1800)
+    assert lever.sentence.startswith("Fixing availability on the 1 worst ASINs is worth about €1,800 by December "
+                                     "(180 units), likely between €1,")
+    assert lever.sentence.endswith(" and €1,800.")
     # ads, content and the Featured Offer have no effect in this account's calibration: no lever
     assert not {"ads_up", "content_up", "buybox"} & {lv.key for lv in levers}
+
+
+def test_lever_carries_its_10_90_range_from_the_simulate_draws():
+    """Only the lost share is uncertain (0.9, se 0.05); everything else is exact.
+    A: demand 100 a week; OOS 20 % -> 2 % sells 100 x lost x 0.18 more a week: 10 weeks at 10 EUR
+    = 1,800 x lost EUR. Point 1,800 x 0.9 = 1,620 EUR (162 units); 10-90 %: lost 0.9 -/+ 1.2816 x
+    0.05 = 0.836 .. 0.964 -> 1,505 .. 1,735 EUR (from 200 draws: within a few %)."""
+    weeks = [d.strftime("%Y-%m-%d") for d in pd.date_range("2026-01-04", periods=13, freq="7D")]
+    rows = [("A", w, 80.0, 80.0, 1600.0, 800.0, 0.20, 100.0, 1e6, 0.0) for w in weeks]
+    frame = pd.DataFrame(rows, columns=["asin", "period_start", "ordered_units", "shipped_units", "shipped_revenue",
+                                        "shipped_cogs", OOS, "glance_views", "sellable_on_hand_inventory_units",
+                                        "open_purchase_order_units"])
+    links = {k: {"estimate": 0.0, "se": 0.0} for k in ("demand_noise", "content", "ads", "featured_offer")}
+    links["lost_share"] = {"estimate": 0.9, "se": 0.05}
+    lever = next(lv for lv in gear_levers(frame, weeks=10, lang="en", links=links) if lv.key == "fix_oos")
+    assert lever.value == pytest.approx(1620)
+    assert lever.units == pytest.approx(162)
+    assert lever.low == pytest.approx(1800 * (0.9 - 1.2816 * 0.05), rel=0.03)
+    assert lever.high == pytest.approx(1800 * (0.9 + 1.2816 * 0.05), rel=0.03)
+    assert lever.units_low == pytest.approx(lever.low / 10) and lever.units_high == pytest.approx(lever.high / 10)
+    assert lever.has_band
+    assert lever.sentence.startswith("Fixing availability on the 1 worst ASINs is worth about €1,620 by December "
+                                     "(162 units), likely between €1,")
+    low_text, high_text = lever.sentence.removesuffix(".").split("likely between ")[1].split(" and ")
+    assert abs(float(low_text.lstrip("€").replace(",", "")) - 1505) <= 45
+    assert abs(float(high_text.lstrip("€").replace(",", "")) - 1735) <= 52
+    german = next(lv for lv in gear_levers(frame, weeks=10, lang="de", links=links) if lv.key == "fix_oos")
+    assert "1.620" in german.sentence and "wahrscheinlich zwischen" in german.sentence

@@ -17,6 +17,7 @@ works holiday or Black Friday that hits everyone is not mistaken for a chain.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -37,7 +38,7 @@ class Chain:
     active: bool
     asins: list[str] = field(default_factory=list)
     sentence: str = ""
-    evidence: dict = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
     edges: tuple[str, ...] = ()
 
 
@@ -79,7 +80,7 @@ def spiral(frame: pd.DataFrame, forecast: pd.DataFrame | None, po: pd.DataFrame 
     for asin in oos.columns:
         if asin not in best_t.index or pd.isna(best_t[asin]) or excess[asin].max() < SPIRAL_RISE:
             continue
-        t = oos.index.get_loc(best_t[asin])
+        t = cast(int, oos.index.get_loc(best_t[asin]))
         high = oos[asin].iloc[t - 5:t + 1] > base[asin].iloc[t] + 0.10
         if int(high.sum()) < SPIRAL_WEEKS:
             continue
@@ -103,7 +104,7 @@ def spiral(frame: pd.DataFrame, forecast: pd.DataFrame | None, po: pd.DataFrame 
     return chain
 
 
-def _follow(p: pd.DataFrame | None, asins, index, t: int, lag: int) -> float | None:
+def _follow(p: pd.DataFrame | None, asins: list[str], index: pd.Index, t: int, lag: int) -> float | None:
     """Change of a downstream panel (forecast, POs) from before the OOS window to ``lag`` weeks into
     it, for the chain's ASINs, minus the median ASIN's change (season and Q4 lift every forecast)."""
     if p is None or p.empty:
@@ -124,13 +125,13 @@ def _follow(p: pd.DataFrame | None, asins, index, t: int, lag: int) -> float | N
     return float(group - per_asin.median())
 
 
-def _spiral_sentence(ev: dict, asins: list[str], lang: str) -> str:
+def _spiral_sentence(ev: dict[str, Any], asins: list[str], lang: str) -> str:
     _ = texts(lang)
     k = len(asins)
     s = _.ngettext("Ordered units of {k} ASIN ({asins}) fell {change} in {weeks} because OOS rose from {before} to {after}.",
                    "Ordered units of {k} ASINs ({asins}) fell {change} in {weeks} because OOS rose from {before} to {after}.",
                    k, k=k, asins=asin_list(asins, lang), change=pct(ev["units_change"], lang),
-                   weeks=weeks_label(*ev["weeks"], lang), before=rate(ev["oos_before"], lang),
+                   weeks=weeks_label(ev["weeks"][0], ev["weeks"][1], lang), before=rate(ev["oos_before"], lang),
                    after=rate(ev["oos_after"], lang))
     if ev.get("forecast_change") is not None and ev["forecast_change"] < 0:
         s += _(" Amazon's forecast then fell {change} against the other ASINs", change=pct(ev["forecast_change"], lang))
@@ -186,9 +187,9 @@ def squeeze(frame: pd.DataFrame, lang: str, target: float | None = None) -> Chai
     return chain
 
 
-def _squeeze_sentence(ev: dict, asins: list[str], lang: str) -> str:
+def _squeeze_sentence(ev: dict[str, Any], asins: list[str], lang: str) -> str:
     _ = texts(lang)
-    k, weeks = len(asins), weeks_label(*ev["weeks"], lang)
+    k, weeks = len(asins), weeks_label(ev["weeks"][0], ev["weeks"][1], lang)
     cost_up = not is_missing(ev["cost_change"]) and ev["cost_change"] > 0.005
     below = ev["target"] is not None and ev["ppm_after"] < ev["target"]
     s = _.ngettext("On {k} ASIN ({asins}) the average selling price fell {change} in {weeks}",

@@ -9,6 +9,7 @@ value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ OOS_RISE = 0.05
 @dataclass
 class Explanation:
     sentences: list[str] = field(default_factory=list)
-    facts: dict = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -61,7 +62,7 @@ def explain_change(frame: pd.DataFrame, a: tuple[str, str], b: tuple[str, str], 
     ua, ub = fa["ordered_units"].sum() / na, fb["ordered_units"].sum() / nb
     du = _change(ub, ua)
     f = out.facts
-    f.update(units_change=du, weeks_b=weeks_label(*b, lang), weeks_a=weeks_label(*a, lang))
+    f.update(units_change=du, weeks_b=weeks_label(b[0], b[1], lang), weeks_a=weeks_label(a[0], a[1], lang))
     if is_missing(du):
         return out
     _ = texts(lang)
@@ -78,7 +79,7 @@ def explain_change(frame: pd.DataFrame, a: tuple[str, str], b: tuple[str, str], 
     return out
 
 
-def _availability(out: Explanation, fa, fb, nb: int, lang: str) -> None:
+def _availability(out: Explanation, fa: pd.DataFrame, fb: pd.DataFrame, nb: int, lang: str) -> None:
     if OOS not in fa:
         return
     oa, ob = _weighted_oos(fa), _weighted_oos(fb)
@@ -100,7 +101,7 @@ def _availability(out: Explanation, fa, fb, nb: int, lang: str) -> None:
                                "a week were lost to stock-outs.", **values))
 
 
-def _traffic_price(out: Explanation, fa, fb, na: int, nb: int, lang: str) -> None:
+def _traffic_price(out: Explanation, fa: pd.DataFrame, fb: pd.DataFrame, na: int, nb: int, lang: str) -> None:
     parts, _ = [], texts(lang)
     if "glance_views" in fa:
         dg = _change(fb["glance_views"].sum() / nb, fa["glance_views"].sum() / na)
@@ -122,17 +123,22 @@ def _traffic_price(out: Explanation, fa, fb, na: int, nb: int, lang: str) -> Non
 
 def _shift(period: tuple[str, str], weeks: int) -> tuple[str, str]:
     step = pd.Timedelta(days=7 * weeks)
-    return tuple((pd.Timestamp(d) + step).strftime("%Y-%m-%d") for d in period)
+    first, last = ((pd.Timestamp(d) + step).strftime("%Y-%m-%d") for d in period)
+    return first, last
 
 
 def _adjacent(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """``b`` follows ``a`` within a week and is as long: a change between them is not a season's."""
     gap = (pd.Timestamp(b[0]) - pd.Timestamp(a[1])).days
-    length = lambda p: (pd.Timestamp(p[1]) - pd.Timestamp(p[0])).days
+
+    def length(p: tuple[str, str]) -> int:
+        return int((pd.Timestamp(p[1]) - pd.Timestamp(p[0])).days)
+
     return 0 < gap <= 7 and abs(length(a) - length(b)) <= 7
 
 
-def compare_like_with_like(total: pd.DataFrame, a, b, lag: int) -> tuple[float, str, tuple] | None:
+def compare_like_with_like(total: pd.DataFrame, a: tuple[str, str], b: tuple[str, str],
+                           lag: int) -> tuple[float, str, tuple[str, str]] | None:
     """The change of a weekly series (Amazon's one-week-ahead forecast, POs) that answers period
     ``b``, compared like with like: with the same weeks a year before when the data reaches back
     (season and the Q4 build cancel), else with period ``a`` when ``b`` directly follows it;
@@ -154,7 +160,8 @@ def compare_like_with_like(total: pd.DataFrame, a, b, lag: int) -> tuple[float, 
     return None
 
 
-def _downstream(out: Explanation, fa, fb, forecast, po, a, b, lang: str) -> None:
+def _downstream(out: Explanation, fa: pd.DataFrame, fb: pd.DataFrame, forecast: pd.DataFrame | None,
+                po: pd.DataFrame | None, a: tuple[str, str], b: tuple[str, str], lang: str) -> None:
     """Forecast two weeks later (E02), POs three weeks later (E02 + E03), where the data reaches,
     compared like with like (compare_like_with_like) and said which."""
     _, bits = texts(lang), []
@@ -166,7 +173,7 @@ def _downstream(out: Explanation, fa, fb, forecast, po, a, b, lang: str) -> None
             continue
         d, basis, weeks = found
         out.facts[key], out.facts[key + "_basis"] = d, basis
-        values = {"change": pct(d, lang), "weeks": weeks_label(*weeks, lang)}
+        values = {"change": pct(d, lang), "weeks": weeks_label(weeks[0], weeks[1], lang)}
         if key == "forecast_change" and basis == "last_year":
             bits.append(_("Amazon's one-week-ahead forecast for {weeks} was {change} above the same weeks last year", **values)
                         if d > 0 else

@@ -7,6 +7,7 @@ There is no second calibration: the links themselves are never estimated here.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ class Calibration:
     lag: int | None = None
     reason: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

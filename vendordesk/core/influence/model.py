@@ -14,13 +14,19 @@ Pure numpy/pandas.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from vendordesk.core.influence import struct as st
+from vendordesk.core.influence.cal_links import Array, Panel
 from vendordesk.core.influence.calibration import DEFAULTS, OOS, Z90, panels
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.sim import Shock
 
 DRAWS, MAX_GROUPS, RECENT = 200, 64, 13
 METRICS = ("units", "vendor_revenue", "amazon_revenue", "net_ppm", "net_ppm_eur")
@@ -31,10 +37,10 @@ def _nanmean(a: np.ndarray, axis: int = 0) -> np.ndarray:
     """Mean of the finite values (NaN where there are none), without warnings."""
     ok = np.isfinite(a)
     count = ok.sum(axis=axis)
-    return np.where(count > 0, np.where(ok, a, 0.0).sum(axis=axis) / np.maximum(count, 1), np.nan)
+    return np.asarray(np.where(count > 0, np.where(ok, a, 0.0).sum(axis=axis) / np.maximum(count, 1), np.nan), dtype=float)
 
 
-def _est(links: dict, name: str) -> tuple[float, float]:
+def _est(links: dict[str, Any], name: str) -> tuple[float, float]:
     d = links.get(name) or {}
     if "estimate" not in d:
         lo, hi = DEFAULTS[name][1:3]
@@ -42,55 +48,143 @@ def _est(links: dict, name: str) -> tuple[float, float]:
     return float(d["estimate"]), float(d.get("se") or 0.0)
 
 
-def params_from(links: dict | None, draws: int = DRAWS, seed: int = 14) -> st.Params:
+def params_from(links: dict[str, Any] | None, draws: int = DRAWS, seed: int = 14) -> st.Params:
     links = links or {}
     rng = np.random.default_rng(seed)
 
-    def draw(name, lo=-np.inf, hi=np.inf):
+    def draw(name: str, lo: float = -np.inf, hi: float = np.inf) -> Array:
         est, se = _est(links, name)
         values = np.concatenate([[est], est + se * rng.standard_normal(draws)]) if draws else np.array([est])
-        return np.clip(values, lo, hi)
+        return np.asarray(np.clip(values, lo, hi), dtype=float)
 
     lead, _ = _est(links, "lead_weeks")
     return st.Params(elasticity=draw("elasticity", -6.0, 0.0), alpha=draw("forecast_alpha", 0.0, 1.0),
                      cover=draw("po_cover", 0.5, 26.0), lost=draw("lost_share", 0.0, 1.0),
                      match=draw("competitor_match", 0.0, 1.0), crap=draw("crap", 0.0, 1.0),
-                     sigma=draw("demand_noise", 0.0, 2.0), stock_sigma=draw("stock_noise", 0.0, 2.0),
+                     sigma=draw("demand_noise", 0.0, 2.0), supply=_supply(links),
                      traffic={"content_score": draw("content", 0.0, 5.0)[:, None],
                               "ad_spend": draw("ads", 0.0, 2.0)[:, None],
                               "featured_offer_lost": -draw("featured_offer", 0.0, 1.0)[:, None]},
                      lead=max(round(lead), 1))
 
 
-def _first_forecast(forecasts: pd.DataFrame | None, asins, last_week: str) -> np.ndarray:
+def _supply(links: dict[str, Any]) -> dict[str, np.ndarray]:
+    d = links.get("supply_noise") or {}
+    return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill")
+            if d.get(f"{key}_quantiles")}
+
+
+def _first_forecast(forecasts: pd.DataFrame | None, asins: list[str], last_week: str) -> np.ndarray:
     out = np.full(len(asins), np.nan)
     if forecasts is None or forecasts.empty:
         return out
-    f = forecasts[forecasts["week_start"] > last_week].sort_values("week_start")
-    f = f.groupby("asin")["mean_units"].first()
+    later = forecasts[forecasts["week_start"] > last_week].sort_values("week_start")
+    f = later.groupby("asin")["mean_units"].first()
     idx = pd.Index(asins)
     hit = f[f.index.isin(asins)]
     out[idx.get_indexer(hit.index)] = hit.to_numpy(dtype=float)
     return out
 
 
-def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict | None = None,
+def _next_forecast(forecasts: pd.DataFrame | None, asins: list[str], last_week: str, last_units: np.ndarray,
+                   links: dict[str, Any]) -> np.ndarray:
+    """Without a forecast for the week after the history: the last week's forecast moved by the
+    calibrated response toward that week's ordered units (Amazon's own update, E02)."""
+    out = np.full(len(asins), np.nan)
+    if forecasts is None or forecasts.empty:
+        return out
+    f = forecasts[forecasts["week_start"] == last_week].groupby("asin")["mean_units"].last()
+    hit = f[f.index.isin(asins)]
+    out[pd.Index(asins).get_indexer(hit.index)] = hit.to_numpy(dtype=float)
+    alpha = _est(links, "forecast_alpha")[0]
+    return np.asarray(out + alpha * (np.nan_to_num(last_units, nan=0.0) - out), dtype=float)
+
+
+def _pipeline(p: Panel, open_units: np.ndarray, lead: int) -> np.ndarray:
+    """(lead, asins) confirmed units due in each of the next ``lead`` weeks: the last ``lead``
+    weeks' confirmed POs (change of open POs + receipts / fill rate), the oldest due first, scaled
+    to today's open POs; evenly spread where the history cannot say."""
+    even = np.tile(open_units / lead, (lead, 1))
+    open_, rec, fill = p["open_purchase_order_units"], p["net_received_inventory_units"], p["receive_fill_rate"]
+    if len(open_) < lead + 1:
+        return even
+    fill_ = np.where(np.isfinite(fill) & (fill > 0.3), fill, 1.0)
+    confirmed = open_[1:] - open_[:-1] + np.nan_to_num(rec[1:]) / fill_[1:]
+    last = np.clip(confirmed[-lead:], 0.0, None)
+    total = last.sum(axis=0)
+    ok = np.isfinite(total) & (total > 0) & np.isfinite(open_units)
+    scaled = last * np.where(ok, open_units / np.where(ok, total, 1.0), 0.0)
+    return np.where(ok, scaled, even)
+
+
+def _price_now(asp: Array) -> Array:
+    """Today's regular price per ASIN: the median ASP of the last 3 weeks with sales (a one-week
+    deal does not set it, a price change two weeks ago does); NaN for an ASIN without any."""
+    ok = np.isfinite(asp) & (asp > 0)
+    from_end = np.cumsum(ok[::-1], axis=0)[::-1]          # weeks with sales from this one to the last
+    last3 = np.where(ok & (from_end <= 3), asp, np.nan)
+    out = np.full(asp.shape[1], np.nan)
+    seen = ok.any(axis=0)
+    out[seen] = np.nanmedian(last3[:, seen], axis=0)
+    return out
+
+
+SEASON_SMOOTH = 3               # weeks in the moving average of last year's demand shape
+
+
+def season(p: Panel, elasticity: float) -> np.ndarray | None:
+    """The coming 52 weeks' demand relative to the recent level, from the same weeks a year ago:
+    account demand (ordered units / (1 - OOS), price effects taken out with the elasticity) in
+    week k a year ago / its mean over the ``RECENT`` weeks before that. None with less than a year
+    and a quarter of history. Without it the run would hold demand flat, and Amazon's forecast,
+    which lags a rise, would seem to keep up: the stock would look looser than it is."""
+    units, oos = p["ordered_units"], p[OOS]
+    n = len(units)
+    if n < 52 + RECENT:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        demand = units / (1.0 - np.clip(oos, 0.0, 0.95))
+        asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
+        rel = asp / _nanmean(asp)
+        adj = demand * np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
+    cols = np.isfinite(adj[n - 52 - RECENT:]).all(axis=0)
+    if not cols.any():
+        return None
+    total = adj[:, cols].sum(axis=1)
+    level = total[n - 52 - RECENT:n - 52].mean()
+    if not level > 0:
+        return None
+    half = SEASON_SMOOTH // 2          # a centred moving average over weeks k-half..k+half a year ago
+    ahead = np.concatenate([total[n - 52 - half:], total[n - 52:n - 52 + half]]) / level
+    shape = np.convolve(ahead, np.ones(SEASON_SMOOTH) / SEASON_SMOOTH, mode="valid")[:52]
+    return shape if np.isfinite(shape).all() else None
+
+
+def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict[str, Any] | None = None,
                      target: float = 0.40) -> st.State | None:
     """None without sales history."""
     if frame is None or frame.empty or "ordered_units" not in frame:
         return None
     cols = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs", OOS, "sellable_on_hand_inventory_units",
-            "open_purchase_order_units", "vendor_confirmation_rate", "receive_fill_rate", "net_pure_product_margin")
+            "open_purchase_order_units", "vendor_confirmation_rate", "receive_fill_rate", "net_pure_product_margin",
+            "net_received_inventory_units")
     weeks, asins, p = panels(frame, cols)
     r = {k: v[-RECENT:] for k, v in p.items()}
     units = np.nan_to_num(r["ordered_units"])
     oos = np.clip(np.nan_to_num(r[OOS]), 0.0, 0.95)
-    demand = _nanmean(units / (1.0 - oos))
+    elasticity = _est(links or {}, "elasticity")[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weekly_asp = r["shipped_revenue"] / np.where(r["shipped_units"] > 0, r["shipped_units"], np.nan)
+    price_now = _price_now(weekly_asp)
+    # each week's demand at today's price: a deal week's extra demand is not the level to come
+    rel = weekly_asp / price_now
+    at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
+    demand = _nanmean(units / (1.0 - oos) * at_today)
     keep = np.isfinite(demand) & (demand > 0)
     if not keep.any():
         return None
     shipped, rev, cogs = (np.nansum(r[k], axis=0) for k in ("shipped_units", "shipped_revenue", "shipped_cogs"))
-    asp = np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan)
+    asp = np.where(np.isfinite(price_now), price_now, np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan))
     cost = np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan)
     asp = np.where(np.isfinite(asp), asp, np.nanmedian(asp) if np.isfinite(asp).any() else 1.0)
     cost = np.where(np.isfinite(cost), cost, np.nanmedian(cost) if np.isfinite(cost).any() else 0.6 * asp)
@@ -100,12 +194,16 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     cogs_ok = np.where(okp, r["shipped_cogs"], 0.0).sum(axis=0)
     fallback = _est(links or {}, "contra_rate")[0]
     contra = np.where(cogs_ok > 0, contra_eur / np.maximum(cogs_ok, 1e-12), fallback)
-    last = lambda k, default: np.where(np.isfinite(p[k][-1]), p[k][-1], default)
+
+    def last(key: str, default: Array) -> Array:
+        return np.asarray(np.where(np.isfinite(p[key][-1]), p[key][-1], default), dtype=float)
+
     lead = max(round(_est(links or {}, "lead_weeks")[0]), 1)
     cover = _est(links or {}, "po_cover")[0]
     on_hand = last("sellable_on_hand_inventory_units", demand * max(cover - lead, 1.0))
     open_units = last("open_purchase_order_units", demand * lead)
     fc = _first_forecast(forecasts, asins, weeks[-1])
+    fc = np.where(np.isfinite(fc), fc, _next_forecast(forecasts, asins, weeks[-1], p["ordered_units"][-1], links or {}))
     fc = np.where(np.isfinite(fc), fc, _nanmean(units[-4:]))
     conf = _nanmean(r["vendor_confirmation_rate"])
     fill = _nanmean(r["receive_fill_rate"])
@@ -116,30 +214,32 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
         ample = np.ones_like(oos, dtype=bool)
     exo_weeks = np.where(ample, oos, np.nan)
     oos_exo = np.where(ample.any(axis=0), _nanmean(exo_weeks), _nanmean(oos))   # OOS not from stock
+    pipe = _pipeline(p, open_units, lead)
     per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
            "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill}
     per = {k: np.nan_to_num(v[keep]) for k, v in per.items()}
-    return _pool(per, lead, target)
+    state = _pool(per, np.nan_to_num(pipe[:, keep]), target)
+    state.season = season(p, _est(links or {}, "elasticity")[0])
+    return state
 
 
-def _pool(per: dict, lead: int, target: float) -> st.State:
+def _pool(per: dict[str, Array], pipe: Array, target: float) -> st.State:
     """ASINs with similar cover pooled into groups: levels summed, rates weighted by demand."""
     n = len(per["demand"])
     order = np.argsort((per["on_hand"] + per["open"]) / per["demand"])
     groups = np.array_split(order, min(n, MAX_GROUPS))
     d = per["demand"]
 
-    def wsum(key, weight):
+    def wsum(key: str, weight: Array) -> Array:
         return np.array([np.sum(per[key][g] * weight[g]) / max(np.sum(weight[g]), 1e-12) for g in groups])
 
-    def total(key):
+    def total(key: str) -> Array:
         return np.array([np.sum(per[key][g]) for g in groups])
 
     dem = total("demand")
     cogs_w = d * per["cost"]
-    open_units = total("open")
     return st.State(demand=dem, oos_exo=wsum("oos_exo", d), on_hand=total("on_hand"),
-                    pipeline=np.tile(open_units / lead, (lead, 1)), forecast=total("forecast"),
+                    pipeline=np.stack([pipe[:, g].sum(axis=1) for g in groups], axis=1), forecast=total("forecast"),
                     asp=wsum("asp", d), cost=wsum("cost", d), contra=wsum("contra", cogs_w),
                     discount=np.zeros(len(groups)), conf=wsum("conf", d), fill=wsum("fill", d), target=target)
 
@@ -163,40 +263,39 @@ class WhatIf:
     weekly: dict[str, list[float]]
     baseline: dict[str, float] = field(default_factory=dict)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"weeks": self.weeks, "paths": self.paths, "totals": self.totals, "intervals": self.intervals,
                 "contributions": self.contributions}
 
 
 def point(params: st.Params, copies: int = 1) -> st.Params:
     """The point estimate (draw 0), ``copies`` times (one per demand path)."""
-    cut = lambda a: np.repeat(np.asarray(a)[:1], copies, axis=0)
+
+    def cut(a: Array) -> Array:
+        return np.repeat(np.asarray(a)[:1], copies, axis=0)
+
     return st.Params(elasticity=cut(params.elasticity), alpha=cut(params.alpha), cover=cut(params.cover),
                      lost=cut(params.lost), match=cut(params.match), crap=cut(params.crap),
                      sigma=None if params.sigma is None else cut(params.sigma),
-                     stock_sigma=None if params.stock_sigma is None else cut(params.stock_sigma),
+                     supply=params.supply,
                      traffic={k: cut(v) for k, v in params.traffic.items()}, lead=params.lead)
 
 
 def demand_paths(params: st.Params, weeks: int, groups: int, seed: int = 14) -> np.ndarray | None:
     """(draws, weeks, groups) log-normal demand multipliers with mean 1, one path per draw, with the
-    draw's demand noise and stock spread (sd of ln); None when the calibration has neither. The
+    draw's demand noise (sd of ln); None when the calibration has none. The
     shocked and the unshocked run share them, so their difference is the shock's, not the noise's."""
-    if params.sigma is None and params.stock_sigma is None:
+    if params.sigma is None:
         return None
-    sig = np.zeros(params.draws)
-    for part in (params.sigma, params.stock_sigma):
-        if part is not None:
-            sig = sig + np.asarray(part, dtype=float) ** 2
-    sig = np.sqrt(sig)[:, None, None]
+    sig = np.asarray(params.sigma, dtype=float)[:, None, None]
     z = np.random.default_rng(seed).standard_normal((params.draws, weeks, groups))
-    return np.exp(sig * z - sig * sig / 2)
+    return np.asarray(np.exp(sig * z - sig * sig / 2), dtype=float)
 
 
 PATHS_POINT = 64                 # demand paths averaged for the point estimate and its split into paths
 
 
-def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
+def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: int) -> WhatIf:
     """Totals and paths: the point estimate averaged over ``PATHS_POINT`` demand paths; intervals
     from the parameter draws, each on its own demand path (so they hold the weekly randomness too).
     Selling min(demand, stock) week by week along a path is what makes a lost receipt cost sales
@@ -205,16 +304,21 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     G = state.groups
     draws = st.Params(**params.__dict__)
     nz = demand_paths(draws, weeks, G, seed=15)
-    base_d = st.run(state, draws, {}, weeks, noise=nz)
-    hit_d = st.run(state, draws, sm, weeks, noise=nz)
+    sp = st.supply_paths(draws, weeks, G, seed=17)
+    base_d = st.run(state, draws, {}, weeks, noise=nz, supply=sp)
+    hit_d = st.run(state, draws, sm, weeks, noise=nz, supply=sp)
     one = point(params, PATHS_POINT if nz is not None else 1)
     nz1 = demand_paths(one, weeks, G, seed=14)
-    base = st.run(state, one, {}, weeks, record=True, noise=nz1)
+    sp1 = st.supply_paths(one, weeks, G, seed=16)
+    base = st.run(state, one, {}, weeks, record=True, noise=nz1, supply=sp1)
     rec = base.pop("_rec")
-    hit = st.run(state, one, sm, weeks, noise=nz1)
-    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]}, noise=nz1)
-    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"]}, noise=nz1)
-    mean = lambda r: {k: v.mean(axis=0, keepdims=True) for k, v in r.items()}
+    hit = st.run(state, one, sm, weeks, noise=nz1, supply=sp1)
+    direct = st.run(state, one, sm, weeks, frozen={"po": rec["po"], "forecast": rec["forecast"]}, noise=nz1, supply=sp1)
+    stock = st.run(state, one, sm, weeks, frozen={"forecast": rec["forecast"]}, noise=nz1, supply=sp1)
+
+    def mean(r: dict[str, Any]) -> dict[str, Any]:
+        return {k: v.mean(axis=0, keepdims=True) for k, v in r.items()}
+
     base, hit, direct, stock = mean(base), mean(hit), mean(direct), mean(stock)
     tot_d = st.totals(base_d, hit_d)
     totals = {k: float(v[0]) for k, v in st.totals(base, hit).items()}
@@ -229,7 +333,10 @@ def whatif(state: st.State, params: st.Params, shocks, weeks: int) -> WhatIf:
     paths = {}
     for name, shock_row in sm.items():
         paths[name] = [round(float(v), 6) for v in shock_row]
-    rel = lambda key: (hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0)
+
+    def rel(key: str) -> Array:
+        return np.asarray((hit[key][0] - base[key][0]) / np.where(base[key][0] != 0, base[key][0], 1.0), dtype=float)
+
     for key, kpi in (("units", st.UNITS), ("forecast", st.FORECAST), ("po", st.PO)):
         if kpi not in paths:
             paths[kpi] = [round(float(v), 6) for v in rel(key)]

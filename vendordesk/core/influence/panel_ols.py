@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
+from numpy.typing import ArrayLike
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,13 @@ def _demean(values: np.ndarray, codes: np.ndarray, count: int) -> np.ndarray:
     return out
 
 
-def _codes(labels) -> tuple[np.ndarray, int]:
+def _codes(labels: ArrayLike) -> tuple[npt.NDArray[np.int64], int]:
     uniq, codes = np.unique(np.asarray(labels), return_inverse=True)
     return codes.astype(np.int64), len(uniq)
 
 
-def panel_ols(y, X, groups, periods=None, tol: float = 1e-13, max_iter: int = 500) -> PanelFit:
+def panel_ols(y: ArrayLike, X: ArrayLike, groups: ArrayLike, periods: ArrayLike | None = None, tol: float = 1e-13,
+              max_iter: int = 500) -> PanelFit:
     """Regress ``y`` on ``X`` (n x k) with fixed effects for ``groups`` (and ``periods``).
 
     Rows with a non-finite value are dropped first. Raises ValueError when nothing is left to

@@ -12,11 +12,17 @@ so its end bar is the metric's total exactly. Units, € and points are separate
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.core.influence.levers import BY_KPI
 from vendordesk.text import N_, formatter, texts
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.model import WhatIf
+    from vendordesk.core.influence.sim import Shock
 
 MONEY = ("vendor_revenue", "amazon_revenue", "net_ppm_eur")
 METRIC_NAMES = {"units": N_("Units"), "vendor_revenue": N_("Our revenue (shipped COGS)"),
@@ -36,7 +42,7 @@ class Step:
     value: float        # EUR (the end bar: the total)
 
 
-def waterfall(result, metric: str = "vendor_revenue", lang: str = "en", short: bool = True) -> list[Step]:
+def waterfall(result: WhatIf, metric: str = "vendor_revenue", lang: str = "en", short: bool = True) -> list[Step]:
     """The paths of ``metric`` (a money metric) then its total; the paths add up to the total."""
     if metric not in MONEY:
         raise ValueError(f"{metric}: a waterfall in money needs one of {', '.join(MONEY)}")
@@ -47,7 +53,7 @@ def waterfall(result, metric: str = "vendor_revenue", lang: str = "en", short: b
     return [*steps, Step("total", _(METRIC_NAMES[metric]), float(result.totals[metric]))]
 
 
-def shock_words(shock, lang: str = "en") -> str:
+def shock_words(shock: Shock, lang: str = "en") -> str:
     """'Availability (in stock) −8 points for 4 weeks' in the KAM's words where a lever exists."""
     _, f = texts(lang), formatter(lang)
     lever = BY_KPI.get(shock.kpi)
@@ -66,7 +72,7 @@ def shock_words(shock, lang: str = "en") -> str:
     return head + " " + _("for the whole horizon")
 
 
-def totals_rows(result, lang: str = "en", currency: str = "EUR") -> list[tuple[str, str, float, float, float]]:
+def totals_rows(result: WhatIf, lang: str = "en", currency: str = "EUR") -> list[tuple[str, str, float, float, float]]:
     """(metric key, translated name, change, p10, p90); net_ppm in points (x 100)."""
     _ = texts(lang)
     rows = []
@@ -77,7 +83,7 @@ def totals_rows(result, lang: str = "en", currency: str = "EUR") -> list[tuple[s
     return rows
 
 
-def weekly_rows(result) -> list[tuple]:
+def weekly_rows(result: WhatIf) -> list[tuple[int, float, float, float, float, float, float]]:
     """(week, units, cumulative units, p10, p90, our revenue, Amazon revenue) per week."""
     w = result.weekly
     cum, out = 0.0, []
@@ -89,7 +95,7 @@ def weekly_rows(result) -> list[tuple]:
     return out
 
 
-def band_text(value: float, interval, lang: str, kind: str = "units", currency: str = "EUR") -> str:
+def band_text(value: float, interval: Sequence[float] | None, lang: str, kind: str = "units", currency: str = "EUR") -> str:
     """'−6.500 Stück, wahrscheinlich zwischen −7.100 und −5.900' (units, money or points)."""
     from vendordesk.core.influence.words import band
 
@@ -98,7 +104,7 @@ def band_text(value: float, interval, lang: str, kind: str = "units", currency: 
     return band(value, interval, lang, unit, 2 if kind == "points" else 0)
 
 
-def html(result, info: dict, lang: str = "en", images: dict[str, str] | None = None) -> str:
+def html(result: WhatIf, info: dict[str, Any], lang: str = "en", images: dict[str, str] | None = None) -> str:
     """A printable page: shocks, totals with their band, the € waterfall, the weekly course.
     ``images``: name -> resource name of a chart (the printing layer adds the image)."""
     _, f = texts(lang), formatter(lang)
@@ -111,8 +117,11 @@ def html(result, info: dict, lang: str = "en", images: dict[str, str] | None = N
              "<table border='1' cellspacing='0' cellpadding='4'>",
              "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>"]
     for key, name, value, lo, hi in totals_rows(result, lang, cur):
-        say = ((lambda v: f.money(v, cur, 0, signed=True)) if key in MONEY else
-               (lambda v: f.number(v, 2, signed=True)) if key == "net_ppm" else (lambda v: f.number(v, 0, signed=True)))
+        def say(v: float, key: str = key) -> str:
+            if key in MONEY:
+                return str(f.money(v, cur, 0, signed=True))
+            return str(f.number(v, 2 if key == "net_ppm" else 0, signed=True))
+
         unit = _(" points") if key == "net_ppm" else ""
         parts.append(f"<tr><td>{escape(name)}</td><td align='right'>{escape(say(value) + unit)}</td>"
                      f"<td align='right'>{escape(say(lo))}</td><td align='right'>{escape(say(hi))}</td></tr>")

@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from vendordesk.core.influence.graph import ASP, COST, KPIS, OOS, POINTS, PPM, UNITS, Graph
+from vendordesk.core.influence.graph import ASP, COST, KPIS, OOS, POINTS, PPM, UNITS, Edge, Graph
 from vendordesk.core.missing import is_missing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REL_BOUNDS = (-1.0, 3.0)
 MAX_WEEKS = 260
@@ -65,7 +69,7 @@ class SimResult:
     totals: dict[str, float]
     weekly: dict[str, list[float]]      # money/unit paths: units, vendor_revenue, amazon_revenue
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"weeks": self.weeks, "paths": self.paths, "totals": self.totals}
 
 
@@ -92,7 +96,7 @@ def parse_shock(text: str) -> Shock:
 def _order(graph: Graph, nodes: list[str]) -> tuple[list[str], set[str]]:
     """Topological order of the lag-0 subgraph; ids of lag-0 links that close a cycle."""
     index = {n: i for i, n in enumerate(nodes)}
-    succ: dict[str, list] = {n: [] for n in nodes}
+    succ: dict[str, list[Edge]] = {n: [] for n in nodes}
     for e in graph.edges.values():
         if e.lag == 0:
             succ[e.src].append(e)
@@ -115,7 +119,7 @@ def _order(graph: Graph, nodes: list[str]) -> tuple[list[str], set[str]]:
                 state[node] = 2
                 order.append(node)
 
-    for n in sorted(nodes, key=index.get):
+    for n in sorted(nodes, key=lambda name: index[name]):
         if state[n] == 0:
             visit(n)
     return order[::-1], deferred
@@ -127,7 +131,7 @@ def _bounds(nodes: list[str], baseline: Baseline) -> tuple[np.ndarray, np.ndarra
     for i, name in enumerate(nodes):
         if KPIS[name].scale == POINTS:
             base = baseline.rates.get(name)
-            if is_missing(base):      # level unknown: a change of -1..+1, not a floor at 0
+            if base is None or is_missing(base):      # level unknown: a change of -1..+1, not a floor at 0
                 lo[i], hi[i] = -1.0, 1.0
                 continue
             floor = -1.0 if name == PPM else 0.0
@@ -149,7 +153,7 @@ def propagate(graph: Graph, shocks: list[Shock], weeks: int, baseline: Baseline 
     order, deferred = _order(graph, nodes)
     lagged = [(idx[e.src], idx[e.dst], e.weight, max(e.lag, 1 if e.id in deferred else 0))
               for e in graph.edges.values() if e.lag > 0 or e.id in deferred]
-    instant: dict[int, list] = {}
+    instant: dict[int, list[tuple[int, float]]] = {}
     for e in graph.edges.values():
         if e.lag == 0 and e.id not in deferred:
             instant.setdefault(idx[e.dst], []).append((idx[e.src], e.weight))
@@ -195,7 +199,7 @@ def simulate(graph: Graph, shocks: list[Shock], weeks: int = 26, baseline: Basel
     return SimResult(weeks, affected, totals, weekly)
 
 
-def baseline_from_frame(frame, weeks: int = 13) -> Baseline:
+def baseline_from_frame(frame: pd.DataFrame | None, weeks: int = 13) -> Baseline:
     """The average week of the last ``weeks`` weeks of a weekly facts frame (asin, period_start, ...)."""
     if frame is None or frame.empty or "period_start" not in frame:
         return Baseline()
@@ -243,7 +247,7 @@ def check_shock(shock: Shock, level: float | None = None) -> None:
             hint = f" Did you mean {d / 100:+.2f} ({d:+g} points)?" if 1 < abs(d) <= 100 else ""
             raise ValueError(f"{shock.kpi}={d:+g}: a rate is a fraction 0..1, so a change must lie between "
                              f"-1 and +1 (e.g. +0.08 = 8 points).{hint}")
-        if not is_missing(level):
+        if level is not None and not is_missing(level):
             floor = -1.0 if shock.kpi == PPM else 0.0
             after = level + d
             if not floor - 1e-9 <= after <= 1.0 + 1e-9:

@@ -22,9 +22,18 @@ Arrays are (draws, groups): parameter draws run in one pass. Pure numpy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
+from numpy.typing import ArrayLike
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.sim import Shock
+
+Array = npt.NDArray[np.float64]
 
 OOS, UNITS, ASP, COST, PPM = ("procurable_product_out_of_stock_rate", "ordered_units",
                                "average_selling_price", "cost_price", "net_pure_product_margin")
@@ -50,6 +59,7 @@ class State:
     conf: np.ndarray
     fill: np.ndarray
     target: float = 0.40        # Net PPM threshold below which CRaP may react
+    season: np.ndarray | None = None   # demand multiplier per coming week (last year's shape), 1 beyond
 
     @property
     def groups(self) -> int:
@@ -67,8 +77,8 @@ class Params:
     match: np.ndarray           # share of a competitor price change Amazon matches
     crap: np.ndarray            # demand share lost in a week below the Net PPM target
     sigma: np.ndarray | None = None   # weekly demand noise (sd of ln demand): stock-outs before the mean runs out
-    stock_sigma: np.ndarray | None = None   # spread of the available stock around its path (sd of ln)
-    traffic: dict = field(default_factory=dict)   # KPI -> units elasticity (content, ads, ...)
+    supply: dict[str, Array] = field(default_factory=dict)   # "conf"/"fill" -> quantiles of the weekly deviation
+    traffic: dict[str, Array] = field(default_factory=dict)   # KPI -> units elasticity (content, ads, ...)
     lead: int = 2
 
     @property
@@ -82,7 +92,7 @@ def _phi(x: np.ndarray) -> np.ndarray:
     t = 1.0 / (1.0 + 0.3275911 * z)
     poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
     erf = 1.0 - poly * np.exp(-z * z)
-    return 0.5 * (1.0 + np.sign(x) * erf)
+    return np.asarray(0.5 * (1.0 + np.sign(x) * erf), dtype=float)
 
 
 def expected_sales(mean: np.ndarray, stock: np.ndarray, sigma: np.ndarray) -> np.ndarray:
@@ -95,10 +105,10 @@ def expected_sales(mean: np.ndarray, stock: np.ndarray, sigma: np.ndarray) -> np
         ratio = np.log(np.maximum(stock, 1e-12) / np.maximum(mean, 1e-12))
         value = mean * _phi((ratio - s * s / 2) / s) + stock * (1.0 - _phi((ratio + s * s / 2) / s))
     value = np.where((mean > 0) & (stock > 0), value, 0.0)
-    return np.where(sigma > 1e-6, np.minimum(value, plain), plain)
+    return np.asarray(np.where(sigma > 1e-6, np.minimum(value, plain), plain), dtype=float)
 
 
-def shock_matrix(shocks, weeks: int) -> dict[str, np.ndarray]:
+def shock_matrix(shocks: Iterable[Shock], weeks: int) -> dict[str, np.ndarray]:
     """KPI -> (weeks,) additive deltas."""
     out: dict[str, np.ndarray] = {}
     for s in shocks:
@@ -109,27 +119,32 @@ def shock_matrix(shocks, weeks: int) -> dict[str, np.ndarray]:
 
 
 def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
-        frozen: dict | None = None, record: bool = False, noise: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        frozen: dict[str, Array] | None = None, record: bool = False, noise: Array | None = None,
+        supply: dict[str, Array] | None = None) -> dict[str, Any]:
     """Weekly levels (draws, weeks, groups) summed over groups -> (draws, weeks).
 
     ``frozen``: {"po": (draws, weeks, groups)} replays those POs, {"forecast": ...} that forecast
     (used to split an effect into paths). ``record`` keeps po/forecast for such replays.
     ``noise``: (draws, weeks, groups) demand multipliers (mean 1); with it each draw follows its own
     demand path and sells min(demand, stock), so stock carried over from a weak week (or missing
-    after a strong one) shapes the next weeks as it does in the account.
+    after a strong one) shapes the next weeks as it does in the account. ``supply``: {"conf", "fill"}
+    -> (draws, weeks, groups) deviations of the week's rates from their average (``supply_paths``).
     """
     D, G = p.draws, state.groups
     zero = np.zeros(weeks)
-    get = lambda k: shocks.get(k, zero)
-    col = lambda a: np.asarray(a, dtype=float)[:, None]
+
+    def get(kpi: str) -> Array:
+        return shocks.get(kpi, zero)
+
+    def col(values: ArrayLike) -> Array:
+        return np.asarray(values, dtype=float)[:, None]
+
     el, alpha, cover, lost = col(p.elasticity), col(p.alpha), col(p.cover), col(p.lost)
     match, crap = col(p.match), col(p.crap)
     lead = max(int(p.lead), 1)
-    # the run follows the mean path: stock runs out earlier by the demand noise and the spread of
-    # the stock around its path (both calibrated)
+    # without demand paths the run follows the mean path: stock runs out earlier by the demand noise
     sigma = col(p.sigma) if p.sigma is not None else np.zeros((D, 1))
-    if p.stock_sigma is not None:
-        sigma = np.sqrt(sigma ** 2 + col(p.stock_sigma) ** 2)
+    sup = supply or {}
     pipe = np.zeros((lead + SPARE, D, G))
     src = state.pipeline
     pipe[:min(lead, len(src))] = src[:lead][:, None, :]
@@ -137,7 +152,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     f = np.broadcast_to(state.forecast, (D, G)).copy()
     below_prev = np.zeros((D, G), dtype=bool)
     keys = ("units", "vendor", "amazon", "margin", "oos", "forecast", "po", "on_hand", "received", "ppm")
-    out = {k: np.zeros((D, weeks)) for k in keys}
+    out: dict[str, Any] = {k: np.zeros((D, weeks)) for k in keys}
     rec = {"po": np.zeros((D, weeks, G)), "forecast": np.zeros((D, weeks, G))}
     for t in range(weeks):
         comp = 1.0 + get(COMP)[t]
@@ -146,10 +161,13 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
         lift = 1.0 + sum(get(k)[t] * w for k, w in DEMAND_KPIS.items())
         for kpi, w in p.traffic.items():
             lift = lift + w * get(kpi)[t]
-        demand = state.demand * np.maximum(rel_price, 0.05) ** el * np.maximum(lift, 0.0)
+        level = state.demand
+        if state.season is not None and t < len(state.season):
+            level = level * state.season[t]
+        demand = level * np.maximum(rel_price, 0.05) ** el * np.maximum(lift, 0.0)
         demand = demand * np.where(below_prev, 1.0 - crap, 1.0)
         exo = np.clip(state.oos_exo + get(OOS)[t], 0.0, 1.0)
-        fill = np.clip(state.fill + get(FILL)[t], 0.0, 1.0)
+        fill = np.clip(state.fill + get(FILL)[t] + (sup["fill"][:, t] if "fill" in sup else 0.0), 0.0, 1.0)
         received = pipe[0] * fill                     # the pipeline holds confirmed units
         avail = oh + received
         sellable = demand * (1.0 - np.clip(lost * exo, 0.0, 1.0))
@@ -171,7 +189,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
             po = frozen["po"][:, t]
         else:
             po = np.maximum(0.0, cover * f - oh - open_units) * (1.0 + get(PO)[t])
-        conf = np.clip(state.conf + get(CONF)[t], 0.0, 1.0)
+        conf = np.clip(state.conf + get(CONF)[t] + (sup["conf"][:, t] if "conf" in sup else 0.0), 0.0, 1.0)
         delay = round(float(lead * get(LEAD)[t]))
         pipe_slot = min(max(lead - 1 + delay, 0), lead + SPARE - 1)
         pipe[pipe_slot] += po * conf
@@ -198,9 +216,21 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     return out
 
 
-def totals(base: dict, hit: dict) -> dict[str, np.ndarray]:
+def supply_paths(p: Params, weeks: int, groups: int, seed: int = 16) -> dict[str, np.ndarray]:
+    """Each week's confirmation and fill deviations, (draws, weeks, groups), drawn from the
+    calibrated quantiles (``Params.supply``); {} without them."""
+    rng = np.random.default_rng(seed)
+    out: dict[str, Array] = {}
+    for key, quantiles in sorted(p.supply.items()):
+        q = np.asarray(quantiles, dtype=float)
+        u = rng.random((p.draws, weeks, groups))
+        out[key] = np.interp(u, np.linspace(0.0, 1.0, len(q)), q)
+    return out
+
+
+def totals(base: dict[str, Any], hit: dict[str, Any]) -> dict[str, Array]:
     """Changes over the horizon per draw."""
-    def ppm(r):
+    def ppm(r: dict[str, Any]) -> Array:
         rev = r["amazon"].sum(axis=1)
         return np.where(rev > 0, r["margin"].sum(axis=1) / np.where(rev > 0, rev, 1.0), 0.0)
 

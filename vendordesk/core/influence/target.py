@@ -9,7 +9,9 @@ run-rate of the last 8 weeks after that.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -18,6 +20,9 @@ from vendordesk.core.influence.levers import lever_shock
 from vendordesk.core.influence.text import money, num
 from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.sim import Shock
 
 RUN_RATE_WEEKS = 8
 GOOD_OOS = 0.02
@@ -31,6 +36,18 @@ class Lever:
     units: float
     asins: list[str] = field(default_factory=list)
     sentence: str = ""
+    label: str = ""
+    low: float = float("nan")          # vendor revenue, 10-90 % (the parameter draws of ``simulate``)
+    high: float = float("nan")
+    units_low: float = float("nan")
+    units_high: float = float("nan")
+
+    @property
+    def has_band(self) -> bool:
+        """A range worth saying: known and wider than 1 % of the value (or a euro)."""
+        if is_missing(self.low) or is_missing(self.high):
+            return False
+        return self.high - self.low > max(0.01 * abs(self.value), 1.0)
 
 
 @dataclass
@@ -76,10 +93,10 @@ def target_view(targets: dict[int, float], year: int, weekly: pd.DataFrame,
     units = float(recent["shipped_units"].sum()) if "shipped_units" in recent else 0.0
     cost = float(recent["shipped_cogs"].sum()) / units if units > 0 else 0.0
     future = _future_weeks(as_of, year)
-    projected = {}
+    projected: dict[str, float] = {}
     for week in future:
         f = forecast_units.get(week) if forecast_units is not None else None
-        projected[week] = float(f) * cost if not is_missing(f) and cost > 0 else cogs_rate
+        projected[week] = float(f) * cost if f is not None and not is_missing(f) and cost > 0 else cogs_rate
     actual_m = this_year.groupby(this_year["period_start"].map(lambda d: week_month(d)[1]))["shipped_cogs"].sum() \
         if not this_year.empty else pd.Series(dtype=float)
     proj_m = pd.Series(projected).groupby(lambda d: week_month(d)[1]).sum() if projected else pd.Series(dtype=float)
@@ -102,16 +119,18 @@ def _future_weeks(as_of: str | None, year: int) -> list[str]:
     return weeks
 
 
-def _lever(frame: pd.DataFrame, weeks: int, shocks, gear: str, key: str, asins: list[str] | None,
-           model: dict) -> Lever | None:
+def _lever(frame: pd.DataFrame, weeks: int, shocks: Sequence[Shock], gear: str, key: str, asins: list[str] | None,
+           model: dict[str, Any]) -> Lever | None:
     from vendordesk.core.influence.model import params_from, state_from_frame, whatif
 
     part = frame[frame["asin"].isin(asins)] if asins else frame
     state = state_from_frame(part, model.get("forecasts"), model.get("links"), model.get("target", 0.40))
     if state is None:
         return None
-    result = whatif(state, params_from(model.get("links"), draws=0), shocks, weeks)
-    return Lever(gear, key, result.totals["vendor_revenue"], result.totals["units"], list(asins or []))
+    result = whatif(state, params_from(model.get("links")), shocks, weeks)
+    (low, high), (units_low, units_high) = result.intervals["vendor_revenue"], result.intervals["units"]
+    return Lever(gear, key, result.totals["vendor_revenue"], result.totals["units"], list(asins or []),
+                 low=low, high=high, units_low=units_low, units_high=units_high)
 
 
 # gear, lever key, the KAM's words (core.influence.levers) and how much
@@ -121,14 +140,15 @@ GEAR_LEVERS = (("advertising", "ads_up", "ads", 20.0), ("content", "content_up",
 
 
 def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 12, currency: str = "EUR",
-                links: dict | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
+                links: dict[str, Any] | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
     """What each gear could add by year end (``weeks`` remaining), biggest first: the structural
     model (core.influence.model) on the account's state with the stored calibration ``links``
-    (documented defaults without one), the same model as ``vendordesk simulate``."""
+    (documented defaults without one), the same model as ``vendordesk simulate``, with its 10-90 %
+    range from the same parameter draws."""
     if frame is None or frame.empty or weeks <= 0:
         return []
     model = {"links": links or {}, "forecasts": forecasts, "target": target}
-    levers = []
+    levers: list[Lever | None] = []
     if OOS in frame:
         weeks_seen = sorted(frame["period_start"].unique())
         recent = frame[frame["period_start"] >= weeks_seen[-min(8, len(weeks_seen))]]
@@ -140,10 +160,11 @@ def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 
                                  list(bad.index), model))
     for gear, key, words, amount in GEAR_LEVERS:
         levers.append(_lever(frame, weeks, [lever_shock(words, amount)], gear, key, None, model))
-    levers = [lv for lv in levers if lv is not None]
-    for lever in levers:
+    found = [lv for lv in levers if lv is not None]
+    for lever in found:
+        lever.label = lever_label(lever.key, lang, len(lever.asins))
         lever.sentence = lever_sentence(lever, lang, currency)
-    return sorted([lv for lv in levers if lv.value >= 1.0], key=lambda lv: -lv.value)
+    return sorted([lv for lv in found if lv.value >= 1.0], key=lambda lv: -lv.value)
 
 
 _LEVER_TEXT = {
@@ -162,5 +183,10 @@ def lever_label(key: str, lang: str, n: int = 0) -> str:
 
 def lever_sentence(lever: Lever, lang: str, currency: str = "EUR") -> str:
     _ = texts(lang)
-    return _("{lever} is worth about {value} by December ({units} units).", lever=lever_label(lever.key, lang, len(lever.asins)),
+    label = lever_label(lever.key, lang, len(lever.asins))
+    if lever.has_band:
+        return _("{lever} is worth about {value} by December ({units} units), likely between {low} and {high}.",
+                 lever=label, value=money(lever.value, lang, currency), units=num(lever.units, lang),
+                 low=money(lever.low, lang, currency), high=money(lever.high, lang, currency))
+    return _("{lever} is worth about {value} by December ({units} units).", lever=label,
              value=money(lever.value, lang, currency), units=num(lever.units, lang))

@@ -8,9 +8,15 @@ on its documented default says so; nothing is claimed the data does not show (no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 from vendordesk.core.influence.text import num
 from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.model import WhatIf
 
 PATH_WORDS = {"direct": N_("direct effect (sales lost or won at today's stock and orders)"),
               "po_response": N_("Amazon's PO response to stock and open orders"),
@@ -28,7 +34,7 @@ def signed(value: float, lang: str, decimals: int = 0) -> str:
     return ("−" if value < 0 else "+") + text if round(value, decimals) != 0 else text
 
 
-def band(total: float, interval, lang: str, unit: str = "", decimals: int = 0) -> str:
+def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = "", decimals: int = 0) -> str:
     """'−6.500 Stück, wahrscheinlich zwischen −5.900 und −7.100'."""
     lo, hi = sorted(interval) if interval else (total, total)
     u = f" {unit}" if unit else ""
@@ -40,7 +46,7 @@ def band(total: float, interval, lang: str, unit: str = "", decimals: int = 0) -
              high=signed(hi, lang, decimals))
 
 
-def summary_lines(result, info: dict, lang: str = "en") -> list[str]:
+def summary_lines(result: WhatIf, info: dict[str, Any], lang: str = "en") -> list[str]:
     t, iv, cur = result.totals, result.intervals, info.get("currency", "EUR")
     _ = texts(lang)
     lines = [_("What-if over {n} weeks (vs. the same weeks without the shock):", n=result.weeks)]
@@ -63,7 +69,7 @@ def summary_lines(result, info: dict, lang: str = "en") -> list[str]:
     return lines
 
 
-def caveats(result, info: dict, lang: str) -> list[str]:
+def caveats(result: WhatIf, info: dict[str, Any], lang: str) -> list[str]:
     """What the numbers rest on: links on their documented default, CRaP, ad spend."""
     _, out = texts(lang), []
     links = info.get("links") or {}
@@ -87,7 +93,7 @@ def caveats(result, info: dict, lang: str) -> list[str]:
                 out.append(_("The extra ad spend is not deducted: no ad spend data in this workspace."))
     target = info.get("target")
     ppm = result.baseline.get("net_ppm")
-    if target is not None and not is_missing(ppm):
+    if target is not None and ppm is not None and not is_missing(ppm):
         after = ppm + result.totals["net_ppm"]
         if after < target <= ppm:
             out.append(_("Net PPM falls below the {target} % target ({before} → {after} %).",

@@ -165,5 +165,21 @@ class TargetView(QWidget):
         head = (self.tr("Which gears could close the gap by December") if view.gap > 0
                 else self.tr("Which gears could add the most by December"))
         head += " " + self.tr("(simulated on the remaining %1 weeks):").replace("%1", str(view.remaining_weeks))
-        items = "".join(f"<li>{lv.sentence}</li>" for lv in view.levers)
-        self.levers.setText(f"<b>{head}</b><ul style='margin-left:-20px'>{items}</ul>")
+        cell = "padding: 2px 10px 2px 0;"
+        right = cell + " text-align: right;"
+        titles = (self.tr("Lever"), self.tr("By December"), self.tr("Likely range (10–90 %)"), self.tr("Units"))
+        rows = [f"<tr><th style='{cell} text-align:left;'>{titles[0]}</th>"
+                + "".join(f"<th style='{right}'>{t}</th>" for t in titles[1:]) + "</tr>"]
+        for lv in view.levers:
+            band = (self.tr("%1 to %2").replace("%1", fmt.money(lv.low, self.currency, 0))
+                    .replace("%2", fmt.money(lv.high, self.currency, 0)) if lv.has_band else fmt.DASH)
+            units = fmt.number(lv.units, 0)
+            if lv.has_band:
+                units += f" <span style='color:#546e7a'>({fmt.number(lv.units_low, 0)}–{fmt.number(lv.units_high, 0)})</span>"
+            rows.append(f"<tr><td style='{cell}'>{lv.label or lv.key}</td>"
+                        f"<td style='{right} font-weight:600;'>{fmt.money(lv.value, self.currency, 0)}</td>"
+                        f"<td style='{right} color:#546e7a;'>{band}</td><td style='{right}'>{units}</td></tr>")
+        note = self.tr("The range holds 80 % of the simulated outcomes, from the uncertainty of the calibrated links "
+                       "(the same draws as the what-if).")
+        self.levers.setText(f"<b>{head}</b><table style='margin-top:4px'>{''.join(rows)}</table>"
+                            f"<div style='color:#546e7a; margin-top:4px'>{note}</div>")

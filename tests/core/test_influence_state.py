@@ -1,0 +1,94 @@
+"""The what-if's starting state: the pipeline of confirmed POs, last year's demand shape, demand at
+today's regular price, and the week-by-week spread of confirmation (numbers worked by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vendordesk.core.influence.calibration import fit_supply
+from vendordesk.core.influence.model import _pipeline, season, state_from_frame
+
+OOS = "procurable_product_out_of_stock_rate"
+
+
+def test_pipeline_holds_the_last_confirmed_pos_oldest_first():
+    # confirmed in week t = open POs(t) - open POs(t-1) + received(t) / fill:
+    #   week 1: 100 - 0 + 0 = 100;  week 2: 150 - 100 + 45 / 0.9 = 100;  week 3: 120 - 150 + 90 / 0.9 = 70
+    # lead 2: the last two (100 due next week, then 70), scaled to today's 120 open: x 120 / 170
+    p = {"open_purchase_order_units": np.array([[0.0], [100.0], [150.0], [120.0]]),
+         "net_received_inventory_units": np.array([[0.0], [0.0], [45.0], [90.0]]),
+         "receive_fill_rate": np.full((4, 1), 0.9)}
+    pipe = _pipeline(p, np.array([120.0]), 2)
+    assert pipe[:, 0] == pytest.approx([100 * 120 / 170, 70 * 120 / 170])      # 70.59, 49.41
+
+
+def test_pipeline_without_history_is_spread_evenly():
+    p = {"open_purchase_order_units": np.array([[120.0]]), "net_received_inventory_units": np.array([[0.0]]),
+         "receive_fill_rate": np.array([[0.9]])}
+    assert _pipeline(p, np.array([120.0]), 2)[:, 0] == pytest.approx([60.0, 60.0])
+
+
+def _year(units_by_week: list[float]) -> dict:
+    w = len(units_by_week)
+    units = np.tile(np.array(units_by_week)[:, None], (1, 3))          # three equal ASINs
+    return {"ordered_units": units, OOS: np.zeros((w, 3)), "shipped_units": units,
+            "shipped_revenue": units * 10.0}
+
+
+def test_season_is_last_years_shape_as_a_centred_three_week_mean():
+    # 65 weeks: the 13 weeks a year before the coming one sell 100 a week, then a 130 week, then 100.
+    # week 0 ahead = mean of weeks 12..14 a year ago / 100 = (100 + 130 + 100) / 300 = 1.10;
+    # week 1 = (130 + 100 + 100) / 300 = 1.10; week 2 = 1.00
+    history = [100.0] * 13 + [130.0] + [100.0] * 51
+    shape = season(_year(history), -1.5)
+    assert len(shape) == 52
+    assert shape[:3] == pytest.approx([1.10, 1.10, 1.00])
+
+
+def test_no_season_with_less_than_a_year_and_a_quarter():
+    assert season(_year([100.0] * 64), -1.5) is None
+
+
+def test_demand_level_is_at_todays_regular_price_not_the_deal_mix():
+    # 13 weeks at 10 EUR selling 100, one deal week at 8 EUR selling 100 x 0.8 ** -2 = 156.25
+    # (elasticity -2): at today's price every week is 100 units, so the level is 100, not
+    # (12 x 100 + 156.25) / 13 = 104.33; the price is 10, not the deal-weighted 9.83
+    start = dt.date(2026, 1, 4)
+    rows = []
+    for t in range(13):
+        price, units = (8.0, 156.25) if t == 6 else (10.0, 100.0)
+        rows.append({"asin": "B0TEST0001", "period_start": (start + dt.timedelta(days=7 * t)).isoformat(),
+                     "ordered_units": units, "shipped_units": units, "shipped_revenue": units * price,
+                     "shipped_cogs": units * 6.0, OOS: 0.0})
+    links = {"elasticity": {"estimate": -2.0, "se": 0.1}}
+    state = state_from_frame(pd.DataFrame(rows), None, links)
+    assert state.demand[0] == pytest.approx(100.0)
+    assert state.asp[0] == pytest.approx(10.0)
+
+
+def test_supply_spread_keeps_the_confirmation_dips():
+    # 3 ASINs x 20 weeks at 90 % with one week at 60 %: mean 0.885, so the deviations are +0.015
+    # (19 weeks) and -0.285 (the dip): the lowest quantile is the dip, the highest +0.015
+    conf = np.full((20, 3), 0.9)
+    conf[5] = 0.6
+    p = {"vendor_confirmation_rate": conf, "receive_fill_rate": np.full((20, 3), 0.95)}
+    link = fit_supply(p)
+    assert link["status"] == "calibrated"
+    assert link["conf_quantiles"][0] == pytest.approx(-0.285)
+    assert link["conf_quantiles"][-1] == pytest.approx(0.015)
+    assert link["fill_quantiles"] == pytest.approx([0.0] * 41)
+
+
+def test_price_now_is_the_median_of_the_last_three_weeks_with_sales():
+    from vendordesk.core.influence.model import _price_now
+
+    nan = float("nan")
+    asp = np.array([[10, nan, 5], [10, nan, nan], [8, nan, 7], [12, nan, nan], [12, nan, nan]])
+    # first ASIN: median(8, 12, 12) = 12 (the raise two weeks ago counts, the 8 deal does not);
+    # second: never sold; third: only two weeks with sales, median(5, 7) = 6
+    got = _price_now(asp)
+    assert got[0] == 12 and np.isnan(got[1]) and got[2] == 6

@@ -1,0 +1,35 @@
+"""The target view shows each gear lever's 10-90 % range next to its value."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.qt
+
+
+def test_lever_table_shows_value_range_and_units(qtbot, workspace):
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "en")
+    from vendordesk.core.influence.target import Lever
+    from vendordesk.core.influence.target import TargetView as View
+    from vendordesk.ui.influence.target import TargetView
+
+    monthly = pd.DataFrame({"month": range(1, 13), "target": [0.0] * 12, "actual": [0.0] * 12,
+                            "projected": [0.0] * 12})
+    view = View(2026, 12000.0, 1000.0, 2000.0, "2026-11-29", monthly, 10.0, 4)
+    view.levers = [Lever("availability", "fix_oos", 1620.0, 162.0, ["A"], label="Fixing availability",
+                         low=1505.0, high=1735.0, units_low=150.0, units_high=174.0),
+                   Lever("advertising", "ads_up", 500.0, 50.0, label="Ad spend +20%", low=500.0, high=500.0,
+                         units_low=50.0, units_high=50.0)]
+    widget = TargetView()
+    qtbot.addWidget(widget)
+    widget.set_data(workspace, view, "EUR", "en")
+    text = widget.levers.text()
+    assert "Likely range (10–90 %)" in text
+    assert "€1,505 to €1,735" in text and "(150–174)" in text          # the band, in € and in units
+    ads = text[text.index("Ad spend"):]
+    assert "€500" in ads and " to " not in ads.split("</tr>")[0]       # no band: a dash, not "€500 to €500"

@@ -1,0 +1,95 @@
+"""Demand links: price elasticity (I05), lost share in out-of-stock views (E01), weekly demand
+noise, and CRaP (E13/E14) below the Net PPM target. Panel regressions with ASIN (and week) fixed
+effects and errors clustered by ASIN (core.panel_ols)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vendordesk.core.influence.cal_links import MIN_ASINS, MIN_CRAP, MIN_WEEKS, OOS, Link, Panel, link
+from vendordesk.core.influence.cal_panels import ample_stock, grid, regular_price
+from vendordesk.core.influence.panel_ols import panel_ols
+
+
+def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
+    """Elasticity and lost share on weeks with ample stock; demand noise from all weeks."""
+    units, oos = p["ordered_units"], p[OOS]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
+        price = regular_price(asp)
+        y = np.log(np.where(units > 0, units, np.nan))
+        lp = np.log(price)
+        lo = np.log(np.clip(1.0 - oos, 1e-3, 1.0))
+    t, a = grid(y.shape)
+    finite = np.isfinite(y.ravel()) & np.isfinite(lp.ravel()) & np.isfinite(lo.ravel())
+    ok = finite & ample_stock(p).ravel()
+    weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
+    moved = np.nanstd(lp - np.nanmean(lp, axis=0), axis=0) if ok.any() else np.zeros(1)
+    names = ("elasticity", "lost_share", "demand_noise")
+    if weeks < MIN_WEEKS or asins < MIN_ASINS or not np.any(moved > 0.01):
+        why = f"{weeks} weeks, {asins} ASINs with price and OOS data (needs {MIN_WEEKS} and {MIN_ASINS})"
+        return link(names[0], weeks=weeks, asins=asins, note=why), link(names[1], weeks=weeks, asins=asins, note=why), link(names[2], weeks=weeks, asins=asins, note=why)
+    try:
+        fit = panel_ols(y.ravel()[ok], np.column_stack([lp.ravel()[ok], lo.ravel()[ok]]), a[ok], t[ok])
+    except ValueError as exc:
+        why = str(exc)
+        return link(names[0], weeks=weeks, asins=asins, note=why), link(names[1], weeks=weeks, asins=asins, note=why), link(names[2], weeks=weeks, asins=asins, note=why)
+    deals = int(np.count_nonzero(np.isfinite(asp) & (np.abs(asp / price - 1) < 1e-12)
+                                 & (np.abs(lp - np.nanmedian(lp, axis=0)) > 0.02)))
+    lam, lse = fit.beta[1], fit.se[1]
+    lost = (link("lost_share", min(lam, 1.0), lse, weeks, asins,
+                 f"{min(lam, 1.0) * 100:.0f} % of the demand in out-of-stock views is lost (weeks with stock left)")
+            if 0.5 <= lam <= 1.3 and lse < 0.3 else
+            link("lost_share", weeks=weeks, asins=asins, note=f"estimate {lam:.2f} ± {lse:.2f} implausible or vague"))
+    # step 2, all weeks: demand = units uncensored by the lost share, on price (a sample selected on
+    # stock would drop the deal weeks that sold out and bias the elasticity toward zero)
+    demand = (y - lost["estimate"] * lo).ravel()
+    try:
+        fit2 = panel_ols(demand[finite], lp.ravel()[finite, None], a[finite], t[finite])
+    except ValueError as exc:
+        return link("elasticity", note=str(exc)), lost, link("demand_noise")
+    e, se = float(fit2.beta[0]), float(fit2.se[0])
+    n_weeks, n_asins = len(np.unique(t[finite])), len(np.unique(a[finite]))
+    el = (link("elasticity", e, se, n_weeks, n_asins,
+               f"from {deals} ASIN-weeks with deals or price changes; 1 % lower price, {abs(e):.2f} % more units")
+          if e < 0 and abs(e) > 2 * se else
+          link("elasticity", weeks=n_weeks, asins=n_asins, note=f"estimate {e:.2f} ± {se:.2f} is not clearly negative"))
+    sig = fit2.sigma
+    noise = link("demand_noise", sig, sig / np.sqrt(2 * finite.sum()), n_weeks, n_asins,
+                 f"weekly demand varies by about {sig * 100:.0f} % around its level: stock-outs start before "
+                 "the stock runs out on average")
+    return el, lost, noise
+
+
+def fit_crap(p: Panel, target: float) -> Link:
+    """Demand the week after a week below target, holding the price fixed (low Net PPM often comes
+    from a deal, and the deal's own demand must not pass for a CRaP response)."""
+    ppm, units, oos = p["net_pure_product_margin"], p["ordered_units"], p[OOS]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
+        lp = np.log(regular_price(asp))[1:]
+    below = (ppm < target).astype(float)
+    below[~np.isfinite(ppm)] = np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        y = np.log(units / np.clip(1.0 - np.nan_to_num(oos), 1e-3, 1.0))[1:]
+    x = below[:-1]
+    t, a = grid(y.shape)
+    ok = np.isfinite(y.ravel()) & np.isfinite(x.ravel()) & np.isfinite(lp.ravel())
+    hits = int(np.nansum(x.ravel()[ok]))
+    weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
+    if hits < 10:
+        return link("crap", weeks=weeks, asins=asins, note=f"{hits} ASIN-weeks below the {target * 100:.0f} % target")
+    try:
+        fit = panel_ols(y.ravel()[ok], np.column_stack([x.ravel()[ok], lp.ravel()[ok]]), a[ok], t[ok])
+    except ValueError as exc:
+        return link("crap", weeks=weeks, asins=asins, note=str(exc))
+    b, se = float(fit.beta[0]), float(fit.se[0])
+    if b < -3 * se and b < np.log(1 - MIN_CRAP):      # clear and material, not one noisy week
+        share = 1 - np.exp(b)
+        return link("crap", share, se, weeks, asins,
+                    f"in {hits} ASIN-weeks after Net PPM below {target * 100:.0f} %, demand fell {share * 100:.0f} %")
+    return {**link("crap", 0.0, max(se, 1e-6), weeks, asins,
+                   f"{hits} ASIN-weeks below the {target * 100:.0f} % target showed no demand response "
+                   f"({b * 100:+.1f} % ± {se * 100:.1f} % demand): none is modelled"), "low": 0.0}
+
+
