@@ -233,9 +233,10 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         done = {o for o, _ in kept}
         for o in rv.extra_origins(amz, t, done):     # weekly origins where Amazon has forecasts
             kept.append((o, at(o)[0]))
-        w = rv.weights(rv.ours_by_horizon(kept, raw.shape), amz, raw)
+        ours_past = rv.ours_by_horizon(kept, raw.shape)
+        w = rv.weights(ours_past, amz, raw)
         mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
-        q, source = rv.combine(q, mean, k, w)
+        q, source = rv.combine(q, mean, k, w, rv.spread_ratio(ours_past, amz, raw, w))
     if lift is not None:     # the KAM's deals, after the blend: Amazon's forecast does not know them
         q, point = q * lift[None], point * lift
     model = ["launch_analogues" if launch[i] else sel.names[m] for i, m in enumerate(sel.model)]
