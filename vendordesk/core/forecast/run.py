@@ -141,10 +141,12 @@ def fallback_kind(demand: np.ndarray) -> list[str | None]:
 def _apply_fallbacks(q: np.ndarray, model: list[str], demand: np.ndarray) -> None:
     """Short, zero and empty histories get simple, marked forecasts (in place)."""
     for i, kind in enumerate(fallback_kind(demand)):
+        if model[i] == "launch_analogues":      # a launch is forecast from analogues, never 0
+            continue
         if kind in ("no_history", "all_zero"):
             q[:, i, :] = 0.0
             model[i] = "fallback_zero"
-        elif kind == "short_history" and model[i] != "launch_analogues":
+        elif kind == "short_history":
             level = float(fm.nanmean(np.clip(demand[i:i + 1], 0, None), axis=1)[0])
             for k, factor in enumerate(FALLBACK_SPREAD):
                 q[k, i, :] = level * factor
@@ -186,13 +188,15 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
                  events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
                  amazon: pd.DataFrame | None = None, asins: list[str] | None = None,
-                 groups: list | None = None, asp: np.ndarray | None = None) -> Fit:
+                 groups: list | None = None, asp: np.ndarray | None = None,
+                 listed: np.ndarray | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
     ``weeks`` are the history's week starts (needed for events and seasons), ``raw`` the
     uncapped demand events are measured on, ``lift`` (n, horizon) the KAM's deals, ``amazon``
     Amazon's forecast generations (rows of ``asins``), blended in by forecast_rival; ``asp``
-    (n, t) the weekly ASP, whose drops are deals (core.forecast.deals).
+    (n, t) the weekly ASP, whose drops are deals (core.forecast.deals); ``listed`` per series
+    the first week with a sales row (launch ages count from it, core.forecast.launch).
     """
     t = demand.shape[1]
     weeks = weeks or future_weeks("2000-01-02", t)
@@ -223,10 +227,12 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     kept: list = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals)
-    launch, lf = fl.launch_forecast(Yd, horizon, groups)
+    launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
     horizon_weeks = all_weeks[t:t + horizon]
     q = cal.quantiles(point, z, sel.scale, bt._level(Yd), horizon_weeks, sel.intermittent)
+    if launch.any():     # a launch's bands: its size's uncertainty and its analogues' spread
+        q[:, launch] = fl.launch_quantiles(point[launch], sigma[launch])
     source, w = ["ours"] * len(q[0]), None
     if amazon is not None and not amazon.empty and asins:
         amz = rv.by_horizon(amazon, asins, weeks, t - 1)
@@ -259,7 +265,7 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     lift = fe.deal_factor(events, panel.asins, weeks, DEFAULT_ELASTICITY if elasticity is None else elasticity)
     fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift, amazon,
-                       panel.asins, groups, panel.asp)
+                       panel.asins, groups, panel.asp, listed_week(panel.units))
     q, model, sel = fit.q, fit.model, fit.sel
     _apply_fallbacks(q, model, panel.demand)
     q = np.nan_to_num(q, nan=0.0, posinf=0.0)
@@ -272,6 +278,12 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
         np.isin(model, ("fallback_zero", "fallback_mean"))[:, None], 0.0, fit.amazon_weight)
     past = week_labels([e for e in events if not e.asin], panel.weeks)
     return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight, past)
+
+
+def listed_week(units: np.ndarray) -> np.ndarray:
+    """Per series the first week with a sales row (-1 for none)."""
+    seen = ~np.isnan(units)
+    return np.where(seen.any(axis=1), seen.argmax(axis=1), -1)
 
 
 def default_events(weeks: list[str]) -> list:
@@ -297,7 +309,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     events = [e for e in events if not e.price_cut]
     fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
                        None, amazon, panel.asins, groups,
-                       None if panel.asp is None else panel.asp[:, :t - holdout])
+                       None if panel.asp is None else panel.asp[:, :t - holdout],
+                       listed_week(panel.units[:, :t - holdout]))
     q, model = fit.q, fit.model
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
