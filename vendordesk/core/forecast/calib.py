@@ -53,14 +53,16 @@ def week_of_year(weeks: list[str]) -> np.ndarray:
 
 def season_cell(weeks: list[str]) -> np.ndarray:
     """The season cell (0..SEASONS-1) of each week: its week of year // SEASON_BIN."""
-    return np.minimum(week_of_year(weeks) // SEASON_BIN, SEASONS - 1)
+    cell: np.ndarray = np.minimum(week_of_year(weeks) // SEASON_BIN, SEASONS - 1)
+    return cell
 
 
 def _near(woy: np.ndarray, cell: int) -> np.ndarray:
     """Targets whose week of year lies within SEASON_WINDOW (circular) of ``cell``'s centre."""
     centre = cell * SEASON_BIN + (SEASON_BIN - 1) / 2
     d = np.abs(woy - centre)
-    return np.minimum(d, SEASON - d) <= SEASON_WINDOW
+    near: np.ndarray = np.minimum(d, SEASON - d) <= SEASON_WINDOW
+    return near
 
 
 def bucket(h: int) -> np.ndarray:
@@ -82,7 +84,8 @@ def denominators(F: np.ndarray, scale: np.ndarray, level: np.ndarray) -> np.ndar
 
 
 def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actual: np.ndarray, weeks: list[str],
-              scale: np.ndarray, inter: np.ndarray, keep: list | None = None) -> np.ndarray:
+              scale: np.ndarray, inter: np.ndarray, keep: list[tuple[int, np.ndarray]] | None = None
+              ) -> np.ndarray:
     """z quantiles, shape (2 intermittent, SEASONS season cells, buckets, 4).
 
     ``forecast_at(o)`` returns (F (series, 13) for weeks o..o+12, level (series,) before o).

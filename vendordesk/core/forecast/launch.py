@@ -17,8 +17,12 @@ the usual models apply (with < 4 weeks the marked fallback: its mean, P90 = 2 x 
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
+import pandas as pd
+
+Group = tuple[Any, ...]
 
 MAX_WEEKS = 8
 MIN_ANALOGUES = 2
@@ -26,21 +30,21 @@ EXPOSURE_FLOOR = 0.5
 BAND_STEP = np.log(1.6)   # price bands: ASP within a factor of 1.6
 
 
-def analogue_groups(asins: list[str], attributes) -> list[tuple] | None:
+def analogue_groups(asins: list[str], attributes: pd.DataFrame | None) -> list[Group] | None:
     """Per ASIN (brand, category, price band) from a frame with asin, brand, category, asp
     (band = floor(ln ASP / ln 1.6), None where unknown); None without a frame."""
     if attributes is None or len(attributes) == 0:
         return None
     frame = attributes.drop_duplicates("asin").set_index("asin")
-    out = []
+    out: list[Group] = []
     for a in asins:
         if a not in frame.index:
             out.append((None, None, None))
             continue
         row = frame.loc[a]
-        asp = row.get("asp")
-        band = int(np.floor(np.log(float(asp)) / BAND_STEP)) if asp is not None and np.isfinite(float(asp)) \
-            and float(asp) > 0 else None
+        raw_asp = row.get("asp")
+        asp = float(np.asarray(raw_asp, dtype=float)) if raw_asp is not None else float("nan")
+        band = int(np.floor(np.log(asp) / BAND_STEP)) if np.isfinite(asp) and asp > 0 else None
         out.append(tuple(None if v is None or (isinstance(v, float) and np.isnan(v)) or v == "" else v
                          for v in (row.get("brand"), row.get("category"))) + (band,))
     return out
@@ -49,7 +53,7 @@ def analogue_groups(asins: list[str], attributes) -> list[tuple] | None:
 LEVELS = ((0, 1, 2), (1, 2), (1,), (0,))
 
 
-def _same_kind(pool: list[int], groups: list | None, i: int) -> list[list[int]]:
+def _same_kind(pool: list[int], groups: list[Group] | None, i: int) -> list[list[int]]:
     """Candidate analogue sets, closest kind first (see the module docstring)."""
     if groups is None:
         return []
@@ -78,21 +82,22 @@ def starts_of(Y: np.ndarray, listed: np.ndarray | None = None) -> np.ndarray:
 
 def launch_rows(Y: np.ndarray, listed: np.ndarray | None = None) -> np.ndarray:
     """Series listed after the panel's first week with fewer than MAX_WEEKS observed weeks,
-    listed at most 2 x MAX_WEEKS weeks ago, that sold something or have no observed week yet
-    (a launch whose first weeks were all stock-outs; before 2026-12-07 it got the zero fallback:
+    listed at most 2 x MAX_WEEKS weeks ago, also with no observed week yet (a launch whose
+    first weeks were all stock-outs; before 2026-12-07 it got the zero fallback:
     most of the demo's launches with 2 weeks of history, WAPE 0.92 on a 600-ASIN demo). Weeks
     without sales are evidence too: they pull its size down (scaled_curve), not to 0."""
     seen = ~np.isnan(Y)
     start = starts_of(Y, listed)
     observed = seen.sum(axis=1)
     age = Y.shape[1] - start
-    return (start > 0) & (observed < MAX_WEEKS) & (age >= 1) & (age <= 2 * MAX_WEEKS)
+    rows: np.ndarray = (start > 0) & (observed < MAX_WEEKS) & (age >= 1) & (age <= 2 * MAX_WEEKS)
+    return rows
 
 
 Z = np.array([0.0, 0.5244, 0.8416, 1.2816])    # standard normal quantiles of P50, P70, P80, P90
 
 
-def launch_fit(Y: np.ndarray, h: int, groups: list | None = None, listed: np.ndarray | None = None
+def launch_fit(Y: np.ndarray, h: int, groups: list[Group] | None = None, listed: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows forecast from analogues, mean forecast (series, h) for those rows, NaN elsewhere,
     sigma (series,) of the log forecast error, NaN elsewhere); see scaled_curve."""
@@ -108,7 +113,7 @@ def launch_fit(Y: np.ndarray, h: int, groups: list | None = None, listed: np.nda
         n0 = int(age[i])
         own = Y[i, start[i]:]
         pool = [a for a in range(len(Y)) if a != i and start[a] > 0 and age[a] > n0]
-        chosen = next((c for c in _same_kind(pool, groups, i) if len(c) >= MIN_ANALOGUES), pool)
+        chosen = next((c for c in _same_kind(pool, groups, int(i)) if len(c) >= MIN_ANALOGUES), pool)
         fit = scaled_curve(Y, start, chosen, own, h)
         if fit is None and chosen is not pool:
             fit = scaled_curve(Y, start, pool, own, h)
@@ -119,7 +124,7 @@ def launch_fit(Y: np.ndarray, h: int, groups: list | None = None, listed: np.nda
     return rows, np.clip(out, 0.0, None), sigma
 
 
-def launch_forecast(Y: np.ndarray, h: int, groups: list | None = None,
+def launch_forecast(Y: np.ndarray, h: int, groups: list[Group] | None = None,
                     listed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(rows forecast from analogues, forecast (series, h) for those rows; NaN elsewhere)."""
     rows, out, _ = launch_fit(Y, h, groups, listed)
@@ -130,7 +135,8 @@ def launch_quantiles(F: np.ndarray, sigma: np.ndarray) -> np.ndarray:
     """P50/P70/P80/P90 (4, series, h) of a lognormal with mean F and log-sd sigma: P50 = F x
     exp(-sigma^2 / 2) (the median), Pq = P50 x exp(z_q sigma)."""
     s = np.nan_to_num(sigma)[None, :, None]
-    return F[None] * np.exp(Z[:, None, None] * s - 0.5 * s * s)
+    q: np.ndarray = F[None] * np.exp(Z[:, None, None] * s - 0.5 * s * s)
+    return q
 
 
 def scaled_curve(Y: np.ndarray, starts: np.ndarray, rows: list[int], own: np.ndarray, h: int,
@@ -201,4 +207,5 @@ def _hold(curve: np.ndarray) -> np.ndarray:
     for k in range(len(out)):
         last = out[k] if np.isfinite(out[k]) else last
         out[k] = last
-    return np.nan_to_num(out, nan=1.0)
+    held: np.ndarray = np.nan_to_num(out, nan=1.0)
+    return held

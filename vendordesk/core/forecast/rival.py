@@ -58,7 +58,7 @@ def extra_origins(amazon: np.ndarray, t: int, done: set[int]) -> list[int]:
     return [o for o in range(first, t) if o not in done]
 
 
-def ours_by_horizon(kept: list, shape: tuple[int, int]) -> np.ndarray:
+def ours_by_horizon(kept: list[tuple[int, np.ndarray]], shape: tuple[int, int]) -> np.ndarray:
     out = np.full((shape[0], shape[1], HORIZON), np.nan)
     for o, F in kept:
         for k in range(min(HORIZON, shape[1] - o)):

@@ -49,6 +49,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,7 +61,7 @@ from vendordesk.core.forecast import events as fe
 from vendordesk.core.forecast import launch as fl
 from vendordesk.core.forecast import models as fm
 from vendordesk.core.forecast import rival as rv
-from vendordesk.core.forecast.calendar import builtin_events, week_labels
+from vendordesk.core.forecast.calendar import Event, builtin_events, week_labels
 from vendordesk.core.forecast.clean import MIN_WEEKS, Panel
 
 MAX_HORIZON = 52
@@ -93,7 +94,7 @@ class ForecastResult:
     q: np.ndarray
     model: list[str]
     flags: list[list[str]]
-    backtest_mae: list[dict[str, float]]
+    backtest_mae: list[dict[str, float | None]]
     events: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
     amazon_weight: np.ndarray | None = None
@@ -186,9 +187,9 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
 
 
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
-                 events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
+                 events: list[Event] | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
                  amazon: pd.DataFrame | None = None, asins: list[str] | None = None,
-                 groups: list | None = None, asp: np.ndarray | None = None,
+                 groups: list[fl.Group] | None = None, asp: np.ndarray | None = None,
                  listed: np.ndarray | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
@@ -209,7 +210,8 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     if asp is not None:
         cut = fd.detect(asp, demand.shape)
         if np.any(cut):
-            deals = fd.estimate(raw, cut, M[:, :t].any(axis=0) if len(M) else np.zeros(t, bool))
+            quiet_busy = np.asarray(M[:, :t].any(axis=0)) if len(M) else np.zeros(t, bool)
+            deals = fd.estimate(raw, cut, quiet_busy)
     _, Yd, _ = _point(demand, raw, kinds, M, 1, None, (), deals)
     sel = bt.select(Yd, progress=progress)
 
@@ -224,7 +226,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
             F = F * deals.factor(ahead)
         return F, bt._level(Yo)
 
-    kept: list = []
+    kept: list[tuple[int, np.ndarray]] = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals)
     launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed)
@@ -250,9 +252,9 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
 
 
 def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
-                   cancelled: Callable[[], bool] | None = None, events: list | None = None,
+                   cancelled: Callable[[], bool] | None = None, events: list[Event] | None = None,
                    elasticity: float | None = None, amazon: pd.DataFrame | None = None,
-                   groups: list | None = None) -> ForecastResult:
+                   groups: list[fl.Group] | None = None) -> ForecastResult:
     """Our forecast for every ASIN of ``panel``, ``horizon`` weeks after its last week.
 
     ``events``: the calendar (default: the built-in one); deals in it (price_cut) lift their
@@ -286,14 +288,14 @@ def listed_week(units: np.ndarray) -> np.ndarray:
     return np.where(seen.any(axis=1), seen.argmax(axis=1), -1)
 
 
-def default_events(weeks: list[str]) -> list:
+def default_events(weeks: list[str]) -> list[Event]:
     first, last = int(weeks[0][:4]) - 1, int(weeks[-1][:4]) + 2
     return builtin_events(first, last)
 
 
 def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
-                     events: list | None = None, amazon: pd.DataFrame | None = None,
-                     groups: list | None = None) -> dict:
+                     events: list[Event] | None = None, amazon: pd.DataFrame | None = None,
+                     groups: list[fl.Group] | None = None) -> dict[str, Any]:
     """Hide the last ``holdout`` weeks, forecast them, score ours and seasonal naive.
 
     Actuals are the OOS-corrected demand (excluded weeks are not scored, spikes are kept).
@@ -318,7 +320,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     total = _totals(q, naive, actual, train)
     weeks = panel.weeks[t - holdout:]
     kinds, M = fe.calendar_matrix(events, weeks)
-    busy = M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0) if kinds else np.zeros(0, bool)
+    busy = (np.asarray(M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0)) if kinds
+            else np.zeros(0, bool))
     event_total = _totals(q[:, :, busy], naive[:, busy], actual[:, busy], train) if busy.any() else {}
     wa = fit.amazon_weight
     buckets = [f"h{lo}-{hi}" for lo, hi in cal.BUCKETS]
@@ -334,7 +337,7 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
             "_arrays": {"q": q, "naive": naive, "actual": actual, "weeks": weeks, "busy": busy}}
 
 
-def _totals(q: np.ndarray, naive: np.ndarray, actual: np.ndarray, train: np.ndarray) -> dict:
+def _totals(q: np.ndarray, naive: np.ndarray, actual: np.ndarray, train: np.ndarray) -> dict[str, Any]:
     return {"ours": bt.total_scores(q[0], actual, train),
             "seasonal_naive": bt.total_scores(naive, actual, train),
             "coverage": {f"p{p}": bt.coverage(q[k], actual) for k, p in ((1, 70), (2, 80), (3, 90))}}
