@@ -168,14 +168,19 @@ class Fit:
 
 
 def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray, horizon: int,
-           model: np.ndarray | None, names: tuple[str, ...], deals: fd.DealEffects | None = None
-           ) -> tuple[np.ndarray, np.ndarray, fe.EventEffects]:
-    """Deal- and event-deflated fit of each series' model; returns (F with events, deflated
-    history, effects). ``deals``: the history's deal effects (core.forecast.deals)."""
+           model: np.ndarray | None, names: tuple[str, ...], deals: fd.DealEffects | None = None,
+           coupons: fd.CouponEffects | None = None) -> tuple[np.ndarray, np.ndarray, fe.EventEffects]:
+    """Deal-, coupon- and event-deflated fit of each series' model; returns (F with events and
+    coupons, deflated history, effects). ``deals``: the history's deal effects, ``coupons`` the
+    coupon documents' weeks and lifts (core.forecast.deals)."""
     t = demand.shape[1]
     if deals is not None and deals.weeks:        # deal weeks outside events: their lift out first
         part = fd.DealEffects(deals.cut[:, :t], deals.elasticity, deals.account, deals.weeks)
         demand, raw = fd.deflate(demand, part, raw), fd.deflate(raw, part)
+    coupon = np.ones((demand.shape[0], horizon))
+    if coupons is not None and coupons.weeks:
+        demand, raw = fd.deflate_coupons(demand, coupons), fd.deflate_coupons(raw, coupons)
+        coupon = coupons.factor(t, t + horizon)
     effects = fe.estimate(raw, kinds, M[:, :t])
     Yd = fe.deflate(demand, effects, M[:, :t], raw)
     F = np.zeros((demand.shape[0], horizon))
@@ -183,7 +188,7 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
         for m in np.unique(model):
             rows = model == m
             F[rows] = fm.run_all(Yd[rows], horizon, (names[m],))[0]
-    return F * effects.factor(M[:, t:t + horizon]), Yd, effects
+    return F * effects.factor(M[:, t:t + horizon]) * coupon, Yd, effects
 
 
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
@@ -212,12 +217,18 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         if np.any(cut):
             quiet_busy = np.asarray(M[:, :t].any(axis=0)) if len(M) else np.zeros(t, bool)
             deals = fd.estimate(raw, cut, quiet_busy)
-    _, Yd, _ = _point(demand, raw, kinds, M, 1, None, (), deals)
+    coupons = None
+    if asins and events and any(e.kind == "coupon" for e in events):
+        spans = [(e.asin, e.start, e.end) for e in events if e.kind == "coupon" and e.asin]
+        mask = fd.coupon_matrix(spans, asins, all_weeks)
+        busy_t = np.asarray(M[:, :t].any(axis=0)) if len(M) else np.zeros(t, bool)
+        coupons = fd.estimate_coupons(raw, mask, busy_t, None if deals is None else deals.cut)
+    _, Yd, _ = _point(demand, raw, kinds, M, 1, None, (), deals, coupons)
     sel = bt.select(Yd, progress=progress)
 
     def at(origin: int) -> tuple[np.ndarray, np.ndarray]:
         F, Yo, _ = _point(demand[:, :origin], raw[:, :origin], kinds, M[:, :origin + cal.HORIZON],
-                          cal.HORIZON, sel.model, sel.names, deals)
+                          cal.HORIZON, sel.model, sel.names, deals, coupons)
         if deals is not None and np.any(deals.cut[:, origin:origin + cal.HORIZON]):
             # a past deal counts as planned (the KAM enters coming deals): the bands measure the rest
             ahead = np.zeros_like(F)
@@ -228,7 +239,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
 
     kept: list[tuple[int, np.ndarray]] = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
-    point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals)
+    point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals, coupons)
     launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
     horizon_weeks = all_weeks[t:t + horizon]
@@ -308,7 +319,9 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     if not len(panel) or t - holdout < 1:
         return {"holdout": holdout, "total": {}, "asins": []}
     events = default_events(panel.weeks) if events is None else events
-    events = [e for e in events if not e.price_cut]
+    # the KAM's deals and coupons that start after the training weeks were not known then
+    end = (dt.date.fromisoformat(panel.weeks[t - holdout - 1]) + dt.timedelta(days=6)).isoformat()
+    events = [e for e in events if not e.price_cut and not (e.kind == "coupon" and e.start > end)]
     fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
                        None, amazon, panel.asins, groups,
                        None if panel.asp is None else panel.asp[:, :t - holdout],
