@@ -56,3 +56,34 @@ def test_amazon_weight_follows_whose_forecast_was_better():
     out, source = rv.combine(q, mean, np.ones((2, 1), dtype=int), w)
     assert out[:, 0, 0].tolist() == pytest.approx([18.0, 19.8, 21.6, 25.2])
     assert out[:, 1, 0].tolist() == [10.0, 11.0, 12.0, 14.0] and source == ["amazon", "ours"]
+
+
+def test_season_cells_are_weeks_of_year_and_take_their_neighbours():
+    # Wednesdays: 2026-01-07 (day 7 -> week 0, cell 0), 2026-11-25 (day 329 -> 328 // 7 = 46,
+    # cell 46 // 4 = 11), 2026-12-30 (day 364 -> 51, cell 12).
+    assert cal.week_of_year(["2026-01-04", "2026-11-22", "2026-12-27"]).tolist() == [0, 46, 51]
+    assert cal.season_cell(["2026-01-04", "2026-11-22", "2026-12-27"]).tolist() == [0, 11, 12]
+    # cell 11 is centred on week 45.5: week 51 is 5.5 away (in), week 39 6.5 (out); cell 0 on
+    # 1.5: week 48 is 46.5 away, or 52 - 46.5 = 5.5 round the year end (in).
+    assert cal._near(np.array([51, 39]), 11).tolist() == [True, False]
+    assert cal._near(np.array([48, 10]), 0).tolist() == [True, False]
+
+
+def test_blend_bands_narrow_by_the_blends_measured_error_ratio():
+    # Past weeks 0..19 at horizon 1: actual 100, ours 104 (error 4), Amazon's 103 (error 3).
+    # R = 60 / 80 = 0.75, w = 1 / (1 + 0.75^2) = 0.64; the blend 0.36 x 104 + 0.64 x 103 =
+    # 103.36 errs 3.36: ratio 3.36 / 4 = 0.84 in bucket 0, and (pooled) in the thin buckets.
+    n, t = 2, 20
+    actual = np.full((n, t), 100.0)
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    ours[:, :, 0], amazon[:, :, 0] = 104.0, 103.0
+    w = rv.weights(ours, amazon, actual)
+    assert w[:, 0] == pytest.approx([0.64, 0.64])
+    assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.84] * 4)
+    # P50 10 -> 0.2 x 10 + 0.8 x 20 = 18 (x 1.8); the bands' distances 1.8, 3.6, 7.2 halve.
+    q = np.array([[[10.0]], [[11.0]], [[12.0]], [[14.0]]]).repeat(2, axis=1)
+    mean = np.array([[20.0], [np.nan]])
+    out, _ = rv.combine(q, mean, np.ones((2, 1), dtype=int), np.full((2, 4), 0.8), np.full(4, 0.5))
+    assert out[:, 0, 0].tolist() == pytest.approx([18.0, 18.9, 19.8, 21.6])
+    assert out[:, 1, 0].tolist() == [10.0, 11.0, 12.0, 14.0]

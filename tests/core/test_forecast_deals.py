@@ -63,3 +63,55 @@ def test_deal_weeks_do_not_inflate_the_forecast():
     dealt = forecast_panel(panel, 8, events=[]).q[0]
     assert abs(np.median(dealt) - 100) < abs(np.median(plain) - 100)
     assert abs(np.median(dealt) - 100) < 5
+
+
+def test_coupon_weeks_are_lifts_measured_against_their_quiet_neighbours():
+    # One ASIN sells 10 a week, 15 in its three coupon weeks 5, 12, 15. Baseline of each: the
+    # quiet weeks within +-3 = 10. Account lift 45 / 30 = 1.5; own mean log lift
+    # ln(15.5 / 10.5) = ln 1.4762; weight 30 / (30 + 30) = 0.5 ->
+    # lift = exp(0.5 ln 1.4762 + 0.5 ln 1.5) = sqrt(1.4762 x 1.5) = 1.48805.
+    from vendordesk.core.forecast import deals as fd
+
+    Y = np.full((1, 20), 10.0)
+    Y[0, [5, 12, 15]] = 15.0
+    mask = np.zeros((1, 22))
+    mask[0, [5, 12, 15, 21]] = 1.0           # week 21: a coming coupon
+    eff = fd.estimate_coupons(Y, mask, np.zeros(20, bool))
+    assert eff.weeks == 3 and eff.account == pytest.approx(1.5)
+    assert eff.lift[0] == pytest.approx(np.sqrt(15.5 / 10.5 * 1.5))
+    assert eff.lift[0] == pytest.approx(1.48805, abs=1e-5)
+    assert fd.deflate_coupons(Y, eff)[0, 5] == pytest.approx(15 / 1.48805, abs=1e-4)
+    assert eff.factor(20, 22)[0].tolist() == pytest.approx([1.0, 1.48805], abs=1e-5)
+    # two coupon weeks are too few to measure (MIN_WEEKS = 3): nothing is modelled
+    two = mask.copy()
+    two[0, 15] = 0.0
+    assert fd.estimate_coupons(Y, two, np.zeros(20, bool)).weeks == 0
+
+
+def test_coupon_matrix_maps_periods_to_retail_weeks():
+    # weeks start on Sundays 2026-01-04, -11, -18; a coupon 2026-01-10..2026-01-12 touches the
+    # first two weeks (Saturday the 10th and Sunday the 11th), another ASIN's none of ours.
+    from vendordesk.core.forecast import deals as fd
+
+    m = fd.coupon_matrix([("A", "2026-01-10", "2026-01-12"), ("Z", "2026-01-04", "2026-01-30")],
+                         ["A", "B"], ["2026-01-04", "2026-01-11", "2026-01-18"])
+    assert m.tolist() == [[1.0, 1.0, 0.0], [0.0, 0.0, 0.0]]
+
+
+def test_a_coming_coupon_lifts_its_week_by_the_measured_lift():
+    # As above, the lift of A's coupons is 1.48805 (B has none, it only adds quiet weeks to the
+    # account: its weeks are not coupon weeks, so the account lift is still 45 / 30). A coupon
+    # document for A's first forecast week multiplies that week's P50 by it; the week after is
+    # untouched, so P50 week 1 / P50 week 2 = 1.48805.
+    from vendordesk.core.forecast.calendar import Event
+    from vendordesk.core.forecast.clean import clean, week_grid
+    from vendordesk.core.forecast.run import forecast_panel
+
+    t = 20
+    weeks = week_grid("2001-01-07", "2002-01-01")[:t + 2]
+    units = np.full((2, t), 10.0)
+    units[0, [3, 7, 10]] = 15.0
+    coupons = [Event("coupon", f"C{j}", weeks[j], weeks[j], "coupon", "A") for j in (3, 7, 10, t)]
+    res = forecast_panel(clean(["A", "B"], weeks[:t], units, np.zeros((2, t))), 2, events=coupons)
+    assert res.q[0, 0, 0] / res.q[0, 0, 1] == pytest.approx(np.sqrt(15.5 / 10.5 * 1.5), rel=1e-6)
+    assert res.q[0, 1, 0] == pytest.approx(res.q[0, 1, 1])

@@ -68,11 +68,12 @@ def test_a_deal_lifts_its_weeks_by_the_elasticity():
 
 
 def test_a_launch_follows_its_analogues_curve_scaled_by_its_first_weeks():
-    # Analogue A launched in week 2 and sold 10, 20, 30, 40, 40, 40 ...; the new ASIN N launched
-    # in the last 2 weeks with 5, 10 (mean 7.5). A's curve over its first 2 weeks (mean 15):
-    # ages 2, 3, 4 -> 30/15, 40/15, 40/15 = 2, 2.667, 2.667 -> scaled N: 15, 20, 20. With two own
-    # weeks it is shrunk towards A's own units at those ages (30, 40, 40), weight 2 / (2 + 2):
-    # 0.5 x 15 + 0.5 x 30 = 22.5, 0.5 x 20 + 0.5 x 40 = 30, 30.
+    # Analogue A launched in week 2 and sold 10, 20, 30, 40, 40 ... at ages 0..4; the new ASIN N
+    # launched in the last 2 weeks with 5, 10 (age 2, h = 3). A's size 140 / 5 = 28, shape
+    # (10, 20, 30, 40, 40) / 28; one analogue, no spread: prior variance (28 / 4)^2 = 49, m / v =
+    # 4 / 7, m^2 / v = 16. N's exposure: age 0 at least 0.5 x the median shape 30 / 28 = 15 / 28,
+    # age 1 20 / 28: 35 / 28 = 1.25. S = (16 + 15) / (4 / 7 + 5 / 4) = 31 x 28 / 51 = 17.02
+    # (pulled from its own 7.5 a week towards A's size), x (30, 40, 40) / 28 = 18.24, 24.31, 24.31.
     from vendordesk.core.forecast.launch import launch_forecast
 
     t = 20
@@ -82,7 +83,7 @@ def test_a_launch_follows_its_analogues_curve_scaled_by_its_first_weeks():
     N[-2:] = [5, 10]
     rows, F = launch_forecast(np.vstack([A, N]), 3)
     assert rows.tolist() == [False, True]
-    assert F[1].tolist() == pytest.approx([22.5, 30.0, 30.0])
+    assert F[1].tolist() == pytest.approx([930 / 51, 1240 / 51, 1240 / 51])
     # without an analogue nothing is claimed (the fallbacks apply)
     rows, _ = launch_forecast(np.vstack([N]), 3)
     assert not rows.any()

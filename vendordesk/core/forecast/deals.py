@@ -62,7 +62,8 @@ class DealEffects:
     def factor(self, cut: np.ndarray | None = None) -> np.ndarray:
         """(1 - c) ** -e per (series, week) for ``cut`` (default: the history's)."""
         c = self.cut if cut is None else cut
-        return (1.0 - c) ** (-self.elasticity[:, None])
+        out: np.ndarray = (1.0 - c) ** (-self.elasticity[:, None])
+        return out
 
 
 def _baseline(Y: np.ndarray, quiet: np.ndarray) -> np.ndarray:
@@ -118,3 +119,93 @@ def deflate(Y: np.ndarray, effects: DealEffects, raw: np.ndarray | None = None) 
     hit = effects.cut > 0
     src = np.where(hit, raw, Y) if raw is not None else Y
     return np.where(hit, src / effects.factor(), Y)
+
+
+# --- coupons ----------------------------------------------------------------------------
+# A coupon (SP-API coupon documents, imported as extra facts coupon.<id>.<field> per ASIN and
+# coupon period) does not lower the ASP Amazon reports: the shopper clips it at checkout. So
+# its weeks are not found by ``detect``; the documents name them. Their lift is measured like
+# an event's, per ASIN: the coupon weeks' demand over the baseline of the quiet weeks within
+# +-WINDOW (no coupon, no deal, no calendar event). The account's lift L = sum demand / sum
+# baseline over all coupon weeks; an ASIN's own mean log lift is shrunk towards log L with
+# weight b / (b + COUPON_SHRINK_UNITS), b the baseline units of its coupon weeks (as events).
+# Fewer than MIN_WEEKS coupon weeks in the account: nothing is modelled (lift 1). The history is
+# divided by the lift in coupon weeks; coming coupon weeks (a document with a future period)
+# are multiplied by it.
+
+COUPON_SHRINK_UNITS = 30.0
+MAX_COUPON_LIFT = 4.0
+
+
+@dataclass
+class CouponEffects:
+    """mask (series, weeks) 1 in coupon weeks (history and horizon), lift (series,), account
+    lift, coupon weeks measured."""
+
+    mask: np.ndarray
+    lift: np.ndarray
+    account: float
+    weeks: int
+
+    def factor(self, lo: int, hi: int) -> np.ndarray:
+        """Multiplier per (series, week) for the weeks lo..hi-1 of ``mask``."""
+        part = self.mask[:, lo:hi]
+        out = np.ones((self.mask.shape[0], hi - lo))
+        out[:, :part.shape[1]] = np.where(part > 0, self.lift[:, None], 1.0)
+        return out
+
+
+def coupon_matrix(coupons: list[tuple[str, str, str]], asins: list[str], weeks: list[str]) -> np.ndarray:
+    """0/1 (series, weeks): the retail weeks (Sunday starts) each ASIN's coupons touch;
+    ``coupons`` holds (asin, start, end) with ISO dates, both inclusive."""
+    import datetime as dt
+
+    out = np.zeros((len(asins), len(weeks)))
+    if not weeks:
+        return out
+    row = {a: i for i, a in enumerate(asins)}
+    first = dt.date.fromisoformat(weeks[0])
+    for asin, start, end in coupons:
+        if asin not in row:
+            continue
+        a = (dt.date.fromisoformat(start) - first).days // 7
+        b = (dt.date.fromisoformat(end) - first).days // 7
+        if b >= 0 and a < len(weeks):
+            out[row[asin], max(a, 0):min(b, len(weeks) - 1) + 1] = 1.0
+    return out
+
+
+def estimate_coupons(Y: np.ndarray, mask: np.ndarray, busy: np.ndarray, cut: np.ndarray | None = None
+                     ) -> CouponEffects:
+    """Coupon lifts from history Y (series, t); ``mask`` may run past t (the horizon's coupons),
+    ``busy`` (t,) the calendar's event weeks, ``cut`` (series, t) the detected deal cuts."""
+    n, t = Y.shape
+    hit_all = mask[:, :t] > 0
+    deal = np.zeros((n, t), bool) if cut is None else cut[:, :t] > 0
+    hit = hit_all & ~busy[None, :t] & ~deal & ~np.isnan(Y)
+    none = CouponEffects(mask, np.ones(n), 1.0, 0)
+    if hit.sum() < MIN_WEEKS:
+        return none
+    quiet = ~hit_all & ~deal & ~busy[None, :t] & ~np.isnan(Y)
+    b = _baseline(Y, quiet)
+    ok = hit & ~np.isnan(b) & (b > 0)
+    if ok.sum() < MIN_WEEKS:
+        return none
+    sum_b = float(np.where(ok, b, 0.0).sum())
+    account = float(np.clip(np.where(ok, Y, 0.0).sum() / sum_b, 1 / MAX_COUPON_LIFT, MAX_COUPON_LIFT))
+    with np.errstate(all="ignore"):
+        r = np.where(ok, np.log((Y + 0.5) / (b + 0.5)), 0.0)
+        cnt = ok.sum(axis=1)
+        own = np.where(cnt > 0, r.sum(axis=1) / np.maximum(cnt, 1), np.log(account))
+    size = np.where(ok, b, 0.0).sum(axis=1)
+    w = size / (size + COUPON_SHRINK_UNITS)
+    lift = np.exp(np.clip(w * own + (1 - w) * np.log(account), -np.log(MAX_COUPON_LIFT), np.log(MAX_COUPON_LIFT)))
+    return CouponEffects(mask, lift, account, int(ok.sum()))
+
+
+def deflate_coupons(Y: np.ndarray, effects: CouponEffects) -> np.ndarray:
+    """History without the coupon lifts."""
+    if not effects.weeks:
+        return Y
+    out: np.ndarray = Y / effects.factor(0, Y.shape[1])
+    return out

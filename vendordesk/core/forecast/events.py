@@ -53,7 +53,10 @@ def calendar_matrix(events: list[Event] | None, weeks: list[str]) -> tuple[list[
         return [], np.zeros((0, len(weeks)))
     user = sorted({f"user:{e.name}" for e in events if e.kind == "user" and e.price_cut is None and not e.asin})
     kinds = [k for k in MODELLED if any(e.kind == k for e in events)] + user
-    return week_matrix(events, weeks, tuple(kinds))
+    if not kinds:     # week_matrix would take every kind of ``events`` (coupons, deals) for none
+        return [], np.zeros((0, len(weeks)))
+    keys, m = week_matrix(events, weeks, tuple(kinds))
+    return keys, np.asarray(m, dtype=float)
 
 
 def baseline(Y: np.ndarray, busy: np.ndarray, cols: np.ndarray | None = None, window: int = WINDOW) -> np.ndarray:
@@ -84,7 +87,7 @@ def estimate(Y: np.ndarray, kinds: list[str], M: np.ndarray) -> EventEffects:
     effect, account, occ = np.ones((n, k)), np.ones(k), np.zeros(k)
     if not k or not t:
         return EventEffects(kinds, effect, account, occ)
-    busy = M.any(axis=0)
+    busy = np.asarray(M.any(axis=0))
     alone = M.sum(axis=0) == 1
     for j in range(k):
         cols = np.nonzero((M[j] > 0) & alone)[0]
@@ -115,9 +118,10 @@ def deflate(Y: np.ndarray, effects: EventEffects, M: np.ndarray, raw: np.ndarray
     """History without event uplifts; event weeks use ``raw`` (not spike-capped) when given."""
     if not effects.kinds:
         return Y
-    busy = M.any(axis=0)
+    busy = np.asarray(M.any(axis=0))
     src = np.where(busy[None, :], raw, Y) if raw is not None else Y
-    return src / effects.factor(M)
+    out: np.ndarray = src / effects.factor(M)
+    return out
 
 
 def deal_factor(events: list[Event] | None, asins: list[str], weeks: list[str], elasticity: float) -> np.ndarray:
@@ -126,8 +130,9 @@ def deal_factor(events: list[Event] | None, asins: list[str], weeks: list[str], 
     deals = [e for e in (events or []) if e.price_cut]
     row = {a: i for i, a in enumerate(asins)}
     for e in deals:
-        _, m = week_matrix([e], weeks, (f"user:{e.name}" if e.kind == "user" else e.kind,))
-        lift = (1.0 - float(e.price_cut)) ** (-abs(elasticity))
+        _, wm = week_matrix([e], weeks, (f"user:{e.name}" if e.kind == "user" else e.kind,))
+        m = np.asarray(wm)
+        lift = (1.0 - float(e.price_cut or 0.0)) ** (-abs(elasticity))
         rows = [row[e.asin]] if e.asin in row else ([] if e.asin else list(range(len(asins))))
         for i in rows:
             out[i] *= np.where(m[0] > 0, lift, 1.0)

@@ -49,6 +49,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,7 +61,7 @@ from vendordesk.core.forecast import events as fe
 from vendordesk.core.forecast import launch as fl
 from vendordesk.core.forecast import models as fm
 from vendordesk.core.forecast import rival as rv
-from vendordesk.core.forecast.calendar import builtin_events, week_labels
+from vendordesk.core.forecast.calendar import Event, builtin_events, week_labels
 from vendordesk.core.forecast.clean import MIN_WEEKS, Panel
 
 MAX_HORIZON = 52
@@ -93,7 +94,7 @@ class ForecastResult:
     q: np.ndarray
     model: list[str]
     flags: list[list[str]]
-    backtest_mae: list[dict[str, float]]
+    backtest_mae: list[dict[str, float | None]]
     events: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
     amazon_weight: np.ndarray | None = None
@@ -141,10 +142,12 @@ def fallback_kind(demand: np.ndarray) -> list[str | None]:
 def _apply_fallbacks(q: np.ndarray, model: list[str], demand: np.ndarray) -> None:
     """Short, zero and empty histories get simple, marked forecasts (in place)."""
     for i, kind in enumerate(fallback_kind(demand)):
+        if model[i] == "launch_analogues":      # a launch is forecast from analogues, never 0
+            continue
         if kind in ("no_history", "all_zero"):
             q[:, i, :] = 0.0
             model[i] = "fallback_zero"
-        elif kind == "short_history" and model[i] != "launch_analogues":
+        elif kind == "short_history":
             level = float(fm.nanmean(np.clip(demand[i:i + 1], 0, None), axis=1)[0])
             for k, factor in enumerate(FALLBACK_SPREAD):
                 q[k, i, :] = level * factor
@@ -165,14 +168,19 @@ class Fit:
 
 
 def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray, horizon: int,
-           model: np.ndarray | None, names: tuple[str, ...], deals: fd.DealEffects | None = None
-           ) -> tuple[np.ndarray, np.ndarray, fe.EventEffects]:
-    """Deal- and event-deflated fit of each series' model; returns (F with events, deflated
-    history, effects). ``deals``: the history's deal effects (core.forecast.deals)."""
+           model: np.ndarray | None, names: tuple[str, ...], deals: fd.DealEffects | None = None,
+           coupons: fd.CouponEffects | None = None) -> tuple[np.ndarray, np.ndarray, fe.EventEffects]:
+    """Deal-, coupon- and event-deflated fit of each series' model; returns (F with events and
+    coupons, deflated history, effects). ``deals``: the history's deal effects, ``coupons`` the
+    coupon documents' weeks and lifts (core.forecast.deals)."""
     t = demand.shape[1]
     if deals is not None and deals.weeks:        # deal weeks outside events: their lift out first
         part = fd.DealEffects(deals.cut[:, :t], deals.elasticity, deals.account, deals.weeks)
         demand, raw = fd.deflate(demand, part, raw), fd.deflate(raw, part)
+    coupon = np.ones((demand.shape[0], horizon))
+    if coupons is not None and coupons.weeks:
+        demand, raw = fd.deflate_coupons(demand, coupons), fd.deflate_coupons(raw, coupons)
+        coupon = coupons.factor(t, t + horizon)
     effects = fe.estimate(raw, kinds, M[:, :t])
     Yd = fe.deflate(demand, effects, M[:, :t], raw)
     F = np.zeros((demand.shape[0], horizon))
@@ -180,19 +188,21 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
         for m in np.unique(model):
             rows = model == m
             F[rows] = fm.run_all(Yd[rows], horizon, (names[m],))[0]
-    return F * effects.factor(M[:, t:t + horizon]), Yd, effects
+    return F * effects.factor(M[:, t:t + horizon]) * coupon, Yd, effects
 
 
 def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, weeks: list[str] | None = None,
-                 events: list | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
+                 events: list[Event] | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
                  amazon: pd.DataFrame | None = None, asins: list[str] | None = None,
-                 groups: list | None = None, asp: np.ndarray | None = None) -> Fit:
+                 groups: list[fl.Group] | None = None, asp: np.ndarray | None = None,
+                 listed: np.ndarray | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
     ``weeks`` are the history's week starts (needed for events and seasons), ``raw`` the
     uncapped demand events are measured on, ``lift`` (n, horizon) the KAM's deals, ``amazon``
     Amazon's forecast generations (rows of ``asins``), blended in by forecast_rival; ``asp``
-    (n, t) the weekly ASP, whose drops are deals (core.forecast.deals).
+    (n, t) the weekly ASP, whose drops are deals (core.forecast.deals); ``listed`` per series
+    the first week with a sales row (launch ages count from it, core.forecast.launch).
     """
     t = demand.shape[1]
     weeks = weeks or future_weeks("2000-01-02", t)
@@ -205,13 +215,20 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     if asp is not None:
         cut = fd.detect(asp, demand.shape)
         if np.any(cut):
-            deals = fd.estimate(raw, cut, M[:, :t].any(axis=0) if len(M) else np.zeros(t, bool))
-    _, Yd, _ = _point(demand, raw, kinds, M, 1, None, (), deals)
+            quiet_busy = np.asarray(M[:, :t].any(axis=0)) if len(M) else np.zeros(t, bool)
+            deals = fd.estimate(raw, cut, quiet_busy)
+    coupons = None
+    if asins and events and any(e.kind == "coupon" for e in events):
+        spans = [(e.asin, e.start, e.end) for e in events if e.kind == "coupon" and e.asin]
+        mask = fd.coupon_matrix(spans, asins, all_weeks)
+        busy_t = np.asarray(M[:, :t].any(axis=0)) if len(M) else np.zeros(t, bool)
+        coupons = fd.estimate_coupons(raw, mask, busy_t, None if deals is None else deals.cut)
+    _, Yd, _ = _point(demand, raw, kinds, M, 1, None, (), deals, coupons)
     sel = bt.select(Yd, progress=progress)
 
     def at(origin: int) -> tuple[np.ndarray, np.ndarray]:
         F, Yo, _ = _point(demand[:, :origin], raw[:, :origin], kinds, M[:, :origin + cal.HORIZON],
-                          cal.HORIZON, sel.model, sel.names, deals)
+                          cal.HORIZON, sel.model, sel.names, deals, coupons)
         if deals is not None and np.any(deals.cut[:, origin:origin + cal.HORIZON]):
             # a past deal counts as planned (the KAM enters coming deals): the bands measure the rest
             ahead = np.zeros_like(F)
@@ -220,22 +237,25 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
             F = F * deals.factor(ahead)
         return F, bt._level(Yo)
 
-    kept: list = []
+    kept: list[tuple[int, np.ndarray]] = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
-    point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals)
-    launch, lf = fl.launch_forecast(Yd, horizon, groups)
+    point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals, coupons)
+    launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
     horizon_weeks = all_weeks[t:t + horizon]
     q = cal.quantiles(point, z, sel.scale, bt._level(Yd), horizon_weeks, sel.intermittent)
+    if launch.any():     # a launch's bands: its size's uncertainty and its analogues' spread
+        q[:, launch] = fl.launch_quantiles(point[launch], sigma[launch])
     source, w = ["ours"] * len(q[0]), None
     if amazon is not None and not amazon.empty and asins:
         amz = rv.by_horizon(amazon, asins, weeks, t - 1)
         done = {o for o, _ in kept}
         for o in rv.extra_origins(amz, t, done):     # weekly origins where Amazon has forecasts
             kept.append((o, at(o)[0]))
-        w = rv.weights(rv.ours_by_horizon(kept, raw.shape), amz, raw)
+        ours_past = rv.ours_by_horizon(kept, raw.shape)
+        w = rv.weights(ours_past, amz, raw)
         mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
-        q, source = rv.combine(q, mean, k, w)
+        q, source = rv.combine(q, mean, k, w, rv.spread_ratio(ours_past, amz, raw, w))
     if lift is not None:     # the KAM's deals, after the blend: Amazon's forecast does not know them
         q, point = q * lift[None], point * lift
     model = ["launch_analogues" if launch[i] else sel.names[m] for i, m in enumerate(sel.model)]
@@ -243,9 +263,9 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
 
 
 def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
-                   cancelled: Callable[[], bool] | None = None, events: list | None = None,
+                   cancelled: Callable[[], bool] | None = None, events: list[Event] | None = None,
                    elasticity: float | None = None, amazon: pd.DataFrame | None = None,
-                   groups: list | None = None) -> ForecastResult:
+                   groups: list[fl.Group] | None = None) -> ForecastResult:
     """Our forecast for every ASIN of ``panel``, ``horizon`` weeks after its last week.
 
     ``events``: the calendar (default: the built-in one); deals in it (price_cut) lift their
@@ -258,7 +278,7 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     lift = fe.deal_factor(events, panel.asins, weeks, DEFAULT_ELASTICITY if elasticity is None else elasticity)
     fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift, amazon,
-                       panel.asins, groups, panel.asp)
+                       panel.asins, groups, panel.asp, listed_week(panel.units))
     q, model, sel = fit.q, fit.model, fit.sel
     _apply_fallbacks(q, model, panel.demand)
     q = np.nan_to_num(q, nan=0.0, posinf=0.0)
@@ -273,14 +293,20 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight, past)
 
 
-def default_events(weeks: list[str]) -> list:
+def listed_week(units: np.ndarray) -> np.ndarray:
+    """Per series the first week with a sales row (-1 for none)."""
+    seen = ~np.isnan(units)
+    return np.where(seen.any(axis=1), seen.argmax(axis=1), -1)
+
+
+def default_events(weeks: list[str]) -> list[Event]:
     first, last = int(weeks[0][:4]) - 1, int(weeks[-1][:4]) + 2
     return builtin_events(first, last)
 
 
 def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
-                     events: list | None = None, amazon: pd.DataFrame | None = None,
-                     groups: list | None = None) -> dict:
+                     events: list[Event] | None = None, amazon: pd.DataFrame | None = None,
+                     groups: list[fl.Group] | None = None) -> dict[str, Any]:
     """Hide the last ``holdout`` weeks, forecast them, score ours and seasonal naive.
 
     Actuals are the OOS-corrected demand (excluded weeks are not scored, spikes are kept).
@@ -293,10 +319,13 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     if not len(panel) or t - holdout < 1:
         return {"holdout": holdout, "total": {}, "asins": []}
     events = default_events(panel.weeks) if events is None else events
-    events = [e for e in events if not e.price_cut]
+    # the KAM's deals and coupons that start after the training weeks were not known then
+    end = (dt.date.fromisoformat(panel.weeks[t - holdout - 1]) + dt.timedelta(days=6)).isoformat()
+    events = [e for e in events if not e.price_cut and not (e.kind == "coupon" and e.start > end)]
     fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
                        None, amazon, panel.asins, groups,
-                       None if panel.asp is None else panel.asp[:, :t - holdout])
+                       None if panel.asp is None else panel.asp[:, :t - holdout],
+                       listed_week(panel.units[:, :t - holdout]))
     q, model = fit.q, fit.model
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
@@ -304,7 +333,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     total = _totals(q, naive, actual, train)
     weeks = panel.weeks[t - holdout:]
     kinds, M = fe.calendar_matrix(events, weeks)
-    busy = M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0) if kinds else np.zeros(0, bool)
+    busy = (np.asarray(M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0)) if kinds
+            else np.zeros(0, bool))
     event_total = _totals(q[:, :, busy], naive[:, busy], actual[:, busy], train) if busy.any() else {}
     wa = fit.amazon_weight
     buckets = [f"h{lo}-{hi}" for lo, hi in cal.BUCKETS]
@@ -320,7 +350,7 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
             "_arrays": {"q": q, "naive": naive, "actual": actual, "weeks": weeks, "busy": busy}}
 
 
-def _totals(q: np.ndarray, naive: np.ndarray, actual: np.ndarray, train: np.ndarray) -> dict:
+def _totals(q: np.ndarray, naive: np.ndarray, actual: np.ndarray, train: np.ndarray) -> dict[str, Any]:
     return {"ours": bt.total_scores(q[0], actual, train),
             "seasonal_naive": bt.total_scores(naive, actual, train),
             "coverage": {f"p{p}": bt.coverage(q[k], actual) for k, p in ((1, 70), (2, 80), (3, 90))}}
