@@ -1184,7 +1184,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastTab</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/tab.py" line="+18"/>
+        <location filename="../../vendordesk/ui/forecast/tab.py" line="+21"/>
         <source>No sales history yet</source>
         <translation>Noch keine Verkaufshistorie</translation>
     </message>
@@ -1194,22 +1194,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Importieren Sie wöchentliche Vendor-Central-Verkaufsberichte und Amazons Prognosebericht (Datei › Importieren…), um unsere Prognose mit der von Amazon zu vergleichen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>Forecasting every ASIN and backtesting it…</source>
         <translation>Prognose und Backtest für jede ASIN…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
         <source>Forecast cancelled. Press “Run forecast” to start again.</source>
         <translation>Prognose abgebrochen. Klicken Sie auf „Prognose berechnen“, um neu zu starten.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>The forecast failed; details are in the log file.</source>
         <translation>Die Prognose ist fehlgeschlagen; Details stehen in der Protokolldatei.</translation>
     </message>
@@ -1855,7 +1855,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -2112,7 +2112,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearThresholdsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/gears.py" line="+54"/>
+        <location filename="../../vendordesk/ui/settings/gears.py" line="+56"/>
         <source>Net PPM target:</source>
         <translation>Net-PPM-Ziel:</translation>
     </message>
@@ -2245,7 +2245,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+91"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+58"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2280,18 +2280,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPI-Zahnräder</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+49"/>
         <source>Gears</source>
         <translation>Zahnräder</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+339"/>
+        <location line="+297"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-288"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2351,12 +2351,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+67"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
         <source>Week of %1</source>
         <translation>Woche vom %1</translation>
     </message>
@@ -2371,13 +2371,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>eine neuere, unvollständige Woche %1 liegt vor (noch zu wenige ASINs)</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+7"/>
+        <location line="+44"/>
+        <location line="+9"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -2402,7 +2402,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/tab.py" line="+48"/>
+        <location filename="../../vendordesk/ui/imports/tab.py" line="+46"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2641,7 +2641,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportPreview</name>
     <message>
-        <location line="+90"/>
+        <location line="+81"/>
         <source>Import reports – preview</source>
         <translation>Berichte importieren – Vorschau</translation>
     </message>
@@ -3596,7 +3596,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBrief</name>
     <message>
-        <location filename="../../vendordesk/ui/management_brief.py" line="+103"/>
+        <location filename="../../vendordesk/ui/management_brief.py" line="+104"/>
         <source>Management brief…</source>
         <translation>Management-Bericht…</translation>
     </message>
@@ -3609,7 +3609,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Management-Bericht</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
@@ -4730,7 +4730,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+119"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+121"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4756,7 +4756,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-101"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-103"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4782,7 +4782,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+75"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+77"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
@@ -4792,7 +4792,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-66"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-68"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
@@ -4887,7 +4887,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>EDI / API</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Enter the case ID from the Amazon case.</source>
         <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
     </message>
@@ -4923,7 +4923,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-92"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-94"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
@@ -4958,12 +4958,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Braucht Infos von uns</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
         <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-112"/>
         <source>Not disputed</source>
         <translation>Kein Einspruch</translation>
     </message>
@@ -5087,12 +5087,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+80"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+82"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-99"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -5127,7 +5127,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
@@ -5244,7 +5244,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+125"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+121"/>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="+10"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -5340,7 +5340,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Import refused</source>
         <translation>Import abgelehnt</translation>
     </message>
@@ -5390,7 +5390,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Sie können das rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Undo delete of %1</source>
         <translation>Löschen von %1 rückgängig machen</translation>
     </message>
@@ -5415,7 +5415,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -5425,7 +5425,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 Zeilen nach %2 geschrieben</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>Save task list</source>
         <translation>Aufgabenliste speichern</translation>
     </message>
