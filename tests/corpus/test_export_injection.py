@@ -108,11 +108,12 @@ def test_xlsx_export_writes_text_not_formula(exported, label, field):
 
 
 def test_xlsx_plain_text_has_no_quote_prefix(exported):
-    """Text that does not start like a formula is left alone (status "open" of every case)."""
+    """Text that does not start like a formula is left alone (every case's status, shown in the
+    window's word "Open")."""
     cells = _xlsx_cells(exported["xlsx"])
     assert len(cells) == len(PAYLOADS)
     for row in cells.values():
-        assert row["status"].value == "open" and not row["status"].quotePrefix
+        assert row["status"].value == "Open" and not row["status"].quotePrefix
 
 
 def test_xlsx_sheet_holds_no_formula(exported):

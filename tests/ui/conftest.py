@@ -52,6 +52,7 @@ def no_leaks(qapp):
     from PySide6.QtWidgets import QApplication
 
     from vendordesk.ui import workers
+    from vendordesk.ui.i18n import install_language
 
     before = {id(w) for w in QApplication.topLevelWidgets()}
     yield
@@ -63,6 +64,7 @@ def no_leaks(qapp):
               if id(w) not in before and w.isVisible() and w.isWindow()]
     for w in leaked:
         w.close()
+    install_language(qapp, "en")      # a German test leaves no German behind for the next one
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
 
 

@@ -199,8 +199,11 @@ def read_report(path: str | Path, context: Context | None = None, sink: RowSink 
 
 
 def file_hash(path: str | Path) -> str:
+    """The file's SHA-256; ``UserError`` when there is no such file (the import's first read)."""
     import hashlib
 
+    if not Path(path).is_file():
+        raise UserError(NO_SUCH_FILE, file=str(path))
     digest = hashlib.sha256()
     with Path(path).open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
