@@ -73,8 +73,10 @@ def _xlsx_cells(path: Path) -> dict[str, dict[str, object]]:
     from openpyxl import load_workbook
 
     from vendordesk.exports.columns import COLUMNS
+    from vendordesk.exports.columns import header as column_header
 
-    key_of = {title: col.key for col in COLUMNS["tickets"] for title in (col.en, col.de)}
+    key_of = {title: col.key for col in COLUMNS["tickets"]
+              for title in (column_header(col, "en"), column_header(col, "de"))}
     sheet = load_workbook(path).active
     rows = list(sheet.iter_rows())
     names = [key_of.get(c.value, c.value) for c in rows[0]]

@@ -21,6 +21,7 @@ from vendordesk.core.gears.defs import GEARS
 from vendordesk.core.marketplaces import MARKETPLACES
 from vendordesk.core.tickets import DEPARTMENTS
 from vendordesk.exports.columns import COLUMNS
+from vendordesk.exports.columns import header as column_header
 from vendordesk.exports.labels import LABELS
 from vendordesk.store import open_workspace
 from vendordesk.store import tickets as st
@@ -69,7 +70,7 @@ def demo_exports(_demo_template, tmp_path_factory):
 def test_every_kind_has_headers_in_the_language_and_no_codes_in_label_columns(demo_exports, kind, lang):
     header, rows = _table(demo_exports[kind, lang])
     keys = [c.key for c in COLUMNS[kind]]
-    expected = [(c.de if lang == "de" else c.en) for c in COLUMNS[kind]]
+    expected = [column_header(c, lang) for c in COLUMNS[kind]]
     assert header == [h for h, k in zip(expected, keys) if h in header]     # the table's order
     assert rows, f"{kind}: the demo has rows"
     label_columns = dict(LABELS[kind])
@@ -78,9 +79,9 @@ def test_every_kind_has_headers_in_the_language_and_no_codes_in_label_columns(de
     checked = 0
     for key in label_columns:
         col = next((c for c in COLUMNS[kind] if c.key == key), None)
-        if col is None or (col.de if lang == "de" else col.en) not in header:
+        if col is None or column_header(col, lang) not in header:
             continue
-        for cell in _column(header, rows, col.de if lang == "de" else col.en):
+        for cell in _column(header, rows, column_header(col, lang)):
             if cell.value is None:
                 continue
             checked += 1
@@ -95,7 +96,7 @@ def test_every_kind_has_headers_in_the_language_and_no_codes_in_label_columns(de
 def test_every_kind_writes_real_dates_and_numbers(demo_exports, kind, lang):
     header, rows = _table(demo_exports[kind, lang])
     date_format = "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"
-    by_title = {(c.de if lang == "de" else c.en): c for c in COLUMNS[kind]}
+    by_title = {column_header(c, lang): c for c in COLUMNS[kind]}
     seen = set()
     for i, title in enumerate(header):
         col = by_title[title]
@@ -147,7 +148,7 @@ def test_case_fields_read_as_the_windows_words(tickets_path, tmp_path, lang):
     out = tmp_path / "cases.xlsx"
     assert _export(tickets_path, "tickets", out, "--lang", lang) == 0
     header, rows = _table(out)
-    cols = {c.key: (c.de if lang == "de" else c.en) for c in COLUMNS["tickets"]}
+    cols = {c.key: column_header(c, lang) for c in COLUMNS["tickets"]}
     by_case = {r[header.index(cols["case_id"])].value: r for r in rows}
     for (_kind, key), expected in WORDS.items():
         for case_id, words in expected.items():
@@ -167,7 +168,7 @@ def test_chargeback_and_task_fields_read_as_words(tickets_path, tmp_path, lang, 
     out = tmp_path / "cb.xlsx"
     assert _export(tickets_path, "chargebacks", out, "--lang", lang) == 0
     header, rows = _table(out)
-    cb = {c.key: c.de if lang == "de" else c.en for c in COLUMNS["chargebacks"]}
+    cb = {c.key: column_header(c, lang) for c in COLUMNS["chargebacks"]}
     assert rows[0][header.index(cb["kind"])].value == kind_word
     assert rows[0][header.index(cb["dispute_status"])].value == dispute
     amount = rows[0][header.index(cb["amount"])]
@@ -175,7 +176,7 @@ def test_chargeback_and_task_fields_read_as_words(tickets_path, tmp_path, lang, 
     out = tmp_path / "tasks.xlsx"
     assert _export(tickets_path, "tasks", out, "--lang", lang) == 0
     header, rows = _table(out)
-    tk = {c.key: c.de if lang == "de" else c.en for c in COLUMNS["tasks"]}
+    tk = {c.key: column_header(c, lang) for c in COLUMNS["tasks"]}
     assert [rows[0][header.index(tk[k])].value for k in ("department_id", "gear", "status")] == [department, gear, status]
 
 
@@ -209,7 +210,7 @@ def test_facts_xlsx_names_the_marketplace_and_grain(tmp_path, lang, grain, marke
     out = tmp_path / "facts.xlsx"
     assert _export(path, "facts", out, "--lang", lang) == 0
     header, rows = _table(out)
-    cols = {c.key: c.de if lang == "de" else c.en for c in COLUMNS["facts"]}
+    cols = {c.key: column_header(c, lang) for c in COLUMNS["facts"]}
     row = rows[0]
     assert row[header.index(cols["grain"])].value == grain
     assert row[header.index(cols["marketplace_id"])].value == market
@@ -217,3 +218,18 @@ def test_facts_xlsx_names_the_marketplace_and_grain(tmp_path, lang, grain, marke
     assert value.value == 1234.5 and value.number_format == '#,##0.00 "€"'        # the format follows the metric
     assert _export(path, "facts", tmp_path / "facts.csv") == 0
     assert "week,EUR,A1PA6795UKMFR9" in (tmp_path / "facts.csv").read_text("utf-8")
+
+
+def test_headers_come_from_the_catalogue_with_their_context():
+    """The headers are catalogue messages: German from the .po, one English word read two ways by its
+    context (a case's notes are "Notizen", the forecast's flags "Hinweise")."""
+    from vendordesk.exports import title
+
+    tickets = {c.key: c for c in COLUMNS["tickets"]}
+    forecast = {c.key: c for c in COLUMNS["forecast"]}
+    assert column_header(tickets["last_contact_on"], "de") == "Letzter Kontakt"
+    assert column_header(tickets["last_contact_on"], "en") == "Last contact"
+    assert column_header(tickets["notes"], "de") == "Notizen" and column_header(forecast["flags"], "de") == "Hinweise"
+    assert column_header(tickets["notes"], "en") == column_header(forecast["flags"], "en") == "Notes"
+    assert title("chargebacks", "de") == "Rückbelastungen" and title("chargebacks", "en") == "Chargebacks"
+    assert title(None, "de") == "Export"

@@ -16,11 +16,12 @@ from pathlib import Path
 from vendordesk.errors import UserError
 from vendordesk.exports.columns import COLUMNS, columns_for
 from vendordesk.exports.files import atomic_target, check_target
+from vendordesk.text import NP_, texts
 
 MAX_XLSX_ROWS = 1_048_576        # Excel's rows per sheet, the header row included
-TITLES = {"facts": ("Facts", "Fakten"), "tickets": ("Cases", "Fälle"), "chargebacks": ("Chargebacks", "Rückbelastungen"),
-          "tasks": ("Tasks", "Aufgaben"), "forecast": ("Forecast", "Prognose"), "orders": ("Orders coming", "Erwartete Bestellungen"),
-          "gears": ("KPI gears", "KPI-Zahnräder")}
+TITLES = {"facts": NP_("export title", "Facts"), "tickets": NP_("export title", "Cases"), "chargebacks": NP_("export title", "Chargebacks"),
+          "tasks": NP_("export title", "Tasks"), "forecast": NP_("export title", "Forecast"),
+          "orders": NP_("export title", "Orders coming"), "gears": NP_("export title", "KPI gears")}
 
 Progress = Callable[[float], None]
 
@@ -35,8 +36,7 @@ def check_xlsx_rows(rows: int, out: Path) -> None:
 
 
 def title(kind: str | None, lang: str) -> str:
-    en, de = TITLES.get(kind or "", ("Export", "Export"))
-    return de if lang == "de" else en
+    return texts(lang).pgettext("export title", TITLES.get(kind or "", NP_("export title", "Export")))
 
 
 def export_facts(ws, out: Path, source, lang: str = "en", progress: Progress | None = None) -> int:

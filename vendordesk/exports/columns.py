@@ -1,4 +1,4 @@
-"""The columns of every export: key (the CSV header), cell kind, English and German header.
+"""The columns of every export: key (the CSV header), cell kind and header (a catalogue message).
 
 CSV writes the keys (the scripting contract, snake_case); XLSX writes the header in the UI
 language and formats each cell by its kind:
@@ -13,116 +13,120 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from vendordesk.text import NP_, texts
+
+CONTEXT = "export column"
+
 
 class Col(NamedTuple):
     key: str
     kind: str
-    en: str
-    de: str
+    en: str                    # the English header: a catalogue message in ``context``
+    context: str = CONTEXT
 
 
 C = Col
 COLUMNS: dict[str, tuple[Col, ...]] = {
     "facts": (
-        C("asin", "text", "ASIN", "ASIN"),
-        C("period_start", "date", "Period start", "Beginn"),
-        C("period_end", "date", "Period end", "Ende"),
-        C("metric", "text", "Metric", "Kennzahl"),
-        C("value", "metric", "Value", "Wert"),
-        C("distributor_view", "text", "Distributor view", "Vertriebssicht"),
-        C("selling_program", "text", "Selling program", "Verkaufsprogramm"),
-        C("grain", "text", "Grain", "Zeitraster"),
-        C("currency", "text", "Currency", "Währung"),
-        C("marketplace_id", "text", "Marketplace", "Marktplatz"),
+        C("asin", "text", NP_("export column", "ASIN")),
+        C("period_start", "date", NP_("export column", "Period start")),
+        C("period_end", "date", NP_("export column", "Period end")),
+        C("metric", "text", NP_("export column", "Metric")),
+        C("value", "metric", NP_("export column", "Value")),
+        C("distributor_view", "text", NP_("export column", "Distributor view")),
+        C("selling_program", "text", NP_("export column", "Selling program")),
+        C("grain", "text", NP_("export column", "Grain")),
+        C("currency", "text", NP_("export column", "Currency")),
+        C("marketplace_id", "text", NP_("export column", "Marketplace")),
     ),
     "tickets": (
-        C("case_id", "text", "Case ID", "Fall-ID"),
-        C("subject", "text", "Subject", "Betreff"),
-        C("category", "text", "Category", "Kategorie"),
-        C("status", "text", "Status", "Status"),
-        C("opened_on", "date", "Opened", "Eröffnet"),
-        C("last_contact_on", "date", "Last contact", "Letzter Kontakt"),
-        C("next_follow_up", "date", "Next follow-up", "Nächste Nachfrage"),
-        C("escalation_level", "int", "Escalation level", "Eskalationsstufe"),
-        C("gear", "text", "Gear", "Zahnrad"),
-        C("owner_department", "text", "Department", "Abteilung"),
-        C("resolved_on", "date", "Resolved", "Gelöst am"),
-        C("asins", "text", "ASINs", "ASINs"),
-        C("pos", "text", "Purchase orders", "Bestellungen (PO)"),
-        C("invoices", "text", "Invoices", "Rechnungen"),
-        C("notes", "text", "Notes", "Notizen"),
+        C("case_id", "text", NP_("export column", "Case ID")),
+        C("subject", "text", NP_("export column", "Subject")),
+        C("category", "text", NP_("export column", "Category")),
+        C("status", "text", NP_("export column", "Status")),
+        C("opened_on", "date", NP_("export column", "Opened")),
+        C("last_contact_on", "date", NP_("export column", "Last contact")),
+        C("next_follow_up", "date", NP_("export column", "Next follow-up")),
+        C("escalation_level", "int", NP_("export column", "Escalation level")),
+        C("gear", "text", NP_("export column", "Gear")),
+        C("owner_department", "text", NP_("export column", "Department")),
+        C("resolved_on", "date", NP_("export column", "Resolved")),
+        C("asins", "text", NP_("export column", "ASINs")),
+        C("pos", "text", NP_("export column", "Purchase orders")),
+        C("invoices", "text", NP_("export column", "Invoices")),
+        C("notes", "text", NP_("export column", "Notes")),
     ),
     "chargebacks": (
-        C("id", "int", "No.", "Nr."),
-        C("external_id", "text", "Amazon ID", "Amazon-ID"),
-        C("kind", "text", "Kind", "Art"),
-        C("type", "text", "Type", "Typ"),
-        C("issue_group", "text", "Issue group", "Problemgruppe"),
-        C("po_number", "text", "PO number", "PO-Nummer"),
-        C("asin", "text", "ASIN", "ASIN"),
-        C("invoice_number", "text", "Invoice number", "Rechnungsnummer"),
-        C("amount", "money", "Amount", "Betrag"),
-        C("currency", "text", "Currency", "Währung"),
-        C("raised_on", "date", "Raised on", "Belastet am"),
-        C("invoice_date", "date", "Invoice date", "Rechnungsdatum"),
-        C("dispute_due", "date", "Dispute due", "Einspruch bis"),
-        C("dispute_count", "int", "Disputes", "Einsprüche"),
-        C("dispute_status", "text", "Dispute status", "Einspruchsstatus"),
-        C("recovered_amount", "money", "Recovered", "Zurückerhalten"),
-        C("case_id", "text", "Case ID", "Fall-ID"),
-        C("note", "text", "Note", "Notiz"),
+        C("id", "int", NP_("export column", "No.")),
+        C("external_id", "text", NP_("export column", "Amazon ID")),
+        C("kind", "text", NP_("export column", "Kind")),
+        C("type", "text", NP_("export column", "Type")),
+        C("issue_group", "text", NP_("export column", "Issue group")),
+        C("po_number", "text", NP_("export column", "PO number")),
+        C("asin", "text", NP_("export column", "ASIN")),
+        C("invoice_number", "text", NP_("export column", "Invoice number")),
+        C("amount", "money", NP_("export column", "Amount")),
+        C("currency", "text", NP_("export column", "Currency")),
+        C("raised_on", "date", NP_("export column", "Raised on")),
+        C("invoice_date", "date", NP_("export column", "Invoice date")),
+        C("dispute_due", "date", NP_("export column", "Dispute due")),
+        C("dispute_count", "int", NP_("export column", "Disputes")),
+        C("dispute_status", "text", NP_("export column", "Dispute status")),
+        C("recovered_amount", "money", NP_("export column", "Recovered")),
+        C("case_id", "text", NP_("export column", "Case ID")),
+        C("note", "text", NP_("export column", "Note")),
     ),
     "tasks": (
-        C("id", "int", "No.", "Nr."),
-        C("title", "text", "Title", "Titel"),
-        C("reason", "text", "Reason", "Grund"),
-        C("department_id", "text", "Department", "Abteilung"),
-        C("assignee", "text", "Assignee", "Zuständig"),
-        C("gear", "text", "Gear", "Zahnrad"),
-        C("case_id", "text", "Case ID", "Fall-ID"),
-        C("asin", "text", "ASIN", "ASIN"),
-        C("created_on", "date", "Created", "Angelegt"),
-        C("due_on", "date", "Due", "Fällig"),
-        C("status", "text", "Status", "Status"),
-        C("done_on", "date", "Done", "Erledigt am"),
+        C("id", "int", NP_("export column", "No.")),
+        C("title", "text", NP_("export column", "Title")),
+        C("reason", "text", NP_("export column", "Reason")),
+        C("department_id", "text", NP_("export column", "Department")),
+        C("assignee", "text", NP_("export column", "Assignee")),
+        C("gear", "text", NP_("export column", "Gear")),
+        C("case_id", "text", NP_("export column", "Case ID")),
+        C("asin", "text", NP_("export column", "ASIN")),
+        C("created_on", "date", NP_("export column", "Created")),
+        C("due_on", "date", NP_("export column", "Due")),
+        C("status", "text", NP_("export column", "Status")),
+        C("done_on", "date", NP_("export column", "Done")),
     ),
     "forecast": (
-        C("asin", "text", "ASIN", "ASIN"),
-        C("week_start", "date", "Week starting", "Woche ab"),
-        C("p50", "units", "P50 units", "P50 Einheiten"),
-        C("p70", "units", "P70 units", "P70 Einheiten"),
-        C("p80", "units", "P80 units", "P80 Einheiten"),
-        C("p90", "units", "P90 units", "P90 Einheiten"),
-        C("model", "text", "Model", "Modell"),
-        C("flags", "text", "Notes", "Hinweise"),
-        C("source", "text", "Forecast used", "Verwendete Prognose"),
-        C("events", "text", "Events", "Ereignisse"),
+        C("asin", "text", NP_("export column", "ASIN")),
+        C("week_start", "date", NP_("export column", "Week starting")),
+        C("p50", "units", NP_("export column", "P50 units")),
+        C("p70", "units", NP_("export column", "P70 units")),
+        C("p80", "units", NP_("export column", "P80 units")),
+        C("p90", "units", NP_("export column", "P90 units")),
+        C("model", "text", NP_("export column", "Model")),
+        C("flags", "text", NP_("forecast export column", "Notes"), "forecast export column"),
+        C("source", "text", NP_("export column", "Forecast used")),
+        C("events", "text", NP_("export column", "Events")),
     ),
     "orders": (
-        C("week_start", "date", "Week starting", "Woche ab"),
-        C("expected_order", "units", "Expected order units", "Erwartete Bestellmenge"),
-        C("open_po", "units", "Open PO units", "Offene PO-Einheiten"),
-        C("total", "units", "Total units", "Summe Einheiten"),
-        C("value", "money", "Value", "Wert"),
-        C("asins", "int", "ASINs ordering", "Bestellte ASINs"),
+        C("week_start", "date", NP_("export column", "Week starting")),
+        C("expected_order", "units", NP_("export column", "Expected order units")),
+        C("open_po", "units", NP_("export column", "Open PO units")),
+        C("total", "units", NP_("export column", "Total units")),
+        C("value", "money", NP_("export column", "Value")),
+        C("asins", "int", NP_("export column", "ASINs ordering")),
     ),
     "gears": (
-        C("gear_id", "text", "Gear ID", "Zahnrad-ID"),
-        C("gear", "text", "Gear", "Zahnrad"),
-        C("gear_score", "score", "Gear score", "Zahnrad-Punkte"),
-        C("gear_status", "text", "Gear status", "Zahnrad-Status"),
-        C("kpi_id", "text", "KPI ID", "KPI-ID"),
-        C("kpi", "text", "KPI", "KPI"),
-        C("unit", "text", "Unit", "Einheit"),
-        C("value", "kpi", "Value", "Wert"),
-        C("prior", "kpi", "Prior period", "Vorperiode"),
-        C("last_year", "kpi", "Last year", "Vorjahr"),
-        C("change", "pct", "Change", "Veränderung"),
-        C("kpi_status", "text", "KPI status", "KPI-Status"),
-        C("kpi_score", "score", "KPI score", "KPI-Punkte"),
-        C("manual", "bool", "Entered by hand", "Manuell erfasst"),
-        C("data_as_of", "date", "Data as of", "Datenstand"),
-        C("week", "date", "Week", "Woche"),
+        C("gear_id", "text", NP_("export column", "Gear ID")),
+        C("gear", "text", NP_("export column", "Gear")),
+        C("gear_score", "score", NP_("export column", "Gear score")),
+        C("gear_status", "text", NP_("export column", "Gear status")),
+        C("kpi_id", "text", NP_("export column", "KPI ID")),
+        C("kpi", "text", NP_("export column", "KPI")),
+        C("unit", "text", NP_("export column", "Unit")),
+        C("value", "kpi", NP_("export column", "Value")),
+        C("prior", "kpi", NP_("export column", "Prior period")),
+        C("last_year", "kpi", NP_("export column", "Last year")),
+        C("change", "pct", NP_("export column", "Change")),
+        C("kpi_status", "text", NP_("export column", "KPI status")),
+        C("kpi_score", "score", NP_("export column", "KPI score")),
+        C("manual", "bool", NP_("export column", "Entered by hand")),
+        C("data_as_of", "date", NP_("export column", "Data as of")),
+        C("week", "date", NP_("export column", "Week")),
     ),
 }
 del C
@@ -134,8 +138,9 @@ def columns_for(kind: str | None, keys) -> list[Col]:
     keys = list(keys)
     known = [c for c in COLUMNS.get(kind or "", ()) if c.key in keys]
     seen = {c.key for c in known}
-    return known + [Col(k, "text", k, k) for k in keys if k not in seen]
+    return known + [Col(k, "text", k) for k in keys if k not in seen]
 
 
 def header(col: Col, lang: str) -> str:
-    return col.de if lang == "de" else col.en
+    """The column's header in ``lang`` (an unknown column keeps its key)."""
+    return texts(lang).pgettext(col.context, col.en)
