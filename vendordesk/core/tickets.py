@@ -226,7 +226,7 @@ def dispute_opens(kind: str, raised_on: dt.date) -> dt.date:
     return raised_on
 
 
-def can_dispute(kind: str, dispute_status: str, dispute_count: int, dispute_due: dt.date | None,
+def can_dispute(kind: str | None, dispute_status: str | None, dispute_count: int, dispute_due: dt.date | None,
                 today: dt.date) -> bool:
     """Still disputable: not settled, under the dispute limit (chargebacks) and before the due date."""
     if dispute_status in DONE_DISPUTE:
