@@ -91,10 +91,11 @@ def _chargeback_items(cb: Row, today: dt.date, end: dt.date) -> list[Item]:
         return []
     due = _day(cb.get("dispute_due"))
     count = 0 if is_missing(cb.get("dispute_count")) else int(cb.get("dispute_count") or 0)
-    common: _ChargebackFields = {"ref": ("chargeback", int(cb["id"])), "title": cb.get("type") or "",
-              "detail": str(cb.get("po_number") or cb.get("invoice_number") or ""),
-              "amount": None if is_missing(cb.get("amount")) else float(cb["amount"]),
-              "currency": cb.get("currency")}
+    common: _ChargebackFields = {
+        "ref": ("chargeback", int(cb["id"])), "title": cb.get("type") or "",
+        "detail": str(cb.get("po_number") or cb.get("invoice_number") or ""),
+        "amount": None if is_missing(cb.get("amount")) else float(cb["amount"]),
+        "currency": cb.get("currency")}
     out: list[Item] = []
     opens = rules.dispute_opens(cb.get("kind") or "chargeback", raised)
     if cb.get("kind") == "shortage" and cb.get("dispute_status") == "open" and today <= opens <= end:
