@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 from vendordesk.core import tickets as rules
 from vendordesk.core.missing import is_missing
 
 KINDS = ("follow_up", "task", "dispute_due", "dispute_opens", "price_effective", "final_order")
 OPEN_NEGOTIATION = ("draft", "submitted")
+Row = dict[str, Any]   # one record of a store frame: values as pandas holds them
 
 
 @dataclass(frozen=True)
@@ -35,16 +37,26 @@ class Item:
         return f"{self.kind}-{self.ref[0]}-{self.ref[1]}@vendordesk"
 
 
-def _day(value) -> dt.date | None:
+class _ChargebackFields(TypedDict):
+    """What both items of one chargeback share."""
+
+    ref: tuple[str, object]
+    title: str
+    detail: str
+    amount: float | None
+    currency: str | None
+
+
+def _day(value: object) -> dt.date | None:
     if is_missing(value) or value == "":
         return None
     try:
-        return rules.parse_date(value)
+        return rules.parse_date(value if isinstance(value, dt.date) else str(value))
     except ValueError:
         return None
 
 
-def items(cases: list[dict], chargebacks: list[dict], tasks: list[dict], negotiations: list[dict],
+def items(cases: list[Row], chargebacks: list[Row], tasks: list[Row], negotiations: list[Row],
           today: dt.date, days: int = 7) -> list[Item]:
     """Everything due up to ``today + days``, sorted by day. Follow-ups and tasks already overdue
     are kept (they are still to do); deadlines already passed are not (nothing can be done)."""
@@ -73,17 +85,18 @@ def items(cases: list[dict], chargebacks: list[dict], tasks: list[dict], negotia
     return sorted(out, key=lambda i: (i.day, order[i.kind], str(i.ref[1])))
 
 
-def _chargeback_items(cb: dict, today: dt.date, end: dt.date) -> list[Item]:
+def _chargeback_items(cb: Row, today: dt.date, end: dt.date) -> list[Item]:
     raised = _day(cb.get("raised_on"))
     if raised is None or cb.get("dispute_status") in rules.DONE_DISPUTE:
         return []
     due = _day(cb.get("dispute_due"))
     count = 0 if is_missing(cb.get("dispute_count")) else int(cb.get("dispute_count") or 0)
-    common = {"ref": ("chargeback", int(cb["id"])), "title": cb.get("type") or "",
-              "detail": str(cb.get("po_number") or cb.get("invoice_number") or ""),
-              "amount": None if is_missing(cb.get("amount")) else float(cb["amount"]),
-              "currency": cb.get("currency")}
-    out = []
+    common: _ChargebackFields = {
+        "ref": ("chargeback", int(cb["id"])), "title": cb.get("type") or "",
+        "detail": str(cb.get("po_number") or cb.get("invoice_number") or ""),
+        "amount": None if is_missing(cb.get("amount")) else float(cb["amount"]),
+        "currency": cb.get("currency")}
+    out: list[Item] = []
     opens = rules.dispute_opens(cb.get("kind") or "chargeback", raised)
     if cb.get("kind") == "shortage" and cb.get("dispute_status") == "open" and today <= opens <= end:
         out.append(Item(opens, "dispute_opens", **common))
@@ -97,7 +110,7 @@ def buckets(found: list[Item], today: dt.date) -> list[tuple[str, dt.date | None
     """("overdue", None, …), ("today", today, …), ("tomorrow", …), then ("day", date, …) for each
     further day that has something; empty today/tomorrow are kept (they answer "nothing")."""
     overdue = [i for i in found if i.day < today]
-    out = [("overdue", None, overdue)] if overdue else []
+    out: list[tuple[str, dt.date | None, list[Item]]] = [("overdue", None, overdue)] if overdue else []
     out.append(("today", today, [i for i in found if i.day == today]))
     tomorrow = today + dt.timedelta(days=1)
     out.append(("tomorrow", tomorrow, [i for i in found if i.day == tomorrow]))

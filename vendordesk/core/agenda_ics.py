@@ -4,6 +4,7 @@ CRLF line ends, lines folded at 75 octets, TEXT values escaped. Stdlib only."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from vendordesk.core.agenda import Item
 from vendordesk.text import N_, formatter, texts
@@ -61,7 +62,7 @@ def to_ics(found: list[Item], lang: str, stamp: dt.datetime) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def write_ics(path, found: list[Item], lang: str, stamp: dt.datetime | None = None) -> None:
+def write_ics(path: Path | str, found: list[Item], lang: str, stamp: dt.datetime | None = None) -> None:
     text = to_ics(found, lang, stamp or dt.datetime.now(dt.UTC))
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+    Mask = npt.NDArray[np.bool_]        # one flag per frame row
+    Texts = npt.NDArray[np.object_]     # one ISO date text (or None) per frame row
 
 STATUSES = ("open", "waiting_amazon", "needs_info", "reopened", "resolved")
 DISPUTE_STATUSES = ("open", "disputed", "won", "lost", "accepted")
@@ -36,13 +46,13 @@ CATEGORY_ALIASES = {
 }
 
 
-def department_name(department: dict, lang: str) -> str:
+def department_name(department: Mapping[str, str], lang: str) -> str:
     """A department's stored name in ``lang``: the table keeps one column ``name_<lang>`` per
     language; a language without its column (or an empty one) reads the English name."""
     return department.get(f"name_{lang}") or department["name_en"]
 
 
-def category_key(value) -> str | None:
+def category_key(value: object) -> str | None:
     """Our category key for a stored value (a key or Amazon's name); None when it is neither."""
     if not isinstance(value, str) or not value.strip():
         return None
@@ -139,7 +149,8 @@ MESSAGES = {
 }
 
 
-def validate_case(values: dict, existing_ids=(), known_asins=None) -> list[Problem]:
+def validate_case(values: Mapping[str, Any], existing_ids: Iterable[str] = (),
+                  known_asins: Collection[str] | None = None) -> list[Problem]:
     """Check a case's fields (strings as typed). ``known_asins`` None skips the ASIN check."""
     problems: list[Problem] = []
     case_id = (values.get("case_id") or "").strip()
@@ -193,9 +204,9 @@ class ShortageTimeline:
 def shortage_timeline(invoice_due: dt.date | None = None, invoice_date: dt.date | None = None) -> ShortageTimeline:
     """T25: due 2024-05-10 -> visible 2024-05-05, dispute from 2024-06-14; the 24-month limit
     runs from the invoice date (given, else due - 30 days): 2024-04-10 -> 2026-04-10."""
-    if invoice_due is None and invoice_date is None:
-        raise ValueError("shortage_timeline: give the invoice due date or the invoice date")
     if invoice_due is None:
+        if invoice_date is None:
+            raise ValueError("shortage_timeline: give the invoice due date or the invoice date")
         invoice_due = invoice_date + dt.timedelta(days=INVOICE_PAYMENT_DAYS)
     if invoice_date is None:
         invoice_date = invoice_due - dt.timedelta(days=INVOICE_PAYMENT_DAYS)
@@ -226,7 +237,7 @@ def dispute_opens(kind: str, raised_on: dt.date) -> dt.date:
     return raised_on
 
 
-def can_dispute(kind: str, dispute_status: str, dispute_count: int, dispute_due: dt.date | None,
+def can_dispute(kind: str | None, dispute_status: str | None, dispute_count: int, dispute_due: dt.date | None,
                 today: dt.date) -> bool:
     """Still disputable: not settled, under the dispute limit (chargebacks) and before the due date."""
     if dispute_status in DONE_DISPUTE:
@@ -241,7 +252,7 @@ def days_left(due: dt.date | None, today: dt.date) -> int | None:
 
 
 # --- reminders and staleness (DataFrames from store.tickets frames; ISO date strings) -----
-def _iso_col(series, missing: str = "9999-12-31"):
+def _iso_col(series: pd.Series, missing: str = "9999-12-31") -> Texts:
     """ISO date strings as a numpy object array (they compare like dates); missing -> ``missing``."""
     import numpy as np
     import pandas as pd
@@ -251,46 +262,46 @@ def _iso_col(series, missing: str = "9999-12-31"):
     return np.where(gone, missing, values)
 
 
-def _before(series, day: dt.date):
+def _before(series: pd.Series, day: dt.date) -> Mask:
     """ISO dates strictly before ``day``; missing values are not."""
     return _iso_col(series) < day.isoformat()
 
 
-def _unresolved(frame):
+def _unresolved(frame: pd.DataFrame) -> Mask:
     return (frame["status"] != "resolved").to_numpy(dtype=bool)
 
 
-def follow_up_mask(cases, today: dt.date, within_days: int = 0):
+def follow_up_mask(cases: pd.DataFrame, today: dt.date, within_days: int = 0) -> Mask:
     """Unresolved and the next follow-up is on or before today + within_days (numpy bool array)."""
     limit = (today + dt.timedelta(days=within_days)).isoformat()
     return _unresolved(cases) & (_iso_col(cases["next_follow_up"]) <= limit)
 
 
-def stale_mask(cases, today: dt.date, days: int = 14):
+def stale_mask(cases: pd.DataFrame, today: dt.date, days: int = 14) -> Mask:
     """Unresolved and no contact (or opened, if never contacted) for more than ``days`` days."""
     last = cases["last_contact_on"].where(cases["last_contact_on"].notna(), cases["opened_on"])
     return _unresolved(cases) & _before(last, today - dt.timedelta(days=days))
 
 
-def due_follow_ups(cases, today: dt.date, within_days: int = 0):
+def due_follow_ups(cases: pd.DataFrame, today: dt.date, within_days: int = 0) -> pd.DataFrame:
     """Unresolved cases whose next follow-up is on or before today + within_days."""
     return cases if cases.empty else cases[follow_up_mask(cases, today, within_days)]
 
 
-def open_longer_than(cases, today: dt.date, days: int):
+def open_longer_than(cases: pd.DataFrame, today: dt.date, days: int) -> pd.DataFrame:
     """Unresolved cases opened more than ``days`` ago."""
     if cases.empty:
         return cases
     return cases[_unresolved(cases) & _before(cases["opened_on"], today - dt.timedelta(days=days))]
 
 
-def overdue_tasks(tasks, today: dt.date):
+def overdue_tasks(tasks: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     if tasks.empty:
         return tasks
     return tasks[(tasks["status"] != "done").to_numpy(dtype=bool) & _before(tasks["due_on"], today)]
 
 
-def disputable_mask(chargebacks, today: dt.date):
+def disputable_mask(chargebacks: pd.DataFrame, today: dt.date) -> Mask:
     """Vectorised ``can_dispute`` over a chargebacks frame -> numpy bool array."""
     import numpy as np
 
@@ -303,7 +314,7 @@ def disputable_mask(chargebacks, today: dt.date):
     return ~settled & ~used_up & in_time
 
 
-def days_left_series(chargebacks, today: dt.date):
+def days_left_series(chargebacks: pd.DataFrame, today: dt.date) -> pd.Series:
     """Days until the dispute deadline while still disputable, else None (object Series)."""
     import pandas as pd
 
@@ -313,7 +324,7 @@ def days_left_series(chargebacks, today: dt.date):
     return left.astype(object).where(keep, None)
 
 
-def dispute_opens_series(chargebacks):
+def dispute_opens_series(chargebacks: pd.DataFrame) -> Texts:
     """ISO date each row's dispute window opens (``dispute_opens``), as a numpy object array."""
     import numpy as np
     import pandas as pd
@@ -322,10 +333,12 @@ def dispute_opens_series(chargebacks):
     shift = np.where((chargebacks["kind"] == "shortage").to_numpy(dtype=bool),
                      SHORTAGE_CLAIM_LEAD_DAYS + SHORTAGE_RECONCILE_DAYS, 0)
     opens = raised + pd.to_timedelta(shift, unit="D")
-    return np.where(opens.isna().to_numpy(), None, opens.dt.strftime("%Y-%m-%d").to_numpy(dtype=object))
+    texts = opens.dt.strftime("%Y-%m-%d").to_numpy(dtype=object, copy=True)
+    texts[opens.isna().to_numpy()] = None
+    return texts
 
 
-def deadlines_within(chargebacks, today: dt.date, days: int = 7):
+def deadlines_within(chargebacks: pd.DataFrame, today: dt.date, days: int = 7) -> pd.DataFrame:
     """Disputable chargebacks/shortages with an action date within ``days``: the dispute due date
     (not passed), or the day a shortage's dispute window opens (still open, not yet disputed).
     Adds ``dispute_opens``, ``action`` (dispute_opens / dispute_due) and ``action_on``."""
@@ -346,7 +359,7 @@ def deadlines_within(chargebacks, today: dt.date, days: int = 7):
     return out[due_near | opening]
 
 
-def pd_series(values, index):
+def pd_series(values: Texts, index: pd.Index) -> pd.Series:
     import pandas as pd
 
     return pd.Series(values, index=index, dtype=object)
@@ -354,21 +367,22 @@ def pd_series(values, index):
 
 @dataclass
 class TodayList:
-    follow_ups: object
-    overdue_tasks: object
-    deadlines: object
+    follow_ups: pd.DataFrame
+    overdue_tasks: pd.DataFrame
+    deadlines: pd.DataFrame
 
     def count(self) -> int:
         return len(self.follow_ups) + len(self.overdue_tasks) + len(self.deadlines)
 
 
-def today_list(cases, tasks, chargebacks, today: dt.date, days: int = 7) -> TodayList:
+def today_list(cases: pd.DataFrame, tasks: pd.DataFrame, chargebacks: pd.DataFrame, today: dt.date,
+               days: int = 7) -> TodayList:
     return TodayList(due_follow_ups(cases, today), overdue_tasks(tasks, today),
                      deadlines_within(chargebacks, today, days))
 
 
 # --- insight -----------------------------------------------------------------------------
-def median_resolution_days(cases):
+def median_resolution_days(cases: pd.DataFrame) -> pd.DataFrame:
     """Median days from opened to resolved per category -> DataFrame(category, median_days, resolved)."""
     import pandas as pd
 
@@ -383,7 +397,7 @@ def median_resolution_days(cases):
     return out.rename(columns={"median": "median_days", "count": "resolved"})
 
 
-def chargebacks_by_type_month(chargebacks):
+def chargebacks_by_type_month(chargebacks: pd.DataFrame) -> pd.DataFrame:
     """Amount per month and type -> DataFrame(month 'YYYY-MM', type, amount)."""
     import pandas as pd
 
@@ -392,10 +406,11 @@ def chargebacks_by_type_month(chargebacks):
     frame = pd.DataFrame({"month": chargebacks["raised_on"].astype(str).str[:7],
                           "type": chargebacks["type"].fillna(chargebacks["kind"]),
                           "amount": chargebacks["amount"].astype(float)})
-    return frame.groupby(["month", "type"], as_index=False)["amount"].sum()
+    # as_index=False: the sum is a frame with the group keys as columns (pandas-stubs says Series)
+    return cast("pd.DataFrame", frame.groupby(["month", "type"], as_index=False)["amount"].sum())
 
 
-def recovered_vs_lost(chargebacks, today: dt.date) -> dict[str, float]:
+def recovered_vs_lost(chargebacks: pd.DataFrame, today: dt.date) -> dict[str, float]:
     """recovered: money back; lost: settled or no longer disputable minus recovery; pending: the rest."""
     if chargebacks.empty:
         return {"recovered": 0.0, "lost": 0.0, "pending": 0.0}

@@ -15,9 +15,10 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vendordesk.core import tickets as rules
-from vendordesk.core.parsed import ParsedReport
+from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import NO_SUCH_FILE
 from vendordesk.ingest.numbers import (
@@ -63,7 +64,7 @@ _HEADER_NAMES = {name for names in ALIASES.values() for name in names}
 class ChargebackReport(ParsedReport):
     """A chargeback / shortage file, read and validated; ``rows`` are chargebacks-table dicts."""
 
-    rows: list[dict] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:
@@ -124,6 +125,12 @@ def _date(text: str | None, label: str) -> dt.date | None:
         raise ValueError(f"{label}: {text!r} is not a date") from exc
 
 
+def _kind(get: dict[str, str]) -> str:
+    """shortage when the kind, type or invoice number says so (Amazon's shortage invoices end in -SC)."""
+    text = " ".join(filter(None, (get.get("kind"), get.get("type"), get.get("invoice_number")))).lower()
+    return "shortage" if ("shortage" in text or "fehlmenge" in text or text.endswith("-sc")) else "chargeback"
+
+
 class _Rows:
     """Turns one file's cells into chargebacks-table dicts."""
 
@@ -142,48 +149,53 @@ class _Rows:
             detail = "" if str(exc).endswith("is not a number") else f" ({exc})"
             raise ValueError(f"{self.label(key)}: {text!r} is not a number{detail}") from None
 
-    def values(self, cells: list[str]) -> dict:
+    def values(self, cells: list[str]) -> dict[str, str | float | None]:
         get = {k: (cells[i].strip() if i < len(cells) else "") for k, i in self.cols.items()}
-        values = {k: v or None for k, v in get.items() if k not in MONEY + DATES + ("invoice_due",)}
+        values: dict[str, str | float | None] = {
+            k: v or None for k, v in get.items() if k not in MONEY + DATES + ("invoice_due",)}
         amount = self.money("amount", get["amount"])
         if amount is None:
             raise ValueError(f"{self.label('amount')}: empty")
         values["amount"] = amount
         dates = {k: _date(get.get(k), self.label(k)) for k in DATES if k in get}
-        if dates["raised_on"] is None:
+        raised_on = dates["raised_on"]
+        if raised_on is None:
             raise ValueError(f"{self.label('raised_on')}: empty")
-        values["raised_on"] = dates["raised_on"].isoformat()
-        text = " ".join(filter(None, (get.get("kind"), get.get("type"), get.get("invoice_number")))).lower()
-        values["kind"] = "shortage" if ("shortage" in text or "fehlmenge" in text or text.endswith("-sc")) \
-            else "chargeback"
-        values["dispute_due"] = self._due(values["kind"], dates).isoformat()
-        if dates.get("invoice_date"):
-            values["invoice_date"] = dates["invoice_date"].isoformat()
+        values["raised_on"] = raised_on.isoformat()
+        values["kind"] = kind = _kind(get)
+        values["dispute_due"] = self._due(kind, raised_on, dates).isoformat()
+        invoice_date = dates.get("invoice_date")
+        if invoice_date:
+            values["invoice_date"] = invoice_date.isoformat()
         values["dispute_status"] = _STATUS_WORDS.get((get.get("dispute_status") or "").lower(), "open")
         if get.get("recovered_amount"):
             values["recovered_amount"] = self.money("recovered_amount", get["recovered_amount"])
         stated = get.get("currency") or currency_in(get["amount"])
         self.assumed_currency += not stated
         values["currency"] = (stated or self.currency).upper()
-        if values.get("asin"):
-            values["asin"] = clean(values["asin"]).upper()
-            if not ASIN_RE.match(values["asin"]):
-                raise ValueError(f"{self.label('asin')}: {values['asin']!r} is not an ASIN (10 characters, B0… or "
-                                 "an ISBN-10)")
+        if get.get("asin"):
+            values["asin"] = self._asin(get["asin"])
         return values
 
+    def _asin(self, text: str) -> str:
+        asin = clean(text).upper()
+        if not ASIN_RE.match(asin):
+            raise ValueError(f"{self.label('asin')}: {asin!r} is not an ASIN (10 characters, B0… or an ISBN-10)")
+        return asin
+
     @staticmethod
-    def _due(kind: str, dates: dict) -> dt.date:
-        if dates.get("dispute_due"):
-            return dates["dispute_due"]
-        if kind == "shortage" and dates.get("invoice_date"):
-            return shortage_dispute_closes(dates["invoice_date"])
-        if kind == "shortage" and dates.get("invoice_due"):
-            return rules.shortage_timeline(dates["invoice_due"]).dispute_closes
-        return rules.default_dispute_due(kind, dates["raised_on"])
+    def _due(kind: str, raised_on: dt.date, dates: dict[str, dt.date | None]) -> dt.date:
+        dispute_due, invoice_date, invoice_due = (dates.get(k) for k in ("dispute_due", "invoice_date", "invoice_due"))
+        if dispute_due:
+            return dispute_due
+        if kind == "shortage" and invoice_date:
+            return shortage_dispute_closes(invoice_date)
+        if kind == "shortage" and invoice_due:
+            return rules.shortage_timeline(invoice_due).dispute_closes
+        return rules.default_dispute_due(kind, raised_on)
 
 
-def read_report(path: Path, head: bytes, context) -> ChargebackReport:
+def read_report(path: Path, head: bytes, context: Context) -> ChargebackReport:
     """Parse the file (``vendordesk import`` dispatch); UserError naming every bad row (up to 10)."""
     from vendordesk.ingest.vc_csv import CsvRows
 
@@ -224,7 +236,7 @@ def read_report(path: Path, head: bytes, context) -> ChargebackReport:
     return report
 
 
-def _marks(report: ChargebackReport, context, title: str, cells: list[str]) -> ColumnMarks:
+def _marks(report: ChargebackReport, context: Context, title: str, cells: list[str]) -> ColumnMarks:
     evidence = MarksEvidence()
     for cell in cells:
         evidence.add(cell)
@@ -240,7 +252,7 @@ def _marks(report: ChargebackReport, context, title: str, cells: list[str]) -> C
     return marks
 
 
-def read_file(path: Path | str, context) -> ChargebackReport:
+def read_file(path: Path | str, context: Context) -> ChargebackReport:
     """Read a file the user chose as a chargeback / shortage export (the Tickets tab's import)."""
     from vendordesk.ingest.detect import sniff
 

@@ -12,7 +12,7 @@ from vendordesk.text import texts
 
 
 def backup(workspace: Workspace | Path | str, dest: Path, lang: str = "en", progress: Progress = no_progress,
-           cancelled: Cancelled = never_cancelled) -> OpResult:
+           cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """Copy the workspace to ``dest`` (which must not exist); the value is ``dest``'s size in bytes."""
     from vendordesk.store.backup import copy_to, open_read_only
     from vendordesk.store.sqlite_errors import WorkspaceReadOnly

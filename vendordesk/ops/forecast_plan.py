@@ -3,9 +3,7 @@ whether there is anything to forecast."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from vendordesk.core.forecast.plan import ForecastPlan, build_plan
+from vendordesk.core.forecast.plan import ForecastInputs, ForecastPlan, build_plan
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
 
@@ -19,7 +17,7 @@ def has_weekly_sales(workspace: WorkspaceArg) -> bool:
 
 
 def forecast_plan(workspace: WorkspaceArg, horizon: int = 26, holdout: int = 26, progress: Progress = no_progress,
-                  cancelled: Cancelled = never_cancelled) -> OpResult[tuple[ForecastPlan, dict[str, pd.DataFrame]]]:
+                  cancelled: Cancelled = never_cancelled) -> OpResult[tuple[ForecastPlan, ForecastInputs]]:
     """The plan and the frames it was built from; the workspace is closed before the long part."""
     from vendordesk.store.supply import load_forecast_inputs
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def products(ws) -> dict[str, tuple[str, str]]:
+if TYPE_CHECKING:
+    from vendordesk.store import Workspace
+
+
+def products(ws: Workspace) -> dict[str, tuple[str, str]]:
     """asin -> (title, brand), empty strings where the catalogue has none."""
     from vendordesk.store.facts_read import products_frame
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.changes import Changes
 from vendordesk.core import tickets as rules
@@ -12,10 +14,15 @@ from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, 
 from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.text import texts
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 STATUSES = rules.STATUSES
+Document = dict[str, Any]   # a JSON object of ``vendordesk tickets list --json``
 
 
-def case_document(row) -> dict:
+def case_document(row: Any) -> Document:
+    """A case from a row of ``tickets_frame`` (``itertuples``; pandas types its cells only as some scalar)."""
     return {"case_id": row.case_id, "subject": row.subject, "category": row.category, "status": row.status,
             "opened": row.opened_on, "last_contact": row.last_contact_on, "next_follow_up": row.next_follow_up,
             "escalation_level": int(row.escalation_level), "gear": row.gear,
@@ -24,8 +31,8 @@ def case_document(row) -> dict:
             "invoices": row.invoices.split() if row.invoices else []}
 
 
-def _dispute_document(row, action: dict) -> dict:
-    def text(value):
+def _dispute_document(row: pd.Series, action: Mapping[str, object]) -> Document:
+    def text(value: object) -> object:
         return None if is_missing(value) or value == "" else value
 
     return {"id": int(row["id"]), "external_id": text(row["external_id"]), "kind": row["kind"],
@@ -36,7 +43,7 @@ def _dispute_document(row, action: dict) -> dict:
             "action": action.get("action"), "action_on": action.get("action_on")}
 
 
-def disputes_document(chargebacks, today: dt.date, days: int = 7) -> list[dict]:
+def disputes_document(chargebacks: pd.DataFrame, today: dt.date, days: int = 7) -> list[Document]:
     """Every chargeback and shortage with the day its dispute window opens and its deadline; rows
     with an action date within ``days`` of ``today`` carry ``action`` and ``action_on``."""
     if chargebacks.empty:
@@ -49,7 +56,7 @@ def disputes_document(chargebacks, today: dt.date, days: int = 7) -> list[dict]:
 
 def list_cases(workspace: WorkspaceArg, status: str | None = None, due_within: int | None = None,
                today: dt.date | None = None, lang: str = "en", progress: Progress = no_progress,
-               cancelled: Cancelled = never_cancelled) -> OpResult:
+               cancelled: Cancelled = never_cancelled) -> OpResult[Document]:
     """``{"tickets": [case documents], "as_of": ISO date, "disputes": [...]}``; ``due_within`` keeps
     the unresolved cases with a follow-up due within that many days of ``today`` (default: today)."""
     from vendordesk.store.tickets import chargebacks_frame, tickets_frame
@@ -79,8 +86,8 @@ def iso_date(name: str, value: str | None, lang: str = "en") -> str | None:
                           field=name, value=repr(value))) from exc
 
 
-def add_case(workspace: WorkspaceArg, values: dict, progress: Progress = no_progress,
-             cancelled: Cancelled = never_cancelled) -> OpResult:
+def add_case(workspace: WorkspaceArg, values: Mapping[str, Any], progress: Progress = no_progress,
+             cancelled: Cancelled = never_cancelled) -> OpResult[str]:
     """Validate and store a new case; refused on an error, the warnings are returned as text."""
     from vendordesk.store import tickets as store
 
@@ -94,8 +101,8 @@ def add_case(workspace: WorkspaceArg, values: dict, progress: Progress = no_prog
     return OpResult(values["case_id"], Changes(tickets=True), warnings)
 
 
-def save_case(workspace: WorkspaceArg, case_id: str, values: dict, merge: bool = False,
-              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult:
+def save_case(workspace: WorkspaceArg, case_id: str, values: Mapping[str, Any], merge: bool = False,
+              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[str]:
     """Store the edited fields of case ``case_id`` (``merge``: keep the links not named in ``values``)."""
     from vendordesk.store import tickets as store
 

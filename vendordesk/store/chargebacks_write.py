@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from vendordesk.store.db import Workspace
 
 KEEP_ON_REIMPORT = ("dispute_status", "dispute_count", "recovered_amount", "case_id", "note")
 
@@ -21,7 +26,16 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def write_chargebacks(ws, report, file_hash: str | None = None, progress=None) -> ImportResult:
+class ChargebackRows(Protocol):
+    """What is written: ingest.chargebacks.ChargebackReport (the store does not import ingest)."""
+
+    file_name: str
+    warnings: list[str]
+    rows: list[dict[str, Any]]
+
+
+def write_chargebacks(ws: Workspace, report: ChargebackRows, file_hash: str | None = None,
+                      progress: Callable[[float], None] | None = None) -> ImportResult:
     """Store ``report.rows`` (dicts of chargebacks columns) and its report_imports record."""
     rows = report.rows
     result = ImportResult(warnings=list(report.warnings))

@@ -14,7 +14,7 @@ import json
 import operator
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from vendordesk.core.parsed import (
     EXTRA_COLUMNS,
@@ -98,9 +98,10 @@ def write_report(ws: Workspace, report: ParsedReport, file_hash: str | None = No
     ``progress(fraction)`` may raise (e.g. Cancelled); the transaction then rolls back.
     """
     if report.report_type == "chargebacks":
-        from vendordesk.store.chargebacks_write import write_chargebacks
+        from vendordesk.store.chargebacks_write import ChargebackRows, write_chargebacks
 
-        written = write_chargebacks(ws, report, file_hash, progress).import_id
+        chargebacks = cast(ChargebackRows, report)   # only ingest.chargebacks reports this type
+        written = write_chargebacks(ws, chargebacks, file_hash, progress).import_id
         if written is None:
             raise RuntimeError("write_chargebacks recorded no import")
         return written

@@ -24,6 +24,7 @@ import os
 import struct
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from vendordesk.errors import WorkspaceError
@@ -170,7 +171,7 @@ def hold(path: Path) -> tuple[int, int]:
     return key
 
 
-def release(key: tuple[int, int], close_connection) -> None:
+def release(key: tuple[int, int], close_connection: Callable[[], None]) -> None:
     """Close one user's connection; the last user also drops the OFD locks first and closes the fds."""
     with _mutex:
         guard = _guards.get(key)

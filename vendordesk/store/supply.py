@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 
+if TYPE_CHECKING:
+    from vendordesk.core.forecast.calendar import Event
+    from vendordesk.core.forecast.plan import ForecastInputs
+
 SUPPLY_COLUMNS = ("asin", "weekly_capacity_units", "lead_time_weeks", "own_stock_units", "own_stock_as_of")
 OPEN_STATUSES = ("open", "confirmed", "acknowledged", "new")
+Entered = str | float | None   # a field as typed in the form, or a stored number
 
 
-def _number(value, field: str, asin: str) -> float | None:
+def _number(value: Entered, field: str, asin: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
@@ -30,7 +36,7 @@ def _number(value, field: str, asin: str) -> float | None:
     return number
 
 
-def validate_capacity(value, asin: str = "ASIN") -> float | None:
+def validate_capacity(value: Entered, asin: str = "ASIN") -> float | None:
     """Weekly capacity must be > 0 (leave it empty for 'unknown / unlimited')."""
     number = _number(value, "weekly capacity", asin)
     if number is not None and number <= 0:
@@ -39,7 +45,7 @@ def validate_capacity(value, asin: str = "ASIN") -> float | None:
     return number
 
 
-def validate_lead_time(value, asin: str = "ASIN") -> float | None:
+def validate_lead_time(value: Entered, asin: str = "ASIN") -> float | None:
     """Lead time in weeks must be > 0 and at most 52."""
     number = _number(value, "lead time", asin)
     if number is not None and not 0 < number <= 52:
@@ -48,7 +54,7 @@ def validate_lead_time(value, asin: str = "ASIN") -> float | None:
     return number
 
 
-def validate_stock(value, asin: str = "ASIN") -> float | None:
+def validate_stock(value: Entered, asin: str = "ASIN") -> float | None:
     number = _number(value, "own stock", asin)
     if number is not None and number < 0:
         raise UserError(f"{asin}, own stock: {value} is negative. Enter the units in your warehouse (0 or more).")
@@ -61,8 +67,8 @@ def supply_params(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query(sql, ws.conn)
 
 
-def save_supply(ws: Workspace, asin: str, capacity=None, lead_time=None, own_stock=None,
-                as_of: str | None = None) -> None:
+def save_supply(ws: Workspace, asin: str, capacity: Entered = None, lead_time: Entered = None,
+                own_stock: Entered = None, as_of: str | None = None) -> None:
     """Validate and upsert one ASIN's supply parameters."""
     asin = (asin or "").strip()
     if not asin:
@@ -153,7 +159,7 @@ def analogue_attributes(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query(sql, ws.conn)
 
 
-def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
+def load_forecast_inputs(ws: Workspace) -> ForecastInputs:
     """Everything the forecast plan needs, as plain frames (see core.forecast_plan.build_plan)."""
     from vendordesk.store.elasticity import price_elasticity
     from vendordesk.store.facts_read import (
@@ -179,7 +185,7 @@ def load_forecast_inputs(ws: Workspace) -> dict[str, pd.DataFrame]:
     }
 
 
-def _events(ws: Workspace) -> list:
+def _events(ws: Workspace) -> list[Event]:
     from vendordesk.store.events import calendar
 
     return calendar(ws, 2010, 2040)

@@ -7,9 +7,24 @@ The ``*_frame`` functions feed the table views and ``vendordesk export``.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from vendordesk.core.tickets import DEPARTMENTS
 from vendordesk.errors import UserError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+    from vendordesk.store.db import Workspace
+
+    Cells = npt.NDArray[np.object_]   # a query's rows x columns, as fetched
+
+Record = dict[str, Any]            # one table row by column name, values as sqlite3 returns them
+Values = Mapping[str, Any]         # fields to write, by column name (plus asins/pos/invoices for a case)
 
 CASE_FIELDS = ("case_id", "subject", "category", "status", "opened_on", "last_contact_on", "next_follow_up",
                "escalation_level", "gear", "owner_department", "resolved_on", "notes")
@@ -30,14 +45,19 @@ class DuplicateCase(UserError):
         self.case_id = case_id
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> list[Record]:
     cursor = conn.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid the INSERT on ``cursor`` just wrote (sqlite3 sets it after every INSERT)."""
+    return int(cast(int, cursor.lastrowid))
+
+
 # --- departments -------------------------------------------------------------------------
-def ensure_departments(ws) -> None:
+def ensure_departments(ws: Workspace) -> None:
     """Seed the seven default departments once (names stay editable)."""
     if ws.conn.execute("SELECT COUNT(*) FROM departments").fetchone()[0]:
         return
@@ -46,27 +66,27 @@ def ensure_departments(ws) -> None:
                          [(key, de, en) for key, (de, en) in DEPARTMENTS.items()])
 
 
-def departments(ws) -> list[dict]:
+def departments(ws: Workspace) -> list[Record]:
     ensure_departments(ws)
     return _rows(ws.conn, "SELECT id, name_de, name_en FROM departments ORDER BY id")
 
 
 # --- cases -------------------------------------------------------------------------------
-def case_ids(ws) -> set[str]:
+def case_ids(ws: Workspace) -> set[str]:
     return {row[0] for row in ws.conn.execute("SELECT case_id FROM tickets")}
 
 
-def case_subjects(ws) -> list[tuple[str, str]]:
+def case_subjects(ws: Workspace) -> list[tuple[str, str]]:
     """(case ID, subject) of every case, newest first (the global search's list)."""
     return [(str(r[0]), r[1] or "") for r in ws.conn.execute(
         "SELECT case_id, subject FROM tickets ORDER BY opened_on DESC")]
 
 
-def known_asins(ws) -> set[str]:
+def known_asins(ws: Workspace) -> set[str]:
     return {row[0] for row in ws.conn.execute("SELECT asin FROM products")}
 
 
-def get_case(ws, case_id: str) -> dict | None:
+def get_case(ws: Workspace, case_id: str) -> Record | None:
     rows = _rows(ws.conn, "SELECT * FROM tickets WHERE case_id = ?", (case_id,))
     if not rows:
         return None
@@ -77,14 +97,14 @@ def get_case(ws, case_id: str) -> dict | None:
     return case
 
 
-def _case_values(values: dict) -> dict:
+def _case_values(values: Values) -> Record:
     out = {k: values.get(k) for k in CASE_FIELDS if k in values}
     out["status"] = out.get("status") or "open"
     out["escalation_level"] = int(out.get("escalation_level") or 0)
     return out
 
 
-def _write_links(conn, case_id: str, values: dict, replace: bool) -> None:
+def _write_links(conn: sqlite3.Connection, case_id: str, values: Values, replace: bool) -> None:
     for kind in LINK_KINDS:
         refs = values.get(kind + "s")
         if refs is None:
@@ -95,7 +115,7 @@ def _write_links(conn, case_id: str, values: dict, replace: bool) -> None:
                          [(case_id, kind, ref.strip()) for ref in refs if ref and ref.strip()])
 
 
-def add_case(ws, values: dict) -> str:
+def add_case(ws: Workspace, values: Values) -> str:
     """Insert a case (+ links); DuplicateCase when the ID exists."""
     row = _case_values(values)
     case_id = str(row["case_id"]).strip()
@@ -110,7 +130,7 @@ def add_case(ws, values: dict) -> str:
     return case_id
 
 
-def update_case(ws, case_id: str, values: dict, merge: bool = False) -> None:
+def update_case(ws: Workspace, case_id: str, values: Values, merge: bool = False) -> None:
     """Change fields (and links). ``merge``: only non-empty values, links are added not replaced."""
     row = {k: v for k, v in values.items() if k in CASE_FIELDS and k != "case_id"}
     if merge:
@@ -126,7 +146,7 @@ def update_case(ws, case_id: str, values: dict, merge: bool = False) -> None:
         _write_links(conn, case_id, values, replace=not merge)
 
 
-def delete_case(ws, case_id: str) -> dict:
+def delete_case(ws: Workspace, case_id: str) -> Record:
     """Delete a case; returns the snapshot for ``restore_case`` (links, events, references)."""
     snapshot = {"case": get_case(ws, case_id), "events": list_events(ws, case_id),
                 "chargebacks": [r[0] for r in ws.conn.execute("SELECT id FROM chargebacks WHERE case_id = ?",
@@ -137,7 +157,7 @@ def delete_case(ws, case_id: str) -> dict:
     return snapshot
 
 
-def restore_case(ws, snapshot: dict) -> None:
+def restore_case(ws: Workspace, snapshot: Values) -> None:
     case = dict(snapshot["case"])
     case_id = case["case_id"]
     row = {k: case.get(k) for k in CASE_FIELDS}
@@ -153,7 +173,7 @@ def restore_case(ws, snapshot: dict) -> None:
 
 
 # --- timeline ----------------------------------------------------------------------------
-def add_event(ws, case_id: str, happened_on: str, kind: str, text: str, touch: bool = True) -> int:
+def add_event(ws: Workspace, case_id: str, happened_on: str, kind: str, text: str, touch: bool = True) -> int:
     """Add a contact/note; contacts also move the case's last contact date forward."""
     with ws.transaction() as conn:
         cur = conn.execute("INSERT INTO ticket_events(case_id, happened_on, kind, text) VALUES (?, ?, ?, ?)",
@@ -161,25 +181,25 @@ def add_event(ws, case_id: str, happened_on: str, kind: str, text: str, touch: b
         if touch and kind.startswith("contact"):
             conn.execute("UPDATE tickets SET last_contact_on = ? WHERE case_id = ? AND "
                          "(last_contact_on IS NULL OR last_contact_on < ?)", (happened_on, case_id, happened_on))
-    return int(cur.lastrowid)
+    return _new_id(cur)
 
 
-def list_events(ws, case_id: str) -> list[dict]:
+def list_events(ws: Workspace, case_id: str) -> list[Record]:
     return _rows(ws.conn, "SELECT id, case_id, happened_on, kind, text FROM ticket_events "
                           "WHERE case_id = ? ORDER BY happened_on, id", (case_id,))
 
 
 # --- chargebacks and tasks (same pattern) -----------------------------------------------
-def _insert(conn, table: str, fields: tuple, values: dict) -> int:
+def _insert(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], values: Values) -> int:
     row = {k: values[k] for k in fields if k in values}
     if "id" in values and values["id"] is not None:
         row = {"id": values["id"], **row}
     cur = conn.execute(f"INSERT INTO {table}({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                        tuple(row.values()))
-    return int(cur.lastrowid)
+    return _new_id(cur)
 
 
-def _update(ws, table: str, fields: tuple, row_id: int, values: dict) -> None:
+def _update(ws: Workspace, table: str, fields: tuple[str, ...], row_id: int, values: Values) -> None:
     row = {k: v for k, v in values.items() if k in fields}
     if row:
         with ws.transaction() as conn:
@@ -187,46 +207,46 @@ def _update(ws, table: str, fields: tuple, row_id: int, values: dict) -> None:
                          (*row.values(), row_id))
 
 
-def _delete(ws, table: str, row_id: int) -> dict:
+def _delete(ws: Workspace, table: str, row_id: int) -> Record:
     snapshot = _rows(ws.conn, f"SELECT * FROM {table} WHERE id = ?", (row_id,))
     with ws.transaction() as conn:
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
     return snapshot[0] if snapshot else {}
 
 
-def add_chargeback(ws, values: dict) -> int:
+def add_chargeback(ws: Workspace, values: Values) -> int:
     with ws.transaction() as conn:
         return _insert(conn, "chargebacks", CB_FIELDS, values)
 
 
-def update_chargeback(ws, cb_id: int, values: dict) -> None:
+def update_chargeback(ws: Workspace, cb_id: int, values: Values) -> None:
     _update(ws, "chargebacks", CB_FIELDS, cb_id, values)
 
 
-def delete_chargeback(ws, cb_id: int) -> dict:
+def delete_chargeback(ws: Workspace, cb_id: int) -> Record:
     return _delete(ws, "chargebacks", cb_id)
 
 
-def restore_chargeback(ws, snapshot: dict) -> None:
+def restore_chargeback(ws: Workspace, snapshot: Values) -> None:
     with ws.transaction() as conn:
         _insert(conn, "chargebacks", CB_FIELDS, snapshot)
 
 
-def add_task(ws, values: dict) -> int:
+def add_task(ws: Workspace, values: Values) -> int:
     ensure_departments(ws)
     with ws.transaction() as conn:
         return _insert(conn, "tasks", TASK_FIELDS, values)
 
 
-def update_task(ws, task_id: int, values: dict) -> None:
+def update_task(ws: Workspace, task_id: int, values: Values) -> None:
     _update(ws, "tasks", TASK_FIELDS, task_id, values)
 
 
-def delete_task(ws, task_id: int) -> dict:
+def delete_task(ws: Workspace, task_id: int) -> Record:
     return _delete(ws, "tasks", task_id)
 
 
-def restore_task(ws, snapshot: dict) -> None:
+def restore_task(ws: Workspace, snapshot: Values) -> None:
     with ws.transaction() as conn:
         _insert(conn, "tasks", TASK_FIELDS, snapshot)
 
@@ -243,13 +263,13 @@ _NEWEST_FIRST = " ORDER BY opened_on DESC, case_id"
 _LINKS_SQL = "SELECT case_id, kind, ref FROM ticket_links ORDER BY case_id, kind, ref"
 
 
-def _values(cursor, chunk: int = 500) -> tuple[list[str], object]:
+def _values(cursor: sqlite3.Cursor, chunk: int = 500) -> tuple[list[str], Cells]:
     """Column names and all rows as one 2-D object array. Fetched in small chunks so the row tuples
     die young (20,000 live tuples would be promoted and trigger full garbage collections)."""
     import numpy as np
 
     names = [c[0] for c in cursor.description]
-    parts = []
+    parts: list[Cells] = []
     while rows := cursor.fetchmany(chunk):
         part = np.empty((len(rows), len(names)), dtype=object)
         part[:] = rows
@@ -259,7 +279,7 @@ def _values(cursor, chunk: int = 500) -> tuple[list[str], object]:
     return names, parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def _to_frame(names, values, numeric: tuple = ()):
+def _to_frame(names: list[str], values: Cells, numeric: tuple[str, ...] = ()) -> pd.DataFrame:
     """Text columns as plain object dtype (pandas' string dtype costs ~3x on 20k rows), in one block;
     ``numeric`` columns int64, or float64 when a value is missing (as pandas infers)."""
     import pandas as pd
@@ -271,11 +291,11 @@ def _to_frame(names, values, numeric: tuple = ()):
     return frame
 
 
-def _frame(ws, sql: str, numeric: tuple = ()):
+def _frame(ws: Workspace, sql: str, numeric: tuple[str, ...] = ()) -> pd.DataFrame:
     return _to_frame(*_values(ws.conn.execute(sql)), numeric)
 
 
-def _fill_links(conn, names: list[str], values) -> None:
+def _fill_links(conn: sqlite3.Connection, names: list[str], values: Cells) -> None:
     """Write the space-separated refs of each link kind (in ref order) into the asins/pos/invoices columns."""
     joined: dict[str, dict[str, str]] = {}
     for case_id, kind, ref in conn.execute(_LINKS_SQL):
@@ -287,7 +307,7 @@ def _fill_links(conn, names: list[str], values) -> None:
             values[:, names.index(kind + "s")] = [refs.get(case_id, "") for case_id in case_ids]
 
 
-def _newest_first(names: list[str], values):
+def _newest_first(names: list[str], values: Cells) -> Cells | None:
     """Rows in case_id order -> the order of ``ORDER BY opened_on DESC, case_id`` (a stable sort; dates
     before '' before NULL, as in SQLite). None when an opened date is not a plain 'YYYY-MM-DD' text."""
     import numpy as np
@@ -307,7 +327,7 @@ def _newest_first(names: list[str], values):
     return values[np.argsort(key, kind="stable")]
 
 
-def tickets_frame(ws):
+def tickets_frame(ws: Workspace) -> pd.DataFrame:
     """One row per case, newest first; linked ASINs/POs/invoices space-separated; ISO date strings."""
     names, values = _values(ws.conn.execute(_TICKETS_SQL))
     ordered = _newest_first(names, values)
@@ -317,7 +337,7 @@ def tickets_frame(ws):
     return _to_frame(names, ordered, numeric=("escalation_level",))
 
 
-def chargebacks_frame(ws):
+def chargebacks_frame(ws: Workspace) -> pd.DataFrame:
     frame = _frame(ws, "SELECT id, external_id, kind, type, issue_group, po_number, asin, invoice_number, amount, "
                        "currency, raised_on, invoice_date, dispute_due, dispute_count, dispute_status, recovered_amount, case_id, "
                        "note FROM chargebacks ORDER BY raised_on DESC, id",
@@ -327,16 +347,17 @@ def chargebacks_frame(ws):
     return frame
 
 
-def tasks_frame(ws):
+def tasks_frame(ws: Workspace) -> pd.DataFrame:
     return _frame(ws, "SELECT id, title, reason, department_id, assignee, gear, case_id, asin, created_on, due_on, "
                       "status, done_on FROM tasks ORDER BY due_on IS NULL, due_on, id", numeric=("id",))
 
 
-def count_cases(ws) -> int:
+def count_cases(ws: Workspace) -> int:
     return int(ws.conn.execute("SELECT COUNT(*) FROM tickets").fetchone()[0])
 
 
-def read_frames(path, progress=None, cancelled=None) -> dict:
+def read_frames(path: Path, progress: Callable[[float], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> dict[str, pd.DataFrame]:
     """The three frames read on a connection of its own (for a worker thread)."""
     from vendordesk.store.db import Workspace
 
@@ -353,7 +374,7 @@ def read_frames(path, progress=None, cancelled=None) -> dict:
         conn.close()
 
 
-def reminder_count(ws, today: str, days: int = 7) -> int:
+def reminder_count(ws: Workspace, today: str, days: int = 7) -> int:
     """Follow-ups due + overdue tasks + dispute deadlines within ``days``: core.tickets.today_list's
     count (dispute due dates and shortage windows opening), answered in SQL so the tab badge can
     show before the log is loaded."""

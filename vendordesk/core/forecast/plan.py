@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,26 @@ from vendordesk.core.forecast.clean import Panel, panel_from_frame
 from vendordesk.core.forecast.launch import analogue_groups
 from vendordesk.core.forecast.run import ForecastResult, forecast_panel, holdout_backtest
 
+if TYPE_CHECKING:
+    from vendordesk.core.forecast.calendar import Event
+
 OOS_COL = "procurable_product_out_of_stock_rate"
+
+
+class ForecastInputs(TypedDict):
+    """What ``store.supply.load_forecast_inputs`` reads for ``build_plan``."""
+
+    weekly: pd.DataFrame
+    amazon: pd.DataFrame
+    supply: pd.DataFrame
+    capacity_plan: pd.DataFrame
+    open_po: pd.DataFrame
+    inventory: pd.DataFrame
+    values: pd.DataFrame
+    products: pd.DataFrame
+    events: list[Event]
+    attributes: pd.DataFrame
+    elasticity: float
 
 
 @dataclass
@@ -59,7 +79,7 @@ def _week_index(dates: pd.Series, weeks: list[str]) -> np.ndarray:
     return np.clip(np.floor(days.to_numpy(dtype=float) / 7), 0, None).astype(int)
 
 
-def supply_inputs(result: ForecastResult, inputs: dict[str, pd.DataFrame]) -> fs.SupplyInputs:
+def supply_inputs(result: ForecastResult, inputs: ForecastInputs) -> fs.SupplyInputs:
     """Align supply frames with the forecast's ASINs and weeks."""
     asins, weeks = result.asins, result.weeks
     n, h = len(asins), len(weeks)
@@ -150,7 +170,7 @@ def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
     return doc
 
 
-def build_plan(inputs: dict[str, pd.DataFrame], horizon: int = 26, holdout: int = 26,
+def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
                progress: Callable[[float], None] | None = None, backtest: bool = True) -> ForecastPlan:
     """Forecast every ASIN, compare with Amazon, project supply; progress 0..1."""
     def step(start: float, width: float):

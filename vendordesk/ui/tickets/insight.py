@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -168,4 +169,5 @@ class InsightPage(QWidget):
         frame = rules.open_longer_than(self._cases, self._today, days).sort_values("opened_on")
         self.long_label.setText(self.tr("%n case(s)", "", len(frame)))
         for row in frame.head(200).itertuples(index=False):
-            self.long_open.addItem(f"{fmt.date(row.opened_on)} · {row.case_id} · {row.subject}")
+            opened = cast("str | None", row.opened_on)   # an ISO date text (the cases frame)
+            self.long_open.addItem(f"{fmt.date(opened)} · {row.case_id} · {row.subject}")
