@@ -107,8 +107,9 @@ def test_event_loop_stays_responsive_during_a_big_import(qtbot, empty_window, tm
         import_dialog.ImportFlow._finished = original
     assert flow.results[0]["summary"]["rows"] == 30000
     assert len(gaps) > 20
-    print(f"longest event-loop gap {max(gaps) * 1000:.0f} ms over {len(gaps)} ticks")
-    assert max(gaps) < 0.1
+    during = gaps[1:]     # the first gap runs from the timer's start through building the dialogs
+    print(f"longest event-loop gap {max(during) * 1000:.0f} ms over {len(during)} ticks")
+    assert max(during) < 0.1
 
 
 @pytest.mark.slow
