@@ -7,9 +7,15 @@ The ``*_frame`` functions feed the table views and ``vendordesk export``.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from vendordesk.core.tickets import DEPARTMENTS
 from vendordesk.errors import UserError
+
+if TYPE_CHECKING:                    # pandas is imported when a frame is built
+    import pandas as pd
+
+    from vendordesk.store.db import Workspace
 
 CASE_FIELDS = ("case_id", "subject", "category", "status", "opened_on", "last_contact_on", "next_follow_up",
                "escalation_level", "gear", "owner_department", "resolved_on", "notes")
@@ -317,7 +323,7 @@ def tickets_frame(ws):
     return _to_frame(names, ordered, numeric=("escalation_level",))
 
 
-def chargebacks_frame(ws):
+def chargebacks_frame(ws: Workspace) -> pd.DataFrame:
     frame = _frame(ws, "SELECT id, external_id, kind, type, issue_group, po_number, asin, invoice_number, amount, "
                        "currency, raised_on, invoice_date, dispute_due, dispute_count, dispute_status, recovered_amount, case_id, "
                        "note FROM chargebacks ORDER BY raised_on DESC, id",
@@ -327,7 +333,7 @@ def chargebacks_frame(ws):
     return frame
 
 
-def tasks_frame(ws):
+def tasks_frame(ws: Workspace) -> pd.DataFrame:
     return _frame(ws, "SELECT id, title, reason, department_id, assignee, gear, case_id, asin, created_on, due_on, "
                       "status, done_on FROM tasks ORDER BY due_on IS NULL, due_on, id", numeric=("id",))
 
