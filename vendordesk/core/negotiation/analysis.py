@@ -69,7 +69,8 @@ def fact_summaries(weekly: pd.DataFrame) -> dict[str, FactSummary]:
         col("sales_discount")
     cuts = np.flatnonzero(asins[1:] != asins[:-1]) + 1
     for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(asins)]):
-        info: FactSummary = {n: m.asp(_sum(rev[max(lo, hi - n):hi]), _sum(units[max(lo, hi - n):hi])) for n in m.ASP_WINDOWS}
+        info: FactSummary = {n: m.asp(_sum(rev[max(lo, hi - n):hi]), _sum(units[max(lo, hi - n):hi]))
+                             for n in m.ASP_WINDOWS}
         start, recent = max(lo, hi - 52), slice(max(lo, hi - 13), hi)
         info["units_52"], info["cogs_52"] = _sum(units[start:hi]), _sum(cogs[start:hi])
         info["units_13"] = units_13 = _sum(units[recent])
@@ -91,7 +92,8 @@ def _own_after(item: Item, justified: float | None) -> float | None:
     return None
 
 
-def _item_economics(item: Item, market: Market, summaries: dict[str, FactSummary], justified: float | None) -> ItemEconomics:
+def _item_economics(item: Item, market: Market, summaries: dict[str, FactSummary],
+                    justified: float | None) -> ItemEconomics:
     found = summaries.get(item.asin)
     has_facts = found is not None
     info = found or {}

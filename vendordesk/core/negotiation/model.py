@@ -55,8 +55,8 @@ class Scenario:
 
     def params(self) -> dict[str, float]:
         out: dict[str, float] = {"share": self.share, "phase2_share": self.phase2_share,
-               "phase2_months": self.phase2_months, "extra_coop": self.extra_coop,
-               "retail_pass_through": self.pass_through}
+                                 "phase2_months": self.phase2_months, "extra_coop": self.extra_coop,
+                                 "retail_pass_through": self.pass_through}
         if self.cost_pct is not None:
             out["cost_pct"] = self.cost_pct
         return out

@@ -31,7 +31,8 @@ def load_all(path: str | Path, lang: str = "en", start: str | None = None, end: 
         inputs = load_inputs(ws)
         step(0.35)
         frame = inputs["frame"]
-        data: dict[str, Any] = {"has_data": not frame.empty and frame["ordered_units"].notna().any()
+        data: dict[str, Any]
+        data = {"has_data": not frame.empty and frame["ordered_units"].notna().any()
                 if "ordered_units" in frame else False,
                 "currency": inputs["currency"], "graph": load_graph(ws), "lang": lang,
                 "account": ws.meta("account_name") or ws.path.stem, "net_ppm_target": inputs["net_ppm_target"]}
