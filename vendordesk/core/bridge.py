@@ -44,13 +44,13 @@ class Bridge:
     ppm_end: float = float("nan")
     ppm_steps: dict[str, float] = field(default_factory=dict)    # PPM_STEPS -> fraction points
     drivers: pd.DataFrame | None = None                          # per ASIN change, biggest first
-    periods: tuple | None = None                                 # ((a_start, a_end), (b_start, b_end))
+    periods: tuple[tuple[str, str], tuple[str, str]] | None = None   # ((a_start, a_end), (b_start, b_end))
 
     @property
     def empty(self) -> bool:
         return self.gross_start == 0 and self.gross_end == 0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "steps": self.steps, "gross_start": self.gross_start,
                 "gross_end": self.gross_end, "ppm_start": self.ppm_start, "ppm_end": self.ppm_end,
                 "ppm_steps": self.ppm_steps}
@@ -118,7 +118,7 @@ def build_bridge(a: pd.DataFrame, b: pd.DataFrame, chargebacks_a: float = 0.0, c
     return bridge
 
 
-def _ppm(units, price, cost, k_rate, d_rate) -> float:
+def _ppm(units: pd.Series, price: pd.Series, cost: pd.Series, k_rate: float, d_rate: float) -> float:
     """Net PPM (kpis.net_ppm) with contra-COGS = k_rate x COGS and sales discount = d_rate x revenue."""
     rev, cogs = float((units * price).sum()), float((units * cost).sum())
     if rev <= 0:
@@ -126,7 +126,8 @@ def _ppm(units, price, cost, k_rate, d_rate) -> float:
     return float(K.net_ppm(rev, cogs, k_rate * cogs, d_rate * rev))
 
 
-def _ppm_bridge(bridge: Bridge, a, b, ua, ub, ca, cb) -> None:
+def _ppm_bridge(bridge: Bridge, a: pd.DataFrame, b: pd.DataFrame, ua: pd.Series, ub: pd.Series, ca: pd.Series,
+                cb: pd.Series) -> None:
     pa, pb = _unit(a["shipped_revenue"], ua), _unit(b["shipped_revenue"], ub)
     pa, pb = pa.combine_first(pb).fillna(0.0), pb.combine_first(pa).fillna(0.0)
 

@@ -126,6 +126,16 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "ratio": pgettext("unit", "Ratio"),
     },
 }
+#: The default departments' names (the English of core.tickets.DEPARTMENTS; German in the catalogue).
+DEPARTMENT_NAMES: dict[str, tuple[str, str]] = {
+    "marketing": pgettext("department", "Marketing"),
+    "sales": pgettext("department", "Sales"),
+    "logistics": pgettext("department", "Logistics"),
+    "production": pgettext("department", "Production"),
+    "finance": pgettext("department", "Finance"),
+    "management": pgettext("department", "Management"),
+    "content": pgettext("department", "Content"),
+}
 FIELDS = (*CODES, "gear", "department", "marketplace", "forecast_flags", "forecast_events")
 
 
@@ -139,9 +149,8 @@ def labeller(field: str, lang: str, departments: dict[str, str] | None = None) -
 
         table = {g.id: g.name(lang) for g in defs.GEARS}
     elif field == "department":
-        from vendordesk.core.tickets import DEPARTMENTS
-
-        table = {key: de if lang == "de" else en for key, (de, en) in DEPARTMENTS.items()}
+        _ = texts(lang)
+        table = {key: _.pgettext(context, message) for key, (context, message) in DEPARTMENT_NAMES.items()}
         table.update(departments or {})
     elif field == "marketplace":
         from vendordesk.core.marketplaces import MARKETPLACES

@@ -7,6 +7,8 @@ negative. Back-end terms (co-op, allowances) are a fraction of cost (contra-COGS
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from vendordesk.core.gears import kpis as K
 from vendordesk.core.missing import is_missing
 
@@ -17,7 +19,8 @@ DEFAULT_NET_PPM_TARGET = 0.35
 ASP_WINDOWS = (13, 26, 52)
 
 
-def _usable(value: float | None) -> bool:
+def _usable(value: float | None) -> TypeGuard[float]:
+    """True for a real number; a value typed ``float | None`` that is not missing is a float."""
     return not is_missing(value)
 
 
@@ -54,7 +57,8 @@ def net_ppm_after_change(ppm_before: float | None, asp_before: float | None, cos
     unit stays as it was. With ``ppm_before`` = net_ppm(asp, cost, rate) this equals
     net_ppm(asp_after, cost_after, rate + extra_rate).
     """
-    if not all(_usable(v) for v in (ppm_before, asp_before, cost_before, asp_after, cost_after)):
+    if not (_usable(ppm_before) and _usable(asp_before) and _usable(cost_before)
+            and _usable(asp_after) and _usable(cost_after)):
         return None
     if asp_before <= 0 or asp_after <= 0:
         return None

@@ -6,15 +6,20 @@ the forecast plan, open chargebacks). Used by ``vendordesk brief department`` an
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.errors import UserError
 from vendordesk.text import texts
+
+if TYPE_CHECKING:
+    from vendordesk.core.forecast.plan import ForecastPlan
+    from vendordesk.store.db import Workspace
 
 NEEDS = ("logistics", "production", "marketing", "finance")   # departments with figures of their own
 FORECAST = ("logistics", "production", "marketing")            # ... taken from the forecast plan
 
 
-def find_department(ws, name: str) -> dict:
+def find_department(ws: Workspace, name: str) -> dict[str, Any]:
     """The department whose id or German/English name is ``name`` (case-insensitive)."""
     from vendordesk.store.tickets import departments
 
@@ -27,7 +32,7 @@ def find_department(ws, name: str) -> dict:
     raise UserError(f"department {name!r}: not known in this workspace. Use one of: {known}.")
 
 
-def forecast_plan(ws):
+def forecast_plan(ws: Workspace) -> ForecastPlan | None:
     """The forecast plan without backtest (expected orders, weeks at risk); None without sales."""
     from vendordesk.core.forecast.plan import build_plan
     from vendordesk.store.supply import load_forecast_inputs
@@ -38,7 +43,7 @@ def forecast_plan(ws):
     return build_plan(inputs, backtest=False)
 
 
-def needs_for(ws, dep_id: str, lang: str, today: dt.date, plan=None) -> list[str]:
+def needs_for(ws: Workspace, dep_id: str, lang: str, today: dt.date, plan: ForecastPlan | None = None) -> list[str]:
     """The sentences with numbers for one department; [] when it has none or the data is missing."""
     from vendordesk.briefs import department_needs as dn
 
@@ -59,7 +64,7 @@ def needs_for(ws, dep_id: str, lang: str, today: dt.date, plan=None) -> list[str
     return dn.marketing_needs(plan.risks, plan.titles, lang, currency)
 
 
-def department_html(ws, name: str, lang: str = "de", today: dt.date | None = None) -> tuple[str, str]:
+def department_html(ws: Workspace, name: str, lang: str = "de", today: dt.date | None = None) -> tuple[str, str]:
     """(html, title) of one department's brief: what we need, by when, why in numbers, and its tasks."""
     from vendordesk.briefs.department import department_brief
     from vendordesk.core.tickets import department_name
@@ -77,7 +82,8 @@ def department_html(ws, name: str, lang: str = "de", today: dt.date | None = Non
     return html, texts(lang)("Tasks for {name}", name=label)
 
 
-def needs_by_name(ws, groups: list[tuple[str, str]], lang: str, today: dt.date) -> tuple[dict, set]:
+def needs_by_name(ws: Workspace, groups: list[tuple[str, str]], lang: str,
+                  today: dt.date) -> tuple[dict[str, list[str]], set[str]]:
     """For [(department id, shown name)]: ({name: sentences}, names whose sentences use the forecast);
     the forecast plan is built once."""
     plan = forecast_plan(ws) if any(dep in FORECAST for dep, _ in groups) else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -102,12 +104,16 @@ def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
 META_KEY = "model_calibration"
 
 
-def save(ws: Workspace, result: dict) -> None:
+#: The calibration document (``core.influence.calibration.calibrate``): parsed JSON, so ``Any`` values.
+Document = dict[str, Any]
+
+
+def save(ws: Workspace, result: Document) -> None:
     stamped = {**result, "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     ws.set_meta(META_KEY, json.dumps(stamped, ensure_ascii=False))
 
 
-def load(ws: Workspace) -> dict | None:
+def load(ws: Workspace) -> Document | None:
     """The newest stored calibration, or None when the workspace was never calibrated."""
     raw = ws.meta(META_KEY)
     if not raw:
@@ -119,12 +125,13 @@ def load(ws: Workspace) -> dict | None:
     return result if isinstance(result, dict) and isinstance(result.get("links"), dict) else None
 
 
-def links(ws: Workspace) -> dict:
+def links(ws: Workspace) -> dict[str, Any]:
     stored = load(ws)
     return stored["links"] if stored else {}
 
 
-def compute(ws: Workspace, progress=None, cancelled=None) -> dict:
+def compute(ws: Workspace, progress: Callable[[float], object] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> Document:
     """Calibrate on the workspace's history (read only). Progress: reading is the first 50 %."""
     step = progress or (lambda _f: None)
     step(0.0)
@@ -138,14 +145,15 @@ def compute(ws: Workspace, progress=None, cancelled=None) -> dict:
                      cancelled=cancelled)
 
 
-def store_result(ws: Workspace, result: dict) -> None:
+def store_result(ws: Workspace, result: Document) -> None:
     """Store a calibration: the document in meta, and the graph's matching links (E01, I05)."""
     if result:
         save(ws, result)
         _mirror_to_graph(ws, result["links"])
 
 
-def calibrate_ws(ws: Workspace, progress=None, cancelled=None) -> dict:
+def calibrate_ws(ws: Workspace, progress: Callable[[float], object] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Document:
     """``vendordesk calibrate``: compute and store."""
     result = compute(ws, progress, cancelled)
     store_result(ws, result)
@@ -156,7 +164,7 @@ def calibrate_ws(ws: Workspace, progress=None, cancelled=None) -> dict:
 GRAPH_LINKS = {"E01": ("lost_share", 1.0), "I05": ("elasticity", -1.0)}
 
 
-def _mirror_to_graph(ws: Workspace, links: dict) -> None:
+def _mirror_to_graph(ws: Workspace, links: dict[str, Any]) -> None:
     """The graph view shows the same calibration: E01 (OOS -> units) and I05 (price elasticity)."""
     from vendordesk.core.influence.linkcal import Calibration
     from vendordesk.store.influence import save_calibration

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from typing import Any, TypedDict
 
 import pandas as pd
 
@@ -20,9 +21,10 @@ from vendordesk.store.facts_snapshot import cached_frame, invalidate_frame
 
 
 # --- gear names and thresholds -----------------------------------------------------------------
-def gear_settings(ws: Workspace) -> dict[str, dict]:
-    """``{gear_id: {"custom_name": str | None, "thresholds": {kpi_id: {...}}}}`` for stored rows."""
-    settings = {}
+def gear_settings(ws: Workspace) -> dict[str, dict[str, Any]]:
+    """``{gear_id: {"custom_name": str | None, "thresholds": {kpi_id: {...}}}}`` for stored rows
+    (the thresholds as parsed from their JSON)."""
+    settings: dict[str, dict[str, Any]] = {}
     for gear_id, custom, thresholds in ws.conn.execute("SELECT id, custom_name, thresholds_json FROM gears"):
         try:
             parsed = json.loads(thresholds or "{}")
@@ -33,7 +35,7 @@ def gear_settings(ws: Workspace) -> dict[str, dict]:
 
 
 def save_gear(ws: Workspace, gear_id: str, position: int, name_de: str, name_en: str,
-              custom_name: str | None = None, thresholds: dict | None = None) -> None:
+              custom_name: str | None = None, thresholds: dict[str, Any] | None = None) -> None:
     """Store a gear's custom name (None/blank = default name) and thresholds (replaces them)."""
     for kpi_id, values in (thresholds or {}).items():
         for key in ("green", "red"):
@@ -143,7 +145,19 @@ def net_ppm_target(ws: Workspace) -> float | None:
     return value / 100.0 if value > 1 else value
 
 
-def load_gear_inputs(ws: Workspace) -> dict:
+class GearInputArgs(TypedDict):
+    """``load_gear_inputs``: the keyword arguments of ``core.gears.GearInputs``."""
+
+    facts: pd.DataFrame
+    chargebacks: pd.DataFrame
+    manual: pd.DataFrame
+    products: pd.DataFrame
+    settings: dict[str, dict[str, Any]]
+    net_ppm_target: float | None
+    po_lines: pd.DataFrame
+
+
+def load_gear_inputs(ws: Workspace) -> GearInputArgs:
     """Everything the gears read, as keyword arguments for ``core.gears.GearInputs``."""
     return {
         "facts": _coded(weekly_frame(ws)),

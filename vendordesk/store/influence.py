@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
+from typing import TYPE_CHECKING, TypedDict, cast
 
 import pandas as pd
 
@@ -19,13 +20,23 @@ from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import amazon_forecasts_frame, weekly_frame
 
+if TYPE_CHECKING:                   # for the annotations; the functions import these when they run
+    from vendordesk.core.bridge import Bridge
+    from vendordesk.core.influence.chains import Chain
+    from vendordesk.core.influence.sim import Baseline
+    from vendordesk.core.influence.target import TargetView
+
 EDITED = "edited"
 PRICE_EDGE = "I05"
 CALIB_METRICS = ("ordered_units", "shipped_units", "shipped_revenue", "shipped_cogs",
                  "procurable_product_out_of_stock_rate", "glance_views", "net_received_inventory_units")
 
 
-def _rows(ws: Workspace) -> dict[str, tuple]:
+#: A kpi_edges row: id, from_kpi, to_kpi, sign, lag_weeks, strength, note, calibrated_json.
+EdgeRow = tuple[str, str, str, int, int, float, str | None, str | None]
+
+
+def _rows(ws: Workspace) -> dict[str, EdgeRow]:
     sql = "SELECT id, from_kpi, to_kpi, sign, lag_weeks, strength, note, calibrated_json FROM kpi_edges"
     return {row[0]: row for row in ws.conn.execute(sql)}
 
@@ -128,8 +139,9 @@ def po_weekly(ws: Workspace) -> pd.DataFrame:
     day = pd.to_datetime(frame["order_date"], errors="coerce")
     frame = frame.assign(period_start=(day - pd.to_timedelta((day.dt.day_of_week + 1) % 7, unit="D"))
                          .dt.strftime("%Y-%m-%d")).dropna(subset=["period_start"])
-    return frame.groupby(["asin", "period_start"], as_index=False)["requested_qty"].sum().rename(
-        columns={"requested_qty": "po_units"})
+    # as_index=False: the sum is a frame (asin, period_start, requested_qty), not a Series
+    summed = cast(pd.DataFrame, frame.groupby(["asin", "period_start"], as_index=False)["requested_qty"].sum())
+    return summed.rename(columns={"requested_qty": "po_units"})
 
 
 
@@ -173,7 +185,7 @@ def phase_evenly(annual: float, weights: list[float] | None = None) -> dict[int,
     return {m + 1: annual * w / total for m, w in enumerate(weights)}
 
 
-def load_baseline(ws: Workspace, weeks: int = 13, asins: list[str] | None = None):
+def load_baseline(ws: Workspace, weeks: int = 13, asins: list[str] | None = None) -> Baseline:
     """The average recent week (core.influence_sim.Baseline) of the account or of ``asins``."""
     from vendordesk.core.influence.sim import baseline_from_frame
 
@@ -199,7 +211,18 @@ def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
         "AND week_start > generation_date AND week_start <= date(generation_date, '+7 day')", ws.conn)
 
 
-def load_inputs(ws: Workspace) -> dict:
+class ModelInputs(TypedDict):
+    """``load_inputs``: what the views of the model read, once."""
+
+    frame: pd.DataFrame              # weekly per ASIN (MODEL_METRICS)
+    forecast: pd.DataFrame           # weeks x ASINs, each generation's first week
+    po: pd.DataFrame                 # weeks x ASINs, requested PO units
+    charges: pd.DataFrame            # chargebacks_frame
+    net_ppm_target: float | None
+    currency: str
+
+
+def load_inputs(ws: Workspace) -> ModelInputs:
     """frame (weekly per ASIN), forecast and po panels (weeks x ASINs), charges, target Net PPM."""
     from vendordesk.core.influence.chains import panel
     from vendordesk.core.influence.linkcal import forecast_panel
@@ -215,7 +238,7 @@ def load_inputs(ws: Workspace) -> dict:
             "net_ppm_target": target_value, "currency": ws.meta("currency", "EUR") or "EUR"}
 
 
-def load_chains(ws: Workspace, lang: str = "en", inputs: dict | None = None):
+def load_chains(ws: Workspace, lang: str = "en", inputs: ModelInputs | None = None) -> list[Chain]:
     from vendordesk.core.influence.chains import active_chains
 
     i = inputs or load_inputs(ws)
@@ -239,7 +262,8 @@ def latest_forecast_units(ws: Workspace) -> pd.Series:
     return frame.groupby("week_start")["mean_units"].sum()
 
 
-def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", inputs: dict | None = None):
+def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en",
+                     inputs: ModelInputs | None = None) -> TargetView:
     """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week);
     the levers are priced by the structural model on the one stored calibration."""
     from vendordesk.core.influence.target import gear_levers, target_view, week_month
@@ -258,8 +282,8 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en", i
     return view
 
 
-def load_bridge(ws: Workspace, start: str | None = None, end: str | None = None, inputs: dict | None = None,
-                weeks: int = 13):
+def load_bridge(ws: Workspace, start: str | None = None, end: str | None = None, inputs: ModelInputs | None = None,
+                weeks: int = 13) -> Bridge | None:
     """core.bridge.Bridge for [start, end] (default: the last ``weeks`` weeks) vs. the period before;
     None when either period has no sell-in."""
     from vendordesk.core.bridge import build_bridge, period_by_asin, previous_period

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from typing import Any
 
 import pandas as pd
 
 from vendordesk.core import margin as m
 from vendordesk.core.negotiation.analysis import Analysis, Market, analyse
 from vendordesk.core.negotiation.model import Case, Concession, Driver, Item, Scenario
+from vendordesk.core.negotiation.results import ConditionalTerm
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import weekly_frame
@@ -23,9 +25,13 @@ METRICS = ("shipped_revenue", "shipped_units", "shipped_cogs", "procurable_produ
            "net_pure_product_margin", "sales_discount")
 #: Term types paid only when a condition is met (a tiered volume / growth rebate): shown, not counted.
 CONDITIONAL_TERM_TYPES = ("VIR", "GIR")
+#: An elasticity handed in by the caller: (value, source) or (value, low, high, source).
+Elasticity = tuple[float, str] | tuple[float, float | None, float | None, str]
 
 
-def list_cases(ws: Workspace) -> list[dict]:
+def list_cases(ws: Workspace) -> list[dict[str, Any]]:
+    """The case list, newest first: id, title, status, currency, effective_date, final_order_until,
+    updated_at and the number of ASINs, as the rows of the table."""
     sql = ("SELECT n.id, n.title, n.status, n.currency, n.effective_date, n.final_order_until, n.updated_at, "
            "(SELECT COUNT(*) FROM negotiation_items i WHERE i.negotiation_id = n.id) AS asins "
            "FROM negotiations n ORDER BY n.updated_at DESC, n.id DESC")
@@ -103,6 +109,7 @@ def save_case(ws: Workspace, case: Case) -> int:
                 "INSERT INTO negotiation_concessions (negotiation_id, kind, description, value_to_amazon, cost_to_us, "
                 "offered) VALUES (?, ?, ?, ?, ?, ?)",
                 (case.id, c.kind, c.description, c.value_to_amazon, c.cost_to_us, int(c.offered))).lastrowid
+    assert case.id is not None, "an INSERT gives the new row's id"
     return case.id
 
 
@@ -124,7 +131,7 @@ def terms_rate(ws: Workspace, on: dt.date) -> float | None:
     return float(row[1]) if row[0] else None
 
 
-def conditional_terms(ws: Workspace, on: dt.date) -> list[dict]:
+def conditional_terms(ws: Workspace, on: dt.date) -> list[ConditionalTerm]:
     """Conditional terms valid on ``on`` (term_type, name, rate): listed in the brief, not counted."""
     types = ",".join("?" * len(CONDITIONAL_TERM_TYPES))
     rows = ws.conn.execute(
@@ -150,7 +157,7 @@ def price_elasticity(ws: Workspace) -> tuple[float, float, float, str]:
 
 
 def market_for(ws: Workspace, case: Case, today: dt.date | None = None,
-               elasticity: tuple | None = None) -> Market:
+               elasticity: Elasticity | None = None) -> Market:
     """``today``: the as-of date the KAM picks; None = the case's own date (never the clock).
     ``elasticity``: (value, source) or (value, low, high, source) from the caller; None = look it up."""
     from vendordesk.core.negotiation.analysis import as_of_date
@@ -164,13 +171,14 @@ def market_for(ws: Workspace, case: Case, today: dt.date | None = None,
         rate, source = _facts_contra_rate(frame), "facts"
         if rate is None:
             rate, source = 0.0, "none"
-    value = elasticity or price_elasticity(ws)
-    low = high = None
-    if len(value) == 4:
-        value, low, high, el_source = value
+    given = elasticity or price_elasticity(ws)
+    low: float | None = None
+    high: float | None = None
+    if len(given) == 4:
+        value, low, high, el_source = given
     else:
-        value, el_source = value
-    titles = {}
+        value, el_source = given
+    titles: dict[str, str | None] = {}
     if asins:
         titles = dict(ws.conn.execute(f"SELECT asin, title FROM products WHERE asin IN ({','.join('?' * len(asins))})",
                                       asins).fetchall())
@@ -190,7 +198,7 @@ def _facts_contra_rate(frame: pd.DataFrame) -> float | None:
 
 
 def analyse_case(ws: Workspace, case: Case | int, today: dt.date | None = None,
-                 elasticity: tuple[float, str] | None = None) -> Analysis:
+                 elasticity: Elasticity | None = None) -> Analysis:
     """The one computation behind the tab, ``negotiation show --json`` and the brief."""
     if not isinstance(case, Case):
         case = load_case(ws, int(case))

@@ -3,15 +3,22 @@ target) and run it on the structural model. Shared by ``vendordesk simulate`` an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypedDict
+
 import numpy as np
 
+from vendordesk.core.influence.graph import Graph
 from vendordesk.core.influence.model import (
     METRICS,
+    WhatIf,
     nominal_state,
     params_from,
     state_from_frame,
     whatif,
 )
+from vendordesk.core.influence.sim import Shock
+from vendordesk.core.influence.struct import State
 from vendordesk.store import calibration
 from vendordesk.store.db import Workspace
 from vendordesk.store.elasticity import price_elasticity
@@ -22,7 +29,32 @@ STRUCTURAL = {"procurable_product_out_of_stock_rate", "ordered_units", "glance_v
               "backend_terms_rate", "sales_discount", "content_score", "ad_spend", "featured_offer_lost"}
 
 
-def levels(state) -> dict[str, float]:
+class Prepared(TypedDict):
+    """What ``prepare`` reads for a what-if: the calibration's links, the account's state (None
+    without history), the Net PPM target, and what the view shows about them."""
+
+    links: dict[str, Any]
+    state: State | None
+    target: float
+    calibrated: bool
+    calibrated_at: str | None
+    currency: str
+    elasticity: tuple[float, float, float, str]
+    ad_spend_week: float | None
+
+
+class RunInfo(Prepared):
+    """``Prepared`` plus the shocks that ran and whether the account had history."""
+
+    shocks: list[Shock]
+    history: bool
+
+
+#: ``make_shocks(levels) -> [Shock]``
+MakeShocks = Callable[[dict[str, float]], list[Shock]]
+
+
+def levels(state: State | None) -> dict[str, float]:
     """Current account rates (demand-weighted), for the range checks of rate shocks."""
     if state is None or state.demand.sum() <= 0:
         return {}
@@ -35,7 +67,7 @@ def levels(state) -> dict[str, float]:
             "backend_terms_rate": float(w @ state.contra)}
 
 
-def prepare(ws: Workspace) -> dict:
+def prepare(ws: Workspace) -> Prepared:
     stored = calibration.load(ws)
     links = stored["links"] if stored else {}
     target = calibration.net_ppm_target(ws)
@@ -59,21 +91,23 @@ def ad_spend_week(ws: Workspace, days: int = 91) -> float | None:
     return float(row[0]) / float(row[1]) * 7.0
 
 
-def run_whatif(ws: Workspace, make_shocks, weeks: int, prepared: dict | None = None):
+def run_whatif(ws: Workspace, make_shocks: MakeShocks, weeks: int,
+               prepared: Prepared | None = None) -> tuple[WhatIf, RunInfo]:
     """``make_shocks(levels) -> [Shock]`` (so rate shocks are checked against today's levels)."""
     from vendordesk.store.influence import load_graph
 
     return run_prepared(prepared or prepare(ws), make_shocks, weeks, load_graph(ws))
 
 
-def run_prepared(info: dict, make_shocks, weeks: int, graph=None):
+def run_prepared(info: Prepared, make_shocks: MakeShocks, weeks: int,
+                 graph: Graph | None = None) -> tuple[WhatIf, RunInfo]:
     """The what-if on data read before (``prepare``), e.g. by the window's loader thread."""
     state = info["state"]
     shocks = make_shocks(levels(state))
     result = whatif(state if state is not None else nominal_state(info["target"]),
                     params_from(info["links"]), shocks, weeks)
     _graph_paths(graph, result, [s for s in shocks if s.kpi not in STRUCTURAL], weeks)
-    info = {**info, "shocks": shocks, "history": state is not None}
+    out: RunInfo = {**info, "shocks": shocks, "history": state is not None}
     if state is None:                  # nominal account: rates only, no money
         for key in ("units", "vendor_revenue", "amazon_revenue", "net_ppm_eur"):
             result.totals[key], result.intervals[key] = 0.0, [0.0, 0.0]
@@ -81,10 +115,10 @@ def run_prepared(info: dict, make_shocks, weeks: int, graph=None):
         result.weekly = {k: [0.0] * weeks for k in result.weekly}
     for key in METRICS:
         result.intervals.setdefault(key, [result.totals[key]] * 2)
-    return result, info
+    return result, out
 
 
-def _graph_paths(graph, result, shocks, weeks: int) -> None:
+def _graph_paths(graph: Graph | None, result: WhatIf, shocks: list[Shock], weeks: int) -> None:
     """KPIs outside the structural model (chargebacks, ASN errors, ...) follow the link graph,
     for their own paths only; they do not enter units or revenue."""
     if not shocks or graph is None:

@@ -13,6 +13,7 @@ A level stays valid for ``HOLD_WEEKS`` after it was entered.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,7 +43,7 @@ class Entries:
 class Split:
     """Entries per (gear, kpi), ASIN labels of the codes, the first and last week ordinal."""
 
-    groups: dict
+    groups: dict[tuple[str, str], Entries]
     asins: pd.Index
     weeks: tuple[int, int] | None
 
@@ -81,14 +82,15 @@ def split(manual: pd.DataFrame) -> Split:
     order = np.argsort(codes, kind="stable")
     ordered = codes[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    groups = {}
+    groups: dict[tuple[str, str], Entries] = {}
     for lo, hi in zip(starts, np.r_[starts[1:], len(ordered)]):
         rows = order[lo:hi]
         groups[(gears[rows[0]], kpis[rows[0]])] = Entries(week[rows], asin_codes[rows], value[rows], account[rows])
     return Split(groups, asins, (int(week.min()), int(week.max())))
 
 
-def _column_codes(manual: pd.DataFrame, int_column: str, label_column: str, convert) -> np.ndarray:
+def _column_codes(manual: pd.DataFrame, int_column: str, label_column: str,
+                  convert: Callable[[np.ndarray], list[int]]) -> np.ndarray:
     if int_column in manual.columns:
         return manual[int_column].to_numpy(dtype=np.int64)
     codes, labels = pd.factorize(manual[label_column].to_numpy(dtype=object))

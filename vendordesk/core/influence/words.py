@@ -8,7 +8,7 @@ on its documented default says so; nothing is claimed the data does not show (no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vendordesk.core.influence.text import num
@@ -46,7 +46,7 @@ def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = 
              high=signed(hi, lang, decimals))
 
 
-def summary_lines(result: WhatIf, info: dict[str, Any], lang: str = "en") -> list[str]:
+def summary_lines(result: WhatIf, info: Mapping[str, Any], lang: str = "en") -> list[str]:
     t, iv, cur = result.totals, result.intervals, info.get("currency", "EUR")
     _ = texts(lang)
     lines = [_("What-if over {n} weeks (vs. the same weeks without the shock):", n=result.weeks)]
@@ -69,7 +69,7 @@ def summary_lines(result: WhatIf, info: dict[str, Any], lang: str = "en") -> lis
     return lines
 
 
-def caveats(result: WhatIf, info: dict[str, Any], lang: str) -> list[str]:
+def caveats(result: WhatIf, info: Mapping[str, Any], lang: str) -> list[str]:
     """What the numbers rest on: links on their documented default, CRaP, ad spend."""
     _, out = texts(lang), []
     links = info.get("links") or {}

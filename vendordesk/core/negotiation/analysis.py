@@ -8,36 +8,36 @@ and the printed brief display. Pure Python + pandas; the store hands in the fact
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from vendordesk.core import margin as m
-from vendordesk.core.negotiation.checks import Issue, check_case  # noqa: F401 - re-exported
-from vendordesk.core.negotiation.model import (  # noqa: F401 - re-exported
-    CONCESSION_KINDS,
-    DRIVERS,
-    Case,
-    Concession,
-    Driver,
-    Item,
-    Scenario,
-    default_scenarios,
-)
-from vendordesk.core.negotiation.results import (  # noqa: F401 - re-exported
-    Analysis,
-    ItemEconomics,
-    Market,
-    Objection,
-    Positions,
-    ScenarioResult,
-    _r,
-)
+
+# The model, checks and results are re-exported (``X as X``): callers import them from here.
+from vendordesk.core.negotiation.checks import Issue as Issue
+from vendordesk.core.negotiation.checks import check_case as check_case
+from vendordesk.core.negotiation.model import CONCESSION_KINDS as CONCESSION_KINDS
+from vendordesk.core.negotiation.model import DRIVERS as DRIVERS
+from vendordesk.core.negotiation.model import Case as Case
+from vendordesk.core.negotiation.model import Concession as Concession
+from vendordesk.core.negotiation.model import Driver as Driver
+from vendordesk.core.negotiation.model import Item as Item
+from vendordesk.core.negotiation.model import Scenario as Scenario
+from vendordesk.core.negotiation.model import default_scenarios as default_scenarios
+from vendordesk.core.negotiation.results import Analysis as Analysis
+from vendordesk.core.negotiation.results import ItemEconomics as ItemEconomics
+from vendordesk.core.negotiation.results import Market as Market
+from vendordesk.core.negotiation.results import Objection as Objection
+from vendordesk.core.negotiation.results import Positions as Positions
+from vendordesk.core.negotiation.results import ScenarioResult as ScenarioResult
+from vendordesk.core.negotiation.results import _r as _r
 
 
-def _fsum(values) -> float | None:
-    values = [v for v in values if v is not None]
-    return float(sum(values)) if values else None
+def _fsum(values: Iterable[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return float(sum(known)) if known else None
 
 
 def _sum(values: np.ndarray) -> float | None:
@@ -46,32 +46,40 @@ def _sum(values: np.ndarray) -> float | None:
     return float(values[ok].sum()) if ok.any() else None
 
 
-def fact_summaries(weekly: pd.DataFrame) -> dict[str, dict]:
+#: One ASIN's figures from the weekly facts: ASP per window (keys 13, 26, 52) and the named ones.
+FactSummary = dict[int | str, float | None]
+
+
+def fact_summaries(weekly: pd.DataFrame) -> dict[str, FactSummary]:
     """Per ASIN from the weekly facts (sorted by week): ASP over 13/26/52 weeks, units and COGS
     over 52 weeks, units over 13 weeks, mean OOS rate over 13 weeks, Amazon's reported Net PPM
     over 13 weeks (revenue-weighted over the weeks that have it) and the sales discount per
     unit over 13 weeks. One pass with numpy slices."""
-    out: dict[str, dict] = {}
+    out: dict[str, FactSummary] = {}
     if weekly.empty:
         return out
     w = weekly.sort_values(["asin", "period_start"], kind="stable")
     asins = w["asin"].to_numpy()
-    col = lambda name: w[name].to_numpy(float) if name in w else np.full(len(w), np.nan)
+
+    def col(name: str) -> np.ndarray:
+        return w[name].to_numpy(float) if name in w else np.full(len(w), np.nan)
+
     rev, units, cogs = col("shipped_revenue"), col("shipped_units"), col("shipped_cogs")
     oos, reported, discount = col("procurable_product_out_of_stock_rate"), col("net_pure_product_margin"), \
         col("sales_discount")
     cuts = np.flatnonzero(asins[1:] != asins[:-1]) + 1
     for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(asins)]):
-        info = {n: m.asp(_sum(rev[max(lo, hi - n):hi]), _sum(units[max(lo, hi - n):hi])) for n in m.ASP_WINDOWS}
+        info: FactSummary = {n: m.asp(_sum(rev[max(lo, hi - n):hi]), _sum(units[max(lo, hi - n):hi]))
+                             for n in m.ASP_WINDOWS}
         start, recent = max(lo, hi - 52), slice(max(lo, hi - 13), hi)
         info["units_52"], info["cogs_52"] = _sum(units[start:hi]), _sum(cogs[start:hi])
-        info["units_13"] = _sum(units[recent])
+        info["units_13"] = units_13 = _sum(units[recent])
         info["oos_13"] = float(np.nanmean(oos[recent])) if (~np.isnan(oos[recent])).any() else None
         have = ~np.isnan(reported[recent]) & (np.nan_to_num(rev[recent]) > 0)
         info["reported_13"] = (float((reported[recent][have] * rev[recent][have]).sum() / rev[recent][have].sum())
                                if have.any() else None)
         d13 = _sum(discount[recent])
-        info["discount_13"] = None if d13 is None or not info["units_13"] else d13 / info["units_13"]
+        info["discount_13"] = None if d13 is None or not units_13 else d13 / units_13
         out[str(asins[lo])] = info
     return out
 
@@ -84,16 +92,19 @@ def _own_after(item: Item, justified: float | None) -> float | None:
     return None
 
 
-def _item_economics(item: Item, market: Market, summaries: dict, justified: float | None) -> ItemEconomics:
-    info = summaries.get(item.asin)
-    has_facts = info is not None
-    info = info or {}
+def _item_economics(item: Item, market: Market, summaries: dict[str, FactSummary],
+                    justified: float | None) -> ItemEconomics:
+    found = summaries.get(item.asin)
+    has_facts = found is not None
+    info = found or {}
     units_52, cogs_52, oos = info.get("units_52"), info.get("cogs_52"), info.get("oos_13")
     asp13, asp26, asp52 = info.get(13), info.get(26), info.get(52)
     rate, target = market.contra_rate, market.target
     before, after = item.cost_before, item.cost_after
     own_after = _own_after(item, justified)
     reported = info.get("reported_13")
+    npm_before: float | None
+    source: str | None
     if reported is not None and asp13 is not None and asp13 > 0:
         npm_before, source = reported, "reported"
     else:
@@ -118,7 +129,8 @@ def _item_economics(item: Item, market: Market, summaries: dict, justified: floa
         own_cost_before=item.own_cost_before, own_cost_after=own_after)
 
 
-def _break_even(npm_before, asp_value, before, after, rate, target) -> float | None:
+def _break_even(npm_before: float | None, asp_value: float | None, before: float | None, after: float | None,
+                rate: float, target: float) -> float | None:
     """The ASP at which the Net PPM after the increase equals ``target``: solve
     (M0 + (p - asp) - (after - before)(1 - rate)) / p = target, M0 = Net PPM before x ASP.
     Without an ASP: the plain cost formula (no sales discount known)."""
@@ -196,7 +208,7 @@ def _scenario(s: Scenario, items: list[ItemEconomics], target: float, requested:
         npm = m.net_ppm_after_change(it.net_ppm_before, it.asp, it.cost_before, price, cost_end,
                                      it.contra_rate, s.extra_coop)
         crap += bool(m.crap_risk(npm, target))
-        if it.units_13 and npm is not None:
+        if it.units_13 and npm is not None and price is not None:   # npm is None without a price
             revenue += it.units_13 * price
             margin_sum += it.units_13 * price * npm
         if it.units_52:

@@ -3,10 +3,15 @@ kept as typed, and each message names its field so the editor can show it there.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from vendordesk.core.negotiation.model import DRIVERS
+from vendordesk.core.negotiation.model import DRIVERS, Case
+
+if TYPE_CHECKING:                      # results imports Issue from here
+    from vendordesk.core.negotiation.results import ItemEconomics, Market
 
 NOTICE_DAYS = 60              # announce >= 60 days ahead (domain.md §5.1)
 NOTICE_DAYS_TARIFF = 90       # tariff-driven increases need more notice
@@ -20,10 +25,11 @@ class Issue:
     code: str
     message: str               # English; the UI and the brief word it in their language from code + values
     asin: str | None = None
-    values: dict = field(default_factory=dict)
+    # dataclasses.field: inside this class body the name ``field`` is the attribute above
+    values: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
-def _date_issues(case, today: dt.date | None) -> list[Issue]:
+def _date_issues(case: Case, today: dt.date | None) -> list[Issue]:
     """Notice checks against the case's as-of date (never the day the app runs)."""
     if not case.effective_date:
         return [Issue("effective_date", "warning", "date_missing",
@@ -49,7 +55,7 @@ def _date_issues(case, today: dt.date | None) -> list[Issue]:
     return []
 
 
-def _item_issues(case, items) -> list[Issue]:
+def _item_issues(case: Case, items: list[ItemEconomics]) -> list[Issue]:
     issues = []
     if not case.items:
         issues.append(Issue("asins", "error", "no_asins", "asins: the case has no ASINs. Add the ASINs whose cost rises."))
@@ -71,7 +77,7 @@ def _item_issues(case, items) -> list[Issue]:
     return issues
 
 
-def _driver_issues(case) -> list[Issue]:
+def _driver_issues(case: Case) -> list[Issue]:
     issues = []
     for d in case.drivers:
         if d.driver not in DRIVERS:
@@ -88,7 +94,7 @@ def _driver_issues(case) -> list[Issue]:
     return issues
 
 
-def check_case(case, market, items) -> list[Issue]:
+def check_case(case: Case, market: Market, items: list[ItemEconomics]) -> list[Issue]:
     """All problems of the case, errors first."""
     issues: list[Issue] = []
     if not case.title.strip():

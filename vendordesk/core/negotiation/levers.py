@@ -7,9 +7,11 @@ the numbers that answer them. Texts are worded by the brief and the tab from ``k
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from vendordesk.core.negotiation.checks import NOTICE_DAYS, NOTICE_DAYS_TARIFF
 from vendordesk.core.negotiation.model import Concession
-from vendordesk.core.negotiation.results import Objection, Positions
+from vendordesk.core.negotiation.results import Analysis, ItemEconomics, Objection, Positions
 
 FINAL_ORDER_WEEKS = 6          # Amazon holds only a few weeks of stock (domain.md §5.1)
 OOS_RECOVERY = 0.5             # share of out-of-stock lost sales a better fill rate wins back
@@ -17,13 +19,13 @@ CONTENT_SHARE = 0.01           # content / advertising investment offered: 1 % o
 PHASE_MONTHS = 6
 
 
-def _delta_units(analysis):
+def _delta_units(analysis: Analysis) -> Iterator[tuple[ItemEconomics, float, float]]:
     for it in analysis.items:
         if it.units_52 and it.cost_before is not None and it.cost_after is not None:
             yield it, it.units_52, it.cost_after - it.cost_before
 
 
-def suggested_concessions(analysis) -> list[Concession]:
+def suggested_concessions(analysis: Analysis) -> list[Concession]:
     """Concessions valued from the facts; values a fact cannot give stay None."""
     rate = analysis.market.contra_rate
     final = sum(units / 52.0 * FINAL_ORDER_WEEKS * max(delta, 0.0) for _, units, delta in _delta_units(analysis))
@@ -42,14 +44,14 @@ def suggested_concessions(analysis) -> list[Concession]:
     ]
 
 
-def concessions_for(analysis) -> tuple[list[Concession], bool]:
+def concessions_for(analysis: Analysis) -> tuple[list[Concession], bool]:
     """The case's own concessions, or suggestions (second value True) when it has none."""
     if analysis.case.concessions:
         return list(analysis.case.concessions), False
     return suggested_concessions(analysis), True
 
 
-def _walk_away(analysis, target: float | None) -> float | None:
+def _walk_away(analysis: Analysis, target: float | None) -> float | None:
     """The increase that keeps our gross profit per unit in money (own cost rises by the drivers),
     on the cost-price base; None ("not set") when the own costs or drivers do not give it."""
     if analysis.justified is None:
@@ -68,7 +70,7 @@ def _walk_away(analysis, target: float | None) -> float | None:
     return None
 
 
-def positions_for(analysis):
+def positions_for(analysis: Analysis) -> Positions:
     case = analysis.case
     stored = any(v is not None for v in (case.opening_pct, case.target_pct, case.walk_away_pct))
     opening = case.opening_pct if case.opening_pct is not None else analysis.requested
@@ -80,7 +82,7 @@ def positions_for(analysis):
     return Positions(opening, target, walk_away, stored)
 
 
-def _account_asp_trend(analysis) -> float | None:
+def _account_asp_trend(analysis: Analysis) -> float | None:
     chart = analysis.chart.dropna(subset=["asp"]) if not analysis.chart.empty else analysis.chart
     if len(chart) < 26:
         return None
@@ -88,13 +90,13 @@ def _account_asp_trend(analysis) -> float | None:
     return float(recent / year - 1.0) if year else None
 
 
-def _volume(analysis) -> float | None:
+def _volume(analysis: Analysis) -> float | None:
     pairs = [((it.cogs_52 or 0.0), it.volume_change) for it in analysis.items if it.volume_change is not None]
     total = sum(w for w, _ in pairs)
     return sum(w * v for w, v in pairs) / total if total else None
 
 
-def objections_for(analysis):
+def objections_for(analysis: Analysis) -> list[Objection]:
     """The vendor manager's likely objections, each with the numbers of our answer."""
     case = analysis.case
     top = sorted(case.drivers, key=lambda d: d.weight * d.change_pct, reverse=True)[:2]

@@ -6,7 +6,9 @@ Percentages are fractions (0.08 = 8 %); dates are ISO strings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 DRIVERS = ("materials", "energy", "labour", "freight", "tariffs", "fx")
 CONCESSION_KINDS = ("final_order_old_cost", "fill_rate", "content", "advertising", "phased", "other")
@@ -51,18 +53,19 @@ class Scenario:
     cost_pct: float | None = None
     pass_through: float = 0.0
 
-    def params(self) -> dict:
-        out = {"share": self.share, "phase2_share": self.phase2_share,
-               "phase2_months": self.phase2_months, "extra_coop": self.extra_coop,
-               "retail_pass_through": self.pass_through}
+    def params(self) -> dict[str, float]:
+        out: dict[str, float] = {"share": self.share, "phase2_share": self.phase2_share,
+                                 "phase2_months": self.phase2_months, "extra_coop": self.extra_coop,
+                                 "retail_pass_through": self.pass_through}
         if self.cost_pct is not None:
             out["cost_pct"] = self.cost_pct
         return out
 
     @classmethod
-    def from_params(cls, name: str, params: dict, sid: int | None = None) -> Scenario:
-        """Read stored params; also the step form {"cost_pct", "phased": [a, b], "phase_months"}."""
-        def num(key, default):
+    def from_params(cls, name: str, params: Mapping[str, Any], sid: int | None = None) -> Scenario:
+        """Read stored params (parsed JSON, so any value may be of any type); also the step form
+        {"cost_pct", "phased": [a, b], "phase_months"}."""
+        def num(key: str, default: float) -> float:
             try:
                 return float(params.get(key, default))
             except (TypeError, ValueError):

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 import pandas as pd
 
 from vendordesk.core import margin as m
 from vendordesk.core.negotiation.checks import Issue
 from vendordesk.core.negotiation.model import Case, Concession, Scenario
+
+
+class ConditionalTerm(TypedDict):
+    """A back-end term paid only when a condition is met (store.negotiations.conditional_terms)."""
+
+    term_type: str
+    name: str
+    rate: float
 
 
 @dataclass
@@ -27,7 +36,7 @@ class Market:
     titles: dict[str, str] = field(default_factory=dict)
     chargebacks: dict[str, float] = field(default_factory=dict)   # per ASIN, last 52 weeks
     today: dt.date | None = None               # the as-of date; None: the case's own (negotiation.as_of_date)
-    conditional_terms: list[dict] = field(default_factory=list)   # e.g. a tiered volume rebate: not counted
+    conditional_terms: list[ConditionalTerm] = field(default_factory=list)   # e.g. a tiered volume rebate: not counted
     elasticity_low: float | None = None        # the elasticity's interval, when the calibration gives one
     elasticity_high: float | None = None
 
@@ -67,7 +76,7 @@ class ItemEconomics:
     own_cost_before: float | None = None
     own_cost_after: float | None = None        # entered, else own cost before x (1 + justified on own cost)
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, object]:
         return {"asin": self.asin, "cost_before": _r(self.cost_before, 4), "cost_after": _r(self.cost_after, 4),
                 "asp": _r(self.asp, 4), "front_margin_before": _r(self.front_margin_before),
                 "front_margin_after": _r(self.front_margin_after), "net_ppm_before": _r(self.net_ppm_before),
@@ -91,7 +100,7 @@ class ScenarioResult:
     euro_neutral_increase: float | None = None  # cost-price increase equal in euros to our own cost increase
     euro_neutral_increase_after_terms: float | None = None   # the same, net of the terms on the increase
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, object]:
         return {"name": self.name, "share": self.scenario.share, "phase2_share": self.scenario.phase2_share,
                 "phase2_months": self.scenario.phase2_months, "extra_coop": _r(self.scenario.extra_coop),
                 "cost_pct": _r(self.scenario.cost_pct), "retail_pass_through": _r(self.scenario.pass_through),
@@ -115,7 +124,7 @@ class Positions:
 @dataclass
 class Objection:
     key: str                 # justified, margin, notice, volume, crap, asp_falling, timing
-    values: dict
+    values: dict[str, object]
 
 
 @dataclass
@@ -153,7 +162,7 @@ class Analysis:
         total = sum(u for u, _ in pairs)
         return sum(u * c for u, c in pairs) / total if total else None
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, object]:
         market = self.market
         return {"id": self.case.id, "as_of": self.as_of.isoformat() if self.as_of else None,
                 "net_ppm_source": self.net_ppm_source, "net_ppm_before": _r(self.net_ppm_before),
@@ -163,8 +172,7 @@ class Analysis:
                 "euro_neutral_increase": _r(self.justified_cost_price),
                 "notice_days": self.notice_days,
                 "terms": {"rate": _r(market.contra_rate), "source": market.contra_source,
-                          "conditional": [{k: (_r(v) if k == "rate" else v) for k, v in t.items()}
-                                          for t in market.conditional_terms]},
+                          "conditional": [{**t, "rate": _r(t["rate"])} for t in market.conditional_terms]},
                 "elasticity": {"estimate": _r(market.elasticity), "low": _r(market.elasticity_low),
                                "high": _r(market.elasticity_high), "source": market.elasticity_source},
                 "positions": {"opening": _r(self.positions.opening), "target": _r(self.positions.target),
@@ -173,5 +181,5 @@ class Analysis:
                 "scenarios": [s.json() for s in self.scenarios]}
 
 
-def _r(value, digits: int = 6):
+def _r(value: float | None, digits: int = 6) -> float | None:
     return None if value is None else round(float(value), digits)

@@ -7,6 +7,7 @@ it returns plain data (dataclasses, DataFrames), never widgets or connections.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 def load_all(path: str | Path, lang: str = "en", start: str | None = None, end: str | None = None,
@@ -30,6 +31,7 @@ def load_all(path: str | Path, lang: str = "en", start: str | None = None, end: 
         inputs = load_inputs(ws)
         step(0.35)
         frame = inputs["frame"]
+        data: dict[str, Any]
         data = {"has_data": not frame.empty and frame["ordered_units"].notna().any()
                 if "ordered_units" in frame else False,
                 "currency": inputs["currency"], "graph": load_graph(ws), "lang": lang,
