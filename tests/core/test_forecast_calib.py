@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
@@ -87,3 +89,28 @@ def test_blend_bands_narrow_by_the_blends_measured_error_ratio():
     out, _ = rv.combine(q, mean, np.ones((2, 1), dtype=int), np.full((2, 4), 0.8), np.full(4, 0.5))
     assert out[:, 0, 0].tolist() == pytest.approx([18.0, 18.9, 19.8, 21.6])
     assert out[:, 1, 0].tolist() == [10.0, 11.0, 12.0, 14.0]
+
+
+def test_season_cells_set_the_spread_and_the_year_sets_p50s_shift():
+    # 100 series, F = 10, level 10, scale 2 -> d = 2, as above; z = e (cycling -1, 0, 1, 2) in
+    # weeks of year 0..39 and e + 4 in weeks 40..51 (a Q4 the model under-forecasts). Weekly from
+    # 2024-01-07 (week of year 1), 120 weeks: origins 59, 65, .., 107. Cell 11 takes weeks of year
+    # 40..51, all shifted: its own quantiles are 4 + (0.5, 1, 2, 2) = 4.5, 5, 6, 6.
+    # By horizon over the year, bucket h1-2 has 18 target weeks, 4 of them shifted (buckets h3-5,
+    # h6-9, h10-13: 27/7, 36/9, 36/8). Sorted, the 100 x 18 errors hold 25 x 14 of each of
+    # -1, 0, 1, 2 first: the 1s fill positions 700..1049, and the median's position 0.5 x 1799 =
+    # 899.5 lies inside, so the yearly median is 1 (likewise 1 in the other buckets: 1349.5 in
+    # 1000..1499, 1799.5 in 1350..2024, 1799.5 in 1400..2099).
+    # Cell 11 keeps its spread (4.5, 5, 6, 6) - 4.5 = (0, 0.5, 1.5, 1.5) around the yearly 1.
+    n, t = 100, 120
+    e = np.tile([-1.0, 0.0, 1.0, 2.0], 25)
+    weeks = [(dt.date(2024, 1, 7) + dt.timedelta(weeks=k)).isoformat() for k in range(t)]
+    shifted = cal.week_of_year(weeks) >= 40
+    actual = 10.0 + 2.0 * (e[:, None] + 4.0 * shifted[None, :])
+
+    def at(o):
+        return np.full((n, cal.HORIZON), 10.0), np.full(n, 10.0)
+
+    z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool))
+    for bi in range(len(cal.BUCKETS)):
+        assert z[0, 11, bi] == pytest.approx([1.0, 1.5, 2.5, 2.5])

@@ -7,6 +7,8 @@ be non-monotonic (domain.md T29); they are used as they are.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -119,13 +121,13 @@ def spirals(drift_frame: pd.DataFrame) -> list[str]:
     return sorted(drift_frame.loc[drift_frame["flag"] == "oos_spiral", "asin"].unique().tolist())
 
 
-def holdout_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str]) -> tuple[np.ndarray, list]:
+def holdout_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str]) -> tuple[np.ndarray, list[str | None]]:
     """Amazon's mean for the holdout weeks from each ASIN's newest generation made before them.
 
     Returns (matrix (asins, weeks) with NaN where Amazon had no forecast, generation per ASIN).
     """
     out = np.full((len(asins), len(weeks)), np.nan)
-    used: list = [None] * len(asins)
+    used: list[str | None] = [None] * len(asins)
     if af.empty or not weeks:
         return out, used
     early = af[af["generation_date"] <= weeks[0]]
@@ -141,7 +143,7 @@ def holdout_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str]) -> tupl
 
 
 def amazon_scores(af: pd.DataFrame, asins: list[str], weeks: list[str], actual: np.ndarray,
-                  train: np.ndarray) -> tuple[dict, list[dict | None]]:
+                  train: np.ndarray) -> tuple[dict[str, Any], list[dict[str, Any] | None]]:
     """Score Amazon's forecast on the holdout weeks it covers (at least half of them).
 
     Returns (total, rows): rows hold mase/wape/bias, the generation and the weeks scored.
@@ -151,7 +153,7 @@ def amazon_scores(af: pd.DataFrame, asins: list[str], weeks: list[str], actual: 
     enough = covered >= max(1, len(weeks) / 2)
     masked = np.where(np.isnan(matrix), np.nan, actual)
     per = bt.scores(np.nan_to_num(matrix), masked, train)
-    rows: list[dict | None] = []
+    rows: list[dict[str, Any] | None] = []
     for i in range(len(asins)):
         if not enough[i]:
             rows.append(None)

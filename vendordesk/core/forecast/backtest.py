@@ -50,7 +50,8 @@ def intermittent(Y: np.ndarray) -> np.ndarray:
     """Syntetos-Boylan: average inter-demand interval (observed weeks / demand weeks) > 1.32."""
     observed = np.sum(~np.isnan(Y), axis=1)
     demand = np.sum(np.nan_to_num(Y) > 0, axis=1)
-    return observed > 1.32 * np.maximum(demand, 1)
+    res: np.ndarray = observed > 1.32 * np.maximum(demand, 1)
+    return res
 
 
 def choose(mae: np.ndarray, names: tuple[str, ...], margin: float = SWITCH_MARGIN) -> np.ndarray:
@@ -60,7 +61,7 @@ def choose(mae: np.ndarray, names: tuple[str, ...], margin: float = SWITCH_MARGI
     panel, the margin 0.832 / 0.848: three 13-week origins are too few to trust small gaps.
     """
     scores = np.where(np.isnan(mae), np.inf, mae)
-    best = np.argmin(scores, axis=0)
+    best: np.ndarray = np.argmin(scores, axis=0)
     if DEFAULT_MODEL not in names:
         return best
     default = names.index(DEFAULT_MODEL)
@@ -84,7 +85,8 @@ def _origins(t: int) -> list[int]:
 
 def _level(Y: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
-        return np.nan_to_num(fm.nanmean(Y[:, -26:], axis=1))
+        res: np.ndarray = np.nan_to_num(fm.nanmean(Y[:, -26:], axis=1))
+        return res
 
 
 def select(Y: np.ndarray, names: tuple[str, ...] = CANDIDATES,
@@ -112,7 +114,7 @@ def select(Y: np.ndarray, names: tuple[str, ...] = CANDIDATES,
     has = ~np.all(np.isnan(mae), axis=0)
     level = _level(Y)
     chosen_mae = np.where(has, mae[model, np.arange(n)], np.nan)
-    scale = np.maximum(np.nan_to_num(chosen_mae, nan=0.5 * level), np.maximum(0.1 * level, 0.5))
+    scale = np.maximum(np.where(np.isnan(chosen_mae), 0.5 * level, np.nan_to_num(chosen_mae)), np.maximum(0.1 * level, 0.5))
     inter = intermittent(Y)
     z = _pooled_quantiles(errors, model, scale, inter)
     return Selection(model, names, mae, scale, z, inter)

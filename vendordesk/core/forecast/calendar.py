@@ -135,7 +135,7 @@ def _key(e: Event) -> str:
 
 def week_labels(events: list[Event], weeks: list[str]) -> list[str]:
     """Per week the names of the events it touches, joined by '; ' ('' for none)."""
-    labels = [[] for _ in weeks]
+    labels: list[list[str]] = [[] for _ in weeks]
     if weeks:
         first = dt.date.fromisoformat(weeks[0])
         for e in events:

@@ -13,6 +13,15 @@ on last year's weeks around it, not on all of October-December; before 2026-12-0
 of the last year's December errors set October's bands: 8-week P70 coverage 74-79 % on four demo
 seeds). A cell with fewer than MIN_CELL errors borrows from its season pooled over horizons,
 then from the group pooled over the year (a season the calibration origins did not reach).
+The season cells set the bands' spread around P50 only; P50's own shift (the errors' median)
+is taken by horizon over the whole year. With one year of history the origins that reach Q4
+are the youngest (no seasonal index yet) and under-forecast its ramp, and no origin reaches a
+Q4 week at 1-2 weeks ahead: the cell borrowed the season's long-horizon median and lifted a
+point forecast that was within 3 % of Black Friday 2025 by another 18-23 %. Demo seeds
+7/11/23/1/2/3 (bench_forecast_quality, 2026-12-07), Black Friday 2025 P50 before -> after
++15/+13/+17/+20/+16/+23 % -> -4/-8/-6/-3/-5/-1 %, ASINs <= P90 97-100 % -> 90-97 %; coverage,
+WAPE and MASE within 0.5 points. 156-week demos (seeds 7/11/1): MASE gain vs seasonal naive
+16.5/15.0/13.9 -> 16.9/15.2/14.6 %.
 P50 is therefore the calibrated median, not the mean. Past 13 weeks d grows by (h/13)^0.25.
 """
 
@@ -115,12 +124,16 @@ def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actua
     for gi in (0, 1):
         in_group = g == gi
         pooled = np.quantile(z[in_group], QUANTILES) if in_group.sum() >= MIN_CELL else FALLBACK_Z
+        # the median (P50's shift) by horizon over the whole year; the season cells set the spread
+        centre = [np.quantile(z[in_group & (bk == bi)], 0.5) if (in_group & (bk == bi)).sum() >= MIN_CELL
+                  else pooled[0] for bi in range(len(BUCKETS))]
         for si in range(SEASONS):
             cell_s = in_group & _near(s, si)
             by_season = np.quantile(z[cell_s], QUANTILES) if cell_s.sum() >= MIN_CELL else pooled
             for bi in range(len(BUCKETS)):
                 cell = cell_s & (bk == bi)
-                out[gi, si, bi] = np.quantile(z[cell], QUANTILES) if cell.sum() >= MIN_CELL else by_season
+                local = np.quantile(z[cell], QUANTILES) if cell.sum() >= MIN_CELL else by_season
+                out[gi, si, bi] = local - local[0] + centre[bi]
     return out
 
 

@@ -91,7 +91,8 @@ def _gaps(units: np.ndarray) -> np.ndarray:
     seen = ~np.isnan(units)
     started = np.maximum.accumulate(seen, axis=1)
     ends = np.maximum.accumulate(seen[:, ::-1], axis=1)[:, ::-1]
-    return np.any(started & ends & ~seen, axis=1)
+    res: np.ndarray = np.any(started & ends & ~seen, axis=1)
+    return res
 
 
 def clean(asins: list[str], weeks: list[str], units: np.ndarray, oos: np.ndarray) -> Panel:

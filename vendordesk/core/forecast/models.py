@@ -40,7 +40,8 @@ def seasonal_naive_level(Y: np.ndarray, h: int, season: int = SEASON, weeks: int
     before = nanmean(Y[:, t - season - weeks:t - season], axis=1)
     with np.errstate(all="ignore"):
         ratio = np.where((before > 0) & (now > 0), now / before, 1.0)
-    return naive * np.clip(np.nan_to_num(ratio, nan=1.0), 0.5, 2.0)[:, None]
+    res: np.ndarray = naive * np.clip(np.nan_to_num(ratio, nan=1.0), 0.5, 2.0)[:, None]
+    return res
 
 
 def _last_valid_mean(Y: np.ndarray, window: int) -> np.ndarray:
@@ -116,7 +117,8 @@ def _smooth(raw: np.ndarray, smooth: int) -> np.ndarray:
     padded = np.concatenate([raw[:, -smooth:], raw, raw[:, :smooth]], axis=1)
     csum = np.concatenate([np.zeros((n, 1)), np.cumsum(padded, axis=1)], axis=1)
     width = 2 * smooth + 1
-    return (csum[:, width:] - csum[:, :-width]) / width
+    res: np.ndarray = (csum[:, width:] - csum[:, :-width]) / width
+    return res
 
 
 def _repeatable_detail(blocks: list[np.ndarray], smooth: int) -> np.ndarray:
@@ -203,7 +205,8 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
     index = np.where(has[:, None], pooled[None, :] + w * (smoothed - pooled[None, :]),
                      1.0 + shrink * (pooled[None, :] - 1.0))
     index = np.maximum(index, 0.05)
-    return index / index.mean(axis=1, keepdims=True)
+    res: np.ndarray = index / index.mean(axis=1, keepdims=True)
+    return res
 
 
 def seasonal_ses(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
@@ -215,7 +218,8 @@ def seasonal_ses(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
         deseason = Y / np.maximum(index[:, past_pos], 0.05)
     level = ses(deseason, 1)[:, 0]
     future_pos = np.arange(h) % season
-    return level[:, None] * index[:, future_pos]
+    res: np.ndarray = level[:, None] * index[:, future_pos]
+    return res
 
 
 HOLT_GRID = ((0.1, 0.05), (0.2, 0.05), (0.3, 0.1), (0.5, 0.1))
@@ -248,7 +252,7 @@ def holt_damped(Y: np.ndarray, h: int, phi: float = PHI) -> np.ndarray:
     best = np.argmin(sae, axis=1)
     rows = np.arange(n)
     damp = np.cumsum(phi ** np.arange(1, h + 1))
-    out = level[rows, best][:, None] + trend[rows, best][:, None] * damp[None, :]
+    out: np.ndarray = level[rows, best][:, None] + trend[rows, best][:, None] * damp[None, :]
     out[~seen.any(axis=1)] = np.nan
     return out
 
@@ -260,7 +264,8 @@ def seasonal_holt(Y: np.ndarray, h: int, season: int = SEASON) -> np.ndarray:
     past_pos = (np.arange(t) - t) % season
     with np.errstate(all="ignore"):
         deseason = Y / np.maximum(index[:, past_pos], 0.05)
-    return holt_damped(deseason, h) * index[:, np.arange(h) % season]
+    res: np.ndarray = holt_damped(deseason, h) * index[:, np.arange(h) % season]
+    return res
 
 
 def croston_sba(Y: np.ndarray, h: int, alpha: float = 0.1) -> np.ndarray:
@@ -298,7 +303,8 @@ def tsb(Y: np.ndarray, h: int, alpha: float = 0.1, beta: float = 0.1) -> np.ndar
 
 def combo(Y: np.ndarray, h: int) -> np.ndarray:
     """The mean of seasonal SES and plain SES (combinations are hard to beat)."""
-    return 0.5 * (seasonal_ses(Y, h) + ses(Y, h))
+    res: np.ndarray = 0.5 * (seasonal_ses(Y, h) + ses(Y, h))
+    return res
 
 
 def seasonal_blend(Y: np.ndarray, h: int, weight: float = 0.75) -> np.ndarray:
@@ -348,4 +354,5 @@ def run_all(Y: np.ndarray, h: int, names: tuple[str, ...] | None = None) -> np.n
 
     out = np.stack([sum(w * base(part) for part, w in COMPOSITES[name]) if name in COMPOSITES else base(name)
                     for name in names])
-    return np.clip(np.nan_to_num(out, nan=0.0), 0.0, None)
+    res: np.ndarray = np.clip(np.nan_to_num(out, nan=0.0), 0.0, None)
+    return res

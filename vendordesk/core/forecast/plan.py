@@ -10,19 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import Any, TypedDict
 
 import numpy as np
 import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
 from vendordesk.core.forecast import supply as fs
+from vendordesk.core.forecast.calendar import Event
 from vendordesk.core.forecast.clean import Panel, panel_from_frame
-from vendordesk.core.forecast.launch import analogue_groups
+from vendordesk.core.forecast.launch import Group, analogue_groups
 from vendordesk.core.forecast.run import ForecastResult, forecast_panel, holdout_backtest
-
-if TYPE_CHECKING:
-    from vendordesk.core.forecast.calendar import Event
 
 OOS_COL = "procurable_product_out_of_stock_rate"
 
@@ -68,9 +66,9 @@ class ForecastPlan:
     risks: pd.DataFrame
     orders: pd.DataFrame
     accuracy: pd.DataFrame
-    backtest: dict = field(default_factory=dict)
-    titles: dict = field(default_factory=dict)
-    versus_amazon: dict = field(default_factory=dict)
+    backtest: dict[str, Any] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    versus_amazon: dict[str, Any] = field(default_factory=dict)
 
 
 def _week_index(dates: pd.Series, weeks: list[str]) -> np.ndarray:
@@ -85,7 +83,7 @@ def supply_inputs(result: ForecastResult, inputs: ForecastInputs) -> fs.SupplyIn
     n, h = len(asins), len(weeks)
     row = pd.Series(np.arange(n), index=asins)
 
-    def per_asin(frame: pd.DataFrame, column: str) -> np.ndarray:
+    def per_asin(frame: pd.DataFrame | None, column: str) -> np.ndarray:
         if frame is None or frame.empty or column not in frame:
             return np.full(n, np.nan)
         return frame.drop_duplicates("asin").set_index("asin")[column].reindex(asins).to_numpy(dtype=float)
@@ -110,9 +108,9 @@ def supply_inputs(result: ForecastResult, inputs: ForecastInputs) -> fs.SupplyIn
                            capacity, lead, per_asin(inputs.get("values"), "unit_value"))
 
 
-def _accuracy(backtest: dict, versus: dict) -> pd.DataFrame:
+def _accuracy(backtest: dict[str, Any], versus: dict[str, Any]) -> pd.DataFrame:
     """Per ASIN: ours/seasonal naive on the main holdout; ours/Amazon since Amazon's oldest forecast."""
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
     for item in backtest.get("asins", []):
         row = rows.setdefault(item["asin"], {"asin": item["asin"], "model": item["model"]})
         for who in ("ours", "seasonal_naive"):
@@ -146,8 +144,8 @@ def oos_frame(weekly: pd.DataFrame) -> pd.DataFrame:
 
 
 def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
-                         progress: Callable[[float], None] | None = None, events: list | None = None,
-                         groups: list | None = None) -> dict:
+                         progress: Callable[[float], None] | None = None, events: list[Event] | None = None,
+                         groups: list[Group] | None = None) -> dict[str, Any]:
     """The holdout backtest plus Amazon's score where its forecast covers the holdout.
 
     Ours is the final forecast (Amazon's blended in where it has been better before the
@@ -173,7 +171,7 @@ def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
 def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
                progress: Callable[[float], None] | None = None, backtest: bool = True) -> ForecastPlan:
     """Forecast every ASIN, compare with Amazon, project supply; progress 0..1."""
-    def step(start: float, width: float):
+    def step(start: float, width: float) -> Callable[[float], None] | None:
         return (lambda f: progress(start + width * f)) if progress else None
 
     weekly = inputs.get("weekly", pd.DataFrame())
