@@ -294,7 +294,8 @@ def combo_clip_findings(widget, where: str) -> list[Finding]:
     """A combo box whose shown item is wider than its text field ("Alle Katego", "(weniger Rückbel")."""
     from PySide6 import QtWidgets as W
 
-    if not isinstance(widget, W.QComboBox) or widget.isEditable() or not widget.currentText():
+    if not isinstance(widget, W.QComboBox) or widget.isEditable() or not widget.currentText() \
+            or widget.property("elide"):      # it ends a long item with "…" itself (the ASIN filter)
         return []
     option = W.QStyleOptionComboBox()
     widget.initStyleOption(option)
