@@ -5582,7 +5582,15 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Betrag</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
+        <source>To do from %1 (the data&apos;s date) to %2: %n item(s)</source>
+        <translation>
+            <numerusform>Zu erledigen vom %1 (Datenstand) bis %2: %n Eintrag</numerusform>
+            <numerusform>Zu erledigen vom %1 (Datenstand) bis %2: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>To do from %1 to %2: %n item(s)</source>
         <translation>
             <numerusform>Zu erledigen vom %1 bis %2: %n Eintrag</numerusform>
@@ -5590,7 +5598,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
