@@ -4,6 +4,7 @@ messages at the field for bad input, autosave, normalising weights, PDF export."
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 from PySide6.QtCore import QDate
@@ -165,7 +166,7 @@ def test_chart_legend_does_not_sit_on_the_lines_and_the_axis_says_euro(main_wind
     for curve in item.listDataItems():
         xs, ys = curve.getData()
         for x, y in zip(xs, ys):
-            if y == y:                                    # not NaN
+            if not math.isnan(y):
                 point = view.mapViewToScene(QPointF(float(x), float(y)))
                 assert not box.contains(point), (curve.name(), x, y)
     assert item.getAxis("left").labelText == "€"
