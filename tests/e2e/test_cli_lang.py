@@ -97,3 +97,14 @@ def test_gears_in_german_reads_german_numbers_dates_and_statuses(demo_path, caps
     assert "Beobachten" in out or "Gut" in out or "Jetzt handeln" in out
     assert not re.search(r"\d\.\d%", out) and re.search(r"\d,\d\s%", out)  # 8,7 % not 8.7%
     assert not re.search(r"\d,\d{3}\b", out)                            # 518.810 not 518,810
+
+
+def test_tickets_list_in_german_shows_status_words_and_german_dates(demo_path, capsys):
+    """``tickets list --lang de`` printed "needs_info" and "2026-11-15"."""
+    import re
+
+    assert main(["tickets", "list", "--workspace", str(demo_path), "--lang", "de"]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() and not re.search(r"\b(needs_info|open|waiting_amazon|reopened|resolved)\b", out)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", out)
+    assert re.search(r"Nachfassen \d\d\.\d\d\.20\d\d", out)
