@@ -1466,17 +1466,15 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>&lt;b&gt;Gegen Amazon&lt;/b&gt;, die %1 Wochen seit seiner Prognose vom %2:</translation>
     </message>
     <message>
-        <location line="-2"/>
         <source>%1 ASINs at risk in the next %2 weeks. Over the whole horizon: %3 weeks at risk on %4 ASINs; %5 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
-        <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über den ganzen Horizont: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
+        <translation type="vanished">%1 ASINs mit Risiko in den nächsten %2 Wochen. Über den ganzen Horizont: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
-        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben Wochen mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+        <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben Wochen mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&lt;br&gt;Same %1 weeks as Amazon&apos;s oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)</source>
         <translation>&lt;br&gt;Dieselben %1 Wochen wie Amazons älteste importierte Prognose: WAPE unsere %2, Amazon %3 (%4 ASINs)</translation>
     </message>
@@ -1545,7 +1543,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. %5 Prognosekürzungen nach OOS-Wochen.</translation>
     </message>
     <message>
+        <location line="-19"/>
+        <source>%1 ASINs at risk in the next %2 weeks. Over all %6 forecast weeks: %3 weeks at risk on %4 ASINs; %5 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
+        <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
+        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
         <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
     </message>
@@ -2245,7 +2253,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+58"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+119"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2286,24 +2294,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+297"/>
+        <location line="+302"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-293"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Last %1 weeks</source>
         <translation>Letzte %1 Wochen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>vs. last year where a year of data exists</source>
-        <translation>ggü. Vorjahr, wo ein Jahr Daten vorliegt</translation>
+        <translation type="vanished">ggü. Vorjahr, wo ein Jahr Daten vorliegt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vs. last year, else prior period</source>
+        <translation>ggü. Vorjahr, sonst Vorperiode</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2317,6 +2329,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>The same weeks last year where a year of data exists, otherwise the period before</source>
+        <translation>Die gleichen Wochen im Vorjahr, wenn ein Jahr Daten vorliegt, sonst der Zeitraum davor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Brand</source>
         <translation>Marke</translation>
     </message>
@@ -2336,7 +2353,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>All brands</source>
         <translation>Alle Marken</translation>
     </message>
@@ -2346,12 +2363,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle Kategorien</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -5565,7 +5582,15 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Betrag</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
+        <source>To do from %1 (the data&apos;s date) to %2: %n item(s)</source>
+        <translation>
+            <numerusform>Zu erledigen vom %1 (Datenstand) bis %2: %n Eintrag</numerusform>
+            <numerusform>Zu erledigen vom %1 (Datenstand) bis %2: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>To do from %1 to %2: %n item(s)</source>
         <translation>
             <numerusform>Zu erledigen vom %1 bis %2: %n Eintrag</numerusform>
@@ -5573,7 +5598,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>

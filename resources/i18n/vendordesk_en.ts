@@ -99,6 +99,13 @@
     <context>
         <name>WeekPage</name>
         <message numerus="yes">
+            <source>To do from %1 (the data's date) to %2: %n item(s)</source>
+            <translation>
+                <numerusform>To do from %1 (the data's date) to %2: %n item</numerusform>
+                <numerusform>To do from %1 (the data's date) to %2: %n items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>To do from %1 to %2: %n item(s)</source>
             <translation>
                 <numerusform>To do from %1 to %2: %n item</numerusform>

@@ -80,3 +80,31 @@ def test_a_refusal_the_op_builds_follows_lang(small_workspace, tmp_path, capsys)
     assert main(["backup", "--workspace", str(small_workspace), str(dest), "--lang", "de"]) == 2
     assert f"Das Sicherungsziel {dest} gibt es schon. Nichts wurde geschrieben." in capsys.readouterr().err
     assert dest.read_bytes() == b"an older backup"
+
+
+def test_gears_in_german_reads_german_numbers_dates_and_statuses(demo_path, capsys):
+    """``gears --lang de`` printed "4 Woche(n)", "2026-11-15", "8.7%", "518,810" and the raw
+    status codes "amber"/"green"."""
+    import re
+
+    assert main(["gears", "--workspace", str(demo_path), "--lang", "de"]) == 0
+    out = capsys.readouterr().out
+    head = out.splitlines()[0]
+    assert "Woche(n)" not in head and head.startswith("Zahnräder für 4 Wochen bis zur Woche vom ")
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", out), out[:400]        # no ISO dates
+    assert re.search(r"\b\d\d\.\d\d\.20\d\d\b", head)                    # 15.11.2026 style
+    assert not re.search(r"\b(amber|green|red|no-data)\b", out)
+    assert "Beobachten" in out or "Gut" in out or "Jetzt handeln" in out
+    assert not re.search(r"\d\.\d%", out) and re.search(r"\d,\d\s%", out)  # 8,7 % not 8.7%
+    assert not re.search(r"\d,\d{3}\b", out)                            # 518.810 not 518,810
+
+
+def test_tickets_list_in_german_shows_status_words_and_german_dates(demo_path, capsys):
+    """``tickets list --lang de`` printed "needs_info" and "2026-11-15"."""
+    import re
+
+    assert main(["tickets", "list", "--workspace", str(demo_path), "--lang", "de"]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() and not re.search(r"\b(needs_info|open|waiting_amazon|reopened|resolved)\b", out)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", out)
+    assert re.search(r"Nachfassen \d\d\.\d\d\.20\d\d", out)

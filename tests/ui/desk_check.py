@@ -294,7 +294,8 @@ def combo_clip_findings(widget, where: str) -> list[Finding]:
     """A combo box whose shown item is wider than its text field ("Alle Katego", "(weniger Rückbel")."""
     from PySide6 import QtWidgets as W
 
-    if not isinstance(widget, W.QComboBox) or widget.isEditable() or not widget.currentText():
+    if not isinstance(widget, W.QComboBox) or widget.isEditable() or not widget.currentText() \
+            or widget.property("elide"):      # it ends a long item with "…" itself (the ASIN filter)
         return []
     option = W.QStyleOptionComboBox()
     widget.initStyleOption(option)
@@ -458,13 +459,38 @@ def report(findings: list[Finding]) -> str:
 
 def check_all_pages(root, lang: str, allow: set[str] | frozenset[str] = frozenset(), clipping: bool = True,
                     settle=None) -> list[Finding]:
-    """``check_widget`` on every page of every tab widget inside ``root`` (each shown in turn, then
-    the first page restored). ``settle()`` runs after each switch (e.g. wait for workers)."""
-    from PySide6.QtWidgets import QTabWidget
-
+    """``check_widget`` on every page of every tab widget inside ``root``, and on the pages of tab
+    widgets inside those pages (the what-if and bridge pages inside "What moves what"): each shown
+    in turn, then the first page restored. ``settle()`` runs after each switch (e.g. wait for
+    workers)."""
     findings = check_widget(root, lang, allow, clipping)
     seen = {(f.kind, f.text) for f in findings}
+    for f in _pages_findings(root, lang, allow, clipping, settle):
+        if (f.kind, f.text) not in seen:
+            seen.add((f.kind, f.text))
+            findings.append(f)
+    return findings
+
+
+def _outer_tab_widgets(root) -> list:
+    """The tab widgets inside ``root`` not inside another tab widget inside ``root``."""
+    from PySide6.QtWidgets import QTabWidget
+
+    out = []
     for tabs in root.findChildren(QTabWidget):
+        parent = tabs.parentWidget()
+        while parent is not None and parent is not root and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        if parent is root or parent is None:
+            out.append(tabs)
+    return out
+
+
+def _pages_findings(root, lang, allow, clipping, settle, depth: int = 0) -> list[Finding]:
+    found: list[Finding] = []
+    if depth > 3:
+        return found
+    for tabs in _outer_tab_widgets(root):
         if not tabs.isVisible():
             continue
         current = tabs.currentIndex()
@@ -472,9 +498,8 @@ def check_all_pages(root, lang: str, allow: set[str] | frozenset[str] = frozense
             tabs.setCurrentIndex(index)
             if settle:
                 settle()
-            for f in check_widget(tabs.widget(index), lang, allow, clipping):
-                if (f.kind, f.text) not in seen:
-                    seen.add((f.kind, f.text))
-                    findings.append(f)
+            page = tabs.widget(index)       # (a page may be built on first show: read it after)
+            found += check_widget(page, lang, allow, clipping)
+            found += _pages_findings(page, lang, allow, clipping, settle, depth + 1)
         tabs.setCurrentIndex(current)
-    return findings
+    return found

@@ -98,3 +98,26 @@ def test_empty_chart_frame_before_data(qapp):
     assert frame.is_empty() and frame.currentWidget().text() == "Run the forecast to see it here."
     frame.show_plot()
     assert not frame.is_empty()
+
+
+def test_a_year_of_weeks_gets_month_labels_not_one_lone_year(qtbot, qapp):
+    """The gear chart's 52 weeks showed one time label ("Jan. 2026"): months carried the year
+    and were too wide to draw. Months read "Feb.", "März" …; the year stands at its January."""
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.charts import LocaleDateAxis
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        axis = LocaleDateAxis(orientation="bottom")
+        day = 86400.0
+        march = dt.datetime(2026, 3, 1, tzinfo=dt.UTC).timestamp()
+        january = dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()
+        assert axis.tickStrings([january, march], 1.0, 31 * day) == ["Jan. 2026", "März"]
+        assert axis.tickStrings([january], 1.0, 365 * day) == ["2026"]
+        assert axis.tickStrings([march], 1.0, 7 * day) == ["01.03."]
+    finally:
+        QLocale.setDefault(previous)

@@ -18,3 +18,13 @@ def test_values_that_round_to_zero_have_no_minus_sign():
         assert change_text(0.0004, "count").startswith("0,0")   # +0.04 % is not "+0,0 %"
     finally:
         QLocale.setDefault(previous)
+
+
+def test_signed_bridge_values_that_round_to_zero_have_no_sign(qapp):
+    """The Net PPM bridge showed "Einkaufspreis −0,00" for a step of −0,00001 points."""
+    from vendordesk.ui.influence.bridge import _pts
+    from vendordesk.ui.influence.labels import signed_money
+
+    assert _pts(-0.0000001) == "0.00"           # −0.00001 points rounds to 0.00
+    assert _pts(0.0057) == "+0.57" and _pts(-0.0022) == "−0.22"
+    assert signed_money(-0.4, "EUR", 0) == "€0" and signed_money(-12.0, "EUR", 0) == "−€12"

@@ -253,3 +253,64 @@ def test_every_model_and_fallback_has_a_label(qapp):
 
     names = set(MODELS) | {"fallback_mean", "fallback_zero", "launch_analogues"}
     assert names <= set(model_labels())
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_event_labels_in_neighbouring_weeks_do_not_overlap(qtbot, qapp, width):
+    """Black Friday (27.11.2026) and Cyber Monday (30.11.2026) fall in neighbouring weeks: their
+    rotated labels were drawn over each other. Labels closer than a line share one label."""
+    from vendordesk.ui.forecast.chart import ForecastChart
+
+    keys = ("units", "stock_units", "band", "history", "oos", "p50", "p80", "amazon_mean", "amazon_q",
+            "capacity", "stock", "capacity_short", "own", "orders")
+    chart = ForecastChart({k: k for k in keys})
+    qtbot.addWidget(chart)
+    chart.resize(width - 400, 330)
+    chart.show()
+    qtbot.waitExposed(chart)
+    day = 20_000.0                                       # days since 1970, a Monday's week start
+    weeks = [day + 7 * i for i in range(-39, 26)]        # 39 weeks of history and a 26-week horizon
+    events = [(day + 7, "Black Friday"), (day + 14, "Cyber Monday"), (day + 35, "Christmas"),
+              (day + 42, "Christmas")]
+    chart.show_asin({"history": (weeks[:39], [100.0] * 39), "p50": (weeks[39:], [120.0] * 26),
+                     "today": day, "events": events})
+    qapp.processEvents()
+    labels = [item for item in chart.event_items if type(item).__name__ == "TextItem"]
+    texts = " ".join(label.toPlainText() for label in labels)
+    assert "Black Friday" in texts and "Cyber Monday" in texts and texts.count("Christmas") == 1
+    boxes = [label.mapRectToScene(label.boundingRect()) for label in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            common = a.intersected(b)
+            assert common.width() <= 1 or common.height() <= 1, [label.toPlainText() for label in labels]
+    chart.deleteLater()
+
+
+def test_overview_and_risk_texts_name_the_horizon(qapp):
+    """"12 ASINs have weeks at out-of-stock risk" said not over which weeks: the overview names
+    the horizon the risk weeks are counted in (26 weeks here), in both languages."""
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import overview_text
+    from vendordesk.ui.i18n import install_language
+
+    overview = pd.DataFrame({"ours_mase": [0.8, 1.2, 0.9], "seasonal_naive_mase": [1.0, 1.0, 1.0],
+                             "risk_weeks": [2, 0, 5], "divergence": ["", "", "▲"]})
+    text = overview_text(None, overview, 26)
+    # 3 ASINs; ours beat naive on 2 of 3 (0.8 < 1.0, 0.9 < 1.0); 2 ASINs with risk weeks; 1 diverges
+    assert "2 ASINs have weeks at out-of-stock risk in the next 26 weeks" in text
+    install_language(qapp, "de")
+    try:
+        german = overview_text(None, overview, 26)
+        assert "2 ASINs haben in den nächsten 26 Wochen mindestens eine Woche mit Out-of-Stock-Risiko" in german
+    finally:
+        install_language(qapp, "en")
+
+
+def test_risk_text_names_the_forecast_weeks(tab):
+    from vendordesk.ui.forecast.texts import risk_text
+
+    plan = tab.index.plan
+    if plan.risks.empty:
+        pytest.skip("the demo has no risk weeks")
+    assert f"Over all {len(plan.result.weeks)} forecast weeks" in risk_text(None, plan, "EUR")

@@ -397,3 +397,39 @@ def test_thresholds_dialog_opens_for_a_range_kpi_and_keeps_both_edges(qtbot, qap
     applied = with_overrides((gear,), {"availability": {"thresholds": {"weeks_of_cover": saved}}})[0]
     threshold = next(k for k in applied.kpis if k.id == "weeks_of_cover").threshold
     assert (threshold.green, threshold.green_high, threshold.red, threshold.red_high) == (4.0, 9.0, 1.0, 12.0)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_german_filter_bar_shows_every_choice_whole(make_window, qtbot, qapp, demo_workspace, size):
+    """"Alle Kategorien" was cut to "Alle Katego" at 1280×720 in German: every filter combo's edit
+    field is as wide as its shown text, and the bar's labels are one line each."""
+    from tests.ui.desk_check import combo_clip_findings, report
+
+    window = make_window(demo_workspace, "de")
+    window.resize(*size)
+    tab = _gears_tab(window, qtbot)
+    _settled(tab, qtbot)
+    qapp.processEvents()
+    assert tab.category.currentText() == "Alle Kategorien"
+    found = []
+    for combo in (tab.brand, tab.category, tab.asin, tab.period, tab.compare):
+        found += combo_clip_findings(combo, combo.currentText())
+    assert not found, report(found)
+    one_line = tab.as_of.fontMetrics().height() * 1.5
+    assert tab.as_of.height() < one_line, tab.as_of.text()          # "Woche vom 15.11.2026" not in three lines
+    # the longest brand, category and period picked together still fit the row at 1280 px
+    for combo in (tab.brand, tab.category, tab.period):
+        longest = max(range(combo.count()), key=lambda i: combo.fontMetrics().horizontalAdvance(combo.itemText(i)))
+        combo.setCurrentIndex(longest)
+        _settled(tab, qtbot)
+    tab.asin.setCurrentIndex(1)                                     # "B0… – Küchenwelt …" ends in "…"
+    _settled(tab, qtbot)
+    qapp.processEvents()
+    found = [f for combo in (tab.brand, tab.category, tab.asin, tab.period, tab.compare)
+             for f in combo_clip_findings(combo, combo.currentText())]
+    assert not found, report(found)
+    bar = tab.brand.parentWidget()
+    for combo in (tab.brand, tab.category, tab.asin, tab.period, tab.compare):
+        right = combo.mapTo(bar, combo.rect().topRight()).x()
+        assert right <= bar.width(), f"{combo.currentText()} ends at {right} of {bar.width()}"
+    assert window.width() == size[0]

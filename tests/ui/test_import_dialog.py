@@ -142,3 +142,19 @@ def test_period_entered_for_a_file_without_viewing_range(qtbot, empty_window, tm
     qtbot.waitUntil(lambda: flow.results is not None, timeout=60000)
     assert empty_window.ctx.workspace.conn.execute(
         "SELECT grain, period_start, shipped_revenue FROM sales_facts").fetchone() == ("week", "2024-10-06", 10.5)
+
+
+def test_import_history_names_the_demo_import_without_its_code(qtbot, qapp, make_window, demo_workspace):
+    """The demo's import read "demo (Demodaten)": the report column showed the raw kind "demo"."""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.imports.history import ImportHistory
+
+    window = make_window(demo_workspace, "de")
+    try:
+        dialog = ImportHistory(window)
+        qtbot.addWidget(dialog)
+        reports = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
+        assert "Demodaten" in reports and not any("demo" in r for r in reports), reports
+        dialog.close()
+    finally:
+        install_language(qapp, "en")

@@ -4,6 +4,7 @@ messages at the field for bad input, autosave, normalising weights, PDF export."
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 from PySide6.QtCore import QDate
@@ -144,3 +145,50 @@ def test_the_audience_picker_decides_what_the_brief_holds(main_window, qtbot):
     tab.audience.setCurrentIndex(tab.audience.findData("internal"))
     html, _images = tab._document()
     assert "Walk-away" in html and "Checklist" in html
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_chart_legend_does_not_sit_on_the_lines_and_the_axis_says_euro(main_window, qtbot, qapp, size):
+    """The legend "Geforderter Einkaufspreis" was drawn over the ASP line at 1280×720, and the
+    price axis had no unit."""
+    from PySide6.QtCore import QPointF
+
+    main_window.resize(*size)
+    tab = _tab(main_window, qtbot)
+    tab.sections.setCurrentWidget(tab.chart_box)
+    qtbot.waitUntil(lambda: tab.plot is not None and tab.plot.isVisible())
+    qapp.processEvents()
+    plot = tab.plot
+    item = plot.getPlotItem()
+    legend = item.legend
+    box = legend.mapRectToScene(legend.boundingRect())
+    view = item.getViewBox()
+    for curve in item.listDataItems():
+        xs, ys = curve.getData()
+        for x, y in zip(xs, ys):
+            if not math.isnan(y):
+                point = view.mapViewToScene(QPointF(float(x), float(y)))
+                assert not box.contains(point), (curve.name(), x, y)
+    assert item.getAxis("left").labelText == "€"
+
+
+def test_chart_months_are_in_the_ui_language(qapp):
+    """The price chart's time axis read "Dec", "May", "Oct" in the German UI (pyqtgraph's own
+    English month names)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.negotiation.chart import make_plot
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        plot = make_plot()
+        may = dt.datetime(2026, 5, 4, tzinfo=dt.UTC).timestamp()
+        december = dt.datetime(2025, 12, 1, tzinfo=dt.UTC).timestamp()
+        texts = plot.getPlotItem().getAxis("bottom").tickStrings([december, may], 1.0, 31 * 86400.0)
+        assert texts == ["Dez.", "Mai"]           # (a January carries the year)
+        plot.deleteLater()
+    finally:
+        QLocale.setDefault(previous)

@@ -222,3 +222,15 @@ def test_label_columns_show_their_longest_label_whole(tab_de):
     for key in ("status", "category"):
         section = keys.index(key)
         assert view.columnWidth(section) >= view.sizeHintForColumn(section), key
+
+
+def test_week_page_on_the_demo_date_does_not_call_it_today(qtbot, qapp, workspace):
+    """The demo's frozen date (21.11.2026) was shown as "Heute, 21.11.2026" and "Morgen, 22.11.2026"
+    while the form opened new cases on the real date: the week page says it is the data's date."""
+    _seed(workspace)
+    workspace.set_meta("demo_end_date", "2026-11-21")
+    tab = _tab(qtbot, qapp, workspace, "de")
+    groups = [tab.week.tree.topLevelItem(i).text(0) for i in range(tab.week.tree.topLevelItemCount())]
+    assert not any(g.startswith(("Heute", "Morgen")) for g in groups), groups
+    assert any(g.startswith("Samstag 21.11.2026") for g in groups), groups     # 21.11.2026 is a Saturday
+    assert "Datenstand" in tab.week.heading.text()

@@ -46,10 +46,18 @@ def run_list(args: argparse.Namespace) -> int:
     cases = document["tickets"]
     if not cases:
         print(_("No cases."))
+    from vendordesk.core.labels import labeller
+    from vendordesk.text.numbers import formatter
+
+    status, number = labeller("case_status", language(args)), formatter(language(args))
+
+    def day(value) -> str:
+        return number.date(value) if value else "-"
+
     for case in cases:
-        due = (case["next_follow_up"] or "-").ljust(10)
-        follow_up = _("follow-up {date}", date=due)
-        print(f"{case['case_id']:>15}  {case['status']:<15} {case['opened'] or '':<10}  {follow_up}  {case['subject']}")
+        follow_up = _("follow-up {date}", date=day(case["next_follow_up"]).ljust(10))
+        print(f"{case['case_id']:>15}  {status(case['status'])!s:<22} {day(case['opened']):<10}  {follow_up}  "
+              f"{case['subject']}")
     return 0
 
 

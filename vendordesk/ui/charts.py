@@ -156,12 +156,19 @@ class LocaleDateAxis(pg.DateAxisItem):
     """A date axis whose labels use the default QLocale (Jan. 2026 / 01.03.)."""
 
     def tickStrings(self, values, scale, spacing):
+        """Years as "2026"; months short ("Feb.", "März"), January with its year; days as
+        "01.03." (de) / "01 Mar" (en). Short month labels fit a year of weeks in a narrow chart."""
         locale = QLocale()
         german = locale.language() == QLocale.Language.German
-        form = "MMM yyyy" if spacing >= 20 * DAY else "dd.MM." if german else "dd MMM"
         out = []
         for value in values:
             day = dt.date(1970, 1, 1) + dt.timedelta(days=int(value // DAY))
+            if spacing >= 300 * DAY:
+                form = "yyyy"
+            elif spacing >= 20 * DAY:
+                form = "MMM yyyy" if day.month == 1 else "MMM"
+            else:
+                form = "dd.MM." if german else "dd MMM"
             out.append(locale.toString(QDate(day.year, day.month, day.day), form))
         return out
 

@@ -181,11 +181,15 @@ class ForecastChart(pg.GraphicsLayoutWidget):
             self.empty.setPos(0.5, 0.5)
 
     def _show_events(self, events, top: float = 1.0) -> None:
-        """A shaded week with the event's name for each (x of the week start, name)."""
+        """A shaded week for each event (x of the week start, name) and one rotated label per run of
+        weeks with the same name. A label that would touch the one before it (Black Friday and
+        Cyber Monday in neighbouring weeks) joins it as a further line."""
         for item in self.event_items:
             self.demand.removeItem(item)
         self.event_items = []
-        previous, start = None, self.demand.viewRange()[0][0]
+        (start, end), _ = self.demand.viewRange()
+        runs: list[tuple[float, list[str]]] = []
+        previous = None
         for x, name in events or []:
             if x + 7 < start:             # outside the visible range: not drawn (fewer items, faster)
                 continue
@@ -194,14 +198,30 @@ class ForecastChart(pg.GraphicsLayoutWidget):
             region.setZValue(-10)
             self.demand.addItem(region, ignoreBounds=True)
             self.event_items.append(region)
-            if name != previous:          # one label per run of weeks with the same events
-                label = pg.TextItem(name, color="#7a5c00", anchor=(1, 0), angle=90)
-                label.setFont(_small_font())
-                label.setZValue(-5)
-                label.setPos(x, top)
-                self.demand.addItem(label, ignoreBounds=True)
-                self.event_items.append(label)
+            if name != previous:
+                runs.append((x, [name]))
             previous = name
+        pixels_per_day = self._pixels_per_day(start, end)
+        label, label_x, names = None, 0.0, []
+        for x, (name,) in runs:
+            # a rotated label covers its (unrotated) height to the right of its x
+            if label is not None and (x - label_x) * pixels_per_day < label.textItem.boundingRect().height() + 2:
+                if name not in names:
+                    names.append(name)
+                    label.setText("\n".join(names))
+                continue
+            label, label_x, names = pg.TextItem(name, color="#7a5c00", anchor=(1, 0), angle=90), x, [name]
+            label.setFont(_small_font())
+            label.setZValue(-5)
+            label.setPos(x, top)
+            self.demand.addItem(label, ignoreBounds=True)
+            self.event_items.append(label)
+
+    def _pixels_per_day(self, start: float, end: float) -> float:
+        width = self.demand.getViewBox().width()
+        if width <= 1 or end <= start:    # not laid out yet: assume a 1280-px window's chart
+            width = 700.0
+        return width / (end - start)
 
     def show_asin(self, data: dict) -> None:
         """data: {"history": (x, y), "oos": (x, y), "p50"/"p80"/"p90": (x, y), "amazon_*": (x, y),

@@ -99,14 +99,16 @@ def divergence_text(_w, plan) -> str:
                  fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0), flagged, len(spirals(plan.drift)))
 
 
-def overview_text(_w, overview) -> str:
-    """One line over the all-ASINs table."""
+def overview_text(_w, overview, horizon: int) -> str:
+    """One line over the all-ASINs table; ``horizon`` is the forecast's number of weeks (the risk
+    weeks are counted in them)."""
     both = overview.dropna(subset=["ours_mase", "seasonal_naive_mase"])
     better = int((both["ours_mase"] < both["seasonal_naive_mase"]).sum())
     risky = overview[overview["risk_weeks"] > 0]
     return _fill(_t("%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at "
-                    "out-of-stock risk; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart."),
-                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()))
+                    "out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. "
+                    "Double-click a row to open its chart."),
+                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()), horizon)
 
 
 def risk_text(_w, plan, currency: str) -> str:
@@ -116,10 +118,11 @@ def risk_text(_w, plan, currency: str) -> str:
     from vendordesk.core.forecast.supply import RISK_HORIZON_WEEKS, at_risk_asins
 
     near = len(at_risk_asins(risks, plan.result.weeks))
-    return _fill(_t("%1 ASINs at risk in the next %2 weeks. Over the whole horizon: %3 weeks at risk on %4 ASINs; "
+    return _fill(_t("%1 ASINs at risk in the next %2 weeks. Over all %6 forecast weeks: %3 weeks at risk on %4 ASINs; "
                     "%5 at risk (units short of P90 demand × unit value). "
                     "Enter capacity and own stock on the ASIN page to sharpen this."), near, RISK_HORIZON_WEEKS,
-                 len(risks), risks["asin"].nunique(), fmt.money(risks["eur_at_risk"].sum(), currency, 0))
+                 len(risks), risks["asin"].nunique(), fmt.money(risks["eur_at_risk"].sum(), currency, 0),
+                 len(plan.result.weeks))
 
 
 def orders_text(_w, plan) -> str:

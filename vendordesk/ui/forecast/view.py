@@ -122,7 +122,7 @@ class ForecastView(QWidget):
                      ft.overview_colors(over), sort=("eur_at_risk", False))
         from vendordesk.ui.forecast.texts import overview_text
 
-        self.overview.summary.setText(overview_text(self, over))
+        self.overview.summary.setText(overview_text(self, over, len(index.plan.result.weeks)))
         self._show_tables(index.plan)
         self.status.setText(self._backtest_text(index.plan.backtest))
         target = self.asin if self.asin in index.row else (index.asins()[0] if index.asins() else "")

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import importlib.util
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +35,63 @@ PERIOD_WEEKS = (4, 13, 26, 52)
 GRID_MIN_WIDTH = 3 * 150 + 2 * 8 + 4   # three tiles of TILE_MIN_WIDTH and their spacing
 ASYNC_ROWS = 0           # fact rows from which re-judging runs in a worker (0: always)
 LOAD, JUDGE = "gears.load", "gears.judge"     # the tab's two kinds of run (ui.operations)
+
+
+def fit_popup(combo: QComboBox) -> None:
+    """The open list as wide as its longest item (the closed box may be narrower)."""
+    view = combo.view()
+    width = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    view.setMinimumWidth(width + 2 * view.frameWidth() + combo.style().pixelMetric(
+        QStyle.PixelMetric.PM_ScrollBarExtent) + 16)
+
+
+class CurrentTextCombo(QComboBox):
+    """A combo box as wide as the item it shows (never "Alle Katego"), its list as wide as the
+    longest item; it grows and shrinks when another item is picked."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self.updateGeometry)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _hint(self) -> QSize:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = self.fontMetrics().horizontalAdvance(self.currentText() or "x")
+        base = super().sizeHint()
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(text + 4, base.height()),
+                                             self)
+        return QSize(size.width(), base.height())
+
+    def sizeHint(self) -> QSize:
+        return self._hint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint()
+
+    def showPopup(self) -> None:
+        fit_popup(self)
+        super().showPopup()
+
+
+class ElidingCombo(QComboBox):
+    """A combo box of fixed width that ends a longer item with "…" instead of cutting it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setProperty("elide", True)
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           field.width() - 2)
+        self.setToolTip(self.currentText() if option.currentText != self.currentText() else "")
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def _has_influence_panel() -> bool:
@@ -131,41 +192,44 @@ class GearsTab(BaseTab):
         if window is not None and hasattr(window, "add_export_action"):
             window.add_export_action(self.tr("KPI gears as shown…"), self.export)
 
-    def _filter_bar(self) -> QHBoxLayout:
+    def _filter_bar(self) -> QVBoxLayout:
+        """Brand, category, ASIN, period and comparison in one row; the week shown below in small
+        grey (at 1280×720 in German the row has no room left for it: "Alle Kategorien" was cut)."""
+        rows = QVBoxLayout()
+        rows.setSpacing(2)
         bar = QHBoxLayout()
-        self.brand = QComboBox()
-        self.category = QComboBox()
-        self.asin = QComboBox()
+        self.brand = CurrentTextCombo()
+        self.category = CurrentTextCombo()
+        self.asin = ElidingCombo()
         self.asin.setMinimumContentsLength(16)
         self.asin.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.period = QComboBox()
+        self.period = CurrentTextCombo()
         for weeks in PERIOD_WEEKS:
             self.period.addItem(self.tr("Last %1 weeks").replace("%1", str(weeks)), weeks)
-        self.compare = QComboBox()
-        self.compare.addItem(self.tr("vs. last year where a year of data exists"), "auto")
+        self.compare = CurrentTextCombo()
+        self.compare.addItem(self.tr("vs. last year, else prior period"), "auto")
         self.compare.addItem(self.tr("vs. prior period"), "prior")
         self.compare.addItem(self.tr("vs. same weeks last year"), "last_year")
+        self.compare.setItemData(0, self.tr("The same weeks last year where a year of data exists, "
+                                            "otherwise the period before"), Qt.ItemDataRole.ToolTipRole)
         for label, combo in ((self.tr("Brand"), self.brand), (self.tr("Category"), self.category),
                              (self.tr("ASIN"), self.asin), (self.tr("Period"), self.period)):
             bar.addWidget(QLabel(label))
             bar.addWidget(combo)
         bar.addWidget(self.compare)
         bar.addStretch(1)
-        for combo in (self.brand, self.category, self.period, self.compare):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.as_of = QLabel()
-        self.as_of.setWordWrap(True)
-        self.as_of.setMaximumWidth(280)
-        self.as_of.setStyleSheet("color: #546e7a;")
-        bar.addWidget(self.as_of)
         from vendordesk.ui.management_brief import brief_button
 
         bar.addWidget(brief_button(self))
+        rows.addLayout(bar)
+        self.as_of = QLabel()
+        self.as_of.setStyleSheet("color: #546e7a;")
+        rows.addWidget(self.as_of)
         for combo in (self.brand, self.category):
             combo.currentIndexChanged.connect(self._narrow)
         for combo in (self.asin, self.period, self.compare):
             combo.currentIndexChanged.connect(self.recompute)
-        return bar
+        return rows
 
     def _fill_filters(self) -> None:
         products = self.model.inputs.products
@@ -180,6 +244,7 @@ class GearsTab(BaseTab):
                     combo.addItem(str(value), value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+            combo.updateGeometry()
         self._fill_asins()
 
     def _fill_asins(self) -> None:
@@ -196,6 +261,7 @@ class GearsTab(BaseTab):
                 self.asin.addItem(f"{asin} – {title[:40]}" if title else asin, asin)
         self.asin.setCurrentIndex(max(0, self.asin.findData(current)))
         self.asin.blockSignals(False)
+        fit_popup(self.asin)
 
     def _narrow(self) -> None:
         if self.model is not None:

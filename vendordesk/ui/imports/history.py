@@ -86,7 +86,7 @@ class ImportHistory(QDialog):
             summary = item | {"grain": item["grain"]}
             values = [(fmt.date(item["imported_at"]) + " " + item["imported_at"][11:16], False),
                       (item["file_name"] or fmt.DASH, False),
-                      (f"{report_label(item['report_type'])} ({source_label(item['source'])})", False),
+                      (_report_text(item), False),
                       (view_text(summary), False), (period_text(summary), False),
                       (fmt.number(item["row_count"]), True), (fmt.number(item["asin_count"]), True),
                       (fmt.number(facts_owned(ws, item["id"])), True),
@@ -147,3 +147,10 @@ def open_import_history(window) -> ImportHistory:
     dialog = ImportHistory(window)
     dialog.open()
     return dialog
+
+
+def _report_text(item: dict) -> str:
+    """"Sales (CSV)"; the demo's one import reads "demo data" (its kind "demo" is no report's name)."""
+    if item["report_type"] == "demo" or item["source"] == "demo":
+        return source_label("demo")
+    return f"{report_label(item['report_type'])} ({source_label(item['source'])})"

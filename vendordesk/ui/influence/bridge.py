@@ -111,4 +111,5 @@ class BridgeView(QWidget):
 def _pts(value: float) -> str:
     if is_missing(value):
         return fmt.DASH
-    return ("+" if value >= 0 else "−") + fmt.number(abs(value) * 100, 2)
+    shown = fmt.rounded(value * 100, 2)         # what rounds to 0,00 carries no sign
+    return ("+" if shown > 0 else "−" if shown < 0 else "") + fmt.number(abs(shown), 2)

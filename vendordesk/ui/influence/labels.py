@@ -100,5 +100,6 @@ def signed_money(value: float, currency: str = "EUR", decimals: int = 0) -> str:
 
     if is_missing(value):
         return fmt.DASH
-    text = fmt.money(abs(value), currency, decimals)
-    return ("−" if value < 0 else "+" if value > 0 else "") + text
+    shown = fmt.rounded(value, decimals)         # what rounds to 0 € carries no sign
+    text = fmt.money(abs(shown), currency, decimals)
+    return ("−" if shown < 0 else "+" if shown > 0 else "") + text

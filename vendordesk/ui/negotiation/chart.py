@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 
-from vendordesk.ui.charts import static_plot
+from vendordesk.ui.charts import LocaleDateAxis, ValueAxis, static_plot
 
 ASP_PEN = pg.mkPen("#1565c0", width=2)
 COST_PEN = pg.mkPen("#ef6c00", width=2)
@@ -41,8 +41,13 @@ def fill_plot(plot: pg.PlotWidget, analysis, lang: str | None = None, legend: bo
         return False
     asp_label, cost_label, req_label = _labels(lang)
     x = _timestamps(chart["period_start"])
+    axis = plot.getPlotItem().getAxis("left")
+    if isinstance(axis, ValueAxis):
+        axis.set_unit("money", getattr(getattr(analysis, "case", None), "currency", None) or "EUR")
     if legend:
-        (plot.plotItem.legend or plot.addLegend(offset=(10, 10))).clear()
+        if plot.plotItem.legend is None:
+            plot.addLegend(offset=(10, 4), colCount=3)     # one row above the lines
+        plot.plotItem.legend.clear()
     plot.plot(x, chart["asp"].to_numpy(float), pen=ASP_PEN, name=asp_label)
     cost = chart["unit_cost"].to_numpy(float)
     plot.plot(x, cost, pen=COST_PEN, name=cost_label, connect="finite")
@@ -50,12 +55,29 @@ def fill_plot(plot: pg.PlotWidget, analysis, lang: str | None = None, legend: bo
     if requested is not None:
         plot.plot([x[0], x[-1]], [requested, requested], pen=REQ_PEN, name=req_label)
     plot.showGrid(x=True, y=True, alpha=0.25)
-    plot.setYRange(0, max(float(chart["asp"].max()), requested or 0.0) * 1.12, padding=0)
+    plot._top_value = max(float(chart["asp"].max()), requested or 0.0) * 1.05
+    _fit(plot)
     return True
 
 
+def _fit(plot) -> None:
+    """From 0 to the highest line, plus room on top for the legend (it never covers a line)."""
+    top = getattr(plot, "_top_value", None)
+    if top is None:
+        return
+    item = plot.getPlotItem()
+    legend = item.legend
+    view_h = item.getViewBox().height()
+    legend_h = legend.boundingRect().height() + 8 if legend is not None and legend.items else 0.0
+    if view_h > legend_h + 20:
+        top = top * view_h / (view_h - legend_h)
+    plot.setYRange(0, top, padding=0)
+
+
 def make_plot(parent=None) -> pg.PlotWidget:
-    return static_plot(parent, {"bottom": pg.DateAxisItem(orientation="bottom")})
+    plot = static_plot(parent, {"bottom": LocaleDateAxis(orientation="bottom"), "left": ValueAxis("money")})
+    plot.getPlotItem().getViewBox().sigResized.connect(lambda _view: _fit(plot))
+    return plot
 
 
 def chart_image(analysis, lang: str, width: int = 1800, height: int = 780) -> QImage | None:

@@ -275,6 +275,7 @@ class NegotiationTab(BaseTab):
             self.chart_box.layout().addWidget(self.plot, 1)
             self.chart_box.layout().addWidget(self.chart_note)
         has = fill_plot(self.plot, self.analysis)
+        self.plot.setVisible(has)              # no empty 0–1 axes: the note says why
         self.chart_note.setText("" if has else self.tr("No weekly sales facts for these ASINs: the chart is unavailable."))
 
     # --- saving -----------------------------------------------------------------------

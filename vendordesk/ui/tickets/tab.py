@@ -320,7 +320,7 @@ class TicketsTab(BaseTab):
 
         found = agenda.items(cases.to_dict("records"), cbs.to_dict("records"), tasks.to_dict("records"),
                              negotiation_cases(self.ctx.workspace), self.today)
-        self.week.show_items(found, self.today, self.ctx.currency)
+        self.week.show_items(found, self.today, self.ctx.currency, data_date=self.today != dt.date.today())
 
     def _prepare_search(self) -> None:
         """Build the search text when idle; not while a load runs (it would slow the worker down)."""

@@ -58,23 +58,29 @@ class WeekPage(QWidget):
         self.tree.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.tree, 1)
 
-    def show_items(self, found: list, today: dt.date, currency: str, negotiations: dict | None = None) -> None:
+    def show_items(self, found: list, today: dt.date, currency: str, negotiations: dict | None = None,
+                   data_date: bool = False) -> None:
+        """``data_date``: ``today`` is the data's date (the demo's frozen end), not the real day, so
+        its days are named by weekday and date, not "Today" and "Tomorrow"."""
         from vendordesk.core import agenda
 
         self.found = found
         self.tree.clear()
-        self.heading.setText(self.tr("To do from %1 to %2: %n item(s)", "", len(found))
-                             .replace("%1", fmt.date(today)).replace("%2", fmt.date(today + dt.timedelta(days=7))))
+        heading = (self.tr("To do from %1 (the data's date) to %2: %n item(s)", "", len(found)) if data_date
+                   else self.tr("To do from %1 to %2: %n item(s)", "", len(found)))
+        self.heading.setText(heading.replace("%1", fmt.date(today))
+                             .replace("%2", fmt.date(today + dt.timedelta(days=7))))
         bold = QFont()
         bold.setBold(True)
         names = kind_names()
         locale = QLocale()
         for bucket, day, group in agenda.buckets(found, today):
+            named = "day" if data_date and bucket in ("today", "tomorrow") else bucket
             title = {"overdue": self.tr("Overdue"), "today": self.tr("Today, %1"),
-                     "tomorrow": self.tr("Tomorrow, %1"), "day": "%1"}[bucket]
+                     "tomorrow": self.tr("Tomorrow, %1"), "day": "%1"}[named]
             if day is not None:
                 weekday = locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
-                title = title.replace("%1", f"{weekday} {fmt.date(day)}" if bucket == "day" else fmt.date(day))
+                title = title.replace("%1", f"{weekday} {fmt.date(day)}" if named == "day" else fmt.date(day))
             node = QTreeWidgetItem([f"{title} ({len(group)})"])
             node.setFont(0, bold)
             node.setFirstColumnSpanned(True)
