@@ -10,10 +10,11 @@ import argparse
 import datetime as dt
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, progress_line, workspace_path
+from vendordesk.core.labels import labeller
 from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 from vendordesk.ops.gears import gears_document, gears_report
-from vendordesk.text import texts
+from vendordesk.text import formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,30 +54,39 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(gears_document(report))
     else:
-        print(_text(report, _))
+        print(_text(report, _, lang))
     return 0
 
 
-def _fmt(value, unit: str) -> str:
+def _fmt(value, unit: str, lang: str) -> str:
+    """One KPI value in ``lang`` through the one formatter of this layer (vendordesk.text)."""
     if is_missing(value):
         return "–"
+    fmt = formatter(lang)
     if unit == "pct":
-        return f"{value * 100:.1f}%"
+        return fmt.percent(value, 1)
     if unit in ("money", "units", "count"):
-        return f"{value:,.0f}"
-    return f"{value:.2f}"
+        return fmt.number(value, 0)
+    return fmt.number(value, 2)
 
 
-def _text(report, _) -> str:
+def _date(value, lang: str) -> str:
+    return formatter(lang).date(value) if value else "–"
+
+
+def _text(report, _, lang: str) -> str:
     compare = _("prior period") if report.compare == "prior" else _("same weeks last year")
+    status = labeller("gear_status", lang)
     lines = [_("Gears for the {weeks} week(s) up to the week of {week}, compared with the {compare}:",
-               weeks=report.weeks, week=report.asof_week or "–", compare=compare)]
+               weeks=report.weeks, week=_date(report.asof_week, lang), compare=compare)]
     if report.partial_week:
-        lines.append(_("(A newer, partial week {week} exists: too few ASINs have data yet.)", week=report.partial_week))
+        lines.append(_("(A newer, partial week {week} exists: too few ASINs have data yet.)",
+                       week=_date(report.partial_week, lang)))
     for g in report.gears:
         score = ("  –" if g.score is None else f"{g.score:3.0f}") + (_(" (1 KPI)") if g.note == "one_kpi" else "")
-        as_of = _("data as of {date}", date=g.data_as_of or "–")
-        lines.append(f"\n{g.name:<32} {score}  {g.status:<8} {as_of}")
+        as_of = _("data as of {date}", date=_date(g.data_as_of, lang))
+        lines.append(f"\n{g.name:<32} {score}  {status(g.status)!s:<14} {as_of}")
         for k in g.kpis:
-            lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit):>14}  vs {_fmt(k.compare, k.unit):>14}  {k.status}")
+            lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit, lang):>14}  vs {_fmt(k.compare, k.unit, lang):>14}"
+                         f"  {status(k.status)}")
     return "\n".join(lines)
