@@ -1456,7 +1456,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>ASINs at out-of-stock risk over the whole forecast</source>
+        <translation>ASINs mit Out-of-Stock-Risiko über die ganze Prognose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ASINs ordering</source>
         <translation>Bestellte ASINs</translation>
     </message>
@@ -1481,12 +1486,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>&lt;br&gt;Dieselben %1 Wochen wie Amazons älteste importierte Prognose: WAPE unsere %2, Amazon %3 (%4 ASINs)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>ASINs at out-of-stock risk</source>
-        <translation>ASINs mit Out-of-Stock-Risiko</translation>
+        <translation type="vanished">ASINs mit Out-of-Stock-Risiko</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Amazon&apos;s</source>
         <translation>Amazons</translation>
     </message>
