@@ -1456,7 +1456,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>ASINs at out-of-stock risk over the whole forecast</source>
+        <translation>ASINs mit Out-of-Stock-Risiko über die ganze Prognose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ASINs ordering</source>
         <translation>Bestellte ASINs</translation>
     </message>
@@ -1479,12 +1484,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>&lt;br&gt;Dieselben %1 Wochen wie Amazons älteste importierte Prognose: WAPE unsere %2, Amazon %3 (%4 ASINs)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>ASINs at out-of-stock risk</source>
-        <translation>ASINs mit Out-of-Stock-Risiko</translation>
+        <translation type="vanished">ASINs mit Out-of-Stock-Risiko</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Amazon&apos;s</source>
         <translation>Amazons</translation>
     </message>
@@ -3149,7 +3153,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/insight.py" line="+49"/>
+        <location filename="../../vendordesk/ui/tickets/insight.py" line="+50"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -3782,12 +3786,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+252"/>
+        <location line="+254"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-249"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3832,7 +3836,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Briefing auf Englisch</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>For us (internal)</source>
         <translation>Für uns (intern)</translation>
     </message>
@@ -3900,7 +3904,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
         <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
     </message>

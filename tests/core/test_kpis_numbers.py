@@ -91,6 +91,22 @@ def test_duplicate_asin_rows_add_up():
     assert K.kpi_table(totals).loc[W1, "asp"] == pytest.approx(11.2)
 
 
+def test_duplicate_asin_rows_add_up_per_asin_too():
+    """Per ASIN as in the account total: two rows of A in its last week (two marketplaces) hold
+    100 + 50 = 150 units on hand and 10 + 5 = 15 on open POs, not whichever row came last."""
+    facts = pd.DataFrame([_row("A", W2, shipped_units=30.0, sellable_on_hand_inventory_units=100.0,
+                               open_purchase_order_units=10.0),
+                          _row("A", W2, shipped_units=20.0, sellable_on_hand_inventory_units=50.0,
+                               open_purchase_order_units=5.0)])
+    prepared = K.prepare(facts)
+    per = K.per_asin(prepared, W1, W2)
+    assert per.loc["A", "shipped_units"] == 50.0
+    assert per.loc["A", "sellable_on_hand_inventory_units"] == 150.0
+    assert per.loc["A", "open_purchase_order_units"] == 15.0
+    total = K.periods_of_totals(K.weekly_totals(prepared), {"p": (W1, W2)}).loc["p"]
+    assert total["sellable_on_hand_inventory_units"] == per.loc["A", "sellable_on_hand_inventory_units"]
+
+
 def test_conversion_is_on_ordered_units_not_shipped():
     # 30 ordered, 20 shipped, 1000 glance views: 3.0 %, not 2.0 %
     facts = pd.DataFrame([_row("A", W1, ordered_units=30.0, shipped_units=20.0, glance_views=1000.0)])

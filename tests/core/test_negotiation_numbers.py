@@ -79,6 +79,26 @@ def test_account_net_ppm_after_is_revenue_weighted():
     assert a.net_ppm_before == pytest.approx((2598.70 * 0.5 + 1950.0 * 0.3) / 4548.70)
 
 
+def test_scenario_net_ppm_after_is_weighted_by_the_revenue_after_the_increase():
+    """A scenario's account Net PPM after: each ASIN's Net PPM after, weighted by its 13-week units
+    x its price AFTER the pass-through (not the old ASP, not one vote per ASIN). Each ASIN's own
+    requested increase (no cost_pct), retail follows in full (pass-through 1.0), terms 12 %."""
+    frame = pd.concat([weekly(reported=0.50), weekly(C, units=30.0, price=5.0, cost=3.0, reported=0.30)])
+    c = case([n.Item(A, 10.00, 10.80), n.Item(C, 3.00, 3.60)],
+             scenarios=[n.Scenario("all through", pass_through=1.0)])
+    result = n.analyse(c, market(frame)).scenarios[0]
+    # A: +8 %: price 19.99 x 1.08 = 21.5892; margin 0.50 x 19.99 + 1.5992 - 0.80 x 0.88 = 10.8902
+    a_after, a_price = 10.8902 / 21.5892, 21.5892                 # 0.504432
+    # C: +20 %: price 5.00 x 1.20 = 6.00; margin 0.30 x 5 + 1.00 - 0.60 x 0.88 = 1.972
+    c_after, c_price = 1.972 / 6.0, 6.0                           # 0.328667
+    # weights after: A 130 x 21.5892 = 2,806.60; C 390 x 6.00 = 2,340.00
+    expected = (130 * a_price * a_after + 390 * c_price * c_after) / (130 * a_price + 390 * c_price)   # 0.424517
+    assert result.net_ppm_after == pytest.approx(expected)
+    assert result.net_ppm_after != pytest.approx((2598.70 * a_after + 1950.0 * c_after) / 4548.70)  # old ASP: 0.429082
+    assert result.net_ppm_after != pytest.approx((a_after + c_after) / 2)                           # unweighted: 0.416550
+    assert result.crap_asins == 1                                 # C: 32.9 % < the 35 % target
+
+
 def test_gain_net_of_our_own_cost_and_euro_neutral_increase():
     a = n.analyse(case(), market(weekly()))
     full, phased, half = a.scenarios

@@ -60,7 +60,7 @@ def test_fix_availability_lever_by_hand():
     # the lost share keeps its default 1.0 (10-90 %: 0.8 .. 1.0, se 0.2 / 2.563 = 0.078, drawn and
     # clipped at 1): the low end 1,800 x (1 - 1.2816 x 0.078) = 1,620 EUR, the high end 1,800
     assert lever.low == pytest.approx(1620, rel=0.03) and lever.high == pytest.approx(1800)
-    assert lever.sentence.startswith("Fixing availability on the 1 worst ASINs is worth about €1,800 by December "
+    assert lever.sentence.startswith("Fixing availability on the 1 ASIN with OOS over 8% (last 4 weeks) is worth about €1,800 by December "
                                      "(180 units), likely between €1,")
     assert lever.sentence.endswith(" and €1,800.")
     # ads, content and the Featured Offer have no effect in this account's calibration: no lever
@@ -86,7 +86,7 @@ def test_lever_carries_its_10_90_range_from_the_simulate_draws():
     assert lever.high == pytest.approx(1800 * (0.9 + 1.2816 * 0.05), rel=0.03)
     assert lever.units_low == pytest.approx(lever.low / 10) and lever.units_high == pytest.approx(lever.high / 10)
     assert lever.has_band
-    assert lever.sentence.startswith("Fixing availability on the 1 worst ASINs is worth about €1,620 by December "
+    assert lever.sentence.startswith("Fixing availability on the 1 ASIN with OOS over 8% (last 4 weeks) is worth about €1,620 by December "
                                      "(162 units), likely between €1,")
     low_text, high_text = lever.sentence.removesuffix(".").split("likely between ")[1].split(" and ")
     assert abs(float(low_text.lstrip("€").replace(",", "")) - 1505) <= 45

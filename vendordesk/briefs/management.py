@@ -46,7 +46,7 @@ TEXT = {
     "method": N_("Method"),
     "method_text": N_("Revenue is the vendor's sell-in at cost (shipped COGS). Price = change in cost price on this period's units; "
         "volume and mix at the prior period's cost prices; lost sales from OOS are estimated as ordered units × OOS / "
-        "(1 − OOS) and shown apart from volume. Net PPM = (shipped revenue − shipped COGS + contra-COGS − sales "
+        "(1 − OOS), above 50 % OOS as OOS × the ASIN's weekly demand before it ran out, and shown apart from volume. Net PPM = (shipped revenue − shipped COGS + contra-COGS − sales "
         "discount) / shipped revenue. Chains and levers come from the gear model (domain links E01–E30), calibrated "
         "on this account's history where the data allows."),
     "no_compare": N_("There is no sell-in in the period or in the period before it, so there is nothing to compare. "

@@ -267,6 +267,7 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en",
     """core.target.TargetView with the gear levers, for ``year`` (default: the year of the newest week);
     the levers are priced by the structural model on the one stored calibration."""
     from vendordesk.core.influence.target import gear_levers, target_view, week_month
+    from vendordesk.store.gears import gear_settings
 
     weekly = account_weekly(ws)
     if year is None:
@@ -278,7 +279,7 @@ def load_target_view(ws: Workspace, year: int | None = None, lang: str = "en",
     stored = calibration.load(ws)
     view.levers = gear_levers(i["frame"], view.remaining_weeks, lang, currency=i["currency"],
                               links=stored["links"] if stored else None, forecasts=first_week_forecasts(ws),
-                              target=calibration.net_ppm_target(ws))
+                              target=calibration.net_ppm_target(ws), settings=gear_settings(ws))
     return view
 
 

@@ -585,9 +585,9 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
         latest = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
         np.maximum.at(latest, inverse[have], sign * weeks[have])
         pick = have[sign * weeks[have] == latest[inverse[have]]]
-        result_values = np.full(n, np.nan)
-        result_values[inverse[pick]] = values[pick]
-        out[column] = result_values
+        # several rows of one ASIN in that week (marketplaces) add up, as in the account totals
+        total = np.bincount(inverse[pick], weights=values[pick], minlength=n)
+        out[column] = np.where(np.bincount(inverse[pick], minlength=n) > 0, total, np.nan)
     out["weeks"] = np.bincount(inverse, minlength=n).astype(float)
     labels = prepared.attrs.get("asins")
     if labels is not None:

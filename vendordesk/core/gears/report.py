@@ -566,6 +566,31 @@ def _spark(weekly: pd.DataFrame, kpi_id: str, n: int = 26) -> list[tuple[str, fl
     return list(zip(weeks.tolist(), values[known].tolist()))
 
 
+def oos_asins(facts: pd.DataFrame, settings: dict[str, Any] | None = None, weeks: int = 4,
+              asof: str | None = None) -> tuple[list[str], float | None, int]:
+    """(ASINs, limit, weeks): THE ASINs the gear tile counts as "ASINs with OOS over {limit} (last
+    {weeks} weeks)" (kpis.asins_above_oos_limit on the same per-ASIN rates): glance-view-weighted
+    OOS over the ``weeks`` weeks up to ``asof`` (default: the newest complete week, as the gears)
+    above the OOS gear's red edge (the KAM's ``settings`` applied). For every other place that
+    names OOS ASINs (the management brief's lever), so the same count is the same number."""
+    gears = with_overrides(defs.GEARS, settings or {})
+    limit = _threshold(gears, "availability", "oos_rate")
+    if facts is None or facts.empty or limit is None:
+        return [], limit, weeks
+    prepared = K.prepare(facts)
+    labels = list(prepared.attrs.get("weeks", []))
+    if not labels:
+        return [], limit, weeks
+    if asof:
+        asof_week = K.week_start(asof)
+    else:
+        complete = np.flatnonzero(_complete_weeks(prepared, len(labels)))
+        asof_week = str(labels[complete[-1] if len(complete) else -1])
+    start, end = K.periods(asof_week, weeks)["current"]
+    rates = K.kpi_table(K.per_asin(prepared, start, end))["oos_rate"] if len(prepared) else pd.Series(dtype=float)
+    return sorted(str(a) for a in rates.index[(rates > limit).to_numpy()]), limit, weeks
+
+
 def _complete_weeks(prepared: pd.DataFrame, n_weeks: int) -> np.ndarray:
     """Per week code: True when at least COMPLETE_SHARE of the ASINs the weeks before had data
     (median ASIN count of the last COMPLETE_LOOKBACK weeks) have data in it. An import of 3 of

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from vendordesk.core.gears import kpis as K
 from vendordesk.core.influence.chains import panel
 from vendordesk.core.influence.graph import OOS
 from vendordesk.core.influence.text import asin_list, num, pct, rate, weeks_label
@@ -73,13 +75,15 @@ def explain_change(frame: pd.DataFrame, a: tuple[str, str], b: tuple[str, str], 
     else:
         out.sentences.append(_("Ordered units fell {change} in {weeks} (weekly average, vs. {before}).",
                                change=pct(du, lang), weeks=wb, before=wa))
-    _availability(out, fa, fb, nb, lang)
+    in_b = ((frame["period_start"] >= b[0]) & (frame["period_start"] <= b[1])).to_numpy()
+    _availability(out, frame, in_b, fa, fb, nb, lang)
     _traffic_price(out, fa, fb, na, nb, lang)
     _downstream(out, fa, fb, forecast, po, a, b, lang)
     return out
 
 
-def _availability(out: Explanation, fa: pd.DataFrame, fb: pd.DataFrame, nb: int, lang: str) -> None:
+def _availability(out: Explanation, frame: pd.DataFrame, in_b: np.ndarray, fa: pd.DataFrame, fb: pd.DataFrame,
+                  nb: int, lang: str) -> None:
     if OOS not in fa:
         return
     oa, ob = _weighted_oos(fa), _weighted_oos(fb)
@@ -87,11 +91,14 @@ def _availability(out: Explanation, fa: pd.DataFrame, fb: pd.DataFrame, nb: int,
         return
     per = fb.groupby("asin")[OOS].mean() - fa.groupby("asin")[OOS].mean()
     risers = list(per[per >= OOS_RISE].sort_values(ascending=False).index)
-    ob_rate = fb[OOS].clip(0, 0.95).fillna(0)
-    lost = float((fb["ordered_units"].fillna(0) * ob_rate / (1 - ob_rate)).sum()) / nb
+    # the one lost-sales definition (kpis.lost_units, as the bridge's OOS step): the whole frame
+    # gives each ASIN its pre-OOS run rate; period B's rows are summed
+    lost = float(np.nansum(K.lost_units(frame)[in_b])) / nb
     out.facts.update(oos_a=oa, oos_b=ob, oos_asins=risers, lost_units_per_week=lost)
     _ = texts(lang)
-    where = _(" ({n} ASINs: {asins})", n=len(risers), asins=asin_list(risers, lang)) if risers else ""
+    where = _.ngettext(" (OOS up 5 points or more on {n} ASIN: {asins})",
+                       " (OOS up 5 points or more on {n} ASINs: {asins})", len(risers), n=len(risers),
+                       asins=asin_list(risers, lang)) if risers else ""
     values = {"before": rate(oa, lang), "after": rate(ob, lang), "where": where, "lost": num(lost, lang)}
     if ob > oa:
         out.sentences.append(_("At the same time OOS rose from {before} to {after}{where}; an estimated {lost} units "

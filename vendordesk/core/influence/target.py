@@ -19,7 +19,7 @@ from vendordesk.core.influence.graph import OOS
 from vendordesk.core.influence.levers import lever_shock
 from vendordesk.core.influence.text import money, num
 from vendordesk.core.missing import is_missing
-from vendordesk.text import N_, texts
+from vendordesk.text import N_, formatter, texts
 
 if TYPE_CHECKING:
     from vendordesk.core.influence.sim import Shock
@@ -41,6 +41,8 @@ class Lever:
     high: float = float("nan")
     units_low: float = float("nan")
     units_high: float = float("nan")
+    limit: float | None = None         # fix_oos: the OOS limit and window of the gear tile's count
+    window: int = 0
 
     @property
     def has_band(self) -> bool:
@@ -139,36 +141,42 @@ GEAR_LEVERS = (("advertising", "ads_up", "ads", 20.0), ("content", "content_up",
                ("forecast_ordering", "confirm_up", "confirmation", 5.0))
 
 
-def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", worst: int = 12, currency: str = "EUR",
-                links: dict[str, Any] | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40) -> list[Lever]:
+def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", currency: str = "EUR",
+                links: dict[str, Any] | None = None, forecasts: pd.DataFrame | None = None, target: float = 0.40,
+                settings: dict[str, Any] | None = None) -> list[Lever]:
     """What each gear could add by year end (``weeks`` remaining), biggest first: the structural
     model (core.influence.model) on the account's state with the stored calibration ``links``
     (documented defaults without one), the same model as ``vendordesk simulate``, with its 10-90 %
-    range from the same parameter draws."""
+    range from the same parameter draws. The availability lever works on the gear tile's OOS
+    ASINs (``settings``: the KAM's gear thresholds, so the limit is the tile's)."""
     if frame is None or frame.empty or weeks <= 0:
         return []
     model = {"links": links or {}, "forecasts": forecasts, "target": target}
     levers: list[Lever | None] = []
+    oos_limit, oos_weeks = None, 0
     if OOS in frame:
-        weeks_seen = sorted(frame["period_start"].unique())
-        recent = frame[frame["period_start"] >= weeks_seen[-min(8, len(weeks_seen))]]
-        oos = recent.groupby("asin")[OOS].mean().dropna()
-        bad = oos[oos > GOOD_OOS + 0.03].sort_values(ascending=False).head(worst)
-        if not bad.empty:
+        # the gear tile's OOS ASINs (one definition: core.gears.report.oos_asins), not an own rule
+        from vendordesk.core.gears.report import oos_asins
+
+        bad_asins, oos_limit, oos_weeks = oos_asins(frame, settings)
+        if bad_asins:
+            recent = frame[frame["period_start"].isin(sorted(frame["period_start"].unique())[-oos_weeks:])]
+            bad = recent[recent["asin"].isin(bad_asins)].groupby("asin")[OOS].mean().dropna()
             points = (float(bad.mean()) - GOOD_OOS) * 100          # availability up to GOOD_OOS
             levers.append(_lever(frame, weeks, [lever_shock("availability", points)], "availability", "fix_oos",
-                                 list(bad.index), model))
+                                 bad_asins, model))
     for gear, key, words, amount in GEAR_LEVERS:
         levers.append(_lever(frame, weeks, [lever_shock(words, amount)], gear, key, None, model))
     found = [lv for lv in levers if lv is not None]
     for lever in found:
-        lever.label = lever_label(lever.key, lang, len(lever.asins))
+        if lever.key == "fix_oos":
+            lever.limit, lever.window = oos_limit, oos_weeks
+        lever.label = lever_label(lever.key, lang, len(lever.asins), lever.limit, lever.window)
         lever.sentence = lever_sentence(lever, lang, currency)
     return sorted([lv for lv in found if lv.value >= 1.0], key=lambda lv: -lv.value)
 
 
 _LEVER_TEXT = {
-    "fix_oos": N_("Fixing availability on the {n} worst ASINs"),
     "ads_up": N_("Ad spend +20%"),
     "content_up": N_("Better content (+5 points)"),
     "buybox": N_("Winning back the Featured Offer (3 points)"),
@@ -176,8 +184,14 @@ _LEVER_TEXT = {
 }
 
 
-def lever_label(key: str, lang: str, n: int = 0) -> str:
+def lever_label(key: str, lang: str, n: int = 0, limit: float | None = None, window: int = 0) -> str:
     _ = texts(lang)
+    if key == "fix_oos":          # the gear tile's words: "ASINs with OOS over 8 % (last 4 weeks)"
+        decimals = 0 if limit is None or abs(limit * 100 - round(limit * 100)) < 1e-9 else 1
+        shown = formatter(lang).percent(limit if limit is not None else 0.08, decimals)
+        return _.ngettext("Fixing availability on the {n} ASIN with OOS over {limit} (last {weeks} weeks)",
+                          "Fixing availability on the {n} ASINs with OOS over {limit} (last {weeks} weeks)",
+                          n, n=n, limit=shown, weeks=window or 4)
     return _(_LEVER_TEXT[key], n=n)
 
 

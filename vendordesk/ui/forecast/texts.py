@@ -142,7 +142,7 @@ def orders_brief(_w, plan, currency: str) -> str:
                                                              fmt.date(plan.result.weeks[0] if plan.result.weeks else "")),
             "week": _t("Week"), "expected": _t("Expected new orders"), "open_po": _t("Open PO units due"),
             "total": _t("Total units"), "value": _t("Value"), "asins": _t("ASINs ordering"),
-            "risks_title": _t("ASINs at out-of-stock risk"), "asin": _t("ASIN"), "short": _t("Units short (P90)"),
+            "risks_title": _t("ASINs at out-of-stock risk over the whole forecast"), "asin": _t("ASIN"), "short": _t("Units short (P90)"),
             "first_week": _t("First week at risk"), "weeks": _t("Weeks at risk"),
             "at_risk": _t("At risk"), "none": _t("None."),
             "note": _t("Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs)."
