@@ -70,7 +70,7 @@ def params_from(links: dict[str, Any] | None, draws: int = DRAWS, seed: int = 14
 
 def _supply(links: dict[str, Any]) -> dict[str, np.ndarray]:
     d = links.get("supply_noise") or {}
-    return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill")
+    return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill", "oos")
             if d.get(f"{key}_quantiles")}
 
 
