@@ -150,3 +150,19 @@ def test_a_tight_account_still_calibrates_its_elasticity_and_demand_noise():
     assert lost["status"] == "default" and "ample stock" in lost["note"]
     assert el["status"] == "calibrated" and el["estimate"] == pytest.approx(-1.5, abs=0.05)
     assert sig["status"] == "calibrated" and sig["estimate"] == pytest.approx(0.05, abs=0.015)
+
+
+def test_demand_level_is_the_asins_26_week_share_of_the_recent_account_level():
+    # 2 ASINs x 26 weeks, no OOS, one price: A sells 100 a week for 13 weeks, then 140 for the
+    # last 13 (mean of the 26: 120); B sells 100 throughout. Recent account level (13 weeks):
+    # 140 + 100 = 240; 26-week shares 120 : 100, so A = 240 x 120 / 220 = 130.909 and
+    # B = 240 x 100 / 220 = 109.091 (the 13-week means alone would say 140 and 100).
+    start = dt.date(2026, 1, 4)
+    rows = []
+    for t in range(26):
+        for asin, units in (("B0TESTA", 100.0 if t < 13 else 140.0), ("B0TESTB", 100.0)):
+            rows.append({"asin": asin, "period_start": (start + dt.timedelta(days=7 * t)).isoformat(),
+                         "ordered_units": units, "shipped_units": units, "shipped_revenue": units * 10.0,
+                         "shipped_cogs": units * 6.0, OOS: 0.0})
+    state = state_from_frame(pd.DataFrame(rows), None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    assert sorted(state.demand) == pytest.approx([240 * 100 / 220, 240 * 120 / 220])
