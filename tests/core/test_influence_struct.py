@@ -160,3 +160,14 @@ def test_sentences_band_label_margin_and_net_of_ad_spend():
     # no ad data: said so instead of a gross number passing for a net one
     info["ad_spend_week"] = None
     assert "not deducted" in "\n".join(summary_lines(r, info, "en"))
+
+
+def test_refusal_is_in_the_windows_language_and_names_the_range():
+    with pytest.raises(ValueError) as de:
+        check_shock(parse_shock("cost_price=+6"), lang="de")
+    msg = str(de.value)
+    assert "muss zwischen -100 % und +100 % liegen" in msg and "Gemeint ist wohl +6%" in msg
+    assert "must" not in msg and "Did you mean" not in msg
+    with pytest.raises(ValueError) as de:
+        check_shock(parse_shock("content_score=+10"), lang="de")
+    assert "zwischen -1 und +1" in str(de.value) and "+0.10 (+10 Punkte)" in str(de.value)

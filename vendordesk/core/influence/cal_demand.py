@@ -12,7 +12,8 @@ from vendordesk.core.influence.panel_ols import panel_ols
 
 
 def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
-    """Elasticity and lost share on weeks with ample stock; demand noise from all weeks."""
+    """Lost share on weeks with ample stock; elasticity and demand noise from all weeks (also when
+    the stock was too tight for the lost share, which then keeps its identity default)."""
     units, oos = p["ordered_units"], p[OOS]
     with np.errstate(divide="ignore", invalid="ignore"):
         asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
@@ -22,25 +23,18 @@ def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
         lo = np.log(np.clip(1.0 - oos, 1e-3, 1.0))
     t, a = grid(y.shape)
     finite = np.isfinite(y.ravel()) & np.isfinite(lp.ravel()) & np.isfinite(lo.ravel())
-    ok = finite & ample_stock(p).ravel()
-    weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
-    moved = np.nanstd(lp - np.nanmean(lp, axis=0), axis=0) if ok.any() else np.zeros(1)
+    n_weeks, n_asins = len(np.unique(t[finite])), len(np.unique(a[finite]))
+    moved = np.nanstd(lp - np.nanmean(lp, axis=0), axis=0) if finite.any() else np.zeros(1)
     names = ("elasticity", "lost_share", "demand_noise")
-    if weeks < MIN_WEEKS or asins < MIN_ASINS or not np.any(moved > 0.01):
-        why = f"{weeks} weeks, {asins} ASINs with price and OOS data (needs {MIN_WEEKS} and {MIN_ASINS})"
-        return link(names[0], weeks=weeks, asins=asins, note=why), link(names[1], weeks=weeks, asins=asins, note=why), link(names[2], weeks=weeks, asins=asins, note=why)
-    try:
-        fit = panel_ols(y.ravel()[ok], np.column_stack([lp.ravel()[ok], lo.ravel()[ok]]), a[ok], t[ok])
-    except ValueError as exc:
-        why = str(exc)
-        return link(names[0], weeks=weeks, asins=asins, note=why), link(names[1], weeks=weeks, asins=asins, note=why), link(names[2], weeks=weeks, asins=asins, note=why)
+    if n_weeks < MIN_WEEKS or n_asins < MIN_ASINS or not np.any(moved > 0.01):
+        why = f"{n_weeks} weeks, {n_asins} ASINs with price and OOS data (needs {MIN_WEEKS} and {MIN_ASINS})"
+        if n_weeks >= MIN_WEEKS and n_asins >= MIN_ASINS:
+            why = "the price never moved"
+        el0, lost0, noise0 = (link(name, weeks=n_weeks, asins=n_asins, note=why) for name in names)
+        return el0, lost0, noise0
+    lost = _lost_share(y, lo, lp, a, t, finite & ample_stock(p).ravel())
     deals = int(np.count_nonzero(np.isfinite(asp) & (np.abs(asp / price - 1) < 1e-12)
                                  & (np.abs(lp - np.nanmedian(lp, axis=0)) > 0.02)))
-    lam, lse = fit.beta[1], fit.se[1]
-    lost = (link("lost_share", min(lam, 1.0), lse, weeks, asins,
-                 f"{min(lam, 1.0) * 100:.0f} % of the demand in out-of-stock views is lost (weeks with stock left)")
-            if 0.5 <= lam <= 1.3 and lse < 0.3 else
-            link("lost_share", weeks=weeks, asins=asins, note=f"estimate {lam:.2f} ± {lse:.2f} implausible or vague"))
     # step 2, all weeks: demand = units uncensored by the lost share, on price (a sample selected on
     # stock would drop the deal weeks that sold out and bias the elasticity toward zero)
     demand = (y - lost["estimate"] * lo).ravel()
@@ -49,7 +43,6 @@ def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
     except ValueError as exc:
         return link("elasticity", note=str(exc)), lost, link("demand_noise")
     e, se = float(fit2.beta[0]), float(fit2.se[0])
-    n_weeks, n_asins = len(np.unique(t[finite])), len(np.unique(a[finite]))
     el = (link("elasticity", e, se, n_weeks, n_asins,
                f"from {deals} ASIN-weeks with deals or price changes; 1 % lower price, {abs(e):.2f} % more units")
           if e < 0 and abs(e) > 2 * se else
@@ -59,6 +52,26 @@ def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
                  f"weekly demand varies by about {sig * 100:.0f} % around its level: stock-outs start before "
                  "the stock runs out on average")
     return el, lost, noise
+
+
+def _lost_share(y: np.ndarray, lo: np.ndarray, lp: np.ndarray, a: np.ndarray, t: np.ndarray,
+                ok: np.ndarray) -> Link:
+    """Step 1, weeks that started with ample stock: ln units on ln price and ln(1 - OOS). Where
+    stock was rarely ample (a tight account) the identity stays (an out-of-stock view cannot
+    convert), and the elasticity and the demand noise are still estimated on all weeks."""
+    weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
+    if weeks < MIN_WEEKS or asins < MIN_ASINS:
+        return link("lost_share", weeks=weeks, asins=asins,
+                    note=f"{weeks} weeks, {asins} ASINs with ample stock (needs {MIN_WEEKS} and {MIN_ASINS})")
+    try:
+        fit = panel_ols(y.ravel()[ok], np.column_stack([lp.ravel()[ok], lo.ravel()[ok]]), a[ok], t[ok])
+    except ValueError as exc:
+        return link("lost_share", weeks=weeks, asins=asins, note=str(exc))
+    lam, lse = fit.beta[1], fit.se[1]
+    if 0.5 <= lam <= 1.3 and lse < 0.3:
+        return link("lost_share", min(lam, 1.0), lse, weeks, asins,
+                    f"{min(lam, 1.0) * 100:.0f} % of the demand in out-of-stock views is lost (weeks with stock left)")
+    return link("lost_share", weeks=weeks, asins=asins, note=f"estimate {lam:.2f} ± {lse:.2f} implausible or vague")
 
 
 def fit_crap(p: Panel, target: float) -> Link:

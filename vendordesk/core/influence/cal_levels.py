@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from vendordesk.core.influence.cal_links import MIN_ASINS, MIN_WEEKS, Z90, Array, Link, Panel, link
+from vendordesk.core.influence.cal_links import MIN_ASINS, MIN_WEEKS, OOS, Z90, Array, Link, Panel, link
 from vendordesk.core.influence.cal_orders import bootstrap_ratio
+from vendordesk.core.influence.cal_panels import ample_stock
 
 
 def level(name: str, values: Array, note: str, lo_ok: float = 0.0, hi_ok: float = 1.0) -> Link:
@@ -46,13 +47,27 @@ def _spread(values: Array) -> Array | None:
     return np.asarray(np.quantile(dev, SPREAD_PROBS), dtype=float)
 
 
+def _oos_spread(p: Panel) -> Array | None:
+    """Quantiles of the exogenous OOS's week-to-week deviation from its ASIN's mean: OOS in weeks
+    that started with ample stock (so it did not come from the stock running out)."""
+    oos = p.get(OOS)
+    if oos is None:
+        return None
+    stock_known = all(k in p for k in ("sellable_on_hand_inventory_units", "ordered_units",
+                                       "net_received_inventory_units"))
+    ample = ample_stock(p) if stock_known else np.ones(oos.shape, dtype=bool)
+    return _spread(np.where(ample, oos, np.nan))
+
+
 def fit_supply(p: Panel) -> Link:
-    """How confirmation and fill rates vary week by week around each ASIN's mean (empirical
-    quantiles, dips included): the simulation draws each week's rates from them, so stock runs
-    short after a bad week as it does in the account. The receipts' spread, not the stock's: the
+    """How confirmation and fill rates, and the exogenous OOS (supplier or listing problems, not
+    the stock running out), vary week by week around each ASIN's mean (empirical quantiles, dips
+    and spikes included): the simulation draws each week's rates from them, so stock runs short
+    after a bad week, and a week with a listing problem sells less and leaves Amazon's forecast
+    lower, as in the account. The spread of what arrives and what can sell, not the stock's: the
     stock's own spread follows from the demand noise and these, inside the simulation."""
     conf, fill = p["vendor_confirmation_rate"], p["receive_fill_rate"]
-    qc, qf = _spread(conf), _spread(fill)
+    qc, qf, qo = _spread(conf), _spread(fill), _oos_spread(p)
     weeks = int(np.isfinite(conf).any(axis=1).sum())
     asins = int(np.isfinite(conf).any(axis=0).sum())
     if qc is None:
@@ -63,6 +78,8 @@ def fit_supply(p: Panel) -> Link:
                f"the confirmation rate varies by about {sd * 100:.0f} points from week to week")
     out["conf_quantiles"] = [float(v) for v in qc]
     out["fill_quantiles"] = [float(v) for v in qf] if qf is not None else [0.0] * len(SPREAD_PROBS)
+    if qo is not None:
+        out["oos_quantiles"] = [float(v) for v in qo]
     return out
 
 

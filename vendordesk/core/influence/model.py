@@ -70,7 +70,7 @@ def params_from(links: dict[str, Any] | None, draws: int = DRAWS, seed: int = 14
 
 def _supply(links: dict[str, Any]) -> dict[str, np.ndarray]:
     d = links.get("supply_noise") or {}
-    return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill")
+    return {key: np.asarray(d[f"{key}_quantiles"], dtype=float) for key in ("conf", "fill", "oos")
             if d.get(f"{key}_quantiles")}
 
 
@@ -160,6 +160,31 @@ def season(p: Panel, elasticity: float) -> np.ndarray | None:
     return shape if np.isfinite(shape).all() else None
 
 
+SHARE_WEEKS = 26              # weeks behind each ASIN's share of the recent account demand
+
+
+def _steadier(p: Panel, price_now: Array, elasticity: float, recent: Array) -> Array:
+    """Each ASIN's demand level as its share of the last ``SHARE_WEEKS`` weeks times the account's
+    recent (``RECENT``-week) level: a 13-week mean of one ASIN carries its weekly noise (about 7 %
+    at 25 % noise), and a level set too high or too low makes the stock look tighter or looser
+    than it is, where stock-outs are convex in it. The account's level stays the recent one."""
+    if len(p["ordered_units"]) < SHARE_WEEKS:
+        return recent
+    units = np.nan_to_num(p["ordered_units"][-SHARE_WEEKS:])
+    oos = np.clip(np.nan_to_num(p[OOS][-SHARE_WEEKS:]), 0.0, 0.95)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        asp = p["shipped_revenue"][-SHARE_WEEKS:] / np.where(p["shipped_units"][-SHARE_WEEKS:] > 0,
+                                                              p["shipped_units"][-SHARE_WEEKS:], np.nan)
+        rel = asp / price_now
+    at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
+    long = _nanmean(units / (1.0 - oos) * at_today)
+    ok = np.isfinite(long) & np.isfinite(recent)
+    if not ok.any() or long[ok].sum() <= 0:
+        return recent
+    scaled = long * recent[ok].sum() / long[ok].sum()
+    return np.asarray(np.where(ok, scaled, recent), dtype=float)
+
+
 def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict[str, Any] | None = None,
                      target: float = 0.40) -> st.State | None:
     """None without sales history."""
@@ -180,6 +205,7 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     rel = weekly_asp / price_now
     at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
     demand = _nanmean(units / (1.0 - oos) * at_today)
+    demand = _steadier(p, price_now, elasticity, demand)
     keep = np.isfinite(demand) & (demand > 0)
     if not keep.any():
         return None

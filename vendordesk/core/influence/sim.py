@@ -25,6 +25,7 @@ import numpy as np
 
 from vendordesk.core.influence.graph import ASP, COST, KPIS, OOS, POINTS, PPM, UNITS, Edge, Graph
 from vendordesk.core.missing import is_missing
+from vendordesk.text import texts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -235,28 +236,35 @@ def baseline_from_frame(frame: pd.DataFrame | None, weeks: int = 13) -> Baseline
 REL_RANGE = {"ad_spend": (-1.0, 3.0)}          # relative shocks: -100 % .. +100 % unless listed
 
 
-def check_shock(shock: Shock, level: float | None = None) -> None:
+def check_shock(shock: Shock, level: float | None = None, lang: str = "en") -> None:
     """ValueError naming the range when a shock is outside its KPI's range or looks like a
     forgotten % or a wrong scale (``content_score=+10``, ``cost_price=+6``). ``level``: the
-    KPI's current value for a rate (e.g. OOS 0.03), so the shocked rate stays within 0..1."""
+    KPI's current value for a rate (e.g. OOS 0.03), so the shocked rate stays within 0..1.
+    The message is in ``lang`` (the window's language; the command line's is English)."""
+    _ = texts(lang)
     kpi = KPIS[shock.kpi]
     d = shock.delta
     if kpi.scale == POINTS:
         lo, hi = (-1.0, 1.0)
         if not lo <= d <= hi:
-            hint = f" Did you mean {d / 100:+.2f} ({d:+g} points)?" if 1 < abs(d) <= 100 else ""
-            raise ValueError(f"{shock.kpi}={d:+g}: a rate is a fraction 0..1, so a change must lie between "
-                             f"-1 and +1 (e.g. +0.08 = 8 points).{hint}")
+            hint = _(" Did you mean {fraction} ({points} points)?").format(fraction=f"{d / 100:+.2f}", points=f"{d:+g}") \
+                if 1 < abs(d) <= 100 else ""
+            raise ValueError(_("{kpi}={delta}: a rate is a fraction 0..1, so a change must lie between -1 and +1 "
+                               "(e.g. +0.08 = 8 points).").format(kpi=shock.kpi, delta=f"{d:+g}") + hint)
         if level is not None and not is_missing(level):
             floor = -1.0 if shock.kpi == PPM else 0.0
             after = level + d
             if not floor - 1e-9 <= after <= 1.0 + 1e-9:
-                raise ValueError(f"{shock.kpi}={d:+g}: it is {level * 100:.1f} % now, so the change must lie between "
-                                 f"{(floor - level):+.3f} and {(1 - level):+.3f} (the rate stays within "
-                                 f"{floor * 100:.0f}..100 %).")
+                raise ValueError(_("{kpi}={delta}: it is {level} % now, so the change must lie between {low} and "
+                                   "{high} (the rate stays within {floor}..100 %).").format(
+                    kpi=shock.kpi, delta=f"{d:+g}", level=f"{level * 100:.1f}", low=f"{floor - level:+.3f}",
+                    high=f"{1 - level:+.3f}", floor=f"{floor * 100:.0f}"))
         return
     lo, hi = REL_RANGE.get(shock.kpi, (-1.0, 1.0))
     if not lo <= d <= hi:
-        hint = f" Did you mean {d:+g}% ({d / 100:+.4g})?" if 1 < abs(d) <= 100 else ""
-        raise ValueError(f"{shock.kpi}={d:+g} means {d * 100:+.0f} %: a relative change must lie between "
-                         f"{lo * 100:+.0f} % and {hi * 100:+.0f} % ({lo:+g}..{hi:+g}).{hint}")
+        hint = _(" Did you mean {percent}% ({fraction})?").format(percent=f"{d:+g}", fraction=f"{d / 100:+.4g}") \
+            if 1 < abs(d) <= 100 else ""
+        raise ValueError(_("{kpi}={delta} means {percent} %: a relative change must lie between {low} % and "
+                           "{high} % ({low_f}..{high_f}).").format(
+            kpi=shock.kpi, delta=f"{d:+g}", percent=f"{d * 100:+.0f}", low=f"{lo * 100:+.0f}", high=f"{hi * 100:+.0f}",
+            low_f=f"{lo:+g}", high_f=f"{hi:+g}") + hint)

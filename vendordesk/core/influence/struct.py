@@ -127,8 +127,9 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     (used to split an effect into paths). ``record`` keeps po/forecast for such replays.
     ``noise``: (draws, weeks, groups) demand multipliers (mean 1); with it each draw follows its own
     demand path and sells min(demand, stock), so stock carried over from a weak week (or missing
-    after a strong one) shapes the next weeks as it does in the account. ``supply``: {"conf", "fill"}
-    -> (draws, weeks, groups) deviations of the week's rates from their average (``supply_paths``).
+    after a strong one) shapes the next weeks as it does in the account. ``supply``: {"conf", "fill", "oos"}
+    -> (draws, weeks, groups) deviations of the week's confirmation, fill and exogenous OOS from
+    their average (``supply_paths``); an OOS shock comes on top of the week's own rate.
     """
     D, G = p.draws, state.groups
     zero = np.zeros(weeks)
@@ -166,7 +167,9 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
             level = level * state.season[t]
         demand = level * np.maximum(rel_price, 0.05) ** el * np.maximum(lift, 0.0)
         demand = demand * np.where(below_prev, 1.0 - crap, 1.0)
-        exo = np.clip(state.oos_exo + get(OOS)[t], 0.0, 1.0)
+        # the week's own exogenous OOS (a rate >= 0), then the shock on top of it, as in the account
+        week_exo = np.clip(state.oos_exo + (sup["oos"][:, t] if "oos" in sup else 0.0), 0.0, 1.0)
+        exo = np.clip(week_exo + get(OOS)[t], 0.0, 1.0)
         fill = np.clip(state.fill + get(FILL)[t] + (sup["fill"][:, t] if "fill" in sup else 0.0), 0.0, 1.0)
         received = pipe[0] * fill                     # the pipeline holds confirmed units
         avail = oh + received
@@ -217,7 +220,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
 
 
 def supply_paths(p: Params, weeks: int, groups: int, seed: int = 16) -> dict[str, np.ndarray]:
-    """Each week's confirmation and fill deviations, (draws, weeks, groups), drawn from the
+    """Each week's confirmation, fill and exogenous OOS deviations, (draws, weeks, groups), drawn from the
     calibrated quantiles (``Params.supply``); {} without them."""
     rng = np.random.default_rng(seed)
     out: dict[str, Array] = {}

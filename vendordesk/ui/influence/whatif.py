@@ -289,7 +289,7 @@ class WhatIfView(WhatIfOutput, QWidget):
 
             def checked(levels):
                 for shock in shocks:
-                    check_shock(shock, levels.get(shock.kpi))
+                    check_shock(shock, levels.get(shock.kpi), lang)
                 return shocks
 
             try:
