@@ -72,7 +72,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from vendordesk.ui import errors
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
-    from vendordesk.ui.main_window import MainWindow
+    from vendordesk.ui.window.main_window import MainWindow
 
     app = make_app()
     errors.install()
@@ -94,7 +94,7 @@ def run_gui(args: argparse.Namespace) -> int:
             QMessageBox.critical(None, APP_NAME, str(again))
             return 2
     window = MainWindow(AppContext(workspace, lang=lang), settings)
-    from vendordesk.ui import lock_watch
+    from vendordesk.ui.window import lock_watch
 
     lock_watch.install(app, lambda: window.ctx.workspace)
     window.show()

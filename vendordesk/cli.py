@@ -20,7 +20,7 @@ from vendordesk.errors import UserError
 COMMAND_MODULES = (
     "demo",
     "backup",
-    "vendordesk.ui.selftest",
+    "vendordesk.ui.window.selftest",
     "export",
     "tickets",
     "import_",

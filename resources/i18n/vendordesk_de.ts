@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/about.py" line="+31"/>
+        <location filename="../../vendordesk/ui/window/about.py" line="+31"/>
         <source>About VendorDesk</source>
         <translation>Über VendorDesk</translation>
     </message>
@@ -3463,7 +3463,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/main_window.py" line="+74"/>
+        <location filename="../../vendordesk/ui/window/main_window.py" line="+74"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3617,7 +3617,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBrief</name>
     <message>
-        <location filename="../../vendordesk/ui/management_brief.py" line="+104"/>
+        <location filename="../../vendordesk/ui/briefs/management_brief.py" line="+104"/>
         <source>Management brief…</source>
         <translation>Management-Bericht…</translation>
     </message>
@@ -4108,7 +4108,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/search.py" line="+37"/>
+        <location filename="../../vendordesk/ui/window/search.py" line="+37"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>

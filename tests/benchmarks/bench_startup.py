@@ -42,7 +42,7 @@ from vendordesk.app import make_app
 from vendordesk.store import open_workspace
 from vendordesk.ui.context import AppContext
 from vendordesk.ui.i18n import install_language
-from vendordesk.ui.main_window import MainWindow
+from vendordesk.ui.window.main_window import MainWindow
 app = make_app(); install_language(app, "de")
 ws = open_workspace(sys.argv[1])
 w = MainWindow(AppContext(ws, lang="de"), QSettings(sys.argv[2], QSettings.Format.IniFormat))

@@ -38,7 +38,7 @@ from vendordesk.store import db, open_workspace
 from vendordesk.ui.context import AppContext
 from vendordesk.ui.gears.tab import GearsTab
 from vendordesk.ui.i18n import install_language
-from vendordesk.ui.main_window import MainWindow
+from vendordesk.ui.window.main_window import MainWindow
 
 db.remember_checks_in(__import__("pathlib").Path(sys.argv[3]))
 marks = {}

@@ -121,7 +121,7 @@ def test_backup_replaces_an_existing_file_atomically_without_temp_leftovers(tmp_
 def test_window_backup_replace_on_a_full_disk_keeps_the_old_backup(tmp_path, qtbot, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from vendordesk.ui.backup import backup_with_dialog
+    from vendordesk.ui.window.backup import backup_with_dialog
 
     source = _workspace(tmp_path / "acct.vendordesk", cases=100)
     with _tmpfs(tmp_path / "usb", "1m") as usb:

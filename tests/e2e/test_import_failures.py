@@ -141,14 +141,17 @@ def test_a_newline_in_a_file_name_cannot_forge_output_lines(tmp_path):
 
 def test_window_import_names_the_failed_file_and_imports_the_others(tmp_path, qtbot):
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from vendordesk.ui import workers
     from vendordesk.ui.context import AppContext
+    from vendordesk.ui.i18n import install_language
     from vendordesk.ui.imports.tab import start_import
-    from vendordesk.ui.main_window import MainWindow
+    from vendordesk.ui.window.main_window import MainWindow
 
     files = _three_files(tmp_path)
     ws = open_workspace(tmp_path / "acct.vendordesk")
+    install_language(QApplication.instance(), "en")      # as the app does: English with its plurals
     window = MainWindow(AppContext(ws, lang="en"), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     try:
@@ -160,7 +163,7 @@ def test_window_import_names_the_failed_file_and_imports_the_others(tmp_path, qt
             flow.preview.accept()
         qtbot.waitUntil(lambda: flow.results is not None, timeout=60000)
         assert [e["event"] for e in flow.results] == ["done", "done"]
-        assert window.statusBar().currentMessage().startswith("Imported 2 file(s)")
+        assert window.statusBar().currentMessage().startswith("Imported 2 files")
     finally:
         workers.cancel_all(wait_ms=5000)
         window.close()

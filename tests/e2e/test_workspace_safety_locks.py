@@ -165,7 +165,7 @@ def test_the_window_watch_reconnects_when_a_dialog_closes(tmp_path, qtbot):
     from PySide6.QtWidgets import QApplication, QFileDialog
 
     from vendordesk.store.locks import locks_intact
-    from vendordesk.ui.lock_watch import install
+    from vendordesk.ui.window.lock_watch import install
 
     path = tmp_path / "acct.vendordesk"
     _make_workspace(path)

@@ -19,7 +19,7 @@ def _make_window(qtbot, workspace, qsettings, lang="en"):
 
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
-    from vendordesk.ui.main_window import MainWindow
+    from vendordesk.ui.window.main_window import MainWindow
 
     install_language(QApplication.instance(), lang)
     window = MainWindow(AppContext(workspace, lang=lang), qsettings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vendordesk.ui.brief_charts import bars_image, money_unit, nice_ticks, waterfall_floor, waterfall_image
+from vendordesk.ui.briefs.brief_charts import bars_image, money_unit, nice_ticks, waterfall_floor, waterfall_image
 
 
 def test_units_are_words_of_the_language_never_k_or_m():

@@ -174,7 +174,6 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_dialogs(qtbot, qapp, make_window, workspace, lang, isolated_env):
-    from vendordesk.ui.about import AboutDialog
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.imports.history import ImportHistory
     from vendordesk.ui.imports.preview import PeriodDialog
@@ -182,6 +181,7 @@ def test_dialogs(qtbot, qapp, make_window, workspace, lang, isolated_env):
     from vendordesk.ui.imports.tab import start_import
     from vendordesk.ui.settings.tab import SettingsDialog
     from vendordesk.ui.tickets.mail import MailDialog
+    from vendordesk.ui.window.about import AboutDialog
 
     try:
         window = make_window(workspace, lang)

@@ -57,7 +57,7 @@ def test_geometry_and_last_workspace_are_remembered(empty_window, workspace, qse
     empty_window.close()
     assert qsettings.value("workspace/last") == str(workspace.path)
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.main_window import MainWindow
+    from vendordesk.ui.window.main_window import MainWindow
 
     again = MainWindow(AppContext(workspace), qsettings)
     try:

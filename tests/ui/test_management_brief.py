@@ -40,7 +40,7 @@ def test_empty_workspace_brief_says_so(workspace):
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_render_pdf(qapp, demo_workspace, tmp_path, lang):
-    from vendordesk.ui.management_brief import render_management_pdf
+    from vendordesk.ui.briefs.management_brief import render_management_pdf
 
     out = render_management_pdf(demo_workspace, tmp_path / f"brief_{lang}.pdf", lang)
     data = out.read_bytes()
@@ -50,7 +50,7 @@ def test_render_pdf(qapp, demo_workspace, tmp_path, lang):
 
 def test_render_refuses_bad_dates(qapp, demo_workspace, tmp_path):
     from vendordesk.errors import UserError
-    from vendordesk.ui.management_brief import render_management_pdf
+    from vendordesk.ui.briefs.management_brief import render_management_pdf
 
     with pytest.raises(UserError, match="--from"):
         render_management_pdf(demo_workspace, tmp_path / "b.pdf", "en", start="31.12.2026")

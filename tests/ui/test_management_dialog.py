@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QPushButton
 
+from vendordesk.ui.briefs.management_brief import ManagementBriefDialog
 from vendordesk.ui.forecast.tab import ForecastTab
 from vendordesk.ui.gears.tab import GearsTab
-from vendordesk.ui.management_brief import ManagementBriefDialog
 from vendordesk.ui.printing import make_document
 
 pytestmark = pytest.mark.qt

@@ -120,7 +120,7 @@ def test_about_shows_version_folders_and_keyring_backend(qtbot, empty_window):
 
     from vendordesk import __version__
     from vendordesk.paths import data_dir, log_file
-    from vendordesk.ui.about import AboutDialog
+    from vendordesk.ui.window.about import AboutDialog
 
     dialog = AboutDialog(empty_window.ctx, empty_window)
     qtbot.addWidget(dialog)

@@ -107,7 +107,7 @@ def run_management(args: argparse.Namespace) -> int:
     out = _out_path(args.out)
     start, end = _date(args.start, "--from"), _date(args.end, "--to")
     app = _qt_app()  # noqa: F841
-    from vendordesk.ui.management_brief import render_management_pdf
+    from vendordesk.ui.briefs.management_brief import render_management_pdf
 
     with open_from_args(args) as ws:
         render_management_pdf(ws, out, _lang(args), start, end)

@@ -46,7 +46,7 @@ class ForecastTab(BaseTab):
         from vendordesk.ui.forecast.view import ForecastView
 
         self.content = ForecastView(self)
-        from vendordesk.ui.management_brief import brief_button
+        from vendordesk.ui.briefs.management_brief import brief_button
 
         self.content.layout().itemAt(0).layout().addWidget(brief_button(self))   # tool bar row
         self.stack.addWidget(self.content)

@@ -218,7 +218,7 @@ class GearsTab(BaseTab):
             bar.addWidget(combo)
         bar.addWidget(self.compare)
         bar.addStretch(1)
-        from vendordesk.ui.management_brief import brief_button
+        from vendordesk.ui.briefs.management_brief import brief_button
 
         bar.addWidget(brief_button(self))
         rows.addLayout(bar)

@@ -32,7 +32,7 @@ def chart_image(analysis, lang: str):
     """ASP, unit cost and the requested cost per week, from zero, in € (ui.brief_charts); None without data."""
     from vendordesk.briefs.negotiation_texts import t
     from vendordesk.text import formatter
-    from vendordesk.ui.brief_charts import lines_image
+    from vendordesk.ui.briefs.brief_charts import lines_image
 
     chart = analysis.chart.dropna(subset=["asp"]) if not analysis.chart.empty else analysis.chart
     if chart.empty:

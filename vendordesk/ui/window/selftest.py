@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from vendordesk.store import open_workspace
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
-    from vendordesk.ui.main_window import MainWindow
+    from vendordesk.ui.window.main_window import MainWindow
 
     def qt_messages(_mode, _context, message: str) -> None:
         # The offscreen platform cannot apply window hints; everything else is reported.

@@ -44,7 +44,7 @@ def _charts(data: dict, lang: str) -> dict:
     """The bridge waterfall and the monthly target bars (ui.brief_charts: honest axes, units, legend below)."""
     from vendordesk.briefs.management import BRIDGE_URL, TARGET_URL, step_name, t
     from vendordesk.core.bridge import STEPS
-    from vendordesk.ui.brief_charts import bars_image, waterfall_image
+    from vendordesk.ui.briefs.brief_charts import bars_image, waterfall_image
 
     images = {}
     b = data.get("bridge")

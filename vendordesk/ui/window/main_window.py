@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(QWidget(), title)
 
     def _build_search(self) -> None:
-        from vendordesk.ui.search import SearchBox, search_entries
+        from vendordesk.ui.window.search import SearchBox, search_entries
 
         self.search = SearchBox(lambda: search_entries(self.ctx.workspace))
         self.search.picked.connect(self.jump)
@@ -336,12 +336,12 @@ class MainWindow(QMainWindow):
         open_sync(self)
 
     def backup_dialog(self) -> None:
-        from vendordesk.ui.backup import backup_with_dialog
+        from vendordesk.ui.window.backup import backup_with_dialog
 
         backup_with_dialog(self, self.ctx.workspace)
 
     def show_about(self) -> None:
-        from vendordesk.ui.about import AboutDialog
+        from vendordesk.ui.window.about import AboutDialog
 
         AboutDialog(self.ctx, self).exec()
 
