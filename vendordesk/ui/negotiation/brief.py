@@ -66,11 +66,3 @@ def preview_brief(parent, html: str, images: dict) -> None:
     from vendordesk.ui.printing import preview
 
     preview(parent, html, images)
-
-
-def render_negotiation_pdf(ws, case_id: int, out: str | Path, lang: str = "de", audience: str = "internal") -> Path:
-    """Analyse the case and write its brief to ``out`` (needs a QApplication)."""
-    from vendordesk.store.negotiations import analyse_case
-
-    analysis = analyse_case(ws, case_id)
-    return write_pdf(analysis, lang, account_facts(ws, analysis.case.asins), out, audience)
