@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from vendordesk.core.parsed import FACT_ROW_HEAD, KEY_COLUMNS
 from vendordesk.store.db import Workspace
@@ -27,7 +28,7 @@ class Block:
     a value. ``long`` blocks (extra_facts) hold ``HEAD + (metric, value)`` instead."""
 
     metrics: tuple[str, ...]
-    rows: list
+    rows: list[tuple[Any, ...]]
     tag_index: int | None = None
     long: bool = False
 

@@ -6,6 +6,9 @@ Readers return pandas DataFrames; core computes on them. Account aggregate rows
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from vendordesk.store.db import Workspace
@@ -24,10 +27,11 @@ TABLES = {"sales_facts": SALES, "traffic_facts": TRAFFIC, "inventory_facts": INV
 KEY = ["asin", "period_start", "period_end"]
 
 
-def _where(asins, start, end, view, program, grain) -> tuple[str, list]:
+def _where(asins: list[str] | None, start: str | None, end: str | None, view: str, program: str,
+           grain: str) -> tuple[str, list[Any]]:
     # With ASINs given, "+grain" keeps SQLite on the primary key instead of the period index.
     clauses = ["asin <> ''", "+grain = ?" if asins else "grain = ?", "distributor_view = ?", "selling_program = ?"]
-    params: list = [grain, view, program]
+    params: list[Any] = [grain, view, program]
     if asins:
         clauses.append(f"asin IN ({','.join('?' * len(asins))})")
         params.extend(asins)
@@ -51,7 +55,7 @@ RATES = {"procurable_product_out_of_stock_rate", "vendor_confirmation_rate", "re
          "average_vendor_lead_time_days", "sell_through_rate", "uft", "net_pure_product_margin"}
 
 
-def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params: list) -> pd.DataFrame:
+def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params: list[Any]) -> pd.DataFrame:
     """One row per (asin, period): marketplaces of a multi-country export are combined
     (amounts and units summed, rates averaged; all-NULL stays NULL)."""
     aggs = ", ".join(f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
@@ -63,7 +67,8 @@ def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params:
 _WEEK_OF = "date(period_start, '-' || strftime('%w', period_start) || ' days')"
 
 
-def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins, start, end, view, program) -> pd.DataFrame:
+def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins: list[str] | None, start: str | None,
+                   end: str | None, view: str, program: str) -> pd.DataFrame:
     """Day facts rolled up into Sunday..Saturday weeks in SQL: flows summed, stocks taken on
     the last day, rates averaged (marketplaces combined per day first)."""
     import datetime as dt
@@ -111,11 +116,11 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
 _KNOWN = {c for columns in TABLES.values() for c in columns}
 
 
-def _slice(frame: pd.DataFrame, present: dict, wanted, asins, start, end) -> pd.DataFrame:
+def _slice(frame: pd.DataFrame, present: dict[str, np.ndarray], wanted: set[str] | None, asins: list[str] | None,
+           start: str | None, end: str | None) -> pd.DataFrame:
     """The rows and columns of the full frame that ``weekly_frame(metrics, asins, start, end)`` returns."""
-    import numpy as np
-
-    cols, mask = [], np.zeros(len(frame), dtype=bool)
+    cols: list[str] = []
+    mask = np.zeros(len(frame), dtype=bool)
     for table, columns in TABLES.items():
         mine = [c for c in columns if wanted is None or c in wanted]
         if mine:
@@ -132,14 +137,15 @@ def _slice(frame: pd.DataFrame, present: dict, wanted, asins, start, end) -> pd.
     return frame.loc[mask, KEY + cols].reset_index(drop=True)
 
 
-def _build_snapshot(ws: Workspace):
+def _build_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
     """(full weekly frame, presence per fact table) from SQL."""
     frame = _weekly_sql(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week", marks=True)
     present = {t: frame.pop(f"has:{t}").notna().to_numpy() for t in TABLES}
     return frame, present
 
 
-def _weekly_sql(ws: Workspace, wanted, asins, start, end, view, program, grain, marks: bool = False) -> pd.DataFrame:
+def _weekly_sql(ws: Workspace, wanted: set[str] | None, asins: list[str] | None, start: str | None,
+                end: str | None, view: str, program: str, grain: str, marks: bool = False) -> pd.DataFrame:
     frames = []
     for table, columns in TABLES.items():
         cols = [c for c in columns if wanted is None or c in wanted]
@@ -183,6 +189,8 @@ def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
         mask &= frame["asin"].isin([str(a) for a in asins])
     if generation:
         mask &= frame["generation_date"] == str(generation)
+    if mask.all():
+        return frame      # copy-on-write: no copy of two million rows when the filter keeps all
     return frame[mask].reset_index(drop=True)
 
 
@@ -215,7 +223,7 @@ def latest_week(ws: Workspace) -> str | None:
 
 def current_costs(ws: Workspace, as_of: str | None = None) -> pd.DataFrame:
     """The cost price valid on ``as_of`` (default: newest) per ASIN: asin, cost, currency, valid_from."""
-    params: list = []
+    params: list[Any] = []
     cond = ""
     if as_of:
         cond = "WHERE valid_from <= ?"

@@ -18,13 +18,17 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 log = logging.getLogger(__name__)
 FORMAT = 1
-_CACHE: dict[str, tuple[str, pd.DataFrame, dict]] = {}
+_CACHE: dict[str, tuple[str, pd.DataFrame, dict[str, Any]]] = {}
+Build = Callable[[Any], Any]
+BuildFrame = Callable[[Any], pd.DataFrame]
 _LOCK = threading.Lock()
 
 
@@ -43,11 +47,11 @@ def version_key(conn: sqlite3.Connection) -> str:
     return f"{FORMAT}:{row[0]}:{row[1]}:{row[2]}"
 
 
-def _has_table(conn) -> bool:
+def _has_table(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_snapshot'").fetchone() is not None
 
 
-def full_frame(ws, build) -> tuple[pd.DataFrame, dict] | None:
+def full_frame(ws: Any, build: Build) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     """(frame, head) of all weekly facts; ``build(ws)`` returns (frame, presence per table) when
     no valid snapshot exists. None when the workspace has no snapshot table (older schema)."""
     conn = ws.conn
@@ -70,7 +74,7 @@ def full_frame(ws, build) -> tuple[pd.DataFrame, dict] | None:
     return loaded
 
 
-def _remember(slot: str, entry: tuple) -> None:
+def _remember(slot: str, entry: tuple[str, pd.DataFrame, dict[str, Any]]) -> None:
     """Keep the frames of one workspace file only (the open one): memory stays bounded."""
     path = slot.split("|", 1)[0]
     with _LOCK:
@@ -79,7 +83,7 @@ def _remember(slot: str, entry: tuple) -> None:
         _CACHE[slot] = entry
 
 
-def forget(path) -> None:
+def forget(path: object) -> None:
     """Drop this process's cached frame of a workspace (tests, closing a workspace)."""
     with _LOCK:
         for slot in [s for s in _CACHE if s == str(path) or s.startswith(f"{path}|")]:
@@ -91,7 +95,7 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     return codes.astype(np.int32), [str(u) for u in uniques]
 
 
-def _save(ws, frame: pd.DataFrame, present: dict[str, np.ndarray], head: dict) -> None:
+def _save(ws: Any, frame: pd.DataFrame, present: dict[str, np.ndarray], head: dict[str, Any]) -> None:
     parts: dict[str, bytes] = {}
     for column, part in (("asin", "asin"), ("period_start", "start"), ("period_end", "end")):
         codes, uniques = _codes(frame[column])
@@ -123,23 +127,34 @@ def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
     return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
 
 
-def _load(conn, key: str) -> tuple[pd.DataFrame, dict] | None:
+def _load(conn: sqlite3.Connection, key: str) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
     if row is None:
         return None
     head = json.loads(bytes(row[0]).decode("utf-8"))
     if head.get("key") != key:
         return None
-    blobs = dict(conn.execute("SELECT part, data FROM facts_snapshot WHERE part <> 'head'"))
-    rows = len(blobs["asin"]) // 4
-    # one float64 block, filled in place: the frame uses it without another copy
-    block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
-    for i, metric in enumerate(head["metrics"]):
-        block[:, i] = np.frombuffer(blobs.pop(metric), dtype=np.float64)
+    def blob(part: str) -> bytes:
+        # one BLOB at a time: all of them at once doubled the peak (+145 MB at 5,000 x 156)
+        found = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (part,)).fetchone()
+        if found is None:
+            raise KeyError(part)
+        return bytes(found[0])
+
+    try:
+        codes = {part: blob(part) for part in ("asin", "start", "end")}
+        rows = len(codes["asin"]) // 4
+        # one float64 block, filled in place: the frame uses it without another copy
+        block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
+        for i, metric in enumerate(head["metrics"]):
+            block[:, i] = np.frombuffer(blob(metric), dtype=np.float64)
+        present = {t: np.frombuffer(blob(f"has:{t}"), dtype=np.uint8).astype(bool) for t in head["tables"]}
+    except KeyError:
+        return None         # a part is missing (an interrupted writer): rebuild
     frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
     for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
-        frame.insert(at, column, _strings(head.pop(f"{part}_values"), blobs[part], "str"))
-    head["present"] = {t: np.frombuffer(blobs[f"has:{t}"], dtype=np.uint8).astype(bool) for t in head["tables"]}
+        frame.insert(at, column, _strings(head.pop(f"{part}_values"), codes.pop(part), "str"))
+    head["present"] = present
     return frame, head
 
 
@@ -154,7 +169,7 @@ def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
                  "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
 
 
-def cached_frame(ws, name: str, build) -> pd.DataFrame:
+def cached_frame(ws: Any, name: str, build: BuildFrame) -> pd.DataFrame:
     """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
     workspace until the next import (or ``invalidate_frame(conn, name)``)."""
     conn = ws.conn
@@ -178,8 +193,9 @@ def cached_frame(ws, name: str, build) -> pd.DataFrame:
     return frame.copy(deep=False)
 
 
-def _encode(frame: pd.DataFrame) -> dict | None:
-    columns, parts = [], {}
+def _encode(frame: pd.DataFrame) -> dict[str, Any] | None:
+    columns: list[list[Any]] = []
+    parts: dict[str, Any] = {}
     for i, column in enumerate(frame.columns):
         series = frame[column]
         kind = str(series.dtype)
@@ -195,7 +211,7 @@ def _encode(frame: pd.DataFrame) -> dict | None:
     return {"head": {"columns": columns, "rows": len(frame)}, **parts}
 
 
-def _save_named(ws, name: str, key: str, own, parts: dict) -> None:
+def _save_named(ws: Any, name: str, key: str, own: Any, parts: dict[str, Any]) -> None:
     try:
         with ws.transaction() as conn:
             again = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
@@ -209,14 +225,14 @@ def _save_named(ws, name: str, key: str, own, parts: dict) -> None:
         log.info("%s cache not saved in %s: %s", name, ws.path, exc)
 
 
-def _load_named(conn, name: str, key: str) -> pd.DataFrame | None:
+def _load_named(conn: sqlite3.Connection, name: str, key: str) -> pd.DataFrame | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:head",)).fetchone()
     if row is None:
         return None
     head = json.loads(bytes(row[0]).decode("utf-8"))
     if head.get("key") != key:
         return None
-    data = {}
+    data: dict[str, Any] = {}
     for i, (column, kind, uniques) in enumerate(head["columns"]):
         blob = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:c{i}",)).fetchone()[0]
         if uniques is None:

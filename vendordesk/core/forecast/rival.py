@@ -27,8 +27,15 @@ MIN_SPREAD = 0.6
 
 
 def _week_idx(dates: pd.Series, first: dt.date) -> np.ndarray:
-    days = (pd.to_datetime(dates).dt.date.map(lambda d: (d - first).days)).to_numpy(dtype=float)
-    return np.floor(days / 7).astype(int)
+    """Whole weeks from ``first`` to each date. Worked out once per distinct date (a few hundred)
+    and spread by code: per row it held a Python object per date (100 MB at 5,000 ASINs)."""
+    codes, uniques = pd.factorize(dates)
+    if not len(codes) or (codes < 0).any():      # a missing date: the row-wise path raises as it always did
+        days = (pd.to_datetime(dates).dt.date.map(lambda d: (d - first).days)).to_numpy(dtype=float)
+        return np.floor(days / 7).astype(int)
+    per_date = pd.Series(pd.to_datetime(pd.Series(uniques)).dt.date.map(lambda d: (d - first).days))
+    weeks = np.floor(per_date.to_numpy(dtype=float) / 7).astype(int)
+    return weeks[codes]
 
 
 def by_horizon(af: pd.DataFrame, asins: list[str], weeks: list[str], last_gen: int) -> np.ndarray:
@@ -38,7 +45,9 @@ def by_horizon(af: pd.DataFrame, asins: list[str], weeks: list[str], last_gen: i
     if af is None or af.empty or not weeks:
         return out
     row = pd.Series(np.arange(len(asins)), index=asins)
-    af = af[af["asin"].isin(row.index)]
+    mine = af["asin"].isin(row.index).to_numpy()
+    if not mine.all():         # no copy of every row when all are the panel's (the usual case)
+        af = af[mine]
     first = dt.date.fromisoformat(weeks[0])
     g = _week_idx(af["generation_date"], first)
     j = _week_idx(af["week_start"], first)

@@ -289,8 +289,11 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
     def take(values: np.ndarray) -> np.ndarray:
         return np.take(values, order)               # a gather (faster than values[order])
 
+    # Each temporary is a row-long array (6 MB at 5,000 ASINs x 156 weeks): dropped as soon as
+    # it is used up, and each result written back at once, so about ten live at a time, not 30.
     a, w = take(asins), take(weeks)
     new_group = np.r_[True, a[1:] != a[:-1]] if n else np.zeros(0, dtype=bool)
+    del a
     group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) if n else np.zeros(0, dtype=np.intp)
     oos = take(cols["procurable_product_out_of_stock_rate"])
     ordered_units, shipped_units = take(cols["ordered_units"]), take(cols["shipped_units"])
@@ -301,26 +304,35 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
         valid = ~np.isnan(full)
         # running sum over the usable weeks only, indexed by how many usable weeks came before a row
         cv = np.r_[0.0, np.cumsum(full[valid])]
+        del full
         before = np.r_[0, np.cumsum(valid)[:-1]] if n else np.zeros(0, dtype=np.intp)
+        del valid
         lo = np.maximum(before - BASELINE_WEEKS, before[group_start]) if n else before
         count = before - lo
         baseline = np.where(count > 0, (cv[before] - cv[lo]) / np.where(count > 0, count, 1), np.nan)
+        del cv, before, lo, count
         lost = np.where(low, ordered * oos / (1.0 - oos),
                         np.where((oos > HIGH_OOS) & (oos <= 1.0), oos * baseline, np.nan))
-        demand = np.where(np.isnan(oos), ordered, ordered + lost)
+        del low, baseline
+        cols["demand_units"][order] = np.where(np.isnan(oos), ordered, ordered + lost)   # back to the rows' order
+        del oos, ordered
         price = take(cols["ordered_revenue"]) / np.where(ordered_units != 0, ordered_units, np.nan)
         shipped_price = take(cols["shipped_revenue"]) / np.where(shipped_units != 0, shipped_units, np.nan)
         price = np.where(np.isnan(price), shipped_price, price)
+        del shipped_price, ordered_units, shipped_units
     known = np.where(~np.isnan(price), np.arange(n), -1)
     last = np.maximum.accumulate(known) if n else known
+    del known
     price = np.where(last >= group_start, price[np.maximum(last, 0)], np.nan) if n else price
+    del last, group_start
+    cols["lost_units"][order] = lost
+    cols["lost_value"][order] = lost * price
+    del lost, price
     on_hand = take(cols["sellable_on_hand_inventory_units"])
     previous = np.r_[np.nan, on_hand[:-1]] if n else on_hand
+    del on_hand
     consecutive = np.r_[False, (w[1:] == w[:-1] + 1)] & ~new_group if n else new_group
-    opening = np.where(consecutive, previous, np.nan)
-    for name, values in (("lost_units", lost), ("lost_value", lost * price), ("demand_units", demand),
-                         ("opening_on_hand_units", opening)):
-        cols[name][order] = values               # back to the rows' own order
+    cols["opening_on_hand_units"][order] = np.where(consecutive, previous, np.nan)
 
 
 def lost_units(facts: pd.DataFrame) -> np.ndarray:

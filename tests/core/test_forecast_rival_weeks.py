@@ -1,0 +1,39 @@
+"""Amazon's forecasts placed by week: whole weeks from the first panel week, worked per distinct date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vendordesk.core.forecast.rival import _week_idx, by_horizon
+
+
+def test_week_index_by_hand():
+    first = dt.date(2024, 1, 7)     # a Sunday
+    # 2024-01-07: 0 days -> week 0; 01-13: 6 days -> 0; 01-14: 7 days -> 1; 2023-12-31: -7 -> -1;
+    # 2023-12-30: -8 days -> floor(-8 / 7) = -2; 2024-03-03: 56 days -> 8 (repeated dates reuse one value)
+    dates = pd.Series(["2024-01-07", "2024-01-13", "2024-01-14", "2023-12-31", "2023-12-30", "2024-03-03",
+                       "2024-01-14"], dtype="str")
+    assert _week_idx(dates, first).tolist() == [0, 0, 1, -1, -2, 8, 1]
+    assert _week_idx(pd.Series([], dtype="str"), first).tolist() == []
+
+
+def test_a_missing_date_is_still_refused():
+    with pytest.raises((TypeError, ValueError)):
+        _week_idx(pd.Series(["2024-01-07", None], dtype=object), dt.date(2024, 1, 7))
+
+
+def test_by_horizon_places_each_value_at_its_week_and_horizon():
+    weeks = ["2024-01-07", "2024-01-14", "2024-01-21", "2024-01-28"]
+    af = pd.DataFrame({"asin": ["A", "A", "B", "Z"],
+                       "generation_date": ["2024-01-07", "2024-01-07", "2024-01-14", "2024-01-07"],
+                       "week_start": ["2024-01-21", "2024-01-07", "2024-01-28", "2024-01-21"],
+                       "mean_units": [5.0, 9.0, 3.0, 7.0]})
+    out = by_horizon(af, ["A", "B"], weeks, last_gen=3)
+    # A: made in week 0 for week 2 -> horizon k = 2 (axis index 1); made for its own week: k = 0, not kept
+    # B: made in week 1 for week 3 -> k = 2; Z is not in the panel
+    assert out[0, 2, 1] == 5.0 and out[1, 3, 1] == 3.0
+    assert np.count_nonzero(~np.isnan(out)) == 2
