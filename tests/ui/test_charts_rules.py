@@ -35,6 +35,17 @@ def test_german_ticks_have_thousands_separators_and_money_uses_tsd_euro(qapp, ge
     assert "EUR" not in money.label_text()
 
 
+def test_the_influence_euro_charts_name_their_unit(qapp, german):
+    """The target, bridge and what-if euro charts use the one money axis: 350.000 € reads "350"
+    on a "Tsd. €" axis (it read "350 T" with no currency)."""
+    from vendordesk.ui.influence.charts import make_plot
+
+    plot = make_plot(short_axis=True)
+    axis = plot.getPlotItem().getAxis("left")
+    assert axis.tickStrings([0.0, 350000.0], 1.0, 50000.0) == ["0", "350"]
+    assert axis.label_text() == "Tsd. €"
+
+
 def test_english_money_axis_says_euro_not_eur(qapp):
     from vendordesk.ui.charts import ValueAxis
 

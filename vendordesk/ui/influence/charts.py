@@ -11,21 +11,15 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
 
-from vendordesk.ui.charts import static_plot
+from vendordesk.ui.charts import ValueAxis, static_plot
 
 UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
 
 
-class ShortAxis(pg.AxisItem):
-    """A value axis with short locale labels (1,2 M / 500 k) instead of 1e+06."""
-
-    def tickStrings(self, values, scale, spacing):
-        return [short_money(v) for v in values]
-
-
 def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
-    axes = {"left": ShortAxis(orientation="left")} if short_axis else {}
+    """``short_axis``: a euro axis ("Tsd. €" / "Mio. €" as its label, locale ticks; ui.charts.ValueAxis)."""
+    axes = {"left": ValueAxis("money", orientation="left")} if short_axis else {}
     plot = static_plot(parent, axes)
     plot.showGrid(x=False, y=True, alpha=0.2)
     return plot
