@@ -116,3 +116,22 @@ def test_whatif_in_the_kams_words_keeps_its_form_and_exports(qtbot, demo_workspa
     assert rows[1][0] == "Availability (in stock) -8 points for 4 weeks"
     html, images = view.page()
     assert "Where the euros come from" in html and "chart://whatif" in images
+
+
+def test_a_refused_shock_leaves_no_old_result_on_screen(qtbot, demo_workspace):
+    """Run a valid shock, then one out of range (OOS +150 points: a rate above 100 %). The note says
+    refused and the totals, bands, sentences, charts and export no longer show the first run."""
+    from vendordesk.ui import fmt
+
+    panel = _panel(qtbot, demo_workspace)
+    view = panel.whatif
+    view.add_shock("procurable_product_out_of_stock_rate", 8.0, 4)
+    view.run()
+    assert view.total_labels["units"].text() != fmt.DASH and view.export_button.isEnabled()
+    view.add_shock("procurable_product_out_of_stock_rate", 150.0, 4)
+    view.run()
+    assert view.note.text().startswith("Refused:")
+    assert all(label.text() == fmt.DASH for label in view.total_labels.values())
+    assert all(label.text() == "" for label in view.band_labels.values())
+    assert view.sentences.text() == "" and view.chart_stack.currentIndex() == 0
+    assert not view.export_button.isEnabled() and not view.print_button.isEnabled()

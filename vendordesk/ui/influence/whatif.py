@@ -295,6 +295,7 @@ class WhatIfView(WhatIfOutput, QWidget):
             try:
                 self.result, self.info = run_prepared(self.prepared, checked, self.horizon.value(), self.graph)
             except ValueError as exc:
+                self._clear_result()
                 self.note.setText(self.tr("Refused: %1").replace("%1", str(exc)))
                 return
             sentences = summary_lines(self.result, self.info, lang)[1:]
@@ -307,6 +308,18 @@ class WhatIfView(WhatIfOutput, QWidget):
         self._draw(lang)
         for b in (self.export_button, self.print_button):
             b.setEnabled(hasattr(self.result, "contributions"))
+
+    def _clear_result(self) -> None:
+        """No figure of an earlier run stays on screen beside a refusal."""
+        self.result = None
+        self.sentences.setText("")
+        for label in self.total_labels.values():
+            label.setText(fmt.DASH)
+        for label in self.band_labels.values():
+            label.setText("")
+        self.chart_stack.setCurrentIndex(0)
+        for b in (self.export_button, self.print_button):
+            b.setEnabled(False)
 
     def _show_totals(self, lang: str) -> None:
         from vendordesk.core.influence.report import band_text
