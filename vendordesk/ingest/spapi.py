@@ -8,27 +8,35 @@ their SP-API meaning; column names are their snake_case. Absent optional fields 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
+from vendordesk.ingest.spapi_values import JsonObject
 from vendordesk.text import N_
 
-# field name, kind ("money" or "num")
-_SALES = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
+Fields = tuple[tuple[str, str], ...]   # (field name, kind: "money" or "num")
+# (report_type, table, aggregate key, by-ASIN key, fields, has currency column)
+PeriodicSpec = tuple[str, str, str, str, Fields, bool]
+# (report_type, table, fields, has currency column)
+RealTimeSpec = tuple[str, str, Fields, bool]
+Key = tuple[str | None, ...]           # the key columns of a fact row, or their start
+
+_SALES: Fields = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
           ("shippedCogs", "money"), ("shippedUnits", "num"), ("customerReturns", "num"))
-_TRAFFIC = (("glanceViews", "num"),)
-_INVENTORY = tuple((name, "money" if name.endswith("Cost") else "num") for name in (
+_TRAFFIC: Fields = (("glanceViews", "num"),)
+_INVENTORY: Fields = tuple((name, "money" if name.endswith("Cost") else "num") for name in (
     "procurableProductOutOfStockRate", "uft", "vendorConfirmationRate", "receiveFillRate",
     "averageVendorLeadTimeDays", "sellThroughRate", "openPurchaseOrderUnits",
     "netReceivedInventoryUnits", "netReceivedInventoryCost", "unfilledCustomerOrderedUnits",
     "sellableOnHandInventoryUnits", "sellableOnHandInventoryCost", "unsellableOnHandInventoryUnits",
     "unsellableOnHandInventoryCost", "aged90PlusDaysSellableInventoryUnits",
     "aged90PlusDaysSellableInventoryCost", "unhealthyInventoryUnits", "unhealthyInventoryCost"))
-_NET_PPM = (("netPureProductMargin", "num"),)
+_NET_PPM: Fields = (("netPureProductMargin", "num"),)
 
-# reportType -> (report_type, table, aggregate key, by-ASIN key, fields, has currency column)
-PERIODIC = {
+# reportType -> its PeriodicSpec
+PERIODIC: dict[str, PeriodicSpec] = {
     "GET_VENDOR_SALES_REPORT": ("sales", "sales_facts", "salesAggregate", "salesByAsin", _SALES, True),
     "GET_VENDOR_TRAFFIC_REPORT": ("traffic", "traffic_facts", "trafficAggregate", "trafficByAsin",
                                   _TRAFFIC, False),
@@ -38,7 +46,7 @@ PERIODIC = {
                                                   "netPureProductMarginAggregate",
                                                   "netPureProductMarginByAsin", _NET_PPM, False),
 }
-REAL_TIME = {
+REAL_TIME: dict[str, RealTimeSpec] = {
     "GET_VENDOR_REAL_TIME_SALES_REPORT": ("sales", "sales_facts",
                                           (("orderedUnits", "num"), ("orderedRevenue", "num")), True),
     "GET_VENDOR_REAL_TIME_TRAFFIC_REPORT": ("traffic", "traffic_facts", (("glanceViews", "num"),), False),
@@ -71,7 +79,7 @@ def _iso_hour(value: object, file_name: str, where: str) -> str:
 class Rows:
     """Turns JSON rows into fact tuples, collecting currencies, used fields and extras."""
 
-    def __init__(self, report: ParsedReport, fields, key_prefix: tuple, with_currency: bool):
+    def __init__(self, report: ParsedReport, fields: Fields, key_prefix: Key, with_currency: bool) -> None:
         self.report, self.fields, self.prefix = report, fields, key_prefix
         self.with_currency = with_currency
         self.currencies: set[str] = set()
@@ -79,8 +87,9 @@ class Rows:
         self.known = {name for name, _ in fields} | {"startDate", "endDate", "asin", "startTime",
                                                      "endTime"}
 
-    def values(self, row: dict, where: str) -> list:
-        out, file_name = [], self.report.file_name
+    def values(self, row: JsonObject, where: str) -> list[int | float | None]:
+        out: list[int | float | None] = []
+        file_name = self.report.file_name
         for name, kind in self.fields:
             value = row.get(name)
             if value is not None:
@@ -96,7 +105,7 @@ class Rows:
             out.append(value)
         return out
 
-    def extras(self, row: dict, key: tuple, where: str) -> None:
+    def extras(self, row: JsonObject, key: Key, where: str) -> None:
         for name in sorted(row.keys() - self.known):
             value = row[name]
             if isinstance(value, dict) and "amount" in value:
@@ -108,22 +117,21 @@ class Rows:
                 self.report.extras.append(key + (snake(name), None, str(value)))
 
 
-def check_currency(report: ParsedReport, currencies: set, default: str | None) -> None:
+def check_currency(report: ParsedReport, currencies: set[str | None], default: str | None) -> None:
     currencies.discard(None)
-    for code in currencies:
-        values.text(code, report.file_name, "Money fields: currencyCode")
-    if len(currencies) > 1:
+    codes = {values.text(code, report.file_name, "Money fields: currencyCode") for code in currencies}
+    if len(codes) > 1:
         raise _refuse(report.file_name, "Money fields", "mixed currencies "
-                      f"({', '.join(sorted(currencies))}) in one document",
+                      f"({', '.join(sorted(codes))}) in one document",
                       "Request the report in one currency and import it again.")
-    report.currency = next(iter(currencies), default)
+    report.currency = next(iter(codes), default)
 
 
 def assume_currency(report: ParsedReport, where: str) -> None:
     """Amounts without any currency code: the marketplace's currency, said in a warning (or refused)."""
     from vendordesk.ingest.markets import CURRENCY_OF
 
-    currency = CURRENCY_OF.get(report.marketplace_id)
+    currency = CURRENCY_OF.get(report.marketplace_id) if report.marketplace_id is not None else None
     if currency is None:
         raise _refuse(report.file_name, where, f"no currency is named and marketplace {report.marketplace_id} has "
                       "no currency VendorDesk knows", "Download the document again from Amazon.")
@@ -133,7 +141,7 @@ def assume_currency(report: ParsedReport, where: str) -> None:
                            "download the document again from Amazon.")
 
 
-def report_options(doc: dict, file_name: str) -> dict:
+def report_options(doc: JsonObject, file_name: str) -> JsonObject:
     options = doc["reportSpecification"].get("reportOptions")
     if options is None:
         return {}
@@ -143,14 +151,14 @@ def report_options(doc: dict, file_name: str) -> dict:
     return options
 
 
-def option(options: dict, name: str, default: str, allowed: tuple[str, ...], file_name: str) -> str:
+def option(options: JsonObject, name: str, default: str, allowed: tuple[str, ...], file_name: str) -> str:
     value = options.get(name)
     if value is None or value == "":
         return default
     return values.text(value, file_name, f"reportSpecification.reportOptions.{name}", allowed).upper()
 
 
-def section(doc: dict, key: str, file_name: str) -> list:
+def section(doc: JsonObject, key: str, file_name: str) -> list[Any]:
     data = doc.get(key)
     if data is None:
         return []
@@ -164,18 +172,19 @@ def _brief(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def columns(fields, rows_seen: set[str], with_currency: bool) -> tuple:
+def columns(fields: Fields, rows_seen: set[str], with_currency: bool) -> tuple[str, ...]:
     cols = tuple(snake(name) for name, _ in fields if name in rows_seen)
     return (("currency",) if with_currency else ()) + cols
 
 
-def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
+def _real_time(doc: JsonObject, report: ParsedReport, spec: RealTimeSpec) -> None:
     report_type, table, fields, with_currency = spec
     options = report_options(doc, report.file_name)
     report.grain, report.distributor_view, report.selling_program = "hour", "MANUFACTURING", "RETAIL"
-    prefix = (report.marketplace_id, "MANUFACTURING", "RETAIL", "hour")
+    prefix: Key = (report.marketplace_id, "MANUFACTURING", "RETAIL", "hour")
     rows = Rows(report, fields, prefix, with_currency)
-    out, seen = [], set()
+    out: list[tuple[Any, ...]] = []
+    seen: set[str] = set()
     for index, row in enumerate(section(doc, "reportData", report.file_name)):
         where = f"reportData[{index}]"
         if not isinstance(row, dict):
@@ -200,8 +209,9 @@ def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
                 for r in out]
     report.blocks[table] = FactBlock((("currency",) if with_currency else ()) + cols, rows_out)
     report.report_type = report_type
-    report.period_start = min((r[5] for r in out), default=report.period_start)
-    report.period_end = max((r[6] for r in out), default=report.period_end)
+    if out:
+        report.period_start = min(r[5] for r in out)
+        report.period_end = max(r[6] for r in out)
 
 
 def parse_document(doc: object, file_name: str, account_currency: str | None = None) -> ParsedReport:
@@ -228,7 +238,7 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
     return finish(report, account_currency)
 
 
-def begin(doc: dict, file_name: str) -> tuple[ParsedReport, str]:
+def begin(doc: JsonObject, file_name: str) -> tuple[ParsedReport, str]:
     """The report specification checked: (report with marketplace and period, reportType)."""
     spec = doc.get("reportSpecification")
     if not isinstance(spec, dict) or "reportType" not in spec:

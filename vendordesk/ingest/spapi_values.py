@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, HISTORY_AHEAD_DAYS, date_bounds
 from vendordesk.errors import UserError
@@ -26,6 +28,9 @@ NON_NEGATIVE = frozenset({
 ASIN = re.compile(r"[A-Z0-9]{10}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?")
 _DAMAGED = "The document is damaged; download it again from Amazon."
+# A decoded JSON object of a report document: its values are whatever the document holds, which is
+# why the checks below take ``object`` and say what they found.
+JsonObject = dict[str, Any]
 
 
 def refuse(file_name: str, where: str, what: str, todo: str = _DAMAGED) -> UserError:
@@ -45,26 +50,34 @@ class TooLong:
 class DuplicateKey(Exception):
     """One JSON object names the same key twice (json would keep the last value silently)."""
 
-    def __init__(self, key: str, values: list, asin: object):
+    def __init__(self, key: str, values: list[object], asin: object):
         super().__init__(key)
         self.key, self.values, self.asin = key, values, asin
 
     def refusal(self, file_name: str) -> UserError:
-        shown = " and ".join(_short(v) if type(v) in (int, float) else _brief(v) for v in self.values[:3])
+        shown = " and ".join(_short(v) if type(v) is int or type(v) is float else _brief(v) for v in self.values[:3])
         record = f" (the record of ASIN {self.asin})" if isinstance(self.asin, str) else ""
         return UserError(f'{file_name}: the field "{self.key}" appears {len(self.values)} times in one JSON '
                          f"object{record}, with the values {shown}; which one Amazon meant cannot be known. "
                          "Nothing was imported. Download the document again from Amazon.")
 
 
-def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+def unique_keys(pairs: list[tuple[str, object]]) -> JsonObject:
     """json's object_pairs_hook: the object as a dict, or DuplicateKey when a key repeats."""
     obj = dict(pairs)
     if len(obj) != len(pairs):
-        seen: set[str] = set()
-        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        key = _first_repeated(k for k, _ in pairs)
         raise DuplicateKey(key, [v for k, v in pairs if k == key], obj.get("asin"))
     return obj
+
+
+def _first_repeated(keys: Iterable[str]) -> str:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise StopIteration   # unreachable: called only when a key repeats (as next() on the keys would)
 
 
 def _brief(value: object) -> str:
@@ -76,7 +89,7 @@ def number(value: object, file_name: str, where: str, name: str = "") -> int | f
     """A finite report number; ``name`` (the field) decides whether it may be negative."""
     if isinstance(value, TooLong):
         raise refuse(file_name, where, f"the integer {value!r} is too large to be a report value")
-    if type(value) not in (int, float):
+    if type(value) is not int and type(value) is not float:
         raise refuse(file_name, where, f"{value!r} is not a number")
     if type(value) is float and not math.isfinite(value):
         raise refuse(file_name, where, f"{value!r} is not a finite number (NaN, Infinity or a number "
@@ -89,8 +102,8 @@ def number(value: object, file_name: str, where: str, name: str = "") -> int | f
     return value
 
 
-def _short(value: float) -> str:
-    text = repr(value) if type(value) is float or value.bit_length() < 200 else f"{value.bit_length()}-bit integer"
+def _short(value: int | float) -> str:
+    text = repr(value) if isinstance(value, float) or value.bit_length() < 200 else f"{value.bit_length()}-bit integer"
     return text if len(text) <= 30 else text[:20] + "…"
 
 
@@ -108,7 +121,7 @@ def asin(value: object, file_name: str, where: str) -> str:
     return value
 
 
-def _check_day(day: dt.date, value: str, file_name: str, where: str, ahead_days: int) -> None:
+def _check_day(day: dt.date, value: object, file_name: str, where: str, ahead_days: int) -> None:
     earliest, latest = date_bounds(ahead_days)
     if not earliest <= day <= latest:
         raise refuse(file_name, where, f"{value!r} is outside the plausible report dates "
@@ -122,7 +135,7 @@ def iso_date(value: object, file_name: str, where: str, ahead_days: int = HISTOR
     try:
         day = dt.date(*map(int, match.groups()[:3])) if match else None
         if match and match.group(4):
-            dt.datetime.fromisoformat(value)
+            dt.datetime.fromisoformat(match.string)
     except ValueError:
         day = None
     if day is None:
@@ -135,7 +148,7 @@ def iso_hour(value: object, file_name: str, where: str) -> str:
     """An ISO date-time within the plausible dates -> 'YYYY-MM-DDTHH:MM:SSZ' (UTC)."""
     match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
     try:
-        moment = dt.datetime.fromisoformat(value) if match else None
+        moment = dt.datetime.fromisoformat(match.string) if match else None
     except ValueError:
         moment = None
     if moment is None:
