@@ -11,6 +11,7 @@ import codecs
 import csv
 import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from vendordesk.errors import UserError
@@ -69,7 +70,7 @@ def text_codec(path: Path, head: bytes) -> str:
 class CsvRows:
     """The rows of one CSV file; iterating reads the file again from the start."""
 
-    def __init__(self, path: Path, head: bytes, delimiter: str | None = None):
+    def __init__(self, path: Path, head: bytes, delimiter: str | None = None) -> None:
         self.path, self.name = path, path.name
         self.codec = text_codec(path, head)
         first = list(itertools.islice(self._lines(), HEADER_SCAN))
@@ -80,7 +81,7 @@ class CsvRows:
         self.last_width, self.last_line = 0, 0
         self.header: list[str] = []
 
-    def _lines(self):
+    def _lines(self) -> Iterator[str]:
         try:
             with self.path.open(encoding=self.codec, newline="") as handle:
                 for line in handle:
@@ -95,7 +96,7 @@ class CsvRows:
         match = _WRAPPED.match(line)
         return match.group(1).replace('""', '"') + "\n" if match else line
 
-    def _tracked(self):
+    def _tracked(self) -> Iterator[str]:
         last = ""
         for line in self._lines():
             last = line
@@ -103,7 +104,7 @@ class CsvRows:
         self.ends_cleanly = last.endswith(("\n", "\r"))
         self.ends_in_delimiter = last.endswith(self.delimiter)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[list[str]]:
         reader = csv.reader(self._tracked(), delimiter=self.delimiter, strict=True)
         start = 1
         while True:
@@ -166,10 +167,10 @@ class CsvRows:
 class DataRows:
     """The rows below the header, re-readable; the file's completeness is checked at the end of each pass."""
 
-    def __init__(self, rows: CsvRows, header_at: int, header_width: int):
+    def __init__(self, rows: CsvRows, header_at: int, header_width: int) -> None:
         self.rows, self.skip, self.width = rows, header_at + 1, header_width
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[list[str]]:
         count = 0
         for row in itertools.islice(self.rows, self.skip, None):
             count += 1
