@@ -65,9 +65,6 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
 
-_refuse = values.refuse
-
-
 def _iso_date(value: object, file_name: str, where: str, ahead_days: int = values.HISTORY_AHEAD_DAYS) -> str:
     return values.iso_date(value, file_name, where, ahead_days)
 
@@ -95,8 +92,10 @@ class Rows:
             if value is not None:
                 if kind == "money":
                     if not isinstance(value, dict):
-                        raise _refuse(file_name, f"{where}.{name}", f"{value!r} is not a Money object "
-                                      "(amount and currencyCode)")
+                        raise UserError(N_("{file}: {field}: {value} is not a Money object (amount and "
+                                           "currencyCode). Nothing was imported. The document is damaged; "
+                                           "download it again from Amazon."),
+                                        file=file_name, field=f"{where}.{name}", value=repr(value))
                     code = value.get("currencyCode")
                     if code is not None:
                         self.currencies.add(values.text(code, file_name, f"{where}.{name}.currencyCode"))
@@ -121,9 +120,9 @@ def check_currency(report: ParsedReport, currencies: set[str | None], default: s
     currencies.discard(None)
     codes = {values.text(code, report.file_name, "Money fields: currencyCode") for code in currencies}
     if len(codes) > 1:
-        raise _refuse(report.file_name, "Money fields", "mixed currencies "
-                      f"({', '.join(sorted(codes))}) in one document",
-                      "Request the report in one currency and import it again.")
+        raise UserError(N_("{file}: Money fields: mixed currencies ({currencies}) in one document. Nothing was "
+                           "imported. Request the report in one currency and import it again."),
+                        file=report.file_name, currencies=", ".join(sorted(codes)))
     report.currency = next(iter(codes), default)
 
 
@@ -133,8 +132,9 @@ def assume_currency(report: ParsedReport, where: str) -> None:
 
     currency = CURRENCY_OF.get(report.marketplace_id) if report.marketplace_id is not None else None
     if currency is None:
-        raise _refuse(report.file_name, where, f"no currency is named and marketplace {report.marketplace_id} has "
-                      "no currency VendorDesk knows", "Download the document again from Amazon.")
+        raise UserError(N_("{file}: {field}: no currency is named and marketplace {marketplace} has no currency "
+                           "VendorDesk knows. Nothing was imported. Download the document again from Amazon."),
+                        file=report.file_name, field=where, marketplace=str(report.marketplace_id))
     report.currency = currency
     report.warnings.append(f"{where}: no currency is named; the amounts were stored as {currency}, the currency "
                            f"of marketplace {report.marketplace_id}. If that is wrong, undo this import and "
@@ -146,8 +146,10 @@ def report_options(doc: JsonObject, file_name: str) -> JsonObject:
     if options is None:
         return {}
     if not isinstance(options, dict):
-        raise _refuse(file_name, "reportSpecification.reportOptions", f"{_brief(options)} is not an object "
-                      "of report options (reportPeriod, distributorView, sellingProgram)")
+        raise UserError(N_("{file}: reportSpecification.reportOptions: {value} is not an object of report options "
+                           "(reportPeriod, distributorView, sellingProgram). Nothing was imported. The document "
+                           "is damaged; download it again from Amazon."),
+                        file=file_name, value=_brief(options))
     return options
 
 
@@ -163,7 +165,9 @@ def section(doc: JsonObject, key: str, file_name: str) -> list[Any]:
     if data is None:
         return []
     if not isinstance(data, list):
-        raise _refuse(file_name, key, f"{_brief(data)} is not a list of records")
+        raise UserError(N_("{file}: {field}: {value} is not a list of records. Nothing was imported. The document "
+                           "is damaged; download it again from Amazon."),
+                        file=file_name, field=key, value=_brief(data))
     return data
 
 
@@ -188,7 +192,8 @@ def _real_time(doc: JsonObject, report: ParsedReport, spec: RealTimeSpec) -> Non
     for index, row in enumerate(section(doc, "reportData", report.file_name)):
         where = f"reportData[{index}]"
         if not isinstance(row, dict):
-            raise _refuse(report.file_name, where, "is not an object", "The document is damaged.")
+            raise UserError(N_("{file}: {field}: is not an object. Nothing was imported. The document is damaged."),
+                            file=report.file_name, field=where)
         values.asin(row.get("asin"), report.file_name, where + ".asin")
         start = _iso_hour(row.get("startTime"), report.file_name, where + ".startTime")
         end = _iso_hour(row.get("endTime"), report.file_name, where + ".endTime")
@@ -219,7 +224,8 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
     from vendordesk.ingest import spapi_more
 
     if not isinstance(doc, dict):
-        raise _refuse(file_name, "top level", "is not a JSON object", "This is not an SP-API report document.")
+        raise UserError(N_("{file}: top level: is not a JSON object. Nothing was imported. This is not an SP-API "
+                           "report document."), file=file_name)
     if "errorDetails" in doc and not DATA_KEYS & doc.keys():
         raise UserError(N_("{file}: Amazon did not deliver this report: {details}. Nothing was imported. Request "
                            "the report again (check reportOptions and the Vendor Central permissions)."),
@@ -242,18 +248,20 @@ def begin(doc: JsonObject, file_name: str) -> tuple[ParsedReport, str]:
     """The report specification checked: (report with marketplace and period, reportType)."""
     spec = doc.get("reportSpecification")
     if not isinstance(spec, dict) or "reportType" not in spec:
-        raise _refuse(file_name, "reportSpecification.reportType", "is missing",
-                      "This JSON is not an SP-API vendor report document.")
+        raise UserError(N_("{file}: reportSpecification.reportType: is missing. Nothing was imported. This JSON is "
+                           "not an SP-API vendor report document."), file=file_name)
     kind = values.text(spec["reportType"], file_name, "reportSpecification.reportType")
     report = ParsedReport(file_name=file_name, source="api", report_type="?")
     markets = spec.get("marketplaceIds")
     if markets is None or markets == []:
-        raise _refuse(file_name, "reportSpecification.marketplaceIds", "is missing or empty, so the marketplace "
-                      "of the facts is unknown", "Amazon's report documents always name it; download the "
-                      "document again from Amazon.")
+        raise UserError(N_("{file}: reportSpecification.marketplaceIds: is missing or empty, so the marketplace of "
+                           "the facts is unknown. Nothing was imported. Amazon's report documents always name it; "
+                           "download the document again from Amazon."), file=file_name)
     if not isinstance(markets, list):
-        raise _refuse(file_name, "reportSpecification.marketplaceIds", f"{_brief(markets)} is not a list of "
-                      "marketplace IDs (e.g. [\"A1PA6795UKMFR9\"])")
+        raise UserError(N_("{file}: reportSpecification.marketplaceIds: {value} is not a list of marketplace IDs "
+                           "(e.g. [\"A1PA6795UKMFR9\"]). Nothing was imported. The document is damaged; download "
+                           "it again from Amazon."),
+                        file=file_name, value=_brief(markets))
     for index, market in enumerate(markets):
         values.text(market, file_name, f"reportSpecification.marketplaceIds[{index}]")
     report.marketplace_id = markets[0]
@@ -268,11 +276,13 @@ def begin(doc: JsonObject, file_name: str) -> tuple[ParsedReport, str]:
     if start and end:
         report.period_start, report.period_end = start, end
         if end < start:
-            raise _refuse(file_name, "reportSpecification", f"dataEndTime {end} is before dataStartTime {start}",
-                          "Download the report again with a valid date range.")
+            raise UserError(N_("{file}: reportSpecification: dataEndTime {end} is before dataStartTime {start}. "
+                               "Nothing was imported. Download the report again with a valid date range."),
+                            file=file_name, end=end, start=start)
     if kind not in PERIODIC and kind not in REAL_TIME and kind not in OTHER_KINDS:
-        raise _refuse(file_name, "reportSpecification.reportType", f"{kind!r} is not a report VendorDesk reads",
-                      "Import sales, traffic, inventory, net PPM, forecasting, real-time or coupon reports.")
+        raise UserError(N_("{file}: reportSpecification.reportType: {kind} is not a report VendorDesk reads. "
+                           "Nothing was imported. Import sales, traffic, inventory, net PPM, forecasting, "
+                           "real-time or coupon reports."), file=file_name, kind=repr(kind))
     return report, kind
 
 

@@ -24,7 +24,8 @@ def _objects(value: object, file_name: str, where: str) -> list[JsonObject]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise values.refuse(file_name, where, "is not a list of objects")
+        raise UserError(N_("{file}: {field}: is not a list of objects. Nothing was imported. The document is "
+                           "damaged; download it again from Amazon."), file=file_name, field=where)
     return value
 
 
@@ -45,7 +46,9 @@ def forecasting(doc: JsonObject, report: ParsedReport) -> None:
         start = values.iso_date(row.get("startDate"), name, where + ".startDate", FORECAST_AHEAD_DAYS)
         end = values.iso_date(row.get("endDate"), name, where + ".endDate", FORECAST_AHEAD_DAYS)
         if end < start:
-            raise values.refuse(name, where, f"endDate {end} is before startDate {start}")
+            raise UserError(N_("{file}: {field}: endDate {end} is before startDate {start}. Nothing was imported. "
+                               "The document is damaged; download it again from Amazon."),
+                            file=name, field=where, end=end, start=start)
         units = [_number(row.get(q), name, f"{where}.{q}", q) for q in _QUANTILES]
         known = [v for v in units if v is not None]
         if known != sorted(known):
@@ -81,7 +84,9 @@ def coupons(doc: JsonObject, report: ParsedReport) -> None:
             start = values.iso_date(coupon.get("startDateTime"), name, where + ".startDateTime")
             end = values.iso_date(coupon.get("endDateTime"), name, where + ".endDateTime")
             if end < start:
-                raise values.refuse(name, where, f"endDateTime {end} is before startDateTime {start}")
+                raise UserError(N_("{file}: {field}: endDateTime {end} is before startDateTime {start}. Nothing "
+                                   "was imported. The document is damaged; download it again from Amazon."),
+                                file=name, field=where, end=end, start=start)
             label = f"{campaign.get('campaignName', '')} / {coupon.get('name', '')}".strip(" /")
             asins = [values.asin(a["asin"], name, f"{where}.asins[{i}].asin")
                      for i, a in enumerate(_objects(coupon.get("asins"), name, where + ".asins"))

@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from vendordesk.core.parsed import GRAINS, FactBlock, ParsedReport
+from vendordesk.errors import UserError
 from vendordesk.ingest import spapi, spapi_fast
 from vendordesk.ingest import spapi_values as values
 from vendordesk.ingest.spapi_values import JsonObject
+from vendordesk.text import N_
 
 CHUNK = 20_000
 
@@ -27,9 +29,9 @@ class Periodic:
         period = options.get("reportPeriod")
         report.grain = GRAINS.get(period.upper()) if isinstance(period, str) else None
         if report.grain is None:
-            raise values.refuse(name, "reportSpecification.reportOptions.reportPeriod",
-                                f"{period!r} is not DAY, WEEK, MONTH, QUARTER or YEAR",
-                                "Download the report again with a reportPeriod.")
+            raise UserError(N_("{file}: reportSpecification.reportOptions.reportPeriod: {value} is not DAY, WEEK, "
+                               "MONTH, QUARTER or YEAR. Nothing was imported. Download the report again with a "
+                               "reportPeriod."), file=name, value=repr(period))
         report.distributor_view = spapi.option(options, "distributorView", "MANUFACTURING", spapi.VIEWS, name)
         report.selling_program = spapi.option(options, "sellingProgram", "RETAIL", spapi.PROGRAMS, name)
         self.prefix: spapi.Key = (report.marketplace_id, report.distributor_view, report.selling_program, report.grain)
@@ -73,12 +75,15 @@ class Periodic:
         for index, row in enumerate(chunk, start=offset):
             where = f"{key}[{index}]"
             if not isinstance(row, dict):
-                raise values.refuse(name, where, "is not an object")
+                raise UserError(N_("{file}: {field}: is not an object. Nothing was imported. The document is "
+                                   "damaged; download it again from Amazon."), file=name, field=where)
             asin = values.asin(row.get("asin"), name, where + ".asin") if is_asin else ""
             start = values.iso_date(row.get("startDate"), name, where + ".startDate")
             end = values.iso_date(row.get("endDate"), name, where + ".endDate")
             if end < start:
-                raise values.refuse(name, where, f"endDate {end} is before startDate {start}")
+                raise UserError(N_("{file}: {field}: endDate {end} is before startDate {start}. Nothing was "
+                                   "imported. The document is damaged; download it again from Amazon."),
+                                file=name, field=where, end=end, start=start)
             numbers = helper.values(row, where)
             self.seen.update(row.keys())
             key_tuple = (asin,) + self.prefix + (start, end)

@@ -31,7 +31,8 @@ _CUT = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")
 PIECE_CHARS, MIN_PIECE_CHARS = 8 * 2**20, 32 * 2**10
 # The same C scanner json.loads uses (NaN etc. refused later); a key named twice raises DuplicateKey.
 # (text, index) -> (value, index after it)
-_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(object_pairs_hook=unique_keys).scan_once  # type: ignore[attr-defined]
+_unique_decoder = json.JSONDecoder(object_pairs_hook=unique_keys)
+_scan: Callable[[str, int], tuple[Any, int]] = _unique_decoder.scan_once  # type: ignore[attr-defined]
 
 
 class _Unusual(Exception):
@@ -111,7 +112,8 @@ def _pieces(text: str, index: int, key: str, periodic: spapi_periodic.Periodic) 
     while size >= MIN_PIECE_CHARS:
         cut = _CUT.search(text, index + size)
         try:
-            records = json.loads("[" + text[index:cut.start() + 1] + "]", object_pairs_hook=unique_keys) if cut else None
+            piece = "[" + text[index:cut.start() + 1] + "]" if cut else ""
+            records = json.loads(piece, object_pairs_hook=unique_keys) if cut else None
         except ValueError:
             records = None
         if records is None or cut is None:   # near the list's end (or an odd cut): try shorter pieces

@@ -30,6 +30,7 @@ from vendordesk.sync.explain import (
     timeout_message,
 )
 from vendordesk.sync.plan import ReportRequest
+from vendordesk.text import N_
 
 if TYPE_CHECKING:
     from vendordesk.ops.base import OpResult
@@ -257,8 +258,8 @@ def sync(workspace_path: Path | str, report_types: list[str], period: str, start
     requests = plan_requests(report_types, period, start, end, market or prefs.marketplace_id, view, program)
     credentials = secrets.store().load()
     if credentials is None:
-        raise UserError("SP-API credentials are missing from the keyring. Enter them in the app under "
-                        "File › Settings › SP-API, then run the sync again.")
+        raise UserError(N_("SP-API credentials are missing from the keyring. Enter them in the app under "
+                           "File › Settings › SP-API, then run the sync again."))
     options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
     result = sync_reports(path, requests, credentials, progress=progress, cancelled=cancelled, options=options)
     return OpResult(result, Changes(facts=bool(result.imported)))
