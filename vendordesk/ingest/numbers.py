@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Invisible characters seen in exports (LRM, RLM, zero-width space, BOM, word joiner).
@@ -185,7 +186,9 @@ class MarksEvidence:
 
 
 def _plain(text: str, decimal: str) -> str:
-    number = _number(_tokens(text)[2], decimal)
+    tokens = _tokens(text)
+    assert tokens is not None   # only values with a body are collected as evidence
+    number = _number(tokens[2], decimal)
     return f"{number:g}" if abs(number) < 1e15 else repr(number)
 
 
@@ -252,7 +255,7 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
     return number / 100.0 if (percent or is_percent) else number
 
 
-def column_marks(cells, locale: str | None = None, fallback_locale: str | None = None) -> ColumnMarks:
+def column_marks(cells: Iterable[object], locale: str | None = None, fallback_locale: str | None = None) -> ColumnMarks:
     """The marks of a column given all its cells at once."""
     evidence = MarksEvidence()
     for cell in cells:

@@ -8,27 +8,35 @@ their SP-API meaning; column names are their snake_case. Absent optional fields 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
+from vendordesk.ingest.spapi_values import JsonObject
 from vendordesk.text import N_
 
-# field name, kind ("money" or "num")
-_SALES = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
+Fields = tuple[tuple[str, str], ...]   # (field name, kind: "money" or "num")
+# (report_type, table, aggregate key, by-ASIN key, fields, has currency column)
+PeriodicSpec = tuple[str, str, str, str, Fields, bool]
+# (report_type, table, fields, has currency column)
+RealTimeSpec = tuple[str, str, Fields, bool]
+Key = tuple[str | None, ...]           # the key columns of a fact row, or their start
+
+_SALES: Fields = (("orderedRevenue", "money"), ("orderedUnits", "num"), ("shippedRevenue", "money"),
           ("shippedCogs", "money"), ("shippedUnits", "num"), ("customerReturns", "num"))
-_TRAFFIC = (("glanceViews", "num"),)
-_INVENTORY = tuple((name, "money" if name.endswith("Cost") else "num") for name in (
+_TRAFFIC: Fields = (("glanceViews", "num"),)
+_INVENTORY: Fields = tuple((name, "money" if name.endswith("Cost") else "num") for name in (
     "procurableProductOutOfStockRate", "uft", "vendorConfirmationRate", "receiveFillRate",
     "averageVendorLeadTimeDays", "sellThroughRate", "openPurchaseOrderUnits",
     "netReceivedInventoryUnits", "netReceivedInventoryCost", "unfilledCustomerOrderedUnits",
     "sellableOnHandInventoryUnits", "sellableOnHandInventoryCost", "unsellableOnHandInventoryUnits",
     "unsellableOnHandInventoryCost", "aged90PlusDaysSellableInventoryUnits",
     "aged90PlusDaysSellableInventoryCost", "unhealthyInventoryUnits", "unhealthyInventoryCost"))
-_NET_PPM = (("netPureProductMargin", "num"),)
+_NET_PPM: Fields = (("netPureProductMargin", "num"),)
 
-# reportType -> (report_type, table, aggregate key, by-ASIN key, fields, has currency column)
-PERIODIC = {
+# reportType -> its PeriodicSpec
+PERIODIC: dict[str, PeriodicSpec] = {
     "GET_VENDOR_SALES_REPORT": ("sales", "sales_facts", "salesAggregate", "salesByAsin", _SALES, True),
     "GET_VENDOR_TRAFFIC_REPORT": ("traffic", "traffic_facts", "trafficAggregate", "trafficByAsin",
                                   _TRAFFIC, False),
@@ -38,7 +46,7 @@ PERIODIC = {
                                                   "netPureProductMarginAggregate",
                                                   "netPureProductMarginByAsin", _NET_PPM, False),
 }
-REAL_TIME = {
+REAL_TIME: dict[str, RealTimeSpec] = {
     "GET_VENDOR_REAL_TIME_SALES_REPORT": ("sales", "sales_facts",
                                           (("orderedUnits", "num"), ("orderedRevenue", "num")), True),
     "GET_VENDOR_REAL_TIME_TRAFFIC_REPORT": ("traffic", "traffic_facts", (("glanceViews", "num"),), False),
@@ -57,9 +65,6 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
 
-_refuse = values.refuse
-
-
 def _iso_date(value: object, file_name: str, where: str, ahead_days: int = values.HISTORY_AHEAD_DAYS) -> str:
     return values.iso_date(value, file_name, where, ahead_days)
 
@@ -71,7 +76,7 @@ def _iso_hour(value: object, file_name: str, where: str) -> str:
 class Rows:
     """Turns JSON rows into fact tuples, collecting currencies, used fields and extras."""
 
-    def __init__(self, report: ParsedReport, fields, key_prefix: tuple, with_currency: bool):
+    def __init__(self, report: ParsedReport, fields: Fields, key_prefix: Key, with_currency: bool) -> None:
         self.report, self.fields, self.prefix = report, fields, key_prefix
         self.with_currency = with_currency
         self.currencies: set[str] = set()
@@ -79,15 +84,18 @@ class Rows:
         self.known = {name for name, _ in fields} | {"startDate", "endDate", "asin", "startTime",
                                                      "endTime"}
 
-    def values(self, row: dict, where: str) -> list:
-        out, file_name = [], self.report.file_name
+    def values(self, row: JsonObject, where: str) -> list[int | float | None]:
+        out: list[int | float | None] = []
+        file_name = self.report.file_name
         for name, kind in self.fields:
             value = row.get(name)
             if value is not None:
                 if kind == "money":
                     if not isinstance(value, dict):
-                        raise _refuse(file_name, f"{where}.{name}", f"{value!r} is not a Money object "
-                                      "(amount and currencyCode)")
+                        raise UserError(N_("{file}: {field}: {value} is not a Money object (amount and "
+                                           "currencyCode). Nothing was imported. The document is damaged; "
+                                           "download it again from Amazon."),
+                                        file=file_name, field=f"{where}.{name}", value=repr(value))
                     code = value.get("currencyCode")
                     if code is not None:
                         self.currencies.add(values.text(code, file_name, f"{where}.{name}.currencyCode"))
@@ -96,7 +104,7 @@ class Rows:
             out.append(value)
         return out
 
-    def extras(self, row: dict, key: tuple, where: str) -> None:
+    def extras(self, row: JsonObject, key: Key, where: str) -> None:
         for name in sorted(row.keys() - self.known):
             value = row[name]
             if isinstance(value, dict) and "amount" in value:
@@ -108,54 +116,58 @@ class Rows:
                 self.report.extras.append(key + (snake(name), None, str(value)))
 
 
-def check_currency(report: ParsedReport, currencies: set, default: str | None) -> None:
+def check_currency(report: ParsedReport, currencies: set[str | None], default: str | None) -> None:
     currencies.discard(None)
-    for code in currencies:
-        values.text(code, report.file_name, "Money fields: currencyCode")
-    if len(currencies) > 1:
-        raise _refuse(report.file_name, "Money fields", "mixed currencies "
-                      f"({', '.join(sorted(currencies))}) in one document",
-                      "Request the report in one currency and import it again.")
-    report.currency = next(iter(currencies), default)
+    codes = {values.text(code, report.file_name, "Money fields: currencyCode") for code in currencies}
+    if len(codes) > 1:
+        raise UserError(N_("{file}: Money fields: mixed currencies ({currencies}) in one document. Nothing was "
+                           "imported. Request the report in one currency and import it again."),
+                        file=report.file_name, currencies=", ".join(sorted(codes)))
+    report.currency = next(iter(codes), default)
 
 
 def assume_currency(report: ParsedReport, where: str) -> None:
     """Amounts without any currency code: the marketplace's currency, said in a warning (or refused)."""
     from vendordesk.ingest.markets import CURRENCY_OF
 
-    currency = CURRENCY_OF.get(report.marketplace_id)
+    currency = CURRENCY_OF.get(report.marketplace_id) if report.marketplace_id is not None else None
     if currency is None:
-        raise _refuse(report.file_name, where, f"no currency is named and marketplace {report.marketplace_id} has "
-                      "no currency VendorDesk knows", "Download the document again from Amazon.")
+        raise UserError(N_("{file}: {field}: no currency is named and marketplace {marketplace} has no currency "
+                           "VendorDesk knows. Nothing was imported. Download the document again from Amazon."),
+                        file=report.file_name, field=where, marketplace=str(report.marketplace_id))
     report.currency = currency
     report.warnings.append(f"{where}: no currency is named; the amounts were stored as {currency}, the currency "
                            f"of marketplace {report.marketplace_id}. If that is wrong, undo this import and "
                            "download the document again from Amazon.")
 
 
-def report_options(doc: dict, file_name: str) -> dict:
+def report_options(doc: JsonObject, file_name: str) -> JsonObject:
     options = doc["reportSpecification"].get("reportOptions")
     if options is None:
         return {}
     if not isinstance(options, dict):
-        raise _refuse(file_name, "reportSpecification.reportOptions", f"{_brief(options)} is not an object "
-                      "of report options (reportPeriod, distributorView, sellingProgram)")
+        raise UserError(N_("{file}: reportSpecification.reportOptions: {value} is not an object of report options "
+                           "(reportPeriod, distributorView, sellingProgram). Nothing was imported. The document "
+                           "is damaged; download it again from Amazon."),
+                        file=file_name, value=_brief(options))
     return options
 
 
-def option(options: dict, name: str, default: str, allowed: tuple[str, ...], file_name: str) -> str:
+def option(options: JsonObject, name: str, default: str, allowed: tuple[str, ...], file_name: str) -> str:
     value = options.get(name)
     if value is None or value == "":
         return default
     return values.text(value, file_name, f"reportSpecification.reportOptions.{name}", allowed).upper()
 
 
-def section(doc: dict, key: str, file_name: str) -> list:
+def section(doc: JsonObject, key: str, file_name: str) -> list[Any]:
     data = doc.get(key)
     if data is None:
         return []
     if not isinstance(data, list):
-        raise _refuse(file_name, key, f"{_brief(data)} is not a list of records")
+        raise UserError(N_("{file}: {field}: {value} is not a list of records. Nothing was imported. The document "
+                           "is damaged; download it again from Amazon."),
+                        file=file_name, field=key, value=_brief(data))
     return data
 
 
@@ -164,22 +176,24 @@ def _brief(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def columns(fields, rows_seen: set[str], with_currency: bool) -> tuple:
+def columns(fields: Fields, rows_seen: set[str], with_currency: bool) -> tuple[str, ...]:
     cols = tuple(snake(name) for name, _ in fields if name in rows_seen)
     return (("currency",) if with_currency else ()) + cols
 
 
-def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
+def _real_time(doc: JsonObject, report: ParsedReport, spec: RealTimeSpec) -> None:
     report_type, table, fields, with_currency = spec
     options = report_options(doc, report.file_name)
     report.grain, report.distributor_view, report.selling_program = "hour", "MANUFACTURING", "RETAIL"
-    prefix = (report.marketplace_id, "MANUFACTURING", "RETAIL", "hour")
+    prefix: Key = (report.marketplace_id, "MANUFACTURING", "RETAIL", "hour")
     rows = Rows(report, fields, prefix, with_currency)
-    out, seen = [], set()
+    out: list[tuple[Any, ...]] = []
+    seen: set[str] = set()
     for index, row in enumerate(section(doc, "reportData", report.file_name)):
         where = f"reportData[{index}]"
         if not isinstance(row, dict):
-            raise _refuse(report.file_name, where, "is not an object", "The document is damaged.")
+            raise UserError(N_("{file}: {field}: is not an object. Nothing was imported. The document is damaged."),
+                            file=report.file_name, field=where)
         values.asin(row.get("asin"), report.file_name, where + ".asin")
         start = _iso_hour(row.get("startTime"), report.file_name, where + ".startTime")
         end = _iso_hour(row.get("endTime"), report.file_name, where + ".endTime")
@@ -200,8 +214,9 @@ def _real_time(doc: dict, report: ParsedReport, spec: tuple) -> None:
                 for r in out]
     report.blocks[table] = FactBlock((("currency",) if with_currency else ()) + cols, rows_out)
     report.report_type = report_type
-    report.period_start = min((r[5] for r in out), default=report.period_start)
-    report.period_end = max((r[6] for r in out), default=report.period_end)
+    if out:
+        report.period_start = min(r[5] for r in out)
+        report.period_end = max(r[6] for r in out)
 
 
 def parse_document(doc: object, file_name: str, account_currency: str | None = None) -> ParsedReport:
@@ -209,7 +224,8 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
     from vendordesk.ingest import spapi_more
 
     if not isinstance(doc, dict):
-        raise _refuse(file_name, "top level", "is not a JSON object", "This is not an SP-API report document.")
+        raise UserError(N_("{file}: top level: is not a JSON object. Nothing was imported. This is not an SP-API "
+                           "report document."), file=file_name)
     if "errorDetails" in doc and not DATA_KEYS & doc.keys():
         raise UserError(N_("{file}: Amazon did not deliver this report: {details}. Nothing was imported. Request "
                            "the report again (check reportOptions and the Vendor Central permissions)."),
@@ -228,22 +244,24 @@ def parse_document(doc: object, file_name: str, account_currency: str | None = N
     return finish(report, account_currency)
 
 
-def begin(doc: dict, file_name: str) -> tuple[ParsedReport, str]:
+def begin(doc: JsonObject, file_name: str) -> tuple[ParsedReport, str]:
     """The report specification checked: (report with marketplace and period, reportType)."""
     spec = doc.get("reportSpecification")
     if not isinstance(spec, dict) or "reportType" not in spec:
-        raise _refuse(file_name, "reportSpecification.reportType", "is missing",
-                      "This JSON is not an SP-API vendor report document.")
+        raise UserError(N_("{file}: reportSpecification.reportType: is missing. Nothing was imported. This JSON is "
+                           "not an SP-API vendor report document."), file=file_name)
     kind = values.text(spec["reportType"], file_name, "reportSpecification.reportType")
     report = ParsedReport(file_name=file_name, source="api", report_type="?")
     markets = spec.get("marketplaceIds")
     if markets is None or markets == []:
-        raise _refuse(file_name, "reportSpecification.marketplaceIds", "is missing or empty, so the marketplace "
-                      "of the facts is unknown", "Amazon's report documents always name it; download the "
-                      "document again from Amazon.")
+        raise UserError(N_("{file}: reportSpecification.marketplaceIds: is missing or empty, so the marketplace of "
+                           "the facts is unknown. Nothing was imported. Amazon's report documents always name it; "
+                           "download the document again from Amazon."), file=file_name)
     if not isinstance(markets, list):
-        raise _refuse(file_name, "reportSpecification.marketplaceIds", f"{_brief(markets)} is not a list of "
-                      "marketplace IDs (e.g. [\"A1PA6795UKMFR9\"])")
+        raise UserError(N_("{file}: reportSpecification.marketplaceIds: {value} is not a list of marketplace IDs "
+                           "(e.g. [\"A1PA6795UKMFR9\"]). Nothing was imported. The document is damaged; download "
+                           "it again from Amazon."),
+                        file=file_name, value=_brief(markets))
     for index, market in enumerate(markets):
         values.text(market, file_name, f"reportSpecification.marketplaceIds[{index}]")
     report.marketplace_id = markets[0]
@@ -258,11 +276,13 @@ def begin(doc: dict, file_name: str) -> tuple[ParsedReport, str]:
     if start and end:
         report.period_start, report.period_end = start, end
         if end < start:
-            raise _refuse(file_name, "reportSpecification", f"dataEndTime {end} is before dataStartTime {start}",
-                          "Download the report again with a valid date range.")
+            raise UserError(N_("{file}: reportSpecification: dataEndTime {end} is before dataStartTime {start}. "
+                               "Nothing was imported. Download the report again with a valid date range."),
+                            file=file_name, end=end, start=start)
     if kind not in PERIODIC and kind not in REAL_TIME and kind not in OTHER_KINDS:
-        raise _refuse(file_name, "reportSpecification.reportType", f"{kind!r} is not a report VendorDesk reads",
-                      "Import sales, traffic, inventory, net PPM, forecasting, real-time or coupon reports.")
+        raise UserError(N_("{file}: reportSpecification.reportType: {kind} is not a report VendorDesk reads. "
+                           "Nothing was imported. Import sales, traffic, inventory, net PPM, forecasting, "
+                           "real-time or coupon reports."), file=file_name, kind=repr(kind))
     return report, kind
 
 

@@ -8,14 +8,22 @@ runs the careful row-by-row path, which names the exact row and field that is wr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 from vendordesk.core.parsed import date_bounds
-from vendordesk.ingest.spapi_values import ASIN, MAX_ABS, NON_NEGATIVE
+from vendordesk.ingest.spapi_values import ASIN, MAX_ABS, NON_NEGATIVE, JsonObject
 
 _NUMBERS = {int, float, type(None)}
+# build(row, key, add): key + the row's values; ``add`` is called with each Money field's currencyCode
+Builder = Callable[[JsonObject, tuple[Any, ...], Callable[[object], None]], tuple[Any, ...]]
+# (records of one section, True for the by-ASIN section)
+Section = tuple[list[Any], bool]
+# (rows, currencies seen, field names seen)
+FastRows = tuple[list[tuple[Any, ...]], set[str | None], set[str]]
 
 
-def compile_builder(fields: tuple[tuple[str, str], ...]):
+def compile_builder(fields: tuple[tuple[str, str], ...]) -> Builder:
     """build(row, key, add_currency) -> key + values of ``fields`` (Money -> amount)."""
     lines = ["def build(row, key, add):"]
     names = []
@@ -27,12 +35,13 @@ def compile_builder(fields: tuple[tuple[str, str], ...]):
             lines.append(f"        v{n} = v{n}['amount']")
         names.append(f"v{n}")
     lines.append(f"    return key + ({', '.join(names)}{',' if names else ''})")
-    namespace: dict = {}
+    namespace: dict[str, Any] = {}
     exec("\n".join(lines), namespace)
-    return namespace["build"]
+    build: Builder = namespace["build"]
+    return build
 
 
-def _dates_ok(values: set) -> bool:
+def _dates_ok(values: Iterable[str]) -> bool:
     earliest, latest = (d.isoformat() for d in date_bounds())
     try:
         return (all(dt.date.fromisoformat(v).isoformat() == v for v in values)
@@ -41,7 +50,7 @@ def _dates_ok(values: set) -> bool:
         return False
 
 
-def _column_ok(column: list, name: str) -> bool:
+def _column_ok(column: list[Any], name: str) -> bool:
     """Numbers only, all finite, none above MAX_ABS, none negative where Amazon says >= 0.
 
     A NaN or Infinity anywhere makes the sum NaN or Infinity, which fails ``total <= limit``.
@@ -59,19 +68,20 @@ def _column_ok(column: list, name: str) -> bool:
     return name not in NON_NEGATIVE or min(numbers) >= 0
 
 
-def first_currency(sections: list[tuple[list, bool]], fields) -> str | None:
+def first_currency(sections: list[Section], fields: tuple[tuple[str, str], ...]) -> str | None:
     money = [name for name, kind in fields if kind == "money"]
     for data, _is_asin in sections:
         for row in data[:50]:
             for name in money:
                 value = row.get(name) if isinstance(row, dict) else None
-                if isinstance(value, dict) and isinstance(value.get("currencyCode"), str):
-                    return value["currencyCode"]
+                code = value.get("currencyCode") if isinstance(value, dict) else None
+                if isinstance(code, str):
+                    return code
     return None
 
 
-def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tuple, known: set,
-              full_width: bool = False):
+def fast_rows(sections: list[Section], fields: tuple[tuple[str, str], ...], prefix: tuple[str | None, ...],
+              cur: tuple[str | None, ...], known: set[str], full_width: bool = False) -> FastRows | None:
     """All rows of the aggregate and by-ASIN sections, or None when anything looks odd.
 
     ``cur`` is ``(currency,)`` for tables with a currency column, else ``()``. Rows carry the
@@ -89,10 +99,11 @@ def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tup
         return None  # extra fields: the careful path keeps them as extras
     present = tuple(fields) if full_width else tuple(f for f in fields if f[0] in seen)
     build = compile_builder(present)
-    currencies: set = set()
+    currencies: set[object] = set()
     add = currencies.add
-    rows: list[tuple] = []
-    share = {}.setdefault  # one str object per distinct ASIN and date, not one per row
+    rows: list[tuple[Any, ...]] = []
+    shared: dict[object, object] = {}
+    share = shared.setdefault  # one str object per distinct ASIN and date, not one per row
     try:
         for data, is_asin in sections:
             append = rows.append
@@ -118,4 +129,4 @@ def fast_rows(sections: list[tuple[list, bool]], fields, prefix: tuple, cur: tup
         return None
     if not all(map(ASIN.fullmatch, {r[0] for r in rows} - {""})):
         return None
-    return rows, currencies, seen
+    return rows, cast("set[str | None]", currencies), seen   # their types were checked above

@@ -5,6 +5,7 @@ from __future__ import annotations
 from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
+from vendordesk.ingest.spapi_values import JsonObject
 from vendordesk.text import N_
 
 _QUANTILES = ("meanForecastUnits", "p70ForecastUnits", "p80ForecastUnits", "p90ForecastUnits")
@@ -18,16 +19,17 @@ def _number(value: object, file_name: str, where: str, name: str) -> float | Non
     return float(values.number(value, file_name, where, name))
 
 
-def _objects(value: object, file_name: str, where: str) -> list:
+def _objects(value: object, file_name: str, where: str) -> list[JsonObject]:
     """A list of JSON objects (None -> [])."""
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise values.refuse(file_name, where, "is not a list of objects")
+        raise UserError(N_("{file}: {field}: is not a list of objects. Nothing was imported. The document is "
+                           "damaged; download it again from Amazon."), file=file_name, field=where)
     return value
 
 
-def forecasting(doc: dict, report: ParsedReport) -> None:
+def forecasting(doc: JsonObject, report: ParsedReport) -> None:
     """forecastByAsin -> amazon_forecasts rows, every generation kept."""
     from vendordesk.ingest.spapi import option, report_options
 
@@ -44,7 +46,9 @@ def forecasting(doc: dict, report: ParsedReport) -> None:
         start = values.iso_date(row.get("startDate"), name, where + ".startDate", FORECAST_AHEAD_DAYS)
         end = values.iso_date(row.get("endDate"), name, where + ".endDate", FORECAST_AHEAD_DAYS)
         if end < start:
-            raise values.refuse(name, where, f"endDate {end} is before startDate {start}")
+            raise UserError(N_("{file}: {field}: endDate {end} is before startDate {start}. Nothing was imported. "
+                               "The document is damaged; download it again from Amazon."),
+                            file=name, field=where, end=end, start=start)
         units = [_number(row.get(q), name, f"{where}.{q}", q) for q in _QUANTILES]
         known = [v for v in units if v is not None]
         if known != sorted(known):
@@ -58,7 +62,7 @@ def forecasting(doc: dict, report: ParsedReport) -> None:
         report.last_updated = report.last_updated or max(r[3] for r in report.forecasts)
 
 
-def coupons(doc: dict, report: ParsedReport) -> None:
+def coupons(doc: JsonObject, report: ParsedReport) -> None:
     """campaigns[].coupons[] -> extra_facts per coupon ASIN (metric coupon.<id>.<field>).
 
     Coupon numbers belong to the whole coupon, not to one ASIN: every ASIN of a coupon carries
@@ -67,7 +71,7 @@ def coupons(doc: dict, report: ParsedReport) -> None:
     name = report.file_name
     report.report_type, report.grain = "coupon", "custom"
     report.distributor_view, report.selling_program = "MANUFACTURING", "RETAIL"
-    currencies = set()
+    currencies: set[str | None] = set()   # each checked by values.text when not None
     for c_index, campaign in enumerate(_objects(doc.get("campaigns"), name, "campaigns")):
         here = f"campaigns[{c_index}]"
         for field in ("currencyCode", "marketplaceId", "campaignName"):
@@ -80,7 +84,9 @@ def coupons(doc: dict, report: ParsedReport) -> None:
             start = values.iso_date(coupon.get("startDateTime"), name, where + ".startDateTime")
             end = values.iso_date(coupon.get("endDateTime"), name, where + ".endDateTime")
             if end < start:
-                raise values.refuse(name, where, f"endDateTime {end} is before startDateTime {start}")
+                raise UserError(N_("{file}: {field}: endDateTime {end} is before startDateTime {start}. Nothing "
+                                   "was imported. The document is damaged; download it again from Amazon."),
+                                file=name, field=where, end=end, start=start)
             label = f"{campaign.get('campaignName', '')} / {coupon.get('name', '')}".strip(" /")
             asins = [values.asin(a["asin"], name, f"{where}.asins[{i}].asin")
                      for i, a in enumerate(_objects(coupon.get("asins"), name, where + ".asins"))
@@ -91,11 +97,11 @@ def coupons(doc: dict, report: ParsedReport) -> None:
                     value = _number(coupon.get(field), name, f"{where}.{field}", field)
                     if value is not None:
                         report.extras.append(key + (f"coupon.{coupon.get('couponId')}.{field}", value, label))
-    currencies.discard(None)
-    if len(currencies) > 1:
+    codes = {code for code in currencies if code is not None}
+    if len(codes) > 1:
         raise UserError(N_("{file}: campaigns: mixed currencies ({currencies}). Nothing was imported. Request the "
-                           "report per marketplace."), file=report.file_name, currencies=", ".join(sorted(currencies)))
-    report.currency = next(iter(currencies), None)
+                           "report per marketplace."), file=report.file_name, currencies=", ".join(sorted(codes)))
+    report.currency = next(iter(codes), None)
     if report.extras:
         report.period_start = min(r[5] for r in report.extras)
         report.period_end = max(r[6] for r in report.extras)

@@ -13,17 +13,26 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from collections.abc import Callable
+from json import decoder
+from typing import Any, cast
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.ingest import spapi, spapi_periodic
-from vendordesk.ingest.spapi_values import DuplicateKey, unique_keys
+from vendordesk.ingest.spapi_values import DuplicateKey, JsonObject, unique_keys
 
-_WS = re.compile(r"[ \t\n\r]*")
+# json's string scanner: (text, index after the opening quote) -> (string, index after the closing quote).
+# The ignores below: typeshed's json.decoder stub declares neither scanstring nor JSONDecoder.scan_once
+# (an attribute JSONDecoder.__init__ sets).
+scanstring: Callable[[str, int], tuple[str, int]] = decoder.scanstring  # type: ignore[attr-defined]
+# [ \t\n\r]* matches (maybe empty) at any index, so match() never returns None here
+_WS = cast("Callable[[str, int], re.Match[str]]", re.compile(r"[ \t\n\r]*").match)
 _CUT = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")
 PIECE_CHARS, MIN_PIECE_CHARS = 8 * 2**20, 32 * 2**10
 # The same C scanner json.loads uses (NaN etc. refused later); a key named twice raises DuplicateKey.
-_scan = json.JSONDecoder(object_pairs_hook=unique_keys).scan_once
+# (text, index) -> (value, index after it)
+_unique_decoder = json.JSONDecoder(object_pairs_hook=unique_keys)
+_scan: Callable[[str, int], tuple[Any, int]] = _unique_decoder.scan_once  # type: ignore[attr-defined]
 
 
 class _Unusual(Exception):
@@ -40,12 +49,12 @@ def parse_text(text: str, file_name: str, account_currency: str | None = None) -
 
 
 def _skip(text: str, index: int) -> int:
-    return _WS.match(text, index).end()
+    return _WS(text, index).end()
 
 
 def _parse(text: str, file_name: str, account_currency: str | None) -> ParsedReport:
-    doc: dict = {}
-    periodic = None
+    doc: JsonObject = {}
+    periodic: spapi_periodic.Periodic | None = None
     index = _skip(text, 0)
     if text[index] != "{":
         raise _Unusual
@@ -79,7 +88,7 @@ def _parse(text: str, file_name: str, account_currency: str | None) -> ParsedRep
     return spapi.finish(periodic.report, account_currency)
 
 
-def _start(doc: dict, file_name: str):
+def _start(doc: JsonObject, file_name: str) -> spapi_periodic.Periodic:
     """The Periodic collector once the specification is read, or _Unusual for other report kinds."""
     spec = doc["reportSpecification"]
     kind = spec.get("reportType") if isinstance(spec, dict) else None
@@ -91,7 +100,7 @@ def _start(doc: dict, file_name: str):
     return spapi_periodic.Periodic(doc, report, spapi.PERIODIC[kind])
 
 
-def _pieces(text: str, index: int, key: str, periodic) -> tuple[int, int]:
+def _pieces(text: str, index: int, key: str, periodic: spapi_periodic.Periodic) -> tuple[int, int]:
     """Feed whole pieces of about PIECE_CHARS characters, each cut after a record ("},{") and
     decoded by json.loads at full speed; (index of the first record not fed, records fed).
 
@@ -103,11 +112,11 @@ def _pieces(text: str, index: int, key: str, periodic) -> tuple[int, int]:
     while size >= MIN_PIECE_CHARS:
         cut = _CUT.search(text, index + size)
         try:
-            piece = "[" + text[index:cut.start() + 1] + "]" if cut else None
+            piece = "[" + text[index:cut.start() + 1] + "]" if cut else ""
             records = json.loads(piece, object_pairs_hook=unique_keys) if cut else None
         except ValueError:
             records = None
-        if records is None:   # near the list's end (or an odd cut): try shorter pieces
+        if records is None or cut is None:   # near the list's end (or an odd cut): try shorter pieces
             size //= 2
             continue
         periodic.feed(key, records, offset)
@@ -116,14 +125,14 @@ def _pieces(text: str, index: int, key: str, periodic) -> tuple[int, int]:
     return index, offset
 
 
-def _records(text: str, index: int, key: str, periodic) -> int:
+def _records(text: str, index: int, key: str, periodic: spapi_periodic.Periodic) -> int:
     """Scan the list at ``index`` in chunks into ``periodic``; the index after its closing bracket."""
     index = _skip(text, index + 1)
     if text[index] == "]":
         return index + 1
     index, offset = _pieces(text, index, key, periodic)
-    scan, skip, spaces, limit = _scan, _WS.match, " \t\n\r", spapi_periodic.CHUNK
-    chunk: list = []
+    scan, skip, spaces, limit = _scan, _WS, " \t\n\r", spapi_periodic.CHUNK
+    chunk: list[Any] = []
     append = chunk.append
     while True:
         value, index = scan(text, index)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, HISTORY_AHEAD_DAYS, date_bounds
 from vendordesk.errors import UserError
+from vendordesk.text import N_
 
 MAX_ABS = 1e15
 # Amazon defines these as >= 0 (domain §2.3-2.9); the others (ordered units, inventory, margins) may be < 0.
@@ -25,11 +28,9 @@ NON_NEGATIVE = frozenset({
     "clips", "redemptions"})
 ASIN = re.compile(r"[A-Z0-9]{10}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?")
-_DAMAGED = "The document is damaged; download it again from Amazon."
-
-
-def refuse(file_name: str, where: str, what: str, todo: str = _DAMAGED) -> UserError:
-    return UserError(f"{file_name}: {where}: {what}. Nothing was imported. {todo}")
+# A decoded JSON object of a report document: its values are whatever the document holds, which is
+# why the checks below take ``object`` and say what they found.
+JsonObject = dict[str, Any]
 
 
 class TooLong:
@@ -45,26 +46,39 @@ class TooLong:
 class DuplicateKey(Exception):
     """One JSON object names the same key twice (json would keep the last value silently)."""
 
-    def __init__(self, key: str, values: list, asin: object):
+    def __init__(self, key: str, values: list[object], asin: object):
         super().__init__(key)
         self.key, self.values, self.asin = key, values, asin
 
     def refusal(self, file_name: str) -> UserError:
-        shown = " and ".join(_short(v) if type(v) in (int, float) else _brief(v) for v in self.values[:3])
-        record = f" (the record of ASIN {self.asin})" if isinstance(self.asin, str) else ""
-        return UserError(f'{file_name}: the field "{self.key}" appears {len(self.values)} times in one JSON '
-                         f"object{record}, with the values {shown}; which one Amazon meant cannot be known. "
-                         "Nothing was imported. Download the document again from Amazon.")
+        shown = " and ".join(_short(v) if type(v) is int or type(v) is float else _brief(v) for v in self.values[:3])
+        if isinstance(self.asin, str):
+            return UserError(N_('{file}: the field "{key}" appears {count} times in one JSON object (the record of '
+                                "ASIN {asin}), with the values {shown}; which one Amazon meant cannot be known. "
+                                "Nothing was imported. Download the document again from Amazon."),
+                             file=file_name, key=self.key, count=len(self.values), asin=self.asin, shown=shown)
+        return UserError(N_('{file}: the field "{key}" appears {count} times in one JSON object, with the values '
+                            "{shown}; which one Amazon meant cannot be known. Nothing was imported. Download the "
+                            "document again from Amazon."), file=file_name, key=self.key, count=len(self.values),
+                         shown=shown)
 
 
-def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+def unique_keys(pairs: list[tuple[str, object]]) -> JsonObject:
     """json's object_pairs_hook: the object as a dict, or DuplicateKey when a key repeats."""
     obj = dict(pairs)
     if len(obj) != len(pairs):
-        seen: set[str] = set()
-        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        key = _first_repeated(k for k, _ in pairs)
         raise DuplicateKey(key, [v for k, v in pairs if k == key], obj.get("asin"))
     return obj
+
+
+def _first_repeated(keys: Iterable[str]) -> str:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise StopIteration   # unreachable: called only when a key repeats (as next() on the keys would)
 
 
 def _brief(value: object) -> str:
@@ -75,45 +89,62 @@ def _brief(value: object) -> str:
 def number(value: object, file_name: str, where: str, name: str = "") -> int | float:
     """A finite report number; ``name`` (the field) decides whether it may be negative."""
     if isinstance(value, TooLong):
-        raise refuse(file_name, where, f"the integer {value!r} is too large to be a report value")
-    if type(value) not in (int, float):
-        raise refuse(file_name, where, f"{value!r} is not a number")
+        raise UserError(N_("{file}: {field}: the integer {value} is too large to be a report value. Nothing was "
+                           "imported. The document is damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value))
+    if type(value) is not int and type(value) is not float:
+        raise UserError(N_("{file}: {field}: {value} is not a number. Nothing was imported. The document is "
+                           "damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value))
     if type(value) is float and not math.isfinite(value):
-        raise refuse(file_name, where, f"{value!r} is not a finite number (NaN, Infinity or a number "
-                     "out of range such as 1e400 stand for a broken export)")
+        raise UserError(N_("{file}: {field}: {value} is not a finite number (NaN, Infinity or a number out of "
+                           "range such as 1e400 stand for a broken export). Nothing was imported. The document is "
+                           "damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value))
     if abs(value) > MAX_ABS:
-        raise refuse(file_name, where, f"{_short(value)} is too large to be a report value (more than "
-                     f"{MAX_ABS:.0e})")
+        raise UserError(N_("{file}: {field}: {value} is too large to be a report value (more than {limit}). "
+                           "Nothing was imported. The document is damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=_short(value), limit=f"{MAX_ABS:.0e}")
     if value < 0 and name in NON_NEGATIVE:
-        raise refuse(file_name, where, f"{value!r} is negative; Amazon reports {name} as 0 or more")
+        raise UserError(N_("{file}: {field}: {value} is negative; Amazon reports {metric} as 0 or more. "
+                           "Nothing was imported. The document is damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value), metric=name)
     return value
 
 
-def _short(value: float) -> str:
-    text = repr(value) if type(value) is float or value.bit_length() < 200 else f"{value.bit_length()}-bit integer"
+def _short(value: int | float) -> str:
+    text = repr(value) if isinstance(value, float) or value.bit_length() < 200 else f"{value.bit_length()}-bit integer"
     return text if len(text) <= 30 else text[:20] + "…"
 
 
 def text(value: object, file_name: str, where: str, allowed: tuple[str, ...] = ()) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise refuse(file_name, where, f"{value!r} is not a text value")
+        raise UserError(N_("{file}: {field}: {value} is not a text value. Nothing was imported. The document is "
+                           "damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value))
     if allowed and value.upper() not in allowed:
-        raise refuse(file_name, where, f"{value!r} is not one of {', '.join(allowed)}")
+        raise UserError(N_("{file}: {field}: {value} is not one of {allowed}. Nothing was imported. The document is "
+                           "damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value), allowed=", ".join(allowed))
     return value
 
 
 def asin(value: object, file_name: str, where: str) -> str:
     if not isinstance(value, str) or not ASIN.fullmatch(value):
-        raise refuse(file_name, where, f"{value!r} is not an ASIN (10 capital letters or digits, e.g. B0C1234567)")
+        raise UserError(N_("{file}: {field}: {value} is not an ASIN (10 capital letters or digits, e.g. "
+                           "B0C1234567). Nothing was imported. The document is damaged; download it again from "
+                           "Amazon."),
+                        file=file_name, field=where, value=repr(value))
     return value
 
 
-def _check_day(day: dt.date, value: str, file_name: str, where: str, ahead_days: int) -> None:
+def _check_day(day: dt.date, value: object, file_name: str, where: str, ahead_days: int) -> None:
     earliest, latest = date_bounds(ahead_days)
     if not earliest <= day <= latest:
-        raise refuse(file_name, where, f"{value!r} is outside the plausible report dates "
-                     f"{earliest.isoformat()}..{latest.isoformat()}",
-                     "Check the computer's date and download the report again from Amazon.")
+        raise UserError(N_("{file}: {field}: {value} is outside the plausible report dates {earliest}..{latest}. "
+                           "Nothing was imported. Check the computer's date and download the report again from "
+                           "Amazon."), file=file_name, field=where, value=repr(value),
+                        earliest=earliest.isoformat(), latest=latest.isoformat())
 
 
 def iso_date(value: object, file_name: str, where: str, ahead_days: int = HISTORY_AHEAD_DAYS) -> str:
@@ -122,11 +153,13 @@ def iso_date(value: object, file_name: str, where: str, ahead_days: int = HISTOR
     try:
         day = dt.date(*map(int, match.groups()[:3])) if match else None
         if match and match.group(4):
-            dt.datetime.fromisoformat(value)
+            dt.datetime.fromisoformat(match.string)
     except ValueError:
         day = None
     if day is None:
-        raise refuse(file_name, where, f"{value!r} is not a date (YYYY-MM-DD)")
+        raise UserError(N_("{file}: {field}: {value} is not a date (YYYY-MM-DD). Nothing was imported. The document "
+                           "is damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value))
     _check_day(day, value, file_name, where, ahead_days)
     return day.isoformat()
 
@@ -135,15 +168,17 @@ def iso_hour(value: object, file_name: str, where: str) -> str:
     """An ISO date-time within the plausible dates -> 'YYYY-MM-DDTHH:MM:SSZ' (UTC)."""
     match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
     try:
-        moment = dt.datetime.fromisoformat(value) if match else None
+        moment = dt.datetime.fromisoformat(match.string) if match else None
     except ValueError:
         moment = None
     if moment is None:
-        raise refuse(file_name, where, f"{value!r} is not a date-time (YYYY-MM-DDTHH:MM:SSZ)")
+        raise UserError(N_("{file}: {field}: {value} is not a date-time (YYYY-MM-DDTHH:MM:SSZ). Nothing was "
+                           "imported. The document is damaged; download it again from Amazon."),
+                        file=file_name, field=where, value=repr(value))
     moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment
     _check_day(moment.date(), value, file_name, where, HISTORY_AHEAD_DAYS)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 __all__ = ["FORECAST_AHEAD_DAYS", "HISTORY_AHEAD_DAYS", "MAX_ABS", "NON_NEGATIVE", "TooLong", "asin", "iso_date",
-           "iso_hour", "number", "refuse", "text"]
+           "iso_hour", "number", "text"]

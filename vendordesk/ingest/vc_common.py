@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import Context
-from vendordesk.ingest.markets import CURRENCY_OF, MARKETPLACES  # noqa: F401 - used by readers
+from vendordesk.ingest.markets import CURRENCY_OF as CURRENCY_OF  # re-exported: used by readers
+from vendordesk.ingest.markets import MARKETPLACES
 from vendordesk.ingest.metadata import grain_of, parse_range
 from vendordesk.ingest.numbers import AmbiguousMarks, ColumnMarks, MarksEvidence, clean
 from vendordesk.text import N_
@@ -104,12 +107,13 @@ def check_asin(report: ParsedReport, asin: str, line: int, title: str) -> str:
     return asin
 
 
-def column_marks(report: ParsedReport, context: Context, header: list[str], data, indices) -> dict[int, ColumnMarks]:
+def column_marks(report: ParsedReport, context: Context, header: list[str], data: Iterable[list[Any]],
+                 indices: Iterable[int]) -> dict[int, ColumnMarks]:
     """Each numeric column's decimal mark, decided from all its values (numbers.MarksEvidence)."""
     return decide_marks(report, context, header, gather_marks(data, indices))
 
 
-def gather_marks(data, indices) -> dict[int, MarksEvidence]:
+def gather_marks(data: Iterable[list[Any]], indices: Iterable[int]) -> dict[int, MarksEvidence]:
     """One pass over the rows collecting each column's decimal-mark evidence."""
     evidence = {i: MarksEvidence() for i in indices}
     items = list(evidence.items())

@@ -11,10 +11,12 @@ import codecs
 import csv
 import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
+from vendordesk.text import N_
 
 FIELD_LIMIT = 128 * 1024
 HEADER_SCAN = 40
@@ -40,9 +42,30 @@ def utf16_codec(head: bytes) -> str | None:
     return None
 
 
-def cut_off(name: str, where: str) -> UserError:
-    return UserError(f"{name}: the file looks cut off ({where}); the download probably did not finish. Nothing "
-                     "was imported. Download the report again from Vendor Central and import the new file.")
+# A file that ends too early: cut off where the message says.
+CUT_BEFORE_HEADER = N_("{file}: the file looks cut off (it ends before the header row); the download probably did "
+                       "not finish. Nothing was imported. Download the report again from Vendor Central and import "
+                       "the new file.")
+CUT_IN_HEADER = N_("{file}: the file looks cut off (it ends in the header row); the download probably did not "
+                   "finish. Nothing was imported. Download the report again from Vendor Central and import the new "
+                   "file.")
+_CUT_IN_CHARACTER = N_("{file}: the file looks cut off (it ends inside a character, in row {line}); the download "
+                       "probably did not finish. Nothing was imported. Download the report again from Vendor "
+                       "Central and import the new file.")
+_CUT_IN_QUOTE = N_("{file}: the file looks cut off (row {line} ends inside a quoted cell); the download probably "
+                   "did not finish. Nothing was imported. Download the report again from Vendor Central and import "
+                   "the new file.")
+_CUT_AFTER_DELIMITER = N_("{file}: the file looks cut off (the last row, row {line}, ends after a delimiter, before "
+                          "its last cell); the download probably did not finish. Nothing was imported. Download the "
+                          "report again from Vendor Central and import the new file.")
+_CUT_SHORT_ROW = N_("{file}: the file looks cut off (the last row has {width} of {cells} cells: row {line}); the "
+                    "download probably did not finish. Nothing was imported. Download the report again from Vendor "
+                    "Central and import the new file.")
+
+
+def cut_off(name: str, message: str, **values: object) -> UserError:
+    """``message``: one of the CUT_ messages above, filled with ``values``."""
+    return UserError(message, file=name, **values)
 
 
 def text_codec(path: Path, head: bytes) -> str:
@@ -62,14 +85,14 @@ def text_codec(path: Path, head: bytes) -> str:
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise cut_off(path.name, f"it ends inside a character, in row {line_ends + 1}") from None
+        raise cut_off(path.name, _CUT_IN_CHARACTER, line=line_ends + 1) from None
     return "utf-8-sig"
 
 
 class CsvRows:
     """The rows of one CSV file; iterating reads the file again from the start."""
 
-    def __init__(self, path: Path, head: bytes, delimiter: str | None = None):
+    def __init__(self, path: Path, head: bytes, delimiter: str | None = None) -> None:
         self.path, self.name = path, path.name
         self.codec = text_codec(path, head)
         first = list(itertools.islice(self._lines(), HEADER_SCAN))
@@ -80,14 +103,15 @@ class CsvRows:
         self.last_width, self.last_line = 0, 0
         self.header: list[str] = []
 
-    def _lines(self):
+    def _lines(self) -> Iterator[str]:
         try:
             with self.path.open(encoding=self.codec, newline="") as handle:
                 for line in handle:
                     yield line.lstrip("\ufeff")
         except UnicodeDecodeError as exc:
-            raise UserError(f"{self.name}: the text is neither UTF-8 nor Windows-1252 (byte {exc.start} of a "
-                            "block). Nothing was imported. Save the export again as CSV UTF-8.") from exc
+            raise UserError(N_("{file}: the text is neither UTF-8 nor Windows-1252 (byte {byte} of a block). Nothing "
+                               "was imported. Save the export again as CSV UTF-8."),
+                            file=self.name, byte=exc.start) from exc
 
     @staticmethod
     def _unwrap(line: str) -> str:
@@ -95,7 +119,7 @@ class CsvRows:
         match = _WRAPPED.match(line)
         return match.group(1).replace('""', '"') + "\n" if match else line
 
-    def _tracked(self):
+    def _tracked(self) -> Iterator[str]:
         last = ""
         for line in self._lines():
             last = line
@@ -103,7 +127,7 @@ class CsvRows:
         self.ends_cleanly = last.endswith(("\n", "\r"))
         self.ends_in_delimiter = last.endswith(self.delimiter)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[list[str]]:
         reader = csv.reader(self._tracked(), delimiter=self.delimiter, strict=True)
         start = 1
         while True:
@@ -117,33 +141,45 @@ class CsvRows:
                 raise self._open_quote(start, reader.line_num)
             if len(row) and max(map(len, row)) > FIELD_LIMIT:
                 column = next(i for i, cell in enumerate(row) if len(cell) > FIELD_LIMIT)
-                title = f" '{self.header[column]}'" if column < len(self.header) else ""
-                raise UserError(f"{self.name}: row {start}, column {column + 1}{title}: the cell holds "
-                                f"{len(row[column]) // 1024} KB of text (at most {FIELD_LIMIT // 1024} KB). Nothing was "
-                                "imported. Check the cell in a spreadsheet; export the report again unchanged.")
+                raise self._too_big(start, column, len(row[column]))
             if not self.header and start <= HEADER_SCAN and any(map(is_asin_header, row)):
                 self.header = [cell.strip() for cell in row]
             self.last_width, self.last_line = len(row), start
             start = reader.line_num + 1
             yield row
 
+    def _too_big(self, line: int, column: int, chars: int) -> UserError:
+        values = {"file": self.name, "line": line, "number": column + 1, "size": chars // 1024,
+                  "limit": FIELD_LIMIT // 1024}
+        if column < len(self.header):
+            return UserError(N_("{file}: row {line}, column {number} '{column}': the cell holds {size} KB of text "
+                                "(at "
+                                "most {limit} KB). Nothing was imported. Check the cell in a spreadsheet; export the "
+                                "report again unchanged."), column=self.header[column], **values)
+        return UserError(N_("{file}: row {line}, column {number}: the cell holds {size} KB of text (at most {limit} "
+                            "KB). Nothing was imported. Check the cell in a spreadsheet; export the report again "
+                            "unchanged."), **values)
+
     def _open_quote(self, start: int, end: int) -> UserError:
-        return UserError(f"{self.name}: row {start}: a quote (\") opened in this row is closed only on line {end}, "
-                         f"so the rows up to line {end} would be swallowed into one cell. Nothing was imported. "
-                         f"Fix the quote in row {start} or export the report again unchanged.")
+        return UserError(N_("{file}: row {line}: a quote (\") opened in this row is closed only on line {end}, so the "
+                            "rows up to line {end} would be swallowed into one cell. Nothing was imported. Fix the "
+                            "quote in row {line} or export the report again unchanged."),
+                         file=self.name, line=start, end=end)
 
     def _broken(self, message: str, start: int) -> UserError:
         if "field larger" in message:
-            return UserError(f"{self.name}: row {start}: a cell is larger than {64 * FIELD_LIMIT // 1024} KB. Nothing "
-                             "was imported. Export the report again unchanged.")
+            return UserError(N_("{file}: row {line}: a cell is larger than {limit} KB. Nothing was imported. Export "
+                                "the report again unchanged."), file=self.name, line=start,
+                             limit=64 * FIELD_LIMIT // 1024)
         if "unexpected end of data" in message or "EOF" in message:
             if self._is_last_line(start):
-                return cut_off(self.name, f"row {start} ends inside a quoted cell")
-            return UserError(f"{self.name}: row {start}: a quote (\") opened in this row is never closed, so every "
-                             f"row after it would be swallowed. Nothing was imported. Fix the quote in row {start} "
-                             "or export the report again unchanged.")
-        return UserError(f"{self.name}: row {start}: the quotes in this row do not pair up ({message}). Nothing was "
-                         f"imported. Fix row {start} or export the report again unchanged.")
+                return cut_off(self.name, _CUT_IN_QUOTE, line=start)
+            return UserError(N_("{file}: row {line}: a quote (\") opened in this row is never closed, so every row "
+                                "after it would be swallowed. Nothing was imported. Fix the quote in row {line} or "
+                                "export the report again unchanged."), file=self.name, line=start)
+        return UserError(N_("{file}: row {line}: the quotes in this row do not pair up ({problem}). Nothing was "
+                            "imported. Fix row {line} or export the report again unchanged."),
+                         file=self.name, line=start, problem=message)
 
     def _is_last_line(self, start: int) -> bool:
         return sum(1 for _ in self._lines()) <= start
@@ -156,20 +192,20 @@ class CsvRows:
         if self.ends_cleanly:
             return
         if data_rows == 0:
-            raise cut_off(self.name, "it ends in the header row")
+            raise cut_off(self.name, CUT_IN_HEADER)
         if self.ends_in_delimiter:
-            raise cut_off(self.name, f"the last row, row {self.last_line}, ends after a delimiter, before its last cell")
+            raise cut_off(self.name, _CUT_AFTER_DELIMITER, line=self.last_line)
         if self.last_width < header_width:
-            raise cut_off(self.name, f"the last row has {self.last_width} of {header_width} cells: row {self.last_line}")
+            raise cut_off(self.name, _CUT_SHORT_ROW, width=self.last_width, cells=header_width, line=self.last_line)
 
 
 class DataRows:
     """The rows below the header, re-readable; the file's completeness is checked at the end of each pass."""
 
-    def __init__(self, rows: CsvRows, header_at: int, header_width: int):
+    def __init__(self, rows: CsvRows, header_at: int, header_width: int) -> None:
         self.rows, self.skip, self.width = rows, header_at + 1, header_width
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[list[str]]:
         count = 0
         for row in itertools.islice(self.rows, self.skip, None):
             count += 1

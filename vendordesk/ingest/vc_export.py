@@ -15,7 +15,7 @@ from typing import Any
 from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
-from vendordesk.ingest.vc_csv import HEADER_SCAN, CsvRows, cut_off
+from vendordesk.ingest.vc_csv import CUT_BEFORE_HEADER, CUT_IN_HEADER, HEADER_SCAN, CsvRows, cut_off
 from vendordesk.ingest.vc_sink import RowSink
 from vendordesk.text import N_
 
@@ -91,9 +91,9 @@ def build(rows: Any, name: str, source: str, context: Context, sink: RowSink | N
     short = len(head) < _HEADER_SCAN and isinstance(rows, CsvRows) and not rows.ends_cleanly
     header_at = next((i for i, row in enumerate(head) if any(is_asin_header(c) for c in row)), None)
     if header_at is None:
-        raise cut_off(name, "it ends before the header row") if short else _no_header(name)
+        raise cut_off(name, CUT_BEFORE_HEADER) if short else _no_header(name)
     if short and header_at == len(head) - 1:
-        raise cut_off(name, "it ends in the header row")
+        raise cut_off(name, CUT_IN_HEADER)
     metadata = parse_metadata([c for row in head[:header_at] for c in row if c not in (None, "")])
     header = [str(c).strip() if c is not None else "" for c in head[header_at]]
     data: Any = rows.after(header_at, header) if isinstance(rows, CsvRows) else _Below(rows, header_at + 1)

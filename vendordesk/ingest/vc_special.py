@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header, normalise
 from vendordesk.ingest.detect import Context
 from vendordesk.ingest.metadata import parse_date, parse_range
-from vendordesk.ingest.numbers import currency_in, parse_number
+from vendordesk.ingest.numbers import ColumnMarks, currency_in, parse_number
 from vendordesk.ingest.vc_common import (
     asin_text,
     check_asin,
@@ -40,7 +42,7 @@ def layout_of(header: list[str]) -> str:
     return "facts"
 
 
-def _statistic(report: ParsedReport, header: list[str], row: list) -> str:
+def _statistic(report: ParsedReport, header: list[str], row: list[Any]) -> str:
     index = next((i for i, h in enumerate(header) if "statistic" in normalise(h) or "statistik" in normalise(h)), None)
     text = (str(row[index]) if index is not None and row[index] else report.metadata.get("statistic", "")).lower()
     for word, column in _STATISTIC.items():
@@ -64,7 +66,8 @@ def _generation(report: ParsedReport) -> dt.date:
 
 def _weeks(report: ParsedReport, header: list[str], generated: dt.date) -> dict[int, tuple[str, str]]:
     sunday = generated - dt.timedelta(days=(generated.weekday() + 1) % 7)
-    weeks, inferred = {}, False
+    weeks: dict[int, tuple[str, str]] = {}
+    inferred = False
     for index, title in enumerate(header):
         match = _WEEK.match(normalise(title))
         if not match:
@@ -85,7 +88,8 @@ def _weeks(report: ParsedReport, header: list[str], generated: dt.date) -> dict[
     return weeks
 
 
-def forecast(report: ParsedReport, header: list[str], data: list[list], header_at: int, context: Context) -> None:
+def forecast(report: ParsedReport, header: list[str], data: Iterable[list[Any]], header_at: int,
+             context: Context) -> None:
     generated = _generation(report)
     weeks = _weeks(report, header, generated)
     asin_col = next(i for i, h in enumerate(header) if is_asin_header(h))
@@ -93,7 +97,7 @@ def forecast(report: ParsedReport, header: list[str], data: list[list], header_a
     set_marketplace(report, context)
     market = report.marketplace_id
     marks = column_marks(report, context, header, data, list(weeks))
-    collected: dict[tuple, dict] = {}
+    collected: dict[tuple[str, str, str], dict[str, float | None]] = {}   # (asin, start, end) -> column: value
     asin, guessed = "", False
     for offset, row in enumerate(data):
         row = list(row) + [None] * (len(header) - len(row))
@@ -135,11 +139,12 @@ def _date(report: ParsedReport, text: object, line: int, title: str) -> str | No
                         column=title, problem=str(exc)) from None
 
 
-def _getter(row: list, cols: dict[str, int]):
+def _getter(row: list[Any], cols: dict[str, int]) -> Callable[[str], Any]:
     return lambda name: row[cols[name]] if name in cols else None
 
 
-def _number_getter(report: ParsedReport, get, line: int, marks: dict):
+def _number_getter(report: ParsedReport, get: Callable[[str], Any], line: int,
+                   marks: dict[str, ColumnMarks]) -> Callable[[str], float | None]:
     def number(name: str) -> float | None:
         try:
             return parse_number(get(name), report.locale, marks=marks.get(name))
@@ -150,13 +155,15 @@ def _number_getter(report: ParsedReport, get, line: int, marks: dict):
     return number
 
 
-def purchase_orders(report: ParsedReport, header: list[str], data: list[list], header_at: int,
+def purchase_orders(report: ParsedReport, header: list[str], data: Iterable[list[Any]], header_at: int,
                     context: Context) -> None:
     """T23: quantities in cases are turned into units with Case size."""
     cols = {_PO_COLS[normalise(h)]: i for i, h in enumerate(header) if normalise(h) in _PO_COLS}
     asin_col = next(i for i, h in enumerate(header) if is_asin_header(h))
     report.report_type, report.marketplace_id = "purchase_orders", context.marketplace_id or ""
-    orders, lines, currencies = {}, {}, set()
+    orders: dict[str, tuple[Any, ...]] = {}
+    lines: dict[tuple[str, str], tuple[Any, ...]] = {}
+    currencies: set[str | None] = set()
     numeric = ("requested", "accepted", "received", "cancelled", "case_size", "cost")
     found = column_marks(report, context, header, data, [cols[n] for n in numeric if n in cols])
     marks = {n: found[cols[n]] for n in numeric if n in cols}
@@ -174,17 +181,18 @@ def purchase_orders(report: ParsedReport, header: list[str], data: list[list], h
         orders[po] = (po, get("vendor_code"), report.marketplace_id, dates["order_date"], status,
                       dates["window_start"], dates["window_end"], get("ship_to"))
         case = number("case_size") or 1.0
-        qty = [None if number(n) is None else number(n) * case for n in ("requested", "accepted", "received", "cancelled")]
+        qty = [None if (cases := number(n)) is None else cases * case
+               for n in ("requested", "accepted", "received", "cancelled")]
         currency = (str(get("currency") or "").strip().upper() or currency_in(get("cost")) or context.currency)
         currencies.add(currency)
         lines[(po, asin)] = (po, asin, *qty, number("cost"), currency, dates["expected"])
-    currencies.discard(None)
-    if len(currencies) > 1:
+    codes = {code for code in currencies if code is not None}
+    if len(codes) > 1:
         raise UserError(N_("{file}: mixed currencies ({currencies}). Nothing was imported. Export one marketplace per "
-                           "file."), file=report.file_name, currencies=", ".join(sorted(currencies)))
+                           "file."), file=report.file_name, currencies=", ".join(sorted(codes)))
     if "case_size" in cols:
         report.warnings.append("Quantities were multiplied by Case size to get units.")
-    report.currency = next(iter(currencies), None)
+    report.currency = next(iter(codes), None)
     report.purchase_orders, report.po_lines = list(orders.values()), list(lines.values())
-    dates = [o[3] for o in report.purchase_orders if o[3]]
-    report.period_start, report.period_end = (min(dates), max(dates)) if dates else (None, None)
+    ordered = [o[3] for o in report.purchase_orders if o[3]]
+    report.period_start, report.period_end = (min(ordered), max(ordered)) if ordered else (None, None)

@@ -8,6 +8,7 @@ transaction, so a retry after a failure neither asks Amazon twice nor imports ha
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -15,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.secrets import Credentials
@@ -28,6 +30,11 @@ from vendordesk.sync.explain import (
     timeout_message,
 )
 from vendordesk.sync.plan import ReportRequest
+from vendordesk.text import N_
+
+if TYPE_CHECKING:
+    from vendordesk.ops.base import OpResult
+    from vendordesk.store.db import Workspace
 
 log = logging.getLogger(__name__)
 FINISHED = ("DONE", "FATAL", "CANCELLED")
@@ -62,13 +69,18 @@ class SyncResult:
 
 
 class _Run:
-    """One sync run over one workspace connection and one client."""
+    """One sync run over one workspace connection and one client.
 
-    def __init__(self, ws, client, options: SyncOptions, progress, cancelled, sleep):
+    ``client`` is an ``sp_api.api.Reports`` client; python-amazon-sp-api ships no type hints, so it
+    and the responses of its calls are ``Any`` here.
+    """
+
+    def __init__(self, ws: Workspace, client: Any, options: SyncOptions, progress: Callable[[float], None],
+                 cancelled: Callable[[], bool], sleep: Callable[[float], None]) -> None:
         self.ws, self.client, self.options = ws, client, options
         self.progress, self.cancelled, self.sleep = progress, cancelled, sleep
 
-    def call(self, fn: Callable, *args, **kwargs):
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         from sp_api.util import throttle_retry
 
         return throttle_retry(tries=self.options.retry_tries, delay=self.options.retry_delay)(fn)(*args, **kwargs)
@@ -94,7 +106,8 @@ class _Run:
         if state["processingStatus"] != "DONE" or not document_id:
             self.fail(request, state, document_id)
         self.check_cancel()
-        document = self.call(self.client.get_report_document, document_id, download=True).payload["document"]
+        document: str | bytes = self.call(self.client.get_report_document, document_id,
+                                          download=True).payload["document"]
         if isinstance(document, bytes):
             document = document.decode("utf-8")
         json.loads(document)  # a cut-off plain document fails here, before it is kept
@@ -110,11 +123,11 @@ class _Run:
                                    report_id)
         return report_id
 
-    def poll(self, request: ReportRequest, report_id: str, report: Callable[[float], None]) -> dict:
+    def poll(self, request: ReportRequest, report_id: str, report: Callable[[float], None]) -> dict[str, Any]:
         report(0.15)
         started = time.monotonic()
         while True:
-            state = self.call(self.client.get_report, report_id).payload
+            state: dict[str, Any] = self.call(self.client.get_report, report_id).payload
             status = state.get("processingStatus", "")
             if status in FINISHED:
                 return state
@@ -130,7 +143,7 @@ class _Run:
             self.check_cancel()
             self.sleep(min(left, 0.25))
 
-    def fail(self, request: ReportRequest, state: dict, document_id: str | None) -> None:
+    def fail(self, request: ReportRequest, state: dict[str, Any], document_id: str | None) -> None:
         status = state.get("processingStatus")
         if status == "CANCELLED":
             message = (f"{request.label()}: Amazon cancelled the report (CANCELLED): it has no data for this "
@@ -181,7 +194,7 @@ class _Run:
         result.imported.append(request.label())
 
 
-def _iso(day) -> str | None:
+def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
@@ -223,9 +236,10 @@ def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], cred
     return result
 
 
-def sync(workspace_path: Path | str, report_types: list[str], period: str, start=None, end=None, weeks: int = 4,
-         view: str = "MANUFACTURING", program: str = "RETAIL", progress: Callable[[float], None] | None = None,
-         cancelled: Callable[[], bool] | None = None):
+def sync(workspace_path: Path | str, report_types: list[str], period: str, start: dt.date | None = None,
+         end: dt.date | None = None, weeks: int = 4, view: str = "MANUFACTURING", program: str = "RETAIL",
+         progress: Callable[[float], None] | None = None,
+         cancelled: Callable[[], bool] | None = None) -> OpResult[SyncResult]:
     """The ``vendordesk sync`` op: plan the requests (``start``..``end``, else the last ``weeks`` full
     weeks; the workspace's marketplace, else the settings'), read the keyring's credentials, run them.
     The value is the ``SyncResult``; its changes say facts when anything was imported."""
@@ -244,8 +258,8 @@ def sync(workspace_path: Path | str, report_types: list[str], period: str, start
     requests = plan_requests(report_types, period, start, end, market or prefs.marketplace_id, view, program)
     credentials = secrets.store().load()
     if credentials is None:
-        raise UserError("SP-API credentials are missing from the keyring. Enter them in the app under "
-                        "File › Settings › SP-API, then run the sync again.")
+        raise UserError(N_("SP-API credentials are missing from the keyring. Enter them in the app under "
+                           "File › Settings › SP-API, then run the sync again."))
     options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
     result = sync_reports(path, requests, credentials, progress=progress, cancelled=cancelled, options=options)
     return OpResult(result, Changes(facts=bool(result.imported)))

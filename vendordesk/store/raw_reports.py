@@ -55,7 +55,7 @@ def record_request(ws: Workspace, request_key: str, report_type: str, marketplac
              _now(), _now()))
 
 
-def _update(ws: Workspace, request_key: str, **values) -> None:
+def _update(ws: Workspace, request_key: str, **values: str | int | None) -> None:
     sets = ", ".join(f"{name} = ?" for name in values)
     with ws.transaction() as conn:
         conn.execute(f"UPDATE raw_reports SET {sets}, updated_at = ? WHERE request_key = ?",

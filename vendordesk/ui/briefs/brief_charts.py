@@ -210,7 +210,7 @@ def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool
             drawing = True
         c.p.drawPath(path)
     locale = f.locale
-    firsts = []                                   # (index, first week of a month)
+    firsts: list[tuple[int, tuple[int, int], dt.date]] = []   # (index, (year, month), first week of a month)
     for i, w in enumerate(weeks):
         day = dt.date.fromisoformat(str(w)[:10])
         if not firsts or (day.year, day.month) != firsts[-1][1]:
