@@ -84,11 +84,12 @@ def _text(report, _, lang: str = "en") -> str:
     if report.partial_week:
         lines.append(_("(A newer, partial week {week} exists: too few ASINs have data yet.)",
                        week=day(report.partial_week)))
+    versus = _("vs")
     for g in report.gears:
         score = ("  –" if g.score is None else f"{g.score:3.0f}") + (_(" (1 KPI)") if g.note == "one_kpi" else "")
         as_of = _("data as of {date}", date=day(g.data_as_of))
         lines.append(f"\n{g.name:<32} {score}  {status(g.status)!s:<14} {as_of}")
         for k in g.kpis:
-            lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit, number):>14}  {_('vs')} "
+            lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit, number):>14}  {versus} "
                          f"{_fmt(k.compare, k.unit, number):>14}  {status(k.status)}")
     return "\n".join(lines)
