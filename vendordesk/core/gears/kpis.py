@@ -190,12 +190,6 @@ def asins_above_oos_limit(oos_rates: pd.Series | np.ndarray, limit: float) -> tu
     return over, over / float(np.count_nonzero(known))
 
 
-def _ratio_of_sums(numerator: Numeric, denominator: Numeric) -> float:
-    num, den = pd.Series(numerator, dtype=float), pd.Series(denominator, dtype=float)
-    both = num.notna().to_numpy() & den.notna().to_numpy()
-    return safe_div(float(num[both].sum()), float(den[both].sum())) if both.any() else float("nan")
-
-
 def weighted_rate(values: pd.Series, weights: pd.Series | None = None) -> float:
     """Σ value × weight / Σ weight over rows where both are known; NaN without a basis."""
     mask = values.notna()
