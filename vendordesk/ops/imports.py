@@ -69,3 +69,13 @@ def undo_import_at(path: Path, import_id: int) -> int:
 
     with open_workspace(path) as ws:
         return undo_import(ws, import_id)
+
+
+def child_environment() -> dict[str, str]:
+    """The environment of the window's own ``vendordesk import`` child: this one works under the
+    window's workspace guard (``store.locks.CHILD_OF_WINDOW``), so its lock must not refuse it."""
+    import os
+
+    from vendordesk.store.locks import CHILD_OF_WINDOW
+
+    return dict(os.environ, **{CHILD_OF_WINDOW: "1"})
