@@ -39,3 +39,9 @@ def workspace_error(exc: sqlite3.Error) -> WorkspaceError | None:
     from vendordesk.store.sqlite_errors import classify
 
     return classify(exc, None)
+
+
+def open_path(path: str | Path, create: bool = True) -> Workspace:
+    """Open (and if needed create and migrate) the workspace at ``path`` for the caller to keep
+    and close (``store.open_workspace``)."""
+    return open_workspace(path, create=create)
