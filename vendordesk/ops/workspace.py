@@ -45,3 +45,12 @@ def open_path(path: str | Path, create: bool = True) -> Workspace:
     """Open (and if needed create and migrate) the workspace at ``path`` for the caller to keep
     and close (``store.open_workspace``)."""
     return open_workspace(path, create=create)
+
+
+def data_as_of(workspace: WorkspaceArg) -> str | None:
+    """The newest period end over the imported sales, inventory and traffic facts
+    (``store.facts_read.data_as_of``; the window's status bar)."""
+    from vendordesk.store.facts_read import data_as_of as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)
