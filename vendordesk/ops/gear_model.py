@@ -83,3 +83,36 @@ def save_gear(workspace: WorkspaceArg, gear_id: str, position: int, name_de: str
     with opened(workspace) as ws:
         store_gear(ws, gear_id, position, name_de, name_en, custom_name=custom_name, thresholds=thresholds)
     return OpResult(gear_id, Changes(gears=True))
+
+
+def reset_gear(workspace: WorkspaceArg, gear_id: str) -> None:
+    """Back to the gear's default name and thresholds (``store.gears.reset_gear``)."""
+    from vendordesk.store.gears import reset_gear as stored
+
+    with opened(workspace) as ws:
+        stored(ws, gear_id)
+
+
+def manual_kpis_frame(workspace: WorkspaceArg) -> pd.DataFrame:
+    """The manual KPI entries (``store.gears.manual_kpis_frame``)."""
+    from vendordesk.store.gears import manual_kpis_frame as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)
+
+
+def save_manual_kpi(workspace: WorkspaceArg, gear: str, kpi: str, period_start: str, period_end: str,
+                    value: float, asin: str = "") -> None:
+    """Insert or replace one manual KPI value (``store.gears.save_manual_kpi``)."""
+    from vendordesk.store.gears import save_manual_kpi as stored
+
+    with opened(workspace) as ws:
+        stored(ws, gear, kpi, period_start, period_end, value, asin)
+
+
+def delete_manual_kpi(workspace: WorkspaceArg, gear: str, kpi: str, period_start: str, asin: str = "") -> None:
+    """Remove one manual KPI value (``store.gears.delete_manual_kpi``)."""
+    from vendordesk.store.gears import delete_manual_kpi as stored
+
+    with opened(workspace) as ws:
+        stored(ws, gear, kpi, period_start, asin)

@@ -9,9 +9,11 @@ then written (store.facts.write_report).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from vendordesk.changes import Changes
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
+from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.store import Workspace
 
 
@@ -41,3 +43,39 @@ def import_file(ws: Workspace | None, file: Path, period: tuple[str, str] | None
     summary = report.summary() | {"import_id": report_id, "path": str(file)}
     changes = Changes() if dry_run else Changes(facts=True)
     return OpResult(summary, changes, tuple(summary.get("warnings") or ()))
+
+
+# --- File › Import history ----------------------------------------------------------------------
+def list_imports(workspace: WorkspaceArg) -> list[dict[str, Any]]:
+    """Every recorded import, newest first, with warnings decoded (``store.facts.list_imports``)."""
+    from vendordesk.store.facts import list_imports as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)
+
+
+def facts_owned(workspace: WorkspaceArg, import_id: int) -> int:
+    """How many fact rows still carry this import's id."""
+    from vendordesk.store.facts import facts_owned as stored
+
+    with opened(workspace) as ws:
+        return stored(ws, import_id)
+
+
+def undo_import_at(path: Path, import_id: int) -> int:
+    """Undo an import on a connection of its own (for a worker thread); the rows removed."""
+    from vendordesk.store import open_workspace
+    from vendordesk.store.facts import undo_import
+
+    with open_workspace(path) as ws:
+        return undo_import(ws, import_id)
+
+
+def child_environment() -> dict[str, str]:
+    """The environment of the window's own ``vendordesk import`` child: this one works under the
+    window's workspace guard (``store.locks.CHILD_OF_WINDOW``), so its lock must not refuse it."""
+    import os
+
+    from vendordesk.store.locks import CHILD_OF_WINDOW
+
+    return dict(os.environ, **{CHILD_OF_WINDOW: "1"})

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from vendordesk.ops.workspace import WorkspaceArg
     from vendordesk.store import Workspace
 
 
@@ -16,3 +19,12 @@ def products(ws: Workspace) -> dict[str, tuple[str, str]]:
     if frame.empty:
         return {}
     return {str(r.asin): (str(r.title or ""), str(r.brand or "")) for r in frame[["asin", "title", "brand"]].fillna("").itertuples()}
+
+
+def products_frame(workspace: WorkspaceArg) -> pd.DataFrame:
+    """The product catalogue, one row per ASIN (``store.facts_read.products_frame``)."""
+    from vendordesk.ops.workspace import opened
+    from vendordesk.store.facts_read import products_frame as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)

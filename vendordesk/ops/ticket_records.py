@@ -3,13 +3,17 @@ undo), restore it, and save one edited task field. Saving a case is ``ops.ticket
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.changes import Changes
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.store import tickets as store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KINDS = ("case", "chargeback", "task")
 _DELETE: dict[str, Callable[..., dict[str, Any]]] = {"case": store.delete_case, "chargeback": store.delete_chargeback, "task": store.delete_task}
@@ -64,3 +68,81 @@ def negotiation_cases(workspace: WorkspaceArg) -> list[dict[str, Any]]:
 
     with opened(workspace) as ws:
         return list_cases(ws)
+
+
+# --- what the case, chargeback and task editors read and write -------------------------------
+def get_case(workspace: WorkspaceArg, case_id: str) -> dict[str, Any] | None:
+    """Case ``case_id`` with its links (asins, pos, invoices), or None."""
+    with opened(workspace) as ws:
+        return store.get_case(ws, case_id)
+
+
+def list_events(workspace: WorkspaceArg, case_id: str) -> list[dict[str, Any]]:
+    """The timeline of case ``case_id``, oldest first."""
+    with opened(workspace) as ws:
+        return store.list_events(ws, case_id)
+
+
+def case_ids(workspace: WorkspaceArg) -> set[str]:
+    with opened(workspace) as ws:
+        return store.case_ids(ws)
+
+
+def known_asins(workspace: WorkspaceArg) -> set[str]:
+    with opened(workspace) as ws:
+        return store.known_asins(ws)
+
+
+def case_subjects(workspace: WorkspaceArg) -> list[tuple[str, str]]:
+    """(case_id, subject) of every case (the window's search)."""
+    with opened(workspace) as ws:
+        return store.case_subjects(ws)
+
+
+def store_case(workspace: WorkspaceArg, values: Mapping[str, Any]) -> str:
+    """Store a new case as entered (the editor has validated it; ``ops.tickets.add_case`` validates)."""
+    with opened(workspace) as ws:
+        return store.add_case(ws, values)
+
+
+def add_event(workspace: WorkspaceArg, case_id: str, happened_on: str, kind: str, text: str,
+              touch: bool = True) -> int:
+    """Add a timeline entry to case ``case_id`` (``touch``: it counts as the last contact)."""
+    with opened(workspace) as ws:
+        return store.add_event(ws, case_id, happened_on, kind, text, touch=touch)
+
+
+def add_chargeback(workspace: WorkspaceArg, values: Mapping[str, Any]) -> int:
+    with opened(workspace) as ws:
+        return store.add_chargeback(ws, values)
+
+
+def update_chargeback(workspace: WorkspaceArg, cb_id: int, values: Mapping[str, Any]) -> None:
+    with opened(workspace) as ws:
+        store.update_chargeback(ws, cb_id, values)
+
+
+def add_task(workspace: WorkspaceArg, values: Mapping[str, Any]) -> int:
+    with opened(workspace) as ws:
+        return store.add_task(ws, values)
+
+
+def tickets_frame(workspace: WorkspaceArg) -> pd.DataFrame:
+    with opened(workspace) as ws:
+        return store.tickets_frame(ws)
+
+
+def chargebacks_frame(workspace: WorkspaceArg) -> pd.DataFrame:
+    with opened(workspace) as ws:
+        return store.chargebacks_frame(ws)
+
+
+def tasks_frame(workspace: WorkspaceArg) -> pd.DataFrame:
+    with opened(workspace) as ws:
+        return store.tasks_frame(ws)
+
+
+def read_frames(path: Path, progress: Callable[[float], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> dict[str, pd.DataFrame]:
+    """The three frames, read on a connection of their own (for a worker thread)."""
+    return store.read_frames(path, progress, cancelled)

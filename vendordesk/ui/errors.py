@@ -25,9 +25,9 @@ def user_text(exc: BaseException) -> str:
     refusals are shown as they were raised."""
     from PySide6.QtCore import QLocale
 
-    from vendordesk.store.sqlite_errors import localized
+    from vendordesk.ops.workspace import error_text
 
-    return localized(exc, QLocale().name())
+    return error_text(exc, QLocale().name())
 
 
 def show_user_error(parent, exc: BaseException, title: str | None = None) -> None:
@@ -39,9 +39,9 @@ def environment_error(exc: BaseException) -> UserError | None:
     if isinstance(exc, UserError):
         return exc
     if isinstance(exc, sqlite3.Error):
-        from vendordesk.store.sqlite_errors import classify
+        from vendordesk.ops.workspace import workspace_error
 
-        return classify(exc, None)
+        return workspace_error(exc)
     return None
 
 

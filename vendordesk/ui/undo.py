@@ -41,12 +41,12 @@ class ManualKpiCommand(WorkspaceCommand):
         self.before = previous_manual_value(workspace, entry)
 
     def apply(self) -> None:
-        from vendordesk.store.gears import save_manual_kpi
+        from vendordesk.ops.gear_model import save_manual_kpi
 
         save_manual_kpi(self.workspace, **self.entry)
 
     def revert(self) -> None:
-        from vendordesk.store.gears import delete_manual_kpi, save_manual_kpi
+        from vendordesk.ops.gear_model import delete_manual_kpi, save_manual_kpi
 
         e = self.entry
         delete_manual_kpi(self.workspace, e["gear"], e["kpi"], e["period_start"], e.get("asin", ""))
@@ -56,7 +56,7 @@ class ManualKpiCommand(WorkspaceCommand):
 
 def previous_manual_value(workspace, entry: dict) -> dict | None:
     """The stored entry a new value replaces (same gear, KPI, ASIN, period start), if any."""
-    from vendordesk.store.gears import manual_kpis_frame
+    from vendordesk.ops.gear_model import manual_kpis_frame
 
     frame = manual_kpis_frame(workspace)
     if frame.empty:
@@ -76,14 +76,14 @@ class GearSettingsCommand(WorkspaceCommand):
     """Rename/thresholds (``after`` = dict custom_name, thresholds) or reset (``after`` None)."""
 
     def __init__(self, workspace, notify, gear, after: dict | None, label: str):
-        from vendordesk.store.gears import gear_settings
+        from vendordesk.ops.gear_model import gear_settings
 
         super().__init__(_tr("Gear settings: %1").replace("%1", label), workspace, notify)
         self.gear, self.after = gear, after
-        self.before = gear_settings(workspace).get(gear.id)
+        self.before = gear_settings(workspace).value.get(gear.id)
 
     def _write(self, state: dict | None) -> None:
-        from vendordesk.store.gears import reset_gear, save_gear
+        from vendordesk.ops.gear_model import reset_gear, save_gear
 
         g = self.gear
         if state is None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.changes import Changes
-from vendordesk.store.facts import facts_owned, list_imports
+from vendordesk.ops.imports import facts_owned, list_imports, undo_import_at
 from vendordesk.ui import fmt
 from vendordesk.ui.imports.preview import (
     period_text,
@@ -34,11 +34,7 @@ from vendordesk.ui.workers import run_task
 
 def undo_in_worker(path: Path, import_id: int, *, progress, cancelled) -> int:
     """Undo on the worker's own connection (large imports take a moment to delete)."""
-    from vendordesk.store import open_workspace
-    from vendordesk.store.facts import undo_import
-
-    with open_workspace(path) as ws:
-        return undo_import(ws, import_id)
+    return undo_import_at(path, import_id)
 
 
 class ImportHistory(QDialog):

@@ -9,7 +9,6 @@ file behind: SQLite rolls the open transaction back.
 from __future__ import annotations
 
 import json
-import os
 import queue
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vendordesk.errors import Cancelled
-from vendordesk.store.locks import CHILD_OF_WINDOW
+from vendordesk.ops.imports import child_environment
 
 
 def command_prefix() -> list[str]:
@@ -44,7 +43,7 @@ def run_import(workspace: Path, files: list[str], dry_run: bool = False, period:
     args = command_prefix() + ["import", "--workspace", str(workspace), "--events"]
     args += ["--dry-run"] if dry_run else []
     args += ["--period", period] if period else []
-    env = dict(os.environ, **{CHILD_OF_WINDOW: "1"})
+    env = child_environment()
     child = subprocess.Popen(args + ["--", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", env=env)
     lines: queue.Queue = queue.Queue()

@@ -88,7 +88,7 @@ class CaseEditor(FormEditor):
 
     # --- load --------------------------------------------------------------------------
     def load(self, case_id: str | None, prefill: dict | None = None) -> None:
-        from vendordesk.store.tickets import get_case, list_events
+        from vendordesk.ops.ticket_records import get_case, list_events
 
         self.clear_problems()
         self.key = case_id
@@ -148,13 +148,14 @@ class CaseEditor(FormEditor):
 
     # --- save ----------------------------------------------------------------------------
     def save(self) -> bool:
-        from vendordesk.store import tickets as store
+        from vendordesk.ops import ticket_records as records
+        from vendordesk.ops.tickets import save_case
 
         self.clear_problems()
         problems: list = []
         values = self.values(problems)
-        existing = store.case_ids(self.ctx.workspace) - ({self.key} if self.key else set())
-        problems += rules.validate_case(values, (), store.known_asins(self.ctx.workspace))
+        existing = records.case_ids(self.ctx.workspace) - ({self.key} if self.key else set())
+        problems += rules.validate_case(values, (), records.known_asins(self.ctx.workspace))
         duplicate = values["case_id"] in existing
         if not self.show_problems(problems):
             return False
@@ -163,18 +164,18 @@ class CaseEditor(FormEditor):
             if not self.ask_merge(values["case_id"]):
                 self.show_problem("case_id", labels.problem_text("case_id_duplicate", values["case_id"]))
                 return False
-            store.update_case(ws, values["case_id"], values, merge=True)
+            save_case(ws, values["case_id"], values, merge=True)
             if self.key:
-                store.delete_case(ws, self.key)
+                records.delete_record(ws, "case", self.key)
             self.key = values["case_id"]
         elif self.key is None:
-            self.key = store.add_case(ws, values)
+            self.key = records.store_case(ws, values)
         else:
-            old = store.get_case(ws, self.key) or {}
-            store.update_case(ws, self.key, values)
+            old = records.get_case(ws, self.key) or {}
+            save_case(ws, self.key, values)
             if old.get("status") != values["status"]:
                 # the key, not its label: the timeline shows it in whatever language the KAM uses then
-                store.add_event(ws, values["case_id"], dt.date.today().isoformat(), "status", values["status"],
+                records.add_event(ws, values["case_id"], dt.date.today().isoformat(), "status", values["status"],
                                 touch=False)
             self.key = values["case_id"]
         self.changed.emit(Changes(tickets=True))
@@ -192,7 +193,7 @@ class CaseEditor(FormEditor):
         return answer == QMessageBox.StandardButton.Yes
 
     def add_event(self) -> None:
-        from vendordesk.store.tickets import add_event
+        from vendordesk.ops.ticket_records import add_event
 
         text = self.event_text.text().strip()
         if not self.key or not text:

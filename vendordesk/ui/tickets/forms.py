@@ -260,7 +260,7 @@ class ChargebackEditor(FormEditor):
         self.outer.addStretch(1)
 
     def load(self, cb_id: int | None) -> None:
-        from vendordesk.store.tickets import chargebacks_frame
+        from vendordesk.ops.ticket_records import chargebacks_frame
 
         row = self.start_load(chargebacks_frame, cb_id)
         self.heading.setText(self.tr("Chargeback or shortage claim") if cb_id is None
@@ -305,7 +305,7 @@ class ChargebackEditor(FormEditor):
         return rules.shortage_timeline(raised + dt.timedelta(days=rules.SHORTAGE_CLAIM_LEAD_DAYS)).dispute_opens
 
     def save(self) -> None:
-        from vendordesk.store import tickets as store
+        from vendordesk.ops import ticket_records as records
 
         self.clear_problems()
         problems: list = []
@@ -317,7 +317,7 @@ class ChargebackEditor(FormEditor):
             self.show_problem("raised_on", self.tr("Enter the date the chargeback was raised."))
             return
         case_id = self.text("case_id") or None
-        if case_id and case_id not in store.case_ids(self.ctx.workspace):
+        if case_id and case_id not in records.case_ids(self.ctx.workspace):
             self.show_problem("case_id", self.tr("There is no case %1. Add the case first or clear the field.")
                               .replace("%1", case_id))
             return
@@ -334,9 +334,9 @@ class ChargebackEditor(FormEditor):
                   "invoice_number": self.text("invoice_number") or None, "case_id": case_id,
                   "note": self.text("note") or None}
         if self.key is None:
-            self.key = store.add_chargeback(self.ctx.workspace, values)
+            self.key = records.add_chargeback(self.ctx.workspace, values)
         else:
-            store.update_chargeback(self.ctx.workspace, self.key, values)
+            records.update_chargeback(self.ctx.workspace, self.key, values)
         self.changed.emit(Changes(tickets=True))
         self.load(self.key)
 
@@ -357,7 +357,7 @@ class TaskEditor(FormEditor):
         self.outer.addStretch(1)
 
     def load(self, task_id: int | None) -> None:
-        from vendordesk.store.tickets import tasks_frame
+        from vendordesk.ops.ticket_records import tasks_frame
 
         row = self.start_load(tasks_frame, task_id)
         self.heading.setText(self.tr("New task") if task_id is None else self.tr("Task"))
@@ -372,7 +372,7 @@ class TaskEditor(FormEditor):
         self.delete_button.setVisible(task_id is not None)
 
     def save(self) -> None:
-        from vendordesk.store import tickets as store
+        from vendordesk.ops import ticket_records as records
 
         self.clear_problems()
         problems: list = []
@@ -381,7 +381,7 @@ class TaskEditor(FormEditor):
             self.show_problem("title", self.tr("Enter what you need from the department."))
             return
         case_id = self.text("case_id") or None
-        if case_id and case_id not in store.case_ids(self.ctx.workspace):
+        if case_id and case_id not in records.case_ids(self.ctx.workspace):
             self.show_problem("case_id", self.tr("There is no case %1. Add the case first or clear the field.")
                               .replace("%1", case_id))
             return
@@ -395,8 +395,8 @@ class TaskEditor(FormEditor):
                   "done_on": dt.date.today().isoformat() if status == "done" else None}
         if self.key is None:
             values["created_on"] = dt.date.today().isoformat()
-            self.key = store.add_task(self.ctx.workspace, values)
+            self.key = records.add_task(self.ctx.workspace, values)
         else:
-            store.update_task(self.ctx.workspace, self.key, values)
+            records.save_task(self.ctx.workspace, self.key, values)
         self.changed.emit(Changes(tickets=True))
         self.load(self.key)

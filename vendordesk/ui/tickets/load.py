@@ -8,7 +8,7 @@ BACKGROUND_ROWS = 3000   # above this many cases the log is read in a worker
 
 
 def read_frames_from(ws) -> dict:
-    from vendordesk.store.tickets import chargebacks_frame, tasks_frame, tickets_frame
+    from vendordesk.ops.ticket_records import chargebacks_frame, tasks_frame, tickets_frame
 
     return {"cases": tickets_frame(ws), "chargebacks": chargebacks_frame(ws), "tasks": tasks_frame(ws)}
 
@@ -18,7 +18,7 @@ def prepare(path, today: dt.date, frames: dict | None = None, case_columns=None,
     """Frames plus derived columns, row colours, the today list and, when given, the cases' search
     text (``case_columns``) and sort rank (``case_sort``). Pure pandas; safe in a worker."""
     from vendordesk.core import tickets as rules
-    from vendordesk.store.tickets import read_frames
+    from vendordesk.ops.ticket_records import read_frames
     from vendordesk.ui.models.frame_model import frame_values, search_text, sort_rank
     from vendordesk.ui.tickets import columns as cols
 

@@ -84,7 +84,7 @@ class MailDialog(QDialog):
             self._message(labels.problem_text("mail_no_case_id"), error=True)
 
     def _existing(self) -> bool:
-        from vendordesk.store.tickets import case_ids
+        from vendordesk.ops.ticket_records import case_ids
 
         return self.case_id.text().strip() in case_ids(self.ctx.workspace)
 
@@ -103,7 +103,8 @@ class MailDialog(QDialog):
             self._message(self.tr("A new case %1 will be created.").replace("%1", case_id))
 
     def save(self) -> None:
-        from vendordesk.store import tickets as store
+        from vendordesk.ops import ticket_records as records
+        from vendordesk.ops.tickets import save_case
 
         _say(self.subject_message, "")
         _say(self.date_message, "")
@@ -126,10 +127,10 @@ class MailDialog(QDialog):
             values["resolved_on"] = sent.isoformat()
         ws = self.ctx.workspace
         if existing:
-            store.update_case(ws, case_id, values, merge=True)
+            save_case(ws, case_id, values, merge=True)
         else:
-            store.add_case(ws, {**values, "opened_on": sent.isoformat()})
-        store.add_event(ws, case_id, sent.isoformat(), "contact_in", self._excerpt())
+            records.store_case(ws, {**values, "opened_on": sent.isoformat()})
+        records.add_event(ws, case_id, sent.isoformat(), "contact_in", self._excerpt())
         self.result_case_id = case_id
         self.accept()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMe
 from vendordesk import APP_NAME
 from vendordesk.changes import Changes
 from vendordesk.errors import UserError
-from vendordesk.store import open_workspace
+from vendordesk.ops.workspace import open_path
 from vendordesk.ui import fmt
 from vendordesk.ui.context import AppContext
 
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         ws = self.ctx.workspace
         self.setWindowTitle(f"{ws.name} – {APP_NAME}")
         self.workspace_label.setText(self.tr("Workspace: %1 (%2)").replace("%1", ws.name).replace("%2", str(ws.path)))
-        from vendordesk.store.facts_read import data_as_of
+        from vendordesk.ops.workspace import data_as_of
 
         as_of = data_as_of(ws)
         self.as_of_label.setText(self.tr("Data as of %1").replace("%1", fmt.date(as_of)) if as_of
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def switch_workspace(self, path: Path, create: bool = False) -> bool:
         try:
-            workspace = open_workspace(path, create=create)
+            workspace = open_path(path, create=create)
         except UserError as exc:
             from vendordesk.ui.errors import user_text
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 
 def search_entries(ws) -> list[tuple[str, str, str]]:
     """(shown text, kind, key) for every product and case; read on the GUI thread (small tables)."""
-    from vendordesk.store.facts_read import products_frame
-    from vendordesk.store.tickets import case_subjects
+    from vendordesk.ops.product_names import products_frame
+    from vendordesk.ops.ticket_records import case_subjects
 
     entries = []
     products = products_frame(ws)

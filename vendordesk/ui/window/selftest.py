@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     from vendordesk.app import make_app
     from vendordesk.ops.demo import write_demo
-    from vendordesk.store import open_workspace
+    from vendordesk.ops.workspace import open_path
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.window.main_window import MainWindow
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         path = Path(tmp) / "selftest.vendordesk"
         write_demo(path, asins=args.asins, weeks=args.weeks, seed=1)
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        workspace = open_workspace(path)
+        workspace = open_path(path)
         window = MainWindow(AppContext(workspace, lang="de"), settings)
         window.show()
         app.processEvents()
