@@ -78,7 +78,7 @@ class SupplyForm(QGroupBox):
         self._show_error("")
 
     def _values(self):
-        from vendordesk.store.supply import (
+        from vendordesk.ops.forecast_plan import (
             validate_capacity,
             validate_lead_time,
             validate_stock,
@@ -116,7 +116,7 @@ class SupplyForm(QGroupBox):
     def save(self) -> None:
         if not self.asin or not self.validate():
             return
-        from vendordesk.store.supply import save_supply
+        from vendordesk.ops.forecast_plan import save_supply
 
         capacity, lead, stock = self._values()
         try:
