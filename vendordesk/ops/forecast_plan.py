@@ -11,6 +11,8 @@ from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, 
 from vendordesk.ops.workspace import WorkspaceArg, opened
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from vendordesk.store.supply import Entered
 
 
@@ -64,3 +66,10 @@ def save_supply(workspace: WorkspaceArg, asin: str, capacity: Entered = None, le
         store(ws, asin, capacity, lead_time, own_stock)
     return OpResult(None, Changes(supply=True))
 
+
+def supply_tables(workspace: WorkspaceArg) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored supply parameters and the capacity plan (store.supply), read anew after an edit."""
+    from vendordesk.store.supply import capacity_plan, supply_params
+
+    with opened(workspace) as ws:
+        return supply_params(ws), capacity_plan(ws)

@@ -157,11 +157,10 @@ def recompute_supply(tab, index):
 
     from vendordesk.core.forecast import supply as fs
     from vendordesk.core.forecast.plan import supply_inputs
-    from vendordesk.store.supply import capacity_plan, supply_params
+    from vendordesk.ops.forecast_plan import supply_tables
     from vendordesk.ui.forecast.data import PlanIndex
 
-    tab.inputs["supply"] = supply_params(tab.ctx.workspace)
-    tab.inputs["capacity_plan"] = capacity_plan(tab.ctx.workspace)
+    tab.inputs["supply"], tab.inputs["capacity_plan"] = supply_tables(tab.ctx.workspace)
     plan = index.plan
     sup = supply_inputs(plan.result, tab.inputs)
     projection = fs.projection_frame(plan.result.asins, plan.result.weeks, sup, fs.project(sup))
