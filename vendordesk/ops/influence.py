@@ -29,3 +29,20 @@ def reset_edge(workspace: WorkspaceArg, edge_id: str) -> OpResult[None]:
     with opened(workspace) as ws:
         store(ws, edge_id)
     return OpResult(None, CHANGES)
+
+
+def read_targets(workspace: WorkspaceArg, year: int) -> dict[int, float]:
+    """The year's monthly sales targets, month 1..12 -> amount (store.influence.read_targets)."""
+    from vendordesk.store.influence import read_targets as stored
+
+    with opened(workspace) as ws:
+        return stored(ws, year)
+
+
+def write_targets(workspace: WorkspaceArg, year: int, months: dict[int, float]) -> OpResult[None]:
+    """Replace the year's monthly targets (store.influence.write_targets; refused: nothing saved)."""
+    from vendordesk.store.influence import write_targets as store
+
+    with opened(workspace) as ws:
+        store(ws, year, months)
+    return OpResult(None, CHANGES)

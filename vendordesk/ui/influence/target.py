@@ -122,7 +122,7 @@ class TargetView(QWidget):
         return out
 
     def save(self) -> None:
-        from vendordesk.store.influence import write_targets
+        from vendordesk.ops.influence import write_targets
 
         if self.ws is None:
             return
@@ -134,7 +134,7 @@ class TargetView(QWidget):
         self.targets_saved.emit(self.year.value())
 
     def set_data(self, ws, view, currency: str, lang: str) -> None:
-        from vendordesk.store.influence import read_targets
+        from vendordesk.ops.influence import read_targets
 
         self.ws, self.view, self.currency = ws, view, currency
         self.year.setValue(view.year)
