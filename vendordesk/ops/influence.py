@@ -11,7 +11,9 @@ from vendordesk.ops.base import Cancelled, OpResult, Progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
 
 if TYPE_CHECKING:
-    from vendordesk.core.influence.graph import Edge
+    from vendordesk.core.influence.graph import Edge, Graph
+    from vendordesk.core.influence.model import WhatIf
+    from vendordesk.store.whatif import MakeShocks, Prepared, RunInfo
 
 CHANGES = Changes(gears=True)     # edges and targets
 
@@ -96,3 +98,11 @@ def load_views(path: str | Path, lang: str = "en", start: str | None = None, end
         data["frame_weeks"] = sorted(frame["period_start"].unique())
         step(1.0)
     return data
+
+
+def run_prepared(info: Prepared, make_shocks: MakeShocks, weeks: int,
+                 graph: Graph | None = None) -> tuple[WhatIf, RunInfo]:
+    """The what-if on data ``load_views`` read before (store.whatif.run_prepared); no workspace."""
+    from vendordesk.store.whatif import run_prepared as run
+
+    return run(info, make_shocks, weeks, graph)

@@ -285,7 +285,7 @@ class WhatIfView(WhatIfOutput, QWidget):
         self.info = {"currency": self.currency, "shocks": shocks}
         if self.prepared is not None:
             from vendordesk.core.influence.words import summary_lines
-            from vendordesk.store.whatif import run_prepared
+            from vendordesk.ops.influence import run_prepared
 
             def checked(levels):
                 for shock in shocks:
