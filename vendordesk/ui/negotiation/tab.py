@@ -191,8 +191,7 @@ class NegotiationTab(BaseTab):
         self._open(int(current.data(Qt.ItemDataRole.UserRole)))
 
     def _open(self, case_id: int) -> None:
-        from vendordesk.store.facts_read import current_costs
-        from vendordesk.store.negotiations import load_case
+        from vendordesk.ops.negotiation import current_costs, load_case
 
         ws = self.ctx.workspace
         self.case = load_case(ws, case_id)
@@ -207,7 +206,7 @@ class NegotiationTab(BaseTab):
     def _analyse(self, parse_errors: int = 0) -> None:
         from vendordesk.core.margin import DEFAULT_ELASTICITY
         from vendordesk.core.negotiation.analysis import analyse
-        from vendordesk.store.negotiations import market_for
+        from vendordesk.ops.negotiation import market_for
 
         ws = self.ctx.workspace
         if self._elasticity is None:
@@ -284,7 +283,7 @@ class NegotiationTab(BaseTab):
         self.timer.stop()
         if self.case is None or not hasattr(self, "editor"):
             return
-        from vendordesk.store.negotiations import save_case
+        from vendordesk.ops.negotiation import save_case
 
         bad = self.editor.collect(self.case)
         drivers, bad_drivers = self.drivers.drivers()
@@ -309,7 +308,7 @@ class NegotiationTab(BaseTab):
 
     def new_case(self) -> None:
         from vendordesk.core.negotiation.model import Case, default_scenarios
-        from vendordesk.store.negotiations import save_case
+        from vendordesk.ops.negotiation import save_case
 
         self.save_now()
         case = Case(id=None, title=self.tr("New price increase"), currency=self.ctx.currency,
@@ -322,7 +321,7 @@ class NegotiationTab(BaseTab):
         self.sections.setCurrentWidget(self.editor)
 
     def delete_case(self) -> None:
-        from vendordesk.store.negotiations import delete_case
+        from vendordesk.ops.negotiation import delete_case
 
         if self.case is None:
             return
@@ -398,11 +397,9 @@ class NegotiationTab(BaseTab):
 
 
 def _elasticity_job(path, progress=None, cancelled=None):
-    from vendordesk.store import open_workspace
-    from vendordesk.store.negotiations import price_elasticity
+    from vendordesk.ops.negotiation import price_elasticity
 
-    with open_workspace(path) as ws:
-        return price_elasticity(ws)
+    return price_elasticity(path)
 
 
 def _write_pdf(html, path, title, images, progress=None, cancelled=None):
