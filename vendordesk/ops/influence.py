@@ -106,3 +106,12 @@ def run_prepared(info: Prepared, make_shocks: MakeShocks, weeks: int,
     from vendordesk.store.whatif import run_prepared as run
 
     return run(info, make_shocks, weeks, graph)
+
+
+def latest_week(workspace: WorkspaceArg) -> str | None:
+    """The newest week start with sales facts, or None (store.facts_read.latest_week): where the
+    management brief's default period ends."""
+    from vendordesk.store.facts_read import latest_week as stored
+
+    with opened(workspace) as ws:
+        return stored(ws)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from vendordesk.ops.workspace import opened
 
 if TYPE_CHECKING:
     from vendordesk.store import Workspace
@@ -16,3 +19,10 @@ def products(ws: Workspace) -> dict[str, tuple[str, str]]:
     if frame.empty:
         return {}
     return {str(r.asin): (str(r.title or ""), str(r.brand or "")) for r in frame[["asin", "title", "brand"]].fillna("").itertuples()}
+
+
+def workspace_products(path: str | Path) -> dict[str, tuple[str, str]]:
+    """``products`` of the workspace at ``path`` on a connection of its own (a worker's); opened
+    like ``store.open_workspace(path)`` opens it."""
+    with opened(path, create=True) as ws:
+        return products(ws)
