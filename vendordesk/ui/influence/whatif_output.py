@@ -1,5 +1,5 @@
 """Export and print of a what-if result (the window's part; the tables and the page are built
-Qt-free in core.influence.report, the workbook in exports.whatif)."""
+Qt-free in core.influence.report, the workbook in exports.whatif through ops.exports)."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ class WhatIfOutput:
     """Mixed into WhatIfView: needs ``result``, ``info`` and ``currency``."""
 
     def export_to(self, path) -> None:
-        from vendordesk.exports.whatif import write_whatif
+        from vendordesk.ops.exports import export_whatif
 
-        write_whatif(self.result, self.info or {"currency": self.currency}, path, core_lang())
+        export_whatif(self.result, self.info or {"currency": self.currency}, path, core_lang())
 
     def export_dialog(self) -> None:
         if self.result is None:
