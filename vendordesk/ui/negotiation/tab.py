@@ -8,6 +8,7 @@ every figure comes from ``store.negotiations.analyse_case`` (the same as the bri
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from vendordesk.changes import Changes
 from vendordesk.ui.negotiation.issues import IssueTexts
 from vendordesk.ui.tab_base import BaseTab, EmptyState
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 AUTOSAVE_MS = 600
 
@@ -88,7 +92,7 @@ class NegotiationTab(BaseTab):
         self.levers = LeversEditor(self.ctx.lang)
         self.chart_box = QWidget()
         QVBoxLayout(self.chart_box)
-        self.plot = None
+        self.plot: pg.PlotWidget | None = None
         self.sections = QTabWidget()
         for widget, text in ((self.editor, self.tr("Case")), (self.drivers, self.tr("Cost drivers")),
                              (self.economics, self.tr("Economics per ASIN")), (self.scenarios, self.tr("Scenarios")),
@@ -271,8 +275,9 @@ class NegotiationTab(BaseTab):
         if self.plot is None:
             self.plot = make_plot()
             self.chart_note = QLabel()
-            self.chart_box.layout().addWidget(self.plot, 1)
-            self.chart_box.layout().addWidget(self.chart_note)
+            box = cast(QVBoxLayout, self.chart_box.layout())
+            box.addWidget(self.plot, 1)
+            box.addWidget(self.chart_note)
         has = fill_plot(self.plot, self.analysis)
         self.plot.setVisible(has)              # no empty 0–1 axes: the note says why
         self.chart_note.setText("" if has else self.tr("No weekly sales facts for these ASINs: the chart is unavailable."))
