@@ -4,6 +4,7 @@ Qt-free in core.influence.report, the workbook in exports.whatif through ops.exp
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,8 +22,20 @@ def core_lang() -> str:
     return QLocale().name().split("_")[0] or "en"
 
 
-class WhatIfOutput:
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    _Widget = QWidget        # the checker sees the widget the mixin always sits on
+else:
+    _Widget = object
+
+
+class WhatIfOutput(_Widget):
     """Mixed into WhatIfView: needs ``result``, ``info`` and ``currency``."""
+
+    result: Any
+    info: Any
+    currency: str
 
     def export_to(self, path) -> None:
         from vendordesk.ops.exports import export_whatif
