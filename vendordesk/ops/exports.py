@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -22,6 +23,9 @@ from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 from vendordesk.text import N_
+
+if TYPE_CHECKING:
+    from vendordesk.core.influence.model import WhatIf
 
 # kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
 EXPORTERS = {
@@ -100,3 +104,11 @@ def export_columns(kind: str) -> list[str]:
     from vendordesk.exports.columns import COLUMNS
 
     return [column.key for column in COLUMNS[kind]]
+
+
+def export_whatif(result: WhatIf, info: dict[str, Any], out: Path, lang: str = "en") -> OpResult[Path]:
+    """A what-if result to the workbook ``out`` (.xlsx, written atomically; exports.whatif.write_whatif);
+    the value is the path written."""
+    from vendordesk.exports.whatif import write_whatif
+
+    return OpResult(write_whatif(result, info, out, lang))

@@ -3,9 +3,17 @@ whether there is anything to forecast."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from vendordesk.changes import Changes
 from vendordesk.core.forecast.plan import ForecastInputs, ForecastPlan, build_plan
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from vendordesk.store.supply import Entered
 
 
 def has_weekly_sales(workspace: WorkspaceArg) -> bool:
@@ -26,3 +34,42 @@ def forecast_plan(workspace: WorkspaceArg, horizon: int = 26, holdout: int = 26,
     progress(0.02)
     plan = build_plan(inputs, horizon, holdout, progress=progress)
     return OpResult((plan, inputs))
+
+
+def validate_capacity(value: Entered, asin: str = "ASIN") -> float | None:
+    """The supply form's check of weekly capacity (store.supply's rule; raises UserError)."""
+    from vendordesk.store.supply import validate_capacity as check
+
+    return check(value, asin)
+
+
+def validate_lead_time(value: Entered, asin: str = "ASIN") -> float | None:
+    """The supply form's check of the lead time in weeks (store.supply's rule; raises UserError)."""
+    from vendordesk.store.supply import validate_lead_time as check
+
+    return check(value, asin)
+
+
+def validate_stock(value: Entered, asin: str = "ASIN") -> float | None:
+    """The supply form's check of own stock (store.supply's rule; raises UserError)."""
+    from vendordesk.store.supply import validate_stock as check
+
+    return check(value, asin)
+
+
+def save_supply(workspace: WorkspaceArg, asin: str, capacity: Entered = None, lead_time: Entered = None,
+                own_stock: Entered = None) -> OpResult[None]:
+    """Validate and store one ASIN's capacity, lead time and own stock (store.supply.save_supply)."""
+    from vendordesk.store.supply import save_supply as store
+
+    with opened(workspace) as ws:
+        store(ws, asin, capacity, lead_time, own_stock)
+    return OpResult(None, Changes(supply=True))
+
+
+def supply_tables(workspace: WorkspaceArg) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored supply parameters and the capacity plan (store.supply), read anew after an edit."""
+    from vendordesk.store.supply import capacity_plan, supply_params
+
+    with opened(workspace) as ws:
+        return supply_params(ws), capacity_plan(ws)

@@ -114,19 +114,18 @@ def open_dialog(tab):
 
 
 def last_week_end(ws) -> dt.date | None:
-    from vendordesk.store.facts_read import latest_week
+    from vendordesk.ops.influence import latest_week
 
     week = latest_week(ws)
     return dt.date.fromisoformat(week[:10]) + dt.timedelta(days=6) if week else None
 
 
 def _load(path, lang, first, last, progress=None, cancelled=None):
-    from vendordesk.store import open_workspace
+    from vendordesk.ops.product_names import workspace_products
     from vendordesk.ui.influence.data import load_all
 
     data = load_all(path, lang, first, last)
-    with open_workspace(path) as ws:
-        data["products"] = products(ws)
+    data["products"] = workspace_products(path)
     return data
 
 

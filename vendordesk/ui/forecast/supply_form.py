@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -74,11 +75,11 @@ class SupplyForm(QGroupBox):
                                      (self.stock, "own_stock_units", 0)):
             value = row.get(key)
             missing = value is None or math.isnan(float(value))
-            field.setText("" if missing else QLocale().toString(float(value), "f", decimals))
+            field.setText("" if missing else QLocale().toString(float(cast(float, value)), "f", decimals))
         self._show_error("")
 
     def _values(self):
-        from vendordesk.store.supply import (
+        from vendordesk.ops.forecast_plan import (
             validate_capacity,
             validate_lead_time,
             validate_stock,
@@ -116,7 +117,7 @@ class SupplyForm(QGroupBox):
     def save(self) -> None:
         if not self.asin or not self.validate():
             return
-        from vendordesk.store.supply import save_supply
+        from vendordesk.ops.forecast_plan import save_supply
 
         capacity, lead, stock = self._values()
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 
@@ -43,7 +44,7 @@ def accuracy_text(_w, row: dict, holdout) -> str:
     lines.append(better_text(row))
     ours, naive = row.get("ours_mase"), row.get("seasonal_naive_mase")
     if _ok(ours) and _ok(naive):
-        verdict = _t("Ours was better than seasonal naive.") if ours < naive else _t(
+        verdict = _t("Ours was better than seasonal naive.") if cast(float, ours) < cast(float, naive) else _t(
             "<span style='color:#c62828'>Seasonal naive was better for this ASIN.</span>")
         lines.append(verdict)
     return "<br>".join(lines)
@@ -81,7 +82,7 @@ def backtest_text(_w, doc: dict, versus: dict | None = None) -> str:
     amazon = vtotal.get("amazon") or {}
     if amazon.get("wape") is not None:
         text += _fill(_t("<br>Same %1 weeks as Amazon's oldest imported forecast: WAPE ours %2, Amazon %3 (%4 ASINs)"),
-                      versus.get("holdout"), fmt.percent((vtotal.get("ours") or {}).get("wape"), 0),
+                      cast(dict, versus).get("holdout"), fmt.percent((vtotal.get("ours") or {}).get("wape"), 0),
                       fmt.percent(amazon["wape"], 0), amazon.get("asins"))
     return text
 
@@ -157,11 +158,10 @@ def recompute_supply(tab, index):
 
     from vendordesk.core.forecast import supply as fs
     from vendordesk.core.forecast.plan import supply_inputs
-    from vendordesk.store.supply import capacity_plan, supply_params
+    from vendordesk.ops.forecast_plan import supply_tables
     from vendordesk.ui.forecast.data import PlanIndex
 
-    tab.inputs["supply"] = supply_params(tab.ctx.workspace)
-    tab.inputs["capacity_plan"] = capacity_plan(tab.ctx.workspace)
+    tab.inputs["supply"], tab.inputs["capacity_plan"] = supply_tables(tab.ctx.workspace)
     plan = index.plan
     sup = supply_inputs(plan.result, tab.inputs)
     projection = fs.projection_frame(plan.result.asins, plan.result.weeks, sup, fs.project(sup))

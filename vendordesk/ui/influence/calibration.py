@@ -156,7 +156,7 @@ class CalibrationView(QWidget):
         self.strength.setValue(edge.strength)
 
     def _save(self) -> None:
-        from vendordesk.store.influence import save_edge
+        from vendordesk.ops.influence import save_edge
 
         edge_id = self.selected_id()
         if edge_id is None or self.ws is None:
@@ -169,7 +169,7 @@ class CalibrationView(QWidget):
         self.edge_changed.emit(edge_id)
 
     def _reset(self) -> None:
-        from vendordesk.store.influence import reset_edge
+        from vendordesk.ops.influence import reset_edge
 
         edge_id = self.selected_id()
         if edge_id is not None and self.ws is not None:

@@ -61,7 +61,8 @@ class TargetView(QWidget):
         self.annual.setRange(0, 1e12)
         self.annual.setDecimals(0)
         self.annual.setGroupSeparatorShown(True)
-        row.addWidget(self.year), row.addWidget(self.annual, 1)
+        row.addWidget(self.year)
+        row.addWidget(self.annual, 1)
         v.addLayout(row)
         spread = QPushButton(self.tr("Spread the annual target evenly"))
         spread.clicked.connect(self._spread)
@@ -122,7 +123,7 @@ class TargetView(QWidget):
         return out
 
     def save(self) -> None:
-        from vendordesk.store.influence import write_targets
+        from vendordesk.ops.influence import write_targets
 
         if self.ws is None:
             return
@@ -134,7 +135,7 @@ class TargetView(QWidget):
         self.targets_saved.emit(self.year.value())
 
     def set_data(self, ws, view, currency: str, lang: str) -> None:
-        from vendordesk.store.influence import read_targets
+        from vendordesk.ops.influence import read_targets
 
         self.ws, self.view, self.currency = ws, view, currency
         self.year.setValue(view.year)

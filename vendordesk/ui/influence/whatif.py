@@ -10,6 +10,8 @@ paths in % and in points. The result exports to Excel and prints (core.influence
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,7 +111,8 @@ class WhatIfView(WhatIfOutput, QWidget):
         remove.clicked.connect(self._remove)
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(lambda: self.table.setRowCount(0))
-        row.addWidget(remove), row.addWidget(clear)
+        row.addWidget(remove)
+        row.addWidget(clear)
         v.addLayout(row)
         v.addWidget(QLabel(self.tr("Examples:")))
         self.preset_buttons = []
@@ -127,7 +130,8 @@ class WhatIfView(WhatIfOutput, QWidget):
         self.run_button = QPushButton(self.tr("Run simulation"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
-        run_row.addWidget(self.horizon), run_row.addWidget(self.run_button)
+        run_row.addWidget(self.horizon)
+        run_row.addWidget(self.run_button)
         v.addLayout(run_row)
         out_row = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Export to Excel…"))
@@ -259,7 +263,7 @@ class WhatIfView(WhatIfOutput, QWidget):
             self.table.removeRow(index)
 
     def shocks(self) -> list[Shock]:
-        return [self.table.item(r, 0).data(256) for r in range(self.table.rowCount())]
+        return [cast(QTableWidgetItem, self.table.item(r, 0)).data(256) for r in range(self.table.rowCount())]
 
     def set_model(self, graph, baseline: Baseline, currency: str, prepared: dict | None = None) -> None:
         self.graph, self.baseline, self.currency = graph, baseline or Baseline(), currency
@@ -285,7 +289,7 @@ class WhatIfView(WhatIfOutput, QWidget):
         self.info = {"currency": self.currency, "shocks": shocks}
         if self.prepared is not None:
             from vendordesk.core.influence.words import summary_lines
-            from vendordesk.store.whatif import run_prepared
+            from vendordesk.ops.influence import run_prepared
 
             def checked(levels):
                 for shock in shocks:

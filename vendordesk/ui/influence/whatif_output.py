@@ -1,9 +1,10 @@
 """Export and print of a what-if result (the window's part; the tables and the page are built
-Qt-free in core.influence.report, the workbook in exports.whatif)."""
+Qt-free in core.influence.report, the workbook in exports.whatif through ops.exports)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,13 +22,25 @@ def core_lang() -> str:
     return QLocale().name().split("_")[0] or "en"
 
 
-class WhatIfOutput:
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    _Widget = QWidget        # the checker sees the widget the mixin always sits on
+else:
+    _Widget = object
+
+
+class WhatIfOutput(_Widget):
     """Mixed into WhatIfView: needs ``result``, ``info`` and ``currency``."""
 
-    def export_to(self, path) -> None:
-        from vendordesk.exports.whatif import write_whatif
+    result: Any
+    info: Any
+    currency: str
 
-        write_whatif(self.result, self.info or {"currency": self.currency}, path, core_lang())
+    def export_to(self, path) -> None:
+        from vendordesk.ops.exports import export_whatif
+
+        export_whatif(self.result, self.info or {"currency": self.currency}, path, core_lang())
 
     def export_dialog(self) -> None:
         if self.result is None:

@@ -8,6 +8,7 @@ every figure comes from ``store.negotiations.analyse_case`` (the same as the bri
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from vendordesk.changes import Changes
 from vendordesk.ui.negotiation.issues import IssueTexts
 from vendordesk.ui.tab_base import BaseTab, EmptyState
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 AUTOSAVE_MS = 600
 
@@ -88,7 +92,7 @@ class NegotiationTab(BaseTab):
         self.levers = LeversEditor(self.ctx.lang)
         self.chart_box = QWidget()
         QVBoxLayout(self.chart_box)
-        self.plot = None
+        self.plot: pg.PlotWidget | None = None
         self.sections = QTabWidget()
         for widget, text in ((self.editor, self.tr("Case")), (self.drivers, self.tr("Cost drivers")),
                              (self.economics, self.tr("Economics per ASIN")), (self.scenarios, self.tr("Scenarios")),
@@ -191,8 +195,7 @@ class NegotiationTab(BaseTab):
         self._open(int(current.data(Qt.ItemDataRole.UserRole)))
 
     def _open(self, case_id: int) -> None:
-        from vendordesk.store.facts_read import current_costs
-        from vendordesk.store.negotiations import load_case
+        from vendordesk.ops.negotiation import current_costs, load_case
 
         ws = self.ctx.workspace
         self.case = load_case(ws, case_id)
@@ -207,7 +210,7 @@ class NegotiationTab(BaseTab):
     def _analyse(self, parse_errors: int = 0) -> None:
         from vendordesk.core.margin import DEFAULT_ELASTICITY
         from vendordesk.core.negotiation.analysis import analyse
-        from vendordesk.store.negotiations import market_for
+        from vendordesk.ops.negotiation import market_for
 
         ws = self.ctx.workspace
         if self._elasticity is None:
@@ -272,8 +275,9 @@ class NegotiationTab(BaseTab):
         if self.plot is None:
             self.plot = make_plot()
             self.chart_note = QLabel()
-            self.chart_box.layout().addWidget(self.plot, 1)
-            self.chart_box.layout().addWidget(self.chart_note)
+            box = cast(QVBoxLayout, self.chart_box.layout())
+            box.addWidget(self.plot, 1)
+            box.addWidget(self.chart_note)
         has = fill_plot(self.plot, self.analysis)
         self.plot.setVisible(has)              # no empty 0–1 axes: the note says why
         self.chart_note.setText("" if has else self.tr("No weekly sales facts for these ASINs: the chart is unavailable."))
@@ -284,7 +288,7 @@ class NegotiationTab(BaseTab):
         self.timer.stop()
         if self.case is None or not hasattr(self, "editor"):
             return
-        from vendordesk.store.negotiations import save_case
+        from vendordesk.ops.negotiation import save_case
 
         bad = self.editor.collect(self.case)
         drivers, bad_drivers = self.drivers.drivers()
@@ -309,7 +313,7 @@ class NegotiationTab(BaseTab):
 
     def new_case(self) -> None:
         from vendordesk.core.negotiation.model import Case, default_scenarios
-        from vendordesk.store.negotiations import save_case
+        from vendordesk.ops.negotiation import save_case
 
         self.save_now()
         case = Case(id=None, title=self.tr("New price increase"), currency=self.ctx.currency,
@@ -322,7 +326,7 @@ class NegotiationTab(BaseTab):
         self.sections.setCurrentWidget(self.editor)
 
     def delete_case(self) -> None:
-        from vendordesk.store.negotiations import delete_case
+        from vendordesk.ops.negotiation import delete_case
 
         if self.case is None:
             return
@@ -398,11 +402,9 @@ class NegotiationTab(BaseTab):
 
 
 def _elasticity_job(path, progress=None, cancelled=None):
-    from vendordesk.store import open_workspace
-    from vendordesk.store.negotiations import price_elasticity
+    from vendordesk.ops.negotiation import price_elasticity
 
-    with open_workspace(path) as ws:
-        return price_elasticity(ws)
+    return price_elasticity(path)
 
 
 def _write_pdf(html, path, title, images, progress=None, cancelled=None):
