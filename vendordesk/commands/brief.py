@@ -92,9 +92,9 @@ def run_negotiation(args: argparse.Namespace) -> int:
 
     number = case_id(args.id)
     with open_from_args(args) as ws:
-        from vendordesk.store.negotiations import analyse_case
+        from vendordesk.ops.negotiation import analyse_negotiation
 
-        analysis = analyse_case(ws, number)
+        analysis = analyse_negotiation(ws, number).value
         app = _qt_app()  # noqa: F841 - keeps the QApplication alive while rendering
         from vendordesk.ui.negotiation.brief import account_facts, write_pdf
 

@@ -31,9 +31,9 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 
 def open_from_args(args: argparse.Namespace, create: bool = False) -> Workspace:
-    from vendordesk.store import open_workspace
+    from vendordesk.ops.workspace import open_path
 
-    return open_workspace(workspace_path(args), create=create)
+    return open_path(workspace_path(args), create=create)
 
 
 def add_lang_arg(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +66,7 @@ def texts_for(args: argparse.Namespace | None = None) -> Texts:
 
 def error_text(exc: BaseException, args: argparse.Namespace | None = None) -> str:
     """A refusal in the command's language (``UserError.text``; workspace errors by their kind)."""
-    from vendordesk.store.sqlite_errors import localized
+    from vendordesk.ops.workspace import error_text as localized
 
     try:
         lang = language(args)

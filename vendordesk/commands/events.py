@@ -66,7 +66,7 @@ def _event(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.store import events as store
+    from vendordesk.ops import events as store
 
     with open_from_args(args) as ws:
         if args.events_command == "add":

@@ -43,7 +43,7 @@ def parse_shocks(texts: list[str], weeks: int, levels: dict | None = None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from vendordesk.store.whatif import run_whatif
+    from vendordesk.ops.influence import run_whatif
 
     parse_shocks(args.shock, args.weeks)            # syntax and scale first, before opening anything
     with open_from_args(args) as ws:

@@ -108,6 +108,15 @@ def run_prepared(info: Prepared, make_shocks: MakeShocks, weeks: int,
     return run(info, make_shocks, weeks, graph)
 
 
+def run_whatif(workspace: WorkspaceArg, make_shocks: MakeShocks, weeks: int) -> tuple[WhatIf, RunInfo]:
+    """``vendordesk simulate``: the what-if on the workspace's data (store.whatif.run_whatif);
+    ``make_shocks(levels)`` checks rate shocks against today's levels."""
+    from vendordesk.store.whatif import run_whatif as run
+
+    with opened(workspace) as ws:
+        return run(ws, make_shocks, weeks)
+
+
 def latest_week(workspace: WorkspaceArg) -> str | None:
     """The newest week start with sales facts, or None (store.facts_read.latest_week): where the
     management brief's default period ends."""
