@@ -60,7 +60,8 @@ def _workspace(path):
 
 @pytest.mark.parametrize("lang,audience", [("de", "internal"), ("en", "internal"), ("de", "amazon")])
 def test_brief_pdf_50_asins_under_2_s(qapp, tmp_path, lang, audience):
-    from vendordesk.ui.negotiation.brief import account_facts, write_pdf
+    from vendordesk.ops.negotiation import account_facts
+    from vendordesk.ui.negotiation.brief import write_pdf
 
     ws, case_id = _workspace(tmp_path / "bench.vendordesk")
     elasticity = (-1.5, "default")

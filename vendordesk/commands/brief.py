@@ -96,7 +96,8 @@ def run_negotiation(args: argparse.Namespace) -> int:
 
         analysis = analyse_negotiation(ws, number).value
         app = _qt_app()  # noqa: F841 - keeps the QApplication alive while rendering
-        from vendordesk.ui.negotiation.brief import account_facts, write_pdf
+        from vendordesk.ops.negotiation import account_facts
+        from vendordesk.ui.negotiation.brief import write_pdf
 
         write_pdf(analysis, _lang(args), account_facts(ws, analysis.case.asins), out, args.audience)
     print(f"Brief written: {out}")

@@ -86,3 +86,15 @@ def delete_case(workspace: WorkspaceArg, case_id: int) -> OpResult[None]:
     with opened(workspace) as ws:
         store(ws, case_id)
     return OpResult(None, CHANGES)
+
+
+def account_facts(workspace: WorkspaceArg, asins: list[str] | None = None) -> dict[str, Any]:
+    """What a brief names besides the case: account name, vendor code, marketplace and the brand
+    of each of ``asins``."""
+    from vendordesk.ops.product_names import products
+
+    with opened(workspace) as ws:
+        facts: dict[str, Any] = {key: ws.meta(key) or "" for key in ("account_name", "vendor_code", "marketplace_id")}
+        named = products(ws) if asins else {}
+    facts["brands"] = {a: named[a][1] for a in asins or [] if a in named and named[a][1]}
+    return facts

@@ -10,16 +10,6 @@ from pathlib import Path
 from vendordesk.briefs.negotiation import CHART_URL, build_html
 
 
-def account_facts(ws, asins: list[str] | None = None) -> dict:
-    """Account name, vendor code, marketplace and the brand of each of ``asins``."""
-    facts = {key: ws.meta(key) or "" for key in ("account_name", "vendor_code", "marketplace_id")}
-    from vendordesk.ops.product_names import products
-
-    named = products(ws) if asins else {}
-    facts["brands"] = {a: named[a][1] for a in asins or [] if a in named and named[a][1]}
-    return facts
-
-
 def brief_title(analysis, lang: str, audience: str) -> str:
     from vendordesk.briefs.negotiation_amazon import a
     from vendordesk.briefs.negotiation_texts import t

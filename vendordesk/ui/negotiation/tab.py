@@ -345,7 +345,8 @@ class NegotiationTab(BaseTab):
         return self.lang.currentData()
 
     def _document(self):
-        from vendordesk.ui.negotiation.brief import account_facts, brief_document
+        from vendordesk.ops.negotiation import account_facts
+        from vendordesk.ui.negotiation.brief import brief_document
 
         self.save_now()
         return brief_document(self.analysis, self.brief_lang(), account_facts(self.ctx.workspace, self.case.asins),
