@@ -127,19 +127,22 @@ def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, 
                                                           "Sterne", "Punkte", "Anzahl", "Verhältnis"}
 
 
-def test_write_rows_goes_through_the_op_with_the_workspaces_department_names(workspace, tmp_path):
-    import pandas as pd
-
-    from vendordesk.ui.export_dialog import write_rows
-
+def test_the_window_exports_tasks_with_the_workspaces_own_department_names(german_tab, qtbot, tmp_path):
+    """A department the KAM renamed ('Buchhaltung' for finance) is exported by its name in this
+    workspace, not by the default name ('Finanzen')."""
+    tab = german_tab
+    workspace = tab.ctx.workspace
     st.ensure_departments(workspace)
     with workspace.transaction() as conn:
         conn.execute("UPDATE departments SET name_de = 'Buchhaltung' WHERE id = 'finance'")
-    frame = pd.DataFrame({"id": [1], "title": ["Remittance"], "department_id": ["finance"], "gear": ["availability"],
-                          "status": ["waiting"], "due_on": ["2026-12-03"]})
+    st.add_task(workspace, {"title": "Remittance", "department_id": "finance", "gear": "availability",
+                            "status": "waiting", "due_on": "2026-12-03", "created_on": "2026-11-20"})
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.tasks.model.rowCount() == 1, timeout=10000)
     out = tmp_path / "aufgaben.xlsx"
-    assert write_rows(frame, out, "tasks", "de", workspace) == 1
+    tab.export("tasks", str(out))
     sheet = load_workbook(out).active
-    assert [c.value for c in sheet[2]] == [1, "Remittance", "Buchhaltung", "Verfügbarkeit", dt.datetime(2026, 12, 3),
-                                           "Wartet"]
-    assert sheet["E2"].number_format == "DD.MM.YYYY"          # the table's order: due date before status
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[2]]
+    assert row[header.index("Abteilung")] == "Buchhaltung" and row[header.index("Titel")] == "Remittance"
+    assert row[header.index("Fällig")] == dt.datetime(2026, 12, 3)

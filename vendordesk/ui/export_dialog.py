@@ -34,13 +34,3 @@ def ask_export_path(parent, title: str, file_name: str, filters: str) -> str | N
         return None
     remember_folder(path)
     return path
-
-
-def write_rows(frame, path: str | Path, kind: str | None, lang: str, workspace=None) -> int:
-    """The rows on screen (a DataFrame) to ``path`` through the export op
-    (``ops.exports.export_frame``), the way the tabs should write their exports rather than calling
-    ``vendordesk.exports`` themselves; ``workspace`` supplies its own department names. Returns the
-    number of rows written; a refused target raises ``UserError`` (its message is for the user)."""
-    from vendordesk.ops.exports import export_frame
-
-    return int(export_frame(frame, Path(path), kind, lang, workspace=workspace).value)

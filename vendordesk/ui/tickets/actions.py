@@ -123,7 +123,7 @@ def export(tab, kind: str, path: str | None = None) -> None:
         return
     try:
         frame = visible_frame(tab, kind)
-        export_frame(frame, Path(path), kind, tab.ctx.lang)
+        export_frame(frame, Path(path), kind, tab.ctx.lang, workspace=tab.ctx.workspace)
     except UserError as exc:
         from vendordesk.ui.errors import user_text
 
