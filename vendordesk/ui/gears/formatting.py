@@ -83,10 +83,3 @@ def gear_name(gear_id: str | None) -> str:
     if not gear_id or gear_id not in GEAR_IDS:
         return gear_id or ""
     return gear(gear_id).name("de" if QLocale().language() == QLocale.Language.German else "en")
-
-
-def gear_choices() -> list[tuple[str, str]]:
-    """(shown name, stored id) for a gear picker, in the gears' order."""
-    from vendordesk.core.gears.defs import GEAR_IDS
-
-    return [(gear_name(g), g) for g in GEAR_IDS]
