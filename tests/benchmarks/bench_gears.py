@@ -35,22 +35,27 @@ def _best_of(fn, rounds: int = 7, label: str = "") -> tuple[float, object]:
     return best, result
 
 
-@pytest.fixture(scope="module")
-def big_workspace(tmp_path_factory):
-    """The demo account at 2,000 ASINs (or an existing one from VENDORDESK_BENCH_WORKSPACE)."""
+def _demo(tmp_path_factory, env: str, asins: int):
+    """The demo account at ``asins`` ASINs x WEEKS weeks, or an existing workspace named by ``env``."""
     import os
     from pathlib import Path
 
     from vendordesk.demo import build_demo
 
-    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
+    given = os.environ.get(env)
     if given and Path(given).exists():
         return Path(given)
-    path = tmp_path_factory.mktemp("bench") / "gears2000.vendordesk"
+    path = tmp_path_factory.mktemp("bench") / f"gears{asins}.vendordesk"
     started = time.perf_counter()
-    build_demo(path, asins=ASINS, weeks=WEEKS, seed=7)
-    print(f"\n[bench_gears] demo workspace {ASINS} ASINs x {WEEKS} weeks built in {time.perf_counter() - started:.1f} s")
+    build_demo(path, asins=asins, weeks=WEEKS, seed=7)
+    print(f"\n[bench_gears] demo workspace {asins} ASINs x {WEEKS} weeks built in {time.perf_counter() - started:.1f} s")
     return path
+
+
+@pytest.fixture(scope="module")
+def big_workspace(tmp_path_factory):
+    """The demo account at 2,000 ASINs (or an existing one from VENDORDESK_BENCH_WORKSPACE)."""
+    return _demo(tmp_path_factory, "VENDORDESK_BENCH_WORKSPACE", ASINS)
 
 
 @pytest.mark.timeout(1800)
@@ -96,17 +101,7 @@ def test_gears_2000_asins_104_weeks(big_workspace):
 @pytest.fixture(scope="module")
 def workspace_600(tmp_path_factory):
     """The demo account at 600 ASINs x 104 weeks (or VENDORDESK_BENCH_WORKSPACE_600)."""
-    import os
-    from pathlib import Path
-
-    from vendordesk.demo import build_demo
-
-    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE_600")
-    if given and Path(given).exists():
-        return Path(given)
-    path = tmp_path_factory.mktemp("bench600") / "gears600.vendordesk"
-    build_demo(path, asins=600, weeks=WEEKS, seed=7)
-    return path
+    return _demo(tmp_path_factory, "VENDORDESK_BENCH_WORKSPACE_600", 600)
 
 
 @pytest.mark.timeout(600)

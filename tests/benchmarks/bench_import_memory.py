@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus.harness import PEAK_LAUNCHER  # the CLI's own VmHWM, written at its exit
 from vendordesk.store.facts import CACHE_KB
 
 META = ("Program=[Retail],Distributor View=[Manufacturing],View By=[ASIN],Countries=[US],Locale=[en_US],"
@@ -58,28 +59,12 @@ def write_export(path: Path, megabytes: int) -> int:
     return rows
 
 
-# The CLI's own high-water mark (VmHWM), written at its exit: ru_maxrss of a forked child counts
-# the parent's resident pages too (tests/corpus/harness.py does the same).
-_LAUNCHER = """
-import atexit, os, runpy, sys
-def _peak():
-    with open('/proc/self/status') as status:
-        for line in status:
-            if line.startswith('VmHWM:'):
-                with open(os.environ['VENDORDESK_PEAK_FILE'], 'w') as out:
-                    out.write(line.split()[1])
-atexit.register(_peak)
-sys.argv = ['vendordesk', *sys.argv[1:]]
-runpy.run_module('vendordesk', run_name='__main__', alter_sys=True)
-"""
-
-
 def peak_import(export: Path, workspace: Path, pythonpath: str) -> tuple[float, float, str]:
     """(peak RSS in MB, CPU seconds, stderr) of one ``vendordesk import`` subprocess."""
     peak_file = workspace.parent / f"{workspace.stem}.peak"
     env = dict(os.environ, PYTHONPATH=pythonpath, QT_QPA_PLATFORM="offscreen", VENDORDESK_PEAK_FILE=str(peak_file))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run([sys.executable, "-c", _LAUNCHER, "import", "--workspace", str(workspace), str(export)],
+    result = subprocess.run([sys.executable, "-c", PEAK_LAUNCHER, "import", "--workspace", str(workspace), str(export)],
                             env=env, capture_output=True, text=True, timeout=3600, check=False,
                             cwd=workspace.parent)   # not the tree: -m puts cwd first
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

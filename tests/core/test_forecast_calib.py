@@ -42,14 +42,19 @@ def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
     assert q[:, 0, 0].tolist() == pytest.approx([22.0, 24.0, 28.0, 28.0])
 
 
+def _past_at_horizon_1(ours_at: float, amazon_at: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two series, past weeks 0..19: actual 100, our and Amazon's forecast at horizon 1 only."""
+    n, t = 2, 20
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    ours[:, :, 0], amazon[:, :, 0] = ours_at, amazon_at
+    return np.full((n, t), 100.0), ours, amazon
+
+
 def test_amazon_weight_follows_whose_forecast_was_better():
     # Past weeks 0..19 at horizon 1: actual 100, ours 102 (error 2), Amazon's 101 (error 1) for
     # both series. R = 20 / 40 = 0.5, every series the same ratio: w = 1 / (1 + 0.5^2) = 0.8.
-    n, t = 2, 20
-    actual = np.full((n, t), 100.0)
-    ours = np.full((n, t, cal.HORIZON), np.nan)
-    amazon = np.full((n, t, cal.HORIZON), np.nan)
-    ours[:, :, 0], amazon[:, :, 0] = 102.0, 101.0
+    actual, ours, amazon = _past_at_horizon_1(ours_at=102.0, amazon_at=101.0)
     w = rv.weights(ours, amazon, actual)
     assert w[:, 0] == pytest.approx([0.8, 0.8])
     # Next week: ours P50 10 (P90 14), Amazon's mean 20 -> 0.2 x 10 + 0.8 x 20 = 18; bands x 1.8.
@@ -75,11 +80,7 @@ def test_blend_bands_narrow_by_the_blends_measured_error_ratio():
     # Past weeks 0..19 at horizon 1: actual 100, ours 104 (error 4), Amazon's 103 (error 3).
     # R = 60 / 80 = 0.75, w = 1 / (1 + 0.75^2) = 0.64; the blend 0.36 x 104 + 0.64 x 103 =
     # 103.36 errs 3.36: ratio 3.36 / 4 = 0.84 in bucket 0, and (pooled) in the thin buckets.
-    n, t = 2, 20
-    actual = np.full((n, t), 100.0)
-    ours = np.full((n, t, cal.HORIZON), np.nan)
-    amazon = np.full((n, t, cal.HORIZON), np.nan)
-    ours[:, :, 0], amazon[:, :, 0] = 104.0, 103.0
+    actual, ours, amazon = _past_at_horizon_1(ours_at=104.0, amazon_at=103.0)
     w = rv.weights(ours, amazon, actual)
     assert w[:, 0] == pytest.approx([0.64, 0.64])
     assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.84] * 4)

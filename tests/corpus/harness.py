@@ -61,7 +61,7 @@ class Run:
 # The CLI's own high-water mark (VmHWM of its memory map), written at exit. wait4's ru_maxrss is not
 # enough: a forked child starts with the parent's resident pages, so a big pytest process would
 # count as the CLI's peak.
-_LAUNCHER = """
+PEAK_LAUNCHER = """
 import atexit, os, runpy, sys
 def _peak():
     with open('/proc/self/status') as status:
@@ -91,7 +91,7 @@ def vendordesk(home: Path, *args: str, cwd: Path | None = None) -> Run:
             tempfile.TemporaryDirectory() as scratch:
         peak_file = Path(scratch) / "peak"
         env = cli_env(home) | {"VENDORDESK_PEAK_FILE": str(peak_file)}
-        launcher = [sys.executable, "-c", _LAUNCHER] if Path("/proc/self/status").exists() else \
+        launcher = [sys.executable, "-c", PEAK_LAUNCHER] if Path("/proc/self/status").exists() else \
             [sys.executable, "-m", "vendordesk"]
         child = subprocess.Popen([*launcher, *args], stdout=out, stderr=err,
                                  stdin=subprocess.DEVNULL, env=env, cwd=cwd or home)
