@@ -166,3 +166,17 @@ def test_a_snapshot_written_before_the_weighting_is_rebuilt(workspace, monkeypat
     assert _row(stale, "A1").procurable_product_out_of_stock_rate == pytest.approx((0.02 + 0.50) / 2)
     facts_snapshot.forget(workspace.path)
     assert _row(weekly_frame(workspace), "A1").procurable_product_out_of_stock_rate == pytest.approx(0.068)
+
+
+def test_the_calibrations_history_combines_marketplaces_like_the_reader(workspace):
+    from vendordesk.store.calibration import history_frame
+
+    _fill(workspace)
+    a1 = _row(history_frame(workspace), "A1")
+    # on hand is a stock: DE 5,000 + FR 300 = 5,300 (the mean over marketplaces said 2,650)
+    assert a1.sellable_on_hand_inventory_units == 5300.0
+    assert a1.net_received_inventory_units == 950.0
+    # the rates as above: (180 + 500) / 10,000 OOS, 1,100 / 1,500 confirmation, 5,500 / 25,000 Net PPM
+    assert a1.procurable_product_out_of_stock_rate == pytest.approx(0.068)
+    assert a1.vendor_confirmation_rate == pytest.approx(1100 / 1500)
+    assert a1.net_pure_product_margin == pytest.approx(0.22)
