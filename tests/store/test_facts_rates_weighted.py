@@ -180,3 +180,23 @@ def test_the_calibrations_history_combines_marketplaces_like_the_reader(workspac
     assert a1.procurable_product_out_of_stock_rate == pytest.approx(0.068)
     assert a1.vendor_confirmation_rate == pytest.approx(1100 / 1500)
     assert a1.net_pure_product_margin == pytest.approx(0.22)
+
+
+def test_the_forecasts_latest_amazon_stock_adds_up_the_marketplaces(workspace):
+    from vendordesk.store.supply import latest_inventory
+
+    _fill(workspace)
+    extra = [_key("A1", m) + ("EUR", units) for m, units in ((DE, 40.0), (FR, 2.0))]
+    write_report(workspace, _report("inventory_facts", ("currency", "open_purchase_order_units"), extra, "po.csv"),
+                 "h-po")
+    rows = latest_inventory(workspace)
+    a1 = rows[rows.asin == "A1"]
+    assert len(a1) == 1                      # one row per ASIN: the forecast took the first marketplace's
+    a1 = a1.iloc[0]
+    # Amazon's stock is both marketplaces': on hand 5,000 + 300, open PO units 40 + 2
+    assert (a1.on_hand, a1.open_po) == (5300.0, 42.0)
+    # lead time per received unit: (900 x 10 + 50 x 30) / 950
+    assert a1.lead_time_days == pytest.approx(10500 / 950)
+    # one marketplace: its own figures
+    b2 = rows[rows.asin == "B2"].iloc[0]
+    assert (b2.on_hand, b2.lead_time_days) == (100.0, 12.0)
