@@ -1,5 +1,6 @@
-"""``gears --json`` on a workspace imported from SP-API documents of two marketplaces (issue 13):
-the rates of one ASIN-week sold in DE and FR are weighted by Amazon's definitions, not averaged."""
+"""``gears --json`` on a workspace imported from files of two marketplaces (issue 13), SP-API documents
+or a pan-EU Vendor Central export: the rates of one ASIN-week sold in DE and FR are weighted by
+Amazon's definitions, not averaged."""
 
 from __future__ import annotations
 
@@ -37,19 +38,44 @@ def _docs(market: str, views: int, oos: float, conf: float, fill: float, lead: f
     }
 
 
-@pytest.mark.slow
-def test_gears_weight_two_marketplaces_of_one_asin_week(tmp_path):
-    # DE: 9,000 glance views at 2 % OOS; received 900 at fill 90 % (confirmed 1,000), confirmation
-    #     80 % (requested 1,250); lead time 10 days; 800 units shipped for 20,000 EUR.
-    # FR: 1,000 glance views at 50 % OOS; received 50 at fill 50 % (confirmed 100), confirmation
-    #     40 % (requested 250); lead time 30 days; 200 units shipped for 5,000 EUR.
+MARKETS = ((sp.DE, (9000, 0.02, 0.80, 0.90, 10.0, 900, 800, 20000.0)),
+           (FR, (1000, 0.50, 0.40, 0.50, 30.0, 50, 200, 5000.0)))
+
+
+def _spapi_files(tmp_path) -> list[str]:
+    """Three SP-API documents (sales, traffic, inventory) per marketplace, marketplaceIds DE / FR."""
     files = []
-    for market, values in ((sp.DE, (9000, 0.02, 0.80, 0.90, 10.0, 900, 800, 20000.0)),
-                           (FR, (1000, 0.50, 0.40, 0.50, 30.0, 50, 200, 5000.0))):
+    for market, values in MARKETS:
         for kind, doc in _docs(market, *values).items():
             path = tmp_path / f"{kind}_{market}.json"
             path.write_bytes(sp.render(doc))
             files.append(str(path))
+    return files
+
+
+def _vc_csv_files(tmp_path) -> list[str]:
+    """One pan-EU Vendor Central export: a row per marketplace (Store Code DE / FR)."""
+    lines = ["Programme=[Retail],Distributor View=[Manufacturing],Countries=[FR;DE],Locale=[en_GB],Currency=[EUR],"
+             "Viewing Range=[06/10/24 - 12/10/24]",
+             "ASIN,Store Code,Shipped Revenue,Shipped Units,Ordered Units,Glance Views,Procurable Product OOS %,"
+             "Vendor Confirmation %,Receive Fill %,Overall Vendor Lead Time (days),Net Received Units"]
+    for market, (views, oos, conf, fill, lead, received, shipped, revenue) in MARKETS:
+        code = "DE" if market == sp.DE else "FR"
+        lines.append(f"B0TWOMKT01,{code},{revenue:.2f},{shipped},{shipped},{views},{oos:.0%},{conf:.0%},{fill:.0%},"
+                     f"{lead:g},{received}")
+    path = tmp_path / "pan_eu.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(path)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("build", [_spapi_files, _vc_csv_files], ids=["sp-api json", "vc csv store code"])
+def test_gears_weight_two_marketplaces_of_one_asin_week(tmp_path, build):
+    # DE: 9,000 glance views at 2 % OOS; received 900 at fill 90 % (confirmed 1,000), confirmation
+    #     80 % (requested 1,250); lead time 10 days; 800 units shipped for 20,000 EUR.
+    # FR: 1,000 glance views at 50 % OOS; received 50 at fill 50 % (confirmed 100), confirmation
+    #     40 % (requested 250); lead time 30 days; 200 units shipped for 5,000 EUR.
+    files = build(tmp_path)
     workspace = tmp_path / "two.vendordesk"
     done = cli("import", "--workspace", str(workspace), "--lang", "en", *files)
     assert done.returncode == 0, done.stderr
