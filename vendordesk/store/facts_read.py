@@ -182,7 +182,7 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
     """One row per (asin, week) with the requested metric columns (all known ones by default).
 
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
-    Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined.
+    Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined (amounts summed, rates weighted: see WEIGHTS).
     For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
     The default view and grain are served from the shared snapshot (store.facts_snapshot).
     """
