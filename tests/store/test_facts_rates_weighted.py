@@ -200,3 +200,19 @@ def test_the_forecasts_latest_amazon_stock_adds_up_the_marketplaces(workspace):
     # one marketplace: its own figures
     b2 = rows[rows.asin == "B2"].iloc[0]
     assert (b2.on_hand, b2.lead_time_days) == (100.0, 12.0)
+
+
+def test_several_rows_with_one_rate_keep_that_rate_exactly(workspace):
+    # E5: DE reports the rates, FR only a stock. 0.1 x 3 glance views / 3 would be 0.10000000000000002:
+    # a group of one value is that value, bit for bit (as with one marketplace).
+    inventory = [_key("E5", DE) + ("EUR", 0.1, 0.7, 0.35, 3.0, 3.0), _key("E5", FR) + ("EUR", None, None, None, None, 5.0)]
+    columns = ("currency", "procurable_product_out_of_stock_rate", "vendor_confirmation_rate", "receive_fill_rate",
+               "average_vendor_lead_time_days", "net_received_inventory_units")
+    write_report(workspace, _report("inventory_facts", columns, inventory, "e5.csv"), "h-e5")
+    write_report(workspace, _report("traffic_facts", ("glance_views",), [_key("E5", DE) + (3.0,), _key("E5", FR) + (7.0,)],
+                                    "e5v.csv"), "h-e5v")
+    for path, frame in _both(workspace):
+        e5 = _row(frame, "E5")
+        assert (e5.procurable_product_out_of_stock_rate, e5.vendor_confirmation_rate, e5.receive_fill_rate,
+                e5.average_vendor_lead_time_days) == (0.1, 0.7, 0.35, 3.0), path
+        assert e5.net_received_inventory_units == 8.0, path           # 3 + 5 received

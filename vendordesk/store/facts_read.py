@@ -120,8 +120,9 @@ def _weighted_rates(ws: Workspace, table: str, rates: list[str], where: str, par
     """Only when some group has several rows (several marketplaces), a second pass reads each
     rate's weighted sum and weight sum with the joins they need, and the groups of several rows
     take Σ rate x weight / Σ weight (their plain mean where no row has a weight). A
-    one-marketplace workspace pays nothing for it; a group of one row keeps its value exactly."""
-    parts = ", ".join(f'SUM(f.{c} * ({_weight(c)})) AS "wx:{c}", SUM({_weight(c)}) AS "w:{c}"' for c in rates)
+    one-marketplace workspace pays nothing for it; a group of one value keeps it exactly."""
+    parts = ", ".join(f'SUM(f.{c} * ({_weight(c)})) AS "wx:{c}", SUM({_weight(c)}) AS "w:{c}", COUNT(f.{c}) AS "n:{c}"'
+                      for c in rates)
     sql = (f"SELECT asin, period_start, {parts} FROM {table} f{_joins(table, rates)} WHERE {where} "
            f"GROUP BY asin, period_start")
     sums = pd.read_sql_query(sql, ws.conn, params=params)
@@ -131,7 +132,8 @@ def _weighted_rates(ws: Workspace, table: str, rates: list[str], where: str, par
     for c in rates:
         weight = pd.to_numeric(sums[f"w:{c}"], errors="coerce").to_numpy(dtype=float)
         total = pd.to_numeric(sums[f"wx:{c}"], errors="coerce").to_numpy(dtype=float)
-        use = several & (weight > 0)
+        values_known = pd.to_numeric(sums[f"n:{c}"], errors="coerce").to_numpy(dtype=float)
+        use = several & (values_known > 1) & (weight > 0)
         if use.any():
             values = pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, copy=True)
             values[use] = total[use] / weight[use]
