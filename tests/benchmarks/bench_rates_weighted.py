@@ -3,7 +3,9 @@
 The demo at 600 ASINs x 156 weeks (one marketplace: the floor), and the same facts again under a
 second marketplace whose rates differ (so the weighted pass with its joins runs), side by side.
 CPU time of ``_build_snapshot`` (best of 3; the box is shared). Measured 2026-12-07 on the 2-core
-box: one marketplace 1.33 s (main) -> 1.35-1.43 s; two marketplaces 1.70 s (main, averaged) -> 2.94 s.
+box, this file run against main (rates averaged) and against the weighting: one marketplace
+1.44 s -> 1.43 s (the second pass does not run); two marketplaces 1.77 s -> 3.19 s (the second pass
+with its joins to the traffic and sales tables).
 Run: pytest tests/benchmarks/bench_rates_weighted.py -p no:cacheprovider -s
 """
 
