@@ -67,8 +67,8 @@ INVENTORY = ("procurable_product_out_of_stock_rate", "vendor_confirmation_rate",
 
 def history_frame(ws: Workspace) -> pd.DataFrame:
     """Weekly facts per ASIN (manufacturing view, retail): one scan per fact table, merged in pandas
-    (the generic weekly_frame with day roll-ups takes seconds on 200k rows). Day-only data falls
-    back to weekly_frame."""
+    (the generic weekly_frame with day roll-ups takes seconds on 200k rows). Day-only data, and
+    inventory or Net PPM of several marketplaces (stocks summed, rates weighted), fall back to weekly_frame."""
     sales = _scan(ws, "sales_facts", list(SALES))
     if sales is None or sales.empty:
         return weekly_frame(ws, COLUMNS)
@@ -78,8 +78,9 @@ def history_frame(ws: Workspace) -> pd.DataFrame:
         part = _scan(ws, table, list(cols))
         if part is None:
             return weekly_frame(ws, COLUMNS)
-        if not part.empty:                    # several marketplaces: rates and stocks averaged
-            part = part.groupby(key, as_index=False, sort=False).mean() if part.duplicated(key).any() else part
+        if part.duplicated(key).any():        # several marketplaces: stocks summed, rates weighted there
+            return weekly_frame(ws, COLUMNS)
+        if not part.empty:
             frame = frame.merge(part, on=key, how="left")
     for col in COLUMNS:
         if col not in frame:

@@ -53,15 +53,91 @@ STOCKS = {
 }
 RATES = {"procurable_product_out_of_stock_rate", "vendor_confirmation_rate", "receive_fill_rate",
          "average_vendor_lead_time_days", "sell_through_rate", "uft", "net_pure_product_margin"}
+# Rows of one ASIN-week (marketplaces, or the days of a week) combine a rate weighted by what Amazon
+# divides by (docs/domain.md §1.5), as core.gears.kpis.WEIGHTED does over ASINs:
+#   OOS rate        = OOS glance views / glance views          -> glance views (traffic_facts)
+#   UFT             = a share of the glance views, like OOS    -> glance views (traffic_facts)
+#   confirmation    = confirmed / requested units              -> requested = received / fill / confirmation
+#   fill rate       = received / confirmed units               -> confirmed = received / fill
+#   lead time       = days per received unit                   -> net received units
+#   sell-through    = (shipped - returns) / (opening + received): the opening stock is another week's row,
+#                     so by shipped units (sales_facts), as core weights it over ASINs
+#   Net PPM         = margin / shipped revenue                 -> shipped revenue (sales_facts)
+# The inventory table holds neither glance views nor shipped units: they come from the same key
+# (asin, marketplace, view, program, grain, period) of the traffic and sales tables, by a LEFT JOIN on
+# their primary key. A row whose weight is missing or 0 adds nothing (0 glance views: no OOS views);
+# where NO row of the group has a weight (e.g. nothing received, no traffic imported) the rate is
+# the plain mean of the rows, and a group of one value is that value, unchanged.
+WEIGHTS: dict[str, tuple[str | None, str]] = {
+    "procurable_product_out_of_stock_rate": ("traffic_facts", "t.glance_views"),
+    "uft": ("traffic_facts", "t.glance_views"),
+    "vendor_confirmation_rate": (None, "f.net_received_inventory_units / f.receive_fill_rate "
+                                       "/ f.vendor_confirmation_rate"),
+    "receive_fill_rate": (None, "f.net_received_inventory_units / f.receive_fill_rate"),
+    "average_vendor_lead_time_days": (None, "f.net_received_inventory_units"),
+    "sell_through_rate": ("sales_facts", "s.shipped_units"),
+    "net_pure_product_margin": ("sales_facts", "s.shipped_revenue"),
+}
+_ALIAS = {"traffic_facts": "t", "sales_facts": "s"}
+_FULL_KEY = "asin, marketplace_id, distributor_view, selling_program, grain, period_start"
+
+
+def _weight(column: str) -> str:
+    """The weight of one row's ``column``: NULL where the rate or a positive weight is missing."""
+    weight = WEIGHTS[column][1]
+    return f"CASE WHEN f.{column} IS NOT NULL AND {weight} > 0 THEN {weight} END"
+
+
+def _joins(table: str, cols: list[str]) -> str:
+    """LEFT JOINs of the other fact tables whose columns weight ``cols`` (same full key)."""
+    others = dict.fromkeys(WEIGHTS[c][0] for c in cols if c in WEIGHTS and WEIGHTS[c][0] not in (None, table))
+    return "".join(f" LEFT JOIN {other} {_ALIAS[other]} USING ({_FULL_KEY})" for other in others if other)
+
+
+def _combined(column: str) -> str:
+    """The aggregate of one metric over a group's rows (table alias f): amounts summed; rates
+    averaged, which is exact for a group of one row (others are weighted by ``_weighted_rates``)."""
+    return f"{'AVG' if column in RATES else 'SUM'}(f.{column})"
 
 
 def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params: list[Any]) -> pd.DataFrame:
     """One row per (asin, period): marketplaces of a multi-country export are combined
-    (amounts and units summed, rates averaged; all-NULL stays NULL)."""
-    aggs = ", ".join(f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
-    sql = (f"SELECT asin, period_start, MAX(period_end) AS period_end, {aggs} FROM {table} "
-           f"WHERE {where} GROUP BY asin, period_start")
-    return pd.read_sql_query(sql, ws.conn, params=params)
+    (amounts and units summed, rates weighted as in WEIGHTS; all-NULL stays NULL)."""
+    rates = [c for c in cols if c in RATES and c in WEIGHTS]
+    aggs = ", ".join([f"{_combined(c)} AS {c}" for c in cols] + (['COUNT(*) AS "rows:"'] if rates else []))
+    sql = (f"SELECT asin, period_start, MAX(f.period_end) AS period_end, {aggs} "
+           f"FROM {table} f WHERE {where} GROUP BY asin, period_start")
+    frame = pd.read_sql_query(sql, ws.conn, params=params)
+    if rates:
+        several = frame.pop("rows:").to_numpy() > 1
+        if several.any():
+            _weighted_rates(ws, table, rates, where, params, frame, several)
+    return frame
+
+
+def _weighted_rates(ws: Workspace, table: str, rates: list[str], where: str, params: list[Any],
+                    frame: pd.DataFrame, several: np.ndarray) -> None:
+    """Only when some group has several rows (several marketplaces), a second pass reads each
+    rate's weighted sum and weight sum with the joins they need, and the groups of several rows
+    take Σ rate x weight / Σ weight (their plain mean where no row has a weight). A
+    one-marketplace workspace pays nothing for it; a group of one value keeps it exactly."""
+    parts = ", ".join(f'SUM(f.{c} * ({_weight(c)})) AS "wx:{c}", SUM({_weight(c)}) AS "w:{c}", COUNT(f.{c}) AS "n:{c}"'
+                      for c in rates)
+    sql = (f"SELECT asin, period_start, {parts} FROM {table} f{_joins(table, rates)} WHERE {where} "
+           f"GROUP BY asin, period_start")
+    sums = pd.read_sql_query(sql, ws.conn, params=params)
+    # the same GROUP BY over the same rows (a LEFT JOIN on a primary key adds none): the same groups
+    if not (sums["asin"].equals(frame["asin"]) and sums["period_start"].equals(frame["period_start"])):
+        sums = frame[["asin", "period_start"]].merge(sums, on=["asin", "period_start"], how="left")
+    for c in rates:
+        weight = pd.to_numeric(sums[f"w:{c}"], errors="coerce").to_numpy(dtype=float)
+        total = pd.to_numeric(sums[f"wx:{c}"], errors="coerce").to_numpy(dtype=float)
+        values_known = pd.to_numeric(sums[f"n:{c}"], errors="coerce").to_numpy(dtype=float)
+        use = several & (values_known > 1) & (weight > 0)
+        if use.any():
+            values = pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, copy=True)
+            values[use] = total[use] / weight[use]
+            frame[c] = values
 
 
 _WEEK_OF = "date(period_start, '-' || strftime('%w', period_start) || ' days')"
@@ -70,19 +146,29 @@ _WEEK_OF = "date(period_start, '-' || strftime('%w', period_start) || ' days')"
 def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins: list[str] | None, start: str | None,
                    end: str | None, view: str, program: str) -> pd.DataFrame:
     """Day facts rolled up into Sunday..Saturday weeks in SQL: flows summed, stocks taken on
-    the last day, rates averaged (marketplaces combined per day first)."""
+    the last day (marketplaces summed), rates weighted over every day and marketplace of the
+    week as in WEIGHTS (each day's rows carry their weighted sum, weight, sum and count)."""
     import datetime as dt
 
     wide_end = (dt.date.fromisoformat(str(end)[:10]) + dt.timedelta(days=6)).isoformat() if end else None
     where, params = _where(asins, start, wide_end, view, program, "day")
-    per_day = ", ".join(f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
-    per_week = ", ".join(f"MAX(CASE WHEN rn = 1 THEN {c} END) AS {c}" if c in STOCKS else
-                         f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}" for c in cols)
-    sql = (f"WITH d AS (SELECT asin, period_start, {per_day} FROM {table} WHERE {where} "
-           f"GROUP BY asin, period_start), "
+    per_day, per_week = [], []
+    for c in cols:
+        if c in RATES and c in WEIGHTS:
+            k = _weight(c)
+            per_day.append(f'SUM(f.{c} * ({k})) AS "wx:{c}", SUM({k}) AS "w:{c}", SUM(f.{c}) AS "s:{c}", '
+                           f'COUNT(f.{c}) AS "n:{c}"')
+            per_week.append(f'CASE WHEN SUM("n:{c}") < 2 THEN MAX("s:{c}") WHEN SUM("w:{c}") > 0 '
+                            f'THEN SUM("wx:{c}") / SUM("w:{c}") ELSE SUM("s:{c}") / SUM("n:{c}") END AS {c}')
+        else:
+            per_day.append(f"{_combined(c)} AS {c}")
+            per_week.append(f"MAX(CASE WHEN rn = 1 THEN {c} END) AS {c}" if c in STOCKS else
+                            f"{'AVG' if c in RATES else 'SUM'}({c}) AS {c}")
+    sql = (f"WITH d AS (SELECT asin, period_start, {', '.join(per_day)} FROM {table} f{_joins(table, cols)} "
+           f"WHERE {where} GROUP BY asin, period_start), "
            f"w AS (SELECT *, {_WEEK_OF} AS wk, ROW_NUMBER() OVER (PARTITION BY asin, {_WEEK_OF} "
            f"ORDER BY period_start DESC) AS rn FROM d) "
-           f"SELECT asin, wk AS period_start, date(wk, '+6 days') AS period_end, {per_week} FROM w "
+           f"SELECT asin, wk AS period_start, date(wk, '+6 days') AS period_end, {', '.join(per_week)} FROM w "
            f"GROUP BY asin, wk")
     frame = pd.read_sql_query(sql, ws.conn, params=params)
     if start:
@@ -98,7 +184,7 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
     """One row per (asin, week) with the requested metric columns (all known ones by default).
 
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
-    Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined.
+    Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined (amounts summed, rates weighted: see WEIGHTS).
     For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
     The default view and grain are served from the shared snapshot (store.facts_snapshot).
     """

@@ -25,7 +25,9 @@ import numpy as np
 import pandas as pd
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+# 2: rates of several marketplaces or days are weighted (issue 13); snapshots of format 1 averaged
+# them, so they are rebuilt once.
+FORMAT = 2
 _CACHE: dict[str, tuple[str, pd.DataFrame, dict[str, Any]]] = {}
 Build = Callable[[Any], Any]
 BuildFrame = Callable[[Any], pd.DataFrame]

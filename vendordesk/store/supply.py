@@ -126,12 +126,17 @@ def open_po_lines(ws: Workspace) -> pd.DataFrame:
 
 
 def latest_inventory(ws: Workspace) -> pd.DataFrame:
-    """Newest weekly Amazon inventory row per ASIN: asin, period_start, on_hand, open_po, lead_time_days."""
-    sql = ("SELECT i.asin, i.period_start, i.sellable_on_hand_inventory_units AS on_hand, "
-           "i.open_purchase_order_units AS open_po, i.average_vendor_lead_time_days AS lead_time_days "
+    """Newest weekly Amazon inventory per ASIN: asin, period_start, on_hand, open_po, lead_time_days.
+    Several marketplaces add up their stocks; lead time is per received unit (their mean without receipts)."""
+    lead, received = "i.average_vendor_lead_time_days", "i.net_received_inventory_units"
+    weight = f"CASE WHEN {lead} IS NOT NULL AND {received} > 0 THEN {received} END"
+    sql = ("SELECT i.asin, i.period_start, SUM(i.sellable_on_hand_inventory_units) AS on_hand, "
+           f"SUM(i.open_purchase_order_units) AS open_po, CASE WHEN COUNT({lead}) < 2 THEN MAX({lead}) "
+           f"WHEN SUM({weight}) > 0 THEN SUM({lead} * {weight}) / SUM({weight}) ELSE AVG({lead}) END AS lead_time_days "
            "FROM inventory_facts i JOIN (SELECT asin, MAX(period_start) AS ps FROM inventory_facts "
            "WHERE grain = 'week' AND asin <> '' GROUP BY asin) m ON i.asin = m.asin AND i.period_start = m.ps "
-           "WHERE i.grain = 'week' AND i.distributor_view = 'MANUFACTURING' ORDER BY i.asin")
+           "WHERE i.grain = 'week' AND i.distributor_view = 'MANUFACTURING' GROUP BY i.asin, i.period_start "
+           "ORDER BY i.asin")
     return pd.read_sql_query(sql, ws.conn)
 
 
