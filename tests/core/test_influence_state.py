@@ -115,6 +115,22 @@ def test_supply_spread_holds_the_exogenous_oos_of_weeks_with_ample_stock():
     assert q[-1] == pytest.approx(0.42 - 0.78 / 19)
 
 
+def test_a_tight_account_still_has_an_exogenous_oos_spread():
+    # 3 ASINs x 20 weeks: 60 left at the end of each week, 100 received, demand 100, so each week
+    # starts with 160 in stock: enough for the demand (160 >= 100), never twice the sales (196),
+    # the old "ample" rule, under which the account had no OOS spread at all. OOS 2 %, a listing
+    # problem (42 %) in week 5; weeks 1..19 count: mean (18 x 0.02 + 0.42) / 19 = 0.041053.
+    oos = np.full((20, 3), 0.02)
+    oos[5] = 0.42
+    p = {"vendor_confirmation_rate": np.full((20, 3), 0.9), "receive_fill_rate": np.full((20, 3), 0.95),
+         "procurable_product_out_of_stock_rate": oos, "ordered_units": (1 - oos) * 100,
+         "sellable_on_hand_inventory_units": np.full((20, 3), 60.0),
+         "net_received_inventory_units": np.full((20, 3), 100.0)}
+    q = fit_supply(p)["oos_quantiles"]
+    assert q[0] == pytest.approx(0.02 - 0.78 / 19)
+    assert q[-1] == pytest.approx(0.42 - 0.78 / 19)
+
+
 def test_oos_spread_adds_to_the_shock_without_eating_it():
     # a week's exogenous OOS is a rate >= 0 first, the shock comes on top: with ample stock,
     # units = demand x (1 - exo), so +8 points OOS costs exactly 8 % of the demand, also in
