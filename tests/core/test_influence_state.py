@@ -83,15 +83,19 @@ def test_supply_spread_keeps_the_confirmation_dips():
     assert link["fill_quantiles"] == pytest.approx([0.0] * 41)
 
 
-def test_price_now_is_the_median_of_the_last_three_weeks_with_sales():
+def test_price_now_is_the_last_two_weeks_price_or_the_median_of_eight():
     from vendordesk.core.influence.model import _price_now
 
     nan = float("nan")
-    asp = np.array([[10, nan, 5], [10, nan, nan], [8, nan, 7], [12, nan, nan], [12, nan, nan]])
-    # first ASIN: median(8, 12, 12) = 12 (the raise two weeks ago counts, the 8 deal does not);
-    # second: never sold; third: only two weeks with sales, median(5, 7) = 6
+    asp = np.array([[10, nan, 5, 60], [10, nan, nan, 60], [8, nan, 7, 60], [12, nan, nan, 60], [12, nan, nan, 60],
+                    [10, nan, nan, 45], [10, nan, nan, 60], [10, nan, nan, 44], [12, nan, nan, 45], [12, nan, nan, 60]])
+    # first ASIN: the last two weeks agree (12, 12): 12, a raise two weeks ago counts;
+    # second: never sold; third: two weeks with sales that differ (5, 7): their median, 6;
+    # fourth: deals (45, 44, 45 EUR) in 3 of the last 5 weeks and the last two differ (45, 60):
+    # median of the last 8 weeks = median(60, 60, 60, 45, 60, 44, 45, 60) = 60, the regular price
+    # (the median of the last 3, median(44, 45, 60) = 45, would take the deal for it)
     got = _price_now(asp)
-    assert got[0] == 12 and np.isnan(got[1]) and got[2] == 6
+    assert got[0] == 12 and np.isnan(got[1]) and got[2] == 6 and got[3] == 60
 
 
 def test_supply_spread_holds_the_exogenous_oos_of_weeks_with_ample_stock():
@@ -107,6 +111,22 @@ def test_supply_spread_holds_the_exogenous_oos_of_weeks_with_ample_stock():
          "net_received_inventory_units": np.full((20, 3), 100.0)}
     q = fit_supply(p)["oos_quantiles"]
     # over weeks 1..19: mean (18 x 0.02 + 0.42) / 19 = 0.78 / 19 = 0.041053
+    assert q[0] == pytest.approx(0.02 - 0.78 / 19)
+    assert q[-1] == pytest.approx(0.42 - 0.78 / 19)
+
+
+def test_a_tight_account_still_has_an_exogenous_oos_spread():
+    # 3 ASINs x 20 weeks: 60 left at the end of each week, 100 received, demand 100, so each week
+    # starts with 160 in stock: enough for the demand (160 >= 100), never twice the sales (196),
+    # the old "ample" rule, under which the account had no OOS spread at all. OOS 2 %, a listing
+    # problem (42 %) in week 5; weeks 1..19 count: mean (18 x 0.02 + 0.42) / 19 = 0.041053.
+    oos = np.full((20, 3), 0.02)
+    oos[5] = 0.42
+    p = {"vendor_confirmation_rate": np.full((20, 3), 0.9), "receive_fill_rate": np.full((20, 3), 0.95),
+         "procurable_product_out_of_stock_rate": oos, "ordered_units": (1 - oos) * 100,
+         "sellable_on_hand_inventory_units": np.full((20, 3), 60.0),
+         "net_received_inventory_units": np.full((20, 3), 100.0)}
+    q = fit_supply(p)["oos_quantiles"]
     assert q[0] == pytest.approx(0.02 - 0.78 / 19)
     assert q[-1] == pytest.approx(0.42 - 0.78 / 19)
 
@@ -152,11 +172,14 @@ def test_a_tight_account_still_calibrates_its_elasticity_and_demand_noise():
     assert sig["status"] == "calibrated" and sig["estimate"] == pytest.approx(0.05, abs=0.015)
 
 
-def test_demand_level_is_the_asins_26_week_share_of_the_recent_account_level():
+def test_demand_level_is_the_asins_weighted_share_of_the_recent_account_level():
     # 2 ASINs x 26 weeks, no OOS, one price: A sells 100 a week for 13 weeks, then 140 for the
-    # last 13 (mean of the 26: 120); B sells 100 throughout. Recent account level (13 weeks):
-    # 140 + 100 = 240; 26-week shares 120 : 100, so A = 240 x 120 / 220 = 130.909 and
-    # B = 240 x 100 / 220 = 109.091 (the 13-week means alone would say 140 and 100).
+    # last 13; B sells 100 throughout. Recent account level (13 weeks): 140 + 100 = 240. Each
+    # week's weight is 0.5 ** (weeks ago / 26): the first 13 weeks weigh 0.5 ** (13 / 26) = 1 / sqrt 2
+    # of the last 13, week by week, so with S = the last 13 weeks' weights,
+    #   A's share = (140 S + 100 S / sqrt 2) / ((240 + 200 / sqrt 2) S) = 210.711 / 381.421 = 0.55243
+    # A = 240 x 0.55243 = 132.58, B = 240 x 170.711 / 381.421 = 107.42 (the 13-week means alone
+    # would say 140 and 100, a flat 26-week share 130.91 and 109.09).
     start = dt.date(2026, 1, 4)
     rows = []
     for t in range(26):
@@ -165,4 +188,68 @@ def test_demand_level_is_the_asins_26_week_share_of_the_recent_account_level():
                          "ordered_units": units, "shipped_units": units, "shipped_revenue": units * 10.0,
                          "shipped_cogs": units * 6.0, OOS: 0.0})
     state = state_from_frame(pd.DataFrame(rows), None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
-    assert sorted(state.demand) == pytest.approx([240 * 100 / 220, 240 * 120 / 220])
+    r2 = 2 ** 0.5
+    den = 240 + 200 / r2
+    assert sorted(state.demand) == pytest.approx([240 * (100 + 100 / r2) / den, 240 * (140 + 100 / r2) / den])
+
+
+def test_demand_share_compares_a_new_asin_with_the_weeks_it_was_listed():
+    # A sells 100 a week for 26 weeks; B is listed in week 20 and sells 50 a week from then on.
+    # B's share is over its own 6 weeks: 50 / 150 each week, so 1 / 3 whatever the weights. A's
+    # mixes 20 weeks at 100 / 100 with 6 at 100 / 150: with W20 = the weights of weeks 6..25 ago
+    # and W6 of weeks 0..5 ago (0.5 ** (k / 26)), share A = 100 (W20 + W6) / (100 W20 + 150 W6).
+    # The recent account level counts the weeks before the listing as weeks without sales:
+    # A 100 + B 50 x 6 / 13 = 123.08 a week, split by the two shares (normalised to sum to 1).
+    start = dt.date(2026, 1, 4)
+    rows = []
+    for t in range(26):
+        rows.append(("B0TESTA", t, 100.0))
+        if t >= 20:
+            rows.append(("B0TESTB", t, 50.0))
+    frame = pd.DataFrame([{"asin": a, "period_start": (start + dt.timedelta(days=7 * t)).isoformat(),
+                           "ordered_units": u, "shipped_units": u, "shipped_revenue": u * 10.0,
+                           "shipped_cogs": u * 6.0, OOS: 0.0} for a, t, u in rows])
+    state = state_from_frame(frame, None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    w = 0.5 ** (np.arange(26) / 26)          # weight of the week k weeks ago
+    w6, w20 = w[:6].sum(), w[6:].sum()
+    share_a = (w20 * 100 + w6 * 100) / (w20 * 100 + w6 * 150)
+    share_b = 1 / 3
+    level = 100 + 50 * 6 / 13
+    assert sorted(state.demand) == pytest.approx(sorted([level * share_a / (share_a + share_b),
+                                                         level * share_b / (share_a + share_b)]))
+
+
+def test_season_scales_last_years_week_by_the_52_week_growth():
+    # 104 weeks, three equal ASINs: 100 a week in the first year, 110 in weeks 52..90, 121 in the
+    # last 13 (91..103). Coming week 1 a year ago is week 53 (110). The run starts from the recent
+    # level, 121. Growth on the same weeks a year ago: over 13 weeks 121 / 100 = 1.21; over 52
+    # weeks (39 x 110 + 13 x 121) / 52 / 100 = 1.1275. Shape = 110 / 100 x 1.1275 / 1.21 = 1.02500,
+    # so week 1 sells 121 x 1.025 = 124.0 = last year's 110 x the 52-week growth (the 13-week
+    # growth alone, 1.10 x 121 = 133.1, would carry the last 13 weeks' luck into every week).
+    history = [100.0] * 52 + [110.0] * 39 + [121.0] * 13
+    shape = season(_year(history), -1.5)
+    assert shape[1] == pytest.approx(1.10 * 1.1275 / 1.21)
+    assert 121 * shape[1] == pytest.approx(110 * 1.1275)
+    # week 0 is the centred mean of weeks 51..53 a year ago: (100 + 110 + 110) / 3 / 100 x 1.1275 / 1.21
+    assert shape[0] == pytest.approx(320 / 300 * 1.1275 / 1.21)
+
+
+def test_exogenous_oos_counts_the_weeks_whose_stock_covered_the_demand():
+    # ASIN A, 5 weeks (demand 100 a week; OOS = 1 - units / demand):
+    #   w0 OOS 2 %, 50 left (no earlier stock known: not counted)
+    #   w1 50 + 100 received = 150 >= 100: covered, OOS 2 %, 52 left
+    #   w2 52 + 45 = 97 < 100: sells 97, OOS 3 % (the stock ran out): not counted
+    #   w3 0 + 90 = 90 < 100, a listing problem (50 % OOS) sells 50, 40 left: not counted (the week
+    #      ended with stock because of its OOS; counting weeks that ended with stock would take it)
+    #   w4 40 + 150 = 190 >= 100: covered, OOS 4 %
+    # ASIN B: 1,000 in stock, OOS 1 % in every week; w1..w4 covered.
+    # Account mean over the covered weeks: (0.02 + 0.04 + 4 x 0.01) / 6 = 0.016667, with the
+    # weight of 8 weeks: A = (0.06 + 8 x 0.016667) / (2 + 8) = 0.019333, B = (0.04 + 0.133333) / 12
+    # = 0.014444. (Weeks that ended with half a week's sales in stock: A 14.5 %.)
+    from vendordesk.core.influence.model import exogenous_oos
+
+    oos = np.array([[0.02, 0.01], [0.02, 0.01], [0.03, 0.01], [0.50, 0.01], [0.04, 0.01]])
+    p = {OOS: oos, "ordered_units": (1 - oos) * 100,
+         "sellable_on_hand_inventory_units": np.array([[50, 1000], [52, 1000], [0, 1000], [40, 1000], [94, 1000.0]]),
+         "net_received_inventory_units": np.array([[0, 99], [100, 99], [45, 99], [90, 99], [150, 99.0]])}
+    assert exogenous_oos(p) == pytest.approx([(0.06 + 8 * 0.1 / 6) / 10, (0.04 + 8 * 0.1 / 6) / 12])

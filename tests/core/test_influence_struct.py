@@ -171,3 +171,30 @@ def test_refusal_is_in_the_windows_language_and_names_the_range():
     with pytest.raises(ValueError) as de:
         check_shock(parse_shock("content_score=+10"), lang="de")
     assert "zwischen -1 und +1" in str(de.value) and "+0.10 (+10 Punkte)" in str(de.value)
+
+
+def test_a_confirmation_drop_costs_sales_only_when_the_stock_runs_out():
+    # One group, no demand noise: demand 100 a week, 20 in stock, 100 confirmed units due in each
+    # of weeks 0 and 1 (lead 2), fill 100 %, confirmation 90 %, cover 3 weeks, Amazon's forecast
+    # held at 100 (alpha 0), so PO = 3 x 100 - on hand - open POs, confirmed = PO x confirmation.
+    #   baseline  w0: 20 + 100 = 120 in stock, sells 100, 20 left; PO 300 - 20 - 100 = 180 -> 162 due w2
+    #             w1: 20 + 100 = 120, sells 100, 20 left; PO 300 - 20 - 162 = 118 -> 106.2 due w3
+    #             w2: 20 + 162 = 182, sells 100, 82 left; w3: 82 + 106.2 = 188.2, sells 100
+    #   shocked   confirmation 40 % (-50 points) in week 0: its PO of 180 -> 72 confirmed, due w2
+    #             w1: PO 300 - 20 - 72 = 208 (open POs 90 lower) -> 187.2 due w3
+    #             w2: 20 + 72 = 92 in stock < 100 demand: sells 92, the stock runs out (-8 units)
+    #             w3: 0 + 187.2 in stock, sells 100; later weeks have ~188 in stock, sell 100
+    # so units fall by exactly 8, all in week 2 (the lead time after the drop), vendor revenue by
+    # 8 x 12 = 96, and receipts move by -90 in week 2 and +81 in week 3 (the PO that refills).
+    one = np.ones(1)
+    s = st.State(demand=one * 100, oos_exo=one * 0, on_hand=one * 20, pipeline=np.full((2, 1), 100.0),
+                 forecast=one * 100, asp=one * 20, cost=one * 12, contra=one * 0, discount=one * 0,
+                 conf=one * 0.9, fill=one * 1.0)
+    p = st.Params(elasticity=-one, alpha=0 * one, cover=3 * one, lost=one, match=one, crap=0 * one, lead=2)
+    shock = {st.CONF: np.array([-0.5, 0, 0, 0, 0, 0])}
+    base, hit = st.run(s, p, {}, 6), st.run(s, p, shock, 6)
+    assert base["units"][0] == pytest.approx([100.0] * 6)
+    assert (hit["units"] - base["units"])[0] == pytest.approx([0, 0, -8, 0, 0, 0])
+    assert (hit["vendor"] - base["vendor"])[0].sum() == pytest.approx(-96.0)
+    assert (hit["received"] - base["received"])[0][:4] == pytest.approx([0, 0, -90, 81])
+    assert hit["po"][0][:2] == pytest.approx([180, 208]) and base["po"][0][:2] == pytest.approx([180, 118])

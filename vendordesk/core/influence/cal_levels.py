@@ -7,7 +7,7 @@ import numpy as np
 
 from vendordesk.core.influence.cal_links import MIN_ASINS, MIN_WEEKS, OOS, Z90, Array, Link, Panel, link
 from vendordesk.core.influence.cal_orders import bootstrap_ratio
-from vendordesk.core.influence.cal_panels import ample_stock
+from vendordesk.core.influence.cal_panels import covered
 
 
 def level(name: str, values: Array, note: str, lo_ok: float = 0.0, hi_ok: float = 1.0) -> Link:
@@ -49,14 +49,12 @@ def _spread(values: Array) -> Array | None:
 
 def _oos_spread(p: Panel) -> Array | None:
     """Quantiles of the exogenous OOS's week-to-week deviation from its ASIN's mean: OOS in weeks
-    that started with ample stock (so it did not come from the stock running out)."""
-    oos = p.get(OOS)
-    if oos is None:
+    whose stock covered the whole demand (``cal_panels.covered``: it did not come from the stock
+    running out, and the weeks are not chosen by their own OOS). A tight account has enough of
+    them where weeks that started with twice the mean sales in stock are too few."""
+    if p.get(OOS) is None:
         return None
-    stock_known = all(k in p for k in ("sellable_on_hand_inventory_units", "ordered_units",
-                                       "net_received_inventory_units"))
-    ample = ample_stock(p) if stock_known else np.ones(oos.shape, dtype=bool)
-    return _spread(np.where(ample, oos, np.nan))
+    return _spread(np.where(covered(p), p[OOS], np.nan))
 
 
 def fit_supply(p: Panel) -> Link:

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from vendordesk.core.influence.cal_links import Array, Panel
+from vendordesk.core.influence.cal_links import OOS, Array, Panel
 
 
 def panels(frame: pd.DataFrame, columns: Iterable[str]) -> tuple[list[str], list[str], Panel]:
@@ -58,3 +58,19 @@ def ample_stock(p: Panel) -> npt.NDArray[np.bool_]:
     return ample
 
 
+def covered(p: Panel) -> npt.NDArray[np.bool_]:
+    """Weeks whose stock would have covered the whole demand (last week's on hand + this week's
+    receipts >= ordered units / (1 - OOS)): the stock did not bind, whatever the week's own
+    exogenous OOS, so the OOS recorded is the exogenous one, and which weeks qualify depends on
+    the demand and the stock, not on that OOS. (Weeks that merely ended with stock left are
+    selected on it: a listing problem that cut sales is what left the stock, so their OOS runs
+    high, most in tight ASINs.) All weeks when the stock is not known."""
+    oos = p[OOS]
+    oh, units, rec = p.get("sellable_on_hand_inventory_units"), p.get("ordered_units"), p.get("net_received_inventory_units")
+    if oh is None or units is None or rec is None or not np.isfinite(oh).any():
+        return np.asarray(np.isfinite(oos), dtype=bool)
+    avail = np.vstack([np.full((1, oh.shape[1]), np.nan), oh[:-1]]) + np.nan_to_num(rec)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        demand = units / (1.0 - oos)
+    ok: npt.NDArray[np.bool_] = np.isfinite(avail) & np.isfinite(demand) & (oos < 1.0) & (avail >= demand)
+    return ok

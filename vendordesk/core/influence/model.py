@@ -23,6 +23,7 @@ import pandas as pd
 
 from vendordesk.core.influence import struct as st
 from vendordesk.core.influence.cal_links import Array, Panel
+from vendordesk.core.influence.cal_panels import covered
 from vendordesk.core.influence.calibration import DEFAULTS, OOS, Z90, panels
 
 if TYPE_CHECKING:
@@ -117,19 +118,32 @@ def _pipeline(p: Panel, open_units: np.ndarray, lead: int) -> np.ndarray:
     return np.where(ok, scaled, even)
 
 
+PRICE_WEEKS = 8                 # weeks with sales behind today's regular price when the last two differ
+
+
 def _price_now(asp: Array) -> Array:
-    """Today's regular price per ASIN: the median ASP of the last 3 weeks with sales (a one-week
-    deal does not set it, a price change two weeks ago does); NaN for an ASIN without any."""
+    """Today's regular price per ASIN: the last week's ASP when the week before sold within 2 % of
+    it (a price change two weeks ago sets it), else the median ASP of the last ``PRICE_WEEKS``
+    weeks with sales: a deal, even one in 3 of the last 4 weeks, does not set it (the median of
+    the last 3 would, and every week's demand would then be scaled to the deal price, the ASIN's
+    level by (regular / deal) ** -elasticity, 1.8x at 25 % off and -2); NaN for an ASIN without
+    any sales."""
     ok = np.isfinite(asp) & (asp > 0)
     from_end = np.cumsum(ok[::-1], axis=0)[::-1]          # weeks with sales from this one to the last
-    last3 = np.where(ok & (from_end <= 3), asp, np.nan)
+    recent = np.where(ok & (from_end <= PRICE_WEEKS), asp, np.nan)
     out = np.full(asp.shape[1], np.nan)
     seen = ok.any(axis=0)
-    out[seen] = np.nanmedian(last3[:, seen], axis=0)
-    return out
+    out[seen] = np.nanmedian(recent[:, seen], axis=0)
+    newest, before = ok & (from_end == 1), ok & (from_end == 2)
+    last = np.where(newest, asp, 0.0).sum(axis=0)
+    prev = np.where(before, asp, 0.0).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        agree = newest.any(axis=0) & before.any(axis=0) & (np.abs(last / prev - 1.0) <= 0.02)
+    return np.asarray(np.where(agree, last, out), dtype=float)
 
 
 SEASON_SMOOTH = 3               # weeks in the moving average of last year's demand shape
+GROWTH_WEEKS = 52               # weeks behind the growth from last year to this one (fewer with a shorter history)
 
 
 def season(p: Panel, elasticity: float) -> np.ndarray | None:
@@ -137,7 +151,13 @@ def season(p: Panel, elasticity: float) -> np.ndarray | None:
     account demand (ordered units / (1 - OOS), price effects taken out with the elasticity) in
     week k a year ago / its mean over the ``RECENT`` weeks before that. None with less than a year
     and a quarter of history. Without it the run would hold demand flat, and Amazon's forecast,
-    which lags a rise, would seem to keep up: the stock would look looser than it is."""
+    which lags a rise, would seem to keep up: the stock would look looser than it is.
+
+    With more than ``RECENT`` weeks of this year to compare, the shape is scaled by the growth over
+    the last ``GROWTH_WEEKS`` (up to 52) weeks on the same weeks a year ago instead of over the
+    last 13 alone: shape x (52-week growth / 13-week growth). The 13-week growth carries the noise
+    of two 13-week means (a few % on an account of 40 ASINs), and the level the run starts from
+    is the recent 13 weeks', so their noise would sit in every coming week."""
     units, oos = p["ordered_units"], p[OOS]
     n = len(units)
     if n < 52 + RECENT:
@@ -154,35 +174,78 @@ def season(p: Panel, elasticity: float) -> np.ndarray | None:
     level = total[n - 52 - RECENT:n - 52].mean()
     if not level > 0:
         return None
+    gw = min(GROWTH_WEEKS, n - 52)
+    if gw > RECENT:     # ASINs with data over both years' windows
+        both = np.isfinite(adj[n - 52 - gw:]).all(axis=0) & cols
+        t2 = adj[:, both].sum(axis=1)
+        long_growth = t2[n - gw:].mean() / t2[n - 52 - gw:n - 52].mean()
+        short_growth = t2[n - RECENT:].mean() / t2[n - 52 - RECENT:n - 52].mean()
+        if long_growth > 0 and short_growth > 0:
+            level = level * short_growth / long_growth
     half = SEASON_SMOOTH // 2          # a centred moving average over weeks k-half..k+half a year ago
     ahead = np.concatenate([total[n - 52 - half:], total[n - 52:n - 52 + half]]) / level
     shape = np.convolve(ahead, np.ones(SEASON_SMOOTH) / SEASON_SMOOTH, mode="valid")[:52]
     return shape if np.isfinite(shape).all() else None
 
 
-SHARE_WEEKS = 26              # weeks behind each ASIN's share of the recent account demand
+SHARE_HALF_LIFE = 26.0         # weeks: half-life of the weights behind each ASIN's demand share
 
 
 def _steadier(p: Panel, price_now: Array, elasticity: float, recent: Array) -> Array:
-    """Each ASIN's demand level as its share of the last ``SHARE_WEEKS`` weeks times the account's
-    recent (``RECENT``-week) level: a 13-week mean of one ASIN carries its weekly noise (about 7 %
-    at 25 % noise), and a level set too high or too low makes the stock look tighter or looser
-    than it is, where stock-outs are convex in it. The account's level stays the recent one."""
-    if len(p["ordered_units"]) < SHARE_WEEKS:
+    """Each ASIN's demand level as its share of the account's demand, times the account's recent
+    (``RECENT``-week) level. The share is a ratio of sums over the weeks the ASIN has data, each
+    week weighted 0.5 ** (weeks ago / ``SHARE_HALF_LIFE``): share = sum(w x ASIN demand) /
+    sum(w x account demand), demand = ordered units / (1 - OOS) at today's price. A ratio to the
+    same weeks' account demand takes the season out (a week without sales data is left out, one
+    without OOS data counts as without OOS), so the weights can reach back a year or two
+    (two years of history weigh as much as 66 equal weeks, (sum w) ** 2 / sum w ** 2, instead of
+    26 flat ones: at 28 % weekly noise one ASIN's level is off by 3.4 % instead of 5.5 %), and an
+    ASIN listed 10 weeks ago is compared with those 10 weeks.
+    A level set too high or too low makes the stock look tighter or looser than it is, where
+    stock-outs are convex in it. The account's level stays the recent one."""
+    units, oos = p["ordered_units"], p[OOS]
+    if len(units) < RECENT:
         return recent
-    units = np.nan_to_num(p["ordered_units"][-SHARE_WEEKS:])
-    oos = np.clip(np.nan_to_num(p[OOS][-SHARE_WEEKS:]), 0.0, 0.95)
     with np.errstate(divide="ignore", invalid="ignore"):
-        asp = p["shipped_revenue"][-SHARE_WEEKS:] / np.where(p["shipped_units"][-SHARE_WEEKS:] > 0,
-                                                              p["shipped_units"][-SHARE_WEEKS:], np.nan)
+        asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
         rel = asp / price_now
-    at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
-    long = _nanmean(units / (1.0 - oos) * at_today)
-    ok = np.isfinite(long) & np.isfinite(recent)
-    if not ok.any() or long[ok].sum() <= 0:
+        at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
+        d = units / (1.0 - np.clip(np.nan_to_num(oos), 0.0, 0.95)) * at_today   # OOS unknown: none
+    ok = np.isfinite(d)
+    d0 = np.where(ok, d, 0.0)
+    account = d0.sum(axis=1, keepdims=True)
+    w = (0.5 ** ((len(d) - 1 - np.arange(len(d))) / SHARE_HALF_LIFE))[:, None]
+    den = (w * np.where(ok, account, 0.0)).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(den > 0, (w * d0).sum(axis=0) / den, np.nan)
+    good = np.isfinite(share) & np.isfinite(recent)
+    if not good.any() or share[good].sum() <= 0:
         return recent
-    scaled = long * recent[ok].sum() / long[ok].sum()
-    return np.asarray(np.where(ok, scaled, recent), dtype=float)
+    scaled = share * recent[good].sum() / share[good].sum()
+    return np.asarray(np.where(good, scaled, recent), dtype=float)
+
+
+EXO_WEEKS, EXO_PRIOR = 52, 8.0    # weeks behind each ASIN's exogenous OOS; the account mean's weight in weeks
+
+
+def exogenous_oos(p: Panel) -> Array:
+    """Each ASIN's OOS not caused by its stock (listing and supplier problems): its mean OOS over
+    the last ``EXO_WEEKS`` weeks whose stock covered the whole demand (``covered``), shrunk toward
+    the account's mean over such weeks as if that were ``EXO_PRIOR`` more weeks:
+    (sum of the ASIN's OOS + EXO_PRIOR x account mean) / (its weeks + EXO_PRIOR). An ASIN without
+    such weeks takes the account's mean; an account without any, each ASIN's mean OOS.
+
+    Too high an exogenous OOS takes sellable demand away in the run, so the stock looks looser
+    than it is and a lost receipt seems to cost fewer sales: the weeks that merely ended with
+    stock left ran 1.5-2x the true rate in tight ASINs (a listing problem is what left the stock)."""
+    oos = np.clip(p[OOS][-EXO_WEEKS:], 0.0, 1.0)
+    ok = covered({k: v[-EXO_WEEKS - 1:] for k, v in p.items()})[-len(oos):] & np.isfinite(oos)
+    if not ok.any():
+        return _nanmean(np.clip(p[OOS][-RECENT:], 0.0, 0.95))
+    pooled = float(oos[ok].mean())
+    n = ok.sum(axis=0)
+    total = np.where(ok, oos, 0.0).sum(axis=0)
+    return np.asarray((total + EXO_PRIOR * pooled) / (n + EXO_PRIOR), dtype=float)
 
 
 def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None, links: dict[str, Any] | None = None,
@@ -235,11 +298,7 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     fill = _nanmean(r["receive_fill_rate"])
     conf = np.where(np.isfinite(conf), conf, _est(links or {}, "confirmation")[0])
     fill = np.where(np.isfinite(fill), fill, _est(links or {}, "fill")[0])
-    ample = np.isfinite(r["sellable_on_hand_inventory_units"]) & (r["sellable_on_hand_inventory_units"] >= 0.5 * units)
-    if not ample.any():
-        ample = np.ones_like(oos, dtype=bool)
-    exo_weeks = np.where(ample, oos, np.nan)
-    oos_exo = np.where(ample.any(axis=0), _nanmean(exo_weeks), _nanmean(oos))   # OOS not from stock
+    oos_exo = exogenous_oos(p)           # OOS not from stock
     pipe = _pipeline(p, open_units, lead)
     per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
            "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill}
@@ -318,7 +377,7 @@ def demand_paths(params: st.Params, weeks: int, groups: int, seed: int = 14) -> 
     return np.asarray(np.exp(sig * z - sig * sig / 2), dtype=float)
 
 
-PATHS_POINT = 64                 # demand paths averaged for the point estimate and its split into paths
+PATHS_POINT = 64                # demand paths averaged for the point estimate and its split into paths
 
 
 def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: int) -> WhatIf:
