@@ -222,9 +222,10 @@ def test_chart_last_year_on_this_years_weeks_range_events_and_numbers(tab, qapp)
     # last year's week w is drawn at w + 364 days (same weekday, 52 weeks on), never past the horizon
     assert lx[0] == hx[0] + 364 and ly[0] == hy[0]
     assert lx.max() <= fx.max()
-    # the 26-week forecast gets at least 30 % of the visible width (39 weeks of history + 26)
+    # the 26-week forecast gets about half the visible width (26 weeks of history + 26 ahead):
+    # its 25 week steps of 7 days over (26 + 25) * 7 days and 1 % padding each side is 0.48
     (x0, x1), _ = chart.demand.viewRange()
-    assert (fx.max() - fx.min()) / (x1 - x0) >= 0.3
+    assert (fx.max() - fx.min()) / (x1 - x0) >= 0.45
     # Black Friday lies in the demo's horizon (history ends 2026-11-21): its week is shaded
     assert any(type(item).__name__ == "LinearRegionItem" for item in chart.event_items)
     assert not chart.empty.isVisible()
@@ -283,6 +284,66 @@ def test_event_labels_in_neighbouring_weeks_do_not_overlap(qtbot, qapp, width):
         for b in boxes[i + 1:]:
             common = a.intersected(b)
             assert common.width() <= 1 or common.height() <= 1, [label.toPlainText() for label in labels]
+    chart.deleteLater()
+
+
+def _chart_on_a_season(qtbot, qapp, width, height):
+    from vendordesk.ui.forecast.chart import ForecastChart
+
+    keys = ("units", "stock_units", "band", "history", "oos", "p50", "p80", "amazon_mean", "amazon_q",
+            "capacity", "stock", "capacity_short", "own", "orders")
+    names = {"band": "Unsere P50–P90", "history": "Verkäufe (Stück)", "last_year": "Vorjahr (gleiche Wochen)",
+             "oos": "OOS-Woche", "p50": "Unsere P50", "p80": "Unsere P80", "amazon_mean": "Amazon Mittel",
+             "amazon_q": "Amazon P70/P80/P90"}
+    chart = ForecastChart({k: names.get(k, k) for k in keys})
+    qtbot.addWidget(chart)
+    chart.resize(width, height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    day = 20_000.0
+    weeks = [day + 7 * i for i in range(-39, 26)]
+    events = [(day - 140, "Prime Day"), (day + 7, "Black Friday"), (day + 14, "Cyber Monday"),
+              (day + 35, "Weihnachten"), (day + 42, "Weihnachten"), (day + 175, "Muttertag")]
+    # the history peaks in the event weeks: a label inside the plot would sit under this curve
+    chart.show_asin({"history": (weeks[:39], [300.0 if i in (19, 38) else 100.0 for i in range(39)]),
+                     "p50": (weeks[39:], [300.0] * 26), "capacity": (weeks[39:], [150.0] * 26),
+                     "today": day, "events": events})
+    qapp.processEvents()
+    return chart
+
+
+@pytest.mark.parametrize("size", [(900, 300), (1480, 620)], ids=["1280x720", "1920x1080"])
+def test_legends_take_one_row_and_event_names_sit_above_the_plot(qtbot, qapp, size):
+    """At 1280×720 the two legends took about a third of the chart's height (two rows above the
+    demand plot, one above supply), and the event names were drawn inside the plot under the
+    curves, the last one cut at the right edge. Now: one legend row each, the names in their
+    own strip above the demand plot, inside the chart's width."""
+    from PySide6.QtGui import QFontMetrics
+
+    from vendordesk.ui.forecast.chart import _small_font
+
+    chart = _chart_on_a_season(qtbot, qapp, *size)
+    plot_box = chart.demand.getViewBox().sceneBoundingRect()
+    line = QFontMetrics(_small_font()).height()
+    legend_rows = 0
+    for legend in chart.legends:
+        rows = {round(sample.sceneBoundingRect().top()) for sample, _label in legend.items}
+        legend_rows += len(rows)
+        assert len(rows) == 1, "a legend wraps into a second row"
+        assert legend.sceneBoundingRect().height() <= 24
+    assert legend_rows == 2
+    # legends and the event strip together take at most a fifth of the chart's height
+    strip = chart.strip.sceneBoundingRect()
+    above = sum(legend.sceneBoundingRect().height() for legend in chart.legends) + strip.height()
+    assert above <= 0.2 * chart.height() + 2 * line, (above, chart.height())
+    labels = [item for item in chart.event_items if type(item).__name__ == "TextItem"]
+    assert {t for label in labels for t in label.toPlainText().split(" · ")} >= {
+        "Prime Day", "Black Friday", "Cyber Monday", "Weihnachten", "Muttertag"}
+    for label in labels:
+        box = label.mapRectToScene(label.boundingRect())
+        assert box.bottom() <= plot_box.top() + 1, f"{label.toPlainText()} reaches into the plot"
+        assert box.right() <= plot_box.right() + 1, f"{label.toPlainText()} is cut at the right edge"
+        assert box.left() >= plot_box.left() - 1
     chart.deleteLater()
 
 
