@@ -31,12 +31,25 @@ WARNING_STYLE = "color: #ef6c00; font-size: 9pt;"
 
 
 def reference_day(ws) -> dt.date:
-    """"Today" for reminders: the real date, or the demo's frozen end date in the demo workspace."""
+    """The ticket log's one "today": the calendar's date, or in the demo workspace the data's date
+    (its frozen end, 21.11.2026), because the demo's cases, deadlines and tasks were written around
+    that day. Everything in the tab uses it: the Today panel, the week view, "overdue", the
+    dispute deadlines, and the dates a new case, task, status change or contact gets."""
+    frozen = _frozen_day(ws)
+    return frozen or dt.date.today()
+
+
+def is_data_date(ws) -> bool:
+    """True in the demo workspace, where "today" is the data's date (``reference_day``)."""
+    return _frozen_day(ws) is not None
+
+
+def _frozen_day(ws) -> dt.date | None:
     frozen = ws.meta("demo_end_date")
     try:
-        return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
+        return dt.date.fromisoformat(frozen) if frozen else None
     except ValueError:
-        return dt.date.today()
+        return None
 
 
 def combo(items: dict, editable: bool = False, empty: str | None = None) -> QComboBox:
@@ -93,6 +106,11 @@ class FormEditor(QWidget):
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600; color: #263238;")
         self.heading.setWordWrap(True)
         self.outer.addWidget(self.heading)
+        self.clock_note = QLabel()     # the demo: new entries are dated to the data's date
+        self.clock_note.setWordWrap(True)
+        self.clock_note.setStyleSheet("color: #546e7a; font-size: 9pt;")
+        self.clock_note.hide()
+        self.outer.addWidget(self.clock_note)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(3)
@@ -131,10 +149,24 @@ class FormEditor(QWidget):
             return widget.toPlainText().strip()
         return widget.text().strip()
 
+    def today(self) -> dt.date:
+        """The tab's "today" (``reference_day``): the date a new entry gets."""
+        return reference_day(self.ctx.workspace)
+
+    def show_clock_note(self, new: bool) -> None:
+        """In the demo, a new entry says which day it is dated to (the data's date, not the calendar's)."""
+        if new and is_data_date(self.ctx.workspace):
+            self.clock_note.setText(self.tr("Demo: “today” is the data date %1; new entries are dated to it.")
+                                    .replace("%1", fmt.date(self.today())))
+            self.clock_note.show()
+        else:
+            self.clock_note.hide()
+
     def start_load(self, frame_of, key: int | None) -> dict:
         """Reset the messages, remember ``key`` and return its row from ``frame_of(ws)`` ({} if new)."""
         self.clear_problems()
         self.key = key
+        self.show_clock_note(key is None)
         if key is None:
             return {}
         frame = frame_of(self.ctx.workspace)
@@ -236,10 +268,14 @@ class ChargebackEditor(FormEditor):
         self.add_field("kind", self.tr("Kind"), combo(labels.kinds()))
         self.add_field("external_id", self.tr("Amazon ID"), QLineEdit()).setPlaceholderText(
             self.tr("chargeback or claim ID from Vendor Central"))
-        self.add_field("type", self.tr("Type"), combo({t: t for t in (
-            "PO On-Time Accuracy", "ASN Accuracy", "Overage PO Units", "Unconfirmed PO Units",
-            "Carton Content Accuracy",
-            "Non-Compliant Barcode", "Prep", "Import Shipment Late Booking")}, editable=True))
+        # Amazon's types (core.labels) in the UI language with Vendor Central's name in brackets;
+        # editable: a type Amazon added since is typed in as it reads in Vendor Central
+        types = combo(labels.chargeback_types(ctx.lang, with_term=True), editable=True)
+        types.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        types.setMinimumContentsLength(16)    # the long names must not widen the side panel
+        for i in range(types.count()):
+            types.setItemData(i, labels.amazon_term_tip(types.itemData(i)), Qt.ItemDataRole.ToolTipRole)
+        self.add_field("type", self.tr("Type"), types)
         self.add_field("amount", self.tr("Amount"), QLineEdit())
         self.add_field("raised_on", self.tr("Raised on"), date_edit())
         self.add_field("dispute_due", self.tr("Dispute by"), date_edit(self.tr("empty: 30 days (chargeback)")))
@@ -266,7 +302,10 @@ class ChargebackEditor(FormEditor):
         self.heading.setText(self.tr("Chargeback or shortage claim") if cb_id is None
                              else self.tr("Chargeback %1").replace("%1", str(row.get("external_id") or cb_id)))
         set_combo(self.fields["kind"], row.get("kind", "chargeback"))
-        set_combo(self.fields["type"], row.get("type"))
+        from vendordesk.core.labels import amazon_chargeback_term
+
+        stored = row.get("type")
+        set_combo(self.fields["type"], amazon_chargeback_term(stored) or stored)   # "PO on-time accuracy" too
         set_combo(self.fields["dispute_status"], row.get("dispute_status", "open"))
         self.fields["amount"].setText(fmt.number(row["amount"], 2) if row.get("amount") is not None else "")
         self.fields["recovered_amount"].setText(fmt.number(row.get("recovered_amount") or 0, 2))
@@ -281,7 +320,7 @@ class ChargebackEditor(FormEditor):
 
     def _show_deadline(self, row: dict) -> None:
         due = rules.parse_date(row.get("dispute_due")) if row.get("dispute_due") else None
-        today = reference_day(self.ctx.workspace)
+        today = self.today()
         if not row:
             self.deadline.clear()
         elif row["kind"] == "shortage" and row["dispute_status"] == "open" and today < self._opens(row):
@@ -392,9 +431,9 @@ class TaskEditor(FormEditor):
                   "department_id": self.fields["department_id"].currentData(),
                   "assignee": self.text("assignee") or None, "due_on": due, "status": status,
                   "case_id": case_id, "gear": self.fields["gear"].currentData(), "asin": self.text("asin").upper() or None,
-                  "done_on": dt.date.today().isoformat() if status == "done" else None}
+                  "done_on": self.today().isoformat() if status == "done" else None}
         if self.key is None:
-            values["created_on"] = dt.date.today().isoformat()
+            values["created_on"] = self.today().isoformat()
             self.key = records.add_task(self.ctx.workspace, values)
         else:
             records.save_task(self.ctx.workspace, self.key, values)

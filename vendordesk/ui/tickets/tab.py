@@ -105,6 +105,7 @@ class TicketsTab(BaseTab):
         self.chargebacks = TablePage("id", labels.dispute_statuses(), "dispute_status",
                                      toggle=self.tr("Deadline within 7 days"))
         self.chargebacks.closed_values = ("won", "lost", "accepted")
+        self.chargebacks.model.tooltips = {"type": labels.amazon_term_tip}
         self.tasks = TablePage("id", labels.task_statuses(), toggle=self.tr("Overdue"))
         self.tasks.closed_values = ("done",)
         self._add_department_filter()
@@ -122,6 +123,7 @@ class TicketsTab(BaseTab):
         self.pages.currentChanged.connect(self._page_changed)
         self.today_panel = TodayPanel()
         self.today_panel.departments = self.departments
+        self.today_panel.lang = self.ctx.lang
         self.today_panel.open_item.connect(self.open_item)
         self.case_editor = CaseEditor(self.ctx, self.departments)
         self.cb_editor = ChargebackEditor(self.ctx)
@@ -276,11 +278,11 @@ class TicketsTab(BaseTab):
         cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
-        widths = {"subject": 260, "title": 240, "case_id": 110, "type": 170, "status": 150, "dispute_status": 110}
+        widths = {"subject": 260, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
         for page, frame, (columns, hidden), colors, search, ranks, values in (
                 (self.cases, cases, cols.case_columns(self.departments, self.ctx.lang), data["case_colors"], data["case_search"],
                  data["case_ranks"], data["values"][0]),
-                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None, data["values"][1]),
+                (self.chargebacks, cbs, cols.chargeback_columns(self.ctx.lang), data["cb_colors"], None, None, data["values"][1]),
                 (self.tasks, tasks, cols.task_columns(self.departments, self.ctx.lang), data["task_colors"], None, None,
                  data["values"][2])):
             page.set_frame(frame, columns, hidden, widths, search, ranks, values)
@@ -301,8 +303,11 @@ class TicketsTab(BaseTab):
                 header.blockSignals(False)
         QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]
-        self.today_panel.show_list(today, self.ctx.currency, self.today, self.today != dt.date.today())
-        self._show_week(cases, cbs, tasks)
+        from vendordesk.ui.tickets.forms import is_data_date
+
+        data_date = is_data_date(self.ctx.workspace)
+        self.today_panel.show_list(today, self.ctx.currency, self.today, data_date)
+        self._show_week(cases, cbs, tasks, data_date)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
         week = len(self.week.found)
         self.pages.setTabText(4, self.tr("This week (%1)").replace("%1", str(week)) if week else self.tr("This week"))
@@ -314,13 +319,13 @@ class TicketsTab(BaseTab):
         if self.pages.currentIndex() == 3:
             self._page_changed(3)
 
-    def _show_week(self, cases, cbs, tasks) -> None:
+    def _show_week(self, cases, cbs, tasks, data_date: bool) -> None:
         from vendordesk.core import agenda
         from vendordesk.ops.ticket_records import negotiation_cases
 
         found = agenda.items(cases.to_dict("records"), cbs.to_dict("records"), tasks.to_dict("records"),
                              negotiation_cases(self.ctx.workspace), self.today)
-        self.week.show_items(found, self.today, self.ctx.currency, data_date=self.today != dt.date.today())
+        self.week.show_items(found, self.today, self.ctx.currency, data_date=data_date)
 
     def _prepare_search(self) -> None:
         """Build the search text when idle; not while a load runs (it would slow the worker down)."""

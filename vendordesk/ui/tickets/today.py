@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from vendordesk.ui import fmt
+from vendordesk.ui.tickets import labels
 
 
 class TodayPanel(QWidget):
@@ -19,6 +20,7 @@ class TodayPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.departments: dict[str, str] = {}
+        self.lang = "en"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("Today"))
@@ -78,7 +80,7 @@ class TodayPanel(QWidget):
 
     def _deadline_line(self, row, currency: str) -> str:
         return f"{fmt.date(row.dispute_due)} · {fmt.money(row.amount, row.currency or currency)} · " \
-               f"{row.type or row.kind} {row.po_number or row.invoice_number or ''}"
+               f"{labels.chargeback_what(row, self.lang)} {row.po_number or row.invoice_number or ''}"
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)
