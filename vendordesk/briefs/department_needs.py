@@ -78,6 +78,17 @@ def marketing_needs(risks: pd.DataFrame, titles: dict, lang: str, currency: str 
     return _short_asins(risks, titles, lang, currency, "marketing")
 
 
+def short_title(name: str, limit: int = 48) -> str:
+    """A product title cut to about ``limit`` characters at a word ("Kontaktgrill 1600 W …", not
+    "Kontaktgrill 1600 W, a…")."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;–-") + " …"
+
+
 def _short_asins(risks: pd.DataFrame, titles: dict, lang: str, currency: str, kind: str) -> list[str]:
     from vendordesk.briefs.orders import risk_by_asin
 
@@ -88,7 +99,7 @@ def _short_asins(risks: pd.DataFrame, titles: dict, lang: str, currency: str, ki
     out = []
     for r in per.itertuples():
         name = titles.get(r.asin) or ""
-        name = name if len(name) <= 48 else name[:46].rstrip(" ,") + "…"
+        name = short_title(name)
         values = {"asin": r.asin, "name": name, "kw": week_no(r.first_week), "d": c.date(r.first_week, lang),
                   "u": c.number(r.short_p90, lang), "eur": c.money(r.eur_at_risk, currency, lang, 0)}
         if kind == "production":

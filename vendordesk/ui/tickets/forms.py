@@ -31,25 +31,19 @@ WARNING_STYLE = "color: #ef6c00; font-size: 9pt;"
 
 
 def reference_day(ws) -> dt.date:
-    """The ticket log's one "today": the calendar's date, or in the demo workspace the data's date
-    (its frozen end, 21.11.2026), because the demo's cases, deadlines and tasks were written around
-    that day. Everything in the tab uses it: the Today panel, the week view, "overdue", the
-    dispute deadlines, and the dates a new case, task, status change or contact gets."""
-    frozen = _frozen_day(ws)
-    return frozen or dt.date.today()
+    """The ticket log's one "today" (``ops.ticket_records.log_today``: the demo's data date in the
+    demo, else the calendar's). Everything in the tab uses it: the Today panel, the week view,
+    "overdue", the dispute deadlines, and the dates a new case, task, status change or contact gets."""
+    from vendordesk.ops.ticket_records import log_today
+
+    return log_today(ws)
 
 
 def is_data_date(ws) -> bool:
     """True in the demo workspace, where "today" is the data's date (``reference_day``)."""
-    return _frozen_day(ws) is not None
+    from vendordesk.ops.ticket_records import is_data_date as frozen
 
-
-def _frozen_day(ws) -> dt.date | None:
-    frozen = ws.meta("demo_end_date")
-    try:
-        return dt.date.fromisoformat(frozen) if frozen else None
-    except ValueError:
-        return None
+    return frozen(ws)
 
 
 def combo(items: dict, editable: bool = False, empty: str | None = None) -> QComboBox:
