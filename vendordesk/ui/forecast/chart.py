@@ -81,12 +81,13 @@ def _pen(color: QColor, width: float = 1.6, style=Qt.PenStyle.SolidLine):
 
 def _joined(data: dict, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Several (x, y) series as one, separated by NaN (drawn with connect="finite")."""
-    xs, ys = [], []
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
     for key in keys:
         x, y = data.get(key, ([], []))
         if len(x):
-            xs.extend([np.asarray(x, float), [np.nan]])
-            ys.extend([np.asarray(y, float), [np.nan]])
+            xs.extend([np.asarray(x, float), np.array([np.nan])])
+            ys.extend([np.asarray(y, float), np.array([np.nan])])
     if not xs:
         return np.zeros(0), np.zeros(0)
     return np.concatenate(xs), np.concatenate(ys)
@@ -253,10 +254,11 @@ class ForecastChart(pg.GraphicsLayoutWidget):
                 runs.append((max(x, start), name))
             previous = name
         pixels_per_day = self._pixels_per_day(start, end)
-        lanes: list[tuple[pg.TextItem, float, list[str]] | None] = [None] * LANES
+        # per lane: its last label, where that label ends (x) and the names it shows
+        lanes: list[tuple[pg.TextItem, float, list[str]]] = []
         for x, name in runs:
-            free = next((i for i, lane in enumerate(lanes)
-                         if lane is None or x >= lane[1] + 2 / pixels_per_day), None)
+            free = next((i for i, lane in enumerate(lanes) if x >= lane[1] + 2 / pixels_per_day),
+                        len(lanes) if len(lanes) < LANES else None)
             if free is None:             # every lane busy: join the lane that ends first
                 free = min(range(LANES), key=lambda i: lanes[i][1])
                 label, _right, names = lanes[free]
@@ -275,7 +277,11 @@ class ForecastChart(pg.GraphicsLayoutWidget):
             label.setPos(x, LANES - free)
             self.strip.addItem(label, ignoreBounds=True)
             self.event_items.append(label)
-            lanes[free] = (label, x + self._text_width(label) / pixels_per_day, [name])
+            lane = (label, x + self._text_width(label) / pixels_per_day, [name])
+            if free < len(lanes):
+                lanes[free] = lane
+            else:
+                lanes.append(lane)
 
     @staticmethod
     def _text_width(label) -> float:
@@ -296,7 +302,8 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         """data: {"history": (x, y), "oos": (x, y), "p50"/"p80"/"p90": (x, y), "amazon_*": (x, y),
         "capacity"/"stock"/"orders": (x, y), "today": x}; missing keys are cleared."""
         data = dict(data, amazon_q=_joined(data, ("amazon_p70", "amazon_p80", "amazon_p90")))
-        xs, tops, lows = [], [1.0], [1.0]
+        xs: list[float] = []
+        tops, lows = [1.0], [1.0]
         for key, item in self.series.items():
             x, y = data.get("p50" if key == "p50_low" else key, ([], []))
             x, y = np.asarray(x, float), np.asarray(y, float)

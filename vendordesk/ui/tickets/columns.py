@@ -45,8 +45,8 @@ def decorate_cases(frame, today: dt.date, follow_up=None):
 
     frame = frame.copy(deep=False)
     end = frame["resolved_on"].where(frame["resolved_on"].notna(), today.isoformat())
-    iso = {"errors": "coerce", "format": "%Y-%m-%d"}
-    age = (pd.to_datetime(end, **iso) - pd.to_datetime(frame["opened_on"], **iso)).dt.days
+    age = (pd.to_datetime(end, errors="coerce", format="%Y-%m-%d")
+           - pd.to_datetime(frame["opened_on"], errors="coerce", format="%Y-%m-%d")).dt.days
     frame["age_days"] = age.astype("float64")      # NaN (no opened date) shows a dash and sorts last
     colors = np.full(len(frame), None, dtype=object)
     if len(frame):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -92,7 +93,7 @@ class FormEditor(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.key = None
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, Any] = {}     # QLineEdit, QComboBox, QSpinBox or QPlainTextEdit
         self.messages: dict[str, QLabel] = {}
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(4, 4, 4, 4)
@@ -122,7 +123,7 @@ class FormEditor(QWidget):
     def finish_layout(self) -> None:
         self.outer.addLayout(self.buttons)
 
-    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, key: str, label: str, widget: QWidget) -> Any:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -206,7 +207,10 @@ class FormEditor(QWidget):
             return None
         return value
 
-    def save(self) -> None:
+    def load(self, key: Any) -> None:
+        raise NotImplementedError
+
+    def save(self) -> bool | None:
         raise NotImplementedError
 
 
@@ -334,7 +338,7 @@ class ChargebackEditor(FormEditor):
     @staticmethod
     def _opens(row: dict) -> dt.date:
         """A shortage claim is raised ~5 days before the invoice is due; disputes open 35 days after that."""
-        raised = rules.parse_date(row["raised_on"])
+        raised = rules.parse_date(row["raised_on"]) or dt.date.min
         return rules.shortage_timeline(raised + dt.timedelta(days=rules.SHORTAGE_CLAIM_LEAD_DAYS)).dispute_opens
 
     def save(self) -> None:
@@ -360,7 +364,7 @@ class ChargebackEditor(FormEditor):
         values = {"external_id": self.text("external_id") or None,
                   "kind": kind, "type": combo_value(self.fields["type"]), "amount": abs(amount),
                   "currency": self.ctx.currency, "raised_on": raised,
-                  "dispute_due": due or rules.default_dispute_due(kind, rules.parse_date(raised)).isoformat(),
+                  "dispute_due": due or rules.default_dispute_due(kind, rules.parse_date(raised) or dt.date.min).isoformat(),
                   "dispute_status": self.fields["dispute_status"].currentData(),
                   "dispute_count": self.fields["dispute_count"].value(), "recovered_amount": abs(recovered),
                   "po_number": self.text("po_number") or None, "asin": self.text("asin").upper() or None,

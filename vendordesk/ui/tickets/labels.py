@@ -123,7 +123,7 @@ def chargeback_what(row, lang: str) -> str:
     kind, type_ = getattr(row, "kind", None), getattr(row, "type", None)
     if type_ and not is_missing(type_):
         return str(chargeback_types(lang).get(type_, type_))
-    return kinds().get(kind, kind or "")
+    return kinds().get(str(kind), str(kind or ""))
 
 
 def amazon_term_tip(value) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,7 @@ from vendordesk.changes import Changes
 from vendordesk.core.missing import is_missing
 from vendordesk.ui.tab_base import BaseTab, EmptyState
 from vendordesk.ui.tickets import actions
+from vendordesk.ui.tickets.forms import FormEditor
 from vendordesk.ui.tickets.load import BACKGROUND_ROWS, prepare, read_frames_from
 
 
@@ -183,7 +185,7 @@ class TicketsTab(BaseTab):
         menu = QMenu(export)
         for text, kind in ((self.tr("Cases…"), "tickets"), (self.tr("Chargebacks…"), "chargebacks"),
                            (self.tr("Tasks…"), "tasks")):
-            menu.addAction(text, lambda k=kind: self.export(k))
+            menu.addAction(text, partial(self.export, kind))
         export.setMenu(menu)
         bar.addWidget(export)
         return bar
@@ -206,7 +208,9 @@ class TicketsTab(BaseTab):
         row.addWidget(self.department)
         row.addStretch(1)
         row.addWidget(self.print_button)
-        self.tasks.layout().insertLayout(0, row)
+        column = self.tasks.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertLayout(0, row)
 
     def _register_exports(self) -> None:
         window = self.ctx.services.get("main_window")
@@ -388,8 +392,9 @@ class TicketsTab(BaseTab):
         if self.ctx.services.get("main_window") is None:  # standalone (tests): refresh ourselves
             self.reload()
         editor = self.editors.currentWidget()
-        page = {self.case_editor: self.cases, self.cb_editor: self.chargebacks, self.task_editor: self.tasks}[editor]
-        page.select_key(editor.key)
+        pages = {self.case_editor: self.cases, self.cb_editor: self.chargebacks, self.task_editor: self.tasks}
+        if isinstance(editor, FormEditor):
+            pages[editor].select_key(editor.key)
 
     # --- actions -------------------------------------------------------------------------
     def new_case(self, prefill: dict | None = None) -> None:

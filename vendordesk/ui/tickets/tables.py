@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -35,9 +38,9 @@ class TicketModel(FrameModel):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.tooltips: dict = {}
+        self.tooltips: dict[str, Callable[[Any], str | None]] = {}
 
-    def data(self, index: QModelIndex, role: int = int(Qt.ItemDataRole.DisplayRole)):
+    def data(self, index: QModelIndex, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:  # type: ignore[override]
         if role == TOOLTIP and self.tooltips and index.isValid():
             tip = self.tooltips.get(self.visible_keys()[index.column()])
             if tip is not None:
@@ -71,7 +74,7 @@ class TablePage(QWidget):
             self.status.addItem(label, value)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.toggle = QCheckBox(toggle) if toggle else None
-        self.toggle_mask = None       # callable(frame) -> bool Series, set by the owner
+        self.toggle_mask: Callable[[Any], Any] | None = None   # frame -> bool Series, set by the owner
         self.closed_values: tuple = ()
         self.columns_button = QToolButton()
         self.columns_button.setText(self.tr("Columns"))
@@ -167,8 +170,8 @@ class TablePage(QWidget):
             status = ~frame[self.status_key].isin(self.closed_values)
         else:
             status = None if value is None else frame[self.status_key] == value
-        on = self.toggle is not None and self.toggle.isChecked() and self.toggle_mask is not None
-        return {"status": status, "toggle": self.toggle_mask(frame) if on else None}
+        mask = self.toggle_mask if self.toggle is not None and self.toggle.isChecked() else None
+        return {"status": status, "toggle": mask(frame) if mask is not None else None}
 
     def _update_count(self) -> None:
         total = 0 if self.model.frame() is None else len(self.model.frame())
