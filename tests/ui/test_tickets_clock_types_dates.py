@@ -170,3 +170,28 @@ def test_every_date_field_of_the_ticket_forms_has_a_calendar(tab):
         assert any(a.objectName() == "pick_date" for a in dialog.sent_on.actions())
     finally:
         dialog.deleteLater()
+
+
+# --- layout ---------------------------------------------------------------------------
+def test_the_case_form_and_its_add_row_fit_the_side_panel_at_1920x1080(make_window, demo_workspace, qtbot, qapp):
+    """At 1920×1080 the timeline's "Add" row of a case sat just below the side panel's fold: the
+    panel was sized for the timeline's preferred height (and the tallest of the three forms)."""
+    from PySide6.QtCore import QPoint, QRect
+
+    window = make_window(demo_workspace, "de")
+    window.resize(1920, 1080)
+    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
+               if type(window.tabs.widget(i)).__name__ == "TicketsTab")
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab._built and tab.cases.model.rowCount() > 0, timeout=30000)
+    tab.cases.view.selectRow(0)
+    qapp.processEvents()
+    editor = tab.case_editor
+    assert editor.key is not None and tab.editors.currentWidget() is editor
+    viewport = tab.editors.parentWidget()
+    shown = QRect(QPoint(0, 0), viewport.size())
+    for widget in (editor.event_button, editor.event_text, editor.save_button):
+        top_left = widget.mapTo(viewport, QPoint(0, 0))
+        assert shown.contains(QRect(top_left, widget.size())), (widget.objectName() or type(widget).__name__,
+                                                               top_left, widget.size(), viewport.size())
+    assert editor.timeline.height() >= 80

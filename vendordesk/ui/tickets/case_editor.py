@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
 )
 
@@ -68,6 +69,9 @@ class CaseEditor(FormEditor):
         self.timeline.setWordWrap(True)
         self.timeline.setProperty("desk_check_quoted", True)   # the contacts and notes as written
         self.timeline.setMinimumHeight(80)
+        # it takes the room left over, not a preferred 192 px of its own: with that, the form was
+        # a few pixels taller than the side panel at 1920×1080 and the "Add" row fell below the fold
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.outer.addWidget(self.timeline, 1)
         row = QHBoxLayout()
         self.event_kind = QComboBox()

@@ -135,6 +135,8 @@ class TicketsTab(BaseTab):
             editor.changed.connect(self._written)
             editor.delete_requested.connect(self.delete_current)
             self.editors.addWidget(editor)
+        self.editors.currentChanged.connect(self._fit_editor)
+        self._fit_editor()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editors)
@@ -368,6 +370,17 @@ class TicketsTab(BaseTab):
             dep = self.department.currentData()
             self.tasks.model.set_mask("department", None if dep is None else frame["department_id"] == dep)
             self.tasks._update_count()
+
+    def _fit_editor(self, _index: int = 0) -> None:
+        """The side panel is as tall as the editor shown, not as the tallest of the three (the
+        chargeback form pushed the case's timeline and its "Add" row below the fold at 1920×1080)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        for i in range(self.editors.count()):
+            widget = self.editors.widget(i)
+            policy = QSizePolicy.Policy.Preferred if widget is self.editors.currentWidget() else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(policy, policy)
+        self.editors.adjustSize()
 
     def _show_editor(self, editor, key, page=None) -> None:
         """A row became current: show it, unless a reload moved the cursor of a page not in view
