@@ -378,6 +378,8 @@ class TicketsTab(BaseTab):
 
         for i in range(self.editors.count()):
             widget = self.editors.widget(i)
+            if widget is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if widget is self.editors.currentWidget() else QSizePolicy.Policy.Ignored
             widget.setSizePolicy(policy, policy)
         self.editors.adjustSize()
