@@ -133,7 +133,7 @@ class TablePage(QWidget):
         for column in self.model.columns():
             if column.key in self.model.visible_keys():
                 section = self.model.visible_keys().index(column.key)
-                need = self.view.horizontalHeader().fontMetrics().horizontalAdvance(column.title) + 36   # + the sort arrow
+                need = self.view.horizontalHeader().fontMetrics().horizontalAdvance(column.title) + 28
                 if column.key not in widths and column.kind == "text" and column.key not in free_text:
                     # a short label column (status, category, department): as wide as its longest label
                     need = max(need, min(LABEL_MAX_WIDTH, self.view.sizeHintForColumn(section)))
