@@ -195,3 +195,21 @@ def test_the_case_form_and_its_add_row_fit_the_side_panel_at_1920x1080(make_wind
         assert shown.contains(QRect(top_left, widget.size())), (widget.objectName() or type(widget).__name__,
                                                                top_left, widget.size(), viewport.size())
     assert editor.timeline.height() >= 80
+
+
+def test_the_insight_chart_names_chargeback_types_in_german(qtbot, qapp, workspace):
+    """The legend of "Rückbelastungen und Fehlmengen pro Monat nach Typ" read "ASN Accuracy",
+    "PO On-Time Accuracy", "Shortage Claim"."""
+    from vendordesk.ui.i18n import install_language
+
+    _seed(workspace)     # one "ASN Accuracy" chargeback
+    st.add_chargeback(workspace, {"external_id": "S-1", "kind": "shortage", "type": "Shortage Claim", "amount": 9.0,
+                                  "currency": "EUR", "raised_on": dt.date.today().isoformat()})
+    try:
+        tab = _tab(qtbot, qapp, workspace, "de")
+        tab.pages.setCurrentIndex(3)
+        legend = tab.insight.legend.text().replace("&nbsp;", " ")
+        assert "Lieferavis (ASN) fehlerhaft" in legend and "Fehlmengenforderung" in legend, legend
+        assert "Accuracy" not in legend and "Shortage Claim" not in legend
+    finally:
+        install_language(qapp, "en")

@@ -356,6 +356,7 @@ class TicketsTab(BaseTab):
             self.pages.blockSignals(True)
             self.pages.removeTab(3)
             self.insight = InsightPage()
+            self.insight.lang = self.ctx.lang
             self.pages.insertTab(3, self.insight, self.tr("Insight"))
             self.pages.setCurrentIndex(3)
             self.pages.blockSignals(False)
