@@ -375,3 +375,25 @@ def test_risk_text_names_the_forecast_weeks(tab):
     if plan.risks.empty:
         pytest.skip("the demo has no risk weeks")
     assert f"Over all {len(plan.result.weeks)} forecast weeks" in risk_text(None, plan, "EUR")
+
+
+def test_counts_in_the_texts_have_thousands_separators(qapp):
+    """"1093 Risikowochen" in the out-of-stock summary: counts read "1.093" in German."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import risk_text
+    from vendordesk.ui.i18n import install_language
+
+    weeks = [f"2026-{m:02d}-01" for m in range(1, 7)]
+    # 1093 risk rows over 2 ASINs, worth 1 € each
+    risks = pd.DataFrame({"asin": ["B000000001"] * 1000 + ["B000000002"] * 93, "week_start": weeks[0],
+                          "eur_at_risk": 1.0})
+    plan = SimpleNamespace(risks=risks, result=SimpleNamespace(weeks=weeks))
+    install_language(qapp, "de")
+    try:
+        text = risk_text(None, plan, "EUR")
+    finally:
+        install_language(qapp, "en")
+    assert "1.093 Risikowochen bei 2 ASINs" in text and "1.093\xa0€" in text, text
