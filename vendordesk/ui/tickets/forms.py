@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -229,12 +228,45 @@ def date_edit(placeholder: str | None = None) -> QLineEdit:
     """A date field: typed (01.03.2026, 1.3.26, 2026-03-01) or picked from a calendar (the icon)."""
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder or date_hint())
-    icon = edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-    action = edit.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+    action = edit.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
     action.setToolTip(QCoreApplication.translate("Tickets", "Pick a date"))
     action.setObjectName("pick_date")
     action.triggered.connect(lambda: _pick_date(edit))
     return edit
+
+
+_ICON: list = []
+
+
+def calendar_icon():
+    """A small calendar page (a red header over a grid of days), drawn once: the style's stock
+    icons have no calendar, and the list icon used before did not say "pick a date"."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+    if _ICON:
+        return _ICON[0]
+    icon = QIcon()
+    for size in (16, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        unit = size / 16
+        page = QRectF(1.5 * unit, 2.5 * unit, 13 * unit, 12 * unit)
+        painter.setPen(QPen(QColor("#546e7a"), max(1.0, unit)))
+        painter.setBrush(QColor("white"))
+        painter.drawRoundedRect(page, unit, unit)
+        painter.fillRect(QRectF(page.left(), page.top(), page.width(), 3.5 * unit), QColor("#c62828"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#546e7a"))
+        for row in range(3):
+            for col in range(4):
+                painter.drawRect(QRectF((3.5 + 2.5 * col) * unit, (7.5 + 2.2 * row) * unit, 1.5 * unit, 1.4 * unit))
+        painter.end()
+        icon.addPixmap(pixmap)
+    _ICON.append(icon)
+    return icon
 
 
 def _pick_date(edit: QLineEdit) -> None:
