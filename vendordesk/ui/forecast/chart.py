@@ -6,7 +6,7 @@ The x axis is days since 1970-01-01 so a week is 7 units; labels are locale mont
 the y axis locale numbers ("20.000"). The x range opens on RECENT_WEEKS of history plus the
 horizon (a 26-week forecast gets half the width). Each plot has a one-row legend in a small font
 above it, never on the data, and the event names (Prime Day, Black Friday …) sit in a strip of
-their own between the legend and the demand plot, in two lanes, so no curve runs over them; the
+their own between the legend and the demand plot, in up to three lanes, so no curve runs over them; the
 event weeks are shaded behind the curves. Before a plan exists the chart shows a hint, no axes.
 """
 
@@ -57,7 +57,7 @@ RECENT_WEEKS = 26
 LAST_YEAR = QColor("#9e9e9e")
 EVENT = QColor(255, 193, 7, 60)
 EVENT_TEXT = QColor("#7a5c00")
-LANES = 2
+LANES = 3
 
 
 def _small_font():
