@@ -339,6 +339,9 @@ def test_legends_take_one_row_and_event_names_sit_above_the_plot(qtbot, qapp, si
     labels = [item for item in chart.event_items if type(item).__name__ == "TextItem"]
     assert {t for label in labels for t in label.toPlainText().split(" · ")} >= {
         "Prime Day", "Black Friday", "Cyber Monday", "Weihnachten", "Muttertag"}
+    # a name stands over its own weeks: Weihnachten (day + 35) did not join Black Friday's label
+    own = {label.toPlainText(): label.pos().x() for label in labels}
+    assert own.get("Weihnachten") == 20_035.0 and own.get("Black Friday") == 20_007.0, own
     for label in labels:
         box = label.mapRectToScene(label.boundingRect())
         assert box.bottom() <= plot_box.top() + 1, f"{label.toPlainText()} reaches into the plot"
