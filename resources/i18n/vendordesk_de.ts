@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+43"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+44"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -464,7 +464,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>What happened…</source>
         <translation>Was ist passiert…</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+268"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+298"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1875,7 +1875,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-242"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-278"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -3158,7 +3158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/insight.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets/insight.py" line="+51"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -3219,7 +3219,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -4506,7 +4506,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tables.py" line="+63"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+66"/>
         <source>Search all columns…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
@@ -4688,7 +4688,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+175"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+211"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -5167,7 +5167,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-200"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-233"/>
         <source>D</source>
         <comment>the letter for &apos;day&apos; in a date format</comment>
         <translation>T</translation>
@@ -5185,7 +5185,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>J</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Pick a date</source>
         <translation>Datum im Kalender wählen</translation>
     </message>
@@ -5193,7 +5193,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+48"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+50"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5239,18 +5239,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+238"/>
+        <location line="+243"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+191"/>
+        <location line="-236"/>
+        <location line="+195"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5326,7 +5326,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abteilung:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Cases (CSV/XLSX)…</source>
         <translation>Fälle (CSV/XLSX)…</translation>
     </message>
@@ -5381,7 +5381,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+145"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+163"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -5475,7 +5475,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-387"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-409"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -5483,7 +5483,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/today.py" line="+26"/>
+        <location filename="../../vendordesk/ui/tickets/today.py" line="+31"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -5516,8 +5516,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>Dispute deadlines within 7 days (%1)</source>
         <translation>Einspruchsfristen in den nächsten 7 Tagen (%1)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>… %n more: see “This week”</source>
+        <translation>
+            <numerusform>… und %n weiterer Eintrag: siehe „Diese Woche“</numerusform>
+            <numerusform>… und %n weitere Einträge: siehe „Diese Woche“</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
         <source>Nothing due.</source>
         <translation>Nichts fällig.</translation>
     </message>

@@ -213,3 +213,39 @@ def test_the_insight_chart_names_chargeback_types_in_german(qtbot, qapp, workspa
         assert "Accuracy" not in legend and "Shortage Claim" not in legend
     finally:
         install_language(qapp, "en")
+
+
+def test_the_today_panel_keeps_all_three_groups_in_view(make_window, demo_workspace, qtbot, qapp):
+    """18 follow-ups filled the Today panel at 1280×720 and hid the overdue tasks and the dispute
+    deadlines: each group shows its first lines and one line for the rest, which opens the week."""
+    from PySide6.QtCore import Qt
+
+    window = make_window(demo_workspace, "de")
+    window.resize(1280, 720)
+    tab = next(window.tabs.widget(i) for i in range(window.tabs.count())
+               if type(window.tabs.widget(i)).__name__ == "TicketsTab")
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab._built and tab.today_panel.tree.topLevelItemCount() == 3, timeout=30000)
+    qapp.processEvents()
+    tree = tab.today_panel.tree
+    viewport = tree.viewport().rect()
+    for group in range(3):
+        top = tree.topLevelItem(group)
+        assert top.childCount() <= tab.today_panel.LIMIT + 1
+        assert viewport.contains(tree.visualItemRect(top)), top.text(0)      # every heading in view
+    follow_ups = tree.topLevelItem(0)
+    more = follow_ups.child(follow_ups.childCount() - 1)
+    assert more.data(0, Qt.ItemDataRole.UserRole) == ("week", None)
+    total = int(follow_ups.text(0).rsplit("(", 1)[1].rstrip(")"))
+    assert more.text(0) == f"… und {total - tab.today_panel.LIMIT} weitere Einträge: siehe „Diese Woche“"
+    tab.today_panel._activated(more)
+    assert tab.pages.currentWidget() is tab.week
+
+
+def test_a_long_subject_shows_its_beginning(tab):
+    long = "Edit item costs: Upload der neuen Kostenpreise schlägt fehl (Fehler 8541) bei allen ASINs"
+    st.add_case(tab.ctx.workspace, {"case_id": "7777777777", "subject": long, "opened_on": "2026-11-01"})
+    tab.reload()
+    tab.open_item("case", "7777777777")
+    field = tab.case_editor.fields["subject"]
+    assert field.text() == long and field.cursorPosition() == 0

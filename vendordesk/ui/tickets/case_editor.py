@@ -114,6 +114,7 @@ class CaseEditor(FormEditor):
         self.fields["escalation_level"].setValue(int(case.get("escalation_level") or 0))
         self.fields["notes"].setPlainText(case.get("notes") or "")
         self.delete_button.setVisible(bool(case_id))
+        self.show_from_start()
         for widget in (self.event_kind, self.event_text, self.event_button):
             widget.setEnabled(bool(case_id))
         self.timeline.clear()

@@ -167,6 +167,13 @@ class FormEditor(QWidget):
         hit = frame[frame["id"] == key]
         return hit.iloc[0].to_dict() if len(hit) else {}
 
+    def show_from_start(self) -> None:
+        """Loaded text fields show their beginning (setText leaves the cursor at the end, so a long
+        subject read "…der neuen Kostenpreise schlägt fehl" without its start)."""
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)
+
     def clear_problems(self) -> None:
         for message in self.messages.values():
             message.clear()
@@ -346,6 +353,7 @@ class ChargebackEditor(FormEditor):
             self.fields[key].setText(str(row.get(key) or "") if row.get(key) == row.get(key) else "")
         self.fields["note"].setPlainText(row.get("note") or "")
         self.delete_button.setVisible(cb_id is not None)
+        self.show_from_start()
         self._show_deadline(row)
 
     def _show_deadline(self, row: dict) -> None:
@@ -439,6 +447,7 @@ class TaskEditor(FormEditor):
         set_combo(self.fields["department_id"], row.get("department_id"))
         set_combo(self.fields["status"], row.get("status", "open"))
         self.delete_button.setVisible(task_id is not None)
+        self.show_from_start()
 
     def save(self) -> None:
         from vendordesk.ops import ticket_records as records

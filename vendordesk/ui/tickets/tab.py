@@ -143,7 +143,7 @@ class TicketsTab(BaseTab):
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.today_panel)
         side.addWidget(scroll)
-        side.setSizes([220, 600])
+        side.setSizes([270, 560])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(side)
@@ -445,6 +445,9 @@ class TicketsTab(BaseTab):
             self.open_item("case", case_id)
 
     def open_item(self, kind: str, key) -> None:
+        if kind == "week":                 # the rest of a long group of the Today panel
+            self.pages.setCurrentWidget(self.week)
+            return
         if kind == "negotiation":
             window = self.ctx.services.get("main_window")
             if window is not None and hasattr(window, "open_negotiation"):
