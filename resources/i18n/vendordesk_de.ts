@@ -484,7 +484,7 @@
         <translation>Fall %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Save the case to add contacts and notes.</source>
         <translation>Speichern Sie den Fall, um Kontakte und Notizen hinzuzufügen.</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+298"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+305"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -599,7 +599,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rückbelastung %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Shortage: Amazon&apos;s automated matching runs until %1; dispute from %2.</source>
         <translation>Fehlmenge: Amazons automatischer Abgleich läuft bis %1; Einspruch ab %2.</translation>
     </message>
@@ -1875,7 +1875,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-278"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-286"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1890,7 +1890,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Demo: „Heute“ ist der Datenstand %1; neue Einträge erhalten dieses Datum.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>“%1” is not an amount. Use 1.234,56 or 1234.56.</source>
         <translation>„%1“ ist kein Betrag. Verwenden Sie 1.234,56 oder 1234.56.</translation>
     </message>
@@ -4688,7 +4688,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+211"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+212"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4743,7 +4743,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Enter what you need from the department.</source>
         <translation>Geben Sie an, was Sie von der Abteilung brauchen.</translation>
     </message>
@@ -5167,7 +5167,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-233"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-235"/>
         <source>D</source>
         <comment>the letter for &apos;day&apos; in a date format</comment>
         <translation>T</translation>
@@ -5488,7 +5488,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Heute</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
