@@ -100,6 +100,9 @@ def test_chargeback_types_read_german_with_amazons_name_at_hand(qtbot, qapp, wor
         model = tab.chargebacks.model
         index = model.index(model.row_of_key(cb), model.visible_keys().index("type"))
         assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "In Vendor Central: PO On-Time Accuracy"
+        from vendordesk.ui.tickets.labels import amazon_term_tip
+
+        assert amazon_term_tip("PO on-time accuracy", "en") is None       # the English label is the name
         # the editor: German with Amazon's name in brackets; the stored spelling is found
         tab.open_item("chargeback", cb)
         assert tab.cb_editor.fields["type"].currentText() == "Lieferfenster verfehlt (PO On-Time Accuracy)"

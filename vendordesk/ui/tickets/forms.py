@@ -311,7 +311,7 @@ class ChargebackEditor(FormEditor):
         types.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         types.setMinimumContentsLength(16)    # the long names must not widen the side panel
         for i in range(types.count()):
-            types.setItemData(i, labels.amazon_term_tip(types.itemData(i)), Qt.ItemDataRole.ToolTipRole)
+            types.setItemData(i, labels.amazon_term_tip(types.itemData(i), ctx.lang), Qt.ItemDataRole.ToolTipRole)
         self.add_field("type", self.tr("Type"), types)
         self.add_field("amount", self.tr("Amount"), QLineEdit())
         self.add_field("raised_on", self.tr("Raised on"), date_edit())

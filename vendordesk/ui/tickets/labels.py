@@ -126,14 +126,17 @@ def chargeback_what(row, lang: str) -> str:
     return kinds().get(str(kind), str(kind or ""))
 
 
-def amazon_term_tip(value) -> str | None:
-    """The tooltip of a chargeback type cell: Vendor Central's own name, when the label differs."""
+def amazon_term_tip(value, lang: str | None = None) -> str | None:
+    """The tooltip of a chargeback type: Vendor Central's own name; None when the type is unknown
+    or, given ``lang``, when its label there is that name already (English)."""
     from PySide6.QtCore import QCoreApplication
 
-    from vendordesk.core.labels import amazon_chargeback_term
+    from vendordesk.core.labels import amazon_chargeback_term, chargeback_type_text
 
     term = amazon_chargeback_term(value)
-    return QCoreApplication.translate("Tickets", "In Vendor Central: %1").replace("%1", term) if term else None
+    if term is None or (lang is not None and chargeback_type_text(term, lang) == term):
+        return None
+    return QCoreApplication.translate("Tickets", "In Vendor Central: %1").replace("%1", term)
 
 
 class _Normalised(dict):

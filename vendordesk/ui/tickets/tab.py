@@ -107,7 +107,7 @@ class TicketsTab(BaseTab):
         self.chargebacks = TablePage("id", labels.dispute_statuses(), "dispute_status",
                                      toggle=self.tr("Deadline within 7 days"))
         self.chargebacks.closed_values = ("won", "lost", "accepted")
-        self.chargebacks.model.tooltips = {"type": labels.amazon_term_tip}
+        self.chargebacks.model.tooltips = {"type": partial(labels.amazon_term_tip, lang=self.ctx.lang)}
         self.tasks = TablePage("id", labels.task_statuses(), toggle=self.tr("Overdue"))
         self.tasks.closed_values = ("done",)
         self._add_department_filter()
