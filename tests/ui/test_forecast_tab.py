@@ -400,3 +400,36 @@ def test_counts_in_the_texts_have_thousands_separators(qapp):
     finally:
         install_language(qapp, "en")
     assert "1.093 Risikowochen bei 2 ASINs" in text and "1.093\xa0€" in text, text
+
+
+
+def test_printed_orders_keep_the_euro_sign_on_the_amounts_line(qapp, tmp_path):
+    """In the German print of "Kommende Bestellungen" the value column broke "461.283 €" after
+    the number, so every row took two lines with a lone "€"."""
+    import shutil
+    import subprocess
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import orders_brief
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.printing import html_to_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) is not installed")
+    install_language(qapp, "de")
+    try:
+        # the demo's first weeks: six-figure values next to five-figure unit counts
+        orders = pd.DataFrame({"week_start": ["2026-11-22", "2026-11-29"], "expected_order": [4522.0, 8854.0],
+                               "open_po": [13317.0, 7164.0], "total": [17839.0, 16018.0],
+                               "value": [461283.0, 394484.0], "asins": [42, 136]})
+        plan = SimpleNamespace(orders=orders, risks=pd.DataFrame(), result=SimpleNamespace(weeks=["2026-11-22"]))
+        html_to_pdf(orders_brief(None, plan, "EUR"), str(tmp_path / "orders.pdf"), title="orders")
+    finally:
+        install_language(qapp, "en")
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "orders.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines = [line.replace("\xa0", " ").strip() for line in text.splitlines()]
+    assert any("461.283 €" in line for line in lines), lines[:8]
+    assert "€" not in lines, "a lone euro sign on its own line"
