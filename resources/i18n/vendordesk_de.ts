@@ -267,7 +267,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+45"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+44"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -464,7 +464,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>What happened…</source>
         <translation>Was ist passiert…</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>Fall %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Save the case to add contacts and notes.</source>
         <translation>Speichern Sie den Fall, um Kontakte und Notizen hinzuzufügen.</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Case exists</source>
         <translation>Fall existiert</translation>
     </message>
@@ -509,7 +509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+236"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+305"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -524,12 +524,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Chargeback- oder Claim-ID aus Vendor Central</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -599,7 +599,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rückbelastung %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Shortage: Amazon&apos;s automated matching runs until %1; dispute from %2.</source>
         <translation>Fehlmenge: Amazons automatischer Abgleich läuft bis %1; Einspruch ab %2.</translation>
     </message>
@@ -675,7 +675,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+35"/>
         <source> M</source>
         <translation> Mio.</translation>
     </message>
@@ -1875,7 +1875,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-221"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-286"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1885,7 +1885,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+38"/>
+        <source>Demo: “today” is the data date %1; new entries are dated to it.</source>
+        <translation>Demo: „Heute“ ist der Datenstand %1; neue Einträge erhalten dieses Datum.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>“%1” is not an amount. Use 1.234,56 or 1234.56.</source>
         <translation>„%1“ ist kein Betrag. Verwenden Sie 1.234,56 oder 1234.56.</translation>
     </message>
@@ -2474,7 +2479,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/history.py" line="+50"/>
+        <location filename="../../vendordesk/ui/imports/history.py" line="+46"/>
         <source>Import history</source>
         <translation>Importverlauf</translation>
     </message>
@@ -3153,7 +3158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/insight.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets/insight.py" line="+51"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -3214,7 +3219,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -3415,7 +3420,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/mail.py" line="+40"/>
+        <location filename="../../vendordesk/ui/tickets/mail.py" line="+38"/>
         <source>Case from an Amazon e-mail</source>
         <translation>Fall aus einer Amazon-E-Mail</translation>
     </message>
@@ -3625,7 +3630,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBriefDialog</name>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Management brief</source>
         <translation>Management-Bericht</translation>
     </message>
@@ -3764,7 +3769,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+53"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+57"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -3861,7 +3866,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+134"/>
+        <location line="+133"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
@@ -3904,7 +3909,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
         <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
     </message>
@@ -3924,7 +3929,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Den Fall „%1“ mit allen ASINs, Kostentreibern, Szenarien und Hebeln löschen?</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location line="+25"/>
         <source>Export brief as PDF</source>
         <translation>Briefing als PDF exportieren</translation>
@@ -4261,7 +4266,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SupplyForm</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/supply_form.py" line="+45"/>
+        <location filename="../../vendordesk/ui/forecast/supply_form.py" line="+46"/>
         <source>Supply</source>
         <translation>Versorgung</translation>
     </message>
@@ -4501,7 +4506,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tables.py" line="+43"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+66"/>
         <source>Search all columns…</source>
         <translation>In allen Spalten suchen…</translation>
     </message>
@@ -4539,7 +4544,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Jahr </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Spread the annual target evenly</source>
         <translation>Jahresziel gleichmäßig verteilen</translation>
     </message>
@@ -4683,7 +4688,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+168"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+212"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4738,7 +4743,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Enter what you need from the department.</source>
         <translation>Geben Sie an, was Sie von der Abteilung brauchen.</translation>
     </message>
@@ -4751,7 +4756,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+121"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+183"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4761,7 +4766,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+72"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+74"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
@@ -4772,12 +4777,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASIN %1 ist nicht in diesem Arbeitsbereich. Übernommen; bitte Schreibweise prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-76"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-78"/>
         <source>ASINs</source>
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-103"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-165"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4792,7 +4797,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Amazon schrieb</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+34"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+36"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -4803,17 +4808,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+77"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+139"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-85"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-87"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-68"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-130"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
@@ -4843,7 +4848,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+85"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+87"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -4858,12 +4863,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage übrig</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Days open</source>
         <translation>Tage offen</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -4908,7 +4913,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>EDI / API</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+70"/>
+        <source>In Vendor Central: %1</source>
+        <translation>In Vendor Central: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Enter the case ID from the Amazon case.</source>
         <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
     </message>
@@ -4918,7 +4928,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Geben Sie an, worum es in dem Fall geht.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-74"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-76"/>
         <source>Esc.</source>
         <translation>Eskal.</translation>
     </message>
@@ -4929,7 +4939,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+3"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -4944,7 +4954,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-94"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-156"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
@@ -4954,17 +4964,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rechnung</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>Invoices</source>
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
@@ -4979,23 +4989,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Braucht Infos von uns</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+182"/>
         <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
         <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-174"/>
         <source>Not disputed</source>
         <translation>Kein Einspruch</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+52"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+54"/>
         <location filename="../../vendordesk/ui/tickets/labels.py" line="+28"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -5026,12 +5036,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>PO</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>POs</source>
         <translation>Bestellungen</translation>
     </message>
@@ -5041,7 +5051,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zahlungen / Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+34"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+36"/>
         <source>Raised</source>
         <translation>Belastet am</translation>
     </message>
@@ -5066,7 +5076,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-37"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-39"/>
         <location filename="../../vendordesk/ui/tickets/labels.py" line="-50"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
@@ -5088,7 +5098,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets/columns.py" line="-12"/>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5098,22 +5108,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Statusänderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-82"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-84"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+82"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+144"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-161"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -5148,7 +5158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+166"/>
         <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
@@ -5157,7 +5167,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-193"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-235"/>
         <source>D</source>
         <comment>the letter for &apos;day&apos; in a date format</comment>
         <translation>T</translation>
@@ -5175,7 +5185,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>J</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Pick a date</source>
         <translation>Datum im Kalender wählen</translation>
     </message>
@@ -5183,7 +5193,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+48"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+50"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5208,7 +5218,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Frist in den nächsten 7 Tagen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
@@ -5229,18 +5239,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+234"/>
+        <location line="+243"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <location line="+187"/>
+        <location line="-236"/>
+        <location line="+195"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-147"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5316,7 +5326,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abteilung:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Cases (CSV/XLSX)…</source>
         <translation>Fälle (CSV/XLSX)…</translation>
     </message>
@@ -5331,7 +5341,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>This week (%1)</source>
         <translation>Diese Woche (%1)</translation>
     </message>
@@ -5371,7 +5381,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 neue, %2 aktualisierte Rückbelastungszeilen importiert.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+145"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+163"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -5465,7 +5475,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-382"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-409"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
@@ -5473,12 +5483,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/today.py" line="+24"/>
+        <location filename="../../vendordesk/ui/tickets/today.py" line="+31"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
@@ -5506,8 +5516,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>Dispute deadlines within 7 days (%1)</source>
         <translation>Einspruchsfristen in den nächsten 7 Tagen (%1)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>… %n more: see “This week”</source>
+        <translation>
+            <numerusform>… und %n weiterer Eintrag: siehe „Diese Woche“</numerusform>
+            <numerusform>… und %n weitere Einträge: siehe „Diese Woche“</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
         <source>Nothing due.</source>
         <translation>Nichts fällig.</translation>
     </message>
@@ -5586,7 +5604,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Betrag</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>To do from %1 (the data&apos;s date) to %2: %n item(s)</source>
         <translation>
             <numerusform>Zu erledigen vom %1 (Datenstand) bis %2: %n Eintrag</numerusform>
@@ -5622,7 +5640,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Nichts fällig.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Export to calendar</source>
         <translation>In Kalender exportieren</translation>
     </message>
@@ -5639,14 +5657,14 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+179"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+183"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Shocks</source>
         <translation>Schocks</translation>
     </message>
@@ -5657,7 +5675,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source> weeks</source>
         <translation> Wochen</translation>
     </message>
@@ -5670,7 +5688,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <location line="+8"/>
         <source>What changes</source>
         <translation>Was ändert sich</translation>
@@ -5707,7 +5725,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Examples:</source>
         <translation>Beispiele:</translation>
     </message>
@@ -5722,7 +5740,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Simulation starten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export to Excel…</source>
         <translation>Nach Excel exportieren…</translation>
     </message>
@@ -5769,12 +5787,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+167"/>
+        <location line="+180"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-177"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -5809,7 +5827,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+159"/>
         <source>likely range (10-90 %)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
@@ -5833,7 +5851,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-129"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-142"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -5865,12 +5883,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

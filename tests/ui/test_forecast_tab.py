@@ -222,9 +222,10 @@ def test_chart_last_year_on_this_years_weeks_range_events_and_numbers(tab, qapp)
     # last year's week w is drawn at w + 364 days (same weekday, 52 weeks on), never past the horizon
     assert lx[0] == hx[0] + 364 and ly[0] == hy[0]
     assert lx.max() <= fx.max()
-    # the 26-week forecast gets at least 30 % of the visible width (39 weeks of history + 26)
+    # the 26-week forecast gets about half the visible width (26 weeks of history + 26 ahead):
+    # its 25 week steps of 7 days over (26 + 25) * 7 days and 1 % padding each side is 0.48
     (x0, x1), _ = chart.demand.viewRange()
-    assert (fx.max() - fx.min()) / (x1 - x0) >= 0.3
+    assert (fx.max() - fx.min()) / (x1 - x0) >= 0.45
     # Black Friday lies in the demo's horizon (history ends 2026-11-21): its week is shaded
     assert any(type(item).__name__ == "LinearRegionItem" for item in chart.event_items)
     assert not chart.empty.isVisible()
@@ -286,6 +287,69 @@ def test_event_labels_in_neighbouring_weeks_do_not_overlap(qtbot, qapp, width):
     chart.deleteLater()
 
 
+def _chart_on_a_season(qtbot, qapp, width, height):
+    from vendordesk.ui.forecast.chart import ForecastChart
+
+    keys = ("units", "stock_units", "band", "history", "oos", "p50", "p80", "amazon_mean", "amazon_q",
+            "capacity", "stock", "capacity_short", "own", "orders")
+    names = {"band": "Unsere P50–P90", "history": "Verkäufe (Stück)", "last_year": "Vorjahr (gleiche Wochen)",
+             "oos": "OOS-Woche", "p50": "Unsere P50", "p80": "Unsere P80", "amazon_mean": "Amazon Mittel",
+             "amazon_q": "Amazon P70/P80/P90"}
+    chart = ForecastChart({k: names.get(k, k) for k in keys})
+    qtbot.addWidget(chart)
+    chart.resize(width, height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    day = 20_000.0
+    weeks = [day + 7 * i for i in range(-39, 26)]
+    events = [(day - 140, "Prime Day"), (day + 7, "Black Friday"), (day + 14, "Cyber Monday"),
+              (day + 28, "Weihnachten"), (day + 35, "Weihnachten"), (day + 175, "Muttertag")]
+    # the history peaks in the event weeks: a label inside the plot would sit under this curve
+    chart.show_asin({"history": (weeks[:39], [300.0 if i in (19, 38) else 100.0 for i in range(39)]),
+                     "p50": (weeks[39:], [300.0] * 26), "capacity": (weeks[39:], [150.0] * 26),
+                     "today": day, "events": events})
+    qapp.processEvents()
+    return chart
+
+
+@pytest.mark.parametrize("size", [(900, 300), (1480, 620)], ids=["1280x720", "1920x1080"])
+def test_legends_take_one_row_and_event_names_sit_above_the_plot(qtbot, qapp, size):
+    """At 1280×720 the two legends took about a third of the chart's height (two rows above the
+    demand plot, one above supply), and the event names were drawn inside the plot under the
+    curves, the last one cut at the right edge. Now: one legend row each, the names in their
+    own strip above the demand plot, inside the chart's width."""
+    from PySide6.QtGui import QFontMetrics
+
+    from vendordesk.ui.forecast.chart import _small_font
+
+    chart = _chart_on_a_season(qtbot, qapp, *size)
+    plot_box = chart.demand.getViewBox().sceneBoundingRect()
+    line = QFontMetrics(_small_font()).height()
+    legend_rows = 0
+    for legend in chart.legends:
+        rows = {round(sample.sceneBoundingRect().top()) for sample, _label in legend.items}
+        legend_rows += len(rows)
+        assert len(rows) == 1, "a legend wraps into a second row"
+        assert legend.sceneBoundingRect().height() <= 24
+    assert legend_rows == 2
+    # legends and the event strip together take at most a fifth of the chart's height
+    strip = chart.strip.sceneBoundingRect()
+    above = sum(legend.sceneBoundingRect().height() for legend in chart.legends) + strip.height()
+    assert above <= 0.2 * chart.height() + 2 * line, (above, chart.height())
+    labels = [item for item in chart.event_items if type(item).__name__ == "TextItem"]
+    assert {t for label in labels for t in label.toPlainText().split(" · ")} >= {
+        "Prime Day", "Black Friday", "Cyber Monday", "Weihnachten", "Muttertag"}
+    # a name stands over its own weeks: Weihnachten (day + 28) did not join Black Friday's label
+    own = {label.toPlainText(): label.pos().x() for label in labels}
+    assert own.get("Weihnachten") == 20_028.0 and own.get("Black Friday") == 20_007.0, own
+    for label in labels:
+        box = label.mapRectToScene(label.boundingRect())
+        assert box.bottom() <= plot_box.top() + 1, f"{label.toPlainText()} reaches into the plot"
+        assert box.right() <= plot_box.right() + 1, f"{label.toPlainText()} is cut at the right edge"
+        assert box.left() >= plot_box.left() - 1
+    chart.deleteLater()
+
+
 def test_overview_and_risk_texts_name_the_horizon(qapp):
     """"12 ASINs have weeks at out-of-stock risk" said not over which weeks: the overview names
     the horizon the risk weeks are counted in (26 weeks here), in both languages."""
@@ -314,3 +378,58 @@ def test_risk_text_names_the_forecast_weeks(tab):
     if plan.risks.empty:
         pytest.skip("the demo has no risk weeks")
     assert f"Over all {len(plan.result.weeks)} forecast weeks" in risk_text(None, plan, "EUR")
+
+
+def test_counts_in_the_texts_have_thousands_separators(qapp):
+    """"1093 Risikowochen" in the out-of-stock summary: counts read "1.093" in German."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import risk_text
+    from vendordesk.ui.i18n import install_language
+
+    weeks = [f"2026-{m:02d}-01" for m in range(1, 7)]
+    # 1093 risk rows over 2 ASINs, worth 1 € each
+    risks = pd.DataFrame({"asin": ["B000000001"] * 1000 + ["B000000002"] * 93, "week_start": weeks[0],
+                          "eur_at_risk": 1.0})
+    plan = SimpleNamespace(risks=risks, result=SimpleNamespace(weeks=weeks))
+    install_language(qapp, "de")
+    try:
+        text = risk_text(None, plan, "EUR")
+    finally:
+        install_language(qapp, "en")
+    assert "1.093 Risikowochen bei 2 ASINs" in text and "1.093\xa0€" in text, text
+
+
+
+def test_printed_orders_keep_the_euro_sign_on_the_amounts_line(qapp, tmp_path):
+    """In the German print of "Kommende Bestellungen" the value column broke "461.283 €" after
+    the number, so every row took two lines with a lone "€"."""
+    import shutil
+    import subprocess
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import orders_brief
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.printing import html_to_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) is not installed")
+    install_language(qapp, "de")
+    try:
+        # the demo's first weeks: six-figure values next to five-figure unit counts
+        orders = pd.DataFrame({"week_start": ["2026-11-22", "2026-11-29"], "expected_order": [4522.0, 8854.0],
+                               "open_po": [13317.0, 7164.0], "total": [17839.0, 16018.0],
+                               "value": [461283.0, 394484.0], "asins": [42, 136]})
+        plan = SimpleNamespace(orders=orders, risks=pd.DataFrame(), result=SimpleNamespace(weeks=["2026-11-22"]))
+        html_to_pdf(orders_brief(None, plan, "EUR"), str(tmp_path / "orders.pdf"), title="orders")
+    finally:
+        install_language(qapp, "en")
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "orders.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines = [line.replace("\xa0", " ").strip() for line in text.splitlines()]
+    assert any("461.283 €" in line for line in lines), lines[:8]
+    assert "€" not in lines, "a lone euro sign on its own line"

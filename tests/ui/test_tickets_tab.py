@@ -332,7 +332,10 @@ def test_demo_workspace_in_the_main_window(main_window, qtbot):
 
     assert items(0)                                                                  # follow-ups due
     cbs = st.chargebacks_frame(tab.ctx.workspace)
-    assert len(items(2)) == len(deadlines_within(cbs, tab.today, 7))                # deadlines within 7 days
+    due = len(deadlines_within(cbs, tab.today, 7))                                   # deadlines within 7 days
+    shown = [i for i in items(2) if i.data(0, Qt.ItemDataRole.UserRole)[0] == "chargeback"]
+    assert len(shown) == min(due, tab.today_panel.LIMIT)
+    assert today.topLevelItem(2).text(0).endswith(f"({due})")
     assert tab.tasks.model.rowCount() > 0                                            # delegated tasks
     stale = tab.cases
     stale.toggle.setChecked(True)

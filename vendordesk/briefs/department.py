@@ -72,7 +72,8 @@ def department_section(name: str, tasks: list[dict], today: dt.date, account: st
     overdue = sum(1 for task in open_tasks if task.get("due_on") and task["due_on"] < today.isoformat())
     brk = "page-break-before: always; " if new_page else ""
     count = _.ngettext("{n} open task", "{n} open tasks", len(open_tasks), n=len(open_tasks))
-    late_count = _.ngettext("{n} overdue", "{n} overdue", overdue, n=overdue)
+    late_count = (_.ngettext("{n} overdue", "{n} overdue", overdue, n=overdue) if overdue
+                  else _("none overdue"))      # not "davon 0 überfällig"
     title = _("Tasks for {name}", name=name)
     made = _("As of {date} · {account}", date=_date(today.isoformat(), lang), account=account)
     html = [f"<h1 style='{brk}font-size:16pt; color:#263238; margin-bottom:2px'>{escape(title)}</h1>",

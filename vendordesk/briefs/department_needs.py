@@ -54,7 +54,7 @@ def logistics_needs(orders: pd.DataFrame, lang: str) -> list[str]:
                          "({new} new POs + {open} open PO units).", kw=row.kw, d=due, u=c.number(row.total, lang),
                          p=c.percent(row.change, lang, 0, signed=True), new=c.number(row.expected_order, lang),
                          open=c.number(row.open_po, lang)))
-    peak = table.loc[table["total"].idxmax()]
+    peak = table.iloc[int(table["total"].to_numpy().argmax())]    # the first week with the most units
     if peak["kw"] not in set(table.head(2)["kw"]):
         out.append(_("The peak of the next weeks is week {kw} with {u} units: book carrier slots and staff early.",
                      kw=int(peak["kw"]), u=c.number(peak["total"], lang)))
@@ -78,6 +78,17 @@ def marketing_needs(risks: pd.DataFrame, titles: dict, lang: str, currency: str 
     return _short_asins(risks, titles, lang, currency, "marketing")
 
 
+def short_title(name: str, limit: int = 48) -> str:
+    """A product title cut to about ``limit`` characters at a word ("Kontaktgrill 1600 W …", not
+    "Kontaktgrill 1600 W, a…")."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;–-") + " …"
+
+
 def _short_asins(risks: pd.DataFrame, titles: dict, lang: str, currency: str, kind: str) -> list[str]:
     from vendordesk.briefs.orders import risk_by_asin
 
@@ -88,8 +99,8 @@ def _short_asins(risks: pd.DataFrame, titles: dict, lang: str, currency: str, ki
     out = []
     for r in per.itertuples():
         name = titles.get(r.asin) or ""
-        name = name if len(name) <= 48 else name[:46].rstrip(" ,") + "…"
-        values = {"asin": r.asin, "name": name, "kw": week_no(r.first_week), "d": c.date(r.first_week, lang),
+        name = short_title(name)
+        values = {"asin": r.asin, "name": name, "kw": week_no(str(r.first_week)), "d": c.date(r.first_week, lang),
                   "u": c.number(r.short_p90, lang), "eur": c.money(r.eur_at_risk, currency, lang, 0)}
         if kind == "production":
             out.append(_("{asin} {name}: {u} units short from week {kw} ({d}, P90), {eur} of orders at risk: "

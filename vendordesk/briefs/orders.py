@@ -22,7 +22,7 @@ STYLE = ("body{font-family:sans-serif;font-size:9pt;color:#222} h1{font-size:15p
 def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     head = "".join(f'<th align="right">{escape(h)}</th>' if j in numeric else f"<th>{escape(h)}</th>"
                    for j, h in enumerate(headers))
-    body = "".join("<tr>" + "".join(f'<td align="right">{escape(c)}</td>' if j in numeric else f"<td>{escape(c)}</td>"
+    body = "".join("<tr>" + "".join(f'<td align="right" style="white-space:nowrap">{escape(c)}</td>' if j in numeric else f"<td>{escape(c)}</td>"
                                     for j, c in enumerate(row)) + "</tr>" for row in rows)
     return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
 

@@ -46,6 +46,27 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "chargeback": pgettext("chargeback kind", "Chargeback"),
         "shortage": pgettext("chargeback kind", "Shortage claim"),
     },
+    # Amazon's chargeback types as Vendor Central names them (the stored value); the German says
+    # what went wrong, and chargeback_type_text() adds Amazon's term where a KAM must find it in VC.
+    "chargeback_type": {
+        "PO On-Time Accuracy": pgettext("chargeback type", "PO On-Time Accuracy"),
+        "ASN Accuracy": pgettext("chargeback type", "ASN Accuracy"),
+        "Overage PO Units": pgettext("chargeback type", "Overage PO Units"),
+        "Unconfirmed PO Units": pgettext("chargeback type", "Unconfirmed PO Units"),
+        "PO Not Filled": pgettext("chargeback type", "PO Not Filled"),
+        "Carton Content Accuracy": pgettext("chargeback type", "Carton Content Accuracy"),
+        "Non-Compliant Barcode": pgettext("chargeback type", "Non-Compliant Barcode"),
+        "Prep": pgettext("chargeback type", "Prep"),
+        "Import Shipment Late Booking": pgettext("chargeback type", "Import Shipment Late Booking"),
+        "Shortage Claim": pgettext("chargeback type", "Shortage Claim"),
+    },
+    # the issue group of Amazon's chargeback export
+    "chargeback_group": {
+        "PO": pgettext("chargeback group", "PO"),
+        "ASN": pgettext("chargeback group", "ASN"),
+        "Receive": pgettext("chargeback group", "Receive"),
+        "Prep": pgettext("chargeback group", "Prep"),
+    },
     "category": {
         "catalog": pgettext("case category", "Catalogue / content"),
         "orders_po": pgettext("case category", "Orders / PO"),
@@ -163,6 +184,8 @@ def labeller(field: str, lang: str, departments: dict[str, str] | None = None) -
         return _events(lang)
     elif field == "category":
         return _categories(lang)
+    elif field in ("chargeback_type", "chargeback_group"):
+        return _amazon_terms(field, lang)
     else:
         _ = texts(lang)
         table = {code: _.pgettext(context, message) for code, (context, message) in CODES[field].items()}
@@ -203,3 +226,33 @@ def _events(lang: str) -> Callable[[object], object]:
         return "; ".join(out)
 
     return one
+
+
+def _amazon_terms(field: str, lang: str) -> Callable[[object], object]:
+    """Amazon's chargeback words in ``lang``, whatever their case and spacing in the export
+    ("PO on-time accuracy", "SHORTAGE CLAIM"); a type Amazon added since stays as written."""
+    _ = texts(lang)
+    table = {" ".join(code.lower().split()): _.pgettext(context, message)
+             for code, (context, message) in CODES[field].items()}
+
+    def one(value: object) -> object:
+        return table.get(" ".join(value.lower().split()), value) if isinstance(value, str) else value
+
+    return one
+
+
+def amazon_chargeback_term(value: object) -> str | None:
+    """Vendor Central's own name of a stored chargeback type ("PO On-Time Accuracy"), for a
+    tooltip or brackets next to the label; None when the type is not one we know."""
+    if not isinstance(value, str):
+        return None
+    wanted = " ".join(value.lower().split())
+    return next((code for code in CODES["chargeback_type"] if code.lower() == wanted), None)
+
+
+def chargeback_type_text(value: object, lang: str, with_term: bool = False) -> object:
+    """A chargeback type as a KAM reads it; ``with_term`` adds Amazon's name in brackets when the
+    label differs from it ("Lieferfenster verfehlt (PO On-Time Accuracy)")."""
+    text = labeller("chargeback_type", lang)(value)
+    term = amazon_chargeback_term(value)
+    return f"{text} ({term})" if with_term and term and text != term else text

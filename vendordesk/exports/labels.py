@@ -17,7 +17,8 @@ from vendordesk.core.labels import labeller
 LABELS: dict[str, dict[str, str]] = {
     "facts": {"grain": "grain", "marketplace_id": "marketplace"},
     "tickets": {"category": "category", "status": "case_status", "gear": "gear", "owner_department": "department"},
-    "chargebacks": {"kind": "chargeback_kind", "dispute_status": "dispute_status"},
+    "chargebacks": {"kind": "chargeback_kind", "dispute_status": "dispute_status", "type": "chargeback_type",
+                    "issue_group": "chargeback_group"},
     "tasks": {"department_id": "department", "gear": "gear", "status": "task_status"},
     "forecast": {"model": "forecast_model", "source": "forecast_source", "flags": "forecast_flags",
                  "events": "forecast_events"},

@@ -68,10 +68,11 @@ def department_html(ws: Workspace, name: str, lang: str = "de", today: dt.date |
     """(html, title) of one department's brief: what we need, by when, why in numbers, and its tasks."""
     from vendordesk.briefs.department import department_brief
     from vendordesk.core.tickets import department_name
+    from vendordesk.ops.ticket_records import log_today
     from vendordesk.store.tickets import tasks_frame
 
     dep = find_department(ws, name)
-    today = today or dt.date.today()
+    today = today or log_today(ws)      # the tab's today: the data's date in the demo
     label = department_name(dep, lang)   # the department's stored name per language
     frame = tasks_frame(ws)
     rows = frame[frame["department_id"] == dep["id"]].to_dict("records") if frame is not None and len(frame) else []

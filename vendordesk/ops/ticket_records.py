@@ -3,6 +3,7 @@ undo), restore it, and save one edited task field. Saving a case is ``ops.ticket
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,30 @@ def departments(workspace: WorkspaceArg) -> list[dict[str, Any]]:
 def count_cases(workspace: WorkspaceArg) -> int:
     with opened(workspace) as ws:
         return store.count_cases(ws)
+
+
+def log_today(workspace: WorkspaceArg) -> dt.date:
+    """The ticket log's one "today": the calendar's date, or in the demo workspace the data's date
+    (its frozen end, meta ``demo_end_date``), because the demo's cases, deadlines and tasks were
+    written around that day. The Tickets tab, its printed task list and ``vendordesk brief
+    department`` all count "overdue" from it."""
+    with opened(workspace) as ws:
+        frozen = ws.meta("demo_end_date")
+    try:
+        return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def is_data_date(workspace: WorkspaceArg) -> bool:
+    """True in the demo workspace, where ``log_today`` is the data's date, not the calendar's."""
+    with opened(workspace) as ws:
+        frozen = ws.meta("demo_end_date")
+    try:
+        dt.date.fromisoformat(frozen or "")
+    except ValueError:
+        return False
+    return True
 
 
 def reminder_count(workspace: WorkspaceArg, today: str) -> int:

@@ -4,8 +4,10 @@ mean/P70/P80/P90, event weeks, capacity, stock.
 Items are created once; switching the ASIN only calls ``setData`` (fast, < 100 ms).
 The x axis is days since 1970-01-01 so a week is 7 units; labels are locale month names,
 the y axis locale numbers ("20.000"). The x range opens on RECENT_WEEKS of history plus the
-horizon (the forecast gets a fair share of the width); legends sit in their own rows above
-the plots, never on the data. Before a plan exists the chart shows a hint, no axes.
+horizon (a 26-week forecast gets half the width). Each plot has a one-row legend in a small font
+above it, never on the data, and the event names (Prime Day, Black Friday …) sit in a strip of
+their own between the legend and the demand plot, in up to three lanes, so no curve runs over them; the
+event weeks are shaded behind the curves. Before a plan exists the chart shows a hint, no axes.
 """
 
 from __future__ import annotations
@@ -51,9 +53,11 @@ class MonthAxis(pg.AxisItem):
         return [(30.4 * step, ticks)]
 
 
-RECENT_WEEKS = 39
+RECENT_WEEKS = 26
 LAST_YEAR = QColor("#9e9e9e")
 EVENT = QColor(255, 193, 7, 60)
+EVENT_TEXT = QColor("#7a5c00")
+LANES = 3
 
 
 def _small_font():
@@ -77,15 +81,52 @@ def _pen(color: QColor, width: float = 1.6, style=Qt.PenStyle.SolidLine):
 
 def _joined(data: dict, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Several (x, y) series as one, separated by NaN (drawn with connect="finite")."""
-    xs, ys = [], []
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
     for key in keys:
         x, y = data.get(key, ([], []))
         if len(x):
-            xs.extend([np.asarray(x, float), [np.nan]])
-            ys.extend([np.asarray(y, float), [np.nan]])
+            xs.extend([np.asarray(x, float), np.array([np.nan])])
+            ys.extend([np.asarray(y, float), np.array([np.nan])])
     if not xs:
         return np.zeros(0), np.zeros(0)
     return np.concatenate(xs), np.concatenate(ys)
+
+
+def _legend() -> pg.LegendItem:
+    """A legend of one row in a small font: the samples and names side by side (a second row of
+    legend cost the demand plot a sixth of its height at 1280×720)."""
+    legend = pg.LegendItem(labelTextSize="7.5pt", colCount=99, horSpacing=4, frame=False,
+                           labelTextColor="#37474f")
+    legend.layout.setContentsMargins(0, 0, 0, 0)
+    legend.layout.setHorizontalSpacing(2)
+    return legend
+
+
+def _event_strip(layout, row: int) -> pg.PlotItem:
+    """A thin plot without axes above the demand plot, x-linked to it, that carries the event names
+    (y 0..LANES: one lane per line of text)."""
+    strip = layout.addPlot(row=row, col=0)
+    strip.setMenuEnabled(False)
+    strip.setMouseEnabled(x=False, y=False)
+    strip.hideButtons()
+    strip.hideAxis("bottom")
+    axis = strip.getAxis("left")     # kept, empty, so the strip lines up with the plot below
+    axis.setWidth(58)
+    axis.setStyle(showValues=False, tickLength=0)
+    axis.setPen(pg.mkPen(None))
+    strip.setYRange(0, LANES, padding=0)
+    height = LANES * _line_height() + 2
+    strip.setMinimumHeight(height)
+    strip.setMaximumHeight(height)
+    strip.getViewBox().setMinimumHeight(height)
+    return strip
+
+
+def _line_height() -> int:
+    from PySide6.QtGui import QFontMetrics
+
+    return QFontMetrics(_small_font()).height() + 1
 
 
 def _plot(layout, row: int, units: str) -> pg.PlotItem:
@@ -108,19 +149,24 @@ class ForecastChart(pg.GraphicsLayoutWidget):
     def __init__(self, labels: dict[str, str], parent=None):
         super().__init__(parent=parent)
         self.setBackground("w")
-        top = pg.LegendItem(labelTextSize="8pt", colCount=5)
+        self.ci.layout.setContentsMargins(4, 2, 8, 2)
+        self.ci.layout.setVerticalSpacing(0)
+        top = _legend()
         self.addItem(top, row=0, col=0)
-        self.demand = _plot(self, 1, labels["units"])
-        bottom = pg.LegendItem(labelTextSize="8pt", colCount=5)
-        self.addItem(bottom, row=2, col=0)
-        self.supply = _plot(self, 3, labels["stock_units"])
+        self.strip = _event_strip(self, 1)
+        self.demand = _plot(self, 2, labels["units"])
+        bottom = _legend()
+        self.addItem(bottom, row=3, col=0)
+        self.supply = _plot(self, 4, labels["stock_units"])
         self.legends = (top, bottom)
+        self.strip.setXLink(self.demand)
         self.supply.setXLink(self.demand)
         self.demand.disableAutoRange()
         self.supply.disableAutoRange()
+        self.strip.disableAutoRange()
         self.demand.hideAxis("bottom")
-        self.ci.layout.setRowStretchFactor(1, 3)
-        self.ci.layout.setRowStretchFactor(3, 1)
+        self.ci.layout.setRowStretchFactor(2, 3)
+        self.ci.layout.setRowStretchFactor(4, 1)
         self.series = {}
         band = QColor(OURS)
         band.setAlpha(45)
@@ -163,6 +209,9 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         self.demand.addItem(self.today[0], ignoreBounds=True)
         self.supply.addItem(self.today[1], ignoreBounds=True)
         self.event_items: list = []
+        self._events: list = []
+        self.demand.getViewBox().sigResized.connect(self._relayout_events)
+        self.strip.setYRange(0, LANES, padding=0)
         self.empty = pg.TextItem(labels.get("empty", ""), color="#616161", anchor=(0.5, 0.5))
         self.demand.addItem(self.empty, ignoreBounds=True)
         self._set_empty(True)
@@ -180,17 +229,20 @@ class ForecastChart(pg.GraphicsLayoutWidget):
             self.demand.setYRange(0, 1, padding=0)
             self.empty.setPos(0.5, 0.5)
 
-    def _show_events(self, events, top: float = 1.0) -> None:
-        """A shaded week for each event (x of the week start, name) and one rotated label per run of
-        weeks with the same name. A label that would touch the one before it (Black Friday and
-        Cyber Monday in neighbouring weeks) joins it as a further line."""
+    def _show_events(self, events) -> None:
+        """A shaded week behind the curves for each event (x of the week start, name), and one name
+        per run of weeks with the same name in the strip above the plot, at the run's start. A name
+        that would run into the one before it goes to the next lane; when every lane is taken
+        (Black Friday and Cyber Monday in neighbouring weeks, and Christmas close behind), it joins
+        the last label of its lane ("Black Friday · Cyber Monday")."""
         for item in self.event_items:
-            self.demand.removeItem(item)
+            (self.strip if isinstance(item, pg.TextItem) else self.demand).removeItem(item)
         self.event_items = []
+        self._events = list(events or [])
         (start, end), _ = self.demand.viewRange()
-        runs: list[tuple[float, list[str]]] = []
+        runs: list[tuple[float, str]] = []
         previous = None
-        for x, name in events or []:
+        for x, name in self._events:
             if x + 7 < start:             # outside the visible range: not drawn (fewer items, faster)
                 continue
             region = pg.LinearRegionItem((x, x + 7), movable=False, brush=pg.mkBrush(EVENT),
@@ -199,23 +251,46 @@ class ForecastChart(pg.GraphicsLayoutWidget):
             self.demand.addItem(region, ignoreBounds=True)
             self.event_items.append(region)
             if name != previous:
-                runs.append((x, [name]))
+                runs.append((max(x, start), name))
             previous = name
         pixels_per_day = self._pixels_per_day(start, end)
-        label, label_x, names = None, 0.0, []
-        for x, (name,) in runs:
-            # a rotated label covers its (unrotated) height to the right of its x
-            if label is not None and (x - label_x) * pixels_per_day < label.textItem.boundingRect().height() + 2:
+        # per lane: its last label, where that label ends (x) and the names it shows
+        lanes: list[tuple[pg.TextItem, float, list[str]]] = []
+        for x, name in runs:
+            free = next((i for i, lane in enumerate(lanes) if x >= lane[1] + 2 / pixels_per_day),
+                        len(lanes) if len(lanes) < LANES else None)
+            if free is None:             # every lane busy: join the lane that ends first
+                free = min(range(LANES), key=lambda i: lanes[i][1])
+                label, _right, names = lanes[free]
                 if name not in names:
                     names.append(name)
-                    label.setText("\n".join(names))
+                    label.setText(" · ".join(names))
+                right = min(label.pos().x() + self._text_width(label) / pixels_per_day, end)
+                if right >= end:      # the joined label ran past the edge: moved back inside
+                    label.setPos(end - self._text_width(label) / pixels_per_day, label.pos().y())
+                lanes[free] = (label, right, names)
                 continue
-            label, label_x, names = pg.TextItem(name, color="#7a5c00", anchor=(1, 0), angle=90), x, [name]
+            label = pg.TextItem(name, color=EVENT_TEXT, anchor=(0, 0))
             label.setFont(_small_font())
-            label.setZValue(-5)
-            label.setPos(x, top)
-            self.demand.addItem(label, ignoreBounds=True)
+            label.textItem.document().setDocumentMargin(0)   # one lane is one line high
+            x = min(x, end - self._text_width(label) / pixels_per_day)   # the last one ends at the edge
+            label.setPos(x, LANES - free)
+            self.strip.addItem(label, ignoreBounds=True)
             self.event_items.append(label)
+            lane = (label, x + self._text_width(label) / pixels_per_day, [name])
+            if free < len(lanes):
+                lanes[free] = lane
+            else:
+                lanes.append(lane)
+
+    @staticmethod
+    def _text_width(label) -> float:
+        return label.textItem.boundingRect().width()
+
+    def _relayout_events(self, *_args) -> None:
+        """The chart changed size: the lanes depend on pixels per day, so place the names again."""
+        if getattr(self, "_events", None):
+            self._show_events(self._events)
 
     def _pixels_per_day(self, start: float, end: float) -> float:
         width = self.demand.getViewBox().width()
@@ -227,7 +302,8 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         """data: {"history": (x, y), "oos": (x, y), "p50"/"p80"/"p90": (x, y), "amazon_*": (x, y),
         "capacity"/"stock"/"orders": (x, y), "today": x}; missing keys are cleared."""
         data = dict(data, amazon_q=_joined(data, ("amazon_p70", "amazon_p80", "amazon_p90")))
-        xs, tops, lows = [], [1.0], [1.0]
+        xs: list[float] = []
+        tops, lows = [1.0], [1.0]
         for key, item in self.series.items():
             x, y = data.get("p50" if key == "p50_low" else key, ([], []))
             x, y = np.asarray(x, float), np.asarray(y, float)
@@ -251,4 +327,4 @@ class ForecastChart(pg.GraphicsLayoutWidget):
         top = max(tops) * 1.12
         self.demand.setYRange(0, top, padding=0)
         self.supply.setYRange(0, max(lows) * 1.15, padding=0)
-        self._show_events(data.get("events"), top)
+        self._show_events(data.get("events"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from numbers import Integral
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication
@@ -15,8 +16,11 @@ def _t(text: str) -> str:
 
 
 def _fill(text: str, *values) -> str:
+    """%1, %2 … replaced; a whole number (a count of weeks or ASINs) with the locale's grouping
+    ("1.093 Risikowochen", not "1093")."""
     for i, value in enumerate(values, start=1):
-        text = text.replace(f"%{i}", str(value))
+        shown = fmt.number(int(value)) if isinstance(value, Integral) and not isinstance(value, bool) else str(value)
+        text = text.replace(f"%{i}", shown)
     return text
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
 )
 
@@ -70,6 +69,9 @@ class CaseEditor(FormEditor):
         self.timeline.setWordWrap(True)
         self.timeline.setProperty("desk_check_quoted", True)   # the contacts and notes as written
         self.timeline.setMinimumHeight(80)
+        # it takes the room left over, not a preferred 192 px of its own: with that, the form was
+        # a few pixels taller than the side panel at 1920×1080 and the "Add" row fell below the fold
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.outer.addWidget(self.timeline, 1)
         row = QHBoxLayout()
         self.event_kind = QComboBox()
@@ -92,10 +94,11 @@ class CaseEditor(FormEditor):
 
         self.clear_problems()
         self.key = case_id
+        self.show_clock_note(not case_id)
         case = (get_case(self.ctx.workspace, case_id) if case_id else None) or {}
         case = {**case, **(prefill or {})}
         if not case_id and "opened_on" not in case:
-            case["opened_on"] = dt.date.today().isoformat()
+            case["opened_on"] = self.today().isoformat()
         self.heading.setText(self.tr("New case") if not case_id else self.tr("Case %1").replace("%1", case_id))
         set_combo(self.fields["gear"], case.get("gear"))
         for key in ("case_id", "subject"):
@@ -111,6 +114,7 @@ class CaseEditor(FormEditor):
         self.fields["escalation_level"].setValue(int(case.get("escalation_level") or 0))
         self.fields["notes"].setPlainText(case.get("notes") or "")
         self.delete_button.setVisible(bool(case_id))
+        self.show_from_start()
         for widget in (self.event_kind, self.event_text, self.event_button):
             widget.setEnabled(bool(case_id))
         self.timeline.clear()
@@ -143,7 +147,7 @@ class CaseEditor(FormEditor):
         for key in ("opened_on", "last_contact_on", "next_follow_up", "resolved_on"):
             values[key] = self.read_date(key, problems)
         if values["status"] == "resolved" and not values["resolved_on"] and not problems:
-            values["resolved_on"] = dt.date.today().isoformat()
+            values["resolved_on"] = self.today().isoformat()
         return values
 
     # --- save ----------------------------------------------------------------------------
@@ -175,7 +179,7 @@ class CaseEditor(FormEditor):
             save_case(ws, self.key, values)
             if old.get("status") != values["status"]:
                 # the key, not its label: the timeline shows it in whatever language the KAM uses then
-                records.add_event(ws, values["case_id"], dt.date.today().isoformat(), "status", values["status"],
+                records.add_event(ws, values["case_id"], self.today().isoformat(), "status", values["status"],
                                 touch=False)
             self.key = values["case_id"]
         self.changed.emit(Changes(tickets=True))
@@ -198,7 +202,7 @@ class CaseEditor(FormEditor):
         text = self.event_text.text().strip()
         if not self.key or not text:
             return
-        add_event(self.ctx.workspace, self.key, dt.date.today().isoformat(), self.event_kind.currentData(), text)
+        add_event(self.ctx.workspace, self.key, self.today().isoformat(), self.event_kind.currentData(), text)
         self.event_text.clear()
         self.changed.emit(Changes(tickets=True))
         self.load(self.key)

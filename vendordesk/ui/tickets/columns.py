@@ -45,8 +45,8 @@ def decorate_cases(frame, today: dt.date, follow_up=None):
 
     frame = frame.copy(deep=False)
     end = frame["resolved_on"].where(frame["resolved_on"].notna(), today.isoformat())
-    iso = {"errors": "coerce", "format": "%Y-%m-%d"}
-    age = (pd.to_datetime(end, **iso) - pd.to_datetime(frame["opened_on"], **iso)).dt.days
+    age = (pd.to_datetime(end, errors="coerce", format="%Y-%m-%d")
+           - pd.to_datetime(frame["opened_on"], errors="coerce", format="%Y-%m-%d")).dt.days
     frame["age_days"] = age.astype("float64")      # NaN (no opened date) shows a dash and sorts last
     colors = np.full(len(frame), None, dtype=object)
     if len(frame):
@@ -55,11 +55,13 @@ def decorate_cases(frame, today: dt.date, follow_up=None):
     return frame, colors
 
 
-def chargeback_columns() -> tuple[list[Column], tuple]:
+def chargeback_columns(lang: str = "en") -> tuple[list[Column], tuple]:
+    """The chargeback table's columns; Amazon's type and issue group read in ``lang`` (the type's
+    cell shows Vendor Central's own name as its tooltip, see tables.TablePage.tooltips)."""
     columns = [
         Column("external_id", QCoreApplication.translate("Tickets", "ID")),
         Column("kind", QCoreApplication.translate("Tickets", "Kind"), labels=labels.kinds()),
-        Column("type", QCoreApplication.translate("Tickets", "Type")),
+        Column("type", QCoreApplication.translate("Tickets", "Type"), labels=labels.chargeback_types(lang)),
         Column("amount", QCoreApplication.translate("Tickets", "Amount"), "money", currency_key="currency"),
         Column("raised_on", QCoreApplication.translate("Tickets", "Raised"), "date"),
         Column("dispute_due", QCoreApplication.translate("Tickets", "Dispute by"), "date"),
@@ -72,7 +74,7 @@ def chargeback_columns() -> tuple[list[Column], tuple]:
         Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
         Column("invoice_number", QCoreApplication.translate("Tickets", "Invoice")),
         Column("case_id", QCoreApplication.translate("Tickets", "Case")),
-        Column("issue_group", QCoreApplication.translate("Tickets", "Group")),
+        Column("issue_group", QCoreApplication.translate("Tickets", "Group"), labels=labels.chargeback_groups(lang)),
         Column("note", QCoreApplication.translate("Tickets", "Note")),
         Column("currency", QCoreApplication.translate("Tickets", "Currency")),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +31,19 @@ WARNING_STYLE = "color: #ef6c00; font-size: 9pt;"
 
 
 def reference_day(ws) -> dt.date:
-    """"Today" for reminders: the real date, or the demo's frozen end date in the demo workspace."""
-    frozen = ws.meta("demo_end_date")
-    try:
-        return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
-    except ValueError:
-        return dt.date.today()
+    """The ticket log's one "today" (``ops.ticket_records.log_today``: the demo's data date in the
+    demo, else the calendar's). Everything in the tab uses it: the Today panel, the week view,
+    "overdue", the dispute deadlines, and the dates a new case, task, status change or contact gets."""
+    from vendordesk.ops.ticket_records import log_today
+
+    return log_today(ws)
+
+
+def is_data_date(ws) -> bool:
+    """True in the demo workspace, where "today" is the data's date (``reference_day``)."""
+    from vendordesk.ops.ticket_records import is_data_date as frozen
+
+    return frozen(ws)
 
 
 def combo(items: dict, editable: bool = False, empty: str | None = None) -> QComboBox:
@@ -85,7 +92,7 @@ class FormEditor(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.key = None
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, Any] = {}     # QLineEdit, QComboBox, QSpinBox or QPlainTextEdit
         self.messages: dict[str, QLabel] = {}
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(4, 4, 4, 4)
@@ -93,6 +100,11 @@ class FormEditor(QWidget):
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600; color: #263238;")
         self.heading.setWordWrap(True)
         self.outer.addWidget(self.heading)
+        self.clock_note = QLabel()     # the demo: new entries are dated to the data's date
+        self.clock_note.setWordWrap(True)
+        self.clock_note.setStyleSheet("color: #546e7a; font-size: 9pt;")
+        self.clock_note.hide()
+        self.outer.addWidget(self.clock_note)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setVerticalSpacing(3)
@@ -110,7 +122,7 @@ class FormEditor(QWidget):
     def finish_layout(self) -> None:
         self.outer.addLayout(self.buttons)
 
-    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, key: str, label: str, widget: QWidget) -> Any:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -131,15 +143,36 @@ class FormEditor(QWidget):
             return widget.toPlainText().strip()
         return widget.text().strip()
 
+    def today(self) -> dt.date:
+        """The tab's "today" (``reference_day``): the date a new entry gets."""
+        return reference_day(self.ctx.workspace)
+
+    def show_clock_note(self, new: bool) -> None:
+        """In the demo, a new entry says which day it is dated to (the data's date, not the calendar's)."""
+        if new and is_data_date(self.ctx.workspace):
+            self.clock_note.setText(self.tr("Demo: “today” is the data date %1; new entries are dated to it.")
+                                    .replace("%1", fmt.date(self.today())))
+            self.clock_note.show()
+        else:
+            self.clock_note.hide()
+
     def start_load(self, frame_of, key: int | None) -> dict:
         """Reset the messages, remember ``key`` and return its row from ``frame_of(ws)`` ({} if new)."""
         self.clear_problems()
         self.key = key
+        self.show_clock_note(key is None)
         if key is None:
             return {}
         frame = frame_of(self.ctx.workspace)
         hit = frame[frame["id"] == key]
         return hit.iloc[0].to_dict() if len(hit) else {}
+
+    def show_from_start(self) -> None:
+        """Loaded text fields show their beginning (setText leaves the cursor at the end, so a long
+        subject read "…der neuen Kostenpreise schlägt fehl" without its start)."""
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)
 
     def clear_problems(self) -> None:
         for message in self.messages.values():
@@ -180,7 +213,10 @@ class FormEditor(QWidget):
             return None
         return value
 
-    def save(self) -> None:
+    def load(self, key: Any) -> None:
+        raise NotImplementedError
+
+    def save(self) -> bool | None:
         raise NotImplementedError
 
 
@@ -199,12 +235,45 @@ def date_edit(placeholder: str | None = None) -> QLineEdit:
     """A date field: typed (01.03.2026, 1.3.26, 2026-03-01) or picked from a calendar (the icon)."""
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder or date_hint())
-    icon = edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-    action = edit.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+    action = edit.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
     action.setToolTip(QCoreApplication.translate("Tickets", "Pick a date"))
     action.setObjectName("pick_date")
     action.triggered.connect(lambda: _pick_date(edit))
     return edit
+
+
+_ICON: list = []
+
+
+def calendar_icon():
+    """A small calendar page (a red header over a grid of days), drawn once: the style's stock
+    icons have no calendar, and the list icon used before did not say "pick a date"."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+    if _ICON:
+        return _ICON[0]
+    icon = QIcon()
+    for size in (16, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        unit = size / 16
+        page = QRectF(1.5 * unit, 2.5 * unit, 13 * unit, 12 * unit)
+        painter.setPen(QPen(QColor("#546e7a"), max(1.0, unit)))
+        painter.setBrush(QColor("white"))
+        painter.drawRoundedRect(page, unit, unit)
+        painter.fillRect(QRectF(page.left(), page.top(), page.width(), 3.5 * unit), QColor("#c62828"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#546e7a"))
+        for row in range(3):
+            for col in range(4):
+                painter.drawRect(QRectF((3.5 + 2.5 * col) * unit, (7.5 + 2.2 * row) * unit, 1.5 * unit, 1.4 * unit))
+        painter.end()
+        icon.addPixmap(pixmap)
+    _ICON.append(icon)
+    return icon
 
 
 def _pick_date(edit: QLineEdit) -> None:
@@ -236,10 +305,14 @@ class ChargebackEditor(FormEditor):
         self.add_field("kind", self.tr("Kind"), combo(labels.kinds()))
         self.add_field("external_id", self.tr("Amazon ID"), QLineEdit()).setPlaceholderText(
             self.tr("chargeback or claim ID from Vendor Central"))
-        self.add_field("type", self.tr("Type"), combo({t: t for t in (
-            "PO On-Time Accuracy", "ASN Accuracy", "Overage PO Units", "Unconfirmed PO Units",
-            "Carton Content Accuracy",
-            "Non-Compliant Barcode", "Prep", "Import Shipment Late Booking")}, editable=True))
+        # Amazon's types (core.labels) in the UI language with Vendor Central's name in brackets;
+        # editable: a type Amazon added since is typed in as it reads in Vendor Central
+        types = combo(labels.chargeback_types(ctx.lang, with_term=True), editable=True)
+        types.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        types.setMinimumContentsLength(16)    # the long names must not widen the side panel
+        for i in range(types.count()):
+            types.setItemData(i, labels.amazon_term_tip(types.itemData(i), ctx.lang), Qt.ItemDataRole.ToolTipRole)
+        self.add_field("type", self.tr("Type"), types)
         self.add_field("amount", self.tr("Amount"), QLineEdit())
         self.add_field("raised_on", self.tr("Raised on"), date_edit())
         self.add_field("dispute_due", self.tr("Dispute by"), date_edit(self.tr("empty: 30 days (chargeback)")))
@@ -266,7 +339,10 @@ class ChargebackEditor(FormEditor):
         self.heading.setText(self.tr("Chargeback or shortage claim") if cb_id is None
                              else self.tr("Chargeback %1").replace("%1", str(row.get("external_id") or cb_id)))
         set_combo(self.fields["kind"], row.get("kind", "chargeback"))
-        set_combo(self.fields["type"], row.get("type"))
+        from vendordesk.core.labels import amazon_chargeback_term
+
+        stored = row.get("type")
+        set_combo(self.fields["type"], amazon_chargeback_term(stored) or stored)   # "PO on-time accuracy" too
         set_combo(self.fields["dispute_status"], row.get("dispute_status", "open"))
         self.fields["amount"].setText(fmt.number(row["amount"], 2) if row.get("amount") is not None else "")
         self.fields["recovered_amount"].setText(fmt.number(row.get("recovered_amount") or 0, 2))
@@ -277,11 +353,12 @@ class ChargebackEditor(FormEditor):
             self.fields[key].setText(str(row.get(key) or "") if row.get(key) == row.get(key) else "")
         self.fields["note"].setPlainText(row.get("note") or "")
         self.delete_button.setVisible(cb_id is not None)
+        self.show_from_start()
         self._show_deadline(row)
 
     def _show_deadline(self, row: dict) -> None:
         due = rules.parse_date(row.get("dispute_due")) if row.get("dispute_due") else None
-        today = reference_day(self.ctx.workspace)
+        today = self.today()
         if not row:
             self.deadline.clear()
         elif row["kind"] == "shortage" and row["dispute_status"] == "open" and today < self._opens(row):
@@ -301,7 +378,7 @@ class ChargebackEditor(FormEditor):
     @staticmethod
     def _opens(row: dict) -> dt.date:
         """A shortage claim is raised ~5 days before the invoice is due; disputes open 35 days after that."""
-        raised = rules.parse_date(row["raised_on"])
+        raised = rules.parse_date(row["raised_on"]) or dt.date.min
         return rules.shortage_timeline(raised + dt.timedelta(days=rules.SHORTAGE_CLAIM_LEAD_DAYS)).dispute_opens
 
     def save(self) -> None:
@@ -327,7 +404,7 @@ class ChargebackEditor(FormEditor):
         values = {"external_id": self.text("external_id") or None,
                   "kind": kind, "type": combo_value(self.fields["type"]), "amount": abs(amount),
                   "currency": self.ctx.currency, "raised_on": raised,
-                  "dispute_due": due or rules.default_dispute_due(kind, rules.parse_date(raised)).isoformat(),
+                  "dispute_due": due or rules.default_dispute_due(kind, rules.parse_date(raised) or dt.date.min).isoformat(),
                   "dispute_status": self.fields["dispute_status"].currentData(),
                   "dispute_count": self.fields["dispute_count"].value(), "recovered_amount": abs(recovered),
                   "po_number": self.text("po_number") or None, "asin": self.text("asin").upper() or None,
@@ -370,6 +447,7 @@ class TaskEditor(FormEditor):
         set_combo(self.fields["department_id"], row.get("department_id"))
         set_combo(self.fields["status"], row.get("status", "open"))
         self.delete_button.setVisible(task_id is not None)
+        self.show_from_start()
 
     def save(self) -> None:
         from vendordesk.ops import ticket_records as records
@@ -392,9 +470,9 @@ class TaskEditor(FormEditor):
                   "department_id": self.fields["department_id"].currentData(),
                   "assignee": self.text("assignee") or None, "due_on": due, "status": status,
                   "case_id": case_id, "gear": self.fields["gear"].currentData(), "asin": self.text("asin").upper() or None,
-                  "done_on": dt.date.today().isoformat() if status == "done" else None}
+                  "done_on": self.today().isoformat() if status == "done" else None}
         if self.key is None:
-            values["created_on"] = dt.date.today().isoformat()
+            values["created_on"] = self.today().isoformat()
             self.key = records.add_task(self.ctx.workspace, values)
         else:
             records.save_task(self.ctx.workspace, self.key, values)

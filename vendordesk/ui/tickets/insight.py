@@ -36,6 +36,7 @@ def _plot(parent=None):
 class InsightPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.lang = "en"      # the UI language of Amazon's chargeback types (set by the tab)
         grid = QGridLayout(self)
         self.resolution = _plot()
         self.months = _plot()
@@ -138,9 +139,10 @@ class InsightPage(QWidget):
             self.legend.clear()
             return
         plot.setTitle(None)
-        from vendordesk.ui.tickets.labels import kinds
+        from vendordesk.ui.tickets.labels import chargeback_types, kinds
 
-        frame = frame.assign(type=frame["type"].map(lambda t: kinds().get(t, t)))
+        names, types = kinds(), chargeback_types(self.lang)    # Amazon's types in the UI language
+        frame = frame.assign(type=frame["type"].map(lambda t: names.get(t) or types.get(t, t)))
         table = frame.pivot_table(index="month", columns="type", values="amount", aggfunc="sum").fillna(0.0)
         table = table.tail(12)
         xs = list(range(len(table)))

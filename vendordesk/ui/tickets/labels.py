@@ -100,6 +100,71 @@ class _CaseInsensitive(dict):
         return value
 
 
+def chargeback_types(lang: str, with_term: bool = False) -> dict[str, str]:
+    """Amazon's chargeback type (the stored value) -> its label in ``lang`` (core.labels, the one
+    definition); a stored "PO on-time accuracy" finds its label too. ``with_term``: the label with
+    Amazon's name in brackets (for the editor, where a KAM matches the type with Vendor Central)."""
+    from vendordesk.core.labels import CODES, chargeback_type_text
+
+    return _Normalised({code: str(chargeback_type_text(code, lang, with_term)) for code in CODES["chargeback_type"]})
+
+
+def chargeback_groups(lang: str) -> dict[str, str]:
+    from vendordesk.core.labels import CODES, labeller
+
+    one = labeller("chargeback_group", lang)
+    return _Normalised({code: str(one(code)) for code in CODES["chargeback_group"]})
+
+
+def chargeback_what(row, lang: str) -> str:
+    """What a chargeback is about in one phrase: its type's label, else its kind's ("Rückbelastung")."""
+    from vendordesk.core.missing import is_missing
+
+    kind, type_ = getattr(row, "kind", None), getattr(row, "type", None)
+    if type_ and not is_missing(type_):
+        return str(chargeback_types(lang).get(type_, type_))
+    return kinds().get(str(kind), str(kind or ""))
+
+
+def amazon_term_tip(value, lang: str | None = None) -> str | None:
+    """The tooltip of a chargeback type: Vendor Central's own name; None when the type is unknown
+    or, given ``lang``, when its label there is that name already (English)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from vendordesk.core.labels import amazon_chargeback_term, chargeback_type_text
+
+    term = amazon_chargeback_term(value)
+    if term is None or (lang is not None and chargeback_type_text(term, lang) == term):
+        return None
+    return QCoreApplication.translate("Tickets", "In Vendor Central: %1").replace("%1", term)
+
+
+class _Normalised(dict):
+    """Looks a value up by its words, ignoring case and spacing ("PO on-time  accuracy")."""
+
+    @staticmethod
+    def _norm(key):
+        return " ".join(key.lower().split()) if isinstance(key, str) else key
+
+    def __init__(self, table: dict):
+        super().__init__(table)
+        self._by_norm = {self._norm(k): v for k, v in table.items()}
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        return self._by_norm.get(self._norm(key), default)
+
+    def __contains__(self, key):
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
 def gears(lang: str) -> dict[str, str]:
     """Gear id -> its name in the UI language (core.gears.defs)."""
     from vendordesk.core.gears.defs import GEARS

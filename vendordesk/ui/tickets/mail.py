@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from vendordesk.core import tickets as rules
 from vendordesk.ui import fmt
 from vendordesk.ui.tickets import labels
-from vendordesk.ui.tickets.forms import ERROR_STYLE, combo, set_combo
+from vendordesk.ui.tickets.forms import ERROR_STYLE, combo, date_edit, reference_day, set_combo
 
 
 def _stacked(field: QWidget, message: QLabel) -> QWidget:
@@ -56,7 +54,7 @@ class MailDialog(QDialog):
         self.subject = QLineEdit()
         self.subject_message = QLabel()
         self.subject_message.setStyleSheet(ERROR_STYLE)
-        self.sent_on = QLineEdit()
+        self.sent_on = date_edit()
         self.date_message = QLabel()
         self.date_message.setStyleSheet(ERROR_STYLE)
         self.status = combo(labels.case_statuses())
@@ -110,7 +108,7 @@ class MailDialog(QDialog):
         _say(self.date_message, "")
         case_id = self.case_id.text().strip()
         try:
-            sent = rules.parse_date(self.sent_on.text()) or dt.date.today()
+            sent = rules.parse_date(self.sent_on.text()) or reference_day(self.ctx.workspace)
         except ValueError:
             _say(self.date_message, labels.problem_text("date_invalid", self.sent_on.text()))
             return

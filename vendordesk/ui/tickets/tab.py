@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,7 @@ from vendordesk.changes import Changes
 from vendordesk.core.missing import is_missing
 from vendordesk.ui.tab_base import BaseTab, EmptyState
 from vendordesk.ui.tickets import actions
+from vendordesk.ui.tickets.forms import FormEditor
 from vendordesk.ui.tickets.load import BACKGROUND_ROWS, prepare, read_frames_from
 
 
@@ -105,6 +107,7 @@ class TicketsTab(BaseTab):
         self.chargebacks = TablePage("id", labels.dispute_statuses(), "dispute_status",
                                      toggle=self.tr("Deadline within 7 days"))
         self.chargebacks.closed_values = ("won", "lost", "accepted")
+        self.chargebacks.model.tooltips = {"type": partial(labels.amazon_term_tip, lang=self.ctx.lang)}
         self.tasks = TablePage("id", labels.task_statuses(), toggle=self.tr("Overdue"))
         self.tasks.closed_values = ("done",)
         self._add_department_filter()
@@ -122,6 +125,7 @@ class TicketsTab(BaseTab):
         self.pages.currentChanged.connect(self._page_changed)
         self.today_panel = TodayPanel()
         self.today_panel.departments = self.departments
+        self.today_panel.lang = self.ctx.lang
         self.today_panel.open_item.connect(self.open_item)
         self.case_editor = CaseEditor(self.ctx, self.departments)
         self.cb_editor = ChargebackEditor(self.ctx)
@@ -131,13 +135,15 @@ class TicketsTab(BaseTab):
             editor.changed.connect(self._written)
             editor.delete_requested.connect(self.delete_current)
             self.editors.addWidget(editor)
+        self.editors.currentChanged.connect(self._fit_editor)
+        self._fit_editor()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editors)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.today_panel)
         side.addWidget(scroll)
-        side.setSizes([220, 600])
+        side.setSizes([270, 560])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(side)
@@ -181,7 +187,7 @@ class TicketsTab(BaseTab):
         menu = QMenu(export)
         for text, kind in ((self.tr("Cases…"), "tickets"), (self.tr("Chargebacks…"), "chargebacks"),
                            (self.tr("Tasks…"), "tasks")):
-            menu.addAction(text, lambda k=kind: self.export(k))
+            menu.addAction(text, partial(self.export, kind))
         export.setMenu(menu)
         bar.addWidget(export)
         return bar
@@ -204,7 +210,9 @@ class TicketsTab(BaseTab):
         row.addWidget(self.department)
         row.addStretch(1)
         row.addWidget(self.print_button)
-        self.tasks.layout().insertLayout(0, row)
+        column = self.tasks.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertLayout(0, row)
 
     def _register_exports(self) -> None:
         window = self.ctx.services.get("main_window")
@@ -276,11 +284,11 @@ class TicketsTab(BaseTab):
         cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
-        widths = {"subject": 260, "title": 240, "case_id": 110, "type": 170, "status": 150, "dispute_status": 110}
+        widths = {"subject": 260, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
         for page, frame, (columns, hidden), colors, search, ranks, values in (
                 (self.cases, cases, cols.case_columns(self.departments, self.ctx.lang), data["case_colors"], data["case_search"],
                  data["case_ranks"], data["values"][0]),
-                (self.chargebacks, cbs, cols.chargeback_columns(), data["cb_colors"], None, None, data["values"][1]),
+                (self.chargebacks, cbs, cols.chargeback_columns(self.ctx.lang), data["cb_colors"], None, None, data["values"][1]),
                 (self.tasks, tasks, cols.task_columns(self.departments, self.ctx.lang), data["task_colors"], None, None,
                  data["values"][2])):
             page.set_frame(frame, columns, hidden, widths, search, ranks, values)
@@ -301,8 +309,11 @@ class TicketsTab(BaseTab):
                 header.blockSignals(False)
         QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]
-        self.today_panel.show_list(today, self.ctx.currency, self.today, self.today != dt.date.today())
-        self._show_week(cases, cbs, tasks)
+        from vendordesk.ui.tickets.forms import is_data_date
+
+        data_date = is_data_date(self.ctx.workspace)
+        self.today_panel.show_list(today, self.ctx.currency, self.today, data_date)
+        self._show_week(cases, cbs, tasks, data_date)
         self.badge_changed.emit(str(today.count()) if today.count() else "")
         week = len(self.week.found)
         self.pages.setTabText(4, self.tr("This week (%1)").replace("%1", str(week)) if week else self.tr("This week"))
@@ -314,13 +325,13 @@ class TicketsTab(BaseTab):
         if self.pages.currentIndex() == 3:
             self._page_changed(3)
 
-    def _show_week(self, cases, cbs, tasks) -> None:
+    def _show_week(self, cases, cbs, tasks, data_date: bool) -> None:
         from vendordesk.core import agenda
         from vendordesk.ops.ticket_records import negotiation_cases
 
         found = agenda.items(cases.to_dict("records"), cbs.to_dict("records"), tasks.to_dict("records"),
                              negotiation_cases(self.ctx.workspace), self.today)
-        self.week.show_items(found, self.today, self.ctx.currency, data_date=self.today != dt.date.today())
+        self.week.show_items(found, self.today, self.ctx.currency, data_date=data_date)
 
     def _prepare_search(self) -> None:
         """Build the search text when idle; not while a load runs (it would slow the worker down)."""
@@ -345,6 +356,7 @@ class TicketsTab(BaseTab):
             self.pages.blockSignals(True)
             self.pages.removeTab(3)
             self.insight = InsightPage()
+            self.insight.lang = self.ctx.lang
             self.pages.insertTab(3, self.insight, self.tr("Insight"))
             self.pages.setCurrentIndex(3)
             self.pages.blockSignals(False)
@@ -359,6 +371,19 @@ class TicketsTab(BaseTab):
             dep = self.department.currentData()
             self.tasks.model.set_mask("department", None if dep is None else frame["department_id"] == dep)
             self.tasks._update_count()
+
+    def _fit_editor(self, _index: int = 0) -> None:
+        """The side panel is as tall as the editor shown, not as the tallest of the three (the
+        chargeback form pushed the case's timeline and its "Add" row below the fold at 1920×1080)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        for i in range(self.editors.count()):
+            widget = self.editors.widget(i)
+            if widget is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if widget is self.editors.currentWidget() else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(policy, policy)
+        self.editors.adjustSize()
 
     def _show_editor(self, editor, key, page=None) -> None:
         """A row became current: show it, unless a reload moved the cursor of a page not in view
@@ -383,8 +408,9 @@ class TicketsTab(BaseTab):
         if self.ctx.services.get("main_window") is None:  # standalone (tests): refresh ourselves
             self.reload()
         editor = self.editors.currentWidget()
-        page = {self.case_editor: self.cases, self.cb_editor: self.chargebacks, self.task_editor: self.tasks}[editor]
-        page.select_key(editor.key)
+        pages = {self.case_editor: self.cases, self.cb_editor: self.chargebacks, self.task_editor: self.tasks}
+        if isinstance(editor, FormEditor):
+            pages[editor].select_key(editor.key)
 
     # --- actions -------------------------------------------------------------------------
     def new_case(self, prefill: dict | None = None) -> None:
@@ -419,6 +445,9 @@ class TicketsTab(BaseTab):
             self.open_item("case", case_id)
 
     def open_item(self, kind: str, key) -> None:
+        if kind == "week":                 # the rest of a long group of the Today panel
+            self.pages.setCurrentWidget(self.week)
+            return
         if kind == "negotiation":
             window = self.ctx.services.get("main_window")
             if window is not None and hasattr(window, "open_negotiation"):

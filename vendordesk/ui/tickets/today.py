@@ -7,18 +7,25 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from vendordesk.ui import fmt
+from vendordesk.ui.tickets import labels
 
 
 class TodayPanel(QWidget):
     """Signals:
-    open_item(str, object): ("case" | "task" | "chargeback", key) was double-clicked.
-    """
+    open_item(str, object): ("case" | "task" | "chargeback", key) was double-clicked; ("week", None)
+    for the line that stands for the rest of a long group.
+
+    Each group shows its first ``LIMIT`` lines (the most overdue) and then one line for the rest,
+    so all three groups fit at 1280×720 (18 follow-ups filled the panel and hid the deadlines)."""
+
+    LIMIT = 3
 
     open_item = Signal(str, object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.departments: dict[str, str] = {}
+        self.lang = "en"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("Today"))
@@ -31,8 +38,9 @@ class TodayPanel(QWidget):
         self.tree.setProperty("desk_check_quoted", True)   # lines quote case subjects and task titles
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
-        # room for the group headings and about ten lines even at 1280×720 (the editor below scrolls)
-        self.tree.setMinimumHeight(10 * self.tree.fontMetrics().lineSpacing() + 12)
+        # room for the three headings, their first lines and the "more" lines even at 1280×720 (the
+        # editor below scrolls)
+        self.tree.setMinimumHeight((3 + 3 * (self.LIMIT + 1)) * (self.tree.fontMetrics().lineSpacing() + 1) + 8)
         layout.addWidget(self.tree)
 
     def show_list(self, today_list, currency: str, today, data_date: bool = False) -> None:
@@ -57,12 +65,18 @@ class TodayPanel(QWidget):
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
-            for row in frame.head(50).itertuples(index=False):
+            for row in frame.head(self.LIMIT).itertuples(index=False):
                 key = row.case_id if kind == "case" else int(row.id)
                 item = QTreeWidgetItem([line(row)])
                 item.setData(0, Qt.ItemDataRole.UserRole, (kind, key))
                 item.setToolTip(0, line(row))
                 group.addChild(item)
+            if len(frame) > self.LIMIT:
+                rest = len(frame) - self.LIMIT
+                more = QTreeWidgetItem([self.tr("… %n more: see “This week”", "", rest)])
+                more.setData(0, Qt.ItemDataRole.UserRole, ("week", None))
+                more.setForeground(0, QBrush(QColor("#1565c0")))
+                group.addChild(more)
             if len(frame) == 0:
                 none = QTreeWidgetItem([self.tr("Nothing due.")])
                 none.setForeground(0, QBrush(QColor("#90a4ae")))
@@ -78,7 +92,7 @@ class TodayPanel(QWidget):
 
     def _deadline_line(self, row, currency: str) -> str:
         return f"{fmt.date(row.dispute_due)} · {fmt.money(row.amount, row.currency or currency)} · " \
-               f"{row.type or row.kind} {row.po_number or row.invoice_number or ''}"
+               f"{labels.chargeback_what(row, self.lang)} {row.po_number or row.invoice_number or ''}"
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)

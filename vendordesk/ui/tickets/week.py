@@ -64,7 +64,8 @@ class WeekPage(QWidget):
         its days are named by weekday and date, not "Today" and "Tomorrow"."""
         from vendordesk.core import agenda
 
-        self.found = found
+        self.found = self._labelled(found)
+        found = self.found
         self.tree.clear()
         heading = (self.tr("To do from %1 (the data's date) to %2: %n item(s)", "", len(found)) if data_date
                    else self.tr("To do from %1 to %2: %n item(s)", "", len(found)))
@@ -102,6 +103,16 @@ class WeekPage(QWidget):
                 node.addChild(none)
             node.setExpanded(True)
         self.export_button.setEnabled(bool(found))
+
+    def _labelled(self, found: list) -> list:
+        """The chargebacks' Amazon types as the KAM reads them (in the list and in the .ics)."""
+        from dataclasses import replace
+
+        from vendordesk.ui.tickets import labels
+
+        types = labels.chargeback_types(self.lang)
+        return [replace(item, title=str(types.get(item.title, item.title))) if item.ref[0] == "chargeback" else item
+                for item in found]
 
     def export_ics(self, path: str | None = None) -> str | None:
         from vendordesk.core.agenda_ics import write_ics
