@@ -494,7 +494,7 @@
         <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Case exists</source>
         <translation>Fall existiert</translation>
     </message>
@@ -675,7 +675,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+35"/>
         <source> M</source>
         <translation> Mio.</translation>
     </message>
@@ -2474,7 +2474,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/history.py" line="+50"/>
+        <location filename="../../vendordesk/ui/imports/history.py" line="+46"/>
         <source>Import history</source>
         <translation>Importverlauf</translation>
     </message>
@@ -3625,7 +3625,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBriefDialog</name>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Management brief</source>
         <translation>Management-Bericht</translation>
     </message>
@@ -3764,7 +3764,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+53"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+57"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -3861,7 +3861,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+134"/>
+        <location line="+133"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
@@ -3904,7 +3904,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
         <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
     </message>
@@ -3924,7 +3924,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Den Fall „%1“ mit allen ASINs, Kostentreibern, Szenarien und Hebeln löschen?</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location line="+25"/>
         <source>Export brief as PDF</source>
         <translation>Briefing als PDF exportieren</translation>
@@ -4261,7 +4261,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SupplyForm</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/supply_form.py" line="+45"/>
+        <location filename="../../vendordesk/ui/forecast/supply_form.py" line="+46"/>
         <source>Supply</source>
         <translation>Versorgung</translation>
     </message>
@@ -4539,7 +4539,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Jahr </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Spread the annual target evenly</source>
         <translation>Jahresziel gleichmäßig verteilen</translation>
     </message>
@@ -5639,14 +5639,14 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+179"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+183"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Shocks</source>
         <translation>Schocks</translation>
     </message>
@@ -5657,7 +5657,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source> weeks</source>
         <translation> Wochen</translation>
     </message>
@@ -5670,7 +5670,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <location line="+8"/>
         <source>What changes</source>
         <translation>Was ändert sich</translation>
@@ -5707,7 +5707,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Examples:</source>
         <translation>Beispiele:</translation>
     </message>
@@ -5722,7 +5722,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Simulation starten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export to Excel…</source>
         <translation>Nach Excel exportieren…</translation>
     </message>
@@ -5769,12 +5769,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+167"/>
+        <location line="+212"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-209"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -5809,7 +5809,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+130"/>
+        <source>%1 %2 points: a rate changes by at most %3 to %4 points.</source>
+        <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points (the rate stays between %6 % and 100 %).</source>
+        <translation>%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 %: a change must lie between %3 % and %4 %.</source>
+        <translation>%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>likely range (10-90 %)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
@@ -5833,7 +5848,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-129"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-174"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -5865,12 +5880,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+64"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>
