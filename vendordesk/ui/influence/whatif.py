@@ -10,6 +10,7 @@ paths in % and in points. The result exports to Excel and prints (core.influence
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -326,7 +327,7 @@ class WhatIfView(WhatIfOutput, QWidget):
         if KPIS[shock.kpi].scale == POINTS:
             floor = -100.0 if shock.kpi == PPM else 0.0
             points = shock.delta * 100
-            now = None if level is None or level != level else level * 100
+            now = None if level is None or math.isnan(level) else level * 100
             low, high = (floor - now, 100.0 - now) if now is not None else (floor - 100.0, 100.0 - floor)
             if low - 1e-7 <= points <= high + 1e-7:
                 return None
