@@ -4756,7 +4756,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+183"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+186"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4782,7 +4782,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-165"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-168"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4808,7 +4808,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+139"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+142"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
@@ -4818,7 +4818,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-130"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-133"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
@@ -4913,7 +4913,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>EDI / API</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>In Vendor Central: %1</source>
         <translation>In Vendor Central: %1</translation>
     </message>
@@ -4954,7 +4954,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-156"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-159"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
@@ -4989,12 +4989,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Braucht Infos von uns</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+185"/>
         <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
         <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-177"/>
         <source>Not disputed</source>
         <translation>Kein Einspruch</translation>
     </message>
@@ -5118,12 +5118,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+144"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+147"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-164"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -5158,7 +5158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
@@ -5657,7 +5657,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Veränderung ggü. Basis (% / Punkte)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="+183"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="+184"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Week</source>
@@ -5787,12 +5787,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+180"/>
+        <location line="+212"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-209"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -5827,7 +5827,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+130"/>
+        <source>%1 %2 points: a rate changes by at most %3 to %4 points.</source>
+        <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points (the rate stays between %6 % and 100 %).</source>
+        <translation>%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 %: a change must lie between %3 % and %4 %.</source>
+        <translation>%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>likely range (10-90 %)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
@@ -5851,7 +5866,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-142"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-174"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -5883,12 +5898,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+64"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

@@ -97,6 +97,16 @@
         </message>
     </context>
     <context>
+        <name>TodayPanel</name>
+        <message numerus="yes">
+            <source>… %n more: see “This week”</source>
+            <translation>
+                <numerusform>… %n more: see “This week”</numerusform>
+                <numerusform>… %n more: see “This week”</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WeekPage</name>
         <message numerus="yes">
             <source>To do from %1 (the data's date) to %2: %n item(s)</source>

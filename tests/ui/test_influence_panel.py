@@ -135,3 +135,30 @@ def test_a_refused_shock_leaves_no_old_result_on_screen(qtbot, demo_workspace):
     assert all(label.text() == "" for label in view.band_labels.values())
     assert view.sentences.text() == "" and view.chart_stack.currentIndex() == 0
     assert not view.export_button.isEnabled() and not view.print_button.isEnabled()
+
+
+def test_refusals_speak_the_windows_units_in_german(qtbot, demo_workspace):
+    """In the window a shock is typed in points or percent, so the refusal names its range in points or
+    percent, in German (not the command line's fractions "+0.10" or "1..1"). OOS +150 points: the rate
+    would exceed 100 %; ad spend +400 %: relative changes of ad spend lie between −100 % and +300 %."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "de")
+    panel = _panel(qtbot, demo_workspace, "de")
+    view = panel.whatif
+    view.add_shock("procurable_product_out_of_stock_rate", 150.0, 4)
+    view.run()
+    text = view.note.text()
+    assert text.startswith("Abgelehnt:"), text
+    assert "Punkte" in text and "%" in text, text
+    assert not re.search(r"[+-]0\.\d", text) and "procurable" not in text and "rate is" not in text, text
+    view.table.setRowCount(0)
+    view.add_shock("ad_spend", 400.0, 4)
+    view.run()
+    text = view.note.text()
+    assert text.startswith("Abgelehnt:") and "−100 %" in text and "+300 %" in text, text
+    assert not re.search(r"[+-]\d\.\d", text) and "ad_spend" not in text, text

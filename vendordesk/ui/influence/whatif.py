@@ -10,6 +10,7 @@ paths in % and in points. The result exports to Excel and prints (core.influence
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -34,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vendordesk.core.influence.graph import KPIS, POINTS
+from vendordesk.core.influence.graph import KPIS, POINTS, PPM
 from vendordesk.core.influence.levers import BY_KEY, BY_KPI, LEVERS
-from vendordesk.core.influence.sim import Baseline, Shock, check_shock, simulate
+from vendordesk.core.influence.sim import REL_RANGE, Baseline, Shock, check_shock, simulate
 from vendordesk.text import texts
 from vendordesk.ui import fmt
 from vendordesk.ui.influence.charts import draw_band, draw_path_waterfall, draw_paths, make_plot
@@ -293,6 +294,9 @@ class WhatIfView(WhatIfOutput, QWidget):
 
             def checked(levels):
                 for shock in shocks:
+                    refusal = self.refusal(shock, levels.get(shock.kpi))
+                    if refusal:
+                        raise ValueError(refusal)
                     check_shock(shock, levels.get(shock.kpi), lang)
                 return shocks
 
@@ -312,6 +316,35 @@ class WhatIfView(WhatIfOutput, QWidget):
         self._draw(lang)
         for b in (self.export_button, self.print_button):
             b.setEnabled(hasattr(self.result, "contributions"))
+
+    def refusal(self, shock: Shock, level: float | None) -> str | None:
+        """Why a shock cannot run, in the window's units (points or %) and language, or None.
+        The core's check (the command line's fractions, "+0.10") stays behind this as the last word."""
+        def signed(value: float, decimals: int = 1) -> str:
+            return ("−" if round(value, decimals) < 0 else "+") + fmt.number(abs(value), decimals)
+
+        name = kpi_name(shock.kpi)
+        if KPIS[shock.kpi].scale == POINTS:
+            floor = -100.0 if shock.kpi == PPM else 0.0
+            points = shock.delta * 100
+            now = None if level is None or math.isnan(level) else level * 100
+            low, high = (floor - now, 100.0 - now) if now is not None else (floor - 100.0, 100.0 - floor)
+            if low - 1e-7 <= points <= high + 1e-7:
+                return None
+            if now is None:
+                return (self.tr("%1 %2 points: a rate changes by at most %3 to %4 points.")
+                        .replace("%1", name).replace("%2", signed(points)).replace("%3", signed(low, 0))
+                        .replace("%4", signed(high, 0)))
+            return (self.tr("%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points "
+                            "(the rate stays between %6 % and 100 %).")
+                    .replace("%1", name).replace("%2", signed(points)).replace("%3", fmt.number(now, 1))
+                    .replace("%4", signed(low)).replace("%5", signed(high)).replace("%6", fmt.number(floor, 0)))
+        lo, hi = REL_RANGE.get(shock.kpi, (-1.0, 1.0))
+        if lo <= shock.delta <= hi:
+            return None
+        return (self.tr("%1 %2 %: a change must lie between %3 % and %4 %.")
+                .replace("%1", name).replace("%2", signed(shock.delta * 100, 0))
+                .replace("%3", signed(lo * 100, 0)).replace("%4", signed(hi * 100, 0)))
 
     def _clear_result(self) -> None:
         """No figure of an earlier run stays on screen beside a refusal."""
