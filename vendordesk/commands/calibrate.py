@@ -9,13 +9,14 @@ import argparse
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, progress_line, texts_for, workspace_path
 from vendordesk.ops.calibrate import calibrate
+from vendordesk.text import N_
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("calibrate", help="calibrate the what-if model on this workspace's history")
+    parser = subparsers.add_parser("calibrate", help=N_("calibrate the what-if model on this workspace's history"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--json", action="store_true", help=N_("print one JSON document"))
     parser.set_defaults(func=run)
 
 

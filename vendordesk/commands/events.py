@@ -17,27 +17,28 @@ from dataclasses import asdict
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
 from vendordesk.errors import UserError
+from vendordesk.text import N_, NP_
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("events", help="the event calendar (Prime Day, Black Friday, own events)")
-    sub = parser.add_subparsers(dest="events_command", metavar="ACTION", required=True)
-    lst = sub.add_parser("list", help="list built-in and own events")
-    lst.add_argument("--from", dest="first", type=int, default=None, metavar="YEAR")
-    lst.add_argument("--to", dest="last", type=int, default=None, metavar="YEAR")
-    add = sub.add_parser("add", help="add an own event or correct a built-in date")
-    add.add_argument("kind")
-    add.add_argument("name")
-    add.add_argument("start", help="first day, YYYY-MM-DD")
-    add.add_argument("end", nargs="?", default=None, help="last day, YYYY-MM-DD (default: START)")
-    add.add_argument("--asin", default=None, help="only this ASIN (default: the whole account)")
-    add.add_argument("--price-cut", type=float, default=None, metavar="SHARE",
-                     help="a deal: share off the price, e.g. 0.2 for 20 %%")
-    rm = sub.add_parser("remove", help="remove an own event by its id")
-    rm.add_argument("id", type=int)
+    parser = subparsers.add_parser("events", help=N_("the event calendar (Prime Day, Black Friday, own events)"))
+    sub = parser.add_subparsers(dest="events_command", metavar=NP_("metavar", "ACTION"), required=True)
+    lst = sub.add_parser("list", help=N_("list built-in and own events"))
+    lst.add_argument("--from", dest="first", type=int, default=None, metavar=NP_("metavar", "YEAR"))
+    lst.add_argument("--to", dest="last", type=int, default=None, metavar=NP_("metavar", "YEAR"))
+    add = sub.add_parser("add", help=N_("add an own event or correct a built-in date"))
+    add.add_argument("kind", metavar=NP_("metavar", "kind"))
+    add.add_argument("name", metavar=NP_("metavar", "name"))
+    add.add_argument("start", metavar=NP_("metavar", "start"), help=N_("first day, YYYY-MM-DD"))
+    add.add_argument("end", nargs="?", default=None, metavar=NP_("metavar", "end"), help=N_("last day, YYYY-MM-DD (default: START)"))
+    add.add_argument("--asin", default=None, metavar=NP_("metavar", "ASIN"), help=N_("only this ASIN (default: the whole account)"))
+    add.add_argument("--price-cut", type=float, default=None, metavar=NP_("metavar", "SHARE"),
+                     help=N_("a deal: share off the price, e.g. 0.2 for 20 %%"))
+    rm = sub.add_parser("remove", help=N_("remove an own event by its id"))
+    rm.add_argument("id", type=int, metavar=NP_("metavar", "id"))
     for p in (lst, add, rm):
         add_workspace_arg(p)
-        p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("--json", action="store_true", help=N_("print JSON"))
     parser.set_defaults(func=run)
 
 

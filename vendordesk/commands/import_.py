@@ -27,19 +27,20 @@ from vendordesk.commands.common import (
 )
 from vendordesk.errors import UserError
 from vendordesk.ops.imports import import_file
+from vendordesk.text import N_, NP_
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("import", help="import Vendor Central exports (CSV/XLSX) and SP-API documents")
+    parser = subparsers.add_parser("import", help=N_("import Vendor Central exports (CSV/XLSX) and SP-API documents"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--dry-run", action="store_true", help="only show what would be imported")
-    parser.add_argument("--period", metavar="START..END", default=None,
-                        help="period for exports that carry no Viewing Range (YYYY-MM-DD..YYYY-MM-DD)")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("files", nargs="+", metavar=NP_("metavar", "FILE"))
+    parser.add_argument("--dry-run", action="store_true", help=N_("only show what would be imported"))
+    parser.add_argument("--period", metavar=NP_("metavar", "START..END"), default=None,
+                        help=N_("period for exports that carry no Viewing Range (YYYY-MM-DD..YYYY-MM-DD)"))
+    parser.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     parser.add_argument("--events", action="store_true", help=argparse.SUPPRESS)  # JSON lines for the window
     parser.set_defaults(func=run)
 

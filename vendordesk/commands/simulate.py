@@ -14,15 +14,16 @@ import argparse
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
 from vendordesk.errors import UserError
+from vendordesk.text import N_, NP_
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("simulate", help="what-if: KPI shocks through the calibrated account model")
+    parser = subparsers.add_parser("simulate", help=N_("what-if: KPI shocks through the calibrated account model"))
     add_workspace_arg(parser)
-    parser.add_argument("--shock", action="append", required=True, metavar="KPI=DELTA[@WEEKS]",
-                        help="e.g. procurable_product_out_of_stock_rate=+0.08@4, cost_price=+6%%, ad_spend=-30%%")
-    parser.add_argument("--weeks", type=int, default=26, help="horizon in weeks (default 26)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--shock", action="append", required=True, metavar=NP_("metavar", "KPI=DELTA[@WEEKS]"),
+                        help=N_("e.g. procurable_product_out_of_stock_rate=+0.08@4, cost_price=+6%%, ad_spend=-30%%"))
+    parser.add_argument("--weeks", type=int, default=26, metavar=NP_("metavar", "WEEKS"), help=N_("horizon in weeks (default 26)"))
+    parser.add_argument("--json", action="store_true", help=N_("print one JSON document"))
     parser.set_defaults(func=run)
 
 
