@@ -139,23 +139,39 @@ def main(argv: list[str] | None = None) -> int:
             log.exception("unexpected SQLite error in command %s", args.command)
             from vendordesk.paths import log_file
 
-            print(f"vendordesk: unexpected error; details are in {log_file()}", file=sys.stderr)
+            print(_unexpected(args, log_file()), file=sys.stderr)
             return 1
         log.warning("refused: %s (%s)", known, exc)
-        from vendordesk.commands.common import printable
+        from vendordesk.commands.common import error_text, printable
 
-        print(printable(f"vendordesk: {known}"), file=sys.stderr)
+        print(printable(f"vendordesk: {error_text(known, args)}"), file=sys.stderr)
         return 2
     except BrokenPipeError:           # `vendordesk … | head`: the reader has all it wanted
         return quiet_broken_pipe()
     except KeyboardInterrupt:
-        print("vendordesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        print(_said(args, N_("vendordesk: interrupted; nothing was changed by the unfinished step.")), file=sys.stderr)
         return 130
     except Exception:  # a bug: log it with the traceback, exit 1
         log.exception("unexpected error in command %s", args.command)
         from vendordesk.paths import log_file
 
-        print(f"vendordesk: unexpected error; details are in {log_file()}", file=sys.stderr)
+        print(_unexpected(args, log_file()), file=sys.stderr)
         return 1
     finally:
         remember_checks_in(None)
+
+
+def _said(args: argparse.Namespace, message: str, **values: object) -> str:
+    """``message`` in the command's language; English when even the language cannot be found
+    (these lines are printed when something already went wrong)."""
+    from vendordesk.commands.common import language
+
+    try:
+        lang = language(args)
+    except Exception:
+        lang = None
+    return texts(lang)(message, **values)
+
+
+def _unexpected(args: argparse.Namespace, log: object) -> str:
+    return _said(args, N_("vendordesk: unexpected error; details are in {log}"), log=log)

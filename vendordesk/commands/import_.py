@@ -64,7 +64,6 @@ REPORT_TYPES = {"sales": NP_("report type", "sales"), "traffic": NP_("report typ
                 "inventory": NP_("report type", "inventory"), "net_ppm": NP_("report type", "net PPM"),
                 "forecast": NP_("report type", "forecast"), "purchase_orders": NP_("report type", "purchase orders"),
                 "coupon": NP_("report type", "coupons"), "chargebacks": NP_("report type", "chargebacks")}
-SOURCES = {"api": "SP-API", "csv": "CSV", "xlsx": "XLSX"}
 GRAINS = ("day", "week", "month", "quarter", "year", "custom")     # the msgids of ingest.vc_common.GRAIN_NAMES
 
 
@@ -79,7 +78,7 @@ def describe(summary: dict, imported: bool, _=None) -> str:
     line = _("{file}: {report_type} ({source}), view {view}, {grain} {period}, currency {currency}, {rows}, "
              "{asins}", file=printable(summary["file"]),
              report_type=_.pgettext("report type", REPORT_TYPES[kind]) if kind in REPORT_TYPES else kind,
-             source=SOURCES.get(summary["source"], summary["source"]), view=view,
+             source=summary["source"], view=view,
              grain=_.pgettext("period", grain) if grain in GRAINS else grain or "-", period=period,
              currency=summary["currency"] or "-",
              rows=_.ngettext("{n} row", "{n} rows", rows, n=fmt.number(rows)),

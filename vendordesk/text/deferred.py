@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from vendordesk.text.catalog import texts
 from vendordesk.text.numbers import formatter
+
+ListStyle = Literal["standard", "or"]
 
 
 @runtime_checkable
@@ -44,7 +46,7 @@ class Message(str):
 
     msgid: str
     plural: str | None
-    count: int | None
+    how_many: int | None          # picks the plural form (``str.count`` keeps its name)
     context: str | None
     values: dict[str, object]
 
@@ -66,7 +68,7 @@ class Message(str):
               context: str | None = None) -> Message:
         chosen = msgid if plural is None or count == 1 else plural
         self = super().__new__(cls, chosen.format(**values) if values else chosen)
-        self.msgid, self.plural, self.count, self.context = msgid, plural, count, context
+        self.msgid, self.plural, self.how_many, self.context = msgid, plural, count, context
         self.values = dict(values)
         return self
 
@@ -77,12 +79,12 @@ class Message(str):
         elif self.plural is None:
             text = catalog.gettext(self.msgid)
         else:
-            text = catalog.ngettext(self.msgid, self.plural, self.count or 0)
+            text = catalog.ngettext(self.msgid, self.plural, self.how_many or 0)
         values = {key: localized(value, lang) for key, value in self.values.items()}
         return text.format(**values) if values else text
 
     def __reduce__(self) -> tuple[object, ...]:        # copy and pickle keep the deferred form
-        return (Message._make, (self.msgid, self.plural, self.count, self.values, self.context))
+        return (Message._make, (self.msgid, self.plural, self.how_many, self.values, self.context))
 
 
 class Number(str):
@@ -132,9 +134,9 @@ class Listing(str):
     "a or b" / "a oder b")."""
 
     items: tuple[object, ...]
-    style: str
+    style: ListStyle
 
-    def __new__(cls, items: Iterable[object], style: str = "standard") -> Listing:
+    def __new__(cls, items: Iterable[object], style: ListStyle = "standard") -> Listing:
         shown = tuple(items)
         self = super().__new__(cls, _joined(shown, style, None))
         self.items, self.style = shown, style
@@ -166,7 +168,7 @@ class Joined(str):
         return (Joined, (self.items, self.separator))
 
 
-def _joined(items: tuple[object, ...], style: str, lang: str | None) -> str:
+def _joined(items: tuple[object, ...], style: ListStyle, lang: str | None) -> str:
     from babel.lists import format_list
 
     return format_list([str(localized(item, lang)) for item in items], style=style,
