@@ -59,15 +59,16 @@ def _date(text: str | None, option: str) -> str | None:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise UserError(f"{option} {text!r}: not a date. Use YYYY-MM-DD.") from None
+        raise UserError(N_("{option} {value}: not a date. Use YYYY-MM-DD."), option=option, value=repr(text)) from None
 
 
 def _out_path(text: str) -> Path:
     out = Path(text).expanduser()
     if out.suffix.lower() != ".pdf":
-        raise UserError(f"--out {text}: the brief is a PDF. Give a file name ending in .pdf.")
+        raise UserError(N_("--out {file}: the brief is a PDF. Give a file name ending in .pdf."), file=text)
     if not out.parent.exists():
-        raise UserError(f"--out {text}: the folder {out.parent} does not exist. Create it or choose another.")
+        raise UserError(N_("--out {file}: the folder {folder} does not exist. Create it or choose another."),
+                        file=text, folder=out.parent)
     return out
 
 

@@ -15,9 +15,10 @@ import datetime as dt
 import sys
 from dataclasses import asdict
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json, texts_for
+from vendordesk.core.labels import labeller
 from vendordesk.errors import UserError
-from vendordesk.text import N_, NP_
+from vendordesk.text import N_, NP_, Day, Number, formatter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,46 +47,54 @@ def _date(value: str, field: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise UserError(f"{field} {value!r}: not a date. Write it as YYYY-MM-DD, e.g. 2027-07-13.") from None
+        raise UserError(N_("{field} {value}: not a date. Write it as YYYY-MM-DD, e.g. 2027-07-13."), field=field,
+                        value=repr(value)) from None
 
 
 def _event(args: argparse.Namespace):
     from vendordesk.core.forecast.calendar import KINDS, Event
 
+    _ = texts_for(args)
     if args.kind not in KINDS:
-        raise UserError(f"KIND {args.kind!r}: unknown. Choose one of {', '.join(KINDS)}.")
-    start = _date(args.start, "START")
-    end = _date(args.end, "END") if args.end else start
+        raise UserError(N_("{field} {value}: unknown. Choose one of {kinds}."), field=_.pgettext("metavar", "kind"),
+                        value=repr(args.kind), kinds=", ".join(KINDS))
+    start = _date(args.start, _.pgettext("metavar", "start"))
+    end = _date(args.end, _.pgettext("metavar", "end")) if args.end else start
     if end < start:
-        raise UserError(f"END {end} is before START {start}. Give the first day first.")
+        raise UserError(N_("{end_field} {end} is before {start_field} {start}. Give the first day first."),
+                        end_field=_.pgettext("metavar", "end"), end=Day(end), start_field=_.pgettext("metavar", "start"),
+                        start=Day(start))
     if args.price_cut is not None and not 0 < args.price_cut < 1:
-        raise UserError(f"--price-cut {args.price_cut}: give the share off the price between 0 and 1 "
-                        "(0.2 = 20 % off).")
+        raise UserError(N_("--price-cut {value}: give the share off the price between 0 and 1 (0.2 = 20 % off)."),
+                        value=Number(args.price_cut, decimals=None))
     if not args.name.strip():
-        raise UserError("NAME is empty. Give the event a name, e.g. \"TV campaign spring\".")
+        raise UserError(N_("{field} is empty. Give the event a name, e.g. \"TV campaign spring\"."),
+                        field=_.pgettext("metavar", "name"))
     return Event(args.kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
 
 
 def run(args: argparse.Namespace) -> int:
     from vendordesk.ops import events as store
 
+    _ = texts_for(args)
     with open_from_args(args) as ws:
         if args.events_command == "add":
             new_id = store.add_event(ws, _event(args))
             result = {"added": new_id}
-            message = f"event {new_id} added"
+            message = _("event {id} added", id=new_id)
         elif args.events_command == "remove":
             if not store.remove_event(ws, args.id):
-                raise UserError(f"ID {args.id}: no own event with this id. See `vendordesk events list`; "
-                                "built-in events cannot be removed, only corrected with `events add`.")
+                raise UserError(N_("ID {id}: no own event with this id. See `vendordesk events list`; built-in events "
+                                   "cannot be removed, only corrected with `events add`."), id=args.id)
             result = {"removed": args.id}
-            message = f"event {args.id} removed"
+            message = _("event {id} removed", id=args.id)
         else:
             year = dt.date.today().year
             first, last = args.first or year - 3, args.last or year + 1
             result = [asdict(e) for e in store.calendar(ws, first, last)]
-            message = "\n".join(f"{e['id'] or '-':>4}  {e['start']}  {e['end']}  {e['kind']:<20} {e['name']}"
-                                for e in result)
+            fmt, name = formatter(_.lang), labeller("forecast_events", _.lang)
+            message = "\n".join(f"{e['id'] or '-':>4}  {fmt.date(e['start'])}  {fmt.date(e['end'])}  "
+                                f"{e['kind']:<20} {name(e['name'])}" for e in result)
     if args.json:
         print_json(result)
     else:

@@ -41,7 +41,8 @@ def _report_types(text: str) -> list[str]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     unknown = [name for name in names if name not in SHORT_NAMES and name not in SHORT_NAMES.values()]
     if unknown:
-        raise UserError(f"--reports: {', '.join(unknown)} unknown. Use {', '.join(SHORT_NAMES)}.")
+        raise UserError(N_("--reports: {unknown} unknown. Use {names}."), unknown=", ".join(unknown),
+                        names=", ".join(SHORT_NAMES))
     return [SHORT_NAMES.get(name, name) for name in names]
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, texts_for, workspace_path
 from vendordesk.ops import tickets as ops
 from vendordesk.ops.tickets import disputes_document  # noqa: F401 - kept for callers
-from vendordesk.text import N_, NP_
+from vendordesk.text import N_, NP_, localized
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,6 +71,6 @@ def run_add(args: argparse.Namespace) -> int:
     result = ops.add_case(workspace_path(args), values)
     _ = texts_for(args)
     for warning in result.warnings:
-        print(_("warning: {text}", text=warning))
+        print(_("warning: {text}", text=localized(warning, _.lang)))
     print(_("Case {case} added.", case=result.value))
     return 0
