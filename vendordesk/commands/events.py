@@ -56,20 +56,20 @@ def _event(args: argparse.Namespace):
 
     _ = texts_for(args)
     if args.kind not in KINDS:
-        raise UserError(N_("{field} {value}: unknown. Choose one of {kinds}."), field=_.pgettext("metavar", "kind"),
+        raise UserError(N_("{field} {value}: unknown. Choose one of {kinds}."), field=_.pgettext("metavar", "KIND"),
                         value=repr(args.kind), kinds=", ".join(KINDS))
-    start = _date(args.start, _.pgettext("metavar", "start"))
-    end = _date(args.end, _.pgettext("metavar", "end")) if args.end else start
+    start = _date(args.start, _.pgettext("metavar", "START"))
+    end = _date(args.end, _.pgettext("metavar", "END")) if args.end else start
     if end < start:
         raise UserError(N_("{end_field} {end} is before {start_field} {start}. Give the first day first."),
-                        end_field=_.pgettext("metavar", "end"), end=Day(end), start_field=_.pgettext("metavar", "start"),
+                        end_field=_.pgettext("metavar", "END"), end=Day(end), start_field=_.pgettext("metavar", "START"),
                         start=Day(start))
     if args.price_cut is not None and not 0 < args.price_cut < 1:
         raise UserError(N_("--price-cut {value}: give the share off the price between 0 and 1 (0.2 = 20 % off)."),
                         value=Number(args.price_cut, decimals=None))
     if not args.name.strip():
         raise UserError(N_("{field} is empty. Give the event a name, e.g. \"TV campaign spring\"."),
-                        field=_.pgettext("metavar", "name"))
+                        field=_.pgettext("metavar", "NAME"))
     return Event(args.kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
 
 

@@ -50,7 +50,7 @@ def _shock_refusal(text: str) -> UserError:
     """Why ``--shock TEXT`` cannot be read, in the user's language (the model's parser says it in English)."""
     import re
 
-    from vendordesk.core.influence.sim import KPIS
+    from vendordesk.core.influence.graph import KPIS
 
     name = text.split("=", 1)[0].strip()
     if "=" in text and re.fullmatch(r"[a-z0-9_]+", name) and name not in KPIS:
