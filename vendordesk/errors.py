@@ -14,7 +14,9 @@ class UserError(Exception):
     Raised with a catalogue message id (marked ``N_``) and its fields,
     ``UserError(N_("{file}: the file is empty."), file=name)``, ``str(exc)`` is the English text and
     ``exc.text(lang)`` the same sentence in the language of whoever shows it (the window, the
-    command line). A message raised as finished text is shown as it is.
+    command line). A field may itself be deferred (``vendordesk.text.Message``, ``Number``,
+    ``Listing`` ...): it is translated with the sentence. A message raised as finished text is
+    shown as it is.
     """
 
     def __init__(self, message: str = "", /, **values: object) -> None:
@@ -28,14 +30,17 @@ class UserError(Exception):
         english = self.msgid.format(**self.values) if self.values else self.msgid
         if not self.msgid or not shown.startswith(english):
             return shown          # raised as finished text, or rewritten since
-        from vendordesk.text import texts
+        from vendordesk.text import localized, texts
 
-        return texts(lang)(self.msgid, **self.values) + shown[len(english):]
+        values = {key: localized(value, lang) for key, value in self.values.items()}
+        return texts(lang)(self.msgid, **values) + shown[len(english):]
 
     def renamed(self, old: str, new: str) -> UserError:
         """The same refusal naming ``new`` where it named ``old`` (a file read under another name)."""
-        values = {key: value.replace(old, new) if isinstance(value, str) else value
-                  for key, value in self.values.items()}
+        from vendordesk.text.deferred import Deferred
+
+        values = {key: value.replace(old, new) if isinstance(value, str) and not isinstance(value, Deferred)
+                  else value for key, value in self.values.items()}
         if not values:
             return UserError(str(self).replace(old, new))
         return UserError(self.msgid, **values)

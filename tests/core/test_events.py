@@ -63,6 +63,6 @@ def test_events_command_add_list_remove(tmp_path, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert {"TV spring", "Black Friday 2027", "Easter 2027"} <= {r["name"] for r in rows}
     assert main(["events", "add", "user", "x", "2027-03-14", "2027-03-01", "--workspace", str(path)]) == 2
-    assert "END 2027-03-01 is before START" in capsys.readouterr().err
+    assert "END 01/03/2027 is before START 14/03/2027" in capsys.readouterr().err   # en_GB dates
     assert main(["events", "remove", str(new_id), "--workspace", str(path)]) == 0
     assert main(["events", "remove", str(new_id), "--workspace", str(path)]) == 2

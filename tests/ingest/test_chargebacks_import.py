@@ -116,7 +116,7 @@ def test_a_currency_the_file_does_not_name_is_said(tmp_path, capsys):
     ws = _workspace(tmp_path)
     path = _file(tmp_path, "nocur.csv", "ID;Type;Amount;Date\nA;ASN;12,00;01.03.2024\nB;ASN;5,00 €;02.03.2024\n")
     assert main(["import", "--workspace", str(ws), str(path)]) == 0
-    assert "1 row(s) name no currency" in capsys.readouterr().out
+    assert "1 row names no currency" in capsys.readouterr().out
     assert {k: v[2] for k, v in _chargebacks(ws).items()} == {"A": "EUR", "B": "EUR"}
 
 

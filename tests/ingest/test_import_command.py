@@ -24,7 +24,7 @@ def test_import_creates_workspace_and_prints_what_was_recognised(tmp_path, fixtu
     path = tmp_path / "new.vendordesk"
     assert main(["import", "--workspace", str(path), str(fixture_file("sales_de_semicolon.csv"))]) == 0
     out = capsys.readouterr().out
-    assert "sales_de_semicolon.csv: sales (csv), view SOURCING/RETAIL, week 2024-10-06..2024-10-12" in out
+    assert "sales_de_semicolon.csv: sales (csv), view SOURCING/RETAIL, week 06/10/2024..12/10/2024" in out   # the UI language's dates (en_GB)
     assert "currency EUR, 4 rows, 2 ASINs" in out
     assert path.exists() and len(_snapshot(path)[1]) == 2
 

@@ -106,7 +106,7 @@ def test_streamed_import_stores_what_the_in_memory_reader_gives(tmp_path, monkey
     assert frames[1] == frames[3]
     assert summaries[0] == summaries[1]
     assert summaries[1]["rows"] == 2 * 50        # 50 ASINs (B0S0000003 twice) x 2 tables (sales, traffic)
-    assert any(w.startswith("Rows 54 have no ASIN") for w in summaries[1]["warnings"])
+    assert any(w.startswith("Row 54 has no ASIN") for w in summaries[1]["warnings"])
 
 
 def _traced_peak(tmp_path: Path, rows: int) -> int:

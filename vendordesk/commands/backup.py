@@ -12,14 +12,14 @@ from pathlib import Path
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, printable, workspace_path
 from vendordesk.ops.backup import backup
-from vendordesk.text import formatter, texts
+from vendordesk.text import N_, NP_, formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("backup", help="copy the workspace to DEST")
+    parser = subparsers.add_parser("backup", help=N_("copy the workspace to DEST"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("dest", metavar="DEST", help="the backup file to write (must not exist)")
+    parser.add_argument("dest", metavar=NP_("metavar", "DEST"), help=N_("the backup file to write (must not exist)"))
     parser.set_defaults(func=run)
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args
 from vendordesk.errors import UserError
+from vendordesk.text import N_, NP_
 
-AUDIENCE_HELP = ("amazon = the brief to hand to Amazon's vendor manager (request, cost drivers, new cost per ASIN, "
+AUDIENCE_HELP = N_("amazon = the brief to hand to Amazon's vendor manager (request, cost drivers, new cost per ASIN, "
                  "timing, what we offer; none of our floor, target, scenarios, own cost or margin); "
                  "internal = our own preparation with everything (scenarios, floor, Net PPM, CRaP risk, our margin, "
                  "levers, checklist)")
@@ -27,27 +28,27 @@ AUDIENCE_HELP = ("amazon = the brief to hand to Amazon's vendor manager (request
 
 def _common(parser: argparse.ArgumentParser) -> None:
     add_workspace_arg(parser)
-    parser.add_argument("--out", required=True, metavar="FILE.pdf")
+    parser.add_argument("--out", required=True, metavar=NP_("metavar", "FILE.pdf"))
     parser.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS,
-                        help="language of the brief (default: de)")
+                        help=N_("language of the brief (default: de)"))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("brief", help="write a printable brief (PDF)")
+    parser = subparsers.add_parser("brief", help=N_("write a printable brief (PDF)"))
     add_workspace_arg(parser)
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    neg = kinds.add_parser("negotiation", help="a price-increase case, for Amazon or for us")
-    neg.add_argument("id", metavar="ID", help="the negotiation case id (vendordesk negotiation list)")
+    kinds = parser.add_subparsers(dest="kind", metavar=NP_("metavar", "KIND"), required=True)
+    neg = kinds.add_parser("negotiation", help=N_("a price-increase case, for Amazon or for us"))
+    neg.add_argument("id", metavar=NP_("metavar", "ID"), help=N_("the negotiation case id (vendordesk negotiation list)"))
     neg.add_argument("--audience", choices=("amazon", "internal"), default=None, help=AUDIENCE_HELP)
     _common(neg)
     neg.set_defaults(func=run_negotiation)
-    man = kinds.add_parser("management", help="why revenue and margin moved (for the boss)")
-    man.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
-    man.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
+    man = kinds.add_parser("management", help=N_("why revenue and margin moved (for the boss)"))
+    man.add_argument("--from", dest="start", metavar=NP_("metavar", "DATE"), help=N_("first day (YYYY-MM-DD)"))
+    man.add_argument("--to", dest="end", metavar=NP_("metavar", "DATE"), help=N_("last day (YYYY-MM-DD)"))
     _common(man)
     man.set_defaults(func=run_management)
-    dep = kinds.add_parser("department", help="what we need from one department, by when and why")
-    dep.add_argument("name", metavar="NAME", help="department id or name: marketing, logistics, production, finance, ...")
+    dep = kinds.add_parser("department", help=N_("what we need from one department, by when and why"))
+    dep.add_argument("name", metavar=NP_("metavar", "NAME"), help=N_("department id or name: marketing, logistics, production, finance, ..."))
     _common(dep)
     dep.set_defaults(func=run_department)
 
@@ -58,15 +59,16 @@ def _date(text: str | None, option: str) -> str | None:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise UserError(f"{option} {text!r}: not a date. Use YYYY-MM-DD.") from None
+        raise UserError(N_("{option} {value}: not a date. Use YYYY-MM-DD."), option=option, value=repr(text)) from None
 
 
 def _out_path(text: str) -> Path:
     out = Path(text).expanduser()
     if out.suffix.lower() != ".pdf":
-        raise UserError(f"--out {text}: the brief is a PDF. Give a file name ending in .pdf.")
+        raise UserError(N_("--out {file}: the brief is a PDF. Give a file name ending in .pdf."), file=text)
     if not out.parent.exists():
-        raise UserError(f"--out {text}: the folder {out.parent} does not exist. Create it or choose another.")
+        raise UserError(N_("--out {file}: the folder {folder} does not exist. Create it or choose another."),
+                        file=text, folder=out.parent)
     return out
 
 

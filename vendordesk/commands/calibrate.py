@@ -9,13 +9,14 @@ import argparse
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, progress_line, texts_for, workspace_path
 from vendordesk.ops.calibrate import calibrate
+from vendordesk.text import N_, formatter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("calibrate", help="calibrate the what-if model on this workspace's history")
+    parser = subparsers.add_parser("calibrate", help=N_("calibrate the what-if model on this workspace's history"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--json", action="store_true", help=N_("print one JSON document"))
     parser.set_defaults(func=run)
 
 
@@ -27,10 +28,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
+    fmt = formatter(_.lang)
     print(_("Calibrated on {weeks} weeks x {asins} ASINs ({first} .. {last}); stored in the workspace.",
-            weeks=result["weeks"], asins=result["asins"], first=result["first_week"], last=result["last_week"]))
+            weeks=result["weeks"], asins=result["asins"], first=fmt.date(result["first_week"]),
+            last=fmt.date(result["last_week"])))
+    value = lambda x: fmt.number(x, 3, signed=True)
     for name, link in result["links"].items():
         state = _("calibrated") if link["status"] == "calibrated" else _("DEFAULT")
-        print(f"  {name:17s} {state:<10} {link['estimate']:+.3f}  [{link['low']:+.3f}, {link['high']:+.3f}]  "
+        print(f"  {name:17s} {state:<10} {value(link['estimate']):>6}  [{value(link['low'])}, {value(link['high'])}]  "
               + _("{weeks} wk, {asins} ASINs", weeks=link["weeks"], asins=link["asins"]) + f"  {link['note']}")
     return 0

@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vendordesk.ops.workspace import Workspace
-from vendordesk.text import Texts, texts
+from vendordesk.text import N_, NP_, Texts, texts
 
 LANGUAGES = ("de", "en")
 
 
 def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
     """``--workspace PATH`` after the subcommand (it also works before it)."""
-    parser.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
-                        help="workspace file (default: the one in the data folder)")
+    parser.add_argument("--workspace", metavar=NP_("metavar", "PATH"), default=argparse.SUPPRESS,
+                        help=N_("workspace file (default: the one in the data folder)"))
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -39,7 +39,7 @@ def open_from_args(args: argparse.Namespace, create: bool = False) -> Workspace:
 def add_lang_arg(parser: argparse.ArgumentParser) -> None:
     """``--lang de|en`` after the subcommand (it also works before it)."""
     parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                        help="language of the output (default: the app's language, else the system's)")
+                        help=N_("language of the output (default: the app's language, else the system's)"))
 
 
 def language(args: argparse.Namespace | None = None) -> str:

@@ -8,17 +8,17 @@ from pathlib import Path
 
 from vendordesk.commands.common import add_lang_arg, language, progress_line
 from vendordesk.ops.demo import write_demo
-from vendordesk.text import formatter, texts
+from vendordesk.text import N_, NP_, formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("demo", help="write the demo workspace to PATH")
+    parser = subparsers.add_parser("demo", help=N_("write the demo workspace to PATH"))
     add_lang_arg(parser)
-    parser.add_argument("path", metavar="PATH")
-    parser.add_argument("--asins", type=int, default=150)
-    parser.add_argument("--weeks", type=int, default=104)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("path", metavar=NP_("metavar", "PATH"))
+    parser.add_argument("--asins", type=int, default=150, metavar=NP_("metavar", "ASINS"))
+    parser.add_argument("--weeks", type=int, default=104, metavar=NP_("metavar", "WEEKS"))
+    parser.add_argument("--seed", type=int, default=7, metavar=NP_("metavar", "SEED"))
+    parser.add_argument("--force", action="store_true", help=N_("replace an existing file"))
     parser.set_defaults(func=run)
 
 

@@ -15,29 +15,31 @@ import datetime as dt
 import sys
 from dataclasses import asdict
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json
+from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json, texts_for
+from vendordesk.core.labels import labeller
 from vendordesk.errors import UserError
+from vendordesk.text import N_, NP_, Day, Number, formatter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("events", help="the event calendar (Prime Day, Black Friday, own events)")
-    sub = parser.add_subparsers(dest="events_command", metavar="ACTION", required=True)
-    lst = sub.add_parser("list", help="list built-in and own events")
-    lst.add_argument("--from", dest="first", type=int, default=None, metavar="YEAR")
-    lst.add_argument("--to", dest="last", type=int, default=None, metavar="YEAR")
-    add = sub.add_parser("add", help="add an own event or correct a built-in date")
-    add.add_argument("kind")
-    add.add_argument("name")
-    add.add_argument("start", help="first day, YYYY-MM-DD")
-    add.add_argument("end", nargs="?", default=None, help="last day, YYYY-MM-DD (default: START)")
-    add.add_argument("--asin", default=None, help="only this ASIN (default: the whole account)")
-    add.add_argument("--price-cut", type=float, default=None, metavar="SHARE",
-                     help="a deal: share off the price, e.g. 0.2 for 20 %%")
-    rm = sub.add_parser("remove", help="remove an own event by its id")
-    rm.add_argument("id", type=int)
+    parser = subparsers.add_parser("events", help=N_("the event calendar (Prime Day, Black Friday, own events)"))
+    sub = parser.add_subparsers(dest="events_command", metavar=NP_("metavar", "ACTION"), required=True)
+    lst = sub.add_parser("list", help=N_("list built-in and own events"))
+    lst.add_argument("--from", dest="first", type=int, default=None, metavar=NP_("metavar", "YEAR"))
+    lst.add_argument("--to", dest="last", type=int, default=None, metavar=NP_("metavar", "YEAR"))
+    add = sub.add_parser("add", help=N_("add an own event or correct a built-in date"))
+    add.add_argument("kind", metavar=NP_("metavar", "kind"))
+    add.add_argument("name", metavar=NP_("metavar", "name"))
+    add.add_argument("start", metavar=NP_("metavar", "start"), help=N_("first day, YYYY-MM-DD"))
+    add.add_argument("end", nargs="?", default=None, metavar=NP_("metavar", "end"), help=N_("last day, YYYY-MM-DD (default: START)"))
+    add.add_argument("--asin", default=None, metavar=NP_("metavar", "ASIN"), help=N_("only this ASIN (default: the whole account)"))
+    add.add_argument("--price-cut", type=float, default=None, metavar=NP_("metavar", "SHARE"),
+                     help=N_("a deal: share off the price, e.g. 0.2 for 20 %%"))
+    rm = sub.add_parser("remove", help=N_("remove an own event by its id"))
+    rm.add_argument("id", type=int, metavar=NP_("metavar", "id"))
     for p in (lst, add, rm):
         add_workspace_arg(p)
-        p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("--json", action="store_true", help=N_("print JSON"))
     parser.set_defaults(func=run)
 
 
@@ -45,46 +47,54 @@ def _date(value: str, field: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise UserError(f"{field} {value!r}: not a date. Write it as YYYY-MM-DD, e.g. 2027-07-13.") from None
+        raise UserError(N_("{field} {value}: not a date. Write it as YYYY-MM-DD, e.g. 2027-07-13."), field=field,
+                        value=repr(value)) from None
 
 
 def _event(args: argparse.Namespace):
     from vendordesk.core.forecast.calendar import KINDS, Event
 
+    _ = texts_for(args)
     if args.kind not in KINDS:
-        raise UserError(f"KIND {args.kind!r}: unknown. Choose one of {', '.join(KINDS)}.")
-    start = _date(args.start, "START")
-    end = _date(args.end, "END") if args.end else start
+        raise UserError(N_("{field} {value}: unknown. Choose one of {kinds}."), field=_.pgettext("metavar", "KIND"),
+                        value=repr(args.kind), kinds=", ".join(KINDS))
+    start = _date(args.start, _.pgettext("metavar", "START"))
+    end = _date(args.end, _.pgettext("metavar", "END")) if args.end else start
     if end < start:
-        raise UserError(f"END {end} is before START {start}. Give the first day first.")
+        raise UserError(N_("{end_field} {end} is before {start_field} {start}. Give the first day first."),
+                        end_field=_.pgettext("metavar", "END"), end=Day(end), start_field=_.pgettext("metavar", "START"),
+                        start=Day(start))
     if args.price_cut is not None and not 0 < args.price_cut < 1:
-        raise UserError(f"--price-cut {args.price_cut}: give the share off the price between 0 and 1 "
-                        "(0.2 = 20 % off).")
+        raise UserError(N_("--price-cut {value}: give the share off the price between 0 and 1 (0.2 = 20 % off)."),
+                        value=Number(args.price_cut, decimals=None))
     if not args.name.strip():
-        raise UserError("NAME is empty. Give the event a name, e.g. \"TV campaign spring\".")
+        raise UserError(N_("{field} is empty. Give the event a name, e.g. \"TV campaign spring\"."),
+                        field=_.pgettext("metavar", "NAME"))
     return Event(args.kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
 
 
 def run(args: argparse.Namespace) -> int:
     from vendordesk.ops import events as store
 
+    _ = texts_for(args)
     with open_from_args(args) as ws:
         if args.events_command == "add":
             new_id = store.add_event(ws, _event(args))
             result = {"added": new_id}
-            message = f"event {new_id} added"
+            message = _("event {id} added", id=new_id)
         elif args.events_command == "remove":
             if not store.remove_event(ws, args.id):
-                raise UserError(f"ID {args.id}: no own event with this id. See `vendordesk events list`; "
-                                "built-in events cannot be removed, only corrected with `events add`.")
+                raise UserError(N_("ID {id}: no own event with this id. See `vendordesk events list`; built-in events "
+                                   "cannot be removed, only corrected with `events add`."), id=args.id)
             result = {"removed": args.id}
-            message = f"event {args.id} removed"
+            message = _("event {id} removed", id=args.id)
         else:
             year = dt.date.today().year
             first, last = args.first or year - 3, args.last or year + 1
             result = [asdict(e) for e in store.calendar(ws, first, last)]
-            message = "\n".join(f"{e['id'] or '-':>4}  {e['start']}  {e['end']}  {e['kind']:<20} {e['name']}"
-                                for e in result)
+            fmt, name = formatter(_.lang), labeller("forecast_events", _.lang)
+            message = "\n".join(f"{e['id'] or '-':>4}  {fmt.date(e['start'])}  {fmt.date(e['end'])}  "
+                                f"{e['kind']:<20} {name(e['name'])}" for e in result)
     if args.json:
         print_json(result)
     else:

@@ -20,14 +20,14 @@ from vendordesk.commands.common import (  # noqa: F401 - TerminalProgress: its o
     workspace_path,
 )
 from vendordesk.ops.exports import EXPORTERS, export
-from vendordesk.text import texts
+from vendordesk.text import N_, NP_, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help="write facts, tickets, chargebacks, tasks, forecast or gears to CSV/XLSX")
+    parser = subparsers.add_parser("export", help=N_("write facts, tickets, chargebacks, tasks, forecast or gears to CSV/XLSX"))
     add_workspace_arg(parser)
     parser.add_argument("kind", choices=sorted(EXPORTERS))
-    parser.add_argument("--out", required=True, metavar="FILE", help="FILE.csv (for scripts) or FILE.xlsx (for people)")
+    parser.add_argument("--out", required=True, metavar=NP_("metavar", "FILE"), help=N_("FILE.csv (for scripts) or FILE.xlsx (for people)"))
     add_lang_arg(parser)
     parser.set_defaults(func=run)
 

@@ -16,19 +16,19 @@ from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language
 from vendordesk.errors import UserError
 from vendordesk.ops.exports import export_frame
 from vendordesk.ops.forecast import COLUMNS, backtest, forecast  # noqa: F401 - COLUMNS: the table's columns
-from vendordesk.text import texts
+from vendordesk.text import N_, NP_, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("forecast", help="our weekly forecast per ASIN (P50-P90) or its backtest")
+    parser = subparsers.add_parser("forecast", help=N_("our weekly forecast per ASIN (P50-P90) or its backtest"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("--horizon", type=int, default=26, metavar="WEEKS", help="weeks ahead, 1-52 (default 26)")
-    parser.add_argument("--asin", nargs="+", default=None, metavar="A", help="only these ASINs")
-    parser.add_argument("--out", metavar="FILE", help="write FILE.csv or FILE.xlsx")
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--backtest", action="store_true", help="score on the last --holdout weeks")
-    parser.add_argument("--holdout", type=int, default=26, metavar="WEEKS", help="weeks held out (default 26)")
+    parser.add_argument("--horizon", type=int, default=26, metavar=NP_("metavar", "WEEKS"), help=N_("weeks ahead, 1-52 (default 26)"))
+    parser.add_argument("--asin", nargs="+", default=None, metavar=NP_("metavar", "A"), help=N_("only these ASINs"))
+    parser.add_argument("--out", metavar=NP_("metavar", "FILE"), help=N_("write FILE.csv or FILE.xlsx"))
+    parser.add_argument("--json", action="store_true", help=N_("print JSON"))
+    parser.add_argument("--backtest", action="store_true", help=N_("score on the last --holdout weeks"))
+    parser.add_argument("--holdout", type=int, default=26, metavar=NP_("metavar", "WEEKS"), help=N_("weeks held out (default 26)"))
     parser.set_defaults(func=run)
 
 

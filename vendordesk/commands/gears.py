@@ -14,20 +14,20 @@ from vendordesk.core.labels import labeller
 from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 from vendordesk.ops.gears import gears_document, gears_report
-from vendordesk.text import texts
+from vendordesk.text import N_, NP_, texts
 from vendordesk.text.numbers import Formatter, formatter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("gears", help="the KPI gears: score, status and KPIs")
+    parser = subparsers.add_parser("gears", help=N_("the KPI gears: score, status and KPIs"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("--asof", metavar="DATE", help="judge the week containing DATE (default: newest week)")
-    parser.add_argument("--weeks", type=int, default=4, help="length of the period in weeks (default 4)")
+    parser.add_argument("--asof", metavar=NP_("metavar", "DATE"), help=N_("judge the week containing DATE (default: newest week)"))
+    parser.add_argument("--weeks", type=int, default=4, metavar=NP_("metavar", "WEEKS"), help=N_("length of the period in weeks (default 4)"))
     parser.add_argument("--compare", choices=("auto", "prior", "last_year"), default="auto",
-                        help="comparison period (default auto: the same weeks last year where a year of "
-                             "data exists, else the prior period)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+                        help=N_("comparison period (default auto: the same weeks last year where a year of "
+                             "data exists, else the prior period)"))
+    parser.add_argument("--json", action="store_true", help=N_("print JSON"))
     parser.set_defaults(func=run)
 
 

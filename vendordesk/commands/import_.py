@@ -27,19 +27,20 @@ from vendordesk.commands.common import (
 )
 from vendordesk.errors import UserError
 from vendordesk.ops.imports import import_file
+from vendordesk.text import N_, NP_, formatter, localized
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("import", help="import Vendor Central exports (CSV/XLSX) and SP-API documents")
+    parser = subparsers.add_parser("import", help=N_("import Vendor Central exports (CSV/XLSX) and SP-API documents"))
     add_workspace_arg(parser)
     add_lang_arg(parser)
-    parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--dry-run", action="store_true", help="only show what would be imported")
-    parser.add_argument("--period", metavar="START..END", default=None,
-                        help="period for exports that carry no Viewing Range (YYYY-MM-DD..YYYY-MM-DD)")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("files", nargs="+", metavar=NP_("metavar", "FILE"))
+    parser.add_argument("--dry-run", action="store_true", help=N_("only show what would be imported"))
+    parser.add_argument("--period", metavar=NP_("metavar", "START..END"), default=None,
+                        help=N_("period for exports that carry no Viewing Range (YYYY-MM-DD..YYYY-MM-DD)"))
+    parser.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     parser.add_argument("--events", action="store_true", help=argparse.SUPPRESS)  # JSON lines for the window
     parser.set_defaults(func=run)
 
@@ -52,23 +53,51 @@ def _period(text: str | None) -> tuple[str, str] | None:
     try:
         start, end = (dt.date.fromisoformat(p.strip()) for p in text.split(".."))
     except ValueError:
-        raise UserError(f"--period {text!r}: write it as YYYY-MM-DD..YYYY-MM-DD.") from None
+        raise UserError(N_("--period {value}: write it as YYYY-MM-DD..YYYY-MM-DD."), value=repr(text)) from None
     if end < start:
-        raise UserError(f"--period {text!r}: the end is before the start.")
+        raise UserError(N_("--period {value}: the end is before the start."), value=repr(text))
     return start.isoformat(), end.isoformat()
+
+
+# What a summary calls a report by its type and its period by its grain (ingest's codes).
+REPORT_TYPES = {"sales": NP_("report type", "sales"), "traffic": NP_("report type", "traffic"),
+                "inventory": NP_("report type", "inventory"), "net_ppm": NP_("report type", "net PPM"),
+                "forecast": NP_("report type", "forecast"), "purchase_orders": NP_("report type", "purchase orders"),
+                "coupon": NP_("report type", "coupons"), "chargebacks": NP_("report type", "chargebacks")}
+GRAINS = ("day", "week", "month", "quarter", "year", "custom")     # the msgids of ingest.vc_common.GRAIN_NAMES
 
 
 def describe(summary: dict, imported: bool, _=None) -> str:
     _ = _ or texts_for()
-    period = f"{summary['period_start'] or '?'}..{summary['period_end'] or '?'}"
+    fmt = formatter(_.lang)
+    day = lambda iso: fmt.date(iso) if iso else "?"
+    period = f"{day(summary['period_start'])}..{day(summary['period_end'])}"
     view = "/".join(v for v in (summary["distributor_view"], summary["selling_program"]) if v) or "-"
-    line = _("{file}: {report_type} ({source}), view {view}, {grain} {period}, currency {currency}, "
-             "{rows} rows, {asins} ASINs", file=printable(summary["file"]), report_type=summary["report_type"],
-             source=summary["source"], view=view, grain=summary["grain"] or "-", period=period,
-             currency=summary["currency"] or "-", rows=summary["rows"], asins=summary["asins"])
+    kind, grain = summary["report_type"], summary["grain"]
+    rows, asins = summary["rows"], summary["asins"]
+    line = _("{file}: {report_type} ({source}), view {view}, {grain} {period}, currency {currency}, {rows}, "
+             "{asins}", file=printable(summary["file"]),
+             report_type=_.pgettext("report type", REPORT_TYPES[kind]) if kind in REPORT_TYPES else kind,
+             source=summary["source"], view=view,
+             grain=_.pgettext("period", grain) if grain in GRAINS else grain or "-", period=period,
+             currency=summary["currency"] or "-",
+             rows=_.ngettext("{n} row", "{n} rows", rows, n=fmt.number(rows)),
+             asins=_.ngettext("{n} ASIN", "{n} ASINs", asins, n=fmt.number(asins)))
     lines = [line + ("" if imported else " " + _("[dry run, nothing written]"))]
-    lines += [_("  warning: {text}", text=printable(w)) for w in summary["warnings"]]
+    lines += [_("  warning: {text}", text=printable(w)) for w in localized_warnings(summary, _.lang)]
     return "\n".join(lines)
+
+
+def localized_warnings(summary: dict, lang: str) -> list[str]:
+    """The reader's warnings in ``lang`` (they are kept as messages until shown: text.Message)."""
+    return [str(localized(w, lang)) for w in summary["warnings"]]
+
+
+def shown(summary: dict, lang: str) -> dict:
+    """The summary as it is printed (JSON, the window's events): warnings in ``lang``, and their
+    English catalogue ids beside them so that the window can tell them apart in any language."""
+    ids = [getattr(w, "msgid", w) for w in summary["warnings"]]
+    return summary | {"warnings": localized_warnings(summary, lang), "warning_ids": ids}
 
 
 def _emit(event: dict) -> None:
@@ -133,9 +162,9 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 _report(args, results, file, "failed", _failure_message(file, _))
                 continue
-            results.append(summary)
+            results.append(shown(summary, _.lang))
             if args.events:
-                _emit({"event": "done", "summary": summary})
+                _emit({"event": "done", "summary": shown(summary, _.lang)})
             elif not args.json:
                 print(describe(summary, not args.dry_run, _), flush=True)
     except BaseException as exc:

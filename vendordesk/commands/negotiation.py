@@ -15,24 +15,30 @@ import datetime as dt
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, texts_for, workspace_path
 from vendordesk.errors import UserError
 from vendordesk.ops.negotiation import analyse_negotiation, list_negotiations
+from vendordesk.text import N_, NP_, formatter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("negotiation", help="list or show price-increase cases")
-    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="all cases")
+    parser = subparsers.add_parser("negotiation", help=N_("list or show price-increase cases"))
+    sub = parser.add_subparsers(dest="action", metavar=NP_("metavar", "ACTION"), required=True)
+    listing = sub.add_parser("list", help=N_("all cases"))
     add_workspace_arg(listing)
     add_lang_arg(listing)
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--json", action="store_true", help=N_("print JSON"))
     listing.set_defaults(func=run_list)
-    show = sub.add_parser("show", help="one case's per-ASIN economics and scenarios")
+    show = sub.add_parser("show", help=N_("one case's per-ASIN economics and scenarios"))
     add_workspace_arg(show)
     add_lang_arg(show)
-    show.add_argument("id", metavar="ID")
-    show.add_argument("--json", action="store_true", help="print JSON (the default)")
-    show.add_argument("--as-of", metavar="DATE", default=None,
-                      help="compute the case as of DATE (default: the case's own date, never today)")
+    show.add_argument("id", metavar=NP_("metavar", "ID"))
+    show.add_argument("--json", action="store_true", help=N_("print JSON (the default)"))
+    show.add_argument("--as-of", metavar=NP_("metavar", "DATE"), default=None,
+                      help=N_("compute the case as of DATE (default: the case's own date, never today)"))
     show.set_defaults(func=run_show)
+
+
+# A case's status as the briefs name it (the same catalogue messages as briefs.negotiation_texts).
+STATUS_NAMES = {"draft": N_("draft"), "submitted": N_("submitted"), "accepted": N_("accepted"),
+                "rejected": N_("rejected"), "withdrawn": N_("withdrawn")}
 
 
 def case_id(text: str, args: argparse.Namespace | None = None) -> int:
@@ -52,9 +58,12 @@ def run_list(args: argparse.Namespace) -> int:
     _ = texts_for(args)
     if not cases:
         print(_("No negotiation cases."))
+    fmt = formatter(_.lang)
     for c in cases:
         asins = _.ngettext("{n} ASIN", "{n} ASINs", c["asins"], n=str(c["asins"]).rjust(3))
-        print(f"{c['id']:>4}  {c['status']:<10} {c['effective_date'] or '-':<10}  {asins}  {c['title']}")
+        status = _(STATUS_NAMES[c["status"]]) if c["status"] in STATUS_NAMES else c["status"]
+        effective = fmt.date(c["effective_date"]) if c["effective_date"] else "-"
+        print(f"{c['id']:>4}  {status:<12} {effective:<10}  {asins}  {c['title']}")
     return 0
 
 

@@ -15,6 +15,7 @@ import sys
 
 from vendordesk.commands.common import add_workspace_arg, print_json, workspace_path
 from vendordesk.errors import UserError
+from vendordesk.text import N_, NP_
 
 SHORT_NAMES = {"sales": "GET_VENDOR_SALES_REPORT", "traffic": "GET_VENDOR_TRAFFIC_REPORT",
                "inventory": "GET_VENDOR_INVENTORY_REPORT", "net_ppm": "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT",
@@ -22,16 +23,17 @@ SHORT_NAMES = {"sales": "GET_VENDOR_SALES_REPORT", "traffic": "GET_VENDOR_TRAFFI
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sync", help="fetch SP-API reports into the workspace (credentials from the keyring)")
+    parser = subparsers.add_parser("sync", help=N_("fetch SP-API reports into the workspace (credentials from the keyring)"))
     add_workspace_arg(parser)
-    parser.add_argument("--reports", default=",".join(SHORT_NAMES), help="comma list of " + ", ".join(SHORT_NAMES))
+    parser.add_argument("--reports", default=",".join(SHORT_NAMES), metavar=NP_("metavar", "REPORTS"),
+                        help=N_("comma list of %(default)s"))
     parser.add_argument("--period", default="WEEK", choices=("DAY", "WEEK", "MONTH", "QUARTER", "YEAR"))
-    parser.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="first day (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="last day (YYYY-MM-DD)")
-    parser.add_argument("--weeks", type=int, default=4, help="the last N complete weeks (default 4)")
+    parser.add_argument("--from", dest="start", type=dt.date.fromisoformat, metavar=NP_("metavar", "START"), help=N_("first day (YYYY-MM-DD)"))
+    parser.add_argument("--to", dest="end", type=dt.date.fromisoformat, metavar=NP_("metavar", "END"), help=N_("last day (YYYY-MM-DD)"))
+    parser.add_argument("--weeks", type=int, default=4, metavar=NP_("metavar", "WEEKS"), help=N_("the last N complete weeks (default 4)"))
     parser.add_argument("--view", default="MANUFACTURING", choices=("MANUFACTURING", "SOURCING"))
     parser.add_argument("--program", default="RETAIL", choices=("RETAIL", "BUSINESS", "FRESH"))
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     parser.set_defaults(func=run)
 
 
@@ -39,7 +41,8 @@ def _report_types(text: str) -> list[str]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     unknown = [name for name in names if name not in SHORT_NAMES and name not in SHORT_NAMES.values()]
     if unknown:
-        raise UserError(f"--reports: {', '.join(unknown)} unknown. Use {', '.join(SHORT_NAMES)}.")
+        raise UserError(N_("--reports: {unknown} unknown. Use {names}."), unknown=", ".join(unknown),
+                        names=", ".join(SHORT_NAMES))
     return [SHORT_NAMES.get(name, name) for name in names]
 
 

@@ -8,32 +8,33 @@ import datetime as dt
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, texts_for, workspace_path
 from vendordesk.ops import tickets as ops
 from vendordesk.ops.tickets import disputes_document  # noqa: F401 - kept for callers
+from vendordesk.text import N_, NP_, localized
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("tickets", help="list or add Vendor Central support cases")
-    actions = parser.add_subparsers(dest="tickets_action", metavar="ACTION", required=True)
+    parser = subparsers.add_parser("tickets", help=N_("list or add Vendor Central support cases"))
+    actions = parser.add_subparsers(dest="tickets_action", metavar=NP_("metavar", "ACTION"), required=True)
 
-    listing = actions.add_parser("list", help="list cases")
+    listing = actions.add_parser("list", help=N_("list cases"))
     add_workspace_arg(listing)
     add_lang_arg(listing)
-    listing.add_argument("--status", choices=ops.STATUSES, help="only cases with this status")
-    listing.add_argument("--due-within", type=int, metavar="DAYS",
-                         help="only unresolved cases with a follow-up due within DAYS days (0 = today/overdue)")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--status", choices=ops.STATUSES, help=N_("only cases with this status"))
+    listing.add_argument("--due-within", type=int, metavar=NP_("metavar", "DAYS"),
+                         help=N_("only unresolved cases with a follow-up due within DAYS days (0 = today/overdue)"))
+    listing.add_argument("--json", action="store_true", help=N_("print JSON"))
     listing.set_defaults(func=run_list)
 
-    adding = actions.add_parser("add", help="add a case")
+    adding = actions.add_parser("add", help=N_("add a case"))
     add_workspace_arg(adding)
     add_lang_arg(adding)
-    adding.add_argument("--case-id", required=True, help="Amazon case ID (kept as text)")
-    adding.add_argument("--subject", required=True)
-    adding.add_argument("--category", default=None)
+    adding.add_argument("--case-id", required=True, metavar=NP_("metavar", "CASE_ID"), help=N_("Amazon case ID (kept as text)"))
+    adding.add_argument("--subject", required=True, metavar=NP_("metavar", "SUBJECT"))
+    adding.add_argument("--category", default=None, metavar=NP_("metavar", "CATEGORY"))
     adding.add_argument("--status", choices=ops.STATUSES, default="open")
-    adding.add_argument("--opened", metavar="DATE", default=None, help="default: today")
-    adding.add_argument("--follow-up", metavar="DATE", default=None)
-    adding.add_argument("--gear", default=None)
-    adding.add_argument("--asin", nargs="+", default=[], metavar="A")
+    adding.add_argument("--opened", metavar=NP_("metavar", "DATE"), default=None, help=N_("default: today"))
+    adding.add_argument("--follow-up", metavar=NP_("metavar", "DATE"), default=None)
+    adding.add_argument("--gear", default=None, metavar=NP_("metavar", "GEAR"))
+    adding.add_argument("--asin", nargs="+", default=[], metavar=NP_("metavar", "A"))
     adding.set_defaults(func=run_add)
 
 
@@ -70,6 +71,6 @@ def run_add(args: argparse.Namespace) -> int:
     result = ops.add_case(workspace_path(args), values)
     _ = texts_for(args)
     for warning in result.warnings:
-        print(_("warning: {text}", text=warning))
+        print(_("warning: {text}", text=localized(warning, _.lang)))
     print(_("Case {case} added.", case=result.value))
     return 0

@@ -12,6 +12,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from vendordesk.text import N_, Message
+
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
@@ -133,19 +135,23 @@ class Problem:
     detail: str = ""
 
     def message(self) -> str:
-        return MESSAGES[self.code].replace("%1", self.detail)
+        return self.text()
+
+    def text(self) -> Message:
+        """The problem as a catalogue message (English as a ``str``, any language in ``text(lang)``)."""
+        return Message(MESSAGES[self.code], detail=self.detail)
 
 
 MESSAGES = {
-    "case_id_missing": "The case ID is empty. Enter the number from the Amazon case.",
-    "case_id_format": "The case ID %1 does not look like an Amazon case number (6-15 digits). Check it.",
-    "case_id_duplicate": "A case with ID %1 already exists. Merge into it or change the ID.",
-    "subject_missing": "The subject is empty. Enter what the case is about.",
-    "date_invalid": "%1 is not a date. Use 01.03.2026 or 2026-03-01.",
-    "asin_unknown": "ASIN %1 is not in this workspace. It is kept; check the spelling.",
-    "asin_format": "%1 is not an ASIN (10 letters or digits). It is kept; check it.",
-    "status_invalid": "Unknown status %1. Use one of: open, waiting_amazon, needs_info, reopened, resolved.",
-    "mail_no_case_id": "No case ID found in the e-mail. Enter it by hand or paste the full e-mail.",
+    "case_id_missing": N_("The case ID is empty. Enter the number from the Amazon case."),
+    "case_id_format": N_("The case ID {detail} does not look like an Amazon case number (6-15 digits). Check it."),
+    "case_id_duplicate": N_("A case with ID {detail} already exists. Merge into it or change the ID."),
+    "subject_missing": N_("The subject is empty. Enter what the case is about."),
+    "date_invalid": N_("{detail} is not a date. Use 01.03.2026 or 2026-03-01."),
+    "asin_unknown": N_("ASIN {detail} is not in this workspace. It is kept; check the spelling."),
+    "asin_format": N_("{detail} is not an ASIN (10 letters or digits). It is kept; check it."),
+    "status_invalid": N_("Unknown status {detail}. Use one of: open, waiting_amazon, needs_info, reopened, resolved."),
+    "mail_no_case_id": N_("No case ID found in the e-mail. Enter it by hand or paste the full e-mail."),
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vendordesk.errors import UserError
+from vendordesk.text import N_
 
 SUFFIXES = (".csv", ".xlsx")
 
@@ -20,11 +21,11 @@ def check_target(out: Path) -> str:
     """The format (``"csv"`` or ``"xlsx"``) of ``out``, or a refusal that says what to change."""
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UserError(f"{out}: the export file must end in .csv or .xlsx.")
+        raise UserError(N_("{file}: the export file must end in .csv or .xlsx."), file=out)
     if not out.parent.is_dir():
-        raise UserError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+        raise UserError(N_("Cannot write {file}: the folder {folder} does not exist."), file=out, folder=out.parent)
     if out.is_dir():
-        raise UserError(f"Cannot write {out}: it is a folder. Give a file name.")
+        raise UserError(N_("Cannot write {file}: it is a folder. Give a file name."), file=out)
     return suffix[1:]
 
 
@@ -38,8 +39,8 @@ def atomic_target(out: Path) -> Iterator[Path]:
         os.replace(temp, out)
     except OSError as exc:
         _remove(temp)
-        raise UserError(f"Cannot write {out}: {exc.strerror or exc}. Check the folder is writable "
-                        "and the disk has room.") from exc
+        raise UserError(N_("Cannot write {file}: {reason}. Check the folder is writable and the disk has room."),
+                        file=out, reason=exc.strerror or exc) from exc
     except BaseException:
         _remove(temp)
         raise

@@ -29,7 +29,7 @@ from vendordesk.ingest.numbers import (
     parse_number,
 )
 from vendordesk.ingest.vc_common import ASIN_RE
-from vendordesk.text import N_
+from vendordesk.text import N_, Joined, Message, Number, reason
 
 ALIASES = {
     "external_id": ("chargeback id", "id", "issue id", "claim id", "shortage claim id", "dispute id", "vorgangs-id"),
@@ -115,14 +115,21 @@ def looks_like(head: bytes) -> bool:
     return {"amount", "raised_on"} <= has and len(cells - _HEADER_NAMES) <= len(cells) // 2
 
 
-_LABELS = {"raised_on": "date"}
+# What a bad cell's field is called in a refusal ("amount (column 'Betrag')").
+_LABELS = {"raised_on": Message.pgettext("chargeback field", "date"),
+           "amount": Message.pgettext("chargeback field", "amount"),
+           "recovered_amount": Message.pgettext("chargeback field", "recovered amount"),
+           "dispute_due": Message.pgettext("chargeback field", "dispute due"),
+           "invoice_date": Message.pgettext("chargeback field", "invoice date"),
+           "invoice_due": Message.pgettext("chargeback field", "invoice due"),
+           "asin": Message.pgettext("chargeback field", "asin")}
 
 
-def _date(text: str | None, label: str) -> dt.date | None:
+def _date(text: str | None, label: Message) -> dt.date | None:
     try:
         return rules.parse_date(text)
     except ValueError as exc:
-        raise ValueError(f"{label}: {text!r} is not a date") from exc
+        raise ValueError(Message(N_("{field}: {value} is not a date"), field=label, value=repr(text))) from exc
 
 
 def _kind(get: dict[str, str]) -> str:
@@ -139,15 +146,19 @@ class _Rows:
         self.marks: dict[str, ColumnMarks] = {}
         self.assumed_currency = 0
 
-    def label(self, key: str) -> str:
-        return f"{_LABELS.get(key, key.replace('_', ' '))} (column '{self.header[self.cols[key]].strip()}')"
+    def label(self, key: str) -> Message:
+        field = _LABELS.get(key, key.replace("_", " "))
+        return Message(N_("{field} (column '{column}')"), field=field, column=self.header[self.cols[key]].strip())
 
     def money(self, key: str, text: str) -> float | None:
         try:
             return parse_number(text, marks=self.marks.get(key))
         except ValueError as exc:
-            detail = "" if str(exc).endswith("is not a number") else f" ({exc})"
-            raise ValueError(f"{self.label(key)}: {text!r} is not a number{detail}") from None
+            if str(exc).endswith("is not a number"):
+                raise ValueError(Message(N_("{field}: {value} is not a number"), field=self.label(key),
+                                         value=repr(text))) from None
+            raise ValueError(Message(N_("{field}: {value} is not a number ({problem})"), field=self.label(key),
+                                     value=repr(text), problem=reason(exc))) from None
 
     def values(self, cells: list[str]) -> dict[str, str | float | None]:
         get = {k: (cells[i].strip() if i < len(cells) else "") for k, i in self.cols.items()}
@@ -155,12 +166,12 @@ class _Rows:
             k: v or None for k, v in get.items() if k not in MONEY + DATES + ("invoice_due",)}
         amount = self.money("amount", get["amount"])
         if amount is None:
-            raise ValueError(f"{self.label('amount')}: empty")
+            raise ValueError(Message(N_("{field}: empty"), field=self.label("amount")))
         values["amount"] = amount
         dates = {k: _date(get.get(k), self.label(k)) for k in DATES if k in get}
         raised_on = dates["raised_on"]
         if raised_on is None:
-            raise ValueError(f"{self.label('raised_on')}: empty")
+            raise ValueError(Message(N_("{field}: empty"), field=self.label("raised_on")))
         values["raised_on"] = raised_on.isoformat()
         values["kind"] = kind = _kind(get)
         values["dispute_due"] = self._due(kind, raised_on, dates).isoformat()
@@ -180,7 +191,8 @@ class _Rows:
     def _asin(self, text: str) -> str:
         asin = clean(text).upper()
         if not ASIN_RE.match(asin):
-            raise ValueError(f"{self.label('asin')}: {asin!r} is not an ASIN (10 characters, B0… or an ISBN-10)")
+            raise ValueError(Message(N_("{field}: {value} is not an ASIN (10 characters, B0… or an ISBN-10)"),
+                                     field=self.label("asin"), value=repr(asin)))
         return asin
 
     @staticmethod
@@ -218,17 +230,25 @@ def read_report(path: Path, head: bytes, context: Context) -> ChargebackReport:
         try:
             report.rows.append(maker.values(cells))
         except ValueError as exc:
-            bad.append(f"row {number}: {exc}")
+            bad.append(Message(N_("row {line}: {problem}"), line=number, problem=reason(exc)))
     if bad:
-        more = f" (and {len(bad) - 10} more)" if len(bad) > 10 else ""
-        raise UserError(N_("{file}: {count} bad row(s): {rows}{more}. Nothing was imported. Fix the rows and "
-                           "import again."), file=path.name, count=len(bad), rows="; ".join(bad[:10]), more=more)
-    report.warnings += [f"row {i}: no ID column value; the row cannot be matched on re-import"
+        more = Message.ngettext(" (and {count} more)", " (and {count} more)", len(bad) - 10,
+                                count=Number(len(bad) - 10)) if len(bad) > 10 else ""
+        raise UserError(N_("{file}: {rows}{more}. Nothing was imported. Fix the rows and import again."),
+                        file=path.name, rows=Message.ngettext("{count} bad row: {rows}", "{count} bad rows: {rows}",
+                                                              len(bad), count=Number(len(bad)),
+                                                              rows=Joined(bad[:10], "; ")), more=more)
+    report.warnings += [Message(N_("row {line}: no ID column value; the row cannot be matched on re-import"), line=i)
                         for i, row in enumerate(report.rows, start=2) if not row.get("external_id")]
     if maker.assumed_currency:
-        source = "the workspace's currency" if context.currency else "no workspace currency is set yet"
-        report.warnings.append(f"{maker.assumed_currency} row(s) name no currency (no Currency column, no symbol in "
-                               f"the amount); stored as {maker.currency} ({source}).")
+        source = (Message(N_("the workspace's currency")) if context.currency
+                  else Message(N_("no workspace currency is set yet")))
+        report.warnings.append(Message.ngettext(
+            "{count} row names no currency (no Currency column, no symbol in the amount); stored as {currency} "
+            "({source}).",
+            "{count} rows name no currency (no Currency column, no symbol in the amount); stored as {currency} "
+            "({source}).", maker.assumed_currency, count=Number(maker.assumed_currency), currency=maker.currency,
+            source=source))
     currencies = {row["currency"] for row in report.rows}
     report.currency = next(iter(currencies)) if len(currencies) == 1 else None
     dates = sorted(row["raised_on"] for row in report.rows)
@@ -246,9 +266,9 @@ def _marks(report: ChargebackReport, context: Context, title: str, cells: list[s
         raise UserError(N_("{file}: column '{column}': {problem}. Nothing was imported. Import a Vendor Central "
                            "export of this account first (its first row names the Locale), or write the amounts "
                            "with their decimals (1.234,00 € or 1,234.00)."), file=report.file_name, column=title,
-                        problem=str(exc)) from None
+                        problem=reason(exc)) from None
     if marks.assumed:
-        report.warnings.append(f"Column '{title}': {marks.assumed}.")
+        report.warnings.append(Message(N_("Column '{column}': {assumed}."), column=title, assumed=marks.assumed))
     return marks
 
 

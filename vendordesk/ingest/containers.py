@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from vendordesk.errors import UserError
-from vendordesk.text import N_
+from vendordesk.ingest.library_texts import explained
+from vendordesk.text import N_, Message, Number
 
 MB = 2**20
 GZIP_FLOOR, GZIP_RATIO = 64 * MB, 100      # unpacked size allowed: max(64 MB, 100 x packed) ...
@@ -49,7 +50,7 @@ def gunzip(path: Path, ceiling: int) -> bytearray:
                                     packed=path.stat().st_size / MB)
     except (OSError, EOFError, zlib.error) as exc:
         raise UserError(N_("{file}: the gzip file is damaged or truncated ({problem}). Nothing was imported. "
-                           "Download the report document again."), file=path.name, problem=str(exc)) from exc
+                           "Download the report document again."), file=path.name, problem=explained(str(exc))) from exc
     return out
 
 
@@ -61,25 +62,30 @@ def check_workbook(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UserError(N_("{file}: the ZIP/XLSX file is damaged or truncated ({problem}). Nothing was imported. "
                            "Download it again, or open it in Excel and save it again as .xlsx."), file=path.name,
-                        problem=str(exc)) from exc
+                        problem=explained(str(exc))) from exc
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         inside = ", ".join(sorted(names)[:3]) + (" …" if len(names) > 3 else "")
-        what = ("an OpenDocument spreadsheet (save it as .xlsx or CSV)" if "content.xml" in names
-                else f"a ZIP archive ({len(names)} files: {inside}); unzip it first and import the CSV, "
-                     "XLSX or JSON files inside")
+        what = (Message(N_("an OpenDocument spreadsheet (save it as .xlsx or CSV)")) if "content.xml" in names
+                else Message.ngettext("a ZIP archive ({count} file: {inside}); unzip it first and import the CSV, "
+                                      "XLSX or JSON files inside",
+                                      "a ZIP archive ({count} files: {inside}); unzip it first and import the CSV, "
+                                      "XLSX or JSON files inside", len(names), count=Number(len(names)),
+                                      inside=inside))
         raise UserError(N_("{file}: this is {kind}, not a report. Nothing was imported."), file=path.name, kind=what)
     for info in infos:
         cap = SHARED_STRINGS_MAX if info.filename == "xl/sharedStrings.xml" else XLSX_MEMBER_MAX
         if info.file_size > cap:
-            raise _too_big(path, f"{info.filename} unpacks to {info.file_size / MB:.0f} MB (at most "
-                           f"{cap / MB:.0f} MB)")
+            raise _too_big(path, Message(N_("{part} unpacks to {size} MB (at most {limit} MB)"),
+                                         part=info.filename, size=Number(info.file_size / MB),
+                                         limit=Number(cap / MB)))
     total = sum(info.file_size for info in infos)
     if total > XLSX_TOTAL_MAX:
-        raise _too_big(path, f"the workbook unpacks to {total / MB:.0f} MB (at most {XLSX_TOTAL_MAX / MB:.0f} MB)")
+        raise _too_big(path, Message(N_("the workbook unpacks to {size} MB (at most {limit} MB)"),
+                                     size=Number(total / MB), limit=Number(XLSX_TOTAL_MAX / MB)))
 
 
-def _too_big(path: Path, what: str) -> UserError:
+def _too_big(path: Path, what: Message) -> UserError:
     return UserError(N_("{file}: {problem}; that is no Vendor Central export. Nothing was imported. Export a "
                         "shorter period or fewer ASINs, or export CSV."), file=path.name, problem=what)
 
@@ -129,7 +135,7 @@ def as_utf8(path: Path, encoding: str) -> Iterator[tuple[Path, bytes]]:
         except UnicodeError as exc:
             raise UserError(N_("{file}: the text looks like UTF-16 but cannot be decoded ({problem}). Nothing was "
                                "imported. Save the export again as CSV UTF-8."), file=path.name,
-                            problem=str(exc)) from exc
+                            problem=explained(str(exc))) from exc
         with copy.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
         yield copy, head

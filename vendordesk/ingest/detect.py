@@ -16,7 +16,8 @@ from vendordesk.core.parsed import Context as Context  # re-exported: readers ta
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import containers
-from vendordesk.text import N_
+from vendordesk.ingest.library_texts import explained, os_reason
+from vendordesk.text import N_, Message
 
 NO_SUCH_FILE = N_("{file}: no such file. Check the path.")
 NESTED = N_("{file}: the JSON is nested too deeply to be a report document. Nothing was imported. Choose the "
@@ -28,23 +29,23 @@ if TYPE_CHECKING:
 SNIFF_BYTES = 65536
 MAX_JSON_BYTES = 512 * 2**20     # one SP-API document, plain or unpacked from gzip
 _BINARY = {
-    b"\x89PNG": "a PNG picture", b"\xff\xd8\xff": "a JPEG picture", b"GIF8": "a GIF picture",
-    b"%PDF": "a PDF document", b"SQLite format 3": "an SQLite database",
-    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office file", b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive", b"BM": None,
+    b"\x89PNG": N_("a PNG picture"), b"\xff\xd8\xff": N_("a JPEG picture"), b"GIF8": N_("a GIF picture"),
+    b"%PDF": N_("a PDF document"), b"SQLite format 3": N_("an SQLite database"),
+    b"\xd0\xcf\x11\xe0": N_("an old Excel (.xls) or Office file"), b"Rar!": N_("a RAR archive"),
+    b"7z\xbc\xaf": N_("a 7-Zip archive"), b"BM": None,
 }
 
 
-def _what_binary(head: bytes) -> str | None:
+def _what_binary(head: bytes) -> Message | None:
     for magic, name in _BINARY.items():
         if name and head.startswith(magic):
-            return name
+            return Message(name)
     sample = head[:4096]
     if b"\x00" in sample:
-        return "a binary file"
+        return Message(N_("a binary file"))
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if sample and controls / len(sample) > 0.05:
-        return "a binary file"
+        return Message(N_("a binary file"))
     return None
 
 
@@ -75,7 +76,7 @@ def sniff(path: Path) -> tuple[str, bytes]:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise UserError(N_("{file}: cannot be read ({reason}). Check that the file exists and is not open in "
-                           "another program."), file=path.name, reason=exc.strerror or exc) from exc
+                           "another program."), file=path.name, reason=os_reason(exc)) from exc
     if not head:
         raise UserError(N_("{file}: the file is empty (0 bytes). Nothing was imported. Download the report again "
                            "from Vendor Central."), file=path.name)
@@ -116,10 +117,11 @@ def load_json_text(text: str, name: str) -> object:
     except RecursionError:
         raise UserError(NESTED, file=name) from None
     except json.JSONDecodeError as exc:
-        hint = "it ends early (truncated download)" if exc.pos >= len(text.rstrip()) - 1 else "it is invalid"
+        hint = (Message(N_("it ends early (truncated download)")) if exc.pos >= len(text.rstrip()) - 1
+                else Message(N_("it is invalid")))
         raise UserError(N_("{file}: the JSON cannot be read, {hint}: {problem} at line {line} column {column}. "
                            "Nothing was imported. Download the report document again."), file=name, hint=hint,
-                        problem=exc.msg, line=exc.lineno, column=exc.colno) from exc
+                        problem=explained(exc.msg), line=exc.lineno, column=exc.colno) from exc
 
 
 def _decode(raw: bytes | bytearray, name: str) -> str:

@@ -11,6 +11,7 @@ import re
 
 from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, date_bounds
 from vendordesk.ingest.numbers import clean
+from vendordesk.text import N_, Day, Message
 
 _PAIR = re.compile(r"([^=\[\];,]+?)\s*=\s*\[([^\]]*)\]")
 KEY_ALIASES = {
@@ -62,8 +63,8 @@ def _year(text: str) -> int:
     if len(text) <= 2:
         year += 2000
         if year > dt.date.today().year:
-            raise ValueError(f"the two-digit year '{text}' would be {year}, a future year; "
-                             "export the dates with four-digit years")
+            raise ValueError(Message(N_("the two-digit year '{text}' would be {year}, a future year; export the "
+                                        "dates with four-digit years"), text=text, year=year))
     return year
 
 
@@ -71,7 +72,8 @@ def _plausible(day: dt.date, text: str) -> dt.date:
     """Report dates lie in 2000-01-01 .. today + 2 years (forecast weeks included)."""
     earliest, latest = date_bounds(FORECAST_AHEAD_DAYS)
     if not earliest <= day <= latest:
-        raise ValueError(f"{text!r} is outside the plausible report dates {earliest}..{latest}")
+        raise ValueError(Message(N_("{value} is outside the plausible report dates {earliest}..{latest}"),
+                                 value=repr(text), earliest=Day(earliest), latest=Day(latest)))
     return day
 
 
@@ -80,10 +82,10 @@ def parse_date(text: str, locale: str | None) -> dt.date:
     text = clean(str(text))
     match = _DATE.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a date")
+        raise ValueError(Message(N_("{value} is not a date"), value=repr(text)))
     a, b, c = match.groups()
     if len(a) == 4:
-        return _plausible(dt.date(int(a), int(b), int(c)), text)
+        return _plausible(_calendar_day(int(a), int(b), int(c), text), text)
     first = day_first(locale)
     if first is None:
         if int(a) > 12:
@@ -93,9 +95,17 @@ def parse_date(text: str, locale: str | None) -> dt.date:
         elif a == b:
             first = True
         else:
-            raise ValueError(f"{text!r} could be day/month or month/day and the file names no Locale")
+            raise ValueError(Message(N_("{value} could be day/month or month/day and the file names no Locale"),
+                                     value=repr(text)))
     day, month = (a, b) if first else (b, a)
-    return _plausible(dt.date(_year(c), int(month), int(day)), text)
+    return _plausible(_calendar_day(_year(c), int(month), int(day), text), text)
+
+
+def _calendar_day(year: int, month: int, day: int, text: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:      # "day is out of range for month": say it in the reader's words
+        raise ValueError(Message(N_("{value} is no day of the calendar"), value=repr(text))) from None
 
 
 _RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|bis|au|à)\s+|\s*[–—]\s*")
@@ -105,12 +115,12 @@ def parse_range(text: str, locale: str | None) -> tuple[dt.date, dt.date]:
     """``01/07/26 - 31/07/26`` -> (start, end). Raises ValueError with the reason."""
     parts = [p for p in _RANGE_SPLIT.split(text.strip()) if p.strip()]
     if len(parts) != 2:
-        raise ValueError(f"{text!r} is not a range 'start - end'")
+        raise ValueError(Message(N_("{value} is not a range 'start - end'"), value=repr(text)))
     start, end = (parse_date(p, locale) for p in parts)
     if end < start:
-        raise ValueError(f"the range {text!r} ends before it starts")
+        raise ValueError(Message(N_("the range {value} ends before it starts"), value=repr(text)))
     if (end - start).days > 3 * 366:
-        raise ValueError(f"the range {text!r} spans more than three years")
+        raise ValueError(Message(N_("the range {value} spans more than three years"), value=repr(text)))
     return start, end
 
 

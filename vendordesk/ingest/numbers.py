@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from vendordesk.text import N_, Listing, Message, Number
+
 # Invisible characters seen in exports (LRM, RLM, zero-width space, BOM, word joiner).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u200b\ufeff\u2060"), None)
 _SPACES = " \t\n\r\f\v\u00a0\u202f\u2009\u2007\u2002\u2003"
@@ -114,7 +116,7 @@ def _tokens(text: str) -> tuple[bool, bool, str] | None:
     elif text.endswith("-"):
         negative, text = not negative, text[:-1].strip()
     if not _BODY.match(text) or not text[-1].isdigit():
-        raise ValueError(f"{text!r} is not a number")
+        raise ValueError(Message(N_("{value} is not a number"), value=repr(text)))
     return negative, is_percent, text
 
 
@@ -163,8 +165,8 @@ class MarksEvidence:
     def decide(self, locale: str | None = None, fallback_locale: str | None = None) -> ColumnMarks:
         """The column's marks; ``locale`` is the file's own, ``fallback_locale`` the workspace's."""
         if len(self.fixed) == 2:
-            raise AmbiguousMarks(f"{self.fixed['.']!r} has a decimal point but {self.fixed[',']!r} a decimal "
-                                 "comma in the same column")
+            raise AmbiguousMarks(Message(N_("{point} has a decimal point but {comma} a decimal comma in the same "
+                                            "column"), point=repr(self.fixed["."]), comma=repr(self.fixed[","])))
         if self.fixed:
             return ColumnMarks(next(iter(self.fixed)))
         if not self.maybe:
@@ -178,18 +180,21 @@ class MarksEvidence:
             if source == "file":
                 return ColumnMarks(decimal)
             meaning = _plain(example, decimal)
-            return ColumnMarks(decimal, f"values like {example!r} were read as {meaning} (the file names no "
-                                        f"Locale; the workspace locale {code} writes the decimal mark "
-                                        f"'{decimal}')")
-        readings = " or ".join(_plain(example, mark) for mark in (",", "."))
-        raise AmbiguousMarks(f"{example!r} can be read as {readings} and the file names no Locale")
+            return ColumnMarks(decimal, Message(N_("values like {example} were read as {meaning} (the file names no "
+                                                   "Locale; the workspace locale {locale} writes the decimal mark "
+                                                   "'{mark}')"), example=repr(example), meaning=meaning,
+                                                locale=code, mark=decimal))
+        readings = Listing([_plain(example, mark) for mark in (",", ".")], style="or")
+        raise AmbiguousMarks(Message(N_("{example} can be read as {readings} and the file names no Locale"),
+                                     example=repr(example), readings=readings))
 
 
 def _plain(text: str, decimal: str) -> str:
+    """How ``text`` reads with ``decimal`` as its decimal mark, in the reader's digits, ungrouped."""
     tokens = _tokens(text)
     assert tokens is not None   # only values with a body are collected as evidence
     number = _number(tokens[2], decimal)
-    return f"{number:g}" if abs(number) < 1e15 else repr(number)
+    return Number(number, decimals=None) if abs(number) < 1e15 else repr(number)
 
 
 def _number(body: str, decimal: str | None) -> float:
@@ -197,20 +202,20 @@ def _number(body: str, decimal: str | None) -> float:
     whole, frac = body, ""
     if decimal and decimal in body:
         if body.count(decimal) > 1:
-            raise ValueError(f"{body!r} has more than one decimal mark")
+            raise ValueError(Message(N_("{value} has more than one decimal mark"), value=repr(body)))
         whole, _, frac = body.partition(decimal)
         if not frac.isdigit():
-            raise ValueError(f"{body!r} is not a number")
+            raise ValueError(Message(N_("{value} is not a number"), value=repr(body)))
     if whole.isdigit():
         return float(f"{whole}.{frac}" if frac else whole)
     groups = {mark for mark in ".,' " if mark in whole}
     if len(groups) > 1:
-        raise ValueError(f"{body!r} mixes grouping marks")
+        raise ValueError(Message(N_("{value} mixes grouping marks"), value=repr(body)))
     if groups:
         mark = groups.pop()
         shape = whole.replace(mark, "G")
         if not (_WESTERN.match(shape) or mark == "," and _LAKH.match(shape)):
-            raise ValueError(f"{body!r}: a thousands group must have three digits")
+            raise ValueError(Message(N_("{value}: a thousands group must have three digits"), value=repr(body)))
         whole = shape.replace("G", "")
     if not whole:
         whole = "0"
@@ -227,7 +232,7 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(Message(N_("{value} is not a number"), value=repr(value)))
     if type(value) is str and value.isdigit():   # the common case: a plain count
         return float(value) / 100.0 if percent else count(value)
     if isinstance(value, PercentCell):
@@ -236,7 +241,7 @@ def parse_number(value: object, locale: str | None = None, percent: bool = False
         if math.isnan(value):  # NaN from a spreadsheet
             return None
         if math.isinf(value):
-            raise ValueError(f"{value!r} is not a finite number")
+            raise ValueError(Message(N_("{value} is not a finite number"), value=repr(value)))
         return float(value) / 100.0 if percent else float(value)
     text = str(value)
     if text.isdigit():   # the common case: a plain count

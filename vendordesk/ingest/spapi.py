@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vendordesk.core.marketplaces import marketplace_name
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
 from vendordesk.ingest.spapi_values import JsonObject
-from vendordesk.text import N_
+from vendordesk.text import N_, Message, Number
 
 Fields = tuple[tuple[str, str], ...]   # (field name, kind: "money" or "num")
 # (report_type, table, aggregate key, by-ASIN key, fields, has currency column)
@@ -136,9 +137,10 @@ def assume_currency(report: ParsedReport, where: str) -> None:
                            "VendorDesk knows. Nothing was imported. Download the document again from Amazon."),
                         file=report.file_name, field=where, marketplace=str(report.marketplace_id))
     report.currency = currency
-    report.warnings.append(f"{where}: no currency is named; the amounts were stored as {currency}, the currency "
-                           f"of marketplace {report.marketplace_id}. If that is wrong, undo this import and "
-                           "download the document again from Amazon.")
+    report.warnings.append(Message(N_("{field}: no currency is named; the amounts were stored as {currency}, the "
+                                      "currency of marketplace {marketplace}. If that is wrong, undo this import "
+                                      "and download the document again from Amazon."), field=where,
+                                   currency=currency, marketplace=marketplace_name(report.marketplace_id)))
 
 
 def report_options(doc: JsonObject, file_name: str) -> JsonObject:
@@ -266,7 +268,8 @@ def begin(doc: JsonObject, file_name: str) -> tuple[ParsedReport, str]:
         values.text(market, file_name, f"reportSpecification.marketplaceIds[{index}]")
     report.marketplace_id = markets[0]
     if len(markets) > 1:
-        report.warnings.append(f"{len(markets)} marketplaces named; facts stored under {markets[0]}.")
+        report.warnings.append(Message(N_("{count} marketplaces named; facts stored under {marketplace}."),
+                                       count=Number(len(markets)), marketplace=marketplace_name(markets[0])))
     if spec.get("lastUpdatedDate") is not None:
         _iso_date(spec["lastUpdatedDate"], file_name, "reportSpecification.lastUpdatedDate")
         report.last_updated = spec["lastUpdatedDate"]
@@ -288,8 +291,9 @@ def begin(doc: JsonObject, file_name: str) -> tuple[ParsedReport, str]:
 
 def finish(report: ParsedReport, account_currency: str | None) -> ParsedReport:
     if account_currency and report.currency and report.currency != account_currency:
-        report.warnings.append(f"Amounts are in {report.currency}, the account works in {account_currency}; "
-                               "they are kept in their own currency. Check the account currency in Settings.")
+        report.warnings.append(Message(N_("Amounts are in {currency}, the account works in {account}; they are kept "
+                                          "in their own currency. Check the account currency in Settings."),
+                                       currency=report.currency, account=account_currency))
     if not report.row_count:
-        report.warnings.append("The document holds no rows.")
+        report.warnings.append(Message(N_("The document holds no rows.")))
     return report

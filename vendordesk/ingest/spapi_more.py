@@ -6,7 +6,7 @@ from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest import spapi_values as values
 from vendordesk.ingest.spapi_values import JsonObject
-from vendordesk.text import N_
+from vendordesk.text import N_, Message, Number
 
 _QUANTILES = ("meanForecastUnits", "p70ForecastUnits", "p80ForecastUnits", "p90ForecastUnits")
 _COUPON_FIELDS = ("clips", "redemptions", "budget", "totalDiscount", "budgetSpent",
@@ -55,7 +55,10 @@ def forecasting(doc: JsonObject, report: ParsedReport) -> None:
             odd += 1
         report.forecasts.append((asin, report.marketplace_id, program, generated, start, end, *units))
     if odd:
-        report.warnings.append(f"{odd} forecast rows have quantiles out of order (e.g. P90 < P80); stored as delivered.")
+        report.warnings.append(Message.ngettext(
+            "{count} forecast row has quantiles out of order (e.g. P90 < P80); stored as delivered.",
+            "{count} forecast rows have quantiles out of order (e.g. P90 < P80); stored as delivered.", odd,
+            count=Number(odd)))
     if report.forecasts:
         report.period_start = min(r[4] for r in report.forecasts)
         report.period_end = max(r[5] for r in report.forecasts)
@@ -105,5 +108,5 @@ def coupons(doc: JsonObject, report: ParsedReport) -> None:
     if report.extras:
         report.period_start = min(r[5] for r in report.extras)
         report.period_end = max(r[6] for r in report.extras)
-        report.warnings.append("Coupon figures are kept per coupon and ASIN as extra facts "
-                               "(metric coupon.<id>.<field>); they are coupon totals, not per-ASIN sales.")
+        report.warnings.append(Message(N_("Coupon figures are kept per coupon and ASIN as extra facts (metric "
+                                          "coupon.<id>.<field>); they are coupon totals, not per-ASIN sales.")))

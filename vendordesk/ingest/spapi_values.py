@@ -16,7 +16,7 @@ from typing import Any
 
 from vendordesk.core.parsed import FORECAST_AHEAD_DAYS, HISTORY_AHEAD_DAYS, date_bounds
 from vendordesk.errors import UserError
-from vendordesk.text import N_
+from vendordesk.text import N_, Listing, Message, Number
 
 MAX_ABS = 1e15
 # Amazon defines these as >= 0 (domain §2.3-2.9); the others (ordered units, inventory, margins) may be < 0.
@@ -42,6 +42,12 @@ class TooLong:
     def __repr__(self) -> str:
         return f"{self.digits[:12]}… ({len(self.digits)} digits)"
 
+    def shown(self) -> Message:
+        """Its first digits and how many there are, for a refusal in the reader's language."""
+        count = len(self.digits)
+        return Message.ngettext("{start}… ({count} digit)", "{start}… ({count} digits)", count,
+                                start=self.digits[:12], count=Number(count))
+
 
 class DuplicateKey(Exception):
     """One JSON object names the same key twice (json would keep the last value silently)."""
@@ -51,7 +57,7 @@ class DuplicateKey(Exception):
         self.key, self.values, self.asin = key, values, asin
 
     def refusal(self, file_name: str) -> UserError:
-        shown = " and ".join(_short(v) if type(v) is int or type(v) is float else _brief(v) for v in self.values[:3])
+        shown = Listing(_short(v) if type(v) is int or type(v) is float else _brief(v) for v in self.values[:3])
         if isinstance(self.asin, str):
             return UserError(N_('{file}: the field "{key}" appears {count} times in one JSON object (the record of '
                                 "ASIN {asin}), with the values {shown}; which one Amazon meant cannot be known. "
@@ -91,7 +97,7 @@ def number(value: object, file_name: str, where: str, name: str = "") -> int | f
     if isinstance(value, TooLong):
         raise UserError(N_("{file}: {field}: the integer {value} is too large to be a report value. Nothing was "
                            "imported. The document is damaged; download it again from Amazon."),
-                        file=file_name, field=where, value=repr(value))
+                        file=file_name, field=where, value=value.shown())
     if type(value) is not int and type(value) is not float:
         raise UserError(N_("{file}: {field}: {value} is not a number. Nothing was imported. The document is "
                            "damaged; download it again from Amazon."),
@@ -113,7 +119,9 @@ def number(value: object, file_name: str, where: str, name: str = "") -> int | f
 
 
 def _short(value: int | float) -> str:
-    text = repr(value) if isinstance(value, float) or value.bit_length() < 200 else f"{value.bit_length()}-bit integer"
+    if isinstance(value, int) and value.bit_length() >= 200:
+        return Message(N_("{bits}-bit integer"), bits=Number(value.bit_length()))
+    text = repr(value)
     return text if len(text) <= 30 else text[:20] + "…"
 
 

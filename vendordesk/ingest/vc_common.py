@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from vendordesk.core.marketplaces import marketplace_name
 from vendordesk.core.parsed import ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.detect import Context
@@ -13,12 +14,16 @@ from vendordesk.ingest.markets import CURRENCY_OF as CURRENCY_OF  # re-exported:
 from vendordesk.ingest.markets import MARKETPLACES
 from vendordesk.ingest.metadata import grain_of, parse_range
 from vendordesk.ingest.numbers import AmbiguousMarks, ColumnMarks, MarksEvidence, clean
-from vendordesk.text import N_
+from vendordesk.text import N_, Day, Message, reason
 
 _GRAIN_WORDS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
                 "monthly": "month", "quarter": "quarter", "year": "year", "yearly": "year",
                 "tag": "day", "woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
                 "jour": "day", "semaine": "week", "mois": "month", "trimestre": "quarter", "année": "year"}
+# A period's grain as a warning names it, in the reader's language.
+GRAIN_NAMES = {"day": Message.pgettext("period", "day"), "week": Message.pgettext("period", "week"),
+               "month": Message.pgettext("period", "month"), "quarter": Message.pgettext("period", "quarter"),
+               "year": Message.pgettext("period", "year"), "custom": Message.pgettext("period", "custom")}
 
 
 def market_id(code: str | None) -> str | None:
@@ -39,7 +44,7 @@ def set_period(report: ParsedReport, context: Context) -> None:
         except ValueError as exc:
             raise UserError(N_("{file}: metadata Viewing Range=[{range}]: {problem}. Nothing was imported. Export "
                                "the report again, or add Locale=[..] to the first row."), file=report.file_name,
-                            range=text, problem=str(exc)) from None
+                            range=text, problem=reason(exc)) from None
     elif context.period:
         start, end = (dt.date.fromisoformat(d) for d in context.period)
     else:
@@ -51,11 +56,14 @@ def set_period(report: ParsedReport, context: Context) -> None:
     report.grain = grain_of(start, end)
     stated = _GRAIN_WORDS.get(report.metadata.get("reporting_range", "").strip().lower())
     if stated and stated != report.grain:
-        report.warnings.append(f"Reporting Range says {stated} but the Viewing Range {start}..{end} is a "
-                               f"{report.grain} period; stored as {report.grain}.")
+        report.warnings.append(Message(N_("Reporting Range says {stated} but the Viewing Range {start}..{end} is "
+                                          "a {grain} period; stored as {grain}."),
+                                       stated=GRAIN_NAMES.get(stated, stated), start=Day(start), end=Day(end),
+                                       grain=GRAIN_NAMES.get(report.grain, report.grain)))
     if report.grain == "custom":
-        report.warnings.append(f"{start}..{end} is not a calendar day, Sunday-Saturday week, month, quarter "
-                               "or year; the facts are kept as a custom period that weekly views do not show.")
+        report.warnings.append(Message(N_("{start}..{end} is not a calendar day, Sunday-Saturday week, month, "
+                                          "quarter or year; the facts are kept as a custom period that weekly "
+                                          "views do not show."), start=Day(start), end=Day(end)))
 
 
 def set_view(report: ParsedReport) -> None:
@@ -85,9 +93,10 @@ def set_marketplace(report: ParsedReport, context: Context, per_row: bool = Fals
                            "Central export, whose first row names the country."), file=report.file_name,
                         several=", ".join(several))
     if not countries and not per_row and context.marketplace_id:
-        report.warnings.append(f"The file names no marketplace (no Countries=[..] in its first row); its facts "
-                               f"were stored under the workspace's marketplace {context.marketplace_id}. If that is "
-                               "wrong, undo this import and import the unchanged Vendor Central export.")
+        report.warnings.append(Message(N_("The file names no marketplace (no Countries=[..] in its first row); its "
+                                          "facts were stored under the workspace's marketplace {marketplace}. If "
+                                          "that is wrong, undo this import and import the unchanged Vendor Central "
+                                          "export."), marketplace=marketplace_name(context.marketplace_id)))
 
 ASIN_RE = re.compile(r"^(?:B[0-9A-Z]{9}|[0-9]{9}[0-9X])$")
 
@@ -135,7 +144,8 @@ def decide_marks(report: ParsedReport, context: Context, header: list[str],
             raise UserError(N_("{file}: column '{column}': {problem}. Nothing was imported. Export the report again "
                                "unchanged from Vendor Central (its first row names the Locale), or add "
                                "Locale=[de_DE] or Locale=[en_US] to the first row."), file=report.file_name,
-                            column=header[index], problem=str(exc)) from None
+                            column=header[index], problem=reason(exc)) from None
         if marks[index].assumed:
-            report.warnings.append(f"Column '{header[index]}': {marks[index].assumed}.")
+            report.warnings.append(Message(N_("Column '{column}': {assumed}."), column=header[index],
+                                           assumed=marks[index].assumed))
     return marks

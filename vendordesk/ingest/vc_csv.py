@@ -16,6 +16,7 @@ from pathlib import Path
 
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
+from vendordesk.ingest.library_texts import explained
 from vendordesk.text import N_
 
 FIELD_LIMIT = 128 * 1024
@@ -179,7 +180,7 @@ class CsvRows:
                                 "export the report again unchanged."), file=self.name, line=start)
         return UserError(N_("{file}: row {line}: the quotes in this row do not pair up ({problem}). Nothing was "
                             "imported. Fix row {line} or export the report again unchanged."),
-                         file=self.name, line=start, problem=message)
+                         file=self.name, line=start, problem=explained(message))
 
     def _is_last_line(self, start: int) -> bool:
         return sum(1 for _ in self._lines()) <= start

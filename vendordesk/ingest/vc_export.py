@@ -15,6 +15,7 @@ from typing import Any
 from vendordesk.core.parsed import Context, ParsedReport
 from vendordesk.errors import UserError
 from vendordesk.ingest.aliases import is_asin_header
+from vendordesk.ingest.library_texts import explained
 from vendordesk.ingest.vc_csv import CUT_BEFORE_HEADER, CUT_IN_HEADER, HEADER_SCAN, CsvRows, cut_off
 from vendordesk.ingest.vc_sink import RowSink
 from vendordesk.text import N_
@@ -44,7 +45,7 @@ def read_xlsx(path: Path, context: Context, sink: RowSink | None = None) -> Pars
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UserError(N_("{file}: not a readable Excel workbook ({problem}). Nothing was imported. Open it in "
-                           "Excel and save it again as .xlsx, or export CSV."), file=path.name, problem=str(exc)) from exc
+                           "Excel and save it again as .xlsx, or export CSV."), file=path.name, problem=explained(str(exc))) from exc
     try:
         for sheet in book.worksheets:
             rows: list[list[Any]] = []

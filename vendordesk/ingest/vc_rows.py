@@ -23,7 +23,7 @@ from vendordesk.ingest.aliases import (
 )
 from vendordesk.ingest.numbers import ColumnMarks, MarksEvidence, count, currency_in, parse_number
 from vendordesk.ingest.vc_sink import KeyCount, ListSink, RowSink
-from vendordesk.text import N_
+from vendordesk.text import N_, Message, reason
 
 FACT_TABLES = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")
 TYPE_OF = {"sales_facts": "sales", "traffic_facts": "traffic", "inventory_facts": "inventory",
@@ -119,7 +119,7 @@ class _Collector:
         except ValueError as exc:
             raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is not a number ({problem}). Nothing "
                                "was imported. Fix the cell or export the report again."), file=self.report.file_name,
-                            line=line, column=title, cell=cell, problem=str(exc)) from None
+                            line=line, column=title, cell=cell, problem=reason(exc)) from None
         if value is not None and target.unit == "bps":
             value /= 10000.0
         symbol = currency_in(cell) if target.unit in ("money", "units") else None
@@ -147,8 +147,8 @@ class _Collector:
             return vc_common.check_asin(self.report, asin, line, header[self.layout.asin])
         model = str(row[self.layout.model] or "").strip() if self.layout.model is not None else ""
         if model and model in self.context.model_to_asin:
-            self.report.warnings.append(f"row {line}: no ASIN; model number {model} is ASIN "
-                                        f"{self.context.model_to_asin[model]}.")
+            self.report.warnings.append(Message(N_("row {line}: no ASIN; model number {model} is ASIN {asin}."),
+                                                line=line, model=model, asin=self.context.model_to_asin[model]))
             return self.context.model_to_asin[model]
         if any(str(c or "").strip() for c in row):
             self.skipped_count += 1
@@ -243,22 +243,25 @@ def _currency(report: ParsedReport, collector: _Collector, context: Context) -> 
     several = getattr(context, "currencies", ())
     if money and not (stated or found) and by_market:
         country = report.metadata.get("countries", "").strip()
-        report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
-                               f"amounts were stored as {by_market}, the currency of its marketplace "
-                               f"(Countries=[{country}]). If that is wrong, undo this import and import the "
-                               "unchanged Vendor Central export.")
+        report.warnings.append(Message(N_("The file names no currency (no Currency=[..], no symbol in the amounts); "
+                                          "the amounts were stored as {currency}, the currency of its marketplace "
+                                          "(Countries=[{country}]). If that is wrong, undo this import and import "
+                                          "the unchanged Vendor Central export."), currency=by_market,
+                                       country=country))
     elif money and not (stated or found) and len(several) > 1:
         raise UserError(N_("{file}: the file names no currency (no Currency=[..], no symbol in the amounts) and "
                            "this workspace holds several ({several}). Nothing was imported. Import the unchanged "
                            "Vendor Central export, whose first row names the currency."), file=report.file_name,
                         several=", ".join(several))
     elif money and not (stated or found) and context.currency:
-        report.warnings.append(f"The file names no currency (no Currency=[..], no symbol in the amounts); the "
-                               f"amounts were stored as {context.currency}, the workspace's currency. If that is "
-                               "wrong, undo this import and import the unchanged Vendor Central export.")
+        report.warnings.append(Message(N_("The file names no currency (no Currency=[..], no symbol in the amounts); "
+                                          "the amounts were stored as {currency}, the workspace's currency. If that "
+                                          "is wrong, undo this import and import the unchanged Vendor Central "
+                                          "export."), currency=context.currency))
     if context.currency and report.currency and report.currency != context.currency:
-        report.warnings.append(f"Amounts are in {report.currency}, the account works in {context.currency}; "
-                               "they are kept in their own currency. Check the account currency in Settings.")
+        report.warnings.append(Message(N_("Amounts are in {currency}, the account works in {account}; they are kept "
+                                          "in their own currency. Check the account currency in Settings."),
+                                       currency=report.currency, account=context.currency))
 
 
 def _guess_currency(report: ParsedReport, context: Context) -> str | None:
@@ -323,8 +326,9 @@ def _decide_marks(report: ParsedReport, context: Context, header: list[str], dat
             collector.marks[index] = evidence[index].decide(report.metadata.get("locale"), context.locale)
         except ValueError:
             collector.ambiguous.add(index)
-            report.warnings.append(f"Column '{header[index]}' (not known to VendorDesk) writes numbers whose decimal "
-                                   "mark cannot be told; its cells were kept as text.")
+            report.warnings.append(Message(N_("Column '{column}' (not known to VendorDesk) writes numbers whose "
+                                              "decimal mark cannot be told; its cells were kept as text."),
+                                           column=header[index]))
 
 
 def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header: list[str]) -> None:
@@ -334,6 +338,7 @@ def _finish(report: ParsedReport, layout: _Layout, collector: _Collector, header
     if keys and collector.cogs_at is not None and (
             not collector.cogs_seen or collector.duplicates and collector.sink.all_zero("sales_facts", "shipped_cogs")):
         collector.sink.clear("sales_facts", "shipped_cogs")
-        report.warnings.append("Shipped COGS is blank or 0 on every row: stored as missing, not as 0 revenue. "
-                               "The COGS basis is unavailable for this period; use a file with Shipped COGS.")
+        report.warnings.append(Message(N_("Shipped COGS is blank or 0 on every row: stored as missing, not as 0 "
+                                          "revenue. The COGS basis is unavailable for this period; use a file with "
+                                          "Shipped COGS.")))
     check_blocks(report, collector, layout, header, keys)

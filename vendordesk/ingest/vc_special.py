@@ -19,7 +19,7 @@ from vendordesk.ingest.vc_common import (
     column_marks,
     set_marketplace,
 )
-from vendordesk.text import N_
+from vendordesk.text import N_, Day, Message, reason
 
 _WEEK = re.compile(r"^(?:week|woche|semaine|kw)\s*(\d+)\s*(?:\((.*)\))?", re.IGNORECASE)
 _STATISTIC = {"mean": "mean_units", "average": "mean_units", "mittelwert": "mean_units", "moyenne": "mean_units",
@@ -77,14 +77,15 @@ def _weeks(report: ParsedReport, header: list[str], generated: dt.date) -> dict[
                 start, end = parse_range(match.group(2), report.locale)
             except ValueError as exc:
                 raise UserError(N_("{file}: column '{column}': {problem}. Nothing was imported."),
-                                file=report.file_name, column=title, problem=str(exc)) from None
+                                file=report.file_name, column=title, problem=reason(exc)) from None
         else:
             inferred = True
             start = sunday + dt.timedelta(weeks=int(match.group(1)) - 1)
             end = start + dt.timedelta(days=6)
         weeks[index] = (start.isoformat(), end.isoformat())
     if inferred:
-        report.warnings.append(f"Week columns carry no dates; week 1 was taken as the week of {sunday}.")
+        report.warnings.append(Message(N_("Week columns carry no dates; week 1 was taken as the week of {day}."),
+                                       day=Day(sunday)))
     return weeks
 
 
@@ -116,11 +117,12 @@ def forecast(report: ParsedReport, header: list[str], data: Iterable[list[Any]],
                 raise UserError(N_("{file}: row {line}, column '{column}': {cell!r} is not a number ({problem}). "
                                    "Nothing was imported. Fix the cell or export the forecast again."),
                                 file=report.file_name, line=header_at + 2 + offset, column=header[index],
-                                cell=row[index], problem=str(exc)) from None
+                                cell=row[index], problem=reason(exc)) from None
             slot = collected.setdefault((asin, start, end), {})
             slot[column] = value
     if guessed:
-        report.warnings.append("The file does not say which statistic it holds (Mean, P70, P80, P90); read as Mean.")
+        report.warnings.append(Message(N_("The file does not say which statistic it holds (Mean, P70, P80, P90); "
+                                          "read as Mean.")))
     report.forecasts = [(a, market, "RETAIL", generated.isoformat(), s, e, v.get("mean_units"), v.get("p70_units"),
                          v.get("p80_units"), v.get("p90_units")) for (a, s, e), v in collected.items()]
     report.period_start = min((r[4] for r in report.forecasts), default=None)
@@ -136,7 +138,7 @@ def _date(report: ParsedReport, text: object, line: int, title: str) -> str | No
     except ValueError as exc:
         raise UserError(N_("{file}: row {line}, column '{column}': {problem}. Nothing was imported. Add Locale=[..] "
                            "to the first row or export the dates as YYYY-MM-DD."), file=report.file_name, line=line,
-                        column=title, problem=str(exc)) from None
+                        column=title, problem=reason(exc)) from None
 
 
 def _getter(row: list[Any], cols: dict[str, int]) -> Callable[[str], Any]:
@@ -191,7 +193,7 @@ def purchase_orders(report: ParsedReport, header: list[str], data: Iterable[list
         raise UserError(N_("{file}: mixed currencies ({currencies}). Nothing was imported. Export one marketplace per "
                            "file."), file=report.file_name, currencies=", ".join(sorted(codes)))
     if "case_size" in cols:
-        report.warnings.append("Quantities were multiplied by Case size to get units.")
+        report.warnings.append(Message(N_("Quantities were multiplied by Case size to get units.")))
     report.currency = next(iter(codes), None)
     report.purchase_orders, report.po_lines = list(orders.values()), list(lines.values())
     ordered = [o[3] for o in report.purchase_orders if o[3]]

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from vendordesk.errors import UserError
-from vendordesk.text import texts
+from vendordesk.text import N_, texts
 
 if TYPE_CHECKING:
     from vendordesk.core.forecast.plan import ForecastPlan
@@ -29,7 +29,8 @@ def find_department(ws: Workspace, name: str) -> dict[str, Any]:
         if key in (dep["id"].casefold(), (dep["name_de"] or "").casefold(), (dep["name_en"] or "").casefold()):
             return dep
     known = ", ".join(d["id"] for d in deps)
-    raise UserError(f"department {name!r}: not known in this workspace. Use one of: {known}.")
+    raise UserError(N_("department {name}: not known in this workspace. Use one of: {known}."), name=repr(name),
+                    known=known)
 
 
 def forecast_plan(ws: Workspace) -> ForecastPlan | None:

@@ -12,7 +12,7 @@ from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
-from vendordesk.text import texts
+from vendordesk.text import N_, Joined, texts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,9 +95,9 @@ def add_case(workspace: WorkspaceArg, values: Mapping[str, Any], progress: Progr
         problems = rules.validate_case(values, store.case_ids(ws), store.known_asins(ws))
         errors = [p for p in problems if p.severity == "error"]
         if errors:
-            raise UserError(" ".join(f"{p.field}: {p.message()}" for p in errors))
+            raise UserError(N_("The case was not added: {problems}"), problems=Joined([p.text() for p in errors], " "))
         store.add_case(ws, values)
-    warnings = tuple(f"{p.field}: {p.message()}" for p in problems)
+    warnings = tuple(p.text() for p in problems)
     return OpResult(values["case_id"], Changes(tickets=True), warnings)
 
 

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from vendordesk.errors import UserError
+from vendordesk.text import N_, Day, Message
 
 PERIODS = ("DAY", "WEEK", "MONTH", "QUARTER", "YEAR")
 MAX_DAY_SPAN = 15
@@ -87,27 +88,33 @@ def _month_end(day: dt.date) -> dt.date:
 def check_period(period: str, start: dt.date, end: dt.date, today: dt.date) -> None:
     """Raise UserError when the range does not fit Amazon's rules for ``period``."""
     if period not in PERIODS:
-        raise UserError(f"Sync: reportPeriod {period!r} is unknown. Choose one of {', '.join(PERIODS)}.")
+        raise UserError(N_("Sync: reportPeriod {period} is unknown. Choose one of {periods}."),
+                        period=repr(period), periods=", ".join(PERIODS))
     if end < start:
-        raise UserError(f"Sync: the period ends ({end}) before it starts ({start}). Swap the dates.")
+        raise UserError(N_("Sync: the period ends ({end}) before it starts ({start}). Swap the dates."),
+                        end=Day(end), start=Day(start))
     if end >= today:
-        raise UserError(f"Sync: the period ends on {end}, but Amazon only reports finished days "
-                        f"(up to {today - dt.timedelta(days=1)}). Choose an earlier end date.")
+        raise UserError(N_("Sync: the period ends on {end}, but Amazon only reports finished days (up to {last}). "
+                           "Choose an earlier end date."), end=Day(end), last=Day(today - dt.timedelta(days=1)))
     if (today - start).days > LOOKBACK_DAYS:
-        raise UserError(f"Sync: {start} is more than {LOOKBACK_DAYS} days ago; Amazon keeps no older data. "
-                        "Choose a later start date.")
+        raise UserError(N_("Sync: {start} is more than {days} days ago; Amazon keeps no older data. Choose a later "
+                           "start date."), start=Day(start), days=LOOKBACK_DAYS)
     sunday, saturday = week_bounds(start, end)
     rules = {
         "WEEK": (start == sunday and end == saturday,
-                 f"WEEK ranges run Sunday to Saturday; use {sunday} to {saturday}"),
-        "MONTH": (start.day == 1 and end == _month_end(end), "MONTH ranges start on the 1st and end on a month's last day"),
+                 Message(N_("WEEK ranges run Sunday to Saturday; use {sunday} to {saturday}"), sunday=Day(sunday),
+                         saturday=Day(saturday))),
+        "MONTH": (start.day == 1 and end == _month_end(end),
+                  Message(N_("MONTH ranges start on the 1st and end on a month's last day"))),
         "QUARTER": (start.day == 1 and start.month in (1, 4, 7, 10) and end == _month_end(end)
-                    and end.month in (3, 6, 9, 12), "QUARTER ranges cover whole calendar quarters"),
-        "YEAR": ((start.month, start.day, end.month, end.day) == (1, 1, 12, 31), "YEAR ranges run 1 Jan to 31 Dec"),
+                    and end.month in (3, 6, 9, 12), Message(N_("QUARTER ranges cover whole calendar quarters"))),
+        "YEAR": ((start.month, start.day, end.month, end.day) == (1, 1, 12, 31),
+                 Message(N_("YEAR ranges run 1 Jan to 31 Dec"))),
     }
     ok, rule = rules.get(period, (True, ""))
     if not ok:
-        raise UserError(f"Sync: {start} to {end} does not fit reportPeriod {period}: {rule}.")
+        raise UserError(N_("Sync: {start} to {end} does not fit reportPeriod {period}: {rule}."), start=Day(start),
+                        end=Day(end), period=period, rule=rule)
 
 
 def check_options(report_type: str, options: object) -> dict[str, str]:
