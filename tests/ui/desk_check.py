@@ -70,7 +70,12 @@ def _plain_mnemonic(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def catalogue_pairs() -> dict[str, str]:
-    """English source -> German, from the Qt .ts and the gettext .po (only fixed texts)."""
+    """English source -> German, from the Qt .ts and the gettext .po (only fixed texts that differ)."""
+    return {k: v for k, v in _all_pairs().items() if k != v and k.lower() not in SAME_IN_BOTH}
+
+
+@lru_cache(maxsize=1)
+def _all_pairs() -> dict[str, str]:
     pairs: dict[str, str] = {}
     if TS.exists():
         for message in ET.parse(TS).getroot().iter("message"):
@@ -85,7 +90,7 @@ def catalogue_pairs() -> dict[str, str]:
         for msgid, msgstr in _read_po(PO.read_text(encoding="utf-8")):
             if msgid and msgstr and "{" not in msgid:
                 pairs.setdefault(msgid.strip(), msgstr.strip())
-    return {k: v for k, v in pairs.items() if k != v and k.lower() not in SAME_IN_BOTH}
+    return pairs
 
 
 def _read_po(text: str):
@@ -142,7 +147,7 @@ def english_sentence(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _german_texts() -> frozenset[str]:
-    english = set(catalogue_pairs())
+    english = set(_all_pairs())      # "Net PPM" is English too, though one context writes "net PPM"
     return frozenset(g for g in catalogue_pairs().values() if g not in english and len(g) > 3)
 
 
