@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, texts_for, workspace_path
 from vendordesk.ops import tickets as ops
@@ -65,7 +64,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     values = {"case_id": args.case_id.strip(), "subject": args.subject.strip(), "category": args.category,
               "status": args.status,
-              "opened_on": ops.iso_date("--opened", args.opened, language(args)) or dt.date.today().isoformat(),
+              "opened_on": ops.iso_date("--opened", args.opened, language(args)) or ops.today_of(workspace_path(args)).isoformat(),
               "next_follow_up": ops.iso_date("--follow-up", args.follow_up, language(args)), "gear": args.gear,
               "asins": [a.strip().upper() for a in args.asin]}
     result = ops.add_case(workspace_path(args), values)

@@ -58,7 +58,9 @@ def list_cases(workspace: WorkspaceArg, status: str | None = None, due_within: i
                today: dt.date | None = None, lang: str = "en", progress: Progress = no_progress,
                cancelled: Cancelled = never_cancelled) -> OpResult[Document]:
     """``{"tickets": [case documents], "as_of": ISO date, "disputes": [...]}``; ``due_within`` keeps
-    the unresolved cases with a follow-up due within that many days of ``today`` (default: today)."""
+    the unresolved cases with a follow-up due within that many days of ``today`` (default: the
+    log's today, ``ticket_records.log_today``: the demo's data date in the demo, as in the window)."""
+    from vendordesk.ops.ticket_records import log_today
     from vendordesk.store.tickets import chargebacks_frame, tickets_frame
 
     _ = texts(lang)
@@ -67,13 +69,20 @@ def list_cases(workspace: WorkspaceArg, status: str | None = None, due_within: i
     with opened(workspace) as ws:
         frame = tickets_frame(ws)
         chargebacks = chargebacks_frame(ws)
-    today = today or dt.date.today()      # reminders are about today; the dates themselves are stored
+        today = today or log_today(ws)     # the window's one "today"
     if status:
         frame = frame[frame["status"] == status]
     if due_within is not None:
         frame = rules.due_follow_ups(frame, today, due_within)
     cases = [case_document(row) for row in frame.itertuples(index=False)]
     return OpResult({"tickets": cases, "as_of": today.isoformat(), "disputes": disputes_document(chargebacks, today)})
+
+
+def today_of(workspace: WorkspaceArg) -> dt.date:
+    """The day a new case opens on when none is given: the log's today (the window's)."""
+    from vendordesk.ops.ticket_records import log_today
+
+    return log_today(workspace)
 
 
 def iso_date(name: str, value: str | None, lang: str = "en") -> str | None:
