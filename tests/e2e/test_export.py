@@ -244,10 +244,10 @@ def test_facts_xlsx_formats_follow_the_metric(facts_path, tmp_path):
                                            "Marketplace"]
     assert sheet.max_row == 11 and sheet.auto_filter.ref == "A1:J11"
     values = {(r[0].value, r[1].value.date().isoformat(), r[3].value): r[4] for r in sheet.iter_rows(min_row=2)}
-    revenue = values[("B000000001", W2, "shipped_revenue")]
+    revenue = values[("B000000001", W2, "Shipped revenue")]         # the metric in words (CSV: the key)
     assert revenue.value == -45.5 and "€" in revenue.number_format
-    assert values[("B000000001", W1, "procurable_product_out_of_stock_rate")].number_format == "0.0%"
-    units = values[("B000000001", W1, "shipped_units")]
+    assert values[("B000000001", W1, "Out-of-stock rate (procurable)")].number_format == "0.0%"
+    units = values[("B000000001", W1, "Shipped units")]
     assert units.value == 10 and units.number_format == "#,##0"
     assert sheet["B2"].number_format == "YYYY-MM-DD"
 

@@ -146,6 +146,50 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "count": pgettext("unit", "Count"),
         "ratio": pgettext("unit", "Ratio"),
     },
+    # facts: Amazon's report words (Vendor Central, German where it has them)
+    "distributor_view": {
+        "MANUFACTURING": pgettext("distributor view", "Manufacturing"),
+        "SOURCING": pgettext("distributor view", "Sourcing"),
+    },
+    "selling_program": {
+        "RETAIL": pgettext("selling program", "Retail"),
+        "BUSINESS": pgettext("selling program", "Business"),
+        "FRESH": pgettext("selling program", "Fresh"),
+    },
+    "fact_metric": {      # the fact tables' columns (store migrations) and Amazon's forecast
+        "ordered_revenue": pgettext("fact metric", "Ordered revenue"),
+        "ordered_units": pgettext("fact metric", "Ordered units"),
+        "shipped_revenue": pgettext("fact metric", "Shipped revenue"),
+        "shipped_cogs": pgettext("fact metric", "Shipped COGS (sell-in)"),
+        "shipped_units": pgettext("fact metric", "Shipped units"),
+        "customer_returns": pgettext("fact metric", "Customer returns"),
+        "glance_views": pgettext("fact metric", "Glance views"),
+        "procurable_product_out_of_stock_rate": pgettext("fact metric", "Out-of-stock rate (procurable)"),
+        "vendor_confirmation_rate": pgettext("fact metric", "Vendor confirmation rate"),
+        "receive_fill_rate": pgettext("fact metric", "Receive fill rate"),
+        "average_vendor_lead_time_days": pgettext("fact metric", "Average lead time (days)"),
+        "sell_through_rate": pgettext("fact metric", "Sell-through rate"),
+        "open_purchase_order_units": pgettext("fact metric", "Open PO units"),
+        "net_received_inventory_units": pgettext("fact metric", "Net received units"),
+        "net_received_inventory_cost": pgettext("fact metric", "Net received inventory (cost)"),
+        "unfilled_customer_ordered_units": pgettext("fact metric", "Unfilled customer ordered units"),
+        "sellable_on_hand_inventory_units": pgettext("fact metric", "Sellable on-hand units"),
+        "sellable_on_hand_inventory_cost": pgettext("fact metric", "Sellable on-hand inventory (cost)"),
+        "unsellable_on_hand_inventory_units": pgettext("fact metric", "Unsellable on-hand units"),
+        "unsellable_on_hand_inventory_cost": pgettext("fact metric", "Unsellable on-hand inventory (cost)"),
+        "aged90_plus_days_sellable_inventory_units": pgettext("fact metric", "Sellable units aged 90+ days"),
+        "aged90_plus_days_sellable_inventory_cost": pgettext("fact metric", "Sellable inventory aged 90+ days (cost)"),
+        "unhealthy_inventory_units": pgettext("fact metric", "Unhealthy inventory units"),
+        "unhealthy_inventory_cost": pgettext("fact metric", "Unhealthy inventory (cost)"),
+        "highly_available_inventory": pgettext("fact metric", "Highly available inventory"),
+        "net_pure_product_margin": pgettext("fact metric", "Net pure product margin (net PPM)"),
+        "contra_cogs": pgettext("fact metric", "Contra COGS"),
+        "sales_discount": pgettext("fact metric", "Sales discount"),
+        "amazon_forecast_mean_units": pgettext("fact metric", "Amazon forecast, mean units (as of {date})"),
+        "amazon_forecast_p70_units": pgettext("fact metric", "Amazon forecast, P70 units (as of {date})"),
+        "amazon_forecast_p80_units": pgettext("fact metric", "Amazon forecast, P80 units (as of {date})"),
+        "amazon_forecast_p90_units": pgettext("fact metric", "Amazon forecast, P90 units (as of {date})"),
+    },
 }
 #: The default departments' names (the English of core.tickets.DEPARTMENTS; German in the catalogue).
 DEPARTMENT_NAMES: dict[str, tuple[str, str]] = {
@@ -186,6 +230,8 @@ def labeller(field: str, lang: str, departments: dict[str, str] | None = None) -
         return _categories(lang)
     elif field in ("chargeback_type", "chargeback_group"):
         return _amazon_terms(field, lang)
+    elif field == "fact_metric":
+        return _fact_metrics(lang)
     else:
         _ = texts(lang)
         table = {code: _.pgettext(context, message) for code, (context, message) in CODES[field].items()}
@@ -207,6 +253,34 @@ def _categories(lang: str) -> Callable[[object], object]:
     def one(value: object) -> object:
         key = category_key(value) if isinstance(value, str) else None
         return table.get(key, value) if key else value
+
+    return one
+
+
+def _fact_metrics(lang: str) -> Callable[[object], object]:
+    """A fact's metric in words; Amazon's forecast (``amazon_forecast_p70_units@2026-08-08``) with
+    the day it was made. A metric we do not know (an extra report's column) stays as stored."""
+    from vendordesk.text import formatter
+
+    _ = texts(lang)
+    table = {code: _.pgettext(context, message) for code, (context, message) in CODES["fact_metric"].items()}
+    day = formatter(lang).date
+    seen: dict[str, object] = {}       # a few dozen distinct metrics in any number of rows
+
+    def one(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        if value not in seen:
+            base, _sep, made = value.partition("@")
+            text = table.get(base)
+            if text is None:
+                seen[value] = value
+            else:
+                try:
+                    seen[value] = text.format(date=day(made)) if "{date}" in text else text
+                except ValueError:
+                    seen[value] = value
+        return seen[value]
 
     return one
 

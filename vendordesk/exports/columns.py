@@ -6,7 +6,8 @@ language and formats each cell by its kind:
 text, date (a real date cell), money (two decimals and the currency), pct (a fraction shown as
 0.0 %), units (thousands, no decimals), int (an identifier or a count, no separators), number
 (two decimals), score (0-100, no decimals), bool; "metric" (facts: the format follows the metric)
-and "kpi" (gears: the format follows the unit column).
+and "kpi" (gears: the format follows the unit column); "key": an id CSV writes and XLSX leaves out
+(its name is the next column; the labels still read it).
 """
 
 from __future__ import annotations
@@ -111,11 +112,11 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("asins", "int", NP_("export column", "ASINs ordering")),
     ),
     "gears": (
-        C("gear_id", "text", NP_("export column", "Gear ID")),
+        C("gear_id", "key", NP_("export column", "Gear ID")),
         C("gear", "text", NP_("export column", "Gear")),
         C("gear_score", "score", NP_("export column", "Gear score")),
         C("gear_status", "text", NP_("export column", "Gear status")),
-        C("kpi_id", "text", NP_("export column", "KPI ID")),
+        C("kpi_id", "key", NP_("export column", "KPI ID")),
         C("kpi", "text", NP_("export column", "KPI")),
         C("unit", "text", NP_("export column", "Unit")),
         C("value", "kpi", NP_("export column", "Value")),

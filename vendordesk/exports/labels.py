@@ -15,7 +15,8 @@ from vendordesk.core.labels import labeller
 
 # kind -> column -> core.labels field
 LABELS: dict[str, dict[str, str]] = {
-    "facts": {"grain": "grain", "marketplace_id": "marketplace"},
+    "facts": {"metric": "fact_metric", "distributor_view": "distributor_view", "selling_program": "selling_program",
+              "grain": "grain", "marketplace_id": "marketplace"},
     "tickets": {"category": "category", "status": "case_status", "gear": "gear", "owner_department": "department"},
     "chargebacks": {"kind": "chargeback_kind", "dispute_status": "dispute_status", "type": "chargeback_type",
                     "issue_group": "chargeback_group"},

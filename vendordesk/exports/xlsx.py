@@ -16,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from vendordesk.core.marketplaces import currency_of
 from vendordesk.exports import formats
 from vendordesk.exports.cells import TRIGGERS, xlsx_text
 from vendordesk.exports.columns import Col, header
@@ -32,9 +33,17 @@ class _Sheet:
         self.labels = labels or {}
         keys = [c.key for c in columns]
         self.currency = keys.index("currency") if "currency" in keys else None
+        self.market = keys.index("marketplace_id") if "marketplace_id" in keys else None
         self.metric = keys.index("metric") if "metric" in keys else None
         self.unit = keys.index("unit") if "unit" in keys else None
+        # "key" columns feed the labels and formats but are not written (an id next to its name)
+        self.written = [i for i, c in enumerate(columns) if c.kind != "key"]
         self.rows = 0
+
+    @property
+    def width(self) -> int:
+        """The number of columns written."""
+        return len(self.written)
 
     def shown(self, row) -> list:
         """The row as the cells show it: label columns through their labels (``exports.labels``)."""
@@ -45,26 +54,29 @@ class _Sheet:
 
     def widths(self, sample: list) -> None:
         sample = [self.shown(r) for r in sample[:500]]
-        for i, col in enumerate(self.columns):
+        for n, i in enumerate(self.written):
+            col = self.columns[i]
             width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0))
             if col.kind == "text":
-                longest = max((len(str(r[i])) for r in sample[:500] if r[i] is not None), default=0)
+                longest = max((len(str(r[i])) for r in sample if r[i] is not None), default=0)
                 width = max(width, longest + 2)
-            self.ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width)
+            self.ws.column_dimensions[get_column_letter(n + 1)].width = min(60, width)
 
     def header(self) -> None:
         bold = Font(bold=True)
         cells = []
-        for col in self.columns:
-            cell = WriteOnlyCell(self.ws, value=header(col, self.lang))
+        for i in self.written:
+            cell = WriteOnlyCell(self.ws, value=header(self.columns[i], self.lang))
             cell.font = bold
             cells.append(cell)
         self.ws.append(cells)
 
     def append(self, row) -> None:
         currency = row[self.currency] if self.currency is not None else "EUR"
+        if not currency and self.market is not None:        # a report without a currency column
+            currency = currency_of(row[self.market])
         shown = self.shown(row) if self.labels else row
-        self.ws.append([self._cell(col, value, row, currency) for col, value in zip(self.columns, shown)])
+        self.ws.append([self._cell(self.columns[i], shown[i], row, currency) for i in self.written])
         self.rows += 1
 
     def _cell(self, col: Col, value, row, currency):
@@ -138,7 +150,7 @@ def write_xlsx(path, columns: list[Col], batches: Iterable[list], lang: str, tit
     for batch in _chain(first, iterator):
         for row in batch:
             sheet.append(row)
-    last = get_column_letter(max(1, len(columns)))
+    last = get_column_letter(max(1, sheet.width))
     ws.auto_filter.ref = f"A1:{last}{sheet.rows + 1}"
     workbook.save(path)
     return sheet.rows
