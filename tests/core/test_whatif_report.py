@@ -56,22 +56,27 @@ def test_excel_export_german_headers_and_euro_formats(tmp_path):
     shocks = [SHOCK]
     out = write_whatif(r, {"currency": "EUR", "shocks": shocks}, tmp_path / "wi.xlsx", "de")
     wb = load_workbook(out)
+    assert [w.title for w in wb.worksheets] == ["Was-wäre-wenn", "Wege", "Wochen", "Annahmen"]
+    for sheet in wb.worksheets:            # each sheet one table: header row 1 frozen, filtered
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
     ws = wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[1][0] == "Bestätigungsquote der Bestellungen -10 Punkte für 6 Wochen"
-    header = next(i for i, row in enumerate(rows) if row[0] == "Kennzahl")
-    assert rows[header][:4] == ("Kennzahl", "Änderung", "Wahrscheinlich von", "bis")
-    units_row = rows[header + 1]
+    assert rows[0] == ("Kennzahl", "Änderung", "Wahrscheinlich von", "bis", "Einheit")
+    units_row = rows[1]
     assert units_row[0] == "Stück" and units_row[1] == pytest.approx(r.totals["units"])
-    money_cell = ws.cell(row=header + 3, column=2)           # our revenue (shipped COGS)
+    money_cell = ws.cell(row=3, column=2)                    # our revenue (shipped COGS)
     assert isinstance(money_cell.value, (int, float)) and "€" in money_cell.number_format
-    # the waterfall rows end in the total
+    assert ws.cell(row=3, column=5).value == "€"
     # the waterfall ends in the totals: our revenue, Amazon's revenue, Amazon's margin
-    assert rows[-1][0] == "Unser Umsatz (Shipped COGS)"
-    assert rows[-1][1:4] == pytest.approx([r.totals[k] for k in ("vendor_revenue", "amazon_revenue", "net_ppm_eur")])
-    assert rows[-5][1:4] == ("Unser Umsatz (Shipped COGS)", "Amazons Umsatz (Shipped Revenue)", "Amazons Marge")
-    weeks = wb.worksheets[1]
+    paths = list(wb.worksheets[1].iter_rows(values_only=True))
+    assert paths[0][1:4] == ("Unser Umsatz (Shipped COGS)", "Amazons Umsatz (Shipped Revenue)", "Amazons Marge")
+    assert paths[-1][0] == "Unser Umsatz (Shipped COGS)"
+    assert paths[-1][1:4] == pytest.approx([r.totals[k] for k in ("vendor_revenue", "amazon_revenue", "net_ppm_eur")])
+    weeks = wb.worksheets[2]
     assert weeks.cell(1, 1).value == "Woche" and weeks.max_row == 13 and weeks.freeze_panes == "A2"
+    assumptions = list(wb.worksheets[3].iter_rows(values_only=True))
+    assert assumptions == [("Was-wäre-wenn über 12 Wochen",),
+                           ("Bestätigungsquote der Bestellungen -10 Punkte für 6 Wochen",)]
 
 
 def test_printable_page_says_the_band_and_the_paths():

@@ -118,10 +118,10 @@ def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, 
     tab.export()
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
-    assert header[:4] == ["Zahnrad-ID", "Zahnrad", "Zahnrad-Punkte", "Zahnrad-Status"]
+    assert header[:3] == ["Zahnrad", "Zahnrad-Punkte", "Zahnrad-Status"]        # the ids only in CSV
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     german = {g.id: g.name("de") for g in GEARS}
-    assert all(r[1] == german[r[0]] for r in rows)
+    assert {r[0] for r in rows} == {german[g.id] for g in tab.report.gears}
     assert {r[header.index("Zahnrad-Status")] for r in rows} <= {"Gut", "Beobachten", "Jetzt handeln", "Keine Daten"}
     assert {r[header.index("Einheit")] for r in rows} <= {"Prozent", "Betrag", "Einheiten", "Wochen", "Tage",
                                                           "Sterne", "Punkte", "Anzahl", "Verhältnis"}

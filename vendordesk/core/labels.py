@@ -109,6 +109,11 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "amazon": pgettext("forecast source", "Amazon's (better so far)"),
         "combined": pgettext("forecast source", "Ours + Amazon's"),
     },
+    "order_basis": {      # whose forecast a week's expected orders follow (core.forecast.supply)
+        "amazon": pgettext("order basis", "Amazon's forecast"),
+        "ours": pgettext("order basis", "Our forecast"),
+        "mixed": pgettext("order basis", "Amazon's and ours (by ASIN)"),
+    },
     "forecast_flag": {
         "returns": pgettext("forecast flag", "returns > orders set to 0"),
         "gaps": pgettext("forecast flag", "missing weeks"),

@@ -110,6 +110,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("total", "units", NP_("export column", "Total units")),
         C("value", "money", NP_("export column", "Value")),
         C("asins", "int", NP_("export column", "ASINs ordering")),
+        C("order_basis", "text", NP_("export column", "Orders follow")),
     ),
     "gears": (
         C("gear_id", "key", NP_("export column", "Gear ID")),

@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
     "tasks": {"department_id": "department", "gear": "gear", "status": "task_status"},
     "forecast": {"model": "forecast_model", "source": "forecast_source", "flags": "forecast_flags",
                  "events": "forecast_events"},
+    "orders": {"order_basis": "order_basis"},
     "gears": {"gear_status": "gear_status", "kpi_status": "gear_status", "unit": "unit"},
 }
 

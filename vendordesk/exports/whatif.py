@@ -1,6 +1,6 @@
 """A what-if result to Excel for people: headers in the UI language, € / units / points formats,
-frozen header rows, column widths. Sheet 1: the shocks, the totals with their 10-90 % range and
-the € waterfall of the paths (they add up to the total); sheet 2: the weekly course."""
+one table per sheet (header row 1 frozen, autofilter, column widths): the totals with their 10-90 %
+range, the € waterfall of the paths (they add up to the total), the weekly course, the shocks."""
 
 from __future__ import annotations
 
@@ -34,8 +34,19 @@ def _row(ws, values, fmt=None, bold=False) -> None:
             cell.number_format = fmt
 
 
+def _table(ws, widths) -> None:
+    """A sheet a person can sort and filter: header row 1 frozen, an autofilter over the rows."""
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(1, ws.max_row)}"
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
 def write_whatif(result, info: dict, out: Path, lang: str = "en") -> Path:
-    """``out`` must end in .xlsx; written atomically. Returns the path."""
+    """``out`` must end in .xlsx; written atomically. Returns the path.
+
+    Every sheet is one table with its header in row 1: the totals, the € paths (they add up to the
+    totals), the weekly course, and the assumptions (the shocks) the run was made with."""
     out = Path(out)
     if check_target(out) != "xlsx":
         from vendordesk.errors import UserError
@@ -47,26 +58,21 @@ def write_whatif(result, info: dict, out: Path, lang: str = "en") -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = _("What-if")
-    _row(ws, [_("What-if over {n} weeks", n=result.weeks)], bold=True)
-    for shock in info.get("shocks", ()):
-        _row(ws, [shock_words(shock, lang)])
-    _row(ws, [])
     _row(ws, [_("Figure"), _("Change"), _("Likely from"), _("to"), _("Unit")], bold=True)
-    header_row = ws.max_row
     for key, name, value, lo, hi in totals_rows(result, lang, cur):
         fmt = money if key in MONEY else POINTS if key == "net_ppm" else UNITS
-        unit = cur if key in MONEY else _("points") if key == "net_ppm" else _("units")
+        unit = formats.SYMBOLS.get(cur, cur) if key in MONEY else _("points") if key == "net_ppm" else _("units")
         _row(ws, [name, value, lo, hi, unit], fmt)
-    _row(ws, [])
-    _row(ws, [_("Where the euros come from"), *[_(t) for t in ("Our revenue (shipped COGS)",
-                                                                  "Amazon revenue (shipped revenue)", "Amazon's margin")]],
+    _table(ws, (40, 16, 18, 16, 12))
+
+    paths = wb.create_sheet(_("Paths"))
+    _row(paths, [_("Where the euros come from"), *[_(t) for t in ("Our revenue (shipped COGS)",
+                                                                     "Amazon revenue (shipped revenue)", "Amazon's margin")]],
          bold=True)
     steps = {m: waterfall(result, m, lang, short=False) for m in MONEY}
     for i, step in enumerate(steps["vendor_revenue"]):
-        _row(ws, [step.label, *[steps[m][i].value for m in MONEY]], money, bold=step.key == "total")
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    for col, width in zip("ABCDE", (62, 16, 16, 16, 12)):
-        ws.column_dimensions[col].width = width
+        _row(paths, [step.label, *[steps[m][i].value for m in MONEY]], money, bold=step.key == "total")
+    _table(paths, (62, 28, 34, 18))
 
     weeks = wb.create_sheet(_("Weeks"))
     heads = [_("Week"), _("Units"), _("Units, cumulative"), _("Likely from"), _("to"),
@@ -80,10 +86,13 @@ def write_whatif(result, info: dict, out: Path, lang: str = "en") -> Path:
             c.number_format = UNITS
         for c in cells[5:]:
             c.number_format = money
-    weeks.freeze_panes = "A2"
-    weeks.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{weeks.max_row}"
-    for i, head in enumerate(heads, start=1):
-        weeks.column_dimensions[get_column_letter(i)].width = max(10, len(head) + 3)
+    _table(weeks, [max(10, len(head) + 3) for head in heads])
+
+    assumptions = wb.create_sheet(_("Assumptions"))
+    _row(assumptions, [_("What-if over {n} weeks", n=result.weeks)], bold=True)
+    for shock in info.get("shocks", ()):
+        _row(assumptions, [shock_words(shock, lang)])
+    _table(assumptions, (62,))
     with atomic_target(out) as temp:
         wb.save(temp)
     return out

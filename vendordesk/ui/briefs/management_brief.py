@@ -223,10 +223,9 @@ class ManagementBriefDialog(QDialog):
         print_html(self, self.html, self.images)
 
     def export_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from vendordesk.ui.export_dialog import ask_export_path
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export brief as PDF"), "management.pdf",
-                                              self.tr("PDF (*.pdf)"))
+        path = ask_export_path(self, self.tr("Export brief as PDF"), "management.pdf", self.tr("PDF (*.pdf)"))
         if path:
             self.export_pdf(path if path.lower().endswith(".pdf") else path + ".pdf", offer=True)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from vendordesk.ui.influence.charts import draw_path_waterfall
 from vendordesk.ui.influence.labels import signed_money
@@ -45,8 +45,10 @@ class WhatIfOutput(_Widget):
     def export_dialog(self) -> None:
         if self.result is None:
             return
-        start = str(Path.home() / _tr("what-if.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export what-if"), start, _tr("Excel (*.xlsx)"))
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        # opens in the last export folder, else Documents (never the install folder)
+        path = ask_export_path(self, _tr("Export what-if"), _tr("what-if.xlsx"), _tr("Excel (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -370,7 +369,9 @@ class NegotiationTab(BaseTab):
         if self.analysis is None:
             return
         name = f"{self.case.title or 'brief'}.pdf".replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export brief as PDF"), name, self.tr("PDF (*.pdf)"))
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        path = ask_export_path(self, self.tr("Export brief as PDF"), name, self.tr("PDF (*.pdf)"))
         if path:
             self.export_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
 

@@ -177,7 +177,9 @@ def department_pdf(tab, path: str | None = None) -> None:
     asked = path is None
     if asked:
         title = QCoreApplication.translate("TicketsTab", "Save task list")
-        path, _ = QFileDialog.getSaveFileName(tab, title, "tasks.pdf", "PDF (*.pdf)")
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        path = ask_export_path(tab, title, "tasks.pdf", "PDF (*.pdf)")      # Documents or the last folder
     if path:
         html_to_pdf(department_html(tab), path, title=QCoreApplication.translate("TicketsTab", "Task list"))
         tab._say(QCoreApplication.translate("TicketsTab", "Task list saved to %1").replace("%1", str(path)))

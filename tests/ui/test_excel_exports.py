@@ -1,0 +1,232 @@
+"""Every Excel file the window writes can be handed on (tests/xlsx_checks.py), in German: the
+Tickets tab's cases, chargebacks and tasks (filtered: only the rows on screen), the KPI gears, the
+forecast and its orders, the what-if. The save dialog opens in Documents, then in the folder of
+the last export, never in the install folder (HOME is the test's own folder, tests/conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests import xlsx_checks
+
+pytestmark = pytest.mark.qt
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def german(qapp):
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    yield
+    install_language(qapp, "en")
+
+
+@pytest.fixture
+def save_dialog(monkeypatch, tmp_path):
+    """The save dialog answered at once: ``save_dialog.answer(path)`` for the next call; every
+    folder it was opened in is in ``save_dialog.started``. The last export folder starts unset."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from vendordesk.ui.export_dialog import LAST_DIR_KEY
+
+    QSettings().remove(LAST_DIR_KEY)
+    documents = Path.home() / "Documents"
+    documents.mkdir(exist_ok=True)
+
+    class Dialog:
+        started: list[Path] = []
+        answers: list[Path] = []
+
+        def answer(self, path: Path) -> Path:
+            self.answers.append(path)
+            return path
+
+    dialog = Dialog()
+
+    def ask(parent, title, start, filters):
+        dialog.started.append(Path(start).parent)
+        return str(dialog.answers.pop(0)), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    dialog.documents = documents
+    yield dialog
+    QSettings().remove(LAST_DIR_KEY)
+
+
+def _never_the_install_folder(folders: list[Path]) -> None:
+    for folder in folders:
+        assert folder.is_absolute() and REPO not in (folder, *folder.parents), folder
+        assert Path.cwd() != folder
+
+
+# --- Tickets: cases, chargebacks, tasks, each filtered ---------------------------------------
+@pytest.fixture
+def tickets(qtbot, german, demo_workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tickets.tab import TicketsTab
+
+    tab = TicketsTab(AppContext(demo_workspace, lang="de"))
+    qtbot.addWidget(tab)
+    tab.resize(1280, 720)
+    tab.show()
+    tab.ensure_loaded()
+    qtbot.waitUntil(lambda: all(p.model.frame() is not None for p in (tab.cases, tab.chargebacks, tab.tasks)),
+                    timeout=20000)
+    return tab
+
+
+def _keys_on_screen(page) -> list:
+    return [page.model.row_key(i) for i in range(page.model.rowCount())]
+
+
+def _filter(page, status: str | None = None, search: str = "") -> None:
+    if status is not None:
+        page.status.setCurrentIndex(page.status.findData(status))
+    page.search.setText(search)
+
+
+# kind, the page, a status filter, the first column's header
+FILTERS = [("tickets", "cases", "waiting_amazon", "Fall-ID"),
+           ("chargebacks", "chargebacks", "open", "Nr."),
+           ("tasks", "tasks", "open", "Nr.")]
+
+
+@pytest.mark.parametrize(("kind", "page_name", "status", "first"), FILTERS)
+def test_a_filtered_table_exports_only_its_rows_ready_for_excel(tickets, save_dialog, tmp_path, kind, page_name,
+                                                                 status, first):
+    page = getattr(tickets, page_name)
+    everything = len(page.model.frame())
+    _filter(page, status)
+    shown = _keys_on_screen(page)
+    assert 0 < len(shown) < everything, "the filter should hide some of the demo's rows"
+    out = save_dialog.answer(tmp_path / f"{kind}.xlsx")
+    tickets.export(kind)
+    assert xlsx_checks.problems(out, "de") == []
+    sheet = xlsx_checks.read(out)[0]
+    assert sheet.header[0] == first
+    assert [c.value for c in sheet.column(first)] == shown          # the rows on screen, in their order
+    assert save_dialog.started == [save_dialog.documents]
+
+
+def test_a_search_narrows_the_export_too(tickets, save_dialog, tmp_path):
+    page = tickets.chargebacks
+    _filter(page, None, "")
+    page.status.setCurrentIndex(page.status.findData(None))        # all, closed too
+    first_type = page.model.frame()["type"].dropna().iloc[0]
+    shown_before = page.model.rowCount()
+    page.search.setText(str(first_type))
+    shown = _keys_on_screen(page)
+    assert 0 < len(shown) <= shown_before
+    out = save_dialog.answer(tmp_path / "suche.xlsx")
+    tickets.export("chargebacks")
+    sheet = xlsx_checks.read(out)[0]
+    assert [c.value for c in sheet.column("Nr.")] == shown
+    raised = [c for c in sheet.column("Belastet am") if c.value is not None]
+    assert raised and all(isinstance(c.value, dt.datetime) and c.number_format == "DD.MM.YYYY" for c in raised)
+    amounts = [c for c in sheet.column("Betrag") if c.value is not None]
+    assert amounts and all(c.data_type == "n" and c.number_format == '#,##0.00 "€"' for c in amounts)
+
+
+def test_the_second_export_opens_in_the_folder_of_the_first(tickets, save_dialog, tmp_path):
+    chosen = tmp_path / "Abgabe"
+    chosen.mkdir()
+    save_dialog.answer(chosen / "faelle.xlsx")
+    tickets.export("tickets")
+    save_dialog.answer(chosen / "aufgaben.xlsx")
+    tickets.export("tasks")
+    assert save_dialog.started == [save_dialog.documents, chosen]
+    _never_the_install_folder(save_dialog.started)
+
+
+def test_csv_from_the_window_keeps_the_scripting_contract(tickets, save_dialog, tmp_path):
+    for kind in ("tickets", "chargebacks", "tasks"):
+        out = save_dialog.answer(tmp_path / f"{kind}.csv")
+        tickets.export(kind)
+        assert xlsx_checks.csv_problems(out) == []
+
+
+# --- KPI gears ------------------------------------------------------------------------------
+def test_the_gears_export_is_ready_for_excel(qtbot, german, make_window, demo_workspace, save_dialog, tmp_path):
+    from vendordesk.ui.gears.tab import GearsTab
+
+    window = make_window(demo_workspace, "de")
+    tab = next(t for t in window.tab_widgets if isinstance(t, GearsTab))
+    window.tabs.setCurrentWidget(tab)
+    tab.ensure_loaded()
+    qtbot.waitUntil(lambda: tab.task is None and tab.compute_task is None and tab.report is not None, timeout=60000)
+    out = save_dialog.answer(tmp_path / "zahnraeder.xlsx")
+    tab.export()
+    assert xlsx_checks.problems(out, "de") == []
+    sheet = xlsx_checks.read(out)[0]
+    assert len(sheet.rows) == sum(len(g.kpis) for g in tab.report.gears)
+    change = [c for c in sheet.column("Veränderung") if c.value is not None]
+    assert change and all(c.number_format == "0.0%" for c in change)
+    assert save_dialog.started == [save_dialog.documents]
+
+
+# --- Forecast and orders --------------------------------------------------------------------
+@pytest.fixture
+def forecast(qtbot, german, demo_workspace):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.forecast.tab import ForecastTab
+
+    tab = ForecastTab(AppContext(demo_workspace, lang="de"))
+    qtbot.addWidget(tab)
+    tab.resize(1280, 720)
+    tab.show()
+    tab.ensure_loaded()
+    qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=120000)
+    return tab
+
+
+@pytest.mark.slow
+def test_the_forecast_and_orders_exports_are_ready_for_excel(forecast, save_dialog, tmp_path):
+    out = save_dialog.answer(tmp_path / "prognose.xlsx")
+    forecast.content.export_forecast()
+    assert xlsx_checks.problems(out, "de") == []
+    sheet = xlsx_checks.read(out)[0]
+    assert sheet.header[:3] == ["ASIN", "Woche ab", "P50 Einheiten"]
+    assert len(sheet.rows) == len(forecast.index.asins()) * len(forecast.index.plan.result.weeks)
+    orders = save_dialog.answer(tmp_path / "bestellungen.xlsx")
+    forecast.content.export_orders()
+    assert xlsx_checks.problems(orders, "de") == []
+    value = [c for c in xlsx_checks.read(orders)[0].column("Wert") if c.value is not None]
+    assert value and all(c.number_format == '#,##0.00 "€"' for c in value)
+    assert save_dialog.started == [save_dialog.documents, tmp_path]
+
+
+# --- What-if --------------------------------------------------------------------------------
+def test_the_whatif_export_is_ready_for_excel(qtbot, german, demo_workspace, save_dialog, tmp_path):
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.influence.tab import InfluencePanel
+
+    panel = InfluencePanel(AppContext(demo_workspace, lang="de"))
+    qtbot.addWidget(panel)
+    panel.resize(1280, 720)
+    with qtbot.waitSignal(panel.loaded, timeout=60000):
+        panel.reload()
+    view = panel.whatif
+    panel.tabs.setCurrentWidget(view)
+    view.add_lever("availability", -8, 4)
+    view.run()
+    qtbot.waitUntil(lambda: view.chart_stack.currentIndex() == 1, timeout=60000)
+    out = save_dialog.answer(tmp_path / "was-waere-wenn.xlsx")
+    view.export_dialog()
+    assert out.exists()
+    assert xlsx_checks.problems(out, "de") == []
+    sheets = xlsx_checks.read(out)
+    assert [s.title for s in sheets] == ["Was-wäre-wenn", "Wege", "Wochen", "Annahmen"]
+    assert sheets[0].header == ["Kennzahl", "Änderung", "Wahrscheinlich von", "bis", "Einheit"]
+    assert sheets[3].rows[0][0].value == "Verfügbarkeit (lieferbar) -8 Punkte für 4 Wochen"
+    money = [r[1] for r in sheets[0].rows if r[4].value == "€"]
+    assert money and all("€" in c.number_format and c.data_type == "n" for c in money)
+    assert save_dialog.started == [save_dialog.documents]          # was: the home folder
+    wb = load_workbook(out)
+    assert all(ws.freeze_panes == "A2" for ws in wb.worksheets)
