@@ -3690,7 +3690,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bericht als PDF exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -3769,7 +3769,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+57"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+56"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -3780,12 +3780,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
+        <source>Price increase: ASINs of the case…</source>
+        <translation>Preiserhöhung: ASINs des Falls…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Price increase</source>
         <translation>Preiserhöhung</translation>
     </message>
@@ -3929,18 +3934,34 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Den Fall „%1“ mit allen ASINs, Kostentreibern, Szenarien und Hebeln löschen?</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+25"/>
+        <location line="+42"/>
+        <location line="+47"/>
         <source>Export brief as PDF</source>
         <translation>Briefing als PDF exportieren</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-47"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+9"/>
+        <source>Export the case&apos;s ASINs</source>
+        <translation>ASINs des Falls exportieren</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>price-increase.xlsx</source>
+        <translation>preiserhoehung.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Writing the PDF…</source>
         <translation>PDF wird geschrieben…</translation>
     </message>
@@ -5461,7 +5482,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgabenliste speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Task list</source>
         <translation>Aufgabenliste</translation>
     </message>

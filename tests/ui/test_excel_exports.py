@@ -230,3 +230,31 @@ def test_the_whatif_export_is_ready_for_excel(qtbot, german, demo_workspace, sav
     assert save_dialog.started == [save_dialog.documents]          # was: the home folder
     wb = load_workbook(out)
     assert all(ws.freeze_panes == "A2" for ws in wb.worksheets)
+
+
+# --- Price increase: the case's ASIN table --------------------------------------------------
+def test_the_price_increase_asins_export_is_ready_for_excel(qtbot, german, make_window, demo_workspace,
+                                                             save_dialog, tmp_path):
+    from vendordesk.ui.negotiation.tab import NegotiationTab
+
+    window = make_window(demo_workspace, "de")
+    tab = next(t for t in window.tab_widgets if isinstance(t, NegotiationTab))
+    window.tabs.setCurrentWidget(tab)
+    tab.ensure_loaded()
+    qtbot.waitUntil(lambda: tab.analysis is not None and tab._elasticity is not None, timeout=20000)
+    action = next(a for a in window.export_menu.actions() if a.text() == "Preiserhöhung: ASINs des Falls…")
+    out = save_dialog.answer(tmp_path / "preiserhoehung.xlsx")
+    action.trigger()                                               # File › Export
+    assert xlsx_checks.problems(out, "de") == []
+    sheet = xlsx_checks.read(out)[0]
+    assert sheet.header[:5] == ["ASIN", "Produkt", "EK aktuell", "EK neu", "Veränderung"]
+    assert "Währung" not in sheet.header                           # the € is in the money cells' format
+    table = tab.economics.table
+    assert [c.value for c in sheet.column("ASIN")] == [table.item(r, 0).text() for r in range(table.rowCount())]
+    for row, item in zip(sheet.rows, tab.analysis.items):
+        cost, change = row[2], row[4]
+        assert cost.value == pytest.approx(item.cost_before) and cost.number_format == '#,##0.00 "€"'
+        # the change is a fraction shown as percent: (cost new - cost now) / cost now
+        assert change.value == pytest.approx((item.cost_after - item.cost_before) / item.cost_before)
+        assert change.number_format == "0.0%"
+    assert save_dialog.started == [save_dialog.documents]

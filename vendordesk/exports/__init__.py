@@ -21,7 +21,8 @@ from vendordesk.text import NP_, texts
 MAX_XLSX_ROWS = 1_048_576        # Excel's rows per sheet, the header row included
 TITLES = {"facts": NP_("export title", "Facts"), "tickets": NP_("export title", "Cases"), "chargebacks": NP_("export title", "Chargebacks"),
           "tasks": NP_("export title", "Tasks"), "forecast": NP_("export title", "Forecast"),
-          "orders": NP_("export title", "Orders coming"), "gears": NP_("export title", "KPI gears")}
+          "orders": NP_("export title", "Orders coming"), "gears": NP_("export title", "KPI gears"),
+          "negotiation": NP_("export title", "Price increase")}
 
 Progress = Callable[[float], None]
 

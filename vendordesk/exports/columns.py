@@ -130,6 +130,28 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("data_as_of", "date", NP_("export column", "Data as of")),
         C("week", "date", NP_("export column", "Week")),
     ),
+    "negotiation": (       # a price-increase case's ASINs, as the Economics table shows them
+        C("asin", "text", NP_("export column", "ASIN")),
+        C("title", "text", NP_("export column", "Product")),
+        C("cost_before", "money", NP_("export column", "Cost now")),
+        C("cost_after", "money", NP_("export column", "Cost new")),
+        C("cost_change", "pct", NP_("export column", "Change")),
+        C("asp_13", "money", NP_("export column", "ASP 13 weeks")),
+        C("asp_26", "money", NP_("export column", "ASP 26 weeks")),
+        C("asp_52", "money", NP_("export column", "ASP 52 weeks")),
+        C("asp_trend", "pct", NP_("export column", "ASP trend")),
+        C("front_margin_before", "pct", NP_("export column", "Front margin now")),
+        C("front_margin_after", "pct", NP_("export column", "Front margin new")),
+        C("net_ppm_before", "pct", NP_("export column", "Net PPM now")),
+        C("net_ppm_after", "pct", NP_("export column", "Net PPM new")),
+        C("net_ppm_pass_through", "pct", NP_("export column", "Net PPM if ASP follows")),
+        C("break_even_asp", "money", NP_("export column", "Break-even ASP")),
+        C("crap_risk", "bool", NP_("export column", "CRaP risk")),
+        C("volume_change", "pct", NP_("export column", "Units if ASP follows")),
+        C("vendor_margin_before", "pct", NP_("export column", "Our margin now")),
+        C("vendor_margin_after", "pct", NP_("export column", "Our margin new")),
+        C("currency", "key", NP_("export column", "Currency")),
+    ),
 }
 del C
 

@@ -99,6 +99,15 @@ def export_frame(frame: pd.DataFrame, out: Path, kind: str | None = None, lang: 
     return OpResult(exports.write_frame(frame, Path(out), kind, lang, _steps(progress, cancelled), names))
 
 
+def export_negotiation(analysis: Any, out: Path, lang: str = "en", progress: Progress = no_progress,
+                       cancelled: Cancelled = never_cancelled) -> OpResult[int]:
+    """A price-increase case's ASIN table (``analysis``: core.negotiation's result, as the window
+    shows it) to ``out`` (.csv or .xlsx); the value is the number of rows written."""
+    from vendordesk.exports.frames import negotiation_frame
+
+    return export_frame(negotiation_frame(analysis), Path(out), "negotiation", lang, progress, cancelled)
+
+
 def export_columns(kind: str) -> list[str]:
     """The keys of the columns ``export`` writes for table ``kind``, in their order."""
     from vendordesk.exports.columns import COLUMNS

@@ -61,6 +61,9 @@ class NegotiationTab(BaseTab):
         self.stack.addWidget(self._build_main())
         QVBoxLayout(self).addWidget(self.stack)
         self.layout().setContentsMargins(0, 0, 0, 0)
+        window = self.ctx.services.get("main_window")
+        if window is not None and hasattr(window, "add_export_action"):
+            window.add_export_action(self.tr("Price increase: ASINs of the case…"), lambda: self.export_asins())
 
     def title(self) -> str:
         return self.tr("Price increase")
@@ -374,6 +377,28 @@ class NegotiationTab(BaseTab):
         path = ask_export_path(self, self.tr("Export brief as PDF"), name, self.tr("PDF (*.pdf)"))
         if path:
             self.export_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def export_asins(self, path: str | None = None) -> None:
+        """The open case's ASIN table (the Economics table) to Excel or CSV."""
+        from pathlib import Path
+
+        from vendordesk.errors import UserError
+        from vendordesk.ops.exports import export_negotiation
+        from vendordesk.ui.export_dialog import ask_export_path
+
+        if self.analysis is None:
+            return
+        if path is None:
+            path = ask_export_path(self, self.tr("Export the case's ASINs"), self.tr("price-increase.xlsx"),
+                                   self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        try:
+            export_negotiation(self.analysis, Path(path), self.ctx.lang)
+        except UserError as exc:
+            from vendordesk.ui.errors import user_text
+
+            QMessageBox.warning(self, self.tr("Export the case's ASINs"), user_text(exc))
 
     def export_pdf(self, path: str):
         """Render the brief to ``path`` off the GUI thread; returns the task."""
