@@ -46,3 +46,23 @@ def test_window_opening_is_due_within_7_days():
     assert list(near["amount"]) == [300.0, 100.0]
     assert list(near["action"]) == ["dispute_opens", "dispute_due"]
     assert list(near["action_on"]) == ["2026-03-03", "2026-03-05"]
+
+
+def test_a_claim_raised_on_the_demos_day_is_disputable_for_706_days_by_the_24_month_rule():
+    """Issue 17 asked whether "706 days left" on a new shortage is wrong. By domain.md §4.3 it is
+    not: the only documented end is "disputes limited to invoices <= 24 months old".
+    Raised 21.11.2026, no invoice date: due = +5 days = 26.11.2026; invoice date = due - 30 days
+    (payment terms) = 27.10.2026; + 24 months = 27.10.2028. Days from 21.11.2026: 365 (to
+    21.11.2027) + 366 (to 21.11.2028, with 29.02.2028) - 25 (27.10. -> 21.11.: 4 + 21) = 706."""
+    raised = D(2026, 11, 21)
+    due = t.default_dispute_due("shortage", raised)
+    assert due == D(2028, 10, 27)
+    assert t.days_left(due, raised) == 365 + 366 - (4 + 21) == 706
+    # what the KAM acts on first: the window opening after reconciliation, due + 35 = 31.12.2026
+    opens = t.dispute_opens("shortage", raised)
+    assert opens == D(2026, 11, 26) + dt.timedelta(days=35) == D(2026, 12, 31)
+    frame = pd.DataFrame([{"id": 1, "kind": "shortage", "raised_on": "2026-11-21", "dispute_due": due.isoformat(),
+                           "dispute_status": "open", "dispute_count": 0}])
+    near = t.deadlines_within(frame, D(2026, 12, 28), 7)           # 28.12. + 7 days covers 31.12.
+    assert list(near["action"]) == ["dispute_opens"] and list(near["action_on"]) == ["2026-12-31"]
+    assert t.deadlines_within(frame, raised, 7).empty              # nothing to do in the first week
