@@ -994,6 +994,39 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>FactsExport</name>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export all facts</source>
+        <translation>Alle Fakten exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting all facts…</source>
+        <translation>Alle Fakten werden exportiert…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facts exported to %1 (rows: %2)</source>
+        <translation>Fakten nach %1 exportiert (Zeilen: %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>facts.xlsx</source>
+        <translation>fakten.xlsx</translation>
+    </message>
+</context>
+<context>
     <name>ForecastLabels</name>
     <message>
         <location line="+1"/>
@@ -3488,7 +3521,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+75"/>
+        <source>All facts (CSV/XLSX)…</source>
+        <translation>Alle Fakten (CSV/XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

@@ -258,3 +258,53 @@ def test_the_price_increase_asins_export_is_ready_for_excel(qtbot, german, make_
         assert change.value == pytest.approx((item.cost_after - item.cost_before) / item.cost_before)
         assert change.number_format == "0.0%"
     assert save_dialog.started == [save_dialog.documents]
+
+
+# --- All facts (File › Export), off the GUI thread -----------------------------------------
+@pytest.fixture
+def small_demo(tmp_path):
+    from vendordesk.demo import build_demo
+    from vendordesk.store import open_workspace
+
+    build_demo(tmp_path / "klein.vendordesk", asins=4, weeks=30, seed=7)
+    ws = open_workspace(tmp_path / "klein.vendordesk")
+    yield ws
+    ws.close()
+
+
+def test_all_facts_export_from_the_window_is_ready_for_excel(qtbot, german, make_window, small_demo, save_dialog,
+                                                             tmp_path):
+    from vendordesk.store.facts import facts_frame
+    from vendordesk.ui.operations import runner_for
+    from vendordesk.ui.window.facts_export import KIND
+
+    window = make_window(small_demo, "de")
+    action = next(a for a in window.export_menu.actions() if a.text() == "Alle Fakten (CSV/XLSX)…")
+    out = save_dialog.answer(tmp_path / "fakten.xlsx")
+    action.trigger()
+    runner = runner_for(window.ctx)
+    qtbot.waitUntil(lambda: not runner.running(KIND) and out.exists(), timeout=60000)
+    assert xlsx_checks.problems(out, "de") == []
+    sheet = xlsx_checks.read(out)[0]
+    assert len(sheet.rows) == len(facts_frame(small_demo))             # every fact, one row each
+    german_count = f"{len(sheet.rows):,}".replace(",", ".")          # 9.383: a German thousands point
+    assert window.statusBar().currentMessage() == f"Fakten nach {out} exportiert (Zeilen: {german_count})"
+    assert save_dialog.started == [save_dialog.documents]
+
+
+def test_cancelling_the_facts_export_leaves_no_file(qtbot, german, make_window, small_demo, tmp_path):
+    from vendordesk.ui.operations import runner_for
+    from vendordesk.ui.window.facts_export import KIND, export_all_facts
+
+    window = make_window(small_demo, "de")
+    out = tmp_path / "abgebrochen.xlsx"
+    dialog = export_all_facts(window, str(out))
+    from PySide6.QtWidgets import QPushButton
+
+    dialog.findChild(QPushButton).click()                            # the Cancel button
+    runner = runner_for(window.ctx)
+    qtbot.waitUntil(lambda: not runner.running(KIND), timeout=60000)
+    from vendordesk.ui import workers
+
+    qtbot.waitUntil(lambda: workers.running_tasks() == 0, timeout=60000)
+    assert not out.exists() and not list(tmp_path.glob(".abgebrochen.xlsx.*.part"))

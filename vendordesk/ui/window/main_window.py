@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         self._name_tab_actions()
         self._undo_shortcut_for_tab(current)
+        from vendordesk.ui.window.facts_export import export_all_facts
+
+        self.add_export_action(self.tr("All facts (CSV/XLSX)…"), lambda: export_all_facts(self))
         for tab in self.tab_widgets:
             state = self.settings.value(f"layout/{type(tab).__name__}")
             if hasattr(tab, "restore_layout") and isinstance(state, dict):
