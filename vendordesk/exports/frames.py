@@ -3,6 +3,11 @@ window."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def report_frame(report):
     """One row per gear and KPI of a computed GearReport (the window exports what it shows)."""
@@ -25,7 +30,7 @@ NEGOTIATION_FIELDS = ("asin", "title", "cost_before", "cost_after", "cost_change
                       "vendor_margin_before", "vendor_margin_after")
 
 
-def negotiation_frame(analysis):
+def negotiation_frame(analysis: Any) -> pd.DataFrame:
     """One row per ASIN of a price-increase case's analysis (the Economics table), with the case's
     currency (the money columns' sign)."""
     import pandas as pd
