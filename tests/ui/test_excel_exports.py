@@ -200,6 +200,14 @@ def test_the_forecast_and_orders_exports_are_ready_for_excel(forecast, save_dial
     value = [c for c in xlsx_checks.read(orders)[0].column("Wert") if c.value is not None]
     assert value and all(c.number_format == '#,##0.00 "€"' for c in value)
     assert save_dialog.started == [save_dialog.documents, tmp_path]
+    # the picker's search narrows the export to the ASINs it shows
+    asin = forecast.index.asins()[3]
+    forecast.content.search.setText(asin.lower())
+    assert forecast.content.picker_model.rowCount() == 1
+    one = save_dialog.answer(tmp_path / "eine-asin.xlsx")
+    forecast.content.export_forecast()
+    rows = xlsx_checks.read(one)[0].rows
+    assert {r[0].value for r in rows} == {asin} and len(rows) == len(forecast.index.plan.result.weeks)
 
 
 # --- What-if --------------------------------------------------------------------------------

@@ -273,8 +273,12 @@ class ForecastView(QWidget):
             self.write_forecast(path)
 
     def write_forecast(self, path: str) -> None:
-        """Our forecast (asin, week_start, p50..p90, model, flags) as CSV or XLSX."""
+        """Our forecast (asin, week_start, p50..p90, model, flags) as CSV or XLSX: the ASINs the
+        picker shows (all of them unless its search narrows them)."""
         frame = self.index.plan.result.frame()
+        if self.search.text().strip():
+            shown = {str(self.picker_model.row_key(i)) for i in range(self.picker_model.rowCount())}
+            frame = frame[frame["asin"].isin(shown)].reset_index(drop=True)
         if path.lower().endswith(".xlsx"):       # for people: the UI's words (CSV keeps the codes)
             frame["model"] = frame["model"].map(lambda m: labels.model_labels().get(m, m))
             frame["source"] = frame["source"].map(lambda v: labels.source_labels().get(v, v))
