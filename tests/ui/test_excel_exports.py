@@ -36,6 +36,9 @@ def save_dialog(monkeypatch, tmp_path):
 
     from vendordesk.ui.export_dialog import LAST_DIR_KEY
 
+    import tempfile
+
+    assert Path.home().is_relative_to(tempfile.gettempdir())        # never the user's real home
     QSettings().remove(LAST_DIR_KEY)
     documents = Path.home() / "Documents"
     documents.mkdir(exist_ok=True)

@@ -109,7 +109,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("open_po", "units", NP_("export column", "Open PO units")),
         C("total", "units", NP_("export column", "Total units")),
         C("value", "money", NP_("export column", "Value")),
-        C("asins", "int", NP_("export column", "ASINs ordering")),
+        C("asins", "units", NP_("export column", "ASINs ordering")),
         C("order_basis", "text", NP_("export column", "Orders follow")),
     ),
     "gears": (
