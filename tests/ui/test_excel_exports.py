@@ -31,12 +31,12 @@ def german(qapp):
 def save_dialog(monkeypatch, tmp_path):
     """The save dialog answered at once: ``save_dialog.answer(path)`` for the next call; every
     folder it was opened in is in ``save_dialog.started``. The last export folder starts unset."""
+    import tempfile
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog
 
     from vendordesk.ui.export_dialog import LAST_DIR_KEY
-
-    import tempfile
 
     assert Path.home().is_relative_to(tempfile.gettempdir())        # never the user's real home
     QSettings().remove(LAST_DIR_KEY)
