@@ -1900,7 +1900,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
