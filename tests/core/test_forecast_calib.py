@@ -115,3 +115,60 @@ def test_season_cells_set_the_spread_and_the_year_sets_p50s_shift():
     z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool))
     for bi in range(len(cal.BUCKETS)):
         assert z[0, 11, bi] == pytest.approx([1.0, 1.5, 2.5, 2.5])
+
+
+def _two_groups(even: tuple[tuple[float, float], tuple[float, float]],
+                odd: tuple[tuple[float, float], tuple[float, float]]):
+    """Ten series (five per group), past weeks 0..19 at horizon 1, actual 100; ``even`` /
+    ``odd`` give per group (our error, Amazon's error) in the even / odd weeks (ours above)."""
+    n, t = 10, 20
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    for g in (0, 1):
+        rows = slice(5 * g, 5 * g + 5)
+        for parity, errs in ((0, even[g]), (1, odd[g])):
+            ours[rows, parity::2, 0] = 100 + errs[0]
+            amazon[rows, parity::2, 0] = 100 + errs[1]
+    return np.full((n, t), 100.0), ours, amazon
+
+
+def test_an_asins_own_record_counts_as_much_as_its_halves_agree():
+    # Group A: ours errs 2, Amazon's 1 in every week; group B the reverse. R = (5 x 20 x 1 +
+    # 5 x 20 x 2) / (5 x 20 x 2 + 5 x 20 x 1) = 1; r_A = 1 / 2, r_B = 2. Even and odd weeks give
+    # the same log ratio (-ln 2 or +ln 2): var(x0 - x1) = 0, tau^2 = cov = (ln 2)^2 > 0, so k = 0
+    # and lam = 1: each ASIN its own ratio, w_A = 1 / (1 + 0.5^2) = 0.8, w_B = 1 / (1 + 4) = 0.2.
+    # (Before 2026-12-07 lam = 20 / (20 + 26): rho_A = 2^(-20/46) = 0.740, w_A = 0.646.)
+    actual, ours, amazon = _two_groups(even=((2, 1), (1, 2)), odd=((2, 1), (1, 2)))
+    w = rv.weights(ours, amazon, actual)
+    assert w[:5, 0] == pytest.approx([0.8] * 5) and w[5:, 0] == pytest.approx([0.2] * 5)
+    # Halves that disagree: A errs (ours 4, Amazon's 2) in even weeks and (1, 2) in odd ones,
+    # x0 = -ln 2, x1 = +ln 2, r_A = 40 / 50 = 0.8; B (1, 2) then (1, 0.5): x0 = +ln 2,
+    # x1 = -ln 2, r_B = 25 / 20 = 1.25. cov(x0, x1) = -(ln 2)^2 < 0: no real difference, lam = 0,
+    # every ASIN the account's ratio R = (5 x 10 x (2 + 2) + 5 x 10 x (2 + 0.5)) / (5 x 10 x
+    # (4 + 1) + 5 x 10 x (1 + 1)) = 325 / 350 = 13 / 14: w = 1 / (1 + 169 / 196) = 196 / 365.
+    actual, ours, amazon = _two_groups(even=((4, 2), (1, 2)), odd=((1, 2), (1, 0.5)))
+    assert rv.asin_shrink(*_errors(ours, amazon, actual)) == float("inf")
+    w = rv.weights(ours, amazon, actual)
+    assert w[:, 0] == pytest.approx([196 / 365] * 10)
+
+
+def _errors(ours, amazon, actual):
+    o, a = rv._to_buckets(ours), rv._to_buckets(amazon)
+    shared = ~np.isnan(o) & ~np.isnan(a) & ~np.isnan(actual)[:, :, None]
+    return (np.where(shared, np.abs(o - actual[:, :, None]), 0.0), np.where(shared, np.abs(a - actual[:, :, None]), 0.0),
+            shared)
+
+
+def test_the_asin_shrink_is_noise_over_signal_per_week():
+    # Ten series, 20 weeks each: five with half log ratios (x0, x1) = (-1, -0.5) ... built so the
+    # arithmetic is short: A: even (ours e^1, Amazon's 1) -> x0 = -1; odd (e^0.5, 1) -> x1 = -0.5.
+    # B: even (1, e^1) -> +1; odd (1, e^0.5) -> +0.5. Means 0; cov = (1 x 0.5 + 1 x 0.5) / 2 =
+    # 0.5; x0 - x1 = -0.5 (A), +0.5 (B): variance 0.25. n = 20 per ASIN: s^2 = 20 x 0.25 / 4 =
+    # 1.25, k = 1.25 / 0.5 = 2.5 weeks (lam = 20 / 22.5 for each ASIN).
+    e = float(np.exp(1.0))
+    h = float(np.exp(0.5))
+    actual, ours, amazon = _two_groups(even=((e, 1), (1, e)), odd=((h, 1), (1, h)))
+    assert rv.asin_shrink(*_errors(ours, amazon, actual)) == pytest.approx(2.5)
+    # too few series for the split (fewer than MIN_SPLIT = 10): the fixed SHRINK_WEEKS
+    eo, ea, shared = _errors(ours, amazon, actual)
+    assert rv.asin_shrink(eo[:9], ea[:9], shared[:9]) == rv.SHRINK_WEEKS
