@@ -172,3 +172,34 @@ def test_the_asin_shrink_is_noise_over_signal_per_week():
     # too few series for the split (fewer than MIN_SPLIT = 10): the fixed SHRINK_WEEKS
     eo, ea, shared = _errors(ours, amazon, actual)
     assert rv.asin_shrink(eo[:9], ea[:9], shared[:9]) == rv.SHRINK_WEEKS
+
+
+def test_our_past_forecasts_against_amazons_choose_their_models_without_the_weeks_they_score(monkeypatch):
+    # 60 weeks from 2024-01-07; Amazon made a forecast every week from week 50 (2024-12-22) on,
+    # for 1..13 weeks ahead. Its first forecast target is week 51: the weekly origins run from
+    # max(51 - 13 + 1, 60 - 13, 8) = 47 to 59 (rival.extra_origins; 47 is a calibration origin
+    # as well, forecast again). Our models for them must be chosen on weeks 0..46 only: select runs once on the whole history (the forecast) and
+    # once on its first 47 weeks; with the full history's choice our past forecasts had seen
+    # the weeks they are scored on.
+    import pandas as pd
+
+    from vendordesk.core.forecast import backtest as bt
+    from vendordesk.core.forecast import run as fr
+
+    n, t = 3, 60
+    weeks = [(dt.date(2024, 1, 7) + dt.timedelta(weeks=k)).isoformat() for k in range(t)]
+    rng = np.random.default_rng(1)
+    demand = 20 + rng.poisson(5.0, (n, t)).astype(float)
+    rows = [(a, weeks[g], (dt.date.fromisoformat(weeks[g]) + dt.timedelta(weeks=k)).isoformat(), 22.0)
+            for a in ("A", "B", "C") for g in range(50, t) for k in range(1, 14)]
+    amazon = pd.DataFrame(rows, columns=["asin", "generation_date", "week_start", "mean_units"])
+    seen: list[int] = []
+    real = bt.select
+
+    def spy(Y, *args, **kwargs):
+        seen.append(Y.shape[1])
+        return real(Y, *args, **kwargs)
+
+    monkeypatch.setattr(bt, "select", spy)
+    fr.fit_forecast(demand, 4, weeks=weeks, amazon=amazon, asins=["A", "B", "C"])
+    assert seen == [60, 47]
