@@ -203,3 +203,15 @@ def test_our_past_forecasts_against_amazons_choose_their_models_without_the_week
     monkeypatch.setattr(bt, "select", spy)
     fr.fit_forecast(demand, 4, weeks=weeks, amazon=amazon, asins=["A", "B", "C"])
     assert seen == [60, 47]
+
+
+def test_blend_bands_narrow_from_the_spread_they_were_calibrated_on():
+    # Past weeks 0..19 at horizon 1, actual 100: our forecasts as calibrated 105 (error 5), ours
+    # with models chosen without the scored weeks 104 (4), Amazon's 103 (3); weight 0.5. The
+    # blend 0.5 x 104 + 0.5 x 103 = 103.5 errs 3.5: against the calibrated error 3.5 / 5 = 0.7
+    # (the bands were measured on that); without ``calibrated`` 3.5 / 4 = 0.875.
+    actual, ours, amazon = _past_at_horizon_1(ours_at=104.0, amazon_at=103.0)
+    _, calibrated, _ = _past_at_horizon_1(ours_at=105.0, amazon_at=103.0)
+    w = np.full((2, 4), 0.5)
+    assert rv.spread_ratio(ours, amazon, actual, w, calibrated) == pytest.approx([0.7] * 4)
+    assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.875] * 4)

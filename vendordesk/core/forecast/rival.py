@@ -146,19 +146,24 @@ def asin_shrink(eo: np.ndarray, ea: np.ndarray, shared: np.ndarray) -> float:
     return s2 / tau2
 
 
-def spread_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, w: np.ndarray) -> np.ndarray:
+def spread_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, w: np.ndarray,
+                 calibrated: np.ndarray | None = None) -> np.ndarray:
     """Per horizon bucket, how much narrower the blend's errors have been than ours alone:
     sum |blend - actual| / sum |ours - actual| over the shared past ASIN-weeks, with blend =
     (1 - w) x ours + w x Amazon's (the weights of ``weights``); within [MIN_SPREAD, 1], 1 where
     fewer than MIN_SHARED weeks are shared. The conformal bands were measured on our own
     errors; the blend errs less (the two forecasts' errors are not identical), so its bands are
     narrowed by this ratio (before 2026-12-07 they were not: 8-week P70 coverage 75-80 % on
-    four demo seeds). Shapes as ``weights``'s inputs."""
+    four demo seeds). ``calibrated``: our past forecasts as the bands were calibrated on (models
+    chosen on all weeks), when ``ours`` are others (chosen without the weeks they score, run.py):
+    the denominator is theirs, so the ratio turns the calibrated spread into the blend's.
+    Shapes as ``weights``'s inputs."""
     ours, amazon = _to_buckets(ours), _to_buckets(amazon)
-    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(actual)[:, :, None]
+    base = ours if calibrated is None else _to_buckets(calibrated)
+    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(base) & ~np.isnan(actual)[:, :, None]
     blend = (1 - w[:, None, :]) * ours + w[:, None, :] * amazon
     A = actual[:, :, None]
-    eo = np.where(shared, np.abs(ours - A), 0.0).sum(axis=(0, 1))
+    eo = np.where(shared, np.abs(base - A), 0.0).sum(axis=(0, 1))
     eb = np.where(shared, np.abs(blend - A), 0.0).sum(axis=(0, 1))
     out = np.ones(len(BUCKETS))
     for bi in range(len(BUCKETS)):
