@@ -193,8 +193,11 @@ def kind_sizes(settled: Settled, groups: list[Group] | None, i: int) -> KindSize
     logs = np.log(settled.level[chosen])
     mu = float(np.median(logs))
     tau = 1.4826 * float(np.median(np.abs(logs - mu)))
-    phi = max(float(settled.sq[chosen].sum() / settled.mass[chosen].sum()), 1.0)
-    return KindSizes(mu, tau, phi, float(np.median(settled.noise[chosen])))
+    mass = float(settled.mass[chosen].sum())      # 0 when no two observed weeks are adjacent
+    phi = max(float(settled.sq[chosen].sum()) / mass, 1.0) if mass > 0 else 1.0
+    noise = settled.noise[chosen]
+    r = float(np.median(noise[np.isfinite(noise)])) if np.isfinite(noise).any() else 0.5
+    return KindSizes(mu, tau, phi, r)
 
 
 def kind_prior(kind: KindSizes | None, own: np.ndarray, h: int) -> tuple[np.ndarray, float] | None:
