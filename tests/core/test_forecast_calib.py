@@ -115,3 +115,103 @@ def test_season_cells_set_the_spread_and_the_year_sets_p50s_shift():
     z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool))
     for bi in range(len(cal.BUCKETS)):
         assert z[0, 11, bi] == pytest.approx([1.0, 1.5, 2.5, 2.5])
+
+
+def _two_groups(even: tuple[tuple[float, float], tuple[float, float]],
+                odd: tuple[tuple[float, float], tuple[float, float]]):
+    """Ten series (five per group), past weeks 0..19 at horizon 1, actual 100; ``even`` /
+    ``odd`` give per group (our error, Amazon's error) in the even / odd weeks (ours above)."""
+    n, t = 10, 20
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    for g in (0, 1):
+        rows = slice(5 * g, 5 * g + 5)
+        for parity, errs in ((0, even[g]), (1, odd[g])):
+            ours[rows, parity::2, 0] = 100 + errs[0]
+            amazon[rows, parity::2, 0] = 100 + errs[1]
+    return np.full((n, t), 100.0), ours, amazon
+
+
+def test_an_asins_own_record_counts_as_much_as_its_halves_agree():
+    # Group A: ours errs 2, Amazon's 1 in every week; group B the reverse. R = (5 x 20 x 1 +
+    # 5 x 20 x 2) / (5 x 20 x 2 + 5 x 20 x 1) = 1; r_A = 1 / 2, r_B = 2. Even and odd weeks give
+    # the same log ratio (-ln 2 or +ln 2): var(x0 - x1) = 0, tau^2 = cov = (ln 2)^2 > 0, so k = 0
+    # and lam = 1: each ASIN its own ratio, w_A = 1 / (1 + 0.5^2) = 0.8, w_B = 1 / (1 + 4) = 0.2.
+    # (Before 2026-12-07 lam = 20 / (20 + 26): rho_A = 2^(-20/46) = 0.740, w_A = 0.646.)
+    actual, ours, amazon = _two_groups(even=((2, 1), (1, 2)), odd=((2, 1), (1, 2)))
+    w = rv.weights(ours, amazon, actual)
+    assert w[:5, 0] == pytest.approx([0.8] * 5) and w[5:, 0] == pytest.approx([0.2] * 5)
+    # Halves that disagree: A errs (ours 4, Amazon's 2) in even weeks and (1, 2) in odd ones,
+    # x0 = -ln 2, x1 = +ln 2, r_A = 40 / 50 = 0.8; B (1, 2) then (1, 0.5): x0 = +ln 2,
+    # x1 = -ln 2, r_B = 25 / 20 = 1.25. cov(x0, x1) = -(ln 2)^2 < 0: no real difference, lam = 0,
+    # every ASIN the account's ratio R = (5 x 10 x (2 + 2) + 5 x 10 x (2 + 0.5)) / (5 x 10 x
+    # (4 + 1) + 5 x 10 x (1 + 1)) = 325 / 350 = 13 / 14: w = 1 / (1 + 169 / 196) = 196 / 365.
+    actual, ours, amazon = _two_groups(even=((4, 2), (1, 2)), odd=((1, 2), (1, 0.5)))
+    assert rv.asin_shrink(*_errors(ours, amazon, actual)) == float("inf")
+    w = rv.weights(ours, amazon, actual)
+    assert w[:, 0] == pytest.approx([196 / 365] * 10)
+
+
+def _errors(ours, amazon, actual):
+    o, a = rv._to_buckets(ours), rv._to_buckets(amazon)
+    shared = ~np.isnan(o) & ~np.isnan(a) & ~np.isnan(actual)[:, :, None]
+    return (np.where(shared, np.abs(o - actual[:, :, None]), 0.0), np.where(shared, np.abs(a - actual[:, :, None]), 0.0),
+            shared)
+
+
+def test_the_asin_shrink_is_noise_over_signal_per_week():
+    # Ten series, 20 weeks each: five with half log ratios (x0, x1) = (-1, -0.5) ... built so the
+    # arithmetic is short: A: even (ours e^1, Amazon's 1) -> x0 = -1; odd (e^0.5, 1) -> x1 = -0.5.
+    # B: even (1, e^1) -> +1; odd (1, e^0.5) -> +0.5. Means 0; cov = (1 x 0.5 + 1 x 0.5) / 2 =
+    # 0.5; x0 - x1 = -0.5 (A), +0.5 (B): variance 0.25. n = 20 per ASIN: s^2 = 20 x 0.25 / 4 =
+    # 1.25, k = 1.25 / 0.5 = 2.5 weeks (lam = 20 / 22.5 for each ASIN).
+    e = float(np.exp(1.0))
+    h = float(np.exp(0.5))
+    actual, ours, amazon = _two_groups(even=((e, 1), (1, e)), odd=((h, 1), (1, h)))
+    assert rv.asin_shrink(*_errors(ours, amazon, actual)) == pytest.approx(2.5)
+    # too few series for the split (fewer than MIN_SPLIT = 10): the fixed SHRINK_WEEKS
+    eo, ea, shared = _errors(ours, amazon, actual)
+    assert rv.asin_shrink(eo[:9], ea[:9], shared[:9]) == rv.SHRINK_WEEKS
+
+
+def test_our_past_forecasts_against_amazons_choose_their_models_without_the_weeks_they_score(monkeypatch):
+    # 60 weeks from 2024-01-07; Amazon made a forecast every week from week 50 (2024-12-22) on,
+    # for 1..13 weeks ahead. Its first forecast target is week 51: the weekly origins run from
+    # max(51 - 13 + 1, 60 - 13, 8) = 47 to 59 (rival.extra_origins; 47 is a calibration origin
+    # as well, forecast again). Our models for them must be chosen on weeks 0..46 only: select runs once on the whole history (the forecast) and
+    # once on its first 47 weeks; with the full history's choice our past forecasts had seen
+    # the weeks they are scored on.
+    import pandas as pd
+
+    from vendordesk.core.forecast import backtest as bt
+    from vendordesk.core.forecast import run as fr
+
+    n, t = 3, 60
+    weeks = [(dt.date(2024, 1, 7) + dt.timedelta(weeks=k)).isoformat() for k in range(t)]
+    rng = np.random.default_rng(1)
+    demand = 20 + rng.poisson(5.0, (n, t)).astype(float)
+    rows = [(a, weeks[g], (dt.date.fromisoformat(weeks[g]) + dt.timedelta(weeks=k)).isoformat(), 22.0)
+            for a in ("A", "B", "C") for g in range(50, t) for k in range(1, 14)]
+    amazon = pd.DataFrame(rows, columns=["asin", "generation_date", "week_start", "mean_units"])
+    seen: list[int] = []
+    real = bt.select
+
+    def spy(Y, *args, **kwargs):
+        seen.append(Y.shape[1])
+        return real(Y, *args, **kwargs)
+
+    monkeypatch.setattr(bt, "select", spy)
+    fr.fit_forecast(demand, 4, weeks=weeks, amazon=amazon, asins=["A", "B", "C"])
+    assert seen == [60, 47]
+
+
+def test_blend_bands_narrow_from_the_spread_they_were_calibrated_on():
+    # Past weeks 0..19 at horizon 1, actual 100: our forecasts as calibrated 105 (error 5), ours
+    # with models chosen without the scored weeks 104 (4), Amazon's 103 (3); weight 0.5. The
+    # blend 0.5 x 104 + 0.5 x 103 = 103.5 errs 3.5: against the calibrated error 3.5 / 5 = 0.7
+    # (the bands were measured on that); without ``calibrated`` 3.5 / 4 = 0.875.
+    actual, ours, amazon = _past_at_horizon_1(ours_at=104.0, amazon_at=103.0)
+    _, calibrated, _ = _past_at_horizon_1(ours_at=105.0, amazon_at=103.0)
+    w = np.full((2, 4), 0.5)
+    assert rv.spread_ratio(ours, amazon, actual, w, calibrated) == pytest.approx([0.7] * 4)
+    assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.875] * 4)

@@ -95,3 +95,72 @@ def test_the_forecast_never_gives_a_stocked_out_launch_zero():
     res = forecast_panel(clean(["A", "B", "N"], weeks, units, oos), 2)
     assert res.model[2] == "launch_analogues"
     assert res.q[0, 2].tolist() == pytest.approx([10 * np.sqrt(16 / 17)] * 2, rel=1e-3)
+
+
+def _flat(t: int, start: int, value: float) -> np.ndarray:
+    return _launched(t, start, [value] * (t - start))
+
+
+def test_the_first_launch_of_the_panel_borrows_its_size_from_the_established_asins_of_its_kind():
+    # No older launch to learn a curve from (before 2026-12-07: the zero or mean fallback, WAPE
+    # 1.0 on such demo launches). Five established ASINs sell 10, 20, 20, 20, 40 every week: their
+    # log levels have median ln 20 and robust spread 1.4826 x median(ln 2, 0, 0, 0, ln 2) = 0, so
+    # the prior is m = 20 x exp(0 / 2) = 20 with the variance floor v = (20 / 4)^2 = 25 (m / v =
+    # 0.8, m^2 / v = 16); no week-to-week change: dispersion phi = max(0, 1) = 1, noise r = 0.
+    # N (age 2) sold 12 in its second week: S = (16 + 12 / 1) / (0.8 + 1 / 1) = 28 / 1.8 = 15.56,
+    # flat; sigma^2 = ln(1 + 1 / 28) + 0.
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    Y = np.vstack([_flat(t, 0, v) for v in (10, 20, 20, 20, 40)] + [_launched(t, 18, [np.nan, 12])])
+    listed = np.array([0] * 5 + [18])
+    rows, F, sigma = launch_fit(Y, 3, None, listed)
+    assert rows.tolist() == [False] * 5 + [True]
+    assert F[5].tolist() == pytest.approx([28 / 1.8] * 3)
+    assert sigma[5] == pytest.approx(np.sqrt(np.log(29 / 28)))
+    # nothing seen yet (both weeks stock-outs): S = 16 / 0.8 = 20, the kind's median, not 0
+    Y[5, 19] = np.nan
+    rows, F, _ = launch_fit(Y, 3, None, listed)
+    assert rows[5] and F[5].tolist() == pytest.approx([20.0] * 3)
+
+
+def test_a_launch_in_a_noisy_kind_weighs_its_first_weeks_less():
+    # Five established ASINs sell 10, 30, 10, 30, ... over their last 12 weeks (the 13th back
+    # is missing): level 240 / 12 = 20 each, tau = 0, prior as above (m = 20, v = 25). Each of
+    # the 11 week-to-week steps is 20: phi = (11 x 20^2 / 2) / (20 x 11) = 2200 / 220 = 10 per
+    # ASIN, pooled 10. N's 12 units count as 12 / 10: S = (16 + 1.2) / (0.8 + 1 / 10) = 17.2 /
+    # 0.9 = 19.11 (with phi = 1 it was 15.56: a noisy kind's single week says less).
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    rows = []
+    for _ in range(5):
+        y = np.full(t, 20.0)
+        y[t - 13] = np.nan
+        y[t - 12:] = [10, 30] * 6
+        rows.append(y)
+    Y = np.vstack(rows + [_launched(t, 18, [np.nan, 12])])
+    launch, F, _ = launch_fit(Y, 2, None, np.array([0] * 5 + [18]))
+    assert launch[5]
+    assert F[5].tolist() == pytest.approx([17.2 / 0.9] * 2)
+
+
+def test_few_launch_analogues_are_pooled_with_the_kind_in_logs():
+    # One analogue A (listed in week 20, age 10: not yet established) sold 10 a week: its shape
+    # is flat (held end 1), its size 10. Five established ASINs sell 40 a week (log median
+    # ln 40, spread 0). N (listed week 28) has no observed week. Prior in logs: (1 x ln 10 +
+    # KIND_WEIGHT 2 x ln(40 / 1)) / 3 = ln (10 x 40 x 40)^(1/3) = ln 25.20, spread 0: m =
+    # 25.20, v = (m / 4)^2, S = m^2 / v / (m / v) = m. Without the established ASINs: A's 10.
+    from vendordesk.core.forecast.launch import KIND_WEIGHT, launch_fit
+
+    assert KIND_WEIGHT == 2.0
+    t = 30
+    est = [_flat(t, 0, 40.0) for _ in range(5)]
+    A = _flat(t, 20, 10.0)
+    N = np.full(t, np.nan)
+    rows, F, _ = launch_fit(np.vstack(est + [A, N]), 3, None, np.array([0] * 5 + [20, 28]))
+    assert rows.tolist() == [False] * 6 + [True]
+    assert F[6].tolist() == pytest.approx([16000 ** (1 / 3)] * 3)
+    assert F[6, 0] == pytest.approx(25.198, abs=1e-3)
+    rows, F, _ = launch_fit(np.vstack([A, N]), 3, None, np.array([20, 28]))
+    assert F[1].tolist() == pytest.approx([10.0] * 3)

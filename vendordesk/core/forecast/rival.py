@@ -5,8 +5,8 @@ forecast was made, 1..13): ours from the calibration origins of forecast_calib, 
 imported generation (generation_date in week g -> week g + k is horizon k). Per horizon
 bucket (forecast_calib.BUCKETS) the account ratio R_b = MAE_amazon / MAE_ours over the shared
 ASIN-weeks; per ASIN log rho = log R_b + lam x (log r_i - log R), r_i its own ratio over all
-horizons, lam = n_i / (n_i + SHRINK_WEEKS). Amazon's weight (Bates-Granger, inverse squared
-error) w = 1 / (1 + rho^2). Quantiles move with the point: q_comb = q_ours x P_comb / P50_ours.
+horizons, lam = n_i / (n_i + k), k measured from the data (asin_shrink). Amazon's weight
+(Bates-Granger, inverse squared error) w = 1 / (1 + rho^2). Quantiles move with the point: q_comb = q_ours x P_comb / P50_ours.
 Source per ASIN: "amazon" when w >= 0.75 in the first bucket, "ours" when w <= 0.25 or Amazon
 has no forecast for it, else "combined".
 """
@@ -21,6 +21,7 @@ import pandas as pd
 from vendordesk.core.forecast.calib import BUCKETS, HORIZON, bucket
 
 SHRINK_WEEKS = 26.0
+MIN_SPLIT = 10
 MIN_SHARED = 30
 POWER = 2.0   # Bates-Granger: inverse squared error
 MIN_SPREAD = 0.6
@@ -106,7 +107,8 @@ def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray) -> np.ndar
     cnt = shared.sum(axis=(1, 2))
     with np.errstate(all="ignore"):
         r_i = np.where((cnt > 0) & (eo.sum(axis=(1, 2)) > 0), (ea.sum(axis=(1, 2)) + 1e-9) / eo.sum(axis=(1, 2)), R)
-    lam = cnt / (cnt + SHRINK_WEEKS)
+    k = asin_shrink(eo, ea, shared)
+    lam = np.where(cnt > 0, cnt / np.maximum(cnt + k, 1e-9), 0.0)
     for bi in range(len(BUCKETS)):
         so, sa = eo[:, :, bi].sum(), ea[:, :, bi].sum()
         Rb = R if shared[:, :, bi].sum() < MIN_SHARED or so <= 0 else max(sa, 1e-9) / so
@@ -115,19 +117,53 @@ def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray) -> np.ndar
     return w
 
 
-def spread_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, w: np.ndarray) -> np.ndarray:
+def asin_shrink(eo: np.ndarray, ea: np.ndarray, shared: np.ndarray) -> float:
+    """How many shared ASIN-weeks an ASIN needs before its own error ratio counts half:
+    k in lam_i = n_i / (n_i + k), measured by splitting each ASIN's past into even and odd
+    target weeks. Across the ASINs with errors in both halves, the log ratios x0, x1 of the two
+    halves share the real differences between ASINs: tau^2 = max(cov(x0, x1), 0); their
+    difference is noise: an ASIN's log ratio over all its n weeks has variance var(x0 - x1) / 4
+    at the mean n, so per week s^2 = mean n x var(x0 - x1) / 4 and k = s^2 / tau^2 (infinite:
+    lam = 0, when the halves do not agree at all; 0: lam = 1, when they agree exactly).
+    SHRINK_WEEKS with fewer than MIN_SPLIT such ASINs. (Before 2026-12-07 always SHRINK_WEEKS
+    = 26: on six demo seeds the per-ASIN ratios were worth more, ours worse than Amazon's on
+    7 of 18 seed x horizon pairs.) Arrays (series, weeks, buckets) as in ``weights``."""
+    even = (np.arange(eo.shape[1]) % 2 == 0)[None, :, None]
+    halves = []
+    for part in (shared & even, shared & ~even):
+        so, sa = np.where(part, eo, 0.0).sum(axis=(1, 2)), np.where(part, ea, 0.0).sum(axis=(1, 2))
+        with np.errstate(all="ignore"):
+            halves.append(np.where((so > 0) & (sa > 0), np.log(sa / so), np.nan))
+    x0, x1 = halves
+    ok = ~np.isnan(x0) & ~np.isnan(x1)
+    if ok.sum() < MIN_SPLIT:
+        return SHRINK_WEEKS
+    x0, x1 = x0[ok], x1[ok]
+    tau2 = float(np.mean((x0 - x0.mean()) * (x1 - x1.mean())))
+    s2 = float(shared.sum(axis=(1, 2))[ok].mean()) * float(np.var(x0 - x1)) / 4
+    if tau2 <= 0:
+        return float("inf")
+    return s2 / tau2
+
+
+def spread_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, w: np.ndarray,
+                 calibrated: np.ndarray | None = None) -> np.ndarray:
     """Per horizon bucket, how much narrower the blend's errors have been than ours alone:
     sum |blend - actual| / sum |ours - actual| over the shared past ASIN-weeks, with blend =
     (1 - w) x ours + w x Amazon's (the weights of ``weights``); within [MIN_SPREAD, 1], 1 where
     fewer than MIN_SHARED weeks are shared. The conformal bands were measured on our own
     errors; the blend errs less (the two forecasts' errors are not identical), so its bands are
     narrowed by this ratio (before 2026-12-07 they were not: 8-week P70 coverage 75-80 % on
-    four demo seeds). Shapes as ``weights``'s inputs."""
+    four demo seeds). ``calibrated``: our past forecasts as the bands were calibrated on (models
+    chosen on all weeks), when ``ours`` are others (chosen without the weeks they score, run.py):
+    the denominator is theirs, so the ratio turns the calibrated spread into the blend's.
+    Shapes as ``weights``'s inputs."""
     ours, amazon = _to_buckets(ours), _to_buckets(amazon)
-    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(actual)[:, :, None]
+    base = ours if calibrated is None else _to_buckets(calibrated)
+    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(base) & ~np.isnan(actual)[:, :, None]
     blend = (1 - w[:, None, :]) * ours + w[:, None, :] * amazon
     A = actual[:, :, None]
-    eo = np.where(shared, np.abs(ours - A), 0.0).sum(axis=(0, 1))
+    eo = np.where(shared, np.abs(base - A), 0.0).sum(axis=(0, 1))
     eb = np.where(shared, np.abs(blend - A), 0.0).sum(axis=(0, 1))
     out = np.ones(len(BUCKETS))
     for bi in range(len(BUCKETS)):
