@@ -195,18 +195,40 @@ def test_facts_owned_follows_writes_without_an_import(workspace):
 
 @pytest.mark.parametrize(("values", "stored"), [
     ([1.0, 2.5, float("nan"), -0.0, 16_777_216.0], "float32"),      # all exact in float32
-    ([1.0, 16_777_217.0], "float64"),                               # 2**24 + 1 is not
-    ([0.1, 0.2], "float64"),                                        # 0.1 in float32 is 0.100000001...
-    ([1e300, 1.0], "float64"),                                      # overflows float32
+    ([1.0, 16_777_217.0], "int32/1"),                               # 2**24 + 1 is not; a whole number
+    ([0.1, 0.25, float("nan")], "int32/100"),                       # 0.1 in float32 is 0.100000001...
+    ([6100.29, 0.1234], "int32/10000"),                             # cents and a rate to 4 places
+    ([0.1, -0.0], "float64"),                                       # -0.0 as a count would come back 0.0
+    ([1 / 3, 1.0], "float64"),                                      # no decimal with <= 4 digits
+    ([1e300, 1.0], "float64"),                                      # overflows float32 and int32
+    ([21_474_836.48, 0.01], "float64"),                             # 2**31 cents
+    ([0, 1, -128, 127], "int8"),
     ([3, -7, 2**31 - 1], "int32"),
     ([3, 2**31], "int64"),
 ])
-def test_a_narrow_column_round_trips_exactly(values, stored):
+def test_a_narrow_column_round_trips_bit_for_bit(values, stored):
     array = np.array(values, dtype=np.int64 if isinstance(values[0], int) else np.float64)
     data, kind = facts_snapshot._narrow(array)
     assert kind == stored
-    back = np.frombuffer(data, dtype=kind).astype(array.dtype)
+    back = facts_snapshot._widen(data, kind, array.dtype.name)
+    assert back.dtype == array.dtype
     assert back.tobytes() == array.tobytes()       # bit for bit, NaN and -0.0 included
+
+
+def test_the_snapshot_decodes_to_the_frame_it_was_built_from(workspace):
+    rows = [("A1", "M", "MANUFACTURING", "RETAIL", "week", "2024-10-06", "2024-10-12", "EUR", 6100.29, 207.0, 1 / 3),
+            ("B2", "M", "MANUFACTURING", "RETAIL", "week", "2024-10-06", "2024-10-12", "EUR", 0.1, 16_777_217.0,
+             None)]
+    report = ParsedReport(file_name="n.json", source="api", report_type="sales", grain="week",
+                          period_start="2024-10-06", period_end="2024-10-12", currency="EUR", marketplace_id="M",
+                          distributor_view="MANUFACTURING", selling_program="RETAIL")
+    report.blocks["sales_facts"] = FactBlock(("currency", "shipped_revenue", "shipped_units", "shipped_cogs"), rows)
+    write_report(workspace, report)
+    built = weekly_frame(workspace)
+    facts_snapshot.forget(workspace.path)
+    decoded = weekly_frame(workspace)
+    pd.testing.assert_frame_equal(decoded, built)
+    assert decoded.shipped_cogs.tolist()[0] == 1 / 3 and decoded.shipped_revenue.tolist() == [6100.29, 0.1]
 
 
 # ---- undo does what the foreign keys on report_imports would do -----------------------------------
