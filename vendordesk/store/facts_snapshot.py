@@ -2,9 +2,10 @@
 
 ``weekly_frame`` (store.facts_read) for the default view and weekly grain comes from here:
 - in this process, the decoded frame is cached per workspace file and data version;
-- in the workspace, table ``facts_snapshot`` keeps each column as one BLOB (float64 values,
-  int32 codes of ASINs and weeks, one presence byte per row and fact table), so a new process
-  decodes it in milliseconds instead of fetching millions of values through row tuples.
+- in the workspace, table ``facts_snapshot`` keeps each column as one BLOB (float64 values, stored
+  narrower where every value comes back bit for bit, see ``_narrow``; int32 codes of ASINs and
+  weeks; one presence byte per row and fact table), so a new process decodes it in milliseconds
+  instead of fetching millions of values through row tuples.
 
 Invalidation is by imports, never by time: every write of facts calls ``invalidate(conn)`` in
 its own transaction (snapshot deleted, meta 'data_version' + 1). The version key also carries
