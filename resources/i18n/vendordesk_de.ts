@@ -2434,12 +2434,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Import reports</source>
         <translation>Berichte importieren</translation>
     </message>
     <message numerus="yes">
-        <location line="-33"/>
+        <location line="-35"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird gelesen…</numerusform>
@@ -2447,7 +2447,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird importiert…</numerusform>
@@ -2455,7 +2455,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Imported %n file(s)</source>
         <translation>
             <numerusform>%n Datei importiert</numerusform>
@@ -2771,7 +2771,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 was not imported; nothing in the workspace was changed.</source>
         <translation>%1 wurde nicht importiert; im Arbeitsbereich wurde nichts geändert.</translation>
     </message>
@@ -2779,7 +2779,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <location line="+10"/>
         <source>The reading step reports:</source>
-        <translation>Meldung beim Einlesen (englisch):</translation>
+        <translation>Meldung beim Einlesen:</translation>
     </message>
     <message>
         <location line="-5"/>
@@ -3958,7 +3958,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="-137"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-136"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>

@@ -226,3 +226,26 @@ def test_import_details_name_the_shop_and_the_language(qtbot, qapp, empty_window
         assert "Sprache: Deutsch (Deutschland)" in text
     finally:
         install_language(qapp, "en")
+
+
+def test_a_refused_file_is_explained_in_german(qtbot, qapp, make_window, workspace):
+    """The reading step's refusal reaches the German preview in German (the child process was run
+    without --lang and wrote "this is a PNG picture, not a report. Nothing was imported.")."""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.imports.tab import start_import
+
+    try:
+        window = make_window(workspace, "de")
+        flow = start_import(window, [str(FIXTURES / "picture.csv"), str(FIXTURES / "unknown_layout.csv")])
+        qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible(), timeout=60000)
+        texts = []
+        for row in (0, 1):
+            flow.preview.table.selectRow(row)
+            texts.append(flow.preview.details.toPlainText())
+        flow.preview.reject()
+        assert "Das ist ein PNG-Bild, kein Bericht" in texts[0], texts[0]
+        assert "Unbekanntes Berichtsformat" in texts[1], texts[1]
+        for text in texts:
+            assert "Nothing was imported" not in text and "englisch" not in text, text
+    finally:
+        install_language(qapp, "en")
