@@ -75,7 +75,7 @@ class Shots:
         path = self.out / f"{self.prefix}-{name}.png"
         widget.grab().save(str(path))
         self.names.append(path.name)
-        print(path.name)
+        print(path.name, f"{widget.width()}x{widget.height()}")
 
     def modal(self, kind, name: str, trigger, before_close=None) -> None:
         """Run ``trigger()`` (which opens a modal ``kind``), grab the dialog, close it."""
@@ -203,6 +203,7 @@ def negotiation(window, shots: Shots) -> None:
 
     shots.modal(QPrintPreviewDialog, "negotiation-brief-preview", tab.preview,
                 before_close=lambda d: d.resize(*window.size().toTuple()))
+    shots.save(window, "negotiation-after-preview")      # the preview saves the draft first
 
 
 def dialogs(window, shots: Shots, tmp: Path) -> None:

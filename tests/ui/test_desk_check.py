@@ -167,6 +167,8 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
             if found:
                 failures.append(f"[{type(part).__name__}]\n{report(found)}")
         assert {"TicketsTab", "NegotiationTab"} <= checked
+        # no page asks for more room than the screen has (the window would grow past it)
+        assert window.minimumSizeHint().width() <= size[0], window.minimumSizeHint()
         assert not failures, "\n".join(failures)
     finally:
         install_language(qapp, "en")

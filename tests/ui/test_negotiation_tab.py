@@ -192,3 +192,26 @@ def test_chart_months_are_in_the_ui_language(qapp):
         plot.deleteLater()
     finally:
         QLocale.setDefault(previous)
+
+
+def test_an_autosave_does_not_widen_the_window_past_1280(main_window, qtbot):
+    """"Entwurf gespeichert 12:25:11" sat in the row of the brief's buttons: after the first autosave
+    the row needed 1181 px and the window grew from 1280 to 1377 px, wider than the screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "de")
+    try:
+        main_window.resize(1280, 720)
+        tab = _tab(main_window, qtbot)
+        tab.save_now()
+        qtbot.waitUntil(lambda: tab.saved.text() != "")
+        QApplication.processEvents()
+        assert main_window.minimumSizeHint().width() <= 1280
+        assert main_window.width() == 1280
+        tab.heading.setText("Kostenpreiserhöhung Handmixer, Standmixer und Stabmixer der Linie 2027 (alle Farben)")
+        QApplication.processEvents()
+        assert main_window.minimumSizeHint().width() <= 1280     # a long case title wraps
+    finally:
+        install_language(QApplication.instance(), "en")
