@@ -276,6 +276,8 @@ def clip_findings(widget, where: str) -> list[Finding]:
             need = widget.fontMetrics().horizontalAdvance(text) + 2 * widget.margin() + widget.indent() * 0
             if need > widget.width() + 1 and not widget.property("elide"):
                 found.append(Finding("clipped", where, f"{text!r} needs {need}px, has {widget.width()}px"))
+        elif text and rich:
+            found += _rich_clip_findings(widget, where)
     if isinstance(widget, W.QTableView) and widget.horizontalHeader().isVisible():
         header = widget.horizontalHeader()
         model = widget.model()
@@ -293,6 +295,22 @@ def clip_findings(widget, where: str) -> list[Finding]:
                 found.append(Finding("clipped", where, f"header {text!r} needs {need}px, "
                                                        f"has {header.sectionSize(section)}px"))
     return found
+
+
+def _rich_clip_findings(label, where: str) -> list[Finding]:
+    """A rich-text label without word wrap whose laid-out lines are wider than the label (a KPI row
+    of a gear tile cut at the tile's edge: "Ungesunder Bestanc", no "…")."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setHtml(label.text())
+    need = document.idealWidth() + 2 * label.margin()
+    room = label.contentsRect().width()
+    if need > room + 1:
+        return [Finding("clipped", where, f"{_plain(label.text())[:60]!r} needs {need:.0f}px, has {room}px")]
+    return []
 
 
 def combo_clip_findings(widget, where: str) -> list[Finding]:

@@ -115,6 +115,22 @@ def test_finds_a_cut_off_field_an_overlap_and_a_cut_wrapped_label(qtbot):
     assert not left, report(left)
 
 
+def test_finds_a_rich_text_row_cut_at_the_edge(qtbot):
+    """A gear tile's KPI rows are rich text: a row wider than the label is cut without "…"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    root = QWidget()
+    label = QLabel("<span style='font-weight:600'>5,9 %</span>&nbsp; Ungesunder Bestand")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setFixedWidth(label.fontMetrics().horizontalAdvance("5,9 %  Ungesunder Best"))
+    QVBoxLayout(root).addWidget(label)
+    _shown(qtbot, root, 400)
+    assert [f.kind for f in check_widget(root, "de")] == ["clipped"]
+    label.setFixedWidth(300)
+    assert not check_widget(root, "de")
+
+
 def test_finds_a_combo_box_too_narrow_for_its_item(qtbot):
     from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
