@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/window/about.py" line="+31"/>
+        <location filename="../../vendordesk/ui/window/about.py" line="+32"/>
         <source>About VendorDesk</source>
         <translation>Über VendorDesk</translation>
     </message>
@@ -45,8 +45,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Password store</source>
+        <translation>Passwortspeicher</translation>
+    </message>
+    <message>
         <source>Keyring backend</source>
-        <translation>Schlüsselbund-Backend</translation>
+        <translation type="vanished">Schlüsselbund-Backend</translation>
     </message>
 </context>
 <context>
@@ -689,8 +693,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <name>Credentials</name>
     <message>
         <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <source>KDE Wallet</source>
+        <translation>KDE Wallet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rotate the LWA client secret by %1 (%2 days left): create a new one in the Solution Provider Portal and enter it here.</source>
         <translation>Erneuern Sie das LWA-Client-Secret bis %1 (noch %2 Tage): Legen Sie im Solution Provider Portal ein neues an und tragen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret Service (GNOME Keyring)</source>
+        <translation>Secret Service (GNOME-Schlüsselbund)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -702,11 +716,31 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>The LWA client secret is valid until %1.</source>
         <translation>Das LWA-Client-Secret ist bis %1 gültig.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another password store (%1)</source>
+        <translation>anderer Passwortspeicher (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none available</source>
+        <translation>keiner verfügbar</translation>
+    </message>
 </context>
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/credentials.py" line="+39"/>
+        <location filename="../../vendordesk/ui/settings/credentials.py" line="+61"/>
         <source>Optional: VendorDesk can fetch the vendor reports from Amazon&apos;s Selling Partner API. It needs a private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes online unless you start a sync.</source>
         <translation>Optional: VendorDesk kann die Vendor-Berichte über Amazons Selling Partner API abrufen. Dafür ist eine private SP-API-App mit der Rolle „Brand Analytics“ nötig (fragen Sie Ihren Vendor-Central-Administrator). Ohne gestarteten Abgleich geht nichts online.</translation>
     </message>
@@ -746,7 +780,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Passwortspeicher: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No secure password store is available: the credentials are kept for this session only and must be entered again next time.</source>
         <translation>Kein sicherer Passwortspeicher verfügbar: Die Zugangsdaten gelten nur für diese Sitzung und müssen beim nächsten Start erneut eingegeben werden.</translation>
     </message>
@@ -3791,12 +3825,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+254"/>
+        <location line="+260"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-255"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3831,7 +3865,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Brief in German</source>
         <translation>Briefing auf Deutsch</translation>
     </message>
@@ -3866,7 +3900,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+133"/>
+        <location line="+138"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>

@@ -33,11 +33,12 @@ def test_finds_english_identifiers_and_marketplace_ids(qtbot, qapp):
         root = QWidget()
         layout = QVBoxLayout(root)
         for text in ("Costs", "profitability_terms", "Marktplatz: A1PA6795UKMFR9", "Kosten",
-                     "This file is not a report and was not imported.", "bericht_2026.csv"):
+                     "This file is not a report and was not imported.", "bericht_2026.csv",
+                     "Passwortspeicher: keyring.backends.fail.Keyring", "z.B. 1.234,56 € auf www.amazon.de"):
             layout.addWidget(QLabel(text))
         found = {(f.kind, f.text.split(" in ")[0]) for f in check_widget(_shown(qtbot, root, 900), "de")}
         assert found == {("english", "Costs"), ("identifier", "profitability_terms"),
-                         ("identifier", "A1PA6795UKMFR9"),
+                         ("identifier", "A1PA6795UKMFR9"), ("identifier", "keyring.backends.fail.Keyring"),
                          ("english", "This file is not a report and was not imported.")}
     finally:
         install_language(qapp, "en")
@@ -265,5 +266,36 @@ def test_a_refused_file_is_explained_in_german(qtbot, qapp, make_window, workspa
         assert "Unbekanntes Berichtsformat" in texts[1], texts[1]
         for text in texts:
             assert "Nothing was imported" not in text and "englisch" not in text, text
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("backend", ["keyring.backends.fail.Keyring", "keyring.backends.Windows.WinVaultKeyring"])
+def test_the_password_store_is_named_not_its_class_path(qtbot, qapp, make_window, workspace, isolated_env,
+                                                        monkeypatch, backend):
+    """Settings › SP-API and Help › About showed "Passwortspeicher: keyring.backends.fail.Keyring"."""
+    from PySide6.QtWidgets import QLabel
+
+    from vendordesk import secrets
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.settings.tab import SettingsDialog
+    from vendordesk.ui.window import about
+    from vendordesk.ui.window.about import AboutDialog
+
+    monkeypatch.setattr(secrets, "backend_name", lambda: backend)
+    monkeypatch.setattr(about, "keyring_backend_name", lambda: backend)
+    try:
+        window = make_window(workspace, "de")
+        shown = {"keyring.backends.fail.Keyring": "keiner verfügbar",
+                 "keyring.backends.Windows.WinVaultKeyring": "Windows-Anmeldeinformationsverwaltung"}[backend]
+        for make in (SettingsDialog, AboutDialog):
+            dialog = make(window.ctx, window)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            found = [f for f in check_all_pages(dialog, "de") if f.kind == "identifier"]
+            assert not found, report(found)
+            assert any(shown in label.text() for label in dialog.findChildren(QLabel)), make.__name__
+            dialog.close()
     finally:
         install_language(qapp, "en")
