@@ -299,3 +299,26 @@ def test_the_password_store_is_named_not_its_class_path(qtbot, qapp, make_window
             dialog.close()
     finally:
         install_language(qapp, "en")
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")     # the offscreen popup
+def test_the_search_hits_show_the_whole_product_title(qtbot, qapp, main_window):
+    """Ctrl+F, "B0": the list of hits was as narrow as the box (244 px inside) and cut every title
+    ("B01RG38JQH – Küchenwelt Handmixe…")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from vendordesk.ui.window.search import POPUP_MAX
+
+    main_window.resize(1280, 720)
+    main_window.activateWindow()
+    main_window.find_action.trigger()
+    QTest.keyClicks(main_window.search, "B0")
+    popup = main_window.search.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    metrics, model = popup.fontMetrics(), popup.model()
+    texts = [model.index(row, 0).data() for row in range(model.rowCount())]
+    widest = max(metrics.horizontalAdvance(t) for t in texts)
+    room = popup.viewport().width()
+    assert room >= min(widest, POPUP_MAX - 60), (widest, room)
+    QTest.keyClick(main_window.search, Qt.Key.Key_Escape)
