@@ -294,7 +294,7 @@ def clip_findings(widget, where: str) -> list[Finding]:
             if header.isSectionHidden(section) or header.sectionSize(section) == 0:
                 continue
             text = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-            need = metrics.horizontalAdvance(text) + margin
+            need = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + margin
             if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
                 need += arrow
             if text and need > header.sectionSize(section) + 1:

@@ -59,9 +59,12 @@ class CalibrationView(QWidget):
         layout.addLayout(top)
         body = QHBoxLayout()
         self.table = QTableWidget(0, COLUMNS)
+        # the long header on two lines: on one it made the column 250 px wide for "–" in every row,
+        # and the notes beside it were cut after two words
+        estimate = self.tr("Estimate ± uncertainty (weeks)")
+        estimate = "\n(".join(estimate.rsplit(" (", 1))
         self.table.setHorizontalHeaderLabels([self.tr("Link"), self.tr("From → to"), self.tr("Lag (wk)"),
-                                              self.tr("Strength"), self.tr("Source"),
-                                              self.tr("Estimate ± uncertainty (weeks)"), self.tr("Note")])
+                                              self.tr("Strength"), self.tr("Source"), estimate, self.tr("Note")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
