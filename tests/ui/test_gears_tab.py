@@ -432,3 +432,17 @@ def test_german_filter_bar_shows_every_choice_whole(make_window, qtbot, qapp, de
         right = combo.mapTo(bar, combo.rect().topRight()).x()
         assert right <= bar.width(), f"{combo.currentText()} ends at {right} of {bar.width()}"
     assert window.width() == size[0]
+
+
+def test_the_kpi_table_is_as_tall_as_its_rows_at_1920(main_window, qtbot):
+    """At 1920×1080 the three KPI rows of a gear sat in a table about 260 px high, two thirds of it
+    empty, while the chart below got less room."""
+    main_window.resize(1920, 1080)
+    tab = _gears_tab(main_window, qtbot)
+    tab.grid.select("content")
+    _settled(tab, qtbot)
+    table = tab.detail.kpi_table
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.isVisible())
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    needed = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
+    assert needed <= table.height() <= needed + 2, (table.height(), needed)
