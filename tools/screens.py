@@ -207,7 +207,7 @@ def negotiation(window, shots: Shots) -> None:
 
 
 def dialogs(window, shots: Shots, tmp: Path) -> None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from vendordesk.ui.imports.history import ImportHistory
     from vendordesk.ui.imports.preview import ImportPreview
@@ -225,9 +225,16 @@ def dialogs(window, shots: Shots, tmp: Path) -> None:
                 idle()
                 shots.save(dialog, f"dialog-settings-page{index}")
 
-    shots.modal(SettingsDialog, "dialog-settings", window.open_settings, before_close=pages)
+    def settings_pages(dialog):
+        shots.save(dialog, "dialog-settings")
+        pages(dialog)
+
+    shots.modal(SettingsDialog, "dialog-settings-page0", window.open_settings, before_close=settings_pages)
     shots.modal(SyncDialog, "dialog-sync", window.open_sync)
-    shots.modal(ImportHistory, "dialog-import-history", window.open_import_history)
+    window.open_import_history()
+    history = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportHistory) and w.isVisible())
+    shots.save(history, "dialog-import-history")
+    history.reject()
     shots.modal(AboutDialog, "dialog-about", window.show_about)
     # the import preview: one good file and one refused file, each row selected
     flow = start_import(window, [str(FIXTURES / "sales_de_semicolon.csv"), str(FIXTURES / "picture.csv")])
@@ -278,6 +285,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="screens-home-", dir=out))     # no settings or keyring of the user
+    for key, sub in (("VENDORDESK_HOME", "vendordesk"), ("HOME", ""), ("XDG_CONFIG_HOME", ".config"),
+                     ("XDG_DATA_HOME", ".local/share")):
+        os.environ[key] = str(home / sub)
     app = _app()
     from PySide6.QtCore import QSettings
 
@@ -312,6 +323,7 @@ def main(argv=None) -> int:
                 idle()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
     return 0
 
 
