@@ -182,7 +182,7 @@
         <translation>Auf der Historie kalibrieren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Link</source>
         <translation>Verknüpfung</translation>
     </message>
@@ -192,33 +192,33 @@
         <translation>Von → nach</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Sign</source>
         <translation>Vorzeichen</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-30"/>
         <source>Lag (wk)</source>
         <translation>Verzögerung (Wo.)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-31"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Estimate ± uncertainty (weeks)</source>
         <translation>Schätzung ± Unsicherheit (Wochen)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -342,7 +342,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -372,7 +372,12 @@
         <translation>UVP neu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>ASINs to add, separated by spaces or commas</source>
         <translation>Hinzuzufügende ASINs, durch Leerzeichen oder Kommas getrennt</translation>
     </message>
@@ -387,7 +392,7 @@
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>Not an ASIN (10 letters or digits): %1</source>
         <translation>Keine ASIN (10 Buchstaben oder Ziffern): %1</translation>
     </message>
@@ -457,7 +462,7 @@
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/editor.py" line="-110"/>
+        <location filename="../../vendordesk/ui/negotiation/editor.py" line="-129"/>
         <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+1"/>
         <source>Notes</source>
         <translation>Notizen</translation>
@@ -1948,24 +1953,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-150"/>
+        <location line="+151"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-150"/>
+        <location line="+151"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2025,7 +2030,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation> (manuell)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>change ≥ %1 / &lt; %2</source>
         <translation>Veränderung ≥ %1 / &lt; %2</translation>
     </message>
@@ -3825,12 +3830,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+260"/>
+        <location line="+261"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-256"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3900,7 +3905,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+138"/>
+        <location line="+139"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
@@ -3934,7 +3939,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 %2 ASINs · %3</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>(untitled case)</source>
         <translation>(Fall ohne Titel)</translation>
     </message>
@@ -3943,7 +3948,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
         <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
     </message>
@@ -4147,7 +4152,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/window/search.py" line="+37"/>
+        <location filename="../../vendordesk/ui/window/search.py" line="+40"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>

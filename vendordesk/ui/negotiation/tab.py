@@ -229,6 +229,7 @@ class NegotiationTab(BaseTab):
         self.analysis = analyse(self.case, self._market)
         self.heading.setText(self.case.title or self.tr("(untitled case)"))
         self.economics.show_analysis(self.analysis)
+        self.editor.show_titles({it.asin: it.title for it in self.analysis.items})
         self.scenarios.show_results(self.analysis)
         self.levers.show_analysis(self.analysis)
         self._show_issues(parse_errors)
