@@ -4158,6 +4158,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../vendordesk/ui/window/selftest.py" line="+91"/>
+        <source>selftest FAILED: an error was raised while rendering:</source>
+        <translation>Selbsttest FEHLGESCHLAGEN: Beim Rendern ist ein Fehler aufgetreten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>selftest ok: %1 tabs rendered in %2 s</source>
+        <translation>Selbsttest in Ordnung: %1 Tabs in %2 s gerendert</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../vendordesk/ui/settings/tab.py" line="+44"/>
