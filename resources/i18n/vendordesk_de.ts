@@ -5839,12 +5839,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+212"/>
+        <location line="+229"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-226"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -5879,7 +5879,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
+        <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
+        <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 %2 points: a rate changes by at most %3 to %4 points.</source>
         <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
     </message>
@@ -5918,7 +5923,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-174"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-191"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -5955,7 +5960,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+81"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

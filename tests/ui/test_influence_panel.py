@@ -183,3 +183,23 @@ def test_calibration_gives_the_notes_the_room_not_the_empty_estimates(qtbot, dem
     assert "\n" in text and longest < one_line
     assert table.columnWidth(5) < one_line                        # was: the whole header on one line
     assert table.columnWidth(6) >= 300, table.columnWidth(6)      # the notes
+
+
+def test_the_what_if_in_words_speaks_euros_and_the_windows_buttons(qtbot, demo_workspace):
+    """"In Worten" read "−21.195 EUR" beside totals of "−21.195 €", and sent the KAM to the shell
+    ("vendordesk calibrate") for what the Calibration page's button does."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "de")
+    try:
+        panel = _panel(qtbot, demo_workspace, "de")
+        view = panel.whatif
+        view.add_lever("availability", -8, 4)
+        view.run()
+        text = view.sentences.text()
+        assert "€" in text and "EUR" not in text, text
+        assert "vendordesk calibrate" not in text and "Auf der Historie kalibrieren" in text, text
+    finally:
+        install_language(QApplication.instance(), "en")
