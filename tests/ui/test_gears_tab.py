@@ -446,3 +446,21 @@ def test_the_kpi_table_is_as_tall_as_its_rows_at_1920(main_window, qtbot):
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     needed = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
     assert needed <= table.height() <= needed + 2, (table.height(), needed)
+
+
+def test_manual_kpi_dialog_names_the_product_of_each_asin(main_window, qtbot, monkeypatch):
+    """"Für" listed bare ASINs (B01RG38JQH …): which product is that? Each item now carries its title."""
+    from vendordesk.ui.gears import dialogs as gear_dialogs
+
+    tab = _gears_tab(main_window, qtbot)
+    seen = {}
+
+    def look(dialog):
+        seen.update({dialog.asin.itemData(i): dialog.asin.itemText(i) for i in range(1, dialog.asin.count())})
+        return 0
+
+    monkeypatch.setattr(gear_dialogs.ManualKpiDialog, "exec", look)
+    tab.enter_manual("content")
+    products = tab.model.inputs.products
+    title = dict(zip(products["asin"], products["title"]))
+    assert seen and all(text == f"{asin} – {title[asin][:50]}" for asin, text in seen.items())
