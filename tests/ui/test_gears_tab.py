@@ -464,3 +464,16 @@ def test_manual_kpi_dialog_names_the_product_of_each_asin(main_window, qtbot, mo
     products = tab.model.inputs.products
     title = dict(zip(products["asin"], products["title"]))
     assert seen and all(text == f"{asin} – {title[asin][:50]}" for asin, text in seen.items())
+
+
+def test_big_tiles_show_more_kpi_rows_not_only_a_bigger_sparkline(main_window, qtbot):
+    """At 1920×1080 a tile showed at most five KPI rows under a sparkline ~100 px high with room to
+    spare; availability has eight KPIs with data: a big tile shows more of them."""
+    main_window.resize(1920, 1080)
+    tab = _gears_tab(main_window, qtbot)
+    _settled(tab, qtbot)
+    tile = tab.grid.tiles["availability"]
+    qtbot.waitUntil(lambda: tile.isVisible() and tile.headline.text() != "")
+    rows = tile.headline.text().count("<br>") + 1
+    assert rows >= 6, (rows, tile.height())
+    assert tile.spark.height() >= 22          # the sparkline keeps its least height

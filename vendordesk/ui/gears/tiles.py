@@ -30,7 +30,7 @@ from vendordesk.ui.gears.formatting import (
 )
 
 TILE_MIN_WIDTH, TILE_MIN_HEIGHT = 150, 165
-MAX_KPI_ROWS = 5
+MAX_KPI_ROWS = 8          # a big tile (1920×1080) shows most of its KPIs, not a sparkline with empty space
 SPARK_MIN_HEIGHT = 22
 
 
