@@ -129,6 +129,16 @@ def walk(window, shots: Shots, sections: set[str], tmp: Path) -> None:
         tab.ensure_loaded()
         idle()
         shots.save(window, "forecast")
+    if "tickets" in sections:
+        tab = _tab(window, "TicketsTab")
+        window.tabs.setCurrentWidget(tab)
+        tab.ensure_loaded()
+        wait_until(lambda: hasattr(tab, "pages") and hasattr(tab, "week"))
+        idle()
+        for index in range(tab.pages.count()):
+            tab.pages.setCurrentIndex(index)
+            shots.save(window, f"tickets-page{index}")
+        tab.pages.setCurrentIndex(0)
     if "dialogs" in sections:
         dialogs(window, shots, tmp)
     if "search" in sections:

@@ -172,7 +172,7 @@
 <context>
     <name>CalibrationView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/calibration.py" line="+48"/>
+        <location filename="../../vendordesk/ui/influence/calibration.py" line="+53"/>
         <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace&apos;s history where the data allows; your edits always win.</source>
         <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>Auf der Historie kalibrieren</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Link</source>
         <translation>Verknüpfung</translation>
     </message>
@@ -192,33 +192,33 @@
         <translation>Von → nach</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Sign</source>
         <translation>Vorzeichen</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Lag (wk)</source>
         <translation>Verzögerung (Wo.)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
         <source>Estimate ± uncertainty (weeks)</source>
         <translation>Schätzung ± Unsicherheit (Wochen)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -228,7 +228,12 @@
         <translation>Verknüpfung bearbeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Pick a link in the table to edit it.</source>
+        <translation>Wählen Sie in der Tabelle eine Verknüpfung, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>+ raises</source>
         <translation>+ erhöht</translation>
     </message>
@@ -263,7 +268,7 @@
         <translation>Standard beibehalten: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Link not saved</source>
         <translation>Verknüpfung nicht gespeichert</translation>
     </message>
@@ -2105,7 +2110,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+121"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+129"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -2342,12 +2347,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+304"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-295"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -3742,7 +3747,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-120"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-127"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -3752,7 +3757,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ganzes Konto</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>

@@ -183,6 +183,9 @@ def test_calibration_gives_the_notes_the_room_not_the_empty_estimates(qtbot, dem
     assert "\n" in text and longest < one_line
     assert table.columnWidth(5) < one_line                        # was: the whole header on one line
     assert table.columnWidth(6) >= 300, table.columnWidth(6)      # the notes
+    lag = table.model().headerData(2, Qt.Orientation.Horizontal)
+    assert "\n" in lag and table.columnWidth(2) < header.fontMetrics().horizontalAdvance(lag.replace("\n", " "))
+    assert panel.calibration.edit_id.text() not in ("", "–", "-")   # the editor says what to do first
 
 
 def test_the_what_if_in_words_speaks_euros_and_the_windows_buttons(qtbot, demo_workspace):
