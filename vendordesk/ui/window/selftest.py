@@ -85,7 +85,7 @@ def _report_text(args: argparse.Namespace, outcome: str, tabs: int = 0, seconds:
     from vendordesk.ui.i18n import install_language, system_language
 
     app = QApplication.instance()
-    if app is not None:
+    if isinstance(app, QApplication):
         install_language(app, getattr(args, "lang", None) or app_settings.load().language or system_language())
     if outcome == "failed":
         return QCoreApplication.translate("SelfTest", "selftest FAILED: an error was raised while rendering:")
