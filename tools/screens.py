@@ -77,8 +77,9 @@ class Shots:
         self.names.append(path.name)
         print(path.name, f"{widget.width()}x{widget.height()}")
 
-    def modal(self, kind, name: str, trigger, before_close=None) -> None:
-        """Run ``trigger()`` (which opens a modal ``kind``), grab the dialog, close it."""
+    def modal(self, kind, name: str | None, trigger, before_close=None) -> None:
+        """Run ``trigger()`` (which opens a modal ``kind``), grab the dialog (as ``name``; None: only
+        ``before_close`` grabs), close it."""
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
@@ -92,7 +93,8 @@ class Shots:
                     idle()
                     if before_close:
                         before_close(widget)
-                    self.save(widget, name)
+                    if name:
+                        self.save(widget, name)
                     widget.reject() if hasattr(widget, "reject") else widget.close()
                     return
 
@@ -239,7 +241,7 @@ def dialogs(window, shots: Shots, tmp: Path) -> None:
         shots.save(dialog, "dialog-settings")
         pages(dialog)
 
-    shots.modal(SettingsDialog, "dialog-settings-page0", window.open_settings, before_close=settings_pages)
+    shots.modal(SettingsDialog, None, window.open_settings, before_close=settings_pages)
     shots.modal(SyncDialog, "dialog-sync", window.open_sync)
     window.open_import_history()
     history = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportHistory) and w.isVisible())
