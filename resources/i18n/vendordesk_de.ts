@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/window/about.py" line="+31"/>
+        <location filename="../../vendordesk/ui/window/about.py" line="+32"/>
         <source>About VendorDesk</source>
         <translation>Über VendorDesk</translation>
     </message>
@@ -45,8 +45,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Password store</source>
+        <translation>Passwortspeicher</translation>
+    </message>
+    <message>
         <source>Keyring backend</source>
-        <translation>Schlüsselbund-Backend</translation>
+        <translation type="vanished">Schlüsselbund-Backend</translation>
     </message>
 </context>
 <context>
@@ -168,7 +172,7 @@
 <context>
     <name>CalibrationView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/calibration.py" line="+48"/>
+        <location filename="../../vendordesk/ui/influence/calibration.py" line="+53"/>
         <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace&apos;s history where the data allows; your edits always win.</source>
         <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
     </message>
@@ -178,7 +182,7 @@
         <translation>Auf der Historie kalibrieren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Link</source>
         <translation>Verknüpfung</translation>
     </message>
@@ -188,23 +192,23 @@
         <translation>Von → nach</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sign</source>
         <translation>Vorzeichen</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Lag (wk)</source>
         <translation>Verzögerung (Wo.)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Strength</source>
         <translation>Stärke</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -224,7 +228,12 @@
         <translation>Verknüpfung bearbeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Pick a link in the table to edit it.</source>
+        <translation>Wählen Sie in der Tabelle eine Verknüpfung, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>+ raises</source>
         <translation>+ erhöht</translation>
     </message>
@@ -259,7 +268,7 @@
         <translation>Standard beibehalten: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Link not saved</source>
         <translation>Verknüpfung nicht gespeichert</translation>
     </message>
@@ -338,7 +347,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -368,7 +377,12 @@
         <translation>UVP neu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>ASINs to add, separated by spaces or commas</source>
         <translation>Hinzuzufügende ASINs, durch Leerzeichen oder Kommas getrennt</translation>
     </message>
@@ -383,7 +397,7 @@
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>Not an ASIN (10 letters or digits): %1</source>
         <translation>Keine ASIN (10 Buchstaben oder Ziffern): %1</translation>
     </message>
@@ -453,7 +467,7 @@
         <translation>Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/editor.py" line="-110"/>
+        <location filename="../../vendordesk/ui/negotiation/editor.py" line="-129"/>
         <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+1"/>
         <source>Notes</source>
         <translation>Notizen</translation>
@@ -689,8 +703,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <name>Credentials</name>
     <message>
         <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <source>KDE Wallet</source>
+        <translation>KDE Wallet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rotate the LWA client secret by %1 (%2 days left): create a new one in the Solution Provider Portal and enter it here.</source>
         <translation>Erneuern Sie das LWA-Client-Secret bis %1 (noch %2 Tage): Legen Sie im Solution Provider Portal ein neues an und tragen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret Service (GNOME Keyring)</source>
+        <translation>Secret Service (GNOME-Schlüsselbund)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -702,11 +726,31 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <source>The LWA client secret is valid until %1.</source>
         <translation>Das LWA-Client-Secret ist bis %1 gültig.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another password store (%1)</source>
+        <translation>anderer Passwortspeicher (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none available</source>
+        <translation>keiner verfügbar</translation>
+    </message>
 </context>
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/credentials.py" line="+39"/>
+        <location filename="../../vendordesk/ui/settings/credentials.py" line="+61"/>
         <source>Optional: VendorDesk can fetch the vendor reports from Amazon&apos;s Selling Partner API. It needs a private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes online unless you start a sync.</source>
         <translation>Optional: VendorDesk kann die Vendor-Berichte über Amazons Selling Partner API abrufen. Dafür ist eine private SP-API-App mit der Rolle „Brand Analytics“ nötig (fragen Sie Ihren Vendor-Central-Administrator). Ohne gestarteten Abgleich geht nichts online.</translation>
     </message>
@@ -746,7 +790,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Passwortspeicher: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No secure password store is available: the credentials are kept for this session only and must be entered again next time.</source>
         <translation>Kein sicherer Passwortspeicher verfügbar: Die Zugangsdaten gelten nur für diese Sitzung und müssen beim nächsten Start erneut eingegeben werden.</translation>
     </message>
@@ -1947,24 +1991,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-150"/>
+        <location line="+151"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-150"/>
+        <location line="+151"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2024,7 +2068,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation> (manuell)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>change ≥ %1 / &lt; %2</source>
         <translation>Veränderung ≥ %1 / &lt; %2</translation>
     </message>
@@ -2099,7 +2143,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+121"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+129"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -2336,12 +2380,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+304"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-295"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2467,12 +2511,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Import reports</source>
         <translation>Berichte importieren</translation>
     </message>
     <message numerus="yes">
-        <location line="-33"/>
+        <location line="-35"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird gelesen…</numerusform>
@@ -2480,7 +2524,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>%n Datei wird importiert…</numerusform>
@@ -2488,7 +2532,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Imported %n file(s)</source>
         <translation>
             <numerusform>%n Datei importiert</numerusform>
@@ -2804,7 +2848,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 was not imported; nothing in the workspace was changed.</source>
         <translation>%1 wurde nicht importiert; im Arbeitsbereich wurde nichts geändert.</translation>
     </message>
@@ -2812,7 +2856,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <location line="+10"/>
         <source>The reading step reports:</source>
-        <translation>Meldung beim Einlesen (englisch):</translation>
+        <translation>Meldung beim Einlesen:</translation>
     </message>
     <message>
         <location line="-5"/>
@@ -3741,7 +3785,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-120"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-127"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -3751,7 +3795,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ganzes Konto</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -3834,12 +3878,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+254"/>
+        <location line="+261"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-256"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3874,7 +3918,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Brief in German</source>
         <translation>Briefing auf Deutsch</translation>
     </message>
@@ -3909,7 +3953,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Als PDF exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+133"/>
+        <location line="+139"/>
         <source>%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.</source>
         <translation>
             <numerusform>%n Zelle enthält keine Zahl und wurde nicht gespeichert; sie ist rot markiert. Verwenden Sie z. B. 12,50.</numerusform>
@@ -3943,7 +3987,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 %2 ASINs · %3</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>(untitled case)</source>
         <translation>(Fall ohne Titel)</translation>
     </message>
@@ -3952,7 +3996,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 Zelle(n) enthalten keine Zahl und wurden nicht gespeichert; sie sind rot markiert. Verwenden Sie z. B. 12,50.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No weekly sales facts for these ASINs: the chart is unavailable.</source>
         <translation>Keine wöchentlichen Verkaufsdaten für diese ASINs: Das Diagramm ist nicht verfügbar.</translation>
     </message>
@@ -4017,7 +4061,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="-137"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-136"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
@@ -4172,9 +4216,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/window/search.py" line="+37"/>
+        <location filename="../../vendordesk/ui/window/search.py" line="+40"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../vendordesk/ui/window/selftest.py" line="+91"/>
+        <source>selftest FAILED: an error was raised while rendering:</source>
+        <translation>Selbsttest FEHLGESCHLAGEN: Beim Rendern ist ein Fehler aufgetreten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>selftest ok: %1 tabs rendered in %2 s</source>
+        <translation>Selbsttest in Ordnung: %1 Tabs in %2 s gerendert</translation>
     </message>
 </context>
 <context>
@@ -5846,12 +5903,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+212"/>
+        <location line="+229"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-226"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -5886,7 +5943,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
+        <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
+        <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 %2 points: a rate changes by at most %3 to %4 points.</source>
         <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
     </message>
@@ -5925,7 +5987,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-174"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-191"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -5962,7 +6024,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+81"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

@@ -63,7 +63,7 @@ def test_frozen_selftest_passes_fast(frozen_app, tmp_path):
     runs = []
     for attempt in range(3):
         cpu_before = _cpu_seconds()
-        result, seconds = _run(frozen_app, tmp_path / str(attempt), "selftest")
+        result, seconds = _run(frozen_app, tmp_path / str(attempt), "selftest", "--lang", "en")
         runs.append((seconds, _cpu_seconds() - cpu_before))
         assert result.returncode == 0, f"selftest failed ({result.returncode}):\n{result.stderr[-4000:]}"
         assert "selftest ok" in result.stdout and "Traceback" not in result.stderr, result.stderr

@@ -5,7 +5,8 @@
 - ``english``: a visible text that is an English message id (Qt .ts source or gettext msgid) whose
   German translation differs, shown in the German UI; or, in the English UI, a German translation
   shown instead of its English source, or a text with German-only letters (ä ö ü ß);
-- ``identifier``: a snake_case word or a raw marketplace ID (``A1PA6795UKMFR9``) in a visible label,
+- ``identifier``: a snake_case word, a raw marketplace ID (``A1PA6795UKMFR9``) or a dotted module path
+  (``keyring.backends.fail.Keyring``) in a visible label,
   button, cell, combo item or header;
 - ``clipped``: a label narrower than its text (no word wrap, no intended eliding), a word-wrapped
   label lower than its wrapped text, or a table header narrower than its text;
@@ -32,6 +33,7 @@ TS = ROOT / "resources" / "i18n" / "vendordesk_de.ts"
 PO = ROOT / "vendordesk" / "locale" / "de" / "LC_MESSAGES" / "vendordesk.po"
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+DOTTED = re.compile(r"\b(?!www\.)[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}(?:\.[A-Z]\w*)?\b")  # a.module.Path
 MARKETPLACE_ID = re.compile(r"\b(?=[A-Z0-9]{10,14}\b)(?=[A-Z0-9]*\d)A[A-Z0-9]{9,13}\b")
 GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 _TAGS = re.compile(r"<[^>]+>")
@@ -42,6 +44,8 @@ ENGLISH_ONLY = {"the", "is", "not", "this", "were", "and", "of", "to", "with", "
                 "please", "choose", "are", "has", "have", "been", "could", "cannot", "which", "there"}
 GERMAN_ONLY = {"der", "die", "das", "und", "ist", "nicht", "wurde", "wird", "mit", "für", "sie", "ein", "eine",
                "keine", "nichts", "bitte", "oder", "zum", "zur", "von", "bei", "aus"}
+FILE_KINDS = {"csv", "xlsx", "xls", "json", "gz", "zip", "pdf", "txt", "ics", "vendordesk", "db", "sqlite", "log",
+              "png", "ini", "tsv"}
 FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,9}$")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
@@ -155,9 +159,11 @@ def identifier_findings(text: str, where: str, allow: set[str]) -> list[Finding]
     text = _plain(text)
     if not text or text in allow or "://" in text or "@" in text or "/" in text and "." in text:
         return []
+    dotted = [m.group(0) for m in DOTTED.finditer(text) if m.group(0).rsplit(".", 1)[-1].lower() not in FILE_KINDS]
     # a file name is the user's own
     text = " ".join(t for t in text.split() if not FILE_NAME.search(t.rstrip(",;:)")))
     found = [m.group(0) for m in SNAKE.finditer(text)] + [m.group(0) for m in MARKETPLACE_ID.finditer(text)]
+    found += dotted
     return [Finding("identifier", where, f"{word} in {text!r}") for word in found]
 
 
@@ -276,6 +282,8 @@ def clip_findings(widget, where: str) -> list[Finding]:
             need = widget.fontMetrics().horizontalAdvance(text) + 2 * widget.margin() + widget.indent() * 0
             if need > widget.width() + 1 and not widget.property("elide"):
                 found.append(Finding("clipped", where, f"{text!r} needs {need}px, has {widget.width()}px"))
+        elif text and rich:
+            found += _rich_clip_findings(widget, where)
     if isinstance(widget, W.QTableView) and widget.horizontalHeader().isVisible():
         header = widget.horizontalHeader()
         model = widget.model()
@@ -286,13 +294,29 @@ def clip_findings(widget, where: str) -> list[Finding]:
             if header.isSectionHidden(section) or header.sectionSize(section) == 0:
                 continue
             text = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-            need = metrics.horizontalAdvance(text) + margin
+            need = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + margin
             if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
                 need += arrow
             if text and need > header.sectionSize(section) + 1:
                 found.append(Finding("clipped", where, f"header {text!r} needs {need}px, "
                                                        f"has {header.sectionSize(section)}px"))
     return found
+
+
+def _rich_clip_findings(label, where: str) -> list[Finding]:
+    """A rich-text label without word wrap whose laid-out lines are wider than the label (a KPI row
+    of a gear tile cut at the tile's edge: "Ungesunder Bestanc", no "…")."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setHtml(label.text())
+    need = document.idealWidth() + 2 * label.margin()
+    room = label.contentsRect().width()
+    if need > room + 1:
+        return [Finding("clipped", where, f"{_plain(label.text())[:60]!r} needs {need:.0f}px, has {room}px")]
+    return []
 
 
 def combo_clip_findings(widget, where: str) -> list[Finding]:

@@ -33,6 +33,9 @@ def test_german_ticks_have_thousands_separators_and_money_uses_tsd_euro(qapp, ge
     assert money.tickStrings([1_000_000.0, 1_500_000.0], 1.0, 500_000.0) == ["1,0", "1,5"]
     assert money.label_text() == "Mio. €"
     assert "EUR" not in money.label_text()
+    # below zero the typographic minus of the bar labels ("−21.066 €"): −20.000 € -> "−20" Tsd. €
+    loss = ValueAxis("money", "EUR")
+    assert loss.tickStrings([-20000.0, -10000.0, 0.0], 1.0, 10000.0) == ["−20", "−10", "0"]
 
 
 def test_the_influence_euro_charts_name_their_unit(qapp, german):

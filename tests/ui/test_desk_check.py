@@ -33,11 +33,12 @@ def test_finds_english_identifiers_and_marketplace_ids(qtbot, qapp):
         root = QWidget()
         layout = QVBoxLayout(root)
         for text in ("Costs", "profitability_terms", "Marktplatz: A1PA6795UKMFR9", "Kosten",
-                     "This file is not a report and was not imported.", "bericht_2026.csv"):
+                     "This file is not a report and was not imported.", "bericht_2026.csv",
+                     "Passwortspeicher: keyring.backends.fail.Keyring", "z.B. 1.234,56 € auf www.amazon.de"):
             layout.addWidget(QLabel(text))
         found = {(f.kind, f.text.split(" in ")[0]) for f in check_widget(_shown(qtbot, root, 900), "de")}
         assert found == {("english", "Costs"), ("identifier", "profitability_terms"),
-                         ("identifier", "A1PA6795UKMFR9"),
+                         ("identifier", "A1PA6795UKMFR9"), ("identifier", "keyring.backends.fail.Keyring"),
                          ("english", "This file is not a report and was not imported.")}
     finally:
         install_language(qapp, "en")
@@ -115,6 +116,22 @@ def test_finds_a_cut_off_field_an_overlap_and_a_cut_wrapped_label(qtbot):
     assert not left, report(left)
 
 
+def test_finds_a_rich_text_row_cut_at_the_edge(qtbot):
+    """A gear tile's KPI rows are rich text: a row wider than the label is cut without "…"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    root = QWidget()
+    label = QLabel("<span style='font-weight:600'>5,9 %</span>&nbsp; Ungesunder Bestand")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setFixedWidth(label.fontMetrics().horizontalAdvance("5,9 %  Ungesunder Best"))
+    QVBoxLayout(root).addWidget(label)
+    _shown(qtbot, root, 400)
+    assert [f.kind for f in check_widget(root, "de")] == ["clipped"]
+    label.setFixedWidth(300)
+    assert not check_widget(root, "de")
+
+
 def test_finds_a_combo_box_too_narrow_for_its_item(qtbot):
     from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
@@ -167,6 +184,8 @@ def test_every_tab_of_the_demo_window(qtbot, qapp, demo_workspace, make_window, 
             if found:
                 failures.append(f"[{type(part).__name__}]\n{report(found)}")
         assert {"TicketsTab", "NegotiationTab"} <= checked
+        # no page asks for more room than the screen has (the window would grow past it)
+        assert window.minimumSizeHint().width() <= size[0], window.minimumSizeHint()
         assert not failures, "\n".join(failures)
     finally:
         install_language(qapp, "en")
@@ -226,3 +245,80 @@ def test_import_details_name_the_shop_and_the_language(qtbot, qapp, empty_window
         assert "Sprache: Deutsch (Deutschland)" in text
     finally:
         install_language(qapp, "en")
+
+
+def test_a_refused_file_is_explained_in_german(qtbot, qapp, make_window, workspace):
+    """The reading step's refusal reaches the German preview in German (the child process was run
+    without --lang and wrote "this is a PNG picture, not a report. Nothing was imported.")."""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.imports.tab import start_import
+
+    try:
+        window = make_window(workspace, "de")
+        flow = start_import(window, [str(FIXTURES / "picture.csv"), str(FIXTURES / "unknown_layout.csv")])
+        qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible(), timeout=60000)
+        texts = []
+        for row in (0, 1):
+            flow.preview.table.selectRow(row)
+            texts.append(flow.preview.details.toPlainText())
+        flow.preview.reject()
+        assert "Das ist ein PNG-Bild, kein Bericht" in texts[0], texts[0]
+        assert "Unbekanntes Berichtsformat" in texts[1], texts[1]
+        for text in texts:
+            assert "Nothing was imported" not in text and "englisch" not in text, text
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("backend", ["keyring.backends.fail.Keyring", "keyring.backends.Windows.WinVaultKeyring"])
+def test_the_password_store_is_named_not_its_class_path(qtbot, qapp, make_window, workspace, isolated_env,
+                                                        monkeypatch, backend):
+    """Settings › SP-API and Help › About showed "Passwortspeicher: keyring.backends.fail.Keyring"."""
+    from PySide6.QtWidgets import QLabel
+
+    from vendordesk import secrets
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.settings.tab import SettingsDialog
+    from vendordesk.ui.window import about
+    from vendordesk.ui.window.about import AboutDialog
+
+    monkeypatch.setattr(secrets, "backend_name", lambda: backend)
+    monkeypatch.setattr(about, "keyring_backend_name", lambda: backend)
+    try:
+        window = make_window(workspace, "de")
+        shown = {"keyring.backends.fail.Keyring": "keiner verfügbar",
+                 "keyring.backends.Windows.WinVaultKeyring": "Windows-Anmeldeinformationsverwaltung"}[backend]
+        for make in (SettingsDialog, AboutDialog):
+            dialog = make(window.ctx, window)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            found = [f for f in check_all_pages(dialog, "de") if f.kind == "identifier"]
+            assert not found, report(found)
+            assert any(shown in label.text() for label in dialog.findChildren(QLabel)), make.__name__
+            dialog.close()
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")     # the offscreen popup
+def test_the_search_hits_show_the_whole_product_title(qtbot, qapp, main_window):
+    """Ctrl+F, "B0": the list of hits was as narrow as the box (244 px inside) and cut every title
+    ("B01RG38JQH – Küchenwelt Handmixe…")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from vendordesk.ui.window.search import POPUP_MAX
+
+    main_window.resize(1280, 720)
+    main_window.activateWindow()
+    main_window.find_action.trigger()
+    QTest.keyClicks(main_window.search, "B0")
+    popup = main_window.search.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    metrics, model = popup.fontMetrics(), popup.model()
+    texts = [model.index(row, 0).data() for row in range(model.rowCount())]
+    widest = max(metrics.horizontalAdvance(t) for t in texts)
+    room = popup.viewport().width()
+    assert room >= min(widest, POPUP_MAX - 60), (widest, room)
+    QTest.keyClick(main_window.search, Qt.Key.Key_Escape)

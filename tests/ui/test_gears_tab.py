@@ -432,3 +432,48 @@ def test_german_filter_bar_shows_every_choice_whole(make_window, qtbot, qapp, de
         right = combo.mapTo(bar, combo.rect().topRight()).x()
         assert right <= bar.width(), f"{combo.currentText()} ends at {right} of {bar.width()}"
     assert window.width() == size[0]
+
+
+def test_the_kpi_table_is_as_tall_as_its_rows_at_1920(main_window, qtbot):
+    """At 1920×1080 the three KPI rows of a gear sat in a table about 260 px high, two thirds of it
+    empty, while the chart below got less room."""
+    main_window.resize(1920, 1080)
+    tab = _gears_tab(main_window, qtbot)
+    tab.grid.select("content")
+    _settled(tab, qtbot)
+    table = tab.detail.kpi_table
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.isVisible())
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    needed = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
+    assert needed <= table.height() <= needed + 2, (table.height(), needed)
+
+
+def test_manual_kpi_dialog_names_the_product_of_each_asin(main_window, qtbot, monkeypatch):
+    """"Für" listed bare ASINs (B01RG38JQH …): which product is that? Each item now carries its title."""
+    from vendordesk.ui.gears import dialogs as gear_dialogs
+
+    tab = _gears_tab(main_window, qtbot)
+    seen = {}
+
+    def look(dialog):
+        seen.update({dialog.asin.itemData(i): dialog.asin.itemText(i) for i in range(1, dialog.asin.count())})
+        return 0
+
+    monkeypatch.setattr(gear_dialogs.ManualKpiDialog, "exec", look)
+    tab.enter_manual("content")
+    products = tab.model.inputs.products
+    title = dict(zip(products["asin"], products["title"]))
+    assert seen and all(text == f"{asin} – {title[asin][:50]}" for asin, text in seen.items())
+
+
+def test_big_tiles_show_more_kpi_rows_not_only_a_bigger_sparkline(main_window, qtbot):
+    """At 1920×1080 a tile showed at most five KPI rows under a sparkline ~100 px high with room to
+    spare; availability has eight KPIs with data: a big tile shows more of them."""
+    main_window.resize(1920, 1080)
+    tab = _gears_tab(main_window, qtbot)
+    _settled(tab, qtbot)
+    tile = tab.grid.tiles["availability"]
+    qtbot.waitUntil(lambda: tile.isVisible() and tile.headline.text() != "")
+    rows = tile.headline.text().count("<br>") + 1
+    assert rows >= 6, (rows, tile.height())
+    assert tile.spark.height() >= 22          # the sparkline keeps its least height

@@ -162,3 +162,47 @@ def test_refusals_speak_the_windows_units_in_german(qtbot, demo_workspace):
     text = view.note.text()
     assert text.startswith("Abgelehnt:") and "−100 %" in text and "+300 %" in text, text
     assert not re.search(r"[+-]\d\.\d", text) and "ad_spend" not in text, text
+
+
+def test_calibration_gives_the_notes_the_room_not_the_empty_estimates(qtbot, demo_workspace):
+    """Before any calibration every estimate is "–", yet its one-line header made the column about
+    250 px wide while the notes beside it were cut after two words (at 1280×720)."""
+    from PySide6.QtCore import Qt
+
+    panel = _panel(qtbot, demo_workspace)
+    panel.resize(1280, 620)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.tabs.setCurrentIndex(4)
+    table = panel.calibration.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.isVisible())
+    text = table.model().headerData(5, Qt.Orientation.Horizontal)
+    longest = max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+    one_line = header.fontMetrics().horizontalAdvance(text.replace("\n", " "))
+    assert "\n" in text and longest < one_line
+    assert table.columnWidth(5) < one_line                        # was: the whole header on one line
+    assert table.columnWidth(6) >= 300, table.columnWidth(6)      # the notes
+    lag = table.model().headerData(2, Qt.Orientation.Horizontal)
+    assert "\n" in lag and table.columnWidth(2) < header.fontMetrics().horizontalAdvance(lag.replace("\n", " "))
+    assert panel.calibration.edit_id.text() not in ("", "–", "-")   # the editor says what to do first
+
+
+def test_the_what_if_in_words_speaks_euros_and_the_windows_buttons(qtbot, demo_workspace):
+    """"In Worten" read "−21.195 EUR" beside totals of "−21.195 €", and sent the KAM to the shell
+    ("vendordesk calibrate") for what the Calibration page's button does."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "de")
+    try:
+        panel = _panel(qtbot, demo_workspace, "de")
+        view = panel.whatif
+        view.add_lever("availability", -8, 4)
+        view.run()
+        text = view.sentences.text()
+        assert "€" in text and "EUR" not in text, text
+        assert "vendordesk calibrate" not in text and "Auf der Historie kalibrieren" in text, text
+    finally:
+        install_language(QApplication.instance(), "en")

@@ -192,3 +192,42 @@ def test_chart_months_are_in_the_ui_language(qapp):
         plot.deleteLater()
     finally:
         QLocale.setDefault(previous)
+
+
+def test_an_autosave_does_not_widen_the_window_past_1280(main_window, qtbot):
+    """"Entwurf gespeichert 12:25:11" sat in the row of the brief's buttons: after the first autosave
+    the row needed 1181 px and the window grew from 1280 to 1377 px, wider than the screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "de")
+    try:
+        main_window.resize(1280, 720)
+        tab = _tab(main_window, qtbot)
+        tab.save_now()
+        qtbot.waitUntil(lambda: tab.saved.text() != "")
+        QApplication.processEvents()
+        assert main_window.minimumSizeHint().width() <= 1280
+        assert main_window.width() == 1280
+        tab.heading.setText("Kostenpreiserhöhung Handmixer, Standmixer und Stabmixer der Linie 2027 (alle Farben)")
+        QApplication.processEvents()
+        assert main_window.minimumSizeHint().width() <= 1280     # a long case title wraps
+    finally:
+        install_language(QApplication.instance(), "en")
+
+
+def test_the_case_table_names_each_product_and_fills_the_width(main_window, qtbot):
+    """At 1920×1080 the case's ASIN table used the left half of the page, and nothing said which
+    product an ASIN is: the title is the last column and takes the rest of the width."""
+    main_window.resize(1920, 1080)
+    tab = _tab(main_window, qtbot)
+    table = tab.editor.items
+    qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() > 0)
+    titles = {it.asin: it.title for it in tab.analysis.items}
+    last = table.columnCount() - 1
+    for row in range(table.rowCount()):
+        asin = table.item(row, 0).text()
+        assert table.item(row, last).text() == titles[asin] != ""
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used >= table.viewport().width() - 2, (used, table.viewport().width())

@@ -88,8 +88,9 @@ def last_year_on_this_year(points, weeks: int = 52) -> tuple[list, list]:
 
 # --- axes ---------------------------------------------------------------------------------
 def tick_text(value: float, decimals: int = 0) -> str:
-    """A tick in the default locale with thousands separators: 20000 -> "20.000" (de)."""
-    return QLocale().toString(round(float(value), decimals) + 0.0, "f", max(0, decimals))
+    """A tick in the default locale with thousands separators: 20000 -> "20.000" (de); below zero
+    with the minus sign the value labels beside it use ("−5", not "-5" next to "−21.066 €")."""
+    return QLocale().toString(round(float(value), decimals) + 0.0, "f", max(0, decimals)).replace("-", "−")
 
 
 def choose_scale(unit: str, largest: float) -> float:

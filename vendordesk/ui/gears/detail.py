@@ -164,7 +164,10 @@ class GearDetail(QWidget):
         table = self.kpi_table
         table.resizeRowsToContents()
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        table.setMinimumHeight(rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2)
+        height = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
+        table.setMinimumHeight(height)
+        table.setMaximumHeight(height)      # and no taller: the chart and the ASINs get the rest
+
 
     def _limits(self, threshold: dict | None, unit: str) -> str:
         if not threshold:

@@ -49,7 +49,8 @@ def _to_shown(value: float, unit: str) -> float:
 class ManualKpiDialog(QDialog):
     """One value for one manual KPI and period (account level or one ASIN)."""
 
-    def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent=None):
+    def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent=None,
+                 titles: dict[str, str] | None = None):
         super().__init__(parent)
         self.gear = gear
         self.kpis: list[KpiDef] = [k for k in gear.kpis if k.manual]
@@ -61,8 +62,15 @@ class ManualKpiDialog(QDialog):
             self.kpi.addItem(k.name("de" if QLocale().language() == QLocale.Language.German else "en"), k.id)
         self.asin = QComboBox()
         self.asin.addItem(self.tr("Whole account"), "")
-        for asin in asins:
-            self.asin.addItem(asin, asin)
+        titles = titles or {}
+        for asin in asins:      # "B01RG38JQH – Küchenwelt Handmixer 650 W": which product, not only its ASIN
+            title = titles.get(asin) or ""
+            self.asin.addItem(f"{asin} – {title[:50]}" if title else asin, asin)
+        self.asin.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.asin.setMinimumContentsLength(20)
+        from vendordesk.ui.gears.tab import fit_popup
+
+        fit_popup(self.asin)                 # the open list shows the whole title
         today = QDate.currentDate()
         sunday = today.addDays(-(today.dayOfWeek() % 7))
         self.start = QDateEdit(sunday)

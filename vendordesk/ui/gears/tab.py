@@ -453,7 +453,9 @@ class GearsTab(BaseTab):
             return
         products = self.model.inputs.products
         asins = products["asin"].tolist() if products is not None else []
-        dialog = ManualKpiDialog(gear, self.report.gear(gear_id).name, asins, self)
+        titles = dict(zip(products["asin"], products["title"].fillna(""))) if products is not None \
+            and "title" in products else {}
+        dialog = ManualKpiDialog(gear, self.report.gear(gear_id).name, asins, self, titles=titles)
         if dialog.exec():
             label = self.report.gear(gear_id).name
             push_or_do(self.ctx, ManualKpiCommand(self.ctx.workspace, self._notify, dialog.entry(), label))

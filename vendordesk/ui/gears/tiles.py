@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,7 +30,7 @@ from vendordesk.ui.gears.formatting import (
 )
 
 TILE_MIN_WIDTH, TILE_MIN_HEIGHT = 150, 165
-MAX_KPI_ROWS = 5
+MAX_KPI_ROWS = 8          # a big tile (1920×1080) shows most of its KPIs, not a sparkline with empty space
 SPARK_MIN_HEIGHT = 22
 
 
@@ -135,7 +135,7 @@ class GearTile(QFrame):
         gear, currency, can_enter = self._shown
         has_data = gear.status != "no-data"
         self._rows = self._rows_for_height()
-        self._laid_out_for = (self.width(), self.height())
+        self._laid_out_for = self._layout_key()
         if has_data:
             lines = self._kpi_lines(gear, currency)
             self.headline.setText("<br>".join(lines))
@@ -147,6 +147,11 @@ class GearTile(QFrame):
         room = self.height() >= (230 if self.manual.isVisibleTo(self) else 190)
         self.message.setVisible(not has_data and room)
         self.setToolTip("" if has_data else self.message.text())
+
+    def _layout_key(self) -> tuple[int, int, int]:
+        """What the KPI rows depend on: the tile's size and the width inside its border (the
+        selected tile's border is thicker: same size, less room)."""
+        return self.width(), self.height(), self._inner_width()
 
     def _inner_width(self) -> int:
         margins = self.layout().contentsMargins()
@@ -173,7 +178,7 @@ class GearTile(QFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._shown is not None and self._laid_out_for != (self.width(), self.height()):
+        if self._shown is not None and self._laid_out_for != self._layout_key():
             self._fill_rows()
 
     def _kpi_lines(self, gear, currency: str, full: bool = False, rows: int | None = None) -> list[str]:
@@ -202,13 +207,30 @@ class GearTile(QFrame):
             if k.id.startswith("asins_"):
                 color = STATUS_COLORS["amber"] if k.value and k.value > 0 else STATUS_COLORS["green"]
             value = kpi_value(k.value, k.unit, currency)
-            name = k.name
-            if not full:
-                left = width - bold.horizontalAdvance(value) - plain.horizontalAdvance("  ") - 4
-                name = plain.elidedText(name, Qt.TextElideMode.ElideRight, max(0, left))
-            rows_out.append(f"<span style='color:{color}; font-weight:600'>{escape(value)}"
-                            f"</span>&nbsp; {escape(name)}")
+
+            def row(name: str, color=color, value=value) -> str:
+                return f"<span style='color:{color}; font-weight:600'>{escape(value)}</span>&nbsp; {escape(name)}"
+
+            if full:
+                rows_out.append(row(k.name))
+                continue
+            left = width - bold.horizontalAdvance(value) - plain.horizontalAdvance("  ") - 4
+            text = row(plain.elidedText(k.name, Qt.TextElideMode.ElideRight, max(0, left)))
+            # the laid-out line is a few pixels wider than its measured parts ("Ungesunder Bestanc"
+            # was cut at the tile's edge, without "…"): narrow the name until the line fits
+            while left > 0 and self._line_width(text) > width:
+                left -= max(2, int(self._line_width(text) - width))
+                text = row(plain.elidedText(k.name, Qt.TextElideMode.ElideRight, max(0, left)))
+            rows_out.append(text)
         return rows_out
+
+    def _line_width(self, html: str) -> float:
+        """The width one KPI row takes when the headline label lays it out."""
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.headline.font())
+        document.setHtml(html)
+        return document.idealWidth()
 
     def set_selected(self, selected: bool) -> None:
         if selected != self._selected:
@@ -226,6 +248,8 @@ class GearTile(QFrame):
         self.setStyleSheet(
             f"QFrame#gearTile {{ background: {STATUS_TINTS[self._status]}; border: {width}px solid {border};"
             f" border-left: 6px solid {color}; border-radius: 6px; }}")
+        if self._shown is not None and self._laid_out_for != self._layout_key():
+            self._fill_rows()          # the border took or gave back room
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -212,8 +212,7 @@ class ImportPreview(QDialog):
             return
         event = self.events[row]
         if event["event"] in ("refused", "failed"):
-            # ingest writes its reasons in English (they name the file, row and column): framed
-            # by a sentence in the UI language, quoted as they are
+            # the reason comes in the window's language (the reading step ran with --lang)
             self.details.setPlainText(
                 self.tr("%1 was not imported; nothing in the workspace was changed.").replace("%1", event["file"])
                 + "\n" + self.tr("The reading step reports:") + "\n" + event["message"])

@@ -33,9 +33,12 @@ def _reader(stream, lines: queue.Queue) -> None:
 
 
 def run_import(workspace: Path, files: list[str], dry_run: bool = False, period: str | None = None, *,
-               progress: Callable[[float], None], cancelled: Callable[[], bool]) -> list[dict]:
+               progress: Callable[[float], None], cancelled: Callable[[], bool],
+               lang: str | None = None) -> list[dict]:
     """Events of every file: {"event": "done", "summary": ...}, {"event": "refused", ...} or
     {"event": "failed", "file", "path", "message"} (the reader hit a bug; logged by the child).
+
+    ``lang`` is the window's language: the child writes its refusals and warnings in it.
 
     Raises Cancelled (after killing the child) when the user cancels, RuntimeError when the child
     ended without reporting every file (then no file is silently dropped: the error names it).
@@ -43,6 +46,7 @@ def run_import(workspace: Path, files: list[str], dry_run: bool = False, period:
     args = command_prefix() + ["import", "--workspace", str(workspace), "--events"]
     args += ["--dry-run"] if dry_run else []
     args += ["--period", period] if period else []
+    args += ["--lang", lang] if lang else []
     env = child_environment()
     child = subprocess.Popen(args + ["--", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", env=env)

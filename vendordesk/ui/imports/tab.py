@@ -74,8 +74,9 @@ class ImportFlow(QObject):
 
         self.period = period or self.period
         self.progress = self._progress_dialog(self.tr("Reading %n file(s)…", "", len(self.paths)))
-        self.task = run_task(run_import, self.window.ctx.path, self.paths, True, self.period, on_done=self._show_preview,
-                             on_error=self._failed, on_progress=self._set_progress)
+        self.task = run_task(run_import, self.window.ctx.path, self.paths, True, self.period,
+                             lang=self.window.ctx.lang, on_done=self._show_preview, on_error=self._failed,
+                             on_progress=self._set_progress)
 
     def _show_preview(self, events: list[dict]) -> None:
         from vendordesk.ui.imports.preview import ImportPreview
@@ -93,8 +94,9 @@ class ImportFlow(QObject):
 
         files = self.preview.importable_paths()
         self.progress = self._progress_dialog(self.tr("Importing %n file(s)…", "", len(files)))
-        self.task = run_task(run_import, self.window.ctx.path, files, False, self.period, on_done=self._finished,
-                             on_error=self._failed, on_progress=self._set_progress)
+        self.task = run_task(run_import, self.window.ctx.path, files, False, self.period,
+                             lang=self.window.ctx.lang, on_done=self._finished, on_error=self._failed,
+                             on_progress=self._set_progress)
 
     def _finished(self, events: list[dict]) -> None:
         self._close_progress()

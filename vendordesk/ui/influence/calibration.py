@@ -34,6 +34,11 @@ from vendordesk.ui.influence.labels import kpi_name, source_name
 COLUMNS = 7
 
 
+def _two_lines(header: str) -> str:
+    """"Verzögerung (Wo.)" -> "Verzögerung" over "(Wo.)": a header no wider than its longest word group."""
+    return "\n(".join(header.rsplit(" (", 1))
+
+
 class CalibrationView(QWidget):
     calibrate_requested = Signal()
     edge_changed = Signal(str)
@@ -59,9 +64,11 @@ class CalibrationView(QWidget):
         layout.addLayout(top)
         body = QHBoxLayout()
         self.table = QTableWidget(0, COLUMNS)
-        self.table.setHorizontalHeaderLabels([self.tr("Link"), self.tr("From → to"), self.tr("Lag (wk)"),
+        # the long header on two lines: on one it made the column 250 px wide for "–" in every row,
+        # and the notes beside it were cut after two words
+        self.table.setHorizontalHeaderLabels([self.tr("Link"), self.tr("From → to"), _two_lines(self.tr("Lag (wk)")),
                                               self.tr("Strength"), self.tr("Source"),
-                                              self.tr("Estimate ± uncertainty (weeks)"), self.tr("Note")])
+                                              _two_lines(self.tr("Estimate ± uncertainty (weeks)")), self.tr("Note")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,7 +84,8 @@ class CalibrationView(QWidget):
         box = QGroupBox(self.tr("Edit link"))
         box.setFixedWidth(260)
         form = QFormLayout(box)
-        self.edit_id = QLabel(fmt.DASH)
+        self.edit_id = QLabel(self.tr("Pick a link in the table to edit it."))     # not a lone "–"
+        self.edit_id.setStyleSheet("color: #546e7a;")
         self.edit_id.setWordWrap(True)
         self.sign = QComboBox()
         self.sign.addItem(self.tr("+ raises"), 1)
@@ -150,6 +158,7 @@ class CalibrationView(QWidget):
             w.setEnabled(edge is not None)
         if edge is None:
             return
+        self.edit_id.setStyleSheet("")
         self.edit_id.setText(f"<b>{edge.id}</b>: {kpi_name(edge.src)} → {kpi_name(edge.dst)}")
         self.sign.setCurrentIndex(0 if edge.sign > 0 else 1)
         self.lag.setValue(edge.lag)

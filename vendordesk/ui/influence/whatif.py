@@ -306,7 +306,7 @@ class WhatIfView(WhatIfOutput, QWidget):
                 self._clear_result()
                 self.note.setText(self.tr("Refused: %1").replace("%1", str(exc)))
                 return
-            sentences = summary_lines(self.result, self.info, lang)[1:]
+            sentences = self._in_words(summary_lines(self.result, self._words_info(lang), lang)[1:], lang)
         else:
             self.result = simulate(self.graph, shocks, self.horizon.value(), self.baseline)
         self.sentences.setText("<br>".join(line.strip() for line in sentences))
@@ -316,6 +316,23 @@ class WhatIfView(WhatIfOutput, QWidget):
         self._draw(lang)
         for b in (self.export_button, self.print_button):
             b.setEnabled(hasattr(self.result, "contributions"))
+
+    def _words_info(self, lang: str) -> dict:
+        """The run's info for the sentences, its amounts in "€" as everywhere in the window (the
+        sentences said "−21.195 EUR" beside totals of "−21.195 €")."""
+        from vendordesk.text import formatter
+
+        return dict(self.info, currency=formatter(lang).symbol(self.info.get("currency") or self.currency))
+
+    def _in_words(self, lines: list[str], lang: str) -> list[str]:
+        """The window's own words where the command line's would send the KAM to a shell: not
+        calibrated -> the Calibration page's button, not "run vendordesk calibrate"."""
+        from vendordesk.text import texts
+
+        command = texts(lang)("Not calibrated: every link runs on its documented default (run vendordesk calibrate).")
+        window = self.tr("Not calibrated: every link runs on its documented default (Calibration › Calibrate on "
+                         "history learns them from this workspace).")
+        return [window if line.strip() == command else line for line in lines]
 
     def refusal(self, shock: Shock, level: float | None) -> str | None:
         """Why a shock cannot run, in the window's units (points or %) and language, or None.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.core.negotiation.model import STATUSES, Item
-from vendordesk.ui.negotiation.fields import MessageLabel, cell_number, make_table, number_item
+from vendordesk.ui.negotiation.fields import MessageLabel, cell_number, make_table, number_item, readonly_item
 
 ASIN_RE = re.compile(r"^[0-9A-Z]{10}$")
 COLS = ("asin", "cost_before", "cost_after", "own_cost_before", "msrp_before", "msrp_after")
@@ -110,8 +110,13 @@ class CaseEditor(QWidget):
         form.addRow(self.tr("Key account manager"), self.kam)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notes"), self.notes)
+        # the product's title last and stretched: the KAM sees which product an ASIN is, and the
+        # table fills the width (at 1920 px the six number columns used the left half only)
         self.items = make_table([self.tr("ASIN"), self.tr("Current cost"), self.tr("Requested cost"),
-                                 self.tr("Our own unit cost"), self.tr("MSRP now"), self.tr("MSRP new")])
+                                 self.tr("Our own unit cost"), self.tr("MSRP now"), self.tr("MSRP new"),
+                                 self.tr("Product")], stretch=len(COLS))
+        self.items.setProperty("desk_check_data_columns", [len(COLS)])     # titles are the files' own
+        self.titles: dict[str, str] = {}
         self.add_edit = QLineEdit()
         self.add_edit.setPlaceholderText(self.tr("ASINs to add, separated by spaces or commas"))
         self.add_button = QPushButton(self.tr("Add ASINs"))
@@ -177,6 +182,20 @@ class CaseEditor(QWidget):
         self.items.setItem(row, 0, QTableWidgetItem(item.asin))
         for col, name in enumerate(COLS[1:], start=1):
             self.items.setItem(row, col, number_item(getattr(item, name)))
+        title = self.titles.get(item.asin, "")
+        self.items.setItem(row, len(COLS), readonly_item(title, numeric=False, tooltip=title))
+
+    def show_titles(self, titles: dict[str, str]) -> None:
+        """The product titles of the ASINs (from the analysis), in the last column."""
+        self.titles = {asin: title for asin, title in titles.items() if title}
+        self.items.blockSignals(True)
+        try:
+            for row in range(self.items.rowCount()):
+                asin = self.items.item(row, 0).text().strip().upper() if self.items.item(row, 0) else ""
+                title = self.titles.get(asin, "")
+                self.items.setItem(row, len(COLS), readonly_item(title, numeric=False, tooltip=title))
+        finally:
+            self.items.blockSignals(False)
 
     def collect(self, case) -> int:
         """Write the widgets into ``case``; returns how many cells are not numbers."""

@@ -117,8 +117,9 @@ class NegotiationTab(BaseTab):
     def _brief_bar(self) -> QHBoxLayout:
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600; color: #0d3b66;")
+        self.heading.setWordWrap(True)          # a long case title wraps instead of widening the window
         self.saved = QLabel()
-        self.saved.setStyleSheet("color: #607d8b;")
+        self.saved.setStyleSheet("color: #607d8b; font-size: 8.5pt;")
         self.lang = QComboBox()
         self.lang.addItem(self.tr("Brief in German"), "de")
         self.lang.addItem(self.tr("Brief in English"), "en")
@@ -133,9 +134,14 @@ class NegotiationTab(BaseTab):
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_brief)
         self.pdf_button.clicked.connect(self.export_pdf_dialog)
+        # "Draft saved 12:25:11" under the title, not in the row of buttons (there it made the row
+        # wider than a 1280 px window after the first autosave)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.saved)
         bar = QHBoxLayout()
-        bar.addWidget(self.heading)
-        bar.addWidget(self.saved, 1)
+        bar.addLayout(titles, 1)
         for w in (self.audience, self.lang, self.preview_button, self.print_button, self.pdf_button):
             bar.addWidget(w)
         return bar
@@ -225,6 +231,7 @@ class NegotiationTab(BaseTab):
         self.analysis = analyse(self.case, self._market)
         self.heading.setText(self.case.title or self.tr("(untitled case)"))
         self.economics.show_analysis(self.analysis)
+        self.editor.show_titles({it.asin: it.title for it in self.analysis.items})
         self.scenarios.show_results(self.analysis)
         self.levers.show_analysis(self.analysis)
         self._show_issues(parse_errors)

@@ -28,6 +28,28 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Credentials", text)
 
 
+def _stores() -> dict[str, str]:
+    """The password stores of the systems the app runs on, by keyring backend (module.class)."""
+    gnome = _tr("Secret Service (GNOME Keyring)")
+    return {"keyring.backends.Windows.WinVaultKeyring": _tr("Windows Credential Manager"),
+            "keyring.backends.macOS.Keyring": _tr("macOS Keychain"),
+            "keyring.backends.SecretService.Keyring": gnome, "keyring.backends.libsecret.Keyring": gnome,
+            "keyring.backends.kwallet.DBusKeyring": _tr("KDE Wallet")}
+
+
+def password_store_name(backend: str | None = None) -> str:
+    """The password store as the user knows it ("Windows Credential Manager"), never the keyring
+    backend's class path ("keyring.backends.fail.Keyring" was shown in Settings and About)."""
+    backend = secrets.backend_name() if backend is None else backend
+    stores = _stores()
+    if backend in stores:
+        return stores[backend]
+    if backend.startswith(("keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer",
+                           "unavailable")):
+        return _tr("none available")
+    return _tr("another password store (%1)").replace("%1", backend.rsplit(".", 1)[-1])
+
+
 class CredentialsPage(QWidget):
     def __init__(self, settings: st.Settings, parent=None):
         super().__init__(parent)
@@ -78,7 +100,8 @@ class CredentialsPage(QWidget):
         state = st.secret_rotation(self._set_on)[1]
         self.rotation.setStyleSheet({"soon": "color: #e65100; font-weight: 600;",
                                      "overdue": "color: #b71c1c; font-weight: 600;"}.get(state, ""))
-        self.backend.setText(self.tr("Password store: %1").replace("%1", secrets.backend_name()))
+        self.backend.setText(self.tr("Password store: %1").replace("%1", password_store_name()))
+        self.backend.setToolTip(secrets.backend_name())
         self.notice.setText(self.tr("No secure password store is available: the credentials are kept for "
                                     "this session only and must be entered again next time.")
                             if self.store.session_only else "")

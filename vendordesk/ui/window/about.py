@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayou
 from vendordesk import __version__
 from vendordesk.paths import data_dir, log_file, resources_dir
 from vendordesk.settings import settings_path
+from vendordesk.ui.settings.credentials import password_store_name
 
 
 def keyring_backend_name() -> str:
@@ -46,12 +47,13 @@ class AboutDialog(QDialog):
             (self.tr("Data folder"), str(data_dir())),
             (self.tr("Log file"), str(log_file())),
             (self.tr("Settings file"), str(settings_path())),
-            (self.tr("Keyring backend"), keyring_backend_name()),
+            (self.tr("Password store"), password_store_name()),
         ]
         for label, value in rows:
             field = QLabel(value)
             field.setTextInteractionFlags(field.textInteractionFlags() | field.textInteractionFlags().TextSelectableByMouse)
             form.addRow(label + ":", field)
+        field.setToolTip(keyring_backend_name())      # the password store's technical name, for support
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

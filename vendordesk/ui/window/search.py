@@ -7,7 +7,7 @@ window: an ASIN opens the gears filtered by it, a case opens it in the tickets t
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle
 
 
 def search_entries(ws) -> list[tuple[str, str, str]]:
@@ -22,6 +22,9 @@ def search_entries(ws) -> list[tuple[str, str, str]]:
     for case_id, subject in case_subjects(ws):
         entries.append((f"{case_id} – {subject}".rstrip(" –"), "case", case_id))
     return entries
+
+
+POPUP_MAX = 640
 
 
 class SearchBox(QLineEdit):
@@ -64,6 +67,16 @@ class SearchBox(QLineEdit):
             self._stale = False
             self.entries = self.entries_source()
             self.model.setStringList([text for text, _, _ in self.entries])
+            self._fit_popup()
+
+    def _fit_popup(self) -> None:
+        """The list of hits as wide as its longest entry (up to POPUP_MAX px), not as narrow as the
+        box: "B01RG38JQH – Küchenwelt Handmixe…" told the ASIN but not which product."""
+        popup = self.completer_.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(text) for text, _, _ in self.entries), default=0)
+        extra = 2 * popup.frameWidth() + popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
+        popup.setMinimumWidth(min(POPUP_MAX, max(self.width(), widest + extra)))
 
     def matches(self, text: str) -> list[tuple[str, str, str]]:
         self.ensure_entries()

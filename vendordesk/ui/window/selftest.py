@@ -68,10 +68,30 @@ def run(args: argparse.Namespace) -> int:
         workspace.close()
     sys.excepthook = previous_hook
     if errors:
-        print("selftest FAILED: an error was raised while rendering:\n" + errors[0], file=sys.stderr)
+        print(_report_text(args, "failed") + "\n" + errors[0], file=sys.stderr)
         return 1
-    print(f"selftest ok: {window.tabs.count()} tabs rendered in {time.perf_counter() - started:.2f} s")
+    print(_report_text(args, "ok", window.tabs.count(), time.perf_counter() - started))
     return 0
+
+
+def _report_text(args: argparse.Namespace, outcome: str, tabs: int = 0, seconds: float = 0.0) -> str:
+    """The last line in the language of the run (--lang, else the app's setting, else the
+    system's); the window itself was rendered in German, the smoke test's hardest case."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk import settings as app_settings
+    from vendordesk.ui import fmt
+    from vendordesk.ui.i18n import install_language, system_language
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_language(app, getattr(args, "lang", None) or app_settings.load().language or system_language())
+    if outcome == "failed":
+        return QCoreApplication.translate("SelfTest", "selftest FAILED: an error was raised while rendering:")
+    # (the window always has several tabs: no singular needed)
+    return QCoreApplication.translate("SelfTest", "selftest ok: %1 tabs rendered in %2 s").replace(
+        "%1", str(tabs)).replace("%2", fmt.number(seconds, 2))
 
 
 def _write_pdf(path: Path) -> None:
