@@ -231,3 +231,15 @@ def test_the_case_table_names_each_product_and_fills_the_width(main_window, qtbo
         assert table.item(row, last).text() == titles[asin] != ""
     used = sum(table.columnWidth(c) for c in range(table.columnCount()))
     assert used >= table.viewport().width() - 2, (used, table.viewport().width())
+
+
+def test_the_window_computes_the_case_as_of_the_same_date_as_the_command_line(main_window, qtbot):
+    # The demo's case has no requested-on date, so both compute as of the last day of the newest
+    # week of facts: the week of 15.11.2026 ends on Saturday 21.11.2026. The calendar plays no part.
+    tab = _tab(main_window, qtbot)
+    cli = analyse_case(main_window.ctx.workspace, tab.case.id, elasticity=tab._elasticity)
+    assert cli.as_of == dt.date(2026, 11, 21)
+    assert tab.analysis.as_of == cli.as_of
+    tab._analyse()                                   # a second run keeps the date, too
+    assert tab.analysis.as_of == cli.as_of
+    assert tab.analysis.json() == cli.json()

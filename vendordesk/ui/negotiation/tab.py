@@ -227,7 +227,7 @@ class NegotiationTab(BaseTab):
         if key != self._market_key or self._market is None:
             self._market = market_for(ws, self.case, elasticity=self._elasticity or (DEFAULT_ELASTICITY, "default"))
             self._market_key = key
-        self._market.today = dt.date.today()
+        self._market.today = None     # the case's own date, as on the command line (analyse sets it)
         self.analysis = analyse(self.case, self._market)
         self.heading.setText(self.case.title or self.tr("(untitled case)"))
         self.economics.show_analysis(self.analysis)
