@@ -46,7 +46,7 @@ def fill_plot(plot: pg.PlotWidget, analysis, lang: str | None = None, legend: bo
         axis.set_unit("money", getattr(getattr(analysis, "case", None), "currency", None) or "EUR")
     if legend:
         if plot.plotItem.legend is None:
-            plot.addLegend(offset=(10, 4), colCount=3)     # one row above the lines
+            plot.addLegend(offset=(10, 4), colCount=3, labelTextColor="#37474f")   # one row above the lines
         plot.plotItem.legend.clear()
     plot.plot(x, chart["asp"].to_numpy(float), pen=ASP_PEN, name=asp_label)
     cost = chart["unit_cost"].to_numpy(float)
