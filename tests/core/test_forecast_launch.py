@@ -164,3 +164,66 @@ def test_few_launch_analogues_are_pooled_with_the_kind_in_logs():
     assert F[6, 0] == pytest.approx(25.198, abs=1e-3)
     rows, F, _ = launch_fit(np.vstack([A, N]), 3, None, np.array([20, 28]))
     assert F[1].tolist() == pytest.approx([10.0] * 3)
+
+
+def test_a_launch_whose_sales_are_censored_is_sized_by_its_glance_views():
+    # Five established ASINs sell 20 a week from 200 glance views: conversion 0.1 each, log
+    # spread 0, so its gamma prior has shape 1 / max(exp(0) - 1, 1 / 16) = 16 (the floor, as
+    # for the size). Size prior as in the kind test above: m = 20, v = 25 (m / v = 0.8, m^2 /
+    # v = 16), phi = 1, r = 0. N (listed week 18) was out of stock in both its weeks (demand
+    # NaN) while 400 people a week looked at it: implied demand 0.1 x 400 = 40 a week, sum 80.
+    # The conversion is the kind's, not N's own: the 80 count with weight 1 / (phi + 80 / 16)
+    # = 1 / 6. S = (16 + 80 / 6) / (0.8 + 2 / 6) = (88 / 3) / (3.4 / 3) = 25.88 (without
+    # glance views 20, the kind's median: sales alone cannot tell a big launch from a small one).
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [np.full(t, np.nan)])
+    G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [_launched(t, 18, [400.0, 400.0])])
+    listed = np.array([0] * 5 + [18])
+    rows, F, sigma = launch_fit(Y, 3, None, listed, glance=G)
+    assert rows[5]
+    assert F[5].tolist() == pytest.approx([88 / 3.4] * 3)
+    assert F[5, 0] == pytest.approx(25.882, abs=1e-3)
+    assert sigma[5] == pytest.approx(np.sqrt(np.log1p(3 / 88)))
+    assert launch_fit(Y, 3, None, listed)[1][5].tolist() == pytest.approx([20.0] * 3)
+    # N sold 12 from 100 views in its second week: its own conversion, gamma posterior
+    # (16 + 12) / (16 / 0.1 + 100) = 28 / 260 = 0.10769 with shape 28; week 1 implies
+    # 0.10769 x 400 = 43.08, weight 1 / (1 + 43.08 / 28) = 0.39394 (counts 16.97).
+    # S = (16 + 12 + 16.97) / (0.8 + 1 + 0.39394) = 44.970 / 2.19394 = 20.497.
+    Y[5, 19], G[5, 19] = 12.0, 100.0
+    c = 28 / 260
+    w = 1 / (1 + 400 * c / 28)
+    _, F, _ = launch_fit(Y, 3, None, listed, glance=G)
+    assert F[5].tolist() == pytest.approx([(28 + w * 400 * c) / (1.8 + w)] * 3)
+    assert F[5, 0] == pytest.approx(20.497, abs=1e-3)
+
+
+def test_censored_launch_weeks_of_analogues_and_of_the_launch_are_filled_from_glance_views():
+    # Kind as above (conversion 0.1, shape 16; level 20). Analogue A (listed week 6, age 14:
+    # not yet established) was out of stock in its first two weeks (50 and 100 views), then
+    # sold 10 a week from 100 views. Its conversion: (16 + 120) / (160 + 1200) = 0.1, so its
+    # censored weeks are 5 and 10. Its curve over ages 0..4 (N's age 2 + h 3): 5, 10, 10, 10,
+    # 10; one analogue: size = its mean 9, shape = curve / 9 = 5/9, 10/9, ... Prior (pooled with
+    # the kind, KIND_WEIGHT 2, the kind's level read as the held end 10/9): mu = (ln 9 + 2 x
+    # ln(20 / (10/9))) / 3 = ln (9 x 18 x 18)^(1/3) = ln 14.287, tau = 0: m = 14.287, v = (m /
+    # 4)^2 (m / v = 16 / m, m^2 / v = 16); phi = 1, r = 0. N (listed week 18) was out of stock
+    # with 200 and 400 views: implied 20 and 40 (sum 60), weight 1 / (1 + 60 / 16) = 4 / 19;
+    # exposure 5/9 + 10/9 = 5/3 (the floor 0.5 x median 10/9 = 5/9 does not bind).
+    # S = (16 + 60 x 4 / 19) / (16 / m + 5/3 x 4 / 19) = 28.632 / 1.4708 = 19.467; forecast
+    # S x 10/9 = 21.63 (ages 2..4). Without A's fill its shape would be flat (NaN ages held at
+    # 1), and N's 20 at age 0, mostly ramp, would read as a full week's size.
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    A = _launched(t, 6, [np.nan, np.nan] + [10.0] * 12)
+    GA = _launched(t, 6, [50.0] + [100.0] * 13)
+    Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [A, np.full(t, np.nan)])
+    G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [GA, _launched(t, 18, [200.0, 400.0])])
+    listed = np.array([0] * 5 + [6, 18])
+    rows, F, _ = launch_fit(Y, 3, None, listed, glance=G)
+    assert rows.tolist() == [False] * 6 + [True]
+    m = (9 * 18 * 18) ** (1 / 3)
+    S = (16 + 60 * 4 / 19) / (16 / m + 5 / 3 * 4 / 19)
+    assert F[6].tolist() == pytest.approx([S * 10 / 9] * 3)
+    assert F[6, 0] == pytest.approx(21.63, abs=0.01)
