@@ -209,14 +209,15 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
                  events: list[Event] | None = None, raw: np.ndarray | None = None, lift: np.ndarray | None = None,
                  amazon: pd.DataFrame | None = None, asins: list[str] | None = None,
                  groups: list[fl.Group] | None = None, asp: np.ndarray | None = None,
-                 listed: np.ndarray | None = None) -> Fit:
+                 listed: np.ndarray | None = None, glance: np.ndarray | None = None) -> Fit:
     """Measure events, select per series, calibrate quantiles by horizon and season, fit on all weeks.
 
     ``weeks`` are the history's week starts (needed for events and seasons), ``raw`` the
     uncapped demand events are measured on, ``lift`` (n, horizon) the KAM's deals, ``amazon``
     Amazon's forecast generations (rows of ``asins``), blended in by forecast_rival; ``asp``
     (n, t) the weekly ASP, whose drops are deals (core.forecast.deals); ``listed`` per series
-    the first week with a sales row (launch ages count from it, core.forecast.launch).
+    the first week with a sales row (launch ages count from it, core.forecast.launch);
+    ``glance`` (n, t) the glance views (a launch's stock-out weeks' demand, core.forecast.launch).
     """
     t = demand.shape[1]
     weeks = weeks or future_weeks("2000-01-02", t)
@@ -254,7 +255,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     kept: list[tuple[int, np.ndarray]] = []
     z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals, coupons)
-    launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed)
+    launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed, glance)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
     horizon_weeks = all_weeks[t:t + horizon]
     q = cal.quantiles(point, z, sel.scale, bt._level(Yd), horizon_weeks, sel.intermittent)
@@ -303,7 +304,7 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     events = default_events(panel.weeks) if events is None else events
     lift = fe.deal_factor(events, panel.asins, weeks, DEFAULT_ELASTICITY if elasticity is None else elasticity)
     fit = fit_forecast(panel.demand, horizon, progress, panel.weeks, events, panel.actual, lift, amazon,
-                       panel.asins, groups, panel.asp, listed_week(panel.units))
+                       panel.asins, groups, panel.asp, listed_week(panel.units), panel.glance)
     q, model, sel = fit.q, fit.model, fit.sel
     _apply_fallbacks(q, model, panel.demand)
     q = np.nan_to_num(q, nan=0.0, posinf=0.0)
@@ -350,7 +351,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     fit = fit_forecast(train, holdout, progress, panel.weeks[:t - holdout], events, panel.actual[:, :t - holdout],
                        None, amazon, panel.asins, groups,
                        None if panel.asp is None else panel.asp[:, :t - holdout],
-                       listed_week(panel.units[:, :t - holdout]))
+                       listed_week(panel.units[:, :t - holdout]),
+                       None if panel.glance is None else panel.glance[:, :t - holdout])
     q, model = fit.q, fit.model
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
