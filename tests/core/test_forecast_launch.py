@@ -187,43 +187,35 @@ def test_a_launch_whose_sales_are_censored_is_sized_by_its_glance_views():
     assert F[5, 0] == pytest.approx(25.882, abs=1e-3)
     assert sigma[5] == pytest.approx(np.sqrt(np.log1p(3 / 88)))
     assert launch_fit(Y, 3, None, listed)[1][5].tolist() == pytest.approx([20.0] * 3)
-    # N sold 12 from 100 views in its second week: its own conversion, gamma posterior
-    # (16 + 12) / (16 / 0.1 + 100) = 28 / 260 = 0.10769 with shape 28; week 1 implies
-    # 0.10769 x 400 = 43.08, weight 1 / (1 + 43.08 / 28) = 0.39394 (counts 16.97).
-    # S = (16 + 12 + 16.97) / (0.8 + 1 + 0.39394) = 44.970 / 2.19394 = 20.497.
+    # Once N sold in a week its sales scale it, not its stock-out week's traffic (a stock-out
+    # lowers the traffic too): 12 in its second week gives S = (16 + 12) / (0.8 + 1) = 15.56,
+    # with or without the 400 views of its first week.
     Y[5, 19], G[5, 19] = 12.0, 100.0
-    c = 28 / 260
-    w = 1 / (1 + 400 * c / 28)
-    _, F, _ = launch_fit(Y, 3, None, listed, glance=G)
-    assert F[5].tolist() == pytest.approx([(28 + w * 400 * c) / (1.8 + w)] * 3)
-    assert F[5, 0] == pytest.approx(20.497, abs=1e-3)
+    assert launch_fit(Y, 3, None, listed, glance=G)[1][5].tolist() == pytest.approx([28 / 1.8] * 3)
+    # without established ASINs with glance views there is no conversion to imply demand by
+    Y[5, 19] = np.nan
+    G[:5] = np.nan
+    assert launch_fit(Y, 3, None, listed, glance=G)[1][5].tolist() == pytest.approx([20.0] * 3)
 
 
-def test_censored_launch_weeks_of_analogues_and_of_the_launch_are_filled_from_glance_views():
+def test_a_stocked_out_launch_scales_its_analogues_curve_by_its_glance_views():
     # Kind as above (conversion 0.1, shape 16; level 20). Analogue A (listed week 6, age 14:
-    # not yet established) was out of stock in its first two weeks (50 and 100 views), then
-    # sold 10 a week from 100 views. Its conversion: (16 + 120) / (160 + 1200) = 0.1, so its
-    # censored weeks are 5 and 10. Its curve over ages 0..4 (N's age 2 + h 3): 5, 10, 10, 10,
-    # 10; one analogue: size = its mean 9, shape = curve / 9 = 5/9, 10/9, ... Prior (pooled with
-    # the kind, KIND_WEIGHT 2, the kind's level read as the held end 10/9): mu = (ln 9 + 2 x
-    # ln(20 / (10/9))) / 3 = ln (9 x 18 x 18)^(1/3) = ln 14.287, tau = 0: m = 14.287, v = (m /
-    # 4)^2 (m / v = 16 / m, m^2 / v = 16); phi = 1, r = 0. N (listed week 18) was out of stock
-    # with 200 and 400 views: implied 20 and 40 (sum 60), weight 1 / (1 + 60 / 16) = 4 / 19;
-    # exposure 5/9 + 10/9 = 5/3 (the floor 0.5 x median 10/9 = 5/9 does not bind).
-    # S = (16 + 60 x 4 / 19) / (16 / m + 5/3 x 4 / 19) = 28.632 / 1.4708 = 19.467; forecast
-    # S x 10/9 = 21.63 (ages 2..4). Without A's fill its shape would be flat (NaN ages held at
-    # 1), and N's 20 at age 0, mostly ramp, would read as a full week's size.
+    # not yet established) sold 10 a week: over ages 0..4 (N's age 2 + h 3) its curve is flat,
+    # size 10, shape 1. Prior pooled with the kind (KIND_WEIGHT 2, the kind's level read as the
+    # held end 1): mu = (ln 10 + 2 x ln 20) / 3 = ln 4000^(1/3) = ln 15.874, tau = 0: m =
+    # 15.874, v = (m / 4)^2 (m / v = 16 / m = 1.00794, m^2 / v = 16); phi = 1, r = 0. N (listed
+    # week 18) was out of stock with 200 and 400 views: implied 20 and 40 (sum 60), weight
+    # 1 / (1 + 60 / 16) = 4 / 19; exposure 1 + 1. S = (16 + 60 x 4 / 19) / (1.00794 + 2 x 4 /
+    # 19) = 28.632 / 1.4290 = 20.04 (without its views 15.87, the prior's mean).
     from vendordesk.core.forecast.launch import launch_fit
 
     t = 20
-    A = _launched(t, 6, [np.nan, np.nan] + [10.0] * 12)
-    GA = _launched(t, 6, [50.0] + [100.0] * 13)
-    Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [A, np.full(t, np.nan)])
-    G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [GA, _launched(t, 18, [200.0, 400.0])])
+    Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [_flat(t, 6, 10.0), np.full(t, np.nan)])
+    G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [_flat(t, 6, 100.0), _launched(t, 18, [200.0, 400.0])])
     listed = np.array([0] * 5 + [6, 18])
     rows, F, _ = launch_fit(Y, 3, None, listed, glance=G)
     assert rows.tolist() == [False] * 6 + [True]
-    m = (9 * 18 * 18) ** (1 / 3)
-    S = (16 + 60 * 4 / 19) / (16 / m + 5 / 3 * 4 / 19)
-    assert F[6].tolist() == pytest.approx([S * 10 / 9] * 3)
-    assert F[6, 0] == pytest.approx(21.63, abs=0.01)
+    m = 4000 ** (1 / 3)
+    assert F[6].tolist() == pytest.approx([(16 + 60 * 4 / 19) / (16 / m + 8 / 19)] * 3)
+    assert F[6, 0] == pytest.approx(20.036, abs=1e-3)
+    assert launch_fit(Y, 3, None, listed)[1][6].tolist() == pytest.approx([m] * 3)
