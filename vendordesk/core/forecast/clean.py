@@ -149,5 +149,6 @@ def panel_from_frame(frame: pd.DataFrame, units_col: str = "ordered_units",
         with np.errstate(all="ignore"):
             panel.asp = np.where(ordered > 0, rev / ordered, np.nan)
     if "glance_views" in frame and frame["glance_views"].notna().any():
-        panel.glance = pivot(frame.dropna(subset=["glance_views"]), "glance_views", asins, weeks)
+        views = frame[["asin", "period_start", "glance_views"]].dropna(subset=["glance_views"])
+        panel.glance = pivot(views, "glance_views", asins, weeks)
     return panel
