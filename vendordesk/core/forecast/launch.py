@@ -17,6 +17,10 @@ forecast is flat at the kind's level scaled by its first weeks (kind_prior; befo
 2026-12-07 the zero or mean fallback: WAPE 1.0 / 0.6-0.7 on such demo launches). Without
 either the usual models apply (with < 4 weeks the marked fallback: its mean, P90 = 2 x
 mean). Never 0 just because it is new: weeks without sales lower its size, they do not zero it.
+A launch whose every week was a stock-out (no sales to scale by) is scaled by its glance views
+x its kind's conversion instead (implied_demand; demo seeds 7/11/23/1/2/3, 2026-12-07: launch
+WAPE after 2 weeks 0.56/0.84/0.47/0.52/0.71/0.45 -> 0.49/0.32/0.50/0.56/0.38/0.46, pooled
+0.55 -> 0.48; after 4 and 6 weeks unchanged).
 """
 
 from __future__ import annotations

@@ -50,6 +50,10 @@ within 1 point. Rebuilt with a demo fix that was tried and not kept (Prime Day 2
 calendar's week; it put seed 7's 13-week P70 coverage at 76 %): pooled launches
 after 2 weeks 0.69 -> 0.54, worse than Amazon on 6 -> 3 pairs (at most +0.005, 13 weeks seed
 11); 156-week demos: Prime Day 2026 P50 -4..-18 % -> -1..+12 %, ASINs <= P70 37-47 % -> 68-74 %.
+Round four (2026-12-07): a launch whose every week was a stock-out is scaled by its glance views
+x its kind's conversion (forecast_launch): launches after 2 weeks 0.56/0.84/0.47/0.52/0.71/0.45
+-> 0.49/0.32/0.50/0.56/0.38/0.46 (pooled 0.55 -> 0.48), everything else in
+bench_forecast_quality identical on the six seeds.
 Caveat: performance.md found a hand-rolled seasonal SES losing to MSTL(52) on real weekly
 store-department data (WAPE 0.117 vs 0.062); no real series are available offline, so the
 pooled index and the kept yearly detail (aimed at sharp, repeating holiday weeks) are
