@@ -25,7 +25,8 @@ NOMINAL = {"p70": 0.7, "p80": 0.8, "p90": 0.9}
 def cut(panel: Panel, end: int) -> Panel:
     """The panel as it was known after its first ``end`` weeks."""
     return Panel(panel.asins, panel.weeks[:end], panel.units[:, :end], panel.demand[:, :end],
-                 panel.actual[:, :end], panel.flags, None if panel.asp is None else panel.asp[:, :end])
+                 panel.actual[:, :end], panel.flags, None if panel.asp is None else panel.asp[:, :end],
+                 None if panel.glance is None else panel.glance[:, :end])
 
 
 def load(path):

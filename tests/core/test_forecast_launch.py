@@ -164,3 +164,58 @@ def test_few_launch_analogues_are_pooled_with_the_kind_in_logs():
     assert F[6, 0] == pytest.approx(25.198, abs=1e-3)
     rows, F, _ = launch_fit(np.vstack([A, N]), 3, None, np.array([20, 28]))
     assert F[1].tolist() == pytest.approx([10.0] * 3)
+
+
+def test_a_launch_whose_sales_are_censored_is_sized_by_its_glance_views():
+    # Five established ASINs sell 20 a week from 200 glance views: conversion 0.1 each, log
+    # spread 0, so its gamma prior has shape 1 / max(exp(0) - 1, 1 / 16) = 16 (the floor, as
+    # for the size). Size prior as in the kind test above: m = 20, v = 25 (m / v = 0.8, m^2 /
+    # v = 16), phi = 1, r = 0. N (listed week 18) was out of stock in both its weeks (demand
+    # NaN) while 400 people a week looked at it: implied demand 0.1 x 400 = 40 a week, sum 80.
+    # The conversion is the kind's, not N's own: the 80 count with weight 1 / (phi + 80 / 16)
+    # = 1 / 6. S = (16 + 80 / 6) / (0.8 + 2 / 6) = (88 / 3) / (3.4 / 3) = 25.88 (without
+    # glance views 20, the kind's median: sales alone cannot tell a big launch from a small one).
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [np.full(t, np.nan)])
+    G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [_launched(t, 18, [400.0, 400.0])])
+    listed = np.array([0] * 5 + [18])
+    rows, F, sigma = launch_fit(Y, 3, None, listed, glance=G)
+    assert rows[5]
+    assert F[5].tolist() == pytest.approx([88 / 3.4] * 3)
+    assert F[5, 0] == pytest.approx(25.882, abs=1e-3)
+    assert sigma[5] == pytest.approx(np.sqrt(np.log1p(3 / 88)))
+    assert launch_fit(Y, 3, None, listed)[1][5].tolist() == pytest.approx([20.0] * 3)
+    # Once N sold in a week its sales scale it, not its stock-out week's traffic (a stock-out
+    # lowers the traffic too): 12 in its second week gives S = (16 + 12) / (0.8 + 1) = 15.56,
+    # with or without the 400 views of its first week.
+    Y[5, 19], G[5, 19] = 12.0, 100.0
+    assert launch_fit(Y, 3, None, listed, glance=G)[1][5].tolist() == pytest.approx([28 / 1.8] * 3)
+    # without established ASINs with glance views there is no conversion to imply demand by
+    Y[5, 19] = np.nan
+    G[:5] = np.nan
+    assert launch_fit(Y, 3, None, listed, glance=G)[1][5].tolist() == pytest.approx([20.0] * 3)
+
+
+def test_a_stocked_out_launch_scales_its_analogues_curve_by_its_glance_views():
+    # Kind as above (conversion 0.1, shape 16; level 20). Analogue A (listed week 6, age 14:
+    # not yet established) sold 10 a week: over ages 0..4 (N's age 2 + h 3) its curve is flat,
+    # size 10, shape 1. Prior pooled with the kind (KIND_WEIGHT 2, the kind's level read as the
+    # held end 1): mu = (ln 10 + 2 x ln 20) / 3 = ln 4000^(1/3) = ln 15.874, tau = 0: m =
+    # 15.874, v = (m / 4)^2 (m / v = 16 / m = 1.00794, m^2 / v = 16); phi = 1, r = 0. N (listed
+    # week 18) was out of stock with 200 and 400 views: implied 20 and 40 (sum 60), weight
+    # 1 / (1 + 60 / 16) = 4 / 19; exposure 1 + 1. S = (16 + 60 x 4 / 19) / (1.00794 + 2 x 4 /
+    # 19) = 28.632 / 1.4290 = 20.04 (without its views 15.87, the prior's mean).
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [_flat(t, 6, 10.0), np.full(t, np.nan)])
+    G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [_flat(t, 6, 100.0), _launched(t, 18, [200.0, 400.0])])
+    listed = np.array([0] * 5 + [6, 18])
+    rows, F, _ = launch_fit(Y, 3, None, listed, glance=G)
+    assert rows.tolist() == [False] * 6 + [True]
+    m = 4000 ** (1 / 3)
+    assert F[6].tolist() == pytest.approx([(16 + 60 * 4 / 19) / (16 / m + 8 / 19)] * 3)
+    assert F[6, 0] == pytest.approx(20.036, abs=1e-3)
+    assert launch_fit(Y, 3, None, listed)[1][6].tolist() == pytest.approx([m] * 3)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from vendordesk.core.forecast.clean import Panel
 
 COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
-SALES_METRICS = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
+SALES_METRICS = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate",
+                 "glance_views")    # glance views: a launch's demand where a stock-out censored its sales
 
 
 def sales_panel(ws: Workspace, asins: list[str] | None = None) -> Panel:

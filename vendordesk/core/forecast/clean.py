@@ -39,6 +39,8 @@ class Panel:
         flags: per ASIN, the repairs applied.
         asp: ordered revenue / ordered units per week (NaN = unknown), None without revenue;
             deal weeks are found in it (core.forecast.deals).
+        glance: glance views per week (NaN = unknown), None without traffic; where a stock-out
+            censored a launch's sales they imply its demand (core.forecast.launch).
     """
 
     asins: list[str]
@@ -48,6 +50,7 @@ class Panel:
     actual: np.ndarray
     flags: list[list[str]] = field(default_factory=list)
     asp: np.ndarray | None = None
+    glance: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.asins)
@@ -145,4 +148,7 @@ def panel_from_frame(frame: pd.DataFrame, units_col: str = "ordered_units",
         ordered = pivot(frame.dropna(subset=["ordered_revenue", units_col]), units_col, asins, weeks)
         with np.errstate(all="ignore"):
             panel.asp = np.where(ordered > 0, rev / ordered, np.nan)
+    if "glance_views" in frame and frame["glance_views"].notna().any():
+        views = frame[["asin", "period_start", "glance_views"]].dropna(subset=["glance_views"])
+        panel.glance = pivot(views, "glance_views", asins, weeks)
     return panel
