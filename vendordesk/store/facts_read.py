@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from vendordesk.store.db import Workspace
+from vendordesk.store.lean_query import read_frame
 
 SALES = ("ordered_revenue", "ordered_units", "shipped_revenue", "shipped_cogs", "shipped_units", "customer_returns")
 TRAFFIC = ("glance_views",)
@@ -107,7 +108,7 @@ def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params:
     aggs = ", ".join([f"{_combined(c)} AS {c}" for c in cols] + (['COUNT(*) AS "rows:"'] if rates else []))
     sql = (f"SELECT asin, period_start, MAX(f.period_end) AS period_end, {aggs} "
            f"FROM {table} f WHERE {where} GROUP BY asin, period_start")
-    frame = pd.read_sql_query(sql, ws.conn, params=params)
+    frame = read_frame(ws.conn, sql, params)
     if rates:
         several = frame.pop("rows:").to_numpy() > 1
         if several.any():
@@ -283,7 +284,7 @@ def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
 def _amazon_forecasts_sql(ws: Workspace) -> pd.DataFrame:
     sql = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
            "FROM amazon_forecasts WHERE asin <> '' ORDER BY asin, generation_date, week_start")
-    return pd.read_sql_query(sql, ws.conn)
+    return read_frame(ws.conn, sql)      # 2 million rows at 5,000 ASINs x 156 weeks: chunked
 
 
 def data_as_of(ws: Workspace) -> str | None:

@@ -18,6 +18,7 @@ from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import products_frame, weekly_frame
 from vendordesk.store.facts_snapshot import cached_frame, invalidate_frame
+from vendordesk.store.lean_query import read_frame
 
 
 # --- gear names and thresholds -----------------------------------------------------------------
@@ -82,10 +83,10 @@ def _manual_kpis_build(ws: Workspace) -> pd.DataFrame:
 
 
 def _manual_rows_sql(ws: Workspace) -> pd.DataFrame:
-    return pd.read_sql_query("SELECT gear, kpi, asin, period_start, period_end, value, "
-                             "date(period_start, '-' || strftime('%w', period_start) || ' days') AS week, "
-                             "asin = '' AS account "
-                             "FROM manual_kpis ORDER BY gear, kpi, period_start", ws.conn)
+    return read_frame(ws.conn, "SELECT gear, kpi, asin, period_start, period_end, value, "
+                      "date(period_start, '-' || strftime('%w', period_start) || ' days') AS week, "
+                      "asin = '' AS account "
+                      "FROM manual_kpis ORDER BY gear, kpi, period_start")
 
 
 def _iso(value: str, field: str) -> str:
@@ -177,11 +178,12 @@ def po_lines_frame(ws: Workspace) -> pd.DataFrame:
 
 
 def _po_lines_sql(ws: Workspace) -> pd.DataFrame:
-    return pd.read_sql_query(
+    return read_frame(
+        ws.conn,
         "SELECT l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, l.received_qty, l.expected_date, "
         "CAST(julianday(substr(p.order_date, 1, 10)) - 2440587.5 AS INTEGER) AS order_day, "
         "CAST(julianday(substr(l.expected_date, 1, 10)) - 2440587.5 AS INTEGER) AS expected_day "
-        "FROM po_lines l JOIN purchase_orders p ON p.po_number = l.po_number ORDER BY l.asin", ws.conn)
+        "FROM po_lines l JOIN purchase_orders p ON p.po_number = l.po_number ORDER BY l.asin")
 
 
 def _coded(facts: pd.DataFrame) -> pd.DataFrame:
