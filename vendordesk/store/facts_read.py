@@ -181,19 +181,20 @@ def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins: list[str] 
 
 def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: list[str] | None = None,
                  start: str | None = None, end: str | None = None, view: str = "MANUFACTURING",
-                 program: str = "RETAIL", grain: str = "week") -> pd.DataFrame:
+                 program: str = "RETAIL", grain: str = "week", keep: bool = True) -> pd.DataFrame:
     """One row per (asin, week) with the requested metric columns (all known ones by default).
 
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
     Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined (amounts summed, rates weighted: see WEIGHTS).
     For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
-    The default view and grain are served from the shared snapshot (store.facts_snapshot).
+    The default view and grain are served from the shared snapshot (store.facts_snapshot);
+    ``keep=False``: not kept in this process, one array per column (``facts_snapshot.full_frame``).
     """
     wanted = set(metrics) if metrics else None
     if (view, program, grain) == ("MANUFACTURING", "RETAIL", "week") and (wanted is None or wanted <= _KNOWN):
         from vendordesk.store import facts_snapshot
 
-        got = facts_snapshot.full_frame(ws, _build_snapshot)
+        got = facts_snapshot.full_frame(ws, _build_snapshot, keep=keep)
         # A week's day facts all lie in [start, end + 6 days], so date filters slice the snapshot.
         if got is not None and len(got[0]):
             return _slice(got[0], got[1]["present"], wanted, asins, start, end)

@@ -53,9 +53,12 @@ def _has_table(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_snapshot'").fetchone() is not None
 
 
-def full_frame(ws: Any, build: Build) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+def full_frame(ws: Any, build: Build, keep: bool = True) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     """(frame, head) of all weekly facts; ``build(ws)`` returns (frame, presence per table) when
-    no valid snapshot exists. None when the workspace has no snapshot table (older schema)."""
+    no valid snapshot exists. None when the workspace has no snapshot table (older schema).
+
+    ``keep=False`` (one command that reads the facts once): the frame is not kept in this process
+    and each column is its own array, so a reader that drops the columns it has used frees them."""
     conn = ws.conn
     if not _has_table(conn):
         return None
@@ -65,14 +68,15 @@ def full_frame(ws: Any, build: Build) -> tuple[pd.DataFrame, dict[str, Any]] | N
         hit = _CACHE.get(name)
         if hit and hit[0] == key:
             return hit[1], hit[2]
-    loaded = _load(conn, key)
+    loaded = _load(conn, key, by_column=not keep)
     if loaded is None:
         frame, present = build(ws)
         head = {"key": key, "tables": list(present),
                 "metrics": [str(c) for c in frame.columns[3:]]}
         _save(ws, frame, present, head)
         loaded = frame, {**head, "present": present}
-    _remember(name, (key, loaded[0], loaded[1]))
+    if keep:
+        _remember(name, (key, loaded[0], loaded[1]))
     return loaded
 
 
@@ -129,7 +133,7 @@ def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
     return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
 
 
-def _load(conn: sqlite3.Connection, key: str) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+def _load(conn: sqlite3.Connection, key: str, by_column: bool = False) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
     if row is None:
         return None
@@ -146,14 +150,20 @@ def _load(conn: sqlite3.Connection, key: str) -> tuple[pd.DataFrame, dict[str, A
     try:
         codes = {part: blob(part) for part in ("asin", "start", "end")}
         rows = len(codes["asin"]) // 4
-        # one float64 block, filled in place: the frame uses it without another copy
-        block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
-        for i, metric in enumerate(head["metrics"]):
-            block[:, i] = np.frombuffer(blob(metric), dtype=np.float64)
+        if by_column:       # one array per column (pandas keeps them apart): freed one by one
+            columns = {metric: np.frombuffer(blob(metric), dtype=np.float64).copy() for metric in head["metrics"]}
+        else:               # one float64 block, filled in place: the frame uses it without another copy
+            block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
+            for i, metric in enumerate(head["metrics"]):
+                block[:, i] = np.frombuffer(blob(metric), dtype=np.float64)
         present = {t: np.frombuffer(blob(f"has:{t}"), dtype=np.uint8).astype(bool) for t in head["tables"]}
     except KeyError:
         return None         # a part is missing (an interrupted writer): rebuild
-    frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
+    if by_column:
+        frame = pd.DataFrame(columns, columns=head["metrics"], copy=False)
+        del columns
+    else:
+        frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
     for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
         frame.insert(at, column, _strings(head.pop(f"{part}_values"), codes.pop(part), "str"))
     head["present"] = present
@@ -171,9 +181,10 @@ def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
                  "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
 
 
-def cached_frame(ws: Any, name: str, build: BuildFrame) -> pd.DataFrame:
+def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd.DataFrame:
     """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
-    workspace until the next import (or ``invalidate_frame(conn, name)``)."""
+    workspace until the next import (or ``invalidate_frame(conn, name)``). ``keep=False``: not kept
+    in this process (one command that reads it once)."""
     conn = ws.conn
     if not _has_table(conn):
         return build(ws)
@@ -191,6 +202,8 @@ def cached_frame(ws: Any, name: str, build: BuildFrame) -> pd.DataFrame:
         if parts is not None:
             parts[f"{name}:head"] = json.dumps({"key": key, **parts.pop("head")}).encode("utf-8")
             _save_named(ws, name, key, own, parts)
+    if not keep:
+        return frame
     _remember(slot, (key, frame, {}))
     return frame.copy(deep=False)
 
@@ -241,4 +254,4 @@ def _load_named(conn: sqlite3.Connection, name: str, key: str) -> pd.DataFrame |
             data[column] = np.frombuffer(blob, dtype=kind).copy()
         else:
             data[column] = _strings(uniques, blob, kind)
-    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]])
+    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]], copy=False)   # no second copy

@@ -61,12 +61,13 @@ def reset_gear(ws: Workspace, gear_id: str) -> None:
 
 
 # --- manual KPIs ---------------------------------------------------------------------------------
-def manual_kpis_frame(ws: Workspace) -> pd.DataFrame:
+def manual_kpis_frame(ws: Workspace, keep: bool = True) -> pd.DataFrame:
     """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week.
 
     Integer helpers so the gears scan no strings: ``series`` (one code per gear and KPI),
-    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``. Cached (store.facts_snapshot)."""
-    return cached_frame(ws, "manual_kpis", _manual_kpis_build)
+    ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``. Cached (store.facts_snapshot;
+    ``keep=False``: in the workspace only, not in this process)."""
+    return cached_frame(ws, "manual_kpis", _manual_kpis_build, keep=keep)
 
 
 def _manual_kpis_build(ws: Workspace) -> pd.DataFrame:
@@ -158,23 +159,32 @@ class GearInputArgs(TypedDict):
     po_lines: pd.DataFrame
 
 
-def load_gear_inputs(ws: Workspace) -> GearInputArgs:
-    """Everything the gears read, as keyword arguments for ``core.gears.GearInputs``."""
+def load_gear_inputs(ws: Workspace, big: bool = True) -> GearInputArgs:
+    """Everything the gears read, as keyword arguments for ``core.gears.GearInputs``.
+
+    ``big=False``: without the three big frames (no facts rows, no manual KPIs, no PO lines), for
+    ``GearModel.from_parts``, which reads them one at a time through ``gear_facts``,
+    ``manual_kpis_frame`` and ``po_lines_frame`` with ``keep=False``."""
     return {
-        "facts": _coded(weekly_frame(ws)),
+        "facts": gear_facts(ws) if big else pd.DataFrame(columns=["asin", "period_start", "period_end"]),
         "chargebacks": chargebacks_weekly(ws),
-        "manual": manual_kpis_frame(ws),
+        "manual": manual_kpis_frame(ws) if big else None,
         "products": products_frame(ws),
         "settings": gear_settings(ws),
         "net_ppm_target": net_ppm_target(ws),
-        "po_lines": po_lines_frame(ws),
+        "po_lines": po_lines_frame(ws) if big else None,
     }
 
 
-def po_lines_frame(ws: Workspace) -> pd.DataFrame:
+def gear_facts(ws: Workspace, keep: bool = True) -> pd.DataFrame:
+    """The weekly facts with the integer codes the gears group on (``keep``: see ``weekly_frame``)."""
+    return _coded(weekly_frame(ws, keep=keep))
+
+
+def po_lines_frame(ws: Workspace, keep: bool = True) -> pd.DataFrame:
     """PO lines with their PO's order date and status (confirmation and fill rate per unit), sorted
     by ASIN, with the dates also as days since 1970 (``order_day``/``expected_day``: no parsing later)."""
-    return cached_frame(ws, "po_lines", _po_lines_sql)
+    return cached_frame(ws, "po_lines", _po_lines_sql, keep=keep)
 
 
 def _po_lines_sql(ws: Workspace) -> pd.DataFrame:
