@@ -194,7 +194,7 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
     if (view, program, grain) == ("MANUFACTURING", "RETAIL", "week") and (wanted is None or wanted <= _KNOWN):
         from vendordesk.store import facts_snapshot
 
-        got = facts_snapshot.full_frame(ws, _build_snapshot, keep=keep)
+        got = facts_snapshot.full_frame(ws, _build_snapshot, keep=keep, only=wanted)
         # A week's day facts all lie in [start, end + 6 days], so date filters slice the snapshot.
         if got is not None and len(got[0]):
             return _slice(got[0], got[1]["present"], wanted, asins, start, end)
@@ -264,12 +264,13 @@ def products_frame(ws: Workspace) -> pd.DataFrame:
 
 
 def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
-                           generation: str | None = None) -> pd.DataFrame:
+                           generation: str | None = None, keep: bool = True) -> pd.DataFrame:
     """Every forecast generation (or one) as rows: asin, generation_date, week_start, mean/p70/p80/p90.
-    All of them are read once per import (store.facts_snapshot); filters slice that frame."""
+    All of them are read once per import (store.facts_snapshot); filters slice that frame.
+    ``keep=False``: not kept in this process (one command); each column is its own array then."""
     from vendordesk.store.facts_snapshot import cached_frame
 
-    frame = cached_frame(ws, "amazon_forecasts", _amazon_forecasts_sql)
+    frame = cached_frame(ws, "amazon_forecasts", _amazon_forecasts_sql, keep=keep)
     if not asins and not generation:
         return frame
     mask = pd.Series(True, index=frame.index)

@@ -53,12 +53,15 @@ def _has_table(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_snapshot'").fetchone() is not None
 
 
-def full_frame(ws: Any, build: Build, keep: bool = True) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+def full_frame(ws: Any, build: Build, keep: bool = True,
+               only: set[str] | None = None) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     """(frame, head) of all weekly facts; ``build(ws)`` returns (frame, presence per table) when
     no valid snapshot exists. None when the workspace has no snapshot table (older schema).
 
     ``keep=False`` (one command that reads the facts once): the frame is not kept in this process
-    and each column is its own array, so a reader that drops the columns it has used frees them."""
+    and each column is its own array, so a reader that drops the columns it has used frees them;
+    ``only`` (with ``keep=False``): decode just these metrics of a stored snapshot (the head still
+    lists all of them)."""
     conn = ws.conn
     if not _has_table(conn):
         return None
@@ -68,7 +71,7 @@ def full_frame(ws: Any, build: Build, keep: bool = True) -> tuple[pd.DataFrame, 
         hit = _CACHE.get(name)
         if hit and hit[0] == key:
             return hit[1], hit[2]
-    loaded = _load(conn, key, by_column=not keep)
+    loaded = _load(conn, key, by_column=not keep, only=None if keep else only)
     if loaded is None:
         frame, present = build(ws)
         head = {"key": key, "tables": list(present),
@@ -133,7 +136,8 @@ def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
     return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
 
 
-def _load(conn: sqlite3.Connection, key: str, by_column: bool = False) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
+          only: set[str] | None = None) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
     if row is None:
         return None
@@ -151,7 +155,8 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False) -> tuple[
         codes = {part: blob(part) for part in ("asin", "start", "end")}
         rows = len(codes["asin"]) // 4
         if by_column:       # one array per column (pandas keeps them apart): freed one by one
-            columns = {metric: np.frombuffer(blob(metric), dtype=np.float64).copy() for metric in head["metrics"]}
+            columns = {metric: np.frombuffer(blob(metric), dtype=np.float64).copy() for metric in head["metrics"]
+                       if only is None or metric in only}
         else:               # one float64 block, filled in place: the frame uses it without another copy
             block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
             for i, metric in enumerate(head["metrics"]):
@@ -160,7 +165,7 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False) -> tuple[
     except KeyError:
         return None         # a part is missing (an interrupted writer): rebuild
     if by_column:
-        frame = pd.DataFrame(columns, columns=head["metrics"], copy=False)
+        frame = pd.DataFrame(columns, columns=list(columns), copy=False)
         del columns
     else:
         frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
