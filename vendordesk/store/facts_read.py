@@ -253,10 +253,10 @@ def _build_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]
     # the codes as ranks of the sorted values (the order sort_values gives the rows)
     ordered = [sorted(seen) for seen in labels]
     rank = []                                       # code -> position of its value in the sorted values
-    for seen, values in zip(labels, ordered):
-        position = {v: i for i, v in enumerate(values)}
+    for seen, in_order in zip(labels, ordered):
+        position = {v: i for i, v in enumerate(in_order)}
         rank.append(np.array([position[v] for v in seen], dtype=np.int64))
-    sizes = [len(values) for values in ordered]
+    sizes = [len(in_order) for in_order in ordered]
     keys = [(rank[0][c[0]] * sizes[1] + rank[1][c[1]]) * sizes[2] + rank[2][c[2]] for _, c, _ in parts]
     rows = np.unique(np.concatenate(keys))          # sorted by ASIN, then week start, then end
     metrics = [c for _, _, values in parts for c in values]
@@ -275,8 +275,8 @@ def _build_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]
     out = pd.DataFrame(block, columns=metrics, copy=False)
     a, rest = np.divmod(rows, sizes[1] * sizes[2])
     start, end = np.divmod(rest, sizes[2])
-    for i, (column, codes) in enumerate(zip(KEY, (a, start, end))):
-        out.insert(i, column, pd.array(ordered[i], dtype="str").take(codes))
+    for i, (column, code_of) in enumerate(zip(KEY, (a, start, end))):
+        out.insert(i, column, pd.Series(pd.array(ordered[i], dtype="str").take(code_of), copy=False))
     return out, present
 
 

@@ -80,7 +80,7 @@ def _manual_kpis_build(ws: Workspace) -> pd.DataFrame:
     gear, gears = pd.factorize(frame["gear"])
     kpi, kpis = pd.factorize(frame["kpi"])
     pair, pairs = pd.factorize(gear.astype(np.int64) * max(len(kpis), 1) + kpi)
-    texts = [f"{gears[p // max(len(kpis), 1)]}/{kpis[p % max(len(kpis), 1)]}" for p in pairs]
+    texts = [f"{gears[int(p) // max(len(kpis), 1)]}/{kpis[int(p) % max(len(kpis), 1)]}" for p in pairs]
     frame["series"] = pd.factorize(np.array(texts, dtype=object))[0][pair]
     codes, weeks = pd.factorize(frame["week"])
     epoch = dt.date(1970, 1, 4)
@@ -159,11 +159,11 @@ class GearInputArgs(TypedDict):
 
     facts: pd.DataFrame
     chargebacks: pd.DataFrame
-    manual: pd.DataFrame
+    manual: pd.DataFrame | None
     products: pd.DataFrame
     settings: dict[str, dict[str, Any]]
     net_ppm_target: float | None
-    po_lines: pd.DataFrame
+    po_lines: pd.DataFrame | None
 
 
 def load_gear_inputs(ws: Workspace, big: bool = True) -> GearInputArgs:

@@ -54,7 +54,7 @@ def by_horizon(af: pd.DataFrame, asins: list[str], weeks: list[str], last_gen: i
     k = j - g
     ok = (g <= last_gen) & (k >= 1) & (k <= HORIZON) & (j >= 0) & (j < len(weeks))
     # the panel's position of each row's ASIN (``row[af["asin"]]`` built a 2-million-label Series)
-    at = row.index.get_indexer(af["asin"])
+    at = row.index.get_indexer(pd.Index(af["asin"]))
     out[at[ok], j[ok], k[ok] - 1] = af["mean_units"].to_numpy(dtype=float)[ok]
     return out
 
