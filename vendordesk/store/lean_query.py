@@ -22,8 +22,6 @@ import numpy as np
 import pandas as pd
 
 CHUNK = 65_536
-_NUMBERS = {int, float, type(None)}
-_TEXT = {str, type(None)}
 
 
 class _Unusual(Exception):
@@ -31,54 +29,48 @@ class _Unusual(Exception):
 
 
 class _Column:
-    """One result column, chunk by chunk: number arrays, or codes into the distinct strings."""
+    """One result column, chunk by chunk (each chunk as pandas infers it: the same rules as over the
+    whole column): number arrays, or codes into the distinct strings."""
 
     def __init__(self) -> None:
-        self.kinds: set[type] = set()
-        self.parts: list[np.ndarray] = []
+        self.kinds: set[str] = set()      # "int", "float", "text"; a chunk of NULLs only adds none
+        self.parts: list[np.ndarray | None] = []
+        self.sizes: list[int] = []
         self.codes: dict[str, int] = {}
 
-    def add(self, values: tuple[Any, ...]) -> None:
-        kinds = set(map(type, values))
-        self.kinds |= kinds
-        if kinds <= {type(None)}:
-            self.parts.append(np.empty(len(values), dtype=np.int8))    # NULLs only: filled in finish()
-        elif kinds <= _NUMBERS:
-            if self.kinds & {str}:
-                raise _Unusual
-            try:
-                if kinds == {int}:
-                    self.parts.append(np.array(values, dtype=np.int64))
-                elif type(None) in kinds:
-                    self.parts.append(np.array([np.nan if v is None else v for v in values], dtype=np.float64))
-                else:
-                    self.parts.append(np.array(values, dtype=np.float64))
-            except OverflowError:
-                raise _Unusual from None
-        elif kinds <= _TEXT:
-            if self.kinds & {int, float}:
-                raise _Unusual
-            local, uniques = pd.factorize(np.array(values, dtype=object), use_na_sentinel=True)
+    def add(self, chunk: pd.Series) -> None:
+        self.sizes.append(len(chunk))
+        kind = chunk.dtype
+        if kind == np.int64 or kind == np.float64:
+            self.kinds.add("int" if kind == np.int64 else "float")
+            self.parts.append(chunk.to_numpy())
+        elif kind == object and chunk.isna().all() and all(v is None for v in chunk):
+            self.parts.append(None)                     # NULLs only: filled in finish()
+        elif str(kind) == "str":
+            self.kinds.add("text")
+            local, uniques = pd.factorize(chunk, use_na_sentinel=True)
             known = self.codes
             mapping = np.array([known.setdefault(u, len(known)) for u in uniques] + [-1], dtype=np.int32)
             self.parts.append(mapping[local])          # code -1 (NULL) takes the appended -1
         else:
             raise _Unusual
+        if "text" in self.kinds and self.kinds & {"int", "float"}:
+            raise _Unusual
 
-    def finish(self, rows: int) -> Any:
-        """The column as pandas would infer it over all rows (the chunks are freed as it goes)."""
-        parts, self.parts = self.parts, []
-        if self.kinds <= {type(None)}:
+    def finish(self) -> Any:
+        """The column as pandas infers it over all rows (the chunks are freed as it goes)."""
+        rows = sum(self.sizes)
+        if not self.kinds:
             return np.full(rows, None, dtype=object)
-        text = bool(self.kinds & {str})
-        if text:
-            out = np.empty(rows, dtype=np.intp)
-        else:
-            out = np.empty(rows, dtype=np.int64 if self.kinds == {int} else np.float64)
+        text = "text" in self.kinds
+        out = np.empty(rows, dtype=np.intp if text else np.int64 if self.kinds == {"int"} else np.float64)
         at = 0
-        for part in parts:
-            n = len(part)
-            out[at:at + n] = (-1 if text else np.nan) if part.dtype == np.int8 else part
+        parts, self.parts = self.parts, []
+        for part, n in zip(parts, self.sizes):
+            if part is None:
+                out[at:at + n] = -1 if text else np.nan
+            else:
+                out[at:at + n] = part
             at += n
         del parts
         if text:
@@ -90,21 +82,27 @@ def read_frame(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -
     """The frame ``pd.read_sql_query(sql, conn, params=params)`` returns (same columns, dtypes, values)."""
     cursor = conn.execute(sql, tuple(params))
     names = [d[0] for d in cursor.description]
+    if len(set(names)) != len(names):
+        cursor.close()
+        return pd.read_sql_query(sql, conn, params=list(params))
     columns = [_Column() for _ in names]
     rows = 0
     try:
         while chunk := cursor.fetchmany(CHUNK):
             rows += len(chunk)
-            for column, values in zip(columns, zip(*chunk)):
-                column.add(values)
+            # pandas' own inference, as pd.read_sql_query does it over all rows (DataFrame.from_records)
+            frame = pd.DataFrame.from_records(chunk, columns=names, coerce_float=True)
             del chunk
+            for column, name in zip(columns, names):
+                column.add(frame[name])
+            del frame
     except _Unusual:
         cursor.close()
-        rows = -1
-    if rows <= 0 or len(set(names)) != len(names):
+        rows = 0
+    if not rows:
         del columns
         return pd.read_sql_query(sql, conn, params=list(params))
     data: dict[str, Any] = {}
     for name, column in zip(names, columns):
-        data[name] = column.finish(rows)
+        data[name] = column.finish()
     return pd.DataFrame(data, columns=names, copy=False)
