@@ -18,7 +18,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -207,35 +207,42 @@ def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd
     frame = _load_named(conn, name, key)
     if frame is None:
         frame = build(ws)
-        parts = _encode(frame)
-        if parts is not None:
-            parts[f"{name}:head"] = json.dumps({"key": key, **parts.pop("head")}).encode("utf-8")
-            _save_named(ws, name, key, own, parts)
+        if _encodable(frame):
+            _save_named(ws, name, key, own, _encoded(frame, name, key))
     if not keep:
         return frame
     _remember(slot, (key, frame, {}))
     return frame.copy(deep=False)
 
 
-def _encode(frame: pd.DataFrame) -> dict[str, Any] | None:
+def _text_kind(series: pd.Series) -> bool:
+    kind = str(series.dtype)
+    return kind == "str" or (kind == "object" and bool(series.map(lambda v: v is None or isinstance(v, str)).all()))
+
+
+def _encodable(frame: pd.DataFrame) -> bool:
+    """Every column float64, int64 or text (or missing): what ``_encoded`` writes."""
+    return all(str(frame[c].dtype) in ("float64", "int64") or _text_kind(frame[c]) for c in frame.columns)
+
+
+def _encoded(frame: pd.DataFrame, name: str, key: str) -> Iterator[tuple[str, bytes]]:
+    """(part, BLOB) of each column, one at a time (all at once held another copy of the frame: +100 MB
+    for the Amazon forecasts at 5,000 x 156), then the head (names, kinds, distinct texts, rows)."""
     columns: list[list[Any]] = []
-    parts: dict[str, Any] = {}
     for i, column in enumerate(frame.columns):
         series = frame[column]
         kind = str(series.dtype)
         if kind in ("float64", "int64"):
-            parts[f"c{i}"] = np.ascontiguousarray(series.to_numpy()).tobytes()
+            yield f"{name}:c{i}", np.ascontiguousarray(series.to_numpy()).tobytes()
             columns.append([str(column), kind, None])
-        elif kind == "str" or (kind == "object" and series.map(lambda v: v is None or isinstance(v, str)).all()):
-            codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
-            parts[f"c{i}"] = codes.astype(np.int32).tobytes()
-            columns.append([str(column), kind, [str(u) for u in uniques]])
         else:
-            return None
-    return {"head": {"columns": columns, "rows": len(frame)}, **parts}
+            codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+            yield f"{name}:c{i}", codes.astype(np.int32).tobytes()
+            columns.append([str(column), kind, [str(u) for u in uniques]])
+    yield f"{name}:head", json.dumps({"key": key, "columns": columns, "rows": len(frame)}).encode("utf-8")
 
 
-def _save_named(ws: Any, name: str, key: str, own: Any, parts: dict[str, Any]) -> None:
+def _save_named(ws: Any, name: str, key: str, own: Any, parts: Iterable[tuple[str, bytes]]) -> None:
     try:
         with ws.transaction() as conn:
             again = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
@@ -243,8 +250,7 @@ def _save_named(ws: Any, name: str, key: str, own: Any, parts: dict[str, Any]) -
                 return
             conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'",
                          (name.replace("_", "\\_") + ":%",))
-            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)",
-                             [(p if p.startswith(f"{name}:") else f"{name}:{p}", d) for p, d in parts.items()])
+            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)", parts)
     except Exception as exc:    # a cache: a read-only or busy file just rebuilds next time
         log.info("%s cache not saved in %s: %s", name, ws.path, exc)
 

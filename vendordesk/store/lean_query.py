@@ -44,7 +44,7 @@ class _Column:
         if kind == np.int64 or kind == np.float64:
             self.kinds.add("int" if kind == np.int64 else "float")
             self.parts.append(chunk.to_numpy())
-        elif kind == object and chunk.isna().all() and all(v is None for v in chunk):
+        elif kind.kind == "O" and all(v is None for v in chunk):
             self.parts.append(None)                     # NULLs only: filled in finish()
         elif str(kind) == "str":
             self.kinds.add("text")
@@ -63,7 +63,7 @@ class _Column:
         if not self.kinds:
             return np.full(rows, None, dtype=object)
         text = "text" in self.kinds
-        out = np.empty(rows, dtype=np.intp if text else np.int64 if self.kinds == {"int"} else np.float64)
+        out: np.ndarray[Any, Any] = np.empty(rows, dtype=np.intp if text else np.int64 if self.kinds == {"int"} else np.float64)
         at = 0
         parts, self.parts = self.parts, []
         for part, n in zip(parts, self.sizes):
