@@ -190,6 +190,22 @@ def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
                  "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
 
 
+def fill_frame(ws: Any, name: str, build: BuildFrame) -> None:
+    """Build and store frame ``name`` unless the workspace holds a valid copy (nothing is decoded,
+    nothing kept): a command fills its caches first, while nothing else is in memory."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return
+    own = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
+    key = f"{version_key(conn)}:{own[0] if own else 0}:{build.__module__}.{build.__qualname__}"
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:head",)).fetchone()
+    if row is not None and json.loads(bytes(row[0]).decode("utf-8")).get("key") == key:
+        return
+    frame = build(ws)
+    if _encodable(frame):
+        _save_named(ws, name, key, own, _encoded(frame, name, key))
+
+
 def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd.DataFrame:
     """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
     workspace until the next import (or ``invalidate_frame(conn, name)``). ``keep=False``: not kept

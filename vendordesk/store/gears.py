@@ -18,7 +18,7 @@ import pandas as pd
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import products_frame, weekly_frame
-from vendordesk.store.facts_snapshot import cached_frame, invalidate_frame
+from vendordesk.store.facts_snapshot import cached_frame, fill_frame, invalidate_frame
 from vendordesk.store.lean_query import read_frame
 
 
@@ -181,6 +181,14 @@ def load_gear_inputs(ws: Workspace, big: bool = True) -> GearInputArgs:
         "net_ppm_target": net_ppm_target(ws),
         "po_lines": po_lines_frame(ws) if big else None,
     }
+
+
+def fill_gear_caches(ws: Workspace) -> None:
+    """Build and store the manual KPI and PO line frames where the workspace has no valid copy (right
+    after an import), before anything else is read: built next to the prepared facts they raised
+    the first report's peak by ~150 MB at 5,000 ASINs x 156 weeks."""
+    fill_frame(ws, "manual_kpis", _manual_kpis_build)
+    fill_frame(ws, "po_lines", _po_lines_sql)
 
 
 def gear_facts(ws: Workspace, keep: bool = True) -> pd.DataFrame:
