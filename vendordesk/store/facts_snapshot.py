@@ -190,6 +190,20 @@ def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
                  "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
 
 
+def fill(ws: Any, build: Build) -> None:
+    """Build and store the facts snapshot unless the workspace holds a valid one (nothing decoded,
+    nothing kept). Storing it drops the named frames too, so it comes before ``fill_frame``."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return
+    key = version_key(conn)
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
+    if row is not None and json.loads(bytes(row[0]).decode("utf-8")).get("key") == key:
+        return
+    frame, present = build(ws)
+    _save(ws, frame, present, {"key": key, "tables": list(present), "metrics": [str(c) for c in frame.columns[3:]]})
+
+
 def fill_frame(ws: Any, name: str, build: BuildFrame) -> None:
     """Build and store frame ``name`` unless the workspace holds a valid copy (nothing is decoded,
     nothing kept): a command fills its caches first, while nothing else is in memory."""
