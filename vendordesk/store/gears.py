@@ -19,7 +19,7 @@ from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import products_frame, weekly_frame
 from vendordesk.store.facts_snapshot import cached_frame, fill_frame, invalidate_frame
-from vendordesk.store.lean_query import read_frame
+from vendordesk.store.lean_query import read_frame, release_freed_memory
 
 
 # --- gear names and thresholds -----------------------------------------------------------------
@@ -193,6 +193,7 @@ def fill_gear_caches(ws: Workspace) -> None:
     facts_snapshot.fill(ws, facts_read._build_snapshot)
     fill_frame(ws, "manual_kpis", _manual_kpis_build)
     fill_frame(ws, "po_lines", _po_lines_sql)
+    release_freed_memory()
 
 
 def gear_facts(ws: Workspace, keep: bool = True) -> pd.DataFrame:
