@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from vendordesk.store.lean_query import release_freed_memory
+
 log = logging.getLogger(__name__)
 # 2: rates of several marketplaces or days are weighted (issue 13); snapshots of format 1 averaged
 # them, so they are rebuilt once.
@@ -78,6 +80,8 @@ def full_frame(ws: Any, build: Build, keep: bool = True,
                 "metrics": [str(c) for c in frame.columns[3:]]}
         _save(ws, frame, present, head)
         loaded = frame, {**head, "present": present}
+        if not keep:        # one command: what building freed goes back before its next step
+            release_freed_memory()
     if keep:
         _remember(name, (key, loaded[0], loaded[1]))
     return loaded
@@ -239,6 +243,8 @@ def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd
         frame = build(ws)
         if _encodable(frame):
             _save_named(ws, name, key, own, _encoded(frame, name, key))
+        if not keep:        # one command: what building freed goes back before its next step
+            release_freed_memory()
     if not keep:
         return frame
     _remember(slot, (key, frame, {}))
