@@ -201,3 +201,35 @@ def test_snapshot_decode_peak(demo):
     print(f"\n[bench_big] snapshot decode {asins} x {weeks}: keeps {out['kept_mb']:.0f} MB, "
           f"peak {out['peak_mb']:.0f} MB (tracemalloc)")
     assert out["peak_mb"] < 1.3 * out["kept_mb"]
+
+
+def _empty_caches(path: Path) -> None:
+    """As right after an import: no facts snapshot and no cached frames (Amazon forecasts, PO lines, ...)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM facts_snapshot")
+
+
+def test_peak_memory_per_command(demo, tmp_path):
+    """Peak RSS (the child's ru_maxrss) of every command that reads the facts, against 600 MB.
+    'after an import' = the workspace's caches emptied first, so the command fills them."""
+    asins, weeks, path = demo
+    work = tmp_path / "peak.vendordesk"
+    shutil.copy(path, work)
+    ws = ("--workspace", str(work))
+    runs = []
+    for label, args, fresh in (
+            ("gears --json, after an import", ("gears", "--json"), True),
+            ("gears --json", ("gears", "--json"), False),
+            ("forecast, after an import", ("forecast", "--out", str(tmp_path / "f.csv")), True),
+            ("forecast", ("forecast", "--out", str(tmp_path / "f.csv")), False),
+            ("calibrate", ("calibrate",), False),
+            ("export facts CSV", ("export", "facts", "--out", str(tmp_path / "facts.csv")), False)):
+        if fresh:
+            _empty_caches(work)
+        r = _vendordesk(*ws, *args)
+        assert r["rc"] == 0, r["stderr"]
+        runs.append((label, r))
+    print(f"\n[bench_big] peak memory {asins} x {weeks} (target < 600 MB):")
+    for label, r in runs:
+        print(f"    {label:<32} {r['peak_mb']:6.0f} MB  {r['cpu']:6.2f} s CPU  {r['wall']:6.2f} s wall")
+    assert all(r["peak_mb"] < 600 for _, r in runs), [(label, round(r["peak_mb"])) for label, r in runs]

@@ -225,3 +225,46 @@ def _same_gears(a, b) -> None:
             for field in ("value", "compare", "prior", "last_year"):
                 x, y = getattr(ka, field), getattr(kb, field)
                 assert (math.isnan(x) and math.isnan(y)) or x == pytest.approx(y, rel=1e-12), (ka.id, field)
+
+
+def test_from_parts_gives_the_same_report_and_lets_the_facts_go(monkeypatch):
+    """GearModel.from_parts (one command: each big frame read once, dropped once digested): the same
+    report as GearModel(inputs); the facts are freed inside prepare() before its row-long temporaries
+    (_lost_and_demand), and the manual KPI frame is not kept by the model."""
+    import gc
+    import weakref
+
+    from vendordesk.core.gears import kpis
+
+    seen: dict[str, weakref.ref] = {}
+    alive_in_lost: list[bool] = []
+    lost_and_demand = kpis._lost_and_demand
+
+    def watched(*args):
+        gc.collect()
+        if "facts" in seen:
+            alive_in_lost.append(seen["facts"]() is not None)
+        return lost_and_demand(*args)
+
+    monkeypatch.setattr(kpis, "_lost_and_demand", watched)
+
+    facts, manual = _varied_inputs()
+    whole = GearModel(GearInputs(facts.copy(), manual=manual.copy())).compute(weeks=8)
+
+    def loader(name: str, frame: pd.DataFrame):
+        def load() -> pd.DataFrame:
+            copy = frame.copy()
+            seen[name] = weakref.ref(copy)
+            return copy
+        return load
+
+    model = GearModel.from_parts(GearInputs(pd.DataFrame(columns=["asin", "period_start", "period_end"])),
+                                 facts=loader("facts", facts), manual=loader("manual", manual), po_lines=lambda: None)
+    gc.collect()
+    assert alive_in_lost == [False]
+    assert seen["facts"]() is None and seen["manual"]() is None
+    parts = model.compute(weeks=8)
+    _same_gears(whole, parts)
+    pd.testing.assert_frame_equal(whole.weekly, parts.weekly, check_exact=True)
+    # ad spend of the last 4 weeks, summed over ASINs: 100 + 250 + 80
+    assert model.compute().gear("advertising").kpis[1].value == pytest.approx(430.0)

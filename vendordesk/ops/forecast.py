@@ -16,16 +16,18 @@ if TYPE_CHECKING:
     from vendordesk.core.forecast.clean import Panel
 
 COLUMNS = ["asin", "week_start", "p50", "p70", "p80", "p90", "model", "source", "events"]
+RIVAL_COLUMNS = ("asin", "generation_date", "week_start", "mean_units")   # what core.forecast.rival reads
 SALES_METRICS = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate",
                  "glance_views")    # glance views: a launch's demand where a stock-out censored its sales
 
 
-def sales_panel(ws: Workspace, asins: list[str] | None = None) -> Panel:
-    """The weekly sales panel of ``asins`` (all when None); refused when there are none."""
+def sales_panel(ws: Workspace, asins: list[str] | None = None, keep: bool = True) -> Panel:
+    """The weekly sales panel of ``asins`` (all when None); refused when there are none.
+    ``keep=False``: the facts are not kept in this process, and only SALES_METRICS are decoded."""
     from vendordesk.core.forecast.clean import panel_from_frame
     from vendordesk.store.facts_read import weekly_frame
 
-    frame = weekly_frame(ws, metrics=SALES_METRICS)
+    frame = weekly_frame(ws, metrics=SALES_METRICS, keep=keep)
     if asins:
         unknown = sorted(set(asins) - set(frame["asin"]))
         if unknown:
@@ -73,12 +75,15 @@ def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None
 
     progress(0.0)
     with opened(workspace) as ws:
-        panel = sales_panel(ws, asins)
-        if not isinstance(workspace, Workspace):
+        shared = isinstance(workspace, Workspace)    # the window's: its cached facts serve the other tabs
+        panel = sales_panel(ws, asins, keep=shared)
+        if not shared:
             _forget_facts(ws)
         events = workspace_events(ws)
         elasticity = price_elasticity(ws)[0]     # the estimate of (estimate, low, high, source)
-        amazon = amazon_forecasts_frame(ws, panel.asins)
+        amazon = amazon_forecasts_frame(ws, panel.asins, keep=shared)
+        if not shared:      # only what the blend reads: the other four columns (66 MB at 5,000 x 156) go
+            amazon = amazon[list(RIVAL_COLUMNS)]
         groups = workspace_groups(ws, panel)
     progress(0.3)
     frame = forecast_panel(panel, horizon, progress=lambda f: progress(0.3 + 0.7 * f), cancelled=cancelled,

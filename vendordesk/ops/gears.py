@@ -7,8 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
-from vendordesk.store.gears import load_gear_inputs
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
+from vendordesk.store.gears import (
+    fill_gear_caches,
+    gear_facts,
+    load_gear_inputs,
+    manual_kpis_frame,
+    po_lines_frame,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,7 +26,14 @@ def gears_report(workspace: WorkspaceArg, asof: str | None = None, weeks: int = 
     """The ``GearReport`` for ``weeks`` weeks up to the week of ``asof`` (default: the newest week)."""
     progress(0.0)
     with opened(workspace) as ws:
-        model = GearModel(GearInputs(**load_gear_inputs(ws)))
+        if isinstance(workspace, Workspace):     # the window's: its cached frames serve the other tabs
+            model = GearModel(GearInputs(**load_gear_inputs(ws)))
+        else:                                     # opened for this report only: one big frame at a time
+            fill_gear_caches(ws)
+            model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
+                                         facts=lambda: gear_facts(ws, keep=False),
+                                         manual=lambda: manual_kpis_frame(ws, keep=False),
+                                         po_lines=lambda: po_lines_frame(ws, keep=False))
     progress(0.5)
     report = model.compute(asof=asof, weeks=weeks, compare=compare, lang=lang)
     progress(1.0)

@@ -6,12 +6,14 @@ Readers return pandas DataFrames; core computes on them. Account aggregate rows
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from vendordesk.store.db import Workspace
+from vendordesk.store.lean_query import read_frame
 
 SALES = ("ordered_revenue", "ordered_units", "shipped_revenue", "shipped_cogs", "shipped_units", "customer_returns")
 TRAFFIC = ("glance_views",)
@@ -107,7 +109,7 @@ def _table_frame(ws: Workspace, table: str, cols: list[str], where: str, params:
     aggs = ", ".join([f"{_combined(c)} AS {c}" for c in cols] + (['COUNT(*) AS "rows:"'] if rates else []))
     sql = (f"SELECT asin, period_start, MAX(f.period_end) AS period_end, {aggs} "
            f"FROM {table} f WHERE {where} GROUP BY asin, period_start")
-    frame = pd.read_sql_query(sql, ws.conn, params=params)
+    frame = read_frame(ws.conn, sql, params)
     if rates:
         several = frame.pop("rows:").to_numpy() > 1
         if several.any():
@@ -180,19 +182,20 @@ def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins: list[str] 
 
 def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: list[str] | None = None,
                  start: str | None = None, end: str | None = None, view: str = "MANUFACTURING",
-                 program: str = "RETAIL", grain: str = "week") -> pd.DataFrame:
+                 program: str = "RETAIL", grain: str = "week", keep: bool = True) -> pd.DataFrame:
     """One row per (asin, week) with the requested metric columns (all known ones by default).
 
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
     Metrics a table holds no rows for come back as all-NaN columns. Marketplaces are combined (amounts summed, rates weighted: see WEIGHTS).
     For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
-    The default view and grain are served from the shared snapshot (store.facts_snapshot).
+    The default view and grain are served from the shared snapshot (store.facts_snapshot);
+    ``keep=False``: not kept in this process, one array per column (``facts_snapshot.full_frame``).
     """
     wanted = set(metrics) if metrics else None
     if (view, program, grain) == ("MANUFACTURING", "RETAIL", "week") and (wanted is None or wanted <= _KNOWN):
         from vendordesk.store import facts_snapshot
 
-        got = facts_snapshot.full_frame(ws, _build_snapshot)
+        got = facts_snapshot.full_frame(ws, _build_snapshot, keep=keep, only=wanted)
         # A week's day facts all lie in [start, end + 6 days], so date filters slice the snapshot.
         if got is not None and len(got[0]):
             return _slice(got[0], got[1]["present"], wanted, asins, start, end)
@@ -224,15 +227,63 @@ def _slice(frame: pd.DataFrame, present: dict[str, np.ndarray], wanted: set[str]
 
 
 def _build_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
-    """(full weekly frame, presence per fact table) from SQL."""
-    frame = _weekly_sql(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week", marks=True)
-    present = {t: frame.pop(f"has:{t}").notna().to_numpy() for t in TABLES}
-    return frame, present
+    """(full weekly frame, presence per fact table) from SQL.
+
+    The frame ``_weekly_sql`` returns (rows by ASIN, week start and end; NaN where a table has no
+    row), merged on integer keys into one float block filled column by column while each table's
+    own column is dropped: the outer concat of MultiIndexed frames, then a sorted copy, held about
+    three copies of the facts at once (~400 MB at 5,000 x 156)."""
+    labels: list[dict[Any, int]] = [{} for _ in KEY]      # per key column: value -> code, first seen first
+    parts: list[tuple[str, list[np.ndarray], dict[str, np.ndarray]]] = []
+    for table, frame in _table_frames(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week"):
+        if frame[KEY].isna().any(axis=None):     # a key without a value: the general path
+            frame = _weekly_sql(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week", marks=True)
+            return frame, {t: frame.pop(f"has:{t}").notna().to_numpy() for t in TABLES}
+        codes = []
+        for seen, column in zip(labels, KEY):
+            local, uniques = pd.factorize(frame[column].to_numpy(dtype=object))
+            codes.append(np.array([seen.setdefault(u, len(seen)) for u in uniques], dtype=np.int32)[local])
+        values = {c: pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+                  for c in frame.columns[3:]}
+        parts.append((table, codes, values))
+        del frame
+    if not any(len(codes[0]) for _, codes, _ in parts):
+        frame = _weekly_sql(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week", marks=True)
+        return frame, {t: frame.pop(f"has:{t}").notna().to_numpy() for t in TABLES}
+    # the codes as ranks of the sorted values (the order sort_values gives the rows)
+    ordered = [sorted(seen) for seen in labels]
+    rank = []                                       # code -> position of its value in the sorted values
+    for seen, in_order in zip(labels, ordered):
+        position = {v: i for i, v in enumerate(in_order)}
+        rank.append(np.array([position[v] for v in seen], dtype=np.int64))
+    sizes = [len(in_order) for in_order in ordered]
+    keys = [(rank[0][c[0]] * sizes[1] + rank[1][c[1]]) * sizes[2] + rank[2][c[2]] for _, c, _ in parts]
+    rows = np.unique(np.concatenate(keys))          # sorted by ASIN, then week start, then end
+    metrics = [c for _, _, values in parts for c in values]
+    block = np.empty((len(rows), len(metrics)), order="F")
+    present: dict[str, np.ndarray] = {}
+    j = 0
+    for (table, _, values), key in zip(parts, keys):
+        at = np.searchsorted(rows, key)
+        present[table] = np.zeros(len(rows), dtype=bool)
+        present[table][at] = True
+        for column in list(values):
+            block[:, j] = np.nan
+            block[at, j] = values.pop(column)       # the table's own copy goes as the block fills
+            j += 1
+    del parts, keys
+    out = pd.DataFrame(block, columns=metrics, copy=False)
+    a, rest = np.divmod(rows, sizes[1] * sizes[2])
+    start, end = np.divmod(rest, sizes[2])
+    for i, (column, code_of) in enumerate(zip(KEY, (a, start, end))):
+        out.insert(i, column, pd.Series(pd.array(ordered[i], dtype="str").take(code_of), copy=False))
+    return out, present
 
 
-def _weekly_sql(ws: Workspace, wanted: set[str] | None, asins: list[str] | None, start: str | None,
-                end: str | None, view: str, program: str, grain: str, marks: bool = False) -> pd.DataFrame:
-    frames = []
+def _table_frames(ws: Workspace, wanted: set[str] | None, asins: list[str] | None, start: str | None,
+                  end: str | None, view: str, program: str, grain: str) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Per fact table with wanted columns, one at a time: one row per (asin, period), day facts
+    rolled up into the weeks without week facts."""
     for table, columns in TABLES.items():
         cols = [c for c in columns if wanted is None or c in wanted]
         if not cols:
@@ -245,6 +296,14 @@ def _weekly_sql(ws: Workspace, wanted: set[str] | None, asins: list[str] | None,
                 have = set(zip(frame["asin"], frame["period_start"]))
                 keep = [(a, p) not in have for a, p in zip(rolled["asin"], rolled["period_start"])]
                 frame = pd.concat([frame, rolled[keep]], ignore_index=True) if len(frame) else rolled[keep]
+        yield table, frame
+        del frame           # not held while the caller reads the next table
+
+
+def _weekly_sql(ws: Workspace, wanted: set[str] | None, asins: list[str] | None, start: str | None,
+                end: str | None, view: str, program: str, grain: str, marks: bool = False) -> pd.DataFrame:
+    frames = []
+    for table, frame in _table_frames(ws, wanted, asins, start, end, view, program, grain):
         if marks:
             frame[f"has:{table}"] = True
         frames.append(frame.set_index(KEY))
@@ -262,12 +321,13 @@ def products_frame(ws: Workspace) -> pd.DataFrame:
 
 
 def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
-                           generation: str | None = None) -> pd.DataFrame:
+                           generation: str | None = None, keep: bool = True) -> pd.DataFrame:
     """Every forecast generation (or one) as rows: asin, generation_date, week_start, mean/p70/p80/p90.
-    All of them are read once per import (store.facts_snapshot); filters slice that frame."""
+    All of them are read once per import (store.facts_snapshot); filters slice that frame.
+    ``keep=False``: not kept in this process (one command); each column is its own array then."""
     from vendordesk.store.facts_snapshot import cached_frame
 
-    frame = cached_frame(ws, "amazon_forecasts", _amazon_forecasts_sql)
+    frame = cached_frame(ws, "amazon_forecasts", _amazon_forecasts_sql, keep=keep)
     if not asins and not generation:
         return frame
     mask = pd.Series(True, index=frame.index)
@@ -283,7 +343,7 @@ def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
 def _amazon_forecasts_sql(ws: Workspace) -> pd.DataFrame:
     sql = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
            "FROM amazon_forecasts WHERE asin <> '' ORDER BY asin, generation_date, week_start")
-    return pd.read_sql_query(sql, ws.conn)
+    return read_frame(ws.conn, sql)      # 2 million rows at 5,000 ASINs x 156 weeks: chunked
 
 
 def data_as_of(ws: Workspace) -> str | None:

@@ -19,11 +19,13 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from vendordesk.store.lean_query import release_freed_memory
 
 log = logging.getLogger(__name__)
 # 2: rates of several marketplaces or days are weighted (issue 13); snapshots of format 1 averaged
@@ -55,9 +57,15 @@ def _has_table(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_snapshot'").fetchone() is not None
 
 
-def full_frame(ws: Any, build: Build) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+def full_frame(ws: Any, build: Build, keep: bool = True,
+               only: set[str] | None = None) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     """(frame, head) of all weekly facts; ``build(ws)`` returns (frame, presence per table) when
-    no valid snapshot exists. None when the workspace has no snapshot table (older schema)."""
+    no valid snapshot exists. None when the workspace has no snapshot table (older schema).
+
+    ``keep=False`` (one command that reads the facts once): the frame is not kept in this process
+    and each column is its own array, so a reader that drops the columns it has used frees them;
+    ``only`` (with ``keep=False``): decode just these metrics of a stored snapshot (the head still
+    lists all of them)."""
     conn = ws.conn
     if not _has_table(conn):
         return None
@@ -67,14 +75,17 @@ def full_frame(ws: Any, build: Build) -> tuple[pd.DataFrame, dict[str, Any]] | N
         hit = _CACHE.get(name)
         if hit and hit[0] == key:
             return hit[1], hit[2]
-    loaded = _load(conn, key)
+    loaded = _load(conn, key, by_column=not keep, only=None if keep else only)
     if loaded is None:
         frame, present = build(ws)
         head = {"key": key, "tables": list(present),
                 "metrics": [str(c) for c in frame.columns[3:]]}
         _save(ws, frame, present, head)
         loaded = frame, {**head, "present": present}
-    _remember(name, (key, loaded[0], loaded[1]))
+        if not keep:        # one command: what building freed goes back before its next step
+            release_freed_memory()
+    if keep:
+        _remember(name, (key, loaded[0], loaded[1]))
     return loaded
 
 
@@ -159,18 +170,23 @@ def _save(ws: Any, frame: pd.DataFrame, present: dict[str, np.ndarray], head: di
         parts[part] = codes.tobytes()
     for table, mask in present.items():
         parts[f"has:{table}"] = np.asarray(mask, dtype=np.uint8).tobytes()
-    head["stored"] = {}
-    for metric in head["metrics"]:
-        parts[metric], stored = _narrow(frame[metric].to_numpy(dtype=np.float64))
-        if stored != "float64":
-            head["stored"][metric] = stored
-    parts["head"] = json.dumps(head).encode("utf-8")
+
+    def rows() -> Iterator[tuple[str, bytes]]:
+        yield from parts.items()
+        head["stored"] = {}
+        for metric in head["metrics"]:      # one column's bytes at a time (all: +150 MB at 5,000 x 156)
+            data, stored = _narrow(frame[metric].to_numpy(dtype=np.float64))
+            if stored != "float64":
+                head["stored"][metric] = stored
+            yield metric, data
+        yield "head", json.dumps(head).encode("utf-8")      # last: it names how each column is stored
+
     try:
         with ws.transaction() as conn:
             if version_key(conn) != head["key"]:
                 return      # an import landed while we read: this snapshot is already stale
             conn.execute("DELETE FROM facts_snapshot")
-            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)", parts.items())
+            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)", rows())
     except Exception as exc:    # a cache: a read-only or busy file just rebuilds next time
         log.info("facts snapshot not saved in %s: %s", ws.path, exc)
     for key in ("asin_values", "start_values", "end_values", "stored"):
@@ -186,7 +202,8 @@ def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
     return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
 
 
-def _load(conn: sqlite3.Connection, key: str) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
+          only: set[str] | None = None) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
     if row is None:
         return None
@@ -203,15 +220,22 @@ def _load(conn: sqlite3.Connection, key: str) -> tuple[pd.DataFrame, dict[str, A
     try:
         codes = {part: blob(part) for part in ("asin", "start", "end")}
         rows = len(codes["asin"]) // 4
-        # one float64 block, filled in place: the frame uses it without another copy
-        block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
         stored = head.pop("stored", {})
-        for i, metric in enumerate(head["metrics"]):
-            block[:, i] = _widen(blob(metric), stored.get(metric, "float64"), "float64")
+        if by_column:       # one array per column (pandas keeps them apart): freed one by one
+            columns = {metric: _widen(blob(metric), stored.get(metric, "float64"), "float64")
+                       for metric in head["metrics"] if only is None or metric in only}
+        else:               # one float64 block, filled in place: the frame uses it without another copy
+            block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
+            for i, metric in enumerate(head["metrics"]):
+                block[:, i] = _widen(blob(metric), stored.get(metric, "float64"), "float64")
         present = {t: np.frombuffer(blob(f"has:{t}"), dtype=np.uint8).astype(bool) for t in head["tables"]}
     except KeyError:
         return None         # a part is missing (an interrupted writer): rebuild
-    frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
+    if by_column:
+        frame = pd.DataFrame(columns, columns=list(columns), copy=False)
+        del columns
+    else:
+        frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
     for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
         frame.insert(at, column, _strings(head.pop(f"{part}_values"), codes.pop(part), "str"))
     head["present"] = present
@@ -229,9 +253,40 @@ def invalidate_frame(conn: sqlite3.Connection, name: str) -> None:
                  "DO UPDATE SET value = CAST(COALESCE(value, '0') AS INTEGER) + 1", (f"{name}_version",))
 
 
-def cached_frame(ws: Any, name: str, build: BuildFrame) -> pd.DataFrame:
+def fill(ws: Any, build: Build) -> None:
+    """Build and store the facts snapshot unless the workspace holds a valid one (nothing decoded,
+    nothing kept). Storing it drops the named frames too, so it comes before ``fill_frame``."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return
+    key = version_key(conn)
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = 'head'").fetchone()
+    if row is not None and json.loads(bytes(row[0]).decode("utf-8")).get("key") == key:
+        return
+    frame, present = build(ws)
+    _save(ws, frame, present, {"key": key, "tables": list(present), "metrics": [str(c) for c in frame.columns[3:]]})
+
+
+def fill_frame(ws: Any, name: str, build: BuildFrame) -> None:
+    """Build and store frame ``name`` unless the workspace holds a valid copy (nothing is decoded,
+    nothing kept): a command fills its caches first, while nothing else is in memory."""
+    conn = ws.conn
+    if not _has_table(conn):
+        return
+    own = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
+    key = f"{version_key(conn)}:{own[0] if own else 0}:{build.__module__}.{build.__qualname__}"
+    row = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:head",)).fetchone()
+    if row is not None and json.loads(bytes(row[0]).decode("utf-8")).get("key") == key:
+        return
+    frame = build(ws)
+    if _encodable(frame):
+        _save_named(ws, name, key, own, _encoded(frame, name, key))
+
+
+def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd.DataFrame:
     """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
-    workspace until the next import (or ``invalidate_frame(conn, name)``)."""
+    workspace until the next import (or ``invalidate_frame(conn, name)``). ``keep=False``: not kept
+    in this process (one command that reads it once)."""
     conn = ws.conn
     if not _has_table(conn):
         return build(ws)
@@ -245,33 +300,45 @@ def cached_frame(ws: Any, name: str, build: BuildFrame) -> pd.DataFrame:
     frame = _load_named(conn, name, key)
     if frame is None:
         frame = build(ws)
-        parts = _encode(frame)
-        if parts is not None:
-            parts[f"{name}:head"] = json.dumps({"key": key, **parts.pop("head")}).encode("utf-8")
-            _save_named(ws, name, key, own, parts)
+        if _encodable(frame):
+            _save_named(ws, name, key, own, _encoded(frame, name, key))
+        if not keep:        # one command: what building freed goes back before its next step
+            release_freed_memory()
+    if not keep:
+        return frame
     _remember(slot, (key, frame, {}))
     return frame.copy(deep=False)
 
 
-def _encode(frame: pd.DataFrame) -> dict[str, Any] | None:
+def _text_kind(series: pd.Series) -> bool:
+    kind = str(series.dtype)
+    return kind == "str" or (kind == "object" and bool(series.map(lambda v: v is None or isinstance(v, str)).all()))
+
+
+def _encodable(frame: pd.DataFrame) -> bool:
+    """Every column float64, int64 or text (or missing): what ``_encoded`` writes."""
+    return all(str(frame[c].dtype) in ("float64", "int64") or _text_kind(frame[c]) for c in frame.columns)
+
+
+def _encoded(frame: pd.DataFrame, name: str, key: str) -> Iterator[tuple[str, bytes]]:
+    """(part, BLOB) of each column, one at a time (all at once held another copy of the frame: +100 MB
+    for the Amazon forecasts at 5,000 x 156), then the head (names, kinds, distinct texts, rows)."""
     columns: list[list[Any]] = []
-    parts: dict[str, Any] = {}
     for i, column in enumerate(frame.columns):
         series = frame[column]
         kind = str(series.dtype)
         if kind in ("float64", "int64"):
-            parts[f"c{i}"], stored = _narrow(series.to_numpy())
+            data, stored = _narrow(series.to_numpy())
+            yield f"{name}:c{i}", data
             columns.append([str(column), kind, None, stored])
-        elif kind == "str" or (kind == "object" and series.map(lambda v: v is None or isinstance(v, str)).all()):
-            codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
-            parts[f"c{i}"] = codes.astype(np.int32).tobytes()
-            columns.append([str(column), kind, [str(u) for u in uniques]])
         else:
-            return None
-    return {"head": {"columns": columns, "rows": len(frame)}, **parts}
+            codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+            yield f"{name}:c{i}", codes.astype(np.int32).tobytes()
+            columns.append([str(column), kind, [str(u) for u in uniques]])
+    yield f"{name}:head", json.dumps({"key": key, "columns": columns, "rows": len(frame)}).encode("utf-8")
 
 
-def _save_named(ws: Any, name: str, key: str, own: Any, parts: dict[str, Any]) -> None:
+def _save_named(ws: Any, name: str, key: str, own: Any, parts: Iterable[tuple[str, bytes]]) -> None:
     try:
         with ws.transaction() as conn:
             again = conn.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_version",)).fetchone()
@@ -279,8 +346,7 @@ def _save_named(ws: Any, name: str, key: str, own: Any, parts: dict[str, Any]) -
                 return
             conn.execute("DELETE FROM facts_snapshot WHERE part LIKE ? ESCAPE '\\'",
                          (name.replace("_", "\\_") + ":%",))
-            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)",
-                             [(p if p.startswith(f"{name}:") else f"{name}:{p}", d) for p, d in parts.items()])
+            conn.executemany("INSERT INTO facts_snapshot (part, data) VALUES (?, ?)", parts)
     except Exception as exc:    # a cache: a read-only or busy file just rebuilds next time
         log.info("%s cache not saved in %s: %s", name, ws.path, exc)
 
@@ -299,4 +365,4 @@ def _load_named(conn: sqlite3.Connection, name: str, key: str) -> pd.DataFrame |
             data[column] = _widen(blob, stored[0] if stored else kind, kind)
         else:
             data[column] = _strings(uniques, blob, kind)
-    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]])
+    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]], copy=False)   # no second copy

@@ -242,6 +242,11 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     cols = {name: matrix[:, j] for j, name in enumerate(names)}
     for name in raw:
         _fill(cols[name], facts, name, order)
+    asin_text = _text_column(facts, "asin", asin, order)
+    start_text = _text_column(facts, "period_start", start, order)
+    # Nothing below reads the facts: a caller that handed over its only reference (GearModel.from_parts)
+    # frees them here, before the row-long temporaries of _lost_and_demand (~180 MB at 5,000 x 156).
+    del facts
     for c in CB_COLUMNS:
         cols[c][:] = np.nan
     _lost_and_demand(cols, codes, asin_codes)
@@ -257,8 +262,8 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
         np.multiply(values, w, out=cols[f"wx__{name}"])
     cols["active"][:] = cols["shipped_units"] > 0
     frame = pd.DataFrame(matrix, columns=names, copy=False)
-    frame.insert(0, "asin", _text_column(facts, "asin", asin, order))
-    frame.insert(1, "period_start", _text_column(facts, "period_start", start, order))
+    frame.insert(0, "asin", asin_text)
+    frame.insert(1, "period_start", start_text)
     frame.insert(2, "week", codes)
     frame.insert(3, "asin_code", asin_codes)
     frame.insert(4, "real", asin != "")         # '' = account aggregate, never an ASIN row

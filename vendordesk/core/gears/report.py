@@ -20,6 +20,7 @@ newer partial week is reported (``partial_week``), not judged.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -207,12 +208,12 @@ def combine(results: list[KpiResult], defs: tuple[KpiDef, ...]) -> float | None:
 class GearModel:
     """Facts prepared once; ``compute`` judges the gears for a filter and period."""
 
-    def __init__(self, inputs: GearInputs):
+    def __init__(self, inputs: GearInputs, prepared: pd.DataFrame | None = None):
+        """``prepared``: ``K.prepare(inputs.facts)`` done by the caller (``from_parts``)."""
         self.inputs = inputs
-        self.prepared = K.prepare(inputs.facts)
+        self.prepared = K.prepare(inputs.facts) if prepared is None else prepared
         self.chargebacks = _chargeback_frame(inputs.chargebacks)
-        self.manual = M.normalise(inputs.manual)
-        self._manual_groups = M.split(self.manual)
+        self._take_manual(inputs.manual)
         self._manual_cache: dict[tuple[str, ...] | None, pd.DataFrame] = {}
         self._block: np.ndarray | None = None
         self._product_info: pd.DataFrame | bool | None = None
@@ -223,8 +224,7 @@ class GearModel:
         self._active_week = self.prepared["week"].to_numpy()[active]
         self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
         self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
-        lines = inputs.po_lines
-        self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
+        self._take_po_lines(inputs.po_lines)
         self._complete = _complete_weeks(self.prepared, len(self._week_labels))
         oos = self.prepared["procurable_product_out_of_stock_rate"].to_numpy(dtype=float) \
             if "procurable_product_out_of_stock_rate" in self.prepared else np.full(len(self.prepared), np.nan)
@@ -234,6 +234,29 @@ class GearModel:
             self._lost_from_run_rate = np.where((oos > K.HIGH_OOS) & ~np.isnan(lost), lost, 0.0)
             # ASIN-weeks out of stock whose lost units are unknown (no earlier usable week): not counted
             self._lost_unknown = (oos > 0) & np.isnan(lost)
+
+    @classmethod
+    def from_parts(cls, inputs: GearInputs, facts: Callable[[], pd.DataFrame],
+                   manual: Callable[[], pd.DataFrame | None], po_lines: Callable[[], pd.DataFrame | None]) -> GearModel:
+        """The model of ``inputs`` whose three big frames come from the loaders, read one at a time and
+        dropped as soon as digested (the peak memory of one command: at 5,000 ASINs x 156 weeks the
+        facts, their prepared matrix, the manual KPIs and the PO lines held at once are ~640 MB).
+        The loaders must hand over frames nothing else keeps (e.g. not a process cache). The model's
+        ``inputs`` keep none of them, so it cannot be rebuilt from them (``replace(model.inputs, ...)``)."""
+        model = cls(inputs, prepared=K.prepare(facts()))   # prepare() frees the facts once read
+        model._take_po_lines(po_lines())
+        model._take_manual(manual(), keep=False)
+        return model
+
+    def _take_manual(self, manual: pd.DataFrame | None, keep: bool = True) -> None:
+        normalised = M.normalise(manual)
+        self._manual_groups = M.split(normalised)
+        self._manual_last_week = normalised["week"].max() if len(normalised) else None
+        # without ``keep`` only the columns: ``split`` holds the entries as arrays of its own
+        self.manual = normalised if keep else normalised.iloc[:0].copy()
+
+    def _take_po_lines(self, lines: pd.DataFrame | None) -> None:
+        self.po_lines = _PoLines(lines, self._asin_index) if lines is not None and len(lines) else None
 
     # filters -------------------------------------------------------------------------------
     def asins_for(self, brand: str | None = None, category: str | None = None,
@@ -260,7 +283,7 @@ class GearModel:
         if len(self._week_labels):
             complete = np.flatnonzero(self._complete)
             return str(self._week_labels[complete[-1] if len(complete) else -1])
-        weeks = [w for w in (self.manual["week"].max() if len(self.manual) else None,
+        weeks = [w for w in (self._manual_last_week,
                              self._totals_all.index.max() if len(self._totals_all) else None) if isinstance(w, str)]
         return max(weeks) if weeks else None
 

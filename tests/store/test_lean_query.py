@@ -1,0 +1,97 @@
+"""store.lean_query.read_frame: the frame pd.read_sql_query returns, read in chunks, with one string
+object per distinct text value (issue 18: the Amazon-forecast cache fill held 1.7 GB at 5,000 ASINs)."""
+
+from __future__ import annotations
+
+import sqlite3
+import tracemalloc
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vendordesk.store import lean_query
+from vendordesk.store.lean_query import read_frame
+
+
+@pytest.fixture
+def conn():
+    c = sqlite3.connect(":memory:")
+    c.execute("CREATE TABLE t (id INTEGER, a TEXT, b REAL, n INTEGER, e, f TEXT)")
+    rows = [(1, "x", 1.0, 1, None, "q"), (2, None, None, 2, None, "r"), (3, "y", 2.5, 3, None, None),
+            (4, "x", 4.0, 4, None, None), (5, None, None, 5, None, None), (6, None, None, 6, None, None),
+            (7, "z", 3, 7, None, "q")]
+    c.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)", rows)
+    yield c
+    c.close()
+
+
+# chunks of 3 rows: (1,2,3) (4,5,6) (7): column f is NULL only in the second chunk, b holds floats,
+# NULLs and the integer 3 (SQLite keeps 3 as REAL: 3.0), n integers only, e NULLs only
+SQL = ["SELECT a, b, n, e, f FROM t ORDER BY id",
+       "SELECT a, n FROM t WHERE id BETWEEN 4 AND 6 ORDER BY id",     # text column: NULLs in a chunk
+       "SELECT f, n + 0.5 AS half FROM t ORDER BY id",
+       "SELECT a, n FROM t WHERE id > 100",                             # no rows
+       "SELECT a, n FROM t WHERE id <= 3 UNION ALL SELECT 7, 8",        # text and a number in one column
+       "SELECT n, CASE WHEN id = 7 THEN 'seven' ELSE n END AS mixed FROM t ORDER BY id"]
+
+
+@pytest.mark.parametrize("sql", SQL)
+def test_same_frame_as_read_sql_query(conn, sql, monkeypatch):
+    monkeypatch.setattr(lean_query, "CHUNK", 3)
+    pd.testing.assert_frame_equal(read_frame(conn, sql), pd.read_sql_query(sql, conn), check_exact=True)
+
+
+def test_dtypes_are_inferred_over_the_whole_column(conn, monkeypatch):
+    monkeypatch.setattr(lean_query, "CHUNK", 3)
+    frame = read_frame(conn, "SELECT a, b, n, e, f FROM t ORDER BY id")
+    assert str(frame["a"].dtype) == "str" and frame["a"].isna().tolist() == [False, True, False, False, True, True,
+                                                                               False]
+    assert frame["b"].dtype == np.float64 and frame["b"].iloc[6] == 3.0
+    assert frame["n"].dtype == np.int64 and frame["n"].tolist() == [1, 2, 3, 4, 5, 6, 7]
+    assert frame["e"].dtype == object and frame["e"].isna().all()
+    # f: 'q', 'r', NULL | NULL x3 | 'q' -> the middle chunk of NULLs stays missing, 'q' stays 'q'
+    assert frame["f"].tolist()[0] == "q" and frame["f"].iloc[6] == "q" and frame["f"].iloc[3:6].isna().all()
+
+
+def test_one_string_object_per_distinct_value():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (asin TEXT, week TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", [(f"B0{i % 7:08d}", f"2026-01-{1 + i % 3:02d}")
+                                                     for i in range(500)])
+    frame = read_frame(conn, "SELECT asin, week FROM t")
+    assert len({id(v) for v in frame["asin"]}) == 7           # 500 rows, 7 ASINs
+    assert len({id(v) for v in frame["week"]}) == 3
+    plain = pd.read_sql_query("SELECT asin, week FROM t", conn)
+    assert len({id(v) for v in plain["asin"]}) > 7            # what read_frame saves: a string per row
+    conn.close()
+
+
+def test_peak_stays_near_the_result_not_the_rows(monkeypatch):
+    """100,000 rows of three text and three number columns: the result is 100,000 x 6 x 8 bytes
+    = 4.8 MB (pointers to shared strings, floats). Fetching all rows as tuples at once, as
+    pd.read_sql_query does, holds a tuple (56 + 6 x 8 bytes) plus three floats (24 bytes) per row
+    = 1e5 x 176 bytes = 17.6 MB on top, besides a string per text cell; chunks of 4,096 rows hold
+    at most ~0.7 MB of those."""
+    monkeypatch.setattr(lean_query, "CHUNK", 4096)
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (asin TEXT, gen TEXT, week TEXT, x REAL, y REAL, z REAL)")
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)",
+                     ((f"B0{i % 500:08d}", f"2026-{1 + i % 12:02d}-01", f"2026-{1 + i % 12:02d}-07",
+                       i * 0.5, i * 0.25, None if i % 3 else 1.0) for i in range(100_000)))
+    sql = "SELECT * FROM t"
+    result_bytes = 100_000 * 6 * 8
+
+    def peak(read) -> int:
+        tracemalloc.start()
+        try:
+            frame = read()
+            return tracemalloc.get_traced_memory()[1] if len(frame) == 100_000 else -1
+        finally:
+            tracemalloc.stop()
+
+    lean = peak(lambda: read_frame(conn, sql))
+    plain = peak(lambda: pd.read_sql_query(sql, conn))
+    assert lean < 2.5 * result_bytes            # 12 MB: the result, one chunk, one column's codes
+    assert plain > 4 * result_bytes             # the measure can fail: the plain read holds every row
+    conn.close()
