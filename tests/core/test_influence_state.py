@@ -49,6 +49,31 @@ def test_season_is_last_years_shape_as_a_centred_three_week_mean():
     assert shape[:3] == pytest.approx([1.10, 1.10, 1.00])
 
 
+def test_season_with_two_years_averages_both_years_shapes():
+    # 105 weeks (n), three equal ASINs, 100 a week, except week 54 (130) and week 80 (70), so both
+    # 52-week means are 100 and the growth is (51 x 100 + 130 + 70 - 100) / 52 / 100 = 1.00.
+    # Coming week k a year ago is week n - 52 + k = 53 + k, two years ago n - 104 + k = 1 + k.
+    #   week 0: a year ago weeks 52..54 (100 + 100 + 130) / 300 = 1.10; two years ago weeks 0..2: 1.00
+    #   week 1: a year ago weeks 53..55 = 1.10, two years ago 1.00;  week 2: weeks 54..56 = 1.10, 1.00
+    #   week 3: a year ago weeks 55..57 = 1.00, two years ago 1.00
+    # Each year's shape carries its own weeks' noise; their mean halves its variance:
+    #   [1.05, 1.05, 1.05, 1.00] (last year's alone would be [1.10, 1.10, 1.10, 1.00])
+    history = [100.0] * 105
+    history[54], history[80] = 130.0, 70.0
+    shape = season(_year(history), -1.5)
+    assert shape[:4] == pytest.approx([1.05, 1.05, 1.05, 1.00])
+
+
+def test_season_two_years_ago_is_grown_twice():
+    # 104 weeks: 100 a week in weeks 0..51, 110 in weeks 52..103, recent level 110, growth
+    # 110 / 100 = 1.10. Week 1 a year ago (week 53, centred 52..54): 110 x 1.10 / 110 = 1.10;
+    # two years ago (week 1, centred 0..2): 100 x 1.10 ** 2 / 110 = 1.10: both say 121 units.
+    # Week 0 two years ago would need week -1: last year's alone, weeks 51..53
+    # (100 + 110 + 110) / 3 x 1.10 / 110 = 1.0667. Week 2: 1.10 from both years.
+    shape = season(_year([100.0] * 52 + [110.0] * 52), -1.5)
+    assert shape[:3] == pytest.approx([320 / 300, 1.10, 1.10])
+
+
 def test_no_season_with_less_than_a_year_and_a_quarter():
     assert season(_year([100.0] * 64), -1.5) is None
 
@@ -151,8 +176,10 @@ def test_oos_spread_adds_to_the_shock_without_eating_it():
 
 
 def test_a_tight_account_still_calibrates_its_elasticity_and_demand_noise():
-    # stock never ample (on hand stays below one week of sales): the lost share keeps its
-    # identity default, but demand = units / (1 - OOS) still tells the price response.
+    # stock never covers the demand (half a week on hand and half a week received, for sales of
+    # 0.9 x demand; only the week after a deal, whose half week was 1.4x larger, is covered, and
+    # its OOS is the constant 10 %, which tells nothing): the lost share keeps its identity
+    # default, but demand = units / (1 - OOS) still tells the price response.
     # 5 ASINs x 30 weeks, demand 100 x price ** -1.5; every 5th week 20 % off (price 0.8 x 10):
     # demand there 100 x 0.8 ** -1.5 = 139.75; OOS 10 %, so units = 0.9 x demand. The deal weeks
     # differ by ASIN (ASIN j in weeks 5k + j), so the week effects do not absorb them.
@@ -165,11 +192,38 @@ def test_a_tight_account_still_calibrates_its_elasticity_and_demand_noise():
     units = 0.9 * 100.0 * (price / 10.0) ** -1.5 * noise
     p = {"ordered_units": units, "shipped_units": units, "shipped_revenue": units * price,
          "procurable_product_out_of_stock_rate": np.full((weeks, n), 0.1),
-         "sellable_on_hand_inventory_units": 0.5 * units, "net_received_inventory_units": units}
+         "sellable_on_hand_inventory_units": 0.5 * units, "net_received_inventory_units": 0.5 * units}
     el, lost, sig = fit_demand(p)
-    assert lost["status"] == "default" and "ample stock" in lost["note"]
+    assert lost["status"] == "default" and "identity" in lost["note"]
     assert el["status"] == "calibrated" and el["estimate"] == pytest.approx(-1.5, abs=0.05)
     assert sig["status"] == "calibrated" and sig["estimate"] == pytest.approx(0.05, abs=0.015)
+
+
+def test_lost_share_leaves_out_the_weeks_whose_stock_ran_out():
+    # 3 ASINs x 20 weeks, demand 100 x (price / 10) ** -2 (a deal at 8 EUR: 156.25), exogenous OOS
+    # 10 % in weeks (t + j) % 3 == 0, else 0; 250 on hand at every week's end, nothing received.
+    # Sales = demand x (1 - OOS), so ln units = ln demand + 1 x ln(1 - OOS): the lost share is 1.
+    # Week 11 of ASIN 0 is a demand spike (400, no deal, no exogenous OOS): it sells the 250 in stock,
+    # OOS = 1 - 250 / 400 = 0.375. That week started with 250 >= twice the mean sales (about 2 x 105),
+    # but the stock did not cover its demand (250 < 400): its OOS came from the spike, and with it the
+    # fit would read ln(1 - 0.375) = -0.47 against a residual of ln 4 = +1.39 and put the lost
+    # share far below 1. Without it every week fits exactly: 1.
+    from vendordesk.core.influence.cal_demand import fit_demand
+
+    weeks, n = 20, 3
+    t, j = np.arange(weeks)[:, None], np.arange(n)[None, :]
+    price = np.where(t % 5 == j, 8.0, 10.0)
+    exo = np.where((t + j) % 3 == 0, 0.1, 0.0)
+    demand = 100.0 * (price / 10.0) ** -2
+    demand[11, 0] = 400.0
+    units = np.minimum(demand * (1 - exo), 250.0)
+    p = {"ordered_units": units, "shipped_units": units, "shipped_revenue": units * price,
+         OOS: 1 - units / demand, "sellable_on_hand_inventory_units": np.full((weeks, n), 250.0),
+         "net_received_inventory_units": np.zeros((weeks, n))}
+    assert units[11, 0] == 250.0 and p[OOS][11, 0] == pytest.approx(0.375)
+    _, lost, _ = fit_demand(p)
+    assert lost["status"] == "calibrated"
+    assert lost["estimate"] == pytest.approx(1.0, abs=1e-6)
 
 
 def test_demand_level_is_the_asins_weighted_share_of_the_recent_account_level():
@@ -223,14 +277,16 @@ def test_season_scales_last_years_week_by_the_52_week_growth():
     # 104 weeks, three equal ASINs: 100 a week in the first year, 110 in weeks 52..90, 121 in the
     # last 13 (91..103). Coming week 1 a year ago is week 53 (110). The run starts from the recent
     # level, 121. Growth on the same weeks a year ago: over 13 weeks 121 / 100 = 1.21; over 52
-    # weeks (39 x 110 + 13 x 121) / 52 / 100 = 1.1275. Shape = 110 / 100 x 1.1275 / 1.21 = 1.02500,
-    # so week 1 sells 121 x 1.025 = 124.0 = last year's 110 x the 52-week growth (the 13-week
-    # growth alone, 1.10 x 121 = 133.1, would carry the last 13 weeks' luck into every week).
+    # weeks (39 x 110 + 13 x 121) / 52 / 100 = 1.1275. Last year's shape = 110 / 100 x 1.1275 /
+    # 1.21 = 1.02500, so week 1 sells 121 x 1.025 = 124.0 = last year's 110 x the 52-week growth
+    # (the 13-week growth alone, 1.10 x 121 = 133.1, would carry the last 13 weeks' luck into
+    # every week). Two years ago, week 1 (weeks 0..2) sold 100, grown twice: 100 x 1.1275 ** 2 =
+    # 127.1; the shape is the mean of the two: (124.0 + 127.1) / 2 / 121 = 1.03781.
     history = [100.0] * 52 + [110.0] * 39 + [121.0] * 13
     shape = season(_year(history), -1.5)
-    assert shape[1] == pytest.approx(1.10 * 1.1275 / 1.21)
-    assert 121 * shape[1] == pytest.approx(110 * 1.1275)
-    # week 0 is the centred mean of weeks 51..53 a year ago: (100 + 110 + 110) / 3 / 100 x 1.1275 / 1.21
+    assert shape[1] == pytest.approx((110 * 1.1275 + 100 * 1.1275 ** 2) / 2 / 121)
+    # week 0 two years ago would need week -1: last year's alone, the centred mean of weeks
+    # 51..53: (100 + 110 + 110) / 3 / 100 x 1.1275 / 1.21
     assert shape[0] == pytest.approx(320 / 300 * 1.1275 / 1.21)
 
 

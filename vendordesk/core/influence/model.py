@@ -144,47 +144,72 @@ def _price_now(asp: Array) -> Array:
 
 SEASON_SMOOTH = 3               # weeks in the moving average of last year's demand shape
 GROWTH_WEEKS = 52               # weeks behind the growth from last year to this one (fewer with a shorter history)
+SEASON_YEARS = 2                # years a year apart whose same weeks are averaged into the shape
 
 
-def season(p: Panel, elasticity: float) -> np.ndarray | None:
-    """The coming 52 weeks' demand relative to the recent level, from the same weeks a year ago:
-    account demand (ordered units / (1 - OOS), price effects taken out with the elasticity) in
-    week k a year ago / its mean over the ``RECENT`` weeks before that. None with less than a year
-    and a quarter of history. Without it the run would hold demand flat, and Amazon's forecast,
-    which lags a rise, would seem to keep up: the stock would look looser than it is.
-
-    With more than ``RECENT`` weeks of this year to compare, the shape is scaled by the growth over
-    the last ``GROWTH_WEEKS`` (up to 52) weeks on the same weeks a year ago instead of over the
-    last 13 alone: shape x (52-week growth / 13-week growth). The 13-week growth carries the noise
-    of two 13-week means (a few % on an account of 40 ASINs), and the level the run starts from
-    is the recent 13 weeks', so their noise would sit in every coming week."""
+def _price_adjusted_demand(p: Panel, elasticity: float) -> Array:
+    """Each ASIN-week's demand (ordered units / (1 - OOS)) at the ASIN's mean price."""
     units, oos = p["ordered_units"], p[OOS]
-    n = len(units)
-    if n < 52 + RECENT:
-        return None
     with np.errstate(divide="ignore", invalid="ignore"):
         demand = units / (1.0 - np.clip(oos, 0.0, 0.95))
         asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
         rel = asp / _nanmean(asp)
-        adj = demand * np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
-    cols = np.isfinite(adj[n - 52 - RECENT:]).all(axis=0)
+        return np.asarray(demand * np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity), dtype=float)
+
+
+def _year_shape(adj: Array, years: int) -> Array | None:
+    """The coming 52 weeks relative to the recent ``RECENT``-week level, from the same weeks
+    ``years`` years ago: (centred ``SEASON_SMOOTH``-week mean of the account's demand then) x
+    growth ** years / recent level, on the ASINs with data over all those weeks. Growth = the last
+    ``GROWTH_WEEKS`` (up to 52) weeks' mean / the same weeks' a year before. NaN for a coming week
+    whose window reaches before the history."""
+    n, half = len(adj), SEASON_SMOOTH // 2
+    gw = min(GROWTH_WEEKS, n - 52)
+    first = max(n - 52 * years - half, 0)
+    first = min(first, n - 52 - gw)
+    cols = np.isfinite(adj[first:]).all(axis=0)
     if not cols.any():
         return None
     total = adj[:, cols].sum(axis=1)
-    level = total[n - 52 - RECENT:n - 52].mean()
-    if not level > 0:
+    recent = total[n - RECENT:].mean()
+    before = total[n - 52 - gw:n - 52].mean()
+    if not (recent > 0 and before > 0):
         return None
-    gw = min(GROWTH_WEEKS, n - 52)
-    if gw > RECENT:     # ASINs with data over both years' windows
-        both = np.isfinite(adj[n - 52 - gw:]).all(axis=0) & cols
-        t2 = adj[:, both].sum(axis=1)
-        long_growth = t2[n - gw:].mean() / t2[n - 52 - gw:n - 52].mean()
-        short_growth = t2[n - RECENT:].mean() / t2[n - 52 - RECENT:n - 52].mean()
-        if long_growth > 0 and short_growth > 0:
-            level = level * short_growth / long_growth
-    half = SEASON_SMOOTH // 2          # a centred moving average over weeks k-half..k+half a year ago
-    ahead = np.concatenate([total[n - 52 - half:], total[n - 52:n - 52 + half]]) / level
+    growth = total[n - gw:].mean() / before
+    pad = np.concatenate([np.full(half, np.nan), total])          # week -1 is unknown
+    lo = n - 52 * years                                            # coming week 0, ``years`` ago
+    # the last coming weeks of last year wrap to this year's first weeks (the year before's are gone)
+    ahead = np.concatenate([pad[lo:], total[n - 52:n - 52 + 2 * half]])[:52 + 2 * half] if years == 1 \
+        else pad[lo:lo + 52 + 2 * half]
     shape = np.convolve(ahead, np.ones(SEASON_SMOOTH) / SEASON_SMOOTH, mode="valid")[:52]
+    return np.asarray(shape * growth ** years / recent, dtype=float)
+
+
+def season(p: Panel, elasticity: float) -> np.ndarray | None:
+    """The coming 52 weeks' demand relative to the recent level, from the same weeks a year ago
+    (and two years ago, with two years of history): account demand (ordered units / (1 - OOS),
+    price effects taken out with the elasticity) in week k a year ago, grown by the last
+    ``GROWTH_WEEKS`` (up to 52) weeks' growth on the same weeks a year before, / the recent
+    ``RECENT`` weeks' level (``_year_shape``). None with less than a year and a quarter of history.
+    Without it the run would hold demand flat, and Amazon's forecast, which lags a rise, would seem
+    to keep up: the stock would look looser than it is.
+
+    The growth is taken over up to 52 weeks, not the last 13 alone: a 13-week growth carries the
+    noise of two 13-week means (a few % on an account of 40 ASINs), and would put it in every
+    coming week. With two years of history the shape is the mean of the two years' shapes (the
+    older one grown twice): each carries its own weeks' demand noise (a 3-week mean of an account
+    of 40 ASINs is off by 2-4 % a week, and a stock-out's cost moves about 5x as much as the
+    demand level), and their mean halves that variance."""
+    n = len(p["ordered_units"])
+    if n < 52 + RECENT:
+        return None
+    adj = _price_adjusted_demand(p, elasticity)
+    shapes = [s for y in range(1, SEASON_YEARS + 1) if n >= 52 * y + (RECENT if y == 1 else 0)
+              and (s := _year_shape(adj, y)) is not None]
+    if not shapes:
+        return None
+    stack = np.vstack(shapes)
+    shape = _nanmean(stack, axis=0)
     return shape if np.isfinite(shape).all() else None
 
 
