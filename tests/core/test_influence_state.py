@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from vendordesk.core.influence.calibration import fit_supply
-from vendordesk.core.influence.model import _pipeline, season, state_from_frame
+from vendordesk.core.influence.model import _pipeline, level_noise, season, state_from_frame
 
 OOS = "procurable_product_out_of_stock_rate"
 
@@ -72,6 +72,25 @@ def test_season_two_years_ago_is_grown_twice():
     # (100 + 110 + 110) / 3 x 1.10 / 110 = 1.0667. Week 2: 1.10 from both years.
     shape = season(_year([100.0] * 52 + [110.0] * 52), -1.5)
     assert shape[:3] == pytest.approx([320 / 300, 1.10, 1.10])
+
+
+def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate():
+    # 65 weeks, three equal ASINs whose account demand alternates 300 x e ** +0.02 and 300 x e ** -0.02.
+    # A week's deviation from the mean of its neighbours' logs: +0.02 - (-0.02) = +/-0.04, whose
+    # root mean square 0.04 is sqrt(1 + 1/2) x the weekly noise s (white noise): s = 0.04 / sqrt(1.5)
+    # = 0.032660. One year of history: the coming week = a 3-week mean a year ago (variance s ** 2 /
+    # 3) x growth over 13 weeks (two 13-week means, 2 s ** 2 / 13), so its standard error is
+    # s x sqrt(1/3 + 2/13) = 0.032660 x 0.69798 = 0.022796.
+    history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(65)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 3 + 2 / 13))
+    # two years (104 weeks): the mean of two 3-week means (s ** 2 / 6), the growth over 52 weeks,
+    # which the older year takes twice: ln demand = ... + (1 + 2) / 2 x ln growth, variance
+    # 1.5 ** 2 x 2 s ** 2 / 52; s x sqrt(1/6 + 2.25 x 2 / 52) = 0.032660 x 0.50338 = 0.016441
+    history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(104)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 6 + 4.5 / 52))
+    # under a year and a quarter: the recent 13-week mean, s / sqrt(13)
+    history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(40)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) / np.sqrt(13))
 
 
 def test_no_season_with_less_than_a_year_and_a_quarter():

@@ -118,6 +118,28 @@ def test_intervals_hold_the_point_estimate_when_uncertain():
     assert lo > 0                                            # a price cut never loses units here
 
 
+def test_the_demand_levels_own_uncertainty_widens_the_band_not_the_point():
+    # ample stock, no demand noise, every link without uncertainty: ASP -10 % for 4 weeks adds
+    # 1,000 x (1 - 0.05) x (0.9 ** -1.5 - 1) = 950 x 0.171213 = 162.65 units a week, 650.61 in all.
+    # The coming weeks' demand level is itself an estimate (last year's weeks, grown): with a 5 %
+    # standard error each draw scales the demand by exp(0.05 z - 0.05 ** 2 / 2), so the 10-90 % band
+    # is about 650.61 x exp(-/+1.2816 x 0.05 - 0.00125) = 609.5 .. 693.4; without it, the point.
+    point = 950 * (0.9 ** -1.5 - 1) * 4
+    assert point == pytest.approx(650.61, abs=0.01)
+    lk = links()
+    shock = [Shock("average_selling_price", -0.10, 4)]
+    sure = whatif(state(), params_from(lk, draws=200), shock, 4)
+    assert sure.totals["units"] == pytest.approx(point)
+    assert sure.intervals["units"] == pytest.approx([point, point])
+    s = state()
+    s.level_se = 0.05
+    r = whatif(s, params_from(lk, draws=200), shock, 4)
+    assert r.totals["units"] == pytest.approx(point)
+    lo, hi = r.intervals["units"]
+    assert lo == pytest.approx(point * np.exp(-1.2816 * 0.05 - 0.00125), rel=0.02)
+    assert hi == pytest.approx(point * np.exp(1.2816 * 0.05 - 0.00125), rel=0.02)
+
+
 @pytest.mark.parametrize("text, words", [
     ("content_score=+10", "between -1 and +1"),
     ("cost_price=+6", "Did you mean +6%"),
