@@ -242,7 +242,7 @@ def level_noise(p: Panel, elasticity: float) -> float:
     dev = lt[1:-1] - (lt[:-2] + lt[2:]) / 2
     s = float(np.sqrt(np.mean(dev ** 2)) / np.sqrt(1.5))
     if n < 52 + RECENT:
-        return s / np.sqrt(RECENT)
+        return float(s / np.sqrt(RECENT))
     years = SEASON_YEARS if n >= 52 * SEASON_YEARS else 1
     return float(s * np.sqrt(1.0 / (SEASON_SMOOTH * years) + ((years + 1) / 2) ** 2 * 2.0 / gw))
 
