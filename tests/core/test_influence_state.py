@@ -64,14 +64,19 @@ def test_season_with_two_years_averages_both_years_shapes():
     assert shape[:4] == pytest.approx([1.05, 1.05, 1.05, 1.00])
 
 
-def test_season_two_years_ago_is_grown_twice():
-    # 104 weeks: 100 a week in weeks 0..51, 110 in weeks 52..103, recent level 110, growth
-    # 110 / 100 = 1.10. Week 1 a year ago (week 53, centred 52..54): 110 x 1.10 / 110 = 1.10;
-    # two years ago (week 1, centred 0..2): 100 x 1.10 ** 2 / 110 = 1.10: both say 121 units.
-    # Week 0 two years ago would need week -1: last year's alone, weeks 51..53
-    # (100 + 110 + 110) / 3 x 1.10 / 110 = 1.0667. Week 2: 1.10 from both years.
-    shape = season(_year([100.0] * 52 + [110.0] * 52), -1.5)
-    assert shape[:3] == pytest.approx([320 / 300, 1.10, 1.10])
+def test_season_takes_two_years_ago_at_last_years_level():
+    # 104 weeks: 80 a week in weeks 0..51, 100 in weeks 52..103: recent level 100, growth 100 / 80
+    # = 1.25. Last year's shape: week 0 (weeks 51..53) (80 + 100 + 100) / 3 x 1.25 / 100 = 1.1667,
+    # weeks 1..51: 1.25. Two years ago grown twice (1.25 ** 2 = 1.5625): weeks 1..50 (80 a week)
+    # 1.25, week 51 (weeks 50..52) (80 + 80 + 100) / 3 x 1.5625 / 100 = 1.35417; week 0 would need
+    # week -1. Only its shape counts, at last year's level over weeks 1..51 (1.25):
+    #   x 1.25 / ((50 x 1.25 + 1.35417) / 51) = x 0.99837, so week 1: (1.25 + 1.25 x 0.99837) / 2
+    older_51 = (80 + 80 + 100) / 3 * 1.5625 / 100
+    scale = 1.25 / ((50 * 1.25 + older_51) / 51)
+    shape = season(_year([80.0] * 52 + [100.0] * 52), -1.5)
+    assert shape[0] == pytest.approx(280 / 300 * 1.25)
+    assert shape[1] == pytest.approx((1.25 + 1.25 * scale) / 2)
+    assert shape[51] == pytest.approx((1.25 + older_51 * scale) / 2)
 
 
 def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate():
@@ -83,11 +88,10 @@ def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate():
     # s x sqrt(1/3 + 2/13) = 0.032660 x 0.69798 = 0.022796.
     history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(65)]
     assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 3 + 2 / 13))
-    # two years (104 weeks): the mean of two 3-week means (s ** 2 / 6), the growth over 52 weeks,
-    # which the older year takes twice: ln demand = ... + (1 + 2) / 2 x ln growth, variance
-    # 1.5 ** 2 x 2 s ** 2 / 52; s x sqrt(1/6 + 2.25 x 2 / 52) = 0.032660 x 0.50338 = 0.016441
+    # two years (104 weeks): the mean of two 3-week means (s ** 2 / 6) at last year's level, grown
+    # over 52 weeks (2 s ** 2 / 52); s x sqrt(1/6 + 2 / 52) = 0.032660 x 0.45314 = 0.014800
     history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(104)]
-    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 6 + 4.5 / 52))
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 6 + 2 / 52))
     # under a year and a quarter: the recent 13-week mean, s / sqrt(13)
     history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(40)]
     assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) / np.sqrt(13))
@@ -299,11 +303,18 @@ def test_season_scales_last_years_week_by_the_52_week_growth():
     # weeks (39 x 110 + 13 x 121) / 52 / 100 = 1.1275. Last year's shape = 110 / 100 x 1.1275 /
     # 1.21 = 1.02500, so week 1 sells 121 x 1.025 = 124.0 = last year's 110 x the 52-week growth
     # (the 13-week growth alone, 1.10 x 121 = 133.1, would carry the last 13 weeks' luck into
-    # every week). Two years ago, week 1 (weeks 0..2) sold 100, grown twice: 100 x 1.1275 ** 2 =
-    # 127.1; the shape is the mean of the two: (124.0 + 127.1) / 2 / 121 = 1.03781.
+    # every week). Two years ago counts at last year's level: over coming weeks 1..51 last year's
+    # centred means are 37 x 110, (110 + 110 + 121) / 3, (110 + 121 + 121) / 3, 11 x 121 and
+    # (121 + 121 + 110) / 3 (week 51 wraps to this year's week 52): 5,749.33 / 51 = 112.732; two
+    # years ago 50 x 100 and (100 + 100 + 110) / 3: 5,103.33 / 51 = 100.065. So two years ago's
+    # week 1 (100) says 100 / 100.065 x 112.732 = 112.658, and week 1 is the mean of the two:
+    # (110 + 112.658) / 2 x 1.1275 / 121 = 1.03739 (grown twice by the one growth it would be 127.1).
     history = [100.0] * 52 + [110.0] * 39 + [121.0] * 13
     shape = season(_year(history), -1.5)
-    assert shape[1] == pytest.approx((110 * 1.1275 + 100 * 1.1275 ** 2) / 2 / 121)
+    last_mean = (37 * 110 + (110 + 110 + 121) / 3 + (110 + 121 + 121) / 3 + 11 * 121 + (121 + 121 + 110) / 3) / 51
+    older_mean = (50 * 100 + (100 + 100 + 110) / 3) / 51
+    assert shape[1] == pytest.approx((110 + 100 / older_mean * last_mean) / 2 * 1.1275 / 121)
+    assert shape[1] == pytest.approx(1.03739, abs=1e-5)
     # week 0 two years ago would need week -1: last year's alone, the centred mean of weeks
     # 51..53: (100 + 110 + 110) / 3 / 100 x 1.1275 / 1.21
     assert shape[0] == pytest.approx(320 / 300 * 1.1275 / 1.21)
