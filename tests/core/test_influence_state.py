@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from vendordesk.core.influence.calibration import fit_supply
+from vendordesk.core.influence import model
 from vendordesk.core.influence.model import _pipeline, level_noise, season, state_from_frame
 
 OOS = "procurable_product_out_of_stock_rate"
@@ -49,7 +50,8 @@ def test_season_is_last_years_shape_as_a_centred_three_week_mean():
     assert shape[:3] == pytest.approx([1.10, 1.10, 1.00])
 
 
-def test_season_with_two_years_averages_both_years_shapes():
+def test_season_with_two_years_averages_both_years_shapes(monkeypatch):
+    monkeypatch.setattr(model, "SEASON_YEARS", 2)          # the option: two years' shapes averaged
     # 105 weeks (n), three equal ASINs, 100 a week, except week 54 (130) and week 80 (70), so both
     # 52-week means are 100 and the growth is (51 x 100 + 130 + 70 - 100) / 52 / 100 = 1.00.
     # Coming week k a year ago is week n - 52 + k = 53 + k, two years ago n - 104 + k = 1 + k.
@@ -64,7 +66,8 @@ def test_season_with_two_years_averages_both_years_shapes():
     assert shape[:4] == pytest.approx([1.05, 1.05, 1.05, 1.00])
 
 
-def test_season_takes_two_years_ago_at_last_years_level():
+def test_season_takes_two_years_ago_at_last_years_level(monkeypatch):
+    monkeypatch.setattr(model, "SEASON_YEARS", 2)          # the option: two years' shapes averaged
     # 104 weeks: 80 a week in weeks 0..51, 100 in weeks 52..103: recent level 100, growth 100 / 80
     # = 1.25. Last year's shape: week 0 (weeks 51..53) (80 + 100 + 100) / 3 x 1.25 / 100 = 1.1667,
     # weeks 1..51: 1.25. Two years ago grown twice (1.25 ** 2 = 1.5625): weeks 1..50 (80 a week)
@@ -79,7 +82,7 @@ def test_season_takes_two_years_ago_at_last_years_level():
     assert shape[51] == pytest.approx((1.25 + older_51 * scale) / 2)
 
 
-def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate():
+def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate(monkeypatch):
     # 65 weeks, three equal ASINs whose account demand alternates 300 x e ** +0.02 and 300 x e ** -0.02.
     # A week's deviation from the mean of its neighbours' logs: +0.02 - (-0.02) = +/-0.04, whose
     # root mean square 0.04 is sqrt(1 + 1/2) x the weekly noise s (white noise): s = 0.04 / sqrt(1.5)
@@ -88,9 +91,12 @@ def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate():
     # s x sqrt(1/3 + 2/13) = 0.032660 x 0.69798 = 0.022796.
     history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(65)]
     assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 3 + 2 / 13))
-    # two years (104 weeks): the mean of two 3-week means (s ** 2 / 6) at last year's level, grown
-    # over 52 weeks (2 s ** 2 / 52); s x sqrt(1/6 + 2 / 52) = 0.032660 x 0.45314 = 0.014800
+    # two years (104 weeks): last year's 3-week mean (s ** 2 / 3), grown over 52 weeks (2 s ** 2 /
+    # 52): s x sqrt(1/3 + 2 / 52) = 0.032660 x 0.61003 = 0.019924
     history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(104)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 3 + 2 / 52))
+    # with two years' shapes averaged (SEASON_YEARS = 2): s x sqrt(1/6 + 2 / 52) = 0.014800
+    monkeypatch.setattr(model, "SEASON_YEARS", 2)
     assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 6 + 2 / 52))
     # under a year and a quarter: the recent 13-week mean, s / sqrt(13)
     history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(40)]
@@ -300,23 +306,14 @@ def test_season_scales_last_years_week_by_the_52_week_growth():
     # 104 weeks, three equal ASINs: 100 a week in the first year, 110 in weeks 52..90, 121 in the
     # last 13 (91..103). Coming week 1 a year ago is week 53 (110). The run starts from the recent
     # level, 121. Growth on the same weeks a year ago: over 13 weeks 121 / 100 = 1.21; over 52
-    # weeks (39 x 110 + 13 x 121) / 52 / 100 = 1.1275. Last year's shape = 110 / 100 x 1.1275 /
-    # 1.21 = 1.02500, so week 1 sells 121 x 1.025 = 124.0 = last year's 110 x the 52-week growth
-    # (the 13-week growth alone, 1.10 x 121 = 133.1, would carry the last 13 weeks' luck into
-    # every week). Two years ago counts at last year's level: over coming weeks 1..51 last year's
-    # centred means are 37 x 110, (110 + 110 + 121) / 3, (110 + 121 + 121) / 3, 11 x 121 and
-    # (121 + 121 + 110) / 3 (week 51 wraps to this year's week 52): 5,749.33 / 51 = 112.732; two
-    # years ago 50 x 100 and (100 + 100 + 110) / 3: 5,103.33 / 51 = 100.065. So two years ago's
-    # week 1 (100) says 100 / 100.065 x 112.732 = 112.658, and week 1 is the mean of the two:
-    # (110 + 112.658) / 2 x 1.1275 / 121 = 1.03739 (grown twice by the one growth it would be 127.1).
+    # weeks (39 x 110 + 13 x 121) / 52 / 100 = 1.1275. Shape = 110 / 100 x 1.1275 / 1.21 = 1.02500,
+    # so week 1 sells 121 x 1.025 = 124.0 = last year's 110 x the 52-week growth (the 13-week
+    # growth alone, 1.10 x 121 = 133.1, would carry the last 13 weeks' luck into every week).
     history = [100.0] * 52 + [110.0] * 39 + [121.0] * 13
     shape = season(_year(history), -1.5)
-    last_mean = (37 * 110 + (110 + 110 + 121) / 3 + (110 + 121 + 121) / 3 + 11 * 121 + (121 + 121 + 110) / 3) / 51
-    older_mean = (50 * 100 + (100 + 100 + 110) / 3) / 51
-    assert shape[1] == pytest.approx((110 + 100 / older_mean * last_mean) / 2 * 1.1275 / 121)
-    assert shape[1] == pytest.approx(1.03739, abs=1e-5)
-    # week 0 two years ago would need week -1: last year's alone, the centred mean of weeks
-    # 51..53: (100 + 110 + 110) / 3 / 100 x 1.1275 / 1.21
+    assert shape[1] == pytest.approx(1.10 * 1.1275 / 1.21)
+    assert 121 * shape[1] == pytest.approx(110 * 1.1275)
+    # week 0 is the centred mean of weeks 51..53 a year ago: (100 + 110 + 110) / 3 / 100 x 1.1275 / 1.21
     assert shape[0] == pytest.approx(320 / 300 * 1.1275 / 1.21)
 
 
