@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vendordesk.core.influence.calibration import fit_supply
 from vendordesk.core.influence import model
+from vendordesk.core.influence.calibration import fit_supply
 from vendordesk.core.influence.model import _pipeline, level_noise, season, state_from_frame
 
 OOS = "procurable_product_out_of_stock_rate"
