@@ -170,17 +170,22 @@ def _year_shape(adj: Array, years: int) -> Array | None:
     whose window reaches before the history."""
     n, half = len(adj), SEASON_SMOOTH // 2
     gw = min(GROWTH_WEEKS, n - 52)
-    first = max(n - 52 * years - half, 0)
-    first = min(first, n - 52 - gw)
-    cols = np.isfinite(adj[first:]).all(axis=0)
-    if not cols.any():
+    # the shape on the ASINs with data over its weeks (and the recent ones); the growth on those
+    # with data over both years' growth windows as well
+    cols = np.isfinite(adj[min(max(n - 52 * years - half, 0), n - 52 - RECENT):]).all(axis=0)
+    both = cols & np.isfinite(adj[n - 52 - gw:]).all(axis=0)
+    if not both.any():
         return None
-    total = adj[:, cols].sum(axis=1)
-    recent = total[n - RECENT:].mean()
-    before = total[n - 52 - gw:n - 52].mean()
-    if not (recent > 0 and before > 0):
+    total, t2 = adj[:, cols].sum(axis=1), adj[:, both].sum(axis=1)
+    ly13, ly13_2, before = total[n - 52 - RECENT:n - 52].mean(), t2[n - 52 - RECENT:n - 52].mean(), t2[n - 52 - gw:n - 52].mean()
+    if not (ly13 > 0 and ly13_2 > 0 and before > 0):
         return None
-    growth = total[n - gw:].mean() / before
+    growth = t2[n - gw:].mean() / before
+    # the shape's ASINs' recent level: theirs a year ago x the 13-week growth of the ``both`` ones
+    # (the recent level itself when every ASIN has data throughout)
+    recent = ly13 * t2[n - RECENT:].mean() / ly13_2
+    if not recent > 0:
+        return None
     pad = np.concatenate([np.full(half, np.nan), total])          # week -1 is unknown
     lo = n - 52 * years                                            # coming week 0, ``years`` ago
     # the last coming weeks of last year wrap to this year's first weeks (the year before's are gone)
