@@ -6,15 +6,31 @@ Checks per account and shock: the sign and the 1.5x ratio of units, vendor reven
 revenue (a change below 0.5 % of the horizon's units or revenue is compared in absolute terms
 instead, see tests/core/test_model_acceptance.py), Net PPM within 0.5 points; plus the cost
 shock's units near zero (< 0.1 % of the horizon).
-Measured (s-model, CPU about 0.9 s an account, under nice), misses before -> after two fixes
-(the exogenous OOS drawn week by week from the account's own spread; a tight account, whose stock
-was rarely ample, still calibrating its elasticity and demand noise instead of defaulting them)
-and the 26-week demand shares: seeds 100-139 1 -> 1 of 680, 200-239 2 -> 2, 300-379 12 -> 5 of
-1360, 400-439 2 -> 1 (17 -> 9 of 3,400). Left: seed 103's confirmation shock, vendor revenue 1.55x
-(-9,583 EUR against -6,192); seed 223's, 0.48x, where the drawn truth (-290 units) lies below the
-10 % of its own redraws (100 redraws of the future demand: mean -184, 10-90 % -234..-134) and the
-model (-138) is 0.75x the expected truth; 310/343/345 confirmation vendor revenue 0.61-0.66x;
-Amazon revenue on the price cut (not in the issue's check) for 324, 358, 404.
+Measured (s14-left, CPU about 0.7-1.0 s an account, under nice; misses of 680 checks per 40 seeds):
+before (main after s14-model) -> after (the lost share fitted on the weeks whose stock covered the
+demand, the demand level's own uncertainty in the bands, CRaP not counted twice): 100-139 0 -> 0,
+200-239 2 -> 2, 300-379 2 -> 2 (of 1360), 400-439 1 -> 1, 500-539 5 -> 5, held-out 600-639 1 -> 1
+(11 -> 11 of 4,760, the same misses). The fixes were not aimed at them: the lost share was 0.70-0.85
+on some other accounts whose true share is 1 (an OOS shock then came out 0.7-0.85x the expected
+truth; on 30 other accounts, seeds 1000-1029, mean |ln(model / expected truth)| 0.068 -> 0.032), and
+the bands now hold the truth more often (same accounts, truth inside the 10-90 % band before ->
+after: OOS shock 50 -> 70 %, price cut 77 -> 80 %, cost 60 -> 80 %, confirmation 81 -> 85 %;
+measured before the CRaP change, which moves no point on accounts without a CRaP response). What is
+left is mostly the truth's own luck and the demand level: seed 223 confirmation, units -144 / vendor
+revenue -5,203 against -290 / -11,584 (expected truth -185 / -6,662, 10-90 % of the redraws
+-250..-120 units: the drawn truth lies outside); 345 confirmation vendor revenue -8,877 against
+-13,734 (expected -9,490: 0.94x); 364 -4,842 against -7,343 (expected -6,296; with the true demand
+level -6,656: the model's level is 2-3 % low); 404 Amazon revenue on the price cut +7,990 against
+-20,770 (expected +5,901, redraws -17,987..+30,114; not in the issue's check); 511 -14,915 against
+-9,941 (expected -13,800: 1.08x, the draw is lucky); 521 units -181 / -5,506 against -348 / -8,906
+(expected -243 / -7,505; with the true level -7,303); 530 -102 / -2,830 against -154 / -5,017
+(expected -108 / -3,110, redraws -3,844..-2,065 EUR); held-out 623 -12,066 against -6,720 (expected
+-9,933, redraws -12,831..-7,411; true level -10,278). Compared with the expected truth (the
+account's future redrawn 40 times: demand noise, exogenous OOS, confirmation), the model's
+confirmation shock is within 0.73-1.21x on these, and with the true demand level for the coming
+weeks within 0.96-1.06x (223, 345, 364, 521, 623): a stock-out's cost moves about 5x the demand
+level where stock is tight, and 40 ASINs x 104 weeks set that level to about 1.5-2 % (last year's
+weeks x the 52-week growth).
 About 1 s of CPU an account: run under nice, e.g.
     nice -n 19 python tests/benchmarks/bench_model_acceptance.py 100 139
 or through pytest (``-s`` to see the table). Prints CPU time (this process), not wall time.
@@ -92,7 +108,7 @@ def test_acceptance_on_40_random_accounts():
     c0 = time.process_time()
     _, missed, _ = run(SEEDS)
     print(f"CPU {time.process_time() - c0:.1f} s")
-    assert sum(missed.values()) <= 1          # measured: 1 of 680 (seed 103, see above)
+    assert sum(missed.values()) <= 1          # measured: 0 of 680 (see above)
 
 
 if __name__ == "__main__":

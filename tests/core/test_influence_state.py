@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from vendordesk.core.influence import model
 from vendordesk.core.influence.calibration import fit_supply
-from vendordesk.core.influence.model import _pipeline, season, state_from_frame
+from vendordesk.core.influence.model import _pipeline, level_noise, season, state_from_frame
 
 OOS = "procurable_product_out_of_stock_rate"
 
@@ -47,6 +48,59 @@ def test_season_is_last_years_shape_as_a_centred_three_week_mean():
     shape = season(_year(history), -1.5)
     assert len(shape) == 52
     assert shape[:3] == pytest.approx([1.10, 1.10, 1.00])
+
+
+def test_season_with_two_years_averages_both_years_shapes(monkeypatch):
+    monkeypatch.setattr(model, "SEASON_YEARS", 2)          # the option: two years' shapes averaged
+    # 105 weeks (n), three equal ASINs, 100 a week, except week 54 (130) and week 80 (70), so both
+    # 52-week means are 100 and the growth is (51 x 100 + 130 + 70 - 100) / 52 / 100 = 1.00.
+    # Coming week k a year ago is week n - 52 + k = 53 + k, two years ago n - 104 + k = 1 + k.
+    #   week 0: a year ago weeks 52..54 (100 + 100 + 130) / 300 = 1.10; two years ago weeks 0..2: 1.00
+    #   week 1: a year ago weeks 53..55 = 1.10, two years ago 1.00;  week 2: weeks 54..56 = 1.10, 1.00
+    #   week 3: a year ago weeks 55..57 = 1.00, two years ago 1.00
+    # Each year's shape carries its own weeks' noise; their mean halves its variance:
+    #   [1.05, 1.05, 1.05, 1.00] (last year's alone would be [1.10, 1.10, 1.10, 1.00])
+    history = [100.0] * 105
+    history[54], history[80] = 130.0, 70.0
+    shape = season(_year(history), -1.5)
+    assert shape[:4] == pytest.approx([1.05, 1.05, 1.05, 1.00])
+
+
+def test_season_takes_two_years_ago_at_last_years_level(monkeypatch):
+    monkeypatch.setattr(model, "SEASON_YEARS", 2)          # the option: two years' shapes averaged
+    # 104 weeks: 80 a week in weeks 0..51, 100 in weeks 52..103: recent level 100, growth 100 / 80
+    # = 1.25. Last year's shape: week 0 (weeks 51..53) (80 + 100 + 100) / 3 x 1.25 / 100 = 1.1667,
+    # weeks 1..51: 1.25. Two years ago grown twice (1.25 ** 2 = 1.5625): weeks 1..50 (80 a week)
+    # 1.25, week 51 (weeks 50..52) (80 + 80 + 100) / 3 x 1.5625 / 100 = 1.35417; week 0 would need
+    # week -1. Only its shape counts, at last year's level over weeks 1..51 (1.25):
+    #   x 1.25 / ((50 x 1.25 + 1.35417) / 51) = x 0.99837, so week 1: (1.25 + 1.25 x 0.99837) / 2
+    older_51 = (80 + 80 + 100) / 3 * 1.5625 / 100
+    scale = 1.25 / ((50 * 1.25 + older_51) / 51)
+    shape = season(_year([80.0] * 52 + [100.0] * 52), -1.5)
+    assert shape[0] == pytest.approx(280 / 300 * 1.25)
+    assert shape[1] == pytest.approx((1.25 + 1.25 * scale) / 2)
+    assert shape[51] == pytest.approx((1.25 + older_51 * scale) / 2)
+
+
+def test_level_noise_is_the_weekly_noise_through_the_seasons_estimate(monkeypatch):
+    # 65 weeks, three equal ASINs whose account demand alternates 300 x e ** +0.02 and 300 x e ** -0.02.
+    # A week's deviation from the mean of its neighbours' logs: +0.02 - (-0.02) = +/-0.04, whose
+    # root mean square 0.04 is sqrt(1 + 1/2) x the weekly noise s (white noise): s = 0.04 / sqrt(1.5)
+    # = 0.032660. One year of history: the coming week = a 3-week mean a year ago (variance s ** 2 /
+    # 3) x growth over 13 weeks (two 13-week means, 2 s ** 2 / 13), so its standard error is
+    # s x sqrt(1/3 + 2/13) = 0.032660 x 0.69798 = 0.022796.
+    history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(65)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 3 + 2 / 13))
+    # two years (104 weeks): last year's 3-week mean (s ** 2 / 3), grown over 52 weeks (2 s ** 2 /
+    # 52): s x sqrt(1/3 + 2 / 52) = 0.032660 x 0.61003 = 0.019924
+    history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(104)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 3 + 2 / 52))
+    # with two years' shapes averaged (SEASON_YEARS = 2): s x sqrt(1/6 + 2 / 52) = 0.014800
+    monkeypatch.setattr(model, "SEASON_YEARS", 2)
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) * np.sqrt(1 / 6 + 2 / 52))
+    # under a year and a quarter: the recent 13-week mean, s / sqrt(13)
+    history = [100.0 * np.exp(0.02 if k % 2 == 0 else -0.02) for k in range(40)]
+    assert level_noise(_year(history), -1.5) == pytest.approx(0.04 / np.sqrt(1.5) / np.sqrt(13))
 
 
 def test_no_season_with_less_than_a_year_and_a_quarter():
@@ -151,8 +205,10 @@ def test_oos_spread_adds_to_the_shock_without_eating_it():
 
 
 def test_a_tight_account_still_calibrates_its_elasticity_and_demand_noise():
-    # stock never ample (on hand stays below one week of sales): the lost share keeps its
-    # identity default, but demand = units / (1 - OOS) still tells the price response.
+    # stock never covers the demand (half a week on hand and half a week received, for sales of
+    # 0.9 x demand; only the week after a deal, whose half week was 1.4x larger, is covered, and
+    # its OOS is the constant 10 %, which tells nothing): the lost share keeps its identity
+    # default, but demand = units / (1 - OOS) still tells the price response.
     # 5 ASINs x 30 weeks, demand 100 x price ** -1.5; every 5th week 20 % off (price 0.8 x 10):
     # demand there 100 x 0.8 ** -1.5 = 139.75; OOS 10 %, so units = 0.9 x demand. The deal weeks
     # differ by ASIN (ASIN j in weeks 5k + j), so the week effects do not absorb them.
@@ -165,11 +221,38 @@ def test_a_tight_account_still_calibrates_its_elasticity_and_demand_noise():
     units = 0.9 * 100.0 * (price / 10.0) ** -1.5 * noise
     p = {"ordered_units": units, "shipped_units": units, "shipped_revenue": units * price,
          "procurable_product_out_of_stock_rate": np.full((weeks, n), 0.1),
-         "sellable_on_hand_inventory_units": 0.5 * units, "net_received_inventory_units": units}
+         "sellable_on_hand_inventory_units": 0.5 * units, "net_received_inventory_units": 0.5 * units}
     el, lost, sig = fit_demand(p)
-    assert lost["status"] == "default" and "ample stock" in lost["note"]
+    assert lost["status"] == "default" and "identity" in lost["note"]
     assert el["status"] == "calibrated" and el["estimate"] == pytest.approx(-1.5, abs=0.05)
     assert sig["status"] == "calibrated" and sig["estimate"] == pytest.approx(0.05, abs=0.015)
+
+
+def test_lost_share_leaves_out_the_weeks_whose_stock_ran_out():
+    # 3 ASINs x 20 weeks, demand 100 x (price / 10) ** -2 (a deal at 8 EUR: 156.25), exogenous OOS
+    # 10 % in weeks (t + j) % 3 == 0, else 0; 250 on hand at every week's end, nothing received.
+    # Sales = demand x (1 - OOS), so ln units = ln demand + 1 x ln(1 - OOS): the lost share is 1.
+    # Week 11 of ASIN 0 is a demand spike (400, no deal, no exogenous OOS): it sells the 250 in stock,
+    # OOS = 1 - 250 / 400 = 0.375. That week started with 250 >= twice the mean sales (about 2 x 105),
+    # but the stock did not cover its demand (250 < 400): its OOS came from the spike, and with it the
+    # fit would read ln(1 - 0.375) = -0.47 against a residual of ln 4 = +1.39 and put the lost
+    # share far below 1. Without it every week fits exactly: 1.
+    from vendordesk.core.influence.cal_demand import fit_demand
+
+    weeks, n = 20, 3
+    t, j = np.arange(weeks)[:, None], np.arange(n)[None, :]
+    price = np.where(t % 5 == j, 8.0, 10.0)
+    exo = np.where((t + j) % 3 == 0, 0.1, 0.0)
+    demand = 100.0 * (price / 10.0) ** -2
+    demand[11, 0] = 400.0
+    units = np.minimum(demand * (1 - exo), 250.0)
+    p = {"ordered_units": units, "shipped_units": units, "shipped_revenue": units * price,
+         OOS: 1 - units / demand, "sellable_on_hand_inventory_units": np.full((weeks, n), 250.0),
+         "net_received_inventory_units": np.zeros((weeks, n))}
+    assert units[11, 0] == 250.0 and p[OOS][11, 0] == pytest.approx(0.375)
+    _, lost, _ = fit_demand(p)
+    assert lost["status"] == "calibrated"
+    assert lost["estimate"] == pytest.approx(1.0, abs=1e-6)
 
 
 def test_demand_level_is_the_asins_weighted_share_of_the_recent_account_level():

@@ -65,6 +65,23 @@ def test_crap_reacts_only_below_the_net_ppm_target():
     assert weekly[1:] == pytest.approx([-0.2 * 950] * 5)
 
 
+def test_crap_is_not_counted_again_where_net_ppm_is_already_below_target():
+    # ASP 20, cost 13, contra 10 % of COGS: Net PPM (20 - 13 + 1.3) / 20 = 41.5 %; a target of 45 %
+    # finds it below already. The demand level (1,000) was measured in weeks that were below the
+    # target too, so any CRaP response is in it: the unshocked run sells 1,000 x (1 - 0.05) = 950
+    # a week, not 950 x (1 - 0.2) = 760 from the second week on.
+    s = state(target=0.45)
+    s.cost = s.cost * 13 / 12
+    base = st.run(s, params_from(links(crap=0.2), draws=0), {}, 6)
+    assert base["units"][0] == pytest.approx([950.0] * 6)
+    # ASP +10 % lifts it above: (22 - 13 + 1.3) / 22 = 46.8 % > 45 %; from the next week the
+    # response lifts off: demand 1,000 x 1.1 ** -1.5 / (1 - 0.2) = 1,083.6, units x 0.95 = 1,029.5
+    # (week 0: 1,000 x 1.1 ** -1.5 x 0.95 = 823.4)
+    up = st.run(s, params_from(links(crap=0.2), draws=0), {"average_selling_price": np.full(6, 0.10)}, 6)
+    assert up["units"][0][0] == pytest.approx(950 * 1.1 ** -1.5)
+    assert up["units"][0][1:] == pytest.approx([950 * 1.1 ** -1.5 / 0.8] * 5)
+
+
 def test_a_matched_competitor_cut_leaves_units_alone_and_costs_amazon_revenue():
     r = run([Shock("competitor_price", -0.10)], weeks=4)
     assert r.totals["units"] == pytest.approx(0.0, abs=1e-9)
@@ -116,6 +133,28 @@ def test_intervals_hold_the_point_estimate_when_uncertain():
     lo, hi = r.intervals["units"]
     assert lo < r.totals["units"] < hi
     assert lo > 0                                            # a price cut never loses units here
+
+
+def test_the_demand_levels_own_uncertainty_widens_the_band_not_the_point():
+    # ample stock, no demand noise, every link without uncertainty: ASP -10 % for 4 weeks adds
+    # 1,000 x (1 - 0.05) x (0.9 ** -1.5 - 1) = 950 x 0.171213 = 162.65 units a week, 650.61 in all.
+    # The coming weeks' demand level is itself an estimate (last year's weeks, grown): with a 5 %
+    # standard error each draw scales the demand by exp(0.05 z - 0.05 ** 2 / 2), so the 10-90 % band
+    # is about 650.61 x exp(-/+1.2816 x 0.05 - 0.00125) = 609.5 .. 693.4; without it, the point.
+    point = 950 * (0.9 ** -1.5 - 1) * 4
+    assert point == pytest.approx(650.61, abs=0.01)
+    lk = links()
+    shock = [Shock("average_selling_price", -0.10, 4)]
+    sure = whatif(state(), params_from(lk, draws=200), shock, 4)
+    assert sure.totals["units"] == pytest.approx(point)
+    assert sure.intervals["units"] == pytest.approx([point, point])
+    s = state()
+    s.level_se = 0.05
+    r = whatif(s, params_from(lk, draws=200), shock, 4)
+    assert r.totals["units"] == pytest.approx(point)
+    lo, hi = r.intervals["units"]
+    assert lo == pytest.approx(point * np.exp(-1.2816 * 0.05 - 0.00125), rel=0.02)
+    assert hi == pytest.approx(point * np.exp(1.2816 * 0.05 - 0.00125), rel=0.02)
 
 
 @pytest.mark.parametrize("text, words", [

@@ -45,19 +45,6 @@ def grid(shape: tuple[int, ...]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.i
     return t.ravel(), a.ravel()
 
 
-def ample_stock(p: Panel) -> npt.NDArray[np.bool_]:
-    """Weeks that started with plenty of stock (last week's on hand + this week's receipts >= twice
-    the ASIN's mean weekly units): decided before the week's demand, so their OOS did not come
-    from the stock running out after a demand spike (which would bias the lost share toward 0)."""
-    oh, units, rec = p["sellable_on_hand_inventory_units"], p["ordered_units"], p["net_received_inventory_units"]
-    if not np.isfinite(oh).any():
-        return np.ones(units.shape, dtype=bool)
-    avail = np.vstack([np.full((1, oh.shape[1]), np.nan), oh[:-1]]) + np.nan_to_num(rec)
-    level = np.nanmean(np.where(units > 0, units, np.nan), axis=0) if np.isfinite(units).any() else 0.0
-    ample: npt.NDArray[np.bool_] = np.isfinite(avail) & (avail >= 2.0 * level)
-    return ample
-
-
 def covered(p: Panel) -> npt.NDArray[np.bool_]:
     """Weeks whose stock would have covered the whole demand (last week's on hand + this week's
     receipts >= ordered units / (1 - OOS)): the stock did not bind, whatever the week's own

@@ -15,7 +15,9 @@ Per ASIN group and week (levels, not link strengths):
                Amazon's margin = revenue - COGS + contra-COGS - sales discount; Net PPM = margin /
                revenue (docs/domain.md §1.5). Contra-COGS is a rate of COGS, so it moves with cost.
     CRaP       demand falls by ``crap`` (a share) only in weeks where a group's Net PPM is below
-               the target (default 40 %), and only by what the account's history showed.
+               the target (default 40 %), and only by what the account's history showed; a group
+               below it today has the response in its demand level already (it was measured
+               there), so only a change of status moves demand (back up when it rises above).
 
 Arrays are (draws, groups): parameter draws run in one pass. Pure numpy.
 """
@@ -60,6 +62,7 @@ class State:
     fill: np.ndarray
     target: float = 0.40        # Net PPM threshold below which CRaP may react
     season: np.ndarray | None = None   # demand multiplier per coming week (last year's shape), 1 beyond
+    level_se: float = 0.0       # relative standard error of the coming weeks' account demand level
 
     @property
     def groups(self) -> int:
@@ -151,7 +154,13 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
     pipe[:min(lead, len(src))] = src[:lead][:, None, :]
     oh = np.broadcast_to(state.on_hand, (D, G)).copy()
     f = np.broadcast_to(state.forecast, (D, G)).copy()
-    below_prev = np.zeros((D, G), dtype=bool)
+    # Net PPM of each group today: its demand level was measured in weeks with this status, so a
+    # CRaP response to it is in the level already; only a change of status moves demand
+    with np.errstate(invalid="ignore", divide="ignore"):
+        asp0 = np.where(state.asp > 0, state.asp, 1.0)
+        ppm0 = (state.asp - state.cost + state.cost * state.contra - state.discount) / asp0
+    below0 = np.broadcast_to(ppm0 < state.target, (D, G))
+    below_prev = below0.copy()
     keys = ("units", "vendor", "amazon", "margin", "oos", "forecast", "po", "on_hand", "received", "ppm")
     out: dict[str, Any] = {k: np.zeros((D, weeks)) for k in keys}
     rec = {"po": np.zeros((D, weeks, G)), "forecast": np.zeros((D, weeks, G))}
@@ -166,7 +175,8 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
         if state.season is not None and t < len(state.season):
             level = level * state.season[t]
         demand = level * np.maximum(rel_price, 0.05) ** el * np.maximum(lift, 0.0)
-        demand = demand * np.where(below_prev, 1.0 - crap, 1.0)
+        demand = demand * np.where(below_prev & ~below0, 1.0 - crap,
+                                   np.where(~below_prev & below0, 1.0 / np.maximum(1.0 - crap, 0.05), 1.0))
         # the week's own exogenous OOS (a rate >= 0), then the shock on top of it, as in the account
         week_exo = np.clip(state.oos_exo + (sup["oos"][:, t] if "oos" in sup else 0.0), 0.0, 1.0)
         exo = np.clip(week_exo + get(OOS)[t], 0.0, 1.0)
@@ -204,7 +214,7 @@ def run(state: State, p: Params, shocks: dict[str, np.ndarray], weeks: int,
         discount = units * state.discount + revenue * get("sales_discount")[t]
         margin = revenue - cogs + contra - discount
         with np.errstate(invalid="ignore", divide="ignore"):
-            ppm_g = np.where(revenue > 0, margin / np.where(revenue > 0, revenue, 1.0), state.target)
+            ppm_g = np.where(revenue > 0, margin / np.where(revenue > 0, revenue, 1.0), ppm0)   # no sales: status kept
         below_prev = ppm_g < state.target
         for name, value in (("units", units), ("vendor", cogs), ("amazon", revenue), ("margin", margin),
                             ("forecast", f_now), ("po", po), ("on_hand", oh), ("received", received)):
