@@ -3,10 +3,33 @@ pytest tests/benchmarks/bench_forecast_vs_mstl.py -p no:cacheprovider -s; needs 
 
 No real series are available offline, so this panel imitates weekly store-department sales:
 lognormal levels, a linear trend per series, a smooth yearly wave, Thanksgiving-week and
-pre-Christmas uplifts that move with the calendar, 6 % lognormal noise; 156 weeks of
-history, 26 (and 52, over the holidays) held out. "MSTL" = statsmodels STL(period 52,
-robust) with the last year's seasonal component repeated and damped-trend exponential
-smoothing on the rest (the statsforecast MSTL recipe). Printed, not asserted.
+pre-Christmas uplifts that move with the calendar, 6 % lognormal noise; 208 weeks, 156 of
+history with 26 held out (and 52, over the holidays), and a short case of 143 weeks (the
+length of the public store-department set): 117 weeks of history with 26 held out, 91 with
+52. "MSTL" = statsmodels STL(period 52, robust) with the last year's seasonal component
+repeated and damped-trend exponential smoothing on the rest (the statsforecast MSTL recipe).
+WAPE pooled, MASE the mean over series (lag-1 scale, core.forecast.backtest). Printed, not
+asserted.
+
+Measured 2026-12-07 (WAPE / MASE; main before -> after the year-over-year growth of one
+full year, models.seasonal_index):
+
+| seed, history, held out | ours | seasonal naive | MSTL |
+|---|---|---|---|
+| 0, 156 w, 26 | 0.0615/0.613 -> 0.0615/0.613 | 0.1002/1.016 | 0.0775/0.730 |
+| 0, 156 w, 52 | 0.0759/0.757 -> 0.0759/0.757 | 0.1247/1.250 | 0.1024/0.973 |
+| 1, 156 w, 26 | 0.0590/0.585 -> 0.0591/0.585 | 0.1093/1.066 | 0.0713/0.698 |
+| 1, 156 w, 52 | 0.0793/0.778 -> 0.0793/0.778 | 0.1332/1.309 | 0.0975/0.964 |
+| 0, 117 w, 26 | 0.0662/0.671 -> 0.0663/0.655 | 0.1032/1.113 | 0.0754/0.886 |
+| 0, 91 w, 52 | 0.0880/1.055 -> 0.0815/0.984 | 0.1065/1.310 | 0.0817/0.954 |
+| 1, 117 w, 26 | 0.0639/0.678 -> 0.0639/0.675 | 0.1053/1.161 | 0.0801/0.835 |
+| 1, 91 w, 52 | 0.0917/1.049 -> 0.0810/0.964 | 0.1101/1.329 | 0.0822/0.961 |
+
+With less than two full years (91 weeks) MSTL won before: with one full year the growth was
+taken as 0, so the year's own climb became the seasonal index and the forecast fell back by a
+year's growth. Now WAPE is level with MSTL there, MASE still 0.3-3 % behind: our flat SES
+level does not carry a trend over 52 weeks, and one year gives no repeating detail to keep
+the holiday weeks sharp. Not measured on real series (none offline).
 """
 
 from __future__ import annotations
@@ -17,6 +40,7 @@ import warnings
 import numpy as np
 import pytest
 
+from vendordesk.core.forecast import backtest as bt
 from vendordesk.core.forecast import models as fm
 from vendordesk.core.forecast import run as fc
 from vendordesk.core.forecast.calendar import black_friday
@@ -54,16 +78,17 @@ def mstl(train: np.ndarray, h: int) -> np.ndarray:
     return out
 
 
+@pytest.mark.parametrize("t", [208, 143])
 @pytest.mark.parametrize("seed", [0, 1])
-def test_bench_ours_vs_mstl(seed):
+def test_bench_ours_vs_mstl(seed, t):
     pytest.importorskip("statsmodels")
-    weeks, Y = panel(seed)
-    for h, end in ((26, 182), (52, 208)):
+    weeks, Y = panel(seed, t=t)
+    for h, end in ((26, t - 26 if t == 208 else t), (52, t)):
         train, actual = Y[:, :end - h], Y[:, end - h:end]
         p = clean([f"S{i}" for i in range(len(Y))], weeks[:end - h], train.copy(), np.zeros_like(train))
         ours = fc.forecast_panel(p, h).q[0]
-        wape = {name: float(np.abs(F - actual).sum() / actual.sum())
-                for name, F in (("ours", ours), ("seasonal_naive", fm.seasonal_naive(train, h)),
-                                ("mstl", mstl(train, h)))}
-        print(f"\nseed {seed}, {end - h} weeks of history, {h} held out: WAPE " +
-              ", ".join(f"{k} {v:.4f}" for k, v in wape.items()))
+        score = {name: bt.total_scores(F, actual, train)
+                 for name, F in (("ours", ours), ("seasonal_naive", fm.seasonal_naive(train, h)),
+                                 ("mstl", mstl(train, h)))}
+        print(f"\nseed {seed}, {end - h} weeks of history, {h} held out: WAPE/MASE " +
+              ", ".join(f"{k} {v['wape']:.4f}/{v['mase']:.3f}" for k, v in score.items()))

@@ -84,6 +84,54 @@ def test_a_series_without_a_full_year_borrows_the_pooled_index():
     assert index[1, 13] == pytest.approx(1 + 0.9 / 3)
 
 
+def test_one_full_year_of_growth_is_not_read_as_seasonality():
+    """78 weeks of pure growth, 100 x 1.01^j, no season: one full year block (weeks 26-77).
+
+    Before 2026-12-07 the growth was measured only between full-year means, so with one year
+    it was 0 and the block's own climb became the index: raw index at the block's first week
+    1 / mean(1.01^k, k < 52) = 1 / ((1.01^52 - 1) / (52 x 0.01)) = 1 / 1.2843 = 0.78, a
+    forecast that falls back by a year's growth. Now weeks 52-77 are paired with weeks 0-25:
+    each pair's ratio is 1.01^52, growth 52 ln 1.01 a year = ln 1.01 a week; the tilt
+    1.01^(k - 25.5) takes it out exactly and every week's raw index is the same: 1.
+    """
+    Y = 100.0 * 1.01 ** np.arange(78.0)[None, :]
+    assert np.allclose(fm.seasonal_index(Y), 1.0, atol=1e-9)
+
+
+def test_year_over_year_growth_pairs_each_week_with_the_same_week_a_year_before():
+    # 100 x 1.02^j x s(j), s = 1.5 in the first 10 weeks of each year, else 1: every pair's
+    # ratio is 1.02^52 whatever s is, so the log growth is 52 x ln 1.02 = 52 x 0.0198026 = 1.029737.
+    # 70 weeks give 18 pairs; with week 60's value unknown its pair (60, 8) is left out and the
+    # other 17 still give 1.02975. 60 weeks give 8 pairs (< 13): NaN.
+    j = np.arange(70.0)
+    y = 100.0 * 1.02 ** j * np.where(j % 52 < 10, 1.5, 1.0)
+    gap = y.copy()
+    gap[60] = NAN
+    got = fm._year_over_year(np.array([y, gap]))
+    assert got == pytest.approx([1.029737, 1.029737], abs=1e-6)
+    assert np.isnan(fm._year_over_year(y[None, :60])[0])
+
+
+def test_year_over_year_growth_is_shrunk_to_the_panel_by_its_noise():
+    """78 weeks; only weeks 52-77 have a value a year before (weeks 0-25).
+
+    Pure growth 100 x 1.01^j and 100 x 1.03^j: every pair has the same ratio, the noise is 0,
+    so each keeps its own: 52 x 0.0099503 = 0.517417 and 52 x 0.0295588 = 1.537058.
+    C: 100 a year before, now 150, 50, 150, ...: sums 2,600 / 2,600, growth ln 1 = 0.
+    D: 100, now 165, 55, ...: growth ln(2,860 / 2,600) = ln 1.1 = 0.095310.
+    Both pair log ratios alternate +-ln 3 / 2 = +-0.549306 around their mean: variance
+    (ddof 1) 26 / 25 x 0.549306^2 = 0.313807, se2 = 0.313807 / 26 = 0.012070. Spread of the
+    two growths (0.095310 / 2)^2 = 0.002271 < se2: tau2 = 0, both get the mean 0.047655.
+    """
+    j = np.arange(78.0)
+    grow = fm._shrunk_year_over_year(np.array([100.0 * 1.01 ** j, 100.0 * 1.03 ** j]))
+    assert grow == pytest.approx([0.517417, 1.537058], abs=1e-6)
+    alt = np.where(np.arange(26) % 2 == 0, 1.5, 0.5)
+    c, d = np.full(78, 100.0), np.full(78, 100.0)
+    c[52:], d[52:] = 100.0 * alt, 110.0 * alt
+    assert fm._shrunk_year_over_year(np.array([c, d])) == pytest.approx([0.047655, 0.047655], abs=1e-6)
+
+
 def test_seasonal_index_is_flat_for_a_constant_series_and_short_history():
     assert np.allclose(fm.seasonal_index(np.full((1, 104), 7.0)), 1.0)
     assert np.allclose(fm.seasonal_index(np.full((1, 30), 7.0)), 1.0)

@@ -148,6 +148,51 @@ def _repeatable_detail(blocks: list[np.ndarray], smooth: int) -> np.ndarray:
     return np.nan_to_num(w)[:, None]
 
 
+def _year_over_year(Y: np.ndarray, season: int = SEASON, weeks: int = 13) -> np.ndarray:
+    """Per series the log growth over one season from the weeks that have a value a season
+    before: log(sum of those weeks / sum of the same weeks a season earlier), each week paired
+    with its own week of the year before, so the seasonality cancels. NaN with fewer than
+    ``weeks`` such pairs or a zero sum."""
+    t = Y.shape[1]
+    if t < season + weeks:
+        return np.full(Y.shape[0], np.nan)
+    now, before = Y[:, season:], Y[:, :t - season]
+    both = ~np.isnan(now) & ~np.isnan(before)
+    a, b = np.where(both, now, 0.0).sum(axis=1), np.where(both, before, 0.0).sum(axis=1)
+    with np.errstate(all="ignore"):
+        res: np.ndarray = np.where((both.sum(axis=1) >= weeks) & (a > 0) & (b > 0), np.log(a / b), np.nan)
+    return res
+
+
+def _shrunk_year_over_year(Y: np.ndarray, season: int = SEASON, weeks: int = 13) -> np.ndarray:
+    """_year_over_year shrunk towards the panel's mean growth by its reliability (empirical
+    Bayes): w = tau2 / (tau2 + se2), se2 the variance of the series' mean weekly pair log ratio
+    (pair ratios' variance / pairs), tau2 the spread of the series' growths beyond their mean
+    se2 (0 for one series: it keeps its own growth, the panel's mean). NaN stays NaN."""
+    g = _year_over_year(Y, season, weeks)
+    t = Y.shape[1]
+    ok = np.isfinite(g)
+    if t < season + weeks or not ok.any():
+        return g
+    now, before = Y[:, season:], Y[:, :t - season]
+    both = ~np.isnan(now) & ~np.isnan(before) & (np.nan_to_num(now) > 0) & (np.nan_to_num(before) > 0)
+    with np.errstate(all="ignore"):
+        r = np.where(both, np.log(np.where(both, now, 1.0) / np.where(both, before, 1.0)), np.nan)
+        pairs = both.sum(axis=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        se2 = np.nanvar(r, axis=1, ddof=1) / np.maximum(pairs, 1)
+    ok &= np.isfinite(se2) & (pairs >= weeks)
+    if not ok.any():
+        return g
+    mu = float(np.mean(g[ok]))
+    tau2 = max(float(np.var(g[ok])) - float(np.mean(se2[ok])), 0.0)
+    with np.errstate(all="ignore"):
+        w = np.where(ok & (tau2 + se2 > 0), tau2 / (tau2 + se2), 0.0)
+    res: np.ndarray = np.where(np.isfinite(g), mu + w * (g - mu), g)
+    return res
+
+
 def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
                    smooth: int = 2) -> np.ndarray:
     """A multiplicative 52-week index per series, aligned so column 0 is the week after the end.
@@ -164,6 +209,10 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
     without a full year gets the pooled index x ``shrink``; a panel without one, index 1.
     (Before 2026-12-03 each series was shrunk towards 1 by 0.8, or 0.48 with one year, which
     halved the Q4 ramp on a two-year history: demo 8-week Q4 holdout bias -12 %.)
+    With one full year the growth is the year-over-year one of the weeks that have a value a
+    year before, shrunk towards the panel's (_shrunk_year_over_year); before 2026-12-07 it was
+    0 and a trend became the index. bench_forecast_vs_mstl, 91 weeks of history, 52 held out,
+    WAPE seeds 0/1: 0.0880/0.0917 -> 0.0815/0.0810 (MSTL 0.0817/0.0822).
     """
     n, t = Y.shape
     spans = [(end - season, end) for end in range(t, season - 1, -season)]
@@ -174,7 +223,7 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
         # yearly growth from consecutive full-year means (seasonality-free), as a weekly rate
         steps = [np.where(enough[k] & enough[k + 1], np.log(means[k] / means[k + 1]), np.nan)
                  for k in range(len(spans) - 1)]
-        growth = np.nanmean(np.stack(steps), axis=0) if steps else np.zeros(n)
+        growth = np.nanmean(np.stack(steps), axis=0) if steps else _shrunk_year_over_year(Y, season)
     rate = np.clip(np.nan_to_num(growth, nan=0.0, posinf=0.0, neginf=0.0), -np.log(2), np.log(2)) / season
     tilt = np.exp(rate[:, None] * (np.arange(season)[None, :] - (season - 1) / 2))
     blocks = []

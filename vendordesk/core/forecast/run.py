@@ -54,6 +54,13 @@ Round four (2026-12-07): a launch whose every week was a stock-out is scaled by 
 x its kind's conversion (forecast_launch): launches after 2 weeks 0.56/0.84/0.47/0.52/0.71/0.45
 -> 0.49/0.32/0.50/0.56/0.38/0.46 (pooled 0.55 -> 0.48), everything else in
 bench_forecast_quality identical on the six seeds.
+Round five (2026-12-07): with one full year of history the seasonal index's growth is the
+year-over-year one of the weeks that have a value a year before, shrunk towards the panel's
+(forecast_models.seasonal_index; it was 0, so a trend became the index). bench_forecast_vs_mstl
+with 91 weeks of history, 52 held out, WAPE seeds 0/1 0.0880/0.0917 -> 0.0815/0.0810 (MSTL
+0.0817/0.0822; 156-week cases unchanged). bench_forecast_quality seeds 7/11/23: MASE gain vs
+seasonal naive (26 w) 15.5/17.7/17.9 % -> 14.6/17.3/17.1 %, 26 w WAPE +0.001..0.003, coverage
+within 1 point, Black Friday 2025 identical.
 Caveat: performance.md found a hand-rolled seasonal SES losing to MSTL(52) on real weekly
 store-department data (WAPE 0.117 vs 0.062); no real series are available offline, so the
 pooled index and the kept yearly detail (aimed at sharp, repeating holiday weeks) are
