@@ -135,3 +135,92 @@ def test_a_year_of_weeks_gets_month_labels_not_one_lone_year(qtbot, qapp):
         assert axis.tickStrings([march], 1.0, 7 * day) == ["01.03."]
     finally:
         QLocale.setDefault(previous)
+
+
+def _drawn_labels(axis) -> list[str]:
+    """The tick texts the axis would paint now (pyqtgraph's own draw specs)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in specs[2]] if specs else []
+
+
+def test_two_years_of_weeks_get_quarters_not_two_lone_years(qtbot, qapp):
+    """The price-increase chart over 104 weeks showed only "2025" and "2026". Over two years in a
+    chart 900 px wide the axis puts a label on each quarter's first month: 2024-11-25 to 2026-11-16
+    holds Jan., Apr., Jul., Oct. of 2025 and 2026 = 8 quarter starts, the first and each January
+    with the year."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.charts import DAY, LocaleDateAxis, month_ticks
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        start = dt.datetime(2024, 11, 25, tzinfo=dt.UTC).timestamp()
+        end = dt.datetime(2026, 11, 16, tzinfo=dt.UTC).timestamp()
+        axis = LocaleDateAxis(orientation="bottom")
+        levels = axis.tickValues(start, end, 900)
+        assert len(levels) == 1
+        spacing, values = levels[0]
+        assert 80 * DAY < spacing < 100 * DAY          # three months
+        days = [dt.date(1970, 1, 1) + dt.timedelta(days=int(v // DAY)) for v in values]
+        assert [(d.year, d.month, d.day) for d in days] == [
+            (2025, 1, 1), (2025, 4, 1), (2025, 7, 1), (2025, 10, 1),
+            (2026, 1, 1), (2026, 4, 1), (2026, 7, 1), (2026, 10, 1)]
+        assert axis.tickStrings(values, 1.0, spacing) == [
+            "Jan. 2025", "Apr.", "Juli", "Okt.", "Jan. 2026", "Apr.", "Juli", "Okt."]
+        # wide enough for every month: 24 labels; a narrow chart falls back to half-years
+        assert len(axis.tickValues(start, end, 3000)[0][1]) == 24
+        assert month_ticks(start, end, 6)[0] == dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp()
+        assert len(axis.tickValues(start, end, 400)[0][1]) in (2, 4)
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_the_negotiation_chart_draws_quarters_and_its_zero(qtbot, qapp, german):
+    """In the tab: a plot from 0 € (padding=0, with a grid) drew no "0" on its value axis, and
+    its date axis only "2025", "2026"."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.negotiation.chart import make_plot
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        plot = make_plot()
+        qtbot.addWidget(plot)
+        plot.resize(1000, 500)
+        plot.show()
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        start = dt.datetime(2024, 11, 25, tzinfo=dt.UTC).timestamp()
+        end = dt.datetime(2026, 11, 16, tzinfo=dt.UTC).timestamp()
+        plot.plot([start, end], [20.0, 25.0])
+        plot.setXRange(start, end, padding=0)
+        plot.setYRange(0, 30, padding=0)
+        qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 300)
+        left = _drawn_labels(plot.getPlotItem().getAxis("left"))
+        assert "0" in left and "30" in left
+        bottom = _drawn_labels(plot.getPlotItem().getAxis("bottom"))
+        assert "Juli" in bottom and len(bottom) >= 6
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_the_sales_target_chart_draws_its_zero(qtbot, qapp, german):
+    from vendordesk.ui.influence.charts import make_plot
+
+    plot = make_plot(short_axis=True)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    plot.show()
+    plot.showGrid(x=False, y=True, alpha=0.2)
+    plot.plot([0, 1, 2], [100000.0, 250000.0, 350000.0])
+    plot.setYRange(0, 400000, padding=0)
+    qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 200)
+    assert "0" in _drawn_labels(plot.getPlotItem().getAxis("left"))
