@@ -214,13 +214,14 @@ class GearTile(QFrame):
             if full:
                 rows_out.append(row(k.name))
                 continue
+            short = getattr(k, "short_name", "") or k.name     # the long name is in the tooltip
             left = width - bold.horizontalAdvance(value) - plain.horizontalAdvance("  ") - 4
-            text = row(plain.elidedText(k.name, Qt.TextElideMode.ElideRight, max(0, left)))
+            text = row(plain.elidedText(short, Qt.TextElideMode.ElideRight, max(0, left)))
             # the laid-out line is a few pixels wider than its measured parts ("Ungesunder Bestanc"
             # was cut at the tile's edge, without "…"): narrow the name until the line fits
             while left > 0 and self._line_width(text) > width:
                 left -= max(2, int(self._line_width(text) - width))
-                text = row(plain.elidedText(k.name, Qt.TextElideMode.ElideRight, max(0, left)))
+                text = row(plain.elidedText(short, Qt.TextElideMode.ElideRight, max(0, left)))
             rows_out.append(text)
         return rows_out
 
