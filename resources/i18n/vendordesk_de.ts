@@ -4237,12 +4237,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/tab.py" line="+44"/>
+        <location filename="../../vendordesk/ui/settings/tab.py" line="+45"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -4262,7 +4262,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>SP-API</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+33"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
@@ -4322,6 +4322,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Die Kontoeinstellungen werden auch im geöffneten Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>VendorDesk workspace</source>
+        <translation>VendorDesk-Arbeitsbereich</translation>
+    </message>
+    <message>
         <source>Procurable product OOS rate</source>
         <translation type="vanished">OOS-Quote beschaffbarer Produkte</translation>
     </message>
@@ -4374,7 +4379,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Wo.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-1"/>
         <source>Default workspace</source>
         <translation>Standard-Arbeitsbereich</translation>
     </message>

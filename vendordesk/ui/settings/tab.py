@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,6 @@ class SettingsDialog(QDialog):
         self.ctx, self.qsettings = ctx, qsettings
         self.settings = st.load()
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumSize(780, 520)
         self.pages = QTabWidget()
         self.pages.addTab(self._general_page(), self.tr("General"))
         self.pages.addTab(self._account_page(), self.tr("Account"))
@@ -56,6 +56,26 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(buttons)
+        # One width for every page (the widest page's), a height for each: General and Account were
+        # a few lines at the top of a fixed 780×520 box; the gear table scrolls in its own height.
+        self.setMinimumWidth(max(560, max(self.pages.widget(i).sizeHint().width()
+                                          for i in range(self.pages.count())) + 40))
+        self.pages.currentChanged.connect(self._fit_to_page)
+        self._fit_to_page()
+
+    def _fit_to_page(self, _index: int = -1) -> None:
+        """Size the dialog to the shown page: the hidden pages' sizes are ignored."""
+        current = self.pages.currentWidget()
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+        self.layout().activate()
+        # QTabWidget's sizeHint counts every page; its minimum honours the ignored ones
+        slack = max(0, current.sizeHint().height() - current.minimumSizeHint().height())
+        self.resize(max(self.minimumWidth(), self.width() if self.isVisible() else 0),
+                    self.minimumSizeHint().height() + slack)
 
     # --- pages ------------------------------------------------------------------------
     def _general_page(self) -> QWidget:
@@ -116,7 +136,7 @@ class SettingsDialog(QDialog):
 
     def _choose_workspace(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Default workspace"), self.workspace.text(),
-                                              "VendorDesk workspace (*.vendordesk *.sqlite *.db)")
+                                              self.tr("VendorDesk workspace") + " (*.vendordesk *.sqlite *.db)")
         if path:
             self.workspace.setText(path)
 
