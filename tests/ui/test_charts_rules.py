@@ -177,8 +177,14 @@ def test_two_years_of_weeks_get_quarters_not_two_lone_years(qtbot, qapp):
             "Jan. 2025", "Apr.", "Juli", "Okt.", "Jan. 2026", "Apr.", "Juli", "Okt."]
         # wide enough for every month: 24 labels; a narrow chart falls back to half-years
         assert len(axis.tickValues(start, end, 3000)[0][1]) == 24
+        # one year of weeks (2025-11-24 to 2026-11-16, 357 days) in 900 px: 0.4 days a pixel, a
+        # 28-day month is 70 px, room for every month: Dec. to Nov. = 12 labels, January with its year
+        year_start = dt.datetime(2025, 11, 24, tzinfo=dt.UTC).timestamp()
+        spacing, monthly = axis.tickValues(year_start, end, 900)[0]
+        labels = axis.tickStrings(monthly, 1.0, spacing)
+        assert len(monthly) == 12 and labels[:3] == ["Dez.", "Jan. 2026", "Feb."], labels
         assert month_ticks(start, end, 6)[0] == dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp()
-        assert len(axis.tickValues(start, end, 400)[0][1]) in (2, 4)
+        assert len(axis.tickValues(start, end, 400)[0][1]) in (2, 4)          # half-years or years
     finally:
         QLocale.setDefault(previous)
 

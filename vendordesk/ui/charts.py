@@ -162,7 +162,7 @@ class ValueAxis(pg.AxisItem):
         return [tick_text(v / self.scale, decimals) for v in values]
 
 
-MONTH_STEPS = (1, 2, 3, 6, 12)   # months between date ticks: monthly, every other, quarters, halves, years
+MONTH_STEPS = (1, 3, 6, 12)   # months between date ticks: monthly, quarters, half-years, years
 MONTH = 30.44 * DAY
 
 
@@ -188,27 +188,37 @@ class LocaleDateAxis(pg.DateAxisItem):
     """A date axis whose labels use the default QLocale (Jan. 2026 / 01.03.).
 
     From three months of range up it places its own ticks on month starts, as dense as the labels
-    fit: monthly, every other month, quarters ("Jan. 2025", "Apr.", "Juli", "Okt."), half-years or
+    fit: monthly, quarters ("Jan. 2025", "Apr.", "Juli", "Okt."), half-years or
     years. pyqtgraph's own choice jumped from months straight to lone years ("2025", "2026")."""
 
-    def _label_width(self) -> float:
-        """The widest month label with its year, plus room between two labels (pixels)."""
+    def _needed(self, step: int) -> float:
+        """Pixels two neighbouring labels need between their ticks when every ``step``-th month
+        is labelled: half of each plus a gap; January carries the year, and from every other
+        month up the first label does too ("Okt. 2024")."""
         from PySide6.QtGui import QFontMetrics
         from PySide6.QtWidgets import QApplication
 
-        font = self.style.get("tickFont") or QApplication.font()
-        metrics = QFontMetrics(font)
+        metrics = QFontMetrics(self.style.get("tickFont") or QApplication.font())
         locale = QLocale()
-        widest = max(metrics.horizontalAdvance(locale.toString(QDate(2000, month, 1), "MMM yyyy"))
-                     for month in range(1, 13))
-        return widest + 16.0
+
+        def width(month: int, year: bool) -> int:
+            return metrics.horizontalAdvance(locale.toString(QDate(2000, month, 1), "MMM yyyy" if year else "MMM"))
+
+        starts = [m for m in range(1, 13) if (m - 1) % step == 0]
+        need = 0.0
+        for i, month in enumerate(starts):
+            after = starts[(i + 1) % len(starts)]
+            need = max(need, (width(month, month == 1) + width(after, after == 1)) / 2)
+            if step > 1:
+                need = max(need, (width(month, True) + width(after, after == 1)) / 2)
+        return need + 6.0
 
     def tickValues(self, minVal, maxVal, size):
         if size <= 0 or maxVal - minVal < 90 * DAY:
             return super().tickValues(minVal, maxVal, size)
         per_pixel = (maxVal - minVal) / size
-        width = self._label_width()
-        step = next((s for s in MONTH_STEPS if s * MONTH / per_pixel >= width), 0)
+        # the shortest gap between two labelled months (February: 28 days)
+        step = next((s for s in MONTH_STEPS if (s * MONTH - 2.5 * DAY) / per_pixel >= self._needed(s)), 0)
         if not step:
             return super().tickValues(minVal, maxVal, size)
         return [(step * MONTH, month_ticks(minVal, maxVal, step))]
@@ -224,7 +234,7 @@ class LocaleDateAxis(pg.DateAxisItem):
             if spacing >= 300 * DAY:
                 form = "yyyy"
             elif spacing >= 20 * DAY:
-                form = "MMM yyyy" if day.month == 1 or index == 0 else "MMM"
+                form = "MMM yyyy" if day.month == 1 or (index == 0 and spacing > 1.5 * MONTH) else "MMM"
             else:
                 form = "dd.MM." if german else "dd MMM"
             out.append(locale.toString(QDate(day.year, day.month, day.day), form))
