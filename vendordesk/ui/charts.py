@@ -191,10 +191,10 @@ class LocaleDateAxis(pg.DateAxisItem):
     fit: monthly, quarters ("Jan. 2025", "Apr.", "Juli", "Okt."), half-years or
     years. pyqtgraph's own choice jumped from months straight to lone years ("2025", "2026")."""
 
-    def _needed(self, step: int) -> float:
-        """Pixels two neighbouring labels need between their ticks when every ``step``-th month
-        is labelled: half of each plus a gap; January carries the year, and from every other
-        month up the first label does too ("Okt. 2024")."""
+    def _fits(self, step: int, per_pixel: float) -> bool:
+        """Whether labels on every ``step``-th month keep apart at ``per_pixel`` seconds a pixel:
+        for each two neighbours, half of each label plus a gap must fit the days between them.
+        January carries the year, and from quarters up the first label does too ("Okt. 2024")."""
         from PySide6.QtGui import QFontMetrics
         from PySide6.QtWidgets import QApplication
 
@@ -202,23 +202,24 @@ class LocaleDateAxis(pg.DateAxisItem):
         locale = QLocale()
 
         def width(month: int, year: bool) -> int:
-            return metrics.horizontalAdvance(locale.toString(QDate(2000, month, 1), "MMM yyyy" if year else "MMM"))
+            return metrics.horizontalAdvance(locale.toString(QDate(2001, month, 1), "MMM yyyy" if year else "MMM"))
 
         starts = [m for m in range(1, 13) if (m - 1) % step == 0]
-        need = 0.0
         for i, month in enumerate(starts):
             after = starts[(i + 1) % len(starts)]
-            need = max(need, (width(month, month == 1) + width(after, after == 1)) / 2)
+            days = sum(QDate(2001, (month - 1 + k) % 12 + 1, 1).daysInMonth() for k in range(step))
+            need = (width(month, month == 1) + width(after, after == 1)) / 2
             if step > 1:
                 need = max(need, (width(month, True) + width(after, after == 1)) / 2)
-        return need + 6.0
+            if days * DAY / per_pixel < need + 6:
+                return False
+        return True
 
     def tickValues(self, minVal, maxVal, size):
         if size <= 0 or maxVal - minVal < 90 * DAY:
             return super().tickValues(minVal, maxVal, size)
         per_pixel = (maxVal - minVal) / size
-        # the shortest gap between two labelled months (February: 28 days)
-        step = next((s for s in MONTH_STEPS if (s * MONTH - 2.5 * DAY) / per_pixel >= self._needed(s)), 0)
+        step = next((s for s in MONTH_STEPS if self._fits(s, per_pixel)), 0)
         if not step:
             return super().tickValues(minVal, maxVal, size)
         return [(step * MONTH, month_ticks(minVal, maxVal, step))]
