@@ -233,10 +233,10 @@ def test_the_sales_target_chart_draws_its_zero(qtbot, qapp, german):
 
 
 def test_a_year_in_a_narrow_gear_chart_still_gets_every_month(qtbot, qapp):
-    """The gear chart at 1280×720: 357 days in about 620 px, 0,58 days a pixel. December and
-    January have 31 days = 54 px between their ticks, enough for half of "Jan. 2026" and half of
-    "Feb."; February's 28 days (48 px) hold "Feb." and "März". So every month gets its label, not
-    only the quarters."""
+    """The gear chart at 1280×720: 357 days in about 580 px, 357 / 580 = 0,62 days a pixel.
+    December and January have 31 days = 50 px between their ticks, enough for half of "Jan. 2026"
+    and half of "Feb."; February's 28 days (45 px) hold the short "Feb." and "März". Judged by
+    the widest label on the shortest month it got only the quarters."""
     from PySide6.QtCore import QLocale
 
     from vendordesk.ui.charts import LocaleDateAxis
@@ -247,7 +247,7 @@ def test_a_year_in_a_narrow_gear_chart_still_gets_every_month(qtbot, qapp):
         axis = LocaleDateAxis(orientation="bottom")
         start = dt.datetime(2025, 11, 24, tzinfo=dt.UTC).timestamp()
         end = dt.datetime(2026, 11, 16, tzinfo=dt.UTC).timestamp()
-        spacing, values = axis.tickValues(start, end, 620)[0]
+        spacing, values = axis.tickValues(start, end, 580)[0]
         assert len(values) == 12, axis.tickStrings(values, 1.0, spacing)
     finally:
         QLocale.setDefault(previous)
