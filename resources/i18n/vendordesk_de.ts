@@ -4282,7 +4282,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Der Demo-Arbeitsbereich im Datenordner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
@@ -4642,12 +4642,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -5314,7 +5314,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+49"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5360,18 +5360,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+243"/>
+        <location line="+241"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-236"/>
-        <location line="+195"/>
+        <location line="-234"/>
+        <location line="+193"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-145"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5397,12 +5397,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets/actions.py" line="+121"/>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+10"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+2"/>
         <source>Cases…</source>
         <translation>Fälle…</translation>
     </message>
@@ -5422,7 +5422,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle Abteilungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Print list</source>
         <translation>Liste drucken</translation>
     </message>
@@ -5432,7 +5432,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>A4-Aufgabenliste je Abteilung, zum Verteilen im Meeting</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Print preview…</source>
         <translation>Druckvorschau…</translation>
     </message>
@@ -5596,7 +5596,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-409"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-407"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

@@ -155,6 +155,8 @@ def test_the_dialog_fits_each_page_and_clips_nothing(qtbot, make_window, workspa
             found = [f for f in check_widget(dialog, lang) if f.kind in ("clipped", "cut", "overlap", "english")]
             assert not found, (index, report(found))
         general, account, gears, _sp_api = heights
+        field = dialog.workspace                              # its placeholder was cut to "… im …"
+        assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 12
         assert general < 300 and account < 300, heights
         assert gears > 400, heights                          # about 12 threshold rows visible
         assert len(set(widths)) == 1, widths                 # switching pages keeps the width

@@ -92,6 +92,9 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         self.workspace = QLineEdit(self.settings.default_workspace)
         self.workspace.setPlaceholderText(self.tr("The demo workspace in the data folder"))
+        # the whole placeholder shows ("Der Demo-Arbeitsbereich im …" was cut)
+        self.workspace.setMinimumWidth(self.workspace.fontMetrics().horizontalAdvance(
+            self.workspace.placeholderText()) + 24)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_workspace)
         current = QPushButton(self.tr("Use the open one"))
