@@ -2255,7 +2255,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+85"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+86"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -4262,7 +4262,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>SP-API</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>

@@ -174,7 +174,7 @@ def month_ticks(start: float, end: float, step: int) -> list[float]:
     day = dt.date(1970, 1, 1) + dt.timedelta(days=int(math.ceil(start / DAY)))
     index = day.year * 12 + day.month - 1 + (0 if day.day == 1 else 1)
     index += -index % step
-    ticks = []
+    ticks: list[float] = []
     while True:
         first = dt.date(index // 12, index % 12 + 1, 1)
         value = (first - dt.date(1970, 1, 1)).days * DAY

@@ -71,7 +71,9 @@ class SettingsDialog(QDialog):
             policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.pages.updateGeometry()
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         # QTabWidget's sizeHint counts every page; its minimum honours the ignored ones
         slack = max(0, current.sizeHint().height() - current.minimumSizeHint().height())
         self.resize(max(self.minimumWidth(), self.width() if self.isVisible() else 0),
@@ -117,7 +119,7 @@ class SettingsDialog(QDialog):
 
         for market_id, (country, _currency) in st.MARKETPLACES.items():
             name = marketplace_name(market_id)
-            self.marketplace.addItem(name if name != market_id else f"Amazon {country}", market_id)
+            self.marketplace.addItem(name if name and name != market_id else f"Amazon {country}", market_id)
             self.marketplace.setItemData(self.marketplace.count() - 1, market_id, Qt.ItemDataRole.ToolTipRole)
         chosen = ws.meta("marketplace_id") or self.settings.marketplace_id
         self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(chosen)))
