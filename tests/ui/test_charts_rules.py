@@ -251,3 +251,35 @@ def test_a_year_in_a_narrow_gear_chart_still_gets_every_month(qtbot, qapp):
         assert len(values) == 12, axis.tickStrings(values, 1.0, spacing)
     finally:
         QLocale.setDefault(previous)
+
+
+def test_what_if_units_chart_keeps_its_legend_off_the_band_and_speaks_german(qtbot, qapp, german):
+    """The what-if "Stück" chart: the legend sat bottom right on the band of a falling change
+    (−230 in week 1 to −790 from week 4), and its axis read "-200" with a hyphen. A falling
+    change puts the legend top right with room above the 0 line; the ticks read "−200"."""
+    from vendordesk.ui.influence.charts import draw_band, make_plot
+
+    plot = make_plot()
+    qtbot.addWidget(plot)
+    plot.resize(860, 380)
+    plot.show()
+    qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 200)
+    mid = [-230.0, -420.0, -610.0, -790.0] + [-790.0] * 22
+    low = [v - 30.0 for v in mid]
+    high = [v + 130.0 for v in mid]
+    draw_band(plot, mid, low, high, "Stück, kumulierte Änderung", "wahrscheinliche Spanne (10–90 %)")
+    qapp.processEvents()
+    item = plot.getPlotItem()
+    legend = item.legend
+    view = item.getViewBox()
+    legend_rect = legend.mapRectToScene(legend.boundingRect())
+    # the highest point drawn is the band's top in week 1 (−230 + 130 = −100) and the 0 line
+    top_of_data = view.mapViewToScene(pg_point(26.0, 0.0)).y()
+    assert legend_rect.bottom() <= top_of_data + 1, (legend_rect, top_of_data)
+    assert plot.getPlotItem().getAxis("left").tickStrings([-200.0, 0.0], 1.0, 100.0) == ["−200", "0"]
+
+
+def pg_point(x: float, y: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
