@@ -689,7 +689,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+35"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+36"/>
         <source> M</source>
         <translation> Mio.</translation>
     </message>
@@ -1939,9 +1939,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-12"/>
+        <source>orders-coming.xlsx</source>
+        <translation>erwartete-bestellungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export forecast</source>
         <translation>Prognose exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>forecast.xlsx</source>
+        <translation>prognose.xlsx</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -2480,7 +2490,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPI-Zahnräder exportieren</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
+        <source>kpi-gears.xlsx</source>
+        <translation>kpi-zahnraeder.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -5396,7 +5411,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+121"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+124"/>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -5482,7 +5497,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="-101"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-104"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -5567,7 +5582,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>cases.xlsx</source>
+        <translation>faelle.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chargebacks.xlsx</source>
+        <translation>rueckbelastungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tasks.xlsx</source>
+        <translation>aufgaben.xlsx</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
