@@ -689,7 +689,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+35"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+36"/>
         <source> M</source>
         <translation> Mio.</translation>
     </message>
@@ -1939,9 +1939,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-12"/>
+        <source>orders-coming.xlsx</source>
+        <translation>erwartete-bestellungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export forecast</source>
         <translation>Prognose exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>forecast.xlsx</source>
+        <translation>prognose.xlsx</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -2255,7 +2265,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+85"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+86"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2480,7 +2490,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPI-Zahnräder exportieren</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
+        <source>kpi-gears.xlsx</source>
+        <translation>kpi-zahnraeder.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -4237,12 +4252,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/tab.py" line="+44"/>
+        <location filename="../../vendordesk/ui/settings/tab.py" line="+45"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -4262,7 +4277,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>SP-API</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+35"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
@@ -4282,7 +4297,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Der Demo-Arbeitsbereich im Datenordner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
@@ -4320,6 +4335,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>The account settings are stored in the open workspace as well.</source>
         <translation>Die Kontoeinstellungen werden auch im geöffneten Arbeitsbereich gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>VendorDesk workspace</source>
+        <translation>VendorDesk-Arbeitsbereich</translation>
     </message>
     <message>
         <source>Procurable product OOS rate</source>
@@ -4374,7 +4394,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Wo.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-1"/>
         <source>Default workspace</source>
         <translation>Standard-Arbeitsbereich</translation>
     </message>
@@ -4637,12 +4657,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -5309,7 +5329,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+49"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5355,18 +5375,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+243"/>
+        <location line="+241"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-236"/>
-        <location line="+195"/>
+        <location line="-234"/>
+        <location line="+193"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-145"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5391,13 +5411,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+121"/>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+10"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+124"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+2"/>
         <source>Cases…</source>
         <translation>Fälle…</translation>
     </message>
@@ -5417,7 +5437,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle Abteilungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Print list</source>
         <translation>Liste drucken</translation>
     </message>
@@ -5427,7 +5447,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>A4-Aufgabenliste je Abteilung, zum Verteilen im Meeting</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Print preview…</source>
         <translation>Druckvorschau…</translation>
     </message>
@@ -5477,7 +5497,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="-101"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-104"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -5562,7 +5582,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>cases.xlsx</source>
+        <translation>faelle.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chargebacks.xlsx</source>
+        <translation>rueckbelastungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tasks.xlsx</source>
+        <translation>aufgaben.xlsx</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -5591,7 +5626,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-409"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-407"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

@@ -135,3 +135,151 @@ def test_a_year_of_weeks_gets_month_labels_not_one_lone_year(qtbot, qapp):
         assert axis.tickStrings([march], 1.0, 7 * day) == ["01.03."]
     finally:
         QLocale.setDefault(previous)
+
+
+def _drawn_labels(axis) -> list[str]:
+    """The tick texts the axis would paint now (pyqtgraph's own draw specs)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in specs[2]] if specs else []
+
+
+def test_two_years_of_weeks_get_quarters_not_two_lone_years(qtbot, qapp):
+    """The price-increase chart over 104 weeks showed only "2025" and "2026". Over two years in a
+    chart 900 px wide the axis puts a label on each quarter's first month: 2024-11-25 to 2026-11-16
+    holds Jan., Apr., Jul., Oct. of 2025 and 2026 = 8 quarter starts, the first and each January
+    with the year."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.charts import DAY, LocaleDateAxis, month_ticks
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        start = dt.datetime(2024, 11, 25, tzinfo=dt.UTC).timestamp()
+        end = dt.datetime(2026, 11, 16, tzinfo=dt.UTC).timestamp()
+        axis = LocaleDateAxis(orientation="bottom")
+        levels = axis.tickValues(start, end, 900)
+        assert len(levels) == 1
+        spacing, values = levels[0]
+        assert 80 * DAY < spacing < 100 * DAY          # three months
+        days = [dt.date(1970, 1, 1) + dt.timedelta(days=int(v // DAY)) for v in values]
+        assert [(d.year, d.month, d.day) for d in days] == [
+            (2025, 1, 1), (2025, 4, 1), (2025, 7, 1), (2025, 10, 1),
+            (2026, 1, 1), (2026, 4, 1), (2026, 7, 1), (2026, 10, 1)]
+        assert axis.tickStrings(values, 1.0, spacing) == [
+            "Jan. 2025", "Apr.", "Juli", "Okt.", "Jan. 2026", "Apr.", "Juli", "Okt."]
+        # wide enough for every month: 24 labels; a narrow chart falls back to half-years
+        assert len(axis.tickValues(start, end, 3000)[0][1]) == 24
+        # one year of weeks (2025-11-24 to 2026-11-16, 357 days) in 900 px: 0.4 days a pixel, a
+        # 28-day month is 70 px, room for every month: Dec. to Nov. = 12 labels, January with its year
+        year_start = dt.datetime(2025, 11, 24, tzinfo=dt.UTC).timestamp()
+        spacing, monthly = axis.tickValues(year_start, end, 900)[0]
+        labels = axis.tickStrings(monthly, 1.0, spacing)
+        assert len(monthly) == 12 and labels[:3] == ["Dez.", "Jan. 2026", "Feb."], labels
+        assert month_ticks(start, end, 6)[0] == dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp()
+        assert len(axis.tickValues(start, end, 400)[0][1]) in (2, 4)          # half-years or years
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_the_negotiation_chart_draws_quarters_and_its_zero(qtbot, qapp, german):
+    """In the tab: a plot from 0 € (padding=0, with a grid) drew no "0" on its value axis, and
+    its date axis only "2025", "2026"."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.negotiation.chart import make_plot
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        plot = make_plot()
+        qtbot.addWidget(plot)
+        plot.resize(1000, 500)
+        plot.show()
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        start = dt.datetime(2024, 11, 25, tzinfo=dt.UTC).timestamp()
+        end = dt.datetime(2026, 11, 16, tzinfo=dt.UTC).timestamp()
+        plot.plot([start, end], [20.0, 25.0])
+        plot.setXRange(start, end, padding=0)
+        plot.setYRange(0, 30, padding=0)
+        qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 300)
+        left = _drawn_labels(plot.getPlotItem().getAxis("left"))
+        assert "0" in left and "30" in left
+        bottom = _drawn_labels(plot.getPlotItem().getAxis("bottom"))
+        assert "Juli" in bottom and len(bottom) >= 6
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_the_sales_target_chart_draws_its_zero(qtbot, qapp, german):
+    from vendordesk.ui.influence.charts import make_plot
+
+    plot = make_plot(short_axis=True)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    plot.show()
+    plot.showGrid(x=False, y=True, alpha=0.2)
+    plot.plot([0, 1, 2], [100000.0, 250000.0, 350000.0])
+    plot.setYRange(0, 400000, padding=0)
+    qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 200)
+    assert "0" in _drawn_labels(plot.getPlotItem().getAxis("left"))
+
+
+def test_a_year_in_a_narrow_gear_chart_still_gets_every_month(qtbot, qapp):
+    """The gear chart at 1280×720: 357 days in about 580 px, 357 / 580 = 0,62 days a pixel.
+    December and January have 31 days = 50 px between their ticks, enough for half of "Jan. 2026"
+    and half of "Feb."; February's 28 days (45 px) hold the short "Feb." and "März". Judged by
+    the widest label on the shortest month it got only the quarters."""
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.charts import LocaleDateAxis
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        axis = LocaleDateAxis(orientation="bottom")
+        start = dt.datetime(2025, 11, 24, tzinfo=dt.UTC).timestamp()
+        end = dt.datetime(2026, 11, 16, tzinfo=dt.UTC).timestamp()
+        spacing, values = axis.tickValues(start, end, 580)[0]
+        assert len(values) == 12, axis.tickStrings(values, 1.0, spacing)
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_what_if_units_chart_keeps_its_legend_off_the_band_and_speaks_german(qtbot, qapp, german):
+    """The what-if "Stück" chart: the legend sat bottom right on the band of a falling change
+    (−230 in week 1 to −790 from week 4), and its axis read "-200" with a hyphen. A falling
+    change puts the legend top right with room above the 0 line; the ticks read "−200"."""
+    from vendordesk.ui.influence.charts import draw_band, make_plot
+
+    plot = make_plot()
+    qtbot.addWidget(plot)
+    plot.resize(860, 380)
+    plot.show()
+    qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 200)
+    mid = [-230.0, -420.0, -610.0, -790.0] + [-790.0] * 22
+    low = [v - 30.0 for v in mid]
+    high = [v + 130.0 for v in mid]
+    draw_band(plot, mid, low, high, "Stück, kumulierte Änderung", "wahrscheinliche Spanne (10–90 %)")
+    qapp.processEvents()
+    item = plot.getPlotItem()
+    legend = item.legend
+    view = item.getViewBox()
+    legend_rect = legend.mapRectToScene(legend.boundingRect())
+    # the highest point drawn is the band's top in week 1 (−230 + 130 = −100) and the 0 line
+    top_of_data = view.mapViewToScene(pg_point(26.0, 0.0)).y()
+    assert legend_rect.bottom() <= top_of_data + 1, (legend_rect, top_of_data)
+    assert plot.getPlotItem().getAxis("left").tickStrings([-200.0, 0.0], 1.0, 100.0) == ["−200", "0"]
+
+
+def pg_point(x: float, y: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)

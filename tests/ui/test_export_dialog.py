@@ -114,8 +114,10 @@ def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, 
     tab.ensure_loaded()
     qtbot.waitUntil(lambda: tab.task is None and tab.compute_task is None and tab.report is not None, timeout=60000)
     out = tmp_path / "zahnraeder.xlsx"
-    monkeypatch.setattr(export_dialog, "ask_export_path", lambda *args: str(out))
+    proposed = []
+    monkeypatch.setattr(export_dialog, "ask_export_path", lambda *args: (proposed.append(args[2]), str(out))[1])
     tab.export()
+    assert proposed == ["kpi-zahnraeder.xlsx"]                    # not "gears.xlsx"
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Zahnrad", "Zahnrad-Punkte", "Zahnrad-Status"]        # the ids only in CSV
@@ -146,3 +148,16 @@ def test_the_window_exports_tasks_with_the_workspaces_own_department_names(germa
     row = [c.value for c in sheet[2]]
     assert row[header.index("Abteilung")] == "Buchhaltung" and row[header.index("Titel")] == "Remittance"
     assert row[header.index("Fällig")] == dt.datetime(2026, 12, 3)
+
+
+def test_the_save_dialog_proposes_german_file_names(german_tab, monkeypatch):
+    """The export dialog proposed "tickets.xlsx" / "gears.xlsx" / "orders_coming.xlsx" in the
+    German UI: English and a snake_case identifier in a file name the KAM keeps."""
+    from vendordesk.ui import export_dialog
+    from vendordesk.ui.tickets import actions
+
+    proposed = []
+    monkeypatch.setattr(export_dialog, "ask_export_path", lambda _parent, _title, name, _kinds: proposed.append(name))
+    for kind in ("tickets", "chargebacks", "tasks"):
+        actions.export(german_tab, kind)
+    assert proposed == ["faelle.xlsx", "rueckbelastungen.xlsx", "aufgaben.xlsx"]

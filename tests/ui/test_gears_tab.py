@@ -477,3 +477,31 @@ def test_big_tiles_show_more_kpi_rows_not_only_a_bigger_sparkline(main_window, q
     rows = tile.headline.text().count("<br>") + 1
     assert rows >= 6, (rows, tile.height())
     assert tile.spark.height() >= 22          # the sparkline keeps its least height
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp, demo_workspace, lang):
+    """At 1280×720 the tiles cut their KPI names: "Anteil ASINs mit…", "Bestand > 90 T…",
+    "Sales Discount / …", "Entgangener Ums…". The rows carry short labels ("Altbestand") that fit
+    without "…"; the long name stays in the tooltip."""
+    from vendordesk.ui.i18n import install_language
+
+    try:
+        window = make_window(demo_workspace, lang)
+        window.resize(1280, 720)
+        tab = _gears_tab(window, qtbot)
+        _settled(tab, qtbot)
+        qapp.processEvents()
+        for gear_id, tile in tab.grid.tiles.items():
+            text = tile.headline.text()
+            assert text, gear_id
+            assert "…" not in text, (gear_id, text)
+        aged = next(k for k in next(g for g in GEARS if g.id == "assortment").kpis if k.id == "aged_share")
+        assert aged.short_name("de") == "Altbestand" and aged.name("de") == "Bestand > 90 Tage"
+        assert aged.short_name("en") == "Aged 90+ days"
+        if lang == "de":
+            tile = tab.grid.tiles["assortment"]
+            assert "Altbestand" in tile.headline.text()
+            assert "Bestand &gt; 90 Tage" in tile.headline.toolTip()
+    finally:
+        install_language(qapp, "en")

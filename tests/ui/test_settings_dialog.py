@@ -128,3 +128,41 @@ def test_about_shows_version_folders_and_keyring_backend(qtbot, empty_window):
     assert f"VendorDesk {__version__}" in texts
     assert str(data_dir()) in texts and str(log_file()) in texts and str(st.settings_path()) in texts
     assert "_Memory" in texts                                 # the in-memory test keyring is named
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_dialog_fits_each_page_and_clips_nothing(qtbot, make_window, workspace, qapp, lang):
+    """Settings was a fixed 780×520 box: General and Account were two or three lines on top of an
+    empty page. Each page now gets the dialog's height of its own content (General well under
+    300 px), one width for all pages, the gear table as wide as its columns, and no text clipped
+    in German or English."""
+    from tests.ui.desk_check import check_widget, report
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.settings.tab import SettingsDialog
+
+    try:
+        window = make_window(workspace, lang)
+        dialog = SettingsDialog(window.ctx, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        heights, widths = [], []
+        for index in range(dialog.pages.count()):
+            dialog.pages.setCurrentIndex(index)
+            qapp.processEvents()
+            heights.append(dialog.height())
+            widths.append(dialog.width())
+            found = [f for f in check_widget(dialog, lang) if f.kind in ("clipped", "cut", "overlap", "english")]
+            assert not found, (index, report(found))
+        general, account, gears, _sp_api = heights
+        field = dialog.workspace                              # its placeholder was cut to "… im …"
+        assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 12
+        assert general < 300 and account < 300, heights
+        assert gears > 400, heights                          # about 12 threshold rows visible
+        assert len(set(widths)) == 1, widths                 # switching pages keeps the width
+        dialog.pages.setCurrentIndex(2)
+        scroll = dialog.gears.findChild(__import__("PySide6.QtWidgets", fromlist=["QScrollArea"]).QScrollArea)
+        assert not scroll.horizontalScrollBar().isVisible()
+    finally:
+        install_language(qapp, "en")
+        dialog.close()

@@ -389,3 +389,22 @@ def test_file_export_menu_works_before_the_tab_is_opened(main_window, qtbot, tmp
     action.trigger()
     assert len(pd.read_csv(out)) == len(st.tasks_frame(main_window.ctx.workspace)) > 0
     assert "rows written" in main_window.statusBar().currentMessage()
+
+
+def test_menu_buttons_keep_room_for_their_arrow(tab, qapp):
+    """"Exportieren" looked cramped: a QToolButton drew its menu arrow on the end of the text.
+    Menu buttons are push buttons that size for text + arrow, as tall as the buttons beside them."""
+    from PySide6.QtWidgets import QAbstractButton, QPushButton, QStyle
+
+    from vendordesk.ui.tickets.tables import TablePage
+
+    export = next(b for b in tab.findChildren(QAbstractButton) if b.text() == "Export")
+    buttons = [export, tab.print_button, *(t.columns_button for t in tab.findChildren(TablePage))]
+    assert len(buttons) >= 3
+    for button in buttons:
+        assert isinstance(button, QPushButton) and button.menu() is not None, button.text()
+        arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= text + arrow + 8, (button.text(), button.width(), text, arrow)
+    new_case = next(b for b in tab.findChildren(QPushButton) if b.text() == "New case")
+    assert export.height() == new_case.height()

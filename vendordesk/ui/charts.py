@@ -122,6 +122,15 @@ def axis_label(unit: str, currency: str = "EUR", scale: float = 1.0) -> str:
 class ValueAxis(pg.AxisItem):
     """A value axis with locale ticks and a unit label in the UI language (see module doc)."""
 
+    def boundingRect(self):
+        """With a grid pyqtgraph bounds a vertical axis by its view, so a label on the range's edge
+        (the "0" of a range from 0 with padding=0) counted as outside and was not drawn; keep room
+        for half a label above and below."""
+        rect = super().boundingRect()
+        if self.orientation in ("left", "right"):
+            rect = rect | self.mapRectFromParent(self.geometry()).adjusted(0, -15, 0, 15)
+        return rect
+
     def __init__(self, unit: str = "number", currency: str = "EUR", orientation: str = "left", **kwargs):
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
@@ -153,21 +162,80 @@ class ValueAxis(pg.AxisItem):
         return [tick_text(v / self.scale, decimals) for v in values]
 
 
+MONTH_STEPS = (1, 3, 6, 12)   # months between date ticks: monthly, quarters, half-years, years
+MONTH = 30.44 * DAY
+
+
+def month_ticks(start: float, end: float, step: int) -> list[float]:
+    """Epoch seconds (UTC) of the first days of the months in [start, end] that begin a block of
+    ``step`` months (quarters start in January, April, July and October)."""
+    if end < start or step < 1:
+        return []
+    day = dt.date(1970, 1, 1) + dt.timedelta(days=int(math.ceil(start / DAY)))
+    index = day.year * 12 + day.month - 1 + (0 if day.day == 1 else 1)
+    index += -index % step
+    ticks: list[float] = []
+    while True:
+        first = dt.date(index // 12, index % 12 + 1, 1)
+        value = (first - dt.date(1970, 1, 1)).days * DAY
+        if value > end:
+            return ticks
+        ticks.append(value)
+        index += step
+
+
 class LocaleDateAxis(pg.DateAxisItem):
-    """A date axis whose labels use the default QLocale (Jan. 2026 / 01.03.)."""
+    """A date axis whose labels use the default QLocale (Jan. 2026 / 01.03.).
+
+    From three months of range up it places its own ticks on month starts, as dense as the labels
+    fit: monthly, quarters ("Jan. 2025", "Apr.", "Juli", "Okt."), half-years or
+    years. pyqtgraph's own choice jumped from months straight to lone years ("2025", "2026")."""
+
+    def _fits(self, step: int, per_pixel: float) -> bool:
+        """Whether labels on every ``step``-th month keep apart at ``per_pixel`` seconds a pixel:
+        for each two neighbours, half of each label plus a gap must fit the days between them.
+        January carries the year, and from quarters up the first label does too ("Okt. 2024")."""
+        from PySide6.QtGui import QFontMetrics
+        from PySide6.QtWidgets import QApplication
+
+        metrics = QFontMetrics(self.style.get("tickFont") or QApplication.font())
+        locale = QLocale()
+
+        def width(month: int, year: bool) -> int:
+            return metrics.horizontalAdvance(locale.toString(QDate(2001, month, 1), "MMM yyyy" if year else "MMM"))
+
+        starts = [m for m in range(1, 13) if (m - 1) % step == 0]
+        for i, month in enumerate(starts):
+            after = starts[(i + 1) % len(starts)]
+            days = sum(QDate(2001, (month - 1 + k) % 12 + 1, 1).daysInMonth() for k in range(step))
+            need = (width(month, month == 1) + width(after, after == 1)) / 2
+            if step > 1:
+                need = max(need, (width(month, True) + width(after, after == 1)) / 2)
+            if days * DAY / per_pixel < need + 6:
+                return False
+        return True
+
+    def tickValues(self, minVal, maxVal, size):
+        if size <= 0 or maxVal - minVal < 90 * DAY:
+            return super().tickValues(minVal, maxVal, size)
+        per_pixel = (maxVal - minVal) / size
+        step = next((s for s in MONTH_STEPS if self._fits(s, per_pixel)), 0)
+        if not step:
+            return super().tickValues(minVal, maxVal, size)
+        return [(step * MONTH, month_ticks(minVal, maxVal, step))]
 
     def tickStrings(self, values, scale, spacing):
-        """Years as "2026"; months short ("Feb.", "März"), January with its year; days as
-        "01.03." (de) / "01 Mar" (en). Short month labels fit a year of weeks in a narrow chart."""
+        """Years as "2026"; months short ("Feb.", "März"), January and the first label with the
+        year; days as "01.03." (de) / "01 Mar" (en)."""
         locale = QLocale()
         german = locale.language() == QLocale.Language.German
         out = []
-        for value in values:
+        for index, value in enumerate(values):
             day = dt.date(1970, 1, 1) + dt.timedelta(days=int(value // DAY))
             if spacing >= 300 * DAY:
                 form = "yyyy"
             elif spacing >= 20 * DAY:
-                form = "MMM yyyy" if day.month == 1 else "MMM"
+                form = "MMM yyyy" if day.month == 1 or (index == 0 and spacing > 1.5 * MONTH) else "MMM"
             else:
                 form = "dd.MM." if german else "dd MMM"
             out.append(locale.toString(QDate(day.year, day.month, day.day), form))

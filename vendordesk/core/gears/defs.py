@@ -54,10 +54,17 @@ class KpiDef:
     manual_how: str = "last"          # sum, last or last_sum (see core.gear_manual)
     # A KPI of a new gear: its value from the period's other KPI values (None: the report computes it)
     compute: Callable[[Mapping[str, float]], float] | None = None
+    # The short label of the gear tile's KPI rows (catalogue context "gear tile"); "": the name
+    short_en: str = ""
 
     def name(self, lang: str) -> str:
         """The name in ``lang`` from the ``vendordesk`` catalogue (``name_en`` is the message id)."""
         return texts(lang).pgettext("gear", self.name_en)
+
+    def short_name(self, lang: str) -> str:
+        """The tile's short label in ``lang`` ("Altbestand" for "Bestand > 90 Tage"); the long name
+        stays in the tooltip and the detail table."""
+        return texts(lang).pgettext("gear tile", self.short_en) if self.short_en else self.name(lang)
 
 
 @dataclass(frozen=True)
@@ -97,61 +104,61 @@ GEARS: tuple[GearDef, ...] = (
     ), rank_kpi="conversion_change", rank_worst_high=False, color="#f1f8e9", ring=9),
     GearDef("availability", 2, "Verfügbarkeit", NP_("gear", "Availability & in-stock"), (
         K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", NP_("gear", "OOS rate (glance-view weighted)"), "pct", -1,
-          Threshold("max", 0.03, 0.08), 3.0),
+          Threshold("max", 0.03, 0.08), 3.0, short_en=NP_("gear tile", "OOS rate")),
         K("lost_share", "Entgangener Umsatzanteil", NP_("gear", "Share of sales lost"), "pct", -1,
-          Threshold("max", 0.03, 0.08), 2.0),
+          Threshold("max", 0.03, 0.08), 2.0, short_en=NP_("gear tile", "Sales lost")),
         K("asins_oos_share", "Anteil ASINs über OOS-Grenze", NP_("gear", "Share of ASINs above the OOS limit"), "pct", -1,
-          Threshold("max", 0.05, 0.10), 2.0),
+          Threshold("max", 0.05, 0.10), 2.0, short_en=NP_("gear tile", "OOS ASINs")),
         # 4-8 weeks green; Amazon marks down overstock (§1.3: comfort 4-6 weeks) [inferred upper edges]
         K("weeks_of_cover", "Reichweite (Wochen)", NP_("gear", "Weeks of cover"), "weeks", 0,
-          Threshold("band", 4.0, 2.0, 8.0, 12.0)),
-        K("asins_oos", "ASINs über OOS-Grenze", NP_("gear", "ASINs above the OOS limit"), "count", -1),
-        K("lost_value", "Entgangener Umsatz (Schätzung)", NP_("gear", "Lost sales (estimate)"), "money", -1),
-        K("lost_units", "Entgangene Einheiten (Schätzung)", NP_("gear", "Lost units (estimate)"), "units", -1),
-        K("unfilled_units", "Nicht erfüllte Kundenbestellungen", NP_("gear", "Unfilled customer orders"), "units", -1),
+          Threshold("band", 4.0, 2.0, 8.0, 12.0), short_en=NP_("gear tile", "Cover (weeks)")),
+        K("asins_oos", "ASINs über OOS-Grenze", NP_("gear", "ASINs above the OOS limit"), "count", -1, short_en=NP_("gear tile", "OOS ASINs")),
+        K("lost_value", "Entgangener Umsatz (Schätzung)", NP_("gear", "Lost sales (estimate)"), "money", -1, short_en=NP_("gear tile", "Lost sales")),
+        K("lost_units", "Entgangene Einheiten (Schätzung)", NP_("gear", "Lost units (estimate)"), "units", -1, short_en=NP_("gear tile", "Lost units")),
+        K("unfilled_units", "Nicht erfüllte Kundenbestellungen", NP_("gear", "Unfilled customer orders"), "units", -1, short_en=NP_("gear tile", "Unfilled orders")),
     ), rank_kpi="oos_views", color="#e3f2fd", ring=1),
     GearDef("price_buybox", 3, "Preis & Buy Box", NP_("gear", "Price & Buy Box"), (
-        K("asp", "Durchschnittspreis (ASP)", NP_("gear", "Average selling price (ASP)"), "money", 1, TREND_UP, 2.0),
+        K("asp", "Durchschnittspreis (ASP)", NP_("gear", "Average selling price (ASP)"), "money", 1, TREND_UP, 2.0, short_en=NP_("gear tile", "ASP")),
         K("sales_discount_share", "Sales Discount / Umsatz", NP_("gear", "Sales discount / revenue"), "pct", -1,
-          Threshold("max", 0.03, 0.08)),
+          Threshold("max", 0.03, 0.08), short_en=NP_("gear tile", "Discount share")),
         K("lost_buybox_rate", "Buy-Box-Verlust", NP_("gear", "Lost Buy Box"), "pct", -1, Threshold("max", 0.05, 0.15),
-          manual=True),
+          manual=True, short_en=NP_("gear tile", "Buy Box lost")),
     ), rank_kpi="asp_change", rank_worst_high=False, color="#e0f7fa", ring=6),
     GearDef("advertising", 4, "Werbung & Marketing", NP_("gear", "Advertising & marketing"), (
         K("tacos", "TACoS", NP_("gear", "TACoS"), "pct", -1, Threshold("max", 0.10, 0.15), 2.0),
-        K("ad_spend", "Werbeausgaben", NP_("gear", "Ad spend"), "money", 0, manual=True, manual_how="sum"),
+        K("ad_spend", "Werbeausgaben", NP_("gear", "Ad spend"), "money", 0, manual=True, manual_how="sum", short_en=NP_("gear tile", "Ad spend")),
         K("acos", "ACoS", NP_("gear", "ACoS"), "pct", -1, Threshold("max", 0.25, 0.40), manual=True),
         K("roas", "ROAS", NP_("gear", "ROAS"), "ratio", 1, Threshold("min", 4.0, 2.5), manual=True),
     ), color="#fffde7", ring=7),
     GearDef("reviews_cx", 5, "Bewertungen & Retouren", NP_("gear", "Reviews & returns"), (
         K("return_rate", "Retourenquote", NP_("gear", "Return rate"), "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
         K("star_rating", "Sternebewertung", NP_("gear", "Star rating"), "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
-        K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum"),
+        K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum", short_en=NP_("gear tile", "Reviews")),
     ), rank_kpi="return_rate", color="#efebe9", ring=8),
     GearDef("ops_compliance", 6, "Logistik & Compliance", NP_("gear", "Operations & compliance"), (
         K("chargeback_share", "Chargebacks / Sell-in", NP_("gear", "Chargebacks / sell-in"), "pct", -1,
-          Threshold("max", 0.01, 0.03), 3.0),
+          Threshold("max", 0.01, 0.03), 3.0, short_en=NP_("gear tile", "CB / sell-in")),
         K("chargebacks", "Chargebacks", NP_("gear", "Chargebacks"), "money", -1),
-        K("shortages", "Fehlmengen (Shortages)", NP_("gear", "Shortage claims"), "money", -1),
+        K("shortages", "Fehlmengen (Shortages)", NP_("gear", "Shortage claims"), "money", -1, short_en=NP_("gear tile", "Shortages")),
         K("on_time_rate", "PO pünktlich", NP_("gear", "PO on-time"), "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
-        K("asn_accuracy", "ASN-Genauigkeit", NP_("gear", "ASN accuracy"), "pct", 1, Threshold("min", 0.95, 0.70), manual=True),
+        K("asn_accuracy", "ASN-Genauigkeit", NP_("gear", "ASN accuracy"), "pct", 1, Threshold("min", 0.95, 0.70), manual=True, short_en=NP_("gear tile", "ASN accuracy")),
     ), rank_kpi="chargebacks", color="#fff3e0", ring=3),
     GearDef("forecast_ordering", 7, "Forecast & Bestellungen", NP_("gear", "Forecast & ordering"), (
-        K("confirmation_rate", "Bestätigungsquote", NP_("gear", "Confirmation rate"), "pct", 1, Threshold("min", 0.90, 0.80), 2.0),
-        K("fill_rate", "Receive Fill Rate", NP_("gear", "Receive fill rate"), "pct", 1, Threshold("min", 0.95, 0.90), 2.0),
-        K("lead_time_days", "Lieferzeit (Tage)", NP_("gear", "Vendor lead time (days)"), "days", -1),
-        K("open_po_units", "Offene PO-Einheiten", NP_("gear", "Open PO units"), "units", 0),
+        K("confirmation_rate", "Bestätigungsquote", NP_("gear", "Confirmation rate"), "pct", 1, Threshold("min", 0.90, 0.80), 2.0, short_en=NP_("gear tile", "Confirmed")),
+        K("fill_rate", "Receive Fill Rate", NP_("gear", "Receive fill rate"), "pct", 1, Threshold("min", 0.95, 0.90), 2.0, short_en=NP_("gear tile", "Fill rate")),
+        K("lead_time_days", "Lieferzeit (Tage)", NP_("gear", "Vendor lead time (days)"), "days", -1, short_en=NP_("gear tile", "Lead time (days)")),
+        K("open_po_units", "Offene PO-Einheiten", NP_("gear", "Open PO units"), "units", 0, short_en=NP_("gear tile", "Open PO units")),
     ), rank_kpi="confirmation_rate", rank_worst_high=False, color="#e8f5e9", ring=2),
     GearDef("profitability_terms", 8, "Profitabilität & Konditionen", NP_("gear", "Profitability & terms"), (
         K("net_ppm", "Net PPM", NP_("gear", "Net PPM"), "pct", 1, Threshold("min", 0.40, 0.35), 3.0),
-        K("front_margin", "Frontmarge (Amazon)", NP_("gear", "Front margin (Amazon)"), "pct", 1, TREND_UP),
-        K("asins_below_target", "ASINs unter Net-PPM-Ziel", NP_("gear", "ASINs below the Net PPM target"), "count", -1),
-        K("contra_cogs_share", "Contra-COGS / COGS", NP_("gear", "Contra-COGS / COGS"), "pct", 0),
-        K("shipped_cogs", "Sell-in (Shipped COGS)", NP_("gear", "Sell-in (shipped COGS)"), "money", 1),
+        K("front_margin", "Frontmarge (Amazon)", NP_("gear", "Front margin (Amazon)"), "pct", 1, TREND_UP, short_en=NP_("gear tile", "Front margin")),
+        K("asins_below_target", "ASINs unter Net-PPM-Ziel", NP_("gear", "ASINs below the Net PPM target"), "count", -1, short_en=NP_("gear tile", "ASINs below target")),
+        K("contra_cogs_share", "Contra-COGS / COGS", NP_("gear", "Contra-COGS / COGS"), "pct", 0, short_en=NP_("gear tile", "Contra-COGS")),
+        K("shipped_cogs", "Sell-in (Shipped COGS)", NP_("gear", "Sell-in (shipped COGS)"), "money", 1, short_en=NP_("gear tile", "Sell-in")),
     ), rank_kpi="net_ppm", rank_worst_high=False, color="#fce4ec", ring=4),
     GearDef("assortment", 9, "Sortiment", NP_("gear", "Assortment"), (
-        K("aged_share", "Bestand > 90 Tage", NP_("gear", "Aged 90+ days stock"), "pct", -1, Threshold("max", 0.10, 0.20), 2.0),
-        K("unhealthy_share", "Ungesunder Bestand", NP_("gear", "Unhealthy stock"), "pct", -1, Threshold("max", 0.10, 0.20)),
+        K("aged_share", "Bestand > 90 Tage", NP_("gear", "Aged 90+ days stock"), "pct", -1, Threshold("max", 0.10, 0.20), 2.0, short_en=NP_("gear tile", "Aged 90+ days")),
+        K("unhealthy_share", "Ungesunder Bestand", NP_("gear", "Unhealthy stock"), "pct", -1, Threshold("max", 0.10, 0.20), short_en=NP_("gear tile", "Unhealthy stock")),
         K("sell_through", "Sell-Through", NP_("gear", "Sell-through"), "pct", 1, TREND_UP),
         K("active_asins", "Aktive ASINs", NP_("gear", "Active ASINs"), "count", 1),
     ), rank_kpi="aged_share", color="#f3e5f5", ring=5),

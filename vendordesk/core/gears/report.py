@@ -86,9 +86,11 @@ class KpiResult:
     data_as_of: str | None
     # an estimate says how sure it is (lost sales: see GearModel._lost_certainty); None: a measured figure
     estimate: dict[str, Any] | None = None
+    # the gear tile's short label (KpiDef.short_name); not part of the JSON contract
+    short_name: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        out = {k: _clean(v) for k, v in self.__dict__.items()}
+        out = {k: _clean(v) for k, v in self.__dict__.items() if k != "short_name"}
         if self.estimate is not None:
             out["estimate"] = {k: _clean(v) for k, v in self.estimate.items()}
         return out
@@ -481,7 +483,7 @@ class GearModel:
                 k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, value, cmp, _f(prior.get(k.id)), _f(last_year.get(k.id)),
                 K.relative_change(value, cmp), score, status,
                 k.threshold.as_dict() if k.threshold else None, k.manual, last_known.get(k.id),
-                lost_estimate if k.id in LOST_KPIS else None))
+                lost_estimate if k.id in LOST_KPIS else None, k.short_name(lang)))
         score = combine(results, g.kpis)
         status = gear_status(score)
         judged = sum(1 for k in g.kpis if k.threshold is not None)
@@ -501,7 +503,7 @@ class GearModel:
         oos_limit = _threshold(self.gears, "availability", "oos_rate")
         kpis = [KpiResult(k.id, kpi_name(k, lang, weeks, oos_limit), k.unit, nan, nan, nan, nan, nan, None,
                           "no-data" if k.threshold else "info", k.threshold.as_dict() if k.threshold else None,
-                          k.manual, None) for k in g.kpis]
+                          k.manual, None, short_name=k.short_name(lang)) for k in g.kpis]
         return GearResult(g.id, _name(g, self.inputs.settings, lang), None, "no-data", kpis, None, [],
                           judged_kpis=sum(1 for k in g.kpis if k.threshold is not None))
 

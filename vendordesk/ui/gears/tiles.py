@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
@@ -95,11 +96,11 @@ class GearTile(QFrame):
         layout.addWidget(self.as_of)
         self._selected = False
         self._status = "no-data"
-        self._style_key = None
-        self._label_color = None
-        self._shown = None                 # (gear, currency, can_enter) for re-rendering on resize
+        self._style_key: tuple[str, bool] | None = None
+        self._label_color: str | None = None
+        self._shown: tuple[Any, str, bool] | None = None   # (gear, currency, can_enter) for re-rendering on resize
         self._rows = 2
-        self._laid_out_for = None          # (width, height) the KPI rows were elided for
+        self._laid_out_for: tuple[int, int, int] | None = None   # the layout key the KPI rows were elided for
 
     def show_gear(self, gear, currency: str, can_enter: bool) -> None:
         status = gear_status(gear)
@@ -153,18 +154,23 @@ class GearTile(QFrame):
         selected tile's border is thicker: same size, less room)."""
         return self.width(), self.height(), self._inner_width()
 
+    def _box(self) -> QVBoxLayout:
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        return layout
+
     def _inner_width(self) -> int:
-        margins = self.layout().contentsMargins()
+        margins = self._box().contentsMargins()
         return max(1, self.contentsRect().width() - margins.left() - margins.right())
 
     def _fixed_height(self) -> int:
         """Height of everything but the sparkline and the KPI rows, at the current width."""
-        margins = self.layout().contentsMargins()
+        margins = self._box().contentsMargins()
         inner = self._inner_width()
         name = self.name.heightForWidth(inner) if self.name.text() else 0
         top = max(self.score.sizeHint().height(), self.status.heightForWidth(max(1, inner - 60)))
         as_of = self.as_of.sizeHint().height() if self.as_of.text() else 0
-        return margins.top() + margins.bottom() + name + top + as_of + 5 * self.layout().spacing()
+        return margins.top() + margins.bottom() + name + top + as_of + 5 * self._box().spacing()
 
     def _rows_for_height(self) -> int:
         """As many one-line KPI rows as fit next to a sparkline of at least SPARK_MIN_HEIGHT (it
@@ -214,13 +220,14 @@ class GearTile(QFrame):
             if full:
                 rows_out.append(row(k.name))
                 continue
+            short = getattr(k, "short_name", "") or k.name     # the long name is in the tooltip
             left = width - bold.horizontalAdvance(value) - plain.horizontalAdvance("  ") - 4
-            text = row(plain.elidedText(k.name, Qt.TextElideMode.ElideRight, max(0, left)))
+            text = row(plain.elidedText(short, Qt.TextElideMode.ElideRight, max(0, left)))
             # the laid-out line is a few pixels wider than its measured parts ("Ungesunder Bestanc"
             # was cut at the tile's edge, without "…"): narrow the name until the line fits
             while left > 0 and self._line_width(text) > width:
                 left -= max(2, int(self._line_width(text) - width))
-                text = row(plain.elidedText(k.name, Qt.TextElideMode.ElideRight, max(0, left)))
+                text = row(plain.elidedText(short, Qt.TextElideMode.ElideRight, max(0, left)))
             rows_out.append(text)
         return rows_out
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
 
-from vendordesk.ui.charts import ValueAxis, static_plot
+from vendordesk.ui.charts import ValueAxis, fit_with_legend, static_plot
 
 UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
@@ -19,7 +19,8 @@ PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5
 
 def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
     """``short_axis``: a euro axis ("Tsd. €" / "Mio. €" as its label, locale ticks; ui.charts.ValueAxis)."""
-    axes = {"left": ValueAxis("money", orientation="left")} if short_axis else {}
+    # the other charts' value axes have locale ticks too ("−200", "0,5"; pyqtgraph drew "-200", "0.5")
+    axes = {"left": ValueAxis("money" if short_axis else "number", orientation="left")}
     plot = static_plot(parent, axes)
     plot.showGrid(x=False, y=True, alpha=0.2)
     return plot
@@ -194,9 +195,12 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
 
 def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, high: list[float] | None,
               name: str, band_name: str) -> None:
-    """A cumulative change per week with its 10-90 % band (shaded)."""
+    """A cumulative change per week with its 10-90 % band (shaded). The legend goes in the corner
+    the curve leaves free: top right when the change ends below zero (it sat on the band
+    bottom right), with room above the data; bottom right when it ends above."""
     plot.clear()
-    legend = _legend(plot, offset=(-10, -10))
+    falling = bool(mid) and mid[-1] <= 0
+    legend = _legend(plot, offset=(-10, 10) if falling else (-10, -10))
     xs = list(range(1, len(mid) + 1))
     if low and high:
         lo_item = pg.PlotDataItem(xs, low, pen=pg.mkPen("#90caf9", width=1))
@@ -210,4 +214,7 @@ def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, hi
     plot.addItem(line)
     legend.addItem(line, name)
     plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
-    plot.enableAutoRange()
+    if falling:
+        fit_with_legend(plot, legend, [0.0, *mid, *(low or []), *(high or [])])
+    else:
+        plot.enableAutoRange()

@@ -93,6 +93,9 @@ class GearThresholdsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        # as wide as the table (no side scrolling), about 12 rows high; the rest scrolls
+        scroll.setMinimumWidth(inner.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        scroll.setMinimumHeight(min(inner.sizeHint().height() + 4, 12 * 29))
         return scroll
 
     def target(self) -> float:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,6 @@ class SettingsDialog(QDialog):
         self.ctx, self.qsettings = ctx, qsettings
         self.settings = st.load()
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumSize(780, 520)
         self.pages = QTabWidget()
         self.pages.addTab(self._general_page(), self.tr("General"))
         self.pages.addTab(self._account_page(), self.tr("Account"))
@@ -56,6 +56,28 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(buttons)
+        # One width for every page (the widest page's), a height for each: General and Account were
+        # a few lines at the top of a fixed 780×520 box; the gear table scrolls in its own height.
+        self.setMinimumWidth(max(560, max(self.pages.widget(i).sizeHint().width()
+                                          for i in range(self.pages.count())) + 40))
+        self.pages.currentChanged.connect(self._fit_to_page)
+        self._fit_to_page()
+
+    def _fit_to_page(self, _index: int = -1) -> None:
+        """Size the dialog to the shown page: the hidden pages' sizes are ignored."""
+        current = self.pages.currentWidget()
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        # QTabWidget's sizeHint counts every page; its minimum honours the ignored ones
+        slack = max(0, current.sizeHint().height() - current.minimumSizeHint().height())
+        self.resize(max(self.minimumWidth(), self.width() if self.isVisible() else 0),
+                    self.minimumSizeHint().height() + slack)
 
     # --- pages ------------------------------------------------------------------------
     def _general_page(self) -> QWidget:
@@ -72,6 +94,9 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         self.workspace = QLineEdit(self.settings.default_workspace)
         self.workspace.setPlaceholderText(self.tr("The demo workspace in the data folder"))
+        # the whole placeholder shows ("Der Demo-Arbeitsbereich im …" was cut)
+        self.workspace.setMinimumWidth(self.workspace.fontMetrics().horizontalAdvance(
+            self.workspace.placeholderText()) + 24)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_workspace)
         current = QPushButton(self.tr("Use the open one"))
@@ -94,7 +119,7 @@ class SettingsDialog(QDialog):
 
         for market_id, (country, _currency) in st.MARKETPLACES.items():
             name = marketplace_name(market_id)
-            self.marketplace.addItem(name if name != market_id else f"Amazon {country}", market_id)
+            self.marketplace.addItem(name if name and name != market_id else f"Amazon {country}", market_id)
             self.marketplace.setItemData(self.marketplace.count() - 1, market_id, Qt.ItemDataRole.ToolTipRole)
         chosen = ws.meta("marketplace_id") or self.settings.marketplace_id
         self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(chosen)))
@@ -116,7 +141,7 @@ class SettingsDialog(QDialog):
 
     def _choose_workspace(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Default workspace"), self.workspace.text(),
-                                              "VendorDesk workspace (*.vendordesk *.sqlite *.db)")
+                                              self.tr("VendorDesk workspace") + " (*.vendordesk *.sqlite *.db)")
         if path:
             self.workspace.setText(path)
 

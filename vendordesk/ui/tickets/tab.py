@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -181,9 +180,9 @@ class TicketsTab(BaseTab):
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.hide()
         bar.addWidget(self.undo_button)
-        export = QToolButton()
-        export.setText(self.tr("Export"))
-        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu: the style keeps room for its arrow (a QToolButton drew the
+        # arrow over the end of "Exportieren") and it is as tall as the buttons beside it
+        export = self.export_button = QPushButton(self.tr("Export"))
         menu = QMenu(export)
         for text, kind in ((self.tr("Cases…"), "tickets"), (self.tr("Chargebacks…"), "chargebacks"),
                            (self.tr("Tasks…"), "tasks")):
@@ -197,10 +196,8 @@ class TicketsTab(BaseTab):
 
         self.department = combo(self.departments, empty=self.tr("All departments"))
         self.department.currentIndexChanged.connect(self._department_changed)
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print list"))
+        self.print_button = QPushButton(self.tr("Print list"))
         self.print_button.setToolTip(self.tr("A4 task list per department, to hand out in a meeting"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
         menu.addAction(self.tr("Print preview…"), self.print_department)
         menu.addAction(self.tr("Save as PDF…"), self.department_pdf)

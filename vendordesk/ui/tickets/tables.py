@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -76,9 +76,7 @@ class TablePage(QWidget):
         self.toggle = QCheckBox(toggle) if toggle else None
         self.toggle_mask: Callable[[Any], Any] | None = None   # frame -> bool Series, set by the owner
         self.closed_values: tuple = ()
-        self.columns_button = QToolButton()
-        self.columns_button.setText(self.tr("Columns"))
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button = QPushButton(self.tr("Columns"))     # room for the menu arrow
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.count = QLabel()
         self.count.setStyleSheet("color: #607d8b;")
