@@ -6,7 +6,8 @@
 - ``forecast`` and ``export facts --out x.csv``: wall, CPU and peak RSS of the child
   (resource.getrusage(RUSAGE_CHILDREN) in a small runner), so pytest's memory is not counted;
 - the workspace's bytes per ASIN-week, by table (dbstat);
-- opening it: with PRAGMA quick_check every time vs. only when the file changed (store.db).
+- opening it: with PRAGMA quick_check every time vs. only when the file changed (store.db);
+- the window with every tab and nested page visited: peak RSS (VmHWM) < 600 MB, per page printed.
 2,000 ASINs x 104 weeks always; 5,000 x 156 with VENDORDESK_BENCH_BIG=1 (building it takes minutes).
 VENDORDESK_BENCH_WORKSPACE=PATH uses an existing 2,000 x 104 demo workspace (it is copied first).
 Run: pytest tests/benchmarks/bench_big.py -p no:cacheprovider -s
@@ -161,6 +162,21 @@ def test_export_facts_csv(demo, tmp_path):
     limit = (5.0, 300) if asins == 2000 else (30.0, 600)
     assert r["peak_mb"] < limit[1]
     assert r["wall"] <= limit[0]
+
+
+WINDOW_PEAK_MB = 600
+
+
+def test_window_all_tabs_peak(demo, tmp_path):
+    """The window with every tab and nested page visited (gears, what moves what incl. calibration,
+    tickets, price increase, forecast), each waited on until its workers are done: peak RSS < 600 MB."""
+    from tests.benchmarks.bench_window_start import print_walk, walk_all_tabs
+
+    asins, weeks, path = demo
+    walk = walk_all_tabs(path, tmp_path)
+    print_walk(f"{asins} x {weeks}, target < {WINDOW_PEAK_MB} MB", walk)
+    assert len(walk["steps"]) > 20
+    assert walk["peak_mb"] < WINDOW_PEAK_MB
 
 
 def test_bytes_per_asin_week(demo):

@@ -97,6 +97,91 @@ def _probe(workspace: Path, tmp: Path, run: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# Visits every tab and every nested page (each QTabWidget's pages, found as they appear) and waits
+# on each until no worker task is left (vendordesk.ui.workers.running_tasks) and the gears show a
+# report; prints one JSON line per page with VmHWM/VmRSS (MB) and the whole run's peak last.
+WALK = r"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QTabWidget
+from vendordesk.app import make_app
+from vendordesk.store import db, open_workspace
+from vendordesk.ui.context import AppContext
+from vendordesk.ui.i18n import install_language
+from vendordesk.ui.window.main_window import MainWindow
+from vendordesk.ui.workers import running_tasks
+
+def status():
+    with open("/proc/self/status") as f:
+        return {k: int(v.split()[0]) / 1024 for k, v in (line.split(":", 1) for line in f)
+                if k in ("VmHWM", "VmRSS")}
+
+db.remember_checks_in(Path(sys.argv[3]))
+app = make_app(); install_language(app, "de")
+w = MainWindow(AppContext(open_workspace(sys.argv[1]), lang="de"),
+               QSettings(sys.argv[2], QSettings.Format.IniFormat))
+w.resize(1280, 720)
+steps, seen, t0, current = [], set(), time.perf_counter(), ["start: gears filled"]
+
+def idle():
+    if not w.tab_widgets or running_tasks():
+        return False
+    gears = w.tab_widgets[0]
+    return gears.report is not None or gears.stack.currentWidget() is gears.empty
+
+def unseen(top):
+    for tabs in top.findChildren(QTabWidget):
+        for i in range(tabs.count()):
+            if (id(tabs), i) not in seen:
+                return tabs, i
+    return None
+
+def advance():
+    if not idle():
+        QTimer.singleShot(20, advance)
+        return
+    steps.append(dict(status(), step=current[0], cpu=time.process_time(), wall=time.perf_counter() - t0))
+    page = unseen(w.tabs.currentWidget())
+    if page is not None:
+        tabs, i = page
+        seen.add((id(tabs), i))
+        tabs.setCurrentIndex(i)
+        current[0] = f"{w.tabs.tabText(w.tabs.currentIndex())} / {tabs.tabText(i)}"
+    elif w.tabs.currentIndex() + 1 < w.tabs.count():
+        w.tabs.setCurrentIndex(w.tabs.currentIndex() + 1)
+        current[0] = w.tabs.tabText(w.tabs.currentIndex())
+    else:
+        print(json.dumps({"steps": steps, "peak_mb": status()["VmHWM"]}))
+        app.quit()
+        return
+    QTimer.singleShot(0, advance)
+
+w.show(); QTimer.singleShot(0, advance); app.exec()
+"""
+
+
+def walk_all_tabs(workspace: Path, tmp: Path) -> dict:
+    """The window on ``workspace`` with every tab and nested page visited: {"steps", "peak_mb"}."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", VENDORDESK_HOME=str(tmp / "home"))
+    out = subprocess.run([sys.executable, "-c", WALK, str(workspace), str(tmp / "walk.ini"),
+                          str(tmp / "checked.json")], capture_output=True, text=True, env=env, check=True,
+                         timeout=3600)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_walk(label: str, walk: dict) -> None:
+    """Per top-level tab: the peak after its last page, and what it added to the peak."""
+    print(f"\n[window all tabs] {label}: peak {walk['peak_mb']:.0f} MB (VmHWM)")
+    last = 0.0
+    for step in walk["steps"]:
+        grew = step["VmHWM"] - last
+        if grew >= 5 or "/" not in step["step"]:
+            print(f"    {step['step']:<60} peak {step['VmHWM']:6.0f} MB (+{grew:4.0f})  now {step['VmRSS']:6.0f} MB  "
+                  f"at {step['wall']:6.1f} s wall / {step['cpu']:5.1f} s CPU")
+        last = step["VmHWM"]
+
+
 def test_first_paint_to_filled_gears(workspace, tmp_path):
     _probe(workspace, tmp_path, 0)        # warm-up: page cache, and the integrity check is recorded
     runs = [_probe(workspace, tmp_path, i) for i in range(1, 4)]

@@ -268,3 +268,20 @@ def test_from_parts_gives_the_same_report_and_lets_the_facts_go(monkeypatch):
     pd.testing.assert_frame_equal(whole.weekly, parts.weekly, check_exact=True)
     # ad spend of the last 4 weeks, summed over ASINs: 100 + 250 + 80
     assert model.compute().gear("advertising").kpis[1].value == pytest.approx(430.0)
+
+
+def test_with_chargebacks_shares_the_prepared_facts_and_judges_the_new_chargebacks():
+    """A ticket edit: the window swaps the chargebacks on its model (one built by from_parts keeps no
+    facts to prepare again). 480 € and then 960 € in the last week on 4 weeks x 2 ASINs x 1,200 €
+    sell-in: 480 / 9,600 = 5 %, then 960 / 9,600 = 10 %."""
+    weeks = _weeks(8)
+    cb = lambda amount: pd.DataFrame({"asin": [""], "week_start": [weeks[-1]], "chargebacks": [amount],
+                                      "shortages": [0.0]})
+    model = GearModel.from_parts(GearInputs(_facts(weeks).iloc[:0], chargebacks=cb(480.0)),
+                                 facts=lambda: _facts(weeks), manual=lambda: None, po_lines=lambda: None)
+    assert model.compute(weeks=4).gear("ops_compliance").kpis[0].value == pytest.approx(0.05)
+    swapped = model.with_chargebacks(cb(960.0))
+    assert swapped.prepared is model.prepared
+    assert swapped.compute(weeks=4).gear("ops_compliance").kpis[0].value == pytest.approx(0.10)
+    assert model.compute(weeks=4).gear("ops_compliance").kpis[0].value == pytest.approx(0.05)   # untouched
+    _same_gears(swapped.compute(weeks=4), GearModel(GearInputs(_facts(weeks), chargebacks=cb(960.0))).compute(weeks=4))

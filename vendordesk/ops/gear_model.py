@@ -7,7 +7,6 @@ cached ``GearModel``, no reads), so the tab stays quick on big accounts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +15,31 @@ import pandas as pd
 from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
-from vendordesk.store.gears import chargebacks_weekly, load_gear_inputs
+from vendordesk.store.gears import (
+    chargebacks_weekly,
+    fill_gear_caches,
+    gear_facts,
+    load_gear_inputs,
+    po_lines_frame,
+)
+from vendordesk.store.gears import manual_kpis_frame as stored_manual_kpis
 
 
 def load_gear_model(workspace: WorkspaceArg, progress: Progress = no_progress,
                     cancelled: Cancelled = never_cancelled) -> OpResult[tuple[GearModel, str]]:
     """The prepared model of everything the gears read, and the workspace's currency."""
     with opened(workspace) as ws:
-        inputs = load_gear_inputs(ws)
+        # The three big frames are read one at a time and not kept in the process cache: the model's
+        # prepared matrix is what the tab judges on, and holding the facts beside it for the other
+        # tabs cost ~200 MB at 5,000 ASINs x 156 weeks (they read them again when shown).
+        fill_gear_caches(ws)
+        model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
+                                     facts=lambda: gear_facts(ws, keep=False),
+                                     manual=lambda: stored_manual_kpis(ws, keep=False),
+                                     po_lines=lambda: po_lines_frame(ws, keep=False))
         currency = ws.meta("currency", "EUR") or "EUR"
     progress(0.6)
-    return OpResult((GearModel(GearInputs(**inputs)), currency))
+    return OpResult((model, currency))
 
 
 def reload_chargebacks(workspace: WorkspaceArg, model: GearModel, currency: str,
@@ -35,7 +48,7 @@ def reload_chargebacks(workspace: WorkspaceArg, model: GearModel, currency: str,
     """The same facts with fresh chargebacks (a ticket edit must not re-read every report)."""
     with opened(workspace) as ws:
         chargebacks = chargebacks_weekly(ws)
-    return OpResult((GearModel(replace(model.inputs, chargebacks=chargebacks)), currency))
+    return OpResult((model.with_chargebacks(chargebacks), currency))
 
 
 def judge_gears(model: GearModel, params: dict[str, Any], progress: Progress = no_progress,

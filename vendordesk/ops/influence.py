@@ -72,7 +72,7 @@ def load_views(path: str | Path, lang: str = "en", start: str | None = None, end
             progress(fraction)
 
     with open_workspace(Path(path)) as ws:
-        inputs = load_inputs(ws)
+        inputs = load_inputs(ws, keep=False)    # the window's views keep results, not the facts
         step(0.35)
         frame = inputs["frame"]
         data: dict[str, Any]

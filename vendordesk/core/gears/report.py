@@ -19,9 +19,10 @@ newer partial week is reported (``partial_week``), not judged.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -248,6 +249,16 @@ class GearModel:
         model = cls(inputs, prepared=K.prepare(facts()))   # prepare() frees the facts once read
         model._take_po_lines(po_lines())
         model._take_manual(manual(), keep=False)
+        return model
+
+    def with_chargebacks(self, chargebacks: pd.DataFrame | None) -> GearModel:
+        """The same model with fresh chargebacks (a ticket edit): the prepared facts, manual KPIs and
+        PO lines are shared, not read or prepared again (a ``from_parts`` model has no facts to redo it)."""
+        model = copy.copy(self)
+        model.inputs = replace(self.inputs, chargebacks=chargebacks)
+        model.chargebacks = _chargeback_frame(chargebacks)
+        model._totals_all = K.weekly_totals(self.prepared, model.chargebacks)
+        model._manual_cache = {}
         return model
 
     def _take_manual(self, manual: pd.DataFrame | None, keep: bool = True) -> None:
