@@ -23,6 +23,7 @@ from typing import Any
 
 from vendordesk.core.parsed import EXTRA_COLUMNS, KEY_COLUMNS, PRODUCT_COLUMNS, ParsedReport
 from vendordesk.store.db import Workspace
+from vendordesk.store.fact_series import KEYED, SPAN_UPDATE, SeriesIds, keyed_upsert, physical
 
 Row = tuple[Any, ...]
 _PK = ("asin", "marketplace_id", "distributor_view", "selling_program", "grain", "period_start")
@@ -37,6 +38,9 @@ def merge_sql(table: str, columns: tuple[str, ...], additive: frozenset[str], im
     for column in names:
         if column in _PK:
             continue
+        if column == "period_end" and table in KEYED:
+            updates.append(SPAN_UPDATE)
+            continue
         new = f"excluded.{column}"
         if column in additive:
             updates.append(f"{column} = CASE WHEN {mine} AND {column} IS NOT NULL AND {new} IS NOT NULL "
@@ -46,6 +50,8 @@ def merge_sql(table: str, columns: tuple[str, ...], additive: frozenset[str], im
         else:
             updates.append(f"{column} = CASE WHEN {mine} THEN COALESCE({new}, {column}) ELSE {new} END")
     updates.append(f"import_id = {int(import_id)}")
+    if table in KEYED:
+        return keyed_upsert(table, columns, updates, import_id)
     return (f"INSERT INTO {table} ({', '.join(names)}, import_id) VALUES ({', '.join('?' * len(names))}, "
             f"{int(import_id)}) ON CONFLICT ({', '.join(_PK)}) DO UPDATE SET {', '.join(updates)}")
 
@@ -59,6 +65,7 @@ class FactWriter:
         self.import_id: int | None = None
         self._stack = ExitStack()
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._series: SeriesIds | None = None
 
     @property
     def started(self) -> bool:
@@ -99,6 +106,10 @@ class FactWriter:
         if sql is None:
             sql = self._sql[(table, columns)] = merge_sql(table, columns, additive, self._id())
         rows.sort(key=_key_of)      # key order keeps B-tree inserts local; repeats keep their order
+        if table in KEYED:
+            if self._series is None:
+                self._series = SeriesIds(self._conn)
+            rows = self._series.keyed(rows)
         self._conn.executemany(sql, rows)
 
     def extras(self, rows: list[Row]) -> None:
@@ -120,15 +131,15 @@ class FactWriter:
 
     def set_currency(self, tables: tuple[str, ...], currency: str | None) -> None:
         for table in tables:
-            self._conn.execute(f"UPDATE {table} SET currency = ? WHERE import_id = ?", (currency, self._id()))
+            self._conn.execute(f"UPDATE {physical(table)} SET currency = ? WHERE import_id = ?", (currency, self._id()))
 
     def all_zero(self, table: str, column: str) -> bool:
-        row = self._conn.execute(f"SELECT 1 FROM {table} WHERE import_id = ? AND {column} <> 0 LIMIT 1",
+        row = self._conn.execute(f"SELECT 1 FROM {physical(table)} WHERE import_id = ? AND {column} <> 0 LIMIT 1",
                                  (self._id(),)).fetchone()
         return row is None
 
     def clear(self, table: str, column: str) -> None:
-        self._conn.execute(f"UPDATE {table} SET {column} = NULL WHERE import_id = ?", (self._id(),))
+        self._conn.execute(f"UPDATE {physical(table)} SET {column} = NULL WHERE import_id = ?", (self._id(),))
 
     def finish(self, report: ParsedReport) -> int:
         """Record the counts and warnings, then commit; returns the import id."""

@@ -1,0 +1,68 @@
+"""The weekly fact tables keep their text key once (migration 0009).
+
+``sales_facts``, ``traffic_facts``, ``inventory_facts`` and ``net_ppm_facts`` are views; their rows
+live in ``<table>_k`` keyed by (series_id, day): series_id points at one row of ``fact_series``
+(asin, marketplace, view, program, grain), day is period_start as days since 1970-01-01 and span
+is period_end - period_start in days. Readers use the views. Writers use :class:`SeriesIds` and
+:func:`keyed_upsert`: a row ``KEY_COLUMNS + values`` becomes ``(series_id, period_start, period_end)
++ values`` in Python (a dict lookup) and SQLite turns the two dates into day and span.
+"""
+
+from __future__ import annotations
+
+import operator
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+KEYED = {t: f"{t}_k" for t in ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")}
+SERIES_COLUMNS = ("asin", "marketplace_id", "distributor_view", "selling_program", "grain")
+_series_of = operator.itemgetter(0, 1, 2, 3, 4)
+Key = tuple[str, str, str, str, str]
+
+
+def physical(table: str) -> str:
+    """The table that holds the rows of ``table`` (itself unless it is one of the keyed views)."""
+    return KEYED.get(table, table)
+
+
+def keyed_upsert(table: str, columns: Sequence[str], updates: Iterable[str], import_id: int) -> str:
+    """INSERT ... ON CONFLICT (series_id, day) DO UPDATE SET ``updates`` into ``table``'s keyed table.
+
+    The statement takes ``(series_id, period_start, period_end) + values of columns``; ``updates``
+    name the value columns as they are (``period_end`` becomes ``span``, see :func:`span_update`).
+    """
+    names = ("series_id", "day", "span", *columns, "import_id")
+    values = ("?1", "CAST(julianday(?2) - 2440587.5 AS INTEGER)", "CAST(julianday(?3) - julianday(?2) AS INTEGER)",
+              *(f"?{n}" for n in range(4, 4 + len(columns))), str(int(import_id)))
+    return (f"INSERT INTO {KEYED[table]} ({', '.join(names)}) VALUES ({', '.join(values)}) "
+            f"ON CONFLICT (series_id, day) DO UPDATE SET {', '.join(updates)}")
+
+
+SPAN_UPDATE = "span = excluded.span"
+
+
+class SeriesIds:
+    """The ids of fact_series, read once; new series are added in the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.ids: dict[tuple[Any, ...], int] = {
+            tuple(row[1:]): row[0] for row in conn.execute(f"SELECT id, {', '.join(SERIES_COLUMNS)} FROM fact_series")}
+
+    def add(self, keys: Iterable[tuple[Any, ...]]) -> None:
+        """Give every series not seen yet an id, in key order (so a scan of a new workspace is in key order)."""
+        new = sorted(set(keys) - self.ids.keys())
+        for key in new:
+            cursor = self.conn.execute(f"INSERT INTO fact_series ({', '.join(SERIES_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
+                                       key)
+            self.ids[key] = int(cursor.lastrowid or 0)
+
+    def keyed(self, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+        """``KEY_COLUMNS + values`` rows as ``(series_id, period_start, period_end) + values``."""
+        ids = self.ids
+        try:
+            return [(ids[_series_of(r)], *r[5:]) for r in rows]
+        except KeyError:
+            self.add(_series_of(r) for r in rows)
+            return [(ids[_series_of(r)], *r[5:]) for r in rows]
