@@ -69,12 +69,12 @@ _KEY = "asin, marketplace_id, distributor_view, selling_program, grain, period_s
 
 def _keyed_insert(name: str) -> str:
     """The demo's INSERT of a keyed fact table (store.fact_series) into its physical table."""
-    from vendordesk.store.fact_series import KEYED
+    from vendordesk.store.fact_series import KEY_VALUES, KEYED
 
-    columns = re.search(r"\((.*?)\) VALUES", INSERTS[name].replace(_KEY, "")).group(1).split(", ")
-    values = ["?1", "CAST(julianday(?2) - 2440587.5 AS INTEGER)", "CAST(julianday(?3) - julianday(?2) AS INTEGER)",
-              *(f"?{n}" for n in range(4, 4 + len(columns)))]
-    return (f"INSERT INTO {KEYED[name]}(series_id, day, span, {', '.join(columns)}) "
+    match = re.search(r"\((.*?)\) VALUES", INSERTS[name].replace(_KEY, ""))
+    columns = match.group(1).split(", ") if match else []
+    values = [*KEY_VALUES, *(f"?{n}" for n in range(4, 4 + len(columns)))]
+    return (f"INSERT INTO {KEYED[name]}(series_id, day, span, period_end, {', '.join(columns)}) "
             f"VALUES ({', '.join(values)})")
 
 

@@ -3,7 +3,7 @@
 ``sales_facts``, ``traffic_facts``, ``inventory_facts`` and ``net_ppm_facts`` are views; their rows
 live in ``<table>_k`` keyed by (series_id, day): series_id points at one row of ``fact_series``
 (asin, marketplace, view, program, grain), day is period_start as days since 1970-01-01 and span
-is period_end - period_start in days. Readers use the views. Writers use :class:`SeriesIds` and
+is period_end - period_start in days (period_end is stored only when it is no ISO date). Readers use the views. Writers use :class:`SeriesIds` and
 :func:`keyed_upsert`: a row ``KEY_COLUMNS + values`` becomes ``(series_id, period_start, period_end)
 + values`` in Python (a dict lookup) and SQLite turns the two dates into day and span.
 """
@@ -18,12 +18,23 @@ from typing import Any
 KEYED = {t: f"{t}_k" for t in ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")}
 SERIES_COLUMNS = ("asin", "marketplace_id", "distributor_view", "selling_program", "grain")
 _series_of = operator.itemgetter(0, 1, 2, 3, 4)
-Key = tuple[str, str, str, str, str]
+# series_id, day, span and period_end from the parameters ?1 series id, ?2 period_start, ?3 period_end
+# (see migration 0009: a period_start that is no ISO date fails NOT NULL on day, a period_end that
+# is none is kept as text)
+KEY_VALUES = ("?1", "CASE WHEN date(?2) IS ?2 THEN CAST(julianday(?2) - 2440587.5 AS INTEGER) END",
+              "CASE WHEN date(?3) IS ?3 THEN CAST(julianday(?3) - julianday(?2) AS INTEGER) END",
+              "CASE WHEN date(?3) IS ?3 THEN NULL ELSE ?3 END")
 
 
-def physical(table: str) -> str:
+def is_keyed(conn: sqlite3.Connection) -> bool:
+    """Whether the workspace is at schema 9 or later (a connection opened below it, in tests of
+    the migrations, writes the old tables the old way)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fact_series'").fetchone() is not None
+
+
+def physical(table: str, keyed: bool = True) -> str:
     """The table that holds the rows of ``table`` (itself unless it is one of the keyed views)."""
-    return KEYED.get(table, table)
+    return KEYED.get(table, table) if keyed else table
 
 
 def keyed_upsert(table: str, columns: Sequence[str], updates: Iterable[str], import_id: int) -> str:
@@ -32,14 +43,13 @@ def keyed_upsert(table: str, columns: Sequence[str], updates: Iterable[str], imp
     The statement takes ``(series_id, period_start, period_end) + values of columns``; ``updates``
     name the value columns as they are (``period_end`` becomes ``span``, see :func:`span_update`).
     """
-    names = ("series_id", "day", "span", *columns, "import_id")
-    values = ("?1", "CAST(julianday(?2) - 2440587.5 AS INTEGER)", "CAST(julianday(?3) - julianday(?2) AS INTEGER)",
-              *(f"?{n}" for n in range(4, 4 + len(columns))), str(int(import_id)))
+    names = ("series_id", "day", "span", "period_end", *columns, "import_id")
+    values = (*KEY_VALUES, *(f"?{n}" for n in range(4, 4 + len(columns))), str(int(import_id)))
     return (f"INSERT INTO {KEYED[table]} ({', '.join(names)}) VALUES ({', '.join(values)}) "
             f"ON CONFLICT (series_id, day) DO UPDATE SET {', '.join(updates)}")
 
 
-SPAN_UPDATE = "span = excluded.span"
+SPAN_UPDATE = "span = excluded.span, period_end = excluded.period_end"
 
 
 class SeriesIds:
