@@ -53,20 +53,31 @@ SPAN_UPDATE = "span = excluded.span, period_end = excluded.period_end"
 
 
 class SeriesIds:
-    """The ids of fact_series, read once; new series are added in the caller's transaction."""
+    """Series ids for the caller's transaction: looked up (or added) when a chunk names a series
+    not seen lately. At most ``KEEP`` are remembered, so an import's memory does not grow with the
+    number of ASINs in the file (tests/ingest/test_import_streaming.py)."""
+
+    KEEP = 2048
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.ids: dict[tuple[Any, ...], int] = {
-            tuple(row[1:]): row[0] for row in conn.execute(f"SELECT id, {', '.join(SERIES_COLUMNS)} FROM fact_series")}
+        self.ids: dict[tuple[Any, ...], int] = {}
+        names = " AND ".join(f"{c} = ?" for c in SERIES_COLUMNS)
+        self._find = f"SELECT id FROM fact_series WHERE {names}"
+        self._add = f"INSERT INTO fact_series ({', '.join(SERIES_COLUMNS)}) VALUES (?, ?, ?, ?, ?)"
 
     def add(self, keys: Iterable[tuple[Any, ...]]) -> None:
-        """Give every series not seen yet an id, in key order (so a scan of a new workspace is in key order)."""
-        new = sorted(set(keys) - self.ids.keys())
+        """Find or add these series; new ones get their ids in key order (so a scan of a new
+        workspace returns the rows in the order of the text key, as up to schema 8)."""
+        wanted = set(keys)
+        new = sorted(wanted - self.ids.keys())
+        if len(self.ids) + len(new) > self.KEEP:
+            self.ids.clear()
+            new = sorted(wanted)
+        conn, ids = self.conn, self.ids
         for key in new:
-            cursor = self.conn.execute(f"INSERT INTO fact_series ({', '.join(SERIES_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
-                                       key)
-            self.ids[key] = int(cursor.lastrowid or 0)
+            row = conn.execute(self._find, key).fetchone()
+            ids[key] = int(row[0]) if row else int(conn.execute(self._add, key).lastrowid or 0)
 
     def keyed(self, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
         """``KEY_COLUMNS + values`` rows as ``(series_id, period_start, period_end) + values``."""
@@ -75,4 +86,5 @@ class SeriesIds:
             return [(ids[_series_of(r)], *r[5:]) for r in rows]
         except KeyError:
             self.add(_series_of(r) for r in rows)
+            ids = self.ids
             return [(ids[_series_of(r)], *r[5:]) for r in rows]
