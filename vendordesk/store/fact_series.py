@@ -3,7 +3,7 @@
 ``sales_facts``, ``traffic_facts``, ``inventory_facts`` and ``net_ppm_facts`` are views; their rows
 live in ``<table>_k`` keyed by (series_id, day): series_id points at one row of ``fact_series``
 (asin, marketplace, view, program, grain), day is period_start as days since 1970-01-01 and span
-is period_end - period_start in days (period_end is stored only when it is no ISO date). Readers use the views. Writers use :class:`SeriesIds` and
+is period_end - period_start in days (a period that is no ISO date, an hour, is stored as its text). Readers use the views. Writers use :class:`SeriesIds` and
 :func:`keyed_upsert`: a row ``KEY_COLUMNS + values`` becomes ``(series_id, period_start, period_end)
 + values`` in Python (a dict lookup) and SQLite turns the two dates into day and span.
 """
@@ -19,11 +19,10 @@ KEYED = {t: f"{t}_k" for t in ("sales_facts", "traffic_facts", "inventory_facts"
 SERIES_COLUMNS = ("asin", "marketplace_id", "distributor_view", "selling_program", "grain")
 _series_of = operator.itemgetter(0, 1, 2, 3, 4)
 # series_id, day, span and period_end from the parameters ?1 series id, ?2 period_start, ?3 period_end
-# (see migration 0009: a period_start that is no ISO date fails NOT NULL on day, a period_end that
-# is none is kept as text)
-KEY_VALUES = ("?1", "CASE WHEN date(?2) IS ?2 THEN CAST(julianday(?2) - 2440587.5 AS INTEGER) END",
-              "CASE WHEN date(?3) IS ?3 THEN CAST(julianday(?3) - julianday(?2) AS INTEGER) END",
-              "CASE WHEN date(?3) IS ?3 THEN NULL ELSE ?3 END")
+# (see migration 0009: a period that is no ISO date, an hour of the real-time reports, keeps its text)
+KEY_VALUES = ("?1", "CASE WHEN date(?2) IS ?2 THEN CAST(julianday(?2) - 2440587.5 AS INTEGER) ELSE ?2 END",
+              "CASE WHEN date(?2) IS ?2 AND date(?3) IS ?3 THEN CAST(julianday(?3) - julianday(?2) AS INTEGER) END",
+              "CASE WHEN date(?2) IS ?2 AND date(?3) IS ?3 THEN NULL ELSE ?3 END")
 
 
 def is_keyed(conn: sqlite3.Connection) -> bool:
