@@ -32,6 +32,8 @@ CELL = 4
 # the demo's key: ASIN 10 + marketplace 'A1PA6795UKMFR9' 14 + 'MANUFACTURING' 13 + 'RETAIL' 6
 # + 'week' 4 + two ISO dates 20 = 67 bytes
 KEY = 10 + 14 + 13 + 6 + 4 + 20
+# since schema 9 (fact_series) the weekly fact tables key a row by series id, day and span: <= 5 bytes
+KEY_INTS = 2 + 2 + 1
 
 
 def _record(text: int, reals: int, columns: int) -> int:
@@ -55,20 +57,36 @@ def _bytes_of(conn: sqlite3.Connection, tables: tuple[str, ...]) -> int:
                         f"WHERE tbl_name IN ({marks}))", tables).fetchone()[0]
 
 
-def test_the_weekly_facts_cost_at_most_645_bytes_per_asin_week(demo):
-    # one row per ASIN-week in each of the four tables (the demo writes these columns):
-    #   sales     key + 'EUR' 3, 6 REALs, 15 columns            -> 67 + 3 + 48 + 16 + 4 = 138
-    #   traffic   key, 1 REAL, 9 columns                         -> 67 + 8 + 10 + 4      =  89
-    #   inventory key + 'EUR' 3, 13 REALs, 29 columns           -> 67 + 3 + 104 + 30 + 4 = 208
-    #   net PPM   key, 3 REALs, 11 columns                      -> 67 + 24 + 12 + 4     = 107
-    # 542 bytes / 0.84 fill = 645. The import_id indexes of schema 7 added 4 x ~70 = 280 (764 in all).
-    per_week = (_record(KEY + 3, 6, 15) + _record(KEY, 1, 9) + _record(KEY + 3, 13, 29) + _record(KEY, 3, 11))
-    assert per_week == 542
+def test_the_weekly_facts_cost_at_most_335_bytes_per_asin_week(demo):
+    # Schema 9 keeps the text key once per series (fact_series); a row's key is three integers:
+    # series id <= 2 bytes (up to 32,767 series), day 20,000-ish = 2 bytes, span 6 = 1 byte -> 5,
+    # and period_end NULL (0 bytes, its header byte counted with the columns).
+    # One row per ASIN-week in each of the four tables (the demo writes these columns):
+    #   sales     5 + 'EUR' 3, 6 REALs, 12 columns              -> 8 + 48 + 13 + 4   =  73
+    #   traffic   5, 1 REAL, 6 columns                          -> 5 + 8 + 7 + 4     =  24
+    #   inventory 5 + 'EUR' 3, 13 REALs, 26 columns             -> 8 + 104 + 27 + 4  = 143
+    #   net PPM   5, 3 REALs, 8 columns                         -> 5 + 24 + 9 + 4    =  42
+    # 282 bytes / 0.84 fill = 335. Schema 8 repeated the 67 bytes of text key in every row
+    # (542 / 0.84 = 645 then).
+    per_week = (_record(KEY_INTS + 3, 6, 12) + _record(KEY_INTS, 1, 6) + _record(KEY_INTS + 3, 13, 26)
+                + _record(KEY_INTS, 3, 8))
+    assert per_week == 282
     rows = demo.execute("SELECT COUNT(*) FROM sales_facts").fetchone()[0]
     for table in ("traffic_facts", "inventory_facts", "net_ppm_facts"):
         assert demo.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == rows
-    stored = _bytes_of(demo, ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts"))
-    assert stored / rows <= math.floor(per_week / FILL) == 645
+    stored = _bytes_of(demo, ("sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k"))
+    assert stored / rows <= math.floor(per_week / FILL) == 335
+
+
+def test_each_series_keeps_its_text_key_once(demo):
+    # 30 ASINs (the demo writes no account rows), one marketplace, view, program and grain -> 30 series
+    assert demo.execute("SELECT COUNT(*) FROM fact_series").fetchone()[0] == 30
+    assert demo.execute("SELECT COUNT(*) FROM (SELECT DISTINCT series_id FROM sales_facts_k)").fetchone()[0] == 30
+    columns = {r[1] for t in ("sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k")
+               for r in demo.execute(f"PRAGMA table_info({t})")}
+    assert not columns & {"asin", "marketplace_id", "distributor_view", "selling_program", "grain", "period_start"}
+    # every demo period_end is its period_start + 6, so none is kept as text
+    assert demo.execute("SELECT COUNT(*) FROM sales_facts_k WHERE period_end IS NOT NULL OR span <> 6").fetchone() == (0,)
 
 
 def test_a_forecast_row_costs_at_most_128_bytes(demo):
@@ -91,7 +109,7 @@ def test_a_manual_kpi_costs_at_most_85_bytes(demo):
 
 
 def test_no_fact_table_keeps_a_second_copy_of_its_key(demo):
-    owned = ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts", "extra_facts",
+    owned = ("sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k", "extra_facts",
              "amazon_forecasts", "manual_kpis")
     marks = ", ".join("?" * len(owned))
     indexes = demo.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks})",
@@ -129,11 +147,16 @@ def _schema_7(path) -> Workspace:
     return Workspace(path, conn)
 
 
+KEYED = ("fact_series", "sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k")
+
+
 def _dump(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every row of every table except the snapshot cache, in a fixed order (the schema marker
-    names the VendorDesk version that migrated, so it is left out)."""
-    tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                         "name NOT IN ('facts_snapshot', 'sqlite_sequence') ORDER BY name")]
+    names the VendorDesk version that migrated, so it is left out). The weekly fact tables are
+    read by their names, views since schema 9, so a schema-7 and a schema-9 dump compare."""
+    tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND "
+                                         "name NOT IN ('facts_snapshot', 'sqlite_sequence') ORDER BY name")
+              if n not in KEYED]
     rows = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     rows["meta"] = [r for r in rows["meta"] if r[0] != SCHEMA_MARKER]
     return rows
@@ -233,7 +256,7 @@ def test_the_snapshot_decodes_to_the_frame_it_was_built_from(workspace):
 
 # ---- undo does what the foreign keys on report_imports would do -----------------------------------
 
-UNDONE_BY_HAND = {"sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts", "extra_facts",
+UNDONE_BY_HAND = {"sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k", "extra_facts",
                   "amazon_forecasts", "purchase_orders", "chargebacks", "raw_reports"}
 
 

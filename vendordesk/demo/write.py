@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 INSERTS = {
@@ -63,6 +64,20 @@ INSERTS = {
 }
 
 
+_KEY = "asin, marketplace_id, distributor_view, selling_program, grain, period_start, period_end, "
+
+
+def _keyed_insert(name: str) -> str:
+    """The demo's INSERT of a keyed fact table (store.fact_series) into its physical table."""
+    from vendordesk.store.fact_series import KEY_VALUES, KEYED
+
+    match = re.search(r"\((.*?)\) VALUES", INSERTS[name].replace(_KEY, ""))
+    columns = match.group(1).split(", ") if match else []
+    values = [*KEY_VALUES, *(f"?{n}" for n in range(4, 4 + len(columns)))]
+    return (f"INSERT INTO {KEYED[name]}(series_id, day, span, period_end, {', '.join(columns)}) "
+            f"VALUES ({', '.join(values)})")
+
+
 def insert_import(conn: sqlite3.Connection, first: str, last: str, rows: int, asins: int, stamp: str) -> int:
     cur = conn.execute(
         "INSERT INTO report_imports(source, file_name, report_type, distributor_view, selling_program, grain, "
@@ -95,10 +110,16 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progr
                            f"AND tbl_name IN ({marks}) ORDER BY name", names).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
+    from vendordesk.store.fact_series import KEYED, SeriesIds
+
     total, done = sum(len(tables[n]) for n in names) or 1, [0]
+    series = SeriesIds(conn)
+    series.add(tuple(r[:5]) for n in names if n in KEYED for r in tables[n])   # ids in key order
     for name in names:
-        rows = tables[name]
-        conn.executemany(INSERTS[name], _counted(rows, done, total, progress) if progress else rows)
+        rows, sql = tables[name], INSERTS[name]
+        if name in KEYED:
+            rows, sql = series.keyed(rows), _keyed_insert(name)
+        conn.executemany(sql, _counted(rows, done, total, progress) if progress else rows)
     for _, sql in indexes:
         conn.execute(sql)
     if progress:

@@ -27,6 +27,7 @@ from vendordesk.core.parsed import (
     ParsedReport,
 )
 from vendordesk.store.db import Workspace
+from vendordesk.store.fact_series import KEYED, SPAN_UPDATE, SeriesIds, is_keyed, keyed_upsert, physical
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -126,9 +127,16 @@ def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None,
                progress: Callable[[float], None] | None, done: list[int], total: int) -> int:
     with ws.transaction() as conn:
         import_id = insert_import(conn, report, file_hash)
+        series = SeriesIds(conn) if is_keyed(conn) else None
         for table, block in report.blocks.items():
-            sql = upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
             block.rows.sort(key=_key_of)  # key order keeps B-tree inserts local
+            if table in KEYED and series is not None:
+                updates = [SPAN_UPDATE, *(f"{c} = excluded.{c}" for c in block.columns), "import_id = excluded.import_id"]
+                sql = keyed_upsert(table, block.columns, updates, import_id)
+                for chunk in _chunks(block.rows, progress, done, total):
+                    conn.executemany(sql, series.keyed(chunk))
+                continue
+            sql = upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
             for chunk in _chunks(block.rows, progress, done, total):
                 conn.executemany(sql, chunk)
         if report.extras:
@@ -172,7 +180,7 @@ def _drop_earlier_same_file(conn: sqlite3.Connection, file_hash: str, import_id:
     for (old_id,) in conn.execute("SELECT id FROM report_imports WHERE file_hash = ? AND id <> ?",
                                   (file_hash, import_id)).fetchall():
         for table in OWNED_TABLES:
-            conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (old_id,))
+            conn.execute(f"DELETE FROM {physical(table, is_keyed(conn))} WHERE import_id = ?", (old_id,))
         conn.execute("UPDATE purchase_orders SET import_id = NULL WHERE import_id = ?", (old_id,))
         conn.execute("DELETE FROM report_imports WHERE id = ?", (old_id,))
 
@@ -242,8 +250,9 @@ def facts_owned(ws: Workspace, import_id: int) -> int:
     hit = _OWNED.get(str(ws.path))
     if hit is None or hit[0] != state:
         counts: dict[int, int] = {}
+        keyed = is_keyed(conn)
         for table in OWNED_TABLES + ("purchase_orders",):
-            for owner, count in conn.execute(f"SELECT import_id, COUNT(*) FROM {table} "
+            for owner, count in conn.execute(f"SELECT import_id, COUNT(*) FROM {physical(table, keyed)} "
                                              "WHERE import_id IS NOT NULL GROUP BY import_id"):
                 counts[owner] = counts.get(owner, 0) + count
         _OWNED.clear()      # the open workspace's counts only
@@ -265,9 +274,10 @@ def undo_import(ws: Workspace, import_id: int) -> int:
         with ws.transaction() as conn:
             if not conn.execute("SELECT 1 FROM report_imports WHERE id = ?", (import_id,)).fetchone():
                 return 0
-            removed = 0
+            removed, keyed = 0, is_keyed(conn)
             for table in OWNED_TABLES:         # ON DELETE CASCADE
-                removed += conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,)).rowcount
+                removed += conn.execute(f"DELETE FROM {physical(table, keyed)} WHERE import_id = ?",
+                                        (import_id,)).rowcount
             # its purchase orders go with their lines (po_lines: ON DELETE CASCADE)
             conn.execute("DELETE FROM po_lines WHERE po_number IN "
                          "(SELECT po_number FROM purchase_orders WHERE import_id = ?)", (import_id,))

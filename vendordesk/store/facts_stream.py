@@ -23,19 +23,26 @@ from typing import Any
 
 from vendordesk.core.parsed import EXTRA_COLUMNS, KEY_COLUMNS, PRODUCT_COLUMNS, ParsedReport
 from vendordesk.store.db import Workspace
+from vendordesk.store.fact_series import KEYED, SPAN_UPDATE, SeriesIds, is_keyed, keyed_upsert, physical
 
 Row = tuple[Any, ...]
 _PK = ("asin", "marketplace_id", "distributor_view", "selling_program", "grain", "period_start")
 _key_of = operator.itemgetter(0, 1, 2, 3, 4, 5)
 
 
-def merge_sql(table: str, columns: tuple[str, ...], additive: frozenset[str], import_id: int) -> str:
-    """An upsert that replaces an earlier import's row and merges a repeat within this import."""
+def merge_sql(table: str, columns: tuple[str, ...], additive: frozenset[str], import_id: int,
+              keyed: bool = True) -> str:
+    """An upsert that replaces an earlier import's row and merges a repeat within this import
+    (``keyed``: into the table's keyed table of schema 9, whose rows are ``SeriesIds.keyed``)."""
+    keyed = keyed and table in KEYED
     mine = f"import_id = {int(import_id)}"
     names = KEY_COLUMNS + columns
     updates = []
     for column in names:
         if column in _PK:
+            continue
+        if column == "period_end" and keyed:
+            updates.append(SPAN_UPDATE)
             continue
         new = f"excluded.{column}"
         if column in additive:
@@ -46,6 +53,8 @@ def merge_sql(table: str, columns: tuple[str, ...], additive: frozenset[str], im
         else:
             updates.append(f"{column} = CASE WHEN {mine} THEN COALESCE({new}, {column}) ELSE {new} END")
     updates.append(f"import_id = {int(import_id)}")
+    if keyed:
+        return keyed_upsert(table, columns, updates, import_id)
     return (f"INSERT INTO {table} ({', '.join(names)}, import_id) VALUES ({', '.join('?' * len(names))}, "
             f"{int(import_id)}) ON CONFLICT ({', '.join(_PK)}) DO UPDATE SET {', '.join(updates)}")
 
@@ -59,6 +68,7 @@ class FactWriter:
         self.import_id: int | None = None
         self._stack = ExitStack()
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._series: SeriesIds | None = None
 
     @property
     def started(self) -> bool:
@@ -91,14 +101,18 @@ class FactWriter:
         self._stack.callback(conn.execute, f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         self._stack.enter_context(self.ws.transaction())
         self.import_id = insert_import(conn, report, self.file_hash)
+        self._series = SeriesIds(conn) if is_keyed(conn) else None
 
     def facts(self, table: str, columns: tuple[str, ...], additive: frozenset[str], rows: list[Row]) -> None:
         if not rows:
             return
         sql = self._sql.get((table, columns))
         if sql is None:
-            sql = self._sql[(table, columns)] = merge_sql(table, columns, additive, self._id())
+            sql = self._sql[(table, columns)] = merge_sql(table, columns, additive, self._id(),
+                                                          self._series is not None)
         rows.sort(key=_key_of)      # key order keeps B-tree inserts local; repeats keep their order
+        if table in KEYED and self._series is not None:
+            rows = self._series.keyed(rows)
         self._conn.executemany(sql, rows)
 
     def extras(self, rows: list[Row]) -> None:
@@ -118,17 +132,21 @@ class FactWriter:
         if self._progress is not None:
             self._progress(fraction)
 
+    def _table(self, table: str) -> str:
+        return physical(table, self._series is not None)
+
     def set_currency(self, tables: tuple[str, ...], currency: str | None) -> None:
         for table in tables:
-            self._conn.execute(f"UPDATE {table} SET currency = ? WHERE import_id = ?", (currency, self._id()))
+            self._conn.execute(f"UPDATE {self._table(table)} SET currency = ? WHERE import_id = ?",
+                               (currency, self._id()))
 
     def all_zero(self, table: str, column: str) -> bool:
-        row = self._conn.execute(f"SELECT 1 FROM {table} WHERE import_id = ? AND {column} <> 0 LIMIT 1",
+        row = self._conn.execute(f"SELECT 1 FROM {self._table(table)} WHERE import_id = ? AND {column} <> 0 LIMIT 1",
                                  (self._id(),)).fetchone()
         return row is None
 
     def clear(self, table: str, column: str) -> None:
-        self._conn.execute(f"UPDATE {table} SET {column} = NULL WHERE import_id = ?", (self._id(),))
+        self._conn.execute(f"UPDATE {self._table(table)} SET {column} = NULL WHERE import_id = ?", (self._id(),))
 
     def finish(self, report: ParsedReport) -> int:
         """Record the counts and warnings, then commit; returns the import id."""
