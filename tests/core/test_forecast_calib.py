@@ -153,7 +153,7 @@ def test_an_asins_own_record_counts_as_much_as_its_halves_agree():
 
 
 def _errors(ours, amazon, actual):
-    o, a = rv._to_buckets(ours), rv._to_buckets(amazon)
+    o, a = rv.to_buckets(ours), rv.to_buckets(amazon)
     shared = ~np.isnan(o) & ~np.isnan(a) & ~np.isnan(actual)[:, :, None]
     return (np.where(shared, np.abs(o - actual[:, :, None]), 0.0), np.where(shared, np.abs(a - actual[:, :, None]), 0.0),
             shared)
@@ -215,3 +215,22 @@ def test_blend_bands_narrow_from_the_spread_they_were_calibrated_on():
     w = np.full((2, 4), 0.5)
     assert rv.spread_ratio(ours, amazon, actual, w, calibrated) == pytest.approx([0.7] * 4)
     assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.875] * 4)
+
+
+def test_bucketed_inputs_give_the_same_weights_and_spread_as_raw_ones():
+    # the forecast buckets its (series, weeks, 13) arrays as soon as they are made (memory);
+    # weights and spread must not change by it
+    rng = np.random.default_rng(5)
+    n, t = 6, 40
+    actual = rng.gamma(5.0, 20.0, (n, t))
+    ours = actual[:, :, None] * rng.lognormal(0.0, 0.2, (n, t, rv.HORIZON))
+    amazon = actual[:, :, None] * rng.lognormal(0.0, 0.15, (n, t, rv.HORIZON))
+    calibrated = actual[:, :, None] * rng.lognormal(0.0, 0.25, (n, t, rv.HORIZON))
+    ours[:, :10] = np.nan                                        # weeks before any origin
+    amazon[::2, :, 5:] = np.nan                                  # Amazon missing at long horizons
+    w = rv.weights(ours, amazon, actual)
+    ob, ab, cb = rv.to_buckets(ours), rv.to_buckets(amazon), rv.to_buckets(calibrated)
+    assert np.array_equal(rv.weights(ob, ab, actual, bucketed=True), w)
+    assert np.array_equal(rv.spread_ratio(ob, ab, actual, w, cb, bucketed=True),
+                          rv.spread_ratio(ours, amazon, actual, w, calibrated))
+    assert w.any()                                               # Amazon's weight is not all zero

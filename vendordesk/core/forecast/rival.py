@@ -78,7 +78,7 @@ def ours_by_horizon(kept: list[tuple[int, np.ndarray]], shape: tuple[int, int]) 
     return out
 
 
-def _to_buckets(a: np.ndarray) -> np.ndarray:
+def to_buckets(a: np.ndarray) -> np.ndarray:
     """(series, weeks, HORIZON) -> (series, weeks, buckets): mean over the horizons of a bucket."""
     b = bucket(HORIZON)
     out = np.full(a.shape[:2] + (len(BUCKETS),), np.nan)
@@ -91,14 +91,16 @@ def _to_buckets(a: np.ndarray) -> np.ndarray:
     return out
 
 
-def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray) -> np.ndarray:
+def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, bucketed: bool = False) -> np.ndarray:
     """Amazon's weight per (series, bucket); 0 where there is too little to compare.
 
     Both are compared on the same target weeks within the same horizon bucket (our origins
     are 4 weeks apart, Amazon's generations weekly, so exact horizons rarely meet).
+    ``bucketed``: ``ours`` and ``amazon`` are already ``to_buckets``'s (series, weeks, buckets).
     """
     n = ours.shape[0]
-    ours, amazon = _to_buckets(ours), _to_buckets(amazon)
+    if not bucketed:
+        ours, amazon = to_buckets(ours), to_buckets(amazon)
     shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(actual)[:, :, None]
     eo = np.where(shared, np.abs(ours - actual[:, :, None]), 0.0)
     ea = np.where(shared, np.abs(amazon - actual[:, :, None]), 0.0)
@@ -149,7 +151,7 @@ def asin_shrink(eo: np.ndarray, ea: np.ndarray, shared: np.ndarray) -> float:
 
 
 def spread_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, w: np.ndarray,
-                 calibrated: np.ndarray | None = None) -> np.ndarray:
+                 calibrated: np.ndarray | None = None, bucketed: bool = False) -> np.ndarray:
     """Per horizon bucket, how much narrower the blend's errors have been than ours alone:
     sum |blend - actual| / sum |ours - actual| over the shared past ASIN-weeks, with blend =
     (1 - w) x ours + w x Amazon's (the weights of ``weights``); within [MIN_SPREAD, 1], 1 where
@@ -159,9 +161,11 @@ def spread_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, w: np
     four demo seeds). ``calibrated``: our past forecasts as the bands were calibrated on (models
     chosen on all weeks), when ``ours`` are others (chosen without the weeks they score, run.py):
     the denominator is theirs, so the ratio turns the calibrated spread into the blend's.
-    Shapes as ``weights``'s inputs."""
-    ours, amazon = _to_buckets(ours), _to_buckets(amazon)
-    base = ours if calibrated is None else _to_buckets(calibrated)
+    Shapes as ``weights``'s inputs (``bucketed`` as there, for all three)."""
+    if not bucketed:
+        ours, amazon = to_buckets(ours), to_buckets(amazon)
+        calibrated = None if calibrated is None else to_buckets(calibrated)
+    base = ours if calibrated is None else calibrated
     shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(base) & ~np.isnan(actual)[:, :, None]
     blend = (1 - w[:, None, :]) * ours + w[:, None, :] * amazon
     A = actual[:, :, None]
