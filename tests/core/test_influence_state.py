@@ -336,3 +336,27 @@ def test_exogenous_oos_counts_the_weeks_whose_stock_covered_the_demand():
          "sellable_on_hand_inventory_units": np.array([[50, 1000], [52, 1000], [0, 1000], [40, 1000], [94, 1000.0]]),
          "net_received_inventory_units": np.array([[0, 99], [100, 99], [45, 99], [90, 99], [150, 99.0]])}
     assert exogenous_oos(p) == pytest.approx([(0.06 + 8 * 0.1 / 6) / 10, (0.04 + 8 * 0.1 / 6) / 12])
+
+
+def test_calibration_of_an_account_with_an_asin_without_numbers_warns_nothing():
+    # a big account has ASINs listed with no sales or supply numbers yet: each fit's column of that
+    # ASIN is all NaN, which numpy reports as "Mean of empty slice" on stderr of `vendordesk
+    # calibrate`; the link values are NaN-aware already, so the warning only alarms the user
+    import warnings
+
+    from vendordesk.core.influence.calibration import COLUMNS, calibrate
+
+    weeks = [(dt.date(2025, 1, 5) + dt.timedelta(weeks=i)).isoformat() for i in range(60)]
+    rng = np.random.default_rng(8)
+    rows = []
+    for j in range(12):
+        for w in weeks:
+            values = {c: float(rng.uniform(50, 150)) for c in COLUMNS}
+            values.update({"procurable_product_out_of_stock_rate": 0.05, "vendor_confirmation_rate": 0.9,
+                           "receive_fill_rate": 0.95, "net_pure_product_margin": 0.4})
+            rows.append({"asin": f"B0{j:08d}", "period_start": w, **values})
+    rows += [{"asin": "B0NEWNEWNEW", "period_start": w, **dict.fromkeys(COLUMNS, np.nan)} for w in weeks]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        result = calibrate(pd.DataFrame(rows))
+    assert result["asins"] == 13 and set(result["links"]) >= {"elasticity", "supply_noise"}

@@ -21,6 +21,7 @@ in cal_panels, the fits in cal_demand, cal_orders and cal_levels.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +47,14 @@ def calibrate(frame: pd.DataFrame | None, forecasts: pd.DataFrame | None = None,
               cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
     """{"links": {name: link}, "weeks", "asins", "first_week", "last_week"}.
     ``forecasts``: asin, week_start, mean_units (each week's first-week forecast)."""
+    with warnings.catch_warnings():     # an ASIN without numbers yet: its all-NaN columns are expected
+        warnings.filterwarnings("ignore", "Mean of empty slice|All-NaN slice|Degrees of freedom <= 0",
+                                RuntimeWarning)
+        return _calibrate(frame, forecasts, target, progress, cancelled)
+
+
+def _calibrate(frame: pd.DataFrame | None, forecasts: pd.DataFrame | None, target: float,
+               progress: Callable[[float], object] | None, cancelled: Callable[[], bool] | None) -> dict[str, Any]:
     step = progress or (lambda _f: None)
     if frame is None or frame.empty:
         return {"links": {name: link(name, note="no weekly history") for name in DEFAULTS}, "weeks": 0, "asins": 0, "first_week": None, "last_week": None}
