@@ -3,16 +3,12 @@ same facts, read every way the app reads them, and without the (grain, period_st
 
 from __future__ import annotations
 
-import sqlite3
-
+from tests.store.old_schema import workspace_at
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.store.db import (
-    SCHEMA_MARKER,
     Workspace,
     latest_version,
-    migrations,
     open_workspace,
-    split_statements,
 )
 from vendordesk.store.facts import facts_frame, write_report
 from vendordesk.store.facts_export import count_fact_rows, fact_asins, fact_blocks
@@ -42,13 +38,8 @@ def _everything(ws: Workspace) -> tuple:
 
 def test_a_schema_6_workspace_keeps_its_facts_at_schema_7(tmp_path):
     path = tmp_path / "v6.vendordesk"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for step in [m for m in migrations() if m.version <= 6]:
-        for statement in split_statements(step.sql):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {step.version}")
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, 'test')", (SCHEMA_MARKER,))
-    old = Workspace(path, conn)
+    old = workspace_at(path, 6)
+    conn = old.conn
     write_report(old, _report("2024-10-06", "2024-10-12"))
     write_report(old, _report("2024-10-13", "2024-10-13", grain="day"))   # rolled up into its week
     assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")} >= PERIOD_INDEXES

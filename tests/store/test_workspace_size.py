@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.store.old_schema import workspace_at
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.demo import build_demo
 from vendordesk.store import facts_snapshot
-from vendordesk.store.db import SCHEMA_MARKER, Workspace, latest_version, migrations, open_workspace, split_statements
+from vendordesk.store.db import SCHEMA_MARKER, Workspace, latest_version, open_workspace
 from vendordesk.store.facts import OWNED_TABLES, facts_frame, facts_owned, undo_import, write_report
 from vendordesk.store.facts_export import count_fact_rows, fact_asins, fact_blocks
 from vendordesk.store.facts_read import amazon_forecasts_frame, weekly_frame
@@ -137,16 +138,6 @@ def _report(week: str, end: str, units: float, name: str) -> ParsedReport:
     return report
 
 
-def _schema_7(path) -> Workspace:
-    conn = sqlite3.connect(path, isolation_level=None)
-    for step in [m for m in migrations() if m.version <= 7]:
-        for statement in split_statements(step.sql):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {step.version}")
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, 'test')", (SCHEMA_MARKER,))
-    return Workspace(path, conn)
-
-
 KEYED = ("fact_series", "sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k")
 
 
@@ -171,7 +162,7 @@ def _reads(ws: Workspace) -> tuple:
 
 def test_a_schema_7_workspace_keeps_every_number_and_can_still_undo(tmp_path):
     path = tmp_path / "v7.vendordesk"
-    old = _schema_7(path)
+    old = workspace_at(path, 7)
     first = write_report(old, _report("2024-10-06", "2024-10-12", 3.0, "a.json"))
     second = write_report(old, _report("2024-10-13", "2024-10-19", 5.0, "b.json"))
     old.conn.executemany("INSERT INTO manual_kpis (gear, kpi, asin, period_start, period_end, value) "

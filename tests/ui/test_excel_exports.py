@@ -69,17 +69,24 @@ def _never_the_install_folder(folders: list[Path]) -> None:
         assert Path.cwd() != folder
 
 
-# --- Tickets: cases, chargebacks, tasks, each filtered ---------------------------------------
-@pytest.fixture
-def tickets(qtbot, german, demo_workspace):
+def _german_tab(qtbot, tab_class, workspace):
+    """A tab of the demo in German at 1280×720, shown and loading."""
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.tickets.tab import TicketsTab
 
-    tab = TicketsTab(AppContext(demo_workspace, lang="de"))
+    tab = tab_class(AppContext(workspace, lang="de"))
     qtbot.addWidget(tab)
     tab.resize(1280, 720)
     tab.show()
     tab.ensure_loaded()
+    return tab
+
+
+# --- Tickets: cases, chargebacks, tasks, each filtered ---------------------------------------
+@pytest.fixture
+def tickets(qtbot, german, demo_workspace):
+    from vendordesk.ui.tickets.tab import TicketsTab
+
+    tab = _german_tab(qtbot, TicketsTab, demo_workspace)
     qtbot.waitUntil(lambda: all(p.model.frame() is not None for p in (tab.cases, tab.chargebacks, tab.tasks)),
                     timeout=20000)
     return tab
@@ -177,14 +184,9 @@ def test_the_gears_export_is_ready_for_excel(qtbot, german, make_window, demo_wo
 # --- Forecast and orders --------------------------------------------------------------------
 @pytest.fixture
 def forecast(qtbot, german, demo_workspace):
-    from vendordesk.ui.context import AppContext
     from vendordesk.ui.forecast.tab import ForecastTab
 
-    tab = ForecastTab(AppContext(demo_workspace, lang="de"))
-    qtbot.addWidget(tab)
-    tab.resize(1280, 720)
-    tab.show()
-    tab.ensure_loaded()
+    tab = _german_tab(qtbot, ForecastTab, demo_workspace)
     qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=120000)
     return tab
 
