@@ -79,16 +79,8 @@ def category_labels() -> dict[str, str]:
     return _CaseInsensitive(shown)
 
 
-class _CaseInsensitive(dict):
-    """Looks a stored value up as it is, then by ``core.tickets.category_key``."""
-
-    def get(self, key, default=None):
-        from vendordesk.core.tickets import category_key
-
-        if dict.__contains__(self, key):
-            return dict.__getitem__(self, key)
-        found = category_key(key)
-        return dict.get(self, found, default) if found else default
+class _Lookup(dict):
+    """A dict whose ``in`` and ``[]`` go through its own ``get`` (a key found another way)."""
 
     def __contains__(self, key):
         return self.get(key) is not None
@@ -98,6 +90,18 @@ class _CaseInsensitive(dict):
         if value is None:
             raise KeyError(key)
         return value
+
+
+class _CaseInsensitive(_Lookup):
+    """Looks a stored value up as it is, then by ``core.tickets.category_key``."""
+
+    def get(self, key, default=None):
+        from vendordesk.core.tickets import category_key
+
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        found = category_key(key)
+        return dict.get(self, found, default) if found else default
 
 
 def chargeback_types(lang: str, with_term: bool = False) -> dict[str, str]:
@@ -139,7 +143,7 @@ def amazon_term_tip(value, lang: str | None = None) -> str | None:
     return QCoreApplication.translate("Tickets", "In Vendor Central: %1").replace("%1", term)
 
 
-class _Normalised(dict):
+class _Normalised(_Lookup):
     """Looks a value up by its words, ignoring case and spacing ("PO on-time  accuracy")."""
 
     @staticmethod
@@ -154,15 +158,6 @@ class _Normalised(dict):
         if dict.__contains__(self, key):
             return dict.__getitem__(self, key)
         return self._by_norm.get(self._norm(key), default)
-
-    def __contains__(self, key):
-        return self.get(key) is not None
-
-    def __getitem__(self, key):
-        value = self.get(key)
-        if value is None:
-            raise KeyError(key)
-        return value
 
 
 def gears(lang: str) -> dict[str, str]:
