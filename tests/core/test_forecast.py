@@ -144,3 +144,36 @@ def test_ours_beats_seasonal_naive_on_synthetic_data(synth_backtest):
     total = synth_backtest["total"]
     assert total["ours"]["mase"] <= 0.9 * total["seasonal_naive"]["mase"]
     assert len(synth_backtest["asins"]) == 400
+
+
+# --- what the backtest scores ------------------------------------------------------------
+
+def _launch_in_holdout_panel():
+    """A sells 10 a week for 40 weeks; B is first listed in week 37 and sells 50 a week."""
+    a = np.full(40, 10.0)
+    b = np.r_[np.full(36, NAN), np.full(4, 50.0)]
+    return clean(["A", "B"], _weeks(40), np.vstack([a, b]), np.zeros((2, 40)))
+
+
+def test_an_asin_first_listed_inside_the_holdout_is_not_scored():
+    doc = fc.holdout_backtest(_launch_in_holdout_panel(), 8)
+    # No forecast could be made for B at the origin (no week before it). Scoring its 4 x 50 = 200
+    # units against a forecast of 0 would add 200 to the error: WAPE (0 + 200) / (80 + 200) = 0.71.
+    # Only A is scored: a flat 10 forecast against 8 x 10 actuals, WAPE 0.
+    assert doc["unscored"] == ["B"]
+    assert doc["total"]["ours"]["wape"] == pytest.approx(0.0, abs=1e-9)
+    assert doc["total"]["seasonal_naive"]["wape"] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_amazons_score_comes_with_ours_on_the_same_asin_weeks():
+    from vendordesk.core.forecast.plan import backtest_with_amazon
+    panel = _launch_in_holdout_panel()
+    weeks = panel.weeks[32:]
+    # Amazon forecast A at 12 for the first 4 holdout weeks only (generation = the origin week).
+    amazon = pd.DataFrame({"generation_date": weeks[0], "asin": "A", "week_start": weeks[:4], "mean_units": 12.0})
+    doc = backtest_with_amazon(panel, amazon, 8)
+    amz = doc["total"]["amazon"]
+    # Amazon on its 4 weeks: |12 - 10| x 4 / (4 x 10) = 0.2. Ours (flat 10) on the same 4 weeks: 0.
+    assert amz["wape"] == pytest.approx(0.2)
+    assert amz["asins"] == 1
+    assert amz["ours"]["wape"] == pytest.approx(0.0, abs=1e-9)

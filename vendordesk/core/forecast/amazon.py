@@ -143,10 +143,12 @@ def holdout_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str]) -> tupl
 
 
 def amazon_scores(af: pd.DataFrame, asins: list[str], weeks: list[str], actual: np.ndarray,
-                  train: np.ndarray) -> tuple[dict[str, Any], list[dict[str, Any] | None]]:
+                  train: np.ndarray, ours: np.ndarray | None = None) -> tuple[dict[str, Any], list[dict[str, Any] | None]]:
     """Score Amazon's forecast on the holdout weeks it covers (at least half of them).
 
     Returns (total, rows): rows hold mase/wape/bias, the generation and the weeks scored.
+    With ``ours`` (our P50 for the same weeks) the total adds "ours", scored on exactly
+    Amazon's ASIN-weeks, so the two can be compared like for like.
     """
     matrix, used = holdout_matrix(af, asins, weeks)
     covered = np.sum(~np.isnan(matrix), axis=1)
@@ -160,5 +162,8 @@ def amazon_scores(af: pd.DataFrame, asins: list[str], weeks: list[str], actual: 
             continue
         rows.append({k: (None if not np.isfinite(v[i]) else round(float(v[i]), 4)) for k, v in per.items()}
                     | {"generation": used[i], "weeks": int(covered[i])})
-    total = bt.total_scores(np.nan_to_num(matrix[enough]), masked[enough], train[enough]) if enough.any() else {}
+    total: dict[str, Any] = (bt.total_scores(np.nan_to_num(matrix[enough]), masked[enough], train[enough])
+                             if enough.any() else {})
+    if ours is not None and enough.any():
+        total["ours"] = bt.total_scores(ours[enough], masked[enough], train[enough])
     return total | {"asins": int(enough.sum())}, rows

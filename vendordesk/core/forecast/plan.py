@@ -156,12 +156,14 @@ def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
     if arrays is None or amazon is None or amazon.empty:
         return doc
     t = len(panel.weeks) - doc["holdout"]
-    total, rows = fa.amazon_scores(amazon, panel.asins, arrays["weeks"], arrays["actual"], panel.demand[:, :t])
+    total, rows = fa.amazon_scores(amazon, panel.asins, arrays["weeks"], arrays["actual"], panel.demand[:, :t],
+                                   arrays["q"][0])
     doc["total"]["amazon"] = total
     busy = arrays["busy"]
     if busy.any():
         weeks = [w for w, b in zip(arrays["weeks"], busy) if b]
-        ev_total, _ = fa.amazon_scores(amazon, panel.asins, weeks, arrays["actual"][:, busy], panel.demand[:, :t])
+        ev_total, _ = fa.amazon_scores(amazon, panel.asins, weeks, arrays["actual"][:, busy], panel.demand[:, :t],
+                                       arrays["q"][0][:, busy])
         doc["event_weeks"]["total"]["amazon"] = ev_total
     for item, row in zip(doc["asins"], rows):
         item["amazon"] = row

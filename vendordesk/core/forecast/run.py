@@ -350,7 +350,8 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
 
     Actuals are the OOS-corrected demand (excluded weeks are not scored, spikes are kept).
     Scores are given overall and for event weeks (weeks touched by an event kind the
-    forecast models, e.g. Black Friday or Prime Day), under "event_weeks".
+    forecast models, e.g. Black Friday or Prime Day), under "event_weeks". ASINs first listed
+    inside the holdout are left out of the totals and named under "unscored".
     """
     t = len(panel.weeks)
     holdout = max(1, min(int(holdout), max(t - bt.MIN_TRAIN, 1)))
@@ -370,12 +371,15 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     _apply_fallbacks(q, model, train)
     naive = np.clip(np.nan_to_num(fm.seasonal_naive(train, holdout)), 0, None)
     ours_per, naive_per = bt.scores(q[0], actual, train), bt.scores(naive, actual, train)
-    total = _totals(q, naive, actual, train)
+    # an ASIN without a row before the origin had no forecast to score (it was listed later)
+    listed = np.isfinite(panel.units[:, :t - holdout]).any(axis=1)
+    total = _totals(q[:, listed], naive[listed], actual[listed], train[listed])
     weeks = panel.weeks[t - holdout:]
     kinds, M = fe.calendar_matrix(events, weeks)
     busy = (np.asarray(M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0)) if kinds
             else np.zeros(0, bool))
-    event_total = _totals(q[:, :, busy], naive[:, busy], actual[:, busy], train) if busy.any() else {}
+    event_total = (_totals(q[:, listed][:, :, busy], naive[listed][:, busy], actual[listed][:, busy], train[listed])
+                   if busy.any() else {})
     wa = fit.amazon_weight
     buckets = [f"h{lo}-{hi}" for lo, hi in cal.BUCKETS]
     asins = [{"asin": a, "model": model[i], "flags": panel.flags[i], "source": fit.source[i],
@@ -386,6 +390,7 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     if progress:
         progress(1.0)
     return {"holdout": holdout, "actuals": "oos_corrected_units", "total": total, "asins": asins,
+            "unscored": [a for a, ok in zip(panel.asins, listed) if not ok],
             "event_weeks": {"weeks": [w for w, b in zip(weeks, busy) if b], "total": event_total},
             "_arrays": {"q": q, "naive": naive, "actual": actual, "weeks": weeks, "busy": busy}}
 
