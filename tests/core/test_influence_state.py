@@ -360,3 +360,22 @@ def test_calibration_of_an_account_with_an_asin_without_numbers_warns_nothing():
         warnings.simplefilter("error", RuntimeWarning)
         result = calibrate(pd.DataFrame(rows))
     assert result["asins"] == 13 and set(result["links"]) >= {"elasticity", "supply_noise"}
+
+
+def test_cost_is_todays_cost_price_not_the_13_week_mean():
+    # 13 weeks selling 10 a week at 20 EUR; the cost price is 10 EUR until week 9 and 11 EUR from
+    # week 10 (the last 3 weeks). The 13-week ratio would say (10 x 10 x 10 + 3 x 10 x 11) / 130 =
+    # 10.23, and every unit of the coming weeks would be shipped 0.77 EUR too cheap (vendor revenue
+    # 7 % low, and a cost shock's Net PPM change (0.06 x cost / ASP) x 10.23 / 11 too small). Today's
+    # cost is 11: the last week's, since the week before agrees (within 2 %, as for the price).
+    start = dt.date(2026, 1, 4)
+    rows = [{"asin": "B0TEST0001", "period_start": (start + dt.timedelta(days=7 * t)).isoformat(),
+             "ordered_units": 10.0, "shipped_units": 10.0, "shipped_revenue": 200.0,
+             "shipped_cogs": 10.0 * (11.0 if t >= 10 else 10.0), OOS: 0.0} for t in range(13)]
+    state = state_from_frame(pd.DataFrame(rows), None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    assert state.cost[0] == pytest.approx(11.0)
+    # a change in the last week alone is not yet today's cost (as a one-week deal is not a price):
+    # the median of the last 8 weeks (weeks 5..12: seven at 10 EUR, one at 11) -> 10
+    rows[-3]["shipped_cogs"] = rows[-2]["shipped_cogs"] = 100.0
+    state = state_from_frame(pd.DataFrame(rows), None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    assert state.cost[0] == pytest.approx(10.0)

@@ -352,7 +352,12 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
         return None
     shipped, rev, cogs = (np.nansum(r[k], axis=0) for k in ("shipped_units", "shipped_revenue", "shipped_cogs"))
     asp = np.where(np.isfinite(price_now), price_now, np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan))
-    cost = np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan)
+    # today's cost price as today's price (``_price_now``): a cost increase 3 weeks ago is the cost
+    # of every coming unit, where the 13-week ratio would still hold 10 weeks of the old one
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weekly_cost = r["shipped_cogs"] / np.where(r["shipped_units"] > 0, r["shipped_units"], np.nan)
+    cost = _price_now(np.where(np.isfinite(weekly_cost) & (weekly_cost > 0), weekly_cost, np.nan))
+    cost = np.where(np.isfinite(cost), cost, np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan))
     asp = np.where(np.isfinite(asp), asp, np.nanmedian(asp) if np.isfinite(asp).any() else 1.0)
     cost = np.where(np.isfinite(cost), cost, np.nanmedian(cost) if np.isfinite(cost).any() else 0.6 * asp)
     ppm = r["net_pure_product_margin"]
