@@ -51,6 +51,7 @@ class Account:
     noise: np.ndarray
     hist: dict = field(default_factory=dict)
     state: dict = field(default_factory=dict)
+    noise_sd: float = 0.0      # sd of ln noise (``redraw_future`` draws the coming weeks' noise with it)
 
 
 def _draw(rng: np.random.Generator) -> Truth:
@@ -90,8 +91,9 @@ def build(seed: int = 1, n: int = 40, weeks: int = 104, truth: Truth | None = No
     fill = np.clip(truth.fill + rng.normal(0, 0.01, (total, n)), 0.8, 1.0)
     t = np.arange(total)
     season = 1 + 0.08 * np.sin(2 * np.pi * t / 52)
-    noise = np.exp(rng.normal(0, float(rng.uniform(0.1, 0.3)), (total, n)))
-    acc = Account(truth, n, weeks, seed, base, ref, price, cost, oos_exo, conf, fill, season, noise)
+    noise_sd = float(rng.uniform(0.1, 0.3))
+    noise = np.exp(rng.normal(0, noise_sd, (total, n)))
+    acc = Account(truth, n, weeks, seed, base, ref, price, cost, oos_exo, conf, fill, season, noise, noise_sd=noise_sd)
     f0 = base * season[0]
     state = {"oh": truth.cover * f0 * 0.8, "pipe": np.tile(f0 * truth.confirmation, (truth.lead, 1)),
              "f": f0.copy()}
@@ -157,6 +159,39 @@ def truth_effect(acc: Account, shock: dict, weeks: int = 12) -> dict:
             "vendor_revenue": float(hit["cogs"].sum() - base["cogs"].sum()),
             "amazon_revenue": float(hit["revenue"].sum() - base["revenue"].sum()),
             "net_ppm": float(ppm(hit) - ppm(base))}
+
+
+def redraw_future(acc: Account, seed: int) -> Account:
+    """The same account (history, state, mechanics, coming prices and costs) with the coming weeks'
+    random inputs drawn afresh from ``build``'s own distributions: demand noise, exogenous OOS (the
+    ASIN's own floor, the smallest rate it ever had, plus 4 % spikes of 5-50 %), confirmation
+    (3 % dips of 10-30 points) and fill. The mean of ``truth_effect`` over many redraws is the
+    expected truth: what a model that knows the mechanics, but not the future's luck, should say."""
+    import copy
+
+    rng = np.random.default_rng(seed)
+    out = copy.copy(acc)
+    W, n = acc.weeks, acc.n
+    shape = (len(acc.noise) - W, n)
+    tr = acc.truth
+    floor = acc.oos_exo.min(axis=0)
+    oos = np.where(rng.random(shape) < 0.04, rng.uniform(0.05, 0.5, shape), 0.0) + floor
+    conf = np.clip(tr.confirmation + rng.normal(0, 0.03, shape), 0.5, 1.0)
+    conf = np.where(rng.random(shape) < 0.03, conf - rng.uniform(0.1, 0.3, shape), conf)
+    fill = np.clip(tr.fill + rng.normal(0, 0.01, shape), 0.8, 1.0)
+    noise = np.exp(rng.normal(0, acc.noise_sd, shape))
+    for name, future in (("oos_exo", oos), ("conf", conf), ("fill", fill), ("noise", noise)):
+        setattr(out, name, np.vstack([getattr(acc, name)[:W], future]))
+    return out
+
+
+def expected_truth(acc: Account, shock: dict, weeks: int = 12, draws: int = 200) -> dict:
+    """``truth_effect`` averaged over ``draws`` redrawn futures (``redraw_future``), and each
+    metric's 10-90 % range over them under "range"."""
+    runs = [truth_effect(redraw_future(acc, 10_000 + k), shock, weeks) for k in range(draws)]
+    out: dict = {k: float(np.mean([r[k] for r in runs])) for k in runs[0]}
+    out["range"] = {k: [float(v) for v in np.percentile([r[k] for r in runs], [10, 90])] for k in runs[0]}
+    return out
 
 
 # --- as SP-API documents -------------------------------------------------------------------

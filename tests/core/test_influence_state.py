@@ -360,3 +360,51 @@ def test_calibration_of_an_account_with_an_asin_without_numbers_warns_nothing():
         warnings.simplefilter("error", RuntimeWarning)
         result = calibrate(pd.DataFrame(rows))
     assert result["asins"] == 13 and set(result["links"]) >= {"elasticity", "supply_noise"}
+
+
+def test_cost_is_todays_cost_price_not_the_13_week_mean():
+    # 13 weeks selling 10 a week at 20 EUR; the cost price is 10 EUR until week 9 and 11 EUR from
+    # week 10 (the last 3 weeks). The 13-week ratio would say (10 x 10 x 10 + 3 x 10 x 11) / 130 =
+    # 10.23, and every unit of the coming weeks would be shipped 0.77 EUR too cheap (vendor revenue
+    # 7 % low, and a cost shock's Net PPM change (0.06 x cost / ASP) x 10.23 / 11 too small). Today's
+    # cost is 11: the last week's, since the week before agrees (within 2 %, as for the price).
+    start = dt.date(2026, 1, 4)
+    rows = [{"asin": "B0TEST0001", "period_start": (start + dt.timedelta(days=7 * t)).isoformat(),
+             "ordered_units": 10.0, "shipped_units": 10.0, "shipped_revenue": 200.0,
+             "shipped_cogs": 10.0 * (11.0 if t >= 10 else 10.0), OOS: 0.0} for t in range(13)]
+    state = state_from_frame(pd.DataFrame(rows), None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    assert state.cost[0] == pytest.approx(11.0)
+    # a change in the last week alone is not yet today's cost (as a one-week deal is not a price):
+    # the median of the last 8 weeks (weeks 5..12: seven at 10 EUR, one at 11) -> 10
+    rows[-3]["shipped_cogs"] = rows[-2]["shipped_cogs"] = 100.0
+    state = state_from_frame(pd.DataFrame(rows), None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    assert state.cost[0] == pytest.approx(10.0)
+
+
+def test_each_asins_share_carries_its_standard_error():
+    # 2 ASINs x 13 weeks, no OOS, one price: B sells 100 a week; A sells 100, except 130 in the last
+    # week. Weights w_t = 0.5 ** ((12 - t) / 26), the last week's 1; W = sum of the 13 weights.
+    # A's share s = (100 W + 30) / (200 W + 30); its residuals e_t = A_t - s x account_t are
+    # 100 - 200 s in weeks 0..11 and 130 - 230 s in the last; relative standard error
+    #   sqrt(sum_{t<12} w_t ** 2 (100 - 200 s) ** 2 + (130 - 230 s) ** 2) / (100 W + 30)
+    # B's: s_B = 100 W / (200 W + 30), residuals 100 - 200 s_B and 100 - 230 s_B, / (100 W).
+    start = dt.date(2026, 1, 4)
+    rows = [{"asin": asin, "period_start": (start + dt.timedelta(days=7 * t)).isoformat(),
+             "ordered_units": units, "shipped_units": units, "shipped_revenue": units * 10.0,
+             "shipped_cogs": units * 6.0, OOS: 0.0}
+            for t in range(13) for asin, units in (("B0TESTA", 130.0 if t == 12 else 100.0), ("B0TESTB", 100.0))]
+    frame = pd.DataFrame(rows)
+    _, _, p = model.panels(frame, ("ordered_units", "shipped_units", "shipped_revenue", OOS))
+    w = 0.5 ** ((12 - np.arange(13)) / 26)
+    W, early = w.sum(), (w[:12] ** 2).sum()
+    s_a = (100 * W + 30) / (200 * W + 30)
+    s_b = 100 * W / (200 * W + 30)
+    se_a = np.sqrt(early * (100 - 200 * s_a) ** 2 + (130 - 230 * s_a) ** 2) / (100 * W + 30)
+    se_b = np.sqrt(early * (100 - 200 * s_b) ** 2 + (100 - 230 * s_b) ** 2) / (100 * W)
+    recent = np.array([100 + 30 / 13, 100.0])
+    level, se = model._steadier(p, np.array([10.0, 10.0]), -1.5, recent)
+    assert se == pytest.approx([se_a, se_b])
+    assert level == pytest.approx(np.array([s_a, s_b]) * recent.sum() / (s_a + s_b))
+    # pooled: each ASIN its own group here (2 ASINs, up to 64 groups); the state carries them
+    state = state_from_frame(frame, None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
+    assert sorted(state.share_se) == pytest.approx(sorted([se_a, se_b]))

@@ -157,6 +157,20 @@ def test_the_demand_levels_own_uncertainty_widens_the_band_not_the_point():
     assert hi == pytest.approx(point * np.exp(1.2816 * 0.05 - 0.00125), rel=0.02)
 
 
+def test_each_groups_share_of_the_level_is_uncertain_too():
+    # the same account and shock: one group, whose share of the account's level has a 5 % standard
+    # error, is drawn as the level was: exp(0.05 z - 0.05 ** 2 / 2) per draw and group, band
+    # 650.61 x exp(-/+1.2816 x 0.05 - 0.00125) = 609.5 .. 693.4 again, the point unchanged
+    point = 950 * (0.9 ** -1.5 - 1) * 4
+    s = state()
+    s.share_se = np.array([0.05])
+    r = whatif(s, params_from(links(), draws=200), [Shock("average_selling_price", -0.10, 4)], 4)
+    assert r.totals["units"] == pytest.approx(point)
+    lo, hi = r.intervals["units"]
+    assert lo == pytest.approx(point * np.exp(-1.2816 * 0.05 - 0.00125), rel=0.02)
+    assert hi == pytest.approx(point * np.exp(1.2816 * 0.05 - 0.00125), rel=0.02)
+
+
 @pytest.mark.parametrize("text, words", [
     ("content_score=+10", "between -1 and +1"),
     ("cost_price=+6", "Did you mean +6%"),

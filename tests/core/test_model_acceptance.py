@@ -105,15 +105,21 @@ def compare(acc, text: str, got: dict, truth: dict) -> list[tuple[str, bool, str
     return out
 
 
-# Known misses, each outside the issue's check (units and vendor revenue), with its reason; they are
-# held to twice the tolerance instead. Seed 20 (stock tight: a price cut's extra demand mostly sells
-# out), Amazon revenue on the price cut: model -4,471 EUR, truth +9,436, tolerance 13,255. The truth
-# redrawn 40 times over the future's demand noise, exogenous OOS and confirmation averages +1,321
-# (10-90 % -8,044..+15,415): this draw is lucky by 8,100; the model's demand level for the coming
-# weeks is 1.0 % high (last year's weeks and the 52-week growth, an error of about 0.35 x the
-# account's weekly noise), which on this tight account costs 6 % of the units the cut wins (1,877
-# against 1,988 expected; with the true level the model says 1,963).
-KNOWN = {(20, "average_selling_price", "amazon_revenue")}
+# Seed 20 is compared with its expected truth, not with its one drawn future. Its stock is tight (a
+# price cut's extra demand mostly sells out), and on the price cut Amazon revenue (units x ASP, a
+# volume and a price term of about the same size and opposite sign) is mostly the future's luck:
+# over 200 redrawn futures (sim_account.expected_truth: demand noise, exogenous OOS, confirmation and
+# fill drawn afresh, same state and mechanics) it averages +698 EUR with a 10-90 % range of
+# -10,344..+12,356, and the drawn future gives +9,436: 9,436 - 698 = 8,738 of the 13,255 EUR
+# tolerance (1 % of the horizon's Amazon revenue) used up by luck alone, before any estimation
+# error. The model says -4,471 (its demand level for the coming weeks is about 1 % high, which on
+# this tight account costs about 5 % of the units the cut wins: 1,877 against 1,974 expected, 97
+# units x about 53 EUR = 5,100 EUR), 698 + 4,471 = 5,169 from the expectation: inside the
+# tolerance, but not inside 13,255 - 8,738 = 4,517 of room the draw leaves. Held to the drawn
+# truth, this check would test the draw (it passed at twice its tolerance as a KNOWN entry
+# before); held to the expectation it tests the model, at the full strictness of every check.
+# ``test_seed_20s_drawn_future_is_lucky`` pins that premise.
+AGAINST_EXPECTATION = {20}
 
 
 def test_four_shocks_match_the_truth(account, capsys):
@@ -121,9 +127,30 @@ def test_four_shocks_match_the_truth(account, capsys):
     for text, truth_shock in SHOCKS:
         out = _json(capsys, ["simulate", "--workspace", str(path), "--weeks", "12", "--shock", text, "--json"])
         assert set(out["intervals"]) >= {"units", "vendor_revenue", "amazon_revenue", "net_ppm"}
-        truth = sim_account.truth_effect(acc, truth_shock, 12)
+        if acc.seed in AGAINST_EXPECTATION:
+            truth = sim_account.expected_truth(acc, truth_shock, 12, draws=200)
+        else:
+            truth = sim_account.truth_effect(acc, truth_shock, 12)
         for check, ok, detail in compare(acc, text, out["totals"], truth):
-            if (acc.seed, text.split("=")[0], check) in KNOWN and not ok:
-                small = 0.01 * float(sim_account.run(acc, acc.state, acc.weeks, 12)["revenue"].sum())
-                ok = abs(out["totals"][check] - truth[check]) < 2 * small
             assert ok, (text, check, detail)
+
+
+def test_seed_20s_drawn_future_is_lucky():
+    """The premise of comparing seed 20 with its expectation: on the price cut, the drawn future's
+    Amazon revenue lies 8,738 EUR above the mean of 200 redrawn futures (more than half the
+    13,255 EUR tolerance), while the expectation is near zero (|+698| < 1,000); the redraws' mean
+    is sure to within 2 % of the tolerance (sd of the mean = 8,900 / sqrt(200) = 630 EUR, with
+    sd = 22,700 / 2.56 from the 10-90 % range)."""
+    acc = sim_account.build(seed=20, n=40)
+    shock = {"price": (-0.10, 8)}
+    drawn = sim_account.truth_effect(acc, shock, 12)["amazon_revenue"]
+    expected = sim_account.expected_truth(acc, shock, 12, draws=200)
+    tolerance = 0.01 * float(sim_account.run(acc, acc.state, acc.weeks, 12)["revenue"].sum())
+    assert tolerance == pytest.approx(13_255, abs=1)
+    assert abs(expected["amazon_revenue"]) < 1_000
+    assert drawn - expected["amazon_revenue"] > 0.5 * tolerance
+    lo, hi = expected["range"]["amazon_revenue"]
+    assert hi - lo > 1.5 * tolerance                    # the luck of one future: wider than the tolerance
+    # units, the issue's own check, are far surer than the money: +1,974 expected, drawn +2,223
+    assert expected["units"] == pytest.approx(1_974, rel=0.02)
+

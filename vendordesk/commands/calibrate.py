@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, progress_line, texts_for, workspace_path
+from vendordesk.core.influence.notes import note_text
 from vendordesk.ops.calibrate import calibrate
 from vendordesk.text import N_, formatter
 
@@ -36,5 +37,5 @@ def run(args: argparse.Namespace) -> int:
     for name, link in result["links"].items():
         state = _("calibrated") if link["status"] == "calibrated" else _("DEFAULT")
         print(f"  {name:17s} {state:<10} {value(link['estimate']):>6}  [{value(link['low'])}, {value(link['high'])}]  "
-              + _("{weeks} wk, {asins} ASINs", weeks=link["weeks"], asins=link["asins"]) + f"  {link['note']}")
+              + _("{weeks} wk, {asins} ASINs", weeks=link["weeks"], asins=link["asins"]) + f"  {note_text(link, _.lang)}")
     return 0

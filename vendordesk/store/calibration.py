@@ -203,7 +203,7 @@ def _mirror_to_graph(ws: Workspace, links: dict[str, Any]) -> None:
         ok = link["status"] == "calibrated"
         out[edge] = Calibration(edge, "calibrated" if ok else "default", sign * link["estimate"] if ok else None,
                                 link.get("se"), int(link["weeks"]), int(link["asins"]), None,
-                                "" if ok else link.get("note", ""))
+                                "" if ok else link.get("note", ""), None if ok else link.get("note_msg"))
     save_calibration(ws, out)
 
 

@@ -8,7 +8,9 @@ import numpy as np
 
 from vendordesk.core.influence.cal_links import MIN_ASINS, MIN_CRAP, MIN_WEEKS, OOS, Link, Panel, link
 from vendordesk.core.influence.cal_panels import covered, grid, regular_price
+from vendordesk.core.influence.notes import Signed
 from vendordesk.core.influence.panel_ols import panel_ols
+from vendordesk.text import N_, Message, Number, reason
 
 
 def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
@@ -28,9 +30,11 @@ def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
     moved = np.nanstd(lp - np.nanmean(lp, axis=0), axis=0) if finite.any() else np.zeros(1)
     names = ("elasticity", "lost_share", "demand_noise")
     if n_weeks < MIN_WEEKS or n_asins < MIN_ASINS or not np.any(moved > 0.01):
-        why = f"{n_weeks} weeks, {n_asins} ASINs with price and OOS data (needs {MIN_WEEKS} and {MIN_ASINS})"
+        why = Message(N_("{weeks} weeks, {asins} ASINs with price and OOS data (needs {min_weeks} and {min_asins})"),
+                      weeks=Number(n_weeks), asins=Number(n_asins), min_weeks=Number(MIN_WEEKS),
+                      min_asins=Number(MIN_ASINS))
         if n_weeks >= MIN_WEEKS and n_asins >= MIN_ASINS:
-            why = "the price never moved"
+            why = Message(N_("the price never moved"))
         el0, lost0, noise0 = (link(name, weeks=n_weeks, asins=n_asins, note=why) for name in names)
         return el0, lost0, noise0
     lost = _lost_share(y, lo, lp, a, t, finite & covered(p).ravel())
@@ -42,16 +46,18 @@ def fit_demand(p: Panel) -> tuple[Link, Link, Link]:
     try:
         fit2 = panel_ols(demand[finite], lp.ravel()[finite, None], a[finite], t[finite])
     except ValueError as exc:
-        return link("elasticity", note=str(exc)), lost, link("demand_noise")
+        return link("elasticity", note=reason(exc)), lost, link("demand_noise")
     e, se = float(fit2.beta[0]), float(fit2.se[0])
     el = (link("elasticity", e, se, n_weeks, n_asins,
-               f"from {deals} ASIN-weeks with deals or price changes; 1 % lower price, {abs(e):.2f} % more units")
+               Message(N_("from {deals} ASIN-weeks with deals or price changes; 1 % lower price, {more} % more units"),
+                       deals=Number(deals), more=Number(abs(e), 2)))
           if e < 0 and abs(e) > 2 * se else
-          link("elasticity", weeks=n_weeks, asins=n_asins, note=f"estimate {e:.2f} ± {se:.2f} is not clearly negative"))
+          link("elasticity", weeks=n_weeks, asins=n_asins, note=Message(N_("estimate {estimate} ± {se} is not clearly negative"),
+                                                                 estimate=Number(e, 2), se=Number(se, 2))))
     sig = fit2.sigma
     noise = link("demand_noise", sig, sig / np.sqrt(2 * finite.sum()), n_weeks, n_asins,
-                 f"weekly demand varies by about {sig * 100:.0f} % around its level: stock-outs start before "
-                 "the stock runs out on average")
+                 Message(N_("weekly demand varies by about {pct} % around its level: stock-outs start before "
+                            "the stock runs out on average"), pct=Number(sig * 100)))
     return el, lost, noise
 
 
@@ -68,16 +74,21 @@ def _lost_share(y: np.ndarray, lo: np.ndarray, lp: np.ndarray, a: np.ndarray, t:
     weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
     if weeks < MIN_WEEKS or asins < MIN_ASINS:
         return link("lost_share", weeks=weeks, asins=asins,
-                    note=f"{weeks} weeks, {asins} ASINs whose stock covered the demand (needs {MIN_WEEKS} and {MIN_ASINS})")
+                    note=Message(N_("{weeks} weeks, {asins} ASINs whose stock covered the demand "
+                                    "(needs {min_weeks} and {min_asins})"), weeks=Number(weeks), asins=Number(asins),
+                                 min_weeks=Number(MIN_WEEKS), min_asins=Number(MIN_ASINS)))
     try:
         fit = panel_ols(y.ravel()[ok], np.column_stack([lp.ravel()[ok], lo.ravel()[ok]]), a[ok], t[ok])
     except ValueError as exc:
-        return link("lost_share", weeks=weeks, asins=asins, note=str(exc))
+        return link("lost_share", weeks=weeks, asins=asins, note=reason(exc))
     lam, lse = fit.beta[1], fit.se[1]
     if 0.5 <= lam <= 1.3 and lse < 0.3:
         return link("lost_share", min(lam, 1.0), lse, weeks, asins,
-                    f"{min(lam, 1.0) * 100:.0f} % of the demand in out-of-stock views is lost (weeks whose stock covered the demand)")
-    return link("lost_share", weeks=weeks, asins=asins, note=f"estimate {lam:.2f} ± {lse:.2f} implausible or vague")
+                    Message(N_("{pct} % of the demand in out-of-stock views is lost (weeks whose stock covered "
+                               "the demand)"), pct=Number(min(lam, 1.0) * 100)))
+    return link("lost_share", weeks=weeks, asins=asins,
+                note=Message(N_("estimate {estimate} ± {se} implausible or vague"), estimate=Number(lam, 2),
+                             se=Number(lse, 2)))
 
 
 def fit_crap(p: Panel, target: float) -> Link:
@@ -97,18 +108,23 @@ def fit_crap(p: Panel, target: float) -> Link:
     hits = int(np.nansum(x.ravel()[ok]))
     weeks, asins = len(np.unique(t[ok])), len(np.unique(a[ok]))
     if hits < 10:
-        return link("crap", weeks=weeks, asins=asins, note=f"{hits} ASIN-weeks below the {target * 100:.0f} % target")
+        return link("crap", weeks=weeks, asins=asins,
+                    note=Message(N_("{hits} ASIN-weeks below the {target} % target"), hits=Number(hits),
+                                 target=Number(target * 100)))
     try:
         fit = panel_ols(y.ravel()[ok], np.column_stack([x.ravel()[ok], lp.ravel()[ok]]), a[ok], t[ok])
     except ValueError as exc:
-        return link("crap", weeks=weeks, asins=asins, note=str(exc))
+        return link("crap", weeks=weeks, asins=asins, note=reason(exc))
     b, se = float(fit.beta[0]), float(fit.se[0])
     if b < -3 * se and b < np.log(1 - MIN_CRAP):      # clear and material, not one noisy week
         share = 1 - np.exp(b)
         return link("crap", share, se, weeks, asins,
-                    f"in {hits} ASIN-weeks after Net PPM below {target * 100:.0f} %, demand fell {share * 100:.0f} %")
+                    Message(N_("in {hits} ASIN-weeks after Net PPM below {target} %, demand fell {share} %"),
+                            hits=Number(hits), target=Number(target * 100), share=Number(share * 100)))
     return {**link("crap", 0.0, max(se, 1e-6), weeks, asins,
-                   f"{hits} ASIN-weeks below the {target * 100:.0f} % target showed no demand response "
-                   f"({b * 100:+.1f} % ± {se * 100:.1f} % demand): none is modelled"), "low": 0.0}
+                   Message(N_("{hits} ASIN-weeks below the {target} % target showed no demand response "
+                              "({change} % ± {se} % demand): none is modelled"), hits=Number(hits),
+                           target=Number(target * 100), change=Signed(b * 100, 1), se=Number(se * 100, 1))),
+            "low": 0.0}
 
 

@@ -8,18 +8,20 @@ import numpy as np
 from vendordesk.core.influence.cal_links import MIN_ASINS, MIN_WEEKS, OOS, Z90, Array, Link, Panel, link
 from vendordesk.core.influence.cal_orders import bootstrap_ratio
 from vendordesk.core.influence.cal_panels import covered
+from vendordesk.text import N_, Message, Number
 
 
 def level(name: str, values: Array, note: str, lo_ok: float = 0.0, hi_ok: float = 1.0) -> Link:
+    """The mean of the last 13 weeks' per-ASIN means; ``note``: a catalogue message with a {pct} field."""
     recent = values[-13:]
     ok = np.isfinite(recent) & (recent >= lo_ok) & (recent <= hi_ok)
     weeks, asins = int(ok.any(axis=1).sum()), int(ok.any(axis=0).sum())
     if weeks < 4:
-        return link(name, weeks=weeks, asins=asins, note="no data")
+        return link(name, weeks=weeks, asins=asins, note=Message(N_("no data")))
     per_asin = np.array([np.mean(recent[ok[:, j], j]) for j in range(recent.shape[1]) if ok[:, j].any()])
     est = float(np.mean(per_asin))
     se = float(np.std(per_asin, ddof=1) / np.sqrt(len(per_asin))) if len(per_asin) > 1 else 0.05
-    return link(name, est, se, weeks, asins, note.format(est * 100))
+    return link(name, est, se, weeks, asins, Message(note, pct=Number(est * 100)))
 
 
 def fit_contra(p: Panel) -> Link:
@@ -27,11 +29,12 @@ def fit_contra(p: Panel) -> Link:
     ok = np.isfinite(rev) & np.isfinite(cogs) & np.isfinite(ppm) & (cogs > 0)
     weeks, asins = int(ok.any(axis=1).sum()), int(ok.any(axis=0).sum())
     if weeks < 4:
-        return link("contra_rate", weeks=weeks, asins=asins, note="no Net PPM facts")
+        return link("contra_rate", weeks=weeks, asins=asins, note=Message(N_("no Net PPM facts")))
     contra = np.where(ok, ppm * rev - rev + cogs, 0.0)
     est, lo, hi = bootstrap_ratio(contra, np.where(ok, cogs, 0.0))
     return link("contra_rate", est, max((hi - lo) / (2 * Z90), 1e-6), weeks, asins,
-                f"contra-COGS (less sales discount) are {est * 100:.1f} % of COGS (from Net PPM)", lo, hi)
+                Message(N_("contra-COGS (less sales discount) are {pct} % of COGS (from Net PPM)"),
+                        pct=Number(est * 100, 1)), lo, hi)
 
 
 SPREAD_PROBS = np.linspace(0.0, 1.0, 41)
@@ -69,11 +72,13 @@ def fit_supply(p: Panel) -> Link:
     weeks = int(np.isfinite(conf).any(axis=1).sum())
     asins = int(np.isfinite(conf).any(axis=0).sum())
     if qc is None:
-        return link("supply_noise", weeks=weeks, asins=asins, note=f"only {weeks} weeks of confirmation data")
+        return link("supply_noise", weeks=weeks, asins=asins, note=Message(N_("only {weeks} weeks of confirmation data"),
+                                                                        weeks=Number(weeks)))
     ok = np.isfinite(conf) & (conf >= 0) & (conf <= 1)
     sd = float(np.std((conf - np.nanmean(np.where(ok, conf, np.nan), axis=0))[ok]))
     out = link("supply_noise", sd, sd / np.sqrt(2 * ok.sum()), weeks, asins,
-               f"the confirmation rate varies by about {sd * 100:.0f} points from week to week")
+               Message(N_("the confirmation rate varies by about {points} points from week to week"),
+                       points=Number(sd * 100)))
     out["conf_quantiles"] = [float(v) for v in qc]
     out["fill_quantiles"] = [float(v) for v in qf] if qf is not None else [0.0] * len(SPREAD_PROBS)
     if qo is not None:

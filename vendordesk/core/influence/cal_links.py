@@ -8,7 +8,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from vendordesk.core.influence.notes import dump
 from vendordesk.core.margin import DEFAULT_ELASTICITY
+from vendordesk.text import N_, Joined, Message, Number
 
 Link = dict[str, Any]
 Array = npt.NDArray[np.float64]
@@ -19,25 +21,26 @@ MIN_WEEKS, MIN_ASINS = 12, 3
 MIN_CRAP = 0.05                   # a CRaP response counts from 5 % lost demand (t > 3)
 OOS = "procurable_product_out_of_stock_rate"
 
-# link -> (default, low, high, note on the default)
+# link -> (default, low, high, note on the default: a catalogue message, its fields in DEFAULT_FIELDS)
 DEFAULTS: dict[str, tuple[float, float, float, str]] = {
     "elasticity": (DEFAULT_ELASTICITY, DEFAULT_ELASTICITY - 1.0, DEFAULT_ELASTICITY + 1.0,
-                   f"documented default {DEFAULT_ELASTICITY} (margin.DEFAULT_ELASTICITY)"),
-    "lost_share": (1.0, 0.8, 1.0, "identity: an out-of-stock view cannot convert"),
-    "demand_noise": (0.2, 0.1, 0.4, "default weekly demand noise 20 %"),
-    "supply_noise": (0.0, 0.0, 0.0, "no confirmation or fill data: receipts follow the average rates"),
-    "forecast_alpha": (0.3, 0.1, 0.6, "default: Amazon's forecast takes 30 % of last week's error"),
-    "po_cover": (4.0, 2.5, 6.0, "default: Amazon orders up to 4 weeks of forecast"),
-    "lead_weeks": (2.0, 1.0, 3.0, "default lead time 2 weeks"),
-    "confirmation": (0.9, 0.8, 0.97, "default confirmation rate 90 %"),
-    "fill": (0.95, 0.9, 0.99, "default receive fill rate 95 %"),
-    "contra_rate": (0.0, 0.0, 0.15, "no Net PPM facts: contra-COGS unknown, taken as 0"),
-    "crap": (0.0, 0.0, 0.0, "no weeks below the Net PPM target: no CRaP response is modelled"),
-    "competitor_match": (1.0, 0.5, 1.0, "no competitor price data: a competitor change is assumed matched by Amazon"),
-    "content": (0.5, 0.0, 1.0, "no content data: documented default, +0.10 content score = +5 % demand (E23)"),
-    "ads": (0.15, 0.0, 0.3, "no ad data: documented default, +10 % ad spend = +1.5 % demand (E24)"),
-    "featured_offer": (0.8, 0.5, 1.0, "no Featured Offer data: documented default, 10 points lost = -8 % demand (I03)"),
+                   N_("documented default {value} (margin.DEFAULT_ELASTICITY)")),
+    "lost_share": (1.0, 0.8, 1.0, N_("identity: an out-of-stock view cannot convert")),
+    "demand_noise": (0.2, 0.1, 0.4, N_("default weekly demand noise 20 %")),
+    "supply_noise": (0.0, 0.0, 0.0, N_("no confirmation or fill data: receipts follow the average rates")),
+    "forecast_alpha": (0.3, 0.1, 0.6, N_("default: Amazon's forecast takes 30 % of last week's error")),
+    "po_cover": (4.0, 2.5, 6.0, N_("default: Amazon orders up to 4 weeks of forecast")),
+    "lead_weeks": (2.0, 1.0, 3.0, N_("default lead time 2 weeks")),
+    "confirmation": (0.9, 0.8, 0.97, N_("default confirmation rate 90 %")),
+    "fill": (0.95, 0.9, 0.99, N_("default receive fill rate 95 %")),
+    "contra_rate": (0.0, 0.0, 0.15, N_("no Net PPM facts: contra-COGS unknown, taken as 0")),
+    "crap": (0.0, 0.0, 0.0, N_("no weeks below the Net PPM target: no CRaP response is modelled")),
+    "competitor_match": (1.0, 0.5, 1.0, N_("no competitor price data: a competitor change is assumed matched by Amazon")),
+    "content": (0.5, 0.0, 1.0, N_("no content data: documented default, +0.10 content score = +5 % demand (E23)")),
+    "ads": (0.15, 0.0, 0.3, N_("no ad data: documented default, +10 % ad spend = +1.5 % demand (E24)")),
+    "featured_offer": (0.8, 0.5, 1.0, N_("no Featured Offer data: documented default, 10 points lost = -8 % demand (I03)")),
 }
+DEFAULT_FIELDS: dict[str, dict[str, object]] = {"elasticity": {"value": Number(DEFAULT_ELASTICITY, 1)}}
 LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "supply_noise": "E06a", "forecast_alpha": "E02", "po_cover": "E03",
               "lead_weeks": "E07", "confirmation": "E06a", "fill": "E06b", "contra_rate": "E16",
               "crap": "E13", "competitor_match": "E11", "content": "E23", "ads": "E24",
@@ -45,18 +48,22 @@ LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "
 
 
 def link(name: str, estimate: float | None = None, se: float | None = None, weeks: int = 0, asins: int = 0,
-         note: str = "", low: float | None = None, high: float | None = None) -> Link:
-    """A calibrated link, or its default when ``estimate`` is None."""
+         note: object = "", low: float | None = None, high: float | None = None) -> Link:
+    """A calibrated link, or its default when ``estimate`` is None. ``note``: a ``Message`` (or
+    plain text), stored as English in "note" and as the message in "note_msg"
+    (``notes.note_text`` shows it in the reader's language)."""
     if estimate is None or not np.isfinite(estimate):
         d, lo, hi, why = DEFAULTS[name]
+        default = Message(why, **DEFAULT_FIELDS.get(name, {}))
+        said = Joined([note, default], "; ") if note else default
         return {"link": name, "edge": LINK_EDGES[name], "status": "default", "estimate": d, "low": lo, "high": hi,
                 "se": (hi - lo) / (2 * Z90), "weeks": weeks, "asins": asins,
-                "note": f"{note + '; ' if note else ''}{why}"}
+                "note": str(said), "note_msg": dump(said)}
     se = 0.0 if se is None else float(se)
     low = estimate - Z90 * se if low is None else low
     high = estimate + Z90 * se if high is None else high
     return {"link": name, "edge": LINK_EDGES[name], "status": "calibrated", "estimate": float(estimate),
             "low": float(low), "high": float(high), "se": float(se), "weeks": int(weeks), "asins": int(asins),
-            "note": note}
+            "note": str(note), "note_msg": dump(note)}
 
 

@@ -33,6 +33,7 @@ from vendordesk.core.influence.cal_levels import fit_contra, fit_supply, level
 from vendordesk.core.influence.cal_links import DEFAULTS, LINK_EDGES, OOS, Z90, Array, Link, link
 from vendordesk.core.influence.cal_orders import fit_forecast, fit_orders
 from vendordesk.core.influence.cal_panels import panels, regular_price
+from vendordesk.text import N_, Message
 
 __all__ = ["COLUMNS", "DEFAULTS", "LINK_EDGES", "OOS", "Z90", "Link", "calibrate", "fit_supply", "link", "panels",
            "regular_price"]
@@ -57,7 +58,7 @@ def _calibrate(frame: pd.DataFrame | None, forecasts: pd.DataFrame | None, targe
                progress: Callable[[float], object] | None, cancelled: Callable[[], bool] | None) -> dict[str, Any]:
     step = progress or (lambda _f: None)
     if frame is None or frame.empty:
-        return {"links": {name: link(name, note="no weekly history") for name in DEFAULTS}, "weeks": 0, "asins": 0, "first_week": None, "last_week": None}
+        return {"links": {name: link(name, note=Message(N_("no weekly history"))) for name in DEFAULTS}, "weeks": 0, "asins": 0, "first_week": None, "last_week": None}
     weeks, asins, p = panels(frame, COLUMNS)
     fc: Array | None = None
     if forecasts is not None and not forecasts.empty:
@@ -74,8 +75,8 @@ def _calibrate(frame: pd.DataFrame | None, forecasts: pd.DataFrame | None, targe
     links["po_cover"], links["lead_weeks"] = fit_orders(p, fc)
     links["supply_noise"] = fit_supply(p)
     step(0.7)
-    links["confirmation"] = level("confirmation", p["vendor_confirmation_rate"], "confirmation rate {:.0f} % (13 weeks)")
-    links["fill"] = level("fill", p["receive_fill_rate"], "receive fill rate {:.0f} % (13 weeks)")
+    links["confirmation"] = level("confirmation", p["vendor_confirmation_rate"], N_("confirmation rate {pct} % (13 weeks)"))
+    links["fill"] = level("fill", p["receive_fill_rate"], N_("receive fill rate {pct} % (13 weeks)"))
     links["contra_rate"] = fit_contra(p)
     links["crap"] = fit_crap(p, target)
     step(0.9)

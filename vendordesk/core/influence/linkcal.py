@@ -22,6 +22,7 @@ class Calibration:
     n: int
     lag: int | None = None
     reason: str = ""
+    reason_msg: Any = None    # the reason as a catalogue message (core.influence.notes.note_text(cal, lang, "reason"))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -269,7 +269,7 @@ def level_noise(p: Panel, elasticity: float) -> float:
 SHARE_HALF_LIFE = 26.0         # weeks: half-life of the weights behind each ASIN's demand share
 
 
-def _steadier(p: Panel, price_now: Array, elasticity: float, recent: Array) -> Array:
+def _steadier(p: Panel, price_now: Array, elasticity: float, recent: Array) -> tuple[Array, Array]:
     """Each ASIN's demand level as its share of the account's demand, times the account's recent
     (``RECENT``-week) level. The share is a ratio of sums over the weeks the ASIN has data, each
     week weighted 0.5 ** (weeks ago / ``SHARE_HALF_LIFE``): share = sum(w x ASIN demand) /
@@ -280,10 +280,16 @@ def _steadier(p: Panel, price_now: Array, elasticity: float, recent: Array) -> A
     26 flat ones: at 28 % weekly noise one ASIN's level is off by 3.4 % instead of 5.5 %), and an
     ASIN listed 10 weeks ago is compared with those 10 weeks.
     A level set too high or too low makes the stock look tighter or looser than it is, where
-    stock-outs are convex in it. The account's level stays the recent one."""
+    stock-outs are convex in it. The account's level stays the recent one.
+
+    Also each share's relative standard error, from its weeks' residuals e = ASIN demand - share x
+    account demand (a ratio of weighted sums, linearised): sqrt(sum(w ** 2 x e ** 2)) / sum(w x
+    ASIN demand); 0 where the level is the ASIN's recent mean (no share). The what-if draws each
+    group's level from it, so the bands hold how unsure the split of the account's demand is."""
     units, oos = p["ordered_units"], p[OOS]
+    none = np.zeros(len(recent))
     if len(units) < RECENT:
-        return recent
+        return recent, none
     with np.errstate(divide="ignore", invalid="ignore"):
         asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
         rel = asp / price_now
@@ -298,9 +304,14 @@ def _steadier(p: Panel, price_now: Array, elasticity: float, recent: Array) -> A
         share = np.where(den > 0, (w * d0).sum(axis=0) / den, np.nan)
     good = np.isfinite(share) & np.isfinite(recent)
     if not good.any() or share[good].sum() <= 0:
-        return recent
+        return recent, none
+    resid = np.where(ok, d0 - np.where(np.isfinite(share), share, 0.0) * account, 0.0)
+    num = (w * d0).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.sqrt((w * w * resid * resid).sum(axis=0)) / num
+    rel = np.where(good & np.isfinite(rel) & (num > 0), rel, 0.0)
     scaled = share * recent[good].sum() / share[good].sum()
-    return np.asarray(np.where(good, scaled, recent), dtype=float)
+    return np.asarray(np.where(good, scaled, recent), dtype=float), np.asarray(rel, dtype=float)
 
 
 EXO_WEEKS, EXO_PRIOR = 52, 8.0    # weeks behind each ASIN's exogenous OOS; the account mean's weight in weeks
@@ -346,13 +357,18 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     rel = weekly_asp / price_now
     at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
     demand = _nanmean(units / (1.0 - oos) * at_today)
-    demand = _steadier(p, price_now, elasticity, demand)
+    demand, share_se = _steadier(p, price_now, elasticity, demand)
     keep = np.isfinite(demand) & (demand > 0)
     if not keep.any():
         return None
     shipped, rev, cogs = (np.nansum(r[k], axis=0) for k in ("shipped_units", "shipped_revenue", "shipped_cogs"))
     asp = np.where(np.isfinite(price_now), price_now, np.where(shipped > 0, rev / np.maximum(shipped, 1e-12), np.nan))
-    cost = np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan)
+    # today's cost price as today's price (``_price_now``): a cost increase 3 weeks ago is the cost
+    # of every coming unit, where the 13-week ratio would still hold 10 weeks of the old one
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weekly_cost = r["shipped_cogs"] / np.where(r["shipped_units"] > 0, r["shipped_units"], np.nan)
+    cost = _price_now(np.where(np.isfinite(weekly_cost) & (weekly_cost > 0), weekly_cost, np.nan))
+    cost = np.where(np.isfinite(cost), cost, np.where(shipped > 0, cogs / np.maximum(shipped, 1e-12), np.nan))
     asp = np.where(np.isfinite(asp), asp, np.nanmedian(asp) if np.isfinite(asp).any() else 1.0)
     cost = np.where(np.isfinite(cost), cost, np.nanmedian(cost) if np.isfinite(cost).any() else 0.6 * asp)
     ppm = r["net_pure_product_margin"]
@@ -379,7 +395,7 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     oos_exo = exogenous_oos(p)           # OOS not from stock
     pipe = _pipeline(p, open_units, lead)
     per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
-           "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill}
+           "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill, "share_se": share_se}
     per = {k: np.nan_to_num(v[keep]) for k, v in per.items()}
     state = _pool(per, np.nan_to_num(pipe[:, keep]), target)
     state.season = season(p, _est(links or {}, "elasticity")[0])
@@ -402,10 +418,14 @@ def _pool(per: dict[str, Array], pipe: Array, target: float) -> st.State:
 
     dem = total("demand")
     cogs_w = d * per["cost"]
+    # a group's level error: its ASINs' share errors, independent: sqrt(sum((demand x se) ** 2)) / demand
+    spread = np.array([np.sqrt(np.sum((d[g] * per["share_se"][g]) ** 2)) for g in groups]) if "share_se" in per \
+        else np.zeros(len(groups))
     return st.State(demand=dem, oos_exo=wsum("oos_exo", d), on_hand=total("on_hand"),
                     pipeline=np.stack([pipe[:, g].sum(axis=1) for g in groups], axis=1), forecast=total("forecast"),
                     asp=wsum("asp", d), cost=wsum("cost", d), contra=wsum("contra", cogs_w),
-                    discount=np.zeros(len(groups)), conf=wsum("conf", d), fill=wsum("fill", d), target=target)
+                    discount=np.zeros(len(groups)), conf=wsum("conf", d), fill=wsum("fill", d), target=target,
+                    share_se=np.where(dem > 0, spread / np.maximum(dem, 1e-12), 0.0))
 
 
 def nominal_state(target: float = 0.40) -> st.State:
@@ -474,6 +494,13 @@ def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: i
         se = state.level_se
         level = np.exp(se * z - np.where(z != 0, se * se / 2, 0.0))[:, None, None]
         nz = level * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
+    if state.share_se is not None and draws.draws > 1 and np.any(state.share_se > 0):
+        # each draw's own split of that level over the groups (draw 0 the estimate)
+        zg = np.random.default_rng(19).standard_normal((draws.draws, G))
+        zg[0] = 0.0
+        sg = np.asarray(state.share_se, dtype=float)[None, :]
+        split = np.exp(sg * zg - np.where(zg != 0, sg * sg / 2, 0.0))[:, None, :]
+        nz = split * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
     sp = st.supply_paths(draws, weeks, G, seed=17)
     base_d = st.run(state, draws, {}, weeks, noise=nz, supply=sp)
     hit_d = st.run(state, draws, sm, weeks, noise=nz, supply=sp)

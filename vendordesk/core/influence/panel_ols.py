@@ -19,6 +19,8 @@ import numpy as np
 import numpy.typing as npt
 from numpy.typing import ArrayLike
 
+from vendordesk.text import N_, Message
+
 
 @dataclass(frozen=True)
 class PanelFit:
@@ -78,12 +80,12 @@ def panel_ols(y: ArrayLike, X: ArrayLike, groups: ArrayLike, periods: ArrayLike 
     n, k = Xd.shape
     dof = n - k - absorbed
     if dof <= 0 or g_count < 2:
-        raise ValueError("too few observations for the fixed-effects regression")
+        raise ValueError(Message(N_("too few observations for the fixed-effects regression")))
     if k == 0:                                        # effects only: the residual spread
         return PanelFit(np.zeros(0), np.zeros((0, 0)), n, g_count, p_count, float(np.sqrt(yd @ yd / dof)))
     xtx = Xd.T @ Xd
     if np.linalg.matrix_rank(xtx) < k:
-        raise ValueError("a regressor does not vary within ASINs")
+        raise ValueError(Message(N_("a regressor does not vary within ASINs")))
     inv = np.linalg.inv(xtx)
     beta = inv @ (Xd.T @ yd)
     resid = yd - Xd @ beta

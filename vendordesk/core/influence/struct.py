@@ -63,6 +63,7 @@ class State:
     target: float = 0.40        # Net PPM threshold below which CRaP may react
     season: np.ndarray | None = None   # demand multiplier per coming week (last year's shape), 1 beyond
     level_se: float = 0.0       # relative standard error of the coming weeks' account demand level
+    share_se: np.ndarray | None = None   # per group: relative standard error of its share of that level
 
     @property
     def groups(self) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from vendordesk.core.influence.notes import note_text
 from vendordesk.core.influence.text import num
 from vendordesk.core.missing import is_missing
 from vendordesk.text import N_, texts
@@ -80,9 +81,9 @@ def caveats(result: WhatIf, info: Mapping[str, Any], lang: str) -> list[str]:
         for name in SHOCK_LINKS.get(shock.kpi, ()):
             link = links.get(name)
             if link and link.get("status") == "default":
-                out.append(_("Default: {note}", note=link.get("note", name)))
+                out.append(_("Default: {note}", note=note_text(link, lang) or name))
             elif link and name == "crap":
-                out.append(link.get("note", ""))
+                out.append(note_text(link, lang))
         if shock.kpi == "ad_spend":
             spend = info.get("ad_spend_week")
             if spend:
