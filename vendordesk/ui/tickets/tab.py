@@ -31,6 +31,7 @@ from vendordesk.changes import Changes
 from vendordesk.core.missing import is_missing
 from vendordesk.ui.tab_base import BaseTab, EmptyState
 from vendordesk.ui.tickets import actions
+from vendordesk.ui.tickets import undo as ticket_undo
 from vendordesk.ui.tickets.forms import FormEditor
 from vendordesk.ui.tickets.load import BACKGROUND_ROWS, prepare, read_frames_from
 
@@ -132,6 +133,7 @@ class TicketsTab(BaseTab):
         self.editors = QStackedWidget()
         for editor in (self.case_editor, self.cb_editor, self.task_editor):
             editor.changed.connect(self._written)
+            editor.edited.connect(lambda edit: ticket_undo.record(self, edit))
             editor.delete_requested.connect(self.delete_current)
             self.editors.addWidget(editor)
         self.editors.currentChanged.connect(self._fit_editor)
@@ -165,6 +167,9 @@ class TicketsTab(BaseTab):
         self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
         self.case_editor.load(None)
         self._sort_new_first = True
+        stack = ticket_undo.stack_of(self)
+        if stack is not None:
+            stack.indexChanged.connect(lambda _index: actions.show_undo(self))
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -491,7 +496,23 @@ class TicketsTab(BaseTab):
         actions.delete_current(self, key)
 
     def undo_delete(self) -> None:
+        """Ctrl+Z in the tab and the undo button: the window's last step (a delete, an edit, a new
+        entry); on its own, the tab's last delete."""
         actions.undo_delete(self)
+
+    def undone(self, kind: str, shown, gone) -> None:
+        """After an undo or redo of a ticket step: reload, and show the record now under ``shown``
+        in its page and side panel (nothing if the step removed it)."""
+        page = {"case": self.cases, "chargeback": self.chargebacks, "task": self.tasks}[kind]
+        editor = {"case": self.case_editor, "chargeback": self.cb_editor, "task": self.task_editor}[kind]
+        self._written_table(page)
+        if shown is not None:
+            self.editors.setCurrentWidget(editor)
+            editor.load(shown)
+            page.select_key(shown)
+        elif editor.key in (gone, None):
+            page.clear_selection()
+            editor.load(None)
 
     def export(self, kind: str, path: str | None = None) -> None:
         actions.export(self, kind, path)
