@@ -97,7 +97,9 @@ class TicketCommand(QUndoCommand):
 
 
 def stack_of(tab):
-    return tab.ctx.services.get("undo_stack")
+    """The window's QUndoStack (None without a window, or while the window is being destroyed)."""
+    stack = tab.ctx.services.get("undo_stack")
+    return stack if stack is not None and shiboken6.isValid(stack) else None
 
 
 def record(tab, edit: Edit) -> bool:
