@@ -3690,7 +3690,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+5"/>
         <source>New workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
@@ -5329,7 +5329,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+50"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+51"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5375,13 +5375,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+245"/>
+        <location line="+303"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+197"/>
+        <location line="-296"/>
+        <location line="+255"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
@@ -5629,7 +5629,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-411"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-469"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

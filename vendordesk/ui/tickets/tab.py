@@ -192,7 +192,7 @@ class TicketsTab(BaseTab):
 
     def restore_layout(self, state: dict) -> None:
         """Applied when the tab is first built (the window calls this at start)."""
-        self._saved_layout = dict(state or {})
+        self._saved_layout: dict | None = dict(state or {})
         if self._built:
             self._apply_layout()
 
