@@ -128,14 +128,18 @@ class NegotiationTab(BaseTab):
         if len(sizes) == self.splitter.count() and sum(sizes) > 0:
             self.splitter.setSizes(sizes)
             # again once the tab is first shown and laid out (the first layout rescales them)
-            self._pending_sizes = sizes
+            self._pending_sizes: list[int] | None = sizes
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         sizes = getattr(self, "_pending_sizes", None)
         if sizes:
             self._pending_sizes = None
-            QTimer.singleShot(0, lambda: shiboken6.isValid(self) and self.splitter.setSizes(sizes))
+            QTimer.singleShot(0, lambda: self._set_splitter(sizes))
+
+    def _set_splitter(self, sizes: list[int]) -> None:
+        if shiboken6.isValid(self):
+            self.splitter.setSizes(sizes)
 
     def _brief_bar(self) -> QHBoxLayout:
         self.heading = QLabel()
