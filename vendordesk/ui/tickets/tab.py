@@ -1,8 +1,9 @@
 """The Tickets tab: support cases, chargebacks/shortages and delegated tasks, with reminders.
 
 Left: the Cases / Chargebacks / Tasks tables (FrameModel, sort/filter/search in pandas) and Insight.
-Right: the "today" panel and the side-panel editor of the selected row. Deletes ask first and
-can be undone (Ctrl+Z). Every write emits ``changed(Changes(tickets=True))``.
+Right: the "today" panel and the side-panel editor of the selected row. Deletes ask first; saves,
+new entries and deletes can be undone (Ctrl+Z, Edit › Undo: ``ui.tickets.undo``). Every write
+emits ``changed(Changes(tickets=True))``.
 """
 
 from __future__ import annotations
