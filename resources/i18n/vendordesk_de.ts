@@ -3866,7 +3866,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+56"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+57"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -3893,12 +3893,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+261"/>
+        <location line="+287"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-282"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3933,7 +3933,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+49"/>
         <source>Brief in German</source>
         <translation>Briefing auf Deutsch</translation>
     </message>
@@ -5329,7 +5329,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+51"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+52"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5411,7 +5411,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+148"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+145"/>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -5497,7 +5497,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="-127"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-124"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -5559,13 +5559,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Sie können das rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Undo delete of %1</source>
         <translation>Löschen von %1 rückgängig machen</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+7"/>
+        <location line="-12"/>
+        <location filename="../../vendordesk/ui/tickets/undo.py" line="+51"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
@@ -5637,7 +5637,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsUndo</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/undo.py" line="+8"/>
+        <location filename="../../vendordesk/ui/tickets/undo.py" line="-43"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
@@ -5650,6 +5650,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+2"/>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Redone: %1</source>
+        <translation>Wiederholt: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
     </message>
 </context>
 <context>

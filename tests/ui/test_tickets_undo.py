@@ -57,9 +57,11 @@ def test_a_case_edit_in_the_side_panel_is_undone_and_redone(window, qtbot):
     assert st.tasks_frame(ws)["case_id"].tolist() == ["0123456789"]      # its task still points at it
     assert tab.case_editor.key == "0123456789"
     assert tab.case_editor.fields["subject"].text() == "Brand name change"   # the panel shows the undone case
+    assert tab.message.isVisible() and tab.message.text() == "Undone: Edit case 0123456789"   # says what changed
     window.redo_action.trigger()
     _settle(tab, qtbot)
     assert st.get_case(ws, "0123456789")["subject"] == "Markenname ändern"
+    assert tab.message.text() == "Redone: Edit case 0123456789"
 
 
 def test_a_renamed_case_id_comes_back(window, qtbot):
@@ -146,6 +148,7 @@ def test_a_delete_shares_the_history_and_keeps_its_undo_button(window, qtbot, mo
     tab.undo_button.click()                           # ... then the delete
     _settle(tab, qtbot)
     assert st.get_case(ws, "2222222222")["subject"] == "Remittance missing"
+    assert tab.message.text() == "Restored case 2222222222."
     assert not tab.undo_button.isVisible()
 
 

@@ -71,11 +71,8 @@ def undo_delete(tab) -> None:
 
     stack = ticket_undo.stack_of(tab)
     if stack is not None:
-        step = ticket_undo.last_delete(tab)
         if stack.canUndo():
-            stack.undo()
-        if step is not None:
-            tab._say(QCoreApplication.translate("TicketsTab", "Restored %1.").replace("%1", step.name))
+            stack.undo()          # a ticket step says what it undid (TicketsTab.undone)
         return
     if not tab._undo:
         return

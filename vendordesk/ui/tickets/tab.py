@@ -564,9 +564,10 @@ class TicketsTab(BaseTab):
         if shiboken6.isValid(self):
             actions.show_undo(self)
 
-    def undone(self, kind: str, shown, gone) -> None:
-        """After an undo or redo of a ticket step: reload, and show the record now under ``shown``
-        in its page and side panel (nothing if the step removed it)."""
+    def undone(self, kind: str, shown, gone, said: str = "") -> None:
+        """After an undo or redo of a ticket step: say so (``said``), reload, and show the record
+        now under ``shown`` in its page and side panel (nothing if the step removed it)."""
+        self._say(said)
         page = {"case": self.cases, "chargeback": self.chargebacks, "task": self.tasks}[kind]
         editor = {"case": self.case_editor, "chargeback": self.cb_editor, "task": self.task_editor}[kind]
         self._written_table(page)

@@ -85,7 +85,8 @@ class TicketCommand(QUndoCommand):
 
             e = self.edit
             replace_record(self.workspace, e.kind, e.before_key, e.after)
-            self.tab.undone(e.kind, e.after_key, e.before_key)
+            said = QCoreApplication.translate("TicketsUndo", "Redone: %1").replace("%1", self.text())
+            self.tab.undone(e.kind, e.after_key, e.before_key, said)
 
     def undo(self) -> None:
         if self._usable():
@@ -93,7 +94,11 @@ class TicketCommand(QUndoCommand):
 
             e = self.edit
             replace_record(self.workspace, e.kind, e.after_key, e.before)
-            self.tab.undone(e.kind, e.before_key, e.after_key)
+            if e.is_delete:
+                said = QCoreApplication.translate("TicketsTab", "Restored %1.").replace("%1", self.name)
+            else:
+                said = QCoreApplication.translate("TicketsUndo", "Undone: %1").replace("%1", self.text())
+            self.tab.undone(e.kind, e.before_key, e.after_key, said)
 
 
 def stack_of(tab):
