@@ -276,7 +276,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+44"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+46"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -508,7 +508,7 @@
         <translation>Noch keine Kontakte oder Notizen. Fügen Sie unten einen Eintrag hinzu.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Case exists</source>
         <translation>Fall existiert</translation>
     </message>
@@ -523,7 +523,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ChargebackEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+305"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+323"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1962,7 +1962,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-286"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-301"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -1972,7 +1972,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>Demo: “today” is the data date %1; new entries are dated to it.</source>
         <translation>Demo: „Heute“ ist der Datenstand %1; neue Einträge erhalten dieses Datum.</translation>
     </message>
@@ -3690,7 +3690,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+5"/>
         <source>New workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
@@ -3866,7 +3866,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>NegotiationTab</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+56"/>
+        <location filename="../../vendordesk/ui/negotiation/tab.py" line="+57"/>
         <source>No price-increase case yet</source>
         <translation>Noch kein Preiserhöhungsfall</translation>
     </message>
@@ -3893,12 +3893,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+12"/>
-        <location line="+261"/>
+        <location line="+287"/>
         <source>Delete case</source>
         <translation>Fall löschen</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-282"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
@@ -3933,7 +3933,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+49"/>
         <source>Brief in German</source>
         <translation>Briefing auf Deutsch</translation>
     </message>
@@ -4824,7 +4824,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+212"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+218"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -4892,7 +4892,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+186"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+181"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4918,7 +4918,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-168"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-163"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4944,7 +4944,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+142"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+137"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
@@ -4954,7 +4954,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-133"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-128"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
@@ -5049,12 +5049,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>EDI / API</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>In Vendor Central: %1</source>
         <translation>In Vendor Central: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+37"/>
         <source>Enter the case ID from the Amazon case.</source>
         <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
     </message>
@@ -5090,7 +5090,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-159"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-154"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
@@ -5125,12 +5125,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Braucht Infos von uns</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+180"/>
         <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
         <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-172"/>
         <source>Not disputed</source>
         <translation>Kein Einspruch</translation>
     </message>
@@ -5254,12 +5254,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+147"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+142"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-159"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -5294,7 +5294,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+164"/>
         <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>
@@ -5303,7 +5303,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-235"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-241"/>
         <source>D</source>
         <comment>the letter for &apos;day&apos; in a date format</comment>
         <translation>T</translation>
@@ -5329,7 +5329,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="+49"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="+52"/>
         <source>No cases, chargebacks or tasks yet</source>
         <translation>Noch keine Fälle, Rückbelastungen oder Aufgaben</translation>
     </message>
@@ -5375,13 +5375,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+241"/>
+        <location line="+303"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+193"/>
+        <location line="-296"/>
+        <location line="+255"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
@@ -5411,7 +5411,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+124"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+145"/>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -5497,7 +5497,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="-104"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-124"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -5528,6 +5528,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../vendordesk/ui/tickets/undo.py" line="+45"/>
         <source>case %1</source>
         <translation>Fall %1</translation>
     </message>
@@ -5538,6 +5539,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../vendordesk/ui/tickets/undo.py" line="+2"/>
         <source>chargeback</source>
         <translation>Rückbelastung</translation>
     </message>
@@ -5557,27 +5559,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Sie können das rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+39"/>
         <source>Undo delete of %1</source>
         <translation>Löschen von %1 rückgängig machen</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-12"/>
+        <location filename="../../vendordesk/ui/tickets/undo.py" line="+51"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Case %1: the subject cannot be empty; the old subject is kept.</source>
         <translation>Fall %1: Der Betreff darf nicht leer sein; der alte Betreff bleibt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The task needs a title; the old one is kept.</source>
         <translation>Die Aufgabe braucht einen Titel; der alte bleibt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -5626,9 +5629,37 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-407"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-469"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsUndo</name>
+    <message>
+        <location filename="../../vendordesk/ui/tickets/undo.py" line="-43"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add %1</source>
+        <translation>%1 anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Redone: %1</source>
+        <translation>Wiederholt: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
     </message>
 </context>
 <context>

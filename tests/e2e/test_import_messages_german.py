@@ -118,7 +118,8 @@ def test_warnings_and_the_summary_line_are_german(workspace, tmp_path):
     assert result.returncode == 0, result.stderr
     summary, *warnings = result.stdout.strip().splitlines()
     # en_US range 10/6/24 - 10/12/24 is the week Sunday 6 to Saturday 12 October 2024
-    assert summary == ("us-negativ.csv: Verkäufe (csv), Sicht MANUFACTURING/RETAIL, Woche 06.10.2024..12.10.2024, "
+    assert summary == ("us-negativ.csv: Verkäufe (CSV), Sicht Manufacturing (Hersteller) / Retail, Woche 06.10.2024 – "
+                       "12.10.2024, "
                        "Währung USD, 1 Zeile, 1 ASIN [Probelauf, nichts geschrieben]")
     assert "  Warnung: Die Beträge sind in USD, das Konto rechnet in EUR;" in warnings[0]
     assert warnings[1].startswith("  Warnung: 1 negativer Wert in 'Shipped Revenue'; unverändert übernommen")

@@ -24,7 +24,8 @@ def test_import_creates_workspace_and_prints_what_was_recognised(tmp_path, fixtu
     path = tmp_path / "new.vendordesk"
     assert main(["import", "--workspace", str(path), str(fixture_file("sales_de_semicolon.csv"))]) == 0
     out = capsys.readouterr().out
-    assert "sales_de_semicolon.csv: sales (csv), view SOURCING/RETAIL, week 06/10/2024..12/10/2024" in out   # the UI language's dates (en_GB)
+    # the UI language's dates (en_GB) and the window's words for the view and the file format
+    assert "sales_de_semicolon.csv: sales (CSV), view Sourcing / Retail, week 06/10/2024 – 12/10/2024" in out
     assert "currency EUR, 4 rows, 2 ASINs" in out
     assert path.exists() and len(_snapshot(path)[1]) == 2
 

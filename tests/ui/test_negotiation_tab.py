@@ -243,3 +243,24 @@ def test_the_window_computes_the_case_as_of_the_same_date_as_the_command_line(ma
     tab._analyse()                                   # a second run keeps the date, too
     assert tab.analysis.as_of == cli.as_of
     assert tab.analysis.json() == cli.json()
+
+
+def test_the_splitter_and_the_section_come_back_after_a_restart(make_window, demo_workspace, qtbot):
+    """Issue 17, "a remembered layout": the case list's width and the open section (here the
+    levers) are as they were left."""
+    window = make_window(demo_workspace)
+    window.resize(1280, 720)
+    tab = _tab(window, qtbot)
+    total = sum(tab.splitter.sizes())
+    wanted = [340, total - 340]                  # not the default 230
+    tab.splitter.setSizes(wanted)
+    tab.sections.setCurrentWidget(tab.levers)
+    assert tab.splitter.sizes() == wanted
+    window.close()
+
+    again = make_window(demo_workspace)
+    again.resize(1280, 720)
+    tab2 = _tab(again, qtbot)
+    assert tab2.sections.currentWidget() is tab2.levers
+    qtbot.waitUntil(lambda: tab2.splitter.sizes() == wanted, timeout=5000)
+    again.close()

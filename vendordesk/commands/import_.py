@@ -25,6 +25,7 @@ from vendordesk.commands.common import (
     texts_for,
     workspace_path,
 )
+from vendordesk.core.labels import labeller
 from vendordesk.errors import UserError
 from vendordesk.ops.imports import import_file
 from vendordesk.text import N_, NP_, formatter, localized
@@ -67,18 +68,28 @@ REPORT_TYPES = {"sales": NP_("report type", "sales"), "traffic": NP_("report typ
 GRAINS = ("day", "week", "month", "quarter", "year", "custom")     # the msgids of ingest.vc_common.GRAIN_NAMES
 
 
+SOURCES = {"api": N_("SP-API document"), "demo": N_("demo data")}
+
+
+def source_text(source: str | None, _) -> str:
+    """Where the rows came from, as the import dialog says it: CSV, XLSX, JSON or an SP-API document."""
+    return _(SOURCES[source]) if source in SOURCES else (source or "–").upper()
+
+
 def describe(summary: dict, imported: bool, _=None) -> str:
     _ = _ or texts_for()
     fmt = formatter(_.lang)
     day = lambda iso: fmt.date(iso) if iso else "?"
-    period = f"{day(summary['period_start'])}..{day(summary['period_end'])}"
-    view = "/".join(v for v in (summary["distributor_view"], summary["selling_program"]) if v) or "-"
+    period = f"{day(summary['period_start'])} – {day(summary['period_end'])}"
+    view_label, program_label = labeller("distributor_view", _.lang), labeller("selling_program", _.lang)
+    view = " / ".join(str(label(v)) for v, label in ((summary["distributor_view"], view_label),
+                                                     (summary["selling_program"], program_label)) if v) or "–"
     kind, grain = summary["report_type"], summary["grain"]
     rows, asins = summary["rows"], summary["asins"]
     line = _("{file}: {report_type} ({source}), view {view}, {grain} {period}, currency {currency}, {rows}, "
              "{asins}", file=printable(summary["file"]),
              report_type=_.pgettext("report type", REPORT_TYPES[kind]) if kind in REPORT_TYPES else kind,
-             source=summary["source"], view=view,
+             source=source_text(summary["source"], _), view=view,
              grain=_.pgettext("period", grain) if grain in GRAINS else grain or "-", period=period,
              currency=summary["currency"] or "-",
              rows=_.ngettext("{n} row", "{n} rows", rows, n=fmt.number(rows)),

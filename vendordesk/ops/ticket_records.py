@@ -37,6 +37,27 @@ def restore_record(workspace: WorkspaceArg, kind: str, snapshot: dict[str, Any],
     return OpResult(None, Changes(tickets=True))
 
 
+def snapshot_record(workspace: WorkspaceArg, kind: str, key: Any) -> dict[str, Any] | None:
+    """The ``kind`` with ``key`` as it is now, in the form ``restore_record`` takes (None: no such record).
+    Read only; undo of an edit keeps one from before and one from after the write."""
+    with opened(workspace) as ws:
+        if kind == "case":
+            snapshot = store.case_snapshot(ws, key)
+            return snapshot if snapshot["case"] is not None else None
+        return store.row_snapshot(ws, {"chargeback": "chargebacks", "task": "tasks"}[kind], int(key)) or None
+
+
+def replace_record(workspace: WorkspaceArg, kind: str, key: Any, snapshot: dict[str, Any] | None,
+                   progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[None]:
+    """Undo/redo of an edit: the record now under ``key`` (if any) goes, ``snapshot`` (if any) comes back."""
+    with opened(workspace) as ws:
+        if key is not None and snapshot_record(ws, kind, key) is not None:
+            _DELETE[kind](ws, key)
+        if snapshot is not None:
+            _RESTORE[kind](ws, snapshot)
+    return OpResult(None, Changes(tickets=True))
+
+
 def save_task(workspace: WorkspaceArg, task_id: int, values: dict[str, Any], progress: Progress = no_progress,
               cancelled: Cancelled = never_cancelled) -> OpResult[int]:
     """Store the edited fields of task ``task_id``."""

@@ -146,12 +146,25 @@ def update_case(ws: Workspace, case_id: str, values: Values, merge: bool = False
         _write_links(conn, case_id, values, replace=not merge)
 
 
+def case_snapshot(ws: Workspace, case_id: str) -> Record:
+    """What ``restore_case`` needs to put the case back as it is now (links, events, references)."""
+    return {"case": get_case(ws, case_id), "events": list_events(ws, case_id),
+            "chargebacks": [r[0] for r in ws.conn.execute("SELECT id FROM chargebacks WHERE case_id = ?",
+                                                          (case_id,))],
+            "tasks": [r[0] for r in ws.conn.execute("SELECT id FROM tasks WHERE case_id = ?", (case_id,))]}
+
+
+def row_snapshot(ws: Workspace, table: str, row_id: int) -> Record:
+    """A chargeback's or task's row as it is now (``table``: "chargebacks" or "tasks"); {} if gone."""
+    if table not in ("chargebacks", "tasks"):
+        raise ValueError(table)
+    rows = _rows(ws.conn, f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    return rows[0] if rows else {}
+
+
 def delete_case(ws: Workspace, case_id: str) -> Record:
     """Delete a case; returns the snapshot for ``restore_case`` (links, events, references)."""
-    snapshot = {"case": get_case(ws, case_id), "events": list_events(ws, case_id),
-                "chargebacks": [r[0] for r in ws.conn.execute("SELECT id FROM chargebacks WHERE case_id = ?",
-                                                              (case_id,))],
-                "tasks": [r[0] for r in ws.conn.execute("SELECT id FROM tasks WHERE case_id = ?", (case_id,))]}
+    snapshot = case_snapshot(ws, case_id)
     with ws.transaction() as conn:
         conn.execute("DELETE FROM tickets WHERE case_id = ?", (case_id,))
     return snapshot

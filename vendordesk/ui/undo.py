@@ -3,7 +3,7 @@
 What can be undone: a manual KPI value entered in the gears tab (the earlier value for the same
 gear, KPI, ASIN and period start comes back, or the entry goes) and a gear's rename and
 thresholds, including "Restore defaults" (the gear's earlier stored settings come back).
-Ticket deletes keep their own undo in the tickets tab.
+The ticket log's saves, new entries and deletes go onto the same stack (``ui.tickets.undo``).
 """
 
 from __future__ import annotations

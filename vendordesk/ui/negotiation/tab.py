@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,12 +108,38 @@ class NegotiationTab(BaseTab):
         rv = QVBoxLayout(right)
         rv.addLayout(self._brief_bar())
         rv.addWidget(self.sections, 1)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 1000])
         return splitter
+
+    # --- the remembered layout (the window keeps it in QSettings) ----------------------------
+    def layout_state(self) -> dict:
+        """The case list's width and the open section."""
+        return {"splitter": self.splitter.sizes(), "section": self.sections.currentIndex()}
+
+    def restore_layout(self, state: dict) -> None:
+        section = int((state or {}).get("section") or 0)
+        if 0 <= section < self.sections.count():
+            self.sections.setCurrentIndex(section)
+        sizes = [int(v) for v in (state or {}).get("splitter") or []]
+        if len(sizes) == self.splitter.count() and sum(sizes) > 0:
+            self.splitter.setSizes(sizes)
+            # again once the tab is first shown and laid out (the first layout rescales them)
+            self._pending_sizes: list[int] | None = sizes
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        sizes = getattr(self, "_pending_sizes", None)
+        if sizes:
+            self._pending_sizes = None
+            QTimer.singleShot(0, lambda: self._set_splitter(sizes))
+
+    def _set_splitter(self, sizes: list[int]) -> None:
+        if shiboken6.isValid(self):
+            self.splitter.setSizes(sizes)
 
     def _brief_bar(self) -> QHBoxLayout:
         self.heading = QLabel()

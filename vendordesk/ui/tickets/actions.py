@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from vendordesk.errors import UserError
+from vendordesk.ui.tickets import undo as ticket_undo
 
 
 def import_chargebacks(tab) -> None:
@@ -55,29 +56,43 @@ def delete_current(tab, key) -> None:
     if key is None or not tab.confirm(text + "\n" + undo_hint):
         return
     done = delete_record(tab.ctx.workspace, kind, key)
-    tab._undo.append((kind, done.value, label))
-    _show_undo(tab)
+    if kind != "case":
+        label = ticket_undo.label(kind, key, done.value)
+    if not ticket_undo.record(tab, ticket_undo.Edit(kind, key, done.value, None, None)):
+        tab._undo.append((kind, done.value, label))       # a tab without a window keeps its own list
+    show_undo(tab)
     editor.load(None)
     tab._written_table(tab.pages.currentWidget(), done.changes)
 
 
 def undo_delete(tab) -> None:
+    """The window's last step (``ui.tickets.undo``); a tab on its own: its last delete."""
     from vendordesk.ops.ticket_records import restore_record
 
+    stack = ticket_undo.stack_of(tab)
+    if stack is not None:
+        if stack.canUndo():
+            stack.undo()          # a ticket step says what it undid (TicketsTab.undone)
+        return
     if not tab._undo:
         return
     kind, snapshot, label = tab._undo.pop()
     done = restore_record(tab.ctx.workspace, kind, snapshot)
-    _show_undo(tab)
+    show_undo(tab)
     tab._say(QCoreApplication.translate("TicketsTab", "Restored %1.").replace("%1", label))
     tab._written_table(tab.pages.currentWidget(), done.changes)
 
 
-def _show_undo(tab) -> None:
-    tab.undo_button.setVisible(bool(tab._undo))
-    if tab._undo:
+def show_undo(tab) -> None:
+    """The "Undo delete of …" button: while the last step is a delete of this tab."""
+    if not getattr(tab, "_built", False):
+        return
+    step = ticket_undo.last_delete(tab)
+    name = step.name if step is not None else (tab._undo[-1][2] if tab._undo else None)
+    tab.undo_button.setVisible(name is not None)
+    if name is not None:
         text = QCoreApplication.translate("TicketsTab", "Undo delete of %1")
-        tab.undo_button.setText(text.replace("%1", tab._undo[-1][2]))
+        tab.undo_button.setText(text.replace("%1", name))
 
 
 # --- in-place edits ------------------------------------------------------------------------
@@ -91,7 +106,10 @@ def edit_case_cell(tab, case_id, column: str, value) -> bool:
             "TicketsTab", "Case %1: the subject cannot be empty; the old subject is kept.")
         tab._say(text.replace("%1", str(case_id)), error=True)
         return False
+    before = ticket_undo.snapshot(tab.ctx.workspace, "case", case_id)
     done = save_case(tab.ctx.workspace, case_id, {column: value or None})
+    ticket_undo.record(tab, ticket_undo.Edit("case", case_id, before, case_id,
+                                             ticket_undo.snapshot(tab.ctx.workspace, "case", case_id)))
     tab._say("")
     tab.changed.emit(done.changes)
     return True
@@ -104,7 +122,10 @@ def edit_task_cell(tab, task_id, column: str, value) -> bool:
     if column == "title" and not value:
         tab._say(QCoreApplication.translate("TicketsTab", "The task needs a title; the old one is kept."), error=True)
         return False
+    before = ticket_undo.snapshot(tab.ctx.workspace, "task", task_id)
     done = save_task(tab.ctx.workspace, task_id, {column: value or None})
+    ticket_undo.record(tab, ticket_undo.Edit("task", task_id, before, task_id,
+                                             ticket_undo.snapshot(tab.ctx.workspace, "task", task_id)))
     tab.changed.emit(done.changes)
     return True
 

@@ -39,6 +39,8 @@ def split_refs(text: str) -> list[str]:
 class CaseEditor(FormEditor):
     """Edit one case (``load(case_id)``) or a new one (``load(None, prefill)``)."""
 
+    kind = "case"
+
     def __init__(self, ctx, departments: dict[str, str], parent=None):
         super().__init__(ctx, parent)
         self.add_field("case_id", self.tr("Case ID"), QLineEdit())
@@ -164,6 +166,7 @@ class CaseEditor(FormEditor):
         if not self.show_problems(problems):
             return False
         ws = self.ctx.workspace
+        before = None if duplicate else self.before_write()   # a merge into another case is not undone
         if duplicate:
             if not self.ask_merge(values["case_id"]):
                 self.show_problem("case_id", labels.problem_text("case_id_duplicate", values["case_id"]))
@@ -182,6 +185,8 @@ class CaseEditor(FormEditor):
                 records.add_event(ws, values["case_id"], self.today().isoformat(), "status", values["status"],
                                 touch=False)
             self.key = values["case_id"]
+        if before is not None:
+            self.after_write(before)
         self.changed.emit(Changes(tickets=True))
         warnings = [p for p in problems if p.severity != "error"]
         self.load(self.key)

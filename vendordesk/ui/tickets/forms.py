@@ -83,10 +83,13 @@ class FormEditor(QWidget):
     Signals:
         changed(Changes): the editor wrote to the workspace.
         delete_requested(object): the user asked to delete the shown record (its key).
+        edited(ui.tickets.undo.Edit): a save, with the record before and after (for undo).
     """
 
     changed = Signal(object)
     delete_requested = Signal(object)
+    edited = Signal(object)
+    kind = ""                 # "case" | "chargeback" | "task": what ``before_write`` snapshots
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -121,6 +124,19 @@ class FormEditor(QWidget):
 
     def finish_layout(self) -> None:
         self.outer.addLayout(self.buttons)
+
+    def before_write(self) -> tuple:
+        """The record as it is before a save: (key, snapshot)."""
+        from vendordesk.ui.tickets.undo import snapshot
+
+        return self.key, snapshot(self.ctx.workspace, self.kind, self.key)
+
+    def after_write(self, before: tuple) -> None:
+        """Tell the tab what the save changed (``edited``), for Edit › Undo."""
+        from vendordesk.ui.tickets.undo import Edit, snapshot
+
+        key, old = before
+        self.edited.emit(Edit(self.kind, key, old, self.key, snapshot(self.ctx.workspace, self.kind, self.key)))
 
     def add_field(self, key: str, label: str, widget: QWidget) -> Any:
         box = QWidget()
@@ -300,6 +316,8 @@ def _pick_date(edit: QLineEdit) -> None:
 
 
 class ChargebackEditor(FormEditor):
+    kind = "chargeback"
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.add_field("kind", self.tr("Kind"), combo(labels.kinds()))
@@ -410,15 +428,19 @@ class ChargebackEditor(FormEditor):
                   "po_number": self.text("po_number") or None, "asin": self.text("asin").upper() or None,
                   "invoice_number": self.text("invoice_number") or None, "case_id": case_id,
                   "note": self.text("note") or None}
+        before = self.before_write()
         if self.key is None:
             self.key = records.add_chargeback(self.ctx.workspace, values)
         else:
             records.update_chargeback(self.ctx.workspace, self.key, values)
+        self.after_write(before)
         self.changed.emit(Changes(tickets=True))
         self.load(self.key)
 
 
 class TaskEditor(FormEditor):
+    kind = "task"
+
     def __init__(self, ctx, departments: dict[str, str], parent=None):
         super().__init__(ctx, parent)
         self.add_field("title", self.tr("What"), QLineEdit())
@@ -471,10 +493,12 @@ class TaskEditor(FormEditor):
                   "assignee": self.text("assignee") or None, "due_on": due, "status": status,
                   "case_id": case_id, "gear": self.fields["gear"].currentData(), "asin": self.text("asin").upper() or None,
                   "done_on": self.today().isoformat() if status == "done" else None}
+        before = self.before_write()
         if self.key is None:
             values["created_on"] = self.today().isoformat()
             self.key = records.add_task(self.ctx.workspace, values)
         else:
             records.save_task(self.ctx.workspace, self.key, values)
+        self.after_write(before)
         self.changed.emit(Changes(tickets=True))
         self.load(self.key)

@@ -1,8 +1,9 @@
 """The Tickets tab: support cases, chargebacks/shortages and delegated tasks, with reminders.
 
 Left: the Cases / Chargebacks / Tasks tables (FrameModel, sort/filter/search in pandas) and Insight.
-Right: the "today" panel and the side-panel editor of the selected row. Deletes ask first and
-can be undone (Ctrl+Z). Every write emits ``changed(Changes(tickets=True))``.
+Right: the "today" panel and the side-panel editor of the selected row. Deletes ask first; saves,
+new entries and deletes can be undone (Ctrl+Z, Edit › Undo: ``ui.tickets.undo``). Every write
+emits ``changed(Changes(tickets=True))``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import sqlite3
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from vendordesk.changes import Changes
 from vendordesk.core.missing import is_missing
 from vendordesk.ui.tab_base import BaseTab, EmptyState
 from vendordesk.ui.tickets import actions
+from vendordesk.ui.tickets import undo as ticket_undo
 from vendordesk.ui.tickets.forms import FormEditor
 from vendordesk.ui.tickets.load import BACKGROUND_ROWS, prepare, read_frames_from
 
@@ -132,6 +135,7 @@ class TicketsTab(BaseTab):
         self.editors = QStackedWidget()
         for editor in (self.case_editor, self.cb_editor, self.task_editor):
             editor.changed.connect(self._written)
+            editor.edited.connect(lambda edit: ticket_undo.record(self, edit))
             editor.delete_requested.connect(self.delete_current)
             self.editors.addWidget(editor)
         self.editors.currentChanged.connect(self._fit_editor)
@@ -139,11 +143,11 @@ class TicketsTab(BaseTab):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editors)
-        side = QSplitter(Qt.Orientation.Vertical)
+        side = self.side_split = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.today_panel)
         side.addWidget(scroll)
         side.setSizes([270, 560])
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
@@ -165,6 +169,67 @@ class TicketsTab(BaseTab):
         self.tasks.toggle_mask = lambda f: f.index.isin(self._overdue_index)
         self.case_editor.load(None)
         self._sort_new_first = True
+        stack = ticket_undo.stack_of(self)
+        if stack is not None:
+            stack.indexChanged.connect(self._undo_step_changed)
+        self._apply_layout()
+
+    # --- the remembered layout (the window keeps it in QSettings) ----------------------------
+    def _filtered_pages(self) -> dict:
+        return {"cases": self.cases, "chargebacks": self.chargebacks, "tasks": self.tasks}
+
+    def layout_state(self) -> dict:
+        """The page, both splitters, each table's status filter and check box, the department.
+        Not the search text: rows hidden by a search forgotten overnight would look lost."""
+        if not self._built:
+            return dict(getattr(self, "_saved_layout", None) or {})
+        state: dict = {"page": self.pages.currentIndex(), "split": self.split.sizes(),
+                       "side_split": self.side_split.sizes(),
+                       "department": self.department.currentData() or ""}
+        for name, page in self._filtered_pages().items():
+            state[f"{name}_status"] = "_all" if page.status.currentData() is None else page.status.currentData()
+            state[f"{name}_toggle"] = bool(page.toggle and page.toggle.isChecked())
+        return state
+
+    def restore_layout(self, state: dict) -> None:
+        """Applied when the tab is first built (the window calls this at start)."""
+        self._saved_layout: dict | None = dict(state or {})
+        if self._built:
+            self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        state = getattr(self, "_saved_layout", None) or {}
+        self._saved_layout = None
+        if not state:
+            return
+        for name, page in self._filtered_pages().items():
+            value = state.get(f"{name}_status")
+            index = page.status.findData(None if value == "_all" else value) if value else -1
+            if value == "_all":
+                index = next((i for i in range(page.status.count()) if page.status.itemData(i) is None), -1)
+            if index >= 0:
+                page.status.setCurrentIndex(index)
+            if page.toggle is not None:
+                page.toggle.setChecked(str(state.get(f"{name}_toggle")).lower() == "true")
+        department = state.get("department")
+        if department:
+            index = self.department.findData(department)
+            if index >= 0:
+                self.department.setCurrentIndex(index)
+        page_index = int(state.get("page") or 0)
+        if 0 <= page_index < self.pages.count():
+            self.pages.setCurrentIndex(page_index)
+        sizes = [(self.split, [int(v) for v in state.get("split") or []]),
+                 (self.side_split, [int(v) for v in state.get("side_split") or []])]
+        sizes = [(widget, wanted) for widget, wanted in sizes if len(wanted) == widget.count() and sum(wanted) > 0]
+
+        def apply_sizes() -> None:
+            for widget, wanted in sizes:
+                if shiboken6.isValid(widget):
+                    widget.setSizes(wanted)
+
+        apply_sizes()
+        QTimer.singleShot(0, apply_sizes)      # again once laid out (the first layout rescales them)
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -491,7 +556,28 @@ class TicketsTab(BaseTab):
         actions.delete_current(self, key)
 
     def undo_delete(self) -> None:
+        """Ctrl+Z in the tab and the undo button: the window's last step (a delete, an edit, a new
+        entry); on its own, the tab's last delete."""
         actions.undo_delete(self)
+
+    def _undo_step_changed(self, _index: int) -> None:
+        if shiboken6.isValid(self):
+            actions.show_undo(self)
+
+    def undone(self, kind: str, shown, gone, said: str = "") -> None:
+        """After an undo or redo of a ticket step: say so (``said``), reload, and show the record
+        now under ``shown`` in its page and side panel (nothing if the step removed it)."""
+        self._say(said)
+        page = {"case": self.cases, "chargeback": self.chargebacks, "task": self.tasks}[kind]
+        editor = {"case": self.case_editor, "chargeback": self.cb_editor, "task": self.task_editor}[kind]
+        self._written_table(page)
+        if shown is not None:
+            self.editors.setCurrentWidget(editor)
+            editor.load(shown)
+            page.select_key(shown)
+        elif editor.key in (gone, None):
+            page.clear_selection()
+            editor.load(None)
 
     def export(self, kind: str, path: str | None = None) -> None:
         actions.export(self, kind, path)

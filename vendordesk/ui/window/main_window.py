@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
             return False
         old = self.ctx.workspace
         self.ctx.workspace = workspace
+        self.undo_stack.clear()          # its steps hold the old workspace's records
         old.close()
         self.settings.setValue("workspace/last", str(path))
         self.changed.emit(Changes.everything())
