@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
 
-from vendordesk.ui.charts import ValueAxis, fit_with_legend, static_plot
+from vendordesk.ui.charts import ValueAxis, legend_above, static_plot
 
 UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
@@ -39,11 +39,10 @@ def short_money(value: float) -> str:
     return fmt.number(value, 0)
 
 
-def _legend(plot: pg.PlotWidget, offset=(10, 5)):
-    legend = plot.plotItem.legend or plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 220),
-                                                    pen=pg.mkPen("#cfd8dc"))
-    legend.setLabelTextColor("#263238")
-    legend.setLabelTextSize("9pt")
+def _legend(plot: pg.PlotWidget):
+    """The chart's legend, emptied: in its own row above the plot, never on the data (the KPI
+    paths' legend sat bottom right on the 0 line every path returns to)."""
+    legend = legend_above(plot)
     legend.clear()
     return legend
 
@@ -125,7 +124,7 @@ def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[s
     keys = tuple(paths)
     if getattr(plot, "_path_keys", None) != keys:
         plot.clear()
-        legend = _legend(plot, offset=(-10, -10))          # bottom right: paths start at the top left
+        legend = _legend(plot)
         plot._path_curves = []
         for i, kpi in enumerate(keys):
             curve = pg.PlotDataItem(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2))
@@ -195,12 +194,10 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
 
 def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, high: list[float] | None,
               name: str, band_name: str) -> None:
-    """A cumulative change per week with its 10-90 % band (shaded). The legend goes in the corner
-    the curve leaves free: top right when the change ends below zero (it sat on the band
-    bottom right), with room above the data; bottom right when it ends above."""
+    """A cumulative change per week with its 10-90 % band (shaded), the 0 line always in view; the
+    legend above the plot."""
     plot.clear()
-    falling = bool(mid) and mid[-1] <= 0
-    legend = _legend(plot, offset=(-10, 10) if falling else (-10, -10))
+    legend = _legend(plot)
     xs = list(range(1, len(mid) + 1))
     if low and high:
         lo_item = pg.PlotDataItem(xs, low, pen=pg.mkPen("#90caf9", width=1))
@@ -214,7 +211,6 @@ def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, hi
     plot.addItem(line)
     legend.addItem(line, name)
     plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
-    if falling:
-        fit_with_legend(plot, legend, [0.0, *mid, *(low or []), *(high or [])])
-    else:
-        plot.enableAutoRange()
+    values = [0.0, *mid, *(low or []), *(high or [])]
+    plot.setYRange(min(values), max(values), padding=0.05)
+    plot.setXRange(1, max(len(mid), 2), padding=0.02)
