@@ -505,3 +505,22 @@ def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp
             assert "Bestand &gt; 90 Tage" in tile.headline.toolTip()
     finally:
         install_language(qapp, "en")
+
+
+def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
+    """A trend KPI's limits are falls ("Veränderung ≥ −2 % / < −10 %"): their fields showed
+    "-2,00 %" with a hyphen. They show "−2,00 %" and save −2 % as before."""
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.gears.dialogs import GearSettingsDialog
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        gear = next(g for g in GEARS if g.id == "assortment")
+        dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
+        qtbot.addWidget(dialog)
+        green, red, unit, kind = dialog.spins["sell_through"]
+        assert kind == "trend" and green[0].text() == "−2,00 %" and red[0].text() == "−10,00 %"
+        assert dialog.thresholds()["sell_through"] == {"kind": "trend", "green": -0.02, "red": -0.10}
+    finally:
+        install_language(qapp, "en")

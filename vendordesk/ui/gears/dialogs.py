@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vendordesk.core.gears.defs import GearDef, KpiDef
 from vendordesk.ui import fmt
+from vendordesk.ui.spinbox import SignedSpinBox
 
 
 def _unit_setup(spin: QDoubleSpinBox, unit: str) -> None:
@@ -77,7 +78,7 @@ class ManualKpiDialog(QDialog):
         self.end = QDateEdit(sunday.addDays(6))
         for edit in (self.start, self.end):
             fmt.date_edit(edit)
-        self.value = QDoubleSpinBox()
+        self.value = SignedSpinBox()
         self.kpi.currentIndexChanged.connect(self._kpi_changed)
         self._kpi_changed()
         form.addRow(self.tr("KPI"), self.kpi)
@@ -151,7 +152,7 @@ class GearSettingsDialog(QDialog):
                                    (3, k.threshold.red, k.threshold.red_high)):
                 spins = []
                 for value in ((low, high) if band else (low,)):
-                    spin = QDoubleSpinBox()
+                    spin = SignedSpinBox()
                     _unit_setup(spin, unit)
                     spin.setValue(_to_shown(value, unit))
                     spins.append(spin)
