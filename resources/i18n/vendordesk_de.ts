@@ -93,6 +93,11 @@
         <source>The backup failed: %1</source>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>VendorDesk workspace (*.vendordesk)</source>
+        <translation>VendorDesk-Arbeitsbereich (*.vendordesk)</translation>
+    </message>
 </context>
 <context>
     <name>BridgeView</name>
@@ -2153,7 +2158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+129"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+130"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -3560,7 +3565,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/window/main_window.py" line="+74"/>
+        <location filename="../../vendordesk/ui/window/main_window.py" line="+76"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3691,7 +3696,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+10"/>
-        <location line="+5"/>
+        <source>VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)</source>
+        <translation>VendorDesk-Arbeitsbereich (*.vendordesk *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Workspace.vendordesk</source>
+        <translation>Arbeitsbereich.vendordesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
         <source>New workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
@@ -3706,7 +3721,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -4892,7 +4907,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+186"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+181"/>
         <source>%1 does not look like an Amazon case number (6–15 digits). Kept; check it.</source>
         <translation>%1 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
@@ -4918,7 +4933,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASINs</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-168"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-163"/>
         <source>Accepted</source>
         <translation>Anerkannt</translation>
     </message>
@@ -4944,7 +4959,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+142"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+137"/>
         <source>Case %1 already exists. Merge into it or change the ID.</source>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
@@ -4954,7 +4969,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-133"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-128"/>
         <source>Catalogue / content</source>
         <translation>Katalog / Inhalte</translation>
     </message>
@@ -5049,12 +5064,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>EDI / API</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>In Vendor Central: %1</source>
         <translation>In Vendor Central: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+37"/>
         <source>Enter the case ID from the Amazon case.</source>
         <translation>Geben Sie die Fallnummer aus dem Amazon-Fall ein.</translation>
     </message>
@@ -5090,7 +5105,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-159"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-154"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
@@ -5125,12 +5140,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Braucht Infos von uns</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+180"/>
         <source>No case ID found in the e-mail. Enter it by hand or paste the whole e-mail.</source>
         <translation>Keine Fallnummer in der E-Mail gefunden. Geben Sie sie von Hand ein oder fügen Sie die ganze E-Mail ein.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-172"/>
         <source>Not disputed</source>
         <translation>Kein Einspruch</translation>
     </message>
@@ -5254,12 +5269,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+147"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="+142"/>
         <source>Unknown status %1.</source>
         <translation>Unbekannter Status %1.</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-159"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -5294,7 +5309,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+164"/>
         <source>“%1” is not a date. Use 01.03.2026 or 2026-03-01.</source>
         <translation>„%1“ ist kein Datum. Verwenden Sie 01.03.2026 oder 2026-03-01.</translation>
     </message>

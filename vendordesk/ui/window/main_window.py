@@ -18,7 +18,6 @@ from vendordesk.ui import fmt
 from vendordesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
-WORKSPACE_FILTER = "VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)"
 
 
 def _tab_classes():
@@ -64,6 +63,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore_window_state()
         self._show_secret_reminder()
+        from vendordesk.ui.export_dialog import keep_file_dialogs_fitting
+
+        keep_file_dialogs_fitting()           # Qt's own file dialog cut "Ver…nis" at its first size
 
     # --- tabs -------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -288,9 +290,23 @@ class MainWindow(QMainWindow):
         self.changed.emit(Changes.everything())
         return True
 
-    def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), "", WORKSPACE_FILTER)
+    def _workspace_filter(self) -> str:
+        return self.tr("VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)")
+
+    def _workspace_folder(self, path: str = "") -> Path:
+        """Where the workspace dialogs open: the folder last chosen in one, else Documents (never the
+        folder the program was started in); with ``path``, remember its folder."""
+        from vendordesk.ui.export_dialog import WORKSPACE_DIR_KEY, remember_folder, start_folder
+
         if path:
+            remember_folder(path, self.settings, WORKSPACE_DIR_KEY)
+        return start_folder(self.settings, WORKSPACE_DIR_KEY)
+
+    def new_workspace(self) -> None:
+        start = self._workspace_folder() / self.tr("Workspace.vendordesk")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), str(start), self._workspace_filter())
+        if path:
+            self._workspace_folder(path)
             if not Path(path).suffix:
                 path += ".vendordesk"
             if Path(path).exists():
@@ -300,8 +316,10 @@ class MainWindow(QMainWindow):
             self.switch_workspace(Path(path), create=True)
 
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), "", WORKSPACE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(self._workspace_folder()),
+                                              self._workspace_filter())
         if path:
+            self._workspace_folder(path)
             self.switch_workspace(Path(path))
 
     def import_dialog(self, paths: list[str] | None = None) -> None:
