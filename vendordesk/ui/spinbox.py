@@ -21,7 +21,7 @@ class SignedSpinBox(QDoubleSpinBox):
     def valueFromText(self, text: str) -> float:
         return super().valueFromText(text.replace(MINUS, "-"))
 
-    def validate(self, text: str, pos: int):  # type: ignore[override]
+    def validate(self, text: str, pos: int):
         result = super().validate(text.replace(MINUS, "-"), pos)
         state = result[0] if isinstance(result, tuple) else result
         return state, text, pos            # the text as typed: the field keeps the user's sign

@@ -139,19 +139,23 @@ class GearSettingsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.spins: dict[str, tuple[list[QDoubleSpinBox], list[QDoubleSpinBox], str, str]] = {}
         for row, k in enumerate(self.kpis):
+            threshold = k.threshold
+            assert threshold is not None                    # self.kpis holds the KPIs with limits
             item = QTableWidgetItem(k.name(lang))
             self.table.setItem(row, 0, item)
             rule = {"max": self.tr("lower is better"), "min": self.tr("higher is better"),
                     "trend": self.tr("change vs. comparison"),
-                    "band": self.tr("within a range")}.get(k.threshold.kind, k.threshold.kind)
+                    "band": self.tr("within a range")}.get(threshold.kind, threshold.kind)
             self.table.setItem(row, 1, QTableWidgetItem(rule))
-            unit = "pct" if k.threshold.kind == "trend" else k.unit
-            pair = []
-            band = k.threshold.kind == "band"
-            for col, low, high in ((2, k.threshold.green, k.threshold.green_high),
-                                   (3, k.threshold.red, k.threshold.red_high)):
-                spins = []
+            unit = "pct" if threshold.kind == "trend" else k.unit
+            pair: list[list[QDoubleSpinBox]] = []
+            band = threshold.kind == "band"
+            for col, low, high in ((2, threshold.green, threshold.green_high),
+                                   (3, threshold.red, threshold.red_high)):
+                spins: list[QDoubleSpinBox] = []
                 for value in ((low, high) if band else (low,)):
+                    if value is None:               # a band always has both edges
+                        continue
                     spin = SignedSpinBox()
                     _unit_setup(spin, unit)
                     spin.setValue(_to_shown(value, unit))
@@ -168,7 +172,7 @@ class GearSettingsDialog(QDialog):
                 else:
                     self.table.setCellWidget(row, col, spins[0])
                 pair.append(spins)
-            self.spins[k.id] = (pair[0], pair[1], unit, k.threshold.kind)
+            self.spins[k.id] = (pair[0], pair[1], unit, threshold.kind)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         header = self.table.horizontalHeader()

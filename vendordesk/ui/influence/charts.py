@@ -60,9 +60,12 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
                    end: tuple[str, float]) -> None:
     """Start bar, one floating bar per step (green up, red down), end bar."""
     plot.clear()
-    xs, bottoms, heights, brushes, labels = [], [], [], [], []
+    xs: list[int] = [0]
+    bottoms: list[float] = [0.0]
+    heights: list[float] = [start[1]]
+    brushes: list[str] = [TOTAL]
+    labels: list[float] = [start[1]]
     running = start[1]
-    xs.append(0), bottoms.append(0), heights.append(start[1]), brushes.append(TOTAL), labels.append(start[1])
     for i, (_, delta) in enumerate(steps, start=1):
         xs.append(i)
         bottoms.append(running if delta >= 0 else running + delta)
@@ -70,7 +73,11 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
         brushes.append(UP if delta >= 0 else DOWN)
         labels.append(delta)
         running += delta
-    xs.append(len(steps) + 1), bottoms.append(0), heights.append(end[1]), brushes.append(TOTAL), labels.append(end[1])
+    xs.append(len(steps) + 1)
+    bottoms.append(0.0)
+    heights.append(end[1])
+    brushes.append(TOTAL)
+    labels.append(end[1])
     bars = pg.BarGraphItem(x=xs, y0=bottoms, height=heights, width=0.62, brushes=[pg.mkBrush(c) for c in brushes],
                            pens=[pg.mkPen(QColor(c).darker(120)) for c in brushes])
     plot.addItem(bars)
@@ -100,18 +107,19 @@ def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tu
                  legend: bool = True) -> None:
     """Per month: target (grey), actual (blue), projected (light blue) stacked on actual."""
     plot.clear()
+    shown: tuple[str | None, ...] = names
     if legend:
         _legend(plot)
     else:
-        names = (None, None, None)
+        shown = (None, None, None)
     x = monthly["month"].to_numpy(float)
     actual, projected, target = (monthly[c].to_numpy(float) for c in ("actual", "projected", "target"))
     plot.addItem(pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[0]),
-                                 pen=pg.mkPen("#78909c"), name=names[0]))
+                                 pen=pg.mkPen("#78909c"), name=shown[0]))
     plot.addItem(pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[1]),
-                                 name=names[1]))
+                                 name=shown[1]))
     plot.addItem(pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[2]),
-                                 name=names[2]))
+                                 name=shown[2]))
     plot.getAxis("bottom").setTicks([[(i + 1, n) for i, n in enumerate(month_names)]])
     top = float(max((target.max() if len(target) else 0), (actual + projected).max() if len(x) else 0, 1))
     plot.setYRange(0, top * 1.15, padding=0)
@@ -166,7 +174,11 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
     """Floating bars from 0, one per path (green up, red down), then the total bar: the paths of a
     what-if in euros, which add up to the total. ``money`` labels each bar."""
     plot.clear()
-    xs, bottoms, heights, colors, values = [], [], [], [], []
+    xs: list[int] = []
+    bottoms: list[float] = []
+    heights: list[float] = []
+    colors: list[str] = []
+    values: list[float] = []
     running = 0.0
     for i, (_, delta) in enumerate(steps):
         xs.append(i)
@@ -175,8 +187,11 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
         colors.append(UP if delta >= 0 else DOWN)
         values.append(delta)
         running += delta
-    xs.append(len(steps)), bottoms.append(min(0.0, total[1])), heights.append(abs(total[1]))
-    colors.append(TOTAL), values.append(total[1])
+    xs.append(len(steps))
+    bottoms.append(min(0.0, total[1]))
+    heights.append(abs(total[1]))
+    colors.append(TOTAL)
+    values.append(total[1])
     plot.addItem(pg.BarGraphItem(x=xs, y0=bottoms, height=heights, width=0.6, brushes=[pg.mkBrush(c) for c in colors],
                                  pens=[pg.mkPen(QColor(c).darker(120)) for c in colors]))
     plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
@@ -16,8 +17,10 @@ from vendordesk.errors import UserError
 from vendordesk.ops.workspace import open_path
 from vendordesk.ui import fmt
 from vendordesk.ui.context import AppContext
+from vendordesk.ui.tab_base import BaseTab
 
 log = logging.getLogger(__name__)
+_Tab = TypeVar("_Tab", bound=BaseTab)
 
 
 def _tab_classes():
@@ -70,7 +73,7 @@ class MainWindow(QMainWindow):
     # --- tabs -------------------------------------------------------------------------
     def _build_tabs(self) -> None:
         """Empty pages first; the real tabs (pandas, charts) are built after the first paint."""
-        self.tab_widgets = []
+        self.tab_widgets: list[BaseTab] = []
         self._first_paint_seen = False
         self._closed = False
         for title in (self.tr("KPI gears"), self.tr("Tickets"), self.tr("Price increase"), self.tr("Forecast")):
@@ -93,25 +96,37 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def _tab_of(self, kind: type[_Tab]) -> _Tab | None:
+        return next((t for t in self.tab_widgets if isinstance(t, kind)), None)
+
     def jump(self, kind: str, key: str) -> None:
         """Show a search hit: an ASIN in the gears tab, a case in the tickets tab."""
+        from vendordesk.ui.gears.tab import GearsTab
+        from vendordesk.ui.tickets.tab import TicketsTab
+
         self.ensure_tabs()
-        by_kind = {"asin": "GearsTab", "case": "TicketsTab"}
-        tab = next((t for t in self.tab_widgets if type(t).__name__ == by_kind.get(kind)), None)
-        if tab is None:
-            return
-        self.tabs.setCurrentWidget(tab)
-        tab.ensure_loaded()
         if kind == "asin":
-            self._when(lambda: tab.content is not None and tab.model is not None, lambda: tab._filter_asin(key))
-        else:
-            self._when(lambda: hasattr(tab, "cases") and hasattr(tab, "_frames"),
-                       lambda: tab.open_item("case", key))
+            gears = self._tab_of(GearsTab)
+            if gears is None:
+                return
+            self.tabs.setCurrentWidget(gears)
+            gears.ensure_loaded()
+            self._when(lambda: gears.content is not None and gears.model is not None, lambda: gears._filter_asin(key))
+        elif kind == "case":
+            tickets = self._tab_of(TicketsTab)
+            if tickets is None:
+                return
+            self.tabs.setCurrentWidget(tickets)
+            tickets.ensure_loaded()
+            self._when(lambda: hasattr(tickets, "cases") and hasattr(tickets, "_frames"),
+                       lambda: tickets.open_item("case", key))
 
     def open_negotiation(self, case_id) -> None:
         """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
+        from vendordesk.ui.negotiation.tab import NegotiationTab
+
         self.ensure_tabs()
-        tab = next((t for t in self.tab_widgets if type(t).__name__ == "NegotiationTab"), None)
+        tab = self._tab_of(NegotiationTab)
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
             tab.open_case(int(case_id))
@@ -141,7 +156,8 @@ class MainWindow(QMainWindow):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, tab.title())
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self._name_tab_actions()
@@ -186,8 +202,12 @@ class MainWindow(QMainWindow):
         if self._closed or not shiboken6.isValid(tab):
             return
         self.columns.scan(tab)
-        self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab),
-                   lambda: shiboken6.isValid(tab) and self.columns.scan(tab), tries=100)
+
+        def scan_again() -> None:
+            if shiboken6.isValid(tab):
+                self.columns.scan(tab)
+
+        self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab), scan_again, tries=100)
 
     def _on_changed(self, changes: Changes) -> None:
         self.search.invalidate()
@@ -219,7 +239,7 @@ class MainWindow(QMainWindow):
         if _has_module("vendordesk.ui.imports.sync_dialog"):
             self._action(file_menu, self.tr("&Sync with Amazon (SP-API)…"), self.open_sync)
         file_menu.addSeparator()
-        self._tab_actions = []
+        self._tab_actions: list[QAction] = []
         if _has_module("vendordesk.ui.settings.tab"):
             self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -257,7 +277,7 @@ class MainWindow(QMainWindow):
     def _name_tab_actions(self, _index: int = 0) -> None:
         for index, action in enumerate(self._tab_actions):
             tab = self.tabs.widget(index)
-            action.setText(tab.title() if hasattr(tab, "title") else self.tabs.tabText(index))
+            action.setText(tab.title() if isinstance(tab, BaseTab) else self.tabs.tabText(index))
 
     def add_export_action(self, text: str, slot) -> QAction:
         """Tabs register their exports here (File › Export)."""
@@ -387,7 +407,7 @@ class MainWindow(QMainWindow):
             self.move(pos)
         if self.settings.value("window/maximized", False, type=bool):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        last = self.settings.value("window/tab", 0, type=int)
+        last = int(self.settings.value("window/tab", 0, type=int))     # type: ignore[call-overload]
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
 
