@@ -433,3 +433,23 @@ def test_printed_orders_keep_the_euro_sign_on_the_amounts_line(qapp, tmp_path):
     lines = [line.replace("\xa0", " ").strip() for line in text.splitlines()]
     assert any("461.283 €" in line for line in lines), lines[:8]
     assert "€" not in lines, "a lone euro sign on its own line"
+
+
+def test_better_so_far_joins_neighbouring_horizons_with_the_same_winner(qapp):
+    """"Bisher besser: Wo. 1–2: Amazons, Wo. 3–5: Amazons, Wo. 6–9: Amazons, Wo. 10–13: Amazons"
+    said one thing four times. Neighbouring horizon buckets (1–2, 3–5, 6–9, 10–13) with the same
+    winner read as one range; a change of winner or a bucket without a verdict starts a new one."""
+    from vendordesk.ui.forecast.texts import better_text
+    from vendordesk.ui.i18n import install_language
+
+    same = {f"better_{j}": "amazon" for j in range(4)} | {"source": "combined"}
+    mixed = {"better_0": "ours", "better_1": "ours", "better_2": "amazon", "better_3": "", "source": "ours"}
+    assert better_text(same).startswith("Better so far: wk 1–13: Amazon's. Used: ours and Amazon's combined.")
+    assert better_text(mixed) == "Better so far: wk 1–5: ours, wk 6–9: Amazon's. Used: ours."
+    gap = {"better_0": "amazon", "better_1": "", "better_2": "amazon", "better_3": "amazon", "source": "ours"}
+    assert better_text(gap) == "Better so far: wk 1–2: Amazon's, wk 6–13: Amazon's. Used: ours."
+    install_language(qapp, "de")
+    try:
+        assert better_text(same).startswith("Bisher besser: Wo. 1–13: Amazons. Verwendet:")
+    finally:
+        install_language(qapp, "en")

@@ -543,3 +543,24 @@ def test_tile_short_names_are_distinct_and_german_within_each_gear():
     assert short["lost_share"] == "Verlustanteil" and short["lost_value"] == "Umsatzverlust"
     assert short["lost_units"] == "Absatzverlust" and short["unfilled_units"] == "Unerfüllt (Stk.)"
     assert short["unhealthy_share"] == "Überbestand" and short["fill_rate"] == "Füllrate"
+
+
+def test_gear_values_changes_and_limits_show_a_real_minus(qapp):
+    """The KPI table read "-2,6 Pkt." and "Veränderung ≥ -2 % / < -10 %" with hyphens beside the
+    window's "−21.195 €". Changes, values and limits carry "−": sell-through 46,7 % against 49,3 %
+    is 46,7 − 49,3 = −2,6 points; a change of −12,34 % reads "−12,3 %"."""
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.gears.formatting import change_text, kpi_value
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        assert change_text(None, "pct", 0.467, 0.493) == "−2,6 Pkt."
+        assert change_text(-0.1234, "money") == "−12,3 %"
+        assert change_text(0.294, "money") == "+29,4 %"
+        assert kpi_value(-1234.0, "money") == "−1.234\u00a0€"
+        detail = GearDetail()
+        assert detail._limits({"kind": "trend", "green": -0.02, "red": -0.10}, "pct") == "Veränderung ≥ −2 % / < −10 %"
+        detail.deleteLater()
+    finally:
+        install_language(qapp, "en")

@@ -42,7 +42,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 
 DAY = 86400.0
 STATUS_COLORS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "no-data": "#90a4ae", "info": "#607d8b"}
@@ -294,6 +294,8 @@ def legend_above(plot, columns: int = 3, text_size: str = "9pt") -> pg.LegendIte
     layout.removeItem(item.titleLabel)          # hidden (no chart title); its cell takes the legend
     item.titleLabel.setVisible(False)
     layout.addItem(legend, 0, 1)
+    legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)   # entries side by side,
+    layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)  # from the left
     layout.setRowMaximumHeight(0, 16_777_215)     # pyqtgraph fixed the title row at 0 px
     item.legend = legend                          # items drawn with name= join it
     return legend

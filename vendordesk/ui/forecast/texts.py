@@ -58,11 +58,17 @@ def better_text(row: dict) -> str:
     """Whose forecast has been better per horizon, and which one the P50 uses."""
     from vendordesk.core.forecast.calib import BUCKETS
 
-    parts = []
+    runs: list[list] = []            # [first week, last week, winner]; neighbours with one winner join
+    previous = ""
     for j, (lo, hi) in enumerate(BUCKETS):
         who = row.get(f"better_{j}") or ""
-        if who:
-            parts.append(_fill(_t("wk %1–%2: %3"), lo, hi, _t("Amazon's") if who == "amazon" else _t("ours")))
+        if who and who == previous:
+            runs[-1][1] = hi
+        elif who:
+            runs.append([lo, hi, who])
+        previous = who
+    parts = [_fill(_t("wk %1–%2: %3"), lo, hi, _t("Amazon's") if who == "amazon" else _t("ours"))
+             for lo, hi, who in runs]
     if not parts:
         return ""
     used = {"ours": _t("ours"), "amazon": _t("Amazon's"), "combined": _t("ours and Amazon's combined")}
