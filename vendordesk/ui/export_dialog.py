@@ -36,7 +36,7 @@ def remember_folder(path: str | Path, settings: QSettings | None = None, key: st
     (settings or QSettings()).setValue(key, str(Path(path).parent))
 
 
-def ask_export_path(parent, title: str, file_name: str, filters: str) -> str | None:
+def ask_export_path(parent: QWidget | None, title: str, file_name: str, filters: str) -> str | None:
     """The file the user picked (remembered for next time), or None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder() / file_name), filters)
     if not path:

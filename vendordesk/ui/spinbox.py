@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
 MINUS = "\u2212"
@@ -21,7 +22,7 @@ class SignedSpinBox(QDoubleSpinBox):
     def valueFromText(self, text: str) -> float:
         return super().valueFromText(text.replace(MINUS, "-"))
 
-    def validate(self, text: str, pos: int):
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         result = super().validate(text.replace(MINUS, "-"), pos)
         state = result[0] if isinstance(result, tuple) else result
         return state, text, pos            # the text as typed: the field keeps the user's sign

@@ -50,7 +50,7 @@ def _to_shown(value: float, unit: str) -> float:
 class ManualKpiDialog(QDialog):
     """One value for one manual KPI and period (account level or one ASIN)."""
 
-    def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent=None,
+    def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent: QWidget | None = None,
                  titles: dict[str, str] | None = None):
         super().__init__(parent)
         self.gear = gear
@@ -113,7 +113,7 @@ class ManualKpiDialog(QDialog):
             return
         self.accept()
 
-    def entry(self) -> dict:
+    def entry(self) -> dict[str, object]:
         k = self.current_kpi()
         return {"gear": self.gear.id, "kpi": k.id, "asin": self.asin.currentData() or "",
                 "period_start": self.start.date().toString("yyyy-MM-dd"),
@@ -124,7 +124,7 @@ class ManualKpiDialog(QDialog):
 class GearSettingsDialog(QDialog):
     """The gear's own name and the green/red limits of its KPIs (empty name = default)."""
 
-    def __init__(self, gear: GearDef, default_name: str, custom_name: str | None, lang: str, parent=None):
+    def __init__(self, gear: GearDef, default_name: str, custom_name: str | None, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.gear = gear
         self.setWindowTitle(self.tr("Rename and set thresholds: %1").replace("%1", default_name))
@@ -196,7 +196,7 @@ class GearSettingsDialog(QDialog):
         self.reset_requested = True
         self.accept()
 
-    def thresholds(self) -> dict:
+    def thresholds(self) -> dict[str, dict[str, object]]:
         out = {}
         for kpi_id, (green, red, unit, kind) in self.spins.items():
             out[kpi_id] = {"kind": kind, "green": _to_stored(green[0].value(), unit),

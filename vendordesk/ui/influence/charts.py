@@ -7,17 +7,22 @@ printed management brief (ImageExporter, white background).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QWidget
 
 from vendordesk.ui.charts import ValueAxis, legend_above, static_plot
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
 
 
-def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
+def make_plot(parent: QWidget | None = None, short_axis: bool = False) -> pg.PlotWidget:
     """``short_axis``: a euro axis ("Tsd. €" / "Mio. €" as its label, locale ticks; ui.charts.ValueAxis)."""
     # the other charts' value axes have locale ticks too ("−200", "0,5"; pyqtgraph drew "-200", "0.5")
     axes = {"left": ValueAxis("money" if short_axis else "number", orientation="left")}
@@ -39,7 +44,7 @@ def short_money(value: float) -> str:
     return fmt.number(value, 0)
 
 
-def _legend(plot: pg.PlotWidget):
+def _legend(plot: pg.PlotWidget) -> pg.LegendItem:
     """The chart's legend, emptied: in its own row above the plot, never on the data (the KPI
     paths' legend sat bottom right on the 0 line every path returns to)."""
     legend = legend_above(plot)
@@ -47,7 +52,8 @@ def _legend(plot: pg.PlotWidget):
     return legend
 
 
-def _label(plot, x: float, y: float, text: str, anchor=(0.5, 1.0), size: int = 8) -> None:
+def _label(plot: pg.PlotWidget, x: float, y: float, text: str, anchor: tuple[float, float] = (0.5, 1.0),
+           size: int = 8) -> None:
     item = pg.TextItem(text, color="#263238", anchor=anchor)
     font = QFont()
     font.setPointSize(size)
@@ -103,7 +109,7 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
 MONTHLY_COLORS = ("#cfd8dc", "#1565c0", "#90caf9")
 
 
-def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tuple[str, str, str],
+def draw_monthly(plot: pg.PlotWidget, monthly: pd.DataFrame, month_names: list[str], names: tuple[str, str, str],
                  legend: bool = True) -> None:
     """Per month: target (grey), actual (blue), projected (light blue) stacked on actual."""
     plot.clear()
@@ -126,7 +132,7 @@ def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tu
     plot.setXRange(0.4, 12.6, padding=0)
 
 
-def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent=True) -> None:
+def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent: bool = True) -> None:
     """One line per KPI (deviation vs. baseline, in % or points x 100). Curves and legend rows
     are kept on the plot and only get new data when the same KPIs are drawn again (fast re-runs)."""
     keys = tuple(paths)

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from vendordesk import APP_NAME
 from vendordesk.changes import Changes
@@ -23,7 +33,7 @@ log = logging.getLogger(__name__)
 _Tab = TypeVar("_Tab", bound=BaseTab)
 
 
-def _tab_classes():
+def _tab_classes() -> tuple[type[BaseTab], ...]:
     from vendordesk.ui.forecast.tab import ForecastTab
     from vendordesk.ui.gears.tab import GearsTab
     from vendordesk.ui.negotiation.tab import NegotiationTab
@@ -121,7 +131,7 @@ class MainWindow(QMainWindow):
             self._when(lambda: hasattr(tickets, "cases") and hasattr(tickets, "_frames"),
                        lambda: tickets.open_item("case", key))
 
-    def open_negotiation(self, case_id) -> None:
+    def open_negotiation(self, case_id: int | str) -> None:
         """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
         from vendordesk.ui.negotiation.tab import NegotiationTab
 
@@ -131,7 +141,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(tab)
             tab.open_case(int(case_id))
 
-    def _when(self, ready, action, tries: int = 200) -> None:
+    def _when(self, ready: Callable[[], object], action: Callable[[], object], tries: int = 200) -> None:
         """Run ``action`` once the tab has loaded (its data comes from a worker)."""
         if ready():
             action()
@@ -170,7 +180,7 @@ class MainWindow(QMainWindow):
             if hasattr(tab, "restore_layout") and isinstance(state, dict):
                 tab.restore_layout(state)
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
             self._first_paint_seen = True
             QTimer.singleShot(0, self._after_first_paint)
@@ -180,13 +190,13 @@ class MainWindow(QMainWindow):
         """Import pandas and the domain off the GUI thread, then build the tabs."""
         from vendordesk.ui.workers import run_task
 
-        def build(_result=None) -> None:
+        def build(_result: object = None) -> None:
             if shiboken6.isValid(self) and not self._closed:
                 self.ensure_tabs()
 
         run_task(_preload_domain, on_done=build, on_error=build)
 
-    def _set_badge(self, tab, text: str) -> None:
+    def _set_badge(self, tab: BaseTab, text: str) -> None:
         index = self.tabs.indexOf(tab)
         self.tabs.setTabText(index, f"{tab.title()} ({text})" if text else tab.title())
 
@@ -196,7 +206,7 @@ class MainWindow(QMainWindow):
             widget.ensure_loaded()
             self._scan_columns(widget)
 
-    def _scan_columns(self, tab) -> None:
+    def _scan_columns(self, tab: QWidget) -> None:
         """Remembered column widths for the tables ``tab`` has built (now, and once its data has
         arrived: tabs build their tables when the first load returns)."""
         if self._closed or not shiboken6.isValid(tab):
@@ -217,7 +227,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot: Callable[..., object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -279,7 +290,7 @@ class MainWindow(QMainWindow):
             tab = self.tabs.widget(index)
             action.setText(tab.title() if isinstance(tab, BaseTab) else self.tabs.tabText(index))
 
-    def add_export_action(self, text: str, slot) -> QAction:
+    def add_export_action(self, text: str, slot: Callable[[], object]) -> QAction:
         """Tabs register their exports here (File › Export)."""
         self.export_menu.menuAction().setVisible(True)
         return self._action(self.export_menu, text, slot)
@@ -351,11 +362,11 @@ class MainWindow(QMainWindow):
 
         start_import(self, paths)
 
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -437,7 +448,7 @@ PRELOAD = ("pandas", "vendordesk.store.facts_read", "vendordesk.core.gears.repor
            "vendordesk.core.negotiation.analysis", "vendordesk.core.forecast.run", "vendordesk.core.influence.graph")
 
 
-def _preload_domain(progress=None, cancelled=None) -> None:
+def _preload_domain(progress: object = None, cancelled: Callable[[], bool] | None = None) -> None:
     import importlib
 
     for name in PRELOAD:
@@ -446,7 +457,7 @@ def _preload_domain(progress=None, cancelled=None) -> None:
         importlib.import_module(name)
 
 
-def _loading(tab) -> bool:
+def _loading(tab: QWidget) -> bool:
     """A tab's load still running in a worker (tabs keep it in ``task``)."""
     return getattr(tab, "task", None) is not None
 
