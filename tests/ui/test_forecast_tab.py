@@ -453,3 +453,22 @@ def test_better_so_far_joins_neighbouring_horizons_with_the_same_winner(qapp):
         assert better_text(same).startswith("Bisher besser: Wo. 1–13: Amazons. Verwendet:")
     finally:
         install_language(qapp, "en")
+
+
+def test_accuracy_sentences_write_a_negative_bias_with_a_real_minus(qapp):
+    """"Unsere: WAPE 14 %, Bias -4 % · Amazon: WAPE 15 %, Bias -5 %" had hyphens beside the
+    window's "−21.195 €". Negative figures in the forecast's sentences carry "−"."""
+    from vendordesk.ui.forecast.texts import accuracy_text
+    from vendordesk.ui.i18n import install_language
+
+    row = {"ours_wape": 0.14, "ours_mase": 0.55, "ours_bias": -0.04, "seasonal_naive_wape": 0.15,
+           "seasonal_naive_mase": 0.61, "amazon_wape": 0.15, "amazon_bias": -0.05, "vs_amazon_ours_wape": 0.14,
+           "vs_amazon_ours_bias": -0.04, "amazon_weeks": 15, "amazon_generation": "2026-08-08"}
+    install_language(qapp, "de")
+    try:
+        text = accuracy_text(None, row, 26)
+        assert "Bias −4 %" in text and "Bias −5 %" in text, text
+        assert "-4" not in text and "-5" not in text
+        assert "08.08.2026" in text                     # dates keep their form
+    finally:
+        install_language(qapp, "en")

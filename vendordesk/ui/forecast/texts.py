@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from numbers import Integral
 from typing import cast
 
@@ -17,10 +18,10 @@ def _t(text: str) -> str:
 
 def _fill(text: str, *values) -> str:
     """%1, %2 … replaced; a whole number (a count of weeks or ASINs) with the locale's grouping
-    ("1.093 Risikowochen", not "1093")."""
+    ("1.093 Risikowochen", not "1093"), a figure below zero with "−" ("Bias −4 %", not "-4 %")."""
     for i, value in enumerate(values, start=1):
         shown = fmt.number(int(value)) if isinstance(value, Integral) and not isinstance(value, bool) else str(value)
-        text = text.replace(f"%{i}", shown)
+        text = text.replace(f"%{i}", re.sub(r"^-(?=\d)", "−", shown))
     return text
 
 
