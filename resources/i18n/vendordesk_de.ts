@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/window/about.py" line="+32"/>
+        <location filename="../../vendordesk/ui/window/about.py" line="+33"/>
         <source>About VendorDesk</source>
         <translation>Über VendorDesk</translation>
     </message>
@@ -694,7 +694,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+36"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
         <source> M</source>
         <translation> Mio.</translation>
     </message>
@@ -1990,7 +1990,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+55"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+56"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2006,24 +2006,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+150"/>
+        <location line="+151"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-151"/>
+        <location line="+152"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-151"/>
+        <location line="+152"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2088,7 +2088,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Veränderung ≥ %1 / &lt; %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>same week last year</source>
         <translation>gleiche Woche im Vorjahr</translation>
     </message>
@@ -2183,7 +2183,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rot jenseits von</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>lower is better</source>
         <translation>weniger ist besser</translation>
     </message>
@@ -2203,7 +2203,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>innerhalb eines Bereichs</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
@@ -2354,7 +2354,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+119"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+121"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2389,7 +2389,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPI-Zahnräder</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Gears</source>
         <translation>Zahnräder</translation>
     </message>
@@ -3565,7 +3565,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/window/main_window.py" line="+76"/>
+        <location filename="../../vendordesk/ui/window/main_window.py" line="+89"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3585,12 +3585,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+88"/>
         <source>All facts (CSV/XLSX)…</source>
         <translation>Alle Fakten (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3815,7 +3815,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-127"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-131"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -4246,7 +4246,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/window/search.py" line="+40"/>
+        <location filename="../../vendordesk/ui/window/search.py" line="+42"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>
