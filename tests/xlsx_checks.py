@@ -6,7 +6,8 @@ frozen (``freeze_panes == "A2"``), an autofilter over exactly the data, a set wi
 column; dates as date cells (DD.MM.YYYY in German), numbers as number cells with a format (money
 with two decimals, thousands and the currency sign; percent as 0.0 %), never text that looks like
 an ISO date or a number (outside identifier columns), no stored code (snake_case, a marketplace ID,
-an upper-case API code) in a cell.
+an upper-case API code) in a cell; yes/no as the words of the UI language ("Ja"/"Nein"), never
+an Excel boolean (German Excel shows WAHR/FALSCH) or "True"/"False".
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ ENGLISH = {"Amount", "Subject", "Opened", "Status", "Department", "Due", "Raised
            "Week starting", "Gear", "Change", "Last year", "Metric", "Period start", "Title", "Figure",
            "Likely from", "Week", "Units", "Step", "Assumption", "Kind", "Type", "Notes", "Note", "Created"}
 GERMAN_OK = {"Status", "ASIN", "KPI", "ASINs"}          # the same word in German
+# yes/no as a person reads it, in each language; anything else a script would write is flagged
+YES_NO = {"de": {"Ja", "Nein"}, "en": {"Yes", "No"}}
+BOOLEAN_TEXT = {"True", "False", "TRUE", "FALSE", "true", "false", "WAHR", "FALSCH", "Yes", "No", "Ja", "Nein"}
 
 
 @dataclass
@@ -109,8 +113,8 @@ def _cell(cell, title, lang: str) -> str | None:
         if not cell.is_date or cell.number_format != DATE_FORMAT[lang]:
             return f"date shown as {cell.number_format!r}"
         return None
-    if isinstance(value, bool):
-        return None
+    if isinstance(value, bool) or cell.data_type == "b":
+        return f"yes/no as an Excel boolean {value!r} (WAHR/FALSCH in German Excel)"
     if isinstance(value, (int, float)):
         fmt = cell.number_format
         if fmt == "General" and (isinstance(value, float) or abs(value) >= 1000):
@@ -122,6 +126,8 @@ def _cell(cell, title, lang: str) -> str | None:
         return None
     if not isinstance(value, str):
         return f"unexpected {type(value).__name__}"
+    if value in BOOLEAN_TEXT and value not in YES_NO[lang]:
+        return f"yes/no not in the UI language {value!r}"
     if ISO.match(value):
         return f"ISO date as text {value!r}"
     if SNAKE.match(value):
@@ -171,4 +177,6 @@ def csv_problems(path) -> list[str]:
                 found.append(f"{path.name} {key}: German date {value!r}")
             if "€" in value or re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", value):
                 found.append(f"{path.name} {key}: formatted number {value!r}")
+            if value in {"Ja", "Nein", "Yes", "No", "WAHR", "FALSCH"}:
+                found.append(f"{path.name} {key}: yes/no for people {value!r} (scripts read True/False)")
     return _dedupe(found)

@@ -264,8 +264,8 @@ def dialogs(window, shots: Shots, tmp: Path) -> None:
     # the export dialog (File › Export › KPI gears as shown…)
     gears_tab = _tab(window, "GearsTab")
     window.tabs.setCurrentWidget(gears_tab)
-    shots.modal(QFileDialog, "dialog-export", gears_tab.export,
-                before_close=lambda d: d.resize(900, 560))
+    shots.modal(QFileDialog, "dialog-export", gears_tab.export)       # at the size the window gives it
+    shots.modal(QFileDialog, "dialog-new-workspace", window.new_workspace)
 
 
 def search(window, shots: Shots) -> None:

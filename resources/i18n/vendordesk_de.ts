@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/window/about.py" line="+32"/>
+        <location filename="../../vendordesk/ui/window/about.py" line="+33"/>
         <source>About VendorDesk</source>
         <translation>Über VendorDesk</translation>
     </message>
@@ -92,6 +92,11 @@
         <location line="+1"/>
         <source>The backup failed: %1</source>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VendorDesk workspace (*.vendordesk)</source>
+        <translation>VendorDesk-Arbeitsbereich (*.vendordesk)</translation>
     </message>
 </context>
 <context>
@@ -689,7 +694,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+36"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
         <source> M</source>
         <translation> Mio.</translation>
     </message>
@@ -1985,7 +1990,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+55"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+56"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2001,24 +2006,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+150"/>
+        <location line="+151"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-151"/>
+        <location line="+152"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-151"/>
+        <location line="+152"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2083,7 +2088,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Veränderung ≥ %1 / &lt; %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>same week last year</source>
         <translation>gleiche Woche im Vorjahr</translation>
     </message>
@@ -2153,7 +2158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+129"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+130"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -2178,7 +2183,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rot jenseits von</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>lower is better</source>
         <translation>weniger ist besser</translation>
     </message>
@@ -2198,7 +2203,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>innerhalb eines Bereichs</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
@@ -2349,7 +2354,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+119"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+121"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2384,7 +2389,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPI-Zahnräder</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Gears</source>
         <translation>Zahnräder</translation>
     </message>
@@ -3560,7 +3565,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../vendordesk/ui/window/main_window.py" line="+74"/>
+        <location filename="../../vendordesk/ui/window/main_window.py" line="+89"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -3580,12 +3585,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+88"/>
         <source>All facts (CSV/XLSX)…</source>
         <translation>Alle Fakten (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3691,7 +3696,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+11"/>
-        <location line="+5"/>
+        <source>VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)</source>
+        <translation>VendorDesk-Arbeitsbereich (*.vendordesk *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Workspace.vendordesk</source>
+        <translation>Arbeitsbereich.vendordesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
         <source>New workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
@@ -3706,7 +3721,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -3800,7 +3815,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-127"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-131"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -4231,7 +4246,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/window/search.py" line="+40"/>
+        <location filename="../../vendordesk/ui/window/search.py" line="+42"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
     </message>

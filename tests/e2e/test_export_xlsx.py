@@ -96,3 +96,18 @@ def test_chargeback_dates_and_money_are_cells_of_their_kind(exported):
     assert raised and all(isinstance(c.value, dt.datetime) and c.number_format == "DD.MM.YYYY" for c in raised)
     amounts = [c for c in sheet.column("Betrag") if c.value is not None]
     assert amounts and all(isinstance(c.value, (int, float)) and c.number_format == '#,##0.00 "€"' for c in amounts)
+
+
+@pytest.mark.parametrize("lang, yes, no", [("de", "Ja", "Nein"), ("en", "Yes", "No")])
+def test_yes_no_columns_read_as_words_in_excel_and_true_false_in_csv(exported, lang, yes, no):
+    """The gears' "Entered by hand" (like the price-increase ASINs' "CRaP risk", checked in
+    tests/ui/test_excel_exports.py through xlsx_checks) was an Excel boolean, which German Excel shows
+    as WAHR/FALSCH. The XLSX holds "Ja"/"Nein" ("Yes"/"No") as text; the CSV keeps True/False."""
+    gears = xlsx_checks.read(exported["gears", lang])[0]
+    title = {"de": "Manuell erfasst", "en": "Entered by hand"}[lang]
+    manual = [c for c in gears.column(title) if c.value is not None]
+    assert manual and {c.value for c in manual} <= {yes, no}
+    assert all(c.data_type == "s" for c in manual)
+    with open(exported["gears", "csv"], encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["manual"] for r in rows} <= {"True", "False"} and rows

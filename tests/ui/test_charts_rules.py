@@ -283,3 +283,67 @@ def pg_point(x: float, y: float):
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
+
+
+def _shown_plot(qtbot, width: int = 860, height: int = 380):
+    from vendordesk.ui.influence.charts import make_plot
+
+    plot = make_plot()
+    qtbot.addWidget(plot)
+    plot.resize(width, height)
+    plot.show()
+    qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 150)
+    return plot
+
+
+def _legend_and_view(plot, qapp):
+    qapp.processEvents()
+    item = plot.getPlotItem()
+    legend, view = item.legend, item.getViewBox()
+    return legend.mapRectToScene(legend.boundingRect()), view.mapRectToScene(view.boundingRect())
+
+
+@pytest.mark.parametrize("size", [(860, 380), (1500, 640)])
+def test_what_if_kpi_path_legends_sit_outside_the_plot_not_on_the_0_line(qtbot, qapp, german, size):
+    """"KPIs in Punkten": the legend sat bottom right on the 0 line, which every path returns to
+    (OOS +8 points for 4 weeks, then 0 for 22 weeks). Legends of the what-if and influence charts
+    now have their own row above the plot: the legend and the view (where every value is drawn)
+    do not overlap, and the legend names every path."""
+    from vendordesk.ui.influence.charts import draw_paths
+
+    plot = _shown_plot(qtbot, *size)
+    paths = {"procurable_product_out_of_stock_rate": [0.08] * 4 + [0.0] * 22, "net_ppm": [0.0004] * 26}
+    draw_paths(plot, paths, {"procurable_product_out_of_stock_rate": "Out-of-Stock-Quote", "net_ppm": "Net PPM"},
+               percent=True)
+    legend, view = _legend_and_view(plot, qapp)
+    assert legend.height() > 10 and view.height() > 150
+    assert not legend.intersects(view), (legend, view)
+    assert legend.bottom() <= view.top() + 0.5
+    names = [label.text for _, label in plot.getPlotItem().legend.items]
+    assert names == ["Out-of-Stock-Quote", "Net PPM"]
+    # the same chart drawn again (a re-run) keeps one legend row with the same two entries
+    draw_paths(plot, paths, {"procurable_product_out_of_stock_rate": "Out-of-Stock-Quote", "net_ppm": "Net PPM"})
+    legend, view = _legend_and_view(plot, qapp)
+    assert not legend.intersects(view) and len(plot.getPlotItem().legend.items) == 2
+
+
+def test_units_band_and_monthly_target_legends_sit_outside_the_plot(qtbot, qapp, german):
+    """The units chart of a rising change put its legend bottom right over the band, and the sales
+    target's legend sat top left on January's bars: both are above the plot now."""
+    import pandas as pd
+
+    from vendordesk.ui.influence.charts import draw_band, draw_monthly
+
+    plot = _shown_plot(qtbot)
+    mid = [120.0 * w for w in range(1, 27)]
+    draw_band(plot, mid, [v - 200 for v in mid], [v + 200 for v in mid], "Stück", "Spanne")
+    legend, view = _legend_and_view(plot, qapp)
+    assert legend.height() > 10 and not legend.intersects(view), (legend, view)
+    low, high = plot.getPlotItem().getViewBox().viewRange()[1]
+    assert low <= 0.0 and high >= 26 * 120 + 200                 # the 0 line and the band's top in view
+    target = _shown_plot(qtbot)
+    monthly = pd.DataFrame({"month": range(1, 13), "target": [300.0] * 12, "actual": [320.0] * 10 + [0.0] * 2,
+                            "projected": [0.0] * 10 + [280.0] * 2})
+    draw_monthly(target, monthly, [str(m) for m in range(1, 13)], ("Ziel", "Ist", "Hochgerechnet"))
+    legend, view = _legend_and_view(target, qapp)
+    assert legend.height() > 10 and not legend.intersects(view), (legend, view)

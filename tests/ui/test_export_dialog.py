@@ -33,10 +33,12 @@ def test_the_dialog_opens_in_documents_then_in_the_last_export_folder(settings, 
 
 
 def test_ask_export_path_proposes_the_file_in_documents(qapp, monkeypatch):
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog
 
     from vendordesk.ui import export_dialog
 
+    QSettings().remove(export_dialog.LAST_DIR_KEY)    # an export of an earlier test in this process set it
     documents = Path.home() / "Documents"
     documents.mkdir(exist_ok=True)
     proposed = []

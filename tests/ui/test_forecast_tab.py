@@ -433,3 +433,42 @@ def test_printed_orders_keep_the_euro_sign_on_the_amounts_line(qapp, tmp_path):
     lines = [line.replace("\xa0", " ").strip() for line in text.splitlines()]
     assert any("461.283 €" in line for line in lines), lines[:8]
     assert "€" not in lines, "a lone euro sign on its own line"
+
+
+def test_better_so_far_joins_neighbouring_horizons_with_the_same_winner(qapp):
+    """"Bisher besser: Wo. 1–2: Amazons, Wo. 3–5: Amazons, Wo. 6–9: Amazons, Wo. 10–13: Amazons"
+    said one thing four times. Neighbouring horizon buckets (1–2, 3–5, 6–9, 10–13) with the same
+    winner read as one range; a change of winner or a bucket without a verdict starts a new one."""
+    from vendordesk.ui.forecast.texts import better_text
+    from vendordesk.ui.i18n import install_language
+
+    same = {f"better_{j}": "amazon" for j in range(4)} | {"source": "combined"}
+    mixed = {"better_0": "ours", "better_1": "ours", "better_2": "amazon", "better_3": "", "source": "ours"}
+    assert better_text(same).startswith("Better so far: wk 1–13: Amazon's. Used: ours and Amazon's combined.")
+    assert better_text(mixed) == "Better so far: wk 1–5: ours, wk 6–9: Amazon's. Used: ours."
+    gap = {"better_0": "amazon", "better_1": "", "better_2": "amazon", "better_3": "amazon", "source": "ours"}
+    assert better_text(gap) == "Better so far: wk 1–2: Amazon's, wk 6–13: Amazon's. Used: ours."
+    install_language(qapp, "de")
+    try:
+        assert better_text(same).startswith("Bisher besser: Wo. 1–13: Amazons. Verwendet:")
+    finally:
+        install_language(qapp, "en")
+
+
+def test_accuracy_sentences_write_a_negative_bias_with_a_real_minus(qapp):
+    """"Unsere: WAPE 14 %, Bias -4 % · Amazon: WAPE 15 %, Bias -5 %" had hyphens beside the
+    window's "−21.195 €". Negative figures in the forecast's sentences carry "−"."""
+    from vendordesk.ui.forecast.texts import accuracy_text
+    from vendordesk.ui.i18n import install_language
+
+    row = {"ours_wape": 0.14, "ours_mase": 0.55, "ours_bias": -0.04, "seasonal_naive_wape": 0.15,
+           "seasonal_naive_mase": 0.61, "amazon_wape": 0.15, "amazon_bias": -0.05, "vs_amazon_ours_wape": 0.14,
+           "vs_amazon_ours_bias": -0.04, "amazon_weeks": 15, "amazon_generation": "2026-08-08"}
+    install_language(qapp, "de")
+    try:
+        text = accuracy_text(None, row, 26)
+        assert "Bias −4 %" in text and "Bias −5 %" in text, text
+        assert "-4" not in text and "-5" not in text
+        assert "08.08.2026" in text                     # dates keep their form
+    finally:
+        install_language(qapp, "en")

@@ -505,3 +505,64 @@ def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp
             assert "Bestand &gt; 90 Tage" in tile.headline.toolTip()
     finally:
         install_language(qapp, "en")
+
+
+def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
+    """A trend KPI's limits are falls ("Veränderung ≥ −2 % / < −10 %"): their fields showed
+    "-2,00 %" with a hyphen. They show "−2,00 %" and save −2 % as before."""
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.gears.dialogs import GearSettingsDialog
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        gear = next(g for g in GEARS if g.id == "assortment")
+        dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
+        qtbot.addWidget(dialog)
+        green, red, unit, kind = dialog.spins["sell_through"]
+        assert kind == "trend" and green[0].text() == "−2,00 %" and red[0].text() == "−10,00 %"
+        assert dialog.thresholds()["sell_through"] == {"kind": "trend", "green": -0.02, "red": -0.10}
+    finally:
+        install_language(qapp, "en")
+
+
+def test_tile_short_names_are_distinct_and_german_within_each_gear():
+    """Read as a German KAM would: the availability tile showed "5,1 % Umsatzverlust" and
+    "14.177 € Umsatzverlust" (a share and an amount under one name), "136 Nicht erfüllt", "5,9 %
+    Ungesund" and the English "Fill Rate" (and in English "5.1% Sales lost" beside "€14,177 Lost
+    sales"). Within a gear no two KPIs share a tile name, in German
+    or English (a count and its own share, "asins_oos" and "asins_oos_share", never show on one
+    tile), and the unclear ones read as a KAM says them."""
+    from vendordesk.core.gears.defs import GEARS
+
+    for lang in ("de", "en"):
+        for gear in GEARS:
+            shares = {k.id for k in gear.kpis}
+            names = [k.short_name(lang) for k in gear.kpis if k.id + "_share" not in shares]
+            words = [" ".join(sorted(n.lower().split())) for n in names]     # "Sales lost" = "Lost sales"
+            assert len(words) == len(set(words)), (lang, gear.id, names)
+    short = {k.id: k.short_name("de") for g in GEARS for k in g.kpis}
+    assert short["lost_share"] == "Verlustanteil" and short["lost_value"] == "Umsatzverlust"
+    assert short["lost_units"] == "Absatzverlust" and short["unfilled_units"] == "Unerfüllt (Stk.)"
+    assert short["unhealthy_share"] == "Überbestand" and short["fill_rate"] == "Füllrate"
+
+
+def test_gear_values_changes_and_limits_show_a_real_minus(qapp):
+    """The KPI table read "-2,6 Pkt." and "Veränderung ≥ -2 % / < -10 %" with hyphens beside the
+    window's "−21.195 €". Changes, values and limits carry "−": sell-through 46,7 % against 49,3 %
+    is 46,7 − 49,3 = −2,6 points; a change of −12,34 % reads "−12,3 %"."""
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.gears.formatting import change_text, kpi_value
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        assert change_text(None, "pct", 0.467, 0.493) == "−2,6 Pkt."
+        assert change_text(-0.1234, "money") == "−12,3 %"
+        assert change_text(0.294, "money") == "+29,4 %"
+        assert kpi_value(-1234.0, "money") == "−1.234\u00a0€"
+        detail = GearDetail()
+        assert detail._limits({"kind": "trend", "green": -0.02, "red": -0.10}, "pct") == "Veränderung ≥ −2 % / < −10 %"
+        detail.deleteLater()
+    finally:
+        install_language(qapp, "en")

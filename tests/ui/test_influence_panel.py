@@ -206,3 +206,38 @@ def test_the_what_if_in_words_speaks_euros_and_the_windows_buttons(qtbot, demo_w
         assert "vendordesk calibrate" not in text and "Auf der Historie kalibrieren" in text, text
     finally:
         install_language(QApplication.instance(), "en")
+
+
+@pytest.mark.parametrize("lang, shown, typed_text", [("de", "−8,0 Punkte", "-5,5"), ("en", "−8.0 points", "-5.5")])
+def test_the_by_field_shows_a_real_minus_and_takes_a_typed_hyphen(qtbot, qapp, lang, shown, typed_text):
+    """The what-if "Um" field showed "-8,0 Punkte" with a hyphen beside "−8,0 Pkt." in the table.
+    It shows "−8,0" now, in German and English; a typed "-5,5" or a pasted "−3" still reads as
+    −5,5 and −3, and the table gets the same sign."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.influence.whatif import WhatIfView
+
+    install_language(qapp, lang)
+    try:
+        view = WhatIfView()
+        qtbot.addWidget(view)
+        view.show()
+        view.kpi.setCurrentIndex(view.kpi.findData(("lever", "availability")))
+        view.delta.setValue(-8.0)
+        assert view.delta.text() == shown
+        assert "-" not in view.delta.text()
+        view.delta.lineEdit().selectAll()
+        QTest.keyClicks(view.delta, typed_text)            # the hyphen key
+        QTest.keyClick(view.delta, Qt.Key.Key_Return)
+        assert view.delta.value() == -5.5
+        assert view.delta.text().startswith("−5")
+        view.delta.lineEdit().selectAll()
+        view.delta.lineEdit().insert("−3")                # pasted with a real minus
+        view.delta.interpretText()
+        assert view.delta.value() == -3.0
+        view._add_current()
+        assert view.table.item(0, 1).text().startswith("−3")
+    finally:
+        install_language(qapp, "en")

@@ -128,3 +128,56 @@ def test_status_bar_reminds_of_the_secret_rotation(make_window, workspace):
     app_settings.save(app_settings.Settings(lwa_secret_set_on=set_on))
     window = make_window(workspace)
     assert "Rotate the LWA client secret" in window.statusBar().currentMessage()
+
+
+def test_new_workspace_opens_in_documents_then_in_the_last_folder_with_columns_that_fit_german(
+        make_window, workspace, when_modal, qtbot, qapp, tmp_path):
+    """File › New workspace opened Qt's dialog in the folder the program was started in, at 632×408,
+    its "Typ" column cutting "Verzeichnis" to "Ver…nis". It opens in Documents with a German file
+    name, then in the folder last chosen; the dialog is at least 900×560 in a 1280×720 window and
+    its type column is as wide as "Verzeichnis". The real Qt dialog runs; the test answers it."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QTreeView
+
+    documents = Path.home() / "Documents"                 # HOME is the test's own folder
+    (documents / "Angebote").mkdir(parents=True, exist_ok=True)
+    window = make_window(workspace, "de")
+    window.resize(1280, 720)
+    seen = {}
+
+    def look(dialog):
+        try:                             # the dialog is always answered: an exception here would leave exec() open
+            tree = dialog.findChild(QTreeView, "treeView")
+            qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) > 0, timeout=10_000)
+            index = tree.model().index(0, 2, tree.rootIndex())
+            qapp.processEvents()
+            seen.update(folder=Path(dialog.directory().absolutePath()), files=dialog.selectedFiles(),
+                        size=dialog.size(), type_text=str(index.data()), type_width=tree.header().sectionSize(2),
+                        type_needs=max(tree.sizeHintForColumn(2),
+                                       QFontMetrics(tree.font()).horizontalAdvance(str(index.data())) + 4))
+            chosen = tmp_path / "konten" / "neu.vendordesk"
+            chosen.parent.mkdir()
+            dialog.findChild(QLineEdit, "fileNameEdit").setText(str(chosen))     # typed, as a person does
+        finally:
+            dialog.accept()
+
+    when_modal(QFileDialog, look)
+    window.new_workspace()
+    assert seen["folder"] == documents
+    assert [Path(f).name for f in seen["files"]] == ["Arbeitsbereich.vendordesk"]
+    assert seen["size"].width() >= 900 and seen["size"].height() >= 560
+    assert seen["type_text"] == "Verzeichnis" and seen["type_width"] >= seen["type_needs"], seen
+    assert window.ctx.workspace.path == tmp_path / "konten" / "neu.vendordesk"
+    again = {}
+
+    def look_again(dialog):
+        try:
+            again["folder"] = Path(dialog.directory().absolutePath())
+        finally:
+            dialog.reject()
+
+    when_modal(QFileDialog, look_again)
+    window.open_workspace_dialog()
+    assert again["folder"] == tmp_path / "konten"

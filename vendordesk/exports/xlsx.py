@@ -2,7 +2,9 @@
 cells with formats, a frozen header row, an autofilter over the data, column widths that fit.
 
 Text is always written as a string cell (never a formula), with Excel's quote prefix when it
-starts like a formula, so editing the cell does not turn it into one either.
+starts like a formula, so editing the cell does not turn it into one either. Yes/no is written as
+the word of the UI language ("Ja"/"Nein"): an Excel boolean reads WAHR/FALSCH in German Excel.
+(CSV keeps True/False for scripts.)
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from vendordesk.exports import formats
 from vendordesk.exports.cells import TRIGGERS, xlsx_text
 from vendordesk.exports.columns import Col, header
 from vendordesk.exports.labels import Cell
+from vendordesk.text import NP_, texts
 
 NUMERIC = ("money", "pct", "units", "int", "number", "score", "metric", "kpi")
+YES_NO = (NP_("export cell", "No"), NP_("export cell", "Yes"))
 WIDTH = {"date": 12, "money": 14, "pct": 10, "units": 12, "int": 9, "number": 12, "score": 9,
          "metric": 14, "kpi": 14, "bool": 10}
 
@@ -39,6 +43,7 @@ class _Sheet:
         # "key" columns feed the labels and formats but are not written (an id next to its name)
         self.written = [i for i, c in enumerate(columns) if c.kind != "key"]
         self.rows = 0
+        self.yes_no = tuple(texts(lang).pgettext("export cell", word) for word in YES_NO)
 
     @property
     def width(self) -> int:
@@ -91,8 +96,8 @@ class _Sheet:
                 cell.number_format = formats.DATE.get(self.lang, formats.DATE["en"])
                 return cell
             kind = "text"
-        if kind == "bool" and isinstance(value, (bool, int)):
-            return WriteOnlyCell(self.ws, value=bool(value))
+        if _is_bool(value) or (kind == "bool" and isinstance(value, int)):
+            return self._text(self.yes_no[bool(value)])
         if kind in NUMERIC and isinstance(value, (int, float)) and not isinstance(value, bool):
             if isinstance(value, float) and math.isinf(value):
                 return self._text(str(value))
@@ -116,6 +121,11 @@ class _Sheet:
         if text and text[0] in TRIGGERS:
             cell.quotePrefix = True
         return cell
+
+
+def _is_bool(value) -> bool:
+    """A Python or numpy boolean (numpy's is no ``bool``)."""
+    return isinstance(value, bool) or type(value).__name__ == "bool_"
 
 
 def _date(value):

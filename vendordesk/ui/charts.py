@@ -6,8 +6,9 @@ Rules every chart follows (gears, forecast, influence, negotiation):
   "Tsd. €" or "Mio. €" in German ("€", "€ thousand", "€ million" in English), units
   "Stück"/"units", percent "%". Tick labels use the locale's thousands separator
   ("20.000" in German).
-* **Legends never sit on the data**: the y range gets headroom so the legend (top right)
-  stays above everything drawn.
+* **Legends never sit on the data**: either the legend has its own row above the plot
+  (``legend_above``, outside the view, so no value can reach it), or the y range gets headroom
+  so the legend (top right) stays above everything drawn (``fit_with_legend``).
 * **Last year on this year's weeks**: compare against ``last_year_on_this_year(points)``.
 * **An empty state before data**: wrap a plot in ``ChartFrame`` and call ``show_empty``.
 
@@ -21,6 +22,8 @@ API:
     The same as plain functions (for printed charts and tests).
 ``apply_house_style(plot)``
     Pens and colours of the house on a PlotWidget/PlotItem.
+``legend_above(plot, columns=3)``
+    A legend in its own row above the plot's view (returned, also as ``plot.plotItem.legend``).
 ``fit_with_legend(plot, legend, ys)``
     Set the y range of ``plot`` to the values ``ys`` with room for ``legend`` above them.
 ``last_year_on_this_year(points, weeks=52)``
@@ -39,7 +42,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget
 
 DAY = 86400.0
 STATUS_COLORS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "no-data": "#90a4ae", "info": "#607d8b"}
@@ -266,6 +269,36 @@ def fit_with_legend(plot, legend, ys: list[float]) -> None:
     if view_h > legend_h + 20:
         high = low + (high - low) * view_h / (view_h - legend_h)
     item.setYRange(low, high, padding=0)
+
+
+class RowLegend(pg.LegendItem):
+    """A legend laid out in a row of its plot's grid: its size comes from its entries through the
+    layout (pyqtgraph's own legend placed itself at (0, 0) of its parent)."""
+
+    def updateSize(self):
+        self.layout.invalidate()
+        self.updateGeometry()
+
+
+def legend_above(plot, columns: int = 3, text_size: str = "9pt") -> pg.LegendItem:
+    """A legend in its own row above the view of ``plot`` (the PlotItem's title row, left-aligned
+    with the data), so it can never cover a curve, a bar or the 0 line. Entries go ``columns`` to a
+    row. Calling it again returns the same legend."""
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else plot
+    if isinstance(item.legend, RowLegend):
+        return item.legend
+    legend = RowLegend(colCount=columns, labelTextColor="#263238", labelTextSize=text_size, frame=False,
+                       horSpacing=6)
+    legend.layout.setContentsMargins(0, 2, 0, 4)
+    layout = item.layout
+    layout.removeItem(item.titleLabel)          # hidden (no chart title); its cell takes the legend
+    item.titleLabel.setVisible(False)
+    layout.addItem(legend, 0, 1)
+    legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)   # entries side by side,
+    layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)  # from the left
+    layout.setRowMaximumHeight(0, 16_777_215)     # pyqtgraph fixed the title row at 0 px
+    item.legend = legend                          # items drawn with name= join it
+    return legend
 
 
 class ChartFrame(QStackedWidget):

@@ -106,7 +106,7 @@ GEARS: tuple[GearDef, ...] = (
         K("oos_rate", "OOS-Quote (Glance-View-gewichtet)", NP_("gear", "OOS rate (glance-view weighted)"), "pct", -1,
           Threshold("max", 0.03, 0.08), 3.0, short_en=NP_("gear tile", "OOS rate")),
         K("lost_share", "Entgangener Umsatzanteil", NP_("gear", "Share of sales lost"), "pct", -1,
-          Threshold("max", 0.03, 0.08), 2.0, short_en=NP_("gear tile", "Sales lost")),
+          Threshold("max", 0.03, 0.08), 2.0, short_en=NP_("gear tile", "Share lost")),
         K("asins_oos_share", "Anteil ASINs über OOS-Grenze", NP_("gear", "Share of ASINs above the OOS limit"), "pct", -1,
           Threshold("max", 0.05, 0.10), 2.0, short_en=NP_("gear tile", "OOS ASINs")),
         # 4-8 weeks green; Amazon marks down overstock (§1.3: comfort 4-6 weeks) [inferred upper edges]

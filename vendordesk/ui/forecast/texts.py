@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from numbers import Integral
 from typing import cast
 
@@ -17,10 +18,10 @@ def _t(text: str) -> str:
 
 def _fill(text: str, *values) -> str:
     """%1, %2 … replaced; a whole number (a count of weeks or ASINs) with the locale's grouping
-    ("1.093 Risikowochen", not "1093")."""
+    ("1.093 Risikowochen", not "1093"), a figure below zero with "−" ("Bias −4 %", not "-4 %")."""
     for i, value in enumerate(values, start=1):
         shown = fmt.number(int(value)) if isinstance(value, Integral) and not isinstance(value, bool) else str(value)
-        text = text.replace(f"%{i}", shown)
+        text = text.replace(f"%{i}", re.sub(r"^-(?=\d)", "−", shown))
     return text
 
 
@@ -58,11 +59,17 @@ def better_text(row: dict) -> str:
     """Whose forecast has been better per horizon, and which one the P50 uses."""
     from vendordesk.core.forecast.calib import BUCKETS
 
-    parts = []
+    runs: list[list] = []            # [first week, last week, winner]; neighbours with one winner join
+    previous = ""
     for j, (lo, hi) in enumerate(BUCKETS):
         who = row.get(f"better_{j}") or ""
-        if who:
-            parts.append(_fill(_t("wk %1–%2: %3"), lo, hi, _t("Amazon's") if who == "amazon" else _t("ours")))
+        if who and who == previous:
+            runs[-1][1] = hi
+        elif who:
+            runs.append([lo, hi, who])
+        previous = who
+    parts = [_fill(_t("wk %1–%2: %3"), lo, hi, _t("Amazon's") if who == "amazon" else _t("ours"))
+             for lo, hi, who in runs]
     if not parts:
         return ""
     used = {"ours": _t("ours"), "amazon": _t("Amazon's"), "combined": _t("ours and Amazon's combined")}

@@ -26,6 +26,7 @@ from vendordesk.ui.gears.formatting import (
     change_text,
     gear_status,
     kpi_value,
+    minus,
     missing,
     score_text,
     status_text,
@@ -174,7 +175,8 @@ class GearDetail(QWidget):
             return fmt.DASH
         green, red, kind = threshold["green"], threshold["red"], threshold["kind"]
         if kind == "trend":
-            return self.tr("change ≥ %1 / < %2").replace("%1", fmt.percent(green, 0)).replace("%2", fmt.percent(red, 0))
+            return self.tr("change ≥ %1 / < %2").replace("%1", minus(fmt.percent(green, 0))).replace(
+                "%2", minus(fmt.percent(red, 0)))
         g, r = kpi_value(green, unit, self.currency), kpi_value(red, unit, self.currency)
         text = "≤ %1 / > %2" if kind == "max" else "≥ %1 / < %2"
         return text.replace("%1", g).replace("%2", r)

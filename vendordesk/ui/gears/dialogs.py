@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vendordesk.core.gears.defs import GearDef, KpiDef
 from vendordesk.ui import fmt
+from vendordesk.ui.spinbox import SignedSpinBox
 
 
 def _unit_setup(spin: QDoubleSpinBox, unit: str) -> None:
@@ -49,7 +50,7 @@ def _to_shown(value: float, unit: str) -> float:
 class ManualKpiDialog(QDialog):
     """One value for one manual KPI and period (account level or one ASIN)."""
 
-    def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent=None,
+    def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent: QWidget | None = None,
                  titles: dict[str, str] | None = None):
         super().__init__(parent)
         self.gear = gear
@@ -77,7 +78,7 @@ class ManualKpiDialog(QDialog):
         self.end = QDateEdit(sunday.addDays(6))
         for edit in (self.start, self.end):
             fmt.date_edit(edit)
-        self.value = QDoubleSpinBox()
+        self.value = SignedSpinBox()
         self.kpi.currentIndexChanged.connect(self._kpi_changed)
         self._kpi_changed()
         form.addRow(self.tr("KPI"), self.kpi)
@@ -112,7 +113,7 @@ class ManualKpiDialog(QDialog):
             return
         self.accept()
 
-    def entry(self) -> dict:
+    def entry(self) -> dict[str, object]:
         k = self.current_kpi()
         return {"gear": self.gear.id, "kpi": k.id, "asin": self.asin.currentData() or "",
                 "period_start": self.start.date().toString("yyyy-MM-dd"),
@@ -123,7 +124,7 @@ class ManualKpiDialog(QDialog):
 class GearSettingsDialog(QDialog):
     """The gear's own name and the green/red limits of its KPIs (empty name = default)."""
 
-    def __init__(self, gear: GearDef, default_name: str, custom_name: str | None, lang: str, parent=None):
+    def __init__(self, gear: GearDef, default_name: str, custom_name: str | None, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.gear = gear
         self.setWindowTitle(self.tr("Rename and set thresholds: %1").replace("%1", default_name))
@@ -138,20 +139,24 @@ class GearSettingsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.spins: dict[str, tuple[list[QDoubleSpinBox], list[QDoubleSpinBox], str, str]] = {}
         for row, k in enumerate(self.kpis):
+            threshold = k.threshold
+            assert threshold is not None                    # self.kpis holds the KPIs with limits
             item = QTableWidgetItem(k.name(lang))
             self.table.setItem(row, 0, item)
             rule = {"max": self.tr("lower is better"), "min": self.tr("higher is better"),
                     "trend": self.tr("change vs. comparison"),
-                    "band": self.tr("within a range")}.get(k.threshold.kind, k.threshold.kind)
+                    "band": self.tr("within a range")}.get(threshold.kind, threshold.kind)
             self.table.setItem(row, 1, QTableWidgetItem(rule))
-            unit = "pct" if k.threshold.kind == "trend" else k.unit
-            pair = []
-            band = k.threshold.kind == "band"
-            for col, low, high in ((2, k.threshold.green, k.threshold.green_high),
-                                   (3, k.threshold.red, k.threshold.red_high)):
-                spins = []
+            unit = "pct" if threshold.kind == "trend" else k.unit
+            pair: list[list[QDoubleSpinBox]] = []
+            band = threshold.kind == "band"
+            for col, low, high in ((2, threshold.green, threshold.green_high),
+                                   (3, threshold.red, threshold.red_high)):
+                spins: list[QDoubleSpinBox] = []
                 for value in ((low, high) if band else (low,)):
-                    spin = QDoubleSpinBox()
+                    if value is None:               # a band always has both edges
+                        continue
+                    spin = SignedSpinBox()
                     _unit_setup(spin, unit)
                     spin.setValue(_to_shown(value, unit))
                     spins.append(spin)
@@ -167,7 +172,7 @@ class GearSettingsDialog(QDialog):
                 else:
                     self.table.setCellWidget(row, col, spins[0])
                 pair.append(spins)
-            self.spins[k.id] = (pair[0], pair[1], unit, k.threshold.kind)
+            self.spins[k.id] = (pair[0], pair[1], unit, threshold.kind)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         header = self.table.horizontalHeader()
@@ -191,7 +196,7 @@ class GearSettingsDialog(QDialog):
         self.reset_requested = True
         self.accept()
 
-    def thresholds(self) -> dict:
+    def thresholds(self) -> dict[str, dict[str, object]]:
         out = {}
         for kpi_id, (green, red, unit, kind) in self.spins.items():
             out[kpi_id] = {"kind": kind, "green": _to_stored(green[0].value(), unit),

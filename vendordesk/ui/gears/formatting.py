@@ -41,8 +41,18 @@ def missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def minus(text: str) -> str:
+    """``text`` with the real minus sign the window's other numbers use ("−2,6", not "-2,6")."""
+    return text.replace("-", "−")
+
+
 def kpi_value(value, unit: str, currency: str = "EUR") -> str:
-    """A KPI value in the locale: 6,2 % / 69.476 € / 5,0 Wo. style numbers by unit."""
+    """A KPI value in the locale: 6,2 % / 69.476 € / 5,0 Wo. style numbers by unit, below zero
+    with "−"."""
+    return minus(_kpi_value(value, unit, currency))
+
+
+def _kpi_value(value, unit: str, currency: str) -> str:
     if missing(value):
         return fmt.DASH
     if unit == "pct":
@@ -61,11 +71,11 @@ def change_text(change, unit: str, value=None, compare=None) -> str:
     if unit == "pct" and not missing(value) and not missing(compare):
         points = fmt.rounded((value - compare) * 100.0, 1)
         sign = "+" if points > 0 else ""
-        return _tr("%1 pts").replace("%1", sign + fmt.number(points, 1))
+        return _tr("%1 pts").replace("%1", minus(sign + fmt.number(points, 1)))
     if missing(change):
         return fmt.DASH
     sign = "+" if fmt.rounded(change * 100.0, 1) > 0 else ""
-    return sign + fmt.percent(change, 1)
+    return minus(sign + fmt.percent(change, 1))
 
 
 def score_text(score) -> str:

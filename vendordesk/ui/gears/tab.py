@@ -104,6 +104,8 @@ def _has_influence_panel() -> bool:
 class GearsTab(BaseTab):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self._saved_layout: dict | None = None                       # remembered splitters and filters
+        self._pending_sizes: list[tuple[QSplitter, list[int]]] = []  # applied again at the first render
         self.model = None
         self.report = None
         self.currency = "EUR"
@@ -176,7 +178,6 @@ class GearsTab(BaseTab):
         split.setChildrenCollapsible(False)
         self.split = split
         scroll.setMinimumWidth(GRID_MIN_WIDTH)
-        self.scroll = scroll
         outer.addWidget(split, 1)
         if _has_influence_panel():
             self.inner = QTabWidget()
@@ -295,7 +296,7 @@ class GearsTab(BaseTab):
         if self.content is None:
             self._build()
         self._fill_filters()
-        if getattr(self, "_saved_layout", None):
+        if self._saved_layout:
             self._apply_layout()
             self._fill_asins()
         self.stack.setCurrentWidget(self.content)
@@ -330,7 +331,7 @@ class GearsTab(BaseTab):
         from vendordesk.ui import fmt
 
         self.report = report
-        for widget, sizes in getattr(self, "_pending_sizes", []):
+        for widget, sizes in self._pending_sizes:
             widget.setSizes(sizes)
         self._pending_sizes = []
         manual_gears = {g for g, _ in MANUAL_KPIS}
@@ -408,7 +409,7 @@ class GearsTab(BaseTab):
             self._apply_layout()
 
     def _apply_layout(self) -> None:
-        state = getattr(self, "_saved_layout", None) or {}
+        state = self._saved_layout or {}
         self._pending_sizes = []
         for key, widget in (("split", self.split), ("detail_split", self.detail.split)):
             sizes = [int(v) for v in state.get(key) or []]

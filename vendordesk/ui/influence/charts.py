@@ -7,17 +7,22 @@ printed management brief (ImageExporter, white background).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QWidget
 
-from vendordesk.ui.charts import ValueAxis, fit_with_legend, static_plot
+from vendordesk.ui.charts import ValueAxis, legend_above, static_plot
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 UP, DOWN, TOTAL = "#2e7d32", "#c62828", "#546e7a"
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#9e9d24")
 
 
-def make_plot(parent=None, short_axis: bool = False) -> pg.PlotWidget:
+def make_plot(parent: QWidget | None = None, short_axis: bool = False) -> pg.PlotWidget:
     """``short_axis``: a euro axis ("Tsd. €" / "Mio. €" as its label, locale ticks; ui.charts.ValueAxis)."""
     # the other charts' value axes have locale ticks too ("−200", "0,5"; pyqtgraph drew "-200", "0.5")
     axes = {"left": ValueAxis("money" if short_axis else "number", orientation="left")}
@@ -39,16 +44,16 @@ def short_money(value: float) -> str:
     return fmt.number(value, 0)
 
 
-def _legend(plot: pg.PlotWidget, offset=(10, 5)):
-    legend = plot.plotItem.legend or plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 220),
-                                                    pen=pg.mkPen("#cfd8dc"))
-    legend.setLabelTextColor("#263238")
-    legend.setLabelTextSize("9pt")
+def _legend(plot: pg.PlotWidget) -> pg.LegendItem:
+    """The chart's legend, emptied: in its own row above the plot, never on the data (the KPI
+    paths' legend sat bottom right on the 0 line every path returns to)."""
+    legend = legend_above(plot)
     legend.clear()
     return legend
 
 
-def _label(plot, x: float, y: float, text: str, anchor=(0.5, 1.0), size: int = 8) -> None:
+def _label(plot: pg.PlotWidget, x: float, y: float, text: str, anchor: tuple[float, float] = (0.5, 1.0),
+           size: int = 8) -> None:
     item = pg.TextItem(text, color="#263238", anchor=anchor)
     font = QFont()
     font.setPointSize(size)
@@ -61,9 +66,12 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
                    end: tuple[str, float]) -> None:
     """Start bar, one floating bar per step (green up, red down), end bar."""
     plot.clear()
-    xs, bottoms, heights, brushes, labels = [], [], [], [], []
+    xs: list[int] = [0]
+    bottoms: list[float] = [0.0]
+    heights: list[float] = [start[1]]
+    brushes: list[str] = [TOTAL]
+    labels: list[float] = [start[1]]
     running = start[1]
-    xs.append(0), bottoms.append(0), heights.append(start[1]), brushes.append(TOTAL), labels.append(start[1])
     for i, (_, delta) in enumerate(steps, start=1):
         xs.append(i)
         bottoms.append(running if delta >= 0 else running + delta)
@@ -71,7 +79,11 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
         brushes.append(UP if delta >= 0 else DOWN)
         labels.append(delta)
         running += delta
-    xs.append(len(steps) + 1), bottoms.append(0), heights.append(end[1]), brushes.append(TOTAL), labels.append(end[1])
+    xs.append(len(steps) + 1)
+    bottoms.append(0.0)
+    heights.append(end[1])
+    brushes.append(TOTAL)
+    labels.append(end[1])
     bars = pg.BarGraphItem(x=xs, y0=bottoms, height=heights, width=0.62, brushes=[pg.mkBrush(c) for c in brushes],
                            pens=[pg.mkPen(QColor(c).darker(120)) for c in brushes])
     plot.addItem(bars)
@@ -97,35 +109,36 @@ def draw_waterfall(plot: pg.PlotWidget, start: tuple[str, float], steps: list[tu
 MONTHLY_COLORS = ("#cfd8dc", "#1565c0", "#90caf9")
 
 
-def draw_monthly(plot: pg.PlotWidget, monthly, month_names: list[str], names: tuple[str, str, str],
+def draw_monthly(plot: pg.PlotWidget, monthly: pd.DataFrame, month_names: list[str], names: tuple[str, str, str],
                  legend: bool = True) -> None:
     """Per month: target (grey), actual (blue), projected (light blue) stacked on actual."""
     plot.clear()
+    shown: tuple[str | None, ...] = names
     if legend:
         _legend(plot)
     else:
-        names = (None, None, None)
+        shown = (None, None, None)
     x = monthly["month"].to_numpy(float)
     actual, projected, target = (monthly[c].to_numpy(float) for c in ("actual", "projected", "target"))
     plot.addItem(pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[0]),
-                                 pen=pg.mkPen("#78909c"), name=names[0]))
+                                 pen=pg.mkPen("#78909c"), name=shown[0]))
     plot.addItem(pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[1]),
-                                 name=names[1]))
+                                 name=shown[1]))
     plot.addItem(pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[2]),
-                                 name=names[2]))
+                                 name=shown[2]))
     plot.getAxis("bottom").setTicks([[(i + 1, n) for i, n in enumerate(month_names)]])
     top = float(max((target.max() if len(target) else 0), (actual + projected).max() if len(x) else 0, 1))
     plot.setYRange(0, top * 1.15, padding=0)
     plot.setXRange(0.4, 12.6, padding=0)
 
 
-def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent=True) -> None:
+def draw_paths(plot: pg.PlotWidget, paths: dict[str, list[float]], names: dict[str, str], percent: bool = True) -> None:
     """One line per KPI (deviation vs. baseline, in % or points x 100). Curves and legend rows
     are kept on the plot and only get new data when the same KPIs are drawn again (fast re-runs)."""
     keys = tuple(paths)
     if getattr(plot, "_path_keys", None) != keys:
         plot.clear()
-        legend = _legend(plot, offset=(-10, -10))          # bottom right: paths start at the top left
+        legend = _legend(plot)
         plot._path_curves = []
         for i, kpi in enumerate(keys):
             curve = pg.PlotDataItem(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2))
@@ -167,7 +180,11 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
     """Floating bars from 0, one per path (green up, red down), then the total bar: the paths of a
     what-if in euros, which add up to the total. ``money`` labels each bar."""
     plot.clear()
-    xs, bottoms, heights, colors, values = [], [], [], [], []
+    xs: list[int] = []
+    bottoms: list[float] = []
+    heights: list[float] = []
+    colors: list[str] = []
+    values: list[float] = []
     running = 0.0
     for i, (_, delta) in enumerate(steps):
         xs.append(i)
@@ -176,8 +193,11 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
         colors.append(UP if delta >= 0 else DOWN)
         values.append(delta)
         running += delta
-    xs.append(len(steps)), bottoms.append(min(0.0, total[1])), heights.append(abs(total[1]))
-    colors.append(TOTAL), values.append(total[1])
+    xs.append(len(steps))
+    bottoms.append(min(0.0, total[1]))
+    heights.append(abs(total[1]))
+    colors.append(TOTAL)
+    values.append(total[1])
     plot.addItem(pg.BarGraphItem(x=xs, y0=bottoms, height=heights, width=0.6, brushes=[pg.mkBrush(c) for c in colors],
                                  pens=[pg.mkPen(QColor(c).darker(120)) for c in colors]))
     plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
@@ -195,12 +215,10 @@ def draw_path_waterfall(plot: pg.PlotWidget, steps: list[tuple[str, float]], tot
 
 def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, high: list[float] | None,
               name: str, band_name: str) -> None:
-    """A cumulative change per week with its 10-90 % band (shaded). The legend goes in the corner
-    the curve leaves free: top right when the change ends below zero (it sat on the band
-    bottom right), with room above the data; bottom right when it ends above."""
+    """A cumulative change per week with its 10-90 % band (shaded), the 0 line always in view; the
+    legend above the plot."""
     plot.clear()
-    falling = bool(mid) and mid[-1] <= 0
-    legend = _legend(plot, offset=(-10, 10) if falling else (-10, -10))
+    legend = _legend(plot)
     xs = list(range(1, len(mid) + 1))
     if low and high:
         lo_item = pg.PlotDataItem(xs, low, pen=pg.mkPen("#90caf9", width=1))
@@ -214,7 +232,6 @@ def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, hi
     plot.addItem(line)
     legend.addItem(line, name)
     plot.addLine(y=0, pen=pg.mkPen("#90a4ae", width=1))
-    if falling:
-        fit_with_legend(plot, legend, [0.0, *mid, *(low or []), *(high or [])])
-    else:
-        plot.enableAutoRange()
+    values = [0.0, *mid, *(low or []), *(high or [])]
+    plot.setYRange(min(values), max(values), padding=0.05)
+    plot.setXRange(1, max(len(mid), 2), padding=0.02)

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -43,6 +42,7 @@ from vendordesk.ui import fmt
 from vendordesk.ui.influence.charts import draw_band, draw_path_waterfall, draw_paths, make_plot
 from vendordesk.ui.influence.labels import kpi_name, signed_money
 from vendordesk.ui.influence.whatif_output import WhatIfOutput, core_lang
+from vendordesk.ui.spinbox import SignedSpinBox
 
 PRESETS = (("availability", -8.0, 4), ("cost", 6.0, 0), ("confirmation", -10.0, 6))   # the KAM's words
 SHOWN = 6
@@ -82,7 +82,7 @@ class WhatIfView(WhatIfOutput, QWidget):
         self.kpi.insertSeparator(self.kpi.count())
         for name in sorted((k for k in KPIS if k not in BY_KPI), key=kpi_name):
             self.kpi.addItem(kpi_name(name), ("kpi", name))
-        self.delta = QDoubleSpinBox()
+        self.delta = SignedSpinBox()          # "−8,0 Punkte", not "-8,0"
         self.delta.setRange(-100.0, 300.0)
         self.delta.setDecimals(1)
         self.kpi.currentIndexChanged.connect(self._unit)

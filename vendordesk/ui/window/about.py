@@ -8,11 +8,12 @@ import sys
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from vendordesk import __version__
 from vendordesk.paths import data_dir, log_file, resources_dir
 from vendordesk.settings import settings_path
+from vendordesk.ui.context import AppContext
 from vendordesk.ui.settings.credentials import password_store_name
 
 
@@ -27,7 +28,7 @@ def keyring_backend_name() -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About VendorDesk"))
         layout = QVBoxLayout(self)

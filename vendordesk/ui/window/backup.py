@@ -19,7 +19,7 @@ def _tr(text: str) -> str:
 def backup_with_dialog(parent, workspace) -> Path | None:
     suggested = str(workspace.path.with_name(workspace.path.stem + "-backup.vendordesk"))
     path, _ = QFileDialog.getSaveFileName(parent, _tr("Back up workspace"), suggested,
-                                          "VendorDesk workspace (*.vendordesk)",
+                                          _tr("VendorDesk workspace (*.vendordesk)"),
                                           options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return None

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from vendordesk import APP_NAME
 from vendordesk.changes import Changes
@@ -16,12 +27,13 @@ from vendordesk.errors import UserError
 from vendordesk.ops.workspace import open_path
 from vendordesk.ui import fmt
 from vendordesk.ui.context import AppContext
+from vendordesk.ui.tab_base import BaseTab
 
 log = logging.getLogger(__name__)
-WORKSPACE_FILTER = "VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)"
+_Tab = TypeVar("_Tab", bound=BaseTab)
 
 
-def _tab_classes():
+def _tab_classes() -> tuple[type[BaseTab], ...]:
     from vendordesk.ui.forecast.tab import ForecastTab
     from vendordesk.ui.gears.tab import GearsTab
     from vendordesk.ui.negotiation.tab import NegotiationTab
@@ -64,11 +76,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore_window_state()
         self._show_secret_reminder()
+        from vendordesk.ui.export_dialog import keep_file_dialogs_fitting
+
+        keep_file_dialogs_fitting()           # Qt's own file dialog cut "Ver…nis" at its first size
 
     # --- tabs -------------------------------------------------------------------------
     def _build_tabs(self) -> None:
         """Empty pages first; the real tabs (pandas, charts) are built after the first paint."""
-        self.tab_widgets = []
+        self.tab_widgets: list[BaseTab] = []
         self._first_paint_seen = False
         self._closed = False
         for title in (self.tr("KPI gears"), self.tr("Tickets"), self.tr("Price increase"), self.tr("Forecast")):
@@ -91,30 +106,42 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def _tab_of(self, kind: type[_Tab]) -> _Tab | None:
+        return next((t for t in self.tab_widgets if isinstance(t, kind)), None)
+
     def jump(self, kind: str, key: str) -> None:
         """Show a search hit: an ASIN in the gears tab, a case in the tickets tab."""
-        self.ensure_tabs()
-        by_kind = {"asin": "GearsTab", "case": "TicketsTab"}
-        tab = next((t for t in self.tab_widgets if type(t).__name__ == by_kind.get(kind)), None)
-        if tab is None:
-            return
-        self.tabs.setCurrentWidget(tab)
-        tab.ensure_loaded()
-        if kind == "asin":
-            self._when(lambda: tab.content is not None and tab.model is not None, lambda: tab._filter_asin(key))
-        else:
-            self._when(lambda: hasattr(tab, "cases") and hasattr(tab, "_frames"),
-                       lambda: tab.open_item("case", key))
+        from vendordesk.ui.gears.tab import GearsTab
+        from vendordesk.ui.tickets.tab import TicketsTab
 
-    def open_negotiation(self, case_id) -> None:
-        """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
         self.ensure_tabs()
-        tab = next((t for t in self.tab_widgets if type(t).__name__ == "NegotiationTab"), None)
+        if kind == "asin":
+            gears = self._tab_of(GearsTab)
+            if gears is None:
+                return
+            self.tabs.setCurrentWidget(gears)
+            gears.ensure_loaded()
+            self._when(lambda: gears.content is not None and gears.model is not None, lambda: gears._filter_asin(key))
+        elif kind == "case":
+            tickets = self._tab_of(TicketsTab)
+            if tickets is None:
+                return
+            self.tabs.setCurrentWidget(tickets)
+            tickets.ensure_loaded()
+            self._when(lambda: hasattr(tickets, "cases") and hasattr(tickets, "_frames"),
+                       lambda: tickets.open_item("case", key))
+
+    def open_negotiation(self, case_id: int | str) -> None:
+        """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
+        from vendordesk.ui.negotiation.tab import NegotiationTab
+
+        self.ensure_tabs()
+        tab = self._tab_of(NegotiationTab)
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
             tab.open_case(int(case_id))
 
-    def _when(self, ready, action, tries: int = 200) -> None:
+    def _when(self, ready: Callable[[], object], action: Callable[[], object], tries: int = 200) -> None:
         """Run ``action`` once the tab has loaded (its data comes from a worker)."""
         if ready():
             action()
@@ -139,7 +166,8 @@ class MainWindow(QMainWindow):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, tab.title())
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self._name_tab_actions()
@@ -152,7 +180,7 @@ class MainWindow(QMainWindow):
             if hasattr(tab, "restore_layout") and isinstance(state, dict):
                 tab.restore_layout(state)
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
             self._first_paint_seen = True
             QTimer.singleShot(0, self._after_first_paint)
@@ -162,13 +190,13 @@ class MainWindow(QMainWindow):
         """Import pandas and the domain off the GUI thread, then build the tabs."""
         from vendordesk.ui.workers import run_task
 
-        def build(_result=None) -> None:
+        def build(_result: object = None) -> None:
             if shiboken6.isValid(self) and not self._closed:
                 self.ensure_tabs()
 
         run_task(_preload_domain, on_done=build, on_error=build)
 
-    def _set_badge(self, tab, text: str) -> None:
+    def _set_badge(self, tab: BaseTab, text: str) -> None:
         index = self.tabs.indexOf(tab)
         self.tabs.setTabText(index, f"{tab.title()} ({text})" if text else tab.title())
 
@@ -178,14 +206,18 @@ class MainWindow(QMainWindow):
             widget.ensure_loaded()
             self._scan_columns(widget)
 
-    def _scan_columns(self, tab) -> None:
+    def _scan_columns(self, tab: QWidget) -> None:
         """Remembered column widths for the tables ``tab`` has built (now, and once its data has
         arrived: tabs build their tables when the first load returns)."""
         if self._closed or not shiboken6.isValid(tab):
             return
         self.columns.scan(tab)
-        self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab),
-                   lambda: shiboken6.isValid(tab) and self.columns.scan(tab), tries=100)
+
+        def scan_again() -> None:
+            if shiboken6.isValid(tab):
+                self.columns.scan(tab)
+
+        self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab), scan_again, tries=100)
 
     def _on_changed(self, changes: Changes) -> None:
         self.search.invalidate()
@@ -195,7 +227,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot: Callable[..., object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -217,7 +250,7 @@ class MainWindow(QMainWindow):
         if _has_module("vendordesk.ui.imports.sync_dialog"):
             self._action(file_menu, self.tr("&Sync with Amazon (SP-API)…"), self.open_sync)
         file_menu.addSeparator()
-        self._tab_actions = []
+        self._tab_actions: list[QAction] = []
         if _has_module("vendordesk.ui.settings.tab"):
             self._action(file_menu, self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -255,9 +288,9 @@ class MainWindow(QMainWindow):
     def _name_tab_actions(self, _index: int = 0) -> None:
         for index, action in enumerate(self._tab_actions):
             tab = self.tabs.widget(index)
-            action.setText(tab.title() if hasattr(tab, "title") else self.tabs.tabText(index))
+            action.setText(tab.title() if isinstance(tab, BaseTab) else self.tabs.tabText(index))
 
-    def add_export_action(self, text: str, slot) -> QAction:
+    def add_export_action(self, text: str, slot: Callable[[], object]) -> QAction:
         """Tabs register their exports here (File › Export)."""
         self.export_menu.menuAction().setVisible(True)
         return self._action(self.export_menu, text, slot)
@@ -289,9 +322,23 @@ class MainWindow(QMainWindow):
         self.changed.emit(Changes.everything())
         return True
 
-    def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), "", WORKSPACE_FILTER)
+    def _workspace_filter(self) -> str:
+        return self.tr("VendorDesk workspace (*.vendordesk *.sqlite *.db);;All files (*)")
+
+    def _workspace_folder(self, path: str = "") -> Path:
+        """Where the workspace dialogs open: the folder last chosen in one, else Documents (never the
+        folder the program was started in); with ``path``, remember its folder."""
+        from vendordesk.ui.export_dialog import WORKSPACE_DIR_KEY, remember_folder, start_folder
+
         if path:
+            remember_folder(path, self.settings, WORKSPACE_DIR_KEY)
+        return start_folder(self.settings, WORKSPACE_DIR_KEY)
+
+    def new_workspace(self) -> None:
+        start = self._workspace_folder() / self.tr("Workspace.vendordesk")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), str(start), self._workspace_filter())
+        if path:
+            self._workspace_folder(path)
             if not Path(path).suffix:
                 path += ".vendordesk"
             if Path(path).exists():
@@ -301,8 +348,10 @@ class MainWindow(QMainWindow):
             self.switch_workspace(Path(path), create=True)
 
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), "", WORKSPACE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(self._workspace_folder()),
+                                              self._workspace_filter())
         if path:
+            self._workspace_folder(path)
             self.switch_workspace(Path(path))
 
     def import_dialog(self, paths: list[str] | None = None) -> None:
@@ -314,11 +363,11 @@ class MainWindow(QMainWindow):
 
         start_import(self, paths)
 
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -370,7 +419,7 @@ class MainWindow(QMainWindow):
             self.move(pos)
         if self.settings.value("window/maximized", False, type=bool):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        last = self.settings.value("window/tab", 0, type=int)
+        last = int(self.settings.value("window/tab", 0, type=int))     # type: ignore[call-overload]
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
 
@@ -400,7 +449,7 @@ PRELOAD = ("pandas", "vendordesk.store.facts_read", "vendordesk.core.gears.repor
            "vendordesk.core.negotiation.analysis", "vendordesk.core.forecast.run", "vendordesk.core.influence.graph")
 
 
-def _preload_domain(progress=None, cancelled=None) -> None:
+def _preload_domain(progress: object = None, cancelled: Callable[[], bool] | None = None) -> None:
     import importlib
 
     for name in PRELOAD:
@@ -409,7 +458,7 @@ def _preload_domain(progress=None, cancelled=None) -> None:
         importlib.import_module(name)
 
 
-def _loading(tab) -> bool:
+def _loading(tab: QWidget) -> bool:
     """A tab's load still running in a worker (tabs keep it in ``task``)."""
     return getattr(tab, "task", None) is not None
 

@@ -6,8 +6,10 @@ window: an ASIN opens the gears filtered by it, a case opens it in the tickets t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
 
 
 def search_entries(ws) -> list[tuple[str, str, str]]:
@@ -32,7 +34,7 @@ class SearchBox(QLineEdit):
 
     picked = Signal(str, str)
 
-    def __init__(self, entries_source, parent=None):
+    def __init__(self, entries_source: Callable[[], list[tuple[str, str, str]]], parent: QWidget | None = None):
         super().__init__(parent)
         self.entries_source = entries_source
         self.entries: list[tuple[str, str, str]] = []
@@ -73,6 +75,8 @@ class SearchBox(QLineEdit):
         """The list of hits as wide as its longest entry (up to POPUP_MAX px), not as narrow as the
         box: "B01RG38JQH – Küchenwelt Handmixe…" told the ASIN but not which product."""
         popup = self.completer_.popup()
+        if popup is None:
+            return
         metrics = popup.fontMetrics()
         widest = max((metrics.horizontalAdvance(text) for text, _, _ in self.entries), default=0)
         extra = 2 * popup.frameWidth() + popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
