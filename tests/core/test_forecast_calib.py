@@ -265,3 +265,20 @@ def test_bucketed_inputs_give_the_same_weights_and_spread_as_raw_ones():
     assert np.array_equal(rv.spread_ratio(ob, ab, actual, w, cb, bucketed=True),
                           rv.spread_ratio(ours, amazon, actual, w, calibrated))
     assert w.any()                                               # Amazon's weight is not all zero
+
+
+def test_whose_forecast_was_better_is_the_error_ratio_even_where_the_blend_takes_amazons():
+    # Group A: ours errs +4, Amazon's +2 (e / d = -4 / -2 = 2, weight 2); group B: ours +1,
+    # Amazon's +2 (e / d = -1 / 1 = -1, weight 1), every week, 5 series x 20 weeks each. The
+    # weights: 2 x 100 = 200 at 2, 100 at -1 of 300: the median is 2, clipped: w = 1 for the
+    # account, so every series takes Amazon's (the odds' tilt cannot move a weight of 1).
+    # Whose was better: R = (100 x 2 + 100 x 2) / (100 x 4 + 100 x 1) = 0.8; r_A = 2 / 4 = 0.5,
+    # r_B = 2 / 1 = 2; the halves agree (k = 0, lam = 1): rho_A = 0.8 x 0.5 / 0.8 = 0.5 (Amazon's
+    # better), rho_B = 0.8 x 2 / 0.8 = 2 (ours better), in every bucket (the thin ones take R).
+    actual, ours, amazon = _two_groups(even=((4, 2), (1, 2)), odd=((4, 2), (1, 2)))
+    assert rv.weights(ours, amazon, actual)[:, 0] == pytest.approx([1.0] * 10)
+    rho = rv.error_ratio(ours, amazon, actual)
+    assert rho[:5] == pytest.approx(np.full((5, 4), 0.5)) and rho[5:] == pytest.approx(np.full((5, 4), 2.0))
+    # an ASIN without a shared week has no record: NaN ("" in the window)
+    ours[9] = np.nan
+    assert np.isnan(rv.error_ratio(ours, amazon, actual)[9]).all()

@@ -101,21 +101,13 @@ def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, bucketed: 
     are 4 weeks apart, Amazon's generations weekly, so exact horizons rarely meet).
     ``bucketed``: ``ours`` and ``amazon`` are already ``to_buckets``'s (series, weeks, buckets).
     """
-    n = ours.shape[0]
     if not bucketed:
         ours, amazon = to_buckets(ours), to_buckets(amazon)
-    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(actual)[:, :, None]
-    eo = np.where(shared, np.abs(ours - actual[:, :, None]), 0.0)
-    ea = np.where(shared, np.abs(amazon - actual[:, :, None]), 0.0)
-    w = np.zeros((n, len(BUCKETS)))
-    if shared.sum() < MIN_SHARED or eo.sum() <= 0:
+    w = np.zeros((ours.shape[0], len(BUCKETS)))
+    rec = _record(ours, amazon, actual)
+    if rec is None:
         return w
-    R = max(ea.sum(), 1e-9) / eo.sum()
-    cnt = shared.sum(axis=(1, 2))
-    with np.errstate(all="ignore"):
-        r_i = np.where((cnt > 0) & (eo.sum(axis=(1, 2)) > 0), (ea.sum(axis=(1, 2)) + 1e-9) / eo.sum(axis=(1, 2)), R)
-    k = asin_shrink(eo, ea, shared)
-    lam = np.where(cnt > 0, cnt / np.maximum(cnt + k, 1e-9), 0.0)
+    shared, R, r_i, lam = rec
     # the account's weight per bucket: the one whose blend erred least (L1) on the shared weeks
     e = np.where(shared, actual[:, :, None] - ours, 0.0)       # our error, actual - ours
     d = np.where(shared, amazon - ours, 0.0)                    # how far Amazon's forecast was from ours
@@ -129,6 +121,50 @@ def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, bucketed: 
         with np.errstate(all="ignore"):
             w[:, bi] = np.where(wb >= 1.0, 1.0, wb * tilt / (wb * tilt + 1.0 - wb))
     return w
+
+
+def _record(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray
+            ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray] | None:
+    """(shared ASIN-weeks, account ratio R = MAE_amazon / MAE_ours, each ASIN's ratio r_i over
+    all horizons, its shrink lam) from bucketed inputs; None with fewer than MIN_SHARED shared."""
+    shared = ~np.isnan(ours) & ~np.isnan(amazon) & ~np.isnan(actual)[:, :, None]
+    eo = np.where(shared, np.abs(ours - actual[:, :, None]), 0.0)
+    ea = np.where(shared, np.abs(amazon - actual[:, :, None]), 0.0)
+    if shared.sum() < MIN_SHARED or eo.sum() <= 0:
+        return None
+    R = max(ea.sum(), 1e-9) / eo.sum()
+    cnt = shared.sum(axis=(1, 2))
+    with np.errstate(all="ignore"):
+        r_i = np.where((cnt > 0) & (eo.sum(axis=(1, 2)) > 0), (ea.sum(axis=(1, 2)) + 1e-9) / eo.sum(axis=(1, 2)), R)
+    k = asin_shrink(eo, ea, shared)
+    lam = np.where(cnt > 0, cnt / np.maximum(cnt + k, 1e-9), 0.0)
+    return shared, float(R), r_i, lam
+
+
+def error_ratio(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, bucketed: bool = False) -> np.ndarray:
+    """Whose forecast has been better, per (series, bucket): Amazon's MAE over ours, below 1
+    where Amazon's erred less. The bucket's account ratio R_b (R where the bucket has fewer
+    than MIN_SHARED shared ASIN-weeks) times the ASIN's own ratio, shrunk: log rho = log R_b +
+    lam x (log r_i - log R) (the rule the weights followed before 2026-12-07, when 1 / (1 +
+    rho^2) > 0.5 was the "better" shown). NaN for an ASIN without a shared week, and for all
+    when fewer than MIN_SHARED are shared. Inputs as ``weights``'s."""
+    if not bucketed:
+        ours, amazon = to_buckets(ours), to_buckets(amazon)
+    out = np.full((ours.shape[0], len(BUCKETS)), np.nan)
+    rec = _record(ours, amazon, actual)
+    if rec is None:
+        return out
+    shared, R, r_i, lam = rec
+    A = actual[:, :, None]
+    for bi in range(len(BUCKETS)):
+        s_b = shared[:, :, bi]
+        so = np.where(s_b, np.abs(ours[:, :, bi] - A[:, :, 0]), 0.0).sum()
+        sa = np.where(s_b, np.abs(amazon[:, :, bi] - A[:, :, 0]), 0.0).sum()
+        Rb = R if s_b.sum() < MIN_SHARED or so <= 0 else max(sa, 1e-9) / so
+        with np.errstate(all="ignore"):
+            out[:, bi] = np.exp(np.log(Rb) + lam * (np.log(r_i) - np.log(R)))
+    out[shared.sum(axis=(1, 2)) == 0] = np.nan
+    return out
 
 
 def blend_weight(e: np.ndarray, d: np.ndarray) -> float:
