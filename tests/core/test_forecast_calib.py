@@ -42,6 +42,29 @@ def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
     assert q[:, 0, 0].tolist() == pytest.approx([22.0, 24.0, 28.0, 28.0])
 
 
+def test_calibration_errors_are_measured_in_the_final_bands_units():
+    # As above, but the series have doubled since: level 10 at the origins, 20 at the end.
+    # The origins' forecasts F = 10 erred 2 x e (e cycling -1, 0, 1, 2), 0.2 x e of the forecast.
+    # The final band is F + z x d with d = scale x F / final level = 2 x 20 / 20 = 2 at F = 20,
+    # so a relative error 0.2 x e there is 4 x e: z = 2 x e. In these units the origins'
+    # d = scale x (10 / 20) x F / level = 2 x 0.5 x 10 / 10 = 1 and z = 2 x e: quantiles
+    # 2 x (0.5, 1, 2, 2) = (1, 2, 4, 4); P50..P90 at F = 20: 20 + (1, 2, 4, 4) x 2 = 22, 24, 28, 28
+    # (20 x (1 + 0.2 x (0.5, 1, 2, 2))). Before 2026-12-07 the origins' d used the final scale
+    # with the origin's level: d = 2, z = e, bands 21, 22, 24, 24: half as wide as the errors.
+    n, t = 100, 120
+    e = np.tile([-1.0, 0.0, 1.0, 2.0], 25)
+    actual = 10.0 + 2.0 * np.repeat(e[:, None], t, axis=1)
+    weeks = [f"2024-{1 + (k // 4) % 12:02d}-0{1 + k % 4}" for k in range(t)]
+
+    def at(o):
+        return np.full((n, cal.HORIZON), 10.0), np.full(n, 10.0)
+
+    z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool), final_level=np.full(n, 20.0))
+    assert z[0, 0, 0] == pytest.approx([1.0, 2.0, 4.0, 4.0])
+    q = cal.quantiles(np.full((1, 2), 20.0), z, np.array([2.0]), np.array([20.0]), weeks[:2], np.zeros(1, bool))
+    assert q[:, 0, 0].tolist() == pytest.approx([22.0, 24.0, 28.0, 28.0])
+
+
 def _past_at_horizon_1(ours_at: float, amazon_at: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Two series, past weeks 0..19: actual 100, our and Amazon's forecast at horizon 1 only."""
     n, t = 2, 20

@@ -270,7 +270,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         return F, bt._level(Yo)
 
     kept: list[tuple[int, np.ndarray]] = []
-    z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
+    z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept, bt._level(Yd))
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals, coupons)
     launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed, glance)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
