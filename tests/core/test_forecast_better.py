@@ -21,3 +21,13 @@ def test_better_follows_the_error_ratio_where_it_is_known():
     res = ForecastResult(["A", "B"], ["2026-11-22"], np.zeros((4, 2, 1)), ["m", "m"], [[], []], [{}, {}],
                          source=["amazon", "ours"], amazon_weight=np.ones((2, 4)), amazon_ratio=ratio)
     assert res.better() == [["amazon", "ours", "ours", "amazon"], ["", "", "", ""]]
+
+
+def test_the_backtest_document_names_whose_forecast_was_better_per_bucket():
+    # the JSON's per-ASIN "better": ratio 0.8 -> Amazon's, 1.25 -> ours, NaN -> null; no ratios -> null
+    from vendordesk.core.forecast.run import _better
+
+    ratio = np.array([[0.8, 1.25, np.nan, 1.0]])
+    buckets = ["h1-2", "h3-5", "h6-9", "h10-13"]
+    assert _better(ratio, 0, buckets) == {"h1-2": "amazon", "h3-5": "ours", "h6-9": None, "h10-13": "ours"}
+    assert _better(None, 0, buckets) is None

@@ -385,12 +385,11 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     busy = (np.asarray(M[[i for i, k in enumerate(kinds) if not k.startswith("user:")]].any(axis=0)) if kinds
             else np.zeros(0, bool))
     event_total = _totals(q[:, :, busy], naive[:, busy], actual[:, busy], train) if busy.any() else {}
-    wa, ratio = fit.amazon_weight, fit.amazon_ratio
+    wa = fit.amazon_weight
     buckets = [f"h{lo}-{hi}" for lo, hi in cal.BUCKETS]
     asins = [{"asin": a, "model": model[i], "flags": panel.flags[i], "source": fit.source[i],
               "amazon_weight": None if wa is None else {b: _round(wa[i, j]) for j, b in enumerate(buckets)},
-              "better": None if ratio is None else {b: ("amazon" if ratio[i, j] < 1 else "ours")
-                                                    if np.isfinite(ratio[i, j]) else None for j, b in enumerate(buckets)},
+              "better": _better(fit.amazon_ratio, i, buckets),
               "ours": {k: _round(v[i]) for k, v in ours_per.items()},
               "seasonal_naive": {k: _round(v[i]) for k, v in naive_per.items()}}
              for i, a in enumerate(panel.asins)]
@@ -405,6 +404,14 @@ def _totals(q: np.ndarray, naive: np.ndarray, actual: np.ndarray, train: np.ndar
     return {"ours": bt.total_scores(q[0], actual, train),
             "seasonal_naive": bt.total_scores(naive, actual, train),
             "coverage": {f"p{p}": bt.coverage(q[k], actual) for k, p in ((1, 70), (2, 80), (3, 90))}}
+
+
+def _better(ratio: np.ndarray | None, i: int, buckets: list[str]) -> dict[str, str | None] | None:
+    """Series ``i``'s whose forecast has been better per bucket (rival.error_ratio below 1: Amazon's)."""
+    if ratio is None:
+        return None
+    return {b: None if not np.isfinite(ratio[i, j]) else "amazon" if ratio[i, j] < 1 else "ours"
+            for j, b in enumerate(buckets)}
 
 
 def _round(value: float) -> float | None:
