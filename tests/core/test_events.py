@@ -66,3 +66,19 @@ def test_events_command_add_list_remove(tmp_path, capsys):
     assert "END 01/03/2027 is before START 14/03/2027" in capsys.readouterr().err   # en_GB dates
     assert main(["events", "remove", str(new_id), "--workspace", str(path)]) == 0
     assert main(["events", "remove", str(new_id), "--workspace", str(path)]) == 2
+
+
+def test_the_demo_puts_prime_day_in_the_calendars_week():
+    # Prime Day 2024 was 16-17 July (calendar.PRIME_DAYS): the week Sunday 14 July. Until
+    # 2026-12-07 the demo used the week whose Tuesday falls on 7..13 July (Tuesday 9 July: the
+    # week of 7 July), a week early. 2025 (8-11 July) and 2026 (7-10 July) are the weeks of
+    # 6 July 2025 and 5 July 2026; 2027 is not announced: the rule (Tuesday 13 July, week of 11 July).
+    from datetime import date
+
+    from vendordesk.demo.weeks import prime_day_week, season_parts
+
+    assert prime_day_week(date(2024, 7, 14)) and not prime_day_week(date(2024, 7, 7))
+    assert prime_day_week(date(2025, 7, 6)) and prime_day_week(date(2026, 7, 5))
+    assert prime_day_week(date(2027, 7, 11)) and not prime_day_week(date(2027, 7, 4))
+    parts = season_parts([date(2024, 7, 7), date(2024, 7, 14), date(2024, 7, 21)])
+    assert parts["prime"].tolist() == [0.0, 1.0, 0.0]

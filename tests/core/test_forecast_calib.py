@@ -42,6 +42,29 @@ def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
     assert q[:, 0, 0].tolist() == pytest.approx([22.0, 24.0, 28.0, 28.0])
 
 
+def test_calibration_errors_are_measured_in_the_final_bands_units():
+    # As above, but the series have doubled since: level 10 at the origins, 20 at the end.
+    # The origins' forecasts F = 10 erred 2 x e (e cycling -1, 0, 1, 2), 0.2 x e of the forecast.
+    # The final band is F + z x d with d = scale x F / final level = 2 x 20 / 20 = 2 at F = 20,
+    # so a relative error 0.2 x e there is 4 x e: z = 2 x e. In these units the origins'
+    # d = scale x (10 / 20) x F / level = 2 x 0.5 x 10 / 10 = 1 and z = 2 x e: quantiles
+    # 2 x (0.5, 1, 2, 2) = (1, 2, 4, 4); P50..P90 at F = 20: 20 + (1, 2, 4, 4) x 2 = 22, 24, 28, 28
+    # (20 x (1 + 0.2 x (0.5, 1, 2, 2))). Before 2026-12-07 the origins' d used the final scale
+    # with the origin's level: d = 2, z = e, bands 21, 22, 24, 24: half as wide as the errors.
+    n, t = 100, 120
+    e = np.tile([-1.0, 0.0, 1.0, 2.0], 25)
+    actual = 10.0 + 2.0 * np.repeat(e[:, None], t, axis=1)
+    weeks = [f"2024-{1 + (k // 4) % 12:02d}-0{1 + k % 4}" for k in range(t)]
+
+    def at(o):
+        return np.full((n, cal.HORIZON), 10.0), np.full(n, 10.0)
+
+    z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool), final_level=np.full(n, 20.0))
+    assert z[0, 0, 0] == pytest.approx([1.0, 2.0, 4.0, 4.0])
+    q = cal.quantiles(np.full((1, 2), 20.0), z, np.array([2.0]), np.array([20.0]), weeks[:2], np.zeros(1, bool))
+    assert q[:, 0, 0].tolist() == pytest.approx([22.0, 24.0, 28.0, 28.0])
+
+
 def _past_at_horizon_1(ours_at: float, amazon_at: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Two series, past weeks 0..19: actual 100, our and Amazon's forecast at horizon 1 only."""
     n, t = 2, 20
@@ -53,16 +76,43 @@ def _past_at_horizon_1(ours_at: float, amazon_at: float) -> tuple[np.ndarray, np
 
 def test_amazon_weight_follows_whose_forecast_was_better():
     # Past weeks 0..19 at horizon 1: actual 100, ours 102 (error 2), Amazon's 101 (error 1) for
-    # both series. R = 20 / 40 = 0.5, every series the same ratio: w = 1 / (1 + 0.5^2) = 0.8.
+    # both series. e = actual - ours = -2, d = Amazon's - ours = -1: e / d = 2 in every week,
+    # so the blend errs |-2 + w| and the best weight is clipped to 1 (Amazon's alone). Every
+    # series the account's ratio: w = 1. (Bates-Granger, before 2026-12-07: 1 / (1 + 0.5^2) = 0.8.)
     actual, ours, amazon = _past_at_horizon_1(ours_at=102.0, amazon_at=101.0)
     w = rv.weights(ours, amazon, actual)
-    assert w[:, 0] == pytest.approx([0.8, 0.8])
-    # Next week: ours P50 10 (P90 14), Amazon's mean 20 -> 0.2 x 10 + 0.8 x 20 = 18; bands x 1.8.
+    assert w[:, 0] == pytest.approx([1.0, 1.0])
+    # Next week, weight 0.8: ours P50 10 (P90 14), Amazon's mean 20 -> 0.2 x 10 + 0.8 x 20 = 18; bands x 1.8.
     q = np.array([[[10.0]], [[11.0]], [[12.0]], [[14.0]]]).repeat(2, axis=1)
     mean = np.array([[20.0], [np.nan]])
-    out, source = rv.combine(q, mean, np.ones((2, 1), dtype=int), w)
+    out, source = rv.combine(q, mean, np.ones((2, 1), dtype=int), np.full((2, 4), 0.8))
     assert out[:, 0, 0].tolist() == pytest.approx([18.0, 19.8, 21.6, 25.2])
     assert out[:, 1, 0].tolist() == [10.0, 11.0, 12.0, 14.0] and source == ["amazon", "ours"]
+
+
+def test_the_blend_weight_is_the_one_that_erred_least_not_bates_grangers():
+    # Two series, past weeks 0..19 at horizon 1, ours 110. Even weeks actual 100, Amazon's 90:
+    # e = -10, d = -20, e / d = 0.5 with weight |d| = 20; odd weeks actual 120, Amazon's 115:
+    # e = 10, d = 5, e / d = 2 with weight 5. Weights 2 x 10 x 20 = 400 at 0.5 and 100 at 2:
+    # the weighted median is 0.5. The blend 0.5 x 110 + 0.5 x 90 = 100 is exact in even weeks
+    # and 0.5 x 110 + 0.5 x 115 = 112.5 errs 7.5 in odd ones: 7.5 per pair of weeks.
+    # Bates-Granger (the rule before 2026-12-07): our MAE 10, Amazon's (10 + 5) / 2 = 7.5,
+    # R = 0.75, w = 1 / (1 + 0.5625) = 0.64: 110 - 0.64 x 20 = 97.2 errs 2.8, 110 - 0.64 x (-5)
+    # = 113.2 errs 6.8: 9.6 per pair. Both series alike: r_i = R, no tilt.
+    n, t = 2, 20
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    ours[:, :, 0] = 110.0
+    amazon[:, 0::2, 0], amazon[:, 1::2, 0] = 90.0, 115.0
+    actual = np.tile([100.0, 120.0], (n, t // 2))
+    w = rv.weights(ours, amazon, actual)
+    assert w[:, 0] == pytest.approx([0.5, 0.5])
+    assert rv.blend_weight(np.array([-10.0, 10.0]), np.array([-20.0, 5.0])) == pytest.approx(0.5)
+    # ratios (0.5, 0.5, 2, -1) weighted (4, 4, 1, 1): sorted -1 (cum 1), 0.5 (5 = half of 10): 0.5.
+    # sum |e - w d| at 0.5: 0 + 0 + 1.5 + 1.5 = 3; at 0.4: 0.4 + 0.4 + 1.6 + 1.4 = 3.8, at 0.6 3.8.
+    assert rv.blend_weight(np.array([2.0, 2.0, 2.0, -1.0]), np.array([4.0, 4.0, 1.0, 1.0])) == pytest.approx(0.5)
+    # nothing to tell the two apart (d = 0 everywhere): half each
+    assert rv.blend_weight(np.array([1.0, -1.0]), np.zeros(2)) == 0.5
 
 
 def test_season_cells_are_weeks_of_year_and_take_their_neighbours():
@@ -78,12 +128,12 @@ def test_season_cells_are_weeks_of_year_and_take_their_neighbours():
 
 def test_blend_bands_narrow_by_the_blends_measured_error_ratio():
     # Past weeks 0..19 at horizon 1: actual 100, ours 104 (error 4), Amazon's 103 (error 3).
-    # R = 60 / 80 = 0.75, w = 1 / (1 + 0.75^2) = 0.64; the blend 0.36 x 104 + 0.64 x 103 =
-    # 103.36 errs 3.36: ratio 3.36 / 4 = 0.84 in bucket 0, and (pooled) in the thin buckets.
+    # e = -4, d = -1: e / d = 4 everywhere, the weight clipped to 1; the blend = Amazon's 103
+    # errs 3: ratio 3 / 4 = 0.75 in bucket 0, and (pooled) in the thin buckets.
     actual, ours, amazon = _past_at_horizon_1(ours_at=104.0, amazon_at=103.0)
     w = rv.weights(ours, amazon, actual)
-    assert w[:, 0] == pytest.approx([0.64, 0.64])
-    assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.84] * 4)
+    assert w[:, 0] == pytest.approx([1.0, 1.0])
+    assert rv.spread_ratio(ours, amazon, actual, w) == pytest.approx([0.75] * 4)
     # P50 10 -> 0.2 x 10 + 0.8 x 20 = 18 (x 1.8); the bands' distances 1.8, 3.6, 7.2 halve.
     q = np.array([[[10.0]], [[11.0]], [[12.0]], [[14.0]]]).repeat(2, axis=1)
     mean = np.array([[20.0], [np.nan]])
@@ -133,23 +183,27 @@ def _two_groups(even: tuple[tuple[float, float], tuple[float, float]],
 
 
 def test_an_asins_own_record_counts_as_much_as_its_halves_agree():
-    # Group A: ours errs 2, Amazon's 1 in every week; group B the reverse. R = (5 x 20 x 1 +
-    # 5 x 20 x 2) / (5 x 20 x 2 + 5 x 20 x 1) = 1; r_A = 1 / 2, r_B = 2. Even and odd weeks give
-    # the same log ratio (-ln 2 or +ln 2): var(x0 - x1) = 0, tau^2 = cov = (ln 2)^2 > 0, so k = 0
-    # and lam = 1: each ASIN its own ratio, w_A = 1 / (1 + 0.5^2) = 0.8, w_B = 1 / (1 + 4) = 0.2.
-    # (Before 2026-12-07 lam = 20 / (20 + 26): rho_A = 2^(-20/46) = 0.740, w_A = 0.646.)
+    # Group A: ours errs +2, Amazon's +1 in every week (e = -2, d = -1: e / d = 2, weight 1);
+    # group B ours +1, Amazon's +2 (e = -1, d = 1: e / d = -1, weight 1). 100 weeks of each:
+    # the weights reach half exactly at -1, every w in [-1, 2] errs 300 in all, the middle 0.5
+    # is the account's weight. R = (5 x 20 x 1 + 5 x 20 x 2) / (5 x 20 x 2 + 5 x 20 x 1) = 1;
+    # r_A = 1 / 2, r_B = 2. Even and odd weeks give the same log ratio (-ln 2 or +ln 2):
+    # var(x0 - x1) = 0, tau^2 = cov = (ln 2)^2 > 0, so k = 0 and lam = 1: odds 1 x (1/2)^-2 = 4
+    # for A, w_A = 4 / 5 = 0.8, and 1 x 2^-2 = 1/4 for B, w_B = 0.25 / 1.25 = 0.2.
     actual, ours, amazon = _two_groups(even=((2, 1), (1, 2)), odd=((2, 1), (1, 2)))
     w = rv.weights(ours, amazon, actual)
     assert w[:5, 0] == pytest.approx([0.8] * 5) and w[5:, 0] == pytest.approx([0.2] * 5)
     # Halves that disagree: A errs (ours 4, Amazon's 2) in even weeks and (1, 2) in odd ones,
-    # x0 = -ln 2, x1 = +ln 2, r_A = 40 / 50 = 0.8; B (1, 2) then (1, 0.5): x0 = +ln 2,
-    # x1 = -ln 2, r_B = 25 / 20 = 1.25. cov(x0, x1) = -(ln 2)^2 < 0: no real difference, lam = 0,
-    # every ASIN the account's ratio R = (5 x 10 x (2 + 2) + 5 x 10 x (2 + 0.5)) / (5 x 10 x
-    # (4 + 1) + 5 x 10 x (1 + 1)) = 325 / 350 = 13 / 14: w = 1 / (1 + 169 / 196) = 196 / 365.
+    # x0 = -ln 2, x1 = +ln 2; B (1, 2) then (1, 0.5): x0 = +ln 2, x1 = -ln 2. cov(x0, x1) =
+    # -(ln 2)^2 < 0: no real difference, lam = 0, every ASIN the account's weight. e / d:
+    # A even -4 / -2 = 2 (weight 2), A odd -1 / 1 = -1 (1), B even -1 (1), B odd -1 / -0.5 = 2
+    # (0.5); 50 weeks each: -1 weighs 100, 2 weighs 125 of 225: the median is 2, clipped to 1.
+    # Amazon's alone errs 50 x (2 + 2 + 2 + 0.5) = 325, ours 50 x (4 + 1 + 1 + 1) = 350, the
+    # half-half blend 50 x (3 + 1.5 + 1.5 + 0.75) = 337.5.
     actual, ours, amazon = _two_groups(even=((4, 2), (1, 2)), odd=((1, 2), (1, 0.5)))
     assert rv.asin_shrink(*_errors(ours, amazon, actual)) == float("inf")
     w = rv.weights(ours, amazon, actual)
-    assert w[:, 0] == pytest.approx([196 / 365] * 10)
+    assert w[:, 0] == pytest.approx([1.0] * 10)
 
 
 def _errors(ours, amazon, actual):
@@ -234,3 +288,20 @@ def test_bucketed_inputs_give_the_same_weights_and_spread_as_raw_ones():
     assert np.array_equal(rv.spread_ratio(ob, ab, actual, w, cb, bucketed=True),
                           rv.spread_ratio(ours, amazon, actual, w, calibrated))
     assert w.any()                                               # Amazon's weight is not all zero
+
+
+def test_whose_forecast_was_better_is_the_error_ratio_even_where_the_blend_takes_amazons():
+    # Group A: ours errs +4, Amazon's +2 (e / d = -4 / -2 = 2, weight 2); group B: ours +1,
+    # Amazon's +2 (e / d = -1 / 1 = -1, weight 1), every week, 5 series x 20 weeks each. The
+    # weights: 2 x 100 = 200 at 2, 100 at -1 of 300: the median is 2, clipped: w = 1 for the
+    # account, so every series takes Amazon's (the odds' tilt cannot move a weight of 1).
+    # Whose was better: R = (100 x 2 + 100 x 2) / (100 x 4 + 100 x 1) = 0.8; r_A = 2 / 4 = 0.5,
+    # r_B = 2 / 1 = 2; the halves agree (k = 0, lam = 1): rho_A = 0.8 x 0.5 / 0.8 = 0.5 (Amazon's
+    # better), rho_B = 0.8 x 2 / 0.8 = 2 (ours better), in every bucket (the thin ones take R).
+    actual, ours, amazon = _two_groups(even=((4, 2), (1, 2)), odd=((4, 2), (1, 2)))
+    assert rv.weights(ours, amazon, actual)[:, 0] == pytest.approx([1.0] * 10)
+    rho = rv.error_ratio(ours, amazon, actual)
+    assert rho[:5] == pytest.approx(np.full((5, 4), 0.5)) and rho[5:] == pytest.approx(np.full((5, 4), 2.0))
+    # an ASIN without a shared week has no record: NaN ("" in the window)
+    ours[9] = np.nan
+    assert np.isnan(rv.error_ratio(ours, amazon, actual)[9]).all()

@@ -3,9 +3,16 @@
 Rolling origins every CAL_STEP weeks over the last year of training (each with a full year
 before it when there are at least 3 such origins) forecast 13 weeks with each ASIN's chosen
 model and event effects re-measured on the data before that origin. Each error is scaled
-multiplicatively: z = (A - F) / d with d = scale x max(F, FLOOR x level) / level (scale = the
-ASIN's backtest MAE, level = its mean weekly demand before the origin), so a Q4 week with twice
-the volume gets twice the spread. P50/P70/P80/P90 = F + z_q x d with z_q the empirical
+multiplicatively: z = (A - F) / d with d = scale x max(F, FLOOR x level) / final level (scale =
+the ASIN's backtest MAE, measured at the end, level = its mean weekly demand before the origin),
+so a Q4 week with twice the volume gets twice the spread, and z is in the units of the final
+bands, d = scale x max(F, FLOOR x level) / level at the end: the same relative error per unit
+of forecast. (Before 2026-12-07 the origins divided by their own level: an ASIN grown since had
+its old errors read small, one shrunk since large. 16 demos, seeds 7/11/23/1/2/3/4/5 x 104/156
+weeks, Prime Day 2024 moved, bench_forecast_quality's functions: holdouts 26/13/8 weeks out
+of nominal +-5 on 3 -> 1 (seed 23 156 weeks 26-week P70 64.6 -> 65.1 %, seed 7 104 weeks
+13-week P70 75.6 -> 74.1 %; left: seed 3 104 weeks 8-week P80 85.6 -> 85.7 %), Black Friday
+2025 ASINs <= P90 89-95 % -> 89-98 %.) P50/P70/P80/P90 = F + z_q x d with z_q the empirical
 quantiles of z in the cell (intermittent or not) x season x horizon bucket; the season of a
 target week is its week of year, and a cell (4 weeks of the year) takes the errors of every
 target within +-SEASON_WINDOW weeks of its centre (localised conformal: a Q4 week is calibrated
@@ -93,8 +100,8 @@ def denominators(F: np.ndarray, scale: np.ndarray, level: np.ndarray) -> np.ndar
 
 
 def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actual: np.ndarray, weeks: list[str],
-              scale: np.ndarray, inter: np.ndarray, keep: list[tuple[int, np.ndarray]] | None = None
-              ) -> np.ndarray:
+              scale: np.ndarray, inter: np.ndarray, keep: list[tuple[int, np.ndarray]] | None = None,
+              final_level: np.ndarray | None = None) -> np.ndarray:
     """z quantiles, shape (2 intermittent, SEASONS season cells, buckets, 4).
 
     ``forecast_at(o)`` returns (F (series, 13) for weeks o..o+12, level (series,) before o).
@@ -110,7 +117,10 @@ def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actua
             keep.append((o, F))
         h = min(HORIZON, t - o)
         A = actual[:, o:o + h]
-        d = denominators(F[:, :h], scale, level)
+        if final_level is None:
+            d = denominators(F[:, :h], scale, level)
+        else:       # the final bands' units: scale / final level per unit of forecast
+            d = denominators(F[:, :h], scale * _ratio(level, final_level), level)
         z = (A - F[:, :h]) / d
         ok = ~np.isnan(z)
         zs.append(z[ok])
@@ -134,6 +144,13 @@ def calibrate(forecast_at: Callable[[int], tuple[np.ndarray, np.ndarray]], actua
                 cell = cell_s & (bk == bi)
                 local = np.quantile(z[cell], QUANTILES) if cell.sum() >= MIN_CELL else by_season
                 out[gi, si, bi] = local - local[0] + centre[bi]
+    return out
+
+
+def _ratio(level: np.ndarray, final_level: np.ndarray) -> np.ndarray:
+    """level / final_level per series, 1 where either is not positive."""
+    with np.errstate(all="ignore"):
+        out: np.ndarray = np.where((level > 0) & (final_level > 0), level / final_level, 1.0)
     return out
 
 

@@ -124,10 +124,15 @@ class ForecastResult:
     source: list[str] = field(default_factory=list)
     amazon_weight: np.ndarray | None = None
     history_events: list[str] = field(default_factory=list)   # per history week, as ``events``
+    amazon_ratio: np.ndarray | None = None   # (series, buckets) Amazon's MAE / ours (rival.error_ratio)
 
     def better(self) -> list[list[str]]:
         """Per ASIN and horizon bucket whose forecast has been better: "amazon", "ours" or ""
-        (no Amazon forecast to compare)."""
+        (no Amazon forecast to compare). From the error ratio where known (below 1: Amazon's
+        erred less); the blend's weight leans on Amazon also where both erred alike."""
+        if self.amazon_ratio is not None:
+            return [["" if not np.isfinite(x) else "amazon" if x < 1 else "ours" for x in row]
+                    for row in self.amazon_ratio]
         w = self.amazon_weight
         if w is None:
             return [[""] * len(cal.BUCKETS) for _ in self.asins]
@@ -190,6 +195,7 @@ class Fit:
     point: np.ndarray
     source: list[str]
     amazon_weight: np.ndarray | None   # (series, horizon buckets), None without Amazon forecasts
+    amazon_ratio: np.ndarray | None = None   # (series, horizon buckets) rival.error_ratio
 
 
 def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray, horizon: int,
@@ -264,7 +270,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         return F, bt._level(Yo)
 
     kept: list[tuple[int, np.ndarray]] = []
-    z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept)
+    z = cal.calibrate(at, raw, weeks, sel.scale, sel.intermittent, kept, bt._level(Yd))
     point, Yd, effects = _point(demand, raw, kinds, M, horizon, sel.model, sel.names, deals, coupons)
     launch, lf, sigma = fl.launch_fit(Yd, horizon, groups, listed, glance)
     point = np.where(launch[:, None], lf * effects.factor(M[:, t:t + horizon]), point)
@@ -272,7 +278,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     q = cal.quantiles(point, z, sel.scale, bt._level(Yd), horizon_weeks, sel.intermittent)
     if launch.any():     # a launch's bands: its size's uncertainty and its analogues' spread
         q[:, launch] = fl.launch_quantiles(point[launch], sigma[launch])
-    source, w = ["ours"] * len(q[0]), None
+    source, w, ratio = ["ours"] * len(q[0]), None, None
     if amazon is not None and not amazon.empty and asins:
         amz = rv.by_horizon(amazon, asins, weeks, t - 1)
         done = {o for o, _ in kept}
@@ -290,6 +296,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         # bucketed as soon as made: each (series, weeks, 13) array is 81 MB at 5,000 x 156
         ours_past, amz = rv.to_buckets(rv.ours_by_horizon(kept, raw.shape)), rv.to_buckets(amz)
         w = rv.weights(ours_past, amz, raw, bucketed=True)
+        ratio = rv.error_ratio(ours_past, amz, raw, bucketed=True)
         mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
         # the bands were calibrated on the forecasts with models chosen on all weeks
         spread = rv.spread_ratio(ours_past, amz, raw, w, calibrated if extra else None, bucketed=True)
@@ -298,7 +305,7 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
     if lift is not None:     # the KAM's deals, after the blend: Amazon's forecast does not know them
         q, point = q * lift[None], point * lift
     model = ["launch_analogues" if launch[i] else sel.names[m] for i, m in enumerate(sel.model)]
-    return Fit(q, model, sel, effects, point, source, w)
+    return Fit(q, model, sel, effects, point, source, w, ratio)
 
 
 def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
@@ -329,7 +336,9 @@ def forecast_panel(panel: Panel, horizon: int = 26, progress: Progress = None,
     weight = None if fit.amazon_weight is None else np.where(
         np.isin(model, ("fallback_zero", "fallback_mean"))[:, None], 0.0, fit.amazon_weight)
     past = week_labels([e for e in events if not e.asin], panel.weeks)
-    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight, past)
+    ratio = None if fit.amazon_ratio is None else np.where(
+        np.isin(model, ("fallback_zero", "fallback_mean"))[:, None], np.nan, fit.amazon_ratio)
+    return ForecastResult(panel.asins, weeks, q, model, panel.flags, mae, labels, source, weight, past, ratio)
 
 
 def listed_week(units: np.ndarray) -> np.ndarray:
@@ -384,6 +393,7 @@ def holdout_backtest(panel: Panel, holdout: int = 26, progress: Progress = None,
     buckets = [f"h{lo}-{hi}" for lo, hi in cal.BUCKETS]
     asins = [{"asin": a, "model": model[i], "flags": panel.flags[i], "source": fit.source[i],
               "amazon_weight": None if wa is None else {b: _round(wa[i, j]) for j, b in enumerate(buckets)},
+              "better": _better(fit.amazon_ratio, i, buckets),
               "ours": {k: _round(v[i]) for k, v in ours_per.items()},
               "seasonal_naive": {k: _round(v[i]) for k, v in naive_per.items()}}
              for i, a in enumerate(panel.asins)]
@@ -399,6 +409,14 @@ def _totals(q: np.ndarray, naive: np.ndarray, actual: np.ndarray, train: np.ndar
     return {"ours": bt.total_scores(q[0], actual, train),
             "seasonal_naive": bt.total_scores(naive, actual, train),
             "coverage": {f"p{p}": bt.coverage(q[k], actual) for k, p in ((1, 70), (2, 80), (3, 90))}}
+
+
+def _better(ratio: np.ndarray | None, i: int, buckets: list[str]) -> dict[str, str | None] | None:
+    """Series ``i``'s whose forecast has been better per bucket (rival.error_ratio below 1: Amazon's)."""
+    if ratio is None:
+        return None
+    return {b: None if not np.isfinite(ratio[i, j]) else "amazon" if ratio[i, j] < 1 else "ours"
+            for j, b in enumerate(buckets)}
 
 
 def _round(value: float) -> float | None:
