@@ -66,6 +66,13 @@ def test_edit_link_and_calibrate_in_worker(qtbot, demo_workspace):
     assert load(demo_workspace)["weeks"] == 104
     assert graph.edges["I05"].calibration["weeks"] >= 50
     assert graph.edges["E04"].source == "edited"
+    # a link that kept its default says why in the reader's language (it showed the English reason)
+    assert graph.edges["I05"].calibration["status"] != "calibrated"
+    view.set_data(demo_workspace, graph, "de")
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "I05")
+    reason = view.table.item(row, 6).text().split(": ", 1)[1]
+    assert reason and graph.edges["I05"].calibration["reason"] not in reason
+    assert not any(f" {w} " in f" {reason} " for w in ("the", "is", "not", "clearly", "estimate", "default"))
 
 
 def test_target_entry_saves_months(qtbot, demo_workspace):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.core.influence.graph import edge_note
+from vendordesk.core.influence.notes import note_text
 from vendordesk.errors import UserError
 from vendordesk.ui import fmt
 from vendordesk.ui.influence.labels import kpi_name, source_name
@@ -124,7 +125,7 @@ class CalibrationView(QWidget):
                 estimate = fmt.DASH
             note = edge_note(e, self.lang)
             if cal and cal.get("status") != "calibrated":
-                note = self.tr("default kept: %1").replace("%1", cal.get("reason", ""))
+                note = self.tr("default kept: %1").replace("%1", note_text(cal, self.lang, "reason"))
             strength = ("+" if e.sign > 0 else "−") + fmt.number(e.strength, 3)
             values = [e.id, f"{kpi_name(e.src)} → {kpi_name(e.dst)}", str(e.lag), strength, source_name(e.source),
                       estimate, note]
