@@ -566,3 +566,27 @@ def test_gear_values_changes_and_limits_show_a_real_minus(qapp):
         detail.deleteLater()
     finally:
         install_language(qapp, "en")
+
+
+def test_manual_kpi_dialog_proposes_the_week_the_gears_show(main_window, qtbot, monkeypatch):
+    """The demo's data end on 21.11.2026; a value entered for the calendar's week (December) would
+    never reach the tiles, which are judged as of the newest data week."""
+    from vendordesk.ui.gears import dialogs as gear_dialogs
+
+    tab = _gears_tab(main_window, qtbot)
+    _settled(tab, qtbot)
+    seen = {}
+
+    def look(dialog):
+        seen["start"] = dialog.start.date().toString("yyyy-MM-dd")
+        seen["end"] = dialog.end.date().toString("yyyy-MM-dd")
+        return False
+
+    monkeypatch.setattr(gear_dialogs.ManualKpiDialog, "exec", look)
+    tab.enter_manual("reviews_cx")
+    week = tab.report.asof_week
+    assert week and week < "2026-12-01"
+    assert seen["start"] == week
+    # the week runs Sunday to Saturday: start + 6 days
+    import datetime as dt
+    assert seen["end"] == (dt.date.fromisoformat(week) + dt.timedelta(days=6)).isoformat()

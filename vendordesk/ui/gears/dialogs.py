@@ -51,7 +51,7 @@ class ManualKpiDialog(QDialog):
     """One value for one manual KPI and period (account level or one ASIN)."""
 
     def __init__(self, gear: GearDef, gear_name: str, asins: list[str], parent: QWidget | None = None,
-                 titles: dict[str, str] | None = None):
+                 titles: dict[str, str] | None = None, week: str | None = None):
         super().__init__(parent)
         self.gear = gear
         self.kpis: list[KpiDef] = [k for k in gear.kpis if k.manual]
@@ -72,8 +72,9 @@ class ManualKpiDialog(QDialog):
         from vendordesk.ui.gears.tab import fit_popup
 
         fit_popup(self.asin)                 # the open list shows the whole title
+        # the week the gears are judged on (the newest data week), else the calendar's week
         today = QDate.currentDate()
-        sunday = today.addDays(-(today.dayOfWeek() % 7))
+        sunday = QDate.fromString(week, "yyyy-MM-dd") if week else today.addDays(-(today.dayOfWeek() % 7))
         self.start = QDateEdit(sunday)
         self.end = QDateEdit(sunday.addDays(6))
         for edit in (self.start, self.end):

@@ -456,7 +456,8 @@ class GearsTab(BaseTab):
         asins = products["asin"].tolist() if products is not None else []
         titles = dict(zip(products["asin"], products["title"].fillna(""))) if products is not None \
             and "title" in products else {}
-        dialog = ManualKpiDialog(gear, self.report.gear(gear_id).name, asins, self, titles=titles)
+        dialog = ManualKpiDialog(gear, self.report.gear(gear_id).name, asins, self, titles=titles,
+                                 week=self.report.asof_week or None)
         if dialog.exec():
             label = self.report.gear(gear_id).name
             push_or_do(self.ctx, ManualKpiCommand(self.ctx.workspace, self._notify, dialog.entry(), label))
