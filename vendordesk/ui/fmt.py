@@ -8,6 +8,11 @@ import math
 from PySide6.QtCore import QDate, QLocale
 
 DASH = "–"
+MINUS = "\u2212"     # the typographic minus: "−8,0", never a hyphen "-8,0"
+
+
+def _minus(text: str) -> str:
+    return MINUS + text[1:] if text.startswith("-") else text.replace("-", MINUS, 1) if "-" in text[:3] else text
 
 
 def _missing(value: object) -> bool:
@@ -23,7 +28,7 @@ def rounded(value: float, decimals: int = 0) -> float:
 def number(value: float | int | None, decimals: int = 0) -> str:
     if _missing(value):
         return DASH
-    return QLocale().toString(rounded(value, decimals), "f", decimals)
+    return _minus(QLocale().toString(rounded(value, decimals), "f", decimals))
 
 
 def money(value: float | None, currency: str = "EUR", decimals: int = 2) -> str:
@@ -32,14 +37,14 @@ def money(value: float | None, currency: str = "EUR", decimals: int = 2) -> str:
         return DASH
     locale = QLocale()
     symbol = {"EUR": "€", "GBP": "£", "USD": "$", "INR": "₹"}.get(currency or "", currency or "")
-    return locale.toCurrencyString(rounded(value, decimals), symbol, decimals)
+    return _minus(locale.toCurrencyString(rounded(value, decimals), symbol, decimals))
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
     """A fraction as percent: 0.125 -> 12,5 %."""
     if _missing(fraction):
         return DASH
-    text = QLocale().toString(rounded(float(fraction) * 100.0, decimals), "f", decimals)
+    text = _minus(QLocale().toString(rounded(float(fraction) * 100.0, decimals), "f", decimals))
     return f"{text} %" if QLocale().language() == QLocale.Language.German else f"{text}%"
 
 
