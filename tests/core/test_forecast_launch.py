@@ -114,13 +114,13 @@ def test_the_first_launch_of_the_panel_borrows_its_size_from_the_established_asi
     t = 20
     Y = np.vstack([_flat(t, 0, v) for v in (10, 20, 20, 20, 40)] + [_launched(t, 18, [np.nan, 12])])
     listed = np.array([0] * 5 + [18])
-    rows, F, sigma = launch_fit(Y, 3, None, listed)
+    rows, F, sigma = launch_fit(Y, 3, None, listed, ramp_weeks=0)
     assert rows.tolist() == [False] * 5 + [True]
     assert F[5].tolist() == pytest.approx([28 / 1.8] * 3)
     assert sigma[5] == pytest.approx(np.sqrt(np.log(29 / 28)))
     # nothing seen yet (both weeks stock-outs): S = 16 / 0.8 = 20, the kind's median, not 0
     Y[5, 19] = np.nan
-    rows, F, _ = launch_fit(Y, 3, None, listed)
+    rows, F, _ = launch_fit(Y, 3, None, listed, ramp_weeks=0)
     assert rows[5] and F[5].tolist() == pytest.approx([20.0] * 3)
 
 
@@ -140,7 +140,7 @@ def test_a_launch_in_a_noisy_kind_weighs_its_first_weeks_less():
         y[t - 12:] = [10, 30] * 6
         rows.append(y)
     Y = np.vstack(rows + [_launched(t, 18, [np.nan, 12])])
-    launch, F, _ = launch_fit(Y, 2, None, np.array([0] * 5 + [18]))
+    launch, F, _ = launch_fit(Y, 2, None, np.array([0] * 5 + [18]), ramp_weeks=0)
     assert launch[5]
     assert F[5].tolist() == pytest.approx([17.2 / 0.9] * 2)
 
@@ -151,6 +151,8 @@ def test_few_launch_analogues_are_pooled_with_the_kind_in_logs():
     # ln 40, spread 0). N (listed week 28) has no observed week. Prior in logs: (1 x ln 10 +
     # KIND_WEIGHT 2 x ln(40 / 1)) / 3 = ln (10 x 40 x 40)^(1/3) = ln 25.20, spread 0: m =
     # 25.20, v = (m / 4)^2, S = m^2 / v / (m / v) = m. Without the established ASINs: A's 10.
+    # The kind's own prior (kind_prior, flat here: ramp_weeks=0) says 40 with no evidence
+    # against it, and the forecast is the mean of the two: (25.20 + 40) / 2 = 32.60.
     from vendordesk.core.forecast.launch import KIND_WEIGHT, launch_fit
 
     assert KIND_WEIGHT == 2.0
@@ -158,10 +160,10 @@ def test_few_launch_analogues_are_pooled_with_the_kind_in_logs():
     est = [_flat(t, 0, 40.0) for _ in range(5)]
     A = _flat(t, 20, 10.0)
     N = np.full(t, np.nan)
-    rows, F, _ = launch_fit(np.vstack(est + [A, N]), 3, None, np.array([0] * 5 + [20, 28]))
+    rows, F, _ = launch_fit(np.vstack(est + [A, N]), 3, None, np.array([0] * 5 + [20, 28]), ramp_weeks=0)
     assert rows.tolist() == [False] * 6 + [True]
-    assert F[6].tolist() == pytest.approx([16000 ** (1 / 3)] * 3)
-    assert F[6, 0] == pytest.approx(25.198, abs=1e-3)
+    assert F[6].tolist() == pytest.approx([(16000 ** (1 / 3) + 40) / 2] * 3)
+    assert F[6, 0] == pytest.approx(32.599, abs=1e-3)
     rows, F, _ = launch_fit(np.vstack([A, N]), 3, None, np.array([20, 28]))
     assert F[1].tolist() == pytest.approx([10.0] * 3)
 
@@ -181,21 +183,21 @@ def test_a_launch_whose_sales_are_censored_is_sized_by_its_glance_views():
     Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [np.full(t, np.nan)])
     G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [_launched(t, 18, [400.0, 400.0])])
     listed = np.array([0] * 5 + [18])
-    rows, F, sigma = launch_fit(Y, 3, None, listed, glance=G)
+    rows, F, sigma = launch_fit(Y, 3, None, listed, glance=G, ramp_weeks=0)
     assert rows[5]
     assert F[5].tolist() == pytest.approx([88 / 3.4] * 3)
     assert F[5, 0] == pytest.approx(25.882, abs=1e-3)
     assert sigma[5] == pytest.approx(np.sqrt(np.log1p(3 / 88)))
-    assert launch_fit(Y, 3, None, listed)[1][5].tolist() == pytest.approx([20.0] * 3)
+    assert launch_fit(Y, 3, None, listed, ramp_weeks=0)[1][5].tolist() == pytest.approx([20.0] * 3)
     # Once N sold in a week its sales scale it, not its stock-out week's traffic (a stock-out
     # lowers the traffic too): 12 in its second week gives S = (16 + 12) / (0.8 + 1) = 15.56,
     # with or without the 400 views of its first week.
     Y[5, 19], G[5, 19] = 12.0, 100.0
-    assert launch_fit(Y, 3, None, listed, glance=G)[1][5].tolist() == pytest.approx([28 / 1.8] * 3)
+    assert launch_fit(Y, 3, None, listed, glance=G, ramp_weeks=0)[1][5].tolist() == pytest.approx([28 / 1.8] * 3)
     # without established ASINs with glance views there is no conversion to imply demand by
     Y[5, 19] = np.nan
     G[:5] = np.nan
-    assert launch_fit(Y, 3, None, listed, glance=G)[1][5].tolist() == pytest.approx([20.0] * 3)
+    assert launch_fit(Y, 3, None, listed, glance=G, ramp_weeks=0)[1][5].tolist() == pytest.approx([20.0] * 3)
 
 
 def test_a_stocked_out_launch_scales_its_analogues_curve_by_its_glance_views():
@@ -207,15 +209,91 @@ def test_a_stocked_out_launch_scales_its_analogues_curve_by_its_glance_views():
     # week 18) was out of stock with 200 and 400 views: implied 20 and 40 (sum 60), weight
     # 1 / (1 + 60 / 16) = 4 / 19; exposure 1 + 1. S = (16 + 60 x 4 / 19) / (1.00794 + 2 x 4 /
     # 19) = 28.632 / 1.4290 = 20.04 (without its views 15.87, the prior's mean).
+    # The kind's own prior (flat: ramp_weeks=0; m = 20, m / v = 0.8, m^2 / v = 16) with the same
+    # implied weeks: (16 + 60 x 4 / 19) / (0.8 + 8 / 19) = 28.632 / 1.2211 = 23.448; the
+    # forecast is the mean of the two, (20.036 + 23.448) / 2 = 21.742 (without views (15.87 + 20) / 2).
     from vendordesk.core.forecast.launch import launch_fit
 
     t = 20
     Y = np.vstack([_flat(t, 0, 20.0) for _ in range(5)] + [_flat(t, 6, 10.0), np.full(t, np.nan)])
     G = np.vstack([_flat(t, 0, 200.0) for _ in range(5)] + [_flat(t, 6, 100.0), _launched(t, 18, [200.0, 400.0])])
     listed = np.array([0] * 5 + [6, 18])
-    rows, F, _ = launch_fit(Y, 3, None, listed, glance=G)
+    rows, F, _ = launch_fit(Y, 3, None, listed, glance=G, ramp_weeks=0)
     assert rows.tolist() == [False] * 6 + [True]
     m = 4000 ** (1 / 3)
-    assert F[6].tolist() == pytest.approx([(16 + 60 * 4 / 19) / (16 / m + 8 / 19)] * 3)
-    assert F[6, 0] == pytest.approx(20.036, abs=1e-3)
-    assert launch_fit(Y, 3, None, listed)[1][6].tolist() == pytest.approx([m] * 3)
+    curve, kind = (16 + 60 * 4 / 19) / (16 / m + 8 / 19), (16 + 60 * 4 / 19) / (0.8 + 8 / 19)
+    assert F[6].tolist() == pytest.approx([(curve + kind) / 2] * 3)
+    assert F[6, 0] == pytest.approx(21.742, abs=1e-3)
+    assert launch_fit(Y, 3, None, listed, ramp_weeks=0)[1][6].tolist() == pytest.approx([(m + 20) / 2] * 3)
+
+
+def test_the_first_launch_of_the_panel_ramps_up_to_its_kinds_level():
+    # The kind test above without a flat shape: a launch ramps, ramp(k) = 1 - exp(-(k + 1) / 3)
+    # at age k (RAMP_WEEKS 3), and the kind's level (m = 20, m / v = 0.8, m^2 / v = 16, phi = 1,
+    # r = 0) is where the ramp ends. N's 12 units came at age 1, ramp 1 - exp(-2 / 3) = 0.486583:
+    # S = (16 + 12) / (0.8 + 0.486583) = 28 / 1.286583 = 21.763; forecast at ages 2, 3, 4:
+    # 21.763 x (1 - exp(-1), 1 - exp(-4 / 3), 1 - exp(-5 / 3)) = 21.763 x (0.632121, 0.736403,
+    # 0.811124) = 13.757, 16.026, 17.653. Flat (before 2026-12-07) it was 15.56 every week: its
+    # first week, at half its level, read as the level.
+    from vendordesk.core.forecast.launch import RAMP_WEEKS, launch_fit
+
+    assert RAMP_WEEKS == 3.0
+    t = 20
+    Y = np.vstack([_flat(t, 0, v) for v in (10, 20, 20, 20, 40)] + [_launched(t, 18, [np.nan, 12])])
+    rows, F, sigma = launch_fit(Y, 3, None, np.array([0] * 5 + [18]))
+    assert rows[5]
+    S = 28 / (0.8 + 1 - np.exp(-2 / 3))
+    assert round(S, 3) == 21.763
+    assert F[5].tolist() == pytest.approx([S * (1 - np.exp(-k / 3)) for k in (3, 4, 5)])
+    assert F[5].tolist() == pytest.approx([13.757, 16.026, 17.653], abs=1e-3)
+    assert sigma[5] == pytest.approx(np.sqrt(np.log(29 / 28)))
+
+
+def test_an_analogue_curve_continues_its_ramp_past_the_analogues_data():
+    # One analogue A (listed week 16, age 4) sold 10 in each of its 4 weeks; no established ASINs
+    # (no kind). N (listed week 18, age 2, both weeks stock-outs) needs ages 2..5 (h = 4). A's
+    # shape at ages 0..3 is 1 (size 10); at ages 4 and 5, past A's data, it continues the ramp
+    # from age 3: ramp(4) / ramp(3) = (1 - exp(-5 / 3)) / (1 - exp(-4 / 3)) = 0.811124 /
+    # 0.736403 = 1.10147 and ramp(5) / ramp(3) = 0.864665 / 0.736403 = 1.17417. Prior m = 10,
+    # v = (10 / 4)^2, no evidence: S = 10, so 10, 10, 11.015, 11.742. Before 2026-12-07 A's last
+    # week was held: 10 for ever, a launch 4 weeks old passing on its ramp as the level.
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 20
+    Y = np.vstack([_launched(t, 16, [10.0] * 4), np.full(t, np.nan)])
+    rows, F, _ = launch_fit(Y, 4, None, np.array([16, 18]))
+    assert rows.tolist() == [False, True]
+    grow = [(1 - np.exp(-5 / 3)) / (1 - np.exp(-4 / 3)), (1 - np.exp(-2)) / (1 - np.exp(-4 / 3))]
+    assert F[1].tolist() == pytest.approx([10.0, 10.0, 10 * grow[0], 10 * grow[1]])
+    assert F[1].tolist() == pytest.approx([10.0, 10.0, 11.015, 11.742], abs=1e-3)
+    # held flat with ramp_weeks=0
+    assert launch_fit(Y, 4, None, np.array([16, 18]), ramp_weeks=0)[1][1].tolist() == pytest.approx([10.0] * 4)
+
+
+def test_a_launch_follows_the_panels_season():
+    # 60 weeks; five established ASINs, identical, with a season by position b = (week - 8) mod
+    # 52 in the year block of weeks 8..59: 30 a week for b < 10 and b >= 30 (32 weeks), 10 for
+    # 10 <= b < 30 (20 weeks). Block mean (32 x 30 + 20 x 10) / 52 = 1160 / 52 = 22.3077; their
+    # index (models.seasonal_index; no spread between them, so the pooled one) is 30 / 22.3077 =
+    # 39 / 29 in the high weeks (away from the steps the +-2 smoothing keeps it). Deseasonalised
+    # they sell 22.3077 every week: the kind's level m = 22.3077, m / v = 16 / m = 0.717241,
+    # m^2 / v = 16, phi = 1, r = 0. N (listed week 58, b = 50) has no full year: the pooled
+    # index shrunk by 0.9, 1 + 0.9 x (39 / 29 - 1) = 38 / 29 = 1.310345 in the high weeks. Its 12
+    # units at age 1 (b = 51) are 12 / 1.310345 = 9.157895 deseasonalised:
+    # S = (16 + 9.157895) / (0.717241 + 0.486583) = 25.157895 / 1.203824 = 20.898; the forecast
+    # weeks 60..62 (b = 0..2, high) at ages 2..4: 20.898 x 1.310345 x (0.632121, 0.736403,
+    # 0.811124) = 17.310, 20.166, 22.212. Before 2026-12-07 launches ignored the season: the
+    # kind's level was its raw 30 of the high weeks and the forecast carried no season.
+    from vendordesk.core.forecast.launch import launch_fit
+
+    t = 60
+    b = (np.arange(t) - 8) % 52
+    season = np.where((b < 10) | (b >= 30), 30.0, 10.0)
+    Y = np.vstack([season] * 5 + [_launched(t, 58, [np.nan, 12])])
+    rows, F, _ = launch_fit(Y, 3, None, np.array([0] * 5 + [58]))
+    assert rows.tolist() == [False] * 5 + [True]
+    m = 1160 / 52
+    S = (16 + 12 * 29 / 38) / (16 / m + 1 - np.exp(-2 / 3))
+    assert round(S, 3) == 20.898
+    assert F[5].tolist() == pytest.approx([S * 38 / 29 * (1 - np.exp(-k / 3)) for k in (3, 4, 5)])
+    assert F[5].tolist() == pytest.approx([17.310, 20.166, 22.212], abs=1e-3)

@@ -216,3 +216,52 @@ def test_seasonal_naive_level_scales_last_year_by_the_level_change():
     # shorter than a year + 13 weeks: plain seasonal naive
     short = np.full((1, 60), 7.0)
     assert seasonal_naive_level(short, 1).tolist() == [[7.0]]
+
+
+def test_carry_share_is_the_least_squares_share_of_the_growth_step():
+    # Two series, levels 10 and 20, two weeks each. Growth step F1 - F0: (1, 1) and (2, 4);
+    # actual above F0: (1, 0) and (1, 2). Scaled by level: x = (0.1, 0.1, 0.1, 0.2),
+    # y = (0.1, 0, 0.05, 0.1): sum x y = 0.01 + 0 + 0.005 + 0.02 = 0.035, sum x^2 = 0.01 + 0.01
+    # + 0.01 + 0.04 = 0.07: kappa = 0.5.
+    F0 = np.array([[10.0, 10.0], [20.0, 20.0]])
+    F1 = F0 + np.array([[1.0, 1.0], [2.0, 4.0]])
+    A = F0 + np.array([[1.0, 0.0], [1.0, 2.0]])
+    level = np.array([10.0, 20.0])
+    assert fm.carry_share(A, F0, F1, level) == pytest.approx(0.035 / 0.07)
+    # actuals below F0 (growth that turned): 0, not negative; more than the step: at most 1;
+    # an unobserved week and a series without level are left out
+    assert fm.carry_share(F0 - 1, F0, F1, level) == 0.0
+    assert fm.carry_share(F1 + 5, F0, F1, level) == 1.0
+    A[0, 1], level2 = NAN, np.array([10.0, 0.0])
+    # left: series 0, week 0 only: x = 0.1, y = 0.1 -> 1
+    assert fm.carry_share(A, F0, F1, level2) == pytest.approx(1.0)
+    # no step at all: 0
+    assert fm.carry_share(A, F0, F0, level) == 0.0
+
+
+def test_damped_weeks_of_growth():
+    # D(k) = 0.97 + 0.97^2 + ... + 0.97^k: 0.97, 1.9109, 2.8236; at most 0.97 / 0.03 = 32.33
+    assert fm.carried(3).tolist() == pytest.approx([0.97, 0.97 + 0.9409, 0.97 + 0.9409 + 0.912673])
+    assert fm.carried(2000)[-1] == pytest.approx(0.97 / 0.03)
+
+
+def test_growth_that_went_on_is_carried_and_growth_that_turned_is_not():
+    # 20 % a year, exactly exponential, for 100 weeks: its year-over-year rate is ln 1.2 / 52 a
+    # week and the index is flat. At the origin 26 weeks before the end the flat SES level lags
+    # the climb, so the weeks after lie above F0 by more than the full growth step: kappa = 1,
+    # and the forecast is the flat one times exp(ln 1.2 / 52 x D(k)).
+    t = 100
+    grow = 100 * 1.2 ** (np.arange(t) / 52)
+    Y = np.vstack([grow, 2 * grow])
+    assert fm.trend_carry(Y) == 1.0
+    flat = fm.seasonal_ses(Y, 4, carry=0.0)
+    carried = fm.seasonal_ses(Y, 4)
+    assert (carried / flat)[0].tolist() == pytest.approx(np.exp(np.log(1.2) / 52 * fm.carried(4)).tolist())
+    # the same climb, but in its last 26 weeks it fell back by 30 %: the weeks after the origin
+    # lie below F0, kappa = 0, the forecast is the flat one
+    turned = Y.copy()
+    turned[:, -26:] *= 0.7
+    assert fm.trend_carry(turned) == 0.0
+    assert fm.seasonal_ses(turned, 4).tolist() == fm.seasonal_ses(turned, 4, carry=0.0).tolist()
+    # a year and 13 weeks before the origin are needed: 26 + 64 weeks are too few
+    assert fm.trend_carry(Y[:, :90]) == 0.0
