@@ -40,6 +40,7 @@ class FactGrid:
         live = week_ord[:, None] >= launch[None, :]
         cols = np.array(order)
         self.live = live
+        self.cat_asins = cat.asins
         mask = live[:, cols].T                         # ASIN-major
         self.t_idx = np.nonzero(mask)[1]
         self.i_idx = cols[np.nonzero(mask)[0]]
@@ -62,7 +63,12 @@ class FactGrid:
             heads = zip(self.asin[lo:hi], self.start[lo:hi], self.end[lo:hi])
             return [(a, *KEY, s, e, *cur, *vals, import_id) for (a, s, e), *vals in zip(heads, *cols)]
 
-        return Rows(len(self.asin), make)
+        return Rows(len(self.asin), make, series=self.series)
+
+    def series(self) -> list[tuple]:
+        """The fact-series keys (asin + KEY) of the live cells, without making any row."""
+        live = np.unique(self.i_idx)
+        return [(self.cat_asins[i], *KEY) for i in live.tolist()]
 
 
 CHUNK = 20_000
@@ -70,13 +76,25 @@ CHUNK = 20_000
 
 class Rows:
     """Table rows made on demand, a chunk at a time: ``executemany`` streams them, so the demo's
-    memory stays flat in the number of ASIN-weeks. ``len()`` needs no rows; ``+ list`` appends."""
+    memory stays flat in the number of ASIN-weeks. ``len()`` needs no rows; ``+ list`` appends.
+    ``series()``, when given, names the fact-series keys (the rows' first five values) of the
+    made rows without making them; :meth:`keys` adds the tail's."""
 
-    def __init__(self, count: int, make, tail: list | None = None, step: int = CHUNK):
+    def __init__(self, count: int, make, tail: list | None = None, step: int = CHUNK, series=None,
+                 size: int | None = None):
         self.count, self.make, self.tail, self.step = count, make, list(tail or ()), step
+        self.series, self.size = series, size
+
+    def keys(self) -> set[tuple]:
+        """The distinct first five values of the rows (made only when no ``series`` was given)."""
+        made = self.series() if self.series else (tuple(r[:5]) for lo in range(0, self.count, self.step)
+                                                  for r in self.make(lo, min(self.count, lo + self.step)))
+        return {*made, *(tuple(r[:5]) for r in self.tail)}
 
     def __len__(self) -> int:
-        return self.count + len(self.tail)
+        """Rows made plus the tail; ``size`` is the number of rows made when ``make`` makes more
+        (or fewer) than one row per unit of ``count``."""
+        return (self.count if self.size is None else self.size) + len(self.tail)
 
     def __iter__(self):
         for lo in range(0, self.count, self.step):
@@ -84,7 +102,7 @@ class Rows:
         yield from self.tail
 
     def __add__(self, other: list) -> Rows:
-        return Rows(self.count, self.make, self.tail + list(other), self.step)
+        return Rows(self.count, self.make, self.tail + list(other), self.step, self.series, self.size)
 
     def __eq__(self, other) -> bool:
         return list(self) == list(other)
@@ -164,8 +182,4 @@ def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import
                                                   p80[g, i].tolist(), p90[g, i].tolist())]
         return rows
 
-    class _ByAsin(Rows):
-        def __len__(self) -> int:
-            return per[-1] * horizon + len(self.tail)
-
-    return _ByAsin(len(order), make, step=max(1, CHUNK // (generations * horizon)))
+    return Rows(len(order), make, step=max(1, CHUNK // (generations * horizon)), size=per[-1] * horizon)
