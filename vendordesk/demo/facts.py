@@ -53,13 +53,15 @@ class FactGrid:
     def pick(self, a: np.ndarray) -> np.ndarray:
         return a[self.t_idx, self.i_idx]
 
-    def rows(self, import_id: int, *columns: np.ndarray, currency: str | None = None) -> Rows:
-        """The rows of ``columns`` (week x ASIN arrays), made CHUNK at a time as they are written."""
+    def rows(self, import_id: int, arrays: dict[str, np.ndarray], columns, currency: str | None = None) -> Rows:
+        """The rows of ``columns(cells)``, made CHUNK at a time as they are written: ``cells`` maps a
+        name of ``arrays`` (week x ASIN) to its values at the chunk's cells (:class:`Cells`), and
+        ``columns`` derives the table's columns from them, element by element."""
         cur = () if currency is None else (currency,)
 
         def make(lo: int, hi: int) -> list[tuple]:
-            t, i = self.t_idx[lo:hi], self.i_idx[lo:hi]
-            cols = [_col(np.asarray(c)[t, i]) for c in columns]
+            cells = Cells(arrays, self.t_idx[lo:hi], self.i_idx[lo:hi])
+            cols = [_col(np.asarray(c)) for c in columns(cells)]
             heads = zip(self.asin[lo:hi], self.start[lo:hi], self.end[lo:hi])
             return [(a, *KEY, s, e, *cur, *vals, import_id) for (a, s, e), *vals in zip(heads, *cols)]
 
@@ -72,6 +74,18 @@ class FactGrid:
 
 
 CHUNK = 20_000
+
+
+class Cells(dict):
+    """``cells[name]``: the week x ASIN array ``arrays[name]`` at the cells (t, i), picked on first use."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], t: np.ndarray, i: np.ndarray):
+        super().__init__()
+        self.arrays, self.t, self.i = arrays, t, i
+
+    def __missing__(self, name: str) -> np.ndarray:
+        value = self[name] = self.arrays[name][self.t, self.i]
+        return value
 
 
 class Rows:
@@ -110,9 +124,9 @@ class Rows:
     __hash__ = None
 
 
-def money(sim: Sim) -> dict[str, np.ndarray]:
-    """Revenue, COGS, contra-COGS and sales discount per week and ASIN (rounded to cents)."""
-    w = sim.w
+def money(w) -> dict[str, np.ndarray]:
+    """Revenue, COGS, contra-COGS and sales discount per week and ASIN (rounded to cents), from the
+    simulation's weekly arrays ``w`` (or their values at some cells: all of it is element by element)."""
     rev = np.round(w["shipped"] * w["asp"], 2)
     cogs = np.round(w["shipped"] * w["cost"], 2)
     contra = np.round(CONTRA_RATE * cogs + w["deal_funding"] * rev, 2)
@@ -124,31 +138,41 @@ def money(sim: Sim) -> dict[str, np.ndarray]:
             "ord_rev": np.round(w["ordered"] * w["asp"], 2)}
 
 
-def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, Rows]:
-    """Week x ASIN arrays per column; ``grid.rows`` picks each chunk's live cells as it is written."""
-    w, po, m = sim.w, sim.po, money(sim)
-    sales = grid.rows(import_id, m["ord_rev"], w["ordered"], m["rev"], m["cogs"], w["shipped"], w["returns"],
-                      currency="EUR")
-    traffic = grid.rows(import_id, w["glance"])
+def _sales(w) -> list[np.ndarray]:
+    m = money(w)
+    return [m["ord_rev"], w["ordered"], m["rev"], m["cogs"], w["shipped"], w["returns"]]
+
+
+def _inventory(w) -> list[np.ndarray]:
     cost = w["cost"]
-    inventory = grid.rows(
-        import_id,
-        np.round(w["oos"], 4),
-        _ratio(po["conf"], po["req"]),
-        _ratio(w["received"], w["arr_conf"]),
-        _ratio(w["lt_sum"], w["received"], 1),
-        _ratio(w["shipped"] - w["returns"], w["on_hand_start"] + w["received"]),
-        w["open_po"],
-        w["received"],
-        np.round(w["received"] * cost, 2),
-        w["on_hand"],
-        np.round(w["on_hand"] * cost, 2),
-        w["aged90"],
-        w["unhealthy"],
-        w["unfilled"],
-        currency="EUR")
-    net_ppm = grid.rows(import_id, m["nppm"], m["contra"], m["disc"])
-    return {"sales": sales, "traffic": traffic, "inventory": inventory, "net_ppm": net_ppm}
+    return [np.round(w["oos"], 4),
+            _ratio(w["po_conf"], w["po_req"]),
+            _ratio(w["received"], w["arr_conf"]),
+            _ratio(w["lt_sum"], w["received"], 1),
+            _ratio(w["shipped"] - w["returns"], w["on_hand_start"] + w["received"]),
+            w["open_po"],
+            w["received"],
+            np.round(w["received"] * cost, 2),
+            w["on_hand"],
+            np.round(w["on_hand"] * cost, 2),
+            w["aged90"],
+            w["unhealthy"],
+            w["unfilled"]]
+
+
+def _net_ppm(w) -> list[np.ndarray]:
+    m = money(w)
+    return [m["nppm"], m["contra"], m["disc"]]
+
+
+def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, Rows]:
+    """The four weekly fact tables; each chunk's columns are worked out from the simulation's arrays
+    at its live cells only (the weekly arrays, and the PO arrays as ``po_<name>``)."""
+    arrays = {**sim.w, **{f"po_{k}": v for k, v in sim.po.items()}}
+    return {"sales": grid.rows(import_id, arrays, _sales, currency="EUR"),
+            "traffic": grid.rows(import_id, arrays, lambda w: [w["glance"]]),
+            "inventory": grid.rows(import_id, arrays, _inventory, currency="EUR"),
+            "net_ppm": grid.rows(import_id, arrays, _net_ppm)}
 
 
 def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import_id: int,
@@ -158,13 +182,17 @@ def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import
     ends = [(s + timedelta(days=6)).isoformat() for s in starts]
     gens = np.arange(max(0, weeks - generations), weeks)
     targets = gens[:, None] + 1 + np.arange(horizon)[None, :]                     # (G, H)
-    level = sim.level[gens]                                                       # (G, N)
-    mean = np.round(level[:, :, None] * np.transpose(sim.future_k[targets], (0, 2, 1)), 1)
-    cv = np.clip(1.6 / np.sqrt(np.maximum(level, 1.0)), 0.15, 0.6)[:, :, None] * np.sqrt(
-        1 + np.arange(horizon) / 8.0)
-    p70 = np.round(mean * (1 + 0.40 * cv), 1)
-    p80 = np.round(np.maximum(mean * (1 + 0.75 * cv), p70 + 0.1), 1)
-    p90 = np.round(np.maximum(mean * (1 + 1.25 * cv), p80 + 0.1), 1)
+    def quantiles(cols: list[int]) -> tuple[np.ndarray, ...]:
+        """Mean and p70/p80/p90, (G, len(cols), H), of these ASINs (element by element)."""
+        level = sim.level[gens][:, cols]                                          # (G, n)
+        mean = np.round(level[:, :, None] * np.transpose(sim.future_k[:, cols][targets], (0, 2, 1)), 1)
+        cv = np.clip(1.6 / np.sqrt(np.maximum(level, 1.0)), 0.15, 0.6)[:, :, None] * np.sqrt(
+            1 + np.arange(horizon) / 8.0)
+        p70 = np.round(mean * (1 + 0.40 * cv), 1)
+        p80 = np.round(np.maximum(mean * (1 + 0.75 * cv), p70 + 0.1), 1)
+        p90 = np.round(np.maximum(mean * (1 + 1.25 * cv), p80 + 0.1), 1)
+        return mean, p70, p80, p90
+
     order = sorted(range(len(cat.asins)), key=lambda j: cat.asins[j])
     live = [[g for g, gi in enumerate(gens.tolist()) if starts[gi] >= cat.launch[i]] for i in order]
     per = [0]
@@ -173,13 +201,14 @@ def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import
 
     def make(lo: int, hi: int) -> list[tuple]:
         rows: list[tuple] = []
+        mean, p70, p80, p90 = quantiles(order[lo:hi])
         for k in range(lo, hi):          # one ASIN per step
-            i, asin = order[k], cat.asins[order[k]]
+            asin, j = cat.asins[order[k]], k - lo
             for g in live[k]:
                 gen = ends[gens[g]]
                 rows += [(asin, MARKETPLACE, "RETAIL", gen, iso[t], ends[t], m, a, b, c, import_id)
-                         for t, m, a, b, c in zip(targets[g].tolist(), mean[g, i].tolist(), p70[g, i].tolist(),
-                                                  p80[g, i].tolist(), p90[g, i].tolist())]
+                         for t, m, a, b, c in zip(targets[g].tolist(), mean[g, j].tolist(), p70[g, j].tolist(),
+                                                  p80[g, j].tolist(), p90[g, j].tolist())]
         return rows
 
     return Rows(len(order), make, step=max(1, CHUNK // (generations * horizon)), size=per[-1] * horizon)

@@ -77,7 +77,7 @@ def _manual_kpis(ctx: dict):
 def _targets(ctx: dict) -> list[tuple]:
     """This year's target: last year's shipped COGS per month + 8 % (run rate falls short)."""
     starts, end = ctx["starts"], ctx["end"]
-    cogs = money(ctx["sim"])["cogs"].sum(axis=1)
+    cogs = money(ctx["sim"].w)["cogs"].sum(axis=1)
     monthly: dict[tuple[int, int], float] = {}
     for s, value in zip(starts, cogs.tolist()):
         for day in range(7):                       # split each week over the days of its months
