@@ -44,11 +44,8 @@ class FactGrid:
         mask = live[:, cols].T                         # ASIN-major
         self.t_idx = np.nonzero(mask)[1]
         self.i_idx = cols[np.nonzero(mask)[0]]
-        self.asin = [cat.asins[i] for i in self.i_idx.tolist()]
-        iso = [s.isoformat() for s in starts]
-        ends = [(s + timedelta(days=6)).isoformat() for s in starts]
-        self.start = [iso[t] for t in self.t_idx.tolist()]
-        self.end = [ends[t] for t in self.t_idx.tolist()]
+        self.iso = [s.isoformat() for s in starts]
+        self.ends = [(s + timedelta(days=6)).isoformat() for s in starts]
 
     def pick(self, a: np.ndarray) -> np.ndarray:
         return a[self.t_idx, self.i_idx]
@@ -62,10 +59,11 @@ class FactGrid:
         def make(lo: int, hi: int) -> list[tuple]:
             cells = Cells(arrays, self.t_idx[lo:hi], self.i_idx[lo:hi])
             cols = [_col(np.asarray(c)) for c in columns(cells)]
-            heads = zip(self.asin[lo:hi], self.start[lo:hi], self.end[lo:hi])
+            asins, iso, ends = self.cat_asins, self.iso, self.ends
+            heads = ((asins[i], iso[t], ends[t]) for t, i in zip(self.t_idx[lo:hi].tolist(), self.i_idx[lo:hi].tolist()))
             return [(a, *KEY, s, e, *cur, *vals, import_id) for (a, s, e), *vals in zip(heads, *cols)]
 
-        return Rows(len(self.asin), make, series=self.series)
+        return Rows(len(self.t_idx), make, series=self.series)
 
     def series(self) -> list[tuple]:
         """The fact-series keys (asin + KEY) of the live cells, without making any row."""
@@ -94,16 +92,18 @@ class Rows:
     ``series()``, when given, names the fact-series keys (the rows' first five values) of the
     made rows without making them; :meth:`keys` adds the tail's."""
 
-    def __init__(self, count: int, make, tail: list | None = None, step: int = CHUNK, series=None,
+    def __init__(self, count: int, make, tail: list | Rows | None = None, step: int = CHUNK, series=None,
                  size: int | None = None):
-        self.count, self.make, self.tail, self.step = count, make, list(tail or ()), step
+        self.count, self.make, self.step = count, make, step
+        self.tail = tail if isinstance(tail, Rows) else list(tail or ())
         self.series, self.size = series, size
 
     def keys(self) -> set[tuple]:
         """The distinct first five values of the rows (made only when no ``series`` was given)."""
         made = self.series() if self.series else (tuple(r[:5]) for lo in range(0, self.count, self.step)
                                                   for r in self.make(lo, min(self.count, lo + self.step)))
-        return {*made, *(tuple(r[:5]) for r in self.tail)}
+        tail = self.tail.keys() if isinstance(self.tail, Rows) else (tuple(r[:5]) for r in self.tail)
+        return {*made, *tail}
 
     def __len__(self) -> int:
         """Rows made plus the tail; ``size`` is the number of rows made when ``make`` makes more
@@ -115,8 +115,11 @@ class Rows:
             yield from self.make(lo, min(self.count, lo + self.step))
         yield from self.tail
 
-    def __add__(self, other: list) -> Rows:
-        return Rows(self.count, self.make, self.tail + list(other), self.step, self.series, self.size)
+    def __add__(self, other) -> Rows:
+        """These rows, then ``other``'s: a list, or Rows that stay made on demand (when no tail yet)."""
+        if isinstance(other, Rows) and not self.tail:
+            return Rows(self.count, self.make, other, self.step, self.series, self.size)
+        return Rows(self.count, self.make, [*self.tail, *other], self.step, self.series, self.size)
 
     def __eq__(self, other) -> bool:
         return list(self) == list(other)

@@ -103,6 +103,7 @@ def simulate(rng: np.random.Generator, cat: Catalog, starts: list, report_weeks:
         vendor_ships(t, state, p, cap, rng, rec)
         amazon_orders(t, state, p, k_all, cap, rng, rec)
         customers(t, state, p, cat, k_all, comp, parts, shocks, rng, rec, ad_limit)
+    del shocks, comp, ad_limit, state      # before finish's temporaries: the peak of the whole demo
     sim = rec.finish(WARMUP, cost_old, cat.cost, cost_increase_week)
     sim.level = rec.level[WARMUP:]
     sim.future_k = k_all[WARMUP:]
