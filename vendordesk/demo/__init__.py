@@ -101,7 +101,7 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None, la
         "chargebacks": build_chargebacks(np.random.default_rng([seed, 2]), cat, lines, end, 1, lang),
     }
     tables.update(build_records(ctx, tables))
-    extra = build_longtail(seed, asins, starts[:weeks], set(cat.asins) | {p for p in cat.parents if p})
+    extra = build_longtail(seed, asins, starts[:weeks], set(cat.asins) | {p for p in cat.parents or () if p})
     for name, rows in extra.items():
         tables[name] = tables[name] + rows
     asins += len(extra["products"])

@@ -124,7 +124,7 @@ class Rows:
     def __eq__(self, other) -> bool:
         return list(self) == list(other)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]    # a list of rows: not hashable
 
 
 def money(w) -> dict[str, np.ndarray]:
@@ -181,14 +181,16 @@ def fact_rows(grid: FactGrid, sim: Sim, import_id: int) -> dict[str, Rows]:
 def forecast_rows(cat: Catalog, sim: Sim, starts: list[date], weeks: int, import_id: int,
                   generations: int = 16, horizon: int = 26) -> Rows:
     """One generation per week for the last weeks: mean from Amazon's (censored) level (E02)."""
+    assert sim.level is not None and sim.future_k is not None
+    level_all, future_all = sim.level, sim.future_k
     iso = [s.isoformat() for s in starts]
     ends = [(s + timedelta(days=6)).isoformat() for s in starts]
     gens = np.arange(max(0, weeks - generations), weeks)
     targets = gens[:, None] + 1 + np.arange(horizon)[None, :]                     # (G, H)
     def quantiles(cols: list[int]) -> tuple[np.ndarray, ...]:
         """Mean and p70/p80/p90, (G, len(cols), H), of these ASINs (element by element)."""
-        level = sim.level[gens][:, cols]                                          # (G, n)
-        mean = np.round(level[:, :, None] * np.transpose(sim.future_k[:, cols][targets], (0, 2, 1)), 1)
+        level = level_all[gens][:, cols]                                          # (G, n)
+        mean = np.round(level[:, :, None] * np.transpose(future_all[:, cols][targets], (0, 2, 1)), 1)
         cv = np.clip(1.6 / np.sqrt(np.maximum(level, 1.0)), 0.15, 0.6)[:, :, None] * np.sqrt(
             1 + np.arange(horizon) / 8.0)
         p70 = np.round(mean * (1 + 0.40 * cv), 1)

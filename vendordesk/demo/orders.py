@@ -68,7 +68,8 @@ def build_orders(rng, cat: Catalog, sim: Sim, starts: list[date], import_id: int
     members = [i_idx[order[a:b]] for a, b in zip(bounds[:-1], bounds[1:])]
     numbers = _po_numbers(rng, len(keys))
     weekly = _Weeks(sim)
-    headers, lines = [], []
+    headers: list[tuple] = []
+    lines: list[Line] = []
     for number, (t, fc, lw), group in zip(numbers, keys, members):
         order_date = starts[t] + timedelta(days=1)
         win_start = starts[t] + timedelta(days=7 * lw)
@@ -87,7 +88,7 @@ def build_orders(rng, cat: Catalog, sim: Sim, starts: list[date], import_id: int
                 ln = _line(number, t, i, wk, starts, weeks)
                 done = ln.arrive >= 0
                 cancelled = ln.req - ln.ship if done else ln.req - ln.conf
-                expected = ln.delivered if done else win_end
+                expected = ln.delivered if ln.delivered is not None else win_end     # delivered = done
                 rows.append((number, cat.asins[ln.i], ln.req, ln.conf, ln.recv if done else 0.0, cancelled,
                              ln.cost, "EUR", expected.isoformat()))
         return rows
@@ -101,7 +102,8 @@ class _Weeks:
     """The PO arrays of one report week as Python lists (the POs come week by week)."""
 
     def __init__(self, sim: Sim):
-        self.sim, self.t, self.lists = sim, -1, {}
+        self.sim, self.t = sim, -1
+        self.lists: dict[str, list] = {}
 
     def get(self, t: int) -> dict[str, list]:
         if t != self.t:

@@ -11,6 +11,7 @@ per ASIN and week and only enter through these links.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +35,7 @@ class Sim:
     level: np.ndarray | None = None         # Amazon forecast level after each report week
     future_k: np.ndarray | None = None      # seasonal index for report + future weeks
     cost_old: np.ndarray | None = None
-    params: object = None
+    params: Any = None                      # state.Params
     own_capacity: np.ndarray | None = None
 
 

@@ -84,7 +84,7 @@ def insert_import(conn: sqlite3.Connection, first: str, last: str, rows: int, as
         "period_start, period_end, marketplace_id, locale, currency, row_count, asin_count, imported_at) "
         "VALUES ('demo', NULL, 'demo', 'MANUFACTURING', 'RETAIL', 'week', ?, ?, 'A1PA6795UKMFR9', 'de_DE', "
         "'EUR', ?, ?, ?)", (first, last, rows, asins, stamp))
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)
 
 
 def _counted(rows, done: list, total: int, progress, step: int = 20_000):
