@@ -22,6 +22,11 @@ from vendordesk.errors import UserError
 
 __all__ = ["build_demo"]
 
+# SQLite's page cache for the bulk load. The rows arrive in key order, so a filled page is not
+# touched again; at 5,000 ASINs x 156 weeks 16 MiB built in the same CPU time as 256 MiB (41.4 s
+# against 38.8 s, under nice on a loaded machine) and peaked 536 instead of 779 MB.
+CACHE_KB = 16_384
+
 
 def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date: date | None = None,
                progress=None, lang: str = "de") -> None:
@@ -53,7 +58,7 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
         progress(0.1)
     ws = open_workspace(path)
     try:
-        ws.conn.execute("PRAGMA cache_size = -262144")      # 256 MiB for this bulk load only
+        ws.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
         with ws.transaction() as conn:
             _write(conn, tables, (lambda f: progress(0.1 + 0.9 * f)) if progress else None)
     finally:
@@ -96,7 +101,7 @@ def generate(asins: int, weeks: int, seed: int, end_date: date | None = None, la
         "chargebacks": build_chargebacks(np.random.default_rng([seed, 2]), cat, lines, end, 1, lang),
     }
     tables.update(build_records(ctx, tables))
-    extra = build_longtail(seed, asins, starts[:weeks], set(cat.asins) | {p for p in cat.parents if p})
+    extra = build_longtail(seed, asins, starts[:weeks], set(cat.asins) | {p for p in cat.parents or () if p})
     for name, rows in extra.items():
         tables[name] = tables[name] + rows
     asins += len(extra["products"])

@@ -39,10 +39,11 @@ def build_longtail(seed: int, n_sim: int, starts: list[date], taken: set[str], i
     """Rows per table for the extra ASINs (empty lists for small demos)."""
     from vendordesk.demo.weeks import event_uplift, season_parts, seasonality
 
-    tables = {k: [] for k in ("products", "sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts",
-                              "cost_prices")}
+    tables: dict = {k: [] for k in ("products", "sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts",
+                                    "cost_prices")}
     if n_sim < MIN_ASINS:
         return tables
+    weekly: list[tuple] = []            # (asin, price, cost, units, live_from) of each extra ASIN
     rng = np.random.default_rng([seed, 11])
     n_parts, n_launch = n_sim // 25, n_sim // 40
     asins = _asins(rng, n_parts + n_launch, taken)
@@ -54,7 +55,7 @@ def build_longtail(seed: int, n_sim: int, starts: list[date], taken: set[str], i
         units = np.where(rng.random(t) < prob, 1 + rng.poisson(1.5, t), 0)
         launch = starts[0] - timedelta(days=int(rng.integers(300, 1500)))
         _rows(tables, asins[j], f"Küchenwelt {title}", "Zubehör & Ersatzteile", "Ersatzteile",
-              f"KW-ET{j:03d}", round(gross / VAT, 2), units, starts, launch, import_id, j)
+              f"KW-ET{j:03d}", round(gross / VAT, 2), units, launch, j, weekly)
     for j in range(n_launch):
         fam = next(f for f in FAMILIES if f.name == LAUNCH_FAMILIES[j % len(LAUNCH_FAMILIES)])
         age_weeks = int(rng.integers(3, 8))
@@ -65,26 +66,48 @@ def build_longtail(seed: int, n_sim: int, starts: list[date], taken: set[str], i
         mean = np.where(age >= 0, base * season * (1 - np.exp(-(age + 1) / 5.0)), 0.0)
         units = rng.poisson(mean)
         _rows(tables, asins[n_parts + j], f"Küchenwelt {fam.name} Neuheit 2026", fam.category, fam.name,
-              f"KW-{fam.key}9{j:03d}", round(fam.gross_price / VAT, 2), units, starts, starts[first], import_id,
-              100 + j, live_from=first)
+              f"KW-{fam.key}9{j:03d}", round(fam.gross_price / VAT, 2), units, starts[first], 100 + j, weekly,
+              live_from=first)
+    tables.update(_weekly_rows(weekly, starts, import_id))
     return tables
 
 
 def _rows(tables: dict, asin: str, title: str, category: str, sub: str, model: str, price: float,
-          units: np.ndarray, starts: list[date], launch: date, import_id: int, k: int, live_from: int = 0) -> None:
+          units: np.ndarray, launch: date, k: int, weekly: list[tuple], live_from: int = 0) -> None:
     tables["products"].append((asin, None, title, "Küchenwelt", category, sub, model, ean13(f"4061239{k:05d}"),
                                "Basic Replenishment", "active", launch.isoformat()))
     cost = round(price * 0.55, 2)
     tables["cost_prices"].append((asin, launch.isoformat(), cost, "EUR"))
-    for w in range(live_from, len(starts)):
-        s, e = starts[w].isoformat(), (starts[w] + timedelta(days=6)).isoformat()
-        u = int(units[w])
-        head = (asin, *KEY, s, e)
-        rev, cogs = round(u * price, 2), round(u * cost, 2)
-        tables["sales_facts"].append(head + ("EUR", rev, u, rev, cogs, u, 0, import_id))
-        tables["traffic_facts"].append(head + (u * 25 + 10, import_id))
-        tables["inventory_facts"].append(head + ("EUR", 0.0, 1.0, 1.0, 14.0, None, 0, 0, 0.0, 40, round(40 * cost, 2),
-                                                 0, 0, 0, import_id))
+    weekly.append((asin, price, cost, units, live_from))
+
+
+def _weekly_rows(weekly: list[tuple], starts: list[date], import_id: int) -> dict:
+    """The four fact tables of the extra ASINs, made one ASIN at a time as they are written."""
+    from vendordesk.demo.facts import Rows
+
+    def table(row):
+        def make(lo: int, hi: int) -> list[tuple]:
+            out = []
+            for asin, price, cost, units, live_from in weekly[lo:hi]:
+                for w in range(live_from, len(starts)):
+                    s, e = starts[w].isoformat(), (starts[w] + timedelta(days=6)).isoformat()
+                    u = int(units[w])
+                    rev, cogs = round(u * price, 2), round(u * cost, 2)
+                    out.append((asin, *KEY, s, e) + row(u, rev, cogs, cost))
+            return out
+
+        live = [spec for spec in weekly if spec[4] < len(starts)]
+        return Rows(len(weekly), make, step=max(1, 20_000 // max(1, len(starts))),
+                    size=sum(len(starts) - spec[4] for spec in live),
+                    series=lambda: [(spec[0], *KEY) for spec in live])
+
+    def net_ppm(u, rev, cogs, cost):
         contra = round(0.11 * cogs, 2)                       # as demo.facts.CONTRA_RATE, no deals
         nppm = (rev - cogs + contra) / rev if rev > 0 else None  # domain.md §1.5, no sales discount
-        tables["net_ppm_facts"].append(head + (nppm, contra, 0.0, import_id))
+        return (nppm, contra, 0.0, import_id)
+
+    return {"sales_facts": table(lambda u, rev, cogs, cost: ("EUR", rev, u, rev, cogs, u, 0, import_id)),
+            "traffic_facts": table(lambda u, rev, cogs, cost: (u * 25 + 10, import_id)),
+            "inventory_facts": table(lambda u, rev, cogs, cost: ("EUR", 0.0, 1.0, 1.0, 14.0, None, 0, 0, 0.0, 40,
+                                                                  round(40 * cost, 2), 0, 0, 0, import_id)),
+            "net_ppm_facts": table(net_ppm)}

@@ -38,26 +38,46 @@ def _terms(end: date) -> list[tuple]:
     ]
 
 
-def _manual_kpis(ctx: dict) -> list[tuple]:
+def _manual_kpis(ctx: dict):
+    """Weekly ad spend of every live ASIN-week with spend, then review count and star rating every
+    fourth week back from the last; made a few ASINs at a time as they are written (a Rows)."""
+    from vendordesk.demo.facts import CHUNK, Rows
+
     cat, sim, starts, weeks = ctx["cat"], ctx["sim"], ctx["starts"], ctx["weeks"]
     w = sim.w
     iso = [(s.isoformat(), (s + timedelta(days=6)).isoformat()) for s in starts[:weeks]]
-    spend, rating, reviews = w["ad_spend"].T.tolist(), np.round(w["rating"], 1).T.tolist(), w["reviews"].T.tolist()
-    ads, cx = [], []
-    for i in sorted(range(len(cat.asins)), key=lambda j: cat.asins[j]):
-        asin, launch = cat.asins[i], cat.launch[i].isoformat()
-        ads += [("advertising", "ad_spend", asin, s, e, v) for (s, e), v in zip(iso, spend[i]) if v > 0 and s >= launch]
-        for t in range(weeks - 1, -1, -4):
-            if iso[t][0] >= launch:
-                cx.append(("reviews_cx", "review_count", asin, *iso[t], reviews[i][t]))
-                cx.append(("reviews_cx", "star_rating", asin, *iso[t], rating[i][t]))
-    return ads + cx
+    spend, rating, reviews = w["ad_spend"], np.round(w["rating"], 1), w["reviews"]
+    order = sorted(range(len(cat.asins)), key=lambda j: cat.asins[j])
+    n = len(order)
+    # a week is live from the ASIN's launch on (the rows compare the ISO dates: the same order)
+    live = (np.array([s.toordinal() for s in starts[:weeks]])[:, None]
+            >= np.array([d.toordinal() for d in cat.launch])[None, :])
+    every4 = list(range(weeks - 1, -1, -4))
+    size = int(np.count_nonzero((spend > 0) & live)) + 2 * int(np.count_nonzero(live[every4]))
+
+    def make(lo: int, hi: int) -> list[tuple]:
+        rows: list[tuple] = []
+        for k in range(lo, hi):                # ASIN k: its ad spend; ASIN k - n: its reviews
+            i = order[k % n]
+            asin, launch = cat.asins[i], cat.launch[i].isoformat()
+            if k < n:
+                rows += [("advertising", "ad_spend", asin, s, e, v) for (s, e), v in zip(iso, spend[:, i].tolist())
+                         if v > 0 and s >= launch]
+                continue
+            counts, stars = reviews[:, i].tolist(), rating[:, i].tolist()
+            for t in every4:
+                if iso[t][0] >= launch:
+                    rows.append(("reviews_cx", "review_count", asin, *iso[t], counts[t]))
+                    rows.append(("reviews_cx", "star_rating", asin, *iso[t], stars[t]))
+        return rows
+
+    return Rows(2 * n, make, step=max(1, CHUNK // max(1, weeks)), size=size)
 
 
 def _targets(ctx: dict) -> list[tuple]:
     """This year's target: last year's shipped COGS per month + 8 % (run rate falls short)."""
     starts, end = ctx["starts"], ctx["end"]
-    cogs = money(ctx["sim"])["cogs"].sum(axis=1)
+    cogs = money(ctx["sim"].w)["cogs"].sum(axis=1)
     monthly: dict[tuple[int, int], float] = {}
     for s, value in zip(starts, cogs.tolist()):
         for day in range(7):                       # split each week over the days of its months

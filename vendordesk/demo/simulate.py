@@ -11,6 +11,7 @@ per ASIN and week and only enter through these links.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +35,7 @@ class Sim:
     level: np.ndarray | None = None         # Amazon forecast level after each report week
     future_k: np.ndarray | None = None      # seasonal index for report + future weeks
     cost_old: np.ndarray | None = None
-    params: object = None
+    params: Any = None                      # state.Params
     own_capacity: np.ndarray | None = None
 
 
@@ -103,6 +104,7 @@ def simulate(rng: np.random.Generator, cat: Catalog, starts: list, report_weeks:
         vendor_ships(t, state, p, cap, rng, rec)
         amazon_orders(t, state, p, k_all, cap, rng, rec)
         customers(t, state, p, cat, k_all, comp, parts, shocks, rng, rec, ad_limit)
+    del shocks, comp, ad_limit, state      # before finish's temporaries: the peak of the whole demo
     sim = rec.finish(WARMUP, cost_old, cat.cost, cost_increase_week)
     sim.level = rec.level[WARMUP:]
     sim.future_k = k_all[WARMUP:]

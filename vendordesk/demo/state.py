@@ -47,6 +47,9 @@ class Shocks:
 
 
 class State:
+    rating_path: np.ndarray       # star rating per week (set by simulate)
+    extra_order: np.ndarray       # extra weeks of forecast Amazon orders (set by simulate)
+
     def __init__(self, n, cat, p, k_all, launch_idx):
         live = launch_idx <= 0
         self.on_hand = np.where(live, np.round(4 * cat.base_demand * k_all[0]), 0.0)

@@ -26,7 +26,9 @@ class Recorder:
         from vendordesk.demo.simulate import Sim
 
         end = self.total
-        w = {k: v[warmup:end].copy() for k, v in self.weekly.items()}
+        # views, not copies: a copy of the report weeks would hold twice the arrays for a moment
+        # (nothing writes into them after the simulation)
+        w = {k: v[warmup:end] for k, v in self.weekly.items()}
         weeks = np.arange(end - warmup)
         w["cost"] = np.where(weeks[:, None] >= inc_week, cost_new[None, :], cost_old[None, :])
         received_all = self.weekly["received"][:end]
@@ -34,13 +36,15 @@ class Recorder:
         last13 = csum[13:][: end - 12] - csum[: end - 12]
         recent = np.vstack([csum[1:13], last13])[warmup:end]
         w["aged90"] = np.maximum(0, w["on_hand"] - recent)
+        del csum, last13, recent                    # each (weeks x ASINs): not held while the next are made
         shipped_all = self.weekly["shipped"][:end]
         scsum = np.vstack([np.zeros((1, self.n)), np.cumsum(shipped_all, axis=0)])
         avg13 = ((scsum[13:] - scsum[:-13]) / 13.0)[warmup - 12:end - 12]
         w["unhealthy"] = np.maximum(0, w["on_hand"] - np.round(13 * avg13))
+        del scsum, avg13
         prev = self.weekly["on_hand"][warmup - 1:end - 1]
         w["on_hand_start"] = prev
-        po = {k: v[warmup:end].copy() for k, v in self.lines.items()}
+        po = {k: v[warmup:end] for k, v in self.lines.items()}
         po["arrive"] = np.where(po["arrive"] >= 0, po["arrive"] - warmup, -1)
         return Sim(w=w, po=po)
 

@@ -84,7 +84,7 @@ def insert_import(conn: sqlite3.Connection, first: str, last: str, rows: int, as
         "period_start, period_end, marketplace_id, locale, currency, row_count, asin_count, imported_at) "
         "VALUES ('demo', NULL, 'demo', 'MANUFACTURING', 'RETAIL', 'week', ?, ?, 'A1PA6795UKMFR9', 'de_DE', "
         "'EUR', ?, ?, ?)", (first, last, rows, asins, stamp))
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)
 
 
 def _counted(rows, done: list, total: int, progress, step: int = 20_000):
@@ -95,6 +95,18 @@ def _counted(rows, done: list, total: int, progress, step: int = 20_000):
             progress((done[0] + n) / total)
     done[0] += len(rows)
     progress(done[0] / total)
+
+
+def _keys(rows) -> set[tuple]:
+    """The distinct fact-series keys (first five values) of a table's rows."""
+    return rows.keys() if hasattr(rows, "keys") else {tuple(r[:5]) for r in rows}
+
+
+def _keyed(rows, ids: dict):
+    """``KEY_COLUMNS + values`` rows as ``(series_id, period_start, period_end) + values``, one at
+    a time (store.fact_series.SeriesIds.keyed makes them all at once)."""
+    for r in rows:
+        yield (ids[r[:5]], *r[5:])
 
 
 def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progress=None) -> None:
@@ -114,12 +126,13 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progr
 
     total, done = sum(len(tables[n]) for n in names) or 1, [0]
     series = SeriesIds(conn)
-    series.add(tuple(r[:5]) for n in names if n in KEYED for r in tables[n])   # ids in key order
+    series.add(set().union(*(_keys(tables[n]) for n in names if n in KEYED)))   # ids in key order
     for name in names:
         rows, sql = tables[name], INSERTS[name]
+        stream = _counted(rows, done, total, progress) if progress else rows
         if name in KEYED:
-            rows, sql = series.keyed(rows), _keyed_insert(name)
-        conn.executemany(sql, _counted(rows, done, total, progress) if progress else rows)
+            stream, sql = _keyed(stream, series.ids), _keyed_insert(name)
+        conn.executemany(sql, stream)
     for _, sql in indexes:
         conn.execute(sql)
     if progress:
