@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from vendordesk.changes import Changes
 from vendordesk.core.forecast.plan import ForecastInputs, ForecastPlan, build_plan
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,11 +26,14 @@ def has_weekly_sales(workspace: WorkspaceArg) -> bool:
 
 def forecast_plan(workspace: WorkspaceArg, horizon: int = 26, holdout: int = 26, progress: Progress = no_progress,
                   cancelled: Cancelled = never_cancelled) -> OpResult[tuple[ForecastPlan, ForecastInputs]]:
-    """The plan and the frames it was built from; the workspace is closed before the long part."""
+    """The plan and the frames it was built from; the workspace is closed before the long part.
+    A workspace given by path (the window's worker) is opened for this plan only: its facts and
+    Amazon's forecasts are then not kept in the process (at 5,000 ASINs x 156 weeks the Amazon
+    frame alone is 2 million rows), and the plan holds the only reference."""
     from vendordesk.store.supply import load_forecast_inputs
 
     with opened(workspace, create=False) as ws:
-        inputs = load_forecast_inputs(ws)
+        inputs = load_forecast_inputs(ws, keep=isinstance(workspace, Workspace))
     progress(0.02)
     plan = build_plan(inputs, horizon, holdout, progress=progress)
     return OpResult((plan, inputs))
