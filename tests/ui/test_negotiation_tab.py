@@ -243,3 +243,16 @@ def test_the_window_computes_the_case_as_of_the_same_date_as_the_command_line(ma
     tab._analyse()                                   # a second run keeps the date, too
     assert tab.analysis.as_of == cli.as_of
     assert tab.analysis.json() == cli.json()
+
+
+def test_the_case_reads_its_facts_without_keeping_them_in_the_window(main_window, qtbot):
+    """Issue 18, the window's memory: the case needs four metrics of its own ASINs; before, reading
+    them decoded and kept every metric of every ASIN in the process (~290 MB at 5,000 ASINs x
+    156 weeks) for the rest of the session. The figures are those of the command line's analysis."""
+    from vendordesk.store import facts_snapshot
+
+    tab = _tab(main_window, qtbot)
+    assert tab.analysis is not None
+    assert str(main_window.ctx.path) not in facts_snapshot._CACHE
+    assert tab.analysis.json() == analyse_case(main_window.ctx.workspace, tab.case.id,
+                                               elasticity=tab._elasticity).json()
