@@ -76,3 +76,12 @@ def supply_tables(workspace: WorkspaceArg) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     with opened(workspace) as ws:
         return supply_params(ws), capacity_plan(ws)
+
+
+def release_freed_memory() -> None:
+    """Hand what a finished plan freed back to the system (store.lean_query.release_freed_memory):
+    the window's workers each allocate in a heap of their own, so the plan's freed intermediates
+    would otherwise stay in the process beside the next tab's work."""
+    from vendordesk.store.lean_query import release_freed_memory as release
+
+    release()

@@ -199,8 +199,11 @@ def compute_plan(path, horizon: int = 26, holdout: int = 26, progress=None, canc
     """Worker entry: ``ops.forecast_plan`` (its own connection, closed before the long part), then
     the plan's index for the tables and the supply frames (``SUPPLY_INPUTS``) of its inputs."""
     from vendordesk.ops.base import never_cancelled, no_progress
-    from vendordesk.ops.forecast_plan import forecast_plan
+    from vendordesk.ops.forecast_plan import forecast_plan, release_freed_memory
 
     plan, inputs = forecast_plan(path, horizon, holdout, progress=progress or no_progress,
                                  cancelled=cancelled or never_cancelled).value
-    return PlanIndex(plan), {key: inputs[key] for key in SUPPLY_INPUTS if key in inputs}
+    index, supply = PlanIndex(plan), {key: inputs[key] for key in SUPPLY_INPUTS if key in inputs}
+    del plan, inputs            # the facts and Amazon's forecasts: nothing refers to them any more
+    release_freed_memory()
+    return index, supply
