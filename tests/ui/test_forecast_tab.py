@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 pytestmark = pytest.mark.qt
@@ -151,6 +152,12 @@ def test_the_tab_keeps_no_facts_or_amazon_frame_and_draws_amazon_from_its_arrays
     assert [slot for slot in facts_snapshot._CACHE if slot.startswith(str(tab.ctx.path))] == []
     assert set(tab.inputs) == set(SUPPLY_INPUTS)
     assert tab.index.plan.amazon.empty and "mean_units" in tab.index.plan.amazon.columns
+    for column in tab.index.plan.amazon:        # its own empty arrays, not a view that keeps the rows
+        values = getattr(tab.index.plan.amazon[column].array, "_ndarray", None)
+        values = tab.index.plan.amazon[column].to_numpy() if values is None else values
+        while isinstance(values.base, np.ndarray):
+            values = values.base
+        assert values.size == 0, column
     with_amazon = [a for a in tab.index.asins() if tab.index.generations_of(a)][:3]
     assert with_amazon
     for asin in with_amazon:

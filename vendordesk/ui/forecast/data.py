@@ -23,6 +23,15 @@ def days(weeks: list[str]) -> np.ndarray:
     return np.array([(dt.date.fromisoformat(w) - EPOCH).days for w in weeks], dtype=float)
 
 
+def compact(values: np.ndarray) -> np.ndarray:
+    """``values`` as float32 when every value comes back bit for bit, else unchanged; the chart gets
+    float64 again, the same numbers. Days since 1970 always fit (Amazon's 2 million week starts at
+    5,000 ASINs x 156 weeks: 17 -> 8 MB); Amazon's decimal units mostly do not and stay float64."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        single = values.astype(np.float32)
+    return single if np.array_equal(single.astype(float), values, equal_nan=True) else values
+
+
 # What the tab keeps of the plan's inputs: the supply frames a supply edit re-projects
 # (texts.recompute_supply, core.forecast.plan.supply_inputs); not the facts or Amazon's forecasts.
 SUPPLY_INPUTS = ("supply", "capacity_plan", "open_po", "inventory", "values")
@@ -49,7 +58,9 @@ class PlanIndex:
             for name in ("amazon_x", "amazon_q", "amazon_slices", "amazon_gens", "generations"):
                 setattr(self, name, getattr(amazon_from, name))
         amazon = plan.amazon
-        self.plan = plan if amazon is None or amazon.empty else replace(plan, amazon=amazon.iloc[:0])
+        if amazon is not None and not amazon.empty:    # new empty columns: a slice would keep the rows alive
+            plan = replace(plan, amazon=pd.DataFrame({c: pd.Series(dtype=amazon[c].dtype) for c in amazon.columns}))
+        self.plan = plan
         del amazon, plan
         self.overview = overview_frame(self.plan)
         self._rows = self.overview.set_index("asin", drop=False).to_dict("index") if len(self.overview) else {}
@@ -73,8 +84,8 @@ class PlanIndex:
             return
         keys = ["asin", "generation_date", "week_start"]
         af = af[keys + [f"{q}_units" for q in ("mean", "p70", "p80", "p90")]].sort_values(keys, kind="stable")
-        self.amazon_x = days(af["week_start"].tolist())
-        self.amazon_q = {q: af[f"{q}_units"].to_numpy(dtype=float) for q in ("mean", "p70", "p80", "p90")}
+        self.amazon_x = compact(days(af["week_start"].tolist()))
+        self.amazon_q = {q: compact(af[f"{q}_units"].to_numpy(dtype=float)) for q in ("mean", "p70", "p80", "p90")}
         for (asin, gen), idx in af.reset_index(drop=True).groupby(["asin", "generation_date"]).indices.items():
             self.amazon_slices[(asin, gen)] = slice(int(idx[0]), int(idx[-1]) + 1)
             self.amazon_gens.setdefault(asin, []).append(gen)
@@ -148,8 +159,8 @@ class PlanIndex:
             return {}
         gen = generation if generation in gens else gens[-1]
         part = self.amazon_slices[(asin, gen)]
-        x = self.amazon_x[part]
-        return {f"amazon_{q}": (x, values[part]) for q, values in self.amazon_q.items()}
+        x = self.amazon_x[part].astype(float)
+        return {f"amazon_{q}": (x, values[part].astype(float)) for q, values in self.amazon_q.items()}
 
     def generations_of(self, asin: str) -> list[str]:
         return self.amazon_gens.get(asin, [])
