@@ -152,6 +152,7 @@ def test_the_tab_keeps_no_facts_or_amazon_frame_and_draws_amazon_from_its_arrays
     assert [slot for slot in facts_snapshot._CACHE if slot.startswith(str(tab.ctx.path))] == []
     assert set(tab.inputs) == set(SUPPLY_INPUTS)
     assert tab.index.plan.amazon.empty and "mean_units" in tab.index.plan.amazon.columns
+    assert "week_end" not in tab.index.plan.amazon.columns      # read by no part of the plan
     for column in tab.index.plan.amazon:        # its own empty arrays, not a view that keeps the rows
         values = getattr(tab.index.plan.amazon[column].array, "_ndarray", None)
         values = tab.index.plan.amazon[column].to_numpy() if values is None else values

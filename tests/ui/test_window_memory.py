@@ -22,8 +22,9 @@ WATCHED = {("store/whatif.py", "prepare"), ("store/influence.py", "load_inputs")
            ("ui/forecast/data.py", "__init__")}
 
 
-def _watched(run):
-    """(result of ``run()``, [(event, function)] of the WATCHED functions, in call order)."""
+def _watched(run, columns: dict[str, list[str]] | None = None):
+    """(result of ``run()``, [(event, function)] of the WATCHED functions, in call order);
+    ``columns``: per watched function called with ``inputs``, the columns of its facts frame."""
     events: list[tuple[str, str]] = []
 
     def watch(frame, event, _arg):
@@ -31,6 +32,9 @@ def _watched(run):
             code = frame.f_code
             if (code.co_filename.replace("\\", "/").rsplit("vendordesk/", 1)[-1], code.co_name) in WATCHED:
                 events.append((event, code.co_name))
+                given = frame.f_locals.get("inputs") if event == "call" and columns is not None else None
+                if isinstance(given, dict) and "frame" in given:
+                    columns[code.co_name] = [str(c) for c in given["frame"].columns]
 
     sys.setprofile(watch)
     try:
@@ -53,12 +57,15 @@ def test_the_influence_views_read_the_whatif_state_before_the_facts_and_hand_bac
     when it came second; first, it is freed before the facts are read."""
     from vendordesk.ops.influence import load_views
 
-    data, events = _watched(lambda: load_views(demo_path, "de"))
+    seen: dict[str, list[str]] = {}
+    data, events = _watched(lambda: load_views(demo_path, "de"), seen)
     assert data["has_data"] and data["whatif"]["state"] is not None
     prepared, read = _last(events, "return", "prepare"), _first(events, "call", "load_inputs")
     assert prepared < read
     assert ("call", "release_freed_memory") in events[prepared:read]
     assert ("call", "release_freed_memory") in events[_last(events, "return", "load_target_view"):]
+    # the facts the views hold through every step: without the week ends no view reads
+    assert "period_start" in seen["load_target_view"] and "period_end" not in seen["load_target_view"]
 
 
 def test_the_gears_read_hands_back_what_it_freed(demo_path):

@@ -32,8 +32,11 @@ def forecast_plan(workspace: WorkspaceArg, horizon: int = 26, holdout: int = 26,
     frame alone is 2 million rows), and the plan holds the only reference."""
     from vendordesk.store.supply import load_forecast_inputs
 
+    shared = isinstance(workspace, Workspace)
     with opened(workspace, create=False) as ws:
-        inputs = load_forecast_inputs(ws, keep=isinstance(workspace, Workspace))
+        inputs = load_forecast_inputs(ws, keep=shared)
+    if not shared:      # nothing in the plan reads Amazon's week ends (16 MB at 5,000 x 156)
+        inputs["amazon"] = inputs["amazon"].drop(columns=["week_end"], errors="ignore")
     progress(0.02)
     plan = build_plan(inputs, horizon, holdout, progress=progress)
     return OpResult((plan, inputs))

@@ -80,8 +80,9 @@ def load_views(path: str | Path, lang: str = "en", start: str | None = None, end
         whatif = prepare(ws)                    # the structural model's state and calibration
         release_freed_memory()
         inputs = load_inputs(ws, keep=False)    # the window's views keep results, not the facts
+        # no view reads the week ends: one column fewer held through every step (6 MB at 5,000 x 156)
+        frame = inputs["frame"] = inputs["frame"].drop(columns=["period_end"], errors="ignore")
         step(0.35)
-        frame = inputs["frame"]
         data: dict[str, Any]
         data = {"has_data": not frame.empty and frame["ordered_units"].notna().any()
                 if "ordered_units" in frame else False,
