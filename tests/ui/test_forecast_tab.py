@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 pytestmark = pytest.mark.qt
@@ -126,6 +127,52 @@ def test_supply_is_validated_at_the_field_and_saved(tab, qtbot):
     planned = tab.ctx.workspace.conn.execute("SELECT week_start FROM capacity_plan WHERE asin = ?", (asin,))
     free = proj[(proj["asin"] == asin) & ~proj["week_start"].isin([r[0] for r in planned])]
     assert (free["capacity"] == 250.0).all() and len(free) > 0
+
+
+def _amazon_rows(tab, asin: str, generation: str) -> tuple[list[float], list[float], list[float]]:
+    """Amazon's stored forecast of one ASIN and generation, straight from SQL: the chart's x (days
+    since 1970-01-01 of each week start), mean and P90 units."""
+    import datetime as dt
+
+    rows = tab.ctx.workspace.conn.execute(
+        "SELECT week_start, mean_units, p90_units FROM amazon_forecasts WHERE asin = ? AND generation_date = ? "
+        "ORDER BY week_start", (asin, generation)).fetchall()
+    return ([float((dt.date.fromisoformat(w) - dt.date(1970, 1, 1)).days) for w, _m, _p in rows],
+            [m for _w, m, _p in rows], [p for _w, _m, p in rows])
+
+
+def test_the_tab_keeps_no_facts_or_amazon_frame_and_draws_amazon_from_its_arrays(tab):
+    """Issue 18, the window's memory: the run reads the facts and Amazon's 2 million forecast rows
+    (5,000 ASINs x 156 weeks) for itself only, so nothing stays in the process cache; the tab keeps
+    the supply frames of the inputs, the plan Amazon's columns without rows. The chart still draws
+    every generation of Amazon's forecast exactly as stored."""
+    from vendordesk.store import facts_snapshot
+    from vendordesk.ui.forecast.data import SUPPLY_INPUTS
+
+    assert [slot for slot in facts_snapshot._CACHE if slot.startswith(str(tab.ctx.path))] == []
+    assert set(tab.inputs) == set(SUPPLY_INPUTS)
+    assert tab.index.plan.amazon.empty and "mean_units" in tab.index.plan.amazon.columns
+    assert "week_end" not in tab.index.plan.amazon.columns      # read by no part of the plan
+    for column in tab.index.plan.amazon:        # its own empty arrays, not a view that keeps the rows
+        values = getattr(tab.index.plan.amazon[column].array, "_ndarray", None)
+        values = tab.index.plan.amazon[column].to_numpy() if values is None else values
+        while isinstance(values.base, np.ndarray):
+            values = values.base
+        assert values.size == 0, column
+    with_amazon = [a for a in tab.index.asins() if tab.index.generations_of(a)][:3]
+    assert with_amazon
+    for asin in with_amazon:
+        for generation in tab.index.generations_of(asin):
+            x, mean, p90 = _amazon_rows(tab, asin, generation)
+            data = tab.index.chart_data(asin, generation)
+            assert data["amazon_mean"][0].tolist() == x and len(x) > 0
+            assert data["amazon_mean"][1].tolist() == mean and data["amazon_p90"][1].tolist() == p90
+    # a supply edit re-projects on the same arrays: Amazon's newest generation is still drawn
+    asin = with_amazon[0]
+    newest = tab.index.generations_of(asin)[-1]
+    tab.content.recompute_supply()
+    assert tab.index.chart_data(asin, None)["amazon_mean"][1].tolist() == _amazon_rows(tab, asin, newest)[1]
+    assert tab.index.plan.amazon.empty and set(tab.inputs) == set(SUPPLY_INPUTS)
 
 
 def test_cancel_stops_the_run(qapp, tab):

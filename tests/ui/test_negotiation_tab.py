@@ -264,3 +264,16 @@ def test_the_splitter_and_the_section_come_back_after_a_restart(make_window, dem
     assert tab2.sections.currentWidget() is tab2.levers
     qtbot.waitUntil(lambda: tab2.splitter.sizes() == wanted, timeout=5000)
     again.close()
+
+
+def test_the_case_reads_its_facts_without_keeping_them_in_the_window(main_window, qtbot):
+    """Issue 18, the window's memory: the case needs four metrics of its own ASINs; before, reading
+    them decoded and kept every metric of every ASIN in the process (~290 MB at 5,000 ASINs x
+    156 weeks) for the rest of the session. The figures are those of the command line's analysis."""
+    from vendordesk.store import facts_snapshot
+
+    tab = _tab(main_window, qtbot)
+    assert tab.analysis is not None
+    assert str(main_window.ctx.path) not in facts_snapshot._CACHE
+    assert tab.analysis.json() == analyse_case(main_window.ctx.workspace, tab.case.id,
+                                               elasticity=tab._elasticity).json()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from vendordesk.changes import Changes
 from vendordesk.core.forecast.plan import ForecastInputs, ForecastPlan, build_plan
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
-from vendordesk.ops.workspace import WorkspaceArg, opened
+from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,11 +26,17 @@ def has_weekly_sales(workspace: WorkspaceArg) -> bool:
 
 def forecast_plan(workspace: WorkspaceArg, horizon: int = 26, holdout: int = 26, progress: Progress = no_progress,
                   cancelled: Cancelled = never_cancelled) -> OpResult[tuple[ForecastPlan, ForecastInputs]]:
-    """The plan and the frames it was built from; the workspace is closed before the long part."""
+    """The plan and the frames it was built from; the workspace is closed before the long part.
+    A workspace given by path (the window's worker) is opened for this plan only: its facts and
+    Amazon's forecasts are then not kept in the process (at 5,000 ASINs x 156 weeks the Amazon
+    frame alone is 2 million rows), and the plan holds the only reference."""
     from vendordesk.store.supply import load_forecast_inputs
 
+    shared = isinstance(workspace, Workspace)
     with opened(workspace, create=False) as ws:
-        inputs = load_forecast_inputs(ws)
+        inputs = load_forecast_inputs(ws, keep=shared)
+    if not shared:      # nothing in the plan reads Amazon's week ends (16 MB at 5,000 x 156)
+        inputs["amazon"] = inputs["amazon"].drop(columns=["week_end"], errors="ignore")
     progress(0.02)
     plan = build_plan(inputs, horizon, holdout, progress=progress)
     return OpResult((plan, inputs))
@@ -73,3 +79,12 @@ def supply_tables(workspace: WorkspaceArg) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     with opened(workspace) as ws:
         return supply_params(ws), capacity_plan(ws)
+
+
+def release_freed_memory() -> None:
+    """Hand what a finished plan freed back to the system (store.lean_query.release_freed_memory):
+    the window's workers each allocate in a heap of their own, so the plan's freed intermediates
+    would otherwise stay in the process beside the next tab's work."""
+    from vendordesk.store.lean_query import release_freed_memory as release
+
+    release()

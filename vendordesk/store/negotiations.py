@@ -163,7 +163,7 @@ def market_for(ws: Workspace, case: Case, today: dt.date | None = None,
     from vendordesk.core.negotiation.analysis import as_of_date
 
     asins = sorted({it.asin for it in case.items if it.asin})
-    frame = weekly_frame(ws, METRICS, asins=asins) if asins else pd.DataFrame(columns=["asin", "period_start", *METRICS])
+    frame = weekly_frame(ws, METRICS, asins=asins, keep=False) if asins else pd.DataFrame(columns=["asin", "period_start", *METRICS])
     as_of = as_of_date(case, frame, today)
     day = as_of or dt.date(1970, 1, 1)
     rate, source = terms_rate(ws, day), "terms"

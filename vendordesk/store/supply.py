@@ -164,8 +164,9 @@ def analogue_attributes(ws: Workspace) -> pd.DataFrame:
     return pd.read_sql_query(sql, ws.conn)
 
 
-def load_forecast_inputs(ws: Workspace) -> ForecastInputs:
-    """Everything the forecast plan needs, as plain frames (see core.forecast_plan.build_plan)."""
+def load_forecast_inputs(ws: Workspace, keep: bool = True) -> ForecastInputs:
+    """Everything the forecast plan needs, as plain frames (see core.forecast_plan.build_plan).
+    ``keep=False``: the facts and Amazon's forecasts are not kept in this process (``weekly_frame``)."""
     from vendordesk.store.elasticity import price_elasticity
     from vendordesk.store.facts_read import (
         amazon_forecasts_frame,
@@ -176,8 +177,8 @@ def load_forecast_inputs(ws: Workspace) -> ForecastInputs:
     metrics = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
     products = products_frame(ws)
     return {
-        "weekly": weekly_frame(ws, metrics=metrics),
-        "amazon": amazon_forecasts_frame(ws),
+        "weekly": weekly_frame(ws, metrics=metrics, keep=keep),
+        "amazon": amazon_forecasts_frame(ws, keep=keep),
         "supply": supply_params(ws),
         "capacity_plan": capacity_plan(ws),
         "open_po": open_po_lines(ws),

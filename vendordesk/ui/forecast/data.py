@@ -6,6 +6,7 @@ No widgets here; the tab asks for chart series and summary rows.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -22,21 +23,46 @@ def days(weeks: list[str]) -> np.ndarray:
     return np.array([(dt.date.fromisoformat(w) - EPOCH).days for w in weeks], dtype=float)
 
 
+def compact(values: np.ndarray) -> np.ndarray:
+    """``values`` as float32 when every value comes back bit for bit, else unchanged; the chart gets
+    float64 again, the same numbers. Days since 1970 always fit (Amazon's 2 million week starts at
+    5,000 ASINs x 156 weeks: 17 -> 8 MB); Amazon's decimal units mostly do not and stay float64."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        single = values.astype(np.float32)
+    return single if np.array_equal(single.astype(float), values, equal_nan=True) else values
+
+
+# What the tab keeps of the plan's inputs: the supply frames a supply edit re-projects
+# (texts.recompute_supply, core.forecast.plan.supply_inputs); not the facts or Amazon's forecasts.
+SUPPLY_INPUTS = ("supply", "capacity_plan", "open_po", "inventory", "values")
+
+
 class PlanIndex:
     """Fast look-ups into a ForecastPlan: built once per run in the worker, read on the GUI thread.
 
     Everything a chart needs is kept as numpy arrays, so switching the ASIN only slices them.
+    Amazon's forecasts are kept only as those arrays: ``plan.amazon`` keeps its columns but no
+    rows (the frame is 2 million rows at 5,000 ASINs x 156 weeks). ``amazon_from``: a
+    PlanIndex of the same run whose arrays are reused (a new projection after a supply edit).
     """
 
-    def __init__(self, plan):
-        self.plan = plan
+    def __init__(self, plan, amazon_from: PlanIndex | None = None):
         self.row = {a: i for i, a in enumerate(plan.result.asins)}
         self.hist_x = days(plan.panel.weeks) if plan.panel.weeks else np.zeros(0)
         self.fc_x = days(plan.result.weeks) if plan.result.weeks else np.zeros(0)
         self._supply_arrays(plan)
-        self._amazon_arrays(plan.amazon)
-        self.generations = fa.generations(plan.amazon)
-        self.overview = overview_frame(plan)
+        if amazon_from is None:
+            self._amazon_arrays(plan.amazon)
+            self.generations = fa.generations(plan.amazon)
+        else:
+            for name in ("amazon_x", "amazon_q", "amazon_slices", "amazon_gens", "generations"):
+                setattr(self, name, getattr(amazon_from, name))
+        amazon = plan.amazon
+        if amazon is not None and not amazon.empty:    # new empty columns: a slice would keep the rows alive
+            plan = replace(plan, amazon=pd.DataFrame({c: pd.Series(dtype=amazon[c].dtype) for c in amazon.columns}))
+        self.plan = plan
+        del amazon, plan
+        self.overview = overview_frame(self.plan)
         self._rows = self.overview.set_index("asin", drop=False).to_dict("index") if len(self.overview) else {}
 
     def _supply_arrays(self, plan) -> None:
@@ -56,9 +82,10 @@ class PlanIndex:
             self.amazon_x = np.zeros(0)
             self.amazon_q = {}
             return
-        af = af.sort_values(["asin", "generation_date", "week_start"], kind="stable")
-        self.amazon_x = days(af["week_start"].tolist())
-        self.amazon_q = {q: af[f"{q}_units"].to_numpy(dtype=float) for q in ("mean", "p70", "p80", "p90")}
+        keys = ["asin", "generation_date", "week_start"]
+        af = af[keys + [f"{q}_units" for q in ("mean", "p70", "p80", "p90")]].sort_values(keys, kind="stable")
+        self.amazon_x = compact(days(af["week_start"].tolist()))
+        self.amazon_q = {q: compact(af[f"{q}_units"].to_numpy(dtype=float)) for q in ("mean", "p70", "p80", "p90")}
         for (asin, gen), idx in af.reset_index(drop=True).groupby(["asin", "generation_date"]).indices.items():
             self.amazon_slices[(asin, gen)] = slice(int(idx[0]), int(idx[-1]) + 1)
             self.amazon_gens.setdefault(asin, []).append(gen)
@@ -132,8 +159,8 @@ class PlanIndex:
             return {}
         gen = generation if generation in gens else gens[-1]
         part = self.amazon_slices[(asin, gen)]
-        x = self.amazon_x[part]
-        return {f"amazon_{q}": (x, values[part]) for q, values in self.amazon_q.items()}
+        x = self.amazon_x[part].astype(float)
+        return {f"amazon_{q}": (x, values[part].astype(float)) for q, values in self.amazon_q.items()}
 
     def generations_of(self, asin: str) -> list[str]:
         return self.amazon_gens.get(asin, [])
@@ -181,10 +208,13 @@ def overview_frame(plan) -> pd.DataFrame:
 
 def compute_plan(path, horizon: int = 26, holdout: int = 26, progress=None, cancelled=None):
     """Worker entry: ``ops.forecast_plan`` (its own connection, closed before the long part), then
-    the plan's index for the tables."""
+    the plan's index for the tables and the supply frames (``SUPPLY_INPUTS``) of its inputs."""
     from vendordesk.ops.base import never_cancelled, no_progress
-    from vendordesk.ops.forecast_plan import forecast_plan
+    from vendordesk.ops.forecast_plan import forecast_plan, release_freed_memory
 
     plan, inputs = forecast_plan(path, horizon, holdout, progress=progress or no_progress,
                                  cancelled=cancelled or never_cancelled).value
-    return PlanIndex(plan), inputs
+    index, supply = PlanIndex(plan), {key: inputs[key] for key in SUPPLY_INPUTS if key in inputs}
+    del plan, inputs            # the facts and Amazon's forecasts: nothing refers to them any more
+    release_freed_memory()
+    return index, supply

@@ -180,5 +180,5 @@ def recompute_supply(tab, index):
     value_map = values.set_index("asin")["unit_value"] if values is not None and len(values) else None
     plan = replace(plan, projection=projection, risks=fs.risk_weeks(projection),
                    orders=fs.orders_coming(projection, value_map))
-    tab.index = PlanIndex(plan)
+    tab.index = PlanIndex(plan, amazon_from=index)
     return tab.index
