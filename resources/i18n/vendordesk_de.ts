@@ -177,7 +177,7 @@
 <context>
     <name>CalibrationView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/calibration.py" line="+53"/>
+        <location filename="../../vendordesk/ui/influence/calibration.py" line="+54"/>
         <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace&apos;s history where the data allows; your edits always win.</source>
         <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
     </message>
@@ -2158,7 +2158,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearSettingsDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+130"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="+131"/>
         <source>Rename and set thresholds: %1</source>
         <translation>Umbenennen und Schwellen setzen: %1</translation>
     </message>
@@ -2395,12 +2395,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+304"/>
+        <location line="+305"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-296"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -3815,7 +3815,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-131"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-132"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -3825,7 +3825,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ganzes Konto</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>

@@ -44,7 +44,7 @@ def test_amounts_use_the_column_wise_parser_and_keep_credits_negative(tmp_path, 
     path = _file(tmp_path, "cb.csv", "Chargeback ID;Type;Amount;Date\nCB-1;ASN;1.234 €;01.03.2024\n"
                  "CB-2;ASN;-45,00 €;02.03.2024\n")
     assert main(["import", "--workspace", str(ws), str(path)]) == 0
-    assert "cb.csv: chargebacks (csv)" in capsys.readouterr().out
+    assert "cb.csv: chargebacks (CSV)" in capsys.readouterr().out     # the format as the import dialog names it
     rows = _chargebacks(ws)
     assert rows["CB-1"][:3] == ("chargeback", 1234.0, "EUR")
     assert rows["CB-2"][:2] == ("chargeback", -45.0)
