@@ -110,15 +110,18 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progr
                            f"AND tbl_name IN ({marks}) ORDER BY name", names).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
-    from vendordesk.store.fact_series import KEYED, SeriesIds
+    from vendordesk.store.fact_series import KEYED, ForecastIds, SeriesIds, forecast_insert
 
     total, done = sum(len(tables[n]) for n in names) or 1, [0]
-    series = SeriesIds(conn)
+    series, forecasts = SeriesIds(conn), ForecastIds(conn)
     series.add(tuple(r[:5]) for n in names if n in KEYED for r in tables[n])   # ids in key order
+    forecasts.add(tuple(r[:3]) for r in tables.get("amazon_forecasts", ()))
     for name in names:
         rows, sql = tables[name], INSERTS[name]
         if name in KEYED:
             rows, sql = series.keyed(rows), _keyed_insert(name)
+        elif name == "amazon_forecasts":        # schema 10: by series id (store.fact_series)
+            rows, sql = forecasts.keyed(rows), forecast_insert()
         conn.executemany(sql, _counted(rows, done, total, progress) if progress else rows)
     for _, sql in indexes:
         conn.execute(sql)
