@@ -223,8 +223,13 @@ def test_facts_owned_follows_writes_without_an_import(workspace):
 @pytest.mark.parametrize(("values", "stored"), [
     ([1.0, 2.5, float("nan"), -0.0, 16_777_216.0], "float32"),      # all exact in float32
     ([1.0, 16_777_217.0], "int32/1"),                               # 2**24 + 1 is not; a whole number
-    ([0.1, 0.25, float("nan")], "int32/100"),                       # 0.1 in float32 is 0.100000001...
+    ([0.1, 0.25, float("nan")], "int8/100"),                        # 0.1 in float32 is 0.100000001...;
+                                                                    # 10 and 25 cents fit int8 (NaN -128)
     ([6100.29, 0.1234], "int32/10000"),                             # cents and a rate to 4 places
+    ([0.9876, 0.05, float("nan")], "int16/10000"),                  # rates: 9,876 <= 32,767
+    ([207.0, 0.0, 32_767.0], "int16/1"),                            # units: 2 bytes, not float32's 4
+    ([-127.0, 127.0], "int8/1"),                                    # -128 is int8's NaN, so not -128:
+    ([-128.0, 1.0], "int16/1"),                                     # that one needs int16
     ([0.1, -0.0], "float64"),                                       # -0.0 as a count would come back 0.0
     ([1 / 3, 1.0], "float64"),                                      # no decimal with <= 4 digits
     ([1e300, 1.0], "float64"),                                      # overflows float32 and int32
@@ -240,6 +245,20 @@ def test_a_narrow_column_round_trips_bit_for_bit(values, stored):
     back = facts_snapshot._widen(data, kind, array.dtype.name)
     assert back.dtype == array.dtype
     assert back.tobytes() == array.tobytes()       # bit for bit, NaN and -0.0 included
+
+
+def test_a_part_is_kept_compressed_only_when_zlib_halves_it():
+    # 10,000 int8 zeros (10,000 bytes) compress to a few dozen bytes: kept as zlib, and back unchanged
+    zeros = np.zeros(10_000, dtype=np.float64)
+    data, kind = facts_snapshot._packed(*facts_snapshot._narrow(zeros))
+    assert kind == "zlib:int8/1" and len(data) < 10_000 // 2
+    assert facts_snapshot._widen(data, kind, "float64").tobytes() == zeros.tobytes()
+    # 1,024 random int32 (4,096 bytes) do not shrink to half: kept as they are
+    noise = np.random.default_rng(18).integers(-2**31 + 1, 2**31 - 1, 1024).astype(np.int64)
+    data, kind = facts_snapshot._packed(*facts_snapshot._narrow(noise))
+    assert kind == "int32" and len(data) == 4 * 1024
+    # a part under 4,096 bytes is never compressed (4,000 zeros: 4,000 int8 bytes)
+    assert facts_snapshot._packed(*facts_snapshot._narrow(zeros[:4000]))[1] == "int8/1"
 
 
 def test_the_snapshot_decodes_to_the_frame_it_was_built_from(workspace):
