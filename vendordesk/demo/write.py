@@ -121,7 +121,7 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progr
         if name in KEYED:
             rows, sql = series.keyed(rows), _keyed_insert(name)
         elif name == "amazon_forecasts":        # schema 10: by series id (store.fact_series)
-            rows, sql = forecasts.keyed(rows), forecast_insert()
+            rows, sql = forecasts.keyed_lazily(rows), forecast_insert()
         conn.executemany(sql, _counted(rows, done, total, progress) if progress else rows)
     for _, sql in indexes:
         conn.execute(sql)

@@ -10,10 +10,11 @@ is period_end - period_start in days (a period that is no ISO date, an hour, is 
 
 from __future__ import annotations
 
+import itertools
 import operator
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 KEYED = {t: f"{t}_k" for t in ("sales_facts", "traffic_facts", "inventory_facts", "net_ppm_facts")}
 SERIES_COLUMNS = ("asin", "marketplace_id", "distributor_view", "selling_program", "grain")
@@ -130,6 +131,30 @@ class SeriesIds:
             self.add(series_of(r) for r in rows)
             ids = self.ids
             return [(ids[series_of(r)], *r[width:]) for r in rows]
+
+
+    def keyed_lazily(self, rows: SizedRows, chunk: int = 65_536) -> _Keyed:
+        """``keyed(rows)`` made a chunk at a time as it is iterated (sized like ``rows``): a writer's
+        executemany never holds a second copy of every row (2 million forecast rows in the demo)."""
+        return _Keyed(self, rows, chunk)
+
+
+class SizedRows(Protocol):
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Sequence[Any]]: ...
+
+
+class _Keyed:
+    def __init__(self, ids: SeriesIds, rows: SizedRows, chunk: int) -> None:
+        self.ids, self.rows, self.chunk = ids, rows, chunk
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        rows = iter(self.rows)
+        while part := list(itertools.islice(rows, self.chunk)):
+            yield from self.ids.keyed(part)
 
 
 class ForecastIds(SeriesIds):

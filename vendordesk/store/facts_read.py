@@ -340,6 +340,21 @@ def amazon_forecasts_frame(ws: Workspace, asins: list[str] | None = None,
     return frame[mask].reset_index(drop=True)
 
 
+def fill_forecast_caches(ws: Workspace) -> None:
+    """Build and store the facts snapshot and the Amazon-forecast frame where the workspace has no
+    valid copy (right after an import) before anything is read, and hand what building freed back;
+    the forecast then decodes them as on every later run. Built while the forecast read them, the
+    first forecast after an import peaked at 611 instead of 535 MB at 5,000 ASINs x 156 weeks.
+    The facts snapshot first: storing it drops the other frames."""
+    from vendordesk.store import facts_snapshot
+    from vendordesk.store.lean_query import release_freed_memory
+
+    facts_snapshot.fill(ws, _build_snapshot)
+    release_freed_memory()
+    facts_snapshot.fill_frame(ws, "amazon_forecasts", _amazon_forecasts_sql)
+    release_freed_memory()
+
+
 _FORECASTS_SQL = ("SELECT asin, generation_date, week_start, week_end, mean_units, p70_units, p80_units, p90_units "
                   "FROM amazon_forecasts WHERE asin <> '' ORDER BY asin, generation_date, week_start")
 
