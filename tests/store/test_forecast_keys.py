@@ -73,3 +73,20 @@ def test_the_first_forecast_stores_its_caches_before_it_reads(demo_workspace):
     stored = conn.execute("SELECT COUNT(*), SUM(length(data)) FROM facts_snapshot").fetchone()
     fill_forecast_caches(demo_workspace)                 # valid copies: nothing is built again
     assert conn.execute("SELECT COUNT(*), SUM(length(data)) FROM facts_snapshot").fetchone() == stored
+
+
+def test_first_week_forecasts_compare_days_as_the_view_compares_dates(workspace):
+    from vendordesk.store.fact_series import first_week_forecasts_sql
+
+    # generation 08-08 -> its first week starts 08-08..08-15: week 08-09 is (1 day on), 08-16 is not (8 days);
+    # generation 08-01 -> weeks 08-01..08-08: neither 08-09 (8 days) nor 08-16; the text date by text rules
+    _insert(workspace, ROWS + [("B0C", "DE", "RETAIL", "2026-08-08", "2026-08-08", "2026-08-14", 3.0, 1.0, 1.0, 1.0),
+                               ("B0C", "DE", "RETAIL", "2026-08-02T00:00:00Z", "2026-08-09", "2026-08-15",
+                                2.0, 1.0, 1.0, 1.0)])
+    view = ("SELECT asin, generation_date, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' "
+            "AND week_start {op} generation_date AND week_start <= date(generation_date, '+7 day')")
+    for op, expected in ((">", {("B0A", "2026-08-09", 5.0), ("B0C", "2026-08-09", 2.0)}),
+                         (">=", {("B0A", "2026-08-09", 5.0), ("B0C", "2026-08-08", 3.0), ("B0C", "2026-08-09", 2.0)})):
+        keyed = workspace.conn.execute(first_week_forecasts_sql(workspace.conn, op)).fetchall()
+        assert keyed == workspace.conn.execute(view.format(op=op)).fetchall()
+        assert {(a, w, m) for a, _g, w, m in keyed} == expected
