@@ -118,7 +118,8 @@ class SeriesIds:
     number of ASINs in the file (tests/ingest/test_import_streaming.py)."""
 
     KEEP = 2048
-    TABLE, COLUMNS = "fact_series", SERIES_COLUMNS
+    TABLE: str = "fact_series"
+    COLUMNS: tuple[str, ...] = SERIES_COLUMNS
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -181,4 +182,5 @@ class ForecastIds(SeriesIds):
     """Series ids of Amazon's forecasts (forecast_series): a ``FORECAST_COLUMNS`` row becomes
     ``(series_id, generation_date, week_start, week_end, mean, p70, p80, p90[, ...])``."""
 
-    TABLE, COLUMNS = "forecast_series", FORECAST_SERIES_COLUMNS
+    TABLE = "forecast_series"
+    COLUMNS = FORECAST_SERIES_COLUMNS
