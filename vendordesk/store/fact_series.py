@@ -6,6 +6,9 @@ live in ``<table>_k`` keyed by (series_id, day): series_id points at one row of 
 is period_end - period_start in days (a period that is no ISO date, an hour, is stored as its text). Readers use the views. Writers use :class:`SeriesIds` and
 :func:`keyed_upsert`: a row ``KEY_COLUMNS + values`` becomes ``(series_id, period_start, period_end)
 + values`` in Python (a dict lookup) and SQLite turns the two dates into day and span.
+Amazon's forecasts likewise since schema 10: ``amazon_forecasts`` is a view of ``amazon_forecasts_k``
+keyed by (series_id, generation, week) into ``forecast_series`` (:class:`ForecastIds`,
+:func:`forecast_insert`).
 """
 
 from __future__ import annotations
