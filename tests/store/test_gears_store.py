@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from vendordesk.core.gears.defs import GEARS
@@ -171,3 +172,17 @@ def test_gear_inputs_carry_integer_codes_and_prepare_puts_them_in_week_order(dem
     row = manual.iloc[-1]
     assert dt.date(1970, 1, 4) + dt.timedelta(weeks=int(row["week_ord"])) == dt.date.fromisoformat(row["week"])
     assert manual.groupby("asin_code")["asin"].nunique().max() == 1
+
+
+def test_prepare_consuming_the_facts_gives_the_same_frame_and_leaves_no_number_column(demo_workspace):
+    """GearModel.from_parts hands prepare() a frame nothing else shares: with ``consume`` each facts
+    column goes once copied, so the facts and the matrix are not both held (issue 18)."""
+    from vendordesk.core.gears.kpis import FACT_FLOWS, STOCKS, WEIGHTED, prepare
+
+    kept = prepare(store.gear_facts(demo_workspace, keep=False))
+    handed = store.gear_facts(demo_workspace, keep=False)
+    consumed = prepare(handed, consume=True)
+    pd.testing.assert_frame_equal(consumed, kept)
+    read = set(FACT_FLOWS + STOCKS + tuple(WEIGHTED) + ("ordered_units",))
+    assert not read & set(handed.columns)
+    assert {"asin", "period_start"} <= set(handed.columns)      # the keys stay for the caller

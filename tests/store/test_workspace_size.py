@@ -90,14 +90,26 @@ def test_each_series_keeps_its_text_key_once(demo):
     assert demo.execute("SELECT COUNT(*) FROM sales_facts_k WHERE period_end IS NOT NULL OR span <> 6").fetchone() == (0,)
 
 
-def test_a_forecast_row_costs_at_most_128_bytes(demo):
-    # ASIN 10 + marketplace 14 + 'RETAIL' 6 + three dates 30 = 60 bytes of text, 4 REALs, 11 columns
-    # (the import id 1 takes only its header byte) -> 60 + 32 + 12 + 4 = 108; / 0.84 = 128.6.
-    # Schema 7's import_id index added ~60 bytes a row (its key is the same 60 bytes of text).
-    per_row = _record(60, 4, 11)
-    assert per_row == 108
+def test_a_forecast_row_costs_at_most_64_bytes(demo):
+    # Schema 10 keeps the text key once per series (forecast_series); a row's key is four integers:
+    # series id <= 2 bytes, generation and week days 20,000-ish = 2 bytes each, span 6 = 1 byte -> 7,
+    # and week_end NULL (0 bytes). 4 REALs, 10 columns (the import id 1 takes only its header byte)
+    # -> 7 + 32 + 11 + 4 = 54; / 0.84 = 64.3. Schema 9 repeated ASIN 10 + marketplace 14 + 'RETAIL' 6
+    # + three dates 30 = 60 bytes of text in every row (108 / 0.84 = 128 then).
+    per_row = _record(7, 4, 10)
+    assert per_row == 54
     rows = demo.execute("SELECT COUNT(*) FROM amazon_forecasts").fetchone()[0]
-    assert _bytes_of(demo, ("amazon_forecasts",)) / rows <= math.floor(per_row / FILL) == 128
+    assert rows > 0
+    assert _bytes_of(demo, ("amazon_forecasts_k",)) / rows <= math.floor(per_row / FILL) == 64
+
+
+def test_each_forecast_series_keeps_its_text_key_once(demo):
+    # 30 ASINs, one marketplace and program -> 30 series; every demo week_end is week_start + 6
+    assert demo.execute("SELECT COUNT(*) FROM forecast_series").fetchone()[0] == 30
+    columns = {r[1] for r in demo.execute("PRAGMA table_info(amazon_forecasts_k)")}
+    assert not columns & {"asin", "marketplace_id", "selling_program", "generation_date", "week_start"}
+    assert demo.execute("SELECT COUNT(*) FROM amazon_forecasts_k WHERE week_end IS NOT NULL OR span <> 6 "
+                        "OR typeof(generation) <> 'integer' OR typeof(week) <> 'integer'").fetchone() == (0,)
 
 
 def test_a_manual_kpi_costs_at_most_85_bytes(demo):
@@ -111,7 +123,7 @@ def test_a_manual_kpi_costs_at_most_85_bytes(demo):
 
 def test_no_fact_table_keeps_a_second_copy_of_its_key(demo):
     owned = ("sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k", "extra_facts",
-             "amazon_forecasts", "manual_kpis")
+             "amazon_forecasts_k", "manual_kpis")
     marks = ", ".join("?" * len(owned))
     indexes = demo.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks})",
                            owned).fetchall()
@@ -138,7 +150,8 @@ def _report(week: str, end: str, units: float, name: str) -> ParsedReport:
     return report
 
 
-KEYED = ("fact_series", "sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k")
+KEYED = ("fact_series", "sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k",
+         "forecast_series", "amazon_forecasts_k")
 
 
 def _dump(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -210,8 +223,13 @@ def test_facts_owned_follows_writes_without_an_import(workspace):
 @pytest.mark.parametrize(("values", "stored"), [
     ([1.0, 2.5, float("nan"), -0.0, 16_777_216.0], "float32"),      # all exact in float32
     ([1.0, 16_777_217.0], "int32/1"),                               # 2**24 + 1 is not; a whole number
-    ([0.1, 0.25, float("nan")], "int32/100"),                       # 0.1 in float32 is 0.100000001...
+    ([0.1, 0.25, float("nan")], "int8/100"),                        # 0.1 in float32 is 0.100000001...;
+                                                                    # 10 and 25 cents fit int8 (NaN -128)
     ([6100.29, 0.1234], "int32/10000"),                             # cents and a rate to 4 places
+    ([0.9876, 0.05, float("nan")], "int16/10000"),                  # rates: 9,876 <= 32,767
+    ([207.0, 0.0, 32_767.0], "int16/1"),                            # units: 2 bytes, not float32's 4
+    ([-127.0, 127.0], "int8/1"),                                    # -128 is int8's NaN, so not -128:
+    ([-128.0, 1.0], "int16/1"),                                     # that one needs int16
     ([0.1, -0.0], "float64"),                                       # -0.0 as a count would come back 0.0
     ([1 / 3, 1.0], "float64"),                                      # no decimal with <= 4 digits
     ([1e300, 1.0], "float64"),                                      # overflows float32 and int32
@@ -227,6 +245,20 @@ def test_a_narrow_column_round_trips_bit_for_bit(values, stored):
     back = facts_snapshot._widen(data, kind, array.dtype.name)
     assert back.dtype == array.dtype
     assert back.tobytes() == array.tobytes()       # bit for bit, NaN and -0.0 included
+
+
+def test_a_part_is_kept_compressed_only_when_zlib_halves_it():
+    # 10,000 int8 zeros (10,000 bytes) compress to a few dozen bytes: kept as zlib, and back unchanged
+    zeros = np.zeros(10_000, dtype=np.float64)
+    data, kind = facts_snapshot._packed(*facts_snapshot._narrow(zeros))
+    assert kind == "zlib:int8/1" and len(data) < 10_000 // 2
+    assert facts_snapshot._widen(data, kind, "float64").tobytes() == zeros.tobytes()
+    # 1,024 random int32 (4,096 bytes) do not shrink to half: kept as they are
+    noise = np.random.default_rng(18).integers(-2**31 + 1, 2**31 - 1, 1024).astype(np.int64)
+    data, kind = facts_snapshot._packed(*facts_snapshot._narrow(noise))
+    assert kind == "int32" and len(data) == 4 * 1024
+    # a part under 4,096 bytes is never compressed (4,000 zeros: 4,000 int8 bytes)
+    assert facts_snapshot._packed(*facts_snapshot._narrow(zeros[:4000]))[1] == "int8/1"
 
 
 def test_the_snapshot_decodes_to_the_frame_it_was_built_from(workspace):
@@ -248,7 +280,7 @@ def test_the_snapshot_decodes_to_the_frame_it_was_built_from(workspace):
 # ---- undo does what the foreign keys on report_imports would do -----------------------------------
 
 UNDONE_BY_HAND = {"sales_facts_k", "traffic_facts_k", "inventory_facts_k", "net_ppm_facts_k", "extra_facts",
-                  "amazon_forecasts", "purchase_orders", "chargebacks", "raw_reports"}
+                  "amazon_forecasts_k", "purchase_orders", "chargebacks", "raw_reports"}
 
 
 def _children_of_imports(conn: sqlite3.Connection) -> set[str]:
@@ -302,3 +334,42 @@ def test_undo_leaves_what_the_foreign_key_cascade_left(tmp_path):
     assert after == expected
     assert after["po_lines"] == [] and len(after["chargebacks"]) == 2
     assert {r[0] for r in after["report_imports"]} == {kept}
+
+
+# ---- migration 0010 on a workspace written at schema 9 ------------------------------------------
+
+def test_a_schema_9_workspace_keeps_every_forecast_row_as_it_was(tmp_path):
+    path = tmp_path / "v9.vendordesk"
+    old = workspace_at(path, 9)
+    first = write_report(old, _report("2024-10-06", "2024-10-12", 3.0, "a.json"))
+    # what a date that is no ISO date must keep: its text, even one that looks like a number
+    old.conn.executemany(
+        "INSERT INTO amazon_forecasts (asin, marketplace_id, selling_program, generation_date, week_start, week_end, "
+        "mean_units, p70_units, p80_units, p90_units, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [("B0M0000001", "M", "RETAIL", "2024-10-06T00:00:00Z", "2024-11-03", "2024-11-09", 1.5, None, None, None, first),
+         ("B0M0000001", "M2", "RETAIL", "20241006", "20241103", "2024-11-09", 2.0, 2.5, 3.0, 3.5, first),
+         ("B0M0000002", "M", "FRESH", "2024-10-06", "2024-11-03", "2024-11-03", 0.1, 0.2, 0.3, 0.4, None)])
+    before = sorted(old.conn.execute("SELECT *, typeof(generation_date), typeof(week_start) FROM amazon_forecasts")
+                    .fetchall(), key=repr)
+    frame_before = amazon_forecasts_frame(old)
+    old.close()
+    facts_snapshot.forget(path)
+    with open_workspace(path, create=False) as ws:
+        assert ws.schema_version() == latest_version()
+        after = sorted(ws.conn.execute("SELECT *, typeof(generation_date), typeof(week_start) FROM amazon_forecasts")
+                       .fetchall(), key=repr)
+        # by hand: _report's row + the three above = 4 rows (the first two differ in generation) in 3
+        # series: (B0M0000001, M, RETAIL), (B0M0000001, M2, RETAIL), (B0M0000002, M, FRESH).
+        # ISO dates as days since 1970-01-01: 2024-01-01 is 54 x 365 + 13 leap days = 19,723;
+        # 2024-10-06 is 279 days later = 20,002, 2024-11-03 is 307 later = 20,030
+        series = ws.conn.execute("SELECT COUNT(*) FROM forecast_series").fetchone()[0]
+        days = ws.conn.execute("SELECT generation, week, span FROM amazon_forecasts_k WHERE week_end IS NULL "
+                               "ORDER BY series_id").fetchall()
+        pd.testing.assert_frame_equal(amazon_forecasts_frame(ws), frame_before)
+        # 2 sales rows + 1 inventory + 1 extra + _report's forecast + the two above it owns = 7
+        assert undo_import(ws, first) == 2 + 1 + 1 + 1 + 2
+        left = ws.conn.execute("SELECT asin, selling_program, week_end FROM amazon_forecasts").fetchall()
+    assert after == before and len(after) == 4
+    assert series == 3
+    assert days == [(20_002, 20_030, 6), ("2024-10-06T00:00:00Z", 20_030, 6), (20_002, 20_030, 0)]
+    assert left == [("B0M0000002", "FRESH", "2024-11-03")]

@@ -122,13 +122,16 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progr
                            f"AND tbl_name IN ({marks}) ORDER BY name", names).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
-    from vendordesk.store.fact_series import KEYED, SeriesIds
+    from vendordesk.store.fact_series import KEYED, ForecastIds, SeriesIds, forecast_insert
 
     total, done = sum(len(tables[n]) for n in names) or 1, [0]
-    series = SeriesIds(conn)
+    series, forecasts = SeriesIds(conn), ForecastIds(conn)
     series.add(set().union(*(_keys(tables[n]) for n in names if n in KEYED)))   # ids in key order
+    forecasts.add(tuple(r[:3]) for r in tables.get("amazon_forecasts", ()))
     for name in names:
         rows, sql = tables[name], INSERTS[name]
+        if name == "amazon_forecasts":          # schema 10: by series id (store.fact_series)
+            rows, sql = forecasts.keyed_lazily(rows), forecast_insert()
         stream = _counted(rows, done, total, progress) if progress else rows
         if name in KEYED:
             stream, sql = _keyed(stream, series.ids), _keyed_insert(name)

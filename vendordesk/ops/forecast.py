@@ -71,11 +71,13 @@ def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None
     events: the calendar's events in that week ('; '-joined)."""
     from vendordesk.core.forecast.run import forecast_panel
     from vendordesk.store.elasticity import price_elasticity
-    from vendordesk.store.facts_read import amazon_forecasts_frame
+    from vendordesk.store.facts_read import amazon_forecasts_frame, fill_forecast_caches
 
     progress(0.0)
     with opened(workspace) as ws:
         shared = isinstance(workspace, Workspace)    # the window's: its cached facts serve the other tabs
+        if not shared:      # right after an import: the caches are built and stored first, then decoded
+            fill_forecast_caches(ws)
         panel = sales_panel(ws, asins, keep=shared)
         if not shared:
             _forget_facts(ws)

@@ -116,10 +116,9 @@ def history_frame(ws: Workspace) -> pd.DataFrame:
 def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
     """Each generation's first forecast week (the week starting on the generation day or within
     the 7 days after it), and per week the newest generation: asin, week_start, mean_units."""
-    rows = ws.conn.execute(
-        "SELECT asin, generation_date, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' "
-        "AND mean_units IS NOT NULL AND week_start >= generation_date "
-        "AND week_start <= date(generation_date, '+7 day')").fetchall()
+    from vendordesk.store.fact_series import first_week_forecasts_sql
+
+    rows = ws.conn.execute(first_week_forecasts_sql(ws.conn, ">=", mean_known=True)).fetchall()
     frame = pd.DataFrame(rows, columns=["asin", "generation_date", "week_start", "mean_units"])
     frame = frame.sort_values(["asin", "generation_date", "week_start"])
     frame = frame.drop_duplicates(["asin", "generation_date"], keep="first")

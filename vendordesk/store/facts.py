@@ -27,7 +27,17 @@ from vendordesk.core.parsed import (
     ParsedReport,
 )
 from vendordesk.store.db import Workspace
-from vendordesk.store.fact_series import KEYED, SPAN_UPDATE, SeriesIds, is_keyed, keyed_upsert, physical
+from vendordesk.store.fact_series import (
+    KEYED,
+    SPAN_UPDATE,
+    ForecastIds,
+    SeriesIds,
+    forecast_insert,
+    forecasts_keyed,
+    is_keyed,
+    keyed_upsert,
+    stored_in,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,7 +153,11 @@ def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None,
             sql = upsert_sql("extra_facts", EXTRA_COLUMNS, _PK + ", metric", import_id)
             for chunk in _chunks(report.extras, progress, done, total):
                 conn.executemany(sql, chunk)
-        if report.forecasts:
+        if report.forecasts and forecasts_keyed(conn):      # schema 10: by series id (store.fact_series)
+            sql, ids = forecast_insert(import_id, keep_existing=True), ForecastIds(conn)
+            for chunk in _chunks(report.forecasts, progress, done, total):
+                conn.executemany(sql, ids.keyed(chunk))
+        elif report.forecasts:
             sql = upsert_sql("amazon_forecasts", FORECAST_COLUMNS,
                               "asin, marketplace_id, selling_program, generation_date, week_start", import_id,
                               keep_existing=FORECAST_COLUMNS[6:])  # one statistic per export file
@@ -180,7 +194,7 @@ def _drop_earlier_same_file(conn: sqlite3.Connection, file_hash: str, import_id:
     for (old_id,) in conn.execute("SELECT id FROM report_imports WHERE file_hash = ? AND id <> ?",
                                   (file_hash, import_id)).fetchall():
         for table in OWNED_TABLES:
-            conn.execute(f"DELETE FROM {physical(table, is_keyed(conn))} WHERE import_id = ?", (old_id,))
+            conn.execute(f"DELETE FROM {stored_in(conn, table)} WHERE import_id = ?", (old_id,))
         conn.execute("UPDATE purchase_orders SET import_id = NULL WHERE import_id = ?", (old_id,))
         conn.execute("DELETE FROM report_imports WHERE id = ?", (old_id,))
 
@@ -250,9 +264,8 @@ def facts_owned(ws: Workspace, import_id: int) -> int:
     hit = _OWNED.get(str(ws.path))
     if hit is None or hit[0] != state:
         counts: dict[int, int] = {}
-        keyed = is_keyed(conn)
         for table in OWNED_TABLES + ("purchase_orders",):
-            for owner, count in conn.execute(f"SELECT import_id, COUNT(*) FROM {physical(table, keyed)} "
+            for owner, count in conn.execute(f"SELECT import_id, COUNT(*) FROM {stored_in(conn, table)} "
                                              "WHERE import_id IS NOT NULL GROUP BY import_id"):
                 counts[owner] = counts.get(owner, 0) + count
         _OWNED.clear()      # the open workspace's counts only
@@ -274,9 +287,9 @@ def undo_import(ws: Workspace, import_id: int) -> int:
         with ws.transaction() as conn:
             if not conn.execute("SELECT 1 FROM report_imports WHERE id = ?", (import_id,)).fetchone():
                 return 0
-            removed, keyed = 0, is_keyed(conn)
+            removed = 0
             for table in OWNED_TABLES:         # ON DELETE CASCADE
-                removed += conn.execute(f"DELETE FROM {physical(table, keyed)} WHERE import_id = ?",
+                removed += conn.execute(f"DELETE FROM {stored_in(conn, table)} WHERE import_id = ?",
                                         (import_id,)).rowcount
             # its purchase orders go with their lines (po_lines: ON DELETE CASCADE)
             conn.execute("DELETE FROM po_lines WHERE po_number IN "

@@ -19,6 +19,7 @@ import json
 import logging
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -31,7 +32,8 @@ log = logging.getLogger(__name__)
 # 2: rates of several marketplaces or days are weighted (issue 13); snapshots of format 1 averaged
 # them, so they are rebuilt once.
 # 3: a column whose every value comes back unchanged from a narrower type is stored that narrow (issue 18).
-FORMAT = 3
+# 4: decimals and codes as int8/int16 where they fit, and parts that zlib halves stored compressed (issue 18).
+FORMAT = 4
 _CACHE: dict[str, tuple[str, pd.DataFrame, dict[str, Any]]] = {}
 Build = Callable[[Any], Any]
 BuildFrame = Callable[[Any], pd.DataFrame]
@@ -107,24 +109,48 @@ def forget(path: object) -> None:
 
 def _narrow(values: np.ndarray) -> tuple[bytes, str]:
     """The column's bytes and how they are stored, narrower only when every value comes back bit
-    for bit (``_widen``): integers as int8/16/32; floats as float32 (units, counts), else as
-    decimals, an int32 count of 1/10**k with k <= 4 (money in cents, rates to 4 places; NaN is
-    the smallest int32). Workspace size: the snapshot was 260 of 1,460 MB at 5,000 ASINs x 156 weeks."""
+    for bit (``_widen``): integers as int8/16/32; floats as decimals, an int8/16/32 count of 1/10**k
+    with k <= 4 (units, money in cents, rates to 4 places; NaN is the type's smallest value), else
+    as float32 where that is exact, else float64, whichever is narrowest. Workspace size: the
+    snapshot was 260 of 1,460 MB at 5,000 ASINs x 156 weeks."""
     values = np.ascontiguousarray(values)
     if values.dtype == np.int64:
-        for kind in (np.int8, np.int16, np.int32):
+        for kind in _INTS:
             if values.size == 0 or np.iinfo(kind).min <= values.min() and values.max() <= np.iinfo(kind).max:
                 return values.astype(kind).tobytes(), np.dtype(kind).name
     if values.dtype == np.float64:
+        best: tuple[bytes, str] | None = None
         with np.errstate(over="ignore", invalid="ignore"):     # too big for float32: kept wide
             single = values.astype(np.float32)
         if _same(single.astype(np.float64), values):
-            return single.tobytes(), "float32"
+            best = single.tobytes(), "float32"
         for digits in range(5):
             scaled = _decimals(values, digits)
             if scaled is not None:
-                return scaled.tobytes(), f"int32/{10 ** digits}"
+                if best is None or scaled.itemsize < 4:
+                    best = scaled.tobytes(), f"{scaled.dtype.name}/{10 ** digits}"
+                break
+        if best is not None:
+            return best
     return values.tobytes(), values.dtype.name
+
+
+_INTS = (np.int8, np.int16, np.int32)
+
+
+def _packed(data: bytes, stored: str) -> tuple[bytes, str]:
+    """``data`` zlib-compressed (level 1) when that halves it: ``zlib:`` + how it was stored. Level 1
+    decodes at ~0.5 GB/s of output, and a part that does not halve is not worth its decoding time."""
+    if len(data) < 4096:
+        return data, stored
+    packed = zlib.compress(data, 1)
+    return (packed, f"zlib:{stored}") if 2 * len(packed) <= len(data) else (data, stored)
+
+
+def _unpacked(blob: bytes, stored: str) -> tuple[bytes, str]:
+    if stored.startswith("zlib:"):
+        return zlib.decompress(blob), stored[5:]
+    return blob, stored
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
@@ -134,6 +160,8 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def _decimals(values: np.ndarray, digits: int) -> np.ndarray | None:
+    """The counts of 1/10**digits in the narrowest int type that holds them (NaN as its smallest
+    value), or None when some value is no such count."""
     scale, nan = float(10 ** digits), np.isnan(values)
     with np.errstate(over="ignore", invalid="ignore"):
         counts = np.rint(values * scale)
@@ -141,19 +169,23 @@ def _decimals(values: np.ndarray, digits: int) -> np.ndarray | None:
     limit = np.iinfo(np.int32).max
     if not np.all(np.abs(counts) <= limit):
         return None
-    codes = counts.astype(np.int32)
-    codes[nan] = np.iinfo(np.int32).min
-    return codes if _same(_widen(codes.tobytes(), f"int32/{10 ** digits}", "float64"), values) else None
+    top = float(np.abs(counts).max()) if counts.size else 0.0
+    kind = next(k for k in _INTS if top <= np.iinfo(k).max)
+    codes = counts.astype(kind)
+    codes[nan] = np.iinfo(kind).min
+    stored = f"{np.dtype(kind).name}/{10 ** digits}"
+    return codes if _same(_widen(codes.tobytes(), stored, "float64"), values) else None
 
 
 def _widen(blob: bytes, stored: str, kind: str) -> np.ndarray:
-    """A column as ``_narrow`` stored it, back in its own dtype ``kind``."""
+    """A column as ``_narrow`` (and ``_packed``) stored it, back in its own dtype ``kind``."""
+    blob, stored = _unpacked(blob, stored)
     narrow, _, scale = stored.partition("/")
     codes = np.frombuffer(blob, dtype=narrow)
     if not scale:
         return codes.astype(kind)
     out = codes / float(scale)
-    out[codes == np.iinfo(np.int32).min] = np.nan
+    out[codes == np.iinfo(codes.dtype).min] = np.nan
     return out
 
 
@@ -164,18 +196,19 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
 
 def _save(ws: Any, frame: pd.DataFrame, present: dict[str, np.ndarray], head: dict[str, Any]) -> None:
     parts: dict[str, bytes] = {}
+    head["stored"] = {}
     for column, part in (("asin", "asin"), ("period_start", "start"), ("period_end", "end")):
         codes, uniques = _codes(frame[column])
         head[f"{part}_values"] = uniques
-        parts[part] = codes.tobytes()
+        parts[part], head["stored"][part] = _packed(*_narrow(codes.astype(np.int64)))
     for table, mask in present.items():
-        parts[f"has:{table}"] = np.asarray(mask, dtype=np.uint8).tobytes()
+        parts[f"has:{table}"], head["stored"][f"has:{table}"] = _packed(np.asarray(mask, dtype=np.uint8).tobytes(),
+                                                                         "uint8")
 
     def rows() -> Iterator[tuple[str, bytes]]:
         yield from parts.items()
-        head["stored"] = {}
         for metric in head["metrics"]:      # one column's bytes at a time (all: +150 MB at 5,000 x 156)
-            data, stored = _narrow(frame[metric].to_numpy(dtype=np.float64))
+            data, stored = _packed(*_narrow(frame[metric].to_numpy(dtype=np.float64)))
             if stored != "float64":
                 head["stored"][metric] = stored
             yield metric, data
@@ -193,10 +226,11 @@ def _save(ws: Any, frame: pd.DataFrame, present: dict[str, np.ndarray], head: di
         head.pop(key, None)
 
 
-def _strings(uniques: list[str], blob: bytes, kind: str) -> pd.Series:
-    """Text column from its distinct values and int32 codes (-1 = missing). Taking from the array
-    of distinct values skips pandas' per-element check of 200k strings."""
-    codes = np.frombuffer(blob, dtype=np.int32).astype(np.intp)
+def _strings(uniques: list[str], blob: bytes, kind: str, stored: str = "int32") -> pd.Series:
+    """Text column from its distinct values and codes (-1 = missing; int32 unless ``stored`` says how
+    ``_narrow``/``_packed`` kept them). Taking from the array of distinct values skips pandas'
+    per-element check of 200k strings."""
+    codes = _widen(blob, stored, "int64").astype(np.intp)
     if kind == "str":
         return pd.Series(pd.array(uniques, dtype="str").take(codes, allow_fill=True))
     return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
@@ -218,9 +252,9 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
         return bytes(found[0])
 
     try:
-        codes = {part: blob(part) for part in ("asin", "start", "end")}
-        rows = len(codes["asin"]) // 4
         stored = head.pop("stored", {})
+        codes = {part: blob(part) for part in ("asin", "start", "end")}
+        rows = len(_widen(codes["asin"], stored.get("asin", "int32"), "int64"))
         if by_column:       # one array per column (pandas keeps them apart): freed one by one
             columns = {metric: _widen(blob(metric), stored.get(metric, "float64"), "float64")
                        for metric in head["metrics"] if only is None or metric in only}
@@ -228,7 +262,7 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
             block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
             for i, metric in enumerate(head["metrics"]):
                 block[:, i] = _widen(blob(metric), stored.get(metric, "float64"), "float64")
-        present = {t: np.frombuffer(blob(f"has:{t}"), dtype=np.uint8).astype(bool) for t in head["tables"]}
+        present = {t: _widen(blob(f"has:{t}"), stored.get(f"has:{t}", "uint8"), "bool") for t in head["tables"]}
     except KeyError:
         return None         # a part is missing (an interrupted writer): rebuild
     if by_column:
@@ -237,7 +271,8 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
     else:
         frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
     for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
-        frame.insert(at, column, _strings(head.pop(f"{part}_values"), codes.pop(part), "str"))
+        frame.insert(at, column, _strings(head.pop(f"{part}_values"), codes.pop(part), "str",
+                                          stored.get(part, "int32")))
     head["present"] = present
     return frame, head
 
@@ -328,13 +363,14 @@ def _encoded(frame: pd.DataFrame, name: str, key: str) -> Iterator[tuple[str, by
         series = frame[column]
         kind = str(series.dtype)
         if kind in ("float64", "int64"):
-            data, stored = _narrow(series.to_numpy())
+            data, stored = _packed(*_narrow(series.to_numpy()))
             yield f"{name}:c{i}", data
             columns.append([str(column), kind, None, stored])
         else:
             codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
-            yield f"{name}:c{i}", codes.astype(np.int32).tobytes()
-            columns.append([str(column), kind, [str(u) for u in uniques]])
+            data, stored = _packed(*_narrow(codes.astype(np.int64)))
+            yield f"{name}:c{i}", data
+            columns.append([str(column), kind, [str(u) for u in uniques], stored])
     yield f"{name}:head", json.dumps({"key": key, "columns": columns, "rows": len(frame)}).encode("utf-8")
 
 
@@ -364,5 +400,5 @@ def _load_named(conn: sqlite3.Connection, name: str, key: str) -> pd.DataFrame |
         if uniques is None:
             data[column] = _widen(blob, stored[0] if stored else kind, kind)
         else:
-            data[column] = _strings(uniques, blob, kind)
+            data[column] = _strings(uniques, blob, kind, stored[0] if stored else "int32")
     return pd.DataFrame(data, columns=[c[0] for c in head["columns"]], copy=False)   # no second copy

@@ -206,9 +206,9 @@ def chargebacks_frame(ws: Workspace) -> pd.DataFrame:
 
 def first_week_forecasts(ws: Workspace) -> pd.DataFrame:
     """Each forecast generation's first week only (what the calibration and chains compare)."""
-    return pd.read_sql_query(
-        "SELECT asin, generation_date, week_start, mean_units FROM amazon_forecasts WHERE asin <> '' "
-        "AND week_start > generation_date AND week_start <= date(generation_date, '+7 day')", ws.conn)
+    from vendordesk.store.fact_series import first_week_forecasts_sql
+
+    return pd.read_sql_query(first_week_forecasts_sql(ws.conn, ">"), ws.conn)
 
 
 class ModelInputs(TypedDict):

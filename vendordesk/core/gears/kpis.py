@@ -216,13 +216,17 @@ FACT_FLOWS = FLOWS[:-len(COMPUTED_FLOWS)]
 CB_COLUMNS = ("chargebacks", "shortages")
 
 
-def prepare(facts: pd.DataFrame) -> pd.DataFrame:
+def prepare(facts: pd.DataFrame, consume: bool = False) -> pd.DataFrame:
     """Row-level helper columns on weekly per-ASIN facts, built in one block (fast groupbys).
 
     Adds lost sales (units, value), the parts of every weighted rate (``w__x``, ``wx__x``),
     ``active`` (1 when units shipped), an integer ``week`` code per ``period_start`` and an
     ``asin_code``. Rows come out in week order (groups are then contiguous slices); integer
     ``week_code``/``asin_code`` columns from the store are used when present.
+    ``consume``: each facts column is deleted from ``facts`` once copied into the matrix, so a caller
+    that hands over a frame nothing else shares (GearModel.from_parts) frees it as the matrix fills;
+    while prepare() runs, its caller's call still refers to ``facts``, so ``del facts`` alone frees
+    nothing (the facts and the matrix held at once were the gears command's peak, ~600 MB at 5,000 x 156).
     """
     n = len(facts)
     asin = facts["asin"].to_numpy(dtype=object) if n else np.array([], dtype=object)
@@ -242,6 +246,8 @@ def prepare(facts: pd.DataFrame) -> pd.DataFrame:
     cols = {name: matrix[:, j] for j, name in enumerate(names)}
     for name in raw:
         _fill(cols[name], facts, name, order)
+        if consume and name in facts.columns:
+            del facts[name]
     asin_text = _text_column(facts, "asin", asin, order)
     start_text = _text_column(facts, "period_start", start, order)
     # Nothing below reads the facts: a caller that handed over its only reference (GearModel.from_parts)

@@ -246,7 +246,7 @@ class GearModel:
         facts, their prepared matrix, the manual KPIs and the PO lines held at once are ~640 MB).
         The loaders must hand over frames nothing else keeps (e.g. not a process cache). The model's
         ``inputs`` keep none of them, so it cannot be rebuilt from them (``replace(model.inputs, ...)``)."""
-        model = cls(inputs, prepared=K.prepare(facts()))   # prepare() frees the facts once read
+        model = cls(inputs, prepared=K.prepare(facts(), consume=True))   # frees the facts as it reads them
         model._take_po_lines(po_lines())
         model._take_manual(manual(), keep=False)
         return model
