@@ -132,7 +132,7 @@ def test_xlsx_named_csv_or_without_extension_is_read_as_xlsx(ws, tmp_path):
         other = tmp_path / f"ws_{name.replace('.', '_')}.vendordesk"
         result = cli("import", "--workspace", str(other), str(target))
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith(f"{name}: sales (xlsx)"), result.stdout
+        assert result.stdout.startswith(f"{name}: sales (XLSX)"), result.stdout
         assert _facts(other) == _facts(reference) and _facts(other)
 
 
@@ -201,7 +201,7 @@ def test_utf16_csv_is_read_like_its_utf8_original(tmp_path, encoding):
     ws_utf16, ws_utf8 = tmp_path / "a.vendordesk", tmp_path / "b.vendordesk"
     result = cli("import", "--workspace", str(ws_utf16), str(path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("sales_en_us_week.csv: sales (csv)")
+    assert result.stdout.startswith("sales_en_us_week.csv: sales (CSV)")
     assert cli("import", "--workspace", str(ws_utf8), str(original)).returncode == 0
     assert _facts(ws_utf16) == _facts(ws_utf8) and _facts(ws_utf8)
 
