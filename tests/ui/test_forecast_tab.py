@@ -519,3 +519,16 @@ def test_accuracy_sentences_write_a_negative_bias_with_a_real_minus(qapp):
         assert "08.08.2026" in text                     # dates keep their form
     finally:
         install_language(qapp, "en")
+
+
+def test_a_supply_recompute_without_a_change_keeps_the_projection(tab):
+    """Amazon's orders follow Amazon's forecast (build_plan sets the supply's amazon_q). The
+    recompute after a supply edit left it out, so with nothing changed the projected orders
+    switched to our own forecast."""
+    import pandas as pd
+
+    before = tab.index.plan.projection.copy()
+    tab.content.recompute_supply()
+    after = tab.index.plan.projection
+    assert (before["order_basis"] == "amazon").any()
+    pd.testing.assert_frame_equal(before.reset_index(drop=True), after.reset_index(drop=True))

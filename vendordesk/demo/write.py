@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any
 
 INSERTS = {
     "meta": "INSERT INTO meta(key, value) VALUES (?, ?)",
@@ -129,7 +130,8 @@ def write_tables(conn: sqlite3.Connection, tables: dict[str, list[tuple]], progr
     series.add(set().union(*(_keys(tables[n]) for n in names if n in KEYED)))   # ids in key order
     forecasts.add(tuple(r[:3]) for r in tables.get("amazon_forecasts", ()))
     for name in names:
-        rows, sql = tables[name], INSERTS[name]
+        rows: Any = tables[name]
+        sql = INSERTS[name]
         if name == "amazon_forecasts":          # schema 10: by series id (store.fact_series)
             rows, sql = forecasts.keyed_lazily(rows), forecast_insert()
         stream = _counted(rows, done, total, progress) if progress else rows

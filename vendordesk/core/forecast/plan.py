@@ -55,6 +55,7 @@ class ForecastPlan:
         versus_amazon: a second backtest hiding the weeks since Amazon's oldest imported
             generation, so ours and Amazon's are scored on the same weeks (may be empty).
         titles: asin -> product title.
+        amazon_q: Amazon's newest forecast as quantiles on our weeks; a supply recompute reuses it.
     """
 
     panel: Panel
@@ -69,6 +70,7 @@ class ForecastPlan:
     backtest: dict[str, Any] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     versus_amazon: dict[str, Any] = field(default_factory=dict)
+    amazon_q: np.ndarray | None = None      # Amazon's quantiles the orders follow (fs.SupplyInputs.amazon_q)
 
 
 def _week_index(dates: pd.Series, weeks: list[str]) -> np.ndarray:
@@ -199,4 +201,5 @@ def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
     if progress:
         progress(1.0)
     return ForecastPlan(panel, result, amazon, divergence, drift, projection, fs.risk_weeks(projection),
-                        fs.orders_coming(projection, value_map), _accuracy(doc, versus), doc, titles, versus)
+                        fs.orders_coming(projection, value_map), _accuracy(doc, versus), doc, titles, versus,
+                        sup.amazon_q)

@@ -175,6 +175,7 @@ def recompute_supply(tab, index):
     tab.inputs["supply"], tab.inputs["capacity_plan"] = supply_tables(tab.ctx.workspace)
     plan = index.plan
     sup = supply_inputs(plan.result, tab.inputs)
+    sup.amazon_q = plan.amazon_q                     # orders follow Amazon's forecast, as in build_plan
     projection = fs.projection_frame(plan.result.asins, plan.result.weeks, sup, fs.project(sup))
     values = tab.inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and len(values) else None
