@@ -21,10 +21,9 @@ def test_buckets_seasons_and_origins_by_hand():
     assert cal.origins(60) == [11, 17, 23, 29, 35, 41, 47]
 
 
-def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
-    # 100 series, F = 10, level 10, scale 2 -> d = 2 x 10 / 10 = 2. Actuals 10 + 2 x e with e
-    # cycling over -1, 0, 1, 2 (one value per series): z = e. Sorted, 25 of each; linear
-    # interpolation at q x 99: P50 49.5 -> (0 + 1) / 2 = 0.5, P70 69.3 -> 1, P80 79.2 -> 2, P90 -> 2.
+def _cycling_errors():
+    """100 series over 120 weeks: forecasts F = 10 at level 10 at every origin, actuals 10 + 2 x e
+    with e cycling over -1, 0, 1, 2 (one value per series)."""
     n, t = 100, 120
     e = np.tile([-1.0, 0.0, 1.0, 2.0], 25)
     actual = 10.0 + 2.0 * np.repeat(e[:, None], t, axis=1)
@@ -32,6 +31,15 @@ def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
 
     def at(o):
         return np.full((n, cal.HORIZON), 10.0), np.full(n, 10.0)
+
+    return n, e, actual, weeks, at
+
+
+def test_calibrated_quantiles_are_the_empirical_quantiles_of_scaled_errors():
+    # 100 series, F = 10, level 10, scale 2 -> d = 2 x 10 / 10 = 2. Actuals 10 + 2 x e with e
+    # cycling over -1, 0, 1, 2 (one value per series): z = e. Sorted, 25 of each; linear
+    # interpolation at q x 99: P50 49.5 -> (0 + 1) / 2 = 0.5, P70 69.3 -> 1, P80 79.2 -> 2, P90 -> 2.
+    n, e, actual, weeks, at = _cycling_errors()
 
     z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool))
     expected = np.quantile(e, cal.QUANTILES)
@@ -51,13 +59,7 @@ def test_calibration_errors_are_measured_in_the_final_bands_units():
     # 2 x (0.5, 1, 2, 2) = (1, 2, 4, 4); P50..P90 at F = 20: 20 + (1, 2, 4, 4) x 2 = 22, 24, 28, 28
     # (20 x (1 + 0.2 x (0.5, 1, 2, 2))). Before 2026-12-07 the origins' d used the final scale
     # with the origin's level: d = 2, z = e, bands 21, 22, 24, 24: half as wide as the errors.
-    n, t = 100, 120
-    e = np.tile([-1.0, 0.0, 1.0, 2.0], 25)
-    actual = 10.0 + 2.0 * np.repeat(e[:, None], t, axis=1)
-    weeks = [f"2024-{1 + (k // 4) % 12:02d}-0{1 + k % 4}" for k in range(t)]
-
-    def at(o):
-        return np.full((n, cal.HORIZON), 10.0), np.full(n, 10.0)
+    n, e, actual, weeks, at = _cycling_errors()
 
     z = cal.calibrate(at, actual, weeks, np.full(n, 2.0), np.zeros(n, bool), final_level=np.full(n, 20.0))
     assert z[0, 0, 0] == pytest.approx([1.0, 2.0, 4.0, 4.0])
