@@ -67,3 +67,41 @@ def test_fix_availability_lever_picks_the_gear_tiles_oos_asins():
     assert lever.label == "Fixing availability on the 2 ASINs with OOS over 8% (last 4 weeks)"
     german = next(lv for lv in gear_levers(frame, weeks=10, lang="de", links=links) if lv.key == "fix_oos")
     assert german.label.startswith("Verfügbarkeit der 2 ASINs mit OOS über 8\u00a0%")
+
+
+def _long_frame(asins: int, weeks: int) -> pd.DataFrame:
+    """``asins`` ASINs x ``weeks`` weeks ending 2026-02-22, 100 glance views each week. Even ASINs
+    are 40 % OOS in the newest week only: (0 + 0 + 0 + 0.40 x 100) / 400 = 10 % over the last 4
+    weeks > 8 % -> counted; odd ASINs (0 % throughout) are not."""
+    starts = [d.strftime("%Y-%m-%d") for d in pd.date_range(end="2026-02-22", periods=weeks, freq="7D")]
+    names = [f"A{i:05d}" for i in range(asins)]
+    frame = pd.DataFrame({"asin": [a for a in names for _ in starts], "period_start": starts * asins})
+    for col in COLUMNS[2:]:
+        frame[col] = 80.0
+    frame[OOS] = 0.0
+    frame["glance_views"] = 100.0
+    newest = frame["period_start"] == starts[-1]
+    frame.loc[newest & frame["asin"].isin(names[::2]), OOS] = 0.40
+    return frame
+
+
+def test_oos_asins_on_a_long_history_counts_the_last_four_weeks():
+    frame = _long_frame(6, 60)
+    asins, limit, weeks = oos_asins(frame)
+    assert asins == ["A00000", "A00002", "A00004"] and weeks == 4
+
+
+def test_oos_asins_prepares_only_the_newest_weeks():
+    """Issue 18: the lever's OOS ASINs prepared the whole history (+283 MB at 5,000 ASINs x 156
+    weeks). 2,000 ASINs x 156 weeks are 312,000 rows x 10 columns = 25 MB of floats; preparing
+    them all allocates several times that, the newest 16 weeks about a tenth of it."""
+    import tracemalloc
+
+    frame = _long_frame(2000, 156)
+    size = frame.memory_usage(deep=False).sum()
+    tracemalloc.start()
+    asins, _, _ = oos_asins(frame)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(asins) == 1000
+    assert peak < size, (peak, size)

@@ -39,3 +39,16 @@ def test_logistics_brief_numbers_come_from_the_plan(demo_path, tmp_path):
 def test_unknown_department_is_refused(demo_path, tmp_path, capsys):
     assert main(["brief", "department", "nope", "--workspace", str(demo_path), "--out", str(tmp_path / "x.pdf")]) == 2
     assert "logistics" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
+
+
+def test_the_plan_for_a_brief_keeps_no_facts_in_the_process(demo_path):
+    """Issue 18: a brief reads the facts once; kept in the process cache they stayed beside the
+    plan (the department brief's peak at 5,000 ASINs x 156 weeks)."""
+    from vendordesk.store import facts_snapshot
+
+    facts_snapshot.forget(demo_path)
+    with open_workspace(demo_path) as ws:
+        plan = forecast_plan(ws)
+        slots = [s for s in facts_snapshot._CACHE if s.split("|", 1)[0] == str(ws.path)]
+    assert plan is not None and len(plan.orders)
+    assert slots == []

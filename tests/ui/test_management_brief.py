@@ -71,3 +71,28 @@ def test_one_week_has_nothing_to_compare(workspace):
     data = load_all(workspace.path, "en")
     assert data["has_data"] and data["bridge"] is None
     assert "nothing to compare" in build_html(data, "en")
+
+
+def test_the_brief_reads_no_whatif_state(qapp, demo_workspace, tmp_path):
+    """Issue 18: the brief shows no what-if, yet it read the what-if's state (its own read of the
+    whole history, the command's peak at 5,000 ASINs x 156 weeks). Watched with sys.setprofile on
+    the real functions, not faked."""
+    import sys
+
+    from vendordesk.ui.briefs.management_brief import render_management_pdf
+
+    calls: list[str] = []
+
+    def watch(frame, event, _arg):
+        code = frame.f_code
+        if event == "call" and code.co_name in ("prepare", "load_inputs") \
+                and code.co_filename.replace("\\", "/").endswith(("store/whatif.py", "store/influence.py")):
+            calls.append(code.co_name)
+
+    sys.setprofile(watch)
+    try:
+        out = render_management_pdf(demo_workspace, tmp_path / "brief.pdf", "en")
+    finally:
+        sys.setprofile(None)
+    assert out.stat().st_size > 0
+    assert "load_inputs" in calls and "prepare" not in calls

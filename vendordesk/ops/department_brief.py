@@ -38,7 +38,9 @@ def forecast_plan(ws: Workspace) -> ForecastPlan | None:
     from vendordesk.core.forecast.plan import build_plan
     from vendordesk.store.supply import load_forecast_inputs
 
-    inputs = load_forecast_inputs(ws)
+    # the facts and Amazon's forecasts are not kept in the process cache beside the plan (the brief
+    # reads them once; kept, they stacked on the plan's own panel at 5,000 ASINs x 156 weeks)
+    inputs = load_forecast_inputs(ws, keep=False)
     if inputs.get("weekly") is None or inputs["weekly"].empty:
         return None
     return build_plan(inputs, backtest=False)

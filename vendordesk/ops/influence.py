@@ -53,9 +53,13 @@ def write_targets(workspace: WorkspaceArg, year: int, months: dict[int, float]) 
 
 
 def load_views(path: str | Path, lang: str = "en", start: str | None = None, end: str | None = None,
-               progress: Progress | None = None, cancelled: Cancelled | None = None) -> dict[str, Any]:
+               progress: Progress | None = None, cancelled: Cancelled | None = None,
+               whatif: bool = True) -> dict[str, Any]:
     """Everything the influence views and the management brief show, as plain data (dataclasses,
-    DataFrames). Opens its own connection, so it runs in a worker (ui.influence.data.load_all)."""
+    DataFrames). Opens its own connection, so it runs in a worker (ui.influence.data.load_all).
+
+    ``whatif=False`` (the management brief): without the what-if's state and the baseline, which
+    the brief never shows (the what-if's read of the history is its peak at 5,000 x 156)."""
     from vendordesk.core.influence.explain import explain_change
     from vendordesk.core.influence.sim import baseline_from_frame
     from vendordesk.store import open_workspace
@@ -77,7 +81,7 @@ def load_views(path: str | Path, lang: str = "en", start: str | None = None, end
         # The what-if's state first: its own read of the history is freed before the facts are read
         # (held together they added ~170 MB at 5,000 ASINs x 156 weeks). After each step what it
         # freed goes back to the system, so the next step's peak does not stack on its leftovers.
-        whatif = prepare(ws)                    # the structural model's state and calibration
+        state = prepare(ws) if whatif else None    # the structural model's state and calibration
         release_freed_memory()
         inputs = load_inputs(ws, keep=False)    # the window's views keep results, not the facts
         # no view reads the week ends: one column fewer held through every step (6 MB at 5,000 x 156)
@@ -88,10 +92,11 @@ def load_views(path: str | Path, lang: str = "en", start: str | None = None, end
                 if "ordered_units" in frame else False,
                 "currency": inputs["currency"], "graph": load_graph(ws), "lang": lang,
                 "account": ws.meta("account_name") or ws.path.stem, "net_ppm_target": inputs["net_ppm_target"],
-                "whatif": whatif}
+                "whatif": state}
         if not data["has_data"]:
             return data
-        data["baseline"] = baseline_from_frame(frame, 13)
+        if whatif:
+            data["baseline"] = baseline_from_frame(frame, 13)
         data["chains"] = load_chains(ws, lang, inputs)
         release_freed_memory()
         step(0.55)

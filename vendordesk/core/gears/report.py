@@ -613,6 +613,24 @@ def oos_asins(facts: pd.DataFrame, settings: dict[str, Any] | None = None, weeks
     limit = _threshold(gears, "availability", "oos_rate")
     if facts is None or facts.empty or limit is None:
         return [], limit, weeks
+    if not asof:
+        # Only the newest weeks' rows are prepared (the whole frame cost ~280 MB at 5,000 x 156):
+        # a week's completeness reads the COMPLETE_LOOKBACK weeks before it, so in a tail of the
+        # newest weeks every verdict from position COMPLETE_LOOKBACK on is the full frame's.
+        tail = COMPLETE_LOOKBACK + max(weeks, 1) + 4
+        starts = facts["period_start"]
+        labels_all = sorted(starts.dropna().unique())
+        if len(labels_all) > tail:
+            recent = facts[(starts >= labels_all[-tail]).to_numpy()]
+            prepared = K.prepare(recent)
+            del recent
+            labels = list(prepared.attrs.get("weeks", []))
+            complete = np.flatnonzero(_complete_weeks(prepared, len(labels)))
+            if len(complete) and complete[-1] >= COMPLETE_LOOKBACK + weeks - 1:
+                start, end = K.periods(str(labels[complete[-1]]), weeks)["current"]
+                rates = K.kpi_table(K.per_asin(prepared, start, end))["oos_rate"]
+                return sorted(str(a) for a in rates.index[(rates > limit).to_numpy()]), limit, weeks
+            del prepared                          # no complete week in the tail: the whole frame below
     prepared = K.prepare(facts)
     labels = list(prepared.attrs.get("weeks", []))
     if not labels:

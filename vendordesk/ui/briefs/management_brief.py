@@ -74,8 +74,8 @@ def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | No
                           end: str | None = None) -> Path:
     """Write the A4 management brief for [start, end] (default: the last 13 weeks) to ``out``."""
     from vendordesk.briefs.management import build_html, t
+    from vendordesk.ops.influence import load_views
     from vendordesk.text import available_languages
-    from vendordesk.ui.influence.data import load_all
     from vendordesk.ui.printing import html_to_pdf
 
     lang = lang if lang in available_languages() else "en"
@@ -88,7 +88,7 @@ def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | No
     if first and last and first > last:
         raise UserError(f"--from {start} is after --to {end}. Swap them.")
     _app()
-    data = load_all(ws.path, lang, first, last)
+    data = load_views(ws.path, lang, first, last, whatif=False)   # the brief shows no what-if
     data["products"] = products(ws)
     images = _charts(data, lang)
     html = build_html(data, lang, set(images))
@@ -121,10 +121,10 @@ def last_week_end(ws) -> dt.date | None:
 
 
 def _load(path, lang, first, last, progress=None, cancelled=None):
+    from vendordesk.ops.influence import load_views
     from vendordesk.ops.product_names import workspace_products
-    from vendordesk.ui.influence.data import load_all
 
-    data = load_all(path, lang, first, last)
+    data = load_views(path, lang, first, last, whatif=False)   # the brief shows no what-if
     data["products"] = workspace_products(path)
     return data
 
