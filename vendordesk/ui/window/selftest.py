@@ -63,8 +63,12 @@ def run(args: argparse.Namespace) -> int:
         _write_pdf(Path(tmp) / "selftest.pdf")
         from vendordesk.ui.workers import cancel_all
 
-        cancel_all()
+        # every worker must have ended before the window, the workspace and the app go: a task
+        # still running at exit can touch them after they are gone (seen once as a segfault in CI)
+        cancel_all(wait_ms=60_000)
         window.close()
+        app.processEvents()
+        cancel_all(wait_ms=60_000)
         workspace.close()
     sys.excepthook = previous_hook
     if errors:
