@@ -8,12 +8,22 @@ All series are fitted at once: loops run over weeks, never over ASINs.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 
 SEASON = 52
 ALPHAS = np.array([0.05, 0.1, 0.2, 0.3, 0.5])
+
+
+
+
+def nan_var(x: np.ndarray, axis: int, ddof: int = 0) -> np.ndarray:
+    """np.nanvar without its warnings (NaN where fewer than ddof + 1 values are known):
+    catch_warnings is not thread-safe, and the window forecasts on a worker thread."""
+    known = ~np.isnan(x)
+    count = known.sum(axis=axis)
+    dev = np.where(known, x - nanmean(x, axis, keepdims=True), 0.0)
+    with np.errstate(all="ignore"):
+        return np.where(count > ddof, (dev ** 2).sum(axis=axis) / np.maximum(count - ddof, 1), np.nan)
 
 
 def nanmean(a: np.ndarray, axis: int, keepdims: bool = False) -> np.ndarray:
@@ -138,10 +148,8 @@ def _repeatable_detail(blocks: list[np.ndarray], smooth: int) -> np.ndarray:
         vars_.append(np.where(seen[a], np.mean(detail[a] ** 2, axis=1), np.nan))
         for b in range(a + 1, len(detail)):
             covs.append(np.where(seen[a] & seen[b], np.mean(detail[a] * detail[b], axis=1), np.nan))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        signal = np.clip(np.nanmean(np.stack(covs), axis=0), 0.0, None)
-        noise = np.clip(np.nanmean(np.stack(vars_), axis=0) - signal, 0.0, None)
+    signal = np.clip(nanmean(np.stack(covs), axis=0), 0.0, None)
+    noise = np.clip(nanmean(np.stack(vars_), axis=0) - signal, 0.0, None)
     years = np.sum(np.stack(seen), axis=0)
     with np.errstate(all="ignore"):
         w = np.where((signal > 0) & (years >= 2), signal / (signal + noise / np.maximum(years, 1)), 0.0)
@@ -179,9 +187,7 @@ def _shrunk_year_over_year(Y: np.ndarray, season: int = SEASON, weeks: int = 13)
     with np.errstate(all="ignore"):
         r = np.where(both, np.log(np.where(both, now, 1.0) / np.where(both, before, 1.0)), np.nan)
         pairs = both.sum(axis=1)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        se2 = np.nanvar(r, axis=1, ddof=1) / np.maximum(pairs, 1)
+    se2 = nan_var(r, axis=1, ddof=1) / np.maximum(pairs, 1)
     ok &= np.isfinite(se2) & (pairs >= weeks)
     if not ok.any():
         return g
@@ -201,14 +207,13 @@ def _yearly(Y: np.ndarray, season: int = SEASON
     (_shrunk_year_over_year), 0 where unknown, clipped to +-ln 2 a year."""
     t = Y.shape[1]
     spans = [(end - season, end) for end in range(t, season - 1, -season)]
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        means = [np.nanmean(Y[:, a:b], axis=1) for a, b in spans]
+    with np.errstate(all="ignore"):
+        means = [nanmean(Y[:, a:b], axis=1) for a, b in spans]
         enough = [np.sum(~np.isnan(Y[:, a:b]), axis=1) >= season * 0.75 for a, b in spans]
         # yearly growth from consecutive full-year means (seasonality-free), as a weekly rate
         steps = [np.where(enough[k] & enough[k + 1], np.log(means[k] / means[k + 1]), np.nan)
                  for k in range(len(spans) - 1)]
-        growth = np.nanmean(np.stack(steps), axis=0) if steps else _shrunk_year_over_year(Y, season)
+        growth = nanmean(np.stack(steps), axis=0) if steps else _shrunk_year_over_year(Y, season)
     rate = np.clip(np.nan_to_num(growth, nan=0.0, posinf=0.0, neginf=0.0), -np.log(2), np.log(2)) / season
     return spans, means, enough, rate
 
@@ -245,9 +250,7 @@ def seasonal_index(Y: np.ndarray, season: int = SEASON, shrink: float = 0.9,
         blocks.append(np.where(ok[:, None], ratio, np.nan))
     if not blocks:
         return np.ones((n, season))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        raw = np.nanmean(np.stack(blocks), axis=0)
+    raw = nanmean(np.stack(blocks), axis=0)
     has = ~np.all(np.isnan(raw), axis=1)
     if not has.any():
         return np.ones((n, season))
