@@ -532,3 +532,22 @@ def test_a_supply_recompute_without_a_change_keeps_the_projection(tab):
     after = tab.index.plan.projection
     assert (before["order_basis"] == "amazon").any()
     pd.testing.assert_frame_equal(before.reset_index(drop=True), after.reset_index(drop=True))
+
+
+def test_month_axis_names_the_year_in_full_where_it_starts(qapp):
+    """"Mai 27" read as the 27th of May. The year is written out on January and on the first
+    tick ("Nov. 2026 · Dez. · Jan. 2027 · Feb."), as the price chart's axis does."""
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from vendordesk.ui.forecast.chart import EPOCH, MonthAxis
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        days = [float((dt.date(y, m, 1) - EPOCH).days) for y, m in ((2026, 11), (2026, 12), (2027, 1), (2027, 2))]
+        assert MonthAxis(orientation="bottom").tickStrings(days, 1.0, 31.0) == ["Nov. 2026", "Dez.", "Jan. 2027",
+                                                                               "Feb."]
+    finally:
+        QLocale.setDefault(previous)

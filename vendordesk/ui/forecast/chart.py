@@ -25,13 +25,15 @@ AMAZON = QColor("#ef6c00")
 
 
 class MonthAxis(pg.AxisItem):
-    """Bottom axis: month and year in the default QLocale (e.g. "Jan. 26" / "Jan 26")."""
+    """Bottom axis: months in the default QLocale, the year written out on January and on the
+    first tick ("Nov. 2026 · Dez. · Jan. 2027"); "Mai 27" read as a day."""
 
     def tickStrings(self, values, scale, spacing):
         out = []
-        for value in values:
+        for index, value in enumerate(values):
             day = EPOCH + dt.timedelta(days=int(value))
-            out.append(QLocale().toString(QDate(day.year, day.month, day.day), "MMM yy"))
+            form = "MMM yyyy" if index == 0 or day.month == 1 else "MMM"
+            out.append(QLocale().toString(QDate(day.year, day.month, day.day), form))
         return out
 
     def tickValues(self, minVal, maxVal, size):
