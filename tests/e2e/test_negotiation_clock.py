@@ -10,13 +10,13 @@ import contextlib
 import datetime as dt
 import io
 import json
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 import vendordesk
+from tests.profiled import profiled
 from vendordesk.cli import main
 
 pytestmark = pytest.mark.slow
@@ -34,12 +34,7 @@ def _clock_reads(run) -> tuple[object, list[str]]:
         if event == "c_call" and frame.f_code.co_filename.startswith(PACKAGE) and _is_clock(arg):
             reads.append(f"{frame.f_code.co_filename}:{frame.f_lineno} {arg.__qualname__}")
 
-    sys.setprofile(watch)
-    try:
-        result = run()
-    finally:
-        sys.setprofile(None)
-    return result, reads
+    return profiled(run, watch), reads
 
 
 def _is_clock(function) -> bool:

@@ -10,9 +10,9 @@ the calls of the real functions on the real demo workspace, in the order they ha
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+
+from tests.profiled import profiled
 
 pytestmark = pytest.mark.qt
 
@@ -36,12 +36,7 @@ def _watched(run, columns: dict[str, list[str]] | None = None):
                 if isinstance(given, dict) and "frame" in given:
                     columns[code.co_name] = [str(c) for c in given["frame"].columns]
 
-    sys.setprofile(watch)
-    try:
-        result = run()
-    finally:
-        sys.setprofile(None)
-    return result, events
+    return profiled(run, watch), events
 
 
 def _first(events, event, name) -> int:

@@ -116,20 +116,23 @@ class MainWindow(QMainWindow):
 
         self.ensure_tabs()
         if kind == "asin":
-            gears = self._tab_of(GearsTab)
-            if gears is None:
-                return
-            self.tabs.setCurrentWidget(gears)
-            gears.ensure_loaded()
-            self._when(lambda: gears.content is not None and gears.model is not None, lambda: gears._filter_asin(key))
+            gears = self._show_tab(GearsTab)
+            if gears is not None:
+                self._when(lambda: gears.content is not None and gears.model is not None,
+                           lambda: gears._filter_asin(key))
         elif kind == "case":
-            tickets = self._tab_of(TicketsTab)
-            if tickets is None:
-                return
-            self.tabs.setCurrentWidget(tickets)
-            tickets.ensure_loaded()
-            self._when(lambda: hasattr(tickets, "cases") and hasattr(tickets, "_frames"),
-                       lambda: tickets.open_item("case", key))
+            tickets = self._show_tab(TicketsTab)
+            if tickets is not None:
+                self._when(lambda: hasattr(tickets, "cases") and hasattr(tickets, "_frames"),
+                           lambda: tickets.open_item("case", key))
+
+    def _show_tab(self, kind: type[_Tab]) -> _Tab | None:
+        """The open tab of ``kind``, made current and loading (None if the window has none)."""
+        tab = self._tab_of(kind)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.ensure_loaded()
+        return tab
 
     def open_negotiation(self, case_id: int | str) -> None:
         """Show a negotiation in the price-increase tab (a negotiation date in the week view)."""
