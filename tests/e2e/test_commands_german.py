@@ -77,8 +77,30 @@ def test_the_event_calendar_lists_german_dates_and_names(demo_path, capsys):
     code, out, _err = run(capsys, "events", "list", "--workspace", str(demo_path), "--from", "2026", "--to", "2026")
     assert code == 0
     # Easter Sunday 2026 is 5 April; the Easter week runs Sunday 29 March to Saturday 4 April
-    assert re.search(r"29\.03\.2026  04\.04\.2026  easter\s+Ostern 2026", out), out
+    assert re.search(r"29\.03\.2026  04\.04\.2026  Ostern\s+Ostern 2026", out), out
     assert "Easter 2026" not in out and not re.search(r"\b2026-\d\d-\d\d\b", out)
+    # the kind is its name, not its code ("prime_big_deal_days", "mothers_day")
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", out), out
+    assert re.search(r"Muttertag\s+Muttertag 2026", out), out
+
+
+def test_the_event_kind_is_named_in_english_and_add_takes_the_code_or_the_name(demo_path, capsys):
+    code = main(["events", "list", "--workspace", str(demo_path), "--from", "2026", "--to", "2026", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0 and re.search(r"Mother's Day\s+Mother's Day 2026", out), out
+    assert "mothers_day" not in out and "prime_day" not in out
+    # the code, the German name and the English name (any case) all name the same kind
+    for kind, name in (("user", "Aktion A"), ("Eigenes Ereignis", "Aktion B"), ("own event", "Aktion C")):
+        code, out, err = run(capsys, "events", "add", kind, name, "2027-03-01", "--workspace", str(demo_path))
+        assert code == 0, (kind, out, err)
+    code, out, _err = run(capsys, "events", "list", "--workspace", str(demo_path), "--from", "2027", "--to", "2027")
+    for name in ("Aktion A", "Aktion B", "Aktion C"):
+        assert re.search(rf"01\.03\.2027  01\.03\.2027  Eigenes Ereignis\s+{name}", out), out
+    code, out, err = run(capsys, "events", "add", "Ostern", "Ostern verschoben", "2027-03-21", "2027-03-27",
+                         "--workspace", str(demo_path))
+    assert code == 0, err
+    code, out, _err = run(capsys, "events", "list", "--workspace", str(demo_path), "--from", "2027", "--to", "2027")
+    assert re.search(r"21\.03\.2027  27\.03\.2027  Ostern\s+Ostern verschoben", out), out
 
 
 def test_the_negotiation_list_shows_the_status_and_date_in_german(demo_path, capsys):

@@ -4,7 +4,8 @@
     vendordesk events add KIND NAME START [END] [--asin A] [--price-cut 0.2] [--workspace PATH] [--json]
     vendordesk events remove ID [--workspace PATH] [--json]
 
-KIND is one of vendordesk.core.forecast.calendar.KINDS; a built-in kind (e.g. prime_day) replaces that
+KIND is one of vendordesk.core.forecast.calendar.KINDS, by its code or its name in English or German
+("easter", "Ostern"; ``list`` shows the name); a built-in kind (e.g. prime_day) replaces that
 year's built-in date, ``user`` adds an own event (a TV campaign, a Prime Day deal listing).
 """
 
@@ -55,7 +56,8 @@ def _event(args: argparse.Namespace):
     from vendordesk.core.forecast.calendar import KINDS, Event
 
     _ = texts_for(args)
-    if args.kind not in KINDS:
+    kind = _kind(args.kind)
+    if kind is None:
         raise UserError(N_("{field} {value}: unknown. Choose one of {kinds}."), field=_.pgettext("metavar", "KIND"),
                         value=repr(args.kind), kinds=", ".join(KINDS))
     start = _date(args.start, _.pgettext("metavar", "START"))
@@ -70,7 +72,20 @@ def _event(args: argparse.Namespace):
     if not args.name.strip():
         raise UserError(N_("{field} is empty. Give the event a name, e.g. \"TV campaign spring\"."),
                         field=_.pgettext("metavar", "NAME"))
-    return Event(args.kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
+    return Event(kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
+
+
+def _kind(value: str) -> str | None:
+    """The kind's code for its code or its name in either language ("easter", "Ostern", "own event")."""
+    from vendordesk.core.forecast.calendar import KINDS
+
+    wanted = " ".join(value.casefold().split())
+    for lang in ("en", "de"):
+        name = labeller("event_kind", lang)
+        for code in KINDS:
+            if wanted in (code, " ".join(str(name(code)).casefold().split())):
+                return code
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,8 +108,10 @@ def run(args: argparse.Namespace) -> int:
             first, last = args.first or year - 3, args.last or year + 1
             result = [asdict(e) for e in store.calendar(ws, first, last)]
             fmt, name = formatter(_.lang), labeller("forecast_events", _.lang)
+            kind = labeller("event_kind", _.lang)
+            width = max([len(str(kind(e["kind"]))) for e in result] + [20])
             message = "\n".join(f"{e['id'] or '-':>4}  {fmt.date(e['start'])}  {fmt.date(e['end'])}  "
-                                f"{e['kind']:<20} {name(e['name'])}" for e in result)
+                                f"{kind(e['kind'])!s:<{width}} {name(e['name'])}" for e in result)
     if args.json:
         print_json(result)
     else:

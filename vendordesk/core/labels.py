@@ -133,6 +133,16 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "Easter": pgettext("event", "Easter"),
         "Mother's Day": pgettext("event", "Mother's Day"),
     },
+    "event_kind": {     # core.forecast.calendar.KINDS: what `events list` shows and `events add` takes
+        "prime_day": pgettext("event kind", "Prime Day"),
+        "prime_big_deal_days": pgettext("event kind", "Prime Big Deal Days"),
+        "black_friday": pgettext("event kind", "Black Friday"),
+        "cyber_monday": pgettext("event kind", "Cyber Monday"),
+        "christmas": pgettext("event kind", "Christmas"),
+        "easter": pgettext("event kind", "Easter"),
+        "mothers_day": pgettext("event kind", "Mother's Day"),
+        "user": pgettext("event kind", "Own event"),
+    },
     "grain": {
         "day": pgettext("grain", "Day"),
         "week": pgettext("grain", "Week"),
