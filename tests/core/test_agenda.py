@@ -94,6 +94,40 @@ def test_ics_parses_back_with_all_day_events_and_stable_uids():
     assert moved[0].uid == found[0].uid
 
 
+def test_ics_puts_overdue_follow_ups_and_tasks_on_today_saying_since_when():
+    # follow-up due 01.12. and task due 30.11. are overdue on 03.12.: both go on 03.12. (DTEND 04.12.),
+    # the summary and description say since when; the follow-up due 04.12. stays on its own day
+    tasks = [{"id": 9, "title": "Preisliste", "status": "open", "due_on": "2026-11-30", "department_id": "sales"}]
+    found = agenda.items([_case("111111", "2026-12-01"), _case("222222", "2026-12-04")], [], tasks, [], TODAY)
+    stamp = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)
+    events = _events(to_ics(found, "de", stamp, today=TODAY))
+    by_uid = {e["UID"]: e for e in events}
+    late = by_uid["follow_up-case-111111@vendordesk"]
+    assert late["DTSTART;VALUE=DATE"] == "20261203" and late["DTEND;VALUE=DATE"] == "20261204"
+    assert late["SUMMARY"].startswith("Überfällig seit 01.12.2026: "), late["SUMMARY"]
+    assert "111111" in late["SUMMARY"] and "überfällig seit 01.12.2026" in late["DESCRIPTION"].lower()
+    task = by_uid["task-task-9@vendordesk"]
+    assert task["DTSTART;VALUE=DATE"] == "20261203" and task["SUMMARY"].startswith("Überfällig seit 30.11.2026: ")
+    due = by_uid["follow_up-case-222222@vendordesk"]
+    assert due["DTSTART;VALUE=DATE"] == "20261204" and "berfällig" not in due["SUMMARY"] and "DESCRIPTION" not in due
+    english = _events(to_ics(found, "en", stamp, today=TODAY))
+    assert {e["UID"]: e for e in english}["task-task-9@vendordesk"]["SUMMARY"].startswith("Overdue since 30/11/2026: ")
+
+
+def _events(text: str) -> list[dict[str, str]]:
+    out, current = [], None
+    for line in _unfold(text):
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            out.append(current)
+            current = None
+        elif current is not None and ":" in line:
+            key, value = line.split(":", 1)
+            current[key] = value.replace("\\,", ",").replace("\\;", ";")
+    return out
+
+
 def test_fold_never_splits_a_character():
     line = "SUMMARY:" + "ä" * 60     # 8 + 120 octets
     parts = fold(line).split("\r\n")

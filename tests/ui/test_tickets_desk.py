@@ -147,6 +147,11 @@ def test_week_page_lists_the_week_and_exports_ics(tab, tmp_path):
     assert text.count("BEGIN:VEVENT") == 3 and "\r\n" in text
     due = (dt.date.today() + dt.timedelta(days=3)).strftime("%Y%m%d")
     assert f"DTSTART;VALUE=DATE:{due}" in text
+    # the two overdue items go on today, saying since when (a calendar shows no past day's reminder)
+    today = dt.date.today().strftime("%Y%m%d")
+    assert text.count(f"DTSTART;VALUE=DATE:{today}") == 2 and text.count("SUMMARY:Overdue since ") == 2
+    past = (dt.date.today() - dt.timedelta(days=1)).strftime("%Y%m%d")
+    assert f"DTSTART;VALUE=DATE:{past}" not in text
 
 
 def test_the_date_placeholder_follows_the_locale(tab_de):

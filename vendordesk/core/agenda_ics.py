@@ -19,12 +19,22 @@ SUMMARIES = {
 }
 
 
-def summary(item: Item, lang: str) -> str:
+OVERDUE = ("follow_up", "task")       # still to do once their day has passed (core.agenda.items keeps them)
+
+
+def summary(item: Item, lang: str, today: dt.date | None = None) -> str:
+    """The event's title; an overdue follow-up or task (``today`` given) starts "Overdue since …: "."""
     _ = texts(lang)
     text = _(SUMMARIES[item.kind], title=item.title, detail=item.detail).strip()
     if item.amount is not None:
         text += f" ({formatter(lang).money(item.amount, item.currency or 'EUR')})"
+    if is_overdue(item, today):
+        text = _("Overdue since {date}: {summary}", date=formatter(lang).date(item.day), summary=text)
     return " ".join(text.split())
+
+
+def is_overdue(item: Item, today: dt.date | None) -> bool:
+    return today is not None and item.kind in OVERDUE and item.day < today
 
 
 def escape(text: str) -> str:
@@ -48,21 +58,30 @@ def fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def to_ics(found: list[Item], lang: str, stamp: dt.datetime) -> str:
-    """The calendar text. ``stamp`` (UTC) becomes every DTSTAMP, so a test can fix it."""
+def to_ics(found: list[Item], lang: str, stamp: dt.datetime, today: dt.date | None = None) -> str:
+    """The calendar text. ``stamp`` (UTC) becomes every DTSTAMP, so a test can fix it. Follow-ups and
+    tasks overdue on ``today`` go on ``today`` (a calendar shows no past day's reminder), saying since when."""
+    _ = texts(lang)
     stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//VendorDesk//To-do list//EN", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH"]
     for item in found:
+        late = is_overdue(item, today)
+        day = today if late and today is not None else item.day
         lines += ["BEGIN:VEVENT", f"UID:{item.uid}", f"DTSTAMP:{stamp_text}",
-                  f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{item.day + dt.timedelta(days=1):%Y%m%d}",
-                  f"SUMMARY:{escape(summary(item, lang))}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                  f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+                  f"SUMMARY:{escape(summary(item, lang, today))}"]
+        if late:
+            lines.append("DESCRIPTION:" + escape(_("Overdue since {date}; still to do.",
+                                                   date=formatter(lang).date(item.day))))
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def write_ics(path: Path | str, found: list[Item], lang: str, stamp: dt.datetime | None = None) -> None:
-    text = to_ics(found, lang, stamp or dt.datetime.now(dt.UTC))
+def write_ics(path: Path | str, found: list[Item], lang: str, stamp: dt.datetime | None = None,
+              today: dt.date | None = None) -> None:
+    text = to_ics(found, lang, stamp or dt.datetime.now(dt.UTC), today)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)

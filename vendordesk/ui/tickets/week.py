@@ -31,6 +31,7 @@ class WeekPage(QWidget):
         self.lang = lang
         self.departments: dict[str, str] = {}
         self.found: list = []
+        self.today: dt.date | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         bar = QHBoxLayout()
@@ -65,6 +66,7 @@ class WeekPage(QWidget):
         from vendordesk.core import agenda
 
         self.found = self._labelled(found)
+        self.today = today
         found = self.found
         self.tree.clear()
         heading = (self.tr("To do from %1 (the data's date) to %2: %n item(s)", "", len(found)) if data_date
@@ -122,7 +124,7 @@ class WeekPage(QWidget):
             path = ask_export_path(self, self.tr("Export to calendar"), "vendordesk-todo.ics",
                                    self.tr("Calendar (*.ics)"))
         if path:
-            write_ics(path, self.found, self.lang)
+            write_ics(path, self.found, self.lang, today=self.today)
         return path or None
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
