@@ -26,7 +26,7 @@ API_CODE = re.compile(r"^[A-Z]{5,}(_[A-Z]+)*$")        # MANUFACTURING, RETAIL, 
 NUMBER_TEXT = re.compile(r"^[-+]?\d[\d.,]*\s*(%|€)?$")
 # identifier columns: text that looks like a number is right there (a case ID keeps its leading 0)
 ID_HEADER = re.compile(r"(ID|Nr\.|[Nn]ummer|number|ASIN)", re.IGNORECASE)
-DATE_FORMAT = {"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+DATE_FORMAT = {"de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}   # as the window shows them: 03.12.2026, 03/12/2026
 MONEY = re.compile(r'^[+]?#,##0(\.00)? "?[€£$]"?')
 # English words that must not head a column in a German file (the English headers of every export)
 ENGLISH = {"Amount", "Subject", "Opened", "Status", "Department", "Due", "Raised on", "Dispute due", "Value",

@@ -249,7 +249,7 @@ def test_facts_xlsx_formats_follow_the_metric(facts_path, tmp_path):
     assert values[("B000000001", W1, "Out-of-stock rate (procurable)")].number_format == "0.0%"
     units = values[("B000000001", W1, "Shipped units")]
     assert units.value == 10 and units.number_format == "#,##0"
-    assert sheet["B2"].number_format == "YYYY-MM-DD"
+    assert sheet["B2"].number_format == "DD/MM/YYYY"       # as the English window shows dates (21/11/2026)
 
 
 def test_gears_xlsx_percentages(demo_path, tmp_path):

@@ -95,7 +95,7 @@ def test_every_kind_has_headers_in_the_language_and_no_codes_in_label_columns(de
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_writes_real_dates_and_numbers(demo_exports, kind, lang):
     header, rows = _table(demo_exports[kind, lang])
-    date_format = "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"
+    date_format = "DD.MM.YYYY" if lang == "de" else "DD/MM/YYYY"      # the window: 03/12/2026
     by_title = {column_header(c, lang): c for c in COLUMNS[kind]}
     seen = set()
     for i, title in enumerate(header):

@@ -10,7 +10,7 @@ NUMBER = "#,##0.00"
 DAYS = "#,##0.0"
 INT = "0"
 SCORE = "0"
-DATE = {"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+DATE = {"de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}      # as the window shows them (Babel de_DE, en_GB)
 
 
 def money(currency: str | None = "EUR") -> str:
