@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from vendordesk.ui.tab_base import EmptyState
@@ -181,3 +182,54 @@ def test_new_workspace_opens_in_documents_then_in_the_last_folder_with_columns_t
     when_modal(QFileDialog, look_again)
     window.open_workspace_dialog()
     assert again["folder"] == tmp_path / "konten"
+
+
+@pytest.mark.parametrize(("lang", "stamp", "size"), [("de", "07.12.2026 14:05", "1,50 KiB"),
+                                                     ("en", "07/12/2026 14:05", "1.50 KiB")])
+def test_the_file_dialog_writes_file_dates_and_sizes_in_the_app_language(
+        make_window, workspace, when_modal, qtbot, qapp, lang, stamp, size):
+    """Qt's own file dialog formats the date column with the machine's locale ("7 12 2026 14:05" on
+    this test machine), whatever the app's language. A file changed on 07.12.2026 at 14:05 (local
+    time) of 1536 bytes (1.5 × 1024 = 1.50 KiB) reads as the window writes dates and numbers."""
+    import datetime as dt
+    import os
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    documents = Path.home() / "Documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    for old in documents.iterdir():
+        if old.is_file():
+            old.unlink()
+    probe = documents / "angebot.vendordesk"
+    probe.write_bytes(b"x" * 1536)
+    when = dt.datetime(2026, 12, 7, 14, 5).timestamp()        # local time, as the dialog shows it
+    os.utime(probe, (when, when))
+    window = make_window(workspace, lang)
+    seen = {}
+
+    def look(dialog):
+        try:
+            from vendordesk.ui.export_dialog import FITTED
+
+            qtbot.waitUntil(lambda: bool(dialog.property(FITTED)), timeout=10_000)    # set up on taking the focus
+            tree = dialog.findChild(QTreeView, "treeView")
+            model = tree.model()
+
+            def row():
+                root = tree.rootIndex()
+                return next((r for r in range(model.rowCount(root))
+                             if model.index(r, 0, root).data() == probe.name), None)
+
+            qtbot.waitUntil(lambda: row() is not None, timeout=10_000)
+            root = tree.rootIndex()
+            seen.update(size=str(model.index(row(), 1, root).data()), date=str(model.index(row(), 3, root).data()),
+                        locale=dialog.locale().name())
+        finally:
+            dialog.reject()
+
+    when_modal(QFileDialog, look)
+    window.open_workspace_dialog()
+    assert seen["date"] == stamp and seen["size"] == size, seen
+    assert seen["locale"] == {"de": "de_DE", "en": "en_GB"}[lang]

@@ -15,14 +15,16 @@ import argparse
 import datetime as dt
 import sys
 from dataclasses import asdict
+from typing import Any
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json, texts_for
+from vendordesk.core.forecast.calendar import Event
 from vendordesk.core.labels import labeller
 from vendordesk.errors import UserError
 from vendordesk.text import N_, NP_, Day, Number, formatter
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("events", help=N_("the event calendar (Prime Day, Black Friday, own events)"))
     sub = parser.add_subparsers(dest="events_command", metavar=NP_("metavar", "ACTION"), required=True)
     lst = sub.add_parser("list", help=N_("list built-in and own events"))
@@ -52,8 +54,8 @@ def _date(value: str, field: str) -> str:
                         value=repr(value)) from None
 
 
-def _event(args: argparse.Namespace):
-    from vendordesk.core.forecast.calendar import KINDS, Event
+def _event(args: argparse.Namespace) -> Event:
+    from vendordesk.core.forecast.calendar import KINDS
 
     _ = texts_for(args)
     kind = _kind(args.kind)
@@ -92,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from vendordesk.ops import events as store
 
     _ = texts_for(args)
+    result: dict[str, int] | list[dict[str, Any]]
     with open_from_args(args) as ws:
         if args.events_command == "add":
             new_id = store.add_event(ws, _event(args))
@@ -106,12 +109,13 @@ def run(args: argparse.Namespace) -> int:
         else:
             year = dt.date.today().year
             first, last = args.first or year - 3, args.last or year + 1
-            result = [asdict(e) for e in store.calendar(ws, first, last)]
+            rows = [asdict(e) for e in store.calendar(ws, first, last)]
+            result = rows
             fmt, name = formatter(_.lang), labeller("forecast_events", _.lang)
             kind = labeller("event_kind", _.lang)
-            width = max([len(str(kind(e["kind"]))) for e in result] + [20])
+            width = max([len(str(kind(e["kind"]))) for e in rows] + [20])
             message = "\n".join(f"{e['id'] or '-':>4}  {fmt.date(e['start'])}  {fmt.date(e['end'])}  "
-                                f"{kind(e['kind'])!s:<{width}} {name(e['name'])}" for e in result)
+                                f"{kind(e['kind'])!s:<{width}} {name(e['name'])}" for e in rows)
     if args.json:
         print_json(result)
     else:

@@ -5,14 +5,18 @@ same with their own folder.
 Qt's own file dialog (where the system has no native one) opened at 632×408 with a "Type" column
 that cut German "Verzeichnis" to "Ver…nis"; ``keep_file_dialogs_fitting`` sizes every such dialog
 the window opens, ours and Qt's static ones alike, to fit its columns and side bar.
+
+Its size and date columns came from QLocale::system() ("7 12 2026" here, whatever the app's language);
+``AppLocaleFiles`` writes them in the app's language (07.12.2026 14:05, 1,50 KiB). A dialog's
+setLocale alone does not reach them, so the dialog gets this proxy model as well.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QListView, QSplitter, QTreeView, QWidget
+from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView, QWidget
 
 LAST_DIR_KEY = "export/last_dir"
 WORKSPACE_DIR_KEY = "workspace/last_dir"
@@ -45,12 +49,40 @@ def ask_export_path(parent: QWidget | None, title: str, file_name: str, filters:
     return path
 
 
+class AppLocaleFiles(QIdentityProxyModel):
+    """The file dialog's model with the size (column 1) and the date (column 3) in the app's
+    language (QLocale's default, set by ``ui.i18n.install_language``)."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        source = self.sourceModel()
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and column in (1, 3) and isinstance(source, QFileSystemModel):
+            from vendordesk.ui import fmt
+
+            inner = self.mapToSource(index)
+            if column == 3:
+                stamp = source.lastModified(inner)
+                if stamp.isValid():
+                    return f"{QLocale().toString(stamp.date(), fmt.date_format())} {QLocale().toString(stamp.time(), 'HH:mm')}"
+            elif not source.isDir(inner):
+                return QLocale().formattedDataSize(source.size(inner))
+        return super().data(index, role)
+
+
+def use_app_locale(dialog: QFileDialog) -> None:
+    """Dates and sizes in the app's language (Qt's own dialog only; a native one draws its own)."""
+    dialog.setLocale(QLocale())
+    if not isinstance(dialog.proxyModel(), AppLocaleFiles):
+        dialog.setProxyModel(AppLocaleFiles(dialog))
+
+
 def fit_file_dialog(dialog: QFileDialog) -> None:
     """Qt's own file dialog at a size that fits German: at least 900×560 (within the screen), the
     size, type and date columns as wide as their texts, the side bar as wide as its places."""
     if dialog.property(FITTED):
         return
     dialog.setProperty(FITTED, True)
+    use_app_locale(dialog)
     parent = dialog.parentWidget()
     room = parent.window().size() if parent is not None else dialog.screen().availableGeometry().size()
     width, height = min(900, room.width() - 40), min(560, room.height() - 40)      # within the window
