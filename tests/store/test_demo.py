@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date, timedelta
 from itertools import pairwise
@@ -252,6 +253,16 @@ def test_open_stale_cases_tasks_and_the_prepared_price_increase(db):
         assert 1.055 <= after / before <= 1.095
         assert own_before < before and abs(own_after / own_before - 1 - rise) < 0.01   # drivers explain it
         assert msrp_after > msrp_before > before * 1.19
+
+
+def test_the_levers_read_as_a_german_kam_writes_them(db):
+    """The demo's lever details sat in the Preiserhöhung tab as "Receive Fill Rate >= 97 %" and
+    "5.000 EUR": English, a typed ">=" and the ISO code where German writes "Füllrate ≥ 97 %" and "5.000 €"."""
+    details = [d for (d,) in db.execute("SELECT description FROM negotiation_concessions")]
+    assert len(details) == 5
+    for text in details:
+        assert not re.search(r">=|<=|\bEUR\b|\bReceive\b|\d x \d", text), text
+    assert "Füllrate ≥ 97 % für die Linie zugesichert" in details
 
 
 def test_products_are_german_with_valid_eans(db):

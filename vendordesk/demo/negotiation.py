@@ -60,10 +60,10 @@ def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
     last_old = f"{effective - timedelta(days=15):%d.%m.%Y}"   # the KAM's own German text
     concessions = [
         (1, "final_order_old_cost", f"Letzte Bestellung zum alten EK bis {last_old}", 9000.0, 6500.0, 1),
-        (1, "fill_rate", "Receive Fill Rate >= 97 % für die Linie zugesichert", 4000.0, 2500.0, 0),
+        (1, "fill_rate", "Füllrate ≥ 97 % für die Linie zugesichert", 4000.0, 2500.0, 0),
         (1, "content", "A+ Premium und neue Bilder für alle Modelle der Linie", 3000.0, 4000.0, 0),
-        (1, "advertising", "Zusätzliche 5.000 EUR Sponsored Products im 1. Quartal", 5000.0, 5000.0, 0),
-        (1, "phased", "Einführung in zwei Stufen (2 x 3 %)", 6000.0, 7000.0, 0),
+        (1, "advertising", "Zusätzlich 5.000 € für Sponsored Products im 1. Quartal", 5000.0, 5000.0, 0),
+        (1, "phased", "Einführung in zwei Stufen (2 × 3 %)", 6000.0, 7000.0, 0),
     ]
     return {"negotiations": [head], "negotiation_items": items,
             "negotiation_drivers": [(1, *d) for d in DRIVERS],
