@@ -239,3 +239,20 @@ def test_week_page_on_the_demo_date_does_not_call_it_today(qtbot, qapp, workspac
     assert not any(g.startswith(("Heute", "Morgen")) for g in groups), groups
     assert any(g.startswith("Samstag 21.11.2026") for g in groups), groups     # 21.11.2026 is a Saturday
     assert "Datenstand" in tab.week.heading.text()
+
+
+def test_cases_open_long_wrap_in_their_box_instead_of_scrolling_sideways(tab, workspace, qtbot):
+    """The Insight page's "Cases open longer than" list cut a long subject at the box's edge and
+    needed a sideways scrollbar at 1280×720: the lines wrap, and each keeps its full text as tooltip."""
+    long_subject = "Shortage Claim DE2610183THM-SC: POD liegt vor, bitte Zahlung freigeben und Abzug erstatten " * 2
+    st.add_case(workspace, {"case_id": "4444444444", "subject": long_subject, "opened_on": "2026-01-05"})
+    with qtbot.waitSignal(tab.badge_changed):
+        tab.reload()
+    tab.pages.setCurrentIndex(3)                     # Insight: built when first shown
+    qtbot.waitUntil(lambda: hasattr(tab.insight, "long_open") and tab.insight.long_open.count() > 0, timeout=10_000)
+    box = tab.insight.long_open
+    row = next(box.item(i) for i in range(box.count()) if "4444444444" in box.item(i).text())
+    assert box.width() < box.fontMetrics().horizontalAdvance(row.text())          # the text is wider than the box
+    qtbot.waitUntil(lambda: box.horizontalScrollBar().maximum() == 0, timeout=5_000)
+    assert box.wordWrap() and row.toolTip() == row.text()
+    assert box.visualItemRect(row).height() > 2 * box.fontMetrics().height()      # wrapped onto 3+ lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -50,7 +51,10 @@ class InsightPage(QWidget):
         self.open_days.setValue(30)
         self.open_days.setSuffix(self.tr(" days"))
         self.open_days.valueChanged.connect(self._show_long_open)
-        self.long_open = QListWidget()
+        self.long_open = QListWidget()        # long subjects wrap in the box (no sideways scrolling)
+        self.long_open.setWordWrap(True)
+        self.long_open.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.long_open.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.long_label = QLabel()
         grid.addWidget(self._box(self.tr("Median days to resolution by category"), self.resolution), 0, 0)
         months_box = self._box(self.tr("Chargebacks and shortages per month by type"), self.months, self.legend)
@@ -173,3 +177,5 @@ class InsightPage(QWidget):
         for row in frame.head(200).itertuples(index=False):
             opened = cast("str | None", row.opened_on)   # an ISO date text (the cases frame)
             self.long_open.addItem(f"{fmt.date(opened)} · {row.case_id} · {row.subject}")
+            item = self.long_open.item(self.long_open.count() - 1)
+            item.setToolTip(item.text())
