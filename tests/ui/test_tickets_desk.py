@@ -255,4 +255,5 @@ def test_cases_open_long_wrap_in_their_box_instead_of_scrolling_sideways(tab, wo
     assert box.width() < box.fontMetrics().horizontalAdvance(row.text())          # the text is wider than the box
     qtbot.waitUntil(lambda: box.horizontalScrollBar().maximum() == 0, timeout=5_000)
     assert box.wordWrap() and row.toolTip() == row.text()
+    assert box.alternatingRowColors()         # where one wrapped case ends and the next begins
     assert box.visualItemRect(row).height() > 2 * box.fontMetrics().height()      # wrapped onto 3+ lines

@@ -53,6 +53,7 @@ class InsightPage(QWidget):
         self.open_days.valueChanged.connect(self._show_long_open)
         self.long_open = QListWidget()        # long subjects wrap in the box (no sideways scrolling)
         self.long_open.setWordWrap(True)
+        self.long_open.setAlternatingRowColors(True)     # wrapped cases stay apart from each other
         self.long_open.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.long_open.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.long_label = QLabel()
