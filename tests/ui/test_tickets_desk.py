@@ -257,3 +257,30 @@ def test_cases_open_long_wrap_in_their_box_instead_of_scrolling_sideways(tab, wo
     assert box.wordWrap() and row.toolTip() == row.text()
     assert box.alternatingRowColors()         # where one wrapped case ends and the next begins
     assert box.visualItemRect(row).height() > 2 * box.fontMetrics().height()      # wrapped onto 3+ lines
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("de", ["Nov. 2025", "Dez.", "Jan. 2026", "März", "Mai"]),
+    ("en", ["Nov 2025", "Dec", "Jan 2026", "Mar", "May"]),
+])
+def test_insight_months_are_named_with_the_year_where_it_changes(qapp, lang, expected):
+    """The chargebacks-per-month axis wrote "01/26", "03/26" (month/year, read as a day); it names the
+    months as the forecast axis does, the year on the first label and where the year changes."""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.tickets.insight import month_labels
+
+    install_language(qapp, lang)
+    try:
+        assert month_labels(["2025-11", "2025-12", "2026-01", "2026-03", "2026-05"]) == expected
+        assert month_labels(["2026-02", "2026-04"])[0].endswith("2026")     # the year also when January is skipped
+    finally:
+        install_language(qapp, "en")
+
+
+def test_the_insight_month_axis_has_no_month_slash_year(tab, qtbot):
+    tab.pages.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: hasattr(tab.insight, "months"), timeout=10_000)
+    levels = tab.insight.months.getAxis("bottom")._tickLevels
+    texts = [text for level in levels or [] for _value, text in level]
+    assert texts and not any("/" in t for t in texts), texts
+    assert texts[0][-4:].isdigit()                                        # "Nov 2026"

@@ -160,9 +160,10 @@ class InsightPage(QWidget):
             bottom = [b + h for b, h in zip(bottom, heights)]
             name = str(type_name).replace(" ", "&nbsp;")
             legend.append(f'<span style="color:{color}">■</span>&nbsp;{name}')
-        months = [f"{m[5:7]}/{m[2:4]}" if len(m) == 7 else m for m in table.index]
-        step = 1 if len(months) <= 6 else 2
-        plot.getAxis("bottom").setTicks([[(i, m) for i, m in zip(xs, months) if (len(xs) - 1 - i) % step == 0]])
+        step = 1 if len(xs) <= 6 else 2
+        shown = [i for i in xs if (len(xs) - 1 - i) % step == 0]
+        labels = month_labels([str(table.index[i]) for i in shown])
+        plot.getAxis("bottom").setTicks([list(zip(shown, labels))])
         plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
         self.legend.setText(" &nbsp; ".join(legend))
 
@@ -180,3 +181,22 @@ class InsightPage(QWidget):
             self.long_open.addItem(f"{fmt.date(opened)} · {row.case_id} · {row.subject}")
             item = self.long_open.item(self.long_open.count() - 1)
             item.setToolTip(item.text())
+
+
+def month_labels(months: list[str]) -> list[str]:
+    """'YYYY-MM' month keys as the forecast axis writes them: the month's short name in the UI
+    language, with the year on the first and wherever the year changes ("Dez. 2025 · Feb. 2026 ·
+    Apr."); "01/26" read as a day. Anything else stays as it is."""
+    from PySide6.QtCore import QDate, QLocale
+
+    out, year = [], None
+    for month in months:
+        try:
+            day = dt.date.fromisoformat(f"{month}-01")
+        except ValueError:
+            out.append(month)
+            continue
+        form = "MMM" if day.year == year else "MMM yyyy"
+        year = day.year
+        out.append(QLocale().toString(QDate(day.year, day.month, 1), form))
+    return out
