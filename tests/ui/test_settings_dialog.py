@@ -166,3 +166,34 @@ def test_the_dialog_fits_each_page_and_clips_nothing(qtbot, make_window, workspa
     finally:
         install_language(qapp, "en")
         dialog.close()
+
+
+def test_the_gear_thresholds_keep_a_gap_between_their_columns(qtbot, make_window, workspace, qapp):
+    """German "Bewertungen & Retouren" ran into "Retourenquote", and "OOS-Quote (Glance-View-
+    gewichtet)" into its spin box, about 6 px apart: every text ends at least 12 px before the
+    next column starts."""
+    from PySide6.QtWidgets import QLabel
+
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.settings.tab import SettingsDialog
+
+    try:
+        window = make_window(workspace, "de")
+        dialog = SettingsDialog(window.ctx, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.pages.setCurrentIndex(2)
+        qtbot.waitExposed(dialog)
+        qapp.processEvents()
+        gaps = []
+        for _gear, _threshold, green, _red in dialog.gears.rows.values():
+            labels = sorted((w for w in green.parentWidget().findChildren(QLabel)
+                             if abs(w.geometry().center().y() - green.geometry().center().y()) < 4),
+                            key=lambda w: w.x())
+            gear, kpi = labels[:2]
+            gaps.append((gear.text(), kpi.x() - (gear.x() + gear.fontMetrics().horizontalAdvance(gear.text()))))
+            gaps.append((kpi.text(), green.x() - (kpi.x() + kpi.fontMetrics().horizontalAdvance(kpi.text()))))
+        assert len(gaps) > 10 and min(gap for _t, gap in gaps) >= 12, sorted(gaps, key=lambda g: g[1])[:3]
+    finally:
+        install_language(qapp, "en")
+        dialog.close()

@@ -68,6 +68,7 @@ class GearThresholdsPage(QWidget):
     def _table(self) -> QScrollArea:
         inner = QWidget()
         grid = QGridLayout(inner)
+        grid.setHorizontalSpacing(18)       # German gear and KPI names ran into the next column
         for column, text in enumerate((self.tr("Gear"), self.tr("KPI"), self.tr("Green at"), self.tr("Red at"))):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.rows: dict[tuple[str, str], tuple] = {}
