@@ -140,6 +140,12 @@ def walk(window, shots: Shots, sections: set[str], tmp: Path) -> None:
         for index in range(tab.pages.count()):
             tab.pages.setCurrentIndex(index)
             shots.save(window, f"tickets-page{index}")
+        # one open row of each table, its editor (and a case's timeline) on the side
+        for kind, page in (("case", tab.cases), ("chargeback", tab.chargebacks), ("task", tab.tasks)):
+            if page.model.rowCount() == 0:
+                continue
+            tab.open_item(kind, page.model.row_key(0))
+            shots.save(window, f"tickets-open-{kind}")
         tab.pages.setCurrentIndex(0)
     if "dialogs" in sections:
         dialogs(window, shots, tmp)
