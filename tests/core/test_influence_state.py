@@ -446,3 +446,20 @@ def test_the_bands_hold_the_chance_that_last_weeks_price_is_the_new_one():
     result = model.whatif(state, model.params_from({}), [Shock("cost_price", 0.06)], 12)
     assert result.totals["net_ppm"] == pytest.approx(-0.0324, abs=1e-9)
     assert result.intervals["net_ppm"] == pytest.approx([-0.036, -0.0324], abs=1e-9)
+
+
+def test_lost_share_draws_centre_on_the_raw_estimate_above_the_identity():
+    # The regression said 1.05 ± 0.05; the share cannot exceed 1 (an out-of-stock view cannot
+    # convert twice), so the estimate is 1. Its draws are the raw estimate's, N(1.05, 0.05), with
+    # what lies above 1 at 1: a share P(N(1.05, 0.05) >= 1) = Phi(1) = 0.841 of them at exactly 1.
+    # Before, the draws centred on the clipped 1.0: half of them below 1, so an OOS shock's band
+    # leaned toward losing less than the identity while the truth is the identity.
+    lk = {"lost_share": {"estimate": 1.0, "se": 0.05, "raw": 1.05}}
+    lost = model.params_from(lk, draws=2000).lost
+    assert lost[0] == 1.0
+    assert (lost[1:] == 1.0).mean() == pytest.approx(0.841, abs=0.03)
+    below = lost[1:][lost[1:] < 1.0]
+    assert below.min() > 1.05 - 5 * 0.05
+    # without a raw estimate (older calibrations, or one below 1) the draws centre on the estimate
+    lost = model.params_from({"lost_share": {"estimate": 0.9, "se": 0.05}}, draws=2000).lost
+    assert np.median(lost[1:]) == pytest.approx(0.9, abs=0.01)

@@ -55,7 +55,10 @@ def params_from(links: dict[str, Any] | None, draws: int = DRAWS, seed: int = 14
 
     def draw(name: str, lo: float = -np.inf, hi: float = np.inf) -> Array:
         est, se = _est(links, name)
-        values = np.concatenate([[est], est + se * rng.standard_normal(draws)]) if draws else np.array([est])
+        # a link clipped to its bound (the lost share to 1) draws around the regression's own
+        # estimate ("raw"): what lies beyond the bound is the bound, the rest stays as estimated
+        centre = float((links.get(name) or {}).get("raw", est))
+        values = np.concatenate([[est], centre + se * rng.standard_normal(draws)]) if draws else np.array([est])
         return np.asarray(np.clip(values, lo, hi), dtype=float)
 
     lead, _ = _est(links, "lead_weeks")
