@@ -2231,7 +2231,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Net PPM ist ab dem Ziel grün und 5 Punkte darunter rot. Die Schwellen unten gelten für diesen Arbeitsbereich; der Tab KPI-Zahnräder verwendet sie sofort.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -3255,12 +3255,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/insight.py" line="+51"/>
+        <location filename="../../vendordesk/ui/tickets/insight.py" line="+52"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Median days to resolution by category</source>
         <translation>Median der Tage bis zur Lösung nach Kategorie</translation>
     </message>
@@ -3316,7 +3316,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -3585,7 +3585,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>All facts (CSV/XLSX)…</source>
         <translation>Alle Fakten (CSV/XLSX)…</translation>
     </message>
@@ -4254,7 +4254,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../vendordesk/ui/window/selftest.py" line="+91"/>
+        <location filename="../../vendordesk/ui/window/selftest.py" line="+95"/>
         <source>selftest FAILED: an error was raised while rendering:</source>
         <translation>Selbsttest FEHLGESCHLAGEN: Beim Rendern ist ein Fehler aufgetreten:</translation>
     </message>
@@ -5776,7 +5776,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>WeekPage</name>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Export to calendar (.ics)…</source>
         <translation>In Kalender exportieren (.ics)…</translation>
     </message>
@@ -5801,7 +5801,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Betrag</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>To do from %1 (the data&apos;s date) to %2: %n item(s)</source>
         <translation>
             <numerusform>Zu erledigen vom %1 (Datenstand) bis %2: %n Eintrag</numerusform>

@@ -408,3 +408,58 @@ def test_each_asins_share_carries_its_standard_error():
     # pooled: each ASIN its own group here (2 ASINs, up to 64 groups); the state carries them
     state = state_from_frame(frame, None, {"elasticity": {"estimate": -1.5, "se": 0.1}})
     assert sorted(state.share_se) == pytest.approx(sorted([se_a, se_b]))
+
+
+def test_todays_price_is_ambiguous_when_only_the_last_week_moved():
+    # 3 ASINs x 20 weeks at 10 EUR. A0 has a deal in week 5 (8 EUR, back to 10 in week 6); A1 a
+    # permanent change to 11 EUR in week 8; A2 a deal in week 12 (7.50) and 9 EUR in the last week.
+    # Moves away from a stable price (the two weeks before agree within 2 %) with a week after them:
+    # A0 week 5 (not kept), A1 week 8 (kept: week 9 is 11 too), A2 week 12 (not kept); A2's last
+    # week has no week after it. So a move is kept 1 time in 3: p = 1/3.
+    # Today's price (``_price_now``): A2's last two weeks differ, so the median of its last 8
+    # weeks, 10 EUR; its last week's 9 EUR is the alternative, ln(9 / 10) away; A0, A1: none.
+    asp = np.full((20, 3), 10.0)
+    asp[5, 0] = 8.0
+    asp[8:, 1] = 11.0
+    asp[12, 2], asp[19, 2] = 7.5, 9.0
+    now = model._price_now(asp)
+    assert now == pytest.approx([10.0, 11.0, 10.0])
+    alt, p = model.price_ambiguity(asp, now)
+    assert p == pytest.approx(1 / 3)
+    assert alt == pytest.approx([0.0, 0.0, np.log(0.9)])
+
+
+def test_the_bands_hold_the_chance_that_last_weeks_price_is_the_new_one():
+    # One group selling 100 a week at 10 EUR (cost 6, contra-COGS 10 % of COGS); its last week sold
+    # at 9 EUR, kept in 1 of 3 moves (p = 1/3). A cost +6 % shock leaves units alone (no CRaP), so
+    # Net PPM moves by -0.06 x (1 - 0.1) x cost / price: -0.06 x 0.9 x 6 / 10 = -0.0324 at 10 EUR,
+    # -0.06 x 0.9 x 6 / 9 = -0.036 at 9 EUR. About a third of the draws sell at 9 EUR, so the
+    # 10-90 % band reaches -0.036; the point estimate stays at today's price, -0.0324.
+    # Before: every draw sold at 10 EUR and the band was -0.0324 .. -0.0324.
+    from vendordesk.core.influence import struct as st
+    from vendordesk.core.influence.sim import Shock
+
+    one = np.ones(1)
+    state = st.State(demand=100 * one, oos_exo=0 * one, on_hand=1e6 * one, pipeline=np.full((2, 1), 100.0),
+                     forecast=100 * one, asp=10 * one, cost=6 * one, contra=0.1 * one, discount=0 * one,
+                     conf=one, fill=one, price_alt=np.log(0.9) * one, price_p=1 / 3)
+    result = model.whatif(state, model.params_from({}), [Shock("cost_price", 0.06)], 12)
+    assert result.totals["net_ppm"] == pytest.approx(-0.0324, abs=1e-9)
+    assert result.intervals["net_ppm"] == pytest.approx([-0.036, -0.0324], abs=1e-9)
+
+
+def test_lost_share_draws_centre_on_the_raw_estimate_above_the_identity():
+    # The regression said 1.05 ± 0.05; the share cannot exceed 1 (an out-of-stock view cannot
+    # convert twice), so the estimate is 1. Its draws are the raw estimate's, N(1.05, 0.05), with
+    # what lies above 1 at 1: a share P(N(1.05, 0.05) >= 1) = Phi(1) = 0.841 of them at exactly 1.
+    # Before, the draws centred on the clipped 1.0: half of them below 1, so an OOS shock's band
+    # leaned toward losing less than the identity while the truth is the identity.
+    lk = {"lost_share": {"estimate": 1.0, "se": 0.05, "raw": 1.05}}
+    lost = model.params_from(lk, draws=2000).lost
+    assert lost[0] == 1.0
+    assert (lost[1:] == 1.0).mean() == pytest.approx(0.841, abs=0.03)
+    below = lost[1:][lost[1:] < 1.0]
+    assert below.min() > 1.05 - 5 * 0.05
+    # without a raw estimate (older calibrations, or one below 1) the draws centre on the estimate
+    lost = model.params_from({"lost_share": {"estimate": 0.9, "se": 0.05}}, draws=2000).lost
+    assert np.median(lost[1:]) == pytest.approx(0.9, abs=0.01)

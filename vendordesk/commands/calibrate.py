@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, progress_line, texts_for, workspace_path
+from vendordesk.core.influence.cal_links import LINK_CONTEXT, LINK_NAMES
 from vendordesk.core.influence.notes import note_text
 from vendordesk.ops.calibrate import calibrate
 from vendordesk.text import N_, formatter
@@ -34,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
             weeks=result["weeks"], asins=result["asins"], first=fmt.date(result["first_week"]),
             last=fmt.date(result["last_week"])))
     value = lambda x: fmt.number(x, 3, signed=True)
-    for name, link in result["links"].items():
+    names = {key: _.pgettext(LINK_CONTEXT, LINK_NAMES[key]) if key in LINK_NAMES else key for key in result["links"]}
+    width = max((len(n) for n in names.values()), default=0)
+    for key, link in result["links"].items():
         state = _("calibrated") if link["status"] == "calibrated" else _("DEFAULT")
-        print(f"  {name:17s} {state:<10} {value(link['estimate']):>6}  [{value(link['low'])}, {value(link['high'])}]  "
+        print(f"  {names[key]:{width}s}  {state:<10} {value(link['estimate']):>6}  [{value(link['low'])}, {value(link['high'])}]  "
               + _("{weeks} wk, {asins} ASINs", weeks=link["weeks"], asins=link["asins"]) + f"  {note_text(link, _.lang)}")
     return 0

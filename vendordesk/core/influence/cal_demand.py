@@ -83,9 +83,12 @@ def _lost_share(y: np.ndarray, lo: np.ndarray, lp: np.ndarray, a: np.ndarray, t:
         return link("lost_share", weeks=weeks, asins=asins, note=reason(exc))
     lam, lse = fit.beta[1], fit.se[1]
     if 0.5 <= lam <= 1.3 and lse < 0.3:
-        return link("lost_share", min(lam, 1.0), lse, weeks, asins,
-                    Message(N_("{pct} % of the demand in out-of-stock views is lost (weeks whose stock covered "
-                               "the demand)"), pct=Number(min(lam, 1.0) * 100)))
+        out = link("lost_share", min(lam, 1.0), lse, weeks, asins,
+                   Message(N_("{pct} % of the demand in out-of-stock views is lost (weeks whose stock covered "
+                              "the demand)"), pct=Number(min(lam, 1.0) * 100)))
+        if lam > 1.0:            # the what-if's draws centre on it (model.params_from)
+            out["raw"] = float(lam)
+        return out
     return link("lost_share", weeks=weeks, asins=asins,
                 note=Message(N_("estimate {estimate} ± {se} implausible or vague"), estimate=Number(lam, 2),
                              se=Number(lse, 2)))

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from vendordesk.core.influence.notes import dump
 from vendordesk.core.margin import DEFAULT_ELASTICITY
-from vendordesk.text import N_, Joined, Message, Number
+from vendordesk.text import N_, NP_, Joined, Message, Number
 
 Link = dict[str, Any]
 Array = npt.NDArray[np.float64]
@@ -45,6 +45,24 @@ LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "
               "lead_weeks": "E07", "confirmation": "E06a", "fill": "E06b", "contra_rate": "E16",
               "crap": "E13", "competitor_match": "E11", "content": "E23", "ads": "E24",
               "featured_offer": "I03"}
+
+LINK_CONTEXT = "calibration link"
+# link -> its name for the reader (``_.pgettext(LINK_CONTEXT, LINK_NAMES[name])``); the key stays in --json
+LINK_NAMES = {"elasticity": NP_("calibration link", "Price elasticity"),
+              "lost_share": NP_("calibration link", "Lost demand when out of stock"),
+              "demand_noise": NP_("calibration link", "Weekly demand noise"),
+              "supply_noise": NP_("calibration link", "Supply variation"),
+              "forecast_alpha": NP_("calibration link", "Amazon's forecast response"),
+              "po_cover": NP_("calibration link", "PO cover (weeks)"),
+              "lead_weeks": NP_("calibration link", "Lead time (weeks)"),
+              "confirmation": NP_("calibration link", "Confirmation rate"),
+              "fill": NP_("calibration link", "Receive fill rate"),
+              "contra_rate": NP_("calibration link", "Contra-COGS rate"),
+              "crap": NP_("calibration link", "CRaP response"),
+              "competitor_match": NP_("calibration link", "Amazon's price matching"),
+              "content": NP_("calibration link", "Content effect"),
+              "ads": NP_("calibration link", "Ad effect"),
+              "featured_offer": NP_("calibration link", "Featured Offer effect")}
 
 
 def link(name: str, estimate: float | None = None, se: float | None = None, weeks: int = 0, asins: int = 0,

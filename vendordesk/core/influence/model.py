@@ -55,7 +55,10 @@ def params_from(links: dict[str, Any] | None, draws: int = DRAWS, seed: int = 14
 
     def draw(name: str, lo: float = -np.inf, hi: float = np.inf) -> Array:
         est, se = _est(links, name)
-        values = np.concatenate([[est], est + se * rng.standard_normal(draws)]) if draws else np.array([est])
+        # a link clipped to its bound (the lost share to 1) draws around the regression's own
+        # estimate ("raw"): what lies beyond the bound is the bound, the rest stays as estimated
+        centre = float((links.get(name) or {}).get("raw", est))
+        values = np.concatenate([[est], centre + se * rng.standard_normal(draws)]) if draws else np.array([est])
         return np.asarray(np.clip(values, lo, hi), dtype=float)
 
     lead, _ = _est(links, "lead_weeks")
@@ -140,6 +143,25 @@ def _price_now(asp: Array) -> Array:
     with np.errstate(divide="ignore", invalid="ignore"):
         agree = newest.any(axis=0) & before.any(axis=0) & (np.abs(last / prev - 1.0) <= 0.02)
     return np.asarray(np.where(agree, last, out), dtype=float)
+
+
+def price_ambiguity(asp: Array, price_now: Array) -> tuple[Array, float]:
+    """How sure today's price is where only the last week moved: each ASIN's alternative, ln(last
+    week's ASP / ``_price_now``) where they differ by more than 2 % (0 elsewhere), and the share p
+    of the account's own price moves that were kept: a week whose ASP moved more than 2 % from a
+    stable price (the two weeks before agree within 2 %) is kept when the week after it agrees with
+    it within 2 %. ``_price_now`` reads a move in the last week as a deal; it is a new price with
+    the chance p (the account's deals end, its price changes stay), which the what-if draws."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        step = np.abs(asp[1:] / asp[:-1] - 1.0)            # week t against t - 1, for t >= 1
+        stable, moved = step[:-2] <= 0.02, step[1:-1] > 0.02     # t - 1 against t - 2; t against t - 1
+        kept = step[2:] <= 0.02                              # t + 1 against t
+        moves = stable & moved & np.isfinite(step[2:])
+        p = float((moves & kept).sum() / moves.sum()) if moves.any() else 0.0
+        last = asp[-1] if len(asp) else np.full(asp.shape[1], np.nan)
+        alt = np.log(last / price_now)
+    alt = np.where(np.isfinite(alt) & (np.abs(np.expm1(alt)) > 0.02), alt, 0.0)
+    return np.asarray(alt, dtype=float), p
 
 
 SEASON_SMOOTH = 3               # weeks in the moving average of last year's demand shape
@@ -353,6 +375,9 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     with np.errstate(divide="ignore", invalid="ignore"):
         weekly_asp = r["shipped_revenue"] / np.where(r["shipped_units"] > 0, r["shipped_units"], np.nan)
     price_now = _price_now(weekly_asp)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        all_asp = p["shipped_revenue"] / np.where(p["shipped_units"] > 0, p["shipped_units"], np.nan)
+    price_alt, price_p = price_ambiguity(all_asp, price_now)
     # each week's demand at today's price: a deal week's extra demand is not the level to come
     rel = weekly_asp / price_now
     at_today = np.where(np.isfinite(rel) & (rel > 0), rel, 1.0) ** (-elasticity)
@@ -395,9 +420,11 @@ def state_from_frame(frame: pd.DataFrame, forecasts: pd.DataFrame | None = None,
     oos_exo = exogenous_oos(p)           # OOS not from stock
     pipe = _pipeline(p, open_units, lead)
     per = {"demand": demand, "oos_exo": oos_exo, "on_hand": on_hand, "open": open_units, "forecast": fc,
-           "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill, "share_se": share_se}
+           "asp": asp, "cost": cost, "contra": contra, "conf": conf, "fill": fill, "share_se": share_se,
+           "price_alt": price_alt}
     per = {k: np.nan_to_num(v[keep]) for k, v in per.items()}
     state = _pool(per, np.nan_to_num(pipe[:, keep]), target)
+    state.price_p = price_p
     state.season = season(p, _est(links or {}, "elasticity")[0])
     state.level_se = level_noise(p, _est(links or {}, "elasticity")[0])
     return state
@@ -425,7 +452,8 @@ def _pool(per: dict[str, Array], pipe: Array, target: float) -> st.State:
                     pipeline=np.stack([pipe[:, g].sum(axis=1) for g in groups], axis=1), forecast=total("forecast"),
                     asp=wsum("asp", d), cost=wsum("cost", d), contra=wsum("contra", cogs_w),
                     discount=np.zeros(len(groups)), conf=wsum("conf", d), fill=wsum("fill", d), target=target,
-                    share_se=np.where(dem > 0, spread / np.maximum(dem, 1e-12), 0.0))
+                    share_se=np.where(dem > 0, spread / np.maximum(dem, 1e-12), 0.0),
+                    price_alt=wsum("price_alt", d * per["asp"]) if "price_alt" in per else None)
 
 
 def nominal_state(target: float = 0.40) -> st.State:
@@ -483,7 +511,11 @@ def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: i
     """Totals and paths: the point estimate averaged over ``PATHS_POINT`` demand paths; intervals
     from the parameter draws, each on its own demand path (so they hold the weekly randomness too).
     Selling min(demand, stock) week by week along a path is what makes a lost receipt cost sales
-    where stock is tight; the mean path alone would sell it in most weeks."""
+    where stock is tight; the mean path alone would sell it in most weeks. Each draw also takes
+    its own today's price where only the last week moved (``price_ambiguity``): a group's Net PPM
+    change under a cost or price shock is its cost / price ratio, and a deal read as the regular
+    price (or a new price read as a deal) moved the account's ratio by up to 1 % on simulated
+    accounts (seeds 100-119), where the bands without it spread by a fifth of that."""
     sm = st.shock_matrix(shocks, weeks)
     G = state.groups
     draws = st.Params(**params.__dict__)
@@ -501,9 +533,19 @@ def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: i
         sg = np.asarray(state.share_se, dtype=float)[None, :]
         split = np.exp(sg * zg - np.where(zg != 0, sg * sg / 2, 0.0))[:, None, :]
         nz = split * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
+    drawn = state
+    if state.price_alt is not None and state.price_p > 0 and draws.draws > 1 and np.any(state.price_alt != 0):
+        # each draw's own today's price where only the last week moved (draw 0 the estimate):
+        # last week's price with the chance that a move is kept, its demand at that price
+        new = np.random.default_rng(20).random((draws.draws, G)) < state.price_p
+        new[0] = False
+        shift = np.exp(np.where(new, np.asarray(state.price_alt, dtype=float)[None, :], 0.0))
+        drawn = st.State(**{**state.__dict__, "asp": state.asp[None, :] * shift})
+        at_price = (shift ** np.asarray(draws.elasticity, dtype=float)[:, None])[:, None, :]
+        nz = at_price * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
     sp = st.supply_paths(draws, weeks, G, seed=17)
-    base_d = st.run(state, draws, {}, weeks, noise=nz, supply=sp)
-    hit_d = st.run(state, draws, sm, weeks, noise=nz, supply=sp)
+    base_d = st.run(drawn, draws, {}, weeks, noise=nz, supply=sp)
+    hit_d = st.run(drawn, draws, sm, weeks, noise=nz, supply=sp)
     one = point(params, PATHS_POINT if nz is not None else 1)
     nz1 = demand_paths(one, weeks, G, seed=14)
     sp1 = st.supply_paths(one, weeks, G, seed=16)

@@ -64,6 +64,8 @@ class State:
     season: np.ndarray | None = None   # demand multiplier per coming week (last year's shape), 1 beyond
     level_se: float = 0.0       # relative standard error of the coming weeks' account demand level
     share_se: np.ndarray | None = None   # per group: relative standard error of its share of that level
+    price_alt: np.ndarray | None = None  # per group: ln(last week's price / today's) where only the last week moved
+    price_p: float = 0.0        # the chance that such a move is a new price (the account's moves kept)
 
     @property
     def groups(self) -> int:
