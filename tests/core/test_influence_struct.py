@@ -207,12 +207,15 @@ def test_sentences_band_label_margin_and_net_of_ad_spend():
             "shocks": [Shock("ad_spend", 0.20)], "ad_spend_week": 700.0}
     text = "\n".join(summary_lines(r, info, "en"))
     # 700 EUR a week x 20 % x 12 weeks = 1,680 EUR of extra spend, deducted from the gain
-    assert "Extra ad spend +1,680 EUR" in text
+    assert "Extra ad spend +1,680 €" in text
     assert f"{r.totals['vendor_revenue'] - 1680:,.0f}".lstrip("-") in text
     assert "Amazon margin in EUR" in text and "Net PPM (" not in text
     # no ad data: said so instead of a gross number passing for a net one
     info["ad_spend_week"] = None
     assert "not deducted" in "\n".join(summary_lines(r, info, "en"))
+    # German money reads "€", as everywhere else in the German desk, never the ISO code
+    german = "\n".join(summary_lines(r, info, "de"))
+    assert "€" in german and "EUR" not in german
 
 
 def test_refusal_is_in_the_windows_language_and_names_the_range():

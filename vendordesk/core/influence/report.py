@@ -100,7 +100,7 @@ def band_text(value: float, interval: Sequence[float] | None, lang: str, kind: s
     from vendordesk.core.influence.words import band
 
     _ = texts(lang)
-    unit = {"units": _("units"), "points": _("points"), "money": currency}[kind]
+    unit = {"units": _("units"), "points": _("points"), "money": formatter(lang).symbol(currency)}[kind]
     return band(value, interval, lang, unit, 2 if kind == "points" else 0)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from vendordesk.core.influence.notes import note_text
 from vendordesk.core.influence.text import num
 from vendordesk.core.missing import is_missing
-from vendordesk.text import N_, texts
+from vendordesk.text import N_, formatter, texts
 
 if TYPE_CHECKING:
     from vendordesk.core.influence.model import WhatIf
@@ -35,6 +35,11 @@ def signed(value: float, lang: str, decimals: int = 0) -> str:
     return ("−" if value < 0 else "+") + text if round(value, decimals) != 0 else text
 
 
+def money_unit(info: Mapping[str, Any], lang: str) -> str:
+    """The currency as the reader writes it after an amount: "€", not "EUR"."""
+    return formatter(lang).symbol(str(info.get("currency") or "EUR"))
+
+
 def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = "", decimals: int = 0) -> str:
     """'−6.500 Stück, wahrscheinlich zwischen −5.900 und −7.100'."""
     lo, hi = sorted(interval) if interval else (total, total)
@@ -48,7 +53,7 @@ def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = 
 
 
 def summary_lines(result: WhatIf, info: Mapping[str, Any], lang: str = "en") -> list[str]:
-    t, iv, cur = result.totals, result.intervals, info.get("currency", "EUR")
+    t, iv, cur = result.totals, result.intervals, money_unit(info, lang)
     _ = texts(lang)
     lines = [_("What-if over {n} weeks (vs. the same weeks without the shock):", n=result.weeks)]
     if not info.get("history"):
@@ -74,7 +79,7 @@ def caveats(result: WhatIf, info: Mapping[str, Any], lang: str) -> list[str]:
     """What the numbers rest on: links on their documented default, CRaP, ad spend."""
     _, out = texts(lang), []
     links = info.get("links") or {}
-    cur = info.get("currency", "EUR")
+    cur = money_unit(info, lang)
     if not info.get("calibrated"):
         out.append(_("Not calibrated: every link runs on its documented default (run vendordesk calibrate)."))
     for shock in info.get("shocks", ()):
