@@ -183,12 +183,37 @@ def bars_image(groups: list[str], series: list[tuple[str, str, list[float]]], la
     return c.done()
 
 
+def month_labels(weeks: list[str], lang: str, left: float, width: float, width_of, gap: float,
+                 right: float = math.inf) -> list[tuple[float, str]]:
+    """(x, text) of the month labels under weekly points spread from ``left`` over ``width``: one on
+    the first week of every ``step``-th month (1, 2, 3, 6 or 12 months, the smallest whose labels keep
+    ``gap`` apart, measured with ``width_of``), in the brief's language, the year written out on
+    January and on the first label as on the window's forecast axis (ui.fmt.month_form)."""
+    from babel.dates import format_date
+
+    from vendordesk.ui.fmt import month_form
+
+    locale = formatter(lang).locale
+    n = max(len(weeks) - 1, 1)
+    firsts: list[tuple[float, dt.date]] = []   # (x, first week of a month)
+    for i, w in enumerate(weeks):
+        day = dt.date.fromisoformat(str(w)[:10])
+        if not firsts or (day.year, day.month) != (firsts[-1][1].year, firsts[-1][1].month):
+            firsts.append((left + width * i / n, day))
+    labels: list[tuple[float, str]] = []
+    for step in (1, 2, 3, 6, 12):
+        chosen = [(x, day) for x, day in firsts if (day.month - 1) % step == 0]
+        labels = [(x, format_date(day, month_form(k, day), locale=locale)) for k, (x, day) in enumerate(chosen)]
+        labels = [(x, text) for x, text in labels if x + width_of(text) / 2 <= right]
+        if all(b[0] - a[0] >= (width_of(a[1]) + width_of(b[1])) / 2 + gap for a, b in zip(labels, labels[1:])):
+            break
+    return labels
+
+
 def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool]], lang: str,
                 unit: str) -> QImage:
     """Weekly lines (name, colour, values, dashed) on a value axis from zero; month labels in the
     brief's language; a last-year series is passed already moved onto this year's weeks."""
-    from babel.dates import format_date
-
     f = formatter(lang)
     values = [v for _, _, vs, _ in series for v in vs if v is not None and not math.isnan(v)]
     top = max(values + [1.0]) * 1.12
@@ -209,16 +234,9 @@ def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool
             path.lineTo(point) if drawing else path.moveTo(point)
             drawing = True
         c.p.drawPath(path)
-    locale = f.locale
-    firsts: list[tuple[int, tuple[int, int], dt.date]] = []   # (index, (year, month), first week of a month)
-    for i, w in enumerate(weeks):
-        day = dt.date.fromisoformat(str(w)[:10])
-        if not firsts or (day.year, day.month) != firsts[-1][1]:
-            firsts.append((i, (day.year, day.month), day))
-    room = c.p.fontMetrics().horizontalAdvance("Sept. 26") + 14 * SCALE
-    step = next((k for k in (1, 2, 3, 6, 12) if len(firsts) / k * room <= c.plot.width()), 12)
-    labels = [(x_of(i), format_date(day, "MMM yy", locale=locale)) for i, (_, m), day in
-              ((i, ym, d) for i, ym, d in firsts) if (m - 1) % step == 0 and x_of(i) + room / 2 <= c.image.width()]
+    labels = month_labels(weeks, lang, c.plot.left(), c.plot.width(), c.p.fontMetrics().horizontalAdvance,
+                          gap=14 * SCALE, right=c.image.width())
+    room = max((c.p.fontMetrics().horizontalAdvance(text) for _, text in labels), default=0) + 14 * SCALE
     c.x_labels(labels, room)
     c.legend([(name, color, dashed) for name, color, _, dashed in series])
     return c.done()
