@@ -62,3 +62,27 @@ def test_month_labels_write_the_year_on_january_and_on_the_first_label():
     assert [text for _, text in narrow] == ["Juli 2026", "Sept.", "Nov.", "Jan. 2027"]
     english = month_labels(weeks, "en", 0.0, 700.0, width, gap=10.0)
     assert english[0][1] == "Jul 2026" and english[-1][1] == "Jan 2027" and english[1][1] == "Aug"
+
+
+def test_waterfall_labels_fit_their_bar_slot(qapp):
+    """The management brief's bridge printed "inkaufsprei", "Konditionen" ran into "Chargeback" and
+    "2.667.290 €" over the axis: 8 bars share the plot, and at the chart's font "Einkaufspreis" and
+    "2.737.735 €" are wider than one bar's slot. The labels now take a font whose widest word (names)
+    or text (values) fits the slot."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from vendordesk.ui.briefs.brief_charts import Canvas, fitted_font
+
+    canvas = Canvas()
+    slot = canvas.plot.width() / 8               # Vorher, 6 steps, Nachher
+    base = QFontMetricsF(canvas.font)
+    canvas.done()
+    names = ["Vorher", "Einkaufspreis", "Menge", "Mix", "OOS-Verluste", "Konditionen", "Chargebacks", "Nachher"]
+    values = ["2.667.290 €", "0 €", "+86.142 €", "-22.987 €", "-10.959 €", "+18.952 €", "-704 €", "2.737.735 €"]
+    assert base.horizontalAdvance("Einkaufspreis") > slot and base.horizontalAdvance("2.737.735 €") > slot
+    font = fitted_font(canvas.font, names + values, slot)
+    metrics = QFontMetricsF(font)
+    assert all(metrics.horizontalAdvance(word) <= slot for text in names + values for word in text.split())
+    assert all(metrics.horizontalAdvance(text) <= slot for text in values)
+    # labels that fit keep the chart's font
+    assert fitted_font(canvas.font, ["Mix", "0 €"], slot).pixelSize() == canvas.font.pixelSize()

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from vendordesk.briefs.common import CHART_AXIS_CUT as AXIS_CUT
 from vendordesk.briefs.common import CHART_PIECES
@@ -109,6 +109,21 @@ class Canvas:
         return self.image
 
 
+def fitted_font(font: QFont, texts_: list[str], width: float) -> QFont:
+    """``font``, or a smaller copy of it (down to 60 %) in which every word of ``texts_`` is at most
+    ``width`` wide: a label may wrap between words but is never cut inside one."""
+    words = [word for text in texts_ for word in text.split()] or [""]
+    widest = max(QFontMetricsF(font).horizontalAdvance(word) for word in words)
+    if widest <= width:
+        return font
+    fitted = QFont(font)
+    fitted.setPixelSize(max(int(font.pixelSize() * width / widest), int(font.pixelSize() * 0.6)))
+    while fitted.pixelSize() > font.pixelSize() * 0.6 and max(
+            QFontMetricsF(fitted).horizontalAdvance(word) for word in words) > width:
+        fitted.setPixelSize(fitted.pixelSize() - 1)
+    return fitted
+
+
 def waterfall_floor(levels: list[float], deltas: list[float]) -> float:
     """Where the waterfall's axis starts: 0, unless every level is above 4x the largest swing;
     then a round value at least 1.5 swings below the lowest level (the chart marks the break)."""
@@ -146,6 +161,7 @@ def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], en
         bars.append((name, min(running, running + d), abs(d), UP if d >= 0 else DOWN, d))
         running += d
     bars.append((end[0], 0.0, end[1], TOTAL, end[1]))
+    tops: list[tuple[float, float, str]] = []     # (bar's left, bar's top, its value)
     for i, (_name, base, height, color, value) in enumerate(bars):
         x0 = c.plot.left() + slot * (i + 0.2)
         y_top = c.y_of(max(base + height, lo), lo, top)
@@ -154,11 +170,16 @@ def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], en
         c.p.fillRect(rect, QColor(color))
         if cut and base <= lo:
             c.zigzag(rect.center().x(), c.plot.bottom() - 8 * SCALE, color, rect.width() + 4 * SCALE)
-        signed = i not in (0, n - 1)
-        text = f.money(value, "EUR", 0, signed=signed)
-        c.p.setPen(QColor("#263238"))
+        tops.append((x0, y_top, f.money(value, "EUR", 0, signed=i not in (0, n - 1))))
+    # the values stay on one line each and the names wrap only between words: both in a font that
+    # fits one bar's slot (at 8 bars, "Einkaufspreis" and "2.737.735 €" are wider than a slot)
+    room = slot * 0.96
+    c.p.setPen(QColor("#263238"))
+    c.p.setFont(fitted_font(c.font, [text.replace("\u00a0", "") for *_, text in tops], room))
+    for x0, y_top, text in tops:
         c.p.drawText(QRectF(x0 - slot * 0.2, y_top - 18 * SCALE, slot, 16 * SCALE),
                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+    c.p.setFont(fitted_font(c.font, [b[0] for b in bars], room))
     c.x_labels([(c.plot.left() + slot * (i + 0.5), b[0]) for i, b in enumerate(bars)], slot)
     return c.done()
 
