@@ -112,3 +112,6 @@ def test_a_levers_band_states_both_ends_in_one_unit():
     small = Lever(gear="availability", key="fix_oos", value=5_000.0, units=100.0, asins=["A"], low=3_200.0,
                   high=6_900.0)
     assert "between €3,200 and €6,900" in lever_sentence(small, "en")
+    # zero is "0 €", not "0 T €", beside a thousands end
+    zero = Lever(gear="ads", key="ads_up", value=61_000.0, units=2_453.0, low=0.0, high=122_000.0)
+    assert "zwischen 0 € und 122 T €" in re.sub(r"\s", " ", lever_sentence(zero, "de"))

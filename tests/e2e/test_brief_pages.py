@@ -53,3 +53,14 @@ def test_amazon_brief_keeps_timing_offer_and_chart_on_one_page(demo150, tmp_path
     page = pages[holding[0]]
     assert last_row in page and offer in page and chart in page
     assert len(pages) == 2
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_management_brief_leaves_no_page_with_a_line_or_two(demo150, tmp_path, lang):
+    """The management brief fills two pages to the bottom: a longer sentence on page 2 pushed the
+    method's last line ("es erlauben.") alone onto a third page. Every page carries real content."""
+    pages = brief(["management", "--workspace", str(demo150)], tmp_path / "management.pdf", lang)
+    assert len(pages) == 2
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip() and not line.strip().endswith(f"/{len(pages)}")]
+        assert len(lines) > 5, page
