@@ -1610,12 +1610,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete neue Bestellungen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs). Our forecast, not Amazon&apos;s commitment.</source>
-        <translation>Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen). Unsere Prognose, keine Zusage von Amazon.</translation>
+        <translation type="vanished">Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen). Unsere Prognose, keine Zusage von Amazon.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First week at risk</source>
         <translation>Erste gefährdete Woche</translation>
     </message>
@@ -1639,7 +1638,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs), with Amazon&apos;s own forecast where imported, else ours. An estimate, not Amazon&apos;s commitment.</source>
+        <translation>Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen), mit Amazons eigener Prognose, wo importiert, sonst unserer. Eine Schätzung, keine Zusage von Amazon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
         <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
     </message>

@@ -93,3 +93,25 @@ def test_lever_carries_its_10_90_range_from_the_simulate_draws():
     assert abs(float(high_text.lstrip("€").replace(",", "")) - 1735) <= 52
     german = next(lv for lv in gear_levers(frame, weeks=10, lang="de", links=links) if lv.key == "fix_oos")
     assert "1.620" in german.sentence and "wahrscheinlich zwischen" in german.sentence
+
+
+def test_a_levers_band_states_both_ends_in_one_unit():
+    """The management brief said "wahrscheinlich zwischen 7.125 € und 12 T €": the low end below
+    10.000 € in euros, the high end in thousands. Both ends now take the unit of the larger one."""
+    import re
+
+    from vendordesk.core.influence.target import Lever, lever_sentence
+
+    lever = Lever(gear="availability", key="fix_oos", value=11_000.0, units=278.0, asins=["A"] * 10,
+                  low=7_125.0, high=12_400.0)
+    de = lever_sentence(lever, "de")
+    # 7.125 / 1.000 = 7,1 -> "7 T €"; 12.400 / 1.000 = 12,4 -> "12 T €"
+    assert "zwischen 7 T € und 12 T €" in re.sub(r"\s", " ", de), de
+    assert "between €7k and €12k" in lever_sentence(lever, "en")
+    # a band below 10.000 € on both ends stays in euros
+    small = Lever(gear="availability", key="fix_oos", value=5_000.0, units=100.0, asins=["A"], low=3_200.0,
+                  high=6_900.0)
+    assert "between €3,200 and €6,900" in lever_sentence(small, "en")
+    # zero is "0 €", not "0 T €", beside a thousands end
+    zero = Lever(gear="ads", key="ads_up", value=61_000.0, units=2_453.0, low=0.0, high=122_000.0)
+    assert "zwischen 0 € und 122 T €" in re.sub(r"\s", " ", lever_sentence(zero, "de"))

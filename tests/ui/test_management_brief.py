@@ -96,3 +96,23 @@ def test_the_brief_reads_no_whatif_state(qapp, demo_workspace, tmp_path):
         sys.setprofile(None)
     assert out.stat().st_size > 0
     assert "load_inputs" in calls and "prepare" not in calls
+
+
+def test_the_period_ends_on_its_last_day_not_on_the_last_weeks_sunday(demo_workspace, demo_data):
+    """The brief's period read "23.08.2026 – 15.11.2026" for weeks 35-47, while week 47 runs from
+    Sunday 15.11. to Saturday 21.11.2026: the end shown was the start of the last week, so the
+    boss read a week less than the figures hold. It now ends on that week's Saturday."""
+    import datetime as dt
+
+    from vendordesk.briefs.management import build_html
+    from vendordesk.text import formatter
+
+    (_, _), (first, last) = demo_data["de"]["bridge"].periods
+    assert dt.date.fromisoformat(last).weekday() == 6                 # a Sunday: the last week's start
+    saturday = dt.date.fromisoformat(last) + dt.timedelta(days=6)
+    de = build_html(demo_data["de"], "de")
+    shown = f"{formatter('de').date(first)} – {formatter('de').date(saturday)}"
+    assert shown in de, shown
+    assert f"– {formatter('de').date(last)} ·" not in de
+    en = build_html(demo_data["en"], "en")
+    assert f"{formatter('en').date(first)} – {formatter('en').date(saturday)}" in en

@@ -219,7 +219,9 @@ def build_html(data: dict, lang: str = "de", charts: set[str] | None = None, tod
     (a0, a1), (b0, b1) = bridge.periods
     made = t("made", lang, d=c.date(today or dt.date.today(), lang))   # the day it was printed, not a figure's date
     head += f" · {t('period', lang, b=weeks_label(b0, b1, lang), a=weeks_label(a0, a1, lang))}</p>"
-    head += f"<p class='muted'>{c.date(b0, lang)} – {c.date(b1, lang)} · {made}</p>"
+    # b1 starts the last week (Sunday): the period ends on its Saturday, not a week short
+    last_day = dt.date.fromisoformat(str(b1)[:10]) + dt.timedelta(days=6)
+    head += f"<p class='muted'>{c.date(b0, lang)} – {c.date(last_day, lang)} · {made}</p>"
     cur = data.get("currency", "EUR")
     body = head + _key_numbers(bridge, lang, cur) + _bridge(bridge, lang, cur, BRIDGE_URL in charts)
     body += _drivers(bridge, data.get("explanation"), lang, cur) + _ppm_bridge(bridge, lang)

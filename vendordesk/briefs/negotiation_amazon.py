@@ -118,7 +118,9 @@ def _timing(an, lang) -> str:
             (a("notice", lang), notice),
             (a("final_order", lang), c.date(case.final_order_until, lang) if case.final_order_until else a("tbd", lang))]
     body = "".join(f"<tr><th width='45%'>{k}</th><td width='55%'>{v}</td></tr>" for k, v in rows)
-    return (c.h2(a("timing", lang)) + f"<table class='facts' width='100%' border='1' cellspacing='0' "
+    # the timing starts the second page, with the offer and the chart under it: at the end of page 1
+    # its table was cut (its last row alone on page 2) and the chart stood alone on a third page
+    return ("<div style='page-break-before: always'></div>" + c.h2(a("timing", lang)) + f"<table class='facts' width='100%' border='1' cellspacing='0' "
             f"cellpadding='4'>{body}</table>{c.SPACER}")
 
 
@@ -141,7 +143,7 @@ def _chart(an, lang, has_chart: bool, chart_url: str) -> str:
 
     if not has_chart:
         return ""
-    return (f"<h2 style='page-break-before: always'>{a('chart', lang)}</h2><p align='center'><img src='{chart_url}' width='600'/></p>"
+    return (c.h2(a("chart", lang)) + f"<p align='center'><img src='{chart_url}' width='600'/></p>"
             f"<p class='muted'>{t('chart_note', lang)}</p>")
 
 

@@ -24,7 +24,8 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
                    for j, h in enumerate(headers))
     body = "".join("<tr>" + "".join(f'<td align="right" style="white-space:nowrap">{escape(c)}</td>' if j in numeric else f"<td>{escape(c)}</td>"
                                     for j, c in enumerate(row)) + "</tr>" for row in rows)
-    return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
+    # <thead>: Qt repeats the header row at the top of every page the table runs onto
+    return f'<table width="100%" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead>{body}</table>'
 
 
 def risk_by_asin(risks: pd.DataFrame) -> pd.DataFrame:

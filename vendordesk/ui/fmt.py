@@ -73,3 +73,11 @@ def date(value: str | dt.date | None) -> str:
         except ValueError:
             return value
     return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+
+
+def month_form(index: int, day: dt.date) -> str:
+    """The date pattern of a month label on a time axis: the year written out on January and on
+    the first label, the month alone elsewhere ("Juli 2026 · Sept. · Nov. · Jan. 2027"), since
+    "Mai 27" read as the 27th of May. The same CLDR pattern for QLocale (the window's axes) and
+    Babel (the printed briefs' charts)."""
+    return "MMM yyyy" if index == 0 or day.month == 1 else "MMM"

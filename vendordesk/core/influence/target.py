@@ -199,8 +199,9 @@ def lever_sentence(lever: Lever, lang: str, currency: str = "EUR") -> str:
     _ = texts(lang)
     label = lever_label(lever.key, lang, len(lever.asins))
     if lever.has_band:
+        wide = max(abs(lever.low), abs(lever.high))     # both ends in one unit, not "7.125 € und 12 T €"
         return _("{lever} is worth about {value} by December ({units} units), likely between {low} and {high}.",
                  lever=label, value=money(lever.value, lang, currency), units=num(lever.units, lang),
-                 low=money(lever.low, lang, currency), high=money(lever.high, lang, currency))
+                 low=money(lever.low, lang, currency, scale=wide), high=money(lever.high, lang, currency, scale=wide))
     return _("{lever} is worth about {value} by December ({units} units).", lever=label,
              value=money(lever.value, lang, currency), units=num(lever.units, lang))

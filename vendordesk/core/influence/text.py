@@ -29,11 +29,12 @@ def rate(fraction: float, lang: str, decimals: int = 0) -> str:
     return _("{n}%", n=num(fraction * 100 if not is_missing(fraction) else fraction, lang, decimals))
 
 
-def money(value: float, lang: str, currency: str = "EUR") -> str:
-    """Whole euros, thousands as 'T' (de) / 'k' (en): '12 T €' / '€12k'."""
+def money(value: float, lang: str, currency: str = "EUR", scale: float | None = None) -> str:
+    """Whole euros, thousands as 'T' (de) / 'k' (en): '12 T €' / '€12k'; ``scale`` (the larger end of
+    a range) picks the unit instead of ``value``, so both ends of a range share one."""
     _ = texts(lang)
     symbol = SYMBOLS.get(currency, currency)
-    if abs(value) >= 10_000:
+    if abs(value if scale is None else scale) >= 10_000 and (scale is None or abs(value) >= 0.5):   # 0 stays "0 €"
         body = num(value / 1000, lang, 0)
         return _("{symbol}{n}k", symbol=symbol, n=body) if symbol in "€£$" else _("{n}k {symbol}", symbol=symbol, n=body)
     body = num(value, lang, 0)

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from vendordesk.briefs.common import CHART_AXIS_CUT as AXIS_CUT
 from vendordesk.briefs.common import CHART_PIECES
@@ -109,6 +109,21 @@ class Canvas:
         return self.image
 
 
+def fitted_font(font: QFont, texts_: list[str], width: float) -> QFont:
+    """``font``, or a smaller copy of it (down to 60 %) in which every word of ``texts_`` is at most
+    ``width`` wide: a label may wrap between words but is never cut inside one."""
+    words = [word for text in texts_ for word in text.split()] or [""]
+    widest = max(QFontMetricsF(font).horizontalAdvance(word) for word in words)
+    if widest <= width:
+        return font
+    fitted = QFont(font)
+    fitted.setPixelSize(max(int(font.pixelSize() * width / widest), int(font.pixelSize() * 0.6)))
+    while fitted.pixelSize() > font.pixelSize() * 0.6 and max(
+            QFontMetricsF(fitted).horizontalAdvance(word) for word in words) > width:
+        fitted.setPixelSize(fitted.pixelSize() - 1)
+    return fitted
+
+
 def waterfall_floor(levels: list[float], deltas: list[float]) -> float:
     """Where the waterfall's axis starts: 0, unless every level is above 4x the largest swing;
     then a round value at least 1.5 swings below the lowest level (the chart marks the break)."""
@@ -146,6 +161,7 @@ def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], en
         bars.append((name, min(running, running + d), abs(d), UP if d >= 0 else DOWN, d))
         running += d
     bars.append((end[0], 0.0, end[1], TOTAL, end[1]))
+    tops: list[tuple[float, float, str]] = []     # (bar's left, bar's top, its value)
     for i, (_name, base, height, color, value) in enumerate(bars):
         x0 = c.plot.left() + slot * (i + 0.2)
         y_top = c.y_of(max(base + height, lo), lo, top)
@@ -154,11 +170,16 @@ def waterfall_image(start: tuple[str, float], steps: list[tuple[str, float]], en
         c.p.fillRect(rect, QColor(color))
         if cut and base <= lo:
             c.zigzag(rect.center().x(), c.plot.bottom() - 8 * SCALE, color, rect.width() + 4 * SCALE)
-        signed = i not in (0, n - 1)
-        text = f.money(value, "EUR", 0, signed=signed)
-        c.p.setPen(QColor("#263238"))
+        tops.append((x0, y_top, f.money(value, "EUR", 0, signed=i not in (0, n - 1))))
+    # the values stay on one line each and the names wrap only between words: both in a font that
+    # fits one bar's slot (at 8 bars, "Einkaufspreis" and "2.737.735 €" are wider than a slot)
+    room = slot * 0.96
+    c.p.setPen(QColor("#263238"))
+    c.p.setFont(fitted_font(c.font, [text.replace("\u00a0", "") for *_, text in tops], room))
+    for x0, y_top, text in tops:
         c.p.drawText(QRectF(x0 - slot * 0.2, y_top - 18 * SCALE, slot, 16 * SCALE),
                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+    c.p.setFont(fitted_font(c.font, [b[0] for b in bars], room))
     c.x_labels([(c.plot.left() + slot * (i + 0.5), b[0]) for i, b in enumerate(bars)], slot)
     return c.done()
 
@@ -183,12 +204,37 @@ def bars_image(groups: list[str], series: list[tuple[str, str, list[float]]], la
     return c.done()
 
 
+def month_labels(weeks: list[str], lang: str, left: float, width: float, width_of, gap: float,
+                 right: float = math.inf) -> list[tuple[float, str]]:
+    """(x, text) of the month labels under weekly points spread from ``left`` over ``width``: one on
+    the first week of every ``step``-th month (1, 2, 3, 6 or 12 months, the smallest whose labels keep
+    ``gap`` apart, measured with ``width_of``), in the brief's language, the year written out on
+    January and on the first label as on the window's forecast axis (ui.fmt.month_form)."""
+    from babel.dates import format_date
+
+    from vendordesk.ui.fmt import month_form
+
+    locale = formatter(lang).locale
+    n = max(len(weeks) - 1, 1)
+    firsts: list[tuple[float, dt.date]] = []   # (x, first week of a month)
+    for i, w in enumerate(weeks):
+        day = dt.date.fromisoformat(str(w)[:10])
+        if not firsts or (day.year, day.month) != (firsts[-1][1].year, firsts[-1][1].month):
+            firsts.append((left + width * i / n, day))
+    labels: list[tuple[float, str]] = []
+    for step in (1, 2, 3, 6, 12):
+        chosen = [(x, day) for x, day in firsts if (day.month - 1) % step == 0]
+        labels = [(x, format_date(day, month_form(k, day), locale=locale)) for k, (x, day) in enumerate(chosen)]
+        labels = [(x, text) for x, text in labels if x + width_of(text) / 2 <= right]
+        if all(b[0] - a[0] >= (width_of(a[1]) + width_of(b[1])) / 2 + gap for a, b in zip(labels, labels[1:])):
+            break
+    return labels
+
+
 def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool]], lang: str,
                 unit: str) -> QImage:
     """Weekly lines (name, colour, values, dashed) on a value axis from zero; month labels in the
     brief's language; a last-year series is passed already moved onto this year's weeks."""
-    from babel.dates import format_date
-
     f = formatter(lang)
     values = [v for _, _, vs, _ in series for v in vs if v is not None and not math.isnan(v)]
     top = max(values + [1.0]) * 1.12
@@ -209,16 +255,9 @@ def lines_image(weeks: list[str], series: list[tuple[str, str, list[float], bool
             path.lineTo(point) if drawing else path.moveTo(point)
             drawing = True
         c.p.drawPath(path)
-    locale = f.locale
-    firsts: list[tuple[int, tuple[int, int], dt.date]] = []   # (index, (year, month), first week of a month)
-    for i, w in enumerate(weeks):
-        day = dt.date.fromisoformat(str(w)[:10])
-        if not firsts or (day.year, day.month) != firsts[-1][1]:
-            firsts.append((i, (day.year, day.month), day))
-    room = c.p.fontMetrics().horizontalAdvance("Sept. 26") + 14 * SCALE
-    step = next((k for k in (1, 2, 3, 6, 12) if len(firsts) / k * room <= c.plot.width()), 12)
-    labels = [(x_of(i), format_date(day, "MMM yy", locale=locale)) for i, (_, m), day in
-              ((i, ym, d) for i, ym, d in firsts) if (m - 1) % step == 0 and x_of(i) + room / 2 <= c.image.width()]
+    labels = month_labels(weeks, lang, c.plot.left(), c.plot.width(), c.p.fontMetrics().horizontalAdvance,
+                          gap=14 * SCALE, right=c.image.width())
+    room = max((c.p.fontMetrics().horizontalAdvance(text) for _, text in labels), default=0) + 14 * SCALE
     c.x_labels(labels, room)
     c.legend([(name, color, dashed) for name, color, _, dashed in series])
     return c.done()

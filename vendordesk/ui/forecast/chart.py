@@ -29,11 +29,12 @@ class MonthAxis(pg.AxisItem):
     first tick ("Nov. 2026 · Dez. · Jan. 2027"); "Mai 27" read as a day."""
 
     def tickStrings(self, values, scale, spacing):
+        from vendordesk.ui.fmt import month_form
+
         out = []
         for index, value in enumerate(values):
             day = EPOCH + dt.timedelta(days=int(value))
-            form = "MMM yyyy" if index == 0 or day.month == 1 else "MMM"
-            out.append(QLocale().toString(QDate(day.year, day.month, day.day), form))
+            out.append(QLocale().toString(QDate(day.year, day.month, day.day), month_form(index, day)))
         return out
 
     def tickValues(self, minVal, maxVal, size):

@@ -157,8 +157,8 @@ def orders_brief(_w, plan, currency: str) -> str:
             "risks_title": _t("ASINs at out-of-stock risk over the whole forecast"), "asin": _t("ASIN"), "short": _t("Units short (P90)"),
             "first_week": _t("First week at risk"), "weeks": _t("Weeks at risk"),
             "at_risk": _t("At risk"), "none": _t("None."),
-            "note": _t("Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs)."
-                       " Our forecast, not Amazon's commitment.")}
+            "note": _t("Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs),"
+                       " with Amazon's own forecast where imported, else ours. An estimate, not Amazon's commitment.")}
     return orders_html(plan.orders, plan.risks, text, lambda v: fmt.number(v), lambda v: fmt.money(v, currency, 0),
                        fmt.date)
 
