@@ -63,7 +63,7 @@ def test_notes_survive_the_json_the_workspace_stores():
     assert note_text(stored, "de") == ("1.273 ASIN-Wochen unter dem Ziel von 40 % zeigten keine Reaktion der "
                                        "Nachfrage (+0,8 % ± 2,9 % Nachfrage): keine wird angenommen")
     assert str(load(dump(note))) == str(note)
-    assert Signed(-2.25, 1).text("de") == "-2,2" and Signed(0.0, 1).text("en") == "0.0"   # half to even
+    assert Signed(-2.25, 1).text("de") == "\u22122,2" and Signed(0.0, 1).text("en") == "0.0"   # half to even
 
 
 def test_a_regression_that_cannot_run_says_why_in_german():
@@ -72,9 +72,9 @@ def test_a_regression_that_cannot_run_says_why_in_german():
     d = link("elasticity", note=reason(caught.value))
     assert d["status"] == "default"
     assert note_text(d, "de") == ("zu wenige Beobachtungen für die Regression mit festen Effekten; "
-                                  "dokumentierter Standardwert -1,5")
+                                  "dokumentierter Standardwert \u22121,5")
     assert d["note"] == ("too few observations for the fixed-effects regression; "
-                         "documented default -1.5 (margin.DEFAULT_ELASTICITY)")
+                         "documented default \u22121.5 (margin.DEFAULT_ELASTICITY)")
 
 
 def test_a_calibration_stored_before_the_messages_still_reads_german_where_it_can():

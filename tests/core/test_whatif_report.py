@@ -76,7 +76,7 @@ def test_excel_export_german_headers_and_euro_formats(tmp_path):
     assert weeks.cell(1, 1).value == "Woche" and weeks.max_row == 13 and weeks.freeze_panes == "A2"
     assumptions = list(wb.worksheets[3].iter_rows(values_only=True))
     assert assumptions == [("Was-wäre-wenn über 12 Wochen",),
-                           ("Bestätigungsquote der Bestellungen -10 Punkte für 6 Wochen",)]
+                           ("Bestätigungsquote der Bestellungen \u221210 Punkte für 6 Wochen",)]
 
 
 def test_printable_page_says_the_band_and_the_paths():

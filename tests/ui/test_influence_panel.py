@@ -120,7 +120,7 @@ def test_whatif_in_the_kams_words_keeps_its_form_and_exports(qtbot, demo_workspa
     out = tmp_path / "whatif.xlsx"
     view.export_to(out)
     rows = list(load_workbook(out).worksheets[-1].iter_rows(values_only=True))      # the assumptions
-    assert rows[1][0] == "Availability (in stock) -8 points for 4 weeks"
+    assert rows[1][0] == "Availability (in stock) \u22128 points for 4 weeks"
     html, images = view.page()
     assert "Where the euros come from" in html and "chart://whatif" in images
 

@@ -19,6 +19,8 @@ from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from vendordesk.core.missing import is_missing as missing_value
 from vendordesk.text.catalog import REGIONS, texts
 
+MINUS = "\u2212"   # a real minus sign, as the window writes it (Qt parses it back)
+
 
 def is_missing(value: object) -> bool:
     """Nothing to show: core's missing value (None, NaN, NA) or an empty text."""
@@ -62,7 +64,7 @@ class Formatter:
         text = format_decimal(abs(number), "#,##0" + ("." + "0" * decimals if decimals else ""),
                               locale=self.locale)
         if number < 0:
-            return "-" + text
+            return MINUS + text
         return ("+" + text) if signed and number > 0 else text
 
     def money(self, value: object, currency: str, decimals: int = 2, signed: bool = False) -> str:
@@ -73,7 +75,7 @@ class Formatter:
         pattern = _pattern(self.locale.currency_formats["standard"].pattern.split(";")[0], decimals)
         text = format_currency(abs(number), code, pattern, locale=self.locale, currency_digits=False)
         if number < 0:
-            return "-" + text
+            return MINUS + text
         return ("+" + text) if signed and number > 0 else text
 
     def percent(self, fraction: object, decimals: int = 1, signed: bool = False) -> str:
