@@ -551,3 +551,29 @@ def test_month_axis_names_the_year_in_full_where_it_starts(qapp):
                                                                                "Feb."]
     finally:
         QLocale.setDefault(previous)
+
+
+def test_at_1280x720_the_status_line_takes_two_lines_and_the_supply_plot_is_readable(tab, qapp):
+    """Issue 17: in a 1280×720 window (the tab gets about 1280×650) the backtest status sat in the
+    tool bar between the buttons and wrapped to four lines, and the supply plot under the demand
+    plot was about 70 px tall. Now the status runs the full width in a line of its own (at most two
+    lines) and the supply plot is at least 100 px tall."""
+    from PySide6.QtGui import QFontMetrics
+
+    old = tab.size()
+    try:
+        tab.resize(1280, 650)
+        for _ in range(5):
+            qapp.processEvents()
+        status = tab.content.status
+        assert status.text(), "no backtest status to measure"
+        line = QFontMetrics(status.font()).lineSpacing()
+        assert status.height() <= 2 * line + 8, (status.height(), line)
+        assert status.width() >= 1280 - 40, "the status shares its row with the buttons"
+        supply = tab.content.asin_page.chart.supply.sceneBoundingRect().height()    # with its month axis
+        demand = tab.content.asin_page.chart.demand.sceneBoundingRect().height()
+        assert supply >= 100, (supply, demand)
+        assert demand >= 1.4 * supply, (supply, demand)     # demand stays the main plot
+    finally:
+        tab.resize(old)
+        qapp.processEvents()
