@@ -248,3 +248,26 @@ def test_the_by_field_shows_a_real_minus_and_takes_a_typed_hyphen(qtbot, qapp, l
         assert view.table.item(0, 1).text().startswith("−3")
     finally:
         install_language(qapp, "en")
+
+
+def test_chain_items_leave_room_above_a_capital_umlaut(qtbot, demo_workspace):
+    """Issue 17 read "Abschriften bei Uberbestand": the list item began exactly at the text's top,
+    so the dots of the capital Ü ran into the item's edge and its coloured background. Each chain
+    now has a few pixels of air above and below its text."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), "de")       # the autouse no_leaks puts English back
+    panel = _panel(qtbot, demo_workspace, lang="de")
+    panel.show()
+    qtbot.waitExposed(panel)
+    texts = [panel.chains.item(i).text() for i in range(panel.chains.count())]
+    assert any("Überbestand" in t for t in texts), texts
+    metrics = panel.chains.fontMetrics()
+    for i in range(panel.chains.count()):
+        item = panel.chains.item(i)
+        rect = panel.chains.visualItemRect(item)
+        text = metrics.boundingRect(QRect(0, 0, rect.width() - 12, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+        assert rect.height() >= text.height() + 6, (item.text()[:30], rect.height(), text.height())
