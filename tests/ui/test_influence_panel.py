@@ -269,5 +269,7 @@ def test_chain_items_leave_room_above_a_capital_umlaut(qtbot, demo_workspace):
     for i in range(panel.chains.count()):
         item = panel.chains.item(i)
         rect = panel.chains.visualItemRect(item)
-        text = metrics.boundingRect(QRect(0, 0, rect.width() - 12, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+        text = metrics.boundingRect(QRect(0, 0, rect.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text())
         assert rect.height() >= text.height() + 6, (item.text()[:30], rect.height(), text.height())
+        assert rect.right() <= panel.chains.viewport().width(), "the padding pushed the text past the list's edge"
+    assert panel.chains.horizontalScrollBar().maximum() == 0
