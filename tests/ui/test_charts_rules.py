@@ -347,3 +347,28 @@ def test_units_band_and_monthly_target_legends_sit_outside_the_plot(qtbot, qapp,
     draw_monthly(target, monthly, [str(m) for m in range(1, 13)], ("Ziel", "Ist", "Hochgerechnet"))
     legend, view = _legend_and_view(target, qapp)
     assert legend.height() > 10 and not legend.intersects(view), (legend, view)
+
+
+def test_the_top_tick_label_of_a_time_series_is_not_cut_at_the_edge(qtbot, qapp):
+    """Issue 17's read of the Forecast & ordering gear at 1280×720: the value axis's top label
+    ("110") was cut in half at the chart's upper edge, because the view began at the widget's
+    top. A tick at the very top of the view now has room for its whole label above it."""
+    import datetime as dt
+
+    from PySide6.QtGui import QFontMetrics
+
+    from vendordesk.ui.charts import TimeSeriesPlot
+
+    chart = TimeSeriesPlot()
+    qtbot.addWidget(chart)
+    chart.resize(640, 200)
+    chart.show()
+    qtbot.waitExposed(chart)
+    start = dt.date(2026, 1, 5)
+    points = [((start + dt.timedelta(weeks=i)).isoformat(), 0.8 + 0.2 * (i % 2)) for i in range(30)]
+    chart.set_series(points, "Bestätigungsquote", percent=True, unit="pct")
+    qapp.processEvents()
+    axis = chart.getPlotItem().getAxis("left")
+    half = QFontMetrics(axis.style["tickFont"] or chart.font()).height() / 2
+    view_top = chart.getPlotItem().getViewBox().sceneBoundingRect().top()
+    assert view_top >= half, (view_top, half)
