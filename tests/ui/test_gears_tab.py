@@ -609,3 +609,6 @@ def test_german_gear_and_kpi_names_match_the_rest_of_the_window(qapp):
         install_language(qapp, "en")
     fill = next(k for k in ordering.kpis if k.id == "fill_rate")
     assert fill.name("de") == "Wareneingangs-Füllrate"
+    # "Sales Discount / Umsatz" in the Price & Buy Box table: the graph says "Verkaufsrabatt"
+    price = next(g for g in GEARS if g.id == "price_buybox")
+    assert next(k for k in price.kpis if k.id == "sales_discount_share").name("de") == "Verkaufsrabatt / Umsatz"
