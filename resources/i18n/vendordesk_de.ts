@@ -61,7 +61,7 @@
         <translation>Amazon-Prognose vom</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>none imported</source>
         <translation>keine importiert</translation>
     </message>
@@ -694,14 +694,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
         <source> M</source>
-        <translation> Mio.</translation>
+        <translation type="vanished"> Mio.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> k</source>
-        <translation> T</translation>
+        <translation type="vanished"> T</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+44"/>
+        <source>%2%1M</source>
+        <translation>%1 Mio. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%2%1k</source>
+        <translation>%1 Tsd. %2</translation>
     </message>
 </context>
 <context>
@@ -1751,7 +1759,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/view.py" line="+47"/>
+        <location filename="../../vendordesk/ui/forecast/view.py" line="+48"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
@@ -1762,12 +1770,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
@@ -1802,7 +1810,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export forecast…</source>
         <translation>Prognose exportieren…</translation>
     </message>
@@ -1877,13 +1885,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete Amazon-Bestellungen</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+63"/>
+        <location line="-62"/>
+        <location line="+64"/>
         <source>Units</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Open PO units due</source>
         <translation>Fällige offene Bestellmengen</translation>
     </message>
@@ -1893,7 +1901,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete neue Bestellungen</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>P90 above capacity</source>
         <translation>P90 über Kapazität</translation>
     </message>
@@ -2354,7 +2362,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+121"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+139"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2384,7 +2392,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zahnräder zeigen und Werte von Hand eingeben</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -2395,12 +2403,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+313"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-304"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2454,7 +2462,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>All brands</source>
         <translation>Alle Marken</translation>
     </message>
@@ -2464,12 +2472,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle Kategorien</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -2489,7 +2497,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>eine neuere, unvollständige Woche %1 liegt vor (noch zu wenige ASINs)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+9"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
@@ -3222,7 +3230,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ketten in Ihren Daten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Green arrow: more raises the target KPI; red: lowers it; dashed: with a delay; orange: part of an active chain. Hover an arrow for its strength.</source>
         <translation>Grüner Pfeil: mehr erhöht den Ziel-KPI; rot: senkt ihn; gestrichelt: mit Verzögerung; orange: Teil einer aktiven Kette. Zeigen Sie mit der Maus auf einen Pfeil, um seine Stärke zu sehen.</translation>
     </message>
@@ -3585,7 +3593,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Prognose</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>All facts (CSV/XLSX)…</source>
         <translation>Alle Fakten (CSV/XLSX)…</translation>
     </message>
@@ -3734,7 +3742,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBrief</name>
     <message>
-        <location filename="../../vendordesk/ui/briefs/management_brief.py" line="+104"/>
+        <location filename="../../vendordesk/ui/briefs/management_brief.py" line="+108"/>
         <source>Management brief…</source>
         <translation>Management-Bericht…</translation>
     </message>
@@ -4254,7 +4262,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../vendordesk/ui/window/selftest.py" line="+91"/>
+        <location filename="../../vendordesk/ui/window/selftest.py" line="+95"/>
         <source>selftest FAILED: an error was raised while rendering:</source>
         <translation>Selbsttest FEHLGESCHLAGEN: Beim Rendern ist ein Fehler aufgetreten:</translation>
     </message>
@@ -4442,7 +4450,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Versorgung speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Weekly capacity</source>
         <translation>Wochenkapazität</translation>
     </message>
@@ -4457,7 +4465,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Eigener Bestand (Stück)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Supply of %1</source>
         <translation>Versorgung von %1</translation>
     </message>
