@@ -577,3 +577,17 @@ def test_at_1280x720_the_status_line_takes_two_lines_and_the_supply_plot_is_read
     finally:
         tab.resize(old)
         qapp.processEvents()
+
+
+def test_the_orders_legend_is_written_in_the_pages_dark_text(tab):
+    """The legend over the orders-coming bars was pyqtgraph's light grey (#969696) on white, hard to
+    read next to the page's dark summary text; it is now the same dark grey as the other legends."""
+    from PySide6.QtGui import QColor
+
+    import re
+
+    legend = next(item for item in tab.content.orders.chart.ci.items if type(item).__name__ == "LegendItem")
+    assert len(legend.items) == 2
+    for _sample, label in legend.items:
+        colors = re.findall(r"color:(#[0-9a-fA-F]{6})", label.item.toHtml())     # the label's drawn colour
+        assert colors and all(QColor(c).lightness() < 100 for c in colors), colors

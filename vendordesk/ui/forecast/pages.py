@@ -165,7 +165,7 @@ class OrdersPage(TablePage):
 
         self.chart = pg.GraphicsLayoutWidget()
         self.chart.setBackground("w")
-        legend = pg.LegendItem(labelTextSize="8pt", colCount=2)     # its own row, not on the bars
+        legend = pg.LegendItem(labelTextSize="8pt", colCount=2, labelTextColor="#37474f")   # own row, off the bars
         self.chart.addItem(legend, row=0, col=0)
         plot = self.chart.addPlot(row=1, col=0, axisItems={"bottom": MonthAxis(orientation="bottom"),
                                                            "left": NumberAxis(orientation="left")})
