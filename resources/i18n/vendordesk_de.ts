@@ -4824,14 +4824,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bis Dezember</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+12"/>
+        <source>The range holds 80% of the simulated outcomes, from the uncertainty of the calibrated links (the same draws as the what-if).</source>
+        <translation>Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
+    </message>
+    <message>
         <source>Likely range (10–90 %)</source>
-        <translation>Wahrscheinliche Spanne (10–90 %)</translation>
+        <translation type="vanished">Wahrscheinliche Spanne (10–90 %)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Units</source>
+        <translation>Stück</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Units</source>
-        <translation>Stück</translation>
+        <source>Likely range (10–90%)</source>
+        <translation>Wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4839,9 +4848,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The range holds 80 % of the simulated outcomes, from the uncertainty of the calibrated links (the same draws as the what-if).</source>
-        <translation>Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
+        <translation type="vanished">Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
     </message>
 </context>
 <context>
@@ -6053,8 +6061,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+51"/>
-        <source>likely range (10-90 %)</source>
+        <source>likely range (10–90%)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
+    </message>
+    <message>
+        <source>likely range (10-90 %)</source>
+        <translation type="vanished">wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/tr_helpers.py" line="+3"/>

@@ -410,7 +410,7 @@ class WhatIfView(WhatIfOutput, QWidget):
             cum += v
             mid.append(cum)
         draw_band(self.units_plot, mid, w.get("units_p10"), w.get("units_p90"), self.tr("Units, cumulative change"),
-                  self.tr("likely range (10-90 %)"))
+                  self.tr("likely range (10–90%)"))
         ranked = sorted(r.paths.items(), key=lambda kv: -max(abs(v) for v in kv[1]))
         rel = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale != POINTS][:SHOWN])
         pts = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale == POINTS][:SHOWN])
