@@ -1642,14 +1642,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
-        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+        <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+        <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than %7. Double-click a row to open its chart.</source>
+        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als %7 von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
-        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+        <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than %6. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als %6 ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -582,12 +582,32 @@ def test_at_1280x720_the_status_line_takes_two_lines_and_the_supply_plot_is_read
 def test_the_orders_legend_is_written_in_the_pages_dark_text(tab):
     """The legend over the orders-coming bars was pyqtgraph's light grey (#969696) on white, hard to
     read next to the page's dark summary text; it is now the same dark grey as the other legends."""
-    from PySide6.QtGui import QColor
-
     import re
+
+    from PySide6.QtGui import QColor
 
     legend = next(item for item in tab.content.orders.chart.ci.items if type(item).__name__ == "LegendItem")
     assert len(legend.items) == 2
     for _sample, label in legend.items:
         colors = re.findall(r"color:(#[0-9a-fA-F]{6})", label.item.toHtml())     # the label's drawn colour
         assert colors and all(QColor(c).lightness() < 100 for c in colors), colors
+
+
+def test_the_25_percent_limit_is_written_in_each_languages_style(qapp, tab):
+    """The All ASINs and Amazon-vs-ours summaries said "by more than 25 %" in English, where every
+    other English percentage reads "14%"; German keeps "25 %"."""
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import divergence_text, overview_text
+    from vendordesk.ui.i18n import install_language
+
+    overview = pd.DataFrame({"ours_mase": [0.8], "seasonal_naive_mase": [1.0], "risk_weeks": [0],
+                             "divergence": [""]})
+    assert "differ from Amazon by more than 25%." in overview_text(None, overview, 26)
+    assert "differ by more than 25%." in divergence_text(None, tab.index.plan)
+    install_language(qapp, "de")
+    try:
+        assert "mehr als 25 % von Amazon ab" in overview_text(None, overview, 26)
+        assert "um mehr als 25 % ab" in divergence_text(None, tab.index.plan)
+    finally:
+        install_language(qapp, "en")
