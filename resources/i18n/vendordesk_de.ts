@@ -6008,12 +6008,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-228"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6048,7 +6048,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
         <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
     </message>
@@ -6058,12 +6058,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points (the rate stays between %6 % and 100 %).</source>
-        <translation>%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
+        <translation type="vanished">%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>%1 %2 %: a change must lie between %3 % and %4 %.</source>
         <translation>%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
     </message>
@@ -6096,13 +6095,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-191"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-193"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+6"/>
         <source> pts</source>
         <translation> Pkt.</translation>
@@ -6133,7 +6132,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+48"/>
+        <source>%1 %2 points: it is %3 now, so the change must lie between %4 and %5 points (the rate stays between %6 and %7).</source>
+        <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>
