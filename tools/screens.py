@@ -129,8 +129,14 @@ def walk(window, shots: Shots, sections: set[str], tmp: Path) -> None:
         tab = _tab(window, "ForecastTab")
         window.tabs.setCurrentWidget(tab)
         tab.ensure_loaded()
+        wait_until(lambda: tab.task is None and tab.index is not None)
         idle()
         shots.save(window, "forecast")
+        pages = tab.content.pages
+        for index in range(1, pages.count()):       # all ASINs, Amazon vs ours, risk, orders coming
+            pages.setCurrentIndex(index)
+            shots.save(window, f"forecast-page{index}")
+        pages.setCurrentIndex(0)
     if "tickets" in sections:
         tab = _tab(window, "TicketsTab")
         window.tabs.setCurrentWidget(tab)

@@ -61,7 +61,7 @@
         <translation>Amazon-Prognose vom</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>none imported</source>
         <translation>keine importiert</translation>
     </message>
@@ -694,14 +694,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+41"/>
         <source> M</source>
-        <translation> Mio.</translation>
+        <translation type="vanished"> Mio.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> k</source>
-        <translation> T</translation>
+        <translation type="vanished"> T</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+44"/>
+        <source>%2%1M</source>
+        <translation>%1 Mio. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%2%1k</source>
+        <translation>%1 Tsd. %2</translation>
     </message>
 </context>
 <context>
@@ -1633,19 +1641,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
-        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+        <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs), with Amazon&apos;s own forecast where imported, else ours. An estimate, not Amazon&apos;s commitment.</source>
         <translation>Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen), mit Amazons eigener Prognose, wo importiert, sonst unserer. Eine Schätzung, keine Zusage von Amazon.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
-        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+        <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than %7. Double-click a row to open its chart.</source>
+        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als %7 von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than %6. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als %6 ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1755,7 +1771,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/view.py" line="+47"/>
+        <location filename="../../vendordesk/ui/forecast/view.py" line="+48"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
@@ -1766,12 +1782,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
@@ -1806,7 +1822,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export forecast…</source>
         <translation>Prognose exportieren…</translation>
     </message>
@@ -1881,13 +1897,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete Amazon-Bestellungen</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+63"/>
+        <location line="-62"/>
+        <location line="+64"/>
         <source>Units</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Open PO units due</source>
         <translation>Fällige offene Bestellmengen</translation>
     </message>
@@ -1897,7 +1913,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete neue Bestellungen</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>P90 above capacity</source>
         <translation>P90 über Kapazität</translation>
     </message>
@@ -2358,7 +2374,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+121"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+139"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2388,7 +2404,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zahnräder zeigen und Werte von Hand eingeben</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>KPI gears</source>
         <translation>KPI-Zahnräder</translation>
     </message>
@@ -2399,12 +2415,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+313"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-304"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2458,7 +2474,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>All brands</source>
         <translation>Alle Marken</translation>
     </message>
@@ -2468,12 +2484,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle Kategorien</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -2493,7 +2509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>eine neuere, unvollständige Woche %1 liegt vor (noch zu wenige ASINs)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+9"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
@@ -3226,7 +3242,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ketten in Ihren Daten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Green arrow: more raises the target KPI; red: lowers it; dashed: with a delay; orange: part of an active chain. Hover an arrow for its strength.</source>
         <translation>Grüner Pfeil: mehr erhöht den Ziel-KPI; rot: senkt ihn; gestrichelt: mit Verzögerung; orange: Teil einer aktiven Kette. Zeigen Sie mit der Maus auf einen Pfeil, um seine Stärke zu sehen.</translation>
     </message>
@@ -3738,7 +3754,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManagementBrief</name>
     <message>
-        <location filename="../../vendordesk/ui/briefs/management_brief.py" line="+104"/>
+        <location filename="../../vendordesk/ui/briefs/management_brief.py" line="+108"/>
         <source>Management brief…</source>
         <translation>Management-Bericht…</translation>
     </message>
@@ -4446,7 +4462,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Versorgung speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Weekly capacity</source>
         <translation>Wochenkapazität</translation>
     </message>
@@ -4461,7 +4477,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Eigener Bestand (Stück)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Supply of %1</source>
         <translation>Versorgung von %1</translation>
     </message>
@@ -4820,14 +4836,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bis Dezember</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+12"/>
+        <source>The range holds 80% of the simulated outcomes, from the uncertainty of the calibrated links (the same draws as the what-if).</source>
+        <translation>Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
+    </message>
+    <message>
         <source>Likely range (10–90 %)</source>
-        <translation>Wahrscheinliche Spanne (10–90 %)</translation>
+        <translation type="vanished">Wahrscheinliche Spanne (10–90 %)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Units</source>
+        <translation>Stück</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Units</source>
-        <translation>Stück</translation>
+        <source>Likely range (10–90%)</source>
+        <translation>Wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4835,9 +4860,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The range holds 80 % of the simulated outcomes, from the uncertainty of the calibrated links (the same draws as the what-if).</source>
-        <translation>Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
+        <translation type="vanished">Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
     </message>
 </context>
 <context>
@@ -5988,12 +6012,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-228"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6028,7 +6052,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
         <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
     </message>
@@ -6038,19 +6062,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points (the rate stays between %6 % and 100 %).</source>
-        <translation>%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
+        <location line="+62"/>
+        <source>likely range (10–90%)</source>
+        <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <source>%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points (the rate stays between %6 % and 100 %).</source>
+        <translation type="vanished">%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>%1 %2 %: a change must lie between %3 % and %4 %.</source>
         <translation>%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>likely range (10-90 %)</source>
-        <translation>wahrscheinliche Spanne (10–90 %)</translation>
+        <translation type="vanished">wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/tr_helpers.py" line="+3"/>
@@ -6072,13 +6099,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-191"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-142"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+6"/>
         <source> pts</source>
         <translation> Pkt.</translation>
@@ -6109,7 +6136,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+48"/>
+        <source>%1 %2 points: it is %3 now, so the change must lie between %4 and %5 points (the rate stays between %6 and %7).</source>
+        <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

@@ -347,3 +347,49 @@ def test_units_band_and_monthly_target_legends_sit_outside_the_plot(qtbot, qapp,
     draw_monthly(target, monthly, [str(m) for m in range(1, 13)], ("Ziel", "Ist", "Hochgerechnet"))
     legend, view = _legend_and_view(target, qapp)
     assert legend.height() > 10 and not legend.intersects(view), (legend, view)
+
+
+def test_the_top_tick_label_of_a_time_series_is_not_cut_at_the_edge(qtbot, qapp):
+    """Issue 17's read of the Forecast & ordering gear at 1280×720: the value axis's top label
+    ("110") was cut in half at the chart's upper edge, because the view began at the widget's
+    top. A tick at the very top of the view now has room for its whole label above it."""
+    import datetime as dt
+
+    from PySide6.QtGui import QFontMetrics
+
+    from vendordesk.ui.charts import TimeSeriesPlot
+
+    chart = TimeSeriesPlot()
+    qtbot.addWidget(chart)
+    chart.resize(640, 200)
+    chart.show()
+    qtbot.waitExposed(chart)
+    start = dt.date(2026, 1, 5)
+    points = [((start + dt.timedelta(weeks=i)).isoformat(), 0.8 + 0.2 * (i % 2)) for i in range(30)]
+    chart.set_series(points, "Bestätigungsquote", percent=True, unit="pct")
+    qapp.processEvents()
+    axis = chart.getPlotItem().getAxis("left")
+    half = QFontMetrics(axis.style["tickFont"] or chart.font()).height() / 2
+    view_top = chart.getPlotItem().getViewBox().sceneBoundingRect().top()
+    assert view_top >= half, (view_top, half)
+
+
+@pytest.mark.parametrize("lang, start_label, step_label", [("de", "454 Tsd. €", "−38 Tsd. €"),
+                                                             ("en", "€454k", "−€38k")])
+def test_waterfall_bar_labels_carry_the_currency_in_the_axis_words(qtbot, qapp, lang, start_label, step_label):
+    """The bridge's bars read "454 T" and "−38 T" under an axis "Tsd. €" (English "454 k" under
+    "€ thousand"): a unit of their own without the currency. They now read like the axis:
+    454 Tsd. € / €454k (454,000 / 1,000 = 454; −38,200 / 1,000 = −38.2, shown whole: −38)."""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.influence.charts import draw_waterfall, make_plot
+
+    install_language(qapp, lang)
+    try:
+        plot = make_plot(short_axis=True)
+        qtbot.addWidget(plot)
+        draw_waterfall(plot, ("Before", 454_000.0), [("Volume", -38_200.0), ("Price", 0.0)], ("After", 415_800.0))
+        texts = [item.toPlainText() for item in plot.getPlotItem().items if hasattr(item, "toPlainText")]
+    finally:
+        install_language(qapp, "en")
+    assert texts[0] == start_label and texts[1] == step_label, texts
+    assert texts[2] == ("0 €" if lang == "de" else "€0"), texts

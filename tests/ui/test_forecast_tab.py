@@ -551,3 +551,63 @@ def test_month_axis_names_the_year_in_full_where_it_starts(qapp):
                                                                                "Feb."]
     finally:
         QLocale.setDefault(previous)
+
+
+def test_at_1280x720_the_status_line_takes_two_lines_and_the_supply_plot_is_readable(tab, qapp):
+    """Issue 17: in a 1280×720 window (the tab gets about 1280×650) the backtest status sat in the
+    tool bar between the buttons and wrapped to four lines, and the supply plot under the demand
+    plot was about 70 px tall. Now the status runs the full width in a line of its own (at most two
+    lines) and the supply plot is at least 100 px tall."""
+    from PySide6.QtGui import QFontMetrics
+
+    old = tab.size()
+    try:
+        tab.resize(1280, 650)
+        for _ in range(5):
+            qapp.processEvents()
+        status = tab.content.status
+        assert status.text(), "no backtest status to measure"
+        line = QFontMetrics(status.font()).lineSpacing()
+        assert status.height() <= 2 * line + 8, (status.height(), line)
+        assert status.width() >= 1280 - 40, "the status shares its row with the buttons"
+        supply = tab.content.asin_page.chart.supply.sceneBoundingRect().height()    # with its month axis
+        demand = tab.content.asin_page.chart.demand.sceneBoundingRect().height()
+        assert supply >= 100, (supply, demand)
+        assert demand >= 1.4 * supply, (supply, demand)     # demand stays the main plot
+    finally:
+        tab.resize(old)
+        qapp.processEvents()
+
+
+def test_the_orders_legend_is_written_in_the_pages_dark_text(tab):
+    """The legend over the orders-coming bars was pyqtgraph's light grey (#969696) on white, hard to
+    read next to the page's dark summary text; it is now the same dark grey as the other legends."""
+    import re
+
+    from PySide6.QtGui import QColor
+
+    legend = next(item for item in tab.content.orders.chart.ci.items if type(item).__name__ == "LegendItem")
+    assert len(legend.items) == 2
+    for _sample, label in legend.items:
+        colors = re.findall(r"color:(#[0-9a-fA-F]{6})", label.item.toHtml())     # the label's drawn colour
+        assert colors and all(QColor(c).lightness() < 100 for c in colors), colors
+
+
+def test_the_25_percent_limit_is_written_in_each_languages_style(qapp, tab):
+    """The All ASINs and Amazon-vs-ours summaries said "by more than 25 %" in English, where every
+    other English percentage reads "14%"; German keeps "25 %"."""
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import divergence_text, overview_text
+    from vendordesk.ui.i18n import install_language
+
+    overview = pd.DataFrame({"ours_mase": [0.8], "seasonal_naive_mase": [1.0], "risk_weeks": [0],
+                             "divergence": [""]})
+    assert "differ from Amazon by more than 25%." in overview_text(None, overview, 26)
+    assert "differ by more than 25%." in divergence_text(None, tab.index.plan)
+    install_language(qapp, "de")
+    try:
+        assert "mehr als 25 % von Amazon ab" in overview_text(None, overview, 26)
+        assert "um mehr als 25 % ab" in divergence_text(None, tab.index.plan)
+    finally:
+        install_language(qapp, "en")

@@ -590,3 +590,25 @@ def test_manual_kpi_dialog_proposes_the_week_the_gears_show(main_window, qtbot, 
     # the week runs Sunday to Saturday: start + 6 days
     import datetime as dt
     assert seen["end"] == (dt.date.fromisoformat(week) + dt.timedelta(days=6)).isoformat()
+
+
+def test_german_gear_and_kpi_names_match_the_rest_of_the_window(qapp):
+    """Issue 17's read at 1280×720: the Forecast & ordering gear showed its KPI as "Receive Fill
+    Rate" (English) in the German table while its tile said "Füllrate", and the gear itself was
+    "Forecast & Bestellungen" on the tiles but "Prognose & Bestellungen" in the graph of "Was bewegt
+    was" and "Prognose" on the tab. (The graph's other groups use short forms of the gears' names:
+    "Content" for "Content & Katalog".)"""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.influence.labels import gear_name
+
+    ordering = next(g for g in GEARS if g.id == "forecast_ordering")
+    install_language(qapp, "de")
+    try:
+        assert ordering.name("de") == gear_name("forecast_ordering") == "Prognose & Bestellungen"
+    finally:
+        install_language(qapp, "en")
+    fill = next(k for k in ordering.kpis if k.id == "fill_rate")
+    assert fill.name("de") == "Wareneingangs-Füllrate"
+    # "Sales Discount / Umsatz" in the Price & Buy Box table: the graph says "Verkaufsrabatt"
+    price = next(g for g in GEARS if g.id == "price_buybox")
+    assert next(k for k in price.kpis if k.id == "sales_discount_share").name("de") == "Verkaufsrabatt / Umsatz"

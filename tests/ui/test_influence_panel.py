@@ -248,3 +248,50 @@ def test_the_by_field_shows_a_real_minus_and_takes_a_typed_hyphen(qtbot, qapp, l
         assert view.table.item(0, 1).text().startswith("−3")
     finally:
         install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_chain_items_leave_room_above_a_capital_umlaut(qtbot, demo_workspace, lang):
+    """Issue 17 read "Abschriften bei Uberbestand": the list item began exactly at the text's top,
+    so the dots of the capital Ü ran into the item's edge and its coloured background. Each chain
+    now has a few pixels of air above and below its text."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), lang)       # the autouse no_leaks puts English back
+    panel = _panel(qtbot, demo_workspace, lang=lang)
+    panel.show()
+    qtbot.waitExposed(panel)
+    texts = [panel.chains.item(i).text() for i in range(panel.chains.count())]
+    assert any(("Überbestand" if lang == "de" else "Overstock") in t for t in texts), texts
+    metrics = panel.chains.fontMetrics()
+    for i in range(panel.chains.count()):
+        item = panel.chains.item(i)
+        rect = panel.chains.visualItemRect(item)
+        text = metrics.boundingRect(QRect(0, 0, rect.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text())
+        assert rect.height() >= text.height() + 6, (item.text()[:30], rect.height(), text.height())
+        assert rect.right() <= panel.chains.viewport().width(), "the padding pushed the text past the list's edge"
+    assert panel.chains.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("lang, preset, now, bounds", [
+    ("en", "Our cost price to Amazon +6%", "it is 1.7% now", "between 0% and 100%"),
+    ("de", "Unser Einkaufspreis für Amazon +6 %", "liegt jetzt bei 1,7 %", "zwischen 0 % und 100 %")])
+def test_percentages_in_the_what_if_follow_the_language(qtbot, demo_workspace, lang, preset, now, bounds):
+    """The English what-if read "+6 %", "it is 1.7 % now" and "between 0 % and 100 %", where the
+    window's English numbers are "14%"; German keeps the space. (The demo's out-of-stock rate is
+    1.7 points now, so +150 points is refused.)"""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), lang)
+    panel = _panel(qtbot, demo_workspace, lang)
+    view = panel.whatif
+    assert preset in [b.text() for b in view.preset_buttons]
+    view.add_shock("procurable_product_out_of_stock_rate", 150.0, 4)
+    view.run()
+    text = view.note.text()
+    assert now in text and bounds in text, text

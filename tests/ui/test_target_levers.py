@@ -29,7 +29,9 @@ def test_lever_table_shows_value_range_and_units(qtbot, workspace):
     qtbot.addWidget(widget)
     widget.set_data(workspace, view, "EUR", "en")
     text = widget.levers.text()
-    assert "Likely range (10–90 %)" in text
+    # English writes percent without a space, as the window's numbers do ("14%"; German "14 %")
+    assert "Likely range (10–90%)" in text and "holds 80% of" in text
+    assert "0 %" not in text
     assert "€1,505 to €1,735" in text and "(150–174)" in text          # the band, in € and in units
     ads = text[text.index("Ad spend"):]
     assert "€500" in ads and " to " not in ads.split("</tr>")[0]       # no band: a dash, not "€500 to €500"

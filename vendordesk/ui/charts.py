@@ -370,6 +370,8 @@ class TimeSeriesPlot(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.hideButtons()
         self.getPlotItem().setMouseEnabled(x=False, y=False)
+        # room above the view for half a tick label: the top one ("110") was cut at the edge
+        self.getPlotItem().layout.setContentsMargins(1, 8, 1, 1)
         apply_house_style(self)
         self.legend = self.getPlotItem().addLegend(offset=(-8, 4), labelTextColor="#455a64",
                                                    brush=pg.mkBrush(255, 255, 255, 220))

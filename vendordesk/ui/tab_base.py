@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -61,7 +63,7 @@ class BaseTab(QWidget):
     #: the tab's badge text changed (e.g. "3" due follow-ups); "" for none.
     badge_changed = Signal(str)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._loaded = False

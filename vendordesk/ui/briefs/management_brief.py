@@ -11,8 +11,12 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton
 
 
 def _app():
@@ -96,7 +100,7 @@ def render_management_pdf(ws, out: str | Path, lang: str = "de", start: str | No
 
 
 # --- the window: Forecast or Gears tab -> "Management brief…" ------------------------------
-def brief_button(tab):
+def brief_button(tab: Any) -> QPushButton:
     """The "Management brief…" button the Forecast and Gears tabs put in their tool bar."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QPushButton

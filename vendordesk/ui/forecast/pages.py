@@ -63,13 +63,17 @@ class AsinPage(QWidget):
         self.chart.setMinimumHeight(280)
         self.accuracy = _summary()
         self.accuracy.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.accuracy.setFixedHeight(150)
         self.supply = SupplyForm(ctx)
         self.supply.setMaximumWidth(380)
+        # fixed (a new ASIN must not re-layout the chart), as high as the supply form beside it:
+        # the seven lines of the accuracy text fit; a fixed 150 px cost the supply plot its height
+        self.accuracy.setFixedHeight(max(self.supply.sizeHint().height(),
+                                         7 * self.accuracy.fontMetrics().lineSpacing() + 10))
         bottom = QHBoxLayout()
         bottom.addWidget(self.accuracy, 1)
         bottom.addWidget(self.supply)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.chart, 1)
         layout.addLayout(bottom)
@@ -161,7 +165,7 @@ class OrdersPage(TablePage):
 
         self.chart = pg.GraphicsLayoutWidget()
         self.chart.setBackground("w")
-        legend = pg.LegendItem(labelTextSize="8pt", colCount=2)     # its own row, not on the bars
+        legend = pg.LegendItem(labelTextSize="8pt", colCount=2, labelTextColor="#37474f")   # own row, off the bars
         self.chart.addItem(legend, row=0, col=0)
         plot = self.chart.addPlot(row=1, col=0, axisItems={"bottom": MonthAxis(orientation="bottom"),
                                                            "left": NumberAxis(orientation="left")})

@@ -106,9 +106,10 @@ def divergence_text(_w, plan) -> str:
     from vendordesk.core.forecast.amazon import spirals
 
     flagged = int((div[div["asin"] != "TOTAL"]["flag"] != "").sum())
-    return _fill(_t("Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than 25 %. "
+    return _fill(_t("Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than %6. "
                     "On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral)."), fmt.number(total["ours"]),
-                 fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0), flagged, len(spirals(plan.drift)))
+                 fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0), flagged, len(spirals(plan.drift)),
+                 fmt.percent(0.25, 0))
 
 
 def overview_text(_w, overview, horizon: int) -> str:
@@ -118,9 +119,10 @@ def overview_text(_w, overview, horizon: int) -> str:
     better = int((both["ours_mase"] < both["seasonal_naive_mase"]).sum())
     risky = overview[overview["risk_weeks"] > 0]
     return _fill(_t("%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at "
-                    "out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. "
+                    "out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than %7. "
                     "Double-click a row to open its chart."),
-                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()), horizon)
+                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()), horizon,
+                 fmt.percent(0.25, 0))
 
 
 def risk_text(_w, plan, currency: str) -> str:

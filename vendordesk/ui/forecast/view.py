@@ -31,6 +31,7 @@ class ForecastView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(self._toolbar())
+        layout.addWidget(self.status)      # the full width under the buttons: two lines at 1280×720, not four
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._picker())
         self.pages = QTabWidget()
@@ -72,11 +73,12 @@ class ForecastView(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #37474f;")
         self.export_button = QPushButton(self.tr("Export forecast…"))
         self.export_button.clicked.connect(self.export_forecast)
         for widget in (QLabel(self.tr("Horizon")), self.horizon, self.run_button, self.cancel_button, self.progress):
             row.addWidget(widget)
-        row.addWidget(self.status, 1)
+        row.addStretch(1)
         row.addWidget(self.export_button)
         window = self.ctx.services.get("main_window")
         if window is not None and hasattr(window, "add_export_action"):

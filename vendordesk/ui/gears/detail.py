@@ -41,7 +41,7 @@ class GearDetail(QWidget):
     customise_requested = Signal(str)
     asin_requested = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.gear_id: str | None = None
         self.report = None

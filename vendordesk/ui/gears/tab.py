@@ -10,8 +10,11 @@ next to the gears in an inner tab "What moves what".
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +34,17 @@ from PySide6.QtWidgets import (
 from vendordesk.changes import Changes
 from vendordesk.ui.tab_base import BaseTab, EmptyState
 
+if TYPE_CHECKING:
+    from vendordesk.core.gears.defs import GearDef
+    from vendordesk.core.gears.report import GearModel, GearReport
+    from vendordesk.ops.base import OpResult
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.gears.tiles import GearGrid
+    from vendordesk.ui.influence.tab import InfluencePanel
+    from vendordesk.ui.operations import OpRunner
+    from vendordesk.ui.workers import Task
+
 PERIOD_WEEKS = (4, 13, 26, 52)
 GRID_MIN_WIDTH = 3 * 150 + 2 * 8 + 4   # three tiles of TILE_MIN_WIDTH and their spacing
 ASYNC_ROWS = 0           # fact rows from which re-judging runs in a worker (0: always)
@@ -49,7 +63,7 @@ class CurrentTextCombo(QComboBox):
     """A combo box as wide as the item it shows (never "Alle Katego"), its list as wide as the
     longest item; it grows and shrinks when another item is picked."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currentIndexChanged.connect(self.updateGeometry)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -77,11 +91,11 @@ class CurrentTextCombo(QComboBox):
 class ElidingCombo(QComboBox):
     """A combo box of fixed width that ends a longer item with "…" instead of cutting it."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("elide", True)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
@@ -102,17 +116,21 @@ def _has_influence_panel() -> bool:
 
 
 class GearsTab(BaseTab):
-    def __init__(self, ctx, parent=None):
+    grid: GearGrid
+    detail: GearDetail
+    split: QSplitter
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._saved_layout: dict | None = None                       # remembered splitters and filters
+        self._saved_layout: dict[str, Any] | None = None                       # remembered splitters and filters
         self._pending_sizes: list[tuple[QSplitter, list[int]]] = []  # applied again at the first render
-        self.model = None
-        self.report = None
+        self.model: GearModel | None = None
+        self.report: GearReport | None = None
         self.currency = "EUR"
         self.async_rows = ASYNC_ROWS
-        self.content = None
-        self.influence = None
-        self.inner = None
+        self.content: QWidget | None = None
+        self.influence: InfluencePanel | None = None
+        self.inner: QTabWidget | None = None
         self._influence_dirty = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,7 +146,9 @@ class GearsTab(BaseTab):
         manual.setFlat(True)
         manual.setStyleSheet("color: #1565c0;")
         manual.clicked.connect(self._show_content_anyway)
-        self.empty.layout().insertWidget(self.empty.layout().count() - 1, manual, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout = self.empty.layout()
+        assert isinstance(empty_layout, QVBoxLayout)
+        empty_layout.insertWidget(empty_layout.count() - 1, manual, 0, Qt.AlignmentFlag.AlignHCenter)
         self.stack.addWidget(self.loading)
         self.stack.addWidget(self.empty)
 
@@ -136,18 +156,18 @@ class GearsTab(BaseTab):
         return self.tr("KPI gears")
 
     @property
-    def ops(self):
+    def ops(self) -> OpRunner:
         from vendordesk.ui.operations import runner_for
 
         return runner_for(self.ctx)
 
     @property
-    def task(self):
+    def task(self) -> Task | None:
         """The running read of the workspace (None when idle)."""
         return self.ops.task(LOAD)
 
     @property
-    def compute_task(self):
+    def compute_task(self) -> Task | None:
         """The running judgement (None when idle and nothing waits)."""
         return self.ops.task(JUDGE)
 
@@ -233,6 +253,7 @@ class GearsTab(BaseTab):
         return rows
 
     def _fill_filters(self) -> None:
+        assert self.model is not None
         products = self.model.inputs.products
         combos = ((self.brand, "brand", self.tr("All brands")), (self.category, "category", self.tr("All categories")))
         for combo, column, everything in combos:
@@ -250,6 +271,7 @@ class GearsTab(BaseTab):
 
     def _fill_asins(self) -> None:
         """The ASIN list follows the brand and category chosen."""
+        assert self.model is not None
         products = self.model.inputs.products
         current = self.asin.currentData()
         self.asin.blockSignals(True)
@@ -284,7 +306,7 @@ class GearsTab(BaseTab):
         if self.inner is not None and self.inner.currentIndex() == 1:
             self._inner_changed(1)
 
-    def _loaded_model(self, result) -> None:
+    def _loaded_model(self, result: OpResult[tuple[GearModel, str]]) -> None:
         self.ops.cancel(JUDGE)          # results for an older model are dropped
         self.model, self.currency = result.value
         if self.model.latest_week() is None and self.stack.currentWidget() is not self.content:
@@ -299,6 +321,7 @@ class GearsTab(BaseTab):
         if self._saved_layout:
             self._apply_layout()
             self._fill_asins()
+        assert self.content is not None
         self.stack.setCurrentWidget(self.content)
         self.recompute()
 
@@ -326,7 +349,7 @@ class GearsTab(BaseTab):
         self.ops.run(JUDGE, judge_gears, self.model, params, on_done=lambda result: self._render(result.value),
                      error_parent=self, queue=True)
 
-    def _render(self, report) -> None:
+    def _render(self, report: GearReport) -> None:
         from vendordesk.core.gears.defs import MANUAL_KPIS
         from vendordesk.ui import fmt
 
@@ -346,12 +369,13 @@ class GearsTab(BaseTab):
 
     def _first_problem(self) -> str:
         order = {"red": 0, "amber": 1, "green": 2, "no-data": 3}
+        assert self.report is not None
         return min(self.report.gears, key=lambda g: (order[g.status], g.score or 0)).id
 
     def _show_detail(self, gear_id: str) -> None:
         from vendordesk.core.gears.defs import MANUAL_KPIS
 
-        if self.report is None:          # first judgement still running: shown when it lands
+        if self.report is None or self.model is None:   # first judgement still running: shown when it lands
             return
         worst = self.model.worst_asins(self.report, gear_id)
         self.detail.show_gear(self.report, gear_id, worst, self.currency,
@@ -394,7 +418,7 @@ class GearsTab(BaseTab):
 
             QMessageBox.warning(self, self.tr("Export KPI gears"), user_text(exc))
 
-    def layout_state(self) -> dict:
+    def layout_state(self) -> dict[str, Any]:
         """What the window remembers (QSettings): splitter sizes and the filters."""
         if self.content is None:
             return {}
@@ -402,7 +426,7 @@ class GearsTab(BaseTab):
                 "period": self.period.currentData(), "compare": self.compare.currentData(),
                 "brand": self.brand.currentData(), "category": self.category.currentData()}
 
-    def restore_layout(self, state: dict) -> None:
+    def restore_layout(self, state: dict[str, Any]) -> None:
         """Applied when the content is first built (and again if asked later)."""
         self._saved_layout = dict(state or {})
         if self.content is not None:
@@ -439,7 +463,8 @@ class GearsTab(BaseTab):
             self.asin.setCurrentIndex(index)
         return index >= 0
 
-    def _gear_def(self, gear_id: str):
+    def _gear_def(self, gear_id: str) -> GearDef:
+        assert self.model is not None
         return next(g for g in self.model.gears if g.id == gear_id)
 
     def _notify(self, changes: Changes) -> None:
@@ -452,6 +477,7 @@ class GearsTab(BaseTab):
         gear = self._gear_def(gear_id)
         if not any(k.manual for k in gear.kpis):
             return
+        assert self.model is not None and self.report is not None
         products = self.model.inputs.products
         asins = products["asin"].tolist() if products is not None else []
         titles = dict(zip(products["asin"], products["title"].fillna(""))) if products is not None \
@@ -484,7 +510,9 @@ class GearsTab(BaseTab):
         if self.influence is None:
             from vendordesk.ui.influence.tab import InfluencePanel
 
-            self.influence = InfluencePanel(self.ctx, self.inner)
+            # the panel's module is not type-checked strictly yet: its class called as what it makes
+            make_panel: Callable[[Any, QWidget], InfluencePanel] = InfluencePanel
+            self.influence = make_panel(self.ctx, self.inner)
             self.inner.blockSignals(True)
             self.inner.removeTab(1)
             self.inner.addTab(self.influence, self.tr("What moves what"))

@@ -31,17 +31,23 @@ def make_plot(parent: QWidget | None = None, short_axis: bool = False) -> pg.Plo
     return plot
 
 
-def short_money(value: float) -> str:
-    """12.345 -> '12 k' style labels for bars (locale decimal comma via fmt.number)."""
+def short_money(value: float, currency: str = "EUR") -> str:
+    """Bar labels in the axis's words: 454.000 -> "454 Tsd. €" / "€454k", 1.234.567 -> "1,23 Mio. €" /
+    "€1.23M" (locale decimals via fmt.number); below a thousand the plain amount ("0 €")."""
     from PySide6.QtCore import QCoreApplication
 
     from vendordesk.ui import fmt
 
+    symbol = {"EUR": "€", "GBP": "£", "USD": "$", "INR": "₹"}.get(currency, currency)
     if abs(value) >= 1_000_000:
-        return fmt.number(value / 1_000_000, 2 if abs(value) < 10_000_000 else 1) + QCoreApplication.translate("Charts", " M")
+        # %1 the amount in millions, %2 the currency symbol
+        text = QCoreApplication.translate("Charts", "%2%1M")
+        return text.replace("%1", fmt.number(value / 1_000_000, 2 if abs(value) < 10_000_000 else 1)).replace("%2", symbol)
     if abs(value) >= 1_000:
-        return fmt.number(value / 1_000, 0) + QCoreApplication.translate("Charts", " k")
-    return fmt.number(value, 0)
+        # %1 the amount in thousands, %2 the currency symbol
+        text = QCoreApplication.translate("Charts", "%2%1k")
+        return text.replace("%1", fmt.number(value / 1_000, 0)).replace("%2", symbol)
+    return fmt.money(value, currency, 0)
 
 
 def _legend(plot: pg.PlotWidget) -> pg.LegendItem:

@@ -94,6 +94,9 @@ class InfluencePanel(QWidget):
         self.chains = QListWidget()
         self.chains.setWordWrap(True)
         self.chains.setSpacing(3)
+        # air above each chain's first line: flush with the item's edge, the dots of a capital Ü
+        # ran into it and "Überbestand" read "Uberbestand"
+        self.chains.setStyleSheet("QListWidget::item { padding-top: 4px; padding-bottom: 4px; }")
         self.chains.itemSelectionChanged.connect(self._chain_selected)
         v.addWidget(self.chains, 1)
         legend = QLabel(self.tr("Green arrow: more raises the target KPI; red: lowers it; dashed: with a delay; "

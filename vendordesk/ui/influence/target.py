@@ -168,7 +168,7 @@ class TargetView(QWidget):
         head += " " + self.tr("(simulated on the remaining %1 weeks):").replace("%1", str(view.remaining_weeks))
         cell = "padding: 2px 10px 2px 0;"
         right = cell + " text-align: right;"
-        titles = (self.tr("Lever"), self.tr("By December"), self.tr("Likely range (10–90 %)"), self.tr("Units"))
+        titles = (self.tr("Lever"), self.tr("By December"), self.tr("Likely range (10–90%)"), self.tr("Units"))
         rows = [f"<tr><th style='{cell} text-align:left;'>{titles[0]}</th>"
                 + "".join(f"<th style='{right}'>{t}</th>" for t in titles[1:]) + "</tr>"]
         for lv in view.levers:
@@ -180,7 +180,7 @@ class TargetView(QWidget):
             rows.append(f"<tr><td style='{cell}'>{lv.label or lv.key}</td>"
                         f"<td style='{right} font-weight:600;'>{fmt.money(lv.value, self.currency, 0)}</td>"
                         f"<td style='{right} color:#546e7a;'>{band}</td><td style='{right}'>{units}</td></tr>")
-        note = self.tr("The range holds 80 % of the simulated outcomes, from the uncertainty of the calibrated links "
+        note = self.tr("The range holds 80% of the simulated outcomes, from the uncertainty of the calibrated links "
                        "(the same draws as the what-if).")
         self.levers.setText(f"<b>{head}</b><table style='margin-top:4px'>{''.join(rows)}</table>"
                             f"<div style='color:#546e7a; margin-top:4px'>{note}</div>")

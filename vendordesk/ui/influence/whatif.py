@@ -225,8 +225,9 @@ class WhatIfView(WhatIfOutput, QWidget):
 
     def _lever_text(self, key: str, value: float, weeks: int | None) -> str:
         lever = BY_KEY[key]
-        unit = self.tr(" pts") if lever.unit == "points" else " %"
-        text = f"{texts(core_lang())(lever.label)} {'+' if value >= 0 else '−'}{fmt.number(abs(value), 0)}{unit}"
+        amount = (fmt.number(abs(value), 0) + self.tr(" pts") if lever.unit == "points"
+                  else fmt.percent(abs(value) / 100, 0))          # "6%" in English, "6 %" in German
+        text = f"{texts(core_lang())(lever.label)} {'+' if value >= 0 else '−'}{amount}"
         return text + (self.tr(", %1 wk").replace("%1", str(weeks)) if weeks else "")
 
     def _append(self, shock: Shock, name: str, amount: str) -> None:
@@ -352,10 +353,11 @@ class WhatIfView(WhatIfOutput, QWidget):
                 return (self.tr("%1 %2 points: a rate changes by at most %3 to %4 points.")
                         .replace("%1", name).replace("%2", signed(points)).replace("%3", signed(low, 0))
                         .replace("%4", signed(high, 0)))
-            return (self.tr("%1 %2 points: it is %3 % now, so the change must lie between %4 and %5 points "
-                            "(the rate stays between %6 % and 100 %).")
-                    .replace("%1", name).replace("%2", signed(points)).replace("%3", fmt.number(now, 1))
-                    .replace("%4", signed(low)).replace("%5", signed(high)).replace("%6", fmt.number(floor, 0)))
+            return (self.tr("%1 %2 points: it is %3 now, so the change must lie between %4 and %5 points "
+                            "(the rate stays between %6 and %7).")
+                    .replace("%1", name).replace("%2", signed(points)).replace("%3", fmt.percent(now / 100, 1))
+                    .replace("%4", signed(low)).replace("%5", signed(high)).replace("%6", fmt.percent(floor / 100, 0))
+                    .replace("%7", fmt.percent(1.0, 0)))
         lo, hi = REL_RANGE.get(shock.kpi, (-1.0, 1.0))
         if lo <= shock.delta <= hi:
             return None
@@ -410,7 +412,7 @@ class WhatIfView(WhatIfOutput, QWidget):
             cum += v
             mid.append(cum)
         draw_band(self.units_plot, mid, w.get("units_p10"), w.get("units_p90"), self.tr("Units, cumulative change"),
-                  self.tr("likely range (10-90 %)"))
+                  self.tr("likely range (10–90%)"))
         ranked = sorted(r.paths.items(), key=lambda kv: -max(abs(v) for v in kv[1]))
         rel = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale != POINTS][:SHOWN])
         pts = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale == POINTS][:SHOWN])
