@@ -46,7 +46,7 @@ def forecast_plan(ws: Workspace) -> ForecastPlan | None:
         return None
     # nothing here reads Amazon's week ends, the divergence or the drift; the plan drops the facts
     # once its panel is made and hands the freed heap back after each step (5,000 ASINs x 156
-    # weeks: 672 -> 5xx MB peak for the logistics brief)
+    # weeks: 672 -> 583 MB peak for the logistics brief)
     inputs["amazon"] = inputs["amazon"].drop(columns=["week_end"], errors="ignore")
     return build_plan(inputs, backtest=False, compare=False, lean=True, release=release_freed_memory)
 

@@ -190,7 +190,9 @@ def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
         if release is not None:
             release()
 
-    weekly = inputs.pop("weekly", pd.DataFrame()) if lean else inputs.get("weekly", pd.DataFrame())  # type: ignore[misc]
+    # lean: the plan holds the only reference from here on (the caller's dict loses its facts)
+    weekly = (inputs.pop("weekly", pd.DataFrame()) if lean  # type: ignore[misc]
+              else inputs.get("weekly", pd.DataFrame()))
     panel = panel_from_frame(weekly)
     amazon = inputs.get("amazon", pd.DataFrame())
     drift = fa.drift(amazon, oos_frame(weekly)) if compare else pd.DataFrame()
