@@ -219,6 +219,23 @@ def test_snapshot_decode_peak(demo):
     assert out["peak_mb"] < 1.3 * out["kept_mb"]
 
 
+def test_department_briefs_peak(demo, tmp_path):
+    """Peak RSS (the child's ru_maxrss) of ``brief department`` for every department with figures,
+    against 600 MB. Logistics, production and marketing build the forecast plan without backtests
+    (core.forecast.plan.build_plan, lean); finance reads the chargebacks only. At 5,000 x 156 on
+    2026-12-07 the three forecast briefs peaked at 672-686 MB before, 583 MB after (finance 174 -> 173 MB)."""
+    asins, weeks, path = demo
+    runs = []
+    for dep in ("logistics", "production", "marketing", "finance"):
+        r = _vendordesk("brief", "department", dep, "--workspace", str(path), "--out", str(tmp_path / f"{dep}.pdf"))
+        assert r["rc"] == 0, r["stderr"]
+        runs.append((dep, r))
+    print(f"\n[bench_big] brief department, {asins} x {weeks} (target < 600 MB):")
+    for dep, r in runs:
+        print(f"    {dep:<12} {r['peak_mb']:6.0f} MB  {r['cpu']:6.2f} s CPU  {r['wall']:6.2f} s wall")
+    assert all(r["peak_mb"] < 600 for _, r in runs), [(dep, round(r["peak_mb"])) for dep, r in runs]
+
+
 def _empty_caches(path: Path) -> None:
     """As right after an import: no facts snapshot and no cached frames (Amazon forecasts, PO lines, ...)."""
     with sqlite3.connect(path) as conn:

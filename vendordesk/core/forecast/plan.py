@@ -173,29 +173,51 @@ def backtest_with_amazon(panel: Panel, amazon: pd.DataFrame, holdout: int,
 
 
 def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
-               progress: Callable[[float], None] | None = None, backtest: bool = True) -> ForecastPlan:
-    """Forecast every ASIN, compare with Amazon, project supply; progress 0..1."""
+               progress: Callable[[float], None] | None = None, backtest: bool = True, compare: bool = True,
+               lean: bool = False, release: Callable[[], None] | None = None) -> ForecastPlan:
+    """Forecast every ASIN, compare with Amazon, project supply; progress 0..1.
+
+    ``compare=False``: no divergence or drift (empty frames; the department brief needs the
+    orders and risks only). ``lean=True``: the plan takes the weekly facts out of ``inputs`` as
+    soon as its panel and drift are made (at 5,000 ASINs x 156 weeks they and the panel's
+    intermediates held 160 MB through every forecast); ``release`` is called after each big
+    step (the ops hand the freed heap back to the system with it).
+    """
     def step(start: float, width: float) -> Callable[[float], None] | None:
         return (lambda f: progress(start + width * f)) if progress else None
 
-    weekly = inputs.get("weekly", pd.DataFrame())
+    def freed() -> None:
+        if release is not None:
+            release()
+
+    # lean: the plan holds the only reference from here on (the caller's dict loses its facts)
+    weekly = (inputs.pop("weekly", pd.DataFrame()) if lean  # type: ignore[misc]
+              else inputs.get("weekly", pd.DataFrame()))
     panel = panel_from_frame(weekly)
     amazon = inputs.get("amazon", pd.DataFrame())
+    drift = fa.drift(amazon, oos_frame(weekly)) if compare else pd.DataFrame()
+    if lean:
+        del weekly
+    freed()
     events = inputs.get("events")
     groups = analogue_groups(panel.asins, inputs.get("attributes"))
     result = forecast_panel(panel, horizon, progress=step(0.0, 0.45), events=events,
                             elasticity=inputs.get("elasticity"), amazon=amazon, groups=groups)
-    ours = result.frame()
-    divergence = fa.divergence(ours, fa.latest(amazon))
-    drift = fa.drift(amazon, oos_frame(weekly))
+    freed()
+    newest = fa.latest(amazon)
+    divergence = fa.divergence(result.frame(), newest) if compare else pd.DataFrame()
     sup = supply_inputs(result, inputs)
-    sup.amazon_q = fs.amazon_quantiles(fa.latest(amazon), result.asins, result.weeks)   # orders follow Amazon
+    sup.amazon_q = fs.amazon_quantiles(newest, result.asins, result.weeks)   # orders follow Amazon
+    del newest
     projection = fs.projection_frame(result.asins, result.weeks, sup, fs.project(sup))
     values = inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and not values.empty else None
+    freed()
     doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3), events, groups) if backtest and len(panel) else {}
+    freed()
     versus_weeks = amazon_holdout(panel, amazon) if backtest and len(panel) else 0
     versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15), events, groups) if versus_weeks else {}
+    freed()
     products = inputs.get("products")
     titles = dict(zip(products["asin"], products["title"])) if products is not None and "title" in products else {}
     if progress:
