@@ -186,3 +186,23 @@ def test_prepare_consuming_the_facts_gives_the_same_frame_and_leaves_no_number_c
     read = set(FACT_FLOWS + STOCKS + tuple(WEIGHTED) + ("ordered_units",))
     assert not read & set(handed.columns)
     assert {"asin", "period_start"} <= set(handed.columns)      # the keys stay for the caller
+
+
+def test_prepare_hands_each_consumed_column_back_before_it_reads_the_next(demo_workspace):
+    """The matrix is a mapping of its own and never reuses what freed facts columns leave in the
+    heap, so ``release`` (malloc_trim in the command) runs as each column goes: at 5,000 x 156 the
+    first ``gears --json`` fell from 627 to 569 MB. Here a counter stands in for it and records how
+    many number columns the facts still had at each call."""
+    from vendordesk.core.gears.kpis import FACT_FLOWS, STOCKS, WEIGHTED, prepare
+
+    kept = prepare(store.gear_facts(demo_workspace, keep=False))
+    handed = store.gear_facts(demo_workspace, keep=False)
+    read = [c for c in dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED) + ("ordered_units",))
+            if c in handed.columns]
+    left: list[int] = []
+    consumed = prepare(handed, consume=True, release=lambda: left.append(len(set(read) & set(handed.columns))))
+    pd.testing.assert_frame_equal(consumed, kept)
+    # one call per column read from the facts (each one column fewer: len(read) - 1 down to 0),
+    # then one after the last facts reference is dropped (0 left)
+    assert left == list(range(len(read) - 1, -1, -1)) + [0]
+    assert len(read) > 10

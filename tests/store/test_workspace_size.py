@@ -22,7 +22,7 @@ from tests.store.old_schema import workspace_at
 from vendordesk.core.parsed import FactBlock, ParsedReport
 from vendordesk.demo import build_demo
 from vendordesk.store import facts_snapshot
-from vendordesk.store.db import SCHEMA_MARKER, Workspace, latest_version, open_workspace
+from vendordesk.store.db import SCHEMA_MARKER, Workspace, latest_version, migrations, open_workspace
 from vendordesk.store.facts import OWNED_TABLES, facts_frame, facts_owned, undo_import, write_report
 from vendordesk.store.facts_export import count_fact_rows, fact_asins, fact_blocks
 from vendordesk.store.facts_read import amazon_forecasts_frame, weekly_frame
@@ -373,3 +373,47 @@ def test_a_schema_9_workspace_keeps_every_forecast_row_as_it_was(tmp_path):
     assert series == 3
     assert days == [(20_002, 20_030, 6), ("2024-10-06T00:00:00Z", 20_030, 6), (20_002, 20_030, 0)]
     assert left == [("B0M0000002", "FRESH", "2024-11-03")]
+
+
+def test_an_upgrade_that_frees_pages_compacts_the_file_and_keeps_every_row(tmp_path):
+    """Migration 0010 drops the old forecast table: its pages were left free in the file (184 of 692 MB
+    at 5,000 x 156). The upgrade now VACUUMs: no free page left, every row as a plain upgrade keeps it."""
+    import shutil
+
+    from vendordesk.store.db import split_statements
+
+    path = tmp_path / "v9.vendordesk"
+    old = workspace_at(path, 9)
+    # 400 ASINs x 8 generations x 12 weeks = 38,400 rows of ~90 bytes (three ISO dates 30, ASIN 10,
+    # marketplace 1, program 6, four REALs 32, header ~12): ~3.5 MB, far over COMPACT_MIN_BYTES (1 MiB)
+    rows = [(f"B0{a:08d}", "M", "RETAIL", f"2024-{g + 1:02d}-01", f"2024-{w + 1:02d}-07", f"2024-{w + 1:02d}-13",
+             a + 0.5, None, g * 1.25, w * 0.1)
+            for a in range(400) for g in range(8) for w in range(12)]
+    old.conn.execute("BEGIN")          # one transaction (the connection commits every row otherwise)
+    old.conn.executemany("INSERT INTO amazon_forecasts (asin, marketplace_id, selling_program, generation_date, "
+                         "week_start, week_end, mean_units, p70_units, p80_units, p90_units) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    old.conn.execute("COMMIT")
+    old.close()
+    plain = tmp_path / "plain.vendordesk"
+    shutil.copy(path, plain)
+    # the same upgrade without the compaction: migration 0010's statements, by hand
+    by_hand = sqlite3.connect(plain, isolation_level=None)
+    by_hand.execute("BEGIN")
+    for statement in split_statements(next(m for m in migrations() if m.version == 10).sql):
+        by_hand.execute(statement)
+    by_hand.execute("COMMIT")
+    free_by_hand = by_hand.execute("PRAGMA freelist_count").fetchone()[0]
+    page_size = by_hand.execute("PRAGMA page_size").fetchone()[0]
+    expected = _dump(by_hand)
+    by_hand.close()
+    facts_snapshot.forget(path)
+    with open_workspace(path, create=False) as ws:
+        assert ws.schema_version() == latest_version()
+        assert ws.conn.execute("PRAGMA freelist_count").fetchone() == (0,)
+        assert ws.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        after = _dump(ws.conn)
+    assert free_by_hand * page_size > 1 << 20       # the dropped table's pages: what there was to compact
+    assert len(after["amazon_forecasts"]) == 400 * 8 * 12 == 38_400
+    assert after == expected
+    assert path.stat().st_size <= plain.stat().st_size - free_by_hand * page_size

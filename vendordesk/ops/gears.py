@@ -15,6 +15,7 @@ from vendordesk.store.gears import (
     manual_kpis_frame,
     po_lines_frame,
 )
+from vendordesk.store.lean_query import release_freed_memory
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,7 +34,8 @@ def gears_report(workspace: WorkspaceArg, asof: str | None = None, weeks: int = 
             model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
                                          facts=lambda: gear_facts(ws, keep=False),
                                          manual=lambda: manual_kpis_frame(ws, keep=False),
-                                         po_lines=lambda: po_lines_frame(ws, keep=False))
+                                         po_lines=lambda: po_lines_frame(ws, keep=False),
+                                         release=release_freed_memory)
     progress(0.5)
     report = model.compute(asof=asof, weeks=weeks, compare=compare, lang=lang)
     progress(1.0)

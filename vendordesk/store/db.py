@@ -390,6 +390,31 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         conn.rollback()
         raise
     conn.commit()
+    _compact(conn, path)
+
+
+# A migration that rewrites a table (0010 moved Amazon's forecasts) leaves the old pages free in the
+# file: 184 of 692 MB at 5,000 ASINs x 156 weeks. From this share of free pages on, the upgrade
+# compacts the file once (not a new or small file: below COMPACT_MIN_BYTES free it is not worth a copy).
+COMPACT_FREE_SHARE = 0.1
+COMPACT_MIN_BYTES = 1 << 20
+
+
+def _compact(conn: sqlite3.Connection, path: Path) -> None:
+    """VACUUM the just-migrated file when at least COMPACT_FREE_SHARE of its pages and COMPACT_MIN_BYTES are free, then
+    checkpoint the WAL into it and truncate the WAL. VACUUM is one transaction of its own: if it
+    fails (a full disk: it needs room for a copy), the file stays the migrated one, only bigger."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    if free < COMPACT_FREE_SHARE * pages or free * page_size < COMPACT_MIN_BYTES:
+        return
+    try:
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.Error as exc:
+        _rollback_quietly(conn)
+        log.warning("could not compact the upgraded workspace %s (%d of %d pages free): %s", path, free, pages, exc)
 
 
 def open_workspace(path: str | Path, create: bool = True) -> Workspace:

@@ -21,7 +21,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-CHUNK = 65_536
+# Rows in flight are Python objects; the small-object heap keeps its busiest moment's memory in
+# pieces the system never gets back, so a chunk is kept small: 65,536 left ~27 MB more resident
+# after the first command's reads at 5,000 ASINs x 156 weeks (arenas 76 -> 33 MB at their peak).
+CHUNK = 8_192
 
 
 class _Unusual(Exception):

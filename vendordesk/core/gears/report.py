@@ -240,15 +240,21 @@ class GearModel:
 
     @classmethod
     def from_parts(cls, inputs: GearInputs, facts: Callable[[], pd.DataFrame],
-                   manual: Callable[[], pd.DataFrame | None], po_lines: Callable[[], pd.DataFrame | None]) -> GearModel:
+                   manual: Callable[[], pd.DataFrame | None], po_lines: Callable[[], pd.DataFrame | None],
+                   release: Callable[[], None] | None = None) -> GearModel:
         """The model of ``inputs`` whose three big frames come from the loaders, read one at a time and
         dropped as soon as digested (the peak memory of one command: at 5,000 ASINs x 156 weeks the
         facts, their prepared matrix, the manual KPIs and the PO lines held at once are ~640 MB).
         The loaders must hand over frames nothing else keeps (e.g. not a process cache). The model's
-        ``inputs`` keep none of them, so it cannot be rebuilt from them (``replace(model.inputs, ...)``)."""
-        model = cls(inputs, prepared=K.prepare(facts(), consume=True))   # frees the facts as it reads them
+        ``inputs`` keep none of them, so it cannot be rebuilt from them (``replace(model.inputs, ...)``).
+        ``release``: hands freed memory back to the system (see ``prepare``), after each frame too."""
+        model = cls(inputs, prepared=K.prepare(facts(), consume=True, release=release))   # frees the facts as it reads them
         model._take_po_lines(po_lines())
+        if release:
+            release()
         model._take_manual(manual(), keep=False)
+        if release:
+            release()
         return model
 
     def with_chargebacks(self, chargebacks: pd.DataFrame | None) -> GearModel:
