@@ -307,3 +307,18 @@ def test_whose_forecast_was_better_is_the_error_ratio_even_where_the_blend_takes
     # an ASIN without a shared week has no record: NaN ("" in the window)
     ours[9] = np.nan
     assert np.isnan(rv.error_ratio(ours, amazon, actual)[9]).all()
+
+
+def test_without_a_record_amazons_weight_is_the_equal_one():
+    # Two series, past weeks 0..19 with forecasts at horizon 1 only in weeks 0..6: 2 x 7 = 14
+    # shared ASIN-weeks, under MIN_SHARED (30): nothing says whose forecast errs less, so the
+    # blend is the two forecasts' mean, weight 0.5 in every bucket (it was 0: ours alone).
+    actual, ours, amazon = _past_at_horizon_1(ours_at=102.0, amazon_at=101.0)
+    ours[:, 7:, 0] = np.nan
+    assert rv.weights(ours, amazon, actual).tolist() == [[0.5] * 4, [0.5] * 4]
+    # and no one is named better (rival.error_ratio stays unknown)
+    assert np.isnan(rv.error_ratio(ours, amazon, actual)).all()
+    # next week: ours P50 10 (P90 14), Amazon's mean 20 -> 0.5 x 10 + 0.5 x 20 = 15, bands x 1.5
+    q = np.array([[[10.0]], [[11.0]], [[12.0]], [[14.0]]])
+    out, source = rv.combine(q, np.array([[20.0]]), np.ones((1, 1), dtype=int), np.full((1, 4), 0.5))
+    assert out[:, 0, 0].tolist() == pytest.approx([15.0, 16.5, 18.0, 21.0]) and source == ["combined"]

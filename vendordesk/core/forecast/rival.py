@@ -28,6 +28,16 @@ MIN_SPLIT = 10
 MIN_SHARED = 30
 POWER = 2.0   # Bates-Granger: inverse squared error
 MIN_SPREAD = 0.6
+# Amazon's weight before any shared past week says whose forecast errs less: the equal-weight
+# combination (two forecasts' mean is hard to beat when their weights cannot be estimated).
+# Before 2026-12-07 it was 0, ours alone: the window's "same weeks as Amazon's oldest imported
+# forecast" backtest (one generation before its origin, so no record) compared ours without
+# Amazon against Amazon. That backtest (plan.amazon_holdout, 15 weeks), WAPE ours on Amazon's
+# ASIN-weeks before -> after (Amazon): 30-ASIN demo (tools/screens.py, seed 7) 0.2151 -> 0.2013
+# (0.2058); 16 demos, seeds 7/11/23/1/2/3/4/5 x 104/156 weeks (the 0.5 not tuned on them):
+# behind Amazon on 16 -> 5 (seeds 2/156, 4/104, 4/156, 5/104, 5/156; one tie, 2/104), e.g.
+# seed 7/104 0.1837 -> 0.1669 (0.1672), seed 5/156 0.1916 -> 0.1699 (0.1607).
+NO_RECORD_WEIGHT = 0.5
 
 
 def _week_idx(dates: pd.Series, first: dt.date) -> np.ndarray:
@@ -95,7 +105,8 @@ def to_buckets(a: np.ndarray) -> np.ndarray:
 
 
 def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, bucketed: bool = False) -> np.ndarray:
-    """Amazon's weight per (series, bucket); 0 where there is too little to compare.
+    """Amazon's weight per (series, bucket); NO_RECORD_WEIGHT for all when there is too little
+    to compare (fewer than MIN_SHARED shared ASIN-weeks).
 
     Both are compared on the same target weeks within the same horizon bucket (our origins
     are 4 weeks apart, Amazon's generations weekly, so exact horizons rarely meet).
@@ -106,7 +117,7 @@ def weights(ours: np.ndarray, amazon: np.ndarray, actual: np.ndarray, bucketed: 
     w = np.zeros((ours.shape[0], len(BUCKETS)))
     rec = _record(ours, amazon, actual)
     if rec is None:
-        return w
+        return np.full_like(w, NO_RECORD_WEIGHT)
     shared, R, r_i, lam = rec
     # the account's weight per bucket: the one whose blend erred least (L1) on the shared weeks
     e = np.where(shared, actual[:, :, None] - ours, 0.0)       # our error, actual - ours
