@@ -219,6 +219,14 @@ def test_snapshot_decode_peak(demo):
     assert out["peak_mb"] < 1.3 * out["kept_mb"]
 
 
+def _report_under_600(title: str, runs: list, width: int) -> None:
+    """Print each run's peak, CPU and wall time, then hold every peak under 600 MB."""
+    print(f"\n[bench_big] {title} (target < 600 MB):")
+    for label, r in runs:
+        print(f"    {label:<{width}} {r['peak_mb']:6.0f} MB  {r['cpu']:6.2f} s CPU  {r['wall']:6.2f} s wall")
+    assert all(r["peak_mb"] < 600 for _, r in runs), [(label, round(r["peak_mb"])) for label, r in runs]
+
+
 def test_department_briefs_peak(demo, tmp_path):
     """Peak RSS (the child's ru_maxrss) of ``brief department`` for every department with figures,
     against 600 MB. Logistics, production and marketing build the forecast plan without backtests
@@ -230,10 +238,7 @@ def test_department_briefs_peak(demo, tmp_path):
         r = _vendordesk("brief", "department", dep, "--workspace", str(path), "--out", str(tmp_path / f"{dep}.pdf"))
         assert r["rc"] == 0, r["stderr"]
         runs.append((dep, r))
-    print(f"\n[bench_big] brief department, {asins} x {weeks} (target < 600 MB):")
-    for dep, r in runs:
-        print(f"    {dep:<12} {r['peak_mb']:6.0f} MB  {r['cpu']:6.2f} s CPU  {r['wall']:6.2f} s wall")
-    assert all(r["peak_mb"] < 600 for _, r in runs), [(dep, round(r["peak_mb"])) for dep, r in runs]
+    _report_under_600(f"brief department, {asins} x {weeks}", runs, 12)
 
 
 def _empty_caches(path: Path) -> None:
@@ -262,10 +267,7 @@ def test_peak_memory_per_command(demo, tmp_path):
         r = _vendordesk(*ws, *args)
         assert r["rc"] == 0, r["stderr"]
         runs.append((label, r))
-    print(f"\n[bench_big] peak memory {asins} x {weeks} (target < 600 MB):")
-    for label, r in runs:
-        print(f"    {label:<32} {r['peak_mb']:6.0f} MB  {r['cpu']:6.2f} s CPU  {r['wall']:6.2f} s wall")
-    assert all(r["peak_mb"] < 600 for _, r in runs), [(label, round(r["peak_mb"])) for label, r in runs]
+    _report_under_600(f"peak memory {asins} x {weeks}", runs, 32)
 
 
 SCHEMA_9_FORECASTS = """
