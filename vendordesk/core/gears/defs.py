@@ -119,7 +119,7 @@ GEARS: tuple[GearDef, ...] = (
     ), rank_kpi="oos_views", color="#e3f2fd", ring=1),
     GearDef("price_buybox", 3, "Preis & Buy Box", NP_("gear", "Price & Buy Box"), (
         K("asp", "Durchschnittspreis (ASP)", NP_("gear", "Average selling price (ASP)"), "money", 1, TREND_UP, 2.0, short_en=NP_("gear tile", "ASP")),
-        K("sales_discount_share", "Sales Discount / Umsatz", NP_("gear", "Sales discount / revenue"), "pct", -1,
+        K("sales_discount_share", "Verkaufsrabatt / Umsatz", NP_("gear", "Sales discount / revenue"), "pct", -1,
           Threshold("max", 0.03, 0.08), short_en=NP_("gear tile", "Discount share")),
         K("lost_buybox_rate", "Buy-Box-Verlust", NP_("gear", "Lost Buy Box"), "pct", -1, Threshold("max", 0.05, 0.15),
           manual=True, short_en=NP_("gear tile", "Buy Box lost")),
@@ -143,9 +143,9 @@ GEARS: tuple[GearDef, ...] = (
         K("on_time_rate", "PO pünktlich", NP_("gear", "PO on-time"), "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
         K("asn_accuracy", "ASN-Genauigkeit", NP_("gear", "ASN accuracy"), "pct", 1, Threshold("min", 0.95, 0.70), manual=True, short_en=NP_("gear tile", "ASN accuracy")),
     ), rank_kpi="chargebacks", color="#fff3e0", ring=3),
-    GearDef("forecast_ordering", 7, "Forecast & Bestellungen", NP_("gear", "Forecast & ordering"), (
+    GearDef("forecast_ordering", 7, "Prognose & Bestellungen", NP_("gear", "Forecast & ordering"), (
         K("confirmation_rate", "Bestätigungsquote", NP_("gear", "Confirmation rate"), "pct", 1, Threshold("min", 0.90, 0.80), 2.0, short_en=NP_("gear tile", "Confirmed")),
-        K("fill_rate", "Receive Fill Rate", NP_("gear", "Receive fill rate"), "pct", 1, Threshold("min", 0.95, 0.90), 2.0, short_en=NP_("gear tile", "Fill rate")),
+        K("fill_rate", "Wareneingangs-Füllrate", NP_("gear", "Receive fill rate"), "pct", 1, Threshold("min", 0.95, 0.90), 2.0, short_en=NP_("gear tile", "Fill rate")),
         K("lead_time_days", "Lieferzeit (Tage)", NP_("gear", "Vendor lead time (days)"), "days", -1, short_en=NP_("gear tile", "Lead time (days)")),
         K("open_po_units", "Offene PO-Einheiten", NP_("gear", "Open PO units"), "units", 0, short_en=NP_("gear tile", "Open PO units")),
     ), rank_kpi="confirmation_rate", rank_worst_high=False, color="#e8f5e9", ring=2),
