@@ -261,7 +261,9 @@ def test_peak_memory_per_command(demo, tmp_path):
             ("forecast, after an import", ("forecast", "--out", str(tmp_path / "f.csv")), True),
             ("forecast", ("forecast", "--out", str(tmp_path / "f.csv")), False),
             ("calibrate", ("calibrate",), False),
-            ("export facts CSV", ("export", "facts", "--out", str(tmp_path / "facts.csv")), False)):
+            ("export facts CSV", ("export", "facts", "--out", str(tmp_path / "facts.csv")), False),
+            ("export gears XLSX", ("export", "gears", "--out", str(tmp_path / "gears.xlsx")), False),
+            ("export forecast CSV", ("export", "forecast", "--out", str(tmp_path / "export-f.csv")), False)):
         if fresh:
             _empty_caches(work)
         r = _vendordesk(*ws, *args)

@@ -36,6 +36,8 @@ EXPORTERS = {
     "forecast": "vendordesk.ops.forecast:forecast_frame",
     "gears": "vendordesk.ops.gears:gears_frame",
 }
+# the kinds whose function is an op (takes a path or the window's Workspace)
+OPS_EXPORTERS = frozenset(kind for kind, target in EXPORTERS.items() if target.startswith("vendordesk.ops."))
 
 
 def exporter(kind: str) -> Callable[[Workspace], pd.DataFrame]:
@@ -80,7 +82,8 @@ def export(workspace: WorkspaceArg, kind: str, out: Path, lang: str = "en", prog
 
             rows = exports.export_facts(ws, out, facts_export, lang, step)
         else:
-            frame = exporter(kind)(ws)
+            # the ops' tables get the caller's argument: given a path they read lean, one frame at a time
+            frame = exporter(kind)(workspace if kind in OPS_EXPORTERS else ws)
             names = department_names(ws, lang) if kind in ("tickets", "tasks") else None
             rows = exports.write_frame(frame, out, kind, lang, step, names)
     return OpResult(rows)
