@@ -27,7 +27,7 @@ from vendordesk.text import N_
 if TYPE_CHECKING:
     from vendordesk.core.influence.model import WhatIf
 
-# kind -> "module:function"; the function takes a Workspace and returns a DataFrame.
+# kind -> "module:function"; the function takes a Workspace (an op: also a path) and returns a DataFrame.
 EXPORTERS = {
     "facts": "vendordesk.store.facts:facts_frame",
     "tickets": "vendordesk.store.tickets:tickets_frame",
@@ -40,14 +40,14 @@ EXPORTERS = {
 OPS_EXPORTERS = frozenset(kind for kind, target in EXPORTERS.items() if target.startswith("vendordesk.ops."))
 
 
-def exporter(kind: str) -> Callable[[Workspace], pd.DataFrame]:
+def exporter(kind: str) -> Callable[[WorkspaceArg], pd.DataFrame]:
     """The function that reads table ``kind`` from a workspace."""
     module_name, func_name = EXPORTERS[kind].split(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         raise UserError(N_("Exporting {kind} is not available in this version."), kind=kind) from exc
-    read: Callable[[Workspace], pd.DataFrame] = getattr(module, func_name)
+    read: Callable[[WorkspaceArg], pd.DataFrame] = getattr(module, func_name)
     return read
 
 
