@@ -3,9 +3,9 @@
 Both are scored on the same past weeks in the same horizon bucket (k = weeks after the
 forecast was made, 1..13): ours from the calibration origins of forecast_calib, Amazon's from every
 imported generation (generation_date in week g -> week g + k is horizon k). Per horizon
-bucket (forecast_calib.BUCKETS) the account's weight w_b is the one whose blend
-(1 - w) x ours + w x Amazon's erred least (sum of absolute errors) on the shared ASIN-weeks
-(blend_weight); a bucket with fewer than MIN_SHARED of them takes the weight of all buckets
+bucket (forecast_calib.BUCKETS) the account's weight w_b is, per past target week, the one whose
+blend (1 - w) x ours + w x Amazon's erred least (sum of absolute errors) on that week's shared
+ASIN-weeks (blend_weight), averaged over the weeks (week_weight); a bucket with fewer than MIN_SHARED of them takes the weight of all buckets
 pooled. Per ASIN its own record tilts the odds: w_i / (1 - w_i) = w_b / (1 - w_b) x
 (r_i / R)^(-2 lam), R = MAE_amazon / MAE_ours over the account, r_i the ASIN's own ratio over
 all horizons, lam = n_i / (n_i + k), k measured from the data (asin_shrink); at w_b = 0 or 1
