@@ -101,6 +101,8 @@ def test_the_blend_weight_is_the_one_that_erred_least_not_bates_grangers():
     # Bates-Granger (the rule before 2026-12-07): our MAE 10, Amazon's (10 + 5) / 2 = 7.5,
     # R = 0.75, w = 1 / (1 + 0.5625) = 0.64: 110 - 0.64 x 20 = 97.2 errs 2.8, 110 - 0.64 x (-5)
     # = 113.2 errs 6.8: 9.6 per pair. Both series alike: r_i = R, no tilt.
+    # The account's weight is taken week by week (rival.week_weight, since 2026-12-07): each even
+    # week's best weight is 0.5, each odd week's 2 clipped to 1, their mean (10 x 0.5 + 10 x 1) / 20 = 0.75.
     n, t = 2, 20
     ours = np.full((n, t, cal.HORIZON), np.nan)
     amazon = np.full((n, t, cal.HORIZON), np.nan)
@@ -108,13 +110,32 @@ def test_the_blend_weight_is_the_one_that_erred_least_not_bates_grangers():
     amazon[:, 0::2, 0], amazon[:, 1::2, 0] = 90.0, 115.0
     actual = np.tile([100.0, 120.0], (n, t // 2))
     w = rv.weights(ours, amazon, actual)
-    assert w[:, 0] == pytest.approx([0.5, 0.5])
+    assert w[:, 0] == pytest.approx([0.75, 0.75])
     assert rv.blend_weight(np.array([-10.0, 10.0]), np.array([-20.0, 5.0])) == pytest.approx(0.5)
     # ratios (0.5, 0.5, 2, -1) weighted (4, 4, 1, 1): sorted -1 (cum 1), 0.5 (5 = half of 10): 0.5.
     # sum |e - w d| at 0.5: 0 + 0 + 1.5 + 1.5 = 3; at 0.4: 0.4 + 0.4 + 1.6 + 1.4 = 3.8, at 0.6 3.8.
     assert rv.blend_weight(np.array([2.0, 2.0, 2.0, -1.0]), np.array([4.0, 4.0, 1.0, 1.0])) == pytest.approx(0.5)
     # nothing to tell the two apart (d = 0 everywhere): half each
     assert rv.blend_weight(np.array([1.0, -1.0]), np.zeros(2)) == 0.5
+
+
+def test_the_accounts_weight_counts_each_past_week_once_not_each_asin_week():
+    # 20 series, two past weeks at horizon 1, ours 110 in both. Week 0: actual 100, Amazon's 60:
+    # e = -10, d = -50, e / d = 0.2 (weight |d| = 50). Week 1: actual 120, Amazon's 120: e = 10,
+    # d = 10, e / d = 1 (weight 10). Pooled over the 40 ASIN-weeks (the rule before 2026-12-07)
+    # the weighted median: 20 x 50 = 1,000 of 1,200 at 0.2, past half: 0.2, week 0 decides.
+    # Week by week: 0.2 and 1, mean 0.6. All series alike: r_i = R, no tilt.
+    n, t = 20, 2
+    ours = np.full((n, t, cal.HORIZON), np.nan)
+    amazon = np.full((n, t, cal.HORIZON), np.nan)
+    ours[:, :, 0] = 110.0
+    amazon[:, 0, 0], amazon[:, 1, 0] = 60.0, 120.0
+    actual = np.tile([100.0, 120.0], (n, 1))
+    assert rv.blend_weight(np.array([-10.0] * n + [10.0] * n), np.array([-50.0] * n + [10.0] * n)) == pytest.approx(0.2)
+    w = rv.weights(ours, amazon, actual)
+    assert w[:, 0] == pytest.approx(np.full(n, 0.6))
+    # the thin buckets (no shared week) take the pooled weight: the same two weeks, 0.6
+    assert w[:, 3] == pytest.approx(np.full(n, 0.6))
 
 
 def test_season_cells_are_weeks_of_year_and_take_their_neighbours():
@@ -199,13 +220,17 @@ def test_an_asins_own_record_counts_as_much_as_its_halves_agree():
     # x0 = -ln 2, x1 = +ln 2; B (1, 2) then (1, 0.5): x0 = +ln 2, x1 = -ln 2. cov(x0, x1) =
     # -(ln 2)^2 < 0: no real difference, lam = 0, every ASIN the account's weight. e / d:
     # A even -4 / -2 = 2 (weight 2), A odd -1 / 1 = -1 (1), B even -1 (1), B odd -1 / -0.5 = 2
-    # (0.5); 50 weeks each: -1 weighs 100, 2 weighs 125 of 225: the median is 2, clipped to 1.
-    # Amazon's alone errs 50 x (2 + 2 + 2 + 0.5) = 325, ours 50 x (4 + 1 + 1 + 1) = 350, the
-    # half-half blend 50 x (3 + 1.5 + 1.5 + 0.75) = 337.5.
+    # (0.5); pooled over 50 weeks each (before 2026-12-07): -1 weighs 100, 2 weighs 125 of 225:
+    # the median 2, clipped to 1. Week by week (rival.week_weight): an even week has 5 x 1 = 5 at
+    # -1 and 5 x 2 = 10 at 2 of 15, median 2 -> 1; an odd week 5 at -1 and 5 x 0.5 = 2.5 at 2 of
+    # 7.5, median -1 -> 0; the mean over the weeks 0.5. Amazon's alone errs 50 x (2 + 2 + 2 +
+    # 0.5) = 325, ours 50 x (4 + 1 + 1 + 1) = 350, the half-half blend 50 x (3 + 1.5 + 1.5 +
+    # 0.75) = 337.5: on its own record the week-by-week weight errs 12.5 more (the price of
+    # counting each week once).
     actual, ours, amazon = _two_groups(even=((4, 2), (1, 2)), odd=((1, 2), (1, 0.5)))
     assert rv.asin_shrink(*_errors(ours, amazon, actual)) == float("inf")
     w = rv.weights(ours, amazon, actual)
-    assert w[:, 0] == pytest.approx([1.0] * 10)
+    assert w[:, 0] == pytest.approx([0.5] * 10)
 
 
 def _errors(ours, amazon, actual):
