@@ -545,17 +545,6 @@ def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: i
         se = state.level_se
         level = np.exp(se * z - np.where(z != 0, se * se / 2, 0.0))[:, None, None]
         nz = level * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
-    if state.week_se > 0 and state.season is not None and draws.draws > 1:
-        # each draw's own season shape: coming week k is a 3-week mean of year-ago weeks k-1..k+1,
-        # each off by N(0, week_se) (draw 0 the estimate); beyond the shape's weeks, none
-        k = min(weeks, len(state.season))
-        e = np.random.default_rng(21).standard_normal((draws.draws, k + SEASON_SMOOTH - 1)) * state.week_se
-        e[0] = 0.0
-        err = np.stack([e[:, j:j + k] for j in range(SEASON_SMOOTH)]).mean(axis=0)
-        var = state.week_se ** 2 / SEASON_SMOOTH
-        shape = np.ones((draws.draws, weeks, 1))
-        shape[1:, :k, 0] = np.exp(err[1:] - var / 2)
-        nz = shape * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
     if state.share_se is not None and draws.draws > 1 and np.any(state.share_se > 0):
         # each draw's own split of that level over the groups (draw 0 the estimate)
         zg = np.random.default_rng(19).standard_normal((draws.draws, G))
@@ -573,10 +562,22 @@ def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: i
         drawn = st.State(**{**state.__dict__, "asp": state.asp[None, :] * shift})
         at_price = (shift ** np.asarray(draws.elasticity, dtype=float)[:, None])[:, None, :]
         nz = at_price * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
+    paths_point = nz is not None          # the point's demand paths, as before the shape's draws
+    if state.week_se > 0 and state.season is not None and draws.draws > 1:
+        # each draw's own season shape: coming week k is a 3-week mean of year-ago weeks k-1..k+1,
+        # each off by N(0, week_se) (draw 0 the estimate); beyond the shape's weeks, none
+        k = min(weeks, len(state.season))
+        e = np.random.default_rng(21).standard_normal((draws.draws, k + SEASON_SMOOTH - 1)) * state.week_se
+        e[0] = 0.0
+        err = np.stack([e[:, j:j + k] for j in range(SEASON_SMOOTH)]).mean(axis=0)
+        var = state.week_se ** 2 / SEASON_SMOOTH
+        shape = np.ones((draws.draws, weeks, 1))
+        shape[1:, :k, 0] = np.exp(err[1:] - var / 2)
+        nz = shape * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
     sp = st.supply_paths(draws, weeks, G, seed=17)
     base_d = st.run(drawn, draws, {}, weeks, noise=nz, supply=sp)
     hit_d = st.run(drawn, draws, sm, weeks, noise=nz, supply=sp)
-    one = point(params, PATHS_POINT if nz is not None else 1)
+    one = point(params, PATHS_POINT if paths_point else 1)
     nz1 = demand_paths(one, weeks, G, seed=14)
     sp1 = st.supply_paths(one, weeks, G, seed=16)
     base = st.run(state, one, {}, weeks, record=True, noise=nz1, supply=sp1)
