@@ -566,13 +566,13 @@ def whatif(state: st.State, params: st.Params, shocks: Sequence[Shock], weeks: i
     if state.week_se > 0 and state.season is not None and draws.draws > 1:
         # each draw's own season shape: coming week k is a 3-week mean of year-ago weeks k-1..k+1,
         # each off by N(0, week_se) (draw 0 the estimate); beyond the shape's weeks, none
-        k = min(weeks, len(state.season))
-        e = np.random.default_rng(21).standard_normal((draws.draws, k + SEASON_SMOOTH - 1)) * state.week_se
+        span = min(weeks, len(state.season))
+        e = np.random.default_rng(21).standard_normal((draws.draws, span + SEASON_SMOOTH - 1)) * state.week_se
         e[0] = 0.0
-        err = np.stack([e[:, j:j + k] for j in range(SEASON_SMOOTH)]).mean(axis=0)
+        err = np.stack([e[:, j:j + span] for j in range(SEASON_SMOOTH)]).mean(axis=0)
         var = state.week_se ** 2 / SEASON_SMOOTH
         shape = np.ones((draws.draws, weeks, 1))
-        shape[1:, :k, 0] = np.exp(err[1:] - var / 2)
+        shape[1:, :span, 0] = np.exp(err[1:] - var / 2)
         nz = shape * (nz if nz is not None else np.ones((draws.draws, weeks, G)))
     sp = st.supply_paths(draws, weeks, G, seed=17)
     base_d = st.run(drawn, draws, {}, weeks, noise=nz, supply=sp)
