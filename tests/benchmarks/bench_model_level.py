@@ -13,7 +13,9 @@ share of weeks that end with no stock, < 3 %: +0.0032 (36 accounts), 3-8 %: -0.0
 low on tight accounts: its error is noise (sd 1.6 %), and the acceptance misses that came with a
 level 2-3 % low (seeds 364, 521) are where that noise went the wrong way on a tight account. The
 model's own level_se (mean 0.024) is larger than that error, since it is the error of one coming
-week's 3-week mean, and the draws apply it to every week of the horizon alike.
+week's 3-week mean, and the draws apply it to every week of the horizon alike. (Since s14-bands2
+``level_se`` is only the part common to every week, the growth's; the shape's part is drawn week
+by week, so this bench prints a smaller level_se than the 0.024 above.)
     nice -n 19 python tests/benchmarks/bench_model_level.py 1030 1069
     nice -n 19 python tests/benchmarks/bench_model_level.py 2000 2039 tight
 """

@@ -463,3 +463,37 @@ def test_lost_share_draws_centre_on_the_raw_estimate_above_the_identity():
     # without a raw estimate (older calibrations, or one below 1) the draws centre on the estimate
     lost = model.params_from({"lost_share": {"estimate": 0.9, "se": 0.05}}, draws=2000).lost
     assert np.median(lost[1:]) == pytest.approx(0.9, abs=0.01)
+
+
+def test_the_bands_hold_how_the_coming_weeks_compare_with_each_other():
+    # One group, 100 units a week at 10 EUR (cost 6, contra-COGS 10 % of COGS: Net PPM
+    # 1 - 0.9 x 0.6 = 0.46), a flat season, stock without limit, elasticity -2 in every draw, no
+    # demand noise, no level error: only the season shape's weekly error (week_se 0.05) is drawn.
+    # A price cut of 10 % for 8 of 12 weeks: a cut week sells 100 x 0.9 ** -2 = 123.46 units at
+    # 9 EUR = 1,111.1 EUR at Net PPM 1 - 0.54 / 0.9 = 0.40; the other 4 weeks 1,000 EUR at 0.46.
+    # Net PPM over 12 weeks: 0.46 - 0.06 x 8 x 1,111.1 / (8 x 1,111.1 + 4 x 1,000)
+    # = 0.46 - 0.06 x 0.68966 = 0.46 - 0.041379.
+    # With r = (mean demand of weeks 0-7) / (mean of weeks 8-11): the share is 22.222 r / (22.222 r
+    # + 10), whose slope at r = 1 is 222.22 / 32.222 ** 2 = 0.21403, so d(change) / d ln r =
+    # -0.06 x 0.21403 = -0.012842. Week k's shape is the mean of year-ago weeks k..k+2 (noise e_j,
+    # sd 0.05); ln r = mean of weeks 0-7 - mean of weeks 8-11, with e_j's weight (windows holding j
+    # among weeks 0-7) / 24 - (among weeks 8-11) / 12, x 24: 1, 2, 3, 3, 3, 3, 3, 3, 0, -3, -6, -6,
+    # -4, -2: sum of squares 160, so sd(ln r) = 0.05 x sqrt(160 / 576) = 0.026352, sd(change) =
+    # 0.012842 x 0.026352 = 0.00033842 and the 10-90 % band +-1.2816 x that = +-0.000434.
+    # Before, the shape's error was one multiplier on every week (in level_se): r never moved and
+    # the band was the point, -0.041379 .. -0.041379.
+    from vendordesk.core.influence import struct as st
+    from vendordesk.core.influence.sim import Shock
+
+    one = np.ones(1)
+    state = st.State(demand=100 * one, oos_exo=0 * one, on_hand=1e9 * one, pipeline=np.full((2, 1), 100.0),
+                     forecast=100 * one, asp=10 * one, cost=6 * one, contra=0.1 * one, discount=0 * one,
+                     conf=one, fill=one, target=0.30, season=np.ones(52), week_se=0.05)
+    base = model.params_from({})
+    params = st.Params(**{**base.__dict__, "elasticity": np.full(len(base.elasticity), -2.0),
+                          "crap": np.zeros(len(base.crap)), "sigma": None, "supply": {}})
+    result = model.whatif(state, params, [Shock("average_selling_price", -0.10, 8)], 12)
+    assert result.totals["net_ppm"] == pytest.approx(-0.041379, abs=1e-6)
+    lo, hi = result.intervals["net_ppm"]
+    assert (hi - lo) / 2 == pytest.approx(0.000434, rel=0.25)      # 200 draws: percentiles within ~10 %
+    assert lo < -0.041379 < hi

@@ -69,8 +69,8 @@ def test_excel_export_german_headers_and_euro_formats(tmp_path):
     assert ws.cell(row=3, column=5).value == "€"
     # the waterfall ends in the totals: our revenue, Amazon's revenue, Amazon's margin
     paths = list(wb.worksheets[1].iter_rows(values_only=True))
-    assert paths[0][1:4] == ("Unser Umsatz (Shipped COGS)", "Amazons Umsatz (Shipped Revenue)", "Amazons Marge")
-    assert paths[-1][0] == "Unser Umsatz (Shipped COGS)"
+    assert paths[0][1:4] == ("Unser Umsatz (zu Einkaufspreisen)", "Amazons Umsatz (zu Verkaufspreisen)", "Amazons Marge")
+    assert paths[-1][0] == "Unser Umsatz (zu Einkaufspreisen)"
     assert paths[-1][1:4] == pytest.approx([r.totals[k] for k in ("vendor_revenue", "amazon_revenue", "net_ppm_eur")])
     weeks = wb.worksheets[2]
     assert weeks.cell(1, 1).value == "Woche" and weeks.max_row == 13 and weeks.freeze_panes == "A2"

@@ -120,3 +120,14 @@ def test_the_what_if_summary_is_german(demo_path, capsys):
     assert head[0] == "Was-wäre-wenn über 8 Wochen (ggü. dem Verlauf ohne Schock):"
     assert all(english_in(line) == [] for line in head), head
     assert any("wahrscheinlich zwischen" in line for line in head)
+
+
+def test_the_what_if_summary_names_the_revenues_in_german(demo_path, capsys):
+    """The revenue lines named Amazon's English report columns: 'Umsatz des Lieferanten (Shipped
+    COGS)', 'Amazons Umsatz (Shipped Revenue)'. German readers get the plain words."""
+    code, out, _err = run(capsys, "simulate", "--workspace", str(demo_path), "--shock",
+                          "procurable_product_out_of_stock_rate=+0.08@4", "--weeks", "8")
+    assert code == 0
+    assert not re.search(r"Shipped|COGS", out), out
+    assert "Umsatz des Lieferanten (zu Einkaufspreisen): " in out, out
+    assert "Amazons Umsatz (zu Verkaufspreisen): " in out, out

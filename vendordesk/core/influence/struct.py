@@ -62,7 +62,9 @@ class State:
     fill: np.ndarray
     target: float = 0.40        # Net PPM threshold below which CRaP may react
     season: np.ndarray | None = None   # demand multiplier per coming week (last year's shape), 1 beyond
-    level_se: float = 0.0       # relative standard error of the coming weeks' account demand level
+    level_se: float = 0.0       # relative standard error of the coming weeks' account demand level, common to all
+    week_se: float = 0.0        # sd of one week's ln noise in the year-ago weeks behind ``season``: each coming
+    #                             week's shape is their 3-week mean, so its error moves from week to week
     share_se: np.ndarray | None = None   # per group: relative standard error of its share of that level
     price_alt: np.ndarray | None = None  # per group: ln(last week's price / today's) where only the last week moved
     price_p: float = 0.0        # the chance that such a move is a new price (the account's moves kept)
