@@ -157,6 +157,26 @@ def walk(window, shots: Shots, sections: set[str], tmp: Path) -> None:
         dialogs(window, shots, tmp)
     if "search" in sections:
         search(window, shots)
+    if "dialogs" in sections:
+        error_dialogs(window, shots)
+
+
+def error_dialogs(window, shots: Shots) -> None:
+    """d17-read-b: the unexpected-error dialog (a bug) and a refused input (show_user_error)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from vendordesk.errors import UserError
+    from vendordesk.text import N_
+    from vendordesk.ui.errors import show_unexpected, show_user_error
+
+    try:
+        raise RuntimeError("screens.py: an invented bug")
+    except RuntimeError as raised:
+        bug = raised
+    shots.modal(QMessageBox, "dialog-unexpected-error",
+                lambda: show_unexpected(window, type(bug), bug, bug.__traceback__))
+    refused = UserError(N_("ASIN {asin}: not in this workspace. The event was not added."), asin="B0NICHTDA1")
+    shots.modal(QMessageBox, "dialog-user-error", lambda: show_user_error(window, refused))
 
 
 def gears(window, shots: Shots) -> None:

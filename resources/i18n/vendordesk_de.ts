@@ -2784,7 +2784,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportPreview</name>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Import reports – preview</source>
         <translation>Berichte importieren – Vorschau</translation>
     </message>
@@ -3889,8 +3889,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Cost price (COGS / units)</source>
+        <translation>Einkaufspreis (COGS / Stück)</translation>
+    </message>
+    <message>
         <source>Unit cost (COGS / units)</source>
-        <translation>Stückkosten (COGS / Stück)</translation>
+        <translation type="vanished">Stückkosten (COGS / Stück)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4111,12 +4115,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="-136"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-137"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>These files do not say which period they cover. Enter the first and last day exactly as chosen in Vendor Central.</source>
         <translation>Diese Dateien geben nicht an, welchen Zeitraum sie abdecken. Geben Sie den ersten und letzten Tag genau so ein, wie in Vendor Central gewählt.</translation>
     </message>
@@ -4505,7 +4509,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+51"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+52"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -4575,7 +4579,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Raster:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Last 4 weeks</source>
         <translation>Letzte 4 Wochen</translation>
     </message>

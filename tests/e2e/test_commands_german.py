@@ -35,9 +35,18 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     (["export", "facts", "--out", "{tmp}/fehlt/k.csv"], "k.csv kann nicht geschrieben werden: Den Ordner "),
     (["events", "add", "user", "Aktion", "2027-03-14", "2027-03-01"],
      "ENDE 01.03.2027 liegt vor BEGINN 14.03.2027. Geben Sie den ersten Tag zuerst an."),
-    (["events", "add", "deal", "Aktion", "2027-03-01"], "ART 'deal': unbekannt. Wählen Sie eine von prime_day"),
-    (["events", "add", "user", "Aktion", "2027-13-01"], "BEGINN '2027-13-01': kein Datum. Schreiben Sie JJJJ-MM-TT"),
+    (["events", "add", "deal", "Aktion", "2027-03-01"],
+     "ART 'deal': unbekannt. Wählen Sie eine von: Prime Day, Prime Big Deal Days, Black Friday, Cyber Monday, "
+     "Weihnachten, Ostern, Muttertag, Eigenes Ereignis."),
+    (["events", "add", "user", "Aktion", "2027-13-01"],
+     "BEGINN '2027-13-01': kein Datum. Schreiben Sie es z. B. als 13.07.2027 oder 2027-07-13."),
+    (["events", "add", "user", "Aktion", "31.02.2027"], "BEGINN '31.02.2027': kein Datum."),
+    (["events", "add", "user", "Aktion", "01.03.2027", "--asin", "B0NICHTDA1"],
+     "ASIN B0NICHTDA1: nicht in diesem Arbeitsbereich. Das Ereignis wurde nicht angelegt."),
     (["events", "remove", "99999"], "ID 99999: kein eigenes Ereignis mit dieser ID."),
+    (["negotiation", "show", "999"], "Preiserhöhungsfall 999: gibt es nicht. "),
+    (["brief", "negotiation", "1", "--out", "{tmp}/b.pdf"],
+     "Sagen Sie mit --audience amazon oder --audience internal, für wen die Unterlage ist. amazon = "),
     (["simulate", "--shock", "preis=-5%"], "--shock 'preis' ist keine bekannte Kennzahl. Verwenden Sie eine von: "),
     (["simulate", "--shock", "cost_price"], "--shock 'cost_price' hat nicht die Form KPI=DELTA[@WOCHEN]."),
     (["simulate", "--shock", "cost_price=+6%", "--weeks", "0"], "--weeks 0: muss zwischen 1 und 260 liegen."),
@@ -131,3 +140,25 @@ def test_the_what_if_summary_names_the_revenues_in_german(demo_path, capsys):
     assert not re.search(r"Shipped|COGS", out), out
     assert "Umsatz des Lieferanten (zu Einkaufspreisen): " in out, out
     assert "Amazons Umsatz (zu Verkaufspreisen): " in out, out
+
+
+def test_an_event_takes_a_german_date_and_the_kind_s_german_name(demo_path, capsys):
+    # "Ostern" is the German name of the kind easter; 5.4.27 and 11.04.2027 are German dates
+    # (two-digit years are 20yy): Monday 5 April 2027 to Sunday 11 April 2027
+    code, out, err = run(capsys, "events", "add", "Ostern", "Ostern korrigiert", "5.4.27", "11.04.2027",
+                         "--workspace", str(demo_path), "--json")
+    assert code == 0, err
+    import json
+
+    new_id = json.loads(out)["added"]
+    code, out, err = run(capsys, "events", "list", "--workspace", str(demo_path), "--from", "2027", "--to", "2027")
+    assert code == 0, err
+    assert re.search(rf"^\s*{new_id}  05\.04\.2027  11\.04\.2027  Ostern\s+Ostern korrigiert$", out, re.M), out
+
+
+def test_the_english_refusal_names_the_kinds_in_english(demo_path, capsys):
+    code = main(["events", "add", "party", "X", "2027-03-01", "--workspace", str(demo_path), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert ("KIND 'party': unknown. Choose one of: Prime Day, Prime Big Deal Days, Black Friday, Cyber Monday, "
+            "Christmas, Easter, Mother's Day, Own event.") in err, err

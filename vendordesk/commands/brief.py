@@ -18,7 +18,7 @@ from pathlib import Path
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args
 from vendordesk.errors import UserError
-from vendordesk.text import N_, NP_
+from vendordesk.text import N_, NP_, Message
 
 AUDIENCE_HELP = N_("amazon = the brief to hand to Amazon's vendor manager (request, cost drivers, new cost per ASIN, "
                  "timing, what we offer; none of our floor, target, scenarios, own cost or margin); "
@@ -87,8 +87,8 @@ def _qt_app():
 
 def run_negotiation(args: argparse.Namespace) -> int:
     if args.audience is None:
-        raise UserError("brief negotiation: say who the brief is for with --audience amazon or --audience internal. "
-                        + AUDIENCE_HELP + ".")
+        raise UserError(N_("brief negotiation: say who the brief is for with --audience amazon or --audience "
+                           "internal. {audiences}."), audiences=Message(AUDIENCE_HELP))
     out = _out_path(args.out)
     from vendordesk.commands.negotiation import case_id
 

@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vendordesk.commands.common import add_workspace_arg, open_from_args, print_json, texts_for
 from vendordesk.core.forecast.calendar import Event
 from vendordesk.core.labels import labeller
 from vendordesk.errors import UserError
 from vendordesk.text import N_, NP_, Day, Number, formatter
+
+if TYPE_CHECKING:
+    from vendordesk.ops.workspace import WorkspaceArg
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,8 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = sub.add_parser("add", help=N_("add an own event or correct a built-in date"))
     add.add_argument("kind", metavar=NP_("metavar", "kind"))
     add.add_argument("name", metavar=NP_("metavar", "name"))
-    add.add_argument("start", metavar=NP_("metavar", "start"), help=N_("first day, YYYY-MM-DD"))
-    add.add_argument("end", nargs="?", default=None, metavar=NP_("metavar", "end"), help=N_("last day, YYYY-MM-DD (default: START)"))
+    add.add_argument("start", metavar=NP_("metavar", "start"), help=N_("first day, DD.MM.YYYY or YYYY-MM-DD"))
+    add.add_argument("end", nargs="?", default=None, metavar=NP_("metavar", "end"),
+                     help=N_("last day, DD.MM.YYYY or YYYY-MM-DD (default: START)"))
     add.add_argument("--asin", default=None, metavar=NP_("metavar", "ASIN"), help=N_("only this ASIN (default: the whole account)"))
     add.add_argument("--price-cut", type=float, default=None, metavar=NP_("metavar", "SHARE"),
                      help=N_("a deal: share off the price, e.g. 0.2 for 20 %%"))
@@ -47,11 +52,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _date(value: str, field: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UserError(N_("{field} {value}: not a date. Write it as YYYY-MM-DD, e.g. 2027-07-13."), field=field,
-                        value=repr(value)) from None
+    """ISO (2027-07-13) or the German way (13.07.2027, 13.7.27: two-digit years are 20yy)."""
+    from vendordesk.core.tickets import parse_date
+
+    text = value.strip()
+    day = None
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})", text):
+        try:
+            day = parse_date(text)
+        except ValueError:
+            day = None
+    if day is None:
+        raise UserError(N_("{field} {value}: not a date. Write it e.g. as {example} or {iso}."), field=field,
+                        value=repr(value), example=Day(EXAMPLE_DAY), iso=EXAMPLE_DAY)
+    return day.isoformat()
+
+
+EXAMPLE_DAY = "2027-07-13"
 
 
 def _event(args: argparse.Namespace) -> Event:
@@ -59,9 +76,10 @@ def _event(args: argparse.Namespace) -> Event:
 
     _ = texts_for(args)
     kind = _kind(args.kind)
-    if kind is None:
-        raise UserError(N_("{field} {value}: unknown. Choose one of {kinds}."), field=_.pgettext("metavar", "KIND"),
-                        value=repr(args.kind), kinds=", ".join(KINDS))
+    if kind is None:            # the kinds by their names in the user's language (codes are taken as well)
+        name = labeller("event_kind", _.lang)
+        raise UserError(N_("{field} {value}: unknown. Choose one of: {kinds}."), field=_.pgettext("metavar", "KIND"),
+                        value=repr(args.kind), kinds=", ".join(str(name(code)) for code in KINDS))
     start = _date(args.start, _.pgettext("metavar", "START"))
     end = _date(args.end, _.pgettext("metavar", "END")) if args.end else start
     if end < start:
@@ -75,6 +93,14 @@ def _event(args: argparse.Namespace) -> Event:
         raise UserError(N_("{field} is empty. Give the event a name, e.g. \"TV campaign spring\"."),
                         field=_.pgettext("metavar", "NAME"))
     return Event(kind, args.name.strip(), start, end, "stored", args.asin, args.price_cut)
+
+
+def _check_asin(workspace: WorkspaceArg, asin: str | None) -> None:
+    """An event for an ASIN the workspace does not know would silently change nothing."""
+    from vendordesk.ops.ticket_records import known_asins
+
+    if asin is not None and asin not in known_asins(workspace):
+        raise UserError(N_("ASIN {asin}: not in this workspace. The event was not added."), asin=asin)
 
 
 def _kind(value: str) -> str | None:
@@ -97,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
     result: dict[str, int] | list[dict[str, Any]]
     with open_from_args(args) as ws:
         if args.events_command == "add":
-            new_id = store.add_event(ws, _event(args))
+            event = _event(args)
+            _check_asin(ws, event.asin)
+            new_id = store.add_event(ws, event)
             result = {"added": new_id}
             message = _("event {id} added", id=new_id)
         elif args.events_command == "remove":

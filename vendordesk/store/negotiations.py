@@ -17,6 +17,7 @@ from vendordesk.core.negotiation.results import ConditionalTerm
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import weekly_frame
+from vendordesk.text import N_
 
 log = logging.getLogger(__name__)
 CASE_COLUMNS = ("title", "currency", "requested_on", "effective_date", "tariff_driven", "status", "opening_pct",
@@ -44,7 +45,8 @@ def load_case(ws: Workspace, case_id: int) -> Case:
     row = ws.conn.execute(f"SELECT id, {', '.join(CASE_COLUMNS)}, updated_at FROM negotiations WHERE id = ?",
                           (case_id,)).fetchone()
     if row is None:
-        raise UserError(f"negotiation {case_id}: no such case. Run `vendordesk negotiation list` to see the ids.")
+        raise UserError(N_("negotiation {id}: no such case. Run `vendordesk negotiation list` to see the ids."),
+                        id=case_id)
     values = dict(zip(("id",) + CASE_COLUMNS + ("updated_at",), row))
     values["tariff_driven"] = bool(values["tariff_driven"])
     values["notes"] = values["notes"] or ""

@@ -94,6 +94,7 @@ class PeriodDialog(QDialog):
         self.start = QDateEdit(calendarPopup=True)
         self.end = QDateEdit(calendarPopup=True)
         for edit in (self.start, self.end):
+            fmt.date_edit(edit)         # four-digit year in the UI language
             edit.setSpecialValueText(" ")
             edit.setDate(edit.minimumDate())
         form = QFormLayout(self)

@@ -31,6 +31,7 @@ from vendordesk import settings as st
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.sync import plan
+from vendordesk.ui.fmt import date_edit
 from vendordesk.ui.settings.credentials import rotation_text
 
 
@@ -95,8 +96,7 @@ class SyncDialog(QDialog):
         start, end = plan.last_full_weeks(4)
         self.start_date, self.end_date = QDateEdit(_qdate(start)), QDateEdit(_qdate(end))
         for edit in (self.start_date, self.end_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+            date_edit(edit)
         dates = QHBoxLayout()
         dates.addWidget(self.start_date)
         dates.addWidget(QLabel("–"))

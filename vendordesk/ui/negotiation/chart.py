@@ -16,8 +16,8 @@ COST_PEN = pg.mkPen("#ef6c00", width=2)
 REQ_PEN = pg.mkPen("#c62828", width=2, style=Qt.PenStyle.DashLine)
 
 LABELS = {
-    "en": ("ASP", "Unit cost (COGS / units)", "Requested cost"),
-    "de": ("ASP", "Stückkosten (COGS / Einheiten)", "Beantragter EK"),
+    "en": ("ASP", "Cost price (COGS / units)", "Requested cost"),          # what Amazon pays us per unit,
+    "de": ("ASP", "Einkaufspreis (COGS / Stück)", "Geforderter Einkaufspreis"),   # not our own unit cost
 }
 
 
@@ -25,7 +25,7 @@ def _labels(lang: str | None) -> tuple[str, str, str]:
     if lang in LABELS:
         return LABELS[lang]
     return (QCoreApplication.translate("NegotiationChart", "ASP"),
-            QCoreApplication.translate("NegotiationChart", "Unit cost (COGS / units)"),
+            QCoreApplication.translate("NegotiationChart", "Cost price (COGS / units)"),
             QCoreApplication.translate("NegotiationChart", "Requested cost"))
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vendordesk.core.negotiation.model import STATUSES, Item
+from vendordesk.ui.fmt import date_edit
 from vendordesk.ui.negotiation.fields import MessageLabel, cell_number, make_table, number_item, readonly_item
 
 ASIN_RE = re.compile(r"^[0-9A-Z]{10}$")
@@ -49,8 +50,7 @@ class DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox()
         self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd.MM.yyyy")
+        date_edit(self.edit)        # the UI language's date, four-digit year, calendar picker
         self.edit.setMinimumWidth(140)
         row.addWidget(self.check)
         row.addWidget(self.edit)

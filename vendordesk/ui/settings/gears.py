@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from vendordesk.core.gears import defs
 from vendordesk.core.gears.defs import Threshold, with_overrides
+from vendordesk.ui.fmt import percent
 
 DEFAULT_NET_PPM_TARGET = 0.35
 
@@ -28,7 +29,7 @@ def _spin(unit: str, value: float, suffix_weeks: str) -> QDoubleSpinBox:
     if unit == "pct":
         spin.setRange(-100.0, 100.0)
         spin.setDecimals(1)
-        spin.setSuffix(" %")
+        spin.setSuffix(percent(0.0, 0)[1:])     # " %" in German, "%" in English, as fmt.percent writes it
         spin.setValue(value * 100.0)
     else:
         spin.setRange(-1000.0, 1000.0)
