@@ -81,3 +81,26 @@ def test_no_horizon_array_of_every_series_is_made(demo_path):
     assert rows and max(rows) == 7 and 2 in rows       # 30 = 4 x 7 + 2
     assert small.backtest == full.backtest and small.versus_amazon == full.versus_amazon
     assert (small.result.q == full.result.q).all()
+
+
+def test_a_lean_plan_lets_go_of_the_weekly_facts_before_amazons_drift_is_worked_out(demo_path):
+    """core.forecast.amazon.drift pivots Amazon's generations into (asin x generation, week)
+    arrays; a lean plan hands it the three OOS columns only and lets the rest of the weekly facts
+    go first (5,000 x 156, Forecast tab plan in a fresh process: 571 -> 555 MB VmHWM). Before,
+    the whole facts frame was alive when drift was called."""
+    from vendordesk.core.forecast.plan import build_plan
+
+    full = build_plan(_inputs(demo_path), horizon=8, holdout=8)
+    inputs = _inputs(demo_path)
+    facts = weakref.ref(inputs["weekly"])
+    alive_at_drift: list[bool] = []
+
+    def watch(frame, event, arg):
+        if event == "call" and frame.f_code.co_name == "drift" and \
+                frame.f_code.co_filename.replace("\\", "/").endswith("core/forecast/amazon.py"):
+            alive_at_drift.append(facts() is not None)
+
+    lean = profiled(lambda: build_plan(inputs, horizon=8, holdout=8, lean=True), watch)
+    assert alive_at_drift == [False]
+    pd.testing.assert_frame_equal(lean.drift, full.drift)
+    assert not lean.drift.empty        # the demo's Amazon generations give a drift to compare
