@@ -53,3 +53,17 @@ def test_the_backtest_by_path_hands_amazons_four_blend_columns_to_the_model(demo
 
     profiled(lambda: backtest(demo_path, 8), watch)
     assert seen == [list(RIVAL_COLUMNS)]
+
+
+def test_the_forecast_table_and_backtest_are_the_same_made_in_blocks_of_7_series(demo_path, monkeypatch):
+    """The horizon arrays made block by block (core.forecast.rival.CHUNK): the demo's 30 ASINs in
+    blocks of 7 (4 x 7 + 2) give the forecast table's CSV and the backtest JSON byte for byte as
+    in one block of 500."""
+    from vendordesk.core.forecast import rival
+    from vendordesk.ops.forecast import backtest, forecast
+
+    whole = (forecast(demo_path).value.to_csv(index=False), json.dumps(backtest(demo_path, 8).value, sort_keys=True))
+    monkeypatch.setattr(rival, "CHUNK", 7)
+    blocks = (forecast(demo_path).value.to_csv(index=False), json.dumps(backtest(demo_path, 8).value, sort_keys=True))
+    assert blocks == whole
+    assert whole[0].count("\n") == 1 + 30 * 26      # header + 30 ASINs x 26 weeks
