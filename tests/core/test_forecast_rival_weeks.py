@@ -37,3 +37,31 @@ def test_by_horizon_places_each_value_at_its_week_and_horizon():
     # B: made in week 1 for week 3 -> k = 2; Z is not in the panel
     assert out[0, 2, 1] == 5.0 and out[1, 3, 1] == 3.0
     assert np.count_nonzero(~np.isnan(out)) == 2
+
+
+def test_the_bucketed_horizon_arrays_made_block_by_block_are_the_whole_ones_bit_for_bit():
+    """rival.by_horizon_buckets / ours_by_bucket (issue 18, memory): blocks of 2 series give
+    to_buckets(by_horizon(...)) / to_buckets(ours_by_horizon(...)) exactly, NaNs and a repeated
+    row (the later one wins in both) included. Hand-checked cell: series B, week 3, bucket h1-2
+    holds Amazon's values made 1 and 2 weeks before, 4.0 (gen week 2) and 6.0 (gen week 1):
+    (4.0 + 6.0) / 2 = 5.0."""
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    from vendordesk.core.forecast import rival as rv
+
+    weeks = [(dt.date(2026, 1, 4) + dt.timedelta(weeks=i)).isoformat() for i in range(8)]
+    asins = ["A", "B", "C", "D", "E"]
+    rng = np.random.default_rng(5)
+    rows = [(a, weeks[g], weeks[j], float(rng.integers(1, 50))) for a in asins for g in range(8)
+            for j in range(g + 1, 8) if rng.random() < 0.7]
+    rows += [("B", weeks[2], weeks[3], 4.0), ("B", weeks[1], weeks[3], 6.0), ("B", weeks[2], weeks[3], 4.0)]
+    af = pd.DataFrame(rows, columns=["asin", "generation_date", "week_start", "mean_units"])
+    whole = rv.to_buckets(rv.by_horizon(af, asins, weeks, 6))
+    blocks = rv.by_horizon_buckets(af, asins, weeks, 6, chunk=2)
+    assert blocks.tobytes() == whole.tobytes()
+    assert blocks[1, 3, 0] == 5.0
+    kept = [(o, rng.random((5, 13))) for o in (2, 4, 5)]
+    assert rv.ours_by_bucket(kept, (5, 8), chunk=2).tobytes() == rv.to_buckets(rv.ours_by_horizon(kept, (5, 8))).tobytes()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import weakref
 
 import pandas as pd
+import pytest
 
 from tests.profiled import profiled
 
@@ -58,46 +59,48 @@ def test_the_department_briefs_plan_makes_neither_divergence_nor_drift_and_the_s
         pd.testing.assert_frame_equal(getattr(plan, name), getattr(full, name))
 
 
-def test_amazons_horizon_array_is_gone_before_ours_are_laid_out_beside_it(demo_path):
-    """core.forecast.run.fit_forecast: rival.by_horizon's (series, weeks, 13) array is bucketed
-    (rival.to_buckets) before rival.ours_by_horizon makes ours of the same size."""
+def test_no_horizon_array_of_every_series_is_made(demo_path):
+    """core.forecast.run.fit_forecast: Amazon's and our (series, weeks, 13) arrays are made and
+    bucketed a block of rival.CHUNK series at a time (rival.by_horizon_buckets, ours_by_bucket);
+    before, each was made for all series at once (81 MB at 5,000 x 156) and Amazon's stayed until
+    it was bucketed. Here with blocks of 7 series, so the demo's 30 make blocks of 7, 7, 7, 7, 2."""
+    from vendordesk.core.forecast import rival
     from vendordesk.core.forecast.plan import build_plan
 
-    made: list[weakref.ref] = []
-    alive_when_ours: list[bool] = []
+    full = build_plan(_inputs(demo_path), horizon=8, holdout=8)
+    rows: list[int] = []
 
     def watch(frame, event, arg):
-        name = frame.f_code.co_name
-        if not frame.f_code.co_filename.replace("\\", "/").endswith("core/forecast/rival.py"):
-            return
-        if event == "return" and name == "by_horizon":
-            made.append(weakref.ref(arg))
-        elif event == "call" and name == "ours_by_horizon":
-            alive_when_ours.append(any(ref() is not None for ref in made))
+        if event == "call" and frame.f_code.co_name == "to_buckets" and \
+                frame.f_code.co_filename.replace("\\", "/").endswith("core/forecast/rival.py"):
+            rows.append(frame.f_locals["a"].shape[0])
 
-    profiled(lambda: build_plan(_inputs(demo_path), horizon=8, holdout=8), watch)
-    assert made and alive_when_ours      # the demo's Amazon forecasts go through the blend
-    assert not any(alive_when_ours)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rival, "CHUNK", 7)
+        small = profiled(lambda: build_plan(_inputs(demo_path), horizon=8, holdout=8), watch)
+    assert rows and max(rows) == 7 and 2 in rows       # 30 = 4 x 7 + 2
+    assert small.backtest == full.backtest and small.versus_amazon == full.versus_amazon
+    assert (small.result.q == full.result.q).all()
 
 
-def test_the_windows_plan_by_path_keeps_no_facts_and_hands_back_the_heap_between_its_steps(demo_path):
-    """ops.forecast_plan by path (the Forecast tab's worker): the weekly facts leave the inputs it
-    returns, and the freed heap goes back after the panel, the forecast, the projection and each
-    backtest. 5,000 x 156 in a fresh process (2026-12-07): VmHWM 733 -> 587 MB, 71 MB at the start."""
-    from vendordesk.ops.forecast_plan import forecast_plan
+def test_a_lean_plan_lets_go_of_the_weekly_facts_before_amazons_drift_is_worked_out(demo_path):
+    """core.forecast.amazon.drift pivots Amazon's generations into (asin x generation, week)
+    arrays; a lean plan hands it the three OOS columns only and lets the rest of the weekly facts
+    go first (5,000 x 156, Forecast tab plan in a fresh process: 571 -> 555 MB VmHWM). Before,
+    the whole facts frame was alive when drift was called."""
+    from vendordesk.core.forecast.plan import build_plan
 
-    released: list[str] = []
-    planning = [False]
+    full = build_plan(_inputs(demo_path), horizon=8, holdout=8)
+    inputs = _inputs(demo_path)
+    facts = weakref.ref(inputs["weekly"])
+    alive_at_drift: list[bool] = []
 
-    def watch(frame, event, _arg):
-        code = frame.f_code
-        where = code.co_filename.replace("\\", "/")
-        if code.co_name == "build_plan" and where.endswith("core/forecast/plan.py") and event in ("call", "return"):
-            planning[0] = event == "call"
-        elif event == "call" and code.co_name == "release_freed_memory" and where.endswith("store/lean_query.py"):
-            released.append("in the plan" if planning[0] else "reading")
+    def watch(frame, event, arg):
+        if event == "call" and frame.f_code.co_name == "drift" and \
+                frame.f_code.co_filename.replace("\\", "/").endswith("core/forecast/amazon.py"):
+            alive_at_drift.append(facts() is not None)
 
-    plan, inputs = profiled(lambda: forecast_plan(demo_path, horizon=8, holdout=8), watch).value
-    assert "weekly" not in inputs
-    assert plan.backtest and plan.versus_amazon       # both backtests ran
-    assert released.count("in the plan") == 5
+    lean = profiled(lambda: build_plan(inputs, horizon=8, holdout=8, lean=True), watch)
+    assert alive_at_drift == [False]
+    pd.testing.assert_frame_equal(lean.drift, full.drift)
+    assert not lean.drift.empty        # the demo's Amazon generations give a drift to compare

@@ -63,6 +63,15 @@ def _forget_facts(ws: Workspace) -> None:
     facts_snapshot.forget(ws.path)
 
 
+def _release() -> None:
+    """Hand the heap that reading and building the panel freed back to the system before the
+    model work (store.lean_query.release_freed_memory): at 5,000 ASINs x 156 weeks the process
+    kept ~110 MB of holes beside the 170 MB of panel and Amazon frame, under every later step."""
+    from vendordesk.store.lean_query import release_freed_memory
+
+    release_freed_memory()
+
+
 def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None = None,
              progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[pd.DataFrame]:
     """Our forecast as a DataFrame (COLUMNS).
@@ -87,6 +96,8 @@ def forecast(workspace: WorkspaceArg, horizon: int = 26, asins: list[str] | None
         if not shared:      # only what the blend reads: the other four columns (66 MB at 5,000 x 156) go
             amazon = amazon[list(RIVAL_COLUMNS)]
         groups = workspace_groups(ws, panel)
+    if not shared:
+        _release()
     progress(0.3)
     frame = forecast_panel(panel, horizon, progress=lambda f: progress(0.3 + 0.7 * f), cancelled=cancelled,
                            events=events, elasticity=elasticity, amazon=amazon, groups=groups).frame()[COLUMNS]
@@ -97,17 +108,26 @@ def backtest(workspace: WorkspaceArg, holdout: int = 26, progress: Progress = no
              cancelled: Cancelled = never_cancelled) -> OpResult[dict[str, Any]]:
     """The backtest document (with Amazon's score where its forecasts cover the holdout)."""
     from vendordesk.core.forecast.plan import backtest_with_amazon
-    from vendordesk.store.facts_read import amazon_forecasts_frame
+    from vendordesk.store.facts_read import amazon_forecasts_frame, fill_forecast_caches
 
     progress(0.0)
     with opened(workspace) as ws:
-        panel = sales_panel(ws, None)
+        shared = isinstance(workspace, Workspace)    # as forecast(): by path nothing is kept for later readers
+        if not shared:
+            fill_forecast_caches(ws)
+        panel = sales_panel(ws, None, keep=shared)
+        if not shared:
+            _forget_facts(ws)
         if len(panel.weeks) < holdout + 8:
             raise UserError(N_("--holdout {holdout}: the workspace has {weeks} weeks of sales; keep at least 8 weeks "
                                "for training (use --holdout {most} or less)."), holdout=holdout,
                             weeks=len(panel.weeks), most=max(len(panel.weeks) - 8, 1))
-        amazon, events = amazon_forecasts_frame(ws), workspace_events(ws)
+        amazon, events = amazon_forecasts_frame(ws, keep=shared), workspace_events(ws)
+        if not shared:      # the blend and Amazon's holdout score read these four columns only
+            amazon = amazon[list(RIVAL_COLUMNS)]
         groups = workspace_groups(ws, panel)
+    if not shared:
+        _release()
     progress(0.3)
     return OpResult(backtest_with_amazon(panel, amazon, holdout, lambda f: progress(0.3 + 0.7 * f),
                                          events=events, groups=groups))

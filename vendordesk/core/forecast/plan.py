@@ -195,9 +195,11 @@ def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
               else inputs.get("weekly", pd.DataFrame()))
     panel = panel_from_frame(weekly)
     amazon = inputs.get("amazon", pd.DataFrame())
-    drift = fa.drift(amazon, oos_frame(weekly)) if compare else pd.DataFrame()
-    if lean:
+    oos = oos_frame(weekly) if compare else None     # the drift reads three of the facts' columns
+    if lean:    # the other columns go before the drift's (asin x generation, week) arrays are made
         del weekly
+    drift = fa.drift(amazon, oos) if compare else pd.DataFrame()
+    del oos
     freed()
     events = inputs.get("events")
     groups = analogue_groups(panel.asins, inputs.get("attributes"))

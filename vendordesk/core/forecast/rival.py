@@ -73,9 +73,54 @@ def by_horizon(af: pd.DataFrame, asins: list[str], weeks: list[str], last_gen: i
     return out
 
 
+CHUNK = 500     # series per block of the bucketed horizon arrays (by_horizon_buckets, ours_by_bucket)
+
+
+def by_horizon_buckets(af: pd.DataFrame, asins: list[str], weeks: list[str], last_gen: int,
+                       chunk: int | None = None) -> np.ndarray:
+    """``to_buckets(by_horizon(af, asins, weeks, last_gen))``, made ``chunk`` series at a time:
+    the (series, weeks, HORIZON) array (81 MB at 5,000 ASINs x 156 weeks) and its bucketing's
+    temporaries exist for one block only. Same values bit for bit: each (series, week) cell's
+    bucket mean reads that cell's HORIZON values only, and rows go in the same order."""
+    n, w, chunk = len(asins), len(weeks), chunk or CHUNK
+    out = np.full((n, w, len(BUCKETS)), np.nan)
+    if af is None or af.empty or not weeks:
+        return out
+    row = pd.Series(np.arange(n), index=asins)
+    mine = af["asin"].isin(row.index).to_numpy()
+    if not mine.all():
+        af = af[mine]
+    first = dt.date.fromisoformat(weeks[0])
+    g = _week_idx(af["generation_date"], first)
+    j = _week_idx(af["week_start"], first)
+    k = j - g
+    ok = (g <= last_gen) & (k >= 1) & (k <= HORIZON) & (j >= 0) & (j < w)
+    at = row.index.get_indexer(pd.Index(af["asin"]))
+    values = af["mean_units"].to_numpy(dtype=float)
+    del g
+    for lo in range(0, n, chunk):
+        hi = min(lo + chunk, n)
+        pick = ok & (at >= lo) & (at < hi)
+        block = np.full((hi - lo, w, HORIZON), np.nan)
+        block[at[pick] - lo, j[pick], k[pick] - 1] = values[pick]
+        out[lo:hi] = to_buckets(block)
+    return out
+
+
+def ours_by_bucket(kept: list[tuple[int, np.ndarray]], shape: tuple[int, int], chunk: int | None = None) -> np.ndarray:
+    """``to_buckets(ours_by_horizon(kept, shape))``, ``chunk`` series at a time (as by_horizon_buckets)."""
+    chunk = chunk or CHUNK
+    out = np.full((shape[0], shape[1], len(BUCKETS)), np.nan)
+    for lo in range(0, shape[0], chunk):
+        hi = min(lo + chunk, shape[0])
+        out[lo:hi] = to_buckets(ours_by_horizon([(o, F[lo:hi]) for o, F in kept], (hi - lo, shape[1])))
+    return out
+
+
 def extra_origins(amazon: np.ndarray, t: int, done: set[int]) -> list[int]:
     """Weekly origins over the last HORIZON weeks from Amazon's first scored week on, so ours
-    and Amazon's meet at the same horizons (at most 13 extra fits)."""
+    and Amazon's meet at the same horizons (at most 13 extra fits). ``amazon``: by_horizon's
+    (series, weeks, HORIZON) or its buckets (a week is seen in either when any horizon is)."""
     seen = np.nonzero((~np.isnan(amazon)).any(axis=(0, 2)))[0]
     if not seen.size:
         return []

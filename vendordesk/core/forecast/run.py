@@ -280,10 +280,10 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
         q[:, launch] = fl.launch_quantiles(point[launch], sigma[launch])
     source, w, ratio = ["ours"] * len(q[0]), None, None
     if amazon is not None and not amazon.empty and asins:
-        amz = rv.by_horizon(amazon, asins, weeks, t - 1)
+        # bucketed block by block: the (series, weeks, 13) array is 81 MB at 5,000 x 156
+        amz = rv.by_horizon_buckets(amazon, asins, weeks, t - 1)
         done = {o for o, _ in kept}
         extra = rv.extra_origins(amz, t, done)     # weekly origins where Amazon has forecasts
-        amz = rv.to_buckets(amz)     # bucketed before ours are made: 81 MB less at 5,000 x 156
         if extra:
             # ours against Amazon's on weeks our model choice must not have seen: from the first
             # weekly origin on, the models are chosen on the weeks before it (before 2026-12-07
@@ -291,11 +291,11 @@ def fit_forecast(demand: np.ndarray, horizon: int, progress: Progress = None, we
             # too low, WAPE worse than Amazon's at 4 weeks by 0.011 on seeds 23 and 1)
             first = min(min(extra), max(t - cal.HORIZON, 8))     # the weekly window's first origin
             early = bt.select(Yd[:, :first])
-            calibrated = rv.to_buckets(rv.ours_by_horizon(kept + [(o, at(o)[0]) for o in extra], raw.shape))
+            calibrated = rv.ours_by_bucket(kept + [(o, at(o)[0]) for o in extra], raw.shape)
             kept = [(o, F) for o, F in kept if o < first] + [(o, at(o, early)[0]) for o in sorted(done) if o >= first]
             kept += [(o, at(o, early)[0]) for o in extra]
         # bucketed as soon as made: each (series, weeks, 13) array is 81 MB at 5,000 x 156
-        ours_past = rv.to_buckets(rv.ours_by_horizon(kept, raw.shape))
+        ours_past = rv.ours_by_bucket(kept, raw.shape)
         w = rv.weights(ours_past, amz, raw, bucketed=True)
         ratio = rv.error_ratio(ours_past, amz, raw, bucketed=True)
         mean, k = rv.future_matrix(amazon, asins, weeks, horizon_weeks)
