@@ -2241,7 +2241,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearThresholdsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/gears.py" line="+56"/>
+        <location filename="../../vendordesk/ui/settings/gears.py" line="+57"/>
         <source>Net PPM target:</source>
         <translation>Net-PPM-Ziel:</translation>
     </message>
