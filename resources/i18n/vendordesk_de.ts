@@ -6012,12 +6012,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+234"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6062,7 +6062,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+14"/>
+        <source>%1 %2: a change must lie between %3 and %4.</source>
+        <translation>%1 %2: die Änderung muss zwischen %3 und %4 liegen.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>likely range (10–90%)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
@@ -6071,9 +6076,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
     </message>
     <message>
-        <location line="-51"/>
         <source>%1 %2 %: a change must lie between %3 % and %4 %.</source>
-        <translation>%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
+        <translation type="vanished">%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
     </message>
     <message>
         <source>likely range (10-90 %)</source>
@@ -6099,7 +6103,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-142"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-196"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -6141,7 +6145,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

@@ -295,3 +295,25 @@ def test_percentages_in_the_what_if_follow_the_language(qtbot, demo_workspace, l
     view.run()
     text = view.note.text()
     assert now in text and bounds in text, text
+
+
+@pytest.mark.parametrize("lang, shown, bounds", [
+    ("en", "+400%", "between −100% and +300%"),
+    ("de", "+400 %", "zwischen −100 % und +300 %")])
+def test_a_relative_refusal_writes_percent_the_languages_way(qtbot, demo_workspace, lang, shown, bounds):
+    """Ad spend +400 % is refused: relative changes of ad spend lie between −100 % and +300 %
+    (REL_RANGE −1.0..+3.0 × 100). English read "+400 %: … between −100 % and +300 %" with a space;
+    English percentages have none ("14%"), German keeps it."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), lang)
+    panel = _panel(qtbot, demo_workspace, lang)
+    view = panel.whatif
+    view.add_shock("ad_spend", 400.0, 4)
+    view.run()
+    text = view.note.text()
+    assert shown in text and bounds in text, text
+    if lang == "en":
+        assert " %" not in text, text
