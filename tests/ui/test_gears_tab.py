@@ -482,8 +482,8 @@ def test_big_tiles_show_more_kpi_rows_not_only_a_bigger_sparkline(main_window, q
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp, demo_workspace, lang):
     """At 1280×720 the tiles cut their KPI names: "Anteil ASINs mit…", "Bestand > 90 T…",
-    "Sales Discount / …", "Entgangener Ums…". The rows carry short labels ("Altbestand") that fit
-    without "…"; the long name stays in the tooltip."""
+    "Sales Discount / …", "Entgangener Ums…". The rows carry short labels made of the full name's
+    words ("Altbestand" for "Altbestand (> 90 Tage)", "Umsatz entgangen") that fit without "…"; the long name stays in the tooltip."""
     from vendordesk.ui.i18n import install_language
 
     try:
@@ -497,12 +497,12 @@ def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp
             assert text, gear_id
             assert "…" not in text, (gear_id, text)
         aged = next(k for k in next(g for g in GEARS if g.id == "assortment").kpis if k.id == "aged_share")
-        assert aged.short_name("de") == "Altbestand" and aged.name("de") == "Bestand > 90 Tage"
+        assert aged.short_name("de") == "Altbestand" and aged.name("de") == "Altbestand (> 90 Tage)"
         assert aged.short_name("en") == "Aged 90+ days"
         if lang == "de":
             tile = tab.grid.tiles["assortment"]
             assert "Altbestand" in tile.headline.text()
-            assert "Bestand &gt; 90 Tage" in tile.headline.toolTip()
+            assert "Altbestand (&gt; 90 Tage)" in tile.headline.toolTip()
     finally:
         install_language(qapp, "en")
 
@@ -542,8 +542,8 @@ def test_tile_short_names_are_distinct_and_german_within_each_gear():
             words = [" ".join(sorted(n.lower().split())) for n in names]     # "Sales lost" = "Lost sales"
             assert len(words) == len(set(words)), (lang, gear.id, names)
     short = {k.id: k.short_name("de") for g in GEARS for k in g.kpis}
-    assert short["lost_share"] == "Verlustanteil" and short["lost_value"] == "Umsatzverlust"
-    assert short["lost_units"] == "Absatzverlust" and short["unfilled_units"] == "Unerfüllt (Stk.)"
+    assert short["lost_share"] == "Umsatz entgangen" and short["lost_value"] == "Entgangener Umsatz"
+    assert short["lost_units"] == "Entgangene Einheiten" and short["unfilled_units"] == "Nicht erfüllt (Stk.)"
     assert short["unhealthy_share"] == "Überbestand" and short["fill_rate"] == "Füllrate"
 
 
