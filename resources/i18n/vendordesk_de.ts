@@ -1084,9 +1084,76 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>ForecastCounts</name>
+    <message numerus="yes">
+        <location filename="../../vendordesk/ui/forecast/texts.py" line="+35"/>
+        <source>%Ln ASIN(s) differ by more than %1.</source>
+        <translation>
+            <numerusform>%Ln ASIN weicht um mehr als %1 ab.</numerusform>
+            <numerusform>%Ln ASINs weichen um mehr als %1 ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>On %Ln ASIN(s) Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+        <translation>
+            <numerusform>Bei %Ln ASIN hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</numerusform>
+            <numerusform>Bei %Ln ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s).</source>
+        <translation>
+            <numerusform>%Ln ASIN.</numerusform>
+            <numerusform>%Ln ASINs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Ours beat seasonal naive on %1 of %Ln backtested ASIN(s).</source>
+        <translation>
+            <numerusform>Unsere Prognose schlug saisonal naiv bei %1 von %Ln getesteten ASIN.</numerusform>
+            <numerusform>Unsere Prognose schlug saisonal naiv bei %1 von %Ln getesteten ASINs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;</source>
+        <translation>
+            <numerusform>%Ln ASIN hat in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
+            <numerusform>%Ln ASINs haben in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s) differ from Amazon by more than %1.</source>
+        <translation>
+            <numerusform>%Ln ASIN weicht um mehr als %1 von Amazon ab.</numerusform>
+            <numerusform>%Ln ASINs weichen um mehr als %1 von Amazon ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s) at risk in the next %1 weeks.</source>
+        <translation>
+            <numerusform>%Ln ASIN mit Risiko in den nächsten %1 Wochen.</numerusform>
+            <numerusform>%Ln ASINs mit Risiko in den nächsten %1 Wochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+        <translation>
+            <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASIN;</numerusform>
+            <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASINs;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ForecastLabels</name>
     <message>
-        <location line="+1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
         <source>Amazon&apos;s (better so far)</source>
         <translation>Amazons (bisher besser)</translation>
     </message>
@@ -1531,7 +1598,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 gefährdete Wochen bei %2 ASINs; %3 im Risiko (Fehlmenge zum P90-Bedarf × Stückwert). Erfassen Sie Kapazität und eigenen Bestand auf der ASIN-Seite, um das zu schärfen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&lt;b&gt;Backtest&lt;/b&gt; (last %1 weeks hidden, then forecast):</source>
         <translation>&lt;b&gt;Backtest&lt;/b&gt; (letzte %1 Wochen ausgeblendet, dann prognostiziert):</translation>
     </message>
@@ -1603,7 +1670,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bisher besser: %1. Verwendet: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expected Amazon orders in the next 4 weeks: %1 units (of which %2 on open POs). Rule: forecast over lead time + 1 review week + P80 safety − (Amazon stock + open POs).</source>
         <translation>Erwartete Amazon-Bestellungen in den nächsten 4 Wochen: %1 Stück (davon %2 in offenen Bestellungen). Regel: Prognose über Lieferzeit + 1 Prüfwoche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen).</translation>
     </message>
@@ -1636,16 +1703,15 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. %5 Prognosekürzungen nach OOS-Wochen.</translation>
     </message>
     <message>
-        <location line="-19"/>
         <source>%1 ASINs at risk in the next %2 weeks. Over all %6 forecast weeks: %3 weeks at risk on %4 ASINs; %5 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
-        <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
+        <translation type="vanished">%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
     </message>
     <message>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
         <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-2"/>
         <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs), with Amazon&apos;s own forecast where imported, else ours. An estimate, not Amazon&apos;s commitment.</source>
         <translation>Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen), mit Amazons eigener Prognose, wo importiert, sonst unserer. Eine Schätzung, keine Zusage von Amazon.</translation>
     </message>
@@ -1654,14 +1720,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
     </message>
     <message>
-        <location line="-16"/>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than %7. Double-click a row to open its chart.</source>
-        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als %7 von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+        <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als %7 von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than %6. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
-        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als %6 ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+        <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als %6 ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
+        <translation>%1 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Double-click a row to open its chart.</source>
+        <translation>Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3).</source>
+        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3).</translation>
     </message>
     <message>
         <location line="+1"/>
