@@ -317,3 +317,37 @@ def test_a_relative_refusal_writes_percent_the_languages_way(qtbot, demo_workspa
     assert shown in text and bounds in text, text
     if lang == "en":
         assert " %" not in text, text
+
+
+def _tick_labels(axis) -> list[str]:
+    """The labels an axis paints now (pyqtgraph's draw specs: axis, ticks, texts)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text[2] for text in specs[2]] if specs else []
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_what_if_charts_label_a_readable_handful_of_ticks(qtbot, demo_workspace, size):
+    """The what-if charts labelled every minor tick: 16 on the units axis at 1920×1080 (0, −50, …,
+    −800) and every week 1, 2, …, 26 on the points chart. Each axis labels at most 10 ticks (the
+    demo's OOS +8 points for 4 weeks: a points axis 0..8 and 26 weeks)."""
+    panel = _panel(qtbot, demo_workspace)
+    panel.resize(*size)
+    panel.show()
+    view = panel.whatif
+    panel.tabs.setCurrentWidget(view)
+    view.add_lever("availability", -8, 4)
+    view.run()
+    qtbot.waitUntil(lambda: view.chart_stack.currentIndex() == 1, timeout=60_000)
+    for index, plot in ((1, view.units_plot), (3, view.plot), (4, view.points_plot)):
+        view.charts.setCurrentIndex(index)
+        qtbot.waitUntil(lambda plot=plot: plot.isVisible() and plot.height() > 100)
+        for side in ("left", "bottom"):
+            shown = _tick_labels(plot.getAxis(side))
+            assert 3 <= len(shown) <= 10, (index, side, shown)

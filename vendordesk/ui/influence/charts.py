@@ -28,6 +28,8 @@ def make_plot(parent: QWidget | None = None, short_axis: bool = False) -> pg.Plo
     axes = {"left": ValueAxis("money" if short_axis else "number", orientation="left")}
     plot = static_plot(parent, axes)
     plot.showGrid(x=False, y=True, alpha=0.2)
+    for side in ("left", "bottom"):    # labels on the major ticks only: at 1920×1080
+        plot.getAxis(side).setStyle(maxTextLevel=0)     # pyqtgraph labelled all 17 of 0, −50 … −800
     return plot
 
 
