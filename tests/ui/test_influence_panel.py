@@ -351,3 +351,36 @@ def test_what_if_charts_label_a_readable_handful_of_ticks(qtbot, demo_workspace,
         for side in ("left", "bottom"):
             shown = _tick_labels(plot.getAxis(side))
             assert 3 <= len(shown) <= 10, (index, side, shown)
+
+
+def _sample_image(sample):
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(22, 22, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    try:
+        sample.paint(painter)
+    finally:
+        painter.end()
+    return image
+
+
+def test_bar_legend_swatches_have_no_stray_tick(qapp):
+    """The sales-target chart's legend drew a short line left of each box ("-[ ] Ziel"): pyqtgraph's
+    sample paints a line from x = 0 to 20 at y = 11, then a box from x = 2 to 20, so x = 0..1 kept
+    a stub of the line. The swatch is the box alone: pixel (0, 11) stays empty, (10, 11) is the fill."""
+    import pandas as pd
+
+    from vendordesk.ui.influence.charts import draw_monthly, make_plot
+
+    plot = make_plot()
+    monthly = pd.DataFrame({"month": [1, 2], "actual": [100.0, 120.0], "projected": [0.0, 10.0],
+                            "target": [110.0, 110.0]})
+    draw_monthly(plot, monthly, ["Jan.", "Feb."], ("Ziel", "Ist", "Hochgerechnet"))
+    samples = [sample for sample, _label in plot.getPlotItem().legend.items]
+    assert len(samples) == 3
+    for sample in samples:
+        image = _sample_image(sample)
+        assert image.pixelColor(0, 11).alpha() == 0 and image.pixelColor(1, 11).alpha() == 0
+        assert image.pixelColor(10, 11).alpha() == 255
