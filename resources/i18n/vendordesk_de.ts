@@ -702,7 +702,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished"> T</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+44"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+47"/>
         <source>%2%1M</source>
         <translation>%1 Mio. %2</translation>
     </message>
@@ -1780,7 +1780,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Ours was better than seasonal naive.</source>
-        <translation>Unsere war besser als saisonal naiv.</translation>
+        <translation>Unsere Prognose war besser als saisonal naiv.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2241,7 +2241,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>chargebacks</source>
-        <translation>Rückbelastungen</translation>
+        <translation>Chargebacks</translation>
     </message>
     <message>
         <location line="+1"/>

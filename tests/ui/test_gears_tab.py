@@ -612,3 +612,21 @@ def test_german_gear_and_kpi_names_match_the_rest_of_the_window(qapp):
     # "Sales Discount / Umsatz" in the Price & Buy Box table: the graph says "Verkaufsrabatt"
     price = next(g for g in GEARS if g.id == "price_buybox")
     assert next(k for k in price.kpis if k.id == "sales_discount_share").name("de") == "Verkaufsrabatt / Umsatz"
+
+
+def test_worst_asins_heading_names_chargebacks_as_the_kpi_table_does(qtbot, qapp):
+    """The ops gear's table and tile say "Chargebacks" (the catalogue's name of the KPI); the
+    heading over its worst ASINs said "(nach Rückbelastungen)". One figure, one name."""
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        detail = GearDetail()
+        qtbot.addWidget(detail)
+        table_name = next(k for g in GEARS for k in g.kpis if k.id == "chargebacks").name("de")
+        assert table_name == "Chargebacks"
+        assert detail._rank_name("chargebacks", "") == table_name
+    finally:
+        install_language(qapp, "en")
