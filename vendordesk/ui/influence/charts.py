@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from vendordesk.ui.charts import ValueAxis, legend_above, static_plot
@@ -57,7 +57,7 @@ class Swatch(pg.ItemSample):
     """A bar's legend sample: the box alone. pyqtgraph's sample draws the item's pen as a line
     from x = 0 to 20 and the box from x = 2, which left a stub left of each box ("-[ ] Ziel")."""
 
-    def paint(self, p, *args) -> None:
+    def paint(self, p: QPainter, *args: object) -> None:
         opts = self.item.opts
         p.setPen(pg.mkPen(opts.get("pen")))
         p.setBrush(pg.mkBrush(opts.get("brush")))
