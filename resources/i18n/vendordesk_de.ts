@@ -2272,14 +2272,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Regel</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Green from</source>
-        <translation>Grün ab</translation>
+        <translation type="vanished">Grün ab</translation>
+    </message>
+    <message>
+        <source>Red beyond</source>
+        <translation type="vanished">Rot jenseits von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green if</source>
+        <translation>Grün wenn</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Red beyond</source>
-        <translation>Rot jenseits von</translation>
+        <source>Red if</source>
+        <translation>Rot wenn</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2302,7 +2310,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>innerhalb eines Bereichs</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
@@ -3914,7 +3922,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-132"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-135"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>

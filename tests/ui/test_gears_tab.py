@@ -509,7 +509,8 @@ def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp
 
 def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
     """A trend KPI's limits are falls ("Veränderung ≥ −2 % / < −10 %"): their fields showed
-    "-2,00 %" with a hyphen. They show "−2,00 %" and save −2 % as before."""
+    "-2,00 %" with a hyphen. They show "≥ −2,00 %" (green) and "< −10,00 %" (red), the KPI table's
+    "Veränderung ≥ −2 % / < −10 %", and save −2 % as before."""
     from vendordesk.core.gears.defs import GEARS
     from vendordesk.ui.gears.dialogs import GearSettingsDialog
     from vendordesk.ui.i18n import install_language
@@ -520,7 +521,7 @@ def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
         dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
         qtbot.addWidget(dialog)
         green, red, unit, kind = dialog.spins["sell_through"]
-        assert kind == "trend" and green[0].text() == "−2,00 %" and red[0].text() == "−10,00 %"
+        assert kind == "trend" and green[0].text() == "≥ −2,00 %" and red[0].text() == "< −10,00 %"
         assert dialog.thresholds()["sell_through"] == {"kind": "trend", "green": -0.02, "red": -0.10}
     finally:
         install_language(qapp, "en")
@@ -628,5 +629,30 @@ def test_worst_asins_heading_names_chargebacks_as_the_kpi_table_does(qtbot, qapp
         table_name = next(k for g in GEARS for k in g.kpis if k.id == "chargebacks").name("de")
         assert table_name == "Chargebacks"
         assert detail._rank_name("chargebacks", "") == table_name
+    finally:
+        install_language(qapp, "en")
+
+
+def test_thresholds_dialog_says_which_side_is_green(qtbot, qapp):
+    """"Grün ab 10,00 %" over a lower-is-better KPI (aged stock: green at ≤ 10 %, red above 20 %)
+    read as if 10 % were the least. The cells say the side, as the KPI table does: "≤ 10,00 %" and
+    "> 20,00 %"; a higher-is-better KPI (fill rate: green ≥ 95 %, red < 90 %) "≥ 95,00 %", "< 90,00 %"."""
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.gears.dialogs import GearSettingsDialog
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        for gear_id, kpi, green_text, red_text in (("assortment", "aged_share", "≤ 10,00 %", "> 20,00 %"),
+                                                   ("forecast_ordering", "fill_rate", "≥ 95,00 %", "< 90,00 %")):
+            gear = next(g for g in GEARS if g.id == gear_id)
+            dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
+            qtbot.addWidget(dialog)
+            green, red, _unit, _kind = dialog.spins[kpi]
+            assert (green[0].text(), red[0].text()) == (green_text, red_text)
+            stored = dialog.thresholds()[kpi]
+            assert (stored["green"], stored["red"]) == ((0.10, 0.20) if kpi == "aged_share" else (0.95, 0.90))
+            headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(4)]
+            assert headers[2:] == ["Grün wenn", "Rot wenn"], headers
     finally:
         install_language(qapp, "en")
