@@ -633,5 +633,6 @@ def test_one_asin_is_singular_in_the_overview(qapp):
         german = overview_text(None, overview, 26)
         assert "1 ASINs" not in german and "1 ASIN hat in den nächsten 26 Wochen" in german, german
         assert "1 ASIN weicht um mehr als 25 % von Amazon ab" in german, german
+        assert german.startswith("2 ASINs.") and "bei 1 von 2 getesteten ASINs" in german, german
     finally:
         install_language(qapp, "en")
