@@ -3025,7 +3025,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Ad spend</source>
-        <translation>Werbeausgaben</translation>
+        <translation>Werbekosten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3075,7 +3075,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Chargebacks</source>
-        <translation>Rückbelastungen</translation>
+        <translation>Chargebacks</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -384,3 +384,23 @@ def test_bar_legend_swatches_have_no_stray_tick(qapp):
         image = _sample_image(sample)
         assert image.pixelColor(0, 11).alpha() == 0 and image.pixelColor(1, 11).alpha() == 0
         assert image.pixelColor(10, 11).alpha() == 255
+
+
+def test_graph_nodes_name_gear_kpis_as_the_gears_tab_does(qapp):
+    """In German the interdependency graph said "Werbeausgaben" and "Rückbelastungen" while the
+    gear tiles and KPI table beside it say "Werbekosten" and "Chargebacks": one figure, one name."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.influence import labels
+
+    install_language(QApplication.instance(), "de")
+    try:
+        labels._KPI_NAMES.clear()
+        gear_names = {k.id: k.name("de") for g in GEARS for k in g.kpis}
+        for kpi in ("ad_spend", "chargebacks"):
+            assert labels.kpi_name(kpi) == gear_names[kpi], (kpi, labels.kpi_name(kpi))
+    finally:
+        install_language(QApplication.instance(), "en")
+        labels._KPI_NAMES.clear()
