@@ -3075,7 +3075,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Chargebacks</source>
-        <translation>Chargebacks</translation>
+        <translation>Rückbelastungen</translation>
     </message>
     <message>
         <location line="+1"/>
