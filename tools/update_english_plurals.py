@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DE = ROOT / "resources" / "i18n" / "vendordesk_de.ts"
 EN = DE.with_name("vendordesk_en.ts")
-_VERB = {"are": "is", "were": "was", "have": "has"}
+_VERB = {"are": "is", "were": "was", "have": "has", "differ": "differs"}
 # Sentences the rule cannot bend: source -> (one, many)
 OVERRIDES = {
     "%n cell(s) are not numbers and were not saved; they are marked red. Use e.g. 12,50.": (
@@ -32,7 +32,7 @@ def forms(source: str) -> tuple[str, str]:
     one = re.sub(r"y\(ies\)", "y", source)
     many = re.sub(r"y\(ies\)", "ies", source)
     one, many = one.replace("(es)", "").replace("(s)", ""), many.replace("(es)", "es").replace("(s)", "s")
-    one = re.sub(r"(%n \w+) (are|were|have)\b", lambda m: f"{m[1]} {_VERB[m[2]]}", one)
+    one = re.sub(r"(%L?n \w+) (are|were|have|differ)\b", lambda m: f"{m[1]} {_VERB[m[2]]}", one)
     return one, many
 
 

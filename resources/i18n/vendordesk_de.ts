@@ -702,7 +702,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished"> T</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/charts.py" line="+44"/>
+        <location filename="../../vendordesk/ui/influence/charts.py" line="+47"/>
         <source>%2%1M</source>
         <translation>%1 Mio. %2</translation>
     </message>
@@ -1084,9 +1084,76 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
 </context>
 <context>
+    <name>ForecastCounts</name>
+    <message numerus="yes">
+        <location filename="../../vendordesk/ui/forecast/texts.py" line="+35"/>
+        <source>%Ln ASIN(s) differ by more than %1.</source>
+        <translation>
+            <numerusform>%Ln ASIN weicht um mehr als %1 ab.</numerusform>
+            <numerusform>%Ln ASINs weichen um mehr als %1 ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>On %Ln ASIN(s) Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+        <translation>
+            <numerusform>Bei %Ln ASIN hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</numerusform>
+            <numerusform>Bei %Ln ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s).</source>
+        <translation>
+            <numerusform>%Ln ASIN.</numerusform>
+            <numerusform>%Ln ASINs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Ours beat seasonal naive on %1 of %Ln backtested ASIN(s).</source>
+        <translation>
+            <numerusform>Unsere Prognose schlug saisonal naiv bei %1 von %Ln getesteten ASIN.</numerusform>
+            <numerusform>Unsere Prognose schlug saisonal naiv bei %1 von %Ln getesteten ASINs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;</source>
+        <translation>
+            <numerusform>%Ln ASIN hat in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
+            <numerusform>%Ln ASINs haben in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s) differ from Amazon by more than %1.</source>
+        <translation>
+            <numerusform>%Ln ASIN weicht um mehr als %1 von Amazon ab.</numerusform>
+            <numerusform>%Ln ASINs weichen um mehr als %1 von Amazon ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln ASIN(s) at risk in the next %1 weeks.</source>
+        <translation>
+            <numerusform>%Ln ASIN mit Risiko in den nächsten %1 Wochen.</numerusform>
+            <numerusform>%Ln ASINs mit Risiko in den nächsten %1 Wochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+        <translation>
+            <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASIN;</numerusform>
+            <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASINs;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ForecastLabels</name>
     <message>
-        <location line="+1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
         <source>Amazon&apos;s (better so far)</source>
         <translation>Amazons (bisher besser)</translation>
     </message>
@@ -1531,7 +1598,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 gefährdete Wochen bei %2 ASINs; %3 im Risiko (Fehlmenge zum P90-Bedarf × Stückwert). Erfassen Sie Kapazität und eigenen Bestand auf der ASIN-Seite, um das zu schärfen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&lt;b&gt;Backtest&lt;/b&gt; (last %1 weeks hidden, then forecast):</source>
         <translation>&lt;b&gt;Backtest&lt;/b&gt; (letzte %1 Wochen ausgeblendet, dann prognostiziert):</translation>
     </message>
@@ -1603,7 +1670,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bisher besser: %1. Verwendet: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expected Amazon orders in the next 4 weeks: %1 units (of which %2 on open POs). Rule: forecast over lead time + 1 review week + P80 safety − (Amazon stock + open POs).</source>
         <translation>Erwartete Amazon-Bestellungen in den nächsten 4 Wochen: %1 Stück (davon %2 in offenen Bestellungen). Regel: Prognose über Lieferzeit + 1 Prüfwoche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen).</translation>
     </message>
@@ -1636,16 +1703,15 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. %5 Prognosekürzungen nach OOS-Wochen.</translation>
     </message>
     <message>
-        <location line="-19"/>
         <source>%1 ASINs at risk in the next %2 weeks. Over all %6 forecast weeks: %3 weeks at risk on %4 ASINs; %5 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
-        <translation>%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
+        <translation type="vanished">%1 ASINs mit Risiko in den nächsten %2 Wochen. Über alle %6 Prognosewochen: %3 Risikowochen bei %4 ASINs; %5 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
     </message>
     <message>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than 25 %. Double-click a row to open its chart.</source>
         <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als 25 % von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-2"/>
         <source>Expected order = forecast over lead time + 1 week + P80 safety − (Amazon stock + open POs), with Amazon&apos;s own forecast where imported, else ours. An estimate, not Amazon&apos;s commitment.</source>
         <translation>Erwartete Bestellung = Prognose über Lieferzeit + 1 Woche + P80-Sicherheit − (Amazon-Bestand + offene Bestellungen), mit Amazons eigener Prognose, wo importiert, sonst unserer. Eine Schätzung, keine Zusage von Amazon.</translation>
     </message>
@@ -1654,14 +1720,27 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als 25 % ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
     </message>
     <message>
-        <location line="-16"/>
         <source>%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than %7. Double-click a row to open its chart.</source>
-        <translation>%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als %7 von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+        <translation type="vanished">%1 ASINs. Unsere Prognose schlug saisonal naiv bei %2 von %3 getesteten ASINs. %4 ASINs haben in den nächsten %6 Wochen mindestens eine Woche mit Out-of-Stock-Risiko; %5 weichen um mehr als %7 von Amazon ab. Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than %6. On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</source>
-        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als %6 ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+        <translation type="vanished">Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3). %4 ASINs weichen um mehr als %6 ab. Bei %5 ASINs hat Amazon seine Prognose nach OOS-Wochen gekürzt (OOS-Abwärtsspirale).</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 at risk (units short of P90 demand × unit value). Enter capacity and own stock on the ASIN page to sharpen this.</source>
+        <translation>%1 gefährdet (fehlende Stück zur P90-Nachfrage × Stückwert). Kapazität und eigenen Bestand auf der ASIN-Seite erfassen, um das zu schärfen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Double-click a row to open its chart.</source>
+        <translation>Doppelklicken Sie auf eine Zeile, um ihr Diagramm zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next 13 weeks in total: ours %1 units, Amazon %2 (%3).</source>
+        <translation>Nächste 13 Wochen gesamt: unsere %1 Stück, Amazon %2 (%3).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1701,7 +1780,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Ours was better than seasonal naive.</source>
-        <translation>Unsere war besser als saisonal naiv.</translation>
+        <translation>Unsere Prognose war besser als saisonal naiv.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2162,7 +2241,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>chargebacks</source>
-        <translation>Rückbelastungen</translation>
+        <translation>Chargebacks</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2193,14 +2272,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Regel</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Green from</source>
-        <translation>Grün ab</translation>
+        <translation type="vanished">Grün ab</translation>
+    </message>
+    <message>
+        <source>Red beyond</source>
+        <translation type="vanished">Rot jenseits von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green if</source>
+        <translation>Grün wenn</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Red beyond</source>
-        <translation>Rot jenseits von</translation>
+        <source>Red if</source>
+        <translation>Rot wenn</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2223,7 +2310,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>innerhalb eines Bereichs</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
@@ -2938,7 +3025,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Ad spend</source>
-        <translation>Werbeausgaben</translation>
+        <translation>Werbekosten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3835,7 +3922,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ManualKpiDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-132"/>
+        <location filename="../../vendordesk/ui/gears/dialogs.py" line="-135"/>
         <source>Enter a value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -6016,12 +6103,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+234"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6066,7 +6153,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: eine Quote ändert sich um höchstens %3 bis %4 Punkte.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+14"/>
+        <source>%1 %2: a change must lie between %3 and %4.</source>
+        <translation>%1 %2: die Änderung muss zwischen %3 und %4 liegen.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>likely range (10–90%)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
@@ -6075,9 +6167,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">%1 %2 Punkte: sie liegt jetzt bei %3 %, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 % und 100 %).</translation>
     </message>
     <message>
-        <location line="-51"/>
         <source>%1 %2 %: a change must lie between %3 % and %4 %.</source>
-        <translation>%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
+        <translation type="vanished">%1 %2 %: die Änderung muss zwischen %3 % und %4 % liegen.</translation>
     </message>
     <message>
         <source>likely range (10-90 %)</source>
@@ -6103,7 +6194,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-142"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-196"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -6145,7 +6236,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
     </message>

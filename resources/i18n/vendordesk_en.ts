@@ -12,6 +12,65 @@
         </message>
     </context>
     <context>
+        <name>ForecastCounts</name>
+        <message numerus="yes">
+            <source>%Ln ASIN(s) differ by more than %1.</source>
+            <translation>
+                <numerusform>%Ln ASIN differs by more than %1.</numerusform>
+                <numerusform>%Ln ASINs differ by more than %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>On %Ln ASIN(s) Amazon cut its forecast after OOS weeks (OOS spiral).</source>
+            <translation>
+                <numerusform>On %Ln ASIN Amazon cut its forecast after OOS weeks (OOS spiral).</numerusform>
+                <numerusform>On %Ln ASINs Amazon cut its forecast after OOS weeks (OOS spiral).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln ASIN(s).</source>
+            <translation>
+                <numerusform>%Ln ASIN.</numerusform>
+                <numerusform>%Ln ASINs.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ours beat seasonal naive on %1 of %Ln backtested ASIN(s).</source>
+            <translation>
+                <numerusform>Ours beat seasonal naive on %1 of %Ln backtested ASIN.</numerusform>
+                <numerusform>Ours beat seasonal naive on %1 of %Ln backtested ASINs.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;</source>
+            <translation>
+                <numerusform>%Ln ASIN has weeks at out-of-stock risk in the next %1 weeks;</numerusform>
+                <numerusform>%Ln ASINs have weeks at out-of-stock risk in the next %1 weeks;</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln ASIN(s) differ from Amazon by more than %1.</source>
+            <translation>
+                <numerusform>%Ln ASIN differs from Amazon by more than %1.</numerusform>
+                <numerusform>%Ln ASINs differ from Amazon by more than %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln ASIN(s) at risk in the next %1 weeks.</source>
+            <translation>
+                <numerusform>%Ln ASIN at risk in the next %1 weeks.</numerusform>
+                <numerusform>%Ln ASINs at risk in the next %1 weeks.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+            <translation>
+                <numerusform>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN;</numerusform>
+                <numerusform>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASINs;</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportFlow</name>
         <message numerus="yes">
             <source>Reading %n file(s)…</source>

@@ -16,3 +16,28 @@ def test_english_names_are_the_message_ids_and_an_unknown_language_reads_english
     content = next(g for g in GEARS if g.id == "content")
     assert content.name("en") == "Content & catalog" and content.name("de") == "Content & Katalog"
     assert content.kpis[0].name("xx") == "Conversion"
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name outside parentheses (a unit such as "(Stk.)" or "(Wo.)" may be shortened),
+    split at spaces, hyphens and slashes, lower case."""
+    import re
+
+    return [w for w in re.split(r"[\s/\-]+", re.sub(r"\([^)]*\)", " ", name).lower()) if w]
+
+
+def test_a_tile_names_a_kpi_with_the_words_of_its_full_name():
+    """One figure, one name: the tile's short label uses only words of the name the KPI table shows
+    (each word found in the full name), so "Werbekosten" on the tile beside "Werbeausgaben" in the
+    table, or "Chargeback-Quote" beside "Chargebacks / Sell-in", cannot come back (the table now says "Chargeback-Quote (vom Sell-in)"). Worked by hand:
+    "Reichweite (Wo.)" -> ["reichweite"], found in "reichweite (wochen)"; "Füllrate" is found in
+    "wareneingangs-füllrate"; "Werbekosten" is not found in "werbeausgaben"."""
+    assert _words("Reichweite (Wo.)") == ["reichweite"] and _words("Chargebacks / Sell-in") == ["chargebacks", "sell", "in"]
+    bad = []
+    for lang in ("de", "en"):
+        for g in GEARS:
+            for k in g.kpis:
+                full, short = k.name(lang).lower(), k.short_name(lang)
+                if any(word not in full for word in _words(short)):
+                    bad.append((lang, k.id, short, k.name(lang)))
+    assert bad == []

@@ -611,3 +611,28 @@ def test_the_25_percent_limit_is_written_in_each_languages_style(qapp, tab):
         assert "um mehr als 25 % ab" in divergence_text(None, tab.index.plan)
     finally:
         install_language(qapp, "en")
+
+
+def test_one_asin_is_singular_in_the_overview(qapp):
+    """"1 ASINs have weeks at out-of-stock risk": counts of one read in the singular, in English and
+    German. The frame: 2 ASINs; ours beat naive on 1 of 2 (0.8 < 1.0; 1.2 > 1.0); 1 ASIN with risk
+    weeks (2 > 0, 0); 1 diverges ("▲")."""
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import overview_text
+    from vendordesk.ui.i18n import install_language
+
+    overview = pd.DataFrame({"ours_mase": [0.8, 1.2], "seasonal_naive_mase": [1.0, 1.0],
+                             "risk_weeks": [2, 0], "divergence": ["", "▲"]})
+    install_language(qapp, "en")
+    text = overview_text(None, overview, 26)
+    assert "1 ASINs" not in text and "1 ASIN has weeks at out-of-stock risk in the next 26 weeks" in text, text
+    assert text.startswith("2 ASINs."), text
+    install_language(qapp, "de")
+    try:
+        german = overview_text(None, overview, 26)
+        assert "1 ASINs" not in german and "1 ASIN hat in den nächsten 26 Wochen" in german, german
+        assert "1 ASIN weicht um mehr als 25 % von Amazon ab" in german, german
+        assert german.startswith("2 ASINs.") and "bei 1 von 2 getesteten ASINs" in german, german
+    finally:
+        install_language(qapp, "en")

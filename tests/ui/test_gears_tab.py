@@ -482,8 +482,8 @@ def test_big_tiles_show_more_kpi_rows_not_only_a_bigger_sparkline(main_window, q
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp, demo_workspace, lang):
     """At 1280×720 the tiles cut their KPI names: "Anteil ASINs mit…", "Bestand > 90 T…",
-    "Sales Discount / …", "Entgangener Ums…". The rows carry short labels ("Altbestand") that fit
-    without "…"; the long name stays in the tooltip."""
+    "Sales Discount / …", "Entgangener Ums…". The rows carry short labels made of the full name's
+    words ("Altbestand" for "Altbestand (> 90 Tage)", "Umsatz entgangen") that fit without "…"; the long name stays in the tooltip."""
     from vendordesk.ui.i18n import install_language
 
     try:
@@ -497,19 +497,20 @@ def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp
             assert text, gear_id
             assert "…" not in text, (gear_id, text)
         aged = next(k for k in next(g for g in GEARS if g.id == "assortment").kpis if k.id == "aged_share")
-        assert aged.short_name("de") == "Altbestand" and aged.name("de") == "Bestand > 90 Tage"
+        assert aged.short_name("de") == "Altbestand" and aged.name("de") == "Altbestand (> 90 Tage)"
         assert aged.short_name("en") == "Aged 90+ days"
         if lang == "de":
             tile = tab.grid.tiles["assortment"]
             assert "Altbestand" in tile.headline.text()
-            assert "Bestand &gt; 90 Tage" in tile.headline.toolTip()
+            assert "Altbestand (&gt; 90 Tage)" in tile.headline.toolTip()
     finally:
         install_language(qapp, "en")
 
 
 def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
     """A trend KPI's limits are falls ("Veränderung ≥ −2 % / < −10 %"): their fields showed
-    "-2,00 %" with a hyphen. They show "−2,00 %" and save −2 % as before."""
+    "-2,00 %" with a hyphen. They show "≥ −2,00 %" (green) and "< −10,00 %" (red), the KPI table's
+    "Veränderung ≥ −2 % / < −10 %", and save −2 % as before."""
     from vendordesk.core.gears.defs import GEARS
     from vendordesk.ui.gears.dialogs import GearSettingsDialog
     from vendordesk.ui.i18n import install_language
@@ -520,7 +521,7 @@ def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
         dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
         qtbot.addWidget(dialog)
         green, red, unit, kind = dialog.spins["sell_through"]
-        assert kind == "trend" and green[0].text() == "−2,00 %" and red[0].text() == "−10,00 %"
+        assert kind == "trend" and green[0].text() == "≥ −2,00 %" and red[0].text() == "< −10,00 %"
         assert dialog.thresholds()["sell_through"] == {"kind": "trend", "green": -0.02, "red": -0.10}
     finally:
         install_language(qapp, "en")
@@ -542,8 +543,8 @@ def test_tile_short_names_are_distinct_and_german_within_each_gear():
             words = [" ".join(sorted(n.lower().split())) for n in names]     # "Sales lost" = "Lost sales"
             assert len(words) == len(set(words)), (lang, gear.id, names)
     short = {k.id: k.short_name("de") for g in GEARS for k in g.kpis}
-    assert short["lost_share"] == "Verlustanteil" and short["lost_value"] == "Umsatzverlust"
-    assert short["lost_units"] == "Absatzverlust" and short["unfilled_units"] == "Unerfüllt (Stk.)"
+    assert short["lost_share"] == "Umsatz entgangen" and short["lost_value"] == "Entgangener Umsatz"
+    assert short["lost_units"] == "Entgangene Einheiten" and short["unfilled_units"] == "Nicht erfüllt (Stk.)"
     assert short["unhealthy_share"] == "Überbestand" and short["fill_rate"] == "Füllrate"
 
 
@@ -612,3 +613,46 @@ def test_german_gear_and_kpi_names_match_the_rest_of_the_window(qapp):
     # "Sales Discount / Umsatz" in the Price & Buy Box table: the graph says "Verkaufsrabatt"
     price = next(g for g in GEARS if g.id == "price_buybox")
     assert next(k for k in price.kpis if k.id == "sales_discount_share").name("de") == "Verkaufsrabatt / Umsatz"
+
+
+def test_worst_asins_heading_names_chargebacks_as_the_kpi_table_does(qtbot, qapp):
+    """The ops gear's table and tile say "Chargebacks" (the catalogue's name of the KPI); the
+    heading over its worst ASINs said "(nach Rückbelastungen)". One figure, one name."""
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        detail = GearDetail()
+        qtbot.addWidget(detail)
+        table_name = next(k for g in GEARS for k in g.kpis if k.id == "chargebacks").name("de")
+        assert table_name == "Chargebacks"
+        assert detail._rank_name("chargebacks", "") == table_name
+    finally:
+        install_language(qapp, "en")
+
+
+def test_thresholds_dialog_says_which_side_is_green(qtbot, qapp):
+    """"Grün ab 10,00 %" over a lower-is-better KPI (aged stock: green at ≤ 10 %, red above 20 %)
+    read as if 10 % were the least. The cells say the side, as the KPI table does: "≤ 10,00 %" and
+    "> 20,00 %"; a higher-is-better KPI (fill rate: green ≥ 95 %, red < 90 %) "≥ 95,00 %", "< 90,00 %"."""
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.gears.dialogs import GearSettingsDialog
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        for gear_id, kpi, green_text, red_text in (("assortment", "aged_share", "≤ 10,00 %", "> 20,00 %"),
+                                                   ("forecast_ordering", "fill_rate", "≥ 95,00 %", "< 90,00 %")):
+            gear = next(g for g in GEARS if g.id == gear_id)
+            dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
+            qtbot.addWidget(dialog)
+            green, red, _unit, _kind = dialog.spins[kpi]
+            assert (green[0].text(), red[0].text()) == (green_text, red_text)
+            stored = dialog.thresholds()[kpi]
+            assert (stored["green"], stored["red"]) == ((0.10, 0.20) if kpi == "aged_share" else (0.95, 0.90))
+            headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(4)]
+            assert headers[2:] == ["Grün wenn", "Rot wenn"], headers
+    finally:
+        install_language(qapp, "en")

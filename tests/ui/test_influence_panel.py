@@ -295,3 +295,112 @@ def test_percentages_in_the_what_if_follow_the_language(qtbot, demo_workspace, l
     view.run()
     text = view.note.text()
     assert now in text and bounds in text, text
+
+
+@pytest.mark.parametrize("lang, shown, bounds", [
+    ("en", "+400%", "between −100% and +300%"),
+    ("de", "+400 %", "zwischen −100 % und +300 %")])
+def test_a_relative_refusal_writes_percent_the_languages_way(qtbot, demo_workspace, lang, shown, bounds):
+    """Ad spend +400 % is refused: relative changes of ad spend lie between −100 % and +300 %
+    (REL_RANGE −1.0..+3.0 × 100). English read "+400 %: … between −100 % and +300 %" with a space;
+    English percentages have none ("14%"), German keeps it."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), lang)
+    panel = _panel(qtbot, demo_workspace, lang)
+    view = panel.whatif
+    view.add_shock("ad_spend", 400.0, 4)
+    view.run()
+    text = view.note.text()
+    assert shown in text and bounds in text, text
+    if lang == "en":
+        assert " %" not in text, text
+
+
+def _tick_labels(axis) -> list[str]:
+    """The labels an axis paints now (pyqtgraph's draw specs: axis, ticks, texts)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text[2] for text in specs[2]] if specs else []
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_what_if_charts_label_a_readable_handful_of_ticks(qtbot, demo_workspace, size):
+    """The what-if charts labelled every minor tick: 16 on the units axis at 1920×1080 (0, −50, …,
+    −800) and every week 1, 2, …, 26 on the points chart. Each axis labels at most 10 ticks (the
+    demo's OOS +8 points for 4 weeks: a points axis 0..8 and 26 weeks)."""
+    panel = _panel(qtbot, demo_workspace)
+    panel.resize(*size)
+    panel.show()
+    view = panel.whatif
+    panel.tabs.setCurrentWidget(view)
+    view.add_lever("availability", -8, 4)
+    view.run()
+    qtbot.waitUntil(lambda: view.chart_stack.currentIndex() == 1, timeout=60_000)
+    for index, plot in ((1, view.units_plot), (3, view.plot), (4, view.points_plot)):
+        view.charts.setCurrentIndex(index)
+        qtbot.waitUntil(lambda plot=plot: plot.isVisible() and plot.height() > 100)
+        for side in ("left", "bottom"):
+            shown = _tick_labels(plot.getAxis(side))
+            assert 3 <= len(shown) <= 10, (index, side, shown)
+
+
+def _sample_image(sample):
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(22, 22, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    try:
+        sample.paint(painter)
+    finally:
+        painter.end()
+    return image
+
+
+def test_bar_legend_swatches_have_no_stray_tick(qapp):
+    """The sales-target chart's legend drew a short line left of each box ("-[ ] Ziel"): pyqtgraph's
+    sample paints a line from x = 0 to 20 at y = 11, then a box from x = 2 to 20, so x = 0..1 kept
+    a stub of the line. The swatch is the box alone: pixel (0, 11) stays empty, (10, 11) is the fill."""
+    import pandas as pd
+
+    from vendordesk.ui.influence.charts import draw_monthly, make_plot
+
+    plot = make_plot()
+    monthly = pd.DataFrame({"month": [1, 2], "actual": [100.0, 120.0], "projected": [0.0, 10.0],
+                            "target": [110.0, 110.0]})
+    draw_monthly(plot, monthly, ["Jan.", "Feb."], ("Ziel", "Ist", "Hochgerechnet"))
+    samples = [sample for sample, _label in plot.getPlotItem().legend.items]
+    assert len(samples) == 3
+    for sample in samples:
+        image = _sample_image(sample)
+        assert image.pixelColor(0, 11).alpha() == 0 and image.pixelColor(1, 11).alpha() == 0
+        assert image.pixelColor(10, 11).alpha() == 255
+
+
+def test_graph_nodes_name_gear_kpis_as_the_gears_tab_does(qapp):
+    """In German the interdependency graph said "Werbeausgaben" while the gear tiles and KPI table
+    beside it say "Werbekosten": one figure, one name."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.core.gears.defs import GEARS
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.influence import labels
+
+    install_language(QApplication.instance(), "de")
+    try:
+        labels._KPI_NAMES.clear()
+        gear_names = {k.id: k.name("de") for g in GEARS for k in g.kpis}
+        for kpi in ("ad_spend",):
+            assert labels.kpi_name(kpi) == gear_names[kpi], (kpi, labels.kpi_name(kpi))
+    finally:
+        install_language(QApplication.instance(), "en")
+        labels._KPI_NAMES.clear()

@@ -62,7 +62,7 @@ class KpiDef:
         return texts(lang).pgettext("gear", self.name_en)
 
     def short_name(self, lang: str) -> str:
-        """The tile's short label in ``lang`` ("Altbestand" for "Bestand > 90 Tage"); the long name
+        """The tile's short label in ``lang`` ("Altbestand" for "Altbestand (> 90 Tage)"); the long name
         stays in the tooltip and the detail table."""
         return texts(lang).pgettext("gear tile", self.short_en) if self.short_en else self.name(lang)
 
@@ -120,31 +120,31 @@ GEARS: tuple[GearDef, ...] = (
     GearDef("price_buybox", 3, "Preis & Buy Box", NP_("gear", "Price & Buy Box"), (
         K("asp", "Durchschnittspreis (ASP)", NP_("gear", "Average selling price (ASP)"), "money", 1, TREND_UP, 2.0, short_en=NP_("gear tile", "ASP")),
         K("sales_discount_share", "Verkaufsrabatt / Umsatz", NP_("gear", "Sales discount / revenue"), "pct", -1,
-          Threshold("max", 0.03, 0.08), short_en=NP_("gear tile", "Discount share")),
+          Threshold("max", 0.03, 0.08), short_en=NP_("gear tile", "Sales discount")),
         K("lost_buybox_rate", "Buy-Box-Verlust", NP_("gear", "Lost Buy Box"), "pct", -1, Threshold("max", 0.05, 0.15),
           manual=True, short_en=NP_("gear tile", "Buy Box lost")),
     ), rank_kpi="asp_change", rank_worst_high=False, color="#e0f7fa", ring=6),
     GearDef("advertising", 4, "Werbung & Marketing", NP_("gear", "Advertising & marketing"), (
         K("tacos", "TACoS", NP_("gear", "TACoS"), "pct", -1, Threshold("max", 0.10, 0.15), 2.0),
-        K("ad_spend", "Werbeausgaben", NP_("gear", "Ad spend"), "money", 0, manual=True, manual_how="sum", short_en=NP_("gear tile", "Ad spend")),
+        K("ad_spend", "Werbekosten", NP_("gear", "Ad spend"), "money", 0, manual=True, manual_how="sum", short_en=NP_("gear tile", "Ad spend")),
         K("acos", "ACoS", NP_("gear", "ACoS"), "pct", -1, Threshold("max", 0.25, 0.40), manual=True),
         K("roas", "ROAS", NP_("gear", "ROAS"), "ratio", 1, Threshold("min", 4.0, 2.5), manual=True),
     ), color="#fffde7", ring=7),
     GearDef("reviews_cx", 5, "Bewertungen & Retouren", NP_("gear", "Reviews & returns"), (
         K("return_rate", "Retourenquote", NP_("gear", "Return rate"), "pct", -1, Threshold("max", 0.05, 0.10), 2.0),
         K("star_rating", "Sternebewertung", NP_("gear", "Star rating"), "rating", 1, Threshold("min", 4.2, 3.8), manual=True),
-        K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum", short_en=NP_("gear tile", "Reviews")),
+        K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum", short_en=NP_("gear tile", "Review count")),
     ), rank_kpi="return_rate", color="#efebe9", ring=8),
     GearDef("ops_compliance", 6, "Logistik & Compliance", NP_("gear", "Operations & compliance"), (
-        K("chargeback_share", "Chargebacks / Sell-in", NP_("gear", "Chargebacks / sell-in"), "pct", -1,
-          Threshold("max", 0.01, 0.03), 3.0, short_en=NP_("gear tile", "CB / sell-in")),
+        K("chargeback_share", "Chargeback-Quote (vom Sell-in)", NP_("gear", "Chargeback rate (of sell-in)"), "pct", -1,
+          Threshold("max", 0.01, 0.03), 3.0, short_en=NP_("gear tile", "Chargeback rate")),
         K("chargebacks", "Chargebacks", NP_("gear", "Chargebacks"), "money", -1),
-        K("shortages", "Fehlmengen (Shortages)", NP_("gear", "Shortage claims"), "money", -1, short_en=NP_("gear tile", "Shortages")),
+        K("shortages", "Fehlmengen (Shortages)", NP_("gear", "Shortage claims"), "money", -1, short_en=NP_("gear tile", "Shortage claims")),
         K("on_time_rate", "PO pünktlich", NP_("gear", "PO on-time"), "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
         K("asn_accuracy", "ASN-Genauigkeit", NP_("gear", "ASN accuracy"), "pct", 1, Threshold("min", 0.95, 0.70), manual=True, short_en=NP_("gear tile", "ASN accuracy")),
     ), rank_kpi="chargebacks", color="#fff3e0", ring=3),
     GearDef("forecast_ordering", 7, "Prognose & Bestellungen", NP_("gear", "Forecast & ordering"), (
-        K("confirmation_rate", "Bestätigungsquote", NP_("gear", "Confirmation rate"), "pct", 1, Threshold("min", 0.90, 0.80), 2.0, short_en=NP_("gear tile", "Confirmed")),
+        K("confirmation_rate", "Bestätigungsquote", NP_("gear", "Confirmation rate"), "pct", 1, Threshold("min", 0.90, 0.80), 2.0, short_en=NP_("gear tile", "Confirmation rate")),
         K("fill_rate", "Wareneingangs-Füllrate", NP_("gear", "Receive fill rate"), "pct", 1, Threshold("min", 0.95, 0.90), 2.0, short_en=NP_("gear tile", "Fill rate")),
         K("lead_time_days", "Lieferzeit (Tage)", NP_("gear", "Vendor lead time (days)"), "days", -1, short_en=NP_("gear tile", "Lead time (days)")),
         K("open_po_units", "Offene PO-Einheiten", NP_("gear", "Open PO units"), "units", 0, short_en=NP_("gear tile", "Open PO units")),
@@ -157,8 +157,8 @@ GEARS: tuple[GearDef, ...] = (
         K("shipped_cogs", "Sell-in (Shipped COGS)", NP_("gear", "Sell-in (shipped COGS)"), "money", 1, short_en=NP_("gear tile", "Sell-in")),
     ), rank_kpi="net_ppm", rank_worst_high=False, color="#fce4ec", ring=4),
     GearDef("assortment", 9, "Sortiment", NP_("gear", "Assortment"), (
-        K("aged_share", "Bestand > 90 Tage", NP_("gear", "Aged 90+ days stock"), "pct", -1, Threshold("max", 0.10, 0.20), 2.0, short_en=NP_("gear tile", "Aged 90+ days")),
-        K("unhealthy_share", "Ungesunder Bestand", NP_("gear", "Unhealthy stock"), "pct", -1, Threshold("max", 0.10, 0.20), short_en=NP_("gear tile", "Unhealthy stock")),
+        K("aged_share", "Altbestand (> 90 Tage)", NP_("gear", "Aged 90+ days stock"), "pct", -1, Threshold("max", 0.10, 0.20), 2.0, short_en=NP_("gear tile", "Aged 90+ days")),
+        K("unhealthy_share", "Überbestand (ungesunder Bestand)", NP_("gear", "Unhealthy stock"), "pct", -1, Threshold("max", 0.10, 0.20), short_en=NP_("gear tile", "Unhealthy stock")),
         K("sell_through", "Sell-Through", NP_("gear", "Sell-through"), "pct", 1, TREND_UP),
         K("active_asins", "Aktive ASINs", NP_("gear", "Active ASINs"), "count", 1),
     ), rank_kpi="aged_share", color="#f3e5f5", ring=5),

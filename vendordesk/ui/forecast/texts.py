@@ -7,7 +7,7 @@ import re
 from numbers import Integral
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from vendordesk.ui import fmt
 
@@ -23,6 +23,34 @@ def _fill(text: str, *values) -> str:
         shown = fmt.number(int(value)) if isinstance(value, Integral) and not isinstance(value, bool) else str(value)
         text = text.replace(f"%{i}", re.sub(r"^-(?=\d)", "−", shown))
     return text
+
+
+class ForecastCounts(QObject):
+    """Sentences with a count in them, in the catalogue's singular or plural form ("1 ASIN has",
+    "2 ASINs have"; %Ln with the locale's grouping). A QObject so that lupdate sees tr("%Ln …", "", n)
+    as a numerus message, which a module-level translate() call is not."""
+
+    def sentence(self, key: str, n: int) -> str:
+        forms = {
+            "differ_total": lambda: self.tr("%Ln ASIN(s) differ by more than %1.", "", n),
+            "spiral": lambda: self.tr("On %Ln ASIN(s) Amazon cut its forecast after OOS weeks (OOS spiral).", "", n),
+            "asins": lambda: self.tr("%Ln ASIN(s).", "", n),
+            "beat": lambda: self.tr("Ours beat seasonal naive on %1 of %Ln backtested ASIN(s).", "", n),
+            "risky": lambda: self.tr("%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;", "", n),
+            "differ": lambda: self.tr("%Ln ASIN(s) differ from Amazon by more than %1.", "", n),
+            "near": lambda: self.tr("%Ln ASIN(s) at risk in the next %1 weeks.", "", n),
+            "over_all": lambda: self.tr("Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);", "", n),
+        }
+        return forms[key]()
+
+
+_COUNTS: list[ForecastCounts] = []
+
+
+def _counted(key: str, count: int) -> str:
+    if not _COUNTS:
+        _COUNTS.append(ForecastCounts())
+    return _COUNTS[0].sentence(key, int(count))
 
 
 def _ok(value) -> bool:
@@ -106,10 +134,12 @@ def divergence_text(_w, plan) -> str:
     from vendordesk.core.forecast.amazon import spirals
 
     flagged = int((div[div["asin"] != "TOTAL"]["flag"] != "").sum())
-    return _fill(_t("Next 13 weeks in total: ours %1 units, Amazon %2 (%3). %4 ASINs differ by more than %6. "
-                    "On %5 ASINs Amazon cut its forecast after OOS weeks (OOS spiral)."), fmt.number(total["ours"]),
-                 fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0), flagged, len(spirals(plan.drift)),
-                 fmt.percent(0.25, 0))
+    spiral = len(spirals(plan.drift))
+    return " ".join((
+        _fill(_t("Next 13 weeks in total: ours %1 units, Amazon %2 (%3)."), fmt.number(total["ours"]),
+              fmt.number(total["amazon"]), fmt.percent(total["diff_pct"], 0)),
+        _fill(_counted("differ_total", flagged), fmt.percent(0.25, 0)),
+        _fill(_counted("spiral", spiral))))
 
 
 def overview_text(_w, overview, horizon: int) -> str:
@@ -118,11 +148,12 @@ def overview_text(_w, overview, horizon: int) -> str:
     both = overview.dropna(subset=["ours_mase", "seasonal_naive_mase"])
     better = int((both["ours_mase"] < both["seasonal_naive_mase"]).sum())
     risky = overview[overview["risk_weeks"] > 0]
-    return _fill(_t("%1 ASINs. Ours beat seasonal naive on %2 of %3 backtested ASINs. %4 ASINs have weeks at "
-                    "out-of-stock risk in the next %6 weeks; %5 differ from Amazon by more than %7. "
-                    "Double-click a row to open its chart."),
-                 len(overview), better, len(both), len(risky), int((overview["divergence"] != "").sum()), horizon,
-                 fmt.percent(0.25, 0))
+    return " ".join((
+        _fill(_counted("asins", len(overview))),
+        _fill(_counted("beat", len(both)), better),
+        _fill(_counted("risky", len(risky)), horizon),
+        _fill(_counted("differ", int((overview["divergence"] != "").sum())), fmt.percent(0.25, 0)),
+        _t("Double-click a row to open its chart.")))
 
 
 def risk_text(_w, plan, currency: str) -> str:
@@ -132,11 +163,12 @@ def risk_text(_w, plan, currency: str) -> str:
     from vendordesk.core.forecast.supply import RISK_HORIZON_WEEKS, at_risk_asins
 
     near = len(at_risk_asins(risks, plan.result.weeks))
-    return _fill(_t("%1 ASINs at risk in the next %2 weeks. Over all %6 forecast weeks: %3 weeks at risk on %4 ASINs; "
-                    "%5 at risk (units short of P90 demand × unit value). "
-                    "Enter capacity and own stock on the ASIN page to sharpen this."), near, RISK_HORIZON_WEEKS,
-                 len(risks), risks["asin"].nunique(), fmt.money(risks["eur_at_risk"].sum(), currency, 0),
-                 len(plan.result.weeks))
+    return " ".join((
+        _fill(_counted("near", near), RISK_HORIZON_WEEKS),
+        _fill(_counted("over_all", int(risks["asin"].nunique())), len(plan.result.weeks), len(risks)),
+        _fill(_t("%1 at risk (units short of P90 demand × unit value). "
+                 "Enter capacity and own stock on the ASIN page to sharpen this."),
+              fmt.money(risks["eur_at_risk"].sum(), currency, 0))))
 
 
 def orders_text(_w, plan) -> str:

@@ -133,8 +133,8 @@ class GearSettingsDialog(QDialog):
         self.name.setPlaceholderText(default_name)
         self.kpis = [k for k in gear.kpis if k.threshold is not None]
         self.table = QTableWidget(len(self.kpis), 4)
-        self.table.setHorizontalHeaderLabels([self.tr("KPI"), self.tr("Rule"), self.tr("Green from"),
-                                              self.tr("Red beyond")])
+        self.table.setHorizontalHeaderLabels([self.tr("KPI"), self.tr("Rule"), self.tr("Green if"),
+                                              self.tr("Red if")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -159,6 +159,9 @@ class GearSettingsDialog(QDialog):
                         continue
                     spin = SignedSpinBox()
                     _unit_setup(spin, unit)
+                    if not band:     # the KPI table's words: "≤ 10,0 % / > 20,0 %", "≥ 95,0 % / < 70,0 %"
+                        lower = threshold.kind == "max"
+                        spin.setPrefix(("≤ " if lower else "≥ ") if col == 2 else ("> " if lower else "< "))
                     spin.setValue(_to_shown(value, unit))
                     spins.append(spin)
                 if band:       # a range: green between its two edges, red below the one or above the other

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from vendordesk.ui.charts import ValueAxis, legend_above, static_plot
@@ -28,6 +29,8 @@ def make_plot(parent: QWidget | None = None, short_axis: bool = False) -> pg.Plo
     axes = {"left": ValueAxis("money" if short_axis else "number", orientation="left")}
     plot = static_plot(parent, axes)
     plot.showGrid(x=False, y=True, alpha=0.2)
+    for side in ("left", "bottom"):    # labels on the major ticks only: at 1920×1080
+        plot.getAxis(side).setStyle(maxTextLevel=0)     # pyqtgraph labelled all 17 of 0, −50 … −800
     return plot
 
 
@@ -48,6 +51,17 @@ def short_money(value: float, currency: str = "EUR") -> str:
         text = QCoreApplication.translate("Charts", "%2%1k")
         return text.replace("%1", fmt.number(value / 1_000, 0)).replace("%2", symbol)
     return fmt.money(value, currency, 0)
+
+
+class Swatch(pg.ItemSample):
+    """A bar's legend sample: the box alone. pyqtgraph's sample draws the item's pen as a line
+    from x = 0 to 20 and the box from x = 2, which left a stub left of each box ("-[ ] Ziel")."""
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        opts = self.item.opts
+        p.setPen(pg.mkPen(opts.get("pen")))
+        p.setBrush(pg.mkBrush(opts.get("brush")))
+        p.drawRect(QRectF(2, 2, 18, 18))
 
 
 def _legend(plot: pg.PlotWidget) -> pg.LegendItem:
@@ -119,19 +133,17 @@ def draw_monthly(plot: pg.PlotWidget, monthly: pd.DataFrame, month_names: list[s
                  legend: bool = True) -> None:
     """Per month: target (grey), actual (blue), projected (light blue) stacked on actual."""
     plot.clear()
-    shown: tuple[str | None, ...] = names
-    if legend:
-        _legend(plot)
-    else:
-        shown = (None, None, None)
     x = monthly["month"].to_numpy(float)
     actual, projected, target = (monthly[c].to_numpy(float) for c in ("actual", "projected", "target"))
-    plot.addItem(pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[0]),
-                                 pen=pg.mkPen("#78909c"), name=shown[0]))
-    plot.addItem(pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[1]),
-                                 name=shown[1]))
-    plot.addItem(pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[2]),
-                                 name=shown[2]))
+    bars = (pg.BarGraphItem(x=x - 0.17, height=target, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[0]),
+                            pen=pg.mkPen("#78909c")),
+            pg.BarGraphItem(x=x + 0.17, height=actual, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[1])),
+            pg.BarGraphItem(x=x + 0.17, y0=actual, height=projected, width=0.3, brush=pg.mkBrush(MONTHLY_COLORS[2])))
+    rows = _legend(plot) if legend else None
+    for bar, name in zip(bars, names):
+        plot.addItem(bar)
+        if rows is not None:
+            rows.addItem(Swatch(bar), name)
     plot.getAxis("bottom").setTicks([[(i + 1, n) for i, n in enumerate(month_names)]])
     top = float(max((target.max() if len(target) else 0), (actual + projected).max() if len(x) else 0, 1))
     plot.setYRange(0, top * 1.15, padding=0)
@@ -233,7 +245,7 @@ def draw_band(plot: pg.PlotWidget, mid: list[float], low: list[float] | None, hi
         for item in (lo_item, hi_item, fill):
             plot.addItem(item)
         proxy = pg.BarGraphItem(x=[], height=[], width=0.5, brush=pg.mkBrush(144, 202, 249, 160))
-        legend.addItem(proxy, band_name)          # a swatch for the shaded band
+        legend.addItem(Swatch(proxy), band_name)  # a swatch for the shaded band
     line = pg.PlotDataItem(xs, mid, pen=pg.mkPen(PALETTE[0], width=2))
     plot.addItem(line)
     legend.addItem(line, name)

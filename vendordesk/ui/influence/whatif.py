@@ -361,9 +361,12 @@ class WhatIfView(WhatIfOutput, QWidget):
         lo, hi = REL_RANGE.get(shock.kpi, (-1.0, 1.0))
         if lo <= shock.delta <= hi:
             return None
-        return (self.tr("%1 %2 %: a change must lie between %3 % and %4 %.")
-                .replace("%1", name).replace("%2", signed(shock.delta * 100, 0))
-                .replace("%3", signed(lo * 100, 0)).replace("%4", signed(hi * 100, 0)))
+        def signed_percent(fraction: float) -> str:      # "+400%" in English, "+400 %" in German
+            return ("−" if round(fraction, 2) < 0 else "+") + fmt.percent(abs(fraction), 0)
+
+        return (self.tr("%1 %2: a change must lie between %3 and %4.")
+                .replace("%1", name).replace("%2", signed_percent(shock.delta))
+                .replace("%3", signed_percent(lo)).replace("%4", signed_percent(hi)))
 
     def _clear_result(self) -> None:
         """No figure of an earlier run stays on screen beside a refusal."""
