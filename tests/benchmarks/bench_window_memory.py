@@ -73,6 +73,7 @@ def print_table(walk: dict, base: dict) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_window_all_tabs_peak(tmp_path):
     given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
     if not given:
@@ -82,5 +83,18 @@ def test_window_all_tabs_peak(tmp_path):
     base = floor(tmp_path)
     walk = walk_all_tabs(path, tmp_path)
     print_table(walk, base)
+    (tmp_path / "walk.json").write_text(json.dumps({"floor": base, **walk}))
     assert len(walk["steps"]) > 5          # every tab was visited, not just the gears
     assert walk["peak_mb"] < TARGET_MB
+
+
+if __name__ == "__main__":      # python -m tests.benchmarks.bench_window_memory WORKSPACE SCRATCH_DIR
+    import tempfile
+
+    scratch = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp())
+    scratch.mkdir(parents=True, exist_ok=True)
+    copy = scratch / "big.vendordesk"
+    shutil.copy(sys.argv[1], copy)
+    result = walk_all_tabs(copy, scratch)
+    print_table(result, floor(scratch))
+    copy.unlink()
