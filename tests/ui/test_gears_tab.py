@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import time
+import weakref
 
 import pytest
 
@@ -638,8 +640,11 @@ def test_the_prepared_model_is_dropped_while_hidden_and_the_same_figures_come_ba
     before = _shown_texts(tab)
     assert any("€" in text for text in before)      # figures were shown, not an empty page
     shown = tab.report
+    held = weakref.ref(tab.model)
     main_window.tabs.setCurrentIndex(1)             # Tickets
     qtbot.waitUntil(lambda: tab.model is None, timeout=30000)
+    gc.collect()
+    assert held() is None       # freed, not kept by the finished judgement's task (its arguments)
     assert tab.report is shown                      # what was on screen is kept
     main_window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.task is None and tab.model is not None and tab.compute_task is None,
