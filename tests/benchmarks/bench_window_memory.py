@@ -8,6 +8,10 @@ backtest finish before the next step (conditions, no fixed sleep). After each st
 VmHWM (peak) and VmRSS (held) from /proc/self/status. The floor is a process that imports the
 same modules and shows a window with no workspace read (an empty QMainWindow).
 
+Measured 07.12.2026 on main ec9b0a5 (5,000 x 156, /work/big/big5000.vdw, 2 cores under load 10),
+VmHWM / VmRSS in MB: floor 57 / 57; gears filled 671 / 639; "Was bewegt was" run 1,038 (+368) /
+678; Tickets held 724; Preiserhoehung held 738; Prognose (plan + backtest) 1,283 (+244) / 1,023.
+
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
         nice pytest tests/benchmarks/bench_window_memory.py -p no:cacheprovider -s
