@@ -11,6 +11,9 @@ same modules and shows a window with no workspace read (an empty QMainWindow).
 Measured 07.12.2026 on main ec9b0a5 (5,000 x 156, /work/big/big5000.vdw, 2 cores under load 10),
 VmHWM / VmRSS in MB: floor 57 / 57; gears filled 671 / 639; "Was bewegt was" run 1,038 (+368) /
 678; Tickets held 724; Preiserhoehung held 738; Prognose (plan + backtest) 1,283 (+244) / 1,023.
+With the gears' model dropped while its page is hidden (b18-window): gears filled 676 / 655;
+"Was bewegt was" run 676 (+0) / 325; Tickets held 379; Preiserhoehung held 453; Prognose 890 / 629.
+Still over 600: the gears' own first read (676) and the forecast tab's run (453 held -> 890 peak).
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
