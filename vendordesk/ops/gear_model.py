@@ -55,6 +55,11 @@ def reload_chargebacks(workspace: WorkspaceArg, model: GearModel, currency: str,
     return OpResult((model.with_chargebacks(chargebacks), currency))
 
 
+def release_memory() -> None:
+    """Hand what the process freed back to the system (the window after dropping a model)."""
+    release_freed_memory()
+
+
 def judge_gears(model: GearModel, params: dict[str, Any], progress: Progress = no_progress,
                 cancelled: Cancelled = never_cancelled) -> OpResult[GearReport]:
     """The gears judged on ``model`` for ``params`` (``GearModel.compute``'s keywords)."""

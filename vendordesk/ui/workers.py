@@ -69,11 +69,15 @@ class Task(QRunnable):
         try:
             result = self.fn(*self.args, progress=self._progress, cancelled=self.cancelled, **self.kwargs)
         except BaseException as exc:
+            self.args, self.kwargs = (), {}
             if not isinstance(exc, Cancelled) and not self._cancel.is_set():
                 log.error("background task failed", exc_info=exc)
             self.done.set()
             self._deliver(self.signals.failed, exc)
             return
+        # what the run was given is let go once it returns: the finished Task may outlive it (its
+        # signals' closures), and its arguments can be big (the gears' prepared model, ~400 MB)
+        self.args, self.kwargs = (), {}
         self.done.set()
         if self._cancel.is_set():
             self._deliver(self.signals.failed, Cancelled())

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QHideEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -132,6 +132,11 @@ class GearsTab(BaseTab):
         self.influence: InfluencePanel | None = None
         self.inner: QTabWidget | None = None
         self._influence_dirty = True
+        # The prepared model (~400 MB at 5,000 ASINs x 156 weeks) is dropped while the gears page is
+        # hidden (another tab or "What moves what" shown) and read again when it is shown; the report
+        # on screen is kept, so the other pages' workers never run next to it (``_park``).
+        self._parked = False
+        self._park_wanted = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
@@ -295,8 +300,10 @@ class GearsTab(BaseTab):
     def reload(self, chargebacks_only: bool = False) -> None:
         from vendordesk.ops.gear_model import load_gear_model, reload_chargebacks
 
-        if self.model is None:
+        if self.model is None and not self._parked:
             self.stack.setCurrentWidget(self.loading)
+        if self._parked:                # read while hidden: dropped again once judged
+            self._park_wanted = True
         if chargebacks_only and self.model is not None:
             self.ops.run(LOAD, reload_chargebacks, self.ctx.workspace.path, self.model, self.currency,
                          on_done=self._loaded_model, error_parent=self)
@@ -309,6 +316,7 @@ class GearsTab(BaseTab):
     def _loaded_model(self, result: OpResult[tuple[GearModel, str]]) -> None:
         self.ops.cancel(JUDGE)          # results for an older model are dropped
         self.model, self.currency = result.value
+        self._parked = False
         if self.model.latest_week() is None and self.stack.currentWidget() is not self.content:
             self.stack.setCurrentWidget(self.empty)
             return
@@ -366,6 +374,8 @@ class GearsTab(BaseTab):
                 "%1", fmt.date(self.report.partial_week))
         self.as_of.setText(text)
         self.grid.select(self.grid.current or self._first_problem())
+        if self._park_wanted:
+            self._park()
 
     def _first_problem(self) -> str:
         order = {"red": 0, "amber": 1, "green": 2, "no-data": 3}
@@ -474,6 +484,9 @@ class GearsTab(BaseTab):
         from vendordesk.ui.gears.dialogs import ManualKpiDialog
         from vendordesk.ui.undo import ManualKpiCommand, push_or_do
 
+        if self.model is None:          # being read back after the page was hidden (_unpark)
+            return
+
         gear = self._gear_def(gear_id)
         if not any(k.manual for k in gear.kpis):
             return
@@ -490,6 +503,9 @@ class GearsTab(BaseTab):
 
     def customise(self, gear_id: str) -> None:
         from vendordesk.ops.gear_model import gear_settings
+
+        if self.model is None:          # being read back after the page was hidden (_unpark)
+            return
         from vendordesk.ui.gears.dialogs import GearSettingsDialog
         from vendordesk.ui.undo import GearSettingsCommand, push_or_do
 
@@ -504,7 +520,49 @@ class GearsTab(BaseTab):
                                                  gear.name(self.ctx.lang)))
 
     # --- the interdependency panel ------------------------------------------------------------
+    # --- parking the model while the gears page is hidden ------------------------------------------
+    def _gears_page_shown(self) -> bool:
+        return self.isVisible() and (self.inner is None or self.inner.currentIndex() == 0)
+
+    def _park(self) -> None:
+        """Drop the prepared model, keep the report shown; waits for a running read or judgement."""
+        self._park_wanted = True
+        if self.model is None or self.report is None or self.task is not None or self.compute_task is not None:
+            return                      # parked by _render once the running work lands
+        if self._gears_page_shown():
+            self._park_wanted = False
+            return
+        from vendordesk.ops.gear_model import release_memory
+
+        self._park_wanted = False
+        self.model = None
+        self._parked = True
+        release_memory()
+
+    def _unpark(self) -> None:
+        """The gears page is shown again: read the model back (the kept report stays on screen)."""
+        self._park_wanted = False
+        if not self._parked or self.model is not None or self.task is not None:
+            return
+        from vendordesk.ops.gear_model import load_gear_model
+
+        self.ops.run(LOAD, load_gear_model, self.ctx.workspace.path, on_done=self._loaded_model, error_parent=self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():      # another tab shown (not the window minimised)
+            self._park()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous() and self._gears_page_shown():
+            self._unpark()
+
     def _inner_changed(self, index: int) -> None:
+        if self.inner is not None and index == 0:
+            self._unpark()
+        elif self.inner is not None and index == 1:
+            self._park()
         if self.inner is None or index != 1:
             return
         if self.influence is None:

@@ -1,0 +1,107 @@
+"""The window's memory on a big account: every tab visited, peak and held RSS after each step.
+
+Target (issue 18), 5,000 ASINs x 156 weeks: peak memory of the window with all tabs visited < 600 MB.
+A fresh process (offscreen) opens the real MainWindow, waits until the gears are filled, then
+visits every top-level tab and every nested page in turn, waiting on each until no worker task
+is left (``vendordesk.ui.workers.running_tasks``), so the influence run and the forecast plan and
+backtest finish before the next step (conditions, no fixed sleep). After each step it records
+VmHWM (peak) and VmRSS (held) from /proc/self/status. The floor is a process that imports the
+same modules and shows a window with no workspace read (an empty QMainWindow).
+
+Measured 07.12.2026 on main ec9b0a5 (5,000 x 156, /work/big/big5000.vdw, 2 cores under load 10),
+VmHWM / VmRSS in MB: floor 57 / 57; gears filled 671 / 639; "Was bewegt was" run 1,038 (+368) /
+678; Tickets held 724; Preiserhoehung held 738; Prognose (plan + backtest) 1,283 (+244) / 1,023.
+With the gears' model dropped while its page is hidden (b18-window): gears filled 676 / 655;
+"Was bewegt was" run 676 (+0) / 325; Tickets held 379; Preiserhoehung held 453; Prognose 890 / 629.
+Still over 600: the gears' own first read (676) and the forecast tab's run (453 held -> 890 peak).
+
+VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
+    VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
+        nice pytest tests/benchmarks/bench_window_memory.py -p no:cacheprovider -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.bench_window_start import walk_all_tabs
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_MB = 600
+
+FLOOR = r"""
+import json
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow
+from vendordesk.app import make_app
+from vendordesk.store import db, open_workspace  # noqa: F401 (the same imports as the walk)
+from vendordesk.ui.context import AppContext  # noqa: F401
+from vendordesk.ui.i18n import install_language
+from vendordesk.ui.window.main_window import MainWindow  # noqa: F401
+from vendordesk.ui.workers import running_tasks  # noqa: F401
+
+def status():
+    with open("/proc/self/status") as f:
+        return {k: int(v.split()[0]) / 1024 for k, v in (line.split(":", 1) for line in f)
+                if k in ("VmHWM", "VmRSS")}
+
+app = make_app(); install_language(app, "de")
+w = QMainWindow(); w.resize(1280, 720); w.show()
+def done():
+    print(json.dumps(status())); app.quit()
+QTimer.singleShot(0, done); app.exec()
+"""
+
+
+def floor(tmp: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", VENDORDESK_HOME=str(tmp / "home"))
+    out = subprocess.run([sys.executable, "-c", FLOOR], capture_output=True, text=True, env=env, check=True,
+                         timeout=600)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_table(walk: dict, base: dict) -> None:
+    print(f"\n[bench_window_memory] floor (imports + empty window): peak {base['VmHWM']:.0f} MB, "
+          f"held {base['VmRSS']:.0f} MB")
+    print(f"{'step':<62} {'peak MB':>8} {'+peak':>6} {'held MB':>8} {'wall s':>7} {'CPU s':>6}")
+    last = 0.0
+    for step in walk["steps"]:
+        print(f"{step['step']:<62} {step['VmHWM']:8.0f} {step['VmHWM'] - last:+6.0f} {step['VmRSS']:8.0f} "
+              f"{step['wall']:7.1f} {step['cpu']:6.1f}")
+        last = step["VmHWM"]
+    print(f"[bench_window_memory] whole walk: peak {walk['peak_mb']:.0f} MB (VmHWM)")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_window_all_tabs_peak(tmp_path):
+    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
+    if not given:
+        pytest.skip("VENDORDESK_BENCH_WORKSPACE=PATH of a 5,000 x 156 demo workspace")
+    path = tmp_path / "big.vendordesk"
+    shutil.copy(given, path)
+    base = floor(tmp_path)
+    walk = walk_all_tabs(path, tmp_path)
+    print_table(walk, base)
+    (tmp_path / "walk.json").write_text(json.dumps({"floor": base, **walk}))
+    assert len(walk["steps"]) > 5          # every tab was visited, not just the gears
+    assert walk["peak_mb"] < TARGET_MB
+
+
+if __name__ == "__main__":      # python -m tests.benchmarks.bench_window_memory WORKSPACE SCRATCH_DIR
+    import tempfile
+
+    scratch = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp())
+    scratch.mkdir(parents=True, exist_ok=True)
+    copy = scratch / "big.vendordesk"
+    shutil.copy(sys.argv[1], copy)
+    result = walk_all_tabs(copy, scratch)
+    print_table(result, floor(scratch))
+    copy.unlink()
