@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+from tests.ui.axis_labels import drawn_labels
+
 pytestmark = pytest.mark.qt
 
 
@@ -137,19 +139,6 @@ def test_a_year_of_weeks_gets_month_labels_not_one_lone_year(qtbot, qapp):
         QLocale.setDefault(previous)
 
 
-def _drawn_labels(axis) -> list[str]:
-    """The tick texts the axis would paint now (pyqtgraph's own draw specs)."""
-    from PySide6.QtGui import QImage, QPainter
-
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [text for _rect, _flags, text in specs[2]] if specs else []
-
-
 def test_two_years_of_weeks_get_quarters_not_two_lone_years(qtbot, qapp):
     """The price-increase chart over 104 weeks showed only "2025" and "2026". Over two years in a
     chart 900 px wide the axis puts a label on each quarter's first month: 2024-11-25 to 2026-11-16
@@ -210,9 +199,9 @@ def test_the_negotiation_chart_draws_quarters_and_its_zero(qtbot, qapp, german):
         plot.setXRange(start, end, padding=0)
         plot.setYRange(0, 30, padding=0)
         qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 300)
-        left = _drawn_labels(plot.getPlotItem().getAxis("left"))
+        left = drawn_labels(plot.getPlotItem().getAxis("left"))
         assert "0" in left and "30" in left
-        bottom = _drawn_labels(plot.getPlotItem().getAxis("bottom"))
+        bottom = drawn_labels(plot.getPlotItem().getAxis("bottom"))
         assert "Juli" in bottom and len(bottom) >= 6
     finally:
         QLocale.setDefault(previous)
@@ -229,7 +218,7 @@ def test_the_sales_target_chart_draws_its_zero(qtbot, qapp, german):
     plot.plot([0, 1, 2], [100000.0, 250000.0, 350000.0])
     plot.setYRange(0, 400000, padding=0)
     qtbot.waitUntil(lambda: plot.getPlotItem().getViewBox().height() > 200)
-    assert "0" in _drawn_labels(plot.getPlotItem().getAxis("left"))
+    assert "0" in drawn_labels(plot.getPlotItem().getAxis("left"))
 
 
 def test_a_year_in_a_narrow_gear_chart_still_gets_every_month(qtbot, qapp):

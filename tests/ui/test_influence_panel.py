@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.axis_labels import drawn_labels
+
 pytestmark = pytest.mark.qt
 
 
@@ -319,19 +321,6 @@ def test_a_relative_refusal_writes_percent_the_languages_way(qtbot, demo_workspa
         assert " %" not in text, text
 
 
-def _tick_labels(axis) -> list[str]:
-    """The labels an axis paints now (pyqtgraph's draw specs: axis, ticks, texts)."""
-    from PySide6.QtGui import QImage, QPainter
-
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [text[2] for text in specs[2]] if specs else []
-
-
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_what_if_charts_label_a_readable_handful_of_ticks(qtbot, demo_workspace, size):
     """The what-if charts labelled every minor tick: 16 on the units axis at 1920×1080 (0, −50, …,
@@ -349,7 +338,7 @@ def test_what_if_charts_label_a_readable_handful_of_ticks(qtbot, demo_workspace,
         view.charts.setCurrentIndex(index)
         qtbot.waitUntil(lambda plot=plot: plot.isVisible() and plot.height() > 100)
         for side in ("left", "bottom"):
-            shown = _tick_labels(plot.getAxis(side))
+            shown = drawn_labels(plot.getAxis(side))
             assert 3 <= len(shown) <= 10, (index, side, shown)
 
 
