@@ -2461,7 +2461,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+139"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+144"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2502,12 +2502,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+313"/>
+        <location line="+366"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-357"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2576,7 +2576,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -2596,7 +2596,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>eine neuere, unvollständige Woche %1 liegt vor (noch zu wenige ASINs)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+9"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
@@ -4359,7 +4359,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location filename="../../vendordesk/ui/window/search.py" line="+42"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
-        <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
+        <translation>Suchen: ASIN, Titel, Fallnummer (Strg+F)</translation>
     </message>
 </context>
 <context>
