@@ -50,3 +50,21 @@ def test_a_narrow_table_keeps_the_fixed_widths_and_a_hand_set_width_stays(qtbot)
     page.resize(1800, 500)
     qtbot.waitUntil(lambda: _text_fits(page, "reason"), timeout=3000)          # the others still grow
     assert _width(page, "title") == 300
+
+
+def test_at_1920_the_tables_get_the_extra_width_not_the_side_panel(make_window, workspace, qtbot):
+    """The split was 840 : 480 scaled to the tab's width: 1212 : 690 at 1920. Now the side panel
+    (Today list and form, fine at 480) gets 480 + a sixth of the width beyond 1320: for a tab about
+    1900 wide, 480 + 580 / 6 ≈ 577, and the tables the rest, about 1320."""
+    from tests.ui.test_tickets_layout import _tickets
+    from tests.ui.test_tickets_tab import _seed
+
+    _seed(workspace)
+    window = make_window(workspace)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = _tickets(window, qtbot)
+    qtbot.waitUntil(lambda: sum(tab.split.sizes()) > 1800, timeout=5000)
+    table, side = tab.split.sizes()
+    assert table >= 1300 and 480 <= side <= 600, (table, side)
