@@ -410,13 +410,12 @@ def test_menu_buttons_keep_room_for_their_arrow(tab, qapp):
     assert export.height() == new_case.height()
 
 
-def test_the_chargeback_type_leaves_a_gap_before_the_arrow_and_shows_its_start(tab):
-    """At 1280×720 "Lieferfenster verfehlt (PO On-Time Accuracy)" ran up against the box's arrow,
-    and a longer type showed its end ("…Late Booking)") rather than its beginning."""
+def test_a_long_chargeback_type_shows_its_beginning(tab):
+    """At 1280×720 a type longer than the box ("Importsendung zu spät gebucht (Import Shipment
+    Late Booking)") showed its end rather than its beginning."""
     tab.new_chargeback()
     types = tab.cb_editor.fields["type"]
     edit = types.lineEdit()
-    assert edit.textMargins().right() >= 4
     longest = max(range(types.count()), key=lambda i: len(types.itemText(i)))
     types.setCurrentIndex(longest)
     assert edit.cursorPosition() == 0

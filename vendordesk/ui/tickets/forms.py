@@ -328,8 +328,7 @@ class ChargebackEditor(FormEditor):
         types = combo(labels.chargeback_types(ctx.lang, with_term=True), editable=True)
         types.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         types.setMinimumContentsLength(16)    # the long names must not widen the side panel
-        edit = types.lineEdit()
-        edit.setTextMargins(0, 0, 6, 0)       # a gap before the arrow; a long name shows its beginning
+        edit = types.lineEdit()               # a name longer than the box shows its beginning, not its end
         types.currentIndexChanged.connect(lambda _index: edit.setCursorPosition(0))
         for i in range(types.count()):
             types.setItemData(i, labels.amazon_term_tip(types.itemData(i), ctx.lang), Qt.ItemDataRole.ToolTipRole)
