@@ -419,3 +419,18 @@ def test_a_long_chargeback_type_shows_its_beginning(tab):
     longest = max(range(types.count()), key=lambda i: len(types.itemText(i)))
     types.setCurrentIndex(longest)
     assert edit.cursorPosition() == 0
+
+
+def test_the_chargeback_form_names_the_dispute_count_as_the_table_does(qapp):
+    """One name per column: the table says "Einsprüche"; the form said "Eingelegte Einsprüche",
+    the longest label of the form, which narrowed every field (the type box ran into its arrow)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        assert QCoreApplication.translate("ChargebackEditor", "Disputes filed") == \
+            QCoreApplication.translate("Tickets", "Disputes") == "Einsprüche"
+    finally:
+        install_language(qapp, "en")
