@@ -543,7 +543,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Chargeback- oder Claim-ID aus Vendor Central</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -575,7 +575,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+3"/>
         <source>Disputes filed</source>
-        <translation>Eingelegte Einsprüche</translation>
+        <translation>Einsprüche</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -618,7 +618,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Rückbelastung %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Shortage: Amazon&apos;s automated matching runs until %1; dispute from %2.</source>
         <translation>Fehlmenge: Amazons automatischer Abgleich läuft bis %1; Einspruch ab %2.</translation>
     </message>
@@ -2066,7 +2066,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-301"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-304"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -4359,7 +4359,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location filename="../../vendordesk/ui/window/search.py" line="+42"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
-        <translation>Suchen: ASIN, Titel, Fall-ID (Strg+F)</translation>
+        <translation>Suchen: ASIN, Titel, Fallnummer (Strg+F)</translation>
     </message>
 </context>
 <context>
@@ -4788,7 +4788,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+132"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -4958,7 +4958,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="+218"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="+221"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -5437,7 +5437,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-241"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-244"/>
         <source>D</source>
         <comment>the letter for &apos;day&apos; in a date format</comment>
         <translation>T</translation>
@@ -5509,13 +5509,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+303"/>
+        <location line="+304"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+255"/>
+        <location line="-297"/>
+        <location line="+256"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
@@ -5763,7 +5763,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-469"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-470"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

@@ -226,10 +226,10 @@ def test_header_language_follows_lang_then_the_setting(tickets_path, tmp_path):
     _export(tickets_path, "tickets", out, "--lang", "en")
     assert [c.value for c in _sheet(out)[1]][:4] == ["Case ID", "Subject", "Category", "Status"]
     main(["--lang", "de", "--workspace", str(tickets_path), "export", "tickets", "--out", str(out)])
-    assert [c.value for c in _sheet(out)[1]][:4] == ["Fall-ID", "Betreff", "Kategorie", "Status"]
+    assert [c.value for c in _sheet(out)[1]][:4] == ["Fallnummer", "Betreff", "Kategorie", "Status"]
     settings.save(settings.Settings(language="de"))         # no --lang: the app's language setting
     _export(tickets_path, "tickets", out)
-    assert _sheet(out)["A1"].value == "Fall-ID"
+    assert _sheet(out)["A1"].value == "Fallnummer"
     settings.save(settings.Settings(language="en"))
     _export(tickets_path, "tickets", out)
     assert _sheet(out)["A1"].value == "Case ID"

@@ -103,7 +103,7 @@ def _filter(page, status: str | None = None, search: str = "") -> None:
 
 
 # kind, the page, a status filter, the first column's header
-FILTERS = [("tickets", "cases", "waiting_amazon", "Fall-ID"),
+FILTERS = [("tickets", "cases", "waiting_amazon", "Fallnummer"),
            ("chargebacks", "chargebacks", "open", "Nr."),
            ("tasks", "tasks", "open", "Nr.")]
 

@@ -79,7 +79,7 @@ def test_a_filtered_table_exports_exactly_the_rows_on_screen(german_tab, tmp_pat
     out = tmp_path / "cases.xlsx"
     tab.export("tickets", str(out))
     sheet = load_workbook(out).active
-    assert sheet["A1"].value == "Fall-ID" and sheet["B1"].value == "Betreff"
+    assert sheet["A1"].value == "Fallnummer" and sheet["B1"].value == "Betreff"
     assert [r[0].value for r in sheet.iter_rows(min_row=2)] == ["1000000003"]
     tab.cases.search.setText("")                    # "not closed": the resolved case stays hidden
     tab.export("tickets", str(out))

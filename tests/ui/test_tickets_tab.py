@@ -408,3 +408,29 @@ def test_menu_buttons_keep_room_for_their_arrow(tab, qapp):
         assert button.width() >= text + arrow + 8, (button.text(), button.width(), text, arrow)
     new_case = next(b for b in tab.findChildren(QPushButton) if b.text() == "New case")
     assert export.height() == new_case.height()
+
+
+def test_a_long_chargeback_type_shows_its_beginning(tab):
+    """At 1280×720 a type longer than the box ("Importsendung zu spät gebucht (Import Shipment
+    Late Booking)") showed its end rather than its beginning."""
+    tab.new_chargeback()
+    types = tab.cb_editor.fields["type"]
+    edit = types.lineEdit()
+    longest = max(range(types.count()), key=lambda i: len(types.itemText(i)))
+    types.setCurrentIndex(longest)
+    assert edit.cursorPosition() == 0
+
+
+def test_the_chargeback_form_names_the_dispute_count_as_the_table_does(qapp):
+    """One name per column: the table says "Einsprüche"; the form said "Eingelegte Einsprüche",
+    the longest label of the form, which narrowed every field (the type box ran into its arrow)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, "de")
+    try:
+        assert QCoreApplication.translate("ChargebackEditor", "Disputes filed") == \
+            QCoreApplication.translate("Tickets", "Disputes") == "Einsprüche"
+    finally:
+        install_language(qapp, "en")

@@ -45,10 +45,10 @@ L = {
     "npm_a": N_("Net PPM new"), "npm_pt": N_("Net PPM, ASP follows"),
     "be": N_("Break-even ASP"), "risk": N_("CRaP risk"),
     "vm": N_("Our margin now → new"), "vol": N_("Units if ASP follows"),
-    "chart": N_("ASP and unit cost over time"),
-    "chart_note": N_("Weekly ASP (shipped revenue / units) and unit cost (shipped COGS / units) of the case's ASINs; "
+    "chart": N_("ASP and cost price over time"),
+    "chart_note": N_("Weekly ASP (shipped revenue / units) and cost price (shipped COGS / units) of the case's ASINs; "
                    "the dashed line is the requested cost."),
-    "lg_asp": N_("ASP"), "lg_cost": N_("Unit cost"), "lg_req": N_("Requested cost"),
+    "lg_asp": N_("ASP"), "lg_cost": N_("Cost price (COGS / units)"), "lg_req": N_("Requested cost"),
     "no_chart": N_("No weekly sales facts for these ASINs: the chart is unavailable."),
     "scenarios": N_("Scenarios side by side"),
     "sc_increase": N_("Increase on cost (end state)"),

@@ -48,7 +48,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
         C("opened_on", "date", NP_("export column", "Opened")),
         C("last_contact_on", "date", NP_("export column", "Last contact")),
         C("next_follow_up", "date", NP_("export column", "Next follow-up")),
-        C("escalation_level", "int", NP_("export column", "Escalation level")),
+        C("escalation_level", "int", NP_("export column", "Escalation")),
         C("gear", "text", NP_("export column", "Gear")),
         C("owner_department", "text", NP_("export column", "Department")),
         C("resolved_on", "date", NP_("export column", "Resolved")),

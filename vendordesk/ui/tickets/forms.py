@@ -328,6 +328,8 @@ class ChargebackEditor(FormEditor):
         types = combo(labels.chargeback_types(ctx.lang, with_term=True), editable=True)
         types.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         types.setMinimumContentsLength(16)    # the long names must not widen the side panel
+        edit = types.lineEdit()               # a name longer than the box shows its beginning, not its end
+        types.currentIndexChanged.connect(lambda _index: edit.setCursorPosition(0))
         for i in range(types.count()):
             types.setItemData(i, labels.amazon_term_tip(types.itemData(i), ctx.lang), Qt.ItemDataRole.ToolTipRole)
         self.add_field("type", self.tr("Type"), types)
@@ -361,6 +363,7 @@ class ChargebackEditor(FormEditor):
 
         stored = row.get("type")
         set_combo(self.fields["type"], amazon_chargeback_term(stored) or stored)   # "PO on-time accuracy" too
+        self.fields["type"].lineEdit().setCursorPosition(0)
         set_combo(self.fields["dispute_status"], row.get("dispute_status", "open"))
         self.fields["amount"].setText(fmt.number(row["amount"], 2) if row.get("amount") is not None else "")
         self.fields["recovered_amount"].setText(fmt.number(row.get("recovered_amount") or 0, 2))

@@ -150,9 +150,10 @@ class TicketsTab(BaseTab):
         split = self.split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(side)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 5)        # a wider window widens the tables; the side panel is fine at 480
         split.setStretchFactor(1, 1)
-        split.setSizes([840, 480])
+        side_width = 480 + max(0, self.width() - 1320) // 6        # built when first shown: at its width
+        split.setSizes([max(840, self.width() - side_width), side_width])
         column.addWidget(split, 1)
         self.stack.addWidget(page)
         for page, editor in ((self.cases, self.case_editor), (self.chargebacks, self.cb_editor),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,10 +108,18 @@ class TablePage(QWidget):
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda index: self.activated.emit(self.model.row_key(index.row())))
+        self._base: dict[str, int] = {}    # the widths _apply_widths set
+        self._auto: dict[str, int] = {}    # the widths _fill_spare last set (a different one was set by hand)
+        self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fill_spare()
+        return super().eventFilter(watched, event)
 
     def set_frame(self, frame, columns: list[Column], hidden: tuple = (), widths: dict | None = None,
                   search=None, ranks: dict | None = None, values=None) -> None:
@@ -135,7 +143,34 @@ class TablePage(QWidget):
                 if column.key not in widths and column.kind == "text" and column.key not in free_text:
                     # a short label column (status, category, department): as wide as its longest label
                     need = max(need, min(LABEL_MAX_WIDTH, self.view.sizeHintForColumn(section)))
-                self.view.setColumnWidth(section, max(need, widths.get(column.key, WIDTHS.get(column.kind, 120))))
+                width = max(need, widths.get(column.key, WIDTHS.get(column.kind, 120)))
+                self.view.setColumnWidth(section, width)
+                self._base[column.key] = self._auto[column.key] = width
+        self._fill_spare()
+
+    def _fill_spare(self) -> None:
+        """A wide table's spare width goes to its free-text columns (what, why, subject, notes), each
+        up to what its texts need, instead of all to the stretched last column; a column whose
+        width was set by hand (or remembered, ui/column_memory) keeps it."""
+        keys = self.model.visible_keys()
+        if not keys or any(k not in self._base for k in keys):
+            return
+        free_text = set(self.view.property("desk_check_data_columns") or ())
+        grow = [k for k in keys[:-1] if k in free_text and self.view.columnWidth(keys.index(k)) == self._auto.get(k)]
+        if not grow:
+            return
+        fixed = sum(self.view.columnWidth(i) for i, k in enumerate(keys[:-1]) if k not in grow)
+        spare = self.view.viewport().width() - fixed - self._base[keys[-1]] - sum(self._base[k] for k in grow)
+        need = {k: max(0, self.view.sizeHintForColumn(keys.index(k)) - self._base[k]) for k in grow}
+        left = max(0, spare)
+        for n, key in enumerate(sorted(grow, key=need.__getitem__)):    # the modest first: what one
+            extra = min(need[key], left // (len(grow) - n))              # leaves, the others share
+            left -= extra
+            section = keys.index(key)
+            width = self._base[key] + extra
+            self._auto[key] = width
+            if width != self.view.columnWidth(section):
+                self.view.setColumnWidth(section, width)
 
     def _build_column_menu(self) -> None:
         menu = self.columns_button.menu()

@@ -1,0 +1,32 @@
+"""One name per column: an Excel export's header says what the ticket table and editors call the same
+field, so the KAM who filters "Fallnummer" on screen finds "Fallnummer" in the sheet (not "Fall-ID",
+not "Eskalationsstufe" next to the editor's "Eskalation", not "Zurückerhalten" next to "Zurückgeholt")."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from vendordesk.exports.columns import COLUMNS, header
+from vendordesk.ui.i18n import install_language
+
+# (export kind, column key, the Qt context and source of the word the window shows for it)
+SAME = [("tickets", "case_id", "Tickets", "Case ID"),
+        ("chargebacks", "case_id", "Tickets", "Case ID"),
+        ("tasks", "case_id", "Tickets", "Case ID"),
+        ("tickets", "escalation_level", "CaseEditor", "Escalation"),
+        ("chargebacks", "recovered_amount", "Tickets", "Recovered")]
+WORDS = {"de": ("Fallnummer", "Eskalation", "Zurückgeholt"), "en": ("Case ID", "Escalation", "Recovered")}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_export_headers_use_the_windows_words(qapp, lang):
+    install_language(QApplication.instance(), lang)
+    for kind, key, context, source in SAME:
+        col = next(c for c in COLUMNS[kind] if c.key == key)
+        assert header(col, lang) == QCoreApplication.translate(context, source), (kind, key)
+    case_id, escalation, recovered = WORDS[lang]              # and those words, spelled out
+    assert [header(c, lang) for c in COLUMNS["tickets"] if c.key in ("case_id", "escalation_level")] == \
+        [case_id, escalation]
+    assert [header(c, lang) for c in COLUMNS["chargebacks"] if c.key == "recovered_amount"] == [recovered]
