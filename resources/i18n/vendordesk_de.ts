@@ -1143,8 +1143,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+        <source>Over all %1 forecast weeks: %Ln week(s) at risk</source>
         <translation>
+            <numerusform>Über alle %1 Prognosewochen: %Ln Risikowoche</numerusform>
+            <numerusform>Über alle %1 Prognosewochen: %Ln Risikowochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>on %Ln ASIN(s);</source>
+        <translation>
+            <numerusform>bei %Ln ASIN;</numerusform>
+            <numerusform>bei %Ln ASINs;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+        <translation type="vanished">
             <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASIN;</numerusform>
             <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASINs;</numerusform>
         </translation>
@@ -2192,6 +2207,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>gleiche Woche im Vorjahr</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Worst ASINs for this gear, ranked by: %1</source>
+        <translation>Schwächste ASINs dieses Zahnrads, geordnet nach: %1</translation>
+    </message>
+    <message>
         <source>weeks</source>
         <translation type="vanished">Wochen</translation>
     </message>
@@ -2204,17 +2224,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
         <source>No ASIN ranking for this gear in this period.</source>
         <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Worst ASINs for this gear (by %1)</source>
-        <translation>Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
+        <translation type="vanished">Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -2461,7 +2480,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearsTab</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tab.py" line="+139"/>
+        <location filename="../../vendordesk/ui/gears/tab.py" line="+144"/>
         <source>Reading the gears…</source>
         <translation>Zahnräder werden gelesen…</translation>
     </message>
@@ -2502,12 +2521,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+313"/>
+        <location line="+366"/>
         <source>What moves what</source>
         <translation>Was bewegt was</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-357"/>
         <source>KPI gears as shown…</source>
         <translation>KPI-Zahnräder wie angezeigt…</translation>
     </message>
@@ -2576,7 +2595,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Alle ASINs</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Calculating…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -2596,7 +2615,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>eine neuere, unvollständige Woche %1 liegt vor (noch zu wenige ASINs)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+9"/>
         <source>Export KPI gears</source>
         <translation>KPI-Zahnräder exportieren</translation>
@@ -3074,6 +3093,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Calibrated</source>
+        <translation>Kalibriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chargebacks</source>
         <translation>Rückbelastungen</translation>
     </message>
@@ -3111,6 +3135,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3261,19 +3295,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Reichweite in Wochen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>calibrated</source>
-        <translation>kalibriert</translation>
+        <translation type="vanished">kalibriert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>default</source>
-        <translation>Standard</translation>
+        <translation type="vanished">Standard</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>edited</source>
-        <translation>bearbeitet</translation>
+        <translation type="vanished">bearbeitet</translation>
     </message>
 </context>
 <context>
@@ -6103,12 +6134,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+234"/>
+        <location line="+249"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-246"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6138,12 +6169,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPIs in Punkten</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>Change or remove the refused shock and run the simulation again: the euros by path, the units with their likely range and the KPI paths appear here.</source>
+        <translation>Abgelehnten Schock ändern oder entfernen und die Simulation erneut starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Add a shock and run the simulation: the euros by path, the units with their likely range and the KPI paths appear here.</source>
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+127"/>
         <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
         <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
     </message>
@@ -6194,7 +6230,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-196"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-198"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -6226,12 +6262,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>%1 %2 points: it is %3 now, so the change must lie between %4 and %5 points (the rate stays between %6 and %7).</source>
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>

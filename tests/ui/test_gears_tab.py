@@ -703,3 +703,37 @@ def test_the_prepared_model_is_dropped_while_hidden_and_the_same_figures_come_ba
                         and not running_tasks(), timeout=60000)
         tab.grid.select("content")
         assert _shown_texts(tab) == before
+
+
+def test_worst_asins_heading_keeps_a_kpi_name_out_of_mid_sentence_brackets(qtbot, qapp):
+    """"Worst ASINs for this gear (by Return rate)": a capitalised KPI name inside a sentence, and in
+    German "(nach durch OOS verlorene Glance Views)" with the wrong case. The name now follows a
+    colon, where a name in its own case reads right in both languages."""
+    import pandas as pd
+
+    from vendordesk.core.gears.report import GearResult, KpiResult
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.i18n import install_language
+
+    kpi = KpiResult(id="return_rate", name="Return rate", unit="pct", value=0.035, compare=0.032, prior=0.032,
+                    last_year=0.032, change=0.003, score=85.0, status="green", threshold=None, manual=False,
+                    data_as_of="2026-11-21")
+    gear = GearResult(id="reviews_cx", name="Reviews & returns", score=85.0, status="green", kpis=[kpi],
+                      data_as_of="2026-11-21", spark=[])
+    worst = pd.DataFrame({"asin": ["B000000001"], "title": ["Toaster"], "value": [0.12], "compare": [0.03],
+                          "change": [0.09], "revenue": [613.0], "rank_by": ["return_rate"]})
+    install_language(qapp, "en")
+    detail = GearDetail()
+    qtbot.addWidget(detail)
+    detail._fill_worst(gear, worst)
+    text = detail.worst_label.text()
+    assert "(by " not in text and text == "Worst ASINs for this gear, ranked by: Return rate", text
+    install_language(qapp, "de")
+    try:
+        german = GearDetail()
+        qtbot.addWidget(german)
+        german._fill_worst(gear, worst.assign(rank_by="oos_views"))
+        assert german.worst_label.text() == (
+            "Schwächste ASINs dieses Zahnrads, geordnet nach: durch OOS verlorene Glance Views")
+    finally:
+        install_language(qapp, "en")

@@ -215,7 +215,7 @@ class GearDetail(QWidget):
         kpi = gear.kpis[0]
         rank = str(worst["rank_by"].iloc[0])
         name = self._rank_name(rank, kpi.name)
-        self.worst_label.setText(self.tr("Worst ASINs for this gear (by %1)").replace("%1", name))
+        self.worst_label.setText(self.tr("Worst ASINs for this gear, ranked by: %1").replace("%1", name))
         kind = {"pct": "percent", "money": "money"}.get(kpi.unit, "number")
         columns = [Column("asin", self.tr("ASIN")), Column("title", self.tr("Title")),
                    Column("value", self.tr("Value"), kind, decimals=1 if kind == "percent" else 2),
