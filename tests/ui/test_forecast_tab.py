@@ -643,6 +643,8 @@ def test_every_forecast_table_marks_the_column_its_rows_are_sorted_by(tab):
     each table's sort arrow sits on the column its rows really follow, in that column's direction."""
     from PySide6.QtCore import Qt
 
+    from vendordesk.core.missing import is_missing
+
     view = tab.content
     tables = {"picker": (view.picker_view, view.picker_model), "overview": (view.overview.view, view.overview.model),
               "divergence": (view.divergence.div_view, view.divergence.div_model),
@@ -653,7 +655,7 @@ def test_every_forecast_table_marks_the_column_its_rows_are_sorted_by(tab):
         key = model.visible_keys()[header.sortIndicatorSection()]
         assert model.sort_key() == key, (name, key, model.sort_key())
         values = [model.raw(r, key) for r in range(model.rowCount())]
-        values = [v for v in values if v is not None and v == v]           # missing values sort last
+        values = [v for v in values if not is_missing(v)]                  # missing values sort last
         ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
         assert values == sorted(values, reverse=not ascending), (name, key, values[:5])
     # the risk table leads with the largest amount at risk
