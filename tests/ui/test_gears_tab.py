@@ -737,3 +737,38 @@ def test_worst_asins_heading_keeps_a_kpi_name_out_of_mid_sentence_brackets(qtbot
             "Schwächste ASINs dieses Zahnrads, geordnet nach: durch OOS verlorene Glance Views")
     finally:
         install_language(qapp, "en")
+
+
+def test_a_narrow_tile_wraps_a_hyphenated_gear_name_at_a_space(qtbot, qapp):
+    """At 1280×720 the English tile read "Availability & in-" / "stock": the title wraps at the
+    space before "in-stock", never after its hyphen. The tile's title is laid out as QLabel lays
+    out wrapped text, at the width where "Availability & in-" just fits on one line."""
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    from vendordesk.ui.gears.tiles import GearTile
+
+    kpi = SimpleNamespace(id="oos", name="OOS rate", unit="pct", value=0.082, status="red", score=10.0)
+    gear = SimpleNamespace(id="availability", name="Availability & in-stock", status="red", score=49.0, kpis=[kpi],
+                           spark=[("2026-11-01", 1.0), ("2026-11-08", 2.0)], data_as_of="2026-11-21", compare="prior", note=None)
+    tile = GearTile("availability")
+    qtbot.addWidget(tile)
+    tile.show_gear(gear, "EUR", False)
+    text = tile.name.text()
+    width = tile.name.fontMetrics().horizontalAdvance("Availability & in-") + 2
+    layout = QTextLayout(text, tile.name.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    assert len(starts) == 2, starts
+    assert text[starts[1]:].replace("\u2011", "-") == "in-stock", text[starts[1]:]
