@@ -686,3 +686,40 @@ def test_one_risk_week_reads_in_the_singular(qapp):
     finally:
         install_language(qapp, "en")
     assert "Über alle 6 Prognosewochen: 1 Risikowoche bei 1 ASIN;" in german, german
+
+
+def test_at_1280x720_the_risk_drift_and_orders_tables_show_their_last_column(tab, qapp):
+    """Issue 17: at 1280×720 the out-of-stock risk table ended at "Fehlmenge (P90)" and the drift
+    table at "OOS-Quote v…": their "At risk", "Risk" and "Flag" columns lay beyond the right edge.
+    Long headers over figures now take two lines, columns are as wide as their figures or header
+    (plus the sort arrow's room), and every column is in view. German, the longer headers."""
+    from PySide6.QtCore import Qt
+
+    from vendordesk.ui.forecast import tables as ft
+    from vendordesk.ui.i18n import install_language
+
+    old = tab.size()
+    install_language(qapp, "de")
+    try:
+        tab.content.show_plan(tab.index)            # the tables rebuilt with German headers
+        tab.resize(1280, 650)
+        view = tab.content
+        for page, table in ((view.risk, view.risk.view), (view.divergence, view.divergence.drift_view),
+                            (view.divergence, view.divergence.div_view), (view.orders, view.orders.view)):
+            view.pages.setCurrentWidget(page)
+            for _ in range(5):
+                qapp.processEvents()
+            header = table.horizontalHeader()
+            titles = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+            assert header.length() <= table.viewport().width(), (titles, header.length(), table.viewport().width())
+            metrics = header.fontMetrics()
+            for i, title in enumerate(titles):               # each header line fits beside the arrow's room
+                widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+                assert header.sectionSize(i) >= widest + ft.HEADER_PADDING, (title, header.sectionSize(i))
+        assert "Verfügbar\nbei Amazon" in [view.risk.model.headerData(i, Qt.Orientation.Horizontal)
+                                           for i in range(view.risk.model.columnCount())]
+    finally:
+        install_language(qapp, "en")
+        tab.content.show_plan(tab.index)
+        tab.resize(old)
+        qapp.processEvents()
