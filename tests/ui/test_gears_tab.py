@@ -772,3 +772,25 @@ def test_a_narrow_tile_wraps_a_hyphenated_gear_name_at_a_space(qtbot, qapp):
     layout.endLayout()
     assert len(starts) == 2, starts
     assert text[starts[1]:].replace("\u2011", "-") == "in-stock", text[starts[1]:]
+
+
+def test_no_asin_ranking_is_said_at_the_top_of_its_half(qtbot, qapp):
+    """Advertising at 1920×1080: "No ASIN ranking for this gear in this period." floated in the
+    middle of the empty lower half. It sits where the table's heading would be, at the top."""
+    from vendordesk.ui.gears.detail import GearDetail
+
+    detail = GearDetail()
+    qtbot.addWidget(detail)
+    detail.resize(1000, 900)
+    detail.show()
+    qtbot.waitExposed(detail)
+    detail._fill_worst(None, None)
+    qapp.processEvents()
+    label = detail.worst_label
+    assert label.text().startswith("No ASIN ranking") and not detail.worst_view.isVisible()
+    line = label.fontMetrics().height()
+    assert label.height() > 3 * line, "the label no longer fills the half; measure elsewhere"
+    top = label.contentsRect().top() + label.margin()
+    text_rect = label.style().itemTextRect(label.fontMetrics(), label.contentsRect(), int(label.alignment()),
+                                           True, label.text())
+    assert text_rect.top() - top <= line, (text_rect, label.height())

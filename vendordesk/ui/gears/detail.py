@@ -88,6 +88,8 @@ class GearDetail(QWidget):
         worst_layout.setContentsMargins(0, 4, 0, 0)
         self.worst_label = QLabel()
         self.worst_label.setStyleSheet("font-weight: 600; color: #37474f;")
+        # "No ASIN ranking …" stays under its table's place, not in the middle of the empty half
+        self.worst_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.worst_model = FrameModel(key="asin")
         self.worst_view = QTableView()
         self.worst_view.setModel(self.worst_model)
