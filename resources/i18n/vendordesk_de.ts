@@ -763,7 +763,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/credentials.py" line="+61"/>
+        <location filename="../../vendordesk/ui/settings/credentials.py" line="+62"/>
         <source>Optional: VendorDesk can fetch the vendor reports from Amazon&apos;s Selling Partner API. It needs a private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes online unless you start a sync.</source>
         <translation>Optional: VendorDesk kann die Vendor-Berichte über Amazons Selling Partner API abrufen. Dafür ist eine private SP-API-App mit der Rolle „Brand Analytics“ nötig (fragen Sie Ihren Vendor-Central-Administrator). Ohne gestarteten Abgleich geht nichts online.</translation>
     </message>
@@ -1189,6 +1189,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Cut</source>
+        <translation>Gekürzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut after OOS (spiral)</source>
+        <translation>Gekürzt nach OOS (Abwärtsspirale)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cyber Monday</source>
         <translation>Cyber Monday</translation>
     </message>
@@ -1304,13 +1314,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <source>cut</source>
-        <translation>gekürzt</translation>
+        <source>We expect less</source>
+        <translation>Wir erwarten weniger</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>We expect more</source>
+        <translation>Wir erwarten mehr</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation type="vanished">gekürzt</translation>
+    </message>
+    <message>
         <source>cut after OOS (spiral)</source>
-        <translation>gekürzt nach OOS (Abwärtsspirale)</translation>
+        <translation type="vanished">gekürzt nach OOS (Abwärtsspirale)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1343,14 +1361,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ausreißer gekappt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>we expect less</source>
-        <translation>wir erwarten weniger</translation>
+        <translation type="vanished">wir erwarten weniger</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>we expect more</source>
-        <translation>wir erwarten mehr</translation>
+        <translation type="vanished">wir erwarten mehr</translation>
     </message>
 </context>
 <context>
@@ -2120,24 +2136,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+152"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+152"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-154"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2152,7 +2168,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Für diesen KPI gibt es noch keinen Verlauf.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Double-click an ASIN to filter the gears by it.</source>
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
@@ -2401,7 +2417,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Werte eingeben…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>%1, weekly</source>
         <translation>%1, wöchentlich</translation>
     </message>

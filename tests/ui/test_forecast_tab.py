@@ -723,3 +723,18 @@ def test_at_1280x720_the_risk_drift_and_orders_tables_show_their_last_column(tab
         tab.content.show_plan(tab.index)
         tab.resize(old)
         qapp.processEvents()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_flag_cells_of_the_drift_and_divergence_tables_start_with_a_capital(qapp, lang):
+    """The drift table's Flag column read "cut after OOS (spiral)" / "gekürzt": a table cell starts
+    with a capital, as the risk table's "P80 not covered" does."""
+    from vendordesk.ui.forecast import labels
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, lang)
+    try:
+        shown = [text for text in {**labels.drift_labels(), **labels.divergence_labels()}.values() if text]
+    finally:
+        install_language(qapp, "en")
+    assert len(shown) == 4 and all(text[0].isupper() for text in shown), shown
