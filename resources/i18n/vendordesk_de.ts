@@ -763,7 +763,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../vendordesk/ui/settings/credentials.py" line="+61"/>
+        <location filename="../../vendordesk/ui/settings/credentials.py" line="+62"/>
         <source>Optional: VendorDesk can fetch the vendor reports from Amazon&apos;s Selling Partner API. It needs a private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes online unless you start a sync.</source>
         <translation>Optional: VendorDesk kann die Vendor-Berichte über Amazons Selling Partner API abrufen. Dafür ist eine private SP-API-App mit der Rolle „Brand Analytics“ nötig (fragen Sie Ihren Vendor-Central-Administrator). Ohne gestarteten Abgleich geht nichts online.</translation>
     </message>
@@ -1143,8 +1143,23 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+        <source>Over all %1 forecast weeks: %Ln week(s) at risk</source>
         <translation>
+            <numerusform>Über alle %1 Prognosewochen: %Ln Risikowoche</numerusform>
+            <numerusform>Über alle %1 Prognosewochen: %Ln Risikowochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>on %Ln ASIN(s);</source>
+        <translation>
+            <numerusform>bei %Ln ASIN;</numerusform>
+            <numerusform>bei %Ln ASINs;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+        <translation type="vanished">
             <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASIN;</numerusform>
             <numerusform>Über alle %1 Prognosewochen: %2 Risikowochen bei %Ln ASINs;</numerusform>
         </translation>
@@ -1171,6 +1186,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Croston-SBA</source>
         <translation>Croston-SBA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut</source>
+        <translation>Gekürzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut after OOS (spiral)</source>
+        <translation>Gekürzt nach OOS (Abwärtsspirale)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1289,13 +1314,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <source>cut</source>
-        <translation>gekürzt</translation>
+        <source>We expect less</source>
+        <translation>Wir erwarten weniger</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>We expect more</source>
+        <translation>Wir erwarten mehr</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation type="vanished">gekürzt</translation>
+    </message>
+    <message>
         <source>cut after OOS (spiral)</source>
-        <translation>gekürzt nach OOS (Abwärtsspirale)</translation>
+        <translation type="vanished">gekürzt nach OOS (Abwärtsspirale)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1328,14 +1361,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ausreißer gekappt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>we expect less</source>
-        <translation>wir erwarten weniger</translation>
+        <translation type="vanished">wir erwarten weniger</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>we expect more</source>
-        <translation>wir erwarten mehr</translation>
+        <translation type="vanished">wir erwarten mehr</translation>
     </message>
 </context>
 <context>
@@ -2105,24 +2136,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+152"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+152"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-154"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2137,7 +2168,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Für diesen KPI gibt es noch keinen Verlauf.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Double-click an ASIN to filter the gears by it.</source>
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
@@ -2192,6 +2223,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>gleiche Woche im Vorjahr</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Worst ASINs for this gear, ranked by: %1</source>
+        <translation>Schwächste ASINs dieses Zahnrads, geordnet nach: %1</translation>
+    </message>
+    <message>
         <source>weeks</source>
         <translation type="vanished">Wochen</translation>
     </message>
@@ -2204,17 +2240,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
         <source>No ASIN ranking for this gear in this period.</source>
         <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Worst ASINs for this gear (by %1)</source>
-        <translation>Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
+        <translation type="vanished">Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -2382,7 +2417,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Werte eingeben…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>%1, weekly</source>
         <translation>%1, wöchentlich</translation>
     </message>
@@ -3074,6 +3109,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Calibrated</source>
+        <translation>Kalibriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chargebacks</source>
         <translation>Rückbelastungen</translation>
     </message>
@@ -3111,6 +3151,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>Customer rating</source>
         <translation>Kundenbewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3261,19 +3311,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Reichweite in Wochen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>calibrated</source>
-        <translation>kalibriert</translation>
+        <translation type="vanished">kalibriert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>default</source>
-        <translation>Standard</translation>
+        <translation type="vanished">Standard</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>edited</source>
-        <translation>bearbeitet</translation>
+        <translation type="vanished">bearbeitet</translation>
     </message>
 </context>
 <context>
@@ -6103,12 +6150,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+234"/>
+        <location line="+249"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-246"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6138,12 +6185,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>KPIs in Punkten</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>Change or remove the refused shock and run the simulation again: the euros by path, the units with their likely range and the KPI paths appear here.</source>
+        <translation>Abgelehnten Schock ändern oder entfernen und die Simulation erneut starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Add a shock and run the simulation: the euros by path, the units with their likely range and the KPI paths appear here.</source>
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+127"/>
         <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
         <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
     </message>
@@ -6194,7 +6246,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-196"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-198"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -6226,12 +6278,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>%1 %2 points: it is %3 now, so the change must lie between %4 and %5 points (the rate stays between %6 and %7).</source>
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>

@@ -63,10 +63,17 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);</source>
+            <source>Over all %1 forecast weeks: %Ln week(s) at risk</source>
             <translation>
-                <numerusform>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN;</numerusform>
-                <numerusform>Over all %1 forecast weeks: %2 weeks at risk on %Ln ASINs;</numerusform>
+                <numerusform>Over all %1 forecast weeks: %Ln week at risk</numerusform>
+                <numerusform>Over all %1 forecast weeks: %Ln weeks at risk</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>on %Ln ASIN(s);</source>
+            <translation>
+                <numerusform>on %Ln ASIN;</numerusform>
+                <numerusform>on %Ln ASINs;</numerusform>
             </translation>
         </message>
     </context>

@@ -636,3 +636,105 @@ def test_one_asin_is_singular_in_the_overview(qapp):
         assert german.startswith("2 ASINs.") and "bei 1 von 2 getesteten ASINs" in german, german
     finally:
         install_language(qapp, "en")
+
+
+def test_every_forecast_table_marks_the_column_its_rows_are_sorted_by(tab):
+    """The out-of-stock risk table showed "ASIN ▲" in its header while its rows ran by euros at risk:
+    each table's sort arrow sits on the column its rows really follow, in that column's direction."""
+    from PySide6.QtCore import Qt
+
+    from vendordesk.core.missing import is_missing
+
+    view = tab.content
+    tables = {"picker": (view.picker_view, view.picker_model), "overview": (view.overview.view, view.overview.model),
+              "divergence": (view.divergence.div_view, view.divergence.div_model),
+              "drift": (view.divergence.drift_view, view.divergence.drift_model),
+              "risk": (view.risk.view, view.risk.model), "orders": (view.orders.view, view.orders.model)}
+    for name, (table, model) in tables.items():
+        header = table.horizontalHeader()
+        key = model.visible_keys()[header.sortIndicatorSection()]
+        assert model.sort_key() == key, (name, key, model.sort_key())
+        values = [model.raw(r, key) for r in range(model.rowCount())]
+        values = [v for v in values if not is_missing(v)]                  # missing values sort last
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        assert values == sorted(values, reverse=not ascending), (name, key, values[:5])
+    # the risk table leads with the largest amount at risk
+    risk = view.risk.model
+    if risk.rowCount() > 1:
+        assert risk.raw(0, "eur_at_risk") >= risk.raw(risk.rowCount() - 1, "eur_at_risk")
+
+
+def test_one_risk_week_reads_in_the_singular(qapp):
+    """"1 weeks at risk" / "1 Risikowochen": the count of risk weeks has its own plural. One risk row
+    (B000000001 in the first week, worth 1 €) over 6 forecast weeks: 1 week at risk on 1 ASIN."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from vendordesk.ui.forecast.texts import risk_text
+    from vendordesk.ui.i18n import install_language
+
+    weeks = [f"2026-{m:02d}-01" for m in range(1, 7)]
+    risks = pd.DataFrame({"asin": ["B000000001"], "week_start": [weeks[0]], "eur_at_risk": [1.0]})
+    plan = SimpleNamespace(risks=risks, result=SimpleNamespace(weeks=weeks))
+    install_language(qapp, "en")
+    text = risk_text(None, plan, "EUR")
+    assert "Over all 6 forecast weeks: 1 week at risk on 1 ASIN;" in text, text
+    install_language(qapp, "de")
+    try:
+        german = risk_text(None, plan, "EUR")
+    finally:
+        install_language(qapp, "en")
+    assert "Über alle 6 Prognosewochen: 1 Risikowoche bei 1 ASIN;" in german, german
+
+
+def test_at_1280x720_the_risk_drift_and_orders_tables_show_their_last_column(tab, qapp):
+    """Issue 17: at 1280×720 the out-of-stock risk table ended at "Fehlmenge (P90)" and the drift
+    table at "OOS-Quote v…": their "At risk", "Risk" and "Flag" columns lay beyond the right edge.
+    Long headers over figures now take two lines, columns are as wide as their figures or header
+    (plus the sort arrow's room), and every column is in view. German, the longer headers."""
+    from PySide6.QtCore import Qt
+
+    from vendordesk.ui.forecast import tables as ft
+    from vendordesk.ui.i18n import install_language
+
+    old = tab.size()
+    install_language(qapp, "de")
+    try:
+        tab.content.show_plan(tab.index)            # the tables rebuilt with German headers
+        tab.resize(1280, 650)
+        view = tab.content
+        for page, table in ((view.risk, view.risk.view), (view.divergence, view.divergence.drift_view),
+                            (view.divergence, view.divergence.div_view), (view.orders, view.orders.view)):
+            view.pages.setCurrentWidget(page)
+            for _ in range(5):
+                qapp.processEvents()
+            header = table.horizontalHeader()
+            titles = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+            assert header.length() <= table.viewport().width(), (titles, header.length(), table.viewport().width())
+            metrics = header.fontMetrics()
+            for i, title in enumerate(titles):               # each header line fits beside the arrow's room
+                widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+                assert header.sectionSize(i) >= widest + ft.HEADER_PADDING, (title, header.sectionSize(i))
+        assert "Verfügbar\nbei Amazon" in [view.risk.model.headerData(i, Qt.Orientation.Horizontal)
+                                           for i in range(view.risk.model.columnCount())]
+    finally:
+        install_language(qapp, "en")
+        tab.content.show_plan(tab.index)
+        tab.resize(old)
+        qapp.processEvents()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_flag_cells_of_the_drift_and_divergence_tables_start_with_a_capital(qapp, lang):
+    """The drift table's Flag column read "cut after OOS (spiral)" / "gekürzt": a table cell starts
+    with a capital, as the risk table's "P80 not covered" does."""
+    from vendordesk.ui.forecast import labels
+    from vendordesk.ui.i18n import install_language
+
+    install_language(qapp, lang)
+    try:
+        shown = [text for text in {**labels.drift_labels(), **labels.divergence_labels()}.values() if text]
+    finally:
+        install_language(qapp, "en")
+    assert len(shown) == 4 and all(text[0].isupper() for text in shown), shown

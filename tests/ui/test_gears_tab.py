@@ -703,3 +703,94 @@ def test_the_prepared_model_is_dropped_while_hidden_and_the_same_figures_come_ba
                         and not running_tasks(), timeout=60000)
         tab.grid.select("content")
         assert _shown_texts(tab) == before
+
+
+def test_worst_asins_heading_keeps_a_kpi_name_out_of_mid_sentence_brackets(qtbot, qapp):
+    """"Worst ASINs for this gear (by Return rate)": a capitalised KPI name inside a sentence, and in
+    German "(nach durch OOS verlorene Glance Views)" with the wrong case. The name now follows a
+    colon, where a name in its own case reads right in both languages."""
+    import pandas as pd
+
+    from vendordesk.core.gears.report import GearResult, KpiResult
+    from vendordesk.ui.gears.detail import GearDetail
+    from vendordesk.ui.i18n import install_language
+
+    kpi = KpiResult(id="return_rate", name="Return rate", unit="pct", value=0.035, compare=0.032, prior=0.032,
+                    last_year=0.032, change=0.003, score=85.0, status="green", threshold=None, manual=False,
+                    data_as_of="2026-11-21")
+    gear = GearResult(id="reviews_cx", name="Reviews & returns", score=85.0, status="green", kpis=[kpi],
+                      data_as_of="2026-11-21", spark=[])
+    worst = pd.DataFrame({"asin": ["B000000001"], "title": ["Toaster"], "value": [0.12], "compare": [0.03],
+                          "change": [0.09], "revenue": [613.0], "rank_by": ["return_rate"]})
+    install_language(qapp, "en")
+    detail = GearDetail()
+    qtbot.addWidget(detail)
+    detail._fill_worst(gear, worst)
+    text = detail.worst_label.text()
+    assert "(by " not in text and text == "Worst ASINs for this gear, ranked by: Return rate", text
+    install_language(qapp, "de")
+    try:
+        german = GearDetail()
+        qtbot.addWidget(german)
+        german._fill_worst(gear, worst.assign(rank_by="oos_views"))
+        assert german.worst_label.text() == (
+            "Schwächste ASINs dieses Zahnrads, geordnet nach: durch OOS verlorene Glance Views")
+    finally:
+        install_language(qapp, "en")
+
+
+def test_a_narrow_tile_wraps_a_hyphenated_gear_name_at_a_space(qtbot, qapp):
+    """At 1280×720 the English tile read "Availability & in-" / "stock": the title wraps at the
+    space before "in-stock", never after its hyphen. The tile's title is laid out as QLabel lays
+    out wrapped text, at the width where "Availability & in-" just fits on one line."""
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    from vendordesk.ui.gears.tiles import GearTile
+
+    kpi = SimpleNamespace(id="oos", name="OOS rate", unit="pct", value=0.082, status="red", score=10.0)
+    gear = SimpleNamespace(id="availability", name="Availability & in-stock", status="red", score=49.0, kpis=[kpi],
+                           spark=[("2026-11-01", 1.0), ("2026-11-08", 2.0)], data_as_of="2026-11-21", compare="prior", note=None)
+    tile = GearTile("availability")
+    qtbot.addWidget(tile)
+    tile.show_gear(gear, "EUR", False)
+    text = tile.name.text()
+    width = tile.name.fontMetrics().horizontalAdvance("Availability & in-") + 2
+    layout = QTextLayout(text, tile.name.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    assert len(starts) == 2, starts
+    assert text[starts[1]:].replace("\u2011", "-") == "in-stock", text[starts[1]:]
+
+
+def test_no_asin_ranking_is_said_at_the_top_of_its_half(qtbot, qapp):
+    """Advertising at 1920×1080: "No ASIN ranking for this gear in this period." floated in the
+    middle of the empty lower half. It sits where the table's heading would be, at the top."""
+    from vendordesk.ui.gears.detail import GearDetail
+
+    detail = GearDetail()
+    qtbot.addWidget(detail)
+    detail.resize(1000, 900)
+    detail.show()
+    qtbot.waitExposed(detail)
+    detail._fill_worst(None, None)
+    qapp.processEvents()
+    label = detail.worst_label
+    assert label.text().startswith("No ASIN ranking") and not detail.worst_view.isVisible()
+    line = label.fontMetrics().height()
+    assert label.height() > 3 * line, "the label no longer fills the half; measure elsewhere"
+    top = label.contentsRect().top() + label.margin()
+    text_rect = label.style().itemTextRect(label.fontMetrics(), label.contentsRect(), int(label.alignment()),
+                                           True, label.text())
+    assert text_rect.top() - top <= line, (text_rect, label.height())

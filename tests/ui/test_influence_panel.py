@@ -393,3 +393,33 @@ def test_graph_nodes_name_gear_kpis_as_the_gears_tab_does(qapp):
     finally:
         install_language(QApplication.instance(), "en")
         labels._KPI_NAMES.clear()
+
+
+def test_after_a_refusal_the_empty_state_asks_to_change_the_listed_shock(qtbot, demo_workspace):
+    """After a refused run the shocks are still in the list, yet the chart area said "Add a shock and
+    run the simulation". It now asks to change or remove the refused one; with the list cleared it
+    asks for a shock again. OOS +150 points is refused (a rate above 100 %)."""
+    panel = _panel(qtbot, demo_workspace)
+    view = panel.whatif
+    assert view.empty_hint.text().startswith("Add a shock")
+    view.add_shock("procurable_product_out_of_stock_rate", 150.0, 4)
+    view.run()
+    assert view.note.text().startswith("Refused:") and view.table.rowCount() == 1
+    assert view.chart_stack.currentWidget() is view.empty_hint
+    assert view.empty_hint.text().startswith("Change or remove the refused shock"), view.empty_hint.text()
+    view.table.setRowCount(0)
+    assert view.empty_hint.text().startswith("Add a shock")
+
+
+def test_calibration_sources_read_as_words_in_a_table_cell(qtbot, demo_workspace):
+    """The "Source" column showed a bare lowercase "default" on every row in English: a cell value
+    starts with a capital, as "Standard" does in German."""
+    panel = _panel(qtbot, demo_workspace)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.tabs.setCurrentIndex(4)
+    table = panel.calibration.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    column = next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == "Source")
+    shown = {table.item(r, column).text() for r in range(table.rowCount())}
+    assert "default" not in shown and "Default" in shown, shown

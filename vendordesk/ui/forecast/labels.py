@@ -50,11 +50,13 @@ def risk_labels() -> dict[str, str]:
 
 
 def divergence_labels() -> dict[str, str]:
-    return {"higher": _t("we expect more"), "lower": _t("we expect less"), "": ""}
+    """Table cells, so each starts with a capital ("We expect more", not "we expect more")."""
+    return {"higher": _t("We expect more"), "lower": _t("We expect less"), "": ""}
 
 
 def drift_labels() -> dict[str, str]:
-    return {"oos_spiral": _t("cut after OOS (spiral)"), "cut": _t("cut"), "": ""}
+    """Table cells, so each starts with a capital ("Cut after OOS (spiral)")."""
+    return {"oos_spiral": _t("Cut after OOS (spiral)"), "cut": _t("Cut"), "": ""}
 
 
 def flags_text(flags) -> str:

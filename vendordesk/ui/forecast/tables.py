@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -13,6 +15,24 @@ RED, AMBER = "#ffebee", "#fff8e1"
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ForecastTables", text)
+
+
+# Fusion draws the sort arrow inside the section's right edge, on top of a right-aligned (numeric)
+# header ("Differenz %▼"); the padding keeps the text clear of it.
+HEADER_STYLE = "QHeaderView::section { padding-left: 4px; padding-right: 14px; }"
+HEADER_PADDING = 4 + 14
+
+
+def two_line_header(column: Column) -> Column:
+    """A long header over a narrow figure takes two lines ("Verfügbar" over "bei Amazon"), broken at
+    the space nearest its middle, so that the risk and drift tables fit at 1280 px; text columns keep
+    one line."""
+    title = column.title
+    if column.kind == "text" or " " not in title or len(title) <= 12 or "\n" in title:
+        return column
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return replace(column, title=title[:cut] + "\n" + title[cut + 1:])
 
 
 def make_view(key: str | None = None, parent=None) -> tuple[QTableView, FrameModel]:
@@ -27,18 +47,26 @@ def make_view(key: str | None = None, parent=None) -> tuple[QTableView, FrameMod
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStyleSheet(HEADER_STYLE)
     view.setWordWrap(False)
     return view, model
 
 
 def fit_columns(view: QTableView, maximum: int = 220) -> None:
-    view.resizeColumnsToContents()
+    """Each column as wide as its figures or its header's longest line with the arrow's room beside
+    it (not Qt's header size hint, which adds room for a sort arrow on every column and made
+    "P80-Bedarf" over three-digit numbers 130 px wide), at least 60 px, at most ``maximum``."""
     header = view.horizontalHeader()
-    for i in range(header.count()):
-        header.resizeSection(i, min(max(header.sectionSize(i) + 12, 60), maximum))
+    metrics = header.fontMetrics()
     model = view.model()
     last = model.columns()[-1] if hasattr(model, "columns") and model.columns() else None
-    header.setStretchLastSection(last is not None and last.kind == "text")
+    stretch = last is not None and last.kind == "text"
+    header.setStretchLastSection(stretch)
+    for i in range(header.count() - 1 if stretch else header.count()):   # a stretched text column fills the rest
+        title = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        text = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
+        need = max(view.sizeHintForColumn(i) + 12, text + HEADER_PADDING + 10)
+        header.resizeSection(i, min(max(need, 60), maximum))
 
 
 def better_columns() -> list[Column]:
@@ -115,6 +143,7 @@ def orders_columns() -> list[Column]:
 
 def set_table(view: QTableView, model: FrameModel, frame, columns: list[Column], colors=None,
               sort: tuple[str, bool] | None = None) -> None:
+    columns = [two_line_header(c) for c in columns]
     model.set_frame(frame, columns)
     if colors is not None:
         model.set_row_colors(colors)

@@ -39,7 +39,8 @@ class ForecastCounts(QObject):
             "risky": lambda: self.tr("%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;", "", n),
             "differ": lambda: self.tr("%Ln ASIN(s) differ from Amazon by more than %1.", "", n),
             "near": lambda: self.tr("%Ln ASIN(s) at risk in the next %1 weeks.", "", n),
-            "over_all": lambda: self.tr("Over all %1 forecast weeks: %2 weeks at risk on %Ln ASIN(s);", "", n),
+            "over_all": lambda: self.tr("Over all %1 forecast weeks: %Ln week(s) at risk", "", n),
+            "on_asins": lambda: self.tr("on %Ln ASIN(s);", "", n),
         }
         return forms[key]()
 
@@ -165,7 +166,8 @@ def risk_text(_w, plan, currency: str) -> str:
     near = len(at_risk_asins(risks, plan.result.weeks))
     return " ".join((
         _fill(_counted("near", near), RISK_HORIZON_WEEKS),
-        _fill(_counted("over_all", int(risks["asin"].nunique())), len(plan.result.weeks), len(risks)),
+        _fill(_counted("over_all", len(risks)), len(plan.result.weeks)),
+        _counted("on_asins", int(risks["asin"].nunique())),
         _fill(_t("%1 at risk (units short of P90 demand × unit value). "
                  "Enter capacity and own stock on the ASIN page to sharpen this."),
               fmt.money(risks["eur_at_risk"].sum(), currency, 0))))

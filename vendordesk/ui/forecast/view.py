@@ -118,7 +118,7 @@ class ForecastView(QWidget):
         over["risk_mark"] = over["risk_weeks"].map(lambda r: "⚠" if r else "")
         picker_cols = [Column("risk_mark", ""), Column("asin", self.tr("ASIN")), Column("title", self.tr("Product"))]
         ft.set_table(self.picker_view, self.picker_model, over, picker_cols,
-                     [ft.RED if r else None for r in over["risk_weeks"]])
+                     [ft.RED if r else None for r in over["risk_weeks"]], sort=("asin", True))
         self.picker_view.setColumnWidth(0, 26)
         ft.set_table(self.overview.view, self.overview.model, over, ft.overview_columns(),
                      ft.overview_colors(over), sort=("eur_at_risk", False))
@@ -140,9 +140,9 @@ class ForecastView(QWidget):
         ft.set_table(d.drift_view, d.drift_model, latest, ft.drift_columns(), sort=("since_first", True))
         d.summary.setText(self._divergence_text(plan))
         self._filter_flags(d.only_flags.isChecked())
-        ft.set_table(self.risk.view, self.risk.model, plan.risks, ft.risk_columns())
+        ft.set_table(self.risk.view, self.risk.model, plan.risks, ft.risk_columns(), sort=("eur_at_risk", False))
         self.risk.summary.setText(self._risk_text(plan))
-        ft.set_table(self.orders.view, self.orders.model, plan.orders, ft.orders_columns())
+        ft.set_table(self.orders.view, self.orders.model, plan.orders, ft.orders_columns(), sort=("week_start", True))
         self.orders.show_orders(plan.orders)
         self.orders.summary.setText(self._orders_text(plan))
 

@@ -88,6 +88,8 @@ class GearDetail(QWidget):
         worst_layout.setContentsMargins(0, 4, 0, 0)
         self.worst_label = QLabel()
         self.worst_label.setStyleSheet("font-weight: 600; color: #37474f;")
+        # "No ASIN ranking …" stays under its table's place, not in the middle of the empty half
+        self.worst_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.worst_model = FrameModel(key="asin")
         self.worst_view = QTableView()
         self.worst_view.setModel(self.worst_model)
@@ -215,7 +217,7 @@ class GearDetail(QWidget):
         kpi = gear.kpis[0]
         rank = str(worst["rank_by"].iloc[0])
         name = self._rank_name(rank, kpi.name)
-        self.worst_label.setText(self.tr("Worst ASINs for this gear (by %1)").replace("%1", name))
+        self.worst_label.setText(self.tr("Worst ASINs for this gear, ranked by: %1").replace("%1", name))
         kind = {"pct": "percent", "money": "money"}.get(kpi.unit, "number")
         columns = [Column("asin", self.tr("ASIN")), Column("title", self.tr("Title")),
                    Column("value", self.tr("Value"), kind, decimals=1 if kind == "percent" else 2),

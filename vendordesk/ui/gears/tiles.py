@@ -106,7 +106,9 @@ class GearTile(QFrame):
         status = gear_status(gear)
         self._status = status
         color = STATUS_COLORS[status]
-        self.name.setText(gear.name)
+        # a non-breaking hyphen: a narrow tile wraps "Availability & in-stock" before "in-stock",
+        # never as "in-" / "stock"
+        self.name.setText(gear.name.replace("-", "\u2011"))
         self.score.setText(score_text(gear.score))
         self.status.setText(status_text(status))
         if self._label_color != color:

@@ -91,7 +91,8 @@ def bridge_step(step: str) -> str:
 
 
 def source_name(source: str) -> str:
-    return {"default": _t("default"), "calibrated": _t("calibrated"), "edited": _t("edited")}.get(source, source)
+    """Where a link's strength comes from, as a table cell ("Default", "Calibrated", "Edited")."""
+    return {"default": _t("Default"), "calibrated": _t("Calibrated"), "edited": _t("Edited")}.get(source, source)
 
 
 def signed_money(value: float, currency: str = "EUR", decimals: int = 0) -> str:

@@ -202,16 +202,29 @@ class WhatIfView(WhatIfOutput, QWidget):
         self.charts.addTab(self.plot, self.tr("KPIs in %"))
         self.charts.addTab(self.points_plot, self.tr("KPIs in points"))
         self.chart_stack = QStackedWidget()
-        empty = QLabel(self.tr("Add a shock and run the simulation: the euros by path, the units with their "
-                               "likely range and the KPI paths appear here."))
+        self.empty_hint = empty = QLabel(self._empty_text(refused=False))
         empty.setWordWrap(True)
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setStyleSheet("color: #78909c;")
         self.chart_stack.addWidget(empty)
+        self.table.model().rowsRemoved.connect(self._shocks_removed)
         self.chart_stack.addWidget(self.charts)
         self.chart_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.chart_stack.setMinimumHeight(220)
         return self.chart_stack
+
+    def _empty_text(self, refused: bool) -> str:
+        """The hint where the charts will be: after a refusal the shocks are still listed, so it asks
+        for the refused one to be changed, not for a shock to be added."""
+        if refused:
+            return self.tr("Change or remove the refused shock and run the simulation again: the euros by path, "
+                           "the units with their likely range and the KPI paths appear here.")
+        return self.tr("Add a shock and run the simulation: the euros by path, the units with their "
+                       "likely range and the KPI paths appear here.")
+
+    def _shocks_removed(self, *_args) -> None:
+        if self.table.rowCount() == 0:           # nothing left to change: back to "Add a shock"
+            self.empty_hint.setText(self._empty_text(refused=False))
 
     def _choice(self):
         return self.kpi.currentData() or ("lever", "availability")
@@ -305,6 +318,7 @@ class WhatIfView(WhatIfOutput, QWidget):
                 self.result, self.info = run_prepared(self.prepared, checked, self.horizon.value(), self.graph)
             except ValueError as exc:
                 self._clear_result()
+                self.empty_hint.setText(self._empty_text(refused=True))
                 self.note.setText(self.tr("Refused: %1").replace("%1", str(exc)))
                 return
             sentences = self._in_words(summary_lines(self.result, self._words_info(lang), lang)[1:], lang)
@@ -312,6 +326,7 @@ class WhatIfView(WhatIfOutput, QWidget):
             self.result = simulate(self.graph, shocks, self.horizon.value(), self.baseline)
         self.sentences.setText("<br>".join(line.strip() for line in sentences))
         self.note.setText(getattr(self, "_base_note", ""))
+        self.empty_hint.setText(self._empty_text(refused=False))
         self._show_totals(lang)
         self.chart_stack.setCurrentIndex(1)
         self._draw(lang)

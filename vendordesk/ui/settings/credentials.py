@@ -57,10 +57,11 @@ class CredentialsPage(QWidget):
         self._set_on = settings.lwa_secret_set_on
         self._remove = False
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        # "SP-API" with a non-breaking hyphen: the wrapped intro read "SP-" / "API app"
+        self.intro = intro = QLabel(self.tr(
             "Optional: VendorDesk can fetch the vendor reports from Amazon's Selling Partner API. It needs a "
             "private SP-API app with the Brand Analytics role (ask your Vendor Central admin). Nothing goes "
-            "online unless you start a sync."))
+            "online unless you start a sync.").replace("SP-API", "SP\u2011API"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
