@@ -58,3 +58,21 @@ def test_a_narrow_one_off_read_gives_the_decoded_columns_back(tmp_path):
     assert 0 < got["rows"] <= 104          # one ASIN's weeks, at most 104 of them
     # before the fix the read left 11.8 MB (the freed columns) for the trim to find
     assert got["left_behind_mb"] < 1.0, got
+
+
+def test_the_narrow_one_off_read_returns_what_the_kept_read_returns(demo_workspace):
+    """Handing the heap back changes nothing in the rows: the negotiation's market frame of two
+    ASINs read once (keep=False) equals the cached read's (keep=True), value for value."""
+    import pandas as pd
+
+    from vendordesk.store import facts_snapshot
+    from vendordesk.store.facts_read import weekly_frame
+    from vendordesk.store.negotiations import METRICS
+
+    asins = [a for (a,) in demo_workspace.conn.execute("SELECT asin FROM products ORDER BY asin LIMIT 2")]
+    once = weekly_frame(demo_workspace, METRICS, asins=asins, keep=False)
+    kept = weekly_frame(demo_workspace, METRICS, asins=asins)
+    facts_snapshot.forget(demo_workspace.path)
+    assert sorted(set(once["asin"])) == sorted(asins)
+    assert len(once) == 2 * 104             # the demo: 104 weeks of each ASIN
+    pd.testing.assert_frame_equal(once, kept)
