@@ -76,3 +76,38 @@ def test_the_narrow_one_off_read_returns_what_the_kept_read_returns(demo_workspa
     assert sorted(set(once["asin"])) == sorted(asins)
     assert len(once) == 2 * 104             # the demo: 104 weeks of each ASIN
     pd.testing.assert_frame_equal(once, kept)
+
+
+@pytest.mark.slow
+def test_the_negotiation_tab_shows_the_same_numbers_on_the_150_asin_demo(tmp_path):
+    """``vendordesk demo`` (150 ASINs): the Preiserhöhung tab's market (store.negotiations.market_for,
+    the narrow one-off read) holds the same weekly rows as the cached read of its ASINs, so its
+    analysis (economics per ASIN, requested and justified increase, Net PPM) is the same."""
+    import dataclasses
+
+    import pandas as pd
+
+    from vendordesk.core.negotiation.analysis import analyse
+    from vendordesk.demo import build_demo
+    from vendordesk.store import facts_snapshot, open_workspace
+    from vendordesk.store.facts_read import weekly_frame
+    from vendordesk.store.negotiations import METRICS, list_cases, load_case, market_for
+
+    path = tmp_path / "demo.vendordesk"
+    build_demo(path)                       # the command's default: 150 ASINs x 104 weeks
+    ws = open_workspace(path)
+    try:
+        case = load_case(ws, list_cases(ws)[0]["id"])
+        asins = sorted({it.asin for it in case.items if it.asin})
+        market = market_for(ws, case)
+        kept = weekly_frame(ws, METRICS, asins=asins)
+        facts_snapshot.forget(ws.path)
+        assert asins and len(market.weekly) == len(asins) * 104
+        pd.testing.assert_frame_equal(market.weekly, kept)
+        shown = analyse(case, market)
+        again = analyse(case, dataclasses.replace(market, weekly=kept))
+        assert [dataclasses.astuple(i) for i in shown.items] == [dataclasses.astuple(i) for i in again.items]
+        assert (shown.requested, shown.justified, shown.net_ppm_before, shown.net_ppm_after) == \
+            (again.requested, again.justified, again.net_ppm_before, again.net_ppm_after)
+    finally:
+        ws.close()
