@@ -14,6 +14,9 @@ VmHWM / VmRSS in MB: floor 57 / 57; gears filled 671 / 639; "Was bewegt was" run
 With the gears' model dropped while its page is hidden (b18-window): gears filled 676 / 655;
 "Was bewegt was" run 676 (+0) / 325; Tickets held 379; Preiserhoehung held 453; Prognose 890 / 629.
 Still over 600: the gears' own first read (676) and the forecast tab's run (453 held -> 890 peak).
+With the narrow one-off read handing its freed columns back (b18-held; load 5-6, the same run before
+-> after): Tickets held 392 -> 381; Preiserhoehung held 466 -> 386-390 (its climb +74 -> +5 MB);
+Prognose peak 861 -> 860 (unchanged: the forecast run reused those holes) / held 603 -> 616.
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
