@@ -745,8 +745,7 @@ def test_a_narrow_tile_wraps_a_hyphenated_gear_name_at_a_space(qtbot, qapp):
     out wrapped text, at the width where "Availability & in-" just fits on one line."""
     from types import SimpleNamespace
 
-    from PySide6.QtGui import QTextLayout, QTextOption
-
+    from tests.ui.text_wrap import line_starts
     from vendordesk.ui.gears.tiles import GearTile
 
     kpi = SimpleNamespace(id="oos", name="OOS rate", unit="pct", value=0.082, status="red", score=10.0)
@@ -757,19 +756,7 @@ def test_a_narrow_tile_wraps_a_hyphenated_gear_name_at_a_space(qtbot, qapp):
     tile.show_gear(gear, "EUR", False)
     text = tile.name.text()
     width = tile.name.fontMetrics().horizontalAdvance("Availability & in-") + 2
-    layout = QTextLayout(text, tile.name.font())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    starts = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
+    starts = line_starts(text, tile.name.font(), width)
     assert len(starts) == 2, starts
     assert text[starts[1]:].replace("\u2011", "-") == "in-stock", text[starts[1]:]
 

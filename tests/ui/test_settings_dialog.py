@@ -204,8 +204,7 @@ def test_the_sp_api_intro_never_wraps_inside_sp_api(qtbot, qapp, isolated_env, l
     """The SP-API page's intro read "… a private SP-" / "API app …" at 1920×1080: the product name
     keeps its hyphen unbreakable. The intro is laid out as QLabel wraps it, at every width from
     300 to 700 px, and no line starts with the "API" of "SP-API"."""
-    from PySide6.QtGui import QTextLayout, QTextOption
-
+    from tests.ui.text_wrap import line_starts
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.settings.credentials import CredentialsPage
 
@@ -216,16 +215,7 @@ def test_the_sp_api_intro_never_wraps_inside_sp_api(qtbot, qapp, isolated_env, l
         text = page.intro.text()
         assert "SP\u2011API" in text
         for width in range(300, 701, 5):
-            layout = QTextLayout(text, page.intro.font())
-            option = QTextOption()
-            option.setWrapMode(QTextOption.WrapMode.WordWrap)
-            layout.setTextOption(option)
-            layout.beginLayout()
-            starts = []
-            while (line := layout.createLine()).isValid():
-                line.setLineWidth(width)
-                starts.append(line.textStart())
-            layout.endLayout()
+            starts = line_starts(text, page.intro.font(), width)
             assert not any(text[s:].startswith("API") and text[s - 1] != " " for s in starts[1:]), width
     finally:
         install_language(qapp, "en")
