@@ -217,19 +217,9 @@ def test_the_forecast_and_orders_exports_are_ready_for_excel(forecast, save_dial
 
 # --- What-if --------------------------------------------------------------------------------
 def test_the_whatif_export_is_ready_for_excel(qtbot, german, demo_workspace, save_dialog, tmp_path):
-    from vendordesk.ui.context import AppContext
-    from vendordesk.ui.influence.tab import InfluencePanel
+    from tests.ui.influence_helpers import influence_panel, run_availability_shock
 
-    panel = InfluencePanel(AppContext(demo_workspace, lang="de"))
-    qtbot.addWidget(panel)
-    panel.resize(1280, 720)
-    with qtbot.waitSignal(panel.loaded, timeout=60000):
-        panel.reload()
-    view = panel.whatif
-    panel.tabs.setCurrentWidget(view)
-    view.add_lever("availability", -8, 4)
-    view.run()
-    qtbot.waitUntil(lambda: view.chart_stack.currentIndex() == 1, timeout=60000)
+    view = run_availability_shock(qtbot, influence_panel(qtbot, demo_workspace, "de", (1280, 720)))
     out = save_dialog.answer(tmp_path / "was-waere-wenn.xlsx")
     view.export_dialog()
     assert out.exists()

@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.axis_labels import drawn_labels
+from tests.ui.influence_helpers import influence_panel as _panel
+from tests.ui.influence_helpers import run_availability_shock
 
 pytestmark = pytest.mark.qt
-
-
-def _panel(qtbot, workspace, lang="en"):
-    from vendordesk.ui.context import AppContext
-    from vendordesk.ui.influence.tab import InfluencePanel
-
-    panel = InfluencePanel(AppContext(workspace, lang=lang))
-    qtbot.addWidget(panel)
-    panel.resize(1300, 820)
-    with qtbot.waitSignal(panel.loaded, timeout=60000):
-        panel.reload()
-    return panel
 
 
 def test_demo_panel_shows_active_chains_bridge_target(qtbot, demo_workspace):
@@ -326,14 +316,9 @@ def test_what_if_charts_label_a_readable_handful_of_ticks(qtbot, demo_workspace,
     """The what-if charts labelled every minor tick: 16 on the units axis at 1920×1080 (0, −50, …,
     −800) and every week 1, 2, …, 26 on the points chart. Each axis labels at most 10 ticks (the
     demo's OOS +8 points for 4 weeks: a points axis 0..8 and 26 weeks)."""
-    panel = _panel(qtbot, demo_workspace)
-    panel.resize(*size)
+    panel = _panel(qtbot, demo_workspace, size=size)
     panel.show()
-    view = panel.whatif
-    panel.tabs.setCurrentWidget(view)
-    view.add_lever("availability", -8, 4)
-    view.run()
-    qtbot.waitUntil(lambda: view.chart_stack.currentIndex() == 1, timeout=60_000)
+    view = run_availability_shock(qtbot, panel)
     for index, plot in ((1, view.units_plot), (3, view.plot), (4, view.points_plot)):
         view.charts.setCurrentIndex(index)
         qtbot.waitUntil(lambda plot=plot: plot.isVisible() and plot.height() > 100)
