@@ -132,3 +132,24 @@ def test_empty_and_all_nan_frames_do_not_raise():
     table = K.kpi_table(K.weekly_totals(K.prepare(nan_rows)))
     assert table.loc[W1, "active_asins"] == 0
     assert table.drop(columns="active_asins").isna().all().all()
+
+
+def test_prepared_matrix_keeps_only_what_is_summed():
+    """Each float column of the prepared matrix is 6.3 MB at 5,000 ASINs x 156 weeks (issue 18).
+    The six raw rates are summed only as their weighted parts (w__, wx__), and the chargeback
+    columns would always be NaN (chargebacks come from their own frame): neither is kept. The
+    aggregates still carry every summed column, chargebacks NaN without a chargeback frame."""
+    prepared = K.prepare(_facts())
+    floats = [c for c in prepared.columns if prepared[c].dtype == float]
+    assert not set(K.WEIGHTED) & set(floats)
+    assert not set(K.CB_COLUMNS) & set(floats)
+    assert K.numeric_block(prepared).shape[1] == len(floats)
+    totals = K.weekly_totals(prepared)
+    assert list(totals.columns) == K._sum_columns() + ["weeks"]
+    per = K.per_asin(prepared, W1, W3)
+    summed = [c for c in K._sum_columns() if c not in K.SNAPSHOTS]
+    assert list(per.columns) == summed + list(K.SNAPSHOTS) + ["weeks"]
+    assert totals["chargebacks"].isna().all() and per["shortages"].isna().all()
+    # A's OOS-weighted parts survive without the rate column: 0.5 x 100 glance views in W2
+    assert per.loc["A", "wx__procurable_product_out_of_stock_rate"] == pytest.approx(50.0)
+    assert per.loc["A", "w__procurable_product_out_of_stock_rate"] == pytest.approx(300.0)

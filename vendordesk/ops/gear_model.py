@@ -37,7 +37,8 @@ def load_gear_model(workspace: WorkspaceArg, progress: Progress = no_progress,
         model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
                                      facts=lambda: gear_facts(ws, keep=False),
                                      manual=lambda: stored_manual_kpis(ws, keep=False),
-                                     po_lines=lambda: po_lines_frame(ws, keep=False))
+                                     po_lines=lambda: po_lines_frame(ws, keep=False),
+                                     release=release_freed_memory)
         currency = ws.meta("currency", "EUR") or "EUR"
     # What reading and preparing freed (~100 MB of heap at 5,000 x 156) goes back to the system:
     # the window's other workers allocate in heaps of their own and would not reuse it.

@@ -220,9 +220,10 @@ CB_COLUMNS = ("chargebacks", "shortages")
 def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], None] | None = None) -> pd.DataFrame:
     """Row-level helper columns on weekly per-ASIN facts, built in one block (fast groupbys).
 
-    Adds lost sales (units, value), the parts of every weighted rate (``w__x``, ``wx__x``),
-    ``active`` (1 when units shipped), an integer ``week`` code per ``period_start`` and an
-    ``asin_code``. Rows come out in week order (groups are then contiguous slices); integer
+    Keeps the summed columns (``_block_columns``: flows, stocks, lost sales (units, value), the
+    parts of every weighted rate (``w__x``, ``wx__x``) but not the rates themselves, ``active``
+    (1 when units shipped)), an integer ``week`` code per ``period_start``, an ``asin_code`` and
+    the flags ``oos_high``/``oos_some`` (OOS rate above HIGH_OOS / above 0). Rows come out in week order (groups are then contiguous slices); integer
     ``week_code``/``asin_code`` columns from the store are used when present.
     ``consume``: each facts column is deleted from ``facts`` once copied into the matrix, so a caller
     that hands over a frame nothing else shares (GearModel.from_parts) frees it as the matrix fills;
@@ -241,19 +242,36 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     if order is not None:
         asin, start, codes, asin_codes = asin[order], start[order], codes[order], asin_codes[order]
 
-    # one Fortran-ordered matrix, flows then stocks first, filled column by column in place:
-    # the frame wraps it without a copy and per_asin slices rows of it (see numeric_block)
-    raw = tuple(dict.fromkeys(FACT_FLOWS + STOCKS + tuple(WEIGHTED) + ("ordered_units",)))
-    block_names = _block_columns()
-    names = block_names + [c for c in raw if c not in set(block_names)]
+    # one Fortran-ordered matrix of the summed columns only (flows then stocks), filled column by
+    # column in place: the frame wraps it without a copy and per_asin slices rows of it (see
+    # numeric_block). The raw rates are read one at a time into arrays of their own and leave only
+    # their weighted parts; the chargeback columns (always NaN here) are not stored at all: each is
+    # 6.3 MB at 5,000 ASINs x 156 weeks (issue 18).
+    names = _block_columns()
     matrix = np.empty((n, len(names)), order="F")
     cols = {name: matrix[:, j] for j, name in enumerate(names)}
-    for name in raw:
-        _fill(cols[name], facts, name, order)
-        if consume and name in facts.columns:
-            del facts[name]
-            if release:
-                release()
+
+    for name in dict.fromkeys(FACT_FLOWS + STOCKS + ("ordered_units",)):
+        _take(facts, name, order, consume, release, cols[name])
+    rates: dict[str, np.ndarray] = {}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fill = _take(facts, "receive_fill_rate", order, consume, release, np.empty(n))
+        conf = _take(facts, "vendor_confirmation_rate", order, consume, release, np.empty(n))
+        confirmed = cols["net_received_inventory_units"] / np.where(fill > 0, fill, np.nan)
+        cols["confirmed_units"][:] = confirmed
+        cols["requested_units"][:] = confirmed / np.where(conf > 0, conf, np.nan)
+        del confirmed
+    rates["receive_fill_rate"], rates["vendor_confirmation_rate"] = fill, conf
+    del fill, conf
+    for name in WEIGHTED:
+        values = rates.pop(name) if name in rates else _take(facts, name, order, consume, release, np.empty(n))
+        if name == "procurable_product_out_of_stock_rate":
+            oos = values          # lost sales read it below, after the facts are gone
+        w = cols[f"w__{name}"]
+        w[:] = cols[WEIGHTED[name]] if WEIGHTED[name] else 1.0
+        w[~(~np.isnan(values) & (w > 0))] = np.nan
+        np.multiply(values, w, out=cols[f"wx__{name}"])
+        del values
     asin_text = _text_column(facts, "asin", asin, order)
     start_text = _text_column(facts, "period_start", start, order)
     # Nothing below reads the facts: a caller that handed over its only reference (GearModel.from_parts)
@@ -261,19 +279,10 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     del facts
     if consume and release:
         release()
-    for c in CB_COLUMNS:
-        cols[c][:] = np.nan
-    _lost_and_demand(cols, codes, asin_codes)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        fill, conf = cols["receive_fill_rate"], cols["vendor_confirmation_rate"]
-        confirmed = cols["net_received_inventory_units"] / np.where(fill > 0, fill, np.nan)
-        cols["confirmed_units"][:] = confirmed
-        cols["requested_units"][:] = confirmed / np.where(conf > 0, conf, np.nan)
-    for name, weight in WEIGHTED.items():
-        values, w = cols[name], cols[f"w__{name}"]
-        w[:] = cols[weight] if weight else 1.0
-        w[~(~np.isnan(values) & (w > 0))] = np.nan
-        np.multiply(values, w, out=cols[f"wx__{name}"])
+    _lost_and_demand({**cols, "procurable_product_out_of_stock_rate": oos}, codes, asin_codes)
+    with np.errstate(invalid="ignore"):
+        oos_high, oos_some = oos > HIGH_OOS, oos > 0
+    del oos
     cols["active"][:] = cols["shipped_units"] > 0
     frame = pd.DataFrame(matrix, columns=names, copy=False)
     frame.insert(0, "asin", asin_text)
@@ -281,9 +290,12 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     frame.insert(2, "week", codes)
     frame.insert(3, "asin_code", asin_codes)
     frame.insert(4, "real", asin != "")         # '' = account aggregate, never an ASIN row
+    # where the OOS rate is above HIGH_OOS (lost units from the run rate) and above 0 (GearModel)
+    frame.insert(5, "oos_high", oos_high)
+    frame.insert(6, "oos_some", oos_some)
     frame.attrs["weeks"] = Labels(weeks)
     frame.attrs["asins"] = Labels(asins)
-    frame.attrs["block"] = Labels((matrix[:, :len(_block_columns())],))
+    frame.attrs["block"] = Labels((matrix,))
     return frame
 
 
@@ -364,6 +376,17 @@ def lost_units(facts: pd.DataFrame) -> np.ndarray:
     return cols["lost_units"]
 
 
+def _take(facts: pd.DataFrame, name: str, order: np.ndarray | None, consume: bool,
+          release: Callable[[], None] | None, target: np.ndarray) -> np.ndarray:
+    """``_fill(target, ...)``; with ``consume`` the facts column is deleted then (and ``release`` called)."""
+    _fill(target, facts, name, order)
+    if consume and name in facts.columns:
+        del facts[name]
+        if release:
+            release()
+    return target
+
+
 def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray | None) -> None:
     """Copy a numeric facts column (NaN where missing or not a number) into ``target``."""
     if name not in facts.columns:
@@ -442,7 +465,7 @@ def weekly_totals(prepared: pd.DataFrame, chargebacks: pd.DataFrame | None = Non
         else:
             groups, inverse = np.unique(codes, return_inverse=True)
             sums = group_sums(numeric_block(prepared), inverse.ravel(), len(groups))
-        totals = pd.DataFrame(sums, columns=_block_columns())[_sum_columns()]
+        totals = pd.DataFrame(sums, columns=_block_columns()).reindex(columns=_sum_columns())   # chargebacks: NaN
         labels = prepared.attrs.get("weeks")
         if labels is None:  # attrs lost: read the label of each week code
             labels = prepared.groupby("week")["period_start"].first().to_dict()
@@ -547,7 +570,9 @@ def _period_rows(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
 
 
 def _block_columns() -> list[str]:
-    return [c for c in _sum_columns() if c not in SNAPSHOTS] + list(SNAPSHOTS)
+    """The columns of the prepared matrix: the summed ones without the chargebacks (always NaN in the
+    facts; they come from the chargeback frame), flows first, then the snapshots."""
+    return [c for c in _sum_columns() if c not in SNAPSHOTS and c not in CB_COLUMNS] + list(SNAPSHOTS)
 
 
 def subset(prepared: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -585,20 +610,25 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     idx = _period_rows(prepared, start, end)
     if len(idx) == 0:
         return pd.DataFrame(columns=_sum_columns() + ["weeks"], dtype=float)
-    flows = [c for c in _sum_columns() if c not in SNAPSHOTS]
+    flows = [c for c in _block_columns() if c not in SNAPSHOTS]
     if block is None:
         block = numeric_block(prepared)
     codes = prepared["asin_code"].to_numpy()[idx]
     weeks = prepared["week"].to_numpy()[idx]
     groups, inverse = np.unique(codes, return_inverse=True)
     n = len(groups)
-    out = {}
+    out: dict[str, np.ndarray] = {}
     contiguous = idx[-1] - idx[0] + 1 == len(idx)      # week-ordered rows: a view, no copy
     rows = block[idx[0]:idx[-1] + 1] if contiguous else block[idx]
     matrix = rows[:, :len(flows)]
     known = ~np.isnan(matrix)
     filled = np.where(known, matrix, 0.0)
-    for j, column in enumerate(flows):
+    stored = {column: j for j, column in enumerate(flows)}
+    for column in (c for c in _sum_columns() if c not in SNAPSHOTS):    # the summed columns' order
+        if column not in stored:        # the chargebacks: not in the facts (added below when given)
+            out[column] = np.full(n, np.nan)
+            continue
+        j = stored[column]
         total = np.bincount(inverse, weights=filled[:, j], minlength=n)
         count = np.bincount(inverse, weights=known[:, j], minlength=n)
         out[column] = np.where(count > 0, total, np.nan)

@@ -229,14 +229,11 @@ class GearModel:
         self._asin_index = pd.Index(self.prepared.attrs.get("asins", []))
         self._take_po_lines(inputs.po_lines)
         self._complete = _complete_weeks(self.prepared, len(self._week_labels))
-        oos = self.prepared["procurable_product_out_of_stock_rate"].to_numpy(dtype=float) \
-            if "procurable_product_out_of_stock_rate" in self.prepared else np.full(len(self.prepared), np.nan)
         lost = self.prepared["lost_units"].to_numpy(dtype=float)
-        with np.errstate(invalid="ignore"):
-            # lost units extrapolated from the pre-OOS run rate (weeks above HIGH_OOS: the least sure part)
-            self._lost_from_run_rate = np.where((oos > K.HIGH_OOS) & ~np.isnan(lost), lost, 0.0)
-            # ASIN-weeks out of stock whose lost units are unknown (no earlier usable week): not counted
-            self._lost_unknown = (oos > 0) & np.isnan(lost)
+        # lost units extrapolated from the pre-OOS run rate (weeks above HIGH_OOS: the least sure part)
+        self._lost_from_run_rate = np.where(self.prepared["oos_high"].to_numpy(dtype=bool) & ~np.isnan(lost), lost, 0.0)
+        # ASIN-weeks out of stock whose lost units are unknown (no earlier usable week): not counted
+        self._lost_unknown = self.prepared["oos_some"].to_numpy(dtype=bool) & np.isnan(lost)
 
     @classmethod
     def from_parts(cls, inputs: GearInputs, facts: Callable[[], pd.DataFrame],
