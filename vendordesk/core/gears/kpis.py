@@ -299,7 +299,12 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     return frame
 
 
-def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.ndarray) -> None:
+#: Rows per block of whole ASINs in _lost_and_demand (its row-long temporaries, ~10 at a time).
+LOST_BLOCK_ROWS = 65_536
+
+
+def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.ndarray,
+                     rows: int = LOST_BLOCK_ROWS) -> None:
     """Lost units and value, OOS-corrected demand and the opening stock, per ASIN-week.
 
     lost = ordered × OOS / (1 − OOS) up to HIGH_OOS (§1.5); above it (100 % OOS too)
@@ -307,19 +312,40 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
     BASELINE_WEEKS weeks at most HIGH_OOS); NaN only when the ASIN has no such week.
     demand = ordered (else shipped) + lost; lost value = lost × the ASIN's latest known price.
     opening on hand = the ASIN's on hand in the week before (NaN for its first week).
+
+    Worked out on blocks of whole ASINs of about ``rows`` rows (by ASIN, then week): a block's
+    temporaries are small (all rows at once: +110 MB at 5,000 ASINs x 156 weeks). The run rate's
+    running sum goes on from one block to the next (a sequential sum), so every value is the same
+    bits as in one block.
     """
     n = len(weeks)
+    if not n:
+        return
     order = np.lexsort((weeks, asins))           # by ASIN, then week
+    sorted_asins = np.take(asins, order)
+    starts = np.flatnonzero(np.r_[True, sorted_asins[1:] != sorted_asins[:-1]])
+    del sorted_asins
+    cuts = np.unique(starts[np.searchsorted(starts, np.arange(0, n, max(1, rows)), side="right") - 1])
+    carry: float | None = None                   # the running sum at the block's start (None: the first)
+    for lo, hi in zip(cuts, np.r_[cuts[1:], n]):
+        carry = _lost_block(cols, weeks, asins, order[lo:hi], carry)
+
+
+def _lost_block(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.ndarray, order: np.ndarray,
+                carry: float | None) -> float | None:
+    """``_lost_and_demand`` on the rows ``order`` (whole ASINs, by ASIN then week); returns the
+    running sum of the usable weeks' full-availability demand at its end (None before any)."""
+    n = len(order)
 
     def take(values: np.ndarray) -> np.ndarray:
         return np.take(values, order)               # a gather (faster than values[order])
 
-    # Each temporary is a row-long array (6 MB at 5,000 ASINs x 156 weeks): dropped as soon as
-    # it is used up, and each result written back at once, so about ten live at a time, not 30.
+    # Each temporary is a block-long array, dropped as soon as it is used up, and each result
+    # written back at once.
     a, w = take(asins), take(weeks)
-    new_group = np.r_[True, a[1:] != a[:-1]] if n else np.zeros(0, dtype=bool)
+    new_group = np.r_[True, a[1:] != a[:-1]]
     del a
-    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) if n else np.zeros(0, dtype=np.intp)
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0))
     oos = take(cols["procurable_product_out_of_stock_rate"])
     ordered_units, shipped_units = take(cols["ordered_units"]), take(cols["shipped_units"])
     ordered = np.where(np.isnan(ordered_units), shipped_units, ordered_units)
@@ -328,13 +354,15 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
         full = np.where(low, ordered / (1.0 - oos), np.nan)
         valid = ~np.isnan(full)
         # running sum over the usable weeks only, indexed by how many usable weeks came before a row
-        cv = np.r_[0.0, np.cumsum(full[valid])]
+        cv = np.r_[0.0, np.cumsum(full[valid])] if carry is None else np.cumsum(np.r_[carry, full[valid]])
         del full
-        before = np.r_[0, np.cumsum(valid)[:-1]] if n else np.zeros(0, dtype=np.intp)
+        before = np.r_[0, np.cumsum(valid)[:-1]]
         del valid
-        lo = np.maximum(before - BASELINE_WEEKS, before[group_start]) if n else before
+        lo = np.maximum(before - BASELINE_WEEKS, before[group_start])
         count = before - lo
         baseline = np.where(count > 0, (cv[before] - cv[lo]) / np.where(count > 0, count, 1), np.nan)
+        # no usable week yet: the next block starts the sum afresh, as one block would (0.0 + -0.0 is 0.0)
+        end = None if carry is None and len(cv) == 1 else float(cv[-1])
         del cv, before, lo, count
         lost = np.where(low, ordered * oos / (1.0 - oos),
                         np.where((oos > HIGH_OOS) & (oos <= 1.0), oos * baseline, np.nan))
@@ -346,18 +374,19 @@ def _lost_and_demand(cols: dict[str, np.ndarray], weeks: np.ndarray, asins: np.n
         price = np.where(np.isnan(price), shipped_price, price)
         del shipped_price, ordered_units, shipped_units
     known = np.where(~np.isnan(price), np.arange(n), -1)
-    last = np.maximum.accumulate(known) if n else known
+    last = np.maximum.accumulate(known)
     del known
-    price = np.where(last >= group_start, price[np.maximum(last, 0)], np.nan) if n else price
+    price = np.where(last >= group_start, price[np.maximum(last, 0)], np.nan)
     del last, group_start
     cols["lost_units"][order] = lost
     cols["lost_value"][order] = lost * price
     del lost, price
     on_hand = take(cols["sellable_on_hand_inventory_units"])
-    previous = np.r_[np.nan, on_hand[:-1]] if n else on_hand
+    previous = np.r_[np.nan, on_hand[:-1]]
     del on_hand
-    consecutive = np.r_[False, (w[1:] == w[:-1] + 1)] & ~new_group if n else new_group
+    consecutive = np.r_[False, (w[1:] == w[:-1] + 1)] & ~new_group
     cols["opening_on_hand_units"][order] = np.where(consecutive, previous, np.nan)
+    return end
 
 
 def lost_units(facts: pd.DataFrame) -> np.ndarray:
