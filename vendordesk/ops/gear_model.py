@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
+from vendordesk.core.gears.report import MANUAL_COLUMNS, PO_LINE_COLUMNS, GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.store.gears import (
@@ -36,8 +36,8 @@ def load_gear_model(workspace: WorkspaceArg, progress: Progress = no_progress,
         fill_gear_caches(ws)
         model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
                                      facts=lambda: gear_facts(ws, keep=False),
-                                     manual=lambda: stored_manual_kpis(ws, keep=False),
-                                     po_lines=lambda: po_lines_frame(ws, keep=False),
+                                     manual=lambda: stored_manual_kpis(ws, keep=False, only=MANUAL_COLUMNS),
+                                     po_lines=lambda: po_lines_frame(ws, keep=False, only=PO_LINE_COLUMNS),
                                      release=release_freed_memory)
         currency = ws.meta("currency", "EUR") or "EUR"
     # What reading and preparing freed (~100 MB of heap at 5,000 x 156) goes back to the system:

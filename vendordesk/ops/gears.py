@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from vendordesk.core.gears.report import GearInputs, GearModel, GearReport
+from vendordesk.core.gears.report import MANUAL_COLUMNS, PO_LINE_COLUMNS, GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 from vendordesk.store.gears import (
@@ -33,8 +33,8 @@ def gears_report(workspace: WorkspaceArg, asof: str | None = None, weeks: int = 
             fill_gear_caches(ws)
             model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
                                          facts=lambda: gear_facts(ws, keep=False),
-                                         manual=lambda: manual_kpis_frame(ws, keep=False),
-                                         po_lines=lambda: po_lines_frame(ws, keep=False),
+                                         manual=lambda: manual_kpis_frame(ws, keep=False, only=MANUAL_COLUMNS),
+                                         po_lines=lambda: po_lines_frame(ws, keep=False, only=PO_LINE_COLUMNS),
                                          release=release_freed_memory)
     progress(0.5)
     report = model.compute(asof=asof, weeks=weeks, compare=compare, lang=lang)

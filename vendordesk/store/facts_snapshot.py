@@ -318,10 +318,20 @@ def fill_frame(ws: Any, name: str, build: BuildFrame) -> None:
         _save_named(ws, name, key, own, _encoded(frame, name, key))
 
 
-def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd.DataFrame:
+def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True,
+                 only: Iterable[str] | None = None) -> pd.DataFrame:
     """``build(ws)`` (a DataFrame of float, int and text columns), cached in this process and in the
     workspace until the next import (or ``invalidate_frame(conn, name)``). ``keep=False``: not kept
-    in this process (one command that reads it once)."""
+    in this process (one command that reads it once). ``only``: just those of its columns (in the
+    frame's order; read from the workspace, only their parts are decoded)."""
+    if only is not None:
+        wanted = set(only)
+        frame = cached_frame(ws, name, build, keep) if keep else _cached_frame(ws, name, build, keep, wanted)
+        return frame[[c for c in frame.columns if c in wanted]]
+    return _cached_frame(ws, name, build, keep, None)
+
+
+def _cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool, only: set[str] | None) -> pd.DataFrame:
     conn = ws.conn
     if not _has_table(conn):
         return build(ws)
@@ -332,7 +342,7 @@ def cached_frame(ws: Any, name: str, build: BuildFrame, keep: bool = True) -> pd
         hit = _CACHE.get(slot)
     if hit and hit[0] == key:
         return hit[1].copy(deep=False)     # copy-on-write: the caller may add or change columns
-    frame = _load_named(conn, name, key)
+    frame = _load_named(conn, name, key, only)
     if frame is None:
         frame = build(ws)
         if _encodable(frame):
@@ -387,7 +397,7 @@ def _save_named(ws: Any, name: str, key: str, own: Any, parts: Iterable[tuple[st
         log.info("%s cache not saved in %s: %s", name, ws.path, exc)
 
 
-def _load_named(conn: sqlite3.Connection, name: str, key: str) -> pd.DataFrame | None:
+def _load_named(conn: sqlite3.Connection, name: str, key: str, only: set[str] | None = None) -> pd.DataFrame | None:
     row = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:head",)).fetchone()
     if row is None:
         return None
@@ -395,10 +405,13 @@ def _load_named(conn: sqlite3.Connection, name: str, key: str) -> pd.DataFrame |
     if head.get("key") != key:
         return None
     data: dict[str, Any] = {}
+    columns = [c for c in head["columns"] if only is None or c[0] in only]
     for i, (column, kind, uniques, *stored) in enumerate(head["columns"]):
+        if only is not None and column not in only:
+            continue
         blob = conn.execute("SELECT data FROM facts_snapshot WHERE part = ?", (f"{name}:c{i}",)).fetchone()[0]
         if uniques is None:
             data[column] = _widen(blob, stored[0] if stored else kind, kind)
         else:
             data[column] = _strings(uniques, blob, kind, stored[0] if stored else "int32")
-    return pd.DataFrame(data, columns=[c[0] for c in head["columns"]], copy=False)   # no second copy
+    return pd.DataFrame(data, columns=[c[0] for c in columns], copy=False)   # no second copy

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Iterable
 from typing import Any, TypedDict
 
 import numpy as np
@@ -62,13 +63,13 @@ def reset_gear(ws: Workspace, gear_id: str) -> None:
 
 
 # --- manual KPIs ---------------------------------------------------------------------------------
-def manual_kpis_frame(ws: Workspace, keep: bool = True) -> pd.DataFrame:
+def manual_kpis_frame(ws: Workspace, keep: bool = True, only: Iterable[str] | None = None) -> pd.DataFrame:
     """Entries ordered by gear, KPI and date; ``week`` = the Sunday starting the entry's week.
 
     Integer helpers so the gears scan no strings: ``series`` (one code per gear and KPI),
     ``week_ord`` (whole weeks since Sunday 1970-01-04) and ``asin_code``. Cached (store.facts_snapshot;
-    ``keep=False``: in the workspace only, not in this process)."""
-    return cached_frame(ws, "manual_kpis", _manual_kpis_build, keep=keep)
+    ``keep=False``: in the workspace only, not in this process; ``only``: just these columns)."""
+    return cached_frame(ws, "manual_kpis", _manual_kpis_build, keep=keep, only=only)
 
 
 def _manual_kpis_build(ws: Workspace) -> pd.DataFrame:
@@ -201,10 +202,10 @@ def gear_facts(ws: Workspace, keep: bool = True) -> pd.DataFrame:
     return _coded(weekly_frame(ws, keep=keep))
 
 
-def po_lines_frame(ws: Workspace, keep: bool = True) -> pd.DataFrame:
+def po_lines_frame(ws: Workspace, keep: bool = True, only: Iterable[str] | None = None) -> pd.DataFrame:
     """PO lines with their PO's order date and status (confirmation and fill rate per unit), sorted
     by ASIN, with the dates also as days since 1970 (``order_day``/``expected_day``: no parsing later)."""
-    return cached_frame(ws, "po_lines", _po_lines_sql, keep=keep)
+    return cached_frame(ws, "po_lines", _po_lines_sql, keep=keep, only=only)
 
 
 def _po_lines_sql(ws: Workspace) -> pd.DataFrame:

@@ -56,6 +56,12 @@ COMPLETE_LOOKBACK = 8
 MIN_SCORED_KPIS = 2
 
 
+#: The columns of the manual KPI entries and PO lines the model reads (``from_parts`` loaders may
+#: hand over just these: the others are text, 6-8 MB each at 5,000 ASINs x 156 weeks).
+MANUAL_COLUMNS = ("gear", "kpi", "asin", "value", "week", "account", "series", "week_ord", "asin_code")
+PO_LINE_COLUMNS = ("asin", "status", "requested_qty", "accepted_qty", "received_qty", "order_day", "expected_day")
+
+
 @dataclass
 class GearInputs:
     """What the gears read: weekly facts (store.facts_read.weekly_frame), chargebacks per
@@ -246,6 +252,8 @@ class GearModel:
         ``inputs`` keep none of them, so it cannot be rebuilt from them (``replace(model.inputs, ...)``).
         ``release``: hands freed memory back to the system (see ``prepare``), after each frame too."""
         model = cls(inputs, prepared=K.prepare(facts(), consume=True, release=release))   # frees the facts as it reads them
+        if release:
+            release()
         model._take_po_lines(po_lines())
         if release:
             release()
