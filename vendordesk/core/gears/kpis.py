@@ -242,36 +242,16 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     if order is not None:
         asin, start, codes, asin_codes = asin[order], start[order], codes[order], asin_codes[order]
 
-    # one Fortran-ordered matrix of the summed columns only (flows then stocks), filled column by
-    # column in place: the frame wraps it without a copy and per_asin slices rows of it (see
-    # numeric_block). The raw rates are read one at a time into arrays of their own and leave only
-    # their weighted parts; the chargeback columns (always NaN here) are not stored at all: each is
-    # 6.3 MB at 5,000 ASINs x 156 weeks (issue 18).
-    names = _block_columns()
+    # one Fortran-ordered matrix of what cannot be worked out again (``_stored_columns``: flows,
+    # stocks, lost sales, the rates), filled column by column in place: the frame wraps it without a
+    # copy and the aggregates read it a column at a time (``_virtual``: confirmed and requested
+    # units, ``active`` and the weighted parts from these). The chargeback columns (always NaN here)
+    # are not stored at all: each column is 6.3 MB at 5,000 ASINs x 156 weeks (issue 18).
+    names = _stored_columns()
     matrix = np.empty((n, len(names)), order="F")
     cols = {name: matrix[:, j] for j, name in enumerate(names)}
-
-    for name in dict.fromkeys(FACT_FLOWS + STOCKS + ("ordered_units",)):
+    for name in dict.fromkeys(FACT_FLOWS + STOCKS + ("ordered_units",) + tuple(WEIGHTED)):
         _take(facts, name, order, consume, release, cols[name])
-    rates: dict[str, np.ndarray] = {}
-    with np.errstate(divide="ignore", invalid="ignore"):
-        fill = _take(facts, "receive_fill_rate", order, consume, release, np.empty(n))
-        conf = _take(facts, "vendor_confirmation_rate", order, consume, release, np.empty(n))
-        confirmed = cols["net_received_inventory_units"] / np.where(fill > 0, fill, np.nan)
-        cols["confirmed_units"][:] = confirmed
-        cols["requested_units"][:] = confirmed / np.where(conf > 0, conf, np.nan)
-        del confirmed
-    rates["receive_fill_rate"], rates["vendor_confirmation_rate"] = fill, conf
-    del fill, conf
-    for name in WEIGHTED:
-        values = rates.pop(name) if name in rates else _take(facts, name, order, consume, release, np.empty(n))
-        if name == "procurable_product_out_of_stock_rate":
-            oos = values          # lost sales read it below, after the facts are gone
-        w = cols[f"w__{name}"]
-        w[:] = cols[WEIGHTED[name]] if WEIGHTED[name] else 1.0
-        w[~(~np.isnan(values) & (w > 0))] = np.nan
-        np.multiply(values, w, out=cols[f"wx__{name}"])
-        del values
     asin_text = _text_column(facts, "asin", asin, order)
     start_text = _text_column(facts, "period_start", start, order)
     # Nothing below reads the facts: a caller that handed over its only reference (GearModel.from_parts)
@@ -279,11 +259,10 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     del facts
     if consume and release:
         release()
-    _lost_and_demand({**cols, "procurable_product_out_of_stock_rate": oos}, codes, asin_codes)
+    _lost_and_demand(cols, codes, asin_codes)
     with np.errstate(invalid="ignore"):
+        oos = cols["procurable_product_out_of_stock_rate"]
         oos_high, oos_some = oos > HIGH_OOS, oos > 0
-    del oos
-    cols["active"][:] = cols["shipped_units"] > 0
     frame = pd.DataFrame(matrix, columns=names, copy=False)
     frame.insert(0, "asin", asin_text)
     frame.insert(1, "period_start", start_text)
@@ -490,10 +469,13 @@ def weekly_totals(prepared: pd.DataFrame, chargebacks: pd.DataFrame | None = Non
         if np.all(codes[1:] >= codes[:-1]):      # prepare() sorts by week: contiguous groups
             starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
             groups = codes[starts]
-            sums = slice_sums(numeric_block(prepared), starts)
+            block = numeric_block(prepared)
+            sums = np.column_stack([slice_sums(_virtual(block, c)[:, None], starts) for c in _block_columns()])
         else:
             groups, inverse = np.unique(codes, return_inverse=True)
-            sums = group_sums(numeric_block(prepared), inverse.ravel(), len(groups))
+            block = numeric_block(prepared)
+            sums = np.column_stack([group_sums(_virtual(block, c)[:, None], inverse.ravel(), len(groups))
+                                    for c in _block_columns()])
         totals = pd.DataFrame(sums, columns=_block_columns()).reindex(columns=_sum_columns())   # chargebacks: NaN
         labels = prepared.attrs.get("weeks")
         if labels is None:  # attrs lost: read the label of each week code
@@ -599,9 +581,51 @@ def _period_rows(prepared: pd.DataFrame, start: str, end: str) -> np.ndarray:
 
 
 def _block_columns() -> list[str]:
-    """The columns of the prepared matrix: the summed ones without the chargebacks (always NaN in the
-    facts; they come from the chargeback frame), flows first, then the snapshots."""
+    """The summed columns the aggregates read from the facts (``_virtual``): all but the chargebacks
+    (always NaN in the facts; they come from the chargeback frame), flows first, then the snapshots."""
     return [c for c in _sum_columns() if c not in SNAPSHOTS and c not in CB_COLUMNS] + list(SNAPSHOTS)
+
+
+#: Summed columns that ``_virtual`` works out from the stored ones (not kept in the matrix).
+DERIVED = ("confirmed_units", "requested_units", "active") + tuple(
+    f"{p}__{c}" for c in WEIGHTED for p in ("w", "wx"))
+
+
+def _stored_columns() -> list[str]:
+    """The columns of the prepared matrix: ``_block_columns`` without the derived ones, then the rates."""
+    return [c for c in _block_columns() if c not in DERIVED] + list(WEIGHTED)
+
+
+_STORED_AT = {name: j for j, name in enumerate(_stored_columns())}
+
+
+def _virtual(block: np.ndarray, name: str, rows: slice | np.ndarray | None = None) -> np.ndarray:
+    """Column ``name`` of ``_block_columns()`` for the block's ``rows`` (all by default): a stored
+    column as it is (a view when ``rows`` is a slice), a derived one by the formulas prepare() used
+    to store (the same values, bit for bit)."""
+    def stored(column: str) -> np.ndarray:
+        values = block[:, _STORED_AT[column]]
+        return values if rows is None else values[rows]
+
+    if name in _STORED_AT:
+        return stored(name)
+    if name == "active":                        # 1 when units shipped
+        return (stored("shipped_units") > 0).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if name in ("confirmed_units", "requested_units"):
+            # estimated from received units and the reported rates
+            fill = stored("receive_fill_rate")
+            confirmed: np.ndarray = stored("net_received_inventory_units") / np.where(fill > 0, fill, np.nan)
+            if name == "confirmed_units":
+                return confirmed
+            conf = stored("vendor_confirmation_rate")
+            requested: np.ndarray = confirmed / np.where(conf > 0, conf, np.nan)
+            return requested
+        part, rate = name.split("__", 1)        # w__x = the weight where x is known; wx__x = x x weight
+        values, weight = stored(rate), WEIGHTED[rate]
+        w = np.array(_virtual(block, weight, rows) if weight else np.ones(len(values)), dtype=float)
+        w[~(~np.isnan(values) & (w > 0))] = np.nan
+        return w if part == "w" else np.multiply(values, w)
 
 
 def subset(prepared: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -611,7 +635,7 @@ def subset(prepared: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     block = np.empty((len(rows), source.shape[1]), order="F")
     for j in range(source.shape[1]):            # column by column: contiguous reads and writes
         np.take(source[:, j], rows, out=block[:, j])
-    frame = pd.DataFrame(block, columns=_block_columns(), copy=False)
+    frame = pd.DataFrame(block, columns=_stored_columns(), copy=False)
     for i, name in enumerate(("asin", "period_start", "week", "asin_code", "real")):
         column = prepared[name]
         numeric = isinstance(column.dtype, np.dtype) and column.dtype != object
@@ -623,12 +647,13 @@ def subset(prepared: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
 
 
 def numeric_block(prepared: pd.DataFrame) -> np.ndarray:
-    """The flow columns then the stock columns as one float matrix: the prepare() matrix
-    itself when ``prepared`` is the whole frame, else a copy of the rows."""
+    """The stored columns (``_stored_columns``) as one float matrix: the prepare() matrix itself
+    when ``prepared`` is the whole frame, else a copy of the rows; ``_virtual`` reads any summed
+    column from it."""
     held = prepared.attrs.get("block")
     if held and len(held[0]) == len(prepared):
         return np.asarray(held[0])
-    return prepared[_block_columns()].to_numpy(dtype=float)
+    return prepared[_stored_columns()].to_numpy(dtype=float)
 
 
 def per_asin(prepared: pd.DataFrame, start: str, end: str,
@@ -648,22 +673,19 @@ def per_asin(prepared: pd.DataFrame, start: str, end: str,
     n = len(groups)
     out: dict[str, np.ndarray] = {}
     contiguous = idx[-1] - idx[0] + 1 == len(idx)      # week-ordered rows: a view, no copy
-    rows = block[idx[0]:idx[-1] + 1] if contiguous else block[idx]
-    matrix = rows[:, :len(flows)]
-    known = ~np.isnan(matrix)
-    filled = np.where(known, matrix, 0.0)
-    stored = {column: j for j, column in enumerate(flows)}
+    rows: slice | np.ndarray = slice(idx[0], idx[-1] + 1) if contiguous else idx
+    stored = set(flows)
     for column in (c for c in _sum_columns() if c not in SNAPSHOTS):    # the summed columns' order
         if column not in stored:        # the chargebacks: not in the facts (added below when given)
             out[column] = np.full(n, np.nan)
             continue
-        j = stored[column]
-        total = np.bincount(inverse, weights=filled[:, j], minlength=n)
-        count = np.bincount(inverse, weights=known[:, j], minlength=n)
+        values = _virtual(block, column, rows)
+        known = ~np.isnan(values)
+        total = np.bincount(inverse, weights=np.where(known, values, 0.0), minlength=n)
+        count = np.bincount(inverse, weights=known, minlength=n)
         out[column] = np.where(count > 0, total, np.nan)
-    stocks = rows[:, len(flows):]
-    for j, column in enumerate(SNAPSHOTS):       # each ASIN's latest (openings: earliest) week with data
-        values = stocks[:, j]
+    for column in SNAPSHOTS:       # each ASIN's latest (openings: earliest) week with data
+        values = _virtual(block, column, rows)
         have = np.flatnonzero(~np.isnan(values))
         sign = -1 if column in OPENINGS else 1
         latest = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)

@@ -228,7 +228,7 @@ class GearModel:
         self._product_info: pd.DataFrame | bool | None = None
         self.gears = with_overrides(with_net_ppm_target(defs.GEARS, inputs.net_ppm_target), inputs.settings or {})
         self._totals_all = K.weekly_totals(self.prepared, self.chargebacks)
-        active = self.prepared["active"].to_numpy() > 0
+        active = self.prepared["shipped_units"].to_numpy() > 0      # the rows K._virtual counts as active
         self._active_asin = self.prepared["asin_code"].to_numpy()[active]
         self._active_week = self.prepared["week"].to_numpy()[active]
         self._week_labels = np.array(self.prepared.attrs.get("weeks", []), dtype=object)
