@@ -238,9 +238,11 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     start = facts["period_start"].to_numpy(dtype=object) if n else np.array([], dtype=object)
     codes, weeks = _codes(facts, start, "week_code", sort=True)
     asin_codes, asins = _codes(facts, asin, "asin_code", sort=False)
+    real = asin != ""                           # '' = account aggregate, never an ASIN row
+    del start, asin                             # the texts are taken from the facts' own arrays below
     order = None if n < 2 or np.all(codes[1:] >= codes[:-1]) else np.argsort(codes, kind="stable")
     if order is not None:
-        asin, start, codes, asin_codes = asin[order], start[order], codes[order], asin_codes[order]
+        real, codes, asin_codes = real[order], codes[order], asin_codes[order]
 
     # one Fortran-ordered matrix of what cannot be worked out again (``_stored_columns``: flows,
     # stocks, lost sales, the rates), filled column by column in place: the frame wraps it without a
@@ -252,8 +254,8 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     cols = {name: matrix[:, j] for j, name in enumerate(names)}
     for name in dict.fromkeys(FACT_FLOWS + STOCKS + ("ordered_units",) + tuple(WEIGHTED)):
         _take(facts, name, order, consume, release, cols[name])
-    asin_text = _text_column(facts, "asin", asin, order)
-    start_text = _text_column(facts, "period_start", start, order)
+    asin_text = _text_column(facts, "asin", order)
+    start_text = _text_column(facts, "period_start", order)
     # Nothing below reads the facts: a caller that handed over its only reference (GearModel.from_parts)
     # frees them here, before the row-long temporaries of _lost_and_demand (~180 MB at 5,000 x 156).
     del facts
@@ -268,7 +270,7 @@ def prepare(facts: pd.DataFrame, consume: bool = False, release: Callable[[], No
     frame.insert(1, "period_start", start_text)
     frame.insert(2, "week", codes)
     frame.insert(3, "asin_code", asin_codes)
-    frame.insert(4, "real", asin != "")         # '' = account aggregate, never an ASIN row
+    frame.insert(4, "real", real)
     # where the OOS rate is above HIGH_OOS (lost units from the run rate) and above 0 (GearModel)
     frame.insert(5, "oos_high", oos_high)
     frame.insert(6, "oos_some", oos_some)
@@ -407,10 +409,10 @@ def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray 
     target[:] = values if order is None else values[order]
 
 
-def _text_column(facts: pd.DataFrame, name: str, values: np.ndarray, order: np.ndarray | None) -> Any:
+def _text_column(facts: pd.DataFrame, name: str, order: np.ndarray | None) -> Any:
     """The facts' own string array (no per-element conversion), reordered like the rows."""
-    if not len(values):
-        return values
+    if not len(facts):
+        return np.array([], dtype=object)
     array = facts[name].array
     return array if order is None else array.take(order)
 
