@@ -194,3 +194,39 @@ def test_lost_sales_say_how_sure_they_are():
     only_b = GearModel(GearInputs(facts)).compute(weeks=3, compare="prior", asins=["B"])
     b = {k.id: k for k in only_b.gear("availability").kpis}["lost_units"]
     assert b.estimate["unknown_asin_weeks"] == 0 and b.estimate["run_rate_unit_share"] == pytest.approx(0.6)
+
+
+def test_from_parts_reads_po_lines_and_manual_kpis_before_the_facts():
+    """The window's and the command's model read the PO lines and the manual KPIs first, while
+    nothing else is held; their frames are digested and dropped before the facts are prepared (at
+    5,000 ASINs x 156 weeks read after the prepared matrix they set the peak, issue 18). The PO
+    lines' ASIN codes then follow the model's ASINs: a line of an ASIN without facts (Z) is not
+    counted, as when the model codes them itself. The same hand-worked rates as above."""
+    weeks = _weeks(4)
+    lines = pd.DataFrame([
+        ("B", weeks[2], "closed", 10.0, 10.0, 10.0, weeks[3]),
+        ("Z", weeks[2], "confirmed", 100.0, 100.0, 0.0, weeks[3]),
+        ("A", weeks[1], "closed", 200.0, 90.0, 81.0, weeks[2]),
+        ("B", weeks[3], "confirmed", 50.0, 50.0, 0.0, weeks[3]),
+    ], columns=["asin", "order_date", "status", "requested_qty", "accepted_qty", "received_qty", "expected_date"])
+    calls: list[str] = []
+
+    def loader(name: str, make):
+        def load():
+            calls.append(name)
+            return make()
+        return load
+
+    model = GearModel.from_parts(GearInputs(pd.DataFrame(columns=["asin", "period_start", "period_end"])),
+                                 facts=loader("facts", lambda: _facts(weeks)), manual=loader("manual", lambda: None),
+                                 po_lines=loader("po_lines", lines.copy))
+    assert calls == ["manual", "po_lines", "facts"]
+    report = model.compute(weeks=4)
+    kpis = {k.id: k.value for k in report.gear("forecast_ordering").kpis}
+    # accepted (10 + 90 + 50) / requested (10 + 200 + 50) = 150 / 260
+    assert kpis["confirmation_rate"] == pytest.approx(150.0 / 260.0)
+    assert kpis["fill_rate"] == pytest.approx(0.91)          # (81 + 10) / (90 + 10), Z not closed
+    per_asin = report.per_asin["current"]
+    assert per_asin.loc["A", "confirmation_rate"] == pytest.approx(90.0 / 200.0)
+    assert per_asin.loc["B", "confirmation_rate"] == pytest.approx(60.0 / 60.0)
+    assert "Z" not in per_asin.index
