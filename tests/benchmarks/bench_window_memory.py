@@ -19,10 +19,11 @@ With the narrow one-off read handing its freed columns back (b18-held; load 5-6,
 Prognose peak 861 -> 860 (unchanged: the forecast run reused those holes) / held 603 -> 616.
 With the gears' first read trimmed (b18-gears, 08.12.2026, load 10-15): the prepared matrix keeps 25
 instead of 42 columns, lost sales per block of ASINs, the manual KPIs and PO lines read first and
-narrow. Gears filled 676 / 655 -> 529 / 523 (at 80562d6; the window's first-fill probe of
-bench_window_start 660 -> 584 -> 529 over the steps); the gears' model in a process without Qt
-(load_gear_model + judging) peak 570 -> 419, held 507 -> 392. Now "Was bewegt was" sets the peak
-after the gears (642, +113) and Prognose the walk's (845 / 604 held; was 890 / 629).
+narrow. Gears filled 676 / 655 -> 529 / 523 (at 80562d6) -> 515 / 515 (at 6e02d4e); the window's
+first-fill probe of bench_window_start 660 -> 584 -> 529 over the steps; the gears' model in a
+process without Qt (load_gear_model + judging) peak 570 -> 419, held 507 -> 392. Now "Was bewegt was"
+sets the peak after the gears (642 and 634, +113 / +119) and Prognose the walk's (845 / 604 and
+889 / 619 held in the two runs; was 890 / 629): the gears' first fill is no longer the walk's peak.
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
