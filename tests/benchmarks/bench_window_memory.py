@@ -17,6 +17,12 @@ Still over 600: the gears' own first read (676) and the forecast tab's run (453 
 With the narrow one-off read handing its freed columns back (b18-held; load 5-6, the same run before
 -> after): Tickets held 392 -> 381; Preiserhoehung held 466 -> 386-390 (its climb +74 -> +5 MB);
 Prognose peak 861 -> 860 (unchanged: the forecast run reused those holes) / held 603 -> 616.
+b18-fcwin (08.12.2026, one walk each at load 10-23, before = main 4272f83 run from a copy without
+the compiled German catalogue, so in English): the plan's drift pivoted per 500 ASINs, deal weeks
+per 500 series, the panel's pivots without whole-frame copies, the index without a dict per row.
+In a fresh process the tab's plan's trail lost the drift step (peak 550 -> 528 MB), but in the
+window Prognose went 829 (+461 over 368 held) -> 882 (+505 over 377 held), held after 616 -> 600:
+no gain on the window's peak; what sets it in the worker's run is not found yet.
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
