@@ -24,6 +24,12 @@ first-fill probe of bench_window_start 660 -> 584 -> 529 over the steps; the gea
 process without Qt (load_gear_model + judging) peak 570 -> 419, held 507 -> 392. Now "Was bewegt was"
 sets the peak after the gears (642 and 634, +113 / +119) and Prognose the walk's (845 / 604 and
 889 / 619 held in the two runs; was 890 / 629): the gears' first fill is no longer the walk's peak.
+b18-fcwin (08.12.2026, one walk each at load 10-23, before = main 4272f83 run from a copy without
+the compiled German catalogue, so in English): the plan's drift pivoted per 500 ASINs, deal weeks
+per 500 series, the panel's pivots without whole-frame copies, the index without a dict per row.
+In a fresh process the tab's plan's trail lost the drift step (peak 550 -> 528 MB), but in the
+window Prognose went 829 (+461 over 368 held) -> 882 (+505 over 377 held), held after 616 -> 600:
+no gain on the window's peak; what sets it in the worker's run is not found yet.
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \

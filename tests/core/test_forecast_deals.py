@@ -115,3 +115,15 @@ def test_a_coming_coupon_lifts_its_week_by_the_measured_lift():
     res = forecast_panel(clean(["A", "B"], weeks[:t], units, np.zeros((2, t))), 2, events=coupons)
     assert res.q[0, 0, 0] / res.q[0, 0, 1] == pytest.approx(np.sqrt(15.5 / 10.5 * 1.5), rel=1e-6)
     assert res.q[0, 1, 0] == pytest.approx(res.q[0, 1, 1])
+
+
+def test_deal_weeks_found_block_by_block_are_those_of_one_block():
+    # detect works DETECT_BLOCK series at a time; blocks of 7 (and uneven: 50 = 7 x 7 + 1)
+    # must give the cuts of all 50 series at once, bit for bit, NaN weeks and short rows included
+    rng = np.random.default_rng(5)
+    asp = 20.0 * rng.choice([1.0, 1.0, 1.0, 0.8, 0.6], size=(50, 40))
+    asp[rng.random(asp.shape) < 0.2] = np.nan
+    asp[3, :35] = np.nan
+    whole = fd.detect(asp, asp.shape, block=1000)
+    assert whole.any()
+    assert np.array_equal(fd.detect(asp, asp.shape, block=7), whole)

@@ -297,3 +297,25 @@ def test_a_launch_follows_the_panels_season():
     assert round(S, 3) == 20.898
     assert F[5].tolist() == pytest.approx([S * 38 / 29 * (1 - np.exp(-k / 3)) for k in (3, 4, 5)])
     assert F[5].tolist() == pytest.approx([17.310, 20.166, 22.212], abs=1e-3)
+
+
+def test_same_kind_by_codes_picks_what_comparing_the_tuples_picks():
+    # The coded look-up (kinds_of) against the rule written out: a level's keys all equal, a None
+    # key of the launch skips the level, NaN equals nothing, a non-tuple group never matches.
+    from vendordesk.core.forecast.launch import LEVELS, _same_kind, kinds_of
+
+    rng = np.random.default_rng(3)
+    brands, categories, bands = ["X", "Y", None], ["Toaster", "Kettle", None], [6, 7, 7.0, None, float("nan")]
+    groups = [(brands[rng.integers(3)], categories[rng.integers(3)], bands[rng.integers(5)]) for _ in range(300)]
+    groups[5] = None
+    kinds = kinds_of(groups)
+    for i in range(0, 300, 7):
+        if not isinstance(groups[i], tuple):
+            continue
+        pool = [a for a in range(300) if a != i and rng.random() < 0.8]
+        me = groups[i]
+        want = [[a for a in pool if isinstance(groups[a], tuple) and all(groups[a][k] == me[k] for k in keys)]
+                for keys in LEVELS if all(me[k] is not None for k in keys)]
+        assert _same_kind(pool, kinds, i) == want
+        assert _same_kind(pool, groups, i) == want       # a plain list is coded on the way
+    assert _same_kind([0, 1], None, 0) == []

@@ -175,6 +175,26 @@ def test_the_tab_keeps_no_facts_or_amazon_frame_and_draws_amazon_from_its_arrays
     assert tab.index.plan.amazon.empty and set(tab.inputs) == set(SUPPLY_INPUTS)
 
 
+def test_the_index_keeps_one_string_per_generation_and_reads_a_summary_row_when_asked(tab):
+    """Issue 18, held after the run: the index kept a dict of every overview row (19 MB at 5,000
+    ASINs) and a string per ASIN and generation date; now one row's dict is made when asked, the
+    same as the whole frame's, and every ASIN's generations share one string per date."""
+    overview = tab.index.overview
+    rows = overview.set_index("asin", drop=False).to_dict("index")
+    def same(a, b):     # NaN (no score) counts as the same value
+        return a == b or (isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b))
+
+    for asin in tab.index.asins():
+        got = tab.index.summary(asin)
+        assert list(got) == list(rows[asin]) and all(same(got[k], v) for k, v in rows[asin].items()), asin
+    assert tab.index.summary("NO-SUCH-ASIN") == {}
+    dates: dict[str, int] = {}
+    for asin in tab.index.asins():
+        for generation in tab.index.generations_of(asin):
+            assert dates.setdefault(generation, id(generation)) == id(generation)
+    assert len(dates) > 1
+
+
 def test_cancel_stops_the_run(qapp, tab):
     tab.start_run()
     assert tab.progress.isVisible() and tab.cancel_button.isEnabled()

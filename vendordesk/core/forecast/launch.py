@@ -71,18 +71,56 @@ def analogue_groups(asins: list[str], attributes: pd.DataFrame | None) -> list[G
 LEVELS = ((0, 1, 2), (1, 2), (1,), (0,))
 
 
-def _same_kind(pool: list[int], groups: list[Group] | None, i: int) -> list[list[int]]:
-    """Candidate analogue sets, closest kind first (see the module docstring)."""
-    if groups is None:
+@dataclass
+class Kinds:
+    """``groups`` with each key of the tuples as integer codes (-1: None, NaN or no tuple), so that
+    _same_kind compares arrays: per launch it walked every ASIN's tuple four times in Python.
+    ``codes`` is None where a key is unhashable (then _same_kind compares the tuples)."""
+
+    groups: list[Group]
+    tuples: np.ndarray
+    codes: np.ndarray | None
+
+
+def kinds_of(groups: list[Group] | Kinds | None) -> Kinds | None:
+    """``groups`` coded once for many _same_kind look-ups (a Kinds is returned as it is)."""
+    if groups is None or isinstance(groups, Kinds):
+        return groups
+    tuples = np.array([isinstance(g, tuple) for g in groups], dtype=bool)
+    width = max((len(g) for g in groups if isinstance(g, tuple)), default=0)
+    codes: np.ndarray | None = np.full((width, len(groups)), -1, dtype=np.int64)
+    try:
+        for k in range(width):
+            seen: dict[Any, int] = {}
+            for a, g in enumerate(groups):
+                if isinstance(g, tuple) and len(g) > k and g[k] is not None and g[k] == g[k]:   # NaN equals nothing
+                    codes[k, a] = seen.setdefault(g[k], len(seen))     # type: ignore[index]
+    except TypeError:       # an unhashable key: compared as Python values
+        codes = None
+    return Kinds(list(groups), tuples, codes)
+
+
+def _same_kind(pool: list[int], groups: list[Group] | Kinds | None, i: int) -> list[list[int]]:
+    """Candidate analogue sets, closest kind first (see the module docstring); each in ``pool``'s order."""
+    kinds = kinds_of(groups)
+    if kinds is None:
         return []
-    me = groups[i]
+    groups, me = kinds.groups, kinds.groups[i]
     if not isinstance(me, tuple):
         return [[a for a in pool if groups[a] is not None and groups[a] == me]]
+    at = np.asarray(pool, dtype=np.int64)
     out = []
     for keys in LEVELS:
         if any(me[k] is None for k in keys):
             continue
-        out.append([a for a in pool if isinstance(groups[a], tuple) and all(groups[a][k] == me[k] for k in keys)])
+        if kinds.codes is None:
+            out.append([a for a in pool if isinstance(groups[a], tuple) and all(groups[a][k] == me[k] for k in keys)])
+            continue
+        hit = kinds.tuples[at]
+        for k in keys:
+            mine = kinds.codes[k, i]
+            hit &= (kinds.codes[k, at] == mine) & (mine >= 0)
+        out.append(at[hit].tolist())
     return out
 
 
@@ -148,13 +186,15 @@ def launch_fit(Y: np.ndarray, h: int, groups: list[Group] | None = None, listed:
     Y = Y / past
     glance = None if glance is None else glance / past
     settled = established(Y, start, glance)
+    kinds = kinds_of(groups)
     for i in np.nonzero(rows)[0]:
         n0 = int(age[i])
         own = Y[i, start[i]:]
-        implied = implied_demand(own, None if glance is None else glance[i, start[i]:], settled, groups, int(i))
-        pool = [a for a in range(len(Y)) if a != i and start[a] > 0 and age[a] > n0]
-        chosen = next((c for c in _same_kind(pool, groups, int(i)) if len(c) >= MIN_ANALOGUES), pool)
-        kind = kind_sizes(settled, groups, int(i))
+        implied = implied_demand(own, None if glance is None else glance[i, start[i]:], settled, kinds, int(i))
+        older = np.nonzero((start > 0) & (age > n0))[0]
+        pool = older[older != i].tolist()
+        chosen = next((c for c in _same_kind(pool, kinds, int(i)) if len(c) >= MIN_ANALOGUES), pool)
+        kind = kind_sizes(settled, kinds, int(i))
         fit = scaled_curve(Y, start, chosen, own, h, kind, implied=implied, weeks=weeks)
         if fit is None and chosen is not pool:
             fit = scaled_curve(Y, start, pool, own, h, kind, implied=implied, weeks=weeks)
@@ -236,7 +276,7 @@ class KindSizes:
     r: float
 
 
-def kind_sizes(settled: Settled, groups: list[Group] | None, i: int) -> KindSizes | None:
+def kind_sizes(settled: Settled, groups: list[Group] | Kinds | None, i: int) -> KindSizes | None:
     """The established ASINs of launch ``i``'s kind: the first level of _same_kind with at least
     MIN_KIND of them, else all; None with fewer than MIN_KIND."""
     ok = np.nonzero(np.isfinite(settled.level))[0].tolist()
@@ -275,7 +315,7 @@ class Implied:
         return 1.0 / (phi + total / self.certainty)
 
 
-def kind_conversion(settled: Settled, groups: list[Group] | None, i: int) -> tuple[float, float] | None:
+def kind_conversion(settled: Settled, groups: list[Group] | Kinds | None, i: int) -> tuple[float, float] | None:
     """(conversion c, gamma shape alpha) of series ``i``'s kind: c the median of its established
     ASINs' conversions (first level of _same_kind with MIN_KIND of them, else all), alpha = 1 /
     max(exp(tau^2) - 1, CONVERSION_CV2), tau their robust log spread (the lognormal's CV^2);
@@ -291,8 +331,8 @@ def kind_conversion(settled: Settled, groups: list[Group] | None, i: int) -> tup
     return float(np.exp(np.median(logs))), 1.0 / max(float(np.expm1(tau * tau)), CONVERSION_CV2)
 
 
-def implied_demand(own: np.ndarray, views: np.ndarray | None, settled: Settled, groups: list[Group] | None,
-                   i: int) -> Implied | None:
+def implied_demand(own: np.ndarray, views: np.ndarray | None, settled: Settled,
+                   groups: list[Group] | Kinds | None, i: int) -> Implied | None:
     """A launch's demand in its weeks since listing that a stock-out censored (``own`` NaN)
     while people looked at it (``views`` > 0): its kind's conversion x its glance views
     (kind_conversion), with the conversion's gamma shape as its certainty.

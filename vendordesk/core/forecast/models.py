@@ -97,19 +97,27 @@ def ses_levels(Y: np.ndarray, alphas: np.ndarray = ALPHAS) -> tuple[np.ndarray, 
 
 
 def _ses_loop(Y: np.ndarray, alphas: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The recursion week by week on contiguous week columns, into two reused buffers (the same
+    operations in the same order as ``sae += |y - level| x m; level += a x (y - level) x m``)."""
     n, t = Y.shape
     seen = ~np.isnan(Y)
     first = seen.argmax(axis=1)
     Y0 = np.where(seen, Y, 0.0)
-    mask = seen.astype(float)
     level = np.repeat(Y0[np.arange(n), first][:, None], len(alphas), axis=1)
     sae = np.zeros((n, len(alphas)))
     a = alphas[None, :]
+    weeks = np.ascontiguousarray(Y0.T)[:, :, None]                  # (t, n, 1)
+    masks = np.ascontiguousarray(seen.T, dtype=float)[:, :, None]
+    diff, step = np.empty_like(level), np.empty_like(level)
     for j in range(t):
-        diff = Y0[:, j:j + 1] - level
-        m = mask[:, j:j + 1]
-        sae += np.abs(diff) * m
-        level += a * diff * m
+        np.subtract(weeks[j], level, out=diff)
+        m = masks[j]
+        np.abs(diff, out=step)
+        step *= m
+        sae += step
+        np.multiply(a, diff, out=step)
+        step *= m
+        level += step
     return level, sae
 
 

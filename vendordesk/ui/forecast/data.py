@@ -63,7 +63,8 @@ class PlanIndex:
         self.plan = plan
         del amazon, plan
         self.overview = overview_frame(self.plan)
-        self._rows = self.overview.set_index("asin", drop=False).to_dict("index") if len(self.overview) else {}
+        # one row's dict when asked (summary): a dict of every row held 19 MB at 5,000 ASINs
+        self._by_asin = self.overview.set_index("asin", drop=False)
 
     def _supply_arrays(self, plan) -> None:
         """Projection columns as (ASIN, week) arrays (the frame is ASIN-major, one row per week)."""
@@ -86,7 +87,9 @@ class PlanIndex:
         af = af[keys + [f"{q}_units" for q in ("mean", "p70", "p80", "p90")]].sort_values(keys, kind="stable")
         self.amazon_x = compact(days(af["week_start"].tolist()))
         self.amazon_q = {q: compact(af[f"{q}_units"].to_numpy(dtype=float)) for q in ("mean", "p70", "p80", "p90")}
+        same: dict[str, str] = {}       # one string per generation date, not one per ASIN and generation
         for (asin, gen), idx in af.reset_index(drop=True).groupby(["asin", "generation_date"]).indices.items():
+            gen = same.setdefault(gen, gen)
             self.amazon_slices[(asin, gen)] = slice(int(idx[0]), int(idx[-1]) + 1)
             self.amazon_gens.setdefault(asin, []).append(gen)
         for gens in self.amazon_gens.values():
@@ -167,7 +170,9 @@ class PlanIndex:
 
     def summary(self, asin: str) -> dict:
         """The overview row of one ASIN as a dict (empty if unknown)."""
-        return self._rows.get(asin, {})
+        if asin not in self.row or asin not in self._by_asin.index:
+            return {}
+        return self._by_asin.loc[[asin]].to_dict("index")[asin]
 
 
 def overview_frame(plan) -> pd.DataFrame:
