@@ -13,6 +13,9 @@
 - ``cut``: a label, button, line edit or combo box that reaches outside a parent (other than a scroll
   area's viewport, where scrolling is the point), or a control squashed below its minimum height
   (a search box in a menu bar that is lower than the box);
+- ``scrolls``: a table or list whose columns are wider than it, so it scrolls sideways and its right
+  columns are out of sight (a widget that is meant to scroll says so with ``desk_check_scrolls``);
+  with its horizontal scroll bar switched off, its rows are ``cut`` instead (a popup list of hits);
 - ``overlap``: two visible texts (labels, buttons, fields) drawn over each other (a status word
   over a tile's title when the tile is too small for its layout).
 
@@ -353,6 +356,32 @@ def wrapped_clip_findings(widget, where: str) -> list[Finding]:
     return []
 
 
+def scroll_findings(widget, where: str) -> list[Finding]:
+    """A table or list wider than its viewport: it scrolls sideways (the last columns are out of
+    sight at a screen size the KAM uses), or, with the scroll bar switched off, its rows are cut off
+    at the right edge without an "…"."""
+    from PySide6 import QtWidgets as W
+    from PySide6.QtCore import Qt
+
+    if not isinstance(widget, W.QAbstractItemView) or widget.model() is None or widget.property("desk_check_scrolls"):
+        return []
+    bar = widget.horizontalScrollBar()
+    if isinstance(widget, W.QTableView):
+        header = widget.horizontalHeader()
+        need = header.length()
+    else:
+        rows = widget.model().rowCount()
+        need = max((widget.visualRect(widget.model().index(r, widget.modelColumn() if isinstance(widget, W.QListView)
+                                                         else 0)).right() + 1 for r in range(min(rows, 60))),
+                   default=0) + bar.value()
+    room = widget.viewport().width()
+    if need <= room + 1 and bar.maximum() == 0:
+        return []
+    if widget.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return [Finding("cut", where, f"rows need {need}px, the list shows {room}px (no scroll bar, no \u2026)")]
+    return [Finding("scrolls", where, f"columns need {need}px, the table shows {room}px: it scrolls sideways")]
+
+
 def _controls(widget) -> bool:
     from PySide6 import QtWidgets as W
 
@@ -471,7 +500,7 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
         if clipping:
             findings += clip_findings(widget, where) + wrapped_clip_findings(widget, where)
             findings += combo_clip_findings(widget, where)
-            findings += cut_findings(widget, where)
+            findings += cut_findings(widget, where) + scroll_findings(widget, where)
     if clipping:
         findings += overlap_findings(root, [w for w in widgets if _visible(w)])
     seen, unique = set(), []
