@@ -50,9 +50,13 @@ class _WholeRows(QObject):
     """Keeps the popup exactly as high as the rows it shows: Qt's completer adds a few pixels, and a
     sliver of the next hit showed as a half-cut last row."""
 
+    def __init__(self, completer: QCompleter) -> None:
+        super().__init__(completer)
+        self.completer = completer
+
     def eventFilter(self, popup, event) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and popup.model() is not None:
-            rows = min(popup.model().rowCount(), self.parent().maxVisibleItems())
+            rows = min(popup.model().rowCount(), self.completer.maxVisibleItems())
             if rows:
                 height = rows * popup.sizeHintForRow(0) + 2 * popup.frameWidth()
                 if popup.height() != height:
@@ -80,6 +84,7 @@ class SearchBox(QLineEdit):
         self.completer_.setMaxVisibleItems(12)
         self.setCompleter(self.completer_)
         popup = self.completer_.popup()
+        assert popup is not None          # (a completer always has its list)
         popup.setItemDelegate(_ElidedHit(popup))
         popup.setTextElideMode(Qt.TextElideMode.ElideRight)
         popup.installEventFilter(_WholeRows(self.completer_))
