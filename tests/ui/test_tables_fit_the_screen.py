@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.desk_check import check_widget
+from tests.ui.desk_check import check_widget, report
 from tests.ui.test_tickets_layout import _tickets
 
 pytestmark = pytest.mark.qt
@@ -47,5 +47,30 @@ def test_the_ticket_tables_fit_their_width(qtbot, qapp, make_window, demo_worksp
         if size[0] >= 1920:         # the wide screen shows the gear of each case
             gear = tab.cases.model.visible_keys().index("gear")
             assert not tab.cases.view.isColumnHidden(gear)
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_forecast_overview_fits_its_width(qtbot, qapp, make_window, demo_workspace, lang, size):
+    """"All ASINs" had 20 columns, 2,335 px of them, in 906 px at 1280 (1,560 px at 1920)."""
+    from vendordesk.ui.i18n import install_language
+
+    try:
+        window = make_window(demo_workspace, lang)
+        window.resize(*size)
+        tab = next(t for t in window.tab_widgets if type(t).__name__ == "ForecastTab")
+        window.tabs.setCurrentWidget(tab)
+        tab.ensure_loaded()
+        qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=120000)
+        page = tab.content.overview
+        tab.content.pages.setCurrentWidget(page)
+        _settled(qtbot, page.view)
+        found = _layout_findings(page.view, lang)
+        assert not found, report(found)
+        shown = [c.key for i, c in enumerate(page.model.columns()) if not page.view.isColumnHidden(i)]
+        # what a KAM reads first stays in sight at either size
+        assert {"asin", "title", "ours_wape", "amazon_wape", "risk_weeks", "eur_at_risk"} <= set(shown), shown
     finally:
         install_language(qapp, "en")
