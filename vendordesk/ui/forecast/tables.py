@@ -67,8 +67,7 @@ def fit_columns(view: QTableView, maximum: int = 220) -> None:
         text = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
         need = max(view.sizeHintForColumn(i) + 12, text + HEADER_PADDING + 10)
         header.resizeSection(i, min(max(need, 60), maximum))
-    fold = view.property("fold_columns")
-    if fold is not None:
+    if view.property("fold_columns") is not None and isinstance(model, FrameModel):
         view.setProperty("fitted_widths", {c.key: header.sectionSize(i) for i, c in enumerate(model.columns())})
         fit_to_view(view)
 
@@ -82,9 +81,13 @@ OVERVIEW_FOLD = ("seasonal_naive_mase", "ours_mase", "ours_bias", "better_3", "b
 class _Refit(QObject):
     """Fits the table again when its viewport changes width (the window or the splitter moved)."""
 
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
-            fit_to_view(self.parent())
+            fit_to_view(self.view)
         return False
 
 
