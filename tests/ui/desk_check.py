@@ -9,7 +9,8 @@
   (``keyring.backends.fail.Keyring``) in a visible label,
   button, cell, combo item or header;
 - ``clipped``: a label narrower than its text (no word wrap, no intended eliding), a word-wrapped
-  label lower than its wrapped text, or a table header narrower than its text;
+  label lower than its wrapped text, a table header narrower than its text, or a text field (not
+  being typed in) narrower than its text;
 - ``cut``: a label, button, line edit or combo box that reaches outside a parent (other than a scroll
   area's viewport, where scrolling is the point), or a control squashed below its minimum height
   (a search box in a menu bar that is lower than the box);
@@ -322,6 +323,24 @@ def _rich_clip_findings(label, where: str) -> list[Finding]:
     return []
 
 
+def line_edit_clip_findings(widget, where: str) -> list[Finding]:
+    """A text field (not being typed in) whose text is wider than the field: its end is cut off
+    without an "…" (the case editor's subject at 1920×1080: "…schlägt fehl (Fehler 854")."""
+    from PySide6 import QtWidgets as W
+
+    if not isinstance(widget, W.QLineEdit) or widget.hasFocus() or not widget.text() or _in_item_view(widget) \
+            or widget.echoMode() != W.QLineEdit.EchoMode.Normal or widget.property("desk_check_scrolls"):
+        return []
+    option = W.QStyleOptionFrame()
+    widget.initStyleOption(option)
+    room = widget.style().subElementRect(W.QStyle.SubElement.SE_LineEditContents, option, widget).width()
+    room -= sum(action.isVisible() and 18 for action in widget.actions())   # the calendar icon etc.
+    need = widget.fontMetrics().horizontalAdvance(widget.text()) + 4
+    if need > room + 1:
+        return [Finding("clipped", where, f"field {widget.text()[:50]!r} needs {need}px, has {room}px")]
+    return []
+
+
 def combo_clip_findings(widget, where: str) -> list[Finding]:
     """A combo box whose shown item is wider than its text field ("Alle Katego", "(weniger Rückbel")."""
     from PySide6 import QtWidgets as W
@@ -499,7 +518,7 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
                 findings += identifier_findings(line, where, allow)
         if clipping:
             findings += clip_findings(widget, where) + wrapped_clip_findings(widget, where)
-            findings += combo_clip_findings(widget, where)
+            findings += combo_clip_findings(widget, where) + line_edit_clip_findings(widget, where)
             findings += cut_findings(widget, where) + scroll_findings(widget, where)
     if clipping:
         findings += overlap_findings(root, [w for w in widgets if _visible(w)])
