@@ -48,7 +48,7 @@ def test_the_target_fields_say_their_currency(qtbot, qapp, workspace, lang, annu
 
     install_language(qapp, lang)
     try:
-        write_targets(workspace, 2026, {m: 1000.0 for m in range(1, 13)})     # 12 × 1,000 = 12,000
+        write_targets(workspace, 2026, dict.fromkeys(range(1, 13), 1000.0))     # 12 × 1,000 = 12,000
         monthly = pd.DataFrame({"month": range(1, 13), "target": [1000.0] * 12, "actual": [0.0] * 12,
                                 "projected": [0.0] * 12})
         widget = TargetView()
