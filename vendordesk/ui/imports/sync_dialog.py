@@ -8,6 +8,7 @@ stay in the workspace, so the next sync resumes.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -52,7 +53,7 @@ class SyncDialog(QDialog):
         self.window_ = window
         self.today = today or dt.date.today()
         self.settings = st.load()
-        self.task = None
+        self.task: Any = None          # the running sync (ui.workers.Task)
         self.setWindowTitle(self.tr("Sync with Amazon (SP-API)"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -222,7 +223,7 @@ class SyncDialog(QDialog):
     def _finish(self) -> None:
         self.progress.reset()
         self.start.setEnabled(True)
-        self.task = None
+        self.task: Any = None          # the running sync (ui.workers.Task)
 
     def _done(self, result) -> None:
         self._finish()
