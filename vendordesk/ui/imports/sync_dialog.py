@@ -223,7 +223,7 @@ class SyncDialog(QDialog):
     def _finish(self) -> None:
         self.progress.reset()
         self.start.setEnabled(True)
-        self.task: Any = None          # the running sync (ui.workers.Task)
+        self.task = None
 
     def _done(self, result) -> None:
         self._finish()
