@@ -33,6 +33,11 @@ def test_the_longest_subject_is_shown_whole(qtbot, qapp, make_window, demo_works
         # all of it in sight: its lines fit the field's height, nothing to scroll to
         qtbot.waitUntil(lambda: field.verticalScrollBar().maximum() == 0, timeout=3000)
         assert field.document().size().height() <= field.viewport().height()
+        # nothing drawn over it (a measuring line edit once sat on the subject's first words)
+        from PySide6.QtWidgets import QWidget
+
+        assert not [w for w in field.findChildren(QWidget) if w.isVisible() and w.parentWidget() is field
+                    and w is not field.viewport() and not w.inherits("QScrollBar")]
         # one line of text, no line breaks stored (Enter does not add one)
         assert "\n" not in editor.values([])["subject"]
     finally:

@@ -45,9 +45,10 @@ class WrappedLine(QTextEdit):
 
     MAX_LINES = 3
 
+    _one_line = 0        # a line edit's height (measured once, without a parent)
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._one_line = 0
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -84,11 +85,9 @@ class WrappedLine(QTextEdit):
         frame = 2 * self.frameWidth()
         margin = 2 * int(document.documentMargin())
         lines = max(1, min(self.MAX_LINES, round((document.size().height() - margin) / line)))
-        if not self._one_line:
-            probe = QLineEdit(self)
-            self._one_line = probe.sizeHint().height()      # as high as the fields around it
-            probe.deleteLater()
-        height = max(self._one_line, lines * line + margin + frame)
+        if not WrappedLine._one_line:
+            WrappedLine._one_line = QLineEdit().sizeHint().height()   # as high as the fields around it
+        height = max(WrappedLine._one_line, lines * line + margin + frame)
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
 
