@@ -281,7 +281,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+46"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+103"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -1881,7 +1881,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/view.py" line="+48"/>
+        <location filename="../../vendordesk/ui/forecast/view.py" line="+49"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
@@ -2778,7 +2778,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Import rückgängig machen…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>Nothing was imported yet. Use File › Import reports…</source>
         <translation>Noch nichts importiert. Verwenden Sie Datei › Berichte importieren…</translation>
     </message>
@@ -2823,7 +2823,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportLabels</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="+30"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="+49"/>
         <source>Sales</source>
         <translation>Verkäufe</translation>
     </message>
@@ -2977,7 +2977,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Failed (unexpected error)</source>
         <translation>Fehlgeschlagen (unerwarteter Fehler)</translation>
     </message>
@@ -3558,7 +3558,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>LeversEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/levers.py" line="+36"/>
+        <location filename="../../vendordesk/ui/negotiation/levers.py" line="+37"/>
         <source>Final order at the old cost</source>
         <translation>Letzte Bestellung zum alten Einkaufspreis</translation>
     </message>
@@ -3658,7 +3658,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wahrscheinliche Einwände und unsere Antworten</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+80"/>
         <source>Enter the position as a percentage, e.g. 8 or 7,5.</source>
         <translation>Geben Sie die Position in Prozent ein, z. B. 8 oder 7,5.</translation>
     </message>
@@ -4249,7 +4249,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/preview.py" line="-137"/>
+        <location filename="../../vendordesk/ui/imports/preview.py" line="-135"/>
         <source>Period of the files</source>
         <translation>Zeitraum der Dateien</translation>
     </message>
@@ -4404,7 +4404,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../vendordesk/ui/window/search.py" line="+42"/>
+        <location filename="../../vendordesk/ui/window/search.py" line="+77"/>
         <source>Search: ASIN, title, case ID (Ctrl+F)</source>
         <translation>Suchen: ASIN, Titel, Fallnummer (Strg+F)</translation>
     </message>
@@ -4643,7 +4643,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+52"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+56"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -4713,7 +4713,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Raster:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Last 4 weeks</source>
         <translation>Letzte 4 Wochen</translation>
     </message>
@@ -4723,7 +4723,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Von – bis:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Manufacturing</source>
         <translation>Manufacturing (Hersteller)</translation>
     </message>
@@ -4763,7 +4763,32 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wochenzeiträume werden auf ganze Amazon-Wochen erweitert; Tageszeiträume über 15 Tage werden auf mehrere Anfragen verteilt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>No data in this workspace yet: proposed are the last 4 full weeks, to %1.</source>
+        <translation>Noch keine Daten in diesem Arbeitsbereich: vorgeschlagen sind die letzten 4 vollen Wochen, bis %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your data runs to %1: proposed is the time since then, to the last full week (%2).</source>
+        <translation>Ihre Daten reichen bis %1: vorgeschlagen ist die Zeit seitdem, bis zur letzten vollen Woche (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last sync fetched up to %1: proposed is the time since then, to the last full week (%2).</source>
+        <translation>Der letzte Abgleich holte Daten bis %1: vorgeschlagen ist die Zeit seitdem, bis zur letzten vollen Woche (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your data runs to %1, past the last full week (%2): proposed are the last 4 weeks again, which Amazon may still revise.</source>
+        <translation>Ihre Daten reichen bis %1, über die letzte volle Woche (%2) hinaus: vorgeschlagen sind noch einmal die letzten 4 Wochen, die Amazon noch korrigieren kann.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your data runs to %1; Amazon keeps only the last 4 years: proposed is what it still has, to the last full week (%2).</source>
+        <translation>Ihre Daten reichen bis %1; Amazon bewahrt nur die letzten 4 Jahre auf: vorgeschlagen ist, was noch vorhanden ist, bis zur letzten vollen Woche (%2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>SP-API credentials are missing. Enter them in Settings › SP-API first.</source>
         <translation>Es fehlen SP-API-Zugangsdaten. Tragen Sie sie zuerst unter Einstellungen › SP-API ein.</translation>
     </message>
@@ -4835,7 +4860,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+167"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -4874,12 +4899,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+3"/>
-        <location line="+74"/>
+        <location line="+85"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-85"/>
         <source>Year to date</source>
         <translation>Seit Jahresbeginn</translation>
     </message>
@@ -4899,7 +4924,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Lücke</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>%1: &apos;%2&apos; is not an amount. Enter a number such as 150000.</source>
         <translation>%1: „%2“ ist kein Betrag. Geben Sie eine Zahl wie 150000 ein.</translation>
     </message>
@@ -4909,7 +4934,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Ziel nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>no target</source>
         <translation>kein Ziel</translation>
     </message>
@@ -5083,7 +5108,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+74"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+79"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
@@ -5556,18 +5581,18 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+304"/>
+        <location line="+305"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+256"/>
+        <location line="-298"/>
+        <location line="+257"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5658,7 +5683,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>This week (%1)</source>
         <translation>Diese Woche (%1)</translation>
     </message>
@@ -5810,7 +5835,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-470"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-471"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

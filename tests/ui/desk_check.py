@@ -9,10 +9,14 @@
   (``keyring.backends.fail.Keyring``) in a visible label,
   button, cell, combo item or header;
 - ``clipped``: a label narrower than its text (no word wrap, no intended eliding), a word-wrapped
-  label lower than its wrapped text, or a table header narrower than its text;
+  label lower than its wrapped text, a table header narrower than its text, or a text field (not
+  being typed in) narrower than its text;
 - ``cut``: a label, button, line edit or combo box that reaches outside a parent (other than a scroll
   area's viewport, where scrolling is the point), or a control squashed below its minimum height
   (a search box in a menu bar that is lower than the box);
+- ``scrolls``: a table or list whose columns are wider than it, so it scrolls sideways and its right
+  columns are out of sight (a widget that is meant to scroll says so with ``desk_check_scrolls``);
+  with its horizontal scroll bar switched off, its rows are ``cut`` instead (a popup list of hits);
 - ``overlap``: two visible texts (labels, buttons, fields) drawn over each other (a status word
   over a tile's title when the tile is too small for its layout).
 
@@ -319,6 +323,24 @@ def _rich_clip_findings(label, where: str) -> list[Finding]:
     return []
 
 
+def line_edit_clip_findings(widget, where: str) -> list[Finding]:
+    """A text field (not being typed in) whose text is wider than the field: its end is cut off
+    without an "…" (the case editor's subject at 1920×1080: "…schlägt fehl (Fehler 854")."""
+    from PySide6 import QtWidgets as W
+
+    if not isinstance(widget, W.QLineEdit) or widget.hasFocus() or not widget.text() or _in_item_view(widget) \
+            or widget.echoMode() != W.QLineEdit.EchoMode.Normal or widget.property("desk_check_scrolls"):
+        return []
+    option = W.QStyleOptionFrame()
+    widget.initStyleOption(option)
+    room = widget.style().subElementRect(W.QStyle.SubElement.SE_LineEditContents, option, widget).width()
+    room -= sum(action.isVisible() and 18 for action in widget.actions())   # the calendar icon etc.
+    need = widget.fontMetrics().horizontalAdvance(widget.text()) + 4
+    if need > room + 1:
+        return [Finding("clipped", where, f"field {widget.text()[:50]!r} needs {need}px, has {room}px")]
+    return []
+
+
 def combo_clip_findings(widget, where: str) -> list[Finding]:
     """A combo box whose shown item is wider than its text field ("Alle Katego", "(weniger Rückbel")."""
     from PySide6 import QtWidgets as W
@@ -351,6 +373,32 @@ def wrapped_clip_findings(widget, where: str) -> list[Finding]:
         return [Finding("clipped", where, f"{_plain(widget.text())[:60]!r} needs {need}px high, "
                                           f"has {widget.height()}px")]
     return []
+
+
+def scroll_findings(widget, where: str) -> list[Finding]:
+    """A table or list wider than its viewport: it scrolls sideways (the last columns are out of
+    sight at a screen size the KAM uses), or, with the scroll bar switched off, its rows are cut off
+    at the right edge without an "…"."""
+    from PySide6 import QtWidgets as W
+    from PySide6.QtCore import Qt
+
+    if not isinstance(widget, W.QAbstractItemView) or widget.model() is None or widget.property("desk_check_scrolls"):
+        return []
+    bar = widget.horizontalScrollBar()
+    if isinstance(widget, W.QTableView):
+        header = widget.horizontalHeader()
+        need = header.length()
+    else:
+        rows = widget.model().rowCount()
+        need = max((widget.visualRect(widget.model().index(r, widget.modelColumn() if isinstance(widget, W.QListView)
+                                                         else 0)).right() + 1 for r in range(min(rows, 60))),
+                   default=0) + bar.value()
+    room = widget.viewport().width()
+    if need <= room + 1 and bar.maximum() == 0:
+        return []
+    if widget.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return [Finding("cut", where, f"rows need {need}px, the list shows {room}px (no scroll bar, no \u2026)")]
+    return [Finding("scrolls", where, f"columns need {need}px, the table shows {room}px: it scrolls sideways")]
 
 
 def _controls(widget) -> bool:
@@ -470,8 +518,8 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
                 findings += identifier_findings(line, where, allow)
         if clipping:
             findings += clip_findings(widget, where) + wrapped_clip_findings(widget, where)
-            findings += combo_clip_findings(widget, where)
-            findings += cut_findings(widget, where)
+            findings += combo_clip_findings(widget, where) + line_edit_clip_findings(widget, where)
+            findings += cut_findings(widget, where) + scroll_findings(widget, where)
     if clipping:
         findings += overlap_findings(root, [w for w in widgets if _visible(w)])
     seen, unique = set(), []

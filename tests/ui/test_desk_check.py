@@ -146,6 +146,41 @@ def test_finds_a_combo_box_too_narrow_for_its_item(qtbot):
     assert not check_widget(root, "de")
 
 
+def test_finds_a_table_that_scrolls_sideways_and_a_list_cut_at_its_edge(qtbot):
+    """The cases table at 1920×1080 scrolled sideways ("Zahnrad" half out of sight); the search
+    popup's list had no scroll bar and cut its long titles without "…"."""
+    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QListView, QTableView, QVBoxLayout, QWidget
+
+    root = QWidget()
+    table = QTableView()
+    model = QStandardItemModel(2, 3)
+    model.setHorizontalHeaderLabels(["Betreff", "Kategorie", "Zahnrad"])
+    table.setModel(model)
+    for column in range(3):
+        table.setColumnWidth(column, 200)         # 600 px of columns in a 300 px wide table
+    listed = QListView()
+    listed.setModel(QStringListModel(["B0CXDM6X5Z – Küchenwelt Elektrische Kaffeemühle Kegelmahlwerk, "
+                                      "150 W, 31 Mahlgrade, leise, creme"]))
+    listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    layout = QVBoxLayout(root)
+    layout.addWidget(table)
+    layout.addWidget(listed)
+    _shown(qtbot, root, 300)
+    root.resize(300, 300)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    found = {(f.kind, f.widget) for f in check_widget(root, "de")}
+    assert found == {("scrolls", "QTableView"), ("cut", "QListView")}, found
+    for column in range(3):
+        table.setColumnWidth(column, 60)
+    table.horizontalHeader().setStretchLastSection(True)
+    listed.setWordWrap(True)                      # wraps inside the width instead
+    listed.setTextElideMode(Qt.TextElideMode.ElideRight)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+    assert not [f for f in check_widget(root, "de") if f.kind in ("scrolls", "cut")]
+
+
 def test_english_sentence_heuristic():
     assert english_sentence("Unknown report layout; the file is not a Vendor Central report")
     assert not english_sentence("Die Datei ist kein Bericht und wurde nicht importiert")
@@ -321,4 +356,12 @@ def test_the_search_hits_show_the_whole_product_title(qtbot, qapp, main_window):
     widest = max(metrics.horizontalAdvance(t) for t in texts)
     room = popup.viewport().width()
     assert room >= min(widest, POPUP_MAX - 60), (widest, room)
+    # a title longer than the popup ends in "…" inside it (no row reaches past the right edge) ...
+    assert widest > room, "the demo has titles longer than the popup: the check below needs one"
+    found = [f for f in check_widget(popup, "de") if f.kind in ("cut", "scrolls")]
+    assert not found, report(found)
+    # ... and the list shows whole rows: 12 hits of one row height each, no half row at the bottom
+    row = popup.sizeHintForRow(0)
+    shown = min(popup.model().rowCount(), main_window.search.completer_.maxVisibleItems())
+    assert popup.viewport().height() == shown * row, (popup.viewport().height(), shown, row)
     QTest.keyClick(main_window.search, Qt.Key.Key_Escape)

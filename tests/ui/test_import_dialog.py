@@ -158,3 +158,43 @@ def test_import_history_names_the_demo_import_without_its_code(qtbot, qapp, make
         dialog.close()
     finally:
         install_language(qapp, "en")
+
+
+ROOM = 12     # px free beside a header's text (6 each side): "Währung", "Zeilen", "ASINs" touched their borders
+
+
+def _tight_headers(table) -> list[str]:
+    from PySide6.QtWidgets import QStyle
+
+    header = table.horizontalHeader()
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    out = []
+    for section in range(header.count()):
+        text = table.horizontalHeaderItem(section).text()
+        need = header.fontMetrics().horizontalAdvance(text) + margin + ROOM
+        if header.sectionSize(section) < need:
+            out.append(f"{text!r}: {header.sectionSize(section)}px, needs {need}px")
+    return out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_import_tables_give_their_headers_room(qtbot, qapp, make_window, demo_workspace, lang):
+    """Issue 17: the preview's "Rows"/"Currency" headers (German "Zeilen"/"Währung") and the
+    history's were as wide as their letters."""
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.imports.history import ImportHistory
+
+    try:
+        window = make_window(demo_workspace, lang)
+        flow = _run_flow(qtbot, window, [FIXTURES / "sales_de_semicolon.csv", FIXTURES / "picture.csv"], accept=False)
+        tight = _tight_headers(flow.preview.table)
+        flow.preview.reject()
+        history = ImportHistory(window)
+        qtbot.addWidget(history)
+        history.show()
+        qtbot.waitExposed(history)
+        tight += [f"history {t}" for t in _tight_headers(history.table)]
+        history.close()
+        assert not tight, tight
+    finally:
+        install_language(qapp, "en")

@@ -35,3 +35,28 @@ def test_lever_table_shows_value_range_and_units(qtbot, workspace):
     assert "€1,505 to €1,735" in text and "(150–174)" in text          # the band, in € and in units
     ads = text[text.index("Ad spend"):]
     assert "€500" in ads and " to " not in ads.split("</tr>")[0]       # no band: a dash, not "€500 to €500"
+
+
+@pytest.mark.parametrize(("lang", "annual", "month"), [("de", "12.000\u00a0€", "1.000\u00a0€"),
+                                                       ("en", "€12,000", "€1,000")])
+def test_the_target_fields_say_their_currency(qtbot, qapp, workspace, lang, annual, month):
+    """Issue 17: the annual target and the monthly targets were bare numbers ("12.000")."""
+    from vendordesk.core.influence.target import TargetView as View
+    from vendordesk.ops.influence import write_targets
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.influence.target import TargetView
+
+    install_language(qapp, lang)
+    try:
+        write_targets(workspace, 2026, dict.fromkeys(range(1, 13), 1000.0))     # 12 × 1,000 = 12,000
+        monthly = pd.DataFrame({"month": range(1, 13), "target": [1000.0] * 12, "actual": [0.0] * 12,
+                                "projected": [0.0] * 12})
+        widget = TargetView()
+        qtbot.addWidget(widget)
+        widget.set_data(workspace, View(2026, 12000.0, 0.0, 0.0, "2026-11-29", monthly, 0.0, 4), "EUR", lang)
+        assert widget.annual.text() == annual
+        assert widget.months.item(0, 0).text() == month
+        widget.months.item(1, 0).setText("2500")                 # typed without a currency
+        assert widget.month_values()[1] == 1000.0 and widget.month_values()[2] == 2500.0
+    finally:
+        install_language(qapp, "en")

@@ -263,3 +263,19 @@ def sync(workspace_path: Path | str, report_types: list[str], period: str, start
     options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
     result = sync_reports(path, requests, credentials, progress=progress, cancelled=cancelled, options=options)
     return OpResult(result, Changes(facts=bool(result.imported)))
+
+
+def proposed_period(ws: Workspace, today: dt.date | None = None) -> tuple[dt.date, dt.date, str, dt.date | None]:
+    """The sync dialog's proposal (``sync.plan.proposed_period``) from this workspace's newest fact and
+    its last sync: (start, end, why, the date the workspace has data to, or None)."""
+    from vendordesk.store.facts_read import data_as_of
+    from vendordesk.sync import plan
+
+    def day(text: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(text[:10]) if text else None
+
+    data_end, synced_end = day(data_as_of(ws)), day(raw_reports.last_imported_end(ws))
+    start, end, why = plan.proposed_period(data_end, synced_end, today or dt.date.today())
+    known = max((d for d in (data_end, synced_end) if d is not None), default=None)
+    return start, end, why, known
+

@@ -79,5 +79,11 @@ def record_error(ws: Workspace, request_key: str, error: str) -> None:
     _update(ws, request_key, error=error)
 
 
+def last_imported_end(ws: Workspace) -> str | None:
+    """The newest ``data_end`` of a report a sync imported (ISO date), or None."""
+    row = ws.conn.execute("SELECT MAX(data_end) FROM raw_reports WHERE status = 'imported'").fetchone()
+    return row[0] if row else None
+
+
 def counts(ws: Workspace) -> dict[str, int]:
     return dict(ws.conn.execute("SELECT status, COUNT(*) FROM raw_reports GROUP BY status").fetchall())

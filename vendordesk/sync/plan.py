@@ -80,6 +80,30 @@ def last_full_weeks(count: int, today: dt.date | None = None) -> tuple[dt.date, 
     return last_saturday - dt.timedelta(days=7 * count - 1), last_saturday
 
 
+def proposed_period(data_end: dt.date | None, synced_end: dt.date | None, today: dt.date,
+                    weeks: int = 4) -> tuple[dt.date, dt.date, str]:
+    """The period a sync should ask for: (start, end, why).
+
+    From the Sunday of the week after what the workspace already has (its newest fact, or the end of
+    the last sync, whichever is later) to the last full week before ``today``; ``why`` is
+    "after_data" or "after_sync". With nothing to fetch ("up_to_date": the data reaches the last
+    full week, or beyond it, as a demo's may) or no data at all ("no_data"), the last ``weeks`` full
+    weeks (Amazon restates recent weeks). A gap longer than Amazon keeps starts at the lookback
+    ("lookback")."""
+    first, last = last_full_weeks(weeks, today)
+    known = max((d for d in (data_end, synced_end) if d is not None), default=None)
+    if known is None:
+        return first, last, "no_data"
+    if known >= last:
+        return first, last, "up_to_date"
+    start, _ = week_bounds(known + dt.timedelta(days=1), last)
+    oldest = today - dt.timedelta(days=LOOKBACK_DAYS)
+    if start < oldest:
+        return oldest + dt.timedelta(days=(6 - oldest.weekday()) % 7), last, "lookback"
+    later_sync = synced_end is not None and (data_end is None or synced_end > data_end)
+    return start, last, "after_sync" if later_sync else "after_data"
+
+
 def _month_end(day: dt.date) -> dt.date:
     following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return following - dt.timedelta(days=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from vendordesk.ui.forecast import labels
@@ -67,6 +67,60 @@ def fit_columns(view: QTableView, maximum: int = 220) -> None:
         text = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
         need = max(view.sizeHintForColumn(i) + 12, text + HEADER_PADDING + 10)
         header.resizeSection(i, min(max(need, 60), maximum))
+    if view.property("fold_columns") is not None and isinstance(model, FrameModel):
+        view.setProperty("fitted_widths", {c.key: header.sectionSize(i) for i, c in enumerate(model.columns())})
+        fit_to_view(view)
+
+
+# The overview's columns a narrow screen leaves out first (least read first): the ASIN page and the
+# export carry them all; at 1280×720 twenty columns were 2,335 px in a 906 px table.
+OVERVIEW_FOLD = ("seasonal_naive_mase", "ours_mase", "ours_bias", "better_3", "better_2", "better_1", "better_0",
+                 "model", "amazon_13w", "p50_13w", "divergence", "flags_text", "diff_pct", "source")
+
+
+class _Refit(QObject):
+    """Fits the table again when its viewport changes width (the window or the splitter moved)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            fit_to_view(self.view)
+        return False
+
+
+def fold_to_fit(view: QTableView, fold: tuple[str, ...]) -> None:
+    """Let ``view`` leave out the columns of ``fold`` (in that order) when it is too narrow for all
+    of them, instead of scrolling sideways (applied by fit_columns and on every resize)."""
+    view.setProperty("fold_columns", list(fold))
+    view.viewport().installEventFilter(_Refit(view))
+
+
+def fit_to_view(view: QTableView) -> None:
+    """The fitted widths, shrunk to the view's width: numbers keep theirs (their header's text or
+    their figures), a text column gives up to 180 px, then columns are left out (ui.models.fit)."""
+    from vendordesk.ui.models.fit import fit_to_width
+
+    natural = view.property("fitted_widths")
+    model = view.model()
+    if not natural or not hasattr(model, "columns"):
+        return
+    columns = model.columns()
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    floors = {}
+    for column in columns:
+        text = max((metrics.horizontalAdvance(line) for line in column.title.split("\n")), default=0)
+        least = text + HEADER_PADDING + 10
+        floors[column.key] = max(least, min(180, natural[column.key])) if column.kind == "text" else natural[column.key]
+    widths = {c.key: natural[c.key] for c in columns}
+    fitted, folded = fit_to_width(widths, floors, view.viewport().width(), view.property("fold_columns") or ())
+    for i, column in enumerate(columns):
+        view.setColumnHidden(i, column.key in folded)
+        if column.key in fitted and header.sectionSize(i) != fitted[column.key]:
+            header.resizeSection(i, fitted[column.key])
 
 
 def better_columns() -> list[Column]:

@@ -40,6 +40,7 @@ class ForecastView(QWidget):
         self.asin_page.supply.saved.connect(self._supply_saved)
         self.overview = TablePage(search=True, key="asin")
         self.overview.view.doubleClicked.connect(self._open_from_overview)
+        ft.fold_to_fit(self.overview.view, ft.OVERVIEW_FOLD)
         self.divergence = DivergencePage()
         self.divergence.only_flags.toggled.connect(self._filter_flags)
         self.risk = TablePage(search=True)

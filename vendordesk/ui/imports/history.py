@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,6 +25,7 @@ from vendordesk.ui import fmt
 from vendordesk.ui.imports.preview import (
     period_text,
     report_label,
+    roomy_columns,
     source_label,
     view_text,
 )
@@ -92,9 +92,7 @@ class ImportHistory(QDialog):
                 if numeric:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        roomy_columns(self.table, stretch=1)
         self.undo_button.setEnabled(bool(self.imports))
         if self.imports:
             self.table.selectRow(0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -24,6 +25,24 @@ from vendordesk.ui import fmt
 
 NO_PERIOD = "has no Viewing Range"
 
+
+
+HEADER_ROOM = 16     # px beside a header's text: "Währung", "Zeilen", "ASINs" touched their borders
+
+
+def roomy_columns(table: QTableWidget, stretch: int) -> None:
+    """Each column as wide as its cells or its header's text with room on both sides (Qt's "resize
+    to contents" left none); column ``stretch`` takes the rest."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    for section in range(header.count()):
+        if section == stretch:
+            continue
+        item = table.horizontalHeaderItem(section)
+        text = header.fontMetrics().horizontalAdvance(item.text() if item else "")
+        header.resizeSection(section, max(table.sizeHintForColumn(section), text + margin + HEADER_ROOM))
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 def report_label(kind: str | None) -> str:
     labels = {
@@ -189,9 +208,7 @@ class ImportPreview(QDialog):
                 if event["event"] in ("refused", "failed"):
                     item.setForeground(QColor("#b71c1c"))
                 table.setItem(row, column, item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        roomy_columns(table, stretch=self.COLUMNS - 1)
         return table
 
     def _cells(self, event: dict) -> list[tuple[str, bool]]:

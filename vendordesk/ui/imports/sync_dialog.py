@@ -8,6 +8,7 @@ stay in the workspace, so the next sync resumes.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from vendordesk import settings as st
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.sync import plan
+from vendordesk.ui import fmt
 from vendordesk.ui.fmt import date_edit
 from vendordesk.ui.settings.credentials import rotation_text
 
@@ -44,11 +46,14 @@ def _pydate(qdate: QDate) -> dt.date:
 
 
 class SyncDialog(QDialog):
-    def __init__(self, window):
+    """``today``: the day the proposal and the checks count from (default: the computer's)."""
+
+    def __init__(self, window, today: dt.date | None = None):
         super().__init__(window)
         self.window_ = window
+        self.today = today or dt.date.today()
         self.settings = st.load()
-        self.task = None
+        self.task: Any = None          # the running sync (ui.workers.Task)
         self.setWindowTitle(self.tr("Sync with Amazon (SP-API)"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -93,7 +98,9 @@ class SyncDialog(QDialog):
                            ("MONTH", self.tr("Months"))):
             self.period.addItem(text, code)
         form.addRow(self.tr("Grain:"), self.period)
-        start, end = plan.last_full_weeks(4)
+        from vendordesk.ops.sync import proposed_period
+
+        start, end, why, known = proposed_period(self.window_.ctx.workspace, self.today)
         self.start_date, self.end_date = QDateEdit(_qdate(start)), QDateEdit(_qdate(end))
         for edit in (self.start_date, self.end_date):
             date_edit(edit)
@@ -106,6 +113,10 @@ class SyncDialog(QDialog):
         dates.addWidget(last4)
         dates.addStretch(1)
         form.addRow(self.tr("From – to:"), dates)
+        self.proposal = QLabel(self._proposal_text(why, known, end))
+        self.proposal.setWordWrap(True)
+        self.proposal.setStyleSheet("color: #37474f;")
+        form.addRow("", self.proposal)
         self.view = QComboBox()
         self.view.addItem(self.tr("Manufacturing"), "MANUFACTURING")
         self.view.addItem(self.tr("Sourcing"), "SOURCING")
@@ -121,9 +132,27 @@ class SyncDialog(QDialog):
         form.addRow("", hint)
         return box
 
+    def _proposal_text(self, why: str, known: dt.date | None, end: dt.date) -> str:
+        """Why these dates: the data (or the last sync) ends on ..., the last full week on ..."""
+        last = fmt.date(end)
+        if why == "no_data" or known is None:
+            return self.tr("No data in this workspace yet: proposed are the last 4 full weeks, to %1.").replace(
+                "%1", last)
+        texts = {
+            "after_data": self.tr("Your data runs to %1: proposed is the time since then, to the last full week "
+                                  "(%2)."),
+            "after_sync": self.tr("The last sync fetched up to %1: proposed is the time since then, to the last full "
+                                  "week (%2)."),
+            "up_to_date": self.tr("Your data runs to %1, past the last full week (%2): proposed are the last 4 weeks "
+                                  "again, which Amazon may still revise."),
+            "lookback": self.tr("Your data runs to %1; Amazon keeps only the last 4 years: proposed is what it still "
+                                "has, to the last full week (%2)."),
+        }
+        return texts.get(why, texts["after_data"]).replace("%1", fmt.date(known)).replace("%2", last)
+
     def _last_four_weeks(self) -> None:
         self.period.setCurrentIndex(self.period.findData("WEEK"))
-        start, end = plan.last_full_weeks(4)
+        start, end = plan.last_full_weeks(4, self.today)
         self.start_date.setDate(_qdate(start))
         self.end_date.setDate(_qdate(end))
 
@@ -158,7 +187,7 @@ class SyncDialog(QDialog):
         types = [t for t, check in self.checks.items() if check.isChecked()]
         market = self.window_.ctx.workspace.meta("marketplace_id") or self.settings.marketplace_id
         return plan.plan_requests(types, period, start, end, market, self.view.currentData(),
-                                  self.program.currentData())
+                                  self.program.currentData(), today=self.today)
 
     def start_sync(self, options=None) -> None:
         from vendordesk.ops.sync import SyncOptions, sync_reports

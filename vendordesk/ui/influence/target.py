@@ -97,12 +97,18 @@ class TargetView(QWidget):
         grid.addWidget(self.gap_units, 2, 4)
         return box
 
+    def _currency_marks(self) -> tuple[str, str]:
+        """What the locale writes before and after an amount in this currency ("€", "" or "", " €")."""
+        zero = fmt.money(0, self.currency, 0)
+        cut = zero.index("0")
+        return zero[:cut], zero[cut + 1:]
+
     def _spread(self) -> None:
         for m in range(12):
             self._set_month(m, self.annual.value() / 12.0)
 
     def _set_month(self, row: int, value: float) -> None:
-        item = QTableWidgetItem(fmt.number(value, 0))
+        item = QTableWidgetItem(fmt.money(value, self.currency, 0))
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.months.setItem(row, 0, item)
 
@@ -111,6 +117,8 @@ class TargetView(QWidget):
         for row in range(12):
             item = self.months.item(row, 0)
             text = item.text().strip() if item else ""
+            before, after = self._currency_marks()
+            text = text.removeprefix(before.strip()).removesuffix(after.strip()).strip()   # "1.000 €" -> "1.000"
             if not text:
                 continue
             value, ok = QLocale().toDouble(text)
@@ -138,6 +146,9 @@ class TargetView(QWidget):
         from vendordesk.ops.influence import read_targets
 
         self.ws, self.view, self.currency = ws, view, currency
+        before, after = self._currency_marks()
+        self.annual.setPrefix(before)           # "€12,000" in English, "12.000 €" in German
+        self.annual.setSuffix(after)
         self.year.setValue(view.year)
         months = read_targets(ws, view.year)
         self.annual.setValue(sum(months.values()))

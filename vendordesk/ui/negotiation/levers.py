@@ -32,6 +32,7 @@ class LeversEditor(QWidget):
         super().__init__(parent)
         self.lang = lang
         self._loading = False
+        self.currency = "EUR"        # the case's: the amounts read "9.000 €", not "9.000"
         self._suggested: list[Concession] = []
         self.kinds = {"final_order_old_cost": self.tr("Final order at the old cost"),
                       "fill_rate": self.tr("Better fill rate and on-time (fewer chargebacks)"),
@@ -97,8 +98,8 @@ class LeversEditor(QWidget):
             combo.currentIndexChanged.connect(self._emit)
             self.table.setCellWidget(row, 0, combo)
             self.table.setItem(row, 1, QTableWidgetItem(c.description))
-            self.table.setItem(row, 2, number_item(c.value_to_amazon, 0))
-            self.table.setItem(row, 3, number_item(c.cost_to_us, 0))
+            self.table.setItem(row, 2, self._money_item(c.value_to_amazon))
+            self.table.setItem(row, 3, self._money_item(c.cost_to_us))
             offered = QTableWidgetItem()
             offered.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             offered.setCheckState(Qt.CheckState.Checked if c.offered else Qt.CheckState.Unchecked)
@@ -106,7 +107,14 @@ class LeversEditor(QWidget):
         finally:
             self._loading = False
 
+    def _money_item(self, value: float | None) -> QTableWidgetItem:
+        item = number_item(value, 0)
+        if value is not None:
+            item.setText(fmt.money(value, self.currency, 0))
+        return item
+
     def set_case(self, case) -> None:
+        self.currency = case.currency or "EUR"
         self.table.setRowCount(0)
         for c in case.concessions:
             self._append(c)
@@ -123,6 +131,9 @@ class LeversEditor(QWidget):
                 value, ok1 = cell_number(self.table, row, 2)
                 cost, ok2 = cell_number(self.table, row, 3)
                 bad += (not ok1) + (not ok2)
+                for column, amount, ok in ((2, value, ok1), (3, cost, ok2)):   # typed "8250": shown as money
+                    if ok and amount is not None:
+                        self.table.item(row, column).setText(fmt.money(amount, self.currency, 0))
                 desc = self.table.item(row, 1).text() if self.table.item(row, 1) else ""
                 out.append(Concession(self.table.cellWidget(row, 0).currentData(), desc, value, cost,
                                       self.table.item(row, 4).checkState() == Qt.CheckState.Checked))

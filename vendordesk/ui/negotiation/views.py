@@ -27,6 +27,8 @@ class EconomicsView(QWidget):
             self.tr("Net PPM if ASP follows"), self.tr("Break-even ASP"), self.tr("CRaP risk"),
             self.tr("Units if ASP follows"), self.tr("Our margin now"), self.tr("Our margin new")])
         self.table.setSortingEnabled(False)
+        # nineteen figures per ASIN, the brief's: a sheet read sideways on purpose (tests/ui/desk_check.py)
+        self.table.setProperty("desk_check_scrolls", True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, header.ResizeMode.Interactive)
         self.table.setColumnWidth(1, 260)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QTextEdit,
 )
 
 from vendordesk.changes import Changes
@@ -36,6 +38,60 @@ def split_refs(text: str) -> list[str]:
     return [part for part in text.replace(",", " ").replace(";", " ").split() if part]
 
 
+class WrappedLine(QTextEdit):
+    """A one-line text (a case's subject) that wraps onto up to three lines to show all of itself: a
+    line edit cut a long subject at its edge ("… schlägt fehl (Fehler 854"). Enter adds no line
+    break; a pasted one becomes a space. ``text()`` and ``setText()`` as a QLineEdit's."""
+
+    MAX_LINES = 3
+
+    _one_line = 0        # a line edit's height (measured once, without a parent)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().setDocumentMargin(2)
+        self.document().contentsChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def text(self) -> str:
+        return " ".join(self.toPlainText().split("\n"))
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(" ".join((text or "").splitlines()))
+        self.moveCursor(self.textCursor().MoveOperation.Start)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:
+        self.insertPlainText(" ".join(source.text().splitlines()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        line = self.fontMetrics().lineSpacing()
+        frame = 2 * self.frameWidth()
+        margin = 2 * int(document.documentMargin())
+        lines = max(1, min(self.MAX_LINES, round((document.size().height() - margin) / line)))
+        if not WrappedLine._one_line:
+            WrappedLine._one_line = QLineEdit().sizeHint().height()   # as high as the fields around it
+        height = max(WrappedLine._one_line, lines * line + margin + frame)
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+
 class CaseEditor(FormEditor):
     """Edit one case (``load(case_id)``) or a new one (``load(None, prefill)``)."""
 
@@ -44,7 +100,7 @@ class CaseEditor(FormEditor):
     def __init__(self, ctx, departments: dict[str, str], parent=None):
         super().__init__(ctx, parent)
         self.add_field("case_id", self.tr("Case ID"), QLineEdit())
-        self.add_field("subject", self.tr("Subject"), QLineEdit())
+        self.add_field("subject", self.tr("Subject"), WrappedLine())
         self.add_field("status", self.tr("Status"), combo(labels.case_statuses()))
         self.add_field("category", self.tr("Category"), combo(labels.categories(), empty="–"))
         self.add_field("opened_on", self.tr("Opened"), date_edit())

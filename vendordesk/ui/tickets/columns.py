@@ -11,6 +11,11 @@ from vendordesk.ui.tickets import labels
 
 RED, AMBER = "#ffebee", "#fff8e1"
 
+# The columns a table leaves out first when it is too narrow for all (tables.TablePage._fill_spare):
+# what the side panel shows of the selected row anyway, or what the next column tells roughly.
+CASE_FOLD = ("asins", "age_days", "last_contact_on", "owner_department", "opened_on", "category", "gear")
+CHARGEBACK_FOLD = ("case_id", "dispute_count", "raised_on", "asin", "po_number", "recovered_amount", "kind")
+TASK_FOLD = ("asin", "case_id", "created_on", "done_on", "gear", "assignee")
 
 
 def case_columns(departments: dict, lang: str = "en") -> tuple[list[Column], tuple]:

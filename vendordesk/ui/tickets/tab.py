@@ -348,6 +348,7 @@ class TicketsTab(BaseTab):
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
         widths = {"subject": 260, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
+        self.cases.fold, self.chargebacks.fold, self.tasks.fold = cols.CASE_FOLD, cols.CHARGEBACK_FOLD, cols.TASK_FOLD
         for page, frame, (columns, hidden), colors, search, ranks, values in (
                 (self.cases, cases, cols.case_columns(self.departments, self.ctx.lang), data["case_colors"], data["case_search"],
                  data["case_ranks"], data["values"][0]),

@@ -110,6 +110,8 @@ class TablePage(QWidget):
         self.view.doubleClicked.connect(lambda index: self.activated.emit(self.model.row_key(index.row())))
         self._base: dict[str, int] = {}    # the widths _apply_widths set
         self._auto: dict[str, int] = {}    # the widths _fill_spare last set (a different one was set by hand)
+        self._folded: set[str] = set()     # left out to fit the width (still in the Columns menu)
+        self.fold: tuple[str, ...] = ()    # which columns a narrow table leaves out first
         self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -149,28 +151,61 @@ class TablePage(QWidget):
         self._fill_spare()
 
     def _fill_spare(self) -> None:
-        """A wide table's spare width goes to its free-text columns (what, why, subject, notes), each
-        up to what its texts need, instead of all to the stretched last column; a column whose
-        width was set by hand (or remembered, ui/column_memory) keeps it."""
+        """Fit the columns to the table's width. A narrow table first takes back what its columns
+        have above their floors (a header's text; a label column's labels up to 150 px; a free-text
+        column 180 px), then leaves out the columns of ``fold`` in turn (they stay in the Columns
+        menu and the side panel), so it never scrolls sideways; a wide one gives its spare width to
+        its free-text columns (what, why, subject, notes), each up to what its texts need, instead
+        of all to the stretched last column. A column whose width was set by hand (or remembered,
+        ui/column_memory) keeps it."""
+        from vendordesk.ui.models.fit import fit_to_width
+
         keys = self.model.visible_keys()
         if not keys or any(k not in self._base for k in keys):
             return
+        by_hand = {k for i, k in enumerate(keys[:-1]) if k not in self._folded
+                   and self.view.columnWidth(i) != self._auto.get(k)}
+        widths = {k: self.view.columnWidth(keys.index(k)) if k in by_hand else self._base[k] for k in keys}
+        floors = {k: widths[k] if k in by_hand else self._floor(k) for k in keys}
+        room = self.view.viewport().width()
+        fitted, folded = fit_to_width(widths, floors, room, [k for k in self.fold if k in keys and k not in by_hand])
+        self._folded = set(folded)
+        for section, key in enumerate(keys):
+            self.view.setColumnHidden(section, key in self._folded)
+        if not folded and sum(fitted.values()) >= sum(widths.values()):
+            fitted = self._grown(keys, fitted, by_hand, room)
+        for key, width in fitted.items():
+            self._auto[key] = width
+            section = keys.index(key)
+            if width != self.view.columnWidth(section):      # (the last one stretches from there)
+                self.view.setColumnWidth(section, width)
+
+    def _floor(self, key: str) -> int:
+        """How narrow a column may get: its header's text, and a label column's labels up to 150 px
+        (longer ones end in "…"), a free-text column's up to 180 px."""
+        section = self.model.visible_keys().index(key)
+        column = next(c for c in self.model.columns() if c.key == key)
+        header = self.view.horizontalHeader().fontMetrics()
+        need = max(header.horizontalAdvance(line) for line in column.title.split("\n")) + 28
+        cap = 180 if key in set(self.view.property("desk_check_data_columns") or ()) else 150
+        content = self.view.sizeHintForColumn(section) if column.kind == "text" else WIDTHS.get(column.kind, 84)
+        return max(need, min(cap, content))
+
+    def _grown(self, keys: list[str], widths: dict[str, int], by_hand: set[str], room: int) -> dict[str, int]:
         free_text = set(self.view.property("desk_check_data_columns") or ())
-        grow = [k for k in keys[:-1] if k in free_text and self.view.columnWidth(keys.index(k)) == self._auto.get(k)]
+        grow = [k for k in keys[:-1] if k in free_text and k not in by_hand]
         if not grow:
-            return
-        fixed = sum(self.view.columnWidth(i) for i, k in enumerate(keys[:-1]) if k not in grow)
-        spare = self.view.viewport().width() - fixed - self._base[keys[-1]] - sum(self._base[k] for k in grow)
-        need = {k: max(0, self.view.sizeHintForColumn(keys.index(k)) - self._base[k]) for k in grow}
+            return widths
+        fixed = sum(w for k, w in widths.items() if k not in grow and k != keys[-1])
+        spare = room - fixed - widths[keys[-1]] - sum(widths[k] for k in grow)
+        need = {k: max(0, self.view.sizeHintForColumn(keys.index(k)) - widths[k]) for k in grow}
         left = max(0, spare)
+        out = dict(widths)
         for n, key in enumerate(sorted(grow, key=need.__getitem__)):    # the modest first: what one
             extra = min(need[key], left // (len(grow) - n))              # leaves, the others share
             left -= extra
-            section = keys.index(key)
-            width = self._base[key] + extra
-            self._auto[key] = width
-            if width != self.view.columnWidth(section):
-                self.view.setColumnWidth(section, width)
+            out[key] = widths[key] + extra
+        return out
 
     def _build_column_menu(self) -> None:
         menu = self.columns_button.menu()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QStyledItemDelegate, QWidget
 
 
 def search_entries(ws) -> list[tuple[str, str, str]]:
@@ -27,6 +27,41 @@ def search_entries(ws) -> list[tuple[str, str, str]]:
 
 
 POPUP_MAX = 640
+
+
+class _ElidedHit(QStyledItemDelegate):
+    """A hit no wider than the list, so a long title ends in "…" inside it (the list has no
+    horizontal scroll bar; a row as wide as its text was cut at the edge); the row under the mouse
+    or the keys is drawn selected, as Qt's completer does."""
+
+    def sizeHint(self, option, index):
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        hint.setWidth(min(hint.width(), view.viewport().width()))
+        return hint
+
+    def paint(self, painter, option, index):
+        if index == self.parent().currentIndex():
+            option.state |= QStyle.StateFlag.State_Selected
+        super().paint(painter, option, index)
+
+
+class _WholeRows(QObject):
+    """Keeps the popup exactly as high as the rows it shows: Qt's completer adds a few pixels, and a
+    sliver of the next hit showed as a half-cut last row."""
+
+    def __init__(self, completer: QCompleter) -> None:
+        super().__init__(completer)
+        self.completer = completer
+
+    def eventFilter(self, popup, event) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and popup.model() is not None:
+            rows = min(popup.model().rowCount(), self.completer.maxVisibleItems())
+            if rows:
+                height = rows * popup.sizeHintForRow(0) + 2 * popup.frameWidth()
+                if popup.height() != height:
+                    popup.resize(popup.width(), height)
+        return False
 
 
 class SearchBox(QLineEdit):
@@ -48,6 +83,11 @@ class SearchBox(QLineEdit):
         self.completer_.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer_.setMaxVisibleItems(12)
         self.setCompleter(self.completer_)
+        popup = self.completer_.popup()
+        assert popup is not None          # (a completer always has its list)
+        popup.setItemDelegate(_ElidedHit(popup))
+        popup.setTextElideMode(Qt.TextElideMode.ElideRight)
+        popup.installEventFilter(_WholeRows(self.completer_))
         self.completer_.activated.connect(self._activated)
         self.returnPressed.connect(lambda: self.go(self.text()))
 
