@@ -92,8 +92,18 @@ def _key_figures(a, lang, f) -> str:
     return f"<table class='key' width='100%' border='0' cellspacing='3' cellpadding='6'>{rows}</table>{c.SPACER}"
 
 
+def _cogs_definition(a, lang, f) -> str:
+    """The one definition behind every extra-COGS figure of the brief, with the summary's numbers."""
+    if a.annual_cogs_impact is None or not a.cogs_base:
+        return ""
+    share = c.percent(a.price_list_share, lang, decimals=2, signed=True)
+    text = (t("impact_def", lang).replace("{impact}", f.big_money(a.annual_cogs_impact))
+            .replace("{base}", f.big_money(a.cogs_base)).replace("{share}", share))
+    return f"<p class='muted'>{text}</p>"
+
+
 def _summary(a, lang, f) -> str:
-    out = c.h2(t('summary', lang)) + _key_figures(a, lang, f)
+    out = c.h2(t('summary', lang)) + _key_figures(a, lang, f) + _cogs_definition(a, lang, f)
     when = c.date(a.case.effective_date, lang) if a.case.effective_date else t("not_set", lang)
     o, tg, w = entered_positions(a)
     out += (f"<p><b>{t('our_ask', lang)}</b> " + t("ask_text", lang).replace("{o}", position(o, lang, f))
@@ -223,10 +233,11 @@ def position(value, lang, f) -> str:
 
 
 def _positions(a, lang, f) -> str:
-    impact = lambda pct: None if pct is None or not a.requested or a.annual_cogs_impact is None else \
-        a.annual_cogs_impact * pct / a.requested
     o, tg, w = entered_positions(a)
-    prow = [[t(k, lang), position(v, lang, f), f.big_money(impact(v)) if v is not None else "–"]
+    # an opening the case does not hold is the price list itself: its own extra COGS, not a scaled one
+    impact = {"opening": a.annual_cogs_impact if a.case.opening_pct is None else a.extra_cogs(o),
+              "target_pos": a.extra_cogs(tg), "walk_away": a.extra_cogs(w)}
+    prow = [[t(k, lang), position(v, lang, f), f.big_money(impact[k]) if v is not None else "–"]
             for k, v in (("opening", o), ("target_pos", tg), ("walk_away", w))]
     out = c.h2(t('positions', lang)) + c.table([t("position", lang), t("change", lang), t("per_year", lang)],
                                                          prow, {1, 2}, [40, 30, 30])
