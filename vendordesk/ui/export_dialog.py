@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QHead
 
 LAST_DIR_KEY = "export/last_dir"
 WORKSPACE_DIR_KEY = "workspace/last_dir"
+IMPORT_DIR_KEY = "import/last_dir"
 FITTED = "vendordesk_fitted"
 
 
@@ -38,6 +39,26 @@ def start_folder(settings: QSettings | None = None, key: str = LAST_DIR_KEY) -> 
 
 def remember_folder(path: str | Path, settings: QSettings | None = None, key: str = LAST_DIR_KEY) -> None:
     (settings or QSettings()).setValue(key, str(Path(path).parent))
+
+
+def open_dialog(parent: QWidget | None, title: str, filters: str, many: bool = False) -> QFileDialog:
+    """The dialog that picks files to read (reports, chargebacks): in the last import folder, else
+    in Documents, never the folder the app was started in."""
+    dialog = QFileDialog(parent, title, str(start_folder(key=IMPORT_DIR_KEY)), filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile)
+    return dialog
+
+
+def ask_open_paths(parent: QWidget | None, title: str, filters: str, many: bool = False) -> list[str]:
+    """The files the user picked (their folder remembered for next time); [] when cancelled."""
+    dialog = open_dialog(parent, title, filters, many)
+    if not dialog.exec():
+        return []
+    paths = dialog.selectedFiles()
+    if paths:
+        remember_folder(paths[0], key=IMPORT_DIR_KEY)
+    return paths
 
 
 def ask_export_path(parent: QWidget | None, title: str, file_name: str, filters: str) -> str | None:
