@@ -2667,7 +2667,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/tab.py" line="+46"/>
+        <location filename="../../vendordesk/ui/imports/tab.py" line="+47"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3650,7 +3650,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Walk-away</source>
-        <translation>Schmerzgrenze</translation>
+        <translation>Untergrenze</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5592,7 +5592,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+145"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+148"/>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -5678,7 +5678,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="-124"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-127"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -5688,7 +5688,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Import refused</source>
         <translation>Import abgelehnt</translation>
     </message>
@@ -5846,7 +5846,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/today.py" line="+31"/>
+        <location filename="../../vendordesk/ui/tickets/today.py" line="+32"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
