@@ -902,7 +902,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>EconomicsView</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/views.py" line="+24"/>
+        <location filename="../../vendordesk/ui/negotiation/views.py" line="+25"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -997,7 +997,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Unsere Marge neu</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>calibrated elasticity %1</source>
         <translation>kalibrierte Elastizität %1</translation>
     </message>
@@ -1012,7 +1012,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gefordert &lt;b&gt;%1&lt;/b&gt; · durch Kostentreiber begründet &lt;b&gt;%2&lt;/b&gt; · Mehr-COGS für Amazon pro Jahr &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;Amazons Net PPM heute &lt;b&gt;%4&lt;/b&gt; → danach &lt;b&gt;%5&lt;/b&gt; (ASP unverändert) / &lt;b&gt;%6&lt;/b&gt; (ASP zieht nach); Ziel %7 · %8 von %9 ASINs mit CRaP-Risiko · %10</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>not available: no sales facts or no ASP</source>
         <translation>nicht verfügbar: keine Verkaufsdaten oder kein ASP</translation>
     </message>

@@ -92,14 +92,20 @@ def _key_figures(a, lang, f) -> str:
     return f"<table class='key' width='100%' border='0' cellspacing='3' cellpadding='6'>{rows}</table>{c.SPACER}"
 
 
-def _cogs_definition(a, lang, f) -> str:
-    """The one definition behind every extra-COGS figure of the brief, with the summary's numbers."""
+def cogs_definition(a, lang: str) -> str:
+    """The one definition behind every extra-COGS figure (brief and tab), with the case's numbers;
+    "" without 52-week units at both prices."""
     if a.annual_cogs_impact is None or not a.cogs_base:
         return ""
+    f = Fmt(lang, a.case.currency)
     share = c.percent(a.price_list_share, lang, decimals=2, signed=True)
-    text = (t("impact_def", lang).replace("{impact}", f.big_money(a.annual_cogs_impact))
+    return (t("impact_def", lang).replace("{impact}", f.big_money(a.annual_cogs_impact))
             .replace("{base}", f.big_money(a.cogs_base)).replace("{share}", share))
-    return f"<p class='muted'>{text}</p>"
+
+
+def _cogs_definition(a, lang, f) -> str:
+    text = cogs_definition(a, lang)
+    return f"<p class='muted'>{text}</p>" if text else ""
 
 
 def _summary(a, lang, f) -> str:
