@@ -165,22 +165,28 @@ def test_the_save_dialog_proposes_german_file_names(german_tab, monkeypatch):
     assert proposed == ["faelle.xlsx", "rueckbelastungen.xlsx", "aufgaben.xlsx"]
 
 
-def test_files_to_import_are_picked_in_documents_then_in_the_last_import_folder(qapp, tmp_path):
+def test_files_to_import_are_picked_in_documents_then_in_the_last_import_folder(qapp, tmp_path, monkeypatch):
     # issue 17's screens: "Import chargebacks…" and "Import reports" opened in the folder the app was
     # started from (the install folder), as the save dialog once did
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
 
     from vendordesk.ui import export_dialog
 
     QSettings().remove(export_dialog.IMPORT_DIR_KEY)
     documents = Path.home() / "Documents"
     documents.mkdir(exist_ok=True)
-    dialog = export_dialog.open_dialog(None, "Import", "CSV (*.csv)", many=True)
-    assert Path(dialog.directory().absolutePath()) == documents
-    assert dialog.fileMode() == dialog.FileMode.ExistingFiles
     chosen = tmp_path / "reports"
     chosen.mkdir()
-    export_dialog.remember_folder(chosen / "sales.csv", key=export_dialog.IMPORT_DIR_KEY)
-    assert Path(export_dialog.open_dialog(None, "Import", "CSV (*.csv)").directory().absolutePath()) == chosen
+    opened = []
+
+    def dialog(parent, title, start, filters):
+        opened.append(start)
+        return [str(chosen / "sales.csv")], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", dialog)
+    assert export_dialog.ask_open_paths(None, "Import", "CSV (*.csv)", many=True) == [str(chosen / "sales.csv")]
+    assert export_dialog.ask_open_paths(None, "Import", "CSV (*.csv)", many=True)
+    assert opened == [str(documents), str(chosen)]       # Documents first, then the folder picked
     assert export_dialog.start_folder() != chosen          # exports keep their own folder
     QSettings().remove(export_dialog.IMPORT_DIR_KEY)

@@ -41,24 +41,23 @@ def remember_folder(path: str | Path, settings: QSettings | None = None, key: st
     (settings or QSettings()).setValue(key, str(Path(path).parent))
 
 
-def open_dialog(parent: QWidget | None, title: str, filters: str, many: bool = False) -> QFileDialog:
-    """The dialog that picks files to read (reports, chargebacks): in the last import folder, else
-    in Documents, never the folder the app was started in."""
-    dialog = QFileDialog(parent, title, str(start_folder(key=IMPORT_DIR_KEY)), filters)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile)
-    return dialog
+def import_folder(settings: QSettings | None = None) -> Path:
+    """Where the dialogs that pick files to read (reports, chargebacks) open: the last import folder,
+    else Documents, never the folder the app was started in."""
+    return start_folder(settings, IMPORT_DIR_KEY)
 
 
 def ask_open_paths(parent: QWidget | None, title: str, filters: str, many: bool = False) -> list[str]:
     """The files the user picked (their folder remembered for next time); [] when cancelled."""
-    dialog = open_dialog(parent, title, filters, many)
-    if not dialog.exec():
-        return []
-    paths = dialog.selectedFiles()
+    folder = str(import_folder())
+    if many:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    else:
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+        paths = [path] if path else []
     if paths:
         remember_folder(paths[0], key=IMPORT_DIR_KEY)
-    return paths
+    return list(paths)
 
 
 def ask_export_path(parent: QWidget | None, title: str, file_name: str, filters: str) -> str | None:
