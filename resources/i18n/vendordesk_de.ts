@@ -4308,7 +4308,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Half plus co-op</source>
-        <translation>Halb plus Co-op</translation>
+        <translation>Hälfte plus WKZ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4338,7 +4338,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Extra co-op (percentage points)</source>
-        <translation>Zusätzliches Co-op (Prozentpunkte)</translation>
+        <translation>Zusätzlicher WKZ (Prozentpunkte)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4363,7 +4363,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Cost of the extra co-op to us</source>
-        <translation>Kosten des zusätzlichen Co-op für uns</translation>
+        <translation>Kosten des zusätzlichen WKZ für uns</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4393,7 +4393,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>A scenario grants a share of the requested increase now and the rest later, optionally against extra co-op. Results are for the first year at 52-week units. Edit the white cells.</source>
-        <translation>Ein Szenario gewährt einen Teil der geforderten Erhöhung sofort und den Rest später, optional gegen zusätzliches Co-op. Die Ergebnisse gelten für das erste Jahr bei Stückzahlen der letzten 52 Wochen. Bearbeiten Sie die weißen Zellen.</translation>
+        <translation>Ein Szenario gewährt einen Teil der geforderten Erhöhung sofort und den Rest später, optional gegen zusätzlichen WKZ. Die Ergebnisse gelten für das erste Jahr bei Stückzahlen der letzten 52 Wochen. Bearbeiten Sie die weißen Zellen.</translation>
     </message>
     <message>
         <location line="+73"/>

@@ -27,3 +27,22 @@ def test_position_labels_are_the_briefs_words(qapp, qtbot, lang):
             [_("Opening"), _("Target"), _("Walk-away")]
     finally:
         install_language(qapp, "en")
+
+
+def test_the_scenario_table_names_the_co_op_as_the_brief_does(qapp, qtbot):
+    # the tab said "Zusätzliches Co-op", "Kosten des zusätzlichen Co-op für uns", the brief
+    # "Zusätzlicher WKZ", "Kosten des zusätzlichen WKZ für uns": one German word for one thing
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.negotiation.views import ScenariosEditor
+
+    install_language(qapp, "de")
+    try:
+        editor = ScenariosEditor()
+        qtbot.addWidget(editor)
+        rows = [editor.table.verticalHeaderItem(i).text() for i in range(editor.table.rowCount())]
+        _ = texts("de")
+        assert not [row for row in rows if "Co-op" in row]
+        assert _("Cost of extra co-op to us") in rows
+        assert any(row.startswith(_("Extra co-op")) for row in rows)
+    finally:
+        install_language(qapp, "en")
