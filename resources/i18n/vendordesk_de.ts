@@ -6008,6 +6008,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>In Kalender exportieren</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>vendordesk-todo.ics</source>
+        <translation>vendordesk-aufgaben.ics</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Calendar (*.ics)</source>
         <translation>Kalender (*.ics)</translation>

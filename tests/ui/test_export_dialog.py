@@ -190,3 +190,22 @@ def test_files_to_import_are_picked_in_documents_then_in_the_last_import_folder(
     assert opened == [str(documents), str(chosen)]       # Documents first, then the folder picked
     assert export_dialog.start_folder() != chosen          # exports keep their own folder
     QSettings().remove(export_dialog.IMPORT_DIR_KEY)
+
+
+def test_the_week_calendar_file_is_proposed_with_a_german_name(qapp, monkeypatch):
+    # issue 17's screens: the German "In Kalender exportieren" proposed "vendordesk-todo.ics" while the
+    # tables' exports propose "faelle.xlsx", "aufgaben.xlsx"
+    from PySide6.QtWidgets import QFileDialog
+
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.tickets.week import WeekPage
+
+    proposed = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, filters: (proposed.append(start), ("", ""))[1])
+    install_language(qapp, "de")
+    try:
+        page = WeekPage("de")
+        page.export_ics()
+    finally:
+        install_language(qapp, "en")
+    assert [Path(p).name for p in proposed] == ["vendordesk-aufgaben.ics"]
