@@ -20,6 +20,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the checkout this script lives in, not whatever the venv's editable install points at (a worktree's
+# screens otherwise showed the main checkout's code)
+sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 SECTIONS = ("window", "gears", "influence", "negotiation", "forecast", "tickets", "ticket-dialogs", "dialogs",
             "search")
