@@ -333,7 +333,7 @@
     <message>
         <location line="+1"/>
         <source>Requested effective date</source>
-        <translation>Gewünschtes Inkrafttreten</translation>
+        <translation>Gewünschtes Gültigkeitsdatum</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -374,7 +374,7 @@
     <message>
         <location line="+0"/>
         <source>MSRP now</source>
-        <translation>UVP aktuell</translation>
+        <translation>UVP heute</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3560,7 +3560,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location filename="../../vendordesk/ui/negotiation/levers.py" line="+36"/>
         <source>Final order at the old cost</source>
-        <translation>Letzte Bestellung zum alten Einkaufspreis</translation>
+        <translation>Schlussorder zum alten EK</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3575,7 +3575,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Advertising investment</source>
-        <translation>Investition in Werbung</translation>
+        <translation>Werbeinvestition</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3655,7 +3655,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+5"/>
         <source>Likely objections and our answers</source>
-        <translation>Wahrscheinliche Einwände und unsere Antworten</translation>
+        <translation>Erwartete Einwände und unsere Antworten</translation>
     </message>
     <message>
         <location line="+70"/>
@@ -4303,7 +4303,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Phased</source>
-        <translation>Gestaffelt</translation>
+        <translation>Stufenweise</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4368,17 +4368,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Our extra gross profit, year 1</source>
-        <translation>Unser zusätzlicher Rohertrag, Jahr 1</translation>
+        <translation>Unser Mehr-Rohertrag, Jahr 1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Amazon&apos;s Net PPM afterwards</source>
-        <translation>Amazons Net PPM danach</translation>
+        <translation>Net PPM von Amazon danach</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ASINs below the Net PPM target</source>
-        <translation>ASINs unter dem Net-PPM-Ziel</translation>
+        <translation>ASINs unter Net-PPM-Ziel</translation>
     </message>
     <message>
         <location line="+7"/>
