@@ -2,7 +2,7 @@
 English, at 1280×720 and 1920×1080, for a person to read (issue 17's walk).
 
     QT_QPA_PLATFORM=offscreen python tools/screens.py [--out /tmp/screens] [--lang de en] [--size 1280x720]
-                                                     [--only gears,influence,negotiation,dialogs,...]
+                                                     [--only gears,influence,negotiation,ticket-dialogs,...]
 
 Each page waits for its own work (the window's background tasks, a page's "loaded" state) before it
 is grabbed (``widget.grab()``), never for a fixed time. Modal dialogs are grabbed by a poll that
@@ -20,8 +20,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the checkout this script lives in, not whatever the venv's editable install points at (a worktree's
+# screens otherwise showed the main checkout's code)
+sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
-SECTIONS = ("window", "gears", "influence", "negotiation", "forecast", "tickets", "dialogs", "search")
+SECTIONS = ("window", "gears", "influence", "negotiation", "forecast", "tickets", "ticket-dialogs", "dialogs",
+            "search")
 
 
 def _app():
@@ -153,12 +157,45 @@ def walk(window, shots: Shots, sections: set[str], tmp: Path) -> None:
             tab.open_item(kind, page.model.row_key(0))
             shots.save(window, f"tickets-open-{kind}")
         tab.pages.setCurrentIndex(0)
+    if "ticket-dialogs" in sections:
+        ticket_dialogs(window, shots)
     if "dialogs" in sections:
         dialogs(window, shots, tmp)
     if "search" in sections:
         search(window, shots)
     if "dialogs" in sections:
         error_dialogs(window, shots)
+
+
+def ticket_dialogs(window, shots: Shots) -> None:
+    """The ticket log's dialogs and empty side panels: a new chargeback and a new task, case from
+    e-mail, the delete question, the chargeback import, the tab's export, the week's .ics export and
+    a department's printed task list."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from vendordesk.ui.tickets.mail import MailDialog
+
+    tab = _tab(window, "TicketsTab")
+    window.tabs.setCurrentWidget(tab)
+    tab.ensure_loaded()
+    wait_until(lambda: hasattr(tab, "pages") and hasattr(tab, "week"))
+    for name, start in (("new-chargeback", tab.new_chargeback), ("new-task", tab.new_task)):
+        start()
+        shots.save(window, f"tickets-{name}")
+    shots.modal(MailDialog, "dialog-case-from-email", tab.case_from_mail)
+    tab.pages.setCurrentIndex(2)
+    if tab.tasks.model.rowCount():
+        tab.open_item("task", tab.tasks.model.row_key(0))
+        shots.modal(QMessageBox, "dialog-delete-task", lambda: tab.delete_current(tab.task_editor.key))
+    shots.modal(QFileDialog, "dialog-import-chargebacks", tab.import_chargebacks)
+    shots.modal(QFileDialog, "dialog-export-tasks", lambda: tab.export("tasks"))
+    shots.modal(QPrintPreviewDialog, "dialog-department-print", tab.print_department,
+                before_close=lambda d: d.resize(*window.size().toTuple()))
+    tab.pages.setCurrentWidget(tab.week)
+    shots.modal(QFileDialog, "dialog-week-ics", tab.week.export_ics)
+    tab.pages.setCurrentIndex(0)
+    tab.new_case()
 
 
 def error_dialogs(window, shots: Shots) -> None:

@@ -281,7 +281,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+103"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+102"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -333,7 +333,7 @@
     <message>
         <location line="+1"/>
         <source>Requested effective date</source>
-        <translation>Gewünschtes Inkrafttreten</translation>
+        <translation>Gewünschtes Gültigkeitsdatum</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -374,7 +374,7 @@
     <message>
         <location line="+0"/>
         <source>MSRP now</source>
-        <translation>UVP aktuell</translation>
+        <translation>UVP heute</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -902,7 +902,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>EconomicsView</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/views.py" line="+24"/>
+        <location filename="../../vendordesk/ui/negotiation/views.py" line="+25"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -997,7 +997,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Unsere Marge neu</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>calibrated elasticity %1</source>
         <translation>kalibrierte Elastizität %1</translation>
     </message>
@@ -1012,7 +1012,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gefordert &lt;b&gt;%1&lt;/b&gt; · durch Kostentreiber begründet &lt;b&gt;%2&lt;/b&gt; · Mehr-COGS für Amazon pro Jahr &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;Amazons Net PPM heute &lt;b&gt;%4&lt;/b&gt; → danach &lt;b&gt;%5&lt;/b&gt; (ASP unverändert) / &lt;b&gt;%6&lt;/b&gt; (ASP zieht nach); Ziel %7 · %8 von %9 ASINs mit CRaP-Risiko · %10</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>not available: no sales facts or no ASP</source>
         <translation>nicht verfügbar: keine Verkaufsdaten oder kein ASP</translation>
     </message>
@@ -2667,7 +2667,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/tab.py" line="+46"/>
+        <location filename="../../vendordesk/ui/imports/tab.py" line="+47"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3560,7 +3560,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location filename="../../vendordesk/ui/negotiation/levers.py" line="+37"/>
         <source>Final order at the old cost</source>
-        <translation>Letzte Bestellung zum alten Einkaufspreis</translation>
+        <translation>Schlussorder zum alten EK</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3575,7 +3575,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Advertising investment</source>
-        <translation>Investition in Werbung</translation>
+        <translation>Werbeinvestition</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3650,12 +3650,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Walk-away</source>
-        <translation>Schmerzgrenze</translation>
+        <translation>Untergrenze</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Likely objections and our answers</source>
-        <translation>Wahrscheinliche Einwände und unsere Antworten</translation>
+        <translation>Erwartete Einwände und unsere Antworten</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -4303,12 +4303,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Phased</source>
-        <translation>Gestaffelt</translation>
+        <translation>Stufenweise</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Half plus co-op</source>
-        <translation>Halb plus Co-op</translation>
+        <translation>Hälfte plus WKZ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4338,7 +4338,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Extra co-op (percentage points)</source>
-        <translation>Zusätzliches Co-op (Prozentpunkte)</translation>
+        <translation>Zusätzlicher WKZ (Prozentpunkte)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4363,22 +4363,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Cost of the extra co-op to us</source>
-        <translation>Kosten des zusätzlichen Co-op für uns</translation>
+        <translation>Kosten des zusätzlichen WKZ für uns</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Our extra gross profit, year 1</source>
-        <translation>Unser zusätzlicher Rohertrag, Jahr 1</translation>
+        <translation>Unser Mehr-Rohertrag, Jahr 1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Amazon&apos;s Net PPM afterwards</source>
-        <translation>Amazons Net PPM danach</translation>
+        <translation>Net PPM von Amazon danach</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ASINs below the Net PPM target</source>
-        <translation>ASINs unter dem Net-PPM-Ziel</translation>
+        <translation>ASINs unter Net-PPM-Ziel</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4393,7 +4393,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>A scenario grants a share of the requested increase now and the rest later, optionally against extra co-op. Results are for the first year at 52-week units. Edit the white cells.</source>
-        <translation>Ein Szenario gewährt einen Teil der geforderten Erhöhung sofort und den Rest später, optional gegen zusätzliches Co-op. Die Ergebnisse gelten für das erste Jahr bei Stückzahlen der letzten 52 Wochen. Bearbeiten Sie die weißen Zellen.</translation>
+        <translation>Ein Szenario gewährt einen Teil der geforderten Erhöhung sofort und den Rest später, optional gegen zusätzlichen WKZ. Die Ergebnisse gelten für das erste Jahr bei Stückzahlen der letzten 52 Wochen. Bearbeiten Sie die weißen Zellen.</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -4643,7 +4643,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+56"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+57"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -5617,7 +5617,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="+145"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="+148"/>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="+11"/>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -5703,7 +5703,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Aufgaben (%1)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/actions.py" line="-124"/>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-127"/>
         <source>Import chargebacks or shortages</source>
         <translation>Rückbelastungen oder Fehlmengen importieren</translation>
     </message>
@@ -5713,7 +5713,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Import refused</source>
         <translation>Import abgelehnt</translation>
     </message>
@@ -5871,7 +5871,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/today.py" line="+31"/>
+        <location filename="../../vendordesk/ui/tickets/today.py" line="+32"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -6031,6 +6031,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+21"/>
         <source>Export to calendar</source>
         <translation>In Kalender exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vendordesk-todo.ics</source>
+        <translation>vendordesk-aufgaben.ics</translation>
     </message>
     <message>
         <location line="+1"/>

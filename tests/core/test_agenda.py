@@ -139,3 +139,15 @@ def test_two_digit_years_are_this_century():
     assert parse_date("5.12.26") == dt.date(2026, 12, 5)
     assert parse_date("05.01.27") == dt.date(2027, 1, 5)
     assert parse_date("5.12.2026") == dt.date(2026, 12, 5)
+
+
+def test_chargebacks_on_one_po_are_told_apart_by_amazons_id():
+    # issue 17's screens: three chargebacks of PO 3THMUF7T all read "3THMUF7T" in the week view; the
+    # KAM disputes each by its own ID. Without an ID the PO (else the invoice) still says where it is from.
+    common = {"kind": "chargeback", "type": "PO On-Time Accuracy", "raised_on": "2026-11-10",
+              "dispute_due": "2026-12-10", "dispute_status": "open", "dispute_count": 0, "amount": 5.0,
+              "currency": "EUR", "po_number": "3THMUF7T"}
+    cbs = [{**common, "id": 1, "external_id": "CB-2610-00305"}, {**common, "id": 2, "external_id": "CB-2610-00307"},
+           {**common, "id": 3, "external_id": None}, {**common, "id": 4, "po_number": None, "invoice_number": "R-9"}]
+    found = agenda.items([], cbs, [], [], TODAY)
+    assert [i.detail for i in found] == ["CB-2610-00305", "CB-2610-00307", "3THMUF7T", "R-9"]

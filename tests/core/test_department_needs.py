@@ -56,3 +56,16 @@ def test_finance_counts_what_can_still_be_disputed():
     assert de[0].startswith("3 offene Chargebacks") and "1.351 €" in de[0] and "04.12.2026" in de[0]
     # within 30 days (up to 31.12.2026): 100 + 250,70 = 350,70 -> "351 €", the last of them 20.12.2026
     assert de[1].startswith("2 davon (351 €)") and "20.12.2026" in de[1]
+
+
+def test_production_names_the_order_value_at_risk_with_the_forecast_tabs_word():
+    # issue 17's brief pages: "175.251 € Bestellwert im Risiko" where the forecast tab says "gefährdet".
+    # Two weeks of B0RISK0001 short 30 + 12 = 42 units, 600 + 240 = 840 € at risk, first from week 48.
+    from vendordesk.briefs.department_needs import production_needs
+
+    risks = pd.DataFrame({"asin": ["B0RISK0001", "B0RISK0001"], "week_start": ["2026-11-22", "2026-11-29"],
+                          "short_p90": [30.0, 12.0], "eur_at_risk": [600.0, 240.0]})
+    lines = [line.replace("\xa0", " ") for line in
+             production_needs(orders([(0, 0)] * 4), risks, {"B0RISK0001": "Toaster"}, "de")]
+    assert any("B0RISK0001 Toaster: ab KW 48 (22.11.2026) fehlen 42 Stück (P90), 840 € Bestellwert gefährdet" in line
+               for line in lines), lines

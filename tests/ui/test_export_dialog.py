@@ -163,3 +163,49 @@ def test_the_save_dialog_proposes_german_file_names(german_tab, monkeypatch):
     for kind in ("tickets", "chargebacks", "tasks"):
         actions.export(german_tab, kind)
     assert proposed == ["faelle.xlsx", "rueckbelastungen.xlsx", "aufgaben.xlsx"]
+
+
+def test_files_to_import_are_picked_in_documents_then_in_the_last_import_folder(qapp, tmp_path, monkeypatch):
+    # issue 17's screens: "Import chargebacks…" and "Import reports" opened in the folder the app was
+    # started from (the install folder), as the save dialog once did
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from vendordesk.ui import export_dialog
+
+    QSettings().remove(export_dialog.IMPORT_DIR_KEY)
+    documents = Path.home() / "Documents"
+    documents.mkdir(exist_ok=True)
+    chosen = tmp_path / "reports"
+    chosen.mkdir()
+    opened = []
+
+    def dialog(parent, title, start, filters):
+        opened.append(start)
+        return [str(chosen / "sales.csv")], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", dialog)
+    assert export_dialog.ask_open_paths(None, "Import", "CSV (*.csv)", many=True) == [str(chosen / "sales.csv")]
+    assert export_dialog.ask_open_paths(None, "Import", "CSV (*.csv)", many=True)
+    assert opened == [str(documents), str(chosen)]       # Documents first, then the folder picked
+    assert export_dialog.start_folder() != chosen          # exports keep their own folder
+    QSettings().remove(export_dialog.IMPORT_DIR_KEY)
+
+
+def test_the_week_calendar_file_is_proposed_with_a_german_name(qapp, monkeypatch):
+    # issue 17's screens: the German "In Kalender exportieren" proposed "vendordesk-todo.ics" while the
+    # tables' exports propose "faelle.xlsx", "aufgaben.xlsx"
+    from PySide6.QtWidgets import QFileDialog
+
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.tickets.week import WeekPage
+
+    proposed = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, filters: (proposed.append(start), ("", ""))[1])
+    install_language(qapp, "de")
+    try:
+        page = WeekPage("de")
+        page.export_ics()
+    finally:
+        install_language(qapp, "en")
+    assert [Path(p).name for p in proposed] == ["vendordesk-aufgaben.ics"]

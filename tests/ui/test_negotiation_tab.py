@@ -277,3 +277,14 @@ def test_the_case_reads_its_facts_without_keeping_them_in_the_window(main_window
     assert str(main_window.ctx.path) not in facts_snapshot._CACHE
     assert tab.analysis.json() == analyse_case(main_window.ctx.workspace, tab.case.id,
                                                elasticity=tab._elasticity).json()
+
+
+def test_the_tab_states_the_briefs_extra_cogs_definition(main_window, qtbot):
+    # issue 17: "extra COGS per year 13,648" next to a +7.5 % target scenario of 13,660 needs its base
+    from vendordesk.briefs.negotiation import cogs_definition
+
+    tab = _tab(main_window, qtbot)
+    analysis = analyse_case(main_window.ctx.workspace, tab.case.id, elasticity=tab._elasticity)
+    definition = cogs_definition(analysis, main_window.ctx.lang)
+    assert definition and fmt.money(analysis.cogs_base, analysis.case.currency, 0) in definition
+    assert definition in tab.economics.summary.text()

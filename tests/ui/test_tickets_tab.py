@@ -69,6 +69,7 @@ def test_badge_and_today_panel(tab):
     assert [tree.topLevelItem(i).childCount() for i in range(3)] == [1, 1, 1]
     assert all(tree.topLevelItem(i).child(0).data(0, 256) for i in range(3))   # real items, not "Nothing due."
     assert "0123456789" in tree.topLevelItem(0).child(0).text(0)
+    assert tree.topLevelItem(2).child(0).text(0).endswith("ASN Accuracy CB-1")   # Amazon's chargeback ID
 
 
 def test_case_from_email_confirmed_then_saved(tab, qtbot):

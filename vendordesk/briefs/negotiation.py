@@ -47,6 +47,12 @@ class Fmt:
         return f"{f(a)} → {f(b)}"
 
 
+def _capitalised(word: str) -> str:
+    """A status word as a table cell shows it ("draft" -> "Draft"; the catalogue keeps the
+    lowercase word for sentences and the command line's list)."""
+    return word[:1].upper() + word[1:]
+
+
 def _cover(a, lang, f, account, today) -> str:
     case = a.case
     notice = "" if a.notice_days is None else f" ({a.notice_days} {t('days', lang)})"
@@ -55,7 +61,7 @@ def _cover(a, lang, f, account, today) -> str:
             (t("as_of", lang), c.date(a.as_of, lang) if a.as_of else c.na(lang)), (t("effective", lang), (c.date(case.effective_date, lang) + notice) if case.effective_date else "–"),
             (t("final_order", lang), c.date(case.final_order_until, lang) if case.final_order_until else "–"),
             (t("tariff", lang), t("yes" if case.tariff_driven else "no", lang)),
-            (t("status", lang), pick(STATUS_NAMES, case.status, lang)),
+            (t("status", lang), _capitalised(pick(STATUS_NAMES, case.status, lang))),
             (t("asins", lang), str(len(case.items))), (t("currency", lang), c.esc(case.currency))]
     rows = [(k, v if v.strip() else "–") for k, v in rows]
     half = (len(rows) + 1) // 2
@@ -92,8 +98,24 @@ def _key_figures(a, lang, f) -> str:
     return f"<table class='key' width='100%' border='0' cellspacing='3' cellpadding='6'>{rows}</table>{c.SPACER}"
 
 
+def cogs_definition(a, lang: str) -> str:
+    """The one definition behind every extra-COGS figure (brief and tab), with the case's numbers;
+    "" without 52-week units at both prices."""
+    if a.annual_cogs_impact is None or not a.cogs_base:
+        return ""
+    f = Fmt(lang, a.case.currency)
+    share = c.percent(a.price_list_share, lang, decimals=2, signed=True)
+    return (t("impact_def", lang).replace("{impact}", f.big_money(a.annual_cogs_impact))
+            .replace("{base}", f.big_money(a.cogs_base)).replace("{share}", share))
+
+
+def _cogs_definition(a, lang, f) -> str:
+    text = cogs_definition(a, lang)
+    return f"<p class='muted'>{text}</p>" if text else ""
+
+
 def _summary(a, lang, f) -> str:
-    out = c.h2(t('summary', lang)) + _key_figures(a, lang, f)
+    out = c.h2(t('summary', lang)) + _key_figures(a, lang, f) + _cogs_definition(a, lang, f)
     when = c.date(a.case.effective_date, lang) if a.case.effective_date else t("not_set", lang)
     o, tg, w = entered_positions(a)
     out += (f"<p><b>{t('our_ask', lang)}</b> " + t("ask_text", lang).replace("{o}", position(o, lang, f))
@@ -223,10 +245,11 @@ def position(value, lang, f) -> str:
 
 
 def _positions(a, lang, f) -> str:
-    impact = lambda pct: None if pct is None or not a.requested or a.annual_cogs_impact is None else \
-        a.annual_cogs_impact * pct / a.requested
     o, tg, w = entered_positions(a)
-    prow = [[t(k, lang), position(v, lang, f), f.big_money(impact(v)) if v is not None else "–"]
+    # an opening the case does not hold is the price list itself: its own extra COGS, not a scaled one
+    impact = {"opening": a.annual_cogs_impact if a.case.opening_pct is None else a.extra_cogs(o),
+              "target_pos": a.extra_cogs(tg), "walk_away": a.extra_cogs(w)}
+    prow = [[t(k, lang), position(v, lang, f), f.big_money(impact[k]) if v is not None else "–"]
             for k, v in (("opening", o), ("target_pos", tg), ("walk_away", w))]
     out = c.h2(t('positions', lang)) + c.table([t("position", lang), t("change", lang), t("per_year", lang)],
                                                          prow, {1, 2}, [40, 30, 30])

@@ -21,6 +21,9 @@ L = {
     "summary": N_("Summary"),
     "requested": N_("Requested increase"), "justified": N_("Justified by cost drivers"),
     "impact": N_("Extra COGS for Amazon per year"),
+    "impact_def": N_("Extra COGS for Amazon per year = units of the last 52 weeks × (new cost − cost now), "
+                     "over the ASINs: {impact}, that is {share} on the {base} those units cost at today's "
+                     "cost. Scenarios and positions apply their increase to the same {base}."),
     "ppm_before": N_("Net PPM today"), "ppm_after": N_("Net PPM after, ASP unchanged"),
     "ppm_pt": N_("Net PPM after, ASP follows"),
     "target": N_("Amazon's Net PPM target"), "crap": N_("ASINs at CRaP risk"),

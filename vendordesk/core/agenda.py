@@ -27,7 +27,7 @@ class Item:
     kind: str
     ref: tuple[str, object]
     title: str            # the case subject, task title, chargeback type or negotiation title
-    detail: str = ""      # case ID, department id, PO/invoice number
+    detail: str = ""      # case ID, department id, chargeback ID (else PO/invoice number)
     amount: float | None = None
     currency: str | None = None
 
@@ -85,6 +85,16 @@ def items(cases: list[Row], chargebacks: list[Row], tasks: list[Row], negotiatio
     return sorted(out, key=lambda i: (i.day, order[i.kind], str(i.ref[1])))
 
 
+def chargeback_reference(cb: Row) -> str:
+    """What a chargeback is known by: Amazon's ID (several can share one PO), else its PO, else
+    its invoice number."""
+    for key in ("external_id", "po_number", "invoice_number"):
+        value = cb.get(key)
+        if not is_missing(value) and str(value).strip():
+            return str(value)
+    return ""
+
+
 def _chargeback_items(cb: Row, today: dt.date, end: dt.date) -> list[Item]:
     raised = _day(cb.get("raised_on"))
     if raised is None or cb.get("dispute_status") in rules.DONE_DISPUTE:
@@ -93,7 +103,7 @@ def _chargeback_items(cb: Row, today: dt.date, end: dt.date) -> list[Item]:
     count = 0 if is_missing(cb.get("dispute_count")) else int(cb.get("dispute_count") or 0)
     common: _ChargebackFields = {
         "ref": ("chargeback", int(cb["id"])), "title": cb.get("type") or "",
-        "detail": str(cb.get("po_number") or cb.get("invoice_number") or ""),
+        "detail": chargeback_reference(cb),
         "amount": None if is_missing(cb.get("amount")) else float(cb["amount"]),
         "currency": cb.get("currency")}
     out: list[Item] = []

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QHead
 
 LAST_DIR_KEY = "export/last_dir"
 WORKSPACE_DIR_KEY = "workspace/last_dir"
+IMPORT_DIR_KEY = "import/last_dir"
 FITTED = "vendordesk_fitted"
 
 
@@ -38,6 +39,25 @@ def start_folder(settings: QSettings | None = None, key: str = LAST_DIR_KEY) -> 
 
 def remember_folder(path: str | Path, settings: QSettings | None = None, key: str = LAST_DIR_KEY) -> None:
     (settings or QSettings()).setValue(key, str(Path(path).parent))
+
+
+def import_folder(settings: QSettings | None = None) -> Path:
+    """Where the dialogs that pick files to read (reports, chargebacks) open: the last import folder,
+    else Documents, never the folder the app was started in."""
+    return start_folder(settings, IMPORT_DIR_KEY)
+
+
+def ask_open_paths(parent: QWidget | None, title: str, filters: str, many: bool = False) -> list[str]:
+    """The files the user picked (their folder remembered for next time); [] when cancelled."""
+    folder = str(import_folder())
+    if many:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    else:
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+        paths = [path] if path else []
+    if paths:
+        remember_folder(paths[0], key=IMPORT_DIR_KEY)
+    return list(paths)
 
 
 def ask_export_path(parent: QWidget | None, title: str, file_name: str, filters: str) -> str | None:

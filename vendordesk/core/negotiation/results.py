@@ -162,6 +162,26 @@ class Analysis:
         total = sum(u for u, _ in pairs)
         return sum(u * c for u, c in pairs) / total if total else None
 
+    @property
+    def cogs_base(self) -> float | None:
+        """What the last 52 weeks' units cost Amazon at today's cost price (the ASINs with both
+        prices, as in ``annual_cogs_impact``): the one base every extra-COGS figure applies to."""
+        parts = [it.units_52 * it.cost_before for it in self.items
+                 if it.units_52 and it.cost_before is not None and it.cost_after is not None]
+        return sum(parts) if parts else None
+
+    def extra_cogs(self, increase: float | None) -> float | None:
+        """Extra COGS for Amazon per year of ``increase`` on every cost price: the base times it
+        (what a scenario at that increase pays in full)."""
+        base = self.cogs_base
+        return None if increase is None or base is None else base * increase
+
+    @property
+    def price_list_share(self) -> float | None:
+        """The price list's extra COGS as a share of the base (``annual_cogs_impact / cogs_base``)."""
+        base = self.cogs_base
+        return None if not base or self.annual_cogs_impact is None else self.annual_cogs_impact / base
+
     def json(self) -> dict[str, object]:
         market = self.market
         return {"id": self.case.id, "as_of": self.as_of.isoformat() if self.as_of else None,

@@ -8,7 +8,7 @@ the files are written (one transaction each) with a progress dialog that can can
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled
@@ -20,9 +20,10 @@ def _tr(text: str) -> str:
 
 
 def choose_files(window) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Import reports"), "",
-                                            _tr("Reports (*.csv *.txt *.tsv *.xlsx *.json *.gz);;All files (*)"))
-    return paths
+    from vendordesk.ui.export_dialog import ask_open_paths
+
+    return ask_open_paths(window, _tr("Import reports"),
+                          _tr("Reports (*.csv *.txt *.tsv *.xlsx *.json *.gz);;All files (*)"), many=True)
 
 
 class ImportFlow(QObject):

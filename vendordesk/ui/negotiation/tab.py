@@ -91,7 +91,7 @@ class NegotiationTab(BaseTab):
         row.addWidget(delete)
         lv.addLayout(row)
         self.editor, self.drivers = CaseEditor(), DriversEditor()
-        self.economics, self.scenarios = EconomicsView(), ScenariosEditor()
+        self.economics, self.scenarios = EconomicsView(self.ctx.lang), ScenariosEditor()
         self.levers = LeversEditor(self.ctx.lang)
         self.chart_box = QWidget()
         QVBoxLayout(self.chart_box)

@@ -15,8 +15,9 @@ RISK_BG = QColor("#ffcdd2")
 
 
 class EconomicsView(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, lang: str = "en", parent=None):
         super().__init__(parent)
+        self.lang = lang
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -36,6 +37,15 @@ class EconomicsView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
+    def _cogs_note(self, a) -> str:
+        """The brief's definition of the extra COGS (why a scenario at the same rounded percent differs)."""
+        import html
+
+        from vendordesk.briefs.negotiation import cogs_definition
+
+        text = cogs_definition(a, self.lang)
+        return f"<br/><span style='color:#607d8b'>{html.escape(text, quote=False)}</span>" if text else ""
+
     def show_analysis(self, a) -> None:
         cur = a.case.currency
         el = (self.tr("calibrated elasticity %1") if a.market.elasticity_source == "calibrated"
@@ -47,7 +57,8 @@ class EconomicsView(QWidget):
             .replace("%10", el).replace("%1", percent(a.requested, True)).replace("%2", percent(a.justified_cost_price, True))
             .replace("%3", fmt.money(a.annual_cogs_impact, cur, 0)).replace("%4", percent(a.net_ppm_before))
             .replace("%5", percent(a.net_ppm_after)).replace("%6", percent(a.net_ppm_pass_through))
-            .replace("%7", percent(a.market.target)).replace("%8", str(a.crap_count)).replace("%9", str(len(a.items))))
+            .replace("%7", percent(a.market.target)).replace("%8", str(a.crap_count)).replace("%9", str(len(a.items)))
+            + self._cogs_note(a))
         self.table.setRowCount(len(a.items))
         na = self.tr("not available: no sales facts or no ASP")
         for row, it in enumerate(a.items):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from vendordesk.errors import UserError
 from vendordesk.ui.tickets import undo as ticket_undo
@@ -20,9 +20,12 @@ def import_chargebacks(tab) -> None:
 
     title = QCoreApplication.translate("TicketsTab", "Import chargebacks or shortages")
     kinds = QCoreApplication.translate("TicketsTab", "CSV files (*.csv *.txt);;All files (*)")
-    path, _ = QFileDialog.getOpenFileName(tab, title, "", kinds)
-    if not path:
+    from vendordesk.ui.export_dialog import ask_open_paths
+
+    picked = ask_open_paths(tab, title, kinds)
+    if not picked:
         return
+    path = picked[0]
     try:
         done = import_file(tab.ctx.workspace, path)
     except UserError as exc:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from vendordesk.core.agenda import chargeback_reference
 from vendordesk.ui import fmt
 from vendordesk.ui.tickets import labels
 
@@ -92,7 +93,7 @@ class TodayPanel(QWidget):
 
     def _deadline_line(self, row, currency: str) -> str:
         return f"{fmt.date(row.dispute_due)} · {fmt.money(row.amount, row.currency or currency)} · " \
-               f"{labels.chargeback_what(row, self.lang)} {row.po_number or row.invoice_number or ''}"
+               f"{labels.chargeback_what(row, self.lang)} {chargeback_reference(row._asdict())}"
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)

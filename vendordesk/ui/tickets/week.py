@@ -121,7 +121,7 @@ class WeekPage(QWidget):
         from vendordesk.ui.export_dialog import ask_export_path
 
         if path is None:
-            path = ask_export_path(self, self.tr("Export to calendar"), "vendordesk-todo.ics",
+            path = ask_export_path(self, self.tr("Export to calendar"), self.tr("vendordesk-todo.ics"),
                                    self.tr("Calendar (*.ics)"))
         if path:
             write_ics(path, self.found, self.lang, today=self.today)
