@@ -17,6 +17,12 @@ Still over 600: the gears' own first read (676) and the forecast tab's run (453 
 With the narrow one-off read handing its freed columns back (b18-held; load 5-6, the same run before
 -> after): Tickets held 392 -> 381; Preiserhoehung held 466 -> 386-390 (its climb +74 -> +5 MB);
 Prognose peak 861 -> 860 (unchanged: the forecast run reused those holes) / held 603 -> 616.
+Held after the gears pages, 08.12.2026 (filled snapshot, load 9-13; glibc mallinfo2/malloc_info and
+malloc_trim(0) after every step): VmRSS 312 = RssFile 78 + RssAnon 234; malloc in use 60, its mmaps 4;
+arena "free" 181 MB (a worker's heap) is already trimmed: malloc_trim(0) at each step gave back 0 MB at
+the gears pages, 22 after Tickets, 11 after Preiserhoehung, 6 after Prognose; peak 862 (859 without).
+pymalloc at gears filled: 95 arenas, 93 MB live. tracemalloc from gears filled: 4.9 MB still live after
+the gears pages. So the held part is not free-but-held glibc memory.
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
