@@ -30,6 +30,12 @@ per 500 series, the panel's pivots without whole-frame copies, the index without
 In a fresh process the tab's plan's trail lost the drift step (peak 550 -> 528 MB), but in the
 window Prognose went 829 (+461 over 368 held) -> 882 (+505 over 377 held), held after 616 -> 600:
 no gain on the window's peak; what sets it in the worker's run is not found yet.
+Held after the gears pages, 08.12.2026 (filled snapshot, load 9-13; glibc mallinfo2/malloc_info and
+malloc_trim(0) after every step): VmRSS 312 = RssFile 78 + RssAnon 234; malloc in use 60, its mmaps 4;
+arena "free" 181 MB (a worker's heap) is already trimmed: malloc_trim(0) at each step gave back 0 MB at
+the gears pages, 22 after Tickets, 11 after Preiserhoehung, 6 after Prognose; peak 862 (859 without).
+pymalloc at gears filled: 95 arenas, 93 MB live. tracemalloc from gears filled: 4.9 MB still live after
+the gears pages. So the held part is not free-but-held glibc memory.
 
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
