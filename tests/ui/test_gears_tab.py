@@ -565,7 +565,7 @@ def test_gear_values_changes_and_limits_show_a_real_minus(qapp):
         assert change_text(0.294, "money") == "+29,4 %"
         assert kpi_value(-1234.0, "money") == "−1.234\u00a0€"
         detail = GearDetail()
-        assert detail._limits({"kind": "trend", "green": -0.02, "red": -0.10}, "pct") == "Veränderung ≥ −2 % / < −10 %"
+        assert detail._limits({"kind": "trend", "green": -0.02, "red": -0.10}, "pct") == "rel. Veränderung ≥ −2 % / < −10 %"
         detail.deleteLater()
     finally:
         install_language(qapp, "en")

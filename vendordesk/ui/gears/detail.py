@@ -28,10 +28,13 @@ from vendordesk.ui.gears.formatting import (
     kpi_value,
     minus,
     missing,
+    points_text,
     score_text,
     status_text,
 )
 from vendordesk.ui.models.frame_model import Column, FrameModel
+
+ROW_AIR = 6      # pixels a KPI row gets beyond its text (3 above, 3 below)
 
 
 class GearDetail(QWidget):
@@ -147,10 +150,12 @@ class GearDetail(QWidget):
         for row, k in enumerate(gear.kpis):
             cells = [k.name + (self.tr(" (manual)") if k.manual else ""),
                      kpi_value(k.value, k.unit, self.currency), kpi_value(k.compare, k.unit, self.currency),
-                     change_text(k.change, k.unit, k.value, k.compare), status_text(k.status),
+                     change_text(k.change, k.unit, k.value, k.compare, k.threshold), status_text(k.status),
                      self._limits(k.threshold, k.unit)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if col == 3 and k.unit == "pct" and k.threshold and k.threshold["kind"] == "trend":
+                    item.setToolTip(self._relative_tip(k))
                 if col in (1, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 4:
@@ -166,20 +171,34 @@ class GearDetail(QWidget):
         """Every KPI row shows in full: the table is at least as tall as its rows."""
         table = self.kpi_table
         table.resizeRowsToContents()
+        for row in range(table.rowCount()):     # air above a wrapped name: the grid line took the Ü's dots
+            table.setRowHeight(row, table.rowHeight(row) + ROW_AIR)
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
         height = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
         table.setMinimumHeight(height)
         table.setMaximumHeight(height)      # and no taller: the chart and the ASINs get the rest
 
 
+    def _relative_tip(self, k) -> str:
+        """What a relative change of a percentage means, with the points beside it."""
+        return (self.tr("%1 against %2: %3, a relative change of %4. The limits judge the relative change.")
+                .replace("%1", kpi_value(k.value, k.unit)).replace("%2", kpi_value(k.compare, k.unit))
+                .replace("%3", points_text(k.value, k.compare))
+                .replace("%4", change_text(k.change, "money")))
+
     def _limits(self, threshold: dict | None, unit: str) -> str:
         if not threshold:
             return fmt.DASH
         green, red, kind = threshold["green"], threshold["red"], threshold["kind"]
         if kind == "trend":
-            return self.tr("change ≥ %1 / < %2").replace("%1", minus(fmt.percent(green, 0))).replace(
-                "%2", minus(fmt.percent(red, 0)))
+            # a percentage's change could be read in points: its limits say they are relative
+            text = self.tr("rel. change ≥ %1 / < %2") if unit == "pct" else self.tr("change ≥ %1 / < %2")
+            return text.replace("%1", minus(fmt.percent(green, 0))).replace("%2", minus(fmt.percent(red, 0)))
         g, r = kpi_value(green, unit, self.currency), kpi_value(red, unit, self.currency)
+        if kind == "band" and threshold.get("green_high") is not None and threshold.get("red_high") is not None:
+            return (self.tr("%1–%2 / < %3 or > %4").replace("%1", g)
+                    .replace("%2", kpi_value(threshold["green_high"], unit, self.currency)).replace("%3", r)
+                    .replace("%4", kpi_value(threshold["red_high"], unit, self.currency)))
         text = "≤ %1 / > %2" if kind == "max" else "≥ %1 / < %2"
         return text.replace("%1", g).replace("%2", r)
 
@@ -225,7 +244,10 @@ class GearDetail(QWidget):
                    Column("change", self.tr("Change"), "percent", decimals=1),
                    Column("revenue", self.tr("Revenue"), "money", decimals=0)]
         frame = worst.copy()
-        if kpi.unit == "pct":   # a change of a percentage reads best in points
+        if kpi.unit == "pct" and rank.endswith("_change"):
+            # ranked by the relative fall: the column shows that figure, so the list reads in order
+            columns[4] = Column("change", self.tr("Change (rel.)"), "percent", decimals=1)
+        elif kpi.unit == "pct":   # a change of a percentage reads best in points
             frame["change"] = (frame["value"] - frame["compare"]) * 100.0
             columns[4] = Column("change", self.tr("Change (pts)"), "number", decimals=1)
         if "title" not in frame:
@@ -237,8 +259,8 @@ class GearDetail(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _rank_name(self, rank: str, fallback: str) -> str:
-        names = {"oos_views": self.tr("glance views lost to OOS"), "chargebacks": self.tr("chargebacks"),
-                 "conversion_change": self.tr("fall in conversion"), "asp_change": self.tr("fall in ASP")}
+        names = {"oos_views": self.tr("Glance views lost to OOS"), "chargebacks": self.tr("Chargebacks"),
+                 "conversion_change": self.tr("Fall in conversion"), "asp_change": self.tr("Fall in ASP")}
         return names.get(rank, fallback)
 
     def _asin_clicked(self, index) -> None:
