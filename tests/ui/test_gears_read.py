@@ -111,12 +111,13 @@ def test_a_comfort_band_shows_both_edges_in_its_limits(qapp):
     install_language(qapp, "de")
     try:
         detail = GearDetail()
-        assert detail._limits(cover, "weeks") == "4,0–8,0 / < 2,0 oder > 12,0"
+        assert detail._limits(cover, "weeks") == "4–8 / < 2 oder > 12"
         detail.deleteLater()
     finally:
         install_language(qapp, "en")
     detail = GearDetail()
-    assert detail._limits(cover, "weeks") == "4.0–8.0 / < 2.0 or > 12.0"
+    assert detail._limits(cover, "weeks") == "4–8 / < 2 or > 12"
+    assert detail._limits(dict(cover, green=4.5), "weeks") == "4.5–8 / < 2 or > 12"
     detail.deleteLater()
 
 
@@ -135,7 +136,7 @@ def test_english_ranking_names_are_capitalised_like_the_kpi_names(qtbot, qapp):
 def test_wrapped_kpi_names_keep_the_dots_of_a_capital_umlaut(make_window, qtbot, qapp, demo_workspace):
     """German assortment at 1280×720: "Überbestand (ungesunder Bestand)" wraps to three lines and
     its row was exactly as high as the text, so the grid line took the dots: "Uberbestand". Every
-    KPI row leaves a few pixels above and below its wrapped name."""
+    KPI row leaves two pixels above and below its wrapped name, and the window stays 720 px high."""
     from PySide6.QtCore import QRect, Qt
 
     from vendordesk.ui.i18n import install_language
@@ -155,8 +156,12 @@ def test_wrapped_kpi_names_keep_the_dots_of_a_capital_umlaut(make_window, qtbot,
         for row in range(table.rowCount()):
             text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, names[row])
             wrapped += text.height() > metrics.height()
-            assert table.rowHeight(row) >= text.height() + 6, (names[row], table.rowHeight(row), text.height())
+            assert table.rowHeight(row) >= text.height() + 4, (names[row], table.rowHeight(row), text.height())
         assert wrapped, "no KPI name wraps at 1280: the check measures nothing"
+        for gear in GEARS:           # the air made the window 754 px high on the availability gear
+            tab.grid.select(gear.id)
+            qapp.processEvents()
+            assert window.height() == 720, (gear.id, window.height())
     finally:
         install_language(qapp, "en")
 
@@ -212,3 +217,27 @@ def test_the_tile_and_the_thresholds_dialog_say_a_percentage_is_judged_relativel
     rules = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert rules["Conversion"] == "rel. change vs. comparison"
     assert rules["Glance views"] == "change vs. comparison"          # a count's change can only be relative
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_without_an_asin_ranking_the_chart_gets_the_room(make_window, qtbot, qapp, demo_workspace, size):
+    """Advertising has no ASIN ranking: "Keine ASIN-Rangliste …" sat over 280 px of nothing at
+    1920×1080 (a third of the panel) while the TACoS chart above it stayed small. The sentence keeps
+    one line's room; the chart takes the rest."""
+    from vendordesk.ui.i18n import install_language
+
+    try:
+        window = make_window(demo_workspace, "de")
+        window.resize(*size)
+        tab = _gears_tab(window, qtbot)
+        tab.grid.select("content")
+        qapp.processEvents()
+        chart_with_ranking = tab.detail.chart_stack.height()
+        tab.grid.select("advertising")
+        qapp.processEvents()
+        label = tab.detail.worst_label
+        assert label.text().startswith("Keine ASIN-Rangliste") and not tab.detail.worst_view.isVisible()
+        assert label.parentWidget().height() <= label.sizeHint().height() + 12, label.parentWidget().height()
+        assert tab.detail.chart_stack.height() > chart_with_ranking
+    finally:
+        install_language(qapp, "en")

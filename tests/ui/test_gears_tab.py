@@ -776,7 +776,8 @@ def test_no_asin_ranking_is_said_at_the_top_of_its_half(qtbot, qapp):
     label = detail.worst_label
     assert label.text().startswith("No ASIN ranking") and not detail.worst_view.isVisible()
     line = label.fontMetrics().height()
-    assert label.height() > 3 * line, "the label no longer fills the half; measure elsewhere"
+    # (the half now shrinks to the sentence, d17-read-gears: the chart takes the room; the
+    # sentence still starts at the top of what is left)
     top = label.contentsRect().top() + label.margin()
     text_rect = label.style().itemTextRect(label.fontMetrics(), label.contentsRect(), int(label.alignment()),
                                            True, label.text())

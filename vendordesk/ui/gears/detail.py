@@ -3,7 +3,7 @@ the worst ASINs for the gear."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,8 @@ from vendordesk.ui.gears.formatting import (
 )
 from vendordesk.ui.models.frame_model import Column, FrameModel
 
-ROW_AIR = 6      # pixels a KPI row gets beyond its text (3 above, 3 below)
+QWIDGETSIZE_MAX = 16777215
+ROW_AIR = 4      # pixels a KPI row keeps beyond its text (2 above, 2 below)
 
 
 class GearDetail(QWidget):
@@ -111,6 +112,7 @@ class GearDetail(QWidget):
         split.addWidget(self.kpi_table)
         split.addWidget(self.chart_stack)
         split.addWidget(worst)
+        self.worst_box = worst
         split.setSizes([200, 240, 220])
         split.setChildrenCollapsible(False)
         self.split = split
@@ -171,8 +173,16 @@ class GearDetail(QWidget):
         """Every KPI row shows in full: the table is at least as tall as its rows."""
         table = self.kpi_table
         table.resizeRowsToContents()
-        for row in range(table.rowCount()):     # air above a wrapped name: the grid line took the Ü's dots
-            table.setRowHeight(row, table.rowHeight(row) + ROW_AIR)
+        # a wrapped name got a row exactly as high as its lines, and the grid line took the dots of
+        # a capital Ü ("Uberbestand"): each row keeps ROW_AIR beyond its text (one-line rows have it)
+        metrics = table.fontMetrics()
+        margin = table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        width = max(1, table.columnWidth(0) - 2 * margin)       # the text's width in the cell, as the delegate lays it out
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text()).height()
+            if table.rowHeight(row) < text + ROW_AIR:
+                table.setRowHeight(row, text + ROW_AIR)
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
         height = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
         table.setMinimumHeight(height)
@@ -196,9 +206,11 @@ class GearDetail(QWidget):
             return text.replace("%1", minus(fmt.percent(green, 0))).replace("%2", minus(fmt.percent(red, 0)))
         g, r = kpi_value(green, unit, self.currency), kpi_value(red, unit, self.currency)
         if kind == "band" and threshold.get("green_high") is not None and threshold.get("red_high") is not None:
-            return (self.tr("%1–%2 / < %3 or > %4").replace("%1", g)
-                    .replace("%2", kpi_value(threshold["green_high"], unit, self.currency)).replace("%3", r)
-                    .replace("%4", kpi_value(threshold["red_high"], unit, self.currency)))
+            def edge(value: float) -> str:      # "4–8 / < 2 or > 12": whole weeks without ",0" (the column stays narrow)
+                return minus(fmt.number(value, 0)) if float(value).is_integer() else kpi_value(value, unit, self.currency)
+
+            return (self.tr("%1–%2 / < %3 or > %4").replace("%1", edge(green)).replace("%2", edge(threshold["green_high"]))
+                    .replace("%3", edge(red)).replace("%4", edge(threshold["red_high"])))
         text = "≤ %1 / > %2" if kind == "max" else "≥ %1 / < %2"
         return text.replace("%1", g).replace("%2", r)
 
@@ -232,7 +244,12 @@ class GearDetail(QWidget):
         if worst is None or len(worst) == 0:
             self.worst_label.setText(self.tr("No ASIN ranking for this gear in this period."))
             self.worst_view.setVisible(False)
+            # one line's room for the sentence: the chart above takes the rest (it sat over a third
+            # of the panel's height of nothing at 1920×1080)
+            margins = self.worst_box.layout().contentsMargins()
+            self.worst_box.setMaximumHeight(self.worst_label.sizeHint().height() + margins.top() + margins.bottom())
             return
+        self.worst_box.setMaximumHeight(QWIDGETSIZE_MAX)
         kpi = gear.kpis[0]
         rank = str(worst["rank_by"].iloc[0])
         name = self._rank_name(rank, kpi.name)
