@@ -20,6 +20,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the checkout this file is in, not whatever ``vendordesk`` the venv has installed (an editable
+# install of another worktree rendered that worktree's screens)
+sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 SECTIONS = ("window", "gears", "influence", "negotiation", "forecast", "tickets", "dialogs", "search")
 
