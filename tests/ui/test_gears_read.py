@@ -241,3 +241,23 @@ def test_without_an_asin_ranking_the_chart_gets_the_room(make_window, qtbot, qap
         assert tab.detail.chart_stack.height() > chart_with_ranking
     finally:
         install_language(qapp, "en")
+
+
+def test_worst_asins_show_the_figure_they_are_ranked_by(main_window, qtbot):
+    """Availability "ranked by: glance views lost to OOS" listed OOS rates 81,7 / 83,7 / 80,1 / 33,7 /
+    3,2 %: the lost views it is ranked by were nowhere, so the order looked random; the same for
+    the ops gear "ranked by: chargebacks" beside chargeback rates. A ranking by a figure the table
+    does not show gets that figure as a column, and it reads from the largest down."""
+    from PySide6.QtCore import Qt
+
+    tab = _gears_tab(main_window, qtbot)
+    for gear_id, rank in (("availability", "oos_views"), ("ops_compliance", "chargebacks")):
+        tab.grid.select(gear_id)
+        model = tab.detail.worst_model
+        keys = model.visible_keys()
+        assert "rank" in keys, (gear_id, keys)
+        column = keys.index("rank")
+        header = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header == tab.detail._rank_name(rank, ""), header
+        values = model.frame()["rank"].tolist()
+        assert values == sorted(values, reverse=True), values

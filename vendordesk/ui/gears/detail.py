@@ -35,6 +35,7 @@ from vendordesk.ui.gears.formatting import (
 from vendordesk.ui.models.frame_model import Column, FrameModel
 
 QWIDGETSIZE_MAX = 16777215
+MONEY_RANKS = {"chargebacks"}      # worst-ASIN rankings in money (the others count)
 ROW_AIR = 4      # pixels a KPI row keeps beyond its text (2 above, 2 below)
 
 
@@ -267,9 +268,16 @@ class GearDetail(QWidget):
         elif kpi.unit == "pct":   # a change of a percentage reads best in points
             frame["change"] = (frame["value"] - frame["compare"]) * 100.0
             columns[4] = Column("change", self.tr("Change (pts)"), "number", decimals=1)
+        shown = str(worst["kpi"].iloc[0]) if "kpi" in worst else kpi.id
+        if "rank" in frame and not rank.endswith("_change") and rank != shown:
+            # ranked by a figure the KPI columns do not show (lost glance views, chargebacks in €):
+            # that figure gets its column, so the order can be read
+            kind = "money" if rank in MONEY_RANKS else "number"
+            columns.insert(2, Column("rank", name, kind, decimals=0))
         if "title" not in frame:
             frame["title"] = ""
         self.worst_model.set_frame(frame, columns)
+        self.worst_model.set_visible([c.key for c in columns])    # a gear's own columns (set_frame keeps the last gear's)
         self.worst_view.setVisible(True)
         header = self.worst_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
