@@ -113,7 +113,7 @@ class GearDetail(QWidget):
         split.addWidget(self.kpi_table)
         split.addWidget(self.chart_stack)
         split.addWidget(worst)
-        self.worst_box = worst
+        self.worst_box, self.worst_layout = worst, worst_layout
         split.setSizes([200, 240, 220])
         split.setChildrenCollapsible(False)
         self.split = split
@@ -181,7 +181,8 @@ class GearDetail(QWidget):
         width = max(1, table.columnWidth(0) - 2 * margin)       # the text's width in the cell, as the delegate lays it out
         for row in range(table.rowCount()):
             item = table.item(row, 0)
-            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text()).height()
+            name = item.text() if item is not None else ""
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, name).height()
             if table.rowHeight(row) < text + ROW_AIR:
                 table.setRowHeight(row, text + ROW_AIR)
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
@@ -247,7 +248,7 @@ class GearDetail(QWidget):
             self.worst_view.setVisible(False)
             # one line's room for the sentence: the chart above takes the rest (it sat over a third
             # of the panel's height of nothing at 1920×1080)
-            margins = self.worst_box.layout().contentsMargins()
+            margins = self.worst_layout.contentsMargins()
             self.worst_box.setMaximumHeight(self.worst_label.sizeHint().height() + margins.top() + margins.bottom())
             return
         self.worst_box.setMaximumHeight(QWIDGETSIZE_MAX)
