@@ -2120,7 +2120,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+59"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+61"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2136,24 +2136,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+169"/>
+        <location line="+186"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="-186"/>
+        <location line="+187"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="-186"/>
+        <location line="+187"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-187"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2173,7 +2173,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1 · too little data for a score</source>
         <translation>%1 · zu wenig Daten für eine Punktzahl</translation>
     </message>
@@ -2213,7 +2213,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation> (manuell)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>%1 against %2: %3, a relative change of %4. The limits judge the relative change.</source>
         <translation>%1 gegenüber %2: %3, relativ eine Veränderung um %4. Die Grenzen beurteilen die relative Veränderung.</translation>
     </message>
@@ -2228,22 +2228,29 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>rel. Veränderung ≥ %1 / &lt; %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1–%2 / &lt; %3 or &gt; %4</source>
         <translation>%1–%2 / &lt; %3 oder &gt; %4</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>same week last year</source>
         <translation>gleiche Woche im Vorjahr</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Worst ASINs for this gear, ranked by: %1</source>
         <translation>Schwächste ASINs dieses Zahnrads, geordnet nach: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
+        <source>Lost
+glance views</source>
+        <translation>Verlorene
+Glance Views</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Glance views lost to OOS</source>
         <translation>durch OOS verlorene Glance Views</translation>
     </message>
@@ -2275,7 +2282,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-43"/>
         <source>No ASIN ranking for this gear in this period.</source>
         <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
     </message>
@@ -2284,7 +2291,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
