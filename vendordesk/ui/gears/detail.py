@@ -274,8 +274,8 @@ class GearDetail(QWidget):
             # ranked by a figure the KPI columns do not show (lost glance views, chargebacks in €):
             # that figure gets its column, so the order can be read
             kind = "money" if rank in MONEY_RANKS else "number"
-            header = self.tr("Lost\nglance views") if rank == "oos_views" else name    # narrow: 1280 has no room
-            columns.insert(2, Column("rank", header, kind, decimals=0))
+            heading = self.tr("Lost\nglance views") if rank == "oos_views" else name    # narrow: 1280 has no room
+            columns.insert(2, Column("rank", heading, kind, decimals=0))
         if "title" not in frame:
             frame["title"] = ""
         self.worst_model.set_frame(frame, columns)
