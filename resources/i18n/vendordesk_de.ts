@@ -102,7 +102,7 @@
 <context>
     <name>BridgeView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/bridge.py" line="+49"/>
+        <location filename="../../vendordesk/ui/influence/bridge.py" line="+50"/>
         <source>Amazon&apos;s Net PPM bridge</source>
         <translation>Amazons Net-PPM-Brücke</translation>
     </message>
@@ -177,7 +177,7 @@
 <context>
     <name>CalibrationView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/calibration.py" line="+54"/>
+        <location filename="../../vendordesk/ui/influence/calibration.py" line="+56"/>
         <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace&apos;s history where the data allows; your edits always win.</source>
         <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
     </message>
@@ -273,7 +273,7 @@
         <translation>Standard beibehalten: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+67"/>
         <source>Link not saved</source>
         <translation>Verknüpfung nicht gespeichert</translation>
     </message>
@@ -2120,7 +2120,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+56"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+61"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2136,24 +2136,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+153"/>
+        <location line="+186"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+154"/>
+        <location line="-186"/>
+        <location line="+187"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+154"/>
+        <location line="-186"/>
+        <location line="+187"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-187"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2173,7 +2173,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1 · too little data for a score</source>
         <translation>%1 · zu wenig Daten für eine Punktzahl</translation>
     </message>
@@ -2213,19 +2213,61 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation> (manuell)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
+        <source>%1 against %2: %3, a relative change of %4. The limits judge the relative change.</source>
+        <translation>%1 gegenüber %2: %3, relativ eine Veränderung um %4. Die Grenzen beurteilen die relative Veränderung.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>change ≥ %1 / &lt; %2</source>
         <translation>Veränderung ≥ %1 / &lt; %2</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+0"/>
+        <source>rel. change ≥ %1 / &lt; %2</source>
+        <translation>rel. Veränderung ≥ %1 / &lt; %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1–%2 / &lt; %3 or &gt; %4</source>
+        <translation>%1–%2 / &lt; %3 oder &gt; %4</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>same week last year</source>
         <translation>gleiche Woche im Vorjahr</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Worst ASINs for this gear, ranked by: %1</source>
         <translation>Schwächste ASINs dieses Zahnrads, geordnet nach: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lost
+glance views</source>
+        <translation>Verlorene
+Glance Views</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Glance views lost to OOS</source>
+        <translation>durch OOS verlorene Glance Views</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chargebacks</source>
+        <translation>Chargebacks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fall in conversion</source>
+        <translation>Rückgang der Konversion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fall in ASP</source>
+        <translation>Rückgang des ASP</translation>
     </message>
     <message>
         <source>weeks</source>
@@ -2240,7 +2282,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-43"/>
         <source>No ASIN ranking for this gear in this period.</source>
         <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
     </message>
@@ -2249,7 +2291,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Schwächste ASINs für dieses Zahnrad (nach %1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
@@ -2265,28 +2307,29 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+4"/>
+        <source>Change (rel.)</source>
+        <translation>Veränderung (rel.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Change (pts)</source>
         <translation>Veränderung (Pkt.)</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>glance views lost to OOS</source>
-        <translation>durch OOS verlorene Glance Views</translation>
+        <translation type="vanished">durch OOS verlorene Glance Views</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>chargebacks</source>
-        <translation>Chargebacks</translation>
+        <translation type="vanished">Chargebacks</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>fall in conversion</source>
-        <translation>Rückgang der Konversion</translation>
+        <translation type="vanished">Rückgang der Konversion</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>fall in ASP</source>
-        <translation>Rückgang des ASP</translation>
+        <translation type="vanished">Rückgang des ASP</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2381,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>change vs. comparison</source>
         <translation>Veränderung ggü. Vergleich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rel. change vs. comparison</source>
+        <translation>rel. Veränderung ggü. Vergleich</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2412,7 +2460,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearTile</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/tiles.py" line="+86"/>
+        <location filename="../../vendordesk/ui/gears/tiles.py" line="+87"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2461,6 +2509,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
         <source>%1 pts</source>
         <translation>%1 Pkt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rel.</source>
+        <translation>%1 rel.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3085,7 +3138,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Average selling price</source>
-        <translation>Durchschnittlicher Verkaufspreis</translation>
+        <translation>Durchschnittspreis (ASP)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3183,9 +3236,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Lieferzeit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Logistics &amp; compliance</source>
-        <translation>Logistik &amp; Compliance</translation>
+        <translation type="vanished">Logistik &amp; Compliance</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3206,6 +3258,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>On-time/in-full defects</source>
         <translation>On-Time-/In-Full-Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations &amp; compliance</source>
+        <translation>Logistik &amp; Compliance</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3308,7 +3365,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Weeks of cover</source>
-        <translation>Reichweite in Wochen</translation>
+        <translation>Reichweite (Wochen)</translation>
     </message>
     <message>
         <source>calibrated</source>
@@ -6180,12 +6237,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+249"/>
+        <location line="+268"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-265"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6225,7 +6282,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+135"/>
+        <source>Paths to our revenue (they add up to its total):</source>
+        <translation>Wege zu unserem Umsatz (sie ergeben zusammen die Summe):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
         <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
     </message>
@@ -6276,7 +6338,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-198"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-217"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -6308,12 +6370,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Basis: der Durchschnitt der letzten 13 Wochen (%1 Stück pro Woche, ASP %2).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+69"/>
         <source>%1 %2 points: it is %3 now, so the change must lie between %4 and %5 points (the rate stays between %6 and %7).</source>
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>

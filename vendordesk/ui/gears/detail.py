@@ -3,7 +3,7 @@ the worst ASINs for the gear."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +28,15 @@ from vendordesk.ui.gears.formatting import (
     kpi_value,
     minus,
     missing,
+    points_text,
     score_text,
     status_text,
 )
 from vendordesk.ui.models.frame_model import Column, FrameModel
+
+QWIDGETSIZE_MAX = 16777215
+MONEY_RANKS = {"chargebacks"}      # worst-ASIN rankings in money (the others count)
+ROW_AIR = 4      # pixels a KPI row keeps beyond its text (2 above, 2 below)
 
 
 class GearDetail(QWidget):
@@ -108,6 +113,7 @@ class GearDetail(QWidget):
         split.addWidget(self.kpi_table)
         split.addWidget(self.chart_stack)
         split.addWidget(worst)
+        self.worst_box, self.worst_layout = worst, worst_layout
         split.setSizes([200, 240, 220])
         split.setChildrenCollapsible(False)
         self.split = split
@@ -147,10 +153,12 @@ class GearDetail(QWidget):
         for row, k in enumerate(gear.kpis):
             cells = [k.name + (self.tr(" (manual)") if k.manual else ""),
                      kpi_value(k.value, k.unit, self.currency), kpi_value(k.compare, k.unit, self.currency),
-                     change_text(k.change, k.unit, k.value, k.compare), status_text(k.status),
+                     change_text(k.change, k.unit, k.value, k.compare, k.threshold), status_text(k.status),
                      self._limits(k.threshold, k.unit)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if col == 3 and k.unit == "pct" and k.threshold and k.threshold["kind"] == "trend":
+                    item.setToolTip(self._relative_tip(k))
                 if col in (1, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 4:
@@ -166,20 +174,45 @@ class GearDetail(QWidget):
         """Every KPI row shows in full: the table is at least as tall as its rows."""
         table = self.kpi_table
         table.resizeRowsToContents()
+        # a wrapped name got a row exactly as high as its lines, and the grid line took the dots of
+        # a capital Ü ("Uberbestand"): each row keeps ROW_AIR beyond its text (one-line rows have it)
+        metrics = table.fontMetrics()
+        margin = table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        width = max(1, table.columnWidth(0) - 2 * margin)       # the text's width in the cell, as the delegate lays it out
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            name = item.text() if item is not None else ""
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, name).height()
+            if table.rowHeight(row) < text + ROW_AIR:
+                table.setRowHeight(row, text + ROW_AIR)
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
         height = rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
         table.setMinimumHeight(height)
         table.setMaximumHeight(height)      # and no taller: the chart and the ASINs get the rest
 
 
+    def _relative_tip(self, k) -> str:
+        """What a relative change of a percentage means, with the points beside it."""
+        return (self.tr("%1 against %2: %3, a relative change of %4. The limits judge the relative change.")
+                .replace("%1", kpi_value(k.value, k.unit)).replace("%2", kpi_value(k.compare, k.unit))
+                .replace("%3", points_text(k.value, k.compare))
+                .replace("%4", change_text(k.change, "money")))
+
     def _limits(self, threshold: dict | None, unit: str) -> str:
         if not threshold:
             return fmt.DASH
         green, red, kind = threshold["green"], threshold["red"], threshold["kind"]
         if kind == "trend":
-            return self.tr("change ≥ %1 / < %2").replace("%1", minus(fmt.percent(green, 0))).replace(
-                "%2", minus(fmt.percent(red, 0)))
+            # a percentage's change could be read in points: its limits say they are relative
+            text = self.tr("rel. change ≥ %1 / < %2") if unit == "pct" else self.tr("change ≥ %1 / < %2")
+            return text.replace("%1", minus(fmt.percent(green, 0))).replace("%2", minus(fmt.percent(red, 0)))
         g, r = kpi_value(green, unit, self.currency), kpi_value(red, unit, self.currency)
+        if kind == "band" and threshold.get("green_high") is not None and threshold.get("red_high") is not None:
+            def edge(value: float) -> str:      # "4–8 / < 2 or > 12": whole weeks without ",0" (the column stays narrow)
+                return minus(fmt.number(value, 0)) if float(value).is_integer() else kpi_value(value, unit, self.currency)
+
+            return (self.tr("%1–%2 / < %3 or > %4").replace("%1", edge(green)).replace("%2", edge(threshold["green_high"]))
+                    .replace("%3", edge(red)).replace("%4", edge(threshold["red_high"])))
         text = "≤ %1 / > %2" if kind == "max" else "≥ %1 / < %2"
         return text.replace("%1", g).replace("%2", r)
 
@@ -213,7 +246,12 @@ class GearDetail(QWidget):
         if worst is None or len(worst) == 0:
             self.worst_label.setText(self.tr("No ASIN ranking for this gear in this period."))
             self.worst_view.setVisible(False)
+            # one line's room for the sentence: the chart above takes the rest (it sat over a third
+            # of the panel's height of nothing at 1920×1080)
+            margins = self.worst_layout.contentsMargins()
+            self.worst_box.setMaximumHeight(self.worst_label.sizeHint().height() + margins.top() + margins.bottom())
             return
+        self.worst_box.setMaximumHeight(QWIDGETSIZE_MAX)
         kpi = gear.kpis[0]
         rank = str(worst["rank_by"].iloc[0])
         name = self._rank_name(rank, kpi.name)
@@ -225,20 +263,31 @@ class GearDetail(QWidget):
                    Column("change", self.tr("Change"), "percent", decimals=1),
                    Column("revenue", self.tr("Revenue"), "money", decimals=0)]
         frame = worst.copy()
-        if kpi.unit == "pct":   # a change of a percentage reads best in points
+        if kpi.unit == "pct" and rank.endswith("_change"):
+            # ranked by the relative fall: the column shows that figure, so the list reads in order
+            columns[4] = Column("change", self.tr("Change (rel.)"), "percent", decimals=1)
+        elif kpi.unit == "pct":   # a change of a percentage reads best in points
             frame["change"] = (frame["value"] - frame["compare"]) * 100.0
             columns[4] = Column("change", self.tr("Change (pts)"), "number", decimals=1)
+        shown = str(worst["kpi"].iloc[0]) if "kpi" in worst else kpi.id
+        if "rank" in frame and not rank.endswith("_change") and rank != shown:
+            # ranked by a figure the KPI columns do not show (lost glance views, chargebacks in €):
+            # that figure gets its column, so the order can be read
+            kind = "money" if rank in MONEY_RANKS else "number"
+            heading = self.tr("Lost\nglance views") if rank == "oos_views" else name    # narrow: 1280 has no room
+            columns.insert(2, Column("rank", heading, kind, decimals=0))
         if "title" not in frame:
             frame["title"] = ""
         self.worst_model.set_frame(frame, columns)
+        self.worst_model.set_visible([c.key for c in columns])    # a gear's own columns (set_frame keeps the last gear's)
         self.worst_view.setVisible(True)
         header = self.worst_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _rank_name(self, rank: str, fallback: str) -> str:
-        names = {"oos_views": self.tr("glance views lost to OOS"), "chargebacks": self.tr("chargebacks"),
-                 "conversion_change": self.tr("fall in conversion"), "asp_change": self.tr("fall in ASP")}
+        names = {"oos_views": self.tr("Glance views lost to OOS"), "chargebacks": self.tr("Chargebacks"),
+                 "conversion_change": self.tr("Fall in conversion"), "asp_change": self.tr("Fall in ASP")}
         return names.get(rank, fallback)
 
     def _asin_clicked(self, index) -> None:

@@ -145,7 +145,7 @@ class GearSettingsDialog(QDialog):
             item = QTableWidgetItem(k.name(lang))
             self.table.setItem(row, 0, item)
             rule = {"max": self.tr("lower is better"), "min": self.tr("higher is better"),
-                    "trend": self.tr("change vs. comparison"),
+                    "trend": self.tr("rel. change vs. comparison") if k.unit == "pct" else self.tr("change vs. comparison"),
                     "band": self.tr("within a range")}.get(threshold.kind, threshold.kind)
             self.table.setItem(row, 1, QTableWidgetItem(rule))
             unit = "pct" if threshold.kind == "trend" else k.unit

@@ -66,16 +66,27 @@ def _kpi_value(value, unit: str, currency: str) -> str:
     return fmt.number(value, 2)
 
 
-def change_text(change, unit: str, value=None, compare=None) -> str:
-    """Change against the comparison: points for percentages, relative % otherwise."""
-    if unit == "pct" and not missing(value) and not missing(compare):
-        points = fmt.rounded((value - compare) * 100.0, 1)
-        sign = "+" if points > 0 else ""
-        return _tr("%1 pts").replace("%1", minus(sign + fmt.number(points, 1)))
+def change_text(change, unit: str, value=None, compare=None, threshold: dict | None = None) -> str:
+    """Change against the comparison in the kind the KPI is judged on: points for a percentage judged
+    on its level, the relative change (marked "rel.") for a percentage judged on its change (its
+    limits are relative: conversion 8,1 % against 9,5 % is "−14,7 % rel.", not "−1,4 Pkt."), and
+    the relative change in % for every other unit."""
+    relative = threshold is not None and threshold.get("kind") == "trend"
+    if unit == "pct" and not relative and not missing(value) and not missing(compare):
+        return points_text(value, compare)
     if missing(change):
         return fmt.DASH
     sign = "+" if fmt.rounded(change * 100.0, 1) > 0 else ""
-    return minus(sign + fmt.percent(change, 1))
+    text = minus(sign + fmt.percent(change, 1))
+    return _tr("%1 rel.").replace("%1", text) if unit == "pct" else text
+
+
+def points_text(value, compare) -> str:
+    """``value`` against ``compare`` in percentage points ("−1,4 Pkt."), "–" when one is missing."""
+    if missing(value) or missing(compare):
+        return fmt.DASH
+    points = fmt.rounded((value - compare) * 100.0, 1)
+    return _tr("%1 pts").replace("%1", minus(("+" if points > 0 else "") + fmt.number(points, 1)))
 
 
 def score_text(score) -> str:

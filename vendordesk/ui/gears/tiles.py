@@ -23,6 +23,7 @@ from vendordesk.ui.charts import Sparkline
 from vendordesk.ui.gears.formatting import (
     STATUS_COLORS,
     STATUS_TINTS,
+    change_text,
     gear_status,
     kpi_value,
     missing,
@@ -219,8 +220,12 @@ class GearTile(QFrame):
             def row(name: str, color=color, value=value) -> str:
                 return f"<span style='color:{color}; font-weight:600'>{escape(value)}</span>&nbsp; {escape(name)}"
 
-            if full:
-                rows_out.append(row(k.name))
+            if full:       # the tooltip: a KPI judged on its change says that change ("−14,7 % rel.")
+                limits = getattr(k, "threshold", None)
+                on_change = limits is not None and limits.get("kind") == "trend" \
+                    and not missing(getattr(k, "change", None))
+                change = change_text(k.change, k.unit, k.value, k.compare, limits) if on_change else ""
+                rows_out.append(row(f"{k.name} ({change})" if change else k.name))
                 continue
             short = getattr(k, "short_name", "") or k.name     # the long name is in the tooltip
             left = width - bold.horizontalAdvance(value) - plain.horizontalAdvance("  ") - 4

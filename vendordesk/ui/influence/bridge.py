@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -94,8 +95,17 @@ class BridgeView(QWidget):
             self._append(self.asins, [asin, fmt.money(r["cogs_a"], currency, 0), fmt.money(r["cogs_b"], currency, 0),
                                       signed_money(r["delta"], currency),
                                       f"{fmt.percent(r['oos_a'], 0)} → {fmt.percent(r['oos_b'], 0)}"])
-        for table in (self.ppm, self.asins):
-            table.resizeColumnsToContents()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Both tables fill their width: the Net PPM steps in two equal columns; the ASIN table's
+        money columns share the room and "OOS before → after" keeps its own width (it took all
+        the spare room at 1920 and pushed its figures far from their ASIN)."""
+        Mode = QHeaderView.ResizeMode
+        self.ppm.horizontalHeader().setSectionResizeMode(Mode.Stretch)
+        header = self.asins.horizontalHeader()
+        header.setSectionResizeMode(Mode.Stretch)
+        header.setSectionResizeMode(self.asins.columnCount() - 1, Mode.ResizeToContents)
 
     @staticmethod
     def _append(table: QTableWidget, values: list[str]) -> None:

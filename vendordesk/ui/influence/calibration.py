@@ -33,6 +33,8 @@ from vendordesk.ui import fmt
 from vendordesk.ui.influence.labels import kpi_name, source_name
 
 COLUMNS = 7
+FROM_TO_CAP = 250     # px for "From → to" when the window is narrow
+NOTE_ROOM = 420       # px the notes keep before "From → to" takes more than its cap
 
 
 def _two_lines(header: str) -> str:
@@ -138,8 +140,26 @@ class CalibrationView(QWidget):
                     item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        for col, cap in ((1, 250), (4, 90)):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), cap))
+        self._natural_from_to = self.table.columnWidth(1)
+        self.table.setColumnWidth(4, min(self.table.columnWidth(4), 90))
+        self._fit_from_to()
+
+    def _fit_from_to(self) -> None:
+        """"From → to" on one line when the notes keep NOTE_ROOM beside it (1920×1080), else held
+        at FROM_TO_CAP so the notes are not squeezed (1280×720)."""
+        natural = getattr(self, "_natural_from_to", 0)
+        if not natural:
+            return
+        others = sum(self.table.columnWidth(c) for c in range(COLUMNS) if c not in (1, COLUMNS - 1))
+        room = self.table.viewport().width() - others - NOTE_ROOM
+        width = natural if natural <= room else min(natural, max(FROM_TO_CAP, room))
+        if width != self.table.columnWidth(1):
+            self.table.setColumnWidth(1, width)
+            self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_from_to()
 
     def selected_id(self) -> str | None:
         rows = {i.row() for i in self.table.selectedIndexes()}

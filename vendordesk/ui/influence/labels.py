@@ -63,7 +63,7 @@ def gear_name(gear: str) -> str:
     names = {
         "content": _t("Content"), "availability": _t("Availability"), "price_buybox": _t("Price & Buy Box"),
         "advertising": _t("Advertising"), "reviews_cx": _t("Reviews & returns"),
-        "ops_compliance": _t("Logistics & compliance"), "forecast_ordering": _t("Forecast & ordering"),
+        "ops_compliance": _t("Operations & compliance"), "forecast_ordering": _t("Forecast & ordering"),
         "profitability_terms": _t("Profitability & terms"), "assortment": _t("Assortment"),
         "outcome": _t("Outcome"),
     }

@@ -149,7 +149,7 @@ class WhatIfView(WhatIfOutput, QWidget):
     def _totals(self) -> QWidget:
         box = QGroupBox(self.tr("Impact over the horizon (vs. the unshocked baseline)"))
         grid = QGridLayout(box)
-        self.total_labels, self.band_labels = {}, {}
+        self.total_labels, self.band_labels, self.total_titles = {}, {}, {}
         names = (("units", self.tr("Units")), ("vendor_revenue", self.tr("Our revenue (shipped COGS)")),
                  ("amazon_revenue", self.tr("Amazon revenue (shipped revenue)")),
                  ("net_ppm", self.tr("Net PPM")), ("net_ppm_eur", self.tr("Amazon margin (€)")))
@@ -166,7 +166,7 @@ class WhatIfView(WhatIfOutput, QWidget):
             grid.addWidget(value, 1, i)
             grid.addWidget(band, 2, i)
             grid.setColumnStretch(i, 1)
-            self.total_labels[key], self.band_labels[key] = value, band
+            self.total_labels[key], self.band_labels[key], self.total_titles[key] = value, band, title
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #546e7a;")
@@ -300,10 +300,9 @@ class WhatIfView(WhatIfOutput, QWidget):
         if not shocks:
             self._add_current()
             shocks = self.shocks()
-        sentences, lang = [], core_lang()
+        lang = core_lang()
         self.info = {"currency": self.currency, "shocks": shocks}
         if self.prepared is not None:
-            from vendordesk.core.influence.words import summary_lines
             from vendordesk.ops.influence import run_prepared
 
             def checked(levels):
@@ -321,13 +320,13 @@ class WhatIfView(WhatIfOutput, QWidget):
                 self.empty_hint.setText(self._empty_text(refused=True))
                 self.note.setText(self.tr("Refused: %1").replace("%1", str(exc)))
                 return
-            sentences = self._in_words(summary_lines(self.result, self._words_info(lang), lang)[1:], lang)
         else:
             self.result = simulate(self.graph, shocks, self.horizon.value(), self.baseline)
-        self.sentences.setText("<br>".join(line.strip() for line in sentences))
         self.note.setText(getattr(self, "_base_note", ""))
         self.empty_hint.setText(self._empty_text(refused=False))
         self._show_totals(lang)
+        sentences = self._window_words(lang) if self.prepared is not None else []
+        self.sentences.setText("<br>".join(line.strip() for line in sentences))
         self.chart_stack.setCurrentIndex(1)
         self._draw(lang)
         for b in (self.export_button, self.print_button):
@@ -339,6 +338,26 @@ class WhatIfView(WhatIfOutput, QWidget):
         from vendordesk.text import formatter
 
         return dict(self.info, currency=formatter(lang).symbol(self.info.get("currency") or self.currency))
+
+    def _window_words(self, lang: str) -> list[str]:
+        """The run in sentences for the "In words" page: each card's figure under the card's name and
+        as the card writes it (the command line's sentences said "vendor revenue (shipped COGS):
+        −20,817 €" under the card "Our revenue (shipped COGS) −€20,817"), then the paths and what
+        the numbers rest on."""
+        from vendordesk.core.influence.words import PATH_WORDS, caveats
+
+        _ = texts(lang)
+        lines = [] if self.info.get("history", True) else [_("(no sales history in this workspace: money totals are zero)")]
+        for key, value in self.total_labels.items():
+            band = self.band_labels[key].text()
+            line = f"{self.total_titles[key].text()}: {value.text()}"
+            lines.append(f"{line}, {band}" if band else line)
+        parts = getattr(self.result, "contributions", {}).get("vendor_revenue", {})
+        if any(abs(v) >= 0.5 for v in parts.values()):
+            lines.append(self.tr("Paths to our revenue (they add up to its total):"))
+            lines += [f"{_capital(_(PATH_WORDS[key]))}: {signed_money(v, self.currency)}" for key, v in parts.items()]
+        lines += [_capital(s) for s in self._in_words(caveats(self.result, self._words_info(lang), lang), lang)]
+        return lines
 
     def _in_words(self, lines: list[str], lang: str) -> list[str]:
         """The window's own words where the command line's would send the KAM to a shell: not
@@ -436,6 +455,11 @@ class WhatIfView(WhatIfOutput, QWidget):
         pts = dict([kv for kv in ranked if kv[0] in KPIS and KPIS[kv[0]].scale == POINTS][:SHOWN])
         draw_paths(self.plot, rel, {k: kpi_name(k) for k in rel})
         draw_paths(self.points_plot, pts, {k: kpi_name(k) for k in pts})
+
+
+def _capital(text: str) -> str:
+    """A sentence of the core's (written to follow a colon) as a line of its own."""
+    return text[:1].upper() + text[1:]
 
 
 def _signed(text: str, value: float) -> str:
