@@ -1,44 +1,44 @@
 """The fast path for big periodic SP-API documents (e.g. 30,000 DAY rows per document).
 
-A row builder is compiled for the fields the document actually holds, dates are checked once
-per distinct value and value types once per column. Any anomaly returns None, and the caller
+Rows are built a column at a time (one list per field, zipped), dates are checked once per
+distinct value and value types once per column. Any anomaly returns None, and the caller
 runs the careful row-by-row path, which names the exact row and field that is wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import itertools
+import operator
+from collections.abc import Iterable
 from typing import Any, cast
 
 from vendordesk.core.parsed import date_bounds
 from vendordesk.ingest.spapi_values import ASIN, MAX_ABS, NON_NEGATIVE, JsonObject
 
 _NUMBERS = {int, float, type(None)}
-# build(row, key, add): key + the row's values; ``add`` is called with each Money field's currencyCode
-Builder = Callable[[JsonObject, tuple[Any, ...], Callable[[object], None]], tuple[Any, ...]]
+_NONE = type(None)
 # (records of one section, True for the by-ASIN section)
 Section = tuple[list[Any], bool]
 # (rows, currencies seen, field names seen)
 FastRows = tuple[list[tuple[Any, ...]], set[str | None], set[str]]
+_CURRENCY, _AMOUNT = operator.itemgetter("currencyCode"), operator.itemgetter("amount")
 
 
-def compile_builder(fields: tuple[tuple[str, str], ...]) -> Builder:
-    """build(row, key, add_currency) -> key + values of ``fields`` (Money -> amount)."""
-    lines = ["def build(row, key, add):"]
-    names = []
-    for n, (name, kind) in enumerate(fields):
-        lines.append(f"    v{n} = row.get({name!r})")
-        if kind == "money":
-            lines.append(f"    if v{n} is not None:")
-            lines.append(f"        add(v{n}['currencyCode'])")
-            lines.append(f"        v{n} = v{n}['amount']")
-        names.append(f"v{n}")
-    lines.append(f"    return key + ({', '.join(names)}{',' if names else ''})")
-    namespace: dict[str, Any] = {}
-    exec("\n".join(lines), namespace)
-    build: Builder = namespace["build"]
-    return build
+def _column(data: list[JsonObject], name: str, kind: str, currencies: set[object]) -> list[Any]:
+    """The values of field ``name`` in every record (None where absent; a Money field's amount,
+    its currencyCode added to ``currencies``). KeyError or TypeError when a Money field is no Money."""
+    column: list[Any] = [row.get(name) for row in data]
+    if kind != "money":
+        return column
+    types = set(map(type, column))
+    if types - {dict, _NONE}:
+        raise TypeError(name)
+    given = [v for v in column if v is not None] if _NONE in types else column
+    currencies.update(map(_CURRENCY, given))
+    if _NONE not in types:
+        return list(map(_AMOUNT, column))
+    return [None if v is None else v["amount"] for v in column]
 
 
 def _dates_ok(values: Iterable[str]) -> bool:
@@ -86,47 +86,52 @@ def fast_rows(sections: list[Section], fields: tuple[tuple[str, str], ...], pref
 
     ``cur`` is ``(currency,)`` for tables with a currency column, else ``()``. Rows carry the
     fields the records hold, or all ``fields`` (None where absent) when ``full_width``.
-    Returns (rows, currencies seen, field names seen).
+    Returns (rows, currencies seen, field names seen). Built a column at a time: a row is
+    ``(asin,) + prefix + (startDate, endDate) + cur + values``, one str per distinct ASIN and date.
     """
     for data, _is_asin in sections:
         if not isinstance(data, list) or set(map(type, data)) - {dict}:
             return None
-    seen: set[str] = set()
-    for data, _is_asin in sections:
-        for signature in {tuple(row) for row in data}:
-            seen.update(signature)
+    seen: set[str] = set().union(*(record for data, _is_asin in sections for record in data))
     if seen - known:
         return None  # extra fields: the careful path keeps them as extras
     present = tuple(fields) if full_width else tuple(f for f in fields if f[0] in seen)
-    build = compile_builder(present)
     currencies: set[object] = set()
-    add = currencies.add
-    rows: list[tuple[Any, ...]] = []
-    shared: dict[object, object] = {}
-    share = shared.setdefault  # one str object per distinct ASIN and date, not one per row
     try:
-        for data, is_asin in sections:
-            append = rows.append
-            for row in data:
-                asin = share(row["asin"], row["asin"]) if is_asin else ""
-                start, end = row["startDate"], row["endDate"]
-                append(build(row, (asin,) + prefix + (share(start, start), share(end, end)) + cur, add))
+        parts = [_section(data, is_asin, present, currencies) for data, is_asin in sections]
     except (KeyError, TypeError):
         return None
-    width = 7 + len(cur)
-    for index, (name, _kind) in enumerate(present, start=width):
-        if not _column_ok([r[index] for r in rows], name):
-            return None
-    if set(map(type, currencies)) - {str, type(None)}:
+    asins, starts, ends = (list(itertools.chain.from_iterable(p[n] for p in parts)) for n in range(3))
+    values = [list(itertools.chain.from_iterable(p[3][n] for p in parts)) for n in range(len(present))]
+    if not asins or not _checked(asins, starts, ends, values, present, currencies):
         return None
-    if ({type(r[5]) for r in rows} | {type(r[6]) for r in rows}) - {str}:
-        return None
-    spans = {(r[5], r[6]) for r in rows}
-    if not _dates_ok({d for span in spans for d in span}) or any(e < s for s, e in spans):
-        return None
-    aggregates = sum(len(data) for data, is_asin in sections if not is_asin)
-    if {type(r[0]) for r in rows} != {str} or sum(1 for r in rows if not r[0]) != aggregates:
-        return None
-    if not all(map(ASIN.fullmatch, {r[0] for r in rows} - {""})):
-        return None
+    shared: dict[object, object] = {}
+    share = shared.setdefault   # one str object per distinct ASIN and date, not one per row
+    rows = list(zip(map(share, asins, asins), *map(itertools.repeat, prefix), map(share, starts, starts),
+                    map(share, ends, ends), *map(itertools.repeat, cur), *values))
     return rows, cast("set[str | None]", currencies), seen   # their types were checked above
+
+
+def _section(data: list[JsonObject], is_asin: bool, present: tuple[tuple[str, str], ...],
+             currencies: set[object]) -> tuple[list[Any], list[Any], list[Any], list[list[Any]]]:
+    """(asins, startDates, endDates, value columns) of one section's records; "" as the aggregate's ASIN."""
+    asins = [row["asin"] for row in data] if is_asin else [""] * len(data)
+    if is_asin and (set(map(type, asins)) - {str} or "" in asins):
+        raise TypeError("asin")
+    starts, ends = [row["startDate"] for row in data], [row["endDate"] for row in data]
+    return asins, starts, ends, [_column(data, name, kind, currencies) for name, kind in present]
+
+
+def _checked(asins: list[Any], starts: list[Any], ends: list[Any], values: list[list[Any]],
+             present: tuple[tuple[str, str], ...], currencies: set[object]) -> bool:
+    """Numbers, currencies, dates and ASINs as the careful path accepts them."""
+    if not all(_column_ok(column, name) for column, (name, _kind) in zip(values, present, strict=True)):
+        return False
+    if set(map(type, currencies)) - {str, type(None)}:
+        return False
+    if (set(map(type, starts)) | set(map(type, ends))) - {str}:
+        return False
+    spans = set(zip(starts, ends))
+    if not _dates_ok({d for span in spans for d in span}) or any(e < s for s, e in spans):
+        return False
+    return all(map(ASIN.fullmatch, set(asins) - {""}))

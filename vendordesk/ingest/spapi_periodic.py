@@ -41,6 +41,7 @@ class Periodic:
         self.currencies: set[str | None] = set()
         self.built_with: set[str | None] = set()   # currency values put into rows so far
         self.seen: set[str] = set()
+        self.money = tuple(name for name, kind in self.fields if kind == "money")   # fields holding objects
 
     def sections(self) -> tuple[str, str]:
         return self.agg_key, self.asin_key

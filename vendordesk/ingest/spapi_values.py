@@ -78,6 +78,26 @@ def unique_keys(pairs: list[tuple[str, object]]) -> JsonObject:
     return obj
 
 
+def no_key_twice(records: list[Any], colons: int, nested: tuple[str, ...]) -> bool:
+    """True when ``records``, decoded by plain json.loads from a text with ``colons`` ':', cannot have
+    named a key twice in one object (json keeps the last silently; ``unique_keys`` refuses it).
+
+    Every key of every object took one pair of the text, and every pair one ':' outside strings. So
+    the keys counted here (the records' own and those of their objects under ``nested``) are at most
+    the colons, and equal only when no object lost a repeated key and no ':' stood inside a string or
+    in an object not counted. False means: decode again with ``unique_keys`` to know.
+    """
+    if set(map(type, records)) != {dict}:
+        return False
+    counted = sum(map(len, records))
+    for name in nested:
+        objects = [record.get(name) for record in records]
+        if set(map(type, objects)) - {dict, type(None)}:
+            return False
+        counted += sum(map(len, filter(None, objects)))
+    return counted == colons
+
+
 def _first_repeated(keys: Iterable[str]) -> str:
     seen: set[str] = set()
     for key in keys:

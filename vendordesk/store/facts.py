@@ -144,7 +144,7 @@ def _write_all(ws: Workspace, report: ParsedReport, file_hash: str | None,
                 updates = [SPAN_UPDATE, *(f"{c} = excluded.{c}" for c in block.columns), "import_id = excluded.import_id"]
                 sql = keyed_upsert(table, block.columns, updates, import_id)
                 for chunk in _chunks(block.rows, progress, done, total):
-                    conn.executemany(sql, series.keyed(chunk))
+                    conn.executemany(sql, series.spanned(chunk))
                 continue
             sql = upsert_sql(table, KEY_COLUMNS + block.columns, _PK, import_id)
             for chunk in _chunks(block.rows, progress, done, total):

@@ -112,7 +112,7 @@ class FactWriter:
                                                           self._series is not None)
         rows.sort(key=_key_of)      # key order keeps B-tree inserts local; repeats keep their order
         if table in KEYED and self._series is not None:
-            rows = self._series.keyed(rows)
+            rows = self._series.spanned(rows)
         self._conn.executemany(sql, rows)
 
     def extras(self, rows: list[Row]) -> None:
