@@ -20,13 +20,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-<<<<<<< HEAD
 # the checkout this script lives in, not whatever the venv's editable install points at (a worktree's
 # screens otherwise showed the main checkout's code)
-=======
-# the checkout this file is in, not whatever ``vendordesk`` the venv has installed (an editable
-# install of another worktree rendered that worktree's screens)
->>>>>>> d17-read-gears
 sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 SECTIONS = ("window", "gears", "influence", "negotiation", "forecast", "tickets", "ticket-dialogs", "dialogs",
