@@ -110,9 +110,9 @@ class _Sheet:
 
     def _format(self, kind: str, row, currency) -> str:
         if kind == "metric":
-            return formats.for_metric(str(row[self.metric]), currency)
+            return formats.for_metric(str(row[self.metric]), currency, self.lang)
         if kind == "kpi":
-            return formats.for_unit(row[self.unit] if self.unit is not None else None, currency)
+            return formats.for_unit(row[self.unit] if self.unit is not None else None, currency, self.lang)
         return formats.for_kind(kind, self.lang, currency) or "General"
 
     def _text(self, text: str):
