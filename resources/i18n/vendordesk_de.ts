@@ -5119,10 +5119,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Betrag</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+29"/>
         <source>Case</source>
-        <translation>Fall</translation>
+        <translation type="vanished">Fall</translation>
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets/labels.py" line="+137"/>
@@ -5130,7 +5128,9 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-87"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-47"/>
+        <location line="+58"/>
+        <location line="+29"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -5140,7 +5140,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Katalog / Inhalte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-84"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -5185,12 +5185,28 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Tage offen</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+4"/>
+        <location line="+73"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-68"/>
+        <source>Resolved on</source>
+        <translation>Gelöst am</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Amazon ID</source>
+        <translation>Amazon-ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raised on</source>
+        <translation>Belastet am</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dispute</source>
         <translation>Einspruch</translation>
     </message>
@@ -5266,9 +5282,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location line="-15"/>
         <source>ID</source>
-        <translation>ID</translation>
+        <translation type="vanished">ID</translation>
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets/labels.py" line="-154"/>
@@ -5276,7 +5291,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+13"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-2"/>
         <source>Invoice</source>
         <translation>Rechnung</translation>
     </message>
@@ -5348,12 +5363,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+5"/>
         <source>Owner</source>
-        <translation>Verantwortlich</translation>
+        <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+51"/>
         <source>PO</source>
         <translation>Bestellung</translation>
     </message>
@@ -5368,17 +5382,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Zahlungen / Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+36"/>
         <source>Raised</source>
-        <translation>Belastet am</translation>
+        <translation type="vanished">Belastet am</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-2"/>
+        <location line="-2"/>
         <source>Receiving / shortages</source>
         <translation>Wareneingang / Fehlmengen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+5"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+41"/>
         <source>Recovered</source>
         <translation>Zurückgeholt</translation>
     </message>
@@ -5393,13 +5406,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-39"/>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-50"/>
+        <location line="-50"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+48"/>
+        <location line="+48"/>
         <source>Returns / RTV</source>
         <translation>Retouren / RTV</translation>
     </message>
@@ -5414,7 +5426,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Fehlmengenforderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-12"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-51"/>
         <location line="+83"/>
         <source>Status</source>
         <translation>Status</translation>

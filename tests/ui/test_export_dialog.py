@@ -148,7 +148,7 @@ def test_the_window_exports_tasks_with_the_workspaces_own_department_names(germa
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     row = [c.value for c in sheet[2]]
-    assert row[header.index("Abteilung")] == "Buchhaltung" and row[header.index("Titel")] == "Remittance"
+    assert row[header.index("Abteilung")] == "Buchhaltung" and row[header.index("Was")] == "Remittance"
     assert row[header.index("Fällig")] == dt.datetime(2026, 12, 3)
 
 

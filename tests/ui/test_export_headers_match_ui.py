@@ -30,3 +30,33 @@ def test_the_export_headers_use_the_windows_words(qapp, lang):
     assert [header(c, lang) for c in COLUMNS["tickets"] if c.key in ("case_id", "escalation_level")] == \
         [case_id, escalation]
     assert [header(c, lang) for c in COLUMNS["chargebacks"] if c.key == "recovered_amount"] == [recovered]
+
+
+def _window_headers(kind: str, lang: str) -> dict[str, str]:
+    from vendordesk.ui.tickets.columns import case_columns, chargeback_columns, task_columns
+
+    columns = {"tickets": lambda: case_columns({}, lang), "chargebacks": lambda: chargeback_columns(lang),
+               "tasks": lambda: task_columns({}, lang)}[kind]()[0]
+    return {c.key: c.title for c in columns}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("kind", ["tickets", "chargebacks", "tasks"])
+def test_every_exported_column_the_table_shows_is_headed_with_the_tables_word(qapp, lang, kind):
+    """The Excel file of a ticket table heads each column with the word its table uses: the task list
+    said "Titel / Grund / Zuständig" over the table's "Was / Warum / Wer", the chargebacks "PO-Nummer /
+    Rechnungsnummer / Problemgruppe / Einspruchsstatus" over "Bestellung / Rechnung / Gruppe /
+    Einspruch", the cases "Nächstes Nachfassen / Abteilung" over "Nachfassen / Verantwortlich". A
+    table's abbreviation of a word ("Eskal." for "Eskalation") may stand spelled out in the sheet."""
+    install_language(QApplication.instance(), lang)
+    window = _window_headers(kind, lang)
+    differ = []
+    for col in COLUMNS[kind]:
+        if col.key not in window:
+            continue
+        shown, exported = window[col.key], header(col, lang)
+        if shown.endswith(".") and exported.startswith(shown[:-1]):
+            continue
+        if shown != exported:
+            differ.append((col.key, shown, exported))
+    assert differ == []
