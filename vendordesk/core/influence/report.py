@@ -66,7 +66,7 @@ def shock_words(shock: Shock, lang: str = "en") -> str:
         name, value, unit = _(lever.label), lever.value_of(shock), lever.unit
     amount = f.number(value, 1 if abs(value) % 1 else 0, signed=True)
     head = (_("{name} {value} points", name=name, value=amount) if unit == "points"
-            else _("{name} {value} %", name=name, value=amount))
+            else _("{name} {value}%", name=name, value=amount))      # "+6%" in English, "+6 %" in German
     if shock.weeks:
         return head + " " + _.ngettext("for {n} week", "for {n} weeks", shock.weeks, n=shock.weeks)
     return head + " " + _("for the whole horizon")
