@@ -540,7 +540,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>chargeback or claim ID from Vendor Central</source>
-        <translation>Chargeback- oder Claim-ID aus Vendor Central</translation>
+        <translation>ID der Rückbelastung oder Fehlmengenforderung aus Vendor Central</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1065,22 +1065,26 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Export all facts</source>
-        <translation>Alle Fakten exportieren</translation>
+        <translation>Alle Kennzahlen exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exporting all facts…</source>
-        <translation>Alle Fakten werden exportiert…</translation>
+        <translation>Alle Kennzahlen werden exportiert…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Facts exported to %1 (rows: %2)</source>
-        <translation>Fakten nach %1 exportiert (Zeilen: %2)</translation>
+        <translation>Kennzahlen nach %1 exportiert (Zeilen: %2)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Facts.xlsx</source>
+        <translation>Kennzahlen.xlsx</translation>
+    </message>
+    <message>
         <source>facts.xlsx</source>
-        <translation>fakten.xlsx</translation>
+        <translation type="vanished">fakten.xlsx</translation>
     </message>
 </context>
 <context>
@@ -2007,7 +2011,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete Amazon-Bestellungen</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="+153"/>
+        <source>Orders coming.xlsx</source>
+        <translation>Erwartete Bestellungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Forecast.xlsx</source>
+        <translation>Prognose.xlsx</translation>
+    </message>
+    <message>
+        <location line="-227"/>
         <location line="+64"/>
         <source>Units</source>
         <translation>Stück</translation>
@@ -2074,19 +2088,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-12"/>
         <source>orders-coming.xlsx</source>
-        <translation>erwartete-bestellungen.xlsx</translation>
+        <translation type="vanished">erwartete-bestellungen.xlsx</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+0"/>
         <source>Export forecast</source>
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>forecast.xlsx</source>
-        <translation>prognose.xlsx</translation>
+        <translation type="vanished">prognose.xlsx</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -2276,7 +2288,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>chargebacks</source>
-        <translation>Chargebacks</translation>
+        <translation>Rückbelastungen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2638,8 +2650,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="-9"/>
+        <source>KPI gears.xlsx</source>
+        <translation>KPI-Zahnräder.xlsx</translation>
+    </message>
+    <message>
         <source>kpi-gears.xlsx</source>
-        <translation>kpi-zahnraeder.xlsx</translation>
+        <translation type="vanished">kpi-zahnraeder.xlsx</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3099,6 +3115,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Buy Box lost</source>
+        <translation>Buy-Box-Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CPI acceptance</source>
         <translation>Akzeptanz der Preiserhöhung</translation>
     </message>
@@ -3163,9 +3184,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Bearbeitet</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Featured Offer lost</source>
-        <translation>Featured Offer verloren</translation>
+        <translation type="vanished">Featured Offer verloren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3358,7 +3378,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>The target view compares your annual target with shipped COGS. Import Sales reports first.</source>
-        <translation>Die Zielansicht vergleicht Ihr Jahresziel mit den Shipped COGS. Importieren Sie zuerst Verkaufsberichte.</translation>
+        <translation>Die Zielansicht vergleicht Ihr Jahresziel mit unserem Umsatz (zu Einkaufspreisen). Importieren Sie zuerst Verkaufsberichte.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3741,7 +3761,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+91"/>
         <source>All facts (CSV/XLSX)…</source>
-        <translation>Alle Fakten (CSV/XLSX)…</translation>
+        <translation>Alle Kennzahlen (CSV/XLSX)…</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -4149,6 +4169,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         </translation>
     </message>
     <message>
+        <location line="+127"/>
+        <source>Price increase.xlsx</source>
+        <translation>Preiserhöhung.xlsx</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation type="vanished">Entwurf</translation>
     </message>
@@ -4175,7 +4200,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 %2 ASINs · %3</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-167"/>
         <source>(untitled case)</source>
         <translation>(Fall ohne Titel)</translation>
     </message>
@@ -4221,12 +4246,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>ASINs des Falls exportieren</translation>
     </message>
     <message>
-        <location line="-9"/>
         <source>price-increase.xlsx</source>
-        <translation>preiserhoehung.xlsx</translation>
+        <translation type="vanished">preiserhoehung.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -4843,9 +4867,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>TargetView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/target.py" line="+53"/>
         <source>Target (our revenue = shipped COGS)</source>
-        <translation>Ziel (unser Umsatz = Shipped COGS)</translation>
+        <translation type="vanished">Ziel (unser Umsatz = Shipped COGS)</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/influence/target.py" line="+53"/>
+        <source>Target: our revenue (shipped COGS)</source>
+        <translation>Ziel: unser Umsatz (zu Einkaufspreisen)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5757,7 +5785,22 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Löschen von %1 rückgängig machen</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+48"/>
+        <source>Cases.xlsx</source>
+        <translation>Fälle.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chargebacks.xlsx</source>
+        <translation>Rückbelastungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks.xlsx</source>
+        <translation>Aufgaben.xlsx</translation>
+    </message>
+    <message>
+        <location line="-62"/>
         <location filename="../../vendordesk/ui/tickets/undo.py" line="+51"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
@@ -5778,22 +5821,19 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>cases.xlsx</source>
-        <translation>faelle.xlsx</translation>
+        <translation type="vanished">faelle.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>chargebacks.xlsx</source>
-        <translation>rueckbelastungen.xlsx</translation>
+        <translation type="vanished">rueckbelastungen.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tasks.xlsx</source>
-        <translation>aufgaben.xlsx</translation>
+        <translation type="vanished">aufgaben.xlsx</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -6138,12 +6178,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="-39"/>
         <source>Our revenue (shipped COGS)</source>
-        <translation>Unser Umsatz (Shipped COGS)</translation>
+        <translation>Unser Umsatz (zu Einkaufspreisen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amazon revenue (shipped revenue)</source>
-        <translation>Amazon-Umsatz (Shipped Revenue)</translation>
+        <translation>Amazons Umsatz (zu Verkaufspreisen)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6162,12 +6202,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+249"/>
+        <location line="+253"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-250"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6207,7 +6247,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+131"/>
         <source>Not calibrated: every link runs on its documented default (Calibration › Calibrate on history learns them from this workspace).</source>
         <translation>Nicht kalibriert: Alle Verknüpfungen laufen auf dokumentierten Standardwerten (Kalibrierung › Auf der Historie kalibrieren lernt sie aus diesem Arbeitsbereich).</translation>
     </message>
@@ -6222,7 +6262,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2: die Änderung muss zwischen %3 und %4 liegen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+26"/>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>likely range (10–90%)</source>
         <translation>wahrscheinliche Spanne (10–90 %)</translation>
     </message>
@@ -6239,17 +6284,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/tr_helpers.py" line="+3"/>
         <source>what-if.xlsx</source>
-        <translation>was-waere-wenn.xlsx</translation>
+        <translation type="vanished">was-waere-wenn.xlsx</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+2"/>
         <source>Export what-if</source>
         <translation>Was-wäre-wenn exportieren</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
+        <source>What-if.xlsx</source>
+        <translation>Was-wäre-wenn.xlsx</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -6258,19 +6307,17 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-198"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-202"/>
+        <location line="+8"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+18"/>
-        <location line="+6"/>
         <source> pts</source>
-        <translation> Pkt.</translation>
+        <translation type="vanished"> Pkt.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+7"/>
         <source>, %1 wk</source>
         <translation>, %1 Wo.</translation>
     </message>
@@ -6280,7 +6327,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>alle</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>No sales history: the money totals stay at zero; the KPI paths still show how the shock travels through the gears.</source>
         <translation>Keine Verkaufshistorie: Die Geldsummen bleiben bei null; die KPI-Verläufe zeigen trotzdem, wie sich der Schock durch die Zahnräder fortpflanzt.</translation>
     </message>
@@ -6300,9 +6347,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>%1 pts</source>
-        <translation>%1 Pkt.</translation>
+        <translation type="vanished">%1 Pkt.</translation>
     </message>
 </context>
 </TS>

@@ -59,7 +59,7 @@ def summary_lines(result: WhatIf, info: Mapping[str, Any], lang: str = "en") -> 
     if not info.get("history"):
         lines.append("  " + _("(no sales history in this workspace: money totals are zero)"))
     lines.append("  " + _("units: {band}", band=band(t["units"], iv["units"], lang, _("units"))))
-    lines.append("  " + _("vendor revenue (shipped COGS): {band}", band=band(t["vendor_revenue"], iv["vendor_revenue"], lang, cur)))
+    lines.append("  " + _("our revenue (shipped COGS): {band}", band=band(t["vendor_revenue"], iv["vendor_revenue"], lang, cur)))
     lines.append("  " + _("Amazon revenue (shipped revenue): {band}",
                           band=band(t["amazon_revenue"], iv["amazon_revenue"], lang, cur)))
     pts = [v * 100 for v in iv["net_ppm"]]
@@ -67,7 +67,7 @@ def summary_lines(result: WhatIf, info: Mapping[str, Any], lang: str = "en") -> 
     lines.append("  " + _("Amazon margin in EUR: {band}", band=band(t["net_ppm_eur"], iv["net_ppm_eur"], lang, cur)))
     parts = result.contributions.get("vendor_revenue", {})
     if any(abs(v) >= 0.5 for v in parts.values()):
-        lines.append("  " + _("paths (vendor revenue, they add up to the total):"))
+        lines.append("  " + _("paths (our revenue, they add up to the total):"))
         for key, value in parts.items():
             path = _(PATH_WORDS[key])
             lines.append(f"    {path}: {signed(value, lang)} {cur}")
