@@ -32,6 +32,8 @@ GERMAN = [
     ("Fallnummer", r"Fall-ID"),
     ("(Wareneingangs-)Füllrate", r"Lieferquote"),
     ("Kennzahlen (the facts)", r"\bFakten\b"),
+    ("Fall / Preiserhöhungsfall (a price-increase case)", r"Vorgang|Vorgäng|Verhandlungsfall"),
+    ("Annahme der Preiserhöhung", r"Akzeptanz der Preis|Annahme Preis"),
     ("ä ö ü ß in a file name", r"(ae|oe|ue)[a-z-]*\.xlsx"),
 ]
 # in English (the message ids and Qt sources)
@@ -113,3 +115,15 @@ def test_a_proposed_file_name_is_its_sheets_title():
     assert len(names) >= 9                     # cases, chargebacks, tasks, gears, forecast, orders, facts, ...
     assert [s for s, _ in names if s[:-5] not in titles["en"]] == []
     assert [g for _, g in names if g[:-5] not in titles["de"]] == []
+
+
+def test_the_demo_accounts_german_tasks_use_the_same_words():
+    """The German demo's delegated tasks ("Offene Chargebacks vor Fristablauf prüfen", "Disput nur 30
+    Tage möglich", "Shortage Claims ...") sat in the task table beside the window's Rückbelastungen,
+    Fehlmengenforderungen and Einspruch."""
+    from vendordesk.demo import generate
+
+    texts_ = [text for row in generate(20, 30, 7)["tasks"] for text in row[:2] if text]
+    assert len(texts_) > 20
+    for kept, replaced in GERMAN:
+        assert [t for t in texts_ if re.search(replaced, t)] == [], f"say {kept!r}"

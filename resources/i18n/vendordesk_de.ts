@@ -3121,7 +3121,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>CPI acceptance</source>
-        <translation>Akzeptanz der Preiserhöhung</translation>
+        <translation>Annahme der Preiserhöhung</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4066,7 +4066,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Create a negotiation case for the ASINs whose cost price must rise. Import sales facts first so that ASP and Net PPM can be computed.</source>
-        <translation>Legen Sie einen Verhandlungsfall für die ASINs an, deren Einkaufspreis steigen muss. Importieren Sie zuerst Verkaufsdaten, damit ASP und Net PPM berechnet werden können.</translation>
+        <translation>Legen Sie einen Preiserhöhungsfall für die ASINs an, deren Einkaufspreis steigen muss. Importieren Sie zuerst Verkaufsdaten, damit ASP und Net PPM berechnet werden können.</translation>
     </message>
     <message>
         <location line="+1"/>

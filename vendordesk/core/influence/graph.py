@@ -54,7 +54,7 @@ _K = [
     ("net_pure_product_margin", "profitability_terms", POINTS, N_("Net PPM"), "Net PPM"),
     ("backend_terms_rate", "profitability_terms", POINTS, N_("Back-end terms"), "Backend-Konditionen"),
     ("cost_price", "profitability_terms", RELATIVE, N_("Cost price"), "Einkaufspreis"),
-    ("cpi_acceptance", "profitability_terms", POINTS, N_("CPI acceptance"), "Annahme Preiserhöhung"),
+    ("cpi_acceptance", "profitability_terms", POINTS, N_("CPI acceptance"), "Annahme der Preiserhöhung"),
     ("payment_terms_cost", "profitability_terms", POINTS, N_("Payment terms / cash discount"), "Zahlungsziel / Skonto"),
     ("vendor_margin", "profitability_terms", POINTS, N_("Vendor margin"), "Marge des Lieferanten"),
     ("crap_risk", "assortment", POINTS, N_("CRaP risk"), "CRaP-Risiko"),
