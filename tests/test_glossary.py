@@ -34,6 +34,8 @@ GERMAN = [
     ("Kennzahlen (the facts)", r"\bFakten\b"),
     ("Fall / Preiserhöhungsfall (a price-increase case)", r"Vorgang|Vorgäng|Verhandlungsfall"),
     ("Annahme der Preiserhöhung", r"Akzeptanz der Preis|Annahme Preis"),
+    ("Backend-Konditionen", r"Back-End-Konditionen|nachgelagerte Konditionen"),
+    ("OOS", r"Out-of-Stock"),
     ("ä ö ü ß in a file name", r"(ae|oe|ue)[a-z-]*\.xlsx"),
 ]
 # in English (the message ids and Qt sources)

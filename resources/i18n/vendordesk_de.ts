@@ -1125,8 +1125,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;</source>
         <translation>
-            <numerusform>%Ln ASIN hat in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
-            <numerusform>%Ln ASINs haben in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
+            <numerusform>%Ln ASIN hat in den nächsten %1 Wochen mindestens eine Woche mit OOS-Risiko;</numerusform>
+            <numerusform>%Ln ASINs haben in den nächsten %1 Wochen mindestens eine Woche mit OOS-Risiko;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1650,7 +1650,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>ASINs at out-of-stock risk over the whole forecast</source>
-        <translation>ASINs mit Out-of-Stock-Risiko über die ganze Prognose</translation>
+        <translation>ASINs mit OOS-Risiko über die ganze Prognose</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1795,7 +1795,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>No out-of-stock risk: projected Amazon stock covers P80 and P90 demand in every week.</source>
-        <translation>Kein Out-of-Stock-Risiko: Der erwartete Amazon-Bestand deckt den P80- und P90-Bedarf in jeder Woche.</translation>
+        <translation>Kein OOS-Risiko: Der erwartete Amazon-Bestand deckt den P80- und P90-Bedarf in jeder Woche.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1913,7 +1913,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Out-of-stock risk</source>
-        <translation>Out-of-Stock-Risiko</translation>
+        <translation>OOS-Risiko</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3111,7 +3111,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Back-end terms</source>
-        <translation>Back-End-Konditionen</translation>
+        <translation>Backend-Konditionen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3244,7 +3244,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Out-of-stock rate</source>
-        <translation>Out-of-Stock-Quote</translation>
+        <translation>OOS-Quote</translation>
     </message>
     <message>
         <location line="+1"/>
