@@ -422,17 +422,15 @@
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Next follow-up</source>
-        <translation>Nächstes Nachfassen</translation>
+        <translation type="vanished">Nächstes Nachfassen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Resolved</source>
-        <translation>Gelöst</translation>
+        <translation type="vanished">Gelöst</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>set when resolved</source>
         <translation>wird beim Lösen gesetzt</translation>
     </message>
@@ -442,12 +440,11 @@
         <translation>Eskalation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
-        <translation>Verantwortlich</translation>
+        <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -478,7 +475,22 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="+5"/>
+        <location filename="../../vendordesk/ui/tickets/case_editor.py" line="-10"/>
+        <source>Follow-up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved on</source>
+        <translation>Gelöst am</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
@@ -568,13 +580,21 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>leer: 30 Tage (Rückbelastung)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dispute status</source>
-        <translation>Einspruchsstatus</translation>
+        <translation type="vanished">Einspruchsstatus</translation>
+    </message>
+    <message>
+        <source>Disputes filed</source>
+        <translation type="vanished">Einsprüche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>Einspruch</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Disputes filed</source>
+        <source>Disputes</source>
         <translation>Einsprüche</translation>
     </message>
     <message>

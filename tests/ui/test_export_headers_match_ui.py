@@ -60,3 +60,32 @@ def test_every_exported_column_the_table_shows_is_headed_with_the_tables_word(qa
         if shown != exported:
             differ.append((col.key, shown, exported))
     assert differ == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_side_editors_label_a_field_with_the_tables_word(qtbot, workspace, lang):
+    """The case form beside the table said "Nächstes Nachfassen", "Gelöst" and "Verantwortlich" over
+    the table's (and the Excel file's) "Nachfassen", "Gelöst am" and "Abteilung"; the chargeback
+    form "Einspruchsstatus" over "Einspruch". Left as they are: a linked case ("Verknüpfter Fall",
+    an entry field for another record's number) and the table's abbreviation "Eskal."."""
+    from vendordesk.ui.context import AppContext
+    from vendordesk.ui.tickets.case_editor import CaseEditor
+    from vendordesk.ui.tickets.forms import ChargebackEditor, TaskEditor
+
+    install_language(QApplication.instance(), lang)
+    try:
+        ctx = AppContext(workspace, lang=lang)
+        editors = {"tickets": CaseEditor(ctx, {}), "chargebacks": ChargebackEditor(ctx), "tasks": TaskEditor(ctx, {})}
+        differ = []
+        for kind, editor in editors.items():
+            qtbot.addWidget(editor)
+            table = _window_headers(kind, lang)
+            for key, widget in editor.fields.items():
+                if key in ("case_id", "escalation_level") or key not in table:
+                    continue
+                label = editor.form.labelForField(widget.parentWidget()).text()
+                if label != table[key]:
+                    differ.append((kind, key, label, table[key]))
+        assert differ == []
+    finally:
+        install_language(QApplication.instance(), "en")
