@@ -100,7 +100,9 @@ def band_text(value: float, interval: Sequence[float] | None, lang: str, kind: s
     from vendordesk.core.influence.words import band
 
     _ = texts(lang)
-    unit = {"units": _("units"), "points": _("points"), "money": formatter(lang).symbol(currency)}[kind]
+    if kind == "money":                  # "−€7,977" in English, "−7.977 €" in German
+        return band(value, interval, lang, currency=currency)
+    unit = {"units": _("units"), "points": _("points")}[kind]
     return band(value, interval, lang, unit, 2 if kind == "points" else 0)
 
 
