@@ -129,3 +129,23 @@ def test_the_demo_accounts_german_tasks_use_the_same_words():
     assert len(texts_) > 20
     for kept, replaced in GERMAN:
         assert [t for t in texts_ if re.search(replaced, t)] == [], f"say {kept!r}"
+
+
+def test_the_influence_map_in_the_window_names_each_node_as_the_rest_of_the_app():
+    """The window's map (Qt catalogue) said "Bestellte Stück", "Vendor-Marge", "On-Time-/In-Full-Fehler",
+    "Durchschnittlicher Verkaufspreis" where `simulate`, the briefs and the what-if's KPI names (gettext
+    catalogue, the declared German) said "Bestellte Einheiten", "Marge des Lieferanten",
+    "Liefermängel (pünktlich/vollständig)", "Durchschnittspreis (ASP)"."""
+    from vendordesk.core.influence.graph import KPIS
+
+    window = {}
+    for context in ET.parse(TS).getroot().iter("context"):
+        if context.findtext("name") != "Influence":
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") not in ("vanished", "obsolete"):
+                window[message.findtext("source", "")] = translation.text
+    shown = [k for k in KPIS.values() if k.en in window]
+    assert len(shown) == len(KPIS)
+    assert [(k.en, window[k.en], k.de) for k in shown if window[k.en] != k.de] == []

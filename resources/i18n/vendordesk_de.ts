@@ -3121,7 +3121,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Average selling price</source>
-        <translation>Durchschnittlicher Verkaufspreis</translation>
+        <translation>Durchschnittspreis (ASP)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3245,7 +3245,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>On-time/in-full defects</source>
-        <translation>On-Time-/In-Full-Fehler</translation>
+        <translation>Liefermängel (pünktlich/vollständig)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3259,7 +3259,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="-4"/>
         <source>Ordered units</source>
-        <translation>Bestellte Stück</translation>
+        <translation>Bestellte Einheiten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3338,7 +3338,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Vendor margin</source>
-        <translation>Vendor-Marge</translation>
+        <translation>Unsere Marge</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3348,7 +3348,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Weeks of cover</source>
-        <translation>Reichweite in Wochen</translation>
+        <translation>Reichweite (Wochen)</translation>
     </message>
     <message>
         <source>calibrated</source>

@@ -102,3 +102,13 @@ def test_printable_page_says_the_band_and_the_paths():
     assert "Was-wäre-wenn über 12 Wochen" in page and "Bestätigungsquote der Bestellungen" in page
     assert "Woher die Euro kommen" in page and "Direkt" in page
     assert np.isfinite(r.totals["vendor_revenue"]) and r.totals["vendor_revenue"] < 0
+
+
+def test_a_shock_without_a_lever_is_named_by_its_kpi_not_its_key():
+    """The what-if's assumptions (Excel sheet, printable page) named a shock on a KPI that has no
+    lever by its key: "glance_views +10 % for 4 weeks"."""
+    from vendordesk.core.influence.report import shock_words
+    from vendordesk.core.influence.sim import Shock
+
+    assert shock_words(Shock("glance_views", 0.10, 4), "en") == "Glance views +10% for 4 weeks"
+    assert shock_words(Shock("glance_views", 0.10, 4), "de") == "Glance Views +10 % für 4 Wochen"

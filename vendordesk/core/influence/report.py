@@ -57,11 +57,12 @@ def shock_words(shock: Shock, lang: str = "en") -> str:
     """'Availability (in stock) −8 points for 4 weeks' in the KAM's words where a lever exists."""
     _, f = texts(lang), formatter(lang)
     lever = BY_KPI.get(shock.kpi)
-    if lever is None:
-        name, value, unit = shock.kpi, shock.delta * 100, "percent"
+    if lever is None:                    # a KPI without a lever: its name, never its key
         from vendordesk.core.influence.graph import KPIS
 
-        unit = "points" if KPIS[shock.kpi].scale == "points" else "percent"
+        kpi = KPIS.get(shock.kpi)
+        name, value = (_(kpi.en) if kpi else shock.kpi), shock.delta * 100
+        unit = "points" if kpi and kpi.scale == "points" else "percent"
     else:
         name, value, unit = _(lever.label), lever.value_of(shock), lever.unit
     amount = f.number(value, 1 if abs(value) % 1 else 0, signed=True)
