@@ -26,7 +26,8 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 API_CODE = re.compile(r"^[A-Z]{5,}(_[A-Z]+)*$")        # MANUFACTURING, RETAIL, SOURCING
 NUMBER_TEXT = re.compile(r"^[-+]?\d[\d.,]*\s*(%|€)?$")
 # identifier columns: text that looks like a number is right there (a case ID keeps its leading 0)
-ID_HEADER = re.compile(r"(ID|Nr\.|[Nn]ummer|number|ASIN)", re.IGNORECASE)
+# (the chargebacks' "Bestellung" / "PO" and "Rechnung" / "Invoice" hold Amazon's PO and invoice numbers)
+ID_HEADER = re.compile(r"(ID|Nr\.|[Nn]ummer|number|ASIN|^POs?$|^Bestellung(en)?$|^Rechnung(en)?$|^Invoices?$)", re.IGNORECASE)
 DATE_FORMAT = {"de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}   # as the window shows them: 03.12.2026, 03/12/2026
 # money as each language writes it: "170,17 €" in German, "€170.17" in English (the sign before the
 # number); a signed what-if figure carries its "+" before the sign in English, before the number in German

@@ -61,7 +61,7 @@ class _Sheet:
         sample = [self.shown(r) for r in sample[:500]]
         for n, i in enumerate(self.written):
             col = self.columns[i]
-            width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0))
+            width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0), 8)   # room for the filter arrow beside "PO"
             if col.kind == "text":
                 longest = max((len(str(r[i])) for r in sample if r[i] is not None), default=0)
                 width = max(width, longest + 2)
