@@ -4,7 +4,8 @@ shows it. Shared by the export tests of the command line (tests/e2e) and of the 
 Every sheet: a bold header row 1 in the UI language (no snake_case key, no English in German),
 frozen (``freeze_panes == "A2"``), an autofilter over exactly the data, a set width for every
 column; dates as date cells (DD.MM.YYYY in German), numbers as number cells with a format (money
-with two decimals, thousands and the currency sign; percent as 0.0 %), never text that looks like
+with two decimals, thousands and the currency sign where the language writes it: "170,17 €",
+"€170.17"; percent as 0.0 %), never text that looks like
 an ISO date or a number (outside identifier columns), no stored code (snake_case, a marketplace ID,
 an upper-case API code) in a cell; yes/no as the words of the UI language ("Ja"/"Nein"), never
 an Excel boolean (German Excel shows WAHR/FALSCH) or "True"/"False".
@@ -25,9 +26,12 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 API_CODE = re.compile(r"^[A-Z]{5,}(_[A-Z]+)*$")        # MANUFACTURING, RETAIL, SOURCING
 NUMBER_TEXT = re.compile(r"^[-+]?\d[\d.,]*\s*(%|€)?$")
 # identifier columns: text that looks like a number is right there (a case ID keeps its leading 0)
-ID_HEADER = re.compile(r"(ID|Nr\.|[Nn]ummer|number|ASIN)", re.IGNORECASE)
+# (the chargebacks' "Bestellung" / "PO" and "Rechnung" / "Invoice" hold Amazon's PO and invoice numbers)
+ID_HEADER = re.compile(r"(ID|Nr\.|[Nn]ummer|number|ASIN|^POs?$|^Bestellung(en)?$|^Rechnung(en)?$|^Invoices?$)", re.IGNORECASE)
 DATE_FORMAT = {"de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}   # as the window shows them: 03.12.2026, 03/12/2026
-MONEY = re.compile(r'^[+]?#,##0(\.00)? "?[€£$]"?')
+# money as each language writes it: "170,17 €" in German, "€170.17" in English (the sign before the
+# number); a signed what-if figure carries its "+" before the sign in English, before the number in German
+MONEY = {"de": re.compile(r'^[+]?#,##0(\.00)? "[€£$]"'), "en": re.compile(r'^[+]?"[€£$]"#,##0(\.00)?(;|$)')}
 # English words that must not head a column in a German file (the English headers of every export)
 ENGLISH = {"Amount", "Subject", "Opened", "Status", "Department", "Due", "Raised on", "Dispute due", "Value",
            "Week starting", "Gear", "Change", "Last year", "Metric", "Period start", "Title", "Figure",
@@ -119,7 +123,7 @@ def _cell(cell, title, lang: str) -> str | None:
         fmt = cell.number_format
         if fmt == "General" and (isinstance(value, float) or abs(value) >= 1000):
             return f"number {value!r} without a format"
-        if "€" in fmt and not MONEY.match(fmt):
+        if "€" in fmt and not MONEY[lang].match(fmt):
             return f"money format {fmt!r}"
         if "%" in fmt and fmt != "0.0%":
             return f"percent format {fmt!r}"

@@ -422,17 +422,15 @@
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Next follow-up</source>
-        <translation>Nächstes Nachfassen</translation>
+        <translation type="vanished">Nächstes Nachfassen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Resolved</source>
-        <translation>Gelöst</translation>
+        <translation type="vanished">Gelöst</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>set when resolved</source>
         <translation>wird beim Lösen gesetzt</translation>
     </message>
@@ -442,12 +440,11 @@
         <translation>Eskalation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Owner</source>
-        <translation>Verantwortlich</translation>
+        <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -524,6 +521,21 @@ Filled-in fields replace the old ones; links are added.</source>
         <translation>Fall %1 ist bereits erfasst. Ihre Eingaben damit zusammenführen?
 Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</translation>
     </message>
+    <message>
+        <location line="-147"/>
+        <source>Follow-up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved on</source>
+        <translation>Gelöst am</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
 </context>
 <context>
     <name>ChargebackEditor</name>
@@ -540,7 +552,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>chargeback or claim ID from Vendor Central</source>
-        <translation>Chargeback- oder Claim-ID aus Vendor Central</translation>
+        <translation>ID der Rückbelastung oder Fehlmengenforderung aus Vendor Central</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -568,17 +580,15 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>leer: 30 Tage (Rückbelastung)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dispute status</source>
-        <translation>Einspruchsstatus</translation>
+        <translation type="vanished">Einspruchsstatus</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Disputes filed</source>
-        <translation>Einsprüche</translation>
+        <translation type="vanished">Einsprüche</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Recovered</source>
         <translation>Zurückgeholt</translation>
     </message>
@@ -649,6 +659,16 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+4"/>
         <source>There is no case %1. Add the case first or clear the field.</source>
         <translation>Es gibt keinen Fall %1. Legen Sie den Fall zuerst an oder leeren Sie das Feld.</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Dispute</source>
+        <translation>Einspruch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disputes</source>
+        <translation>Einsprüche</translation>
     </message>
 </context>
 <context>
@@ -1065,22 +1085,26 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Export all facts</source>
-        <translation>Alle Fakten exportieren</translation>
+        <translation>Alle Kennzahlen exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exporting all facts…</source>
-        <translation>Alle Fakten werden exportiert…</translation>
+        <translation>Alle Kennzahlen werden exportiert…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Facts exported to %1 (rows: %2)</source>
-        <translation>Fakten nach %1 exportiert (Zeilen: %2)</translation>
+        <translation>Kennzahlen nach %1 exportiert (Zeilen: %2)</translation>
+    </message>
+    <message>
+        <source>facts.xlsx</source>
+        <translation type="vanished">fakten.xlsx</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>facts.xlsx</source>
-        <translation>fakten.xlsx</translation>
+        <source>Facts.xlsx</source>
+        <translation>Kennzahlen.xlsx</translation>
     </message>
 </context>
 <context>
@@ -1121,8 +1145,8 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>%Ln ASIN(s) have weeks at out-of-stock risk in the next %1 weeks;</source>
         <translation>
-            <numerusform>%Ln ASIN hat in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
-            <numerusform>%Ln ASINs haben in den nächsten %1 Wochen mindestens eine Woche mit Out-of-Stock-Risiko;</numerusform>
+            <numerusform>%Ln ASIN hat in den nächsten %1 Wochen mindestens eine Woche mit OOS-Risiko;</numerusform>
+            <numerusform>%Ln ASINs haben in den nächsten %1 Wochen mindestens eine Woche mit OOS-Risiko;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1646,7 +1670,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>ASINs at out-of-stock risk over the whole forecast</source>
-        <translation>ASINs mit Out-of-Stock-Risiko über die ganze Prognose</translation>
+        <translation>ASINs mit OOS-Risiko über die ganze Prognose</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1791,7 +1815,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>No out-of-stock risk: projected Amazon stock covers P80 and P90 demand in every week.</source>
-        <translation>Kein Out-of-Stock-Risiko: Der erwartete Amazon-Bestand deckt den P80- und P90-Bedarf in jeder Woche.</translation>
+        <translation>Kein OOS-Risiko: Der erwartete Amazon-Bestand deckt den P80- und P90-Bedarf in jeder Woche.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1909,7 +1933,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Out-of-stock risk</source>
-        <translation>Out-of-Stock-Risiko</translation>
+        <translation>OOS-Risiko</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2074,30 +2098,38 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-12"/>
         <source>orders-coming.xlsx</source>
-        <translation>erwartete-bestellungen.xlsx</translation>
+        <translation type="vanished">erwartete-bestellungen.xlsx</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+0"/>
         <source>Export forecast</source>
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>forecast.xlsx</source>
-        <translation>prognose.xlsx</translation>
+        <translation type="vanished">prognose.xlsx</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
+    <message>
+        <location line="-40"/>
+        <source>Orders coming.xlsx</source>
+        <translation>Erwartete Bestellungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Forecast.xlsx</source>
+        <translation>Prognose.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../vendordesk/ui/tickets/forms.py" line="-304"/>
+        <location filename="../../vendordesk/ui/tickets/forms.py" line="-227"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -2321,7 +2353,7 @@ Glance Views</translation>
     </message>
     <message>
         <source>chargebacks</source>
-        <translation type="vanished">Chargebacks</translation>
+        <translation type="vanished">Rückbelastungen</translation>
     </message>
     <message>
         <source>fall in conversion</source>
@@ -2690,18 +2722,22 @@ Glance Views</translation>
         <translation>KPI-Zahnräder exportieren</translation>
     </message>
     <message>
-        <location line="-9"/>
         <source>kpi-gears.xlsx</source>
-        <translation>kpi-zahnraeder.xlsx</translation>
+        <translation type="vanished">kpi-zahnraeder.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation type="vanished">CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>KPI gears.xlsx</source>
+        <translation>KPI-Zahnräder.xlsx</translation>
     </message>
 </context>
 <context>
@@ -3148,12 +3184,12 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Back-end terms</source>
-        <translation>Back-End-Konditionen</translation>
+        <translation>Backend-Konditionen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CPI acceptance</source>
-        <translation>Akzeptanz der Preiserhöhung</translation>
+        <translation>Annahme der Preiserhöhung</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3216,9 +3252,8 @@ Glance Views</translation>
         <translation>Bearbeitet</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Featured Offer lost</source>
-        <translation>Featured Offer verloren</translation>
+        <translation type="vanished">Featured Offer verloren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3257,7 +3292,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>On-time/in-full defects</source>
-        <translation>On-Time-/In-Full-Fehler</translation>
+        <translation>Liefermängel (pünktlich/vollständig)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3276,12 +3311,12 @@ Glance Views</translation>
     <message>
         <location line="-4"/>
         <source>Ordered units</source>
-        <translation>Bestellte Stück</translation>
+        <translation>Bestellte Einheiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Out-of-stock rate</source>
-        <translation>Out-of-Stock-Quote</translation>
+        <translation>OOS-Quote</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3355,7 +3390,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Vendor margin</source>
-        <translation>Vendor-Marge</translation>
+        <translation>Unsere Marge</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3378,6 +3413,11 @@ Glance Views</translation>
     <message>
         <source>edited</source>
         <translation type="vanished">bearbeitet</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Buy Box lost</source>
+        <translation>Buy-Box-Verlust</translation>
     </message>
 </context>
 <context>
@@ -3415,7 +3455,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>The target view compares your annual target with shipped COGS. Import Sales reports first.</source>
-        <translation>Die Zielansicht vergleicht Ihr Jahresziel mit den Shipped COGS. Importieren Sie zuerst Verkaufsberichte.</translation>
+        <translation>Die Zielansicht vergleicht Ihr Jahresziel mit unserem Umsatz (zu Einkaufspreisen). Importieren Sie zuerst Verkaufsberichte.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3798,7 +3838,7 @@ Glance Views</translation>
     <message>
         <location line="+91"/>
         <source>All facts (CSV/XLSX)…</source>
-        <translation>Alle Fakten (CSV/XLSX)…</translation>
+        <translation>Alle Kennzahlen (CSV/XLSX)…</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -4103,7 +4143,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Create a negotiation case for the ASINs whose cost price must rise. Import sales facts first so that ASP and Net PPM can be computed.</source>
-        <translation>Legen Sie einen Verhandlungsfall für die ASINs an, deren Einkaufspreis steigen muss. Importieren Sie zuerst Verkaufsdaten, damit ASP und Net PPM berechnet werden können.</translation>
+        <translation>Legen Sie einen Preiserhöhungsfall für die ASINs an, deren Einkaufspreis steigen muss. Importieren Sie zuerst Verkaufsdaten, damit ASP und Net PPM berechnet werden können.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4278,12 +4318,11 @@ Glance Views</translation>
         <translation>ASINs des Falls exportieren</translation>
     </message>
     <message>
-        <location line="-9"/>
         <source>price-increase.xlsx</source>
-        <translation>preiserhoehung.xlsx</translation>
+        <translation type="vanished">preiserhoehung.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -4301,6 +4340,11 @@ Glance Views</translation>
         <location line="+10"/>
         <source>The PDF could not be written: %1</source>
         <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Price increase.xlsx</source>
+        <translation>Preiserhöhung.xlsx</translation>
     </message>
 </context>
 <context>
@@ -4925,12 +4969,11 @@ Glance Views</translation>
 <context>
     <name>TargetView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/target.py" line="+53"/>
         <source>Target (our revenue = shipped COGS)</source>
-        <translation>Ziel (unser Umsatz = Shipped COGS)</translation>
+        <translation type="vanished">Ziel (unser Umsatz = Shipped COGS)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../vendordesk/ui/influence/target.py" line="+59"/>
         <source>Year </source>
         <translation>Jahr </translation>
     </message>
@@ -5083,6 +5126,11 @@ Glance Views</translation>
         <source>The range holds 80 % of the simulated outcomes, from the uncertainty of the calibrated links (the same draws as the what-if).</source>
         <translation type="vanished">Die Spanne enthält 80 % der simulierten Ergebnisse, aus der Unsicherheit der kalibrierten Wirkungen (dieselben Ziehungen wie in der Was-wäre-wenn-Rechnung).</translation>
     </message>
+    <message>
+        <location line="-133"/>
+        <source>Target: our revenue (shipped COGS)</source>
+        <translation>Ziel: unser Umsatz (zu Einkaufspreisen)</translation>
+    </message>
 </context>
 <context>
     <name>TaskEditor</name>
@@ -5201,10 +5249,8 @@ Glance Views</translation>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+29"/>
         <source>Case</source>
-        <translation>Fall</translation>
+        <translation type="vanished">Fall</translation>
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets/labels.py" line="+137"/>
@@ -5212,7 +5258,9 @@ Glance Views</translation>
         <translation>Fall %1 existiert bereits. Führen Sie die Angaben zusammen oder ändern Sie die Fallnummer.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-87"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-47"/>
+        <location line="+58"/>
+        <location line="+29"/>
         <source>Case ID</source>
         <translation>Fallnummer</translation>
     </message>
@@ -5222,7 +5270,7 @@ Glance Views</translation>
         <translation>Katalog / Inhalte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+3"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-84"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
@@ -5267,7 +5315,8 @@ Glance Views</translation>
         <translation>Tage offen</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+4"/>
+        <location line="+73"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -5348,9 +5397,8 @@ Glance Views</translation>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location line="-15"/>
         <source>ID</source>
-        <translation>ID</translation>
+        <translation type="vanished">ID</translation>
     </message>
     <message>
         <location filename="../../vendordesk/ui/tickets/labels.py" line="-154"/>
@@ -5358,7 +5406,7 @@ Glance Views</translation>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+13"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-2"/>
         <source>Invoice</source>
         <translation>Rechnung</translation>
     </message>
@@ -5430,12 +5478,11 @@ Glance Views</translation>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+5"/>
         <source>Owner</source>
-        <translation>Verantwortlich</translation>
+        <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+51"/>
         <source>PO</source>
         <translation>Bestellung</translation>
     </message>
@@ -5450,17 +5497,16 @@ Glance Views</translation>
         <translation>Zahlungen / Rechnungen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+36"/>
         <source>Raised</source>
-        <translation>Belastet am</translation>
+        <translation type="vanished">Belastet am</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-2"/>
+        <location line="-2"/>
         <source>Receiving / shortages</source>
         <translation>Wareneingang / Fehlmengen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+5"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+41"/>
         <source>Recovered</source>
         <translation>Zurückgeholt</translation>
     </message>
@@ -5475,13 +5521,12 @@ Glance Views</translation>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-39"/>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-50"/>
+        <location line="-50"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="+48"/>
+        <location line="+48"/>
         <source>Returns / RTV</source>
         <translation>Retouren / RTV</translation>
     </message>
@@ -5496,7 +5541,7 @@ Glance Views</translation>
         <translation>Fehlmengenforderung</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-12"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-51"/>
         <location line="+83"/>
         <source>Status</source>
         <translation>Status</translation>
@@ -5587,6 +5632,21 @@ Glance Views</translation>
         <location line="+9"/>
         <source>Pick a date</source>
         <translation>Datum im Kalender wählen</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-72"/>
+        <source>Resolved on</source>
+        <translation>Gelöst am</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Amazon ID</source>
+        <translation>Amazon-ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raised on</source>
+        <translation>Belastet am</translation>
     </message>
 </context>
 <context>
@@ -5848,22 +5908,19 @@ Glance Views</translation>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>cases.xlsx</source>
-        <translation>faelle.xlsx</translation>
+        <translation type="vanished">faelle.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>chargebacks.xlsx</source>
-        <translation>rueckbelastungen.xlsx</translation>
+        <translation type="vanished">rueckbelastungen.xlsx</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tasks.xlsx</source>
-        <translation>aufgaben.xlsx</translation>
+        <translation type="vanished">aufgaben.xlsx</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -5895,6 +5952,21 @@ Glance Views</translation>
         <location filename="../../vendordesk/ui/tickets/tab.py" line="-471"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../vendordesk/ui/tickets/actions.py" line="-68"/>
+        <source>Cases.xlsx</source>
+        <translation>Fälle.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chargebacks.xlsx</source>
+        <translation>Rückbelastungen.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks.xlsx</source>
+        <translation>Aufgaben.xlsx</translation>
     </message>
 </context>
 <context>
@@ -5978,7 +6050,7 @@ Glance Views</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+41"/>
         <source>Enter value: %1</source>
         <translation>Wert eingeben: %1</translation>
     </message>
@@ -6213,12 +6285,12 @@ Glance Views</translation>
     <message>
         <location line="-39"/>
         <source>Our revenue (shipped COGS)</source>
-        <translation>Unser Umsatz (Shipped COGS)</translation>
+        <translation>Unser Umsatz (zu Einkaufspreisen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amazon revenue (shipped revenue)</source>
-        <translation>Amazon-Umsatz (Shipped Revenue)</translation>
+        <translation>Amazons Umsatz (zu Verkaufspreisen)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6237,12 +6309,12 @@ Glance Views</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+268"/>
+        <location line="+272"/>
         <source>Units, cumulative change</source>
         <translation>Stück, kumulierte Änderung</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-269"/>
         <source>Change vs. baseline (%)</source>
         <translation>Änderung ggü. Basis (%)</translation>
     </message>
@@ -6282,7 +6354,7 @@ Glance Views</translation>
         <translation>Schock hinzufügen und die Simulation starten: Hier erscheinen die Euro je Wirkungsweg, die Stückzahl mit ihrer wahrscheinlichen Spanne und die KPI-Verläufe.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>Paths to our revenue (they add up to its total):</source>
         <translation>Wege zu unserem Umsatz (sie ergeben zusammen die Summe):</translation>
     </message>
@@ -6319,12 +6391,11 @@ Glance Views</translation>
         <translation type="vanished">wahrscheinliche Spanne (10–90 %)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/tr_helpers.py" line="+3"/>
         <source>what-if.xlsx</source>
-        <translation>was-waere-wenn.xlsx</translation>
+        <translation type="vanished">was-waere-wenn.xlsx</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+2"/>
         <source>Export what-if</source>
         <translation>Was-wäre-wenn exportieren</translation>
     </message>
@@ -6338,19 +6409,17 @@ Glance Views</translation>
         <translation type="vanished">Amazon-Marge (Net PPM €)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/whatif.py" line="-217"/>
+        <location filename="../../vendordesk/ui/influence/whatif.py" line="-221"/>
+        <location line="+8"/>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+18"/>
-        <location line="+6"/>
         <source> pts</source>
-        <translation> Pkt.</translation>
+        <translation type="vanished"> Pkt.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+7"/>
         <source>, %1 wk</source>
         <translation>, %1 Wo.</translation>
     </message>
@@ -6360,7 +6429,7 @@ Glance Views</translation>
         <translation>alle</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>No sales history: the money totals stay at zero; the KPI paths still show how the shock travels through the gears.</source>
         <translation>Keine Verkaufshistorie: Die Geldsummen bleiben bei null; die KPI-Verläufe zeigen trotzdem, wie sich der Schock durch die Zahnräder fortpflanzt.</translation>
     </message>
@@ -6380,9 +6449,18 @@ Glance Views</translation>
         <translation>%1 %2 Punkte: sie liegt jetzt bei %3, die Änderung muss also zwischen %4 und %5 Punkten liegen (die Quote bleibt zwischen %6 und %7).</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>%1 pts</source>
-        <translation>%1 Pkt.</translation>
+        <translation type="vanished">%1 Pkt.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/tr_helpers.py" line="+2"/>
+        <source>What-if.xlsx</source>
+        <translation>Was-wäre-wenn.xlsx</translation>
     </message>
 </context>
 </TS>

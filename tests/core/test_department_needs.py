@@ -53,7 +53,7 @@ def test_finance_counts_what_can_still_be_disputed():
     ])
     de = [line.replace("\xa0", " ") for line in finance_needs(frame, today, "de")]
     # open and still disputable: 100 + 250,70 + 1.000 = 1.350,70 -> "1.351 €", first deadline 04.12.2026
-    assert de[0].startswith("3 offene Chargebacks") and "1.351 €" in de[0] and "04.12.2026" in de[0]
+    assert de[0].startswith("3 offene Rückbelastungen und Fehlmengenforderungen") and "1.351 €" in de[0] and "04.12.2026" in de[0]
     # within 30 days (up to 31.12.2026): 100 + 250,70 = 350,70 -> "351 €", the last of them 20.12.2026
     assert de[1].startswith("2 davon (351 €)") and "20.12.2026" in de[1]
 

@@ -3,6 +3,8 @@ that stops and recovers, negative shocks, refused inputs and loops that are real
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -207,7 +209,7 @@ def test_sentences_band_label_margin_and_net_of_ad_spend():
             "shocks": [Shock("ad_spend", 0.20)], "ad_spend_week": 700.0}
     text = "\n".join(summary_lines(r, info, "en"))
     # 700 EUR a week x 20 % x 12 weeks = 1,680 EUR of extra spend, deducted from the gain
-    assert "Extra ad spend +1,680 €" in text
+    assert "Extra ad spend +€1,680" in text            # English writes the sign first (was "+1,680 €")
     assert f"{r.totals['vendor_revenue'] - 1680:,.0f}".lstrip("-") in text
     assert "Amazon margin in EUR" in text and "Net PPM (" not in text
     # no ad data: said so instead of a gross number passing for a net one
@@ -216,6 +218,29 @@ def test_sentences_band_label_margin_and_net_of_ad_spend():
     # German money reads "€", as everywhere else in the German desk, never the ISO code
     german = "\n".join(summary_lines(r, info, "de"))
     assert "€" in german and "EUR" not in german
+
+
+def test_the_summary_writes_money_as_each_language_does():
+    """`simulate` wrote "our revenue (shipped COGS): −7,977 €" in English: the euro sign goes before
+    the number in English ("−€7,977"), after it in German ("−7.977 €"), on every money line, the
+    paths and the ad-spend sentence; units and points keep their word after the number."""
+    from vendordesk.core.influence.words import band
+
+    assert band(-7977, [-8162, -6744], "en", currency="EUR") == "−€7,977, likely between −8,162 and −6,744"
+    assert band(-7977, [-8162, -6744], "de", currency="EUR") == "−7.977\u00a0€, wahrscheinlich zwischen −8.162 und −6.744"
+    assert band(1200, None, "en", currency="EUR") == "+€1,200"
+    r = run([Shock("ad_spend", 0.20)], weeks=12)
+    info = {"currency": "EUR", "history": True, "calibrated": True, "links": links(), "target": 0.40,
+            "shocks": [Shock("ad_spend", 0.20)], "ad_spend_week": 700.0}
+    for lang, bad in (("en", r"\d €"), ("de", r"€\s?[−+]?\d")):
+        lines = summary_lines_for(r, info, lang)
+        assert [line for line in lines if re.search(bad, line)] == [], lang
+
+
+def summary_lines_for(r, info, lang):
+    from vendordesk.core.influence.words import summary_lines
+
+    return summary_lines(r, info, lang)
 
 
 def test_refusal_is_in_the_windows_language_and_names_the_range():

@@ -79,9 +79,36 @@ def test_excel_export_german_headers_and_euro_formats(tmp_path):
                            ("Bestätigungsquote der Bestellungen \u221210 Punkte für 6 Wochen",)]
 
 
+def test_excel_export_writes_money_as_each_language_does(tmp_path):
+    """English "+€1,200", German "+1.200 €": the sign where the language writes it (English used to
+    read "+1,200 €"); the same signed whole-euro format on the totals, the paths and the weeks."""
+    from openpyxl import load_workbook
+
+    from vendordesk.exports.whatif import write_whatif
+
+    r = tight_run()
+    formats = {}
+    for lang in ("de", "en"):
+        wb = load_workbook(write_whatif(r, {"currency": "EUR", "shocks": [SHOCK]}, tmp_path / f"wi-{lang}.xlsx", lang))
+        formats[lang] = {wb.worksheets[0].cell(3, 2).number_format, wb.worksheets[1].cell(2, 2).number_format,
+                         wb.worksheets[2].cell(2, 6).number_format}
+    assert formats["en"] == {'+"€"#,##0;-"€"#,##0;"€"#,##0'}
+    assert formats["de"] == {'+#,##0 "€";-#,##0 "€";#,##0 "€"'}
+
+
 def test_printable_page_says_the_band_and_the_paths():
     r = tight_run()
     page = html(r, {"currency": "EUR", "shocks": [SHOCK], "calibrated": True}, "de")
     assert "Was-wäre-wenn über 12 Wochen" in page and "Bestätigungsquote der Bestellungen" in page
     assert "Woher die Euro kommen" in page and "Direkt" in page
     assert np.isfinite(r.totals["vendor_revenue"]) and r.totals["vendor_revenue"] < 0
+
+
+def test_a_shock_without_a_lever_is_named_by_its_kpi_not_its_key():
+    """The what-if's assumptions (Excel sheet, printable page) named a shock on a KPI that has no
+    lever by its key: "glance_views +10 % for 4 weeks"."""
+    from vendordesk.core.influence.report import shock_words
+    from vendordesk.core.influence.sim import Shock
+
+    assert shock_words(Shock("glance_views", 0.10, 4), "en") == "Glance views +10% for 4 weeks"
+    assert shock_words(Shock("glance_views", 0.10, 4), "de") == "Glance Views +10 % für 4 Wochen"

@@ -79,7 +79,7 @@ def test_a_case_added_twice_is_refused_in_german(demo_path, capsys):
     code, out, err = run(capsys, "tickets", "add", "--workspace", str(demo_path), "--case-id", "12",
                          "--subject", "Kurz")
     assert code == 0
-    assert out.startswith("Warnung: Die Fall-ID 12 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern).")
+    assert out.startswith("Warnung: Die Fallnummer 12 sieht nicht wie eine Amazon-Fallnummer aus (6–15 Ziffern).")
 
 
 def test_the_event_calendar_lists_german_dates_and_names(demo_path, capsys):
@@ -133,12 +133,14 @@ def test_the_what_if_summary_is_german(demo_path, capsys):
 
 def test_the_what_if_summary_names_the_revenues_in_german(demo_path, capsys):
     """The revenue lines named Amazon's English report columns: 'Umsatz des Lieferanten (Shipped
-    COGS)', 'Amazons Umsatz (Shipped Revenue)'. German readers get the plain words."""
+    COGS)', 'Amazons Umsatz (Shipped Revenue)'. German readers get the plain words, and the words of
+    the window's what-if ('Unser Umsatz', not 'Umsatz des Lieferanten')."""
     code, out, _err = run(capsys, "simulate", "--workspace", str(demo_path), "--shock",
                           "procurable_product_out_of_stock_rate=+0.08@4", "--weeks", "8")
     assert code == 0
     assert not re.search(r"Shipped|COGS", out), out
-    assert "Umsatz des Lieferanten (zu Einkaufspreisen): " in out, out
+    assert "Unser Umsatz (zu Einkaufspreisen): " in out, out
+    assert "Umsatz des Lieferanten" not in out, out
     assert "Amazons Umsatz (zu Verkaufspreisen): " in out, out
 
 

@@ -32,6 +32,9 @@ MARKET_ID = re.compile(r"^A[0-9A-Z]{8,13}$")
 CODES = ({c for table in labels.CODES.values() for c in table if c.islower() or "_" in c}
          | {g.id for g in GEARS} | set(DEPARTMENTS) | set(MARKETPLACES))
 
+# money as each language writes it: "1.234,56 €", "€1,234.56"
+EURO = {"de": '#,##0.00 "€"', "en": '"€"#,##0.00'}
+
 
 def _export(path, kind, out, *extra) -> int:
     return main(["--workspace", str(path), "export", kind, "--out", str(out), *extra])
@@ -111,7 +114,7 @@ def test_every_kind_writes_real_dates_and_numbers(demo_exports, kind, lang):
                 assert cell.data_type == "n", (title, cell.value)
                 seen.add("number")
             if col.kind == "money":
-                assert cell.number_format == '#,##0.00 "€"'
+                assert cell.number_format == EURO[lang]
     assert "date" in seen and (kind in ("tickets", "tasks") or "number" in seen)
 
 
@@ -172,7 +175,7 @@ def test_chargeback_and_task_fields_read_as_words(tickets_path, tmp_path, lang, 
     assert rows[0][header.index(cb["kind"])].value == kind_word
     assert rows[0][header.index(cb["dispute_status"])].value == dispute
     amount = rows[0][header.index(cb["amount"])]
-    assert amount.value == 1234.56 and amount.number_format == '#,##0.00 "€"'
+    assert amount.value == 1234.56 and amount.number_format == EURO[lang]
     out = tmp_path / "tasks.xlsx"
     assert _export(tickets_path, "tasks", out, "--lang", lang) == 0
     header, rows = _table(out)
@@ -215,7 +218,7 @@ def test_facts_xlsx_names_the_marketplace_and_grain(tmp_path, lang, grain, marke
     assert row[header.index(cols["grain"])].value == grain
     assert row[header.index(cols["marketplace_id"])].value == market
     value = row[header.index(cols["value"])]
-    assert value.value == 1234.5 and value.number_format == '#,##0.00 "€"'        # the format follows the metric
+    assert value.value == 1234.5 and value.number_format == EURO[lang]        # the format follows the metric
     assert _export(path, "facts", tmp_path / "facts.csv") == 0
     assert "week,EUR,A1PA6795UKMFR9" in (tmp_path / "facts.csv").read_text("utf-8")
 

@@ -77,7 +77,7 @@ def test_waterfall_labels_fit_their_bar_slot(qapp):
     slot = canvas.plot.width() / 8               # Vorher, 6 steps, Nachher
     base = QFontMetricsF(canvas.font)
     canvas.done()
-    names = ["Vorher", "Einkaufspreis", "Menge", "Mix", "OOS-Verluste", "Konditionen", "Chargebacks", "Nachher"]
+    names = ["Vorher", "Einkaufspreis", "Menge", "Mix", "OOS-Verluste", "Konditionen", "Rückbelastungen", "Nachher"]
     values = ["2.667.290 €", "0 €", "+86.142 €", "-22.987 €", "-10.959 €", "+18.952 €", "-704 €", "2.737.735 €"]
     assert base.horizontalAdvance("Einkaufspreis") > slot and base.horizontalAdvance("2.737.735 €") > slot
     font = fitted_font(canvas.font, names + values, slot)

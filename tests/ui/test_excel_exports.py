@@ -282,7 +282,7 @@ def test_all_facts_export_from_the_window_is_ready_for_excel(qtbot, german, make
     from vendordesk.ui.window.facts_export import KIND
 
     window = make_window(small_demo, "de")
-    action = next(a for a in window.export_menu.actions() if a.text() == "Alle Fakten (CSV/XLSX)…")
+    action = next(a for a in window.export_menu.actions() if a.text() == "Alle Kennzahlen (CSV/XLSX)…")
     out = save_dialog.answer(tmp_path / "fakten.xlsx")
     action.trigger()
     runner = runner_for(window.ctx)
@@ -291,7 +291,7 @@ def test_all_facts_export_from_the_window_is_ready_for_excel(qtbot, german, make
     sheet = xlsx_checks.read(out)[0]
     assert len(sheet.rows) == len(facts_frame(small_demo))             # every fact, one row each
     german_count = f"{len(sheet.rows):,}".replace(",", ".")          # 9.383: a German thousands point
-    assert window.statusBar().currentMessage() == f"Fakten nach {out} exportiert (Zeilen: {german_count})"
+    assert window.statusBar().currentMessage() == f"Kennzahlen nach {out} exportiert (Zeilen: {german_count})"
     assert save_dialog.started == [save_dialog.documents]
 
 

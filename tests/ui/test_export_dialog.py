@@ -119,7 +119,7 @@ def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, 
     proposed = []
     monkeypatch.setattr(export_dialog, "ask_export_path", lambda *args: (proposed.append(args[2]), str(out))[1])
     tab.export()
-    assert proposed == ["kpi-zahnraeder.xlsx"]                    # not "gears.xlsx"
+    assert proposed == ["KPI-Zahnräder.xlsx"]          # the sheet's title (not "gears.xlsx", "kpi-zahnraeder")
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Zahnrad", "Zahnrad-Punkte", "Zahnrad-Status"]        # the ids only in CSV
@@ -148,7 +148,7 @@ def test_the_window_exports_tasks_with_the_workspaces_own_department_names(germa
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     row = [c.value for c in sheet[2]]
-    assert row[header.index("Abteilung")] == "Buchhaltung" and row[header.index("Titel")] == "Remittance"
+    assert row[header.index("Abteilung")] == "Buchhaltung" and row[header.index("Was")] == "Remittance"
     assert row[header.index("Fällig")] == dt.datetime(2026, 12, 3)
 
 
@@ -162,7 +162,7 @@ def test_the_save_dialog_proposes_german_file_names(german_tab, monkeypatch):
     monkeypatch.setattr(export_dialog, "ask_export_path", lambda _parent, _title, name, _kinds: proposed.append(name))
     for kind in ("tickets", "chargebacks", "tasks"):
         actions.export(german_tab, kind)
-    assert proposed == ["faelle.xlsx", "rueckbelastungen.xlsx", "aufgaben.xlsx"]
+    assert proposed == ["Fälle.xlsx", "Rückbelastungen.xlsx", "Aufgaben.xlsx"]
 
 
 def test_files_to_import_are_picked_in_documents_then_in_the_last_import_folder(qapp, tmp_path, monkeypatch):

@@ -433,7 +433,7 @@ def test_overview_and_risk_texts_name_the_horizon(qapp):
     install_language(qapp, "de")
     try:
         german = overview_text(None, overview, 26)
-        assert "2 ASINs haben in den nächsten 26 Wochen mindestens eine Woche mit Out-of-Stock-Risiko" in german
+        assert "2 ASINs haben in den nächsten 26 Wochen mindestens eine Woche mit OOS-Risiko" in german
     finally:
         install_language(qapp, "en")
 

@@ -618,8 +618,9 @@ def test_german_gear_and_kpi_names_match_the_rest_of_the_window(qapp):
 
 
 def test_worst_asins_heading_names_chargebacks_as_the_kpi_table_does(qtbot, qapp):
-    """The ops gear's table and tile say "Chargebacks" (the catalogue's name of the KPI); the
-    heading over its worst ASINs said "(nach Rückbelastungen)". One figure, one name."""
+    """The ops gear's table and tile name the KPI as the catalogue does; the heading over its worst
+    ASINs said "(nach Rückbelastungen)" while the table said "Chargebacks". One figure, one name: now
+    "Rückbelastungen" in both, the app's one German word for chargebacks."""
     from vendordesk.core.gears.defs import GEARS
     from vendordesk.ui.gears.detail import GearDetail
     from vendordesk.ui.i18n import install_language
@@ -629,7 +630,7 @@ def test_worst_asins_heading_names_chargebacks_as_the_kpi_table_does(qtbot, qapp
         detail = GearDetail()
         qtbot.addWidget(detail)
         table_name = next(k for g in GEARS for k in g.kpis if k.id == "chargebacks").name("de")
-        assert table_name == "Chargebacks"
+        assert table_name == "Rückbelastungen"
         assert detail._rank_name("chargebacks", "") == table_name
     finally:
         install_language(qapp, "en")

@@ -207,7 +207,7 @@ def test_the_what_if_in_words_speaks_euros_and_the_windows_buttons(qtbot, demo_w
         install_language(QApplication.instance(), "en")
 
 
-@pytest.mark.parametrize("lang, shown, typed_text", [("de", "−8,0 Punkte", "-5,5"), ("en", "−8.0 points", "-5.5")])
+@pytest.mark.parametrize("lang, shown, typed_text", [("de", "−8 Punkte", "-5,5"), ("en", "−8 points", "-5.5")])
 def test_the_by_field_shows_a_real_minus_and_takes_a_typed_hyphen(qtbot, qapp, lang, shown, typed_text):
     """The what-if "Um" field showed "-8,0 Punkte" with a hyphen beside "−8,0 Pkt." in the table.
     It shows "−8,0" now, in German and English; a typed "-5,5" or a pasted "−3" still reads as
@@ -408,3 +408,35 @@ def test_calibration_sources_read_as_words_in_a_table_cell(qtbot, demo_workspace
     column = next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == "Source")
     shown = {table.item(r, column).text() for r in range(table.rowCount())}
     assert "default" not in shown and "Default" in shown, shown
+
+
+@pytest.mark.parametrize("lang, button, row, words", [
+    ("en", "Availability (in stock) \u22128 points, 4 wk", "\u22128 points", "Availability (in stock) \u22128 points for 4 weeks"),
+    ("de", "Verfügbarkeit (lieferbar) \u22128 Punkte, 4 Wo.", "\u22128 Punkte", "Verfügbarkeit (lieferbar) \u22128 Punkte für 4 Wochen")])
+def test_a_lever_in_points_reads_one_way_on_the_button_in_the_table_and_in_the_text(qtbot, demo_workspace, lang,
+                                                                                    button, row, words):
+    """The preset button said "−8 pts", the shock table "−8.0 pts", the entry field "−8.0 points" and
+    the assumptions "−8 points": one amount, one form: the whole number without a needless ".0" and
+    the unit spelled out; a per cent lever "+6%" (English) / "+6 %" (German) on the button, in the
+    table (which said "+6.0 %") and in the sentences (which said "+6 %" in English)."""
+    from PySide6.QtWidgets import QApplication
+
+    from vendordesk.core.influence.report import shock_words
+    from vendordesk.ui.i18n import install_language
+
+    install_language(QApplication.instance(), lang)
+    try:
+        view = _panel(qtbot, demo_workspace, lang).whatif
+        assert view.preset_buttons[0].text() == button
+        view.add_lever("availability", -8, 4)
+        assert view.table.item(0, 1).text() == row
+        assert shock_words(view.shocks()[0], lang) == words
+        view.kpi.setCurrentIndex(view.kpi.findData(("lever", "availability")))
+        view.delta.setValue(-8.0)
+        assert view.delta.text() == row                       # the entry field: "−8 points", not "−8.0 points"
+        percent = {"en": "+6%", "de": "+6 %"}[lang]              # a per cent lever, the same way
+        view.add_lever("cost", 6, 0)
+        assert view.table.item(1, 1).text() == percent and view.preset_buttons[1].text().endswith(" " + percent)
+        assert f" {percent} " in shock_words(view.shocks()[1], lang)
+    finally:
+        install_language(QApplication.instance(), "en")

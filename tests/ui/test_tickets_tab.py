@@ -431,7 +431,7 @@ def test_the_chargeback_form_names_the_dispute_count_as_the_table_does(qapp):
 
     install_language(qapp, "de")
     try:
-        assert QCoreApplication.translate("ChargebackEditor", "Disputes filed") == \
+        assert QCoreApplication.translate("ChargebackEditor", "Disputes") == \
             QCoreApplication.translate("Tickets", "Disputes") == "Einsprüche"
     finally:
         install_language(qapp, "en")

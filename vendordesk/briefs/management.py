@@ -25,7 +25,7 @@ TEXT = {
     "made": N_("Prepared on {d} with VendorDesk"),
     "key": N_("Key numbers"),
     "net": N_("Net sell-in (COGS − terms − chargebacks)"),
-    "gross": N_("Shipped COGS (our revenue)"),
+    "gross": N_("Our revenue (shipped COGS)"),
     "units": N_("Shipped units"),
     "ppm": N_("Amazon's Net PPM"),
     "before": N_("Before"), "after": N_("After"), "change": N_("Change"),

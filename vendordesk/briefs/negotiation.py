@@ -14,11 +14,11 @@ from vendordesk.briefs.negotiation_texts import (
     CONCESSION_NAMES,
     DRIVER_NAMES,
     SCENARIO_NAMES,
-    STATUS_NAMES,
     pick,
     t,
 )
 from vendordesk.core.marketplaces import marketplace_name
+from vendordesk.core.negotiation.model import status_name
 from vendordesk.text import formatter
 
 CHART_URL = "chart://asp-cost"
@@ -47,12 +47,6 @@ class Fmt:
         return f"{f(a)} → {f(b)}"
 
 
-def _capitalised(word: str) -> str:
-    """A status word as a table cell shows it ("draft" -> "Draft"; the catalogue keeps the
-    lowercase word for sentences and the command line's list)."""
-    return word[:1].upper() + word[1:]
-
-
 def _cover(a, lang, f, account, today) -> str:
     case = a.case
     notice = "" if a.notice_days is None else f" ({a.notice_days} {t('days', lang)})"
@@ -61,7 +55,7 @@ def _cover(a, lang, f, account, today) -> str:
             (t("as_of", lang), c.date(a.as_of, lang) if a.as_of else c.na(lang)), (t("effective", lang), (c.date(case.effective_date, lang) + notice) if case.effective_date else "–"),
             (t("final_order", lang), c.date(case.final_order_until, lang) if case.final_order_until else "–"),
             (t("tariff", lang), t("yes" if case.tariff_driven else "no", lang)),
-            (t("status", lang), _capitalised(pick(STATUS_NAMES, case.status, lang))),
+            (t("status", lang), status_name(case.status, lang)),
             (t("asins", lang), str(len(case.items))), (t("currency", lang), c.esc(case.currency))]
     rows = [(k, v if v.strip() else "–") for k, v in rows]
     half = (len(rows) + 1) // 2

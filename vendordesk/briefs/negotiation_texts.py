@@ -105,9 +105,6 @@ CONCESSION_NAMES = {
     "other": N_("Other")}
 SCENARIO_NAMES = {"full": N_("Full increase"), "phased": N_("Phased"),
                   "half_coop": N_("Half plus co-op")}
-STATUS_NAMES = {"draft": N_("draft"), "submitted": N_("submitted"),
-                "accepted": N_("accepted"), "rejected": N_("rejected"),
-                "withdrawn": N_("withdrawn")}
 
 
 def t(key: str, lang: str) -> str:

@@ -22,14 +22,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def content_language(args: argparse.Namespace) -> str:
+    """The language of the texts the demo writes (chargeback notes, contacts): ``--lang``, else the
+    app's language setting, else German, the language of the German manufacturer's demo account
+    (its tasks and cases are German); never the system's locale, which only picks the messages."""
+    from vendordesk import settings
+
+    return getattr(args, "lang", None) or settings.load().language or "de"
+
+
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
     started = time.perf_counter()
     with progress_line(_("Writing {file}", file=Path(args.path).name)) as progress:
         path = write_demo(args.path, asins=args.asins, weeks=args.weeks, seed=args.seed, force=args.force,
-                          lang=lang, progress=progress).value
+                          lang=lang, content_lang=content_language(args), progress=progress).value
     seconds = formatter(lang).number(time.perf_counter() - started, 1)
-    print(_("Demo workspace written: {file} ({asins} ASINs x {weeks} weeks, {seconds} s)",
+    print(_("Demo workspace written: {file} ({asins} ASINs × {weeks} weeks, {seconds} s)",
             file=path, asins=args.asins, weeks=args.weeks, seconds=seconds))
     return 0

@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, texts_for, workspace_path
+from vendordesk.core.negotiation.model import status_name
 from vendordesk.errors import UserError
 from vendordesk.ops.negotiation import analyse_negotiation, list_negotiations
 from vendordesk.text import N_, NP_, formatter
@@ -36,11 +37,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.set_defaults(func=run_show)
 
 
-# A case's status as the briefs name it (the same catalogue messages as briefs.negotiation_texts).
-STATUS_NAMES = {"draft": N_("draft"), "submitted": N_("submitted"), "accepted": N_("accepted"),
-                "rejected": N_("rejected"), "withdrawn": N_("withdrawn")}
-
-
 def case_id(text: str, args: argparse.Namespace | None = None) -> int:
     try:
         return int(text)
@@ -61,7 +57,7 @@ def run_list(args: argparse.Namespace) -> int:
     fmt = formatter(_.lang)
     for c in cases:
         asins = _.ngettext("{n} ASIN", "{n} ASINs", c["asins"], n=str(c["asins"]).rjust(3))
-        status = _(STATUS_NAMES[c["status"]]) if c["status"] in STATUS_NAMES else c["status"]
+        status = status_name(c["status"], _.lang)
         effective = fmt.date(c["effective_date"]) if c["effective_date"] else "-"
         print(f"{c['id']:>4}  {status:<12} {effective:<10}  {asins}  {c['title']}")
     return 0

@@ -20,11 +20,6 @@ POINTS = '+0.00" pt";-0.00" pt";0.00" pt"'
 UNITS = "+#,##0;-#,##0;0"
 
 
-def _money(currency: str) -> str:
-    symbol = formats.SYMBOLS.get(currency, currency)
-    return f'+#,##0 "{symbol}";-#,##0 "{symbol}";0 "{symbol}"'
-
-
 def _row(ws, values, fmt=None, bold=False) -> None:
     ws.append([xlsx_text(v) if isinstance(v, str) else v for v in values])
     for cell in ws[ws.max_row]:
@@ -54,7 +49,7 @@ def write_whatif(result, info: dict, out: Path, lang: str = "en") -> Path:
         raise UserError(f"{out}: a what-if is exported to Excel (.xlsx).")
     _ = texts(lang)
     cur = info.get("currency", "EUR")
-    money = _money(cur)
+    money = formats.money(cur, lang, signed=True, decimals=0)
     wb = Workbook()
     ws = wb.active
     ws.title = _("What-if")

@@ -61,7 +61,7 @@ class _Sheet:
         sample = [self.shown(r) for r in sample[:500]]
         for n, i in enumerate(self.written):
             col = self.columns[i]
-            width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0))
+            width = max(len(header(col, self.lang)) + 3, WIDTH.get(col.kind, 0), 8)   # room for the filter arrow beside "PO"
             if col.kind == "text":
                 longest = max((len(str(r[i])) for r in sample if r[i] is not None), default=0)
                 width = max(width, longest + 2)
@@ -110,9 +110,9 @@ class _Sheet:
 
     def _format(self, kind: str, row, currency) -> str:
         if kind == "metric":
-            return formats.for_metric(str(row[self.metric]), currency)
+            return formats.for_metric(str(row[self.metric]), currency, self.lang)
         if kind == "kpi":
-            return formats.for_unit(row[self.unit] if self.unit is not None else None, currency)
+            return formats.for_unit(row[self.unit] if self.unit is not None else None, currency, self.lang)
         return formats.for_kind(kind, self.lang, currency) or "General"
 
     def _text(self, text: str):

@@ -11,8 +11,10 @@ from vendordesk.text import texts
 
 
 def write_demo(path: Path, asins: int = 150, weeks: int = 104, seed: int = 7, force: bool = False, lang: str = "en",
-               progress: Progress = no_progress, cancelled: Cancelled = never_cancelled) -> OpResult[Path]:
-    """Build the demo workspace at ``path`` (replacing it only with ``force``); the value is ``path``."""
+               progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
+               content_lang: str = "de") -> OpResult[Path]:
+    """Build the demo workspace at ``path`` (replacing it only with ``force``); the value is ``path``.
+    ``lang`` is the language of the refusals, ``content_lang`` that of the texts the demo writes."""
     from vendordesk.demo import build_demo
 
     _ = texts(lang)
@@ -26,5 +28,5 @@ def write_demo(path: Path, asins: int = 150, weeks: int = 104, seed: int = 7, fo
         raise UserError(_("--weeks must be between 8 and 260."))
     if path.exists():
         path.unlink()
-    build_demo(path, asins=asins, weeks=weeks, seed=seed, progress=progress, lang=lang)
+    build_demo(path, asins=asins, weeks=weeks, seed=seed, progress=progress, lang=content_lang)
     return OpResult(path, Changes.everything())

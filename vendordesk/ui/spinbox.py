@@ -1,4 +1,4 @@
-"""A number field that shows its minus as the window's other numbers do ("−8,0 Punkte", not
+"""A number field that shows its minus as the window's other numbers do ("−8 Punkte", not
 "-8,0"), and still takes a typed "-" or "−"."""
 
 from __future__ import annotations
@@ -14,10 +14,15 @@ class SignedSpinBox(QDoubleSpinBox):
 
     Qt writes the locale's hyphen-minus ("-8,0"); the labels, tables and charts beside the field
     write "−8,0". Shown text gets "−"; text read back (typed or shown) has it turned into the hyphen
-    Qt parses, so both keys work."""
+    Qt parses, so both keys work. A whole number is shown without its zero decimals ("−8", not
+    "−8,0"), as the labels and tables beside it write it; "−5,5" keeps its decimal."""
 
     def textFromValue(self, value: float) -> str:
-        return super().textFromValue(value).replace("-", MINUS)
+        text = super().textFromValue(value)
+        zeros = self.locale().decimalPoint() + "0" * self.decimals()
+        if self.decimals() and text.endswith(zeros):
+            text = text[: -len(zeros)]
+        return text.replace("-", MINUS)
 
     def valueFromText(self, text: str) -> float:
         return super().valueFromText(text.replace(MINUS, "-"))

@@ -136,10 +136,10 @@ GEARS: tuple[GearDef, ...] = (
         K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum", short_en=NP_("gear tile", "Review count")),
     ), rank_kpi="return_rate", color="#efebe9", ring=8),
     GearDef("ops_compliance", 6, "Logistik & Compliance", NP_("gear", "Operations & compliance"), (
-        K("chargeback_share", "Chargeback-Quote (vom Sell-in)", NP_("gear", "Chargeback rate (of sell-in)"), "pct", -1,
+        K("chargeback_share", "Rückbelastungsquote (vom Sell-in)", NP_("gear", "Chargeback rate (of sell-in)"), "pct", -1,
           Threshold("max", 0.01, 0.03), 3.0, short_en=NP_("gear tile", "Chargeback rate")),
-        K("chargebacks", "Chargebacks", NP_("gear", "Chargebacks"), "money", -1),
-        K("shortages", "Fehlmengen (Shortages)", NP_("gear", "Shortage claims"), "money", -1, short_en=NP_("gear tile", "Shortage claims")),
+        K("chargebacks", "Rückbelastungen", NP_("gear", "Chargebacks"), "money", -1),
+        K("shortages", "Fehlmengenforderungen", NP_("gear", "Shortage claims"), "money", -1, short_en=NP_("gear tile", "Shortage claims")),
         K("on_time_rate", "PO pünktlich", NP_("gear", "PO on-time"), "pct", 1, Threshold("min", 0.90, 0.80), manual=True),
         K("asn_accuracy", "ASN-Genauigkeit", NP_("gear", "ASN accuracy"), "pct", 1, Threshold("min", 0.95, 0.70), manual=True, short_en=NP_("gear tile", "ASN accuracy")),
     ), rank_kpi="chargebacks", color="#fff3e0", ring=3),

@@ -38,7 +38,7 @@ DEFAULTS: dict[str, tuple[float, float, float, str]] = {
     "competitor_match": (1.0, 0.5, 1.0, N_("no competitor price data: a competitor change is assumed matched by Amazon")),
     "content": (0.5, 0.0, 1.0, N_("no content data: documented default, +0.10 content score = +5 % demand (E23)")),
     "ads": (0.15, 0.0, 0.3, N_("no ad data: documented default, +10 % ad spend = +1.5 % demand (E24)")),
-    "featured_offer": (0.8, 0.5, 1.0, N_("no Featured Offer data: documented default, 10 points lost = -8 % demand (I03)")),
+    "featured_offer": (0.8, 0.5, 1.0, N_("no Buy Box data: documented default, 10 points lost = -8 % demand (I03)")),
 }
 DEFAULT_FIELDS: dict[str, dict[str, object]] = {"elasticity": {"value": Number(DEFAULT_ELASTICITY, 1)}}
 LINK_EDGES = {"elasticity": "I05", "lost_share": "E01", "demand_noise": "E01", "supply_noise": "E06a", "forecast_alpha": "E02", "po_cover": "E03",
@@ -62,7 +62,7 @@ LINK_NAMES = {"elasticity": NP_("calibration link", "Price elasticity"),
               "competitor_match": NP_("calibration link", "Amazon's price matching"),
               "content": NP_("calibration link", "Content effect"),
               "ads": NP_("calibration link", "Ad effect"),
-              "featured_offer": NP_("calibration link", "Featured Offer effect")}
+              "featured_offer": NP_("calibration link", "Buy Box effect")}
 
 
 def link(name: str, estimate: float | None = None, se: float | None = None, weeks: int = 0, asins: int = 0,

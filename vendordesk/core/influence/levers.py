@@ -51,7 +51,7 @@ LEVERS: tuple[Lever, ...] = (
     Lever("lead_time", N_("Lead time"), PERCENT, "average_vendor_lead_time_days", 1.0, 50.0),
     Lever("content", N_("Content score (0-100)"), POINTS, "content_score", 1.0, 10.0),
     Lever("ads", N_("Ad spend"), PERCENT, "ad_spend", 1.0, -30.0),
-    Lever("featured_offer", N_("Featured Offer (Buy Box) share"), POINTS, "featured_offer_lost", -1.0, -5.0),
+    Lever("featured_offer", N_("Buy Box share"), POINTS, "featured_offer_lost", -1.0, -5.0),
     Lever("competitor_price", N_("Competitor price"), PERCENT, "competitor_price", 1.0, -10.0),
     Lever("terms", N_("Back-end terms (share of COGS)"), POINTS, "backend_terms_rate", 1.0, 1.0),
 )

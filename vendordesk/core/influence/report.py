@@ -57,16 +57,17 @@ def shock_words(shock: Shock, lang: str = "en") -> str:
     """'Availability (in stock) −8 points for 4 weeks' in the KAM's words where a lever exists."""
     _, f = texts(lang), formatter(lang)
     lever = BY_KPI.get(shock.kpi)
-    if lever is None:
-        name, value, unit = shock.kpi, shock.delta * 100, "percent"
+    if lever is None:                    # a KPI without a lever: its name, never its key
         from vendordesk.core.influence.graph import KPIS
 
-        unit = "points" if KPIS[shock.kpi].scale == "points" else "percent"
+        kpi = KPIS.get(shock.kpi)
+        name, value = (_(kpi.en) if kpi else shock.kpi), shock.delta * 100
+        unit = "points" if kpi and kpi.scale == "points" else "percent"
     else:
         name, value, unit = _(lever.label), lever.value_of(shock), lever.unit
     amount = f.number(value, 1 if abs(value) % 1 else 0, signed=True)
     head = (_("{name} {value} points", name=name, value=amount) if unit == "points"
-            else _("{name} {value} %", name=name, value=amount))
+            else _("{name} {value}%", name=name, value=amount))      # "+6%" in English, "+6 %" in German
     if shock.weeks:
         return head + " " + _.ngettext("for {n} week", "for {n} weeks", shock.weeks, n=shock.weeks)
     return head + " " + _("for the whole horizon")
@@ -100,7 +101,9 @@ def band_text(value: float, interval: Sequence[float] | None, lang: str, kind: s
     from vendordesk.core.influence.words import band
 
     _ = texts(lang)
-    unit = {"units": _("units"), "points": _("points"), "money": formatter(lang).symbol(currency)}[kind]
+    if kind == "money":                  # "−€7,977" in English, "−7.977 €" in German
+        return band(value, interval, lang, currency=currency)
+    unit = {"units": _("units"), "points": _("points")}[kind]
     return band(value, interval, lang, unit, 2 if kind == "points" else 0)
 
 

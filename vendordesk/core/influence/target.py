@@ -179,7 +179,7 @@ def gear_levers(frame: pd.DataFrame, weeks: int, lang: str = "en", currency: str
 _LEVER_TEXT = {
     "ads_up": N_("Ad spend +20%"),
     "content_up": N_("Better content (+5 points)"),
-    "buybox": N_("Winning back the Featured Offer (3 points)"),
+    "buybox": N_("Winning back the Buy Box (3 points)"),
     "confirm_up": N_("PO confirmation rate +5 points"),
 }
 

@@ -35,16 +35,19 @@ def signed(value: float, lang: str, decimals: int = 0) -> str:
     return ("−" if value < 0 else "+") + text if round(value, decimals) != 0 else text
 
 
-def money_unit(info: Mapping[str, Any], lang: str) -> str:
-    """The currency as the reader writes it after an amount: "€", not "EUR"."""
-    return formatter(lang).symbol(str(info.get("currency") or "EUR"))
+def money(value: float, info: Mapping[str, Any], lang: str) -> str:
+    """A signed amount in whole units of the account's currency, as the language writes it:
+    "−€7,977" in English, "−7.977 €" in German."""
+    return formatter(lang).money(value, str(info.get("currency") or "EUR"), 0, signed=True)
 
 
-def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = "", decimals: int = 0) -> str:
-    """'−6.500 Stück, wahrscheinlich zwischen −5.900 und −7.100'."""
+def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = "", decimals: int = 0,
+         currency: str | None = None) -> str:
+    """'−6.500 Stück, wahrscheinlich zwischen −5.900 und −7.100'; with ``currency`` the total is money
+    ("−€7,977, likely between −8,162 and −6,744" / "−7.977 €, wahrscheinlich zwischen …")."""
     lo, hi = sorted(interval) if interval else (total, total)
     u = f" {unit}" if unit else ""
-    head = f"{signed(total, lang, decimals)}{u}"
+    head = (money(total, {"currency": currency}, lang) if currency else f"{signed(total, lang, decimals)}{u}")
     if abs(hi - lo) < 10 ** -decimals:
         return head
     _ = texts(lang)
@@ -53,24 +56,24 @@ def band(total: float, interval: Sequence[float] | None, lang: str, unit: str = 
 
 
 def summary_lines(result: WhatIf, info: Mapping[str, Any], lang: str = "en") -> list[str]:
-    t, iv, cur = result.totals, result.intervals, money_unit(info, lang)
+    t, iv, cur = result.totals, result.intervals, str(info.get("currency") or "EUR")
     _ = texts(lang)
     lines = [_("What-if over {n} weeks (vs. the same weeks without the shock):", n=result.weeks)]
     if not info.get("history"):
         lines.append("  " + _("(no sales history in this workspace: money totals are zero)"))
     lines.append("  " + _("units: {band}", band=band(t["units"], iv["units"], lang, _("units"))))
-    lines.append("  " + _("vendor revenue (shipped COGS): {band}", band=band(t["vendor_revenue"], iv["vendor_revenue"], lang, cur)))
+    lines.append("  " + _("our revenue (shipped COGS): {band}", band=band(t["vendor_revenue"], iv["vendor_revenue"], lang, currency=cur)))
     lines.append("  " + _("Amazon revenue (shipped revenue): {band}",
-                          band=band(t["amazon_revenue"], iv["amazon_revenue"], lang, cur)))
+                          band=band(t["amazon_revenue"], iv["amazon_revenue"], lang, currency=cur)))
     pts = [v * 100 for v in iv["net_ppm"]]
     lines.append("  " + _("Net PPM: {band}", band=band(t["net_ppm"] * 100, pts, lang, _("points"), 2)))
-    lines.append("  " + _("Amazon margin in EUR: {band}", band=band(t["net_ppm_eur"], iv["net_ppm_eur"], lang, cur)))
+    lines.append("  " + _("Amazon margin in EUR: {band}", band=band(t["net_ppm_eur"], iv["net_ppm_eur"], lang, currency=cur)))
     parts = result.contributions.get("vendor_revenue", {})
     if any(abs(v) >= 0.5 for v in parts.values()):
-        lines.append("  " + _("paths (vendor revenue, they add up to the total):"))
+        lines.append("  " + _("paths (our revenue, they add up to the total):"))
         for key, value in parts.items():
             path = _(PATH_WORDS[key])
-            lines.append(f"    {path}: {signed(value, lang)} {cur}")
+            lines.append(f"    {path}: {money(value, info, lang)}")
     lines.extend("  " + s for s in caveats(result, info, lang))
     return lines
 
@@ -79,7 +82,6 @@ def caveats(result: WhatIf, info: Mapping[str, Any], lang: str) -> list[str]:
     """What the numbers rest on: links on their documented default, CRaP, ad spend."""
     _, out = texts(lang), []
     links = info.get("links") or {}
-    cur = money_unit(info, lang)
     if not info.get("calibrated"):
         out.append(_("Not calibrated: every link runs on its documented default (run vendordesk calibrate)."))
     for shock in info.get("shocks", ()):
@@ -93,8 +95,8 @@ def caveats(result: WhatIf, info: Mapping[str, Any], lang: str) -> list[str]:
             spend = info.get("ad_spend_week")
             if spend:
                 extra = spend * shock.delta * (shock.weeks or result.weeks)
-                out.append(_("Extra ad spend {extra} {cur}; net of it, {net} {cur}", extra=signed(extra, lang), cur=cur,
-                             net=signed(result.totals["vendor_revenue"] - extra, lang)))
+                out.append(_("Extra ad spend {extra}; net of it, {net}", extra=money(extra, info, lang),
+                             net=money(result.totals["vendor_revenue"] - extra, info, lang)))
             else:
                 out.append(_("The extra ad spend is not deducted: no ad spend data in this workspace."))
     target = info.get("target")

@@ -10,9 +10,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from vendordesk.text import NP_, texts
+
 DRIVERS = ("materials", "energy", "labour", "freight", "tariffs", "fx")
 CONCESSION_KINDS = ("final_order_old_cost", "fill_rate", "content", "advertising", "phased", "other")
 STATUSES = ("draft", "submitted", "accepted", "rejected", "withdrawn")
+# a status as the window's status box, the briefs and `negotiation list` name it (one word each)
+STATUS_NAMES = {"draft": NP_("negotiation status", "Draft"), "submitted": NP_("negotiation status", "Submitted"),
+                "accepted": NP_("negotiation status", "Accepted"), "rejected": NP_("negotiation status", "Rejected"),
+                "withdrawn": NP_("negotiation status", "Withdrawn")}
+
+
+def status_name(status: str, lang: str) -> str:
+    """``status_name("draft", "de") == "Entwurf"``; a status this version does not know, as it is."""
+    message = STATUS_NAMES.get(status)
+    return status if message is None else texts(lang).pgettext("negotiation status", message)
 
 
 @dataclass

@@ -259,7 +259,7 @@ class ForecastView(QWidget):
             return
         from vendordesk.ui.export_dialog import ask_export_path
 
-        path = ask_export_path(self, self.tr("Export orders coming"), self.tr("orders-coming.xlsx"), self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path = ask_export_path(self, self.tr("Export orders coming"), self.tr("Orders coming.xlsx"), self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.write_orders(path)
 
@@ -271,7 +271,7 @@ class ForecastView(QWidget):
             return
         from vendordesk.ui.export_dialog import ask_export_path
 
-        path = ask_export_path(self, self.tr("Export forecast"), self.tr("forecast.xlsx"), self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path = ask_export_path(self, self.tr("Export forecast"), self.tr("Forecast.xlsx"), self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.write_forecast(path)
 

@@ -417,7 +417,7 @@ class GearsTab(BaseTab):
 
         if self.report is None:
             return
-        path = ask_export_path(self, self.tr("Export KPI gears"), self.tr("kpi-gears.xlsx"),
+        path = ask_export_path(self, self.tr("Export KPI gears"), self.tr("KPI gears.xlsx"),
                                self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return

@@ -42,7 +42,7 @@ def _kpi_names() -> dict[str, str]:
         "chargebacks": _t("Chargebacks"),
         "competitor_price": _t("Competitor price"),
         "average_selling_price": _t("Average selling price"),
-        "featured_offer_lost": _t("Featured Offer lost"),
+        "featured_offer_lost": _t("Buy Box lost"),
         "sales_discount": _t("Sales discount"),
         "net_pure_product_margin": _t("Net PPM"),
         "backend_terms_rate": _t("Back-end terms"),

@@ -50,7 +50,7 @@ class TargetView(QWidget):
         layout.addLayout(right, 1)
 
     def _entry(self) -> QWidget:
-        box = QGroupBox(self.tr("Target (our revenue = shipped COGS)"))
+        box = QGroupBox(self.tr("Target: our revenue (shipped COGS)"))
         box.setMinimumWidth(300)
         v = QVBoxLayout(box)
         row = QHBoxLayout()

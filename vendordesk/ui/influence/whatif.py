@@ -82,7 +82,7 @@ class WhatIfView(WhatIfOutput, QWidget):
         self.kpi.insertSeparator(self.kpi.count())
         for name in sorted((k for k in KPIS if k not in BY_KPI), key=kpi_name):
             self.kpi.addItem(kpi_name(name), ("kpi", name))
-        self.delta = SignedSpinBox()          # "−8,0 Punkte", not "-8,0"
+        self.delta = SignedSpinBox()          # "−8 Punkte", not "-8,0"
         self.delta.setRange(-100.0, 300.0)
         self.delta.setDecimals(1)
         self.kpi.currentIndexChanged.connect(self._unit)
@@ -236,11 +236,17 @@ class WhatIfView(WhatIfOutput, QWidget):
         if kind == "lever":
             self.delta.setValue(BY_KEY[key].example)
 
+    def _amount(self, value: float, points: bool) -> str:
+        """A shock's amount in one form everywhere (button, table, the sentences): "−8 points",
+        "+5.5 points", "+6%" / "+6 %"; decimals only where the number has them."""
+        decimals = 1 if abs(value) % 1 else 0
+        amount = (fmt.number(abs(value), decimals) + self.tr(" points") if points
+                  else fmt.percent(abs(value) / 100, decimals))          # "6%" in English, "6 %" in German
+        return ("+" if value >= 0 else "−") + amount
+
     def _lever_text(self, key: str, value: float, weeks: int | None) -> str:
         lever = BY_KEY[key]
-        amount = (fmt.number(abs(value), 0) + self.tr(" pts") if lever.unit == "points"
-                  else fmt.percent(abs(value) / 100, 0))          # "6%" in English, "6 %" in German
-        text = f"{texts(core_lang())(lever.label)} {'+' if value >= 0 else '−'}{amount}"
+        text = f"{texts(core_lang())(lever.label)} {self._amount(value, lever.unit == 'points')}"
         return text + (self.tr(", %1 wk").replace("%1", str(weeks)) if weeks else "")
 
     def _append(self, shock: Shock, name: str, amount: str) -> None:
@@ -256,15 +262,13 @@ class WhatIfView(WhatIfOutput, QWidget):
     def add_lever(self, key: str, value: float, weeks: int) -> None:
         """A shock in the KAM's words: ``add_lever("availability", -8, 4)`` = OOS +0.08 for 4 weeks."""
         lever = BY_KEY[key]
-        unit = self.tr(" pts") if lever.unit == "points" else " %"
         self._append(lever.shock(value, weeks or None), texts(core_lang())(lever.label),
-                     ("+" if value >= 0 else "−") + fmt.number(abs(value), 1) + unit)
+                     self._amount(value, lever.unit == "points"))
 
     def add_shock(self, kpi: str, delta_pct: float, weeks: int) -> None:
         """A shock on a KPI's own scale (delta in % or points, x 100)."""
-        unit = self.tr(" pts") if KPIS[kpi].scale == POINTS else " %"
         self._append(Shock(kpi, delta_pct / 100.0, weeks or None), kpi_name(kpi),
-                     ("+" if delta_pct >= 0 else "−") + fmt.number(abs(delta_pct), 1) + unit)
+                     self._amount(delta_pct, KPIS[kpi].scale == POINTS))
 
     def _add_current(self) -> None:
         kind, key = self._choice()
@@ -424,7 +428,7 @@ class WhatIfView(WhatIfOutput, QWidget):
         for key in ("vendor_revenue", "amazon_revenue", "net_ppm_eur"):
             self.total_labels[key].setText(_signed(signed_money(t[key], self.currency), t[key]))
         pts = ("−" if round(t["net_ppm"] * 100, 2) < 0 else "") + fmt.number(abs(t["net_ppm"]) * 100, 2)
-        self.total_labels["net_ppm"].setText(_signed(self.tr("%1 pts").replace("%1", pts), round(t["net_ppm"] * 100, 2)))
+        self.total_labels["net_ppm"].setText(_signed(self.tr("%1 points").replace("%1", pts), round(t["net_ppm"] * 100, 2)))
         for key, label in self.band_labels.items():
             lo_hi = iv.get(key)
             if not lo_hi or abs(lo_hi[1] - lo_hi[0]) < 1e-9:

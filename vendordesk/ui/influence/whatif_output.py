@@ -48,7 +48,7 @@ class WhatIfOutput(_Widget):
         from vendordesk.ui.export_dialog import ask_export_path
 
         # opens in the last export folder, else Documents (never the install folder)
-        path = ask_export_path(self, _tr("Export what-if"), _tr("what-if.xlsx"), _tr("Excel (*.xlsx)"))
+        path = ask_export_path(self, _tr("Export what-if"), _tr("What-if.xlsx"), _tr("Excel (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

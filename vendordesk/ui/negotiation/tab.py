@@ -423,7 +423,7 @@ class NegotiationTab(BaseTab):
         if self.analysis is None:
             return
         if path is None:
-            path = ask_export_path(self, self.tr("Export the case's ASINs"), self.tr("price-increase.xlsx"),
+            path = ask_export_path(self, self.tr("Export the case's ASINs"), self.tr("Price increase.xlsx"),
                                    self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return

@@ -142,9 +142,9 @@ def export(tab, kind: str, path: str | None = None) -> None:
 
     if path is None:
         kinds = QCoreApplication.translate("TicketsTab", "Excel (*.xlsx);;CSV (*.csv)")
-        names = {"tickets": QCoreApplication.translate("TicketsTab", "cases.xlsx"),
-                 "chargebacks": QCoreApplication.translate("TicketsTab", "chargebacks.xlsx"),
-                 "tasks": QCoreApplication.translate("TicketsTab", "tasks.xlsx")}   # "faelle.xlsx" in German
+        names = {"tickets": QCoreApplication.translate("TicketsTab", "Cases.xlsx"),
+                 "chargebacks": QCoreApplication.translate("TicketsTab", "Chargebacks.xlsx"),
+                 "tasks": QCoreApplication.translate("TicketsTab", "Tasks.xlsx")}   # "Fälle.xlsx" in German
         path = ask_export_path(tab, QCoreApplication.translate("TicketsTab", "Export"),
                                names.get(kind, f"{kind}.xlsx"), kinds)
     if not path:

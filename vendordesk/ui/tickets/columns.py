@@ -29,12 +29,12 @@ def case_columns(departments: dict, lang: str = "en") -> tuple[list[Column], tup
         Column("last_contact_on", QCoreApplication.translate("Tickets", "Last contact"), "date"),
         Column("next_follow_up", QCoreApplication.translate("Tickets", "Follow-up"), "date"),
         Column("escalation_level", QCoreApplication.translate("Tickets", "Esc."), "int"),
-        Column("owner_department", QCoreApplication.translate("Tickets", "Owner"), labels=departments),
+        Column("owner_department", QCoreApplication.translate("Tickets", "Department"), labels=departments),
         Column("gear", QCoreApplication.translate("Tickets", "Gear"), labels=labels.gears(lang)),
         Column("asins", QCoreApplication.translate("Tickets", "ASINs")),
         Column("pos", QCoreApplication.translate("Tickets", "POs")),
         Column("invoices", QCoreApplication.translate("Tickets", "Invoices")),
-        Column("resolved_on", QCoreApplication.translate("Tickets", "Resolved"), "date"),
+        Column("resolved_on", QCoreApplication.translate("Tickets", "Resolved on"), "date"),
         Column("notes", QCoreApplication.translate("Tickets", "Notes")),
     ]
     return columns, ("pos", "invoices", "resolved_on", "notes", "escalation_level")
@@ -64,11 +64,11 @@ def chargeback_columns(lang: str = "en") -> tuple[list[Column], tuple]:
     """The chargeback table's columns; Amazon's type and issue group read in ``lang`` (the type's
     cell shows Vendor Central's own name as its tooltip, see tables.TablePage.tooltips)."""
     columns = [
-        Column("external_id", QCoreApplication.translate("Tickets", "ID")),
+        Column("external_id", QCoreApplication.translate("Tickets", "Amazon ID")),
         Column("kind", QCoreApplication.translate("Tickets", "Kind"), labels=labels.kinds()),
         Column("type", QCoreApplication.translate("Tickets", "Type"), labels=labels.chargeback_types(lang)),
         Column("amount", QCoreApplication.translate("Tickets", "Amount"), "money", currency_key="currency"),
-        Column("raised_on", QCoreApplication.translate("Tickets", "Raised"), "date"),
+        Column("raised_on", QCoreApplication.translate("Tickets", "Raised on"), "date"),
         Column("dispute_due", QCoreApplication.translate("Tickets", "Dispute by"), "date"),
         Column("days_left", QCoreApplication.translate("Tickets", "Days left"), "int"),
         Column("dispute_status", QCoreApplication.translate("Tickets", "Dispute"), labels=labels.dispute_statuses()),
@@ -78,7 +78,7 @@ def chargeback_columns(lang: str = "en") -> tuple[list[Column], tuple]:
         Column("po_number", QCoreApplication.translate("Tickets", "PO")),
         Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
         Column("invoice_number", QCoreApplication.translate("Tickets", "Invoice")),
-        Column("case_id", QCoreApplication.translate("Tickets", "Case")),
+        Column("case_id", QCoreApplication.translate("Tickets", "Case ID")),
         Column("issue_group", QCoreApplication.translate("Tickets", "Group"), labels=labels.chargeback_groups(lang)),
         Column("note", QCoreApplication.translate("Tickets", "Note")),
         Column("currency", QCoreApplication.translate("Tickets", "Currency")),
@@ -107,7 +107,7 @@ def task_columns(departments: dict, lang: str = "en") -> tuple[list[Column], tup
         Column("due_on", QCoreApplication.translate("Tickets", "Due"), "date"),
         Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.task_statuses()),
         Column("reason", QCoreApplication.translate("Tickets", "Why")),
-        Column("case_id", QCoreApplication.translate("Tickets", "Case")),
+        Column("case_id", QCoreApplication.translate("Tickets", "Case ID")),
         Column("gear", QCoreApplication.translate("Tickets", "Gear"), labels=labels.gears(lang)),
         Column("asin", QCoreApplication.translate("Tickets", "ASIN")),
         Column("created_on", QCoreApplication.translate("Tickets", "Created"), "date"),

@@ -25,7 +25,7 @@ def export_all_facts(window, path: str | None = None) -> QProgressDialog | None:
     from vendordesk.ui.operations import runner_for
 
     if path is None:
-        path = ask_export_path(window, _tr("Export all facts"), _tr("facts.xlsx"), _tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path = ask_export_path(window, _tr("Export all facts"), _tr("Facts.xlsx"), _tr("Excel (*.xlsx);;CSV (*.csv)"))
     if not path:
         return None
     runner = runner_for(window.ctx)
