@@ -2289,7 +2289,7 @@ Glance Views</translation>
     <message>
         <location line="+0"/>
         <source>Chargebacks</source>
-        <translation>Chargebacks</translation>
+        <translation>Rückbelastungen</translation>
     </message>
     <message>
         <location line="+1"/>
