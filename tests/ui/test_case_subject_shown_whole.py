@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.desk_check import check_widget, report
+from tests.ui.sized_window import sized_window
 from tests.ui.test_tickets_layout import _tickets
 
 pytestmark = pytest.mark.qt
@@ -14,11 +15,7 @@ pytestmark = pytest.mark.qt
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_longest_subject_is_shown_whole(qtbot, qapp, make_window, demo_workspace, lang, size):
-    from vendordesk.ui.i18n import install_language
-
-    try:
-        window = make_window(demo_workspace, lang)
-        window.resize(*size)
+    with sized_window(make_window, qapp, demo_workspace, lang, size) as window:
         tab = _tickets(window, qtbot)
         frame = tab.cases.model.frame()
         longest = max(frame["case_id"], key=lambda c: len(frame.loc[frame["case_id"] == c, "subject"].iloc[0] or ""))
@@ -40,5 +37,3 @@ def test_the_longest_subject_is_shown_whole(qtbot, qapp, make_window, demo_works
                     and w is not field.viewport() and not w.inherits("QScrollBar")]
         # one line of text, no line breaks stored (Enter does not add one)
         assert "\n" not in editor.values([])["subject"]
-    finally:
-        install_language(qapp, "en")

@@ -7,22 +7,12 @@ import re
 
 import pytest
 
+from tests.ui.test_gears_tab import _gears_tab
 from vendordesk.core.gears.defs import GEARS
 
 pytestmark = pytest.mark.qt
 
 NUMBER = re.compile(r"[−+-]?\d+(?:[.,]\d+)?")
-
-
-def _gears_tab(window, qtbot):
-    from vendordesk.ui.gears.tab import GearsTab
-
-    tab = next(t for t in window.tab_widgets if isinstance(t, GearsTab))
-    window.tabs.setCurrentWidget(tab)
-    tab.ensure_loaded()
-    qtbot.waitUntil(lambda: tab.task is None and tab.model is not None and tab.compute_task is None,
-                    timeout=30000)
-    return tab
 
 
 def _number(text: str) -> float:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.desk_check import check_widget, report
+from tests.ui.sized_window import sized_window
 from tests.ui.test_tickets_layout import _tickets
 
 pytestmark = pytest.mark.qt
@@ -28,11 +29,7 @@ def _settled(qtbot, view):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_ticket_tables_fit_their_width(qtbot, qapp, make_window, demo_workspace, lang, size):
-    from vendordesk.ui.i18n import install_language
-
-    try:
-        window = make_window(demo_workspace, lang)
-        window.resize(*size)
+    with sized_window(make_window, qapp, demo_workspace, lang, size) as window:
         tab = _tickets(window, qtbot)
         failures = []
         for page in (tab.cases, tab.chargebacks, tab.tasks):
@@ -47,19 +44,13 @@ def test_the_ticket_tables_fit_their_width(qtbot, qapp, make_window, demo_worksp
         if size[0] >= 1920:         # the wide screen shows the gear of each case
             gear = tab.cases.model.visible_keys().index("gear")
             assert not tab.cases.view.isColumnHidden(gear)
-    finally:
-        install_language(qapp, "en")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_forecast_overview_fits_its_width(qtbot, qapp, make_window, demo_workspace, lang, size):
     """"All ASINs" had 20 columns, 2,335 px of them, in 906 px at 1280 (1,560 px at 1920)."""
-    from vendordesk.ui.i18n import install_language
-
-    try:
-        window = make_window(demo_workspace, lang)
-        window.resize(*size)
+    with sized_window(make_window, qapp, demo_workspace, lang, size) as window:
         tab = next(t for t in window.tab_widgets if type(t).__name__ == "ForecastTab")
         window.tabs.setCurrentWidget(tab)
         tab.ensure_loaded()
@@ -72,5 +63,3 @@ def test_the_forecast_overview_fits_its_width(qtbot, qapp, make_window, demo_wor
         shown = [c.key for i, c in enumerate(page.model.columns()) if not page.view.isColumnHidden(i)]
         # what a KAM reads first stays in sight at either size
         assert {"asin", "title", "ours_wape", "amazon_wape", "risk_weeks", "eur_at_risk"} <= set(shown), shown
-    finally:
-        install_language(qapp, "en")
