@@ -511,7 +511,7 @@ def test_tile_kpi_rows_use_short_names_that_fit_at_1280(make_window, qtbot, qapp
 
 def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
     """A trend KPI's limits are falls ("Veränderung ≥ −2 % / < −10 %"): their fields showed
-    "-2,00 %" with a hyphen. They show "≥ −2,00 %" (green) and "< −10,00 %" (red), the KPI table's
+    "-2,00 %" with a hyphen. They show "≥ −2 %" (green) and "< −10 %" (red; whole values without ",00"), the KPI table's
     "Veränderung ≥ −2 % / < −10 %", and save −2 % as before."""
     from vendordesk.core.gears.defs import GEARS
     from vendordesk.ui.gears.dialogs import GearSettingsDialog
@@ -523,7 +523,7 @@ def test_thresholds_dialog_shows_a_real_minus(qtbot, qapp):
         dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
         qtbot.addWidget(dialog)
         green, red, unit, kind = dialog.spins["sell_through"]
-        assert kind == "trend" and green[0].text() == "≥ −2,00 %" and red[0].text() == "< −10,00 %"
+        assert kind == "trend" and green[0].text() == "≥ −2 %" and red[0].text() == "< −10 %"
         assert dialog.thresholds()["sell_through"] == {"kind": "trend", "green": -0.02, "red": -0.10}
     finally:
         install_language(qapp, "en")
@@ -646,8 +646,8 @@ def test_thresholds_dialog_says_which_side_is_green(qtbot, qapp):
 
     install_language(qapp, "de")
     try:
-        for gear_id, kpi, green_text, red_text in (("assortment", "aged_share", "≤ 10,00 %", "> 20,00 %"),
-                                                   ("forecast_ordering", "fill_rate", "≥ 95,00 %", "< 90,00 %")):
+        for gear_id, kpi, green_text, red_text in (("assortment", "aged_share", "≤ 10 %", "> 20 %"),
+                                                   ("forecast_ordering", "fill_rate", "≥ 95 %", "< 90 %")):
             gear = next(g for g in GEARS if g.id == gear_id)
             dialog = GearSettingsDialog(gear, gear.name("de"), None, "de")
             qtbot.addWidget(dialog)
