@@ -64,6 +64,40 @@ def test_chargebacks_summed_per_amazon_week(workspace):
                     ("", "2026-03-08"): (9.0, 0.0)}
 
 
+@pytest.mark.parametrize("raised, week", [
+    ("2026-03-04 23:59:59", "2026-03-01"),      # Wednesday, late: still that week
+    ("2026-03-07T10:00:00", "2026-03-01"),      # Saturday, the week's last day
+    ("2026-03-08T01:00:00+02:00", "2026-03-01"),  # Sunday 01:00 at +02:00 is Saturday 23:00 UTC
+    ("2024-02-29", "2024-02-25"),               # leap day, a Thursday
+    ("2026-01-01", "2025-12-28"),               # a Thursday: the week began in the old year
+    ("1969-12-31", "1969-12-28"),               # before 1970 (negative days since the epoch)
+    ("0001-01-01", "0000-12-31"),               # a Monday: SQLite's proleptic year 0 (none in Python)
+])
+def test_chargeback_week_is_the_sunday_sqlite_dates_give(workspace, raised, week):
+    """The week is worked out from the day's number (issue 18): the same Sunday as SQLite's
+    date(raised_on, '-' || strftime('%w', raised_on) || ' days'), and a text that is no date is left out."""
+    with workspace.transaction() as conn:
+        for day, amount in ((raised, 4.0), ("not a date", 1.0), ("2026-3-8", 2.0)):
+            conn.execute("INSERT INTO chargebacks(kind, asin, amount, currency, raised_on) "
+                         "VALUES ('chargeback', 'B1', ?, 'EUR', ?)", (amount, day))
+    frame = store.chargebacks_weekly(workspace)
+    assert frame.to_dict("records") == [{"asin": "B1", "week_start": week, "chargebacks": 4.0, "shortages": 0.0}]
+    assert str(frame["week_start"].dtype) == "str"
+
+
+def test_chargebacks_of_several_rows_add_up_in_the_order_stored(workspace):
+    """0.1 + 0.2 + 0.3 in that order is 0.6000000000000001, not 0.6: the sum runs over the rows as
+    stored, per ASIN and week; weeks come out in order, then ASINs."""
+    with workspace.transaction() as conn:
+        for asin, amount, raised in (("B2", 0.1, "2026-03-09"), ("B2", 0.2, "2026-03-10"), ("B2", 0.3, "2026-03-14"),
+                                     ("B1", 5.0, "2026-03-15"), ("B3", 1.0, "2026-03-02")):
+            conn.execute("INSERT INTO chargebacks(kind, asin, amount, currency, raised_on) VALUES "
+                         "('chargeback', ?, ?, 'EUR', ?)", (asin, amount, raised))
+    frame = store.chargebacks_weekly(workspace)
+    assert list(zip(frame["week_start"], frame["asin"], frame["chargebacks"])) == [
+        ("2026-03-01", "B3", 1.0), ("2026-03-08", "B2", 0.6000000000000001), ("2026-03-15", "B1", 5.0)]
+
+
 @pytest.mark.parametrize("raw, expected", [("0.4", 0.4), ("40", 0.4), ("35 %", 0.35), ("abc", None)])
 def test_net_ppm_target_parsing(workspace, raw, expected):
     workspace.set_meta("net_ppm_target", raw)
