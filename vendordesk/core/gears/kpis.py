@@ -406,7 +406,10 @@ def _fill(target: np.ndarray, facts: pd.DataFrame, name: str, order: np.ndarray 
     if series.dtype.kind != "f":
         series = pd.to_numeric(series, errors="coerce")
     values = series.to_numpy(dtype=float, na_value=np.nan)
-    target[:] = values if order is None else values[order]
+    if order is None:
+        target[:] = values
+    else:       # gathered straight into the matrix: a reordered copy first was a fresh 6 MB per column
+        np.take(values, order, out=target, mode="clip")     # "raise" would buffer ``out`` again
 
 
 def _text_column(facts: pd.DataFrame, name: str, order: np.ndarray | None) -> Any:
