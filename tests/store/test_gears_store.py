@@ -208,6 +208,31 @@ def test_gear_inputs_carry_integer_codes_and_prepare_puts_them_in_week_order(dem
     assert manual.groupby("asin_code")["asin"].nunique().max() == 1
 
 
+def test_one_shot_facts_carry_the_snapshots_codes_of_the_sorted_asins_and_weeks(demo_workspace):
+    """A command's read (``keep=False``) takes the codes the snapshot stores instead of factorizing
+    200k+ texts again: the same codes as ``pd.factorize(sort=True)``, the same frame as the cached read."""
+    import numpy as np
+
+    facts = store.gear_facts(demo_workspace, keep=False)
+    weeks, asins = sorted(set(facts["period_start"])), sorted(set(facts["asin"]))
+    assert [weeks[c] for c in facts["week_code"]] == facts["period_start"].tolist()
+    assert [asins[c] for c in facts["asin_code"]] == facts["asin"].tolist()
+    assert facts["week_code"].dtype == np.intp and facts["asin_code"].dtype == np.intp
+    pd.testing.assert_frame_equal(facts, store.gear_facts(demo_workspace))
+
+
+def test_the_models_fact_columns_prepare_the_same_matrix_as_all_facts(demo_workspace):
+    """``from_parts`` reads only the metrics prepare() uses (not the stored costs): the same rows and
+    the same prepared frame, bit for bit."""
+    from vendordesk.core.gears.kpis import prepare
+    from vendordesk.core.gears.report import FACT_COLUMNS
+
+    few, every = store.gear_facts(demo_workspace, keep=False, only=FACT_COLUMNS), store.gear_facts(demo_workspace)
+    assert "sellable_on_hand_inventory_cost" in every.columns and "sellable_on_hand_inventory_cost" not in few.columns
+    assert len(few) == len(every)
+    pd.testing.assert_frame_equal(prepare(few), prepare(every), check_exact=True)
+
+
 def test_prepare_consuming_the_facts_gives_the_same_frame_and_leaves_no_number_column(demo_workspace):
     """GearModel.from_parts hands prepare() a frame nothing else shares: with ``consume`` each facts
     column goes once copied, so the facts and the matrix are not both held (issue 18)."""

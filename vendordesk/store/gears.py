@@ -208,9 +208,10 @@ def fill_gear_caches(ws: Workspace) -> None:
     release_freed_memory()
 
 
-def gear_facts(ws: Workspace, keep: bool = True) -> pd.DataFrame:
-    """The weekly facts with the integer codes the gears group on (``keep``: see ``weekly_frame``)."""
-    return _coded(weekly_frame(ws, keep=keep))
+def gear_facts(ws: Workspace, keep: bool = True, only: Iterable[str] | None = None) -> pd.DataFrame:
+    """The weekly facts with the integer codes the gears group on (``keep``: see ``weekly_frame``;
+    ``only``: just these metrics)."""
+    return _coded(weekly_frame(ws, metrics=tuple(only) if only else None, keep=keep, codes=True))
 
 
 def po_lines_frame(ws: Workspace, keep: bool = True, only: Iterable[str] | None = None) -> pd.DataFrame:
@@ -236,6 +237,8 @@ def _coded(facts: pd.DataFrame) -> pd.DataFrame:
     sharing the snapshot's columns instead of copying them all (1 GB peak at 5,000 ASINs x 156
     weeks); ``core.gears.kpis.prepare`` puts its own matrix in week order by the integer codes."""
     if facts.empty:
+        return facts
+    if {"week_code", "asin_code"} <= set(facts.columns):     # the snapshot's (weekly_frame's ``codes``)
         return facts
     facts = facts.copy(deep=False)
     facts["week_code"] = pd.factorize(facts["period_start"], sort=True)[0]

@@ -56,8 +56,9 @@ COMPLETE_LOOKBACK = 8
 MIN_SCORED_KPIS = 2
 
 
-#: The columns of the manual KPI entries and PO lines the model reads (``from_parts`` loaders may
-#: hand over just these: the others are text, 6-8 MB each at 5,000 ASINs x 156 weeks).
+#: The columns of the facts, manual KPI entries and PO lines the model reads (``from_parts`` loaders
+#: may hand over just these: the others are text or unused numbers, 6-8 MB each at 5,000 x 156).
+FACT_COLUMNS = K.FACT_COLUMNS
 MANUAL_COLUMNS = ("gear", "kpi", "asin", "value", "week", "account", "series", "week_ord", "asin_code")
 PO_LINE_COLUMNS = ("asin", "status", "requested_qty", "accepted_qty", "received_qty", "order_day", "expected_day")
 
