@@ -98,6 +98,23 @@ def test_chargebacks_of_several_rows_add_up_in_the_order_stored(workspace):
         ("2026-03-01", "B3", 1.0), ("2026-03-08", "B2", 0.6000000000000001), ("2026-03-15", "B1", 5.0)]
 
 
+def test_the_newest_manual_week_from_the_week_numbers_is_the_one_from_the_texts(workspace):
+    """The model's manual entries come without the week texts (MANUAL_COLUMNS): their newest week is
+    worked out from the store's week numbers, the same Sunday as the newest text."""
+    from vendordesk.core.gears import manual as M
+    from vendordesk.core.gears.report import MANUAL_COLUMNS
+
+    for start in ("2026-02-10", "2026-03-04", "2026-01-01"):
+        store.save_manual_kpi(workspace, "advertising", "ad_spend", start, start, 1.0)
+    frame = store.manual_kpis_frame(workspace)
+    texts, numbers = frame.drop(columns=["week_ord"]), frame[list(MANUAL_COLUMNS)]
+    assert "week" not in numbers.columns
+    # 2026-03-04 is a Wednesday: its week starts on Sunday 2026-03-01
+    for entries in (frame, texts, numbers):
+        assert M.last_week(entries, M.split(entries)) == "2026-03-01"
+    assert M.last_week(frame.iloc[:0], M.split(frame.iloc[:0])) is None
+
+
 @pytest.mark.parametrize("raw, expected", [("0.4", 0.4), ("40", 0.4), ("35 %", 0.35), ("abc", None)])
 def test_net_ppm_target_parsing(workspace, raw, expected):
     workspace.set_meta("net_ppm_target", raw)
