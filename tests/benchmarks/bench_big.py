@@ -9,7 +9,8 @@
 - opening it: with PRAGMA quick_check every time vs. only when the file changed (store.db);
 - the window with every tab and nested page visited: peak RSS (VmHWM) < 600 MB, per page printed.
 2,000 ASINs x 104 weeks always; 5,000 x 156 with VENDORDESK_BENCH_BIG=1 (building it takes minutes).
-VENDORDESK_BENCH_WORKSPACE=PATH uses an existing 2,000 x 104 demo workspace (it is copied first).
+VENDORDESK_BENCH_WORKSPACE=PATH uses an existing 2,000 x 104 demo workspace (it is copied first);
+VENDORDESK_BENCH_BASE=PATH also times another checkout's ``gears --json`` in the same rounds.
 Run: pytest tests/benchmarks/bench_big.py -p no:cacheprovider -s
 """
 
@@ -56,15 +57,15 @@ print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time()
 SIZES = [(2000, 104)] + ([(5000, 156)] if os.environ.get("VENDORDESK_BENCH_BIG") else [])
 
 
-def _child(*argv: str) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def _child(*argv: str, root: Path = ROOT) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(root))
     out = subprocess.run([sys.executable, "-c", RUNNER, *argv], capture_output=True, text=True, env=env,
-                         check=True, timeout=7200)
+                         check=True, timeout=7200, cwd=root)
     return json.loads(out.stdout)
 
 
-def _vendordesk(*args: str) -> dict:
-    return _child(sys.executable, "-m", "vendordesk", *args)
+def _vendordesk(*args: str, root: Path = ROOT) -> dict:
+    return _child(sys.executable, "-m", "vendordesk", *args, root=root)
 
 
 def _say(label: str, r: dict) -> None:
@@ -124,16 +125,27 @@ def test_open_workspace(demo, tmp_path):
 
 
 def test_gears_json_next_to_import_pandas(demo):
+    """Side by side, best of 3 each, alternating. VENDORDESK_BENCH_BASE=PATH (another checkout, e.g. a
+    worktree of main) runs its ``gears --json`` in the same rounds, for a before/after on a busy box."""
     asins, weeks, path = demo
-    _vendordesk("--workspace", str(path), "gears", "--json")     # warm the page cache and the snapshot
-    gears, pandas_ = [], []
+    base = Path(os.environ["VENDORDESK_BENCH_BASE"]) if os.environ.get("VENDORDESK_BENCH_BASE") else None
+    args = ("--workspace", str(path), "gears", "--json")
+    _vendordesk(*args)     # warm the page cache and the snapshot
+    gears, pandas_, before = [], [], []
     for _ in range(3):     # side by side, best of 3 each (a shared box)
         pandas_.append(_child(sys.executable, "-c", "import pandas"))
-        gears.append(_vendordesk("--workspace", str(path), "gears", "--json"))
+        gears.append(_vendordesk(*args))
+        if base:
+            before.append(_vendordesk(*args, root=base))
     best_g, best_p = min(gears, key=lambda r: r["wall"]), min(pandas_, key=lambda r: r["wall"])
     assert best_g["rc"] == 0, best_g["stderr"]
     _say(f"gears --json {asins} x {weeks}", best_g)
     _say("python -c 'import pandas'", best_p)
+    if before:
+        _say(f"gears --json {asins} x {weeks} at {base}", min(before, key=lambda r: r["wall"]))
+    cpu_g, cpu_p = min(r["cpu"] for r in gears), min(r["cpu"] for r in pandas_)
+    print(f"[bench_big] CPU (best): gears --json {cpu_g:.2f} s = import pandas {cpu_p:.2f} s + {cpu_g - cpu_p:.2f} s "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     assert best_g["peak_mb"] < 600
     if (asins, weeks) == (2000, 104):
         assert best_g["wall"] <= best_p["wall"] + 1.0

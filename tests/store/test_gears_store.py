@@ -64,6 +64,57 @@ def test_chargebacks_summed_per_amazon_week(workspace):
                     ("", "2026-03-08"): (9.0, 0.0)}
 
 
+@pytest.mark.parametrize("raised, week", [
+    ("2026-03-04 23:59:59", "2026-03-01"),      # Wednesday, late: still that week
+    ("2026-03-07T10:00:00", "2026-03-01"),      # Saturday, the week's last day
+    ("2026-03-08T01:00:00+02:00", "2026-03-01"),  # Sunday 01:00 at +02:00 is Saturday 23:00 UTC
+    ("2024-02-29", "2024-02-25"),               # leap day, a Thursday
+    ("2026-01-01", "2025-12-28"),               # a Thursday: the week began in the old year
+    ("1969-12-31", "1969-12-28"),               # before 1970 (negative days since the epoch)
+    ("0001-01-01", "0000-12-31"),               # a Monday: SQLite's proleptic year 0 (none in Python)
+])
+def test_chargeback_week_is_the_sunday_sqlite_dates_give(workspace, raised, week):
+    """The week is worked out from the day's number (issue 18): the same Sunday as SQLite's
+    date(raised_on, '-' || strftime('%w', raised_on) || ' days'), and a text that is no date is left out."""
+    with workspace.transaction() as conn:
+        for day, amount in ((raised, 4.0), ("not a date", 1.0), ("2026-3-8", 2.0)):
+            conn.execute("INSERT INTO chargebacks(kind, asin, amount, currency, raised_on) "
+                         "VALUES ('chargeback', 'B1', ?, 'EUR', ?)", (amount, day))
+    frame = store.chargebacks_weekly(workspace)
+    assert frame.to_dict("records") == [{"asin": "B1", "week_start": week, "chargebacks": 4.0, "shortages": 0.0}]
+    assert str(frame["week_start"].dtype) == "str"
+
+
+def test_chargebacks_of_several_rows_add_up_in_the_order_stored(workspace):
+    """0.1 + 0.2 + 0.3 in that order is 0.6000000000000001, not 0.6: the sum runs over the rows as
+    stored, per ASIN and week; weeks come out in order, then ASINs."""
+    with workspace.transaction() as conn:
+        for asin, amount, raised in (("B2", 0.1, "2026-03-09"), ("B2", 0.2, "2026-03-10"), ("B2", 0.3, "2026-03-14"),
+                                     ("B1", 5.0, "2026-03-15"), ("B3", 1.0, "2026-03-02")):
+            conn.execute("INSERT INTO chargebacks(kind, asin, amount, currency, raised_on) VALUES "
+                         "('chargeback', ?, ?, 'EUR', ?)", (asin, amount, raised))
+    frame = store.chargebacks_weekly(workspace)
+    assert list(zip(frame["week_start"], frame["asin"], frame["chargebacks"])) == [
+        ("2026-03-01", "B3", 1.0), ("2026-03-08", "B2", 0.6000000000000001), ("2026-03-15", "B1", 5.0)]
+
+
+def test_the_newest_manual_week_from_the_week_numbers_is_the_one_from_the_texts(workspace):
+    """The model's manual entries come without the week texts (MANUAL_COLUMNS): their newest week is
+    worked out from the store's week numbers, the same Sunday as the newest text."""
+    from vendordesk.core.gears import manual as M
+    from vendordesk.core.gears.report import MANUAL_COLUMNS
+
+    for start in ("2026-02-10", "2026-03-04", "2026-01-01"):
+        store.save_manual_kpi(workspace, "advertising", "ad_spend", start, start, 1.0)
+    frame = store.manual_kpis_frame(workspace)
+    texts, numbers = frame.drop(columns=["week_ord"]), frame[list(MANUAL_COLUMNS)]
+    assert "week" not in numbers.columns
+    # 2026-03-04 is a Wednesday: its week starts on Sunday 2026-03-01
+    for entries in (frame, texts, numbers):
+        assert M.last_week(entries, M.split(entries)) == "2026-03-01"
+    assert M.last_week(frame.iloc[:0], M.split(frame.iloc[:0])) is None
+
+
 @pytest.mark.parametrize("raw, expected", [("0.4", 0.4), ("40", 0.4), ("35 %", 0.35), ("abc", None)])
 def test_net_ppm_target_parsing(workspace, raw, expected):
     workspace.set_meta("net_ppm_target", raw)
@@ -172,6 +223,31 @@ def test_gear_inputs_carry_integer_codes_and_prepare_puts_them_in_week_order(dem
     row = manual.iloc[-1]
     assert dt.date(1970, 1, 4) + dt.timedelta(weeks=int(row["week_ord"])) == dt.date.fromisoformat(row["week"])
     assert manual.groupby("asin_code")["asin"].nunique().max() == 1
+
+
+def test_one_shot_facts_carry_the_snapshots_codes_of_the_sorted_asins_and_weeks(demo_workspace):
+    """A command's read (``keep=False``) takes the codes the snapshot stores instead of factorizing
+    200k+ texts again: the same codes as ``pd.factorize(sort=True)``, the same frame as the cached read."""
+    import numpy as np
+
+    facts = store.gear_facts(demo_workspace, keep=False)
+    weeks, asins = sorted(set(facts["period_start"])), sorted(set(facts["asin"]))
+    assert [weeks[c] for c in facts["week_code"]] == facts["period_start"].tolist()
+    assert [asins[c] for c in facts["asin_code"]] == facts["asin"].tolist()
+    assert facts["week_code"].dtype == np.intp and facts["asin_code"].dtype == np.intp
+    pd.testing.assert_frame_equal(facts, store.gear_facts(demo_workspace))
+
+
+def test_the_models_fact_columns_prepare_the_same_matrix_as_all_facts(demo_workspace):
+    """``from_parts`` reads only the metrics prepare() uses (not the stored costs): the same rows and
+    the same prepared frame, bit for bit."""
+    from vendordesk.core.gears.kpis import prepare
+    from vendordesk.core.gears.report import FACT_COLUMNS
+
+    few, every = store.gear_facts(demo_workspace, keep=False, only=FACT_COLUMNS), store.gear_facts(demo_workspace)
+    assert "sellable_on_hand_inventory_cost" in every.columns and "sellable_on_hand_inventory_cost" not in few.columns
+    assert len(few) == len(every)
+    pd.testing.assert_frame_equal(prepare(few), prepare(every), check_exact=True)
 
 
 def test_prepare_consuming_the_facts_gives_the_same_frame_and_leaves_no_number_column(demo_workspace):

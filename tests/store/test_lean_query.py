@@ -119,3 +119,17 @@ def test_a_chunk_of_wide_rows_stays_small_at_the_default_size():
     conn.close()
     assert frame.shape == (70_000, 20) and frame["v19"].iloc[-1] == 69_999 + 19 / 64
     assert peak < 2 * 11.2e6 + 16e6
+
+
+def test_releasing_memory_looks_libc_up_once(monkeypatch):
+    """``find_library`` runs ``ldconfig`` in a child process; ``gears --json`` releases memory ~26
+    times, so the library is looked up once per process at most (the real lookup, counted)."""
+    import ctypes.util
+
+    from vendordesk.store import lean_query
+
+    real, calls = ctypes.util.find_library, []
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: calls.append(name) or real(name))
+    for _ in range(5):
+        lean_query.release_freed_memory()
+    assert len(calls) <= 1

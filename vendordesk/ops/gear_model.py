@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from vendordesk.core.gears.report import MANUAL_COLUMNS, PO_LINE_COLUMNS, GearInputs, GearModel, GearReport
+from vendordesk.core.gears.report import FACT_COLUMNS, MANUAL_COLUMNS, PO_LINE_COLUMNS, GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import WorkspaceArg, opened
 from vendordesk.store.gears import (
@@ -35,7 +35,7 @@ def load_gear_model(workspace: WorkspaceArg, progress: Progress = no_progress,
         # tabs cost ~200 MB at 5,000 ASINs x 156 weeks (they read them again when shown).
         fill_gear_caches(ws)
         model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
-                                     facts=lambda: gear_facts(ws, keep=False),
+                                     facts=lambda: gear_facts(ws, keep=False, only=FACT_COLUMNS),
                                      manual=lambda: stored_manual_kpis(ws, keep=False, only=MANUAL_COLUMNS),
                                      po_lines=lambda: po_lines_frame(ws, keep=False, only=PO_LINE_COLUMNS),
                                      release=release_freed_memory)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from vendordesk.core.gears.report import MANUAL_COLUMNS, PO_LINE_COLUMNS, GearInputs, GearModel, GearReport
+from vendordesk.core.gears.report import FACT_COLUMNS, MANUAL_COLUMNS, PO_LINE_COLUMNS, GearInputs, GearModel, GearReport
 from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, no_progress
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 from vendordesk.store.gears import (
@@ -32,7 +32,7 @@ def gears_report(workspace: WorkspaceArg, asof: str | None = None, weeks: int = 
         else:                                     # opened for this report only: one big frame at a time
             fill_gear_caches(ws)
             model = GearModel.from_parts(GearInputs(**load_gear_inputs(ws, big=False)),
-                                         facts=lambda: gear_facts(ws, keep=False),
+                                         facts=lambda: gear_facts(ws, keep=False, only=FACT_COLUMNS),
                                          manual=lambda: manual_kpis_frame(ws, keep=False, only=MANUAL_COLUMNS),
                                          po_lines=lambda: po_lines_frame(ws, keep=False, only=PO_LINE_COLUMNS),
                                          release=release_freed_memory)

@@ -182,7 +182,8 @@ def _days_as_weeks(ws: Workspace, table: str, cols: list[str], asins: list[str] 
 
 def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: list[str] | None = None,
                  start: str | None = None, end: str | None = None, view: str = "MANUFACTURING",
-                 program: str = "RETAIL", grain: str = "week", keep: bool = True) -> pd.DataFrame:
+                 program: str = "RETAIL", grain: str = "week", keep: bool = True,
+                 codes: bool = False) -> pd.DataFrame:
     """One row per (asin, week) with the requested metric columns (all known ones by default).
 
     Columns: asin, period_start, period_end, then metrics. period_start/period_end are ISO strings.
@@ -190,6 +191,8 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
     For weeks without week facts, day facts are rolled up into Sunday..Saturday weeks.
     The default view and grain are served from the shared snapshot (store.facts_snapshot);
     ``keep=False``: not kept in this process, one array per column (``facts_snapshot.full_frame``).
+    ``codes``: also ``week_code`` and ``asin_code`` (ranks of the sorted week starts and ASINs) where
+    the decoded snapshot has them for every row (else no such columns).
     """
     wanted = set(metrics) if metrics else None
     if (view, program, grain) == ("MANUFACTURING", "RETAIL", "week") and (wanted is None or wanted <= _KNOWN):
@@ -199,6 +202,10 @@ def weekly_frame(ws: Workspace, metrics: tuple[str, ...] | None = None, asins: l
         # A week's day facts all lie in [start, end + 6 days], so date filters slice the snapshot.
         if got is not None and len(got[0]):
             part = _slice(got[0], got[1]["present"], wanted, asins, start, end)
+            if codes and "codes" in got[1] and len(part) == len(got[0]):
+                held = got[1]["codes"]      # as Series: a bare array would be copied
+                part = part.assign(week_code=pd.Series(held["period_start"], copy=False),
+                                   asin_code=pd.Series(held["asin"], copy=False))
             if not keep and len(part) < len(got[0]):
                 # the decoded frame this was cut from is freed now; its heap goes back to the system,
                 # else the process keeps it (the negotiation's market of one case at 5,000 ASINs x

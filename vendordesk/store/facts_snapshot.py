@@ -67,7 +67,8 @@ def full_frame(ws: Any, build: Build, keep: bool = True,
     ``keep=False`` (one command that reads the facts once): the frame is not kept in this process
     and each column is its own array, so a reader that drops the columns it has used frees them;
     ``only`` (with ``keep=False``): decode just these metrics of a stored snapshot (the head still
-    lists all of them)."""
+    lists all of them). Decoded with ``keep=False``, ``head["codes"]`` holds the ``asin`` and
+    ``period_start`` codes per row (intp ranks of the sorted texts, as ``pd.factorize(sort=True)``)."""
     conn = ws.conn
     if not _has_table(conn):
         return None
@@ -228,9 +229,13 @@ def _save(ws: Any, frame: pd.DataFrame, present: dict[str, np.ndarray], head: di
 
 def _strings(uniques: list[str], blob: bytes, kind: str, stored: str = "int32") -> pd.Series:
     """Text column from its distinct values and codes (-1 = missing; int32 unless ``stored`` says how
-    ``_narrow``/``_packed`` kept them). Taking from the array of distinct values skips pandas'
-    per-element check of 200k strings."""
-    codes = _widen(blob, stored, "int64").astype(np.intp)
+    ``_narrow``/``_packed`` kept them)."""
+    return _texts(uniques, _widen(blob, stored, "intp"), kind)
+
+
+def _texts(uniques: list[str], codes: np.ndarray, kind: str) -> pd.Series:
+    """Text column from its distinct values and their codes (intp, -1 = missing). Taking from the
+    array of distinct values skips pandas' per-element check of 200k strings."""
     if kind == "str":
         return pd.Series(pd.array(uniques, dtype="str").take(codes, allow_fill=True))
     return pd.Series(np.array(uniques + [None], dtype=object).take(codes), dtype=object)
@@ -254,11 +259,11 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
     try:
         stored = head.pop("stored", {})
         codes = {part: blob(part) for part in ("asin", "start", "end")}
-        rows = len(_widen(codes["asin"], stored.get("asin", "int32"), "int64"))
         if by_column:       # one array per column (pandas keeps them apart): freed one by one
             columns = {metric: _widen(blob(metric), stored.get(metric, "float64"), "float64")
                        for metric in head["metrics"] if only is None or metric in only}
         else:               # one float64 block, filled in place: the frame uses it without another copy
+            rows = len(_widen(codes["asin"], stored.get("asin", "int32"), "intp"))
             block = np.empty((rows, len(head["metrics"])), dtype=np.float64, order="F")
             for i, metric in enumerate(head["metrics"]):
                 block[:, i] = _widen(blob(metric), stored.get(metric, "float64"), "float64")
@@ -270,9 +275,13 @@ def _load(conn: sqlite3.Connection, key: str, by_column: bool = False,
         del columns
     else:
         frame = pd.DataFrame(block, columns=head["metrics"], copy=False)
+    kept: dict[str, np.ndarray] = {}
     for at, (column, part) in enumerate((("asin", "asin"), ("period_start", "start"), ("period_end", "end"))):
-        frame.insert(at, column, _strings(head.pop(f"{part}_values"), codes.pop(part), "str",
-                                          stored.get(part, "int32")))
+        kept[column] = _widen(codes.pop(part), stored.get(part, "int32"), "intp")
+        frame.insert(at, column, _texts(head.pop(f"{part}_values"), kept[column], "str"))
+    del kept["period_end"]
+    if by_column:       # the codes of the sorted ASINs and weeks: the gears need not factorize the texts again
+        head["codes"] = kept
     head["present"] = present
     return frame, head
 

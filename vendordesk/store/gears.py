@@ -133,14 +133,25 @@ def delete_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, asi
 def chargebacks_weekly(ws: Workspace) -> pd.DataFrame:
     """Chargeback and shortage amounts (gross, as raised) per ASIN ('' = none) and Amazon week.
     Not cached: the tickets tab adds, edits and deletes chargebacks without an import."""
-    sql = ("SELECT COALESCE(asin, '') AS asin, "
-           "date(raised_on, '-' || strftime('%w', raised_on) || ' days') AS week_start, "
+    # The week is grouped on as a Julian day number: SQLite's date and weekday of every row as text
+    # took 0.2 of 0.3 s CPU at 5,000 x 156 (79k rows); only the distinct weeks get their date.
+    sql = (f"SELECT COALESCE(asin, '') AS asin, {_WEEK_DAY} AS week_day, "
            "SUM(CASE WHEN kind = 'shortage' THEN 0 ELSE amount END) AS chargebacks, "
            "SUM(CASE WHEN kind = 'shortage' THEN amount ELSE 0 END) AS shortages "
-           "FROM chargebacks WHERE raised_on IS NOT NULL GROUP BY 1, 2 HAVING week_start IS NOT NULL ORDER BY 2, 1")
+           "FROM chargebacks WHERE raised_on IS NOT NULL GROUP BY 1, 2 HAVING week_day IS NOT NULL ORDER BY 2, 1")
     frame = pd.read_sql_query(sql, ws.conn)
+    codes, days = pd.factorize(frame.pop("week_day"))
+    dates = [ws.conn.execute("SELECT date(?)", (int(day),)).fetchone()[0] for day in days]
+    frame.insert(1, "week_start", pd.Series(pd.array(dates, dtype="str").take(codes)) if len(frame)
+                 else frame["asin"].iloc[:0])
     frame[["chargebacks", "shortages"]] = frame[["chargebacks", "shortages"]].astype(float)
     return frame
+
+
+#: The Julian day number of the Sunday that starts ``raised_on``'s week (NULL when it is no date):
+#: the day's number less its weekday (Sunday 0), as SQLite's ``date()`` and ``strftime('%w')`` read it.
+_DAY = "CAST(julianday(raised_on) + 0.5 AS INTEGER)"
+_WEEK_DAY = f"{_DAY} - ({_DAY} + 1) % 7"
 
 
 def net_ppm_target(ws: Workspace) -> float | None:
@@ -197,9 +208,10 @@ def fill_gear_caches(ws: Workspace) -> None:
     release_freed_memory()
 
 
-def gear_facts(ws: Workspace, keep: bool = True) -> pd.DataFrame:
-    """The weekly facts with the integer codes the gears group on (``keep``: see ``weekly_frame``)."""
-    return _coded(weekly_frame(ws, keep=keep))
+def gear_facts(ws: Workspace, keep: bool = True, only: Iterable[str] | None = None) -> pd.DataFrame:
+    """The weekly facts with the integer codes the gears group on (``keep``: see ``weekly_frame``;
+    ``only``: just these metrics)."""
+    return _coded(weekly_frame(ws, metrics=tuple(only) if only else None, keep=keep, codes=True))
 
 
 def po_lines_frame(ws: Workspace, keep: bool = True, only: Iterable[str] | None = None) -> pd.DataFrame:
@@ -225,6 +237,8 @@ def _coded(facts: pd.DataFrame) -> pd.DataFrame:
     sharing the snapshot's columns instead of copying them all (1 GB peak at 5,000 ASINs x 156
     weeks); ``core.gears.kpis.prepare`` puts its own matrix in week order by the integer codes."""
     if facts.empty:
+        return facts
+    if {"week_code", "asin_code"} <= set(facts.columns):     # the snapshot's (weekly_frame's ``codes``)
         return facts
     facts = facts.copy(deep=False)
     facts["week_code"] = pd.factorize(facts["period_start"], sort=True)[0]

@@ -89,6 +89,17 @@ def split(manual: pd.DataFrame) -> Split:
     return Split(groups, asins, (int(week.min()), int(week.max())))
 
 
+def last_week(manual: pd.DataFrame, split: Split) -> str | None:
+    """The newest entry's week start (ISO): from the store's week ordinals when it gives them (each a
+    Sunday, so the same text; the text column need not be read then), else the latest ``week``."""
+    if not len(manual):
+        return None
+    if "week_ord" in manual.columns and split.weeks:
+        return _iso(split.weeks[1])
+    latest = manual["week"].max()
+    return latest if isinstance(latest, str) else None
+
+
 def _column_codes(manual: pd.DataFrame, int_column: str, label_column: str,
                   convert: Callable[[np.ndarray], list[int]]) -> np.ndarray:
     if int_column in manual.columns:

@@ -56,9 +56,10 @@ COMPLETE_LOOKBACK = 8
 MIN_SCORED_KPIS = 2
 
 
-#: The columns of the manual KPI entries and PO lines the model reads (``from_parts`` loaders may
-#: hand over just these: the others are text, 6-8 MB each at 5,000 ASINs x 156 weeks).
-MANUAL_COLUMNS = ("gear", "kpi", "asin", "value", "week", "account", "series", "week_ord", "asin_code")
+#: The columns of the facts, manual KPI entries and PO lines the model reads (``from_parts`` loaders
+#: may hand over just these: the others are text or unused numbers, 6-8 MB each at 5,000 x 156).
+FACT_COLUMNS = K.FACT_COLUMNS
+MANUAL_COLUMNS = ("gear", "kpi", "asin", "value", "account", "series", "week_ord", "asin_code")
 PO_LINE_COLUMNS = ("asin", "status", "requested_qty", "accepted_qty", "received_qty", "order_day", "expected_day")
 
 
@@ -284,7 +285,7 @@ class GearModel:
     def _take_manual(self, manual: pd.DataFrame | None, keep: bool = True) -> None:
         normalised = M.normalise(manual)
         self._manual_groups = M.split(normalised)
-        self._manual_last_week = normalised["week"].max() if len(normalised) else None
+        self._manual_last_week = M.last_week(normalised, self._manual_groups)
         # without ``keep`` only the columns: ``split`` holds the entries as arrays of its own
         self.manual = normalised if keep else normalised.iloc[:0].copy()
 
