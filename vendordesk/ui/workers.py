@@ -14,7 +14,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from vendordesk.errors import Cancelled
 
@@ -116,6 +117,38 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
         task.signals.progress.connect(on_progress)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class TaskProgress(QProgressDialog):
+    """The window-modal progress dialog of a task; connect the task's progress to ``set_fraction``.
+
+    ``set_fraction`` moves the bar only. ``QProgressDialog.setValue`` runs ``processEvents()`` once
+    a modal dialog shows, so the task's result could be delivered inside it, close the dialog and
+    have it deleted there, and setValue then read the deleted bar (a segfault).
+    """
+
+    def __init__(self, label: str, cancel_text: str, parent: QWidget, title: str = "", steps: int = 1000,
+                 minimum_duration: int = 300):
+        super().__init__(label, cancel_text, 0, steps, parent)
+        self._bar = QProgressBar(self)
+        self._bar.setRange(0, steps)
+        self.setBar(self._bar)
+        if title:
+            self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(minimum_duration)
+        self.setValue(0)     # the only setValue: at the minimum it just starts the timer that shows the dialog
+
+    def set_fraction(self, fraction: float) -> None:
+        self._bar.setValue(round(fraction * self._bar.maximum()))
+
+    def finish(self) -> None:
+        """Close without emitting ``canceled`` (closing a QProgressDialog does) and delete it."""
+        self.blockSignals(True)
+        self.close()
+        self.deleteLater()
 
 
 def running_tasks() -> int:
