@@ -98,6 +98,9 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
     _running.add(task)
 
     def finish(result: Any) -> None:
+        if task.cancelled():       # cancelled after it returned: the canceller (a closed window) wants none
+            fail(Cancelled())
+            return
         _running.discard(task)
         if on_done:
             on_done(result)

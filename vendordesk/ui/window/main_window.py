@@ -435,6 +435,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("workspace/last", str(self.ctx.workspace.path))
         self.save_layout()
         super().closeEvent(event)
+        self._release_workspace()
+
+    def _release_workspace(self) -> None:
+        """Stop the workers and wait for them (they read the workspace on their own connections),
+        then close it: the last connection checkpoints the WAL and deletes -wal and -shm."""
+        from vendordesk.ui.workers import cancel_all
+
+        cancel_all(wait_ms=10_000)
+        self.ctx.workspace.close()
 
     def save_layout(self) -> None:
         """The last tab and each tab's own layout (splitters, filters) for the next start."""
