@@ -24,3 +24,51 @@ def test_closing_the_loading_window_leaves_the_workspace_whole(qtbot, make_windo
     assert _beside(demo_path) == []
     with sqlite3.connect(demo_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+class _Receiver:
+    """A QObject whose method takes a task's result (made inside the test: Qt is imported lazily)."""
+
+    def __new__(cls):
+        from PySide6.QtCore import QObject
+
+        class Receiver(QObject):
+            def __init__(self):
+                super().__init__()
+                self.got: list = []
+
+            def take(self, value) -> None:
+                self.got.append(value)
+                self.objectName()          # touches the C++ object, as a widget's slot does
+
+        return Receiver()
+
+
+def test_a_result_for_a_deleted_receiver_is_dropped(qtbot):
+    """A tab or dialog deleted while its worker ran: its bound method is not called on the
+    deleted object (that raised "Internal C++ object already deleted" in the slot)."""
+    import threading
+
+    import shiboken6
+
+    from vendordesk.ui import workers
+
+    release = threading.Event()
+    receiver = _Receiver()
+
+    def work(*, progress, cancelled):
+        release.wait(30)
+        return 7
+
+    workers.run_task(work, on_done=receiver.take, on_error=receiver.take)
+    shiboken6.delete(receiver)
+    release.set()
+    qtbot.waitUntil(lambda: workers.running_tasks() == 0)
+
+
+def test_a_result_for_a_live_receiver_arrives(qtbot):
+    from vendordesk.ui import workers
+
+    receiver = _Receiver()
+    workers.run_task(lambda *, progress, cancelled: 7, on_done=receiver.take)
+    qtbot.waitUntil(lambda: receiver.got == [7])

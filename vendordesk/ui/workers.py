@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
@@ -90,6 +91,13 @@ class Task(QRunnable):
             self._emit(signal, value)
 
 
+def receiver_gone(callback: Callable[..., Any]) -> bool:
+    """Whether ``callback`` is a method of a Qt object already deleted (a tab or dialog closed for
+    good while its task ran): its result has nobody to go to."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
+
+
 def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
              on_progress: Callable[[float], None] | None = None, **kwargs: Any) -> Task:
@@ -102,11 +110,13 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
             fail(Cancelled())
             return
         _running.discard(task)
-        if on_done:
+        if on_done and not receiver_gone(on_done):
             on_done(result)
 
     def fail(exc: BaseException) -> None:
         _running.discard(task)
+        if on_error and receiver_gone(on_error):
+            return
         if on_error:
             on_error(exc)
         elif not isinstance(exc, Cancelled):

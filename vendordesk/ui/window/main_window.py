@@ -442,6 +442,9 @@ class MainWindow(QMainWindow):
         then close it: the last connection checkpoints the WAL and deletes -wal and -shm."""
         from vendordesk.ui.workers import cancel_all
 
+        runner = self.ctx.services.get("op_runner")
+        if runner is not None:
+            runner.cancel_all()          # a queued request would start after the close
         cancel_all(wait_ms=10_000)
         self.ctx.workspace.close()
 
