@@ -4,6 +4,9 @@ Long work is a plain function ``fn(*args, progress=..., cancelled=...)`` from co
 briefs. ``run_task`` runs it on the global QThreadPool and delivers the result, the error or
 progress on the GUI thread. Workers hand back plain data (DataFrames, dicts), never
 connections or widgets; a worker that needs the workspace opens its own connection.
+
+A task cancelled before its result is delivered reports ``Cancelled`` instead, and a result for a
+method of a deleted Qt object is dropped. A progress dialog for a task is a ``TaskProgress``.
 """
 
 from __future__ import annotations
