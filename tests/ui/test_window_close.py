@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
 
 def _beside(path: Path) -> list[str]:
     return [p.name for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
@@ -72,3 +74,22 @@ def test_a_result_for_a_live_receiver_arrives(qtbot):
     receiver = _Receiver()
     workers.run_task(lambda *, progress, cancelled: 7, on_done=receiver.take)
     qtbot.waitUntil(lambda: receiver.got == [7])
+
+
+def test_closing_the_window_mid_import_is_quiet_and_leaves_the_workspace_whole(qtbot, make_window, demo_path):
+    """The cancelled import still reports back (the files done are kept): the closed window must not
+    refresh its tabs from the closed workspace, nor start their reloads."""
+    from vendordesk.store import open_workspace
+    from vendordesk.ui import workers
+    from vendordesk.ui.imports.tab import start_import
+
+    window = make_window(open_workspace(demo_path))
+    flow = start_import(window, [str(FIXTURES / "sales_de_semicolon.csv")])
+    qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible(), timeout=60000)
+    flow.preview.accept()           # the import's child starts
+    window.close()
+    qtbot.waitUntil(lambda: workers.running_tasks() == 0, timeout=30000)
+    assert flow.results is None
+    assert _beside(demo_path) == []
+    with sqlite3.connect(demo_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab), scan_again, tries=100)
 
     def _on_changed(self, changes: Changes) -> None:
+        if self._closed:
+            return              # a cancelled task's report after the close: its workspace is closed
         self.search.invalidate()
         for tab in self.tab_widgets:
             tab.refresh(changes)
