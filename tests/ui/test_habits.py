@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from vendordesk.store import open_workspace
+
 pytestmark = pytest.mark.qt
 
 
@@ -73,7 +75,7 @@ def test_last_tab_splitters_and_filters_are_restored(make_window, qtbot, demo_wo
     window.tabs.setCurrentIndex(3)
     window.close()
 
-    again = make_window(demo_workspace)
+    again = make_window(open_workspace(demo_workspace.path))      # the closed window closed its own
     assert again.tabs.currentIndex() == 3
     tab2 = _gears(again, qtbot)
     qtbot.waitUntil(lambda: tab2.report is not None and tab2.compute_task is None, timeout=30000)
@@ -122,7 +124,7 @@ def test_a_dragged_column_width_is_remembered_per_table(make_window, qtbot, demo
     assert dragged >= before + 80                    # the drag widened it by about 90 px
     window.close()
 
-    again = make_window(demo_workspace)
+    again = make_window(open_workspace(demo_workspace.path))      # the closed window closed its own
     view2, other2 = cases_view(again)
     qtbot.waitUntil(lambda: view2.horizontalHeader().sectionSize(column) == dragged, timeout=5000)
     assert other2.horizontalHeader().sectionSize(column) == other_before     # per table, not per column

@@ -57,13 +57,15 @@ def test_geometry_and_last_workspace_are_remembered(empty_window, workspace, qse
     empty_window.resize(1111, 777)
     empty_window.close()
     assert qsettings.value("workspace/last") == str(workspace.path)
+    from vendordesk.store import open_workspace
     from vendordesk.ui.context import AppContext
     from vendordesk.ui.window.main_window import MainWindow
 
-    again = MainWindow(AppContext(workspace), qsettings)
+    again = MainWindow(AppContext(open_workspace(workspace.path)), qsettings)   # the closed window closed its own
     try:
         assert (again.width(), again.height()) == (1111, 777)
     finally:
+        again.close()
         again.deleteLater()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 
 from vendordesk.briefs import common as bc
 from vendordesk.briefs.negotiation import build_html
+from vendordesk.store import open_workspace
 from vendordesk.store.negotiations import analyse_case, load_case
 from vendordesk.ui import fmt
 from vendordesk.ui.negotiation.tab import NegotiationTab
@@ -258,7 +259,7 @@ def test_the_splitter_and_the_section_come_back_after_a_restart(make_window, dem
     assert tab.splitter.sizes() == wanted
     window.close()
 
-    again = make_window(demo_workspace)
+    again = make_window(open_workspace(demo_workspace.path))      # the closed window closed its own
     again.resize(1280, 720)
     tab2 = _tab(again, qtbot)
     assert tab2.sections.currentWidget() is tab2.levers

@@ -9,6 +9,7 @@ import pytest
 from vendordesk.changes import Changes
 from vendordesk.errors import UserError
 from vendordesk.ops import OpResult
+from vendordesk.ui import workers
 from vendordesk.ui.operations import OpRunner
 
 pytestmark = pytest.mark.qt
@@ -101,3 +102,19 @@ def test_runner_for_is_one_runner_whose_changes_reach_the_window(qtbot):
     runner.run("save", lambda progress, cancelled: OpResult(1, Changes(tickets=True)))
     qtbot.waitUntil(lambda: bool(heard))
     assert heard == [Changes(tickets=True)]
+
+
+def test_cancel_all_stops_every_run_and_drops_the_queued_ones(qtbot):
+    """The window's close calls it: a request queued behind a running op never starts afterwards."""
+    runner = OpRunner()
+    gates = [threading.Event() for _ in range(3)]
+    seen = []
+    first = runner.run("judge", slow_op, "first", gates[0], on_done=seen.append, queue=True)
+    runner.run("judge", slow_op, "waiting", gates[1], on_done=seen.append, queue=True)
+    other = runner.run("forecast", slow_op, "other", gates[2], on_done=seen.append)
+    runner.cancel_all()
+    assert first.cancelled() and other.cancelled()
+    assert not runner.running("judge") and not runner.running("forecast")
+    qtbot.waitUntil(lambda: first.done.is_set() and other.done.is_set())
+    qtbot.waitUntil(lambda: workers.running_tasks() == 0)
+    assert seen == [] and runner.task("judge") is None       # "waiting" never ran

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.test_tickets_tab import _seed
+from vendordesk.store import open_workspace
 
 pytestmark = pytest.mark.qt
 
@@ -40,7 +41,7 @@ def test_page_splitters_and_filters_come_back_after_a_restart(make_window, works
     assert left[0] == wanted
     window.close()
 
-    again = make_window(workspace)
+    again = make_window(open_workspace(workspace.path))      # the closed window closed its own
     again.resize(1280, 720)
     assert type(again.tabs.currentWidget()).__name__ == "TicketsTab"
     tab2 = _tickets(again, qtbot)

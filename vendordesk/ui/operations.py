@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.ops.base import OpResult
-from vendordesk.ui.workers import Task, run_task
+from vendordesk.ui.workers import Task, receiver_gone, run_task
 
 
 @dataclass
@@ -68,6 +68,11 @@ class OpRunner(QObject):
             task.cancel()
             self.busy.emit(kind, False)
 
+    def cancel_all(self) -> None:
+        """Stop every run and forget every queued request (the window closes)."""
+        for kind in {*self._current, *self._waiting}:
+            self.cancel(kind)
+
     def run(self, kind: str, op: Callable[..., Any], *args: Any,
             on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
@@ -105,7 +110,7 @@ class OpRunner(QObject):
                 return   # a newer request waited for this run: its result is the one shown
             del self._current[kind]
             self.busy.emit(kind, False)
-            if on_done is not None:
+            if on_done is not None and not receiver_gone(on_done):
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
@@ -115,7 +120,7 @@ class OpRunner(QObject):
                 return   # superseded by a waiting request: its outcome is the one shown
             del self._current[kind]
             self.busy.emit(kind, False)
-            if isinstance(exc, Cancelled):
+            if isinstance(exc, Cancelled) or (on_error is not None and receiver_gone(on_error)):
                 return
             if on_error is not None:
                 on_error(exc)

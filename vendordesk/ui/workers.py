@@ -4,6 +4,9 @@ Long work is a plain function ``fn(*args, progress=..., cancelled=...)`` from co
 briefs. ``run_task`` runs it on the global QThreadPool and delivers the result, the error or
 progress on the GUI thread. Workers hand back plain data (DataFrames, dicts), never
 connections or widgets; a worker that needs the workspace opens its own connection.
+
+A task cancelled before its result is delivered reports ``Cancelled`` instead, and a result for a
+method of a deleted Qt object is dropped. A progress dialog for a task is a ``TaskProgress``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from vendordesk.errors import Cancelled
 
@@ -89,6 +94,13 @@ class Task(QRunnable):
             self._emit(signal, value)
 
 
+def receiver_gone(callback: Callable[..., Any]) -> bool:
+    """Whether ``callback`` is a method of a Qt object already deleted (a tab or dialog closed for
+    good while its task ran): its result has nobody to go to."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
+
+
 def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
              on_progress: Callable[[float], None] | None = None, **kwargs: Any) -> Task:
@@ -97,12 +109,17 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
     _running.add(task)
 
     def finish(result: Any) -> None:
+        if task.cancelled():       # cancelled after it returned: the canceller (a closed window) wants none
+            fail(Cancelled())
+            return
         _running.discard(task)
-        if on_done:
+        if on_done and not receiver_gone(on_done):
             on_done(result)
 
     def fail(exc: BaseException) -> None:
         _running.discard(task)
+        if on_error and receiver_gone(on_error):
+            return
         if on_error:
             on_error(exc)
         elif not isinstance(exc, Cancelled):
@@ -116,6 +133,38 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
         task.signals.progress.connect(on_progress)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class TaskProgress(QProgressDialog):
+    """The window-modal progress dialog of a task; connect the task's progress to ``set_fraction``.
+
+    ``set_fraction`` moves the bar only. ``QProgressDialog.setValue`` runs ``processEvents()`` once
+    a modal dialog shows, so the task's result could be delivered inside it, close the dialog and
+    have it deleted there, and setValue then read the deleted bar (a segfault).
+    """
+
+    def __init__(self, label: str, cancel_text: str, parent: QWidget, title: str = "", steps: int = 1000,
+                 minimum_duration: int = 300):
+        super().__init__(label, cancel_text, 0, steps, parent)
+        self._bar = QProgressBar(self)
+        self._bar.setRange(0, steps)
+        self.setBar(self._bar)
+        if title:
+            self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(minimum_duration)
+        self.setValue(0)     # the only setValue: at the minimum it just starts the timer that shows the dialog
+
+    def set_fraction(self, fraction: float) -> None:
+        self._bar.setValue(round(fraction * self._bar.maximum()))
+
+    def finish(self) -> None:
+        """Close without emitting ``canceled`` (closing a QProgressDialog does) and delete it."""
+        self.blockSignals(True)
+        self.close()
+        self.deleteLater()
 
 
 def running_tasks() -> int:

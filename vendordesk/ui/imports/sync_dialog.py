@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
@@ -35,6 +34,7 @@ from vendordesk.sync import plan
 from vendordesk.ui import fmt
 from vendordesk.ui.fmt import date_edit
 from vendordesk.ui.settings.credentials import rotation_text
+from vendordesk.ui.workers import TaskProgress
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -54,6 +54,7 @@ class SyncDialog(QDialog):
         self.today = today or dt.date.today()
         self.settings = st.load()
         self.task: Any = None          # the running sync (ui.workers.Task)
+        self.progress: TaskProgress | None = None
         self.setWindowTitle(self.tr("Sync with Amazon (SP-API)"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -204,10 +205,8 @@ class SyncDialog(QDialog):
             return
         options = options or SyncOptions(poll_seconds=self.settings.sync_poll_seconds,
                                          timeout_seconds=self.settings.sync_timeout_minutes * 60)
-        self.progress = QProgressDialog(self.tr("Fetching %1 report(s) from Amazon…").replace("%1", str(len(requests))),
-                                        self.tr("Cancel"), 0, 1000, self)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
+        self.progress = TaskProgress(self.tr("Fetching %1 report(s) from Amazon…").replace("%1", str(len(requests))),
+                                     self.tr("Cancel"), self, minimum_duration=0)
         self.start.setEnabled(False)
         self.task = run_task(sync_reports, self.window_.ctx.workspace.path, requests, credentials, options=options,
                              on_done=self._done, on_error=self._failed,
@@ -215,13 +214,17 @@ class SyncDialog(QDialog):
         self.progress.canceled.connect(self.task.cancel)
 
     def _progress(self, fraction: float, requests: list) -> None:
+        if self.progress is None:
+            return
         index = min(len(requests) - 1, int(fraction * len(requests)))
         self.progress.setLabelText(self.tr("Fetching %1 (%2 of %3) from Amazon…").replace(
             "%1", requests[index].label()).replace("%2", str(index + 1)).replace("%3", str(len(requests))))
-        self.progress.setValue(int(fraction * 1000))
+        self.progress.set_fraction(fraction)
 
     def _finish(self) -> None:
-        self.progress.reset()
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
         self.start.setEnabled(True)
         self.task = None
 

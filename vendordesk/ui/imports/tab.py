@@ -7,12 +7,12 @@ the files are written (one transaction each) with a progress dialog that can can
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox
 
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled
-from vendordesk.ui.workers import run_task
+from vendordesk.ui.workers import TaskProgress, run_task
 
 
 def _tr(text: str) -> str:
@@ -39,18 +39,12 @@ class ImportFlow(QObject):
         self.window, self.paths = window, paths
         self.preview = None
         self.results: list[dict] | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress: TaskProgress | None = None
         self.task = None
         self.period: str | None = None   # START..END for files without a Viewing Range
 
-    def _progress_dialog(self, label: str) -> QProgressDialog:
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.window)
-        dialog.setWindowTitle(self.tr("Import reports"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
+    def _progress_dialog(self, label: str) -> TaskProgress:
+        dialog = TaskProgress(label, self.tr("Cancel"), self.window, self.tr("Import reports"))
         dialog.canceled.connect(self._cancel)
         return dialog
 
@@ -60,13 +54,11 @@ class ImportFlow(QObject):
 
     def _set_progress(self, fraction: float) -> None:
         if self.progress is not None:
-            self.progress.setValue(int(fraction * 1000))
+            self.progress.set_fraction(fraction)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.canceled.disconnect(self._cancel)
-            self.progress.close()
-            self.progress.deleteLater()
+            self.progress.finish()
             self.progress = None
 
     def read(self, period: str | None = None) -> None:

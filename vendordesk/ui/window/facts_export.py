@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QCoreApplication
+
+from vendordesk.ui.workers import TaskProgress
 
 KIND = "export.facts"
 
@@ -17,7 +18,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FactsExport", text)
 
 
-def export_all_facts(window, path: str | None = None) -> QProgressDialog | None:
+def export_all_facts(window, path: str | None = None) -> TaskProgress | None:
     """Ask for the file (Documents or the last export folder), then export; returns the progress
     dialog while the export runs (None when nothing was started)."""
     from vendordesk.ops.exports import export
@@ -29,15 +30,10 @@ def export_all_facts(window, path: str | None = None) -> QProgressDialog | None:
     if not path:
         return None
     runner = runner_for(window.ctx)
-    dialog = QProgressDialog(_tr("Exporting all facts…"), _tr("Cancel"), 0, 100, window)
-    dialog.setWindowTitle(_tr("Export all facts"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setValue(0)
+    dialog = TaskProgress(_tr("Exporting all facts…"), _tr("Cancel"), window, _tr("Export all facts"), steps=100)
 
     def done(result) -> None:
-        dialog.close()
+        dialog.finish()
         from vendordesk.ui import fmt
 
         text = _tr("Facts exported to %1 (rows: %2)").replace("%2", fmt.number(int(result.value)))
@@ -45,20 +41,20 @@ def export_all_facts(window, path: str | None = None) -> QProgressDialog | None:
 
     def stop() -> None:
         runner.cancel(KIND)
-        dialog.close()
+        dialog.finish()
 
     dialog.canceled.connect(stop)
     runner.run(KIND, export, window.ctx.workspace.path, "facts", Path(path), window.ctx.lang,
                on_done=done, on_error=lambda exc: _failed(window, dialog, exc),
-               on_progress=lambda fraction: dialog.setValue(int(fraction * 100)), error_parent=window)
+               on_progress=dialog.set_fraction, error_parent=window)
     return dialog
 
 
-def _failed(window, dialog: QProgressDialog, exc: BaseException) -> None:
+def _failed(window, dialog: TaskProgress, exc: BaseException) -> None:
     from vendordesk.errors import UserError
     from vendordesk.ui.errors import excepthook, show_user_error
 
-    dialog.close()
+    dialog.finish()
     if isinstance(exc, UserError):
         show_user_error(window, exc)
     else:

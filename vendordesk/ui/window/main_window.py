@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self._when(lambda: getattr(tab, "_loaded", True) and not _loading(tab), scan_again, tries=100)
 
     def _on_changed(self, changes: Changes) -> None:
+        if self._closed:
+            return              # a cancelled task's report after the close: its workspace is closed
         self.search.invalidate()
         for tab in self.tab_widgets:
             tab.refresh(changes)
@@ -435,6 +437,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("workspace/last", str(self.ctx.workspace.path))
         self.save_layout()
         super().closeEvent(event)
+        self._release_workspace()
+
+    def _release_workspace(self) -> None:
+        """Stop the workers and wait for them (they read the workspace on their own connections),
+        then close it: the last connection checkpoints the WAL and deletes -wal and -shm."""
+        from vendordesk.ui.workers import cancel_all
+
+        runner = self.ctx.services.get("op_runner")
+        if runner is not None:
+            runner.cancel_all()          # a queued request would start after the close
+        cancel_all(wait_ms=10_000)
+        self.ctx.workspace.close()
 
     def save_layout(self) -> None:
         """The last tab and each tab's own layout (splitters, filters) for the next start."""
