@@ -180,7 +180,8 @@ class TicketsTab(BaseTab):
         return {"cases": self.cases, "chargebacks": self.chargebacks, "tasks": self.tasks}
 
     def layout_state(self) -> dict:
-        """The page, both splitters, each table's status filter and check box, the department.
+        """The page, both splitters, each table's status filter, check box and the columns picked in
+        its menu, the department.
         Not the search text: rows hidden by a search forgotten overnight would look lost."""
         if not self._built:
             return dict(getattr(self, "_saved_layout", None) or {})
@@ -190,6 +191,8 @@ class TicketsTab(BaseTab):
         for name, page in self._filtered_pages().items():
             state[f"{name}_status"] = "_all" if page.status.currentData() is None else page.status.currentData()
             state[f"{name}_toggle"] = bool(page.toggle and page.toggle.isChecked())
+            if page.chosen:
+                state[f"{name}_columns"] = list(page.chosen)
         return state
 
     def restore_layout(self, state: dict) -> None:
@@ -212,6 +215,9 @@ class TicketsTab(BaseTab):
                 page.status.setCurrentIndex(index)
             if page.toggle is not None:
                 page.toggle.setChecked(str(state.get(f"{name}_toggle")).lower() == "true")
+            chosen = state.get(f"{name}_columns")
+            if chosen and not page.model.columns():          # applied when the table gets its columns
+                page.chosen = [str(k) for k in ([chosen] if isinstance(chosen, str) else chosen)]
         department = state.get("department")
         if department:
             index = self.department.findData(department)
@@ -367,6 +373,8 @@ class TicketsTab(BaseTab):
             for page, key, order in ((self.cases, "opened_on", Qt.SortOrder.DescendingOrder),
                                      (self.chargebacks, "raised_on", Qt.SortOrder.DescendingOrder),
                                      (self.tasks, "due_on", Qt.SortOrder.AscendingOrder)):
+                if key not in page.model.visible_keys():      # hidden in the Columns menu: no arrow
+                    continue
                 header = page.view.horizontalHeader()
                 header.blockSignals(True)
                 header.setSortIndicator(page.model.visible_keys().index(key), order)
