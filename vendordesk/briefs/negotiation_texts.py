@@ -50,7 +50,7 @@ L = {
     "vm": N_("Our margin now → new"), "vol": N_("Units if ASP follows"),
     "chart": N_("ASP and cost price over time"),
     "chart_note": N_("Weekly ASP (shipped revenue / units) and cost price (shipped COGS / units) of the case's ASINs; "
-                   "the dashed line is the requested cost."),
+                   "the dashed line is the requested cost, from the date it is to apply."),
     "lg_asp": N_("ASP"), "lg_cost": N_("Cost price (COGS / units)"), "lg_req": N_("Requested cost"),
     "no_chart": N_("No weekly sales facts for these ASINs: the chart is unavailable."),
     "scenarios": N_("Scenarios side by side"),
