@@ -51,3 +51,23 @@ def test_without_a_date_it_starts_after_the_last_week(main_window, qtbot):
     last_week = max(asp.getData()[0])
     xs, _ys = requested.getData()
     assert min(xs) == last_week + 7 * 86400.0 and max(xs) == min(xs) + QUARTER
+
+
+def test_the_brief_draws_it_from_the_week_of_the_effective_date(main_window, qtbot):
+    """The printed brief's chart (its own painter, ui/briefs/brief_charts) drew the same flat line
+    over the history; its weeks now run on past the last sales week to a quarter after the date."""
+    import math
+
+    from vendordesk.ui.negotiation.brief import chart_series
+
+    tab = _tab(main_window, qtbot)
+    effective = dt.date.fromisoformat(tab.case.effective_date)
+    weeks, series = chart_series(tab.analysis, "de")
+    asp, _cost, requested = (values for _name, _color, values, _dashed in series)
+    days = [dt.date.fromisoformat(w) for w in weeks]
+    drawn = [d for d, v in zip(days, requested) if not math.isnan(v)]
+    assert drawn[0] <= effective < drawn[0] + dt.timedelta(days=7)      # the week holding the date
+    assert drawn[-1] >= effective + dt.timedelta(weeks=13) - dt.timedelta(days=7)
+    assert all(math.isnan(v) for d, v in zip(days, requested) if d < drawn[0])
+    history = [d for d, v in zip(days, asp) if not math.isnan(v)]
+    assert history[-1] < drawn[0] and len(history) > 50                 # no requested cost over the history

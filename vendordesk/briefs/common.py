@@ -19,12 +19,14 @@ CHART_PIECES = N_("units")
 
 SPACER = "<p style='font-size:5pt; margin:0'>&nbsp;</p>"
 
+# Margins in px (document pixels, 96 per inch): Qt's rich text ignores margins given in pt, so with
+# "12pt" no heading had any room above it.
 STYLE = """
 body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: #1f2a30; }
-h1 { font-size: 17pt; color: #0d3b66; margin-top: 0; margin-bottom: 2pt; }
-h2 { font-size: 11.5pt; color: #0d3b66; margin-top: 12pt; margin-bottom: 4pt; }
-h3 { font-size: 9.5pt; color: #37474f; margin-top: 8pt; margin-bottom: 3pt; }
-p { margin-top: 2pt; margin-bottom: 4pt; }
+h1 { font-size: 17pt; color: #0d3b66; margin-top: 0; margin-bottom: 3px; }
+h2 { font-size: 11.5pt; color: #0d3b66; margin-top: 14px; margin-bottom: 5px; }
+h3 { font-size: 9.5pt; color: #37474f; margin-top: 10px; margin-bottom: 3px; }
+p { margin-top: 0; margin-bottom: 3px; }
 .sub { font-size: 10pt; color: #455a64; }
 .muted { color: #607d8b; font-size: 7.5pt; }
 .grid { border-collapse: collapse; border-color: #b0bec5; margin-bottom: 6pt; }
