@@ -1,7 +1,8 @@
 """Issue 17: the German demo's case subjects were partly English ("Shortage Claim …", "Edit item costs:
 …", "CRaP notice for … please advise", "Co-op invoice MDF Q3 charged twice") and the English demo's
 were all German. The subjects, and the delegated tasks' what and why, are now written in the KAM's
-language when the demo is made. Kept in both: Amazon's product and system names a German Vendor
+language when the demo is made, and so is the prepared price increase (title, notes, scenarios,
+levers, cost indexes; the English demo's brief named its scenarios "Voll: 9 % ab Stichtag"). Kept in both: Amazon's product and system names a German Vendor
 Central shows in English (A+ Content, Carrier Central, EDI 856 / ASN, CRaP, Buy Box, MDF, RMA)."""
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 from tests.test_glossary import GERMAN
 
 END = date(2026, 11, 21)
-ENGLISH_PHRASES = r"Shortage Claim|Edit item costs|charged twice|Wrong brand|please advise|notice for|Remittance"
+ENGLISH_PHRASES = (r"Shortage Claim|Edit item costs|charged twice|Wrong brand|please advise|notice for|Remittance"
+                   r"|Full:|Target:|two steps|Last order")
 GERMAN_WORDS = r"[äöüß]|\b(für|und|nicht|wird|bei|seit|ohne|prüfen|neue[nr]?)\b"
 
 
@@ -26,7 +28,13 @@ def demos():
 
 
 def _texts(tables) -> list[str]:
-    return [row[1] for row in tables["tickets"]] + [text for row in tables["tasks"] for text in row[:2] if text]
+    """Case subjects, tasks' what and why, and the price-increase case's title, notes, scenarios,
+    levers and cost indexes."""
+    negotiation = [tables["negotiations"][0][1], tables["negotiations"][0][10]]
+    negotiation += [row[1] for row in tables["negotiation_scenarios"]] + [row[2] for row in tables["negotiation_concessions"]]
+    negotiation += [row[4] for row in tables["negotiation_drivers"]]
+    return ([row[1] for row in tables["tickets"]] + [text for row in tables["tasks"] for text in row[:2] if text]
+            + negotiation)
 
 
 def test_the_german_demo_writes_german_subjects_and_tasks(demos):
