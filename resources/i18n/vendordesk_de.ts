@@ -3672,7 +3672,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Content investment</source>
-        <translation>Investition in Content</translation>
+        <translation>Content-Investition</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3682,7 +3682,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Phased increase</source>
-        <translation>Gestaffelte Erhöhung</translation>
+        <translation>Stufenweise Erhöhung</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4966,7 +4966,7 @@ Glance Views</translation>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -5218,7 +5218,7 @@ Glance Views</translation>
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+84"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+87"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>

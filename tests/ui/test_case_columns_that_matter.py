@@ -34,6 +34,10 @@ def test_what_a_kam_reads_first_stays_in_sight(qtbot, qapp, make_window, demo_wo
         _settled(qtbot, tab.cases.view)
         assert set(_shown(tab.cases)) >= NEEDED, _shown(tab.cases)
         assert tab.cases.view.horizontalScrollBar().maximum() == 0
+        subject = tab.cases.model.visible_keys().index("subject")
+        assert tab.cases.view.columnWidth(subject) >= 260          # "Rückbelastung …" in 180 px said nothing
+        # the rows come newest opened first: no arrow on another column claims an order
+        assert tab.cases.view.horizontalHeader().sortIndicatorSection() == -1
 
 
 def test_the_rest_waits_in_the_columns_menu(qtbot, qapp, make_window, demo_workspace):

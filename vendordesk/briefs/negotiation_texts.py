@@ -99,9 +99,9 @@ DRIVER_NAMES = {"materials": N_("Raw materials"), "energy": N_("Energy"),
 CONCESSION_NAMES = {
     "final_order_old_cost": N_("Final order at the old cost"),
     "fill_rate": N_("Better fill rate and on-time (fewer chargebacks)"),
-    "content": N_("Content investment (A+, images)"),
+    "content": N_("Content investment"),
     "advertising": N_("Advertising investment"),
-    "phased": N_("Phased increase (half now, half in 6 months)"),
+    "phased": N_("Phased increase"),
     "other": N_("Other")}
 SCENARIO_NAMES = {"full": N_("Full increase"), "phased": N_("Phased"),
                   "half_coop": N_("Half plus co-op")}

@@ -15,6 +15,9 @@ RED, AMBER = "#ffebee", "#fff8e1"
 # what the side panel shows of the selected row anyway, or what the next column tells roughly.
 CASE_FOLD = ("asins", "age_days", "opened_on", "last_contact_on", "gear", "case_id", "owner_department",
              "category")
+# The subject gets this much before the case number stays in view (the side panel and the search show
+# the number; "Rückbelastung …" in 180 px said nothing)
+SUBJECT_LEAST = 270
 # Hidden until the KAM picks them in the Columns menu (the choice is remembered, TicketsTab.layout_state)
 CASE_HIDDEN = ("opened_on", "age_days", "escalation_level", "asins", "pos", "invoices", "resolved_on", "notes")
 CHARGEBACK_FOLD = ("case_id", "dispute_count", "raised_on", "asin", "po_number", "recovered_amount", "kind")

@@ -353,8 +353,9 @@ class TicketsTab(BaseTab):
         cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
-        widths = {"subject": 260, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
+        widths = {"subject": cols.SUBJECT_LEAST, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
         self.cases.fold, self.chargebacks.fold, self.tasks.fold = cols.CASE_FOLD, cols.CHARGEBACK_FOLD, cols.TASK_FOLD
+        self.cases.least = {"subject": cols.SUBJECT_LEAST}
         for page, frame, (columns, hidden), colors, search, ranks, values in (
                 (self.cases, cases, cols.case_columns(self.departments, self.ctx.lang), data["case_colors"], data["case_search"],
                  data["case_ranks"], data["values"][0]),
@@ -373,11 +374,10 @@ class TicketsTab(BaseTab):
             for page, key, order in ((self.cases, "opened_on", Qt.SortOrder.DescendingOrder),
                                      (self.chargebacks, "raised_on", Qt.SortOrder.DescendingOrder),
                                      (self.tasks, "due_on", Qt.SortOrder.AscendingOrder)):
-                if key not in page.model.visible_keys():      # hidden in the Columns menu: no arrow
-                    continue
                 header = page.view.horizontalHeader()
                 header.blockSignals(True)
-                header.setSortIndicator(page.model.visible_keys().index(key), order)
+                keys = page.model.visible_keys()             # hidden in the Columns menu: no arrow at all
+                header.setSortIndicator(keys.index(key) if key in keys else -1, order)
                 header.blockSignals(False)
         QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]

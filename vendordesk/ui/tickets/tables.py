@@ -113,6 +113,7 @@ class TablePage(QWidget):
         self._folded: set[str] = set()     # left out to fit the width (still in the Columns menu)
         self.fold: tuple[str, ...] = ()    # which columns a narrow table leaves out first
         self.chosen: list[str] | None = None   # the columns picked in the Columns menu (None: the defaults)
+        self.least: dict[str, int] = {}    # a column's own floor, px (the subject: readable before the rest)
         self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -192,7 +193,7 @@ class TablePage(QWidget):
         need = max(header.horizontalAdvance(line) for line in column.title.split("\n")) + 28
         cap = 180 if key in set(self.view.property("desk_check_data_columns") or ()) else 150
         content = self.view.sizeHintForColumn(section) if column.kind == "text" else WIDTHS.get(column.kind, 84)
-        return max(need, min(cap, content))
+        return max(need, min(cap, content), min(self.least.get(key, 0), self.view.sizeHintForColumn(section)))
 
     def _grown(self, keys: list[str], widths: dict[str, int], by_hand: set[str], room: int) -> dict[str, int]:
         free_text = set(self.view.property("desk_check_data_columns") or ())
