@@ -5270,22 +5270,26 @@ Glance Views</translation>
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-128"/>
         <source>Catalogue / content</source>
-        <translation>Katalog / Inhalte</translation>
+        <translation type="vanished">Katalog / Inhalte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-84"/>
+        <location line="-84"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-16"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-144"/>
         <source>Chargeback</source>
         <translation>Rückbelastung</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>Catalog / content</source>
+        <translation>Katalog / Inhalte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Chargebacks</source>
         <translation>Rückbelastungen</translation>
     </message>

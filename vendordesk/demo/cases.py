@@ -139,7 +139,7 @@ def _catalog_specs(cat, d, _) -> list[dict]:
               "marketing", "open", d(27), d(20), links=[("asin", a[pick(21)])]),
         _spec(_("Returns/RTV: return received without an RMA number"), "Returns/RTV", "reviews_cx", "logistics",
               "resolved", d(160), d(150), resolved=d(150)),
-        _spec(_("Set up access for a new colleague (catalogue role)"), "Account & users", "content",
+        _spec(_("Set up access for a new colleague (catalog role)"), "Account & users", "content",
               "management", "resolved", d(230), d(224), resolved=d(224)),
     ]
 
