@@ -50,23 +50,23 @@ def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
     _, fmt = texts(ctx.get("lang", "de")), formatter(ctx.get("lang", "de"))   # the KAM's own texts, in their language
     head = (1, _("Cost price increase {family} {year}", family=CPI_FAMILY, year=effective.year), "EUR", None,
             effective.isoformat(), 0, "draft", 0.09, 0.075, 0.06,
-            _("Bundled CPI for the whole line, told to all retailers; the RRP rises by 8 %. Enclose the ASP "
+            _("Bundled CPI for the whole line, told to all retailers; the RRP rises by 8%. Enclose the ASP "
               "trend of the last 12 months."), f"{end.isoformat()}T16:30:00", "M. Becker",
             (effective - timedelta(days=15)).isoformat())
     scenarios = [
-        (1, _("Full: 9 % from the effective date"), json.dumps({"cost_pct": 0.09, "retail_pass_through": 0.0})),
-        (1, _("Target: 7.5 % with a higher RRP"), json.dumps({"cost_pct": 0.075, "retail_pass_through": 0.6})),
-        (1, _("Minimum: 6 % in two steps"), json.dumps({"cost_pct": 0.06, "phased": [0.03, 0.03],
+        (1, _("Full: 9% from the effective date"), json.dumps({"cost_pct": 0.09, "retail_pass_through": 0.0})),
+        (1, _("Target: 7.5% with a higher RRP"), json.dumps({"cost_pct": 0.075, "retail_pass_through": 0.6})),
+        (1, _("Minimum: 6% in two steps"), json.dumps({"cost_pct": 0.06, "phased": [0.03, 0.03],
                                                         "phase_months": 3})),
     ]
     last_old = fmt.date(effective - timedelta(days=15))
     concessions = [
         (1, "final_order_old_cost", _("Last order at the old cost until {date}", date=last_old), 9000.0, 6500.0, 1),
-        (1, "fill_rate", _("Fill rate ≥ 97 % promised for the line"), 4000.0, 2500.0, 0),
+        (1, "fill_rate", _("Fill rate ≥ 97% promised for the line"), 4000.0, 2500.0, 0),
         (1, "content", _("A+ Premium and new images for all models of the line"), 3000.0, 4000.0, 0),
         (1, "advertising", _("An extra {amount} for Sponsored Products in the first quarter",
                              amount=fmt.money(5000, "EUR", 0)), 5000.0, 5000.0, 0),
-        (1, "phased", _("Introduced in two steps (2 × 3 %)"), 6000.0, 7000.0, 0),
+        (1, "phased", _("Introduced in two steps (2 × 3%)"), 6000.0, 7000.0, 0),
     ]
     drivers = [(1, key, weight, change, _(index), _(source)) for key, weight, change, index, source in DRIVERS]
     return {"negotiations": [head], "negotiation_items": items,
