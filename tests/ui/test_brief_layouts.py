@@ -122,3 +122,28 @@ def test_the_scenario_columns_hold_their_names_and_numbers(qapp, demo_workspace,
     wrapped = [(r, c) for r in range(1, table.rows()) for c in range(1, table.columns())
                if _cell_lines(doc, table, r, c) > 1]
     assert wrapped == []
+
+
+def _lines_starting_with_a_unit(doc) -> list[str]:
+    found = []
+    for block in _blocks(doc):
+        layout, text = block.layout(), block.text()
+        for k in range(1, layout.lineCount()):
+            line = layout.lineAt(k)
+            start = text[line.textStart():line.textStart() + line.textLength()].lstrip()
+            before = text[:line.textStart()].rstrip()[-1:]         # "€182,130" may start a line, "€" after 3 not
+            if start[:1] == "%" or (start[:1] == "€" and before and (before.isdigit() or before in "−+-T")):
+                found.append(text[max(0, line.textStart() - 30):line.textStart() + 10])
+    return found
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_number_is_parted_from_its_unit_at_a_line_end(qapp, demo_workspace, lang):
+    """The management brief broke "Durchschnittspreis −3" / "%." over two lines (the sentences of
+    the gears' model write "3 %" with a plain space)."""
+    parted = {}
+    for name, (html, images) in _briefs(demo_workspace, lang).items():
+        found = _lines_starting_with_a_unit(_laid_out(html, images))
+        if found:
+            parted[name] = found
+    assert parted == {}

@@ -8,6 +8,7 @@ no positioning), see docs/stack.md B.4.
 from __future__ import annotations
 
 import html
+import re
 
 from vendordesk.text import N_, formatter
 from vendordesk.text.numbers import is_missing
@@ -123,6 +124,14 @@ def h2(text: str) -> str:
     return f"{SPACER}<h2>{text}</h2>"
 
 
+def unbroken(text: str) -> str:
+    """A number keeps its unit and its sign at a line end: "3 %" (the model's sentences write a plain
+    space) and "−€18,559" never part ("Durchschnittspreis −3" / "%." stood on two lines)."""
+    text = re.sub(r"(?<=\d) (?=%|€|T €|Pp\.)", "\u00a0", text)
+    text = re.sub(r"(?<=\d\u00a0T) €", "\u00a0€", text)
+    return re.sub(r"([−+-])€", "\\1\u2060€", text)       # a word joiner: no break, nothing drawn
+
+
 def document(title: str, body: str, lang: str) -> str:
     return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f"<style>{STYLE}</style></head><body>{body}</body></html>")
+            f"<style>{STYLE}</style></head><body>{unbroken(body)}</body></html>")
