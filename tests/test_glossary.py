@@ -32,7 +32,7 @@ GERMAN = [
     ("Fallnummer", r"Fall-ID"),
     ("(Wareneingangs-)Füllrate", r"Lieferquote"),
     ("Kennzahlen (the facts)", r"\bFakten\b"),
-    ("Fall / Preiserhöhungsfall (a price-increase case)", r"Vorgang|Vorgäng|Verhandlungsfall"),
+    ("Fall / Preiserhöhungsfall (a price-increase case)", r"Vorgang|Vorgäng|Verhandlungsf[aä]ll"),
     ("Annahme der Preiserhöhung", r"Akzeptanz der Preis|Annahme Preis"),
     ("Backend-Konditionen", r"Back-End-Konditionen|nachgelagerte Konditionen"),
     ("OOS", r"Out-of-Stock"),

@@ -381,15 +381,17 @@ def main(argv=None) -> int:
     from vendordesk.ui.window.main_window import MainWindow
 
     tmp = Path(tempfile.mkdtemp(prefix="screens-", dir=out))
-    template = tmp / "demo-template.vendordesk"
-    build_demo(template, asins=args.asins, weeks=args.weeks, seed=7)
+    templates = {}
+    for lang in args.lang:          # the demo writes its subjects, tasks and notes in the KAM's language
+        templates[lang] = tmp / f"demo-template-{lang}.vendordesk"
+        build_demo(templates[lang], asins=args.asins, weeks=args.weeks, seed=7, lang=lang)
     sections = set(args.only.split(","))
     try:
         for lang in args.lang:
             for size in args.size:
                 width, height = (int(v) for v in size.split("x"))
                 path = tmp / f"demo-{lang}-{size}.vendordesk"
-                shutil.copy(template, path)
+                shutil.copy(templates[lang], path)
                 install_language(app, lang)
                 settings = QSettings(str(tmp / f"settings-{lang}-{size}.ini"), QSettings.Format.IniFormat)
                 window = MainWindow(AppContext(open_path(path), lang=lang), settings)

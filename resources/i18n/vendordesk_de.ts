@@ -2882,11 +2882,16 @@ Glance Views</translation>
         <translation>Marktplatz: %1 · Sprache: %2 · Währung: %3</translation>
     </message>
     <message>
+        <location line="+39"/>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
         <source>Marketplace: %1 · Locale: %2 · Currency: %3</source>
         <translation type="vanished">Marktplatz: %1 · Gebietsschema: %2 · Währung: %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-35"/>
         <source>No warnings.</source>
         <translation>Keine Warnungen.</translation>
     </message>
@@ -3667,7 +3672,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Content investment</source>
-        <translation>Investition in Content</translation>
+        <translation>Content-Investition</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3677,7 +3682,7 @@ Glance Views</translation>
     <message>
         <location line="+1"/>
         <source>Phased increase</source>
-        <translation>Gestaffelte Erhöhung</translation>
+        <translation>Stufenweise Erhöhung</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4114,7 +4119,7 @@ Glance Views</translation>
 <context>
     <name>NegotiationChart</name>
     <message>
-        <location filename="../../vendordesk/ui/negotiation/chart.py" line="+27"/>
+        <location filename="../../vendordesk/ui/negotiation/chart.py" line="+29"/>
         <source>ASP</source>
         <translation>ASP</translation>
     </message>
@@ -4961,7 +4966,7 @@ Glance Views</translation>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+172"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -5213,7 +5218,7 @@ Glance Views</translation>
         <translation>%1 ist keine ASIN (10 Buchstaben oder Ziffern). Übernommen; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+79"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+87"/>
         <location line="+33"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
@@ -5265,22 +5270,26 @@ Glance Views</translation>
         <translation>Fallnummer</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-128"/>
         <source>Catalogue / content</source>
-        <translation>Katalog / Inhalte</translation>
+        <translation type="vanished">Katalog / Inhalte</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-84"/>
+        <location line="-84"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/labels.py" line="-16"/>
+        <location filename="../../vendordesk/ui/tickets/labels.py" line="-144"/>
         <source>Chargeback</source>
         <translation>Rückbelastung</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>Catalog / content</source>
+        <translation>Katalog / Inhalte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Chargebacks</source>
         <translation>Rückbelastungen</translation>
     </message>
@@ -5310,13 +5319,13 @@ Glance Views</translation>
         <translation>Tage übrig</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-41"/>
         <source>Days open</source>
         <translation>Tage offen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+73"/>
+        <location line="-5"/>
+        <location line="+78"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -5376,18 +5385,18 @@ Glance Views</translation>
         <translation>Geben Sie an, worum es in dem Fall geht.</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-76"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-74"/>
         <source>Esc.</source>
         <translation>Eskal.</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-5"/>
         <source>Follow-up</source>
         <translation>Nachfassen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+78"/>
+        <location line="+2"/>
+        <location line="+81"/>
         <source>Gear</source>
         <translation>Zahnrad</translation>
     </message>
@@ -5463,7 +5472,7 @@ Glance Views</translation>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="-11"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="-7"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
@@ -5482,7 +5491,7 @@ Glance Views</translation>
         <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/columns.py" line="+51"/>
+        <location filename="../../vendordesk/ui/tickets/columns.py" line="+47"/>
         <source>PO</source>
         <translation>Bestellung</translation>
     </message>
@@ -5698,18 +5707,18 @@ Glance Views</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+305"/>
+        <location line="+313"/>
         <source>Insight</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+257"/>
+        <location line="-306"/>
+        <location line="+265"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -5800,7 +5809,7 @@ Glance Views</translation>
         <translation>Aufgaben (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>This week (%1)</source>
         <translation>Diese Woche (%1)</translation>
     </message>
@@ -5949,7 +5958,7 @@ Glance Views</translation>
         <translation type="vanished">Legen Sie einen Vendor-Central-Supportfall an, fügen Sie eine Fall-E-Mail von Amazon ein oder importieren Sie einen Rückbelastungsexport (Datei › Importieren…).</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/tickets/tab.py" line="-471"/>
+        <location filename="../../vendordesk/ui/tickets/tab.py" line="-479"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

@@ -139,7 +139,7 @@ def tickets_path(tmp_path):
 # core.gears.defs, core.tickets.DEPARTMENTS)
 WORDS = {
     ("tickets", "category"): {"2222222222": ("Zahlungen / Rechnungen", "Payments / invoices"),
-                              "3333333333": ("Katalog / Inhalte", "Catalogue / content")},   # Amazon's name too
+                              "3333333333": ("Katalog / Inhalte", "Catalog / content")},   # Amazon's name too
     ("tickets", "status"): {"2222222222": ("Wartet auf Amazon", "Waiting on Amazon"), "3333333333": ("Gelöst", "Resolved")},
     ("tickets", "gear"): {"2222222222": ("Profitabilität & Konditionen", "Profitability & terms")},
     ("tickets", "owner_department"): {"2222222222": ("Finanzen", "Finance")},

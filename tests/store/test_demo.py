@@ -307,8 +307,8 @@ def test_default_size_has_150_asins_104_weeks_and_all_stories(full_path):
 
 
 def test_generated_texts_are_in_the_language_chosen_at_demo_time():
-    """Contacts and chargeback notes the demo writes are in the KAM's language, their dates in its
-    locale; status events keep the status key (the timeline labels it in any language)."""
+    """Contacts, chargeback notes and case subjects the demo writes are in the KAM's language, their
+    dates in its locale; status events keep the status key (the timeline labels it in any language)."""
     from vendordesk.demo import generate
 
     german, english = generate(12, 16, 7, END, "de"), generate(12, 16, 7, END, "en")
@@ -316,8 +316,8 @@ def test_generated_texts_are_in_the_language_chosen_at_demo_time():
     en_events = [row[3] for row in english["ticket_events"]]
     assert not any("eröffnet" in t or "gelöst" in t for t in de_events + en_events)   # no generated label
     assert {t for (_, _, kind, t) in german["ticket_events"] if kind == "status"} <= {"resolved", "reopened"}
-    subjects = {row[1] for row in german["tickets"]}       # the first contact quotes the case subject
-    assert {row[1] for row in english["tickets"]} == subjects  # subjects are the KAM's own words
+    subjects = {row[1] for row in english["tickets"]}      # the first contact quotes the case subject
+    assert subjects.isdisjoint(row[1] for row in german["tickets"])   # in the KAM's language, too
     assert "Rückfrage: Gibt es einen neuen Stand?" in de_events
     assert "Follow-up: is there any news?" in en_events
     assert not any(ch in t for t in en_events if t not in subjects for ch in "äöüß")

@@ -20,6 +20,9 @@
 - ``overlap``: two visible texts (labels, buttons, fields) drawn over each other (a status word
   over a tile's title when the tile is too small for its layout).
 
+``data_findings(root, lang)`` checks the language of the user's own words too, for a workspace
+known to be written in ``lang`` (the demo).
+
 Others call it for their tabs: ``assert not check_widget(tab, "de")``. ``allow`` takes texts that
 are right as they are (a product title in English, say).
 """
@@ -528,6 +531,39 @@ def check_widget(root, lang: str, allow: set[str] | frozenset[str] = frozenset()
             seen.add((f.kind, f.text))
             unique.append(f)
     return unique
+
+
+def data_findings(root, lang: str, allow: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
+    """The language of what ``check_widget`` leaves alone as the user's own words (quoted widgets,
+    a table's ``desk_check_data_columns``), for a workspace whose texts are known to be written in
+    ``lang``: the demo writes its subjects, tasks, notes and price increase in the KAM's language."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+    found: list[Finding] = []
+    for widget in [root] + root.findChildren(QWidget):
+        if not _visible(widget):
+            continue
+        texts = _texts_of(widget) if user_data(widget) else []
+        keys = set(widget.property("desk_check_data_columns") or ())
+        if isinstance(widget, QAbstractItemView) and keys and widget.model() is not None:
+            model = widget.model()
+            for column in range(model.columnCount(QModelIndex())):
+                if _header_key(model, column) in keys and not widget.isColumnHidden(column):
+                    texts += [str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "")
+                              for row in range(min(model.rowCount(), 60))]
+        for text in texts:
+            for line in text.splitlines():
+                found += language_findings(line, lang, _name(widget), set(allow))
+                if lang != "de" and line not in allow and german_words(line):
+                    found.append(Finding("german", _name(widget), line))
+    return found
+
+
+def german_words(text: str) -> bool:
+    """German letters, or two words only German uses."""
+    words = [w.lower() for w in _WORD.findall(_plain(text))]
+    return bool(GERMAN_LETTERS.search(text)) or sum(w in GERMAN_ONLY for w in words) >= 2
 
 
 def report(findings: list[Finding]) -> str:

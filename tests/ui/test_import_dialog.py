@@ -144,17 +144,20 @@ def test_period_entered_for_a_file_without_viewing_range(qtbot, empty_window, tm
         "SELECT grain, period_start, shipped_revenue FROM sales_facts").fetchone() == ("week", "2024-10-06", 10.5)
 
 
-def test_import_history_names_the_demo_import_without_its_code(qtbot, qapp, make_window, demo_workspace):
-    """The demo's import read "demo (Demodaten)": the report column showed the raw kind "demo"."""
+@pytest.mark.parametrize(("lang", "word"), [("de", "Demodaten"), ("en", "Demo data")])
+def test_import_history_names_the_demo_import_without_its_code(qtbot, qapp, make_window, demo_workspace, lang, word):
+    """The demo's import read "demo (Demodaten)": the report column showed the raw kind "demo". In
+    English it then read "demo data", lowercase (the words the import summary uses inside a sentence)
+    where every other cell of the column starts with a capital."""
     from vendordesk.ui.i18n import install_language
     from vendordesk.ui.imports.history import ImportHistory
 
-    window = make_window(demo_workspace, "de")
+    window = make_window(demo_workspace, lang)
     try:
         dialog = ImportHistory(window)
         qtbot.addWidget(dialog)
         reports = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
-        assert "Demodaten" in reports and not any("demo" in r for r in reports), reports
+        assert word in reports and not any("demo" in r for r in reports), reports
         dialog.close()
     finally:
         install_language(qapp, "en")

@@ -77,3 +77,22 @@ def test_the_tab_and_the_brief_translate_the_same_english_alike():
             if source in brief and translation and brief[source] != translation and source not in SAME_WORDS_EXCEPT:
                 differ.append((source, translation, brief[source]))
     assert differ == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_levers_are_named_in_the_tab_as_in_the_brief(qapp, qtbot, lang):
+    """The tab's "Investition in Content" and "Gestaffelte Erhöhung" were the brief's "Content-Investition
+    (A+, Bilder)" and "Stufenweise Erhöhung (halb jetzt, halb in 6 Monaten)", the last one even where the
+    case's own steps were 3 months apart: their English differed, so the check above missed them."""
+    from vendordesk.briefs.negotiation_texts import CONCESSION_NAMES
+    from vendordesk.ui.i18n import install_language
+    from vendordesk.ui.negotiation.levers import LeversEditor
+
+    install_language(qapp, lang)
+    try:
+        editor = LeversEditor(lang)
+        qtbot.addWidget(editor)
+        _ = texts(lang)
+        assert editor.kinds == {kind: _(name) for kind, name in CONCESSION_NAMES.items()}
+    finally:
+        install_language(qapp, "en")

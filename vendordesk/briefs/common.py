@@ -8,6 +8,7 @@ no positioning), see docs/stack.md B.4.
 from __future__ import annotations
 
 import html
+import re
 
 from vendordesk.text import N_, formatter
 from vendordesk.text.numbers import is_missing
@@ -19,12 +20,14 @@ CHART_PIECES = N_("units")
 
 SPACER = "<p style='font-size:5pt; margin:0'>&nbsp;</p>"
 
+# Margins in px (document pixels, 96 per inch): Qt's rich text ignores margins given in pt, so with
+# "12pt" no heading had any room above it.
 STYLE = """
 body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: #1f2a30; }
-h1 { font-size: 17pt; color: #0d3b66; margin-top: 0; margin-bottom: 2pt; }
-h2 { font-size: 11.5pt; color: #0d3b66; margin-top: 12pt; margin-bottom: 4pt; }
-h3 { font-size: 9.5pt; color: #37474f; margin-top: 8pt; margin-bottom: 3pt; }
-p { margin-top: 2pt; margin-bottom: 4pt; }
+h1 { font-size: 17pt; color: #0d3b66; margin-top: 0; margin-bottom: 3px; }
+h2 { font-size: 11.5pt; color: #0d3b66; margin-top: 14px; margin-bottom: 5px; }
+h3 { font-size: 9.5pt; color: #37474f; margin-top: 10px; margin-bottom: 3px; }
+p { margin-top: 0; margin-bottom: 3px; }
 .sub { font-size: 10pt; color: #455a64; }
 .muted { color: #607d8b; font-size: 7.5pt; }
 .grid { border-collapse: collapse; border-color: #b0bec5; margin-bottom: 6pt; }
@@ -121,6 +124,14 @@ def h2(text: str) -> str:
     return f"{SPACER}<h2>{text}</h2>"
 
 
+def unbroken(text: str) -> str:
+    """A number keeps its unit and its sign at a line end: "3 %" (the model's sentences write a plain
+    space) and "−€18,559" never part ("Durchschnittspreis −3" / "%." stood on two lines)."""
+    text = re.sub(r"(?<=\d) (?=%|€|T €|Pp\.)", "\u00a0", text)
+    text = re.sub(r"(?<=\d\u00a0T) €", "\u00a0€", text)
+    return re.sub(r"([−+-])€", "\\1\u2060€", text)       # a word joiner: no break, nothing drawn
+
+
 def document(title: str, body: str, lang: str) -> str:
     return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f"<style>{STYLE}</style></head><body>{body}</body></html>")
+            f"<style>{STYLE}</style></head><body>{unbroken(body)}</body></html>")

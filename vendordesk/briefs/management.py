@@ -141,14 +141,22 @@ def _asins(b, lang: str, cur: str, products: dict) -> str:
         rows = []
         for asin, r in b.drivers.head(8).iterrows():
             title, brand = products.get(asin, ("", ""))
-            title = title if len(title or "") <= 46 else title[:44].rstrip(" ,") + "…"
+            title = _short_title(title or "", brand or "")
             rows.append([c.esc(asin), c.esc(title) or "–", c.esc(brand) or "–", c.money(r["cogs_a"], cur, lang, 0),
                          c.money(r["cogs_b"], cur, lang, 0), c.money(r["delta"], cur, lang, 0, signed=True),
                          f"{c.percent(r['oos_a'], lang, 0)} → {c.percent(r['oos_b'], lang, 0)}"])
         heads = ["ASIN", t("product", lang), t("brand", lang), t("before", lang), t("after", lang), t("change", lang),
                  "OOS"]
-        html += f"<h3>{t('asins', lang)}</h3>" + c.table(heads, rows, {3, 4, 5}, [12, 33, 11, 11, 11, 11, 11])
+        html += f"<h3>{t('asins', lang)}</h3>" + c.table(heads, rows, {3, 4, 5}, [12, 30, 16, 10, 10, 11, 11])
     return html
+
+
+def _short_title(title: str, brand: str, most: int = 32) -> str:
+    """The title on one line of its column: without the brand it starts with (the next column
+    names it), ended with "…" past ``most`` characters."""
+    if brand and title.startswith(brand + " "):
+        title = title[len(brand) + 1:]
+    return title if len(title) <= most else title[:most - 1].rstrip(" ,") + "…"
 
 
 ASIN_RE = re.compile(r"\b(B0[A-Z0-9]{8})\b")
@@ -228,5 +236,6 @@ def build_html(data: dict, lang: str = "de", charts: set[str] | None = None, tod
     body += _chains(data.get("chains", []), lang, data.get("products")) + _asins(bridge, lang, cur, data.get("products") or {})
     if data.get("target") is not None:
         body += _target(data["target"], lang, cur, TARGET_URL in charts)
-    body += f"<h3>{t('method', lang)}</h3><p class='muted'>{t('method_text', lang)}</p>"
+    # a run-in heading: a heading of its own was left alone at the foot of page 2
+    body += f"<p class='muted' style='margin-top: 10px'><b>{t('method', lang)}.</b> {t('method_text', lang)}</p>"
     return c.document(title, body, lang)

@@ -210,8 +210,9 @@ def _scenarios(a, lang, f) -> str:
             [t("sc_ppm", lang)] + [f.pct(s.net_ppm_after) for s in a.scenarios],
             [t("sc_crap", lang)] + [str(s.crap_asins) for s in a.scenarios]]
     n = len(names)
-    widths = [34] + [66 // max(n, 1)] * n
-    return c.h2(t('scenarios', lang)) + c.table([""] + [c.esc(x) for x in names], rows, set(range(1, n + 1)), widths)
+    widths = [40] + [60 // max(n, 1)] * n      # the labels wrap, so the scenarios share the rest alike
+    return c.h2(t('scenarios', lang)) + c.table([""] + [c.esc(x) for x in names], rows, set(range(1, n + 1)), widths,
+                                                nowrap=())
 
 
 def _levers(a, lang, f) -> str:

@@ -50,7 +50,7 @@ L = {
     "vm": N_("Our margin now → new"), "vol": N_("Units if ASP follows"),
     "chart": N_("ASP and cost price over time"),
     "chart_note": N_("Weekly ASP (shipped revenue / units) and cost price (shipped COGS / units) of the case's ASINs; "
-                   "the dashed line is the requested cost."),
+                   "the dashed line is the requested cost, from the date it is to apply."),
     "lg_asp": N_("ASP"), "lg_cost": N_("Cost price (COGS / units)"), "lg_req": N_("Requested cost"),
     "no_chart": N_("No weekly sales facts for these ASINs: the chart is unavailable."),
     "scenarios": N_("Scenarios side by side"),
@@ -99,9 +99,9 @@ DRIVER_NAMES = {"materials": N_("Raw materials"), "energy": N_("Energy"),
 CONCESSION_NAMES = {
     "final_order_old_cost": N_("Final order at the old cost"),
     "fill_rate": N_("Better fill rate and on-time (fewer chargebacks)"),
-    "content": N_("Content investment (A+, images)"),
+    "content": N_("Content investment"),
     "advertising": N_("Advertising investment"),
-    "phased": N_("Phased increase (half now, half in 6 months)"),
+    "phased": N_("Phased increase"),
     "other": N_("Other")}
 SCENARIO_NAMES = {"full": N_("Full increase"), "phased": N_("Phased"),
                   "half_coop": N_("Half plus co-op")}

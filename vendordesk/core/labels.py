@@ -68,7 +68,7 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "Prep": pgettext("chargeback group", "Prep"),
     },
     "category": {
-        "catalog": pgettext("case category", "Catalogue / content"),
+        "catalog": pgettext("case category", "Catalog / content"),
         "orders_po": pgettext("case category", "Orders / PO"),
         "shipments": pgettext("case category", "Shipments / ASN"),
         "receiving_shortages": pgettext("case category", "Receiving / shortages"),

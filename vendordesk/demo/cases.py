@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from vendordesk.demo.catalog import FAMILIES
 from vendordesk.text import N_, texts
 
 ASSIGNEES = {"marketing": "L. Fischer", "sales": "M. Becker", "logistics": "S. Yilmaz",
@@ -52,88 +51,95 @@ def build_cases(ctx: dict, tables: dict) -> dict[str, list[tuple]]:
             "tasks": _tasks(ctx, specs)}
 
 
-def _spec(subject, category, gear, dept, status, opened, last, esc=0, links=(), **extra) -> dict:
+def _spec(subject, category, gear, dept, status, opened, last, esc=0, links=(), tag=None, **extra) -> dict:
+    """``tag``: the name a delegated task finds its case by (demo/task_list.py), in any language."""
     return dict(subject=subject, category=category, gear=gear, dept=dept, status=status, opened=opened,
-                last=last, esc=esc, links=list(links), **extra)
+                last=last, esc=esc, links=list(links), tag=tag, **extra)
 
 
+# The subjects in the KAM's language. Kept as Vendor Central names them in German too: Buy Box, CRaP,
+# A+ Content, Carrier Central, EDI 856 (ASN), POD, MDF, RMA, Co-op (Amazon's product, system and
+# program names, shown in English in a German Vendor Central) and an error text quoted from Amazon.
 def _ticket_specs(ctx: dict, tables: dict) -> list[dict]:
     cat, end, st = ctx["cat"], ctx["end"], ctx["stories"]
+    _ = texts(ctx.get("lang", "de"))
     d = lambda days: end - timedelta(days=days)
     asin = cat.asins
     specs = []
     for k, i in enumerate(st.oos_spiral):
-        specs.append(_spec(f"Bestellmengen für {asin[i]} ({cat.models[i]}) seit Wochen zu niedrig – Forecast prüfen",
+        specs.append(_spec(_("Order quantities for {asin} ({model}) too low for weeks – check the forecast",
+                             asin=asin[i], model=cat.models[i]),
                            "Orders/PO", "forecast_ordering", "sales", "waiting_amazon", d(48 - 3 * k), d(19 + k),
-                           esc=1, links=[("asin", asin[i])]))
+                           esc=1, links=[("asin", asin[i])], tag="orders"))
     if st.oos_spiral:
         i = st.oos_spiral[0]
-        specs.append(_spec(f"Buy Box an Drittanbieter verloren während Out of Stock ({asin[i]})", "Catalog/content",
-                           "price_buybox", "sales", "open", d(30), d(23), links=[("asin", asin[i])]))
+        specs.append(_spec(_("Buy Box lost to a third-party seller while out of stock ({asin})", asin=asin[i]),
+                           "Catalog/content", "price_buybox", "sales", "open", d(30), d(23), links=[("asin", asin[i])]))
     for i in st.crap_risk:
-        specs.append(_spec(f"CRaP notice for {asin[i]}: advertising restricted, please advise", "Costs",
+        specs.append(_spec(_("CRaP notice for {asin}: advertising restricted, please advise", asin=asin[i]), "Costs",
                            "profitability_terms", "management", "needs_info", d(20), d(3), esc=1,
-                           links=[("asin", asin[i])]))
+                           links=[("asin", asin[i])], tag="crap"))
     if st.margin_squeeze:
-        i = st.margin_squeeze[0]
-        specs.append(_spec("Amazon-Preis der Stabmixer-Serie unter UVP – Preisanpassung gefolgt?", "Costs",
-                           "price_buybox", "sales", "reopened", d(70), d(9), links=[("asin", asin[j])
-                                                                                  for j in st.margin_squeeze[:3]]))
+        specs.append(_spec(_("Amazon's price of the hand blender range below RRP – did a price change follow?"),
+                           "Costs", "price_buybox", "sales", "reopened", d(70), d(9),
+                           links=[("asin", asin[j]) for j in st.margin_squeeze[:3]]))
     for k, i in enumerate(st.quality_overstock):
-        specs.append(_spec(f"Negative Bewertungen {asin[i]}: fehlerhafte Charge, Bewertungen prüfen lassen",
+        specs.append(_spec(_("Negative reviews on {asin}: faulty batch, have the reviews checked", asin=asin[i]),
                            "Catalog/content", "reviews_cx", "production", "open", d(100 - 5 * k), d(36 - k),
-                           links=[("asin", asin[i])]))
-    specs += _money_specs(ctx, tables, d)
-    specs += _catalog_specs(cat, d)
+                           links=[("asin", asin[i])], tag="reviews"))
+    specs += _money_specs(ctx, tables, d, _)
+    specs += _catalog_specs(cat, d, _)
     return specs
 
 
-def _money_specs(ctx: dict, tables: dict, d) -> list[dict]:
+def _money_specs(ctx: dict, tables: dict, d, _) -> list[dict]:
     shortages = [r for r in tables["chargebacks"] if r[1] == "shortage" and r[12] in ("disputed", "open")]
     late = [r for r in tables["chargebacks"] if r[2] == "PO On-Time Accuracy" and r[12] == "disputed"]
     specs = []
     for k, r in enumerate(shortages[-3:]):
-        specs.append(_spec(f"Shortage Claim {r[0]}: POD liegt vor, bitte Zahlung freigeben", "Receiving/shortages",
-                           "ops_compliance", "finance", "waiting_amazon", d(25 - 4 * k), d(16 - 4 * k),
-                           links=[("invoice", r[6]), ("po", r[4])], chargeback=r[0]))
+        specs.append(_spec(_("Shortage claim {id}: POD available, please release the payment", id=r[0]),
+                           "Receiving/shortages", "ops_compliance", "finance", "waiting_amazon", d(25 - 4 * k),
+                           d(16 - 4 * k), links=[("invoice", r[6]), ("po", r[4])], chargeback=r[0], tag="shortage"))
     for k, r in enumerate(late[-2:]):
-        specs.append(_spec(f"Chargeback {r[0]} (PO On-Time): Termin in Carrier Central von Amazon verschoben",
+        specs.append(_spec(_("Chargeback {id} (missed delivery window): Amazon moved the appointment in Carrier "
+                             "Central", id=r[0]),
                            "Chargebacks", "ops_compliance", "logistics", "open", d(12 - k), d(12 - k),
                            links=[("po", r[4])], chargeback=r[0]))
     specs += [
-        _spec("Remittance: Abzug PRICE ohne Beleg auf Zahlung KW 44", "Payments", "profitability_terms", "finance",
-              "waiting_amazon", d(33), d(26)),
-        _spec("Co-op invoice MDF Q3 charged twice", "Co-op/accruals", "profitability_terms", "finance",
-              "resolved", d(95), d(61), resolved=d(61)),
-        _spec("EDI 856 (ASN) wird mit Fehler 'structure mismatch' abgelehnt", "EDI/API integration",
-              "ops_compliance", "logistics", "open", d(8), d(4)),
-        _spec("Carrier Central: No-Show DUS2, obwohl Spedition pünktlich vor Ort war", "Shipments/ASN/appointments",
-              "ops_compliance", "logistics", "resolved", d(140), d(121), resolved=d(121)),
-        _spec("Edit item costs: Upload der neuen Kostenpreise schlägt fehl (Fehler 8541)", "Costs",
-              "profitability_terms", "sales", "needs_info", d(6), d(2)),
+        _spec(_("Remittance: PRICE deduction without proof on the week 44 payment"), "Payments",
+              "profitability_terms", "finance", "waiting_amazon", d(33), d(26)),
+        _spec(_("Co-op invoice MDF Q3 charged twice"), "Co-op/accruals", "profitability_terms", "finance",
+              "resolved", d(95), d(61), resolved=d(61), tag="coop"),
+        _spec(_("EDI 856 (ASN) rejected with the error 'structure mismatch'"), "EDI/API integration",
+              "ops_compliance", "logistics", "open", d(8), d(4), tag="edi"),
+        _spec(_("Carrier Central: no-show at DUS2 although the carrier was there on time"),
+              "Shipments/ASN/appointments", "ops_compliance", "logistics", "resolved", d(140), d(121),
+              resolved=d(121)),
+        _spec(_("Edit item costs: the upload of the new cost prices fails (error 8541)"), "Costs",
+              "profitability_terms", "sales", "needs_info", d(6), d(2), tag="costs"),
     ]
     return specs
 
 
-def _catalog_specs(cat, d) -> list[dict]:
+def _catalog_specs(cat, d, _) -> list[dict]:
     a = cat.asins
     pick = lambda k: k % len(a)
     twin = next((j for j in range(pick(5) + 1, len(a)) if cat.family[j] == cat.family[pick(5)]), pick(5))
-    fam = FAMILIES[cat.family[pick(5)]].name
     return [
-        _spec(f"Neue Produktbilder für {a[pick(3)]} werden nicht übernommen", "Catalog/content", "content",
-              "content", "waiting_amazon", d(44), d(31), esc=1, links=[("asin", a[pick(3)])]),
-        _spec(f"Twister auflösen: {fam}-Varianten {a[pick(5)]} / {a[twin]}", "Catalog/content", "content",
-              "content", "open", d(15), d(15), links=[("asin", a[pick(5)]), ("asin", a[twin])]),
-        _spec(f"A+ Content für {a[pick(11)]} ohne Begründung abgelehnt", "Catalog/content", "content", "content",
-              "resolved", d(80), d(66), resolved=d(66), links=[("asin", a[pick(11)])]),
-        _spec(f"Wrong brand name shown on detail page {a[pick(17)]}", "Catalog/content", "content", "content",
-              "resolved", d(200), d(171), resolved=d(171), links=[("asin", a[pick(17)])]),
-        _spec(f"Video-Upload für {a[pick(21)]} hängt in 'Wird bearbeitet'", "Catalog/content", "content",
+        _spec(_("New product images for {asin} are not applied", asin=a[pick(3)]), "Catalog/content", "content",
+              "content", "waiting_amazon", d(44), d(31), esc=1, links=[("asin", a[pick(3)])], tag="images"),
+        _spec(_("Split the variation family (twister): {asin} / {twin}", asin=a[pick(5)], twin=a[twin]),
+              "Catalog/content", "content", "content", "open", d(15), d(15),
+              links=[("asin", a[pick(5)]), ("asin", a[twin])]),
+        _spec(_("A+ Content for {asin} rejected without a reason", asin=a[pick(11)]), "Catalog/content", "content",
+              "content", "resolved", d(80), d(66), resolved=d(66), links=[("asin", a[pick(11)])]),
+        _spec(_("Wrong brand name shown on the detail page of {asin}", asin=a[pick(17)]), "Catalog/content",
+              "content", "content", "resolved", d(200), d(171), resolved=d(171), links=[("asin", a[pick(17)])]),
+        _spec(_("Video upload for {asin} stuck in 'In progress'", asin=a[pick(21)]), "Catalog/content", "content",
               "marketing", "open", d(27), d(20), links=[("asin", a[pick(21)])]),
-        _spec("Returns/RTV: Rücksendung ohne RMA-Nummer erhalten", "Returns/RTV", "reviews_cx", "logistics",
+        _spec(_("Returns/RTV: return received without an RMA number"), "Returns/RTV", "reviews_cx", "logistics",
               "resolved", d(160), d(150), resolved=d(150)),
-        _spec("Zugriff für neuen Mitarbeiter (Rolle Katalog) einrichten", "Account & users", "content",
+        _spec(_("Set up access for a new colleague (catalog role)"), "Account & users", "content",
               "management", "resolved", d(230), d(224), resolved=d(224)),
     ]
 

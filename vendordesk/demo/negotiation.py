@@ -6,15 +6,16 @@ import json
 from datetime import date, timedelta
 
 from vendordesk.demo.catalog import FAMILIES
+from vendordesk.text import N_, formatter, texts
 
 CPI_FAMILY = "Handmixer"
 DRIVERS = [  # driver, weight (share of cost), change, index, source
-    ("materials", 0.45, 0.11, "Erzeugerpreisindex NE-Metalle und Kunststoffe", "Destatis GP 24"),
-    ("energy", 0.10, 0.15, "Strompreis Industrie (Mittelspannung)", "Destatis / BDEW"),
-    ("labour", 0.20, 0.055, "Tarifabschluss Metall- und Elektroindustrie", "IG Metall / Gesamtmetall"),
+    ("materials", 0.45, 0.11, N_("Producer price index non-ferrous metals and plastics"), "Destatis GP 24"),
+    ("energy", 0.10, 0.15, N_("Industrial electricity price (medium voltage)"), "Destatis / BDEW"),
+    ("labour", 0.20, 0.055, N_("Collective wage agreement, metal and electrical industry"), "IG Metall / Gesamtmetall"),
     ("freight", 0.10, 0.08, "World Container Index Shanghai–Rotterdam", "Drewry"),
-    ("tariffs", 0.05, 0.0, "EU-Zolltarif 8509 40", "TARIC"),
-    ("fx", 0.10, 0.03, "EUR/USD-Referenzkurs (Zukaufteile in USD)", "EZB"),
+    ("tariffs", 0.05, 0.0, N_("EU customs tariff 8509 40"), "TARIC"),
+    ("fx", 0.10, 0.03, N_("EUR/USD reference rate (parts bought in USD)"), N_("ECB")),
 ]
 
 
@@ -46,25 +47,28 @@ def build_negotiation(ctx: dict) -> dict[str, list[tuple]]:
         own = round(cost * share, 2)
         items.append((1, cat.asins[i], cost, round(cost * (1 + p), 2), own, round(own * (1 + own_rise), 2),
                       msrp, _msrp(msrp * 1.08)))
-    head = (1, f"Kostenpreiserhöhung {CPI_FAMILY} {effective.year}", "EUR", None, effective.isoformat(), 0,
-            "draft", 0.09, 0.075, 0.06,
-            ("Gebündelte CPI für die ganze Linie, an alle Händler kommuniziert; UVP steigt um 8 %. "
-             "ASP-Trend der letzten 12 Monate beilegen."), f"{end.isoformat()}T16:30:00", "M. Becker",
+    _, fmt = texts(ctx.get("lang", "de")), formatter(ctx.get("lang", "de"))   # the KAM's own texts, in their language
+    head = (1, _("Cost price increase {family} {year}", family=CPI_FAMILY, year=effective.year), "EUR", None,
+            effective.isoformat(), 0, "draft", 0.09, 0.075, 0.06,
+            _("Bundled CPI for the whole line, told to all retailers; the RRP rises by 8%. Enclose the ASP "
+              "trend of the last 12 months."), f"{end.isoformat()}T16:30:00", "M. Becker",
             (effective - timedelta(days=15)).isoformat())
     scenarios = [
-        (1, "Voll: 9 % ab Stichtag", json.dumps({"cost_pct": 0.09, "retail_pass_through": 0.0})),
-        (1, "Ziel: 7,5 % mit UVP-Erhöhung", json.dumps({"cost_pct": 0.075, "retail_pass_through": 0.6})),
-        (1, "Minimum: 6 % in zwei Stufen", json.dumps({"cost_pct": 0.06, "phased": [0.03, 0.03],
-                                                       "phase_months": 3})),
+        (1, _("Full: 9% from the effective date"), json.dumps({"cost_pct": 0.09, "retail_pass_through": 0.0})),
+        (1, _("Target: 7.5% with a higher RRP"), json.dumps({"cost_pct": 0.075, "retail_pass_through": 0.6})),
+        (1, _("Minimum: 6% in two steps"), json.dumps({"cost_pct": 0.06, "phased": [0.03, 0.03],
+                                                        "phase_months": 3})),
     ]
-    last_old = f"{effective - timedelta(days=15):%d.%m.%Y}"   # the KAM's own German text
+    last_old = fmt.date(effective - timedelta(days=15))
     concessions = [
-        (1, "final_order_old_cost", f"Letzte Bestellung zum alten EK bis {last_old}", 9000.0, 6500.0, 1),
-        (1, "fill_rate", "Füllrate ≥ 97 % für die Linie zugesichert", 4000.0, 2500.0, 0),
-        (1, "content", "A+ Premium und neue Bilder für alle Modelle der Linie", 3000.0, 4000.0, 0),
-        (1, "advertising", "Zusätzlich 5.000 € für Sponsored Products im 1. Quartal", 5000.0, 5000.0, 0),
-        (1, "phased", "Einführung in zwei Stufen (2 × 3 %)", 6000.0, 7000.0, 0),
+        (1, "final_order_old_cost", _("Last order at the old cost until {date}", date=last_old), 9000.0, 6500.0, 1),
+        (1, "fill_rate", _("Fill rate ≥ 97% promised for the line"), 4000.0, 2500.0, 0),
+        (1, "content", _("A+ Premium and new images for all models of the line"), 3000.0, 4000.0, 0),
+        (1, "advertising", _("An extra {amount} for Sponsored Products in the first quarter",
+                             amount=fmt.money(5000, "EUR", 0)), 5000.0, 5000.0, 0),
+        (1, "phased", _("Introduced in two steps (2 × 3%)"), 6000.0, 7000.0, 0),
     ]
+    drivers = [(1, key, weight, change, _(index), _(source)) for key, weight, change, index, source in DRIVERS]
     return {"negotiations": [head], "negotiation_items": items,
-            "negotiation_drivers": [(1, *d) for d in DRIVERS],
+            "negotiation_drivers": drivers,
             "negotiation_scenarios": scenarios, "negotiation_concessions": concessions}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -144,7 +144,8 @@ def open_import_history(window) -> ImportHistory:
 
 
 def _report_text(item: dict) -> str:
-    """"Sales (CSV)"; the demo's one import reads "demo data" (its kind "demo" is no report's name)."""
+    """"Sales (CSV)"; the demo's one import reads "Demo data" (its kind "demo" is no report's name;
+    ``source_label``'s "demo data" is the lowercase word inside a sentence)."""
     if item["report_type"] == "demo" or item["source"] == "demo":
-        return source_label("demo")
+        return QCoreApplication.translate("ImportHistory", "Demo data")
     return f"{report_label(item['report_type'])} ({source_label(item['source'])})"

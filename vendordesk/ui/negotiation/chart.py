@@ -14,6 +14,8 @@ from vendordesk.ui.charts import LocaleDateAxis, ValueAxis, static_plot
 ASP_PEN = pg.mkPen("#1565c0", width=2)
 COST_PEN = pg.mkPen("#ef6c00", width=2)
 REQ_PEN = pg.mkPen("#c62828", width=2, style=Qt.PenStyle.DashLine)
+WEEK = 7 * 86400.0
+QUARTER = 13 * WEEK          # how far the requested cost is drawn from its start
 
 LABELS = {
     "en": ("ASP", "Cost price (COGS / units)", "Requested cost"),          # what Amazon pays us per unit,
@@ -53,11 +55,24 @@ def fill_plot(plot: pg.PlotWidget, analysis, lang: str | None = None, legend: bo
     plot.plot(x, cost, pen=COST_PEN, name=cost_label, connect="finite")
     requested = analysis.requested_unit_cost
     if requested is not None:
-        plot.plot([x[0], x[-1]], [requested, requested], pen=REQ_PEN, name=req_label)
+        start = _requested_from(getattr(analysis, "case", None), x[-1])
+        plot.plot([start, start + QUARTER], [requested, requested], pen=REQ_PEN, name=req_label)
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot._top_value = max(float(chart["asp"].max()), requested or 0.0) * 1.05
     _fit(plot)
     return True
+
+
+def _requested_from(case, last_week: float) -> float:
+    """Where the requested cost starts: the requested effective date, else the week after the last
+    one shown (it never held in the past)."""
+    day = getattr(case, "effective_date", None)
+    if day:
+        try:
+            return _timestamps([day])[0]
+        except ValueError:
+            pass
+    return last_week + WEEK
 
 
 def _fit(plot) -> None:

@@ -13,31 +13,39 @@ RED, AMBER = "#ffebee", "#fff8e1"
 
 # The columns a table leaves out first when it is too narrow for all (tables.TablePage._fill_spare):
 # what the side panel shows of the selected row anyway, or what the next column tells roughly.
-CASE_FOLD = ("asins", "age_days", "last_contact_on", "owner_department", "opened_on", "category", "gear")
+CASE_FOLD = ("asins", "age_days", "opened_on", "last_contact_on", "gear", "case_id", "owner_department",
+             "category")
+# The subject gets this much before the case number stays in view (the side panel and the search show
+# the number; "Rückbelastung …" in 180 px said nothing)
+SUBJECT_LEAST = 270
+# Hidden until the KAM picks them in the Columns menu (the choice is remembered, TicketsTab.layout_state)
+CASE_HIDDEN = ("opened_on", "age_days", "escalation_level", "asins", "pos", "invoices", "resolved_on", "notes")
 CHARGEBACK_FOLD = ("case_id", "dispute_count", "raised_on", "asin", "po_number", "recovered_amount", "kind")
 TASK_FOLD = ("asin", "case_id", "created_on", "done_on", "gear", "assignee")
 
 
 def case_columns(departments: dict, lang: str = "en") -> tuple[list[Column], tuple]:
+    """The cases table's columns and those hidden until picked in the Columns menu: what a KAM reads
+    first (subject, status, category, who has it, the follow-up) comes first and stays at 1280."""
     columns = [
         Column("case_id", QCoreApplication.translate("Tickets", "Case ID")),
         Column("subject", QCoreApplication.translate("Tickets", "Subject"), editable=True),
         Column("status", QCoreApplication.translate("Tickets", "Status"), labels=labels.case_statuses()),
         Column("category", QCoreApplication.translate("Tickets", "Category"), labels=labels.category_labels()),
+        Column("owner_department", QCoreApplication.translate("Tickets", "Department"), labels=departments),
+        Column("next_follow_up", QCoreApplication.translate("Tickets", "Follow-up"), "date"),
+        Column("last_contact_on", QCoreApplication.translate("Tickets", "Last contact"), "date"),
+        Column("gear", QCoreApplication.translate("Tickets", "Gear"), labels=labels.gears(lang)),
         Column("opened_on", QCoreApplication.translate("Tickets", "Opened"), "date"),
         Column("age_days", QCoreApplication.translate("Tickets", "Days open"), "int"),
-        Column("last_contact_on", QCoreApplication.translate("Tickets", "Last contact"), "date"),
-        Column("next_follow_up", QCoreApplication.translate("Tickets", "Follow-up"), "date"),
         Column("escalation_level", QCoreApplication.translate("Tickets", "Esc."), "int"),
-        Column("owner_department", QCoreApplication.translate("Tickets", "Department"), labels=departments),
-        Column("gear", QCoreApplication.translate("Tickets", "Gear"), labels=labels.gears(lang)),
         Column("asins", QCoreApplication.translate("Tickets", "ASINs")),
         Column("pos", QCoreApplication.translate("Tickets", "POs")),
         Column("invoices", QCoreApplication.translate("Tickets", "Invoices")),
         Column("resolved_on", QCoreApplication.translate("Tickets", "Resolved on"), "date"),
         Column("notes", QCoreApplication.translate("Tickets", "Notes")),
     ]
-    return columns, ("pos", "invoices", "resolved_on", "notes", "escalation_level")
+    return columns, CASE_HIDDEN
 
 
 def decorate_cases(frame, today: dt.date, follow_up=None):

@@ -52,7 +52,7 @@ def event_kinds() -> dict[str, str]:
 
 def categories() -> dict[str, str]:
     return {
-        "catalog": QCoreApplication.translate("Tickets", "Catalogue / content"),
+        "catalog": QCoreApplication.translate("Tickets", "Catalog / content"),
         "orders_po": QCoreApplication.translate("Tickets", "Orders / PO"),
         "shipments": QCoreApplication.translate("Tickets", "Shipments / ASN"),
         "receiving_shortages": QCoreApplication.translate("Tickets", "Receiving / shortages"),

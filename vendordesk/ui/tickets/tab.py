@@ -180,7 +180,8 @@ class TicketsTab(BaseTab):
         return {"cases": self.cases, "chargebacks": self.chargebacks, "tasks": self.tasks}
 
     def layout_state(self) -> dict:
-        """The page, both splitters, each table's status filter and check box, the department.
+        """The page, both splitters, each table's status filter, check box and the columns picked in
+        its menu, the department.
         Not the search text: rows hidden by a search forgotten overnight would look lost."""
         if not self._built:
             return dict(getattr(self, "_saved_layout", None) or {})
@@ -190,6 +191,8 @@ class TicketsTab(BaseTab):
         for name, page in self._filtered_pages().items():
             state[f"{name}_status"] = "_all" if page.status.currentData() is None else page.status.currentData()
             state[f"{name}_toggle"] = bool(page.toggle and page.toggle.isChecked())
+            if page.chosen:
+                state[f"{name}_columns"] = list(page.chosen)
         return state
 
     def restore_layout(self, state: dict) -> None:
@@ -212,6 +215,9 @@ class TicketsTab(BaseTab):
                 page.status.setCurrentIndex(index)
             if page.toggle is not None:
                 page.toggle.setChecked(str(state.get(f"{name}_toggle")).lower() == "true")
+            chosen = state.get(f"{name}_columns")
+            if chosen and not page.model.columns():          # applied when the table gets its columns
+                page.chosen = [str(k) for k in ([chosen] if isinstance(chosen, str) else chosen)]
         department = state.get("department")
         if department:
             index = self.department.findData(department)
@@ -347,8 +353,9 @@ class TicketsTab(BaseTab):
         cases, cbs, tasks = data["cases"], data["chargebacks"], data["tasks"]
         self._overdue_index = data["today"].overdue_tasks.index
         self._attention = data["case_colors"] != None  # noqa: E711 - numpy elementwise
-        widths = {"subject": 260, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
+        widths = {"subject": cols.SUBJECT_LEAST, "title": 240, "case_id": 110, "status": 150, "dispute_status": 110}
         self.cases.fold, self.chargebacks.fold, self.tasks.fold = cols.CASE_FOLD, cols.CHARGEBACK_FOLD, cols.TASK_FOLD
+        self.cases.least = {"subject": cols.SUBJECT_LEAST}
         for page, frame, (columns, hidden), colors, search, ranks, values in (
                 (self.cases, cases, cols.case_columns(self.departments, self.ctx.lang), data["case_colors"], data["case_search"],
                  data["case_ranks"], data["values"][0]),
@@ -369,7 +376,8 @@ class TicketsTab(BaseTab):
                                      (self.tasks, "due_on", Qt.SortOrder.AscendingOrder)):
                 header = page.view.horizontalHeader()
                 header.blockSignals(True)
-                header.setSortIndicator(page.model.visible_keys().index(key), order)
+                keys = page.model.visible_keys()             # hidden in the Columns menu: no arrow at all
+                header.setSortIndicator(keys.index(key) if key in keys else -1, order)
                 header.blockSignals(False)
         QTimer.singleShot(200, self._prepare_search)   # idle time: first keystroke stays fast
         today = data["today"]

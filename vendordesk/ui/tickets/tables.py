@@ -112,6 +112,8 @@ class TablePage(QWidget):
         self._auto: dict[str, int] = {}    # the widths _fill_spare last set (a different one was set by hand)
         self._folded: set[str] = set()     # left out to fit the width (still in the Columns menu)
         self.fold: tuple[str, ...] = ()    # which columns a narrow table leaves out first
+        self.chosen: list[str] | None = None   # the columns picked in the Columns menu (None: the defaults)
+        self.least: dict[str, int] = {}    # a column's own floor, px (the subject: readable before the rest)
         self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -129,7 +131,9 @@ class TablePage(QWidget):
         key = self.current_key()
         self.model.set_frame(frame, columns, search, masks=self._masks_for(frame), ranks=ranks, values=values)
         if first:
-            self.model.set_visible([c.key for c in columns if c.key not in hidden])
+            known = [c.key for c in columns]
+            picked = [k for k in known if k in (self.chosen or ())]
+            self.model.set_visible(picked or [k for k in known if k not in hidden])
             self._build_column_menu()
             self._apply_widths(widths or {})
         self._update_count()
@@ -189,7 +193,7 @@ class TablePage(QWidget):
         need = max(header.horizontalAdvance(line) for line in column.title.split("\n")) + 28
         cap = 180 if key in set(self.view.property("desk_check_data_columns") or ()) else 150
         content = self.view.sizeHintForColumn(section) if column.kind == "text" else WIDTHS.get(column.kind, 84)
-        return max(need, min(cap, content))
+        return max(need, min(cap, content), min(self.least.get(key, 0), self.view.sizeHintForColumn(section)))
 
     def _grown(self, keys: list[str], widths: dict[str, int], by_hand: set[str], room: int) -> dict[str, int]:
         free_text = set(self.view.property("desk_check_data_columns") or ())
@@ -222,6 +226,7 @@ class TablePage(QWidget):
                 if (c.key in self.model.visible_keys() and c.key != key) or (on and c.key == key)]
         if keys:
             widths = {k: self.view.columnWidth(i) for i, k in enumerate(self.model.visible_keys())}
+            self.chosen = keys
             self.model.set_visible(keys)
             self._apply_widths(widths)
 
