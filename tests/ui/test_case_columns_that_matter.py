@@ -11,6 +11,7 @@ import pytest
 from tests.ui.sized_window import sized_window
 from tests.ui.test_tables_fit_the_screen import SIZES, _settled
 from tests.ui.test_tickets_layout import _tickets
+from vendordesk.store import open_workspace
 
 pytestmark = pytest.mark.qt
 NEEDED = {"subject", "status", "category", "owner_department", "next_follow_up"}
@@ -55,7 +56,8 @@ def test_the_columns_picked_come_back_after_a_restart(qtbot, qapp, make_window, 
         _menu_action(tab.cases, "gear").setChecked(False)
         assert "opened_on" in tab.cases.model.visible_keys() and "gear" not in tab.cases.model.visible_keys()
         window.close()
-    with sized_window(make_window, qapp, demo_workspace, "de", (1920, 1080)) as again:
+    reopened = open_workspace(demo_workspace.path)              # the closed window closed its own
+    with sized_window(make_window, qapp, reopened, "de", (1920, 1080)) as again:
         tab = _tickets(again, qtbot)
         keys = tab.cases.model.visible_keys()
         assert "opened_on" in keys and "gear" not in keys, keys
