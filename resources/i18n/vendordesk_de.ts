@@ -119,7 +119,7 @@
     <message>
         <location line="+2"/>
         <source>ASINs that moved sell-in most</source>
-        <translation>ASINs mit der größten Sell-in-Veränderung</translation>
+        <translation>ASINs mit der größten Umsatzbewegung</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -151,12 +151,12 @@
     <message>
         <location line="+16"/>
         <source>No sell-in in the two periods: nothing to bridge.</source>
-        <translation>Kein Sell-in in den beiden Zeiträumen: Es gibt nichts zu überbrücken.</translation>
+        <translation>Kein Umsatz in den beiden Zeiträumen: Es gibt nichts zu überbrücken.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Net sell-in %1 → %2 (%3 vs. %4)</source>
-        <translation>Netto-Sell-in %1 → %2 (%3 vs. %4)</translation>
+        <translation>Netto-Umsatz %1 → %2 (%3 vs. %4)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2275,7 +2275,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Schwächste ASINs dieses Zahnrads, geordnet nach: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>Change (points)</source>
+        <translation>Veränderung (Punkte)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Lost
 glance views</source>
         <translation>Verlorene
@@ -2343,9 +2348,8 @@ Glance Views</translation>
         <translation>Veränderung (rel.)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Change (pts)</source>
-        <translation>Veränderung (Pkt.)</translation>
+        <translation type="vanished">Veränderung (Pkt.)</translation>
     </message>
     <message>
         <source>glance views lost to OOS</source>
@@ -2538,9 +2542,13 @@ Glance Views</translation>
 <context>
     <name>Gears</name>
     <message>
-        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
         <source>%1 pts</source>
-        <translation>%1 Pkt.</translation>
+        <translation type="vanished">%1 Pkt.</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4437,9 +4445,13 @@ Glance Views</translation>
         <translation>Späterer Anteil nach Monaten</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Extra co-op (percentage points)</source>
-        <translation>Zusätzlicher WKZ (Prozentpunkte)</translation>
+        <translation type="vanished">Zusätzlicher WKZ (Prozentpunkte)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Extra co-op (points)</source>
+        <translation>Zusätzlicher WKZ (Punkte)</translation>
     </message>
     <message>
         <location line="+1"/>
