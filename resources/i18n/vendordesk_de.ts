@@ -2008,7 +2008,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Amazon mean</source>
-        <translation>Amazon Mittel</translation>
+        <translation>Amazon-Mittel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2152,7 +2152,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+61"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+63"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2168,24 +2168,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+187"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+187"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-189"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2200,7 +2200,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Für diesen KPI gibt es noch keinen Verlauf.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Double-click an ASIN to filter the gears by it.</source>
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
@@ -2287,7 +2287,7 @@ glance views</source>
 Glance Views</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Glance views lost to OOS</source>
         <translation>durch OOS verlorene Glance Views</translation>
     </message>
@@ -2319,7 +2319,7 @@ Glance Views</translation>
         <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-41"/>
         <source>No ASIN ranking for this gear in this period.</source>
         <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
     </message>
