@@ -17,7 +17,7 @@ _TURNED = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndic
 class SortArrowStyle(QProxyStyle):
     """The platform's style, with Fusion's header sort arrows pointing the way the rows run."""
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:   # noqa: N802 (Qt override)
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:   # (a Qt override)
         fusion = self.baseStyle().name().lower() == "fusion"
         if fusion and element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow \
                 and isinstance(option, QStyleOptionHeader) and option.sortIndicator in _TURNED:
