@@ -1804,6 +1804,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>No MASE: it divides the forecast error by the average change from one week to the next before the hidden weeks, and %1.</source>
+        <translation>Kein MASE: Er teilt den Prognosefehler durch die durchschnittliche Veränderung von einer Woche zur nächsten vor den ausgeblendeten Wochen, und %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No backtest for this ASIN: its history is too short or had no sales in the hidden weeks.</source>
         <translation>Kein Backtest für diese ASIN: Die Historie ist zu kurz oder hatte keine Verkäufe in den ausgeblendeten Wochen.</translation>
     </message>
@@ -1884,6 +1889,31 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>before the hidden weeks the sales did not change from week to week</source>
+        <translation>vor den ausgeblendeten Wochen änderten sich die Verkäufe von Woche zu Woche nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before the hidden weeks there were no two weeks of sales in a row</source>
+        <translation>vor den ausgeblendeten Wochen gab es keine zwei Verkaufswochen am Stück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no change from week to week</source>
+        <translation>keine Veränderung von Woche zu Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no sales before</source>
+        <translation>keine Verkäufe davor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no two weeks in a row</source>
+        <translation>keine zwei Wochen am Stück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ours</source>
         <translation>unsere</translation>
     </message>
@@ -1891,6 +1921,11 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <location line="+1"/>
         <source>ours and Amazon&apos;s combined</source>
         <translation>unsere und Amazons kombiniert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there were no sales before the hidden weeks</source>
+        <translation>es gab keine Verkäufe vor den ausgeblendeten Wochen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1916,12 +1951,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
@@ -2067,12 +2102,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Noch keine Prognose: „Prognose berechnen“ drücken.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>

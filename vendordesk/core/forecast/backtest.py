@@ -145,6 +145,17 @@ def mase_scale(train: np.ndarray) -> np.ndarray:
         return fm.nanmean(np.abs(np.diff(train, axis=1)), axis=1)
 
 
+def mase_gaps(train: np.ndarray) -> list[str]:
+    """Per series why its MASE has no scale: "no_history" (no week before the hidden ones),
+    "too_short" (no two weeks in a row), "flat" (no change from week to week), "" (it has one)."""
+    with np.errstate(all="ignore"):
+        steps = np.abs(np.diff(train, axis=1)) if train.shape[1] > 1 else np.empty((len(train), 0))
+    seen, paired = np.isfinite(train).any(axis=1), np.isfinite(steps).any(axis=1)
+    scale = mase_scale(train) if train.shape[1] > 1 else np.full(len(train), np.nan)
+    return ["no_history" if not s else "too_short" if not p else "flat" if not c > 0 else ""
+            for s, p, c in zip(seen, paired, scale)]
+
+
 def scores(F: np.ndarray, A: np.ndarray, train: np.ndarray) -> dict[str, np.ndarray]:
     """Per-series mase, wape, bias (NaN where undefined)."""
     mask = ~np.isnan(A)

@@ -117,6 +117,9 @@ class ForecastView(QWidget):
         over = index.overview.copy()
         over["flags_text"] = over["flags"].map(labels.flags_text)
         over["risk_mark"] = over["risk_weeks"].map(lambda r: "⚠" if r else "")
+        from vendordesk.ui.forecast.texts import mase_tip
+
+        over["mase_tip"] = [mase_tip(row) for row in over.to_dict("records")]
         picker_cols = [Column("risk_mark", ""), Column("asin", self.tr("ASIN")), Column("title", self.tr("Product"))]
         ft.set_table(self.picker_view, self.picker_model, over, picker_cols,
                      [ft.RED if r else None for r in over["risk_weeks"]], sort=("asin", True))
@@ -178,6 +181,9 @@ class ForecastView(QWidget):
         row = self.index.summary(asin)
         page.header.setText(self._header_text(asin, row))
         page.accuracy.setText(self._accuracy_text(row))
+        from vendordesk.ui.forecast.texts import mase_tip
+
+        page.accuracy.setToolTip(mase_tip(row))
         supply = self.tab.inputs.get("supply") if self.tab.inputs else None
         match = supply[supply["asin"] == asin] if supply is not None and len(supply) else None
         page.supply.set_asin(asin, match.iloc[0].to_dict() if match is not None and len(match) else None)
