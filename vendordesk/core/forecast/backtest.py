@@ -150,8 +150,8 @@ def mase_gaps(train: np.ndarray) -> list[str]:
     "too_short" (no two weeks in a row), "flat" (no change from week to week), "" (it has one)."""
     with np.errstate(all="ignore"):
         steps = np.abs(np.diff(train, axis=1)) if train.shape[1] > 1 else np.empty((len(train), 0))
-    seen = np.isfinite(train).any(axis=1).tolist()
-    paired = np.isfinite(steps).any(axis=1).tolist()
+    seen: list[bool] = np.isfinite(train).any(axis=1).tolist()
+    paired: list[bool] = np.isfinite(steps).any(axis=1).tolist()
     scale = mase_scale(train) if train.shape[1] > 1 else np.full(len(train), np.nan)
     return ["no_history" if not s else "too_short" if not p else "flat" if not c > 0 else ""
             for s, p, c in zip(seen, paired, scale.tolist())]
