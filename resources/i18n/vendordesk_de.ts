@@ -56,7 +56,7 @@
 <context>
     <name>AsinPage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/pages.py" line="+60"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+61"/>
         <source>Amazon forecast of</source>
         <translation>Amazon-Prognose vom</translation>
     </message>
@@ -831,7 +831,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>DivergencePage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/pages.py" line="+46"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+76"/>
         <source>Only flagged</source>
         <translation>Nur markierte</translation>
     </message>
@@ -2107,7 +2107,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Produkt</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -4983,7 +4983,7 @@ Glance Views</translation>
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/pages.py" line="-29"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="-59"/>
         <source>Search ASIN, product, model…</source>
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
@@ -5003,12 +5003,13 @@ Glance Views</translation>
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+7"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+7"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+160"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>

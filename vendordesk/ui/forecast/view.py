@@ -38,7 +38,7 @@ class ForecastView(QWidget):
         self.asin_page = AsinPage(self.ctx, self._chart_labels())
         self.asin_page.generation_changed.connect(lambda _g: self.show_asin(self.asin))
         self.asin_page.supply.saved.connect(self._supply_saved)
-        self.overview = TablePage(search=True, key="asin")
+        self.overview = TablePage(search=True, key="asin", columns=True)
         self.overview.view.doubleClicked.connect(self._open_from_overview)
         ft.fold_to_fit(self.overview.view, ft.OVERVIEW_FOLD)
         self.divergence = DivergencePage()
@@ -126,6 +126,7 @@ class ForecastView(QWidget):
         self.picker_view.setColumnWidth(0, 26)
         ft.set_table(self.overview.view, self.overview.model, over, ft.overview_columns(),
                      ft.overview_colors(over), sort=("eur_at_risk", False))
+        self.overview.fill_columns_menu()
         from vendordesk.ui.forecast.texts import overview_text
 
         self.overview.summary.setText(overview_text(self, over, len(index.plan.result.weeks)))
