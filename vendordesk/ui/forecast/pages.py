@@ -113,6 +113,10 @@ class TablePage(QWidget):
             self.search.setPlaceholderText(self.tr("Search ASIN, product, model…"))
             self.search.setClearButtonEnabled(True)
             self.search.setMaximumWidth(280)
+            # its whole placeholder, with the clear button's room (at 1280 the summary beside it
+            # took the width and left "ASIN, Produkt, M")
+            self.search.setMinimumWidth(min(280, self.search.fontMetrics().horizontalAdvance(
+                self.search.placeholderText()) + 40))
             self.search.textChanged.connect(self.model.set_search)
             row.addWidget(self.search)
         self.columns_button = None

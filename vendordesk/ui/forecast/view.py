@@ -53,7 +53,10 @@ class ForecastView(QWidget):
                             (self.orders, self.tr("Orders coming"))):
             self.pages.addTab(page, title)
         split.addWidget(self.pages)
-        split.setStretchFactor(1, 1)
+        # a wide screen gives the ASIN list a share of its extra width (at 1920 it kept 320 px and
+        # cut every product after "Küchenwelt Handmixer 650…")
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         split.setSizes([320, 1000])
         layout.addWidget(split, 1)
 
