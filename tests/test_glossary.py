@@ -40,6 +40,8 @@ GERMAN = [
     ("Punkte", r"\bPkt\.|\bPp\.|Prozentpunkt"),
     # our revenue at cost prices: "Sell-in (Shipped COGS)" sat beside "Unser Umsatz (zu Einkaufspreisen)"
     ("unser Umsatz (zu Einkaufspreisen)", r"Sell-in"),
+    # Vendor Central's word, as the gears say it: the bridge said "Seitenaufrufe +5 %" beside "Glance Views"
+    ("Glance Views", r"Seitenaufruf"),
     # a compound with a name takes a hyphen: the forecast's legend said "Amazon Mittel"
     ("Amazon-Mittel, Amazon-Prognose, Amazon-Bestand", r"\bAmazon (Mittel|Prognose|Bestand|Bestellung)"),
     ("ä ö ü ß in a file name", r"(ae|oe|ue)[a-z-]*\.xlsx"),
