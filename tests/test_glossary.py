@@ -36,12 +36,21 @@ GERMAN = [
     ("Annahme der Preiserhöhung", r"Akzeptanz der Preis|Annahme Preis"),
     ("Backend-Konditionen", r"Back-End-Konditionen|nachgelagerte Konditionen"),
     ("OOS", r"Out-of-Stock"),
+    # a difference of two percentages: the what-if's "−8 Punkte", also in the gear tables and briefs
+    ("Punkte", r"\bPkt\.|\bPp\.|Prozentpunkt"),
+    # our revenue at cost prices: "Sell-in (Shipped COGS)" sat beside "Unser Umsatz (zu Einkaufspreisen)"
+    ("unser Umsatz (zu Einkaufspreisen)", r"Sell-in"),
+    # Vendor Central's word, as the gears say it: the bridge said "Seitenaufrufe +5 %" beside "Glance Views"
+    ("Glance Views", r"Seitenaufruf"),
+    # a compound with a name takes a hyphen: the forecast's legend said "Amazon Mittel"
+    ("Amazon-Mittel, Amazon-Prognose, Amazon-Bestand", r"\bAmazon (Mittel|Prognose|Bestand|Bestellung)"),
     ("ä ö ü ß in a file name", r"(ae|oe|ue)[a-z-]*\.xlsx"),
 ]
 # in English (the message ids and Qt sources)
 ENGLISH = [
     ("Buy Box", r"Featured Offer"),
     ("our revenue (shipped COGS)", r"vendor revenue|Shipped COGS \(our revenue\)|our revenue = shipped COGS"),
+    ("points", r"\bpts\b|\bpp\b|percentage points"),
 ]
 
 

@@ -21,6 +21,9 @@ def make_app(argv: list[str] | None = None):
     from vendordesk.paths import resources_dir
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    from vendordesk.ui.window.sort_arrows import install_sort_arrows
+
+    install_sort_arrows(app)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -56,7 +56,7 @@
 <context>
     <name>AsinPage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/pages.py" line="+60"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+61"/>
         <source>Amazon forecast of</source>
         <translation>Amazon-Prognose vom</translation>
     </message>
@@ -119,7 +119,7 @@
     <message>
         <location line="+2"/>
         <source>ASINs that moved sell-in most</source>
-        <translation>ASINs mit der größten Sell-in-Veränderung</translation>
+        <translation>ASINs mit der größten Umsatzbewegung</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -151,12 +151,12 @@
     <message>
         <location line="+16"/>
         <source>No sell-in in the two periods: nothing to bridge.</source>
-        <translation>Kein Sell-in in den beiden Zeiträumen: Es gibt nichts zu überbrücken.</translation>
+        <translation>Kein Umsatz in den beiden Zeiträumen: Es gibt nichts zu überbrücken.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Net sell-in %1 → %2 (%3 vs. %4)</source>
-        <translation>Netto-Sell-in %1 → %2 (%3 vs. %4)</translation>
+        <translation>Netto-Umsatz %1 → %2 (%3 vs. %4)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -831,7 +831,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>DivergencePage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/pages.py" line="+46"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+80"/>
         <source>Only flagged</source>
         <translation>Nur markierte</translation>
     </message>
@@ -1803,7 +1803,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Keine Amazon-Prognose deckt unsere Prognosewochen ab: Importieren Sie Amazons Prognosebericht.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No backtest for this ASIN: its history is too short or had no sales in the hidden weeks.</source>
         <translation>Kein Backtest für diese ASIN: Die Historie ist zu kurz oder hatte keine Verkäufe in den ausgeblendeten Wochen.</translation>
     </message>
@@ -1883,7 +1883,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Wo Amazons besser war, stützt sich die Kombination darauf.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>ours</source>
         <translation>unsere</translation>
     </message>
@@ -1893,13 +1893,48 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>unsere und Amazons kombiniert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>wk %1–%2: %3</source>
         <translation>Wo. %1–%2: %3</translation>
     </message>
     <message>
         <source>Weeks at out-of-stock risk</source>
         <translation type="vanished">Wochen mit Out-of-Stock-Risiko</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>No MASE: it divides the forecast error by the average change from one week to the next before the hidden weeks, and %1.</source>
+        <translation>Kein MASE: Er teilt den Prognosefehler durch die durchschnittliche Veränderung von einer Woche zur nächsten vor den ausgeblendeten Wochen, und %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>before the hidden weeks the sales did not change from week to week</source>
+        <translation>vor den ausgeblendeten Wochen änderten sich die Verkäufe von Woche zu Woche nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before the hidden weeks there were no two weeks of sales in a row</source>
+        <translation>vor den ausgeblendeten Wochen gab es keine zwei Verkaufswochen am Stück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no change from week to week</source>
+        <translation>keine Veränderung von Woche zu Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no sales before</source>
+        <translation>keine Verkäufe davor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no two weeks in a row</source>
+        <translation>keine zwei Wochen am Stück</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>there were no sales before the hidden weeks</source>
+        <translation>es gab keine Verkäufe vor den ausgeblendeten Wochen</translation>
     </message>
 </context>
 <context>
@@ -1916,12 +1951,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>ASIN</source>
         <translation>ASIN</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-75"/>
         <source>All ASINs</source>
         <translation>Alle ASINs</translation>
     </message>
@@ -1941,7 +1976,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Kommende Bestellungen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source> weeks</source>
         <translation> Wochen</translation>
     </message>
@@ -2008,7 +2043,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>Amazon mean</source>
-        <translation>Amazon Mittel</translation>
+        <translation>Amazon-Mittel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2031,13 +2066,13 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete Amazon-Bestellungen</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+64"/>
+        <location line="-65"/>
+        <location line="+67"/>
         <source>Units</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-67"/>
         <source>Open PO units due</source>
         <translation>Fällige offene Bestellmengen</translation>
     </message>
@@ -2047,7 +2082,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Erwartete neue Bestellungen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>P90 above capacity</source>
         <translation>P90 über Kapazität</translation>
     </message>
@@ -2067,12 +2102,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Noch keine Prognose: „Prognose berechnen“ drücken.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
     </message>
@@ -2152,7 +2187,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
 <context>
     <name>GearDetail</name>
     <message>
-        <location filename="../../vendordesk/ui/gears/detail.py" line="+61"/>
+        <location filename="../../vendordesk/ui/gears/detail.py" line="+63"/>
         <source>Enter values…</source>
         <translation>Werte eingeben…</translation>
     </message>
@@ -2168,24 +2203,24 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     </message>
     <message>
         <location line="+0"/>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+187"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+187"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-189"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2200,7 +2235,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
         <translation>Für diesen KPI gibt es noch keinen Verlauf.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Double-click an ASIN to filter the gears by it.</source>
         <translation>Doppelklicken Sie auf eine ASIN, um die Zahnräder danach zu filtern.</translation>
     </message>
@@ -2282,7 +2317,7 @@ glance views</source>
 Glance Views</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Glance views lost to OOS</source>
         <translation>durch OOS verlorene Glance Views</translation>
     </message>
@@ -2314,7 +2349,7 @@ Glance Views</translation>
         <translation type="vanished">Vorjahr</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-41"/>
         <source>No ASIN ranking for this gear in this period.</source>
         <translation>Keine ASIN-Rangliste für dieses Zahnrad in diesem Zeitraum.</translation>
     </message>
@@ -2343,9 +2378,8 @@ Glance Views</translation>
         <translation>Veränderung (rel.)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Change (pts)</source>
-        <translation>Veränderung (Pkt.)</translation>
+        <translation type="vanished">Veränderung (Pkt.)</translation>
     </message>
     <message>
         <source>glance views lost to OOS</source>
@@ -2362,6 +2396,11 @@ Glance Views</translation>
     <message>
         <source>fall in ASP</source>
         <translation type="vanished">Rückgang des ASP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change (points)</source>
+        <translation>Veränderung (Punkte)</translation>
     </message>
 </context>
 <context>
@@ -2538,12 +2577,11 @@ Glance Views</translation>
 <context>
     <name>Gears</name>
     <message>
-        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
         <source>%1 pts</source>
-        <translation>%1 Pkt.</translation>
+        <translation type="vanished">%1 Pkt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+3"/>
         <source>%1 rel.</source>
         <translation>%1 rel.</translation>
     </message>
@@ -2576,6 +2614,11 @@ Glance Views</translation>
         <location line="+1"/>
         <source>Watch</source>
         <translation>Beobachten</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
     </message>
 </context>
 <context>
@@ -2743,7 +2786,7 @@ Glance Views</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../build/i18n/tr_helpers.py" line="+1"/>
+        <location filename="../../build/i18n/tr_helpers.py" line="+8"/>
         <source>Import reports</source>
         <translation>Berichte importieren</translation>
     </message>
@@ -2761,8 +2804,8 @@ Glance Views</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+64"/>
+        <location line="+0"/>
+        <location line="+57"/>
         <source>Import reports</source>
         <translation>Berichte importieren</translation>
     </message>
@@ -3572,7 +3615,7 @@ Glance Views</translation>
         <translation>Tage</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+46"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -3846,7 +3889,7 @@ Glance Views</translation>
         <translation>Alle Kennzahlen (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4442,9 +4485,8 @@ Glance Views</translation>
         <translation>Späterer Anteil nach Monaten</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Extra co-op (percentage points)</source>
-        <translation>Zusätzlicher WKZ (Prozentpunkte)</translation>
+        <translation type="vanished">Zusätzlicher WKZ (Prozentpunkte)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4505,6 +4547,11 @@ Glance Views</translation>
         <location line="+73"/>
         <source>Scenario %1</source>
         <translation>Szenario %1</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Extra co-op (points)</source>
+        <translation>Zusätzlicher WKZ (Punkte)</translation>
     </message>
 </context>
 <context>
@@ -4749,7 +4796,7 @@ Glance Views</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+57"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+58"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -4905,7 +4952,7 @@ Glance Views</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <location line="+2"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -4913,7 +4960,7 @@ Glance Views</translation>
         <translation>Abgleich mit Amazon</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>Fetching %1 report(s) from Amazon…</source>
         <translation>%1 Bericht(e) werden von Amazon abgerufen…</translation>
     </message>
@@ -4928,7 +4975,7 @@ Glance Views</translation>
         <translation>%1 wird von Amazon abgerufen (%2 von %3)…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1 report(s) imported, %2 already in the workspace.</source>
         <translation>%1 Bericht(e) importiert, %2 bereits im Arbeitsbereich.</translation>
     </message>
@@ -4941,7 +4988,7 @@ Glance Views</translation>
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../vendordesk/ui/forecast/pages.py" line="-29"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="-63"/>
         <source>Search ASIN, product, model…</source>
         <translation>ASIN, Produkt, Modell suchen…</translation>
     </message>
@@ -4961,12 +5008,13 @@ Glance Views</translation>
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../vendordesk/ui/forecast/pages.py" line="+11"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+7"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location filename="../../vendordesk/ui/tickets/tables.py" line="+165"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>

@@ -32,7 +32,7 @@ def test_german_numbers_percent_points_and_dates():
     f = formatter("de")
     assert f.number(1234567.891, 2) == "1.234.567,89"     # dots group thousands, comma is decimal
     assert f.percent(0.125) == "12,5\u00a0%"              # 0.125 x 100 = 12.5, CLDR de puts a space before %
-    assert f.points(-0.035) == "\u22123,5\u00a0Pp."   # a real minus, as the window writes it            # -0.035 x 100 = -3.5 points
+    assert f.points(-0.035) == "\u22123,5\u00a0Punkte"   # a real minus, as the window writes it            # -0.035 x 100 = -3.5 points
     assert f.date(dt.date(2026, 12, 3)) == "03.12.2026"   # four-digit year, two-digit day and month
     assert f.unavailable == "k. A."
 

@@ -328,19 +328,23 @@ def _rich_clip_findings(label, where: str) -> list[Finding]:
 
 def line_edit_clip_findings(widget, where: str) -> list[Finding]:
     """A text field (not being typed in) whose text is wider than the field: its end is cut off
-    without an "…" (the case editor's subject at 1920×1080: "…schlägt fehl (Fehler 854")."""
+    without an "…" (the case editor's subject at 1920×1080: "…schlägt fehl (Fehler 854"); or an
+    empty one whose placeholder is (the forecast's search at 1280×720: "ASIN, Produkt, M…")."""
     from PySide6 import QtWidgets as W
 
-    if not isinstance(widget, W.QLineEdit) or widget.hasFocus() or not widget.text() or _in_item_view(widget) \
+    if not isinstance(widget, W.QLineEdit) or widget.hasFocus() or _in_item_view(widget) \
             or widget.echoMode() != W.QLineEdit.EchoMode.Normal or widget.property("desk_check_scrolls"):
+        return []
+    text = widget.text() or widget.placeholderText()
+    if not text:
         return []
     option = W.QStyleOptionFrame()
     widget.initStyleOption(option)
     room = widget.style().subElementRect(W.QStyle.SubElement.SE_LineEditContents, option, widget).width()
     room -= sum(action.isVisible() and 18 for action in widget.actions())   # the calendar icon etc.
-    need = widget.fontMetrics().horizontalAdvance(widget.text()) + 4
+    need = widget.fontMetrics().horizontalAdvance(text) + 4
     if need > room + 1:
-        return [Finding("clipped", where, f"field {widget.text()[:50]!r} needs {need}px, has {room}px")]
+        return [Finding("clipped", where, f"field {text[:50]!r} needs {need}px, has {room}px")]
     return []
 
 

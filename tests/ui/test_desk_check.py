@@ -110,6 +110,7 @@ def test_finds_a_cut_off_field_an_overlap_and_a_cut_wrapped_label(qtbot):
     wrapped.setFixedHeight(wrapped.heightForWidth(120))
     box.setMinimumHeight(box.minimumSizeHint().height())
     box.setMaximumHeight(box.minimumSizeHint().height())
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance(box.placeholderText()) + 30)   # (its placeholder too)
     qtbot.waitUntil(lambda: box.height() >= box.minimumSizeHint().height())
     left = [f for f in check_widget(window, "de") if f.kind in ("overlap", "clipped")
             or (f.kind == "cut" and "high" in f.text)]
@@ -129,6 +130,21 @@ def test_finds_a_rich_text_row_cut_at_the_edge(qtbot):
     _shown(qtbot, root, 400)
     assert [f.kind for f in check_widget(root, "de")] == ["clipped"]
     label.setFixedWidth(300)
+    assert not check_widget(root, "de")
+
+
+def test_finds_a_placeholder_cut_off(qtbot):
+    """The forecast's search field at 1280×720 showed "ASIN, Produkt, M" of its placeholder."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    root = QWidget()
+    field = QLineEdit()
+    field.setPlaceholderText("ASIN, Produkt, Modell suchen…")
+    field.setFixedWidth(90)
+    QVBoxLayout(root).addWidget(field)
+    _shown(qtbot, root, 300)
+    assert [f.kind for f in check_widget(root, "de")] == ["clipped"]
+    field.setFixedWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 30)
     assert not check_widget(root, "de")
 
 

@@ -37,7 +37,7 @@ def test_a_percentage_judged_on_its_relative_change_shows_that_change(qapp):
     try:
         # 0.081 / 0.095 = 0.85263…: −14,74 % -> "−14,7 %"
         assert change_text(-0.147368, "pct", 0.081, 0.095, trend) == "−14,7 % rel."
-        assert change_text(None, "pct", 0.467, 0.493) == "−2,6 Pkt."       # a limit on the level: points
+        assert change_text(None, "pct", 0.467, 0.493) == "−2,6 Punkte"       # a limit on the level: points
         detail = GearDetail()
         assert detail._limits(trend, "pct") == "rel. Veränderung ≥ −2 % / < −10 %"
         assert detail._limits(trend, "money") == "Veränderung ≥ −2 % / < −10 %"
@@ -271,5 +271,39 @@ def test_the_ranking_column_fits_the_german_panel_at_1280(make_window, qtbot, qa
             view = tab.detail.worst_view
             assert "rank" in tab.detail.worst_model.visible_keys()
             assert view.horizontalScrollBar().maximum() == 0, (gear_id, view.horizontalScrollBar().maximum())
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280", "1920"])
+def test_the_worst_asins_title_stays_readable(make_window, qtbot, qapp, demo_workspace, size):
+    """On the 1280 operations gear the ranked-by column left "Titel" a few letters wide
+    ("Hausfreund S…"): every gear's worst-ASIN table keeps room for the start of a product title
+    ("Küchenwelt Handmixer", the brand and the kind of product), without scrolling sideways."""
+    from PySide6.QtCore import Qt
+
+    from vendordesk.ui.i18n import install_language
+
+    try:
+        window = make_window(demo_workspace, "de")
+        window.resize(*size)
+        tab = _gears_tab(window, qtbot)
+        seen = 0
+        for gear in GEARS:
+            tab.grid.select(gear.id)
+            qapp.processEvents()
+            view, model = tab.detail.worst_view, tab.detail.worst_model
+            if not view.isVisible():
+                continue
+            seen += 1
+            title = model.visible_keys().index("title")
+            need = view.fontMetrics().horizontalAdvance("Küchenwelt Handmixer…")
+            assert view.columnWidth(title) >= need, (gear.id, view.columnWidth(title), need)
+            assert not view.isColumnHidden(title)
+            assert view.horizontalScrollBar().maximum() == 0, gear.id
+            shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+                     if not view.isColumnHidden(c)]
+            assert "ASIN" in shown and any("Umsatz" in str(h) for h in shown), (gear.id, shown)
+        assert seen >= 5
     finally:
         install_language(qapp, "en")

@@ -560,7 +560,7 @@ def test_gear_values_changes_and_limits_show_a_real_minus(qapp):
 
     install_language(qapp, "de")
     try:
-        assert change_text(None, "pct", 0.467, 0.493) == "−2,6 Pkt."
+        assert change_text(None, "pct", 0.467, 0.493) == "−2,6 Punkte"
         assert change_text(-0.1234, "money") == "−12,3 %"
         assert change_text(0.294, "money") == "+29,4 %"
         assert kpi_value(-1234.0, "money") == "−1.234\u00a0€"

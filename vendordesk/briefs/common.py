@@ -75,7 +75,7 @@ def percent(fraction, lang: str, decimals: int = 1, signed: bool = False) -> str
 
 
 def points(fraction, lang: str, decimals: int = 1) -> str:
-    """A difference of two fractions in percentage points: -0.035 -> -3,5 Pp. / -3.5 pp."""
+    """A difference of two fractions in percentage points: -0.035 -> −3,5 Punkte / −3.5 points."""
     return formatter(lang).points(fraction, decimals)
 
 

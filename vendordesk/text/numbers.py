@@ -87,10 +87,10 @@ class Formatter:
         return base.replace("#,##0", digits, 1)
 
     def points(self, fraction: object, decimals: int = 1) -> str:
-        """A difference of two fractions in percentage points: -0.035 -> ``-3,5 Pp.`` / ``-3.5 pp``."""
+        """A difference of two fractions in percentage points: -0.035 -> ``−3,5 Punkte`` / ``−3.5 points``."""
         if is_missing(fraction):
             return self.unavailable
-        unit = texts(self.lang).pgettext("unit", "pp")
+        unit = texts(self.lang).pgettext("unit", "points")
         return f"{self.number(float(fraction) * 100.0, decimals, signed=True)}\u00a0{unit}"  # type: ignore[arg-type]
 
     def date(self, value: object) -> str:

@@ -8,6 +8,7 @@ Metrics (per ASIN, NaN actuals skipped):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -143,6 +144,17 @@ def _pooled_quantiles(errors: list[np.ndarray], model: np.ndarray, scale: np.nda
 def mase_scale(train: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
         return fm.nanmean(np.abs(np.diff(train, axis=1)), axis=1)
+
+
+def mase_gaps(train: np.ndarray) -> list[str]:
+    """Per series why its MASE has no scale: "no_history" (no week before the hidden ones),
+    "too_short" (no two weeks in a row), "flat" (no change from week to week), "" (it has one)."""
+    finite = np.isfinite(train)
+    seen = [bool(v) for v in finite.any(axis=1)]
+    paired = [bool(v) for v in (finite[:, 1:] & finite[:, :-1]).any(axis=1)]
+    scale = [float(v) for v in mase_scale(train)] if train.shape[1] > 1 else [math.nan] * len(train)
+    return ["no_history" if not s else "too_short" if not p else "flat" if not c > 0 else ""
+            for s, p, c in zip(seen, paired, scale)]
 
 
 def scores(F: np.ndarray, A: np.ndarray, train: np.ndarray) -> dict[str, np.ndarray]:

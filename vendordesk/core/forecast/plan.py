@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from vendordesk.core.forecast import amazon as fa
+from vendordesk.core.forecast import backtest as bt
 from vendordesk.core.forecast import supply as fs
 from vendordesk.core.forecast.calendar import Event
 from vendordesk.core.forecast.clean import Panel, panel_from_frame
@@ -129,6 +130,15 @@ def _accuracy(backtest: dict[str, Any], versus: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(list(rows.values()))
 
 
+def _with_mase_gaps(accuracy: pd.DataFrame, panel: Panel, backtest: dict[str, Any]) -> pd.DataFrame:
+    """``accuracy`` plus "mase_gap": why a series' MASE is missing (backtest.mase_gaps; "" if not)."""
+    if accuracy.empty or "holdout" not in backtest:
+        return accuracy
+    gaps = dict(zip(panel.asins, bt.mase_gaps(panel.demand[:, :len(panel.weeks) - backtest["holdout"]])))
+    accuracy["mase_gap"] = accuracy["asin"].map(gaps).fillna("")
+    return accuracy
+
+
 def amazon_holdout(panel: Panel, amazon: pd.DataFrame) -> int:
     """Weeks from the first week after Amazon's oldest generation to the end of history (0 = none)."""
     if amazon is None or amazon.empty or not panel.weeks:
@@ -222,8 +232,9 @@ def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
     freed()
     products = inputs.get("products")
     titles = dict(zip(products["asin"], products["title"])) if products is not None and "title" in products else {}
+    accuracy = _with_mase_gaps(_accuracy(doc, versus), panel, doc)
     if progress:
         progress(1.0)
     return ForecastPlan(panel, result, amazon, divergence, drift, projection, fs.risk_weeks(projection),
-                        fs.orders_coming(projection, value_map), _accuracy(doc, versus), doc, titles, versus,
+                        fs.orders_coming(projection, value_map), accuracy, doc, titles, versus,
                         sup.amazon_q)

@@ -136,7 +136,7 @@ GEARS: tuple[GearDef, ...] = (
         K("review_count", "Anzahl Bewertungen", NP_("gear", "Review count"), "count", 1, manual=True, manual_how="last_sum", short_en=NP_("gear tile", "Review count")),
     ), rank_kpi="return_rate", color="#efebe9", ring=8),
     GearDef("ops_compliance", 6, "Logistik & Compliance", NP_("gear", "Operations & compliance"), (
-        K("chargeback_share", "Rückbelastungsquote (vom Sell-in)", NP_("gear", "Chargeback rate (of sell-in)"), "pct", -1,
+        K("chargeback_share", "Rückbelastungsquote (von unserem Umsatz)", NP_("gear", "Chargeback rate (of our revenue)"), "pct", -1,
           Threshold("max", 0.01, 0.03), 3.0, short_en=NP_("gear tile", "Chargeback rate")),
         K("chargebacks", "Rückbelastungen", NP_("gear", "Chargebacks"), "money", -1),
         K("shortages", "Fehlmengenforderungen", NP_("gear", "Shortage claims"), "money", -1, short_en=NP_("gear tile", "Shortage claims")),
@@ -154,7 +154,7 @@ GEARS: tuple[GearDef, ...] = (
         K("front_margin", "Frontmarge (Amazon)", NP_("gear", "Front margin (Amazon)"), "pct", 1, TREND_UP, short_en=NP_("gear tile", "Front margin")),
         K("asins_below_target", "ASINs unter Net-PPM-Ziel", NP_("gear", "ASINs below the Net PPM target"), "count", -1, short_en=NP_("gear tile", "ASINs below target")),
         K("contra_cogs_share", "Contra-COGS / COGS", NP_("gear", "Contra-COGS / COGS"), "pct", 0, short_en=NP_("gear tile", "Contra-COGS")),
-        K("shipped_cogs", "Sell-in (Shipped COGS)", NP_("gear", "Sell-in (shipped COGS)"), "money", 1, short_en=NP_("gear tile", "Sell-in")),
+        K("shipped_cogs", "Unser Umsatz (zu Einkaufspreisen)", NP_("gear", "Our revenue (shipped COGS)"), "money", 1, short_en=NP_("gear tile", "Our revenue")),
     ), rank_kpi="net_ppm", rank_worst_high=False, color="#fce4ec", ring=4),
     GearDef("assortment", 9, "Sortiment", NP_("gear", "Assortment"), (
         K("aged_share", "Altbestand (> 90 Tage)", NP_("gear", "Aged 90+ days stock"), "pct", -1, Threshold("max", 0.10, 0.20), 2.0, short_en=NP_("gear tile", "Aged 90+ days")),

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -99,7 +100,7 @@ class AsinPage(QWidget):
 class TablePage(QWidget):
     """A summary line, an optional search field, one table and optional buttons."""
 
-    def __init__(self, search: bool = False, key: str | None = None, parent=None):
+    def __init__(self, search: bool = False, key: str | None = None, columns: bool = False, parent=None):
         super().__init__(parent)
         self.summary = _summary()
         self.view, self.model = ft.make_view(key, self)
@@ -112,12 +113,46 @@ class TablePage(QWidget):
             self.search.setPlaceholderText(self.tr("Search ASIN, product, model…"))
             self.search.setClearButtonEnabled(True)
             self.search.setMaximumWidth(280)
+            # its whole placeholder, with the clear button's room (at 1280 the summary beside it
+            # took the width and left "ASIN, Produkt, M")
+            self.search.setMinimumWidth(min(280, self.search.fontMetrics().horizontalAdvance(
+                self.search.placeholderText()) + 40))
             self.search.textChanged.connect(self.model.set_search)
             row.addWidget(self.search)
+        self.columns_button = None
+        if columns:      # the tickets' "Columns" menu (ui.models.column_menu), filled by show_columns_menu
+            self.columns_button = QPushButton(self.tr("Columns"))
+            self.columns_button.setMenu(QMenu(self.columns_button))
+            self.columns_button.menu().aboutToShow.connect(self.fill_columns_menu)
+            row.addWidget(self.columns_button)
         self.buttons = QHBoxLayout()
         row.addLayout(self.buttons)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.view, 1)
+
+    def fill_columns_menu(self) -> None:
+        """The menu's entries for the table's columns (after each new frame, and when it opens: the
+        columns left out to fit change with the width)."""
+        from vendordesk.ui.models.column_menu import fill_column_menu
+
+        if self.columns_button is not None:
+            keys = self.model.visible_keys()
+            left_out = [k for i, k in enumerate(keys) if self.view.isColumnHidden(i)]
+            fill_column_menu(self.columns_button.menu(), self.model, self.show_column, left_out)
+
+    def show_column(self, key: str, on: bool) -> None:
+        """Show or leave out a column; one the KAM brought back is not left out to fit again."""
+        keys = [c.key for c in self.model.columns()
+                if (c.key in self.model.visible_keys() and c.key != key) or (on and c.key == key)]
+        if not keys:
+            return
+        fold = self.view.property("fold_columns")
+        if on and fold is not None:
+            self.view.setProperty("fold_columns", [k for k in fold if k != key])
+        self.model.set_visible(keys)
+        for section in range(len(keys)):
+            self.view.setColumnHidden(section, False)
+        ft.fit_columns(self.view)
 
     def add_button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)

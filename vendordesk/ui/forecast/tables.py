@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from vendordesk.ui.forecast import labels
 from vendordesk.ui.models.frame_model import Column, FrameModel
+from vendordesk.ui.models.headers import two_line_header
 
 RED, AMBER = "#ffebee", "#fff8e1"
 
@@ -21,18 +20,6 @@ def _t(text: str) -> str:
 # header ("Differenz %▼"); the padding keeps the text clear of it.
 HEADER_STYLE = "QHeaderView::section { padding-left: 4px; padding-right: 14px; }"
 HEADER_PADDING = 4 + 14
-
-
-def two_line_header(column: Column) -> Column:
-    """A long header over a narrow figure takes two lines ("Verfügbar" over "bei Amazon"), broken at
-    the space nearest its middle, so that the risk and drift tables fit at 1280 px; text columns keep
-    one line."""
-    title = column.title
-    if column.kind == "text" or " " not in title or len(title) <= 12 or "\n" in title:
-        return column
-    spaces = [i for i, ch in enumerate(title) if ch == " "]
-    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
-    return replace(column, title=title[:cut] + "\n" + title[cut + 1:])
 
 
 def make_view(key: str | None = None, parent=None) -> tuple[QTableView, FrameModel]:
@@ -139,8 +126,8 @@ def overview_columns() -> list[Column]:
         Column("source", _t("Forecast used"), labels=labels.source_labels()),
         *better_columns(),
         Column("ours_wape", _t("WAPE ours"), "percent", decimals=0),
-        Column("ours_mase", _t("MASE ours"), "number", decimals=2),
-        Column("seasonal_naive_mase", _t("MASE seas. naive"), "number", decimals=2),
+        Column("ours_mase", _t("MASE ours"), "number", decimals=2, tip_key="mase_tip"),
+        Column("seasonal_naive_mase", _t("MASE seas. naive"), "number", decimals=2, tip_key="mase_tip"),
         Column("amazon_wape", _t("WAPE Amazon"), "percent", decimals=0),
         Column("ours_bias", _t("Bias ours"), "percent", decimals=0),
         Column("p50_13w", _t("Ours 13 wk"), "number", decimals=0),

@@ -58,15 +58,40 @@ def _ok(value) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
+def _gap(row: dict) -> str:
+    gap = row.get("mase_gap")
+    return gap if isinstance(gap, str) else ""
+
+
+def mase_text(row: dict, key: str) -> str:
+    """A MASE ("0,87"), or "–" with a short why ("– (keine Verkäufe davor)", backtest.mase_gaps)."""
+    if _ok(row.get(key)):
+        return fmt.number(row.get(key), 2)
+    short = {"no_history": _t("no sales before"), "too_short": _t("no two weeks in a row"),
+             "flat": _t("no change from week to week")}.get(_gap(row))
+    return f"{fmt.DASH} ({short})" if short else fmt.DASH
+
+
+def mase_tip(row: dict) -> str:
+    """Why the MASE is missing, in a sentence ("" when it is there)."""
+    if _ok(row.get("ours_mase")):
+        return ""
+    why = {"no_history": _t("there were no sales before the hidden weeks"),
+           "too_short": _t("before the hidden weeks there were no two weeks of sales in a row"),
+           "flat": _t("before the hidden weeks the sales did not change from week to week")}.get(_gap(row))
+    return _fill(_t("No MASE: it divides the forecast error by the average change from one week to the next "
+                    "before the hidden weeks, and %1."), why) if why else ""
+
+
 def accuracy_text(_w, row: dict, holdout) -> str:
     """One ASIN's backtest: ours vs seasonal naive vs Amazon, saying plainly who was better."""
     if not row or not _ok(row.get("ours_mase")) and not _ok(row.get("ours_wape")):
         return _t("No backtest for this ASIN: its history is too short or had no sales in the hidden weeks.")
     lines = [_fill(_t("<b>Backtest</b> (last %1 weeks hidden, then forecast):"), holdout)]
     lines.append(_fill(_t("Ours: WAPE %1, MASE %2, bias %3"), fmt.percent(row.get("ours_wape"), 0),
-                       fmt.number(row.get("ours_mase"), 2), fmt.percent(row.get("ours_bias"), 0)))
+                       mase_text(row, "ours_mase"), fmt.percent(row.get("ours_bias"), 0)))
     lines.append(_fill(_t("Seasonal naive: WAPE %1, MASE %2"), fmt.percent(row.get("seasonal_naive_wape"), 0),
-                       fmt.number(row.get("seasonal_naive_mase"), 2)))
+                       mase_text(row, "seasonal_naive_mase")))
     if _ok(row.get("amazon_wape")) or _ok(row.get("amazon_mase")):
         lines.append(_fill(_t("<b>Against Amazon</b>, the %1 weeks since its forecast of %2:"),
                            fmt.number(row.get("amazon_weeks")), fmt.date(row.get("amazon_generation"))))

@@ -38,7 +38,7 @@ class ForecastView(QWidget):
         self.asin_page = AsinPage(self.ctx, self._chart_labels())
         self.asin_page.generation_changed.connect(lambda _g: self.show_asin(self.asin))
         self.asin_page.supply.saved.connect(self._supply_saved)
-        self.overview = TablePage(search=True, key="asin")
+        self.overview = TablePage(search=True, key="asin", columns=True)
         self.overview.view.doubleClicked.connect(self._open_from_overview)
         ft.fold_to_fit(self.overview.view, ft.OVERVIEW_FOLD)
         self.divergence = DivergencePage()
@@ -53,7 +53,10 @@ class ForecastView(QWidget):
                             (self.orders, self.tr("Orders coming"))):
             self.pages.addTab(page, title)
         split.addWidget(self.pages)
-        split.setStretchFactor(1, 1)
+        # a wide screen gives the ASIN list a share of its extra width (at 1920 it kept 320 px and
+        # cut every product after "Küchenwelt Handmixer 650…")
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         split.setSizes([320, 1000])
         layout.addWidget(split, 1)
 
@@ -117,12 +120,16 @@ class ForecastView(QWidget):
         over = index.overview.copy()
         over["flags_text"] = over["flags"].map(labels.flags_text)
         over["risk_mark"] = over["risk_weeks"].map(lambda r: "⚠" if r else "")
+        from vendordesk.ui.forecast.texts import mase_tip
+
+        over["mase_tip"] = [mase_tip(row) for row in over.to_dict("records")]
         picker_cols = [Column("risk_mark", ""), Column("asin", self.tr("ASIN")), Column("title", self.tr("Product"))]
         ft.set_table(self.picker_view, self.picker_model, over, picker_cols,
                      [ft.RED if r else None for r in over["risk_weeks"]], sort=("asin", True))
         self.picker_view.setColumnWidth(0, 26)
         ft.set_table(self.overview.view, self.overview.model, over, ft.overview_columns(),
                      ft.overview_colors(over), sort=("eur_at_risk", False))
+        self.overview.fill_columns_menu()
         from vendordesk.ui.forecast.texts import overview_text
 
         self.overview.summary.setText(overview_text(self, over, len(index.plan.result.weeks)))
@@ -178,6 +185,9 @@ class ForecastView(QWidget):
         row = self.index.summary(asin)
         page.header.setText(self._header_text(asin, row))
         page.accuracy.setText(self._accuracy_text(row))
+        from vendordesk.ui.forecast.texts import mase_tip
+
+        page.accuracy.setToolTip(mase_tip(row))
         supply = self.tab.inputs.get("supply") if self.tab.inputs else None
         match = supply[supply["asin"] == asin] if supply is not None and len(supply) else None
         page.supply.set_asin(asin, match.iloc[0].to_dict() if match is not None and len(match) else None)

@@ -32,7 +32,9 @@ from vendordesk.ui.gears.formatting import (
     score_text,
     status_text,
 )
+from vendordesk.ui.gears.worst_columns import RefitOnResize, fit_worst_columns
 from vendordesk.ui.models.frame_model import Column, FrameModel
+from vendordesk.ui.models.headers import two_line_header
 
 QWIDGETSIZE_MAX = 16777215
 MONEY_RANKS = {"chargebacks"}      # worst-ASIN rankings in money (the others count)
@@ -98,6 +100,8 @@ class GearDetail(QWidget):
         self.worst_model = FrameModel(key="asin")
         self.worst_view = QTableView()
         self.worst_view.setModel(self.worst_model)
+        self.worst_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # fitted instead
+        RefitOnResize(self.worst_view)
         self.worst_view.verticalHeader().setVisible(False)
         self.worst_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.worst_view.horizontalHeader().setStretchLastSection(False)
@@ -268,7 +272,7 @@ class GearDetail(QWidget):
             columns[4] = Column("change", self.tr("Change (rel.)"), "percent", decimals=1)
         elif kpi.unit == "pct":   # a change of a percentage reads best in points
             frame["change"] = (frame["value"] - frame["compare"]) * 100.0
-            columns[4] = Column("change", self.tr("Change (pts)"), "number", decimals=1)
+            columns[4] = Column("change", self.tr("Change (points)"), "number", decimals=1)
         shown = str(worst["kpi"].iloc[0]) if "kpi" in worst else kpi.id
         if "rank" in frame and not rank.endswith("_change") and rank != shown:
             # ranked by a figure the KPI columns do not show (lost glance views, chargebacks in €):
@@ -278,12 +282,10 @@ class GearDetail(QWidget):
             columns.insert(2, Column("rank", heading, kind, decimals=0))
         if "title" not in frame:
             frame["title"] = ""
-        self.worst_model.set_frame(frame, columns)
+        self.worst_model.set_frame(frame, [two_line_header(c) for c in columns])
         self.worst_model.set_visible([c.key for c in columns])    # a gear's own columns (set_frame keeps the last gear's)
         self.worst_view.setVisible(True)
-        header = self.worst_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_worst_columns(self.worst_view)
 
     def _rank_name(self, rank: str, fallback: str) -> str:
         names = {"oos_views": self.tr("Glance views lost to OOS"), "chargebacks": self.tr("Chargebacks"),

@@ -69,7 +69,7 @@ def _kpi_value(value, unit: str, currency: str) -> str:
 def change_text(change, unit: str, value=None, compare=None, threshold: dict | None = None) -> str:
     """Change against the comparison in the kind the KPI is judged on: points for a percentage judged
     on its level, the relative change (marked "rel.") for a percentage judged on its change (its
-    limits are relative: conversion 8,1 % against 9,5 % is "−14,7 % rel.", not "−1,4 Pkt."), and
+    limits are relative: conversion 8,1 % against 9,5 % is "−14,7 % rel.", not "−1,4 Punkte"), and
     the relative change in % for every other unit."""
     relative = threshold is not None and threshold.get("kind") == "trend"
     if unit == "pct" and not relative and not missing(value) and not missing(compare):
@@ -82,11 +82,11 @@ def change_text(change, unit: str, value=None, compare=None, threshold: dict | N
 
 
 def points_text(value, compare) -> str:
-    """``value`` against ``compare`` in percentage points ("−1,4 Pkt."), "–" when one is missing."""
+    """``value`` against ``compare`` in percentage points ("−1,4 Punkte"), "–" when one is missing."""
     if missing(value) or missing(compare):
         return fmt.DASH
     points = fmt.rounded((value - compare) * 100.0, 1)
-    return _tr("%1 pts").replace("%1", minus(("+" if points > 0 else "") + fmt.number(points, 1)))
+    return _tr("%1 points").replace("%1", minus(("+" if points > 0 else "") + fmt.number(points, 1)))
 
 
 def score_text(score) -> str:

@@ -52,6 +52,7 @@ class Column:
     editable: bool = False
     decimals: int = 2
     currency_key: str | None = None   # money: the column holding the currency (default EUR)
+    tip_key: str | None = None        # the frame column holding this cell's tooltip (e.g. why it is empty)
 
 
 def _missing(value: Any) -> bool:
@@ -337,6 +338,9 @@ class FrameModel(QAbstractTableModel):
         if role == BACKGROUND:
             color = self._colors[pos] if self._colors is not None else None
             return QBrush(QColor(color)) if color else None
+        if column.tip_key is not None and column.tip_key in self._frame:
+            tip = self._frame[column.tip_key].iat[pos]
+            return tip if isinstance(tip, str) and tip else None
         if column.kind == "text" and isinstance(value, str) and len(value) > 40:   # tooltip: long text in full
             return value
         return None

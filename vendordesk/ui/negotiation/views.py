@@ -94,7 +94,7 @@ class ScenariosEditor(QWidget):
         self.names = {"full": self.tr("Full increase"), "phased": self.tr("Phased"), "half_coop": self.tr("Half plus co-op")}
         self.rows = [self.tr("Name"), self.tr("Increase on cost (%; empty = as requested)"),
                      self.tr("Share of it now (%)"), self.tr("Share later (%)"),
-                     self.tr("Later share after months"), self.tr("Extra co-op (percentage points)"),
+                     self.tr("Later share after months"), self.tr("Extra co-op (points)"),
                      self.tr("Retail price follows (% of the increase)"),
                      self.tr("Increase on cost (end)"), self.tr("Increase in year 1"),
                      self.tr("Extra COGS for Amazon, year 1"), self.tr("Cost of the extra co-op to us"),

@@ -147,7 +147,10 @@ class InsightPage(QWidget):
         from vendordesk.ui.tickets.labels import chargeback_types, kinds
 
         names, types = kinds(), chargeback_types(self.lang)    # Amazon's types in the UI language
-        frame = frame.assign(type=frame["type"].map(lambda t: names.get(t) or types.get(t, t)))
+        # pivoted and coloured by the stored type, named afterwards: the same type has the same
+        # colour in German and English (the translated names sort differently); a shortage without
+        # Amazon's type is Amazon's "Shortage Claim" (one stack, not two named alike)
+        frame = frame.assign(type=frame["type"].replace({"shortage": "Shortage Claim"}))
         table = frame.pivot_table(index="month", columns="type", values="amount", aggfunc="sum").fillna(0.0)
         table = table.tail(12)
         xs = list(range(len(table)))
@@ -158,7 +161,7 @@ class InsightPage(QWidget):
             heights = table[type_name].tolist()
             plot.addItem(pg.BarGraphItem(x=xs, y0=bottom, height=heights, width=0.7, brush=color, pen=color))
             bottom = [b + h for b, h in zip(bottom, heights)]
-            name = str(type_name).replace(" ", "&nbsp;")
+            name = str(names.get(type_name) or types.get(type_name, type_name)).replace(" ", "&nbsp;")
             legend.append(f'<span style="color:{color}">■</span>&nbsp;{name}')
         step = 1 if len(xs) <= 6 else 2
         shown = [i for i in xs if (len(xs) - 1 - i) % step == 0]

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vendordesk.ui.models.column_menu import fill_column_menu
 from vendordesk.ui.models.frame_model import USER, Column, FrameModel
 
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -212,14 +212,7 @@ class TablePage(QWidget):
         return out
 
     def _build_column_menu(self) -> None:
-        menu = self.columns_button.menu()
-        menu.clear()
-        for column in self.model.columns():
-            action = QAction(column.title, menu)
-            action.setCheckable(True)
-            action.setChecked(column.key in self.model.visible_keys())
-            action.toggled.connect(lambda on, k=column.key: self.show_column(k, on))
-            menu.addAction(action)
+        fill_column_menu(self.columns_button.menu(), self.model, self.show_column)
 
     def show_column(self, key: str, on: bool) -> None:
         keys = [c.key for c in self.model.columns()
