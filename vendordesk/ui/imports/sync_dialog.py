@@ -33,6 +33,7 @@ from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.sync import plan
 from vendordesk.ui import fmt
+from vendordesk.ui.errors import user_text
 from vendordesk.ui.fmt import date_edit
 from vendordesk.ui.settings.credentials import rotation_text
 
@@ -197,7 +198,7 @@ class SyncDialog(QDialog):
         try:
             requests = self.requests()
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Sync with Amazon"), str(exc))
+            QMessageBox.warning(self, self.tr("Sync with Amazon"), user_text(exc))
             return
         if credentials is None:
             self._show_credentials_state()
@@ -245,7 +246,7 @@ class SyncDialog(QDialog):
             self.last_message = self.tr("Sync cancelled. Reports fetched so far are kept; the next sync resumes.")
             QMessageBox.information(self, self.tr("Sync with Amazon"), self.last_message)
         elif isinstance(exc, UserError):
-            self.last_message = str(exc)
+            self.last_message = user_text(exc)
             QMessageBox.warning(self, self.tr("Sync with Amazon"), self.last_message)
         else:
             from vendordesk.ui.errors import excepthook
