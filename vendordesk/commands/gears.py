@@ -7,7 +7,6 @@ The report comes from ``vendordesk.ops.gears``; this module parses and prints.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, progress_line, workspace_path
 from vendordesk.core.labels import labeller
@@ -31,19 +30,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _check_asof(value: str | None, _) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UserError(_("--asof: '{value}' is not a date. Use YYYY-MM-DD, e.g. 2026-03-01.", value=value)) from None
+def _check_asof(value: str | None, lang: str) -> str | None:
+    """``--asof`` as an ISO day: 2026-03-01 or 01.03.2026, as the window's date fields read it."""
+    from vendordesk.ops.tickets import iso_date
+
+    return iso_date("--asof", value, lang)
 
 
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
-    asof = _check_asof(args.asof, _)
+    asof = _check_asof(args.asof, lang)
     if not 1 <= args.weeks <= 52:
         raise UserError(_("--weeks must be between 1 and 52."))
     # The JSON is a contract for scripts: gear and KPI names in English unless --lang asks otherwise.
