@@ -99,3 +99,23 @@ def test_the_command_says_the_proposed_period_in_german(synced_to_october, capsy
     assert main(["sync", "--workspace", str(path), "--reports", "sales", "--lang", "de"]) == 0
     out = capsys.readouterr().out
     assert "31.10.2026" in out and "Daten" in out and "1 Bericht importiert" in out
+
+
+def test_a_failed_report_is_explained_in_german(tmp_path):
+    """A FATAL report's explanation (and the report's name and days) in the reader's language; English
+    where it is logged and in ``--json``."""
+    from tests.e2e.spapi_fake import Scenario
+    from vendordesk.text import localized
+
+    path = tmp_path / "fatal.vendordesk"
+    open_workspace(path).close()
+    with FakeAmazon(Scenario(fatal={SALES})) as fake:
+        requests = plan_requests([SALES], "WEEK", dt.date(2026, 10, 4), dt.date(2026, 10, 31), "A1PA6795UKMFR9",
+                                 today=TODAY)
+        result = sync_reports(path, requests, CREDS, options=SyncOptions(poll_seconds=0.01, endpoint=fake.endpoint))
+    assert len(result.failures) == 1
+    english, german = str(result.failures[0]), localized(result.failures[0], "de")
+    assert "Amazon could not build this report (FATAL)" in english and "exceeds the allowed lookback" in english
+    assert german.startswith("Verkäufe 04.10.2026 bis 31.10.2026: ") and "(FATAL)" in german, german
+    assert "exceeds the allowed lookback" in german                      # Amazon's own words, quoted
+    assert "Nothing" not in german and "Es wurde nichts davon importiert" in german

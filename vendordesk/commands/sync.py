@@ -13,9 +13,9 @@ import argparse
 import datetime as dt
 import sys
 
-from vendordesk.commands.common import add_workspace_arg, language, print_json, workspace_path
+from vendordesk.commands.common import add_workspace_arg, language, print_json, printable, workspace_path
 from vendordesk.errors import UserError
-from vendordesk.text import N_, NP_
+from vendordesk.text import N_, NP_, localized
 
 SHORT_NAMES = {"sales": "GET_VENDOR_SALES_REPORT", "traffic": "GET_VENDOR_TRAFFIC_REPORT",
                "inventory": "GET_VENDOR_INVENTORY_REPORT", "net_ppm": "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT",
@@ -74,5 +74,5 @@ def run(args: argparse.Namespace) -> int:
             print(period.note(lang))
         print(result.summary(lang))
     for problem in ([result.stopped] if result.stopped else []) + result.failures:
-        print(f"vendordesk: {problem}", file=sys.stderr)
+        print(printable(f"vendordesk: {localized(problem, lang)}"), file=sys.stderr)
     return 0 if result.ok else 2

@@ -25,12 +25,13 @@ from vendordesk.sync.client import Endpoint, reports_client
 from vendordesk.sync.explain import (
     ReportFailed,
     SyncStopped,
+    cancelled_error,
     explain,
-    fatal_message,
-    timeout_message,
+    fatal_error,
+    timeout_error,
 )
 from vendordesk.sync.plan import ReportRequest
-from vendordesk.text import N_, Day, texts
+from vendordesk.text import N_, Day, Message, texts
 
 if TYPE_CHECKING:
     from vendordesk.ops.base import OpResult
@@ -168,7 +169,7 @@ class _Run:
                 return state
             waited = time.monotonic() - started
             if waited >= self.options.timeout_seconds:
-                raise ReportFailed(timeout_message(request.label(), status, self.options.timeout_seconds / 60))
+                raise timeout_error(request.title(), status, self.options.timeout_seconds / 60)
             report(0.15 + 0.5 * min(1.0, waited / self.options.timeout_seconds))
             self.wait(self.options.poll_seconds)
 
@@ -181,19 +182,18 @@ class _Run:
     def fail(self, request: ReportRequest, state: dict[str, Any], document_id: str | None) -> None:
         status = state.get("processingStatus")
         if status == "CANCELLED":
-            message = (f"{request.label()}: Amazon cancelled the report (CANCELLED): it has no data for this "
-                       "period and these options. Nothing was imported.")
+            error = cancelled_error(request.title())
         else:
-            details: object = "no error document"
+            details: object = Message(N_("no error document"))
             if document_id:
                 text = self.call(self.client.get_report_document, document_id, download=True).payload["document"]
                 try:
                     details = json.loads(text).get("errorDetails", text)
                 except (ValueError, AttributeError):
                     details = str(text)[:500]
-            message = fatal_message(request.label(), details)
-        raw_reports.record_fatal(self.ws, request.key(), message)
-        raise ReportFailed(message)
+            error = fatal_error(request.title(), details)
+        raw_reports.record_fatal(self.ws, request.key(), str(error))
+        raise error
 
     def import_document(self, request: ReportRequest, document: str) -> int:
         from vendordesk.ingest.detect import load_json_text
@@ -219,14 +219,26 @@ class _Run:
         except (Cancelled, UserError):
             raise
         except Exception as exc:
-            raise explain(exc, request.label()) from exc
+            raise explain(exc, request.title()) from exc
         self.check_cancel()
         try:
             result.import_ids.append(self.import_document(request, document))
         except UserError as exc:
             raw_reports.record_error(self.ws, request.key(), str(exc))
-            raise ReportFailed(str(exc)) from exc
+            raise _failed(exc) from exc
         result.imported.append(request.label())
+
+
+def deferred(exc: UserError) -> str:
+    """What ``exc`` says, kept as a catalogue message (``Message``: English as a ``str``, the reader's
+    language in ``text``) when it was raised as one, else its text."""
+    english = exc.msgid.format(**exc.values) if exc.values else exc.msgid
+    return Message(exc.msgid, **exc.values) if exc.msgid and str(exc) == english else str(exc)
+
+
+def _failed(exc: UserError) -> ReportFailed:
+    """A refused import as one report's failure, in the reader's language where it is shown."""
+    return ReportFailed(exc.msgid, **exc.values) if isinstance(deferred(exc), Message) else ReportFailed(str(exc))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -258,10 +270,10 @@ def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], cred
                 run.one(request, result, report)
             except ReportFailed as exc:
                 log.warning("sync: %s", exc)
-                result.failures.append(str(exc))
+                result.failures.append(deferred(exc))
             except SyncStopped as exc:
                 log.warning("sync stopped: %s", exc)
-                result.stopped = str(exc)
+                result.stopped = deferred(exc)
                 break
             report(1.0)
     finally:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from vendordesk.errors import UserError
-from vendordesk.text import N_, Day, Message
+from vendordesk.text import N_, NP_, Day, Message
 
 PERIODS = ("DAY", "WEEK", "MONTH", "QUARTER", "YEAR")
 MAX_DAY_SPAN = 15
@@ -27,6 +27,14 @@ REPORT_TYPES: dict[str, tuple[dict[str, tuple[str, ...]], bool]] = {
     "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT": ({"reportPeriod": PERIODS}, True),
     "GET_VENDOR_FORECASTING_REPORT": ({"sellingProgram": ("RETAIL", "FRESH")}, False),
 }
+
+
+# How a message names each report (catalogue context "sync report")
+REPORT_NAMES = {"GET_VENDOR_SALES_REPORT": NP_("sync report", "Sales"),
+                "GET_VENDOR_TRAFFIC_REPORT": NP_("sync report", "Traffic"),
+                "GET_VENDOR_INVENTORY_REPORT": NP_("sync report", "Inventory"),
+                "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT": NP_("sync report", "Net PPM"),
+                "GET_VENDOR_FORECASTING_REPORT": NP_("sync report", "Amazon forecast")}
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,14 @@ class ReportRequest:
     def label(self) -> str:
         name = self.report_type.removeprefix("GET_VENDOR_").removesuffix("_REPORT").replace("_", " ").title()
         return f"{name} {_iso(self.start)}..{_iso(self.end)}" if self.start else name
+
+    def title(self) -> Message:
+        """The report and its days as a message names them ("Sales 04.10.2026 to 31.10.2026"), in the
+        reader's language; ``label`` stays the English key of logs and ``--json``."""
+        name = Message.pgettext("sync report", REPORT_NAMES.get(self.report_type, self.report_type))
+        if self.start is None or self.end is None:
+            return name
+        return Message(N_("{report} {start} to {end}"), report=name, start=Day(self.start), end=Day(self.end))
 
     def create_kwargs(self) -> dict:
         """Keyword arguments for ``Reports.create_report``."""

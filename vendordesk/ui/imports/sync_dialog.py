@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from vendordesk import settings as st
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.sync import plan
+from vendordesk.text import localized
 from vendordesk.ui import fmt
 from vendordesk.ui.errors import user_text
 from vendordesk.ui.fmt import date_edit
@@ -218,7 +219,7 @@ class SyncDialog(QDialog):
     def _progress(self, fraction: float, requests: list) -> None:
         index = min(len(requests) - 1, int(fraction * len(requests)))
         self.progress.setLabelText(self.tr("Fetching %1 (%2 of %3) from Amazon…").replace(
-            "%1", requests[index].label()).replace("%2", str(index + 1)).replace("%3", str(len(requests))))
+            "%1", requests[index].title().text(QLocale().name())).replace("%2", str(index + 1)).replace("%3", str(len(requests))))
         self.progress.setValue(int(fraction * 1000))
 
     def _finish(self) -> None:
@@ -233,7 +234,8 @@ class SyncDialog(QDialog):
         text = self.tr("%1 report(s) imported, %2 already in the workspace.").replace(
             "%1", str(len(result.imported))).replace("%2", str(len(result.already)))
         problems = ([result.stopped] if result.stopped else []) + result.failures
-        self.last_message = "\n\n".join([text, *problems])
+        lang = QLocale().name()
+        self.last_message = "\n\n".join([text, *(str(localized(p, lang)) for p in problems)])
         if problems:
             QMessageBox.warning(self, self.tr("Sync with Amazon"), self.last_message)
         else:
