@@ -79,3 +79,15 @@ def test_sync_refuses_a_bad_day_in_german_before_going_online(demo_path, capsys,
     assert code == 2
     assert option in err and "01.03.2026" in err and "Zugangsdaten" not in err, err
     assert english_in(err) == [], err
+
+
+def test_the_gears_text_shows_money_with_its_currency_and_keeps_its_columns(demo_path, capsys):
+    """"Werbekosten 12.494 ggü. 12.743": an amount without its currency beside percentages and counts;
+    and a long KPI name ("Anteil ASINs mit OOS über 8 % (letzte 4 Wochen)") pushed its row's columns out."""
+    code, out, err = run(capsys, "gears", "--workspace", str(demo_path))
+    assert code == 0, err
+    assert re.search(r"^\s+Werbekosten\s+\d{1,3}(\.\d{3})*\s€\s+ggü\.\s+\d{1,3}(\.\d{3})*\s€\s", out, re.M), out
+    assert re.search(r"^\s+Konversion\s+\d+,\d\s%\s+ggü\.", out, re.M), out          # a rate stays a rate
+    kpi_rows = [line for line in out.splitlines() if " ggü. " in line]
+    assert len(kpi_rows) > 20
+    assert len({line.index(" ggü. ") for line in kpi_rows}) == 1, "\n".join(kpi_rows)

@@ -52,22 +52,26 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(gears_document(report))
     else:
-        print(_text(report, _, lang))
+        from vendordesk.ops.workspace import currency
+
+        print(_text(report, _, lang, currency(path)))
     return 0
 
 
-def _fmt(value, unit: str, number: Formatter) -> str:
-    """A KPI value in the output's language: 8,7 % / 518.810 in German, 8.7% / 518,810 in English."""
+def _fmt(value, unit: str, number: Formatter, currency: str = "EUR") -> str:
+    """A KPI value in the output's language: 8,7 % / 518.810 / 12.494 € in German, 8.7% / 518,810 / €12,494 in English."""
     if is_missing(value):
         return "–"
     if unit == "pct":
         return number.percent(value, 1)
-    if unit in ("money", "units", "count"):
+    if unit == "money":
+        return number.money(value, currency, 0)
+    if unit in ("units", "count"):
         return number.number(value, 0)
     return number.number(value, 2)
 
 
-def _text(report, _, lang: str = "en") -> str:
+def _text(report, _, lang: str = "en", currency: str = "EUR") -> str:
     number = formatter(lang)
     status = labeller("gear_status", lang)
 
@@ -82,11 +86,12 @@ def _text(report, _, lang: str = "en") -> str:
         lines.append(_("(A newer, partial week {week} exists: too few ASINs have data yet.)",
                        week=day(report.partial_week)))
     versus = _("vs")
+    width = max((len(k.name) for g in report.gears for k in g.kpis), default=40)
     for g in report.gears:
         score = ("  –" if g.score is None else f"{g.score:3.0f}") + (_(" (1 KPI)") if g.note == "one_kpi" else "")
         as_of = _("data as of {date}", date=day(g.data_as_of))
         lines.append(f"\n{g.name:<32} {score}  {status(g.status)!s:<14} {as_of}")
         for k in g.kpis:
-            lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit, number):>14}  {versus} "
-                         f"{_fmt(k.compare, k.unit, number):>14}  {status(k.status)}")
+            lines.append(f"    {k.name:<{width}} {_fmt(k.value, k.unit, number, currency):>14}  {versus} "
+                         f"{_fmt(k.compare, k.unit, number, currency):>14}  {status(k.status)}")
     return "\n".join(lines)
