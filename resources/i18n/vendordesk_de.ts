@@ -4744,7 +4744,7 @@ Glance Views</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+58"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+59"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -4900,7 +4900,7 @@ Glance Views</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <location line="+2"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -4908,7 +4908,7 @@ Glance Views</translation>
         <translation>Abgleich mit Amazon</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Fetching %1 report(s) from Amazon…</source>
         <translation>%1 Bericht(e) werden von Amazon abgerufen…</translation>
     </message>
@@ -4928,7 +4928,7 @@ Glance Views</translation>
         <translation>%1 Bericht(e) importiert, %2 bereits im Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Sync cancelled. Reports fetched so far are kept; the next sync resumes.</source>
         <translation>Abgleich abgebrochen. Bereits abgerufene Berichte bleiben erhalten; der nächste Abgleich setzt dort fort.</translation>
     </message>
