@@ -177,7 +177,7 @@
 <context>
     <name>CalibrationView</name>
     <message>
-        <location filename="../../vendordesk/ui/influence/calibration.py" line="+56"/>
+        <location filename="../../vendordesk/ui/influence/calibration.py" line="+57"/>
         <source>Link strengths start from the defaults of the gear model. Calibration learns them from this workspace&apos;s history where the data allows; your edits always win.</source>
         <translation>Die Stärken der Verknüpfungen starten mit den Standardwerten des Zahnradmodells. Die Kalibrierung lernt sie aus der Historie dieses Arbeitsbereichs, soweit die Daten es erlauben; Ihre Änderungen haben immer Vorrang.</translation>
     </message>
@@ -815,7 +815,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>not set</source>
-        <translation>nicht gesetzt</translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -969,12 +969,12 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Front margin now</source>
-        <translation>Front-Marge aktuell</translation>
+        <translation>Frontmarge aktuell</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Front margin new</source>
-        <translation>Front-Marge neu</translation>
+        <translation>Frontmarge neu</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1830,7 +1830,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Orders coming</source>
-        <translation>Kommende Bestellungen</translation>
+        <translation>Erwartete Bestellungen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1973,7 +1973,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+1"/>
         <source>Orders coming</source>
-        <translation>Kommende Bestellungen</translation>
+        <translation>Erwartete Bestellungen</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2262,7 +2262,7 @@ Ausgefüllte Felder ersetzen die alten; Verknüpfungen werden ergänzt.</transla
     <message>
         <location line="+0"/>
         <source>same weeks last year</source>
-        <translation>gleiche Wochen im Vorjahr</translation>
+        <translation>dieselben Wochen im Vorjahr</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4796,7 +4796,7 @@ Glance Views</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+58"/>
+        <location filename="../../vendordesk/ui/imports/sync_dialog.py" line="+60"/>
         <source>Sync with Amazon (SP-API)</source>
         <translation>Mit Amazon abgleichen (SP-API)</translation>
     </message>
@@ -4952,7 +4952,7 @@ Glance Views</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <location line="+2"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -4960,7 +4960,7 @@ Glance Views</translation>
         <translation>Abgleich mit Amazon</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>Fetching %1 report(s) from Amazon…</source>
         <translation>%1 Bericht(e) werden von Amazon abgerufen…</translation>
     </message>
@@ -4980,7 +4980,7 @@ Glance Views</translation>
         <translation>%1 Bericht(e) importiert, %2 bereits im Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Sync cancelled. Reports fetched so far are kept; the next sync resumes.</source>
         <translation>Abgleich abgebrochen. Bereits abgerufene Berichte bleiben erhalten; der nächste Abgleich setzt dort fort.</translation>
     </message>
@@ -5026,7 +5026,7 @@ Glance Views</translation>
         <translation type="vanished">Ziel (unser Umsatz = Shipped COGS)</translation>
     </message>
     <message>
-        <location filename="../../vendordesk/ui/influence/target.py" line="+59"/>
+        <location filename="../../vendordesk/ui/influence/target.py" line="+60"/>
         <source>Year </source>
         <translation>Jahr </translation>
     </message>

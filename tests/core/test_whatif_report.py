@@ -61,7 +61,8 @@ def test_excel_export_german_headers_and_euro_formats(tmp_path):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
     ws = wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Kennzahl", "Änderung", "Wahrscheinlich von", "bis", "Einheit")
+    # "Veränderung", as the window's tables say for "Change" (it said "Änderung" here alone)
+    assert rows[0] == ("Kennzahl", "Veränderung", "Wahrscheinlich von", "bis", "Einheit")
     units_row = rows[1]
     assert units_row[0] == "Stück" and units_row[1] == pytest.approx(r.totals["units"])
     money_cell = ws.cell(row=3, column=2)                    # our revenue (shipped COGS)

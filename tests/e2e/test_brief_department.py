@@ -38,7 +38,7 @@ def test_logistics_brief_numbers_come_from_the_plan(demo_path, tmp_path):
 
 def test_unknown_department_is_refused(demo_path, tmp_path, capsys):
     assert main(["brief", "department", "nope", "--workspace", str(demo_path), "--out", str(tmp_path / "x.pdf")]) == 2
-    assert "logistics" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
+    assert "Logistics" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()   # by name, not id
 
 
 def test_the_plan_for_a_brief_keeps_no_facts_in_the_process(demo_path):

@@ -15,7 +15,8 @@ def test_calibrate_prints_german_notes_with_german_digits(demo_path, capsys):
     assert main(["calibrate", "--workspace", str(demo_path), "--lang", "de"]) == 0
     out = capsys.readouterr().out
     lines = out.strip().splitlines()
-    assert lines[0].startswith("Kalibriert auf 104 Wochen x 30 ASINs")
+    assert lines[0].startswith("Kalibriert auf 104 Wochen × 30 ASINs (")          # "×" and "bis", as `demo` says
+    assert re.search(r"\(\d\d\.\d\d\.\d{4} bis \d\d\.\d\d\.\d{4}\)", lines[0]), lines[0]
     assert len(lines) == 16                         # the summary and the 15 links
     assert english_in(out) == [], out
     # each link's note after its data column, e.g. "... 13 Wo., 28 ASINs  Bestätigungsquote 96 % (13 Wochen)"

@@ -118,8 +118,8 @@ def test_every_help_text_and_metavar_has_a_german_translation():
      "argument COMMAND: invalid choice: 'nonsense' (choose from 'demo', 'backup',"),
     (["demo", "x.vendordesk", "--asins", "zehn"], "Argument --asins: ungültiger Wert 'zehn' (erwartet: ganze Zahl)",
      "argument --asins: invalid int value: 'zehn'"),
-    (["sync", "--from", "2026-13-01"], "Argument --from: ungültiger Wert '2026-13-01' (erwartet: Datum JJJJ-MM-TT)",
-     "argument --from: invalid date value: '2026-13-01'"),
+    (["sync", "--weeks", "vier"], "Argument --weeks: ungültiger Wert 'vier' (erwartet: ganze Zahl)",
+     "argument --weeks: invalid int value: 'vier'"),          # a bad --from: test_cli_output_german
     (["events", "add", "deal", "Sale", "2026-05-01", "--price-cut", "viel"],
      "Argument --price-cut: ungültiger Wert 'viel' (erwartet: Zahl)", "argument --price-cut: invalid float value: 'viel'"),
     (["gears", "--bogus"], "vendordesk: Fehler: unbekannte Argumente: --bogus",

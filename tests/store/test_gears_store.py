@@ -30,8 +30,12 @@ def test_custom_name_and_thresholds_round_trip(workspace):
 
 
 def test_bad_threshold_is_refused_and_nothing_written(workspace):
-    with pytest.raises(UserError, match="oos_rate"):
+    """The refusal names the gear and the KPI as the window does, not by their ids (issue 17)."""
+    with pytest.raises(UserError, match="OOS rate") as refused:
         store.save_gear(workspace, "availability", 2, "V", "A", None, {"oos_rate": {"green": "x", "red": 0.05}})
+    assert "oos_rate" not in str(refused.value)
+    assert refused.value.text("de").startswith("Verfügbarkeit")
+    assert "Schwelle für Grün" in refused.value.text("de")
     assert store.gear_settings(workspace) == {}
 
 

@@ -226,7 +226,7 @@ def test_the_whatif_export_is_ready_for_excel(qtbot, german, demo_workspace, sav
     assert xlsx_checks.problems(out, "de") == []
     sheets = xlsx_checks.read(out)
     assert [s.title for s in sheets] == ["Was-wäre-wenn", "Wege", "Wochen", "Annahmen"]
-    assert sheets[0].header == ["Kennzahl", "Änderung", "Wahrscheinlich von", "bis", "Einheit"]
+    assert sheets[0].header == ["Kennzahl", "Veränderung", "Wahrscheinlich von", "bis", "Einheit"]
     assert sheets[3].rows[0][0].value == "Verfügbarkeit (lieferbar) \u22128 Punkte für 4 Wochen"
     money = [r[1] for r in sheets[0].rows if r[4].value == "€"]
     assert money and all("€" in c.number_format and c.data_type == "n" for c in money)

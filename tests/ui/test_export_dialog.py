@@ -127,7 +127,7 @@ def test_the_window_exports_gears_in_german(qtbot, make_window, demo_workspace, 
     german = {g.id: g.name("de") for g in GEARS}
     assert {r[0] for r in rows} == {german[g.id] for g in tab.report.gears}
     assert {r[header.index("Zahnrad-Status")] for r in rows} <= {"Gut", "Beobachten", "Jetzt handeln", "Keine Daten"}
-    assert {r[header.index("Einheit")] for r in rows} <= {"Prozent", "Betrag", "Einheiten", "Wochen", "Tage",
+    assert {r[header.index("Einheit")] for r in rows} <= {"Prozent", "Betrag", "Stück", "Wochen", "Tage",
                                                           "Sterne", "Punkte", "Anzahl", "Verhältnis"}
 
 

@@ -11,14 +11,13 @@ Each kind is its own subparser, so positional and optional arguments may come in
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_workspace_arg, open_from_args
+from vendordesk.commands.common import add_workspace_arg, language, open_from_args, printable
 from vendordesk.errors import UserError
-from vendordesk.text import N_, NP_, Message
+from vendordesk.text import N_, NP_, Message, texts
 
 AUDIENCE_HELP = N_("amazon = the brief to hand to Amazon's vendor manager (request, cost drivers, new cost per ASIN, "
                  "timing, what we offer; none of our floor, target, scenarios, own cost or margin); "
@@ -43,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(neg)
     neg.set_defaults(func=run_negotiation)
     man = kinds.add_parser("management", help=N_("why revenue and margin moved (for the boss)"))
-    man.add_argument("--from", dest="start", metavar=NP_("metavar", "DATE"), help=N_("first day (YYYY-MM-DD)"))
-    man.add_argument("--to", dest="end", metavar=NP_("metavar", "DATE"), help=N_("last day (YYYY-MM-DD)"))
+    man.add_argument("--from", dest="start", metavar=NP_("metavar", "DATE"),
+                     help=N_("first day (2026-03-01 or 01.03.2026)"))
+    man.add_argument("--to", dest="end", metavar=NP_("metavar", "DATE"), help=N_("last day (2026-03-01 or 01.03.2026)"))
     _common(man)
     man.set_defaults(func=run_management)
     dep = kinds.add_parser("department", help=N_("what we need from one department, by when and why"))
@@ -53,13 +53,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dep.set_defaults(func=run_department)
 
 
-def _date(text: str | None, option: str) -> str | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise UserError(N_("{option} {value}: not a date. Use YYYY-MM-DD."), option=option, value=repr(text)) from None
+def _date(text: str | None, option: str, args: argparse.Namespace) -> str | None:
+    """``text`` (2026-03-01 or 01.03.2026) as an ISO day; refused naming ``option``."""
+    from vendordesk.ops.tickets import iso_date
+
+    return iso_date(option, text, language(args))
+
+
+def _written(out: Path, args: argparse.Namespace) -> None:
+    _ = texts(language(args))
+    print(printable(_("Brief written: {file}", file=out)))
 
 
 def _out_path(text: str) -> Path:
@@ -102,19 +105,19 @@ def run_negotiation(args: argparse.Namespace) -> int:
         from vendordesk.ui.negotiation.brief import write_pdf
 
         write_pdf(analysis, _lang(args), account_facts(ws, analysis.case.asins), out, args.audience)
-    print(f"Brief written: {out}")
+    _written(out, args)
     return 0
 
 
 def run_management(args: argparse.Namespace) -> int:
     out = _out_path(args.out)
-    start, end = _date(args.start, "--from"), _date(args.end, "--to")
+    start, end = _date(args.start, "--from", args), _date(args.end, "--to", args)
     app = _qt_app()  # noqa: F841
     from vendordesk.ui.briefs.management_brief import render_management_pdf
 
     with open_from_args(args) as ws:
         render_management_pdf(ws, out, _lang(args), start, end)
-    print(f"Brief written: {out}")
+    _written(out, args)
     return 0
 
 
@@ -128,5 +131,5 @@ def run_department(args: argparse.Namespace) -> int:
     from vendordesk.ui.printing import html_to_pdf
 
     html_to_pdf(html, out, title=title)
-    print(f"Brief written: {out}")
+    _written(out, args)
     return 0

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     fmt = formatter(_.lang)
-    print(_("Calibrated on {weeks} weeks x {asins} ASINs ({first} .. {last}); stored in the workspace.",
+    print(_("Calibrated on {weeks} weeks × {asins} ASINs ({first} to {last}); stored in the workspace.",
             weeks=result["weeks"], asins=result["asins"], first=fmt.date(result["first_week"]),
             last=fmt.date(result["last_week"])))
     value = lambda x: fmt.number(x, 3, signed=True)

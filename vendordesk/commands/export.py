@@ -16,11 +16,12 @@ from vendordesk.commands.common import (  # noqa: F401 - TerminalProgress: its o
     add_lang_arg,
     add_workspace_arg,
     language,
+    printable,
     progress_line,
     workspace_path,
 )
 from vendordesk.ops.exports import EXPORTERS, export
-from vendordesk.text import N_, NP_, texts
+from vendordesk.text import N_, NP_, formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,5 +39,6 @@ def run(args: argparse.Namespace) -> int:
     _ = texts(lang)
     with progress_line(_("Exporting {kind} to {file}", kind=args.kind, file=out.name)) as progress:
         rows = export(workspace_path(args), args.kind, out, lang, progress).value
-    print(_.ngettext("{n} row written to {file}", "{n} rows written to {file}", rows, n=rows, file=out))
+    print(printable(_.ngettext("{n} row written to {file}", "{n} rows written to {file}", rows,
+                               n=formatter(lang).number(rows), file=out)))
     return 0

@@ -12,11 +12,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, progress_line, workspace_path
+from vendordesk.commands.common import (
+    add_lang_arg,
+    add_workspace_arg,
+    language,
+    print_json,
+    printable,
+    progress_line,
+    workspace_path,
+)
 from vendordesk.errors import UserError
 from vendordesk.ops.exports import export_frame
 from vendordesk.ops.forecast import COLUMNS, backtest, forecast  # noqa: F401 - COLUMNS: the table's columns
-from vendordesk.text import N_, NP_, texts
+from vendordesk.text import N_, NP_, formatter, texts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         with progress_line(_("Writing {file}", file=out.name)) as progress:
             rows = export_frame(frame, out, "forecast", lang, progress).value
-        print(_.ngettext("{n} row written to {file}", "{n} rows written to {file}", rows, n=rows, file=out),
-              file=sys.stderr if args.json else sys.stdout)
+        print(printable(_.ngettext("{n} row written to {file}", "{n} rows written to {file}", rows,
+                                   n=formatter(lang).number(rows), file=out)), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json(frame.to_dict(orient="records"))
     elif out is None:

@@ -7,7 +7,6 @@ The report comes from ``vendordesk.ops.gears``; this module parses and prints.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language, print_json, progress_line, workspace_path
 from vendordesk.core.labels import labeller
@@ -31,19 +30,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _check_asof(value: str | None, _) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UserError(_("--asof: '{value}' is not a date. Use YYYY-MM-DD, e.g. 2026-03-01.", value=value)) from None
+def _check_asof(value: str | None, lang: str) -> str | None:
+    """``--asof`` as an ISO day: 2026-03-01 or 01.03.2026, as the window's date fields read it."""
+    from vendordesk.ops.tickets import iso_date
+
+    return iso_date("--asof", value, lang)
 
 
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
     _ = texts(lang)
-    asof = _check_asof(args.asof, _)
+    asof = _check_asof(args.asof, lang)
     if not 1 <= args.weeks <= 52:
         raise UserError(_("--weeks must be between 1 and 52."))
     # The JSON is a contract for scripts: gear and KPI names in English unless --lang asks otherwise.
@@ -55,22 +52,26 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(gears_document(report))
     else:
-        print(_text(report, _, lang))
+        from vendordesk.ops.workspace import currency
+
+        print(_text(report, _, lang, currency(path)))
     return 0
 
 
-def _fmt(value, unit: str, number: Formatter) -> str:
-    """A KPI value in the output's language: 8,7 % / 518.810 in German, 8.7% / 518,810 in English."""
+def _fmt(value, unit: str, number: Formatter, currency: str = "EUR") -> str:
+    """A KPI value in the output's language: 8,7 % / 518.810 / 12.494 € in German, 8.7% / 518,810 / €12,494 in English."""
     if is_missing(value):
         return "–"
     if unit == "pct":
         return number.percent(value, 1)
-    if unit in ("money", "units", "count"):
+    if unit == "money":
+        return number.money(value, currency, 0)
+    if unit in ("units", "count"):
         return number.number(value, 0)
     return number.number(value, 2)
 
 
-def _text(report, _, lang: str = "en") -> str:
+def _text(report, _, lang: str = "en", currency: str = "EUR") -> str:
     number = formatter(lang)
     status = labeller("gear_status", lang)
 
@@ -85,11 +86,12 @@ def _text(report, _, lang: str = "en") -> str:
         lines.append(_("(A newer, partial week {week} exists: too few ASINs have data yet.)",
                        week=day(report.partial_week)))
     versus = _("vs")
+    width = max((len(k.name) for g in report.gears for k in g.kpis), default=40)
     for g in report.gears:
         score = ("  –" if g.score is None else f"{g.score:3.0f}") + (_(" (1 KPI)") if g.note == "one_kpi" else "")
         as_of = _("data as of {date}", date=day(g.data_as_of))
         lines.append(f"\n{g.name:<32} {score}  {status(g.status)!s:<14} {as_of}")
         for k in g.kpis:
-            lines.append(f"    {k.name:<40} {_fmt(k.value, k.unit, number):>14}  {versus} "
-                         f"{_fmt(k.compare, k.unit, number):>14}  {status(k.status)}")
+            lines.append(f"    {k.name:<{width}} {_fmt(k.value, k.unit, number, currency):>14}  {versus} "
+                         f"{_fmt(k.compare, k.unit, number, currency):>14}  {status(k.status)}")
     return "\n".join(lines)

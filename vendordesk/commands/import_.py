@@ -90,8 +90,8 @@ def describe(summary: dict, imported: bool, _=None) -> str:
              "{asins}", file=printable(summary["file"]),
              report_type=_.pgettext("report type", REPORT_TYPES[kind]) if kind in REPORT_TYPES else kind,
              source=source_text(summary["source"], _), view=view,
-             grain=_.pgettext("period", grain) if grain in GRAINS else grain or "-", period=period,
-             currency=summary["currency"] or "-",
+             grain=_.pgettext("period", grain) if grain in GRAINS else grain or "–", period=period,
+             currency=summary["currency"] or "–",
              rows=_.ngettext("{n} row", "{n} rows", rows, n=fmt.number(rows)),
              asins=_.ngettext("{n} ASIN", "{n} ASINs", asins, n=fmt.number(asins)))
     lines = [line + ("" if imported else " " + _("[dry run, nothing written]"))]

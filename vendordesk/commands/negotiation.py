@@ -64,14 +64,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            _ = texts_for(args)
-            raise UserError(_("--as-of: {value} is not a date. Use YYYY-MM-DD, e.g. 2026-11-21.",
-                              value=repr(args.as_of))) from None
+    from vendordesk.commands.common import language
+    from vendordesk.ops.tickets import iso_date
+
+    day = iso_date("--as-of", args.as_of, language(args))
+    as_of = dt.date.fromisoformat(day) if day else None
     analysis = analyse_negotiation(workspace_path(args), case_id(args.id, args), as_of).value
     print_json(analysis.json())
     return 0

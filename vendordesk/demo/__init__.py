@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from vendordesk.errors import UserError
+from vendordesk.text import N_
 
 __all__ = ["build_demo"]
 
@@ -49,10 +50,10 @@ def build_demo(path, asins: int = 150, weeks: int = 104, seed: int = 7, end_date
 
     path = Path(path).expanduser()
     if path.exists() and path.stat().st_size > 0:
-        raise UserError(f"{path} already exists and is not empty. Nothing was changed. "
-                        "Choose a new file name for the demo workspace.")
+        raise UserError(N_("{file} already exists and is not empty. Nothing was changed. Choose a new file name "
+                           "for the demo workspace."), file=str(path))
     if asins < 1 or weeks < 8:
-        raise UserError("The demo needs at least 1 ASIN and 8 weeks. Use --asins >= 1 and --weeks >= 8.")
+        raise UserError(N_("The demo needs at least 1 ASIN and 8 weeks. Use --asins >= 1 and --weeks >= 8."))
     tables = generate(asins, weeks, seed, end_date, lang)
     if progress:
         progress(0.1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from vendordesk.errors import UserError
 from vendordesk.exports.columns import COLUMNS, columns_for
 from vendordesk.exports.files import atomic_target, check_target
-from vendordesk.text import NP_, texts
+from vendordesk.text import N_, NP_, Number, texts
 
 MAX_XLSX_ROWS = 1_048_576        # Excel's rows per sheet, the header row included
 TITLES = {"facts": NP_("export title", "Facts"), "tickets": NP_("export title", "Cases"), "chargebacks": NP_("export title", "Chargebacks"),
@@ -30,10 +30,10 @@ Progress = Callable[[float], None]
 def check_xlsx_rows(rows: int, out: Path) -> None:
     """Refuse before any work when ``rows`` do not fit in one Excel sheet."""
     if rows + 1 > MAX_XLSX_ROWS:
-        raise UserError(
-            f"{out}: {rows:,} rows do not fit in one Excel sheet (at most {MAX_XLSX_ROWS - 1:,} rows "
-            f"below the header). Export to CSV instead (--out {out.with_suffix('.csv').name}), "
-            "which has no row limit, or export fewer rows (filter the table in the window).")
+        raise UserError(N_("{file}: {rows} rows do not fit in one Excel sheet (at most {most} rows below the "
+                           "header). Export to CSV instead (--out {csv}), which has no row limit, or export fewer "
+                           "rows (filter the table in the window)."), file=str(out), rows=Number(rows),
+                        most=Number(MAX_XLSX_ROWS - 1), csv=out.with_suffix(".csv").name)
 
 
 def title(kind: str | None, lang: str) -> str:

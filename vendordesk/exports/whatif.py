@@ -14,7 +14,7 @@ from vendordesk.core.influence.report import MONEY, shock_words, totals_rows, wa
 from vendordesk.exports import formats
 from vendordesk.exports.cells import xlsx_text
 from vendordesk.exports.files import atomic_target, check_target
-from vendordesk.text import texts
+from vendordesk.text import N_, texts
 
 POINTS = '+0.00" pt";-0.00" pt";0.00" pt"'
 UNITS = "+#,##0;-#,##0;0"
@@ -46,7 +46,7 @@ def write_whatif(result, info: dict, out: Path, lang: str = "en") -> Path:
     if check_target(out) != "xlsx":
         from vendordesk.errors import UserError
 
-        raise UserError(f"{out}: a what-if is exported to Excel (.xlsx).")
+        raise UserError(N_("{file}: a what-if is exported to Excel. Choose a file name ending in .xlsx."), file=str(out))
     _ = texts(lang)
     cur = info.get("currency", "EUR")
     money = formats.money(cur, lang, signed=True, decimals=0)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from vendordesk.core.tickets import department_name
 from vendordesk.errors import UserError
-from vendordesk.text import N_, texts
+from vendordesk.text import N_, Listing, texts
 
 if TYPE_CHECKING:
     from vendordesk.core.forecast.plan import ForecastPlan
@@ -28,9 +29,22 @@ def find_department(ws: Workspace, name: str) -> dict[str, Any]:
     for dep in deps:
         if key in (dep["id"].casefold(), (dep["name_de"] or "").casefold(), (dep["name_en"] or "").casefold()):
             return dep
-    known = ", ".join(d["id"] for d in deps)
     raise UserError(N_("department {name}: not known in this workspace. Use one of: {known}."), name=repr(name),
-                    known=known)
+                    known=Listing((_Named(d) for d in deps), "or"))
+
+
+class _Named(str):
+    """A department as a refusal lists it: its stored name in the reader's language ("Logistik")."""
+
+    department: dict[str, Any]
+
+    def __new__(cls, department: dict[str, Any]) -> _Named:
+        self = super().__new__(cls, department_name(department, "en"))
+        self.department = department
+        return self
+
+    def text(self, lang: str | None) -> str:
+        return department_name(self.department, lang or "en")
 
 
 def forecast_plan(ws: Workspace) -> ForecastPlan | None:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.secrets import Credentials
@@ -25,12 +25,13 @@ from vendordesk.sync.client import Endpoint, reports_client
 from vendordesk.sync.explain import (
     ReportFailed,
     SyncStopped,
+    cancelled_error,
     explain,
-    fatal_message,
-    timeout_message,
+    fatal_error,
+    timeout_error,
 )
 from vendordesk.sync.plan import ReportRequest
-from vendordesk.text import N_
+from vendordesk.text import N_, Day, Message, texts
 
 if TYPE_CHECKING:
     from vendordesk.ops.base import OpResult
@@ -56,16 +57,51 @@ class SyncResult:
     failures: list[str] = field(default_factory=list)
     import_ids: list[int] = field(default_factory=list)
     stopped: str | None = None                           # why the whole run stopped early
+    period: SyncPeriod | None = None                     # what the op asked for (``sync``)
 
     @property
     def ok(self) -> bool:
         return not self.failures and self.stopped is None
 
-    def summary(self) -> str:
-        text = f"{len(self.imported)} report(s) imported, {len(self.already)} already there"
+    def summary(self, lang: str | None = None) -> str:
+        """"2 reports imported, 1 already in the workspace, 1 failed" in ``lang``."""
+        _ = texts(lang)
+        parts = [_.ngettext("{n} report imported", "{n} reports imported", len(self.imported),
+                            n=len(self.imported)),
+                 _("{n} already in the workspace", n=len(self.already))]
         if self.failures:
-            text += f", {len(self.failures)} failed"
-        return text
+            parts.append(_("{n} failed", n=len(self.failures)))
+        return ", ".join(parts)
+
+
+class SyncPeriod(NamedTuple):
+    """The days a sync asks for and why: ``why`` is "chosen" (given dates), "weeks" (the last N full
+    weeks) or ``sync.plan.proposed_period``'s reason; ``known`` is the day the workspace has data to."""
+
+    start: dt.date
+    end: dt.date
+    why: str
+    known: dt.date | None = None
+
+    def note(self, lang: str | None) -> str:
+        """One line for the command line: the period in the reader's dates and why it was chosen."""
+        _ = texts(lang)
+        days = {"start": Day(self.start).text(lang), "end": Day(self.end).text(lang),
+                "known": Day(self.known).text(lang) if self.known else ""}
+        reasons = {
+            "chosen": N_("Period {start} to {end}, as given."),
+            "weeks": N_("Period {start} to {end}: the last full weeks, as given."),
+            "no_data": N_("Period {start} to {end}: no data in this workspace yet, so the last 4 full weeks."),
+            "after_data": N_("Period {start} to {end}: your data runs to {known}, so the time since then, to "
+                             "the last full week."),
+            "after_sync": N_("Period {start} to {end}: the last sync fetched up to {known}, so the time since "
+                             "then, to the last full week."),
+            "up_to_date": N_("Period {start} to {end}: your data runs to {known}, past the last full week, so "
+                             "the last 4 weeks again, which Amazon may still revise."),
+            "lookback": N_("Period {start} to {end}: your data runs to {known}; Amazon keeps only the last 4 "
+                           "years, so what it still has, to the last full week."),
+        }
+        return _(reasons.get(self.why, reasons["chosen"]), **days)
 
 
 class _Run:
@@ -133,7 +169,7 @@ class _Run:
                 return state
             waited = time.monotonic() - started
             if waited >= self.options.timeout_seconds:
-                raise ReportFailed(timeout_message(request.label(), status, self.options.timeout_seconds / 60))
+                raise timeout_error(request.title(), status, self.options.timeout_seconds / 60)
             report(0.15 + 0.5 * min(1.0, waited / self.options.timeout_seconds))
             self.wait(self.options.poll_seconds)
 
@@ -146,19 +182,18 @@ class _Run:
     def fail(self, request: ReportRequest, state: dict[str, Any], document_id: str | None) -> None:
         status = state.get("processingStatus")
         if status == "CANCELLED":
-            message = (f"{request.label()}: Amazon cancelled the report (CANCELLED): it has no data for this "
-                       "period and these options. Nothing was imported.")
+            error = cancelled_error(request.title())
         else:
-            details: object = "no error document"
+            details: object = Message(N_("no error document"))
             if document_id:
                 text = self.call(self.client.get_report_document, document_id, download=True).payload["document"]
                 try:
                     details = json.loads(text).get("errorDetails", text)
                 except (ValueError, AttributeError):
                     details = str(text)[:500]
-            message = fatal_message(request.label(), details)
-        raw_reports.record_fatal(self.ws, request.key(), message)
-        raise ReportFailed(message)
+            error = fatal_error(request.title(), details)
+        raw_reports.record_fatal(self.ws, request.key(), str(error))
+        raise error
 
     def import_document(self, request: ReportRequest, document: str) -> int:
         from vendordesk.ingest.detect import load_json_text
@@ -184,14 +219,26 @@ class _Run:
         except (Cancelled, UserError):
             raise
         except Exception as exc:
-            raise explain(exc, request.label()) from exc
+            raise explain(exc, request.title()) from exc
         self.check_cancel()
         try:
             result.import_ids.append(self.import_document(request, document))
         except UserError as exc:
             raw_reports.record_error(self.ws, request.key(), str(exc))
-            raise ReportFailed(str(exc)) from exc
+            raise _failed(exc) from exc
         result.imported.append(request.label())
+
+
+def deferred(exc: UserError) -> str:
+    """What ``exc`` says, kept as a catalogue message (``Message``: English as a ``str``, the reader's
+    language in ``text``) when it was raised as one, else its text."""
+    english = exc.msgid.format(**exc.values) if exc.values else exc.msgid
+    return Message(exc.msgid, **exc.values) if exc.msgid and str(exc) == english else str(exc)
+
+
+def _failed(exc: UserError) -> ReportFailed:
+    """A refused import as one report's failure, in the reader's language where it is shown."""
+    return ReportFailed(exc.msgid, **exc.values) if isinstance(deferred(exc), Message) else ReportFailed(str(exc))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -223,10 +270,10 @@ def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], cred
                 run.one(request, result, report)
             except ReportFailed as exc:
                 log.warning("sync: %s", exc)
-                result.failures.append(str(exc))
+                result.failures.append(deferred(exc))
             except SyncStopped as exc:
                 log.warning("sync stopped: %s", exc)
-                result.stopped = str(exc)
+                result.stopped = deferred(exc)
                 break
             report(1.0)
     finally:
@@ -237,37 +284,56 @@ def sync_reports(workspace_path: Path | str, requests: list[ReportRequest], cred
 
 
 def sync(workspace_path: Path | str, report_types: list[str], period: str, start: dt.date | None = None,
-         end: dt.date | None = None, weeks: int = 4, view: str = "MANUFACTURING", program: str = "RETAIL",
-         progress: Callable[[float], None] | None = None,
-         cancelled: Callable[[], bool] | None = None) -> OpResult[SyncResult]:
-    """The ``vendordesk sync`` op: plan the requests (``start``..``end``, else the last ``weeks`` full
-    weeks; the workspace's marketplace, else the settings'), read the keyring's credentials, run them.
-    The value is the ``SyncResult``; its changes say facts when anything was imported."""
+         end: dt.date | None = None, weeks: int | None = None, view: str = "MANUFACTURING",
+         program: str = "RETAIL", progress: Callable[[float], None] | None = None,
+         cancelled: Callable[[], bool] | None = None, today: dt.date | None = None) -> OpResult[SyncResult]:
+    """The ``vendordesk sync`` op: plan the requests (``start``..``end``; else the last ``weeks`` full
+    weeks; else the period the sync dialog proposes from the data, ``proposed_period``), for the
+    workspace's marketplace, else the settings', read the keyring's credentials, run them. The value is
+    the ``SyncResult`` (its ``period`` says what was asked and why); its changes say facts when
+    anything was imported."""
     from vendordesk import secrets, settings
     from vendordesk.changes import Changes
     from vendordesk.ops.base import OpResult
     from vendordesk.store import open_workspace
-    from vendordesk.sync.plan import last_full_weeks, plan_requests
+    from vendordesk.sync.plan import plan_requests
 
-    path = Path(workspace_path)
+    path, today = Path(workspace_path), today or dt.date.today()
+    if (start is None) != (end is None):
+        raise UserError(N_("--from and --to go together: give both days, or neither for the period "
+                           "proposed from your data."))
     with open_workspace(path, create=False) as ws:
         market = ws.meta("marketplace_id")
+        chosen = _period(ws, start, end, weeks, today)
     prefs = settings.load()
-    if not (start and end):
-        start, end = last_full_weeks(weeks)
-    requests = plan_requests(report_types, period, start, end, market or prefs.marketplace_id, view, program)
+    requests = plan_requests(report_types, period, chosen.start, chosen.end, market or prefs.marketplace_id,
+                             view, program, today=today)
     credentials = secrets.store().load()
     if credentials is None:
         raise UserError(N_("SP-API credentials are missing from the keyring. Enter them in the app under "
                            "File › Settings › SP-API, then run the sync again."))
     options = SyncOptions(poll_seconds=prefs.sync_poll_seconds, timeout_seconds=prefs.sync_timeout_minutes * 60)
     result = sync_reports(path, requests, credentials, progress=progress, cancelled=cancelled, options=options)
+    result.period = chosen
     return OpResult(result, Changes(facts=bool(result.imported)))
 
 
-def proposed_period(ws: Workspace, today: dt.date | None = None) -> tuple[dt.date, dt.date, str, dt.date | None]:
+def _period(ws: Workspace, start: dt.date | None, end: dt.date | None, weeks: int | None,
+            today: dt.date) -> SyncPeriod:
+    from vendordesk.sync.plan import last_full_weeks
+
+    if start is not None and end is not None:
+        return SyncPeriod(start, end, "chosen")
+    if weeks is not None:
+        if weeks < 1:
+            raise UserError(N_("--weeks {weeks}: choose 1 week or more."), weeks=weeks)
+        return SyncPeriod(*last_full_weeks(weeks, today), "weeks")
+    return proposed_period(ws, today)
+
+
+def proposed_period(ws: Workspace, today: dt.date | None = None) -> SyncPeriod:
     """The sync dialog's proposal (``sync.plan.proposed_period``) from this workspace's newest fact and
-    its last sync: (start, end, why, the date the workspace has data to, or None)."""
+    its last sync, and the date the workspace has data to (None without data)."""
     from vendordesk.store.facts_read import data_as_of
     from vendordesk.sync import plan
 
@@ -277,5 +343,4 @@ def proposed_period(ws: Workspace, today: dt.date | None = None) -> tuple[dt.dat
     data_end, synced_end = day(data_as_of(ws)), day(raw_reports.last_imported_end(ws))
     start, end, why = plan.proposed_period(data_end, synced_end, today or dt.date.today())
     known = max((d for d in (data_end, synced_end) if d is not None), default=None)
-    return start, end, why, known
-
+    return SyncPeriod(start, end, why, known)

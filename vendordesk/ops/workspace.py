@@ -47,6 +47,12 @@ def open_path(path: str | Path, create: bool = True) -> Workspace:
     return open_workspace(path, create=create)
 
 
+def currency(workspace: WorkspaceArg) -> str:
+    """The account's currency code (the workspace's setting; "EUR" when none is set)."""
+    with opened(workspace) as ws:
+        return ws.meta("currency") or "EUR"
+
+
 def data_as_of(workspace: WorkspaceArg) -> str | None:
     """The newest period end over the imported sales, inventory and traffic facts
     (``store.facts_read.data_as_of``; the window's status bar)."""

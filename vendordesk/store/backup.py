@@ -20,6 +20,7 @@ from pathlib import Path
 
 from vendordesk.errors import UserError, WorkspaceError
 from vendordesk.store import sqlite_errors
+from vendordesk.text import N_
 
 
 def _remove(path: Path) -> None:
@@ -68,7 +69,7 @@ def copy_to(source: sqlite3.Connection, dest: Path,
         raise known from exc
     except OSError as exc:
         _remove(temp)
-        raise UserError(message_os(dest, exc)) from exc
+        raise error_os(dest, exc) from exc
     except BaseException:
         _remove(temp)
         raise
@@ -77,15 +78,16 @@ def copy_to(source: sqlite3.Connection, dest: Path,
         progress(pages, pages)
 
 
-def message_os(dest: Path, exc: OSError) -> str:
+def error_os(dest: Path, exc: OSError) -> UserError:
+    """The refusal for a backup the operating system would not write (full, read-only, other)."""
     import errno
 
     if exc.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
-        return sqlite_errors.message(sqlite_errors.DiskFull, dest)
+        return sqlite_errors.make(sqlite_errors.DiskFull, dest)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return sqlite_errors.message(sqlite_errors.WorkspaceReadOnly, dest)
-    return (f"Cannot write the backup {dest}: {exc.strerror or exc}. Nothing was written. "
-            "Choose another folder or file name.")
+        return sqlite_errors.make(sqlite_errors.WorkspaceReadOnly, dest)
+    return UserError(N_("Cannot write the backup {file}: {reason}. Nothing was written. Choose another folder or "
+                        "file name."), file=str(dest), reason=exc.strerror or str(exc))
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:

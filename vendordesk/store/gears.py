@@ -21,6 +21,7 @@ from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import products_frame, weekly_frame
 from vendordesk.store.facts_snapshot import cached_frame, fill_frame, invalidate_frame
 from vendordesk.store.lean_query import read_frame, release_freed_memory
+from vendordesk.text import N_, NP_, Day, Message
 
 
 # --- gear names and thresholds -----------------------------------------------------------------
@@ -44,8 +45,10 @@ def save_gear(ws: Workspace, gear_id: str, position: int, name_de: str, name_en:
         for key in ("green", "red"):
             value = values.get(key) if isinstance(values, dict) else None
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-                raise UserError(f"Gear {gear_id}, KPI {kpi_id}: the {key} threshold must be a number. "
-                                "Enter a number or reset the threshold to its default.")
+                limit = Message(N_("green") if key == "green" else N_("red"))
+                raise UserError(N_("{gear}, {kpi}: the {limit} threshold must be a number. Enter a number or "
+                                   "reset the threshold to its default."), gear=_gear_name(gear_id),
+                                kpi=_kpi_name(gear_id, kpi_id), limit=limit)
     custom = custom_name.strip() if custom_name and custom_name.strip() else None
     with ws.transaction() as conn:
         conn.execute(
@@ -98,22 +101,40 @@ def _manual_rows_sql(ws: Workspace) -> pd.DataFrame:
                       "FROM manual_kpis ORDER BY gear, kpi, period_start")
 
 
-def _iso(value: str, field: str) -> str:
+def _gear_name(gear_id: str) -> object:
+    """The gear as a refusal names it (its name in the reader's language; the id when unknown)."""
+    from vendordesk.core.gears.defs import GEARS
+
+    found = next((g for g in GEARS if g.id == gear_id), None)
+    return Message.pgettext("gear", found.name_en) if found else gear_id
+
+
+def _kpi_name(gear_id: str, kpi_id: str) -> object:
+    from vendordesk.core.gears.defs import GEARS
+
+    kpis = [k for g in GEARS if g.id == gear_id for k in g.kpis if k.id == kpi_id]
+    return Message.pgettext("gear", kpis[0].name_en) if kpis else kpi_id
+
+
+def _iso(value: str, field: Message) -> str:
     try:
         return dt.date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
-        raise UserError(f"Manual KPI, {field}: '{value}' is not a date. Use YYYY-MM-DD.") from None
+        raise UserError(N_("Manual KPI, {field}: '{value}' is not a date. Use YYYY-MM-DD, e.g. 2026-03-01."),
+                        field=field, value=value) from None
 
 
 def save_manual_kpi(ws: Workspace, gear: str, kpi: str, period_start: str, period_end: str,
                     value: float, asin: str = "") -> None:
     """Insert or replace one manual KPI value for a period (account level when asin is '')."""
-    start, end = _iso(period_start, "period start"), _iso(period_end, "period end")
+    start = _iso(period_start, Message(NP_("manual KPI", "period start")))
+    end = _iso(period_end, Message(NP_("manual KPI", "period end")))
     if end < start:
-        raise UserError(f"Manual KPI {kpi}: the period ends ({end}) before it starts ({start}). "
-                        "Swap the dates.")
+        raise UserError(N_("Manual KPI {kpi}: the period ends ({end}) before it starts ({start}). Swap the dates."),
+                        kpi=_kpi_name(gear, kpi), end=Day(end), start=Day(start))
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-        raise UserError(f"Manual KPI {kpi}: the value must be a number. Enter a number.")
+        raise UserError(N_("Manual KPI {kpi}: the value must be a number. Enter a number."),
+                        kpi=_kpi_name(gear, kpi))
     with ws.transaction() as conn:
         conn.execute("INSERT INTO manual_kpis(gear, kpi, asin, period_start, period_end, value) "
                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(gear, kpi, asin, period_start) DO UPDATE SET "

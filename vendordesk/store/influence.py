@@ -19,6 +19,7 @@ from vendordesk.core.influence.linkcal import Calibration
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
 from vendordesk.store.facts_read import weekly_frame
+from vendordesk.text import N_, Month, Number, reason
 
 if TYPE_CHECKING:                   # for the annotations; the functions import these when they run
     from vendordesk.core.bridge import Bridge
@@ -73,12 +74,12 @@ def save_edge(ws: Workspace, edge_id: str, sign: int, lag: int, strength: float)
     """The KAM's values for one link. UserError names the field when refused."""
     default = {e.id: e for e in DEFAULT_EDGES}.get(edge_id)
     if default is None:
-        raise UserError(f"Link {edge_id}: unknown link id. Pick one of E01..E30 or I01..I10.")
+        raise UserError(N_("Link {link}: unknown link id. Pick one of E01..E30 or I01..I10."), link=edge_id)
     edge = replace(default, sign=int(sign), lag=int(lag), strength=float(strength), source=EDITED)
     try:
         validate_edge(edge)
     except ValueError as exc:
-        raise UserError(f"Link {exc} Nothing was saved.") from exc
+        raise UserError(N_("Link {problem} Nothing was saved."), problem=reason(exc)) from exc
     with ws.transaction() as conn:
         conn.execute(
             "INSERT INTO kpi_edges(id, from_kpi, to_kpi, sign, lag_weeks, strength, note) "
@@ -160,17 +161,26 @@ def read_targets(ws: Workspace, year: int) -> dict[int, float]:
     return {int(m): float(t) for m, t in rows}
 
 
+def _amount(value: object) -> object:
+    """An entered amount as a refusal quotes it (the reader's decimal mark)."""
+    return Number(value, None) if isinstance(value, (int, float)) and math.isfinite(value) else value
+
+
 def write_targets(ws: Workspace, year: int, months: dict[int, float]) -> None:
     """Replace the year's monthly targets (shipped COGS). Refuses bad months/amounts, saves nothing then."""
     if not 2000 <= int(year) <= 2100:
-        raise UserError(f"Sales target year {year}: must be between 2000 and 2100.")
+        raise UserError(N_("Sales target, year {year}: choose a year from 2000 to 2100. Nothing was saved."),
+                        year=year)
     clean = {}
     for month, value in months.items():
         if not 1 <= int(month) <= 12:
-            raise UserError(f"Sales target month {month}: must be 1 to 12. Nothing was saved.")
+            raise UserError(N_("Sales target, month {month}: choose a month from 1 to 12. Nothing was saved."),
+                            month=month)
         amount = float(value)
         if math.isnan(amount) or amount < 0:
-            raise UserError(f"Sales target {year}-{int(month):02d}: {value} is not an amount >= 0. Nothing was saved.")
+            raise UserError(N_("Sales target {month}: {value} is not an amount of 0 or more. Enter the month's "
+                               "target as a plain amount, e.g. 150000. Nothing was saved."),
+                            month=Month(int(year), int(month)), value=_amount(value))
         clean[int(month)] = amount
     with ws.transaction() as conn:
         conn.execute("DELETE FROM sales_targets WHERE year = ?", (int(year),))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from vendordesk.errors import UserError
 from vendordesk.store.db import Workspace
+from vendordesk.text import N_, Message, Number
 
 if TYPE_CHECKING:
     from vendordesk.core.forecast.calendar import Event
@@ -24,40 +25,52 @@ OPEN_STATUSES = ("open", "confirmed", "acknowledged", "new")
 Entered = str | float | None   # a field as typed in the form, or a stored number
 
 
-def _number(value: Entered, field: str, asin: str) -> float | None:
+# The fields as a refusal names them (deferred: the reader's language)
+CAPACITY, LEAD_TIME, OWN_STOCK = (Message(N_("weekly capacity")), Message(N_("lead time")),
+                                  Message(N_("own stock")))
+NOT_A_NUMBER = N_("{asin}, {field}: '{value}' is not a number. Enter a plain number such as 120.")
+
+
+def _shown(value: Entered) -> object:
+    """A typed value as the refusal quotes it: numbers with the reader's decimal mark."""
+    return Number(value, None) if isinstance(value, (int, float)) and math.isfinite(value) else value
+
+
+def _number(value: Entered, field: Message, asin: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
     except ValueError:
-        raise UserError(f"{asin}, {field}: '{value}' is not a number. Enter a plain number such as 120.") from None
+        raise UserError(NOT_A_NUMBER, asin=asin, field=field, value=value) from None
     if math.isnan(number) or math.isinf(number):
-        raise UserError(f"{asin}, {field}: '{value}' is not a number. Enter a plain number such as 120.")
+        raise UserError(NOT_A_NUMBER, asin=asin, field=field, value=value)
     return number
 
 
 def validate_capacity(value: Entered, asin: str = "ASIN") -> float | None:
     """Weekly capacity must be > 0 (leave it empty for 'unknown / unlimited')."""
-    number = _number(value, "weekly capacity", asin)
+    number = _number(value, CAPACITY, asin)
     if number is not None and number <= 0:
-        raise UserError(f"{asin}, weekly capacity: {value} is not possible. Enter the units you can "
-                        "produce per week (more than 0), or leave the field empty if unknown.")
+        raise UserError(N_("{asin}, weekly capacity: {value} is not possible. Enter the units you can produce "
+                           "per week (more than 0), or leave the field empty if unknown."), asin=asin, value=_shown(value))
     return number
 
 
 def validate_lead_time(value: Entered, asin: str = "ASIN") -> float | None:
     """Lead time in weeks must be > 0 and at most 52."""
-    number = _number(value, "lead time", asin)
+    number = _number(value, LEAD_TIME, asin)
     if number is not None and not 0 < number <= 52:
-        raise UserError(f"{asin}, lead time: {value} weeks is not possible. Enter the weeks from "
-                        "Amazon's PO to receipt at the FC (more than 0, at most 52).")
+        raise UserError(N_("{asin}, lead time: {value} weeks is not possible. Enter the weeks from Amazon's PO "
+                           "to receipt at the FC (more than 0, at most 52)."), asin=asin, value=_shown(value))
     return number
 
 
 def validate_stock(value: Entered, asin: str = "ASIN") -> float | None:
-    number = _number(value, "own stock", asin)
+    number = _number(value, OWN_STOCK, asin)
     if number is not None and number < 0:
-        raise UserError(f"{asin}, own stock: {value} is negative. Enter the units in your warehouse (0 or more).")
+        raise UserError(N_("{asin}, own stock: {value} is negative. Enter the units in your warehouse (0 or "
+                           "more)."), asin=asin, value=_shown(value))
     return number
 
 
@@ -72,7 +85,7 @@ def save_supply(ws: Workspace, asin: str, capacity: Entered = None, lead_time: E
     """Validate and upsert one ASIN's supply parameters."""
     asin = (asin or "").strip()
     if not asin:
-        raise UserError("Supply: the ASIN is empty. Pick an ASIN first.")
+        raise UserError(N_("Supply: the ASIN is empty. Pick an ASIN first."))
     row = (asin, validate_capacity(capacity, asin), validate_lead_time(lead_time, asin),
            validate_stock(own_stock, asin), as_of or dt.date.today().isoformat())
     with ws.transaction() as conn:
@@ -99,10 +112,11 @@ def save_capacity_plan(ws: Workspace, asin: str, weeks: dict[str, float]) -> Non
         try:
             dt.date.fromisoformat(week)
         except ValueError:
-            raise UserError(f"{asin}, capacity plan: '{week}' is not a date (YYYY-MM-DD).") from None
+            raise UserError(N_("{asin}, capacity plan: '{week}' is not a date. Use YYYY-MM-DD, e.g. 2026-03-01."),
+                            asin=asin, week=week) from None
         rows.append((asin, week, validate_capacity(units, asin)))
     if any(units is None for _, _, units in rows):
-        raise UserError(f"{asin}, capacity plan: every week needs a capacity above 0.")
+        raise UserError(N_("{asin}, capacity plan: every week needs a capacity above 0."), asin=asin)
     with ws.transaction() as conn:
         conn.executemany("INSERT OR REPLACE INTO capacity_plan (asin, week_start, units) VALUES (?, ?, ?)", rows)
 

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 from vendordesk.errors import UserError
 from vendordesk.secrets import Credentials
+from vendordesk.text import N_
 
 # httpx logs every URL at INFO; pre-signed document URLs do not belong in our log.
 logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -37,8 +38,8 @@ def marketplace(marketplace_id: str):
     for member in Marketplaces:
         if member.marketplace_id == marketplace_id:
             return member
-    raise UserError(f"Settings › Account: marketplace id {marketplace_id!r} is unknown to the SP-API. "
-                    "Choose the marketplace from the list.")
+    raise UserError(N_("Settings › Account: marketplace id {marketplace} is unknown to the SP-API. Choose the "
+                       "marketplace from the list."), marketplace=repr(marketplace_id))
 
 
 def _token_client(endpoint: Endpoint):

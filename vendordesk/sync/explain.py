@@ -11,6 +11,7 @@ import json
 import zlib
 
 from vendordesk.errors import UserError
+from vendordesk.text import N_, Message, Number
 
 
 class SyncStopped(UserError):
@@ -21,19 +22,31 @@ class ReportFailed(UserError):
     """One report failed; the others go on."""
 
 
-def fatal_message(label: str, error_details: object) -> str:
-    detail = error_details if isinstance(error_details, str) else json.dumps(error_details, ensure_ascii=False)
-    return (f"{label}: Amazon could not build this report (FATAL): {detail or 'no reason given'}. "
-            "Nothing of it was imported. Check the period and options (for example a range Amazon "
-            "has no data for yet) and sync again later.")
+def fatal_error(label: object, error_details: object) -> ReportFailed:
+    """Amazon built no document (FATAL); ``label`` names the report (``ReportRequest.title``)."""
+    if isinstance(error_details, Message):
+        detail: object = error_details
+    else:
+        text = error_details if isinstance(error_details, str) else json.dumps(error_details, ensure_ascii=False)
+        detail = text.rstrip(".") or Message(N_("no reason given"))
+    return ReportFailed(N_("{report}: Amazon could not build this report (FATAL): {detail}. Nothing of it was "
+                           "imported. Check the period and options (for example a range Amazon has no data for "
+                           "yet) and sync again later."), report=label,
+                        detail=detail)
 
 
-def timeout_message(label: str, status: str, minutes: float) -> str:
-    return (f"{label}: the report is still {status} after {minutes:g} minutes. Amazon is slow today; "
-            "sync again later: VendorDesk keeps the request and picks it up where it stopped.")
+def cancelled_error(label: object) -> ReportFailed:
+    return ReportFailed(N_("{report}: Amazon cancelled the report (CANCELLED): it has no data for this period and "
+                           "these options. Nothing was imported."), report=label)
 
 
-def explain(exc: BaseException, label: str) -> UserError:
+def timeout_error(label: object, status: str, minutes: float) -> ReportFailed:
+    return ReportFailed(N_("{report}: the report is still {status} after {minutes} minutes. Amazon is slow today; "
+                           "sync again later: VendorDesk keeps the request and picks it up where it stopped."),
+                        report=label, status=status, minutes=Number(minutes, None))
+
+
+def explain(exc: BaseException, label: object) -> UserError:
     """The UserError to show for an exception raised while talking to Amazon."""
     import httpx
     from sp_api.auth.exceptions import AuthorizationError
@@ -43,30 +56,34 @@ def explain(exc: BaseException, label: str) -> UserError:
         return exc
     if isinstance(exc, AuthorizationError):
         return SyncStopped(
-            f"Amazon refused the login (LWA {exc.status_code}: {exc.error_code or 'error'}). The LWA client ID, "
-            "client secret or refresh token is wrong or expired; the client secret must be renewed every "
-            "180 days. Enter the current values in Settings › SP-API. Nothing was imported.")
+            N_("Amazon refused the login (LWA {status}: {code}). The LWA client ID, client secret or refresh "
+               "token is wrong or expired; the client secret must be renewed every 180 days. Enter the current "
+               "values in Settings › SP-API. Nothing was imported."),
+            status=exc.status_code, code=exc.error_code or "error")
     if isinstance(exc, sp.SellingApiForbiddenException) or getattr(exc, "amzn_code", "") == "Unauthorized":
         return SyncStopped(
-            f"{label}: Amazon denied access (403 {_amazon_text(exc)}). The SP-API app needs the "
-            "'Brand Analytics' role for vendor retail analytics reports, and the refresh token must come "
-            "from an authorisation made after that role was granted. Ask your Vendor Central admin to add "
-            "the role and authorise the app again, then enter the new refresh token in Settings › SP-API.")
+            N_("{report}: Amazon denied access (403 {amazon}). The SP-API app needs the 'Brand Analytics' role "
+               "for vendor retail analytics reports, and the refresh token must come from an authorisation made "
+               "after that role was granted. Ask your Vendor Central admin to add the role and authorise the app "
+               "again, then enter the new refresh token in Settings › SP-API."),
+            report=label, amazon=_amazon_text(exc))
     if isinstance(exc, sp.SellingApiRequestThrottledException):
-        return SyncStopped(f"{label}: Amazon kept throttling the requests (429). Wait a few minutes and "
-                           "sync again; what was fetched so far is kept.")
+        return SyncStopped(N_("{report}: Amazon kept throttling the requests (429). Wait a few minutes and sync "
+                              "again; what was fetched so far is kept."), report=label)
     if isinstance(exc, sp.SellingApiBadRequestException):
-        return ReportFailed(f"{label}: Amazon refused the request (400 {_amazon_text(exc)}). Check the report "
-                            "options and the period.")
+        return ReportFailed(N_("{report}: Amazon refused the request (400 {amazon}). Check the report options and "
+                               "the period."), report=label, amazon=_amazon_text(exc))
     if isinstance(exc, sp.SellingApiException):
-        return SyncStopped(f"{label}: Amazon answered with an error ({_amazon_text(exc)}). Try again later; "
-                           "what was fetched so far is kept.")
+        return SyncStopped(N_("{report}: Amazon answered with an error ({amazon}). Try again later; what was "
+                              "fetched so far is kept."), report=label, amazon=_amazon_text(exc))
     if isinstance(exc, (httpx.TransportError, OSError)):
-        return SyncStopped(f"{label}: Amazon cannot be reached ({type(exc).__name__}). Check the internet or "
-                           "VPN connection and sync again; documents fetched so far are kept and not requested again.")
+        return SyncStopped(N_("{report}: Amazon cannot be reached ({error}). Check the internet or VPN connection "
+                              "and sync again; documents fetched so far are kept and not requested again."),
+                           report=label, error=type(exc).__name__)
     if isinstance(exc, (zlib.error, EOFError, UnicodeDecodeError, json.JSONDecodeError)):
-        return ReportFailed(f"{label}: the downloaded document is cut off or damaged ({type(exc).__name__}). "
-                            "Nothing of it was imported. Sync again to download it once more.")
+        return ReportFailed(N_("{report}: the downloaded document is cut off or damaged ({error}). Nothing of it "
+                               "was imported. Sync again to download it once more."), report=label,
+                            error=type(exc).__name__)
     raise exc
 
 

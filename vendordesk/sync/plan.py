@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from vendordesk.errors import UserError
-from vendordesk.text import N_, Day, Message
+from vendordesk.text import N_, NP_, Day, Message
 
 PERIODS = ("DAY", "WEEK", "MONTH", "QUARTER", "YEAR")
 MAX_DAY_SPAN = 15
@@ -27,6 +27,14 @@ REPORT_TYPES: dict[str, tuple[dict[str, tuple[str, ...]], bool]] = {
     "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT": ({"reportPeriod": PERIODS}, True),
     "GET_VENDOR_FORECASTING_REPORT": ({"sellingProgram": ("RETAIL", "FRESH")}, False),
 }
+
+
+# How a message names each report (catalogue context "sync report")
+REPORT_NAMES = {"GET_VENDOR_SALES_REPORT": NP_("sync report", "Sales"),
+                "GET_VENDOR_TRAFFIC_REPORT": NP_("sync report", "Traffic"),
+                "GET_VENDOR_INVENTORY_REPORT": NP_("sync report", "Inventory"),
+                "GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT": NP_("sync report", "Net PPM"),
+                "GET_VENDOR_FORECASTING_REPORT": NP_("sync report", "Amazon forecast")}
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,14 @@ class ReportRequest:
     def label(self) -> str:
         name = self.report_type.removeprefix("GET_VENDOR_").removesuffix("_REPORT").replace("_", " ").title()
         return f"{name} {_iso(self.start)}..{_iso(self.end)}" if self.start else name
+
+    def title(self) -> Message:
+        """The report and its days as a message names them ("Sales 04.10.2026 to 31.10.2026"), in the
+        reader's language; ``label`` stays the English key of logs and ``--json``."""
+        name = Message.pgettext("sync report", REPORT_NAMES.get(self.report_type, self.report_type))
+        if self.start is None or self.end is None:
+            return name
+        return Message(N_("{report} {start} to {end}"), report=name, start=Day(self.start), end=Day(self.end))
 
     def create_kwargs(self) -> dict:
         """Keyword arguments for ``Reports.create_report``."""
@@ -144,18 +160,19 @@ def check_period(period: str, start: dt.date, end: dt.date, today: dt.date) -> N
 def check_options(report_type: str, options: object) -> dict[str, str]:
     """``reportOptions`` must be a dict of known names and values for this report type."""
     if report_type not in REPORT_TYPES:
-        raise UserError(f"Sync: report type {report_type!r} is not supported. Choose one of "
-                        f"{', '.join(REPORT_TYPES)}.")
+        raise UserError(N_("Sync: report type {report} is not supported. Choose one of {reports}."),
+                        report=repr(report_type), reports=", ".join(REPORT_TYPES))
     if not isinstance(options, dict):
-        raise UserError(f"Sync: reportOptions for {report_type} must be a dict such as "
-                        f"{{'reportPeriod': 'WEEK'}}, not {type(options).__name__}.")
+        raise UserError(N_("Sync: reportOptions for {report} must be a dict such as {example}, not {kind}."),
+                        report=report_type, example="{'reportPeriod': 'WEEK'}", kind=type(options).__name__)
     allowed = REPORT_TYPES[report_type][0]
     for name, value in options.items():
         if name not in allowed:
-            raise UserError(f"Sync: {report_type} has no option {name!r}; it knows {', '.join(allowed)}.")
+            raise UserError(N_("Sync: {report} has no option {option}; it knows {options}."), report=report_type,
+                            option=repr(name), options=", ".join(allowed))
         if value not in allowed[name]:
-            raise UserError(f"Sync: {report_type} option {name}={value!r} is not allowed; "
-                            f"use one of {', '.join(allowed[name])}.")
+            raise UserError(N_("Sync: {report} option {option}={value} is not allowed; use one of {values}."),
+                            report=report_type, option=name, value=repr(value), values=", ".join(allowed[name]))
     return {name: str(value) for name, value in options.items()}
 
 
@@ -174,9 +191,9 @@ def plan_requests(report_types: list[str], period: str, start: dt.date, end: dt.
                   today: dt.date | None = None) -> list[ReportRequest]:
     """All createReport calls for the chosen reports and period, validated; DAY ranges split."""
     if not report_types:
-        raise UserError("Sync: no report type chosen. Tick at least one report.")
+        raise UserError(N_("Sync: no report type chosen. Tick at least one report."))
     if not marketplace_id:
-        raise UserError("Sync: no marketplace is set. Choose one in Settings › Account.")
+        raise UserError(N_("Sync: no marketplace is set. Choose one in Settings › Account."))
     check_period(period, start, end, today or dt.date.today())
     ranges = split_days(start, end) if period == "DAY" else [(start, end)]
     requests = []

@@ -8,8 +8,8 @@ catalogue (``vendordesk/locale/<lang>/LC_MESSAGES/vendordesk.po``), nothing else
 """
 
 from vendordesk.text.catalog import N_, NP_, Texts, available_languages, texts
-from vendordesk.text.deferred import Day, Joined, Listing, Message, Number, localized, reason
+from vendordesk.text.deferred import Day, Joined, Listing, Message, Month, Number, localized, reason
 from vendordesk.text.numbers import Formatter, formatter
 
-__all__ = ["N_", "NP_", "Day", "Formatter", "Joined", "Listing", "Message", "Number", "Texts", "available_languages",
+__all__ = ["N_", "NP_", "Day", "Formatter", "Joined", "Listing", "Message", "Month", "Number", "Texts", "available_languages",
            "formatter", "localized", "reason", "texts"]

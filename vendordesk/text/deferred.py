@@ -168,6 +168,21 @@ class Joined(str):
         return (Joined, (self.items, self.separator))
 
 
+class Month(str):
+    """A calendar month: "2026-03" as a ``str``, "März 2026" / "March 2026" in ``text``."""
+
+    def __new__(cls, year: int, month: int) -> Month:
+        return super().__new__(cls, f"{year:04d}-{month:02d}")
+
+    def text(self, lang: str | None) -> str:
+        from babel.dates import format_date
+
+        return format_date(dt.date.fromisoformat(f"{self}-01"), "LLLL y", locale=formatter(lang).locale)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Month, (int(self[:4]), int(self[5:7])))
+
+
 def _joined(items: tuple[object, ...], style: ListStyle, lang: str | None) -> str:
     from babel.lists import format_list
 
@@ -175,4 +190,4 @@ def _joined(items: tuple[object, ...], style: ListStyle, lang: str | None) -> st
                        locale=formatter(lang).locale)
 
 
-__all__ = ["Day", "Deferred", "Joined", "Listing", "Message", "Number", "localized", "reason"]
+__all__ = ["Day", "Deferred", "Joined", "Listing", "Message", "Month", "Number", "localized", "reason"]

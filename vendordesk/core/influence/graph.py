@@ -18,7 +18,7 @@ from typing import Any
 
 from vendordesk.core.margin import DEFAULT_ELASTICITY
 from vendordesk.core.missing import is_missing
-from vendordesk.text import N_, texts
+from vendordesk.text import N_, Message, texts
 
 POINTS, RELATIVE = "points", "relative"
 
@@ -181,15 +181,17 @@ class Graph:
 
 
 def validate_edge(edge: Edge) -> None:
-    """Raise ValueError naming the field when a link is unusable."""
+    """Raise ValueError naming the field when a link is unusable (its argument a ``Message``: the
+    reader's language where it is shown)."""
     if edge.src not in KPIS or edge.dst not in KPIS:
-        raise ValueError(f"{edge.id}: unknown KPI {edge.src if edge.src not in KPIS else edge.dst}.")
+        unknown = edge.src if edge.src not in KPIS else edge.dst
+        raise ValueError(Message(N_("{link}: unknown KPI {kpi}."), link=edge.id, kpi=unknown))
     if edge.sign not in (-1, 1):
-        raise ValueError(f"{edge.id}: sign must be +1 or -1.")
+        raise ValueError(Message(N_("{link}: the sign must be +1 or -1."), link=edge.id))
     if not 0 <= edge.lag <= 52:
-        raise ValueError(f"{edge.id}: lag must be 0 to 52 weeks.")
+        raise ValueError(Message(N_("{link}: the lag must be 0 to 52 weeks."), link=edge.id))
     if is_missing(edge.strength) or not 0 <= edge.strength <= 10:
-        raise ValueError(f"{edge.id}: strength must be between 0 and 10.")
+        raise ValueError(Message(N_("{link}: the strength must be between 0 and 10."), link=edge.id))
 
 
 

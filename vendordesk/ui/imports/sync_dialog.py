@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,9 @@ from vendordesk import settings as st
 from vendordesk.changes import Changes
 from vendordesk.errors import Cancelled, UserError
 from vendordesk.sync import plan
+from vendordesk.text import localized
 from vendordesk.ui import fmt
+from vendordesk.ui.errors import user_text
 from vendordesk.ui.fmt import date_edit
 from vendordesk.ui.settings.credentials import rotation_text
 from vendordesk.ui.workers import TaskProgress
@@ -198,7 +200,7 @@ class SyncDialog(QDialog):
         try:
             requests = self.requests()
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Sync with Amazon"), str(exc))
+            QMessageBox.warning(self, self.tr("Sync with Amazon"), user_text(exc))
             return
         if credentials is None:
             self._show_credentials_state()
@@ -218,7 +220,7 @@ class SyncDialog(QDialog):
             return
         index = min(len(requests) - 1, int(fraction * len(requests)))
         self.progress.setLabelText(self.tr("Fetching %1 (%2 of %3) from Amazon…").replace(
-            "%1", requests[index].label()).replace("%2", str(index + 1)).replace("%3", str(len(requests))))
+            "%1", requests[index].title().text(QLocale().name())).replace("%2", str(index + 1)).replace("%3", str(len(requests))))
         self.progress.set_fraction(fraction)
 
     def _finish(self) -> None:
@@ -235,7 +237,8 @@ class SyncDialog(QDialog):
         text = self.tr("%1 report(s) imported, %2 already in the workspace.").replace(
             "%1", str(len(result.imported))).replace("%2", str(len(result.already)))
         problems = ([result.stopped] if result.stopped else []) + result.failures
-        self.last_message = "\n\n".join([text, *problems])
+        lang = QLocale().name()
+        self.last_message = "\n\n".join([text, *(str(localized(p, lang)) for p in problems)])
         if problems:
             QMessageBox.warning(self, self.tr("Sync with Amazon"), self.last_message)
         else:
@@ -248,7 +251,7 @@ class SyncDialog(QDialog):
             self.last_message = self.tr("Sync cancelled. Reports fetched so far are kept; the next sync resumes.")
             QMessageBox.information(self, self.tr("Sync with Amazon"), self.last_message)
         elif isinstance(exc, UserError):
-            self.last_message = str(exc)
+            self.last_message = user_text(exc)
             QMessageBox.warning(self, self.tr("Sync with Amazon"), self.last_message)
         else:
             from vendordesk.ui.errors import excepthook

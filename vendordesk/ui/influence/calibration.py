@@ -30,6 +30,7 @@ from vendordesk.core.influence.graph import edge_note
 from vendordesk.core.influence.notes import note_text
 from vendordesk.errors import UserError
 from vendordesk.ui import fmt
+from vendordesk.ui.errors import user_text
 from vendordesk.ui.influence.labels import kpi_name, source_name
 
 COLUMNS = 7
@@ -194,7 +195,7 @@ class CalibrationView(QWidget):
         try:
             save_edge(self.ws, edge_id, self.sign.currentData(), self.lag.value(), self.strength.value())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Link not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Link not saved"), user_text(exc))
             return
         self.edge_changed.emit(edge_id)
 

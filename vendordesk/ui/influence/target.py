@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vendordesk.errors import UserError
 from vendordesk.ui import fmt
+from vendordesk.ui.errors import user_text
 from vendordesk.ui.influence.charts import draw_monthly, make_plot
 
 
@@ -138,7 +139,7 @@ class TargetView(QWidget):
         try:
             write_targets(self.ws, self.year.value(), self.month_values())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Target not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Target not saved"), user_text(exc))
             return
         self.targets_saved.emit(self.year.value())
 
