@@ -16,7 +16,6 @@ from tests.test_glossary import _po, _ts
 BY_CONTEXT = {
     "Confirmation rate": "the gear tile's short label ('Bestätigung')",
     "Shortage claims": "the gear tile's short label ('Fehlmengen')",
-    "Glance views": "the facts' metric names spell out the report's column ('Seitenaufrufe (Glance Views)')",
     "Receive fill rate": "the facts' metric names spell out the report's column",
     "Sales discount": "the facts' metric names spell out the report's column",
     "Open": "the print preview's verb ('Öffnen'); the statuses say 'Offen'",
