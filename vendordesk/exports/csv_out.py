@@ -15,7 +15,7 @@ import pandas as pd
 
 from vendordesk.exports.cells import csv_field
 
-CHUNK = 50_000
+CHUNK = 10_000    # rows formatted at a time: their fields are held as lists, a column each (~5 MB)
 
 
 def _formatter(dtype):

@@ -14,8 +14,9 @@ numbers, integers beyond int64) is read by ``pd.read_sql_query`` itself, as are 
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -115,14 +116,23 @@ def release_freed_memory() -> None:
     """Hand memory that reading freed back to the system (glibc's ``malloc_trim``; nothing elsewhere).
     Millions of row tuples and strings, once freed, leave holes in the heap that the process keeps
     (~50 MB after the first read of 5,000 ASINs x 156 weeks), so the next big step would add to them."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, looked up once: ``find_library`` starts ``ldconfig -p`` in a new
+    process on every call (the gears' first read of a 2,000-ASIN account released 27 times)."""
     import ctypes
     import ctypes.util
     import sys
 
     if not sys.platform.startswith("linux"):
-        return
+        return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
+        trim: Callable[[int], int] = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
     except (OSError, AttributeError):
-        return
+        return None
+    return trim
