@@ -8,9 +8,6 @@ from __future__ import annotations
 import argparse
 
 from vendordesk.commands.common import add_lang_arg, add_workspace_arg, print_json, progress_line, texts_for, workspace_path
-from vendordesk.core.influence.cal_links import LINK_CONTEXT, LINK_NAMES
-from vendordesk.core.influence.notes import note_text
-from vendordesk.ops.calibrate import calibrate
 from vendordesk.text import N_, formatter
 
 
@@ -23,6 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vendordesk.core.influence.cal_links import LINK_CONTEXT, LINK_NAMES  # numpy and pandas: this command's
+    from vendordesk.core.influence.notes import note_text
+    from vendordesk.ops.calibrate import calibrate
+
     _ = texts_for(args)
     path = workspace_path(args)
     with progress_line(_("Calibrating on {file}", file=path.name)) as progress:

@@ -12,7 +12,6 @@ from vendordesk.commands.common import add_lang_arg, add_workspace_arg, language
 from vendordesk.core.labels import labeller
 from vendordesk.core.missing import is_missing
 from vendordesk.errors import UserError
-from vendordesk.ops.gears import gears_document, gears_report
 from vendordesk.text import N_, NP_, texts
 from vendordesk.text.numbers import Formatter, formatter
 
@@ -38,6 +37,8 @@ def _check_asof(value: str | None, lang: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vendordesk.ops.gears import gears_document, gears_report  # pandas: loaded by this command only
+
     lang = language(args)
     _ = texts(lang)
     asof = _check_asof(args.asof, lang)

@@ -24,7 +24,7 @@ def csv_field(value) -> str:
     if value is None:
         return ""
     text = neutralize(str(value))
-    if any(c in text for c in ',"\n\r'):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -10,20 +10,27 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import numpy as np
+import pandas as pd
+
 from vendordesk.exports.cells import csv_field
 
-CHUNK = 50_000
+CHUNK = 10_000    # rows formatted at a time: their fields are held as lists, a column each (~5 MB)
 
 
 def _formatter(dtype):
     kind = getattr(dtype, "kind", "O")
     if kind == "f":
-        return lambda v: "" if math.isnan(v) else repr(float(v))
+        return _number
     if kind in "iu":
         return lambda v: str(int(v))
     if kind == "b":
         return lambda v: "True" if v else "False"
     return _text
+
+
+def _number(value) -> str:
+    return "" if math.isnan(value) else repr(float(value))
 
 
 def _text(value) -> str:
@@ -40,9 +47,32 @@ def write_frame_csv(frame, path) -> int:
         handle.write(",".join(csv_field(str(c)) for c in frame.columns) + "\n")
         for start in range(0, len(frame), CHUNK):
             part = frame.iloc[start:start + CHUNK]
-            handle.write("".join(",".join(f(v) for f, v in zip(formatters, row)) + "\n"
-                                 for row in part.itertuples(index=False, name=None)))
+            cells = [_column(f, part.iloc[:, k]) for k, f in enumerate(formatters)]
+            rows = zip(*cells) if cells else [()] * len(part)
+            handle.write("".join(",".join(row) + "\n" for row in rows))
     return len(frame)
+
+
+def _column(format_cell, values) -> list[str]:
+    """One column's fields, in the values' order (as ``itertuples`` yields them); a text is
+    formatted once however often it repeats (ASINs, weeks, model names)."""
+    if format_cell is _number and isinstance(values.dtype, np.dtype):    # as _number, on Python floats
+        return ["" if math.isnan(v) else repr(v) for v in values.to_numpy().tolist()]
+    if format_cell is not _text:
+        return list(map(format_cell, values))
+    if isinstance(values.dtype, pd.StringDtype):    # the same texts and missing values, without a call each
+        values = values.to_numpy(dtype=object)
+    done: dict[str, str] = {}
+    out = []
+    for value in values:
+        if type(value) is str:      # only exact str: equal values of other types may print apart
+            text = done.get(value)
+            if text is None:
+                text = done[value] = _text(value)
+            out.append(text)
+        else:
+            out.append(_text(value))
+    return out
 
 
 def write_text_csv(path, header: list[str], chunks: Iterable[tuple[bytes, int]]) -> int:

@@ -15,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from vendordesk import exports
 from vendordesk.errors import Cancelled as CancelledError
 from vendordesk.errors import UserError
@@ -24,7 +22,9 @@ from vendordesk.ops.base import Cancelled, OpResult, Progress, never_cancelled, 
 from vendordesk.ops.workspace import Workspace, WorkspaceArg, opened
 from vendordesk.text import N_
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:     # pandas only for the annotations: the command line lists the kinds without it
+    import pandas as pd
+
     from vendordesk.core.influence.model import WhatIf
 
 # kind -> "module:function"; the function takes a Workspace (an op: also a path) and returns a DataFrame.

@@ -19,7 +19,7 @@ price elasticity (events.deal_factor).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -71,12 +71,22 @@ class DealEffects:
     elasticity: np.ndarray
     account: float
     weeks: int
+    _history: np.ndarray | None = field(default=None, repr=False, compare=False)   # factor() of ``cut``
 
     def factor(self, cut: np.ndarray | None = None) -> np.ndarray:
-        """(1 - c) ** -e per (series, week) for ``cut`` (default: the history's)."""
+        """(1 - c) ** -e per (series, week) for ``cut`` (default: the history's, worked out once)."""
+        if cut is None and self._history is not None:
+            return self._history
         c = self.cut if cut is None else cut
         out: np.ndarray = (1.0 - c) ** (-self.elasticity[:, None])
+        if cut is None:
+            self._history = out
         return out
+
+    def upto(self, t: int) -> DealEffects:
+        """The history's first ``t`` weeks; their factor is a slice of this one's (it is worked
+        out cell by cell, so the same bits), not a power per origin again."""
+        return DealEffects(self.cut[:, :t], self.elasticity, self.account, self.weeks, self.factor()[:, :t])
 
 
 def _baseline(Y: np.ndarray, quiet: np.ndarray) -> np.ndarray:

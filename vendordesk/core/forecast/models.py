@@ -97,28 +97,32 @@ def ses_levels(Y: np.ndarray, alphas: np.ndarray = ALPHAS) -> tuple[np.ndarray, 
 
 
 def _ses_loop(Y: np.ndarray, alphas: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The recursion week by week on contiguous week columns, into two reused buffers (the same
-    operations in the same order as ``sae += |y - level| x m; level += a x (y - level) x m``)."""
+    """The recursion week by week, into two reused buffers (the same operations in the same
+    order as ``sae += |y - level| x m; level += a x (y - level) x m``). The buffers are (alphas,
+    series), so each operation runs along the series in one stretch (as (series, alphas) it ran
+    five values at a time: twice the time); a week every series has skips the ``x m`` (x 1)."""
     n, t = Y.shape
     seen = ~np.isnan(Y)
     first = seen.argmax(axis=1)
     Y0 = np.where(seen, Y, 0.0)
-    level = np.repeat(Y0[np.arange(n), first][:, None], len(alphas), axis=1)
-    sae = np.zeros((n, len(alphas)))
-    a = alphas[None, :]
-    weeks = np.ascontiguousarray(Y0.T)[:, :, None]                  # (t, n, 1)
-    masks = np.ascontiguousarray(seen.T, dtype=float)[:, :, None]
+    level = np.repeat(Y0[np.arange(n), first][None, :], len(alphas), axis=0)
+    sae = np.zeros((len(alphas), n))
+    a = alphas[:, None]
+    weeks = np.ascontiguousarray(Y0.T)                  # (t, n)
+    masks = np.ascontiguousarray(seen.T, dtype=float)
+    every = seen.all(axis=0)
     diff, step = np.empty_like(level), np.empty_like(level)
     for j in range(t):
         np.subtract(weeks[j], level, out=diff)
-        m = masks[j]
         np.abs(diff, out=step)
-        step *= m
+        if not every[j]:
+            step *= masks[j]
         sae += step
         np.multiply(a, diff, out=step)
-        step *= m
+        if not every[j]:
+            step *= masks[j]
         level += step
-    return level, sae
+    return level.T, sae.T
 
 
 def ses(Y: np.ndarray, h: int) -> np.ndarray:

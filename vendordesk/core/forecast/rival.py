@@ -86,16 +86,15 @@ def by_horizon_buckets(af: pd.DataFrame, asins: list[str], weeks: list[str], las
     out = np.full((n, w, len(BUCKETS)), np.nan)
     if af is None or af.empty or not weeks:
         return out
-    row = pd.Series(np.arange(n), index=asins)
-    mine = af["asin"].isin(row.index).to_numpy()
+    at = pd.Index(asins).get_indexer(pd.Index(af["asin"], copy=False))    # each row's series; -1: not the panel's
+    mine = at >= 0
     if not mine.all():
-        af = af[mine]
+        af, at = af[mine], at[mine]
     first = dt.date.fromisoformat(weeks[0])
     g = _week_idx(af["generation_date"], first)
     j = _week_idx(af["week_start"], first)
     k = j - g
     ok = (g <= last_gen) & (k >= 1) & (k <= HORIZON) & (j >= 0) & (j < w)
-    at = row.index.get_indexer(pd.Index(af["asin"]))
     values = af["mean_units"].to_numpy(dtype=float)
     del g
     for lo in range(0, n, chunk):
@@ -360,22 +359,24 @@ def future_matrix(af: pd.DataFrame, asins: list[str], weeks: list[str], horizon_
     if af is None or af.empty or not weeks or not h:
         return mean, k
     end = (dt.date.fromisoformat(weeks[-1]) + dt.timedelta(days=6)).isoformat()
-    pick = ((af["generation_date"] <= end) & af["asin"].isin(asins)).to_numpy()
+    # Each ASIN's newest generation among the early rows, by integer codes: the rows are picked out
+    # once at the end (copying every early row twice held ~200 MB at 5,000 ASINs x 156 weeks). The
+    # texts are hashed once per column: an ASIN's code is its series (-1: not the panel's), a
+    # generation's is its rank, and "made by the end" is asked of the few distinct dates.
+    at = pd.Index(asins).get_indexer(pd.Index(af["asin"], copy=False))
+    gen_code, gens = pd.factorize(af["generation_date"], sort=True)   # sorted: the largest code is the newest
+    made = np.append(np.asarray(gens <= end, dtype=bool), False)       # code -1 (no date) is never early
+    pick = made[gen_code] & (at >= 0)
     if not pick.any():
         return mean, k
-    # Each ASIN's newest generation among the early rows, by integer codes: the rows are picked out
-    # once at the end (copying every early row twice held ~200 MB at 5,000 ASINs x 156 weeks).
-    asin_code = pd.factorize(af["asin"])[0]
-    gen_code, _ = pd.factorize(af["generation_date"], sort=True)   # sorted: the largest code is the newest
-    newest = np.full(int(asin_code.max()) + 1, -1)
-    np.maximum.at(newest, asin_code[pick], gen_code[pick])
-    row = pd.Series(np.arange(n), index=asins)
+    newest = np.full(n, -1)
+    np.maximum.at(newest, at[pick], gen_code[pick])
     col = pd.Series(np.arange(h), index=horizon_weeks)
-    pick = pick & (gen_code == newest[asin_code]) & af["week_start"].isin(col.index).to_numpy()
+    pick = pick & (gen_code == newest[at]) & af["week_start"].isin(col.index).to_numpy()
     early = af[pick]
     first = dt.date.fromisoformat(weeks[0])
     gi = _week_idx(early["generation_date"], first)
-    ri, ci = row[early["asin"]].to_numpy(), col[early["week_start"]].to_numpy()
+    ri, ci = at[pick], col[early["week_start"]].to_numpy()
     mean[ri, ci] = early["mean_units"].to_numpy(dtype=float)
     k[ri, ci] = np.clip(len(weeks) + ci - gi, 1, None)
     return mean, k

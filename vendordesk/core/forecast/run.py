@@ -206,7 +206,7 @@ def _point(demand: np.ndarray, raw: np.ndarray, kinds: list[str], M: np.ndarray,
     coupon documents' weeks and lifts (core.forecast.deals)."""
     t = demand.shape[1]
     if deals is not None and deals.weeks:        # deal weeks outside events: their lift out first
-        part = fd.DealEffects(deals.cut[:, :t], deals.elasticity, deals.account, deals.weeks)
+        part = deals.upto(t)
         demand, raw = fd.deflate(demand, part, raw), fd.deflate(raw, part)
     coupon = np.ones((demand.shape[0], horizon))
     if coupons is not None and coupons.weeks:
