@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -85,10 +86,17 @@ def today_of(workspace: WorkspaceArg) -> dt.date:
     return log_today(workspace)
 
 
+_CLI_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})")
+
+
 def iso_date(name: str, value: str | None, lang: str = "en") -> str | None:
-    """``value`` (2026-03-01 or 01.03.2026) as an ISO date; refused naming the field ``name``."""
+    """``value`` (2026-03-01, 01.03.2026 or 1.3.26) as an ISO date; refused naming the field ``name``.
+
+    Only these two forms: 03/01/2026 is March 1st or January 3rd depending on who typed it."""
     _ = texts(lang)
     try:
+        if value is not None and value.strip() and not _CLI_DATE.fullmatch(value.strip()):
+            raise ValueError(value)
         return rules.iso(rules.parse_date(value))
     except ValueError as exc:
         raise UserError(_("{field}: {value} is not a date. Use 2026-03-01 or 01.03.2026.",
