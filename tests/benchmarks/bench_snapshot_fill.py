@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from vendordesk.store import open_workspace
 from vendordesk.store.fact_series import KEYED
 from vendordesk.store.facts_read import TABLES, _build_snapshot, _grouped_snapshot
@@ -44,6 +46,7 @@ def _best_cpu(fn: Callable[[Any], object], ws: Any, rounds: int = 3) -> float:
     return best
 
 
+@pytest.mark.timeout(3600)     # the 5,000 x 156 file takes minutes at load 15
 def test_the_cold_fill_stays_near_a_bare_select(tmp_path):
     path = tmp_path / "cold.vendordesk"
     given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
