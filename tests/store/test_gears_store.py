@@ -286,3 +286,23 @@ def test_prepare_hands_each_consumed_column_back_before_it_reads_the_next(demo_w
     # then one after the last facts reference is dropped (0 left)
     assert left == list(range(len(read) - 1, -1, -1)) + [0]
     assert len(read) > 10
+
+
+def test_po_lines_come_in_the_order_of_the_asin_index(workspace):
+    """Read in rowid order and sorted stably by ASIN: the rows, ties and all, as ``ORDER BY l.asin``
+    returns them through the index on (asin, rowid)."""
+    from vendordesk.store.gears import _PO_LINES, _po_lines_sql
+    from vendordesk.store.lean_query import read_frame
+
+    with workspace.transaction() as conn:
+        conn.executemany("INSERT INTO purchase_orders (po_number, order_date, status) VALUES (?, ?, ?)",
+                         [("P2", "2024-10-02", "open"), ("P1", "2024-10-01", None), ("P3", "2024-10-03T08:00", "closed")])
+        conn.executemany("INSERT INTO po_lines (po_number, asin, requested_qty, accepted_qty, expected_date) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         [("P3", "B2", 1.0, None, "2024-10-09"), ("P2", "A1", 2.0, 2.0, None),
+                          ("P1", "B2", 3.0, 3.0, "2024-10-08"),
+                          ("P1", "A1", 4.0, 0.0, "nie")])
+    frame = _po_lines_sql(workspace)
+    pd.testing.assert_frame_equal(frame, read_frame(workspace.conn, _PO_LINES + " ORDER BY l.asin"), check_exact=True)
+    # by hand: A1's lines in rowid order (P2 before P1), then B2's (P3 before P1)
+    assert frame[["asin", "requested_qty"]].values.tolist() == [["A1", 2.0], ["A1", 4.0], ["B2", 1.0], ["B2", 3.0]]

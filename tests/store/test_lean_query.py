@@ -33,7 +33,12 @@ SQL = ["SELECT a, b, n, e, f FROM t ORDER BY id",
        "SELECT f, n + 0.5 AS half FROM t ORDER BY id",
        "SELECT a, n FROM t WHERE id > 100",                             # no rows
        "SELECT a, n FROM t WHERE id <= 3 UNION ALL SELECT 7, 8",        # text and a number in one column
-       "SELECT n, CASE WHEN id = 7 THEN 'seven' ELSE n END AS mixed FROM t ORDER BY id"]
+       "SELECT n, CASE WHEN id = 7 THEN 'seven' ELSE n END AS mixed FROM t ORDER BY id",
+       # integers with NULLs, integers with floats, an integer beyond 2**53, -0.0, a BLOB
+       "SELECT CASE WHEN id % 2 = 0 THEN id END AS some, CASE WHEN id = 3 THEN 2.5 ELSE id END AS numbers, "
+       "CASE WHEN id = 5 THEN 9007199254740993 ELSE id END AS big, CASE WHEN id = 2 THEN -0.0 ELSE b END AS zero "
+       "FROM t ORDER BY id",
+       "SELECT CASE WHEN id = 4 THEN x'00' END AS blob, n FROM t ORDER BY id"]
 
 
 @pytest.mark.parametrize("sql", SQL)

@@ -246,7 +246,16 @@ def _build_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]
     The frame ``_weekly_sql`` returns (rows by ASIN, week start and end; NaN where a table has no
     row), merged on integer keys into one float block filled column by column while each table's
     own column is dropped: the outer concat of MultiIndexed frames, then a sorted copy, held about
-    three copies of the facts at once (~400 MB at 5,000 x 156)."""
+    three copies of the facts at once (~400 MB at 5,000 x 156). One marketplace without day facts
+    is read from the keyed tables in key order (``facts_fill``), else grouped in SQL per table."""
+    from vendordesk.store.facts_fill import keyed_parts
+
+    keyed = keyed_parts(ws.conn, TABLES, "MANUFACTURING", "RETAIL")
+    return _assembled(*keyed) if keyed is not None else _grouped_snapshot(ws)
+
+
+def _grouped_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """``_build_snapshot`` from each table's rows grouped in SQL (any number of marketplaces, day facts)."""
     labels: list[dict[Any, int]] = [{} for _ in KEY]      # per key column: value -> code, first seen first
     parts: list[tuple[str, list[np.ndarray], dict[str, np.ndarray]]] = []
     for table, frame in _table_frames(ws, None, None, None, None, "MANUFACTURING", "RETAIL", "week"):
@@ -269,10 +278,21 @@ def _build_snapshot(ws: Workspace) -> tuple[pd.DataFrame, dict[str, np.ndarray]]
     rank = []                                       # code -> position of its value in the sorted values
     for seen, in_order in zip(labels, ordered):
         position = {v: i for i, v in enumerate(in_order)}
-        rank.append(np.array([position[v] for v in seen], dtype=np.int64))
+        rank.append(np.array([position[v] for v in seen], dtype=np.int32))
+    ranked = [(table, [r[c] for r, c in zip(rank, codes)], values) for table, codes, values in parts]
+    del parts
+    return _assembled(ranked, ordered)
+
+
+def _assembled(parts: list[tuple[str, list[np.ndarray], dict[str, np.ndarray]]],
+               ordered: list[list[str]]) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """The frame and presence of ``_build_snapshot`` from per-table (table, [ASIN, start, end ranks
+    in ``ordered``], values per column); each table's values are dropped as the block fills."""
+    from vendordesk.store.facts_fill import distinct
+
     sizes = [len(in_order) for in_order in ordered]
-    keys = [(rank[0][c[0]] * sizes[1] + rank[1][c[1]]) * sizes[2] + rank[2][c[2]] for _, c, _ in parts]
-    rows = np.unique(np.concatenate(keys))          # sorted by ASIN, then week start, then end
+    keys = [(c[0].astype(np.int64) * sizes[1] + c[1]) * sizes[2] + c[2] for _, c, _ in parts]
+    rows = distinct(np.concatenate(keys))           # sorted by ASIN, then week start, then end
     metrics = [c for _, _, values in parts for c in values]
     block = np.empty((len(rows), len(metrics)), order="F")
     present: dict[str, np.ndarray] = {}

@@ -241,13 +241,23 @@ def po_lines_frame(ws: Workspace, keep: bool = True, only: Iterable[str] | None 
     return cached_frame(ws, "po_lines", _po_lines_sql, keep=keep, only=only)
 
 
+_PO_LINES = ("SELECT l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, l.received_qty, l.expected_date, "
+             "CAST(julianday(substr(p.order_date, 1, 10)) - 2440587.5 AS INTEGER) AS order_day, "
+             "CAST(julianday(substr(l.expected_date, 1, 10)) - 2440587.5 AS INTEGER) AS expected_day "
+             "FROM po_lines l JOIN purchase_orders p ON p.po_number = l.po_number")
+
+
 def _po_lines_sql(ws: Workspace) -> pd.DataFrame:
-    return read_frame(
-        ws.conn,
-        "SELECT l.asin, p.order_date, p.status, l.requested_qty, l.accepted_qty, l.received_qty, l.expected_date, "
-        "CAST(julianday(substr(p.order_date, 1, 10)) - 2440587.5 AS INTEGER) AS order_day, "
-        "CAST(julianday(substr(l.expected_date, 1, 10)) - 2440587.5 AS INTEGER) AS expected_day "
-        "FROM po_lines l JOIN purchase_orders p ON p.po_number = l.po_number ORDER BY l.asin")
+    """The rows of ``_PO_LINES ORDER BY l.asin``, which SQLite reads through the index on (asin, rowid),
+    looking up each line in the table: read in rowid order instead and sorted by ASIN, stably, they
+    come in the index's order (issue 18: 3.8 of the SQL's CPU seconds at 5,000 x 156, see the report)."""
+    frame = read_frame(ws.conn, _PO_LINES + " ORDER BY l.rowid")
+    if frame.empty or str(frame["asin"].dtype) != "str" or frame["asin"].isna().any():
+        return read_frame(ws.conn, _PO_LINES + " ORDER BY l.asin")
+    order = np.argsort(pd.factorize(frame["asin"], sort=True)[0], kind="stable")
+    if np.array_equal(order, np.arange(len(order))):
+        return frame
+    return frame.take(order).reset_index(drop=True)
 
 
 def _coded(facts: pd.DataFrame) -> pd.DataFrame:

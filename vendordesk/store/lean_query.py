@@ -61,6 +61,27 @@ class _Column:
         if "text" in self.kinds and self.kinds & {"int", "float"}:
             raise _Unusual
 
+    def add_plain(self, kind: str, values: tuple[Any, ...]) -> None:
+        """One chunk of a column ``_plain_kind`` named, converted as pandas would (ints with NULLs or
+        floats become float64, NULL NaN; text keeps one code per distinct value, NULL -1)."""
+        self.sizes.append(len(values))
+        if kind == "null":
+            self.parts.append(None)
+            return
+        self.kinds.add(kind)
+        if kind == "text":
+            local, uniques = pd.factorize(np.array(values, dtype=object), use_na_sentinel=True)
+            known = self.codes
+            mapping = np.array([known.setdefault(u, len(known)) for u in uniques] + [-1], dtype=np.int32)
+            self.parts.append(mapping[local])
+        else:
+            try:
+                self.parts.append(np.array(values, dtype=np.int64 if kind == "int" else np.float64))
+            except OverflowError:
+                raise _Unusual from None        # beyond int64: pandas keeps objects
+        if "text" in self.kinds and self.kinds & {"int", "float"}:
+            raise _Unusual
+
     def finish(self) -> Any:
         """The column as pandas infers it over all rows (the chunks are freed as it goes)."""
         rows = sum(self.sizes)
@@ -82,6 +103,24 @@ class _Column:
         return out
 
 
+_NULL = type(None)
+
+
+def _plain_kind(values: tuple[Any, ...]) -> str | None:
+    """How pandas infers one chunk of a column of plain values: "int", "float", "text" or "null";
+    None for anything else (BLOBs, text mixed with numbers), which pandas itself converts."""
+    types = set(map(type, values))
+    null = _NULL in types
+    types.discard(_NULL)
+    if not types:
+        return "null"
+    if types == {str}:
+        return "text"
+    if types == {int}:
+        return "float" if null else "int"
+    return "float" if types == {float} or types == {int, float} else None
+
+
 def read_frame(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
     """The frame ``pd.read_sql_query(sql, conn, params=params)`` returns (same columns, dtypes, values)."""
     cursor = conn.execute(sql, tuple(params))
@@ -94,6 +133,15 @@ def read_frame(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -
     try:
         while chunk := cursor.fetchmany(CHUNK):
             rows += len(chunk)
+            values = list(zip(*chunk))
+            kinds = [_plain_kind(v) for v in values]
+            plain = [k for k in kinds if k is not None]
+            if len(plain) == len(kinds):      # numbers, text or NULLs: converted column by column
+                for column, kind, part in zip(columns, plain, values):
+                    column.add_plain(kind, part)
+                del values
+                continue
+            del values
             # pandas' own inference, as pd.read_sql_query does it over all rows (DataFrame.from_records)
             frame = pd.DataFrame.from_records(chunk, columns=names, coerce_float=True)
             del chunk
