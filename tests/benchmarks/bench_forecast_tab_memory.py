@@ -5,8 +5,8 @@ The window walk (bench_window_memory) takes ~10 minutes; this runs only the tab'
 pool does (glibc then gives it a heap of its own). At every progress step it records the peak
 since the step before (VmHWM, reset through /proc/self/clear_refs) and what is held (VmRSS).
 ``--where`` samples the worker's stack every 2 ms and prints where RSS was highest. ``--trace`` adds tracemalloc's peak per step and the biggest live allocations at the run's
-highest step (slow: ~3x the CPU). ``--dump FILE`` writes what the tab shows (the PlanIndex's
-arrays and frames, full precision) as a pickle; ``--compare A B`` says whether two dumps are equal.
+highest step (slow: ~3x the CPU). ``--dump FILE`` writes what the tab shows (every ASIN's chart
+series and summary, the tables' frames, full precision) as a pickle; ``--compare A B`` says whether two dumps are equal.
 
 Run (copy the workspace first; the run may fill its caches):
     python -m tests.benchmarks.bench_forecast_tab_memory /tmp/x/big.vdw [--trace] [--dump out.pkl]
@@ -127,21 +127,22 @@ def run(path: Path, trace: bool, where: bool = False) -> tuple[object, dict]:
 
 
 def shown(result) -> dict:
-    """What the tab shows of a run: the index's arrays and frames and the kept supply frames."""
-    import numpy as np
-
+    """What the tab shows of a run: every ASIN's chart series (its newest and its oldest Amazon
+    generation) and summary row, the tables' frames, the texts' documents and the kept supply frames."""
     index, supply = result
     plan = index.plan
-    out = {"supply_inputs": supply, "overview": index.overview, "hist_x": index.hist_x, "fc_x": index.fc_x,
-           "supply": index.supply, "amazon_x": np.asarray(index.amazon_x), "amazon_q": index.amazon_q,
-           "amazon_slices": index.amazon_slices, "amazon_gens": index.amazon_gens, "generations": index.generations}
-    for name in ("divergence", "drift", "projection", "risks", "orders", "accuracy", "backtest", "titles",
-                 "versus_amazon", "amazon_q"):
+    out = {"supply_inputs": supply, "overview": index.overview, "supply": index.supply,
+           "generations": index.generations, "asins": index.asins()}
+    for name in ("divergence", "drift", "risks", "orders", "accuracy", "backtest", "titles", "versus_amazon",
+                 "amazon_q"):
         out[f"plan.{name}"] = getattr(plan, name)
-    out["plan.amazon.columns"] = list(plan.amazon.columns)
-    out["panel"] = {k: getattr(plan.panel, k) for k in ("asins", "weeks", "units", "demand", "actual", "flags",
-                                                        "asp", "glance")}
     out["result"] = vars(plan.result)
+    for asin in index.asins():
+        gens = index.generations_of(asin)
+        out[f"chart:{asin}"] = index.chart_data(asin, None)
+        if gens:
+            out[f"chart:{asin}:{gens[0]}"] = index.chart_data(asin, gens[0])
+        out[f"gens:{asin}"], out[f"summary:{asin}"] = gens, index.summary(asin)
     return out
 
 
