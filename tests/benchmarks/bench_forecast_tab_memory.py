@@ -8,6 +8,20 @@ since the step before (VmHWM, reset through /proc/self/clear_refs) and what is h
 highest step (slow: ~3x the CPU). ``--dump FILE`` writes what the tab shows (every ASIN's chart
 series and summary, the tables' frames, full precision) as a pickle; ``--compare A B`` says whether two dumps are equal.
 
+Measured 08.12.2026, a warm copy of the 5,000 x 156 demo (b18-fcmem), the run's VmHWM / VmRSS after it
+in MB (it starts at 77), its CPU and wall, the load:
+- main 82a6bac: peak 550 (+473), held 334; 29.6 s CPU, 61.7 s wall, load 5. The peak is the versus-Amazon
+  backtest's ``rival.future_matrix`` (factorizes of 2 million strings), the forecast's is 533.
+- with the glance views read as the command reads them: 575 (+498) / 346; 33.4 s, 167 s, load 12-13.
+- future_matrix by int32 positions: 554 (+477) / 346; 33.7 s, 164 s, load 13-15. The peak is now the
+  rival weights' (series, weeks, buckets) arrays of the same step (549).
+- the index without its Amazon sort, with int32 quantiles, without the panel's fitting parts:
+  553 / **280**; 35.2 s, 539 s, load 19-22.
+- the backtests before the divergence, supply and projection: 548 (+471) / 300; 33.0 s, 395 s, load 13-21.
+  The backtests' steps peak 500 and 521 (were 523 and 553); the run's peak is now the forecast's own
+  rival step (375 held -> 548: Amazon's and our bucketed (series, weeks, 4) arrays, 25 MB each, and
+  the weights' and spread's temporaries of that shape).
+
 Run (copy the workspace first; the run may fill its caches):
     python -m tests.benchmarks.bench_forecast_tab_memory /tmp/x/big.vdw [--trace] [--dump out.pkl]
 """
