@@ -37,6 +37,15 @@ the gears pages, 22 after Tickets, 11 after Preiserhoehung, 6 after Prognose; pe
 pymalloc at gears filled: 95 arenas, 93 MB live. tracemalloc from gears filled: 4.9 MB still live after
 the gears pages. So the held part is not free-but-held glibc memory.
 
+b18-fcmem (08.12.2026, one walk on a warm copy at load 20-22, 1,112 s wall, 75 + 9 s CPU; main 82a6bac had
+Prognose 835 / 652): the tab's index keeps Amazon's quantiles as int32 counts and no sorted copy of its
+2 million rows, no panel parts no page draws; future_matrix by int32 positions. Gears filled 513 / 513;
+"Was bewegt was" 629 / 322; Tickets held 358; Preiserhoehung held 364-367; Prognose **810** (+443 over
+367 held) / **590**. A second walk with the backtests also moved before the projection (load 4-12, 353 s
+wall, 64 + 8 s CPU): gears 511, "Was bewegt was" 635 / 314, Preiserhoehung held 366, Prognose 829 (+463) /
+599. So walk to walk ~20 MB apart; the walk still peaks at the forecast's run (810-829), set by its own
+forecast's rival step (bench_forecast_tab_memory), then "Was bewegt was" (629-635).
+
 VENDORDESK_BENCH_WORKSPACE=PATH (copied first, the original is not written). Run:
     VENDORDESK_BENCH_WORKSPACE=/tmp/b18-window/big5000.vdw \
         nice pytest tests/benchmarks/bench_window_memory.py -p no:cacheprovider -s

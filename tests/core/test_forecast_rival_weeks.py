@@ -65,3 +65,26 @@ def test_the_bucketed_horizon_arrays_made_block_by_block_are_the_whole_ones_bit_
     assert blocks[1, 3, 0] == 5.0
     kept = [(o, rng.random((5, 13))) for o in (2, 4, 5)]
     assert rv.ours_by_bucket(kept, (5, 8), chunk=2).tobytes() == rv.to_buckets(rv.ours_by_horizon(kept, (5, 8))).tobytes()
+
+
+def test_future_matrix_takes_each_asins_newest_generation_made_by_the_end_of_the_history():
+    from vendordesk.core.forecast.rival import future_matrix
+
+    weeks = ["2024-01-07", "2024-01-14", "2024-01-21"]          # history ends Saturday 2024-01-27
+    ahead = ["2024-01-28", "2024-02-04"]
+    af = pd.DataFrame({"asin": ["A", "A", "A", "A", "B", "B", "Z", None],
+                       "generation_date": ["2024-01-07", "2024-01-07", "2024-01-21", "2024-01-28",
+                                           "2024-01-14", None, "2024-01-21", "2024-01-21"],
+                       "week_start": ["2024-01-28", "2024-02-04", "2024-02-04", "2024-01-28",
+                                      "2024-01-28", "2024-02-04", "2024-01-28", "2024-01-28"],
+                       "mean_units": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]}, dtype=object)
+    af["mean_units"] = af["mean_units"].astype(float)
+    mean, k = future_matrix(af.astype(dict.fromkeys(("asin", "generation_date", "week_start"), "str")),
+                            ["A", "B", "C"], weeks, ahead)
+    # A: 2024-01-28 is made after the history, so its newest is 2024-01-21 (week 2), which covers only
+    # 2024-02-04 (forecast week 1): k = 3 + 1 - 2 = 2. B: 2024-01-14 (week 1) for 2024-01-28 (week 0):
+    # k = 3 + 0 - 1 = 2; its row without a generation is left out. C has none; Z and no ASIN are not asked.
+    assert mean.tolist()[0][1] == 3.0 and np.isnan(mean[0, 0])
+    assert mean.tolist()[1][0] == 5.0 and np.isnan(mean[1, 1])
+    assert np.isnan(mean[2]).all()
+    assert k.tolist() == [[1, 2], [2, 1], [1, 1]]

@@ -124,3 +124,43 @@ def test_a_deal_the_kam_enters_lifts_its_week_by_the_one_elasticity(seeded, tmp_
     for col in ("p50", "p90"):
         assert b.loc[hit, col].iloc[0] == pytest.approx(a.loc[hit, col].iloc[0] * 1.39754, rel=1e-3)
         assert b.loc[~hit, col].tolist() == pytest.approx(a.loc[~hit, col].tolist(), rel=1e-6)
+
+
+def _stocked_out_launch(path, asins):
+    """Glance views for every ASIN (10 per unit sold), and a launch listed two weeks ago that was out of
+    stock in both its weeks (OOS 0.9: its sales say nothing) while 400 people a week looked at it."""
+    from tests.store.forecast_seed import week
+
+    with open_workspace(path) as ws, ws.transaction() as conn:
+        sold = conn.execute("SELECT asin, period_start, period_end, ordered_units FROM sales_facts").fetchall()
+        conn.executemany("INSERT INTO traffic_facts (asin, grain, period_start, period_end, glance_views) "
+                         "VALUES (?, 'week', ?, ?, ?)", [(a, s, e, 10.0 * u) for a, s, e, u in sold])
+        last = max(s for _, s, _, _ in sold)
+        for start in (week(78), last):
+            end = (pd.Timestamp(start) + pd.Timedelta(days=6)).date().isoformat()
+            conn.execute("INSERT INTO sales_facts (asin, grain, period_start, period_end, currency, ordered_revenue, "
+                         "ordered_units, shipped_cogs, shipped_units) VALUES ('B0LAUNCH01', 'week', ?, ?, 'EUR', "
+                         "20, 1, 10, 1)", (start, end))
+            conn.execute("INSERT INTO inventory_facts (asin, grain, period_start, period_end, "
+                         "procurable_product_out_of_stock_rate) VALUES ('B0LAUNCH01', 'week', ?, ?, 0.9)", (start, end))
+            conn.execute("INSERT INTO traffic_facts (asin, grain, period_start, period_end, glance_views) "
+                         "VALUES ('B0LAUNCH01', 'week', ?, ?, 400)", (start, end))
+
+
+def test_the_forecast_tab_and_the_command_forecast_a_stocked_out_launch_alike(seeded):
+    """The tab's plan (ops.forecast_plan) read the sales without glance views, the command with them:
+    a launch whose every week was a stock-out is sized by its views in the command's forecast only."""
+    from vendordesk.ops.forecast import forecast
+    from vendordesk.ops.forecast_plan import forecast_plan
+
+    path, asins = seeded
+    _stocked_out_launch(path, asins)
+    command = forecast(path, 8).value
+    plan, _ = forecast_plan(path, 8, 8).value
+    result = plan.result
+    assert result.model[result.asins.index("B0LAUNCH01")] == "launch_analogues"
+    assert plan.panel.glance is not None
+    tab = result.frame()
+    assert list(tab["asin"]) == list(command["asin"]) and list(tab["model"]) == list(command["model"])
+    for name in ("p50", "p70", "p80", "p90"):
+        assert tab[name].tolist() == command[name].tolist()

@@ -175,6 +175,19 @@ def test_the_tab_keeps_no_facts_or_amazon_frame_and_draws_amazon_from_its_arrays
     assert tab.index.plan.amazon.empty and set(tab.inputs) == set(SUPPLY_INPUTS)
 
 
+def test_the_index_keeps_what_the_pages_show_only(tab):
+    """Issue 18, held after the run (5,000 ASINs x 156 weeks: the window held +294 MB after the tab):
+    the panel keeps the units and actuals the chart draws, and Amazon's quantiles (at most two
+    decimals in the demo) are int32 counts of 1/10 or 1/100, which the chart's test above reads back
+    exactly as stored."""
+    plan = tab.index.plan
+    assert plan.panel.demand.size == 0 and plan.panel.asp is None and plan.panel.glance is None
+    assert plan.panel.units.shape == plan.panel.actual.shape == (len(plan.result.asins), len(plan.panel.weeks))
+    assert set(tab.index.supply) == {"capacity", "amazon_stock", "own_stock", "expected_order"}
+    for q, stored in tab.index.amazon_q.items():
+        assert stored.codes.dtype == np.int32 and stored.scale in (10.0, 100.0), q
+
+
 def test_the_index_keeps_one_string_per_generation_and_reads_a_summary_row_when_asked(tab):
     """Issue 18, held after the run: the index kept a dict of every overview row (19 MB at 5,000
     ASINs) and a string per ASIN and generation date; now one row's dict is made when asked, the

@@ -188,7 +188,10 @@ def load_forecast_inputs(ws: Workspace, keep: bool = True) -> ForecastInputs:
         weekly_frame,
     )
 
-    metrics = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate")
+    # the forecast command's (ops.forecast.SALES_METRICS): without glance views a launch whose every week
+    # was a stock-out was sized differently in the tab (e.g. 5.25 instead of 55.04 units a week)
+    metrics = ("ordered_units", "shipped_units", "ordered_revenue", "procurable_product_out_of_stock_rate",
+               "glance_views")
     products = products_frame(ws)
     return {
         "weekly": weekly_frame(ws, metrics=metrics, keep=keep),

@@ -216,6 +216,12 @@ def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
     result = forecast_panel(panel, horizon, progress=step(0.0, 0.45), events=events,
                             elasticity=inputs.get("elasticity"), amazon=amazon, groups=groups)
     freed()
+    # the backtests first: the divergence, supply and projection frames are not held through them
+    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3), events, groups) if backtest and len(panel) else {}
+    freed()
+    versus_weeks = amazon_holdout(panel, amazon) if backtest and len(panel) else 0
+    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15), events, groups) if versus_weeks else {}
+    freed()
     newest = fa.latest(amazon)
     divergence = fa.divergence(result.frame(), newest) if compare else pd.DataFrame()
     sup = supply_inputs(result, inputs)
@@ -224,11 +230,6 @@ def build_plan(inputs: ForecastInputs, horizon: int = 26, holdout: int = 26,
     projection = fs.projection_frame(result.asins, result.weeks, sup, fs.project(sup))
     values = inputs.get("values")
     value_map = values.set_index("asin")["unit_value"] if values is not None and not values.empty else None
-    freed()
-    doc = backtest_with_amazon(panel, amazon, holdout, step(0.5, 0.3), events, groups) if backtest and len(panel) else {}
-    freed()
-    versus_weeks = amazon_holdout(panel, amazon) if backtest and len(panel) else 0
-    versus = backtest_with_amazon(panel, amazon, versus_weeks, step(0.8, 0.15), events, groups) if versus_weeks else {}
     freed()
     products = inputs.get("products")
     titles = dict(zip(products["asin"], products["title"])) if products is not None and "title" in products else {}
