@@ -66,4 +66,9 @@ def test_cli_json_is_the_same_on_any_day(workspace, capsys):
     assert default["as_of"] == "2026-02-28" and default["notice_days"] == 93
     assert main(args + ["--as-of", "2026-03-31"]) == 0
     assert json.loads(capsys.readouterr().out)["notice_days"] == 62
-    assert main(args + ["--as-of", "31.03.2026"]) == 2
+    # the German way of writing the same day reads alike; a day written with slashes is refused,
+    # since 03/31/2026 and 31/03/2026 depend on who typed them
+    assert main(args + ["--as-of", "31.03.2026"]) == 0
+    assert json.loads(capsys.readouterr().out)["notice_days"] == 62
+    assert main(args + ["--as-of", "03/31/2026"]) == 2
+    assert "--as-of" in capsys.readouterr().err
