@@ -11,6 +11,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture
+def fresh_token_cache():
+    """python-amazon-sp-api caches access tokens per refresh token across clients: a sync test
+    starts and ends without them (``pytestmark = pytest.mark.usefixtures("fresh_token_cache")``)."""
+    from sp_api.auth import access_token_client
+
+    access_token_client.cache.clear()
+    yield
+    access_token_client.cache.clear()
+
+
 class MemoryKeyring:
     """An in-memory keyring backend (never the real keychain in tests)."""
 

@@ -38,6 +38,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.benchmarks.given_workspace import copied_big_workspace
+
 
 def status() -> dict[str, float]:
     """VmHWM and VmRSS of this process in MB."""
@@ -210,13 +212,7 @@ def print_report(report: dict) -> None:
 @pytest.mark.slow
 def test_forecast_tab_run_memory(tmp_path):
     """Prints the run's steps (VENDORDESK_BENCH_WORKSPACE=PATH of a 5,000 x 156 workspace)."""
-    import shutil
-
-    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
-    if not given:
-        pytest.skip("VENDORDESK_BENCH_WORKSPACE=PATH of a 5,000 x 156 demo workspace")
-    path = tmp_path / "big.vendordesk"
-    shutil.copy(given, path)
+    path = copied_big_workspace(tmp_path)
     _, report = run(path, trace=False)
     print_report(report)
     assert report["steps"] and report["steps"][-1]["fraction"] == 1.0

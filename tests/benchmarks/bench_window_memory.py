@@ -63,6 +63,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.bench_window_start import walk_all_tabs
+from tests.benchmarks.given_workspace import copied_big_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET_MB = 600
@@ -113,11 +114,7 @@ def print_table(walk: dict, base: dict) -> None:
 @pytest.mark.slow
 @pytest.mark.timeout(3600)
 def test_window_all_tabs_peak(tmp_path):
-    given = os.environ.get("VENDORDESK_BENCH_WORKSPACE")
-    if not given:
-        pytest.skip("VENDORDESK_BENCH_WORKSPACE=PATH of a 5,000 x 156 demo workspace")
-    path = tmp_path / "big.vendordesk"
-    shutil.copy(given, path)
+    path = copied_big_workspace(tmp_path)
     base = floor(tmp_path)
     walk = walk_all_tabs(path, tmp_path)
     print_table(walk, base)

@@ -32,14 +32,7 @@ TODAY = dt.date(2026, 11, 29)
 SALES, TRAFFIC, INVENTORY = "GET_VENDOR_SALES_REPORT", "GET_VENDOR_TRAFFIC_REPORT", "GET_VENDOR_INVENTORY_REPORT"
 
 
-@pytest.fixture(autouse=True)
-def fresh_token_cache():
-    """The library caches access tokens per refresh token across clients; start clean."""
-    from sp_api.auth import access_token_client
-
-    access_token_client.cache.clear()
-    yield
-    access_token_client.cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_token_cache")
 
 
 @pytest.fixture

@@ -24,13 +24,7 @@ SALES = "GET_VENDOR_SALES_REPORT"
 TODAY = dt.date(2026, 11, 29)                 # a Sunday: the last full week is 22..28 Nov
 
 
-@pytest.fixture(autouse=True)
-def fresh_token_cache():
-    from sp_api.auth import access_token_client
-
-    access_token_client.cache.clear()
-    yield
-    access_token_client.cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_token_cache")
 
 
 @pytest.fixture

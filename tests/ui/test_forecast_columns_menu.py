@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.forecast_tab_loaded import loaded_forecast_tab
+
 pytestmark = pytest.mark.qt
 
 
 def test_the_overview_has_the_tickets_column_menu(qtbot, qapp, demo_workspace):
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.forecast.tab import ForecastTab
 
-    tab = ForecastTab(AppContext(demo_workspace))
-    qtbot.addWidget(tab)
-    tab.resize(1280, 720)
-    tab.show()
-    tab.ensure_loaded()
-    qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=60000)
+    tab = loaded_forecast_tab(qtbot, AppContext(demo_workspace))
     page = tab.content.overview
     tab.content.pages.setCurrentWidget(page)
     view, model = page.view, page.model

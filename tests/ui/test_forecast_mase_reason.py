@@ -8,6 +8,8 @@ import math
 
 import pytest
 
+from tests.ui.forecast_tab_loaded import loaded_forecast_tab
+
 pytestmark = pytest.mark.qt
 
 
@@ -15,17 +17,11 @@ def test_every_missing_mase_says_why(qtbot, qapp, demo_workspace):
     from PySide6.QtCore import Qt
 
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.forecast.tab import ForecastTab
     from vendordesk.ui.i18n import install_language
 
     install_language(qapp, "de")
     try:
-        tab = ForecastTab(AppContext(demo_workspace, lang="de"))
-        qtbot.addWidget(tab)
-        tab.resize(1280, 720)
-        tab.show()
-        tab.ensure_loaded()
-        qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=60000)
+        tab = loaded_forecast_tab(qtbot, AppContext(demo_workspace, lang="de"))
         over = tab.index.overview
         missing = over[over["ours_wape"].notna() & over["ours_mase"].isna()]
         assert len(missing) >= 1            # the demo's ASIN listed inside the hidden weeks

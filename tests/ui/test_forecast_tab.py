@@ -7,6 +7,8 @@ import time
 import numpy as np
 import pytest
 
+from tests.ui.forecast_tab_loaded import loaded_forecast_tab
+
 pytestmark = pytest.mark.qt
 
 
@@ -253,7 +255,6 @@ def test_forecast_export_and_capacity_markers(tab, tmp_path):
 def test_degenerate_history_renders_fallbacks_without_nan(qtbot, workspace):
     """Two weeks, all zeros, returns, a single week: the tab runs and shows fallbacks, no NaN text."""
     from vendordesk.ui.context import AppContext
-    from vendordesk.ui.forecast.tab import ForecastTab
 
     rows = [("B0SHORT001", "2026-11-01", 3.0), ("B0SHORT001", "2026-11-08", 5.0),
             ("B0ZERO0001", "2026-11-01", 0.0), ("B0ZERO0001", "2026-11-08", 0.0),
@@ -262,12 +263,7 @@ def test_degenerate_history_renders_fallbacks_without_nan(qtbot, workspace):
     with workspace.transaction() as conn:
         conn.executemany("INSERT INTO sales_facts (asin, grain, period_start, period_end, ordered_units) "
                          "VALUES (?, 'week', ?, ?, ?)", [(a, w, w, u) for a, w, u in rows])
-    tab = ForecastTab(AppContext(workspace))
-    qtbot.addWidget(tab)
-    tab.resize(1200, 800)
-    tab.show()
-    tab.ensure_loaded()
-    qtbot.waitUntil(lambda: tab.task is None and tab.index is not None, timeout=30000)
+    tab = loaded_forecast_tab(qtbot, AppContext(workspace), (1200, 800), 30000)
     over = tab.index.overview.set_index("asin")
     assert over.loc["B0SHORT001", "model"] == "fallback_mean"
     assert over.loc["B0ZERO0001", "model"] == "fallback_zero"

@@ -24,11 +24,7 @@ def messages(monkeypatch):
     return shown
 
 
-@pytest.fixture(autouse=True)
-def fresh_token_cache():
-    from sp_api.auth import access_token_client
-
-    access_token_client.cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_token_cache")
 
 
 @pytest.fixture(autouse=True)
